@@ -1,0 +1,30 @@
+// What a command gets to work with: the language, output streams, colours, the data folder's
+// path and today's date. Commands return an exit code; only bin/ touches the process.
+import type { ChalkInstance } from 'chalk';
+import type { Language, MessageKey, MessageParams } from '../i18n/index.js';
+
+export interface Output {
+  write(text: string): void;
+  isTTY: boolean;
+  columns: number;
+}
+
+export interface CommandContext {
+  lang: Language;
+  /** True when the language was chosen by the user or environment, not by default. */
+  langExplicit: boolean;
+  t(key: MessageKey, params?: MessageParams): string;
+  stdout: Output;
+  stderr: Output;
+  /** Colours for stdout and for stderr (each decided for its own stream). */
+  color: ChalkInstance;
+  errColor: ChalkInstance;
+  env: NodeJS.ProcessEnv;
+  /** The data folder as the user gave it (for messages) and resolved. */
+  dataDir: string;
+  cwd: string;
+  /** Today, as YYYY-MM-DD in local time. */
+  today: string;
+  version: string;
+  stdin?: NodeJS.ReadableStream;
+}

@@ -1,0 +1,38 @@
+// Loading the data folder for a command: one place that resolves --data, uses the parse cache and
+// refuses to work on a folder that does not validate.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DataFolder } from '../core/folder.js';
+import { UserError } from '../errors.js';
+import { readFolder, type Problem } from '../io/load-folder.js';
+import { noCache, openParseCache } from '../io/parse-cache.js';
+import { checkFolder } from '../validate/check-folder.js';
+import type { CommandContext } from './context.js';
+
+export interface LoadedFolder {
+  folder: DataFolder;
+  problems: Problem[];
+  fileCount: number;
+}
+
+export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: boolean } = {}): LoadedFolder {
+  const dir = resolve(ctx.cwd, ctx.dataDir);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache);
+  const checked = checkFolder(raw);
+  return { ...checked, fileCount: raw.files.length };
+}
+
+/** The folder for commands that judge or change data: they refuse to work on invalid data. */
+export function loadValidFolder(ctx: CommandContext): DataFolder {
+  const { folder, problems } = loadFolder(ctx);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  return folder;
+}

@@ -1,0 +1,150 @@
+// The command line: global conventions, translated help and errors, and each command's module
+// imported only when that command runs.
+import { Command, CommanderError, Help, Option } from 'commander';
+import { UserError, EXIT } from '../errors.js';
+import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { colourLevel, makeChalk } from './colors.js';
+import type { CommandContext, Output } from './context.js';
+import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
+
+export interface Streams {
+  stdout: Output;
+  stderr: Output;
+  stdin?: NodeJS.ReadableStream;
+}
+
+function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string): Promise<number> {
+  const chosen = languageFromEnvironment(argv, env);
+  const lang: Language = chosen ?? 'en';
+  const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const noColorFlag = argv.includes('--no-color');
+  const errColor = makeChalk(colourLevel(env, streams.stderr.isTTY, noColorFlag));
+
+  const program = buildProgram(t, version, streams);
+  let exitCode: number = EXIT.ok;
+  let ran = false;
+
+  for (const spec of COMMANDS) {
+    const cmd = defineCommand(program, spec, t);
+    cmd.action(async (...args: unknown[]) => {
+      ran = true;
+      const command = args[args.length - 1] as Command;
+      const opts = command.optsWithGlobals() as Record<string, unknown>;
+      const positional = args.slice(0, -2);
+      const dataArg = (opts.data as string | undefined) ?? env.CIVSAM_DATA ?? 'data';
+      const ctx: CommandContext = {
+        lang, langExplicit: chosen !== undefined, t,
+        stdout: streams.stdout, stderr: streams.stderr,
+        color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
+        env, dataDir: dataArg, cwd: process.cwd(), today: localDate(new Date()), version, stdin: streams.stdin,
+      };
+      const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      exitCode = await mod.run(ctx, opts, positional);
+    });
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (!ran && argv.length === 0) {
+      streams.stdout.write(program.helpInformation());
+    }
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${commanderMessage(err, t)}\n${t('cli.seeHelp')}\n`);
+      return EXIT.invalid;
+    }
+    if (err instanceof UserError) {
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}\n`);
+      return err.exitCode;
+    }
+    // A bug, not the user's doing: say so briefly; the details only when asked for.
+    streams.stderr.write(`${errColor.red(t('cli.internalError'))}\n`);
+    if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.invalid;
+  }
+}
+
+function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const key = ({
+    'commander.unknownOption': 'cli.unknownOption',
+    'commander.unknownCommand': 'cli.unknownCommand',
+    'commander.missingArgument': 'cli.missingArgument',
+    'commander.optionMissingArgument': 'cli.optionMissingArgument',
+    'commander.missingMandatoryOptionValue': 'cli.missingMandatoryOption',
+    'commander.excessArguments': 'cli.excessArguments',
+    'commander.invalidArgument': 'cli.invalidArgument',
+    'commander.conflictingOption': 'cli.conflictingOption',
+  } as Record<string, MessageKey>)[err.code] ?? 'cli.usageError';
+  return t(key, { what: quoted });
+}
+
+function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: string, streams: Streams): Command {
+  const program = new Command('civsam');
+  program
+    .description(t('cli.description'))
+    .version(version, '-V, --version', t('cli.versionOption'))
+    .helpOption('-h, --help', t('cli.helpOption'))
+    .helpCommand('help [command]', t('cli.helpCommand'))
+    .addOption(new Option('--data <dir>', t('cli.dataOption')))
+    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']))
+    .option('--no-color', t('cli.noColorOption'))
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureOutput({
+      writeOut: (s) => streams.stdout.write(s),
+      writeErr: (s) => streams.stderr.write(s),
+      outputError: () => {},
+      getOutHelpWidth: () => Math.min(streams.stdout.columns || 80, 120),
+      getErrHelpWidth: () => Math.min(streams.stderr.columns || 80, 120),
+    })
+    .configureHelp(helpConfig(t))
+    .addHelpText('after', `\n${t('cli.examples')}\n  $ civsam validate\n  $ civsam --lang da validate --data ./data\n  $ civsam help validate\n`);
+  return program;
+}
+
+function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<Help> {
+  const titles: Record<string, MessageKey> = {
+    'Usage:': 'cli.helpUsage', 'Options:': 'cli.helpOptions', 'Commands:': 'cli.helpCommands',
+    'Arguments:': 'cli.helpArguments', 'Global Options:': 'cli.helpGlobalOptions',
+  };
+  return {
+    showGlobalOptions: true,
+    styleTitle: (s: string) => (titles[s] ? t(titles[s]) : s),
+    commandUsage(this: Help, cmd: Command) {
+      return Help.prototype.commandUsage.call(this, cmd).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand'));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', t('cli.usageOptions'));
+    },
+    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices')}: ${o.argChoices.join(', ')})` : ''),
+  };
+}
+
+function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string): Command {
+  const parent = spec.parent ? program.commands.find((c) => c.name() === spec.parent) ?? program.command(spec.parent).description(t(`cmd.${spec.parent}.description` as MessageKey)) : program;
+  if (spec.parent && !parent.commands.length) {
+    parent.helpOption('-h, --help', t('cli.helpOption')).helpCommand(false).exitOverride().configureHelp(helpConfig(t));
+  }
+  const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
+  for (const a of spec.aliases ?? []) cmd.alias(a);
+  for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
+  cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
+  cmd.addHelpText('after', `\n${t('cli.examples')}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  return cmd;
+}
+
+function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
+  const opt = new Option(o.flags, t(o.description));
+  if (o.choices) opt.choices(o.choices);
+  if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]);
+  return opt;
+}
+

@@ -1,0 +1,44 @@
+// civsam validate: every problem in the data folder, located as file:line:col, grouped by file.
+import { join } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { loadFolder } from '../cli/load.js';
+import { EXIT } from '../errors.js';
+import { translate } from '../i18n/index.js';
+import type { Problem } from '../io/load-folder.js';
+
+export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
+  const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const files = new Set(problems.map((p) => p.file)).size;
+  if (opts.format === 'json') {
+    ctx.stdout.write(JSON.stringify({
+      dataDir: ctx.dataDir,
+      valid: errors === 0,
+      problems: problems.map((p) => ({ file: p.file, line: p.line, col: p.col, rule: p.rule, severity: p.severity, message: translate(ctx.lang, p.message.key, p.message.params) })),
+      summary: { errors, warnings, filesWithProblems: files, filesRead: fileCount },
+    }, null, 2) + '\n');
+  } else {
+    renderText(ctx, problems);
+    const c = ctx.errColor;
+    const summary = problems.length === 0
+      ? c.green(ctx.t('validate.clean', { files: fileCount }))
+      : (errors > 0 ? c.red : c.yellow)(ctx.t('validate.summary', { errors, warnings, files, read: fileCount }));
+    ctx.stderr.write(summary + '\n');
+  }
+  return errors > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/** The problems go to stdout (they are the command's output), grouped by file with a blank line between. */
+function renderText(ctx: CommandContext, problems: Problem[]): void {
+  const c = ctx.color;
+  let last: string | undefined;
+  for (const p of problems) {
+    if (last !== undefined && p.file !== last) ctx.stdout.write('\n');
+    last = p.file;
+    const where = `${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`;
+    const text = translate(ctx.lang, p.message.key, p.message.params);
+    const label = p.severity === 'warning' ? c.yellow(`${ctx.t('validate.warning')}: `) : '';
+    ctx.stdout.write(`${c.bold(where)}  ${(p.severity === 'error' ? c.red : c.yellow)(p.rule)}  ${label}${text}\n`);
+  }
+}

@@ -1,0 +1,91 @@
+// The record kinds of a data folder, where they live and what they refer to (../shared/DATA-CONTRACT.md).
+import type {
+  Agreement, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Municipalities, Offer, OfferTypes,
+  Organisation, PatientGroups, Pool,
+} from '../generated/schema-types.js';
+
+export type { Agreement, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Offer, Organisation, Pool };
+export type PatientGroup = PatientGroups[number];
+export type Municipality = Municipalities[number];
+export type OfferType = OfferTypes[number];
+export type Area = 'social' | 'psychiatry' | 'health';
+export const AREAS: readonly Area[] = ['social', 'psychiatry', 'health'];
+
+export const RECORD_KINDS = ['organisation', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export interface RecordTypes {
+  organisation: Organisation;
+  offer: Offer;
+  agreement: Agreement;
+  pool: Pool;
+  call: Call;
+  'hearing-party': HearingParty;
+  consultation: Consultation;
+}
+export type AnyRecord = RecordTypes[RecordKind];
+
+export const FOLDER_OF: Record<RecordKind, string> = {
+  organisation: 'organisations',
+  offer: 'offers',
+  agreement: 'agreements',
+  pool: 'pools',
+  call: 'calls',
+  'hearing-party': 'hearing-parties',
+  consultation: 'consultations',
+};
+
+export const VOCABULARIES = ['patient-groups', 'municipalities', 'offer-types'] as const;
+export type VocabularyName = (typeof VOCABULARIES)[number];
+
+/** The kinds a reference can point at: record kinds and vocabularies. */
+export type Target = RecordKind | VocabularyName;
+
+/**
+ * Every reference a record holds: a path pattern (`*` for each list item) and the kind it names.
+ * The validator checks each one resolves; commands use the same table to find what refers to a record.
+ */
+export const REFERENCES: Record<RecordKind, ReadonlyArray<readonly [path: string, target: Target]>> = {
+  organisation: [['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities']],
+  offer: [['organisation', 'organisation'], ['type', 'offer-types'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['agreement', 'agreement']],
+  agreement: [['organisations.*', 'organisation'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['offers.*', 'offer'], ['funding.*.pool', 'pool'], ['established_by.call', 'call']],
+  pool: [],
+  call: [['pool', 'pool'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['invited.*', 'organisation'], ['applicants.*', 'organisation'], ['selected.*', 'organisation']],
+  'hearing-party': [['organisation', 'organisation'], ['patient_groups.*', 'patient-groups']],
+  consultation: [['patient_groups.*', 'patient-groups'], ['invited.*', 'hearing-party'], ['omitted.*.party', 'hearing-party'], ['responses.*.party', 'hearing-party']],
+};
+
+/** Kinds whose records must say where they reach (municipalities or scope). */
+export const HAS_REACH: ReadonlySet<RecordKind> = new Set(['organisation', 'offer', 'agreement', 'call']);
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Each value found at a reference path, with its concrete path. */
+export function* valuesAt(record: unknown, pattern: string): Generator<[value: unknown, path: (string | number)[]]> {
+  const parts = pattern.split('.');
+  function* walk(node: unknown, i: number, path: (string | number)[]): Generator<[unknown, (string | number)[]]> {
+    if (i === parts.length) {
+      yield [node, path];
+      return;
+    }
+    const part = parts[i];
+    if (part === '*') {
+      if (Array.isArray(node)) for (let k = 0; k < node.length; k++) yield* walk(node[k], i + 1, [...path, k]);
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, part)) {
+      yield* walk((node as Record<string, unknown>)[part], i + 1, [...path, part]);
+    }
+  }
+  yield* walk(record, 0, []);
+}
+
+export const DEFAULT_POLICY = {
+  max_share: 0.4,
+  hhi_warning: 2500,
+  short_project_months: 12,
+  short_chain_count: 3,
+  hearing_min_days: 28,
+  rotation_window: 5,
+  contact_confirm_months: 24,
+  expiring_days: 90,
+} as const;
+export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };

@@ -1,0 +1,14 @@
+// The whole message catalogue: every part's messages in English and Danish.
+import { cli } from './cli.js';
+import { problems } from './problems.js';
+
+const parts = [cli, problems] as const;
+
+type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
+type All = Merge<typeof parts>;
+export type MessageKey = Extract<keyof All, string>;
+
+export const catalogue: { en: Record<MessageKey, string>; da: Record<MessageKey, string> } = {
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+  da: Object.assign({}, ...parts.map((p) => p.da)),
+};

@@ -1,0 +1,39 @@
+import { catalogue, type MessageKey } from './catalogue/index.js';
+import type { Language } from './define.js';
+
+export type { Language } from './define.js';
+export type { MessageKey } from './catalogue/index.js';
+export type MessageParams = { [name: string]: string | number | Message };
+
+/** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {
+  const template: string = catalogue[lang][key] ?? catalogue.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const v = params[name];
+    return typeof v === 'object' ? translate(lang, v.key, v.params) : String(v);
+  });
+}
+
+/** The language from the command line and environment: --lang, else CIVSAM_LANG, else LANG/LC_ALL, else none. */
+export function languageFromEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv): Language | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'da' || v === 'en') return v;
+  }
+  const explicit = env.CIVSAM_LANG?.trim().toLowerCase();
+  if (explicit === 'da' || explicit === 'en') return explicit;
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const locale = env[name]?.trim().toLowerCase();
+    if (!locale || locale === 'c' || locale === 'posix' || locale.startsWith('c.')) continue;
+    return locale.startsWith('da') ? 'da' : 'en';
+  }
+  return undefined;
+}

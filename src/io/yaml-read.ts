@@ -1,0 +1,249 @@
+// Reading one YAML file safely. Two parsers give the same data:
+// - `parseStrict` (the `yaml` package) is the authority: it keeps positions, so every problem can be
+//   located, and it is what edits go through;
+// - `parseFast` (js-yaml with a schema that resolves scalars exactly as YAML 1.2's core schema does
+//   in the `yaml` package) is about 8× faster and is used for bulk loading, but only for files that
+//   use none of the features the two might treat differently (anchors, tags, directives, tabs…).
+//   Any file it declines, or that turns out to have a problem, goes through `parseStrict`.
+import { Document, isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import jsYaml from 'js-yaml';
+import type { Message } from '../i18n/index.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper flow nesting than this is refused before any YAML parser sees the text (CVE-2026-33532). */
+export const MAX_FLOW_DEPTH = 64;
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface FileProblem extends Position {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: Message;
+}
+
+export type DecodeResult = { text: string } | { problem: FileProblem };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Strict UTF-8: invalid bytes are refused, never replaced by U+FFFD. A BOM is accepted and dropped. */
+export function decode(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { problem: { line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { problem: { ...positionOfByte(bytes, at), rule: 'file-encoding', severity: 'error', message: { key: 'problem.fileEncoding' } } };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Find the first offending byte by decoding growing prefixes line by line (files are small).
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        return start;
+      }
+      start = i + 1;
+    }
+  }
+  return 0;
+}
+
+function positionOfByte(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/** Finds flow nesting deeper than the limit, counting brackets outside comments and quotes. */
+export function excessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    } else if (c === 0x23 && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n' || text[i - 1] === '\t')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return undefined;
+}
+
+function offsetToPosition(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  return { line, col: offset - lineStart + 1 };
+}
+
+export interface StrictParse {
+  data: unknown;
+  problems: FileProblem[];
+  /** Absent when the text was refused before parsing. */
+  doc?: Document.Parsed;
+  lineCounter?: LineCounter;
+}
+
+const YAML_RULE: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+  BAD_ALIAS: 'yaml-alias',
+  ALIAS_PROPS: 'yaml-alias',
+  MULTIPLE_ANCHORS: 'yaml-alias',
+  TAG_RESOLVE_FAILED: 'yaml-tag',
+  MULTIPLE_TAGS: 'yaml-tag',
+  BAD_DIRECTIVE: 'yaml-directive',
+  RESOURCE_EXHAUSTION: 'yaml-too-deep',
+  TAB_AS_INDENT: 'yaml-tab',
+};
+
+/** The authoritative parse: YAML 1.2 core schema, one document, no aliases, tags or directives. */
+export function parseStrict(text: string): StrictParse {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) {
+    return { data: undefined, problems: [{ ...offsetToPosition(text, tooDeep), rule: 'yaml-too-deep', severity: 'error', message: { key: 'problem.yamlTooDeep', params: { limit: MAX_FLOW_DEPTH } } }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false,
+    customTags: [], resolveKnownTags: false, keepSourceTokens: false, lineCounter,
+  });
+  const problems: FileProblem[] = [];
+  const at = (offset: number) => { const p = lineCounter.linePos(offset); return { line: p.line, col: p.col }; };
+  // Warnings count as errors: an unresolved tag, say, would otherwise silently become a string.
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
+    problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: `problem.yaml.${rule}` as Message['key'], params: { code: e.code } } });
+  }
+  if (doc.directives?.yaml.explicit || text.match(/^%/m)) {
+    const m = /^%/m.exec(text);
+    problems.push({ ...at(m ? m.index : 0), rule: 'yaml-directive', severity: 'error', message: { key: 'problem.yaml.yaml-directive' } });
+  }
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        problems.push({ ...at(node.range?.[0] ?? 0), rule: 'yaml-alias', severity: 'error', message: { key: 'problem.yaml.yaml-alias' } });
+        return;
+      }
+      if (node.anchor) problems.push({ ...at(node.range?.[0] ?? 0), rule: 'yaml-alias', severity: 'error', message: { key: 'problem.yaml.yaml-alias' } });
+      // Only explicit tags set `tag` on a parsed node; core-schema resolution leaves it unset.
+      if (node.tag) problems.push({ ...at(node.range?.[0] ?? 0), rule: 'yaml-tag', severity: 'error', message: { key: 'problem.yaml.yaml-tag' } });
+    },
+  });
+  if (problems.length > 0) return { data: undefined, problems: dedupe(problems), doc, lineCounter };
+  const data = doc.toJS({ maxAliasCount: 0 });
+  return { data, problems, doc, lineCounter };
+}
+
+function dedupe(problems: FileProblem[]): FileProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.rule}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// --- the fast path -------------------------------------------------------------------------------
+
+// Scalars resolve exactly as in the `yaml` package's core schema (yaml/dist/schema/core).
+const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  construct: () => null,
+});
+const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+});
+const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string) => /^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s),
+  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+});
+const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
+    || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)
+    || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
+  construct: (s: string) => {
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+      return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    }
+    return parseFloat(s);
+  },
+});
+const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+// Anything that could make the two parsers disagree, or that the strict parse refuses, declines
+// the fast path: anchors, aliases, tags and merge keys (at a token start), directives and document
+// markers, tabs, carriage returns, and non-ASCII line breaks.
+const NOT_FOR_FAST_PATH = /(?:^|[\s,[\]{}:-])[&*!]|<<|^%|^---|^\.\.\.|[\t\r\u0085\u2028\u2029]|\?\s/m;
+
+/** Parses the common, plain case quickly; returns undefined when the strict parse must decide. */
+export function parseFast(text: string): { data: unknown } | undefined {
+  if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined) return undefined;
+  try {
+    const data = jsYaml.load(text, { schema: CORE_1_2, json: false });
+    // Keys that the two parsers stringify differently (null, booleans, numbers, collections) are
+    // left to the strict parse, which also reports them.
+    if (!plainKeys(data)) return undefined;
+    return { data: data === undefined ? null : data };
+  } catch {
+    return undefined;
+  }
+}
+
+function plainKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(plainKeys);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) || k === '__proto__') return false;
+      if (!plainKeys(v)) return false;
+    }
+  }
+  return true;
+}
+
+// --- locating a value ----------------------------------------------------------------------------
+
+export type PathSegment = string | number;
+
+/**
+ * The position of the node at `path` in a parsed document: the key of a map entry when `at` is
+ * 'key', else its value; walks up to the nearest existing ancestor when the path does not exist.
+ */
+export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position {
+  const { doc, lineCounter } = parsed;
+  if (!doc || !lineCounter) return { line: 1, col: 1 };
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isCollection(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      keyNode = undefined;
+      node = node.items[seg];
+    } else break;
+  }
+  const target = at === 'key' && keyNode ? keyNode : node ?? keyNode;
+  const offset = isNode(target) && target.range ? target.range[0] : (isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0);
+  const p = lineCounter.linePos(offset);
+  return { line: p.line, col: p.col };
+}

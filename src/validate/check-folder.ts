@@ -1,0 +1,100 @@
+// Checks a read folder against the schemas and the record rules, and assembles the typed folder
+// that every other command works on. Only records that pass their schema are in it.
+import type { ValidateFunction } from 'ajv';
+import * as validators from '../generated/validators.js';
+import { DEFAULT_POLICY, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
+import type { DataFolder } from '../core/folder.js';
+import type { Problem, RawFolder } from '../io/load-folder.js';
+import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
+import { schemaProblems } from './schema-problems.js';
+
+const VALIDATOR: Record<string, ValidateFunction> = {
+  organisation: validators.organisation,
+  offer: validators.offer,
+  agreement: validators.agreement,
+  pool: validators.pool,
+  call: validators.call,
+  'hearing-party': validators.hearingParty,
+  consultation: validators.consultation,
+  'patient-groups': validators.patientGroups,
+  municipalities: validators.municipalities,
+  'offer-types': validators.offerTypes,
+  settings: validators.civsam,
+  model: validators.model,
+};
+
+export interface CheckedFolder {
+  folder: DataFolder;
+  problems: Problem[];
+}
+
+export function checkFolder(raw: RawFolder): CheckedFolder {
+  const problems: Problem[] = [...raw.problems];
+  const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'];
+  const ids = Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>;
+  const vocab: RuleContext['vocabularies'] = { patientGroups: [], all: [] };
+  let settings: CivsamSettings | undefined;
+  let model: CollaborationModel | undefined;
+  const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
+  const present = new Set<string>();
+
+  const report = (rel: string, path: readonly (string | number)[], at: 'key' | 'value', rule: string, severity: 'error' | 'warning', message: Problem['message']) => {
+    problems.push({ file: rel, ...raw.position(rel, path, at), rule, severity, message });
+  };
+
+  for (const f of raw.files) {
+    const w = f.what;
+    const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
+    present.add(name);
+    if (w.role === 'record') ids[w.kind].add(w.id);
+    if (f.data === undefined) continue;
+    const validate = VALIDATOR[name];
+    const ok: boolean = validate(f.data);
+    if (!ok) {
+      for (const p of schemaProblems(validate.errors ?? [])) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
+      // Vocabulary ids still count as existing, so one bad entry does not make every use an error.
+      if (w.role === 'vocabulary' && Array.isArray(f.data)) {
+        for (const e of f.data) if (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string') ids[w.name].add((e as { id: string }).id);
+      }
+      continue;
+    }
+    switch (w.role) {
+      case 'settings': settings = f.data as CivsamSettings; break;
+      case 'model': model = f.data as CollaborationModel; break;
+      case 'vocabulary': {
+        const list = f.data as Array<{ id: string; parent?: string }>;
+        list.forEach((e, index) => {
+          ids[w.name].add(e.id);
+          vocab.all.push({ rel: f.rel, index, id: e.id });
+          if (w.name === 'patient-groups') vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: e.parent });
+        });
+        if (w.name === 'patient-groups') vocabularies.patientGroups = f.data as PatientGroup[];
+        else if (w.name === 'municipalities') vocabularies.municipalities = f.data as Municipality[];
+        else vocabularies.offerTypes = f.data as OfferType[];
+        break;
+      }
+      case 'record':
+        (records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
+        break;
+    }
+  }
+
+  if (!present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
+  for (const v of VOCABULARIES) {
+    if (!present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
+  }
+
+  const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
+  for (const rule of RECORD_RULES) rule.check(ctx);
+
+  const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map((records[k] as Located<{ id: string }>[]).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
+  const files = new Map<string, string>();
+  for (const k of RECORD_KINDS) for (const r of records[k] as Located<{ id: string }>[]) files.set(`${k}/${r.record.id}`, r.rel);
+  const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
+
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  return {
+    folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
+    problems,
+  };
+}

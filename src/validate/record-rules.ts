@@ -1,0 +1,225 @@
+// Validation rules beyond each file's shape: identity, references, dates, checksums, uniqueness.
+// Each rule is one entry: its id and a function over the schema-valid records. Whatever the audit
+// judges (fairness) is not here; these rules say whether the data is well-formed.
+import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, valuesAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
+import { isValidCvr } from '../core/cvr.js';
+import type { Message } from '../i18n/index.js';
+import type { PathSegment } from '../io/yaml-read.js';
+import { fieldName } from './schema-problems.js';
+
+export interface Located<R> {
+  rel: string;
+  record: R;
+}
+
+export interface RuleContext {
+  records: { [K in RecordKind]: Array<Located<RecordTypes[K]>> };
+  /** Every id that exists, including records whose shape is invalid (so one error does not cascade). */
+  ids: Record<Target, ReadonlySet<string>>;
+  vocabularies: {
+    patientGroups: Array<{ rel: string; index: number; id: string; parent?: string }>;
+    all: Array<{ rel: string; index: number; id: string }>;
+  };
+  report(rel: string, path: readonly PathSegment[], at: 'key' | 'value', rule: string, severity: 'error' | 'warning', message: Message): void;
+}
+
+export interface RecordRule {
+  id: string;
+  check(ctx: RuleContext): void;
+}
+
+function* allRecords(ctx: RuleContext): Generator<[RecordKind, Located<AnyRecord>]> {
+  for (const kind of RECORD_KINDS) for (const r of ctx.records[kind]) yield [kind, r];
+}
+
+const fileStem = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+
+/** Names compared the way a person would: case, accents on Latin letters, punctuation and spacing ignored (æ, ø, å kept). */
+export function normaliseName(name: string): string {
+  return name.toLocaleLowerCase('da')
+    .replace(/[æøå]/g, (c) => ({ æ: '\u0001', ø: '\u0002', å: '\u0003' })[c] as string)
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0001-\u0003]/g, (c) => ({ '\u0001': 'æ', '\u0002': 'ø', '\u0003': 'å' })[c] as string)
+    .replace(/&/g, ' og ')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const DATE_ORDER: Partial<Record<RecordKind, ReadonlyArray<readonly [string, string]>>> = {
+  offer: [['active_from', 'active_until']],
+  agreement: [['start', 'end']],
+  call: [['published', 'deadline']],
+  consultation: [['opens', 'deadline']],
+};
+
+const TARGET_NAME: Record<Target, Message['key']> = {
+  organisation: 'kind.organisation',
+  offer: 'kind.offer',
+  agreement: 'kind.agreement',
+  pool: 'kind.pool',
+  call: 'kind.call',
+  'hearing-party': 'kind.hearing-party',
+  consultation: 'kind.consultation',
+  'patient-groups': 'kind.patient-group',
+  municipalities: 'kind.municipality',
+  'offer-types': 'kind.offer-type',
+};
+
+export const RECORD_RULES: readonly RecordRule[] = [
+  {
+    id: 'id-file-name',
+    check(ctx) {
+      for (const [kind, { rel, record }] of allRecords(ctx)) {
+        const stem = fileStem(rel);
+        if (!ID_PATTERN.test(stem)) {
+          ctx.report(rel, [], 'value', 'file-name', 'error', { key: 'problem.fileNameNotId', params: { folder: rel.slice(0, rel.indexOf('/')) } });
+        } else if (record.id !== stem) {
+          ctx.report(rel, ['id'], 'value', 'id-file-name', 'error', { key: 'problem.idFileName', params: { kind } });
+        }
+      }
+    },
+  },
+  {
+    id: 'reference',
+    check(ctx) {
+      for (const [kind, { rel, record }] of allRecords(ctx)) {
+        for (const [pattern, target] of REFERENCES[kind]) {
+          for (const [value, path] of valuesAt(record, pattern)) {
+            if (typeof value === 'string' && !ctx.ids[target].has(value)) {
+              ctx.report(rel, path, 'value', 'reference', 'error', { key: 'problem.reference', params: { field: fieldName(path), target: { key: TARGET_NAME[target] } } });
+            }
+          }
+        }
+      }
+      for (const g of ctx.vocabularies.patientGroups) {
+        if (g.parent !== undefined && !ctx.ids['patient-groups'].has(g.parent)) {
+          ctx.report(g.rel, [g.index, 'parent'], 'value', 'reference', 'error', { key: 'problem.reference', params: { field: fieldName([g.index, 'parent']), target: { key: TARGET_NAME['patient-groups'] } } });
+        }
+      }
+    },
+  },
+  {
+    id: 'vocabulary-duplicate-id',
+    check(ctx) {
+      const seen = new Map<string, number>();
+      for (const e of ctx.vocabularies.all) {
+        const k = `${e.rel}|${e.id}`;
+        const first = seen.get(k);
+        if (first !== undefined) ctx.report(e.rel, [e.index, 'id'], 'value', 'vocabulary-duplicate-id', 'error', { key: 'problem.vocabularyDuplicate', params: { first: first + 1 } });
+        else seen.set(k, e.index);
+      }
+    },
+  },
+  {
+    id: 'vocabulary-parent-cycle',
+    check(ctx) {
+      const parent = new Map(ctx.vocabularies.patientGroups.map((g) => [g.id, g.parent]));
+      for (const g of ctx.vocabularies.patientGroups) {
+        const visited = new Set<string>([g.id]);
+        let p = g.parent;
+        while (p !== undefined && parent.has(p)) {
+          if (visited.has(p)) {
+            ctx.report(g.rel, [g.index, 'parent'], 'value', 'vocabulary-parent-cycle', 'error', { key: 'problem.parentCycle' });
+            break;
+          }
+          visited.add(p);
+          p = parent.get(p);
+        }
+      }
+    },
+  },
+  {
+    id: 'date-order',
+    check(ctx) {
+      for (const [kind, { rel, record }] of allRecords(ctx)) {
+        for (const [from, to] of DATE_ORDER[kind] ?? []) {
+          const r = record as unknown as Record<string, string | undefined>;
+          if (r[from] && r[to] && r[to]! < r[from]!) {
+            ctx.report(rel, [to], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: to, earlier: from } });
+          }
+        }
+      }
+    },
+  },
+  {
+    id: 'cvr-checksum',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.organisation) {
+        if (record.cvr !== undefined && !isValidCvr(record.cvr)) ctx.report(rel, ['cvr'], 'value', 'cvr-checksum', 'error', { key: 'problem.cvrChecksum' });
+      }
+    },
+  },
+  {
+    id: 'cvr-unique',
+    check(ctx) {
+      const first = new Map<string, string>();
+      for (const { rel, record } of ctx.records.organisation) {
+        if (record.cvr === undefined) continue;
+        const other = first.get(record.cvr);
+        if (other) ctx.report(rel, ['cvr'], 'value', 'cvr-unique', 'error', { key: 'problem.cvrUnique', params: { other } });
+        else first.set(record.cvr, rel);
+      }
+    },
+  },
+  {
+    id: 'name-unique',
+    check(ctx) {
+      const first = new Map<string, string>();
+      for (const { rel, record } of ctx.records.organisation) {
+        const n = normaliseName(record.name);
+        const other = first.get(n);
+        if (other) ctx.report(rel, ['name'], 'value', 'name-unique', 'error', { key: 'problem.nameUnique', params: { other } });
+        else first.set(n, rel);
+      }
+    },
+  },
+  {
+    id: 'reach',
+    check(ctx) {
+      for (const [kind, { rel, record }] of allRecords(ctx)) {
+        const r = record as { municipalities?: string[]; scope?: string };
+        if (r.municipalities !== undefined && r.scope !== undefined) {
+          ctx.report(rel, ['scope'], 'key', 'reach-conflict', 'error', { key: 'problem.reachConflict' });
+        } else if (HAS_REACH.has(kind) && r.municipalities === undefined && r.scope === undefined) {
+          ctx.report(rel, [], 'value', 'reach-missing', 'error', { key: 'problem.reachMissing' });
+        }
+      }
+    },
+  },
+  {
+    id: 'consultation-seats',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.consultation) {
+        if (record.selection === 'all' && record.seats !== undefined) {
+          ctx.report(rel, ['seats'], 'key', 'consultation-seats', 'error', { key: 'problem.seatsWithAll' });
+        } else if (record.selection === 'limited' && record.seats === undefined) {
+          ctx.report(rel, ['selection'], 'value', 'consultation-seats', 'error', { key: 'problem.seatsMissing' });
+        }
+      }
+    },
+  },
+  {
+    id: 'consultation-parties',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.consultation) {
+        const invited = new Set(record.invited ?? []);
+        (record.omitted ?? []).forEach((o, i) => {
+          if (invited.has(o.party)) ctx.report(rel, ['omitted', i, 'party'], 'value', 'consultation-invited-omitted', 'error', { key: 'problem.invitedAndOmitted' });
+        });
+        (record.responses ?? []).forEach((r, i) => {
+          if (!invited.has(r.party)) ctx.report(rel, ['responses', i, 'party'], 'value', 'consultation-response-uninvited', 'warning', { key: 'problem.responseUninvited' });
+          else if (r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: `responses[${i}].received`, earlier: 'opens' } });
+        });
+      }
+    },
+  },
+  {
+    id: 'call-channel',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.call) {
+        if (record.channel === 'public' && (record.invited?.length || record.channel_reason)) {
+          ctx.report(rel, ['channel'], 'value', 'call-channel', 'warning', { key: 'problem.callChannel' });
+        }
+      }
+    },
+  },
+];

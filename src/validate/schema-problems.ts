@@ -1,0 +1,104 @@
+// Turns Ajv's errors into problems a person can act on: which field, what is wrong, what to do.
+// Built from the schema's keyword and the field's path only, never from the value.
+import type { ErrorObject } from 'ajv';
+import type { Message } from '../i18n/index.js';
+import type { PathSegment } from '../io/yaml-read.js';
+
+export interface SchemaProblem {
+  rule: string;
+  path: PathSegment[];
+  at: 'key' | 'value';
+  message: Message;
+}
+
+export function pathOf(instancePath: string): PathSegment[] {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => {
+    const seg = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^(0|[1-9][0-9]*)$/.test(seg) ? Number(seg) : seg;
+  });
+}
+
+/** `funding[1].kind`: how a field is named in messages. */
+export function fieldName(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out || '(record)';
+}
+
+const PATTERN_KEY: Record<string, Message['key']> = {
+  '^[a-z0-9][a-z0-9-]{0,62}$': 'problem.schema.patternId',
+  '^[0-9]{8}$': 'problem.schema.patternCvr',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'problem.schema.formatDate',
+  '^https?://[^\\s]+$': 'problem.schema.patternUrl',
+  '^\\+?[0-9 ]{8,20}$': 'problem.schema.patternPhone',
+};
+
+export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const path = pathOf(e.instancePath);
+    const field = fieldName(path);
+    let p: SchemaProblem | undefined;
+    switch (e.keyword) {
+      case 'required': {
+        const missing = String(e.params.missingProperty);
+        p = { rule: 'schema-required', path, at: 'value', message: { key: 'problem.schema.required', params: { field: fieldName([...path, missing]) } } };
+        break;
+      }
+      case 'additionalProperties': {
+        const extra = String(e.params.additionalProperty);
+        p = { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { field: fieldName([...path, extra]) } } };
+        break;
+      }
+      case 'type': {
+        const type = String(e.params.type);
+        const key = ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
+        p = { rule: 'schema-type', path, at: 'value', message: { key, params: { field, type } } };
+        break;
+      }
+      case 'enum':
+        p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: (e.params.allowedValues as unknown[]).join(', ') } } };
+        break;
+      case 'format':
+        p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? 'problem.schema.formatDate' : 'problem.schema.formatEmail', params: { field } } };
+        break;
+      case 'pattern':
+        p = { rule: 'schema-format', path, at: 'value', message: { key: PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther', params: { field } } };
+        break;
+      case 'minItems':
+        p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.minItems', params: { field, limit: Number(e.params.limit) } } };
+        break;
+      case 'minLength':
+        p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.minLength', params: { field } } };
+        break;
+      case 'maxLength':
+      case 'maxItems':
+        p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.maxLength', params: { field, limit: Number(e.params.limit) } } };
+        break;
+      case 'minProperties':
+      case 'maxProperties':
+        p = { rule: 'schema-exactly-one', path, at: 'value', message: { key: 'problem.schema.exactlyOne', params: { field } } };
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        p = { rule: 'schema-range', path, at: 'value', message: { key: e.keyword.endsWith('inimum') ? 'problem.schema.minimum' : 'problem.schema.maximum', params: { field, limit: Number(e.params.limit) } } };
+        break;
+      case 'uniqueItems':
+        p = { rule: 'schema-duplicate', path: [...path, Number(e.params.i)], at: 'value', message: { key: 'problem.schema.uniqueItems', params: { field, first: Number(e.params.j) + 1, second: Number(e.params.i) + 1 } } };
+        break;
+      default:
+        p = { rule: 'schema-other', path, at: 'value', message: { key: 'problem.schema.other', params: { field, keyword: e.keyword } } };
+    }
+    // A date breaks both its pattern and its format: say it once.
+    const k = `${p.rule}|${p.path.join('/')}|${p.message.key}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(p);
+    }
+  }
+  return out;
+}
