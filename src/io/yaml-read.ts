@@ -41,27 +41,27 @@ export function decode(bytes: Uint8Array): DecodeResult {
   }
 }
 
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Find the first offending byte by decoding growing prefixes line by line (files are small).
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        utf8.decode(bytes.subarray(start, i));
-      } catch {
-        return start;
-      }
-      start = i + 1;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
   }
   return 0;
 }
 
+/** Line and column (in characters) of a byte offset. */
 function positionOfByte(bytes: Uint8Array, offset: number): Position {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
-  return { line, col: offset - lineStart + 1 };
+  let col = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) { line++; col = 1; } else if ((bytes[i] & 0xc0) !== 0x80) col++;
+  }
+  return { line, col };
 }
 
 /** Finds flow nesting deeper than the limit, counting brackets outside comments and quotes. */
@@ -149,7 +149,8 @@ export function parseStrict(text: string): StrictParse {
 function dedupe(problems: FileProblem[]): FileProblem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const k = `${p.line}:${p.col}:${p.rule}`;
+    // The parser and the node walk can both see one tag or anchor: one problem per line and rule.
+    const k = `${p.line}:${p.rule}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -195,7 +196,7 @@ const NOT_FOR_FAST_PATH = /(?:^|[\s,[\]{}:-])[&*!]|<<|^%|^---|^\.\.\.|[\t\r\u008
 
 /** Parses the common, plain case quickly; returns undefined when the strict parse must decide. */
 export function parseFast(text: string): { data: unknown } | undefined {
-  if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined) return undefined;
+  if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined || !plainLines(text)) return undefined;
   try {
     const data = jsYaml.load(text, { schema: CORE_1_2, json: false });
     // Keys that the two parsers stringify differently (null, booleans, numbers, collections) are
@@ -205,6 +206,55 @@ export function parseFast(text: string): { data: unknown } | undefined {
   } catch {
     return undefined;
   }
+}
+
+const KEY = /^[A-Za-z_][\w-]*:(?= |$)/;
+const END = '(?:\\s+#.*)?\\s*$';
+const DQ = new RegExp(`^"(?:[^"\\\\]|\\\\.)*"${END}`);
+const SQ = new RegExp(`^'(?:[^']|'')*'${END}`);
+const BLOCK = new RegExp(`^[|>][-+1-9]{0,2}${END}`);
+const FLOW_END = new RegExp(`[\\]}]${END}`);
+
+/**
+ * Whether every line has one of the shapes hand-written records use: `key: value`, `- item`,
+ * comments, blank lines and block-scalar contents, each quoted or flow value closed on its own line.
+ * Anything else (a quoted or plain scalar continued on the next line, say) is left to the strict
+ * parse, since that is where the two parsers are known to disagree.
+ */
+function plainLines(text: string): boolean {
+  let blockParent = -1;
+  for (const line of text.split('\n')) {
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    let body = line.slice(indent);
+    // A line of spaces only: block scalars' rules for these are where the parsers part ways.
+    if (body === '' && indent > 0) return false;
+    if (blockParent >= 0) {
+      if (body === '' || indent > blockParent) continue;
+      blockParent = -1;
+    }
+    if (body === '' || body[0] === '#') continue;
+    let itemIndent = indent;
+    while (body === '-' || body.startsWith('- ')) {
+      const rest = body.slice(1).replace(/^ +/, '');
+      itemIndent += body.length - rest.length;
+      body = rest;
+    }
+    const key = KEY.exec(body);
+    if (key) body = body.slice(key[0].length).trimStart();
+    else if (itemIndent === indent) return false; // neither a key nor a list item: a continuation line
+    if (body === '' || body[0] === '#') continue;
+    const c = body[0];
+    if (c === '"') { if (!DQ.test(body)) return false; }
+    else if (c === "'") { if (!SQ.test(body)) return false; }
+    else if (c === '|' || c === '>') {
+      if (!BLOCK.test(body)) return false;
+      blockParent = key ? indent : itemIndent - 1;
+    } else if (c === '[' || c === '{') {
+      if (!FLOW_END.test(body) || /["'#]/.test(body)) return false;
+    } else if (/^[@`,?\]}%]/.test(body) || /:(?: |$)/.test(body.replace(/\s#.*$/, ''))) return false;
+  }
+  return true;
 }
 
 function plainKeys(value: unknown): boolean {

@@ -88,8 +88,12 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
         p = { rule: 'schema-range', path, at: 'value', message: { key: e.keyword.endsWith('inimum') ? 'problem.schema.minimum' : 'problem.schema.maximum', params: { field, limit: Number(e.params.limit) } } };
         break;
       case 'uniqueItems':
-        p = { rule: 'schema-duplicate', path: [...path, Number(e.params.i)], at: 'value', message: { key: 'problem.schema.uniqueItems', params: { field, first: Number(e.params.j) + 1, second: Number(e.params.i) + 1 } } };
+      {
+        // Point at the second occurrence: that is the one to remove.
+        const [first, second] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
+        p = { rule: 'schema-duplicate', path: [...path, second], at: 'value', message: { key: 'problem.schema.uniqueItems', params: { field, first: first + 1, second: second + 1 } } };
         break;
+      }
       default:
         p = { rule: 'schema-other', path, at: 'value', message: { key: 'problem.schema.other', params: { field, keyword: e.keyword } } };
     }

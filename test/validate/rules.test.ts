@@ -1,0 +1,127 @@
+// One bad fixture and one near miss per validation rule, with the exact location asserted.
+import { describe, expect, it } from 'vitest';
+import { baseFiles, org } from '../helpers/folder.js';
+import { messagesOf, problemsOf } from '../helpers/check.js';
+
+const offer = (id: string, body: string) => `id: ${id}\norganisation: alpha\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nscope: regional\nactive_from: 2025-01-01\n${body}`;
+const agreement = (id: string, body: string) => `id: ${id}\ntitle: Aftale\norganisations: [alpha]\nmunicipalities: [aarhus]\nstart: 2025-01-01\nstatus: active\n${body}`;
+const consultation = (id: string, body: string) => `id: ${id}\ntitle: Høring\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nstatus: planned\n${body}`;
+
+describe('validate: a clean folder', () => {
+  it('has no problems', () => {
+    expect(problemsOf(baseFiles())).toEqual([]);
+  });
+});
+
+describe('validate: schema rules', () => {
+  it('schema-required: a missing field is reported at the record', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': 'id: alpha\nname: Alpha\nkind: other\nareas: [social]\nscope: regional\n' }))
+      .toEqual(['organisations/alpha.yaml:1:1 schema-required']);
+  });
+  it('schema-unknown-field: a typo is reported at the key', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'webiste: https://x.dk\n') }))
+      .toEqual(['organisations/alpha.yaml:10:1 schema-unknown-field Unknown field webiste. Check the spelling against the schema, or remove it.']);
+  });
+  it('schema-type: a CVR written as a number is refused, not turned into digits', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: active\ncvr: 01234567') }, 'da'))
+      .toEqual(['organisations/alpha.yaml:9:6 schema-type cvr skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);
+  });
+  it('schema-value: a value outside the list', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: sleeping') }))
+      .toEqual(['organisations/alpha.yaml:8:9 schema-value']);
+  });
+  it('schema-format: an impossible date, reported once', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', undefined, 'registered: 2026-02-30\n') }))
+      .toEqual(['organisations/alpha.yaml:9:13 schema-format']);
+  });
+  it('schema-length: an agreement with no organisations', () => {
+    expect(problemsOf({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', '').replace('organisations: [alpha]', 'organisations: []') }))
+      .toEqual(['agreements/a1.yaml:3:16 schema-length']);
+  });
+  it('schema-duplicate: the same area twice points at the second', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('areas: [psychiatry]', 'areas: [psychiatry, psychiatry]') }))
+      .toEqual(['organisations/alpha.yaml:5:21 schema-duplicate']);
+  });
+  it('schema-range: a negative amount', () => {
+    const files = { ...baseFiles(), 'pools/p.yaml': 'id: p\nname: Pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2026\n    amount_dkk: -5\n' };
+    expect(problemsOf(files)).toEqual(['pools/p.yaml:7:17 schema-range']);
+  });
+  it('schema-exactly-one: established_by with both a call and an exemption', () => {
+    const files = { ...baseFiles(), 'calls/c.yaml': 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\n',
+      'agreements/a1.yaml': agreement('a1', 'established_by:\n  call: c\n  exemption:\n    reason: Hastesag\n') };
+    expect(problemsOf(files)).toEqual(['agreements/a1.yaml:8:3 schema-exactly-one']);
+  });
+});
+
+describe('validate: record rules', () => {
+  it('id-file-name: the id differs from the file name; near miss: equal', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alfa', 'Alpha') })).toEqual(['organisations/alpha.yaml:2:5 id-file-name']);
+  });
+  it('file-name: a file name that is not an id', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/Alpha Two.yaml': org('alpha-two', 'Alpha Two') })).toEqual(['organisations/Alpha Two.yaml:2:1 file-name']);
+  });
+  it('reference: an unknown organisation, patient group and municipality', () => {
+    const files = { ...baseFiles(), 'offers/o1.yaml': offer('o1', '').replace('organisation: alpha', 'organisation: beta').replace('[depression]', '[depression, ukendt]') };
+    expect(messagesOf(files)).toEqual([
+      'offers/o1.yaml:2:15 reference organisation does not name an existing organisation. Check the id, or create the organisation first.',
+      'offers/o1.yaml:5:30 reference patient_groups[1] does not name an existing patient group. Check the id, or create the patient group first.',
+    ]);
+  });
+  it('reference: a parent patient group that does not exist', () => {
+    const files = { ...baseFiles(), 'vocabularies/patient-groups.yaml': '- id: a\n  name: {da: A, en: A}\n  areas: [health]\n  parent: b\n' };
+    expect(problemsOf(files)).toEqual(['organisations/alpha.yaml:7:18 reference', 'vocabularies/patient-groups.yaml:4:11 reference']);
+  });
+  it('vocabulary-parent-cycle and vocabulary-duplicate-id', () => {
+    const files = { ...baseFiles(), 'vocabularies/municipalities.yaml': '- id: aarhus\n  name: Aarhus\n- id: aarhus\n  name: Århus\n',
+      'vocabularies/patient-groups.yaml': '- id: depression\n  name: {da: D, en: D}\n  areas: [psychiatry]\n  parent: x\n- id: x\n  name: {da: X, en: X}\n  areas: [psychiatry]\n  parent: depression\n' };
+    expect(problemsOf(files)).toEqual([
+      'vocabularies/municipalities.yaml:3:7 vocabulary-duplicate-id',
+      'vocabularies/patient-groups.yaml:4:11 vocabulary-parent-cycle',
+      'vocabularies/patient-groups.yaml:8:11 vocabulary-parent-cycle',
+    ]);
+  });
+  it('date-order: an agreement that ends before it starts; near miss: same day', () => {
+    expect(problemsOf({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', 'end: 2024-12-31\n') })).toEqual(['agreements/a1.yaml:7:6 date-order']);
+    expect(problemsOf({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', 'end: 2025-01-01\n') })).toEqual([]);
+  });
+  it('cvr-checksum: a CVR failing modulus 11; near miss: a valid one', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345678') }))
+      .toEqual(['organisations/alpha.yaml:5:6 cvr-checksum cvr is not a valid CVR number (the modulus-11 check fails). Check the number on cvr.dk.']);
+  });
+  it('cvr-unique and name-unique: names equal after case and punctuation', () => {
+    const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'ALPHA-forening', '12345674'), 'organisations/gamma.yaml': org('gamma', 'Alpha Foreningen', '87654321'.replace(/.$/, '')  + '') };
+    delete (files as Record<string, unknown>)['organisations/gamma.yaml'];
+    expect(problemsOf(files)).toEqual(['organisations/beta.yaml:3:7 name-unique', 'organisations/beta.yaml:5:6 cvr-unique']);
+  });
+  it('reach-conflict and reach-missing', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('municipalities: [aarhus]', 'municipalities: [aarhus]\nscope: regional') })).toEqual(['organisations/alpha.yaml:8:1 reach-conflict']);
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('municipalities: [aarhus]\n', '') })).toEqual(['organisations/alpha.yaml:2:1 reach-missing']);
+  });
+  it('consultation-seats: seats with selection all, and limited without seats; near miss: limited with seats', () => {
+    expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': consultation('h', 'selection: all\nseats: 3\n') })).toEqual(['consultations/h.yaml:8:1 consultation-seats']);
+    expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': consultation('h', 'selection: limited\n') })).toEqual(['consultations/h.yaml:7:12 consultation-seats']);
+    expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': consultation('h', 'selection: limited\nseats: 3\n') })).toEqual([]);
+  });
+  it('consultation-invited-omitted and consultation-response-uninvited', () => {
+    const files = { ...baseFiles(),
+      'hearing-parties/hp.yaml': 'id: hp\norganisation: alpha\nareas: [psychiatry]\nsince: 2020-01-01\nstatus: active\n',
+      'consultations/h.yaml': consultation('h', 'selection: all\ninvited: [hp]\nomitted:\n  - party: hp\n    reason: Inhabil\n') };
+    expect(problemsOf(files)).toEqual(['consultations/h.yaml:10:12 consultation-invited-omitted']);
+    const files2 = { ...files, 'consultations/h.yaml': consultation('h', 'selection: all\nresponses:\n  - party: hp\n    received: 2026-01-10\n') };
+    expect(problemsOf(files2)).toEqual(['consultations/h.yaml:9:12 consultation-response-uninvited']);
+  });
+  it('call-channel: a public call with an invited list is a warning', () => {
+    const files = { ...baseFiles(), 'calls/c.yaml': 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\ninvited: [alpha]\n' };
+    expect(problemsOf(files)).toEqual(['calls/c.yaml:7:10 call-channel']);
+  });
+  it('file-missing: a folder without settings or vocabularies', () => {
+    expect(problemsOf({ 'organisations/alpha.yaml': org('alpha', 'Alpha') })).toEqual([
+      'civsam.yaml:1:1 file-missing',
+      'organisations/alpha.yaml:6:18 reference',
+      'organisations/alpha.yaml:7:18 reference',
+      'vocabularies/municipalities.yaml:1:1 file-missing',
+      'vocabularies/offer-types.yaml:1:1 file-missing',
+      'vocabularies/patient-groups.yaml:1:1 file-missing',
+    ]);
+  });
+});
