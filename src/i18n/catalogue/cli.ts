@@ -36,6 +36,7 @@ export const cli = defineMessages({
   'validate.clean': 'No problems in {files} files.',
   'validate.summary': '{errors} error(s) and {warnings} warning(s) in {files} file(s) ({read} files read).',
   'validate.warning': 'warning',
+  'error.outputExtension': 'cannot tell the format from the file name. Use one of {extensions}, or give --format.',
   'error.noDataFolder': 'there is no data folder at {dir}. Give the folder with --data DIR or CIVSAM_DATA, or create one with civsam init.',
   'error.invalidData': 'the data folder {dir} has {count} error(s), so civsam will not work on it. Run civsam validate to see them and put them right first.',
 }, {
@@ -73,6 +74,7 @@ export const cli = defineMessages({
   'validate.clean': 'Ingen problemer i {files} filer.',
   'validate.summary': '{errors} fejl og {warnings} advarsel(er) i {files} fil(er) ({read} filer læst).',
   'validate.warning': 'advarsel',
+  'error.outputExtension': 'formatet kan ikke ses af filnavnet. Brug en af {extensions}, eller angiv --format.',
   'error.noDataFolder': 'der er ingen datamappe i {dir}. Angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.',
   'error.invalidData': 'datamappen {dir} har {count} fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.',
 });

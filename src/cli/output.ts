@@ -1,0 +1,66 @@
+// Where a command's report goes and in which format: --format, or inferred from --output FILE's
+// extension; written to stdout, or atomically to the file.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, type Table } from '../render/table.js';
+import { makeChalk } from './colors.js';
+import type { CommandContext } from './context.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'md';
+export const FORMATS: Format[] = ['table', 'json', 'csv', 'md'];
+const BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.txt': 'table' };
+
+export function chooseFormat(opts: { format?: string; output?: string }): Format {
+  if (opts.format) return opts.format as Format;
+  if (opts.output) {
+    const f = BY_EXTENSION[extname(opts.output).toLowerCase()];
+    if (!f) throw new UserError('error.outputExtension', { extensions: Object.keys(BY_EXTENSION).join(', ') });
+    return f;
+  }
+  return 'table';
+}
+
+export interface Rendered {
+  /** The report's data, for --format json (a stable, documented shape). */
+  json: unknown;
+  /** The report as tables, for the terminal, CSV and Markdown. */
+  tables: Table[];
+  /** A heading for Markdown and the terminal. */
+  heading?: string;
+}
+
+/** Writes the report in the chosen format. */
+export function emit(ctx: CommandContext, opts: { format?: string; output?: string }, report: Rendered): void {
+  const format = chooseFormat(opts);
+  const toFile = opts.output !== undefined;
+  let text: string;
+  switch (format) {
+    case 'json': text = JSON.stringify(report.json, null, 2) + '\n'; break;
+    case 'csv': text = renderCsv(report.tables, ctx.lang); break;
+    case 'md': text = renderMarkdown(report.tables, ctx.lang, report.heading); break;
+    default: {
+      const color = toFile ? makeChalk(0) : ctx.color;
+      const width = toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
+      text = (report.heading ? color.bold(report.heading) + '\n\n' : '') + report.tables.map((t) => renderTerminalTable(t, ctx.lang, width, color)).join('\n');
+    }
+  }
+  if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), text);
+  else ctx.stdout.write(text);
+}
+
+/** Temporary file beside the target, flushed, then renamed over it: never a partial file. */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const fd = openSync(tmp, 'wx', 0o640);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw e;
+  }
+}

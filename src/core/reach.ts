@@ -1,0 +1,91 @@
+// Reach, dates and patient groups: the small definitions that overviews, the audit and the
+// hearing rules share. Pure functions; today's date always comes in as `asOf` (YYYY-MM-DD).
+import type { Agreement, Area, Offer, Organisation, PatientGroup } from './kinds.js';
+import type { DataFolder } from './folder.js';
+
+export interface Reaching {
+  municipalities?: string[];
+  scope?: 'regional' | 'national';
+}
+
+/** The municipalities a record reaches: its list, or all of the region's for a regional or national scope. */
+export function reachOf(record: Reaching, allMunicipalities: readonly string[]): ReadonlySet<string> {
+  if (record.scope) return new Set(allMunicipalities);
+  return new Set(record.municipalities ?? []);
+}
+
+export function sharesAny<T>(a: Iterable<T>, b: ReadonlySet<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** Each patient group with every group below it (itself included), from the vocabulary's parents. */
+export function descendantsIndex(groups: readonly PatientGroup[]): Map<string, Set<string>> {
+  const children = new Map<string, string[]>();
+  for (const g of groups) if (g.parent) children.set(g.parent, [...(children.get(g.parent) ?? []), g.id]);
+  const out = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const all = new Set<string>();
+    const stack = [g.id];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (all.has(id)) continue; // a cycle is a validation error; never loop on it
+      all.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    out.set(g.id, all);
+  }
+  return out;
+}
+
+/** Whole months from one date to another, counting a started month as begun (2026-01-01 → 2026-12-31 is 12). */
+export function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const [y2, m2, d2] = to.split('-').map(Number);
+  let months = (y2 - y1) * 12 + (m2 - m1);
+  if (d2 >= d1) months += 1; // the last month has begun
+  return Math.max(0, months);
+}
+
+/** Calendar days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** An organisation counts as active when its status says so. */
+export function organisationActive(org: Organisation | undefined): boolean {
+  return org?.status === 'active';
+}
+
+/** An offer is active on `asOf` when it has started, has not ended, and its organisation is active. */
+export function offerActive(offer: Offer, folder: DataFolder, asOf: string): boolean {
+  return offer.active_from <= asOf && (offer.active_until === undefined || offer.active_until >= asOf)
+    && organisationActive(folder.records.organisation.get(offer.organisation));
+}
+
+/** Money counts as allocated when its agreement is active or ended (not draft or cancelled). */
+export function fundingCounts(agreement: Agreement): boolean {
+  return agreement.status === 'active' || agreement.status === 'ended';
+}
+
+/** The areas a record names, as a set. */
+export function areaSet(areas: readonly Area[] | undefined): ReadonlySet<Area> {
+  return new Set(areas ?? []);
+}
+
+export function municipalityIds(folder: DataFolder): string[] {
+  return folder.vocabularies.municipalities.map((m) => m.id);
+}
