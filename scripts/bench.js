@@ -1,0 +1,284 @@
+// `npm run bench`: generate a synthetic data folder at the scale of issue 2 (see
+// scripts/bench-data.js), then time civsam as whole processes next to bare `node -e 0` and print
+// medians, peak memory and exit codes against the issues' targets. Targets are reported, never
+// asserted: the bench exits non-zero only when a command itself fails (an unexpected exit code).
+//
+//   node scripts/bench.js [--only NAME[,NAME…]] [--runs N] [--scale F] [--data DIR] [--keep] [--list]
+//
+//   --only     run only these cases (bare node always runs: the ratios need it)
+//   --runs     timed runs per case instead of each case's own number
+//   --scale    multiply the generated folder's sizes (0.1 for a quick look)
+//   --data     time an existing data folder instead of generating one (it is never removed)
+//   --keep     keep the generated folder and print where it is
+//   --list     print the cases and exit
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SIZES, generateBenchFolder } from './bench-data.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CIVSAM = path.join(ROOT, 'bin', 'civsam.js');
+const RSS_HOOK = path.join(ROOT, 'scripts', 'bench-rss.cjs');
+
+// The cases, one line each. `argv` follows `node`; in argv and env values these placeholders are
+// replaced per run:
+//   {civsam}  bin/civsam.js          {data}   the data folder
+//   {cache}   one cache folder shared by every case and run of this bench
+//   {fresh}   a new empty folder for this run ({fresh:NAME} for several), removed afterwards
+// Every case runs with CIVSAM_CACHE_DIR={cache} and NO_COLOR=1 unless its env says otherwise, so
+// civsam never touches the user's own cache.
+// target: ratio (median < N × bare node), ms (median wall time), mib (peak RSS over all runs).
+// expect: the exit code(s) that count as success (default 0). warmup: untimed runs first.
+const CASES = [
+  { name: 'node', argv: ['-e', '0'], runs: 10, baseline: true },
+  { name: 'version', argv: ['{civsam}', '--version'], target: { ratio: 1.5 }, runs: 10 },
+  { name: 'validate-cold', argv: ['{civsam}', 'validate', '--data', '{data}'], env: { CIVSAM_CACHE_DIR: '{fresh}' }, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'validate-warm', argv: ['{civsam}', 'validate', '--data', '{data}'], warmup: 1, target: { ms: 1500, mib: 1024 }, runs: 5 },
+];
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const opts = { only: null, runs: null, scale: 1, data: null, keep: false, list: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) usage(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--only') opts.only = [...(opts.only ?? []), ...value().split(',').filter(Boolean)];
+    else if (flag === '--runs') opts.runs = Number(value());
+    else if (flag === '--scale') opts.scale = Number(value());
+    else if (flag === '--data') opts.data = path.resolve(value());
+    else if (flag === '--keep') opts.keep = true;
+    else if (flag === '--list') opts.list = true;
+    else if (flag === '--help' || flag === '-h') usage();
+    else usage(`unknown argument ${arg}`);
+  }
+  if (opts.runs !== null && !(Number.isInteger(opts.runs) && opts.runs >= 1)) usage('--runs needs a whole number ≥ 1');
+  if (!(opts.scale > 0)) usage('--scale needs a number > 0');
+  const unknown = (opts.only ?? []).filter((n) => !CASES.some((c) => c.name === n));
+  if (unknown.length) usage(`unknown case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
+  return opts;
+}
+
+function usage(problem) {
+  const text = 'usage: node scripts/bench.js [--only NAME[,NAME…]] [--runs N] [--scale F] [--data DIR] [--keep] [--list]\n';
+  if (problem) {
+    process.stderr.write(`bench: ${problem}\n${text}`);
+    process.exit(2);
+  }
+  process.stdout.write(text);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- measuring
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function readKib(file) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function makeRunner(tmp, data, cache) {
+  let seq = 0;
+  return function runOnce(kase) {
+    const n = ++seq;
+    const fresh = new Map();
+    const fill = (s) =>
+      s
+        .replaceAll('{civsam}', CIVSAM)
+        .replaceAll('{data}', data)
+        .replaceAll('{cache}', cache)
+        .replace(/\{fresh(?::([A-Za-z0-9_-]+))?\}/g, (_, name = '') => {
+          if (!fresh.has(name)) fresh.set(name, fs.mkdtempSync(path.join(tmp, `fresh-${n}-`)));
+          return fresh.get(name);
+        });
+    const rssFile = path.join(tmp, `rss-${n}`);
+    const env = { ...process.env, CIVSAM_CACHE_DIR: cache, NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    delete env.CIVSAM_BENCH_RSS_ROOT;
+    for (const [k, v] of Object.entries(kase.env ?? {})) env[k] = fill(v);
+    env.CIVSAM_BENCH_RSS_FILE = rssFile;
+    env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require=${JSON.stringify(RSS_HOOK)}`].filter(Boolean).join(' ');
+    const argv = kase.argv.map(fill);
+
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+
+    const [mainKib] = readKib(rssFile);
+    const childKib = readKib(`${rssFile}.children`);
+    fs.rmSync(rssFile, { force: true });
+    fs.rmSync(`${rssFile}.children`, { force: true });
+    for (const dir of fresh.values()) fs.rmSync(dir, { recursive: true, force: true });
+
+    return {
+      ms,
+      code: r.error ? null : r.status,
+      signal: r.signal,
+      error: r.error,
+      // Children's peaks are added to the main process's: an upper bound of the run's peak.
+      mib: mainKib === undefined ? null : (mainKib + childKib.reduce((a, b) => a + b, 0)) / 1024,
+      children: childKib.length,
+      stdout: r.stdout?.toString() ?? '',
+      stderr: r.stderr?.toString() ?? '',
+    };
+  };
+}
+
+function runCase(kase, runs, runOnce, log) {
+  const expect = [kase.expect ?? 0].flat();
+  const result = { kase, runs: [], failed: null };
+  const total = (kase.warmup ?? 0) + runs;
+  for (let i = 0; i < total; i++) {
+    const warm = i < (kase.warmup ?? 0);
+    const r = runOnce(kase);
+    const ok = r.code !== null && expect.includes(r.code);
+    log(`  ${kase.name.padEnd(16)} ${warm ? 'warm-up' : `run ${i - (kase.warmup ?? 0) + 1}/${runs}`}`.padEnd(34) +
+      `${Math.round(r.ms)} ms`.padStart(10) + `${r.mib === null ? '?' : r.mib.toFixed(0)} MiB`.padStart(10) +
+      `  exit ${r.code ?? r.signal ?? r.error?.code}`);
+    if (!ok) {
+      result.failed = r;
+      break;
+    }
+    if (!warm) result.runs.push(r);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- reporting
+
+function describeTarget(t) {
+  const parts = [];
+  if (t.ratio !== undefined) parts.push(`< ${t.ratio}× node`);
+  if (t.ms !== undefined) parts.push(t.ms >= 1000 ? `< ${t.ms / 1000} s` : `< ${t.ms} ms`);
+  if (t.mib !== undefined) parts.push(t.mib >= 1024 ? `< ${t.mib / 1024} GiB` : `< ${t.mib} MiB`);
+  return parts;
+}
+
+function judge(t, { medianMs, ratio, peakMib }) {
+  const verdicts = [];
+  if (t.ratio !== undefined) verdicts.push(ratio !== null && ratio < t.ratio);
+  if (t.ms !== undefined) verdicts.push(medianMs < t.ms);
+  if (t.mib !== undefined) verdicts.push(peakMib !== null && peakMib < t.mib);
+  return verdicts;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  const right = new Set([1, 2, 3, 4, 5]);
+  return rows
+    .map((r, ri) => {
+      const line = r.map((cell, i) => (right.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.list) {
+    for (const c of CASES) process.stdout.write(`${c.name.padEnd(16)} node ${c.argv.join(' ')}  ${describeTarget(c.target ?? {}).join(', ')}\n`);
+    return 0;
+  }
+  const log = (line) => process.stdout.write(`${line}\n`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'civsam-bench-'));
+  const cleanup = () => {
+    if (opts.keep) return;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+
+  try {
+    log(`civsam bench · Node ${process.versions.node} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'} · ${os.platform()} ${os.release()}`);
+    let data = opts.data;
+    if (data) {
+      log(`data: ${data} (given)`);
+    } else {
+      data = path.join(tmp, 'data');
+      const sizes = Object.fromEntries(Object.entries(DEFAULT_SIZES).map(([k, v]) => [k, Math.max(1, Math.round(v * opts.scale))]));
+      const g = generateBenchFolder(data, sizes);
+      log(`data: ${g.files} files, ${(g.bytes / 1048576).toFixed(1)} MiB, generated in ${(g.ms / 1000).toFixed(1)} s: ` +
+        Object.entries(g.counts).map(([k, v]) => `${v} ${k}`).join(', '));
+      if (opts.keep) log(`data kept in ${data}`);
+    }
+    if (!fs.existsSync(CIVSAM)) log(`note: ${path.relative(ROOT, CIVSAM)} does not exist yet; civsam cases will fail`);
+    const cache = fs.mkdtempSync(path.join(tmp, 'cache-'));
+    const runOnce = makeRunner(tmp, data, cache);
+
+    const chosen = CASES.filter((c) => c.baseline || !opts.only || opts.only.includes(c.name));
+    const results = [];
+    let bare = null;
+    for (const kase of chosen) {
+      const res = runCase(kase, opts.runs ?? kase.runs ?? 5, runOnce, log);
+      if (res.failed) {
+        const f = res.failed;
+        const tail = (s) => s.trimEnd().split('\n').slice(-15).map((l) => `    ${l}`).join('\n');
+        log(`  ${kase.name} failed: exit ${f.code ?? f.signal ?? f.error?.code}, expected ${[kase.expect ?? 0].flat().join(' or ')}`);
+        if (f.stderr.trim()) log(`  stderr (last lines):\n${tail(f.stderr)}`);
+        else if (f.stdout.trim()) log(`  stdout (last lines):\n${tail(f.stdout)}`);
+      }
+      if (kase.baseline && res.runs.length && !res.failed) bare = median(res.runs.map((r) => r.ms));
+      results.push(res);
+    }
+
+    const rows = [['case', 'runs', 'median ms', '× node', 'max RSS MiB', 'exit', 'target', 'met']];
+    let failures = 0;
+    let children = false;
+    for (const { kase, runs, failed } of results) {
+      if (failed) failures++;
+      const times = runs.map((r) => r.ms);
+      const medianMs = times.length ? median(times) : null;
+      const ratio = medianMs !== null && bare ? medianMs / bare : null;
+      const mibs = runs.map((r) => r.mib).filter((m) => m !== null);
+      const peakMib = mibs.length ? Math.max(...mibs) : null;
+      children ||= runs.some((r) => r.children > 0);
+      const codes = [...new Set([...runs.map((r) => r.code), ...(failed ? [failed.code ?? failed.signal ?? 'error'] : [])])];
+      const target = describeTarget(kase.target ?? {});
+      let met = '';
+      if (failed) met = 'failed';
+      else if (target.length) met = judge(kase.target, { medianMs, ratio, peakMib }).map((ok) => (ok ? '✓' : '✗')).join(' ');
+      rows.push([
+        kase.name,
+        String(runs.length),
+        medianMs === null ? '—' : String(Math.round(medianMs)),
+        ratio === null ? '—' : ratio.toFixed(2),
+        peakMib === null ? '—' : peakMib.toFixed(0),
+        codes.join(','),
+        target.join(', ') || '—',
+        met,
+      ]);
+    }
+    log('');
+    log(table(rows));
+    log('');
+    log('median wall time of whole processes; × node: against bare `node -e 0`; max RSS: the highest of all timed runs' +
+      (children ? ' (including Node child processes, added up)' : ''));
+    log('targets are reported, not asserted; the bench fails only when a command exits unexpectedly');
+    if (failures) log(`${failures} case(s) failed`);
+    return failures ? 1 : 0;
+  } finally {
+    cleanup();
+  }
+}
+
+process.exitCode = main();
