@@ -2,7 +2,7 @@
 // 1. Ajv validators for every schema, as standalone ESM code (nothing is compiled at run time).
 // 2. TypeScript types derived from the same schemas, so shapes are never kept in two places.
 // 3. tsc to dist/, then the generated validators copied beside the compiled code.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -50,8 +50,14 @@ for (const { name, schema } of schemas) {
 writeFileSync(join(genDir, 'schema-types.ts'), types);
 
 if (!process.argv.includes('--generate-only')) {
-  if (existsSync(join(root, 'dist'))) rmSync(join(root, 'dist'), { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  // tsc emits even when it finds type errors; the build still fails then, after the copy below.
+  let status = 0;
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  } catch (e) {
+    status = e.status ?? 1;
+  }
   mkdirSync(join(root, 'dist', 'generated'), { recursive: true });
   copyFileSync(join(genDir, 'validators.js'), join(root, 'dist', 'generated', 'validators.js'));
+  process.exitCode = status;
 }
