@@ -60,22 +60,48 @@ export const HAS_REACH: ReadonlySet<RecordKind> = new Set(['organisation', 'offe
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-/** Each value found at a reference path, with its concrete path. */
-export function* valuesAt(record: unknown, pattern: string): Generator<[value: unknown, path: (string | number)[]]> {
-  const parts = pattern.split('.');
-  function* walk(node: unknown, i: number, path: (string | number)[]): Generator<[unknown, (string | number)[]]> {
+const compiled = new Map<string, string[]>();
+function partsOf(pattern: string): string[] {
+  let p = compiled.get(pattern);
+  if (!p) compiled.set(pattern, (p = pattern.split('.')));
+  return p;
+}
+
+/**
+ * Calls `visit` with each value found at a reference path (`*` for each list item). The path
+ * array is reused between calls: copy it if you keep it. Allocates nothing per value, since the
+ * validator runs this over every reference of every record.
+ */
+export function forEachValueAt(record: unknown, pattern: string, visit: (value: unknown, path: readonly (string | number)[]) => void): void {
+  const parts = partsOf(pattern);
+  const trail: (string | number)[] = [];
+  const walk = (node: unknown, i: number): void => {
     if (i === parts.length) {
-      yield [node, path];
+      visit(node, trail);
       return;
     }
     const part = parts[i];
     if (part === '*') {
-      if (Array.isArray(node)) for (let k = 0; k < node.length; k++) yield* walk(node[k], i + 1, [...path, k]);
+      if (!Array.isArray(node)) return;
+      for (let k = 0; k < node.length; k++) {
+        trail.push(k);
+        walk(node[k], i + 1);
+        trail.pop();
+      }
     } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, part)) {
-      yield* walk((node as Record<string, unknown>)[part], i + 1, [...path, part]);
+      trail.push(part);
+      walk((node as Record<string, unknown>)[part], i + 1);
+      trail.pop();
     }
-  }
-  yield* walk(record, 0, []);
+  };
+  walk(record, 0);
+}
+
+/** Each value found at a reference path, with its concrete path. */
+export function valuesAt(record: unknown, pattern: string): Array<[value: unknown, path: (string | number)[]]> {
+  const out: Array<[unknown, (string | number)[]]> = [];
+  forEachValueAt(record, pattern, (value, path) => out.push([value, [...path]]));
+  return out;
 }
 
 export const DEFAULT_POLICY = {

@@ -1,6 +1,6 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is.
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../core/kinds.js';
 import type { Message } from '../i18n/index.js';
@@ -88,6 +88,24 @@ function jsonSafe(value: unknown): boolean {
   return true;
 }
 
+/** Reads a file of known size, and whatever was appended since the stat (up to the size limit). */
+function readAll(fd: number, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size + 1);
+  let n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (buf.length > MAX_FILE_BYTES) break;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
+  }
+  return buf.subarray(0, n);
+}
+
 export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
@@ -107,32 +125,39 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
   for (const { rel, what } of listFiles(dir, problems)) {
     seen.add(rel);
     let st: Stats;
+    let bytes: Buffer;
     try {
-      st = statSync(join(dir, rel));
-      if (!st.isFile()) continue;
-    } catch {
-      continue; // removed while we read: not there
-    }
-    const cached = cache.get(rel, st);
-    if (cached !== undefined) {
-      files.push({ rel, what, data: cached });
+      if (cache.has(rel)) {
+        st = statSync(join(dir, rel));
+        const cached = st.isFile() ? cache.get(rel, st) : undefined;
+        if (cached !== undefined) {
+          files.push({ rel, what, data: cached });
+          continue;
+        }
+      }
+      // One open for the stat and the read: a cold run over a large folder is mostly system calls.
+      const fd = openSync(join(dir, rel), 'r');
+      try {
+        st = fstatSync(fd);
+        if (!st.isFile()) continue;
+        if (st.size > MAX_FILE_BYTES) {
+          // Refused before reading: a huge file is never parsed.
+          problems.push({ file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } });
+          files.push({ rel, what, data: undefined });
+          continue;
+        }
+        bytes = readAll(fd, st.size);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed while we read: not there
+      problems.push({ file: rel, line: 1, col: 1, rule: 'file-unreadable', severity: 'error', message: { key: 'problem.fileUnreadable' } });
+      files.push({ rel, what, data: undefined });
       continue;
     }
     let data: unknown;
     let fileProblems: Problem[] = [];
-    if (st.size > MAX_FILE_BYTES) {
-      // Refused before reading: a huge file is never parsed.
-      problems.push({ file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } });
-      files.push({ rel, what, data: undefined });
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(dir, rel));
-    } catch {
-      problems.push({ file: rel, line: 1, col: 1, rule: 'file-unreadable', severity: 'error', message: { key: 'problem.fileUnreadable' } });
-      continue;
-    }
     const decoded = decode(bytes);
     if ('problem' in decoded) {
       fileProblems = [{ file: rel, ...decoded.problem }];

@@ -19,6 +19,8 @@ export interface CacheEntry {
 }
 
 export interface ParseCache {
+  /** Whether the cache holds any entry for the file (then a stat decides whether it is current). */
+  has(rel: string): boolean;
   get(rel: string, st: Stats): unknown;
   put(rel: string, st: Stats, data: unknown): void;
   /** Writes the cache back if anything changed; a failure to write is not the user's problem. */
@@ -43,6 +45,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   }
   let changed = false;
   return {
+    has: (rel) => Object.hasOwn(entries, rel),
     get(rel, st) {
       const e = entries[rel];
       if (e && e.m === st.mtimeMs && e.c === st.ctimeMs && e.s === st.size && e.i === st.ino) return e.d;
@@ -72,4 +75,4 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   };
 }
 
-export const noCache: ParseCache = { get: () => undefined, put: () => {}, save: () => {} };
+export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, save: () => {} };

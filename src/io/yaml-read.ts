@@ -160,24 +160,29 @@ function dedupe(problems: FileProblem[]): FileProblem[] {
 // --- the fast path -------------------------------------------------------------------------------
 
 // Scalars resolve exactly as in the `yaml` package's core schema (yaml/dist/schema/core).
+/** Every number of the core schema starts with a digit, a sign or a dot: a cheap first test. */
+function mayBeNumber(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
 const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+  resolve: (s: string) => s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s),
   construct: () => null,
 });
 const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
   construct: (s: string) => s[0] === 't' || s[0] === 'T',
 });
 const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: string) => /^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s),
+  resolve: (s: string) => mayBeNumber(s) && (/^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
   construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
 });
 const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
+  resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
     || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)
     || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
   construct: (s: string) => {
@@ -189,10 +194,11 @@ const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
 });
 const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
-// Anything that could make the two parsers disagree, or that the strict parse refuses, declines
-// the fast path: anchors, aliases, tags and merge keys (at a token start), directives and document
-// markers, tabs, carriage returns, and non-ASCII line breaks.
-const NOT_FOR_FAST_PATH = /(?:^|[\s,[\]{}:-])[&*!]|<<|^%|^---|^\.\.\.|[\t\r\u0085\u2028\u2029]|\?\s/m;
+// Characters that could make the two parsers disagree anywhere in a file decline the fast path:
+// tabs, carriage returns and non-ASCII line breaks. Anchors, aliases, tags, merge keys, directives
+// and document markers are declined line by line in `plainLines`, where their position is known
+// (an `&` inside a block scalar's text is just an ampersand).
+const NOT_FOR_FAST_PATH = /[\t\r\u0085\u2028\u2029]/;
 
 /** Parses the common, plain case quickly; returns undefined when the strict parse must decide. */
 export function parseFast(text: string): { data: unknown } | undefined {
@@ -200,8 +206,9 @@ export function parseFast(text: string): { data: unknown } | undefined {
   try {
     const data = jsYaml.load(text, { schema: CORE_1_2, json: false });
     // Keys that the two parsers stringify differently (null, booleans, numbers, collections) are
-    // left to the strict parse, which also reports them.
-    if (!plainKeys(data)) return undefined;
+    // left to the strict parse, which also reports them. Block keys were checked line by line;
+    // only a flow mapping can bring in others.
+    if (text.includes('{') && !plainKeys(data)) return undefined;
     return { data: data === undefined ? null : data };
   } catch {
     return undefined;
@@ -223,12 +230,17 @@ const FLOW_END = new RegExp(`[\\]}]${END}`);
  */
 function plainLines(text: string): boolean {
   let blockParent = -1;
-  for (const line of text.split('\n')) {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    let body = line.slice(indent);
+    while (text.charCodeAt(start + indent) === 32) indent++;
+    const lineStart = start;
+    start = end + 1;
     // A line of spaces only: block scalars' rules for these are where the parsers part ways.
-    if (body === '' && indent > 0) return false;
+    if (lineStart + indent === end && indent > 0) return false;
+    if (blockParent >= 0 && indent > blockParent) continue; // block scalar text: no need to look
+    let body = text.slice(lineStart + indent, end);
     if (blockParent >= 0) {
       if (body === '' || indent > blockParent) continue;
       blockParent = -1;
@@ -251,8 +263,8 @@ function plainLines(text: string): boolean {
       if (!BLOCK.test(body)) return false;
       blockParent = key ? indent : itemIndent - 1;
     } else if (c === '[' || c === '{') {
-      if (!FLOW_END.test(body) || /["'#]/.test(body)) return false;
-    } else if (/^[@`,?\]}%]/.test(body) || /:(?: |$)/.test(body.replace(/\s#.*$/, ''))) return false;
+      if (!FLOW_END.test(body) || /["'#&*!]/.test(body)) return false;
+    } else if (/^[@`,?\]}%&*!]/.test(body) || /:(?: |$)/.test(body.replace(/\s#.*$/, ''))) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 // Validation rules beyond each file's shape: identity, references, dates, checksums, uniqueness.
 // Each rule is one entry: its id and a function over the schema-valid records. Whatever the audit
 // judges (fairness) is not here; these rules say whether the data is well-formed.
-import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, valuesAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
+import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
 import { isValidCvr } from '../core/cvr.js';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../io/yaml-read.js';
@@ -83,11 +83,12 @@ export const RECORD_RULES: readonly RecordRule[] = [
     check(ctx) {
       for (const [kind, { rel, record }] of allRecords(ctx)) {
         for (const [pattern, target] of REFERENCES[kind]) {
-          for (const [value, path] of valuesAt(record, pattern)) {
-            if (typeof value === 'string' && !ctx.ids[target].has(value)) {
-              ctx.report(rel, path, 'value', 'reference', 'error', { key: 'problem.reference', params: { field: fieldName(path), target: { key: TARGET_NAME[target] } } });
+          const known = ctx.ids[target];
+          forEachValueAt(record, pattern, (value, path) => {
+            if (typeof value === 'string' && !known.has(value)) {
+              ctx.report(rel, [...path], 'value', 'reference', 'error', { key: 'problem.reference', params: { field: fieldName(path), target: { key: TARGET_NAME[target] } } });
             }
-          }
+          });
         }
       }
       for (const g of ctx.vocabularies.patientGroups) {

@@ -1,0 +1,183 @@
+// The data folder's lock: one writer at a time, even across computers sharing a network drive.
+// A hidden file (`.civsam.lock`, which the loader never reads) names its holder. A lock whose holder
+// has died on this computer is taken over at once; any lock older than LOCK_LIFETIME_MS is taken
+// over too (its holder is dead elsewhere or has stalled), always with a message. A stalled holder
+// that lost its lock finds out through `stillHeld()` just before it would replace a file, and
+// writes nothing.
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../errors.js';
+import type { Message } from '../i18n/index.js';
+
+export const LOCK_FILE = '.civsam.lock';
+const GUARD_FILE = '.civsam.lock.takeover';
+/** How long a lock is honoured before it counts as abandoned. */
+export const LOCK_LIFETIME_MS = 30_000;
+/** The takeover guard is held for microseconds; older than this, its holder died. */
+const GUARD_LIFETIME_MS = 5_000;
+/** Longest a writer waits for a live lock before giving up (beyond the lifetime, to allow a takeover). */
+const MAX_WAIT_MS = LOCK_LIFETIME_MS + 15_000;
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO time the lock was taken. */
+  since: string;
+  token: string;
+}
+
+export interface FolderLock {
+  readonly owner: LockOwner;
+  /** Whether this process still holds the lock (nobody took it over). */
+  stillHeld(): boolean;
+  release(): void;
+}
+
+export interface LockOptions {
+  /** Called with a message when an abandoned lock is taken over. */
+  onTakeover?(message: Message): void;
+  /** For tests: the clock and the lifetime. */
+  now?: () => number;
+  lifetimeMs?: number;
+  maxWaitMs?: number;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Whether a process with this id runs on this computer. */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLockOwner(path: string): LockOwner | undefined {
+  try {
+    const o = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    if (typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.since === 'string' && typeof o.token === 'string') return o as LockOwner;
+  } catch {
+    // Being written, or not ours: judged by its age alone.
+  }
+  return undefined;
+}
+
+function createExclusive(path: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o640);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export type LockState =
+  | { state: 'free' }
+  | { state: 'held'; owner?: LockOwner; ageMs: number }
+  | { state: 'abandoned'; owner?: LockOwner; ageMs: number; reason: 'dead' | 'stale' };
+
+/** What the lock file says about its holder, judged now. */
+export function lockState(dir: string, now = Date.now(), lifetimeMs = LOCK_LIFETIME_MS): LockState {
+  const path = join(dir, LOCK_FILE);
+  const st = statOrUndefined(path);
+  if (!st) return { state: 'free' };
+  const owner = readLockOwner(path);
+  const ageMs = Math.max(0, now - st.mtimeMs);
+  if (owner && owner.host === hostname() && !processAlive(owner.pid) && owner.pid !== process.pid) return { state: 'abandoned', owner, ageMs, reason: 'dead' };
+  if (ageMs > lifetimeMs) return { state: 'abandoned', owner, ageMs, reason: 'stale' };
+  return { state: 'held', owner, ageMs };
+}
+
+function takeoverMessage(s: Extract<LockState, { state: 'abandoned' }>): Message {
+  const since = s.owner?.since ?? '?';
+  const pid = s.owner?.pid ?? '?';
+  if (s.reason === 'dead') return { key: 'lock.takeoverDead', params: { pid, since } };
+  const where = s.owner && s.owner.host !== hostname() ? s.owner.host : '-';
+  return { key: 'lock.takeoverStale', params: { pid, since, host: where, seconds: Math.round(s.ageMs / 1000) } };
+}
+
+/** Takes the folder's lock, waiting for a live holder and taking over an abandoned lock. */
+export function acquireFolderLock(dir: string, options: LockOptions = {}): FolderLock {
+  const now = options.now ?? Date.now;
+  const lifetime = options.lifetimeMs ?? LOCK_LIFETIME_MS;
+  const maxWait = options.maxWaitMs ?? MAX_WAIT_MS;
+  const path = join(dir, LOCK_FILE);
+  const guard = join(dir, GUARD_FILE);
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), token: randomBytes(12).toString('hex') };
+  const text = JSON.stringify(owner) + '\n';
+  const started = now();
+  let pause = 5;
+
+  for (;;) {
+    if (createExclusive(path, text)) break;
+    const state = lockState(dir, now(), lifetime);
+    if (state.state === 'abandoned') {
+      const seen = statOrUndefined(path);
+      // Only one process may remove an abandoned lock: whoever holds the short-lived guard, and
+      // only while the lock file is still the one it judged abandoned.
+      if (createExclusive(guard, text)) {
+        try {
+          const again = statOrUndefined(path);
+          if (seen && again && again.ino === seen.ino && again.mtimeMs === seen.mtimeMs) {
+            unlinkSync(path);
+            options.onTakeover?.(takeoverMessage(state));
+          }
+        } finally {
+          try { unlinkSync(guard); } catch { /* gone already */ }
+        }
+        continue;
+      }
+      const g = statOrUndefined(guard);
+      if (g && now() - g.mtimeMs > GUARD_LIFETIME_MS) {
+        try { unlinkSync(guard); } catch { /* someone else removed it */ }
+      }
+    } else if (state.state === 'free') {
+      continue;
+    }
+    if (now() - started > maxWait) throw new UserError('lock.busy', { seconds: Math.round(maxWait / 1000) });
+    sleep(pause + Math.floor(Math.random() * pause));
+    pause = Math.min(pause * 2, 200);
+  }
+
+  let released = false;
+  return {
+    owner,
+    stillHeld() {
+      if (released) return false;
+      const current = readLockOwner(path);
+      return current !== undefined && current.token === owner.token;
+    },
+    release() {
+      if (released) return;
+      released = true;
+      // Remove the lock only if it is still ours: a takeover may have given it to someone else.
+      const current = readLockOwner(path);
+      if (current && current.token === owner.token) {
+        try { unlinkSync(path); } catch { /* already gone */ }
+      }
+    },
+  };
+}
