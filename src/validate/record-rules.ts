@@ -214,6 +214,19 @@ export const RECORD_RULES: readonly RecordRule[] = [
     },
   },
   {
+    id: 'budget-year-unique',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.pool) {
+        const seen = new Map<number, number>();
+        record.budgets.forEach((b, i) => {
+          const first = seen.get(b.year);
+          if (first !== undefined) ctx.report(rel, ['budgets', i, 'year'], 'value', 'budget-year-unique', 'error', { key: 'problem.budgetYearUnique', params: { first: first + 1 } });
+          else seen.set(b.year, i);
+        });
+      }
+    },
+  },
+  {
     id: 'call-channel',
     check(ctx) {
       for (const { rel, record } of ctx.records.call) {

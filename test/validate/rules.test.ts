@@ -110,6 +110,11 @@ describe('validate: record rules', () => {
     const files2 = { ...files, 'consultations/h.yaml': consultation('h', 'selection: all\nresponses:\n  - party: hp\n    received: 2026-01-10\n') };
     expect(problemsOf(files2)).toEqual(['consultations/h.yaml:9:12 consultation-response-uninvited']);
   });
+  it('budget-year-unique: two budgets for one year; near miss: two years', () => {
+    const pool = (years: number[]) => 'id: p\nname: Pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n' + years.map((y) => `  - year: ${y}\n    amount_dkk: 100\n`).join('');
+    expect(problemsOf({ ...baseFiles(), 'pools/p.yaml': pool([2025, 2026, 2025]) })).toEqual(['pools/p.yaml:10:11 budget-year-unique']);
+    expect(problemsOf({ ...baseFiles(), 'pools/p.yaml': pool([2025, 2026]) })).toEqual([]);
+  });
   it('call-channel: a public call with an invited list is a warning', () => {
     const files = { ...baseFiles(), 'calls/c.yaml': 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\ninvited: [alpha]\n' };
     expect(problemsOf(files)).toEqual(['calls/c.yaml:7:10 call-channel']);
