@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { languageFromEnvironment, translate } from '../../src/i18n/index.js';
+import { catalogue } from '../../src/i18n/catalogue/index.js';
+
+describe('language', () => {
+  it('is --lang, else CIVSAM_LANG, else LANG (da_* gives Danish), else none', () => {
+    expect(languageFromEnvironment(['--lang', 'da'], { CIVSAM_LANG: 'en' })).toBe('da');
+    expect(languageFromEnvironment(['--lang=en'], { LANG: 'da_DK.UTF-8' })).toBe('en');
+    expect(languageFromEnvironment([], { CIVSAM_LANG: 'da', LANG: 'en_GB.UTF-8' })).toBe('da');
+    expect(languageFromEnvironment([], { LANG: 'da_DK.UTF-8' })).toBe('da');
+    expect(languageFromEnvironment([], { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageFromEnvironment([], { LANG: 'C.UTF-8' })).toBeUndefined();
+    expect(languageFromEnvironment(['--', '--lang', 'da'], {})).toBeUndefined();
+  });
+
+  it('has every message in both languages, with the same placeholders', () => {
+    for (const key of Object.keys(catalogue.en) as Array<keyof typeof catalogue.en>) {
+      const da = catalogue.da[key];
+      expect(da, key).toBeTruthy();
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(da), key).toEqual(names(catalogue.en[key]));
+    }
+  });
+
+  it('translates nested messages', () => {
+    expect(translate('da', 'problem.reference', { field: 'organisation', target: { key: 'kind.organisation' } }))
+      .toBe('organisation henviser ikke til en eksisterende organisation. Kontrollér id\'et, eller opret først organisation.');
+  });
+});
