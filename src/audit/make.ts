@@ -1,0 +1,42 @@
+// Building findings: one place that turns a rule, a subject and a message into a Finding, and
+// sorts a rule's findings into a stable order (by subject, then message parameters).
+import type { RecordKind } from '../core/kinds.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
+import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
+
+export function ref(kind: RecordKind, id: string): RecordRef {
+  return { kind, id };
+}
+
+export function finding(rule: Pick<AuditRule, 'id' | 'severity' | 'principle'>, subject: RecordRef, related: RecordRef[], key: MessageKey, params: MessageParams, severity: Severity = rule.severity): Finding {
+  return { rule: rule.id, severity, principle: rule.principle, subject, related, message: { key, params } };
+}
+
+/** A list of ids for a message: comma-separated, in the given order. */
+export function idList(ids: readonly string[]): string {
+  return ids.join(', ');
+}
+
+/** A whole-kroner amount in a message, formatted for the reader's language when shown. */
+export function amount(n: number): { key: MessageKey; params: MessageParams } {
+  return { key: 'audit.fmt.amount', params: { n: Math.round(n) } };
+}
+
+/** A share 0–1 in a message, as a percentage with one decimal. */
+export function percent(share: number): { key: MessageKey; params: MessageParams } {
+  return { key: 'audit.fmt.percent', params: { n: Math.round(share * 1000) / 10 } };
+}
+
+export function bySubject(a: Finding, b: Finding): number {
+  if (a.subject.kind !== b.subject.kind) return a.subject.kind < b.subject.kind ? -1 : 1;
+  if (a.subject.id !== b.subject.id) return a.subject.id < b.subject.id ? -1 : 1;
+  const ka = JSON.stringify(a.message.params ?? {});
+  const kb = JSON.stringify(b.message.params ?? {});
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Trimmed text, or undefined when a field is absent or blank (a blank reason is no reason). */
+export function filled(s: string | undefined): string | undefined {
+  const t = s?.trim();
+  return t ? t : undefined;
+}

@@ -1,0 +1,32 @@
+// Every audit rule, in the order reports list them. Adding a rule is adding its file under
+// rules/ and one line here.
+import type { AuditRule } from './finding.js';
+import { rule as unilateralAgreement } from './rules/unilateral-agreement.js';
+import { rule as exemptionIncomplete } from './rules/exemption-incomplete.js';
+import { rule as restrictedCall } from './rules/restricted-call.js';
+import { rule as callSelectionMismatch } from './rules/call-selection-mismatch.js';
+import { rule as fundingConcentration } from './rules/funding-concentration.js';
+import { rule as shortProjectChain } from './rules/short-project-chain.js';
+import { rule as poolKindNotEligible } from './rules/pool-kind-not-eligible.js';
+import { rule as poolAreaMismatch } from './rules/pool-area-mismatch.js';
+import { rule as poolOvercommitted } from './rules/pool-overcommitted.js';
+import { rule as agreementExpired } from './rules/agreement-expired.js';
+import { rule as evaluationOverdue } from './rules/evaluation-overdue.js';
+import { rule as inactiveParty } from './rules/inactive-party.js';
+import { rule as staleContact } from './rules/stale-contact.js';
+
+export const RULES: readonly AuditRule[] = [
+  unilateralAgreement,
+  exemptionIncomplete,
+  restrictedCall,
+  callSelectionMismatch,
+  fundingConcentration,
+  shortProjectChain,
+  poolKindNotEligible,
+  poolAreaMismatch,
+  poolOvercommitted,
+  agreementExpired,
+  evaluationOverdue,
+  inactiveParty,
+  staleContact,
+];

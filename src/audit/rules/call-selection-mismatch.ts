@@ -1,0 +1,27 @@
+// call-selection-mismatch [warning]: an agreement's organisations were not among its call's
+// selected ones (issue 5). Cancelled agreements are not judged.
+import type { AuditRule } from '../finding.js';
+import { bySubject, finding, idList, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'call-selection-mismatch',
+  severity: 'warning',
+  principle: 'published-criteria',
+  title: 'audit.rule.call-selection-mismatch.title',
+  explanation: 'audit.rule.call-selection-mismatch.explain',
+  check({ folder }) {
+    const out = [];
+    for (const a of folder.records.agreement.values()) {
+      const callId = a.established_by?.call;
+      if (callId === undefined || a.status === 'cancelled') continue;
+      const call = folder.records.call.get(callId);
+      if (!call) continue;
+      const selected = new Set(call.selected ?? []);
+      const notSelected = a.organisations.filter((o) => !selected.has(o));
+      if (notSelected.length === 0) continue;
+      out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id)], 'audit.rule.call-selection-mismatch.message',
+        { organisations: idList(notSelected), call: call.id }));
+    }
+    return out.sort(bySubject);
+  },
+};

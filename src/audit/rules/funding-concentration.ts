@@ -1,0 +1,49 @@
+// funding-concentration [warning]: in a pool and year, one organisation receives more than
+// `max_share` of what was allocated while organisations eligible for the pool (sharing an area
+// with it) received nothing from it that year; the finding gives the share and the pool-year's
+// Herfindahl–Hirschman index, and says when that index is above `hhi_warning` (issue 5).
+// Eligible: active, sharing an area with the pool, and registered by the end of that year.
+import type { Organisation } from '../../core/kinds.js';
+import { hhi, poolYears } from '../allocation.js';
+import type { AuditRule, Finding } from '../finding.js';
+import { amount, bySubject, finding, percent, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'funding-concentration',
+  severity: 'warning',
+  principle: 'equal-access',
+  title: 'audit.rule.funding-concentration.title',
+  explanation: 'audit.rule.funding-concentration.explain',
+  check({ folder }) {
+    const { max_share: maxShare, hhi_warning: hhiWarning } = folder.policy;
+    const byArea = new Map<string, Organisation[]>();
+    for (const o of folder.records.organisation.values()) {
+      if (o.status !== 'active') continue;
+      for (const a of o.areas) byArea.set(a, [...(byArea.get(a) ?? []), o]);
+    }
+    const out: Finding[] = [];
+    for (const py of poolYears(folder)) {
+      const pool = folder.records.pool.get(py.pool);
+      if (!pool || py.total <= 0) continue;
+      const over = [...py.byOrganisation].filter(([, amt]) => amt / py.total > maxShare);
+      if (over.length === 0) continue;
+      const yearEnd = `${py.year}-12-31`;
+      const unfunded = new Set<string>();
+      for (const area of pool.areas) {
+        for (const o of byArea.get(area) ?? []) {
+          if (!py.byOrganisation.has(o.id) && (o.registered === undefined || o.registered <= yearEnd)) unfunded.add(o.id);
+        }
+      }
+      if (unfunded.size === 0) continue;
+      const index = hhi(py);
+      for (const [org, amt] of over) {
+        out.push(finding(rule, ref('pool', pool.id), [ref('organisation', org)],
+          index > hhiWarning ? 'audit.rule.funding-concentration.messageHhi' : 'audit.rule.funding-concentration.message', {
+            organisation: org, share: percent(amt / py.total), amount: amount(amt), total: amount(py.total), year: String(py.year),
+            unfunded: unfunded.size, hhi: index, limit: hhiWarning,
+          }));
+      }
+    }
+    return out.sort(bySubject);
+  },
+};

@@ -1,0 +1,24 @@
+// hearing-omission [error]: with `selection: all`, an eligible party neither invited nor listed
+// under `omitted` with a reason (issue 6). The state's guidance: hear everyone affected.
+import { eligibleParties, hearingIndex } from '../../hearing/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+
+export const rule = hearingRule({
+  id: 'hearing-omission',
+  severity: 'error',
+  principle: PRINCIPLE,
+  title: 'rule.hearing-omission.title',
+  explanation: 'rule.hearing-omission.explanation',
+  checkConsultation(folder, c) {
+    if (c.selection !== 'all') return [];
+    const invited = new Set(c.invited ?? []);
+    const reasoned = new Set((c.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => o.party));
+    return eligibleParties(hearingIndex(folder), c)
+      .filter((p) => !invited.has(p.id) && !reasoned.has(p.id))
+      .map((p) => ({
+        rule: 'hearing-omission', severity: 'error' as const, principle: PRINCIPLE,
+        subject: subjectOf(c), related: [partyRef(p.id)],
+        message: { key: 'finding.hearing-omission' as const, params: { party: p.id } },
+      }));
+  },
+});

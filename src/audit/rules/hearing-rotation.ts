@@ -1,0 +1,37 @@
+// hearing-rotation [warning]: with limited seats, an eligible party that is not invited although it
+// was passed over (eligible, not invited) in every consultation of the rotation history, while an
+// invited party had a seat in all of them (issue 6). Fewer than two earlier limited consultations of
+// overlapping scope is no history to judge.
+import type { RecordRef } from '../finding.js';
+import { invitedTo, passedOver } from '../../hearing/history.js';
+import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../hearing/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+
+export const rule = hearingRule({
+  id: 'hearing-rotation',
+  severity: 'warning',
+  principle: PRINCIPLE,
+  title: 'rule.hearing-rotation.title',
+  explanation: 'rule.hearing-rotation.explanation',
+  checkConsultation(folder, c) {
+    if (c.selection !== 'limited') return [];
+    const index = hearingIndex(folder);
+    const history = rotationHistory(index, c);
+    if (history.length < MIN_ROTATION_HISTORY) return [];
+    const seatedThroughout = (c.invited ?? []).filter((id) => history.every((h) => invitedTo(h, id)));
+    if (seatedThroughout.length === 0) return [];
+    const invited = new Set(c.invited ?? []);
+    const historyRefs: RecordRef[] = history.map((h) => ({ kind: 'consultation', id: h.id }));
+    return eligibleParties(index, c)
+      .filter((p) => !invited.has(p.id) && history.every((h) => passedOver(index, p, h)))
+      .map((p) => ({
+        rule: 'hearing-rotation', severity: 'warning' as const, principle: PRINCIPLE,
+        subject: subjectOf(c),
+        related: [partyRef(p.id), ...seatedThroughout.map(partyRef), ...historyRefs],
+        message: {
+          key: 'finding.hearing-rotation' as const,
+          params: { party: p.id, count: history.length, seated: seatedThroughout.join(', '), seatedCount: seatedThroughout.length },
+        },
+      }));
+  },
+});

@@ -1,0 +1,27 @@
+// inactive-party [warning]: an active agreement or offer of an inactive organisation (issue 5).
+// An offer is active on the audit date when it has started and not ended. The inactive
+// organisations are the subject's own parties, so they are named in the message, not in `related`.
+import type { AuditRule, Finding } from '../finding.js';
+import { bySubject, finding, idList, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'inactive-party',
+  severity: 'warning',
+  principle: 'openness',
+  title: 'audit.rule.inactive-party.title',
+  explanation: 'audit.rule.inactive-party.explain',
+  check({ folder, asOf }) {
+    const inactive = (id: string) => folder.records.organisation.get(id)?.status === 'inactive';
+    const out: Finding[] = [];
+    for (const a of folder.records.agreement.values()) {
+      if (a.status !== 'active') continue;
+      const orgs = a.organisations.filter(inactive);
+      if (orgs.length > 0) out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs) }));
+    }
+    for (const o of folder.records.offer.values()) {
+      if (o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf) || !inactive(o.organisation)) continue;
+      out.push(finding(rule, ref('offer', o.id), [], 'audit.rule.inactive-party.messageOffer', { organisations: o.organisation }));
+    }
+    return out.sort(bySubject);
+  },
+};

@@ -1,0 +1,26 @@
+// pool-overcommitted [error]: a pool-year whose funding lines exceed its budget (issue 5). Lines
+// count as the audit counts money (agreements active or ended); a year with lines but no budget
+// entry has a budget of nothing. The agreements with money in that pool-year are related.
+import { poolYears } from '../allocation.js';
+import type { AuditRule, Finding } from '../finding.js';
+import { amount, bySubject, finding, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'pool-overcommitted',
+  severity: 'error',
+  principle: 'published-criteria',
+  title: 'audit.rule.pool-overcommitted.title',
+  explanation: 'audit.rule.pool-overcommitted.explain',
+  check({ folder }) {
+    const out: Finding[] = [];
+    for (const py of poolYears(folder)) {
+      const pool = folder.records.pool.get(py.pool);
+      if (!pool) continue;
+      const budget = pool.budgets.filter((b) => b.year === py.year).reduce((s, b) => s + b.amount_dkk, 0);
+      if (py.total <= budget) continue;
+      out.push(finding(rule, ref('pool', pool.id), py.agreements.map((id) => ref('agreement', id)), 'audit.rule.pool-overcommitted.message',
+        { year: String(py.year), allocated: amount(py.total), budget: amount(budget), over: amount(py.total - budget) }));
+    }
+    return out.sort(bySubject);
+  },
+};

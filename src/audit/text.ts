@@ -1,0 +1,19 @@
+// A finding's message as text in the reader's language: numbers (amounts, shares, indexes) are
+// formatted the way each language writes them before the catalogue's template is filled in.
+import type { Language, Message, MessageParams } from '../i18n/index.js';
+import { translate } from '../i18n/index.js';
+import { formatNumber } from '../render/format.js';
+
+function localise(lang: Language, params: MessageParams | undefined): MessageParams {
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (typeof v === 'number') out[k] = formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
+    else if (typeof v === 'object') out[k] = translate(lang, v.key, localise(lang, v.params));
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function messageText(lang: Language, message: Message): string {
+  return translate(lang, message.key, localise(lang, message.params));
+}

@@ -1,0 +1,146 @@
+// civsam audit: every rule of the audit registry over the data folder on a date, findings grouped
+// by rule with the record, a one-line explanation, the related records and the principle; then a
+// summary. Exit 1 when a finding at or above --fail-on exists; 2 when the folder does not validate.
+import type { CommandContext } from '../cli/context.js';
+import { loadValidFolder } from '../cli/load.js';
+import { chooseFormat, emit } from '../cli/output.js';
+import type { DataFolder } from '../core/folder.js';
+import type { Area } from '../core/kinds.js';
+import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.js';
+import { RULES } from '../audit/registry.js';
+import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
+import { messageText } from '../audit/text.js';
+import { EXIT, UserError } from '../errors.js';
+import type { Language, MessageKey } from '../i18n/index.js';
+import { formatDate } from '../render/format.js';
+import type { Table } from '../render/table.js';
+
+export interface AuditOpts {
+  rule?: string[];
+  area?: Area;
+  asOf?: string;
+  failOn?: Severity | 'never';
+  explain?: string;
+  format?: string;
+  output?: string;
+}
+
+export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number> {
+  if (opts.explain !== undefined) {
+    explain(ctx, findRule(opts.explain));
+    return EXIT.ok;
+  }
+  const rules = opts.rule?.length ? [...new Set(opts.rule)].map(findRule) : RULES;
+  const asOf = checkDate(opts.asOf ?? ctx.today);
+  const format = chooseFormat(opts);
+  const folder = loadValidFolder(ctx);
+  const result = runAudit(folder, rules, { asOf, area: opts.area });
+  const { findings, summary } = result;
+
+  if (format === 'json') {
+    emit(ctx, opts, { json: { findings: findings.map((f) => findingJson(ctx.lang, f)), summary }, tables: [] });
+  } else if (format === 'csv') {
+    emit(ctx, opts, { json: null, tables: [flatTable(ctx, findings)] });
+  } else {
+    emit(ctx, opts, {
+      json: null,
+      heading: ctx.t('audit.heading', { date: formatDate(asOf, ctx.lang) }),
+      tables: [...ruleTables(ctx, folder, rules, findings), summaryTable(ctx, folder, rules, summary, opts.area)],
+    });
+  }
+  return fails(findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
+}
+
+function findRule(id: string): AuditRule {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new UserError('audit.error.unknownRule', { rule: id, rules: RULES.map((r) => r.id).join(', ') });
+  return rule;
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+function checkDate(s: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  if (!ok) throw new UserError('audit.error.asOf');
+  return s;
+}
+
+function refText(ctx: CommandContext, r: RecordRef): string {
+  return `${ctx.t(`audit.kind.${r.kind}` as MessageKey)} ${r.id}`;
+}
+
+function severityText(ctx: CommandContext, s: Severity): string {
+  return ctx.t(`audit.severity.${s}` as MessageKey);
+}
+
+/** The principle's title in the reader's language with its id, or the id alone when the model lacks it. */
+export function principleText(folder: DataFolder | undefined, lang: Language, id: string): string {
+  const p = folder?.model?.principles.find((x) => x.id === id);
+  return p ? `${p.title[lang]} (${id})` : id;
+}
+
+function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[]): Table[] {
+  const tables: Table[] = [];
+  for (const rule of rules) {
+    const own = findings.filter((f) => f.rule === rule.id);
+    if (own.length === 0) continue;
+    tables.push({
+      title: `${rule.id} · ${ctx.t(rule.title)}`,
+      columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
+      rows: own.map((f) => [refText(ctx, f.subject), severityText(ctx, f.severity), messageText(ctx.lang, f.message), f.related.map((r) => refText(ctx, r)).join('\n')]),
+      notes: [ctx.t('audit.principleNote', { principle: principleText(folder, ctx.lang, rule.principle), rule: rule.id })],
+    });
+  }
+  return tables;
+}
+
+function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], summary: AuditSummary, area: Area | undefined): Table {
+  const date = formatDate(summary.asOf, ctx.lang);
+  const line = area
+    ? ctx.t('audit.summaryArea', { ...counts(summary), area: ctx.t(`audit.area.${area}` as MessageKey), date })
+    : ctx.t('audit.summary', { ...counts(summary), date });
+  return {
+    title: ctx.t('audit.summaryTitle'),
+    columns: [{ header: ctx.t('audit.col.rule') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.principle') }, { header: ctx.t('audit.col.findings'), align: 'right' }],
+    rows: rules.map((r) => [r.id, severityText(ctx, r.severity), principleText(folder, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
+    notes: [line],
+  };
+}
+
+function counts(s: AuditSummary) {
+  return { findings: s.findings, errors: s.errors, warnings: s.warnings };
+}
+
+/** One row per finding, for CSV. */
+function flatTable(ctx: CommandContext, findings: Finding[]): Table {
+  return {
+    columns: ['audit.col.rule', 'audit.col.severity', 'audit.col.principle', 'audit.col.subjectKind', 'audit.col.subjectId', 'audit.col.related', 'audit.col.message']
+      .map((k) => ({ header: ctx.t(k as MessageKey) })),
+    rows: findings.map((f) => [f.rule, f.severity, f.principle, f.subject.kind, f.subject.id, f.related.map((r) => `${r.kind}:${r.id}`).join(' '), messageText(ctx.lang, f.message)]),
+  };
+}
+
+function explain(ctx: CommandContext, rule: AuditRule): void {
+  const width = Math.max(40, Math.min(ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 80, 100));
+  const c = ctx.color;
+  const lines = [
+    `${c.bold(rule.id)} · ${ctx.t(rule.title)}`,
+    rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
+    `${ctx.t('audit.explain.principle', { principle: rule.principle })}. ${ctx.t('audit.explain.principleHint')}`,
+    '',
+    wrap(ctx.t(rule.explanation), width),
+  ];
+  ctx.stdout.write(lines.join('\n') + '\n');
+}
+
+function wrap(text: string, width: number): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join('\n');
+}
