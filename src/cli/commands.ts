@@ -66,4 +66,176 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['civsam model', 'civsam --lang en model --format md --output model.md', 'civsam model --format json'],
     load: () => import('../commands/model.js'),
   },
+  // Hearing parties (issue 6): plan, audit, hearing list, report, history.
+  {
+    parent: 'consultation',
+    name: 'plan',
+    args: '[id]',
+    description: 'cmd.consultation.plan.description',
+    options: [
+      { flags: '--area <area>', description: 'opt.hearing.area', repeatable: true },
+      { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true },
+      { flags: '--seats <n>', description: 'opt.hearing.seats' },
+      { flags: '--opens <date>', description: 'opt.hearing.opens' },
+      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+      { flags: '--apply', description: 'opt.hearing.apply' },
+      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation plan 2026-workshop-parorendeinddragelse',
+      'civsam consultation plan 2026-workshop-parorendeinddragelse --apply',
+      'civsam consultation plan --area psychiatry --patient-group bipolar --seats 3 --opens 2027-02-01',
+      'civsam consultation plan 2026-model-civilsamfund --format json',
+    ],
+    load: () => import('../commands/consultation-plan.js'),
+  },
+  {
+    parent: 'consultation',
+    name: 'audit',
+    args: '<id>',
+    description: 'cmd.consultation.audit.description',
+    options: [
+      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+      { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'] },
+      { flags: '--format <format>', description: 'opt.hearing.formatAudit', choices: ['table', 'json', 'md'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation audit 2026-workshop-parorendeinddragelse',
+      'civsam consultation audit 2026-model-civilsamfund --fail-on warning',
+      'civsam consultation audit 2026-frivillige-paa-hospitalerne --format md --output audit.md',
+    ],
+    load: () => import('../commands/consultation-audit.js'),
+  },
+  {
+    parent: 'consultation',
+    name: 'list-parties',
+    args: '<id>',
+    description: 'cmd.consultation.list-parties.description',
+    options: [
+      { flags: '--include-contacts', description: 'opt.hearing.includeContacts' },
+      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation list-parties 2026-model-civilsamfund',
+      'civsam consultation list-parties 2026-model-civilsamfund --include-contacts --output hoeringsliste.md',
+    ],
+    load: () => import('../commands/consultation-list-parties.js'),
+  },
+  {
+    parent: 'consultation',
+    name: 'report',
+    args: '<id>',
+    description: 'cmd.consultation.report.description',
+    options: [
+      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation report 2025-psykiatriplan-civilsamfund',
+      'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
+    ],
+    load: () => import('../commands/consultation-report.js'),
+  },
+  {
+    parent: 'hearing-party',
+    name: 'history',
+    args: '<organisation>',
+    description: 'cmd.hearing-party.history.description',
+    options: [
+      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: ['civsam hearing-party history bipolarkredsen-vest', 'civsam hearing-party history lyspunktet --format json'],
+    load: () => import('../commands/hearing-party-history.js'),
+  },
+  ...overviewCommands(),
 ];
+
+/** The options every overview takes: the date, the format and the output file. */
+function overviewCommon(): OptionSpec[] {
+  return [
+    { flags: '--as-of <date>', description: 'opt.overview.asOf' },
+    { flags: '--format <format>', description: 'opt.overview.format', choices: ['table', 'json', 'csv', 'md'] },
+    { flags: '--output <file>', description: 'opt.overview.output' },
+  ];
+}
+
+function overviewCommands(): CommandSpec[] {
+  return [
+    {
+      parent: 'overview',
+      name: 'offers',
+      description: 'cmd.overview.offers.description',
+      options: [
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
+        { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
+        { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
+        { flags: '--type <type>', description: 'opt.overview.type', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview offers',
+        'civsam overview offers --area psychiatry',
+        'civsam overview offers --patient-group psykisk-sygdom --municipality Randers',
+        'civsam overview offers --as-of 2026-11-23 --format csv --output tilbud.csv',
+      ],
+      load: () => import('../commands/overview-offers.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'coverage',
+      description: 'cmd.overview.coverage.description',
+      options: [
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview coverage',
+        'civsam overview coverage --area social',
+        'civsam overview coverage --patient-group psykisk-sygdom --format md --output daekning.md',
+      ],
+      load: () => import('../commands/overview-coverage.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'funding',
+      description: 'cmd.overview.funding.description',
+      options: [
+        { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
+        { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview funding',
+        'civsam overview funding --year 2026 --area psychiatry',
+        'civsam overview funding --by organisation --format csv --output midler.csv',
+      ],
+      load: () => import('../commands/overview-funding.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'expiring',
+      description: 'cmd.overview.expiring.description',
+      options: [
+        { flags: '--within <days>', description: 'opt.overview.within' },
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--organisation <organisation>', description: 'opt.overview.agreementOrganisation', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview expiring',
+        'civsam overview expiring --within 180 --area health',
+        'civsam overview expiring --as-of 2026-11-23 --format json',
+      ],
+      load: () => import('../commands/overview-expiring.js'),
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+// Reading what the user gave the hearing commands: a consultation id, dates, seats, areas and
+// patient groups. Wrong input is a UserError (exit 2) that never echoes a record's field values.
+import type { DataFolder } from '../core/folder.js';
+import { AREAS, type Area, type Consultation } from '../core/kinds.js';
+import { UserError } from '../errors.js';
+
+export function findConsultation(folder: DataFolder, id: string): Consultation {
+  const c = folder.records.consultation.get(id);
+  if (!c) throw new UserError('hearing.error.unknownConsultation', { id });
+  return c;
+}
+
+export function parseDate(value: string | undefined, option: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  const ok = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  if (!ok) throw new UserError('hearing.error.badDate', { option });
+  return value;
+}
+
+export function parseSeats(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError('hearing.error.badSeats');
+  return Number(value);
+}
+
+export function parseAreas(values: readonly string[]): Area[] {
+  for (const v of values) if (!(AREAS as readonly string[]).includes(v)) throw new UserError('hearing.error.unknownArea');
+  return [...new Set(values)] as Area[];
+}
+
+export function parsePatientGroups(folder: DataFolder, values: readonly string[]): string[] {
+  const known = new Set(folder.vocabularies.patientGroups.map((g) => g.id));
+  for (const v of values) if (!known.has(v)) throw new UserError('hearing.error.unknownPatientGroup');
+  return [...new Set(values)];
+}
