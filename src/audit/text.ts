@@ -4,11 +4,12 @@ import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
 import { formatNumber } from '../render/format.js';
 
-function localise(lang: Language, params: MessageParams | undefined): MessageParams {
+// Percentages always carry one decimal (60.0%), other numbers as many as they have (at most one).
+function localise(lang: Language, params: MessageParams | undefined, digits?: number): MessageParams {
   const out: MessageParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
-    if (typeof v === 'number') out[k] = formatNumber(v, lang, Number.isInteger(v) ? 0 : 1);
-    else if (typeof v === 'object') out[k] = translate(lang, v.key, localise(lang, v.params));
+    if (typeof v === 'number') out[k] = formatNumber(v, lang, digits ?? (Number.isInteger(v) ? 0 : 1));
+    else if (typeof v === 'object') out[k] = translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
     else out[k] = v;
   }
   return out;

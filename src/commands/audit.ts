@@ -5,11 +5,12 @@ import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { chooseFormat, emit } from '../cli/output.js';
 import type { DataFolder } from '../core/folder.js';
-import type { Area } from '../core/kinds.js';
+import type { Area, CollaborationModel } from '../core/kinds.js';
 import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.js';
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
+import { textWidth } from './model.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
 import { formatDate } from '../render/format.js';
@@ -27,7 +28,10 @@ export interface AuditOpts {
 
 export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number> {
   if (opts.explain !== undefined) {
-    explain(ctx, findRule(opts.explain));
+    const rule = findRule(opts.explain);
+    // The principle's title comes from model.yaml when it can be read; the records are not needed.
+    const { readModel, wrapText } = await import('./model.js');
+    explain(ctx, rule, readModel(ctx), wrapText);
     return EXIT.ok;
   }
   const rules = opts.rule?.length ? [...new Set(opts.rule)].map(findRule) : RULES;
@@ -68,13 +72,20 @@ function refText(ctx: CommandContext, r: RecordRef): string {
   return `${ctx.t(`audit.kind.${r.kind}` as MessageKey)} ${r.id}`;
 }
 
+/** Related records grouped by kind, one line per kind: `organisation: a, b, c`. */
+function relatedText(ctx: CommandContext, related: RecordRef[]): string {
+  const byKind = new Map<string, string[]>();
+  for (const r of related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
+  return [...byKind].map(([kind, ids]) => `${ctx.t(`audit.kind.${kind}` as MessageKey)}: ${ids.join(', ')}`).join('\n');
+}
+
 function severityText(ctx: CommandContext, s: Severity): string {
   return ctx.t(`audit.severity.${s}` as MessageKey);
 }
 
 /** The principle's title in the reader's language with its id, or the id alone when the model lacks it. */
-export function principleText(folder: DataFolder | undefined, lang: Language, id: string): string {
-  const p = folder?.model?.principles.find((x) => x.id === id);
+export function principleText(model: CollaborationModel | undefined, lang: Language, id: string): string {
+  const p = model?.principles.find((x) => x.id === id);
   return p ? `${p.title[lang]} (${id})` : id;
 }
 
@@ -86,8 +97,8 @@ function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Aud
     tables.push({
       title: `${rule.id} · ${ctx.t(rule.title)}`,
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
-      rows: own.map((f) => [refText(ctx, f.subject), severityText(ctx, f.severity), messageText(ctx.lang, f.message), f.related.map((r) => refText(ctx, r)).join('\n')]),
-      notes: [ctx.t('audit.principleNote', { principle: principleText(folder, ctx.lang, rule.principle), rule: rule.id })],
+      rows: own.map((f) => [refText(ctx, f.subject), severityText(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related)]),
+      notes: [ctx.t('audit.principleNote', { principle: principleText(folder.model, ctx.lang, rule.principle), rule: rule.id })],
     });
   }
   return tables;
@@ -101,7 +112,7 @@ function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly A
   return {
     title: ctx.t('audit.summaryTitle'),
     columns: [{ header: ctx.t('audit.col.rule') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.principle') }, { header: ctx.t('audit.col.findings'), align: 'right' }],
-    rows: rules.map((r) => [r.id, severityText(ctx, r.severity), principleText(folder, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
+    rows: rules.map((r) => [r.id, severityText(ctx, r.severity), principleText(folder.model, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
     notes: [line],
   };
 }
@@ -119,28 +130,15 @@ function flatTable(ctx: CommandContext, findings: Finding[]): Table {
   };
 }
 
-function explain(ctx: CommandContext, rule: AuditRule): void {
-  const width = Math.max(40, Math.min(ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 80, 100));
+function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel | undefined, wrap: (text: string, width: number) => string): void {
+  const width = textWidth(ctx);
   const c = ctx.color;
   const lines = [
     `${c.bold(rule.id)} · ${ctx.t(rule.title)}`,
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
-    `${ctx.t('audit.explain.principle', { principle: rule.principle })}. ${ctx.t('audit.explain.principleHint')}`,
+    `${ctx.t('audit.explain.principle', { principle: principleText(model, ctx.lang, rule.principle) })}. ${ctx.t('audit.explain.principleHint')}`,
     '',
     wrap(ctx.t(rule.explanation), width),
   ];
   ctx.stdout.write(lines.join('\n') + '\n');
-}
-
-function wrap(text: string, width: number): string {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out.join('\n');
 }

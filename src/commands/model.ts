@@ -1,13 +1,16 @@
 // civsam model: the region's collaboration model from model.yaml in the reader's language — its
 // principles with the audit rules that protect each, the stages a collaboration goes through with
 // the evidence each asks for, and the public guidance.
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import { loadFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
+import { chooseFormat, emit } from '../cli/output.js';
 import type { CollaborationModel } from '../core/kinds.js';
 import { RULES } from '../audit/registry.js';
 import { EXIT, UserError } from '../errors.js';
+import * as validators from '../generated/validators.js';
 import type { Language } from '../i18n/index.js';
+import { MAX_FILE_BYTES, decode, parseStrict } from '../io/yaml-read.js';
 import type { Table } from '../render/table.js';
 
 export interface ModelReport {
@@ -30,22 +33,20 @@ export function modelReport(model: CollaborationModel, lang: Language, fallbackT
 }
 
 export async function run(ctx: CommandContext, opts: { format?: string; output?: string }): Promise<number> {
-  // Only model.yaml needs to be valid to print the model; other files' problems are validate's business.
-  const { folder, problems } = loadFolder(ctx);
-  const modelProblems = problems.some((p) => p.file === 'model.yaml' && p.severity === 'error');
-  if (!folder.model || modelProblems) throw new UserError('model.noModel', { dir: ctx.dataDir });
-  const report = modelReport(folder.model, ctx.lang, ctx.t('model.defaultTitle'));
+  const model = readModel(ctx);
+  if (!model) throw new UserError('model.noModel', { dir: ctx.dataDir });
+  const report = modelReport(model, ctx.lang, ctx.t('model.defaultTitle'));
   const titleOf = new Map(report.principles.map((p) => [p.id, p.title]));
   const tables: Table[] = [
     {
       title: ctx.t('model.principles'),
       columns: [{ header: ctx.t('model.col.principle') }, { header: ctx.t('model.col.text') }, { header: ctx.t('model.col.rules') }],
-      rows: report.principles.map((p) => [`${p.title}\n(${p.id})`, p.text, p.rules.join('\n')]),
+      rows: report.principles.map((p) => [`${p.title}\n(${p.id})`, p.text, p.rules.join(', ')]),
     },
     {
       title: ctx.t('model.stages'),
-      columns: [{ header: '#', align: 'right' }, { header: ctx.t('model.col.stage') }, { header: ctx.t('model.col.text') }, { header: ctx.t('model.col.evidence') }, { header: ctx.t('model.col.principles') }],
-      rows: report.stages.map((s, i) => [i + 1, s.title, s.text, s.evidence ?? '', s.principles.map((id) => titleOf.get(id) ?? id).join('\n')]),
+      columns: [{ header: ctx.t('model.col.step'), align: 'right' }, { header: ctx.t('model.col.stage') }, { header: ctx.t('model.col.text') }, { header: ctx.t('model.col.evidence') }, { header: ctx.t('model.col.principles') }],
+      rows: report.stages.map((s, i) => [i + 1, s.title, s.text, s.evidence ?? '', s.principles.map((id) => titleOf.get(id) ?? id).join(', ')]),
     },
   ];
   if (report.how_to.length) {
@@ -56,7 +57,51 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
     });
   }
   const heading = report.title;
-  if (report.introduction) tables[0].title = `${report.introduction.trim()}\n\n${tables[0].title}`;
+  if (report.introduction) {
+    // The terminal gets the introduction wrapped to its width; Markdown keeps its paragraphs whole.
+    const intro = chooseFormat(opts) === 'table' && opts.output === undefined ? wrapText(report.introduction, textWidth(ctx)) : report.introduction.trim();
+    tables[0].title = `${intro}\n\n${tables[0].title}`;
+  }
   emit(ctx, opts, { json: report, tables, heading });
   return EXIT.ok;
+}
+
+/**
+ * model.yaml alone, read as the loader reads it (size limit, strict UTF-8, strict YAML, its schema;
+ * the model has no rules beyond its schema), or undefined when it is missing or not valid. Printing
+ * the model needs only this file, so the records are not read.
+ */
+export function readModel(ctx: CommandContext): CollaborationModel | undefined {
+  const path = join(resolve(ctx.cwd, ctx.dataDir), 'model.yaml');
+  try {
+    if (!statSync(path).isFile() || statSync(path).size > MAX_FILE_BYTES) return undefined;
+    const decoded = decode(readFileSync(path));
+    if (!('text' in decoded)) return undefined;
+    const parsed = parseStrict(decoded.text);
+    if (parsed.problems.length > 0 || !validators.model(parsed.data)) return undefined;
+    return parsed.data as CollaborationModel;
+  } catch {
+    return undefined; // missing or unreadable: the caller says what to do
+  }
+}
+
+/** The width to wrap running text to: the terminal's, else $COLUMNS, else 80; 40 to 100. */
+export function textWidth(ctx: CommandContext): number {
+  return Math.max(40, Math.min(ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 80, 100));
+}
+
+/** Running text wrapped at word boundaries; paragraphs (lines) are kept apart. */
+export function wrapText(text: string, width: number): string {
+  return text.trim().split('\n').map((para) => {
+    const out: string[] = [];
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+    return out.join('\n');
+  }).join('\n');
 }
