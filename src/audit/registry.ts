@@ -14,6 +14,11 @@ import { rule as agreementExpired } from './rules/agreement-expired.js';
 import { rule as evaluationOverdue } from './rules/evaluation-overdue.js';
 import { rule as inactiveParty } from './rules/inactive-party.js';
 import { rule as staleContact } from './rules/stale-contact.js';
+import { rule as hearingOmission } from './rules/hearing-omission.js';
+import { rule as hearingSeats } from './rules/hearing-seats.js';
+import { rule as hearingRotation } from './rules/hearing-rotation.js';
+import { rule as hearingOutOfScope } from './rules/hearing-out-of-scope.js';
+import { rule as hearingShortDeadline } from './rules/hearing-short-deadline.js';
 
 export const RULES: readonly AuditRule[] = [
   unilateralAgreement,
@@ -29,4 +34,9 @@ export const RULES: readonly AuditRule[] = [
   evaluationOverdue,
   inactiveParty,
   staleContact,
+  hearingOmission,
+  hearingSeats,
+  hearingRotation,
+  hearingOutOfScope,
+  hearingShortDeadline,
 ];

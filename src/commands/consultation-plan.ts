@@ -80,7 +80,8 @@ function applyProposal(ctx: CommandContext, folder: DataFolder, c: Consultation,
     const now = parseStrict(text);
     if (now.problems.length > 0 || canonical(now.data) !== canonical(c)) throw new UserError('hearing.error.changedWhileWriting', { file: shown });
     const current = c.invited ?? [];
-    if (current.length === proposal.length && current.every((x, i) => x === proposal[i])) {
+    // The same parties in another order: leave the list as the user ordered it.
+    if (current.length === proposal.length && proposal.every((x) => current.includes(x))) {
       ctx.stderr.write(ctx.t('hearing.plan.unchanged', { file: shown }) + '\n');
       return;
     }

@@ -90,7 +90,7 @@ function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut:
   else if (r.waited === null) base = { key: 'hearing.reason.never', params: { count: rotation.length } };
   else {
     const last = rotation[rotation.length - 1 - r.waited];
-    base = { key: 'hearing.reason.waited', params: { count: r.waited, id: last.id } };
+    base = r.waited === 0 ? { key: 'hearing.reason.seatedLatest', params: { id: last.id } } : { key: 'hearing.reason.waited', params: { count: r.waited, id: last.id } };
   }
   // Say so when a tie-break, not the wait, decided between this party and one left out.
   if (firstLeftOut && firstLeftOut.waited === r.waited) {

@@ -13,12 +13,13 @@ export const rule = hearingRule({
     if (c.selection !== 'all') return [];
     const invited = new Set(c.invited ?? []);
     const reasoned = new Set((c.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => o.party));
-    return eligibleParties(hearingIndex(folder), c)
-      .filter((p) => !invited.has(p.id) && !reasoned.has(p.id))
-      .map((p) => ({
-        rule: 'hearing-omission', severity: 'error' as const, principle: PRINCIPLE,
-        subject: subjectOf(c), related: [partyRef(p.id)],
-        message: { key: 'finding.hearing-omission' as const, params: { party: p.id } },
-      }));
+    const left = eligibleParties(hearingIndex(folder), c).filter((p) => !invited.has(p.id) && !reasoned.has(p.id)).map((p) => p.id);
+    if (left.length === 0) return [];
+    // One finding per consultation: the consultation is what to put right; the parties are in related.
+    return [{
+      rule: 'hearing-omission', severity: 'error', principle: PRINCIPLE,
+      subject: subjectOf(c), related: left.map(partyRef),
+      message: { key: 'finding.hearing-omission', params: { count: left.length, parties: left.join(', ') } },
+    }];
   },
 });

@@ -22,16 +22,18 @@ export const rule = hearingRule({
     if (seatedThroughout.length === 0) return [];
     const invited = new Set(c.invited ?? []);
     const historyRefs: RecordRef[] = history.map((h) => ({ kind: 'consultation', id: h.id }));
-    return eligibleParties(index, c)
+    const passedOverThroughout = eligibleParties(index, c)
       .filter((p) => !invited.has(p.id) && history.every((h) => passedOver(index, p, h)))
-      .map((p) => ({
-        rule: 'hearing-rotation', severity: 'warning' as const, principle: PRINCIPLE,
-        subject: subjectOf(c),
-        related: [partyRef(p.id), ...seatedThroughout.map(partyRef), ...historyRefs],
-        message: {
-          key: 'finding.hearing-rotation' as const,
-          params: { party: p.id, count: history.length, seated: seatedThroughout.join(', '), seatedCount: seatedThroughout.length },
-        },
-      }));
+      .map((p) => p.id);
+    if (passedOverThroughout.length === 0) return [];
+    return [{
+      rule: 'hearing-rotation', severity: 'warning', principle: PRINCIPLE,
+      subject: subjectOf(c),
+      related: [...passedOverThroughout.map(partyRef), ...seatedThroughout.map(partyRef), ...historyRefs],
+      message: {
+        key: 'finding.hearing-rotation',
+        params: { count: passedOverThroughout.length, parties: passedOverThroughout.join(', '), history: history.length, seated: seatedThroughout.join(', ') },
+      },
+    }];
   },
 });
