@@ -1,0 +1,255 @@
+// civsam audit and civsam model, run as a user runs them: the built binary on the bundled sample
+// data and on small folders, its output in both languages and its exit codes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { civsam, ROOT } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+import { agreement, folderWith, organisation, record } from '../audit/audit-fixture.js';
+
+const AS_OF = '2026-11-23';
+
+interface JsonFinding { rule: string; severity: string; principle: string; subject: { kind: string; id: string }; related: Array<{ kind: string; id: string }>; message: string }
+interface JsonAudit { findings: JsonFinding[]; summary: { asOf: string; findings: number; errors: number; warnings: number; byRule: Record<string, number> } }
+
+function auditJson(args: string[]): { code: number; json: JsonAudit; stderr: string } {
+  const r = civsam(['audit', '--format', 'json', ...args]);
+  return { code: r.code, json: JSON.parse(r.stdout) as JsonAudit, stderr: r.stderr };
+}
+
+// What data/README.md says is planted, as rule · subject · related ids.
+const PLANTED = [
+  'unilateral-agreement agreement:2025-psyk-009 kulturkraft-midt parorendeforeningen-midt psykiatriparaplyen-midt recoverynetvaerket-midt samtalelinjen-midt unge-parorende-midt',
+  'unilateral-agreement agreement:2026-soc-010 besogsvennerne-vestjylland',
+  'exemption-incomplete agreement:2025-psyk-027',
+  'restricted-call agreement:2025-soc-011 2025-vinterberedskab-randers menighedernes-diakoni-randers',
+  'funding-concentration pool:kultur-og-sundhed kulturkraft-midt',
+  'short-project-chain agreement:2025-psyk-007 2023-psyk-005 2024-psyk-006',
+  'agreement-expired agreement:2024-soc-016',
+  'evaluation-overdue agreement:2024-sund-015',
+  'inactive-party offer:havefaellesskab-lemvig',
+  'stale-contact organisation:diabetesklubben-hedensted',
+];
+// The hearing rules of issue 6 run in civsam audit once they are registered; what they must find.
+const PLANTED_HEARING: Record<string, string[]> = {
+  'hearing-omission': ['hearing-omission consultation:2026-frivillige-paa-hospitalerne hjertevennerne-viborg lungeklubben-herning'],
+  'hearing-rotation': ['hearing-rotation consultation:2026-workshop-parorendeinddragelse'],
+};
+const line = (f: JsonFinding) => [f.rule, `${f.subject.kind}:${f.subject.id}`, ...f.related.map((r) => r.id).sort()].join(' ');
+
+describe('civsam audit on the bundled sample data', () => {
+  it(`finds what data/README.md says is planted, and nothing else (--as-of ${AS_OF})`, () => {
+    const { code, json } = auditJson(['--as-of', AS_OF]);
+    expect(code).toBe(1);
+    const hearing = Object.keys(json.summary.byRule).filter((id) => id.startsWith('hearing-'));
+    const own = json.findings.filter((f) => !f.rule.startsWith('hearing-'));
+    expect(own.map(line).sort()).toEqual([...PLANTED].sort());
+    // Hearing findings: the planted ones by rule and subject (their related parties are issue 6's to define).
+    for (const id of hearing) {
+      expect(json.findings.filter((f) => f.rule === id).map((f) => `${f.rule} ${f.subject.kind}:${f.subject.id}`), id)
+        .toEqual((PLANTED_HEARING[id] ?? []).map((l) => l.split(' ').slice(0, 2).join(' ')));
+    }
+    const errors = json.findings.filter((f) => f.severity === 'error').length;
+    expect(json.summary).toEqual({
+      asOf: AS_OF, findings: json.findings.length, errors, warnings: json.findings.length - errors,
+      byRule: expect.objectContaining({
+        'unilateral-agreement': 2, 'exemption-incomplete': 1, 'restricted-call': 1, 'call-selection-mismatch': 0,
+        'funding-concentration': 1, 'short-project-chain': 1, 'pool-kind-not-eligible': 0, 'pool-area-mismatch': 0,
+        'pool-overcommitted': 0, 'agreement-expired': 1, 'evaluation-overdue': 1, 'inactive-party': 1, 'stale-contact': 1,
+      }),
+    });
+    expect(own.filter((f) => f.severity === 'error')).toHaveLength(4);
+  });
+
+  it('gives each finding the documented JSON shape, with the principle it protects', () => {
+    const { json } = auditJson(['--as-of', AS_OF, '--rule', 'funding-concentration']);
+    expect(json).toEqual({
+      findings: [{
+        rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
+        subject: { kind: 'pool', id: 'kultur-og-sundhed' }, related: [{ kind: 'organisation', id: 'kulturkraft-midt' }],
+        message: 'kulturkraft-midt received 64.3% of the money allocated in 2025 (DKK 450,000 of DKK 700,000), while 35 eligible organisation(s) received nothing; HHI 4,796, above the warning level of 2,500.',
+      }],
+      summary: { asOf: AS_OF, findings: 1, errors: 0, warnings: 1, byRule: { 'funding-concentration': 1 } },
+    });
+  });
+
+  it('names only principles that the bundled model.yaml defines', () => {
+    const model = parse(readFileSync(join(ROOT, 'data/model.yaml'), 'utf8')) as { principles: Array<{ id: string }> };
+    const ids = new Set(model.principles.map((p) => p.id));
+    const r = civsam(['model', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout) as { principles: Array<{ id: string; rules: string[] }> };
+    const covered = printed.principles.flatMap((p) => p.rules);
+    const { json } = auditJson(['--as-of', AS_OF]);
+    for (const id of Object.keys(json.summary.byRule)) expect(covered, `${id} names a principle of model.yaml`).toContain(id);
+    for (const f of json.findings) expect(ids.has(f.principle), f.rule).toBe(true);
+  });
+
+  it('narrows to an area by the subject\'s areas', () => {
+    const { code, json } = auditJson(['--as-of', AS_OF, '--area', 'health']);
+    expect(json.findings.filter((f) => !f.rule.startsWith('hearing-')).map(line).sort()).toEqual([
+      'agreement-expired agreement:2024-soc-016',
+      'evaluation-overdue agreement:2024-sund-015',
+      'funding-concentration pool:kultur-og-sundhed kulturkraft-midt',
+      'inactive-party offer:havefaellesskab-lemvig',
+      'stale-contact organisation:diabetesklubben-hedensted',
+    ]);
+    expect(code).toBe(json.findings.some((f) => f.severity === 'error') ? 1 : 0);
+  });
+
+  it('evaluates rules on --as-of: a year earlier the expired agreement was still running', () => {
+    const { json } = auditJson(['--as-of', '2025-11-23', '--rule', 'agreement-expired']);
+    expect(json.findings).toEqual([]);
+  });
+
+  it('prints findings grouped by rule with the principle, then a summary, in English', () => {
+    const r = civsam(['audit', '--as-of', AS_OF, '--rule', 'exemption-incomplete,stale-contact'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Audit as of 23 Nov 2026\n\nexemption-incomplete · Incomplete exemption\n');
+    expect(r.stdout).toMatch(/│ agreement 2025-psyk-027 +│ error +│ established by an exemption that lacks: approved_by\. +│ +│/);
+    expect(r.stdout).toContain('Principle: Documented exceptions (documented-exceptions). What the rule checks: civsam audit --explain exemption-incomplete\n');
+    expect(r.stdout).toContain('\nstale-contact · Contact details not confirmed\n');
+    expect(r.stdout.indexOf('exemption-incomplete ·')).toBeLessThan(r.stdout.indexOf('stale-contact ·'));
+    expect(r.stdout).toMatch(/Summary\n[\s\S]*│ exemption-incomplete +│ error +│ Documented exceptions \(documented-exceptions\) +│ +1 │/);
+    expect(r.stdout.endsWith('2 finding(s): 1 error(s) and 1 warning(s), as of 23 Nov 2026.\n')).toBe(true);
+  });
+
+  it('speaks Danish with --lang da', () => {
+    const r = civsam(['--lang', 'da', 'audit', '--as-of', AS_OF, '--rule', 'funding-concentration'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kontrol pr. 23. nov. 2026\n\nfunding-concentration · Midler samlet hos én organisation\n');
+    expect(r.stdout).toContain('kulturkraft-midt fik 64,3 % af de midler, der blev fordelt i 2025 (450.000 kr. af 700.000 kr.)');
+    expect(r.stdout).toContain('Princip: Lige adgang (equal-access).');
+    expect(r.stdout.endsWith('1 fund: 0 fejl og 1 advarsel(er) pr. 23. nov. 2026.\n')).toBe(true);
+  });
+
+  it('writes a Markdown report to attach to a case', () => {
+    const r = civsam(['audit', '--as-of', AS_OF, '--rule', 'agreement-expired', '--format', 'md']);
+    // Blank lines between blocks are the Markdown renderer's business; the lines themselves are the report.
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      '# Audit as of 23 Nov 2026',
+      '## agreement-expired · Expired agreement still marked active',
+      '| Record | Severity | Finding | Related |', '| --- | --- | --- | --- |',
+      '| agreement 2024-soc-016 | warning | marked active, but it ended on 2026-03-31 (237 days ago). |  |',
+      'Principle: Equal access (equal-access). What the rule checks: civsam audit --explain agreement-expired',
+      '## Summary',
+      '| Rule | Severity | Principle | Findings |', '| --- | --- | --- | ---: |',
+      '| agreement-expired | warning | Equal access (equal-access) | 1 |',
+      '1 finding(s): 0 error(s) and 1 warning(s), as of 23 Nov 2026.',
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('never prints a contact person\'s details, in any format or language', () => {
+    const dir = join(ROOT, 'data/organisations');
+    const values: string[] = [];
+    for (const f of readdirSync(dir)) {
+      const c = (parse(readFileSync(join(dir, f), 'utf8')) as { contact?: Record<string, string> }).contact;
+      if (c) values.push(...[c.name, c.email, c.phone].filter((v): v is string => typeof v === 'string'));
+    }
+    expect(values.length).toBeGreaterThan(10);
+    for (const args of [['--format', 'json'], ['--format', 'md'], ['--format', 'csv'], ['--lang', 'da']]) {
+      const out = civsam([...(args[0] === '--lang' ? args : []), 'audit', '--as-of', AS_OF, ...(args[0] === '--lang' ? [] : args)]).stdout;
+      expect(out.length).toBeGreaterThan(100);
+      for (const v of values) expect(out.includes(v), `${args.join(' ')} leaks a contact value`).toBe(false);
+    }
+  });
+});
+
+describe('civsam audit exit codes and usage', () => {
+  // One warning (an overdue evaluation), no error.
+  const warningOnly = () => makeFolder(folderWith([['agreements', agreement('a1', { evaluation_due: '2026-01-01', established_by: { exemption: { reason: 'Akut', approved_by: 'Direktionen', date: '2024-12-01' } } })]]));
+
+  it('exits 0 when the only findings are below --fail-on, 1 at or above it', () => {
+    const data = warningOnly();
+    expect(civsam(['audit', '--data', data, '--as-of', AS_OF]).code).toBe(0);
+    expect(civsam(['audit', '--data', data, '--as-of', AS_OF, '--fail-on', 'warning']).code).toBe(1);
+    expect(civsam(['audit', '--as-of', AS_OF, '--fail-on', 'never']).code).toBe(0);
+    expect(civsam(['audit', '--as-of', AS_OF]).code).toBe(1);
+  });
+
+  it('says so when there are no findings', () => {
+    const data = makeFolder(folderWith([]));
+    const r = civsam(['audit', '--data', data, '--as-of', AS_OF], { env: { COLUMNS: '120' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 finding(s): 0 error(s) and 0 warning(s), as of 23 Nov 2026.\n');
+  });
+
+  it('refuses to judge a folder that does not validate, with exit 2', () => {
+    const files = folderWith([]);
+    Object.assign(files, record('agreements', { ...agreement('a1'), organisations: ['nobody'] }));
+    const r = civsam(['audit', '--data', makeFolder(files), '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: the data folder .* has 1 error\(s\), so civsam will not work on it\. Run civsam validate/);
+  });
+
+  it('refuses an unknown rule and an impossible date with exit 2', () => {
+    const rule = civsam(['audit', '--rule', 'no-such-rule']);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are: unilateral-agreement, exemption-incomplete, /);
+    const date = civsam(['--lang', 'da', 'audit', '--as-of', '2026-02-30']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toBe('fejl: datoen til --as-of er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
+  });
+
+  it('explains a rule with --explain, in both languages', () => {
+    const en = civsam(['audit', '--explain', 'restricted-call'], { env: { COLUMNS: '100' } });
+    expect(en.code).toBe(0);
+    expect(en.stdout.split('\n').slice(0, 4)).toEqual([
+      'restricted-call · Call to a limited circle left out comparable organisations',
+      'Severity: error (warning when the call gives a reason for the limited circle)',
+      'Principle: Openness (openness). Run civsam model to read the principle.',
+      '',
+    ]);
+    expect(en.stdout).toContain('channel_reason');
+    const da = civsam(['--lang', 'da', 'audit', '--explain', 'stale-contact']);
+    expect(da.stdout.split('\n').slice(0, 3)).toEqual([
+      'stale-contact · Kontaktoplysninger ikke bekræftet', 'Alvor: advarsel', 'Princip: Langsigtede samarbejder (long-term). Kør civsam model for at læse princippet.',
+    ]);
+  });
+
+  it('finds the same on an organisation that joined after the agreement as the in-process rule does', () => {
+    const files = folderWith([['organisations', organisation('beta', { registered: '2025-06-01' })], ['agreements', agreement('a1')]]);
+    const { code, json } = auditJson(['--data', makeFolder(files), '--as-of', AS_OF, '--rule', 'unilateral-agreement']);
+    expect(json.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+});
+
+describe('civsam model', () => {
+  it('prints the principles with the rules that protect them, the stages and the guidance', () => {
+    const r = civsam(['model'], { env: { COLUMNS: '160' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('Region Midtjylland\'s model for collaboration with civil society\n\nThe model describes')).toBe(true);
+    expect(r.stdout).toMatch(/│ Equal access +│ Organisations that work with the same target groups.*│ unilateral-agreement, funding-concentration, agreement-expired +│/);
+    expect(r.stdout).toContain('Stages of a collaboration\n');
+    expect(r.stdout).toContain('How to\n');
+  });
+
+  it('prints it in Danish', () => {
+    const r = civsam(['--lang', 'da', 'model', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('# Region Midtjyllands model for samarbejde med civilsamfundet\n')).toBe(true);
+    expect(r.stdout).toContain('| Lige adgang<br>(equal-access) | Organisationer, der arbejder med de samme målgrupper');
+    expect(r.stdout).toContain('## Et samarbejdes faser');
+  });
+
+  it('gives JSON in the reader\'s language with every principle\'s rules', () => {
+    const r = civsam(['--lang', 'da', 'model', '--format', 'json']);
+    const m = JSON.parse(r.stdout) as { principles: Array<{ id: string; title: string; rules: string[] }>; stages: Array<{ id: string; principles: string[] }> };
+    expect(m.principles.map((p) => p.id)).toEqual(['equal-access', 'openness', 'published-criteria', 'long-term', 'documented-exceptions', 'fair-hearing']);
+    expect(m.principles[0]).toMatchObject({ title: 'Lige adgang', rules: expect.arrayContaining(['unilateral-agreement', 'funding-concentration']) });
+    expect(m.stages.map((s) => s.id)).toEqual(['need-identified', 'open-call-or-exemption', 'selection', 'agreement', 'follow-up', 'renewal-or-end']);
+  });
+
+  it('says what to do when the folder has no valid model.yaml, with exit 2', () => {
+    const files = folderWith([]);
+    files['model.yaml'] = 'principles: []\nstages: []\n';
+    const r = civsam(['model', '--data', makeFolder(files)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the data folder .* has no valid model\.yaml\. Run civsam validate to see what is wrong, or civsam init to create one\.\n$/);
+  });
+});
