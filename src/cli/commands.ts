@@ -36,6 +36,43 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/validate.js'),
   },
   {
+    name: 'import',
+    args: '<kind> <file>',
+    description: 'cmd.import.description',
+    options: [
+      { flags: '--sheet <name>', description: 'opt.import.sheet' },
+      { flags: '--map <file>', description: 'opt.import.map' },
+      { flags: '--update', description: 'opt.import.update' },
+      { flags: '--dry-run', description: 'opt.import.dryRun' },
+      { flags: '--skip-invalid', description: 'opt.import.skipInvalid' },
+      { flags: '--rejected <file>', description: 'opt.import.rejected' },
+      { flags: '--no-commit', description: 'opt.noCommit' },
+    ],
+    examples: [
+      'civsam import organisations foreninger.csv --dry-run',
+      'civsam import organisations foreninger.xlsx --sheet Psykiatri',
+      'civsam import offers tilbud.csv --map kolonner.yaml --skip-invalid',
+      'civsam import organisations organisationer.csv --update',
+    ],
+    load: () => import('../commands/import.js'),
+  },
+  {
+    name: 'export',
+    args: '<kind>',
+    description: 'cmd.export.description',
+    options: [
+      { flags: '--format <format>', description: 'opt.export.format', choices: ['csv', 'xlsx'] },
+      { flags: '--output <file>', description: 'opt.export.output' },
+      { flags: '--include-personal-data', description: 'opt.export.personal' },
+    ],
+    examples: [
+      'civsam export organisations --output organisationer.xlsx',
+      'civsam --lang da export offers --format csv > tilbud.csv',
+      'civsam export organisations --include-personal-data --output kontakter.xlsx',
+    ],
+    load: () => import('../commands/export.js'),
+  },
+  {
     name: 'audit',
     description: 'cmd.audit.description',
     options: [

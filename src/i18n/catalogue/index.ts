@@ -1,10 +1,11 @@
 // The whole message catalogue: every part's messages in English and Danish.
 import { cli } from './cli.js';
 import { problems } from './problems.js';
+import { importExport } from './import-export.js';
 import { audit } from './audit.js';
 import { hearing } from './hearing.js';
 
-const parts = [cli, problems, hearing, audit] as const;
+const parts = [cli, problems, importExport, hearing, audit] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

@@ -1,0 +1,69 @@
+// civsam export KIND: the records of a kind as CSV or .xlsx, in the columns `civsam import` reads,
+// so a sheet can be exported, corrected in Excel and imported again. Contact persons' data only
+// with --include-personal-data, and the command says on stderr which it did.
+import { extname, resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { loadValidFolder } from '../cli/load.js';
+import { writeFileAtomic } from '../cli/output.js';
+import type { RecordKind } from '../core/kinds.js';
+import { EXIT, UserError } from '../errors.js';
+import { csvDelimiter, sheetToCsv, sheetsToXlsx } from '../export/files.js';
+import { exportRecords } from '../export/records.js';
+
+interface Options {
+  format?: string;
+  output?: string;
+  includePersonalData?: boolean;
+}
+
+const KIND_NAMES: Record<string, RecordKind> = {
+  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
+  offer: 'offer', offers: 'offer', tilbud: 'offer',
+  agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
+  pool: 'pool', pools: 'pool', pulje: 'pool', puljer: 'pool',
+  call: 'call', calls: 'call', opslag: 'call',
+  'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
+  consultation: 'consultation', consultations: 'consultation', 'høring': 'consultation', 'høringer': 'consultation',
+};
+
+const SHEET_NAME: Record<RecordKind, { en: string; da: string }> = {
+  organisation: { en: 'Organisations', da: 'Organisationer' },
+  offer: { en: 'Offers', da: 'Tilbud' },
+  agreement: { en: 'Agreements', da: 'Aftaler' },
+  pool: { en: 'Pools', da: 'Puljer' },
+  call: { en: 'Calls', da: 'Opslag' },
+  'hearing-party': { en: 'Hearing parties', da: 'Høringsparter' },
+  consultation: { en: 'Consultations', da: 'Høringer' },
+};
+
+export function exportFormat(opts: Options): 'csv' | 'xlsx' {
+  const f = (opts.format ?? (opts.output ? extname(opts.output).slice(1).toLowerCase() : 'csv')) || 'csv';
+  if (f !== 'csv' && f !== 'xlsx') throw new UserError('export.formatUnknown', { format: f });
+  if (f === 'xlsx' && opts.output === undefined) throw new UserError('export.xlsxNeedsOutput');
+  return f;
+}
+
+export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
+  const name = String(args[0]);
+  const kind = KIND_NAMES[name.toLowerCase()];
+  if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, pools, calls, hearing-parties, consultations' });
+  const format = exportFormat(opts);
+  const folder = loadValidFolder(ctx);
+  const includePersonal = !!opts.includePersonalData;
+  const { sheet, personalOmitted } = exportRecords(folder, kind, {
+    lang: ctx.lang, includePersonal,
+    listSeparator: format === 'csv' && csvDelimiter(ctx.lang) === ',' ? ';' : ',',
+    sheetName: SHEET_NAME[kind][ctx.lang],
+  });
+  const bytes = format === 'xlsx' ? await sheetsToXlsx([sheet]) : sheetToCsv(sheet, ctx.lang);
+  if (opts.output !== undefined) {
+    // writeFileAtomic hands its data to fs.writeSync, which writes bytes as they are.
+    writeFileAtomic(resolve(ctx.cwd, opts.output), bytes as string);
+    ctx.stderr.write(ctx.t('export.written', { rows: sheet.rows.length, file: opts.output }) + '\n');
+  } else {
+    ctx.stdout.write(bytes as string);
+  }
+  if (personalOmitted) ctx.stderr.write(ctx.t('export.personalOmitted') + '\n');
+  else if (includePersonal && kind === 'organisation') ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.personalIncluded')) + '\n');
+  return EXIT.ok;
+}

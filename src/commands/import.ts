@@ -1,0 +1,196 @@
+// civsam import KIND FILE: records from a spreadsheet (CSV or .xlsx), all rows or none. The rows
+// are read, mapped and checked as a whole before anything is written; the records are written
+// through the register's write path (lock, atomic replace, read-back check, one git commit).
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { writeFileAtomic } from '../cli/output.js';
+import { EXIT, UserError } from '../errors.js';
+import { translate, type Message } from '../i18n/index.js';
+import { readFolder, type RawFolder } from '../io/load-folder.js';
+import { noCache, openParseCache } from '../io/parse-cache.js';
+import { parseStrict } from '../io/yaml-read.js';
+import { headerMapFrom, columnLetter, type HeaderMap } from '../import/headers.js';
+import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
+import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
+import { renderTerminalTable } from '../render/table.js';
+import { checkFolder } from '../validate/check-folder.js';
+import type { DataFolder } from '../core/folder.js';
+import { applyChange } from './apply-change.js';
+
+interface Options {
+  sheet?: string;
+  map?: string;
+  update?: boolean;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  rejected?: string;
+  commit?: boolean;
+}
+
+/** The names a user may give the kind: singular or plural, English or Danish. */
+const KIND_NAMES: Record<string, ImportKind> = {
+  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
+  offer: 'offer', offers: 'offer', tilbud: 'offer',
+  agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
+  'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
+};
+
+export function importKind(name: string): ImportKind {
+  const kind = KIND_NAMES[name.toLowerCase()];
+  if (!kind) throw new UserError('import.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, hearing-parties' });
+  return kind;
+}
+
+export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
+  const kind = importKind(String(args[0]));
+  const file = String(args[1]);
+  const path = resolve(ctx.cwd, file);
+  const sheet = await readInput(path, file, opts.sheet);
+  const map = opts.map !== undefined ? readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
+  ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
+  const kindName: Message = { key: `kind.${kind}` };
+
+  if (opts.dryRun) {
+    const dir = resolve(ctx.cwd, ctx.dataDir);
+    const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
+    const checked = checkFolder(raw);
+    refuseInvalidFolder(ctx, checked.problems);
+    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map });
+    const bad = reportProblems(ctx, plan, sheet);
+    ctx.stdout.write(planTable(ctx, plan));
+    ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
+    if (bad && !opts.skipInvalid) ctx.stderr.write(ctx.errColor.red(refusal(ctx, plan, sheet)) + '\n');
+    ctx.stderr.write(ctx.t('import.dryRun') + '\n');
+    return plan.sheetProblems.length || (bad && !opts.skipInvalid) ? EXIT.invalid : EXIT.ok;
+  }
+
+  let plan: ImportPlan | undefined;
+  let rejectedFile: string | undefined;
+  await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
+    refuseInvalidFolder(ctx, session.checked.problems);
+    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map });
+    const bad = reportProblems(ctx, plan, sheet);
+    if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
+    if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
+    if (bad) {
+      rejectedFile = opts.rejected ?? join(dirname(file), `${basename(file, extname(file))}.rejected.csv`);
+      writeFileAtomic(resolve(ctx.cwd, rejectedFile), rejectedCsv(ctx, sheet, plan));
+    }
+    return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
+  });
+  const c = counts(plan!);
+  ctx.stdout.write(ctx.t(c.created + c.updated === 0 ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
+  if (rejectedFile !== undefined) {
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t('import.skipped', { rows: plan!.rejected.length, file: rejectedFile })) + '\n');
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+async function readInput(path: string, shown: string, sheetName: string | undefined): Promise<Sheet> {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new UserError('import.error.noFile', { file: shown });
+  }
+  if (size > MAX_IMPORT_BYTES) throw new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UserError('import.error.noFile', { file: shown });
+  }
+  return readSheet(path, bytes, { sheet: sheetName });
+}
+
+function readHeaderMap(path: string, shown: string): HeaderMap {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError('import.error.noFile', { file: shown });
+  }
+  const parsed = parseStrict(text);
+  const first = parsed.problems.find((p) => p.severity === 'error');
+  if (first) throw new UserError('import.error.mapUnreadable', { file: shown, line: first.line, col: first.col });
+  const map = headerMapFrom(parsed.data);
+  if (!map) throw new UserError('import.error.mapFile', { file: shown });
+  return map;
+}
+
+function refuseInvalidFolder(ctx: CommandContext, problems: Array<{ severity: string }>): void {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+}
+
+function describeSheet(ctx: CommandContext, sheet: Sheet): string {
+  if (sheet.format === 'xlsx') return ctx.t('import.read.xlsx', { sheet: sheet.sheetName ?? '' });
+  const delimiter = sheet.delimiter === '\t' ? ctx.t('import.delimiter.tab') : sheet.delimiter ?? ',';
+  return ctx.t('import.read.csv', { delimiter, encoding: sheet.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : (sheet.encoding ?? 'utf-8').toUpperCase() });
+}
+
+/** Where a problem is: `row 5, column C (patientgrupper)`. */
+export function where(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
+  if (p.row === undefined) return '';
+  if (p.column === undefined) return ctx.t('import.where.row', { row: p.row });
+  const header = (sheet.header.cells[p.column] ?? '').trim();
+  return ctx.t('import.where.rowColumn', { row: p.row, column: header ? `${columnLetter(p.column)} (${header})` : columnLetter(p.column) });
+}
+
+function problemLine(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
+  const at = where(ctx, p, sheet);
+  const text = translate(ctx.lang, p.message.key, p.message.params);
+  return at ? `${ctx.errColor.bold(at)}: ${text}` : text;
+}
+
+/** Every problem on stderr, in row and column order. True when any row or the sheet has one. */
+function reportProblems(ctx: CommandContext, plan: ImportPlan, sheet: Sheet): boolean {
+  const all = [...plan.sheetProblems, ...plan.rejected.flatMap((r) => r.problems)];
+  all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? -1) - (b.column ?? -1));
+  for (const p of all) ctx.stderr.write(problemLine(ctx, p, sheet) + '\n');
+  return all.length > 0;
+}
+
+function refusal(ctx: CommandContext, plan: ImportPlan, sheet: Sheet): string {
+  return plan.sheetProblems.length ? ctx.t('import.refusedSheet') : ctx.t('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
+}
+
+function counts(plan: ImportPlan): { created: number; updated: number; unchanged: number } {
+  return {
+    created: plan.records.filter((r) => r.action === 'create').length,
+    updated: plan.records.filter((r) => r.action === 'update').length,
+    unchanged: plan.records.filter((r) => r.action === 'unchanged').length,
+  };
+}
+
+function planTable(ctx: CommandContext, plan: ImportPlan): string {
+  if (plan.records.length === 0) return '';
+  const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
+  return renderTerminalTable({
+    columns: [{ header: ctx.t('import.col.row'), align: 'right' }, { header: ctx.t('import.col.action') }, { header: ctx.t('import.col.id') }, { header: ctx.t('import.col.changed') }],
+    rows: plan.records.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.join(', ')]),
+  }, ctx.lang, width, ctx.color);
+}
+
+/** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
+function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan): string {
+  const sep = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : ctx.lang === 'da' ? ';' : ',';
+  const quote = (s: string) => (/[";,\t\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
+  const byRow = new Map(plan.rejected.map((r) => [r.row, r.problems]));
+  const lines = [[...sheet.header.cells, ctx.t('import.rejectedHeader')].map(quote).join(sep)];
+  for (const r of sheet.rows) {
+    const problems = byRow.get(r.row);
+    if (!problems) continue;
+    const text = problems.map((p) => `${where(ctx, p, sheet)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
+    const cells = [...r.cells];
+    while (cells.length < sheet.header.cells.length) cells.push('');
+    lines.push([...cells, text].map(quote).join(sep));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export { IMPORT_KINDS };

@@ -1,0 +1,40 @@
+// Sheets written as files Excel opens as they are: CSV in UTF-8 with a byte-order mark (`;` in
+// Danish, `,` in English), or .xlsx with every text cell stored as text, so a CVR number keeps its
+// leading zero and a phone number starting with + is not taken for a formula.
+import type { Language } from '../i18n/index.js';
+import type { SheetData } from './records.js';
+
+/** Excel runs a CSV cell starting with one of these as a formula; such cells get a leading apostrophe, which the import takes off again. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvDelimiter(lang: Language): ',' | ';' {
+  return lang === 'da' ? ';' : ',';
+}
+
+export function sheetToCsv(sheet: SheetData, lang: Language): string {
+  const sep = csvDelimiter(lang);
+  const quote = (c: string | number): string => {
+    let s = typeof c === 'number' ? String(c) : c;
+    if (typeof c === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+    return /[";,\n\r\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [sheet.headers.map(quote).join(sep), ...sheet.rows.map((r) => r.map(quote).join(sep))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export async function sheetsToXlsx(sheets: SheetData[]): Promise<Uint8Array> {
+  const XLSX = await import('@e965/xlsx');
+  const wb = XLSX.utils.book_new();
+  for (const sheet of sheets) {
+    const data = [sheet.headers, ...sheet.rows].map((row) => row.map((v) => (typeof v === 'number' ? { t: 'n', v } : { t: 's', v })));
+    const ws = XLSX.utils.aoa_to_sheet(data as unknown as string[][], { dense: true });
+    ws['!cols'] = sheet.headers.map((h, i) => ({ wch: Math.min(60, Math.max(h.length, ...sheet.rows.slice(0, 200).map((r) => String(r[i] ?? '').split('\n')[0].length)) + 2) }));
+    XLSX.utils.book_append_sheet(wb, ws, safeSheetName(sheet.name));
+  }
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+}
+
+/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ]. */
+function safeSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+}
