@@ -1,0 +1,119 @@
+// The seat plan on a hand-built history: the expected proposal is worked out below from the
+// definitions in issue 6, then compared with what planConsultation chooses.
+import { describe, expect, it } from 'vitest';
+import { draftConsultation, planConsultation } from '../../src/hearing/plan.js';
+import { translate } from '../../src/i18n/index.js';
+import { hearingFiles, load, type ConsultationSpec, type PartySpec } from './fixture.js';
+
+// Everyone here is heard on psychiatry / depression, and the policy's rotation_window is 4.
+const PARTIES: Record<string, PartySpec> = {
+  pa: { since: '2015-01-01' },
+  pb: { since: '2016-01-01' },
+  pc: { since: '2017-01-01' },
+  pd: { since: '2018-01-01' },
+  pe: { since: '2019-01-01' },
+  pf: { since: '2026-01-01' }, // joined recently, never invited
+  pg: { since: '2014-01-01', status: 'withdrawn' }, // not eligible
+};
+const limited = (opens: string, invited: string[], extra: Partial<ConsultationSpec> = {}): ConsultationSpec => ({ opens, seats: 2, invited, status: 'closed', ...extra });
+
+// Seven earlier consultations of overlapping scope, six of them limited, and one of another scope:
+//   c1 2024-01-10 limited  pd pe
+//   c2 2024-06-10 limited  pa pb
+//   c3 2025-01-10 limited  pa pc
+//   c4 2025-06-10 limited  pb pe
+//   a1 2025-09-01 all      pa pb pc pd pe        (not limited: not in the rotation history)
+//   c5 2025-11-10 limited  pa pe                 (pa answered)
+//   c6 2026-03-10 limited  pc pb
+//   x1 2026-04-01 limited  pa, about diabetes in health: no overlap, ignored
+// The rotation history of t (opens 2026-06-01) is the latest 4 limited ones: c3, c4, c5, c6.
+// Consultations of that history since each party's last seat:
+//   pa: last seat c5 → 1    pb: c6 → 0    pc: c6 → 0    pe: c5 → 1
+//   pd: only in c1, outside the window → never seated (first)    pf: never seated
+// Order: never seated first, by time on the list (pd 2018 before pf 2026); then waited 1: pa (2015)
+// before pe (2019); then waited 0: pb (2016), pc (2017).
+const HISTORY: Record<string, ConsultationSpec> = {
+  c1: limited('2024-01-10', ['pd', 'pe']),
+  c2: limited('2024-06-10', ['pa', 'pb']),
+  c3: limited('2025-01-10', ['pa', 'pc']),
+  c4: limited('2025-06-10', ['pb', 'pe']),
+  a1: { opens: '2025-09-01', invited: ['pa', 'pb', 'pc', 'pd', 'pe'], status: 'closed' },
+  c5: limited('2025-11-10', ['pa', 'pe'], { responses: [['pa', '2025-12-01']] }),
+  c6: limited('2026-03-10', ['pc', 'pb']),
+  x1: limited('2026-04-01', ['pa'], { areas: ['health'], groups: ['diabetes'] }),
+};
+
+function folderWith(target: ConsultationSpec) {
+  const files = hearingFiles(PARTIES, { ...HISTORY, t: target });
+  files['civsam.yaml'] += 'policy:\n  rotation_window: 4\n';
+  return load(files);
+}
+
+const reasonOf = (plan: ReturnType<typeof planConsultation>, id: string) => {
+  const r = plan.rows.find((x) => x.party.id === id)!.reason!;
+  return translate('en', r.key, r.params);
+};
+
+describe('consultation plan: limited seats', () => {
+  it('three seats go to the two never seated and the longer-listed of the two who waited one', () => {
+    const folder = folderWith({ opens: '2026-06-01', seats: 3 });
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.rotation.map((c) => c.id)).toEqual(['c3', 'c4', 'c5', 'c6']);
+    expect(plan.proposal).toEqual(['pd', 'pf', 'pa']);
+    expect(plan.rows.map((r) => [r.party.id, r.waited, r.proposed])).toEqual([
+      ['pd', null, true], ['pf', null, true], ['pa', 1, true],
+      ['pb', 0, false], ['pc', 0, false], ['pe', 1, false],
+    ]);
+    expect(reasonOf(plan, 'pd')).toBe('no seat in any of the 4 earlier limited consultations of overlapping scope');
+    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation(s) since its last seat (c5); ahead of parties that waited as long because it has been on the hearing list longer (since 2015-01-01)');
+  });
+
+  it('four seats: pe joins without a tie to explain', () => {
+    const folder = folderWith({ opens: '2026-06-01', seats: 4 });
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
+    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation(s) since its last seat (c5)');
+  });
+
+  it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {
+    // The window: c4, a1, c5, c6. pa was invited to a1 and c5 and answered c5.
+    const folder = folderWith({ opens: '2026-06-01', seats: 3 });
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.window.map((c) => c.id)).toEqual(['c4', 'a1', 'c5', 'c6']);
+    expect(plan.rows.find((r) => r.party.id === 'pa')!.record).toEqual({ invited: 2, lastInvited: { id: 'c5', opens: '2025-11-10' }, answered: 1 });
+    expect(plan.rows.find((r) => r.party.id === 'pf')!.record).toEqual({ invited: 0, answered: 0 });
+  });
+
+  it('a party listed under omitted with a reason is not proposed', () => {
+    const folder = folderWith({ opens: '2026-06-01', seats: 3, omitted: [['pd', 'Inhabil.']] });
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.proposal).toEqual(['pf', 'pa', 'pe']);
+    expect(plan.rows.find((r) => r.party.id === 'pd')!.omittedReason).toBe('Inhabil.');
+  });
+
+  it('equal wait and equal time on the list: chosen by id', () => {
+    const files = hearingFiles({ zz: { since: '2020-01-01' }, aa: { since: '2020-01-01' }, mm: { since: '2020-01-01' } }, { t: { opens: '2026-06-01', seats: 2 } });
+    const folder = load(files);
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.proposal).toEqual(['aa', 'mm']);
+    expect(reasonOf(plan, 'mm')).toBe('no earlier limited consultation of overlapping scope to rotate by; tied on waiting time and time on the hearing list, so chosen by id');
+  });
+});
+
+describe('consultation plan: selection all and a consultation not yet registered', () => {
+  it('selection all proposes every eligible party, by id', () => {
+    const folder = folderWith({ opens: '2026-06-01' });
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!);
+    expect(plan.proposal).toEqual(['pa', 'pb', 'pc', 'pd', 'pe', 'pf']);
+  });
+  it('a draft from areas, patient groups, an opening date and seats is planned the same way', () => {
+    const folder = folderWith({ opens: '2026-06-01' });
+    const plan = planConsultation(folder, draftConsultation({ areas: ['psychiatry'], patient_groups: ['depression'], opens: '2026-06-01', seats: 3 }));
+    expect(plan.proposal).toEqual(['pd', 'pf', 'pa']);
+  });
+  it('a party that joins after the opening date is not eligible', () => {
+    const folder = folderWith({ opens: '2026-06-01' });
+    const plan = planConsultation(folder, draftConsultation({ areas: ['psychiatry'], patient_groups: ['depression'], opens: '2025-12-31' }));
+    expect(plan.proposal).toEqual(['pa', 'pb', 'pc', 'pd', 'pe']);
+  });
+});
