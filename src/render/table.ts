@@ -5,7 +5,25 @@ import type { ChalkInstance } from 'chalk';
 import type { Language } from '../i18n/index.js';
 import { formatNumber } from './format.js';
 
-export type Cell = string | number | null | undefined;
+/**
+ * How a cell stands out. On a terminal with colour: gap and warn yellow, bad red, good green,
+ * muted dim, strong bold; in Markdown bad and strong are bold. The text itself must say it too
+ * (a mark, a word): colour is never the only signal.
+ */
+export type Tone = 'gap' | 'bad' | 'warn' | 'good' | 'muted' | 'strong';
+
+/**
+ * A cell whose text for people differs from its value for spreadsheets: `1.250.000 kr.` shown,
+ * 1250000 in CSV; `23. nov. 2026` shown, 2026-11-23 in CSV; `—` shown for a gap, 0 in CSV.
+ */
+export interface StyledCell {
+  text: string;
+  /** What CSV gets (default: the text). */
+  value?: string | number | null;
+  tone?: Tone;
+}
+
+export type Cell = string | number | null | undefined | StyledCell;
 
 export interface Column {
   /** Header text, already translated. */
@@ -20,26 +38,62 @@ export interface Table {
   rows: Cell[][];
   /** Lines under the table (totals, notes), already translated. */
   notes?: string[];
+  /**
+   * When the table is too wide for the terminal even with every column wrapped to its longest
+   * word: with `keyColumns`, the other columns are split over several tables that each repeat the
+   * first `keyColumns` columns (a matrix); without it, each row is printed as `header: value`
+   * lines (a list). Either way nothing is cut and no line is wider than the terminal.
+   */
+  keyColumns?: number;
+  /**
+   * The column that holds a group's label on the group's first row (a patient group above its
+   * offers): on a terminal it is printed as a line across the table above the group, or as a
+   * heading in the list layout, instead of taking a column's width. Markdown and CSV keep it as a column.
+   */
+  groupColumn?: number;
+  /** No lines between rows (a matrix of numbers reads better without them). */
+  compact?: boolean;
+}
+
+function isStyled(c: Cell): c is StyledCell {
+  return typeof c === 'object' && c !== null;
 }
 
 function cellText(c: Cell, lang: Language): string {
   if (c === null || c === undefined) return '';
+  if (isStyled(c)) return c.text;
   return typeof c === 'number' ? formatNumber(c, lang, Number.isInteger(c) ? 0 : 2) : c;
 }
 
+function toned(text: string, tone: Tone | undefined, color: ChalkInstance): string {
+  if (!text) return text;
+  switch (tone) {
+    case 'gap': case 'warn': return color.yellow(text);
+    case 'bad': return color.red(text);
+    case 'good': return color.green(text);
+    case 'muted': return color.dim(text);
+    case 'strong': return color.bold(text);
+    default: return text;
+  }
+}
+
+/** The width a table takes: its columns (padding included) plus one border per column and one more. */
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + widths.length + 1;
+}
+
 /**
- * Column widths that fit `width` characters: every column gets what it needs when that fits;
- * otherwise the widest columns give up space first, none below the length of its longest word,
- * so text wraps at word boundaries and is never cut.
+ * Column widths (padding included) that fit `width` characters: every column gets what it needs
+ * when that fits; otherwise the widest columns give up space first, none below the length of its
+ * longest word, so text wraps at word boundaries and is never cut.
  */
 export function fitWidths(natural: number[], minimum: number[], width: number): number[] {
-  const borders = natural.length * 3 + 1;
   const widths = [...natural];
-  let excess = widths.reduce((a, b) => a + b, 0) + borders - width;
+  let excess = tableWidth(widths) - width;
   while (excess > 0) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
-    if (widest < 0) break; // cannot shrink further: the terminal will wrap the lines
+    if (widest < 0) break; // cannot shrink further: the caller lays the table out another way
     widths[widest]--;
     excess--;
   }
@@ -47,32 +101,183 @@ export function fitWidths(natural: number[], minimum: number[], width: number): 
 }
 
 export function renderTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance): string {
-  const texts = table.rows.map((r) => r.map((c) => cellText(c, lang)));
+  width = Math.max(width, 30);
+  const texts = table.rows.map((r) => table.columns.map((_, i) => cellText(r[i], lang)));
   const headers = table.columns.map((c) => c.header);
-  const natural = headers.map((h, i) => Math.max(h.length, ...texts.map((r) => longestLine(r[i] ?? ''))) + 2);
-  const minimum = headers.map((h, i) => Math.min(natural[i], Math.max(longestWord(h), ...texts.map((r) => longestWord(r[i] ?? '')), 4) + 2));
-  const colWidths = fitWidths(natural, minimum, Math.max(width, 40));
-  const t = new Table3({
-    head: headers.map((h) => color.bold(h)),
-    colWidths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    colAligns: table.columns.map((c) => c.align ?? 'left'),
-    style: { head: [], border: [], compact: false },
-  });
-  for (const r of texts) t.push(r);
+  const natural = headers.map((h, i) => Math.max(h.length, ...texts.map((r) => longestLine(r[i]))) + 2);
+  const minimum = headers.map((h, i) => Math.min(natural[i], Math.max(longestWord(h), ...texts.map((r) => longestWord(r[i])), 1) + 2));
+  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
+  const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   let out = '';
   if (table.title) out += color.bold(table.title) + '\n';
-  out += t.toString() + '\n';
-  for (const n of table.notes ?? []) out += n + '\n';
+  const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
+  const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
+  if (chunks && chunks.length > 1) {
+    out += chunks.map((chunk) => drawTable(table, texts, chunk.cols, chunk.widths, color)).join('');
+  } else if (tableWidth(pick(minimum, shown)) <= width) {
+    out += drawTable(table, texts, shown, fitWidths(pick(natural, shown), pick(minimum, shown), width), color);
+  } else {
+    out += drawList(table, texts, width, color);
+  }
+  for (const n of table.notes ?? []) out += wrapText(n, width).join('\n') + '\n';
+  return out;
+}
+
+/**
+ * The non-key columns split into consecutive groups that each fit beside the key columns, with
+ * the widths to draw each group at: key columns up to two fifths of the width, the others as wide
+ * as their content allows. Groups are evened out so the last one is not a lone column.
+ * Undefined when one column alone does not fit.
+ */
+function chunkColumns(keyColumns: number, natural: number[], minimum: number[], width: number): Array<{ cols: number[]; widths: number[] }> | undefined {
+  const keys = Array.from({ length: keyColumns }, (_, i) => i);
+  const keyWidths = keys.map((i) => Math.min(natural[i], Math.max(minimum[i], Math.floor((width * 2) / 5 / keyColumns))));
+  // What a column asks for when deciding where groups break: its content, up to a readable width.
+  const preferred = natural.map((n, i) => Math.min(n, Math.max(minimum[i], 26)));
+  const fits = (cols: number[]) => tableWidth([...keyWidths, ...cols.map((i) => preferred[i])]) <= width;
+  const greedy: number[][] = [];
+  let current: number[] = [];
+  for (let i = keyColumns; i < natural.length; i++) {
+    if (fits([...current, i])) {
+      current.push(i);
+      continue;
+    }
+    if (current.length === 0) {
+      if (tableWidth([...keyWidths, minimum[i]]) > width) return undefined;
+      greedy.push([i]);
+      continue;
+    }
+    greedy.push(current);
+    current = [];
+    i--; // this column starts the next group
+  }
+  if (current.length) greedy.push(current);
+  const rest = natural.length - keyColumns;
+  const size = Math.ceil(rest / greedy.length);
+  const even = Array.from({ length: greedy.length }, (_, k) => Array.from({ length: Math.max(0, Math.min(size, rest - k * size)) }, (_, j) => keyColumns + k * size + j)).filter((c) => c.length);
+  const groups = even.length === greedy.length && even.every(fits) ? even : greedy;
+  return groups.map((cols) => ({
+    cols: [...keys, ...cols],
+    widths: fitWidths([...keyWidths, ...cols.map((i) => natural[i])], [...keyWidths, ...cols.map((i) => minimum[i])], width),
+  }));
+}
+
+function drawTable(table: Table, texts: string[][], cols: number[], colWidths: number[], color: ChalkInstance): string {
+  // Cells are wrapped here (at spaces, else after hyphens) rather than by cli-table3, which
+  // breaks only at spaces and would cut a long hyphenated name mid-word.
+  const wrap = (text: string, w: number, tone?: Tone) =>
+    text.split('\n').flatMap((l) => wrapText(l, w)).map((l) => toned(l, tone, color)).join('\n');
+  const t = new Table3({
+    head: cols.map((i, k) => color.bold(wrap(table.columns[i].header, colWidths[k] - 2))),
+    colWidths,
+    wordWrap: false,
+    colAligns: cols.map((i) => table.columns[i].align ?? 'left'),
+    style: { head: [], border: [], compact: table.compact ?? false },
+  });
+  const g = table.groupColumn;
+  const spanWidth = colWidths.reduce((a, b) => a + b, 0) + cols.length - 1 - 2;
+  texts.forEach((r, ri) => {
+    if (g !== undefined && r[g]) {
+      const c = table.rows[ri][g];
+      t.push([{ content: wrap(r[g], spanWidth, isStyled(c) ? c.tone : undefined), colSpan: cols.length }]);
+    }
+    t.push(cols.map((i, k) => {
+      const c = table.rows[ri][i];
+      return wrap(r[i], colWidths[k] - 2, isStyled(c) ? c.tone : undefined);
+    }));
+  });
+  return t.toString() + '\n';
+}
+
+/** Each row as `header: value` lines, wrapped to the width, rows apart by a blank line; a group's label as a heading above it. */
+function drawList(table: Table, texts: string[][], width: number, color: ChalkInstance): string {
+  const g = table.groupColumn;
+  let out = '';
+  texts.forEach((r, ri) => {
+    if (g !== undefined && r[g]) {
+      const c = table.rows[ri][g];
+      out += (out ? '\n' : '') + wrapText(r[g], width).map((l) => color.bold(toned(l, isStyled(c) ? c.tone : undefined, color))).join('\n') + '\n';
+    }
+    const lines: string[] = [];
+    r.forEach((text, i) => {
+      if (!text || i === g) return;
+      const c = table.rows[ri][i];
+      const tone = isStyled(c) ? c.tone : undefined;
+      const label = `${table.columns[i].header}: `;
+      const [first, ...more] = text.split('\n');
+      const wrapped = wrapText(label + first, width, 2);
+      wrapped[0] = color.bold(label.trimEnd()) + ' ' + toned(wrapped[0].slice(label.length), tone, color);
+      for (let k = 1; k < wrapped.length; k++) wrapped[k] = toned(wrapped[k], tone, color);
+      for (const line of more) wrapped.push(...wrapText(line, width - 2).map((l) => `  ${toned(l, tone, color)}`));
+      lines.push(...wrapped);
+    });
+    if (lines.length) out += (out && !(g !== undefined && r[g]) ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n';
+  });
+  return out;
+}
+
+/** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
+const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
+
+/** A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`). */
+function pieces(word: string): string[] {
+  return word.match(/[^-–/]+[-–/]*|[-–/]+/g) ?? [word];
+}
+
+/**
+ * Text wrapped to `width`: at spaces, else after a hyphen, dash or slash inside a long word; a
+ * piece longer than a whole line (which column widths avoid) is split as a last resort. Lines
+ * after the first are indented by `indent`.
+ */
+export function wrapText(text: string, width: number, indent = 0): string[] {
+  const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    const fresh = () => (out.length ? pad : '');
+    const flush = () => {
+      if (line.trim()) out.push(line);
+      line = '';
+    };
+    for (const word of paragraph.split(SPACES).filter(Boolean)) {
+      if ((line ? `${line} ${word}` : fresh() + word).length <= width) {
+        line = line ? `${line} ${word}` : fresh() + word;
+        continue;
+      }
+      if ((fresh() + word).length <= width || pieces(word).length === 1) {
+        flush();
+      }
+      let first = true;
+      for (const piece of pieces(word)) {
+        const joined = line ? line + (first ? ' ' : '') + piece : fresh() + piece;
+        first = false;
+        if (joined.length <= width) {
+          line = joined;
+          continue;
+        }
+        flush();
+        let rest = fresh() + piece;
+        while (rest.length > width) {
+          out.push(rest.slice(0, width));
+          rest = pad + rest.slice(width);
+        }
+        line = rest;
+      }
+    }
+    if (line || out.length === 0) out.push(line);
+    else if (!paragraph.trim()) out.push('');
+  }
   return out;
 }
 
 function longestLine(s: string): number {
   return Math.max(0, ...s.split('\n').map((l) => l.length));
 }
+/** The longest piece a line cannot break inside. */
 function longestWord(s: string): number {
-  return Math.max(0, ...s.split(/\s+/).map((w) => w.length));
+  let longest = 0;
+  for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+  return longest;
 }
 
 /** CSV as Excel opens it: UTF-8 with BOM; `;` and decimal comma in Danish, `,` and a point in English. */
@@ -80,23 +285,31 @@ export function renderCsv(tables: Table[], lang: Language): string {
   const sep = lang === 'da' ? ';' : ',';
   const quote = (s: string) => (/[";,\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const num = (n: number) => (lang === 'da' ? String(n).replace('.', ',') : String(n));
+  const field = (c: Cell): string => {
+    if (isStyled(c)) return c.value === undefined ? quote(c.text) : field(c.value);
+    return typeof c === 'number' ? num(c) : quote(c ?? '');
+  };
   const lines: string[] = [];
   for (const t of tables) {
     lines.push(t.columns.map((c) => quote(c.header)).join(sep));
-    for (const r of t.rows) lines.push(r.map((c) => (typeof c === 'number' ? num(c) : quote(c ?? ''))).join(sep));
+    for (const r of t.rows) lines.push(t.columns.map((_, i) => field(r[i])).join(sep));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 /** Markdown for pasting into a case document. */
 export function renderMarkdown(tables: Table[], lang: Language, heading?: string): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  const md = (c: Cell) => {
+    const text = esc(cellText(c, lang));
+    return isStyled(c) && text && (c.tone === 'bad' || c.tone === 'strong') ? `**${text}**` : text;
+  };
   let out = heading ? `# ${heading}\n\n` : '';
   for (const t of tables) {
     if (t.title) out += `## ${t.title}\n\n`;
     out += `| ${t.columns.map((c) => esc(c.header)).join(' | ')} |\n`;
     out += `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`;
-    for (const r of t.rows) out += `| ${r.map((c) => esc(cellText(c, lang))).join(' | ')} |\n`;
+    for (const r of t.rows) out += `| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`;
     for (const n of t.notes ?? []) out += `\n${n}\n`;
     out += '\n';
   }

@@ -4,8 +4,9 @@ import { problems } from './problems.js';
 import { importExport } from './import-export.js';
 import { audit } from './audit.js';
 import { hearing } from './hearing.js';
+import { overview } from './overview.js';
 
-const parts = [cli, problems, importExport, hearing, audit] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

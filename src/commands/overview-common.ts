@@ -1,0 +1,64 @@
+// What the overview commands share: reading --as-of, turning filter values into ids (refusing
+// unknown ones with exit 2 and the known values), and writing the report in the chosen format.
+import type { CommandContext } from '../cli/context.js';
+import { chooseFormat, emit } from '../cli/output.js';
+import type { DataFolder } from '../core/folder.js';
+import type { Area } from '../core/kinds.js';
+import { UserError } from '../errors.js';
+import type { MessageKey } from '../i18n/index.js';
+import type { ReportView } from '../render/labels.js';
+import { select, type Selectable } from '../report/select.js';
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+  asOf?: string;
+}
+
+/** Checks the output options before any work is done, and gives the report's date. */
+export function start(ctx: CommandContext, opts: OutputOptions): { asOf: string } {
+  chooseFormat(opts);
+  return { asOf: asOfDate(ctx, opts.asOf) };
+}
+
+/** --as-of, or today: a real calendar date written YYYY-MM-DD. */
+export function asOfDate(ctx: CommandContext, value: string | undefined): string {
+  if (value === undefined) return ctx.today;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const valid = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === value;
+  if (!valid) throw new UserError('overview.error.asOf', { value });
+  return value;
+}
+
+/** The ids the option's values name; an unknown value is refused, with the known ones where they are few. */
+export function selected(ctx: CommandContext, folder: DataFolder, kind: Selectable, option: string, values: string[] | undefined): string[] {
+  if (!values?.length) return [];
+  const { ids, unknown } = select(kind, values, folder);
+  if (unknown.length) {
+    const hint = kind === 'organisation'
+      ? ctx.t('overview.hint.organisation')
+      : ctx.t('overview.hint.known', { list: known(folder, kind).join(', ') });
+    throw new UserError('overview.error.unknown', { option, kind: ctx.t(`overview.kind.${kind}` as MessageKey), values: unknown.join(', '), hint });
+  }
+  return ids;
+}
+
+export function selectedAreas(ctx: CommandContext, folder: DataFolder, values: string[] | undefined): Area[] {
+  return selected(ctx, folder, 'area', '--area', values) as Area[];
+}
+
+function known(folder: DataFolder, kind: Selectable): string[] {
+  switch (kind) {
+    case 'area': return ['social', 'psychiatry', 'health'];
+    case 'patient-group': return folder.vocabularies.patientGroups.map((g) => g.id);
+    case 'municipality': return folder.vocabularies.municipalities.map((m) => m.id);
+    case 'offer-type': return folder.vocabularies.offerTypes.map((t) => t.id);
+    case 'pool': return [...folder.records.pool.keys()].sort();
+    case 'organisation': return [];
+  }
+}
+
+/** Writes the report: its data as JSON, or the view as a table, CSV or Markdown. */
+export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: ReportView): void {
+  emit(ctx, opts, { json, heading: view.heading, tables: view.tables, csv: view.csv });
+}

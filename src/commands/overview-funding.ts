@@ -1,0 +1,38 @@
+// civsam overview funding: each pool's money per year (or, --by organisation, each organisation's).
+import type { CommandContext } from '../cli/context.js';
+import { loadValidFolder } from '../cli/load.js';
+import { EXIT, UserError } from '../errors.js';
+import { fundingByOrganisationView, fundingView } from '../render/funding.js';
+import { namesOf } from '../render/labels.js';
+import { buildFundingByOrganisationReport, buildFundingReport } from '../report/funding.js';
+import { output, selected, selectedAreas, start, type OutputOptions } from './overview-common.js';
+
+interface Options extends OutputOptions {
+  year?: string[];
+  pool?: string[];
+  area?: string[];
+  by?: 'pool' | 'organisation';
+}
+
+function years(values: string[] | undefined): number[] {
+  return (values ?? []).map((v) => {
+    if (!/^\d{4}$/.test(v)) throw new UserError('overview.error.year', { value: v });
+    return Number(v);
+  });
+}
+
+export async function run(ctx: CommandContext, opts: Options): Promise<number> {
+  const { asOf } = start(ctx, opts);
+  const yearList = years(opts.year);
+  const folder = loadValidFolder(ctx);
+  const filter = { years: yearList, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
+  const names = namesOf(folder);
+  if (opts.by === 'organisation') {
+    const report = buildFundingByOrganisationReport(folder, asOf, filter);
+    output(ctx, opts, report, fundingByOrganisationView(report, names, ctx.lang));
+  } else {
+    const report = buildFundingReport(folder, asOf, filter);
+    output(ctx, opts, report, fundingView(report, names, ctx.lang, folder.policy.hhi_warning));
+  }
+  return EXIT.ok;
+}

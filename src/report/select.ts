@@ -1,0 +1,52 @@
+// What a report's filters select: the user names patient groups, municipalities, organisations,
+// offer types, pools and areas by id or by name (either language, any case); these turn the
+// names into ids, and report the names that match nothing, so the command can say which.
+import { AREAS, type Area } from '../core/kinds.js';
+import type { DataFolder } from '../core/folder.js';
+
+export type Selectable = 'area' | 'patient-group' | 'municipality' | 'organisation' | 'offer-type' | 'pool';
+
+export interface Selection {
+  ids: string[];
+  /** The values that name nothing of that kind, as the user wrote them. */
+  unknown: string[];
+}
+
+const AREA_NAMES: Record<Area, string[]> = {
+  social: ['social', 'socialområdet', 'socialomradet'],
+  psychiatry: ['psychiatry', 'psykiatri', 'psykiatrien'],
+  health: ['health', 'sundhed', 'sundhedsområdet', 'sundhedsomradet'],
+};
+
+export function normaliseName(s: string): string {
+  return s.normalize('NFC').trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
+}
+
+function candidates(kind: Selectable, folder: DataFolder): Array<{ id: string; names: string[] }> {
+  switch (kind) {
+    case 'area': return AREAS.map((a) => ({ id: a, names: AREA_NAMES[a] }));
+    case 'patient-group': return folder.vocabularies.patientGroups.map((g) => ({ id: g.id, names: [g.name.da, g.name.en] }));
+    case 'municipality': return folder.vocabularies.municipalities.map((m) => ({ id: m.id, names: [m.name] }));
+    case 'offer-type': return folder.vocabularies.offerTypes.map((t) => ({ id: t.id, names: [t.name.da, t.name.en] }));
+    case 'organisation': return [...folder.records.organisation.values()].map((o) => ({ id: o.id, names: [o.name] }));
+    case 'pool': return [...folder.records.pool.values()].map((p) => ({ id: p.id, names: [p.name] }));
+  }
+}
+
+/** The ids the values name, in the order given, without repeats; an id wins over a name. */
+export function select(kind: Selectable, values: readonly string[], folder: DataFolder): Selection {
+  const byId = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const c of candidates(kind, folder)) {
+    byId.set(c.id, c.id);
+    for (const n of c.names) if (!byName.has(normaliseName(n))) byName.set(normaliseName(n), c.id);
+  }
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const v of values) {
+    const id = byId.get(v.trim()) ?? byId.get(normaliseName(v)) ?? byName.get(normaliseName(v));
+    if (id === undefined) unknown.push(v);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return { ids, unknown };
+}
