@@ -20,6 +20,8 @@ export interface CommandSpec {
   description: MessageKey;
   options?: OptionSpec[];
   examples: string[];
+  /** Takes `--lang both` (civsam publish writes the site in both languages); other commands refuse it. */
+  acceptsLangBoth?: boolean;
   load(): Promise<unknown>;
 }
 
@@ -190,6 +192,22 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/hearing-party-history.js'),
   },
   ...overviewCommands(),
+  {
+    name: 'publish',
+    description: 'cmd.publish.description',
+    acceptsLangBoth: true,
+    options: [
+      { flags: '--out <dir>', description: 'opt.publishOut' },
+      { flags: '--as-of <date>', description: 'opt.publishAsOf' },
+      { flags: '--lang <lang>', description: 'opt.publishLang', choices: ['da', 'en', 'both'] },
+    ],
+    examples: [
+      'civsam publish --out site',
+      'civsam publish --out site --lang both --as-of 2026-11-23',
+      'civsam publish --data ./data --out /srv/www/civilsamfund --lang da',
+    ],
+    load: () => import('../commands/publish.js'),
+  },
 ];
 
 /** The options every overview takes: the date, the format and the output file. */

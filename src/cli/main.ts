@@ -36,6 +36,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const command = args[args.length - 1] as Command;
       const opts = command.optsWithGlobals() as Record<string, unknown>;
       const positional = args.slice(0, -2);
+      if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataArg = (opts.data as string | undefined) ?? env.CIVSAM_DATA ?? 'data';
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
@@ -94,7 +95,8 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .helpOption('-h, --help', t('cli.helpOption'))
     .helpCommand('help [command]', t('cli.helpCommand'))
     .addOption(new Option('--data <dir>', t('cli.dataOption')))
-    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']))
+    // `both` is for civsam publish only (a site in both languages); every other command refuses it.
+    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da', 'both']))
     .option('--no-color', t('cli.noColorOption'))
     .exitOverride()
     .showSuggestionAfterError(false)

@@ -1,0 +1,42 @@
+// civsam publish: the public transparency site, built from the data folder as of a date and
+// written to --out. The pages are built in memory by a pure function; only this file touches disk.
+import { relative, resolve, sep } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { loadValidFolder } from '../cli/load.js';
+import { EXIT, UserError } from '../errors.js';
+import type { Language } from '../i18n/index.js';
+import { buildSite } from '../publish/site.js';
+import { writeSite } from '../publish/write-site.js';
+
+export interface PublishOptions {
+  out?: string;
+  asOf?: string;
+  lang?: string;
+}
+
+export function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
+  if (!opts.out) throw new UserError('publish.outMissing');
+  const asOf = opts.asOf ?? ctx.today;
+  if (!validDate(asOf)) throw new UserError('publish.badDate');
+  const dataDir = resolve(ctx.cwd, ctx.dataDir);
+  const outDir = resolve(ctx.cwd, opts.out);
+  const inside = relative(dataDir, outDir);
+  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[A-Za-z]:/.test(inside))) {
+    throw new UserError('publish.outInsideData', { dir: opts.out });
+  }
+  const folder = loadValidFolder(ctx);
+  const primary: Language = folder.settings?.language ?? 'da';
+  const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
+  const files = buildSite(folder, { asOf, languages });
+  const result = writeSite(outDir, opts.out, files);
+  const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
+  ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: files.size, dir: opts.out, date: asOf, ...result })) + '\n');
+  ctx.stderr.write(ctx.t('publish.languages', { languages: languages.map((l, i) => (i === 0 ? l : `${l} (${l}/)`)).join(', ') }) + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,103 @@
+// Funding per pool and year: budget, allocated money split into development projects and running
+// costs, what remains, and how the money is spread over organisations. Every chart has a text
+// alternative, and the same numbers stand in a table beside it.
+import { barChart, legend } from '../charts.js';
+import { html, type Html } from '../html.js';
+import { fundingOverview, type PoolFunding, type PoolYearFunding } from '../overviews.js';
+import { areaList, facts, orgLink, type PageContent, type PageContext } from '../page.js';
+import { paragraphs } from './text.js';
+
+/** Recipients shown one by one in a pool-year's chart and table; the rest are summed in one row. */
+const TOP_RECIPIENTS = 12;
+
+export function fundingPage(ctx: PageContext): PageContent {
+  const pools = fundingOverview(ctx.facts);
+  const body = html`<p class="lead">${ctx.t('publish.funding.lead')}</p>
+${pools.length > 1 ? html`<nav class="toc" aria-labelledby="pools-toc"><h2 id="pools-toc">${ctx.t('publish.funding.pools')}</h2><ul>${pools.map((p) => html`<li><a href="#pool-${p.pool.id}">${p.pool.name}</a></li>`)}</ul></nav>\n` : ''}${pools.length ? pools.map((p) => poolSection(ctx, p)) : html`<p>${ctx.t('publish.none')}</p>`}`;
+  return { section: 'funding', title: ctx.t('publish.funding.title'), body };
+}
+
+function poolSection(ctx: PageContext, p: PoolFunding): Html {
+  const pool = p.pool;
+  const id = `pool-${pool.id}`;
+  const chartYears = p.years.filter((y) => y.allocated > 0 || (y.budget ?? 0) > 0);
+  const description = chartYears.map((y) => ctx.t('publish.funding.chartYear', {
+    year: y.year, development: ctx.amount(y.development), operation: ctx.amount(y.operation),
+    budget: y.budget === undefined ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget),
+  })).join('; ');
+  const chart = chartYears.length ? barChart({
+    id: `${id}-kinds`,
+    title: ctx.t('publish.funding.kindsChartTitle', { pool: pool.name }),
+    description,
+    rows: chartYears.map((y) => ({
+      label: String(y.year),
+      segments: [{ value: y.development, series: 0 }, { value: y.operation, series: 1 }],
+      valueText: ctx.amount(y.allocated),
+      marker: y.budget,
+    })),
+  }) : html``;
+  return html`<section class="pool" id="${id}" aria-labelledby="${id}-h">
+<h2 id="${id}-h">${pool.name}</h2>
+${paragraphs(pool.description)}${facts([
+  [ctx.t('publish.areas'), areaList(ctx, pool.areas)],
+  [ctx.t('publish.funding.funds'), pool.eligible_kinds.map((k) => ctx.t(`publish.fundingKind.${k}`)).join(', ')],
+])}
+<p><a href="${ctx.href(`model.html#criteria-${pool.id}`)}">${ctx.t('publish.funding.seeCriteria')}</a></p>
+<h3 id="${id}-years">${ctx.t('publish.funding.perYear')}</h3>
+<div class="chart-and-table">
+<figure class="chart-figure">
+${chart}
+${legend([{ series: 0, label: ctx.t('publish.fundingKind.development') }, { series: 1, label: ctx.t('publish.fundingKind.operation') }, { marker: true, label: ctx.t('publish.funding.budgetMarker') }])}
+</figure>
+<div class="table-scroll" role="region" aria-labelledby="${id}-years" tabindex="0">
+<table>
+<caption>${ctx.t('publish.funding.yearTableCaption', { pool: pool.name })}</caption>
+<thead><tr><th scope="col">${ctx.t('publish.funding.year')}</th><th scope="col">${ctx.t('publish.funding.budget')}</th><th scope="col">${ctx.t('publish.fundingKind.development')}</th><th scope="col">${ctx.t('publish.fundingKind.operation')}</th><th scope="col">${ctx.t('publish.funding.allocated')}</th><th scope="col">${ctx.t('publish.funding.remaining')}</th><th scope="col">${ctx.t('publish.funding.organisations')}</th><th scope="col">${ctx.t('publish.funding.largestShare')}</th></tr></thead>
+<tbody>
+${p.years.map((y) => yearRow(ctx, y))}</tbody>
+</table>
+</div>
+</div>
+${p.years.filter((y) => y.recipients.length > 0).map((y) => recipients(ctx, p, y))}</section>
+`;
+}
+
+function yearRow(ctx: PageContext, y: PoolYearFunding): Html {
+  const remaining = y.remaining === undefined ? ctx.t('publish.funding.noBudget')
+    : y.remaining < 0 ? ctx.t('publish.funding.overcommitted', { amount: ctx.amount(-y.remaining) }) : ctx.amount(y.remaining);
+  const shareOf = (part: number) => (y.allocated > 0 ? ` (${ctx.share(part / y.allocated)})` : '');
+  return html`<tr><th scope="row">${y.year}</th><td class="num">${y.budget === undefined ? '–' : ctx.amount(y.budget)}</td><td class="num">${ctx.amount(y.development)}${shareOf(y.development)}</td><td class="num">${ctx.amount(y.operation)}${shareOf(y.operation)}</td><td class="num">${ctx.amount(y.allocated)}</td><td class="num${y.remaining !== undefined && y.remaining < 0 ? ' negative' : ''}">${remaining}</td><td class="num">${ctx.number(y.recipients.length)}</td><td class="num">${y.recipients.length ? ctx.share(y.largestShare) : '–'}</td></tr>\n`;
+}
+
+function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearFunding): Html {
+  const id = `pool-${p.pool.id}-${y.year}`;
+  const shown = y.recipients.length > TOP_RECIPIENTS + 1 ? y.recipients.slice(0, TOP_RECIPIENTS) : y.recipients;
+  const rest = y.recipients.slice(shown.length);
+  const restAmount = rest.reduce((s, r) => s + r.amount, 0);
+  const restLabel = ctx.t('publish.funding.others', { count: ctx.number(rest.length) });
+  const rows = [
+    ...shown.map((r) => ({ label: ctx.organisationName(r.organisation), share: r.share, amount: r.amount, org: r.organisation })),
+    ...(rest.length ? [{ label: restLabel, share: y.allocated > 0 ? restAmount / y.allocated : 0, amount: restAmount, org: undefined }] : []),
+  ];
+  const chart = barChart({
+    id: `${id}-shares`,
+    title: ctx.t('publish.funding.sharesChartTitle', { pool: p.pool.name, year: y.year }),
+    description: rows.map((r) => ctx.t('publish.funding.chartShare', { name: r.label, share: ctx.share(r.share), amount: ctx.amount(r.amount) })).join('; '),
+    rows: rows.map((r) => ({ label: r.label, segments: [{ value: r.share, series: 0 }], valueText: ctx.share(r.share) })),
+  });
+  return html`<h3 id="${id}">${ctx.t('publish.funding.sharesHeading', { year: y.year })}</h3>
+<div class="chart-and-table">
+<figure class="chart-figure">
+${chart}
+</figure>
+<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
+<table>
+<caption>${ctx.t('publish.funding.sharesCaption', { pool: p.pool.name, year: y.year })}</caption>
+<thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.funding.amount')}</th><th scope="col">${ctx.t('publish.funding.share')}</th></tr></thead>
+<tbody>
+${rows.map((r) => html`<tr><th scope="row">${r.org ? orgLink(ctx, r.org) : r.label}</th><td class="num">${ctx.amount(r.amount)}</td><td class="num">${ctx.share(r.share)}</td></tr>\n`)}</tbody>
+</table>
+</div>
+</div>
+`;
+}

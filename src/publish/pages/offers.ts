@@ -1,0 +1,79 @@
+// Offers by patient group (the offers overview): every patient group under its area with its active
+// offers, who runs them, where, and the agreement and pool behind them. The whole list is in the
+// page; the filter form appears only when the script runs, and only hides what does not match.
+import type { Offer, PatientGroup } from '../../core/kinds.js';
+import { descendantsIndex } from '../../core/reach.js';
+import { html, type Html } from '../html.js';
+import { offersOverview } from '../overviews.js';
+import { facts, orgLink, reachText, sortByName, type PageContent, type PageContext } from '../page.js';
+
+export function offersPage(ctx: PageContext): PageContent {
+  const overview = offersOverview(ctx.facts);
+  const groups = ctx.facts.folder.vocabularies.patientGroups;
+  const ancestors = ancestorsIndex(groups);
+  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.groups.map((g) => html`<li data-for="group-${a.area}-${g.group.id}"><a href="#group-${a.area}-${g.group.id}">${g.group.name[ctx.lang]}</a> (${ctx.number(g.offers.length)})</li>`)}</ul></li>`);
+  const sections = overview.areas.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
+<h2 id="area-${a.area}">${ctx.areaName(a.area)}</h2>
+${a.groups.map((g) => html`<section class="group" id="group-${a.area}-${g.group.id}" data-groups="${ancestors.get(g.group.id) ?? g.group.id}" aria-labelledby="group-${a.area}-${g.group.id}-h">
+<h3 id="group-${a.area}-${g.group.id}-h">${g.group.name[ctx.lang]} <span class="count">${ctx.t(g.offers.length === 1 ? 'publish.offers.countOne' : 'publish.offers.count', { count: ctx.number(g.offers.length) })}</span></h3>
+${g.offers.length
+    ? html`<ul class="offers">
+${sortByName(ctx, g.offers, (o) => o.title).map((o) => offerItem(ctx, o))}</ul>`
+    : html`<p class="gap-note">${ctx.t('publish.offers.noneInGroup')}</p>`}
+</section>
+`)}</section>
+`);
+  const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.total), date: ctx.date(ctx.facts.asOf) })}</p>
+<p>${ctx.t('publish.offers.seeCoverage')} <a href="${ctx.href('coverage.html')}">${ctx.t('publish.nav.coverage')}</a></p>
+${filterForm(ctx)}
+<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading">${ctx.t('publish.offers.toc')}</h2>
+<ul>${toc}</ul>
+</nav>
+${sections}`;
+  return { section: 'offers', title: ctx.t('publish.offers.title'), body, script: true };
+}
+
+/** Each group's id with the ids of every group above it, space-separated: a filter on a parent shows its children. */
+function ancestorsIndex(groups: readonly PatientGroup[]): Map<string, string> {
+  const below = descendantsIndex(groups);
+  const above = new Map<string, string[]>();
+  for (const [id, set] of below) for (const d of set) above.set(d, [...(above.get(d) ?? []), id]);
+  return new Map([...above].map(([id, list]) => [id, [id, ...list.filter((x) => x !== id).sort()].join(' ')]));
+}
+
+function offerItem(ctx: PageContext, o: Offer): Html {
+  const agreement = o.agreement ? ctx.facts.folder.records.agreement.get(o.agreement) : undefined;
+  const publicAgreement = agreement && (agreement.status === 'active' || agreement.status === 'ended') ? agreement : undefined;
+  const pools = [...new Set((publicAgreement?.funding ?? []).map((l) => l.pool))].sort();
+  const reach = o.scope ? '*' : (o.municipalities ?? []).join(' ');
+  return html`<li class="offer" data-id="${o.id}" data-m="${reach}" data-type="${o.type}">
+<p class="offer-title">${o.title}</p>
+${facts([
+  [ctx.t('publish.offers.type'), ctx.typeName(o.type)],
+  [ctx.t('publish.organisation'), orgLink(ctx, o.organisation)],
+  [ctx.t('publish.municipalities'), reachText(ctx, o)],
+  [ctx.t('publish.offers.agreement'), publicAgreement ? html`<a href="${ctx.href(`agreements.html#agreement-${publicAgreement.id}`)}">${publicAgreement.title}</a>` : undefined],
+  [ctx.t('publish.offers.pools'), pools.length ? html`${pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`funding.html#pool-${p}`)}">${ctx.facts.folder.records.pool.get(p)?.name ?? p}</a>`)}` : undefined],
+])}
+${o.description ? html`<p>${o.description}</p>\n` : ''}</li>
+`;
+}
+
+function filterForm(ctx: PageContext): Html {
+  const v = ctx.facts.folder.vocabularies;
+  const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
+  return html`<form id="offer-filter" class="filter" hidden aria-labelledby="filter-heading" data-status="${ctx.t('publish.filter.status')}">
+<h2 id="filter-heading">${ctx.t('publish.filter.heading')}</h2>
+<div class="filter-fields">
+<div><label for="f-text">${ctx.t('publish.filter.text')}</label><input type="search" id="f-text" name="text" autocomplete="off"></div>
+<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${(['social', 'psychiatry', 'health'] as const).map((a) => option(a, ctx.areaName(a)))}</select></div>
+<div><label for="f-group">${ctx.t('publish.filter.group')}</label><select id="f-group" name="group">${option('', ctx.t('publish.filter.allGroups'))}${v.patientGroups.map((g) => option(g.id, g.name[ctx.lang]))}</select></div>
+<div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
+<div><label for="f-type">${ctx.t('publish.filter.type')}</label><select id="f-type" name="type">${option('', ctx.t('publish.filter.allTypes'))}${v.offerTypes.map((t) => option(t.id, t.name[ctx.lang]))}</select></div>
+<div class="filter-buttons"><button type="reset">${ctx.t('publish.filter.reset')}</button></div>
+</div>
+<p id="filter-status" class="filter-status" role="status" aria-live="polite"></p>
+</form>
+`;
+}

@@ -1,0 +1,57 @@
+// The public site as data: a pure function from the loaded folder, the date and the languages to
+// every file's path and content. The same input always gives the same bytes (no clock, sorted
+// records, no random ids), so a site kept in git shows real changes only.
+import type { DataFolder } from '../core/folder.js';
+import type { Language } from '../i18n/index.js';
+import { FILTER_JS, SITE_CSS } from './assets.js';
+import { gatherFacts } from './facts.js';
+import { layout, makeContext, organisationPath, SCRIPT, STYLESHEET, type PageContent, type PageContext, type SiteLanguage } from './page.js';
+import { agreementsPage } from './pages/agreements.js';
+import { callsPage } from './pages/calls.js';
+import { consultationsPage } from './pages/consultations.js';
+import { coveragePage } from './pages/coverage.js';
+import { frontPage } from './pages/front.js';
+import { fundingPage } from './pages/funding.js';
+import { modelPage } from './pages/model.js';
+import { offersPage } from './pages/offers.js';
+import { organisationPage, organisationsIndex } from './pages/organisations.js';
+
+export interface SiteOptions {
+  asOf: string;
+  /** The languages to publish; the first lives at the site's root, each other in its own folder (`en/`). */
+  languages: Language[];
+}
+
+const PAGES: { path: string; build(ctx: PageContext): PageContent }[] = [
+  { path: 'index.html', build: frontPage },
+  { path: 'model.html', build: modelPage },
+  { path: 'calls.html', build: callsPage },
+  { path: 'offers.html', build: offersPage },
+  { path: 'coverage.html', build: coveragePage },
+  { path: 'funding.html', build: fundingPage },
+  { path: 'agreements.html', build: agreementsPage },
+  { path: 'consultations.html', build: consultationsPage },
+  { path: 'organisations.html', build: organisationsIndex },
+];
+
+/** Every file of the site, path → content, in path order. */
+export function buildSite(folder: DataFolder, options: SiteOptions): Map<string, string> {
+  const facts = gatherFacts(folder, options.asOf);
+  const sites: SiteLanguage[] = [...new Set(options.languages)].map((lang, i) => ({ lang, base: i === 0 ? '' : `${lang}/` }));
+  const files = new Map<string, string>();
+  files.set(STYLESHEET, SITE_CSS);
+  files.set(SCRIPT, FILTER_JS);
+  for (const site of sites) {
+    const others = sites.filter((s) => s !== site);
+    for (const page of PAGES) {
+      const ctx = makeContext(facts, site, others, page.path);
+      files.set(site.base + page.path, layout(ctx, page.build(ctx)));
+    }
+    for (const o of facts.organisations) {
+      const path = organisationPath(o.id);
+      const ctx = makeContext(facts, site, others, path);
+      files.set(site.base + path, layout(ctx, organisationPage(ctx, o)));
+    }
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

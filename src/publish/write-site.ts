@@ -1,0 +1,83 @@
+// Writing the site to a folder: each file through a temporary file and a rename (never half a
+// page on the web server), unchanged files left alone (so a site kept in git or synced to a server
+// shows real changes only), and files a previous publish wrote but this one does not removed.
+// A manifest of what civsam wrote is kept in the folder; a folder holding files civsam did not
+// write is refused, so publishing can never overwrite or remove anything else.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export const MANIFEST = '.civsam-site';
+const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
+
+/** A path civsam may write or remove: relative, lowercase, no `..`, no hidden files. */
+const SAFE_PATH = /^(?!.*(?:^|\/)\.)[a-z0-9][a-z0-9_./-]*$/;
+
+export interface WriteResult {
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+export function writeSite(dir: string, shownDir: string, files: ReadonlyMap<string, string>): WriteResult {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
+  mkdirSync(dir, { recursive: true });
+  const previous = readManifest(dir, shownDir);
+  const result: WriteResult = { written: 0, unchanged: 0, removed: 0 };
+  for (const [path, content] of files) {
+    if (!SAFE_PATH.test(path)) throw new Error(`unsafe site path ${path}`);
+    const target = join(dir, path);
+    if (existsSync(target) && readFileSync(target, 'utf8') === content) {
+      result.unchanged++;
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, content, { mode: 0o644 });
+    renameSync(tmp, target);
+    result.written++;
+  }
+  const stale = [...previous].filter((p) => !files.has(p)).sort().reverse();
+  for (const path of stale) {
+    try {
+      unlinkSync(join(dir, path));
+      result.removed++;
+    } catch {
+      // already gone
+    }
+    removeEmptyParents(dir, path);
+  }
+  const manifest = `${MANIFEST_HEADER}\n${[...files.keys()].join('\n')}\n`;
+  const manifestPath = join(dir, MANIFEST);
+  if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest) {
+    writeFileSync(`${manifestPath}.${process.pid}.tmp`, manifest, { mode: 0o644 });
+    renameSync(`${manifestPath}.${process.pid}.tmp`, manifestPath);
+  }
+  return result;
+}
+
+/** The paths a previous publish wrote; refuses a folder that holds visible files without a manifest. */
+function readManifest(dir: string, shownDir: string): Set<string> {
+  const path = join(dir, MANIFEST);
+  if (!existsSync(path)) {
+    // Hidden entries (.git, .gitignore, .nojekyll) may sit in a folder kept in git.
+    const visible = readdirSync(dir).filter((name) => !name.startsWith('.'));
+    if (visible.length > 0) throw new UserError('publish.outNotSite', { dir: shownDir, manifest: MANIFEST });
+    return new Set();
+  }
+  return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
+}
+
+function removeEmptyParents(dir: string, path: string): void {
+  let rel = dirname(path);
+  while (rel !== '.' && rel !== '') {
+    const abs = join(dir, rel);
+    try {
+      if (readdirSync(abs).length > 0) return;
+      rmdirSync(abs);
+    } catch {
+      return;
+    }
+    rel = dirname(rel);
+  }
+}

@@ -1,0 +1,188 @@
+// The site's pages on the small folder of fixture.ts, whose expected numbers are worked out there.
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/publish/site.js';
+import { AS_OF, part, siteFolder, textOf } from './fixture.js';
+
+const folder = siteFolder();
+const da = buildSite(folder, { asOf: AS_OF, languages: ['da'] });
+const both = buildSite(folder, { asOf: AS_OF, languages: ['da', 'en'] });
+const page = (path: string, files = da) => {
+  const p = files.get(path);
+  if (p === undefined) throw new Error(`no page ${path}`);
+  return p;
+};
+
+describe('the site as files', () => {
+  it('has every page type, one page per organisation, one stylesheet and one script', () => {
+    expect([...da.keys()]).toEqual([
+      'agreements.html', 'assets/filter.js', 'assets/site.css', 'calls.html', 'consultations.html', 'coverage.html', 'funding.html', 'index.html', 'model.html',
+      'offers.html', 'organisations.html',
+      'organisations/aeblehaven.html', 'organisations/alpha.html', 'organisations/beta.html', 'organisations/gamma.html',
+    ]);
+  });
+
+  it('puts English alongside in en/ with lang attributes and a link to the other language', () => {
+    expect([...both.keys()].filter((p) => p.startsWith('en/')).length).toBe(13);
+    expect(page('index.html', both)).toContain('<html lang="da">');
+    expect(page('en/index.html', both)).toContain('<html lang="en">');
+    expect(page('index.html', both)).toContain('<a class="lang-switch" href="en/index.html" hreflang="en" lang="en">English</a>');
+    expect(page('en/organisations/alpha.html', both)).toContain('<a class="lang-switch" href="../../organisations/alpha.html" hreflang="da" lang="da">Dansk</a>');
+    expect(page('en/organisations/alpha.html', both)).toContain('<link rel="stylesheet" href="../../assets/site.css">');
+    expect(textOf(page('en/offers.html', both))).toContain('2 active offers from civil-society organisations on 1 Jun 2026');
+  });
+
+  it('English only puts English at the root', () => {
+    const en = buildSite(folder, { asOf: AS_OF, languages: ['en'] });
+    expect(en.has('en/index.html')).toBe(false);
+    expect(en.get('index.html')).toContain('<html lang="en">');
+    expect(en.get('index.html')).not.toContain('lang-switch');
+  });
+
+  it('marks the current page in the navigation and has a skip link, header, nav, main and footer', () => {
+    const p = page('funding.html');
+    expect(p).toContain('<a class="skip-link" href="#main">Gå til indholdet</a>');
+    expect(p).toContain('<a href="funding.html" aria-current="page">Puljer og midler</a>');
+    expect(p.match(/aria-current/g)).toHaveLength(1);
+    for (const landmark of ['<header', '<nav', '<main id="main"', '<footer']) expect(p).toContain(landmark);
+    expect(p.match(/<h1>/g)).toHaveLength(1);
+    expect(textOf(p)).toContain('Tallene på dette site er opgjort pr. 1. jun. 2026.');
+  });
+});
+
+describe('offers by patient group', () => {
+  const p = page('offers.html');
+  it('lists the active offers under each of their patient groups, and the groups without any', () => {
+    expect(textOf(p)).toContain('2 aktive tilbud fra civilsamfundsorganisationer pr. 1. jun. 2026');
+    expect(textOf(part(p, 'group-psychiatry-depression'))).toMatch(/^Depression 2 tilbud Samtalegruppe for voksne .* Telefonlinjen/);
+    expect(textOf(part(p, 'group-psychiatry-angst'))).toMatch(/^Angst 1 tilbud Telefonlinjen/);
+    expect(textOf(part(p, 'group-psychiatry-psykisk-sygdom'))).toBe('Psykisk sygdom 0 tilbud Intet aktivt tilbud til denne patientgruppe.');
+    expect(textOf(part(p, 'group-health-diabetes'))).toBe('Diabetes 0 tilbud Intet aktivt tilbud til denne patientgruppe.');
+    expect(p).not.toContain('Angstcafé'); // ended
+    expect(p).not.toContain('Diabetesmotion'); // inactive organisation
+  });
+
+  it('says who runs an offer, where, and the agreement and pools behind it', () => {
+    const o1 = textOf(part(p, 'group-psychiatry-depression'));
+    expect(o1).toContain('Samtalegruppe for voksne Type Samtalegruppe Organisation Alpha Forening Kommuner Aarhus, Randers Aftale Fælles samtaletilbud Finansieret af Pulje Et, Pulje To Hver tirsdag aften.');
+    expect(o1).toContain('Telefonlinjen Type Rådgivning Organisation Beta <Forening> & Co Kommuner Hele regionen');
+  });
+
+  it('carries what the filter needs in data attributes, and hides the filter form until the script shows it', () => {
+    expect(p).toContain('<li class="offer" data-id="o1" data-m="aarhus randers" data-type="peer-group">');
+    expect(p).toContain('<li class="offer" data-id="o2" data-m="*" data-type="hotline">');
+    expect(p).toContain('data-groups="angst psykisk-sygdom"');
+    expect(p).toMatch(/<form id="offer-filter" class="filter" hidden/);
+    expect(p).toContain('<script src="assets/filter.js" defer></script>');
+    expect(page('funding.html')).not.toContain('<script');
+  });
+});
+
+describe('coverage by municipality', () => {
+  const p = page('coverage.html');
+  const row = (name: string) => textOf(p.split('\n').find((l) => l.startsWith(`<tr><th scope="row">${name}</th>`))!);
+  it('counts distinct active offers per patient group and municipality, regional offers everywhere', () => {
+    expect(textOf(p)).toContain('Aarhus Randers Skive I alt');
+    expect(row('Depression')).toBe('Depression 2 2 1 2');
+    expect(row('Angst')).toBe('Angst 1 1 1 1');
+    expect(row('Psykisk sygdom')).toBe('Psykisk sygdom 0 0 0 0');
+    expect(row('Diabetes')).toBe('Diabetes 0 0 0 0');
+    expect(textOf(p.split('\n').find((l) => l.startsWith('<tfoot>'))!)).toBe('Alle patientgrupper 2 2 1 2');
+    expect(textOf(p)).toContain('6 af 12 kombinationer af patientgruppe og kommune har intet aktivt tilbud.');
+  });
+
+  it('marks gaps and links each count to the offers page filtered to that cell', () => {
+    expect(p).toContain('<td class="gap">0</td>');
+    expect(p).toContain('<a href="offers.html?group=depression&amp;municipality=skive#group-psychiatry-depression" aria-label="ét tilbud til Depression i Skive">1</a>');
+  });
+});
+
+describe('funding per pool and year', () => {
+  const p = page('funding.html');
+  const yearRow = (pool: string, year: number) => textOf(part(p, `pool-${pool}`).split('\n').find((l) => l.startsWith(`<tr><th scope="row">${year}</th>`))!);
+  it('shows budget, development, running costs, allocated, remaining, recipients and largest share', () => {
+    expect(yearRow('pool-one', 2025)).toBe('2025 100.000 kr. 0 kr. (0,0 %) 40.000 kr. (100,0 %) 40.000 kr. 60.000 kr. 1 100,0 %');
+    expect(yearRow('pool-one', 2026)).toBe('2026 50.000 kr. 60.000 kr. (100,0 %) 0 kr. (0,0 %) 60.000 kr. overskredet med 10.000 kr. 2 50,0 %');
+    expect(yearRow('pool-two', 2026)).toBe('2026 200.000 kr. 0 kr. (0,0 %) 100.000 kr. (100,0 %) 100.000 kr. 100.000 kr. 2 50,0 %');
+    expect(p).not.toContain('999.999');
+  });
+
+  it('draws each chart as an SVG image with a title and a text alternative', () => {
+    expect(p).toContain('<svg class="chart" role="img" aria-labelledby="pool-pool-one-kinds-title pool-pool-one-kinds-desc"');
+    expect(p).toContain('<desc id="pool-pool-one-kinds-desc">2025: udviklingsprojekter 0 kr., drift 40.000 kr., budget 100.000 kr.; 2026: udviklingsprojekter 60.000 kr., drift 0 kr., budget 50.000 kr.</desc>');
+    expect(p).toContain('<desc id="pool-pool-one-2026-shares-desc">Alpha Forening: 50,0 % (30.000 kr.); Beta &lt;Forening&gt; &amp; Co: 50,0 % (30.000 kr.)</desc>');
+    expect(textOf(part(p, 'pool-pool-one-2026').replace(/^/, ''))).toBe('Hvem fik midlerne i 2026');
+  });
+});
+
+describe('calls', () => {
+  const p = page('calls.html');
+  it('shows open calls with the days left, recent ones with who was selected, and earlier ones; never unpublished ones', () => {
+    expect(textOf(part(p, 'call-c-open'))).toContain('Frist 15. jun. 2026 (14 dage tilbage) Offentliggjort 1. maj 2026 Pulje Pulje Et');
+    expect(textOf(part(p, 'call-c-recent'))).toContain('Ansøgere 3 Udvalgt Alpha Forening, Beta <Forening> & Co');
+    expect(textOf(part(p, 'call-c-old'))).toBe('Gammelt opslag 1. mar. 2024 Kun inviterede organisationer Alpha Forening');
+    expect(p).not.toContain('hemmelige planer');
+    expect(part(p, 'open')).not.toContain('c-recent');
+  });
+});
+
+describe('agreements', () => {
+  const p = page('agreements.html');
+  it('lists active and ended agreements with how they came about and their money; never drafts', () => {
+    expect(textOf(part(p, 'agreement-a1'))).toBe('Fælles samtaletilbud Alpha Forening, Beta <Forening> & Co Psykiatri 1. jan. 2025 – 31. dec. 2026 Opslag: Samtaletilbud 2026 60.000 kr. fra Pulje Et (2026; udviklingsprojekter) 100.000 kr. fra Pulje To (2026; drift)');
+    expect(textOf(part(p, 'agreement-a2'))).toBe('Drift af samtalegruppen Alpha Forening Psykiatri 1. jan. 2025 – 31. dec. 2025 Uden opslag, ved en undtagelse godkendt 1. dec. 2024 40.000 kr. fra Pulje Et (2025; drift)');
+    expect(p).not.toContain('Udkast til ny aftale');
+  });
+});
+
+describe('consultations', () => {
+  const p = page('consultations.html');
+  it('lists past consultations with every invited party alphabetically (æ, ø, å last) and a mark where an answer came', () => {
+    expect(textOf(part(p, 'consultation-k-closed'))).toContain('Høringsliste: Høring om udskrivning Høringspart Svar Alpha Forening ✓ svar modtaget 1. mar. 2026 Beta <Forening> & Co intet svar Æblehaven intet svar');
+    expect(textOf(part(p, 'consultation-k-closed'))).toContain('Svar 1 af 3 svarede (33,3 %)');
+  });
+
+  it('shows open consultations without judging answers yet, and never planned ones', () => {
+    expect(textOf(part(p, 'consultation-k-open'))).toContain('Et begrænset antal pladser (1), som går på skift');
+    expect(textOf(part(p, 'consultation-k-open'))).toContain('Alpha Forening fristen er ikke udløbet');
+    expect(p).not.toContain('Planlagt høring');
+  });
+
+  it('shows the standing hearing list', () => {
+    expect(textOf(p)).toContain('3 organisationer står på regionens stående høringsliste pr. 1. jun. 2026');
+  });
+});
+
+describe('organisation pages', () => {
+  it('show public details, offers, agreements, calls and consultations', () => {
+    const p = textOf(page('organisations/alpha.html'));
+    expect(p).toContain('Type Patientforening Områder Psykiatri Patientgrupper Depression Kommuner Aarhus Hjemmeside alpha.example CVR-nummer 12345674 Høringslisten På den stående høringsliste siden 1. jan. 2020');
+    expect(p).toContain('Aktive tilbud Samtalegruppe for voksne');
+    expect(p).toContain('Fælles samtaletilbud sammen med én anden organisation Aktiv');
+    expect(p).toContain('Udvalgt i opslag Samtaletilbud 2026 (frist 1. nov. 2025) Gammelt opslag (frist 1. mar. 2024)');
+    expect(p).toContain('Høring om udskrivning – svar modtaget 1. mar. 2026');
+    expect(page('organisations/alpha.html')).toContain('<a href="https://alpha.example/" rel="external">alpha.example</a>');
+  });
+
+  it('never link a website with a user name or password in it, and never let a website address become markup', () => {
+    const p = page('organisations/beta.html');
+    expect(p).not.toContain('hemmelig');
+    expect(textOf(p)).not.toContain('Hjemmeside');
+    const g = page('organisations/gamma.html');
+    expect(g).toContain('<a href="https://gamma.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E" rel="external">');
+    expect(g).not.toContain('<script>');
+  });
+
+  it('say when an organisation is no longer active', () => {
+    expect(textOf(page('organisations/gamma.html'))).toContain('Organisationen er ikke længere aktiv i regionens register.');
+  });
+});
+
+describe('escaping', () => {
+  it('escapes every value from the data', () => {
+    for (const [path, content] of da) {
+      if (!path.endsWith('.html')) continue;
+      expect(content, path).not.toContain('<Forening>');
+    }
+    expect(page('organisations/beta.html')).toContain('<title>Beta &lt;Forening&gt; &amp; Co – Region Test og civilsamfundet</title>');
+  });
+});
