@@ -1,0 +1,140 @@
+// The import's plan on small hand-built folders: headers in both languages, names resolved to
+// ids, every problem at its row and column without the cell's value, duplicates, updates.
+import { describe, expect, it } from 'vitest';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { readFolder } from '../../src/io/load-folder.js';
+import { checkFolder } from '../../src/validate/check-folder.js';
+import { planImport, type ImportKind } from '../../src/import/plan.js';
+import { sheetFromCsv } from '../../src/import/sheet.js';
+import { headerMapFrom } from '../../src/import/headers.js';
+import { translate } from '../../src/i18n/index.js';
+import { cp1252 } from './fixtures.js';
+
+function plan(kind: ImportKind, csv: string | Uint8Array, opts: { update?: boolean; files?: Record<string, string>; map?: Record<string, string | null> } = {}) {
+  const dir = makeFolder({ ...baseFiles(), ...opts.files });
+  const raw = readFolder(dir);
+  const checked = checkFolder(raw);
+  expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const sheet = sheetFromCsv(typeof csv === 'string' ? new TextEncoder().encode(csv) : csv);
+  return planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: 'en', map: opts.map ? headerMapFrom(opts.map) : undefined });
+}
+
+const en = (m: { key: never; params?: never } | { key: string; params?: Record<string, unknown> }) => translate('en', m.key as never, m.params as never);
+
+describe('a Danish Excel CSV (Windows-1252, semicolons, æøå)', () => {
+  const csv = cp1252([
+    'Navn;CVR-nr.;Type;Områder;Patientgrupper;Kommuner;Status;Registreret;Hjemmeside;Kontaktperson;E-mail',
+    'Ærø Ødegårds Forening;87654303;patientforening;Psykiatri;Depression, angst;Aarhus, Randers;aktiv;01-05-2019;https://aeroe.example;Åse Ørnbøl;aase@aeroe.example',
+    'Støttegruppen Å;;frivillig organisation;psykiatri, social;psykisk sygdom;hele regionen;Aktiv;2020-02-29;;;',
+  ].join('\r\n') + '\r\n');
+
+  it('creates each organisation with ids from the names and every name resolved to its id', () => {
+    const p = plan('organisation', csv);
+    expect(p.sheetProblems).toEqual([]);
+    expect(p.rejected).toEqual([]);
+    expect(p.records.map((r) => [r.row, r.action, r.record])).toEqual([
+      [2, 'create', {
+        id: 'aero-odegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
+        patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', registered: '2019-05-01',
+        website: 'https://aeroe.example', contact: { name: 'Åse Ørnbøl', email: 'aase@aeroe.example' },
+      }],
+      [3, 'create', {
+        id: 'stottegruppen-aa', name: 'Støttegruppen Å', kind: 'volunteer-organisation', areas: ['psychiatry', 'social'],
+        patient_groups: ['psykisk-sygdom'], scope: 'regional', status: 'active', registered: '2020-02-29',
+      }],
+    ]);
+  });
+});
+
+describe('headers and names in English', () => {
+  it('maps English headers and English vocabulary names; several values split by ; in a comma-separated file', () => {
+    const p = plan('organisation', 'name,kind,areas,patient_groups,municipalities,status\n"Calm, Together",user-association,psychiatry,Anxiety; DEPRESSION,skive,active\n');
+    expect(p.rejected).toEqual([]);
+    expect(p.records[0].record).toEqual({ id: 'calm-together', name: 'Calm, Together', kind: 'user-association', areas: ['psychiatry'], patient_groups: ['angst', 'depression'], municipalities: ['skive'], status: 'active' });
+  });
+});
+
+describe('problems at their row and column, never with the cell\'s value', () => {
+  it('an unknown patient group gives the closest known names', () => {
+    const p = plan('organisation', 'navn;type;områder;patientgrupper;kommuner;status\nLys;patientforening;psykiatri;Depresion;Aarhus;aktiv\n');
+    expect(p.records).toEqual([]);
+    expect(p.rejected).toHaveLength(1);
+    const [problem] = p.rejected[0].problems;
+    expect(problem.row).toBe(2);
+    expect(problem.column).toBe(3);
+    expect(en(problem.message)).toBe('value 1 is not a known patient group. Closest: Depression, Diabetes, Anxiety.');
+  });
+
+  it('reports every problem of a row: a bad date, an unknown value, a bad CVR checksum (validate\'s rule), a missing reach', () => {
+    const p = plan('organisation', 'name,kind,areas,status,cvr,registered\nSecretName,club,psychiatry,active,12345678,31-02-2020\n');
+    const messages = p.rejected[0].problems.map((x) => [x.column, en(x.message)]);
+    expect(messages).toEqual([
+      [1, 'not one of the allowed values: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.'],
+      [5, 'not a date. Write dates as YYYY-MM-DD (2026-03-01) or DD-MM-YYYY (01-03-2026).'],
+    ]);
+    expect(JSON.stringify(p.rejected)).not.toContain('SecretName');
+    // The same row with the value problems put right still fails validate's own rules.
+    const q = plan('organisation', 'name,kind,areas,status,cvr\nSecretName,other,psychiatry,active,12345678\n');
+    expect(q.rejected[0].problems.map((x) => [x.column, x.message.key])).toEqual([[undefined, 'problem.reachMissing'], [4, 'problem.cvrChecksum']]);
+  });
+
+  it('one bad row among 500 good ones: the 500 are valid, the bad one is named', () => {
+    const lines = ['navn;type;områder;patientgrupper;kommuner;status'];
+    for (let i = 0; i < 500; i++) lines.push(`Forening nr. ${i};andet;sundhed;Diabetes;Skive;aktiv`);
+    lines.splice(318, 0, 'Forening uden status;andet;sundhed;Diabetes;Skive;');
+    const p = plan('organisation', lines.join('\n'));
+    expect(p.records).toHaveLength(500);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['problem.schema.required']]]);
+  });
+});
+
+describe('duplicates and updates', () => {
+  const header = 'name,cvr,kind,areas,patient_groups,municipalities,status,website';
+  it('an existing organisation matched by CVR is refused without --update and updated with it', () => {
+    const row = 'Alpha Forening,12345674,patient-association,psychiatry,depression,aarhus,active,https://alpha.example';
+    const refused = plan('organisation', `${header}\n${row}\n`);
+    expect(refused.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[1, 'an organisation with this CVR number already exists (alpha). Add --update to change it from the spreadsheet.']]);
+    const updated = plan('organisation', `${header}\n${row}\n`, { update: true });
+    expect(updated.records.map((r) => [r.id, r.action, r.changed])).toEqual([['alpha', 'update', ['website']]]);
+  });
+
+  it('the same name as an existing organisation (case and punctuation aside) is validate\'s name-unique error', () => {
+    const p = plan('organisation', `${header}\nALPHA-forening!,,other,psychiatry,,aarhus,active,\n`);
+    expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'Another organisation (organisations/alpha.yaml) has the same name (ignoring case and punctuation). Merge the records or make the names distinct.']]);
+  });
+
+  it('two rows of the file for one organisation: the second is refused, naming the first row', () => {
+    const p = plan('organisation', `${header}\nBeta,87654303,other,health,,skive,active,\nbeta,,other,health,,skive,active,\n`);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => en(x.message))])).toEqual([[3, ['Another organisation (row 2 of the spreadsheet) has the same name (ignoring case and punctuation). Merge the records or make the names distinct.']]]);
+  });
+
+  it('an unchanged row is recognised as unchanged (nothing to write)', () => {
+    const p = plan('organisation', 'id,name,cvr,kind,areas,patient_groups,municipalities,status\nalpha,Alpha Forening,12345674,patient-association,psychiatry,depression,aarhus,active\n', { update: true });
+    expect(p.records.map((r) => r.action)).toEqual(['unchanged']);
+  });
+});
+
+describe('columns civsam cannot place', () => {
+  it('an unknown header stops the import, with the closest fields; a --map file places or ignores it', () => {
+    const csv = 'Foreningens navn,type,områder,kommuner,status,Intern note\nGamma,andet,social,Aarhus,aktiv,hemmeligt\n';
+    const p = plan('organisation', csv);
+    expect(p.sheetProblems.map((x) => [x.row, x.column, x.message.key])).toEqual([[1, 0, 'import.header.unknown'], [1, 5, 'import.header.unknown'], [1, undefined, 'import.header.missing']]);
+    const mapped = plan('organisation', csv, { map: { 'Foreningens navn': 'name', 'Intern note': 'ignore' } });
+    expect(mapped.sheetProblems).toEqual([]);
+    expect(mapped.records[0].record).toEqual({ id: 'gamma', name: 'Gamma', kind: 'other', areas: ['social'], municipalities: ['aarhus'], status: 'active' });
+  });
+});
+
+describe('offers', () => {
+  it('the organisation by CVR or name, the type and groups by Danish name; a second offer of the same title is a duplicate', () => {
+    const csv = 'organisation;titel;tilbudstype;patientgrupper;kommuner;aktiv_fra\n12345674;Samtalegruppe for unge;samtalegruppe;depression;Aarhus;01-01-2026\nAlpha Forening;samtalegruppe for UNGE;rådgivning;angst;Aarhus;2026-01-01\n';
+    const p = plan('offer', csv);
+    expect(p.records.map((r) => r.record)).toEqual([{ id: 'samtalegruppe-for-unge', organisation: 'alpha', title: 'Samtalegruppe for unge', type: 'peer-group', patient_groups: ['depression'], municipalities: ['aarhus'], active_from: '2026-01-01' }]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => en(x.message))])).toEqual([[3, ['the same record as row 2 (same name). Keep one of the rows.']]]);
+  });
+
+  it('an unknown organisation is named with the closest organisations', () => {
+    const p = plan('offer', 'organisation,title,type,patient_groups,municipalities,active_from\nAlfa Forening,X,hotline,angst,aarhus,2026-01-01\n', { files: { 'organisations/beta.yaml': org('beta', 'Beta Gruppen') } });
+    expect(en(p.rejected[0].problems[0].message)).toBe('no organisation has this id, CVR number or name. Closest names: Alpha Forening, Beta Gruppen. Import the organisation first.');
+  });
+});
