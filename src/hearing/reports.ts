@@ -163,20 +163,22 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     title: t('hearing.report.heard'),
     columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.response') }],
     rows: heard.map((h) => [h.name, h.party, h.received ? t('hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
-    notes: [t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) })],
+    notes: [
+      t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) }),
+      ...(notInvited.length === 0 ? [t('hearing.report.allInvited')] : []),
+    ],
   };
   const notInvitedTable: Table = {
     title: t('hearing.report.notInvited'),
     columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.reason') }],
     rows: notInvited.map((n) => [n.name, n.party, n.reason ?? (limited ? t('hearing.report.noSeat', { seats: c.seats! }) : t('hearing.report.noReason'))]),
-    notes: notInvited.length === 0 ? [t('hearing.report.allInvited')] : [],
   };
   const heading = [
     t('hearing.report.heading', { title: c.title, id: c.id }),
     t('hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
   ].join('\n');
   const notes = asOf <= c.deadline ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
-  return { json, heading, tables: [heardTable, notInvitedTable], notes };
+  return { json, heading, tables: notInvited.length ? [heardTable, notInvitedTable] : [heardTable], notes };
 }
 
 // --------------------------------------------------------------------------------------- history

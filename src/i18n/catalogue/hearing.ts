@@ -49,7 +49,7 @@ export const hearing = defineMessages({
   'hearing.why.and': '{first}; {more}',
 
   // Plan
-  'hearing.reason.all': 'eligible; selection: all hears every eligible party',
+  'hearing.reason.all': 'eligible',
   'hearing.reason.noHistory': 'no earlier limited consultation of overlapping scope to rotate by',
   'hearing.reason.never': 'no seat in any of the {count} earlier limited consultations of overlapping scope',
   'hearing.reason.waited': 'waited {count} consultation(s) since its last seat ({id})',
@@ -187,7 +187,7 @@ export const hearing = defineMessages({
   'hearing.why.no-shared-group': 'den har ingen patientgruppe fælles med høringen',
   'hearing.why.and': '{first}; {more}',
 
-  'hearing.reason.all': 'høringsberettiget; selection: all hører alle høringsberettigede',
+  'hearing.reason.all': 'høringsberettiget',
   'hearing.reason.noHistory': 'ingen tidligere høring med begrænsede pladser og overlappende emne at rotere efter',
   'hearing.reason.never': 'ingen plads i nogen af de {count} tidligere høringer med begrænsede pladser og overlappende emne',
   'hearing.reason.waited': 'har ventet {count} høring(er) siden sin seneste plads ({id})',
