@@ -7,24 +7,25 @@ import type { PageContent, PageContext } from '../page.js';
 
 export function coveragePage(ctx: PageContext): PageContent {
   const c = coverageOverview(ctx.facts);
-  const gaps = c.rows.reduce((n, r) => n + r.cells.filter((x) => x === 0).length, 0);
   let lastArea: string | undefined;
   const rows = c.rows.map((r) => {
-    const areaRow = r.area !== lastArea
-      ? html`<tr class="area-row"><th scope="colgroup" colspan="${c.municipalities.length + 2}">${ctx.areaName(r.area)}</th></tr>\n`
+    const group = r.patientGroup;
+    const area = group.areas[0];
+    const areaRow = area !== lastArea
+      ? html`<tr class="area-row"><th scope="colgroup" colspan="${c.municipalities.length + 2}">${ctx.areaName(area)}</th></tr>\n`
       : '';
-    lastArea = r.area;
-    const name = r.group.name[ctx.lang];
-    const cells = r.cells.map((n, i) => {
-      const m = c.municipalities[i];
+    lastArea = area;
+    const name = group.name[ctx.lang];
+    const cells = c.municipalities.map((m) => {
+      const n = r.byMunicipality[m.id] ?? 0;
       return n === 0
         ? html`<td class="gap">0</td>`
-        : html`<td><a href="${ctx.href(`offers.html?group=${r.group.id}&municipality=${m.id}#group-${r.area}-${r.group.id}`)}" aria-label="${ctx.t(n === 1 ? 'publish.coverage.cellLabelOne' : 'publish.coverage.cellLabel', { count: ctx.number(n), group: name, municipality: m.name })}">${ctx.number(n)}</a></td>`;
+        : html`<td><a href="${ctx.href(`offers.html?group=${group.id}&municipality=${m.id}#group-${area}-${group.id}`)}" aria-label="${ctx.t(n === 1 ? 'publish.coverage.cellLabelOne' : 'publish.coverage.cellLabel', { count: ctx.number(n), group: name, municipality: m.name })}">${ctx.number(n)}</a></td>`;
     });
     return html`${areaRow}<tr><th scope="row">${name}</th>${cells}<td class="total">${ctx.number(r.total)}</td></tr>\n`;
   });
   const body = html`<p class="lead">${ctx.t('publish.coverage.lead', { date: ctx.date(ctx.facts.asOf) })}</p>
-<p>${ctx.t('publish.coverage.gaps', { gaps: ctx.number(gaps), cells: ctx.number(c.rows.length * c.municipalities.length) })}</p>
+<p>${ctx.t('publish.coverage.gaps', { gaps: ctx.number(c.totals.gaps), cells: ctx.number(c.rows.length * c.municipalities.length) })}</p>
 <p class="legend-text"><span class="swatch gap-swatch" aria-hidden="true"></span>${ctx.t('publish.coverage.legend')}</p>
 <div class="table-scroll" role="region" aria-labelledby="coverage-caption" tabindex="0">
 <table class="matrix">
@@ -32,7 +33,7 @@ export function coveragePage(ctx: PageContext): PageContent {
 <thead><tr><th scope="col">${ctx.t('publish.patientGroup')}</th>${c.municipalities.map((m) => html`<th scope="col">${m.name}</th>`)}<th scope="col">${ctx.t('publish.total')}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
-<tfoot><tr><th scope="row">${ctx.t('publish.coverage.columnTotal')}</th>${c.columnTotals.map((n) => html`<td class="total">${ctx.number(n)}</td>`)}<td class="total">${ctx.number(c.total)}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${ctx.t('publish.coverage.columnTotal')}</th>${c.municipalities.map((m) => html`<td class="total">${ctx.number(c.totals.byMunicipality[m.id] ?? 0)}</td>`)}<td class="total">${ctx.number(c.totals.offers)}</td></tr></tfoot>
 </table>
 </div>
 <p>${ctx.t('publish.coverage.note')}</p>`;

@@ -1,6 +1,7 @@
 // The front page: what the site is for, the figures as of the date, the open calls, and a way
 // into every part of the site.
 import { html } from '../html.js';
+import { offersOverview } from '../overviews.js';
 import { facts as factList, regionName, SECTIONS, type PageContent, type PageContext } from '../page.js';
 import type { MessageKey } from '../../i18n/index.js';
 
@@ -8,7 +9,7 @@ export function frontPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
   const region = regionName(ctx);
   const activeAgreements = f.agreements.filter((a) => a.status === 'active').length;
-  const orgsWithOffers = new Set(f.activeOffers.map((o) => o.organisation)).size;
+  const offers = offersOverview(f).totals;
   const sections = SECTIONS.filter((s) => s.id !== 'front').map((s) => html`<li><a href="${ctx.href(s.path)}">${ctx.t(s.nav)}</a><p>${ctx.t(`publish.front.about.${s.id}` as MessageKey)}</p></li>`);
   const calls = f.openCalls.length
     ? html`<ul class="plain">${f.openCalls.map((c) => html`<li><a href="${ctx.href(`calls.html#call-${c.id}`)}">${c.title}</a> – ${ctx.t('publish.calls.deadline')}: ${ctx.date(c.deadline)}</li>`)}</ul>`
@@ -17,8 +18,8 @@ export function frontPage(ctx: PageContext): PageContent {
 <section aria-labelledby="figures">
 <h2 id="figures">${ctx.t('publish.front.figures', { date: ctx.date(f.asOf) })}</h2>
 ${factList([
-  [ctx.t('publish.front.activeOffers'), ctx.number(f.activeOffers.length)],
-  [ctx.t('publish.front.organisationsWithOffers'), ctx.number(orgsWithOffers)],
+  [ctx.t('publish.front.activeOffers'), ctx.number(offers.offers)],
+  [ctx.t('publish.front.organisationsWithOffers'), ctx.number(offers.organisations)],
   [ctx.t('publish.front.openCalls'), ctx.number(f.openCalls.length)],
   [ctx.t('publish.front.activeAgreements'), ctx.number(activeAgreements)],
   [ctx.t('publish.front.hearingList'), ctx.number(f.hearingList.length)],

@@ -3,7 +3,7 @@
 // alternative, and the same numbers stand in a table beside it.
 import { barChart, legend } from '../charts.js';
 import { html, type Html } from '../html.js';
-import { fundingOverview, type PoolFunding, type PoolYearFunding } from '../overviews.js';
+import { fundingOverview, type PoolFunding, type PoolYearEntry } from '../overviews.js';
 import { areaList, facts, orgLink, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
 
@@ -18,12 +18,12 @@ ${pools.length > 1 ? html`<nav class="toc" aria-labelledby="pools-toc"><h2 id="p
 }
 
 function poolSection(ctx: PageContext, p: PoolFunding): Html {
-  const pool = p.pool;
+  const pool = ctx.facts.folder.records.pool.get(p.pool.id)!;
   const id = `pool-${pool.id}`;
   const chartYears = p.years.filter((y) => y.allocated > 0 || (y.budget ?? 0) > 0);
   const description = chartYears.map((y) => ctx.t('publish.funding.chartYear', {
-    year: y.year, development: ctx.amount(y.development), operation: ctx.amount(y.operation),
-    budget: y.budget === undefined ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget),
+    year: y.year, development: ctx.amount(y.development.amount), operation: ctx.amount(y.operation.amount),
+    budget: y.budget === null ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget),
   })).join('; ');
   const chart = chartYears.length ? barChart({
     id: `${id}-kinds`,
@@ -31,9 +31,9 @@ function poolSection(ctx: PageContext, p: PoolFunding): Html {
     description,
     rows: chartYears.map((y) => ({
       label: String(y.year),
-      segments: [{ value: y.development, series: 0 }, { value: y.operation, series: 1 }],
+      segments: [{ value: y.development.amount, series: 0 }, { value: y.operation.amount, series: 1 }],
       valueText: ctx.amount(y.allocated),
-      marker: y.budget,
+      marker: y.budget ?? undefined,
     })),
   }) : html``;
   return html`<section class="pool" id="${id}" aria-labelledby="${id}-h">
@@ -58,21 +58,22 @@ ${p.years.map((y) => yearRow(ctx, y))}</tbody>
 </table>
 </div>
 </div>
-${p.years.filter((y) => y.recipients.length > 0).map((y) => recipients(ctx, p, y))}</section>
+${p.years.filter((y) => (p.recipients.get(y.year) ?? []).length > 0).map((y) => recipients(ctx, p, y))}</section>
 `;
 }
 
-function yearRow(ctx: PageContext, y: PoolYearFunding): Html {
-  const remaining = y.remaining === undefined ? ctx.t('publish.funding.noBudget')
-    : y.remaining < 0 ? ctx.t('publish.funding.overcommitted', { amount: ctx.amount(-y.remaining) }) : ctx.amount(y.remaining);
-  const shareOf = (part: number) => (y.allocated > 0 ? ` (${ctx.share(part / y.allocated)})` : '');
-  return html`<tr><th scope="row">${y.year}</th><td class="num">${y.budget === undefined ? '–' : ctx.amount(y.budget)}</td><td class="num">${ctx.amount(y.development)}${shareOf(y.development)}</td><td class="num">${ctx.amount(y.operation)}${shareOf(y.operation)}</td><td class="num">${ctx.amount(y.allocated)}</td><td class="num${y.remaining !== undefined && y.remaining < 0 ? ' negative' : ''}">${remaining}</td><td class="num">${ctx.number(y.recipients.length)}</td><td class="num">${y.recipients.length ? ctx.share(y.largestShare) : '–'}</td></tr>\n`;
+function yearRow(ctx: PageContext, y: PoolYearEntry): Html {
+  const remaining = y.budget === null ? ctx.t('publish.funding.noBudget')
+    : y.overcommitted ? ctx.t('publish.funding.overcommitted', { amount: ctx.amount(-y.remaining) }) : ctx.amount(y.remaining);
+  const withShare = (part: { amount: number; share: number | null }) => `${ctx.amount(part.amount)}${part.share === null ? '' : ` (${ctx.share(part.share)})`}`;
+  return html`<tr><th scope="row">${y.year}</th><td class="num">${y.budget === null ? '–' : ctx.amount(y.budget)}</td><td class="num">${withShare(y.development)}</td><td class="num">${withShare(y.operation)}</td><td class="num">${ctx.amount(y.allocated)}</td><td class="num${y.overcommitted ? ' negative' : ''}">${remaining}</td><td class="num">${ctx.number(y.organisations)}</td><td class="num">${y.largest ? ctx.share(y.largest.share) : '–'}</td></tr>\n`;
 }
 
-function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearFunding): Html {
+function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearEntry): Html {
   const id = `pool-${p.pool.id}-${y.year}`;
-  const shown = y.recipients.length > TOP_RECIPIENTS + 1 ? y.recipients.slice(0, TOP_RECIPIENTS) : y.recipients;
-  const rest = y.recipients.slice(shown.length);
+  const all = p.recipients.get(y.year) ?? [];
+  const shown = all.length > TOP_RECIPIENTS + 1 ? all.slice(0, TOP_RECIPIENTS) : all;
+  const rest = all.slice(shown.length);
   const restAmount = rest.reduce((s, r) => s + r.amount, 0);
   const restLabel = ctx.t('publish.funding.others', { count: ctx.number(rest.length) });
   const rows = [

@@ -1,29 +1,30 @@
 // Offers by patient group (the offers overview): every patient group under its area with its active
-// offers, who runs them, where, and the agreement and pool behind them. The whole list is in the
+// offers, who runs them, where, and the agreement and pools behind them. The whole list is in the
 // page; the filter form appears only when the script runs, and only hides what does not match.
-import type { Offer, PatientGroup } from '../../core/kinds.js';
+import type { PatientGroup } from '../../core/kinds.js';
 import { descendantsIndex } from '../../core/reach.js';
+import type { OfferEntry } from '../../report/offers.js';
 import { html, type Html } from '../html.js';
 import { offersOverview } from '../overviews.js';
-import { facts, orgLink, reachText, sortByName, type PageContent, type PageContext } from '../page.js';
+import { facts, orgLink, type PageContent, type PageContext } from '../page.js';
 
 export function offersPage(ctx: PageContext): PageContent {
   const overview = offersOverview(ctx.facts);
   const groups = ctx.facts.folder.vocabularies.patientGroups;
   const ancestors = ancestorsIndex(groups);
-  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.groups.map((g) => html`<li data-for="group-${a.area}-${g.group.id}"><a href="#group-${a.area}-${g.group.id}">${g.group.name[ctx.lang]}</a> (${ctx.number(g.offers.length)})</li>`)}</ul></li>`);
+  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="#group-${a.area}-${g.id}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
   const sections = overview.areas.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
 <h2 id="area-${a.area}">${ctx.areaName(a.area)}</h2>
-${a.groups.map((g) => html`<section class="group" id="group-${a.area}-${g.group.id}" data-groups="${ancestors.get(g.group.id) ?? g.group.id}" aria-labelledby="group-${a.area}-${g.group.id}-h">
-<h3 id="group-${a.area}-${g.group.id}-h">${g.group.name[ctx.lang]} <span class="count">${ctx.t(g.offers.length === 1 ? 'publish.offers.countOne' : 'publish.offers.count', { count: ctx.number(g.offers.length) })}</span></h3>
+${a.patientGroups.map((g) => html`<section class="group" id="group-${a.area}-${g.id}" data-groups="${ancestors.get(g.id) ?? g.id}" aria-labelledby="group-${a.area}-${g.id}-h">
+<h3 id="group-${a.area}-${g.id}-h">${g.name[ctx.lang]} <span class="count">${ctx.t(g.offerCount === 1 ? 'publish.offers.countOne' : 'publish.offers.count', { count: ctx.number(g.offerCount) })}</span></h3>
 ${g.offers.length
     ? html`<ul class="offers">
-${sortByName(ctx, g.offers, (o) => o.title).map((o) => offerItem(ctx, o))}</ul>`
+${g.offers.map((o) => offerItem(ctx, o))}</ul>`
     : html`<p class="gap-note">${ctx.t('publish.offers.noneInGroup')}</p>`}
 </section>
 `)}</section>
 `);
-  const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.total), date: ctx.date(ctx.facts.asOf) })}</p>
+  const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.totals.offers), date: ctx.date(ctx.facts.asOf) })}</p>
 <p>${ctx.t('publish.offers.seeCoverage')} <a href="${ctx.href('coverage.html')}">${ctx.t('publish.nav.coverage')}</a></p>
 ${filterForm(ctx)}
 <nav class="toc" aria-labelledby="toc-heading">
@@ -42,21 +43,21 @@ function ancestorsIndex(groups: readonly PatientGroup[]): Map<string, string> {
   return new Map([...above].map(([id, list]) => [id, [id, ...list.filter((x) => x !== id).sort()].join(' ')]));
 }
 
-function offerItem(ctx: PageContext, o: Offer): Html {
-  const agreement = o.agreement ? ctx.facts.folder.records.agreement.get(o.agreement) : undefined;
-  const publicAgreement = agreement && (agreement.status === 'active' || agreement.status === 'ended') ? agreement : undefined;
-  const pools = [...new Set((publicAgreement?.funding ?? []).map((l) => l.pool))].sort();
-  const reach = o.scope ? '*' : (o.municipalities ?? []).join(' ');
-  return html`<li class="offer" data-id="${o.id}" data-m="${reach}" data-type="${o.type}">
+function offerItem(ctx: PageContext, o: OfferEntry): Html {
+  const description = ctx.facts.folder.records.offer.get(o.id)?.description;
+  const reach = o.reach.scope ? '*' : o.reach.municipalities.join(' ');
+  const where = o.reach.scope === 'national' ? ctx.t('publish.reach.national') : o.reach.scope === 'regional' ? ctx.t('publish.reach.regional')
+    : o.reach.municipalities.map((m) => ctx.municipalityName(m)).join(', ');
+  return html`<li class="offer" data-id="${o.id}" data-m="${reach}" data-type="${o.type.id}">
 <p class="offer-title">${o.title}</p>
 ${facts([
-  [ctx.t('publish.offers.type'), ctx.typeName(o.type)],
-  [ctx.t('publish.organisation'), orgLink(ctx, o.organisation)],
-  [ctx.t('publish.municipalities'), reachText(ctx, o)],
-  [ctx.t('publish.offers.agreement'), publicAgreement ? html`<a href="${ctx.href(`agreements.html#agreement-${publicAgreement.id}`)}">${publicAgreement.title}</a>` : undefined],
-  [ctx.t('publish.offers.pools'), pools.length ? html`${pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`funding.html#pool-${p}`)}">${ctx.facts.folder.records.pool.get(p)?.name ?? p}</a>`)}` : undefined],
+  [ctx.t('publish.offers.type'), o.type.name[ctx.lang]],
+  [ctx.t('publish.organisation'), orgLink(ctx, o.organisation.id)],
+  [ctx.t('publish.municipalities'), where],
+  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`agreements.html#agreement-${a.id}`)}">${a.title}</a>`)}` : undefined],
+  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`funding.html#pool-${p.id}`)}">${p.name}</a>`)}` : undefined],
 ])}
-${o.description ? html`<p>${o.description}</p>\n` : ''}</li>
+${description ? html`<p>${description}</p>\n` : ''}</li>
 `;
 }
 
