@@ -1,0 +1,176 @@
+// civsam import and export, run as a user runs them: the built binary on temporary data folders.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { parse } from 'yaml';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { civsam, ROOT } from '../helpers/cli.js';
+import { cp1252 } from '../import/fixtures.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'civsam-import-'));
+  made.push(d);
+  return d;
+}
+/** A copy of the bundled sample data. */
+function sampleCopy(): string {
+  const d = join(tempDir(), 'data');
+  cpSync(join(ROOT, 'data'), d, { recursive: true });
+  return d;
+}
+function records(dir: string, folder: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const f of readdirSync(join(dir, folder)).filter((n) => n.endsWith('.yaml'))) out.set(f, parse(readFileSync(join(dir, folder, f), 'utf8')));
+  return out;
+}
+function fileTexts(dir: string, folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(join(dir, folder))) return out;
+  for (const f of readdirSync(join(dir, folder))) out[f] = readFileSync(join(dir, folder, f), 'utf8');
+  return out;
+}
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+}
+
+const DANISH_CSV = [
+  'Navn;CVR-nr.;Type;Områder;Patientgrupper;Kommuner;Status;Kontaktperson;Telefon',
+  'Ærø Ødegårds Forening;87654303;patientforening;Psykiatri;Depression, angst;Aarhus, Randers;aktiv;Åse Ørnbøl;+45 12 34 56 78',
+  'Støttegruppen Å;;frivillig organisation;psykiatri;psykisk sygdom;hele regionen;Aktiv;;',
+].join('\r\n') + '\r\n';
+
+describe('civsam import', () => {
+  it('imports a Danish Excel CSV (Windows-1252, semicolons, æøå) and makes one git commit', () => {
+    const dir = makeFolder(baseFiles());
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'start');
+    const file = join(tempDir(), 'foreninger.csv');
+    writeFileSync(file, cp1252(DANISH_CSV));
+    const r = civsam(['import', 'organisationer', file, '--data', dir]);
+    expect(r.stderr).toContain(`Read ${file}: 2 row(s), CSV separated by ";", WINDOWS-1252.`);
+    expect(r.stdout).toBe('Imported organisation: 2 created, 0 updated, 0 unchanged.\n');
+    expect(r.code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'organisations/aero-odegaards-forening.yaml'), 'utf8'))).toEqual({
+      id: 'aero-odegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
+      patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', contact: { name: 'Åse Ørnbøl', phone: '+45 12 34 56 78' },
+    });
+    expect(readFileSync(join(dir, 'organisations/stottegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    const log = git(dir, 'log', '--format=%B', '-1');
+    expect(log).toContain('organisation: 2 added');
+    expect(log).not.toContain('Ørnbøl');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(civsam(['validate', '--data', dir]).code).toBe(0);
+  });
+
+  it('writes nothing when one row of 501 is bad, and names the row and column without its values', () => {
+    const dir = makeFolder(baseFiles());
+    const lines = ['navn;type;områder;patientgrupper;kommuner;status;e-mail'];
+    for (let i = 0; i < 500; i++) lines.push(`Forening nr. ${i};andet;sundhed;Diabetes;Skive;aktiv;info${i}@example.org`);
+    lines.splice(318, 0, 'Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org');
+    const file = join(tempDir(), 'mange.csv');
+    writeFileSync(file, lines.join('\n'));
+    const before = fileTexts(dir, 'organisations');
+    const r = civsam(['import', 'organisations', file, '--data', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression.\n');
+    expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 row(s) have problems.');
+    expect(r.stderr).not.toContain('hemmelig');
+    expect(r.stderr).not.toContain('Diabetis');
+    expect(fileTexts(dir, 'organisations')).toEqual(before);
+
+    const da = civsam(['import', 'organisations', file, '--data', dir, '--lang', 'da']);
+    expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe. Nærmeste: Diabetes, Angst, Depression.\n');
+    expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 række(r) har problemer.');
+
+    // --skip-invalid writes the 500 and puts the bad row in a file to correct.
+    const skip = civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);
+    expect(skip.code).toBe(1);
+    expect(skip.stdout).toBe('Imported organisation: 500 created, 0 updated, 0 unchanged.\n');
+    const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
+    expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
+    expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression."');
+    expect(Object.keys(fileTexts(dir, 'organisations'))).toHaveLength(501);
+  });
+
+  it('reads an .xlsx made by a spreadsheet library, with English headers and names; --dry-run writes nothing', () => {
+    const dir = makeFolder(baseFiles());
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['notes'], ['not this sheet']]), 'Notes');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([
+      ['name', 'cvr', 'kind', 'areas', 'patient_groups', 'municipalities', 'status', 'registered'],
+      ['Calm Together', 87654303, 'user-association', 'psychiatry', 'Anxiety, Depression', 'Skive', 'active', new Date(Date.UTC(2021, 8, 30))],
+    ], { cellDates: true }), 'Organisations');
+    const file = join(tempDir(), 'orgs.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const dry = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--dry-run'], { env: { COLUMNS: '80' } });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('│   2 │ create │ calm-together │');
+    expect(dry.stderr).toContain('organisation: 1 to create, 0 to update, 0 unchanged.\nDry run: nothing was written.\n');
+    expect(existsSync(join(dir, 'organisations/calm-together.yaml'))).toBe(false);
+    const r = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--no-commit']);
+    expect(r.code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'organisations/calm-together.yaml'), 'utf8'))).toEqual({
+      id: 'calm-together', name: 'Calm Together', kind: 'user-association', cvr: '87654303', areas: ['psychiatry'], patient_groups: ['angst', 'depression'], municipalities: ['skive'], status: 'active', registered: '2021-09-30',
+    });
+    // Importing it again: the organisation exists (by CVR), so only --update may change it.
+    const again = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('row 2, column B (cvr): an organisation with this CVR number already exists (calm-together). Add --update to change it from the spreadsheet.');
+    const update = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--update']);
+    expect(update.stdout).toBe('Nothing to write: every row matches the data already.\n');
+  });
+});
+
+describe('civsam export, then import: the sample data round-trips', () => {
+  it.each([['csv', 'da'], ['xlsx', 'en'], ['csv', 'en'], ['xlsx', 'da']])('organisations and offers as %s with %s headers come back unchanged', (format, lang) => {
+    const data = sampleCopy();
+    const out = tempDir();
+    const before = { organisations: fileTexts(data, 'organisations'), offers: fileTexts(data, 'offers') };
+    for (const kind of ['organisations', 'offers']) {
+      const file = join(out, `${kind}.${format}`);
+      const e = civsam(['export', kind, '--data', data, '--lang', lang, '--include-personal-data', '--output', file]);
+      expect(e.code).toBe(0);
+      const i = civsam(['import', kind, file, '--data', data, '--lang', lang, '--update', '--dry-run']);
+      expect(i.code).toBe(0);
+      const n = Object.keys(before[kind as 'offers']).length;
+      expect(i.stderr).toContain(lang === 'da' ? `0 oprettes, 0 opdateres, ${n} uændrede.` : `0 to create, 0 to update, ${n} unchanged.`);
+      const w = civsam(['import', kind, file, '--data', data, '--lang', lang, '--update']);
+      expect(w.code).toBe(0);
+    }
+    expect(fileTexts(data, 'organisations')).toEqual(before.organisations);
+    expect(fileTexts(data, 'offers')).toEqual(before.offers);
+  });
+
+  it('organisations imported into a new folder are the same records as the originals', () => {
+    const data = sampleCopy();
+    const fresh = join(tempDir(), 'fresh');
+    cpSync(join(data, 'vocabularies'), join(fresh, 'vocabularies'), { recursive: true });
+    cpSync(join(data, 'civsam.yaml'), join(fresh, 'civsam.yaml'));
+    const file = join(tempDir(), 'organisationer.xlsx');
+    expect(civsam(['export', 'organisations', '--data', data, '--lang', 'da', '--include-personal-data', '--output', file]).code).toBe(0);
+    const r = civsam(['import', 'organisations', file, '--data', fresh, '--no-commit']);
+    expect(r.code).toBe(0);
+    expect(records(fresh, 'organisations')).toEqual(records(data, 'organisations'));
+  });
+
+  it('leaves contact persons out unless asked, and says so on stderr', () => {
+    const plain = civsam(['export', 'organisations', '--lang', 'da']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\r\n')[0]).toBe('\uFEFFid;navn;type;cvr;områder;patientgrupper;kommuner;rækkevidde;status;registreret;hjemmeside;noter');
+    expect(plain.stderr).toBe('Kontaktpersoners navne, e-mails og telefonnumre er udeladt (personoplysninger). Tilføj --include-personal-data for at medtage dem.\n');
+    const contact = parse(readFileSync(join(ROOT, 'data/organisations/aaben-dor-silkeborg.yaml'), 'utf8')).contact;
+    expect(plain.stdout).not.toContain(contact.email);
+    const personal = civsam(['export', 'organisations', '--include-personal-data']);
+    expect(personal.stdout).toContain(contact.email);
+    expect(personal.stderr).toContain('The export holds personal data');
+  });
+});
