@@ -13,8 +13,15 @@ export interface PartyRecord {
   answered: number;
 }
 
+const invitedSets = new WeakMap<Consultation, ReadonlySet<string>>();
+
 export function invitedTo(c: Consultation, partyId: string): boolean {
-  return (c.invited ?? []).includes(partyId);
+  let set = invitedSets.get(c);
+  if (!set) {
+    set = new Set(c.invited ?? []);
+    invitedSets.set(c, set);
+  }
+  return set.has(partyId);
 }
 
 export function responseOf(c: Consultation, partyId: string): string | undefined {

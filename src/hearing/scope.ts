@@ -22,6 +22,8 @@ export interface HearingIndex {
   partiesByOrganisation: ReadonlyMap<string, readonly HearingParty[]>;
   /** Registered consultations under each patient group of their (expanded) scope, earliest first. */
   consultationsByGroup: ReadonlyMap<string, readonly Consultation[]>;
+  /** Each consultation's eligible parties, once computed (several rules and the plan ask). */
+  eligibleCache: WeakMap<Consultation, HearingParty[]>;
 }
 
 const built = new WeakMap<DataFolder, HearingIndex>();
@@ -72,7 +74,7 @@ function buildIndex(folder: DataFolder): HearingIndex {
   for (const c of [...folder.records.consultation.values()].sort(byOpens)) {
     for (const g of scopeOf(c).groups) push(consultationsByGroup, g, c);
   }
-  return { folder, scopeOf, partiesByGroup, partiesByOrganisation, consultationsByGroup };
+  return { folder, scopeOf, partiesByGroup, partiesByOrganisation, consultationsByGroup, eligibleCache: new WeakMap() };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -114,12 +116,19 @@ export function ineligibility(index: HearingIndex, party: HearingParty, consulta
   return out;
 }
 
+/** The same test as `ineligibility(...).length === 0`, without building the list (it runs for every party of every consultation). */
 export function isEligible(index: HearingIndex, party: HearingParty, consultation: Consultation): boolean {
-  return ineligibility(index, party, consultation).length === 0;
+  if (party.status !== 'active' || party.since > consultation.opens) return false;
+  if (index.folder.records.organisation.get(party.organisation)?.status !== 'active') return false;
+  const p = index.scopeOf(party);
+  const c = index.scopeOf(consultation);
+  return intersects(p.areas, c.areas) && intersects(p.groups, c.groups);
 }
 
 /** The parties eligible for a consultation, by id; found through the group index, not by scanning every party. */
 export function eligibleParties(index: HearingIndex, consultation: Consultation): HearingParty[] {
+  const cached = index.eligibleCache.get(consultation);
+  if (cached) return [...cached];
   const seen = new Set<string>();
   const out: HearingParty[] = [];
   for (const g of index.scopeOf(consultation).groups) {
@@ -129,7 +138,9 @@ export function eligibleParties(index: HearingIndex, consultation: Consultation)
       if (isEligible(index, p, consultation)) out.push(p);
     }
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  index.eligibleCache.set(consultation, out);
+  return [...out];
 }
 
 /** Two consultations overlap in scope when they share an area and a patient group. */
