@@ -9,8 +9,10 @@ import type { RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
 import { csvDelimiter, sheetToCsv, sheetsToXlsx } from '../export/files.js';
 import { exportRecords } from '../export/records.js';
+import type { OverviewName, OverviewOptions } from '../export/overviews.js';
+import { renderCsv } from '../render/table.js';
 
-interface Options {
+interface Options extends OverviewOptions {
   format?: string;
   output?: string;
   includePersonalData?: boolean;
@@ -43,10 +45,20 @@ export function exportFormat(opts: Options): 'csv' | 'xlsx' {
   return f;
 }
 
+const OVERVIEW_NAMES: Record<string, OverviewName> = { offers: 'offers', tilbud: 'offers', coverage: 'coverage', 'dækning': 'coverage', funding: 'funding', finansiering: 'funding', expiring: 'expiring', udløber: 'expiring' };
+const KINDS_TEXT = 'organisations, offers, agreements, pools, calls, hearing-parties, consultations, overview offers|coverage|funding|expiring';
+
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
-  const name = String(args[0]);
-  const kind = KIND_NAMES[name.toLowerCase()];
-  if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, pools, calls, hearing-parties, consultations' });
+  const name = String(args[0]).toLowerCase();
+  const overviewName = name === 'overview' || name === 'overblik' ? String(args[1] ?? '').toLowerCase() : name.startsWith('overview-') ? name.slice(9) : undefined;
+  if (overviewName !== undefined) {
+    const overview = OVERVIEW_NAMES[overviewName];
+    if (!overview) throw new UserError('export.kind.unknown', { kind: `${name} ${overviewName}`.trim(), kinds: KINDS_TEXT });
+    return exportOverview(ctx, opts, overview);
+  }
+  if (args[1] !== undefined) throw new UserError('export.kind.unknown', { kind: `${name} ${String(args[1])}`, kinds: KINDS_TEXT });
+  const kind = KIND_NAMES[name];
+  if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: KINDS_TEXT });
   const format = exportFormat(opts);
   const folder = loadValidFolder(ctx);
   const includePersonal = !!opts.includePersonalData;
@@ -56,14 +68,30 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     sheetName: SHEET_NAME[kind][ctx.lang],
   });
   const bytes = format === 'xlsx' ? await sheetsToXlsx([sheet]) : sheetToCsv(sheet, ctx.lang);
-  if (opts.output !== undefined) {
-    // writeFileAtomic hands its data to fs.writeSync, which writes bytes as they are.
-    writeFileAtomic(resolve(ctx.cwd, opts.output), bytes as string);
-    ctx.stderr.write(ctx.t('export.written', { rows: sheet.rows.length, file: opts.output }) + '\n');
-  } else {
-    ctx.stdout.write(bytes as string);
-  }
+  write(ctx, opts, bytes, sheet.rows.length);
   if (personalOmitted) ctx.stderr.write(ctx.t('export.personalOmitted') + '\n');
   else if (includePersonal && kind === 'organisation') ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.personalIncluded')) + '\n');
   return EXIT.ok;
+}
+
+/** An overview's spreadsheet tables: CSV exactly as `civsam overview … --format csv` writes it, or one sheet per table. */
+async function exportOverview(ctx: CommandContext, opts: Options, name: OverviewName): Promise<number> {
+  if (opts.includePersonalData) throw new UserError('export.personalOverview');
+  const format = exportFormat(opts);
+  const { overviewView, viewSheets } = await import('../export/overviews.js');
+  const view = overviewView(ctx, name, opts);
+  const { tables, sheets } = viewSheets(view, ctx.t(`export.overview.${name}`));
+  const bytes = format === 'xlsx' ? await sheetsToXlsx(sheets) : renderCsv(tables, ctx.lang);
+  write(ctx, opts, bytes, sheets.reduce((n, s) => n + s.rows.length, 0));
+  return EXIT.ok;
+}
+
+function write(ctx: CommandContext, opts: Options, bytes: string | Uint8Array, rows: number): void {
+  if (opts.output !== undefined) {
+    // writeFileAtomic hands its data to fs.writeSync, which writes bytes as they are.
+    writeFileAtomic(resolve(ctx.cwd, opts.output), bytes as string);
+    ctx.stderr.write(ctx.t('export.written', { rows, file: opts.output }) + '\n');
+  } else {
+    ctx.stdout.write(bytes as string);
+  }
 }

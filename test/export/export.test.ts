@@ -1,0 +1,82 @@
+// civsam export: records and overviews as CSV and .xlsx, checked by reading the files back.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { sheetToCsv } from '../../src/export/files.js';
+import { exportRecords } from '../../src/export/records.js';
+import { readFolder } from '../../src/io/load-folder.js';
+import { checkFolder } from '../../src/validate/check-folder.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+const out = () => {
+  const d = mkdtempSync(join(tmpdir(), 'civsam-export-'));
+  made.push(d);
+  return d;
+};
+const rowsOf = (file: string, sheet?: string) => {
+  const wb = XLSX.read(readFileSync(file));
+  return { names: wb.SheetNames, rows: XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet ?? wb.SheetNames[0]], { header: 1, raw: true }) };
+};
+
+describe('records as a spreadsheet', () => {
+  const dir = makeFolder({
+    ...baseFiles(),
+    'organisations/beta.yaml': org('beta', 'Beta, Unge & Pårørende', undefined, 'registered: 2020-01-31\ncontact:\n  name: Bo Hemmelig\n  phone: "+45 11 22 33 44"\nnotes: "  indrykket\\n- punkt"\n'),
+  });
+  const folder = checkFolder(readFolder(dir)).folder;
+
+  it('writes names in the chosen language, lists with the separator the format needs, and guards formula-like cells', () => {
+    const da = exportRecords(folder, 'organisation', { lang: 'da', includePersonal: true, listSeparator: ',', sheetName: 'Organisationer' });
+    expect(da.sheet.headers).toEqual(['id', 'navn', 'type', 'cvr', 'områder', 'patientgrupper', 'kommuner', 'rækkevidde', 'status', 'registreret', 'hjemmeside', 'kontakt_rolle', 'kontaktperson', 'kontakt_email', 'kontakt_telefon', 'kontakt_bekræftet', 'noter']);
+    expect(da.sheet.rows[1]).toEqual(['beta', 'Beta, Unge & Pårørende', 'patientforening', '', 'psykiatri', 'Depression', 'Aarhus', '', 'aktiv', '2020-01-31', '', '', 'Bo Hemmelig', '', '+45 11 22 33 44', '', '  indrykket\n- punkt']);
+    const csv = sheetToCsv(da.sheet, 'da').split('\r\n');
+    expect(csv[2]).toBe('beta;"Beta, Unge & Pårørende";patientforening;;psykiatri;Depression;Aarhus;;aktiv;2020-01-31;;;Bo Hemmelig;;\'+45 11 22 33 44;;"  indrykket\n- punkt"');
+  });
+
+  it('leaves every contact field out without personal data, and says it did', () => {
+    const en = exportRecords(folder, 'organisation', { lang: 'en', includePersonal: false, listSeparator: ';', sheetName: 'Organisations' });
+    expect(en.personalOmitted).toBe(true);
+    expect(en.sheet.headers.some((h) => h.startsWith('contact'))).toBe(false);
+    expect(JSON.stringify(en.sheet.rows)).not.toContain('Hemmelig');
+  });
+});
+
+describe('civsam export on the sample data', () => {
+  it('writes agreements to .xlsx with funding as one line per item, amounts as text the import reads back', () => {
+    const file = join(out(), 'aftaler.xlsx');
+    const r = civsam(['export', 'agreements', '--output', file, '--lang', 'da']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Skrev \d+ række\(r\) til .*aftaler\.xlsx\.\n$/);
+    const { names, rows } = rowsOf(file);
+    expect(names).toEqual(['Aftaler']);
+    const header = rows[0] as string[];
+    const natcafe = rows.find((x) => x[0] === '2023-psyk-004')!;
+    expect(natcafe[header.indexOf('finansiering')]).toBe([2023, 2024, 2025, 2026].map((y) => `pulje=psykiatriplan-civilsamfund; år=${y}; art=drift; beløb=450000`).join('\n'));
+    expect(natcafe[header.indexOf('dispensation_godkendt_af')]).toBe('Psykiatri- og socialudvalget');
+  });
+
+  it('exports an overview: CSV exactly as the overview command writes it, .xlsx with numbers as numbers', () => {
+    const csv = civsam(['export', 'overview', 'funding', '--as-of', '2026-11-23']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(civsam(['overview', 'funding', '--as-of', '2026-11-23', '--format', 'csv']).stdout);
+    const file = join(out(), 'funding.xlsx');
+    expect(civsam(['export', 'overview-funding', '--as-of', '2026-11-23', '--year', '2025', '--output', file]).code).toBe(0);
+    const { names, rows } = rowsOf(file);
+    expect(names).toEqual(['Funding']);
+    expect(rows[0].slice(0, 4)).toEqual(['Pool', 'Year', 'Budget', 'Allocated']);
+    expect(rows.slice(1).every((x) => x[1] === 2025 && typeof x[2] === 'number')).toBe(true);
+  });
+
+  it('refuses what it cannot do with a message and exit 2', () => {
+    expect(civsam(['export', 'overview', 'coverage', '--type', 'x'])).toMatchObject({ code: 2, stderr: 'error: --type is not a filter of the coverage overview. Its filters are: --area, --patient-group.\n' });
+    expect(civsam(['export', 'organisations', '--format', 'xlsx'])).toMatchObject({ code: 2, stderr: 'error: an .xlsx file cannot be written to the terminal. Give --output FILE.xlsx.\n' });
+    expect(civsam(['export', 'contacts']).code).toBe(2);
+  });
+});
