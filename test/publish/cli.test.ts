@@ -1,0 +1,115 @@
+// civsam publish as a user runs it: the built binary on the sample data and on small folders.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam, ROOT } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+import { siteFiles } from './fixture.js';
+
+const DATA = join(ROOT, 'data');
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('civsam publish', () => {
+  it('writes the site, says what it wrote on stderr, and writes nothing to stdout', () => {
+    const out = join(makeFolder({}), 'site');
+    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
+    expect(r.stderr).toBe(`Published 53 pages (55 files) to ${out} as of 2026-11-23: 55 written, 0 unchanged, 0 removed.\nLanguages: da.\n`);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
+    expect(existsSync(join(out, 'en'))).toBe(false);
+  });
+
+  it('publishes both languages with --lang both, in the language of the user\'s messages', () => {
+    const out = join(makeFolder({}), 'site');
+    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'both'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.stderr).toBe(`Udgav 106 sider (108 filer) i ${out} pr. 2026-11-23: 108 skrevet, 0 uændrede, 0 fjernet.\nSprog: da, en (en/).\n`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'en', 'offers.html'), 'utf8')).toContain('<html lang="en">');
+  });
+
+  it('gives byte-identical files twice, and a second run into the same folder changes nothing', () => {
+    const base = makeFolder({});
+    const a = join(base, 'a');
+    const b = join(base, 'b');
+    expect(civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']).code).toBe(0);
+    expect(civsam(['publish', '--data', DATA, '--out', b, '--as-of', '2026-11-23', '--lang', 'both']).code).toBe(0);
+    expect(tree(a)).toEqual(tree(b));
+    const again = civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']);
+    expect(again.stderr).toContain(': 0 written, 108 unchanged, 0 removed.');
+  });
+
+  it('removes the pages of records that are gone, and keeps what civsam did not write in hidden files (.git)', () => {
+    const files = siteFiles();
+    const data = makeFolder(files);
+    const out = join(makeFolder({}), 'site');
+    mkdirSync(join(out, '.git'), { recursive: true });
+    writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect(civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01']).code).toBe(0);
+    expect(existsSync(join(out, 'organisations', 'aeblehaven.html'))).toBe(true);
+    // Æblehaven leaves the register: its file and every reference to it go.
+    rmSync(join(data, 'organisations', 'aeblehaven.yaml'));
+    rmSync(join(data, 'hearing-parties', 'hp-aeble.yaml'));
+    writeFileSync(join(data, 'calls', 'c-recent.yaml'), files['calls/c-recent.yaml']!.toString().replace('applicants: [alpha, beta, aeblehaven]', 'applicants: [alpha, beta]'));
+    writeFileSync(join(data, 'consultations', 'k-closed.yaml'), files['consultations/k-closed.yaml']!.toString().replace('invited: [hp-beta, hp-alpha, hp-aeble]', 'invited: [hp-beta, hp-alpha]'));
+    const r = civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01']);
+    expect(r.stderr).toMatch(/, 1 removed\.\n/);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'organisations', 'aeblehaven.html'))).toBe(false);
+    expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+  });
+
+  it('refuses a folder holding files it did not write, and leaves them alone', () => {
+    const out = makeFolder({ 'index.html': 'my own page\n', 'notes.txt': 'keep\n' });
+    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
+    expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
+  });
+
+  it('refuses to write inside the data folder', () => {
+    const data = makeFolder(siteFiles());
+    const r = civsam(['publish', '--data', data, '--out', join(data, 'site'), '--as-of', '2026-06-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is inside the data folder');
+    expect(existsSync(join(data, 'site'))).toBe(false);
+  });
+
+  it('says what is wrong with its options, in both languages, with exit 2', () => {
+    expect(civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --out DIR.\n' });
+    expect(civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '2026-02-30'])).toEqual({
+      code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n',
+    });
+    expect(civsam(['--lang', 'da', 'publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '23-11-2026']).stderr)
+      .toBe('fejl: --as-of skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
+    expect(civsam(['validate', '--data', DATA, '--lang', 'both'])).toEqual({
+      code: 2, stdout: '', stderr: 'error: --lang both is for civsam publish only. Give --lang en or --lang da.\n',
+    });
+  });
+
+  it('refuses a data folder that does not validate', () => {
+    const data = makeFolder({ ...siteFiles(), 'offers/bad.yaml': 'id: bad\n' });
+    const r = civsam(['publish', '--data', data, '--out', join(makeFolder({}), 's'), '--as-of', '2026-06-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\), so civsam will not work on it/);
+  });
+
+  it('has help with examples', () => {
+    const r = civsam(['publish', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('civsam publish --out site --lang both --as-of 2026-11-23');
+    expect(r.stdout).toContain('--out <dir>');
+  });
+});
