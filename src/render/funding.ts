@@ -8,19 +8,21 @@ import { areaName, headingWith, tr, type Names, type ReportView } from './labels
 import type { Cell, Table, Tone } from './table.js';
 
 const round = (n: number) => Math.round(n);
+/** Spreadsheets get øre (a line shared by three gives thirds), so their sums match the totals. */
+const money = (n: number) => Math.round(n * 100) / 100;
 const share4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
 
 function amount(n: number, lang: Language, tone?: Tone): Cell {
-  return { text: formatAmount(round(n), lang), value: round(n), tone };
+  return { text: formatAmount(round(n), lang), value: money(n), tone };
 }
 
 function amountShare(a: { amount: number; share: number | null }, lang: Language): Cell {
   const text = a.share === null || a.amount === 0 ? formatAmount(round(a.amount), lang) : tr(lang, 'overview.funding.amountShare', { amount: formatAmount(round(a.amount), lang), share: formatShare(a.share, lang) });
-  return { text, value: round(a.amount) };
+  return { text, value: money(a.amount) };
 }
 
 function remaining(py: { remaining: number }, lang: Language): Cell {
-  if (py.remaining < 0) return { text: tr(lang, 'overview.funding.overcommitted', { amount: formatAmount(round(-py.remaining), lang) }), value: round(py.remaining), tone: 'bad' };
+  if (py.remaining < 0) return { text: tr(lang, 'overview.funding.overcommitted', { amount: formatAmount(round(-py.remaining), lang) }), value: money(py.remaining), tone: 'bad' };
   return amount(py.remaining, lang);
 }
 
@@ -81,9 +83,9 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
       c('overview.col.operationShare'), c('overview.col.recipients'), c('overview.col.largest'), c('overview.col.largestShare'), c('overview.col.hhi'),
     ],
     rows: report.poolYears.map((py) => [
-      py.pool.name, py.year, py.budget, round(py.allocated), round(py.remaining),
+      py.pool.name, py.year, py.budget, money(py.allocated), money(py.remaining),
       tr(lang, py.overcommitted ? 'overview.yes' : 'overview.no'),
-      round(py.development.amount), share4(py.development.share), round(py.operation.amount), share4(py.operation.share),
+      money(py.development.amount), share4(py.development.share), money(py.operation.amount), share4(py.operation.share),
       py.organisations, py.largest?.organisation.name ?? '', share4(py.largest?.share ?? null), py.hhi === null ? null : round(py.hhi),
     ]),
   };
@@ -124,7 +126,7 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
       { header: tr(lang, 'overview.col.total') }, { header: tr(lang, 'overview.col.pools') },
     ],
     rows: report.organisations.flatMap((o) => o.years.map((y) => [
-      o.organisation.name, y.year, round(y.development), round(y.operation), round(y.total), y.pools.map((p) => names.pools.get(p) ?? p).join(', '),
+      o.organisation.name, y.year, money(y.development), money(y.operation), money(y.total), y.pools.map((p) => names.pools.get(p) ?? p).join(', '),
     ])),
   };
   return { heading, tables: [table], csv: [flat] };

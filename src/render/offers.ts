@@ -26,12 +26,14 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
     { header: tr(lang, 'overview.col.municipalities') },
     { header: tr(lang, 'overview.col.agreementPool') },
   ];
-  const tables: Table[] = report.areas.map((section) => {
+  // An area without patient groups (none in the vocabulary, or none the filters keep) adds nothing on screen.
+  const sections = report.areas.some((a) => a.patientGroups.length) ? report.areas.filter((a) => a.patientGroups.length) : report.areas;
+  const tables: Table[] = sections.map((section) => {
     const rows: Cell[][] = [];
     for (const g of section.patientGroups) {
       const key = g.offerCount === 0 ? 'overview.offers.groupCount0' : g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
       const label: Cell = { text: tr(lang, key, { name: g.name[lang], count: g.offerCount }), tone: g.offerCount ? 'strong' : 'gap' };
-      if (g.offers.length === 0) rows.push([label, { text: tr(lang, 'overview.offers.none'), tone: 'gap' }, '', '', '']);
+      if (g.offers.length === 0) rows.push([label, { text: tr(lang, 'overview.coverage.gap'), tone: 'gap' }, '', '', '']);
       g.offers.forEach((o, i) => rows.push([
         i === 0 ? label : '',
         tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),

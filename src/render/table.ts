@@ -115,7 +115,14 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   if (chunks && chunks.length > 1) {
     out += chunks.map((chunk) => drawTable(table, texts, chunk.cols, chunk.widths, color)).join('');
   } else if (tableWidth(pick(minimum, shown)) <= width) {
-    out += drawTable(table, texts, shown, fitWidths(pick(natural, shown), pick(minimum, shown), width), color);
+    const widths = fitWidths(pick(natural, shown), pick(minimum, shown), width);
+    if (table.groupColumn !== undefined) {
+      // The group labels run across the table: widen its last column when they need more room.
+      const want = Math.min(Math.max(0, ...texts.map((r) => longestLine(r[table.groupColumn!]))), width - 4);
+      const have = tableWidth(widths) - 4;
+      if (want > have) widths[widths.length - 1] += want - have;
+    }
+    out += drawTable(table, texts, shown, widths, color);
   } else {
     out += drawList(table, texts, width, color);
   }
@@ -192,6 +199,7 @@ function drawTable(table: Table, texts: string[][], cols: number[], colWidths: n
 /** Each row as `header: value` lines, wrapped to the width, rows apart by a blank line; a group's label as a heading above it. */
 function drawList(table: Table, texts: string[][], width: number, color: ChalkInstance): string {
   const g = table.groupColumn;
+  const inner = g === undefined ? width : width - 2; // records under a group label are indented by two
   let out = '';
   texts.forEach((r, ri) => {
     if (g !== undefined && r[g]) {
@@ -205,10 +213,10 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
       const tone = isStyled(c) ? c.tone : undefined;
       const label = `${table.columns[i].header}: `;
       const [first, ...more] = text.split('\n');
-      const wrapped = wrapText(label + first, width, 2);
+      const wrapped = wrapText(label + first, inner, 2);
       wrapped[0] = color.bold(label.trimEnd()) + ' ' + toned(wrapped[0].slice(label.length), tone, color);
       for (let k = 1; k < wrapped.length; k++) wrapped[k] = toned(wrapped[k], tone, color);
-      for (const line of more) wrapped.push(...wrapText(line, width - 2).map((l) => `  ${toned(l, tone, color)}`));
+      for (const line of more) wrapped.push(...wrapText(line, inner - 2).map((l) => `  ${toned(l, tone, color)}`));
       lines.push(...wrapped);
     });
     if (lines.length) out += (out && !(g !== undefined && r[g]) ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n';
@@ -310,7 +318,7 @@ export function renderMarkdown(tables: Table[], lang: Language, heading?: string
     out += `| ${t.columns.map((c) => esc(c.header)).join(' | ')} |\n`;
     out += `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`;
     for (const r of t.rows) out += `| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`;
-    for (const n of t.notes ?? []) out += `\n${n}\n`;
+    for (const n of t.notes ?? []) if (n) out += `\n${n}\n`;
     out += '\n';
   }
   return out;

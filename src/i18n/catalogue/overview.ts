@@ -85,7 +85,6 @@ export const overview = defineMessages({
   'overview.col.agreementTitle': 'Agreement title',
 
   'overview.offers.heading': 'Offers by patient group on {date}',
-  'overview.offers.none': '— no active offer',
   'overview.offers.noGroups': 'No patient group belongs to this area.',
   'overview.offers.groupCount': '{name} · {count} active offers',
   'overview.offers.groupCount1': '{name} · 1 active offer',
@@ -207,7 +206,6 @@ export const overview = defineMessages({
   'overview.col.agreementTitle': 'Aftalens titel',
 
   'overview.offers.heading': 'Tilbud pr. patientgruppe den {date}',
-  'overview.offers.none': '— intet aktivt tilbud',
   'overview.offers.noGroups': 'Ingen patientgruppe hører til dette område.',
   'overview.offers.groupCount': '{name} · {count} aktive tilbud',
   'overview.offers.groupCount1': '{name} · 1 aktivt tilbud',

@@ -1,0 +1,368 @@
+// The overviews as a user runs them: the built binary on the hand-built fixture (test/report/fixture.ts),
+// each output format's exact shape, both languages, narrow and wide terminals, and the errors.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+import { AS_OF, loadFixture, overviewDir, overviewFiles } from '../report/fixture.js';
+import { buildOffersReport } from '../../src/report/offers.js';
+import { buildCoverageReport } from '../../src/report/coverage.js';
+import { buildFundingReport } from '../../src/report/funding.js';
+import { buildExpiringReport } from '../../src/report/expiring.js';
+
+const dir = overviewDir();
+const run = (args: string[], columns = 100) => civsam(['--data', dir, 'overview', ...args, '--as-of', AS_OF], { env: { COLUMNS: String(columns) } });
+
+describe('civsam overview: terminal tables', () => {
+  it('offers: one table per area, each patient group across the table above its offers, gaps listed', () => {
+    const r = run(['offers', '--area', 'health']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'Offers by patient group on 1 Jun 2026 · area Health',
+      '',
+      'Health',
+      '┌──────────────┬────────────────────────┬────────────────┬──────────────────┐',
+      '│ Offer (type) │ Organisation           │ Municipalities │ Agreement · pool │',
+      '├──────────────┴────────────────────────┴────────────────┴──────────────────┤',
+      '│ Diabetes · 1 active offer                                                 │',
+      '├──────────────┬────────────────────────┬────────────────┬──────────────────┤',
+      '│ Diabetescafé │ Delta Diabetesforening │ Randers        │                  │',
+      '│ (Peer group) │                        │                │                  │',
+      '├──────────────┴────────────────────────┴────────────────┴──────────────────┤',
+      '│ COPD · no active offer                                                    │',
+      '├──────────────┬────────────────────────┬────────────────┬──────────────────┤',
+      '│ —            │                        │                │                  │',
+      '└──────────────┴────────────────────────┴────────────────┴──────────────────┘',
+      '',
+      'Active offers: 1 · organisations: 1 · patient groups: 2, of which without an active offer: 1',
+      'A broad patient group lists the offers made for it as a whole; its narrower groups follow it. An',
+      'offer for several groups is listed under each.',
+      '',
+    ].join('\n'));
+  });
+
+  it('offers on a narrow terminal in Danish: each offer as lines under its group, nothing wider than the terminal', () => {
+    const r = run(['offers', '--patient-group', 'depression', '--lang', 'da'], 60);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'Tilbud pr. patientgruppe den 1. jun. 2026 · patientgruppe',
+      'Depression (med undergrupper)',
+      '',
+      'Psykiatri',
+      'Depression · 2 aktive tilbud',
+      '  Tilbud (type): Samtalegruppe',
+      '    (Samtalegruppe)',
+      '  Organisation: Alpha Forening',
+      '  Kommuner: Aarhus, Randers',
+      '  Aftale · pulje: a-shared (afsluttet)',
+      '    Psykiatripuljen',
+      '',
+      '  Tilbud (type): Telefonlinjen',
+      '    (Rådgivning)',
+      '  Organisation: Beta Netværket',
+      '  Kommuner: hele regionen',
+      '  Aftale · pulje: a-two-pools',
+      '    Psykiatripuljen',
+      '    Almen pulje',
+      '',
+      'Aktive tilbud: 2 · organisationer: 2 · patientgrupper: 1,',
+      'heraf uden aktivt tilbud: 0',
+      'En bred patientgruppe viser de tilbud, der er rettet mod den',
+      'som helhed; dens smallere grupper følger efter den. Et',
+      'tilbud til flere grupper står under hver af dem.',
+      '',
+    ].join('\n'));
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+
+  it('coverage: gaps marked —, totals per row and column counting each offer once', () => {
+    const r = run(['coverage']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'Active offers by patient group and municipality on 1 Jun 2026',
+      '',
+      '┌────────────────────────────────────┬────────┬─────────┬───────┬───────┐',
+      '│ Patient group                      │ Aarhus │ Randers │ Skive │ Total │',
+      '├────────────────────────────────────┼────────┼─────────┼───────┼───────┤',
+      '│ Mental illness                     │      — │       — │     1 │     1 │',
+      '│ Depression                         │      2 │       2 │     1 │     2 │',
+      '│ Anxiety                            │      1 │       1 │     1 │     1 │',
+      '│ Diabetes                           │      — │       1 │     — │     1 │',
+      '│ COPD                               │      — │       — │     — │     — │',
+      '│ All groups shown (each offer once) │      2 │       3 │     2 │     4 │',
+      '└────────────────────────────────────┴────────┴─────────┴───────┴───────┘',
+      '',
+      'Gaps: 7 of 15 cells · active offers: 4',
+      '— no active offer: a gap. A regional or national offer counts in every municipality; a broad group\'s',
+      'row holds only the offers made for it as a whole; totals count each offer once.',
+      '',
+    ].join('\n'));
+  });
+
+  it('coverage on a narrow terminal: the municipalities split over tables that repeat the patient group', () => {
+    const r = run(['coverage', '--area', 'psychiatry'], 40);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(40);
+    const headers = lines.filter((l) => l.startsWith('│ Patient group'));
+    expect(headers).toEqual([
+      '│ Patient group  │ Aarhus │ Randers │',
+      '│ Patient group  │ Skive │ Total │',
+    ]);
+  });
+
+  it('funding: a table per pool, overcommitted and missing budgets said in words', () => {
+    const r = run(['funding', '--pool', 'pool-general'], 200);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 10)).toEqual([
+      'Funding by pool and year · pool Almen pulje',
+      '',
+      'Almen pulje',
+      '┌──────┬─────────────┬─────────────┬──────────────────────────┬──────────────────────┬─────────────────────┬────────────┬────────────────────────────────┬────────┐',
+      '│ Year │      Budget │   Allocated │                Remaining │ Development projects │       Running costs │ Recipients │ Largest recipient              │    HHI │',
+      '├──────┼─────────────┼─────────────┼──────────────────────────┼──────────────────────┼─────────────────────┼────────────┼────────────────────────────────┼────────┤',
+      '│ 2026 │ DKK 500,000 │ DKK 550,000 │ DKK 50,000 overcommitted │  DKK 100,000 (18.2%) │ DKK 450,000 (81.8%) │          2 │ Delta Diabetesforening (81.8%) │  7,025 │',
+      '├──────┼─────────────┼─────────────┼──────────────────────────┼──────────────────────┼─────────────────────┼────────────┼────────────────────────────────┼────────┤',
+      '│ 2027 │   no budget │  DKK 50,000 │ DKK 50,000 overcommitted │                DKK 0 │ DKK 50,000 (100.0%) │          1 │ Beta Netværket (100.0%)        │ 10,000 │',
+      '└──────┴─────────────┴─────────────┴──────────────────────────┴──────────────────────┴─────────────────────┴────────────┴────────────────────────────────┴────────┘',
+    ]);
+  });
+
+  it('funding in Danish: amounts as 1.250.000 kr.', () => {
+    const r = run(['funding', '--by', 'organisation', '--lang', 'da']);
+    expect(r.stdout.split('\n').slice(0, 10)).toEqual([
+      'Midler pr. organisation og år',
+      '',
+      '┌────────────────────────┬─────────────┬─────────────┬────────────┬───────────────┐',
+      '│ Organisation           │        2025 │        2026 │       2027 │         I alt │',
+      '├────────────────────────┼─────────────┼─────────────┼────────────┼───────────────┤',
+      '│ Beta Netværket         │ 100.001 kr. │ 400.000 kr. │ 50.000 kr. │   550.001 kr. │',
+      '│ Delta Diabetesforening │             │ 450.000 kr. │            │   450.000 kr. │',
+      '│ Alpha Forening         │ 100.001 kr. │             │            │   100.001 kr. │',
+      '│ Alle organisationer    │ 200.001 kr. │ 850.000 kr. │ 50.000 kr. │ 1.100.001 kr. │',
+      '└────────────────────────┴─────────────┴─────────────┴────────────┴───────────────┘',
+    ]);
+  });
+
+  it('expiring: by date, with how far off, and what is past its end', () => {
+    const r = run(['expiring']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'Agreements ending or due for evaluation from 1 Jun 2026 to 30 Aug 2026',
+      '',
+      '┌─────────────┬──────────────────────────┬──────────────────┬────────────────────────┬─────────────┐',
+      '│ Date        │ What                     │ Agreement        │ Organisations          │ Pools       │',
+      '├─────────────┼──────────────────────────┼──────────────────┼────────────────────────┼─────────────┤',
+      '│ 31 Mar 2026 │ ended, still marked      │ a-expired        │ Alpha Forening         │             │',
+      '│ 62 days ago │ active                   │ Aftale a-expired │                        │             │',
+      '├─────────────┼──────────────────────────┼──────────────────┼────────────────────────┼─────────────┤',
+      '│ 15 Jun 2026 │ evaluation due           │ a-over           │ Delta Diabetesforening │ Almen pulje │',
+      '│ in 14 days  │                          │ Aftale a-over    │                        │             │',
+      '├─────────────┼──────────────────────────┼──────────────────┼────────────────────────┼─────────────┤',
+      '│ 30 Jun 2026 │ ends                     │ a-over           │ Delta Diabetesforening │ Almen pulje │',
+      '│ in 29 days  │                          │ Aftale a-over    │                        │             │',
+      '├─────────────┼──────────────────────────┼──────────────────┼────────────────────────┼─────────────┤',
+      '│ 30 Aug 2026 │ evaluation due           │ a-later          │ Alpha Forening         │             │',
+      '│ in 90 days  │                          │ Aftale a-later   │                        │             │',
+      '└─────────────┴──────────────────────────┴──────────────────┴────────────────────────┴─────────────┘',
+      '',
+      'Agreements: 3 · ending: 1 · evaluations due: 2 · past their end but active: 1',
+      '',
+    ].join('\n'));
+  });
+
+  it('colour only when asked for: FORCE_COLOR colours the overcommitted amount red', () => {
+    const r = civsam(['--data', dir, 'overview', 'funding', '--pool', 'pool-general', '--as-of', AS_OF], { env: { COLUMNS: '200', NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.stdout).toContain('\u001b[31mDKK 50,000 overcommitted\u001b[39m');
+    expect(run(['funding']).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('civsam overview: JSON is the report data', () => {
+  const folder = loadFixture();
+  it('offers, coverage, funding and expiring print exactly what the report builders return', () => {
+    expect(JSON.parse(run(['offers', '--format', 'json']).stdout)).toEqual(buildOffersReport(folder, AS_OF));
+    expect(JSON.parse(run(['coverage', '--format', 'json']).stdout)).toEqual(buildCoverageReport(folder, AS_OF));
+    expect(JSON.parse(run(['funding', '--format', 'json']).stdout)).toEqual(buildFundingReport(folder, AS_OF));
+    expect(JSON.parse(run(['expiring', '--format', 'json']).stdout)).toEqual(buildExpiringReport(folder, AS_OF, 90));
+  });
+
+  it('has the documented top-level shape, the same in both languages', () => {
+    const keys = (args: string[]) => Object.keys(JSON.parse(run([...args, '--format', 'json']).stdout));
+    expect(keys(['offers'])).toEqual(['report', 'asOf', 'filters', 'areas', 'totals']);
+    expect(keys(['coverage'])).toEqual(['report', 'asOf', 'filters', 'municipalities', 'rows', 'totals']);
+    expect(keys(['funding'])).toEqual(['report', 'asOf', 'filters', 'poolYears', 'totals']);
+    expect(keys(['funding', '--by', 'organisation'])).toEqual(['report', 'asOf', 'filters', 'years', 'organisations', 'totals']);
+    expect(keys(['expiring'])).toEqual(['report', 'asOf', 'withinDays', 'until', 'filters', 'entries', 'totals']);
+    expect(run(['offers', '--format', 'json', '--lang', 'da']).stdout).toBe(run(['offers', '--format', 'json']).stdout);
+  });
+
+  it('takes filters by name in either language, and records them as ids', () => {
+    const r = JSON.parse(run(['offers', '--format', 'json', '--area', 'Psykiatri', '--municipality', 'SKIVE', '--patient-group', 'Anxiety']).stdout);
+    expect(r.filters).toEqual({ areas: ['psychiatry'], patientGroups: ['angst'], municipalities: ['skive'], organisations: [], types: [] });
+    expect(r.areas).toHaveLength(1);
+    expect(r.areas[0].patientGroups.map((g: { id: string; offerCount: number }) => [g.id, g.offerCount])).toEqual([['angst', 1]]);
+  });
+});
+
+describe('civsam overview: CSV opens in Excel', () => {
+  it('offers in English: UTF-8 BOM, commas, one flat row per offer and one per empty group', () => {
+    const r = run(['offers', '--format', 'csv']);
+    expect(r.stdout).toBe('\uFEFF' + [
+      'Area,Patient group,Offers in group,Offer,Type,Organisation,Municipalities,Agreement,Pools',
+      'Psychiatry,Mental illness,1,Åbent hus,Peer group,Beta Netværket,Skive,,',
+      'Psychiatry,Depression,2,Samtalegruppe,Peer group,Alpha Forening,"Aarhus, Randers",a-shared,Psykiatripuljen',
+      'Psychiatry,Depression,2,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
+      'Psychiatry,Anxiety,1,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
+      'Health,Diabetes,1,Diabetescafé,Peer group,Delta Diabetesforening,Randers,,',
+      'Health,COPD,0,,,,,,',
+      '',
+    ].join('\r\n'));
+  });
+
+  it('funding in Danish: semicolons, decimal commas, plain numbers for amounts, an empty cell for no budget', () => {
+    const r = run(['funding', '--format', 'csv', '--lang', 'da']);
+    expect(r.stdout).toBe('\uFEFF' + [
+      'Pulje;År;Budget;Bevilget;Rest;Overdisponeret;Udviklingsprojekter;Andel udvikling;Drift;Andel drift;Modtagere;Største modtager;Største andel;HHI',
+      'Almen pulje;2026;500000;550000;-50000;ja;100000;0,1818;450000;0,8182;2;Delta Diabetesforening;0,8182;7025',
+      'Almen pulje;2027;;50000;-50000;ja;0;0;50000;1;1;Beta Netværket;1;10000',
+      'Psykiatripuljen;2025;400000;200001;199999;nej;200001;1;0;0;2;Alpha Forening;0,5;5000',
+      'Psykiatripuljen;2026;500000;300000;200000;nej;0;0;300000;1;1;Beta Netværket;1;10000',
+      '',
+    ].join('\r\n'));
+  });
+
+  it('funding by organisation keeps the shared line\'s half krone, so the rows add up', () => {
+    const r = run(['funding', '--by', 'organisation', '--format', 'csv', '--lang', 'da']);
+    expect(r.stdout).toBe('\uFEFF' + [
+      'Organisation;År;Udviklingsprojekter;Drift;I alt;Puljer',
+      'Beta Netværket;2025;100000,5;0;100000,5;Psykiatripuljen',
+      'Beta Netværket;2026;100000;300000;400000;"Almen pulje, Psykiatripuljen"',
+      'Beta Netværket;2027;0;50000;50000;Almen pulje',
+      'Delta Diabetesforening;2026;0;450000;450000;Almen pulje',
+      'Alpha Forening;2025;100000,5;0;100000,5;Psykiatripuljen',
+      '',
+    ].join('\r\n'));
+  });
+
+  it('coverage: gaps are 0, the matrix as it is', () => {
+    expect(run(['coverage', '--format', 'csv', '--lang', 'da']).stdout).toBe('\uFEFF' + [
+      'Patientgruppe;Aarhus;Randers;Skive;I alt',
+      'Psykisk sygdom;0;0;1;1',
+      'Depression;2;2;1;2',
+      'Angst;1;1;1;1',
+      'Diabetes;0;1;0;1',
+      'KOL;0;0;0;0',
+      'Alle viste grupper (hvert tilbud én gang);2;3;2;4',
+      '',
+    ].join('\r\n'));
+  });
+
+  it('expiring: ISO dates and days as numbers', () => {
+    expect(run(['expiring', '--format', 'csv']).stdout).toBe('\uFEFF' + [
+      'Date,Days,What,Agreement,Agreement title,Organisations,Pools',
+      '2026-03-31,-62,"ended, still marked active",a-expired,Aftale a-expired,Alpha Forening,',
+      '2026-06-15,14,evaluation due,a-over,Aftale a-over,Delta Diabetesforening,Almen pulje',
+      '2026-06-30,29,ends,a-over,Aftale a-over,Delta Diabetesforening,Almen pulje',
+      '2026-08-30,90,evaluation due,a-later,Aftale a-later,Alpha Forening,',
+      '',
+    ].join('\r\n'));
+  });
+});
+
+describe('civsam overview: Markdown for a case document', () => {
+  it('expiring: a heading, a table, the summary', () => {
+    expect(run(['expiring', '--format', 'md']).stdout).toBe([
+      '# Agreements ending or due for evaluation from 1 Jun 2026 to 30 Aug 2026',
+      '',
+      '| Date | What | Agreement | Organisations | Pools |',
+      '| --- | --- | --- | --- | --- |',
+      '| **31 Mar 2026<br>62 days ago** | **ended, still marked active** | a-expired<br>Aftale a-expired | Alpha Forening |  |',
+      '| 15 Jun 2026<br>in 14 days | evaluation due | a-over<br>Aftale a-over | Delta Diabetesforening | Almen pulje |',
+      '| 30 Jun 2026<br>in 29 days | ends | a-over<br>Aftale a-over | Delta Diabetesforening | Almen pulje |',
+      '| 30 Aug 2026<br>in 90 days | evaluation due | a-later<br>Aftale a-later | Alpha Forening |  |',
+      '',
+      'Agreements: 3 · ending: 1 · evaluations due: 2 · past their end but active: 1',
+      '',
+      '',
+    ].join('\n'));
+  });
+
+  it('offers: a section per area with the patient group as a column', () => {
+    expect(run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da']).stdout).toBe([
+      '# Tilbud pr. patientgruppe den 1. jun. 2026 · område Sundhed',
+      '',
+      '## Sundhed',
+      '',
+      '| Patientgruppe | Tilbud (type) | Organisation | Kommuner | Aftale · pulje |',
+      '| --- | --- | --- | --- | --- |',
+      '| **Diabetes · 1 aktivt tilbud** | Diabetescafé<br>(Samtalegruppe) | Delta Diabetesforening | Randers |  |',
+      '| KOL · intet aktivt tilbud | — |  |  |  |',
+      '',
+      'Aktive tilbud: 1 · organisationer: 1 · patientgrupper: 2, heraf uden aktivt tilbud: 1',
+      '',
+      'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem.',
+      '',
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('civsam overview: --output', () => {
+  it('infers the format from the extension and writes nothing to stdout', () => {
+    const out = makeFolder({});
+    const csv = run(['coverage', '--output', join(out, 'daekning.csv')]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe('');
+    expect(readFileSync(join(out, 'daekning.csv'), 'utf8')).toBe(run(['coverage', '--format', 'csv']).stdout);
+    run(['offers', '--output', join(out, 'tilbud.json')]);
+    expect(JSON.parse(readFileSync(join(out, 'tilbud.json'), 'utf8')).report).toBe('offers');
+    run(['expiring', '--output', join(out, 'udloeb.md')]);
+    expect(readFileSync(join(out, 'udloeb.md'), 'utf8')).toBe(run(['expiring', '--format', 'md']).stdout);
+  });
+
+  it('refuses an extension it cannot tell a format from', () => {
+    const r = run(['coverage', '--output', join(makeFolder({}), 'x.pdf')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: cannot tell the format from the file name. Use one of .json, .csv, .md, .markdown, .txt, or give --format.\n');
+  });
+});
+
+describe('civsam overview: errors say what to do, exit 2', () => {
+  it('a date that is not YYYY-MM-DD', () => {
+    const r = civsam(['--data', dir, 'overview', 'offers', '--as-of', '2026-02-30']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, such as 2026-11-23; 2026-02-30 is not one.\n' });
+  });
+
+  it('an unknown patient group, with the known ones', () => {
+    const r = run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: --patient-group: ukendt patientgruppe tinnitus. Kendte: psykisk-sygdom, depression, angst, diabetes, kol.\n');
+  });
+
+  it('an unknown organisation, without listing every organisation', () => {
+    const r = run(['offers', '--organisation', 'omega']);
+    expect(r.stderr).toBe('error: --organisation: unknown organisation omega. Give the organisation\'s id (its file name in organisations/ without .yaml) or its full name.\n');
+  });
+
+  it('a year or a number of days that is not one', () => {
+    expect(run(['funding', '--year', '26']).stderr).toBe('error: --year needs a year such as 2026; 26 is not one.\n');
+    expect(run(['expiring', '--within', 'ten']).stderr).toBe('error: --within needs a whole number of days, 0 or more; ten is not one.\n');
+  });
+
+  it('a folder that does not validate is refused, not reported on', () => {
+    const bad = makeFolder({ ...overviewFiles(), 'offers/o-two.yaml': 'id: o-two\norganisation: nobody\n' });
+    const r = civsam(['--data', bad, 'overview', 'offers']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\), so civsam will not work on it\. Run civsam validate/);
+  });
+
+  it('--help shows the examples', () => {
+    const r = civsam(['overview', 'funding', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('$ civsam overview funding --by organisation --format csv --output midler.csv');
+    expect(civsam(['overview', '--help']).stdout).toMatch(/offers[^\n]*\n[\s\S]*coverage[\s\S]*funding[\s\S]*expiring/);
+  });
+});

@@ -1,0 +1,84 @@
+// The offers overview on the hand-built fixture (see fixture.ts for what each record is for).
+import { describe, expect, it } from 'vitest';
+import { buildOffersReport } from '../../src/report/offers.js';
+import { AS_OF, loadFixture } from './fixture.js';
+
+const folder = loadFixture();
+/** area → patient group → the offer ids listed under it. */
+const shape = (r: ReturnType<typeof buildOffersReport>) =>
+  Object.fromEntries(r.areas.map((a) => [a.area, Object.fromEntries(a.patientGroups.map((g) => [g.id, g.offers.map((o) => o.id)]))]));
+
+describe('overview offers', () => {
+  it('lists every patient group by area in vocabulary order, with its active offers only', () => {
+    const r = buildOffersReport(folder, AS_OF);
+    // o-ended (ended 2025-12-31), o-future (starts 2026-09-01) and o-inactive (organisation inactive) are not active;
+    // o-broad starts and o-diabetes ends on the day, so both are. Under depression: Alpha before Beta by organisation name.
+    expect(shape(r)).toEqual({
+      social: {},
+      psychiatry: { 'psykisk-sygdom': ['o-broad'], depression: ['o-two', 'o-regional'], angst: ['o-regional'] },
+      health: { diabetes: ['o-diabetes'], kol: [] },
+    });
+    expect(r.areas[1].patientGroups.map((g) => g.offerCount)).toEqual([1, 2, 1]);
+    // Distinct: o-broad, o-two, o-regional, o-diabetes; organisations beta, alpha, delta; kol has none.
+    expect(r.totals).toEqual({ offers: 4, organisations: 3, patientGroups: 5, patientGroupsWithoutOffers: 1 });
+  });
+
+  it('gives each offer its type, organisation, reach, and the agreement and pools behind it', () => {
+    const r = buildOffersReport(folder, AS_OF);
+    const depression = r.areas[1].patientGroups[1];
+    expect(depression).toMatchObject({ id: 'depression', name: { da: 'Depression', en: 'Depression' }, parent: 'psykisk-sygdom', offerCount: 2 });
+    expect(depression.offers).toEqual([
+      {
+        id: 'o-two', title: 'Samtalegruppe', type: { id: 'peer-group', name: { da: 'Samtalegruppe', en: 'Peer group' } },
+        organisation: { id: 'alpha', name: 'Alpha Forening' },
+        reach: { scope: null, municipalities: ['aarhus', 'randers'] },
+        activeFrom: '2025-01-01', activeUntil: null,
+        // the ended a-shared names the offer: still the agreement behind it, shown with its status
+        agreements: [{ id: 'a-shared', title: 'Aftale a-shared', status: 'ended' }],
+        pools: [{ id: 'pool-psyk', name: 'Psykiatripuljen' }],
+      },
+      {
+        id: 'o-regional', title: 'Telefonlinjen', type: { id: 'hotline', name: { da: 'Rådgivning', en: 'Helpline' } },
+        organisation: { id: 'beta', name: 'Beta Netværket' },
+        reach: { scope: 'regional', municipalities: ['aarhus', 'randers', 'skive'] },
+        activeFrom: '2024-01-01', activeUntil: null,
+        // named by the offer and naming it: listed once; two funding lines in two pools
+        agreements: [{ id: 'a-two-pools', title: 'Aftale a-two-pools', status: 'active' }],
+        pools: [{ id: 'pool-psyk', name: 'Psykiatripuljen' }, { id: 'pool-general', name: 'Almen pulje' }],
+      },
+    ]);
+  });
+
+  it('a filter on a parent patient group includes its children; groups outside it are left out', () => {
+    expect(shape(buildOffersReport(folder, AS_OF, { patientGroups: ['psykisk-sygdom'] }))).toEqual({
+      social: {}, psychiatry: { 'psykisk-sygdom': ['o-broad'], depression: ['o-two', 'o-regional'], angst: ['o-regional'] }, health: {},
+    });
+    expect(shape(buildOffersReport(folder, AS_OF, { patientGroups: ['angst'] }))).toEqual({ social: {}, psychiatry: { angst: ['o-regional'] }, health: {} });
+  });
+
+  it('--area shows that area only', () => {
+    const r = buildOffersReport(folder, AS_OF, { areas: ['health'] });
+    expect(shape(r)).toEqual({ health: { diabetes: ['o-diabetes'], kol: [] } });
+    expect(r.totals).toEqual({ offers: 1, organisations: 1, patientGroups: 2, patientGroupsWithoutOffers: 1 });
+  });
+
+  it('--municipality keeps offers reaching it (a regional offer reaches every one) and still lists the groups left empty', () => {
+    const r = buildOffersReport(folder, AS_OF, { municipalities: ['skive'] });
+    expect(shape(r)).toEqual({
+      social: {}, psychiatry: { 'psykisk-sygdom': ['o-broad'], depression: ['o-regional'], angst: ['o-regional'] }, health: { diabetes: [], kol: [] },
+    });
+    expect(r.totals).toEqual({ offers: 2, organisations: 1, patientGroups: 5, patientGroupsWithoutOffers: 2 });
+  });
+
+  it('--organisation and --type', () => {
+    expect(buildOffersReport(folder, AS_OF, { organisations: ['alpha'] }).totals.offers).toBe(1);
+    expect(shape(buildOffersReport(folder, AS_OF, { types: ['hotline'] })).psychiatry).toEqual({ 'psykisk-sygdom': [], depression: ['o-regional'], angst: ['o-regional'] });
+  });
+
+  it('is decided by --as-of: a year earlier the ended offer was running and o-broad had not started', () => {
+    // o-inactive stays out: its organisation is inactive (the status has no dates to go back by).
+    expect(shape(buildOffersReport(folder, '2025-06-01')).psychiatry).toEqual({
+      'psykisk-sygdom': [], depression: ['o-two', 'o-regional'], angst: ['o-ended', 'o-regional'],
+    });
+  });
+});

@@ -1,0 +1,92 @@
+// The renderers the overviews use: wrapping that never cuts a word where it can avoid it, terminal
+// tables that never outgrow the terminal, and CSV/Markdown that take a cell's value or text.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeChalk } from '../../src/cli/colors.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../../src/render/table.js';
+
+const plain = makeChalk(0);
+
+describe('wrapText', () => {
+  it('breaks at spaces, else after a hyphen, and keeps amounts and shares whole', () => {
+    expect(wrapText('Herning, Ringkøbing-Skjern og Aarhus', 14)).toEqual(['Herning,', 'Ringkøbing-', 'Skjern og', 'Aarhus']);
+    expect(wrapText('Bevilget 1.250.000 kr. (42,5 %)', 14)).toEqual(['Bevilget', '1.250.000 kr.', '(42,5 %)']);
+    expect(wrapText('Allocated DKK 1,250,000', 14)).toEqual(['Allocated', 'DKK 1,250,000']);
+  });
+  it('splits a piece longer than a whole line only as a last resort, and indents what follows', () => {
+    expect(wrapText('civilsamfundssamarbejdet', 10)).toEqual(['civilsamfu', 'ndssamarbe', 'jdet']);
+    expect(wrapText('Pools: Almen pulje og Psykiatripuljen', 20, 2)).toEqual(['Pools: Almen pulje', '  og Psykiatripuljen']);
+  });
+});
+
+describe('renderTerminalTable', () => {
+  const table: Table = {
+    title: 'T',
+    columns: [{ header: 'Name' }, { header: 'Amount', align: 'right' }],
+    rows: [['Ringkøbing-Skjern', { text: '1.250.000 kr.', value: 1250000, tone: 'bad' }], ['Odder', 3]],
+    notes: ['a note'],
+  };
+  it('draws a table when it fits', () => {
+    expect(renderTerminalTable(table, 'da', 80, plain)).toBe([
+      'T',
+      '┌───────────────────┬───────────────┐',
+      '│ Name              │        Amount │',
+      '├───────────────────┼───────────────┤',
+      '│ Ringkøbing-Skjern │ 1.250.000 kr. │',
+      '├───────────────────┼───────────────┤',
+      '│ Odder             │             3 │',
+      '└───────────────────┴───────────────┘',
+      'a note',
+      '',
+    ].join('\n'));
+  });
+  it('wraps long names after the hyphen on a narrower terminal', () => {
+    expect(renderTerminalTable(table, 'da', 31, plain).split('\n').slice(3, 6)).toEqual([
+      '├─────────────┼───────────────┤',
+      '│ Ringkøbing- │ 1.250.000 kr. │',
+      '│ Skjern      │               │',
+    ]);
+  });
+  it('prints rows as lines when even the words do not fit', () => {
+    const wide: Table = { columns: ['Alpha', 'Beta', 'Gamma', 'Delta'].map((header) => ({ header })), rows: [['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd']] };
+    expect(renderTerminalTable(wide, 'en', 30, plain)).toBe('Alpha: aaaaaaaaaa\nBeta: bbbbbbbbbb\nGamma: cccccccccc\nDelta: dddddddddd\n');
+  });
+  it('colours by tone only when colour is on', () => {
+    expect(renderTerminalTable(table, 'da', 80, makeChalk(1))).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
+  });
+
+  it('never prints a line wider than the terminal and never loses a word (property)', () => {
+    const word = fc.stringMatching(/^[a-zæøå]{1,10}(-[a-zæøå]{1,6})?$/);
+    const cell = fc.array(word, { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '));
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 8 }), fc.integer({ min: 30, max: 200 }), fc.boolean(), fc.boolean(),
+      fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+      (ncols, width, keyed, grouped, rows) => {
+        const t: Table = {
+          columns: Array.from({ length: ncols }, (_, i) => ({ header: `Col${i}` })),
+          rows: rows.map((r) => r.slice(0, ncols)),
+          keyColumns: keyed ? 1 : undefined,
+          groupColumn: grouped && ncols > 1 ? 0 : undefined,
+        };
+        const out = renderTerminalTable(t, 'en', width, plain);
+        for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+        for (const r of t.rows) for (const c of r) for (const w of String(c).split(/[\s-]+/).filter(Boolean)) expect(out).toContain(w);
+      },
+    ), { seed: 20261123, numRuns: 300 });
+  });
+});
+
+describe('renderCsv and renderMarkdown', () => {
+  const t: Table = {
+    columns: [{ header: 'Pool' }, { header: 'Remaining' }, { header: 'Share' }],
+    rows: [['Almen pulje', { text: '50.000 kr. overdisponeret', value: -50000.5, tone: 'bad' }, 0.1818], ['=SUM(A1)', { text: '—', value: 0, tone: 'gap' }, null]],
+  };
+  it('CSV takes the value, with the language\'s separator and decimal mark, and defuses formulas', () => {
+    expect(renderCsv([t], 'da')).toBe('\uFEFFPool;Remaining;Share\r\nAlmen pulje;-50000,5;0,1818\r\n"=SUM(A1)";0;\r\n');
+    expect(renderCsv([t], 'en')).toBe('\uFEFFPool,Remaining,Share\r\nAlmen pulje,-50000.5,0.1818\r\n"=SUM(A1)",0,\r\n');
+  });
+  it('Markdown takes the text, bold where it is bad, and escapes pipes', () => {
+    expect(renderMarkdown([{ ...t, rows: [['a|b', t.rows[0][1], 1]] }], 'en', 'H')).toBe(
+      '# H\n\n| Pool | Remaining | Share |\n| --- | --- | --- |\n| a\\|b | **50.000 kr. overdisponeret** | 1 |\n\n');
+  });
+});
