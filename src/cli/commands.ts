@@ -25,6 +25,91 @@ export interface CommandSpec {
   load(): Promise<unknown>;
 }
 
+/** The options every overview takes: the date, the format and the output file. */
+function overviewCommon(): OptionSpec[] {
+  return [
+    { flags: '--as-of <date>', description: 'opt.overview.asOf' },
+    { flags: '--format <format>', description: 'opt.overview.format', choices: ['table', 'json', 'csv', 'md'] },
+    { flags: '--output <file>', description: 'opt.overview.output' },
+  ];
+}
+
+function overviewCommands(): CommandSpec[] {
+  return [
+    {
+      parent: 'overview',
+      name: 'offers',
+      description: 'cmd.overview.offers.description',
+      options: [
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
+        { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
+        { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
+        { flags: '--type <type>', description: 'opt.overview.type', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview offers',
+        'civsam overview offers --area psychiatry',
+        'civsam overview offers --patient-group psykisk-sygdom --municipality Randers',
+        'civsam overview offers --as-of 2026-11-23 --format csv --output tilbud.csv',
+      ],
+      load: () => import('../commands/overview-offers.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'coverage',
+      description: 'cmd.overview.coverage.description',
+      options: [
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview coverage',
+        'civsam overview coverage --area social',
+        'civsam overview coverage --patient-group psykisk-sygdom --format md --output daekning.md',
+      ],
+      load: () => import('../commands/overview-coverage.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'funding',
+      description: 'cmd.overview.funding.description',
+      options: [
+        { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
+        { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview funding',
+        'civsam overview funding --year 2026 --area psychiatry',
+        'civsam overview funding --by organisation --format csv --output midler.csv',
+      ],
+      load: () => import('../commands/overview-funding.js'),
+    },
+    {
+      parent: 'overview',
+      name: 'expiring',
+      description: 'cmd.overview.expiring.description',
+      options: [
+        { flags: '--within <days>', description: 'opt.overview.within' },
+        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--organisation <organisation>', description: 'opt.overview.agreementOrganisation', repeatable: true },
+        ...overviewCommon(),
+      ],
+      examples: [
+        'civsam overview expiring',
+        'civsam overview expiring --within 180 --area health',
+        'civsam overview expiring --as-of 2026-11-23 --format json',
+      ],
+      load: () => import('../commands/overview-expiring.js'),
+    },
+  ];
+}
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'validate',
@@ -221,88 +306,3 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/publish.js'),
   },
 ];
-
-/** The options every overview takes: the date, the format and the output file. */
-function overviewCommon(): OptionSpec[] {
-  return [
-    { flags: '--as-of <date>', description: 'opt.overview.asOf' },
-    { flags: '--format <format>', description: 'opt.overview.format', choices: ['table', 'json', 'csv', 'md'] },
-    { flags: '--output <file>', description: 'opt.overview.output' },
-  ];
-}
-
-function overviewCommands(): CommandSpec[] {
-  return [
-    {
-      parent: 'overview',
-      name: 'offers',
-      description: 'cmd.overview.offers.description',
-      options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
-        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
-        { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
-        { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
-        { flags: '--type <type>', description: 'opt.overview.type', repeatable: true },
-        ...overviewCommon(),
-      ],
-      examples: [
-        'civsam overview offers',
-        'civsam overview offers --area psychiatry',
-        'civsam overview offers --patient-group psykisk-sygdom --municipality Randers',
-        'civsam overview offers --as-of 2026-11-23 --format csv --output tilbud.csv',
-      ],
-      load: () => import('../commands/overview-offers.js'),
-    },
-    {
-      parent: 'overview',
-      name: 'coverage',
-      description: 'cmd.overview.coverage.description',
-      options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
-        { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
-        ...overviewCommon(),
-      ],
-      examples: [
-        'civsam overview coverage',
-        'civsam overview coverage --area social',
-        'civsam overview coverage --patient-group psykisk-sygdom --format md --output daekning.md',
-      ],
-      load: () => import('../commands/overview-coverage.js'),
-    },
-    {
-      parent: 'overview',
-      name: 'funding',
-      description: 'cmd.overview.funding.description',
-      options: [
-        { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
-        { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
-        { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
-        ...overviewCommon(),
-      ],
-      examples: [
-        'civsam overview funding',
-        'civsam overview funding --year 2026 --area psychiatry',
-        'civsam overview funding --by organisation --format csv --output midler.csv',
-      ],
-      load: () => import('../commands/overview-funding.js'),
-    },
-    {
-      parent: 'overview',
-      name: 'expiring',
-      description: 'cmd.overview.expiring.description',
-      options: [
-        { flags: '--within <days>', description: 'opt.overview.within' },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
-        { flags: '--organisation <organisation>', description: 'opt.overview.agreementOrganisation', repeatable: true },
-        ...overviewCommon(),
-      ],
-      examples: [
-        'civsam overview expiring',
-        'civsam overview expiring --within 180 --area health',
-        'civsam overview expiring --as-of 2026-11-23 --format json',
-      ],
-      load: () => import('../commands/overview-expiring.js'),
-    },
-  ];
-}
