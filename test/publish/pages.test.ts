@@ -92,7 +92,7 @@ describe('coverage by municipality', () => {
 
   it('marks gaps and links each count to the offers page filtered to that cell', () => {
     expect(p).toContain('<td class="gap">0</td>');
-    expect(p).toContain('<a href="offers.html?group=depression&amp;municipality=skive#group-psychiatry-depression" aria-label="ét tilbud til Depression i Skive">1</a>');
+    expect(p).toContain('<a href="offers.html?group=depression&amp;municipality=skive#group-psychiatry-depression" aria-label="1 tilbud til Depression i Skive">1</a>');
   });
 });
 

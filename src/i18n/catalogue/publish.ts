@@ -145,7 +145,7 @@ export const publish = defineMessages({
   'publish.coverage.caption': 'Active offers by patient group and municipality, {date}',
   'publish.coverage.columnTotal': 'All patient groups',
   'publish.coverage.cellLabel': '{count} offers for {group} in {municipality}',
-  'publish.coverage.cellLabelOne': 'one offer for {group} in {municipality}',
+  'publish.coverage.cellLabelOne': '{count} offer for {group} in {municipality}',
   'publish.coverage.note': 'A row counts the offers for that patient group itself; a broad group does not include the offers of the groups under it. Totals count each offer once.',
   // ---------------------------------------------------------------- funding
   'publish.funding.title': 'Pools and funding',
@@ -387,7 +387,7 @@ export const publish = defineMessages({
   'publish.coverage.caption': 'Aktive tilbud efter patientgruppe og kommune pr. {date}',
   'publish.coverage.columnTotal': 'Alle patientgrupper',
   'publish.coverage.cellLabel': '{count} tilbud til {group} i {municipality}',
-  'publish.coverage.cellLabelOne': 'ét tilbud til {group} i {municipality}',
+  'publish.coverage.cellLabelOne': '{count} tilbud til {group} i {municipality}',
   'publish.coverage.note': 'En række tæller tilbuddene til netop den patientgruppe; en bred gruppe medtager ikke tilbuddene til grupperne under den. Totalerne tæller hvert tilbud én gang.',
   // ---------------------------------------------------------------- puljer
   'publish.funding.title': 'Puljer og midler',
