@@ -167,13 +167,20 @@ function counts(plan: ImportPlan): { created: number; updated: number; unchanged
   };
 }
 
+/** What the import would do to each record it changes (unchanged rows are only counted); plain lines when there are many. */
 function planTable(ctx: CommandContext, plan: ImportPlan): string {
-  if (plan.records.length === 0) return '';
+  const changing = plan.records.filter((r) => r.action !== 'unchanged');
+  if (changing.length === 0) return '';
+  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.join(', ')]);
+  const headers = [ctx.t('import.col.row'), ctx.t('import.col.action'), ctx.t('import.col.id'), ctx.t('import.col.changed')];
+  if (rows.length > 200) {
+    // cli-table3 takes seconds for thousands of rows; aligned columns say the same.
+    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(widths[0]) : i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    return [ctx.color.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
+  }
   const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-  return renderTerminalTable({
-    columns: [{ header: ctx.t('import.col.row'), align: 'right' }, { header: ctx.t('import.col.action') }, { header: ctx.t('import.col.id') }, { header: ctx.t('import.col.changed') }],
-    rows: plan.records.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.join(', ')]),
-  }, ctx.lang, width, ctx.color);
+  return renderTerminalTable({ columns: headers.map((header, i) => ({ header, align: i === 0 ? 'right' : 'left' })), rows }, ctx.lang, width, ctx.color);
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
