@@ -23,7 +23,7 @@ export const DA_VALUE: Record<string, string> = {
 /** Further words people write for a value. */
 const VALUE_ALIASES: Record<string, readonly string[]> = {
   social: ['socialområdet', 'socialomradet'], psychiatry: ['psykiatrien'], health: ['sundhedsområdet', 'somatik'],
-  'volunteer-organisation': ['frivilligorganisation', 'frivilligforening', 'volunteer organization'],
+  'volunteer-organisation': ['frivillig', 'frivilligorganisation', 'frivilligforening', 'volunteer organization'],
   'umbrella-organisation': ['paraplyorganisation', 'umbrella organization'],
   regional: ['hele regionen', 'regionalt', 'region'], national: ['national', 'nationalt', 'hele landet'],
   public: ['offentlig', 'åbent opslag'], invited: ['inviteret', 'invitation'],

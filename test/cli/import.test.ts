@@ -150,6 +150,18 @@ describe('civsam export, then import: the sample data round-trips', () => {
     expect(fileTexts(data, 'offers')).toEqual(before.offers);
   });
 
+  it('agreements (funding lines, exemptions, evaluations) and hearing parties come back unchanged too', () => {
+    const out = tempDir();
+    for (const [kind, lang, ext] of [['agreements', 'da', 'xlsx'], ['hearing-parties', 'en', 'csv']]) {
+      const file = join(out, `${kind}.${ext}`);
+      expect(civsam(['export', kind, '--lang', lang, '--output', file]).code).toBe(0);
+      const i = civsam(['import', kind, file, '--lang', lang, '--update', '--dry-run']);
+      expect(i.code).toBe(0);
+      expect(i.stdout).toBe('');
+      expect(i.stderr).toMatch(lang === 'da' ? /: 0 oprettes, 0 opdateres, \d+ uændrede\.\n/ : /: 0 to create, 0 to update, \d+ unchanged\.\n/);
+    }
+  });
+
   it('organisations imported into a new folder are the same records as the originals', () => {
     const data = sampleCopy();
     const fresh = join(tempDir(), 'fresh');
