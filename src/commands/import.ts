@@ -80,7 +80,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
   });
   const c = counts(plan!);
-  ctx.stdout.write(ctx.t(c.created + c.updated === 0 ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
+  ctx.stdout.write(ctx.t(c.created + c.updated === 0 && rejectedFile === undefined ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
   if (rejectedFile !== undefined) {
     ctx.stderr.write(ctx.errColor.yellow(ctx.t('import.skipped', { rows: plan!.rejected.length, file: rejectedFile })) + '\n');
     return EXIT.findings;

@@ -3,7 +3,7 @@
 // folder with the new records in it by the same rules `civsam validate` uses, and every problem
 // placed at its row and column. Pure: the folder comes in as read data, nothing is written here.
 import type { DataFolder } from '../core/folder.js';
-import { FOLDER_OF, type RecordKind } from '../core/kinds.js';
+import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
 import { checkFolder } from '../validate/check-folder.js';
@@ -116,7 +116,12 @@ export function planImport(input: PlanInput): ImportPlan {
     });
 
     // Which record the row is: an existing one (by id, or by CVR for organisations) or a new one.
-    const idValue = typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined;
+    let idValue = typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined;
+    if (idValue !== undefined && !ID_PATTERN.test(idValue)) {
+      // Never a file name from a malformed id (`../x` and the like): the row is refused here.
+      problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'problem.schema.patternId', params: { field: 'id' } } });
+      idValue = undefined;
+    }
     let before: Data | undefined = idValue !== undefined ? existing.get(idValue) : undefined;
     let matchedBy: 'id' | 'cvr' | undefined = before ? 'id' : undefined;
     if (!before && kind === 'organisation' && typeof values.get('cvr') === 'string') {

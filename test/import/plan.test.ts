@@ -88,6 +88,14 @@ describe('problems at their row and column, never with the cell\'s value', () =>
   });
 });
 
+describe('ids given in the sheet', () => {
+  it('a malformed id is refused at its cell and never becomes a file name', () => {
+    const p = plan('organisation', 'id,name,kind,areas,municipalities,status\n../../escape,Delta,other,social,aarhus,active\nok-id,Epsilon,other,social,aarhus,active\n');
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, x.message.key])])).toEqual([[2, [[0, 'problem.schema.patternId']]]]);
+    expect(p.records.map((r) => r.id)).toEqual(['ok-id']);
+  });
+});
+
 describe('duplicates and updates', () => {
   const header = 'name,cvr,kind,areas,patient_groups,municipalities,status,website';
   it('an existing organisation matched by CVR is refused without --update and updated with it', () => {
