@@ -49,7 +49,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const sheet = await readInput(path, file, opts.sheet);
   const map = opts.map !== undefined ? readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
   ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
-  const kindName: Message = { key: `kind.${kind}` };
+  const kindName: Message = { key: `import.kinds.${kind}` };
 
   if (opts.dryRun) {
     const dir = resolve(ctx.cwd, ctx.dataDir);

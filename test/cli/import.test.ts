@@ -56,7 +56,7 @@ describe('civsam import', () => {
     writeFileSync(file, cp1252(DANISH_CSV));
     const r = civsam(['import', 'organisationer', file, '--data', dir]);
     expect(r.stderr).toContain(`Read ${file}: 2 row(s), CSV separated by ";", WINDOWS-1252.`);
-    expect(r.stdout).toBe('Imported organisation: 2 created, 0 updated, 0 unchanged.\n');
+    expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\n');
     expect(r.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'organisations/aero-odegaards-forening.yaml'), 'utf8'))).toEqual({
       id: 'aero-odegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
@@ -94,7 +94,7 @@ describe('civsam import', () => {
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
     const skip = civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);
     expect(skip.code).toBe(1);
-    expect(skip.stdout).toBe('Imported organisation: 500 created, 0 updated, 0 unchanged.\n');
+    expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\n');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
     expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression."');
@@ -114,7 +114,7 @@ describe('civsam import', () => {
     const dry = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--dry-run'], { env: { COLUMNS: '80' } });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('│   2 │ create │ calm-together │');
-    expect(dry.stderr).toContain('organisation: 1 to create, 0 to update, 0 unchanged.\nDry run: nothing was written.\n');
+    expect(dry.stderr).toContain('organisations: 1 to create, 0 to update, 0 unchanged.\nDry run: nothing was written.\n');
     expect(existsSync(join(dir, 'organisations/calm-together.yaml'))).toBe(false);
     const r = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--no-commit']);
     expect(r.code).toBe(0);
@@ -142,7 +142,7 @@ describe('civsam export, then import: the sample data round-trips', () => {
       const i = civsam(['import', kind, file, '--data', data, '--lang', lang, '--update', '--dry-run']);
       expect(i.code).toBe(0);
       const n = Object.keys(before[kind as 'offers']).length;
-      expect(i.stderr).toContain(lang === 'da' ? `0 oprettes, 0 opdateres, ${n} uændrede.` : `0 to create, 0 to update, ${n} unchanged.`);
+      expect(i.stderr).toContain(lang === 'da' ? `0 oprettes, 0 opdateres, ${n} uændret.` : `0 to create, 0 to update, ${n} unchanged.`);
       const w = civsam(['import', kind, file, '--data', data, '--lang', lang, '--update']);
       expect(w.code).toBe(0);
     }
@@ -158,7 +158,7 @@ describe('civsam export, then import: the sample data round-trips', () => {
       const i = civsam(['import', kind, file, '--lang', lang, '--update', '--dry-run']);
       expect(i.code).toBe(0);
       expect(i.stdout).toBe('');
-      expect(i.stderr).toMatch(lang === 'da' ? /: 0 oprettes, 0 opdateres, \d+ uændrede\.\n/ : /: 0 to create, 0 to update, \d+ unchanged\.\n/);
+      expect(i.stderr).toMatch(lang === 'da' ? /: 0 oprettes, 0 opdateres, \d+ uændret\.\n/ : /: 0 to create, 0 to update, \d+ unchanged\.\n/);
     }
   });
 
