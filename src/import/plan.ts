@@ -286,6 +286,13 @@ function changedFields(before: Data, after: Data): string[] {
   return keys.filter((k) => !sameData(before[k], after[k]));
 }
 
+/** Validate's messages that give YAML advice ("in quotes", "scope: regional"), said in a spreadsheet's terms. */
+const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
+  'problem.schema.patternCvr': 'import.value.cvr',
+  'problem.schema.patternPhone': 'import.value.phone',
+  'problem.reachMissing': 'import.value.reachMissing',
+};
+
 /** Runs validate's checks over the folder with the planned records in it and places each error. */
 function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
   const folderName = FOLDER_OF[kind];
@@ -326,7 +333,7 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
   };
   for (const p of checkFolder(combined).problems as Problem[]) {
     if (p.severity !== 'error') continue;
-    const message: Message = { key: p.message.key, params: rowName(p.message.params) };
+    const message: Message = { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
     if (row !== undefined) {
       const own = rowOfRel.has(p.file);

@@ -75,7 +75,9 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     expect(JSON.stringify(p.rejected)).not.toContain('SecretName');
     // The same row with the value problems put right still fails validate's own rules.
     const q = plan('organisation', 'name,kind,areas,status,cvr\nSecretName,other,psychiatry,active,12345678\n');
-    expect(q.rejected[0].problems.map((x) => [x.column, x.message.key])).toEqual([[undefined, 'problem.reachMissing'], [4, 'problem.cvrChecksum']]);
+    expect(q.rejected[0].problems.map((x) => [x.column, x.message.key])).toEqual([[undefined, 'import.value.reachMissing'], [4, 'problem.cvrChecksum']]);
+    const short = plan('organisation', 'name,kind,areas,status,cvr,scope\nZeta,other,psychiatry,active,1234567,regional\n');
+    expect(short.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[4, 'a CVR number has exactly 8 digits. If Excel dropped a leading zero, format the column as text and type the number again.']]);
   });
 
   it('one bad row among 500 good ones: the 500 are valid, the bad one is named', () => {
