@@ -5,7 +5,7 @@ import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language } from '../i18n/index.js';
-import { buildSite } from '../publish/site.js';
+import { sitePages } from '../publish/site.js';
 import { writeSite } from '../publish/write-site.js';
 
 export interface PublishOptions {
@@ -33,10 +33,9 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const folder = loadValidFolder(ctx);
   const primary: Language = folder.settings?.language ?? 'da';
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
-  const files = buildSite(folder, { asOf, languages });
-  const result = writeSite(outDir, opts.out, files);
-  const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
-  ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: files.size, dir: opts.out, date: asOf, ...result })) + '\n');
+  const { written, unchanged, removed, paths } = writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
+  const pages = paths.filter((p) => p.endsWith('.html')).length;
+  ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: paths.length, dir: opts.out, date: asOf, written, unchanged, removed })) + '\n');
   ctx.stderr.write(ctx.t('publish.languages', { languages: languages.map((l, i) => (i === 0 ? l : `${l} (${l}/)`)).join(', ') }) + '\n');
   return EXIT.ok;
 }

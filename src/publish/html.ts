@@ -1,35 +1,34 @@
 // HTML as tagged templates that escape every interpolated value unless it is already `Html`
 // (made by this module): a record's text can never become markup on the public site.
 
-const HTML = Symbol('html');
-
 /** A piece of markup this module built or escaped; the only thing interpolated without escaping. */
-export interface Html {
-  readonly [HTML]: true;
-  readonly text: string;
+export class Html {
+  constructor(readonly text: string) {}
 }
 
 export type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
 
 function make(text: string): Html {
-  return { [HTML]: true, text };
-}
-
-function isHtml(v: unknown): v is Html {
-  return typeof v === 'object' && v !== null && (v as Html)[HTML] === true;
+  return new Html(text);
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_ESCAPE = /[&<>"']/;
 
 /** Text safe in element content and in double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]) : s;
 }
 
 function render(v: Interpolation): string {
+  if (typeof v === 'string') return escapeHtml(v);
   if (v === null || v === undefined || v === false || v === true) return '';
-  if (Array.isArray(v)) return v.map(render).join('');
-  if (isHtml(v)) return v.text;
+  if (Array.isArray(v)) {
+    let out = '';
+    for (const x of v) out += render(x);
+    return out;
+  }
+  if (v instanceof Html) return v.text;
   return escapeHtml(String(v));
 }
 

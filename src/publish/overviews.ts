@@ -81,6 +81,9 @@ export interface ConsultationReport {
 
 /** A consultation's hearing list with response marks: the hearing report's own data. */
 export function consultationReport(facts: SiteFacts, c: Consultation, lang: Language): ConsultationReport {
-  const json = hearingReport(facts.folder, c, facts.asOf, lang).json as { invited: HeardParty[]; response_rate: { responded: number } };
-  return { consultation: c, parties: json.invited, responded: json.response_rate.responded };
+  // The report's data does not depend on the language (only its tables do): built once for both.
+  return once(`consultation\u0000${c.id}`, facts, () => {
+    const json = hearingReport(facts.folder, c, facts.asOf, lang).json as { invited: HeardParty[]; response_rate: { responded: number } };
+    return { consultation: c, parties: json.invited, responded: json.response_rate.responded };
+  });
 }

@@ -1,6 +1,5 @@
 // What every page template gets (language, texts, relative links, names of things) and the page
 // shell around each page: language attribute, skip link, header with navigation, main, footer.
-import { posix } from 'node:path';
 import type { Area } from '../core/kinds.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../render/format.js';
@@ -63,19 +62,18 @@ export interface PageContext {
 export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLanguage[], path: string): PageContext {
   const { lang, base } = site;
   const names = namesFor(facts, lang);
-  const from = posix.dirname(base + path);
-  const rel = (to: string) => {
-    const r = posix.relative(from, to);
-    return r === '' ? posix.basename(to) : r;
-  };
+  // Links are relative, so the site works from any folder of a web server or from the disk:
+  // up to the language's root (or the site's root for shared files), then down to the target.
+  const toLanguageRoot = '../'.repeat(path.split('/').length - 1);
+  const toSiteRoot = '../'.repeat((base + path).split('/').length - 1);
   return {
     facts, lang, base, others, path,
-    t: (key, params) => translate(lang, key, params),
-    href: (target) => rel(base + target),
-    asset: (target) => rel(target),
+    t: (key, params) => (params ? translate(lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
+    href: (target) => toLanguageRoot + target,
+    asset: (target) => toSiteRoot + target,
     amount: (n) => formatAmount(Math.round(n), lang),
     share: (s) => formatShare(s, lang),
-    date: (iso) => formatDate(iso, lang),
+    date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
     number: (n) => formatNumber(n, lang),
     areaName: (a) => translate(lang, `publish.area.${a}` as MessageKey),
     groupName: (id) => names.groups.get(id) ?? id,
@@ -86,8 +84,30 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
   };
 }
 
-const nameCache = new WeakMap<SiteFacts, Map<Language, { groups: Map<string, string>; types: Map<string, string>; municipalities: Map<string, string>; collator: Intl.Collator }>>();
-function namesFor(facts: SiteFacts, lang: Language) {
+interface Names {
+  groups: Map<string, string>;
+  types: Map<string, string>;
+  municipalities: Map<string, string>;
+  collator: Intl.Collator;
+  /** Dates and parameterless texts, formatted once per site and language. */
+  dates: Map<string, string>;
+  texts: Map<MessageKey, string>;
+}
+
+function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
+  const d = formatDate(iso, lang);
+  dates.set(iso, d);
+  return d;
+}
+
+function cacheText(texts: Map<MessageKey, string>, lang: Language, key: MessageKey): string {
+  const t = translate(lang, key);
+  texts.set(key, t);
+  return t;
+}
+
+const nameCache = new WeakMap<SiteFacts, Map<Language, Names>>();
+function namesFor(facts: SiteFacts, lang: Language): Names {
   let byLang = nameCache.get(facts);
   if (!byLang) nameCache.set(facts, (byLang = new Map()));
   let n = byLang.get(lang);
@@ -98,6 +118,8 @@ function namesFor(facts: SiteFacts, lang: Language) {
       types: new Map(v.offerTypes.map((t) => [t.id, t.name[lang]])),
       municipalities: new Map(v.municipalities.map((m) => [m.id, m.name])),
       collator: new Intl.Collator(lang === 'da' ? 'da' : 'en', { sensitivity: 'base', numeric: true }),
+      dates: new Map(),
+      texts: new Map(),
     };
     byLang.set(lang, n);
   }
@@ -131,7 +153,7 @@ export function layout(ctx: PageContext, page: PageContent): string {
   const current = page.section === 'organisation' ? 'organisations' : page.section;
   const nav = SECTIONS.map((s) => html`<li><a href="${ctx.href(s.path)}"${s.id === current ? html` aria-current="page"` : ''}>${ctx.t(s.nav)}</a></li>`);
   const switcher = ctx.others.map((o) => {
-    const target = posix.relative(posix.dirname(ctx.base + ctx.path), o.base + ctx.path) || posix.basename(ctx.path);
+    const target = ctx.asset(o.base + ctx.path);
     return html`<a class="lang-switch" href="${target}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`;
   });
   const doc = html`<!DOCTYPE html>

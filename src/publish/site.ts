@@ -34,24 +34,30 @@ const PAGES: { path: string; build(ctx: PageContext): PageContent }[] = [
   { path: 'organisations.html', build: organisationsIndex },
 ];
 
-/** Every file of the site, path → content, in path order. */
-export function buildSite(folder: DataFolder, options: SiteOptions): Map<string, string> {
+/**
+ * Every file of the site as [path, content], one at a time (so a large site is written while it is
+ * built, not held in memory whole); the order is fixed: assets, then each language's pages.
+ */
+export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<[path: string, content: string]> {
   const facts = gatherFacts(folder, options.asOf);
   const sites: SiteLanguage[] = [...new Set(options.languages)].map((lang, i) => ({ lang, base: i === 0 ? '' : `${lang}/` }));
-  const files = new Map<string, string>();
-  files.set(STYLESHEET, SITE_CSS);
-  files.set(SCRIPT, FILTER_JS);
+  yield [STYLESHEET, SITE_CSS];
+  yield [SCRIPT, FILTER_JS];
   for (const site of sites) {
     const others = sites.filter((s) => s !== site);
     for (const page of PAGES) {
       const ctx = makeContext(facts, site, others, page.path);
-      files.set(site.base + page.path, layout(ctx, page.build(ctx)));
+      yield [site.base + page.path, layout(ctx, page.build(ctx))];
     }
     for (const o of facts.organisations) {
       const path = organisationPath(o.id);
       const ctx = makeContext(facts, site, others, path);
-      files.set(site.base + path, layout(ctx, organisationPage(ctx, o)));
+      yield [site.base + path, layout(ctx, organisationPage(ctx, o))];
     }
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Every file of the site, path → content, in path order. */
+export function buildSite(folder: DataFolder, options: SiteOptions): Map<string, string> {
+  return new Map([...sitePages(folder, options)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -17,15 +17,22 @@ export interface WriteResult {
   written: number;
   unchanged: number;
   removed: number;
+  /** Every path written or found unchanged, sorted. */
+  paths: string[];
 }
 
-export function writeSite(dir: string, shownDir: string, files: ReadonlyMap<string, string>): WriteResult {
+/** Writes the site's files as they come; refuses (before writing anything) a folder civsam does not own. */
+export function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): WriteResult {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   mkdirSync(dir, { recursive: true });
   const previous = readManifest(dir, shownDir);
-  const result: WriteResult = { written: 0, unchanged: 0, removed: 0 };
+  // Mark the folder as civsam's before the first page, so an interrupted first publish can be repeated.
+  if (!existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
+  const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
+  const seen = new Set<string>();
   for (const [path, content] of files) {
-    if (!SAFE_PATH.test(path)) throw new Error(`unsafe site path ${path}`);
+    if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
+    seen.add(path);
     const target = join(dir, path);
     if (existsSync(target) && readFileSync(target, 'utf8') === content) {
       result.unchanged++;
@@ -37,7 +44,8 @@ export function writeSite(dir: string, shownDir: string, files: ReadonlyMap<stri
     renameSync(tmp, target);
     result.written++;
   }
-  const stale = [...previous].filter((p) => !files.has(p)).sort().reverse();
+  result.paths = [...seen].sort();
+  const stale = [...previous].filter((p) => !seen.has(p)).sort().reverse();
   for (const path of stale) {
     try {
       unlinkSync(join(dir, path));
@@ -47,7 +55,7 @@ export function writeSite(dir: string, shownDir: string, files: ReadonlyMap<stri
     }
     removeEmptyParents(dir, path);
   }
-  const manifest = `${MANIFEST_HEADER}\n${[...files.keys()].join('\n')}\n`;
+  const manifest = `${MANIFEST_HEADER}\n${result.paths.join('\n')}\n`;
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest) {
     writeFileSync(`${manifestPath}.${process.pid}.tmp`, manifest, { mode: 0o644 });
