@@ -26,7 +26,14 @@ ${paragraphs(s.text[lang])}${s.evidence ? html`<p><strong>${ctx.t('publish.model
 <h3 id="how-${h.id}">${h.title[lang]}</h3>
 ${paragraphs(h.text[lang])}</section>
 `);
+  const toc = [
+    html`<li><a href="#principles">${ctx.t('publish.model.principles')}</a></li>`,
+    html`<li><a href="#stages">${ctx.t('publish.model.stages')}</a></li>`,
+    howTo.length ? html`<li><a href="#how-to">${ctx.t('publish.model.howTo')}</a></li>` : '',
+    html`<li><a href="#pool-criteria">${ctx.t('publish.model.poolCriteria')}</a></li>`,
+  ];
   const body = html`${model.introduction ? paragraphs(model.introduction[lang]) : ''}
+<nav class="toc" aria-labelledby="model-toc"><h2 id="model-toc">${ctx.t('publish.onThisPage')}</h2><ul class="plain">${toc}</ul></nav>
 <section aria-labelledby="principles">
 <h2 id="principles">${ctx.t('publish.model.principles')}</h2>
 ${principles}</section>
