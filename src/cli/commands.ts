@@ -234,7 +234,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'] },
-      { flags: '--format <format>', description: 'opt.hearing.formatAudit', choices: ['table', 'json', 'md'] },
+      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
       { flags: '--output <file>', description: 'opt.hearing.output' },
     ],
     examples: [

@@ -1,16 +1,17 @@
 // civsam consultation audit ID: the hearing rules on one consultation before it goes out, with
 // findings in the audit's format and exit codes (1 at or above --fail-on, 2 on invalid data).
+import { resolve } from 'node:path';
 import type { Severity } from '../audit/finding.js';
+import { fails } from '../audit/run.js';
+import { makeChalk } from '../cli/colors.js';
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { chooseFormat, writeFileAtomic } from '../cli/output.js';
-import { makeChalk } from '../cli/colors.js';
 import { EXIT } from '../errors.js';
-import { auditConsultation, auditJson, auditTables, failsAt } from '../hearing/audit-report.js';
+import { auditConsultation, auditJson, auditTables, flatFindingsTable } from '../hearing/audit-report.js';
 import { findConsultation, parseDate } from '../hearing/input.js';
 import { HEARING_RULES } from '../hearing/rule-list.js';
-import { renderMarkdown, renderTerminalTable } from '../render/table.js';
-import { resolve } from 'node:path';
+import { renderCsv, renderMarkdown, renderTerminalTable, wrapText } from '../render/table.js';
 
 interface Options {
   asOf?: string;
@@ -29,6 +30,8 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
   let text: string;
   if (format === 'json') {
     text = JSON.stringify(auditJson(audit, ctx.lang), null, 2) + '\n';
+  } else if (format === 'csv') {
+    text = renderCsv([flatFindingsTable(audit, ctx.lang)], ctx.lang);
   } else {
     const { heading, tables, summary } = auditTables(folder, audit, HEARING_RULES, ctx.lang);
     if (format === 'md') {
@@ -36,13 +39,14 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
     } else {
       const toFile = opts.output !== undefined;
       const color = toFile ? makeChalk(0) : ctx.color;
-      const width = toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-      const errors = audit.findings.some((f) => f.severity === 'error');
-      const paint = audit.findings.length === 0 ? color.green : errors ? color.red : color.yellow;
-      text = color.bold(heading) + '\n\n' + tables.map((t) => renderTerminalTable(t, ctx.lang, width, color) + '\n').join('') + paint(summary) + '\n';
+      const width = Math.max(toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100, 30);
+      const paint = audit.summary.findings === 0 ? color.green : audit.summary.errors > 0 ? color.red : color.yellow;
+      text = wrapText(heading, width).map((l) => color.bold(l)).join('\n') + '\n\n'
+        + tables.map((t) => renderTerminalTable(t, ctx.lang, width, color) + '\n').join('')
+        + wrapText(summary, width).map((l) => paint(l)).join('\n') + '\n';
     }
   }
   if (opts.output !== undefined) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
   else ctx.stdout.write(text);
-  return failsAt(audit.findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
+  return fails(audit.findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
 }

@@ -13,7 +13,6 @@ export const hearing = defineMessages({
   'cmd.consultation.report.description': 'after the deadline: the parties heard alphabetically with their responses, the response rate, and eligible parties not invited',
   'cmd.hearing-party.history.description': 'every consultation an organisation was eligible for, invited to, and answered',
   'opt.hearing.format': 'output format: table, json, csv or md',
-  'opt.hearing.formatAudit': 'output format: table, json or md',
   'opt.hearing.output': 'write to FILE instead of the terminal (format from its extension)',
   'opt.hearing.asOf': 'judge as of this date, YYYY-MM-DD (default: today)',
   'opt.hearing.failOn': 'exit 1 when a finding at or above this severity exists: error, warning or never (default: error)',
@@ -85,9 +84,6 @@ export const hearing = defineMessages({
   'hearing.col.opens': 'Opens',
   'hearing.col.status': 'Status',
   'hearing.col.eligible': 'Eligible',
-  'hearing.col.severity': 'Severity',
-  'hearing.col.finding': 'Finding',
-  'hearing.col.related': 'Related',
   'hearing.invitedOf': '{count} of {total}',
   'hearing.waitedNever': 'never seated',
   'hearing.waitedCount': '{count}',
@@ -102,12 +98,8 @@ export const hearing = defineMessages({
 
   // Audit
   'hearing.audit.heading': 'Consultation audit: {title} ({id})',
-  'hearing.audit.ruleTitle': '{rule}: {title}',
-  'hearing.audit.principle': 'Principle: {principle}',
   'hearing.audit.clean': 'No findings: the hearing list of {id} follows the rules (as of {asOf}).',
   'hearing.audit.summary': '{errors} error(s) and {warnings} warning(s) for consultation {id} (as of {asOf}).',
-  'hearing.severity.error': 'error',
-  'hearing.severity.warning': 'warning',
 
   // List and report
   'hearing.list.heading': 'Hearing list: {title}',
@@ -153,7 +145,6 @@ export const hearing = defineMessages({
   'cmd.consultation.report.description': 'efter fristen: de hørte parter alfabetisk med deres svar, svarprocenten og de høringsberettigede, der ikke blev hørt',
   'cmd.hearing-party.history.description': 'alle høringer en organisation var høringsberettiget til, blev inviteret til og svarede på',
   'opt.hearing.format': 'format: table, json, csv eller md',
-  'opt.hearing.formatAudit': 'format: table, json eller md',
   'opt.hearing.output': 'skriv til FIL i stedet for terminalen (formatet ud fra filendelsen)',
   'opt.hearing.asOf': 'vurdér pr. denne dato, ÅÅÅÅ-MM-DD (standard: i dag)',
   'opt.hearing.failOn': 'afslut med 1, når der er et fund af mindst denne alvor: error, warning eller never (standard: error)',
@@ -223,9 +214,6 @@ export const hearing = defineMessages({
   'hearing.col.opens': 'Åbner',
   'hearing.col.status': 'Status',
   'hearing.col.eligible': 'Høringsberettiget',
-  'hearing.col.severity': 'Alvor',
-  'hearing.col.finding': 'Fund',
-  'hearing.col.related': 'Involverede',
   'hearing.invitedOf': '{count} af {total}',
   'hearing.waitedNever': 'aldrig haft plads',
   'hearing.waitedCount': '{count}',
@@ -239,12 +227,8 @@ export const hearing = defineMessages({
   'hearing.status.closed': 'afsluttet',
 
   'hearing.audit.heading': 'Kontrol af høring: {title} ({id})',
-  'hearing.audit.ruleTitle': '{rule}: {title}',
-  'hearing.audit.principle': 'Princip: {principle}',
   'hearing.audit.clean': 'Ingen fund: høringslisten for {id} følger reglerne (pr. {asOf}).',
   'hearing.audit.summary': '{errors} fejl og {warnings} advarsel(er) for høringen {id} (pr. {asOf}).',
-  'hearing.severity.error': 'fejl',
-  'hearing.severity.warning': 'advarsel',
 
   'hearing.list.heading': 'Høringsliste: {title}',
   'hearing.list.count': '{count} organisation(er).',
