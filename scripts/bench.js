@@ -37,6 +37,7 @@ const CASES = [
   { name: 'version', argv: ['{civsam}', '--version'], target: { ratio: 1.5 }, runs: 10 },
   { name: 'validate-cold', argv: ['{civsam}', 'validate', '--data', '{data}'], env: { CIVSAM_CACHE_DIR: '{fresh}' }, target: { ms: 3000, mib: 1024 }, runs: 3 },
   { name: 'validate-warm', argv: ['{civsam}', 'validate', '--data', '{data}'], warmup: 1, target: { ms: 1500, mib: 1024 }, runs: 5 },
+  { name: 'audit', argv: ['{civsam}', 'audit', '--data', '{data}', '--as-of', '2026-11-23'], warmup: 1, expect: [0, 1], target: { ms: 5000, mib: 1024 }, runs: 3 },
   { name: 'consultation-plan', argv: ['{civsam}', 'consultation', 'plan', '--data', '{data}', '--area', 'health', '--patient-group', 'hoeretab', '--seats', '4', '--opens', '2027-01-05', '--format', 'json'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
   { name: 'import-5000-organisations', argv: ['scripts/bench-import.js', '{civsam}', '{data}', '{fresh}'], target: { ms: 10000, mib: 1024 }, runs: 1 },
   { name: 'publish', argv: ['{civsam}', 'publish', '--data', '{data}', '--out', '{fresh}', '--as-of', '2026-11-01', '--lang', 'both'], target: { ms: 20000, mib: 1024 }, runs: 3 },

@@ -5,69 +5,99 @@
 //
 // Found through an index built once per folder, keyed by area and patient group, so an agreement
 // looks only at the organisations that share both with it and then checks reach and date: never
-// every agreement against every organisation.
+// every agreement against every organisation. Organisations are numbered in id order, so reach is
+// a bit set per organisation, "seen" is a stamp per number and the result sorts as numbers.
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Organisation } from '../core/kinds.js';
-import { municipalityIds, reachOf } from '../core/reach.js';
+import { municipalityIds } from '../core/reach.js';
 import { concernedGroups, groupTree } from './scope.js';
 
-interface Indexed {
-  org: Organisation;
-  /** Undefined when the organisation reaches every municipality (regional or national scope). */
-  municipalities: ReadonlySet<string> | undefined;
-}
-
 export class PeerIndex {
-  private readonly byAreaGroup = new Map<string, Indexed[]>();
-  private readonly allMunicipalities: string[];
+  private readonly orgs: Organisation[];
+  private readonly byAreaGroup = new Map<string, Int32Array>();
+  private readonly municipalityBit = new Map<string, number>();
+  /** Each organisation's reach as bit-set words; all ones for a regional or national scope. */
+  private readonly reach: Uint32Array;
+  private readonly words: number;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   constructor(private readonly folder: DataFolder) {
-    this.allMunicipalities = municipalityIds(folder);
+    const municipalities = municipalityIds(folder);
+    municipalities.forEach((m, i) => this.municipalityBit.set(m, i));
+    this.words = Math.max(1, Math.ceil(municipalities.length / 32));
+    this.orgs = [...folder.records.organisation.values()].filter((o) => o.status === 'active').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.reach = new Uint32Array(this.orgs.length * this.words);
+    this.seen = new Uint32Array(this.orgs.length);
     const tree = groupTree(folder);
-    for (const org of folder.records.organisation.values()) {
-      if (org.status !== 'active') continue;
-      const entry: Indexed = { org, municipalities: org.scope ? undefined : new Set(org.municipalities ?? []) };
+    const lists = new Map<string, number[]>();
+    this.orgs.forEach((org, n) => {
+      this.setReach(this.reach, n * this.words, org.scope ? undefined : org.municipalities ?? []);
       const groups = concernedGroups(tree, org.patient_groups, org.areas, false);
       for (const area of org.areas) {
         for (const g of groups) {
           const key = `${area}\u0000${g}`;
-          const list = this.byAreaGroup.get(key);
-          if (list) list.push(entry);
-          else this.byAreaGroup.set(key, [entry]);
+          const list = lists.get(key);
+          if (list) list.push(n);
+          else lists.set(key, [n]);
         }
       }
+    });
+    for (const [key, list] of lists) this.byAreaGroup.set(key, Int32Array.from(list));
+  }
+
+  /** Sets the bits of `municipalities` (all bits when undefined: the whole region). */
+  private setReach(into: Uint32Array, at: number, municipalities: readonly string[] | undefined): void {
+    if (municipalities === undefined) {
+      into.fill(0xffffffff, at, at + this.words);
+      return;
+    }
+    for (const m of municipalities) {
+      const bit = this.municipalityBit.get(m);
+      if (bit !== undefined) into[at + (bit >>> 5)] |= 1 << (bit & 31);
     }
   }
 
   /** The peers of an agreement with organisations registered on or before `cutoff` (default its start), sorted by id. */
   peersOf(agreement: Agreement, cutoff: string = agreement.start): Organisation[] {
-    const tree = groupTree(this.folder);
-    const groups = concernedGroups(tree, agreement.patient_groups, agreement.areas, true);
-    const reach = reachOf(agreement, this.allMunicipalities);
+    const groups = concernedGroups(groupTree(this.folder), agreement.patient_groups, agreement.areas, true);
+    const reach = new Uint32Array(this.words);
+    this.setReach(reach, 0, agreement.scope ? undefined : agreement.municipalities ?? []);
     const parties = new Set(agreement.organisations);
-    const seen = new Set<string>();
-    const out: Organisation[] = [];
+    const stamp = this.nextStamp();
+    const found: number[] = [];
     for (const area of agreement.areas ?? []) {
       for (const g of groups) {
-        for (const { org, municipalities } of this.byAreaGroup.get(`${area}\u0000${g}`) ?? []) {
-          if (seen.has(org.id)) continue;
-          seen.add(org.id);
-          if (parties.has(org.id)) continue;
+        const list = this.byAreaGroup.get(`${area}\u0000${g}`);
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const n = list[i];
+          if (this.seen[n] === stamp) continue;
+          this.seen[n] = stamp;
+          if (!this.reaches(n, reach)) continue;
+          const org = this.orgs[n];
           if (org.registered !== undefined && org.registered > cutoff) continue;
-          if (!reachesAny(municipalities, reach)) continue;
-          out.push(org);
+          if (parties.has(org.id)) continue;
+          found.push(n);
         }
       }
     }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return found.sort((a, b) => a - b).map((n) => this.orgs[n]);
   }
-}
 
-function reachesAny(orgReach: ReadonlySet<string> | undefined, reach: ReadonlySet<string>): boolean {
-  if (reach.size === 0) return false;
-  if (orgReach === undefined) return true;
-  for (const m of orgReach) if (reach.has(m)) return true;
-  return false;
+  private reaches(n: number, reach: Uint32Array): boolean {
+    const at = n * this.words;
+    for (let w = 0; w < this.words; w++) if ((this.reach[at + w] & reach[w]) !== 0) return true;
+    return false;
+  }
+
+  private nextStamp(): number {
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
 }
 
 const indexes = new WeakMap<DataFolder, PeerIndex>();
