@@ -19,6 +19,8 @@ export interface BarChart {
   /** The text alternative: every number the chart shows, in words. */
   description: string;
   rows: BarRow[];
+  /** The value a full-width bar stands for; default the largest bar or marker. Shares use 1 (100 %). */
+  max?: number;
 }
 
 const WIDTH = 560;
@@ -39,7 +41,7 @@ function n(x: number): string {
 
 export function barChart(chart: BarChart): Html {
   const totals = chart.rows.map((r) => r.segments.reduce((s, x) => s + Math.max(0, x.value), 0));
-  const max = Math.max(1, ...totals, ...chart.rows.map((r) => r.marker ?? 0));
+  const max = chart.max ?? (Math.max(0, ...totals, ...chart.rows.map((r) => r.marker ?? 0)) || 1);
   const scale = (WIDTH - VALUE_SPACE) / max;
   const rowHeight = LABEL_HEIGHT + BAR_HEIGHT + GAP;
   const height = chart.rows.length * rowHeight + 4;

@@ -85,6 +85,7 @@ function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearEntry): Html {
     title: ctx.t('publish.funding.sharesChartTitle', { pool: p.pool.name, year: y.year }),
     description: rows.map((r) => ctx.t('publish.funding.chartShare', { name: r.label, share: ctx.share(r.share), amount: ctx.amount(r.amount) })).join('; '),
     rows: rows.map((r) => ({ label: r.label, segments: [{ value: r.share, series: 0 }], valueText: ctx.share(r.share) })),
+    max: 1, // a share's bar is drawn against the whole pool-year: 31 % fills 31 % of the width
   });
   return html`<h3 id="${id}">${ctx.t('publish.funding.sharesHeading', { year: y.year })}</h3>
 <div class="chart-and-table">
