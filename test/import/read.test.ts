@@ -95,6 +95,16 @@ describe('.xlsx files', () => {
     await expect(readSheet('f.xlsx', bytes, { sheet: 'Social' })).rejects.toMatchObject({ userMessage: { key: 'import.error.noSheet', params: { sheets: '"A", "Psykiatri"' } } });
   });
 
+  it('marks a cell holding a spreadsheet error (#N/A) instead of reading it as text', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([['navn', 'kommuner'], ['Lys', 'Aarhus']]);
+    ws.B2 = { t: 'e', v: 0x2a, w: '#N/A' };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Ark1');
+    const sheet = await readSheet('f.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(sheet.rows).toEqual([{ row: 2, cells: ['Lys', ''] }]);
+    expect(sheet.errorCells).toEqual([{ row: 2, column: 1 }]);
+  });
+
   it('refuses an old .xls file and a damaged .xlsx with a message, not a crash', async () => {
     await expect(readSheet('gammel.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).rejects.toMatchObject({ userMessage: { key: 'import.error.xlsOld' } });
     await expect(readSheet('skadet.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toMatchObject({ userMessage: { key: 'import.error.xlsxUnreadable' } });
