@@ -1,6 +1,7 @@
 // Every command civsam has: its name, options, help and examples, and how to load its code.
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey } from '../i18n/index.js';
+import { REGISTER_COMMANDS } from '../register/command-specs.js';
 
 export interface OptionSpec {
   flags: string;
@@ -305,4 +306,6 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import('../commands/publish.js'),
   },
+  // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
+  ...REGISTER_COMMANDS,
 ];

@@ -4,7 +4,7 @@
 // over too (its holder is dead elsewhere or has stalled), always with a message. A stalled holder
 // that lost its lock finds out through `stillHeld()` just before it would replace a file, and
 // writes nothing.
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -69,7 +69,35 @@ export function readLockOwner(path: string): LockOwner | undefined {
   return undefined;
 }
 
+/**
+ * Creates `path` holding `text`, failing if it exists. The text is written to a temporary file first
+ * and linked into place, so the lock file never exists without its owner in it (a process killed
+ * half-way leaves at most a hidden temporary file, which `civsam doctor` removes).
+ */
 function createExclusive(path: string, text: string): boolean {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'wx', 0o640);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'].includes(code ?? '')) throw e;
+    return createExclusiveWithoutLinks(path, text);
+  } finally {
+    try { unlinkSync(tmp); } catch { /* gone */ }
+  }
+}
+
+/** For file systems without hard links: exclusive create, then the content. */
+function createExclusiveWithoutLinks(path: string, text: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o640);

@@ -6,8 +6,9 @@ import { audit } from './audit.js';
 import { hearing } from './hearing.js';
 import { overview } from './overview.js';
 import { publish } from './publish.js';
+import { register } from './register.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

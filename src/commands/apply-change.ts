@@ -1,0 +1,182 @@
+// The one way commands change records: take the folder's lock, read the folder, let the command
+// decide the new records, check them (schema and the whole folder's consistency), show or write
+// them atomically, and commit them to git. A refused change writes nothing and exits 2.
+import { join, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import type { CommandContext } from '../cli/context.js';
+import type { DataFolder } from '../core/folder.js';
+import type { RecordKind } from '../core/kinds.js';
+import { EXIT, UserError } from '../errors.js';
+import { translate, type Message } from '../i18n/index.js';
+import { readFolder, type Problem, type RawFolder } from '../io/load-folder.js';
+import { noCache, openParseCache } from '../io/parse-cache.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type ReadRecord } from '../io/write-record.js';
+import { commitPaths, findRepository, uncommitted } from '../io/git.js';
+import { errorsIntroduced, type ChangedFile } from '../register/check.js';
+import { describeChanges } from '../register/describe.js';
+import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
+import { lineDiff } from '../register/diff.js';
+
+export type Rec = Record<string, unknown>;
+
+/** One record to write (`record`) or remove (`record: null`). */
+export interface PlannedChange {
+  kind: RecordKind;
+  id: string;
+  record: Rec | null;
+}
+
+export interface Session {
+  dir: string;
+  folder: DataFolder;
+  checked: CheckedFolder;
+  raw: RawFolder;
+  /** The record as its file says now (read under the lock), or undefined. */
+  current(kind: RecordKind, id: string): Rec | undefined;
+}
+
+export interface ChangeOptions {
+  dryRun?: boolean;
+  /** false with --no-commit. */
+  commit?: boolean;
+}
+
+export interface ChangeResult {
+  exitCode: number;
+  written: string[];
+}
+
+function dataDirOf(ctx: CommandContext): string {
+  const dir = resolve(ctx.cwd, ctx.dataDir);
+  let ok = false;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok || !existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  return dir;
+}
+
+function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
+  const c = ctx.errColor;
+  const text = translate(ctx.lang, message.key, message.params);
+  ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
+}
+
+function problemLines(ctx: CommandContext, problems: Problem[]): string {
+  return problems.map((p) => `  ${join(ctx.dataDir, p.file)}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+}
+
+/**
+ * Runs one change of the data folder. `plan` gets the folder as read under the lock and returns
+ * the records to write; it may throw a UserError to refuse (nothing is written then).
+ */
+export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => PlannedChange[] | Promise<PlannedChange[]>): Promise<ChangeResult> {
+  const dir = dataDirOf(ctx);
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  try {
+    const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
+    const checked = checkFolder(raw);
+    const reads = new Map<string, ReadRecord>();
+    const read = (kind: RecordKind, id: string) => {
+      const rel = recordRel(kind, id);
+      let r = reads.get(rel);
+      if (!r) reads.set(rel, (r = readRecordFile(join(dir, rel))));
+      return r;
+    };
+    const session: Session = {
+      dir, folder: checked.folder, checked, raw,
+      current: (kind, id) => {
+        const r = read(kind, id);
+        if (r.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
+        return r.data ? structuredClone(r.data) : undefined;
+      },
+    };
+    const planned = await plan(session);
+
+    // The new text of every file, and the check of the folder with all of them in place.
+    const files: Array<{ change: PlannedChange; rel: string; current: ReadRecord; text?: string; unchanged: boolean }> = [];
+    for (const change of planned) {
+      const rel = recordRel(change.kind, change.id);
+      const current = read(change.kind, change.id);
+      if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, rel) });
+      if (change.record === null) {
+        if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
+        files.push({ change, rel, current, text: undefined, unchanged: false });
+        continue;
+      }
+      const t = newRecordText(dir, change.kind, current, change.record);
+      if ('refused' in t) throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
+    }
+    const changing = files.filter((f) => !f.unchanged);
+    if (changing.length === 0) {
+      for (const f of files) say(ctx, { key: 'write.unchanged', params: { file: join(ctx.dataDir, f.rel) } });
+      return { exitCode: EXIT.ok, written: [] };
+    }
+    const changedFiles: ChangedFile[] = changing.map((f) => ({ rel: f.rel, kind: f.change.kind, id: f.change.id, data: f.change.record ?? undefined, text: f.text }));
+    const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    if (introduced.length > 0) {
+      ctx.stderr.write(problemLines(ctx, introduced));
+      throw new UserError('write.refused', { count: introduced.length });
+    }
+
+    if (options.dryRun) {
+      for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
+      say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
+      return { exitCode: EXIT.ok, written: [] };
+    }
+
+    // Git: what was uncommitted before we write, so it is reported and never swept in.
+    const repo = options.commit === false ? undefined : findRepository(dir);
+    // Paths as git sees them (git reports the repository's real path, without symbolic links).
+    const real = repo ? realpathSync(dir) : dir;
+    const targets = changing.map((f) => join(real, f.rel));
+    let dirtyTargets: string[] = [];
+    let dirtyOthers = 0;
+    if (repo) {
+      // Hidden files (the lock we hold, temporary files) are not anybody's work.
+      const dirty = new Set(uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p)));
+      const targetRel = new Set(targets.map((t) => t.slice(repo.root.length + 1).split('\\').join('/')));
+      dirtyTargets = [...dirty].filter((p) => targetRel.has(p));
+      dirtyOthers = [...dirty].filter((p) => !targetRel.has(p)).length;
+    }
+
+    const written: string[] = [];
+    for (const f of changing) {
+      const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld());
+      if (!outcome.ok) {
+        if (written.length > 0) say(ctx, { key: 'write.partial', params: { files: written.map((w) => join(ctx.dataDir, w)).join(', ') } }, 'warn');
+        throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
+      }
+      written.push(f.rel);
+      say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
+    }
+
+    if (repo) {
+      const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));
+      if (dirtyTargets.length > 0) {
+        say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
+      } else {
+        const result = commitPaths(repo, targets, message);
+        if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
+        else say(ctx, { key: 'git.commitFailed' }, 'warn');
+      }
+      if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
+    }
+    return { exitCode: EXIT.ok, written };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Changes one existing record through `mutate` (which gets a copy and may throw to refuse). */
+export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean }, kind: RecordKind, id: string, mutate: (record: Rec, s: Session) => Rec): Promise<number> {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const current = s.current(kind, id);
+    if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
+    return [{ kind, id, record: mutate(current, s) }];
+  });
+  return result.exitCode;
+}

@@ -1,0 +1,23 @@
+// `civsam call close`: a call's round is decided: who applied and who was selected.
+import type { CommandContext } from '../cli/context.js';
+import { UserError } from '../errors.js';
+import { changeRecord } from './apply-change.js';
+
+type Opts = { dryRun?: boolean; commit?: boolean; selected?: string[]; applicants?: string[] };
+
+export async function close(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  return changeRecord(ctx, opts, 'call', id, (r) => {
+    if (typeof r.deadline === 'string' && r.deadline > ctx.today) throw new UserError('register.callBeforeDeadline', { id });
+    const out: Record<string, unknown> = { ...r, status: 'closed' };
+    if (opts.applicants) out.applicants = opts.applicants;
+    if (opts.selected) out.selected = opts.selected;
+    // Whoever was selected applied: keep the record coherent without asking twice.
+    if (Array.isArray(out.selected)) {
+      const applicants = new Set(Array.isArray(out.applicants) ? (out.applicants as string[]) : []);
+      const missing = (out.selected as string[]).filter((s) => !applicants.has(s));
+      if (missing.length > 0) out.applicants = [...applicants, ...missing];
+    }
+    return out;
+  });
+}

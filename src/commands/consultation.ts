@@ -1,0 +1,75 @@
+// `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
+import type { CommandContext } from '../cli/context.js';
+import { UserError } from '../errors.js';
+import { changeRecord } from './apply-change.js';
+
+type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string };
+type Omitted = { party: string; reason: string };
+type Response = { party: string; received: string };
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+const parties = (args: unknown[]) => args.slice(1).flatMap((a) => list(a)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+/** Adds hearing parties to the invited list (and takes them off the omitted list). */
+export async function invite(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const add = parties(args);
+  if (add.length === 0) throw new UserError('register.partiesMissing');
+  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
+    const invited = list(r.invited);
+    for (const p of add) if (!invited.includes(p)) invited.push(p);
+    const out: Record<string, unknown> = { ...r, invited };
+    if (Array.isArray(r.omitted)) {
+      const omitted = (r.omitted as Omitted[]).filter((o) => !add.includes(o.party));
+      if (omitted.length > 0) out.omitted = omitted;
+      else delete out.omitted;
+    }
+    return out;
+  });
+}
+
+/** Records eligible parties deliberately left out, with the reason. */
+export async function omit(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const names = parties(args);
+  if (names.length === 0) throw new UserError('register.partiesMissing');
+  if (!opts.reason || !opts.reason.trim()) throw new UserError('register.reasonMissing');
+  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
+    const omitted = Array.isArray(r.omitted) ? (r.omitted as Omitted[]).map((o) => ({ ...o })) : [];
+    for (const p of names) {
+      const existing = omitted.find((o) => o.party === p);
+      if (existing) existing.reason = opts.reason!.trim();
+      else omitted.push({ party: p, reason: opts.reason!.trim() });
+    }
+    const invited = list(r.invited).filter((p) => !names.includes(p));
+    const out: Record<string, unknown> = { ...r, omitted };
+    if (Array.isArray(r.invited)) out.invited = invited;
+    return out;
+  });
+}
+
+/** Records a response from an invited party (on --date, default today). */
+export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const names = parties(args);
+  if (names.length === 0) throw new UserError('register.partiesMissing');
+  const date = opts.date ?? ctx.today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError('register.badFlagValue', { flag: '--date', expected: { key: 'register.expected.date' } });
+  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
+    const invited = list(r.invited);
+    const notInvited = names.filter((p) => !invited.includes(p));
+    if (notInvited.length > 0) throw new UserError('register.responseNotInvited', { parties: notInvited.join(', ') });
+    const responses = Array.isArray(r.responses) ? (r.responses as Response[]).map((x) => ({ ...x })) : [];
+    for (const p of names) {
+      const existing = responses.find((x) => x.party === p);
+      if (existing) existing.received = date;
+      else responses.push({ party: p, received: date });
+    }
+    return { ...r, responses };
+  });
+}
+
+export async function open(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => ({ ...r, status: 'open' }));
+}
+
+export async function close(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => ({ ...r, status: 'closed' }));
+}

@@ -1,0 +1,105 @@
+// `civsam doctor`: looks after the data folder itself. Removes temporary files left by an
+// interrupted write (they are never read as records), clears a lock left by a process that died,
+// and reports what else a person should know: files others can read, uncommitted changes.
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
+import { EXIT, UserError } from '../errors.js';
+import { acquireFolderLock, lockState, processAlive } from '../io/folder-lock.js';
+import { findRepository, uncommitted } from '../io/git.js';
+
+type Opts = { dryRun?: boolean };
+
+/** The temporary files civsam's writes make: `.<name>.<pid>.<random>.tmp`. */
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+export interface FolderHealth {
+  temporary: Array<{ rel: string; pid: number }>;
+  readableByOthers: string[];
+}
+
+export function examine(dir: string): FolderHealth {
+  const health: FolderHealth = { temporary: [], readableByOthers: [] };
+  for (const sub of ['', 'vocabularies', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]) {
+    for (const name of list(join(dir, sub))) {
+      const rel = sub ? `${sub}/${name}` : name;
+      const m = TEMP.exec(name);
+      if (m) {
+        health.temporary.push({ rel, pid: Number(m[1]) });
+        continue;
+      }
+      if (!name.endsWith('.yaml')) continue;
+      try {
+        if ((statSync(join(dir, rel)).mode & 0o004) !== 0) health.readableByOthers.push(rel);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return health;
+}
+
+export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
+  const dir = resolve(ctx.cwd, ctx.dataDir);
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error();
+  } catch {
+    throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  }
+  const say = (text: string) => ctx.stdout.write(text + '\n');
+  const c = ctx.color;
+
+  // The lock: report it; a dry run leaves it, a real run takes (and so clears) an abandoned one.
+  const state = lockState(dir);
+  if (state.state === 'held') say(c.yellow(ctx.t('doctor.lockHeld', { pid: state.owner?.pid ?? '?', host: state.owner?.host === hostname() ? '-' : state.owner?.host ?? '?' })));
+  else if (state.state === 'abandoned') say(c.yellow(ctx.t(opts.dryRun ? 'doctor.lockAbandoned' : 'doctor.lockCleared', { pid: state.owner?.pid ?? '?' })));
+
+  const lock = opts.dryRun || state.state === 'held' ? undefined : acquireFolderLock(dir, { onTakeover: () => {} });
+  try {
+    const health = examine(dir);
+    let removed = 0;
+    for (const t of health.temporary) {
+      const inUse = t.pid !== process.pid && processAlive(t.pid) && state.state === 'held';
+      if (opts.dryRun || inUse || !lock) {
+        say(ctx.t('doctor.tempFound', { file: join(ctx.dataDir, t.rel) }));
+        continue;
+      }
+      try {
+        unlinkSync(join(dir, t.rel));
+        removed++;
+        say(ctx.t('doctor.tempRemoved', { file: join(ctx.dataDir, t.rel) }));
+      } catch {
+        say(ctx.t('doctor.tempFound', { file: join(ctx.dataDir, t.rel) }));
+      }
+    }
+    if (health.temporary.length === 0) say(c.green(ctx.t('doctor.noTemp')));
+    else if (opts.dryRun || !lock) say(ctx.t('doctor.tempLeft', { count: health.temporary.length - removed }));
+
+    if (health.readableByOthers.length > 0) {
+      say(c.yellow(ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir })));
+    } else {
+      say(c.green(ctx.t('doctor.permissionsOk')));
+    }
+
+    const repo = findRepository(dir);
+    if (repo) {
+      const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
+      say(dirty.length > 0 ? c.yellow(ctx.t('doctor.uncommitted', { count: dirty.length })) : c.green(ctx.t('doctor.committed')));
+    } else {
+      say(ctx.t('doctor.noGit'));
+    }
+  } finally {
+    lock?.release();
+  }
+  return EXIT.ok;
+}

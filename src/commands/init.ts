@@ -1,0 +1,141 @@
+// `civsam init [DIR] [--sample]`: a new data folder, ready to register in: settings, the model, the
+// vocabularies (patient groups, the region's 19 municipalities, offer types), empty record folders
+// and a copy of the schemas in DIR/schemas/ so editors find them; or the bundled sample data.
+// The folder is built beside its destination and renamed into place, so a failed init leaves nothing.
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandContext } from '../cli/context.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
+import { EXIT, UserError } from '../errors.js';
+import type { MessageKey } from '../i18n/index.js';
+import { commitPaths, findRepository } from '../io/git.js';
+import { syncFolder } from '../io/atomic-file.js';
+
+type Opts = { sample?: boolean; commit?: boolean };
+
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
+const BUNDLED_DATA = join(PACKAGE, 'data');
+const BUNDLED_SCHEMAS = join(PACKAGE, 'schemas');
+const SCHEMA_LINE = /^(# yaml-language-server: \$schema=)(\S+)/;
+
+function writeNew(path: string, content: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o750 });
+  const fd = openSync(path, 'wx', 0o640);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A YAML file's text with its schema line pointing at DIR/schemas/ from where the file now sits. */
+function repointSchema(text: string, fileRel: string): string {
+  return text.replace(SCHEMA_LINE, (_, prefix: string, path: string) => {
+    const target = join('schemas', basename(path));
+    return prefix + relative(dirname(fileRel), target).split(sep).join('/');
+  });
+}
+
+function copyTree(from: string, to: string, rel = ''): number {
+  let count = 0;
+  for (const name of readdirSync(join(from, rel)).sort()) {
+    if (name.startsWith('.')) continue; // never a lock, temporary file or editor backup
+    const r = rel ? `${rel}/${name}` : name;
+    const st = statSync(join(from, r));
+    if (st.isDirectory()) {
+      mkdirSync(join(to, r), { recursive: true, mode: 0o750 });
+      count += copyTree(from, to, r);
+    } else if (st.isFile()) {
+      const bytes = readFileSync(join(from, r));
+      writeNew(join(to, r), name.endsWith('.yaml') ? repointSchema(bytes.toString('utf8'), r) : bytes);
+      count++;
+    }
+  }
+  return count;
+}
+
+function settingsText(ctx: CommandContext): string {
+  const lines = [
+    '# yaml-language-server: $schema=schemas/civsam.schema.json',
+    `# ${ctx.t('init.settingsComment')}`,
+    'region:',
+    '  name: Region Midtjylland',
+    '  website: https://www.rm.dk',
+    `language: ${ctx.lang}`,
+    'policy:',
+  ];
+  for (const [key, value] of Object.entries(DEFAULT_POLICY)) {
+    lines.push(`  # ${ctx.t(`init.policy.${key}` as MessageKey)}`);
+    lines.push(`  ${key}: ${value}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function isEmptyFolder(dir: string): boolean {
+  return readdirSync(dir).every((n) => n === '.git');
+}
+
+export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const shown = typeof args[0] === 'string' ? args[0] : ctx.dataDir;
+  const target = resolve(ctx.cwd, shown);
+  let exists = false;
+  try {
+    exists = statSync(target).isDirectory();
+    if (!exists) throw new UserError('init.notAFolder', { dir: shown });
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+  }
+  if (exists && !isEmptyFolder(target)) throw new UserError('init.notEmpty', { dir: shown });
+  if (resolve(target) === resolve(BUNDLED_DATA)) throw new UserError('init.notEmpty', { dir: shown });
+
+  mkdirSync(dirname(target), { recursive: true, mode: 0o750 });
+  const build = mkdtempSync(join(dirname(target), `.civsam-init-`));
+  chmodSync(build, 0o750);
+  let files = 0;
+  try {
+    if (opts.sample) {
+      files += copyTree(BUNDLED_DATA, build);
+    } else {
+      writeNew(join(build, 'civsam.yaml'), settingsText(ctx));
+      writeNew(join(build, 'model.yaml'), repointSchema(readFileSync(join(BUNDLED_DATA, 'model.yaml'), 'utf8'), 'model.yaml'));
+      files += 2;
+      for (const v of readdirSync(join(BUNDLED_DATA, 'vocabularies')).filter((n) => n.endsWith('.yaml'))) {
+        writeNew(join(build, 'vocabularies', v), repointSchema(readFileSync(join(BUNDLED_DATA, 'vocabularies', v), 'utf8'), `vocabularies/${v}`));
+        files++;
+      }
+      // Git keeps no empty folders: a hidden placeholder keeps each (the loader skips hidden names).
+      for (const kind of RECORD_KINDS) writeNew(join(build, FOLDER_OF[kind], '.gitkeep'), '');
+    }
+    writeNew(join(build, '.gitignore'), '# civsam: the folder lock and temporary files of interrupted writes\n.civsam.lock*\n.*.tmp\n');
+    for (const s of readdirSync(BUNDLED_SCHEMAS).filter((n) => n.endsWith('.schema.json'))) {
+      mkdirSync(join(build, 'schemas'), { recursive: true, mode: 0o750 });
+      copyFileSync(join(BUNDLED_SCHEMAS, s), join(build, 'schemas', s));
+      files++;
+    }
+    if (exists && readdirSync(target).length > 0) {
+      // Only .git is there: move the contents in.
+      for (const name of readdirSync(build)) renameSync(join(build, name), join(target, name));
+      rmSync(build, { recursive: true, force: true });
+    } else {
+      renameSync(build, target); // an empty folder is replaced whole, atomically
+    }
+    syncFolder(dirname(target));
+  } catch (e) {
+    rmSync(build, { recursive: true, force: true });
+    throw e;
+  }
+
+  ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, files })) + '\n');
+  const repo = opts.commit === false ? undefined : findRepository(target);
+  if (repo) {
+    const result = commitPaths(repo, [target], `civsam init: new data folder${opts.sample ? ' (sample data)' : ''}`);
+    if (result.committed) ctx.stderr.write(ctx.t('git.committed', { hash: result.hash, message: 'civsam init' }) + '\n');
+    else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
+  } else if (opts.commit !== false) {
+    ctx.stderr.write(ctx.t('init.gitHint', { dir: shown }) + '\n');
+  }
+  ctx.stderr.write(ctx.t('init.next', { dir: shown }) + '\n');
+  return existsSync(target) ? EXIT.ok : EXIT.invalid;
+}

@@ -1,0 +1,23 @@
+// `civsam pool budget`: sets one year's budget of a pool (adds the year or changes it).
+import type { CommandContext } from '../cli/context.js';
+import { UserError } from '../errors.js';
+import { changeRecord } from './apply-change.js';
+
+type Opts = { dryRun?: boolean; commit?: boolean; year?: string; amount?: string };
+
+export async function budget(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const year = Number(opts.year);
+  const amount = Number(String(opts.amount ?? '').replace(/[._\s]/g, ''));
+  if (!Number.isInteger(year)) throw new UserError('register.badFlagValue', { flag: '--year', expected: { key: 'register.expected.int' } });
+  if (!Number.isInteger(amount) || String(opts.amount ?? '').trim() === '') throw new UserError('register.badFlagValue', { flag: '--amount', expected: { key: 'register.expected.int' } });
+  return changeRecord(ctx, opts, 'pool', String(args[0]), (r) => {
+    const budgets = Array.isArray(r.budgets) ? (r.budgets as Array<{ year: number; amount_dkk: number }>).map((b) => ({ ...b })) : [];
+    const existing = budgets.find((b) => b.year === year);
+    if (existing) existing.amount_dkk = amount;
+    else {
+      budgets.push({ year, amount_dkk: amount });
+      budgets.sort((a, b) => a.year - b.year);
+    }
+    return { ...r, budgets };
+  });
+}

@@ -1,0 +1,149 @@
+// `civsam <kind> list`: the records of one kind, filtered by the obvious fields, as a table or
+// as JSON (the records themselves), CSV or Markdown.
+import type { CommandContext } from '../cli/context.js';
+import { loadFolder } from '../cli/load.js';
+import { emit } from '../cli/output.js';
+import type { DataFolder } from '../core/folder.js';
+import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../core/kinds.js';
+import { descendantsIndex, municipalityIds, reachOf } from '../core/reach.js';
+import { EXIT, UserError } from '../errors.js';
+import type { MessageKey } from '../i18n/index.js';
+import { formatAmount } from '../render/format.js';
+import type { Cell, Column } from '../render/table.js';
+
+export interface ListOpts {
+  area?: string[];
+  patientGroup?: string[];
+  municipality?: string[];
+  status?: string;
+  organisation?: string[];
+  pool?: string[];
+  kind?: string[];
+  type?: string[];
+  channel?: string;
+  format?: string;
+  output?: string;
+}
+
+type AnyRec = Record<string, unknown> & { id: string; areas?: string[]; patient_groups?: string[]; municipalities?: string[]; scope?: 'regional' | 'national' };
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+
+/** A call's status: as recorded, else open until its deadline has passed. */
+export function callStatus(c: Call, today: string): string {
+  return c.status ?? (c.deadline < today ? 'closed' : 'open');
+}
+
+/** The organisations a record concerns (for --organisation). */
+function organisationsOf(kind: RecordKind, r: AnyRec, folder: DataFolder): string[] {
+  switch (kind) {
+    case 'organisation': return [r.id];
+    case 'offer': return [(r as unknown as Offer).organisation];
+    case 'agreement': return (r as unknown as Agreement).organisations;
+    case 'hearing-party': return [(r as unknown as HearingParty).organisation];
+    case 'call': { const c = r as unknown as Call; return [...list(c.invited), ...list(c.applicants), ...list(c.selected)]; }
+    case 'consultation': return list((r as unknown as Consultation).invited).map((p) => folder.records['hearing-party'].get(p)?.organisation ?? '');
+    default: return [];
+  }
+}
+
+/** The records that pass every given filter, in id order. */
+export function filterRecords(kind: RecordKind, folder: DataFolder, opts: ListOpts, today: string): AnyRec[] {
+  const all = [...folder.records[kind].values()] as unknown as AnyRec[];
+  const groups = descendantsIndex(folder.vocabularies.patientGroups);
+  const wantedGroups = opts.patientGroup ? new Set(opts.patientGroup.flatMap((g) => [...(groups.get(g) ?? [g])])) : undefined;
+  const groupAreas = new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.areas as string[]]));
+  const municipalities = municipalityIds(folder);
+  return all.filter((r) => {
+    if (opts.area && !list(r.areas).some((a) => opts.area!.includes(a))) return false;
+    if (wantedGroups) {
+      const own = list(r.patient_groups);
+      // A consultation without patient groups concerns every group of its areas.
+      const matches = own.length > 0 ? own.some((g) => wantedGroups.has(g))
+        : kind === 'consultation' && [...wantedGroups].some((g) => (groupAreas.get(g) ?? []).some((a) => list(r.areas).includes(a)));
+      if (!matches) return false;
+    }
+    if (opts.municipality) {
+      const reach = reachOf(r, municipalities);
+      if (!opts.municipality.some((m) => reach.has(m))) return false;
+    }
+    if (opts.status) {
+      const status = kind === 'call' ? callStatus(r as unknown as Call, today) : kind === 'offer' ? offerStatus(r as unknown as Offer, today) : r.status;
+      if (status !== opts.status) return false;
+    }
+    if (opts.organisation && !organisationsOf(kind, r, folder).some((o) => opts.organisation!.includes(o))) return false;
+    if (opts.pool) {
+      const pools = kind === 'agreement' ? ((r as unknown as Agreement).funding ?? []).map((f) => f.pool) : [String((r as unknown as Call).pool ?? '')];
+      if (!pools.some((p) => opts.pool!.includes(p))) return false;
+    }
+    if (opts.kind && !opts.kind.includes(String(r.kind))) return false;
+    if (opts.type && !opts.type.includes(String(r.type))) return false;
+    if (opts.channel && r.channel !== opts.channel) return false;
+    return true;
+  }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** An offer's status on a day: planned (not started), active, or ended. */
+export function offerStatus(o: Offer, today: string): string {
+  if (o.active_from > today) return 'planned';
+  if (o.active_until !== undefined && o.active_until < today) return 'ended';
+  return 'active';
+}
+
+type Row = (r: AnyRec, ctx: CommandContext, folder: DataFolder) => Cell[];
+
+const joinList = (v: unknown) => list(v).join(', ');
+const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
+  organisation: {
+    headers: ['list.id', 'list.name', 'list.orgKind', 'list.areas', 'list.status'],
+    row: (r) => { const o = r as unknown as Organisation; return [o.id, o.name, o.kind, joinList(o.areas), o.status]; },
+  },
+  offer: {
+    headers: ['list.id', 'list.title', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
+    row: (r, ctx) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, o.active_from, o.active_until ?? '', offerStatus(o, ctx.today)]; },
+  },
+  agreement: {
+    headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
+    row: (r, ctx) => {
+      const a = r as unknown as Agreement;
+      const total = (a.funding ?? []).reduce((n, f) => n + f.amount_dkk, 0);
+      return [a.id, a.title, joinList(a.organisations), a.start, a.end ?? '', a.status, total ? formatAmount(total, ctx.lang) : ''];
+    },
+  },
+  pool: {
+    headers: ['list.id', 'list.name', 'list.areas', 'list.eligibleKinds', 'list.years'],
+    row: (r) => { const p = r as unknown as Pool; return [p.id, p.name, joinList(p.areas), joinList(p.eligible_kinds), p.budgets.map((b) => b.year).join(', ')]; },
+  },
+  call: {
+    headers: ['list.id', 'list.title', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
+    row: (r, ctx) => { const c = r as unknown as Call; return [c.id, c.title, c.channel, c.published, c.deadline, list(c.selected).length, callStatus(c, ctx.today)]; },
+  },
+  'hearing-party': {
+    headers: ['list.id', 'list.organisation', 'list.areas', 'list.since', 'list.status'],
+    row: (r) => { const h = r as unknown as HearingParty; return [h.id, h.organisation, joinList(h.areas), h.since, h.status]; },
+  },
+  consultation: {
+    headers: ['list.id', 'list.title', 'list.selection', 'list.opens', 'list.deadline', 'list.invited', 'list.responses', 'list.status'],
+    row: (r) => {
+      const c = r as unknown as Consultation;
+      return [c.id, c.title, c.selection === 'limited' ? `limited (${c.seats ?? '?'})` : c.selection, c.opens, c.deadline, list(c.invited).length, list(c.responses).length, c.status];
+    },
+  },
+};
+
+export function listRecords(kind: RecordKind) {
+  return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
+    const { folder, problems } = loadFolder(ctx);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+    const records = filterRecords(kind, folder, opts, ctx.today);
+    const spec = COLUMNS[kind];
+    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' ? 'right' : 'left' }));
+    emit(ctx, opts, {
+      heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
+      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, folder)), keyColumns: 2 } as never],
+      json: records,
+    });
+    return EXIT.ok;
+  };
+}

@@ -1,0 +1,107 @@
+// `civsam <kind> add|edit|remove`: the generic commands that create, change and remove records of
+// any kind, from flags (one per field) or a whole record from a file or standard input.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import type { RecordKind } from '../core/kinds.js';
+import { UserError } from '../errors.js';
+import { decode, parseStrict } from '../io/yaml-read.js';
+import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
+import { isValidId } from '../register/ids.js';
+import { referenceIndex, referrersOf } from '../register/refs.js';
+import { COMMAND_OF } from '../register/fields.js';
+import { applyChange } from './apply-change.js';
+
+export interface WriteOpts {
+  id?: string;
+  fromFile?: string;
+  dryRun?: boolean;
+  commit?: boolean;
+  unset?: string[];
+  [flag: string]: unknown;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** A whole record from a YAML or JSON file, or from standard input with `-`. */
+export async function recordFromInput(ctx: CommandContext, file: string): Promise<Rec> {
+  let bytes: Buffer;
+  const shown = file === '-' ? ctx.t('register.stdin') : file;
+  try {
+    bytes = file === '-' ? await readAll(ctx.stdin ?? process.stdin) : readFileSync(resolve(ctx.cwd, file));
+  } catch {
+    throw new UserError('register.fromFileUnreadable', { file: shown });
+  }
+  const decoded = decode(bytes);
+  if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, rule: decoded.problem.rule });
+  const parsed = parseStrict(decoded.text);
+  if (parsed.problems.length > 0) {
+    const p = parsed.problems[0];
+    throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, rule: p.rule });
+  }
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
+  return parsed.data as Rec;
+}
+
+const options = (o: WriteOpts) => ({ dryRun: o.dryRun === true, commit: o.commit !== false });
+
+export function add(kind: RecordKind) {
+  return async (ctx: CommandContext, opts: WriteOpts): Promise<number> => {
+    const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
+    let createdId = '';
+    const result = await applyChange(ctx, options(opts), (s) => {
+      const rec = withDefaults(kind, applyFlags(kind, base, opts), s.folder, ctx.today);
+      const id = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined) ?? newId(kind, rec, s.folder);
+      if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
+      if (!isValidId(id)) throw new UserError('register.badId');
+      if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { kind: { key: `kind.${kind}` }, id, command: COMMAND_OF[kind] });
+      const { id: _drop, ...rest } = rec;
+      void _drop;
+      createdId = id;
+      return [{ kind, id, record: { id, ...rest } }];
+    });
+    if (result.written.length > 0 || opts.dryRun) ctx.stdout.write(`${createdId}\n`);
+    return result.exitCode;
+  };
+}
+
+export function edit(kind: RecordKind) {
+  return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
+    const id = String(args[0]);
+    const fromFile = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
+    const result = await applyChange(ctx, options(opts), (s) => {
+      const current = s.current(kind, id);
+      if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
+      let rec: Rec = current;
+      if (fromFile) {
+        if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
+        rec = { id, ...fromFile };
+      }
+      rec = applyFlags(kind, rec, opts);
+      if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
+      return [{ kind, id, record: rec }];
+    });
+    return result.exitCode;
+  };
+}
+
+export function remove(kind: RecordKind) {
+  return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
+    const id = String(args[0]);
+    const result = await applyChange(ctx, options(opts), (s) => {
+      if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
+      const refs = referrersOf(referenceIndex(s.folder), kind, id);
+      if (refs.length > 0) {
+        const list = refs.slice(0, 10).map((r) => `${r.kind} ${r.id} (${r.field})`).join(', ') + (refs.length > 10 ? ', …' : '');
+        throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { kind: { key: `kind.${kind}` }, id, count: refs.length, list });
+      }
+      return [{ kind, id, record: null }];
+    });
+    return result.exitCode;
+  };
+}

@@ -1,0 +1,84 @@
+// The one module that talks to git. Each change to records becomes one commit of exactly the
+// files civsam wrote, with a message built only from kinds, ids, field names and statuses (never
+// a field's value: records hold personal data). Other uncommitted work in the tree is left alone
+// and reported, never swept into civsam's commit.
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+
+export interface GitRun {
+  (args: string[], cwd: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
+}
+
+const runGit: GitRun = (args, cwd) => {
+  try {
+    const stdout = execFileSync('git', args, {
+      cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { ok: true, stdout };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string };
+    return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
+  }
+};
+
+export interface Repository {
+  root: string;
+}
+
+/** The repository the folder is in, if any (and if git is installed). */
+export function findRepository(dir: string, git: GitRun = runGit): Repository | undefined {
+  const r = git(['rev-parse', '--show-toplevel'], dir);
+  if (!r.ok) return undefined;
+  const root = r.stdout.trim();
+  return root ? { root } : undefined;
+}
+
+function toRepoPath(repo: Repository, path: string): string {
+  return relative(repo.root, path).split(sep).join('/');
+}
+
+/** Paths (relative to the repository) with uncommitted changes, within `under` when given. */
+export function uncommitted(repo: Repository, under?: string, git: GitRun = runGit): string[] {
+  const args = ['status', '--porcelain=v1', '-z', '--untracked-files=all'];
+  if (under !== undefined) args.push('--', toRepoPath(repo, under) || '.');
+  const r = git(args, repo.root);
+  if (!r.ok) return [];
+  const out: string[] = [];
+  const parts = r.stdout.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const entry = parts[i];
+    if (entry.length < 4) continue;
+    out.push(entry.slice(3));
+    if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename names its source next
+  }
+  return out;
+}
+
+export type CommitResult =
+  | { committed: true; hash: string }
+  | { committed: false; reason: 'failed'; detail: string };
+
+/**
+ * Commits exactly `paths` (absolute; written, created or removed) with `message`, leaving anything
+ * else that is staged or changed out of the commit.
+ */
+export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit): CommitResult {
+  const rel = paths.map((p) => toRepoPath(repo, p));
+  const add = git(['add', '--all', '--', ...rel], repo.root);
+  if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
+  // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
+  const commit = git(['commit', '--quiet', '--only', '-m', message, '--', ...rel], repo.root);
+  if (!commit.ok) return { committed: false, reason: 'failed', detail: firstLine(commit.stderr) };
+  const head = git(['rev-parse', '--short', 'HEAD'], repo.root);
+  return { committed: true, hash: head.ok ? head.stdout.trim() : '' };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('hint:')) ?? '';
+}
+
+export function absoluteInRepo(repo: Repository, rel: string): string {
+  return `${repo.root}/${rel}`;
+}

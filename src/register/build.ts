@@ -1,0 +1,166 @@
+// Building a record from command-line flags: pure functions from the flags' values (as commander
+// parsed them) and an existing record to the new record. A malformed flag value is a usage error
+// that names the flag and the expected form, never the value given.
+import type { RecordKind } from '../core/kinds.js';
+import type { DataFolder } from '../core/folder.js';
+import { UserError } from '../errors.js';
+import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
+import { agreementId, slugify, uniqueId } from './ids.js';
+
+export type Rec = Record<string, unknown>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function bad(spec: FieldSpec, expected: 'date' | 'int' | 'funding' | 'budgets'): never {
+  throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
+}
+
+function wholeNumber(s: string): number | undefined {
+  const t = s.trim().replace(/[._\s]/g, '');
+  return /^-?\d+$/.test(t) ? Number(t) : undefined;
+}
+
+/** The value a flag gives its field, in the field's type. */
+export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
+  switch (spec.type) {
+    case 'list':
+    case 'texts':
+      return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+    case 'int': {
+      const n = wholeNumber(String(raw));
+      if (n === undefined) bad(spec, 'int');
+      return n;
+    }
+    case 'date':
+      if (!DATE.test(String(raw))) bad(spec, 'date');
+      return String(raw);
+    case 'funding':
+      return (Array.isArray(raw) ? raw : [raw]).map((item) => {
+        const parts = String(item).split(':');
+        const year = wholeNumber(parts[1] ?? '');
+        const amount = wholeNumber(parts[3] ?? '');
+        if (parts.length !== 4 || !parts[0] || year === undefined || amount === undefined || !parts[2]) bad(spec, 'funding');
+        return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
+      });
+    case 'budgets':
+      return (Array.isArray(raw) ? raw : [raw]).map((item) => {
+        const parts = String(item).split(':');
+        const year = wholeNumber(parts[0] ?? '');
+        const amount = wholeNumber(parts[1] ?? '');
+        if (parts.length !== 2 || year === undefined || amount === undefined) bad(spec, 'budgets');
+        return { year, amount_dkk: amount };
+      });
+    default:
+      return String(raw);
+  }
+}
+
+function setPath(rec: Rec, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = rec;
+  for (const p of parts.slice(0, -1)) {
+    const next = node[p];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[p] = {};
+    node = node[p] as Rec;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function deletePath(rec: Rec, path: string): void {
+  const parts = path.split('.');
+  const chain: Rec[] = [rec];
+  for (const p of parts.slice(0, -1)) {
+    const next = chain[chain.length - 1][p];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) return;
+    chain.push(next as Rec);
+  }
+  delete chain[chain.length - 1][parts[parts.length - 1]];
+  // An object left empty goes too (an empty `contact:` would not be valid).
+  for (let i = chain.length - 1; i > 0; i--) {
+    if (Object.keys(chain[i]).length === 0) delete chain[i - 1][parts[i - 1]];
+  }
+}
+
+/** Whether any field flag was given. */
+export function hasFieldFlags(kind: RecordKind, opts: Rec): boolean {
+  return FIELDS[kind].some((s) => opts[optionName(s.flag)] !== undefined);
+}
+
+/**
+ * The record with every given flag applied over `base` (a copy; `base` is not changed). Setting
+ * `established_by.call` drops an exemption and the other way round: an agreement has one or the other.
+ */
+export function applyFlags(kind: RecordKind, base: Rec, opts: Rec): Rec {
+  const rec = structuredClone(base);
+  for (const spec of FIELDS[kind]) {
+    const raw = opts[optionName(spec.flag)];
+    if (raw === undefined) continue;
+    if (spec.path === 'established_by.call') deletePath(rec, 'established_by.exemption');
+    if (spec.path.startsWith('established_by.exemption.')) deletePath(rec, 'established_by.call');
+    if (spec.path === 'scope') delete rec.municipalities;
+    if (spec.path === 'municipalities') delete rec.scope;
+    setPath(rec, spec.path, parseFlag(spec, raw));
+  }
+  return rec;
+}
+
+/** The record without the named fields (`--unset end contact-phone`). */
+export function unsetFields(kind: RecordKind, base: Rec, names: readonly string[]): Rec {
+  const rec = structuredClone(base);
+  for (const name of names) {
+    const spec = fieldByName(kind, name);
+    const path = spec?.path ?? (Object.hasOwn(rec, name.replace(/-/g, '_')) ? name.replace(/-/g, '_') : undefined);
+    if (!path || path === 'id') throw new UserError('register.unknownField', { field: name, kind: { key: `kind.${kind}` } });
+    deletePath(rec, path);
+  }
+  return rec;
+}
+
+/** Values a new record gets when the user does not give them. */
+export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, today: string): Rec {
+  const out = { ...rec };
+  const def = (k: string, v: unknown) => { if (out[k] === undefined && v !== undefined) out[k] = v; };
+  switch (kind) {
+    case 'organisation':
+      def('status', 'active');
+      def('registered', today);
+      break;
+    case 'agreement':
+      def('status', 'draft');
+      break;
+    case 'hearing-party': {
+      const org = typeof out.organisation === 'string' ? folder.records.organisation.get(out.organisation) : undefined;
+      def('areas', org?.areas ? [...org.areas] : undefined);
+      def('patient_groups', org?.patient_groups ? [...org.patient_groups] : undefined);
+      def('since', today);
+      def('status', 'active');
+      break;
+    }
+    case 'consultation':
+      def('selection', 'all');
+      def('status', 'planned');
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** An id for a new record from its name or title, unique among the kind's records. */
+export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | undefined {
+  const existing = folder.records[kind];
+  const taken = (id: string) => existing.has(id);
+  if (kind === 'agreement') {
+    const id = agreementId(rec.start as string | undefined, rec.areas as string[] | undefined, existing.keys());
+    if (id) return uniqueId(id, taken);
+  }
+  if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
+  const name = (rec.name ?? rec.title) as string | undefined;
+  if (typeof name !== 'string' || !name.trim()) return undefined;
+  let base = slugify(name);
+  // Calls and consultations are numbered by year in the register: `2026-<title>`.
+  const year = /^\d{4}/.exec(String(rec.published ?? rec.opens ?? ''))?.[0];
+  if ((kind === 'call' || kind === 'consultation') && year && !base.startsWith(year)) base = slugify(`${year} ${name}`);
+  if (!base) return undefined;
+  return uniqueId(base, taken);
+}

@@ -1,0 +1,57 @@
+// The consistency check before a write: the whole folder checked as it would be with the changed
+// records in place, by the same readFolder + checkFolder that `civsam validate` uses. A write is
+// refused when it would bring in an error: any error in a changed file, or an error elsewhere
+// that was not there before (a reference left dangling by a removal, a duplicate name…). Errors the
+// folder already had elsewhere do not block a write (it may be the write that starts fixing them).
+import type { RecordKind } from '../core/kinds.js';
+import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
+import { locate, parseStrict, type PathSegment } from '../io/yaml-read.js';
+import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
+
+export interface ChangedFile {
+  rel: string;
+  kind: RecordKind;
+  id: string;
+  /** The record's data after the change; undefined when the file is removed. */
+  data: unknown;
+  /** The file's text after the change (for locating problems). */
+  text?: string;
+}
+
+const problemKey = (p: Problem) => `${p.file}\u0000${p.line}\u0000${p.col}\u0000${p.rule}\u0000${p.message.key}`;
+
+/** The raw folder as it would read with the changes in place. */
+export function withChanges(raw: RawFolder, changes: readonly ChangedFile[]): RawFolder {
+  const byRel = new Map(changes.map((c) => [c.rel, c]));
+  const files: SourceFile[] = [];
+  for (const f of raw.files) {
+    const c = byRel.get(f.rel);
+    if (!c) files.push(f);
+    else if (c.data !== undefined) files.push({ rel: f.rel, what: f.what, data: c.data });
+  }
+  for (const c of changes) {
+    if (c.data !== undefined && !raw.files.some((f) => f.rel === c.rel)) files.push({ rel: c.rel, what: { role: 'record', kind: c.kind, id: c.id }, data: c.data });
+  }
+  const parsed = new Map<string, ReturnType<typeof parseStrict>>();
+  return {
+    dir: raw.dir,
+    files,
+    problems: raw.problems.filter((p) => !byRel.has(p.file)),
+    position(rel: string, path: readonly PathSegment[], at?: 'key' | 'value') {
+      const c = byRel.get(rel);
+      if (!c || c.text === undefined) return raw.position(rel, path, at);
+      let p = parsed.get(rel);
+      if (!p) parsed.set(rel, (p = parseStrict(c.text)));
+      return locate(p, path, at);
+    },
+  };
+}
+
+/** The errors the changes would bring into the folder (empty: the write may go ahead). */
+export function errorsIntroduced(before: CheckedFolder, raw: RawFolder, changes: readonly ChangedFile[]): { introduced: Problem[]; after: CheckedFolder } {
+  const after = checkFolder(withChanges(raw, changes));
+  const changed = new Set(changes.map((c) => c.rel));
+  const had = new Set(before.problems.filter((p) => p.severity === 'error').map(problemKey));
+  const introduced = after.problems.filter((p) => p.severity === 'error' && (changed.has(p.file) || !had.has(problemKey(p))));
+  return { introduced, after };
+}

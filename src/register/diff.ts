@@ -1,0 +1,36 @@
+// A line diff of a file's old and new text, for --dry-run: what would change, in the usual
+// `-`/`+` form with two lines of context. Record files are small; the LCS table is bounded.
+import type { ChalkInstance } from 'chalk';
+
+const CONTEXT = 2;
+
+function lcsOps(a: string[], b: string[]): Array<[' ' | '-' | '+', string]> {
+  const n = a.length;
+  const m = b.length;
+  if (n * m > 4_000_000) return [...a.map((l) => ['-', l] as ['-', string]), ...b.map((l) => ['+', l] as ['+', string])];
+  const t: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i][j] = a[i] === b[j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+  const ops: Array<[' ' | '-' | '+', string]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) { ops.push([' ', a[i]]); i++; j++; } else if (t[i + 1][j] >= t[i][j + 1]) ops.push(['-', a[i++]]); else ops.push(['+', b[j++]]);
+  }
+  while (i < n) ops.push(['-', a[i++]]);
+  while (j < m) ops.push(['+', b[j++]]);
+  return ops;
+}
+
+export function lineDiff(name: string, before: string, after: string, color: ChalkInstance): string {
+  const split = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
+  const ops = lcsOps(split(before), split(after));
+  const show = ops.map(([op], k) => op !== ' ' || ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(([o]) => o !== ' '));
+  const out = [color.bold(`--- ${before === '' ? '/dev/null' : name}`), color.bold(`+++ ${after === '' ? '/dev/null' : name}`)];
+  let skipped = false;
+  ops.forEach(([op, line], k) => {
+    if (!show[k]) { skipped = true; return; }
+    if (skipped) { out.push(color.cyan('…')); skipped = false; }
+    out.push(op === '-' ? color.red(`-${line}`) : op === '+' ? color.green(`+${line}`) : ` ${line}`);
+  });
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+// Record ids made from names: lowercase ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md),
+// with Danish letters spelled as Danes do without them (æ → ae, ø → oe, å → aa).
+import { ID_PATTERN } from '../core/kinds.js';
+
+const MAX = 63;
+
+export function slugify(name: string): string {
+  const s = name.toLocaleLowerCase('da')
+    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/ß/g, 'ss')
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/&/g, ' og ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (s.length <= MAX) return s;
+  // Cut at a word boundary where there is one.
+  const cut = s.slice(0, MAX);
+  const dash = cut.lastIndexOf('-');
+  return (dash > 20 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+}
+
+/** `base`, or `base-2`, `base-3`, … — the first that `taken` does not hold. */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = base.slice(0, MAX - suffix.length).replace(/-+$/, '') + suffix;
+    if (!taken(id)) return id;
+  }
+}
+
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+const AREA_CODE: Record<string, string> = { psychiatry: 'psyk', social: 'soc', health: 'sund' };
+
+/**
+ * An agreement's id in the register's own numbering: start year, the first area's short Danish
+ * name and the next running number across all agreements (`2026-psyk-034`).
+ */
+export function agreementId(start: string | undefined, areas: readonly string[] | undefined, existing: Iterable<string>): string | undefined {
+  const year = /^\d{4}/.exec(start ?? '')?.[0];
+  const code = areas && areas.length > 0 ? AREA_CODE[areas[0]] : undefined;
+  if (!year || !code) return undefined;
+  let max = 0;
+  for (const id of existing) {
+    const m = /^\d{4}-[a-z]+-(\d+)$/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${year}-${code}-${String(max + 1).padStart(3, '0')}`;
+}

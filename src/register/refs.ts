@@ -1,0 +1,39 @@
+// What refers to a record: every reference in the folder, from the REFERENCES table the validator
+// uses, indexed once by the record it points at (linear in the data).
+import { RECORD_KINDS, REFERENCES, valuesAt, type RecordKind, type Target } from '../core/kinds.js';
+import type { DataFolder } from '../core/folder.js';
+
+export interface Referrer {
+  kind: RecordKind;
+  id: string;
+  /** The field that holds the reference, as a path pattern (`funding.*.pool`). */
+  field: string;
+}
+
+export type ReferenceIndex = Map<string, Referrer[]>;
+
+const key = (target: Target, id: string) => `${target}\u0000${id}`;
+
+export function referenceIndex(folder: DataFolder): ReferenceIndex {
+  const index: ReferenceIndex = new Map();
+  for (const kind of RECORD_KINDS) {
+    for (const [id, record] of folder.records[kind]) {
+      for (const [pattern, target] of REFERENCES[kind]) {
+        const seen = new Set<string>();
+        for (const [value] of valuesAt(record, pattern)) {
+          if (typeof value !== 'string' || seen.has(value)) continue;
+          seen.add(value);
+          const k = key(target, value);
+          let list = index.get(k);
+          if (!list) index.set(k, (list = []));
+          list.push({ kind, id, field: pattern.replace(/\.\*/g, '') });
+        }
+      }
+    }
+  }
+  return index;
+}
+
+export function referrersOf(index: ReferenceIndex, target: Target, id: string): Referrer[] {
+  return index.get(key(target, id)) ?? [];
+}

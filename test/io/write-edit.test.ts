@@ -1,0 +1,158 @@
+// Editing a hand-written file changes only the changed fields' lines: comments, key order, quoting,
+// blank lines and indentation elsewhere stay byte for byte.
+import { describe, expect, test } from 'vitest';
+import { editText, readsBackAs, serialise, withSchemaLine } from '../../src/io/yaml-write.js';
+import { parseStrict } from '../../src/io/yaml-read.js';
+import { schemaRank } from '../../src/io/write-record.js';
+
+const HAND_WRITTEN = [
+  '# yaml-language-server: $schema=../../schemas/organisation.schema.json',
+  '# Ringet op af Mette, marts 2025 — ny formand på vej.',
+  'id: lyspunktet',
+  'name:   "Foreningen Lyspunktet"    # som de selv staver det',
+  'kind: patient-association',
+  "cvr: '12492545'",
+  '',
+  '# Hvor de arbejder',
+  'areas:',
+  '- psychiatry',
+  'patient_groups: [ depression, angst ]',
+  'municipalities:',
+  '    - randers   # hovedsæde',
+  '    - favrskov',
+  'status: active',
+  'website: https://www.lyspunktet-randers.dk',
+  'contact:',
+  '    role: formand',
+  "    name: 'Per Toft'",
+  '    email: per@example.dk      # privat',
+  '    confirmed: 2025-03-12',
+  'notes: >-',
+  '  Holder møder i Randers og',
+  '  Hadsten hver anden uge.',
+  '',
+].join('\n');
+
+const data = () => parseStrict(HAND_WRITTEN).data as Record<string, unknown>;
+const rank = schemaRank('organisation');
+
+function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // Same length prefix and suffix; what differs in between is the change.
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return { removed: a.slice(i, a.length - j), added: b.slice(i, b.length - j) };
+}
+
+describe('editing one field of a commented, hand-formatted file', () => {
+  test('changing a scalar changes only its line, keeping its trailing comment', () => {
+    const after = { ...data(), website: 'https://lyspunktet.example.dk' };
+    const out = editText(HAND_WRITTEN, data(), after, rank)!;
+    expect(changedLines(HAND_WRITTEN, out)).toEqual({
+      removed: ['website: https://www.lyspunktet-randers.dk'],
+      added: ['website: https://lyspunktet.example.dk'],
+    });
+  });
+
+  test('changing one nested field (contact.email) changes only that line', () => {
+    const before = data();
+    const after = { ...before, contact: { ...(before.contact as object), email: 'formand@example.dk' } };
+    const out = editText(HAND_WRITTEN, before, after, rank)!;
+    expect(changedLines(HAND_WRITTEN, out)).toEqual({
+      removed: ['    email: per@example.dk      # privat'],
+      added: ['    email: formand@example.dk # privat'],
+    });
+  });
+
+  test('a status change keeps everything else, the folded notes included', () => {
+    const out = editText(HAND_WRITTEN, data(), { ...data(), status: 'inactive' }, rank)!;
+    expect(out).toBe(HAND_WRITTEN.replace('status: active\n', 'status: inactive\n'));
+  });
+
+  test('adding an item to a block list adds one line in the file\'s own indentation', () => {
+    const before = data();
+    const after = { ...before, municipalities: ['randers', 'favrskov', 'norddjurs'] };
+    const out = editText(HAND_WRITTEN, before, after, rank)!;
+    expect(changedLines(HAND_WRITTEN, out)).toEqual({ removed: [], added: ['    - norddjurs'] });
+  });
+
+  test('a new field goes where the schema puts it, and nothing else moves', () => {
+    const out = editText(HAND_WRITTEN, data(), { ...data(), registered: '2017-01-23' }, rank)!;
+    expect(changedLines(HAND_WRITTEN, out)).toEqual({ removed: [], added: ['registered: 2017-01-23'] });
+    expect(out.split('\n').indexOf('registered: 2017-01-23')).toBe(out.split('\n').indexOf('status: active') + 1);
+  });
+
+  test('removing a field removes its lines only', () => {
+    const { notes: _n, ...after } = data();
+    void _n;
+    const out = editText(HAND_WRITTEN, data(), after, rank)!;
+    expect(changedLines(HAND_WRITTEN, out)).toEqual({ removed: ['notes: >-', '  Holder møder i Randers og', '  Hadsten hver anden uge.'], added: [] });
+  });
+
+  test('saving without changes gives the same text', () => {
+    expect(editText(HAND_WRITTEN, data(), data(), rank)).toBe(HAND_WRITTEN);
+  });
+
+  test('appending an evaluation leaves the earlier ones (folded text included) as they were', () => {
+    const text = [
+      '# yaml-language-server: $schema=../../schemas/agreement.schema.json',
+      'id: 2024-psyk-001',
+      'status: active',
+      'evaluation_due: 2026-03-01',
+      'evaluations:',
+      '  - date: 2025-03-04',
+      '    # efter møde med styregruppen',
+      '    summary: >-',
+      '      Peer-støtten er i gang på 11 af 14 sengeafsnit. Patienter og personale',
+      '      er positive.',
+      '',
+    ].join('\n');
+    const before = parseStrict(text).data as Record<string, unknown>;
+    const after = { ...before, evaluation_due: '2027-03-01', evaluations: [...(before.evaluations as object[]), { date: '2026-03-02', summary: 'Fortsætter.' }] };
+    const out = editText(text, before, after, schemaRank('agreement'))!;
+    expect(out).toBe(text.replace('evaluation_due: 2026-03-01', 'evaluation_due: 2027-03-01') + '  - date: 2026-03-02\n    summary: Fortsætter.\n');
+  });
+
+  test('a file with Windows line endings keeps them', () => {
+    const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+    const out = editText(crlf, data(), { ...data(), status: 'inactive' }, rank)!;
+    expect(out).toBe(crlf.replace('status: active\r\n', 'status: inactive\r\n'));
+  });
+
+  test('a file without the schema line gets it, and only it, on top', () => {
+    const text = 'id: a\nname: A\n';
+    expect(withSchemaLine(text, '../schemas/organisation.schema.json')).toBe('# yaml-language-server: $schema=../schemas/organisation.schema.json\n' + text);
+    expect(withSchemaLine(withSchemaLine(text, 'x'), 'x')).toBe(withSchemaLine(text, 'x'));
+  });
+});
+
+describe('what is written reads back as exactly the same data', () => {
+  test('multi-line strings with leading spaces, blank lines and trailing newlines', () => {
+    for (const notes of ['  indented first\nsecond', 'a\n\n\nb\n\n', '\n leading newline', 'trailing spaces   \nx', ' ', '- looks like a list', '0800', 'yes', 'null', '2026-01-01', '# not a comment', 'a: b', '"quoted"', "it's"]) {
+      const rec = { id: 'a', name: 'A', notes };
+      const text = serialise(rec, 'x', rank)!;
+      expect(text, JSON.stringify(notes)).toBeDefined();
+      expect(readsBackAs(text, rec)).toBe(true);
+      const edited = editText(HAND_WRITTEN, data(), { ...data(), notes }, rank)!;
+      expect(edited, JSON.stringify(notes)).toBeDefined();
+      expect(parseStrict(edited).data).toEqual({ ...data(), notes });
+    }
+  });
+
+  test('a new record starts with the schema line and is written as people write them', () => {
+    expect(serialise({ status: 'active', id: 'a', areas: ['psychiatry', 'social'], name: 'A', contact: { email: 'x@example.dk', role: 'formand' } }, '../schemas/organisation.schema.json', rank)).toBe([
+      '# yaml-language-server: $schema=../schemas/organisation.schema.json',
+      'id: a',
+      'name: A',
+      'areas: [psychiatry, social]',
+      'status: active',
+      'contact:',
+      '  role: formand',
+      '  email: x@example.dk',
+      '',
+    ].join('\n'));
+  });
+});

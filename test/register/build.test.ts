@@ -1,0 +1,104 @@
+// Pure register logic: ids from names, records from flags, defaults, and what a change is called.
+import { describe, expect, test } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { translate } from '../../src/i18n/index.js';
+import { applyFlags, newId, parseFlag, unsetFields, withDefaults } from '../../src/register/build.js';
+import { describeChange, describeChanges } from '../../src/register/describe.js';
+import { FIELDS } from '../../src/register/fields.js';
+import { agreementId, slugify, uniqueId } from '../../src/register/ids.js';
+import type { DataFolder } from '../../src/core/folder.js';
+
+const spec = (kind: keyof typeof FIELDS, path: string) => FIELDS[kind].find((f) => f.path === path)!;
+
+function folderWith(records: Partial<Record<string, Array<Record<string, unknown>>>>): DataFolder {
+  const maps = Object.fromEntries(['organisation', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation'].map((k) => [k, new Map((records[k] ?? []).map((r) => [r.id as string, r]))]));
+  return { records: maps } as unknown as DataFolder;
+}
+
+describe('ids', () => {
+  test('Danish letters are spelled out, everything else becomes dashes', () => {
+    expect(slugify('Pårørendeforeningen Midt – for pårørende til psykisk syge')).toBe('paaroerendeforeningen-midt-for-paaroerende-til-psykisk-syge');
+    expect(slugify('Ædru Sammen Midt')).toBe('aedru-sammen-midt');
+    expect(slugify('Foreningen Spis & Lev')).toBe('foreningen-spis-og-lev');
+    expect(slugify('  ÉCOLE  d\'été  ')).toBe('ecole-d-ete');
+  });
+  test('long names are cut at a word boundary within 63 characters', () => {
+    const id = slugify('Landsforeningen for pårørende til mennesker med langvarige psykiske lidelser i Midtjylland');
+    expect(id).toBe('landsforeningen-for-paaroerende-til-mennesker-med-langvarige');
+    expect(id.length).toBeLessThanOrEqual(63);
+  });
+  test('a taken id gets the next free number', () => {
+    const taken = new Set(['natcafe', 'natcafe-2']);
+    expect(uniqueId('natcafe', (id) => taken.has(id))).toBe('natcafe-3');
+    expect(uniqueId('ny', (id) => taken.has(id))).toBe('ny');
+  });
+  test('agreements are numbered by start year, area and the next running number', () => {
+    expect(agreementId('2026-03-01', ['psychiatry', 'social'], ['2024-psyk-001', '2025-soc-033', 'special'])).toBe('2026-psyk-034');
+    expect(agreementId('2027-01-01', ['health'], [])).toBe('2027-sund-001');
+    expect(agreementId(undefined, ['health'], [])).toBeUndefined();
+  });
+  test('new ids per kind', () => {
+    const folder = folderWith({ organisation: [{ id: 'lyspunktet' }], offer: [{ id: 'natcafe' }], call: [], agreement: [{ id: '2025-psyk-009' }] });
+    expect(newId('offer', { title: 'Natcafé' }, folder)).toBe('natcafe-2');
+    expect(newId('call', { title: 'Civilsamfundspuljen', published: '2027-09-01' }, folder)).toBe('2027-civilsamfundspuljen');
+    expect(newId('hearing-party', { organisation: 'lyspunktet' }, folder)).toBe('lyspunktet');
+    expect(newId('agreement', { title: 'X', start: '2026-01-01', areas: ['social'] }, folder)).toBe('2026-soc-010');
+    expect(newId('organisation', {}, folder)).toBeUndefined();
+  });
+});
+
+describe('records from flags', () => {
+  test('funding and budget lines are parsed; a malformed one names the flag and the form, not the value', () => {
+    expect(parseFlag(spec('agreement', 'funding'), ['civilsamfundspuljen:2027:operation:400.000'])).toEqual([{ pool: 'civilsamfundspuljen', year: 2027, kind: 'operation', amount_dkk: 400000 }]);
+    expect(parseFlag(spec('pool', 'budgets'), ['2027:2500000', '2028:1000000'])).toEqual([{ year: 2027, amount_dkk: 2500000 }, { year: 2028, amount_dkk: 1000000 }]);
+    try {
+      parseFlag(spec('agreement', 'funding'), ['secret-pool:twenty:operation:5']);
+      expect.unreachable();
+    } catch (e) {
+      const m = (e as UserError).userMessage;
+      expect(translate('en', m.key, m.params)).toBe('--funding must be POOL:YEAR:KIND:AMOUNT, e.g. civilsamfundspuljen:2027:operation:400000.');
+      expect(translate('da', m.key, m.params)).toBe('--funding skal være PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:operation:400000.');
+    }
+    expect(() => parseFlag(spec('agreement', 'start'), '1/3/2026')).toThrow(UserError);
+    expect(parseFlag(spec('consultation', 'seats'), '4')).toBe(4);
+  });
+
+  test('flags apply over a record; a call replaces an exemption; scope replaces municipalities', () => {
+    const base = { id: 'a', municipalities: ['aarhus'], established_by: { exemption: { reason: 'r' } }, contact: { name: 'n' } };
+    const out = applyFlags('agreement', base, { establishedByCall: 'c1', scope: 'regional', title: 'T', patientGroups: ['depression', 'angst'] });
+    expect(out).toEqual({ id: 'a', scope: 'regional', established_by: { call: 'c1' }, contact: { name: 'n' }, title: 'T', patient_groups: ['depression', 'angst'] });
+    expect(base.established_by).toEqual({ exemption: { reason: 'r' } }); // not changed in place
+    expect(applyFlags('organisation', {}, { contactEmail: 'x@example.dk' })).toEqual({ contact: { email: 'x@example.dk' } });
+  });
+
+  test('--unset removes fields, and an object left empty', () => {
+    const rec = { id: 'o', contact: { phone: '1', email: 'e' }, notes: 'n' };
+    expect(unsetFields('organisation', rec, ['contact-phone', 'notes'])).toEqual({ id: 'o', contact: { email: 'e' } });
+    expect(unsetFields('organisation', rec, ['contact-phone', 'contact-email'])).toEqual({ id: 'o', notes: 'n' });
+    expect(() => unsetFields('organisation', rec, ['id'])).toThrow(UserError);
+    expect(() => unsetFields('organisation', rec, ['colour'])).toThrow(UserError);
+  });
+
+  test('defaults: a hearing party takes its organisation\'s areas and patient groups', () => {
+    const folder = folderWith({ organisation: [{ id: 'lys', areas: ['psychiatry'], patient_groups: ['depression'] }] });
+    expect(withDefaults('hearing-party', { organisation: 'lys' }, folder, '2026-11-23')).toEqual({ organisation: 'lys', areas: ['psychiatry'], patient_groups: ['depression'], since: '2026-11-23', status: 'active' });
+    expect(withDefaults('organisation', { name: 'X', status: 'inactive' }, folder, '2026-11-23')).toEqual({ name: 'X', status: 'inactive', registered: '2026-11-23' });
+    expect(withDefaults('agreement', {}, folder, '2026-11-23')).toEqual({ status: 'draft' });
+  });
+});
+
+describe('commit messages name fields, never values', () => {
+  test('status first, with its values; other fields by name', () => {
+    const before = { id: 'x', status: 'active', end: '2027-12-31', contact: { name: 'Per Toft', email: 'p@example.dk' } };
+    const after = { id: 'x', status: 'ended', end: '2026-11-23', contact: { name: 'Anne Hansen', email: 'p@example.dk' }, notes: 'hemmeligt' };
+    const message = describeChange('agreement', '2026-psyk-004', before, after);
+    expect(message).toBe('agreement 2026-psyk-004: status active → ended, end changed, contact.name changed, notes set');
+    expect(message).not.toMatch(/Per|Anne|hemmeligt|2026-11-23|2027/);
+  });
+  test('lists say how many items came or went', () => {
+    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: invited +2');
+    expect(describeChange('organisation', 'o', undefined, { id: 'o' })).toBe('organisation o: added');
+    expect(describeChange('organisation', 'o', { id: 'o' }, undefined)).toBe('organisation o: removed');
+    expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes set');
+  });
+});
