@@ -26,8 +26,8 @@ export interface Rendered {
   json: unknown;
   /** The report as tables, for the terminal, CSV and Markdown. */
   tables: Table[];
-  /** Tables for CSV when a spreadsheet wants another layout (one flat table rather than sections); default `tables`. */
-  csv?: Table[];
+  /** Tables for CSV when a spreadsheet wants another layout (one flat table rather than sections), or a function making them; default `tables`. */
+  csv?: Table[] | (() => Table[]);
   /** A heading for Markdown and the terminal. */
   heading?: string;
 }
@@ -39,7 +39,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   let text: string;
   switch (format) {
     case 'json': text = JSON.stringify(report.json, null, 2) + '\n'; break;
-    case 'csv': text = renderCsv(report.csv ?? report.tables, ctx.lang); break;
+    case 'csv': text = renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang); break;
     case 'md': text = renderMarkdown(report.tables, ctx.lang, report.heading); break;
     default: {
       const color = toFile ? makeChalk(0) : ctx.color;

@@ -58,7 +58,13 @@ function known(folder: DataFolder, kind: Selectable): string[] {
   }
 }
 
-/** Writes the report: its data as JSON, or the view as a table, CSV or Markdown. */
-export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: ReportView): void {
-  emit(ctx, opts, { json, heading: view.heading, tables: view.tables, csv: view.csv });
+/** Writes the report: its data as JSON, or its view (made only then) as a table, CSV or Markdown. */
+export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: () => ReportView): void {
+  if (chooseFormat(opts) === 'json') {
+    emit(ctx, opts, { json, tables: [] });
+    return;
+  }
+  const v = view();
+  // `csv` is a getter: read it only when CSV is what is written.
+  emit(ctx, opts, { json, heading: v.heading, tables: v.tables, csv: 'csv' in v ? () => v.csv ?? v.tables : undefined });
 }

@@ -19,6 +19,6 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
     areas: selectedAreas(ctx, folder, opts.area),
     patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
   });
-  output(ctx, opts, report, coverageView(report, namesOf(folder), ctx.lang));
+  output(ctx, opts, report, () => coverageView(report, namesOf(folder), ctx.lang));
   return EXIT.ok;
 }

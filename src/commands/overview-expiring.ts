@@ -22,6 +22,6 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
     areas: selectedAreas(ctx, folder, opts.area),
     organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
   });
-  output(ctx, opts, report, expiringView(report, namesOf(folder), ctx.lang));
+  output(ctx, opts, report, () => expiringView(report, namesOf(folder), ctx.lang));
   return EXIT.ok;
 }

@@ -26,13 +26,12 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const yearList = years(opts.year);
   const folder = loadValidFolder(ctx);
   const filter = { years: yearList, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
-  const names = namesOf(folder);
   if (opts.by === 'organisation') {
     const report = buildFundingByOrganisationReport(folder, asOf, filter);
-    output(ctx, opts, report, fundingByOrganisationView(report, names, ctx.lang));
+    output(ctx, opts, report, () => fundingByOrganisationView(report, namesOf(folder), ctx.lang));
   } else {
     const report = buildFundingReport(folder, asOf, filter);
-    output(ctx, opts, report, fundingView(report, names, ctx.lang, folder.policy.hhi_warning));
+    output(ctx, opts, report, () => fundingView(report, namesOf(folder), ctx.lang, folder.policy.hhi_warning));
   }
   return EXIT.ok;
 }

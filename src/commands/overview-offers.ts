@@ -25,6 +25,6 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
     organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
     types: selected(ctx, folder, 'offer-type', '--type', opts.type),
   });
-  output(ctx, opts, report, offersView(report, namesOf(folder), ctx.lang));
+  output(ctx, opts, report, () => offersView(report, namesOf(folder), ctx.lang));
   return EXIT.ok;
 }

@@ -30,7 +30,7 @@ export function expiringView(report: ExpiringReport, names: Names, lang: Languag
   if (report.entries.length === 0) table.rows.push(['', { text: tr(lang, 'overview.expiring.none'), tone: 'muted' }, '', '', '']);
   const t = report.totals;
   table.notes = ['', tr(lang, 'overview.expiring.summary', { agreements: t.agreements, ends: t.ends, evaluations: t.evaluationDue, pastEnd: t.pastEnd })];
-  const flat: Table = {
+  const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.date') }, { header: tr(lang, 'overview.col.days') }, { header: tr(lang, 'overview.col.what') },
       { header: tr(lang, 'overview.col.agreement') }, { header: tr(lang, 'overview.col.agreementTitle') },
@@ -40,6 +40,6 @@ export function expiringView(report: ExpiringReport, names: Names, lang: Languag
       e.date, e.days, reason(e.reason), e.agreement.id, e.agreement.title,
       e.organisations.map((o) => o.name).join(', '), e.pools.map((p) => p.name).join(', '),
     ]),
-  };
-  return { heading, tables: [table], csv: [flat] };
+  });
+  return { heading, tables: [table], get csv() { return [flat()]; } };
 }

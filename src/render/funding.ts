@@ -76,7 +76,7 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   }
   tables[tables.length - 1].notes = ['', tr(lang, 'overview.funding.legend', { hhi: formatNumber(hhiWarning, lang) })];
 
-  const flat: Table = {
+  const flat = (): Table => ({
     columns: [
       c('overview.col.pool'), c('overview.col.year'), c('overview.col.budget'), c('overview.col.allocated'), c('overview.col.remaining'),
       c('overview.col.overcommitted'), c('overview.col.development'), c('overview.col.developmentShare'), c('overview.col.operation'),
@@ -88,8 +88,8 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
       money(py.development.amount), share4(py.development.share), money(py.operation.amount), share4(py.operation.share),
       py.organisations, py.largest?.organisation.name ?? '', share4(py.largest?.share ?? null), py.hhi === null ? null : round(py.hhi),
     ]),
-  };
-  return { heading, tables, csv: [flat] };
+  });
+  return { heading, tables, get csv() { return [flat()]; } };
 }
 
 export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language): ReportView {
@@ -119,7 +119,7 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
     ]);
   }
   table.notes = ['', tr(lang, 'overview.fundingByOrg.legend')];
-  const flat: Table = {
+  const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.organisation') }, { header: tr(lang, 'overview.col.year') },
       { header: tr(lang, 'overview.col.development') }, { header: tr(lang, 'overview.col.operation') },
@@ -128,6 +128,6 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
     rows: report.organisations.flatMap((o) => o.years.map((y) => [
       o.organisation.name, y.year, money(y.development), money(y.operation), money(y.total), y.pools.map((p) => names.pools.get(p) ?? p).join(', '),
     ])),
-  };
-  return { heading, tables: [table], csv: [flat] };
+  });
+  return { heading, tables: [table], get csv() { return [flat()]; } };
 }

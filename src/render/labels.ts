@@ -10,8 +10,8 @@ import type { Table } from './table.js';
 export interface ReportView {
   heading: string;
   tables: Table[];
-  /** One flat table for spreadsheets, when the sections above do not make one. */
-  csv?: Table[];
+  /** One flat table for spreadsheets, when the sections above do not make one (a getter: made only when read). */
+  readonly csv?: Table[];
 }
 
 export function tr(lang: Language, key: MessageKey, params?: MessageParams): string {

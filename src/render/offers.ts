@@ -28,19 +28,28 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
   ];
   // An area without patient groups (none in the vocabulary, or none the filters keep) adds nothing on screen.
   const sections = report.areas.some((a) => a.patientGroups.length) ? report.areas.filter((a) => a.patientGroups.length) : report.areas;
+  // An offer under several groups and areas is rendered once.
+  const cells = new Map<string, Cell[]>();
+  const offerCells = (o: OfferEntry): Cell[] => {
+    let c = cells.get(o.id);
+    if (!c) {
+      c = [
+        tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),
+        o.organisation.name,
+        reachText(o.reach, names.municipalities, lang),
+        [agreementText(o, lang), ...o.pools.map((p) => p.name)].filter(Boolean).join('\n'),
+      ];
+      cells.set(o.id, c);
+    }
+    return c;
+  };
   const tables: Table[] = sections.map((section) => {
     const rows: Cell[][] = [];
     for (const g of section.patientGroups) {
       const key = g.offerCount === 0 ? 'overview.offers.groupCount0' : g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
       const label: Cell = { text: tr(lang, key, { name: g.name[lang], count: g.offerCount }), tone: g.offerCount ? 'strong' : 'gap' };
       if (g.offers.length === 0) rows.push([label, { text: tr(lang, 'overview.coverage.gap'), tone: 'gap' }, '', '', '']);
-      g.offers.forEach((o, i) => rows.push([
-        i === 0 ? label : '',
-        tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),
-        o.organisation.name,
-        reachText(o.reach, names.municipalities, lang),
-        [agreementText(o, lang), ...o.pools.map((p) => p.name)].filter(Boolean).join('\n'),
-      ]));
+      g.offers.forEach((o, i) => rows.push([i === 0 ? label : '', ...offerCells(o)]));
     }
     if (rows.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
     return { title: areaName(section.area, lang), columns, rows, groupColumn: 0 };
@@ -54,7 +63,7 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
     ];
   }
 
-  const flat: Table = {
+  const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.area') },
       { header: tr(lang, 'overview.col.patientGroup') },
@@ -70,10 +79,10 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
       const lead: Cell[] = [areaName(section.area, lang), g.name[lang], g.offerCount];
       if (g.offers.length === 0) return [[...lead, '', '', '', '', '', '']];
       return g.offers.map((o) => [
-        ...lead, o.title, o.type.name[lang], o.organisation.name, reachText(o.reach, names.municipalities, lang),
+        ...lead, o.title, o.type.name[lang], o.organisation.name, (offerCells(o)[2] as string),
         o.agreements.map((a) => a.id).join(', '), o.pools.map((p) => p.name).join(', '),
       ]);
     })),
-  };
-  return { heading, tables, csv: [flat] };
+  });
+  return { heading, tables, get csv() { return [flat()]; } };
 }

@@ -4,7 +4,7 @@
 // totals count distinct offers, so an offer for two groups counts once in a column's total.
 import type { DataFolder } from '../core/folder.js';
 import type { Area } from '../core/kinds.js';
-import { descendantsIndex, offerActive, reachOf, municipalityIds } from '../core/reach.js';
+import { descendantsIndex, offerActive, municipalityIds } from '../core/reach.js';
 
 export interface CoverageFilter {
   areas?: readonly Area[];
@@ -54,11 +54,14 @@ export function buildCoverageReport(folder: DataFolder, asOf: string, filter: Co
   const columnTotals = zeros();
   let offers = 0;
   for (const offer of folder.records.offer.values()) {
-    const shown = [...new Set(offer.patient_groups)].map((g) => rows.get(g)).filter((r): r is CoverageRow => r !== undefined);
+    const shown: CoverageRow[] = [];
+    for (const g of offer.patient_groups) {
+      const row = rows.get(g);
+      if (row && !shown.includes(row)) shown.push(row);
+    }
     if (shown.length === 0 || !offerActive(offer, folder, asOf)) continue;
-    const reach = reachOf(offer, municipalities);
     offers++;
-    for (const m of reach) {
+    for (const m of offer.scope ? municipalities : new Set(offer.municipalities ?? [])) {
       if (!(m in columnTotals)) continue;
       columnTotals[m]++;
       for (const r of shown) r.byMunicipality[m]++;

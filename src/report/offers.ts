@@ -121,8 +121,12 @@ export function buildOffersReport(folder: DataFolder, asOf: string, filter: Offe
       else offersByGroup.set(g, [entry]);
     }
   }
+  // By organisation name, then title, then id (Danish order). The names are ranked once, so the
+  // collator compares each distinct name a few times rather than every pair of offers.
+  const names = [...new Set([...offersByGroup.values()].flat().map((o) => o.organisation.name))].sort(collator.compare);
+  const rank = new Map(names.map((n, i) => [n, i]));
   for (const list of offersByGroup.values()) {
-    list.sort((a, b) => collator.compare(a.organisation.name, b.organisation.name) || collator.compare(a.title, b.title) || collator.compare(a.id, b.id));
+    list.sort((a, b) => rank.get(a.organisation.name)! - rank.get(b.organisation.name)! || collator.compare(a.title, b.title) || collator.compare(a.id, b.id));
   }
 
   const distinctOffers = new Set<string>();

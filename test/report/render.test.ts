@@ -2,6 +2,7 @@
 // tables that never outgrow the terminal, and CSV/Markdown that take a cell's value or text.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Table3 from 'cli-table3';
 import { makeChalk } from '../../src/cli/colors.js';
 import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../../src/render/table.js';
 
@@ -73,6 +74,41 @@ describe('renderTerminalTable', () => {
         for (const r of t.rows) for (const c of r) for (const w of String(c).split(/[\s-]+/).filter(Boolean)) expect(out).toContain(w);
       },
     ), { seed: 20261123, numRuns: 300 });
+  });
+});
+
+describe('box drawing', () => {
+  it('looks exactly as cli-table3 draws the same table (property)', () => {
+    const word = fc.stringMatching(/^[a-zæøå]{1,8}$/);
+    const cell = fc.array(word, { minLength: 0, maxLength: 5 }).map((ws) => ws.join(' '));
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 0, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      (ncols, compact, rows, right) => {
+        const t: Table = { columns: Array.from({ length: ncols }, (_, i) => ({ header: `H${i}`, align: right[i] ? 'right' : 'left' })), rows: rows.map((r) => r.slice(0, ncols)), compact };
+        const ours = renderTerminalTable(t, 'en', 1000, plain);
+        // Wide enough for every cell on one line: the widths are each column's longest text plus padding.
+        const widths = t.columns.map((c, i) => Math.max(c.header.length, ...t.rows.map((r) => String(r[i]).length)) + 2);
+        const theirs = new Table3({ head: t.columns.map((c) => c.header), colWidths: widths, colAligns: t.columns.map((c) => c.align ?? 'left'), wordWrap: false, style: { head: [], border: [], compact } });
+        for (const r of t.rows) theirs.push(r.map(String));
+        expect(ours).toBe(theirs.toString() + '\n');
+      },
+    ), { seed: 20261123, numRuns: 200 });
+  });
+
+  it('draws a group label across the table, joining the borders above and below it', () => {
+    const t: Table = { columns: [{ header: 'Group' }, { header: 'Offer' }, { header: 'By' }], rows: [['Angst · 2', 'Café', 'Alpha'], ['', 'Linje', 'Beta']], groupColumn: 0 };
+    expect(renderTerminalTable(t, 'da', 80, plain)).toBe([
+      '┌───────┬───────┐',
+      '│ Offer │ By    │',
+      '├───────┴───────┤',
+      '│ Angst · 2     │',
+      '├───────┬───────┤',
+      '│ Café  │ Alpha │',
+      '├───────┼───────┤',
+      '│ Linje │ Beta  │',
+      '└───────┴───────┘',
+      '',
+    ].join('\n'));
   });
 });
 
