@@ -41,6 +41,11 @@ const CASES = [
   { name: 'consultation-plan', argv: ['{civsam}', 'consultation', 'plan', '--data', '{data}', '--area', 'health', '--patient-group', 'hoeretab', '--seats', '4', '--opens', '2027-01-05', '--format', 'json'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
   { name: 'import-5000-organisations', argv: ['scripts/bench-import.js', '{civsam}', '{data}', '{fresh}'], target: { ms: 10000, mib: 1024 }, runs: 1 },
   { name: 'publish', argv: ['{civsam}', 'publish', '--data', '{data}', '--out', '{fresh}', '--as-of', '2026-11-01', '--lang', 'both'], target: { ms: 20000, mib: 1024 }, runs: 3 },
+  { name: 'overview-offers', argv: ['{civsam}', 'overview', 'offers', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'overview-coverage', argv: ['{civsam}', 'overview', 'coverage', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'overview-funding', argv: ['{civsam}', 'overview', 'funding', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'overview-funding-org', argv: ['{civsam}', 'overview', 'funding', '--by', 'organisation', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'overview-expiring', argv: ['{civsam}', 'overview', 'expiring', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
 ];
 
 // ---------------------------------------------------------------- arguments
