@@ -170,7 +170,7 @@ export const hearing = defineMessages({
   'finding.hearing-short-deadline': 'fristen ligger {days} dage efter høringens start, færre end de {min} dage, politikken kræver, og der er ingen deadline_reason.',
   'finding.hearing-rotation': 'forbigået i alle {history} tidligere høringer med begrænsede pladser og overlappende emne: {parties}; havde plads i hver eneste af dem: {seated}.',
   'finding.hearing-seats.over': '{invited} parter er inviteret til {seats} pladser.',
-  'finding.hearing-seats.under': 'kun {invited} af {seats} pladser er besat, selv om {available} høringsberettigede parter mere kunne få en.',
+  'finding.hearing-seats.under': 'kun {invited} af {seats} pladser er besat, selv om yderligere {available} høringsberettigede parter kunne få en.',
   'hearing.why.withdrawn': 'den er udtrådt af høringslisten',
   'hearing.why.organisation-inactive': 'dens organisation er inaktiv',
   'hearing.why.joined-after': 'den kom på høringslisten efter høringens start',
