@@ -40,3 +40,10 @@ export function filled(s: string | undefined): string | undefined {
   const t = s?.trim();
   return t ? t : undefined;
 }
+
+/** Adds a value to the list under a key (in place: building lists by copying grows with their square). */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

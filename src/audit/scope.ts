@@ -4,6 +4,7 @@
 import type { DataFolder } from '../core/folder.js';
 import type { Area } from '../core/kinds.js';
 import { descendantsIndex } from '../core/reach.js';
+import { push } from './make.js';
 
 export interface GroupTree {
   /** Each group with every group below it, itself included. */
@@ -18,7 +19,7 @@ export function groupTree(folder: DataFolder): GroupTree {
   let tree = trees.get(folder);
   if (!tree) {
     const byArea = new Map<Area, string[]>();
-    for (const g of folder.vocabularies.patientGroups) for (const a of g.areas ?? []) byArea.set(a as Area, [...(byArea.get(a as Area) ?? []), g.id]);
+    for (const g of folder.vocabularies.patientGroups) for (const a of g.areas ?? []) push(byArea, a as Area, g.id);
     tree = { descendants: descendantsIndex(folder.vocabularies.patientGroups), byArea };
     trees.set(folder, tree);
   }

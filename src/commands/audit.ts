@@ -10,6 +10,7 @@ import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.j
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
+import { push } from '../audit/make.js';
 import { textWidth } from './model.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
@@ -75,7 +76,7 @@ function refText(ctx: CommandContext, r: RecordRef): string {
 /** Related records grouped by kind, one line per kind: `organisation: a, b, c`. */
 function relatedText(ctx: CommandContext, related: RecordRef[]): string {
   const byKind = new Map<string, string[]>();
-  for (const r of related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
+  for (const r of related) push(byKind, r.kind, r.id);
   return [...byKind].map(([kind, ids]) => `${ctx.t(`audit.kind.${kind}` as MessageKey)}: ${ids.join(', ')}`).join('\n');
 }
 

@@ -6,7 +6,7 @@
 import type { Organisation } from '../../core/kinds.js';
 import { hhi, poolYears } from '../allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { amount, bySubject, finding, percent, ref } from '../make.js';
+import { amount, bySubject, finding, percent, push, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'funding-concentration',
@@ -19,7 +19,7 @@ export const rule: AuditRule = {
     const byArea = new Map<string, Organisation[]>();
     for (const o of folder.records.organisation.values()) {
       if (o.status !== 'active') continue;
-      for (const a of o.areas) byArea.set(a, [...(byArea.get(a) ?? []), o]);
+      for (const a of o.areas) push(byArea, a, o);
     }
     const out: Finding[] = [];
     for (const py of poolYears(folder)) {

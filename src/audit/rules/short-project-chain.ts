@@ -10,7 +10,7 @@
 import type { Agreement } from '../../core/kinds.js';
 import { addMonths, monthsBetween } from '../../core/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, idList, ref } from '../make.js';
+import { bySubject, finding, idList, push, ref } from '../make.js';
 import { concernedGroups, groupTree, overlaps } from '../scope.js';
 
 const GAP_MONTHS = 3;
@@ -30,7 +30,7 @@ export const rule: AuditRule = {
       const lines = a.funding ?? [];
       if (lines.length === 0 || lines.some((l) => l.kind !== 'development')) continue;
       if (monthsBetween(a.start, a.end) > maxMonths) continue;
-      for (const o of new Set(a.organisations)) byOrg.set(o, [...(byOrg.get(o) ?? []), a]);
+      for (const o of new Set(a.organisations)) push(byOrg, o, a);
     }
     const out: Finding[] = [];
     for (const [org, list] of byOrg) {
