@@ -17,6 +17,7 @@ import { renderTerminalTable } from '../render/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../core/folder.js';
 import { applyChange } from './apply-change.js';
+import { newId as registerId } from '../register/build.js';
 
 interface Options {
   sheet?: string;
@@ -56,7 +57,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
-    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map });
+    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId });
     const bad = reportProblems(ctx, plan, sheet);
     ctx.stdout.write(planTable(ctx, plan));
     ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
@@ -69,7 +70,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   let rejectedFile: string | undefined;
   await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseInvalidFolder(ctx, session.checked.problems);
-    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map });
+    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId });
     const bad = reportProblems(ctx, plan, sheet);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
@@ -105,6 +106,12 @@ async function readInput(path: string, shown: string, sheetName: string | undefi
     throw new UserError('import.error.noFile', { file: shown });
   }
   return readSheet(path, bytes, { sheet: sheetName });
+}
+
+/** Ids as the register commands give them (an agreement's `2026-psyk-004`), counting the ids this import has given. */
+function newId(kind: ImportKind, record: Record<string, unknown>, taken: (id: string) => boolean, ids: () => Iterable<string>): string | undefined {
+  const records = { [kind]: { has: taken, keys: () => ids()[Symbol.iterator]() } };
+  return registerId(kind, record, { records } as unknown as DataFolder);
 }
 
 function readHeaderMap(path: string, shown: string): HeaderMap {

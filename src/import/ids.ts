@@ -1,11 +1,13 @@
-// Ids for records imported without one, made from the name as the sample data's ids are:
-// lowercase, æ → ae, ø → o, å → aa, other accents dropped, anything else a dash.
+// Ids for records imported without one when no generator is given (the import command uses the
+// register's): made from the name as the register makes them: lowercase, æ → ae, ø → oe, å → aa,
+// & → og, other accents dropped, anything else a dash.
 import { ID_PATTERN } from '../core/kinds.js';
 
 export function slugFromName(name: string): string {
   const s = name.toLocaleLowerCase('da')
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'aa')
+    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/&/g, ' og ')
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return s.slice(0, 56).replace(/-+$/, '');
 }

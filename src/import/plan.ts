@@ -56,6 +56,12 @@ export interface PlanInput {
   update: boolean;
   lang: Language;
   map?: HeaderMap;
+  /**
+   * How a new record without an id gets one, as the register commands make them (an agreement's
+   * `2026-psyk-004`); `taken` and `ids` include the ids this import has given already. Without it,
+   * or when it gives none, the id is made from the name.
+   */
+  newId?: (kind: ImportKind, record: Data, taken: (id: string) => boolean, ids: () => Iterable<string>) => string | undefined;
 }
 
 const NAME_FIELD: Record<ImportKind, string> = { organisation: 'name', offer: 'title', agreement: 'title', 'hearing-party': 'organisation' };
@@ -138,8 +144,10 @@ export function planImport(input: PlanInput): ImportPlan {
     if (before) id = String(before.id);
     else if (idValue !== undefined) id = idValue;
     else {
+      const taken = (x: string) => existing.has(x) || claimed.has(x);
       const name = values.get(NAME_FIELD[kind]);
-      id = freeId(typeof name === 'string' ? name : '', (x) => existing.has(x) || claimed.has(x), `${kind}-${r.row}`);
+      id = input.newId?.(kind, buildNew('', values, kind), taken, () => [...existing.keys(), ...claimed.keys()])
+        ?? freeId(typeof name === 'string' ? name : '', taken, `${kind}-${r.row}`);
     }
     const other = claimed.get(id);
     if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });

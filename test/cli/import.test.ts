@@ -58,11 +58,11 @@ describe('civsam import', () => {
     expect(r.stderr).toContain(`Read ${file}: 2 row(s), CSV separated by ";", WINDOWS-1252.`);
     expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\n');
     expect(r.code).toBe(0);
-    expect(parse(readFileSync(join(dir, 'organisations/aero-odegaards-forening.yaml'), 'utf8'))).toEqual({
-      id: 'aero-odegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
+    expect(parse(readFileSync(join(dir, 'organisations/aeroe-oedegaards-forening.yaml'), 'utf8'))).toEqual({
+      id: 'aeroe-oedegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
       patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', contact: { name: 'Åse Ørnbøl', phone: '+45 12 34 56 78' },
     });
-    expect(readFileSync(join(dir, 'organisations/stottegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(readFileSync(join(dir, 'organisations/stoettegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     const log = git(dir, 'log', '--format=%B', '-1');
     expect(log).toContain('organisation: 2 added');
     expect(log).not.toContain('Ørnbøl');
@@ -127,6 +127,30 @@ describe('civsam import', () => {
     expect(again.stderr).toContain('row 2, column B (cvr): an organisation with this CVR number already exists (calm-together). Add --update to change it from the spreadsheet.');
     const update = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--update']);
     expect(update.stdout).toBe('Nothing to write: every row matches the data already.\n');
+  });
+});
+
+describe('civsam import of agreements', () => {
+  it('creates an agreement with a funding line and an exemption from Danish columns, with an id as the register gives it', () => {
+    const data = sampleCopy();
+    const file = join(tempDir(), 'aftaler.csv');
+    const before = new Set(readdirSync(join(data, 'agreements')));
+    writeFileSync(file, [
+      'titel;organisationer;regional_enhed;områder;patientgrupper;kommuner;start;slut;status;finansiering;dispensation_begrundelse;dispensation_godkendt_af;dispensation_dato',
+      'Samtalegrupper 2027;aaben-dor-silkeborg;Psykiatrien;psykiatri;angst;Silkeborg;01-01-2027;31-12-2027;udkast;"pulje=psykiatriplan-civilsamfund; år=2027; art=udvikling; beløb=150.000";"Eneste tilbud; ingen andre";Direktionen;15-11-2026',
+    ].join('\n') + '\n');
+    const r = civsam(['import', 'aftaler', file, '--data', data, '--lang', 'da', '--no-commit']);
+    expect(r.stdout).toBe('Import af aftaler: 1 oprettet, 0 opdateret, 0 uændret.\n');
+    expect(r.code).toBe(0);
+    const created = readdirSync(join(data, 'agreements')).filter((f) => !before.has(f));
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatch(/^2027-psyk-\d{3}\.yaml$/);
+    expect(parse(readFileSync(join(data, 'agreements', created[0]), 'utf8'))).toEqual({
+      id: created[0].replace(/\.yaml$/, ''), title: 'Samtalegrupper 2027', organisations: ['aaben-dor-silkeborg'], region_unit: 'Psykiatrien', areas: ['psychiatry'],
+      patient_groups: ['angst'], municipalities: ['silkeborg'], start: '2027-01-01', end: '2027-12-31', status: 'draft',
+      funding: [{ pool: 'psykiatriplan-civilsamfund', year: 2027, kind: 'development', amount_dkk: 150000 }],
+      established_by: { exemption: { reason: 'Eneste tilbud; ingen andre', approved_by: 'Direktionen', date: '2026-11-15' } },
+    });
   });
 });
 

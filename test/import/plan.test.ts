@@ -34,12 +34,12 @@ describe('a Danish Excel CSV (Windows-1252, semicolons, æøå)', () => {
     expect(p.rejected).toEqual([]);
     expect(p.records.map((r) => [r.row, r.action, r.record])).toEqual([
       [2, 'create', {
-        id: 'aero-odegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
+        id: 'aeroe-oedegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
         patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', registered: '2019-05-01',
         website: 'https://aeroe.example', contact: { name: 'Åse Ørnbøl', email: 'aase@aeroe.example' },
       }],
       [3, 'create', {
-        id: 'stottegruppen-aa', name: 'Støttegruppen Å', kind: 'volunteer-organisation', areas: ['psychiatry', 'social'],
+        id: 'stoettegruppen-aa', name: 'Støttegruppen Å', kind: 'volunteer-organisation', areas: ['psychiatry', 'social'],
         patient_groups: ['psykisk-sygdom'], scope: 'regional', status: 'active', registered: '2020-02-29',
       }],
     ]);
