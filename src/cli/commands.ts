@@ -216,6 +216,8 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--opens <date>', description: 'opt.hearing.opens' },
       { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
       { flags: '--apply', description: 'opt.hearing.apply' },
+      { flags: '--dry-run', description: 'opt.register.dryRun' },
+      { flags: '--no-commit', description: 'opt.register.noCommit' },
       { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
       { flags: '--output <file>', description: 'opt.hearing.output' },
     ],

@@ -1,5 +1,6 @@
 // The hearing commands run as a user runs them: the built binary on the bundled sample data and on
 // copies of it, in both languages, with their exit codes (0 ok, 1 findings, 2 invalid or refused).
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ describe('civsam consultation plan', () => {
     const before = readFileSync(file, 'utf8');
     const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    expect(r.stderr).toBe(`Wrote 4 parties into invited in ${join(dir, 'consultations', `${PLANTED}.yaml`)}.\n`);
+    expect(r.stderr).toBe(`Saved ${join(dir, 'consultations', `${PLANTED}.yaml`)}.\n`);
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(before.replace(
       'invited:\n  - recoverynetvaerket-midt\n  - parorendeforeningen-midt\n  - psykiatriparaplyen-midt\n  - brugerforeningen-stemmen\n',
@@ -107,8 +108,26 @@ describe('civsam consultation plan', () => {
     expect(JSON.parse(audit.stdout).findings).toEqual([]);
     expect(civsam(['--data', dir, 'validate']).code).toBe(0);
     const again = civsam(['--data', dir, '--lang', 'da', 'consultation', 'plan', PLANTED, '--apply']);
-    expect(again.stderr).toContain('rummer allerede forslaget; intet er skrevet.');
+    expect(again.stderr).toContain('siger allerede det; filen er ikke rørt.');
     expect(readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  it('--apply --dry-run shows the change and writes nothing; in a git repository --apply commits it', () => {
+    const dir = copyOfData();
+    const file = join(dir, 'consultations', `${PLANTED}.yaml`);
+    const before = readFileSync(file, 'utf8');
+    const dry = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+  - bipolarkredsen-vest');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const git = (...args: string[]) => spawnSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'start');
+    const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
+    expect(r.code).toBe(0);
+    expect(git('status', '--porcelain').stdout).toBe('');
+    expect(git('log', '--format=%s', '-1').stdout).toContain(PLANTED);
   });
 
   it('--apply refuses a consultation that has gone out, and changes nothing', () => {

@@ -66,8 +66,6 @@ export const hearing = defineMessages({
   'hearing.plan.proposal': 'Proposed: {count} of {eligible} eligible parties.',
   'hearing.plan.noEligible': 'No hearing party is eligible for this consultation.',
   'hearing.plan.applyHint': 'Write it into the consultation with: civsam consultation plan {id} --apply',
-  'hearing.plan.applied': 'Wrote {count} parties into invited in {file}.',
-  'hearing.plan.unchanged': 'The invited list in {file} already holds the proposal; nothing written.',
   'hearing.col.rank': '#',
   'hearing.col.party': 'Party',
   'hearing.col.organisation': 'Organisation',
@@ -134,8 +132,6 @@ export const hearing = defineMessages({
   'hearing.error.badDate': '{option} must be a date written YYYY-MM-DD.',
   'hearing.error.applyDraft': '--apply needs a registered consultation: register it first with civsam consultation add, then run civsam consultation plan ID --apply.',
   'hearing.error.applyNotPlanned': 'consultation {id} is {status}; --apply changes only planned consultations, so a list that has gone out is never rewritten. Change it by hand if you must.',
-  'hearing.error.changedWhileWriting': '{file} changed while civsam was writing it (someone else saved it). Nothing was written; run the command again.',
-  'hearing.error.notAMap': '{file} does not hold a consultation record as a mapping; nothing was written.',
 }, {
   'cmd.consultation.description': 'høringer og deres høringslister',
   'cmd.hearing-party.description': 'den stående høringsliste og dens parter',
@@ -196,8 +192,6 @@ export const hearing = defineMessages({
   'hearing.plan.proposal': 'Foreslået: {count} af {eligible} høringsberettigede parter.',
   'hearing.plan.noEligible': 'Ingen høringspart er høringsberettiget til denne høring.',
   'hearing.plan.applyHint': 'Skriv forslaget ind i høringen med: civsam consultation plan {id} --apply',
-  'hearing.plan.applied': 'Skrev {count} parter ind under invited i {file}.',
-  'hearing.plan.unchanged': 'Listen over inviterede i {file} rummer allerede forslaget; intet er skrevet.',
   'hearing.col.rank': '#',
   'hearing.col.party': 'Part',
   'hearing.col.organisation': 'Organisation',
@@ -261,6 +255,4 @@ export const hearing = defineMessages({
   'hearing.error.badDate': '{option} skal være en dato skrevet ÅÅÅÅ-MM-DD.',
   'hearing.error.applyDraft': '--apply kræver en registreret høring: registrér den først med civsam consultation add, og kør så civsam consultation plan ID --apply.',
   'hearing.error.applyNotPlanned': 'høringen {id} har status {status}; --apply ændrer kun planlagte høringer, så en liste, der er sendt ud, aldrig bliver skrevet om. Ret den i hånden, hvis det er nødvendigt.',
-  'hearing.error.changedWhileWriting': '{file} blev ændret, mens civsam skrev den (en anden gemte den). Intet er skrevet; kør kommandoen igen.',
-  'hearing.error.notAMap': '{file} indeholder ikke en høring som en afbildning (mapping); intet er skrevet.',
 });
