@@ -146,49 +146,71 @@ export interface PageContent {
 
 /** The whole document around a page's content. */
 export function layout(ctx: PageContext, page: PageContent): string {
-  const region = regionName(ctx);
-  const site = ctx.t('publish.siteTitle', { region });
+  const site = ctx.t('publish.siteTitle', { region: regionName(ctx) });
   const docTitle = page.section === 'front' ? site : `${page.title} – ${site}`;
-  const regionSite = publicUrl(ctx.facts.folder.settings?.region.website);
-  const current = page.section === 'organisation' ? 'organisations' : page.section;
-  const nav = SECTIONS.map((s) => html`<li><a href="${ctx.href(s.path)}"${s.id === current ? html` aria-current="page"` : ''}>${ctx.t(s.nav)}</a></li>`);
-  const switcher = ctx.others.map((o) => {
-    const target = ctx.asset(o.base + ctx.path);
-    return html`<a class="lang-switch" href="${target}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`;
-  });
+  const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`);
+  const chrome = chromeFor(ctx, page.section === 'organisation' ? 'organisations' : page.section);
   const doc = html`<!DOCTYPE html>
 <html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${docTitle}</title>
-<link rel="stylesheet" href="${ctx.asset(STYLESHEET)}">
+${chrome.head}<a class="site-name" href="${ctx.href('index.html')}">${site}</a>
+${switcher}
+${chrome.nav}<main id="main" class="wrap" tabindex="-1">
+<h1>${page.title}</h1>
+${page.body}
+</main>
+${chrome.footer}${page.script ? html`<script src="${ctx.asset(SCRIPT)}" defer></script>\n` : ''}</body>
+</html>
+`;
+  return doc.text;
+}
+
+interface Chrome {
+  head: Html;
+  nav: Html;
+  footer: Html;
+}
+
+const chromeCache = new WeakMap<SiteFacts, Map<string, Chrome>>();
+
+/** The parts of the page shell that are the same on every page of a language, section and depth: built once. */
+function chromeFor(ctx: PageContext, current: SectionId): Chrome {
+  let cache = chromeCache.get(ctx.facts);
+  if (!cache) chromeCache.set(ctx.facts, (cache = new Map()));
+  const key = `${ctx.lang}|${current}|${ctx.href('')}|${ctx.asset('')}`;
+  let chrome = cache.get(key);
+  if (!chrome) {
+    const region = regionName(ctx);
+    const regionSite = publicUrl(ctx.facts.folder.settings?.region.website);
+    const nav = SECTIONS.map((s) => html`<li><a href="${ctx.href(s.path)}"${s.id === current ? html` aria-current="page"` : ''}>${ctx.t(s.nav)}</a></li>`);
+    chrome = {
+      head: html`<link rel="stylesheet" href="${ctx.asset(STYLESHEET)}">
 </head>
 <body>
 <a class="skip-link" href="#main">${ctx.t('publish.skipToContent')}</a>
 <header class="site-header">
 <div class="wrap header-row">
-<a class="site-name" href="${ctx.href('index.html')}">${site}</a>
-${switcher}
-</div>
+`,
+      nav: html`</div>
 <nav class="wrap" aria-label="${ctx.t('publish.navLabel')}">
 <ul class="nav">${nav}</ul>
 </nav>
 </header>
-<main id="main" class="wrap" tabindex="-1">
-<h1>${page.title}</h1>
-${page.body}
-</main>
-<footer class="site-footer">
+`,
+      footer: html`<footer class="site-footer">
 <div class="wrap">
 <p>${ctx.t('publish.footer.asOf', { date: ctx.date(ctx.facts.asOf) })} ${ctx.t('publish.footer.noPersonalData')}</p>
 ${regionSite ? html`<p><a href="${regionSite}">${ctx.t('publish.footer.regionWebsite', { region })}</a></p>` : ''}
 </div>
 </footer>
-${page.script ? html`<script src="${ctx.asset(SCRIPT)}" defer></script>\n` : ''}</body>
-</html>
-`;
-  return doc.text;
+`,
+    };
+    cache.set(key, chrome);
+  }
+  return chrome;
 }
 
 // ---------------------------------------------------------------- small pieces the pages share

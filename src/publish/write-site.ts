@@ -30,18 +30,29 @@ export function writeSite(dir: string, shownDir: string, files: Iterable<[path: 
   if (!existsSync(join(dir, MANIFEST))) writeFileSync(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
   const seen = new Set<string>();
+  const madeDirs = new Set<string>();
   for (const [path, content] of files) {
     if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
     seen.add(path);
     const target = join(dir, path);
-    if (existsSync(target) && readFileSync(target, 'utf8') === content) {
+    const exists = existsSync(target);
+    if (exists && readFileSync(target, 'utf8') === content) {
       result.unchanged++;
       continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, content, { mode: 0o644 });
-    renameSync(tmp, target);
+    const parent = dirname(target);
+    if (!madeDirs.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      madeDirs.add(parent);
+    }
+    if (exists) {
+      // A page the web server may be serving is replaced whole, never rewritten in place.
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, content, { mode: 0o644 });
+      renameSync(tmp, target);
+    } else {
+      writeFileSync(target, content, { mode: 0o644, flag: 'wx' });
+    }
     result.written++;
   }
   result.paths = [...seen].sort();
