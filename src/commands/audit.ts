@@ -35,7 +35,9 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
     explain(ctx, rule, readModel(ctx), wrapText);
     return EXIT.ok;
   }
-  const rules = opts.rule?.length ? [...new Set(opts.rule)].map(findRule) : RULES;
+  // Chosen rules run and print in the registry's order, whatever order they were given in.
+  const chosen = new Set((opts.rule ?? []).map((id) => findRule(id).id));
+  const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
   const asOf = checkDate(opts.asOf ?? ctx.today);
   const format = chooseFormat(opts);
   const folder = loadValidFolder(ctx);
