@@ -200,7 +200,7 @@ export const register = defineMessages({
   'show.noFunding': 'No allocated funding (money counts when its agreement is active or ended).',
   'show.fundingNote': 'A funding line of an agreement with several organisations is shared equally among them.',
 
-  'list.heading': '{kind}: {count}',
+  'list.heading': 'Records of the kind {kind}: {count}',
   'list.id': 'Id',
   'list.name': 'Name',
   'list.orgKind': 'Kind',
@@ -453,7 +453,7 @@ export const register = defineMessages({
   'show.noFunding': 'Ingen bevilgede midler (midler tæller, når aftalen er aktiv eller afsluttet).',
   'show.fundingNote': 'En bevillingslinje i en aftale med flere organisationer deles ligeligt mellem dem.',
 
-  'list.heading': '{kind}: {count}',
+  'list.heading': 'Poster af typen {kind}: {count}',
   'list.id': 'Id',
   'list.name': 'Navn',
   'list.orgKind': 'Art',
