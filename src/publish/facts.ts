@@ -3,21 +3,21 @@
 // costs what it shows. Only public fields are carried over; contact persons and staff notes never
 // enter these structures, so no page can print them.
 import type { DataFolder } from '../core/folder.js';
-import type { Agreement, Area, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../core/kinds.js';
-import { AREAS } from '../core/kinds.js';
+import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../core/kinds.js';
 import { addDays, offerActive } from '../core/reach.js';
 
 export interface SiteFacts {
   folder: DataFolder;
   asOf: string;
   organisations: Organisation[];
+  /** Offers active on `asOf` (core/reach.ts `offerActive`, the overviews' definition), for the organisation pages. */
   activeOffers: Offer[];
   openCalls: Call[];
   /** Calls whose deadline passed within the last year, latest first. */
   recentCalls: Call[];
   /** Calls whose deadline passed more than a year ago, latest first. */
   earlierCalls: Call[];
-  /** Agreements that are active or ended (decided, not draft or cancelled) and have started by `asOf`… or are active. */
+  /** Agreements that are active or ended: decided ones (a draft or a cancelled agreement was never in force). */
   agreements: Agreement[];
   /** Consultations that have opened and are still open, and those past. */
   openConsultations: Consultation[];
@@ -83,10 +83,4 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   for (const f of byOrganisation.values()) f.hearingParties.sort(byId);
 
   return { folder, asOf, organisations, activeOffers, openCalls, recentCalls, earlierCalls, agreements, openConsultations, pastConsultations, hearingList, pools, byOrganisation };
-}
-
-/** The areas in their fixed order, for grouping. */
-export function orderedAreas(areas: readonly Area[] | undefined): Area[] {
-  const set = new Set(areas ?? []);
-  return AREAS.filter((a) => set.has(a));
 }

@@ -1,0 +1,33 @@
+// The HTML templates escape by default: only markup built by `html` passes through unescaped.
+import { describe, expect, it } from 'vitest';
+import { html, publicUrl, toText } from '../../src/publish/html.js';
+
+describe('html', () => {
+  it('escapes every interpolated string, in text and in attributes', () => {
+    const name = `<script>alert("x")</script> & 'co'`;
+    expect(toText(html`<p title="${name}">${name}</p>`)).toBe(
+      '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</p>',
+    );
+  });
+
+  it('lets nested templates and lists of them through once, never escaping twice', () => {
+    const items = ['a<b', 'c&d'].map((x) => html`<li>${x}</li>`);
+    expect(toText(html`<ul>${items}</ul>`)).toBe('<ul><li>a&lt;b</li><li>c&amp;d</li></ul>');
+  });
+
+  it('renders nothing for false, null and undefined, and numbers as text', () => {
+    expect(toText(html`${false}${null}${undefined}${0}${12.5}`)).toBe('012.5');
+  });
+});
+
+describe('publicUrl', () => {
+  it('links only absolute http(s) addresses without a user name or password', () => {
+    expect(publicUrl('https://www.rm.dk')).toBe('https://www.rm.dk/');
+    expect(publicUrl('http://forening.example/side?a=1')).toBe('http://forening.example/side?a=1');
+    expect(publicUrl('javascript:alert(1)')).toBeUndefined();
+    expect(publicUrl('mailto:person@example.com')).toBeUndefined();
+    expect(publicUrl('https://user:secret@forening.example')).toBeUndefined();
+    expect(publicUrl('/relative/path')).toBeUndefined();
+    expect(publicUrl(undefined)).toBeUndefined();
+  });
+});
