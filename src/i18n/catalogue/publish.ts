@@ -62,6 +62,7 @@ export const publish = defineMessages({
   'publish.total': 'Total',
   'publish.none': 'None.',
   'publish.onThisPage': 'On this page',
+  'publish.howToJoin': 'How your organisation can take part: collaborations, the hearing list and the pools',
   // ---------------------------------------------------------------- front page
   'publish.front.lead': 'How {region} works with patient associations, relatives\' associations, volunteer organisations and other civil-society organisations: how a collaboration comes about, which calls are open, which offers exist for which patient groups and where, how the pools\' money is spread, and who was heard in consultations.',
   'publish.front.figures': 'Figures as of {date}',
@@ -305,6 +306,7 @@ export const publish = defineMessages({
   'publish.total': 'I alt',
   'publish.none': 'Ingen.',
   'publish.onThisPage': 'På denne side',
+  'publish.howToJoin': 'Sådan kan jeres organisation være med: samarbejder, høringslisten og puljerne',
   // ---------------------------------------------------------------- forsiden
   'publish.front.lead': 'Sådan samarbejder {region} med patientforeninger, pårørendeforeninger, frivillige organisationer og andre civilsamfundsorganisationer: hvordan et samarbejde bliver til, hvilke opslag der er åbne, hvilke tilbud der findes for hvilke patientgrupper og hvor, hvordan puljernes midler er fordelt, og hvem der er blevet hørt i høringer.',
   'publish.front.figures': 'Tal pr. {date}',

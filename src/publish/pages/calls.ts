@@ -9,6 +9,7 @@ import { paragraphs } from './text.js';
 export function callsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
   const body = html`<p class="lead">${ctx.t('publish.calls.lead')}</p>
+${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
 <section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.calls.openHeading')}</h2>
 ${f.openCalls.length ? f.openCalls.map((c) => callSection(ctx, c, true)) : html`<p>${ctx.t('publish.calls.noneOpen')}</p>`}

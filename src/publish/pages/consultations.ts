@@ -23,6 +23,7 @@ ${f.pastConsultations.length ? f.pastConsultations.map((c) => consultation(ctx, 
 <section aria-labelledby="hearing-list">
 <h2 id="hearing-list">${ctx.t('publish.consultations.listHeading')}</h2>
 <p>${ctx.t('publish.consultations.listLead', { count: ctx.number(list.length), date: ctx.date(f.asOf) })}</p>
+${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
 <div class="table-scroll" role="region" aria-labelledby="hearing-list" tabindex="0">
 <table>
 <thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.patientGroups')}</th><th scope="col">${ctx.t('publish.consultations.since')}</th></tr></thead>
