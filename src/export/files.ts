@@ -4,8 +4,12 @@
 import type { Language } from '../i18n/index.js';
 import type { SheetData } from './records.js';
 
-/** Excel runs a CSV cell starting with one of these as a formula; such cells get a leading apostrophe, which the import takes off again. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Excel runs a CSV cell starting with one of these as a formula; such cells get a leading
+ * apostrophe, which the import takes off again (so a cell that already starts with apostrophes
+ * before one of them gets one more).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export function csvDelimiter(lang: Language): ',' | ';' {
   return lang === 'da' ? ';' : ',';
