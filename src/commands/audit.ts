@@ -15,7 +15,7 @@ import { textWidth } from './model.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
 import { formatDate } from '../render/format.js';
-import type { Table } from '../render/table.js';
+import type { StyledCell, Table } from '../render/table.js';
 
 export interface AuditOpts {
   rule?: string[];
@@ -86,6 +86,11 @@ function severityText(ctx: CommandContext, s: Severity): string {
   return ctx.t(`audit.severity.${s}` as MessageKey);
 }
 
+/** The severity as a table cell: red for an error, yellow for a warning (on a terminal that shows colour). */
+function severityCell(ctx: CommandContext, s: Severity): StyledCell {
+  return { text: severityText(ctx, s), tone: s === 'error' ? 'bad' : 'warn' };
+}
+
 /** The principle's title in the reader's language with its id, or the id alone when the model lacks it. */
 export function principleText(model: CollaborationModel | undefined, lang: Language, id: string): string {
   const p = model?.principles.find((x) => x.id === id);
@@ -100,7 +105,7 @@ function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Aud
     tables.push({
       title: `${rule.id} · ${ctx.t(rule.title)}`,
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
-      rows: own.map((f) => [refText(ctx, f.subject), severityText(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related)]),
+      rows: own.map((f) => [refText(ctx, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related)]),
       notes: [ctx.t('audit.principleNote', { principle: principleText(folder.model, ctx.lang, rule.principle), rule: rule.id })],
     });
   }
@@ -115,7 +120,7 @@ function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly A
   return {
     title: ctx.t('audit.summaryTitle'),
     columns: [{ header: ctx.t('audit.col.rule') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.principle') }, { header: ctx.t('audit.col.findings'), align: 'right' }],
-    rows: rules.map((r) => [r.id, severityText(ctx, r.severity), principleText(folder.model, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
+    rows: rules.map((r) => [r.id, severityCell(ctx, r.severity), principleText(folder.model, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
     notes: [line],
   };
 }

@@ -16,7 +16,6 @@ export const audit = defineMessages({
   'audit.error.asOf': 'the date given to --as-of is not a valid date. Write it as YYYY-MM-DD, for example 2026-11-23.',
 
   'audit.heading': 'Audit as of {date}',
-  'audit.none': 'No findings.',
   'audit.col.record': 'Record',
   'audit.col.finding': 'Finding',
   'audit.col.related': 'Related',
@@ -126,7 +125,6 @@ export const audit = defineMessages({
   'audit.error.asOf': 'datoen til --as-of er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
 
   'audit.heading': 'Kontrol pr. {date}',
-  'audit.none': 'Ingen fund.',
   'audit.col.record': 'Post',
   'audit.col.finding': 'Fund',
   'audit.col.related': 'Relateret',
