@@ -7,7 +7,7 @@ import { loadValidFolder } from '../cli/load.js';
 import { writeFileAtomic } from '../cli/output.js';
 import type { RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
-import { csvDelimiter, sheetToCsv, sheetsToXlsx } from '../export/files.js';
+import { csvDelimiter, sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../export/files.js';
 import { exportRecords } from '../export/records.js';
 import type { OverviewName, OverviewOptions } from '../export/overviews.js';
 import { renderCsv } from '../render/table.js';
@@ -69,6 +69,8 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   });
   const bytes = format === 'xlsx' ? await sheetsToXlsx([sheet]) : sheetToCsv(sheet, ctx.lang);
   write(ctx, opts, bytes, sheet.rows.length);
+  const escapeLike = format === 'xlsx' ? xlsxEscapeLike([sheet]) : 0;
+  if (escapeLike > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.xlsxEscapeLike', { cells: escapeLike })) + '\n');
   if (personalOmitted) ctx.stderr.write(ctx.t('export.personalOmitted') + '\n');
   else if (includePersonal && kind === 'organisation') ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.personalIncluded')) + '\n');
   return EXIT.ok;

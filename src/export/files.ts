@@ -42,3 +42,14 @@ export async function sheetsToXlsx(sheets: SheetData[]): Promise<Uint8Array> {
 function safeSheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 }
+
+/**
+ * Cells holding text such as `_x0041_`: the .xlsx format uses that form to escape characters, and
+ * SheetJS (like other readers) turns it back into the character (`A`), so such a value would not
+ * come back from an .xlsx file exactly. CSV keeps it. Counted so the export can say so.
+ */
+export function xlsxEscapeLike(sheets: readonly SheetData[]): number {
+  let n = 0;
+  for (const s of sheets) for (const r of s.rows) for (const c of r) if (typeof c === 'string' && /_x[0-9A-Fa-f]{4}_/.test(c)) n++;
+  return n;
+}
