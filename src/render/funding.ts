@@ -62,7 +62,7 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   const tables = [...byPool.values()];
   if (report.poolYears.length === 0) {
     tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: tr(lang, 'overview.funding.none'), tone: 'muted' }]] });
-  } else {
+  } else if (byPool.size > 1) {
     tables.push({
       title: tr(lang, 'overview.funding.allYears'),
       columns: columns.slice(0, 6),

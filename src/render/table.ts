@@ -202,7 +202,9 @@ function drawTable(table: Table, texts: string[][], cols: number[], colWidths: n
     rows.push({ cells: cols.map((i, k) => wrap(r[i], colWidths[k] - 2)), tones: cols.map(tone) });
   });
   const header: BoxRow = { cells: cols.map((i, k) => wrap(table.columns[i].header, colWidths[k] - 2)), tones: cols.map(() => 'strong' as const) };
-  return drawBox(colWidths, cols.map((i) => table.columns[i].align ?? 'left'), header, rows, table.compact ?? false, color);
+  // Without lines between rows, a row that wraps would run into the next: compact only when none does.
+  const compact = (table.compact ?? false) && rows.every((r) => r.cells.every((c) => !c.includes('\n')));
+  return drawBox(colWidths, cols.map((i) => table.columns[i].align ?? 'left'), header, rows, compact, color);
 }
 
 /**
