@@ -69,8 +69,11 @@ td.negative { color: #a01d12; font-weight: 700; }
 .matrix td.gap { background: #fbe3e1; color: #7a1a12; }
 .matrix td.total { font-weight: 700; background: #f3f2f1; }
 .matrix .area-row th { background: #e8eef5; text-align: left; }
+.matrix .area-row span { position: sticky; left: 0.5rem; }
+.matrix caption span { position: sticky; left: 0; display: inline-block; max-width: calc(100vw - 2rem); }
 .matrix thead th:not(:first-child) { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; text-align: left; padding: 0.4rem 0.25rem; }
 .matrix thead th:first-child { vertical-align: bottom; }
+.matrix tbody th[scope="row"], .matrix tfoot th[scope="row"], .matrix thead th:first-child { position: sticky; left: 0; background: #fff; z-index: 1; box-shadow: 1px 0 0 #b1b4b6; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; margin-right: 0.4rem; vertical-align: -0.15rem; border: 1px solid #1a1a1a; }
 .gap-swatch { background: #fbe3e1; }
 .status, .small { font-size: 0.9rem; color: #4a4a4a; }

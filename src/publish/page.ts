@@ -156,7 +156,7 @@ export function layout(ctx: PageContext, page: PageContent): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${docTitle}</title>
-${chrome.head}<a class="site-name" href="${ctx.href('index.html')}">${site}</a>
+${ctx.others.map((o) => html`<link rel="alternate" hreflang="${o.lang}" href="${ctx.asset(o.base + ctx.path)}">\n`)}${chrome.head}<a class="site-name" href="${ctx.href('index.html')}">${site}</a>
 ${switcher}
 ${chrome.nav}<main id="main" class="wrap" tabindex="-1">
 <h1>${page.title}</h1>

@@ -12,7 +12,7 @@ export function coveragePage(ctx: PageContext): PageContent {
     const group = r.patientGroup;
     const area = group.areas[0];
     const areaRow = area !== lastArea
-      ? html`<tr class="area-row"><th scope="colgroup" colspan="${c.municipalities.length + 2}">${ctx.areaName(area)}</th></tr>\n`
+      ? html`<tr class="area-row"><th scope="colgroup" colspan="${c.municipalities.length + 2}"><span>${ctx.areaName(area)}</span></th></tr>\n`
       : '';
     lastArea = area;
     const name = group.name[ctx.lang];
@@ -29,7 +29,7 @@ export function coveragePage(ctx: PageContext): PageContent {
 <p class="legend-text"><span class="swatch gap-swatch" aria-hidden="true"></span>${ctx.t('publish.coverage.legend')}</p>
 <div class="table-scroll" role="region" aria-labelledby="coverage-caption" tabindex="0">
 <table class="matrix">
-<caption id="coverage-caption">${ctx.t('publish.coverage.caption', { date: ctx.date(ctx.facts.asOf) })}</caption>
+<caption id="coverage-caption"><span>${ctx.t('publish.coverage.caption', { date: ctx.date(ctx.facts.asOf) })}</span></caption>
 <thead><tr><th scope="col">${ctx.t('publish.patientGroup')}</th>${c.municipalities.map((m) => html`<th scope="col">${m.name}</th>`)}<th scope="col">${ctx.t('publish.total')}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
