@@ -74,8 +74,10 @@ export function planImport(input: PlanInput): ImportPlan {
   const sheetProblems: RowProblem[] = mapped.problems.map((p) => ({ row: sheet.header.row, column: p.column, message: p.message }));
   const columns = mapped.columns;
   const present = new Set(columns.filter((c): c is ColumnSpec => c !== null).map((c) => c.field));
-  if (input.update === false || !present.has('id')) {
-    // A new record needs its required fields; an update can leave a column out.
+  if (!input.update) {
+    // Without --update every row makes a new record, which needs its required fields; with it, a
+    // sheet may hold only the columns to change (a new row among them still gets validate's
+    // required-field check).
     for (const c of columnsOf(kind)) {
       if (REQUIRED[kind].includes(c.field) && !present.has(c.field)) {
         sheetProblems.push({ row: sheet.header.row, message: { key: 'import.header.missing', params: { field: c.field, header: c.header[input.lang] } } });

@@ -108,6 +108,12 @@ describe('duplicates and updates', () => {
     expect(updated.records.map((r) => [r.id, r.action, r.changed])).toEqual([['alpha', 'update', ['website']]]);
   });
 
+  it('with --update a sheet may hold only the columns to change, the organisation found by CVR', () => {
+    const p = plan('organisation', 'cvr;hjemmeside\n12345674;https://alpha.example\n', { update: true });
+    expect(p.sheetProblems).toEqual([]);
+    expect(p.records.map((r) => [r.id, r.action, r.changed, r.record.website, r.record.name])).toEqual([['alpha', 'update', ['website'], 'https://alpha.example', 'Alpha Forening']]);
+  });
+
   it('the same name as an existing organisation (case and punctuation aside) is validate\'s name-unique error', () => {
     const p = plan('organisation', `${header}\nALPHA-forening!,,other,psychiatry,,aarhus,active,\n`);
     expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'Another organisation (organisations/alpha.yaml) has the same name (ignoring case and punctuation). Merge the records or make the names distinct.']]);
