@@ -4,6 +4,7 @@
 // A manifest of what civsam wrote is kept in the folder; a folder holding files civsam did not
 // write is refused, so publishing can never overwrite or remove anything else.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -21,8 +22,14 @@ export interface WriteResult {
   paths: string[];
 }
 
-/** Writes the site's files as they come; refuses (before writing anything) a folder civsam does not own. */
-export function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): WriteResult {
+/** How many files may be on their way to disk at once while the next pages are built. */
+const IN_FLIGHT = 32;
+
+/**
+ * Writes the site's files as they come; refuses (before writing anything) a folder civsam does not
+ * own. Files go to disk in the background (libuv's threads) while the next pages are built.
+ */
+export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   mkdirSync(dir, { recursive: true });
   const previous = readManifest(dir, shownDir);
@@ -31,6 +38,7 @@ export function writeSite(dir: string, shownDir: string, files: Iterable<[path: 
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
   const seen = new Set<string>();
   const madeDirs = new Set<string>();
+  const pending = new Set<Promise<void>>();
   for (const [path, content] of files) {
     if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
     seen.add(path);
@@ -45,16 +53,18 @@ export function writeSite(dir: string, shownDir: string, files: Iterable<[path: 
       mkdirSync(parent, { recursive: true });
       madeDirs.add(parent);
     }
-    if (exists) {
-      // A page the web server may be serving is replaced whole, never rewritten in place.
-      const tmp = `${target}.${process.pid}.tmp`;
-      writeFileSync(tmp, content, { mode: 0o644 });
-      renameSync(tmp, target);
-    } else {
-      writeFileSync(target, content, { mode: 0o644, flag: 'wx' });
-    }
+    const write = exists
+      ? // A page the web server may be serving is replaced whole, never rewritten in place.
+        writeFile(`${target}.${process.pid}.tmp`, content, { mode: 0o644 }).then(() => rename(`${target}.${process.pid}.tmp`, target))
+      : writeFile(target, content, { mode: 0o644, flag: 'wx' });
+    const tracked: Promise<void> = write.then(() => {
+      pending.delete(tracked);
+    });
+    pending.add(tracked);
     result.written++;
+    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
   }
+  await Promise.all(pending);
   result.paths = [...seen].sort();
   const stale = [...previous].filter((p) => !seen.has(p)).sort().reverse();
   for (const path of stale) {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
   folder = loaded.folder;
   siteDir = mkdtempSync(join(tmpdir(), 'civsam-site-'));
-  writeSite(siteDir, siteDir, buildSite(folder, { asOf: AS_OF, languages: ['da', 'en'] }));
+  await writeSite(siteDir, siteDir, buildSite(folder, { asOf: AS_OF, languages: ['da', 'en'] }));
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const rel = normalize(path === '/' ? '/index.html' : path).replace(/^\/+/, '');
