@@ -130,7 +130,7 @@ export function hearingListReport(folder: DataFolder, c: Consultation, includeCo
   return {
     json: { consultation: { id: c.id, title: c.title }, parties: rows },
     heading: t('hearing.list.heading', { title: c.title }),
-    tables: [{ columns, rows: tableRows, notes: [t('hearing.list.count', { count: rows.length })] }],
+    tables: rows.length ? [{ columns, rows: tableRows, notes: [t('hearing.list.count', { count: rows.length })] }] : [],
     notes,
   };
 }
@@ -216,5 +216,8 @@ export function historyReport(folder: DataFolder, organisation: string, lang: La
     ]),
     notes: [t('hearing.history.summary', json.summary)],
   };
-  return { json, heading: t('hearing.history.heading', { name: org?.name ?? organisation, id: organisation }), tables: [table], notes: [] };
+  const heading = t('hearing.history.heading', { name: org?.name ?? organisation, id: organisation });
+  // No consultation at all: the heading and the counts say it; an empty table would say nothing more.
+  if (lines.length === 0) return { json, heading: `${heading}\n${table.notes![0]}`, tables: [], notes: [] };
+  return { json, heading, tables: [table], notes: [] };
 }
