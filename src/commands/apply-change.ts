@@ -78,6 +78,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   try {
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
     const checked = checkFolder(raw);
+    lock.refresh();
     const reads = new Map<string, ReadRecord>();
     const read = (kind: RecordKind, id: string) => {
       const rel = recordRel(kind, id);
@@ -117,6 +118,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
     const changedFiles: ChangedFile[] = changing.map((f) => ({ rel: f.rel, kind: f.change.kind, id: f.change.id, data: f.change.record ?? undefined, text: f.text }));
     const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    lock.refresh();
     if (introduced.length > 0) {
       ctx.stderr.write(problemLines(ctx, introduced));
       throw new UserError('write.refused', { count: introduced.length });

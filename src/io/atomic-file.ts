@@ -4,7 +4,6 @@
 // and ends in .tmp, so the loader never reads it as a record; `civsam doctor` removes leftovers.
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
@@ -45,8 +44,18 @@ export interface ReplaceOptions {
   mode?: number;
 }
 
+/**
+ * Eight hex digits for a temporary name. Not secret, only unlikely to repeat within one process
+ * and pid (node:crypto would cost a write command ~70 ms of start-up).
+ */
+export function randomHex(digits = 8): string {
+  let out = '';
+  while (out.length < digits) out += Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return out.slice(0, digits);
+}
+
 export function temporaryName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex()}.tmp`);
 }
 
 /** fsync a folder so a rename or removal in it survives a power cut. Not every system allows it. */

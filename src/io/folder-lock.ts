@@ -4,10 +4,10 @@
 // over too (its holder is dead elsewhere or has stalled), always with a message. A stalled holder
 // that lost its lock finds out through `stillHeld()` just before it would replace a file, and
 // writes nothing.
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './atomic-file.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../i18n/index.js';
 
@@ -32,6 +32,8 @@ export interface FolderLock {
   readonly owner: LockOwner;
   /** Whether this process still holds the lock (nobody took it over). */
   stillHeld(): boolean;
+  /** Marks the lock as fresh again (a long read of a large folder is not a stall). */
+  refresh(): void;
   release(): void;
 }
 
@@ -75,7 +77,7 @@ export function readLockOwner(path: string): LockOwner | undefined {
  * half-way leaves at most a hidden temporary file, which `civsam doctor` removes).
  */
 function createExclusive(path: string, text: string): boolean {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = `${path}.${process.pid}.${randomHex()}.tmp`;
   const fd = openSync(tmp, 'wx', 0o640);
   try {
     writeSync(fd, text);
@@ -154,7 +156,7 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
   const maxWait = options.maxWaitMs ?? MAX_WAIT_MS;
   const path = join(dir, LOCK_FILE);
   const guard = join(dir, GUARD_FILE);
-  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), token: randomBytes(12).toString('hex') };
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date(now()).toISOString(), token: `${Date.now().toString(36)}-${randomHex(16)}` };
   const text = JSON.stringify(owner) + '\n';
   const started = now();
   let pause = 5;
@@ -197,6 +199,14 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
       if (released) return false;
       const current = readLockOwner(path);
       return current !== undefined && current.token === owner.token;
+    },
+    refresh() {
+      if (released) return;
+      const current = readLockOwner(path);
+      if (current && current.token === owner.token) {
+        const t = new Date(now());
+        try { utimesSync(path, t, t); } catch { /* gone: stillHeld() will say so */ }
+      }
     },
     release() {
       if (released) return;
