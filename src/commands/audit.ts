@@ -52,7 +52,8 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
     emit(ctx, opts, {
       json: null,
       heading: ctx.t('audit.heading', { date: formatDate(asOf, ctx.lang) }),
-      tables: [...ruleTables(ctx, folder, rules, findings), summaryTable(ctx, folder, rules, summary, opts.area)],
+      // On a terminal a long list of related records is cut short; Markdown (a case file) keeps them all.
+      tables: [...ruleTables(ctx, folder, rules, findings, format === 'table' && !opts.output ? TERMINAL_RELATED : Infinity), summaryTable(ctx, folder, rules, summary, opts.area)],
     });
   }
   return fails(findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
@@ -75,11 +76,17 @@ function refText(ctx: CommandContext, r: RecordRef): string {
   return `${ctx.t(`audit.kind.${r.kind}` as MessageKey)} ${r.id}`;
 }
 
-/** Related records grouped by kind, one line per kind: `organisation: a, b, c`. */
-function relatedText(ctx: CommandContext, related: RecordRef[]): string {
+/** How many related records of one kind a terminal row shows before it says how many more there are. */
+const TERMINAL_RELATED = 12;
+
+/** Related records grouped by kind, one line per kind: `organisation: a, b, c`, at most `limit` of each. */
+function relatedText(ctx: CommandContext, related: RecordRef[], limit: number): string {
   const byKind = new Map<string, string[]>();
   for (const r of related) push(byKind, r.kind, r.id);
-  return [...byKind].map(([kind, ids]) => `${ctx.t(`audit.kind.${kind}` as MessageKey)}: ${ids.join(', ')}`).join('\n');
+  return [...byKind].map(([kind, ids]) => {
+    const shown = ids.length > limit ? [...ids.slice(0, limit), ctx.t('audit.moreRelated', { count: ids.length - limit })] : ids;
+    return `${ctx.t(`audit.kind.${kind}` as MessageKey)}: ${shown.join(', ')}`;
+  }).join('\n');
 }
 
 function severityText(ctx: CommandContext, s: Severity): string {
@@ -97,7 +104,7 @@ export function principleText(model: CollaborationModel | undefined, lang: Langu
   return p ? `${p.title[lang]} (${id})` : id;
 }
 
-function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[]): Table[] {
+function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[], relatedLimit: number): Table[] {
   const tables: Table[] = [];
   for (const rule of rules) {
     const own = findings.filter((f) => f.rule === rule.id);
@@ -105,7 +112,7 @@ function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Aud
     tables.push({
       title: `${rule.id} · ${ctx.t(rule.title)}`,
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
-      rows: own.map((f) => [refText(ctx, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related)]),
+      rows: own.map((f) => [refText(ctx, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related, relatedLimit)]),
       notes: [ctx.t('audit.principleNote', { principle: principleText(folder.model, ctx.lang, rule.principle), rule: rule.id })],
     });
   }

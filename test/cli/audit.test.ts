@@ -211,6 +211,17 @@ describe('civsam audit exit codes and usage', () => {
     ]);
   });
 
+  it('cuts a long list of related records short on the terminal, and lists them all in Markdown', () => {
+    // alpha's agreement has 14 peers, p01…p14.
+    const peers = Array.from({ length: 14 }, (_, i) => ['organisations', organisation(`p${String(i + 1).padStart(2, '0')}`)] as [string, Record<string, unknown>]);
+    const data = makeFolder(folderWith([...peers, ['agreements', agreement('a1')]]));
+    const table = civsam(['audit', '--data', data, '--as-of', AS_OF, '--rule', 'unilateral-agreement'], { env: { COLUMNS: '400' } });
+    expect(table.stdout).toContain('│ organisation: p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, and 2 more (--format json or md lists all) │');
+    const md = civsam(['audit', '--data', data, '--as-of', AS_OF, '--rule', 'unilateral-agreement', '--format', 'md']);
+    expect(md.stdout).toContain('| organisation: p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14 |');
+    expect(md.code).toBe(1);
+  });
+
   it('finds the same on an organisation that joined after the agreement as the in-process rule does', () => {
     const files = folderWith([['organisations', organisation('beta', { registered: '2025-06-01' })], ['agreements', agreement('a1')]]);
     const { code, json } = auditJson(['--data', makeFolder(files), '--as-of', AS_OF, '--rule', 'unilateral-agreement']);
