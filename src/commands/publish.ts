@@ -33,7 +33,15 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const folder = loadValidFolder(ctx);
   const primary: Language = folder.settings?.language ?? 'da';
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
-  const { written, unchanged, removed, paths } = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
+  let result;
+  try {
+    result = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, code });
+    throw e;
+  }
+  const { written, unchanged, removed, paths } = result;
   const pages = paths.filter((p) => p.endsWith('.html')).length;
   ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: paths.length, dir: opts.out, date: asOf, written, unchanged, removed })) + '\n');
   ctx.stderr.write(ctx.t('publish.languages', { languages: languages.map((l, i) => (i === 0 ? l : `${l} (${l}/)`)).join(', ') }) + '\n');

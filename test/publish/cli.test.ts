@@ -79,6 +79,20 @@ describe('civsam publish', () => {
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
   });
 
+  it('says so, without a stack trace, when the folder cannot be written', () => {
+    const base = makeFolder({ 'a-file': 'not a folder\n' });
+    const r = civsam(['publish', '--data', DATA, '--out', join(base, 'a-file', 'site'), '--as-of', '2026-11-23']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: could not write the site to ${join(base, 'a-file', 'site')} (ENOTDIR). Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
+  });
+
+  it('refuses an --out that is a file', () => {
+    const base = makeFolder({ 'a-file': 'not a folder\n' });
+    const r = civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
+    expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('not a folder\n');
+  });
+
   it('refuses to write inside the data folder', () => {
     const data = makeFolder(siteFiles());
     const r = civsam(['publish', '--data', data, '--out', join(data, 'site'), '--as-of', '2026-06-01']);

@@ -126,6 +126,15 @@ describe('funding per pool and year', () => {
   });
 });
 
+describe('the collaboration model', () => {
+  it('says when the folder has no model yet, and still shows each pool\'s criteria', () => {
+    const p = textOf(page('model.html'));
+    expect(p).toContain('Regionen har endnu ikke offentliggjort sin samarbejdsmodel.');
+    expect(p).toContain('Pulje Et Regionens pulje til psykiatrien. Områder Psykiatri Støtter Udviklingsprojekter, Drift Ansøgninger vurderes efter disse offentliggjorte kriterier: Tilbuddet når patienter i hele regionen.');
+    expect(p).toContain('Pulje To Områder Psykiatri Støtter Drift Puljen har ikke offentliggjort kriterier.');
+  });
+});
+
 describe('calls', () => {
   const p = page('calls.html');
   it('shows open calls with the days left, recent ones with who was selected, and earlier ones; never unpublished ones', () => {

@@ -109,6 +109,19 @@ describe('the sample site', () => {
     expect(html.filter((p) => p.startsWith('en/'))).toHaveLength(9 + 44);
   });
 
+  it('shows the model: every principle and stage in both languages, and the guidance on taking part', () => {
+    const model = sample.model!;
+    const da = site.get('model.html')!;
+    const en = site.get('en/model.html')!;
+    for (const p of model.principles) {
+      expect(da).toContain(`<h3 id="principle-${p.id}">${p.title.da}</h3>`);
+      expect(en).toContain(`<h3 id="principle-${p.id}">${p.title.en}</h3>`);
+    }
+    for (const st of model.stages) expect(da).toContain(`<h3 id="stage-${st.id}">${st.title.da}</h3>`);
+    for (const h of model.how_to ?? []) expect(en).toContain(`<h3 id="how-${h.id}">${h.title.en}</h3>`);
+    expect(model.how_to?.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('shows the open call, the closed consultations and the planted concentrated pool-year', () => {
     expect(site.get('calls.html')).toContain('id="call-2027-civilsamfundspuljen"');
     const funding = site.get('funding.html')!;
