@@ -86,7 +86,7 @@ describe('civsam consultation plan', () => {
     const plan = JSON.parse(r.stdout);
     expect(plan.proposal).toEqual(['bipolarkredsen-vest', 'psykiatriparaplyen-midt', 'parorendeforeningen-midt', 'recoverynetvaerket-midt']);
     expect(plan.rotation_history).toEqual(['2024-dialogmoede-recovery', '2025-panel-udskrivning', '2026-workshop-tvangsforebyggelse']);
-    expect(plan.parties[0]).toMatchObject({ party: 'bipolarkredsen-vest', waited: null, proposed: true, rank: 1, reason: 'no seat in any of the 3 earlier limited consultations of overlapping scope' });
+    expect(plan.parties[0]).toMatchObject({ party: 'bipolarkredsen-vest', waited: null, proposed: true, rank: 1, reason: 'no seat in any of the 3 consultations of the rotation history' });
     expect(plan.parties[4]).toMatchObject({ party: 'brugerforeningen-stemmen', waited: 0, proposed: false, rank: null });
   });
 

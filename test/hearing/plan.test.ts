@@ -64,15 +64,15 @@ describe('consultation plan: limited seats', () => {
       ['pd', null, true], ['pf', null, true], ['pa', 1, true],
       ['pb', 0, false], ['pc', 0, false], ['pe', 1, false],
     ]);
-    expect(reasonOf(plan, 'pd')).toBe('no seat in any of the 4 earlier limited consultations of overlapping scope');
-    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation(s) since its last seat (c5); ahead of parties that waited as long because it has been on the hearing list longer (since 2015-01-01)');
+    expect(reasonOf(plan, 'pd')).toBe('no seat in any of the 4 consultations of the rotation history');
+    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation(s) of the rotation history since its last seat (c5); on the hearing list longer than those who waited as long (since 2015-01-01)');
   });
 
   it('four seats: pe joins without a tie to explain', () => {
     const folder = folderWith({ opens: '2026-06-01', seats: 4 });
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
-    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation(s) since its last seat (c5)');
+    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation(s) of the rotation history since its last seat (c5)');
   });
 
   it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {
@@ -96,7 +96,7 @@ describe('consultation plan: limited seats', () => {
     const folder = load(files);
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['aa', 'mm']);
-    expect(reasonOf(plan, 'mm')).toBe('no earlier limited consultation of overlapping scope to rotate by; tied on waiting time and time on the hearing list, so chosen by id');
+    expect(reasonOf(plan, 'mm')).toBe('no rotation history (no earlier limited consultation of overlapping scope); tied on waiting time and time on the hearing list, so chosen by id');
   });
 });
 
