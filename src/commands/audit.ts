@@ -126,6 +126,7 @@ function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly A
     : ctx.t('audit.summary', { ...counts(summary), date });
   return {
     title: ctx.t('audit.summaryTitle'),
+    compact: true,
     columns: [{ header: ctx.t('audit.col.rule') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.principle') }, { header: ctx.t('audit.col.findings'), align: 'right' }],
     rows: rules.map((r) => [r.id, severityCell(ctx, r.severity), principleText(folder.model, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
     notes: [line],
