@@ -143,13 +143,15 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
 
 /**
  * The non-key columns split into consecutive groups that each fit beside the key columns, with
- * the widths to draw each group at: key columns up to two fifths of the width, the others as wide
- * as their content allows. Groups are evened out so the last one is not a lone column.
+ * the widths to draw each group at: key columns as wide as they need up to half the width (else two
+ * fifths of it), the others as wide as their content allows. Groups are evened out so the last one
+ * is not a lone column.
  * Undefined when one column alone does not fit.
  */
 function chunkColumns(keyColumns: number, natural: number[], minimum: number[], width: number): Array<{ cols: number[]; widths: number[] }> | undefined {
   const keys = Array.from({ length: keyColumns }, (_, i) => i);
-  const keyWidths = keys.map((i) => Math.min(natural[i], Math.max(minimum[i], Math.floor((width * 2) / 5 / keyColumns))));
+  // A key column gets its whole width when that is at most half the terminal, else two fifths of it.
+  const keyWidths = keys.map((i) => (natural[i] <= width / 2 / keyColumns ? natural[i] : Math.max(minimum[i], Math.min(natural[i], Math.floor((width * 2) / 5 / keyColumns)))));
   // What a column asks for when deciding where groups break: its content, up to a readable width.
   const preferred = natural.map((n, i) => Math.min(n, Math.max(minimum[i], 26)));
   const fits = (cols: number[]) => tableWidth([...keyWidths, ...cols.map((i) => preferred[i])]) <= width;
