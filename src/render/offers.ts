@@ -28,7 +28,13 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
   ];
   // An area without patient groups (none in the vocabulary, or none the filters keep) adds nothing on screen.
   const sections = report.areas.some((a) => a.patientGroups.length) ? report.areas.filter((a) => a.patientGroups.length) : report.areas;
-  // An offer under several groups and areas is rendered once.
+  // An offer under several groups and areas is put into words once.
+  const reaches = new Map<string, string>();
+  const reach = (o: OfferEntry) => {
+    let text = reaches.get(o.id);
+    if (text === undefined) reaches.set(o.id, (text = reachText(o.reach, names.municipalities, lang)));
+    return text;
+  };
   const cells = new Map<string, Cell[]>();
   const offerCells = (o: OfferEntry): Cell[] => {
     let c = cells.get(o.id);
@@ -36,7 +42,7 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
       c = [
         tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),
         o.organisation.name,
-        reachText(o.reach, names.municipalities, lang),
+        reach(o),
         [agreementText(o, lang), ...o.pools.map((p) => p.name)].filter(Boolean).join('\n'),
       ];
       cells.set(o.id, c);
@@ -79,7 +85,7 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
       const lead: Cell[] = [areaName(section.area, lang), g.name[lang], g.offerCount];
       if (g.offers.length === 0) return [[...lead, '', '', '', '', '', '']];
       return g.offers.map((o) => [
-        ...lead, o.title, o.type.name[lang], o.organisation.name, (offerCells(o)[2] as string),
+        ...lead, o.title, o.type.name[lang], o.organisation.name, reach(o),
         o.agreements.map((a) => a.id).join(', '), o.pools.map((p) => p.name).join(', '),
       ]);
     })),
