@@ -1,7 +1,7 @@
 // The one way commands change records: take the folder's lock, read the folder, let the command
 // decide the new records, check them (schema and the whole folder's consistency), show or write
 // them atomically, and commit them to git. A refused change writes nothing and exits 2.
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { DataFolder } from '../core/folder.js';
@@ -10,6 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
+import { syncFolder } from '../io/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type ReadRecord } from '../io/write-record.js';
 import { commitPaths, findRepository, uncommitted } from '../io/git.js';
 import { errorsIntroduced, type ChangedFile } from '../register/check.js';
@@ -146,15 +147,21 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     const written: string[] = [];
+    // Many files (an import): each folder is flushed once at the end instead of after every file.
+    const batch = changing.length > 1;
+    const folders = new Set<string>();
     for (const f of changing) {
-      const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld());
+      const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld(), batch);
+      if (batch) folders.add(dirname(f.current.path));
       if (!outcome.ok) {
         if (written.length > 0) say(ctx, { key: 'write.partial', params: { files: written.map((w) => join(ctx.dataDir, w)).join(', ') } }, 'warn');
         throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
       }
       written.push(f.rel);
-      say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
+      if (changing.length <= 20) say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
     }
+    for (const folder of folders) syncFolder(folder);
+    if (changing.length > 20) say(ctx, { key: 'write.savedMany', params: { count: changing.length } }, 'ok');
 
     if (repo) {
       const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));

@@ -2,7 +2,7 @@
 // that a change made by someone else since we read the file is never overwritten.
 // The temporary file sits beside the target (same file system, so the rename is atomic), is hidden
 // and ends in .tmp, so the loader never reads it as a record; `civsam doctor` removes leftovers.
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What a file was when it was read: absent, or its exact bytes and identity. */
@@ -19,7 +19,7 @@ export function snapshot(path: string): Snapshot {
     throw e;
   }
   try {
-    const st = statSync(path);
+    const st = fstatSync(fd);
     const bytes = readFileSync(fd);
     return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
   } finally {
@@ -42,6 +42,8 @@ export interface ReplaceOptions {
   stillHeld?: () => boolean;
   /** Permission bits for the new file (the umask still applies). */
   mode?: number;
+  /** The caller flushes the folder itself, once after many files (see syncFolder). */
+  deferFolderSync?: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ export function replaceFile(target: string, text: string | Uint8Array, expected:
     return { ok: true };
   } finally {
     try { unlinkSync(tmp); } catch { /* renamed away: nothing to clean */ }
-    if (placed) syncFolder(dir);
+    if (placed && !options.deferFolderSync) syncFolder(dir);
   }
 }
 
@@ -118,6 +120,6 @@ export function removeFile(target: string, expected: Snapshot, options: ReplaceO
   if (options.stillHeld && !options.stillHeld()) return { ok: false, reason: 'lock-lost' };
   if (!unchangedSince(target, expected)) return { ok: false, reason: 'changed-since-read' };
   unlinkSync(target);
-  syncFolder(dirname(target));
+  if (!options.deferFolderSync) syncFolder(dirname(target));
   return { ok: true };
 }

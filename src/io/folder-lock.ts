@@ -172,8 +172,12 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
         try {
           const again = statOrUndefined(path);
           if (seen && again && again.ino === seen.ino && again.mtimeMs === seen.mtimeMs) {
-            unlinkSync(path);
-            options.onTakeover?.(takeoverMessage(state));
+            try {
+              unlinkSync(path);
+              options.onTakeover?.(takeoverMessage(state));
+            } catch {
+              // Its holder released it after all: the lock is free.
+            }
           }
         } finally {
           try { unlinkSync(guard); } catch { /* gone already */ }

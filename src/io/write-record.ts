@@ -108,8 +108,8 @@ export function newRecordText(dataDir: string, kind: RecordKind, current: ReadRe
 export type WriteOutcome = { ok: true } | { ok: false; reason: 'changed-since-read' | 'lock-lost' };
 
 /** Replaces (or creates, or removes) the file if it is still as it was read and the lock is still ours. */
-export function commitRecordFile(current: ReadRecord, text: string | undefined, stillHeld: () => boolean): WriteOutcome {
-  if (text === undefined) return removeFile(current.path, current.snapshot, { stillHeld });
+export function commitRecordFile(current: ReadRecord, text: string | undefined, stillHeld: () => boolean, deferFolderSync = false): WriteOutcome {
+  if (text === undefined) return removeFile(current.path, current.snapshot, { stillHeld, deferFolderSync });
   const bytes = current.bom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8');
-  return replaceFile(current.path, bytes, current.snapshot, { stillHeld, mode: 0o640 });
+  return replaceFile(current.path, bytes, current.snapshot, { stillHeld, mode: 0o640, deferFolderSync });
 }

@@ -29,8 +29,9 @@ export function withChanges(raw: RawFolder, changes: readonly ChangedFile[]): Ra
     if (!c) files.push(f);
     else if (c.data !== undefined) files.push({ rel: f.rel, what: f.what, data: c.data });
   }
+  const existing = new Set(raw.files.map((f) => f.rel));
   for (const c of changes) {
-    if (c.data !== undefined && !raw.files.some((f) => f.rel === c.rel)) files.push({ rel: c.rel, what: { role: 'record', kind: c.kind, id: c.id }, data: c.data });
+    if (c.data !== undefined && !existing.has(c.rel)) files.push({ rel: c.rel, what: { role: 'record', kind: c.kind, id: c.id }, data: c.data });
   }
   const parsed = new Map<string, ReturnType<typeof parseStrict>>();
   return {

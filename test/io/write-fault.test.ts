@@ -32,7 +32,8 @@ const RECORD = [
   '',
 ].join('\n');
 
-const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8' };
+// CIVSAM_DEBUG: a crash shows its stack in the assertion message.
+const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_DEBUG: '1' };
 
 /** A small deterministic random source, so the kill schedule is the same on every run. */
 function random(seed: number): () => number {

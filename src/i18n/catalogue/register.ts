@@ -167,6 +167,7 @@ export const register = defineMessages({
   'write.removed': 'Removed {file}.',
   'write.saved': 'Saved {file}.',
   'write.created': 'Created {file}.',
+  'write.savedMany': 'Wrote {count} files.',
 
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
@@ -420,6 +421,7 @@ export const register = defineMessages({
   'write.removed': 'Slettede {file}.',
   'write.saved': 'Gemte {file}.',
   'write.created': 'Oprettede {file}.',
+  'write.savedMany': 'Skrev {count} filer.',
 
   'git.targetDirty': 'Ikke committet: {files} havde i forvejen egne ændringer, der ikke var committet, og civsam committer ikke andres arbejde. Commit selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Committet {hash}: {message}',
