@@ -1,7 +1,9 @@
 // The peers of an agreement (issue 5): the organisations that are active, are not its parties,
-// share at least one area and one patient group with it, reach at least one municipality it reaches,
-// and were registered on or before a cut-off date (the agreement's start; for restricted-call the
-// call's publication date). No `registered` date counts as always.
+// share at least one area and one patient group with it, reach at least one municipality it
+// reaches, and were registered on or before a cut-off date (the agreement's start; for
+// restricted-call the call's publication date). No `registered` date counts as always. An
+// agreement naming no areas has its organisations' areas; one naming no patient groups concerns
+// every group of its areas; an organisation naming no patient groups is nobody's peer.
 //
 // Found through an index built once per folder, keyed by area and patient group, so an agreement
 // looks only at the organisations that share both with it and then checks reach and date: never
@@ -10,7 +12,7 @@
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Organisation } from '../core/kinds.js';
 import { municipalityIds } from '../core/reach.js';
-import { concernedGroups, groupTree } from './scope.js';
+import { agreementAreas, concernedGroups, groupTree } from './scope.js';
 
 export class PeerIndex {
   private readonly orgs: Organisation[];
@@ -60,13 +62,14 @@ export class PeerIndex {
 
   /** The peers of an agreement with organisations registered on or before `cutoff` (default its start), sorted by id. */
   peersOf(agreement: Agreement, cutoff: string = agreement.start): Organisation[] {
-    const groups = concernedGroups(groupTree(this.folder), agreement.patient_groups, agreement.areas, true);
+    const areas = agreementAreas(this.folder, agreement);
+    const groups = concernedGroups(groupTree(this.folder), agreement.patient_groups, areas, true);
     const reach = new Uint32Array(this.words);
     this.setReach(reach, 0, agreement.scope ? undefined : agreement.municipalities ?? []);
     const parties = new Set(agreement.organisations);
     const stamp = this.nextStamp();
     const found: number[] = [];
-    for (const area of agreement.areas ?? []) {
+    for (const area of areas) {
       for (const g of groups) {
         const list = this.byAreaGroup.get(`${area}\u0000${g}`);
         if (!list) continue;

@@ -2,7 +2,7 @@
 // below them in the vocabulary (a group includes its children), and what "sharing a patient group"
 // means between two records. Pure; the tree is built once per folder.
 import type { DataFolder } from '../core/folder.js';
-import type { Area } from '../core/kinds.js';
+import type { Agreement, Area } from '../core/kinds.js';
 import { descendantsIndex } from '../core/reach.js';
 import { push } from './make.js';
 
@@ -43,4 +43,15 @@ export function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const x of small) if (large.has(x)) return true;
   return false;
+}
+
+/**
+ * The areas an agreement concerns: those it names, else those of its organisations (an agreement
+ * that leaves its areas out must not slip past the rules that compare areas).
+ */
+export function agreementAreas(folder: DataFolder, agreement: Agreement): Area[] {
+  if (agreement.areas && agreement.areas.length > 0) return agreement.areas;
+  const out = new Set<Area>();
+  for (const id of agreement.organisations) for (const a of folder.records.organisation.get(id)?.areas ?? []) out.add(a);
+  return [...out];
 }

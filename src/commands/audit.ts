@@ -67,7 +67,9 @@ function findRule(id: string): AuditRule {
 
 /** A real calendar date written YYYY-MM-DD. */
 function checkDate(s: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  const d = new Date(`${s}T00:00:00Z`);
+  // 2026-13-01 is no date at all, and 2026-02-30 would roll over into March: both refused.
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   if (!ok) throw new UserError('audit.error.asOf');
   return s;
 }

@@ -50,11 +50,13 @@ const agreementArb = fc.record({
 /** The definition read directly: every organisation checked against the agreement. */
 function naivePeers(folder: DataFolder, a: Agreement, cutoff: string): string[] {
   const below = (g: string): string[] => [g, ...GROUPS.filter((x) => x.parent === g).flatMap((x) => below(x.id))];
-  const aGroups = new Set((a.patient_groups?.length ? a.patient_groups : GROUPS.filter((g) => g.areas.some((x) => a.areas?.includes(x))).map((g) => g.id)).flatMap(below));
+  // An agreement naming no areas has its organisations' areas.
+  const aAreas: string[] = a.areas?.length ? a.areas : a.organisations.flatMap((id) => folder.records.organisation.get(id)?.areas ?? []);
+  const aGroups = new Set((a.patient_groups?.length ? a.patient_groups : GROUPS.filter((g) => g.areas.some((x) => aAreas.includes(x))).map((g) => g.id)).flatMap(below));
   const aReach = a.scope ? MUNICIPALITIES : a.municipalities ?? [];
   return [...folder.records.organisation.values()].filter((o) =>
     o.status === 'active' && !a.organisations.includes(o.id)
-    && o.areas.some((x) => a.areas?.includes(x))
+    && o.areas.some((x) => aAreas.includes(x))
     && (o.patient_groups ?? []).flatMap(below).some((g) => aGroups.has(g))
     && (o.scope ? MUNICIPALITIES : o.municipalities ?? []).some((m) => aReach.includes(m))
     && (o.registered === undefined || o.registered <= cutoff),

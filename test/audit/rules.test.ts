@@ -45,6 +45,15 @@ describe('unilateral-agreement', () => {
     expect(run(beta({ registered: '2025-01-01' }), agr('a1'))).toHaveLength(1);
   });
 
+  it('gives an agreement that names no areas its organisations\' areas, and one that names no patient groups every group of them', () => {
+    const bare = agreement('a1');
+    delete bare.areas;
+    delete bare.patient_groups;
+    // beta works with anxiety: a patient group of psychiatry, alpha's area.
+    expect(run(beta({ patient_groups: ['angst'] }), ['agreements', bare]).map((f) => f.related)).toEqual([[{ kind: 'organisation', id: 'beta' }]]);
+    expect(run(beta({ areas: ['health'], patient_groups: ['diabetes'] }), ['agreements', bare])).toEqual([]);
+  });
+
   it('does not count an inactive organisation or the agreement\'s own parties', () => {
     expect(run(beta({ status: 'inactive' }), agr('a1'))).toEqual([]);
     expect(run(beta(), agr('a1', { organisations: ['alpha', 'beta'] }))).toEqual([]);
@@ -238,6 +247,11 @@ describe('pool-area-mismatch', () => {
       subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'pool', id: 'h' }],
       message: 'funded by pool h, which shares no area with the agreement.',
     }]);
+  });
+
+  it('judges an agreement that names no areas by its organisations\' areas', () => {
+    const files = folderWith([pl('h', { areas: ['health'] }), agr('a1', { areas: undefined, funding: [{ pool: 'h', year: 2025, kind: 'operation', amount_dkk: 1 }] })]);
+    expect(auditOf(files, 'pool-area-mismatch').map((f) => f.message)).toEqual(['funded by pool h, which shares no area with the agreement.']);
   });
 
   it('does not fire when one area is shared', () => {

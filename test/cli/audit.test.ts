@@ -193,6 +193,10 @@ describe('civsam audit exit codes and usage', () => {
     const date = civsam(['--lang', 'da', 'audit', '--as-of', '2026-02-30']);
     expect(date.code).toBe(2);
     expect(date.stderr).toBe('fejl: datoen til --as-of er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
+    for (const bad of ['2026-13-01', '23-11-2026', 'today']) {
+      const r = civsam(['audit', '--as-of', bad]);
+      expect([r.code, r.stderr], bad).toEqual([2, 'error: the date given to --as-of is not a valid date. Write it as YYYY-MM-DD, for example 2026-11-23.\n']);
+    }
   });
 
   it('explains a rule with --explain, in both languages', () => {

@@ -1,8 +1,9 @@
 // pool-area-mismatch [error]: an agreement funded by a pool none of whose areas it shares
-// (issue 5). One finding per agreement and pool. An agreement that names no areas cannot be
-// judged; cancelled agreements are not judged.
+// (issue 5). One finding per agreement and pool. An agreement that names no areas has its
+// organisations' areas; cancelled agreements are not judged.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';
+import { agreementAreas } from '../scope.js';
 
 export const rule: AuditRule = {
   id: 'pool-area-mismatch',
@@ -13,14 +14,14 @@ export const rule: AuditRule = {
   check({ folder }) {
     const out: Finding[] = [];
     for (const a of folder.records.agreement.values()) {
-      if (a.status === 'cancelled' || !a.areas || a.areas.length === 0) continue;
-      const areas = new Set<string>(a.areas);
+      if (a.status === 'cancelled') continue;
+      const areas = new Set<string>(agreementAreas(folder, a));
       const pools = new Set((a.funding ?? []).map((l) => l.pool));
       for (const id of pools) {
         const pool = folder.records.pool.get(id);
         if (!pool || pool.areas.some((x) => areas.has(x))) continue;
         out.push(finding(rule, ref('agreement', a.id), [ref('pool', id)], 'audit.rule.pool-area-mismatch.message',
-          { pool: id, poolAreas: pool.areas.join(', '), areas: a.areas.join(', ') }));
+          { pool: id }));
       }
     }
     return out.sort(bySubject);
