@@ -252,7 +252,7 @@ export function facts(pairs: readonly [label: string, value: Interpolation][]): 
   return html`<dl class="facts">${shown.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
 }
 
-export function websiteLink(ctx: PageContext, website: string | undefined): Html | undefined {
+export function websiteLink(website: string | undefined): Html | undefined {
   const url = publicUrl(website);
   if (!url) return undefined;
   const shown = url.replace(/^https?:\/\//, '').replace(/\/$/, '');

@@ -31,7 +31,7 @@ export function organisationPage(ctx: PageContext, o: Organisation): PageContent
   [ctx.t('publish.areas'), areaList(ctx, o.areas)],
   [ctx.t('publish.patientGroups'), o.patient_groups?.length ? groupList(ctx, o.patient_groups) : undefined],
   [ctx.t('publish.municipalities'), reachText(ctx, o)],
-  [ctx.t('publish.organisations.website'), websiteLink(ctx, o.website)],
+  [ctx.t('publish.organisations.website'), websiteLink(o.website)],
   [ctx.t('publish.organisations.cvr'), o.cvr],
   [ctx.t('publish.organisations.hearingList'), onList.length ? ctx.t('publish.organisations.onListSince', { date: ctx.date(onList.map((p) => p.since).sort()[0]) }) : ctx.t('publish.organisations.notOnList')],
 ])}
