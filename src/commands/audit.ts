@@ -11,7 +11,7 @@ import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
 import { push } from '../audit/make.js';
-import { textWidth } from './model.js';
+import { readModel, textWidth, wrapText } from './model.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
 import { formatDate } from '../render/format.js';
@@ -31,8 +31,7 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   if (opts.explain !== undefined) {
     const rule = findRule(opts.explain);
     // The principle's title comes from model.yaml when it can be read; the records are not needed.
-    const { readModel, wrapText } = await import('./model.js');
-    explain(ctx, rule, readModel(ctx), wrapText);
+    explain(ctx, rule, readModel(ctx));
     return EXIT.ok;
   }
   // Chosen rules run and print in the registry's order, whatever order they were given in.
@@ -148,7 +147,7 @@ function flatTable(ctx: CommandContext, findings: Finding[]): Table {
   };
 }
 
-function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel | undefined, wrap: (text: string, width: number) => string): void {
+function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel | undefined): void {
   const width = textWidth(ctx);
   const c = ctx.color;
   const lines = [
@@ -156,7 +155,7 @@ function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
     `${ctx.t('audit.explain.principle', { principle: principleText(model, ctx.lang, rule.principle) })}. ${ctx.t('audit.explain.principleHint')}`,
     '',
-    wrap(ctx.t(rule.explanation), width),
+    wrapText(ctx.t(rule.explanation), width),
   ];
   ctx.stdout.write(lines.join('\n') + '\n');
 }
