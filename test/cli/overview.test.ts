@@ -320,6 +320,9 @@ describe('civsam overview: --output', () => {
     expect(JSON.parse(readFileSync(join(out, 'tilbud.json'), 'utf8')).report).toBe('offers');
     run(['expiring', '--output', join(out, 'udloeb.md')]);
     expect(readFileSync(join(out, 'udloeb.md'), 'utf8')).toBe(run(['expiring', '--format', 'md']).stdout);
+    // A text file gets the table as a 120-column terminal would show it, never with colour codes.
+    civsam(['--data', dir, 'overview', 'coverage', '--as-of', AS_OF, '--output', join(out, 'daekning.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(readFileSync(join(out, 'daekning.txt'), 'utf8')).toBe(run(['coverage'], 120).stdout);
   });
 
   it('refuses an extension it cannot tell a format from', () => {
