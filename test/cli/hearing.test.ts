@@ -124,7 +124,9 @@ describe('civsam consultation plan', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'start');
-    const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
+    // An identity for the commit, so the test does not depend on the machine's git configuration.
+    const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+    const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply'], { env: identity });
     expect(r.code).toBe(0);
     expect(git('status', '--porcelain').stdout).toBe('');
     expect(git('log', '--format=%s', '-1').stdout).toContain(PLANTED);
