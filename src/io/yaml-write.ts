@@ -418,7 +418,7 @@ function spliceEditWith(deep: boolean) {
     try {
       spliceMap(text, doc.contents, before, after, [], rank, style, edits, deep);
     } catch (e) {
-      if (e instanceof CannotSplice) { if (process.env.DEBUG_EDIT) console.error(e.stack); return undefined; }
+      if (e instanceof CannotSplice) return undefined;
       throw e;
     }
     return applyEdits(text, edits);
@@ -438,8 +438,8 @@ export function editText(text: string, before: Data, after: Data, rank: KeyRank 
       let out: string | undefined;
       try {
         out = attempt(text, before, after, rank, style);
-      } catch (e) {
-        if (process.env.DEBUG_EDIT) console.error(e); out = undefined; // a shape the library cannot handle: try the next way
+      } catch {
+        out = undefined; // a shape the library cannot handle: try the next way
       }
       if (out !== undefined && readsBackAs(out, after)) return out;
     }
