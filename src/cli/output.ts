@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../render/table.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, terminalSafe, wrapText, type Table } from '../render/table.js';
 import { makeChalk } from './colors.js';
 import type { CommandContext } from './context.js';
 
@@ -44,7 +44,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
     default: {
       const color = toFile ? makeChalk(0) : ctx.color;
       const width = toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-      const heading = report.heading ? wrapText(report.heading, Math.max(width, 30)).map((l) => color.bold(l)).join('\n') + '\n\n' : '';
+      const heading = report.heading ? wrapText(terminalSafe(report.heading), Math.max(width, 30)).map((l) => color.bold(l)).join('\n') + '\n\n' : '';
       text = heading + report.tables.map((t) => renderTerminalTable(t, ctx.lang, width, color)).join('\n');
     }
   }

@@ -64,6 +64,17 @@ function cellText(c: Cell, lang: Language): string {
   return typeof c === 'number' ? formatNumber(c, lang, Number.isInteger(c) ? 0 : 2) : c;
 }
 
+/**
+ * Text safe to print on a terminal: a control character in a record (YAML's "\e" escape gives
+ * one) would otherwise reach the terminal as a command, or upset the column widths. Tabs become
+ * spaces; other control characters show as �.
+ */
+export function terminalSafe(text: string): string {
+  return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)
+    ? text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
+    : text;
+}
+
 function toned(text: string, tone: Tone | undefined, color: ChalkInstance): string {
   if (!text) return text;
   switch (tone) {
@@ -101,8 +112,8 @@ export function fitWidths(natural: number[], minimum: number[], width: number): 
 
 export function renderTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance): string {
   width = Math.max(width, 30);
-  const texts = table.rows.map((r) => table.columns.map((_, i) => cellText(r[i], lang)));
-  const headers = table.columns.map((c) => c.header);
+  const texts = table.rows.map((r) => table.columns.map((_, i) => terminalSafe(cellText(r[i], lang))));
+  const headers = table.columns.map((c) => terminalSafe(c.header));
   const natural = headers.map((h) => longestLine(h));
   const minimum = headers.map((h) => Math.max(longestWord(h), 1));
   for (const r of texts) {
@@ -118,7 +129,7 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   let out = '';
-  if (table.title) out += color.bold(table.title) + '\n';
+  if (table.title) out += color.bold(terminalSafe(table.title)) + '\n';
   const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
   const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {
@@ -137,7 +148,7 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   } else {
     out += drawList(table, texts, width, color);
   }
-  for (const n of table.notes ?? []) out += wrapText(n, width).join('\n') + '\n';
+  for (const n of table.notes ?? []) out += wrapText(terminalSafe(n), width).join('\n') + '\n';
   return out;
 }
 
@@ -203,7 +214,7 @@ function drawTable(table: Table, texts: string[][], cols: number[], colWidths: n
     if (g !== undefined && r[g]) rows.push({ cells: [wrap(r[g], spanWidth)], tones: [tone(g)], span: true });
     rows.push({ cells: cols.map((i, k) => wrap(r[i], colWidths[k] - 2)), tones: cols.map(tone) });
   });
-  const header: BoxRow = { cells: cols.map((i, k) => wrap(table.columns[i].header, colWidths[k] - 2)), tones: cols.map(() => 'strong' as const) };
+  const header: BoxRow = { cells: cols.map((i, k) => wrap(terminalSafe(table.columns[i].header), colWidths[k] - 2)), tones: cols.map(() => 'strong' as const) };
   // Without lines between rows, a row that wraps would run into the next: compact only when none does.
   const compact = (table.compact ?? false) && rows.every((r) => r.cells.every((c) => !c.includes('\n')));
   return drawBox(colWidths, cols.map((i) => table.columns[i].align ?? 'left'), header, rows, compact, color);
@@ -267,7 +278,7 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
       if (!text || i === g) return;
       const c = table.rows[ri][i];
       const tone = isStyled(c) ? c.tone : undefined;
-      const label = `${table.columns[i].header}: `;
+      const label = `${terminalSafe(table.columns[i].header)}: `;
       const [first, ...more] = text.split('\n');
       const wrapped = wrapText(label + first, inner, 2);
       wrapped[0] = color.bold(label.trimEnd()) + ' ' + toned(wrapped[0].slice(label.length), tone, color);

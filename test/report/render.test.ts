@@ -52,6 +52,12 @@ describe('renderTerminalTable', () => {
     const wide: Table = { columns: ['Alpha', 'Beta', 'Gamma', 'Delta'].map((header) => ({ header })), rows: [['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd']] };
     expect(renderTerminalTable(wide, 'en', 30, plain)).toBe('Alpha: aaaaaaaaaa\nBeta: bbbbbbbbbb\nGamma: cccccccccc\nDelta: dddddddddd\n');
   });
+  it('never passes a control character from the data to the terminal', () => {
+    const hostile: Table = { title: 'T\u001b]0;x\u0007', columns: [{ header: 'Name' }], rows: [['Alpha\u001b[2J\tForening\u009b']] };
+    const out = renderTerminalTable(hostile, 'da', 80, plain);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('│ Alpha\uFFFD[2J Forening\uFFFD │');
+  });
   it('colours by tone only when colour is on', () => {
     expect(renderTerminalTable(table, 'da', 80, makeChalk(1))).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
   });
