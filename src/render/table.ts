@@ -360,10 +360,14 @@ function longestWord(s: string): number {
   return longest;
 }
 
-/** CSV as Excel opens it: UTF-8 with BOM; `;` and decimal comma in Danish, `,` and a point in English. */
+/** CSV as Excel opens it: UTF-8 with BOM; `;` and decimal comma in Danish, `,` and a point in English; numbers as numbers. */
 export function renderCsv(tables: Table[], lang: Language): string {
   const sep = lang === 'da' ? ';' : ',';
-  const quote = (s: string) => (/[";,\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // A text cell Excel would run as a formula (=, +, -, @ first) gets a leading ' (quotes alone do not stop it).
+  const quote = (raw: string) => {
+    const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+    return /[";,\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const num = (n: number) => (lang === 'da' ? String(n).replace('.', ',') : String(n));
   const field = (c: Cell): string => {
     if (isStyled(c)) return c.value === undefined ? quote(c.text) : field(c.value);

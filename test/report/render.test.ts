@@ -124,8 +124,8 @@ describe('renderCsv and renderMarkdown', () => {
     rows: [['Almen pulje', { text: '50.000 kr. overdisponeret', value: -50000.5, tone: 'bad' }, 0.1818], ['=SUM(A1)', { text: '—', value: 0, tone: 'gap' }, null]],
   };
   it('CSV takes the value, with the language\'s separator and decimal mark, and defuses formulas', () => {
-    expect(renderCsv([t], 'da')).toBe('\uFEFFPool;Remaining;Share\r\nAlmen pulje;-50000,5;0,1818\r\n"=SUM(A1)";0;\r\n');
-    expect(renderCsv([t], 'en')).toBe('\uFEFFPool,Remaining,Share\r\nAlmen pulje,-50000.5,0.1818\r\n"=SUM(A1)",0,\r\n');
+    expect(renderCsv([t], 'da')).toBe('\uFEFFPool;Remaining;Share\r\nAlmen pulje;-50000,5;0,1818\r\n\'=SUM(A1);0;\r\n');
+    expect(renderCsv([t], 'en')).toBe('\uFEFFPool,Remaining,Share\r\nAlmen pulje,-50000.5,0.1818\r\n\'=SUM(A1),0,\r\n');
   });
   it('Markdown takes the text, bold where it is bad, and escapes pipes', () => {
     expect(renderMarkdown([{ ...t, rows: [['a|b', t.rows[0][1], 1]] }], 'en', 'H')).toBe(
