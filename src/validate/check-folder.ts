@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type C
 import type { DataFolder } from '../core/folder.js';
 import type { Problem, RawFolder } from '../io/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
-import { schemaProblems } from './schema-problems.js';
+import { fieldName, schemaProblems } from './schema-problems.js';
 
 const VALIDATOR: Record<string, ValidateFunction> = {
   organisation: validators.organisation,
@@ -58,6 +58,8 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
       }
       continue;
     }
+    const control = findControlCharacter(f.data, []);
+    if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
     switch (w.role) {
       case 'settings': settings = f.data as CivsamSettings; break;
       case 'model': model = f.data as CollaborationModel; break;
@@ -97,4 +99,25 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
     problems,
   };
+}
+
+// Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets
+// as commands; tabs and line breaks are text. Reported once per file, at the first one.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function findControlCharacter(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findControlCharacter(value[i], [...path, i]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string' && !CONTROL.test(v)) continue;
+      const found = findControlCharacter(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -115,6 +115,11 @@ describe('validate: record rules', () => {
     expect(problemsOf({ ...baseFiles(), 'pools/p.yaml': pool([2025, 2026, 2025]) })).toEqual(['pools/p.yaml:10:11 budget-year-unique']);
     expect(problemsOf({ ...baseFiles(), 'pools/p.yaml': pool([2025, 2026]) })).toEqual([]);
   });
+  it('control-character: an escape code in a name; near miss: a line break and a tab', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: "line\\none\\ttab"\n').replace('name: Alpha', 'name: "Alpha\\e[2J"') }))
+      .toEqual(['organisations/alpha.yaml:3:7 control-character name contains a control character (such as an escape code), which would reach terminals and spreadsheets as a command. Remove it; line breaks and tabs are fine.']);
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: "line\\none\\ttab"\n') })).toEqual([]);
+  });
   it('call-channel: a public call with an invited list is a warning', () => {
     const files = { ...baseFiles(), 'calls/c.yaml': 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\ninvited: [alpha]\n' };
     expect(problemsOf(files)).toEqual(['calls/c.yaml:7:10 call-channel']);
