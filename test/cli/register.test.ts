@@ -1,11 +1,11 @@
 // End-to-end: the register's commands run as the built binary against temporary data folders.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { REGISTER_COMMANDS } from '../../src/register/command-specs.js';
-import { BIN, civsam } from '../helpers/cli.js';
+import { BIN, ROOT, civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
@@ -76,7 +76,11 @@ describe('add, edit, show, list, remove', () => {
     expect(r).toMatchObject({ code: 0, stdout: 'angstforeningen-skive\n' });
     expect(r.stderr).toContain('Created ');
     const text = read(dir, 'organisations/angstforeningen-skive.yaml');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/.*schemas\/organisation\.schema\.json\nid: angstforeningen-skive\nname: Angstforeningen Skive\nkind: patient-association\nareas: \[psychiatry\]\npatient_groups: \[angst\]\nmunicipalities: \[skive, randers\]\nstatus: active\nregistered: \d{4}-\d\d-\d\d\n$/);
+    // The folder has no schemas/ of its own, so the line points at civsam's, relative to the file
+    // (how far up depends on where the repository and the temporary folder are).
+    const schemaLine = `# yaml-language-server: $schema=${relative(join(dir, 'organisations'), join(ROOT, 'schemas', 'organisation.schema.json'))}\n`;
+    expect(text.startsWith(schemaLine)).toBe(true);
+    expect(text.slice(schemaLine.length)).toMatch(/^id: angstforeningen-skive\nname: Angstforeningen Skive\nkind: patient-association\nareas: \[psychiatry\]\npatient_groups: \[angst\]\nmunicipalities: \[skive, randers\]\nstatus: active\nregistered: \d{4}-\d\d-\d\d\n$/);
     expect(statSync(join(dir, 'organisations/angstforeningen-skive.yaml')).mode & 0o777 & ~0o640).toBe(0);
     expect(run(dir, ['validate']).code).toBe(0);
   });
