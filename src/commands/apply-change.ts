@@ -1,7 +1,7 @@
 // The one way commands change records: take the folder's lock, read the folder, let the command
 // decide the new records, check them (schema and the whole folder's consistency), show or write
 // them atomically, and commit them to git. A refused change writes nothing and exits 2.
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import type { DataFolder } from '../core/folder.js';
@@ -10,8 +10,8 @@ import { EXIT, UserError } from '../errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
-import { syncFolder } from '../io/atomic-file.js';
-import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type ReadRecord } from '../io/write-record.js';
+import { KEEP_ALIVE_MS, replaceFiles, type BatchFile } from '../io/atomic-file.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type FolderLock, type ReadRecord } from '../io/write-record.js';
 import { commitPaths, findRepository, uncommitted } from '../io/git.js';
 import { errorsIntroduced, type ChangedFile } from '../register/check.js';
 import { describeChanges } from '../register/describe.js';
@@ -19,6 +19,15 @@ import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from '../register/diff.js';
 
 export type Rec = Record<string, unknown>;
+
+/** One file of a change: the record's plan, its file as read under the lock, and its new text (undefined: removed). */
+interface FileChange {
+  change: PlannedChange;
+  rel: string;
+  current: ReadRecord;
+  text?: string;
+  unchanged: boolean;
+}
 
 /** One record to write (`record`) or remove (`record: null`). */
 export interface PlannedChange {
@@ -76,6 +85,14 @@ function problemLines(ctx: CommandContext, problems: Problem[]): string {
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => PlannedChange[] | Promise<PlannedChange[]>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
   const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  // A large change (an import) takes longer than the lock's lifetime: refresh it as we go.
+  let refreshed = Date.now();
+  const keepAlive = () => {
+    if (Date.now() - refreshed >= KEEP_ALIVE_MS) {
+      lock.refresh();
+      refreshed = Date.now();
+    }
+  };
   try {
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
     const checked = checkFolder(raw);
@@ -96,9 +113,10 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       },
     };
     const planned = await plan(session);
+    keepAlive();
 
     // The new text of every file, and the check of the folder with all of them in place.
-    const files: Array<{ change: PlannedChange; rel: string; current: ReadRecord; text?: string; unchanged: boolean }> = [];
+    const files: FileChange[] = [];
     for (const change of planned) {
       const rel = recordRel(change.kind, change.id);
       const current = read(change.kind, change.id);
@@ -111,6 +129,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       const t = newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
+      keepAlive();
     }
     const changing = files.filter((f) => !f.unchanged);
     if (changing.length === 0) {
@@ -146,22 +165,13 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       dirtyOthers = [...dirty].filter((p) => !targetRel.has(p)).length;
     }
 
-    const written: string[] = [];
-    // Many files (an import): each folder is flushed once at the end instead of after every file.
-    const batch = changing.length > 1;
-    const folders = new Set<string>();
-    for (const f of changing) {
-      const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld(), batch);
-      if (batch) folders.add(dirname(f.current.path));
-      if (!outcome.ok) {
-        if (written.length > 0) say(ctx, { key: 'write.partial', params: { files: written.map((w) => join(ctx.dataDir, w)).join(', ') } }, 'warn');
-        throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
-      }
-      written.push(f.rel);
-      if (changing.length <= 20) say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
+    lock.refresh();
+    const written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing);
+    if (changing.length <= 20) {
+      for (const f of changing) say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
+    } else {
+      say(ctx, { key: 'write.savedMany', params: { count: changing.length } }, 'ok');
     }
-    for (const folder of folders) syncFolder(folder);
-    if (changing.length > 20) say(ctx, { key: 'write.savedMany', params: { count: changing.length } }, 'ok');
 
     if (repo) {
       const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));
@@ -178,6 +188,55 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   } finally {
     lock.release();
   }
+}
+
+/** One file: replaced on its own (file and folder flushed), exactly as a register command always did. */
+function writeOne(ctx: CommandContext, lock: FolderLock, f: FileChange): string[] {
+  const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld());
+  if (!outcome.ok) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
+  return [f.rel];
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Where a file goes in a batch: new files first, then changed ones, then removals. */
+function placingOrder(f: FileChange): number {
+  return f.text === undefined ? 2 : f.current.snapshot.exists ? 1 : 0;
+}
+
+/**
+ * Many files (an import, or any change of several records): written through replaceFiles, all
+ * flushed at once, every one checked before the first rename, so a refusal found then writes
+ * nothing. New files go first and removals last, so a crash part-way (each file then old or new)
+ * leaves, as far as one change allows, no reference to a record that is not there.
+ */
+async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[]): Promise<string[]> {
+  const ordered = changing.map((f, i) => ({ f, i })).sort((a, b) => placingOrder(a.f) - placingOrder(b.f) || a.i - b.i).map((x) => x.f);
+  const batch: BatchFile[] = ordered.map((f) => ({
+    target: f.current.path,
+    // The bytes as commitRecordFile makes them: a file that had a BOM keeps it.
+    bytes: f.text === undefined ? undefined : f.current.bom ? Buffer.concat([BOM, Buffer.from(f.text, 'utf8')]) : Buffer.from(f.text, 'utf8'),
+    expected: f.current.snapshot,
+  }));
+  let placed = 0;
+  let outcome;
+  try {
+    outcome = await replaceFiles(batch, { stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: 0o640, onPlaced: () => { placed++; } });
+  } catch (e) {
+    // An error of the system (a full disk, a permission) part-way: say what is already written.
+    if (placed > 0) sayPartial(ctx, ordered.slice(0, placed));
+    throw e;
+  }
+  if (outcome.ok) return changing.map((f) => f.rel);
+  const file = join(ctx.dataDir, ordered[outcome.index].rel);
+  if (outcome.placed === 0) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file });
+  sayPartial(ctx, ordered.slice(0, outcome.placed));
+  throw new UserError(outcome.reason === 'lock-lost' ? 'write.batchLockLost' : 'write.batchConflict', { file, written: outcome.placed, total: ordered.length });
+}
+
+function sayPartial(ctx: CommandContext, written: FileChange[]): void {
+  if (written.length <= 20) say(ctx, { key: 'write.partial', params: { files: written.map((w) => join(ctx.dataDir, w.rel)).join(', ') } }, 'warn');
+  else say(ctx, { key: 'write.partialMany', params: { count: written.length } }, 'warn');
 }
 
 /** Changes one existing record through `mutate` (which gets a copy and may throw to refuse). */
