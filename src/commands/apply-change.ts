@@ -10,7 +10,7 @@ import { EXIT, UserError } from '../errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
-import { KEEP_ALIVE_MS, replaceFiles, type BatchFile } from '../io/atomic-file.js';
+import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../io/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type FolderLock, type ReadRecord } from '../io/write-record.js';
 import { commitPaths, findRepository, uncommitted } from '../io/git.js';
 import { errorsIntroduced, type ChangedFile } from '../register/check.js';
@@ -219,7 +219,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
     expected: f.current.snapshot,
   }));
   let placed = 0;
-  let outcome;
+  let outcome: BatchOutcome;
   try {
     outcome = await replaceFiles(batch, { stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: 0o640, onPlaced: () => { placed++; } });
   } catch (e) {
