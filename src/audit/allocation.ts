@@ -1,7 +1,10 @@
 // Money allocated per pool and year (issue 5): a funding line counts when its agreement is active
 // or ended; a line of an agreement with several organisations is shared equally among them.
+// The overviews split the same lines in report/allocation.ts; here the pool-year's total is the sum
+// of whole line amounts, so comparing it with a budget is never thrown off by a line split in three.
 import type { DataFolder } from '../core/folder.js';
 import { fundingCounts } from '../core/reach.js';
+import { herfindahl } from '../report/allocation.js';
 
 export interface PoolYear {
   pool: string;
@@ -43,8 +46,5 @@ export function poolYears(folder: DataFolder): PoolYear[] {
 
 /** The Herfindahl–Hirschman index of the recipients' shares, 0–10,000, rounded to a whole number. */
 export function hhi(py: PoolYear): number {
-  if (py.total <= 0) return 0;
-  let sum = 0;
-  for (const amount of py.byOrganisation.values()) sum += (100 * amount / py.total) ** 2;
-  return Math.round(sum);
+  return Math.round(herfindahl(py.byOrganisation.values()));
 }

@@ -15,7 +15,8 @@ export interface LoadedFolder {
   fileCount: number;
 }
 
-export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: boolean } = {}): LoadedFolder {
+/** The data folder's absolute path; refuses (exit 2) when it is not a folder. */
+export function resolveDataDir(ctx: CommandContext): string {
   const dir = resolve(ctx.cwd, ctx.dataDir);
   let isDir = false;
   try {
@@ -24,6 +25,11 @@ export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: bool
     isDir = false;
   }
   if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  return dir;
+}
+
+export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: boolean } = {}): LoadedFolder {
+  const dir = resolveDataDir(ctx);
   const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache);
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };

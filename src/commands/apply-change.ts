@@ -1,9 +1,10 @@
 // The one way commands change records: take the folder's lock, read the folder, let the command
 // decide the new records, check them (schema and the whole folder's consistency), show or write
 // them atomically, and commit them to git. A refused change writes nothing and exits 2.
-import { join, resolve } from 'node:path';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
+import { resolveDataDir } from '../cli/load.js';
 import type { DataFolder } from '../core/folder.js';
 import type { RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
@@ -56,15 +57,10 @@ export interface ChangeResult {
   written: string[];
 }
 
+/** Writes go only into a real data folder: one with its civsam.yaml. */
 function dataDirOf(ctx: CommandContext): string {
-  const dir = resolve(ctx.cwd, ctx.dataDir);
-  let ok = false;
-  try {
-    ok = statSync(dir).isDirectory();
-  } catch {
-    ok = false;
-  }
-  if (!ok || !existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const dir = resolveDataDir(ctx);
+  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
   return dir;
 }
 
