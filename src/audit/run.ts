@@ -1,6 +1,7 @@
 // Running the audit: the chosen rules over the loaded folder on a date, narrowed to an area, with a
 // summary. Pure: the folder and the date come in, findings and counts go out.
 import type { DataFolder } from '../core/folder.js';
+import { agreementAreas } from '../core/reach.js';
 import type { Area } from '../core/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
@@ -32,6 +33,10 @@ export function subjectAreas(folder: DataFolder, subject: RecordRef): readonly s
     case 'offer': {
       const offer = r.offer.get(subject.id);
       return offer?.areas?.length ? offer.areas : r.organisation.get(offer?.organisation ?? '')?.areas ?? [];
+    }
+    case 'agreement': {
+      const agreement = r.agreement.get(subject.id);
+      return agreement ? agreementAreas(folder, agreement) : [];
     }
     default:
       return (r[subject.kind].get(subject.id) as { areas?: string[] } | undefined)?.areas ?? [];

@@ -2,8 +2,10 @@
 // below them in the vocabulary (a group includes its children), and what "sharing a patient group"
 // means between two records. Pure; the tree is built once per folder.
 import type { DataFolder } from '../core/folder.js';
-import type { Agreement, Area } from '../core/kinds.js';
-import { descendantsIndex } from '../core/reach.js';
+import type { Area } from '../core/kinds.js';
+import { agreementAreas, descendantsIndex } from '../core/reach.js';
+
+export { agreementAreas };
 import { push } from './make.js';
 
 export interface GroupTree {
@@ -45,13 +47,3 @@ export function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return false;
 }
 
-/**
- * The areas an agreement concerns: those it names, else those of its organisations (an agreement
- * that leaves its areas out must not slip past the rules that compare areas).
- */
-export function agreementAreas(folder: DataFolder, agreement: Agreement): Area[] {
-  if (agreement.areas && agreement.areas.length > 0) return agreement.areas;
-  const out = new Set<Area>();
-  for (const id of agreement.organisations) for (const a of folder.records.organisation.get(id)?.areas ?? []) out.add(a);
-  return [...out];
-}

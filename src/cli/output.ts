@@ -8,7 +8,6 @@ import { makeChalk } from './colors.js';
 import type { CommandContext } from './context.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
-export const FORMATS: Format[] = ['table', 'json', 'csv', 'md'];
 const BY_EXTENSION: Record<string, Format> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.txt': 'table' };
 
 export function chooseFormat(opts: { format?: string; output?: string }): Format {
@@ -55,7 +54,15 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
 /** Temporary file beside the target, flushed, then renamed over it: never a partial file. */
 export function writeFileAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o640);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o640);
+  } catch (e) {
+    // A missing folder, no permission, a read-only disk: the user's to put right, not a bug.
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR'].includes(code)) throw new UserError('error.outputUnwritable', { file: path, code });
+    throw e;
+  }
   try {
     writeSync(fd, text);
     fsyncSync(fd);

@@ -89,8 +89,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       refreshed = Date.now();
     }
   };
+  // The parse cache holds a copy of each record, personal data included: the entries of the files
+  // this change writes are dropped once they are written, so an erased value leaves the cache too.
+  const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
   try {
-    const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
+    const raw = readFolder(dir, cache);
     const checked = checkFolder(raw);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();
@@ -162,7 +165,13 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     lock.refresh();
-    const written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing);
+    let written: string[];
+    try {
+      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing);
+    } finally {
+      cache.forget(changing.map((f) => f.rel));
+      cache.save();
+    }
     if (changing.length <= 20) {
       for (const f of changing) say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
     } else {

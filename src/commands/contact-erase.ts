@@ -3,8 +3,6 @@
 import type { CommandContext } from '../cli/context.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { readFolder } from '../io/load-folder.js';
-import { openParseCache } from '../io/parse-cache.js';
 import { findRepository } from '../io/git.js';
 import { recordRel } from '../io/write-record.js';
 import { changeRecord } from './apply-change.js';
@@ -34,10 +32,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   });
   if (code !== 0 || opts.dryRun) return code;
   const dir = resolve(ctx.cwd, ctx.dataDir);
-  // The parse cache holds a copy of each record: read the folder once so it holds the new one.
-  if (!ctx.env.CIVSAM_NO_CACHE) {
-    try { readFolder(dir, openParseCache(dir, ctx.env, ctx.version)); } catch { /* no cache: nothing to refresh */ }
-  }
+  // The parse cache's copy of the record was dropped by the write path (applyChange).
   const repo = findRepository(dir);
   ctx.stderr.write(ctx.t('contact.erased', { file: join(ctx.dataDir, recordRel('organisation', id)) }) + '\n');
   if (repo) ctx.stderr.write(ctx.t('contact.historyStillHolds', { path: relative(repo.root, join(dir, recordRel('organisation', id))).split(sep).join('/') }) + '\n');

@@ -5,7 +5,7 @@ import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { writeFileAtomic } from '../cli/output.js';
-import type { RecordKind } from '../core/kinds.js';
+import { kindFromName, type RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
 import { csvDelimiter, sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../export/files.js';
 import { exportRecords } from '../export/records.js';
@@ -18,15 +18,6 @@ interface Options extends OverviewOptions {
   includePersonalData?: boolean;
 }
 
-const KIND_NAMES: Record<string, RecordKind> = {
-  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
-  offer: 'offer', offers: 'offer', tilbud: 'offer',
-  agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
-  pool: 'pool', pools: 'pool', pulje: 'pool', puljer: 'pool',
-  call: 'call', calls: 'call', opslag: 'call',
-  'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
-  consultation: 'consultation', consultations: 'consultation', 'høring': 'consultation', 'høringer': 'consultation',
-};
 
 const SHEET_NAME: Record<RecordKind, { en: string; da: string }> = {
   organisation: { en: 'Organisations', da: 'Organisationer' },
@@ -57,7 +48,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     return exportOverview(ctx, opts, overview);
   }
   if (args[1] !== undefined) throw new UserError('export.kind.unknown', { kind: `${name} ${String(args[1])}`, kinds: KINDS_TEXT });
-  const kind = KIND_NAMES[name];
+  const kind = kindFromName(name);
   if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: KINDS_TEXT });
   const format = exportFormat(opts);
   const folder = loadValidFolder(ctx);

@@ -11,12 +11,14 @@ import { readFolder, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
 import { parseStrict } from '../io/yaml-read.js';
 import { headerMapFrom, columnLetter, type HeaderMap } from '../import/headers.js';
+import { kindFromName } from '../core/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
 import { renderTerminalTable } from '../render/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../core/folder.js';
 import { applyChange } from './apply-change.js';
+import { resolveDataDir } from '../cli/load.js';
 import { newId as registerId } from '../register/build.js';
 
 interface Options {
@@ -29,18 +31,11 @@ interface Options {
   commit?: boolean;
 }
 
-/** The names a user may give the kind: singular or plural, English or Danish. */
-const KIND_NAMES: Record<string, ImportKind> = {
-  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
-  offer: 'offer', offers: 'offer', tilbud: 'offer',
-  agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
-  'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
-};
 
 export function importKind(name: string): ImportKind {
-  const kind = KIND_NAMES[name.toLowerCase()];
-  if (!kind) throw new UserError('import.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, hearing-parties' });
-  return kind;
+  const kind = kindFromName(name);
+  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UserError('import.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, hearing-parties' });
+  return kind as ImportKind;
 }
 
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
@@ -53,7 +48,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const kindName: Message = { key: `import.kinds.${kind}` };
 
   if (opts.dryRun) {
-    const dir = resolve(ctx.cwd, ctx.dataDir);
+    const dir = resolveDataDir(ctx);
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
@@ -68,7 +63,8 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
 
   let plan: ImportPlan | undefined;
   let rejectedFile: string | undefined;
-  await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
+  let rejectedText: string | undefined;
+  const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseInvalidFolder(ctx, session.checked.problems);
     plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId });
     const bad = reportProblems(ctx, plan, sheet);
@@ -76,10 +72,14 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
     if (bad) {
       rejectedFile = opts.rejected ?? join(dirname(file), `${basename(file, extname(file))}.rejected.csv`);
-      writeFileAtomic(resolve(ctx.cwd, rejectedFile), rejectedCsv(ctx, sheet, plan));
+      rejectedText = rejectedCsv(ctx, sheet, plan);
     }
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
   });
+  // The rejected rows are written only once the valid ones are in: a refused import leaves no file
+  // that looks like the rest went in.
+  if (result.exitCode !== EXIT.ok) return result.exitCode;
+  if (rejectedFile !== undefined && rejectedText !== undefined) writeFileAtomic(resolve(ctx.cwd, rejectedFile), rejectedText);
   const c = counts(plan!);
   ctx.stdout.write(ctx.t(c.created + c.updated === 0 && rejectedFile === undefined ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
   if (rejectedFile !== undefined) {

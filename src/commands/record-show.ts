@@ -4,8 +4,8 @@ import type { CommandContext } from '../cli/context.js';
 import { loadFolder } from '../cli/load.js';
 import { emit } from '../cli/output.js';
 import type { DataFolder } from '../core/folder.js';
+import { allocationShares } from '../report/allocation.js';
 import type { RecordKind } from '../core/kinds.js';
-import { fundingCounts } from '../core/reach.js';
 import { EXIT, UserError } from '../errors.js';
 import { formatAmount } from '../render/format.js';
 import type { Cell, Table } from '../render/table.js';
@@ -37,15 +37,11 @@ export function fieldRows(record: Record<string, unknown>, ctx: CommandContext, 
 
 interface FundingLine { agreement: string; pool: string; year: number; kind: string; amount: number }
 
-/** An organisation's share of every funding line of the agreements it is party to (shared equally). */
-function fundingOf(folder: DataFolder, orgId: string, agreements: Referrer[]): FundingLine[] {
-  const out: FundingLine[] = [];
-  for (const r of agreements) {
-    const a = folder.records.agreement.get(r.id);
-    if (!a || !fundingCounts(a)) continue;
-    for (const line of a.funding ?? []) out.push({ agreement: a.id, pool: line.pool, year: line.year, kind: line.kind, amount: Math.round(line.amount_dkk / a.organisations.length) });
-  }
-  return out.sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || x.agreement.localeCompare(y.agreement));
+/** An organisation's part of every counted funding line (report/allocation.ts splits them, as overviews and audit do). */
+function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
+  return allocationShares(folder).filter((s) => s.organisation === orgId)
+    .map(({ agreement, pool, year, kind, amount }) => ({ agreement, pool, year, kind, amount: Math.round(amount) }))
+    .sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || x.agreement.localeCompare(y.agreement));
 }
 
 export function show(kind: RecordKind) {
@@ -66,7 +62,7 @@ export function show(kind: RecordKind) {
         for (const c of referrersOf(index, 'hearing-party', hp.id)) via.push({ ...c, via: hp.id });
       }
     }
-    const funding = kind === 'organisation' ? fundingOf(folder, id, referrers.filter((r) => r.kind === 'agreement')) : [];
+    const funding = kind === 'organisation' ? fundingOf(folder, id) : [];
     const file = folder.fileOf(kind, id) ?? '';
 
     const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, ctx) }];

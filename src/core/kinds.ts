@@ -58,6 +58,21 @@ export const REFERENCES: Record<RecordKind, ReadonlyArray<readonly [path: string
 /** Kinds whose records must say where they reach (municipalities or scope). */
 export const HAS_REACH: ReadonlySet<RecordKind> = new Set(['organisation', 'offer', 'agreement', 'call']);
 
+/** The names a user may give a record kind on the command line: singular or plural, English or Danish. */
+const KIND_NAMES: Record<string, RecordKind> = {
+  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
+  offer: 'offer', offers: 'offer', tilbud: 'offer',
+  agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
+  pool: 'pool', pools: 'pool', pulje: 'pool', puljer: 'pool',
+  call: 'call', calls: 'call', opslag: 'call',
+  'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
+  consultation: 'consultation', consultations: 'consultation', 'høring': 'consultation', 'høringer': 'consultation',
+};
+
+export function kindFromName(name: string): RecordKind | undefined {
+  return Object.hasOwn(KIND_NAMES, name.toLowerCase()) ? KIND_NAMES[name.toLowerCase()] : undefined;
+}
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const compiled = new Map<string, string[]>();

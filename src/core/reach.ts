@@ -14,11 +14,6 @@ export function reachOf(record: Reaching, allMunicipalities: readonly string[]):
   return new Set(record.municipalities ?? []);
 }
 
-export function sharesAny<T>(a: Iterable<T>, b: ReadonlySet<T>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
-
 /** Each patient group with every group below it (itself included), from the vocabulary's parents. */
 export function descendantsIndex(groups: readonly PatientGroup[]): Map<string, Set<string>> {
   const children = new Map<string, string[]>();
@@ -81,11 +76,17 @@ export function fundingCounts(agreement: Agreement): boolean {
   return agreement.status === 'active' || agreement.status === 'ended';
 }
 
-/** The areas a record names, as a set. */
-export function areaSet(areas: readonly Area[] | undefined): ReadonlySet<Area> {
-  return new Set(areas ?? []);
-}
-
 export function municipalityIds(folder: DataFolder): string[] {
   return folder.vocabularies.municipalities.map((m) => m.id);
+}
+
+/**
+ * The areas an agreement concerns: those it names, else those of its organisations (an agreement
+ * that leaves its areas out must not slip past the rules that compare areas).
+ */
+export function agreementAreas(folder: DataFolder, agreement: Agreement): Area[] {
+  if (agreement.areas && agreement.areas.length > 0) return agreement.areas;
+  const out = new Set<Area>();
+  for (const id of agreement.organisations) for (const a of folder.records.organisation.get(id)?.areas ?? []) out.add(a);
+  return [...out];
 }

@@ -79,6 +79,3 @@ function firstLine(s: string): string {
   return s.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('hint:')) ?? '';
 }
 
-export function absoluteInRepo(repo: Repository, rel: string): string {
-  return `${repo.root}/${rel}`;
-}

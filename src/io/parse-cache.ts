@@ -23,8 +23,10 @@ export interface ParseCache {
   has(rel: string): boolean;
   get(rel: string, st: Stats): unknown;
   put(rel: string, st: Stats, data: unknown): void;
-  /** Writes the cache back if anything changed; a failure to write is not the user's problem. */
-  save(seen: ReadonlySet<string>): void;
+  /** Drops the entries of files just written, so no old copy of their data stays in the cache. */
+  forget(rels: Iterable<string>): void;
+  /** Writes the cache back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
+  save(seen?: ReadonlySet<string>): void;
 }
 
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
@@ -55,9 +57,17 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       entries[rel] = { m: st.mtimeMs, c: st.ctimeMs, s: st.size, i: st.ino, d: data };
       changed = true;
     },
+    forget(rels) {
+      for (const rel of rels) {
+        if (Object.hasOwn(entries, rel)) {
+          delete entries[rel];
+          changed = true;
+        }
+      }
+    },
     save(seen) {
-      for (const rel of Object.keys(entries)) {
-        if (!seen.has(rel)) {
+      for (const rel of seen ? Object.keys(entries) : []) {
+        if (!seen!.has(rel)) {
           delete entries[rel];
           changed = true;
         }
@@ -75,4 +85,4 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   };
 }
 
-export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, save: () => {} };
+export const noCache: ParseCache = { has: () => false, get: () => undefined, forget: () => {}, put: () => {}, save: () => {} };

@@ -5,7 +5,7 @@
 // write is refused, so publishing can never overwrite or remove anything else.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, basename } from 'node:path';
 import { UserError } from '../errors.js';
 
 export const MANIFEST = '.civsam-site';
@@ -53,10 +53,10 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
       mkdirSync(parent, { recursive: true });
       madeDirs.add(parent);
     }
-    const write = exists
-      ? // A page the web server may be serving is replaced whole, never rewritten in place.
-        writeFile(`${target}.${process.pid}.tmp`, content, { mode: 0o644 }).then(() => rename(`${target}.${process.pid}.tmp`, target))
-      : writeFile(target, content, { mode: 0o644, flag: 'wx' });
+    // Every page, new or replaced, is written whole under a hidden temporary name and renamed into
+    // place: a killed publish never leaves a partial page where the web server would serve it.
+    const tmp = join(parent, `.${basename(target)}.${process.pid}.tmp`);
+    const write = writeFile(tmp, content, { mode: 0o644 }).then(() => rename(tmp, target));
     const tracked: Promise<void> = write.then(() => {
       pending.delete(tracked);
     });
@@ -79,8 +79,9 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   const manifest = `${MANIFEST_HEADER}\n${result.paths.join('\n')}\n`;
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest) {
-    writeFileSync(`${manifestPath}.${process.pid}.tmp`, manifest, { mode: 0o644 });
-    renameSync(`${manifestPath}.${process.pid}.tmp`, manifestPath);
+    const tmp = join(dir, `${MANIFEST}.${process.pid}.tmp`);
+    writeFileSync(tmp, manifest, { mode: 0o644 });
+    renameSync(tmp, manifestPath);
   }
   return result;
 }

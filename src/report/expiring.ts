@@ -4,7 +4,7 @@
 // cancelled one needs nothing done.
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Area } from '../core/kinds.js';
-import { addDays, daysBetween } from '../core/reach.js';
+import { addDays, agreementAreas, daysBetween } from '../core/reach.js';
 
 export interface ExpiringFilter {
   /** Agreements of these areas (an agreement without areas counts in its patient groups' areas). */
@@ -44,9 +44,8 @@ const REASON_ORDER: Record<ExpiringReason, number> = { 'past-end': 0, ends: 1, '
 
 export function buildExpiringReport(folder: DataFolder, asOf: string, withinDays: number, filter: ExpiringFilter = {}): ExpiringReport {
   const until = addDays(asOf, withinDays);
-  const groupAreas = new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.areas]));
-  const areasOf = (a: Agreement): Set<string> =>
-    new Set(a.areas?.length ? a.areas : (a.patient_groups ?? []).flatMap((g) => groupAreas.get(g) ?? []));
+  // An agreement that names no areas has its organisations' (the audit's definition).
+  const areasOf = (a: Agreement): Set<string> => new Set(agreementAreas(folder, a));
   const entries: ExpiringEntry[] = [];
   for (const a of folder.records.agreement.values()) {
     if (a.status !== 'active') continue;

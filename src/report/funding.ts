@@ -91,6 +91,8 @@ function sharesIn(folder: DataFolder, filter: FundingFilter): { pools: ReturnTyp
   return { pools, shares: allocationShares(folder).filter((s) => poolIds.has(s.pool) && (!years || years.has(s.year))) };
 }
 
+const toOere = (amount: number): number => Math.round(amount * 100) / 100;
+
 const orgName = (folder: DataFolder, id: string): Named => ({ id, name: folder.records.organisation.get(id)?.name ?? id });
 
 export function buildFundingReport(folder: DataFolder, asOf: string, filter: FundingFilter = {}): FundingReport {
@@ -120,7 +122,11 @@ export function buildFundingReport(folder: DataFolder, asOf: string, filter: Fun
         byKind[s.kind] += s.amount;
         byOrganisation.set(s.organisation, (byOrganisation.get(s.organisation) ?? 0) + s.amount);
       }
-      const allocated = byKind.development + byKind.operation;
+      // Split shares summed back drift by a rounding error (998 shared by 6 gave 998.0000000000001,
+      // 'overcommitted'); the lines themselves are whole kroner, so the sums are kept to the øre.
+      byKind.development = toOere(byKind.development);
+      byKind.operation = toOere(byKind.operation);
+      const allocated = toOere(byKind.development + byKind.operation);
       const budget = budgets.get(year) ?? null;
       const remaining = (budget ?? 0) - allocated;
       let largest: PoolYearEntry['largest'] = null;

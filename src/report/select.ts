@@ -18,7 +18,7 @@ const AREA_NAMES: Record<Area, string[]> = {
   health: ['health', 'sundhed', 'sundhedsområdet', 'sundhedsomradet'],
 };
 
-export function normaliseName(s: string): string {
+export function foldName(s: string): string {
   return s.normalize('NFC').trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
 }
 
@@ -39,12 +39,12 @@ export function select(kind: Selectable, values: readonly string[], folder: Data
   const byName = new Map<string, string>();
   for (const c of candidates(kind, folder)) {
     byId.set(c.id, c.id);
-    for (const n of c.names) if (!byName.has(normaliseName(n))) byName.set(normaliseName(n), c.id);
+    for (const n of c.names) if (!byName.has(foldName(n))) byName.set(foldName(n), c.id);
   }
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const v of values) {
-    const id = byId.get(v.trim()) ?? byId.get(normaliseName(v)) ?? byName.get(normaliseName(v));
+    const id = byId.get(v.trim()) ?? byId.get(foldName(v)) ?? byName.get(foldName(v));
     if (id === undefined) unknown.push(v);
     else if (!ids.includes(id)) ids.push(id);
   }

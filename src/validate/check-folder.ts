@@ -58,7 +58,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
       }
       continue;
     }
-    const control = findControlCharacter(f.data, []);
+    const control = findControlCharacter(f.data);
     if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
     switch (w.role) {
       case 'settings': settings = f.data as CivsamSettings; break;
@@ -105,19 +105,25 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
 // as commands; tabs and line breaks are text. Reported once per file, at the first one.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-function findControlCharacter(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
-  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findControlCharacter(value[i], [...path, i]);
-      if (found) return found;
+function findControlCharacter(root: unknown): (string | number)[] | undefined {
+  const trail: (string | number)[] = [];
+  const walk = (value: unknown): boolean => {
+    if (typeof value === 'string') return CONTROL.test(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        if (walk(value[i])) return true;
+        trail.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const k in value) {
+        // Keys are the user's text as well.
+        trail.push(k);
+        if (CONTROL.test(k) || walk((value as Record<string, unknown>)[k])) return true;
+        trail.pop();
+      }
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string' && !CONTROL.test(v)) continue;
-      const found = findControlCharacter(v, [...path, k]);
-      if (found) return found;
-    }
-  }
-  return undefined;
+    return false;
+  };
+  return walk(root) ? trail : undefined;
 }

@@ -34,6 +34,8 @@ const PATTERN_KEY: Record<string, Message['key']> = {
   '^\\+?[0-9 ]{8,20}$': 'problem.schema.patternPhone',
 };
 
+const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/;
+
 export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -49,7 +51,11 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
       }
       case 'additionalProperties': {
         const extra = String(e.params.additionalProperty);
-        p = { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { field: fieldName([...path, extra]) } } };
+        // A key is the user's text: it is named only when it looks like a field name (a misplaced
+        // "Mette Kaae: …" or a key with an escape code is pointed at by its position alone).
+        p = FIELD_LIKE.test(extra)
+          ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { field: fieldName([...path, extra]) } } }
+          : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
         break;
       }
       case 'type': {

@@ -254,6 +254,19 @@ describe('contact erase, init, doctor', () => {
     expect(da.stderr).toContain('Kontaktpersonen er slettet fra');
   });
 
+  test('a write drops the parse cache\'s copy of what it changed: an erased contact leaves the cache too', () => {
+    const dir = folder({ 'organisations/alpha.yaml': org('alpha', 'Alpha Forening', '12345674', CONTACT) });
+    const cacheDir = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: '', CIVSAM_CACHE_DIR: cacheDir };
+    const cached = () => readdirSync(cacheDir).map((f) => readFileSync(join(cacheDir, f), 'utf8')).join('');
+    expect(civsam(['--data', dir, 'validate'], { env }).code).toBe(0);
+    expect(cached()).toMatch(PERSONAL); // the cache holds the record, as the folder does
+    expect(run(dir, ['contact', 'erase', 'alpha'], { env }).code).toBe(0);
+    expect(cached()).not.toMatch(PERSONAL);
+    expect(civsam(['--data', dir, 'validate'], { env }).code).toBe(0);
+    expect(cached()).not.toMatch(PERSONAL);
+  });
+
   test('init makes a valid empty register with schemas beside it; --sample copies the sample data', () => {
     const parent = makeFolder({});
     const r = civsam(['init', join(parent, 'ny')]);

@@ -46,6 +46,20 @@ describe('civsam validate', () => {
     expect(r.stderr).toBe('fejl: der er ingen datamappe i /nonexistent/folder. Angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.\n');
   });
 
+  it('an --output file that cannot be written is the user\'s to fix: exit 2, not an internal error', () => {
+    const en = civsam(['overview', 'offers', '--output', '/nonexistent/folder/x.csv']);
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: cannot write /nonexistent/folder/x.csv (ENOENT). Check that its folder exists and that you may write there.\n' });
+    expect(civsam(['--lang', 'da', 'overview', 'offers', '--output', '/nonexistent/folder/x.csv']).stderr)
+      .toBe('fejl: kan ikke skrive /nonexistent/folder/x.csv (ENOENT). Kontrollér, at mappen findes, og at du må skrive i den.\n');
+  });
+
+  it('import --dry-run checks the data folder like every other command', () => {
+    const sheet = makeFolder({ 'orgs.csv': 'name,kind\nAlpha,other\n' });
+    const r = civsam(['import', 'organisations', `${sheet}/orgs.csv`, '--dry-run', '--data', '/nonexistent/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('there is no data folder at /nonexistent/folder.');
+  });
+
   it('takes the folder from CIVSAM_DATA', () => {
     const dir = makeFolder(baseFiles());
     expect(civsam(['validate'], { env: { CIVSAM_DATA: dir } }).stderr).toBe('No problems in 5 files.\n');

@@ -14,6 +14,7 @@ import { readFolder } from '../../src/io/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
 import { BIN, civsam } from '../helpers/cli.js';
+import { seededRandom } from '../helpers/random.js';
 
 const LANES = 3;
 const KILLS_PER_LANE = 12;
@@ -34,17 +35,6 @@ const CSV = ['id,name,kind,areas,patient_groups,municipalities,status,website',
   ...Array.from({ length: CREATED }, (_, i) => `nyforening-${pad(i)},Nyforening ${pad(i)},volunteer-organisation,psychiatry,angst,randers,active,https://ny-${i}.example`),
 ].join('\n') + '\n';
 
-/** A small deterministic random source, so the kill schedule is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run { killed: boolean; code: number | null; ms: number; writingMs?: number; placingMs?: number; stderr: string }
 
@@ -95,7 +85,7 @@ interface Tally { kills: number; completed: number; allOld: number; allNew: numb
 
 async function lane(n: number, names: string[], oldTexts: Array<string | undefined>, newTexts: string[]): Promise<Tally> {
   const csv = join(makeFolder({ 'import.csv': CSV }), 'import.csv');
-  const rand = random(2000 + n);
+  const rand = seededRandom(2000 + n);
   const tally: Tally = { kills: 0, completed: 0, allOld: 0, allNew: 0, mixed: 0, tempLeft: 0 };
   // How long the whole run and its writing take here, so kills land across them.
   const spans: number[] = [];

@@ -13,6 +13,7 @@ import { schemaRank } from '../../src/io/write-record.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { BIN, civsam } from '../helpers/cli.js';
+import { seededRandom } from '../helpers/random.js';
 
 const LANES = 4;
 const KILLS_PER_LANE = 50;
@@ -35,17 +36,6 @@ const RECORD = [
 // CIVSAM_DEBUG: a crash shows its stack in the assertion message.
 const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_DEBUG: '1' };
 
-/** A small deterministic random source, so the kill schedule is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(args: string[], killAfterMs?: number): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   return new Promise((resolve) => {
@@ -67,7 +57,7 @@ async function lane(n: number): Promise<Tally> {
   const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': RECORD });
   const file = join(dir, 'organisations', 'beta.yaml');
   const rank = schemaRank('organisation');
-  const rand = random(1000 + n);
+  const rand = seededRandom(1000 + n);
   const tally: Tally = { kills: 0, old: 0, new: 0, completed: 0, tempLeft: 0 };
 
   // How long an edit takes here, so kills land across its whole run, writes included.

@@ -35,14 +35,15 @@ describe('overview expiring', () => {
 
   it('--organisation and --area narrow it', () => {
     expect(rows(buildExpiringReport(folder, AS_OF, 90, { organisations: ['delta'] }))).toEqual(['2026-06-15 a-over evaluation-due 14', '2026-06-30 a-over ends 29']);
-    // The fixture's agreements give no areas or patient groups, so no area is theirs.
-    expect(rows(buildExpiringReport(folder, AS_OF, 90, { areas: ['health'] }))).toEqual([]);
-    // An agreement's areas, else its patient groups' areas.
+    // The fixture's agreements name no areas, so they have their organisations' (the audit's
+    // definition): delta works in health, nobody in social.
+    expect(rows(buildExpiringReport(folder, AS_OF, 90, { areas: ['health'] }))).toEqual(['2026-06-15 a-over evaluation-due 14', '2026-06-30 a-over ends 29']);
+    expect(rows(buildExpiringReport(folder, AS_OF, 90, { areas: ['social'] }))).toEqual([]);
+    // Areas an agreement names are its own, whatever its organisations do.
     const files = overviewFiles();
-    files['agreements/a-over.yaml'] += 'areas: [health]\n';
-    files['agreements/a-later.yaml'] += 'patient_groups: [depression]\n';
+    files['agreements/a-over.yaml'] += 'areas: [social]\n';
     const tagged = loadFixture(files);
-    expect(rows(buildExpiringReport(tagged, AS_OF, 90, { areas: ['health'] }))).toEqual(['2026-06-15 a-over evaluation-due 14', '2026-06-30 a-over ends 29']);
-    expect(rows(buildExpiringReport(tagged, AS_OF, 90, { areas: ['psychiatry'] }))).toEqual(['2026-08-30 a-later evaluation-due 90']);
+    expect(rows(buildExpiringReport(tagged, AS_OF, 90, { areas: ['social'] }))).toEqual(['2026-06-15 a-over evaluation-due 14', '2026-06-30 a-over ends 29']);
+    expect(rows(buildExpiringReport(tagged, AS_OF, 90, { areas: ['health'] }))).toEqual([]);
   });
 });

@@ -22,6 +22,13 @@ describe('validate: schema rules', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'webiste: https://x.dk\n') }))
       .toEqual(['organisations/alpha.yaml:10:1 schema-unknown-field Unknown field webiste. Check the spelling against the schema, or remove it.']);
   });
+  it('schema-unknown-field: a key that is not a field name is pointed at, never repeated (it may be a person\'s name or an escape code)', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', '"Mette \\e[31mKaae": 1\ncontact:\n  Hanne Hansen: x\n') }))
+      .toEqual([
+        'organisations/alpha.yaml:10:1 schema-unknown-field Unknown field here (in (record)). Field names are letters, digits, _ and -; check the line against the schema.',
+        'organisations/alpha.yaml:12:3 schema-unknown-field Unknown field here (in contact). Field names are letters, digits, _ and -; check the line against the schema.',
+      ]);
+  });
   it('schema-type: a CVR written as a number is refused, not turned into digits', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: active\ncvr: 01234567') }, 'da'))
       .toEqual(['organisations/alpha.yaml:9:6 schema-type cvr skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);

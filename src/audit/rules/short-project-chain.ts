@@ -8,7 +8,7 @@
 // An organisation's agreements are compared with each other only, so the cost follows the
 // number of agreements each organisation holds.
 import type { Agreement } from '../../core/kinds.js';
-import { addMonths, monthsBetween } from '../../core/reach.js';
+import { addMonths, agreementAreas, monthsBetween } from '../../core/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, push, ref } from '../make.js';
 import { concernedGroups, groupTree, overlaps } from '../scope.js';
@@ -36,7 +36,7 @@ export const rule: AuditRule = {
     for (const [org, list] of byOrg) {
       if (list.length < minCount) continue;
       list.sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.id < y.id ? -1 : 1));
-      const groups = list.map((a) => concernedGroups(tree, a.patient_groups, a.areas, true));
+      const groups = list.map((a) => concernedGroups(tree, a.patient_groups, agreementAreas(folder, a), true));
       // Longest chain ending at each agreement: a predecessor started earlier, ended no more than
       // three months before this one started, and shares a patient group with it.
       const length = list.map(() => 1);
