@@ -134,6 +134,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--dry-run', description: 'opt.import.dryRun' },
       { flags: '--skip-invalid', description: 'opt.import.skipInvalid' },
       { flags: '--rejected <file>', description: 'opt.import.rejected' },
+      { flags: '--force', description: 'opt.import.force' },
       { flags: '--no-commit', description: 'opt.noCommit' },
     ],
     examples: [
@@ -176,7 +177,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'audit',
     description: 'cmd.audit.description',
     options: [
-      { flags: '--rule <id>', description: 'opt.audit.rule', repeatable: true },
+      { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true },
       { flags: '--area <area>', description: 'opt.audit.area', choices: ['social', 'psychiatry', 'health'] },
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'] },
@@ -282,7 +283,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     parent: 'hearing-party',
     name: 'history',
-    args: '<organisation>',
+    args: '<id>',
     description: 'cmd.hearing-party.history.description',
     options: [
       { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { UserError, EXIT } from '../errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { prepareArguments } from './arguments.js';
 import { colourLevel, makeChalk } from './colors.js';
 import type { CommandContext, Output } from './context.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
@@ -34,8 +35,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     cmd.action(async (...args: unknown[]) => {
       ran = true;
       const command = args[args.length - 1] as Command;
-      const opts = command.optsWithGlobals() as Record<string, unknown>;
-      const positional = args.slice(0, -2);
+      // Ids checked and text normalised here, for every command, before its code is even loaded.
+      const { opts, positional } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataArg = (opts.data as string | undefined) ?? env.CIVSAM_DATA ?? 'data';
       const ctx: CommandContext = {

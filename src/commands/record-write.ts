@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import type { RecordKind } from '../core/kinds.js';
+import { nfcDeep } from '../core/text.js';
 import { UserError } from '../errors.js';
 import { decode, parseStrict } from '../io/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
@@ -44,7 +45,8 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, rule: p.rule });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
-  return parsed.data as Rec;
+  // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
+  return nfcDeep(parsed.data as Rec);
 }
 
 const options = (o: WriteOpts) => ({ dryRun: o.dryRun === true, commit: o.commit !== false });

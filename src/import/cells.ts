@@ -3,6 +3,7 @@
 // entries by name in either language, references by id (organisations also by CVR or name).
 // Problems name the column and the item, never the cell's text (it may be personal data).
 import type { RecordKind, Target } from '../core/kinds.js';
+import { nfc } from '../core/text.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
 import type { ValueKind } from './columns.js';
 import { DA_ITEM_FIELD, foldHeader } from './columns.js';
@@ -28,7 +29,9 @@ export type CellResult = { value: unknown } | { absent: true } | { problem: Mess
 const VOCABULARY_TARGETS = new Set<Target>(['patient-groups', 'municipalities', 'offer-types']);
 const enumCache = new WeakMap<readonly string[], WordIndex>();
 
-export function parseCell(text: string, kind: ValueKind, ctx: CellContext): CellResult {
+export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): CellResult {
+  // A cell's text is put in NFC like text from flags (a sheet made on a Mac may hold NFD).
+  const text = nfc(cell);
   if (kind.type === 'text' && kind.verbatim) return text === '' || text.trim() === '' ? { absent: true } : { value: text };
   const t = text.trim();
   if (t === '') return { absent: true };

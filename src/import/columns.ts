@@ -6,6 +6,7 @@
 // come from the table below. Used by both import and export.
 import { readFileSync } from 'node:fs';
 import { REFERENCES, type RecordKind, type Target } from '../core/kinds.js';
+import { looseKey } from '../core/text.js';
 import type { Language } from '../i18n/index.js';
 
 export type ValueKind =
@@ -142,11 +143,8 @@ function valueKind(prop: JsonSchema, field: string, refs: Map<string, Target>): 
   return { type: 'text', verbatim: (prop.maxLength ?? 0) > 500 };
 }
 
-/** How headers are compared: case, accents, Danish letters and punctuation folded away. */
-export function foldHeader(s: string): string {
-  return s.toLowerCase().replace(/[æ]/g, 'ae').replace(/[ø]/g, 'o').replace(/å/g, 'a')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
-}
+/** How headers are compared: as words are matched loosely (case, accents, Danish letters, punctuation and spacing folded away). */
+export const foldHeader = looseKey;
 
 /** Every header text that names a column of the kind, folded: field name, Danish header and aliases. */
 export function headerIndex(kind: RecordKind): Map<string, ColumnSpec> {

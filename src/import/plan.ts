@@ -7,11 +7,11 @@ import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
 import { checkFolder } from '../validate/check-folder.js';
-import { normaliseName } from '../validate/record-rules.js';
+import { nameKey } from '../core/text.js';
 import { parseCell, type CellContext } from './cells.js';
 import { columnsOf, type ColumnSpec } from './columns.js';
 import { mapHeader, type HeaderMap } from './headers.js';
-import { freeId } from './ids.js';
+import { slugify, uniqueId } from '../register/ids.js';
 import type { Sheet } from './sheet.js';
 import { enumIndex, vocabularyIndexes, WordIndex } from './values.js';
 
@@ -149,7 +149,7 @@ export function planImport(input: PlanInput): ImportPlan {
       const taken = (x: string) => existing.has(x) || claimed.has(x);
       const name = values.get(NAME_FIELD[kind]);
       id = input.newId?.(kind, buildNew('', values, kind), taken, () => [...existing.keys(), ...claimed.keys()])
-        ?? freeId(typeof name === 'string' ? name : '', taken, `${kind}-${r.row}`);
+        ?? uniqueId((typeof name === 'string' ? slugify(name) : '') || `${kind}-${r.row}`, taken);
     }
     const other = claimed.get(id);
     if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
@@ -225,8 +225,8 @@ function duplicateIndex(kind: ImportKind, folder: DataFolder): Map<string, strin
 /** What makes two records of a kind the same thing, apart from the id (organisations: checked by validate's name and CVR rules). */
 function dupKey(kind: ImportKind, r: Data): string | undefined {
   switch (kind) {
-    case 'offer': return typeof r.title === 'string' && typeof r.organisation === 'string' ? `${r.organisation}\u0000${normaliseName(r.title)}` : undefined;
-    case 'agreement': return typeof r.title === 'string' ? normaliseName(r.title) : undefined;
+    case 'offer': return typeof r.title === 'string' && typeof r.organisation === 'string' ? `${r.organisation}\u0000${nameKey(r.title)}` : undefined;
+    case 'agreement': return typeof r.title === 'string' ? nameKey(r.title) : undefined;
     case 'hearing-party': return typeof r.organisation === 'string' ? r.organisation : undefined;
     default: return undefined;
   }

@@ -3,7 +3,7 @@
 // ignored, with the closest known names suggested when nothing matches.
 import type { DataFolder } from '../core/folder.js';
 import type { Language } from '../i18n/index.js';
-import { normaliseName } from '../validate/record-rules.js';
+import { looseKey, nameKey } from '../core/text.js';
 
 /** Danish words for the schemas' fixed values (English uses the value itself). */
 export const DA_VALUE: Record<string, string> = {
@@ -31,11 +31,6 @@ const VALUE_ALIASES: Record<string, readonly string[]> = {
   inactive: ['ophørt'], withdrawn: ['udmeldt'],
 };
 
-/** A looser comparison than normaliseName, for a second try: ø as o, æ as ae, å as a, aa as a. */
-export function foldLoose(s: string): string {
-  return normaliseName(s).replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/aa/g, 'a').replace(/å/g, 'a');
-}
-
 /** A lookup from words to values: the exact normalised form first, then the loose one when unambiguous. */
 export class WordIndex {
   private exact = new Map<string, string | null>();
@@ -51,29 +46,29 @@ export class WordIndex {
 
   add(value: string, words: readonly string[], display: Record<Language, string>): void {
     for (const w of words) {
-      put(this.exact, normaliseName(w), value);
-      put(this.loose, foldLoose(w), value);
+      put(this.exact, nameKey(w), value);
+      put(this.loose, looseKey(w), value);
     }
-    this.names.push({ value, display, folded: [...new Set(words.map(foldLoose))] });
+    this.names.push({ value, display, folded: [...new Set(words.map(looseKey))] });
   }
 
   resolve(word: string): string | undefined {
     const trimmed = word.trim();
     if (this.ids.has(trimmed)) return trimmed;
-    const e = this.exact.get(normaliseName(word));
+    const e = this.exact.get(nameKey(word));
     if (e !== undefined) return e ?? undefined;
-    const l = this.loose.get(foldLoose(word));
+    const l = this.loose.get(looseKey(word));
     return l ?? undefined;
   }
 
   /** True when the word names more than one value. */
   ambiguous(word: string): boolean {
-    return this.exact.get(normaliseName(word)) === null || (this.exact.get(normaliseName(word)) === undefined && this.loose.get(foldLoose(word)) === null);
+    return this.exact.get(nameKey(word)) === null || (this.exact.get(nameKey(word)) === undefined && this.loose.get(looseKey(word)) === null);
   }
 
   /** The known names closest to a word (edit distance), best first. */
   closest(word: string, lang: Language, n = 3): string[] {
-    const f = foldLoose(word);
+    const f = looseKey(word);
     const scored = this.names.map((e) => {
       let best = Infinity;
       for (const k of e.folded) best = Math.min(best, distance(f, k) - (k.startsWith(f) || (f.length >= 3 && k.includes(f)) ? 0.5 : 0));

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FOLDER_OF, type RecordKind } from '../core/kinds.js';
+import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
+import { UserError } from '../errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, parseStrict } from './yaml-read.js';
 import { editText, noRank, sameData, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
@@ -17,7 +18,13 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The schemas shipped with civsam. */
 export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
+/**
+ * A record's file, relative to the data folder. Only a well-formed id makes a file name: the
+ * command line refuses any other before a command runs, and this refuses it again, so no id
+ * (`../x`, `a/b`, an absolute path) can name a file outside its kind's folder.
+ */
 export function recordRel(kind: RecordKind, id: string): string {
+  if (!ID_PATTERN.test(id)) throw new UserError('register.badId');
   return `${FOLDER_OF[kind]}/${id}.yaml`;
 }
 

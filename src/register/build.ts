@@ -5,7 +5,7 @@ import type { RecordKind } from '../core/kinds.js';
 import type { DataFolder } from '../core/folder.js';
 import { UserError } from '../errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, slugify, uniqueId } from './ids.js';
+import { agreementId, isValidId, slugify, uniqueId } from './ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -39,7 +39,8 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         const parts = String(item).split(':');
         const year = wholeNumber(parts[1] ?? '');
         const amount = wholeNumber(parts[3] ?? '');
-        if (parts.length !== 4 || !parts[0] || year === undefined || amount === undefined || !parts[2]) bad(spec, 'funding');
+        // The pool is a reference, held to the id rule like every id on the command line.
+        if (parts.length !== 4 || !isValidId(parts[0].trim()) || year === undefined || amount === undefined || !parts[2]) bad(spec, 'funding');
         return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
       });
     case 'budgets':

@@ -2,9 +2,9 @@
 // `civsam contact erase` and, for every record kind, add/edit/show/list/remove plus its state
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
 import type { CommandSpec, OptionSpec } from '../cli/commands.js';
-import type { RecordKind } from '../core/kinds.js';
+import { REFERENCES, type RecordKind } from '../core/kinds.js';
 import type { MessageKey } from '../i18n/index.js';
-import { COMMAND_OF, FIELDS, flagSyntax } from './fields.js';
+import { COMMAND_OF, FIELDS, flagSyntax, type FieldSpec } from './fields.js';
 
 const WRITE: OptionSpec[] = [
   { flags: '--dry-run', description: 'opt.register.dryRun' },
@@ -15,9 +15,21 @@ const FORMAT: OptionSpec[] = [
   { flags: '--output <file>', description: 'opt.register.output' },
 ];
 
+/**
+ * A field's flag. A field that refers to another record or a vocabulary entry takes `<id>` or
+ * `<ids>`, which makes the command line refuse anything but well-formed ids there (cli/arguments.ts);
+ * a list of fixed values takes `<values>`, so the schema names the values allowed.
+ */
+function fieldFlag(kind: RecordKind, s: FieldSpec): string {
+  const reference = REFERENCES[kind].some(([path]) => path === s.path || path === `${s.path}.*`);
+  if (reference) return `--${s.flag} ${s.type === 'list' ? '<ids>' : '<id>'}`;
+  if (s.type === 'list' && s.choices) return `--${s.flag} <values>`;
+  return flagSyntax(s);
+}
+
 function fieldOptions(kind: RecordKind): OptionSpec[] {
   return FIELDS[kind].map((s) => ({
-    flags: flagSyntax(s),
+    flags: fieldFlag(kind, s),
     description: s.description,
     ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
     ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
@@ -138,9 +150,9 @@ const STATE_CHANGES: CommandSpec[] = [
     load: () => import('../commands/call.js').then((m) => ({ run: m.close })),
   },
   { parent: 'hearing-party', name: 'withdraw', args: '<id>', description: 'cmd.hearing-party.withdraw.description', options: WRITE, examples: ['civsam hearing-party withdraw lyspunktet'], load: () => import('../commands/hearing-party.js').then((m) => ({ run: m.withdraw })) },
-  { parent: 'consultation', name: 'invite', args: '<id> <parties...>', description: 'cmd.consultation.invite.description', options: WRITE, examples: ['civsam consultation invite 2026-model-civilsamfund lyspunktet nyt-hoved'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.invite })) },
-  { parent: 'consultation', name: 'omit', args: '<id> <parties...>', description: 'cmd.consultation.omit.description', options: [{ flags: '--reason <text>', description: 'opt.register.omitReason' }, ...WRITE], examples: ['civsam consultation omit 2026-model-civilsamfund sukkerkredsen --reason "Deltager i den nationale høring"'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.omit })) },
-  { parent: 'consultation', name: 'respond', args: '<id> <parties...>', description: 'cmd.consultation.respond.description', options: [DATE_OPT('opt.register.responseDate'), ...WRITE], examples: ['civsam consultation respond 2026-model-civilsamfund lyspunktet --date 2026-10-02'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.respond })) },
+  { parent: 'consultation', name: 'invite', args: '<id> <party-ids...>', description: 'cmd.consultation.invite.description', options: WRITE, examples: ['civsam consultation invite 2026-model-civilsamfund lyspunktet nyt-hoved'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.invite })) },
+  { parent: 'consultation', name: 'omit', args: '<id> <party-ids...>', description: 'cmd.consultation.omit.description', options: [{ flags: '--reason <text>', description: 'opt.register.omitReason' }, ...WRITE], examples: ['civsam consultation omit 2026-model-civilsamfund sukkerkredsen --reason "Deltager i den nationale høring"'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.omit })) },
+  { parent: 'consultation', name: 'respond', args: '<id> <party-ids...>', description: 'cmd.consultation.respond.description', options: [DATE_OPT('opt.register.responseDate'), ...WRITE], examples: ['civsam consultation respond 2026-model-civilsamfund lyspunktet --date 2026-10-02'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.respond })) },
   { parent: 'consultation', name: 'open', args: '<id>', description: 'cmd.consultation.open.description', options: WRITE, examples: ['civsam consultation open 2026-model-civilsamfund'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.open })) },
   { parent: 'consultation', name: 'close', args: '<id>', description: 'cmd.consultation.close.description', options: WRITE, examples: ['civsam consultation close 2026-model-civilsamfund'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.close })) },
 ];
@@ -158,7 +170,7 @@ export const REGISTER_COMMANDS: CommandSpec[] = [
     load: () => import('../commands/doctor.js'),
   },
   {
-    parent: 'contact', name: 'erase', args: '<org>', description: 'cmd.contact.erase.description',
+    parent: 'contact', name: 'erase', args: '<organisation-id>', description: 'cmd.contact.erase.description',
     options: [{ flags: '--field <fields>', description: 'opt.contact.field', repeatable: true }, ...WRITE],
     examples: ['civsam contact erase lyspunktet', 'civsam contact erase lyspunktet --field phone,email'],
     load: () => import('../commands/contact-erase.js'),

@@ -1,11 +1,19 @@
-// Record ids made from names: lowercase ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md),
-// with Danish letters spelled as Danes do without them (æ → ae, ø → oe, å → aa).
+// Record ids: the one generator that makes an id from a name (the register's commands and the
+// import both use it), and the one check of an id given on the command line. An id is lowercase
+// ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md), with Danish letters spelled as
+// Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from '../core/kinds.js';
+import { visibleText } from '../core/text.js';
+import { UserError } from '../errors.js';
 
 const MAX = 63;
 
+/**
+ * The id a name gives: the name as a reader sees it (NFC, so `å` typed on a Mac is `å`; invisible
+ * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out.
+ */
 export function slugify(name: string): string {
-  const s = name.toLocaleLowerCase('da')
+  const s = visibleText(name).toLocaleLowerCase('da')
     .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/ß/g, 'ss')
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
     .replace(/&/g, ' og ')
@@ -30,6 +38,16 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
 
 export function isValidId(id: string): boolean {
   return ID_PATTERN.test(id);
+}
+
+/**
+ * Refuses (exit 2) a value that is not a well-formed id, naming where it was given (`--pool`,
+ * `<id>`), never the value: it may be a path such as `../x` or hold escape codes. Only a
+ * well-formed id ever becomes a file name, so this is also what keeps a command inside the folder.
+ */
+export function requireId(value: string, what: string): string {
+  if (!ID_PATTERN.test(value)) throw new UserError('cli.badId', { what });
+  return value;
 }
 
 const AREA_CODE: Record<string, string> = { psychiatry: 'psyk', social: 'soc', health: 'sund' };

@@ -3,6 +3,7 @@
 // names into ids, and report the names that match nothing, so the command can say which.
 import { AREAS, type Area } from '../core/kinds.js';
 import type { DataFolder } from '../core/folder.js';
+import { caseKey, nameKey } from '../core/text.js';
 
 export type Selectable = 'area' | 'patient-group' | 'municipality' | 'organisation' | 'offer-type' | 'pool';
 
@@ -18,9 +19,6 @@ const AREA_NAMES: Record<Area, string[]> = {
   health: ['health', 'sundhed', 'sundhedsområdet', 'sundhedsomradet'],
 };
 
-export function foldName(s: string): string {
-  return s.normalize('NFC').trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
-}
 
 function candidates(kind: Selectable, folder: DataFolder): Array<{ id: string; names: string[] }> {
   switch (kind) {
@@ -39,12 +37,15 @@ export function select(kind: Selectable, values: readonly string[], folder: Data
   const byName = new Map<string, string>();
   for (const c of candidates(kind, folder)) {
     byId.set(c.id, c.id);
-    for (const n of c.names) if (!byName.has(foldName(n))) byName.set(foldName(n), c.id);
+    for (const n of c.names) {
+      const k = nameKey(n);
+      if (k && !byName.has(k)) byName.set(k, c.id);
+    }
   }
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const v of values) {
-    const id = byId.get(v.trim()) ?? byId.get(foldName(v)) ?? byName.get(foldName(v));
+    const id = byId.get(v.trim()) ?? byId.get(caseKey(v)) ?? byName.get(nameKey(v));
     if (id === undefined) unknown.push(v);
     else if (!ids.includes(id)) ids.push(id);
   }

@@ -3,6 +3,7 @@
 // judges (fairness) is not here; these rules say whether the data is well-formed.
 import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
 import { isValidCvr } from '../core/cvr.js';
+import { nameKey } from '../core/text.js';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../io/yaml-read.js';
 import { fieldName } from './schema-problems.js';
@@ -33,16 +34,6 @@ function* allRecords(ctx: RuleContext): Generator<[RecordKind, Located<AnyRecord
 }
 
 const fileStem = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
-
-/** Names compared the way a person would: case, accents on Latin letters, punctuation and spacing ignored (æ, ø, å kept). */
-export function normaliseName(name: string): string {
-  return name.toLocaleLowerCase('da')
-    .replace(/[æøå]/g, (c) => ({ æ: '\u0001', ø: '\u0002', å: '\u0003' })[c] as string)
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u0001-\u0003]/g, (c) => ({ '\u0001': 'æ', '\u0002': 'ø', '\u0003': 'å' })[c] as string)
-    .replace(/&/g, ' og ')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 const DATE_ORDER: Partial<Record<RecordKind, ReadonlyArray<readonly [string, string]>>> = {
   offer: [['active_from', 'active_until']],
@@ -165,8 +156,10 @@ export const RECORD_RULES: readonly RecordRule[] = [
     id: 'name-unique',
     check(ctx) {
       const first = new Map<string, string>();
+      // Names a reader cannot tell apart are one name: another Unicode form (macOS writes NFD),
+      // case, accents, spacing, an invisible filler or a look-alike letter do not make a new one.
       for (const { rel, record } of ctx.records.organisation) {
-        const n = normaliseName(record.name);
+        const n = nameKey(record.name);
         const other = first.get(n);
         if (other) ctx.report(rel, ['name'], 'value', 'name-unique', 'error', { key: 'problem.nameUnique', params: { other } });
         else first.set(n, rel);

@@ -1,0 +1,97 @@
+// Text as it comes in, and names as people compare them.
+//
+// Every text value that enters civsam (a flag, a record given with --from-file or on standard
+// input, an import cell) is put in Unicode NFC on the way in: macOS writes `å` as `a` plus a
+// combining ring (NFD), Windows and Linux as one character, and the same word must be stored as the
+// same characters whichever machine typed it. Values already on disk are never changed by reading.
+//
+// Names are compared through keys, each built on the one before, so every folding rule exists once:
+//   caseKey   case and spacing ignored (ids and names typed in a filter)
+//   nameKey   what makes two names the same name to a reader (the uniqueness check, duplicates)
+//   looseKey  a second, looser try when matching a word someone wrote to a known name
+
+/** The text in NFC. */
+export function nfc(s: string): string {
+  return s.normalize('NFC');
+}
+
+/** A copy of a value (a record, a flag's values) with every string in it in NFC. */
+export function nfcDeep<T>(value: T): T {
+  if (typeof value === 'string') return nfc(value) as T;
+  if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[nfc(k)] = nfcDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Characters that show as nothing: soft hyphen, zero-width spaces and joiners, word joiner, byte
+ * order mark, direction marks and embeddings, variation selectors, Mongolian vowel separator,
+ * Khmer inherent vowels, Braille blank, tag characters, and the Hangul fillers (U+115F, U+1160,
+ * U+3164, U+FFA0), which Unicode counts as letters, so a filler at the end of a name would
+ * otherwise make a second organisation of the same name.
+ */
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
+
+/** Spaces other than the plain one: no-break, en, em, thin, ideographic and the like. */
+const ODD_SPACE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/gu;
+
+/**
+ * Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables for these scripts): a
+ * name typed with a Cyrillic `а` reads exactly like one with a Latin `a`.
+ */
+const LOOK_ALIKE: Record<string, string> = {
+  // Cyrillic
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X',
+  'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'Ү': 'Y', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ӏ': 'I',
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j',
+  'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l', 'ү': 'y',
+  // Greek
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P',
+  'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+  'ο': 'o', 'ν': 'v', 'ι': 'i', 'κ': 'k', 'ρ': 'p', 'υ': 'u', 'χ': 'x', 'α': 'a',
+  // Latin letters that look like others
+  'ı': 'i', 'ȷ': 'j',
+};
+const LOOK_ALIKE_RE = new RegExp(`[${Object.keys(LOOK_ALIKE).join('')}]`, 'gu');
+
+/**
+ * The text as a reader sees it: NFC, invisible characters dropped, odd spaces as plain spaces,
+ * look-alike letters as the Latin letter. For comparing and for making ids, never for storing.
+ */
+export function visibleText(s: string): string {
+  return nfc(s).replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKE[c]);
+}
+
+/** Case and spacing ignored: `  Psykisk  Sygdom ` and `psykisk sygdom` are one. */
+export function caseKey(s: string): string {
+  return visibleText(s).trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
+}
+
+// æ, ø and å are letters of their own in Danish, not a, o and a with marks: kept while accents go.
+const DANISH_KEEP: Record<string, string> = { æ: '\u0001', ø: '\u0002', å: '\u0003' };
+const DANISH_BACK: Record<string, string> = { '\u0001': 'æ', '\u0002': 'ø', '\u0003': 'å' };
+
+/**
+ * The uniqueness key of a name: two names with the same key are the same name to a reader. Case,
+ * accents on Latin letters (not æ, ø, å), punctuation, spacing, invisible characters and
+ * look-alike letters are ignored, in whatever Unicode form the name was written; `&` reads as `og`.
+ */
+export function nameKey(s: string): string {
+  return caseKey(s)
+    .replace(/[æøå]/g, (c) => DANISH_KEEP[c])
+    .normalize('NFKD').replace(/\p{Mn}/gu, '')
+    .replace(/[\u0001-\u0003]/g, (c) => DANISH_BACK[c])
+    // NFKD can leave a filler behind (U+FFA0 becomes U+1160) and turn look-alikes up (ﬁ, ｈ).
+    .replace(INVISIBLE, '').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKE[c].toLowerCase())
+    .replace(/&/g, ' og ')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Looser than nameKey, for a second try at matching: æ as ae, ø as o, å and aa as a. */
+export function looseKey(s: string): string {
+  return nameKey(s).replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/aa/g, 'a').replace(/å/g, 'a');
+}
