@@ -19,6 +19,7 @@ import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../core/folder.js';
 import { applyChange } from './apply-change.js';
 import { resolveDataDir } from '../cli/load.js';
+import { isInsideFolder, pathExists } from '../io/paths.js';
 import { newId as registerId } from '../register/build.js';
 
 interface Options {
@@ -28,6 +29,7 @@ interface Options {
   dryRun?: boolean;
   skipInvalid?: boolean;
   rejected?: string;
+  force?: boolean;
   commit?: boolean;
 }
 
@@ -41,6 +43,7 @@ export function importKind(name: string): ImportKind {
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
   const kind = importKind(String(args[0]));
   const file = String(args[1]);
+  if (opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
   const sheet = await readInput(path, file, opts.sheet);
   const map = opts.map !== undefined ? readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
@@ -72,6 +75,9 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
     if (bad) {
       rejectedFile = opts.rejected ?? join(dirname(file), `${basename(file, extname(file))}.rejected.csv`);
+      // Checked again now (the folder is locked): a refusal here still writes nothing. The default
+      // file beside the input is civsam's own and is replaced on the next run.
+      refuseRejectedFile(ctx, rejectedFile, opts.force === true || opts.rejected === undefined);
       rejectedText = rejectedCsv(ctx, sheet, plan);
     }
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
@@ -127,6 +133,17 @@ function readHeaderMap(path: string, shown: string): HeaderMap {
   const map = headerMapFrom(parsed.data);
   if (!map) throw new UserError('import.error.mapFile', { file: shown });
   return map;
+}
+
+/**
+ * The rejected rows never go into the data folder (whatever `..` or symbolic links the path takes
+ * to get there): only records and civsam's own files belong there. Nor over an existing file,
+ * unless the user said --force.
+ */
+function refuseRejectedFile(ctx: CommandContext, file: string, mayOverwrite: boolean): void {
+  const target = resolve(ctx.cwd, file);
+  if (isInsideFolder(resolveDataDir(ctx), target)) throw new UserError('import.error.rejectedInData', { file, dir: ctx.dataDir });
+  if (!mayOverwrite && pathExists(target)) throw new UserError('import.error.rejectedExists', { file });
 }
 
 function refuseInvalidFolder(ctx: CommandContext, problems: Array<{ severity: string }>): void {

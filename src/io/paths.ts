@@ -1,0 +1,32 @@
+// Where a path really leads: `..` and symbolic links resolved, for a path that may not exist yet.
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** The path with every symbolic link on the way resolved; for parts that do not exist yet, as written. */
+export function realPath(path: string): string {
+  const abs = resolve(path);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = dirname(abs);
+    // The root always exists; reaching it means nothing on the way could be resolved.
+    if (parent === abs) return abs;
+    return join(realPath(parent), basename(abs));
+  }
+}
+
+/** True when `target` is `folder` itself or lies anywhere inside it, once both are resolved. */
+export function isInsideFolder(folder: string, target: string): boolean {
+  const rel = relative(realPath(folder), realPath(target));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** True when something is at the path, a dangling symbolic link included. */
+export function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
