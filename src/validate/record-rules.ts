@@ -33,6 +33,13 @@ function* allRecords(ctx: RuleContext): Generator<[RecordKind, Located<AnyRecord
   for (const kind of RECORD_KINDS) for (const r of ctx.records[kind]) yield [kind, r];
 }
 
+/** Calls `visit` with every string in a value and its path. */
+function forEachString(value: unknown, visit: (s: string, path: PathSegment[]) => void, path: PathSegment[] = []): void {
+  if (typeof value === 'string') visit(value, [...path]);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, visit, [...path, i]));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) forEachString(v, visit, [...path, k]);
+}
+
 const fileStem = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
 
 const DATE_ORDER: Partial<Record<RecordKind, ReadonlyArray<readonly [string, string]>>> = {
@@ -163,6 +170,21 @@ export const RECORD_RULES: readonly RecordRule[] = [
         const other = first.get(n);
         if (other) ctx.report(rel, ['name'], 'value', 'name-unique', 'error', { key: 'problem.nameUnique', params: { other } });
         else first.set(n, rel);
+      }
+    },
+  },
+  {
+    // Text comes in as NFC (flags, --from-file, import cells); a file edited by hand on a Mac may
+    // hold NFD. Reading never changes a value, so validate says where it is: a warning, since the
+    // text reads the same and the uniqueness key folds both forms alike.
+    id: 'text-nfc',
+    check(ctx) {
+      for (const [, { rel, record }] of allRecords(ctx)) {
+        forEachString(record, (value, path) => {
+          if (/[^\u0000-\u007f]/.test(value) && value.normalize('NFC') !== value) {
+            ctx.report(rel, path, 'value', 'text-nfc', 'warning', { key: 'problem.textNotNfc' });
+          }
+        });
       }
     },
   },

@@ -116,12 +116,12 @@ describe('duplicates and updates', () => {
 
   it('the same name as an existing organisation (case and punctuation aside) is validate\'s name-unique error', () => {
     const p = plan('organisation', `${header}\nALPHA-forening!,,other,psychiatry,,aarhus,active,\n`);
-    expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'Another organisation (organisations/alpha.yaml) has the same name (ignoring case and punctuation). Merge the records or make the names distinct.']]);
+    expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'Another organisation (organisations/alpha.yaml) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.']]);
   });
 
   it('two rows of the file for one organisation: the second is refused, naming the first row', () => {
     const p = plan('organisation', `${header}\nBeta,87654303,other,health,,skive,active,\nbeta,,other,health,,skive,active,\n`);
-    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => en(x.message))])).toEqual([[3, ['Another organisation (row 2 of the spreadsheet) has the same name (ignoring case and punctuation). Merge the records or make the names distinct.']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => en(x.message))])).toEqual([[3, ['Another organisation (row 2 of the spreadsheet) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.']]]);
   });
 
   it('an unchanged row is recognised as unchanged (nothing to write)', () => {
