@@ -33,7 +33,9 @@ function attributeName(flag: string): string {
 function checkIds(value: unknown, ids: 'one' | 'many', what: string): void {
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
-    if (ids === 'one') requireId(v, what);
+    // Several ids may be given separated by commas (as the command splits them); an empty item
+    // between commas is skipped as the command skips it, but an empty value is no id at all.
+    if (ids === 'one' || v.trim() === '') requireId(v, what);
     else for (const part of v.split(',')) if (part.trim() !== '') requireId(part.trim(), what);
   }
 }
