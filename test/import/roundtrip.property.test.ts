@@ -16,10 +16,11 @@ const ctx: CellContext = {
 const verbatim: ValueKind = { type: 'text', verbatim: true };
 const evaluations: ValueKind = { type: 'items', fields: [{ name: 'date', required: true, value: { type: 'date' } }, { name: 'summary', required: true, value: verbatim }] };
 
-// Text as YAML can hold it in a record: no lone surrogates, no NUL, no carriage return (YAML reads line breaks as \n), not blank.
+// Text as YAML can hold it in a record: no lone surrogates, no NUL, no carriage return (YAML reads line breaks as \n), not blank;
+// in NFC, as civsam stores text (every way in, import cells too, puts it in NFC).
 // Starts Excel would take for a formula, or for civsam's guard against one, are drawn often.
 const text = fc.tuple(fc.constantFrom('', '', "'", "''", '=', '+45 ', '-', '@', "'=", "''+", ' ', '"'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }))
-  .map(([start, s]) => (start + s).replace(/[\r\u0000]/g, '')).filter((s) => s.trim() !== '');
+  .map(([start, s]) => (start + s).replace(/[\r\u0000]/g, '').normalize('NFC')).filter((s) => s.trim() !== '');
 
 function throughCsv(cells: string[], lang: 'en' | 'da'): string[] {
   const csv = sheetToCsv({ name: 'x', headers: cells.map((_, i) => `h${i}`), rows: [cells] }, lang);
