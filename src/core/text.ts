@@ -9,6 +9,7 @@
 //   caseKey   case and spacing ignored (ids and names typed in a filter)
 //   nameKey   what makes two names the same name to a reader (the uniqueness check, duplicates)
 //   looseKey  a second, looser try when matching a word someone wrote to a known name
+// and, apart from those, asciiFold: Danish letters spelt out, what ids and e-mail addresses are made of.
 
 /** The text in NFC. */
 export function nfc(s: string): string {
@@ -89,6 +90,17 @@ export function nameKey(s: string): string {
     .replace(INVISIBLE, '').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKE[c].toLowerCase())
     .replace(/&/g, ' og ')
     .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Lowercase ASCII where the text has Latin letters: æ, ø, å spelt out as Danes write them without
+ * (ae, oe, aa), ß as ss, other accents dropped: "Søren Ærø" → "soeren aeroe". Ids are made from
+ * this, and e-mail addresses are compared with names in it.
+ */
+export function asciiFold(s: string): string {
+  return visibleText(s).toLocaleLowerCase('da')
+    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/ß/g, 'ss')
+    .normalize('NFKD').replace(/\p{Mn}/gu, '');
 }
 
 /** Looser than nameKey, for a second try at matching: æ as ae, ø as o, å and aa as a. */

@@ -1,11 +1,7 @@
 // Which contact addresses may go on a hearing list: functional addresses (info@, kontakt@,
 // formand@) only. An address that names a person is personal data and is never shown.
 import type { Organisation } from '../core/kinds.js';
-
-/** Lower case, Danish letters spelt out, other accents dropped: "Søren Ærø" → "soeren aeroe". */
-function fold(s: string): string {
-  return s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
+import { asciiFold as fold } from '../core/text.js';
 
 /** Words that name a function, not a person, when an address is made of two of them (kontakt.hoering@). */
 const FUNCTION_WORDS = new Set([

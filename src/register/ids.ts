@@ -3,19 +3,18 @@
 // ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md), with Danish letters spelled as
 // Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from '../core/kinds.js';
-import { visibleText } from '../core/text.js';
+import { asciiFold } from '../core/text.js';
 import { UserError } from '../errors.js';
 
 const MAX = 63;
 
 /**
  * The id a name gives: the name as a reader sees it (NFC, so `å` typed on a Mac is `å`; invisible
- * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out.
+ * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out, `&` as
+ * `og`, anything else a dash.
  */
 export function slugify(name: string): string {
-  const s = visibleText(name).toLocaleLowerCase('da')
-    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  const s = asciiFold(name)
     .replace(/&/g, ' og ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

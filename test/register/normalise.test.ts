@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { caseKey, looseKey, nameKey, nfc, nfcDeep } from '../../src/core/text.js';
+import { asciiFold, caseKey, looseKey, nameKey, nfc, nfcDeep } from '../../src/core/text.js';
+import { functionalAddress } from '../../src/hearing/contacts.js';
 import { readFolder } from '../../src/io/load-folder.js';
 import { planImport } from '../../src/import/plan.js';
 import { sheetFromCsv } from '../../src/import/sheet.js';
@@ -49,6 +50,19 @@ describe('the id made from a name', () => {
     expect(slugify(long)).toBe('landsforeningen-for-paaroerende-til-mennesker-med-langvarige');
     // The cell's NFD text is stored in NFC.
     expect(p.records[1].record.name).toBe(`Straße ${NAME}`);
+  });
+});
+
+describe('Danish letters spelt out (ids, e-mail addresses)', () => {
+  test('the same from NFD and NFC', () => {
+    expect(asciiFold('Søren Åberg'.normalize('NFD'))).toBe('soeren aaberg');
+    expect(asciiFold('Søren Åberg')).toBe('soeren aaberg');
+  });
+
+  test('a contact\'s name in NFD still marks an address made of it as personal', () => {
+    const name = 'Pål Ørsted'.normalize('NFD');
+    expect(functionalAddress({ name, email: 'paal@forening.example' })).toBeUndefined();
+    expect(functionalAddress({ name, email: 'info@forening.example' })).toBe('info@forening.example');
   });
 });
 
