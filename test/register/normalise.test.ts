@@ -159,7 +159,7 @@ describe('every way in gives NFC', () => {
 describe('validate and text already on disk', () => {
   test('a record\'s text in NFD is a warning at its place; reading leaves it as it is', () => {
     const files = { ...baseFiles(), 'organisations/b.yaml': org('b', 'Beta', undefined, `notes: "${'Mødes på Åbyhøj'.normalize('NFD')}"\n`) };
-    expect(messagesOf(files)).toEqual(['organisations/b.yaml:9:8 text-nfc This text is stored in decomposed Unicode form (NFD, as macOS may write it): a letter such as å is two characters here. It looks the same but is compared and sorted differently, and civsam leaves it as it is. Set the field again with the kind\'s edit command (civsam stores text in the usual form, NFC), or save the file from an editor that writes NFC.']);
+    expect(messagesOf(files)).toEqual(['organisations/b.yaml:9:8 text-nfc This text is stored in decomposed Unicode form (NFD, as macOS may write it): a letter such as å is two characters here. It looks the same but is compared and sorted differently, and civsam leaves it as it is. Set the field again with the edit command (e.g. civsam org edit), which stores text in the usual form, NFC, or save the file from an editor that writes NFC.']);
     const { problems } = checkFolder(readFolder(makeFolder(files)));
     expect(problems.map((p) => p.severity)).toEqual(['warning']);
   });
