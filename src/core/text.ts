@@ -86,7 +86,8 @@ export function nameKey(s: string): string {
     .replace(/[æøå]/g, (c) => DANISH_KEEP[c])
     .normalize('NFKD').replace(/\p{Mn}/gu, '')
     .replace(/[\u0001-\u0003]/g, (c) => DANISH_BACK[c])
-    // NFKD can leave a filler behind (U+FFA0 becomes U+1160) and turn look-alikes up (ﬁ, ｈ).
+    // NFKD can leave a filler behind (U+FFA0 becomes U+1160) and bring out a look-alike (a
+    // mathematical alpha becomes the Greek α).
     .replace(INVISIBLE, '').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKE[c].toLowerCase())
     .replace(/&/g, ' og ')
     .replace(/[^\p{L}\p{N}]+/gu, '');

@@ -33,11 +33,26 @@ function* allRecords(ctx: RuleContext): Generator<[RecordKind, Located<AnyRecord
   for (const kind of RECORD_KINDS) for (const r of ctx.records[kind]) yield [kind, r];
 }
 
-/** Calls `visit` with every string in a value and its path. */
-function forEachString(value: unknown, visit: (s: string, path: PathSegment[]) => void, path: PathSegment[] = []): void {
-  if (typeof value === 'string') visit(value, [...path]);
-  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, visit, [...path, i]));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) forEachString(v, visit, [...path, k]);
+/**
+ * Calls `visit` with every string in a value and its path. The path array is reused between calls
+ * (this runs over every value of every record): copy it to keep it.
+ */
+function forEachString(value: unknown, visit: (s: string, path: readonly PathSegment[]) => void, path: PathSegment[] = []): void {
+  if (typeof value === 'string') {
+    visit(value, path);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      forEachString(value[i], visit, path);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      forEachString((value as Record<string, unknown>)[k], visit, path);
+      path.pop();
+    }
+  }
 }
 
 const fileStem = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
@@ -182,7 +197,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       for (const [, { rel, record }] of allRecords(ctx)) {
         forEachString(record, (value, path) => {
           if (/[^\u0000-\u007f]/.test(value) && value.normalize('NFC') !== value) {
-            ctx.report(rel, path, 'value', 'text-nfc', 'warning', { key: 'problem.textNotNfc' });
+            ctx.report(rel, [...path], 'value', 'text-nfc', 'warning', { key: 'problem.textNotNfc' });
           }
         });
       }
