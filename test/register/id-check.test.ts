@@ -2,7 +2,8 @@
 // file: `../x` and the like must never lead out of the kind's folder, remove, rewrite or commit.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { placeholders } from '../../src/cli/arguments.js';
@@ -222,5 +223,23 @@ describe('no command can forget the check', () => {
         expect(isId(p.name), `${spec.parent} ${spec.name} ${option.flags}`).toBe(true);
       }
     }
+  });
+});
+
+describe('for any id (property)', () => {
+  test('a path is made only inside the kind\'s folder, or not at all', () => {
+    const base = '/data';
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 70 }), fc.stringMatching(/^[a-z0-9./-]{0,70}$/)), fc.constantFrom(...RECORD_KINDS), (id, kind) => {
+      let rel: string;
+      try {
+        rel = recordRel(kind, id);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        return;
+      }
+      const path = posix.resolve(base, rel);
+      expect(posix.dirname(path)).toBe(posix.join(base, rel.split('/')[0]));
+      expect(posix.basename(path)).toBe(`${id}.yaml`);
+    }), { seed: 20261205, numRuns: 1000 });
   });
 });

@@ -3,6 +3,7 @@
 // invisible filler, a look-alike letter.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { asciiFold, caseKey, looseKey, nameKey, nfc, nfcDeep } from '../../src/core/text.js';
 import { functionalAddress } from '../../src/hearing/contacts.js';
@@ -166,5 +167,25 @@ describe('validate and text already on disk', () => {
 
   test('the same text in NFC is no warning (near miss)', () => {
     expect(problemsOf({ ...baseFiles(), 'organisations/b.yaml': org('b', 'Beta', undefined, 'notes: "Mødes på Åbyhøj"\n') })).toEqual([]);
+  });
+});
+
+describe('for any text (property)', () => {
+  const anyText = fc.string({ unit: 'grapheme', maxLength: 80 });
+
+  test('the id a name gives is empty or well-formed, and the same from every Unicode form of the name', () => {
+    fc.assert(fc.property(anyText, (s) => {
+      const id = slugify(s);
+      expect(id === '' || /^[a-z0-9][a-z0-9-]{0,62}$/.test(id)).toBe(true);
+      expect(slugify(s.normalize('NFD'))).toBe(id);
+      expect(slugify(s.normalize('NFC'))).toBe(id);
+    }), { seed: 20261205, numRuns: 500 });
+  });
+
+  test('the uniqueness key is the same from every canonical form of the name, and with a filler added', () => {
+    fc.assert(fc.property(anyText, fc.constantFrom('\u3164', '\u115F', '\u1160', '\u200B', '\u2060', '\uFEFF', '\u00AD'), (s, filler) => {
+      expect(nameKey(s.normalize('NFD'))).toBe(nameKey(s));
+      expect(nameKey(`${s}${filler}`)).toBe(nameKey(s));
+    }), { seed: 20261205, numRuns: 500 });
   });
 });
