@@ -7,12 +7,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { placeholders } from '../../src/cli/arguments.js';
-import { REFERENCES, RECORD_KINDS } from '../../src/core/kinds.js';
+import { ID_PATTERN, REFERENCES, RECORD_KINDS } from '../../src/core/kinds.js';
 import { UserError } from '../../src/errors.js';
 import { recordRel } from '../../src/io/write-record.js';
 import { COMMAND_OF, FIELDS } from '../../src/register/fields.js';
 import { REGISTER_COMMANDS } from '../../src/register/command-specs.js';
-import { civsam } from '../helpers/cli.js';
+import { ROOT, civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsamInProcess } from '../helpers/in-process.js';
 
@@ -187,6 +187,13 @@ describe('the built binary', () => {
     expect(snapshot()).toEqual(before);
     expect(commits()).toBe(head);
   });
+});
+
+test('the command line checks ids by the schemas\' own id pattern', () => {
+  for (const kind of RECORD_KINDS) {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as { properties: { id: { pattern: string } } };
+    expect(schema.properties.id.pattern, kind).toBe(ID_PATTERN.source);
+  }
 });
 
 describe('the path layer refuses too', () => {
