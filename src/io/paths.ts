@@ -6,7 +6,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 export function realPath(path: string): string {
   const abs = resolve(path);
   try {
-    return realpathSync(abs);
+    // The native call also gives the case the disk uses, so `DATA` is `data` on a Mac's disk.
+    return realpathSync.native(abs);
   } catch {
     const parent = dirname(abs);
     // The root always exists; reaching it means nothing on the way could be resolved.
