@@ -43,7 +43,8 @@ export function importKind(name: string): ImportKind {
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
   const kind = importKind(String(args[0]));
   const file = String(args[1]);
-  if (opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
+  // Only --skip-invalid writes the rejected rows: a bad --rejected is refused before anything is read.
+  if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
   const sheet = await readInput(path, file, opts.sheet);
   const map = opts.map !== undefined ? readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
