@@ -2,6 +2,7 @@
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from '../register/command-specs.js';
+import { AREAS } from '../core/shapes.js';
 
 export interface OptionSpec {
   flags: string;
@@ -177,7 +178,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.audit.description',
     options: [
       { flags: '--rule <id>', description: 'opt.audit.rule', repeatable: true },
-      { flags: '--area <area>', description: 'opt.audit.area', choices: ['social', 'psychiatry', 'health'] },
+      { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS] },
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'] },
       { flags: '--explain <rule>', description: 'opt.audit.explain' },

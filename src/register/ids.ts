@@ -1,6 +1,7 @@
 // Record ids made from names: lowercase ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md),
 // with Danish letters spelled as Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from '../core/kinds.js';
+import { AREA_ID_CODES } from '../core/shapes.js';
 
 const MAX = 63;
 
@@ -32,7 +33,7 @@ export function isValidId(id: string): boolean {
   return ID_PATTERN.test(id);
 }
 
-const AREA_CODE: Record<string, string> = { psychiatry: 'psyk', social: 'soc', health: 'sund' };
+const AREA_CODE = AREA_ID_CODES;
 
 /**
  * An agreement's id in the register's own numbering: start year, the first area's short Danish

@@ -3,6 +3,7 @@
 // names into ids, and report the names that match nothing, so the command can say which.
 import { AREAS, type Area } from '../core/kinds.js';
 import type { DataFolder } from '../core/folder.js';
+import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
 
 export type Selectable = 'area' | 'patient-group' | 'municipality' | 'organisation' | 'offer-type' | 'pool';
 
@@ -12,11 +13,7 @@ export interface Selection {
   unknown: string[];
 }
 
-const AREA_NAMES: Record<Area, string[]> = {
-  social: ['social', 'socialområdet', 'socialomradet'],
-  psychiatry: ['psychiatry', 'psykiatri', 'psykiatrien'],
-  health: ['health', 'sundhed', 'sundhedsområdet', 'sundhedsomradet'],
-};
+const areaNames = (a: Area): string[] => [a, valueLabel('da', a), valueLabel('en', a), ...(VALUE_WORDS[a] ?? [])];
 
 export function foldName(s: string): string {
   return s.normalize('NFC').trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
@@ -24,7 +21,7 @@ export function foldName(s: string): string {
 
 function candidates(kind: Selectable, folder: DataFolder): Array<{ id: string; names: string[] }> {
   switch (kind) {
-    case 'area': return AREAS.map((a) => ({ id: a, names: AREA_NAMES[a] }));
+    case 'area': return AREAS.map((a) => ({ id: a, names: areaNames(a) }));
     case 'patient-group': return folder.vocabularies.patientGroups.map((g) => ({ id: g.id, names: [g.name.da, g.name.en] }));
     case 'municipality': return folder.vocabularies.municipalities.map((m) => ({ id: m.id, names: [m.name] }));
     case 'offer-type': return folder.vocabularies.offerTypes.map((t) => ({ id: t.id, names: [t.name.da, t.name.en] }));
