@@ -1,12 +1,14 @@
 // Every command civsam has: its name, options, help and examples, and how to load its code.
 // A command's module is imported only when it runs, so start-up costs what --help costs.
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from '../register/command-specs.js';
 import { AREAS } from '../core/shapes.js';
 
 export interface OptionSpec {
   flags: string;
   description: MessageKey;
+  /** Values for the description's placeholders (lists that come from the schemas). */
+  params?: MessageParams;
   choices?: string[];
   /** Repeatable, and each value may hold several separated by commas. */
   repeatable?: boolean;

@@ -3,9 +3,12 @@
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
 import type { CommandSpec, OptionSpec } from '../cli/commands.js';
 import { RECORD_KINDS, type RecordKind } from '../core/kinds.js';
-import { enumAt } from '../core/shapes.js';
+import { AREAS, enumAt } from '../core/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
 import { COMMAND_OF, FIELDS, flagSyntax } from './fields.js';
+
+/** The areas as help texts list them. */
+const AREA_PARAMS = { areas: AREAS.join(', ') };
 
 const WRITE: OptionSpec[] = [
   { flags: '--dry-run', description: 'opt.register.dryRun' },
@@ -20,13 +23,15 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
   return FIELDS[kind].map((s) => ({
     flags: flagSyntax(s),
     description: s.description,
+    // A list's values from its schema, for help texts that name them (`field.areas`).
+    ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
     ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
     ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
   }));
 }
 
 const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
-  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', repeatable: true, choices: undefined };
+  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', params: AREA_PARAMS, repeatable: true, choices: undefined };
   const group: OptionSpec = { flags: '--patient-group <id>', description: 'opt.register.filterPatientGroup', repeatable: true };
   const muni: OptionSpec = { flags: '--municipality <id>', description: 'opt.register.filterMunicipality', repeatable: true };
   const org: OptionSpec = { flags: '--organisation <id>', description: 'opt.register.filterOrganisation', repeatable: true };
