@@ -45,7 +45,7 @@ function overviewCommands(): CommandSpec[] {
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
         { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
         { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
@@ -65,7 +65,7 @@ function overviewCommands(): CommandSpec[] {
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
         ...overviewCommon(),
       ],
@@ -83,7 +83,7 @@ function overviewCommands(): CommandSpec[] {
       options: [
         { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
         { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
         ...overviewCommon(),
       ],
@@ -100,7 +100,7 @@ function overviewCommands(): CommandSpec[] {
       description: 'cmd.overview.expiring.description',
       options: [
         { flags: '--within <days>', description: 'opt.overview.within' },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--organisation <organisation>', description: 'opt.overview.agreementOrganisation', repeatable: true },
         ...overviewCommon(),
       ],
@@ -156,7 +156,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--output <file>', description: 'opt.export.output' },
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
-      { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+      { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
       { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
       { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
       { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { AREAS, AREA_ID_CODES, enumAt, fieldOrders, FUNDING_KINDS, leafFields, requiredOf, SCOPES, shapeAt } from '../../src/core/shapes.js';
 import { RECORD_KINDS, type Area } from '../../src/core/kinds.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
+import { translate } from '../../src/i18n/index.js';
 import { messageOr, valueLabel } from '../../src/i18n/values.js';
 import { columnsOf } from '../../src/import/columns.js';
 import { DA_VALUE } from '../../src/import/values.js';
@@ -113,5 +114,11 @@ describe('labels of fixed values', () => {
     expect(messageOr('da', 'overview.area.addiction', 'fallback')).toBe('fallback');
     expect(areaName('psychiatry', 'da')).toBe('Psykiatri');
     expect(areaName('addiction' as Area, 'en')).toBe('addiction');
+  });
+
+  test('messages that name the areas take them from the schema, as alternatives in each language', () => {
+    expect(translate('en', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('unknown area in --area. Use social, psychiatry or health.');
+    expect(translate('da', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('ukendt område i --area. Brug social, psychiatry eller health.');
+    expect(translate('da', 'opt.overview.area', { areas: { or: [...AREAS, 'addiction'] } })).toBe('kun dette område: social, psychiatry, health eller addiction, også på dansk (kan gentages eller gives som kommaliste)');
   });
 });
