@@ -9,7 +9,7 @@ function localise(lang: Language, params: MessageParams | undefined, digits?: nu
   const out: MessageParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (typeof v === 'number') out[k] = formatNumber(v, lang, digits ?? (Number.isInteger(v) ? 0 : 1));
-    else if (typeof v === 'object') out[k] = translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
+    else if (typeof v === 'object' && 'key' in v) out[k] = translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
     else out[k] = v;
   }
   return out;

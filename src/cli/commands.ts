@@ -1,11 +1,14 @@
 // Every command civsam has: its name, options, help and examples, and how to load its code.
 // A command's module is imported only when it runs, so start-up costs what --help costs.
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from '../register/command-specs.js';
+import { AREAS } from '../core/shapes.js';
 
 export interface OptionSpec {
   flags: string;
   description: MessageKey;
+  /** Values for the description's placeholders (lists that come from the schemas). */
+  params?: MessageParams;
   choices?: string[];
   /** Repeatable, and each value may hold several separated by commas. */
   repeatable?: boolean;
@@ -42,7 +45,7 @@ function overviewCommands(): CommandSpec[] {
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
         { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
         { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
@@ -62,7 +65,7 @@ function overviewCommands(): CommandSpec[] {
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
         ...overviewCommon(),
       ],
@@ -80,7 +83,7 @@ function overviewCommands(): CommandSpec[] {
       options: [
         { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
         { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
         ...overviewCommon(),
       ],
@@ -97,7 +100,7 @@ function overviewCommands(): CommandSpec[] {
       description: 'cmd.overview.expiring.description',
       options: [
         { flags: '--within <days>', description: 'opt.overview.within' },
-        { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+        { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
         { flags: '--organisation <organisation>', description: 'opt.overview.agreementOrganisation', repeatable: true },
         ...overviewCommon(),
       ],
@@ -154,7 +157,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--output <file>', description: 'opt.export.output' },
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
-      { flags: '--area <area>', description: 'opt.overview.area', repeatable: true },
+      { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
       { flags: '--patient-group <group>', description: 'opt.overview.patientGroup', repeatable: true },
       { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true },
       { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true },
@@ -178,7 +181,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.audit.description',
     options: [
       { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true },
-      { flags: '--area <area>', description: 'opt.audit.area', choices: ['social', 'psychiatry', 'health'] },
+      { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS] },
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'] },
       { flags: '--explain <rule>', description: 'opt.audit.explain' },

@@ -145,7 +145,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
 }
 
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
-  const opt = new Option(o.flags, t(o.description));
+  const opt = new Option(o.flags, t(o.description, o.params));
   if (o.choices) opt.choices(o.choices);
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]);
   return opt;

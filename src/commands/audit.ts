@@ -15,6 +15,7 @@ import { readModel, textWidth, wrapText } from './model.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
 import { formatDate } from '../render/format.js';
+import { messageOr, valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../render/table.js';
 
 export interface AuditOpts {
@@ -123,7 +124,7 @@ function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Aud
 function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], summary: AuditSummary, area: Area | undefined): Table {
   const date = formatDate(summary.asOf, ctx.lang);
   const line = area
-    ? ctx.t('audit.summaryArea', { ...counts(summary), area: ctx.t(`audit.area.${area}` as MessageKey), date })
+    ? ctx.t('audit.summaryArea', { ...counts(summary), area: messageOr(ctx.lang, `audit.area.${area}`, valueLabel(ctx.lang, area)), date })
     : ctx.t('audit.summary', { ...counts(summary), date });
   return {
     title: ctx.t('audit.summaryTitle'),

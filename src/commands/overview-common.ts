@@ -3,7 +3,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { chooseFormat, emit } from '../cli/output.js';
 import type { DataFolder } from '../core/folder.js';
-import type { Area } from '../core/kinds.js';
+import { AREAS, type Area } from '../core/kinds.js';
 import { UserError } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { ReportView } from '../render/labels.js';
@@ -49,7 +49,7 @@ export function selectedAreas(ctx: CommandContext, folder: DataFolder, values: s
 
 function known(folder: DataFolder, kind: Selectable): string[] {
   switch (kind) {
-    case 'area': return ['social', 'psychiatry', 'health'];
+    case 'area': return [...AREAS];
     case 'patient-group': return folder.vocabularies.patientGroups.map((g) => g.id);
     case 'municipality': return folder.vocabularies.municipalities.map((m) => m.id);
     case 'offer-type': return folder.vocabularies.offerTypes.map((t) => t.id);

@@ -8,11 +8,17 @@ export type { Agreement, Call, CivsamSettings, CollaborationModel, Consultation,
 export type PatientGroup = PatientGroups[number];
 export type Municipality = Municipalities[number];
 export type OfferType = OfferTypes[number];
-export type Area = 'social' | 'psychiatry' | 'health';
-export const AREAS: readonly Area[] = ['social', 'psychiatry', 'health'];
+export { AREAS, type Area } from './shapes.js';
 
 export const RECORD_KINDS = ['organisation', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** A table with an entry per kind, each made by `make`. */
+export function perKind<K extends string, T>(kinds: readonly K[], make: (kind: K) => T): Record<K, T> {
+  const out = {} as Record<K, T>;
+  for (const k of kinds) out[k] = make(k);
+  return out;
+}
 
 export interface RecordTypes {
   organisation: Organisation;

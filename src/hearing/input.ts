@@ -25,7 +25,7 @@ export function parseSeats(value: string | undefined): number | undefined {
 }
 
 export function parseAreas(values: readonly string[]): Area[] {
-  for (const v of values) if (!(AREAS as readonly string[]).includes(v)) throw new UserError('hearing.error.unknownArea');
+  for (const v of values) if (!(AREAS as readonly string[]).includes(v)) throw new UserError('hearing.error.unknownArea', { areas: { or: AREAS } });
   return [...new Set(values)] as Area[];
 }
 

@@ -3,7 +3,12 @@ import type { Language } from './define.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
-export type MessageParams = { [name: string]: string | number | Message };
+export type MessageParams = { [name: string]: string | number | Message | Alternatives };
+
+/** Values written as a list of alternatives in the reader's language (`social, psychiatry or health`). */
+export interface Alternatives {
+  or: readonly string[];
+}
 
 /** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
 export interface Message {
@@ -16,7 +21,8 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const v = params[name];
-    return typeof v === 'object' ? translate(lang, v.key, v.params) : String(v);
+    if (typeof v !== 'object') return String(v);
+    return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or) : translate(lang, v.key, v.params);
   });
 }
 

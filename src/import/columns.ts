@@ -1,12 +1,12 @@
 // The spreadsheet form of each record kind: one column per field, derived from the record's
-// JSON Schema (the source of truth for shape) and the REFERENCES table, so a field added to a
+// schema (through the generated schema model) and the REFERENCES table, so a field added to a
 // schema gets a column without anyone keeping a second list. Nested objects (contact,
 // established_by) become dotted columns; lists of values one cell; lists of objects (funding,
 // evaluations) one cell with a line per item. English headers are the field names; Danish headers
 // come from the table below. Used by both import and export.
-import { readFileSync } from 'node:fs';
 import { REFERENCES, type RecordKind, type Target } from '../core/kinds.js';
 import { looseKey } from '../core/text.js';
+import { leafFields, type Shape } from '../core/shapes.js';
 import type { Language } from '../i18n/index.js';
 
 export type ValueKind =
@@ -74,54 +74,27 @@ const ALIASES: Record<string, readonly string[]> = {
   active_until: ['til', 'slutdato', 'until'],
 };
 
-const SCHEMA_FILE: Record<RecordKind, string> = {
-  organisation: 'organisation', offer: 'offer', agreement: 'agreement', pool: 'pool', call: 'call', 'hearing-party': 'hearing-party', consultation: 'consultation',
-};
-
-interface JsonSchema {
-  type?: string;
-  enum?: string[];
-  format?: string;
-  pattern?: string;
-  maxLength?: number;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  required?: string[];
-}
-
 const cache = new Map<RecordKind, ColumnSpec[]>();
 
 /** The columns of a record kind, in the schema's field order. */
 export function columnsOf(kind: RecordKind): ColumnSpec[] {
   let cols = cache.get(kind);
   if (!cols) {
-    const schema = JSON.parse(readFileSync(new URL(`../../schemas/${SCHEMA_FILE[kind]}.schema.json`, import.meta.url), 'utf8')) as JsonSchema;
     const refs = new Map(REFERENCES[kind].map(([p, t]) => [p, t] as const));
-    cols = [];
-    walk(kind, schema, [], refs, cols);
+    cols = leafFields(kind).map(({ path, shape }) => {
+      const field = path.join('.');
+      return {
+        path, field, value: valueKind(shape, field, refs),
+        header: { en: field, da: DA_HEADER[`${kind}:${field}`] ?? DA_HEADER[field] ?? field },
+        personal: path[0] === 'contact',
+      };
+    });
     cache.set(kind, cols);
   }
   return cols;
 }
 
-function walk(kind: RecordKind, schema: JsonSchema, prefix: string[], refs: Map<string, Target>, out: ColumnSpec[]): void {
-  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    const path = [...prefix, name];
-    const field = path.join('.');
-    if (prop.type === 'object' && prop.properties) {
-      walk(kind, prop, path, refs, out);
-      continue;
-    }
-    const value = valueKind(prop, field, refs);
-    out.push({
-      path, field, value,
-      header: { en: field, da: DA_HEADER[`${kind}:${field}`] ?? DA_HEADER[field] ?? field },
-      personal: path[0] === 'contact',
-    });
-  }
-}
-
-function valueKind(prop: JsonSchema, field: string, refs: Map<string, Target>): ValueKind {
+function valueKind(prop: Shape, field: string, refs: Map<string, Target>): ValueKind {
   const ref = refs.get(field);
   if (prop.type === 'array' && prop.items) {
     const items = prop.items;
@@ -129,7 +102,7 @@ function valueKind(prop: JsonSchema, field: string, refs: Map<string, Target>): 
       const required = new Set(items.required ?? []);
       return {
         type: 'items',
-        fields: Object.entries(items.properties ?? {}).map(([n, p]) => ({ name: n, required: required.has(n), value: valueKind(p, `${field}.*.${n}`, refs) })),
+        fields: (items.fields ?? []).map((p) => ({ name: p.name, required: required.has(p.name), value: valueKind(p, `${field}.*.${p.name}`, refs) })),
       };
     }
     const item = valueKind(items, `${field}.*`, refs);

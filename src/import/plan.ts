@@ -3,7 +3,8 @@
 // folder with the new records in it by the same rules `civsam validate` uses, and every problem
 // placed at its row and column. Pure: the folder comes in as read data, nothing is written here.
 import type { DataFolder } from '../core/folder.js';
-import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
+import { FOLDER_OF, ID_PATTERN, perKind, type RecordKind } from '../core/kinds.js';
+import { requiredOf, SCOPES } from '../core/shapes.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
 import { checkFolder } from '../validate/check-folder.js';
@@ -65,7 +66,7 @@ export interface PlanInput {
 }
 
 const NAME_FIELD: Record<ImportKind, string> = { organisation: 'name', offer: 'title', agreement: 'title', 'hearing-party': 'organisation' };
-const scopeWords = enumIndex(['regional', 'national']);
+const scopeWords = enumIndex(SCOPES);
 
 export function planImport(input: PlanInput): ImportPlan {
   const { kind, sheet, folder, raw } = input;
@@ -189,12 +190,8 @@ export function planImport(input: PlanInput): ImportPlan {
   };
 }
 
-const REQUIRED: Record<ImportKind, readonly string[]> = {
-  organisation: ['name', 'kind', 'areas', 'status'],
-  offer: ['organisation', 'title', 'type', 'patient_groups', 'active_from'],
-  agreement: ['title', 'organisations', 'start', 'status'],
-  'hearing-party': ['organisation', 'areas', 'since', 'status'],
-};
+/** The schema's required fields but the id, which a new row may leave to be made from its name. */
+const REQUIRED = perKind(IMPORT_KINDS, (k) => requiredOf(k).filter((f) => f !== 'id'));
 
 function cellContext(folder: DataFolder, lang: Language, sheet: Sheet): CellContext {
   const organisationNames = new WordIndex();

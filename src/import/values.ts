@@ -4,32 +4,14 @@
 import type { DataFolder } from '../core/folder.js';
 import type { Language } from '../i18n/index.js';
 import { looseKey, nameKey } from '../core/text.js';
+import { allEnumValues } from '../core/shapes.js';
+import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
 
-/** Danish words for the schemas' fixed values (English uses the value itself). */
-export const DA_VALUE: Record<string, string> = {
-  social: 'social', psychiatry: 'psykiatri', health: 'sundhed',
-  'patient-association': 'patientforening', 'relatives-association': 'pårørendeforening', 'user-association': 'brugerforening',
-  'volunteer-organisation': 'frivillig organisation', 'umbrella-organisation': 'paraplyorganisation',
-  'self-governing-institution': 'selvejende institution', 'social-enterprise': 'socialøkonomisk virksomhed', other: 'andet',
-  active: 'aktiv', inactive: 'inaktiv', withdrawn: 'udtrådt',
-  draft: 'udkast', ended: 'afsluttet', cancelled: 'annulleret',
-  planned: 'planlagt', open: 'åben', closed: 'lukket',
-  regional: 'regional', national: 'landsdækkende',
-  public: 'offentligt', invited: 'inviterede',
-  all: 'alle', limited: 'begrænset',
-  development: 'udvikling', operation: 'drift',
-};
+/** Danish words for the schemas' fixed values, from the catalogue's labels (English uses the value itself). */
+export const DA_VALUE: Record<string, string> = Object.fromEntries(allEnumValues().map((v) => [v, valueLabel('da', v)]));
 
 /** Further words people write for a value. */
-const VALUE_ALIASES: Record<string, readonly string[]> = {
-  social: ['socialområdet', 'socialomradet'], psychiatry: ['psykiatrien'], health: ['sundhedsområdet', 'somatik'],
-  'volunteer-organisation': ['frivillig', 'frivilligorganisation', 'frivilligforening', 'volunteer organization'],
-  'umbrella-organisation': ['paraplyorganisation', 'umbrella organization'],
-  regional: ['hele regionen', 'regionalt', 'region'], national: ['national', 'nationalt', 'hele landet'],
-  public: ['offentlig', 'åbent opslag'], invited: ['inviteret', 'invitation'],
-  development: ['udviklingsprojekt', 'projekt'], operation: ['driftsstøtte'],
-  inactive: ['ophørt'], withdrawn: ['udmeldt'],
-};
+const VALUE_ALIASES = VALUE_WORDS;
 
 /** A lookup from words to values: the exact normalised form first, then the loose one when unambiguous. */
 export class WordIndex {

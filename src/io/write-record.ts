@@ -5,11 +5,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
+import { fieldOrders } from '../core/shapes.js';
 import { UserError } from '../errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, parseStrict } from './yaml-read.js';
-import { editText, noRank, sameData, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
-import { readFileSync } from 'node:fs';
+import { editText, sameData, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
 
@@ -46,24 +46,7 @@ const rankCache = new Map<RecordKind, KeyRank>();
 export function schemaRank(kind: RecordKind): KeyRank {
   let rank = rankCache.get(kind);
   if (rank) return rank;
-  let schema: Record<string, unknown> = {};
-  try {
-    schema = JSON.parse(readFileSync(join(PACKAGE_SCHEMAS, `${kind}.schema.json`), 'utf8')) as Record<string, unknown>;
-  } catch {
-    rankCache.set(kind, noRank);
-    return noRank;
-  }
-  const orders = new Map<string, string[]>();
-  const walk = (node: unknown, path: string) => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { properties?: Record<string, unknown>; items?: unknown };
-    if (n.properties) {
-      orders.set(path, Object.keys(n.properties));
-      for (const [k, v] of Object.entries(n.properties)) walk(v, path ? `${path}.${k}` : k);
-    }
-    if (n.items) walk(n.items, path);
-  };
-  walk(schema, '');
+  const orders = fieldOrders(kind);
   rank = (parent, key) => {
     const list = orders.get(parent.join('.'));
     const i = list ? list.indexOf(key) : -1;

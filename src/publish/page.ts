@@ -1,6 +1,7 @@
 // What every page template gets (language, texts, relative links, names of things) and the page
 // shell around each page: language attribute, skip link, header with navigation, main, footer.
-import type { Area } from '../core/kinds.js';
+import { AREAS, type Area } from '../core/kinds.js';
+import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../render/format.js';
 import type { SiteFacts } from './facts.js';
@@ -75,7 +76,7 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     share: (s) => formatShare(s, lang),
     date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
     number: (n) => formatNumber(n, lang),
-    areaName: (a) => translate(lang, `publish.area.${a}` as MessageKey),
+    areaName: (a) => messageOr(lang, `publish.area.${a}`, valueLabel(lang, a)),
     groupName: (id) => names.groups.get(id) ?? id,
     typeName: (id) => names.types.get(id) ?? id,
     municipalityName: (id) => names.municipalities.get(id) ?? id,
@@ -230,7 +231,7 @@ export function commaList(items: readonly Interpolation[]): Html {
 
 export function areaList(ctx: PageContext, areas: readonly Area[] | undefined): string {
   const set = new Set(areas ?? []);
-  return (['social', 'psychiatry', 'health'] as const).filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ');
+  return AREAS.filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ');
 }
 
 export function groupList(ctx: PageContext, groups: readonly string[] | undefined, none: MessageKey = 'publish.allGroups'): string {

@@ -2,9 +2,13 @@
 // `civsam contact erase` and, for every record kind, add/edit/show/list/remove plus its state
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
 import type { CommandSpec, OptionSpec } from '../cli/commands.js';
-import { REFERENCES, type RecordKind } from '../core/kinds.js';
+import { RECORD_KINDS, REFERENCES, type RecordKind } from '../core/kinds.js';
+import { AREAS, enumAt } from '../core/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
 import { COMMAND_OF, FIELDS, flagSyntax, type FieldSpec } from './fields.js';
+
+/** The areas as help texts list them. */
+const AREA_PARAMS = { areas: AREAS.join(', ') };
 
 const WRITE: OptionSpec[] = [
   { flags: '--dry-run', description: 'opt.register.dryRun' },
@@ -31,26 +35,30 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
   return FIELDS[kind].map((s) => ({
     flags: fieldFlag(kind, s),
     description: s.description,
+    // A list's values from its schema, for help texts that name them (`field.areas`).
+    ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
     ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
     ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
   }));
 }
 
 const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
-  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', repeatable: true, choices: undefined };
+  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', params: AREA_PARAMS, repeatable: true, choices: undefined };
   const group: OptionSpec = { flags: '--patient-group <id>', description: 'opt.register.filterPatientGroup', repeatable: true };
   const muni: OptionSpec = { flags: '--municipality <id>', description: 'opt.register.filterMunicipality', repeatable: true };
   const org: OptionSpec = { flags: '--organisation <id>', description: 'opt.register.filterOrganisation', repeatable: true };
-  const status = (choices: string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', choices });
+  const status = (choices: readonly string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', choices: [...choices] });
+  // A kind's --status filter takes the values its schema allows; an offer's status is worked out from its dates.
+  const statusOf = (kind: RecordKind): OptionSpec => status(enumAt(kind, 'status') ?? []);
   const pool: OptionSpec = { flags: '--pool <id>', description: 'opt.register.filterPool', repeatable: true };
   return {
-    organisation: [area, group, muni, status(['active', 'inactive']), { flags: '--kind <kind>', description: 'opt.register.filterOrgKind', repeatable: true }],
+    organisation: [area, group, muni, statusOf('organisation'), { flags: '--kind <kind>', description: 'opt.register.filterOrgKind', repeatable: true }],
     offer: [area, group, muni, org, status(['planned', 'active', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true }],
-    agreement: [area, group, muni, org, status(['draft', 'active', 'ended', 'cancelled']), pool],
+    agreement: [area, group, muni, org, statusOf('agreement'), pool],
     pool: [area],
-    call: [area, group, muni, org, status(['open', 'closed']), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: ['public', 'invited'] }],
-    'hearing-party': [area, group, org, status(['active', 'withdrawn'])],
-    consultation: [area, group, org, status(['planned', 'open', 'closed'])],
+    call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []] }],
+    'hearing-party': [area, group, org, statusOf('hearing-party')],
+    consultation: [area, group, org, statusOf('consultation')],
   };
 })();
 
@@ -175,6 +183,6 @@ export const REGISTER_COMMANDS: CommandSpec[] = [
     examples: ['civsam contact erase lyspunktet', 'civsam contact erase lyspunktet --field phone,email'],
     load: () => import('../commands/contact-erase.js'),
   },
-  ...(['organisation', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation'] as const).flatMap(kindCommands),
+  ...RECORD_KINDS.flatMap(kindCommands),
   ...STATE_CHANGES,
 ];

@@ -1,8 +1,9 @@
 // Each record kind's fields as command-line flags: a flag per field, named as the field with dashes
-// (`patient_groups` → `--patient-groups`). The schemas stay the source of truth for shape: a test
-// checks that this table covers every schema property and nothing else.
-import type { MessageKey } from '../i18n/index.js';
-import type { RecordKind } from '../core/kinds.js';
+// (`patient_groups` → `--patient-groups`), read from the schema model in schema order, so a field
+// or value added to a schema is a flag or a choice without a code change.
+import { catalogue, type MessageKey } from '../i18n/catalogue/index.js';
+import { perKind, RECORD_KINDS, type RecordKind } from '../core/kinds.js';
+import { leafFields, type FieldShape } from '../core/shapes.js';
 
 export type FieldType =
   | 'text' // one string
@@ -24,115 +25,6 @@ export interface FieldSpec {
   description: MessageKey;
 }
 
-const AREAS = ['social', 'psychiatry', 'health'] as const;
-const SCOPES = ['regional', 'national'] as const;
-
-const f = (path: string, type: FieldType, description: MessageKey, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  path, flag: extra.flag ?? path.replace(/[._]/g, '-'), type, description, ...(extra.choices ? { choices: extra.choices } : {}),
-});
-
-const reach = [
-  f('municipalities', 'list', 'field.municipalities'),
-  f('scope', 'choice', 'field.scope', { choices: SCOPES }),
-];
-
-/** Fields each kind can take on the command line, in the schema's order. `id` is `--id`. */
-export const FIELDS: Record<RecordKind, readonly FieldSpec[]> = {
-  organisation: [
-    f('name', 'text', 'field.organisation.name'),
-    f('kind', 'choice', 'field.organisation.kind', { choices: ['patient-association', 'relatives-association', 'user-association', 'volunteer-organisation', 'umbrella-organisation', 'self-governing-institution', 'social-enterprise', 'other'] }),
-    f('cvr', 'text', 'field.organisation.cvr'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    ...reach,
-    f('status', 'choice', 'field.organisation.status', { choices: ['active', 'inactive'] }),
-    f('registered', 'date', 'field.organisation.registered'),
-    f('website', 'text', 'field.organisation.website'),
-    f('contact.role', 'text', 'field.contact.role'),
-    f('contact.name', 'text', 'field.contact.name'),
-    f('contact.email', 'text', 'field.contact.email'),
-    f('contact.phone', 'text', 'field.contact.phone'),
-    f('contact.confirmed', 'date', 'field.contact.confirmed'),
-    f('notes', 'text', 'field.notes'),
-  ],
-  offer: [
-    f('organisation', 'text', 'field.offer.organisation'),
-    f('title', 'text', 'field.offer.title'),
-    f('type', 'text', 'field.offer.type'),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    ...reach,
-    f('active_from', 'date', 'field.offer.active_from'),
-    f('active_until', 'date', 'field.offer.active_until'),
-    f('agreement', 'text', 'field.offer.agreement'),
-    f('description', 'text', 'field.description'),
-  ],
-  agreement: [
-    f('title', 'text', 'field.agreement.title'),
-    f('organisations', 'list', 'field.agreement.organisations'),
-    f('region_unit', 'text', 'field.agreement.region_unit'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    ...reach,
-    f('offers', 'list', 'field.agreement.offers'),
-    f('start', 'date', 'field.agreement.start'),
-    f('end', 'date', 'field.agreement.end'),
-    f('status', 'choice', 'field.agreement.status', { choices: ['draft', 'active', 'ended', 'cancelled'] }),
-    f('funding', 'funding', 'field.agreement.funding'),
-    f('established_by.call', 'text', 'field.agreement.established_by.call'),
-    f('established_by.exemption.reason', 'text', 'field.agreement.exemption.reason', { flag: 'exemption-reason' }),
-    f('established_by.exemption.approved_by', 'text', 'field.agreement.exemption.approved_by', { flag: 'exemption-approved-by' }),
-    f('established_by.exemption.date', 'date', 'field.agreement.exemption.date', { flag: 'exemption-date' }),
-    f('evaluation_due', 'date', 'field.agreement.evaluation_due'),
-    f('notes', 'text', 'field.notes'),
-  ],
-  pool: [
-    f('name', 'text', 'field.pool.name'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('eligible_kinds', 'list', 'field.pool.eligible_kinds', { choices: ['development', 'operation'] }),
-    f('budgets', 'budgets', 'field.pool.budgets'),
-    f('criteria', 'texts', 'field.criteria'),
-    f('description', 'text', 'field.description'),
-  ],
-  call: [
-    f('title', 'text', 'field.call.title'),
-    f('pool', 'text', 'field.call.pool'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    ...reach,
-    f('published', 'date', 'field.call.published'),
-    f('deadline', 'date', 'field.call.deadline'),
-    f('channel', 'choice', 'field.call.channel', { choices: ['public', 'invited'] }),
-    f('invited', 'list', 'field.call.invited'),
-    f('channel_reason', 'text', 'field.call.channel_reason'),
-    f('applicants', 'list', 'field.call.applicants'),
-    f('selected', 'list', 'field.call.selected'),
-    f('criteria', 'texts', 'field.criteria'),
-    f('description', 'text', 'field.description'),
-    f('status', 'choice', 'field.call.status', { choices: ['open', 'closed'] }),
-  ],
-  'hearing-party': [
-    f('organisation', 'text', 'field.hearing-party.organisation'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    f('since', 'date', 'field.hearing-party.since'),
-    f('status', 'choice', 'field.hearing-party.status', { choices: ['active', 'withdrawn'] }),
-  ],
-  consultation: [
-    f('title', 'text', 'field.consultation.title'),
-    f('areas', 'list', 'field.areas', { choices: AREAS }),
-    f('patient_groups', 'list', 'field.patient_groups'),
-    f('opens', 'date', 'field.consultation.opens'),
-    f('deadline', 'date', 'field.consultation.deadline'),
-    f('deadline_reason', 'text', 'field.consultation.deadline_reason'),
-    f('selection', 'choice', 'field.consultation.selection', { choices: ['all', 'limited'] }),
-    f('seats', 'int', 'field.consultation.seats'),
-    f('invited', 'list', 'field.consultation.invited'),
-    f('status', 'choice', 'field.consultation.status', { choices: ['planned', 'open', 'closed'] }),
-    f('description', 'text', 'field.description'),
-  ],
-};
-
 /**
  * Fields that are set only through their own commands or a whole record from a file, because a
  * flag could not carry them well: evaluations (`agreement evaluate`), a consultation's omitted
@@ -141,6 +33,56 @@ export const FIELDS: Record<RecordKind, readonly FieldSpec[]> = {
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
   organisation: [], offer: [], agreement: ['evaluations'], pool: [], call: [], 'hearing-party': [], consultation: ['omitted', 'responses'],
 };
+
+/** Lists of objects a flag carries as colon-separated parts, one item per flag. */
+const ITEM_FLAGS: Record<string, FieldType> = { 'agreement:funding': 'funding', 'pool:budgets': 'budgets' };
+
+/** Flags shorter than their path would give, with their help text. */
+const FLAG_NAMES: Record<string, { flag: string; description: MessageKey }> = {
+  'agreement:established_by.exemption.reason': { flag: 'exemption-reason', description: 'field.agreement.exemption.reason' },
+  'agreement:established_by.exemption.approved_by': { flag: 'exemption-approved-by', description: 'field.agreement.exemption.approved_by' },
+  'agreement:established_by.exemption.date': { flag: 'exemption-date', description: 'field.agreement.exemption.date' },
+};
+
+function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<FieldSpec, 'type' | 'choices'> {
+  if (shape.type === 'array') {
+    const items = shape.items ?? {};
+    if (items.type === 'object') {
+      const type = ITEM_FLAGS[`${kind}:${path}`];
+      if (!type) throw new Error(`${kind}.${path}: a list of objects needs a flag format (ITEM_FLAGS) or a place in NOT_FLAGS`);
+      return { type };
+    }
+    if (items.enum) return { type: 'list', choices: items.enum };
+    return items.def === 'text' ? { type: 'texts' } : { type: 'list' };
+  }
+  if (shape.enum) return { type: 'choice', choices: shape.enum };
+  if (shape.format === 'date') return { type: 'date' };
+  if (shape.type === 'integer') return { type: 'int' };
+  return { type: 'text' };
+}
+
+/** The help text of a field's flag: the kind's own (`field.offer.title`), else the shared one (`field.areas`). */
+function descriptionOf(kind: RecordKind, path: string): MessageKey {
+  const own = `field.${kind}.${path}`;
+  return (Object.hasOwn(catalogue.en, own) ? own : `field.${path}`) as MessageKey;
+}
+
+function fieldsOf(kind: RecordKind): FieldSpec[] {
+  return leafFields(kind)
+    .filter(({ path }) => path[0] !== 'id' && !NOT_FLAGS[kind].includes(path.join('.')))
+    .map(({ path: parts, shape }) => {
+      const path = parts.join('.');
+      const named = FLAG_NAMES[`${kind}:${path}`];
+      const { type, choices } = fieldType(kind, path, shape);
+      return {
+        path, flag: named?.flag ?? path.replace(/[._]/g, '-'), type, description: named?.description ?? descriptionOf(kind, path),
+        ...(choices ? { choices } : {}),
+      };
+    });
+}
+
+/** Fields each kind can take on the command line, in the schema's order. `id` is `--id`. */
+export const FIELDS: Record<RecordKind, readonly FieldSpec[]> = perKind(RECORD_KINDS, fieldsOf);
 
 /** commander's name for a flag's value (`patient-groups` → `patientGroups`). */
 export function optionName(flag: string): string {

@@ -5,6 +5,7 @@
 import { ID_PATTERN } from '../core/kinds.js';
 import { asciiFold } from '../core/text.js';
 import { UserError } from '../errors.js';
+import { AREA_ID_CODES } from '../core/shapes.js';
 
 const MAX = 63;
 
@@ -49,7 +50,7 @@ export function requireId(value: string, what: string): string {
   return value;
 }
 
-const AREA_CODE: Record<string, string> = { psychiatry: 'psyk', social: 'soc', health: 'sund' };
+const AREA_CODE = AREA_ID_CODES;
 
 /**
  * An agreement's id in the register's own numbering: start year, the first area's short Danish

@@ -3,6 +3,7 @@
 import type { DataFolder } from '../core/folder.js';
 import type { Area } from '../core/kinds.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { messageOr, valueLabel } from '../i18n/values.js';
 import { formatDate } from './format.js';
 import type { Table } from './table.js';
 
@@ -19,7 +20,7 @@ export function tr(lang: Language, key: MessageKey, params?: MessageParams): str
 }
 
 export function areaName(area: Area, lang: Language): string {
-  return tr(lang, `overview.area.${area}` as MessageKey);
+  return messageOr(lang, `overview.area.${area}`, valueLabel(lang, area));
 }
 
 /** `whole region` / `nationwide`, else the municipalities' names in vocabulary order. */

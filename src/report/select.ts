@@ -4,6 +4,7 @@
 import { AREAS, type Area } from '../core/kinds.js';
 import type { DataFolder } from '../core/folder.js';
 import { caseKey, nameKey } from '../core/text.js';
+import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
 
 export type Selectable = 'area' | 'patient-group' | 'municipality' | 'organisation' | 'offer-type' | 'pool';
 
@@ -13,16 +14,12 @@ export interface Selection {
   unknown: string[];
 }
 
-const AREA_NAMES: Record<Area, string[]> = {
-  social: ['social', 'socialområdet', 'socialomradet'],
-  psychiatry: ['psychiatry', 'psykiatri', 'psykiatrien'],
-  health: ['health', 'sundhed', 'sundhedsområdet', 'sundhedsomradet'],
-};
+const areaNames = (a: Area): string[] => [a, valueLabel('da', a), valueLabel('en', a), ...(VALUE_WORDS[a] ?? [])];
 
 
 function candidates(kind: Selectable, folder: DataFolder): Array<{ id: string; names: string[] }> {
   switch (kind) {
-    case 'area': return AREAS.map((a) => ({ id: a, names: AREA_NAMES[a] }));
+    case 'area': return AREAS.map((a) => ({ id: a, names: areaNames(a) }));
     case 'patient-group': return folder.vocabularies.patientGroups.map((g) => ({ id: g.id, names: [g.name.da, g.name.en] }));
     case 'municipality': return folder.vocabularies.municipalities.map((m) => ({ id: m.id, names: [m.name] }));
     case 'offer-type': return folder.vocabularies.offerTypes.map((t) => ({ id: t.id, names: [t.name.da, t.name.en] }));

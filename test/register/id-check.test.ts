@@ -190,9 +190,12 @@ describe('the built binary', () => {
 });
 
 test('the command line checks ids by the schemas\' own id pattern', () => {
+  // Every record's id refers to the one shared definition, and the command line checks by it.
+  const common = JSON.parse(readFileSync(join(ROOT, 'schemas', 'common.schema.json'), 'utf8')) as { $defs: { id: { pattern: string } } };
+  expect(common.$defs.id.pattern).toBe(ID_PATTERN.source);
   for (const kind of RECORD_KINDS) {
-    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as { properties: { id: { pattern: string } } };
-    expect(schema.properties.id.pattern, kind).toBe(ID_PATTERN.source);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8')) as { properties: { id: { $ref: string } } };
+    expect(schema.properties.id.$ref, kind).toMatch(/common\.schema\.json#\/\$defs\/id$/);
   }
 });
 

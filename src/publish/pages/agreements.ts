@@ -2,6 +2,7 @@
 // came about (an open call or a documented exemption) and its funding per pool. Drafts and cancelled
 // agreements were never in force and are not shown.
 import type { Agreement } from '../../core/kinds.js';
+import { FUNDING_KINDS } from '../../core/shapes.js';
 import { html, type Html } from '../html.js';
 import { areaList, orgLinks, type PageContent, type PageContext } from '../page.js';
 
@@ -64,7 +65,7 @@ export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
   const items = [...byPool].sort(([x], [y]) => (x < y ? -1 : 1)).map(([pool, p]) => {
     const years = [...p.years].sort((x, y) => x - y);
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
-    const kinds = (['development', 'operation'] as const).filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
+    const kinds = FUNDING_KINDS.filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
     return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} <a href="${ctx.href(`funding.html#pool-${pool}`)}">${ctx.facts.folder.records.pool.get(pool)?.name ?? pool}</a> (${span}; ${kinds})</li>`;
   });
   return html`<ul class="plain">${items}</ul>`;

@@ -1,7 +1,7 @@
 // Offers by patient group (the offers overview): every patient group under its area with its active
 // offers, who runs them, where, and the agreement and pools behind them. The whole list is in the
 // page; the filter form appears only when the script runs, and only hides what does not match.
-import type { PatientGroup } from '../../core/kinds.js';
+import { AREAS, type PatientGroup } from '../../core/kinds.js';
 import { descendantsIndex } from '../../core/reach.js';
 import type { OfferEntry } from '../../report/offers.js';
 import { html, type Html } from '../html.js';
@@ -68,7 +68,7 @@ function filterForm(ctx: PageContext): Html {
 <h2 id="filter-heading">${ctx.t('publish.filter.heading')}</h2>
 <div class="filter-fields">
 <div><label for="f-text">${ctx.t('publish.filter.text')}</label><input type="search" id="f-text" name="text" autocomplete="off"></div>
-<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${(['social', 'psychiatry', 'health'] as const).map((a) => option(a, ctx.areaName(a)))}</select></div>
+<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${AREAS.map((a) => option(a, ctx.areaName(a)))}</select></div>
 <div><label for="f-group">${ctx.t('publish.filter.group')}</label><select id="f-group" name="group">${option('', ctx.t('publish.filter.allGroups'))}${v.patientGroups.map((g) => option(g.id, g.name[ctx.lang]))}</select></div>
 <div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
 <div><label for="f-type">${ctx.t('publish.filter.type')}</label><select id="f-type" name="type">${option('', ctx.t('publish.filter.allTypes'))}${v.offerTypes.map((t) => option(t.id, t.name[ctx.lang]))}</select></div>

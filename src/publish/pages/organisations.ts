@@ -3,6 +3,7 @@
 // was invited to. Contact persons are never shown: the page points to the organisation's website.
 import type { Organisation } from '../../core/kinds.js';
 import { html } from '../html.js';
+import { messageOr, valueLabel } from '../../i18n/values.js';
 import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
 import { establishedBy, fundingSummary, period } from './agreements.js';
 
@@ -14,7 +15,7 @@ export function organisationsIndex(ctx: PageContext): PageContent {
 <caption id="org-caption">${ctx.t('publish.organisations.caption')}</caption>
 <thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.organisations.kind')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.organisations.activeOffers')}</th></tr></thead>
 <tbody>
-${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${o.status === 'inactive' ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${ctx.t(`publish.orgKind.${o.kind}`)}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
+${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${o.status === 'inactive' ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
 </table>
 </div>`;
   return { section: 'organisations', title: ctx.t('publish.organisations.title'), body };
@@ -27,7 +28,7 @@ export function organisationPage(ctx: PageContext, o: Organisation): PageContent
   const offers = sortByName(ctx, f.offers, (x) => x.title);
   const agreements = [...f.agreements].sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : 1));
   const body = html`${o.status === 'inactive' ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
-  [ctx.t('publish.organisations.kind'), ctx.t(`publish.orgKind.${o.kind}`)],
+  [ctx.t('publish.organisations.kind'), messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))],
   [ctx.t('publish.areas'), areaList(ctx, o.areas)],
   [ctx.t('publish.patientGroups'), o.patient_groups?.length ? groupList(ctx, o.patient_groups) : undefined],
   [ctx.t('publish.municipalities'), reachText(ctx, o)],

@@ -1,0 +1,25 @@
+// Labels of the schemas' fixed values, and the other words people write for them. A value the
+// schemas gain before the catalogue does is shown as itself, never as a message key.
+import { catalogue } from './catalogue/index.js';
+import { translate, type Language, type MessageKey } from './index.js';
+
+/** A message when the catalogue has the key, else the fallback. */
+export function messageOr(lang: Language, key: string, fallback: string): string {
+  return Object.hasOwn(catalogue[lang], key) ? translate(lang, key as MessageKey) : fallback;
+}
+
+/** A fixed value's label (`psychiatry` → `psykiatri`); the value itself when it has none. */
+export function valueLabel(lang: Language, value: string): string {
+  return messageOr(lang, `value.${value}`, value);
+}
+
+/** Further words people write for a value, in a spreadsheet cell or a filter (matched folded). */
+export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  social: ['socialområdet', 'socialomradet'], psychiatry: ['psykiatrien'], health: ['sundhedsområdet', 'sundhedsomradet', 'somatik'],
+  'volunteer-organisation': ['frivillig', 'frivilligorganisation', 'frivilligforening', 'volunteer organization'],
+  'umbrella-organisation': ['paraplyorganisation', 'umbrella organization'],
+  regional: ['hele regionen', 'regionalt', 'region'], national: ['national', 'nationalt', 'hele landet'],
+  public: ['offentlig', 'åbent opslag'], invited: ['inviteret', 'invitation'],
+  development: ['udviklingsprojekt', 'projekt'], operation: ['driftsstøtte'],
+  inactive: ['ophørt'], withdrawn: ['udmeldt'],
+};
