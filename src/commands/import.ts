@@ -14,6 +14,7 @@ import { headerMapFrom, columnLetter, type HeaderMap } from '../import/headers.j
 import { kindFromName } from '../core/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
+import { csvDelimiter, encodeCsv } from '../render/csv.js';
 import { renderTerminalTable } from '../render/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../core/folder.js';
@@ -192,19 +193,18 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
 function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan): string {
-  const sep = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : ctx.lang === 'da' ? ';' : ',';
-  const quote = (s: string) => (/[";,\t\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
+  const delimiter = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : csvDelimiter(ctx.lang);
   const byRow = new Map(plan.rejected.map((r) => [r.row, r.problems]));
-  const lines = [[...sheet.header.cells, ctx.t('import.rejectedHeader')].map(quote).join(sep)];
+  const rows = [[...sheet.header.cells, ctx.t('import.rejectedHeader')]];
   for (const r of sheet.rows) {
     const problems = byRow.get(r.row);
     if (!problems) continue;
     const text = problems.map((p) => `${where(ctx, p, sheet)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
     const cells = [...r.cells];
     while (cells.length < sheet.header.cells.length) cells.push('');
-    lines.push([...cells, text].map(quote).join(sep));
+    rows.push([...cells, text]);
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return encodeCsv(rows, { delimiter, lang: ctx.lang });
 }
 
 export { IMPORT_KINDS };

@@ -5,7 +5,7 @@ import { loadFolder } from '../cli/load.js';
 import { EXIT } from '../errors.js';
 import { translate } from '../i18n/index.js';
 import type { Problem } from '../io/load-folder.js';
-import { terminalSafe } from '../render/table.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });
