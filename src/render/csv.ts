@@ -21,10 +21,13 @@ export function csvDelimiter(lang: Language): ',' | ';' {
 
 /** A cell as CSV text: a number as a number (decimal comma in Danish), text with the formula guard, quoted when it must be. */
 export function csvField(cell: string | number, opts: { delimiter: CsvDelimiter; lang: Language }): string {
-  let s: string;
-  if (typeof cell === 'number') s = opts.lang === 'da' ? String(cell).replace('.', ',') : String(cell);
-  else s = FORMULA_START.test(cell) ? `'${cell}` : cell;
-  return /[";,\n\r\t]/.test(s) || s.includes(opts.delimiter) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof cell === 'number') {
+    // A decimal comma needs quotes only where the comma separates fields.
+    const n = opts.lang === 'da' ? String(cell).replace('.', ',') : String(cell);
+    return n.includes(opts.delimiter) ? `"${n}"` : n;
+  }
+  const s = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[";,\n\r\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Rows (the header row first) as a CSV file's text: byte-order mark, CRLF line ends. */
