@@ -10,7 +10,7 @@ import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
 import { parseStrict } from '../io/yaml-read.js';
-import { headerMapFrom, columnLetter, type HeaderMap } from '../import/headers.js';
+import { headerMapFrom, columnLabel, type HeaderMap } from '../import/headers.js';
 import { kindFromName } from '../core/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
@@ -54,7 +54,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
     const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId });
-    const bad = reportProblems(ctx, plan, sheet);
+    const bad = reportProblems(ctx, plan, sheet, map);
     ctx.stdout.write(planTable(ctx, plan));
     ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
     if (bad && !opts.skipInvalid) ctx.stderr.write(ctx.errColor.red(refusal(ctx, plan, sheet)) + '\n');
@@ -68,12 +68,12 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseInvalidFolder(ctx, session.checked.problems);
     plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId });
-    const bad = reportProblems(ctx, plan, sheet);
+    const bad = reportProblems(ctx, plan, sheet, map);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
     if (bad) {
       rejectedFile = opts.rejected ?? join(dirname(file), `${basename(file, extname(file))}.rejected.csv`);
-      rejectedText = rejectedCsv(ctx, sheet, plan);
+      rejectedText = rejectedCsv(ctx, sheet, plan, map);
     }
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
   });
@@ -141,25 +141,24 @@ function describeSheet(ctx: CommandContext, sheet: Sheet): string {
   return ctx.t('import.read.csv', { delimiter, encoding: sheet.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : (sheet.encoding ?? 'utf-8').toUpperCase() });
 }
 
-/** Where a problem is: `row 5, column C (patientgrupper)`. */
-export function where(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
+/** Where a problem is: `row 5, column C (patientgrupper)`; a header civsam does not know is not quoted (it may be data). */
+export function where(ctx: CommandContext, p: RowProblem, sheet: Sheet, kind: ImportKind, map: HeaderMap | undefined): string {
   if (p.row === undefined) return '';
   if (p.column === undefined) return ctx.t('import.where.row', { row: p.row });
-  const header = (sheet.header.cells[p.column] ?? '').trim();
-  return ctx.t('import.where.rowColumn', { row: p.row, column: header ? `${columnLetter(p.column)} (${header})` : columnLetter(p.column) });
+  return ctx.t('import.where.rowColumn', { row: p.row, column: columnLabel(kind, sheet.header.cells[p.column], p.column, map) });
 }
 
-function problemLine(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
-  const at = where(ctx, p, sheet);
+function problemLine(ctx: CommandContext, p: RowProblem, sheet: Sheet, plan: ImportPlan, map: HeaderMap | undefined): string {
+  const at = where(ctx, p, sheet, plan.kind, map);
   const text = translate(ctx.lang, p.message.key, p.message.params);
   return at ? `${ctx.errColor.bold(at)}: ${text}` : text;
 }
 
 /** Every problem on stderr, in row and column order. True when any row or the sheet has one. */
-function reportProblems(ctx: CommandContext, plan: ImportPlan, sheet: Sheet): boolean {
+function reportProblems(ctx: CommandContext, plan: ImportPlan, sheet: Sheet, map: HeaderMap | undefined): boolean {
   const all = [...plan.sheetProblems, ...plan.rejected.flatMap((r) => r.problems)];
   all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? -1) - (b.column ?? -1));
-  for (const p of all) ctx.stderr.write(problemLine(ctx, p, sheet) + '\n');
+  for (const p of all) ctx.stderr.write(problemLine(ctx, p, sheet, plan, map) + '\n');
   return all.length > 0;
 }
 
@@ -192,14 +191,14 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
-function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan): string {
+function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan, map: HeaderMap | undefined): string {
   const delimiter = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : csvDelimiter(ctx.lang);
   const byRow = new Map(plan.rejected.map((r) => [r.row, r.problems]));
   const rows = [[...sheet.header.cells, ctx.t('import.rejectedHeader')]];
   for (const r of sheet.rows) {
     const problems = byRow.get(r.row);
     if (!problems) continue;
-    const text = problems.map((p) => `${where(ctx, p, sheet)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
+    const text = problems.map((p) => `${where(ctx, p, sheet, plan.kind, map)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
     const cells = [...r.cells];
     while (cells.length < sheet.header.cells.length) cells.push('');
     rows.push([...cells, text]);
