@@ -25,7 +25,7 @@ export const importExport = defineMessages({
   'import.error.encoding': 'the file is neither UTF-8 nor Windows-1252 text. Save it from Excel as "CSV UTF-8" and import that.',
   'import.error.binary': 'the file is not text: it holds NUL bytes. Is it really a CSV file? Save it from Excel as "CSV UTF-8" or .xlsx.',
   'import.error.mixedEncoding': 'the file mixes two encodings: {utf8Rows} saved as UTF-8, {otherRows} as Windows-1252, so letters such as æ, ø and å would come out wrong in one or the other. Open the file in Excel, correct the letters in those rows, save it as "CSV UTF-8" and import that.',
-  'import.error.invalidUtf8': 'the file is marked as UTF-8 (it starts with a byte-order mark), but {rows} hold characters that are not valid UTF-8. Open the file in Excel, check those rows, save it as "CSV UTF-8" and import that.',
+  'import.error.invalidUtf8': 'the file is marked as UTF-8 (it starts with a byte-order mark), but it has characters that are not valid UTF-8 in {rows}. Open the file in Excel, check those rows, save it as "CSV UTF-8" and import that.',
   'import.rows.many': 'rows {rows}',
   'import.rows.manyMore': 'rows {rows} and {count} more',
   'import.error.unclosedQuote': 'row {row} opens a quoted cell (") that never closes, so the rest of the file would be read into one cell. Check that row\'s quotes.',
