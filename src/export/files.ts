@@ -21,9 +21,13 @@ export async function sheetsToXlsx(sheets: SheetData[]): Promise<Uint8Array> {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 
-/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ]. */
-function safeSheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+/**
+ * Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], and no control
+ * character (Excel refuses to open such a workbook; a name comes from a table's title, which may
+ * hold a record's text).
+ */
+export function safeSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 31) || 'Sheet1';
 }
 
 /**
