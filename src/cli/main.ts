@@ -78,7 +78,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
  */
 function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
   let quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
-  if (err.code === 'commander.unknownOption') quoted = quoted.split('=')[0];
+  // `--name=VALUE` and `-xVALUE`: only the option itself.
+  if (err.code === 'commander.unknownOption') quoted = /^-[^-]/.test(quoted) ? quoted.slice(0, 2) : quoted.split('=')[0];
   // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
   if (err.code === 'commander.unknownCommand' && !/^[a-z][a-z-]{0,30}$/.test(quoted)) return t('cli.unknownCommandUnnamed');
   if (err.code === 'commander.invalidArgument') {

@@ -74,6 +74,7 @@ describe('civsam, end to end', () => {
   it('a mistyped option is named without its value; an invalid choice names the option and its choices', () => {
     const typo = civsam(['org', 'list', '--contact-emial=SECRET@example.dk']);
     expect(typo).toEqual({ code: 2, stdout: '', stderr: 'error: unknown option --contact-emial.\nRun civsam --help to see the commands and options.\n' });
+    expect(civsam(['org', 'list', '-qSECRET']).stderr).toBe('error: unknown option -q.\nRun civsam --help to see the commands and options.\n');
     const choice = civsam(['--lang', 'da', 'org', 'list', '--format', 'SECRET@example.dk']);
     expect(choice).toEqual({ code: 2, stdout: '', stderr: 'fejl: --format <format> kan have en af disse værdier: table, json, csv, md.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
     const command = civsam(['Jens Hansen']);
