@@ -49,7 +49,6 @@ export async function readSheet(path: string, bytes: Uint8Array, opts: { sheet?:
 export function sheetFromCsv(bytes: Uint8Array): Sheet {
   const decoded = decodeText(bytes);
   refuseMixedEncoding(decoded);
-  if (decoded.undefinedBytes) throw new UserError('import.error.encoding');
   if (decoded.text.includes('\u0000')) throw new UserError('import.error.binary');
   const parsed = parseCsv(decoded.text);
   if (parsed.unclosedQuoteRow !== undefined) throw new UserError('import.error.unclosedQuote', { row: parsed.unclosedQuoteRow });

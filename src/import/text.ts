@@ -24,7 +24,7 @@ export interface DecodedText {
  * - `invalidUtf8`: a file with a UTF-8 byte-order mark holding bytes that are not UTF-8, with the
  *   offsets in the text (each shown as U+FFFD) where they are.
  */
-export function decodeText(bytes: Uint8Array): DecodedText & { undefinedBytes?: number; mixed?: { utf8: number[]; other: number[] }; invalidUtf8?: number[] } {
+export function decodeText(bytes: Uint8Array): DecodedText & { undefinedBytes?: number; undefinedAt?: number[]; mixed?: { utf8: number[]; other: number[] }; invalidUtf8?: number[] } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const body = bytes.subarray(3);
     const text = strictUtf8(body);
@@ -35,12 +35,14 @@ export function decodeText(bytes: Uint8Array): DecodedText & { undefinedBytes?: 
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
-  let undefinedBytes = 0;
-  for (const b of bytes) if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedBytes++;
+  const undefinedAt: number[] = [];
+  bytes.forEach((b, i) => {
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) undefinedAt.push(i);
+  });
   const mixed = utf8Sequences(bytes);
   return {
     text: decodeWindows1252(bytes), encoding: 'windows-1252',
-    ...(undefinedBytes ? { undefinedBytes } : {}),
+    ...(undefinedAt.length ? { undefinedBytes: undefinedAt.length, undefinedAt } : {}),
     ...(mixed.utf8.length ? { mixed } : {}),
   };
 }
@@ -139,15 +141,17 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Refuses a reading that would come out as mojibake, naming the rows as the sheet numbers them: a
- * file mixing UTF-8 and Windows-1252 rows, or a file marked as UTF-8 holding bytes that are not.
+ * Refuses a reading that would come out as mojibake or invented characters, naming the rows as the
+ * sheet numbers them: a file mixing UTF-8 and Windows-1252 rows, a file marked as UTF-8 holding
+ * bytes that are not, or bytes that neither encoding defines.
  */
 export function refuseMixedEncoding(decoded: ReturnType<typeof decodeText>): void {
-  if (!decoded.mixed && !decoded.invalidUtf8) return;
+  if (!decoded.mixed && !decoded.invalidUtf8 && !decoded.undefinedAt) return;
   const { delimiter } = detectDelimiter(decoded.text);
   const rows = (offsets: readonly number[]) => rowList(rowsAt(decoded.text, delimiter, offsets));
   if (decoded.mixed) throw new UserError('import.error.mixedEncoding', { utf8Rows: rows(decoded.mixed.utf8), otherRows: rows(decoded.mixed.other) });
-  throw new UserError('import.error.invalidUtf8', { rows: rows(decoded.invalidUtf8!) });
+  if (decoded.invalidUtf8) throw new UserError('import.error.invalidUtf8', { rows: rows(decoded.invalidUtf8) });
+  throw new UserError('import.error.encoding', { rows: rows(decoded.undefinedAt!) });
 }
 
 /** `row 3`, `rows 3, 5, 9`, or the first ten and how many more. */

@@ -69,6 +69,16 @@ describe('a CSV marked as UTF-8 with bytes that are not', () => {
   });
 });
 
+describe('bytes that neither UTF-8 nor Windows-1252 defines', () => {
+  it('are refused, naming the rows', () => {
+    expect(refusal(Uint8Array.from([...utf8('navn\n'), 0x61, 0x0a, 0x62, 0x81, 0x0a]))).toEqual({
+      key: 'import.error.encoding',
+      en: 'the file is neither UTF-8 nor Windows-1252 text: it has bytes that neither defines in row 3. Save it from Excel as "CSV UTF-8" and import that.',
+      da: 'filen er hverken UTF-8- eller Windows-1252-tekst: række 3 indeholder byte, som ingen af dem kender. Gem den fra Excel som "CSV UTF-8", og importér den.',
+    });
+  });
+});
+
 describe('civsam import', () => {
   it('refuses the mixed file with exit 2 and writes nothing', () => {
     const dir = makeFolder({ ...baseFiles() });
