@@ -42,4 +42,13 @@ describe('civsam import of a sheet without a header row', () => {
     const r = civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.stderr).toContain('row 2, column B (type): ');
   });
+
+  it('a known header with an escape code in it is quoted through the sanitiser', () => {
+    const dir = makeFolder({ ...baseFiles() });
+    const file = join(dir, 'ind.csv');
+    writeFileSync(file, 'navn;ty\u001b\u0007pe;områder;status;kommuner\r\nBeta Forening;ukendt;social;active;Aarhus\r\n');
+    const r = civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain('row 2, column B (ty\uFFFD\uFFFDpe): ');
+  });
 });
