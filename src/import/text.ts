@@ -73,15 +73,20 @@ function sequenceAt(bytes: Uint8Array, i: number): number {
 function utf8Sequences(bytes: Uint8Array): { utf8: number[]; other: number[] } {
   const utf8: number[] = [];
   const other: number[] = [];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] < 0x80) continue;
-    const n = sequenceAt(bytes, i);
-    // A two-byte sequence counts only as a Latin letter (æ ø å é ü …): in Windows-1252 text,
-    // `»SØ«` holds D8 AB, which is Arabic in UTF-8, not a sign of UTF-8.
-    if (n > 2 || (n === 2 && (((bytes[i] & 0x1f) << 6) | (bytes[i + 1] & 0x3f)) <= 0x2ff)) {
-      utf8.push(i);
-      i += n - 1;
-    } else other.push(i);
+  // The other bytes are only wanted when there are UTF-8 sequences: a plain Windows-1252 file
+  // (the usual case, maybe large) is read once and keeps no list.
+  for (const pass of ['utf8', 'other'] as const) {
+    if (pass === 'other' && utf8.length === 0) break;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] < 0x80) continue;
+      const n = sequenceAt(bytes, i);
+      // A two-byte sequence counts only as a Latin letter (æ ø å é ü …): in Windows-1252 text,
+      // `»SØ«` holds D8 AB, which is Arabic in UTF-8, not a sign of UTF-8.
+      if (n > 2 || (n === 2 && (((bytes[i] & 0x1f) << 6) | (bytes[i + 1] & 0x3f)) <= 0x2ff)) {
+        if (pass === 'utf8') utf8.push(i);
+        i += n - 1;
+      } else if (pass === 'other') other.push(i);
+    }
   }
   return { utf8, other };
 }
