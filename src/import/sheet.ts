@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseCsv, type Delimiter } from './csv.js';
-import { decodeText, refuseMixedEncoding, type Encoding } from './text.js';
+import { decodeText, refuseEncodingProblems, type Encoding } from './text.js';
 
 export interface SheetRow {
   row: number;
@@ -48,7 +48,7 @@ export async function readSheet(path: string, bytes: Uint8Array, opts: { sheet?:
 
 export function sheetFromCsv(bytes: Uint8Array): Sheet {
   const decoded = decodeText(bytes);
-  refuseMixedEncoding(decoded);
+  refuseEncodingProblems(decoded);
   if (decoded.text.includes('\u0000')) throw new UserError('import.error.binary');
   const parsed = parseCsv(decoded.text);
   if (parsed.unclosedQuoteRow !== undefined) throw new UserError('import.error.unclosedQuote', { row: parsed.unclosedQuoteRow });

@@ -150,7 +150,7 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
  * sheet numbers them: a file mixing UTF-8 and Windows-1252 rows, a file marked as UTF-8 holding
  * bytes that are not, or bytes that neither encoding defines.
  */
-export function refuseMixedEncoding(decoded: ReturnType<typeof decodeText>): void {
+export function refuseEncodingProblems(decoded: ReturnType<typeof decodeText>): void {
   if (!decoded.mixed && !decoded.invalidUtf8 && !decoded.undefinedAt) return;
   const { delimiter } = detectDelimiter(decoded.text);
   const rows = (offsets: readonly number[]) => rowList(rowsAt(decoded.text, delimiter, offsets));
