@@ -72,7 +72,7 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
 }
 
 function problemLines(ctx: CommandContext, problems: Problem[]): string {
-  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file))}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
 }
 
 /**

@@ -38,7 +38,7 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
     if (last !== undefined && p.file !== last) ctx.stdout.write('\n');
     last = p.file;
     // A file name is the user's text too: no control characters reach the terminal.
-    const where = terminalSafe(`${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`);
+    const where = terminalSafe(`${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
     const text = translate(ctx.lang, p.message.key, p.message.params);
     const label = p.severity === 'warning' ? c.yellow(`${ctx.t('validate.warning')}: `) : '';
     ctx.stdout.write(`${c.bold(where)}  ${(p.severity === 'error' ? c.red : c.yellow)(p.rule)}  ${label}${text}\n`);

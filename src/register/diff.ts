@@ -27,7 +27,7 @@ export function lineDiff(name: string, before: string, after: string, color: Cha
   const ops = lcsOps(split(before), split(after));
   const show = ops.map(([op], k) => op !== ' ' || ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(([o]) => o !== ' '));
   // The file's name and lines are the user's text: shown through the terminal sanitiser (a bidirectional override is valid YAML).
-  const shown = terminalSafe(name);
+  const shown = terminalSafe(name, { lineBreaks: 'space' });
   const out = [color.bold(`--- ${before === '' ? '/dev/null' : shown}`), color.bold(`+++ ${after === '' ? '/dev/null' : shown}`)];
   let skipped = false;
   ops.forEach(([op, line], k) => {

@@ -60,6 +60,12 @@ describe('civsam, end to end', () => {
     expect(r.stdout).toContain(`${dir}/organisations/0${R}]0;PWNED${R}.yaml:2:1  file-name  `);
   });
 
+  it('validate prints a file name with a line break on one line', () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/0\nforged.yaml': org('beta', 'Beta Forening') });
+    const r = civsam(['validate', '--data', dir]);
+    expect(r.stdout.split('\n').filter((l) => l.includes('forged'))[0]).toBe(`${dir}/organisations/0 forged.yaml:2:1  file-name  The file name is not a valid id. Name the file <id>.yaml with lowercase letters, digits and dashes (e.g. organisations/my-record.yaml).`);
+  });
+
   it('import names an .xlsx sheet called with an escape code without printing the code', () => {
     const dir = makeFolder({ ...baseFiles() });
     const wb = XLSX.utils.book_new();
