@@ -73,8 +73,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   }
 }
 
+/**
+ * Commander's error in the user's language, naming the option or argument but never a value given
+ * to it (a mistyped `--contact-emial=NAME@…` must not echo the address).
+ */
 function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  let quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  // `--name=VALUE` and `-xVALUE`: only the option itself.
+  if (err.code === 'commander.unknownOption') quoted = /^-[^-]/.test(quoted) ? quoted.slice(0, 2) : quoted.split('=')[0];
+  // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
+  if (err.code === 'commander.unknownCommand' && !/^[a-z][a-z-]{0,30}$/.test(quoted)) return t('cli.unknownCommandUnnamed');
+  if (err.code === 'commander.invalidArgument') {
+    // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
+    const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';
+    const choices = /Allowed choices are (.*)\.$/.exec(err.message)?.[1];
+    return choices !== undefined ? t('cli.invalidChoice', { what: name, choices }) : t('cli.invalidArgument', { what: name });
+  }
   const key = ({
     'commander.unknownOption': 'cli.unknownOption',
     'commander.unknownCommand': 'cli.unknownCommand',

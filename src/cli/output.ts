@@ -3,7 +3,8 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { renderCsv, renderMarkdown, renderTerminalTable, terminalSafe, wrapText, type Table } from '../render/table.js';
+import { terminalSafe } from '../core/terminal-text.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../render/table.js';
 import { makeChalk } from './colors.js';
 import type { CommandContext } from './context.js';
 

@@ -6,6 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
 import { resolveDataDir } from '../cli/load.js';
 import type { DataFolder } from '../core/folder.js';
+import { terminalSafe } from '../core/terminal-text.js';
 import type { RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
 import { translate, type Message } from '../i18n/index.js';
@@ -71,7 +72,7 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
 }
 
 function problemLines(ctx: CommandContext, problems: Problem[]): string {
-  return problems.map((p) => `  ${join(ctx.dataDir, p.file)}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
 }
 
 /**

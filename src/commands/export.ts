@@ -7,9 +7,10 @@ import { loadValidFolder } from '../cli/load.js';
 import { writeFileAtomic } from '../cli/output.js';
 import { kindFromName, type RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
-import { csvDelimiter, sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../export/files.js';
+import { sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../export/files.js';
 import { exportRecords } from '../export/records.js';
 import type { OverviewName, OverviewOptions } from '../export/overviews.js';
+import { csvDelimiter } from '../render/csv.js';
 import { renderCsv } from '../render/table.js';
 
 interface Options extends OverviewOptions {

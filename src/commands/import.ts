@@ -10,10 +10,11 @@ import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
 import { parseStrict } from '../io/yaml-read.js';
-import { headerMapFrom, columnLetter, type HeaderMap } from '../import/headers.js';
+import { headerMapFrom, columnLabel, type HeaderMap } from '../import/headers.js';
 import { kindFromName } from '../core/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
+import { csvDelimiter, encodeCsv } from '../render/csv.js';
 import { renderTerminalTable } from '../render/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../core/folder.js';
@@ -57,7 +58,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
     const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId });
-    const bad = reportProblems(ctx, plan, sheet);
+    const bad = reportProblems(ctx, plan, sheet, map);
     ctx.stdout.write(planTable(ctx, plan));
     ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
     if (bad && !opts.skipInvalid) ctx.stderr.write(ctx.errColor.red(refusal(ctx, plan, sheet)) + '\n');
@@ -71,7 +72,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseInvalidFolder(ctx, session.checked.problems);
     plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId });
-    const bad = reportProblems(ctx, plan, sheet);
+    const bad = reportProblems(ctx, plan, sheet, map);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
     if (bad) {
@@ -79,7 +80,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
       // Checked again now (the folder is locked): a refusal here still writes nothing. The default
       // file beside the input is civsam's own and is replaced on the next run.
       refuseRejectedFile(ctx, rejectedFile, opts.force === true || opts.rejected === undefined);
-      rejectedText = rejectedCsv(ctx, sheet, plan);
+      rejectedText = rejectedCsv(ctx, sheet, plan, map);
     }
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
   });
@@ -158,25 +159,24 @@ function describeSheet(ctx: CommandContext, sheet: Sheet): string {
   return ctx.t('import.read.csv', { delimiter, encoding: sheet.encoding === 'utf-8-bom' ? 'UTF-8 (BOM)' : (sheet.encoding ?? 'utf-8').toUpperCase() });
 }
 
-/** Where a problem is: `row 5, column C (patientgrupper)`. */
-export function where(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
+/** Where a problem is: `row 5, column C (patientgrupper)`; a header civsam does not know is not quoted (it may be data). */
+export function where(ctx: CommandContext, p: RowProblem, sheet: Sheet, kind: ImportKind, map: HeaderMap | undefined): string {
   if (p.row === undefined) return '';
   if (p.column === undefined) return ctx.t('import.where.row', { row: p.row });
-  const header = (sheet.header.cells[p.column] ?? '').trim();
-  return ctx.t('import.where.rowColumn', { row: p.row, column: header ? `${columnLetter(p.column)} (${header})` : columnLetter(p.column) });
+  return ctx.t('import.where.rowColumn', { row: p.row, column: columnLabel(kind, sheet.header.cells[p.column], p.column, map) });
 }
 
-function problemLine(ctx: CommandContext, p: RowProblem, sheet: Sheet): string {
-  const at = where(ctx, p, sheet);
+function problemLine(ctx: CommandContext, p: RowProblem, sheet: Sheet, plan: ImportPlan, map: HeaderMap | undefined): string {
+  const at = where(ctx, p, sheet, plan.kind, map);
   const text = translate(ctx.lang, p.message.key, p.message.params);
   return at ? `${ctx.errColor.bold(at)}: ${text}` : text;
 }
 
 /** Every problem on stderr, in row and column order. True when any row or the sheet has one. */
-function reportProblems(ctx: CommandContext, plan: ImportPlan, sheet: Sheet): boolean {
+function reportProblems(ctx: CommandContext, plan: ImportPlan, sheet: Sheet, map: HeaderMap | undefined): boolean {
   const all = [...plan.sheetProblems, ...plan.rejected.flatMap((r) => r.problems)];
   all.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? -1) - (b.column ?? -1));
-  for (const p of all) ctx.stderr.write(problemLine(ctx, p, sheet) + '\n');
+  for (const p of all) ctx.stderr.write(problemLine(ctx, p, sheet, plan, map) + '\n');
   return all.length > 0;
 }
 
@@ -209,20 +209,19 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
-function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan): string {
-  const sep = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : ctx.lang === 'da' ? ';' : ',';
-  const quote = (s: string) => (/[";,\t\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
+function rejectedCsv(ctx: CommandContext, sheet: Sheet, plan: ImportPlan, map: HeaderMap | undefined): string {
+  const delimiter = sheet.format === 'csv' && sheet.delimiter ? sheet.delimiter : csvDelimiter(ctx.lang);
   const byRow = new Map(plan.rejected.map((r) => [r.row, r.problems]));
-  const lines = [[...sheet.header.cells, ctx.t('import.rejectedHeader')].map(quote).join(sep)];
+  const rows = [[...sheet.header.cells, ctx.t('import.rejectedHeader')]];
   for (const r of sheet.rows) {
     const problems = byRow.get(r.row);
     if (!problems) continue;
-    const text = problems.map((p) => `${where(ctx, p, sheet)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
+    const text = problems.map((p) => `${where(ctx, p, sheet, plan.kind, map)}: ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n');
     const cells = [...r.cells];
     while (cells.length < sheet.header.cells.length) cells.push('');
-    lines.push([...cells, text].map(quote).join(sep));
+    rows.push([...cells, text]);
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return encodeCsv(rows, { delimiter, lang: ctx.lang });
 }
 
 export { IMPORT_KINDS };

@@ -5,7 +5,7 @@ import { loadFolder } from '../cli/load.js';
 import { EXIT } from '../errors.js';
 import { translate } from '../i18n/index.js';
 import type { Problem } from '../io/load-folder.js';
-import { terminalSafe } from '../render/table.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });
@@ -38,7 +38,7 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
     if (last !== undefined && p.file !== last) ctx.stdout.write('\n');
     last = p.file;
     // A file name is the user's text too: no control characters reach the terminal.
-    const where = terminalSafe(`${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`);
+    const where = terminalSafe(`${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
     const text = translate(ctx.lang, p.message.key, p.message.params);
     const label = p.severity === 'warning' ? c.yellow(`${ctx.t('validate.warning')}: `) : '';
     ctx.stdout.write(`${c.bold(where)}  ${(p.severity === 'error' ? c.red : c.yellow)(p.rule)}  ${label}${text}\n`);

@@ -2,28 +2,11 @@
 // Danish, `,` in English), or .xlsx with every text cell stored as text, so a CVR number keeps its
 // leading zero and a phone number starting with + is not taken for a formula.
 import type { Language } from '../i18n/index.js';
+import { csvDelimiter, encodeCsv } from '../render/csv.js';
 import type { SheetData } from './records.js';
 
-/**
- * Excel runs a CSV cell starting with one of these as a formula; such cells get a leading
- * apostrophe, which the import takes off again (so a cell that already starts with apostrophes
- * before one of them gets one more).
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-export function csvDelimiter(lang: Language): ',' | ';' {
-  return lang === 'da' ? ';' : ',';
-}
-
 export function sheetToCsv(sheet: SheetData, lang: Language): string {
-  const sep = csvDelimiter(lang);
-  const quote = (c: string | number): string => {
-    let s = typeof c === 'number' ? String(c) : c;
-    if (typeof c === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-    return /[";,\n\r\t]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [sheet.headers.map(quote).join(sep), ...sheet.rows.map((r) => r.map(quote).join(sep))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return encodeCsv([sheet.headers, ...sheet.rows], { delimiter: csvDelimiter(lang), lang });
 }
 
 export async function sheetsToXlsx(sheets: SheetData[]): Promise<Uint8Array> {
@@ -38,9 +21,13 @@ export async function sheetsToXlsx(sheets: SheetData[]): Promise<Uint8Array> {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
 }
 
-/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ]. */
-function safeSheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+/**
+ * Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], and no control
+ * character (Excel refuses to open such a workbook; a name comes from a table's title, which may
+ * hold a record's text).
+ */
+export function safeSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 31) || 'Sheet1';
 }
 
 /**

@@ -15,6 +15,7 @@ import { buildCoverageReport } from '../report/coverage.js';
 import { buildExpiringReport } from '../report/expiring.js';
 import { buildFundingByOrganisationReport, buildFundingReport } from '../report/funding.js';
 import { buildOffersReport } from '../report/offers.js';
+import { safeSheetName } from './files.js';
 import type { SheetData } from './records.js';
 
 export const OVERVIEWS = ['offers', 'coverage', 'funding', 'expiring'] as const;
@@ -87,7 +88,7 @@ export function viewSheets(view: ReportView, fallbackName: string): { tables: Ta
   const tables = view.csv ?? view.tables;
   const used = new Set<string>();
   const sheets = tables.map((t, i) => {
-    let name = (t.title ?? (tables.length === 1 ? fallbackName : `${fallbackName} ${i + 1}`)).replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+    let name = safeSheetName(t.title ?? (tables.length === 1 ? fallbackName : `${fallbackName} ${i + 1}`));
     for (let n = 2; used.has(name); n++) name = `${name.slice(0, 27)} (${n})`;
     used.add(name);
     return {

@@ -1,33 +1,33 @@
 // Which contact addresses may go on a hearing list: functional addresses (info@, kontakt@,
-// formand@) only. An address that names a person is personal data and is never shown.
+// formand@) only. An address that names a person is personal data and is never shown. Whether an
+// address names a person cannot be told from the address (initials and a birth year, a nickname, a
+// webmail account, a contact whose name is not recorded), so the rule is the other way round: an
+// address is shown only when every word of its local part is a known function or role word, from
+// the list below or civsam.yaml's `policy.functional_address_words`.
 import type { Organisation } from '../core/kinds.js';
 import { asciiFold as fold } from '../core/text.js';
 
-/** Words that name a function, not a person, when an address is made of two of them (kontakt.hoering@). */
-const FUNCTION_WORDS = new Set([
-  'info', 'kontakt', 'contact', 'post', 'mail', 'email', 'sekretariat', 'secretariat', 'formand', 'chair', 'bestyrelse', 'board',
-  'hoering', 'hoeringer', 'hearing', 'raadgivning', 'radgivning', 'koordinator', 'kontor', 'office', 'admin', 'medlem', 'medlemmer',
-  'frivillig', 'frivillige', 'forening', 'foreningen', 'landsforening', 'region', 'midt', 'midtjylland', 'aarhus', 'hello', 'hej',
+/** Words that name a function or a role, not a person (folded; Danish letters also as plain a/o). */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'post', 'kontakt', 'contact', 'info', 'information', 'mail', 'email', 'sekretariat', 'sekretariatet', 'secretariat',
+  'sekretaer', 'sekretar', 'secretary', 'administration', 'admin', 'kontor', 'office', 'formand', 'forperson', 'naestformand',
+  'nastformand', 'chair', 'kasserer', 'treasurer', 'bestyrelse', 'bestyrelsen', 'board', 'frivillig', 'frivillige', 'volunteer',
+  'volunteers', 'raadgivning', 'radgivning', 'hoering', 'hoeringer', 'horing', 'horinger', 'hearing', 'koordinator', 'coordinator',
+  'medlem', 'medlemmer', 'members', 'forening', 'foreningen', 'landsforening', 'hej', 'hello',
 ]);
 
 /**
- * The organisation's contact e-mail when it is a functional address, else undefined. An address is
- * personal when its local part holds a word of the contact person's name (three letters or more,
- * or any whole word), the name's initials, or looks like first.last made of words that name no function.
+ * The organisation's contact e-mail when it is a functional address, else undefined: every word of
+ * its local part (split at `.`, `-`, `_`, `+`) must be a function word (`kontakt.hoering@` is one,
+ * `mk1961@` and `jens.jensen@` are not). `extraWords` are the region's own (policy.functional_address_words).
  */
-export function functionalAddress(contact: Organisation['contact']): string | undefined {
+export function functionalAddress(contact: Organisation['contact'], extraWords: readonly string[] = []): string | undefined {
   const email = contact?.email;
   if (!email) return undefined;
-  const local = fold(email.slice(0, email.lastIndexOf('@')));
-  const parts = local.split(/[^a-z0-9]+/).filter(Boolean);
-  const nameWords = fold(contact?.name ?? '').split(/[^a-z]+/).filter(Boolean);
-  if (nameWords.some((w) => (w.length >= 3 && local.includes(w)) || parts.includes(w))) return undefined;
-  if (nameWords.length >= 2) {
-    const initials = nameWords.map((w) => w[0]).join('');
-    const firstLast = nameWords[0][0] + nameWords[nameWords.length - 1][0];
-    if (parts.includes(initials) || parts.includes(firstLast)) return undefined;
-  }
-  const alphabetic = parts.filter((p) => /^[a-z]+$/.test(p));
-  if (parts.length >= 2 && alphabetic.length === parts.length && parts.some((p) => !FUNCTION_WORDS.has(p))) return undefined;
-  return email;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const parts = fold(email.slice(0, at)).split(/[.\-_+]/);
+  // A region's word may be written with Danish letters (høring), an address spells them out or drops them.
+  const extra = new Set(extraWords.flatMap((w) => [fold(w), fold(w.toLowerCase().replace(/æ/g, 'a').replace(/ø/g, 'o').replace(/å/g, 'a'))]));
+  return parts.every((p) => p !== '' && (FUNCTION_WORDS.has(p) || extra.has(p))) ? email : undefined;
 }

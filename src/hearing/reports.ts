@@ -116,7 +116,7 @@ export function hearingListReport(folder: DataFolder, c: Consultation, includeCo
       party: id, organisation: party?.organisation ?? id, name: org?.name ?? id, website: org?.website ?? null,
     };
     if (includeContacts) {
-      const address = functionalAddress(org?.contact);
+      const address = functionalAddress(org?.contact, folder.settings?.policy?.functional_address_words);
       if (!address && org?.contact?.email) personal++;
       row.contact = address ?? null;
     }

@@ -1,5 +1,6 @@
 import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Language } from './define.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
@@ -16,13 +17,19 @@ export interface Message {
   params?: MessageParams;
 }
 
+/**
+ * The message in the language. Every parameter goes through the terminal sanitiser: a parameter
+ * may come from a file name, a sheet's cell or the command line, and an escape code in it must
+ * not reach the terminal (nor a line break forge a line of its own); the catalogue's own text is
+ * trusted.
+ */
 export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {
   const template: string = catalogue[lang][key] ?? catalogue.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const v = params[name];
-    if (typeof v !== 'object') return String(v);
-    return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or) : translate(lang, v.key, v.params);
+    if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
+    return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map((x) => terminalSafe(String(x), { lineBreaks: 'space' }))) : translate(lang, v.key, v.params);
   });
 }
 

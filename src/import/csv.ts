@@ -69,8 +69,11 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-/** Parses the whole text. Rows whose cells are all empty are left out but still counted. */
-export function parseCsv(text: string, delimiter?: Delimiter): ParsedCsv {
+/**
+ * Parses the whole text. Rows whose cells are all empty are left out but still counted.
+ * `rowStarts`, when given, gets the offset in the text where each row starts (row 1 first).
+ */
+export function parseCsv(text: string, delimiter?: Delimiter, rowStarts?: number[]): ParsedCsv {
   const detected = delimiter ? { delimiter, sepLine: /^sep=[,;\t]\r?\n/.test(text) } : detectDelimiter(text);
   const d = detected.delimiter.charCodeAt(0);
   let i = 0;
@@ -83,6 +86,7 @@ export function parseCsv(text: string, delimiter?: Delimiter): ParsedCsv {
   const n = text.length;
   while (i < n) {
     rowNumber++;
+    rowStarts?.push(i);
     const cells: string[] = [];
     let cell = '';
     let endOfRow = false;
@@ -153,4 +157,20 @@ export function parseCsv(text: string, delimiter?: Delimiter): ParsedCsv {
 /** Line breaks inside a cell become \n (YAML reads every line break as \n anyway). */
 function normaliseBreaks(s: string): string {
   return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+/**
+ * The rows, as a spreadsheet numbers them (the header is row 1), that hold the given offsets of
+ * the text: each row once, in order. For messages about bytes in the file rather than about cells.
+ */
+export function rowsAt(text: string, delimiter: Delimiter, offsets: readonly number[]): number[] {
+  const starts: number[] = [];
+  parseCsv(text, delimiter, starts);
+  const rows = new Set<number>();
+  let k = 0;
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    while (k + 1 < starts.length && starts[k + 1] <= offset) k++;
+    rows.add(k + 1);
+  }
+  return [...rows];
 }

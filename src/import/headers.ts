@@ -98,3 +98,19 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+/**
+ * Whether a header cell's text is one civsam knows for the kind (a field's name, its Danish header,
+ * an alias, or a header the --map file names). Only such a text is quoted in a message: any other
+ * may be data, as in a sheet without a header row, whose first row holds a person's name.
+ */
+export function isKnownHeader(kind: RecordKind, header: string, map: HeaderMap = new Map()): boolean {
+  const folded = foldHeader(header.trim());
+  return folded !== '' && (headerIndex(kind).has(folded) || map.has(folded));
+}
+
+/** A column as messages name it: `C (patientgrupper)` when its header is a known one, else only `C`. */
+export function columnLabel(kind: RecordKind, header: string | undefined, column: number, map?: HeaderMap): string {
+  const h = (header ?? '').trim();
+  return h && isKnownHeader(kind, h, map) ? `${columnLetter(column)} (${h})` : columnLetter(column);
+}

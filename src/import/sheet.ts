@@ -2,8 +2,9 @@
 // every cell as text, each row with the number the spreadsheet shows for it.
 import { extname } from 'node:path';
 import { UserError } from '../errors.js';
+import { FORMULA_START } from '../render/csv.js';
 import { parseCsv, type Delimiter } from './csv.js';
-import { decodeText, type Encoding } from './text.js';
+import { decodeText, refuseEncodingProblems, type Encoding } from './text.js';
 
 export interface SheetRow {
   row: number;
@@ -48,12 +49,12 @@ export async function readSheet(path: string, bytes: Uint8Array, opts: { sheet?:
 
 export function sheetFromCsv(bytes: Uint8Array): Sheet {
   const decoded = decodeText(bytes);
-  if (decoded.undefinedBytes) throw new UserError('import.error.encoding');
+  refuseEncodingProblems(decoded);
   if (decoded.text.includes('\u0000')) throw new UserError('import.error.binary');
   const parsed = parseCsv(decoded.text);
   if (parsed.unclosedQuoteRow !== undefined) throw new UserError('import.error.unclosedQuote', { row: parsed.unclosedQuoteRow });
   // civsam's export guards cells Excel would run as formulas with a leading apostrophe; take it off.
-  for (const r of parsed.rows) r.cells = r.cells.map((c) => (/^'+[=+\-@\t\r]/.test(c) ? c.slice(1) : c));
+  for (const r of parsed.rows) r.cells = r.cells.map((c) => (c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c));
   const [header, ...rows] = parsed.rows;
   if (!header) throw new UserError('import.error.empty');
   return { format: 'csv', encoding: decoded.encoding, delimiter: parsed.delimiter, header, rows };

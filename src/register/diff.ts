@@ -1,6 +1,7 @@
 // A line diff of a file's old and new text, for --dry-run: what would change, in the usual
 // `-`/`+` form with two lines of context. Record files are small; the LCS table is bounded.
 import type { ChalkInstance } from 'chalk';
+import { terminalSafe } from '../core/terminal-text.js';
 
 const CONTEXT = 2;
 
@@ -25,12 +26,15 @@ export function lineDiff(name: string, before: string, after: string, color: Cha
   const split = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
   const ops = lcsOps(split(before), split(after));
   const show = ops.map(([op], k) => op !== ' ' || ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(([o]) => o !== ' '));
-  const out = [color.bold(`--- ${before === '' ? '/dev/null' : name}`), color.bold(`+++ ${after === '' ? '/dev/null' : name}`)];
+  // The file's name and lines are the user's text: shown through the terminal sanitiser (a bidirectional override is valid YAML).
+  const shown = terminalSafe(name, { lineBreaks: 'space' });
+  const out = [color.bold(`--- ${before === '' ? '/dev/null' : shown}`), color.bold(`+++ ${after === '' ? '/dev/null' : shown}`)];
   let skipped = false;
   ops.forEach(([op, line], k) => {
     if (!show[k]) { skipped = true; return; }
     if (skipped) { out.push(color.cyan('…')); skipped = false; }
-    out.push(op === '-' ? color.red(`-${line}`) : op === '+' ? color.green(`+${line}`) : ` ${line}`);
+    const text = terminalSafe(line);
+    out.push(op === '-' ? color.red(`-${text}`) : op === '+' ? color.green(`+${text}`) : ` ${text}`);
   });
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,8 @@
 // Markdown. Report builders produce `Table`s (or their own JSON); nothing here knows a domain.
 import type { ChalkInstance } from 'chalk';
 import type { Language } from '../i18n/index.js';
+import { terminalSafe } from '../core/terminal-text.js';
+import { csvDelimiter, encodeCsv } from './csv.js';
 import { formatNumber } from './format.js';
 
 /**
@@ -62,17 +64,6 @@ function cellText(c: Cell, lang: Language): string {
   if (c === null || c === undefined) return '';
   if (isStyled(c)) return c.text;
   return typeof c === 'number' ? formatNumber(c, lang, Number.isInteger(c) ? 0 : 2) : c;
-}
-
-/**
- * Text safe to print on a terminal: a control character in a record (YAML's "\e" escape gives
- * one) would otherwise reach the terminal as a command, or upset the column widths. Tabs become
- * spaces; other control characters show as �.
- */
-export function terminalSafe(text: string): string {
-  return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text)
-    ? text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
-    : text;
 }
 
 function toned(text: string, tone: Tone | undefined, color: ChalkInstance): string {
@@ -360,41 +351,49 @@ function longestWord(s: string): number {
   return longest;
 }
 
-/** CSV as Excel opens it: UTF-8 with BOM; `;` and decimal comma in Danish, `,` and a point in English; numbers as numbers. */
+/** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */
 export function renderCsv(tables: Table[], lang: Language): string {
-  const sep = lang === 'da' ? ';' : ',';
-  // A text cell Excel would run as a formula (=, +, -, @ first) gets a leading ' (quotes alone do not stop it).
-  const quote = (raw: string) => {
-    const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-    return /[";,\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const field = (c: Cell): string | number => {
+    if (isStyled(c)) return c.value === undefined ? c.text : field(c.value);
+    return c ?? '';
   };
-  const num = (n: number) => (lang === 'da' ? String(n).replace('.', ',') : String(n));
-  const field = (c: Cell): string => {
-    if (isStyled(c)) return c.value === undefined ? quote(c.text) : field(c.value);
-    return typeof c === 'number' ? num(c) : quote(c ?? '');
-  };
-  const lines: string[] = [];
+  const rows: Array<Array<string | number>> = [];
   for (const t of tables) {
-    lines.push(t.columns.map((c) => quote(c.header)).join(sep));
-    for (const r of t.rows) lines.push(t.columns.map((_, i) => field(r[i])).join(sep));
+    rows.push(t.columns.map((c) => c.header));
+    for (const r of t.rows) rows.push(t.columns.map((_, i) => field(r[i])));
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return encodeCsv(rows, { delimiter: csvDelimiter(lang), lang });
+}
+
+/**
+ * Text as Markdown shows it, never as markup: HTML (`<script>`, `<img onerror=…>`) is shown as
+ * text (&lt; &gt; &amp;), and the characters that would end a table cell (`|`), start code
+ * (backticks) or form a link (`[x](javascript:…)`, `[x][1]`) are escaped, so a cell can hold no link
+ * and no markup at all; a plain http(s) address may still be linked by the viewer, nothing else.
+ * Line breaks become civsam's own `<br>`.
+ */
+export function markdownText(s: string): string {
+  return s
+    .replace(/[\\`|[\]]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\r\n?|\n/g, '<br>');
 }
 
 /** Markdown for pasting into a case document. */
 export function renderMarkdown(tables: Table[], lang: Language, heading?: string): string {
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
   const md = (c: Cell) => {
-    const text = esc(cellText(c, lang));
+    const text = markdownText(cellText(c, lang));
     return isStyled(c) && text && (c.tone === 'bad' || c.tone === 'strong') ? `**${text}**` : text;
   };
-  let out = heading ? `# ${heading}\n\n` : '';
+  // Headings and notes stand outside the table: their line breaks stay line breaks.
+  const prose = (s: string) => s.split(/\r\n?|\n/).map(markdownText).join('\n');
+  let out = heading ? `# ${prose(heading)}\n\n` : '';
   for (const t of tables) {
-    if (t.title) out += `## ${t.title}\n\n`;
-    out += `| ${t.columns.map((c) => esc(c.header)).join(' | ')} |\n`;
+    if (t.title) out += `## ${prose(t.title)}\n\n`;
+    out += `| ${t.columns.map((c) => markdownText(c.header)).join(' | ')} |\n`;
     out += `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`;
     for (const r of t.rows) out += `| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`;
-    for (const n of t.notes ?? []) if (n) out += `\n${n}\n`;
+    for (const n of t.notes ?? []) if (n) out += `\n${prose(n)}\n`;
     out += '\n';
   }
   return out;

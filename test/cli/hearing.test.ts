@@ -188,7 +188,7 @@ describe('civsam consultation list-parties', () => {
     }
     expect(parties.find((p) => p.organisation === 'bipolarkredsen-vest')?.contact).toBe('kontakt@bipolarkredsen-vest.dk');
     expect(parties.find((p) => p.organisation === 'brugerforeningen-stemmen')?.contact).toBeNull();
-    expect(r.stderr).toMatch(/^\d+ contact address\(es\) look personal/);
+    expect(r.stderr).toMatch(/^Contact addresses left out because they are not known functional addresses \(they may name a person\): \d+\./);
   });
 });
 

@@ -43,7 +43,7 @@ describe('consultation list-parties', () => {
       ['Øster Forening', 'kontakt@oester.dk'],
       ['Aarhus Forening', 'info@aarhusforening.dk'],
     ]);
-    expect(r.notes).toEqual(['2 contact address(es) look personal (they name a person) and are left out; ask the organisation for a functional address such as info@.']);
+    expect(r.notes).toEqual(['Contact addresses left out because they are not known functional addresses (they may name a person): 2. Ask the organisation for a functional address such as info@ or kontakt@.']);
     expect(JSON.stringify(r.json)).not.toMatch(/hans@|lh@|Hansen|Holm/);
   });
 });

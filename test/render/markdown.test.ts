@@ -1,0 +1,42 @@
+// Markdown output (`--format md`, pasted into case documents) shows a record's text as text: no
+// HTML, no links, nothing that ends a table cell early; civsam's own <br> for line breaks.
+import { describe, expect, it } from 'vitest';
+import { markdownText, renderMarkdown } from '../../src/render/table.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { civsam } from '../helpers/cli.js';
+
+const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) a|b `c` & d';
+const SHOWN = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a\\|b \\`c\\` &amp; d';
+
+describe('markdownText', () => {
+  it('escapes HTML and the characters that end a cell, start code or form a link', () => {
+    expect(markdownText(HOSTILE)).toBe(SHOWN);
+    expect(markdownText('[x][1] <javascript:alert(1)> back\\slash')).toBe('\\[x\\]\\[1\\] &lt;javascript:alert(1)&gt; back\\\\slash');
+    expect(markdownText('line one\nline two\r\nthree')).toBe('line one<br>line two<br>three');
+    expect(markdownText('Ærø Forening, https://ex.dk/a_b')).toBe('Ærø Forening, https://ex.dk/a_b');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('escapes cells, headers, titles, headings and notes alike', () => {
+    const md = renderMarkdown([{ title: 'T <b>', columns: [{ header: 'H|1' }, { header: 'Beløb', align: 'right' }], rows: [[HOSTILE, { text: '<i>', tone: 'bad' }]], notes: ['n <u>\nline 2'] }], 'da', '# <h1>');
+    expect(md).toBe([
+      '# # &lt;h1&gt;', '',
+      '## T &lt;b&gt;', '',
+      '| H\\|1 | Beløb |',
+      '| --- | ---: |',
+      `| ${SHOWN} | **&lt;i&gt;** |`,
+      '', 'n &lt;u&gt;', 'line 2', '', '',
+    ].join('\n'));
+  });
+});
+
+describe('org list --format md', () => {
+  it('prints a hostile name as text', () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', JSON.stringify(HOSTILE), '12345674') });
+    const r = civsam(['org', 'list', '--format', 'md', '--data', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`| alpha | ${SHOWN} |`);
+    expect(r.stdout).not.toMatch(/<script|<img|(?<!\\)\]\(javascript/);
+  });
+});
