@@ -2,6 +2,7 @@
 // parsed them) and an existing record to the new record. A malformed flag value is a usage error
 // that names the flag and the expected form, never the value given.
 import type { RecordKind } from '../core/kinds.js';
+import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
 import { UserError } from '../errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -9,9 +10,7 @@ import { agreementId, slugify, uniqueId } from './ids.js';
 
 export type Rec = Record<string, unknown>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function bad(spec: FieldSpec, expected: 'date' | 'int' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -32,8 +31,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       return n;
     }
     case 'date':
-      if (!DATE.test(String(raw))) bad(spec, 'date');
-      return String(raw);
+      return dateOption(String(raw), `--${spec.flag}`);
     case 'funding':
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
