@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { FOLDER_OF, type RecordKind } from '../core/kinds.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, parseStrict } from './yaml-read.js';
-import { editText, noRank, sameData, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
+import { sameData } from '../core/plain-data.js';
+import { editText, noRank, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 import { readFileSync } from 'node:fs';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';

@@ -4,6 +4,7 @@
 import type { RecordKind } from '../core/kinds.js';
 import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
+import { deletePath, setPath } from '../core/plain-data.js';
 import { UserError } from '../errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, slugify, uniqueId } from './ids.js';
@@ -50,32 +51,6 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       });
     default:
       return String(raw);
-  }
-}
-
-function setPath(rec: Rec, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node = rec;
-  for (const p of parts.slice(0, -1)) {
-    const next = node[p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[p] = {};
-    node = node[p] as Rec;
-  }
-  node[parts[parts.length - 1]] = value;
-}
-
-function deletePath(rec: Rec, path: string): void {
-  const parts = path.split('.');
-  const chain: Rec[] = [rec];
-  for (const p of parts.slice(0, -1)) {
-    const next = chain[chain.length - 1][p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) return;
-    chain.push(next as Rec);
-  }
-  delete chain[chain.length - 1][parts[parts.length - 1]];
-  // An object left empty goes too (an empty `contact:` would not be valid).
-  for (let i = chain.length - 1; i > 0; i--) {
-    if (Object.keys(chain[i]).length === 0) delete chain[i - 1][parts[i - 1]];
   }
 }
 
