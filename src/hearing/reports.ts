@@ -10,7 +10,7 @@ import type { Table } from '../render/table.js';
 import { functionalAddress } from './contacts.js';
 import { invitedTo, organisationHistory, responseOf } from './history.js';
 import type { Plan } from './plan.js';
-import { eligibleParties, hearingIndex } from './scope.js';
+import { eligibleParties, hearingIndex } from '../core/scope.js';
 
 export interface Report {
   json: unknown;

@@ -11,7 +11,7 @@ import type { Agreement } from '../../core/kinds.js';
 import { addMonths, agreementAreas, monthsBetween } from '../../core/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, push, ref } from '../make.js';
-import { concernedGroups, groupTree, overlaps } from '../scope.js';
+import { concernedGroups, groupTree, overlaps } from '../../core/scope.js';
 
 const GAP_MONTHS = 3;
 
