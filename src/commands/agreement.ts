@@ -1,7 +1,6 @@
 // `civsam agreement end|evaluate|cancel`: an agreement's state changes.
 import type { CommandContext } from '../cli/context.js';
-import { dateOption } from '../core/dates.js';
-import { addMonths } from '../core/reach.js';
+import { addMonths, dateOption } from '../core/dates.js';
 import { UserError } from '../errors.js';
 import { changeRecord } from './apply-change.js';
 

@@ -1,6 +1,7 @@
 // Dates as civsam writes them: ISO `YYYY-MM-DD` strings (the data contract), checked against the
 // real calendar. Every place that reads a date from the user (a command's option, a flag of
-// `add`/`edit`, a spreadsheet cell) reads it here, so one mistake gets one message everywhere.
+// `add`/`edit`, a spreadsheet cell) reads it here, so one mistake gets one message everywhere; the
+// few sums over dates (days and months between, a date plus days or months) are here too.
 // Pure: no clock; today's date comes in from the caller.
 import { UserError } from '../errors.js';
 
@@ -41,6 +42,32 @@ export function readDate(text: string): DateReading {
 /** Whether the text is a real date written `YYYY-MM-DD`. */
 export function isDate(text: string): boolean {
   return 'date' in readDate(text);
+}
+
+/** Whole months from one date to another, counting a started month as begun (2026-01-01 → 2026-12-31 is 12). */
+export function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const [y2, m2, d2] = to.split('-').map(Number);
+  let months = (y2 - y1) * 12 + (m2 - m1);
+  if (d2 >= d1) months += 1; // the last month has begun
+  return Math.max(0, months);
+}
+
+/** Calendar days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, daysInMonth(ny, nm))).padStart(2, '0')}`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // Pure: the folder and what was computed in, text in the reader's language out.
 import type { DataFolder } from '../core/folder.js';
 import type { Consultation, HearingParty } from '../core/kinds.js';
-import { daysBetween } from '../core/reach.js';
+import { daysBetween } from '../core/dates.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatDate, formatShare } from '../render/format.js';
 import type { Table } from '../render/table.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateOption, daysInMonth, isDate, isLeapYear, readDate } from '../../src/core/dates.js';
+import { addDays, addMonths, dateOption, daysBetween, daysInMonth, isDate, isLeapYear, monthsBetween, readDate } from '../../src/core/dates.js';
 import { UserError } from '../../src/errors.js';
 import { translate, type Language } from '../../src/i18n/index.js';
 import { civsam, ROOT } from '../helpers/cli.js';
@@ -70,6 +70,24 @@ describe('dateOption', () => {
       }
     }
     expect(refusal('2026-02-30', '--since', 'en')).toMatch(/^--since is written as a date/);
+  });
+});
+
+describe('sums over dates', () => {
+  it('adds months, ending on the month\'s last day when the day does not exist', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2026-11-23', 12)).toBe('2027-11-23');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+  });
+
+  it('counts days across a leap day and a year end, and months with a begun month counted', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(monthsBetween('2026-01-01', '2026-12-31')).toBe(12);
+    expect(monthsBetween('2026-01-15', '2026-02-14')).toBe(1);
+    expect(monthsBetween('2026-05-01', '2026-01-01')).toBe(0);
   });
 });
 

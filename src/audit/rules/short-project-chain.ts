@@ -8,7 +8,8 @@
 // An organisation's agreements are compared with each other only, so the cost follows the
 // number of agreements each organisation holds.
 import type { Agreement } from '../../core/kinds.js';
-import { addMonths, agreementAreas, monthsBetween } from '../../core/reach.js';
+import { addMonths, monthsBetween } from '../../core/dates.js';
+import { agreementAreas } from '../../core/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, push, ref } from '../make.js';
 import { concernedGroups, groupTree, overlaps } from '../../core/scope.js';
