@@ -1,5 +1,6 @@
 // Reading what the user gave the hearing commands: a consultation id, seats, areas and patient
-// groups (dates are read by core/dates.ts like every command's). Wrong input is a UserError (exit 2) that never echoes a record's field values.
+// groups (dates are read by core/dates.ts, as in every command). Wrong input is a UserError
+// (exit 2) that never echoes a record's field values.
 import type { DataFolder } from '../core/folder.js';
 import { AREAS, type Area, type Consultation } from '../core/kinds.js';
 import { UserError } from '../errors.js';
