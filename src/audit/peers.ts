@@ -11,8 +11,8 @@
 // a bit set per organisation, "seen" is a stamp per number and the result sorts as numbers.
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Organisation } from '../core/kinds.js';
-import { municipalityIds } from '../core/reach.js';
-import { agreementAreas, concernedGroups, groupTree } from './scope.js';
+import { agreementAreas, municipalityIds } from '../core/reach.js';
+import { concernedGroups, groupTree } from '../core/scope.js';
 
 export class PeerIndex {
   private readonly orgs: Organisation[];

@@ -1,24 +1,17 @@
 // `civsam agreement end|evaluate|cancel`: an agreement's state changes.
 import type { CommandContext } from '../cli/context.js';
-import { addMonths } from '../core/reach.js';
+import { addMonths, dateOption } from '../core/dates.js';
 import { UserError } from '../errors.js';
 import { changeRecord } from './apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: string; nextDue?: string; nextInMonths?: string };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function dateOpt(value: string | undefined, flag: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (!DATE.test(value)) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.date' } });
-  return value;
-}
 
 /** Ends the agreement: status ended, and `end` on the given date (default: the recorded end if already past, else today). */
 export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   return changeRecord(ctx, opts, 'agreement', String(args[0]), (r) => {
     if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id: String(args[0]) });
     const recorded = typeof r.end === 'string' && r.end <= ctx.today ? r.end : ctx.today;
-    return { ...r, status: 'ended', end: dateOpt(opts.date, '--date', recorded) };
+    return { ...r, status: 'ended', end: dateOption(opts.date, '--date', recorded) };
   });
 }
 
@@ -29,13 +22,13 @@ export async function cancel(ctx: CommandContext, opts: Opts, args: unknown[]): 
 /** Records an evaluation and moves `evaluation_due` on (default: a year after the evaluation). */
 export async function evaluate(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   if (!opts.summary || !opts.summary.trim()) throw new UserError('register.summaryMissing');
-  const date = dateOpt(opts.date, '--date', ctx.today);
+  const date = dateOption(opts.date, '--date', ctx.today);
   let months = 12;
   if (opts.nextInMonths !== undefined) {
     months = Number(opts.nextInMonths);
     if (!Number.isInteger(months) || months < 1 || months > 120) throw new UserError('register.badFlagValue', { flag: '--next-in-months', expected: { key: 'register.expected.months' } });
   }
-  const next = dateOpt(opts.nextDue, '--next-due', addMonths(date, months));
+  const next = dateOption(opts.nextDue, '--next-due', addMonths(date, months));
   if (next <= date) throw new UserError('register.nextDueNotAfter');
   return changeRecord(ctx, opts, 'agreement', String(args[0]), (r) => {
     const evaluations = Array.isArray(r.evaluations) ? [...r.evaluations] : [];

@@ -4,6 +4,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { chooseFormat, emit } from '../cli/output.js';
+import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
 import type { Area, CollaborationModel } from '../core/kinds.js';
 import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.js';
@@ -38,7 +39,7 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   // Chosen rules run and print in the registry's order, whatever order they were given in.
   const chosen = new Set((opts.rule ?? []).map((id) => findRule(id).id));
   const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
-  const asOf = checkDate(opts.asOf ?? ctx.today);
+  const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
   const folder = loadValidFolder(ctx);
   const result = runAudit(folder, rules, { asOf, area: opts.area });
@@ -63,15 +64,6 @@ function findRule(id: string): AuditRule {
   const rule = RULES.find((r) => r.id === id);
   if (!rule) throw new UserError('audit.error.unknownRule', { rule: id, rules: RULES.map((r) => r.id).join(', ') });
   return rule;
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-function checkDate(s: string): string {
-  const d = new Date(`${s}T00:00:00Z`);
-  // 2026-13-01 is no date at all, and 2026-02-30 would roll over into March: both refused.
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  if (!ok) throw new UserError('audit.error.asOf');
-  return s;
 }
 
 function refText(ctx: CommandContext, r: RecordRef): string {

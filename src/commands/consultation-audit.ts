@@ -7,9 +7,10 @@ import { makeChalk } from '../cli/colors.js';
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { chooseFormat, writeFileAtomic } from '../cli/output.js';
+import { dateOption } from '../core/dates.js';
 import { EXIT } from '../errors.js';
 import { auditConsultation, auditJson, auditTables, flatFindingsTable } from '../hearing/audit-report.js';
-import { findConsultation, parseDate } from '../hearing/input.js';
+import { findConsultation } from '../hearing/input.js';
 import { HEARING_RULES } from '../hearing/rule-list.js';
 import { renderCsv, renderMarkdown, renderTerminalTable, wrapText } from '../render/table.js';
 
@@ -21,7 +22,7 @@ interface Options {
 }
 
 export async function run(ctx: CommandContext, opts: Options, [id]: string[]): Promise<number> {
-  const asOf = parseDate(opts.asOf, '--as-of', ctx.today);
+  const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
   const folder = loadValidFolder(ctx);
   const consultation = findConsultation(folder, id);

@@ -3,9 +3,10 @@
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { emit } from '../cli/output.js';
+import { dateOption } from '../core/dates.js';
 import type { Consultation } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
-import { findConsultation, parseAreas, parseDate, parsePatientGroups, parseSeats } from '../hearing/input.js';
+import { findConsultation, parseAreas, parsePatientGroups, parseSeats } from '../hearing/input.js';
 import { draftConsultation, planConsultation } from '../hearing/plan.js';
 import { planReport } from '../hearing/reports.js';
 
@@ -23,7 +24,7 @@ interface Options {
 }
 
 export async function run(ctx: CommandContext, opts: Options, [id]: (string | undefined)[]): Promise<number> {
-  const asOf = parseDate(opts.asOf, '--as-of', ctx.today);
+  const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const describes = opts.area !== undefined || opts.patientGroup !== undefined || opts.seats !== undefined || opts.opens !== undefined;
   if (id !== undefined && describes) throw new UserError('hearing.error.planBoth');
   if (id === undefined && opts.area === undefined) throw new UserError('hearing.error.planNeedsScope');
@@ -34,7 +35,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
   const consultation = id !== undefined ? findConsultation(folder, id) : draftConsultation({
     areas: parseAreas(opts.area ?? []),
     patient_groups: parsePatientGroups(folder, opts.patientGroup ?? []),
-    opens: parseDate(opts.opens, '--opens', asOf),
+    opens: dateOption(opts.opens, '--opens', asOf),
     seats: parseSeats(opts.seats),
   });
   emit(ctx, opts, planReport(folder, planConsultation(folder, consultation), ctx.lang));

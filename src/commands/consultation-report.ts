@@ -3,12 +3,13 @@
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
 import { emit } from '../cli/output.js';
+import { dateOption } from '../core/dates.js';
 import { EXIT } from '../errors.js';
-import { findConsultation, parseDate } from '../hearing/input.js';
+import { findConsultation } from '../hearing/input.js';
 import { consultationReport } from '../hearing/reports.js';
 
 export async function run(ctx: CommandContext, opts: { asOf?: string; format?: string; output?: string }, [id]: string[]): Promise<number> {
-  const asOf = parseDate(opts.asOf, '--as-of', ctx.today);
+  const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const folder = loadValidFolder(ctx);
   const report = consultationReport(folder, findConsultation(folder, id), asOf, ctx.lang);
   emit(ctx, opts, report);

@@ -1,5 +1,6 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
 import type { CommandContext } from '../cli/context.js';
+import { dateOption } from '../core/dates.js';
 import { UserError } from '../errors.js';
 import { changeRecord } from './apply-change.js';
 
@@ -50,8 +51,7 @@ export async function omit(ctx: CommandContext, opts: Opts, args: unknown[]): Pr
 export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const names = parties(args);
   if (names.length === 0) throw new UserError('register.partiesMissing');
-  const date = opts.date ?? ctx.today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError('register.badFlagValue', { flag: '--date', expected: { key: 'register.expected.date' } });
+  const date = dateOption(opts.date, '--date', ctx.today);
   return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));

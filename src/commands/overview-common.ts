@@ -2,6 +2,7 @@
 // unknown ones with exit 2 and the known values), and writing the report in the chosen format.
 import type { CommandContext } from '../cli/context.js';
 import { chooseFormat, emit } from '../cli/output.js';
+import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
 import { AREAS, type Area } from '../core/kinds.js';
 import { UserError } from '../errors.js';
@@ -23,11 +24,7 @@ export function start(ctx: CommandContext, opts: OutputOptions): { asOf: string 
 
 /** --as-of, or today: a real calendar date written YYYY-MM-DD. */
 export function asOfDate(ctx: CommandContext, value: string | undefined): string {
-  if (value === undefined) return ctx.today;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const valid = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === value;
-  if (!valid) throw new UserError('overview.error.asOf', { value });
-  return value;
+  return dateOption(value, '--as-of', ctx.today);
 }
 
 /** The ids the option's values name; an unknown value is refused, with the known ones where they are few. */

@@ -3,6 +3,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { loadValidFolder } from '../cli/load.js';
+import { dateOption } from '../core/dates.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Language } from '../i18n/index.js';
 import { sitePages } from '../publish/site.js';
@@ -14,16 +15,9 @@ export interface PublishOptions {
   lang?: string;
 }
 
-export function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
   if (!opts.out) throw new UserError('publish.outMissing');
-  const asOf = opts.asOf ?? ctx.today;
-  if (!validDate(asOf)) throw new UserError('publish.badDate');
+  const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const dataDir = resolve(ctx.cwd, ctx.dataDir);
   const outDir = resolve(ctx.cwd, opts.out);
   const inside = relative(dataDir, outDir);

@@ -4,7 +4,7 @@ import type { CommandContext } from '../cli/context.js';
 import { loadFolder } from '../cli/load.js';
 import { emit } from '../cli/output.js';
 import type { DataFolder } from '../core/folder.js';
-import { allocationShares } from '../report/allocation.js';
+import { allocationShares } from '../core/allocation.js';
 import type { RecordKind } from '../core/kinds.js';
 import { EXIT, UserError } from '../errors.js';
 import { formatAmount } from '../render/format.js';
@@ -37,7 +37,7 @@ export function fieldRows(record: Record<string, unknown>, ctx: CommandContext, 
 
 interface FundingLine { agreement: string; pool: string; year: number; kind: string; amount: number }
 
-/** An organisation's part of every counted funding line (report/allocation.ts splits them, as overviews and audit do). */
+/** An organisation's part of every counted funding line (core/allocation.ts splits them, as overviews and audit do). */
 function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
   return allocationShares(folder).filter((s) => s.organisation === orgId)
     .map(({ agreement, pool, year, kind, amount }) => ({ agreement, pool, year, kind, amount: Math.round(amount) }))

@@ -1,5 +1,6 @@
-// Reach, dates and patient groups: the small definitions that overviews, the audit and the
-// hearing rules share. Pure functions; today's date always comes in as `asOf` (YYYY-MM-DD).
+// Reach, activity and patient groups: the small definitions that overviews, the audit and the
+// hearing rules share (dates are core/dates.ts). Pure functions; today's date always comes in as
+// `asOf` (YYYY-MM-DD).
 import type { Agreement, Area, Offer, Organisation, PatientGroup } from './kinds.js';
 import type { DataFolder } from './folder.js';
 
@@ -31,33 +32,6 @@ export function descendantsIndex(groups: readonly PatientGroup[]): Map<string, S
     out.set(g.id, all);
   }
   return out;
-}
-
-/** Whole months from one date to another, counting a started month as begun (2026-01-01 → 2026-12-31 is 12). */
-export function monthsBetween(from: string, to: string): number {
-  const [y1, m1, d1] = from.split('-').map(Number);
-  const [y2, m2, d2] = to.split('-').map(Number);
-  let months = (y2 - y1) * 12 + (m2 - m1);
-  if (d2 >= d1) months += 1; // the last month has begun
-  return Math.max(0, months);
-}
-
-/** Calendar days from one ISO date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** An organisation counts as active when its status says so. */

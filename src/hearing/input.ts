@@ -1,5 +1,6 @@
-// Reading what the user gave the hearing commands: a consultation id, dates, seats, areas and
-// patient groups. Wrong input is a UserError (exit 2) that never echoes a record's field values.
+// Reading what the user gave the hearing commands: a consultation id, seats, areas and patient
+// groups (dates are read by core/dates.ts, as in every command). Wrong input is a UserError
+// (exit 2) that never echoes a record's field values.
 import type { DataFolder } from '../core/folder.js';
 import { AREAS, type Area, type Consultation } from '../core/kinds.js';
 import { UserError } from '../errors.js';
@@ -8,14 +9,6 @@ export function findConsultation(folder: DataFolder, id: string): Consultation {
   const c = folder.records.consultation.get(id);
   if (!c) throw new UserError('hearing.error.unknownConsultation', { id });
   return c;
-}
-
-export function parseDate(value: string | undefined, option: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
-  const ok = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-  if (!ok) throw new UserError('hearing.error.badDate', { option });
-  return value;
 }
 
 export function parseSeats(value: string | undefined): number | undefined {

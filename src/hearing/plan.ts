@@ -4,7 +4,7 @@ import type { DataFolder } from '../core/folder.js';
 import type { Area, Consultation, HearingParty } from '../core/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { partyRecord, waitedSinceSeat, type PartyRecord } from './history.js';
-import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from './scope.js';
+import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from '../core/scope.js';
 
 export interface PlanRow {
   party: HearingParty;

@@ -3,14 +3,14 @@
 // Pure: the folder and what was computed in, text in the reader's language out.
 import type { DataFolder } from '../core/folder.js';
 import type { Consultation, HearingParty } from '../core/kinds.js';
-import { daysBetween } from '../core/reach.js';
+import { daysBetween } from '../core/dates.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatDate, formatShare } from '../render/format.js';
 import type { Table } from '../render/table.js';
 import { functionalAddress } from './contacts.js';
 import { invitedTo, organisationHistory, responseOf } from './history.js';
 import type { Plan } from './plan.js';
-import { eligibleParties, hearingIndex } from './scope.js';
+import { eligibleParties, hearingIndex } from '../core/scope.js';
 
 export interface Report {
   json: unknown;

@@ -4,7 +4,7 @@
 import type { DataFolder } from '../core/folder.js';
 import type { Consultation } from '../core/kinds.js';
 import type { AuditRule, Finding, RecordRef } from '../audit/finding.js';
-import { byOpens } from './scope.js';
+import { byOpens } from '../core/scope.js';
 
 export interface HearingRule extends AuditRule {
   checkConsultation(folder: DataFolder, consultation: Consultation, asOf: string): Finding[];

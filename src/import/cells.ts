@@ -2,6 +2,7 @@
 // ISO form, whole numbers with or without thousands separators, fixed values and vocabulary
 // entries by name in either language, references by id (organisations also by CVR or name).
 // Problems name the column and the item, never the cell's text (it may be personal data).
+import { readDate } from '../core/dates.js';
 import type { RecordKind, Target } from '../core/kinds.js';
 import { nfc } from '../core/text.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
@@ -101,17 +102,10 @@ export function splitList(t: string, separator: string | undefined): string[] {
 
 /** ISO dates as they are; Danish day-first dates (31-12-2026, 31.12.2026) turned into ISO. */
 export function parseDate(t: string): CellResult {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return realDate(t);
   const m = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$/.exec(t);
-  if (m) return realDate(`${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`);
-  return { problem: { key: 'import.value.date' } };
-}
-
-function realDate(iso: string): CellResult {
-  const [y, m, d] = iso.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { problem: { key: 'import.value.date' } };
-  return { value: iso };
+  const reading = readDate(m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : t);
+  if ('date' in reading) return { value: reading.date };
+  return { problem: { key: reading.mistake === 'not-a-date' ? 'import.value.date' : 'import.value.noSuchDay' } };
 }
 
 /** Whole numbers: 450000, 450.000 or 450 000 (Danish), 450,000 (English); never decimals. */

@@ -5,6 +5,7 @@
 import type { DataFolder } from '../core/folder.js';
 import { FOLDER_OF, ID_PATTERN, perKind, type RecordKind } from '../core/kinds.js';
 import { requiredOf, SCOPES } from '../core/shapes.js';
+import { deletePath, sameData, setPath } from '../core/plain-data.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
 import { checkFolder } from '../validate/check-folder.js';
@@ -248,44 +249,6 @@ function applyUpdate(before: Data, values: Map<string, unknown>, kind: RecordKin
     else setPath(record, c.path, v);
   }
   return record;
-}
-
-function setPath(record: Data, path: readonly string[], value: unknown): void {
-  let node = record;
-  for (let i = 0; i < path.length - 1; i++) {
-    const next = node[path[i]];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[path[i]] = {};
-    node = node[path[i]] as Data;
-  }
-  node[path[path.length - 1]] = value;
-}
-
-function deletePath(record: Data, path: readonly string[]): void {
-  const parents: Data[] = [record];
-  let node: unknown = record;
-  for (let i = 0; i < path.length - 1; i++) {
-    node = (node as Data)[path[i]];
-    if (node === null || typeof node !== 'object') return;
-    parents.push(node as Data);
-  }
-  delete (node as Data)[path[path.length - 1]];
-  // An object left empty (contact without any field) goes too.
-  for (let i = parents.length - 1; i > 0; i--) {
-    if (Object.keys(parents[i]).length === 0) delete parents[i - 1][path[i - 1]];
-    else break;
-  }
-}
-
-/** The same data: objects compared by their fields whatever the order, lists in order. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(b)) {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameData((a as Data)[k], (b as Data)[k]));
-  }
-  return false;
 }
 
 function changedFields(before: Data, after: Data): string[] {

@@ -9,7 +9,8 @@ import { fieldOrders } from '../core/shapes.js';
 import { UserError } from '../errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, parseStrict } from './yaml-read.js';
-import { editText, sameData, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
+import { sameData } from '../core/plain-data.js';
+import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
 

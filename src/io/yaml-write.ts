@@ -4,32 +4,14 @@
 // the data intended; when it does not (the yaml library has round-trip bugs with some multi-line
 // strings), a plainer style is tried, and if that fails too the caller refuses to write.
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Node, type Pair } from 'yaml';
+import { isPlainObject, sameData, type Data } from '../core/plain-data.js';
 import { parseFast, parseStrict } from './yaml-read.js';
 
 export const SCHEMA_COMMENT = 'yaml-language-server: $schema=';
 
-export type Data = Record<string, unknown>;
-
 /** Where a key goes among its siblings: its position in the schema's property order. */
 export type KeyRank = (parent: readonly string[], key: string) => number;
 export const noRank: KeyRank = () => Number.POSITIVE_INFINITY;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Deep equality of parsed data: object key order does not matter, list order does. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
-  }
-  return false;
-}
 
 /** Whether both of the loader's parsers read `text` as exactly `data`. */
 export function readsBackAs(text: string, data: unknown): boolean {

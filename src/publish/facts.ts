@@ -4,7 +4,8 @@
 // enter these structures, so no page can print them.
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../core/kinds.js';
-import { addDays, offerActive } from '../core/reach.js';
+import { addDays } from '../core/dates.js';
+import { offerActive } from '../core/reach.js';
 
 export interface SiteFacts {
   folder: DataFolder;

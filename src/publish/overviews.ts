@@ -5,7 +5,7 @@
 import type { Consultation } from '../core/kinds.js';
 import { consultationReport as hearingReport } from '../hearing/reports.js';
 import type { Language } from '../i18n/index.js';
-import { allocationShares } from '../report/allocation.js';
+import { allocationShares } from '../core/allocation.js';
 import { buildCoverageReport, type CoverageReport } from '../report/coverage.js';
 import { buildFundingReport, type PoolYearEntry } from '../report/funding.js';
 import { buildOffersReport, type OffersReport } from '../report/offers.js';
@@ -33,7 +33,7 @@ export interface PoolFunding {
   pool: { id: string; name: string };
   /** `civsam overview funding`'s pool-years of this pool, by year. */
   years: PoolYearEntry[];
-  /** Each pool-year's recipients (the same allocation: report/allocation.ts), largest first. */
+  /** Each pool-year's recipients (the same allocation: core/allocation.ts), largest first. */
   recipients: Map<number, { organisation: string; amount: number; share: number }[]>;
 }
 

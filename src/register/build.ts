@@ -2,16 +2,16 @@
 // parsed them) and an existing record to the new record. A malformed flag value is a usage error
 // that names the flag and the expected form, never the value given.
 import type { RecordKind } from '../core/kinds.js';
+import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
+import { deletePath, setPath } from '../core/plain-data.js';
 import { UserError } from '../errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, isValidId, slugify, uniqueId } from './ids.js';
 
 export type Rec = Record<string, unknown>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function bad(spec: FieldSpec, expected: 'date' | 'int' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -32,8 +32,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       return n;
     }
     case 'date':
-      if (!DATE.test(String(raw))) bad(spec, 'date');
-      return String(raw);
+      return dateOption(String(raw), `--${spec.flag}`);
     case 'funding':
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
@@ -53,32 +52,6 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       });
     default:
       return String(raw);
-  }
-}
-
-function setPath(rec: Rec, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node = rec;
-  for (const p of parts.slice(0, -1)) {
-    const next = node[p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) node[p] = {};
-    node = node[p] as Rec;
-  }
-  node[parts[parts.length - 1]] = value;
-}
-
-function deletePath(rec: Rec, path: string): void {
-  const parts = path.split('.');
-  const chain: Rec[] = [rec];
-  for (const p of parts.slice(0, -1)) {
-    const next = chain[chain.length - 1][p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) return;
-    chain.push(next as Rec);
-  }
-  delete chain[chain.length - 1][parts[parts.length - 1]];
-  // An object left empty goes too (an empty `contact:` would not be valid).
-  for (let i = chain.length - 1; i > 0; i--) {
-    if (Object.keys(chain[i]).length === 0) delete chain[i - 1][parts[i - 1]];
   }
 }
 

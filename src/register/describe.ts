@@ -2,9 +2,7 @@
 // the fields that changed. Never a value, with one exception: a status (a fixed word such as
 // `active` or `ended`, never personal data) is shown as `status active → ended`.
 import type { RecordKind } from '../core/kinds.js';
-import { isPlainObject, sameData } from '../io/yaml-write.js';
-
-type Rec = Record<string, unknown>;
+import { getPath, isPlainObject, sameData, type Data as Rec } from '../core/plain-data.js';
 
 const SHOWN_VALUES = new Set(['status']);
 
@@ -25,15 +23,9 @@ export function changedFields(before: Rec, after: Rec): string[] {
   return out;
 }
 
-function at(rec: Rec, path: string): unknown {
-  let v: unknown = rec;
-  for (const p of path.split('.')) v = isPlainObject(v) ? v[p] : undefined;
-  return v;
-}
-
 function describeField(field: string, before: Rec, after: Rec): string {
-  const b = at(before, field);
-  const a = at(after, field);
+  const b = getPath(before, field);
+  const a = getPath(after, field);
   if (SHOWN_VALUES.has(field) && typeof a === 'string' && (b === undefined || typeof b === 'string')) return b === undefined ? `status ${a}` : `status ${b} → ${a}`;
   if (b === undefined) return `${field} set`;
   if (a === undefined) return `${field} removed`;

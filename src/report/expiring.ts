@@ -4,7 +4,8 @@
 // cancelled one needs nothing done.
 import type { DataFolder } from '../core/folder.js';
 import type { Agreement, Area } from '../core/kinds.js';
-import { addDays, agreementAreas, daysBetween } from '../core/reach.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { agreementAreas } from '../core/reach.js';
 
 export interface ExpiringFilter {
   /** Agreements of these areas (an agreement without areas counts in its patient groups' areas). */

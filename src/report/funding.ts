@@ -1,10 +1,10 @@
-// `civsam overview funding`: per pool and year, the budget, what is allocated (report/allocation.ts:
+// `civsam overview funding`: per pool and year, the budget, what is allocated (core/allocation.ts:
 // active or ended agreements, a shared line split equally), what remains, the split between
 // development projects and running costs, and how concentrated the recipients are. `--by
 // organisation` gives each organisation's total per year across pools instead.
 import type { DataFolder } from '../core/folder.js';
 import type { Area } from '../core/kinds.js';
-import { allocationShares, herfindahl, type AllocationShare, type FundingKind } from './allocation.js';
+import { allocationShares, herfindahl, type AllocationShare, type FundingKind } from '../core/allocation.js';
 
 export interface FundingFilter {
   years?: readonly number[];

@@ -192,10 +192,12 @@ describe('civsam audit exit codes and usage', () => {
     expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are: unilateral-agreement, exemption-incomplete, /);
     const date = civsam(['--lang', 'da', 'audit', '--as-of', '2026-02-30']);
     expect(date.code).toBe(2);
-    expect(date.stderr).toBe('fejl: datoen til --as-of er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
-    for (const bad of ['2026-13-01', '23-11-2026', 'today']) {
+    expect(date.stderr).toBe('fejl: --as-of er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
+    const month = civsam(['audit', '--as-of', '2026-13-01']);
+    expect([month.code, month.stderr]).toEqual([2, 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n']);
+    for (const bad of ['23-11-2026', 'today']) {
       const r = civsam(['audit', '--as-of', bad]);
-      expect([r.code, r.stderr], bad).toEqual([2, 'error: the date given to --as-of is not a valid date. Write it as YYYY-MM-DD, for example 2026-11-23.\n']);
+      expect([r.code, r.stderr], bad).toEqual([2, 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n']);
     }
   });
 

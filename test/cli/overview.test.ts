@@ -333,9 +333,9 @@ describe('civsam overview: --output', () => {
 });
 
 describe('civsam overview: errors say what to do, exit 2', () => {
-  it('a date that is not YYYY-MM-DD', () => {
-    const r = civsam(['--data', dir, 'overview', 'offers', '--as-of', '2026-02-30']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, such as 2026-11-23; 2026-02-30 is not one.\n' });
+  it('a date that is not YYYY-MM-DD, and a day the calendar does not have', () => {
+    expect(civsam(['--data', dir, 'overview', 'offers', '--as-of', '23-11-2026'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n' });
+    expect(civsam(['--data', dir, 'overview', 'offers', '--as-of', '2026-02-30'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n' });
   });
 
   it('an unknown patient group, with the known ones', () => {

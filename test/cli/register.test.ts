@@ -104,7 +104,7 @@ describe('add, edit, show, list, remove', () => {
     const bad = run(dir, ['org', 'edit', 'alpha', '--contact-email', 'not an address']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toContain('not an address');
-    expect(run(dir, ['org', 'add', '--name', 'X', '--kind', 'other', '--areas', 'health', '--scope', 'regional', '--registered', '1/1/2026']).stderr).toBe('error: --registered must be a date written YYYY-MM-DD.\n');
+    expect(run(dir, ['org', 'add', '--name', 'X', '--kind', 'other', '--areas', 'health', '--scope', 'regional', '--registered', '1/1/2026']).stderr).toBe('error: --registered needs a date written YYYY-MM-DD, for example 2026-11-23.\n');
   });
 
   test('edit changes only the field\'s line; saving the same again leaves the file untouched', () => {

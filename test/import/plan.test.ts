@@ -70,7 +70,7 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     const messages = p.rejected[0].problems.map((x) => [x.column, en(x.message)]);
     expect(messages).toEqual([
       [1, 'not one of the allowed values: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.'],
-      [5, 'not a date. Write dates as YYYY-MM-DD (2026-03-01) or DD-MM-YYYY (01-03-2026).'],
+      [5, 'written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month.'],
     ]);
     expect(JSON.stringify(p.rejected)).not.toContain('SecretName');
     // The same row with the value problems put right still fails validate's own rules.

@@ -66,9 +66,10 @@ describe('headers', () => {
 });
 
 describe('cells', () => {
-  it('reads ISO and Danish day-first dates, and refuses impossible ones', () => {
+  it('reads ISO and Danish day-first dates, and refuses impossible ones: not a date, or no such day', () => {
     expect(['2026-03-01', '1-3-2026', '01.03.2026', '29-02-2024'].map(parseDate)).toEqual([{ value: '2026-03-01' }, { value: '2026-03-01' }, { value: '2026-03-01' }, { value: '2024-02-29' }]);
-    for (const bad of ['29-02-2026', '03/01/2026', '2026-13-01', 'i morgen']) expect(parseDate(bad)).toEqual({ problem: { key: 'import.value.date' } });
+    for (const bad of ['03/01/2026', 'i morgen', '2026-3-1']) expect(parseDate(bad), bad).toEqual({ problem: { key: 'import.value.date' } });
+    for (const bad of ['29-02-2026', '30.02.2026', '2026-13-01', '01-13-2026']) expect(parseDate(bad), bad).toEqual({ problem: { key: 'import.value.noSuchDay' } });
   });
 
   it('reads whole amounts with Danish or English thousands separators, never decimals', () => {

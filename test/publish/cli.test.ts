@@ -106,7 +106,7 @@ describe('civsam publish', () => {
   it('says what is wrong with its options, in both languages, with exit 2', () => {
     expect(civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --out DIR.\n' });
     expect(civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '2026-02-30'])).toEqual({
-      code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n',
+      code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n',
     });
     expect(civsam(['--lang', 'da', 'publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '23-11-2026']).stderr)
       .toBe('fejl: --as-of skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');

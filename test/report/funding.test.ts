@@ -2,7 +2,7 @@
 // in both, a line shared by two organisations, a draft and a cancelled agreement that do not count,
 // and an overcommitted pool-year.
 import { describe, expect, it } from 'vitest';
-import { allocationShares, herfindahl } from '../../src/report/allocation.js';
+import { allocationShares, herfindahl } from '../../src/core/allocation.js';
 import { buildFundingByOrganisationReport, buildFundingReport } from '../../src/report/funding.js';
 import { AS_OF, loadFixture, overviewFiles } from './fixture.js';
 

@@ -2,7 +2,7 @@
 // practice renewed without a decision, a new call or an exemption.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';
-import { daysBetween } from '../../core/reach.js';
+import { daysBetween } from '../../core/dates.js';
 
 export const rule: AuditRule = {
   id: 'agreement-expired',

@@ -2,7 +2,7 @@
 // Recording an evaluation moves `evaluation_due` on.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';
-import { daysBetween } from '../../core/reach.js';
+import { daysBetween } from '../../core/dates.js';
 
 export const rule: AuditRule = {
   id: 'evaluation-overdue',

@@ -4,7 +4,7 @@
 // Herfindahl–Hirschman index, and says when that index is above `hhi_warning` (issue 5).
 // Eligible: active, sharing an area with the pool, and registered by the end of that year.
 import type { Organisation } from '../../core/kinds.js';
-import { hhi, poolYears } from '../allocation.js';
+import { hhi, poolYearTotals } from '../../core/allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, percent, push, ref } from '../make.js';
 
@@ -22,7 +22,7 @@ export const rule: AuditRule = {
       for (const a of o.areas) push(byArea, a, o);
     }
     const out: Finding[] = [];
-    for (const py of poolYears(folder)) {
+    for (const py of poolYearTotals(folder)) {
       const pool = folder.records.pool.get(py.pool);
       if (!pool || py.total <= 0) continue;
       const over = [...py.byOrganisation].filter(([, amt]) => amt / py.total > maxShare);

@@ -1,6 +1,6 @@
 // hearing-omission [error]: with `selection: all`, an eligible party neither invited nor listed
 // under `omitted` with a reason (issue 6). The state's guidance: hear everyone affected.
-import { eligibleParties, hearingIndex } from '../../hearing/scope.js';
+import { eligibleParties, hearingIndex } from '../../core/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
 
 export const rule = hearingRule({

@@ -2,7 +2,7 @@
 // organisation inactive, joined the list after the consultation opened, or sharing no area or no
 // patient group with it (issue 6).
 import type { Message, MessageKey } from '../../i18n/index.js';
-import { hearingIndex, ineligibility, type Ineligibility } from '../../hearing/scope.js';
+import { hearingIndex, ineligibility, type Ineligibility } from '../../core/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
 
 export const WHY: Record<Ineligibility, MessageKey> = {

@@ -4,7 +4,7 @@
 // overlapping scope is no history to judge.
 import type { RecordRef } from '../finding.js';
 import { invitedTo, passedOver } from '../../hearing/history.js';
-import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../hearing/scope.js';
+import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../core/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
 
 export const rule = hearingRule({

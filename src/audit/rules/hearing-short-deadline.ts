@@ -1,7 +1,7 @@
 // hearing-short-deadline [warning]: fewer than the policy's `hearing_min_days` calendar days from
 // `opens` to `deadline`, and no `deadline_reason` (issue 6; the state's guidance asks for four weeks
 // unless a shorter deadline is explained).
-import { daysBetween } from '../../core/reach.js';
+import { daysBetween } from '../../core/dates.js';
 import { hearingRule, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
 
 export const rule = hearingRule({

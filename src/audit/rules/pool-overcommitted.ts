@@ -1,7 +1,7 @@
 // pool-overcommitted [error]: a pool-year whose funding lines exceed its budget (issue 5). Lines
 // count as the audit counts money (agreements active or ended); a year with lines but no budget
 // entry has a budget of nothing. The agreements with money in that pool-year are related.
-import { poolYears } from '../allocation.js';
+import { poolYearTotals } from '../../core/allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, ref } from '../make.js';
 
@@ -13,7 +13,7 @@ export const rule: AuditRule = {
   explanation: 'audit.rule.pool-overcommitted.explain',
   check({ folder }) {
     const out: Finding[] = [];
-    for (const py of poolYears(folder)) {
+    for (const py of poolYearTotals(folder)) {
       const pool = folder.records.pool.get(py.pool);
       if (!pool) continue;
       const budget = pool.budgets.filter((b) => b.year === py.year).reduce((s, b) => s + b.amount_dkk, 0);

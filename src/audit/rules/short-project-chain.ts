@@ -8,10 +8,11 @@
 // An organisation's agreements are compared with each other only, so the cost follows the
 // number of agreements each organisation holds.
 import type { Agreement } from '../../core/kinds.js';
-import { addMonths, agreementAreas, monthsBetween } from '../../core/reach.js';
+import { addMonths, monthsBetween } from '../../core/dates.js';
+import { agreementAreas } from '../../core/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, push, ref } from '../make.js';
-import { concernedGroups, groupTree, overlaps } from '../scope.js';
+import { concernedGroups, groupTree, overlaps } from '../../core/scope.js';
 
 const GAP_MONTHS = 3;
 

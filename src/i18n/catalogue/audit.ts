@@ -13,7 +13,6 @@ export const audit = defineMessages({
   'opt.audit.output': 'write the report to this file; the format follows its extension',
 
   'audit.error.unknownRule': 'there is no audit rule {rule}. The rules are: {rules}.',
-  'audit.error.asOf': 'the date given to --as-of is not a valid date. Write it as YYYY-MM-DD, for example 2026-11-23.',
 
   'audit.heading': 'Audit as of {date}',
   'audit.col.record': 'Record',
@@ -123,7 +122,6 @@ export const audit = defineMessages({
   'opt.audit.output': 'skriv rapporten til denne fil; formatet følger filendelsen',
 
   'audit.error.unknownRule': 'der er ingen kontrolregel ved navn {rule}. Reglerne er: {rules}.',
-  'audit.error.asOf': 'datoen til --as-of er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
 
   'audit.heading': 'Kontrol pr. {date}',
   'audit.col.record': 'Post',

@@ -43,6 +43,8 @@ export const cli = defineMessages({
   'error.outputExtension': 'cannot tell the format from the file name. Use one of {extensions}, or give --format.',
   'error.noDataFolder': 'there is no data folder at {dir}. Give the folder with --data DIR or CIVSAM_DATA, or create one with civsam init.',
   'error.invalidData': 'the data folder {dir} has {count} error(s), so civsam will not work on it. Run civsam validate to see them and put them right first.',
+  'error.notADate': '{option} needs a date written YYYY-MM-DD, for example 2026-11-23.',
+  'error.noSuchDay': '{option} is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.',
 }, {
   'cli.description': 'Styr regionens samarbejde med civilsamfundet fra en mappe med YAML-filer: registrér organisationer, tilbud, aftaler, puljer, opslag og høringer; få overblik; kontrollér ligebehandling.',
   'cli.versionOption': 'vis versionsnummeret',
@@ -85,4 +87,6 @@ export const cli = defineMessages({
   'error.outputExtension': 'formatet kan ikke ses af filnavnet. Brug en af {extensions}, eller angiv --format.',
   'error.noDataFolder': 'der er ingen datamappe i {dir}. Angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.',
   'error.invalidData': 'datamappen {dir} har {count} fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.',
+  'error.notADate': '{option} skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
+  'error.noSuchDay': '{option} er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
 });

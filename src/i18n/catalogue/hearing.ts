@@ -129,7 +129,6 @@ export const hearing = defineMessages({
   'hearing.error.unknownArea': 'unknown area in --area. Use {areas}.',
   'hearing.error.unknownPatientGroup': 'unknown patient group in --patient-group. Use an id from vocabularies/patient-groups.yaml.',
   'hearing.error.badSeats': '--seats must be a whole number of at least 1.',
-  'hearing.error.badDate': '{option} must be a date written YYYY-MM-DD.',
   'hearing.error.applyDraft': '--apply needs a registered consultation: register it first with civsam consultation add, then run civsam consultation plan ID --apply.',
   'hearing.error.applyNotPlanned': 'consultation {id} is {status}; --apply changes only planned consultations, so a list that has gone out is never rewritten. Change it by hand if you must.',
 }, {
@@ -252,7 +251,6 @@ export const hearing = defineMessages({
   'hearing.error.unknownArea': 'ukendt område i --area. Brug {areas}.',
   'hearing.error.unknownPatientGroup': 'ukendt patientgruppe i --patient-group. Brug et id fra vocabularies/patient-groups.yaml.',
   'hearing.error.badSeats': '--seats skal være et helt tal på mindst 1.',
-  'hearing.error.badDate': '{option} skal være en dato skrevet ÅÅÅÅ-MM-DD.',
   'hearing.error.applyDraft': '--apply kræver en registreret høring: registrér den først med civsam consultation add, og kør så civsam consultation plan ID --apply.',
   'hearing.error.applyNotPlanned': 'høringen {id} har status {status}; --apply ændrer kun planlagte høringer, så en liste, der er sendt ud, aldrig bliver skrevet om. Ret den i hånden, hvis det er nødvendigt.',
 });

@@ -23,7 +23,6 @@ export const overview = defineMessages({
   'opt.overview.within': 'how many days ahead to look (default: the policy\'s expiring_days, 90 unless civsam.yaml says otherwise)',
   'opt.overview.agreementOrganisation': 'only agreements with this organisation, by id or name (repeatable)',
 
-  'overview.error.asOf': '--as-of needs a date written YYYY-MM-DD, such as 2026-11-23; {value} is not one.',
   'overview.error.year': '--year needs a year such as 2026; {value} is not one.',
   'overview.error.within': '--within needs a whole number of days, 0 or more; {value} is not one.',
   'overview.error.unknown': '{option}: unknown {kind} {values}. {hint}',
@@ -143,7 +142,6 @@ export const overview = defineMessages({
   'opt.overview.within': 'hvor mange dage frem der ses (standard: politikkens expiring_days, 90 medmindre civsam.yaml siger andet)',
   'opt.overview.agreementOrganisation': 'kun aftaler med denne organisation, med id eller navn (kan gentages)',
 
-  'overview.error.asOf': '--as-of skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-23; {value} er ikke en dato.',
   'overview.error.year': '--year skal være et årstal, fx 2026; {value} er ikke et årstal.',
   'overview.error.within': '--within skal være et helt antal dage, 0 eller flere; {value} er ikke et.',
   'overview.error.unknown': '{option}: ukendt {kind} {values}. {hint}',

@@ -129,7 +129,6 @@ export const register = defineMessages({
   'field.consultation.status': 'planned, open or closed (default for a new one: planned)',
 
   'register.badFlagValue': '{flag} must be {expected}.',
-  'register.expected.date': 'a date written YYYY-MM-DD',
   'register.expected.int': 'a whole number',
   'register.expected.months': 'a whole number of months from 1 to 120',
   'register.expected.funding': 'POOL:YEAR:KIND:AMOUNT, e.g. civilsamfundspuljen:2027:operation:400000',
@@ -383,7 +382,6 @@ export const register = defineMessages({
   'field.consultation.status': 'planned, open eller closed (standard for en ny: planned)',
 
   'register.badFlagValue': '{flag} skal være {expected}.',
-  'register.expected.date': 'en dato skrevet ÅÅÅÅ-MM-DD',
   'register.expected.int': 'et helt tal',
   'register.expected.months': 'et helt antal måneder fra 1 til 120',
   'register.expected.funding': 'PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:operation:400000',

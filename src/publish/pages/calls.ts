@@ -1,7 +1,7 @@
 // Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
 // who was selected, and a table of the earlier ones.
 import type { Call } from '../../core/kinds.js';
-import { daysBetween } from '../../core/reach.js';
+import { daysBetween } from '../../core/dates.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';

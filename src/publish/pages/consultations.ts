@@ -1,7 +1,7 @@
 // Consultations: the open ones with their hearing lists, the past ones with every invited party
 // alphabetically and a mark where an answer came, and the standing hearing list itself.
 import type { Consultation } from '../../core/kinds.js';
-import { daysBetween } from '../../core/reach.js';
+import { daysBetween } from '../../core/dates.js';
 import { html, type Html } from '../html.js';
 import { consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';

@@ -1,9 +1,45 @@
-// Who may be heard on a consultation (issue 6): eligibility of a hearing party, and which earlier
-// consultations overlap a consultation in scope. Pure functions over the loaded folder; the
-// indexes are built once per folder so every consultation is judged without scanning all parties.
-import type { DataFolder } from '../core/folder.js';
-import type { Area, Consultation, HearingParty } from '../core/kinds.js';
-import { descendantsIndex } from '../core/reach.js';
+// What a record concerns, and who may be heard on a consultation: one reading of patient-group
+// scope for the audit (peers, short project chains, the hearing rules) and the hearing commands
+// (plan, report, history). A record concerns its areas and each patient group it names with every
+// group below it in the vocabulary; two records share a scope when they share an area and a group.
+// Pure functions over the loaded folder; the group tree and the hearing index are built once per
+// folder, so every consultation is judged without scanning all parties.
+import type { DataFolder } from './folder.js';
+import type { Area, Consultation, HearingParty } from './kinds.js';
+import { descendantsIndex } from './reach.js';
+
+export interface GroupTree {
+  /** Each group with every group below it, itself included. */
+  descendants: Map<string, Set<string>>;
+  /** Each area's patient groups (for a record that names areas but no groups), in vocabulary order. */
+  byArea: Map<Area, string[]>;
+}
+
+const trees = new WeakMap<DataFolder, GroupTree>();
+
+export function groupTree(folder: DataFolder): GroupTree {
+  let tree = trees.get(folder);
+  if (!tree) {
+    const byArea = new Map<Area, string[]>();
+    for (const g of folder.vocabularies.patientGroups) for (const a of g.areas ?? []) push(byArea, a as Area, g.id);
+    tree = { descendants: descendantsIndex(folder.vocabularies.patientGroups), byArea };
+    trees.set(folder, tree);
+  }
+  return tree;
+}
+
+/**
+ * The patient groups a record concerns: each group it names with the groups below it. A record
+ * that names none concerns every group of its areas when `noneMeansAll` (an agreement, a call, a
+ * consultation, a hearing party that wants to be heard on all of them), and no group otherwise (an
+ * organisation that lists none is not known to work with any).
+ */
+export function concernedGroups(tree: GroupTree, groups: readonly string[] | undefined, areas: readonly string[] | undefined, noneMeansAll: boolean): Set<string> {
+  const out = new Set<string>();
+  const named = groups && groups.length > 0 ? groups : noneMeansAll ? (areas ?? []).flatMap((a) => tree.byArea.get(a as Area) ?? []) : [];
+  for (const g of named) for (const d of tree.descendants.get(g) ?? [g]) out.add(d);
+  return out;
+}
 
 /** What a party or consultation is about: its areas and its patient groups with every group below them. */
 export interface Scope {
@@ -11,12 +47,38 @@ export interface Scope {
   groups: ReadonlySet<string>;
 }
 
+const scopes = new WeakMap<GroupTree, WeakMap<object, Scope>>();
+
+/** A record's scope; one that names no patient groups concerns every group of its areas. Kept per record. */
+export function scopeOf(tree: GroupTree, record: { areas: readonly Area[]; patient_groups?: readonly string[] }): Scope {
+  let cache = scopes.get(tree);
+  if (!cache) scopes.set(tree, (cache = new WeakMap()));
+  let scope = cache.get(record);
+  if (!scope) {
+    scope = { areas: new Set(record.areas), groups: concernedGroups(tree, record.patient_groups, record.areas, true) };
+    cache.set(record, scope);
+  }
+  return scope;
+}
+
+/** Whether two sets have a member in common. */
+export function overlaps<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return true;
+  return false;
+}
+
+/** Two scopes overlap when they share an area and a patient group. */
+export function sharesScope(a: Scope, b: Scope): boolean {
+  return overlaps(a.areas, b.areas) && overlaps(a.groups, b.groups);
+}
+
 /** Why a party is not eligible for a consultation; none means it is eligible. */
 export type Ineligibility = 'withdrawn' | 'organisation-inactive' | 'joined-after' | 'no-shared-area' | 'no-shared-group';
 
 export interface HearingIndex {
   folder: DataFolder;
-  scopeOf(record: { areas: readonly Area[]; patient_groups?: string[] }): Scope;
+  scopeOf(record: { areas: readonly Area[]; patient_groups?: readonly string[] }): Scope;
   /** Hearing parties under each patient group of their (expanded) scope. */
   partiesByGroup: ReadonlyMap<string, readonly HearingParty[]>;
   partiesByOrganisation: ReadonlyMap<string, readonly HearingParty[]>;
@@ -38,46 +100,25 @@ export function hearingIndex(folder: DataFolder): HearingIndex {
   return index;
 }
 
+// A group concerns the groups below it too, so a party heard on "psychosis" shares a consultation on
+// "schizophrenia", and the other way round; two sibling groups do not overlap.
 function buildIndex(folder: DataFolder): HearingIndex {
-  const groups = folder.vocabularies.patientGroups;
-  const below = descendantsIndex(groups);
-  const groupsByArea = new Map<Area, string[]>();
-  for (const g of groups) for (const a of g.areas as Area[]) groupsByArea.set(a, [...(groupsByArea.get(a) ?? []), g.id]);
-  const scopes = new WeakMap<object, Scope>();
-
-  // A record with no patient groups concerns every patient group of its areas (the issue says so of
-  // consultations; we read a hearing party's empty list the same way: it wants to be heard on all of them).
-  // A group concerns the groups below it too, so a party heard on "psychosis" shares a consultation on
-  // "schizophrenia", and the other way round; two sibling groups do not overlap.
-  function scopeOf(record: { areas: readonly Area[]; patient_groups?: string[] }): Scope {
-    const cached = scopes.get(record);
-    if (cached) return cached;
-    const areas = new Set<Area>(record.areas);
-    const out = new Set<string>();
-    if (record.patient_groups && record.patient_groups.length > 0) {
-      for (const g of record.patient_groups) for (const d of below.get(g) ?? [g]) out.add(d);
-    } else {
-      for (const a of areas) for (const g of groupsByArea.get(a) ?? []) out.add(g);
-    }
-    const scope = { areas, groups: out };
-    scopes.set(record, scope);
-    return scope;
-  }
-
+  const tree = groupTree(folder);
+  const scope = (record: { areas: readonly Area[]; patient_groups?: readonly string[] }): Scope => scopeOf(tree, record);
   const partiesByGroup = new Map<string, HearingParty[]>();
   const partiesByOrganisation = new Map<string, HearingParty[]>();
   for (const p of sortedById(folder.records['hearing-party'])) {
-    for (const g of scopeOf(p).groups) push(partiesByGroup, g, p);
+    for (const g of scope(p).groups) push(partiesByGroup, g, p);
     push(partiesByOrganisation, p.organisation, p);
   }
   const consultationsByGroup = new Map<string, Consultation[]>();
   for (const c of [...folder.records.consultation.values()].sort(byOpens)) {
-    for (const g of scopeOf(c).groups) push(consultationsByGroup, g, c);
+    for (const g of scope(c).groups) push(consultationsByGroup, g, c);
   }
-  return { folder, scopeOf, partiesByGroup, partiesByOrganisation, consultationsByGroup, eligibleCache: new WeakMap() };
+  return { folder, scopeOf: scope, partiesByGroup, partiesByOrganisation, consultationsByGroup, eligibleCache: new WeakMap() };
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -90,12 +131,6 @@ function sortedById<T extends { id: string }>(records: ReadonlyMap<string, T>): 
 /** Consultations in the order they opened; the same day by id. */
 export function byOpens(a: Consultation, b: Consultation): number {
   return a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
-  return false;
 }
 
 /**
@@ -111,8 +146,8 @@ export function ineligibility(index: HearingIndex, party: HearingParty, consulta
   if (party.since > consultation.opens) out.push('joined-after');
   const p = index.scopeOf(party);
   const c = index.scopeOf(consultation);
-  if (!intersects(p.areas, c.areas)) out.push('no-shared-area');
-  if (!intersects(p.groups, c.groups)) out.push('no-shared-group');
+  if (!overlaps(p.areas, c.areas)) out.push('no-shared-area');
+  if (!overlaps(p.groups, c.groups)) out.push('no-shared-group');
   return out;
 }
 
@@ -120,9 +155,7 @@ export function ineligibility(index: HearingIndex, party: HearingParty, consulta
 export function isEligible(index: HearingIndex, party: HearingParty, consultation: Consultation): boolean {
   if (party.status !== 'active' || party.since > consultation.opens) return false;
   if (index.folder.records.organisation.get(party.organisation)?.status !== 'active') return false;
-  const p = index.scopeOf(party);
-  const c = index.scopeOf(consultation);
-  return intersects(p.areas, c.areas) && intersects(p.groups, c.groups);
+  return sharesScope(index.scopeOf(party), index.scopeOf(consultation));
 }
 
 /** The parties eligible for a consultation, by id; found through the group index, not by scanning every party. */
@@ -145,9 +178,7 @@ export function eligibleParties(index: HearingIndex, consultation: Consultation)
 
 /** Two consultations overlap in scope when they share an area and a patient group. */
 export function overlapInScope(index: HearingIndex, a: Consultation, b: Consultation): boolean {
-  const sa = index.scopeOf(a);
-  const sb = index.scopeOf(b);
-  return intersects(sa.areas, sb.areas) && intersects(sa.groups, sb.groups);
+  return sharesScope(index.scopeOf(a), index.scopeOf(b));
 }
 
 /**
