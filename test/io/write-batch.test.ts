@@ -2,7 +2,7 @@
 // checks every target before the first rename and again just before each one. A refusal found
 // before the first rename writes nothing; one found part-way says how many files are already new;
 // the lock is kept fresh; the parse cache never serves a replaced file's old data.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
