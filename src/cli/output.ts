@@ -1,9 +1,9 @@
 // Where a command's report goes and in which format: --format, or inferred from --output FILE's
 // extension; written to stdout, or atomically to the file.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { terminalSafe } from '../core/terminal-text.js';
+import { writeFileAtomic as writeAtomically } from '../io/atomic-file.js';
 import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../render/table.js';
 import { makeChalk } from './colors.js';
 import type { CommandContext } from './context.js';
@@ -52,26 +52,17 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   else ctx.stdout.write(text);
 }
 
-/** Temporary file beside the target, flushed, then renamed over it: never a partial file. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  let fd: number;
+/**
+ * Writes a report to a file through civsam's one atomic writer: never a partial file, the old one
+ * kept whole if the disk is full. A folder that is missing or not ours to write is a user error.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   try {
-    fd = openSync(tmp, 'wx', 0o640);
+    writeAtomically(path, content, { mode: 0o640 });
   } catch (e) {
     // A missing folder, no permission, a read-only disk: the user's to put right, not a bug.
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR'].includes(code)) throw new UserError('error.outputUnwritable', { file: path, code });
-    throw e;
-  }
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (e) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    try { unlinkSync(tmp); } catch { /* already gone */ }
     throw e;
   }
 }

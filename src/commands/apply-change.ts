@@ -1,6 +1,8 @@
 // The one way commands change records: take the folder's lock, read the folder, let the command
-// decide the new records, check them (schema and the whole folder's consistency), show or write
-// them atomically, and commit them to git. A refused change writes nothing and exits 2.
+// decide the new records, check them (schema and the whole folder's consistency, the size the
+// reader accepts), show or write them atomically, and commit them to git. A refused change writes
+// nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
+// nothing written; after, the change is finished and committed first, unless asked twice.
 import { join } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../cli/context.js';
@@ -13,7 +15,9 @@ import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../io/atomic-file.js';
-import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, recordRel, type FolderLock, type ReadRecord } from '../io/write-record.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, RECORD_MODE, recordBytes, recordRel, type FolderLock, type ReadRecord } from '../io/write-record.js';
+import { MAX_FILE_BYTES } from '../io/yaml-read.js';
+import { heardYet, listenForStop, type StopRequests } from '../io/stop-request.js';
 import { commitPaths, findRepository, uncommitted } from '../io/git.js';
 import { errorsIntroduced, type ChangedFile } from '../register/check.js';
 import { describeChanges } from '../register/describe.js';
@@ -82,6 +86,12 @@ function problemLines(ctx: CommandContext, problems: Problem[]): string {
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => PlannedChange[] | Promise<PlannedChange[]>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
   const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
+  const stop = listenForStop();
+  const checkpoint = async () => {
+    await heardYet();
+    if (stop.count() > 0) throw new UserError('write.stopped', {}, stop.exitCode());
+  };
   // A large change (an import) takes longer than the lock's lifetime: refresh it as we go.
   let refreshed = Date.now();
   const keepAlive = () => {
@@ -114,6 +124,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     };
     const planned = await plan(session);
     keepAlive();
+    await checkpoint();
 
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
@@ -127,7 +138,10 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         continue;
       }
       const t = newRecordText(dir, change.kind, current, change.record);
-      if ('refused' in t) throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      if ('refused' in t) {
+        if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: kib(MAX_FILE_BYTES) });
+        throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      }
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
       keepAlive();
     }
@@ -166,9 +180,10 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     lock.refresh();
+    await checkpoint();
     let written: string[];
     try {
-      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing);
+      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop);
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -190,10 +205,21 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
+    if (stop.count() > 0) {
+      // Asked to stop once the files were going in: the change was finished instead, and says so.
+      say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
+      return { exitCode: stop.exitCode(), written };
+    }
     return { exitCode: EXIT.ok, written };
   } finally {
+    stop.dispose();
     lock.release();
   }
+}
+
+/** Bytes in KiB, rounded up (a file 1 byte over the limit must not read as the limit itself). */
+function kib(bytes: number): number {
+  return Math.ceil(bytes / 1024);
 }
 
 /** One file: replaced on its own (file and folder flushed), exactly as a register command always did. */
@@ -202,8 +228,6 @@ function writeOne(ctx: CommandContext, lock: FolderLock, f: FileChange): string[
   if (!outcome.ok) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
   return [f.rel];
 }
-
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */
 function placingOrder(f: FileChange): number {
@@ -215,19 +239,30 @@ function placingOrder(f: FileChange): number {
  * flushed at once, every one checked before the first rename, so a refusal found then writes
  * nothing. New files go first and removals last, so a crash part-way (each file then old or new)
  * leaves, as far as one change allows, no reference to a record that is not there.
+ * A request to stop before the first rename stops with nothing written; once the renames have
+ * begun the batch is finished (and, by applyChange, committed), unless a second request comes:
+ * then it stops where it is and says how much is written and how to finish.
  */
-async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[]): Promise<string[]> {
+async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests): Promise<string[]> {
   const ordered = changing.map((f, i) => ({ f, i })).sort((a, b) => placingOrder(a.f) - placingOrder(b.f) || a.i - b.i).map((x) => x.f);
   const batch: BatchFile[] = ordered.map((f) => ({
     target: f.current.path,
-    // The bytes as commitRecordFile makes them: a file that had a BOM keeps it.
-    bytes: f.text === undefined ? undefined : f.current.bom ? Buffer.concat([BOM, Buffer.from(f.text, 'utf8')]) : Buffer.from(f.text, 'utf8'),
+    bytes: f.text === undefined ? undefined : recordBytes(f.current, f.text),
     expected: f.current.snapshot,
   }));
   let placed = 0;
+  let placing = false;
+  stop.onRequest((count) => {
+    if (placing && count === 1) say(ctx, { key: 'write.finishing', params: { written: placed, total: ordered.length } }, 'warn');
+  });
   let outcome: BatchOutcome;
   try {
-    outcome = await replaceFiles(batch, { stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: 0o640, onPlaced: () => { placed++; } });
+    outcome = await replaceFiles(batch, {
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE,
+      interrupts: () => stop.count(),
+      onPlacingBegins: () => { placing = true; },
+      onPlaced: () => { placed++; },
+    });
   } catch (e) {
     // An error of the system (a full disk, a permission) part-way: say what is already written.
     if (placed > 0) sayPartial(ctx, ordered.slice(0, placed));
@@ -235,6 +270,10 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
   }
   if (outcome.ok) return changing.map((f) => f.rel);
   const file = join(ctx.dataDir, ordered[outcome.index].rel);
+  if (outcome.reason === 'interrupted') {
+    if (outcome.placed === 0) throw new UserError('write.stopped', {}, stop.exitCode());
+    throw new UserError('write.stoppedPart', { written: outcome.placed, total: ordered.length }, stop.exitCode());
+  }
   if (outcome.placed === 0) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file });
   sayPartial(ctx, ordered.slice(0, outcome.placed));
   throw new UserError(outcome.reason === 'lock-lost' ? 'write.batchLockLost' : 'write.batchConflict', { file, written: outcome.placed, total: ordered.length });

@@ -85,16 +85,15 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     return plan.records.filter((r) => r.action !== 'unchanged').map((r) => ({ kind, id: r.id, record: r.record }));
   });
   // The rejected rows are written only once the valid ones are in: a refused import leaves no file
-  // that looks like the rest went in.
-  if (result.exitCode !== EXIT.ok) return result.exitCode;
+  // that looks like the rest went in. An import finished after a Ctrl-C (the records were going in
+  // already) is in, and reports as one, but ends with the stop's exit code.
+  if (result.exitCode !== EXIT.ok && result.written.length === 0) return result.exitCode;
   if (rejectedFile !== undefined && rejectedText !== undefined) writeFileAtomic(resolve(ctx.cwd, rejectedFile), rejectedText);
   const c = counts(plan!);
   ctx.stdout.write(ctx.t(c.created + c.updated === 0 && rejectedFile === undefined ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
-  if (rejectedFile !== undefined) {
-    ctx.stderr.write(ctx.errColor.yellow(ctx.t('import.skipped', { rows: plan!.rejected.length, file: rejectedFile })) + '\n');
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  if (rejectedFile !== undefined) ctx.stderr.write(ctx.errColor.yellow(ctx.t('import.skipped', { rows: plan!.rejected.length, file: rejectedFile })) + '\n');
+  if (result.exitCode !== EXIT.ok) return result.exitCode;
+  return rejectedFile !== undefined ? EXIT.findings : EXIT.ok;
 }
 
 async function readInput(path: string, shown: string, sheetName: string | undefined): Promise<Sheet> {

@@ -96,6 +96,8 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const e of sheet.errorCells ?? []) errorCells.set(e.row, [...(errorCells.get(e.row) ?? []), e.column]);
 
   const claimed = new Map<string, number>(); // id → row
+  let contentIndex: Map<string, string> | undefined;
+  const sameContent = () => (contentIndex ??= contentIndexOf(existing.values()));
   const dupKeys = duplicateIndex(kind, folder);
   const seenKeys = new Map<string, number>();
   const rowsOut: Array<{ planned: PlannedRecord; problems: RowProblem[] }> = [];
@@ -141,7 +143,16 @@ export function planImport(input: PlanInput): ImportPlan {
         matchedBy = 'cvr';
       }
     }
-    if (before && !input.update) {
+    if (!before && idValue === undefined) {
+      // The row's record may be in already, under the id it was given then: an earlier run of this
+      // import that was stopped part-way. Recognised as that record, unchanged, not made twice.
+      const sameId = sameContent().get(contentKey(buildNew('', values, kind)));
+      if (sameId !== undefined) before = existing.get(sameId);
+    }
+    // Without --update a row may not change an existing record, but one that says exactly what the
+    // record says is that record, already in (importing the same sheet again finishes the job).
+    const alreadyIn = before !== undefined && sameData(before, buildNew(String(before.id), values, kind));
+    if (before && !input.update && !alreadyIn) {
       problems.push({ row: r.row, column: columnOfField.get(matchedBy === 'cvr' ? 'cvr' : 'id'), message: { key: matchedBy === 'cvr' ? 'import.row.existsCvr' : 'import.row.exists', params: { id: String(before.id) } } });
     }
     let id: string;
@@ -249,6 +260,27 @@ function applyUpdate(before: Data, values: Map<string, unknown>, kind: RecordKin
     else setPath(record, c.path, v);
   }
   return record;
+}
+
+/** A record's data apart from its id, as one string: equal strings, equal data (sameData). */
+function contentKey(record: Data): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Data)[k])]));
+    return v;
+  };
+  const { id: _id, ...rest } = record;
+  return JSON.stringify(canonical(rest));
+}
+
+/** The existing records by their content apart from the id (the first, when two say the same). */
+function contentIndexOf(records: Iterable<Data>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const r of records) {
+    const key = contentKey(r);
+    if (!index.has(key)) index.set(key, String(r.id));
+  }
+  return index;
 }
 
 function changedFields(before: Data, after: Data): string[] {

@@ -4,10 +4,10 @@
 // over too (its holder is dead elsewhere or has stalled), always with a message. A stalled holder
 // that lost its lock finds out through `stillHeld()` just before it would replace a file, and
 // writes nothing.
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { randomHex } from './atomic-file.js';
+import { randomHex, writeAll } from './atomic-file.js';
 import { UserError } from '../errors.js';
 import type { Message } from '../i18n/index.js';
 
@@ -80,12 +80,12 @@ function createExclusive(path: string, text: string): boolean {
   const tmp = `${path}.${process.pid}.${randomHex()}.tmp`;
   const fd = openSync(tmp, 'wx', 0o640);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeAll(fd, Buffer.from(text, 'utf8'), path);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     linkSync(tmp, path);
     return true;
   } catch (e) {
@@ -108,8 +108,12 @@ function createExclusiveWithoutLinks(path: string, text: string): boolean {
     throw e;
   }
   try {
-    writeSync(fd, text);
+    writeAll(fd, Buffer.from(text, 'utf8'), path);
     fsyncSync(fd);
+  } catch (e) {
+    // Ours by the exclusive create: a lock file without its owner in it must not stay.
+    try { unlinkSync(path); } catch { /* gone */ }
+    throw e;
   } finally {
     closeSync(fd);
   }

@@ -4,9 +4,10 @@
 // problem are cached, so every problem is always found afresh. The cache holds personal data like
 // the records themselves, so it is written for the owner only, atomically, outside the data folder.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync, realpathSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.js';
 
 const FORMAT = 'civsam-parse-cache/1';
 
@@ -73,13 +74,13 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         }
       }
       if (!changed || !file) return;
-      const tmp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-        writeFileSync(tmp, JSON.stringify({ format: FORMAT, version, entries }), { mode: 0o600 });
-        renameSync(tmp, file);
+        // Always for the owner only, whatever the file was; no folder flush: a cache lost to a
+        // power cut is only rebuilt. A full disk leaves the old cache (and no temporary file).
+        writeFileAtomic(file, JSON.stringify({ format: FORMAT, version, entries }), { mode: 0o600, keepMode: false, durable: false });
       } catch {
-        try { unlinkSync(tmp); } catch { /* nothing to clean up */ }
+        // Not the user's problem: the next run parses again.
       }
     },
   };

@@ -8,13 +8,16 @@ import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../core/kinds.js';
 import { fieldOrders } from '../core/shapes.js';
 import { UserError } from '../errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
-import { decode, parseStrict } from './yaml-read.js';
+import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
 import { sameData } from '../core/plain-data.js';
 import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A new record file: readable by the owner's group (colleagues), nobody else; a replaced one keeps its own. */
+export const RECORD_MODE = 0o640;
 
 /** The schemas shipped with civsam. */
 export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -79,21 +82,54 @@ export function readRecordFile(path: string): ReadRecord {
   return { path, snapshot: snap, text: decoded.text, bom: snap.bytes.subarray(0, 3).equals(BOM), data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
 }
 
-export type NewText = { text: string; unchanged: boolean } | { refused: 'round-trip' };
+export type NewText =
+  | { text: string; unchanged: boolean }
+  | { refused: 'round-trip' }
+  /** The file would be larger than the reader accepts (MAX_FILE_BYTES): `bytes` it would have. */
+  | { refused: 'too-large'; bytes: number };
 
-/** The file's new text for `after` (undefined data: the file is removed). */
+/**
+ * Larger than this, a text is refused without being turned into YAML at all: its file could only be
+ * larger still, and a value of megabytes costs the YAML library seconds.
+ */
+const MAX_TEXT_CHARS = MAX_FILE_BYTES;
+
+/** The record's size before it is serialised: the length of its strings, a lower bound of its file's bytes. */
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + textLength(v), 0);
+  if (value !== null && typeof value === 'object') return Object.entries(value).reduce((n, [k, v]) => n + k.length + textLength(v), 0);
+  return 0;
+}
+
+/**
+ * The file's new text for `after` (undefined data: the file is removed). A text that would make the
+ * file larger than the reader accepts is refused here, so no write can make the folder unreadable.
+ */
 export function newRecordText(dataDir: string, kind: RecordKind, current: ReadRecord, after: Record<string, unknown>): NewText {
   const rel = recordRel(kind, String(after.id));
   const schemaPath = schemaPathFor(dataDir, dirname(rel), `${kind}.schema.json`);
   const rank = schemaRank(kind);
+  if (current.text !== undefined && current.data && sameData(current.data, after)) return { text: current.text, unchanged: true };
+  const least = textLength(after);
+  if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
+  let text: string | undefined;
   if (current.text !== undefined && current.data) {
-    if (sameData(current.data, after)) return { text: current.text, unchanged: true };
     const edited = editText(current.text, current.data, after, rank);
-    if (edited === undefined) return { refused: 'round-trip' };
-    return { text: withSchemaLine(edited, schemaPath), unchanged: false };
+    text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
+  } else {
+    text = serialise(after, schemaPath, rank);
   }
-  const text = serialise(after, schemaPath, rank);
-  return text === undefined ? { refused: 'round-trip' } : { text, unchanged: false };
+  if (text === undefined) return { refused: 'round-trip' };
+  const bytes = recordBytes(current, text).length;
+  if (bytes > MAX_FILE_BYTES) return { refused: 'too-large', bytes };
+  return { text, unchanged: false };
+}
+
+/** The bytes of a record file with this text: a file that had a byte order mark keeps it. */
+export function recordBytes(current: ReadRecord, text: string): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return current.bom ? Buffer.concat([BOM, body]) : body;
 }
 
 export type WriteOutcome = { ok: true } | { ok: false; reason: 'changed-since-read' | 'lock-lost' };
@@ -101,6 +137,5 @@ export type WriteOutcome = { ok: true } | { ok: false; reason: 'changed-since-re
 /** Replaces (or creates, or removes) the file if it is still as it was read and the lock is still ours. */
 export function commitRecordFile(current: ReadRecord, text: string | undefined, stillHeld: () => boolean, deferFolderSync = false): WriteOutcome {
   if (text === undefined) return removeFile(current.path, current.snapshot, { stillHeld, deferFolderSync });
-  const bytes = current.bom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : Buffer.from(text, 'utf8');
-  return replaceFile(current.path, bytes, current.snapshot, { stillHeld, mode: 0o640, deferFolderSync });
+  return replaceFile(current.path, recordBytes(current, text), current.snapshot, { stillHeld, mode: RECORD_MODE, deferFolderSync });
 }

@@ -121,10 +121,22 @@ describe('civsam import', () => {
     expect(parse(readFileSync(join(dir, 'organisations/calm-together.yaml'), 'utf8'))).toEqual({
       id: 'calm-together', name: 'Calm Together', kind: 'user-association', cvr: '87654303', areas: ['psychiatry'], patient_groups: ['angst', 'depression'], municipalities: ['skive'], status: 'active', registered: '2021-09-30',
     });
-    // Importing it again: the organisation exists (by CVR), so only --update may change it.
+    // Importing the same sheet again (as after an import that was stopped part-way): the row is
+    // the record already there, which is left as it is.
     const again = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('row 2, column B (cvr): an organisation with this CVR number already exists (calm-together). Add --update to change it from the spreadsheet.');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('Nothing to write: every row matches the data already.\n');
+    // A row that would change it: the organisation exists (by CVR), so only --update may do that.
+    const moved = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(moved, XLSX.utils.aoa_to_sheet([
+      ['name', 'cvr', 'kind', 'areas', 'patient_groups', 'municipalities', 'status', 'registered'],
+      ['Calm Together', 87654303, 'user-association', 'psychiatry', 'Anxiety, Depression', 'Randers', 'active', new Date(Date.UTC(2021, 8, 30))],
+    ], { cellDates: true }), 'Organisations');
+    const movedFile = join(tempDir(), 'moved.xlsx');
+    writeFileSync(movedFile, XLSX.write(moved, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const changed = civsam(['import', 'organisations', movedFile, '--sheet', 'Organisations', '--data', dir]);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('row 2, column B (cvr): an organisation with this CVR number already exists (calm-together). Add --update to change it from the spreadsheet.');
     const update = civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--update']);
     expect(update.stdout).toBe('Nothing to write: every row matches the data already.\n');
   });

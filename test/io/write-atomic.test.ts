@@ -68,12 +68,13 @@ describe('the folder lock', () => {
 });
 
 describe('replacing a file', () => {
-  test('writes the new text with group-only permissions and leaves no temporary file', () => {
+  test('writes the new text, a new file with group-only permissions, and leaves no temporary file', () => {
     const dir = makeFolder({ 'a.yaml': 'old\n' });
     expect(replaceFile(join(dir, 'a.yaml'), 'new\n', snapshot(join(dir, 'a.yaml')))).toEqual({ ok: true });
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('new\n');
-    expect(statSync(join(dir, 'a.yaml')).mode & 0o007).toBe(0);
-    expect(readdirSync(dir)).toEqual(['a.yaml']);
+    expect(replaceFile(join(dir, 'b.yaml'), 'new\n', snapshot(join(dir, 'b.yaml')))).toEqual({ ok: true });
+    expect(statSync(join(dir, 'b.yaml')).mode & 0o007).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 
   test('a file changed since it was read is not overwritten', () => {

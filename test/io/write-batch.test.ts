@@ -2,7 +2,7 @@
 // checks every target before the first rename and again just before each one. A refusal found
 // before the first rename writes nothing; one found part-way says how many files are already new;
 // the lock is kept fresh; the parse cache never serves a replaced file's old data.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
@@ -41,12 +41,15 @@ function threeKinds(dir: string): BatchFile[] {
 const OLD = { 'a.yaml': 'id: a\n', 'b.yaml': 'id: b\n', 'c.yaml': 'id: c\n' };
 
 describe('a batch of files', () => {
-  test('replaces, removes and creates every file, group-only, and leaves no temporary file', async () => {
+  test('replaces, removes and creates every file (new ones group-only, replaced ones keeping their permissions) and leaves no temporary file', async () => {
     const dir = makeFolder(OLD);
+    chmodSync(join(dir, 'a.yaml'), 0o600);
+    chmodSync(join(dir, 'b.yaml'), 0o664);
     expect(await replaceFiles(threeKinds(dir))).toEqual({ ok: true });
     expect(contents(dir)).toEqual({ 'a.yaml': 'id: a\nnotes: new a\n', 'b.yaml': 'id: b\nnotes: new b\n', 'new/d.yaml': 'id: d\n' });
     expect(statSync(join(dir, 'new', 'd.yaml')).mode & 0o007).toBe(0);
-    expect(statSync(join(dir, 'a.yaml')).mode & 0o007).toBe(0);
+    expect(statSync(join(dir, 'a.yaml')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'b.yaml')).mode & 0o777).toBe(0o664);
   });
 
   test('refused when one file was changed by someone else after it was read: nothing is written', async () => {

@@ -1,0 +1,49 @@
+// Ctrl-C (SIGINT) and SIGTERM while civsam changes the data folder. Node's default is to die at
+// once, which may leave a change half written, its temporary files and the folder's lock behind.
+// While a change runs, a request to stop is counted instead, and the write path stops where it
+// safely can: before the first file is put in place it stops with nothing changed; once it has
+// begun to put files in place it finishes, unless asked a second time.
+import { constants } from 'node:os';
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+const SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
+
+export interface StopRequests {
+  /** How many times the user has asked to stop so far. */
+  count(): number;
+  /** The exit code a stop ends with: 128 + the first signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+  exitCode(): number;
+  /** Called on every request, with the count so far. */
+  onRequest(listener: (count: number) => void): void;
+  /** Gives the signals back to Node's default (die at once). */
+  dispose(): void;
+}
+
+/** Listens for SIGINT and SIGTERM until dispose(). */
+export function listenForStop(): StopRequests {
+  let count = 0;
+  let first: StopSignal | undefined;
+  const listeners: Array<(count: number) => void> = [];
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () => {
+      count++;
+      first ??= signal;
+      for (const l of listeners) l(count);
+    };
+    process.on(signal, handler);
+    return { signal, handler };
+  });
+  return {
+    count: () => count,
+    exitCode: () => 128 + constants.signals[first ?? 'SIGINT'],
+    onRequest: (listener) => { listeners.push(listener); },
+    dispose() {
+      for (const { signal, handler } of handlers) process.off(signal, handler);
+    },
+  };
+}
+
+/** Lets the event loop run once, so that a signal that came during synchronous work is heard. */
+export function heardYet(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
