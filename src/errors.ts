@@ -58,9 +58,9 @@ export class FileSystemError extends Error {
   }
 
   /** The same failure, reported at another path (the file a person knows, not a temporary one). */
-  static at(err: unknown, path: string): unknown {
+  static at(err: unknown, path: string, syscall?: string): unknown {
     const f = fileSystemFailure(err);
-    return f ? new FileSystemError(f.code, f.syscall, path) : err;
+    return f ? new FileSystemError(f.code, syscall ?? f.syscall, path) : err;
   }
 }
 

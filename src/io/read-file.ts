@@ -8,7 +8,7 @@ import { relative, isAbsolute, sep } from 'node:path';
 import type { Message } from '../i18n/index.js';
 
 /** What a path is when it is not an ordinary file. */
-export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'linkOutside' | 'linkBroken' | { linkTo: NotRegular };
+export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'link' | 'linkOutside' | 'linkBroken' | { linkTo: NotRegular };
 
 /** What a stat (or a folder entry, which says the same) shows. */
 export function kindOf(st: Pick<Stats, 'isFile' | 'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): NotRegular | 'file' | 'link' {
@@ -45,7 +45,8 @@ export function openRegular(path: string, { follow }: { follow: boolean }): Open
   try {
     fd = openSync(path, OPEN_FLAGS | (follow ? 0 : NO_FOLLOW));
   } catch (e) {
-    if (!follow && (e as NodeJS.ErrnoException).code === 'ELOOP') return { refused: linkRefusal(path) };
+    // A link swapped in after the caller looked: refused like any link it may not follow.
+    if (!follow && (e as NodeJS.ErrnoException).code === 'ELOOP') return { refused: 'link' };
     throw e;
   }
   let st: Stats;
@@ -61,17 +62,6 @@ export function openRegular(path: string, { follow }: { follow: boolean }): Open
     return { refused: kind === 'link' ? 'other' : kind };
   }
   return { fd, st };
-}
-
-/** Why a link is refused: where it leads, judged now. */
-function linkRefusal(path: string): NotRegular {
-  try {
-    const target = realpathSync(path);
-    const kind = kindOf(lstatSync(target));
-    return kind === 'file' || kind === 'link' ? 'linkOutside' : { linkTo: kind };
-  } catch {
-    return 'linkBroken';
-  }
 }
 
 /**
