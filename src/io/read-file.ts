@@ -3,8 +3,9 @@
 // that the open itself cannot block (O_NONBLOCK) and checked again once open (fstat), since it may
 // have been swapped for something else after it was looked at; and no more than a limit is read,
 // whatever the file claims or grows to.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
+import { UserError } from '../errors.js';
 import type { Message } from '../i18n/index.js';
 
 /** What a path is when it is not an ordinary file. */
@@ -125,4 +126,43 @@ export function limitMessage(bytes: number): Message {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
     ? { key: 'input.unitMiB', params: { n: bytes / 1024 / 1024 } }
     : { key: 'input.unitKiB', params: { n: Math.round(bytes / 1024) } };
+}
+
+/**
+ * A file a person names on the command line, read whole: an ordinary file, or a pipe (`<(…)`,
+ * /dev/stdin from a pipe); `-` is standard input. Anything else (a device such as /dev/zero, a
+ * folder, a socket) is refused before a byte is read. More than `limit` bytes is refused with
+ * `tooLarge()`, without reading (much) more than the limit. System errors (no such file, no
+ * permission) are thrown as the system gave them, for the one place that tells them to the user.
+ */
+export async function readNamedInput(
+  path: string,
+  opts: { shown: string; limit: number; stdin?: NodeJS.ReadableStream; tooLarge: () => Error },
+): Promise<Buffer> {
+  const { limit, tooLarge } = opts;
+  if (path === '-') {
+    const bytes = await readStreamUpTo(opts.stdin ?? process.stdin, limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  }
+  const fd = openSync(path, OPEN_FLAGS);
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+    const kind = kindOf(st);
+    if (kind === 'file') {
+      if (st.size > limit) throw tooLarge();
+      const bytes = readUpTo(fd, st.size, limit);
+      if (bytes.length > limit) throw tooLarge();
+      return bytes;
+    }
+    if (kind !== 'fifo') throw new UserError('input.notRegular', { file: opts.shown, what: notRegularMessage(kind === 'link' ? 'link' : kind) });
+  } finally {
+    closeSync(fd);
+  }
+  // A pipe: read as a stream (the descriptor above was opened without blocking, which a read of a
+  // pipe cannot use), and only up to the limit.
+  const bytes = await readStreamUpTo(createReadStream(path), limit);
+  if (bytes.length > limit) throw tooLarge();
+  return bytes;
 }
