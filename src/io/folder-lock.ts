@@ -96,10 +96,16 @@ function createExclusive(path: string, text: string): boolean {
     throw FileSystemError.at(e, path, 'link');
   }
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    // A full drive: the temporary file goes, and the failure is the lock's.
+    try { unlinkSync(tmp); } catch { /* gone */ }
+    throw FileSystemError.at(e, path, 'write');
   }
   try {
     linkSync(tmp, path);
@@ -107,7 +113,7 @@ function createExclusive(path: string, text: string): boolean {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'].includes(code ?? '')) throw e;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'].includes(code ?? '')) throw FileSystemError.at(e, path, 'link');
     return createExclusiveWithoutLinks(path, text);
   } finally {
     try { unlinkSync(tmp); } catch { /* gone */ }

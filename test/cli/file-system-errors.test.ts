@@ -111,6 +111,21 @@ describe.runIf(canMount)('a read-only data folder', () => {
   });
 });
 
+describe.runIf(canMount)('a full disk', () => {
+  it('a write says the disk is full (ENOSPC) at the lock, and leaves no temporary file', () => {
+    const source = makeFolder(baseFiles());
+    const mnt = makeFolder({});
+    const script = [
+      'mount -t tmpfs -o size=1m tmpfs "$1"', 'cp -r "$2" "$1/d"', 'dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null',
+      '"$3" "$4" org edit alpha --notes x --no-commit --data "$1/d"', 'echo "rc=$?"', 'ls -A "$1/d"',
+    ].join('; ');
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', mnt, source, process.execPath, BIN], { encoding: 'utf8', timeout: 10_000, env });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe(`error: cannot write ${join(mnt, 'd/.civsam.lock')}: the disk is full (ENOSPC). Free some space on the drive and try again.\n`);
+    expect(r.stdout).toBe('rc=2\ncivsam.yaml\norganisations\nvocabularies\n');
+  });
+});
+
 describe.runIf(canDropPrivileges)('folders and files civsam may not read', () => {
   const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { encoding: 'utf8', timeout: 10_000, env });
   const shared = (files: Record<string, string>) => {
