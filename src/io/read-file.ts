@@ -3,9 +3,9 @@
 // that the open itself cannot block (O_NONBLOCK) and checked again once open (fstat), since it may
 // have been swapped for something else after it was looked at; and no more than a limit is read,
 // whatever the file claims or grows to.
-import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
-import { UserError } from '../errors.js';
+import { FileSystemError, UserError } from '../errors.js';
 import type { Message } from '../i18n/index.js';
 
 /** What a path is when it is not an ordinary file. */
@@ -145,24 +145,26 @@ export async function readNamedInput(
     if (bytes.length > limit) throw tooLarge();
     return bytes;
   }
-  const fd = openSync(path, OPEN_FLAGS);
   let st: Stats;
   try {
-    st = fstatSync(fd);
-    const kind = kindOf(st);
-    if (kind === 'file') {
-      if (st.size > limit) throw tooLarge();
-      const bytes = readUpTo(fd, st.size, limit);
-      if (bytes.length > limit) throw tooLarge();
-      return bytes;
-    }
-    if (kind !== 'fifo') throw new UserError('input.notRegular', { file: opts.shown, what: notRegularMessage(kind === 'link' ? 'link' : kind) });
-  } finally {
-    closeSync(fd);
+    st = statSync(path);
+  } catch (e) {
+    throw FileSystemError.at(e, path, 'open');
   }
-  // A pipe: read as a stream (the descriptor above was opened without blocking, which a read of a
-  // pipe cannot use), and only up to the limit.
-  const bytes = await readStreamUpTo(createReadStream(path), limit);
-  if (bytes.length > limit) throw tooLarge();
-  return bytes;
+  // A pipe is the user's own (`<(…)`): read as a stream, waiting for its writer, up to the limit.
+  if (st.isFIFO()) {
+    const bytes = await readStreamUpTo(createReadStream(path), limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  }
+  const opened = openRegular(path, { follow: true });
+  if ('refused' in opened) throw new UserError('input.notRegular', { file: opts.shown, what: notRegularMessage(opened.refused) });
+  try {
+    if (opened.st.size > limit) throw tooLarge();
+    const bytes = readUpTo(opened.fd, opened.st.size, limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  } finally {
+    closeSync(opened.fd);
+  }
 }

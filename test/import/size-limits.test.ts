@@ -2,14 +2,14 @@
 // `--from-file /dev/zero` grew without end; 800 MB on standard input was read whole before its size
 // was checked. Now the zip's sizes are checked before anything is unpacked (and capped while
 // unpacking, since headers can lie), devices are refused, and streams stop at the limit.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { readXlsx, refuseOversizedZip } from '../../src/import/xlsx.js';
-import { readStreamUpTo } from '../../src/io/read-file.js';
+import { readNamedInput, readStreamUpTo } from '../../src/io/read-file.js';
 import { translate } from '../../src/i18n/index.js';
 import { UserError } from '../../src/errors.js';
 import { Readable } from 'node:stream';
@@ -125,6 +125,26 @@ describe('streams stop at the limit', () => {
     expect(got.length).toBe(MiB + 1);
     expect(produced).toBeLessThan(4 * MiB);
   });
+});
+
+describe('a file named on the command line', () => {
+  const opts = (limit: number) => ({ shown: 'x', limit, tooLarge: () => new UserError('input.tooLarge', { file: 'x', limit: '1 KiB' }) });
+
+  it('an ordinary file larger than the limit is refused by its size, before it is read', async () => {
+    const file = join(makeFolder({ 'big.yaml': 'a'.repeat(5000) }), 'big.yaml');
+    await expect(readNamedInput(file, opts(1024))).rejects.toMatchObject({ userMessage: { key: 'input.tooLarge' } });
+    expect((await readNamedInput(file, opts(5000))).length).toBe(5000); // near miss: exactly the limit
+  });
+
+  it('a named pipe (as `<(…)` gives) is read as a stream, up to the limit', async () => {
+    const pipe = join(makeFolder({}), 'pipe');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const writer = spawn('sh', ['-c', 'printf "id: beta\\n" > "$1"', 'sh', pipe]);
+    const closed = new Promise((done) => writer.on('close', done));
+    const bytes = await readNamedInput(pipe, opts(1024));
+    await closed;
+    expect(bytes.toString()).toBe('id: beta\n');
+  }, 10_000);
 });
 
 describe('the built binary', () => {
