@@ -1,5 +1,6 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
-// Nothing here throws for bad data; the folder is reported as it is.
+// Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
+// be listed at all throws (the system's error, which the command line tells as such).
 import { closeSync, lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../core/kinds.js';
@@ -165,7 +166,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
   const strictParse = (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
-      const c = candidates.find((f) => f.rel === rel);
+      const c = byRel.get(rel);
       const where = c ? locateFile(c) : undefined;
       const got = where && 'path' in where ? readBytes(rel, where.path) : undefined;
       const decoded = got && 'bytes' in got ? decode(got.bytes) : undefined;
@@ -177,6 +178,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
   };
 
   const candidates = listFiles(dir, problems);
+  const byRel = new Map(candidates.map((c) => [c.rel, c]));
   for (const c of candidates) {
     const { rel, what } = c;
     seen.add(rel);

@@ -153,6 +153,14 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     expect(r.stdout).toBe(`${join(dir, 'civsam.yaml')}:1:1  file-unreadable  civsam cannot read this file: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
+  it('doctor in a folder it may read but not change reports what it finds, then EACCES, exit 2', () => {
+    const dir = shared(baseFiles());
+    const r = asNobody(['doctor', '--data', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('No temporary files left by interrupted writes.');
+    expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+  });
+
   it('a data folder that may not be read is a user error with EACCES, not "civsam.yaml is missing"', () => {
     const dir = shared(baseFiles());
     mkdirSync(join(dir, 'data'));
