@@ -64,6 +64,12 @@ describe('files that are not ordinary files', () => {
     expect(problems(dir)).toEqual([`civsam.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`]);
   });
 
+  it('a vocabulary that could not be read makes no reference to it dangling (its own problem says why)', () => {
+    const dir = makeFolder({ ...baseFiles(), 'vocabularies/patient-groups.yaml': null });
+    mkdirSync(join(dir, 'vocabularies/patient-groups.yaml'));
+    expect(problems(dir)).toEqual([`vocabularies/patient-groups.yaml:1:1 file-not-regular This is a folder, ${SAY}`]);
+  });
+
   it('a pipe swapped in after the folder was listed is refused when opened, without blocking', () => {
     const dir = makeFolder({});
     mkfifo(join(dir, 'x.yaml'));
