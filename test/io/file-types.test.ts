@@ -2,7 +2,7 @@
 // every command; a folder or a link to /dev/zero named like a record was skipped without a word.
 // Each is now a located problem, and nothing blocks.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../src/io/load-folder.js';
@@ -92,5 +92,16 @@ describe('files that are not ordinary files', () => {
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('organisations/x.yaml:1:1  file-not-regular  Dette er en navngiven kanal');
+  });
+
+  it('a write onto a named pipe in a record\'s place is refused instead of hanging, and the lock is released', () => {
+    const dir = makeFolder(baseFiles());
+    mkfifo(join(dir, 'organisations/beta.yaml'));
+    const args = ['org', 'add', '--id', 'beta', '--name', 'Beta Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--patient-groups', 'depression', '--scope', 'regional', '--no-commit', '--data', dir];
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' } });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'organisations/beta.yaml')}: it is a named pipe (a special file programs pass data through), not an ordinary file. Move it out of the data folder and try again.\n`);
+    expect(existsSync(join(dir, '.civsam.lock'))).toBe(false);
   });
 });
