@@ -21,8 +21,10 @@ export function resolveDataDir(ctx: CommandContext): string {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
-  } catch {
-    isDir = false;
+  } catch (e) {
+    // Not there is "no data folder"; not allowed to look (EACCES, …) is said as such.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
   if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
   return dir;

@@ -1,7 +1,7 @@
 // The command line: global conventions, translated help and errors, and each command's module
 // imported only when that command runs.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { UserError, EXIT } from '../errors.js';
+import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
 import { colourLevel, makeChalk } from './colors.js';
@@ -65,6 +65,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (err instanceof UserError) {
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}\n`);
       return err.exitCode;
+    }
+    // A full disk, a read-only folder, a missing permission: the system's refusal, the user's to
+    // put right. Whichever command met it, it is told the same way.
+    const failure = fileSystemFailure(err);
+    if (failure) {
+      const { terminalSafe } = await import('../core/terminal-text.js');
+      const m = fileSystemMessage(failure, process.cwd(), terminalSafe);
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, m.key, m.params)}\n`);
+      if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+      return EXIT.invalid;
     }
     // A bug, not the user's doing: say so briefly; the details only when asked for.
     streams.stderr.write(`${errColor.red(t('cli.internalError'))}\n`);

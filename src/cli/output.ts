@@ -54,15 +54,9 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
 
 /**
  * Writes a report to a file through civsam's one atomic writer: never a partial file, the old one
- * kept whole if the disk is full. A folder that is missing or not ours to write is a user error.
+ * kept whole if the disk is full. A folder that is missing or not ours to write reaches the user
+ * through the one file-system message (cli/main.ts), naming the file and the system's code.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  try {
-    writeAtomically(path, content, { mode: 0o640 });
-  } catch (e) {
-    // A missing folder, no permission, a read-only disk: the user's to put right, not a bug.
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR'].includes(code)) throw new UserError('error.outputUnwritable', { file: path, code });
-    throw e;
-  }
+  writeAtomically(path, content, { mode: 0o640 });
 }

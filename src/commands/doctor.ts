@@ -6,9 +6,11 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
-import { acquireFolderLock, lockState, processAlive } from '../io/folder-lock.js';
+import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../errors.js';
+import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../io/folder-lock.js';
 import { findRepository, uncommitted } from '../io/git.js';
+import { notRegularMessage } from '../io/read-file.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 type Opts = { dryRun?: boolean };
 
@@ -51,11 +53,15 @@ export function examine(dir: string): FolderHealth {
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dir = resolve(ctx.cwd, ctx.dataDir);
+  let isDir = false;
   try {
-    if (!statSync(dir).isDirectory()) throw new Error();
-  } catch {
-    throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    // Not there is "no data folder"; not allowed to look (EACCES, …) is said as such.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
+  if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
   const say = (text: string) => ctx.stdout.write(text + '\n');
   const c = ctx.color;
 
@@ -63,8 +69,20 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const state = lockState(dir);
   if (state.state === 'held') say(c.yellow(ctx.t('doctor.lockHeld', { pid: state.owner?.pid ?? '?', host: state.owner?.host === hostname() ? '-' : state.owner?.host ?? '?' })));
   else if (state.state === 'abandoned') say(c.yellow(ctx.t(opts.dryRun ? 'doctor.lockAbandoned' : 'doctor.lockCleared', { pid: state.owner?.pid ?? '?' })));
+  else if (state.state === 'foreign') say(c.yellow(ctx.t('doctor.lockNotAFile', { path: terminalSafe(join(ctx.dataDir, LOCK_FILE)), what: notRegularMessage(state.kind) })));
 
-  const lock = opts.dryRun || state.state === 'held' ? undefined : acquireFolderLock(dir, { onTakeover: () => {} });
+  // A folder the system will not let us change (read-only, no permission) is still examined and
+  // reported on; what stopped the cleaning is said at the end, and the exit code says it too.
+  let refused: FileSystemFailure | undefined;
+  let lock: FolderLock | undefined;
+  if (!opts.dryRun && state.state !== 'held' && state.state !== 'foreign') {
+    try {
+      lock = acquireFolderLock(dir, { onTakeover: () => {} });
+    } catch (e) {
+      refused = fileSystemFailure(e);
+      if (!refused) throw e;
+    }
+  }
   try {
     const health = examine(dir);
     let removed = 0;
@@ -101,5 +119,10 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   } finally {
     lock?.release();
   }
-  return EXIT.ok;
+  if (refused) {
+    const m = fileSystemMessage(refused, ctx.cwd, terminalSafe);
+    ctx.stderr.write(`${ctx.errColor.red(ctx.t('cli.error'))} ${ctx.t(m.key, m.params)}\n`);
+    return EXIT.invalid;
+  }
+  return state.state === 'foreign' ? EXIT.findings : EXIT.ok;
 }

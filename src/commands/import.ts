@@ -1,7 +1,6 @@
 // civsam import KIND FILE: records from a spreadsheet (CSV or .xlsx), all rows or none. The rows
 // are read, mapped and checked as a whole before anything is written; the records are written
 // through the register's write path (lock, atomic replace, read-back check, one git commit).
-import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { writeFileAtomic } from '../cli/output.js';
@@ -9,7 +8,8 @@ import { EXIT, UserError } from '../errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
-import { parseStrict } from '../io/yaml-read.js';
+import { limitMessage, readNamedInput } from '../io/read-file.js';
+import { MAX_FILE_BYTES, parseStrict } from '../io/yaml-read.js';
 import { headerMapFrom, columnLabel, type HeaderMap } from '../import/headers.js';
 import { kindFromName } from '../core/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
@@ -48,7 +48,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
   const sheet = await readInput(path, file, opts.sheet);
-  const map = opts.map !== undefined ? readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
+  const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
   ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
   const kindName: Message = { key: `import.kinds.${kind}` };
 
@@ -97,21 +97,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
 }
 
 async function readInput(path: string, shown: string, sheetName: string | undefined): Promise<Sheet> {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new UserError('import.error.noFile', { file: shown });
-  }
-  if (size > MAX_IMPORT_BYTES) throw new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new UserError('import.error.noFile', { file: shown });
-  }
+  const bytes = await readNamedInput(path, { shown, limit: MAX_IMPORT_BYTES, tooLarge: () => new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
   return readSheet(path, bytes, { sheet: sheetName });
 }
 
@@ -121,14 +107,9 @@ function newId(kind: ImportKind, record: Record<string, unknown>, taken: (id: st
   return registerId(kind, record, { records } as unknown as DataFolder);
 }
 
-function readHeaderMap(path: string, shown: string): HeaderMap {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError('import.error.noFile', { file: shown });
-  }
-  const parsed = parseStrict(text);
+async function readHeaderMap(path: string, shown: string): Promise<HeaderMap> {
+  const bytes = await readNamedInput(path, { shown, limit: MAX_FILE_BYTES, tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }) });
+  const parsed = parseStrict(bytes.toString('utf8'));
   const first = parsed.problems.find((p) => p.severity === 'error');
   if (first) throw new UserError('import.error.mapUnreadable', { file: shown, line: first.line, col: first.col });
   const map = headerMapFrom(parsed.data);

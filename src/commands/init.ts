@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../cli/context.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, FileSystemError, UserError } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { commitPaths, findRepository } from '../io/git.js';
 import { syncFolder } from '../io/atomic-file.js';
@@ -91,7 +91,13 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (resolve(target) === resolve(BUNDLED_DATA)) throw new UserError('init.notEmpty', { dir: shown });
 
   mkdirSync(dirname(target), { recursive: true, mode: 0o750 });
-  const build = mkdtempSync(join(dirname(target), `.civsam-init-`));
+  let build: string;
+  try {
+    build = mkdtempSync(join(dirname(target), `.civsam-init-`));
+  } catch (e) {
+    // The folder is built under a temporary name nobody knows: the failure is the target's.
+    throw FileSystemError.at(e, target, 'mkdir');
+  }
   chmodSync(build, 0o750);
   let files = 0;
   try {
@@ -124,7 +130,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     syncFolder(dirname(target));
   } catch (e) {
     rmSync(build, { recursive: true, force: true });
-    throw e;
+    throw FileSystemError.at(e, target, 'mkdir');
   }
 
   ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, files })) + '\n');

@@ -1,12 +1,12 @@
 // `civsam <kind> add|edit|remove`: the generic commands that create, change and remove records of
 // any kind, from flags (one per field) or a whole record from a file or standard input.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import type { RecordKind } from '../core/kinds.js';
 import { nfcDeep } from '../core/text.js';
 import { UserError } from '../errors.js';
-import { decode, parseStrict } from '../io/yaml-read.js';
+import { limitMessage, readNamedInput } from '../io/read-file.js';
+import { decode, MAX_FILE_BYTES, parseStrict } from '../io/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId } from '../register/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
@@ -22,21 +22,15 @@ export interface WriteOpts {
   [flag: string]: unknown;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks);
-}
-
 /** A whole record from a YAML or JSON file, or from standard input with `-`. */
 export async function recordFromInput(ctx: CommandContext, file: string): Promise<Rec> {
-  let bytes: Buffer;
   const shown = file === '-' ? ctx.t('register.stdin') : file;
-  try {
-    bytes = file === '-' ? await readAll(ctx.stdin ?? process.stdin) : readFileSync(resolve(ctx.cwd, file));
-  } catch {
-    throw new UserError('register.fromFileUnreadable', { file: shown });
-  }
+  // A record is a few KiB: reading stops at the loader's limit, so /dev/zero or a runaway pipe
+  // cannot fill the memory.
+  const bytes = await readNamedInput(file === '-' ? '-' : resolve(ctx.cwd, file), {
+    shown, limit: MAX_FILE_BYTES, stdin: ctx.stdin,
+    tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }),
+  });
   const decoded = decode(bytes);
   if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, rule: decoded.problem.rule });
   const parsed = parseStrict(decoded.text);

@@ -22,8 +22,12 @@ export interface Sheet {
   errorCells?: Array<{ row: number; column: number }>;
 }
 
-/** Import files are spreadsheets a person keeps, not bulk dumps: a limit keeps a wrong file from exhausting memory. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Import files are spreadsheets a person keeps, not bulk dumps: tens of thousands of rows take a few
+ * MiB as CSV or .xlsx, and a limit keeps a wrong file from exhausting memory (an .xlsx is also held
+ * to what it unpacks to: see xlsx.ts).
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 

@@ -11,6 +11,8 @@
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { shortPath, UserError } from '../errors.js';
+import { notRegularMessage, openRegular } from './read-file.js';
 
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
@@ -20,7 +22,11 @@ export type Snapshot =
 export function snapshot(path: string): Snapshot {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Opened as the reader opens files: a named pipe or a device in a record's place is refused,
+    // never waited on or read without end.
+    const opened = openRegular(path, { follow: true });
+    if ('refused' in opened) throw new UserError('write.notRegular', { path: shortPath(path, process.cwd()), what: notRegularMessage(opened.refused) });
+    fd = opened.fd;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false };
     throw e;

@@ -4,11 +4,12 @@
 // over too (its holder is dead elsewhere or has stalled), always with a message. A stalled holder
 // that lost its lock finds out through `stillHeld()` just before it would replace a file, and
 // writes nothing.
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomHex, writeAll } from './atomic-file.js';
-import { UserError } from '../errors.js';
+import { kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
+import { FileSystemError, shortPath, UserError } from '../errors.js';
 import type { Message } from '../i18n/index.js';
 
 export const LOCK_FILE = '.civsam.lock';
@@ -63,7 +64,16 @@ export function processAlive(pid: number): boolean {
 
 export function readLockOwner(path: string): LockOwner | undefined {
   try {
-    const o = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    // Opened as the reader opens records: never blocking on something that is not a file.
+    const opened = openRegular(path, { follow: false });
+    if ('refused' in opened) return undefined;
+    let text: string;
+    try {
+      text = readUpTo(opened.fd, opened.st.size, 4096).toString('utf8');
+    } finally {
+      closeSync(opened.fd);
+    }
+    const o = JSON.parse(text) as Partial<LockOwner>;
     if (typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.since === 'string' && typeof o.token === 'string') return o as LockOwner;
   } catch {
     // Being written, or not ours: judged by its age alone.
@@ -78,7 +88,13 @@ export function readLockOwner(path: string): LockOwner | undefined {
  */
 function createExclusive(path: string, text: string): boolean {
   const tmp = `${path}.${process.pid}.${randomHex()}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o640);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o640);
+  } catch (e) {
+    // A read-only or full drive, no permission: said of the lock, not of its temporary file.
+    throw FileSystemError.at(e, path, 'link');
+  }
   try {
     try {
       writeAll(fd, Buffer.from(text, 'utf8'), path);
@@ -86,12 +102,18 @@ function createExclusive(path: string, text: string): boolean {
     } finally {
       closeSync(fd);
     }
+  } catch (e) {
+    // A full drive: the temporary file goes, and the failure is the lock's.
+    try { unlinkSync(tmp); } catch { /* gone */ }
+    throw FileSystemError.at(e, path, 'write');
+  }
+  try {
     linkSync(tmp, path);
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'].includes(code ?? '')) throw e;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'].includes(code ?? '')) throw FileSystemError.at(e, path, 'link');
     return createExclusiveWithoutLinks(path, text);
   } finally {
     try { unlinkSync(tmp); } catch { /* gone */ }
@@ -120,9 +142,10 @@ function createExclusiveWithoutLinks(path: string, text: string): boolean {
   return true;
 }
 
+/** The lock file's own stat (a link is not followed), or undefined when there is none. */
 function statOrUndefined(path: string) {
   try {
-    return statSync(path);
+    return lstatSync(path);
   } catch {
     return undefined;
   }
@@ -130,6 +153,8 @@ function statOrUndefined(path: string) {
 
 export type LockState =
   | { state: 'free' }
+  /** Something civsam never makes (a folder, a link…) sits where the lock goes: a person must look. */
+  | { state: 'foreign'; kind: NotRegular }
   | { state: 'held'; owner?: LockOwner; ageMs: number }
   | { state: 'abandoned'; owner?: LockOwner; ageMs: number; reason: 'dead' | 'stale' };
 
@@ -138,11 +163,23 @@ export function lockState(dir: string, now = Date.now(), lifetimeMs = LOCK_LIFET
   const path = join(dir, LOCK_FILE);
   const st = statOrUndefined(path);
   if (!st) return { state: 'free' };
+  const kind = kindOf(st);
+  if (kind !== 'file') return { state: 'foreign', kind: kind === 'link' ? linkKind(path) : kind };
   const owner = readLockOwner(path);
   const ageMs = Math.max(0, now - st.mtimeMs);
   if (owner && owner.host === hostname() && !processAlive(owner.pid) && owner.pid !== process.pid) return { state: 'abandoned', owner, ageMs, reason: 'dead' };
   if (ageMs > lifetimeMs) return { state: 'abandoned', owner, ageMs, reason: 'stale' };
   return { state: 'held', owner, ageMs };
+}
+
+/** What a link where the lock goes leads to, in the reader's words. */
+function linkKind(path: string): NotRegular {
+  try {
+    const kind = kindOf(statSync(path));
+    return kind === 'file' || kind === 'link' ? 'link' : { linkTo: kind };
+  } catch {
+    return 'linkBroken';
+  }
 }
 
 function takeoverMessage(s: Extract<LockState, { state: 'abandoned' }>): Message {
@@ -168,6 +205,9 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
   for (;;) {
     if (createExclusive(path, text)) break;
     const state = lockState(dir, now(), lifetime);
+    // Waiting would never end: nothing civsam does removes a folder or a link.
+    if (state.state === 'foreign') throw new UserError('lock.notAFile', { path: shortPath(path, process.cwd()), what: notRegularMessage(state.kind) });
+    let retryNow = state.state === 'free'; // released between our attempt and the look: try again at once
     if (state.state === 'abandoned') {
       const seen = statOrUndefined(path);
       // Only one process may remove an abandoned lock: whoever holds the short-lived guard, and
@@ -186,16 +226,18 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
         } finally {
           try { unlinkSync(guard); } catch { /* gone already */ }
         }
-        continue;
+        retryNow = true;
+      } else {
+        const g = statOrUndefined(guard);
+        if (g && !g.isFile()) throw new UserError('lock.notAFile', { path: shortPath(guard, process.cwd()), what: notRegularMessage(kindOf(g) === 'link' ? linkKind(guard) : (kindOf(g) as NotRegular)) });
+        if (g && now() - g.mtimeMs > GUARD_LIFETIME_MS) {
+          try { unlinkSync(guard); } catch { /* someone else removed it */ }
+        }
       }
-      const g = statOrUndefined(guard);
-      if (g && now() - g.mtimeMs > GUARD_LIFETIME_MS) {
-        try { unlinkSync(guard); } catch { /* someone else removed it */ }
-      }
-    } else if (state.state === 'free') {
-      continue;
     }
+    // Every way round the loop passes this check: whatever the lock does, the wait ends.
     if (now() - started > maxWait) throw new UserError('lock.busy', { seconds: Math.round(maxWait / 1000) });
+    if (retryNow) continue;
     sleep(pause + Math.floor(Math.random() * pause));
     pause = Math.min(pause * 2, 200);
   }

@@ -2,7 +2,7 @@
 // that every other command works on. Only records that pass their schema are in it.
 import type { ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
-import { DEFAULT_POLICY, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
 import type { DataFolder } from '../core/folder.js';
 import type { Problem, RawFolder } from '../io/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
@@ -86,6 +86,10 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     if (!present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
   }
 
+  // A record folder or vocabulary that could not be read (no permission, not a file): which ids it
+  // holds is unknown, so no reference to it is called dangling; its own problem says why.
+  for (const target of unreadableTargets(raw.problems)) ids[target] = new AnyId();
+
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
   for (const rule of RECORD_RULES) rule.check(ctx);
 
@@ -99,6 +103,27 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
     problems,
   };
+}
+
+/** A set of ids that has every id: the ids of a folder or vocabulary nobody could read. */
+class AnyId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
+const UNREADABLE = new Set(['folder-unreadable', 'file-unreadable', 'file-not-regular']);
+
+function unreadableTargets(problems: readonly Problem[]): Target[] {
+  const out: Target[] = [];
+  for (const p of problems) {
+    if (!UNREADABLE.has(p.rule)) continue;
+    const kind = RECORD_KINDS.find((k) => FOLDER_OF[k] === p.file);
+    if (kind) out.push(kind);
+    const vocabulary = VOCABULARIES.find((v) => p.file === `vocabularies/${v}.yaml`);
+    if (vocabulary) out.push(vocabulary);
+  }
+  return out;
 }
 
 // Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets

@@ -48,9 +48,9 @@ describe('civsam validate', () => {
 
   it('an --output file that cannot be written is the user\'s to fix: exit 2, not an internal error', () => {
     const en = civsam(['overview', 'offers', '--output', '/nonexistent/folder/x.csv']);
-    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: cannot write /nonexistent/folder/x.csv (ENOENT). Check that its folder exists and that you may write there.\n' });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: cannot open /nonexistent/folder/x.csv: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.\n' });
     expect(civsam(['--lang', 'da', 'overview', 'offers', '--output', '/nonexistent/folder/x.csv']).stderr)
-      .toBe('fejl: kan ikke skrive /nonexistent/folder/x.csv (ENOENT). Kontrollér, at mappen findes, og at du må skrive i den.\n');
+      .toBe('fejl: kan ikke åbne /nonexistent/folder/x.csv: den eller mappen, den ligger i, findes ikke (ENOENT). Kontrollér stien; filen eller mappen er måske flyttet eller slettet.\n');
   });
 
   it('import --dry-run checks the data folder like every other command', () => {

@@ -5,7 +5,7 @@ import { defineMessages } from '../define.js';
 export const problems = defineMessages({
   'problem.fileTooLarge': 'The file is larger than {limit} KiB and was not read. A record is a few KiB: split the file or remove what does not belong in it.',
   'problem.fileEncoding': 'The file is not valid UTF-8 text (the first bad byte is here). Save it again as UTF-8 in your editor.',
-  'problem.fileUnreadable': 'The file could not be read. Check that it exists and that you may read it.',
+  'problem.fileUnreadable': 'civsam cannot read this file: {reason} ({code}). {advice}',
   'problem.fileEmpty': 'The file holds no record. Fill it in or delete it.',
   'problem.fileExtension': 'Record files end in .yaml, not .yml. Rename the file.',
   'problem.unexpectedFile': 'This file is not a record (records are named <id>.yaml) and is ignored. Move it out of {folder}/ if it does not belong there.',
@@ -76,7 +76,7 @@ export const problems = defineMessages({
 }, {
   'problem.fileTooLarge': 'Filen er større end {limit} KiB og blev ikke læst. En post fylder nogle få KiB: del filen op, eller fjern det, der ikke hører til.',
   'problem.fileEncoding': 'Filen er ikke gyldig UTF-8-tekst (den første fejlagtige byte er her). Gem den igen som UTF-8 i din editor.',
-  'problem.fileUnreadable': 'Filen kunne ikke læses. Kontrollér, at den findes, og at du har adgang til at læse den.',
+  'problem.fileUnreadable': 'civsam kan ikke læse denne fil: {reason} ({code}). {advice}',
   'problem.fileEmpty': 'Filen indeholder ingen post. Udfyld den, eller slet den.',
   'problem.fileExtension': 'Postfiler ender på .yaml, ikke .yml. Omdøb filen.',
   'problem.unexpectedFile': 'Filen er ikke en post (poster hedder <id>.yaml) og bliver ignoreret. Flyt den ud af {folder}/, hvis den ikke hører hjemme der.',

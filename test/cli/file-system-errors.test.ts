@@ -1,0 +1,174 @@
+// A file operation the system refuses (a full disk, a read-only drive, no permission, a folder where
+// a file was meant…) is the user's to put right, not "an internal error": one mapping turns each into
+// a message with the path, the system's code and advice, in English and Danish, and exit 2.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FILE_SYSTEM_CODES, FileSystemError, fileSystemFailure, fileSystemMessage } from '../../src/errors.js';
+import { catalogue } from '../../src/i18n/catalogue/index.js';
+import { translate, type MessageKey } from '../../src/i18n/index.js';
+import { terminalSafe } from '../../src/core/terminal-text.js';
+import { BIN, civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+
+const errno = (code: string, syscall: string, path?: string, dest?: string) =>
+  Object.assign(new Error(`${code}: ${syscall}`), { code, syscall, ...(path !== undefined ? { path } : {}), ...(dest !== undefined ? { dest } : {}) });
+
+const say = (err: unknown, cwd = '/home/anne', lang: 'en' | 'da' = 'en') => {
+  const f = fileSystemFailure(err);
+  if (!f) return undefined;
+  const m = fileSystemMessage(f, cwd, terminalSafe);
+  return translate(lang, m.key, m.params);
+};
+
+describe('the mapping', () => {
+  it('has a reason and advice for every code, in both languages', () => {
+    for (const code of FILE_SYSTEM_CODES) {
+      for (const part of ['reason', 'advice']) {
+        const key = `fs.${part}.${code}` as MessageKey;
+        expect(catalogue.en[key], key).toBeTruthy();
+        expect(catalogue.da[key], key).toBeTruthy();
+      }
+    }
+  });
+
+  it('names what failed, the path (relative when shorter), the code and what to do', () => {
+    expect(say(errno('ENOSPC', 'write', '/home/anne/data/organisations/alpha.yaml')))
+      .toBe('cannot write data/organisations/alpha.yaml: the disk is full (ENOSPC). Free some space on the drive and try again.');
+    expect(say(errno('EROFS', 'open', '/mnt/share/data/civsam.yaml'), '/home/anne/work/deep/down', 'da'))
+      .toBe('kan ikke åbne /mnt/share/data/civsam.yaml: mappen ligger på et drev, der kun kan læses (EROFS). Arbejd på en kopi af datamappen på et drev, du kan skrive på, eller bed IT om at gøre drevet skrivbart.');
+    expect(say(errno('EACCES', 'scandir', '/home/anne/data/offers')))
+      .toBe('cannot read the folder data/offers: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.');
+  });
+
+  it('a rename is reported at its destination, not at the temporary file', () => {
+    expect(say(errno('EISDIR', 'rename', '/home/anne/out.csv.123.tmp', '/home/anne/out.csv'))).toBe('cannot write out.csv: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.');
+  });
+
+  it('without a path it still says what failed and why', () => {
+    expect(say(errno('ENOSPC', 'write'))).toBe('cannot write: the disk is full (ENOSPC). Free some space on the drive and try again.');
+  });
+
+  it('a path is passed through the terminal sanitiser', () => {
+    expect(say(errno('ENOENT', 'open', '/home/anne/\u001b[31mred.csv'))).toBe('cannot open \uFFFD[31mred.csv: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.');
+  });
+
+  it('civsam\'s own FileSystemError reads the same; FileSystemError.at moves a failure to the path a person knows', () => {
+    expect(say(FileSystemError.at(errno('EROFS', 'open', '/home/anne/data/.civsam.lock.1.ab.tmp'), '/home/anne/data/.civsam.lock', 'link')))
+      .toMatch(/^cannot create data\/\.civsam\.lock: the folder is on a read-only drive \(EROFS\)/);
+  });
+
+  it('leaves alone what is not a refused file operation (near misses)', () => {
+    expect(fileSystemFailure(errno('ENOENT', 'spawnSync git'))).toBeUndefined(); // a missing program
+    expect(fileSystemFailure(errno('EPERM', 'kill'))).toBeUndefined(); // not a file
+    expect(fileSystemFailure(errno('ECONNRESET', 'read', '/x'))).toBeUndefined(); // not a known code
+    expect(fileSystemFailure(new Error('EACCES'))).toBeUndefined();
+    expect(fileSystemFailure(undefined)).toBeUndefined();
+  });
+});
+
+describe('the built binary', () => {
+  it('--output naming a folder: a user error with the path and EISDIR, no internal error', () => {
+    const dir = makeFolder({ ...baseFiles(), 'out/.keep': '' });
+    const r = civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, 'out'), '--data', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'out')}: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.\n`);
+  });
+
+  it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', () => {
+    // (An id that long never reaches the disk: the command line refuses it as an id first.)
+    const dir = makeFolder(baseFiles());
+    const r = civsam(['--lang', 'da', 'overview', 'offers', '--format', 'csv', '--output', join(dir, `${'a'.repeat(300)}.csv`), '--data', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl: kan ikke .* navnet er for langt til filsystemet \(ENAMETOOLONG\)\. Brug et kortere id eller filnavn/);
+    expect(r.stderr).not.toContain('intern fejl');
+  });
+
+  it('init where no folder can be made names the folder asked for, not a temporary one', () => {
+    const r = civsam(['init', '/proc/civsam-test']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: cannot create the folder /proc/civsam-test: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.\n');
+  });
+});
+
+// Read-only drives need a mount, which needs root and a private mount namespace (unshare -m), so
+// nothing leaks out of the test. Permission errors cannot be provoked as root (root reads anything),
+// so those checks run civsam as the unprivileged user nobody (setpriv).
+const isRoot = process.getuid?.() === 0;
+const canMount = isRoot && spawnSync('unshare', ['-m', 'true']).status === 0;
+const canDropPrivileges = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+const env = { ...process.env, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' } as NodeJS.ProcessEnv;
+
+describe.runIf(canMount)('a read-only data folder', () => {
+  it('doctor reports what it finds, then says the folder is read-only (EROFS), exit 2', () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/.alpha.yaml.123.0badcafe.tmp': 'x' });
+    const script = `mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" "$3" doctor --data "$1"`;
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath, BIN], { encoding: 'utf8', timeout: 10_000, env });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`${join(dir, 'organisations/.alpha.yaml.123.0badcafe.tmp')}`);
+    expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: the folder is on a read-only drive (EROFS). Work on a copy of the data folder on a drive you may write to, or ask IT to make the drive writable.\n`);
+  });
+});
+
+describe.runIf(canMount)('a full disk', () => {
+  it('a write says the disk is full (ENOSPC) at the lock, and leaves no temporary file', () => {
+    const source = makeFolder(baseFiles());
+    const mnt = makeFolder({});
+    const script = [
+      'mount -t tmpfs -o size=1m tmpfs "$1"', 'cp -r "$2" "$1/d"', 'dd if=/dev/zero of="$1/fill" bs=4k 2>/dev/null',
+      '"$3" "$4" org edit alpha --notes x --no-commit --data "$1/d"', 'echo "rc=$?"', 'ls -A "$1/d"',
+    ].join('; ');
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', mnt, source, process.execPath, BIN], { encoding: 'utf8', timeout: 10_000, env });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe(`error: cannot write ${join(mnt, 'd/.civsam.lock')}: the disk is full (ENOSPC). Free some space on the drive and try again.\n`);
+    expect(r.stdout).toBe('rc=2\ncivsam.yaml\norganisations\nvocabularies\n');
+  });
+});
+
+describe.runIf(canDropPrivileges)('folders and files civsam may not read', () => {
+  const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { encoding: 'utf8', timeout: 10_000, env });
+  const shared = (files: Record<string, string>) => {
+    const dir = makeFolder(files);
+    chmodSync(dir, 0o755);
+    return dir;
+  };
+
+  it('an unreadable record folder is one problem with EACCES, not dangling references to its records', () => {
+    const dir = shared({
+      ...baseFiles(),
+      'offers/help.yaml': 'id: help\norganisation: alpha\ntitle: Hjælp\ntype: hotline\npatient_groups: [depression]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: "2026-01-01"\n',
+      'agreements/a1.yaml': 'id: a1\ntitle: Aftale\norganisations: [alpha]\nregion_unit: Psykiatrien\nareas: [psychiatry]\npatient_groups: [depression]\nmunicipalities: [aarhus]\noffers: [help]\nstart: "2026-01-01"\nstatus: active\n',
+    });
+    chmodSync(join(dir, 'offers'), 0o700);
+    const r = asNobody(['validate', '--data', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(`${join(dir, 'offers')}:1:1  folder-unreadable  civsam cannot read this folder: permission denied (EACCES), so the records in it were not read. Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+  });
+
+  it('an unreadable civsam.yaml is said to be unreadable, not missing', () => {
+    const dir = shared(baseFiles());
+    chmodSync(join(dir, 'civsam.yaml'), 0o600);
+    const r = asNobody(['validate', '--data', dir]);
+    expect(r.stdout).toBe(`${join(dir, 'civsam.yaml')}:1:1  file-unreadable  civsam cannot read this file: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+  });
+
+  it('doctor in a folder it may read but not change reports what it finds, then EACCES, exit 2', () => {
+    const dir = shared(baseFiles());
+    const r = asNobody(['doctor', '--data', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('No temporary files left by interrupted writes.');
+    expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+  });
+
+  it('a data folder that may not be read is a user error with EACCES, not "civsam.yaml is missing"', () => {
+    const dir = shared(baseFiles());
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data/civsam.yaml'), 'x');
+    chmodSync(join(dir, 'data'), 0o711);
+    const r = asNobody(['validate', '--data', join(dir, 'data')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: cannot read the folder ${join(dir, 'data')}: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+  });
+});

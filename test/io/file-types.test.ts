@@ -1,0 +1,107 @@
+// Only ordinary files are read from a data folder. A named pipe under a record's name used to hang
+// every command; a folder or a link to /dev/zero named like a record was skipped without a word.
+// Each is now a located problem, and nothing blocks.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../src/io/load-folder.js';
+import { openRegular } from '../../src/io/read-file.js';
+import type { ParseCache } from '../../src/io/parse-cache.js';
+import { checkFolder } from '../../src/validate/check-folder.js';
+import { translate } from '../../src/i18n/index.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { BIN } from '../helpers/cli.js';
+
+function mkfifo(path: string): void {
+  const r = spawnSync('mkfifo', [path]);
+  if (r.status !== 0) throw new Error('mkfifo failed');
+}
+
+/** Each problem as `file:line:col rule message` in English. */
+function problems(dir: string, cache?: ParseCache): string[] {
+  return checkFolder(readFolder(dir, cache)).problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.rule} ${translate('en', p.message.key, p.message.params)}`);
+}
+
+const SAY = 'not an ordinary file, so it was not read. Move it out of the data folder, or put the file itself here.';
+
+describe('files that are not ordinary files', () => {
+  it('a named pipe, a folder, and links out of the folder, to a device or to nowhere are each a problem', () => {
+    const dir = makeFolder({ ...baseFiles(), 'outside.yaml': org('outside', 'Outside') });
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    for (const [rel, text] of Object.entries(baseFiles())) {
+      mkdirSync(join(data, rel, '..'), { recursive: true });
+      writeFileSync(join(data, rel), text as string);
+    }
+    mkfifo(join(data, 'organisations/pipe.yaml'));
+    mkdirSync(join(data, 'organisations/folder.yaml'));
+    symlinkSync('/dev/zero', join(data, 'organisations/zero.yaml'));
+    symlinkSync('../../outside.yaml', join(data, 'organisations/outside.yaml'));
+    symlinkSync('nowhere.yaml', join(data, 'organisations/broken.yaml'));
+    symlinkSync('.', join(data, 'organisations/loop.yaml'));
+    expect(problems(data)).toEqual([
+      `organisations/broken.yaml:1:1 file-not-regular This is a link that leads nowhere, ${SAY}`,
+      `organisations/folder.yaml:1:1 file-not-regular This is a folder, ${SAY}`,
+      `organisations/loop.yaml:1:1 file-not-regular This is a link to a folder, ${SAY}`,
+      `organisations/outside.yaml:1:1 file-not-regular This is a link to something outside the data folder, ${SAY}`,
+      `organisations/pipe.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`,
+      `organisations/zero.yaml:1:1 file-not-regular This is a link to something outside the data folder, ${SAY}`,
+    ]);
+  });
+
+  it('a link to an ordinary file inside the data folder is followed (near miss)', () => {
+    const dir = makeFolder({ ...baseFiles(), 'archive/beta.yaml': org('beta', 'Beta') });
+    symlinkSync('../archive/beta.yaml', join(dir, 'organisations/beta.yaml'));
+    const raw = readFolder(dir);
+    expect(raw.problems).toEqual([]);
+    expect(raw.files.find((f) => f.rel === 'organisations/beta.yaml')?.data).toMatchObject({ id: 'beta', name: 'Beta' });
+  });
+
+  it('settings and vocabularies are held to the same rule', () => {
+    const dir = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
+    mkfifo(join(dir, 'civsam.yaml'));
+    expect(problems(dir)).toEqual([`civsam.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`]);
+  });
+
+  it('a vocabulary that could not be read makes no reference to it dangling (its own problem says why)', () => {
+    const dir = makeFolder({ ...baseFiles(), 'vocabularies/patient-groups.yaml': null });
+    mkdirSync(join(dir, 'vocabularies/patient-groups.yaml'));
+    expect(problems(dir)).toEqual([`vocabularies/patient-groups.yaml:1:1 file-not-regular This is a folder, ${SAY}`]);
+  });
+
+  it('a pipe swapped in after the folder was listed is refused when opened, without blocking', () => {
+    const dir = makeFolder({});
+    mkfifo(join(dir, 'x.yaml'));
+    expect(openRegular(join(dir, 'x.yaml'), { follow: false })).toEqual({ refused: 'fifo' });
+    symlinkSync('x.yaml', join(dir, 'y.yaml'));
+    expect(openRegular(join(dir, 'y.yaml'), { follow: false })).toMatchObject({ refused: expect.anything() });
+  });
+
+  it('a cached entry never makes the reader open a pipe that took a file\'s place', () => {
+    const dir = makeFolder(baseFiles());
+    mkfifo(join(dir, 'organisations/pipe.yaml'));
+    const everything: ParseCache = { has: () => true, get: () => undefined, put: () => {}, forget: () => {}, save: () => {} };
+    expect(problems(dir, everything)).toEqual([`organisations/pipe.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`]);
+  });
+
+  it('the built binary reports a named pipe and exits 2 instead of hanging', () => {
+    const dir = makeFolder(baseFiles());
+    mkfifo(join(dir, 'organisations/x.yaml'));
+    const r = spawnSync(process.execPath, [BIN, 'validate', '--data', dir], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'da' } });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('organisations/x.yaml:1:1  file-not-regular  Dette er en navngiven kanal');
+  });
+
+  it('a write onto a named pipe in a record\'s place is refused instead of hanging, and the lock is released', () => {
+    const dir = makeFolder(baseFiles());
+    mkfifo(join(dir, 'organisations/beta.yaml'));
+    const args = ['org', 'add', '--id', 'beta', '--name', 'Beta Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--patient-groups', 'depression', '--scope', 'regional', '--no-commit', '--data', dir];
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' } });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'organisations/beta.yaml')}: it is a named pipe (a special file programs pass data through), not an ordinary file. Move it out of the data folder and try again.\n`);
+    expect(existsSync(join(dir, '.civsam.lock'))).toBe(false);
+  });
+});
