@@ -1,6 +1,8 @@
 // Building findings: one place that turns a rule, a subject and a message into a Finding, and
 // sorts a rule's findings into a stable order (by subject, then message parameters).
-import type { RecordKind } from '../core/kinds.js';
+import { daysBetween } from '../core/dates.js';
+import type { DataFolder } from '../core/folder.js';
+import type { Agreement, RecordKind } from '../core/kinds.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 
@@ -46,4 +48,18 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The findings for active agreements whose date (`end`, `evaluation_due`) has passed by `asOf`:
+ * the message gets that date under `param` and the days since under `days`.
+ */
+export function activeAgreementsPast(rule: AuditRule, folder: DataFolder, asOf: string, date: (a: Agreement) => string | undefined, key: MessageKey, param: string): Finding[] {
+  const out: Finding[] = [];
+  for (const a of folder.records.agreement.values()) {
+    const d = date(a);
+    if (a.status !== 'active' || d === undefined || d >= asOf) continue;
+    out.push(finding(rule, ref('agreement', a.id), [], key, { [param]: d, days: daysBetween(d, asOf) }));
+  }
+  return out.sort(bySubject);
 }

@@ -5,6 +5,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
+import { resolveDataDir } from '../cli/load.js';
 import { FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../io/folder-lock.js';
@@ -52,16 +53,7 @@ export function examine(dir: string): FolderHealth {
 }
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
-  const dir = resolve(ctx.cwd, ctx.dataDir);
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch (e) {
-    // Not there is "no data folder"; not allowed to look (EACCES, …) is said as such.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
-  }
-  if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const dir = resolveDataDir(ctx);
   const say = (text: string) => ctx.stdout.write(text + '\n');
   const c = ctx.color;
 

@@ -1,11 +1,12 @@
 // What the overview commands share: reading --as-of, turning filter values into ids (refusing
 // unknown ones with exit 2 and the known values), and writing the report in the chosen format.
 import type { CommandContext } from '../cli/context.js';
+import { loadValidFolder } from '../cli/load.js';
 import { chooseFormat, emit } from '../cli/output.js';
 import { dateOption } from '../core/dates.js';
 import type { DataFolder } from '../core/folder.js';
 import { AREAS, type Area } from '../core/kinds.js';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { ReportView } from '../render/labels.js';
 import { select, type Selectable } from '../report/select.js';
@@ -64,4 +65,16 @@ export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, 
   const v = view();
   // `csv` is a getter: read it only when CSV is what is written.
   emit(ctx, opts, { json, heading: v.heading, tables: v.tables, csv: 'csv' in v ? () => v.csv ?? v.tables : undefined });
+}
+
+/**
+ * An overview command from start to end: the date and the format checked, the folder loaded (it
+ * must be valid), the report built, and written as the options ask.
+ */
+export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder) => ReportView): number {
+  const { asOf } = start(ctx, opts);
+  const folder = loadValidFolder(ctx);
+  const report = build(folder, asOf);
+  output(ctx, opts, report, () => view(report, folder));
+  return EXIT.ok;
 }

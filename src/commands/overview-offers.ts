@@ -1,11 +1,9 @@
 // civsam overview offers: which patient groups are offered what, by whom, where, and with whose money.
 import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { EXIT } from '../errors.js';
 import { namesOf } from '../render/labels.js';
 import { offersView } from '../render/offers.js';
 import { buildOffersReport } from '../report/offers.js';
-import { output, selected, selectedAreas, start, type OutputOptions } from './overview-common.js';
+import { runOverview, selected, selectedAreas, type OutputOptions } from './overview-common.js';
 
 interface Options extends OutputOptions {
   area?: string[];
@@ -16,15 +14,11 @@ interface Options extends OutputOptions {
 }
 
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
-  const { asOf } = start(ctx, opts);
-  const folder = loadValidFolder(ctx);
-  const report = buildOffersReport(folder, asOf, {
+  return runOverview(ctx, opts, (folder, asOf) => buildOffersReport(folder, asOf, {
     areas: selectedAreas(ctx, folder, opts.area),
     patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
     municipalities: selected(ctx, folder, 'municipality', '--municipality', opts.municipality),
     organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
     types: selected(ctx, folder, 'offer-type', '--type', opts.type),
-  });
-  output(ctx, opts, report, () => offersView(report, namesOf(folder), ctx.lang));
-  return EXIT.ok;
+  }), (report, folder) => offersView(report, namesOf(folder), ctx.lang));
 }

@@ -1,8 +1,7 @@
-// agreement-expired [warning]: an agreement marked active after its end date (issue 5): in
-// practice renewed without a decision, a new call or an exemption.
-import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, ref } from '../make.js';
-import { daysBetween } from '../../core/dates.js';
+// agreement-expired [warning]: an agreement marked active after its end date: in practice renewed
+// without a decision, a new call or an exemption.
+import type { AuditRule } from '../finding.js';
+import { activeAgreementsPast } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'agreement-expired',
@@ -10,12 +9,5 @@ export const rule: AuditRule = {
   principle: 'equal-access',
   title: 'audit.rule.agreement-expired.title',
   explanation: 'audit.rule.agreement-expired.explain',
-  check({ folder, asOf }) {
-    const out: Finding[] = [];
-    for (const a of folder.records.agreement.values()) {
-      if (a.status !== 'active' || a.end === undefined || a.end >= asOf) continue;
-      out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.agreement-expired.message', { end: a.end, days: daysBetween(a.end, asOf) }));
-    }
-    return out.sort(bySubject);
-  },
+  check: ({ folder, asOf }) => activeAgreementsPast(rule, folder, asOf, (a) => a.end, 'audit.rule.agreement-expired.message', 'end'),
 };
