@@ -1,6 +1,6 @@
-// Synthetic data folder for `npm run bench`: a region's registry at the scale issue 2 asks for
+// Synthetic data folder for `npm run bench`: a region's registry at the scale of a national register
 // (5,000 organisations, 20,000 offers, 10,000 agreements, 1,000 calls, 1,000 consultations,
-// 5,000 hearing parties), laid out as ../shared/DATA-CONTRACT.md says and shaped as staff write
+// 5,000 hearing parties), laid out as the data folder's contract (schemas/) says and shaped as staff write
 // the files by hand. Everything is valid and cross-referenced, and the same seed gives the same
 // bytes on every run: the benchmark must measure civsam, not the luck of the draw.
 //

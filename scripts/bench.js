@@ -1,6 +1,6 @@
-// `npm run bench`: generate a synthetic data folder at the scale of issue 2 (see
+// `npm run bench`: generate a synthetic data folder at the scale of a national register (see
 // scripts/bench-data.js), then time civsam as whole processes next to bare `node -e 0` and print
-// medians, peak memory and exit codes against the issues' targets. Targets are reported, never
+// medians, peak memory and exit codes against their targets. Targets are reported, never
 // asserted: the bench exits non-zero only when a command itself fails (an unexpected exit code).
 //
 //   node scripts/bench.js [--only NAME[,NAME…]] [--runs N] [--scale F] [--data DIR] [--keep] [--list]
@@ -41,7 +41,7 @@ const CASES = [
   { name: 'consultation-plan', argv: ['{civsam}', 'consultation', 'plan', '--data', '{data}', '--area', 'health', '--patient-group', 'hoeretab', '--seats', '4', '--opens', '2027-01-05', '--format', 'json'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
   { name: 'import-5000-organisations', argv: ['scripts/bench-import.js', '{civsam}', '{data}', '{fresh}'], target: { ms: 10000, mib: 1024 }, runs: 1 },
   { name: 'publish', argv: ['{civsam}', 'publish', '--data', '{data}', '--out', '{fresh}', '--as-of', '2026-11-01', '--lang', 'both'], target: { ms: 20000, mib: 1024 }, runs: 3 },
-  // Register (issue 3): one write through the whole safe path (lock, read, checks of the folder, atomic replace), and reads of one record and a list.
+  // Register: one write through the whole safe path (lock, read, checks of the folder, atomic replace), and reads of one record and a list.
   { name: 'agreement-evaluate', argv: ['{civsam}', 'agreement', 'evaluate', '2016-psyk-001', '--summary', 'Benchmark', '--date', '2026-11-01', '--no-commit', '--data', '{data}'], warmup: 1, target: { mib: 1024 }, runs: 3 },
   { name: 'agreement-show', argv: ['{civsam}', 'agreement', 'show', '2016-psyk-001', '--data', '{data}'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
   { name: 'org-list', argv: ['{civsam}', 'org', 'list', '--area', 'psychiatry', '--format', 'csv', '--data', '{data}'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },

@@ -1,4 +1,4 @@
-// The peers of an agreement (issue 5): the organisations that are active, are not its parties,
+// The peers of an agreement: the organisations that are active, are not its parties,
 // share at least one area and one patient group with it, reach at least one municipality it
 // reaches, and were registered on or before a cut-off date (the agreement's start; for
 // restricted-call the call's publication date). No `registered` date counts as always. An

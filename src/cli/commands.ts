@@ -207,7 +207,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['civsam model', 'civsam --lang en model --format md --output model.md', 'civsam model --format json'],
     load: () => import('../commands/model.js'),
   },
-  // Hearing parties (issue 6): plan, audit, hearing list, report, history.
+  // Hearing parties: plan, audit, hearing list, report, history.
   {
     parent: 'consultation',
     name: 'plan',
@@ -312,6 +312,6 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import('../commands/publish.js'),
   },
-  // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
+  // Register: init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

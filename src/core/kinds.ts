@@ -1,4 +1,4 @@
-// The record kinds of a data folder, where they live and what they refer to (../shared/DATA-CONTRACT.md).
+// The record kinds of a data folder, where they live and what they refer to (the data folder contract: schemas/ and README.md).
 import type {
   Agreement, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Municipalities, Offer, OfferTypes,
   Organisation, PatientGroups, Pool,

@@ -1,5 +1,5 @@
 // `civsam consultation audit`: the hearing rules run on one consultation, and the findings in the
-// audit's shape (issue 5): JSON `{findings, summary}` through the audit's own `findingJson`, tables
+// audit's shape: JSON `{findings, summary}` through the audit's own `findingJson`, tables
 // grouped by rule with related records grouped by kind, exit 1 at or above --fail-on. Pure.
 import type { Finding } from '../audit/finding.js';
 import { findingJson, type AuditSummary } from '../audit/run.js';

@@ -1,5 +1,5 @@
 // How a hearing party fared in earlier consultations: how often and when it was invited, whether it
-// answered, and how long it has waited for a seat (issue 6). Pure functions.
+// answered, and how long it has waited for a seat. Pure functions.
 import type { Consultation, HearingParty } from '../core/kinds.js';
 import { hearingIndex, isEligible, type HearingIndex } from '../core/scope.js';
 import type { DataFolder } from '../core/folder.js';

@@ -1,4 +1,4 @@
-// The proposed hearing list of a consultation (issue 6): every eligible party, or, with limited
+// The proposed hearing list of a consultation: every eligible party, or, with limited
 // seats, the parties that waited longest for one. Pure: the folder and the consultation in, a plan out.
 import type { DataFolder } from '../core/folder.js';
 import type { Area, Consultation, HearingParty } from '../core/kinds.js';

@@ -1,6 +1,6 @@
 // Record ids: the one generator that makes an id from a name (the register's commands and the
 // import both use it), and the one check of an id given on the command line. An id is lowercase
-// ASCII letters, digits and dashes (../shared/DATA-CONTRACT.md), with Danish letters spelled as
+// ASCII letters, digits and dashes (schemas/common.schema.json), with Danish letters spelled as
 // Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from '../core/kinds.js';
 import { asciiFold } from '../core/text.js';

@@ -1,5 +1,5 @@
 // call-selection-mismatch [warning]: an agreement's organisations were not among its call's
-// selected ones (issue 5). Cancelled agreements are not judged.
+// selected ones. Cancelled agreements are not judged.
 import type { AuditRule } from '../finding.js';
 import { bySubject, finding, idList, ref } from '../make.js';
 

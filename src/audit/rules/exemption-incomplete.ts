@@ -1,5 +1,5 @@
 // exemption-incomplete [error]: an agreement established by an exemption that lacks its reason,
-// its approver or its date (issue 5). Valid data, judged here: validation checks shape only.
+// its approver or its date. Valid data, judged here: validation checks shape only.
 // Cancelled agreements are not judged.
 import type { AuditRule } from '../finding.js';
 import { bySubject, filled, finding, ref } from '../make.js';

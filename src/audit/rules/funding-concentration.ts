@@ -1,7 +1,7 @@
 // funding-concentration [warning]: in a pool and year, one organisation receives more than
 // `max_share` of what was allocated while organisations eligible for the pool (sharing an area
 // with it) received nothing from it that year; the finding gives the share and the pool-year's
-// Herfindahl–Hirschman index, and says when that index is above `hhi_warning` (issue 5).
+// Herfindahl–Hirschman index, and says when that index is above `hhi_warning`.
 // Eligible: active, sharing an area with the pool, and registered by the end of that year.
 import type { Organisation } from '../../core/kinds.js';
 import { hhi, poolYearTotals } from '../../core/allocation.js';

@@ -1,5 +1,5 @@
 // hearing-omission [error]: with `selection: all`, an eligible party neither invited nor listed
-// under `omitted` with a reason (issue 6). The state's guidance: hear everyone affected.
+// under `omitted` with a reason. The state's guidance: hear everyone affected.
 import { eligibleParties, hearingIndex } from '../../core/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
 

@@ -1,6 +1,6 @@
 // hearing-out-of-scope [warning]: an invited party that is not eligible: withdrawn, its
 // organisation inactive, joined the list after the consultation opened, or sharing no area or no
-// patient group with it (issue 6).
+// patient group with it.
 import type { Message, MessageKey } from '../../i18n/index.js';
 import { hearingIndex, ineligibility, type Ineligibility } from '../../core/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';

@@ -1,6 +1,6 @@
 // hearing-rotation [warning]: with limited seats, an eligible party that is not invited although it
 // was passed over (eligible, not invited) in every consultation of the rotation history, while an
-// invited party had a seat in all of them (issue 6). Fewer than two earlier limited consultations of
+// invited party had a seat in all of them. Fewer than two earlier limited consultations of
 // overlapping scope is no history to judge.
 import type { RecordRef } from '../finding.js';
 import { invitedTo, passedOver } from '../../hearing/history.js';

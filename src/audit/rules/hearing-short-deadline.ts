@@ -1,5 +1,5 @@
 // hearing-short-deadline [warning]: fewer than the policy's `hearing_min_days` calendar days from
-// `opens` to `deadline`, and no `deadline_reason` (issue 6; the state's guidance asks for four weeks
+// `opens` to `deadline`, and no `deadline_reason` (the state's guidance asks for four weeks
 // unless a shorter deadline is explained).
 import { daysBetween } from '../../core/dates.js';
 import { hearingRule, PRINCIPLE, subjectOf } from '../../hearing/rules.js';

@@ -1,4 +1,4 @@
-// inactive-party [warning]: an active agreement or offer of an inactive organisation (issue 5).
+// inactive-party [warning]: an active agreement or offer of an inactive organisation.
 // An offer is active on the audit date when it has started and not ended. The inactive
 // organisations are the subject's own parties, so they are named in the message, not in `related`.
 import type { AuditRule, Finding } from '../finding.js';

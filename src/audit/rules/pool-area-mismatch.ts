@@ -1,5 +1,5 @@
 // pool-area-mismatch [error]: an agreement funded by a pool none of whose areas it shares
-// (issue 5). One finding per agreement and pool. An agreement that names no areas has its
+//. One finding per agreement and pool. An agreement that names no areas has its
 // organisations' areas; cancelled agreements are not judged.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';

@@ -1,5 +1,5 @@
 // pool-kind-not-eligible [error]: a funding line whose kind (development or operation) the pool
-// does not fund (issue 5). One finding per agreement, pool and kind, naming the years. Cancelled
+// does not fund. One finding per agreement, pool and kind, naming the years. Cancelled
 // agreements are not judged; drafts are, so the mistake is caught before the agreement is made.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';

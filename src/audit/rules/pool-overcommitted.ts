@@ -1,4 +1,4 @@
-// pool-overcommitted [error]: a pool-year whose funding lines exceed its budget (issue 5). Lines
+// pool-overcommitted [error]: a pool-year whose funding lines exceed its budget. Lines
 // count as the audit counts money (agreements active or ended); a year with lines but no budget
 // entry has a budget of nothing. The agreements with money in that pool-year are related.
 import { poolYearTotals } from '../../core/allocation.js';

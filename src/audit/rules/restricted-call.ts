@@ -1,6 +1,6 @@
 // restricted-call [error]: an agreement established through a call sent only to invited
 // organisations, when a peer of the agreement at the call's publication date was not invited,
-// unless the call gives a `channel_reason`; [warning] when it does (issue 5).
+// unless the call gives a `channel_reason`; [warning] when it does.
 import type { AuditRule } from '../finding.js';
 import { bySubject, filled, finding, ref } from '../make.js';
 import { peerIndex } from '../peers.js';

@@ -1,7 +1,7 @@
 // short-project-chain [warning]: one organisation holds `short_chain_count` or more
 // development-funded agreements for overlapping patient groups, each at most
 // `short_project_months` long (start to end), each starting no more than three months after the
-// previous one ended and sharing a patient group with it, none of them draft or cancelled (issue 5).
+// previous one ended and sharing a patient group with it, none of them draft or cancelled.
 //
 // Development-funded: it has funding lines and all of them are development. The finding's subject
 // is the chain's latest agreement (the one to renew as running costs); the earlier ones are related.

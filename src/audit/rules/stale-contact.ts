@@ -1,4 +1,4 @@
-// stale-contact [warning]: a contact not confirmed within `contact_confirm_months` (issue 5):
+// stale-contact [warning]: a contact not confirmed within `contact_confirm_months`:
 // storage limitation under GDPR. A contact with no `confirmed` date was never confirmed. The
 // message holds dates only, never the contact's details.
 import type { AuditRule, Finding } from '../finding.js';

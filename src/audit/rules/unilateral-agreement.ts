@@ -1,5 +1,5 @@
 // unilateral-agreement [error]: an agreement with no `established_by` while it has peers; the
-// finding names the peers (issue 5). Cancelled agreements are not judged.
+// finding names the peers. Cancelled agreements are not judged.
 import type { AuditRule } from '../finding.js';
 import { bySubject, finding, idList, ref } from '../make.js';
 import { peerIndex } from '../peers.js';

@@ -1,10 +1,9 @@
-// Messages of the hearing-party commands and rules (issue 6): consultation plan, audit,
+// Messages of the hearing-party commands and rules: consultation plan, audit,
 // list-parties and report, hearing-party history, and the five hearing-* audit rules.
 import { defineMessages } from '../define.js';
 
 export const hearing = defineMessages({
-  // Parent commands: issue 3's register commands own these two keys; they live here until its
-  // catalogue part has them (then delete them here).
+  // The two parent commands' descriptions.
   'cmd.consultation.description': 'consultations (høringer) and their hearing lists',
   'cmd.hearing-party.description': 'the standing hearing list (høringsliste) and its parties',
   'cmd.consultation.plan.description': 'propose a consultation\'s hearing list: every eligible party, or with limited seats those that waited longest; --apply writes it',
