@@ -174,7 +174,7 @@ describe('the published sample site in Chromium', () => {
     }
     expect(broken).toEqual([]);
     expect(pages.size).toBe(2 * (9 + folder.records.organisation.size)); // every page of both languages is reachable from the front page
-    expect(links, 'links checked').toBeGreaterThan(3000);
+    expect(links, 'links checked').toBeGreaterThan(pages.size); // every page links somewhere
     expect(served.filter((s) => s.status !== 200)).toEqual([]); // the stylesheet and the script were found too
     await page.close();
   }, 300_000);

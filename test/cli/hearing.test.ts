@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
+import { hearingFiles } from '../hearing/fixture.js';
 
 const DATA = join(ROOT, 'data');
 const AS_OF = ['--as-of', '2026-11-23'];
@@ -143,19 +144,25 @@ describe('civsam consultation plan', () => {
   });
 
   it('plans a consultation not yet registered from --area, --patient-group and --seats', async () => {
-    const r = await run(['consultation', 'plan', '--area', 'psychiatry', '--patient-group', 'bipolar,skizofreni', '--seats', '2', '--opens', '2027-02-01', '--format', 'json']);
+    // Three parties heard on depression, none ever seated: the two longest on the list get the seats.
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01' }, pb: { since: '2016-01-01' }, pc: { since: '2017-01-01' } }, { h1: { opens: '2026-03-01', status: 'planned' } }));
+    const plan = (args: string[]) => civsam(['--data', dir, 'consultation', 'plan', ...args]);
+    const r = await plan(['--area', 'psychiatry', '--patient-group', 'depression', '--seats', '2', '--opens', '2027-02-01', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ consultation: { id: null, selection: 'limited', seats: 2 }, proposal: ['bipolarkredsen-vest', 'psykiatriparaplyen-midt'] });
-    expect((await run(['consultation', 'plan', '--area', 'sport'])).stderr).toBe('error: unknown area in --area. Use social, psychiatry or health.\n');
-    expect((await run(['consultation', 'plan', PLANTED, '--seats', '2'])).code).toBe(2);
-    expect((await run(['consultation', 'plan'])).stderr).toContain('give a consultation id, or --area');
+    expect(JSON.parse(r.stdout)).toMatchObject({ consultation: { id: null, selection: 'limited', seats: 2 }, proposal: ['pa', 'pb'] });
+    expect((await plan(['--area', 'sport'])).stderr).toBe('error: unknown area in --area. Use social, psychiatry or health.\n');
+    expect((await plan(['h1', '--seats', '2'])).code).toBe(2);
+    expect((await plan([])).stderr).toContain('give a consultation id, or --area');
   });
 
   it('prints a table with the reasons in Danish, readable in a narrow terminal', async () => {
     const r = await run(['--lang', 'da', 'consultation', 'plan', PLANTED, ...AS_OF], { COLUMNS: '60' });
     expect(r.code).toBe(0);
     const flat = r.stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('Udvælgelse: 4 plads(er). Åbner 7. dec. 2026.');
+    // The opening day is the consultation file's, not something the README promises.
+    const opens = /\nopens: (\d{4})-(\d{2})-(\d{2})\n/.exec(readFileSync(join(DATA, 'consultations', `${PLANTED}.yaml`), 'utf8'))!;
+    const month = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'][Number(opens[2]) - 1];
+    expect(flat).toContain(`Udvælgelse: 4 plads(er). Åbner ${Number(opens[3])}. ${month} ${opens[1]}.`);
     expect(flat).toContain('Rotationshistorik (begrænsede pladser): 2024-dialogmoede-recovery, 2025-panel-udskrivning, 2026-workshop-tvangsforebyggelse.');
     expect(flat).toContain('Foreslået: 4 af 5 høringsberettigede parter.');
     for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
@@ -198,8 +205,12 @@ describe('civsam consultation report and hearing-party history', () => {
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout);
     expect(rep.response_rate).toEqual({ responded: 7, invited: 11, share: 0.636 });
+    // Who did not answer follows from the file (invited, less those with a response).
+    const text = readFileSync(join(DATA, 'consultations', '2025-psykiatriplan-civilsamfund.yaml'), 'utf8');
+    const invited = /invited:\n((?:  - .*\n)+)/.exec(text)![1].trim().split('\n').map((l) => l.replace(/^\s*- /, ''));
+    const answered = [...text.matchAll(/- party: (\S+)\n\s+received:/g)].map((m) => m[1]);
     expect(rep.invited.filter((p: { responded: boolean }) => !p.responded).map((p: { party: string }) => p.party).sort())
-      .toEqual(['angstnetvaerket-aarhus', 'bipolarkredsen-vest', 'brugerforeningen-stemmen', 'gadefaellesskabet-randers']);
+      .toEqual(invited.filter((p) => !answered.includes(p)).sort());
     const table = await run(['--lang', 'da', 'consultation', 'report', '2025-psykiatriplan-civilsamfund', ...AS_OF]);
     expect(table.stdout).toContain('Svarprocent: 7 af 11 (63,6 %).');
   });

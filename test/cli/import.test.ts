@@ -132,22 +132,27 @@ describe('civsam import', () => {
 
 describe('civsam import of agreements', () => {
   it('creates an agreement with a funding line and an exemption from Danish columns, with an id as the register gives it', async () => {
-    const data = sampleCopy();
+    // The smallest folder with a pool to fund from; one agreement already has this year's first number.
+    const data = makeFolder({
+      ...baseFiles(),
+      'pools/psykiatriplan-civilsamfund.yaml': 'id: psykiatriplan-civilsamfund\nname: Psykiatriplanens pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2027\n    amount_dkk: 1000000\n',
+      'agreements/2027-psyk-001.yaml': 'id: 2027-psyk-001\ntitle: Første\norganisations: [alpha]\nareas: [psychiatry]\nscope: regional\nstart: 2027-01-01\nstatus: draft\n',
+    });
     const file = join(tempDir(), 'aftaler.csv');
     const before = new Set(readdirSync(join(data, 'agreements')));
     writeFileSync(file, [
       'titel;organisationer;regional_enhed;områder;patientgrupper;kommuner;start;slut;status;finansiering;dispensation_begrundelse;dispensation_godkendt_af;dispensation_dato',
-      'Samtalegrupper 2027;aaben-dor-silkeborg;Psykiatrien;psykiatri;angst;Silkeborg;01-01-2027;31-12-2027;udkast;"pulje=psykiatriplan-civilsamfund; år=2027; art=udvikling; beløb=150.000";"Eneste tilbud; ingen andre";Direktionen;15-11-2026',
+      'Samtalegrupper 2027;alpha;Psykiatrien;psykiatri;angst;Skive;01-01-2027;31-12-2027;udkast;"pulje=psykiatriplan-civilsamfund; år=2027; art=udvikling; beløb=150.000";"Eneste tilbud; ingen andre";Direktionen;15-11-2026',
     ].join('\n') + '\n');
     const r = await civsam(['import', 'aftaler', file, '--data', data, '--lang', 'da', '--no-commit']);
     expect(r.stdout).toBe('Import af aftaler: 1 oprettet, 0 opdateret, 0 uændret.\n');
     expect(r.code).toBe(0);
     const created = readdirSync(join(data, 'agreements')).filter((f) => !before.has(f));
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatch(/^2027-psyk-\d{3}\.yaml$/);
+    expect(created[0]).toBe('2027-psyk-002.yaml');
     expect(parse(readFileSync(join(data, 'agreements', created[0]), 'utf8'))).toEqual({
-      id: created[0].replace(/\.yaml$/, ''), title: 'Samtalegrupper 2027', organisations: ['aaben-dor-silkeborg'], region_unit: 'Psykiatrien', areas: ['psychiatry'],
-      patient_groups: ['angst'], municipalities: ['silkeborg'], start: '2027-01-01', end: '2027-12-31', status: 'draft',
+      id: created[0].replace(/\.yaml$/, ''), title: 'Samtalegrupper 2027', organisations: ['alpha'], region_unit: 'Psykiatrien', areas: ['psychiatry'],
+      patient_groups: ['angst'], municipalities: ['skive'], start: '2027-01-01', end: '2027-12-31', status: 'draft',
       funding: [{ pool: 'psykiatriplan-civilsamfund', year: 2027, kind: 'development', amount_dkk: 150000 }],
       established_by: { exemption: { reason: 'Eneste tilbud; ingen andre', approved_by: 'Direktionen', date: '2026-11-15' } },
     });
@@ -203,7 +208,9 @@ describe('civsam export, then import: the sample data round-trips', () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout.split('\r\n')[0]).toBe('\uFEFFid;navn;type;cvr;områder;patientgrupper;kommuner;rækkevidde;status;registreret;hjemmeside;noter');
     expect(plain.stderr).toBe('Kontaktpersoners navne, e-mails og telefonnumre er udeladt (personoplysninger). Tilføj --include-personal-data for at medtage dem.\n');
-    const contact = parse(readFileSync(join(ROOT, 'data/organisations/aaben-dor-silkeborg.yaml'), 'utf8')).contact;
+    // Any organisation of the sample with a contact e-mail will do.
+    const dir = join(ROOT, 'data/organisations');
+    const contact = readdirSync(dir).map((f) => parse(readFileSync(join(dir, f), 'utf8')).contact).find((c) => c?.email);
     expect(plain.stdout).not.toContain(contact.email);
     const personal = await civsam(['export', 'organisations', '--include-personal-data']);
     expect(personal.stdout).toContain(contact.email);

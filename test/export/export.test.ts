@@ -50,15 +50,24 @@ describe('records as a spreadsheet', () => {
 
 describe('civsam export on the sample data', () => {
   it('writes agreements to .xlsx with funding as one line per item, amounts as text the import reads back', async () => {
+    // One agreement funded from one pool over four years, made by an exemption.
+    const years = [2023, 2024, 2025, 2026];
+    const data = makeFolder({
+      ...baseFiles(),
+      'pools/puljen.yaml': `id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n${years.map((y) => `  - year: ${y}\n    amount_dkk: 1000000\n`).join('')}`,
+      'agreements/2023-psyk-004.yaml': 'id: 2023-psyk-004\ntitle: Natcafé\norganisations: [alpha]\nareas: [psychiatry]\nscope: regional\nstart: 2023-01-01\nend: 2026-12-31\nstatus: active\n'
+        + `funding:\n${years.map((y) => `  - pool: puljen\n    year: ${y}\n    kind: operation\n    amount_dkk: 450000\n`).join('')}`
+        + 'established_by:\n  exemption:\n    reason: Eneste tilbud af sin art.\n    approved_by: Psykiatri- og socialudvalget\n    date: 2022-11-01\n',
+    });
     const file = join(out(), 'aftaler.xlsx');
-    const r = await civsam(['export', 'agreements', '--output', file, '--lang', 'da']);
+    const r = await civsam(['export', 'agreements', '--data', data, '--output', file, '--lang', 'da']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Skrev \d+ række\(r\) til .*aftaler\.xlsx\.\n$/);
+    expect(r.stderr).toMatch(/^Skrev 1 række\(r\) til .*aftaler\.xlsx\.\n$/);
     const { names, rows } = rowsOf(file);
     expect(names).toEqual(['Aftaler']);
     const header = rows[0] as string[];
     const natcafe = rows.find((x) => x[0] === '2023-psyk-004')!;
-    expect(natcafe[header.indexOf('finansiering')]).toBe([2023, 2024, 2025, 2026].map((y) => `pulje=psykiatriplan-civilsamfund; år=${y}; art=drift; beløb=450000`).join('\n'));
+    expect(natcafe[header.indexOf('finansiering')]).toBe(years.map((y) => `pulje=puljen; år=${y}; art=drift; beløb=450000`).join('\n'));
     expect(natcafe[header.indexOf('dispensation_godkendt_af')]).toBe('Psykiatri- og socialudvalget');
   });
 
