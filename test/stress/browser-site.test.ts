@@ -30,7 +30,7 @@ describe('the published sample site in Chromium, every page', () => {
       for (const href of hrefs) {
         const u = new URL(href);
         const target = `${u.origin}${u.pathname}`;
-        if (u.origin === origin && target.endsWith('.html') && !seen.has(target)) {
+        if (u.origin === site.origin && target.endsWith('.html') && !seen.has(target)) {
           seen.add(target);
           queue.push(target);
         }
