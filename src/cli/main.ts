@@ -19,7 +19,8 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string): Promise<number> {
+/** `cwd` is where relative paths (--data, --output, files to import) start; tests pass their own. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string, cwd: string = process.cwd()): Promise<number> {
   const chosen = languageFromEnvironment(argv, env);
   const lang: Language = chosen ?? 'en';
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
@@ -43,7 +44,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         lang, langExplicit: chosen !== undefined, t,
         stdout: streams.stdout, stderr: streams.stderr,
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
-        env, dataDir: dataArg, cwd: process.cwd(), today: localDate(new Date()), version, stdin: streams.stdin,
+        env, dataDir: dataArg, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
       };
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
       exitCode = await mod.run(ctx, opts, positional);

@@ -23,7 +23,7 @@ const say = (err: unknown, cwd = '/home/anne', lang: 'en' | 'da' = 'en') => {
 };
 
 describe('the mapping', () => {
-  it('has a reason and advice for every code, in both languages', () => {
+  it('has a reason and advice for every code, in both languages', async () => {
     for (const code of FILE_SYSTEM_CODES) {
       for (const part of ['reason', 'advice']) {
         const key = `fs.${part}.${code}` as MessageKey;
@@ -33,7 +33,7 @@ describe('the mapping', () => {
     }
   });
 
-  it('names what failed, the path (relative when shorter), the code and what to do', () => {
+  it('names what failed, the path (relative when shorter), the code and what to do', async () => {
     expect(say(errno('ENOSPC', 'write', '/home/anne/data/organisations/alpha.yaml')))
       .toBe('cannot write data/organisations/alpha.yaml: the disk is full (ENOSPC). Free some space on the drive and try again.');
     expect(say(errno('EROFS', 'open', '/mnt/share/data/civsam.yaml'), '/home/anne/work/deep/down', 'da'))
@@ -42,15 +42,15 @@ describe('the mapping', () => {
       .toBe('cannot read the folder data/offers: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.');
   });
 
-  it('a rename is reported at its destination, not at the temporary file', () => {
+  it('a rename is reported at its destination, not at the temporary file', async () => {
     expect(say(errno('EISDIR', 'rename', '/home/anne/out.csv.123.tmp', '/home/anne/out.csv'))).toBe('cannot write out.csv: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.');
   });
 
-  it('without a path it still says what failed and why', () => {
+  it('without a path it still says what failed and why', async () => {
     expect(say(errno('ENOSPC', 'write'))).toBe('cannot write: the disk is full (ENOSPC). Free some space on the drive and try again.');
   });
 
-  it('a path is passed through the terminal sanitiser', () => {
+  it('a path is passed through the terminal sanitiser', async () => {
     expect(say(errno('ENOENT', 'open', '/home/anne/\u001b[31mred.csv'))).toBe('cannot open \uFFFD[31mred.csv: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.');
   });
 
@@ -59,7 +59,7 @@ describe('the mapping', () => {
       .toMatch(/^cannot create data\/\.civsam\.lock: the folder is on a read-only drive \(EROFS\)/);
   });
 
-  it('leaves alone what is not a refused file operation (near misses)', () => {
+  it('leaves alone what is not a refused file operation (near misses)', async () => {
     expect(fileSystemFailure(errno('ENOENT', 'spawnSync git'))).toBeUndefined(); // a missing program
     expect(fileSystemFailure(errno('EPERM', 'kill'))).toBeUndefined(); // not a file
     expect(fileSystemFailure(errno('ECONNRESET', 'read', '/x'))).toBeUndefined(); // not a known code
@@ -69,24 +69,24 @@ describe('the mapping', () => {
 });
 
 describe('the built binary', () => {
-  it('--output naming a folder: a user error with the path and EISDIR, no internal error', () => {
+  it('--output naming a folder: a user error with the path and EISDIR, no internal error', async () => {
     const dir = makeFolder({ ...baseFiles(), 'out/.keep': '' });
-    const r = civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, 'out'), '--data', dir]);
+    const r = await civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, 'out'), '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: cannot write ${join(dir, 'out')}: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.\n`);
   });
 
-  it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', () => {
+  it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', async () => {
     // (An id that long never reaches the disk: the command line refuses it as an id first.)
     const dir = makeFolder(baseFiles());
-    const r = civsam(['--lang', 'da', 'overview', 'offers', '--format', 'csv', '--output', join(dir, `${'a'.repeat(300)}.csv`), '--data', dir]);
+    const r = await civsam(['--lang', 'da', 'overview', 'offers', '--format', 'csv', '--output', join(dir, `${'a'.repeat(300)}.csv`), '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fejl: kan ikke .* navnet er for langt til filsystemet \(ENAMETOOLONG\)\. Brug et kortere id eller filnavn/);
     expect(r.stderr).not.toContain('intern fejl');
   });
 
-  it('init where no folder can be made names the folder asked for, not a temporary one', () => {
-    const r = civsam(['init', '/proc/civsam-test']);
+  it('init where no folder can be made names the folder asked for, not a temporary one', async () => {
+    const r = await civsam(['init', '/proc/civsam-test']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: cannot create the folder /proc/civsam-test: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.\n');
   });
@@ -101,7 +101,7 @@ const canDropPrivileges = isRoot && spawnSync('setpriv', ['--reuid=65534', '--re
 const env = { ...process.env, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' } as NodeJS.ProcessEnv;
 
 describe.runIf(canMount)('a read-only data folder', () => {
-  it('doctor reports what it finds, then says the folder is read-only (EROFS), exit 2', () => {
+  it('doctor reports what it finds, then says the folder is read-only (EROFS), exit 2', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/.alpha.yaml.123.0badcafe.tmp': 'x' });
     const script = `mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && exec "$2" "$3" doctor --data "$1"`;
     const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath, BIN], { encoding: 'utf8', timeout: 10_000, env });
@@ -113,7 +113,7 @@ describe.runIf(canMount)('a read-only data folder', () => {
 });
 
 describe.runIf(canMount)('a full disk', () => {
-  it('a write says the disk is full (ENOSPC) at the lock, and leaves no temporary file', () => {
+  it('a write says the disk is full (ENOSPC) at the lock, and leaves no temporary file', async () => {
     const source = makeFolder(baseFiles());
     const mnt = makeFolder({});
     const script = [
@@ -135,7 +135,7 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     return dir;
   };
 
-  it('an unreadable record folder is one problem with EACCES, not dangling references to its records', () => {
+  it('an unreadable record folder is one problem with EACCES, not dangling references to its records', async () => {
     const dir = shared({
       ...baseFiles(),
       'offers/help.yaml': 'id: help\norganisation: alpha\ntitle: Hjælp\ntype: hotline\npatient_groups: [depression]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: "2026-01-01"\n',
@@ -147,14 +147,14 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     expect(r.stdout).toBe(`${join(dir, 'offers')}:1:1  folder-unreadable  civsam cannot read this folder: permission denied (EACCES), so the records in it were not read. Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
-  it('an unreadable civsam.yaml is said to be unreadable, not missing', () => {
+  it('an unreadable civsam.yaml is said to be unreadable, not missing', async () => {
     const dir = shared(baseFiles());
     chmodSync(join(dir, 'civsam.yaml'), 0o600);
     const r = asNobody(['validate', '--data', dir]);
     expect(r.stdout).toBe(`${join(dir, 'civsam.yaml')}:1:1  file-unreadable  civsam cannot read this file: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
-  it('doctor in a folder it may read but not change reports what it finds, then EACCES, exit 2', () => {
+  it('doctor in a folder it may read but not change reports what it finds, then EACCES, exit 2', async () => {
     const dir = shared(baseFiles());
     const r = asNobody(['doctor', '--data', dir]);
     expect(r.status).toBe(2);
@@ -162,7 +162,7 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
-  it('a data folder that may not be read is a user error with EACCES, not "civsam.yaml is missing"', () => {
+  it('a data folder that may not be read is a user error with EACCES, not "civsam.yaml is missing"', async () => {
     const dir = shared(baseFiles());
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data/civsam.yaml'), 'x');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
+import { hearingFiles } from '../hearing/fixture.js';
 
 const DATA = join(ROOT, 'data');
 const AS_OF = ['--as-of', '2026-11-23'];
@@ -22,18 +23,18 @@ function copyOfData(): string {
 const run = (args: string[], env?: Record<string, string>) => civsam(['--data', DATA, ...args], { env });
 
 describe('civsam consultation audit', () => {
-  it('finds the planted unfair rotation: a warning, so exit 0 by default and 1 with --fail-on warning', () => {
-    const r = run(['consultation', 'audit', PLANTED, ...AS_OF]);
+  it('finds the planted unfair rotation: a warning, so exit 0 by default and 1 with --fail-on warning', async () => {
+    const r = await run(['consultation', 'audit', PLANTED, ...AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('hearing-rotation · The same parties keep the seats');
     expect(r.stdout).toContain('Principle: Fair hearing (fair-hearing)');
     expect(r.stdout).toMatch(/0 error\(s\) and 1 warning\(s\) for consultation 2026-workshop-parorendeinddragelse \(as of 2026-11-23\)\.\n$/);
-    expect(run(['consultation', 'audit', PLANTED, ...AS_OF, '--fail-on', 'warning']).code).toBe(1);
+    expect((await run(['consultation', 'audit', PLANTED, ...AS_OF, '--fail-on', 'warning'])).code).toBe(1);
   });
 
-  it('gives the finding in the audit\'s JSON shape', () => {
-    const r = run(['consultation', 'audit', PLANTED, ...AS_OF, '--format', 'json']);
+  it('gives the finding in the audit\'s JSON shape', async () => {
+    const r = await run(['consultation', 'audit', PLANTED, ...AS_OF, '--format', 'json']);
     expect(JSON.parse(r.stdout)).toEqual({
       findings: [{
         rule: 'hearing-rotation', severity: 'warning', principle: 'fair-hearing',
@@ -51,8 +52,8 @@ describe('civsam consultation audit', () => {
     });
   });
 
-  it('exits 1 on the planted omission (an error), in Danish', () => {
-    const r = run(['--lang', 'da', 'consultation', 'audit', '2026-frivillige-paa-hospitalerne', ...AS_OF]);
+  it('exits 1 on the planted omission (an error), in Danish', async () => {
+    const r = await run(['--lang', 'da', 'consultation', 'audit', '2026-frivillige-paa-hospitalerne', ...AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('hearing-omission · Høringsberettiget part udeladt');
     expect(r.stdout).toContain('høringspart: hjertevennerne-viborg,');
@@ -60,19 +61,19 @@ describe('civsam consultation audit', () => {
     expect(r.stdout).toContain('1 fejl og 0 advarsel(er) for høringen 2026-frivillige-paa-hospitalerne (pr. 2026-11-23).');
   });
 
-  it('a sound consultation: no findings, exit 0, Markdown for the case file', () => {
-    const r = run(['consultation', 'audit', '2026-model-civilsamfund', ...AS_OF, '--format', 'md', '--fail-on', 'warning']);
+  it('a sound consultation: no findings, exit 0, Markdown for the case file', async () => {
+    const r = await run(['consultation', 'audit', '2026-model-civilsamfund', ...AS_OF, '--format', 'md', '--fail-on', 'warning']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('# Consultation audit: Høring over udkast til model for samarbejde med civilsamfundet (2026-model-civilsamfund)\n\nNo findings: the hearing list of 2026-model-civilsamfund follows the rules (as of 2026-11-23).\n');
   });
 
-  it('an unknown consultation, a bad date and an invalid folder are exit 2 with a message, no stack trace', () => {
-    const unknown = run(['consultation', 'audit', 'no-such-thing']);
+  it('an unknown consultation, a bad date and an invalid folder are exit 2 with a message, no stack trace', async () => {
+    const unknown = await run(['consultation', 'audit', 'no-such-thing']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe('error: there is no consultation no-such-thing in the data folder. See the consultations with civsam consultation list, or look in consultations/.\n');
-    expect(run(['consultation', 'audit', PLANTED, '--as-of', '2026-02-30']).stderr).toBe('error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n');
+    expect((await run(['consultation', 'audit', PLANTED, '--as-of', '2026-02-30'])).stderr).toBe('error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n');
     const bad = makeFolder({ 'civsam.yaml': 'region: [\n' });
-    const invalid = civsam(['--data', bad, 'consultation', 'audit', PLANTED]);
+    const invalid = await civsam(['--data', bad, 'consultation', 'audit', PLANTED]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\)/);
     expect(invalid.stderr).not.toMatch(/\n\s+at /);
@@ -80,8 +81,8 @@ describe('civsam consultation audit', () => {
 });
 
 describe('civsam consultation plan', () => {
-  it('proposes the party passed over and the three longest on the list among those seated last time', () => {
-    const r = run(['consultation', 'plan', PLANTED, ...AS_OF, '--format', 'json']);
+  it('proposes the party passed over and the three longest on the list among those seated last time', async () => {
+    const r = await run(['consultation', 'plan', PLANTED, ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
     expect(plan.proposal).toEqual(['bipolarkredsen-vest', 'psykiatriparaplyen-midt', 'parorendeforeningen-midt', 'recoverynetvaerket-midt']);
@@ -90,11 +91,11 @@ describe('civsam consultation plan', () => {
     expect(plan.parties[4]).toMatchObject({ party: 'brugerforeningen-stemmen', waited: 0, proposed: false, rank: null });
   });
 
-  it('--apply writes only invited, and the audit then finds nothing; a second --apply writes nothing', () => {
+  it('--apply writes only invited, and the audit then finds nothing; a second --apply writes nothing', async () => {
     const dir = copyOfData();
     const file = join(dir, 'consultations', `${PLANTED}.yaml`);
     const before = readFileSync(file, 'utf8');
-    const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
+    const r = await civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toBe(`Saved ${join(dir, 'consultations', `${PLANTED}.yaml`)}.\n`);
     const after = readFileSync(file, 'utf8');
@@ -103,20 +104,20 @@ describe('civsam consultation plan', () => {
       'invited:\n  - bipolarkredsen-vest\n  - psykiatriparaplyen-midt\n  - parorendeforeningen-midt\n  - recoverynetvaerket-midt\n',
     ));
     for (const comment of before.split('\n').filter((l) => l.trimStart().startsWith('#'))) expect(after).toContain(comment);
-    const audit = civsam(['--data', dir, 'consultation', 'audit', PLANTED, ...AS_OF, '--fail-on', 'warning', '--format', 'json']);
+    const audit = await civsam(['--data', dir, 'consultation', 'audit', PLANTED, ...AS_OF, '--fail-on', 'warning', '--format', 'json']);
     expect(audit.code).toBe(0);
     expect(JSON.parse(audit.stdout).findings).toEqual([]);
-    expect(civsam(['--data', dir, 'validate']).code).toBe(0);
-    const again = civsam(['--data', dir, '--lang', 'da', 'consultation', 'plan', PLANTED, '--apply']);
+    expect((await civsam(['--data', dir, 'validate'])).code).toBe(0);
+    const again = await civsam(['--data', dir, '--lang', 'da', 'consultation', 'plan', PLANTED, '--apply']);
     expect(again.stderr).toContain('siger allerede det; filen er ikke rørt.');
     expect(readFileSync(file, 'utf8')).toBe(after);
   });
 
-  it('--apply --dry-run shows the change and writes nothing; in a git repository --apply commits it', () => {
+  it('--apply --dry-run shows the change and writes nothing; in a git repository --apply commits it', async () => {
     const dir = copyOfData();
     const file = join(dir, 'consultations', `${PLANTED}.yaml`);
     const before = readFileSync(file, 'utf8');
-    const dry = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply', '--dry-run']);
+    const dry = await civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('+  - bipolarkredsen-vest');
     expect(readFileSync(file, 'utf8')).toBe(before);
@@ -126,36 +127,42 @@ describe('civsam consultation plan', () => {
     git('commit', '-q', '-m', 'start');
     // An identity for the commit, so the test does not depend on the machine's git configuration.
     const identity = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
-    const r = civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply'], { env: identity });
+    const r = await civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply'], { env: identity });
     expect(r.code).toBe(0);
     expect(git('status', '--porcelain').stdout).toBe('');
     expect(git('log', '--format=%s', '-1').stdout).toContain(PLANTED);
   });
 
-  it('--apply refuses a consultation that has gone out, and changes nothing', () => {
+  it('--apply refuses a consultation that has gone out, and changes nothing', async () => {
     const dir = copyOfData();
     const file = join(dir, 'consultations', '2026-frivillige-paa-hospitalerne.yaml');
     const before = readFileSync(file, 'utf8');
-    const r = civsam(['--data', dir, 'consultation', 'plan', '2026-frivillige-paa-hospitalerne', '--apply']);
+    const r = await civsam(['--data', dir, 'consultation', 'plan', '2026-frivillige-paa-hospitalerne', '--apply']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: consultation 2026-frivillige-paa-hospitalerne is open; --apply changes only planned consultations, so a list that has gone out is never rewritten. Change it by hand if you must.\n');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('plans a consultation not yet registered from --area, --patient-group and --seats', () => {
-    const r = run(['consultation', 'plan', '--area', 'psychiatry', '--patient-group', 'bipolar,skizofreni', '--seats', '2', '--opens', '2027-02-01', '--format', 'json']);
+  it('plans a consultation not yet registered from --area, --patient-group and --seats', async () => {
+    // Three parties heard on depression, none ever seated: the two longest on the list get the seats.
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01' }, pb: { since: '2016-01-01' }, pc: { since: '2017-01-01' } }, { h1: { opens: '2026-03-01', status: 'planned' } }));
+    const plan = (args: string[]) => civsam(['--data', dir, 'consultation', 'plan', ...args]);
+    const r = await plan(['--area', 'psychiatry', '--patient-group', 'depression', '--seats', '2', '--opens', '2027-02-01', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ consultation: { id: null, selection: 'limited', seats: 2 }, proposal: ['bipolarkredsen-vest', 'psykiatriparaplyen-midt'] });
-    expect(run(['consultation', 'plan', '--area', 'sport']).stderr).toBe('error: unknown area in --area. Use social, psychiatry or health.\n');
-    expect(run(['consultation', 'plan', PLANTED, '--seats', '2']).code).toBe(2);
-    expect(run(['consultation', 'plan']).stderr).toContain('give a consultation id, or --area');
+    expect(JSON.parse(r.stdout)).toMatchObject({ consultation: { id: null, selection: 'limited', seats: 2 }, proposal: ['pa', 'pb'] });
+    expect((await plan(['--area', 'sport'])).stderr).toBe('error: unknown area in --area. Use social, psychiatry or health.\n');
+    expect((await plan(['h1', '--seats', '2'])).code).toBe(2);
+    expect((await plan([])).stderr).toContain('give a consultation id, or --area');
   });
 
-  it('prints a table with the reasons in Danish, readable in a narrow terminal', () => {
-    const r = run(['--lang', 'da', 'consultation', 'plan', PLANTED, ...AS_OF], { COLUMNS: '60' });
+  it('prints a table with the reasons in Danish, readable in a narrow terminal', async () => {
+    const r = await run(['--lang', 'da', 'consultation', 'plan', PLANTED, ...AS_OF], { COLUMNS: '60' });
     expect(r.code).toBe(0);
     const flat = r.stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('Udvælgelse: 4 plads(er). Åbner 7. dec. 2026.');
+    // The opening day is the consultation file's, not something the README promises.
+    const opens = /\nopens: (\d{4})-(\d{2})-(\d{2})\n/.exec(readFileSync(join(DATA, 'consultations', `${PLANTED}.yaml`), 'utf8'))!;
+    const month = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'][Number(opens[2]) - 1];
+    expect(flat).toContain(`Udvælgelse: 4 plads(er). Åbner ${Number(opens[3])}. ${month} ${opens[1]}.`);
     expect(flat).toContain('Rotationshistorik (begrænsede pladser): 2024-dialogmoede-recovery, 2025-panel-udskrivning, 2026-workshop-tvangsforebyggelse.');
     expect(flat).toContain('Foreslået: 4 af 5 høringsberettigede parter.');
     for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
@@ -164,22 +171,22 @@ describe('civsam consultation plan', () => {
 });
 
 describe('civsam consultation list-parties', () => {
-  it('lists the invited organisations in Danish alphabetical order', () => {
-    const r = run(['consultation', 'list-parties', '2026-model-civilsamfund', '--format', 'json']);
+  it('lists the invited organisations in Danish alphabetical order', async () => {
+    const r = await run(['consultation', 'list-parties', '2026-model-civilsamfund', '--format', 'json']);
     expect(r.code).toBe(0);
     const parties = JSON.parse(r.stdout).parties as { party: string; name: string }[];
     const invited = /invited:\n((?:  - .*\n)+)/.exec(readFileSync(join(DATA, 'consultations', '2026-model-civilsamfund.yaml'), 'utf8'))![1];
     expect(parties.map((p) => p.party).sort()).toEqual(invited.trim().split('\n').map((l) => l.replace(/^\s*- /, '')).sort());
     const names = parties.map((p) => p.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('da').compare));
-    const table = run(['consultation', 'list-parties', '2026-model-civilsamfund']);
+    const table = await run(['consultation', 'list-parties', '2026-model-civilsamfund']);
     expect(table.stdout.startsWith('Hearing list: Høring over udkast til model for samarbejde med civilsamfundet\n')).toBe(true);
     expect(table.stdout).toContain(`${parties.length} organisation(s).`);
   });
-  it('shows functional addresses only with --include-contacts, never a contact person', () => {
-    const plain = run(['consultation', 'list-parties', '2026-model-civilsamfund', '--format', 'csv']);
+  it('shows functional addresses only with --include-contacts, never a contact person', async () => {
+    const plain = await run(['consultation', 'list-parties', '2026-model-civilsamfund', '--format', 'csv']);
     expect(plain.stdout).not.toContain('@');
-    const r = run(['consultation', 'list-parties', '2026-model-civilsamfund', '--include-contacts', '--format', 'json']);
+    const r = await run(['consultation', 'list-parties', '2026-model-civilsamfund', '--include-contacts', '--format', 'json']);
     const parties = JSON.parse(r.stdout).parties as { organisation: string; contact: string | null }[];
     for (const p of parties) {
       const org = readFileSync(join(DATA, 'organisations', `${p.organisation}.yaml`), 'utf8');
@@ -193,31 +200,35 @@ describe('civsam consultation list-parties', () => {
 });
 
 describe('civsam consultation report and hearing-party history', () => {
-  it('reports a closed consultation: responses marked, the rate, the parties not heard', () => {
-    const r = run(['consultation', 'report', '2025-psykiatriplan-civilsamfund', ...AS_OF, '--format', 'json']);
+  it('reports a closed consultation: responses marked, the rate, the parties not heard', async () => {
+    const r = await run(['consultation', 'report', '2025-psykiatriplan-civilsamfund', ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout);
     expect(rep.response_rate).toEqual({ responded: 7, invited: 11, share: 0.636 });
+    // Who did not answer follows from the file (invited, less those with a response).
+    const text = readFileSync(join(DATA, 'consultations', '2025-psykiatriplan-civilsamfund.yaml'), 'utf8');
+    const invited = /invited:\n((?:  - .*\n)+)/.exec(text)![1].trim().split('\n').map((l) => l.replace(/^\s*- /, ''));
+    const answered = [...text.matchAll(/- party: (\S+)\n\s+received:/g)].map((m) => m[1]);
     expect(rep.invited.filter((p: { responded: boolean }) => !p.responded).map((p: { party: string }) => p.party).sort())
-      .toEqual(['angstnetvaerket-aarhus', 'bipolarkredsen-vest', 'brugerforeningen-stemmen', 'gadefaellesskabet-randers']);
-    const table = run(['--lang', 'da', 'consultation', 'report', '2025-psykiatriplan-civilsamfund', ...AS_OF]);
+      .toEqual(invited.filter((p) => !answered.includes(p)).sort());
+    const table = await run(['--lang', 'da', 'consultation', 'report', '2025-psykiatriplan-civilsamfund', ...AS_OF]);
     expect(table.stdout).toContain('Svarprocent: 7 af 11 (63,6 %).');
   });
-  it('warns on stderr when the deadline has not passed', () => {
-    const r = run(['consultation', 'report', '2026-model-civilsamfund', ...AS_OF]);
+  it('warns on stderr when the deadline has not passed', async () => {
+    const r = await run(['consultation', 'report', '2026-model-civilsamfund', ...AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('note: the deadline (2027-01-26) has not passed as of 2026-11-23; responses may still come.\n');
   });
-  it('gives an organisation\'s history, and exit 2 for an unknown one', () => {
-    const r = run(['hearing-party', 'history', 'bipolarkredsen-vest', '--format', 'json']);
+  it('gives an organisation\'s history, and exit 2 for an unknown one', async () => {
+    const r = await run(['hearing-party', 'history', 'bipolarkredsen-vest', '--format', 'json']);
     expect(r.code).toBe(0);
     const h = JSON.parse(r.stdout);
     expect(h.consultations.filter((c: { eligible: boolean; invited: boolean }) => c.eligible && !c.invited).map((c: { consultation: string }) => c.consultation))
       .toEqual(['2024-dialogmoede-recovery', '2025-panel-udskrivning', '2026-workshop-tvangsforebyggelse', PLANTED]);
-    expect(run(['hearing-party', 'history', 'nobody']).code).toBe(2);
+    expect((await run(['hearing-party', 'history', 'nobody'])).code).toBe(2);
   });
-  it('has help with examples in Danish', () => {
-    const r = run(['--lang', 'da', 'consultation', 'plan', '--help']);
+  it('has help with examples in Danish', async () => {
+    const r = await run(['--lang', 'da', 'consultation', 'plan', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Eksempler:');
     expect(r.stdout).toContain('civsam consultation plan 2026-workshop-parorendeinddragelse --apply');

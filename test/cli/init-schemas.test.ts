@@ -17,10 +17,10 @@ function refsIn(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-test('init copies common.schema.json beside the others, and every $ref resolves inside the copy', () => {
+test('init copies common.schema.json beside the others, and every $ref resolves inside the copy', async () => {
   const parent = makeFolder({});
   const dir = join(parent, 'ny');
-  expect(civsam(['init', dir, '--no-commit']).code).toBe(0);
+  expect((await civsam(['init', dir, '--no-commit'])).code).toBe(0);
   const copied = readdirSync(join(dir, 'schemas')).sort();
   expect(copied).toEqual(readdirSync(join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort());
   expect(copied).toContain('common.schema.json');
@@ -36,7 +36,7 @@ test('init copies common.schema.json beside the others, and every $ref resolves 
     }
   }
   expect(count).toBeGreaterThan(50);
-  const add = civsam(['--data', dir, 'org', 'add', '--name', 'Første Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit']);
+  const add = await civsam(['--data', dir, 'org', 'add', '--name', 'Første Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit']);
   expect(add.code).toBe(0);
   expect(readFileSync(join(dir, 'organisations', 'foerste-forening.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/organisation\.schema\.json\n/);
 });

@@ -6,26 +6,26 @@ import { describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
 
 const AS_OF = ['--as-of', '2026-11-23'];
-const json = (args: string[]) => {
-  const r = civsam(['overview', ...args, ...AS_OF, '--format', 'json']);
+const json = async (args: string[]) => {
+  const r = await civsam(['overview', ...args, ...AS_OF, '--format', 'json']);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
 
 describe('overviews on the sample data', () => {
-  it('the README\'s first command works as written (from the repository, on data/)', () => {
+  it('the README\'s first command works as written (from the repository, on data/)', async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const first = /```sh\n([^\n]*)/.exec(readme)![1];
     const command = /npx civsam ([^#]*?)\s*(#|$)/.exec(first)![1].trim().split(/\s+/);
     expect(command).toEqual(['overview', 'offers']);
-    const r = civsam(command);
+    const r = await civsam(command);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Offers by patient group on /);
     expect(r.stderr).toBe('');
   });
 
-  it('expiring: what data/README.md lists for the 90 days after 2026-11-23', () => {
-    const r = json(['expiring']);
+  it('expiring: what data/README.md lists for the 90 days after 2026-11-23', async () => {
+    const r = await json(['expiring']);
     expect(r.entries.map((e: { agreement: { id: string }; reason: string; date: string }) => `${e.agreement.id} ${e.reason} ${e.date}`)).toEqual([
       '2024-soc-016 past-end 2026-03-31',
       '2024-sund-023 ends 2026-11-30',
@@ -40,8 +40,8 @@ describe('overviews on the sample data', () => {
     ]);
   });
 
-  it('funding: the culture pool\'s concentrated 2025, and no pool-year overcommitted', () => {
-    const r = json(['funding']);
+  it('funding: the culture pool\'s concentrated 2025, and no pool-year overcommitted', async () => {
+    const r = await json(['funding']);
     const culture2025 = r.poolYears.find((p: { pool: { id: string }; year: number }) => p.pool.id === 'kultur-og-sundhed' && p.year === 2025);
     expect(culture2025.largest.organisation.id).toBe('kulturkraft-midt');
     expect(culture2025.largest.amount).toBe(450_000);
@@ -54,17 +54,17 @@ describe('overviews on the sample data', () => {
     expect(general2023.largest.share).toBeCloseTo(0.377, 3);
   });
 
-  it('coverage: the planted gaps', () => {
-    const r = json(['coverage']);
+  it('coverage: the planted gaps', async () => {
+    const r = await json(['coverage']);
     const gaps = Object.fromEntries(r.rows.map((row: { patientGroup: { id: string }; gaps: number }) => [row.patientGroup.id, row.gaps]));
     for (const g of ['hjemloshed', 'adhd', 'autisme']) expect(gaps[g], g).toBeGreaterThanOrEqual(10);
     expect(r.municipalities).toHaveLength(19);
   });
 
-  it('offers --area psychiatry lists every psychiatry group, in Danish too', () => {
-    const r = json(['offers', '--area', 'psychiatry']);
+  it('offers --area psychiatry lists every psychiatry group, in Danish too', async () => {
+    const r = await json(['offers', '--area', 'psychiatry']);
     expect(r.areas.map((a: { area: string }) => a.area)).toEqual(['psychiatry']);
-    const da = civsam(['--lang', 'da', 'overview', 'offers', '--area', 'psykiatri', ...AS_OF], { env: { COLUMNS: '100' } });
+    const da = await civsam(['--lang', 'da', 'overview', 'offers', '--area', 'psykiatri', ...AS_OF], { env: { COLUMNS: '100' } });
     expect(da.code).toBe(0);
     expect(da.stdout.split('\n')[0]).toBe('Tilbud pr. patientgruppe den 23. nov. 2026 · område Psykiatri');
     for (const g of r.areas[0].patientGroups) expect(da.stdout).toContain(`${g.name.da} · `);

@@ -15,8 +15,8 @@ const dir = overviewDir();
 const run = (args: string[], columns = 100) => civsam(['--data', dir, 'overview', ...args, '--as-of', AS_OF], { env: { COLUMNS: String(columns) } });
 
 describe('civsam overview: terminal tables', () => {
-  it('offers: one table per area, each patient group across the table above its offers, gaps listed', () => {
-    const r = run(['offers', '--area', 'health']);
+  it('offers: one table per area, each patient group across the table above its offers, gaps listed', async () => {
+    const r = await run(['offers', '--area', 'health']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
@@ -43,8 +43,8 @@ describe('civsam overview: terminal tables', () => {
     ].join('\n'));
   });
 
-  it('offers on a narrow terminal in Danish: each offer as lines under its group, nothing wider than the terminal', () => {
-    const r = run(['offers', '--patient-group', 'depression', '--lang', 'da'], 60);
+  it('offers on a narrow terminal in Danish: each offer as lines under its group, nothing wider than the terminal', async () => {
+    const r = await run(['offers', '--patient-group', 'depression', '--lang', 'da'], 60);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       'Tilbud pr. patientgruppe den 1. jun. 2026 · patientgruppe',
@@ -77,8 +77,8 @@ describe('civsam overview: terminal tables', () => {
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
   });
 
-  it('coverage: gaps marked —, totals per row and column counting each offer once', () => {
-    const r = run(['coverage']);
+  it('coverage: gaps marked —, totals per row and column counting each offer once', async () => {
+    const r = await run(['coverage']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       'Active offers by patient group and municipality on 1 Jun 2026',
@@ -101,8 +101,8 @@ describe('civsam overview: terminal tables', () => {
     ].join('\n'));
   });
 
-  it('coverage on a narrow terminal: the municipalities split over tables that repeat the patient group', () => {
-    const r = run(['coverage', '--area', 'psychiatry'], 40);
+  it('coverage on a narrow terminal: the municipalities split over tables that repeat the patient group', async () => {
+    const r = await run(['coverage', '--area', 'psychiatry'], 40);
     const lines = r.stdout.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(40);
     const headers = lines.filter((l) => l.startsWith('│ Patient group'));
@@ -112,8 +112,8 @@ describe('civsam overview: terminal tables', () => {
     ]);
   });
 
-  it('funding: a table per pool, overcommitted and missing budgets said in words', () => {
-    const r = run(['funding', '--pool', 'pool-general'], 200);
+  it('funding: a table per pool, overcommitted and missing budgets said in words', async () => {
+    const r = await run(['funding', '--pool', 'pool-general'], 200);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 10)).toEqual([
       'Funding by pool and year · pool Almen pulje',
@@ -129,8 +129,8 @@ describe('civsam overview: terminal tables', () => {
     ]);
   });
 
-  it('funding in Danish: amounts as 1.250.000 kr.', () => {
-    const r = run(['funding', '--by', 'organisation', '--lang', 'da']);
+  it('funding in Danish: amounts as 1.250.000 kr.', async () => {
+    const r = await run(['funding', '--by', 'organisation', '--lang', 'da']);
     expect(r.stdout.split('\n').slice(0, 10)).toEqual([
       'Midler pr. organisation og år',
       '',
@@ -145,8 +145,8 @@ describe('civsam overview: terminal tables', () => {
     ]);
   });
 
-  it('expiring: by date, with how far off, and what is past its end', () => {
-    const r = run(['expiring']);
+  it('expiring: by date, with how far off, and what is past its end', async () => {
+    const r = await run(['expiring']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       'Agreements ending or due for evaluation from 1 Jun 2026 to 30 Aug 2026',
@@ -172,34 +172,34 @@ describe('civsam overview: terminal tables', () => {
     ].join('\n'));
   });
 
-  it('colour only when asked for: FORCE_COLOR colours the overcommitted amount red', () => {
-    const r = civsam(['--data', dir, 'overview', 'funding', '--pool', 'pool-general', '--as-of', AS_OF], { env: { COLUMNS: '200', NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('colour only when asked for: FORCE_COLOR colours the overcommitted amount red', async () => {
+    const r = await civsam(['--data', dir, 'overview', 'funding', '--pool', 'pool-general', '--as-of', AS_OF], { env: { COLUMNS: '200', NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[31mDKK 50,000 overcommitted\u001b[39m');
-    expect(run(['funding']).stdout).not.toContain('\u001b[');
+    expect((await run(['funding'])).stdout).not.toContain('\u001b[');
   });
 });
 
 describe('civsam overview: JSON is the report data', () => {
   const folder = loadFixture();
-  it('offers, coverage, funding and expiring print exactly what the report builders return', () => {
-    expect(JSON.parse(run(['offers', '--format', 'json']).stdout)).toEqual(buildOffersReport(folder, AS_OF));
-    expect(JSON.parse(run(['coverage', '--format', 'json']).stdout)).toEqual(buildCoverageReport(folder, AS_OF));
-    expect(JSON.parse(run(['funding', '--format', 'json']).stdout)).toEqual(buildFundingReport(folder, AS_OF));
-    expect(JSON.parse(run(['expiring', '--format', 'json']).stdout)).toEqual(buildExpiringReport(folder, AS_OF, 90));
+  it('offers, coverage, funding and expiring print exactly what the report builders return', async () => {
+    expect(JSON.parse((await run(['offers', '--format', 'json'])).stdout)).toEqual(buildOffersReport(folder, AS_OF));
+    expect(JSON.parse((await run(['coverage', '--format', 'json'])).stdout)).toEqual(buildCoverageReport(folder, AS_OF));
+    expect(JSON.parse((await run(['funding', '--format', 'json'])).stdout)).toEqual(buildFundingReport(folder, AS_OF));
+    expect(JSON.parse((await run(['expiring', '--format', 'json'])).stdout)).toEqual(buildExpiringReport(folder, AS_OF, 90));
   });
 
-  it('has the documented top-level shape, the same in both languages', () => {
-    const keys = (args: string[]) => Object.keys(JSON.parse(run([...args, '--format', 'json']).stdout));
-    expect(keys(['offers'])).toEqual(['report', 'asOf', 'filters', 'areas', 'totals']);
-    expect(keys(['coverage'])).toEqual(['report', 'asOf', 'filters', 'municipalities', 'rows', 'totals']);
-    expect(keys(['funding'])).toEqual(['report', 'asOf', 'filters', 'poolYears', 'totals']);
-    expect(keys(['funding', '--by', 'organisation'])).toEqual(['report', 'asOf', 'filters', 'years', 'organisations', 'totals']);
-    expect(keys(['expiring'])).toEqual(['report', 'asOf', 'withinDays', 'until', 'filters', 'entries', 'totals']);
-    expect(run(['offers', '--format', 'json', '--lang', 'da']).stdout).toBe(run(['offers', '--format', 'json']).stdout);
+  it('has the documented top-level shape, the same in both languages', async () => {
+    const keys = async (args: string[]) => Object.keys(JSON.parse((await run([...args, '--format', 'json'])).stdout));
+    expect(await keys(['offers'])).toEqual(['report', 'asOf', 'filters', 'areas', 'totals']);
+    expect(await keys(['coverage'])).toEqual(['report', 'asOf', 'filters', 'municipalities', 'rows', 'totals']);
+    expect(await keys(['funding'])).toEqual(['report', 'asOf', 'filters', 'poolYears', 'totals']);
+    expect(await keys(['funding', '--by', 'organisation'])).toEqual(['report', 'asOf', 'filters', 'years', 'organisations', 'totals']);
+    expect(await keys(['expiring'])).toEqual(['report', 'asOf', 'withinDays', 'until', 'filters', 'entries', 'totals']);
+    expect((await run(['offers', '--format', 'json', '--lang', 'da'])).stdout).toBe((await run(['offers', '--format', 'json'])).stdout);
   });
 
-  it('takes filters by name in either language, and records them as ids', () => {
-    const r = JSON.parse(run(['offers', '--format', 'json', '--area', 'Psykiatri', '--municipality', 'SKIVE', '--patient-group', 'Anxiety']).stdout);
+  it('takes filters by name in either language, and records them as ids', async () => {
+    const r = JSON.parse((await run(['offers', '--format', 'json', '--area', 'Psykiatri', '--municipality', 'SKIVE', '--patient-group', 'Anxiety'])).stdout);
     expect(r.filters).toEqual({ areas: ['psychiatry'], patientGroups: ['angst'], municipalities: ['skive'], organisations: [], types: [] });
     expect(r.areas).toHaveLength(1);
     expect(r.areas[0].patientGroups.map((g: { id: string; offerCount: number }) => [g.id, g.offerCount])).toEqual([['angst', 1]]);
@@ -207,8 +207,8 @@ describe('civsam overview: JSON is the report data', () => {
 });
 
 describe('civsam overview: CSV opens in Excel', () => {
-  it('offers in English: UTF-8 BOM, commas, one flat row per offer and one per empty group', () => {
-    const r = run(['offers', '--format', 'csv']);
+  it('offers in English: UTF-8 BOM, commas, one flat row per offer and one per empty group', async () => {
+    const r = await run(['offers', '--format', 'csv']);
     expect(r.stdout).toBe('\uFEFF' + [
       'Area,Patient group,Offers in group,Offer,Type,Organisation,Municipalities,Agreement,Pools',
       'Psychiatry,Mental illness,1,Åbent hus,Peer group,Beta Netværket,Skive,,',
@@ -221,8 +221,8 @@ describe('civsam overview: CSV opens in Excel', () => {
     ].join('\r\n'));
   });
 
-  it('funding in Danish: semicolons, decimal commas, plain numbers for amounts, an empty cell for no budget', () => {
-    const r = run(['funding', '--format', 'csv', '--lang', 'da']);
+  it('funding in Danish: semicolons, decimal commas, plain numbers for amounts, an empty cell for no budget', async () => {
+    const r = await run(['funding', '--format', 'csv', '--lang', 'da']);
     expect(r.stdout).toBe('\uFEFF' + [
       'Pulje;År;Budget;Bevilget;Rest;Overdisponeret;Udviklingsprojekter;Andel udvikling;Drift;Andel drift;Modtagere;Største modtager;Største andel;HHI',
       'Almen pulje;2026;500000;550000;-50000;ja;100000;0,1818;450000;0,8182;2;Delta Diabetesforening;0,8182;7025',
@@ -233,8 +233,8 @@ describe('civsam overview: CSV opens in Excel', () => {
     ].join('\r\n'));
   });
 
-  it('funding by organisation keeps the shared line\'s half krone, so the rows add up', () => {
-    const r = run(['funding', '--by', 'organisation', '--format', 'csv', '--lang', 'da']);
+  it('funding by organisation keeps the shared line\'s half krone, so the rows add up', async () => {
+    const r = await run(['funding', '--by', 'organisation', '--format', 'csv', '--lang', 'da']);
     expect(r.stdout).toBe('\uFEFF' + [
       'Organisation;År;Udviklingsprojekter;Drift;I alt;Puljer',
       'Beta Netværket;2025;100000,5;0;100000,5;Psykiatripuljen',
@@ -246,8 +246,8 @@ describe('civsam overview: CSV opens in Excel', () => {
     ].join('\r\n'));
   });
 
-  it('coverage: gaps are 0, the matrix as it is', () => {
-    expect(run(['coverage', '--format', 'csv', '--lang', 'da']).stdout).toBe('\uFEFF' + [
+  it('coverage: gaps are 0, the matrix as it is', async () => {
+    expect((await run(['coverage', '--format', 'csv', '--lang', 'da'])).stdout).toBe('\uFEFF' + [
       'Patientgruppe;Aarhus;Randers;Skive;I alt',
       'Psykisk sygdom;0;0;1;1',
       'Depression;2;2;1;2',
@@ -259,8 +259,8 @@ describe('civsam overview: CSV opens in Excel', () => {
     ].join('\r\n'));
   });
 
-  it('expiring: ISO dates and days as numbers', () => {
-    expect(run(['expiring', '--format', 'csv']).stdout).toBe('\uFEFF' + [
+  it('expiring: ISO dates and days as numbers', async () => {
+    expect((await run(['expiring', '--format', 'csv'])).stdout).toBe('\uFEFF' + [
       'Date,Days,What,Agreement,Agreement title,Organisations,Pools',
       '2026-03-31,-62,"ended, still marked active",a-expired,Aftale a-expired,Alpha Forening,',
       '2026-06-15,14,evaluation due,a-over,Aftale a-over,Delta Diabetesforening,Almen pulje',
@@ -272,8 +272,8 @@ describe('civsam overview: CSV opens in Excel', () => {
 });
 
 describe('civsam overview: Markdown for a case document', () => {
-  it('expiring: a heading, a table, the summary', () => {
-    expect(run(['expiring', '--format', 'md']).stdout).toBe([
+  it('expiring: a heading, a table, the summary', async () => {
+    expect((await run(['expiring', '--format', 'md'])).stdout).toBe([
       '# Agreements ending or due for evaluation from 1 Jun 2026 to 30 Aug 2026',
       '',
       '| Date | What | Agreement | Organisations | Pools |',
@@ -289,8 +289,8 @@ describe('civsam overview: Markdown for a case document', () => {
     ].join('\n'));
   });
 
-  it('offers: a section per area with the patient group as a column', () => {
-    expect(run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da']).stdout).toBe([
+  it('offers: a section per area with the patient group as a column', async () => {
+    expect((await run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da'])).stdout).toBe([
       '# Tilbud pr. patientgruppe den 1. jun. 2026 · område Sundhed',
       '',
       '## Sundhed',
@@ -310,62 +310,62 @@ describe('civsam overview: Markdown for a case document', () => {
 });
 
 describe('civsam overview: --output', () => {
-  it('infers the format from the extension and writes nothing to stdout', () => {
+  it('infers the format from the extension and writes nothing to stdout', async () => {
     const out = makeFolder({});
-    const csv = run(['coverage', '--output', join(out, 'daekning.csv')]);
+    const csv = await run(['coverage', '--output', join(out, 'daekning.csv')]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe('');
-    expect(readFileSync(join(out, 'daekning.csv'), 'utf8')).toBe(run(['coverage', '--format', 'csv']).stdout);
-    run(['offers', '--output', join(out, 'tilbud.json')]);
+    expect(readFileSync(join(out, 'daekning.csv'), 'utf8')).toBe((await run(['coverage', '--format', 'csv'])).stdout);
+    await run(['offers', '--output', join(out, 'tilbud.json')]);
     expect(JSON.parse(readFileSync(join(out, 'tilbud.json'), 'utf8')).report).toBe('offers');
-    run(['expiring', '--output', join(out, 'udloeb.md')]);
-    expect(readFileSync(join(out, 'udloeb.md'), 'utf8')).toBe(run(['expiring', '--format', 'md']).stdout);
+    await run(['expiring', '--output', join(out, 'udloeb.md')]);
+    expect(readFileSync(join(out, 'udloeb.md'), 'utf8')).toBe((await run(['expiring', '--format', 'md'])).stdout);
     // A text file gets the table as a 120-column terminal would show it, never with colour codes.
-    civsam(['--data', dir, 'overview', 'coverage', '--as-of', AS_OF, '--output', join(out, 'daekning.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
-    expect(readFileSync(join(out, 'daekning.txt'), 'utf8')).toBe(run(['coverage'], 120).stdout);
+    await civsam(['--data', dir, 'overview', 'coverage', '--as-of', AS_OF, '--output', join(out, 'daekning.txt')], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(readFileSync(join(out, 'daekning.txt'), 'utf8')).toBe((await run(['coverage'], 120)).stdout);
   });
 
-  it('refuses an extension it cannot tell a format from', () => {
-    const r = run(['coverage', '--output', join(makeFolder({}), 'x.pdf')]);
+  it('refuses an extension it cannot tell a format from', async () => {
+    const r = await run(['coverage', '--output', join(makeFolder({}), 'x.pdf')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: cannot tell the format from the file name. Use one of .json, .csv, .md, .markdown, .txt, or give --format.\n');
   });
 });
 
 describe('civsam overview: errors say what to do, exit 2', () => {
-  it('a date that is not YYYY-MM-DD, and a day the calendar does not have', () => {
-    expect(civsam(['--data', dir, 'overview', 'offers', '--as-of', '23-11-2026'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n' });
-    expect(civsam(['--data', dir, 'overview', 'offers', '--as-of', '2026-02-30'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n' });
+  it('a date that is not YYYY-MM-DD, and a day the calendar does not have', async () => {
+    expect(await civsam(['--data', dir, 'overview', 'offers', '--as-of', '23-11-2026'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of needs a date written YYYY-MM-DD, for example 2026-11-23.\n' });
+    expect(await civsam(['--data', dir, 'overview', 'offers', '--as-of', '2026-02-30'])).toEqual({ code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n' });
   });
 
-  it('an unknown patient group, with the known ones', () => {
-    const r = run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
+  it('an unknown patient group, with the known ones', async () => {
+    const r = await run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('fejl: --patient-group: ukendt patientgruppe tinnitus. Kendte: psykisk-sygdom, depression, angst, diabetes, kol.\n');
   });
 
-  it('an unknown organisation, without listing every organisation', () => {
-    const r = run(['offers', '--organisation', 'omega']);
+  it('an unknown organisation, without listing every organisation', async () => {
+    const r = await run(['offers', '--organisation', 'omega']);
     expect(r.stderr).toBe('error: --organisation: unknown organisation omega. Give the organisation\'s id (its file name in organisations/ without .yaml) or its full name.\n');
   });
 
-  it('a year or a number of days that is not one', () => {
-    expect(run(['funding', '--year', '26']).stderr).toBe('error: --year needs a year such as 2026; 26 is not one.\n');
-    expect(run(['expiring', '--within', 'ten']).stderr).toBe('error: --within needs a whole number of days, 0 or more; ten is not one.\n');
+  it('a year or a number of days that is not one', async () => {
+    expect((await run(['funding', '--year', '26'])).stderr).toBe('error: --year needs a year such as 2026; 26 is not one.\n');
+    expect((await run(['expiring', '--within', 'ten'])).stderr).toBe('error: --within needs a whole number of days, 0 or more; ten is not one.\n');
   });
 
-  it('a folder that does not validate is refused, not reported on', () => {
+  it('a folder that does not validate is refused, not reported on', async () => {
     const bad = makeFolder({ ...overviewFiles(), 'offers/o-two.yaml': 'id: o-two\norganisation: nobody\n' });
-    const r = civsam(['--data', bad, 'overview', 'offers']);
+    const r = await civsam(['--data', bad, 'overview', 'offers']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\), so civsam will not work on it\. Run civsam validate/);
   });
 
-  it('--help shows the examples', () => {
-    const r = civsam(['overview', 'funding', '--help']);
+  it('--help shows the examples', async () => {
+    const r = await civsam(['overview', 'funding', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ civsam overview funding --by organisation --format csv --output midler.csv');
-    expect(civsam(['overview', '--help']).stdout).toMatch(/offers[^\n]*\n[\s\S]*coverage[\s\S]*funding[\s\S]*expiring/);
+    expect((await civsam(['overview', '--help'])).stdout).toMatch(/offers[^\n]*\n[\s\S]*coverage[\s\S]*funding[\s\S]*expiring/);
   });
 });

@@ -54,22 +54,22 @@ describe('consultation list-parties --include-contacts', () => {
     'consultations/k.yaml': consultationFile('k', { opens: '2026-03-01', invited: ['a', 'b', 'c', 'd'] }),
   });
 
-  it('prints only functional addresses: not a private webmail address, not one without a contact name', () => {
-    const r = civsam(['consultation', 'list-parties', 'k', '--include-contacts', '--format', 'csv', '--data', makeFolder(files(''))]);
+  it('prints only functional addresses: not a private webmail address, not one without a contact name', async () => {
+    const r = await civsam(['consultation', 'list-parties', 'k', '--include-contacts', '--format', 'csv', '--data', makeFolder(files(''))]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('\uFEFFOrganisation,Contact address\r\nAlpha Forening,(no functional address)\r\nBeta Forening,(no functional address)\r\nDelta Forening,(no functional address)\r\nGamma Forening,kontakt@gamma.example\r\n');
     expect(r.stderr).toBe('Contact addresses left out because they are not known functional addresses (they may name a person): 3. Ask the organisation for a functional address such as info@ or kontakt@.\n');
   });
 
-  it('takes the words of policy.functional_address_words', () => {
-    const r = civsam(['consultation', 'list-parties', 'k', '--include-contacts', '--format', 'csv', '--data', makeFolder(files('policy:\n  functional_address_words: [høringssvar]\n'))]);
+  it('takes the words of policy.functional_address_words', async () => {
+    const r = await civsam(['consultation', 'list-parties', 'k', '--include-contacts', '--format', 'csv', '--data', makeFolder(files('policy:\n  functional_address_words: [høringssvar]\n'))]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Delta Forening,hoeringssvar@delta.example\r\n');
     expect(r.stdout).not.toContain('webmail');
   });
 
-  it('refuses a policy word that is not one word', () => {
-    const r = civsam(['validate', '--data', makeFolder(files('policy:\n  functional_address_words: [info.jens]\n'))]);
+  it('refuses a policy word that is not one word', async () => {
+    const r = await civsam(['validate', '--data', makeFolder(files('policy:\n  functional_address_words: [info.jens]\n'))]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('civsam.yaml');
   });

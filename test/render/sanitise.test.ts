@@ -16,7 +16,7 @@ const BEL = '\u0007';
 const R = '\uFFFD';
 
 describe('terminalSafe', () => {
-  it('shows C0, DEL, C1 and bidirectional controls as U+FFFD, tabs as spaces, and keeps line breaks', () => {
+  it('shows C0, DEL, C1 and bidirectional controls as U+FFFD, tabs as spaces, and keeps line breaks', async () => {
     expect(terminalSafe(`a${ESC}]0;title${BEL}b`)).toBe(`a${R}]0;title${R}b`);
     expect(terminalSafe(`x${ESC}[2Jy`)).toBe(`x${R}[2Jy`);
     expect(terminalSafe('c\u009b31md\u007fe')).toBe(`c${R}31md${R}e`); // C1 CSI, DEL
@@ -25,13 +25,13 @@ describe('terminalSafe', () => {
     expect(terminalSafe('a\tb\nc')).toBe('a b\nc');
     expect(terminalSafe('Søndervig – “ok” €')).toBe('Søndervig – “ok” €'); // nothing else changes
   });
-  it('turns line breaks into spaces inside a one-line message', () => {
+  it('turns line breaks into spaces inside a one-line message', async () => {
     expect(terminalSafe('a\r\nb\nc\rd', { lineBreaks: 'space' })).toBe('a b c d');
   });
 });
 
 describe('the catalogue formatter', () => {
-  it('passes every parameter through the sanitiser, nested messages too, and leaves its own text alone', () => {
+  it('passes every parameter through the sanitiser, nested messages too, and leaves its own text alone', async () => {
     expect(translate('en', 'problem.nameUnique', { other: `organisations/0${ESC}]0;PWNED${BEL}.yaml` }))
       .toBe(`Another organisation (organisations/0${R}]0;PWNED${R}.yaml) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.`);
     expect(translate('en', 'import.where.rowColumn', { row: 2, column: 'B\nerror: forged' })).toBe('row 2, column B error: forged');
@@ -43,47 +43,47 @@ describe('the catalogue formatter', () => {
 });
 
 describe('terminal tables', () => {
-  it('never print a control character or a bidirectional override from a cell, a header or a title', () => {
+  it('never print a control character or a bidirectional override from a cell, a header or a title', async () => {
     const out = renderTerminalTable({ title: `T${ESC}]0;x${BEL}`, columns: [{ header: `H\u202E` }], rows: [[`v${ESC}[2J`]] }, 'en', 40, new Chalk({ level: 0 }));
     expect(out).toBe([`T${R}]0;x${R}`, '┌───────┐', `│ H${R}    │`, '├───────┤', `│ v${R}[2J │`, '└───────┘', ''].join('\n'));
   });
 });
 
 describe('civsam, end to end', () => {
-  it('validate names a record file called with an escape code without printing the code', () => {
+  it('validate names a record file called with an escape code without printing the code', async () => {
     // Two organisations with the same name and CVR: the second file is named with ESC ] 0 ; … BEL.
     const dir = makeFolder({ ...baseFiles(), [`organisations/0${ESC}]0;PWNED${BEL}.yaml`]: org('alpha', 'Alpha Forening', '12345674') });
-    const r = civsam(['validate', '--data', dir]);
+    const r = await civsam(['validate', '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout).toContain(`${dir}/organisations/alpha.yaml:3:7  name-unique  Another organisation (organisations/0${R}]0;PWNED${R}.yaml) has the same name`);
     expect(r.stdout).toContain(`${dir}/organisations/0${R}]0;PWNED${R}.yaml:2:1  file-name  `);
   });
 
-  it('validate prints a file name with a line break on one line', () => {
+  it('validate prints a file name with a line break on one line', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/0\nforged.yaml': org('beta', 'Beta Forening') });
-    const r = civsam(['validate', '--data', dir]);
+    const r = await civsam(['validate', '--data', dir]);
     expect(r.stdout.split('\n').filter((l) => l.includes('forged'))[0]).toBe(`${dir}/organisations/0 forged.yaml:2:1  file-name  The file name is not a valid id. Name the file <id>.yaml with lowercase letters, digits and dashes (e.g. organisations/my-record.yaml).`);
   });
 
-  it('import names an .xlsx sheet called with an escape code without printing the code', () => {
+  it('import names an .xlsx sheet called with an escape code without printing the code', async () => {
     const dir = makeFolder({ ...baseFiles() });
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['navn', 'type', 'områder', 'status', 'kommuner'], ['Beta Forening', 'other', 'social', 'active', 'Aarhus']]), `S${ESC}cX${BEL}`); // ESC c resets the terminal
     const file = `${dir}/in.xlsx`;
     writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const r = civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
+    const r = await civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(r.stderr.split('\n')[0]).toBe(`Read ${file}: 1 row(s), sheet "S${R}cX${R}".`);
   });
 
-  it('a mistyped option is named without its value; an invalid choice names the option and its choices', () => {
-    const typo = civsam(['org', 'list', '--contact-emial=SECRET@example.dk']);
+  it('a mistyped option is named without its value; an invalid choice names the option and its choices', async () => {
+    const typo = await civsam(['org', 'list', '--contact-emial=SECRET@example.dk']);
     expect(typo).toEqual({ code: 2, stdout: '', stderr: 'error: unknown option --contact-emial.\nRun civsam --help to see the commands and options.\n' });
-    expect(civsam(['org', 'list', '-qSECRET']).stderr).toBe('error: unknown option -q.\nRun civsam --help to see the commands and options.\n');
-    const choice = civsam(['--lang', 'da', 'org', 'list', '--format', 'SECRET@example.dk']);
+    expect((await civsam(['org', 'list', '-qSECRET'])).stderr).toBe('error: unknown option -q.\nRun civsam --help to see the commands and options.\n');
+    const choice = await civsam(['--lang', 'da', 'org', 'list', '--format', 'SECRET@example.dk']);
     expect(choice).toEqual({ code: 2, stdout: '', stderr: 'fejl: --format <format> kan have en af disse værdier: table, json, csv, md.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
-    const command = civsam(['Jens Hansen']);
+    const command = await civsam(['Jens Hansen']);
     expect(command).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command.\nRun civsam --help to see the commands and options.\n' });
   });
 });

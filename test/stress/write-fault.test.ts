@@ -12,7 +12,7 @@ import { editText, withSchemaLine } from '../../src/io/yaml-write.js';
 import { schemaRank } from '../../src/io/write-record.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
-import { BIN, civsam } from '../helpers/cli.js';
+import { BIN, civsamBinary as civsam } from '../helpers/cli.js';
 import { seededRandom } from '../helpers/random.js';
 
 const LANES = 4;

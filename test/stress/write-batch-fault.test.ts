@@ -13,7 +13,7 @@ import { expect, test } from 'vitest';
 import { readFolder } from '../../src/io/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
-import { BIN, civsam } from '../helpers/cli.js';
+import { BIN, civsamBinary as civsam } from '../helpers/cli.js';
 import { seededRandom } from '../helpers/random.js';
 
 const LANES = 3;
