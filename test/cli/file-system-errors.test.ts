@@ -54,7 +54,7 @@ describe('the mapping', () => {
     expect(say(errno('ENOENT', 'open', '/home/anne/\u001b[31mred.csv'))).toBe('cannot open \uFFFD[31mred.csv: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.');
   });
 
-  it('civsam\'s own FileSystemError reads the same; FileSystemError.at moves a failure to the path a person knows', () => {
+  it('civsam\'s own FileSystemError reads the same; FileSystemError.at moves a failure to the path a person knows', async () => {
     expect(say(FileSystemError.at(errno('EROFS', 'open', '/home/anne/data/.civsam.lock.1.ab.tmp'), '/home/anne/data/.civsam.lock', 'link')))
       .toMatch(/^cannot create data\/\.civsam\.lock: the folder is on a read-only drive \(EROFS\)/);
   });

@@ -28,17 +28,17 @@ const NO_SUCH_DAY = {
 };
 
 describe('readDate', () => {
-  it('accepts real days, leap days in leap years among them', () => {
+  it('accepts real days, leap days in leap years among them', async () => {
     for (const d of ['2026-11-23', '2026-01-31', '2026-12-31', '2024-02-29', '2000-02-29', '2026-02-28', '0099-03-01']) expect(readDate(d)).toEqual({ date: d });
   });
 
-  it('refuses a day the calendar does not have: no such month, a month too short, a leap day outside a leap year', () => {
+  it('refuses a day the calendar does not have: no such month, a month too short, a leap day outside a leap year', async () => {
     for (const d of ['2026-02-30', '2026-02-29', '1900-02-29', '2100-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-06-00', '2026-01-32']) {
       expect(readDate(d), d).toEqual({ mistake: 'no-such-day' });
     }
   });
 
-  it('refuses what is not written YYYY-MM-DD', () => {
+  it('refuses what is not written YYYY-MM-DD', async () => {
     for (const d of ['23-11-2026', '2026-2-3', '2026/11/23', '20261123', 'today', '', ' 2026-11-23', '2026-11-23 ', '2026-11-23T00:00', '+02026-11-23', '２０２６-11-23']) {
       expect(readDate(d), d).toEqual({ mistake: 'not-a-date' });
     }
@@ -46,7 +46,7 @@ describe('readDate', () => {
     expect(isDate('2026-02-30')).toBe(false);
   });
 
-  it('knows the Gregorian leap years and the length of each month', () => {
+  it('knows the Gregorian leap years and the length of each month', async () => {
     expect([1900, 2000, 2024, 2026, 2100].map(isLeapYear)).toEqual([false, true, true, false, false]);
     expect(Array.from({ length: 12 }, (_, i) => daysInMonth(2026, i + 1))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
     expect(daysInMonth(2024, 2)).toBe(29);
@@ -54,13 +54,13 @@ describe('readDate', () => {
 });
 
 describe('dateOption', () => {
-  it('gives the date, or the fallback (unchecked) when the option was left out', () => {
+  it('gives the date, or the fallback (unchecked) when the option was left out', async () => {
     expect(dateOption('2026-11-23', '--as-of')).toBe('2026-11-23');
     expect(dateOption(undefined, '--as-of', '2026-12-01')).toBe('2026-12-01');
     expect(dateOption('2024-02-29', '--date', '2026-12-01')).toBe('2024-02-29');
   });
 
-  it('says one thing per mistake, in both languages, naming the option and never the value', () => {
+  it('says one thing per mistake, in both languages, naming the option and never the value', async () => {
     for (const lang of ['en', 'da'] as const) {
       for (const bad of ['23-11-2026', 'i morgen']) expect(refusal(bad, '--as-of', lang)).toBe(NOT_A_DATE[lang]);
       for (const bad of ['2026-02-30', '2026-13-01', '2025-02-29']) {
@@ -74,14 +74,14 @@ describe('dateOption', () => {
 });
 
 describe('sums over dates', () => {
-  it('adds months, ending on the month\'s last day when the day does not exist', () => {
+  it('adds months, ending on the month\'s last day when the day does not exist', async () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2026-11-23', 12)).toBe('2027-11-23');
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 
-  it('counts days across a leap day and a year end, and months with a begun month counted', () => {
+  it('counts days across a leap day and a year end, and months with a begun month counted', async () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
@@ -101,10 +101,10 @@ describe('--as-of 2026-02-30 on the command line', () => {
     ['consultation', 'audit', '2026-frivillige-paa-hospitalerne'],
   ];
 
-  it('gets the same message from audit, the overviews, publish and the hearing commands', () => {
+  it('gets the same message from audit, the overviews, publish and the hearing commands', async () => {
     for (const [i, args] of commands.entries()) {
       const lang = i % 2 === 0 ? 'en' : 'da';
-      const r = civsam(['--data', data, '--lang', lang, ...args, '--as-of', '2026-02-30']);
+      const r = await civsam(['--data', data, '--lang', lang, ...args, '--as-of', '2026-02-30']);
       expect(r, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `${lang === 'en' ? 'error' : 'fejl'}: ${NO_SUCH_DAY[lang]}\n` });
     }
   });

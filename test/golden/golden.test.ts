@@ -84,7 +84,7 @@ describe('golden outputs', () => {
     vi.useRealTimers();
   });
 
-  it('has cases', () => {
+  it('has cases', async () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 

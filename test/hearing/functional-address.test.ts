@@ -31,7 +31,7 @@ describe('functionalAddress', () => {
     expect(functionalAddress({ name, email } as never) === email).toBe(functional);
   });
 
-  it('takes the region\'s own words, with or without Danish letters', () => {
+  it('takes the region\'s own words, with or without Danish letters', async () => {
     expect(functionalAddress({ email: 'hoeringssvar@x.dk' } as never)).toBeUndefined();
     expect(functionalAddress({ email: 'hoeringssvar@x.dk' } as never, ['høringssvar'])).toBe('hoeringssvar@x.dk');
     expect(functionalAddress({ email: 'horingssvar@x.dk' } as never, ['Høringssvar'])).toBe('horingssvar@x.dk');

@@ -24,7 +24,7 @@ describe('columnLabel', () => {
 });
 
 describe('civsam import of a sheet without a header row', () => {
-  it('never prints the first row\'s cells', () => {
+  it('never prints the first row\'s cells', async () => {
     const dir = makeFolder({ ...baseFiles() });
     const file = join(dir, 'uden-overskrift.csv');
     writeFileSync(file, 'Beta Forening;other;social;active;Aarhus;Jens Hansen;jens@example.dk\r\nGamma Forening;other;social;active;Aarhus;Ole Olsen;ole@example.dk\r\n');

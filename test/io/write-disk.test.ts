@@ -56,7 +56,7 @@ const LONG = 'id: a\nnotes: ' + 'x'.repeat(5000) + '\n';
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
 
 describe('short writes', () => {
-  test('a record is written whole however few bytes each call writes', () => {
+  test('a record is written whole however few bytes each call writes', async () => {
     const dir = makeFolder({ 'a.yaml': 'id: a\n' });
     const seen = shortWrites(7);
     expect(replaceFile(join(dir, 'a.yaml'), LONG, snapshot(join(dir, 'a.yaml')))).toEqual({ ok: true });
@@ -87,7 +87,7 @@ describe('short writes', () => {
 
 describe('a full disk', () => {
   for (const [name, fill] of [['a write that cannot progress', diskWithRoom], ['an ENOSPC part-way', diskThatThrows]] as const) {
-    test(`${name}: a record keeps its old text, the error names it, no temporary file is left`, () => {
+    test(`${name}: a record keeps its old text, the error names it, no temporary file is left`, async () => {
       const dir = makeFolder({ 'a.yaml': 'id: a\n' });
       const target = join(dir, 'a.yaml');
       for (const room of [0, 1, 4096, Buffer.byteLength(LONG) - 1]) {
@@ -146,7 +146,7 @@ describe('a full disk', () => {
     });
   }
 
-  test('a new file that finds no room is not created at all', () => {
+  test('a new file that finds no room is not created at all', async () => {
     const dir = makeFolder({});
     diskWithRoom(0);
     expect(() => writeFileAtomic(join(dir, 'new.md'), 'text')).toThrow(expect.objectContaining({ code: 'ENOSPC', path: join(dir, 'new.md') }));
@@ -174,7 +174,7 @@ describe('permissions and owner', () => {
     expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toBe('new\n');
   });
 
-  test('a replaced file keeps its owner and group (as root, who may give a file away)', () => {
+  test('a replaced file keeps its owner and group (as root, who may give a file away)', async () => {
     const dir = makeFolder({ 'a.yaml': 'id: a\n' });
     const isRoot = process.getuid?.() === 0;
     // Without root a file cannot be given to someone else; its owner is then ours, and stays so.
@@ -186,11 +186,11 @@ describe('permissions and owner', () => {
     if (isRoot) expect(after.uid).toBe(4321);
   });
 
-  test('civsam org edit keeps a record that is the owner\'s alone (0600) the owner\'s alone', () => {
+  test('civsam org edit keeps a record that is the owner\'s alone (0600) the owner\'s alone', async () => {
     const dir = makeFolder(baseFiles());
     const file = join(dir, 'organisations', 'alpha.yaml');
     chmodSync(file, 0o600);
-    const r = civsam(['--data', dir, 'org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit']);
+    const r = await civsam(['--data', dir, 'org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('notes: Ny note');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -198,7 +198,7 @@ describe('permissions and owner', () => {
   });
 });
 
-test('the system error a short write becomes is what Node gives: code, syscall, path', () => {
+test('the system error a short write becomes is what Node gives: code, syscall, path', async () => {
   const e = systemError('ENOSPC', 'write', '/x/a.yaml');
   expect(e).toMatchObject({ code: 'ENOSPC', syscall: 'write', path: '/x/a.yaml' });
   expect(e.message).toBe("ENOSPC: no space left on device, write '/x/a.yaml'");

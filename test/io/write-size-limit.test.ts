@@ -31,15 +31,15 @@ function nearlyFull(): { dir: string; file: string } {
 }
 
 describe('a write that would pass the reader\'s size limit', () => {
-  test('an evaluation that would push the agreement past the limit is refused; nothing is written; a shorter one goes in', () => {
+  test('an evaluation that would push the agreement past the limit is refused; nothing is written; a shorter one goes in', async () => {
     const { dir, file } = nearlyFull();
     const before = readFileSync(file);
     expect(before.length).toBeGreaterThan(MAX_FILE_BYTES - 30_000);
-    const valid = civsam(['--data', dir, 'validate']);
+    const valid = await civsam(['--data', dir, 'validate']);
     expect(valid.code, valid.stdout + valid.stderr).toBe(0);
 
     const long = 'Lang opsummering. '.repeat(1100); // 19,800 characters: one evaluation more than fits
-    const r = civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
+    const r = await civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
     expect(r.code).toBe(2);
     const size = Math.ceil((before.length + 19_800) / 1024);
     expect(r.stderr).toMatch(new RegExp(`^error: .*agreements/aftale-1\\.yaml would become (${size}|${size + 1}) KiB, more than the 1024 KiB civsam reads in one file; nothing was written\\. Shorten the text, or keep the long part \\(earlier evaluations, long notes\\) in a document elsewhere and refer to it\\.\\n$`));
@@ -48,15 +48,15 @@ describe('a write that would pass the reader\'s size limit', () => {
     expect(readdirSync(join(dir, 'agreements'))).toEqual(['aftale-1.yaml']);
     expect(existsSync(join(dir, '.civsam.lock'))).toBe(false);
 
-    const da = civsam(['--data', dir, '--lang', 'da', 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
     expect(da.code).toBe(2);
     expect(da.stderr).toMatch(/^fejl: .*agreements\/aftale-1\.yaml ville fylde \d+ KiB, mere end de 1024 KiB, civsam kan læse i én fil; intet er skrevet\. Gør teksten kortere, eller gem den lange del \(tidligere evalueringer, lange noter\) i et dokument et andet sted, og henvis til det\.\n$/);
 
     // The near miss: an evaluation that fits is written, and the folder still reads.
-    const ok = civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', 'Kort opsummering.', '--date', '2026-01-02', '--no-commit']);
+    const ok = await civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', 'Kort opsummering.', '--date', '2026-01-02', '--no-commit']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(statSync(file).size).toBeLessThanOrEqual(MAX_FILE_BYTES);
-    expect(civsam(['--data', dir, 'validate']).code).toBe(0);
+    expect((await civsam(['--data', dir, 'validate'])).code).toBe(0);
   });
 
   test('one huge value (2 MB of notes) is refused at once, before it is turned into YAML', async () => {

@@ -189,7 +189,7 @@ describe('the built binary', () => {
   });
 });
 
-test('the command line checks ids by the schemas\' own id pattern', () => {
+test('the command line checks ids by the schemas\' own id pattern', async () => {
   // Every record's id refers to the one shared definition, and the command line checks by it.
   const common = JSON.parse(readFileSync(join(ROOT, 'schemas', 'common.schema.json'), 'utf8')) as { $defs: { id: { pattern: string } } };
   expect(common.$defs.id.pattern).toBe(ID_PATTERN.source);
@@ -237,7 +237,7 @@ describe('no command can forget the check', () => {
 });
 
 describe('for any id (property)', () => {
-  test('a path is made only inside the kind\'s folder, or not at all', () => {
+  test('a path is made only inside the kind\'s folder, or not at all', async () => {
     const base = '/data';
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 70 }), fc.stringMatching(/^[a-z0-9./-]{0,70}$/)), fc.constantFrom(...RECORD_KINDS), (id, kind) => {
       let rel: string;

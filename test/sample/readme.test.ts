@@ -33,11 +33,11 @@ const tally = <T>(values: Iterable<T>, of: (v: T) => string) => {
 };
 
 describe('data/README.md: contents', () => {
-  it('the folder validates without errors', () => {
+  it('the folder validates without errors', async () => {
     expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual([]);
   });
 
-  it('organisations: the count, all eight kinds, all three areas, the inactive ones', () => {
+  it('organisations: the count, all eight kinds, all three areas, the inactive ones', async () => {
     const cell = contents('organisations');
     const orgs = [...folder.records.organisation.values()];
     expect(orgs).toHaveLength(total(cell));
@@ -48,7 +48,7 @@ describe('data/README.md: contents', () => {
     expect(orgs.filter((o) => o.status === 'inactive')).toHaveLength(countOf(cell, 'inactive'));
   });
 
-  it('offers, and agreements by status', () => {
+  it('offers, and agreements by status', async () => {
     expect(folder.records.offer.size).toBe(total(contents('offers')));
     const cell = contents('agreements');
     expect(folder.records.agreement.size).toBe(total(cell));
@@ -56,7 +56,7 @@ describe('data/README.md: contents', () => {
     for (const status of ['active', 'ended', 'draft', 'cancelled']) expect(byStatus[status] ?? 0, status).toBe(countOf(cell, status));
   });
 
-  it('pools: the ones named, the culture pool for development only', () => {
+  it('pools: the ones named, the culture pool for development only', async () => {
     const cell = contents('pools');
     const named = [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     expect([...folder.records.pool.keys()].sort()).toEqual([...named].sort());
@@ -64,7 +64,7 @@ describe('data/README.md: contents', () => {
     expect(folder.records.pool.get('kultur-og-sundhed')?.eligible_kinds).toEqual(['development']);
   });
 
-  it('calls by channel, and the one open on the README\'s date', () => {
+  it('calls by channel, and the one open on the README\'s date', async () => {
     const cell = contents('calls');
     expect(folder.records.call.size).toBe(total(cell));
     const byChannel = tally(folder.records.call.values(), (c) => c.channel);
@@ -76,7 +76,7 @@ describe('data/README.md: contents', () => {
     expect(call.deadline >= open[2]).toBe(true);
   });
 
-  it('hearing parties and consultations by status and selection', () => {
+  it('hearing parties and consultations by status and selection', async () => {
     const parties = contents('hearing-parties');
     expect(folder.records['hearing-party'].size).toBe(total(parties));
     expect([...folder.records['hearing-party'].values()].filter((p) => p.status === 'withdrawn')).toHaveLength(countOf(parties, 'withdrawn'));
@@ -87,7 +87,7 @@ describe('data/README.md: contents', () => {
     expect([...folder.records.consultation.values()].filter((c) => c.selection === 'limited')).toHaveLength(countOf(cell, 'limited'));
   });
 
-  it('vocabularies', () => {
+  it('vocabularies', async () => {
     const cell = contents('vocabularies');
     expect(folder.vocabularies.municipalities).toHaveLength(countOf(cell, 'municipalities'));
     expect(folder.vocabularies.patientGroups).toHaveLength(countOf(cell, 'patient groups'));
@@ -104,7 +104,7 @@ describe('data/README.md: what is planted', () => {
   const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (error|warning) \| ([a-z-]+) `([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}:${m[4]}`);
   const promised = /exactly these (\d+) findings \((\d+) errors, (\d+) warnings\)/.exec(section)!;
 
-  it('the table and its summary line agree', () => {
+  it('the table and its summary line agree', async () => {
     expect(rows).toHaveLength(Number(promised[1]));
     expect(rows.filter((r) => r.includes(' error '))).toHaveLength(Number(promised[2]));
     expect(rows.filter((r) => r.includes(' warning '))).toHaveLength(Number(promised[3]));
