@@ -308,6 +308,20 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import('../commands/publish.js'),
   },
+  // Working as a team: sync with the shared remote.
+  {
+    name: 'sync',
+    args: '[records...]',
+    description: 'cmd.sync.description',
+    options: [
+      { flags: '--status', description: 'opt.sync.status' },
+      { flags: '--mine', description: 'opt.sync.mine' },
+      { flags: '--theirs', description: 'opt.sync.theirs' },
+      { flags: '--continue', description: 'opt.sync.continue' },
+    ],
+    examples: ['civsam sync', 'civsam sync --status', 'civsam sync --mine', 'civsam sync --theirs org lyspunktet', 'civsam sync --continue'],
+    load: () => import('../commands/sync.js'),
+  },
   // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

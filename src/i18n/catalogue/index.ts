@@ -8,8 +8,9 @@ import { overview } from './overview.js';
 import { publish } from './publish.js';
 import { register } from './register.js';
 import { writeBatch } from './write-batch.js';
+import { team } from './team.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, team] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;
