@@ -103,8 +103,10 @@ function describeConflicts(place: SyncPlace, conflicts: Conflict[]): Described[]
     const mine = parse(c.mine && blobs.get(c.mine.oid));
     const theirs = parse(c.theirs && blobs.get(c.theirs.oid));
     const named = nameOf(place, c.path);
-    const label = [mine, theirs].map((r) => r?.name ?? r?.title).find((v) => typeof v === 'string');
-    return { ...named, label: typeof label === 'string' ? terminalSafe(label) : undefined, fields: conflictingFields(base, mine, theirs), removedHere: !c.mine, removedThere: !c.theirs };
+    const fields = conflictingFields(base, mine, theirs);
+    // The name or title helps to recognise the record, unless it is itself one of the values in conflict.
+    const label = fields.includes('name') || fields.includes('title') ? undefined : [mine, theirs].map((r) => r?.name ?? r?.title).find((v) => typeof v === 'string');
+    return { ...named, label: typeof label === 'string' ? terminalSafe(label) : undefined, fields, removedHere: !c.mine, removedThere: !c.theirs };
   });
 }
 
@@ -235,7 +237,8 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
     const before = upstream ? new Set(errorsAt(place, upstream).map(problemKey)) : new Set<string>();
     const introduced = errorsAt(place, result).filter((p) => !before.has(problemKey(p)));
     if (introduced.length > 0) {
-      const files = [...new Set(introduced.map((p) => `${place.prefix}${p.file}`))];
+      // The file with the problem, and the file it names (the other record with the same CVR).
+      const files = [...new Set(introduced.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
       const authors = authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
       for (const p of introduced) say(ctx, `  ${terminalSafe(join(ctx.dataDir, p.file))}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`);
       if (authors.length > 0) say(ctx, ctx.t('sync.invalidAuthors', { authors: authors.map(terminalSafe).join(', ') }));
