@@ -322,6 +322,13 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['civsam sync', 'civsam sync --status', 'civsam sync --mine', 'civsam sync --theirs org lyspunktet', 'civsam sync --continue'],
     load: () => import('../commands/sync.js'),
   },
+  {
+    name: 'clone',
+    args: '<url> [dir]',
+    description: 'cmd.clone.description',
+    examples: ['civsam clone https://gitlab.rm.dk/civilsamfund/register.git', 'civsam clone //fileserver/civilsamfund/register.git region-data'],
+    load: () => import('../commands/clone.js'),
+  },
   // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

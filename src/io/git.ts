@@ -89,7 +89,8 @@ export type CommitResult =
  * else that is staged or changed out of the commit.
  */
 export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit): CommitResult {
-  const rel = paths.map((p) => toRepoPath(repo, p));
+  // The repository's top folder itself is '.' to git (an empty path is not a pathspec).
+  const rel = paths.map((p) => toRepoPath(repo, p) || '.');
   const add = git(['add', '--all', '--', ...rel], repo.root);
   if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
   // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.

@@ -42,10 +42,16 @@ export function member(name: string, dir: string): Member {
   };
 }
 
-/** A bare repository holding `files` (one commit by "Admin"), and an empty place for clones. */
-export function sharedRegister(files: Files = baseFiles()): { bare: string; home: string } {
+/** An empty temporary folder, removed after the tests. */
+export function tempHome(): string {
   const home = mkdtempSync(join(tmpdir(), 'civsam-team-'));
   homes.push(home);
+  return home;
+}
+
+/** A bare repository holding `files` (one commit by "Admin"), and an empty place for clones. */
+export function sharedRegister(files: Files = baseFiles()): { bare: string; home: string } {
+  const home = tempHome();
   const seed = makeFolder({ ...files, '.gitignore': '.civsam.lock*\n.*.tmp\n' });
   const bare = join(home, 'shared.git');
   git(home, ['init', '-q', '--bare', '-b', 'main', bare]);
