@@ -329,6 +329,20 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['civsam clone https://gitlab.rm.dk/civilsamfund/register.git', 'civsam clone //fileserver/civilsamfund/register.git region-data'],
     load: () => import('../commands/clone.js'),
   },
+  {
+    name: 'history',
+    args: '[record...]',
+    description: 'cmd.history.description',
+    options: [
+      { flags: '--since <date>', description: 'opt.history.since' },
+      { flags: '--author <name>', description: 'opt.history.author' },
+      { flags: '--include-personal-data', description: 'opt.history.personal' },
+      { flags: '--format <format>', description: 'opt.history.format', choices: ['table', 'json', 'md'] },
+      { flags: '--output <file>', description: 'opt.history.output' },
+    ],
+    examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
+    load: () => import('../commands/history.js'),
+  },
   // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

@@ -21,6 +21,7 @@ import {
 } from '../io/sync.js';
 import { parseStrict } from '../io/yaml-read.js';
 import { COMMAND_OF } from '../register/fields.js';
+import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
 import { terminalSafe } from '../render/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 
@@ -28,19 +29,6 @@ type Opts = { status?: boolean; mine?: boolean; theirs?: boolean; continue?: boo
 
 /** Someone else pushed between our fetch and our push: fetch and merge again, this often. */
 const PUSH_ATTEMPTS = 3;
-
-/** A record id as the data contract defines it (the shared id check replaces this when it lands). */
-const RECORD_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-export function isRecordId(id: string): boolean {
-  return RECORD_ID.test(id);
-}
-
-/** `org`, `organisation`, `organisations`: the kinds a user may name on the command line. */
-export function kindFromWord(word: string): RecordKind | undefined {
-  const w = word.toLowerCase();
-  return RECORD_KINDS.find((k) => k === w || COMMAND_OF[k] === w || FOLDER_OF[k] === w);
-}
 
 function say(ctx: CommandContext, text: string): void {
   ctx.stderr.write(text + '\n');
@@ -123,7 +111,7 @@ function namedRecords(args: unknown[]): Array<{ kind: RecordKind; id: string }> 
   const out: Array<{ kind: RecordKind; id: string }> = [];
   for (let i = 0; i < words.length; i += 2) {
     const kind = kindFromWord(words[i]);
-    if (!kind) throw new UserError('sync.unknownKind', { kinds: RECORD_KINDS.map((k) => COMMAND_OF[k]).join(', ') });
+    if (!kind) throw new UserError('sync.unknownKind', { kinds: kindWords() });
     if (!isRecordId(words[i + 1])) throw new UserError('sync.badId');
     out.push({ kind, id: words[i + 1] });
   }
