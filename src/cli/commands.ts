@@ -343,6 +343,20 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
     load: () => import('../commands/history.js'),
   },
+  {
+    parent: 'hooks',
+    name: 'install',
+    description: 'cmd.hooks.install.description',
+    examples: ['civsam hooks install', 'civsam hooks install --data ./region-data'],
+    load: () => import('../commands/hooks.js').then((m) => ({ run: m.install })),
+  },
+  {
+    parent: 'hooks',
+    name: 'check',
+    description: 'cmd.hooks.check.description',
+    examples: ['civsam hooks check'],
+    load: () => import('../commands/hooks.js').then((m) => ({ run: m.check })),
+  },
   // Register (issue 3): init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

@@ -55,16 +55,29 @@ export function readFileAt(root: string, treeish: string, path: string): Buffer 
   return r.ok ? r.stdout : undefined;
 }
 
+/** The files staged in the index under `prefix` (stage 0: a conflicted path is left out). */
+export function listIndex(root: string, prefix = ''): TreeEntry[] {
+  const r = gitRaw(['ls-files', '--stage', '-z', '--full-name', '--', prefix ? prefix.replace(/\/?$/, '/') : '.'], root);
+  if (!r.ok) return [];
+  const out: TreeEntry[] = [];
+  for (const line of r.stdout.toString('utf8').split('\0')) {
+    const m = /^(\d+) ([0-9a-f]+) 0\t(.*)$/s.exec(line);
+    if (m && m[1] !== '160000') out.push({ mode: m[1], oid: m[2], path: m[3] });
+  }
+  return out;
+}
+
 /**
- * Writes the data folder as committed in `treeish` into a new private temporary folder (records
- * hold personal data: readable by the owner only) and returns it; `dispose` removes it.
+ * Writes the data folder as committed in `treeish` (or as staged, with `index`) into a new
+ * private temporary folder (records hold personal data: readable by the owner only) and returns
+ * it; `dispose` removes it.
  */
-export function materialise(root: string, treeish: string, prefix: string): { dir: string; dispose(): void } {
+export function materialise(root: string, treeish: string | { index: true }, prefix: string): { dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'civsam-tree-'));
   chmodSync(dir, 0o700);
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const entries = listTree(root, treeish, prefix);
+    const entries = typeof treeish === 'string' ? listTree(root, treeish, prefix) : listIndex(root, prefix);
     const blobs = readBlobs(root, entries.map((e) => e.oid));
     const strip = prefix ? prefix.replace(/\/?$/, '/').length : 0;
     for (const e of entries) {
