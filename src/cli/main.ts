@@ -44,6 +44,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
         env, dataDir: dataArg, cwd: process.cwd(), today: localDate(new Date()), version, stdin: streams.stdin,
       };
+      // --from-history: every command with --as-of reads the folder as committed at that date.
+      if (opts.fromHistory) {
+        if (typeof opts.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) throw new UserError('asOfHistory.needsDate');
+        if (opts.apply) throw new UserError('asOfHistory.readOnly');
+        ctx.fromHistory = opts.asOf;
+      }
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
       exitCode = await mod.run(ctx, opts, positional);
     });
@@ -138,6 +144,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
+  if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
   cmd.addHelpText('after', `\n${t('cli.examples')}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   return cmd;

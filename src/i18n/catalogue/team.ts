@@ -106,6 +106,11 @@ export const team = defineMessages({
   'hooks.otherHook': 'there is already a pre-commit hook that civsam did not write ({file}); it was left alone. Add the line civsam hooks check to it yourself, or move it away and run civsam hooks install again.',
   'hooks.installed': 'Installed the pre-commit hook ({file}): every commit of invalid data is now refused.',
   'hooks.refused': 'Commit refused: the data would not be valid (problems, listed above: {count}). Correct them (civsam validate shows every problem), stage the files again and commit.',
+  'opt.fromHistory': 'read the data folder as it was committed at the end of the --as-of date (Europe/Copenhagen), from git; the files on disk are not used',
+  'asOfHistory.needsDate': '--from-history reads the folder as committed on a date: give it with --as-of YYYY-MM-DD.',
+  'asOfHistory.readOnly': '--from-history only reads the past; it cannot be used with --apply.',
+  'asOfHistory.noRepository': '{dir} is not in a git repository, so there is no history to read; leave out --from-history.',
+  'asOfHistory.nothingYet': 'nothing had been committed in {dir} by the end of {date}; choose a later date.',
 }, {
   'cmd.sync.description': 'hent kollegernes ændringer, og send dine (hent, flet, valider, send)',
   'opt.sync.status': 'fortæl kun, hvor mange ændringer der venter hver vej',
@@ -209,4 +214,9 @@ export const team = defineMessages({
   'hooks.otherHook': 'der er allerede en krog før commit, som civsam ikke har skrevet ({file}); den er ikke rørt. Tilføj selv linjen civsam hooks check i den, eller flyt den væk og kør civsam hooks install igen.',
   'hooks.installed': 'Krogen før commit er installeret ({file}): hvert commit af ugyldige data afvises nu.',
   'hooks.refused': 'Commit afvist: dataene ville ikke være gyldige (problemer, se ovenfor: {count}). Ret dem (civsam validate viser alle problemer), tilføj filerne igen, og commit.',
+  'opt.fromHistory': 'læs datamappen, som den var committet ved udgangen af datoen i --as-of (dansk tid), fra git; filerne på disken bruges ikke',
+  'asOfHistory.needsDate': '--from-history læser mappen, som den var committet på en dato: angiv den med --as-of ÅÅÅÅ-MM-DD.',
+  'asOfHistory.readOnly': '--from-history læser kun fortiden og kan ikke bruges sammen med --apply.',
+  'asOfHistory.noRepository': '{dir} ligger ikke i et git-arkiv, så der er ingen historik at læse; udelad --from-history.',
+  'asOfHistory.nothingYet': 'der var intet committet i {dir} ved udgangen af {date}; vælg en senere dato.',
 });
