@@ -51,7 +51,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         ctx.fromHistory = opts.asOf;
       }
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
-      exitCode = await mod.run(ctx, opts, positional);
+      if (opts.sync === true) {
+        if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
+        exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
+      } else {
+        exitCode = await mod.run(ctx, opts, positional);
+      }
     });
   }
 
@@ -145,6 +150,8 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   for (const a of spec.aliases ?? []) cmd.alias(a);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
   if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
+  // Every write command (they all take --no-commit) may sync before and after its change.
+  if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
   cmd.addHelpText('after', `\n${t('cli.examples')}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   return cmd;

@@ -294,3 +294,18 @@ function status(ctx: CommandContext, place: SyncPlace): number {
   if (stopped) out(ctx.t('sync.statusStopped', { records: stopped.paths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
   return fetched.ok ? EXIT.ok : EXIT.invalid;
 }
+
+/**
+ * A write command with --sync: bring in the others' changes first, make the change, send it.
+ * Offline, the change is still made (and committed here); the next sync sends it.
+ */
+export async function syncAround(ctx: CommandContext, change: () => Promise<number>): Promise<number> {
+  try {
+    await run(ctx, {}, []);
+  } catch (e) {
+    if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
+    say(ctx, ctx.errColor.yellow(translate(ctx.lang, e.userMessage.key, e.userMessage.params)));
+  }
+  const code = await change();
+  return code === EXIT.ok ? run(ctx, {}, []) : code;
+}

@@ -169,6 +169,19 @@ describe('civsam sync, two members of staff', () => {
     expectSharedHealthy();
   });
 
+  test('a write command with --sync brings in the others\' changes first and sends the change', () => {
+    expect(anna.civsam(['org', 'edit', 'delta', '--notes', 'from Anna']).code).toBe(0);
+    expect(anna.civsam(['sync']).code).toBe(0);
+    const r = bo.civsam(['org', 'edit', 'alpha', '--notes', 'from Bo', '--sync']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(field(bo, 'organisations/delta.yaml', 'notes')).toBe('from Anna');
+    expect(bo.git(['rev-parse', 'HEAD']).stdout).toBe(bo.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]);
+    expect(bo.civsam(['org', 'edit', 'alpha', '--notes', 'x', '--sync', '--dry-run']).stderr).toContain('cannot be used with --dry-run or --no-commit');
+    expect(anna.civsam(['sync']).code).toBe(0);
+    expect(field(anna, 'organisations/alpha.yaml', 'notes')).toBe('from Bo');
+    expectSharedHealthy();
+  });
+
   test('Danish messages on a conflict', () => {
     conflictOnWebsite('5');
     const r = bo.civsam(['--lang', 'da', 'sync']);

@@ -111,6 +111,8 @@ export const team = defineMessages({
   'asOfHistory.readOnly': '--from-history only reads the past; it cannot be used with --apply.',
   'asOfHistory.noRepository': '{dir} is not in a git repository, so there is no history to read; leave out --from-history.',
   'asOfHistory.nothingYet': 'nothing had been committed in {dir} by the end of {date}; choose a later date.',
+  'opt.syncWrite': 'sync with the shared remote before and after the change (civsam sync)',
+  'sync.needsCommit': '--sync sends the change as a commit, so it cannot be used with --dry-run or --no-commit.',
 }, {
   'cmd.sync.description': 'hent kollegernes ændringer, og send dine (hent, flet, valider, send)',
   'opt.sync.status': 'fortæl kun, hvor mange ændringer der venter hver vej',
@@ -219,4 +221,6 @@ export const team = defineMessages({
   'asOfHistory.readOnly': '--from-history læser kun fortiden og kan ikke bruges sammen med --apply.',
   'asOfHistory.noRepository': '{dir} ligger ikke i et git-arkiv, så der er ingen historik at læse; udelad --from-history.',
   'asOfHistory.nothingYet': 'der var intet committet i {dir} ved udgangen af {date}; vælg en senere dato.',
+  'opt.syncWrite': 'synkroniser med det fælles arkiv før og efter ændringen (civsam sync)',
+  'sync.needsCommit': '--sync sender ændringen som et commit og kan derfor ikke bruges sammen med --dry-run eller --no-commit.',
 });
