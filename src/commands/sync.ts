@@ -16,10 +16,12 @@ import { readFolder, type Problem } from '../io/load-folder.js';
 import { noCache } from '../io/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  locate, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, trackingRef, treeOf, writeStopped,
-  type Conflict, type Resolution, type SyncPlace,
+  locate, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  type Conflict, type ConflictSide, type Resolution, type SyncPlace,
 } from '../io/sync.js';
 import { parseStrict } from '../io/yaml-read.js';
+import { editText } from '../io/yaml-write.js';
+import { schemaRank } from '../io/write-record.js';
 import { COMMAND_OF } from '../register/fields.js';
 import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
 import { terminalSafe } from '../render/table.js';
@@ -76,6 +78,36 @@ export function conflictingFields(base: Record<string, unknown> | undefined, min
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const keys = new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base ?? {})]);
   return [...keys].filter((k) => !same(mine[k], theirs[k]) && (base === undefined || (!same(mine[k], base[k]) && !same(theirs[k], base[k])))).sort();
+}
+
+/**
+ * Git merges lines; a record is fields. When both sides changed the same record but different
+ * fields (on neighbouring lines, say), the record is combined field by field: your file with the
+ * shared side's changed fields applied through the comment-keeping editor. Undefined when the
+ * fields overlap or the file cannot be combined safely: then it is a conflict for the user.
+ */
+function combineFields(place: SyncPlace, c: Conflict, blobs: Map<string, Buffer>): ConflictSide | undefined {
+  if (!c.base || !c.mine || !c.theirs) return undefined;
+  const kind = nameOf(place, c.path).kind;
+  if (!kind) return undefined;
+  const [baseBytes, mineBytes, theirsBytes] = [blobs.get(c.base.oid), blobs.get(c.mine.oid), blobs.get(c.theirs.oid)];
+  const base = parse(baseBytes);
+  const mine = parse(mineBytes);
+  const theirs = parse(theirsBytes);
+  if (!base || !mine || !theirs || !mineBytes || conflictingFields(base, mine, theirs).length > 0) return undefined;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const merged: Record<string, unknown> = structuredClone(mine);
+  for (const k of new Set([...Object.keys(base), ...Object.keys(theirs)])) {
+    if (same(theirs[k], base[k])) continue;
+    if (k in theirs) merged[k] = structuredClone(theirs[k]);
+    else delete merged[k];
+  }
+  const raw = mineBytes.toString('utf8');
+  const bom = raw.startsWith('\uFEFF');
+  const edited = editText(bom ? raw.slice(1) : raw, mine, merged, schemaRank(kind));
+  if (edited === undefined) return undefined;
+  const oid = storeBlob(place, (bom ? '\uFEFF' : '') + edited);
+  return oid ? { mode: c.mine.mode, oid } : undefined;
 }
 
 interface Described extends Named {
@@ -188,8 +220,14 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
       const n = nameOf(place, p);
       return named.length === 0 || named.some((r) => r.kind === n.kind && r.id === n.id);
     };
+    const sides = readBlobs(place.root, merged.conflicts.flatMap((cf) => [cf.base?.oid, cf.mine?.oid, cf.theirs?.oid].filter((o): o is string => o !== undefined)));
+    const combined: string[] = [];
     for (const conflict of merged.conflicts) {
-      if (opts.mine && wanted(conflict.path)) resolutions.push({ path: conflict.path, side: conflict.mine });
+      const fieldwise = combineFields(place, conflict, sides);
+      if (fieldwise) {
+        resolutions.push({ path: conflict.path, side: fieldwise });
+        combined.push(conflict.path);
+      } else if (opts.mine && wanted(conflict.path)) resolutions.push({ path: conflict.path, side: conflict.mine });
       else if (opts.theirs && wanted(conflict.path)) resolutions.push({ path: conflict.path, side: conflict.theirs });
       else if (opts.continue && stopped?.paths.includes(conflict.path)) resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
       else open.push(conflict);
@@ -204,14 +242,15 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
       reportConflicts(ctx, place, open);
       throw new UserError('sync.stopped', { count: open.length });
     }
-    resolvedPaths = resolutions.map((r) => r.path);
+    resolvedPaths = resolutions.map((r) => r.path).filter((p) => !combined.includes(p));
+    if (combined.length > 0) say(ctx, ctx.t('sync.combined', { records: combined.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
     const tree = resolutions.length > 0 ? resolveTree(place, merged.tree, resolutions) : merged.tree;
     if (!tree) throw new UserError('sync.gitFailed', { detail: 'write-tree' });
     if (tree === treeOf(place.root, upstream)) {
       result = upstream; // ours is already there (a sync that was stopped after it pushed)
     } else {
-      const message = resolutions.length > 0
-        ? `civsam sync: merge the shared changes; conflicts resolved (${resolutions.map((r) => { const n = nameOf(place, r.path); return n.kind ? `${n.kind} ${n.id}` : r.path; }).join(', ')})`
+      const message = resolvedPaths.length > 0
+        ? `civsam sync: merge the shared changes; conflicts resolved (${resolvedPaths.map((p) => { const n = nameOf(place, p); return n.kind ? `${n.kind} ${n.id}` : p; }).join(', ')})`
         : 'civsam sync: merge the shared changes';
       const made = commitMerge(place, tree, [head, upstream], message);
       if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });

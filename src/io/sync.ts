@@ -153,6 +153,12 @@ export function blobOfFile(place: SyncPlace, path: string): ConflictSide | undef
   return { mode: executable ? '100755' : '100644', oid: text(r) };
 }
 
+/** Stores bytes as a blob (a record combined field by field). */
+export function storeBlob(place: SyncPlace, bytes: Buffer | string): string | undefined {
+  const r = git(place, ['hash-object', '-w', '--stdin', '--no-filters'], { input: bytes });
+  return r.ok ? text(r) : undefined;
+}
+
 export function treeOf(root: string, commit: string): string | undefined {
   const r = gitRaw(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
   return r.ok ? text(r) : undefined;

@@ -113,6 +113,7 @@ export const team = defineMessages({
   'asOfHistory.nothingYet': 'nothing had been committed in {dir} by the end of {date}; choose a later date.',
   'opt.syncWrite': 'sync with the shared remote before and after the change (civsam sync)',
   'sync.needsCommit': '--sync sends the change as a commit, so it cannot be used with --dry-run or --no-commit.',
+  'sync.combined': 'Changed here and in the shared folder, in different fields, and combined field by field: {records}.',
 }, {
   'cmd.sync.description': 'hent kollegernes ændringer, og send dine (hent, flet, valider, send)',
   'opt.sync.status': 'fortæl kun, hvor mange ændringer der venter hver vej',
@@ -223,4 +224,5 @@ export const team = defineMessages({
   'asOfHistory.nothingYet': 'der var intet committet i {dir} ved udgangen af {date}; vælg en senere dato.',
   'opt.syncWrite': 'synkroniser med det fælles arkiv før og efter ændringen (civsam sync)',
   'sync.needsCommit': '--sync sender ændringen som et commit og kan derfor ikke bruges sammen med --dry-run eller --no-commit.',
+  'sync.combined': 'Ændret både her og i den fælles mappe, i forskellige felter, og forenet felt for felt: {records}.',
 });
