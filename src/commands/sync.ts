@@ -277,7 +277,9 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
   // The folder must take the result without overwriting anyone's unsaved work.
   const touched = result === head ? [] : changedPaths(place.root, head, result);
   if (touched.length > 0) {
-    const dirty = new Set(uncommitted({ root: place.root }).filter((p) => !/(^|\/)\.[^/]*$/.test(p) && !resolvedPaths.includes(p)));
+    // With --continue, a record edited by hand and not committed is the resolution itself.
+    const resolution = new Set(opts.continue ? resolvedPaths : []);
+    const dirty = new Set(uncommitted({ root: place.root }).filter((p) => !/(^|\/)\.[^/]*$/.test(p) && !resolution.has(p)));
     const blocked = touched.filter((p) => dirty.has(p));
     if (blocked.length > 0) throw new UserError('sync.dirty', { files: blocked.map((p) => terminalSafe(p)).join(', ') });
   }
