@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync, writ
 import { join, relative, sep } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder } from './atomic-file.js';
 import { firstLine, gitRaw, type GitResult } from './git.js';
+import { readBlobs } from './git-tree.js';
 
 export interface SyncPlace {
   /** The repository's top folder and its git folder (absolute). */
@@ -257,26 +258,15 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
       if (m) entries.set(m[3], { mode: m[1], oid: m[2] });
     }
   }
-  const contents = new Map<string, Buffer>();
-  if (entries.size > 0) {
-    const oids = [...entries.values()].map((e) => e.oid);
-    const r = gitRaw(['cat-file', '--batch'], place.root, { input: oids.join('\n') + '\n' });
-    let at = 0;
-    const buf = r.stdout;
-    for (const oid of oids) {
-      const nl = buf.indexOf(0x0a, at);
-      const size = Number(/ (\d+)$/.exec(buf.subarray(at, nl).toString('utf8'))?.[1] ?? 0);
-      contents.set(oid, buf.subarray(nl + 1, nl + 1 + size));
-      at = nl + 1 + size + 1;
-    }
-  }
+  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid));
   const folders = new Set<string>();
   for (const path of paths) {
     const abs = join(place.root, path);
     const entry = entries.get(path);
     const current = snapshot(abs);
     if (entry) {
-      const bytes = contents.get(entry.oid)!;
+      const bytes = contents.get(entry.oid);
+      if (!bytes) throw new Error('git could not read a file of the result');
       if (current.exists && current.bytes.equals(bytes)) continue;
       const mode = entry.mode === '100755' ? 0o750 : current.exists ? lstatSync(abs).mode & 0o777 : 0o640;
       const out = replaceFile(abs, bytes, current, { mode, deferFolderSync: true });
