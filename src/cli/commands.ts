@@ -312,6 +312,55 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import('../commands/publish.js'),
   },
+  // Working as a team: sync with the shared remote.
+  {
+    name: 'sync',
+    args: '[records...]',
+    description: 'cmd.sync.description',
+    options: [
+      { flags: '--status', description: 'opt.sync.status' },
+      { flags: '--mine', description: 'opt.sync.mine' },
+      { flags: '--theirs', description: 'opt.sync.theirs' },
+      { flags: '--continue', description: 'opt.sync.continue' },
+    ],
+    examples: ['civsam sync', 'civsam sync --status', 'civsam sync --mine', 'civsam sync --theirs org lyspunktet', 'civsam sync --continue'],
+    load: () => import('../commands/sync.js'),
+  },
+  {
+    name: 'clone',
+    args: '<url> [dir]',
+    description: 'cmd.clone.description',
+    examples: ['civsam clone https://gitlab.rm.dk/civilsamfund/register.git', 'civsam clone //fileserver/civilsamfund/register.git region-data'],
+    load: () => import('../commands/clone.js'),
+  },
+  {
+    name: 'history',
+    args: '[record...]',
+    description: 'cmd.history.description',
+    options: [
+      { flags: '--since <date>', description: 'opt.history.since' },
+      { flags: '--author <name>', description: 'opt.history.author' },
+      { flags: '--include-personal-data', description: 'opt.history.personal' },
+      { flags: '--format <format>', description: 'opt.history.format', choices: ['table', 'json', 'md'] },
+      { flags: '--output <file>', description: 'opt.history.output' },
+    ],
+    examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
+    load: () => import('../commands/history.js'),
+  },
+  {
+    parent: 'hooks',
+    name: 'install',
+    description: 'cmd.hooks.install.description',
+    examples: ['civsam hooks install', 'civsam hooks install --data ./region-data'],
+    load: () => import('../commands/hooks.js').then((m) => ({ run: m.install })),
+  },
+  {
+    parent: 'hooks',
+    name: 'check',
+    description: 'cmd.hooks.check.description',
+    examples: ['civsam hooks check'],
+    load: () => import('../commands/hooks.js').then((m) => ({ run: m.check })),
+  },
   // Register: init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
 ];

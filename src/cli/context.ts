@@ -27,4 +27,6 @@ export interface CommandContext {
   today: string;
   version: string;
   stdin?: NodeJS.ReadableStream;
+  /** With --from-history: the date whose committed folder is read (YYYY-MM-DD), not the working tree. */
+  fromHistory?: string;
 }

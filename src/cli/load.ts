@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { readFolder, type Problem } from '../io/load-folder.js';
 import { noCache, openParseCache } from '../io/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
+import { folderAtDate } from '../io/folder-at-date.js';
 import type { CommandContext } from './context.js';
 
 export interface LoadedFolder {
@@ -31,6 +32,10 @@ export function resolveDataDir(ctx: CommandContext): string {
 }
 
 export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: boolean } = {}): LoadedFolder {
+  if (ctx.fromHistory) {
+    const raw = readFolder(folderAtDate(resolveDataDir(ctx), ctx.dataDir, ctx.fromHistory), noCache);
+    return { ...checkFolder(raw), fileCount: raw.files.length };
+  }
   const dir = resolveDataDir(ctx);
   const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache);
   const checked = checkFolder(raw);

@@ -1,6 +1,7 @@
 // The command line: global conventions, translated help and errors, and each command's module
 // imported only when that command runs.
 import { Command, CommanderError, Help, Option } from 'commander';
+import { dateOption } from '../core/dates.js';
 import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
@@ -46,8 +47,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
         env, dataDir: dataArg, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
       };
+      // --from-history: every command with --as-of reads the folder as committed at that date.
+      if (opts.fromHistory) {
+        if (typeof opts.asOf !== 'string') throw new UserError('asOfHistory.needsDate');
+        dateOption(opts.asOf, '--as-of');
+        if (opts.apply) throw new UserError('asOfHistory.readOnly');
+        ctx.fromHistory = opts.asOf;
+      }
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
-      exitCode = await mod.run(ctx, opts, positional);
+      if (opts.sync === true) {
+        if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
+        exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
+      } else {
+        exitCode = await mod.run(ctx, opts, positional);
+      }
     });
   }
 
@@ -164,6 +177,9 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
+  if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
+  // Every write command (they all take --no-commit) may sync before and after its change.
+  if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
   cmd.addHelpText('after', `\n${t('cli.examples')}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
   return cmd;

@@ -1,7 +1,7 @@
 // `civsam doctor`: looks after the data folder itself. Removes temporary files left by an
 // interrupted write (they are never read as records), clears a lock left by a process that died,
 // and reports what else a person should know: files others can read, uncommitted changes.
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
@@ -103,6 +103,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
 
     const repo = findRepository(dir);
     if (repo) {
+      (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say);
       const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
       say(dirty.length > 0 ? c.yellow(ctx.t('doctor.uncommitted', { count: dirty.length })) : c.green(ctx.t('doctor.committed')));
     } else {

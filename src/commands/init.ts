@@ -12,7 +12,7 @@ import type { MessageKey } from '../i18n/index.js';
 import { commitPaths, findRepository } from '../io/git.js';
 import { syncFolder } from '../io/atomic-file.js';
 
-type Opts = { sample?: boolean; commit?: boolean };
+type Opts = { sample?: boolean; commit?: boolean; remote?: string };
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLED_DATA = join(PACKAGE, 'data');
@@ -89,6 +89,10 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   }
   if (exists && !isEmptyFolder(target)) throw new UserError('init.notEmpty', { dir: shown });
   if (resolve(target) === resolve(BUNDLED_DATA)) throw new UserError('init.notEmpty', { dir: shown });
+  // --remote: the new folder becomes the team's shared register (see clone.ts).
+  const sharing = opts.remote !== undefined ? await import('./clone.js') : undefined;
+  if (sharing && opts.commit === false) throw new UserError('init.remoteNeedsCommit');
+  if (sharing) sharing.checkRemoteFree(existsSync(target) ? target : dirname(target));
 
   mkdirSync(dirname(target), { recursive: true, mode: 0o750 });
   let build: string;
@@ -134,6 +138,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   }
 
   ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, files })) + '\n');
+  if (sharing) sharing.ensureRepository(target);
   const repo = opts.commit === false ? undefined : findRepository(target);
   if (repo) {
     const result = commitPaths(repo, [target], `civsam init: new data folder${opts.sample ? ' (sample data)' : ''}`);
@@ -142,6 +147,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   } else if (opts.commit !== false) {
     ctx.stderr.write(ctx.t('init.gitHint', { dir: shown }) + '\n');
   }
+  const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   ctx.stderr.write(ctx.t('init.next', { dir: shown }) + '\n');
-  return existsSync(target) ? EXIT.ok : EXIT.invalid;
+  return existsSync(target) ? shared : EXIT.invalid;
 }

@@ -2,7 +2,7 @@
 // files civsam wrote, with a message built only from kinds, ids, field names and statuses (never
 // a field's value: records hold personal data). Other uncommitted work in the tree is left alone
 // and reported, never swept into civsam's commit.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
 
 export interface GitRun {
@@ -22,6 +22,30 @@ const runGit: GitRun = (args, cwd) => {
     return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
   }
 };
+
+export interface GitOptions {
+  /** Bytes for git's standard input. */
+  input?: string | Buffer;
+  /** Extra environment (a temporary index, a commit's author). */
+  env?: Record<string, string>;
+}
+
+export type GitResult = { ok: true; stdout: Buffer; code: 0 } | { ok: false; missing: boolean; stdout: Buffer; stderr: string; code: number };
+
+/** Runs git with raw output and standard input: the plumbing that sync, history and clone use. */
+export function gitRaw(args: string[], cwd: string, opts: GitOptions = {}): GitResult {
+  const r = spawnSync('git', args, {
+    cwd, input: opts.input, stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const stdout = r.stdout ?? Buffer.alloc(0);
+  if (r.error || r.status !== 0) {
+    const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    return { ok: false, missing, stdout, stderr: String(r.stderr ?? ''), code: r.status ?? -1 };
+  }
+  return { ok: true, stdout, code: 0 };
+}
 
 export interface Repository {
   root: string;
@@ -65,7 +89,8 @@ export type CommitResult =
  * else that is staged or changed out of the commit.
  */
 export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit): CommitResult {
-  const rel = paths.map((p) => toRepoPath(repo, p));
+  // The repository's top folder itself is '.' to git (an empty path is not a pathspec).
+  const rel = paths.map((p) => toRepoPath(repo, p) || '.');
   const add = git(['add', '--all', '--', ...rel], repo.root);
   if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
   // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
@@ -75,7 +100,12 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
   return { committed: true, hash: head.ok ? head.stdout.trim() : '' };
 }
 
-function firstLine(s: string): string {
-  return s.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('hint:')) ?? '';
+/**
+ * git's first line of complaint, for a message: a user name or token written into a remote's
+ * address (https://user:token@host/…) is left out, and no control character reaches the terminal.
+ */
+export function firstLine(s: string): string {
+  const line = s.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('hint:')) ?? '';
+  return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 

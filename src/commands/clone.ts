@@ -1,0 +1,95 @@
+// `civsam clone URL [DIR]`: a colleague's copy of the shared register in one command; and the
+// sharing half of `civsam init --remote URL` (a new folder becomes the shared register).
+import { chmodSync, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { EXIT, UserError } from '../errors.js';
+import { firstLine, gitRaw } from '../io/git.js';
+import { locate, push, revParse } from '../io/sync.js';
+
+/** The folder name git would choose: the address's last part without `.git`. */
+export function folderFromUrl(url: string): string {
+  const last = url.replace(/[\\/]+$/, '').split(/[\\/:]/).pop() ?? '';
+  return last.replace(/\.git$/, '') || 'register';
+}
+
+/** Records hold personal data: the copy is for its owner (and group), like every file civsam writes. */
+function closeToOthers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name === '.git') continue;
+    const path = join(dir, name);
+    const st = lstatSync(path);
+    if (st.isSymbolicLink()) continue;
+    chmodSync(path, st.mode & 0o770);
+    if (st.isDirectory()) closeToOthers(path);
+  }
+}
+
+/** Whether git knows whose changes these are (commits need a name). */
+function identityKnown(dir: string): boolean {
+  return gitRaw(['config', 'user.name'], dir).ok && gitRaw(['config', 'user.email'], dir).ok;
+}
+
+export async function run(ctx: CommandContext, _opts: Record<string, unknown>, args: unknown[]): Promise<number> {
+  const url = String(args[0]);
+  const shown = typeof args[1] === 'string' ? args[1] : folderFromUrl(url);
+  const target = resolve(ctx.cwd, shown);
+  if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) throw new UserError('clone.notEmpty', { dir: shown });
+  const r = gitRaw(['clone', '--quiet', '--', url, target], ctx.cwd);
+  if (!r.ok) {
+    if (r.missing) throw new UserError('clone.noGit');
+    throw new UserError('clone.failed', { detail: firstLine(r.stderr) });
+  }
+  closeToOthers(target);
+  if (!revParse(target, 'HEAD')) {
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t('clone.empty', { dir: shown })) + '\n');
+    return EXIT.ok;
+  }
+  // The data folder is the repository's top, or one folder below it (a repository with more in it).
+  let data = shown;
+  if (!existsSync(join(target, 'civsam.yaml'))) {
+    const sub = readdirSync(target).find((n) => !n.startsWith('.') && existsSync(join(target, n, 'civsam.yaml')));
+    if (!sub) {
+      ctx.stderr.write(ctx.errColor.yellow(ctx.t('clone.noDataFolder', { dir: shown })) + '\n');
+      return EXIT.ok;
+    }
+    data = join(shown, sub);
+  }
+  ctx.stderr.write(ctx.errColor.green(ctx.t('clone.done', { dir: data })) + '\n');
+  if (!identityKnown(target)) ctx.stderr.write(ctx.errColor.yellow(ctx.t('clone.whoAreYou')) + '\n');
+  ctx.stderr.write(ctx.t('clone.next', { dir: data }) + '\n');
+  return EXIT.ok;
+}
+
+/** Refuses `init --remote` early, before anything is created, when the remote cannot be added. */
+export function checkRemoteFree(targetParent: string): void {
+  const top = gitRaw(['rev-parse', '--show-toplevel'], targetParent);
+  if (!top.ok) return;
+  if (gitRaw(['remote', 'get-url', 'origin'], targetParent).ok) throw new UserError('init.remoteExists');
+}
+
+/**
+ * After `civsam init DIR --remote URL` wrote the folder: make it a repository if it is not in one
+ * (so init's own commit records it), or, once committed, add the remote and send the first commit.
+ */
+export function ensureRepository(target: string): void {
+  if (gitRaw(['rev-parse', '--show-toplevel'], target).ok) return;
+  const r = gitRaw(['init', '--quiet', '--initial-branch=main', target], target);
+  if (!r.ok) throw new UserError('init.gitInitFailed', { detail: firstLine(r.stderr) });
+}
+
+export function shareFolder(ctx: CommandContext, target: string, url: string, shown: string): number {
+  const add = gitRaw(['remote', 'add', 'origin', url], target);
+  if (!add.ok) throw new UserError('init.remoteExists');
+  const place = locate(target);
+  const head = revParse(target, 'HEAD');
+  if ('problem' in place || !head) throw new UserError('init.notShared', { dir: shown });
+  const pushed = push(place, head);
+  if (!pushed.ok) {
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t(pushed.rejected ? 'init.remoteNotEmpty' : 'init.remoteUnreachable', { dir: shown })) + '\n');
+    return EXIT.invalid;
+  }
+  ctx.stderr.write(ctx.errColor.green(ctx.t('init.shared', { dir: shown, branch: place.remoteBranch })) + '\n');
+  return EXIT.ok;
+}
+

@@ -1,0 +1,93 @@
+// `civsam history KIND ID` and `civsam history --since DATE [--author NAME]`: every change, newest
+// first, with its date, author, message and the fields changed (old → new). The values are the
+// data the user asked for, so they go to stdout; contact persons' fields only with
+// --include-personal-data, as in export.
+import { realpathSync } from 'node:fs';
+import type { CommandContext } from '../cli/context.js';
+import { resolveDataDir } from '../cli/load.js';
+import { emit } from '../cli/output.js';
+import { FOLDER_OF, type RecordKind } from '../core/kinds.js';
+import { EXIT, UserError } from '../errors.js';
+import { translate, type Message } from '../i18n/index.js';
+import { gitRaw } from '../io/git.js';
+import { readHistory, type FieldChange, type HistoryEntry } from '../io/history.js';
+import type { Cell, Table } from '../render/table.js';
+import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
+import { dateOption } from '../core/dates.js';
+
+type Opts = { since?: string; author?: string; includePersonalData?: boolean; format?: string; output?: string };
+
+function show(value: unknown): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.join(', ');
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+/** The report's field changes, personal values left out unless asked for. */
+function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: true } {
+  if (!f.personal || personal) return f;
+  return { field: f.field, personal: true, omitted: true };
+}
+
+export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
+  const dir = realpathSync(resolveDataDir(ctx));
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) throw new UserError('history.noRepository', { dir: ctx.dataDir });
+  const root = top.stdout.toString('utf8').trim();
+  const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
+  const prefix = rel ? `${rel}/` : '';
+
+  let record: { kind: RecordKind; id: string } | undefined;
+  if (words.length > 0) {
+    if (words.length !== 2) throw new UserError('history.usage');
+    const kind = kindFromWord(words[0]);
+    if (!kind) throw new UserError('sync.unknownKind', { kinds: kindWords() });
+    if (!isRecordId(words[1])) throw new UserError('sync.badId');
+    record = { kind, id: words[1] };
+  } else if (opts.since === undefined) {
+    throw new UserError('history.usage');
+  }
+  if (opts.since !== undefined) dateOption(opts.since, '--since');
+
+  const paths = record ? [`${prefix}${FOLDER_OF[record.kind]}/${record.id}.yaml`] : [prefix || '.'];
+  const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });
+  if (record && entries.length === 0) ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
+
+  const personal = opts.includePersonalData === true;
+  const json = entries.map((e) => ({ ...e, records: e.records.map((r) => ({ ...r, fields: r.fields.map((f) => visible(f, personal)) })) }));
+  const omitted = !personal && entries.some((e) => e.records.some((r) => r.fields.some((f) => f.personal)));
+  const heading = record
+    ? ctx.t('history.headingRecord', { kind: { key: `kind.${record.kind}` }, id: record.id })
+    : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: opts.since!, author: opts.author ?? '' });
+  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted)], heading });
+  return EXIT.ok;
+}
+
+function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean): Table {
+  const t = (k: Message['key']) => ctx.t(k);
+  const rows: Cell[][] = [];
+  for (const e of entries) {
+    const when = e.date.slice(0, 16).replace('T', ' ');
+    for (const r of e.records) {
+      const what = r.kind ? `${translate(ctx.lang, `kind.${r.kind}` as Message['key'])} ${r.id}` : r.file;
+      const fields = r.fields.map((f) => {
+        const v = visible(f, personal);
+        if ('omitted' in v) return `${f.field}: ${t('history.personalOmitted')}`;
+        return `${f.field}: ${show(f.old) || '–'} → ${show(f.new) || '–'}`;
+      });
+      const change = t(`history.change.${r.change}` as Message['key']);
+      rows.push([when, e.author, e.message, ...(withRecord ? [what] : []), change, fields.join('\n')]);
+    }
+    if (e.records.length === 0) rows.push([when, e.author, e.message, ...(withRecord ? [''] : []), '', '']);
+  }
+  return {
+    columns: [
+      { header: t('history.col.date') }, { header: t('history.col.author') }, { header: t('history.col.message') },
+      ...(withRecord ? [{ header: t('history.col.record') }] : []),
+      { header: t('history.col.change') }, { header: t('history.col.fields') },
+    ],
+    rows,
+    notes: omitted ? [t('history.personalNote')] : undefined,
+  };
+}

@@ -1,0 +1,94 @@
+// `civsam hooks install`: a git pre-commit hook that refuses a commit of invalid data, for every
+// commit, by civsam or by hand. The hook runs `civsam hooks check`, which validates the data
+// folder as it is staged (the index, not the working tree): the whole folder is checked, so the
+// cross-record rules see everything, and the commit is refused for any error in a file it
+// changes, or an error elsewhere that the last commit did not have (a reference left dangling).
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandContext } from '../cli/context.js';
+import { writeFileAtomic } from '../cli/output.js';
+import { resolveDataDir } from '../cli/load.js';
+import { EXIT, UserError } from '../errors.js';
+import { translate } from '../i18n/index.js';
+import { gitRaw } from '../io/git.js';
+import { materialise } from '../io/git-tree.js';
+import { readFolder, type Problem } from '../io/load-folder.js';
+import { noCache } from '../io/parse-cache.js';
+import { terminalSafe } from '../core/terminal-text.js';
+import { checkFolder } from '../validate/check-folder.js';
+
+/** The line that marks a hook as civsam's (and so safe to replace on a new install). */
+const MARK = '# civsam pre-commit hook';
+const BIN = fileURLToPath(new URL('../../bin/civsam.js', import.meta.url));
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function repositoryOf(ctx: CommandContext): { root: string; prefix: string } {
+  const dir = realpathSync(resolveDataDir(ctx));
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) throw new UserError('hooks.noRepository', { dir: ctx.dataDir });
+  const root = realpathSync(top.stdout.toString('utf8').trim());
+  const rel = relative(root, dir).split(sep).join('/');
+  return { root, prefix: rel ? `${rel}/` : '' };
+}
+
+export function hookText(dataRel: string): string {
+  return [
+    '#!/bin/sh',
+    `${MARK}: refuses a commit of invalid data (installed by civsam hooks install).`,
+    '# It validates the data folder as staged for the commit. To skip it once: git commit --no-verify',
+    `NODE=${shellQuote(process.execPath)}`,
+    `CIVSAM=${shellQuote(BIN)}`,
+    '[ -x "$NODE" ] || NODE=node',
+    `if [ -f "$CIVSAM" ]; then exec "$NODE" "$CIVSAM" --data ${shellQuote(dataRel || '.')} hooks check; fi`,
+    `exec civsam --data ${shellQuote(dataRel || '.')} hooks check`,
+    '',
+  ].join('\n');
+}
+
+export async function install(ctx: CommandContext): Promise<number> {
+  const { root, prefix } = repositoryOf(ctx);
+  const where = gitRaw(['rev-parse', '--git-path', 'hooks/pre-commit'], root);
+  if (!where.ok) throw new UserError('hooks.noRepository', { dir: ctx.dataDir });
+  const path = join(root, where.stdout.toString('utf8').trim());
+  if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARK)) throw new UserError('hooks.otherHook', { file: path });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic(path, hookText(prefix.replace(/\/$/, '')));
+  chmodSync(path, 0o755);
+  ctx.stderr.write(ctx.errColor.green(ctx.t('hooks.installed', { file: path })) + '\n');
+  return EXIT.ok;
+}
+
+function errorsOf(root: string, what: string | { index: true }, prefix: string): Problem[] {
+  const tree = materialise(root, what, prefix);
+  try {
+    return checkFolder(readFolder(tree.dir, noCache)).problems.filter((p) => p.severity === 'error');
+  } finally {
+    tree.dispose();
+  }
+}
+
+const key = (p: Problem) => `${p.file}\0${p.rule}\0${p.message.key}\0${JSON.stringify(p.message.params ?? {})}`;
+
+/** The hook's check: exit 0 lets the commit through, 2 refuses it. */
+export async function check(ctx: CommandContext): Promise<number> {
+  const { root, prefix } = repositoryOf(ctx);
+  const staged = gitRaw(['diff', '--cached', '--name-only', '-z', '--no-renames', '--', prefix || '.'], root);
+  const changed = new Set(staged.ok ? staged.stdout.toString('utf8').split('\0').filter(Boolean).map((p) => p.slice(prefix.length)) : []);
+  if (changed.size === 0) return EXIT.ok;
+  const errors = errorsOf(root, { index: true }, prefix);
+  let refusing = errors.filter((p) => changed.has(p.file));
+  const elsewhere = errors.filter((p) => !changed.has(p.file));
+  if (elsewhere.length > 0) {
+    const head = gitRaw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], root);
+    const had = new Set(head.ok ? errorsOf(root, head.stdout.toString('utf8').trim(), prefix).map(key) : []);
+    refusing = [...refusing, ...elsewhere.filter((p) => !had.has(key(p)))];
+  }
+  if (refusing.length === 0) return EXIT.ok;
+  for (const p of refusing) ctx.stderr.write(`  ${terminalSafe(join(ctx.dataDir, p.file))}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}\n`);
+  ctx.stderr.write(ctx.errColor.red(ctx.t('hooks.refused', { count: refusing.length })) + '\n');
+  return EXIT.invalid;
+}

@@ -1,0 +1,95 @@
+// Reading a committed version of the data folder straight from git's objects (`git ls-tree`,
+// `git cat-file --batch`): no checkout, the working tree untouched. Sync validates a merge this
+// way before anything reaches the user's folder; history reads each version of a record.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gitRaw } from './git.js';
+
+export interface TreeEntry {
+  /** Path in the repository, forward slashes. */
+  path: string;
+  mode: string;
+  oid: string;
+}
+
+/** The files (blobs) of `treeish` under `prefix` ('' for the whole tree). */
+export function listTree(root: string, treeish: string, prefix = ''): TreeEntry[] {
+  const args = ['ls-tree', '-r', '-z', '--full-tree', treeish];
+  if (prefix) args.push('--', prefix.replace(/\/?$/, '/'));
+  const r = gitRaw(args, root);
+  if (!r.ok) return [];
+  const out: TreeEntry[] = [];
+  for (const line of r.stdout.toString('utf8').split('\0')) {
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+    if (m && m[2] === 'blob') out.push({ mode: m[1], oid: m[3], path: m[4] });
+  }
+  return out;
+}
+
+/** The contents of many objects in one `git cat-file --batch` run. */
+export function readBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const wanted = [...new Set(oids)];
+  if (wanted.length === 0) return out;
+  const r = gitRaw(['cat-file', '--batch'], root, { input: wanted.join('\n') + '\n' });
+  const buf = r.stdout;
+  let at = 0;
+  for (const oid of wanted) {
+    const nl = buf.indexOf(0x0a, at);
+    if (nl < 0) break;
+    const header = buf.subarray(at, nl).toString('utf8');
+    at = nl + 1;
+    const m = /^([0-9a-f]+) \w+ (\d+)$/.exec(header);
+    if (!m) continue; // "<oid> missing"
+    const size = Number(m[2]);
+    out.set(oid, buf.subarray(at, at + size));
+    at += size + 1;
+  }
+  return out;
+}
+
+/** One file's content at `treeish` (undefined when it is not there). */
+export function readFileAt(root: string, treeish: string, path: string): Buffer | undefined {
+  const r = gitRaw(['cat-file', 'blob', `${treeish}:${path}`], root);
+  return r.ok ? r.stdout : undefined;
+}
+
+/** The files staged in the index under `prefix` (stage 0: a conflicted path is left out). */
+export function listIndex(root: string, prefix = ''): TreeEntry[] {
+  const r = gitRaw(['ls-files', '--stage', '-z', '--full-name', '--', prefix ? prefix.replace(/\/?$/, '/') : '.'], root);
+  if (!r.ok) return [];
+  const out: TreeEntry[] = [];
+  for (const line of r.stdout.toString('utf8').split('\0')) {
+    const m = /^(\d+) ([0-9a-f]+) 0\t(.*)$/s.exec(line);
+    if (m && m[1] !== '160000') out.push({ mode: m[1], oid: m[2], path: m[3] });
+  }
+  return out;
+}
+
+/**
+ * Writes the data folder as committed in `treeish` (or as staged, with `index`) into a new
+ * private temporary folder (records hold personal data: readable by the owner only) and returns
+ * it; `dispose` removes it.
+ */
+export function materialise(root: string, treeish: string | { index: true }, prefix: string): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'civsam-tree-'));
+  chmodSync(dir, 0o700);
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const entries = typeof treeish === 'string' ? listTree(root, treeish, prefix) : listIndex(root, prefix);
+    const blobs = readBlobs(root, entries.map((e) => e.oid));
+    const strip = prefix ? prefix.replace(/\/?$/, '/').length : 0;
+    for (const e of entries) {
+      const bytes = blobs.get(e.oid);
+      if (!bytes || e.mode === '120000') continue; // a symbolic link is not a record
+      const target = join(dir, e.path.slice(strip));
+      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+      writeFileSync(target, bytes, { mode: 0o600 });
+    }
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+  return { dir, dispose };
+}

@@ -1,0 +1,345 @@
+// Git plumbing for `civsam sync`: find the shared remote, fetch, merge without touching the
+// working tree (`git merge-tree --write-tree`, resolutions in a temporary index), push, and only
+// then bring the user's folder to the result. Writing the result into the folder goes through a
+// journal in .git: each file is replaced atomically, then the index, then the branch; a process
+// killed part-way leaves the journal, and the next sync or `civsam doctor` finishes the job.
+import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { removeFile, replaceFile, snapshot, syncFolder } from './atomic-file.js';
+import { firstLine, gitRaw, type GitResult } from './git.js';
+import { readBlobs } from './git-tree.js';
+
+export interface SyncPlace {
+  /** The repository's top folder and its git folder (absolute). */
+  root: string;
+  gitDir: string;
+  /** The data folder inside the repository: '' at the top, else 'data/' (with the slash). */
+  prefix: string;
+  branch: string;
+  remote: string;
+  remoteBranch: string;
+}
+
+export type PlaceProblem = 'no-repository' | 'no-remote' | 'detached' | 'no-commit';
+
+function text(r: GitResult): string {
+  return r.stdout.toString('utf8').trim();
+}
+
+function git(place: { root: string }, args: string[], opts?: Parameters<typeof gitRaw>[2]): GitResult {
+  return gitRaw(args, place.root, opts);
+}
+
+export function revParse(root: string, rev: string): string | undefined {
+  const r = gitRaw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
+  return r.ok ? text(r) : undefined;
+}
+
+/** Where the data folder sits in git and which remote branch it shares, or why it cannot sync. */
+export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
+  const top = gitRaw(['rev-parse', '--show-toplevel', '--absolute-git-dir'], realDir);
+  if (!top.ok) return { problem: 'no-repository' };
+  const [root, gitDir] = text(top).split('\n');
+  const rel = relative(root, realDir).split(sep).join('/');
+  const prefix = rel ? `${rel}/` : '';
+  const head = gitRaw(['symbolic-ref', '--quiet', '--short', 'HEAD'], root);
+  if (!head.ok) return { problem: 'detached' };
+  const branch = text(head);
+  const configured = gitRaw(['config', '--get', `branch.${branch}.remote`], root);
+  let remote = configured.ok ? text(configured) : '';
+  if (!remote || remote === '.') {
+    const remotes = text(gitRaw(['remote'], root)).split('\n').filter(Boolean);
+    remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0] : '';
+  }
+  if (!remote) return { problem: 'no-remote' };
+  const merge = gitRaw(['config', '--get', `branch.${branch}.merge`], root);
+  const remoteBranch = merge.ok ? text(merge).replace(/^refs\/heads\//, '') : branch;
+  return { root, gitDir, prefix, branch, remote, remoteBranch };
+}
+
+export function trackingRef(place: SyncPlace): string {
+  return `refs/remotes/${place.remote}/${place.remoteBranch}`;
+}
+
+/** Fetches the shared branch; false when the remote could not be reached (or refused us). */
+export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: string } {
+  const r = git(place, ['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/${place.remoteBranch}:${trackingRef(place)}`]);
+  if (r.ok) return { ok: true };
+  // An empty remote has no branch yet: reachable, nothing to fetch.
+  if (/couldn't find remote ref/i.test(r.stderr)) {
+    gitRaw(['update-ref', '-d', trackingRef(place)], place.root);
+    return { ok: true };
+  }
+  return { ok: false, detail: firstLine(r.stderr) };
+}
+
+export function countRange(root: string, range: string): number {
+  const r = gitRaw(['rev-list', '--count', range], root);
+  return r.ok ? Number(text(r)) || 0 : 0;
+}
+
+/** What git itself has left half done in the repository (a merge, rebase, cherry-pick or revert). */
+export function gitOperationInProgress(place: { gitDir: string }): string | undefined {
+  for (const [name, what] of [['MERGE_HEAD', 'merge'], ['rebase-merge', 'rebase'], ['rebase-apply', 'rebase'], ['CHERRY_PICK_HEAD', 'cherry-pick'], ['REVERT_HEAD', 'revert']] as const) {
+    if (existsSync(join(place.gitDir, name))) return what;
+  }
+  return undefined;
+}
+
+// ---- merging without touching the working tree ----
+
+export interface ConflictSide {
+  mode: string;
+  oid: string;
+}
+
+export interface Conflict {
+  /** Path in the repository. */
+  path: string;
+  base?: ConflictSide;
+  mine?: ConflictSide;
+  theirs?: ConflictSide;
+}
+
+export type MergeResult = { tree: string; conflicts: Conflict[] };
+
+/** `git merge-tree --write-tree`: the merged tree (conflicted files with markers) and the conflicts. */
+export function mergeTrees(place: SyncPlace, mine: string, theirs: string): MergeResult | { failed: string } {
+  const r = git(place, ['merge-tree', '--write-tree', '-z', '--no-messages', mine, theirs]);
+  if (!r.ok && r.code !== 1) return { failed: firstLine(r.stderr) };
+  const parts = r.stdout.toString('utf8').split('\0');
+  const tree = parts[0].trim();
+  const byPath = new Map<string, Conflict>();
+  for (const entry of parts.slice(1)) {
+    const m = /^(\d+) ([0-9a-f]+) ([123])\t(.*)$/s.exec(entry);
+    if (!m) continue;
+    const c = byPath.get(m[4]) ?? { path: m[4] };
+    const side = { mode: m[1], oid: m[2] };
+    if (m[3] === '1') c.base = side;
+    else if (m[3] === '2') c.mine = side;
+    else c.theirs = side;
+    byPath.set(m[4], c);
+  }
+  return { tree, conflicts: [...byPath.values()] };
+}
+
+export interface Resolution {
+  path: string;
+  /** The file's new content, or undefined: the file is removed. */
+  side?: ConflictSide;
+}
+
+/** The merged tree with each conflicted path replaced by its resolution (in a temporary index). */
+export function resolveTree(place: SyncPlace, tree: string, resolutions: Resolution[]): string | undefined {
+  const index = join(place.gitDir, `civsam-sync-${process.pid}.index`);
+  const env = { GIT_INDEX_FILE: index };
+  try {
+    if (!git(place, ['read-tree', tree], { env }).ok) return undefined;
+    const lines = resolutions.map((r) => (r.side ? `${r.side.mode} ${r.side.oid}\t${r.path}` : `0 ${'0'.repeat(40)}\t${r.path}`));
+    if (lines.length > 0 && !git(place, ['update-index', '-z', '--index-info'], { env, input: lines.join('\0') + '\0' }).ok) return undefined;
+    const w = git(place, ['write-tree'], { env });
+    return w.ok ? text(w) : undefined;
+  } finally {
+    rmSync(index, { force: true });
+  }
+}
+
+/** Stores a working-tree file as a blob (a --continue resolution), or undefined if it is gone. */
+export function blobOfFile(place: SyncPlace, path: string): ConflictSide | undefined {
+  const abs = join(place.root, path);
+  if (!existsSync(abs)) return undefined;
+  const r = git(place, ['hash-object', '-w', '--no-filters', '--', abs]);
+  if (!r.ok) return undefined;
+  const executable = (statSync(abs).mode & 0o100) !== 0;
+  return { mode: executable ? '100755' : '100644', oid: text(r) };
+}
+
+/** Stores bytes as a blob (a record combined field by field). */
+export function storeBlob(place: SyncPlace, bytes: Buffer | string): string | undefined {
+  const r = git(place, ['hash-object', '-w', '--stdin', '--no-filters'], { input: bytes });
+  return r.ok ? text(r) : undefined;
+}
+
+export function treeOf(root: string, commit: string): string | undefined {
+  const r = gitRaw(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
+  return r.ok ? text(r) : undefined;
+}
+
+export function mergeBase(root: string, a: string, b: string): string | undefined {
+  const r = gitRaw(['merge-base', a, b], root);
+  return r.ok ? text(r) : undefined;
+}
+
+/** A merge commit of `parents` with `tree`; undefined (and git's reason) when git cannot make it. */
+export function commitMerge(place: SyncPlace, tree: string, parents: string[], message: string): { oid: string } | { failed: string } {
+  const args = ['commit-tree', tree];
+  for (const p of parents) args.push('-p', p);
+  const r = git(place, args, { input: message + '\n' });
+  return r.ok ? { oid: text(r) } : { failed: firstLine(r.stderr) };
+}
+
+/** The authors (git's user names) of the commits after `base` on `tips` that touched `paths`. */
+export function authorsOf(root: string, base: string | undefined, tips: string[], paths: string[]): string[] {
+  const args = ['log', '--format=%an', ...tips];
+  if (base) args.push('--not', base);
+  args.push('--', ...paths);
+  const r = gitRaw(args, root);
+  return r.ok ? [...new Set(text(r).split('\n').filter(Boolean))].sort() : [];
+}
+
+export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; detail: string };
+
+/** Pushes `commit` to the shared branch; `rejected` when someone else pushed first. */
+export function push(place: SyncPlace, commit: string): PushOutcome {
+  const r = git(place, ['push', '--quiet', '--porcelain', place.remote, `${commit}:refs/heads/${place.remoteBranch}`]);
+  if (r.ok) {
+    // The tracking branch follows what we sent, and the branch remembers its upstream.
+    git(place, ['update-ref', trackingRef(place), commit]);
+    if (!git(place, ['config', '--get', `branch.${place.branch}.remote`]).ok) {
+      git(place, ['config', `branch.${place.branch}.remote`, place.remote]);
+      git(place, ['config', `branch.${place.branch}.merge`, `refs/heads/${place.remoteBranch}`]);
+    }
+    return { ok: true };
+  }
+  const all = r.stderr + r.stdout.toString('utf8');
+  const rejected = /\[rejected\]|non-fast-forward|fetch first|\(stale info\)/.test(all);
+  return { ok: false, rejected, detail: firstLine(r.stderr) };
+}
+
+// ---- bringing the folder to the result, through a journal ----
+
+interface Journal {
+  branch: string;
+  from: string;
+  to: string;
+}
+
+function journalPath(place: { gitDir: string }): string {
+  return join(place.gitDir, 'civsam-sync-apply.json');
+}
+
+export function pendingApply(place: { gitDir: string }): Journal | undefined {
+  try {
+    return JSON.parse(readFileSync(journalPath(place), 'utf8')) as Journal;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSmall(path: string, content: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { mode: 0o600, flush: true });
+  renameSync(tmp, path);
+}
+
+/** Paths that differ between two commits. */
+export function changedPaths(root: string, from: string, to: string): string[] {
+  const r = gitRaw(['diff', '--name-only', '--no-renames', '-z', from, to], root);
+  if (!r.ok) throw new Error(`git diff failed: ${firstLine(r.stderr)}`);
+  return r.stdout.toString('utf8').split('\0').filter(Boolean);
+}
+
+/**
+ * Moves the branch and the working tree from `from` to `to` (files, index, branch, in that
+ * order). Each file is replaced atomically; the journal lets an interrupted run be finished.
+ */
+export function applyResult(place: SyncPlace, from: string, to: string): void {
+  writeSmall(journalPath(place), JSON.stringify({ branch: place.branch, from, to } satisfies Journal));
+  finishApply(place, { branch: place.branch, from, to });
+}
+
+function finishApply(place: { root: string; gitDir: string }, j: Journal): void {
+  const paths = changedPaths(place.root, j.from, j.to);
+  const entries = new Map<string, { mode: string; oid: string }>();
+  if (paths.length > 0) {
+    const r = gitRaw(['ls-tree', '-z', '--full-tree', j.to, '--', ...paths], place.root);
+    for (const line of r.stdout.toString('utf8').split('\0')) {
+      const m = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(line);
+      if (m) entries.set(m[3], { mode: m[1], oid: m[2] });
+    }
+  }
+  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid));
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const abs = join(place.root, path);
+    const entry = entries.get(path);
+    const current = snapshot(abs);
+    if (entry) {
+      const bytes = contents.get(entry.oid);
+      if (!bytes) throw new Error('git could not read a file of the result');
+      if (current.exists && current.bytes.equals(bytes)) continue;
+      const mode = entry.mode === '100755' ? 0o750 : current.exists ? lstatSync(abs).mode & 0o777 : 0o640;
+      const out = replaceFile(abs, bytes, current, { mode, deferFolderSync: true });
+      if (!out.ok) throw new Error('a file changed while sync wrote it');
+    } else if (current.exists) {
+      removeFile(abs, current, { deferFolderSync: true });
+    }
+    folders.add(join(abs, '..'));
+  }
+  for (const f of folders) syncFolder(f);
+  // The index: exactly the result's entries for these paths, then fresh file stats.
+  const lines = paths.map((p) => {
+    const e = entries.get(p);
+    return e ? `${e.mode} ${e.oid}\t${p}` : `0 ${'0'.repeat(40)}\t${p}`;
+  });
+  if (lines.length > 0) {
+    const u = gitRaw(['update-index', '-z', '--index-info'], place.root, { input: lines.join('\0') + '\0' });
+    if (!u.ok) throw new Error(`git update-index failed: ${firstLine(u.stderr)}`);
+    gitRaw(['update-index', '-q', '--refresh'], place.root);
+  }
+  const head = revParse(place.root, `refs/heads/${j.branch}`);
+  if (head === j.from) {
+    const r = gitRaw(['update-ref', '-m', 'civsam sync', `refs/heads/${j.branch}`, j.to, j.from], place.root);
+    if (!r.ok) throw new Error(`git update-ref failed: ${firstLine(r.stderr)}`);
+  }
+  unlinkSync(journalPath(place));
+}
+
+/**
+ * Finishes a sync that was stopped while it wrote the folder (the journal is there). A lock git
+ * left on its index when the process was killed is removed: the caller holds civsam's folder
+ * lock, so no civsam process uses it. Returns whether there was anything to finish.
+ */
+export function recoverApply(place: { root: string; gitDir: string }): boolean {
+  const j = pendingApply(place);
+  if (!j) return false;
+  const head = revParse(place.root, `refs/heads/${j.branch}`);
+  if (head !== j.from && head !== j.to) {
+    // The branch moved on since (by hand): the journal no longer describes the folder.
+    unlinkSync(journalPath(place));
+    return false;
+  }
+  const indexLock = join(place.gitDir, 'index.lock');
+  if (existsSync(indexLock)) rmSync(indexLock, { force: true });
+  finishApply(place, j);
+  return true;
+}
+
+// ---- a sync stopped by a conflict, waiting for --continue ----
+
+export interface Stopped {
+  head: string;
+  upstream: string;
+  /** The conflicted paths, in the repository. */
+  paths: string[];
+}
+
+function stoppedPath(place: { gitDir: string }): string {
+  return join(place.gitDir, 'civsam-sync-stopped.json');
+}
+
+export function readStopped(place: { gitDir: string }): Stopped | undefined {
+  try {
+    return JSON.parse(readFileSync(stoppedPath(place), 'utf8')) as Stopped;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStopped(place: { gitDir: string }, s: Stopped): void {
+  writeSmall(stoppedPath(place), JSON.stringify(s));
+}
+
+export function clearStopped(place: { gitDir: string }): void {
+  rmSync(stoppedPath(place), { force: true });
+}

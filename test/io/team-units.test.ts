@@ -1,0 +1,67 @@
+// The pure parts of working as a team: the end of a day in Copenhagen, which fields two sides
+// both changed, a record's field changes for history, a clone's folder name, and git's complaint
+// without credentials.
+import { describe, expect, test } from 'vitest';
+import { endOfDay } from '../../src/io/folder-at-date.js';
+import { fieldChanges } from '../../src/io/history.js';
+import { firstLine } from '../../src/io/git.js';
+import { conflictingFields } from '../../src/commands/sync.js';
+import { folderFromUrl } from '../../src/commands/clone.js';
+import { isRecordId, kindFromWord } from '../../src/cli/record-args.js';
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+describe('endOfDay (Europe/Copenhagen)', () => {
+  test('winter, summer and both days the clocks change', () => {
+    expect(iso(endOfDay('2026-03-01'))).toBe('2026-03-01T23:00:00.000Z'); // CET, UTC+1
+    expect(iso(endOfDay('2026-06-01'))).toBe('2026-06-01T22:00:00.000Z'); // CEST, UTC+2
+    expect(iso(endOfDay('2026-03-29'))).toBe('2026-03-29T22:00:00.000Z'); // summer time began that night
+    expect(iso(endOfDay('2026-10-25'))).toBe('2026-10-25T23:00:00.000Z'); // summer time ended that night
+    expect(iso(endOfDay('2026-12-31'))).toBe('2026-12-31T23:00:00.000Z');
+  });
+});
+
+describe('conflictingFields', () => {
+  const base = { id: 'a', name: 'A', website: 'https://a', notes: 'x' };
+  test('only fields both sides changed to different values', () => {
+    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, website: 'https://c', notes: 'y' })).toEqual(['website']);
+    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, notes: 'y' })).toEqual([]);
+    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, website: 'https://b' })).toEqual([]);
+  });
+  test('added on both sides: every field that differs', () => {
+    expect(conflictingFields(undefined, { id: 'a', name: 'A' }, { id: 'a', name: 'B' })).toEqual(['name']);
+  });
+  test('removed on one side: no fields', () => {
+    expect(conflictingFields(base, undefined, base)).toEqual([]);
+  });
+});
+
+describe('fieldChanges', () => {
+  test('dotted leaf fields, lists whole, contact persons marked personal', () => {
+    expect(fieldChanges({ id: 'a', areas: ['social'], contact: { name: 'X', role: 'formand' } }, { id: 'a', areas: ['social', 'health'], contact: { name: 'Y', role: 'formand' }, notes: 'n' })).toEqual([
+      { field: 'areas', old: ['social'], new: ['social', 'health'], personal: false },
+      { field: 'contact.name', old: 'X', new: 'Y', personal: true },
+      { field: 'notes', new: 'n', personal: false },
+    ]);
+  });
+});
+
+describe('small checks', () => {
+  test('record ids and kinds on the command line', () => {
+    expect(isRecordId('lyspunktet')).toBe(true);
+    expect(isRecordId('2024-psyk-001')).toBe(true);
+    for (const bad of ['', '-a', 'A', '../x', 'a/b', 'a'.repeat(64)]) expect(isRecordId(bad)).toBe(false);
+    expect(kindFromWord('org')).toBe('organisation');
+    expect(kindFromWord('hearing-parties')).toBe('hearing-party');
+    expect(kindFromWord('person')).toBeUndefined();
+  });
+  test('a clone\'s folder name', () => {
+    expect(folderFromUrl('https://gitlab.rm.dk/civilsamfund/register.git')).toBe('register');
+    expect(folderFromUrl('git@github.com:region/civsam-data.git')).toBe('civsam-data');
+    expect(folderFromUrl('/srv/git/shared.git/')).toBe('shared');
+  });
+  test('git\'s complaint without credentials or control characters', () => {
+    expect(firstLine('hint: try again\nfatal: unable to access \'https://anna:tok3n@gitlab.example/r.git/\': 403\n')).toBe('fatal: unable to access \'https://gitlab.example/r.git/\': 403');
+    expect(firstLine('fatal: bad \u001b[31mthing')).toBe('fatal: bad \uFFFD[31mthing');
+  });
+});
