@@ -6,7 +6,7 @@ import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, ROOT, civsam } from '../helpers/cli.js';
+import { BIN, ROOT, civsamBinary as civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { git, person, tempHome } from '../helpers/team.js';
 

@@ -59,7 +59,7 @@ describe('civsam history', () => {
     const badKind = bo.civsam(['history', 'person', 'alpha']);
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain('the kinds are org, offer, agreement');
-    expect(bo.civsam(['history', '--since', '2026-02-30']).stderr).toContain('--since takes a date as YYYY-MM-DD');
+    expect(bo.civsam(['history', '--since', '2026-02-30']).stderr).toContain('--since is written as a date, but the calendar has no such day');
     expect(bo.civsam(['history']).code).toBe(2);
   });
 });

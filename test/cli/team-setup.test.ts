@@ -3,7 +3,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { civsam } from '../helpers/cli.js';
+import { civsamBinary as civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { git, person, sharedRegister, tempHome } from '../helpers/team.js';
 

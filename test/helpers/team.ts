@@ -7,7 +7,7 @@ import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseFiles, makeFolder, type Files } from './folder.js';
-import { civsam, type Run } from './cli.js';
+import { civsamBinary as civsam, type Run } from './cli.js';
 
 const homes: string[] = [];
 afterAll(() => {

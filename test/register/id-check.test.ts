@@ -211,7 +211,8 @@ describe('the path layer refuses too', () => {
 
 describe('no command can forget the check', () => {
   // Positional arguments that are not record ids; every other one must be an id placeholder.
-  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview']);
+  // `record`/`records` are KIND ID pairs (sync, history): the commands check each id with the same isValidId.
+  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview', 'url', 'record', 'records']);
   const isId = (name: string) => name === 'id' || name === 'ids' || name.endsWith('-id') || name.endsWith('-ids');
 
   test('every positional argument of every command is an id placeholder or one of the known others', async () => {
