@@ -4,30 +4,8 @@ import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from '../register/command-specs.js';
 import { AREAS } from '../core/shapes.js';
 
-export interface OptionSpec {
-  flags: string;
-  description: MessageKey;
-  /** Values for the description's placeholders (lists that come from the schemas). */
-  params?: MessageParams;
-  choices?: string[];
-  /** Repeatable, and each value may hold several separated by commas. */
-  repeatable?: boolean;
-}
-
-export interface CommandSpec {
-  /** The parent command of a subcommand (`overview` for `overview offers`). */
-  parent?: string;
-  name: string;
-  /** Positional arguments in commander's syntax, e.g. `<id>` or `[dir]`. */
-  args?: string;
-  aliases?: string[];
-  description: MessageKey;
-  options?: OptionSpec[];
-  examples: string[];
-  /** Takes `--lang both` (civsam publish writes the site in both languages); other commands refuse it. */
-  acceptsLangBoth?: boolean;
-  load(): Promise<unknown>;
-}
+export type { CommandSpec, OptionSpec } from './command-spec.js';
+import type { CommandSpec, OptionSpec } from './command-spec.js';
 
 /** The options every overview takes: the date, the format and the output file. */
 function overviewCommon(): OptionSpec[] {

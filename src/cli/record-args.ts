@@ -1,6 +1,6 @@
 // A record named on the command line as KIND ID (`org lyspunktet`), checked before it is used.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../core/kinds.js';
-import { COMMAND_OF } from '../register/fields.js';
+import { COMMAND_OF } from '../core/kinds.js';
 
 /** A record id as the data contract defines it: the one id check (the schemas' id pattern). */
 export { isValidId as isRecordId } from '../register/ids.js';

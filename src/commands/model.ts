@@ -11,7 +11,7 @@ import { EXIT, UserError } from '../errors.js';
 import * as validators from '../generated/validators.js';
 import type { Language } from '../i18n/index.js';
 import { MAX_FILE_BYTES, decode, parseStrict } from '../io/yaml-read.js';
-import type { Table } from '../render/table.js';
+import type { Table } from '../report/table.js';
 
 export interface ModelReport {
   title: string;

@@ -10,7 +10,7 @@ import { decode, MAX_FILE_BYTES, parseStrict } from '../io/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId } from '../register/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
-import { COMMAND_OF } from '../register/fields.js';
+import { COMMAND_OF } from '../core/kinds.js';
 import { applyChange } from './apply-change.js';
 
 export interface WriteOpts {

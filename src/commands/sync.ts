@@ -22,7 +22,7 @@ import {
 import { parseStrict } from '../io/yaml-read.js';
 import { editText } from '../io/yaml-write.js';
 import { schemaRank } from '../io/write-record.js';
-import { COMMAND_OF } from '../register/fields.js';
+import { COMMAND_OF } from '../core/kinds.js';
 import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
 import { terminalSafe } from '../core/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';

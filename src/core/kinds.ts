@@ -136,3 +136,8 @@ export const DEFAULT_POLICY = {
   expiring_days: 90,
 } as const;
 export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };
+
+/** The user-facing command name of a record kind. */
+export const COMMAND_OF: Record<RecordKind, string> = {
+  organisation: 'org', offer: 'offer', agreement: 'agreement', pool: 'pool', call: 'call', 'hearing-party': 'hearing-party', consultation: 'consultation',
+};

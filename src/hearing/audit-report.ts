@@ -7,7 +7,7 @@ import { messageText } from '../audit/text.js';
 import type { DataFolder } from '../core/folder.js';
 import type { Consultation } from '../core/kinds.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
-import type { Table } from '../render/table.js';
+import type { Table } from '../report/table.js';
 import type { HearingRule } from './rules.js';
 
 export interface ConsultationAudit {

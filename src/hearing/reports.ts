@@ -6,7 +6,7 @@ import type { Consultation, HearingParty } from '../core/kinds.js';
 import { daysBetween } from '../core/dates.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatDate, formatShare } from '../render/format.js';
-import type { Table } from '../render/table.js';
+import type { Table } from '../report/table.js';
 import { functionalAddress } from './contacts.js';
 import { invitedTo, organisationHistory, responseOf } from './history.js';
 import type { Plan } from './plan.js';

@@ -6,21 +6,8 @@ import { FORMULA_START } from '../render/csv.js';
 import { parseCsv, type Delimiter } from './csv.js';
 import { decodeText, refuseEncodingProblems, type Encoding } from './text.js';
 
-export interface SheetRow {
-  row: number;
-  cells: string[];
-}
-
-export interface Sheet {
-  format: 'csv' | 'xlsx';
-  encoding?: Encoding;
-  delimiter?: Delimiter;
-  sheetName?: string;
-  header: SheetRow;
-  rows: SheetRow[];
-  /** Rows whose cell holds a spreadsheet error (#N/A, #REF!…): row → column indexes. */
-  errorCells?: Array<{ row: number; column: number }>;
-}
+export type { Sheet, SheetRow } from './sheet-rows.js';
+import type { Sheet } from './sheet-rows.js';
 
 /**
  * Import files are spreadsheets a person keeps, not bulk dumps: tens of thousands of rows take a few

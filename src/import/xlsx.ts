@@ -4,7 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
-import type { Sheet, SheetRow } from './sheet.js';
+import type { Sheet, SheetRow } from './sheet-rows.js';
 
 /**
  * How much a workbook may unpack to. A sheet of tens of thousands of rows unpacks to some tens of

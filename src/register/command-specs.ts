@@ -1,11 +1,12 @@
 // The register's commands for the command line: `civsam init`, `civsam doctor`,
 // `civsam contact erase` and, for every record kind, add/edit/show/list/remove plus its state
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
-import type { CommandSpec, OptionSpec } from '../cli/commands.js';
+import type { CommandSpec, OptionSpec } from '../cli/command-spec.js';
 import { RECORD_KINDS, REFERENCES, type RecordKind } from '../core/kinds.js';
 import { AREAS, enumAt } from '../core/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
-import { COMMAND_OF, FIELDS, flagSyntax, type FieldSpec } from './fields.js';
+import { COMMAND_OF } from '../core/kinds.js';
+import { FIELDS, flagSyntax, type FieldSpec } from './fields.js';
 
 /** The areas as help texts list them. */
 const AREA_PARAMS = { areas: AREAS.join(', ') };

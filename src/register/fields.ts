@@ -109,7 +109,3 @@ export function fieldByName(kind: RecordKind, name: string): FieldSpec | undefin
   return FIELDS[kind].find((s) => s.flag === n || s.path === n || s.path.replace(/[._]/g, '-') === n.replace(/[._]/g, '-'));
 }
 
-/** The user-facing command name of a record kind. */
-export const COMMAND_OF: Record<RecordKind, string> = {
-  organisation: 'org', offer: 'offer', agreement: 'agreement', pool: 'pool', call: 'call', 'hearing-party': 'hearing-party', consultation: 'consultation',
-};

@@ -1,0 +1,29 @@
+// How a command is described to the command line: its name, arguments, options, help and the
+// module that runs it (loaded only when it runs). The command table (commands.ts) and the
+// register's commands (register-commands.ts) are lists of these.
+import type { MessageKey, MessageParams } from '../i18n/index.js';
+
+export interface OptionSpec {
+  flags: string;
+  description: MessageKey;
+  /** Values for the description's placeholders (lists that come from the schemas). */
+  params?: MessageParams;
+  choices?: string[];
+  /** Repeatable, and each value may hold several separated by commas. */
+  repeatable?: boolean;
+}
+
+export interface CommandSpec {
+  /** The parent command of a subcommand (`overview` for `overview offers`). */
+  parent?: string;
+  name: string;
+  /** Positional arguments in commander's syntax, e.g. `<id>` or `[dir]`. */
+  args?: string;
+  aliases?: string[];
+  description: MessageKey;
+  options?: OptionSpec[];
+  examples: string[];
+  /** Takes `--lang both` (civsam publish writes the site in both languages); other commands refuse it. */
+  acceptsLangBoth?: boolean;
+  load(): Promise<unknown>;
+}
