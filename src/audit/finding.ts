@@ -1,8 +1,8 @@
 // What the audit reports, and the shape of an audit rule. Rules are pure functions from the
 // loaded folder, the policy and the date to findings; each lives in its own file under
 // audit/rules/ and is listed once in audit/registry.ts.
-import type { DataFolder } from '../core/folder.js';
-import type { RecordKind } from '../core/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { RecordKind } from '../domain/kinds.js';
 import type { Message, MessageKey } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning';

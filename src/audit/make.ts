@@ -1,8 +1,8 @@
 // Building findings: one place that turns a rule, a subject and a message into a Finding, and
 // sorts a rule's findings into a stable order (by subject, then message parameters).
-import { daysBetween } from '../core/dates.js';
-import type { DataFolder } from '../core/folder.js';
-import type { Agreement, RecordKind } from '../core/kinds.js';
+import { daysBetween } from '../domain/dates.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Agreement, RecordKind } from '../domain/kinds.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 

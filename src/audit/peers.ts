@@ -9,10 +9,10 @@
 // looks only at the organisations that share both with it and then checks reach and date: never
 // every agreement against every organisation. Organisations are numbered in id order, so reach is
 // a bit set per organisation, "seen" is a stamp per number and the result sorts as numbers.
-import type { DataFolder } from '../core/folder.js';
-import type { Agreement, Organisation } from '../core/kinds.js';
-import { agreementAreas, municipalityIds } from '../core/reach.js';
-import { concernedGroups, groupTree } from '../core/scope.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Agreement, Organisation } from '../domain/kinds.js';
+import { agreementAreas, municipalityIds } from '../domain/reach.js';
+import { concernedGroups, groupTree } from '../domain/scope.js';
 
 export class PeerIndex {
   private readonly orgs: Organisation[];

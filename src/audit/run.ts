@@ -1,8 +1,8 @@
 // Running the audit: the chosen rules over the loaded folder on a date, narrowed to an area, with a
 // summary. Pure: the folder and the date come in, findings and counts go out.
-import type { DataFolder } from '../core/folder.js';
-import { agreementAreas } from '../core/reach.js';
-import type { Area } from '../core/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import { agreementAreas } from '../domain/reach.js';
+import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 import { messageText } from './text.js';

@@ -2,7 +2,7 @@
 // formatted the way each language writes them before the catalogue's template is filled in.
 import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { translate } from '../i18n/index.js';
-import { formatNumber } from '../render/format.js';
+import { formatNumber } from '../i18n/format.js';
 
 // Percentages always carry one decimal (60.0%), other numbers as many as they have (at most one).
 function localise(lang: Language, params: MessageParams | undefined, digits?: number): MessageParams {

@@ -6,8 +6,8 @@
 // may hold several separated by commas. Such a value must be a well-formed id, or the command is
 // refused (exit 2) before any file is read or written. Every other text value is put in NFC, except
 // file and folder paths and sheet names, which must stay as the file system and the workbook spell them.
-import { nfc } from '../core/text.js';
-import { requireId } from '../register/ids.js';
+import { nfc } from '../domain/text.js';
+import { requireId } from '../domain/ids.js';
 import type { CommandSpec } from './commands.js';
 
 type Placeholder = { name: string; variadic: boolean };

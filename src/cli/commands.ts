@@ -1,8 +1,8 @@
 // Every command civsam has: its name, options, help and examples, and how to load its code.
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
-import { REGISTER_COMMANDS } from '../register/command-specs.js';
-import { AREAS } from '../core/shapes.js';
+import { REGISTER_COMMANDS } from './register-commands.js';
+import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';

@@ -1,12 +1,12 @@
 // The command line: global conventions, translated help and errors, and each command's module
 // imported only when that command runs.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { dateOption } from '../core/dates.js';
-import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../errors.js';
+import { dateOption } from '../domain/dates.js';
+import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
-import { colourLevel, makeChalk } from './colors.js';
-import type { CommandContext, Output } from './context.js';
+import { colourLevel, makeChalk } from '../output/colors.js';
+import type { CommandContext, Output } from '../context/context.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
 
 export interface Streams {
@@ -84,7 +84,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     // put right. Whichever command met it, it is told the same way.
     const failure = fileSystemFailure(err);
     if (failure) {
-      const { terminalSafe } = await import('../core/terminal-text.js');
+      const { terminalSafe } = await import('../i18n/terminal-text.js');
       const m = fileSystemMessage(failure, process.cwd(), terminalSafe);
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, m.key, m.params)}\n`);
       if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);

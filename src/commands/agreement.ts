@@ -1,8 +1,8 @@
 // `civsam agreement end|evaluate|cancel`: an agreement's state changes.
-import type { CommandContext } from '../cli/context.js';
-import { addMonths, dateOption } from '../core/dates.js';
-import { UserError } from '../errors.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { addMonths, dateOption } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: string; nextDue?: string; nextInMonths?: string };
 

@@ -1,23 +1,23 @@
 // civsam audit: every rule of the audit registry over the data folder on a date, findings grouped
 // by rule with the record, a one-line explanation, the related records and the principle; then a
 // summary. Exit 1 when a finding at or above --fail-on exists; 2 when the folder does not validate.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { chooseFormat, emit } from '../cli/output.js';
-import { dateOption } from '../core/dates.js';
-import type { DataFolder } from '../core/folder.js';
-import type { Area, CollaborationModel } from '../core/kinds.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { chooseFormat, emit } from '../context/output.js';
+import { dateOption } from '../domain/dates.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Area, CollaborationModel } from '../domain/kinds.js';
 import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.js';
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
 import { push } from '../audit/make.js';
 import { readModel, textWidth, wrapText } from './model.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import type { Language, MessageKey } from '../i18n/index.js';
-import { formatDate } from '../render/format.js';
+import { formatDate } from '../i18n/format.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
-import type { StyledCell, Table } from '../render/table.js';
+import type { StyledCell, Table } from '../output/table.js';
 
 export interface AuditOpts {
   rule?: string[];

@@ -1,7 +1,7 @@
 // `civsam call close`: a call's round is decided: who applied and who was selected.
-import type { CommandContext } from '../cli/context.js';
-import { UserError } from '../errors.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { UserError } from '../domain/errors.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; selected?: string[]; applicants?: string[] };
 

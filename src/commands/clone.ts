@@ -2,10 +2,10 @@
 // sharing half of `civsam init --remote URL` (a new folder becomes the shared register).
 import { chmodSync, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { EXIT, UserError } from '../errors.js';
-import { firstLine, gitRaw } from '../io/git.js';
-import { locate, push, revParse } from '../io/sync.js';
+import type { CommandContext } from '../context/context.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { firstLine, gitRaw } from '../store/git.js';
+import { locate, push, revParse } from '../store/sync.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {

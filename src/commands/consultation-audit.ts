@@ -3,16 +3,16 @@
 import { resolve } from 'node:path';
 import type { Severity } from '../audit/finding.js';
 import { fails } from '../audit/run.js';
-import { makeChalk } from '../cli/colors.js';
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { chooseFormat, writeFileAtomic } from '../cli/output.js';
-import { dateOption } from '../core/dates.js';
-import { EXIT } from '../errors.js';
-import { auditConsultation, auditJson, auditTables, flatFindingsTable } from '../hearing/audit-report.js';
-import { findConsultation } from '../hearing/input.js';
-import { HEARING_RULES } from '../hearing/rule-list.js';
-import { renderCsv, renderMarkdown, renderTerminalTable, wrapText } from '../render/table.js';
+import { makeChalk } from '../output/colors.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { chooseFormat, writeFileAtomic } from '../context/output.js';
+import { dateOption } from '../domain/dates.js';
+import { EXIT } from '../domain/errors.js';
+import { auditConsultation, auditJson, auditTables, flatFindingsTable } from '../reports/hearing-audit.js';
+import { findConsultation } from '../context/hearing-options.js';
+import { HEARING_RULES } from '../audit/hearing-rule-list.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, wrapText } from '../output/table.js';
 
 interface Options {
   asOf?: string;

@@ -1,11 +1,11 @@
 // civsam consultation list-parties ID: the hearing list to attach to the hearing letter, the
 // organisations in Danish alphabetical order; functional addresses only with --include-contacts.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import { EXIT } from '../errors.js';
-import { findConsultation } from '../hearing/input.js';
-import { hearingListReport } from '../hearing/reports.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import { EXIT } from '../domain/errors.js';
+import { findConsultation } from '../context/hearing-options.js';
+import { hearingListReport } from '../reports/hearing.js';
 
 export async function run(ctx: CommandContext, opts: { includeContacts?: boolean; format?: string; output?: string }, [id]: string[]): Promise<number> {
   const folder = loadValidFolder(ctx);

@@ -1,14 +1,14 @@
 // civsam consultation plan [ID]: the proposed hearing list of a registered consultation, or of one
 // described by --area/--patient-group/--seats/--opens; --apply writes it into `invited`.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import { dateOption } from '../core/dates.js';
-import type { Consultation } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
-import { findConsultation, parseAreas, parsePatientGroups, parseSeats } from '../hearing/input.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import { dateOption } from '../domain/dates.js';
+import type { Consultation } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { findConsultation, parseAreas, parsePatientGroups, parseSeats } from '../context/hearing-options.js';
 import { draftConsultation, planConsultation } from '../hearing/plan.js';
-import { planReport } from '../hearing/reports.js';
+import { planReport } from '../reports/hearing.js';
 
 interface Options {
   area?: string[];
@@ -52,7 +52,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
  * changed it meanwhile, and committed to git when the folder is a repository.
  */
 async function apply(ctx: CommandContext, opts: Options, id: string): Promise<number> {
-  const { changeRecord } = await import('./apply-change.js');
+  const { changeRecord } = await import('../register/apply-change.js');
   return changeRecord(ctx, { dryRun: opts.dryRun, commit: opts.commit }, 'consultation', id, (record, s) => {
     const errors = s.checked.problems.filter((p) => p.severity === 'error').length;
     if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });

@@ -1,12 +1,12 @@
 // civsam consultation report ID: after the deadline, the parties heard alphabetically with a mark
 // and date where a response came, the response rate, and eligible parties not invited with reasons.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import { dateOption } from '../core/dates.js';
-import { EXIT } from '../errors.js';
-import { findConsultation } from '../hearing/input.js';
-import { consultationReport } from '../hearing/reports.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import { dateOption } from '../domain/dates.js';
+import { EXIT } from '../domain/errors.js';
+import { findConsultation } from '../context/hearing-options.js';
+import { consultationReport } from '../reports/hearing.js';
 
 export async function run(ctx: CommandContext, opts: { asOf?: string; format?: string; output?: string }, [id]: string[]): Promise<number> {
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);

@@ -1,8 +1,8 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
-import type { CommandContext } from '../cli/context.js';
-import { dateOption } from '../core/dates.js';
-import { UserError } from '../errors.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { dateOption } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string };
 type Omitted = { party: string; reason: string };

@@ -1,11 +1,11 @@
 // `civsam contact erase ORG`: removes an organisation's contact person (personal data) from its
 // record, and says plainly that git history and other copies still hold it, and how to purge them.
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../context/context.js';
 import { join, relative, resolve, sep } from 'node:path';
-import { UserError } from '../errors.js';
-import { findRepository } from '../io/git.js';
-import { recordRel } from '../io/write-record.js';
-import { changeRecord } from './apply-change.js';
+import { UserError } from '../domain/errors.js';
+import { findRepository } from '../store/git.js';
+import { recordRel } from '../store/write-record.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; field?: string[] };
 const PERSONAL = ['name', 'email', 'phone'];

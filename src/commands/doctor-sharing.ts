@@ -3,9 +3,9 @@
 // while it wrote the folder (finished here, when doctor holds the folder's lock).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { countRange, gitOperationInProgress, locate, pendingApply, readStopped, recoverApply, revParse, trackingRef } from '../io/sync.js';
-import { gitRaw } from '../io/git.js';
+import type { CommandContext } from '../context/context.js';
+import { countRange, gitOperationInProgress, locate, pendingApply, readStopped, recoverApply, revParse, trackingRef } from '../store/sync.js';
+import { gitRaw } from '../store/git.js';
 
 export function reportSharing(ctx: CommandContext, realDir: string, repair: boolean, say: (text: string) => void): void {
   const c = ctx.color;

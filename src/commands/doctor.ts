@@ -4,14 +4,14 @@
 import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { resolveDataDir } from '../cli/load.js';
-import { FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
-import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../errors.js';
-import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../io/folder-lock.js';
-import { findRepository, uncommitted } from '../io/git.js';
-import { notRegularMessage } from '../io/read-file.js';
-import { terminalSafe } from '../core/terminal-text.js';
+import type { CommandContext } from '../context/context.js';
+import { resolveDataDir } from '../context/load.js';
+import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
+import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
+import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
+import { findRepository, uncommitted } from '../store/git.js';
+import { notRegularMessage } from '../store/read-file.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 
 type Opts = { dryRun?: boolean };
 

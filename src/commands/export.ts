@@ -2,16 +2,16 @@
 // so a sheet can be exported, corrected in Excel and imported again. Contact persons' data only
 // with --include-personal-data, and the command says on stderr which it did.
 import { extname, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { writeFileAtomic } from '../cli/output.js';
-import { kindFromName, type RecordKind } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
-import { sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../export/files.js';
-import { exportRecords } from '../export/records.js';
-import type { OverviewName, OverviewOptions } from '../export/overviews.js';
-import { csvDelimiter } from '../render/csv.js';
-import { renderCsv } from '../render/table.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { writeFileAtomic } from '../context/output.js';
+import { kindFromName, type RecordKind } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../spreadsheets/export/files.js';
+import { exportRecords } from '../spreadsheets/export/records.js';
+import type { OverviewName, OverviewOptions } from '../spreadsheets/export/overviews.js';
+import { csvDelimiter } from '../output/csv.js';
+import { renderCsv } from '../output/table.js';
 
 interface Options extends OverviewOptions {
   format?: string;
@@ -72,7 +72,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
 async function exportOverview(ctx: CommandContext, opts: Options, name: OverviewName): Promise<number> {
   if (opts.includePersonalData) throw new UserError('export.personalOverview');
   const format = exportFormat(opts);
-  const { overviewView, viewSheets } = await import('../export/overviews.js');
+  const { overviewView, viewSheets } = await import('../spreadsheets/export/overviews.js');
   const view = overviewView(ctx, name, opts);
   const { tables, sheets } = viewSheets(view, ctx.t(`export.overview.${name}`));
   const bytes = format === 'xlsx' ? await sheetsToXlsx(sheets) : renderCsv(tables, ctx.lang);

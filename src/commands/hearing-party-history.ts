@@ -1,10 +1,10 @@
 // civsam hearing-party history ORG: every consultation the organisation (or the hearing party
 // given by its id) was eligible for, invited to, and answered.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import { EXIT, UserError } from '../errors.js';
-import { historyReport } from '../hearing/reports.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { historyReport } from '../reports/hearing.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; output?: string }, [id]: string[]): Promise<number> {
   const folder = loadValidFolder(ctx);

@@ -1,6 +1,6 @@
 // `civsam hearing-party withdraw`: a party leaves the standing hearing list (kept for history).
-import type { CommandContext } from '../cli/context.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean };
 

@@ -3,17 +3,17 @@
 // data the user asked for, so they go to stdout; contact persons' fields only with
 // --include-personal-data, as in export.
 import { realpathSync } from 'node:fs';
-import type { CommandContext } from '../cli/context.js';
-import { resolveDataDir } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import { FOLDER_OF, type RecordKind } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { resolveDataDir } from '../context/load.js';
+import { emit } from '../context/output.js';
+import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
-import { gitRaw } from '../io/git.js';
-import { readHistory, type FieldChange, type HistoryEntry } from '../io/history.js';
-import type { Cell, Table } from '../render/table.js';
-import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
-import { dateOption } from '../core/dates.js';
+import { gitRaw } from '../store/git.js';
+import { readHistory, type FieldChange, type HistoryEntry } from '../store/history.js';
+import type { Cell, Table } from '../output/table.js';
+import { isRecordId, kindFromWord, kindWords } from '../context/record-args.js';
+import { dateOption } from '../domain/dates.js';
 
 type Opts = { since?: string; author?: string; includePersonalData?: boolean; format?: string; output?: string };
 

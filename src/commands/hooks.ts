@@ -6,16 +6,16 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandContext } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/output.js';
-import { resolveDataDir } from '../cli/load.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { writeFileAtomic } from '../context/output.js';
+import { resolveDataDir } from '../context/load.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
-import { gitRaw } from '../io/git.js';
-import { materialise } from '../io/git-tree.js';
-import { readFolder, type Problem } from '../io/load-folder.js';
-import { noCache } from '../io/parse-cache.js';
-import { terminalSafe } from '../core/terminal-text.js';
+import { gitRaw } from '../store/git.js';
+import { materialise } from '../store/git-tree.js';
+import { readFolder, type Problem } from '../store/load-folder.js';
+import { noCache } from '../store/parse-cache.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 
 /** The line that marks a hook as civsam's (and so safe to replace on a new install). */

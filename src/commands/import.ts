@@ -2,25 +2,25 @@
 // are read, mapped and checked as a whole before anything is written; the records are written
 // through the register's write path (lock, atomic replace, read-back check, one git commit).
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { writeFileAtomic } from '../cli/output.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { writeFileAtomic } from '../context/output.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
-import { readFolder, type RawFolder } from '../io/load-folder.js';
-import { noCache, openParseCache } from '../io/parse-cache.js';
-import { limitMessage, readNamedInput } from '../io/read-file.js';
-import { MAX_FILE_BYTES, parseStrict } from '../io/yaml-read.js';
-import { headerMapFrom, columnLabel, type HeaderMap } from '../import/headers.js';
-import { kindFromName } from '../core/kinds.js';
-import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../import/plan.js';
-import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../import/sheet.js';
-import { csvDelimiter, encodeCsv } from '../render/csv.js';
-import { renderTerminalTable } from '../render/table.js';
+import { readFolder, type RawFolder } from '../store/load-folder.js';
+import { noCache, openParseCache } from '../store/parse-cache.js';
+import { limitMessage, readNamedInput } from '../store/read-file.js';
+import { MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
+import { headerMapFrom, columnLabel, type HeaderMap } from '../spreadsheets/import/headers.js';
+import { kindFromName } from '../domain/kinds.js';
+import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../spreadsheets/import/plan.js';
+import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../spreadsheets/import/sheet.js';
+import { csvDelimiter, encodeCsv } from '../output/csv.js';
+import { renderTerminalTable } from '../output/table.js';
 import { checkFolder } from '../validate/check-folder.js';
-import type { DataFolder } from '../core/folder.js';
-import { applyChange } from './apply-change.js';
-import { resolveDataDir } from '../cli/load.js';
-import { isInsideFolder, pathExists } from '../io/paths.js';
+import type { DataFolder } from '../domain/folder.js';
+import { applyChange } from '../register/apply-change.js';
+import { resolveDataDir } from '../context/load.js';
+import { isInsideFolder, pathExists } from '../store/paths.js';
 import { newId as registerId } from '../register/build.js';
 
 interface Options {

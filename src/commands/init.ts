@@ -5,12 +5,12 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandContext } from '../cli/context.js';
-import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../core/kinds.js';
-import { EXIT, FileSystemError, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
+import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { commitPaths, findRepository } from '../io/git.js';
-import { syncFolder } from '../io/atomic-file.js';
+import { commitPaths, findRepository } from '../store/git.js';
+import { syncFolder } from '../store/atomic-file.js';
 
 type Opts = { sample?: boolean; commit?: boolean; remote?: string };
 

@@ -3,15 +3,15 @@
 // the evidence each asks for, and the public guidance.
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { chooseFormat, emit } from '../cli/output.js';
-import type { CollaborationModel } from '../core/kinds.js';
+import type { CommandContext } from '../context/context.js';
+import { chooseFormat, emit } from '../context/output.js';
+import type { CollaborationModel } from '../domain/kinds.js';
 import { RULES } from '../audit/registry.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import * as validators from '../generated/validators.js';
 import type { Language } from '../i18n/index.js';
-import { MAX_FILE_BYTES, decode, parseStrict } from '../io/yaml-read.js';
-import type { Table } from '../report/table.js';
+import { MAX_FILE_BYTES, decode, parseStrict } from '../store/yaml-read.js';
+import type { Table } from '../reports/table.js';
 
 export interface ModelReport {
   title: string;

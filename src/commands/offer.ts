@@ -1,7 +1,7 @@
 // `civsam offer end`: an offer stops; its last day is recorded.
-import type { CommandContext } from '../cli/context.js';
-import { dateOption } from '../core/dates.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { dateOption } from '../domain/dates.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string };
 

@@ -1,7 +1,7 @@
 // `civsam org deactivate|activate`: an organisation is never removed while anything refers to it;
 // it is marked inactive and kept for history.
-import type { CommandContext } from '../cli/context.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean };
 

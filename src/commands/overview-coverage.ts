@@ -1,9 +1,9 @@
 // civsam overview coverage: where in the region each patient group has active offers, and where not.
-import type { CommandContext } from '../cli/context.js';
-import { coverageView } from '../render/coverage.js';
-import { namesOf } from '../render/labels.js';
-import { buildCoverageReport } from '../report/coverage.js';
-import { runOverview, selected, selectedAreas, type OutputOptions } from './overview-common.js';
+import type { CommandContext } from '../context/context.js';
+import { coverageView } from '../output/coverage.js';
+import { namesOf } from '../output/labels.js';
+import { buildCoverageReport } from '../reports/coverage.js';
+import { runOverview, selected, selectedAreas, type OutputOptions } from '../context/overview-options.js';
 
 interface Options extends OutputOptions {
   area?: string[];

@@ -1,11 +1,11 @@
 // civsam overview expiring: agreements to renew, end or evaluate soon, and those left active past their end.
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { EXIT, UserError } from '../errors.js';
-import { expiringView } from '../render/expiring.js';
-import { namesOf } from '../render/labels.js';
-import { buildExpiringReport } from '../report/expiring.js';
-import { output, selected, selectedAreas, start, type OutputOptions } from './overview-common.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { expiringView } from '../output/expiring.js';
+import { namesOf } from '../output/labels.js';
+import { buildExpiringReport } from '../reports/expiring.js';
+import { output, selected, selectedAreas, start, type OutputOptions } from '../context/overview-options.js';
 
 interface Options extends OutputOptions {
   within?: string;

@@ -1,11 +1,11 @@
 // civsam overview funding: each pool's money per year (or, --by organisation, each organisation's).
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { EXIT, UserError } from '../errors.js';
-import { fundingByOrganisationView, fundingView } from '../render/funding.js';
-import { namesOf } from '../render/labels.js';
-import { buildFundingByOrganisationReport, buildFundingReport } from '../report/funding.js';
-import { output, selected, selectedAreas, start, type OutputOptions } from './overview-common.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { fundingByOrganisationView, fundingView } from '../output/funding.js';
+import { namesOf } from '../output/labels.js';
+import { buildFundingByOrganisationReport, buildFundingReport } from '../reports/funding.js';
+import { output, selected, selectedAreas, start, type OutputOptions } from '../context/overview-options.js';
 
 interface Options extends OutputOptions {
   year?: string[];

@@ -1,9 +1,9 @@
 // civsam overview offers: which patient groups are offered what, by whom, where, and with whose money.
-import type { CommandContext } from '../cli/context.js';
-import { namesOf } from '../render/labels.js';
-import { offersView } from '../render/offers.js';
-import { buildOffersReport } from '../report/offers.js';
-import { runOverview, selected, selectedAreas, type OutputOptions } from './overview-common.js';
+import type { CommandContext } from '../context/context.js';
+import { namesOf } from '../output/labels.js';
+import { offersView } from '../output/offers.js';
+import { buildOffersReport } from '../reports/offers.js';
+import { runOverview, selected, selectedAreas, type OutputOptions } from '../context/overview-options.js';
 
 interface Options extends OutputOptions {
   area?: string[];

@@ -1,7 +1,7 @@
 // `civsam pool budget`: sets one year's budget of a pool (adds the year or changes it).
-import type { CommandContext } from '../cli/context.js';
-import { UserError } from '../errors.js';
-import { changeRecord } from './apply-change.js';
+import type { CommandContext } from '../context/context.js';
+import { UserError } from '../domain/errors.js';
+import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; year?: string; amount?: string };
 

@@ -1,13 +1,13 @@
 // civsam publish: the public transparency site, built from the data folder as of a date and
 // written to --out. The pages are built in memory by a pure function; only this file touches disk.
 import { relative, resolve, sep } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { loadValidFolder } from '../cli/load.js';
-import { dateOption } from '../core/dates.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { dateOption } from '../domain/dates.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
-import { sitePages } from '../publish/site.js';
-import { writeSite } from '../publish/write-site.js';
+import { sitePages } from '../site/site.js';
+import { writeSite } from '../site/write-site.js';
 
 export interface PublishOptions {
   out?: string;

@@ -1,15 +1,15 @@
 // `civsam <kind> list`: the records of one kind, filtered by the obvious fields, as a table or
 // as JSON (the records themselves), CSV or Markdown.
-import type { CommandContext } from '../cli/context.js';
-import { loadFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import type { DataFolder } from '../core/folder.js';
-import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../core/kinds.js';
-import { descendantsIndex, municipalityIds, reachOf } from '../core/reach.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { loadFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
+import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { formatAmount } from '../render/format.js';
-import type { Cell, Column } from '../render/table.js';
+import { formatAmount } from '../i18n/format.js';
+import type { Cell, Column } from '../output/table.js';
 
 export interface ListOpts {
   area?: string[];

@@ -1,14 +1,14 @@
 // `civsam <kind> show ID`: one record, field by field, with everything that refers to it; for an
 // organisation also its funding and the consultations it was invited to through the hearing list.
-import type { CommandContext } from '../cli/context.js';
-import { loadFolder } from '../cli/load.js';
-import { emit } from '../cli/output.js';
-import type { DataFolder } from '../core/folder.js';
-import { allocationShares } from '../core/allocation.js';
-import type { RecordKind } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
-import { formatAmount } from '../render/format.js';
-import type { Cell, Table } from '../render/table.js';
+import type { CommandContext } from '../context/context.js';
+import { loadFolder } from '../context/load.js';
+import { emit } from '../context/output.js';
+import type { DataFolder } from '../domain/folder.js';
+import { allocationShares } from '../domain/allocation.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { formatAmount } from '../i18n/format.js';
+import type { Cell, Table } from '../output/table.js';
 import { referenceIndex, referrersOf, type Referrer } from '../register/refs.js';
 
 type Opts = { format?: string; output?: string };

@@ -1,17 +1,17 @@
 // `civsam <kind> add|edit|remove`: the generic commands that create, change and remove records of
 // any kind, from flags (one per field) or a whole record from a file or standard input.
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import type { RecordKind } from '../core/kinds.js';
-import { nfcDeep } from '../core/text.js';
-import { UserError } from '../errors.js';
-import { limitMessage, readNamedInput } from '../io/read-file.js';
-import { decode, MAX_FILE_BYTES, parseStrict } from '../io/yaml-read.js';
+import type { CommandContext } from '../context/context.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { nfcDeep } from '../domain/text.js';
+import { UserError } from '../domain/errors.js';
+import { limitMessage, readNamedInput } from '../store/read-file.js';
+import { decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
-import { isValidId } from '../register/ids.js';
+import { isValidId } from '../domain/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
-import { COMMAND_OF } from '../core/kinds.js';
-import { applyChange } from './apply-change.js';
+import { COMMAND_OF } from '../domain/kinds.js';
+import { applyChange } from '../register/apply-change.js';
 
 export interface WriteOpts {
   id?: string;

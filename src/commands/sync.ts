@@ -4,27 +4,27 @@
 // unreachable remote leaves the folder exactly as it was (files, HEAD, no merge in progress).
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { resolveDataDir } from '../cli/load.js';
-import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../core/kinds.js';
-import { EXIT, UserError } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { resolveDataDir } from '../context/load.js';
+import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
-import { acquireFolderLock } from '../io/folder-lock.js';
-import { uncommitted } from '../io/git.js';
-import { readBlobs, materialise } from '../io/git-tree.js';
-import { readFolder, type Problem } from '../io/load-folder.js';
-import { noCache } from '../io/parse-cache.js';
+import { acquireFolderLock } from '../store/folder-lock.js';
+import { uncommitted } from '../store/git.js';
+import { readBlobs, materialise } from '../store/git-tree.js';
+import { readFolder, type Problem } from '../store/load-folder.js';
+import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
   locate, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type SyncPlace,
-} from '../io/sync.js';
-import { parseStrict } from '../io/yaml-read.js';
-import { editText } from '../io/yaml-write.js';
-import { schemaRank } from '../io/write-record.js';
-import { COMMAND_OF } from '../core/kinds.js';
-import { isRecordId, kindFromWord, kindWords } from '../cli/record-args.js';
-import { terminalSafe } from '../core/terminal-text.js';
+} from '../store/sync.js';
+import { parseStrict } from '../store/yaml-read.js';
+import { editText } from '../store/yaml-write.js';
+import { schemaRank } from '../store/write-record.js';
+import { COMMAND_OF } from '../domain/kinds.js';
+import { isRecordId, kindFromWord, kindWords } from '../context/record-args.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 
 type Opts = { status?: boolean; mine?: boolean; theirs?: boolean; continue?: boolean };

@@ -1,11 +1,11 @@
 // civsam validate: every problem in the data folder, located as file:line:col, grouped by file.
 import { join } from 'node:path';
-import type { CommandContext } from '../cli/context.js';
-import { loadFolder } from '../cli/load.js';
-import { EXIT } from '../errors.js';
+import type { CommandContext } from '../context/context.js';
+import { loadFolder } from '../context/load.js';
+import { EXIT } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
-import type { Problem } from '../io/load-folder.js';
-import { terminalSafe } from '../core/terminal-text.js';
+import type { Problem } from '../store/load-folder.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });

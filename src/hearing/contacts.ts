@@ -4,8 +4,8 @@
 // webmail account, a contact whose name is not recorded), so the rule is the other way round: an
 // address is shown only when every word of its local part is a known function or role word, from
 // the list below or civsam.yaml's `policy.functional_address_words`.
-import type { Organisation } from '../core/kinds.js';
-import { asciiFold as fold } from '../core/text.js';
+import type { Organisation } from '../domain/kinds.js';
+import { asciiFold as fold } from '../domain/text.js';
 
 /** Words that name a function or a role, not a person (folded; Danish letters also as plain a/o). */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([

@@ -1,8 +1,8 @@
 // How a hearing party fared in earlier consultations: how often and when it was invited, whether it
 // answered, and how long it has waited for a seat. Pure functions.
-import type { Consultation, HearingParty } from '../core/kinds.js';
-import { hearingIndex, isEligible, type HearingIndex } from '../core/scope.js';
-import type { DataFolder } from '../core/folder.js';
+import type { Consultation, HearingParty } from '../domain/kinds.js';
+import { hearingIndex, isEligible, type HearingIndex } from '../domain/scope.js';
+import type { DataFolder } from '../domain/folder.js';
 
 export interface PartyRecord {
   /** How many of the consultations looked at invited it. */

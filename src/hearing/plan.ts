@@ -1,10 +1,10 @@
 // The proposed hearing list of a consultation: every eligible party, or, with limited
 // seats, the parties that waited longest for one. Pure: the folder and the consultation in, a plan out.
-import type { DataFolder } from '../core/folder.js';
-import type { Area, Consultation, HearingParty } from '../core/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Area, Consultation, HearingParty } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { partyRecord, waitedSinceSeat, type PartyRecord } from './history.js';
-import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from '../core/scope.js';
+import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from '../domain/scope.js';
 
 export interface PlanRow {
   party: HearingParty;

@@ -1,6 +1,6 @@
 import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Language } from './define.js';
-import { terminalSafe } from '../core/terminal-text.js';
+import { terminalSafe } from './terminal-text.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';

@@ -1,13 +1,13 @@
 // Building a record from command-line flags: pure functions from the flags' values (as commander
 // parsed them) and an existing record to the new record. A malformed flag value is a usage error
 // that names the flag and the expected form, never the value given.
-import type { RecordKind } from '../core/kinds.js';
-import { dateOption } from '../core/dates.js';
-import type { DataFolder } from '../core/folder.js';
-import { deletePath, setPath } from '../core/plain-data.js';
-import { UserError } from '../errors.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { dateOption } from '../domain/dates.js';
+import type { DataFolder } from '../domain/folder.js';
+import { deletePath, setPath } from '../domain/plain-data.js';
+import { UserError } from '../domain/errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, slugify, uniqueId } from './ids.js';
+import { agreementId, isValidId, slugify, uniqueId } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 

@@ -3,9 +3,9 @@
 // refused when it would bring in an error: any error in a changed file, or an error elsewhere
 // that was not there before (a reference left dangling by a removal, a duplicate name…). Errors the
 // folder already had elsewhere do not block a write (it may be the write that starts fixing them).
-import type { RecordKind } from '../core/kinds.js';
-import type { Problem, RawFolder, SourceFile } from '../io/load-folder.js';
-import { locate, parseStrict, type PathSegment } from '../io/yaml-read.js';
+import type { RecordKind } from '../domain/kinds.js';
+import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
+import { locate, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 
 export interface ChangedFile {

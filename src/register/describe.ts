@@ -1,8 +1,8 @@
 // What a change did, in words fit for a commit message: the record's kind and id and the names of
 // the fields that changed. Never a value, with one exception: a status (a fixed word such as
 // `active` or `ended`, never personal data) is shown as `status active → ended`.
-import type { RecordKind } from '../core/kinds.js';
-import { getPath, isPlainObject, sameData, type Data as Rec } from '../core/plain-data.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { getPath, isPlainObject, sameData, type Data as Rec } from '../domain/plain-data.js';
 
 const SHOWN_VALUES = new Set(['status']);
 

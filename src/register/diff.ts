@@ -1,7 +1,7 @@
 // A line diff of a file's old and new text, for --dry-run: what would change, in the usual
 // `-`/`+` form with two lines of context. Record files are small; the LCS table is bounded.
 import type { ChalkInstance } from 'chalk';
-import { terminalSafe } from '../core/terminal-text.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 
 const CONTEXT = 2;
 

@@ -2,8 +2,8 @@
 // (`patient_groups` → `--patient-groups`), read from the schema model in schema order, so a field
 // or value added to a schema is a flag or a choice without a code change.
 import { catalogue, type MessageKey } from '../i18n/catalogue/index.js';
-import { perKind, RECORD_KINDS, type RecordKind } from '../core/kinds.js';
-import { leafFields, type FieldShape } from '../core/shapes.js';
+import { perKind, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { leafFields, type FieldShape } from '../domain/shapes.js';
 
 export type FieldType =
   | 'text' // one string

@@ -1,7 +1,7 @@
 // What refers to a record: every reference in the folder, from the REFERENCES table the validator
 // uses, indexed once by the record it points at (linear in the data).
-import { RECORD_KINDS, REFERENCES, valuesAt, type RecordKind, type Target } from '../core/kinds.js';
-import type { DataFolder } from '../core/folder.js';
+import { RECORD_KINDS, REFERENCES, valuesAt, type RecordKind, type Target } from '../domain/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
 
 export interface Referrer {
   kind: RecordKind;

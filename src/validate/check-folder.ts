@@ -2,9 +2,9 @@
 // that every other command works on. Only records that pass their schema are in it.
 import type { ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
-import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
-import type { DataFolder } from '../core/folder.js';
-import type { Problem, RawFolder } from '../io/load-folder.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Problem, RawFolder } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
 

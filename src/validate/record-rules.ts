@@ -1,11 +1,11 @@
 // Validation rules beyond each file's shape: identity, references, dates, checksums, uniqueness.
 // Each rule is one entry: its id and a function over the schema-valid records. Whatever the audit
 // judges (fairness) is not here; these rules say whether the data is well-formed.
-import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../core/kinds.js';
-import { isValidCvr } from '../core/cvr.js';
-import { nameKey } from '../core/text.js';
+import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
+import { isValidCvr } from '../domain/cvr.js';
+import { nameKey } from '../domain/text.js';
 import type { Message } from '../i18n/index.js';
-import type { PathSegment } from '../io/yaml-read.js';
+import type { PathSegment } from '../store/yaml-read.js';
 import { fieldName } from './schema-problems.js';
 
 export interface Located<R> {

@@ -2,7 +2,7 @@
 // Built from the schema's keyword and the field's path only, never from the value.
 import type { ErrorObject } from 'ajv';
 import type { Message } from '../i18n/index.js';
-import type { PathSegment } from '../io/yaml-read.js';
+import type { PathSegment } from '../store/yaml-read.js';
 
 export interface SchemaProblem {
   rule: string;

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/audit/registry.js';
 import { runAudit } from '../../src/audit/run.js';
-import { readFolder } from '../../src/io/load-folder.js';
-import { buildExpiringReport } from '../../src/report/expiring.js';
-import { buildFundingReport } from '../../src/report/funding.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import { buildExpiringReport } from '../../src/reports/expiring.js';
+import { buildFundingReport } from '../../src/reports/funding.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 

@@ -1,11 +1,11 @@
 // Small folders for audit tests: records written as JSON (valid YAML 1.2) next to the expectation,
 // and the audit run in-process on them.
 import { expect } from 'vitest';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { RULES } from '../../src/audit/registry.js';
 import { findingJson, runAudit } from '../../src/audit/run.js';
-import type { Area } from '../../src/core/kinds.js';
+import type { Area } from '../../src/domain/kinds.js';
 import type { Language } from '../../src/i18n/index.js';
 import { baseFiles, makeFolder, type Files } from '../helpers/folder.js';
 

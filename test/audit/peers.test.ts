@@ -2,12 +2,12 @@
 // exactly the organisations a direct reading of the definition finds, in id order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import type { Agreement, Organisation } from '../../src/core/kinds.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import type { Agreement, Organisation } from '../../src/domain/kinds.js';
 import { PeerIndex } from '../../src/audit/peers.js';
 import { fails, runAudit } from '../../src/audit/run.js';
 import { RULES } from '../../src/audit/registry.js';
-import { DEFAULT_POLICY } from '../../src/core/kinds.js';
+import { DEFAULT_POLICY } from '../../src/domain/kinds.js';
 
 const AREAS = ['social', 'psychiatry', 'health'] as const;
 const MUNICIPALITIES = ['aarhus', 'randers', 'skive', 'viborg'];

@@ -11,10 +11,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
-import { buildSite } from '../../src/publish/site.js';
-import { writeSite } from '../../src/publish/write-site.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import { buildSite } from '../../src/site/site.js';
+import { writeSite } from '../../src/site/write-site.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,7 +5,7 @@
 // languages at both widths, and the screenshots are in test/stress/browser-site.test.ts.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOffersReport } from '../../src/report/offers.js';
+import { buildOffersReport } from '../../src/reports/offers.js';
 import { AS_OF, PAGE_TYPES, SHOTS, sampleSiteInChromium } from './sample-site.js';
 
 const site = sampleSiteInChromium();

@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FILE_SYSTEM_CODES, FileSystemError, fileSystemFailure, fileSystemMessage } from '../../src/errors.js';
+import { FILE_SYSTEM_CODES, FileSystemError, fileSystemFailure, fileSystemMessage } from '../../src/domain/errors.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 import { translate, type MessageKey } from '../../src/i18n/index.js';
-import { terminalSafe } from '../../src/core/terminal-text.js';
+import { terminalSafe } from '../../src/i18n/terminal-text.js';
 import { BIN, civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 

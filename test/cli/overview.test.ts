@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
 import { AS_OF, loadFixture, overviewDir, overviewFiles } from '../report/fixture.js';
-import { buildOffersReport } from '../../src/report/offers.js';
-import { buildCoverageReport } from '../../src/report/coverage.js';
-import { buildFundingReport } from '../../src/report/funding.js';
-import { buildExpiringReport } from '../../src/report/expiring.js';
+import { buildOffersReport } from '../../src/reports/offers.js';
+import { buildCoverageReport } from '../../src/reports/coverage.js';
+import { buildFundingReport } from '../../src/reports/funding.js';
+import { buildExpiringReport } from '../../src/reports/expiring.js';
 
 const dir = overviewDir();
 const run = (args: string[], columns = 100) => civsam(['--data', dir, 'overview', ...args, '--as-of', AS_OF], { env: { COLUMNS: String(columns) } });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, test } from 'vitest';
-import { REGISTER_COMMANDS } from '../../src/register/command-specs.js';
+import { REGISTER_COMMANDS } from '../../src/cli/register-commands.js';
 import { ROOT, civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocationShares, countedLines, hhi, poolYearTotals } from '../../src/core/allocation.js';
-import type { DataFolder } from '../../src/core/folder.js';
+import { allocationShares, countedLines, hhi, poolYearTotals } from '../../src/domain/allocation.js';
+import type { DataFolder } from '../../src/domain/folder.js';
 
 type Line = { pool: string; year: number; kind: 'development' | 'operation'; amount_dkk: number };
 const agreement = (id: string, status: string, organisations: string[], funding: Line[]) => ({ id, status, organisations, funding });

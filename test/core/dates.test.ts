@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dateOption, daysBetween, daysInMonth, isDate, isLeapYear, monthsBetween, readDate } from '../../src/core/dates.js';
-import { UserError } from '../../src/errors.js';
+import { addDays, addMonths, dateOption, daysBetween, daysInMonth, isDate, isLeapYear, monthsBetween, readDate } from '../../src/domain/dates.js';
+import { UserError } from '../../src/domain/errors.js';
 import { translate, type Language } from '../../src/i18n/index.js';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';

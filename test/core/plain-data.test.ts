@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deletePath, getPath, sameData, setPath, type Data } from '../../src/core/plain-data.js';
+import { deletePath, getPath, sameData, setPath, type Data } from '../../src/domain/plain-data.js';
 import { applyFlags, unsetFields } from '../../src/register/build.js';
 
 /** The same data with every object's keys in reverse order. */

@@ -2,15 +2,15 @@
 // order, enums, required lists, and the labels of every fixed value.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { AREAS, AREA_ID_CODES, enumAt, fieldOrders, FUNDING_KINDS, leafFields, requiredOf, SCOPES, shapeAt } from '../../src/core/shapes.js';
-import { RECORD_KINDS, type Area } from '../../src/core/kinds.js';
+import { AREAS, AREA_ID_CODES, enumAt, fieldOrders, FUNDING_KINDS, leafFields, requiredOf, SCOPES, shapeAt } from '../../src/domain/shapes.js';
+import { RECORD_KINDS, type Area } from '../../src/domain/kinds.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 import { translate } from '../../src/i18n/index.js';
 import { messageOr, valueLabel } from '../../src/i18n/values.js';
-import { columnsOf } from '../../src/import/columns.js';
-import { DA_VALUE } from '../../src/import/values.js';
-import { schemaRank } from '../../src/io/write-record.js';
-import { areaName } from '../../src/render/labels.js';
+import { columnsOf } from '../../src/spreadsheets/import/columns.js';
+import { DA_VALUE } from '../../src/spreadsheets/import/values.js';
+import { schemaRank } from '../../src/store/write-record.js';
+import { areaName } from '../../src/output/labels.js';
 
 const schemaDir = new URL('../../schemas/', import.meta.url);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import type { PatientGroup } from '../../src/core/kinds.js';
-import { concernedGroups, eligibleParties, groupTree, hearingIndex, ineligibility, overlaps, scopeOf, sharesScope } from '../../src/core/scope.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import type { PatientGroup } from '../../src/domain/kinds.js';
+import { concernedGroups, eligibleParties, groupTree, hearingIndex, ineligibility, overlaps, scopeOf, sharesScope } from '../../src/domain/scope.js';
 import { hearingFiles, load } from '../hearing/fixture.js';
 
 // A parent group in two areas whose children are in one: the case where "every group of the

@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
-import { sheetToCsv } from '../../src/export/files.js';
-import { exportRecords } from '../../src/export/records.js';
-import { readFolder } from '../../src/io/load-folder.js';
+import { sheetToCsv } from '../../src/spreadsheets/export/files.js';
+import { exportRecords } from '../../src/spreadsheets/export/records.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 
 const made: string[] = [];

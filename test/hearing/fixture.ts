@@ -1,8 +1,8 @@
 // Small hearing-list folders for the tests: organisations, hearing parties and consultations written
 // as YAML from a few fields, loaded and validated the way every command loads them.
 import { expect } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { translate } from '../../src/i18n/index.js';
 import type { Finding } from '../../src/audit/finding.js';

@@ -2,10 +2,10 @@
 // leaves no hearing-omission, hearing-rotation, hearing-seats or hearing-out-of-scope finding.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import { DEFAULT_POLICY, type Consultation, type HearingParty, type Organisation } from '../../src/core/kinds.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { DEFAULT_POLICY, type Consultation, type HearingParty, type Organisation } from '../../src/domain/kinds.js';
 import { planConsultation } from '../../src/hearing/plan.js';
-import { HEARING_RULES } from '../../src/hearing/rule-list.js';
+import { HEARING_RULES } from '../../src/audit/hearing-rule-list.js';
 
 const GROUPS = [
   { id: 'psykisk-sygdom', name: { da: 'Psykisk sygdom', en: 'Mental illness' }, areas: ['psychiatry' as const] },

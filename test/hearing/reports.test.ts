@@ -2,7 +2,7 @@
 // data; and which contact addresses count as functional.
 import { describe, expect, it } from 'vitest';
 import { functionalAddress } from '../../src/hearing/contacts.js';
-import { consultationReport, hearingListReport, historyReport } from '../../src/hearing/reports.js';
+import { consultationReport, hearingListReport, historyReport } from '../../src/reports/hearing.js';
 import { org } from '../helpers/folder.js';
 import { consultationFile, hearingFiles, load } from './fixture.js';
 

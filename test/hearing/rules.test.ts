@@ -5,7 +5,7 @@ import { rule as outOfScope } from '../../src/audit/rules/hearing-out-of-scope.j
 import { rule as shortDeadline } from '../../src/audit/rules/hearing-short-deadline.js';
 import { rule as rotation } from '../../src/audit/rules/hearing-rotation.js';
 import { rule as seats } from '../../src/audit/rules/hearing-seats.js';
-import type { HearingRule } from '../../src/hearing/rules.js';
+import type { HearingRule } from '../../src/audit/hearing-rules.js';
 import { org } from '../helpers/folder.js';
 import { asJson, hearingFiles, load, type ConsultationSpec, type PartySpec } from './fixture.js';
 

@@ -1,4 +1,4 @@
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { translate, type Language } from '../../src/i18n/index.js';
 import { makeFolder, type Files } from './folder.js';

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnLabel, isKnownHeader } from '../../src/import/headers.js';
+import { columnLabel, isKnownHeader } from '../../src/spreadsheets/import/headers.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

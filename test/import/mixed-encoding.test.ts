@@ -4,10 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
-import { sheetFromCsv } from '../../src/import/sheet.js';
-import { decodeText } from '../../src/import/text.js';
+import { sheetFromCsv } from '../../src/spreadsheets/import/sheet.js';
+import { decodeText } from '../../src/spreadsheets/import/text.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 import { cp1252 } from './fixtures.js';

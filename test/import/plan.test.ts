@@ -2,11 +2,11 @@
 // ids, every problem at its row and column without the cell's value, duplicates, updates.
 import { describe, expect, it } from 'vitest';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
-import { planImport, type ImportKind } from '../../src/import/plan.js';
-import { sheetFromCsv } from '../../src/import/sheet.js';
-import { headerMapFrom } from '../../src/import/headers.js';
+import { planImport, type ImportKind } from '../../src/spreadsheets/import/plan.js';
+import { sheetFromCsv } from '../../src/spreadsheets/import/sheet.js';
+import { headerMapFrom } from '../../src/spreadsheets/import/headers.js';
 import { translate } from '../../src/i18n/index.js';
 import { cp1252 } from './fixtures.js';
 

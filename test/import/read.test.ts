@@ -1,10 +1,10 @@
 // Reading spreadsheet files as people save them: separators, quotes, encodings, .xlsx.
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { detectDelimiter, parseCsv } from '../../src/import/csv.js';
-import { decodeText } from '../../src/import/text.js';
-import { readSheet, sheetFromCsv } from '../../src/import/sheet.js';
-import { UserError } from '../../src/errors.js';
+import { detectDelimiter, parseCsv } from '../../src/spreadsheets/import/csv.js';
+import { decodeText } from '../../src/spreadsheets/import/text.js';
+import { readSheet, sheetFromCsv } from '../../src/spreadsheets/import/sheet.js';
+import { UserError } from '../../src/domain/errors.js';
 import { cp1252 } from './fixtures.js';
 
 describe('CSV separators and quoting', () => {

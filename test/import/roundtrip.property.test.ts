@@ -2,11 +2,11 @@
 // CSV back gives the same text, in free-text cells and inside lists of items (funding, evaluations).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sheetToCsv } from '../../src/export/files.js';
-import { formatItems, parseCell, type CellContext } from '../../src/import/cells.js';
-import { sheetFromCsv } from '../../src/import/sheet.js';
-import { WordIndex } from '../../src/import/values.js';
-import type { ValueKind } from '../../src/import/columns.js';
+import { sheetToCsv } from '../../src/spreadsheets/export/files.js';
+import { formatItems, parseCell, type CellContext } from '../../src/spreadsheets/import/cells.js';
+import { sheetFromCsv } from '../../src/spreadsheets/import/sheet.js';
+import { WordIndex } from '../../src/spreadsheets/import/values.js';
+import type { ValueKind } from '../../src/spreadsheets/import/columns.js';
 
 const ctx: CellContext = {
   lang: 'en', listSeparator: ',',
@@ -47,9 +47,9 @@ describe('export then import of text', () => {
 
 describe('export then import of text through .xlsx', () => {
   it('free text comes back exactly (except text of the form _x0041_, which the export warns about)', async () => {
-    const { sheetsToXlsx } = await import('../../src/export/files.js');
-    const { readSheet } = await import('../../src/import/sheet.js');
-    const { xlsxEscapeLike } = await import('../../src/export/files.js');
+    const { sheetsToXlsx } = await import('../../src/spreadsheets/export/files.js');
+    const { readSheet } = await import('../../src/spreadsheets/import/sheet.js');
+    const { xlsxEscapeLike } = await import('../../src/spreadsheets/export/files.js');
     expect(xlsxEscapeLike([{ name: 'x', headers: ['h'], rows: [['a_x0041_b'], ['_x41_'], ['x0041']] }])).toBe(1);
     await fc.assert(fc.asyncProperty(fc.array(text.filter((s) => !/_x[0-9A-Fa-f]{4}_/.test(s)), { minLength: 1, maxLength: 20 }), async (cells) => {
       const bytes = await sheetsToXlsx([{ name: 'x', headers: cells.map((_, i) => `h${i}`), rows: [cells] }]);

@@ -1,10 +1,10 @@
 // Words to values: vocabulary names in either language, accents and case ignored, closest names
 // suggested; headers in Danish, English and common variants; Danish dates and amounts.
 import { describe, expect, it } from 'vitest';
-import { WordIndex, enumIndex } from '../../src/import/values.js';
-import { headerIndex, foldHeader } from '../../src/import/columns.js';
-import { columnLetter, mapHeader } from '../../src/import/headers.js';
-import { parseDate, parseInteger, splitList } from '../../src/import/cells.js';
+import { WordIndex, enumIndex } from '../../src/spreadsheets/import/values.js';
+import { headerIndex, foldHeader } from '../../src/spreadsheets/import/columns.js';
+import { columnLetter, mapHeader } from '../../src/spreadsheets/import/headers.js';
+import { parseDate, parseInteger, splitList } from '../../src/spreadsheets/import/cells.js';
 
 function municipalities(): WordIndex {
   const w = new WordIndex();

@@ -1,7 +1,7 @@
 // The fast bulk reader must give exactly the data the strict reader gives, or decline.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFast, parseStrict } from '../../src/io/yaml-read.js';
+import { parseFast, parseStrict } from '../../src/store/yaml-read.js';
 
 let accepted = 0;
 function same(text: string): void {

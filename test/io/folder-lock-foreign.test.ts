@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, symlinkSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { acquireFolderLock, LOCK_FILE, lockState } from '../../src/io/folder-lock.js';
+import { acquireFolderLock, LOCK_FILE, lockState } from '../../src/store/folder-lock.js';
 import { translate } from '../../src/i18n/index.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/domain/errors.js';
 import { BIN } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 

@@ -65,7 +65,7 @@ describe('hostile files', () => {
   });
 
   it('values are never changed: a phone number stays text, with its spaces and plus', async () => {
-    const { readFolder } = await import('../../src/io/load-folder.js');
+    const { readFolder } = await import('../../src/store/load-folder.js');
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'contact:\n  phone: "+45 0800 1234"\n  role: "0042"\n') });
     const f = readFolder(dir).files.find((x) => x.rel === 'organisations/alpha.yaml')!;
     expect((f.data as { contact: unknown }).contact).toEqual({ phone: '+45 0800 1234', role: '0042' });

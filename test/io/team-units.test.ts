@@ -2,12 +2,12 @@
 // both changed, a record's field changes for history, a clone's folder name, and git's complaint
 // without credentials.
 import { describe, expect, test } from 'vitest';
-import { endOfDay } from '../../src/io/folder-at-date.js';
-import { fieldChanges } from '../../src/io/history.js';
-import { firstLine } from '../../src/io/git.js';
+import { endOfDay } from '../../src/store/folder-at-date.js';
+import { fieldChanges } from '../../src/store/history.js';
+import { firstLine } from '../../src/store/git.js';
 import { conflictingFields } from '../../src/commands/sync.js';
 import { folderFromUrl } from '../../src/commands/clone.js';
-import { isRecordId, kindFromWord } from '../../src/cli/record-args.js';
+import { isRecordId, kindFromWord } from '../../src/context/record-args.js';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { acquireFolderLock, LOCK_FILE, lockState } from '../../src/io/folder-lock.js';
-import { removeFile, replaceFile, snapshot } from '../../src/io/atomic-file.js';
+import { acquireFolderLock, LOCK_FILE, lockState } from '../../src/store/folder-lock.js';
+import { removeFile, replaceFile, snapshot } from '../../src/store/atomic-file.js';
 import type { Message } from '../../src/i18n/index.js';
 import { translate } from '../../src/i18n/index.js';
 import { makeFolder } from '../helpers/folder.js';

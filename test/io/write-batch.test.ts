@@ -6,12 +6,12 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
-import { replaceFiles, snapshot, type BatchFile } from '../../src/io/atomic-file.js';
-import { acquireFolderLock, LOCK_FILE } from '../../src/io/folder-lock.js';
-import { readFolder } from '../../src/io/load-folder.js';
-import { openParseCache } from '../../src/io/parse-cache.js';
-import { applyChange } from '../../src/commands/apply-change.js';
-import type { CommandContext } from '../../src/cli/context.js';
+import { replaceFiles, snapshot, type BatchFile } from '../../src/store/atomic-file.js';
+import { acquireFolderLock, LOCK_FILE } from '../../src/store/folder-lock.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import { openParseCache } from '../../src/store/parse-cache.js';
+import { applyChange } from '../../src/register/apply-change.js';
+import type { CommandContext } from '../../src/context/context.js';
 import { translate, type MessageKey, type MessageParams } from '../../src/i18n/index.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 

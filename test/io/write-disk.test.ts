@@ -5,10 +5,10 @@
 import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { diskCalls, replaceFile, replaceFiles, snapshot, systemError, writeFileAtomic } from '../../src/io/atomic-file.js';
-import { writeFileAtomic as writeOutput } from '../../src/cli/output.js';
-import { openParseCache } from '../../src/io/parse-cache.js';
-import { writeSite } from '../../src/publish/write-site.js';
+import { diskCalls, replaceFile, replaceFiles, snapshot, systemError, writeFileAtomic } from '../../src/store/atomic-file.js';
+import { writeFileAtomic as writeOutput } from '../../src/context/output.js';
+import { openParseCache } from '../../src/store/parse-cache.js';
+import { writeSite } from '../../src/site/write-site.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

@@ -1,9 +1,9 @@
 // Editing a hand-written file changes only the changed fields' lines: comments, key order, quoting,
 // blank lines and indentation elsewhere stay byte for byte.
 import { describe, expect, test } from 'vitest';
-import { editText, readsBackAs, serialise, withSchemaLine } from '../../src/io/yaml-write.js';
-import { parseStrict } from '../../src/io/yaml-read.js';
-import { schemaRank } from '../../src/io/write-record.js';
+import { editText, readsBackAs, serialise, withSchemaLine } from '../../src/store/yaml-write.js';
+import { parseStrict } from '../../src/store/yaml-read.js';
+import { schemaRank } from '../../src/store/write-record.js';
 
 const HAND_WRITTEN = [
   '# yaml-language-server: $schema=../../schemas/organisation.schema.json',

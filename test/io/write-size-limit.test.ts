@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { MAX_FILE_BYTES } from '../../src/io/yaml-read.js';
+import { MAX_FILE_BYTES } from '../../src/store/yaml-read.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

@@ -15,8 +15,8 @@
 // Consultations: k-closed (invited Beta, Alpha, Æblehaven; Alpha answered 2026-03-01: 1 of 3),
 //   k-open (open until 2026-06-30), k-planned (not public).
 // Contact persons (personal data, never published): see CONTACTS.
-import type { DataFolder } from '../../src/core/folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, type Files } from '../helpers/folder.js';
 import { expect } from 'vitest';

@@ -1,6 +1,6 @@
 // The HTML templates escape by default: only markup built by `html` passes through unescaped.
 import { describe, expect, it } from 'vitest';
-import { html, publicUrl, toText } from '../../src/publish/html.js';
+import { html, publicUrl, toText } from '../../src/site/html.js';
 
 describe('html', () => {
   it('escapes every interpolated string, in text and in attributes', () => {

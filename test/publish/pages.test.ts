@@ -1,6 +1,6 @@
 // The site's pages on the small folder of fixture.ts, whose expected numbers are worked out there.
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/publish/site.js';
+import { buildSite } from '../../src/site/site.js';
 import { AS_OF, part, siteFolder, textOf } from './fixture.js';
 
 const folder = siteFolder();

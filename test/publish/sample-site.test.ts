@@ -2,9 +2,9 @@
 // foreign link, and the same bytes every time.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import type { DataFolder } from '../../src/core/folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
-import { buildSite } from '../../src/publish/site.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import { buildSite } from '../../src/site/site.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { AS_OF, siteFolder } from './fixture.js';
 import { allowedExternal, checkLinks, personalDataHits, personalValues } from './site-checks.js';

@@ -1,8 +1,8 @@
 // Checks every published site must pass, shared by the in-process tests and the browser test:
 // no contact value of the data anywhere, and no link that leads nowhere or outside the allowed set.
 import { posix } from 'node:path';
-import type { DataFolder } from '../../src/core/folder.js';
-import { escapeHtml } from '../../src/publish/html.js';
+import type { DataFolder } from '../../src/domain/folder.js';
+import { escapeHtml } from '../../src/site/html.js';
 
 /** Every contact person's name, e-mail and phone in the folder (and each phone's digits alone), plus staff notes. */
 export function personalValues(folder: DataFolder): string[] {

@@ -1,12 +1,12 @@
 // Pure register logic: ids from names, records from flags, defaults, and what a change is called.
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
 import { applyFlags, newId, parseFlag, unsetFields, withDefaults } from '../../src/register/build.js';
 import { describeChange, describeChanges } from '../../src/register/describe.js';
 import { FIELDS } from '../../src/register/fields.js';
-import { agreementId, slugify, uniqueId } from '../../src/register/ids.js';
-import type { DataFolder } from '../../src/core/folder.js';
+import { agreementId, slugify, uniqueId } from '../../src/domain/ids.js';
+import type { DataFolder } from '../../src/domain/folder.js';
 
 const spec = (kind: keyof typeof FIELDS, path: string) => FIELDS[kind].find((f) => f.path === path)!;
 

@@ -1,11 +1,11 @@
 // The check before a write: the folder as it would be with the change in place, through the same
 // readFolder + checkFolder as civsam validate.
 import { expect, test } from 'vitest';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { errorsIntroduced } from '../../src/register/check.js';
 import { referenceIndex, referrersOf } from '../../src/register/refs.js';
-import { serialise } from '../../src/io/yaml-write.js';
+import { serialise } from '../../src/store/yaml-write.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const OFFER = 'id: gruppe\norganisation: alpha\ntitle: Gruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n';

@@ -1,8 +1,8 @@
 // The flags table against the schema model: every field of every kind can be given as a flag (or
 // has its own command), in the schema's order, with the schema's enums as choices.
 import { describe, expect, test } from 'vitest';
-import { RECORD_KINDS } from '../../src/core/kinds.js';
-import { AREAS, leafFields } from '../../src/core/shapes.js';
+import { RECORD_KINDS } from '../../src/domain/kinds.js';
+import { AREAS, leafFields } from '../../src/domain/shapes.js';
 import { FIELDS, NOT_FLAGS, fieldByName, flagSyntax, optionName } from '../../src/register/fields.js';
 
 describe('FIELDS covers each schema exactly, in its order', () => {

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sheetFromCsv } from '../../src/import/sheet.js';
-import { csvField, encodeCsv } from '../../src/render/csv.js';
-import { renderCsv } from '../../src/render/table.js';
-import { sheetToCsv } from '../../src/export/files.js';
+import { sheetFromCsv } from '../../src/spreadsheets/import/sheet.js';
+import { csvField, encodeCsv } from '../../src/output/csv.js';
+import { renderCsv } from '../../src/output/table.js';
+import { sheetToCsv } from '../../src/spreadsheets/export/files.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

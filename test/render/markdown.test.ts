@@ -1,7 +1,7 @@
 // Markdown output (`--format md`, pasted into case documents) shows a record's text as text: no
 // HTML, no links, nothing that ends a table cell early; civsam's own <br> for line breaks.
 import { describe, expect, it } from 'vitest';
-import { markdownText, renderMarkdown } from '../../src/render/table.js';
+import { markdownText, renderMarkdown } from '../../src/output/table.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

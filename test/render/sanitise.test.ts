@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { Chalk } from 'chalk';
-import { terminalSafe } from '../../src/core/terminal-text.js';
+import { terminalSafe } from '../../src/i18n/terminal-text.js';
 import { translate } from '../../src/i18n/index.js';
-import { renderTerminalTable } from '../../src/render/table.js';
+import { renderTerminalTable } from '../../src/output/table.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 

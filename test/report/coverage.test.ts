@@ -1,6 +1,6 @@
 // The coverage matrix on the hand-built fixture (see fixture.ts). Municipalities: Aarhus, Randers, Skive.
 import { describe, expect, it } from 'vitest';
-import { buildCoverageReport } from '../../src/report/coverage.js';
+import { buildCoverageReport } from '../../src/reports/coverage.js';
 import { AS_OF, loadFixture } from './fixture.js';
 
 const folder = loadFixture();

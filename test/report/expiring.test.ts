@@ -1,7 +1,7 @@
 // Agreements expiring soon on the hand-built fixture (see fixture.ts). As of 2026-06-01 with the
 // default 90 days, the window ends 2026-08-30.
 import { describe, expect, it } from 'vitest';
-import { buildExpiringReport } from '../../src/report/expiring.js';
+import { buildExpiringReport } from '../../src/reports/expiring.js';
 import { AS_OF, loadFixture, overviewFiles } from './fixture.js';
 
 const folder = loadFixture();

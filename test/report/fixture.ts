@@ -16,8 +16,8 @@
 //              a-cancelled  alpha        cancelled 2026 psyk operation 777,777 (not counted)
 //              a-expired, a-later, a-evaluation-past: active, no money, dates for the expiring overview
 import { checkFolder } from '../../src/validate/check-folder.js';
-import { readFolder } from '../../src/io/load-folder.js';
-import type { DataFolder } from '../../src/core/folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import type { DataFolder } from '../../src/domain/folder.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
 
 export const AS_OF = '2026-06-01';

@@ -2,8 +2,8 @@
 // in both, a line shared by two organisations, a draft and a cancelled agreement that do not count,
 // and an overcommitted pool-year.
 import { describe, expect, it } from 'vitest';
-import { allocationShares, herfindahl } from '../../src/core/allocation.js';
-import { buildFundingByOrganisationReport, buildFundingReport } from '../../src/report/funding.js';
+import { allocationShares, herfindahl } from '../../src/domain/allocation.js';
+import { buildFundingByOrganisationReport, buildFundingReport } from '../../src/reports/funding.js';
 import { AS_OF, loadFixture, overviewFiles } from './fixture.js';
 
 const folder = loadFixture();

@@ -1,6 +1,6 @@
 // The offers overview on the hand-built fixture (see fixture.ts for what each record is for).
 import { describe, expect, it } from 'vitest';
-import { buildOffersReport } from '../../src/report/offers.js';
+import { buildOffersReport } from '../../src/reports/offers.js';
 import { AS_OF, loadFixture } from './fixture.js';
 
 const folder = loadFixture();

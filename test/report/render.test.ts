@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Table3 from 'cli-table3';
-import { makeChalk } from '../../src/cli/colors.js';
-import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../../src/render/table.js';
+import { makeChalk } from '../../src/output/colors.js';
+import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../../src/output/table.js';
 
 const plain = makeChalk(0);
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { civsam, ROOT } from '../helpers/cli.js';
 

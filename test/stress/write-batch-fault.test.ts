@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
 import { BIN, civsamBinary as civsam } from '../helpers/cli.js';

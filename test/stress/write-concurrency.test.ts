@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { parseStrict } from '../../src/io/yaml-read.js';
+import { parseStrict } from '../../src/store/yaml-read.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { BIN } from '../helpers/cli.js';
 

@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readFolder } from '../../src/io/load-folder.js';
+import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
 import { BIN } from '../helpers/cli.js';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
-import { decode, parseFast, parseStrict } from '../../src/io/yaml-read.js';
-import { commitRecordFile, newRecordText, readRecordFile } from '../../src/io/write-record.js';
+import { decode, parseFast, parseStrict } from '../../src/store/yaml-read.js';
+import { commitRecordFile, newRecordText, readRecordFile } from '../../src/store/write-record.js';
 
 const RUNS = 5_000; // two records each: 10,000 records written and read
 const SEED = 20261123;

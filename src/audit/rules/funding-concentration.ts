@@ -3,8 +3,8 @@
 // with it) received nothing from it that year; the finding gives the share and the pool-year's
 // Herfindahl–Hirschman index, and says when that index is above `hhi_warning`.
 // Eligible: active, sharing an area with the pool, and registered by the end of that year.
-import type { Organisation } from '../../core/kinds.js';
-import { hhi, poolYearTotals } from '../../core/allocation.js';
+import type { Organisation } from '../../domain/kinds.js';
+import { hhi, poolYearTotals } from '../../domain/allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, percent, push, ref } from '../make.js';
 

@@ -1,7 +1,7 @@
 // hearing-omission [error]: with `selection: all`, an eligible party neither invited nor listed
 // under `omitted` with a reason. The state's guidance: hear everyone affected.
-import { eligibleParties, hearingIndex } from '../../core/scope.js';
-import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+import { eligibleParties, hearingIndex } from '../../domain/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 export const rule = hearingRule({
   id: 'hearing-omission',

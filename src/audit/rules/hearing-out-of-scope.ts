@@ -2,8 +2,8 @@
 // organisation inactive, joined the list after the consultation opened, or sharing no area or no
 // patient group with it.
 import type { Message, MessageKey } from '../../i18n/index.js';
-import { hearingIndex, ineligibility, type Ineligibility } from '../../core/scope.js';
-import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+import { hearingIndex, ineligibility, type Ineligibility } from '../../domain/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 export const WHY: Record<Ineligibility, MessageKey> = {
   withdrawn: 'hearing.why.withdrawn',

@@ -4,8 +4,8 @@
 // overlapping scope is no history to judge.
 import type { RecordRef } from '../finding.js';
 import { invitedTo, passedOver } from '../../hearing/history.js';
-import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../core/scope.js';
-import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../domain/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 export const rule = hearingRule({
   id: 'hearing-rotation',

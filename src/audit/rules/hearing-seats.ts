@@ -1,8 +1,8 @@
 // hearing-seats [error]: with limited seats, more parties invited than `seats`, or fewer while more
 // eligible parties exist. Parties left out with a recorded reason do not count as
 // available to fill a seat.
-import { eligibleParties, hearingIndex } from '../../core/scope.js';
-import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+import { eligibleParties, hearingIndex } from '../../domain/scope.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 export const rule = hearingRule({
   id: 'hearing-seats',

@@ -1,8 +1,8 @@
 // hearing-short-deadline [warning]: fewer than the policy's `hearing_min_days` calendar days from
 // `opens` to `deadline`, and no `deadline_reason` (the state's guidance asks for four weeks
 // unless a shorter deadline is explained).
-import { daysBetween } from '../../core/dates.js';
-import { hearingRule, PRINCIPLE, subjectOf } from '../../hearing/rules.js';
+import { daysBetween } from '../../domain/dates.js';
+import { hearingRule, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 export const rule = hearingRule({
   id: 'hearing-short-deadline',

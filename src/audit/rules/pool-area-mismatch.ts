@@ -3,7 +3,7 @@
 // organisations' areas; cancelled agreements are not judged.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';
-import { agreementAreas } from '../../core/reach.js';
+import { agreementAreas } from '../../domain/reach.js';
 
 export const rule: AuditRule = {
   id: 'pool-area-mismatch',

@@ -1,7 +1,7 @@
 // pool-overcommitted [error]: a pool-year whose funding lines exceed its budget. Lines
 // count as the audit counts money (agreements active or ended); a year with lines but no budget
 // entry has a budget of nothing. The agreements with money in that pool-year are related.
-import { poolYearTotals } from '../../core/allocation.js';
+import { poolYearTotals } from '../../domain/allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, ref } from '../make.js';
 

@@ -7,12 +7,12 @@
 // is the chain's latest agreement (the one to renew as running costs); the earlier ones are related.
 // An organisation's agreements are compared with each other only, so the cost follows the
 // number of agreements each organisation holds.
-import type { Agreement } from '../../core/kinds.js';
-import { addMonths, monthsBetween } from '../../core/dates.js';
-import { agreementAreas } from '../../core/reach.js';
+import type { Agreement } from '../../domain/kinds.js';
+import { addMonths, monthsBetween } from '../../domain/dates.js';
+import { agreementAreas } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, push, ref } from '../make.js';
-import { concernedGroups, groupTree, overlaps } from '../../core/scope.js';
+import { concernedGroups, groupTree, overlaps } from '../../domain/scope.js';
 
 const GAP_MONTHS = 3;
 

@@ -3,7 +3,7 @@
 // message holds dates only, never the contact's details.
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, ref } from '../make.js';
-import { addMonths } from '../../core/dates.js';
+import { addMonths } from '../../domain/dates.js';
 
 export const rule: AuditRule = {
   id: 'stale-contact',

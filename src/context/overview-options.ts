@@ -1,0 +1,80 @@
+// What the overview commands share: reading --as-of, turning filter values into ids (refusing
+// unknown ones with exit 2 and the known values), and writing the report in the chosen format.
+import type { CommandContext } from './context.js';
+import { loadValidFolder } from './load.js';
+import { chooseFormat, emit } from './output.js';
+import { dateOption } from '../domain/dates.js';
+import type { DataFolder } from '../domain/folder.js';
+import { AREAS, type Area } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import type { MessageKey } from '../i18n/index.js';
+import type { ReportView } from '../output/labels.js';
+import { select, type Selectable } from '../reports/select.js';
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+  asOf?: string;
+}
+
+/** Checks the output options before any work is done, and gives the report's date. */
+export function start(ctx: CommandContext, opts: OutputOptions): { asOf: string } {
+  chooseFormat(opts);
+  return { asOf: asOfDate(ctx, opts.asOf) };
+}
+
+/** --as-of, or today: a real calendar date written YYYY-MM-DD. */
+export function asOfDate(ctx: CommandContext, value: string | undefined): string {
+  return dateOption(value, '--as-of', ctx.today);
+}
+
+/** The ids the option's values name; an unknown value is refused, with the known ones where they are few. */
+export function selected(ctx: CommandContext, folder: DataFolder, kind: Selectable, option: string, values: string[] | undefined): string[] {
+  if (!values?.length) return [];
+  const { ids, unknown } = select(kind, values, folder);
+  if (unknown.length) {
+    const hint = kind === 'organisation'
+      ? ctx.t('overview.hint.organisation')
+      : ctx.t('overview.hint.known', { list: known(folder, kind).join(', ') });
+    throw new UserError('overview.error.unknown', { option, kind: ctx.t(`overview.kind.${kind}` as MessageKey), values: unknown.join(', '), hint });
+  }
+  return ids;
+}
+
+export function selectedAreas(ctx: CommandContext, folder: DataFolder, values: string[] | undefined): Area[] {
+  return selected(ctx, folder, 'area', '--area', values) as Area[];
+}
+
+function known(folder: DataFolder, kind: Selectable): string[] {
+  switch (kind) {
+    case 'area': return [...AREAS];
+    case 'patient-group': return folder.vocabularies.patientGroups.map((g) => g.id);
+    case 'municipality': return folder.vocabularies.municipalities.map((m) => m.id);
+    case 'offer-type': return folder.vocabularies.offerTypes.map((t) => t.id);
+    case 'pool': return [...folder.records.pool.keys()].sort();
+    case 'organisation': return [];
+  }
+}
+
+/** Writes the report: its data as JSON, or its view (made only then) as a table, CSV or Markdown. */
+export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: () => ReportView): void {
+  if (chooseFormat(opts) === 'json') {
+    emit(ctx, opts, { json, tables: [] });
+    return;
+  }
+  const v = view();
+  // `csv` is a getter: read it only when CSV is what is written.
+  emit(ctx, opts, { json, heading: v.heading, tables: v.tables, csv: 'csv' in v ? () => v.csv ?? v.tables : undefined });
+}
+
+/**
+ * An overview command from start to end: the date and the format checked, the folder loaded (it
+ * must be valid), the report built, and written as the options ask.
+ */
+export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder) => ReportView): number {
+  const { asOf } = start(ctx, opts);
+  const folder = loadValidFolder(ctx);
+  const report = build(folder, asOf);
+  output(ctx, opts, report, () => view(report, folder));
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+// Record ids: the one generator that makes an id from a name (the register's commands and the
+// import both use it), and the one check of an id given on the command line. An id is lowercase
+// ASCII letters, digits and dashes (schemas/common.schema.json), with Danish letters spelled as
+// Danes do without them (æ → ae, ø → oe, å → aa).
+import { ID_PATTERN } from './kinds.js';
+import { asciiFold } from './text.js';
+import { UserError } from './errors.js';
+import { AREA_ID_CODES } from './shapes.js';
+
+const MAX = 63;
+
+/**
+ * The id a name gives: the name as a reader sees it (NFC, so `å` typed on a Mac is `å`; invisible
+ * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out, `&` as
+ * `og`, anything else a dash.
+ */
+export function slugify(name: string): string {
+  const s = asciiFold(name)
+    .replace(/&/g, ' og ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (s.length <= MAX) return s;
+  // Cut at a word boundary where there is one.
+  const cut = s.slice(0, MAX);
+  const dash = cut.lastIndexOf('-');
+  return (dash > 20 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+}
+
+/** `base`, or `base-2`, `base-3`, … — the first that `taken` does not hold. */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = base.slice(0, MAX - suffix.length).replace(/-+$/, '') + suffix;
+    if (!taken(id)) return id;
+  }
+}
+
+export function isValidId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+/**
+ * Refuses (exit 2) a value that is not a well-formed id, naming where it was given (`--pool`,
+ * `<id>`), never the value: it may be a path such as `../x` or hold escape codes. Only a
+ * well-formed id ever becomes a file name, so this is also what keeps a command inside the folder.
+ */
+export function requireId(value: string, what: string): string {
+  if (!ID_PATTERN.test(value)) throw new UserError('cli.badId', { what });
+  return value;
+}
+
+const AREA_CODE = AREA_ID_CODES;
+
+/**
+ * An agreement's id in the register's own numbering: start year, the first area's short Danish
+ * name and the next running number across all agreements (`2026-psyk-034`).
+ */
+export function agreementId(start: string | undefined, areas: readonly string[] | undefined, existing: Iterable<string>): string | undefined {
+  const year = /^\d{4}/.exec(start ?? '')?.[0];
+  const code = areas && areas.length > 0 ? AREA_CODE[areas[0]] : undefined;
+  if (!year || !code) return undefined;
+  let max = 0;
+  for (const id of existing) {
+    const m = /^\d{4}-[a-z]+-(\d+)$/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${year}-${code}-${String(max + 1).padStart(3, '0')}`;
+}

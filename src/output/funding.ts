@@ -1,0 +1,133 @@
+// The funding overviews as tables. Per pool: a table per pool with a row per year, then the
+// pools added up per year; for CSV one flat row per pool-year with amounts and shares in their
+// own columns. By organisation: a matrix of organisations × years (CSV: a row per organisation-year).
+import type { Language } from '../i18n/index.js';
+import type { FundingByOrganisationReport, FundingReport, PoolYearEntry } from '../reports/funding.js';
+import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
+import { areaName, headingWith, tr, type Names, type ReportView } from './labels.js';
+import type { Cell, Table, Tone } from './table.js';
+
+const round = (n: number) => Math.round(n);
+/** Spreadsheets get øre (a line shared by three gives thirds), so their sums match the totals. */
+const money = (n: number) => Math.round(n * 100) / 100;
+const share4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
+
+function amount(n: number, lang: Language, tone?: Tone): Cell {
+  return { text: formatAmount(round(n), lang), value: money(n), tone };
+}
+
+function amountShare(a: { amount: number; share: number | null }, lang: Language): Cell {
+  const text = a.share === null || a.amount === 0 ? formatAmount(round(a.amount), lang) : tr(lang, 'overview.funding.amountShare', { amount: formatAmount(round(a.amount), lang), share: formatShare(a.share, lang) });
+  return { text, value: money(a.amount) };
+}
+
+function remaining(py: { remaining: number }, lang: Language): Cell {
+  if (py.remaining < 0) return { text: tr(lang, 'overview.funding.overcommitted', { amount: formatAmount(round(-py.remaining), lang) }), value: money(py.remaining), tone: 'bad' };
+  return amount(py.remaining, lang);
+}
+
+function filterHeading(base: string, filters: FundingReport['filters'], names: Names, lang: Language): string {
+  return headingWith(base, [
+    ['overview.filter.year', filters.years.map(String)],
+    ['overview.filter.pool', filters.pools.map((p) => names.pools.get(p) ?? p)],
+    ['overview.filter.area', filters.areas.map((a) => areaName(a, lang))],
+  ], lang);
+}
+
+export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number): ReportView {
+  const heading = filterHeading(tr(lang, 'overview.funding.heading'), report.filters, names, lang);
+  const c = (key: Parameters<typeof tr>[1], align?: 'right') => ({ header: tr(lang, key), align });
+  const columns = [
+    c('overview.col.year'), c('overview.col.budget', 'right'), c('overview.col.allocated', 'right'), c('overview.col.remaining', 'right'),
+    c('overview.col.development', 'right'), c('overview.col.operation', 'right'), c('overview.col.recipients', 'right'),
+    c('overview.col.largest'), c('overview.col.hhi', 'right'),
+  ];
+  const row = (py: PoolYearEntry): Cell[] => [
+    String(py.year),
+    py.budget === null ? { text: tr(lang, 'overview.funding.noBudget'), value: null, tone: 'warn' } : amount(py.budget, lang),
+    amount(py.allocated, lang),
+    remaining(py, lang),
+    amountShare(py.development, lang),
+    amountShare(py.operation, lang),
+    py.organisations,
+    py.largest ? tr(lang, 'overview.funding.amountShare', { amount: py.largest.organisation.name, share: formatShare(py.largest.share, lang) }) : '',
+    py.hhi === null ? '' : { text: formatNumber(round(py.hhi), lang), value: round(py.hhi), tone: py.hhi > hhiWarning ? 'warn' : undefined },
+  ];
+  const byPool = new Map<string, Table>();
+  for (const py of report.poolYears) {
+    const t = byPool.get(py.pool.id);
+    if (t) t.rows.push(row(py));
+    else byPool.set(py.pool.id, { title: py.pool.name, columns, rows: [row(py)], keyColumns: 1 });
+  }
+  const tables = [...byPool.values()];
+  if (report.poolYears.length === 0) {
+    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: tr(lang, 'overview.funding.none'), tone: 'muted' }]] });
+  } else if (byPool.size > 1) {
+    tables.push({
+      title: tr(lang, 'overview.funding.allYears'),
+      columns: columns.slice(0, 6),
+      keyColumns: 1,
+      rows: report.totals.map((t) => [
+        String(t.year), amount(t.budget, lang), amount(t.allocated, lang), remaining(t, lang),
+        amountShare({ amount: t.development, share: t.allocated ? t.development / t.allocated : null }, lang),
+        amountShare({ amount: t.operation, share: t.allocated ? t.operation / t.allocated : null }, lang),
+      ]),
+    });
+  }
+  tables[tables.length - 1].notes = ['', tr(lang, 'overview.funding.legend', { hhi: formatNumber(hhiWarning, lang) })];
+
+  const flat = (): Table => ({
+    columns: [
+      c('overview.col.pool'), c('overview.col.year'), c('overview.col.budget'), c('overview.col.allocated'), c('overview.col.remaining'),
+      c('overview.col.overcommitted'), c('overview.col.development'), c('overview.col.developmentShare'), c('overview.col.operation'),
+      c('overview.col.operationShare'), c('overview.col.recipients'), c('overview.col.largest'), c('overview.col.largestShare'), c('overview.col.hhi'),
+    ],
+    rows: report.poolYears.map((py) => [
+      py.pool.name, py.year, py.budget, money(py.allocated), money(py.remaining),
+      tr(lang, py.overcommitted ? 'overview.yes' : 'overview.no'),
+      money(py.development.amount), share4(py.development.share), money(py.operation.amount), share4(py.operation.share),
+      py.organisations, py.largest?.organisation.name ?? '', share4(py.largest?.share ?? null), py.hhi === null ? null : round(py.hhi),
+    ]),
+  });
+  return { heading, tables, get csv() { return [flat()]; } };
+}
+
+export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language): ReportView {
+  const heading = filterHeading(tr(lang, 'overview.fundingByOrg.heading'), report.filters, names, lang);
+  const cell = (n: number): Cell => (n === 0 ? '' : amount(n, lang));
+  const table: Table = {
+    columns: [
+      { header: tr(lang, 'overview.col.organisation') },
+      ...report.years.map((y) => ({ header: String(y), align: 'right' as const })),
+      { header: tr(lang, 'overview.col.total'), align: 'right' },
+    ],
+    rows: report.organisations.map((o) => [
+      o.organisation.name,
+      ...report.years.map((y) => cell(o.years.find((x) => x.year === y)?.total ?? 0)),
+      amount(o.total, lang),
+    ]),
+    keyColumns: 1,
+    compact: true,
+  };
+  if (report.organisations.length === 0) {
+    table.rows.push([{ text: tr(lang, 'overview.fundingByOrg.none'), tone: 'muted' }, ...report.years.map(() => ''), '']);
+  } else {
+    table.rows.push([
+      { text: tr(lang, 'overview.fundingByOrg.totalRow'), tone: 'strong' },
+      ...report.totals.byYear.map((y) => amount(y.total, lang, 'strong')),
+      amount(report.totals.total, lang, 'strong'),
+    ]);
+  }
+  table.notes = ['', tr(lang, 'overview.fundingByOrg.legend')];
+  const flat = (): Table => ({
+    columns: [
+      { header: tr(lang, 'overview.col.organisation') }, { header: tr(lang, 'overview.col.year') },
+      { header: tr(lang, 'overview.col.development') }, { header: tr(lang, 'overview.col.operation') },
+      { header: tr(lang, 'overview.col.total') }, { header: tr(lang, 'overview.col.pools') },
+    ],
+    rows: report.organisations.flatMap((o) => o.years.map((y) => [
+      o.organisation.name, y.year, money(y.development), money(y.operation), money(y.total), y.pools.map((p) => names.pools.get(p) ?? p).join(', '),
+    ])),
+  });
+  return { heading, tables: [table], get csv() { return [flat()]; } };
+}

@@ -1,0 +1,69 @@
+// Words the overview renderers share: area names, reach, relative days, filters. Each takes the
+// language and returns text; nothing here reads data.
+import type { DataFolder } from '../domain/folder.js';
+import type { Area } from '../domain/kinds.js';
+import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { messageOr, valueLabel } from '../i18n/values.js';
+import { formatDate } from '../i18n/format.js';
+import type { Table } from './table.js';
+
+/** A report turned into text-ready parts: a heading, tables for the terminal and Markdown, and tables for CSV. */
+export interface ReportView {
+  heading: string;
+  tables: Table[];
+  /** One flat table for spreadsheets, when the sections above do not make one (a getter: made only when read). */
+  readonly csv?: Table[];
+}
+
+export function tr(lang: Language, key: MessageKey, params?: MessageParams): string {
+  return translate(lang, key, params);
+}
+
+export function areaName(area: Area, lang: Language): string {
+  return messageOr(lang, `overview.area.${area}`, valueLabel(lang, area));
+}
+
+/** `whole region` / `nationwide`, else the municipalities' names in vocabulary order. */
+export function reachText(reach: { scope: 'regional' | 'national' | null; municipalities: readonly string[] }, names: ReadonlyMap<string, string>, lang: Language): string {
+  if (reach.scope) return tr(lang, `overview.reach.${reach.scope}` as MessageKey);
+  return reach.municipalities.map((m) => names.get(m) ?? m).join(', ');
+}
+
+/** `in 12 days`, `today`, `3 days ago`. */
+export function daysText(days: number, lang: Language): string {
+  if (days === 0) return tr(lang, 'overview.days.today');
+  if (days === 1) return tr(lang, 'overview.days.in1');
+  if (days === -1) return tr(lang, 'overview.days.ago1');
+  return days > 0 ? tr(lang, 'overview.days.in', { n: days }) : tr(lang, 'overview.days.ago', { n: -days });
+}
+
+/** The heading's date part and the filters in force: `… on 23 Nov 2026 · area Psychiatry`. */
+export function headingWith(base: string, filters: Array<[key: MessageKey, values: readonly string[]]>, lang: Language): string {
+  const parts = filters.filter(([, v]) => v.length > 0).map(([key, v]) => tr(lang, key, { values: v.join(', ') }));
+  return parts.length ? `${base} · ${parts.join(' · ')}` : base;
+}
+
+export function dateText(iso: string, lang: Language): string {
+  return formatDate(iso, lang);
+}
+
+export const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+
+/** Display names by id, for the filters named in a heading and for cells. */
+export interface Names {
+  municipalities: ReadonlyMap<string, string>;
+  patientGroups: ReadonlyMap<string, { da: string; en: string }>;
+  offerTypes: ReadonlyMap<string, { da: string; en: string }>;
+  organisations: ReadonlyMap<string, string>;
+  pools: ReadonlyMap<string, string>;
+}
+
+export function namesOf(folder: DataFolder): Names {
+  return {
+    municipalities: new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name])),
+    patientGroups: new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.name])),
+    offerTypes: new Map(folder.vocabularies.offerTypes.map((t) => [t.id, t.name])),
+    organisations: new Map([...folder.records.organisation.values()].map((o) => [o.id, o.name])),
+    pools: new Map([...folder.records.pool.values()].map((p) => [p.id, p.name])),
+  };
+}

@@ -1,0 +1,94 @@
+// The offers overview as tables: one per area, a row per offer under its patient group (a group
+// without offers gets one row saying so); for CSV one flat table with the area and group on every row.
+import type { Language } from '../i18n/index.js';
+import type { OfferEntry, OffersReport } from '../reports/offers.js';
+import { areaName, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
+import type { Cell, Table } from './table.js';
+
+function agreementText(o: OfferEntry, lang: Language): string {
+  return o.agreements.map((a) => (a.status === 'ended' ? tr(lang, 'overview.agreement.ended', { id: a.id }) : a.id)).join('\n');
+}
+
+export function offersView(report: OffersReport, names: Names, lang: Language): ReportView {
+  const f = report.filters;
+  const heading = headingWith(tr(lang, 'overview.offers.heading', { date: dateText(report.asOf, lang) }), [
+    ['overview.filter.area', f.areas.map((a) => areaName(a, lang))],
+    ['overview.filter.patientGroup', f.patientGroups.map((g) => names.patientGroups.get(g)?.[lang] ?? g)],
+    ['overview.filter.municipality', f.municipalities.map((m) => names.municipalities.get(m) ?? m)],
+    ['overview.filter.organisation', f.organisations.map((o) => names.organisations.get(o) ?? o)],
+    ['overview.filter.type', f.types.map((t) => names.offerTypes.get(t)?.[lang] ?? t)],
+  ], lang);
+
+  const columns: Table['columns'] = [
+    { header: tr(lang, 'overview.col.patientGroup') },
+    { header: tr(lang, 'overview.col.offerType') },
+    { header: tr(lang, 'overview.col.organisation') },
+    { header: tr(lang, 'overview.col.municipalities') },
+    { header: tr(lang, 'overview.col.agreementPool') },
+  ];
+  // An area without patient groups (none in the vocabulary, or none the filters keep) adds nothing on screen.
+  const sections = report.areas.some((a) => a.patientGroups.length) ? report.areas.filter((a) => a.patientGroups.length) : report.areas;
+  // An offer under several groups and areas is put into words once.
+  const reaches = new Map<string, string>();
+  const reach = (o: OfferEntry) => {
+    let text = reaches.get(o.id);
+    if (text === undefined) reaches.set(o.id, (text = reachText(o.reach, names.municipalities, lang)));
+    return text;
+  };
+  const cells = new Map<string, Cell[]>();
+  const offerCells = (o: OfferEntry): Cell[] => {
+    let c = cells.get(o.id);
+    if (!c) {
+      c = [
+        tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),
+        o.organisation.name,
+        reach(o),
+        [agreementText(o, lang), ...o.pools.map((p) => p.name)].filter(Boolean).join('\n'),
+      ];
+      cells.set(o.id, c);
+    }
+    return c;
+  };
+  const tables: Table[] = sections.map((section) => {
+    const rows: Cell[][] = [];
+    for (const g of section.patientGroups) {
+      const key = g.offerCount === 0 ? 'overview.offers.groupCount0' : g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
+      const label: Cell = { text: tr(lang, key, { name: g.name[lang], count: g.offerCount }), tone: g.offerCount ? 'strong' : 'gap' };
+      if (g.offers.length === 0) rows.push([label, { text: tr(lang, 'overview.coverage.gap'), tone: 'gap' }, '', '', '']);
+      g.offers.forEach((o, i) => rows.push([i === 0 ? label : '', ...offerCells(o)]));
+    }
+    if (rows.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
+    return { title: areaName(section.area, lang), columns, rows, groupColumn: 0 };
+  });
+  const last = tables[tables.length - 1];
+  if (last) {
+    last.notes = [
+      '',
+      tr(lang, 'overview.offers.totals', { offers: report.totals.offers, organisations: report.totals.organisations, groups: report.totals.patientGroups, without: report.totals.patientGroupsWithoutOffers }),
+      tr(lang, 'overview.offers.legend'),
+    ];
+  }
+
+  const flat = (): Table => ({
+    columns: [
+      { header: tr(lang, 'overview.col.area') },
+      { header: tr(lang, 'overview.col.patientGroup') },
+      { header: tr(lang, 'overview.col.offerCount'), align: 'right' },
+      { header: tr(lang, 'overview.col.offer') },
+      { header: tr(lang, 'overview.col.type') },
+      { header: tr(lang, 'overview.col.organisation') },
+      { header: tr(lang, 'overview.col.municipalities') },
+      { header: tr(lang, 'overview.col.agreement') },
+      { header: tr(lang, 'overview.col.pools') },
+    ],
+    rows: report.areas.flatMap((section) => section.patientGroups.flatMap((g) => {
+      const lead: Cell[] = [areaName(section.area, lang), g.name[lang], g.offerCount];
+      if (g.offers.length === 0) return [[...lead, '', '', '', '', '', '']];
+      return g.offers.map((o) => [
+        ...lead, o.title, o.type.name[lang], o.organisation.name, reach(o),
+        o.agreements.map((a) => a.id).join(', '), o.pools.map((p) => p.name).join(', '),
+      ]);
+    })),
+  });
+  return { heading, tables, get csv() { return [flat()]; } };
+}

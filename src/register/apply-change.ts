@@ -1,0 +1,295 @@
+// The one way commands change records: take the folder's lock, read the folder, let the command
+// decide the new records, check them (schema and the whole folder's consistency, the size the
+// reader accepts), show or write them atomically, and commit them to git. A refused change writes
+// nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
+// nothing written; after, the change is finished and committed first, unless asked twice.
+import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import type { CommandContext } from '../context/context.js';
+import { resolveDataDir } from '../context/load.js';
+import type { DataFolder } from '../domain/folder.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { translate, type Message } from '../i18n/index.js';
+import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
+import { noCache, openParseCache } from '../store/parse-cache.js';
+import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, RECORD_MODE, recordBytes, recordRel, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { MAX_FILE_BYTES } from '../store/yaml-read.js';
+import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
+import { commitPaths, findRepository, uncommitted } from '../store/git.js';
+import { errorsIntroduced, type ChangedFile } from './check.js';
+import { describeChanges } from './describe.js';
+import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
+import { lineDiff } from './diff.js';
+
+export type Rec = Record<string, unknown>;
+
+/** One file of a change: the record's plan, its file as read under the lock, and its new text (undefined: removed). */
+interface FileChange {
+  change: PlannedChange;
+  rel: string;
+  current: ReadRecord;
+  text?: string;
+  unchanged: boolean;
+}
+
+/** One record to write (`record`) or remove (`record: null`). */
+export interface PlannedChange {
+  kind: RecordKind;
+  id: string;
+  record: Rec | null;
+}
+
+export interface Session {
+  dir: string;
+  folder: DataFolder;
+  checked: CheckedFolder;
+  raw: RawFolder;
+  /** The record as its file says now (read under the lock), or undefined. */
+  current(kind: RecordKind, id: string): Rec | undefined;
+}
+
+export interface ChangeOptions {
+  dryRun?: boolean;
+  /** false with --no-commit. */
+  commit?: boolean;
+}
+
+export interface ChangeResult {
+  exitCode: number;
+  written: string[];
+}
+
+/** Writes go only into a real data folder: one with its civsam.yaml. */
+function dataDirOf(ctx: CommandContext): string {
+  const dir = resolveDataDir(ctx);
+  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  return dir;
+}
+
+function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
+  const c = ctx.errColor;
+  const text = translate(ctx.lang, message.key, message.params);
+  ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
+}
+
+function problemLines(ctx: CommandContext, problems: Problem[]): string {
+  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+}
+
+/**
+ * Runs one change of the data folder. `plan` gets the folder as read under the lock and returns
+ * the records to write; it may throw a UserError to refuse (nothing is written then).
+ */
+export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => PlannedChange[] | Promise<PlannedChange[]>): Promise<ChangeResult> {
+  const dir = dataDirOf(ctx);
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
+  const stop = listenForStop();
+  const checkpoint = async () => {
+    await heardYet();
+    if (stop.count() > 0) throw new UserError('write.stopped', {}, stop.exitCode());
+  };
+  // A large change (an import) takes longer than the lock's lifetime: refresh it as we go.
+  let refreshed = Date.now();
+  const keepAlive = () => {
+    if (Date.now() - refreshed >= KEEP_ALIVE_MS) {
+      lock.refresh();
+      refreshed = Date.now();
+    }
+  };
+  // The parse cache holds a copy of each record, personal data included: the entries of the files
+  // this change writes are dropped once they are written, so an erased value leaves the cache too.
+  const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
+  try {
+    const raw = readFolder(dir, cache);
+    const checked = checkFolder(raw);
+    lock.refresh();
+    const reads = new Map<string, ReadRecord>();
+    const read = (kind: RecordKind, id: string) => {
+      const rel = recordRel(kind, id);
+      let r = reads.get(rel);
+      if (!r) reads.set(rel, (r = readRecordFile(join(dir, rel))));
+      return r;
+    };
+    const session: Session = {
+      dir, folder: checked.folder, checked, raw,
+      current: (kind, id) => {
+        const r = read(kind, id);
+        if (r.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
+        return r.data ? structuredClone(r.data) : undefined;
+      },
+    };
+    const planned = await plan(session);
+    keepAlive();
+    await checkpoint();
+
+    // The new text of every file, and the check of the folder with all of them in place.
+    const files: FileChange[] = [];
+    for (const change of planned) {
+      const rel = recordRel(change.kind, change.id);
+      const current = read(change.kind, change.id);
+      if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, rel) });
+      if (change.record === null) {
+        if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
+        files.push({ change, rel, current, text: undefined, unchanged: false });
+        continue;
+      }
+      const t = newRecordText(dir, change.kind, current, change.record);
+      if ('refused' in t) {
+        if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: kib(MAX_FILE_BYTES) });
+        throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      }
+      files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
+      keepAlive();
+    }
+    const changing = files.filter((f) => !f.unchanged);
+    if (changing.length === 0) {
+      for (const f of files) say(ctx, { key: 'write.unchanged', params: { file: join(ctx.dataDir, f.rel) } });
+      return { exitCode: EXIT.ok, written: [] };
+    }
+    const changedFiles: ChangedFile[] = changing.map((f) => ({ rel: f.rel, kind: f.change.kind, id: f.change.id, data: f.change.record ?? undefined, text: f.text }));
+    const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    lock.refresh();
+    if (introduced.length > 0) {
+      ctx.stderr.write(problemLines(ctx, introduced));
+      throw new UserError('write.refused', { count: introduced.length });
+    }
+
+    if (options.dryRun) {
+      for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
+      say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
+      return { exitCode: EXIT.ok, written: [] };
+    }
+
+    // Git: what was uncommitted before we write, so it is reported and never swept in.
+    const repo = options.commit === false ? undefined : findRepository(dir);
+    // Paths as git sees them (git reports the repository's real path, without symbolic links).
+    const real = repo ? realpathSync(dir) : dir;
+    const targets = changing.map((f) => join(real, f.rel));
+    let dirtyTargets: string[] = [];
+    let dirtyOthers = 0;
+    if (repo) {
+      // Hidden files (the lock we hold, temporary files) are not anybody's work.
+      const dirty = new Set(uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p)));
+      const targetRel = new Set(targets.map((t) => t.slice(repo.root.length + 1).split('\\').join('/')));
+      dirtyTargets = [...dirty].filter((p) => targetRel.has(p));
+      dirtyOthers = [...dirty].filter((p) => !targetRel.has(p)).length;
+    }
+
+    lock.refresh();
+    await checkpoint();
+    let written: string[];
+    try {
+      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop);
+    } finally {
+      cache.forget(changing.map((f) => f.rel));
+      cache.save();
+    }
+    if (changing.length <= 20) {
+      for (const f of changing) say(ctx, { key: f.text === undefined ? 'write.removed' : f.current.snapshot.exists ? 'write.saved' : 'write.created', params: { file: join(ctx.dataDir, f.rel) } }, 'ok');
+    } else {
+      say(ctx, { key: 'write.savedMany', params: { count: changing.length } }, 'ok');
+    }
+
+    if (repo) {
+      const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));
+      if (dirtyTargets.length > 0) {
+        say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
+      } else {
+        const result = commitPaths(repo, targets, message);
+        if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
+        else say(ctx, { key: 'git.commitFailed' }, 'warn');
+      }
+      if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
+    }
+    if (stop.count() > 0) {
+      // Asked to stop once the files were going in: the change was finished instead, and says so.
+      say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
+      return { exitCode: stop.exitCode(), written };
+    }
+    return { exitCode: EXIT.ok, written };
+  } finally {
+    stop.dispose();
+    lock.release();
+  }
+}
+
+/** Bytes in KiB, rounded up (a file 1 byte over the limit must not read as the limit itself). */
+function kib(bytes: number): number {
+  return Math.ceil(bytes / 1024);
+}
+
+/** One file: replaced on its own (file and folder flushed), exactly as a register command always did. */
+function writeOne(ctx: CommandContext, lock: FolderLock, f: FileChange): string[] {
+  const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld());
+  if (!outcome.ok) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
+  return [f.rel];
+}
+
+/** Where a file goes in a batch: new files first, then changed ones, then removals. */
+function placingOrder(f: FileChange): number {
+  return f.text === undefined ? 2 : f.current.snapshot.exists ? 1 : 0;
+}
+
+/**
+ * Many files (an import, or any change of several records): written through replaceFiles, all
+ * flushed at once, every one checked before the first rename, so a refusal found then writes
+ * nothing. New files go first and removals last, so a crash part-way (each file then old or new)
+ * leaves, as far as one change allows, no reference to a record that is not there.
+ * A request to stop before the first rename stops with nothing written; once the renames have
+ * begun the batch is finished (and, by applyChange, committed), unless a second request comes:
+ * then it stops where it is and says how much is written and how to finish.
+ */
+async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests): Promise<string[]> {
+  const ordered = changing.map((f, i) => ({ f, i })).sort((a, b) => placingOrder(a.f) - placingOrder(b.f) || a.i - b.i).map((x) => x.f);
+  const batch: BatchFile[] = ordered.map((f) => ({
+    target: f.current.path,
+    bytes: f.text === undefined ? undefined : recordBytes(f.current, f.text),
+    expected: f.current.snapshot,
+  }));
+  let placed = 0;
+  let placing = false;
+  stop.onRequest((count) => {
+    if (placing && count === 1) say(ctx, { key: 'write.finishing', params: { written: placed, total: ordered.length } }, 'warn');
+  });
+  let outcome: BatchOutcome;
+  try {
+    outcome = await replaceFiles(batch, {
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE,
+      interrupts: () => stop.count(),
+      onPlacingBegins: () => { placing = true; },
+      onPlaced: () => { placed++; },
+    });
+  } catch (e) {
+    // An error of the system (a full disk, a permission) part-way: say what is already written.
+    if (placed > 0) sayPartial(ctx, ordered.slice(0, placed));
+    throw e;
+  }
+  if (outcome.ok) return changing.map((f) => f.rel);
+  const file = join(ctx.dataDir, ordered[outcome.index].rel);
+  if (outcome.reason === 'interrupted') {
+    if (outcome.placed === 0) throw new UserError('write.stopped', {}, stop.exitCode());
+    throw new UserError('write.stoppedPart', { written: outcome.placed, total: ordered.length }, stop.exitCode());
+  }
+  if (outcome.placed === 0) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file });
+  sayPartial(ctx, ordered.slice(0, outcome.placed));
+  throw new UserError(outcome.reason === 'lock-lost' ? 'write.batchLockLost' : 'write.batchConflict', { file, written: outcome.placed, total: ordered.length });
+}
+
+function sayPartial(ctx: CommandContext, written: FileChange[]): void {
+  if (written.length <= 20) say(ctx, { key: 'write.partial', params: { files: written.map((w) => join(ctx.dataDir, w.rel)).join(', ') } }, 'warn');
+  else say(ctx, { key: 'write.partialMany', params: { count: written.length } }, 'warn');
+}
+
+/** Changes one existing record through `mutate` (which gets a copy and may throw to refuse). */
+export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean }, kind: RecordKind, id: string, mutate: (record: Rec, s: Session) => Rec): Promise<number> {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const current = s.current(kind, id);
+    if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
+    return [{ kind, id, record: mutate(current, s) }];
+  });
+  return result.exitCode;
+}

@@ -1,0 +1,223 @@
+// The hearing commands' reports as data (JSON) and tables (terminal, CSV, Markdown): the plan, the
+// hearing list for the letter, the report after the deadline, and an organisation's history.
+// Pure: the folder and what was computed in, text in the reader's language out.
+import type { DataFolder } from '../domain/folder.js';
+import type { Consultation, HearingParty } from '../domain/kinds.js';
+import { daysBetween } from '../domain/dates.js';
+import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { formatDate, formatShare } from '../i18n/format.js';
+import type { Table } from './table.js';
+import { functionalAddress } from '../hearing/contacts.js';
+import { invitedTo, organisationHistory, responseOf } from '../hearing/history.js';
+import type { Plan } from '../hearing/plan.js';
+import { eligibleParties, hearingIndex } from '../domain/scope.js';
+
+export interface Report {
+  json: unknown;
+  tables: Table[];
+  heading: string;
+  /** Diagnostics for stderr (a note, never data). */
+  notes: string[];
+}
+
+type T = (key: MessageKey, params?: MessageParams) => string;
+const tr = (lang: Language): T => (key, params) => translate(lang, key, params);
+
+/** Danish alphabetical order (æ, ø, å last; "Aa" as å), the order a Danish hearing list is read in. */
+const danish = new Intl.Collator('da');
+
+function organisationName(folder: DataFolder, party: HearingParty | undefined, fallback: string): string {
+  return (party && folder.records.organisation.get(party.organisation)?.name) ?? fallback;
+}
+
+function byName<T extends { name: string; party: string }>(a: T, b: T): number {
+  return danish.compare(a.name, b.name) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0);
+}
+
+const statusKey = (s: Consultation['status']): MessageKey => `hearing.status.${s}` as MessageKey;
+
+// ---------------------------------------------------------------------------------------- plan
+
+export function planReport(folder: DataFolder, plan: Plan, lang: Language): Report {
+  const t = tr(lang);
+  const c = plan.consultation;
+  const limited = c.selection === 'limited' && c.seats !== undefined;
+  const eligible = plan.rows.length;
+  const rows = plan.rows.map((r, i) => ({
+    party: r.party.id,
+    organisation: r.party.organisation,
+    name: organisationName(folder, r.party, r.party.organisation),
+    since: r.party.since,
+    invited: r.record.invited,
+    of: plan.window.length,
+    last_invited: r.record.lastInvited ? { consultation: r.record.lastInvited.id, opens: r.record.lastInvited.opens } : null,
+    answered: r.record.answered,
+    waited: r.waited,
+    proposed: r.proposed,
+    rank: r.proposed ? i + 1 : null,
+    reason: r.reason ? translate(lang, r.reason.key, r.reason.params) : null,
+    omitted_reason: r.omittedReason ?? null,
+  }));
+  const json = {
+    consultation: {
+      id: c.id || null, title: c.title || null, areas: c.areas, patient_groups: c.patient_groups ?? [], opens: c.opens,
+      selection: c.selection, seats: c.seats ?? null, status: c.id ? c.status : null,
+    },
+    history: plan.window.map((h) => h.id),
+    rotation_history: plan.rotation.map((h) => h.id),
+    proposal: plan.proposal,
+    parties: rows,
+  };
+  const columns = [
+    { header: t('hearing.col.rank'), align: 'right' as const },
+    { header: t('hearing.col.party') },
+    { header: t('hearing.col.organisation') },
+    { header: t('hearing.col.since') },
+    { header: t('hearing.col.invited') },
+    { header: t('hearing.col.lastInvited') },
+    { header: t('hearing.col.answered'), align: 'right' as const },
+    ...(limited ? [{ header: t('hearing.col.waited') }] : []),
+    { header: t('hearing.col.proposal') },
+  ];
+  const tableRows = rows.map((r) => [
+    r.rank ?? '',
+    r.party,
+    r.name,
+    formatDate(r.since, lang),
+    t('hearing.invitedOf', { count: r.invited, total: r.of }),
+    r.last_invited ? formatDate(r.last_invited.opens, lang) : '–',
+    r.answered,
+    ...(limited ? [r.waited === null ? t('hearing.waitedNever') : t('hearing.waitedCount', { count: r.waited })] : []),
+    r.proposed ? t('hearing.proposed', { reason: r.reason ?? '' }) : r.omitted_reason !== null ? t('hearing.omittedWith', { reason: r.omitted_reason }) : t('hearing.notProposed'),
+  ]);
+  const ids = (list: Consultation[]) => list.map((h) => h.id).join(', ');
+  const notes = [
+    eligible === 0 ? t('hearing.plan.noEligible') : t('hearing.plan.proposal', { count: plan.proposal.length, eligible }),
+  ];
+  const heading = [
+    c.id ? t('hearing.plan.heading', { title: c.title, id: c.id }) : t('hearing.plan.headingDraft'),
+    limited ? t('hearing.plan.selectionLimited', { seats: c.seats!, opens: formatDate(c.opens, lang) }) : t('hearing.plan.selectionAll', { opens: formatDate(c.opens, lang) }),
+    plan.window.length ? t('hearing.plan.window', { count: plan.window.length, ids: ids(plan.window) }) : t('hearing.plan.windowNone'),
+    ...(limited ? [plan.rotation.length ? t('hearing.plan.rotation', { ids: ids(plan.rotation) }) : t('hearing.plan.rotationNone')] : []),
+  ].join('\n');
+  return { json, heading, tables: [{ columns, rows: tableRows, notes }], notes: [] };
+}
+
+// ---------------------------------------------------------------------------------- list-parties
+
+export function hearingListReport(folder: DataFolder, c: Consultation, includeContacts: boolean, lang: Language): Report {
+  const t = tr(lang);
+  const parties = folder.records['hearing-party'];
+  let personal = 0;
+  const rows = (c.invited ?? []).map((id) => {
+    const party = parties.get(id);
+    const org = party ? folder.records.organisation.get(party.organisation) : undefined;
+    const row: { party: string; organisation: string; name: string; website: string | null; contact?: string | null } = {
+      party: id, organisation: party?.organisation ?? id, name: org?.name ?? id, website: org?.website ?? null,
+    };
+    if (includeContacts) {
+      const address = functionalAddress(org?.contact, folder.settings?.policy?.functional_address_words);
+      if (!address && org?.contact?.email) personal++;
+      row.contact = address ?? null;
+    }
+    return row;
+  }).sort(byName);
+  const columns = [{ header: t('hearing.col.organisation') }, ...(includeContacts ? [{ header: t('hearing.col.contact') }] : [])];
+  const tableRows = rows.map((r) => [r.name, ...(includeContacts ? [r.contact ?? t('hearing.list.noContact')] : [])]);
+  const notes: string[] = [];
+  if (rows.length === 0) notes.push(t('hearing.list.empty', { id: c.id }));
+  if (personal > 0) notes.push(t('hearing.list.personalLeftOut', { count: personal }));
+  return {
+    json: { consultation: { id: c.id, title: c.title }, parties: rows },
+    heading: t('hearing.list.heading', { title: c.title }),
+    tables: rows.length ? [{ columns, rows: tableRows, notes: [t('hearing.list.count', { count: rows.length })] }] : [],
+    notes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------- report
+
+export function consultationReport(folder: DataFolder, c: Consultation, asOf: string, lang: Language): Report {
+  const t = tr(lang);
+  const parties = folder.records['hearing-party'];
+  const heard = (c.invited ?? []).map((id) => {
+    const received = responseOf(c, id) ?? null;
+    return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received };
+  }).sort(byName);
+  const responded = heard.filter((h) => h.responded).length;
+  const share = heard.length ? responded / heard.length : 0;
+  const reasons = new Map((c.omitted ?? []).map((o) => [o.party, o.reason]));
+  const notInvited = eligibleParties(hearingIndex(folder), c)
+    .filter((p) => !invitedTo(c, p.id))
+    .map((p) => ({ party: p.id, organisation: p.organisation, name: organisationName(folder, p, p.id), reason: reasons.get(p.id) ?? null }))
+    .sort(byName);
+  const limited = c.selection === 'limited' && c.seats !== undefined;
+  const days = daysBetween(c.opens, c.deadline);
+  const json = {
+    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null },
+    invited: heard,
+    response_rate: { responded, invited: heard.length, share: Math.round(share * 1000) / 1000 },
+    not_invited: notInvited,
+  };
+  const heardTable: Table = {
+    title: t('hearing.report.heard'),
+    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.response') }],
+    rows: heard.map((h) => [h.name, h.party, h.received ? t('hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
+    notes: [
+      t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) }),
+      ...(notInvited.length === 0 ? [t('hearing.report.allInvited')] : []),
+    ],
+  };
+  const notInvitedTable: Table = {
+    title: t('hearing.report.notInvited'),
+    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.reason') }],
+    rows: notInvited.map((n) => [n.name, n.party, n.reason ?? (limited ? t('hearing.report.noSeat', { seats: c.seats! }) : t('hearing.report.noReason'))]),
+  };
+  const heading = [
+    t('hearing.report.heading', { title: c.title, id: c.id }),
+    t('hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
+  ].join('\n');
+  const notes = asOf <= c.deadline ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
+  return { json, heading, tables: notInvited.length ? [heardTable, notInvitedTable] : [heardTable], notes };
+}
+
+// --------------------------------------------------------------------------------------- history
+
+export function historyReport(folder: DataFolder, organisation: string, lang: Language): Report {
+  const t = tr(lang);
+  const lines = organisationHistory(folder, organisation);
+  const org = folder.records.organisation.get(organisation);
+  const yesNo = (b: boolean) => t(b ? 'hearing.yes' : 'hearing.no');
+  const json = {
+    organisation: { id: organisation, name: org?.name ?? null },
+    parties: (hearingIndex(folder).partiesByOrganisation.get(organisation) ?? []).map((p) => p.id),
+    consultations: lines.map((l) => ({
+      consultation: l.consultation.id, title: l.consultation.title, opens: l.consultation.opens, status: l.consultation.status,
+      party: l.party, eligible: l.eligible, invited: l.invited, omitted: l.omitted, answered: l.answered ?? null,
+    })),
+    summary: {
+      eligible: lines.filter((l) => l.eligible).length,
+      invited: lines.filter((l) => l.invited).length,
+      answered: lines.filter((l) => l.answered !== undefined).length,
+    },
+  };
+  const table: Table = {
+    columns: [
+      { header: t('hearing.col.consultation') }, { header: t('hearing.col.opens') }, { header: t('hearing.col.status') },
+      { header: t('hearing.col.eligible') }, { header: t('hearing.col.invited') }, { header: t('hearing.col.answered') },
+    ],
+    rows: lines.map((l) => [
+      `${l.consultation.title} (${l.consultation.id})`,
+      formatDate(l.consultation.opens, lang),
+      t(statusKey(l.consultation.status)),
+      yesNo(l.eligible),
+      l.invited ? t('hearing.yes') : l.omitted ? t('hearing.history.omitted') : t('hearing.no'),
+      l.answered ? t('hearing.report.received', { date: formatDate(l.answered, lang) }) : l.invited ? t('hearing.report.none') : '',
+    ]),
+    notes: [t('hearing.history.summary', json.summary)],
+  };
+  const heading = t('hearing.history.heading', { name: org?.name ?? organisation, id: organisation });
+  // No consultation at all: the heading and the counts say it; an empty table would say nothing more.
+  if (lines.length === 0) return { json, heading: `${heading}\n${table.notes![0]}`, tables: [], notes: [] };
+  return { json, heading, tables: [table], notes: [] };
+}

@@ -1,0 +1,87 @@
+// What the public site shows, worked out once from the folder on the `asOf` date: which calls,
+// agreements and consultations are public, and indexes by organisation so each organisation's page
+// costs what it shows. Only public fields are carried over; contact persons and staff notes never
+// enter these structures, so no page can print them.
+import type { DataFolder } from '../domain/folder.js';
+import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
+import { addDays } from '../domain/dates.js';
+import { offerActive } from '../domain/reach.js';
+
+export interface SiteFacts {
+  folder: DataFolder;
+  asOf: string;
+  organisations: Organisation[];
+  /** Offers active on `asOf` (core/reach.ts `offerActive`, the overviews' definition), for the organisation pages. */
+  activeOffers: Offer[];
+  openCalls: Call[];
+  /** Calls whose deadline passed within the last year, latest first. */
+  recentCalls: Call[];
+  /** Calls whose deadline passed more than a year ago, latest first. */
+  earlierCalls: Call[];
+  /** Agreements that are active or ended: decided ones (a draft or a cancelled agreement was never in force). */
+  agreements: Agreement[];
+  /** Consultations that have opened and are still open, and those past. */
+  openConsultations: Consultation[];
+  pastConsultations: Consultation[];
+  /** The standing hearing list on `asOf`: active parties of active organisations that have joined. */
+  hearingList: HearingParty[];
+  pools: Pool[];
+  byOrganisation: Map<string, OrganisationFacts>;
+}
+
+export interface OrganisationFacts {
+  offers: Offer[];
+  agreements: Agreement[];
+  selectedIn: Call[];
+  consultations: Consultation[];
+  hearingParties: HearingParty[];
+}
+
+const RECENT_DAYS = 365;
+
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Newest first by a date field, then by id, so equal dates keep a fixed order. */
+function latestFirst<T extends { id: string }>(date: (r: T) => string) {
+  return (a: T, b: T) => (date(a) > date(b) ? -1 : date(a) < date(b) ? 1 : byId(a, b));
+}
+
+export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
+  const r = folder.records;
+  const organisations = [...r.organisation.values()].sort(byId);
+  const activeOffers = [...r.offer.values()].filter((o) => offerActive(o, folder, asOf)).sort(byId);
+  const calls = [...r.call.values()].filter((c) => c.published <= asOf);
+  const yearAgo = addDays(asOf, -RECENT_DAYS);
+  const openCalls = calls.filter((c) => c.deadline >= asOf).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : byId(a, b)));
+  const recentCalls = calls.filter((c) => c.deadline < asOf && c.deadline >= yearAgo).sort(latestFirst((c) => c.deadline));
+  const earlierCalls = calls.filter((c) => c.deadline < yearAgo).sort(latestFirst((c) => c.deadline));
+  const agreements = [...r.agreement.values()].filter((a) => a.status === 'active' || a.status === 'ended').sort(byId);
+  const consultations = [...r.consultation.values()].filter((c) => c.status !== 'planned' && c.opens <= asOf);
+  const openConsultations = consultations.filter((c) => c.status === 'open' && c.deadline >= asOf).sort(latestFirst((c) => c.opens));
+  const pastConsultations = consultations.filter((c) => !openConsultations.includes(c)).sort(latestFirst((c) => c.deadline));
+  const hearingList = [...r['hearing-party'].values()]
+    .filter((p) => p.status === 'active' && p.since <= asOf && r.organisation.get(p.organisation)?.status === 'active')
+    .sort(byId);
+  const pools = [...r.pool.values()].sort(byId);
+
+  const byOrganisation = new Map<string, OrganisationFacts>();
+  for (const o of organisations) byOrganisation.set(o.id, { offers: [], agreements: [], selectedIn: [], consultations: [], hearingParties: [] });
+  const of = (id: string) => byOrganisation.get(id);
+  for (const o of activeOffers) of(o.organisation)?.offers.push(o);
+  for (const a of agreements) for (const id of new Set(a.organisations)) of(id)?.agreements.push(a);
+  for (const c of [...openCalls, ...recentCalls, ...earlierCalls]) for (const id of new Set(c.selected ?? [])) of(id)?.selectedIn.push(c);
+  const partyOrg = new Map<string, string>();
+  for (const p of r['hearing-party'].values()) {
+    partyOrg.set(p.id, p.organisation);
+    of(p.organisation)?.hearingParties.push(p);
+  }
+  for (const c of [...openConsultations, ...pastConsultations]) {
+    const orgs = new Set((c.invited ?? []).map((p) => partyOrg.get(p)).filter((x): x is string => x !== undefined));
+    for (const id of orgs) of(id)?.consultations.push(c);
+  }
+  for (const f of byOrganisation.values()) f.hearingParties.sort(byId);
+
+  return { folder, asOf, organisations, activeOffers, openCalls, recentCalls, earlierCalls, agreements, openConsultations, pastConsultations, hearingList, pools, byOrganisation };
+}

@@ -1,0 +1,72 @@
+// Agreements: every active or ended collaboration agreement with its organisations, period, how it
+// came about (an open call or a documented exemption) and its funding per pool. Drafts and cancelled
+// agreements were never in force and are not shown.
+import type { Agreement } from '../../domain/kinds.js';
+import { FUNDING_KINDS } from '../../domain/shapes.js';
+import { html, type Html } from '../html.js';
+import { areaList, orgLinks, type PageContent, type PageContext } from '../page.js';
+
+export function agreementsPage(ctx: PageContext): PageContent {
+  const all = ctx.facts.agreements;
+  const active = all.filter((a) => a.status === 'active').sort(byStartDesc);
+  const ended = all.filter((a) => a.status === 'ended').sort(byStartDesc);
+  const body = html`<p class="lead">${ctx.t('publish.agreements.lead')}</p>
+${table(ctx, 'active', ctx.t('publish.agreements.active'), active)}
+${table(ctx, 'ended', ctx.t('publish.agreements.ended'), ended)}`;
+  return { section: 'agreements', title: ctx.t('publish.agreements.title'), body };
+}
+
+function byStartDesc(a: Agreement, b: Agreement): number {
+  return a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function table(ctx: PageContext, id: string, heading: string, agreements: Agreement[]): Html {
+  if (!agreements.length) return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><p>${ctx.t('publish.none')}</p></section>`;
+  return html`<section aria-labelledby="${id}">
+<h2 id="${id}">${heading}</h2>
+<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
+<table>
+<thead><tr><th scope="col">${ctx.t('publish.agreements.agreement')}</th><th scope="col">${ctx.t('publish.organisations')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.agreements.period')}</th><th scope="col">${ctx.t('publish.agreements.establishedBy')}</th><th scope="col">${ctx.t('publish.agreements.funding')}</th></tr></thead>
+<tbody>
+${agreements.map((a) => html`<tr id="agreement-${a.id}"><th scope="row">${a.title}</th><td>${orgLinks(ctx, a.organisations)}</td><td>${areaList(ctx, a.areas)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
+</table>
+</div>
+</section>`;
+}
+
+export function period(ctx: PageContext, a: Agreement): string {
+  return a.end ? ctx.t('publish.agreements.fromTo', { start: ctx.date(a.start), end: ctx.date(a.end) }) : ctx.t('publish.agreements.openEnded', { start: ctx.date(a.start) });
+}
+
+/** How the agreement came about, as the public may see it: the call, or that an exemption was recorded. */
+export function establishedBy(ctx: PageContext, a: Agreement): Html | string {
+  const by = a.established_by;
+  if (by?.call) {
+    const call = ctx.facts.folder.records.call.get(by.call);
+    if (call && call.published <= ctx.facts.asOf) return html`${ctx.t('publish.agreements.viaCall')} <a href="${ctx.href(`calls.html#call-${call.id}`)}">${call.title}</a>`;
+    return ctx.t('publish.agreements.viaCallPlain');
+  }
+  if (by?.exemption) return by.exemption.date ? ctx.t('publish.agreements.exemptionDated', { date: ctx.date(by.exemption.date) }) : ctx.t('publish.agreements.exemption');
+  return ctx.t('publish.agreements.notRecorded');
+}
+
+/** The agreement's money per pool, all years together, with the kinds it was given for. */
+export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
+  const lines = a.funding ?? [];
+  if (!lines.length) return ctx.t('publish.agreements.noFunding');
+  const byPool = new Map<string, { amount: number; kinds: Set<string>; years: Set<number> }>();
+  for (const l of lines) {
+    let p = byPool.get(l.pool);
+    if (!p) byPool.set(l.pool, (p = { amount: 0, kinds: new Set(), years: new Set() }));
+    p.amount += l.amount_dkk;
+    p.kinds.add(l.kind);
+    p.years.add(l.year);
+  }
+  const items = [...byPool].sort(([x], [y]) => (x < y ? -1 : 1)).map(([pool, p]) => {
+    const years = [...p.years].sort((x, y) => x - y);
+    const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
+    const kinds = FUNDING_KINDS.filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
+    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} <a href="${ctx.href(`funding.html#pool-${pool}`)}">${ctx.facts.folder.records.pool.get(pool)?.name ?? pool}</a> (${span}; ${kinds})</li>`;
+  });
+  return html`<ul class="plain">${items}</ul>`;
+}

@@ -1,0 +1,62 @@
+// Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
+// who was selected, and a table of the earlier ones.
+import type { Call } from '../../domain/kinds.js';
+import { daysBetween } from '../../domain/dates.js';
+import { html, type Html } from '../html.js';
+import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
+import { paragraphs } from './text.js';
+
+export function callsPage(ctx: PageContext): PageContent {
+  const f = ctx.facts;
+  const body = html`<p class="lead">${ctx.t('publish.calls.lead')}</p>
+${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
+<section aria-labelledby="open">
+<h2 id="open">${ctx.t('publish.calls.openHeading')}</h2>
+${f.openCalls.length ? f.openCalls.map((c) => callSection(ctx, c, true)) : html`<p>${ctx.t('publish.calls.noneOpen')}</p>`}
+</section>
+<section aria-labelledby="recent">
+<h2 id="recent">${ctx.t('publish.calls.recentHeading')}</h2>
+${f.recentCalls.length ? f.recentCalls.map((c) => callSection(ctx, c, false)) : html`<p>${ctx.t('publish.calls.noneRecent')}</p>`}
+</section>
+${f.earlierCalls.length ? earlier(ctx, f.earlierCalls) : ''}`;
+  return { section: 'calls', title: ctx.t('publish.nav.calls'), body };
+}
+
+function callSection(ctx: PageContext, c: Call, open: boolean): Html {
+  const pool = c.pool ? ctx.facts.folder.records.pool.get(c.pool) : undefined;
+  const daysLeft = daysBetween(ctx.facts.asOf, c.deadline);
+  const channel = c.channel === 'public' ? ctx.t('publish.calls.channelPublic') : ctx.t('publish.calls.channelInvited');
+  return html`<article class="call" id="call-${c.id}" aria-labelledby="call-${c.id}-title">
+<h3 id="call-${c.id}-title">${c.title}</h3>
+${paragraphs(c.description)}${facts([
+  [ctx.t('publish.calls.deadline'), open ? ctx.t(daysLeft === 0 ? 'publish.calls.deadlineToday' : daysLeft === 1 ? 'publish.calls.deadlineLeftOne' : 'publish.calls.deadlineLeft', { date: ctx.date(c.deadline), days: ctx.number(daysLeft) }) : ctx.date(c.deadline)],
+  [ctx.t('publish.calls.published'), ctx.date(c.published)],
+  [ctx.t('publish.calls.pool'), pool ? html`<a href="${ctx.href(`funding.html#pool-${pool.id}`)}">${pool.name}</a>` : undefined],
+  [ctx.t('publish.areas'), areaList(ctx, c.areas)],
+  [ctx.t('publish.patientGroups'), groupList(ctx, c.patient_groups)],
+  [ctx.t('publish.municipalities'), reachText(ctx, c)],
+  [ctx.t('publish.calls.channel'), channel],
+  [ctx.t('publish.calls.channelReason'), c.channel === 'invited' ? c.channel_reason : undefined],
+  [ctx.t('publish.calls.invited'), c.channel === 'invited' && c.invited?.length ? orgLinks(ctx, c.invited) : undefined],
+  [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(new Set(c.applicants ?? []).size)],
+  [ctx.t('publish.calls.selected'), open ? undefined : c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')],
+])}
+${c.criteria?.length ? html`<h4>${ctx.t('publish.calls.criteria')}</h4>
+<ol>${c.criteria.map((x) => html`<li>${x}</li>`)}</ol>
+` : ''}</article>
+`;
+}
+
+function earlier(ctx: PageContext, calls: Call[]): Html {
+  return html`<section aria-labelledby="earlier">
+<h2 id="earlier">${ctx.t('publish.calls.earlierHeading')}</h2>
+<div class="table-scroll" role="region" aria-labelledby="earlier" tabindex="0">
+<table>
+<thead><tr><th scope="col">${ctx.t('publish.calls.call')}</th><th scope="col">${ctx.t('publish.calls.deadline')}</th><th scope="col">${ctx.t('publish.calls.channel')}</th><th scope="col">${ctx.t('publish.calls.selected')}</th></tr></thead>
+<tbody>
+${calls.map((c) => html`<tr id="call-${c.id}"><th scope="row">${c.title}</th><td>${ctx.date(c.deadline)}</td><td>${c.channel === 'public' ? ctx.t('publish.calls.channelPublic') : ctx.t('publish.calls.channelInvited')}</td><td>${c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')}</td></tr>\n`)}</tbody>
+</table>
+</div>
+</section>
+`;
+}

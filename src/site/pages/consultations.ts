@@ -1,0 +1,66 @@
+// Consultations: the open ones with their hearing lists, the past ones with every invited party
+// alphabetically and a mark where an answer came, and the standing hearing list itself.
+import type { Consultation } from '../../domain/kinds.js';
+import { daysBetween } from '../../domain/dates.js';
+import { html, type Html } from '../html.js';
+import { consultationReport } from '../overviews.js';
+import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';
+import { paragraphs } from './text.js';
+
+export function consultationsPage(ctx: PageContext): PageContent {
+  const f = ctx.facts;
+  const list = sortByName(ctx, f.hearingList, (p) => ctx.organisationName(p.organisation));
+  const body = html`<p class="lead">${ctx.t('publish.consultations.lead')}</p>
+<p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
+<section aria-labelledby="open">
+<h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
+${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
+</section>
+<section aria-labelledby="past">
+<h2 id="past">${ctx.t('publish.consultations.pastHeading')}</h2>
+${f.pastConsultations.length ? f.pastConsultations.map((c) => consultation(ctx, c, false)) : html`<p>${ctx.t('publish.consultations.nonePast')}</p>`}
+</section>
+<section aria-labelledby="hearing-list">
+<h2 id="hearing-list">${ctx.t('publish.consultations.listHeading')}</h2>
+<p>${ctx.t('publish.consultations.listLead', { count: ctx.number(list.length), date: ctx.date(f.asOf) })}</p>
+${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
+<div class="table-scroll" role="region" aria-labelledby="hearing-list" tabindex="0">
+<table>
+<thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.patientGroups')}</th><th scope="col">${ctx.t('publish.consultations.since')}</th></tr></thead>
+<tbody>
+${list.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><td>${areaList(ctx, p.areas)}</td><td>${groupList(ctx, p.patient_groups, 'publish.allGroupsOfAreas')}</td><td>${ctx.date(p.since)}</td></tr>\n`)}</tbody>
+</table>
+</div>
+</section>`;
+  return { section: 'consultations', title: ctx.t('publish.consultations.title'), body };
+}
+
+function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
+  const report = consultationReport(ctx.facts, c, ctx.lang);
+  const parties = report.parties;
+  const id = `consultation-${c.id}`;
+  const selection = c.selection === 'all' ? ctx.t('publish.consultations.selectionAll')
+    : ctx.t('publish.consultations.selectionLimited', { seats: c.seats ?? parties.length });
+  const rate = parties.length ? ctx.t('publish.consultations.rate', { responded: ctx.number(report.responded), invited: ctx.number(parties.length), share: ctx.share(report.responded / parties.length) }) : undefined;
+  return html`<article class="consultation" id="${id}" aria-labelledby="${id}-h">
+<h3 id="${id}-h">${c.title}</h3>
+${paragraphs(c.description)}${facts([
+  [ctx.t('publish.consultations.opens'), ctx.date(c.opens)],
+  [ctx.t('publish.consultations.deadline'), ctx.t('publish.consultations.deadlineDays', { date: ctx.date(c.deadline), days: ctx.number(daysBetween(c.opens, c.deadline)) })],
+  [ctx.t('publish.consultations.deadlineReason'), c.deadline_reason],
+  [ctx.t('publish.areas'), areaList(ctx, c.areas)],
+  [ctx.t('publish.patientGroups'), groupList(ctx, c.patient_groups, 'publish.allGroupsOfAreas')],
+  [ctx.t('publish.consultations.selection'), selection],
+  [ctx.t('publish.consultations.responses'), open ? undefined : rate],
+])}
+${parties.length ? html`<div class="table-scroll" role="region" aria-labelledby="${id}-list" tabindex="0">
+<table class="hearing-list">
+<caption id="${id}-list">${ctx.t('publish.consultations.listCaption', { title: c.title })}</caption>
+<thead><tr><th scope="col">${ctx.t('publish.consultations.party')}</th><th scope="col">${ctx.t('publish.consultations.response')}</th></tr></thead>
+<tbody>
+${parties.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><td>${p.received ? html`<span class="mark" aria-hidden="true">✓</span> ${ctx.t('publish.consultations.received', { date: ctx.date(p.received) })}` : open ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</td></tr>\n`)}</tbody>
+</table>
+</div>` : html`<p>${ctx.t('publish.consultations.noneInvited')}</p>`}
+</article>
+`;
+}

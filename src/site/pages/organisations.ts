@@ -1,0 +1,68 @@
+// The organisations: an alphabetical index, and one page per organisation with its public
+// details, active offers, agreements and funding, calls it was selected in, and consultations it
+// was invited to. Contact persons are never shown: the page points to the organisation's website.
+import type { Organisation } from '../../domain/kinds.js';
+import { html } from '../html.js';
+import { messageOr, valueLabel } from '../../i18n/values.js';
+import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
+import { establishedBy, fundingSummary, period } from './agreements.js';
+
+export function organisationsIndex(ctx: PageContext): PageContent {
+  const orgs = sortByName(ctx, ctx.facts.organisations, (o) => o.name);
+  const body = html`<p class="lead">${ctx.t('publish.organisations.lead', { count: ctx.number(orgs.length) })}</p>
+<div class="table-scroll" role="region" aria-labelledby="org-caption" tabindex="0">
+<table>
+<caption id="org-caption">${ctx.t('publish.organisations.caption')}</caption>
+<thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.organisations.kind')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.organisations.activeOffers')}</th></tr></thead>
+<tbody>
+${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${o.status === 'inactive' ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
+</table>
+</div>`;
+  return { section: 'organisations', title: ctx.t('publish.organisations.title'), body };
+}
+
+export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
+  const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], hearingParties: [] };
+  const onList = f.hearingParties.filter((p) => p.status === 'active' && p.since <= ctx.facts.asOf && o.status === 'active');
+  const partyIds = new Set(f.hearingParties.map((p) => p.id));
+  const offers = sortByName(ctx, f.offers, (x) => x.title);
+  const agreements = [...f.agreements].sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : 1));
+  const body = html`${o.status === 'inactive' ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
+  [ctx.t('publish.organisations.kind'), messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))],
+  [ctx.t('publish.areas'), areaList(ctx, o.areas)],
+  [ctx.t('publish.patientGroups'), o.patient_groups?.length ? groupList(ctx, o.patient_groups) : undefined],
+  [ctx.t('publish.municipalities'), reachText(ctx, o)],
+  [ctx.t('publish.organisations.website'), websiteLink(o.website)],
+  [ctx.t('publish.organisations.cvr'), o.cvr],
+  [ctx.t('publish.organisations.hearingList'), onList.length ? ctx.t('publish.organisations.onListSince', { date: ctx.date(onList.map((p) => p.since).sort()[0]) }) : ctx.t('publish.organisations.notOnList')],
+])}
+<section aria-labelledby="offers">
+<h2 id="offers">${ctx.t('publish.organisations.offersHeading')}</h2>
+${offers.length ? html`<ul class="offers">${offers.map((x) => html`<li class="offer"><p class="offer-title">${x.title}</p>${facts([
+    [ctx.t('publish.offers.type'), ctx.typeName(x.type)],
+    [ctx.t('publish.patientGroups'), groupList(ctx, x.patient_groups)],
+    [ctx.t('publish.municipalities'), reachText(ctx, x)],
+  ])}${x.description ? html`<p>${x.description}</p>` : ''}</li>\n`)}</ul>` : html`<p>${ctx.t('publish.organisations.noOffers')}</p>`}
+<p><a href="${ctx.href('offers.html')}">${ctx.t('publish.organisations.allOffers')}</a></p>
+</section>
+<section aria-labelledby="agreements">
+<h2 id="agreements">${ctx.t('publish.organisations.agreementsHeading')}</h2>
+${agreements.length ? html`<div class="table-scroll" role="region" aria-labelledby="agreements" tabindex="0"><table>
+<thead><tr><th scope="col">${ctx.t('publish.agreements.agreement')}</th><th scope="col">${ctx.t('publish.agreements.status')}</th><th scope="col">${ctx.t('publish.agreements.period')}</th><th scope="col">${ctx.t('publish.agreements.establishedBy')}</th><th scope="col">${ctx.t('publish.agreements.funding')}</th></tr></thead>
+<tbody>
+${agreements.map((a) => html`<tr><th scope="row"><a href="${ctx.href(`agreements.html#agreement-${a.id}`)}">${a.title}</a>${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
+</table></div>` : html`<p>${ctx.t('publish.organisations.noAgreements')}</p>`}
+</section>
+<section aria-labelledby="calls">
+<h2 id="calls">${ctx.t('publish.organisations.callsHeading')}</h2>
+${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li><a href="${ctx.href(`calls.html#call-${c.id}`)}">${c.title}</a> (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
+</section>
+<section aria-labelledby="consultations">
+<h2 id="consultations">${ctx.t('publish.organisations.consultationsHeading')}</h2>
+${f.consultations.length ? html`<ul>${f.consultations.map((c) => {
+    const answered = (c.responses ?? []).filter((r) => partyIds.has(r.party)).map((r) => r.received).sort()[0];
+    return html`<li><a href="${ctx.href(`consultations.html#consultation-${c.id}`)}">${c.title}</a> – ${answered ? ctx.t('publish.consultations.received', { date: ctx.date(answered) }) : c.status === 'open' && c.deadline >= ctx.facts.asOf ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</li>`;
+  })}</ul>` : html`<p>${ctx.t('publish.organisations.noConsultations')}</p>`}
+</section>`;
+  return { section: 'organisation', title: o.name, body };
+}

@@ -1,0 +1,63 @@
+// The public site as data: a pure function from the loaded folder, the date and the languages to
+// every file's path and content. The same input always gives the same bytes (no clock, sorted
+// records, no random ids), so a site kept in git shows real changes only.
+import type { DataFolder } from '../domain/folder.js';
+import type { Language } from '../i18n/index.js';
+import { FILTER_JS, SITE_CSS } from './assets.js';
+import { gatherFacts } from './facts.js';
+import { layout, makeContext, organisationPath, SCRIPT, STYLESHEET, type PageContent, type PageContext, type SiteLanguage } from './page.js';
+import { agreementsPage } from './pages/agreements.js';
+import { callsPage } from './pages/calls.js';
+import { consultationsPage } from './pages/consultations.js';
+import { coveragePage } from './pages/coverage.js';
+import { frontPage } from './pages/front.js';
+import { fundingPage } from './pages/funding.js';
+import { modelPage } from './pages/model.js';
+import { offersPage } from './pages/offers.js';
+import { organisationPage, organisationsIndex } from './pages/organisations.js';
+
+export interface SiteOptions {
+  asOf: string;
+  /** The languages to publish; the first lives at the site's root, each other in its own folder (`en/`). */
+  languages: Language[];
+}
+
+const PAGES: { path: string; build(ctx: PageContext): PageContent }[] = [
+  { path: 'index.html', build: frontPage },
+  { path: 'model.html', build: modelPage },
+  { path: 'calls.html', build: callsPage },
+  { path: 'offers.html', build: offersPage },
+  { path: 'coverage.html', build: coveragePage },
+  { path: 'funding.html', build: fundingPage },
+  { path: 'agreements.html', build: agreementsPage },
+  { path: 'consultations.html', build: consultationsPage },
+  { path: 'organisations.html', build: organisationsIndex },
+];
+
+/**
+ * Every file of the site as [path, content], one at a time (so a large site is written while it is
+ * built, not held in memory whole); the order is fixed: assets, then each language's pages.
+ */
+export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<[path: string, content: string]> {
+  const facts = gatherFacts(folder, options.asOf);
+  const sites: SiteLanguage[] = [...new Set(options.languages)].map((lang, i) => ({ lang, base: i === 0 ? '' : `${lang}/` }));
+  yield [STYLESHEET, SITE_CSS];
+  yield [SCRIPT, FILTER_JS];
+  for (const site of sites) {
+    const others = sites.filter((s) => s !== site);
+    for (const page of PAGES) {
+      const ctx = makeContext(facts, site, others, page.path);
+      yield [site.base + page.path, layout(ctx, page.build(ctx))];
+    }
+    for (const o of facts.organisations) {
+      const path = organisationPath(o.id);
+      const ctx = makeContext(facts, site, others, path);
+      yield [site.base + path, layout(ctx, organisationPage(ctx, o))];
+    }
+  }
+}
+
+/** Every file of the site, path → content, in path order. */
+export function buildSite(folder: DataFolder, options: SiteOptions): Map<string, string> {
+  return new Map([...sitePages(folder, options)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,93 @@
+// Records of one kind as a spreadsheet: the kind's columns (the same the import reads), each
+// value written so that importing the sheet gives the same record back. Vocabulary entries and
+// fixed values are written as names in the chosen language (an id where a name would not lead
+// back to the same entry); contact persons' fields only when personal data is asked for.
+import type { DataFolder } from '../../domain/folder.js';
+import type { RecordKind, Target } from '../../domain/kinds.js';
+import type { Language } from '../../i18n/index.js';
+import { formatItems } from '../import/cells.js';
+import { columnsOf, type ColumnSpec, type ValueKind } from '../import/columns.js';
+import { DA_VALUE, vocabularyIndexes, type VocabularyIndexes } from '../import/values.js';
+
+export interface SheetData {
+  name: string;
+  headers: string[];
+  /** Text cells, except whole numbers, which stay numbers so a spreadsheet can sum them. */
+  rows: Array<Array<string | number>>;
+}
+
+export interface RecordsExport {
+  sheet: SheetData;
+  /** Whether contact persons' fields were left out. */
+  personalOmitted: boolean;
+}
+
+/** Separator between several values in a cell: `;` in a comma-separated file, else `,`. */
+export type ListSeparator = ',' | ';';
+
+export function exportRecords(folder: DataFolder, kind: RecordKind, opts: { lang: Language; includePersonal: boolean; listSeparator: ListSeparator; sheetName: string }): RecordsExport {
+  const all = columnsOf(kind);
+  const columns = all.filter((c) => opts.includePersonal || !c.personal);
+  const vocab = vocabularyIndexes(folder);
+  const names = vocabularyNames(folder);
+  const records = [...(folder.records[kind] as unknown as Map<string, Record<string, unknown>>).values()].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+  const rows = records.map((r) => columns.map((c) => cellOf(valueAt(r, c.path), c, { ...opts, vocab, names })));
+  return {
+    sheet: { name: opts.sheetName, headers: columns.map((c) => c.header[opts.lang]), rows },
+    personalOmitted: !opts.includePersonal && all.some((c) => c.personal),
+  };
+}
+
+function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
+  let node: unknown = record;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+interface CellOptions {
+  lang: Language;
+  listSeparator: ListSeparator;
+  vocab: VocabularyIndexes;
+  names: Record<'patient-groups' | 'municipalities' | 'offer-types', Map<string, Record<Language, string>>>;
+}
+
+function cellOf(value: unknown, column: ColumnSpec, opts: CellOptions): string | number {
+  if (value === undefined || value === null) return '';
+  return format(value, column.value, opts);
+}
+
+function format(value: unknown, kind: ValueKind, opts: CellOptions): string | number {
+  switch (kind.type) {
+    case 'integer': return typeof value === 'number' ? value : String(value);
+    case 'enum': return opts.lang === 'da' ? DA_VALUE[String(value)] ?? String(value) : String(value);
+    case 'ref': return refName(String(value), kind.target, opts);
+    case 'list': {
+      const items = (value as unknown[]).map((v) => String(format(v, kind.item, opts)));
+      return kind.lines ? items.join('\n') : items.join(`${opts.listSeparator} `);
+    }
+    case 'items': {
+      const fields = new Map(kind.fields.map((f) => [f.name, f.value]));
+      return formatItems(value as Record<string, unknown>[], opts.lang, (field, v) => String(format(v, fields.get(field) ?? { type: 'text', verbatim: true }, opts)));
+    }
+    default: return String(value);
+  }
+}
+
+/** A vocabulary entry's name in the language, when that name leads back to the same id and holds no separator; else its id. */
+function refName(id: string, target: Target, opts: CellOptions): string {
+  if (target !== 'patient-groups' && target !== 'municipalities' && target !== 'offer-types') return id;
+  const name = opts.names[target].get(id)?.[opts.lang];
+  if (name === undefined || /[,;\n]/.test(name) || name.trim() !== name) return id;
+  return opts.vocab[target].resolve(name) === id ? name : id;
+}
+
+function vocabularyNames(folder: DataFolder): CellOptions['names'] {
+  return {
+    'patient-groups': new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.name])),
+    municipalities: new Map(folder.vocabularies.municipalities.map((m) => [m.id, { da: m.name, en: m.name }])),
+    'offer-types': new Map(folder.vocabularies.offerTypes.map((t) => [t.id, t.name])),
+  };
+}

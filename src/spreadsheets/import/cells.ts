@@ -1,0 +1,194 @@
+// One cell's text turned into the value a record holds, by the column's kind: dates in Danish or
+// ISO form, whole numbers with or without thousands separators, fixed values and vocabulary
+// entries by name in either language, references by id (organisations also by CVR or name).
+// Problems name the column and the item, never the cell's text (it may be personal data).
+import { readDate } from '../../domain/dates.js';
+import type { RecordKind, Target } from '../../domain/kinds.js';
+import { nfc } from '../../domain/text.js';
+import type { Language, Message, MessageParams } from '../../i18n/index.js';
+import type { ValueKind } from './columns.js';
+import { DA_ITEM_FIELD, foldHeader } from './columns.js';
+import { enumIndex, type VocabularyIndexes, type WordIndex } from './values.js';
+
+export interface RecordLookup {
+  ids: Record<RecordKind, ReadonlySet<string>>;
+  /** Organisations by name (normalised) → id. */
+  organisationNames: WordIndex;
+  organisationCvr: ReadonlyMap<string, string>;
+}
+
+export interface CellContext {
+  lang: Language;
+  /** Separates several values in one cell: `,`, or `;` in a comma-separated file. Line breaks always do. */
+  listSeparator: ',' | ';';
+  vocabularies: VocabularyIndexes;
+  records: RecordLookup;
+}
+
+export type CellResult = { value: unknown } | { absent: true } | { problem: Message };
+
+const VOCABULARY_TARGETS = new Set<Target>(['patient-groups', 'municipalities', 'offer-types']);
+const enumCache = new WeakMap<readonly string[], WordIndex>();
+
+export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): CellResult {
+  // A cell's text is put in NFC like text from flags (a sheet made on a Mac may hold NFD).
+  const text = nfc(cell);
+  if (kind.type === 'text' && kind.verbatim) return text === '' || text.trim() === '' ? { absent: true } : { value: text };
+  const t = text.trim();
+  if (t === '') return { absent: true };
+  switch (kind.type) {
+    case 'text': return { value: t };
+    case 'date': return parseDate(t);
+    case 'integer': return parseInteger(t);
+    case 'cvr': {
+      const digits = t.replace(/^DK[-\s]?/i, '').replace(/[\s.-]/g, '');
+      return { value: digits };
+    }
+    case 'enum': return one(t, kind, ctx, undefined);
+    case 'ref': return one(t, kind, ctx, undefined);
+    case 'list': {
+      const parts = splitList(t, kind.lines ? undefined : ctx.listSeparator);
+      const out: unknown[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        const r = kind.item.type === 'text' ? { value: parts[i] } : one(parts[i], kind.item, ctx, i + 1);
+        if ('problem' in r) return r;
+        if ('value' in r) out.push(r.value);
+      }
+      return out.length ? { value: out } : { absent: true };
+    }
+    case 'items': return parseItems(t, kind, ctx);
+  }
+}
+
+function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefined): CellResult {
+  const itemParam: MessageParams = item === undefined ? {} : { item };
+  if (kind.type === 'enum') {
+    let index = enumCache.get(kind.values);
+    if (!index) enumCache.set(kind.values, (index = enumIndex(kind.values)));
+    const v = index.resolve(t);
+    if (v !== undefined) return { value: v };
+    return { problem: { key: item === undefined ? 'import.value.enum' : 'import.value.enumItem', params: { ...itemParam, allowed: index.all(ctx.lang).join(', ') } } };
+  }
+  if (kind.type === 'ref') {
+    const target = kind.target;
+    if (VOCABULARY_TARGETS.has(target)) {
+      const index = ctx.vocabularies[target as keyof VocabularyIndexes];
+      const v = index.resolve(t);
+      if (v !== undefined) return { value: v };
+      const key = index.ambiguous(t) ? (item === undefined ? 'import.value.ambiguous' : 'import.value.ambiguousItem') : item === undefined ? 'import.value.unknown' : 'import.value.unknownItem';
+      return { problem: { key, params: { ...itemParam, target: { key: `kind.${target === 'patient-groups' ? 'patient-group' : target === 'municipalities' ? 'municipality' : 'offer-type'}` }, closest: index.closest(t, ctx.lang).join(', ') } } };
+    }
+    const kindOf = target as RecordKind;
+    if (ctx.records.ids[kindOf].has(t)) return { value: t };
+    if (kindOf === 'organisation') {
+      const byCvr = ctx.records.organisationCvr.get(t.replace(/[\s.-]/g, ''));
+      if (byCvr) return { value: byCvr };
+      const byName = ctx.records.organisationNames.resolve(t);
+      if (byName) return { value: byName };
+      return { problem: { key: item === undefined ? 'import.value.unknownOrganisation' : 'import.value.unknownOrganisationItem', params: { ...itemParam, closest: ctx.records.organisationNames.closest(t, ctx.lang).join(', ') } } };
+    }
+    return { problem: { key: item === undefined ? 'import.value.unknownRecord' : 'import.value.unknownRecordItem', params: { ...itemParam, target: { key: `kind.${kindOf}` } } } };
+  }
+  if (kind.type === 'date') return parseDate(t);
+  if (kind.type === 'integer') return parseInteger(t);
+  return { value: t };
+}
+
+/** Splits a cell holding several values; line breaks (Alt+Enter in Excel) always separate. */
+export function splitList(t: string, separator: string | undefined): string[] {
+  const parts = separator ? t.split(new RegExp(`[\\n${separator === ';' ? ';' : ','}]`)) : t.split('\n');
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** ISO dates as they are; Danish day-first dates (31-12-2026, 31.12.2026) turned into ISO. */
+export function parseDate(t: string): CellResult {
+  const m = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$/.exec(t);
+  const reading = readDate(m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : t);
+  if ('date' in reading) return { value: reading.date };
+  return { problem: { key: reading.mistake === 'not-a-date' ? 'import.value.date' : 'import.value.noSuchDay' } };
+}
+
+/** Whole numbers: 450000, 450.000 or 450 000 (Danish), 450,000 (English); never decimals. */
+export function parseInteger(t: string): CellResult {
+  const s = t.replace(/\s*(kr\.?|dkk)\s*$/i, '').replace(/^(kr\.?|dkk)\s*/i, '').trim();
+  if (/^-?\d+$/.test(s) || /^-?\d{1,3}([. ,\u00a0]\d{3})+$/.test(s)) {
+    const n = Number(s.replace(/[. ,\u00a0]/g, ''));
+    if (Number.isSafeInteger(n)) return { value: n };
+  }
+  return { problem: { key: 'import.value.integer' } };
+}
+
+/**
+ * A list of objects in one cell: one line per item, `field=value` pairs separated by `;`, a value
+ * in double quotes (JSON) when it holds `;`, `=`, a quote or a line break. Field names in English
+ * or Danish: `pool=udviklingspuljen; year=2026; kind=development; amount_dkk=250000`.
+ */
+function parseItems(t: string, kind: Extract<ValueKind, { type: 'items' }>, ctx: CellContext): CellResult {
+  const byName = new Map<string, (typeof kind.fields)[number]>();
+  for (const f of kind.fields) {
+    byName.set(foldHeader(f.name), f);
+    if (DA_ITEM_FIELD[f.name]) byName.set(foldHeader(DA_ITEM_FIELD[f.name]), f);
+  }
+  const items: Record<string, unknown>[] = [];
+  const lines = t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  for (let i = 0; i < lines.length; i++) {
+    const item: Record<string, unknown> = {};
+    const pairs = splitPairs(lines[i]);
+    if (!pairs) return { problem: { key: 'import.value.items', params: { item: i + 1 } } };
+    for (const [name, raw] of pairs) {
+      const f = byName.get(foldHeader(name));
+      if (!f) return { problem: { key: 'import.value.itemField', params: { item: i + 1, fields: kind.fields.map((x) => x.name).join(', ') } } };
+      const r = f.value.type === 'text' ? (raw === '' ? { absent: true as const } : { value: raw }) : one(raw, f.value, ctx, undefined);
+      if ('problem' in r) return { problem: { key: 'import.value.itemValue', params: { item: i + 1, field: f.name, problem: r.problem } } };
+      if ('value' in r) item[f.name] = r.value;
+    }
+    // The schema's field order, so a written record reads like a hand-written one.
+    const orderedItem: Record<string, unknown> = {};
+    for (const f of kind.fields) if (f.name in item) orderedItem[f.name] = item[f.name];
+    items.push(orderedItem);
+  }
+  return items.length ? { value: items } : { absent: true };
+}
+
+function splitPairs(line: string): Array<[string, string]> | undefined {
+  const out: Array<[string, string]> = [];
+  let i = 0;
+  while (i < line.length) {
+    const eq = line.indexOf('=', i);
+    if (eq < 0) return undefined;
+    const name = line.slice(i, eq).trim();
+    let j = eq + 1;
+    while (line[j] === ' ') j++;
+    let value: string;
+    if (line[j] === '"') {
+      let k = j + 1;
+      while (k < line.length && line[k] !== '"') k += line[k] === '\\' ? 2 : 1;
+      try {
+        value = JSON.parse(line.slice(j, k + 1)) as string;
+      } catch {
+        return undefined;
+      }
+      j = k + 1;
+      while (line[j] === ' ') j++;
+      if (j < line.length && line[j] !== ';') return undefined;
+    } else {
+      const semi = line.indexOf(';', j);
+      const end = semi < 0 ? line.length : semi;
+      value = line.slice(j, end).trim();
+      j = end;
+    }
+    out.push([name, value]);
+    i = j + 1;
+    while (line[i] === ' ') i++;
+  }
+  return out;
+}
+
+/** The inverse of parseItems, for export: one line per item. */
+export function formatItems(items: readonly Record<string, unknown>[], lang: Language, format: (field: string, v: unknown) => string): string {
+  return items.map((item) => Object.entries(item).map(([k, v]) => {
+    const s = format(k, v);
+    const name = lang === 'da' ? DA_ITEM_FIELD[k] ?? k : k;
+    return `${name}=${/[;="\n\\]|^\s|\s$/.test(s) || s === '' ? JSON.stringify(s) : s}`;
+  }).join('; ')).join('\n');
+}

@@ -1,0 +1,134 @@
+// The spreadsheet form of each record kind: one column per field, derived from the record's
+// schema (through the generated schema model) and the REFERENCES table, so a field added to a
+// schema gets a column without anyone keeping a second list. Nested objects (contact,
+// established_by) become dotted columns; lists of values one cell; lists of objects (funding,
+// evaluations) one cell with a line per item. English headers are the field names; Danish headers
+// come from the table below. Used by both import and export.
+import { REFERENCES, type RecordKind, type Target } from '../../domain/kinds.js';
+import { looseKey } from '../../domain/text.js';
+import { leafFields, type Shape } from '../../domain/shapes.js';
+import type { Language } from '../../i18n/index.js';
+
+export type ValueKind =
+  | { type: 'text'; verbatim: boolean }
+  | { type: 'date' }
+  | { type: 'integer' }
+  | { type: 'cvr' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'ref'; target: Target }
+  | { type: 'list'; item: ValueKind; lines: boolean }
+  | { type: 'items'; fields: ReadonlyArray<{ name: string; value: ValueKind; required: boolean }> };
+
+export interface ColumnSpec {
+  /** The field's path in the record, e.g. ['contact', 'email']. */
+  path: readonly string[];
+  /** Dotted field name: the English header. */
+  field: string;
+  header: Record<Language, string>;
+  value: ValueKind;
+  /** Personal data (contact persons): left out of exports unless asked for. */
+  personal: boolean;
+}
+
+/** Danish headers, by field (a kind-specific entry first: an organisation's `kind` is its "type"). */
+const DA_HEADER: Record<string, string> = {
+  'organisation:kind': 'type', 'offer:type': 'tilbudstype',
+  id: 'id', name: 'navn', title: 'titel', cvr: 'cvr', areas: 'områder', patient_groups: 'patientgrupper',
+  municipalities: 'kommuner', scope: 'rækkevidde', status: 'status', registered: 'registreret', website: 'hjemmeside',
+  'contact.role': 'kontakt_rolle', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
+  'contact.phone': 'kontakt_telefon', 'contact.confirmed': 'kontakt_bekræftet', notes: 'noter',
+  organisation: 'organisation', active_from: 'aktiv_fra', active_until: 'aktiv_til', agreement: 'aftale',
+  description: 'beskrivelse', organisations: 'organisationer', region_unit: 'regional_enhed', offers: 'tilbud',
+  start: 'start', end: 'slut', funding: 'finansiering', 'established_by.call': 'etableret_ved_opslag',
+  'established_by.exemption.reason': 'dispensation_begrundelse', 'established_by.exemption.approved_by': 'dispensation_godkendt_af',
+  'established_by.exemption.date': 'dispensation_dato', evaluation_due: 'næste_evaluering', evaluations: 'evalueringer',
+  eligible_kinds: 'støtteformer', budgets: 'budgetter', criteria: 'kriterier', pool: 'pulje', published: 'offentliggjort',
+  deadline: 'frist', channel: 'kanal', invited: 'inviterede', channel_reason: 'begrundelse_for_kanal', applicants: 'ansøgere',
+  selected: 'udvalgte', since: 'siden', deadline_reason: 'begrundelse_for_frist', selection: 'udvælgelse', seats: 'pladser',
+  omitted: 'udeladte', responses: 'svar',
+};
+
+/** Danish names of the fields inside a list of objects (funding: pulje, år, art, beløb). */
+export const DA_ITEM_FIELD: Record<string, string> = {
+  pool: 'pulje', year: 'år', kind: 'art', amount_dkk: 'beløb', date: 'dato', summary: 'resumé', party: 'part', reason: 'begrundelse', received: 'modtaget',
+};
+
+/** Other headers people use for a field, matched like the headers above (case, accents, punctuation ignored). */
+const ALIASES: Record<string, readonly string[]> = {
+  'organisation:kind': ['organisationstype', 'type'],
+  'offer:type': ['type'],
+  name: ['organisationsnavn', 'foreningsnavn', 'forening'],
+  cvr: ['cvr-nr', 'cvr-nummer', 'cvrnummer', 'cvr number'],
+  areas: ['område', 'area'],
+  patient_groups: ['patientgruppe', 'målgrupper', 'målgruppe', 'patient groups', 'target groups'],
+  municipalities: ['kommune', 'municipality'],
+  website: ['web', 'webside', 'url', 'hjemmesideadresse'],
+  'contact.name': ['kontakt', 'kontaktpersonens navn', 'contact', 'contact person', 'contact name'],
+  'contact.email': ['e-mail', 'email', 'mail', 'kontakt e-mail'],
+  'contact.phone': ['telefon', 'tlf', 'telefonnummer', 'phone', 'kontakt telefon'],
+  'contact.role': ['rolle', 'role', 'kontaktpersonens rolle'],
+  'contact.confirmed': ['bekræftet', 'confirmed'],
+  notes: ['bemærkninger', 'note'],
+  organisation: ['forening', 'organisation id', 'organisations-id'],
+  active_from: ['fra', 'startdato', 'from'],
+  active_until: ['til', 'slutdato', 'until'],
+};
+
+const cache = new Map<RecordKind, ColumnSpec[]>();
+
+/** The columns of a record kind, in the schema's field order. */
+export function columnsOf(kind: RecordKind): ColumnSpec[] {
+  let cols = cache.get(kind);
+  if (!cols) {
+    const refs = new Map(REFERENCES[kind].map(([p, t]) => [p, t] as const));
+    cols = leafFields(kind).map(({ path, shape }) => {
+      const field = path.join('.');
+      return {
+        path, field, value: valueKind(shape, field, refs),
+        header: { en: field, da: DA_HEADER[`${kind}:${field}`] ?? DA_HEADER[field] ?? field },
+        personal: path[0] === 'contact',
+      };
+    });
+    cache.set(kind, cols);
+  }
+  return cols;
+}
+
+function valueKind(prop: Shape, field: string, refs: Map<string, Target>): ValueKind {
+  const ref = refs.get(field);
+  if (prop.type === 'array' && prop.items) {
+    const items = prop.items;
+    if (items.type === 'object') {
+      const required = new Set(items.required ?? []);
+      return {
+        type: 'items',
+        fields: (items.fields ?? []).map((p) => ({ name: p.name, required: required.has(p.name), value: valueKind(p, `${field}.*.${p.name}`, refs) })),
+      };
+    }
+    const item = valueKind(items, `${field}.*`, refs);
+    return { type: 'list', item, lines: item.type === 'text' };
+  }
+  if (ref) return { type: 'ref', target: ref };
+  if (prop.enum) return { type: 'enum', values: prop.enum };
+  if (prop.type === 'integer' || prop.type === 'number') return { type: 'integer' };
+  if (prop.format === 'date') return { type: 'date' };
+  if (prop.pattern === '^[0-9]{8}$') return { type: 'cvr' };
+  return { type: 'text', verbatim: (prop.maxLength ?? 0) > 500 };
+}
+
+/** How headers are compared: as words are matched loosely (case, accents, Danish letters, punctuation and spacing folded away). */
+export const foldHeader = looseKey;
+
+/** Every header text that names a column of the kind, folded: field name, Danish header and aliases. */
+export function headerIndex(kind: RecordKind): Map<string, ColumnSpec> {
+  const index = new Map<string, ColumnSpec>();
+  const cols = columnsOf(kind);
+  // Field names and the two languages' headers first, so an alias never shadows a real header.
+  for (const c of cols) {
+    for (const h of [c.field, c.header.da, c.header.en]) if (!index.has(foldHeader(h))) index.set(foldHeader(h), c);
+  }
+  for (const c of cols) {
+    for (const a of ALIASES[`${kind}:${c.field}`] ?? ALIASES[c.field] ?? []) if (!index.has(foldHeader(a))) index.set(foldHeader(a), c);
+  }
+  return index;
+}

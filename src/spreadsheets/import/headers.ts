@@ -1,0 +1,116 @@
+// Which column of the spreadsheet holds which field: by header, in Danish or English, or by a
+// --map file for headers civsam cannot know. A column civsam cannot place is an error, not
+// silently dropped: its data would otherwise be lost without anyone noticing.
+import type { RecordKind } from '../../domain/kinds.js';
+import type { Message } from '../../i18n/index.js';
+import { columnsOf, foldHeader, headerIndex, type ColumnSpec } from './columns.js';
+import { distance } from './values.js';
+
+/** What a --map file says: header text → a field (English name or Danish header), or null to ignore the column. */
+export type HeaderMap = ReadonlyMap<string, string | null>;
+
+export interface HeaderProblem {
+  /** 0-based column index, or undefined for a problem about the sheet as a whole. */
+  column?: number;
+  message: Message;
+}
+
+export interface MappedHeader {
+  /** For each column of the sheet: its field, or null when it is ignored (empty or mapped to ignore). */
+  columns: Array<ColumnSpec | null>;
+  problems: HeaderProblem[];
+}
+
+const IGNORE_WORDS = new Set(['ignore', 'ignorer', 'spring over', 'skip', '-']);
+
+/** Reads a --map file's data: a mapping of header text to field name (or `ignore`). */
+export function headerMapFrom(data: unknown): HeaderMap | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const map = new Map<string, string | null>();
+  for (const [header, field] of Object.entries(data as Record<string, unknown>)) {
+    if (field === null) map.set(foldHeader(header), null);
+    else if (typeof field === 'string') map.set(foldHeader(header), IGNORE_WORDS.has(field.trim().toLowerCase()) ? null : field);
+    else return undefined;
+  }
+  return map;
+}
+
+export function mapHeader(kind: RecordKind, headers: readonly string[], hasData: (column: number) => boolean, map: HeaderMap = new Map()): MappedHeader {
+  const index = headerIndex(kind);
+  const problems: HeaderProblem[] = [];
+  const columns: Array<ColumnSpec | null> = [];
+  const taken = new Map<string, number>();
+  headers.forEach((raw, i) => {
+    const h = raw.trim();
+    const folded = foldHeader(h);
+    let spec: ColumnSpec | null | undefined;
+    if (map.has(folded)) {
+      const target = map.get(folded)!;
+      if (target === null) spec = null;
+      else {
+        spec = index.get(foldHeader(target));
+        if (!spec) {
+          problems.push({ column: i, message: { key: 'import.header.mapUnknownField', params: { field: target, fields: fieldList(kind) } } });
+          spec = null;
+        }
+      }
+    } else if (!folded) {
+      if (hasData(i)) problems.push({ column: i, message: { key: 'import.header.empty' } });
+      spec = null;
+    } else {
+      spec = index.get(folded);
+      if (!spec) {
+        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, closest: closestFields(kind, h) } } });
+        spec = null;
+      }
+    }
+    if (spec) {
+      const first = taken.get(spec.field);
+      if (first !== undefined) {
+        problems.push({ column: i, message: { key: 'import.header.twice', params: { field: spec.field, first: columnLetter(first) } } });
+        spec = null;
+      } else taken.set(spec.field, i);
+    }
+    columns.push(spec ?? null);
+  });
+  return { columns, problems };
+}
+
+function fieldList(kind: RecordKind): string {
+  return columnsOf(kind).map((c) => c.field).join(', ');
+}
+
+function closestFields(kind: RecordKind, header: string): string {
+  const f = foldHeader(header);
+  const scored = columnsOf(kind).map((c) => ({ c, d: Math.min(distance(f, foldHeader(c.field)), distance(f, foldHeader(c.header.da))) }));
+  scored.sort((a, b) => a.d - b.d);
+  return scored.slice(0, 3).map((s) => (s.c.header.da === s.c.field ? s.c.field : `${s.c.field} (${s.c.header.da})`)).join(', ');
+}
+
+/** A column's letter as spreadsheets show it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * Whether a header cell's text is one civsam knows for the kind (a field's name, its Danish header,
+ * an alias, or a header the --map file names). Only such a text is quoted in a message: any other
+ * may be data, as in a sheet without a header row, whose first row holds a person's name.
+ */
+export function isKnownHeader(kind: RecordKind, header: string, map: HeaderMap = new Map()): boolean {
+  const folded = foldHeader(header.trim());
+  return folded !== '' && (headerIndex(kind).has(folded) || map.has(folded));
+}
+
+/** A column as messages name it: `C (patientgrupper)` when its header is a known one, else only `C`. */
+export function columnLabel(kind: RecordKind, header: string | undefined, column: number, map?: HeaderMap): string {
+  const h = (header ?? '').trim();
+  return h && isKnownHeader(kind, h, map) ? `${columnLetter(column)} (${h})` : columnLetter(column);
+}

@@ -1,0 +1,348 @@
+// What an import would do, worked out before anything is written: each row read into a record,
+// matched against the existing records (by id, and organisations by CVR), checked as a whole
+// folder with the new records in it by the same rules `civsam validate` uses, and every problem
+// placed at its row and column. Pure: the folder comes in as read data, nothing is written here.
+import type { DataFolder } from '../../domain/folder.js';
+import { FOLDER_OF, ID_PATTERN, perKind, type RecordKind } from '../../domain/kinds.js';
+import { requiredOf, SCOPES } from '../../domain/shapes.js';
+import { deletePath, sameData, setPath } from '../../domain/plain-data.js';
+import type { Language, Message, MessageKey, MessageParams } from '../../i18n/index.js';
+import type { Problem, RawFolder, SourceFile } from '../../store/load-folder.js';
+import { checkFolder } from '../../validate/check-folder.js';
+import { nameKey } from '../../domain/text.js';
+import { parseCell, type CellContext } from './cells.js';
+import { columnsOf, type ColumnSpec } from './columns.js';
+import { mapHeader, type HeaderMap } from './headers.js';
+import { slugify, uniqueId } from '../../domain/ids.js';
+import type { Sheet } from './sheet.js';
+import { enumIndex, vocabularyIndexes, WordIndex } from './values.js';
+
+export const IMPORT_KINDS = ['organisation', 'offer', 'agreement', 'hearing-party'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type Data = Record<string, unknown>;
+
+export interface RowProblem {
+  /** The spreadsheet's row number; undefined for a problem with the sheet as a whole. */
+  row?: number;
+  /** 0-based column index in the sheet. */
+  column?: number;
+  message: Message;
+}
+
+export interface PlannedRecord {
+  row: number;
+  id: string;
+  action: 'create' | 'update' | 'unchanged';
+  record: Data;
+  before?: Data;
+  /** Top-level fields that change (updates only). */
+  changed: string[];
+}
+
+export interface ImportPlan {
+  kind: ImportKind;
+  /** Problems with the sheet itself (headers): nothing can be imported until they are put right. */
+  sheetProblems: RowProblem[];
+  /** Rows that are valid, in sheet order. */
+  records: PlannedRecord[];
+  /** Rows that are not, each with every problem found in it. */
+  rejected: Array<{ row: number; problems: RowProblem[] }>;
+}
+
+export interface PlanInput {
+  kind: ImportKind;
+  sheet: Sheet;
+  raw: RawFolder;
+  folder: DataFolder;
+  update: boolean;
+  lang: Language;
+  map?: HeaderMap;
+  /**
+   * How a new record without an id gets one, as the register commands make them (an agreement's
+   * `2026-psyk-004`); `taken` and `ids` include the ids this import has given already. Without it,
+   * or when it gives none, the id is made from the name.
+   */
+  newId?: (kind: ImportKind, record: Data, taken: (id: string) => boolean, ids: () => Iterable<string>) => string | undefined;
+}
+
+const NAME_FIELD: Record<ImportKind, string> = { organisation: 'name', offer: 'title', agreement: 'title', 'hearing-party': 'organisation' };
+const scopeWords = enumIndex(SCOPES);
+
+export function planImport(input: PlanInput): ImportPlan {
+  const { kind, sheet, folder, raw } = input;
+  const hasData = (c: number) => sheet.rows.some((r) => (r.cells[c] ?? '').trim() !== '');
+  const mapped = mapHeader(kind, sheet.header.cells, hasData, input.map);
+  const sheetProblems: RowProblem[] = mapped.problems.map((p) => ({ row: sheet.header.row, column: p.column, message: p.message }));
+  const columns = mapped.columns;
+  const present = new Set(columns.filter((c): c is ColumnSpec => c !== null).map((c) => c.field));
+  if (!input.update) {
+    // Without --update every row makes a new record, which needs its required fields; with it, a
+    // sheet may hold only the columns to change (a new row among them still gets validate's
+    // required-field check).
+    for (const c of columnsOf(kind)) {
+      if (REQUIRED[kind].includes(c.field) && !present.has(c.field)) {
+        sheetProblems.push({ row: sheet.header.row, message: { key: 'import.header.missing', params: { field: c.field, header: c.header[input.lang] } } });
+      }
+    }
+  }
+  if (sheetProblems.length) return { kind, sheetProblems, records: [], rejected: [] };
+
+  const ctx = cellContext(folder, input.lang, sheet);
+  const existing = folder.records[kind] as unknown as Map<string, Data>;
+  const columnOfField = new Map<string, number>();
+  columns.forEach((c, i) => c && columnOfField.set(c.field, i));
+  const errorCells = new Map<number, number[]>();
+  for (const e of sheet.errorCells ?? []) errorCells.set(e.row, [...(errorCells.get(e.row) ?? []), e.column]);
+
+  const claimed = new Map<string, number>(); // id → row
+  let contentIndex: Map<string, string> | undefined;
+  const sameContent = () => (contentIndex ??= contentIndexOf(existing.values()));
+  const dupKeys = duplicateIndex(kind, folder);
+  const seenKeys = new Map<string, number>();
+  const rowsOut: Array<{ planned: PlannedRecord; problems: RowProblem[] }> = [];
+
+  for (const r of sheet.rows) {
+    const problems: RowProblem[] = [];
+    const values = new Map<string, unknown>();
+    for (const c of errorCells.get(r.row) ?? []) if (columns[c]) problems.push({ row: r.row, column: c, message: { key: 'import.value.errorCell' } });
+    columns.forEach((spec, i) => {
+      if (!spec) return;
+      const text = r.cells[i] ?? '';
+      if (spec.field === 'municipalities') {
+        // "hele regionen" or "landsdækkende" in the municipalities column means a scope.
+        const t = text.trim();
+        const scopeColumn = columnOfField.get('scope');
+        const scopeEmpty = scopeColumn === undefined || (r.cells[scopeColumn] ?? '').trim() === '';
+        const scope = t ? scopeWords.resolve(t) : undefined;
+        if (scopeEmpty && scope && ctx.vocabularies.municipalities.resolve(t) === undefined) {
+          values.set('municipalities', undefined);
+          values.set('scope', scope);
+          return;
+        }
+      }
+      if (spec.field === 'scope' && values.get('scope') !== undefined && text.trim() === '') return;
+      const res = parseCell(text, spec.value, ctx);
+      if ('problem' in res) problems.push({ row: r.row, column: i, message: res.problem });
+      else values.set(spec.field, 'value' in res ? res.value : undefined);
+    });
+
+    // Which record the row is: an existing one (by id, or by CVR for organisations) or a new one.
+    let idValue = typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined;
+    if (idValue !== undefined && !ID_PATTERN.test(idValue)) {
+      // Never a file name from a malformed id (`../x` and the like): the row is refused here.
+      problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'problem.schema.patternId', params: { field: 'id' } } });
+      idValue = undefined;
+    }
+    let before: Data | undefined = idValue !== undefined ? existing.get(idValue) : undefined;
+    let matchedBy: 'id' | 'cvr' | undefined = before ? 'id' : undefined;
+    if (!before && kind === 'organisation' && typeof values.get('cvr') === 'string') {
+      const id = ctx.records.organisationCvr.get(values.get('cvr') as string);
+      if (id && (idValue === undefined || idValue === id)) {
+        before = existing.get(id);
+        matchedBy = 'cvr';
+      }
+    }
+    if (!before && idValue === undefined) {
+      // The row's record may be in already, under the id it was given then: an earlier run of this
+      // import that was stopped part-way. Recognised as that record, unchanged, not made twice.
+      const sameId = sameContent().get(contentKey(buildNew('', values, kind)));
+      if (sameId !== undefined) before = existing.get(sameId);
+    }
+    // Without --update a row may not change an existing record, but one that says exactly what the
+    // record says is that record, already in (importing the same sheet again finishes the job).
+    const alreadyIn = before !== undefined && sameData(before, buildNew(String(before.id), values, kind));
+    if (before && !input.update && !alreadyIn) {
+      problems.push({ row: r.row, column: columnOfField.get(matchedBy === 'cvr' ? 'cvr' : 'id'), message: { key: matchedBy === 'cvr' ? 'import.row.existsCvr' : 'import.row.exists', params: { id: String(before.id) } } });
+    }
+    let id: string;
+    if (before) id = String(before.id);
+    else if (idValue !== undefined) id = idValue;
+    else {
+      const taken = (x: string) => existing.has(x) || claimed.has(x);
+      const name = values.get(NAME_FIELD[kind]);
+      id = input.newId?.(kind, buildNew('', values, kind), taken, () => [...existing.keys(), ...claimed.keys()])
+        ?? uniqueId((typeof name === 'string' ? slugify(name) : '') || `${kind}-${r.row}`, taken);
+    }
+    const other = claimed.get(id);
+    if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
+    else claimed.set(id, r.row);
+
+    const record = before ? applyUpdate(before, values, kind) : buildNew(id, values, kind);
+    const key = dupKey(kind, record);
+    if (key !== undefined) {
+      const existingId = dupKeys.get(key);
+      if (existingId !== undefined && existingId !== id) {
+        problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: `import.row.duplicate.${kind}` as MessageKey, params: { id: existingId } } });
+      }
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
+      else seenKeys.set(key, r.row);
+    }
+    const action = !before ? 'create' : sameData(before, record) ? 'unchanged' : 'update';
+    rowsOut.push({ planned: { row: r.row, id, action, record, ...(before ? { before } : {}), changed: before ? changedFields(before, record) : [] }, problems });
+  }
+
+  // The whole folder with these records in it, by validate's own rules; repeated without the
+  // rejected rows, since leaving a row out can change what the others are checked against.
+  let candidates = rowsOut.filter((r) => r.problems.length === 0);
+  for (let round = 0; round < 3 && candidates.length; round++) {
+    const found = checkWith(kind, raw, candidates.map((c) => c.planned), columns);
+    for (const [row, ps] of found.byRow) rowsOut.find((r) => r.planned.row === row)!.problems.push(...ps);
+    sheetProblems.push(...found.elsewhere);
+    const next = rowsOut.filter((r) => r.problems.length === 0);
+    if (next.length === candidates.length || found.elsewhere.length) break;
+    candidates = next;
+  }
+  return {
+    kind,
+    sheetProblems,
+    records: rowsOut.filter((r) => r.problems.length === 0).map((r) => r.planned),
+    rejected: rowsOut.filter((r) => r.problems.length > 0).map((r) => ({ row: r.planned.row, problems: r.problems })),
+  };
+}
+
+/** The schema's required fields but the id, which a new row may leave to be made from its name. */
+const REQUIRED = perKind(IMPORT_KINDS, (k) => requiredOf(k).filter((f) => f !== 'id'));
+
+function cellContext(folder: DataFolder, lang: Language, sheet: Sheet): CellContext {
+  const organisationNames = new WordIndex();
+  const organisationCvr = new Map<string, string>();
+  for (const o of folder.records.organisation.values()) {
+    organisationNames.addId(o.id);
+    organisationNames.add(o.id, [o.name], { da: o.name, en: o.name });
+    if (o.cvr) organisationCvr.set(o.cvr, o.id);
+  }
+  const ids = Object.fromEntries(Object.entries(folder.records).map(([k, m]) => [k, new Set((m as Map<string, unknown>).keys())])) as unknown as CellContext['records']['ids'];
+  return {
+    lang,
+    listSeparator: sheet.format === 'csv' && sheet.delimiter === ',' ? ';' : ',',
+    vocabularies: vocabularyIndexes(folder),
+    records: { ids, organisationNames, organisationCvr },
+  };
+}
+
+function duplicateIndex(kind: ImportKind, folder: DataFolder): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const r of (folder.records[kind] as unknown as Map<string, Data>).values()) {
+    const k = dupKey(kind, r);
+    if (k !== undefined && !index.has(k)) index.set(k, String(r.id));
+  }
+  return index;
+}
+
+/** What makes two records of a kind the same thing, apart from the id (organisations: checked by validate's name and CVR rules). */
+function dupKey(kind: ImportKind, r: Data): string | undefined {
+  switch (kind) {
+    case 'offer': return typeof r.title === 'string' && typeof r.organisation === 'string' ? `${r.organisation}\u0000${nameKey(r.title)}` : undefined;
+    case 'agreement': return typeof r.title === 'string' ? nameKey(r.title) : undefined;
+    case 'hearing-party': return typeof r.organisation === 'string' ? r.organisation : undefined;
+    default: return undefined;
+  }
+}
+
+function buildNew(id: string, values: Map<string, unknown>, kind: RecordKind): Data {
+  const record: Data = { id };
+  for (const c of columnsOf(kind)) {
+    if (c.field === 'id') continue;
+    const v = values.get(c.field);
+    if (v !== undefined) setPath(record, c.path, v);
+  }
+  return record;
+}
+
+function applyUpdate(before: Data, values: Map<string, unknown>, kind: RecordKind): Data {
+  const record = structuredClone(before);
+  for (const c of columnsOf(kind)) {
+    if (c.field === 'id' || !values.has(c.field)) continue;
+    const v = values.get(c.field);
+    if (v === undefined) deletePath(record, c.path);
+    else setPath(record, c.path, v);
+  }
+  return record;
+}
+
+/** A record's data apart from its id, as one string: equal strings, equal data (sameData). */
+function contentKey(record: Data): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Data)[k])]));
+    return v;
+  };
+  const { id: _id, ...rest } = record;
+  return JSON.stringify(canonical(rest));
+}
+
+/** The existing records by their content apart from the id (the first, when two say the same). */
+function contentIndexOf(records: Iterable<Data>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const r of records) {
+    const key = contentKey(r);
+    if (!index.has(key)) index.set(key, String(r.id));
+  }
+  return index;
+}
+
+function changedFields(before: Data, after: Data): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.filter((k) => !sameData(before[k], after[k]));
+}
+
+/** Validate's messages that give YAML advice ("in quotes", "scope: regional"), said in a spreadsheet's terms. */
+const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
+  'problem.schema.patternCvr': 'import.value.cvr',
+  'problem.schema.patternPhone': 'import.value.phone',
+  'problem.reachMissing': 'import.value.reachMissing',
+};
+
+/** Runs validate's checks over the folder with the planned records in it and places each error. */
+function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
+  const folderName = FOLDER_OF[kind];
+  const rowOfRel = new Map<string, number>();
+  const replaced = new Map<string, SourceFile>();
+  const added: SourceFile[] = [];
+  for (const p of planned) {
+    const rel = `${folderName}/${p.id}.yaml`;
+    rowOfRel.set(rel, p.row);
+    const file: SourceFile = { rel, what: { role: 'record', kind, id: p.id }, data: p.record };
+    if (p.before) replaced.set(rel, file);
+    else added.push(file);
+  }
+  const columnOf = (path: readonly (string | number)[]): number => {
+    let best = -1;
+    let bestLen = 0;
+    columns.forEach((c, i) => {
+      if (!c) return;
+      const n = c.path.length;
+      if (n > bestLen && n <= path.length && c.path.every((seg, k) => path[k] === seg)) {
+        best = i;
+        bestLen = n;
+      }
+    });
+    return best + 1;
+  };
+  const combined: RawFolder = {
+    dir: raw.dir,
+    problems: raw.problems,
+    files: [...raw.files.map((f) => replaced.get(f.rel) ?? f), ...added],
+    position: (rel, path, at) => (rowOfRel.has(rel) ? { line: rowOfRel.get(rel)!, col: columnOf(path) } : raw.position(rel, path, at)),
+  };
+  const byRow = new Map<number, RowProblem[]>();
+  const elsewhere: RowProblem[] = [];
+  const rowName = (params: MessageParams | undefined): MessageParams | undefined => {
+    if (!params || typeof params.other !== 'string' || !rowOfRel.has(params.other)) return params;
+    return { ...params, other: { key: 'import.rowRef', params: { row: rowOfRel.get(params.other)! } } };
+  };
+  for (const p of checkFolder(combined).problems as Problem[]) {
+    if (p.severity !== 'error') continue;
+    const message: Message = { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
+    const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
+    if (row !== undefined) {
+      const own = rowOfRel.has(p.file);
+      const list = byRow.get(row) ?? [];
+      list.push({ row, column: own && p.col > 0 ? p.col - 1 : undefined, message: own ? message : { key: 'import.row.clashesWith', params: { file: p.file, problem: message } } });
+      byRow.set(row, list);
+    } else elsewhere.push({ message: { key: 'import.folderProblem', params: { file: p.file, line: p.line, problem: message } } });
+  }
+  return { byRow, elsewhere };
+}

@@ -1,0 +1,137 @@
+// Who changed what: the commits that touched a record (or the whole data folder since a date),
+// each with its date, author, message and the fields it changed, old and new, read from git's
+// objects (`git log`, `git cat-file --batch`). A merge that combined both sides cleanly adds
+// nothing of its own and is left out by git; a merge that resolved a conflict shows what the
+// resolution changed against the local side.
+import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { gitRaw } from './git.js';
+import { readBlobs } from './git-tree.js';
+import { parseStrict } from './yaml-read.js';
+
+/** Contact persons' fields are personal data, as in export: shown only when asked for. */
+export function isPersonalField(field: string): boolean {
+  return field === 'contact' || field.startsWith('contact.');
+}
+
+export interface FieldChange {
+  field: string;
+  /** Absent: the field was not there. */
+  old?: unknown;
+  new?: unknown;
+  personal: boolean;
+}
+
+export interface RecordChange {
+  kind?: RecordKind;
+  id?: string;
+  /** The file, relative to the data folder. */
+  file: string;
+  change: 'added' | 'changed' | 'removed';
+  fields: FieldChange[];
+}
+
+export interface HistoryEntry {
+  commit: string;
+  /** The author's date, ISO 8601 with the author's offset. */
+  date: string;
+  author: string;
+  message: string;
+  records: RecordChange[];
+}
+
+export interface HistoryQuery {
+  /** Paths in the repository to follow (one record's file, or the data folder). */
+  paths: string[];
+  since?: string;
+  author?: string;
+}
+
+function parse(bytes: Buffer | undefined): Record<string, unknown> | undefined {
+  if (!bytes) return undefined;
+  const data = parseStrict(bytes.toString('utf8').replace(/^\uFEFF/, '')).data;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Leaf fields, dotted (`contact.email`); lists are compared whole. */
+function flatten(value: Record<string, unknown>, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  for (const [k, v] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(v) && Object.keys(v).length > 0) flatten(v, name, out);
+    else out.set(name, v);
+  }
+  return out;
+}
+
+export function fieldChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
+  const a = before ? flatten(before) : new Map<string, unknown>();
+  const b = after ? flatten(after) : new Map<string, unknown>();
+  const names = [...new Set([...a.keys(), ...b.keys()])];
+  const out: FieldChange[] = [];
+  for (const field of names) {
+    if (JSON.stringify(a.get(field)) === JSON.stringify(b.get(field))) continue;
+    const change: FieldChange = { field, personal: isPersonalField(field) };
+    if (a.has(field)) change.old = a.get(field);
+    if (b.has(field)) change.new = b.get(field);
+    out.push(change);
+  }
+  return out;
+}
+
+export function recordOfFile(rel: string): { kind: RecordKind; id: string } | undefined {
+  const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
+  const kind = m ? RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]) : undefined;
+  return kind && m ? { kind, id: m[2] } : undefined;
+}
+
+/**
+ * The commits that changed `paths`, newest first, each with every data file it changed under
+ * `prefix` (the data folder in the repository, '' or 'data/').
+ */
+export function readHistory(root: string, prefix: string, query: HistoryQuery): HistoryEntry[] {
+  const args = ['log', '-z', '--no-renames', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%s', '--name-only'];
+  // git's own --since only narrows the walk (it ignores dates it cannot represent); the dates
+  // shown decide, below.
+  if (query.since && query.since < '2100') args.push(`--since=${query.since} 00:00:00`);
+  if (query.author) args.push('--fixed-strings', `--author=${query.author}`);
+  args.push('--', ...query.paths);
+  const r = gitRaw(args, root);
+  if (!r.ok) return [];
+  const commits: Array<{ hash: string; parent?: string; date: string; author: string; message: string; files: string[] }> = [];
+  for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
+    const [hash, parents, date, author, message, ...rest] = chunk.split('\0');
+    const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => f.startsWith(prefix) && f.endsWith('.yaml'));
+    if (query.since && date.slice(0, 10) < query.since) continue;
+    commits.push({ hash, parent: parents.split(' ')[0] || undefined, date, author, message, files });
+  }
+  // A merge lists no files with --name-only: the files it changed against its first parent.
+  for (const c of commits) {
+    if (c.files.length > 0 || !c.parent) continue;
+    const d = gitRaw(['diff', '--name-only', '-z', '--no-renames', c.parent, c.hash, '--', ...query.paths], root);
+    if (d.ok) c.files = d.stdout.toString('utf8').split('\0').filter((f) => f.startsWith(prefix) && f.endsWith('.yaml'));
+  }
+  const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...(c.parent ? [`${c.parent}:${f}`] : [])]));
+  const blobs = readBlobs(root, names);
+  return commits.map((c) => ({
+    commit: c.hash.slice(0, 10),
+    date: c.date,
+    author: c.author,
+    message: c.message,
+    records: c.files.map((f) => {
+      const rel = f.slice(prefix.length);
+      const before = c.parent ? blobs.get(`${c.parent}:${f}`) : undefined;
+      const after = blobs.get(`${c.hash}:${f}`);
+      const rec = recordOfFile(rel);
+      return {
+        ...(rec ?? {}),
+        file: rel,
+        change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+        // Fields for records; settings, the model and vocabularies are named, not itemised.
+        fields: rec ? fieldChanges(parse(before), parse(after)) : [],
+      } satisfies RecordChange;
+    }),
+  }));
+}

@@ -1,0 +1,260 @@
+// Reads a whole data folder: every file, safely, into plain data plus every problem found.
+// Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
+// be listed at all throws (the system's error, which the command line tells as such).
+import { closeSync, lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
+import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
+import type { Message, MessageParams } from '../i18n/index.js';
+import { noCache, type ParseCache } from './parse-cache.js';
+import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
+import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
+
+export interface Problem extends Position {
+  /** The file, relative to the data folder, with forward slashes. */
+  file: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: Message;
+}
+
+export type FileRole =
+  | { role: 'settings' }
+  | { role: 'model' }
+  | { role: 'vocabulary'; name: VocabularyName }
+  | { role: 'record'; kind: RecordKind; id: string };
+
+export interface SourceFile {
+  rel: string;
+  what: FileRole;
+  /** The parsed data; undefined when the file could not be parsed. */
+  data: unknown;
+}
+
+export interface RawFolder {
+  dir: string;
+  files: SourceFile[];
+  problems: Problem[];
+  /** Finds where a path sits in a file, parsing it with positions on demand. */
+  position(rel: string, path: readonly PathSegment[], at?: 'key' | 'value'): Position;
+}
+
+const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
+
+/** A file the folder holds, with what its folder entry (or lstat) says it is, or why that could not be seen. */
+interface Candidate {
+  rel: string;
+  what: FileRole;
+  kind?: ReturnType<typeof kindOf>;
+  error?: NodeJS.ErrnoException;
+}
+
+/**
+ * A folder's entries with their types, by name. A missing folder is empty; one that cannot be read
+ * is a problem (never silently empty, which would make its records look like dangling references).
+ * The data folder itself unreadable: nothing can be judged, so that is the user's error.
+ */
+function listDir(dir: string, rel: string, problems: Problem[]): Dirent[] {
+  try {
+    return readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return [];
+    if (rel === '') throw e;
+    problems.push({ file: rel, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderUnreadable', params: reasonOf(err) } });
+    return [];
+  }
+}
+
+/** The reason, code and advice of a system error, for a problem's message. */
+function reasonOf(err: NodeJS.ErrnoException): MessageParams {
+  const code = err.code ?? 'EIO';
+  return (FILE_SYSTEM_CODES as readonly string[]).includes(code) ? fileSystemReason(code as FileSystemCode) : { ...fileSystemReason('EIO'), code };
+}
+
+/** A file with a fixed name (settings, model, vocabularies): looked at without following a link. */
+function fixedFile(dir: string, rel: string, what: FileRole): Candidate | undefined {
+  try {
+    return { rel, what, kind: kindOf(lstatSync(join(dir, rel))) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return undefined; // missing: check-folder says so
+    return { rel, what, error: err };
+  }
+}
+
+/** Which files the folder holds, by role. Hidden and temporary files are never records. */
+function listFiles(dir: string, problems: Problem[]): Candidate[] {
+  const out: Candidate[] = [];
+  const top = new Map(listDir(dir, '', problems).map((d) => [d.name, d]));
+  for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {
+    const entry = top.get(name);
+    if (entry) out.push({ rel: name, what: role, kind: kindOf(entry) });
+  }
+  for (const name of VOCABULARIES) {
+    const c = fixedFile(dir, `vocabularies/${name}.yaml`, { role: 'vocabulary', name });
+    if (c) out.push(c);
+  }
+  for (const kind of RECORD_KINDS) {
+    const folder = FOLDER_OF[kind];
+    for (const entry of listDir(dir, folder, problems)) {
+      const name = entry.name;
+      if (IGNORED.test(name)) continue;
+      const rel = `${folder}/${name}`;
+      if (name.endsWith('.yaml')) {
+        out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: kindOf(entry) });
+      } else if (name.endsWith('.yml')) {
+        problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileExtension' } });
+      } else {
+        problems.push({ file: rel, line: 1, col: 1, rule: 'unexpected-file', severity: 'warning', message: { key: 'problem.unexpectedFile', params: { folder } } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Values JSON cannot carry (NaN, ±Infinity, -0) are never cached, so a cached read equals a fresh one. */
+function jsonSafe(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(jsonSafe);
+  if (value !== null && typeof value === 'object') return Object.values(value).every(jsonSafe);
+  return true;
+}
+
+export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const strict = new Map<string, StrictParse>();
+  const seen = new Set<string>();
+  let realRoot: string | undefined;
+  const root = () => (realRoot ??= realpathSync(dir));
+
+  /**
+   * Where a candidate's bytes are: its own path, or where a link inside the folder leads; or the
+   * problem that it is not an ordinary file. Only ordinary files are ever opened.
+   */
+  const locateFile = (c: Candidate): { path: string } | { problem: Problem } => {
+    const path = join(dir, c.rel);
+    if (c.kind === 'file') return { path };
+    const refused = c.kind === 'link' ? followLinkWithin(path, root()) : { refused: c.kind ?? 'other' };
+    return 'path' in refused ? refused : { problem: notRegularProblem(c.rel, refused.refused) };
+  };
+
+  /** The file's bytes, opened without blocking and checked once open; or its problem; or undefined when it is gone. */
+  const readBytes = (rel: string, path: string): { bytes: Buffer; st: Stats } | { problem: Problem } | undefined => {
+    let opened;
+    try {
+      opened = openRegular(path, { follow: false });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ENOENT') return undefined; // removed while we read: not there
+      return { problem: unreadable(rel, err) };
+    }
+    if ('refused' in opened) return { problem: notRegularProblem(rel, opened.refused) };
+    const { fd, st } = opened;
+    try {
+      // Refused before reading: a huge file is never parsed.
+      if (st.size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+      return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), st };
+    } catch (e) {
+      return { problem: unreadable(rel, e as NodeJS.ErrnoException) };
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  const strictParse = (rel: string): StrictParse => {
+    let p = strict.get(rel);
+    if (!p) {
+      const c = byRel.get(rel);
+      const where = c ? locateFile(c) : undefined;
+      const got = where && 'path' in where ? readBytes(rel, where.path) : undefined;
+      const decoded = got && 'bytes' in got ? decode(got.bytes) : undefined;
+      // A file that changed into something unreadable since it was read: no positions, only the start.
+      p = decoded && 'text' in decoded ? parseStrict(decoded.text) : { data: undefined, problems: [] };
+      strict.set(rel, p);
+    }
+    return p;
+  };
+
+  const candidates = listFiles(dir, problems);
+  const byRel = new Map(candidates.map((c) => [c.rel, c]));
+  for (const c of candidates) {
+    const { rel, what } = c;
+    seen.add(rel);
+    if (c.error) {
+      problems.push(unreadable(rel, c.error));
+      files.push({ rel, what, data: undefined });
+      continue;
+    }
+    const where = locateFile(c);
+    if ('problem' in where) {
+      problems.push(where.problem);
+      files.push({ rel, what, data: undefined });
+      continue;
+    }
+    if (cache.has(rel)) {
+      let st: Stats | undefined;
+      try {
+        st = lstatSync(where.path);
+      } catch {
+        st = undefined; // gone or unreadable: the read below says which
+      }
+      const cached = st?.isFile() ? cache.get(rel, st) : undefined;
+      if (cached !== undefined) {
+        files.push({ rel, what, data: cached });
+        continue;
+      }
+    }
+    const got = readBytes(rel, where.path);
+    if (got === undefined) continue;
+    if ('problem' in got) {
+      problems.push(got.problem);
+      files.push({ rel, what, data: undefined });
+      continue;
+    }
+    const { bytes, st } = got;
+    let data: unknown;
+    let fileProblems: Problem[] = [];
+    const decoded = decode(bytes);
+    if ('problem' in decoded) {
+      fileProblems = [{ file: rel, ...decoded.problem }];
+    } else {
+      const fast = parseFast(decoded.text);
+      if (fast) {
+        data = fast.data;
+      } else {
+        const p = parseStrict(decoded.text);
+        strict.set(rel, p);
+        data = p.data;
+        fileProblems = p.problems.map((fp) => ({ file: rel, ...fp }));
+      }
+      if (fileProblems.length === 0 && (data === null || data === undefined)) {
+        fileProblems.push({ file: rel, line: 1, col: 1, rule: 'file-empty', severity: 'error', message: { key: 'problem.fileEmpty' } });
+      }
+    }
+    if (fileProblems.length > 0) {
+      problems.push(...fileProblems);
+      files.push({ rel, what, data: undefined });
+      continue;
+    }
+    if (jsonSafe(data)) cache.put(rel, st, data);
+    files.push({ rel, what, data });
+  }
+  cache.save(seen);
+
+  return {
+    dir,
+    files,
+    problems,
+    position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
+  };
+}
+
+function notRegularProblem(rel: string, kind: NotRegular): Problem {
+  return { file: rel, line: 1, col: 1, rule: 'file-not-regular', severity: 'error', message: { key: 'problem.fileNotRegular', params: { what: notRegularMessage(kind) } } };
+}
+
+function unreadable(rel: string, err: NodeJS.ErrnoException): Problem {
+  return { file: rel, line: 1, col: 1, rule: 'file-unreadable', severity: 'error', message: { key: 'problem.fileUnreadable', params: reasonOf(err) } };
+}

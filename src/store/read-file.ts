@@ -1,0 +1,170 @@
+// Reading a file without surprises. Only ordinary files are read: a named pipe would block the read
+// for ever, a device (/dev/zero) never ends, a folder cannot be read at all. A file is opened so
+// that the open itself cannot block (O_NONBLOCK) and checked again once open (fstat), since it may
+// have been swapped for something else after it was looked at; and no more than a limit is read,
+// whatever the file claims or grows to.
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { relative, isAbsolute, sep } from 'node:path';
+import { FileSystemError, UserError } from '../domain/errors.js';
+import type { Message } from '../i18n/index.js';
+
+/** What a path is when it is not an ordinary file. */
+export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'link' | 'linkOutside' | 'linkBroken' | { linkTo: NotRegular };
+
+/** What a stat (or a folder entry, which says the same) shows. */
+export function kindOf(st: Pick<Stats, 'isFile' | 'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): NotRegular | 'file' | 'link' {
+  if (st.isFile()) return 'file';
+  if (st.isSymbolicLink()) return 'link';
+  if (st.isDirectory()) return 'folder';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return 'other';
+}
+
+/** The words for a kind, as a message parameter. */
+export function notRegularMessage(kind: NotRegular): Message {
+  if (typeof kind === 'object') return { key: 'fs.kind.linkTo', params: { what: notRegularMessage(kind.linkTo) } };
+  return { key: `fs.kind.${kind}` };
+}
+
+// O_NONBLOCK: opening a named pipe for reading would otherwise wait for a writer. O_NOFOLLOW: a
+// link swapped in after the look is refused (ELOOP) rather than followed. Both are 0 where the
+// system has no such flag.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+export type Opened = { fd: number; st: Stats } | { refused: NotRegular };
+
+/**
+ * Opens an ordinary file for reading, never blocking. With `follow: false` a link is refused
+ * (the caller has resolved it already). Other errors (no permission, …) are thrown as the system
+ * gave them.
+ */
+export function openRegular(path: string, { follow }: { follow: boolean }): Opened {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS | (follow ? 0 : NO_FOLLOW));
+  } catch (e) {
+    // A link swapped in after the caller looked: refused like any link it may not follow.
+    if (!follow && (e as NodeJS.ErrnoException).code === 'ELOOP') return { refused: 'link' };
+    throw e;
+  }
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  const kind = kindOf(st);
+  if (kind !== 'file') {
+    closeSync(fd);
+    return { refused: kind === 'link' ? 'other' : kind };
+  }
+  return { fd, st };
+}
+
+/**
+ * Where a link inside the data folder leads, when it may be followed: to an ordinary file inside
+ * the folder (`root`, a real path). A link out of the folder would make a record that is not in the
+ * folder's history; a link to anything but a file is refused like that thing itself.
+ */
+export function followLinkWithin(path: string, root: string): { path: string } | { refused: NotRegular } {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return { refused: 'linkBroken' };
+  }
+  const inside = relative(root, target);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { refused: 'linkOutside' };
+  const kind = kindOf(lstatSync(target));
+  if (kind === 'file') return { path: target };
+  return { refused: kind === 'link' ? 'linkBroken' : { linkTo: kind } };
+}
+
+/**
+ * Reads an open file: the `size` its stat gave and whatever was appended since, but never more than
+ * `limit` + 1 bytes (so a caller sees that the limit was passed without holding the rest).
+ */
+export function readUpTo(fd: number, size: number, limit: number): Buffer {
+  let buf = Buffer.allocUnsafe(Math.min(size, limit) + 1);
+  let n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (buf.length > limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + 1));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
+  }
+  return buf.subarray(0, n);
+}
+
+/** Reads a stream (standard input, a pipe) up to `limit` + 1 bytes, then stops reading it. */
+export async function readStreamUpTo(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  // Leaving the loop early closes the stream: a writer that goes on gets a broken pipe, and nothing
+  // more is held in memory.
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    chunks.push(chunk);
+    n += chunk.length;
+    if (n > limit) break;
+  }
+  const all = Buffer.concat(chunks);
+  return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
+}
+
+/** A limit in words: whole MiB from 1 MiB up, else KiB. */
+export function limitMessage(bytes: number): Message {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+    ? { key: 'input.unitMiB', params: { n: bytes / 1024 / 1024 } }
+    : { key: 'input.unitKiB', params: { n: Math.round(bytes / 1024) } };
+}
+
+/**
+ * A file a person names on the command line, read whole: an ordinary file, or a pipe (`<(…)`,
+ * /dev/stdin from a pipe); `-` is standard input. Anything else (a device such as /dev/zero, a
+ * folder, a socket) is refused before a byte is read. More than `limit` bytes is refused with
+ * `tooLarge()`, without reading (much) more than the limit. System errors (no such file, no
+ * permission) are thrown as the system gave them, for the one place that tells them to the user.
+ */
+export async function readNamedInput(
+  path: string,
+  opts: { shown: string; limit: number; stdin?: NodeJS.ReadableStream; tooLarge: () => Error },
+): Promise<Buffer> {
+  const { limit, tooLarge } = opts;
+  if (path === '-') {
+    const bytes = await readStreamUpTo(opts.stdin ?? process.stdin, limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  }
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw FileSystemError.at(e, path, 'open');
+  }
+  // A pipe is the user's own (`<(…)`): read as a stream, waiting for its writer, up to the limit.
+  if (st.isFIFO()) {
+    const bytes = await readStreamUpTo(createReadStream(path), limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  }
+  const opened = openRegular(path, { follow: true });
+  if ('refused' in opened) throw new UserError('input.notRegular', { file: opts.shown, what: notRegularMessage(opened.refused) });
+  try {
+    if (opened.st.size > limit) throw tooLarge();
+    const bytes = readUpTo(opened.fd, opened.st.size, limit);
+    if (bytes.length > limit) throw tooLarge();
+    return bytes;
+  } finally {
+    closeSync(opened.fd);
+  }
+}

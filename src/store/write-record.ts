@@ -1,0 +1,141 @@
+// Writing record files: the one place that turns a record into its file's new text (comments and
+// formatting kept, read back before anything is replaced) and replaces files under the folder's
+// lock, checking just before each rename that nobody changed the file since it was read.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../domain/kinds.js';
+import { fieldOrders } from '../domain/shapes.js';
+import { UserError } from '../domain/errors.js';
+import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
+import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
+import { sameData } from '../domain/plain-data.js';
+import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
+
+export { acquireFolderLock, type FolderLock } from './folder-lock.js';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A new record file: readable by the owner's group (colleagues), nobody else; a replaced one keeps its own. */
+export const RECORD_MODE = 0o640;
+
+/** The schemas shipped with civsam. */
+export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/**
+ * A record's file, relative to the data folder. Only a well-formed id makes a file name: the
+ * command line refuses any other before a command runs, and this refuses it again, so no id
+ * (`../x`, `a/b`, an absolute path) can name a file outside its kind's folder.
+ */
+export function recordRel(kind: RecordKind, id: string): string {
+  if (!ID_PATTERN.test(id)) throw new UserError('register.badId');
+  return `${FOLDER_OF[kind]}/${id}.yaml`;
+}
+
+/**
+ * The `$schema` path a new file in `folderRel` of the data folder points at: the folder's own
+ * `schemas/` (made by `civsam init`), else a `schemas/` beside the data folder (the repository's
+ * layout, `../../schemas/` from a record), else civsam's own copy.
+ */
+export function schemaPathFor(dataDir: string, folderRel: string, schemaFile: string): string {
+  const from = join(dataDir, folderRel);
+  for (const candidate of [join(dataDir, 'schemas'), join(dataDir, '..', 'schemas'), PACKAGE_SCHEMAS]) {
+    if (existsSync(join(candidate, schemaFile))) return relative(from, join(candidate, schemaFile)).split(sep).join('/');
+  }
+  return `../schemas/${schemaFile}`;
+}
+
+/** The schema's property order, for placing new fields where a person would look for them. */
+const rankCache = new Map<RecordKind, KeyRank>();
+export function schemaRank(kind: RecordKind): KeyRank {
+  let rank = rankCache.get(kind);
+  if (rank) return rank;
+  const orders = fieldOrders(kind);
+  rank = (parent, key) => {
+    const list = orders.get(parent.join('.'));
+    const i = list ? list.indexOf(key) : -1;
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  rankCache.set(kind, rank);
+  return rank;
+}
+
+/** A record file as read for a change: its snapshot, text and data. */
+export interface ReadRecord {
+  path: string;
+  snapshot: Snapshot;
+  /** Undefined when the file does not exist. */
+  text?: string;
+  bom: boolean;
+  data?: Record<string, unknown>;
+  /** The file exists but cannot be read as a record (bad YAML or encoding). */
+  unreadable: boolean;
+}
+
+export function readRecordFile(path: string): ReadRecord {
+  const snap = snapshot(path);
+  if (!snap.exists) return { path, snapshot: snap, bom: false, unreadable: false };
+  const decoded = decode(snap.bytes);
+  if (!('text' in decoded)) return { path, snapshot: snap, bom: false, unreadable: true };
+  const parsed = parseStrict(decoded.text);
+  const ok = parsed.problems.length === 0 && parsed.data !== null && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
+  return { path, snapshot: snap, text: decoded.text, bom: snap.bytes.subarray(0, 3).equals(BOM), data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
+}
+
+export type NewText =
+  | { text: string; unchanged: boolean }
+  | { refused: 'round-trip' }
+  /** The file would be larger than the reader accepts (MAX_FILE_BYTES): `bytes` it would have. */
+  | { refused: 'too-large'; bytes: number };
+
+/**
+ * Larger than this, a text is refused without being turned into YAML at all: its file could only be
+ * larger still, and a value of megabytes costs the YAML library seconds.
+ */
+const MAX_TEXT_CHARS = MAX_FILE_BYTES;
+
+/** The record's size before it is serialised: the length of its strings, a lower bound of its file's bytes. */
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + textLength(v), 0);
+  if (value !== null && typeof value === 'object') return Object.entries(value).reduce((n, [k, v]) => n + k.length + textLength(v), 0);
+  return 0;
+}
+
+/**
+ * The file's new text for `after` (undefined data: the file is removed). A text that would make the
+ * file larger than the reader accepts is refused here, so no write can make the folder unreadable.
+ */
+export function newRecordText(dataDir: string, kind: RecordKind, current: ReadRecord, after: Record<string, unknown>): NewText {
+  const rel = recordRel(kind, String(after.id));
+  const schemaPath = schemaPathFor(dataDir, dirname(rel), `${kind}.schema.json`);
+  const rank = schemaRank(kind);
+  if (current.text !== undefined && current.data && sameData(current.data, after)) return { text: current.text, unchanged: true };
+  const least = textLength(after);
+  if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
+  let text: string | undefined;
+  if (current.text !== undefined && current.data) {
+    const edited = editText(current.text, current.data, after, rank);
+    text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
+  } else {
+    text = serialise(after, schemaPath, rank);
+  }
+  if (text === undefined) return { refused: 'round-trip' };
+  const bytes = recordBytes(current, text).length;
+  if (bytes > MAX_FILE_BYTES) return { refused: 'too-large', bytes };
+  return { text, unchanged: false };
+}
+
+/** The bytes of a record file with this text: a file that had a byte order mark keeps it. */
+export function recordBytes(current: ReadRecord, text: string): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return current.bom ? Buffer.concat([BOM, body]) : body;
+}
+
+export type WriteOutcome = { ok: true } | { ok: false; reason: 'changed-since-read' | 'lock-lost' };
+
+/** Replaces (or creates, or removes) the file if it is still as it was read and the lock is still ours. */
+export function commitRecordFile(current: ReadRecord, text: string | undefined, stillHeld: () => boolean, deferFolderSync = false): WriteOutcome {
+  if (text === undefined) return removeFile(current.path, current.snapshot, { stillHeld, deferFolderSync });
+  return replaceFile(current.path, recordBytes(current, text), current.snapshot, { stillHeld, mode: RECORD_MODE, deferFolderSync });
+}
