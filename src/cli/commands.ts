@@ -7,6 +7,17 @@ import { AREAS } from '../domain/shapes.js';
 export type { CommandSpec, OptionSpec } from './command-spec.js';
 import type { CommandSpec, OptionSpec } from './command-spec.js';
 
+/** How the hearing commands write their report: a format, and a file instead of the terminal. */
+const HEARING_OUTPUT: OptionSpec[] = [
+  { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
+  { flags: '--output <file>', description: 'opt.hearing.output' },
+];
+
+/** A consultation command that takes the consultation's id: its own options, then the output ones. */
+function consultationCommand(name: string, options: OptionSpec[], examples: string[], load: CommandSpec['load']): CommandSpec {
+  return { parent: 'consultation', name, args: '<id>', description: `cmd.consultation.${name}.description` as MessageKey, options: [...options, ...HEARING_OUTPUT], examples, load };
+}
+
 /** The options every overview takes: the date, the format and the output file. */
 function overviewCommon(): OptionSpec[] {
   return [
@@ -200,8 +211,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--apply', description: 'opt.hearing.apply' },
       { flags: '--dry-run', description: 'opt.register.dryRun' },
       { flags: '--no-commit', description: 'opt.register.noCommit' },
-      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-      { flags: '--output <file>', description: 'opt.hearing.output' },
+      ...HEARING_OUTPUT,
     ],
     examples: [
       'civsam consultation plan 2026-workshop-parorendeinddragelse',
@@ -211,65 +221,32 @@ export const COMMANDS: CommandSpec[] = [
     ],
     load: () => import('../commands/consultation-plan.js'),
   },
-  {
-    parent: 'consultation',
-    name: 'audit',
-    args: '<id>',
-    description: 'cmd.consultation.audit.description',
-    options: [
-      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-      { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'] },
-      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-      { flags: '--output <file>', description: 'opt.hearing.output' },
-    ],
-    examples: [
-      'civsam consultation audit 2026-workshop-parorendeinddragelse',
-      'civsam consultation audit 2026-model-civilsamfund --fail-on warning',
-      'civsam consultation audit 2026-frivillige-paa-hospitalerne --format md --output audit.md',
-    ],
-    load: () => import('../commands/consultation-audit.js'),
-  },
-  {
-    parent: 'consultation',
-    name: 'list-parties',
-    args: '<id>',
-    description: 'cmd.consultation.list-parties.description',
-    options: [
-      { flags: '--include-contacts', description: 'opt.hearing.includeContacts' },
-      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-      { flags: '--output <file>', description: 'opt.hearing.output' },
-    ],
-    examples: [
-      'civsam consultation list-parties 2026-model-civilsamfund',
-      'civsam consultation list-parties 2026-model-civilsamfund --include-contacts --output hoeringsliste.md',
-    ],
-    load: () => import('../commands/consultation-list-parties.js'),
-  },
-  {
-    parent: 'consultation',
-    name: 'report',
-    args: '<id>',
-    description: 'cmd.consultation.report.description',
-    options: [
-      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-      { flags: '--output <file>', description: 'opt.hearing.output' },
-    ],
-    examples: [
-      'civsam consultation report 2025-psykiatriplan-civilsamfund',
-      'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
-    ],
-    load: () => import('../commands/consultation-report.js'),
-  },
+  consultationCommand('audit', [
+    { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+    { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'] },
+  ], [
+    'civsam consultation audit 2026-workshop-parorendeinddragelse',
+    'civsam consultation audit 2026-model-civilsamfund --fail-on warning',
+    'civsam consultation audit 2026-frivillige-paa-hospitalerne --format md --output audit.md',
+  ], () => import('../commands/consultation-audit.js')),
+  consultationCommand('list-parties', [
+    { flags: '--include-contacts', description: 'opt.hearing.includeContacts' },
+  ], [
+    'civsam consultation list-parties 2026-model-civilsamfund',
+    'civsam consultation list-parties 2026-model-civilsamfund --include-contacts --output hoeringsliste.md',
+  ], () => import('../commands/consultation-list-parties.js')),
+  consultationCommand('report', [
+    { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+  ], [
+    'civsam consultation report 2025-psykiatriplan-civilsamfund',
+    'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
+  ], () => import('../commands/consultation-report.js')),
   {
     parent: 'hearing-party',
     name: 'history',
     args: '<id>',
     description: 'cmd.hearing-party.history.description',
-    options: [
-      { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-      { flags: '--output <file>', description: 'opt.hearing.output' },
-    ],
+    options: HEARING_OUTPUT,
     examples: ['civsam hearing-party history bipolarkredsen-vest', 'civsam hearing-party history lyspunktet --format json'],
     load: () => import('../commands/hearing-party-history.js'),
   },

@@ -218,12 +218,17 @@ function journalPath(place: { gitDir: string }): string {
   return join(place.gitDir, 'civsam-sync-apply.json');
 }
 
-export function pendingApply(place: { gitDir: string }): Journal | undefined {
+/** A small state file of civsam's own in .git, or undefined when there is none (or it is broken). */
+function readState<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(journalPath(place), 'utf8')) as Journal;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch {
     return undefined;
   }
+}
+
+export function pendingApply(place: { gitDir: string }): Journal | undefined {
+  return readState<Journal>(journalPath(place));
 }
 
 function writeSmall(path: string, content: string): void {
@@ -329,11 +334,7 @@ function stoppedPath(place: { gitDir: string }): string {
 }
 
 export function readStopped(place: { gitDir: string }): Stopped | undefined {
-  try {
-    return JSON.parse(readFileSync(stoppedPath(place), 'utf8')) as Stopped;
-  } catch {
-    return undefined;
-  }
+  return readState<Stopped>(stoppedPath(place));
 }
 
 export function writeStopped(place: { gitDir: string }, s: Stopped): void {
