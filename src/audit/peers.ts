@@ -1,4 +1,5 @@
-// The peers of an agreement: the organisations that are active, are not its parties,
+// The peers of an agreement: the organisations that are active on the audit date (reach.ts
+// `organisationActiveOn`: made inactive later still counts), are not its parties,
 // share at least one area and one patient group with it, reach at least one municipality it
 // reaches, and were registered on or before a cut-off date (the agreement's start; for
 // restricted-call the call's publication date). No `registered` date counts as always. An
@@ -11,7 +12,7 @@
 // a bit set per organisation, "seen" is a stamp per number and the result sorts as numbers.
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Organisation } from '../domain/kinds.js';
-import { agreementAreas, municipalityIds } from '../domain/reach.js';
+import { agreementAreas, municipalityIds, organisationActiveOn } from '../domain/reach.js';
 import { concernedGroups, groupTree } from '../domain/scope.js';
 
 export class PeerIndex {
@@ -24,11 +25,11 @@ export class PeerIndex {
   private readonly seen: Uint32Array;
   private stamp = 0;
 
-  constructor(private readonly folder: DataFolder) {
+  constructor(private readonly folder: DataFolder, asOf: string) {
     const municipalities = municipalityIds(folder);
     municipalities.forEach((m, i) => this.municipalityBit.set(m, i));
     this.words = Math.max(1, Math.ceil(municipalities.length / 32));
-    this.orgs = [...folder.records.organisation.values()].filter((o) => o.status === 'active').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.orgs = [...folder.records.organisation.values()].filter((o) => organisationActiveOn(o, asOf)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.reach = new Uint32Array(this.orgs.length * this.words);
     this.seen = new Uint32Array(this.orgs.length);
     const tree = groupTree(folder);
@@ -103,14 +104,16 @@ export class PeerIndex {
   }
 }
 
-const indexes = new WeakMap<DataFolder, PeerIndex>();
+const indexes = new WeakMap<DataFolder, Map<string, PeerIndex>>();
 
-/** The folder's peer index, built on first use and shared by every rule that needs it. */
-export function peerIndex(folder: DataFolder): PeerIndex {
-  let index = indexes.get(folder);
+/** The folder's peer index on the audit date, built on first use and shared by every rule that needs it. */
+export function peerIndex(folder: DataFolder, asOf: string): PeerIndex {
+  let byDate = indexes.get(folder);
+  if (!byDate) indexes.set(folder, (byDate = new Map()));
+  let index = byDate.get(asOf);
   if (!index) {
-    index = new PeerIndex(folder);
-    indexes.set(folder, index);
+    index = new PeerIndex(folder, asOf);
+    byDate.set(asOf, index);
   }
   return index;
 }

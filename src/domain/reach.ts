@@ -1,7 +1,7 @@
 // Reach, activity and patient groups: the small definitions that overviews, the audit and the
 // hearing rules share (dates are core/dates.ts). Pure functions; today's date always comes in as
 // `asOf` (YYYY-MM-DD).
-import type { Agreement, Area, Offer, Organisation, PatientGroup } from './kinds.js';
+import type { Agreement, Area, HearingParty, Offer, Organisation, PatientGroup } from './kinds.js';
 import type { DataFolder } from './folder.js';
 
 export interface Reaching {
@@ -34,15 +34,36 @@ export function descendantsIndex(groups: readonly PatientGroup[]): Map<string, S
   return out;
 }
 
-/** An organisation counts as active when its status says so. */
-export function organisationActive(org: Organisation | undefined): boolean {
-  return org?.status === 'active';
+/**
+ * Whether an organisation was active on `date`: its status is active, or it is inactive only since
+ * a later day (`inactive_since` after `date`). An inactive one without that date counts as
+ * inactive on every date, as before the date was recorded. An unknown organisation is not active.
+ */
+export function organisationActiveOn(org: Organisation | undefined, date: string): boolean {
+  if (!org) return false;
+  if (org.status === 'active') return true;
+  return org.inactive_since !== undefined && org.inactive_since > date;
 }
 
-/** An offer is active on `asOf` when it has started, has not ended, and its organisation is active. */
+/**
+ * Whether a hearing party was on the standing hearing list on `date`: it had joined (`since` on
+ * or before `date`) and had not left, that is: it is active, or withdrawn only on a later day.
+ * Withdrawn on `date` itself is off the list that day; withdrawn without a date is off the list on
+ * every date.
+ */
+export function partyOnListOn(party: HearingParty, date: string): boolean {
+  return party.since <= date && !partyWithdrawnBy(party, date);
+}
+
+/** Whether a hearing party had left the list by `date`: withdrawn on or before it, or withdrawn with no date recorded. */
+export function partyWithdrawnBy(party: HearingParty, date: string): boolean {
+  return party.status !== 'active' && (party.withdrawn === undefined || party.withdrawn <= date);
+}
+
+/** An offer is active on `asOf` when it has started, has not ended, and its organisation is active then. */
 export function offerActive(offer: Offer, folder: DataFolder, asOf: string): boolean {
   return offer.active_from <= asOf && (offer.active_until === undefined || offer.active_until >= asOf)
-    && organisationActive(folder.records.organisation.get(offer.organisation));
+    && organisationActiveOn(folder.records.organisation.get(offer.organisation), asOf);
 }
 
 /** Money counts as allocated when its agreement is active or ended (not draft or cancelled). */

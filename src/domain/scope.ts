@@ -6,7 +6,7 @@
 // folder, so every consultation is judged without scanning all parties.
 import type { DataFolder } from './folder.js';
 import type { Area, Consultation, HearingParty } from './kinds.js';
-import { descendantsIndex } from './reach.js';
+import { descendantsIndex, organisationActiveOn, partyOnListOn, partyWithdrawnBy } from './reach.js';
 
 export interface GroupTree {
   /** Each group with every group below it, itself included. */
@@ -134,15 +134,16 @@ export function byOpens(a: Consultation, b: Consultation): number {
 }
 
 /**
- * Why `party` is not eligible for `consultation` (empty when it is): it must be active on the
- * standing hearing list at the consultation's `opens` date (status active and `since` on or before
- * it), its organisation active, and share at least one area and one patient group with it.
- * The records hold no withdrawal date, so a withdrawn party counts as off the list for every consultation.
+ * Why `party` is not eligible for `consultation` (empty when it is): it must be on the standing
+ * hearing list on the consultation's `opens` date (joined on or before it, not withdrawn by then:
+ * a party withdrawn after the consultation opened was on the list for it), its organisation active
+ * on that date, and share at least one area and one patient group with it. A withdrawal or an
+ * inactive status without its date counts as always (reach.ts `partyOnListOn`, `organisationActiveOn`).
  */
 export function ineligibility(index: HearingIndex, party: HearingParty, consultation: Consultation): Ineligibility[] {
   const out: Ineligibility[] = [];
-  if (party.status !== 'active') out.push('withdrawn');
-  if (index.folder.records.organisation.get(party.organisation)?.status !== 'active') out.push('organisation-inactive');
+  if (partyWithdrawnBy(party, consultation.opens)) out.push('withdrawn');
+  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), consultation.opens)) out.push('organisation-inactive');
   if (party.since > consultation.opens) out.push('joined-after');
   const p = index.scopeOf(party);
   const c = index.scopeOf(consultation);
@@ -153,8 +154,8 @@ export function ineligibility(index: HearingIndex, party: HearingParty, consulta
 
 /** The same test as `ineligibility(...).length === 0`, without building the list (it runs for every party of every consultation). */
 export function isEligible(index: HearingIndex, party: HearingParty, consultation: Consultation): boolean {
-  if (party.status !== 'active' || party.since > consultation.opens) return false;
-  if (index.folder.records.organisation.get(party.organisation)?.status !== 'active') return false;
+  if (!partyOnListOn(party, consultation.opens)) return false;
+  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), consultation.opens)) return false;
   return sharesScope(index.scopeOf(party), index.scopeOf(consultation));
 }
 

@@ -5,7 +5,7 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
-import { offerActive } from '../domain/reach.js';
+import { offerActive, organisationActiveOn, partyOnListOn } from '../domain/reach.js';
 
 export interface SiteFacts {
   folder: DataFolder;
@@ -62,7 +62,7 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   const openConsultations = consultations.filter((c) => c.status === 'open' && c.deadline >= asOf).sort(latestFirst((c) => c.opens));
   const pastConsultations = consultations.filter((c) => !openConsultations.includes(c)).sort(latestFirst((c) => c.deadline));
   const hearingList = [...r['hearing-party'].values()]
-    .filter((p) => p.status === 'active' && p.since <= asOf && r.organisation.get(p.organisation)?.status === 'active')
+    .filter((p) => partyOnListOn(p, asOf) && organisationActiveOn(r.organisation.get(p.organisation), asOf))
     .sort(byId);
   const pools = [...r.pool.values()].sort(byId);
 

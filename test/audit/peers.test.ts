@@ -41,6 +41,7 @@ const reach = fc.oneof(
 const orgArb = fc.record({
   areas: subset(AREAS, 1), patient_groups: subset(GROUPS.map((g) => g.id)), reach, active: fc.boolean(),
   registered: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
+  inactiveSince: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
 });
 const agreementArb = fc.record({
   areas: subset(AREAS), patient_groups: subset(GROUPS.map((g) => g.id)), reach, start: fc.constantFrom(...DATES),
@@ -48,14 +49,15 @@ const agreementArb = fc.record({
 });
 
 /** The definition read directly: every organisation checked against the agreement. */
-function naivePeers(folder: DataFolder, a: Agreement, cutoff: string): string[] {
+function naivePeers(folder: DataFolder, a: Agreement, cutoff: string, asOf: string): string[] {
   const below = (g: string): string[] => [g, ...GROUPS.filter((x) => x.parent === g).flatMap((x) => below(x.id))];
   // An agreement naming no areas has its organisations' areas.
   const aAreas: string[] = a.areas?.length ? a.areas : a.organisations.flatMap((id) => folder.records.organisation.get(id)?.areas ?? []);
   const aGroups = new Set((a.patient_groups?.length ? a.patient_groups : GROUPS.filter((g) => g.areas.some((x) => aAreas.includes(x))).map((g) => g.id)).flatMap(below));
   const aReach = a.scope ? MUNICIPALITIES : a.municipalities ?? [];
   return [...folder.records.organisation.values()].filter((o) =>
-    o.status === 'active' && !a.organisations.includes(o.id)
+    // Active on the audit date: active, or made inactive only after it.
+    (o.status === 'active' || (o.inactive_since !== undefined && o.inactive_since > asOf)) && !a.organisations.includes(o.id)
     && o.areas.some((x) => aAreas.includes(x))
     && (o.patient_groups ?? []).flatMap(below).some((g) => aGroups.has(g))
     && (o.scope ? MUNICIPALITIES : o.municipalities ?? []).some((m) => aReach.includes(m))
@@ -65,20 +67,21 @@ function naivePeers(folder: DataFolder, a: Agreement, cutoff: string): string[] 
 
 describe('peers', () => {
   it('are exactly the organisations the definition names, in id order', () => {
-    fc.assert(fc.property(fc.array(orgArb, { minLength: 1, maxLength: 10 }), fc.array(agreementArb, { minLength: 1, maxLength: 5 }), fc.constantFrom(...DATES), (os, as, cutoff) => {
+    fc.assert(fc.property(fc.array(orgArb, { minLength: 1, maxLength: 10 }), fc.array(agreementArb, { minLength: 1, maxLength: 5 }), fc.constantFrom(...DATES), fc.constantFrom(...DATES), (os, as, cutoff, asOf) => {
       const orgs: Organisation[] = os.map((o, i) => ({
         id: `org-${String(9 - i)}`, name: `Org ${i}`, kind: 'other', areas: o.areas, patient_groups: o.patient_groups,
         ...o.reach, status: o.active ? 'active' : 'inactive', ...(o.registered ? { registered: o.registered } : {}),
+        ...(!o.active && o.inactiveSince ? { inactive_since: o.inactiveSince } : {}),
       } as Organisation));
       const agreements: Agreement[] = as.map((a, i) => ({
         id: `a${i}`, title: 't', organisations: [...new Set(a.parties.map((p) => `org-${p}`))] as [string, ...string[]],
         areas: a.areas, patient_groups: a.patient_groups, ...a.reach, start: a.start, status: 'active',
       } as Agreement));
       const folder = folderOf(orgs, agreements);
-      const index = new PeerIndex(folder);
+      const index = new PeerIndex(folder, asOf);
       for (const a of agreements) {
-        expect(index.peersOf(a).map((o) => o.id)).toEqual(naivePeers(folder, a, a.start));
-        expect(index.peersOf(a, cutoff).map((o) => o.id)).toEqual(naivePeers(folder, a, cutoff));
+        expect(index.peersOf(a).map((o) => o.id)).toEqual(naivePeers(folder, a, a.start, asOf));
+        expect(index.peersOf(a, cutoff).map((o) => o.id)).toEqual(naivePeers(folder, a, cutoff, asOf));
       }
     }), { numRuns: 300 });
   });

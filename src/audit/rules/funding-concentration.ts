@@ -2,9 +2,10 @@
 // `max_share` of what was allocated while organisations eligible for the pool (sharing an area
 // with it) received nothing from it that year; the finding gives the share and the pool-year's
 // Herfindahl–Hirschman index, and says when that index is above `hhi_warning`.
-// Eligible: active, sharing an area with the pool, and registered by the end of that year.
+// Eligible: active on the audit date, sharing an area with the pool, and registered by the end of that year.
 import type { Organisation } from '../../domain/kinds.js';
 import { hhi, poolYearTotals } from '../../domain/allocation.js';
+import { organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, percent, push, ref } from '../make.js';
 
@@ -14,11 +15,11 @@ export const rule: AuditRule = {
   principle: 'equal-access',
   title: 'audit.rule.funding-concentration.title',
   explanation: 'audit.rule.funding-concentration.explain',
-  check({ folder }) {
+  check({ folder, asOf }) {
     const { max_share: maxShare, hhi_warning: hhiWarning } = folder.policy;
     const byArea = new Map<string, Organisation[]>();
     for (const o of folder.records.organisation.values()) {
-      if (o.status !== 'active') continue;
+      if (!organisationActiveOn(o, asOf)) continue;
       for (const a of o.areas) push(byArea, a, o);
     }
     const out: Finding[] = [];

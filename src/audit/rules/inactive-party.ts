@@ -1,6 +1,8 @@
-// inactive-party [warning]: an active agreement or offer of an inactive organisation.
+// inactive-party [warning]: an active agreement or offer of an organisation inactive on the audit
+// date (reach.ts `organisationActiveOn`; one made inactive after it was still active then).
 // An offer is active on the audit date when it has started and not ended. The inactive
 // organisations are the subject's own parties, so they are named in the message, not in `related`.
+import { organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, idList, ref } from '../make.js';
 
@@ -11,7 +13,10 @@ export const rule: AuditRule = {
   title: 'audit.rule.inactive-party.title',
   explanation: 'audit.rule.inactive-party.explain',
   check({ folder, asOf }) {
-    const inactive = (id: string) => folder.records.organisation.get(id)?.status === 'inactive';
+    const inactive = (id: string) => {
+      const org = folder.records.organisation.get(id);
+      return org !== undefined && !organisationActiveOn(org, asOf);
+    };
     const out: Finding[] = [];
     for (const a of folder.records.agreement.values()) {
       if (a.status !== 'active') continue;

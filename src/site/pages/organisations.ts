@@ -2,6 +2,7 @@
 // details, active offers, agreements and funding, calls it was selected in, and consultations it
 // was invited to. Contact persons are never shown: the page points to the organisation's website.
 import type { Organisation } from '../../domain/kinds.js';
+import { organisationActiveOn, partyOnListOn } from '../../domain/reach.js';
 import { html } from '../html.js';
 import { messageOr, valueLabel } from '../../i18n/values.js';
 import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
@@ -15,7 +16,7 @@ export function organisationsIndex(ctx: PageContext): PageContent {
 <caption id="org-caption">${ctx.t('publish.organisations.caption')}</caption>
 <thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.organisations.kind')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.organisations.activeOffers')}</th></tr></thead>
 <tbody>
-${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${o.status === 'inactive' ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
+${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${!organisationActiveOn(o, ctx.facts.asOf) ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
 </table>
 </div>`;
   return { section: 'organisations', title: ctx.t('publish.organisations.title'), body };
@@ -23,11 +24,11 @@ ${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(
 
 export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
   const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], hearingParties: [] };
-  const onList = f.hearingParties.filter((p) => p.status === 'active' && p.since <= ctx.facts.asOf && o.status === 'active');
+  const onList = f.hearingParties.filter((p) => partyOnListOn(p, ctx.facts.asOf) && organisationActiveOn(o, ctx.facts.asOf));
   const partyIds = new Set(f.hearingParties.map((p) => p.id));
   const offers = sortByName(ctx, f.offers, (x) => x.title);
   const agreements = [...f.agreements].sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : 1));
-  const body = html`${o.status === 'inactive' ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
+  const body = html`${!organisationActiveOn(o, ctx.facts.asOf) ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
   [ctx.t('publish.organisations.kind'), messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))],
   [ctx.t('publish.areas'), areaList(ctx, o.areas)],
   [ctx.t('publish.patientGroups'), o.patient_groups?.length ? groupList(ctx, o.patient_groups) : undefined],
