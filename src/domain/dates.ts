@@ -83,3 +83,14 @@ export function dateOption(value: string | undefined, option: string, fallback?:
   if ('mistake' in reading) throw new UserError(reading.mistake === 'not-a-date' ? 'error.notADate' : 'error.noSuchDay', { option });
   return reading.date;
 }
+
+/**
+ * A date option for something that has already happened (an organisation made inactive, a party
+ * leaving the hearing list): as `dateOption`, defaulting to today, and refused when after today,
+ * since a status change is recorded once it has happened, not planned ahead.
+ */
+export function pastDateOption(value: string | undefined, option: string, today: string): string {
+  const date = dateOption(value, option, today);
+  if (date > today) throw new UserError('error.dateAfterToday', { option, today });
+  return date;
+}
