@@ -62,6 +62,7 @@ const DATE_ORDER: Partial<Record<RecordKind, ReadonlyArray<readonly [string, str
   agreement: [['start', 'end']],
   call: [['published', 'deadline']],
   consultation: [['opens', 'deadline']],
+  'hearing-party': [['since', 'withdrawn']],
 };
 
 const TARGET_NAME: Record<Target, Message['key']> = {
@@ -213,6 +214,19 @@ export const RECORD_RULES: readonly RecordRule[] = [
         } else if (HAS_REACH.has(kind) && r.municipalities === undefined && r.scope === undefined) {
           ctx.report(rel, [], 'value', 'reach-missing', 'error', { key: 'problem.reachMissing' });
         }
+      }
+    },
+  },
+  {
+    // The day of a status change belongs to that status: on an active record it would tell every
+    // report as of a later day that the record had left, against its own status.
+    id: 'status-date',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.organisation) {
+        if (record.status === 'active' && record.inactive_since !== undefined) ctx.report(rel, ['inactive_since'], 'key', 'status-date', 'error', { key: 'problem.inactiveSinceOnActive' });
+      }
+      for (const { rel, record } of ctx.records['hearing-party']) {
+        if (record.status === 'active' && record.withdrawn !== undefined) ctx.report(rel, ['withdrawn'], 'key', 'status-date', 'error', { key: 'problem.withdrawnOnActive' });
       }
     },
   },

@@ -5,6 +5,7 @@ import { messagesOf, problemsOf } from '../helpers/check.js';
 
 const offer = (id: string, body: string) => `id: ${id}\norganisation: alpha\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nscope: regional\nactive_from: 2025-01-01\n${body}`;
 const agreement = (id: string, body: string) => `id: ${id}\ntitle: Aftale\norganisations: [alpha]\nmunicipalities: [aarhus]\nstart: 2025-01-01\nstatus: active\n${body}`;
+const party = (id: string) => `id: ${id}\norganisation: alpha\nareas: [psychiatry]\nsince: 2025-01-01\n`;
 const consultation = (id: string, body: string) => `id: ${id}\ntitle: Høring\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nstatus: planned\n${body}`;
 
 describe('validate: a clean folder', () => {
@@ -90,6 +91,21 @@ describe('validate: record rules', () => {
   it('date-order: an agreement that ends before it starts; near miss: same day', () => {
     expect(problemsOf({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', 'end: 2024-12-31\n') })).toEqual(['agreements/a1.yaml:7:6 date-order']);
     expect(problemsOf({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', 'end: 2025-01-01\n') })).toEqual([]);
+  });
+  it('status-date: the day of a status change on a record whose status is active; near miss: with the status it belongs to', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', undefined, 'inactive_since: 2026-01-01\n') }))
+      .toEqual(['organisations/alpha.yaml:9:1 status-date inactive_since is set, but the organisation\'s status is active. Remove inactive_since if the organisation is active (civsam org activate does), or set status: inactive.']);
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', undefined, 'inactive_since: 2026-01-01\n').replace('status: active', 'status: inactive') })).toEqual([]);
+    expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: active\nwithdrawn: 2026-01-01\n` })).toEqual(['hearing-parties/p.yaml:6:1 status-date']);
+    expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: withdrawn\nwithdrawn: 2026-01-01\n` })).toEqual([]);
+  });
+  it('status-date: an inactive organisation or a withdrawn party without the date is valid (it counts as always)', () => {
+    expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: inactive') })).toEqual([]);
+    expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: withdrawn\n` })).toEqual([]);
+  });
+  it('date-order: a party withdrawn before it joined the list; near miss: the same day', () => {
+    expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: withdrawn\nwithdrawn: 2024-12-31\n` })).toEqual(['hearing-parties/p.yaml:6:12 date-order']);
+    expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: withdrawn\nwithdrawn: 2025-01-01\n` })).toEqual([]);
   });
   it('cvr-checksum: a CVR failing modulus 11; near miss: a valid one', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345678') }))
