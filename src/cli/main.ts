@@ -58,6 +58,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
         exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
+      } else if (commitsAChange(spec, opts) && (await import('../context/sync-setting.js')).syncIsAuto(ctx)) {
+        // civsam.yaml `sync: auto`: as if --sync had been given.
+        exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
       } else {
         exitCode = await mod.run(ctx, opts, positional);
       }
@@ -95,6 +98,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.invalid;
   }
+}
+
+/**
+ * Whether this run commits a change to an existing data folder: a write command (they all take
+ * --no-commit) not run with --dry-run or --no-commit, and a plan only with --apply. `init` makes a
+ * new folder, with nothing to bring in before it.
+ */
+function commitsAChange(spec: CommandSpec, opts: Record<string, unknown>): boolean {
+  const flags = new Set((spec.options ?? []).map((o) => o.flags));
+  if (!flags.has('--no-commit') || spec.name === 'init') return false;
+  if (opts.dryRun === true || opts.commit === false) return false;
+  return !flags.has('--apply') || opts.apply === true;
 }
 
 /**

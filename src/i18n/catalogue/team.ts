@@ -110,7 +110,7 @@ export const team = defineMessages({
   'asOfHistory.readOnly': '--from-history only reads the past; it cannot be used with --apply.',
   'asOfHistory.noRepository': '{dir} is not in a git repository, so there is no history to read; leave out --from-history.',
   'asOfHistory.nothingYet': 'nothing had been committed in {dir} by the end of {date}; choose a later date.',
-  'opt.syncWrite': 'sync with the shared remote before and after the change (civsam sync)',
+  'opt.syncWrite': 'sync with the shared remote before and after the change (civsam sync); sync: auto in civsam.yaml does it for every change',
   'sync.needsCommit': '--sync sends the change as a commit, so it cannot be used with --dry-run or --no-commit.',
   'sync.combined': 'Changed here and in the shared folder, in different fields, and combined field by field: {records}.',
 }, {
@@ -220,7 +220,7 @@ export const team = defineMessages({
   'asOfHistory.readOnly': '--from-history læser kun fortiden og kan ikke bruges sammen med --apply.',
   'asOfHistory.noRepository': '{dir} ligger ikke i et git-arkiv, så der er ingen historik at læse; udelad --from-history.',
   'asOfHistory.nothingYet': 'der var intet committet i {dir} ved udgangen af {date}; vælg en senere dato.',
-  'opt.syncWrite': 'synkroniser med det fælles arkiv før og efter ændringen (civsam sync)',
+  'opt.syncWrite': 'synkroniser med det fælles arkiv før og efter ændringen (civsam sync); sync: auto i civsam.yaml gør det ved hver ændring',
   'sync.needsCommit': '--sync sender ændringen som et commit og kan derfor ikke bruges sammen med --dry-run eller --no-commit.',
   'sync.combined': 'Ændret både her og i den fælles mappe, i forskellige felter, og forenet felt for felt: {records}.',
 });
