@@ -38,7 +38,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
     opens: dateOption(opts.opens, '--opens', asOf),
     seats: parseSeats(opts.seats),
   });
-  emit(ctx, opts, planReport(folder, planConsultation(folder, consultation), ctx.lang));
+  emit(ctx, opts, planReport(folder, planConsultation(folder, consultation, asOf), ctx.lang));
   if (id !== undefined && consultation.status === 'planned' && opts.output === undefined && (opts.format ?? 'table') === 'table') {
     ctx.stderr.write(ctx.t('hearing.plan.applyHint', { id }) + '\n');
   }

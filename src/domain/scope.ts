@@ -6,7 +6,7 @@
 // folder, so every consultation is judged without scanning all parties.
 import type { DataFolder } from './folder.js';
 import type { Area, Consultation, HearingParty } from './kinds.js';
-import { descendantsIndex, organisationActiveOn, partyOnListOn, partyWithdrawnBy } from './reach.js';
+import { descendantsIndex, organisationActiveOn, partyWithdrawnBy } from './reach.js';
 
 export interface GroupTree {
   /** Each group with every group below it, itself included. */
@@ -78,6 +78,8 @@ export type Ineligibility = 'withdrawn' | 'organisation-inactive' | 'joined-afte
 
 export interface HearingIndex {
   folder: DataFolder;
+  /** The day the folder is judged on (an audit's or a report's --as-of), when there is one: see `listDate`. */
+  asOf?: string;
   scopeOf(record: { areas: readonly Area[]; patient_groups?: readonly string[] }): Scope;
   /** Hearing parties under each patient group of their (expanded) scope. */
   partiesByGroup: ReadonlyMap<string, readonly HearingParty[]>;
@@ -88,16 +90,33 @@ export interface HearingIndex {
   eligibleCache: WeakMap<Consultation, HearingParty[]>;
 }
 
-const built = new WeakMap<DataFolder, HearingIndex>();
+const built = new WeakMap<DataFolder, Map<string, HearingIndex>>();
 
-/** The folder's hearing index, built on first use (linear in parties, consultations and groups). */
-export function hearingIndex(folder: DataFolder): HearingIndex {
-  let index = built.get(folder);
+/**
+ * The folder's hearing index as judged on `asOf` (none: as the records stand), built on first use
+ * (linear in parties, consultations and groups); the group lists are shared between dates.
+ */
+export function hearingIndex(folder: DataFolder, asOf?: string): HearingIndex {
+  let byDate = built.get(folder);
+  if (!byDate) built.set(folder, (byDate = new Map()));
+  const key = asOf ?? '';
+  let index = byDate.get(key);
   if (!index) {
-    index = buildIndex(folder);
-    built.set(folder, index);
+    const any = byDate.values().next().value;
+    index = any ? { ...any, asOf, eligibleCache: new WeakMap() } : { ...buildIndex(folder), asOf };
+    byDate.set(key, index);
   }
   return index;
+}
+
+/**
+ * The day a withdrawal or an inactive organisation is judged on for a consultation: the day it
+ * opened; for one that opens after the day the folder is judged on, that day (a withdrawal dated
+ * later was not known then, so a report as of that day shows the list as it stood). When it joined
+ * (`since`) is always compared with the opening day, as it was recorded before.
+ */
+export function listDate(index: HearingIndex, consultation: Consultation): string {
+  return index.asOf !== undefined && index.asOf < consultation.opens ? index.asOf : consultation.opens;
 }
 
 // A group concerns the groups below it too, so a party heard on "psychosis" shares a consultation on
@@ -135,15 +154,17 @@ export function byOpens(a: Consultation, b: Consultation): number {
 
 /**
  * Why `party` is not eligible for `consultation` (empty when it is): it must be on the standing
- * hearing list on the consultation's `opens` date (joined on or before it, not withdrawn by then:
- * a party withdrawn after the consultation opened was on the list for it), its organisation active
- * on that date, and share at least one area and one patient group with it. A withdrawal or an
- * inactive status without its date counts as always (reach.ts `partyOnListOn`, `organisationActiveOn`).
+ * hearing list on the consultation's `opens` date (joined on or before it, not withdrawn by then,
+ * `listDate`: a party withdrawn after the consultation opened was on the list for it), its
+ * organisation active on that date, and share at least one area and one patient group with it. A
+ * withdrawal or an inactive status without its date counts as always (reach.ts `partyOnListOn`,
+ * `organisationActiveOn`).
  */
 export function ineligibility(index: HearingIndex, party: HearingParty, consultation: Consultation): Ineligibility[] {
   const out: Ineligibility[] = [];
-  if (partyWithdrawnBy(party, consultation.opens)) out.push('withdrawn');
-  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), consultation.opens)) out.push('organisation-inactive');
+  const date = listDate(index, consultation);
+  if (partyWithdrawnBy(party, date)) out.push('withdrawn');
+  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), date)) out.push('organisation-inactive');
   if (party.since > consultation.opens) out.push('joined-after');
   const p = index.scopeOf(party);
   const c = index.scopeOf(consultation);
@@ -154,8 +175,9 @@ export function ineligibility(index: HearingIndex, party: HearingParty, consulta
 
 /** The same test as `ineligibility(...).length === 0`, without building the list (it runs for every party of every consultation). */
 export function isEligible(index: HearingIndex, party: HearingParty, consultation: Consultation): boolean {
-  if (!partyOnListOn(party, consultation.opens)) return false;
-  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), consultation.opens)) return false;
+  const date = listDate(index, consultation);
+  if (party.since > consultation.opens || partyWithdrawnBy(party, date)) return false;
+  if (!organisationActiveOn(index.folder.records.organisation.get(party.organisation), date)) return false;
   return sharesScope(index.scopeOf(party), index.scopeOf(consultation));
 }
 

@@ -51,8 +51,9 @@ function bySeatClaim(a: PlanRow, b: PlanRow): number {
   return a.party.id < b.party.id ? -1 : a.party.id > b.party.id ? 1 : 0;
 }
 
-export function planConsultation(folder: DataFolder, consultation: Consultation): Plan {
-  const index = hearingIndex(folder);
+/** The plan for a consultation, with the hearing list as it stood on `asOf` when given (scope.ts `listDate`). */
+export function planConsultation(folder: DataFolder, consultation: Consultation, asOf?: string): Plan {
+  const index = hearingIndex(folder, asOf);
   const window = earlierOverlapping(index, consultation, folder.policy.rotation_window, false);
   const rotation = rotationHistory(index, consultation);
   const omitted = new Map((consultation.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => [o.party, o.reason]));

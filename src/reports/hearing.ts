@@ -147,7 +147,7 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const responded = heard.filter((h) => h.responded).length;
   const share = heard.length ? responded / heard.length : 0;
   const reasons = new Map((c.omitted ?? []).map((o) => [o.party, o.reason]));
-  const notInvited = eligibleParties(hearingIndex(folder), c)
+  const notInvited = eligibleParties(hearingIndex(folder, asOf), c)
     .filter((p) => !invitedTo(c, p.id))
     .map((p) => ({ party: p.id, organisation: p.organisation, name: organisationName(folder, p, p.id), reason: reasons.get(p.id) ?? null }))
     .sort(byName);

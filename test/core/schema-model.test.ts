@@ -53,7 +53,7 @@ describe('shared definitions', () => {
 describe('the model', () => {
   test("an organisation's fields in schema order, contact stepped into, with the schema's required list", () => {
     expect(leafFields('organisation').map((f) => f.path.join('.'))).toEqual([
-      'id', 'name', 'kind', 'cvr', 'areas', 'patient_groups', 'municipalities', 'scope', 'status', 'registered', 'website',
+      'id', 'name', 'kind', 'cvr', 'areas', 'patient_groups', 'municipalities', 'scope', 'status', 'inactive_since', 'registered', 'website',
       'contact.role', 'contact.name', 'contact.email', 'contact.phone', 'contact.confirmed', 'notes',
     ]);
     expect(requiredOf('organisation')).toEqual(['id', 'name', 'kind', 'areas', 'status']);

@@ -9,11 +9,11 @@ export const rule = hearingRule({
   principle: PRINCIPLE,
   title: 'rule.hearing-omission.title',
   explanation: 'rule.hearing-omission.explanation',
-  checkConsultation(folder, c) {
+  checkConsultation(folder, c, asOf) {
     if (c.selection !== 'all') return [];
     const invited = new Set(c.invited ?? []);
     const reasoned = new Set((c.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => o.party));
-    const left = eligibleParties(hearingIndex(folder), c).filter((p) => !invited.has(p.id) && !reasoned.has(p.id)).map((p) => p.id);
+    const left = eligibleParties(hearingIndex(folder, asOf), c).filter((p) => !invited.has(p.id) && !reasoned.has(p.id)).map((p) => p.id);
     if (left.length === 0) return [];
     // One finding per consultation: the consultation is what to put right; the parties are in related.
     return [{

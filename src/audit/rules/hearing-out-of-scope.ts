@@ -19,8 +19,8 @@ export const rule = hearingRule({
   principle: PRINCIPLE,
   title: 'rule.hearing-out-of-scope.title',
   explanation: 'rule.hearing-out-of-scope.explanation',
-  checkConsultation(folder, c) {
-    const index = hearingIndex(folder);
+  checkConsultation(folder, c, asOf) {
+    const index = hearingIndex(folder, asOf);
     const parties = folder.records['hearing-party'];
     return (c.invited ?? []).flatMap((id) => {
       const party = parties.get(id);

@@ -13,9 +13,9 @@ export const rule = hearingRule({
   principle: PRINCIPLE,
   title: 'rule.hearing-rotation.title',
   explanation: 'rule.hearing-rotation.explanation',
-  checkConsultation(folder, c) {
+  checkConsultation(folder, c, asOf) {
     if (c.selection !== 'limited') return [];
-    const index = hearingIndex(folder);
+    const index = hearingIndex(folder, asOf);
     const history = rotationHistory(index, c);
     if (history.length < MIN_ROTATION_HISTORY) return [];
     const seatedThroughout = (c.invited ?? []).filter((id) => history.every((h) => invitedTo(h, id)));

@@ -10,7 +10,7 @@ export const rule = hearingRule({
   principle: PRINCIPLE,
   title: 'rule.hearing-seats.title',
   explanation: 'rule.hearing-seats.explanation',
-  checkConsultation(folder, c) {
+  checkConsultation(folder, c, asOf) {
     if (c.selection !== 'limited' || c.seats === undefined) return [];
     const invited = new Set(c.invited ?? []);
     const base = { rule: 'hearing-seats', severity: 'error' as const, principle: PRINCIPLE, subject: subjectOf(c) };
@@ -19,7 +19,7 @@ export const rule = hearingRule({
     }
     if (invited.size < c.seats) {
       const reasoned = new Set((c.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => o.party));
-      const waiting = eligibleParties(hearingIndex(folder), c).filter((p) => !invited.has(p.id) && !reasoned.has(p.id));
+      const waiting = eligibleParties(hearingIndex(folder, asOf), c).filter((p) => !invited.has(p.id) && !reasoned.has(p.id));
       if (waiting.length > 0) {
         return [{
           ...base, related: waiting.map((p) => partyRef(p.id)),
