@@ -1,7 +1,9 @@
 // `--from-history --as-of D`: the folder as committed at the end of D (Europe/Copenhagen), read
 // from git without a checkout. The sample data changes over several dated commits (organisations
-// made inactive, hearing parties withdrawn); for three dates, the audit and a consultation's audit
-// run later with --from-history equal the ones run at that date, and the working tree is untouched.
+// made inactive, hearing parties withdrawn, each with its date); for three dates, the audit and a
+// consultation's audit run later with --from-history equal the ones run at that date, and so do the
+// ones run later without history: the recorded dates say what the statuses were. The working tree
+// is untouched.
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -36,14 +38,15 @@ describe('--from-history --as-of', () => {
 
     record('2026-03-01');
     // Half past midnight on 2 March in Copenhagen is still 1 March in UTC: not part of 1 March here.
-    expect(anna.civsam(['org', 'deactivate', 'lyspunktet'], at('2026-03-02T00:30:00+01:00')).code).toBe(0);
-    expect(anna.civsam(['hearing-party', 'withdraw', 'nyt-hoved'], at('2026-03-02T00:40:00+01:00')).code).toBe(0);
+    // Each change carries its day (--date), as staff record it on the day it happens.
+    expect(anna.civsam(['org', 'deactivate', 'lyspunktet', '--date', '2026-03-02'], at('2026-03-02T00:30:00+01:00')).code).toBe(0);
+    expect(anna.civsam(['hearing-party', 'withdraw', 'nyt-hoved', '--date', '2026-03-02'], at('2026-03-02T00:40:00+01:00')).code).toBe(0);
     record('2026-03-02');
-    expect(anna.civsam(['org', 'deactivate', 'bipolarkredsen-vest'], at('2026-05-10T09:00:00+02:00')).code).toBe(0);
-    expect(anna.civsam(['hearing-party', 'withdraw', 'sukkerkredsen'], at('2026-05-10T09:05:00+02:00')).code).toBe(0);
+    expect(anna.civsam(['org', 'deactivate', 'bipolarkredsen-vest', '--date', '2026-05-10'], at('2026-05-10T09:00:00+02:00')).code).toBe(0);
+    expect(anna.civsam(['hearing-party', 'withdraw', 'sukkerkredsen', '--date', '2026-05-10'], at('2026-05-10T09:05:00+02:00')).code).toBe(0);
     record('2026-05-10');
-    expect(anna.civsam(['org', 'deactivate', 'angstnetvaerket-aarhus'], at('2026-08-01T09:00:00+02:00')).code).toBe(0);
-    expect(anna.civsam(['hearing-party', 'withdraw', 'lyspunktet'], at('2026-08-01T09:05:00+02:00')).code).toBe(0);
+    expect(anna.civsam(['org', 'deactivate', 'angstnetvaerket-aarhus', '--date', '2026-08-01'], at('2026-08-01T09:00:00+02:00')).code).toBe(0);
+    expect(anna.civsam(['hearing-party', 'withdraw', 'lyspunktet', '--date', '2026-08-01'], at('2026-08-01T09:05:00+02:00')).code).toBe(0);
 
     // The states differ, so reproducing them means something.
     expect(new Set(runs.map((r) => r.audit)).size).toBe(3);
@@ -55,8 +58,13 @@ describe('--from-history --as-of', () => {
       expect(later.audit.stdout, run.date).toBe(run.audit);
       expect(later.consultation.stdout, run.date).toBe(run.consultation);
     }
-    // Without history, today's statuses judge the past: not what the audit said on 1 March.
-    expect(audits('2026-03-01').audit.stdout).not.toBe(runs[0].audit);
+    // Without history too: an organisation made inactive and a party withdrawn after the date
+    // count as active and on the list on it, so today's folder gives what the audit said then.
+    for (const run of runs) {
+      const now = audits(run.date);
+      expect(now.audit.stdout, run.date).toBe(run.audit);
+      expect(now.consultation.stdout, run.date).toBe(run.consultation);
+    }
     expect(folderState(dir)).toEqual(before);
   }, 600_000);
 
