@@ -14,6 +14,8 @@ export interface PartySpec {
   groups?: string[];
   since: string;
   status?: 'active' | 'withdrawn';
+  /** The day it left the list (with status withdrawn). */
+  withdrawn?: string;
 }
 
 export function partyFile(id: string, p: PartySpec): string {
@@ -24,6 +26,7 @@ export function partyFile(id: string, p: PartySpec): string {
     ...(p.groups === undefined ? ['patient_groups: [depression]'] : p.groups.length ? [`patient_groups: [${p.groups.join(', ')}]`] : []),
     `since: ${p.since}`,
     `status: ${p.status ?? 'active'}`,
+    ...(p.withdrawn ? [`withdrawn: ${p.withdrawn}`] : []),
     '',
   ].join('\n');
 }
