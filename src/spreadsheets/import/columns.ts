@@ -34,7 +34,7 @@ export interface ColumnSpec {
 const DA_HEADER: Record<string, string> = {
   'organisation:kind': 'type', 'offer:type': 'tilbudstype',
   id: 'id', name: 'navn', title: 'titel', cvr: 'cvr', areas: 'områder', patient_groups: 'patientgrupper',
-  municipalities: 'kommuner', scope: 'rækkevidde', status: 'status', registered: 'registreret', website: 'hjemmeside',
+  municipalities: 'kommuner', scope: 'rækkevidde', status: 'status', inactive_since: 'inaktiv_siden', registered: 'registreret', website: 'hjemmeside',
   'contact.role': 'kontakt_rolle', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
   'contact.phone': 'kontakt_telefon', 'contact.confirmed': 'kontakt_bekræftet', notes: 'noter',
   organisation: 'organisation', active_from: 'aktiv_fra', active_until: 'aktiv_til', agreement: 'aftale',
@@ -44,7 +44,7 @@ const DA_HEADER: Record<string, string> = {
   'established_by.exemption.date': 'dispensation_dato', evaluation_due: 'næste_evaluering', evaluations: 'evalueringer',
   eligible_kinds: 'støtteformer', budgets: 'budgetter', criteria: 'kriterier', pool: 'pulje', published: 'offentliggjort',
   deadline: 'frist', channel: 'kanal', invited: 'inviterede', channel_reason: 'begrundelse_for_kanal', applicants: 'ansøgere',
-  selected: 'udvalgte', since: 'siden', deadline_reason: 'begrundelse_for_frist', selection: 'udvælgelse', seats: 'pladser',
+  selected: 'udvalgte', since: 'siden', withdrawn: 'udtrådt_den', deadline_reason: 'begrundelse_for_frist', selection: 'udvælgelse', seats: 'pladser',
   omitted: 'udeladte', responses: 'svar',
 };
 
