@@ -307,7 +307,7 @@ export const register = defineMessages({
   'opt.register.filterType': 'kun tilbud af denne type',
   'opt.register.filterChannel': 'kun offentlige eller kun inviterede opslag',
   'opt.register.offerEndDate': 'tilbuddets sidste dag (standard: i dag)',
-  'opt.register.inactiveDate': 'den dag, den blev inaktiv (standard: i dag; ikke efter i dag). Rapporter pr. en tidligere dag regner den som aktiv',
+  'opt.register.inactiveDate': 'den dag, den blev inaktiv (standard: i dag; ikke efter i dag). Rapporter for en tidligere dag regner den stadig som aktiv',
   'opt.register.withdrawnDate': 'den dag, den udtrådte af listen (standard: i dag; ikke efter i dag). Den er stadig med på listen til en høring, der åbnede før den dag',
   'opt.register.agreementEndDate': 'slutdatoen (standard: den registrerede slutdato, hvis den er passeret, ellers i dag)',
   'opt.register.summary': 'hvad evalueringen viste (skal angives)',
