@@ -7,6 +7,7 @@ import { languageFromEnvironment, translate, type Language, type MessageKey, typ
 import { prepareArguments } from './arguments.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
 import type { CommandContext, Output } from '../context/context.js';
+import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
 
 export interface Streams {
@@ -23,7 +24,8 @@ function localDate(d: Date): string {
 /** `cwd` is where relative paths (--data, --output, files to import) start; tests pass their own. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string, cwd: string = process.cwd()): Promise<number> {
   const chosen = languageFromEnvironment(argv, env);
-  const lang: Language = chosen ?? 'en';
+  // The folder's language is looked up only when neither the command line nor the environment decides.
+  const lang: Language = chosen ?? folderLanguage(locateDataFolder(dataFromArgv(argv), env, cwd).path) ?? 'en';
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const noColorFlag = argv.includes('--no-color');
   const errColor = makeChalk(colourLevel(env, streams.stderr.isTTY, noColorFlag));
@@ -40,12 +42,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // Ids checked and text normalised here, for every command, before its code is even loaded.
       const { opts, positional } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
-      const dataArg = (opts.data as string | undefined) ?? env.CIVSAM_DATA ?? 'data';
+      const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
         stdout: streams.stdout, stderr: streams.stderr,
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
-        env, dataDir: dataArg, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
+        env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
       };
       // --from-history: every command with --as-of reads the folder as committed at that date.
       if (opts.fromHistory) {

@@ -33,7 +33,12 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   });
 }
 
-/** The language from the command line and environment: --lang, else CIVSAM_LANG, else LANG/LC_ALL, else none. */
+/**
+ * The language the command line and environment decide: --lang, else CIVSAM_LANG, else a Danish
+ * locale (LC_ALL, LC_MESSAGES or LANG, the first that is set); none otherwise. An English or C
+ * locale is what most computers have whatever their user reads, so it does not decide: the data
+ * folder's own language comes before it, and English after that.
+ */
 export function languageFromEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv): Language | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,7 +51,7 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const locale = env[name]?.trim().toLowerCase();
     if (!locale || locale === 'c' || locale === 'posix' || locale.startsWith('c.')) continue;
-    return locale.startsWith('da') ? 'da' : 'en';
+    return locale.startsWith('da') ? 'da' : undefined;
   }
   return undefined;
 }

@@ -3,12 +3,13 @@ import { languageFromEnvironment, translate } from '../../src/i18n/index.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 
 describe('language', () => {
-  it('is --lang, else CIVSAM_LANG, else LANG (da_* gives Danish), else none', () => {
+  it('is --lang, else CIVSAM_LANG, else a Danish locale, else none (an English locale leaves it to the folder)', () => {
     expect(languageFromEnvironment(['--lang', 'da'], { CIVSAM_LANG: 'en' })).toBe('da');
     expect(languageFromEnvironment(['--lang=en'], { LANG: 'da_DK.UTF-8' })).toBe('en');
     expect(languageFromEnvironment([], { CIVSAM_LANG: 'da', LANG: 'en_GB.UTF-8' })).toBe('da');
     expect(languageFromEnvironment([], { LANG: 'da_DK.UTF-8' })).toBe('da');
-    expect(languageFromEnvironment([], { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageFromEnvironment([], { LANG: 'en_US.UTF-8' })).toBeUndefined();
+    expect(languageFromEnvironment([], { LC_ALL: 'en_GB.UTF-8', LANG: 'da_DK.UTF-8' })).toBeUndefined();
     expect(languageFromEnvironment([], { LANG: 'C.UTF-8' })).toBeUndefined();
     expect(languageFromEnvironment(['--', '--lang', 'da'], {})).toBeUndefined();
   });
