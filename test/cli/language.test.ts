@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { languageFromEnvironment, translate } from '../../src/i18n/index.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
+import { parametersOf } from '../../src/i18n/message-format.js';
 
 describe('language', () => {
   it('is --lang, else CIVSAM_LANG, else a Danish locale, else none (an English locale leaves it to the folder)', () => {
@@ -18,8 +19,7 @@ describe('language', () => {
     for (const key of Object.keys(catalogue.en) as Array<keyof typeof catalogue.en>) {
       const da = catalogue.da[key];
       expect(da, key).toBeTruthy();
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(da), key).toEqual(names(catalogue.en[key]));
+      expect(parametersOf(da), key).toEqual(parametersOf(catalogue.en[key]));
     }
   });
 
