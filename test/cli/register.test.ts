@@ -90,7 +90,7 @@ describe('add, edit, show, list, remove', () => {
     const before = readdirSync(join(dir, 'agreements'));
     const en = await run(dir, ['agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`  ${dir}/agreements/2026-psyk-002.yaml:4:17  reference  organisations[0] does not name an existing organisation. Check the id, or create the organisation first.\nerror: the change was refused because of the 1 problem(s) above; nothing was written.\n`);
+    expect(en.stderr).toBe(`  ${dir}/agreements/2026-psyk-002.yaml:4:17  reference  organisations[0] does not name an existing organisation. Check the id, or create the organisation first.\nerror: the change was refused because of the problem above; nothing was written.\n`);
     const da = await run(dir, ['--lang', 'da', 'agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
     expect(da.stderr).toContain('fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.');
     expect(readdirSync(join(dir, 'agreements'))).toEqual(before);
