@@ -3,6 +3,7 @@
 // from a folder `civsam init` made.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { civsamBinary } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
@@ -64,6 +65,14 @@ describe('the data folder is found', () => {
     const r = civsamBinary(['--help'], { cwd: region, env: NO_LANG });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Brug: civsam /);
+  });
+
+  it('a civsam.yaml that is not an ordinary file (a named pipe) is passed by, never read', () => {
+    const odd = makeFolder({});
+    expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
+    const r = civsamBinary(['--help'], { cwd: odd, env: NO_LANG });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: civsam /);
   });
 
   it('--data and CIVSAM_DATA come before the folder the user stands in', () => {

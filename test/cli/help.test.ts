@@ -2,7 +2,7 @@
 // every command's help fits a terminal of 80 columns in both languages.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { civsam } from '../helpers/cli.js';
+import { civsam, civsamBinary } from '../helpers/cli.js';
 
 const AT_80 = { COLUMNS: '80' };
 
@@ -32,6 +32,13 @@ describe('civsam help', () => {
     const shown = r.stdout.slice(r.stdout.indexOf('Examples:\n') + 'Examples:\n'.length);
     expect(shown).toMatch(/ \\\n {6}--organisations /);
     expect(shown.replace(/ \\\n {6}/g, ' ').trim().split('\n').map((l) => l.replace(/^\$ /, '').trim())).toEqual(spec.examples);
+  });
+
+  it('the built binary does the same', () => {
+    const r = civsamBinary(['--lang', 'da', 'help', 'org', 'add'], { env: AT_80 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Brug: civsam org add /);
+    expect(r.stdout).toContain('Eksempler:\n  $ civsam org add --name "Angstforeningen Skive"');
   });
 
   it('names a parent, a command by its alias, or nothing (civsam\'s own help)', async () => {
