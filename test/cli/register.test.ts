@@ -221,7 +221,7 @@ describe('git trail', () => {
     writeFileSync(join(dir, 'offers/gruppe.yaml'), OFFER + 'description: i gang\n');
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; they were left out of the commit.');
+    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit.');
     expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pool puljen: budgets +1');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.

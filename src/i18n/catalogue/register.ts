@@ -170,7 +170,7 @@ export const register = defineMessages({
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
-  'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; they were left out of the commit.',
+  'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit.',
 
   'lock.takeoverDead': 'Took over the data folder\'s lock: the process that held it (pid {pid}, since {since}) is no longer running.',
   'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: its holder (pid {pid} on {host}, since {since}) did not finish in time. Its write, if it ever comes, will be refused.',
@@ -422,7 +422,7 @@ export const register = defineMessages({
   'git.targetDirty': 'Ikke registreret i historikken: {files} havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Registrér selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
-  'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; de kom ikke med i denne registrering.',
+  'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering.',
 
   'lock.takeoverDead': 'Overtog datamappens lås: processen, der havde den (pid {pid}, siden {since}), kører ikke længere.',
   'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den, der havde den (pid {pid} på {host}, siden {since}), blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
