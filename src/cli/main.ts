@@ -5,8 +5,10 @@ import { dateOption } from '../domain/dates.js';
 import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
+import { formatExamples } from './examples.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
 import type { CommandContext, Output } from '../context/context.js';
+import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
 
 export interface Streams {
@@ -23,7 +25,8 @@ function localDate(d: Date): string {
 /** `cwd` is where relative paths (--data, --output, files to import) start; tests pass their own. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string, cwd: string = process.cwd()): Promise<number> {
   const chosen = languageFromEnvironment(argv, env);
-  const lang: Language = chosen ?? 'en';
+  // The folder's language is looked up only when neither the command line nor the environment decides.
+  const lang: Language = chosen ?? folderLanguage(locateDataFolder(dataFromArgv(argv), env, cwd).path) ?? 'en';
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const noColorFlag = argv.includes('--no-color');
   const errColor = makeChalk(colourLevel(env, streams.stderr.isTTY, noColorFlag));
@@ -33,19 +36,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   let ran = false;
 
   for (const spec of COMMANDS) {
-    const cmd = defineCommand(program, spec, t);
+    const cmd = defineCommand(program, spec, t, helpWidth(streams));
     cmd.action(async (...args: unknown[]) => {
       ran = true;
       const command = args[args.length - 1] as Command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
       const { opts, positional } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
-      const dataArg = (opts.data as string | undefined) ?? env.CIVSAM_DATA ?? 'data';
+      const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
         stdout: streams.stdout, stderr: streams.stderr,
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
-        env, dataDir: dataArg, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
+        env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
       };
       // --from-history: every command with --as-of reads the folder as committed at that date.
       if (opts.fromHistory) {
@@ -66,6 +69,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       }
     });
   }
+
+  defineHelpCommand(program, t);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -141,13 +146,19 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   return t(key, { what: quoted });
 }
 
+/** How wide help is written: the terminal's width, at most 120. */
+function helpWidth(streams: Streams): number {
+  return Math.min(streams.stdout.columns || 80, 120);
+}
+
 function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: string, streams: Streams): Command {
   const program = new Command('civsam');
   program
     .description(t('cli.description'))
     .version(version, '-V, --version', t('cli.versionOption'))
     .helpOption('-h, --help', t('cli.helpOption'))
-    .helpCommand('help [command]', t('cli.helpCommand'))
+    // Our own help command (defined last in main), since commander's looks at the first word only.
+    .helpCommand(false)
     .addOption(new Option('--data <dir>', t('cli.dataOption')))
     // `both` is for civsam publish only (a site in both languages); every other command refuses it.
     .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da', 'both']))
@@ -158,11 +169,11 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
       writeOut: (s) => streams.stdout.write(s),
       writeErr: (s) => streams.stderr.write(s),
       outputError: () => {},
-      getOutHelpWidth: () => Math.min(streams.stdout.columns || 80, 120),
+      getOutHelpWidth: () => helpWidth(streams),
       getErrHelpWidth: () => Math.min(streams.stderr.columns || 80, 120),
     })
     .configureHelp(helpConfig(t))
-    .addHelpText('after', `\n${t('cli.examples')}\n  $ civsam validate\n  $ civsam --lang da validate --data ./data\n  $ civsam help validate\n`);
+    .addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(['civsam validate', 'civsam --lang da validate --data ./data', 'civsam help org add'], helpWidth(streams))}\n`);
   return program;
 }
 
@@ -173,6 +184,9 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
   };
   return {
     showGlobalOptions: true,
+    // Wrap a description even beside a long term (`invite [options] <id> <party-ids...>`), so help
+    // fits 80 columns; commander leaves it unwrapped when less than 40 columns are left.
+    minWidthToWrap: 24,
     styleTitle: (s: string) => (titles[s] ? t(titles[s]) : s),
     commandUsage(this: Help, cmd: Command) {
       return Help.prototype.commandUsage.call(this, cmd).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand'));
@@ -184,7 +198,7 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
   };
 }
 
-function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string): Command {
+function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string, width: number): Command {
   const parent = spec.parent ? program.commands.find((c) => c.name() === spec.parent) ?? program.command(spec.parent).description(t(`cmd.${spec.parent}.description` as MessageKey)) : program;
   if (spec.parent && !parent.commands.length) {
     parent.helpOption('-h, --help', t('cli.helpOption')).helpCommand(false).exitOverride().configureHelp(helpConfig(t));
@@ -196,8 +210,26 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
-  cmd.addHelpText('after', `\n${t('cli.examples')}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(spec.examples, width)}\n`);
   return cmd;
+}
+
+/**
+ * `civsam help [command...]`: the help of the command the words name, however deep (`civsam help org
+ * add` is `org add`'s help with its examples, as `civsam org add --help` is).
+ */
+function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParams) => string): void {
+  program.command('help [command...]').description(t('cli.helpCommand'))
+    .helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t))
+    .action((words: string[]) => {
+      let target = program;
+      for (const word of words) {
+        const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next || next.name() === 'help') throw new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${word}'`);
+        target = next;
+      }
+      target.outputHelp();
+    });
 }
 
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {

@@ -1,6 +1,7 @@
 import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Language } from './define.js';
 import { terminalSafe } from './terminal-text.js';
+import { fillTemplate } from './message-format.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
@@ -18,22 +19,29 @@ export interface Message {
 }
 
 /**
- * The message in the language. Every parameter goes through the terminal sanitiser: a parameter
+ * The message in the language, its counts in the language's plural forms (see message-format.ts).
+ * Every parameter goes through the terminal sanitiser: a parameter
  * may come from a file name, a sheet's cell or the command line, and an escape code in it must
  * not reach the terminal (nor a line break forge a line of its own); the catalogue's own text is
  * trusted.
  */
 export function translate(lang: Language, key: MessageKey, params: MessageParams = {}): string {
   const template: string = catalogue[lang][key] ?? catalogue.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
+  const shown = (name: string): string | undefined => {
+    if (!Object.hasOwn(params, name)) return undefined;
     const v = params[name];
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map((x) => terminalSafe(String(x), { lineBreaks: 'space' }))) : translate(lang, v.key, v.params);
-  });
+  };
+  return fillTemplate(template, lang, shown, (name) => params[name]);
 }
 
-/** The language from the command line and environment: --lang, else CIVSAM_LANG, else LANG/LC_ALL, else none. */
+/**
+ * The language the command line and environment decide: --lang, else CIVSAM_LANG, else a Danish
+ * locale (LC_ALL, LC_MESSAGES or LANG, the first that is set); none otherwise. An English or C
+ * locale is what most computers have whatever their user reads, so it does not decide: the data
+ * folder's own language comes before it, and English after that.
+ */
 export function languageFromEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv): Language | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,7 +54,7 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const locale = env[name]?.trim().toLowerCase();
     if (!locale || locale === 'c' || locale === 'posix' || locale.startsWith('c.')) continue;
-    return locale.startsWith('da') ? 'da' : 'en';
+    return locale.startsWith('da') ? 'da' : undefined;
   }
   return undefined;
 }

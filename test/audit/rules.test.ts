@@ -17,7 +17,7 @@ describe('unilateral-agreement', () => {
       rule: 'unilateral-agreement', severity: 'error', principle: 'equal-access',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'organisation', id: 'beta' }],
-      message: 'no call or exemption is recorded (established_by), while 1 comparable organisation(s) were known when it started (2025-01-01).',
+      message: 'no call or exemption is recorded (established_by), while 1 comparable organisation was known when it started (2025-01-01).',
     }]);
   });
 
@@ -98,7 +98,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'error', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation(s) known when it was published (2024-10-01); the call gives no reason for the limited circle (channel_reason).',
+      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (2024-10-01); the call gives no reason for the limited circle (channel_reason).',
     }]);
   });
 
@@ -107,7 +107,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'warning', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation(s) known when it was published (2024-10-01); the call gives a reason for the limited circle: check that it holds.',
+      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (2024-10-01); the call gives a reason for the limited circle: check that it holds.',
     }]);
   });
 
@@ -133,7 +133,7 @@ describe('call-selection-mismatch', () => {
     expect(run(['beta'])).toEqual([{
       rule: 'call-selection-mismatch', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'organisation(s) not selected in call c1: alpha.',
+      message: 'organisation not selected in call c1: alpha.',
     }]);
   });
 
@@ -158,19 +158,19 @@ describe('funding-concentration', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration')).toEqual([{
       rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'pool', id: 'p' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation(s) received nothing; HHI 5,200, above the warning level of 2,500.',
+      message: 'alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200, above the warning level of 2,500.',
     }]);
   });
 
   it('writes the numbers the Danish way in Danish', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration', { lang: 'da' })[0].message)
-      .toBe('alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation(er), der kunne søge, intet fik; HHI 5.200, over advarselsgrænsen på 2.500.');
+      .toBe('alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik; HHI 5.200, over advarselsgrænsen på 2.500.');
   });
 
   it('does not say the index is above the warning level when it is not', () => {
     const files = folderWith(records());
     files['civsam.yaml'] += 'policy:\n  hhi_warning: 6000\n';
-    expect(auditOf(files, 'funding-concentration')[0].message).toBe('alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation(s) received nothing; HHI 5,200.');
+    expect(auditOf(files, 'funding-concentration')[0].message).toBe('alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200.');
   });
 
   it('does not fire when no eligible organisation went without', () => {
@@ -331,7 +331,7 @@ describe('inactive-party', () => {
       {
         rule: 'inactive-party', severity: 'warning', principle: 'openness',
         subject: { kind: 'agreement', id: 'a1' }, related: [],
-        message: 'active agreement with inactive organisation(s): beta.',
+        message: 'active agreement with an inactive organisation: beta.',
       },
       {
         rule: 'inactive-party', severity: 'warning', principle: 'openness',

@@ -29,7 +29,7 @@ describe('civsam consultation audit', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('hearing-rotation · The same parties keep the seats');
     expect(r.stdout).toContain('Principle: Fair hearing (fair-hearing)');
-    expect(r.stdout).toMatch(/0 error\(s\) and 1 warning\(s\) for consultation 2026-workshop-parorendeinddragelse \(as of 2026-11-23\)\.\n$/);
+    expect(r.stdout).toMatch(/0 errors and 1 warning for consultation 2026-workshop-parorendeinddragelse \(as of 2026-11-23\)\.\n$/);
     expect((await run(['consultation', 'audit', PLANTED, ...AS_OF, '--fail-on', 'warning'])).code).toBe(1);
   });
 
@@ -58,7 +58,7 @@ describe('civsam consultation audit', () => {
     expect(r.stdout).toContain('hearing-omission · Høringsberettiget part udeladt');
     expect(r.stdout).toContain('høringspart: hjertevennerne-viborg,');
     expect(r.stdout).toContain('lungeklubben-herning');
-    expect(r.stdout).toContain('1 fejl og 0 advarsel(er) for høringen 2026-frivillige-paa-hospitalerne (pr. 2026-11-23).');
+    expect(r.stdout).toContain('1 fejl og 0 advarsler for høringen 2026-frivillige-paa-hospitalerne (pr. 2026-11-23).');
   });
 
   it('a sound consultation: no findings, exit 0, Markdown for the case file', async () => {
@@ -75,7 +75,7 @@ describe('civsam consultation audit', () => {
     const bad = makeFolder({ 'civsam.yaml': 'region: [\n' });
     const invalid = await civsam(['--data', bad, 'consultation', 'audit', PLANTED]);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\)/);
+    expect(invalid.stderr).toMatch(/^error: the data folder .* has \d+ errors?/);
     expect(invalid.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -162,7 +162,7 @@ describe('civsam consultation plan', () => {
     // The opening day is the consultation file's, not something the README promises.
     const opens = /\nopens: (\d{4})-(\d{2})-(\d{2})\n/.exec(readFileSync(join(DATA, 'consultations', `${PLANTED}.yaml`), 'utf8'))!;
     const month = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'][Number(opens[2]) - 1];
-    expect(flat).toContain(`Udvælgelse: 4 plads(er). Åbner ${Number(opens[3])}. ${month} ${opens[1]}.`);
+    expect(flat).toContain(`Udvælgelse: 4 pladser. Åbner ${Number(opens[3])}. ${month} ${opens[1]}.`);
     expect(flat).toContain('Rotationshistorik (begrænsede pladser): 2024-dialogmoede-recovery, 2025-panel-udskrivning, 2026-workshop-tvangsforebyggelse.');
     expect(flat).toContain('Foreslået: 4 af 5 høringsberettigede parter.');
     for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
@@ -181,7 +181,7 @@ describe('civsam consultation list-parties', () => {
     expect(names).toEqual([...names].sort(new Intl.Collator('da').compare));
     const table = await run(['consultation', 'list-parties', '2026-model-civilsamfund']);
     expect(table.stdout.startsWith('Hearing list: Høring over udkast til model for samarbejde med civilsamfundet\n')).toBe(true);
-    expect(table.stdout).toContain(`${parties.length} organisation(s).`);
+    expect(table.stdout).toContain(`${parties.length} organisations.`);
   });
   it('shows functional addresses only with --include-contacts, never a contact person', async () => {
     const plain = await run(['consultation', 'list-parties', '2026-model-civilsamfund', '--format', 'csv']);

@@ -55,7 +55,7 @@ describe('civsam import', () => {
     const file = join(tempDir(), 'foreninger.csv');
     writeFileSync(file, cp1252(DANISH_CSV));
     const r = await civsam(['import', 'organisationer', file, '--data', dir]);
-    expect(r.stderr).toContain(`Read ${file}: 2 row(s), CSV separated by ";", WINDOWS-1252.`);
+    expect(r.stderr).toContain(`Read ${file}: 2 rows, CSV separated by ";", WINDOWS-1252.`);
     expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\n');
     expect(r.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'organisations/aeroe-oedegaards-forening.yaml'), 'utf8'))).toEqual({
@@ -82,14 +82,14 @@ describe('civsam import', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression.\n');
-    expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 row(s) have problems.');
+    expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 rows has problems.');
     expect(r.stderr).not.toContain('hemmelig');
     expect(r.stderr).not.toContain('Diabetis');
     expect(fileTexts(dir, 'organisations')).toEqual(before);
 
     const da = await civsam(['import', 'organisations', file, '--data', dir, '--lang', 'da']);
     expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe. Nærmeste: Diabetes, Angst, Depression.\n');
-    expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 række(r) har problemer.');
+    expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 rækker har problemer.');
 
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
     const skip = await civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { languageFromEnvironment, translate } from '../../src/i18n/index.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
+import { parametersOf } from '../../src/i18n/message-format.js';
 
 describe('language', () => {
-  it('is --lang, else CIVSAM_LANG, else LANG (da_* gives Danish), else none', () => {
+  it('is --lang, else CIVSAM_LANG, else a Danish locale, else none (an English locale leaves it to the folder)', () => {
     expect(languageFromEnvironment(['--lang', 'da'], { CIVSAM_LANG: 'en' })).toBe('da');
     expect(languageFromEnvironment(['--lang=en'], { LANG: 'da_DK.UTF-8' })).toBe('en');
     expect(languageFromEnvironment([], { CIVSAM_LANG: 'da', LANG: 'en_GB.UTF-8' })).toBe('da');
     expect(languageFromEnvironment([], { LANG: 'da_DK.UTF-8' })).toBe('da');
-    expect(languageFromEnvironment([], { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageFromEnvironment([], { LANG: 'en_US.UTF-8' })).toBeUndefined();
+    expect(languageFromEnvironment([], { LC_ALL: 'en_GB.UTF-8', LANG: 'da_DK.UTF-8' })).toBeUndefined();
     expect(languageFromEnvironment([], { LANG: 'C.UTF-8' })).toBeUndefined();
     expect(languageFromEnvironment(['--', '--lang', 'da'], {})).toBeUndefined();
   });
@@ -17,8 +19,7 @@ describe('language', () => {
     for (const key of Object.keys(catalogue.en) as Array<keyof typeof catalogue.en>) {
       const da = catalogue.da[key];
       expect(da, key).toBeTruthy();
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(da), key).toEqual(names(catalogue.en[key]));
+      expect(parametersOf(da), key).toEqual(parametersOf(catalogue.en[key]));
     }
   });
 

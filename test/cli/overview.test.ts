@@ -359,7 +359,7 @@ describe('civsam overview: errors say what to do, exit 2', () => {
     const r = await civsam(['--data', bad, 'overview', 'offers']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ error\(s\), so civsam will not work on it\. Run civsam validate/);
+    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ errors?, so civsam will not work on it\. Run civsam validate/);
   });
 
   it('--help shows the examples', async () => {

@@ -90,9 +90,9 @@ describe('add, edit, show, list, remove', () => {
     const before = readdirSync(join(dir, 'agreements'));
     const en = await run(dir, ['agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`  ${dir}/agreements/2026-psyk-002.yaml:4:17  reference  organisations[0] does not name an existing organisation. Check the id, or create the organisation first.\nerror: the change was refused because of the 1 problem(s) above; nothing was written.\n`);
+    expect(en.stderr).toBe(`  ${dir}/agreements/2026-psyk-002.yaml:4:17  reference  organisations[0] does not name an existing organisation. Check the id, or create the organisation first.\nerror: the change was refused because of the problem above; nothing was written.\n`);
     const da = await run(dir, ['--lang', 'da', 'agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
-    expect(da.stderr).toContain('fejl: ændringen blev afvist på grund af de 1 problem(er) ovenfor; intet er skrevet.');
+    expect(da.stderr).toContain('fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.');
     expect(readdirSync(join(dir, 'agreements'))).toEqual(before);
     const bad = await run(dir, ['org', 'edit', 'alpha', '--contact-email', 'not an address']);
     expect(bad.code).toBe(2);
@@ -119,7 +119,7 @@ describe('add, edit, show, list, remove', () => {
     const r = await run(dir, ['agreement', 'edit', '2026-psyk-001', '--end', '2028-06-30', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`-end: 2030-12-31\n+end: 2028-06-30\n`);
-    expect(r.stderr).toContain('Dry run: 1 file(s) would change; nothing was written.');
+    expect(r.stderr).toContain('Dry run: 1 file would change; nothing was written.');
     expect(read(dir, 'agreements/2026-psyk-001.yaml')).toBe(before);
   });
 
@@ -151,7 +151,7 @@ describe('add, edit, show, list, remove', () => {
     const dir = folder();
     const r = await run(dir, ['org', 'remove', 'alpha']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: the organisation alpha cannot be removed: 3 record(s) refer to it: offer gruppe (organisation), agreement 2026-psyk-001 (organisations), hearing-party alpha (organisation). Deactivate it instead: civsam org deactivate alpha.\n');
+    expect(r.stderr).toBe('error: the organisation alpha cannot be removed: 3 records refer to it: offer gruppe (organisation), agreement 2026-psyk-001 (organisations), hearing-party alpha (organisation). Deactivate it instead: civsam org deactivate alpha.\n');
     expect(existsSync(join(dir, 'organisations/alpha.yaml'))).toBe(true);
     expect((await run(dir, ['org', 'deactivate', 'alpha'])).code).toBe(0);
     expect(read(dir, 'organisations/alpha.yaml')).toContain('status: inactive\n');
@@ -221,7 +221,7 @@ describe('git trail', () => {
     writeFileSync(join(dir, 'offers/gruppe.yaml'), OFFER + 'description: i gang\n');
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Note: 1 other file(s) in the data folder have uncommitted changes; they were left out of the commit.');
+    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit.');
     expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pool puljen: budgets +1');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.

@@ -23,7 +23,7 @@ describe('civsam hooks install', () => {
     const head = git(dir, ['rev-parse', 'HEAD']).stdout;
     writeFileSync(join(dir, 'organisations/beta.yaml'), org('beta', 'Beta Forening').replace('patient_groups: [depression]', 'patient_groups: [depresion]'));
     git(dir, ['add', 'organisations/beta.yaml']);
-    const refused = git(dir, ['commit', '-m', 'beta'], { ...person('Anna'), NO_COLOR: '1', LANG: 'C.UTF-8' });
+    const refused = git(dir, ['commit', '-m', 'beta'], { ...person('Anna'), NO_COLOR: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/organisations\/beta\.yaml:\d+:\d+ {2}[a-z-]+ {2}/);
     expect(refused.stderr).toContain('Commit refused: the data would not be valid (problems, listed above: 1)');

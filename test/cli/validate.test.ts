@@ -23,11 +23,11 @@ describe('civsam validate', () => {
       `${dir}/organisations/beta.yaml:8:26  reference  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
       '',
     ].join('\n'));
-    expect(en.stderr).toBe('2 error(s) and 0 warning(s) in 2 file(s) (6 files read).\n');
-    const da = await civsam(['check', '--data', dir], { env: { LANG: 'da_DK.UTF-8' } });
+    expect(en.stderr).toBe('2 errors and 0 warnings in 2 files (6 files read).\n');
+    const da = await civsam(['check', '--data', dir], { env: { LANG: 'da_DK.UTF-8', CIVSAM_LANG: undefined } });
     expect(da.code).toBe(2);
     expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  reference  municipalities[1] henviser ikke til en eksisterende kommune.`);
-    expect(da.stderr).toBe('2 fejl og 0 advarsel(er) i 2 fil(er) (6 filer læst).\n');
+    expect(da.stderr).toBe('2 fejl og 0 advarsler i 2 filer (6 filer læst).\n');
   });
 
   it('never shows a field value in a message', async () => {
@@ -43,7 +43,7 @@ describe('civsam validate', () => {
   it('says where the data folder is missing and exits 2', async () => {
     const r = await civsam(['validate', '--data', '/nonexistent/folder'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: der er ingen datamappe i /nonexistent/folder. Angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.\n');
+    expect(r.stderr).toBe('fejl: der er ingen datamappe i /nonexistent/folder. Kør civsam inde fra datamappen, angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.\n');
   });
 
   it('an --output file that cannot be written is the user\'s to fix: exit 2, not an internal error', async () => {

@@ -65,14 +65,14 @@ describe('consultation plan: limited seats', () => {
       ['pb', 0, false], ['pc', 0, false], ['pe', 1, false],
     ]);
     expect(reasonOf(plan, 'pd')).toBe('no seat in any of the 4 consultations of the rotation history');
-    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation(s) of the rotation history since its last seat (c5); on the hearing list longer than those who waited as long (since 2015-01-01)');
+    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation of the rotation history since its last seat (c5); on the hearing list longer than those who waited as long (since 2015-01-01)');
   });
 
   it('four seats: pe joins without a tie to explain', () => {
     const folder = folderWith({ opens: '2026-06-01', seats: 4 });
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
-    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation(s) of the rotation history since its last seat (c5)');
+    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation of the rotation history since its last seat (c5)');
   });
 
   it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {

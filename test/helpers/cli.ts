@@ -27,9 +27,13 @@ export interface RunOptions {
   input?: string;
 }
 
-/** The environment every run starts from: no colour, no language or data folder from the shell. */
+/**
+ * The environment every run starts from: no colour, no data folder from the shell, and English
+ * unless the test asks for Danish (the sample folder and `baseFiles()` say `language: da`, which
+ * decides when nothing else does; pass `CIVSAM_LANG: undefined` to let it).
+ */
 export function testEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CIVSAM_LANG: undefined, LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, FORCE_COLOR: undefined, CIVSAM_DATA: undefined, CIVSAM_NO_CACHE: '1', ...extra };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CIVSAM_LANG: 'en', LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, FORCE_COLOR: undefined, CIVSAM_DATA: undefined, CIVSAM_NO_CACHE: '1', ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as Record<string, string>;
 }

@@ -6,7 +6,7 @@ import type { Run } from './cli.js';
 export async function civsamInProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { NO_COLOR: '1', LANG: 'C.UTF-8', CIVSAM_NO_CACHE: '1', ...env }, {
+  const code = await main(args, { NO_COLOR: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en', CIVSAM_NO_CACHE: '1', ...env }, {
     stdout: { write: (s: string) => { stdout += s; }, isTTY: false, columns: 100 },
     stderr: { write: (s: string) => { stderr += s; }, isTTY: false, columns: 100 },
   }, '0.0.0-test');

@@ -68,7 +68,7 @@ describe('a write that would pass the reader\'s size limit', () => {
     const started = Date.now();
     // In-process: a 2 MB argument is more than a system passes to a program on its command line.
     const code = await main(['--data', dir, 'org', 'edit', 'alpha', '--notes', 'x'.repeat(2_000_000), '--no-commit'],
-      { CIVSAM_NO_CACHE: '1', NO_COLOR: '1' }, { stdout: stream(() => {}), stderr: stream((s) => { stderr += s; }) }, '0');
+      { CIVSAM_NO_CACHE: '1', NO_COLOR: '1', CIVSAM_LANG: 'en' }, { stdout: stream(() => {}), stderr: stream((s) => { stderr += s; }) }, '0');
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: .*organisations\/alpha\.yaml would become 1954 KiB, more than the 1024 KiB civsam reads in one file; nothing was written\./);
     expect(Date.now() - started).toBeLessThan(20_000);

@@ -74,7 +74,7 @@ describe('civsam, end to end', () => {
     writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const r = await civsam(['import', 'organisations', file, '--dry-run', '--data', dir]);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect(r.stderr.split('\n')[0]).toBe(`Read ${file}: 1 row(s), sheet "S${R}cX${R}".`);
+    expect(r.stderr.split('\n')[0]).toBe(`Read ${file}: 1 row, sheet "S${R}cX${R}".`);
   });
 
   it('a mistyped option is named without its value; an invalid choice names the option and its choices', async () => {

@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let copy = '';
 
 function run(args: string[], cwd: string) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CIVSAM_LANG: undefined, LANG: 'C.UTF-8', LC_ALL: undefined, CIVSAM_DATA: undefined, CIVSAM_NO_CACHE: '1' };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CIVSAM_LANG: 'en', LANG: 'C.UTF-8', LC_ALL: undefined, CIVSAM_DATA: undefined, CIVSAM_NO_CACHE: '1' };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [join(copy, 'bin', 'civsam.js'), ...args], { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

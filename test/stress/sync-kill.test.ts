@@ -17,7 +17,7 @@ const KILLS = 16;
 function run(dir: string, name: string, args: string[], killAfterMs?: number): Promise<{ killed: boolean; code: number | null; ms: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const env = { ...process.env, ...person(name), NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_DEBUG: '1' };
+    const env = { ...process.env, ...person(name), NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en', CIVSAM_DEBUG: '1' };
     const child = spawn(process.execPath, [BIN, '--data', dir, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';

@@ -21,7 +21,7 @@ const KILLS_PER_LANE = 12;
 const CHANGED = 150;
 const CREATED = 150;
 
-const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_DEBUG: '1' };
+const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en', CIVSAM_DEBUG: '1' };
 
 const pad = (i: number) => String(i).padStart(3, '0');
 const oldFiles = (): Files => {

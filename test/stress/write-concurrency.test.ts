@@ -26,7 +26,7 @@ const AGREEMENT = [
   '',
 ].join('\n');
 
-const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', CIVSAM_DEBUG: '1', LANG: 'C.UTF-8', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', CIVSAM_DEBUG: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {

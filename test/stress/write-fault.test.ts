@@ -34,7 +34,7 @@ const RECORD = [
 ].join('\n');
 
 // CIVSAM_DEBUG: a crash shows its stack in the assertion message.
-const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_DEBUG: '1' };
+const ENV = { NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en', CIVSAM_DEBUG: '1' };
 
 
 function run(args: string[], killAfterMs?: number): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {

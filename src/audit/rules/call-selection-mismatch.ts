@@ -20,7 +20,7 @@ export const rule: AuditRule = {
       const notSelected = a.organisations.filter((o) => !selected.has(o));
       if (notSelected.length === 0) continue;
       out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id)], 'audit.rule.call-selection-mismatch.message',
-        { organisations: idList(notSelected), call: call.id }));
+        { organisations: idList(notSelected), count: notSelected.length, call: call.id }));
     }
     return out.sort(bySubject);
   },

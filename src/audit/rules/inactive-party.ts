@@ -21,7 +21,7 @@ export const rule: AuditRule = {
     for (const a of folder.records.agreement.values()) {
       if (a.status !== 'active') continue;
       const orgs = a.organisations.filter(inactive);
-      if (orgs.length > 0) out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs) }));
+      if (orgs.length > 0) out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs), count: orgs.length }));
     }
     for (const o of folder.records.offer.values()) {
       if (o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf) || !inactive(o.organisation)) continue;

@@ -1,0 +1,93 @@
+// The data folder is found as the user stands in it, and its civsam.yaml's language is the language
+// of messages unless the command line or the environment says otherwise. Through the built binary,
+// from a folder `civsam init` made.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { civsamBinary } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+
+// No language from the test's environment: the folder decides unless a case says otherwise.
+const NO_LANG = { CIVSAM_LANG: undefined, LANG: 'C.UTF-8' };
+
+let parent: string;
+let region: string;
+beforeAll(() => {
+  parent = makeFolder({});
+  const init = civsamBinary(['--lang', 'da', 'init', 'region', '--no-commit'], { cwd: parent, env: NO_LANG });
+  expect(init.code, init.stderr).toBe(0);
+  region = join(parent, 'region');
+  expect(readFileSync(join(region, 'civsam.yaml'), 'utf8')).toMatch(/^language: da$/m);
+});
+
+describe('the data folder is found', () => {
+  it('standing inside the folder civsam init made, validate works, in the folder\'s language (Danish)', () => {
+    const r = civsamBinary(['validate'], { cwd: region, env: NO_LANG });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'Ingen problemer i 5 filer.\n' });
+  });
+
+  it('and in a folder inside it, with paths shown from where the user stands', () => {
+    writeFileSync(join(region, 'organisations', 'broken.yaml'), 'id: broken\nname: Brudt\n');
+    try {
+      const r = civsamBinary(['validate'], { cwd: join(region, 'organisations'), env: NO_LANG });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/^\.\.\/organisations\/broken\.yaml:1:1 {2}schema-required {2}/m);
+      expect(r.stdout).toContain('mangler');
+    } finally {
+      rmSync(join(region, 'organisations', 'broken.yaml'));
+    }
+  });
+
+  it('--lang en wins over the folder\'s language, and so do CIVSAM_LANG and a Danish LANG; an English LANG does not', () => {
+    const inside = join(region, 'vocabularies');
+    writeFileSync(join(region, 'organisations', 'broken.yaml'), 'id: broken\nname: Brudt\n');
+    try {
+      expect(civsamBinary(['--lang', 'en', 'validate'], { cwd: inside, env: NO_LANG }).stdout).toContain('missing');
+      expect(civsamBinary(['validate'], { cwd: inside, env: { ...NO_LANG, CIVSAM_LANG: 'en' } }).stdout).toContain('missing');
+      expect(civsamBinary(['validate'], { cwd: inside, env: { ...NO_LANG, LANG: 'en_GB.UTF-8' } }).stdout).toContain('mangler');
+    } finally {
+      rmSync(join(region, 'organisations', 'broken.yaml'));
+    }
+  });
+
+  it('an English folder speaks English, unless a Danish LANG says otherwise', () => {
+    const en = makeFolder({ 'civsam.yaml': 'region:\n  name: Region Test\n  website: https://region.example\nlanguage: "en"   # the team reads English\n' });
+    const sub = join(en, 'organisations');
+    mkdirSync(sub);
+    const gone = civsamBinary(['org', 'show', 'nobody'], { cwd: sub, env: NO_LANG });
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/^error: /);
+    expect(civsamBinary(['org', 'show', 'nobody'], { cwd: sub, env: { ...NO_LANG, LANG: 'da_DK.UTF-8' } }).stderr).toMatch(/^fejl: /);
+  });
+
+  it('help, too, is in the folder\'s language', () => {
+    const r = civsamBinary(['--help'], { cwd: region, env: NO_LANG });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Brug: civsam /);
+  });
+
+  it('a civsam.yaml that is not an ordinary file (a named pipe) is passed by, never read', () => {
+    const odd = makeFolder({});
+    expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
+    const r = civsamBinary(['--help'], { cwd: odd, env: NO_LANG });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: civsam /);
+  });
+
+  it('--data and CIVSAM_DATA come before the folder the user stands in', () => {
+    const other = makeFolder({ 'civsam.yaml': 'region:\n  name: Region Test\n  website: https://region.example\nlanguage: en\n' });
+    const viaFlag = civsamBinary(['validate', '--data', other], { cwd: region, env: { ...NO_LANG, CIVSAM_LANG: 'en' } });
+    expect(viaFlag.stdout + viaFlag.stderr).toContain('vocabularies/municipalities.yaml');
+    const viaEnv = civsamBinary(['validate'], { cwd: region, env: { ...NO_LANG, CIVSAM_LANG: 'en', CIVSAM_DATA: other } });
+    expect(viaEnv.stdout).toBe(viaFlag.stdout);
+  });
+
+  it('outside any data folder, ./data, and the refusal says how to find one', () => {
+    const outside = makeFolder({});
+    const en = civsamBinary(['validate'], { cwd: outside, env: { ...NO_LANG, CIVSAM_LANG: 'en' } });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: there is no data folder at data. Run civsam from inside the data folder, give the folder with --data DIR or CIVSAM_DATA, or create one with civsam init.\n' });
+    const da = civsamBinary(['validate'], { cwd: outside, env: { ...NO_LANG, CIVSAM_LANG: 'da' } });
+    expect(da.stderr).toBe('fejl: der er ingen datamappe i data. Kør civsam inde fra datamappen, angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.\n');
+  });
+});
