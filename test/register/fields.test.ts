@@ -24,6 +24,7 @@ test("an organisation's flags: types and choices from its schema", () => {
     ['municipalities', 'list', 0, 'field.municipalities'],
     ['scope', 'choice', 2, 'field.scope'],
     ['status', 'choice', 2, 'field.organisation.status'],
+    ['inactive-since', 'date', 0, 'field.organisation.inactive_since'],
     ['registered', 'date', 0, 'field.organisation.registered'],
     ['website', 'text', 0, 'field.organisation.website'],
     ['contact-role', 'text', 0, 'field.contact.role'],
