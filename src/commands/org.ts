@@ -2,19 +2,12 @@
 // it is marked inactive and kept for history. The day it became inactive is recorded
 // (`inactive_since`), so a report as of an earlier day still counts it as active.
 import type { CommandContext } from '../context/context.js';
-import { pastDateOption } from '../domain/dates.js';
-import { changeRecord } from '../register/apply-change.js';
+import { changeDatedStatus, changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string };
 
 export async function deactivate(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  const date = pastDateOption(opts.date, '--date', ctx.today);
-  return changeRecord(ctx, opts, 'organisation', String(args[0]), (r) => {
-    // Already inactive: without --date its recorded day stays (today would be a later, wrong day);
-    // with --date the day is set or corrected.
-    if (r.status === 'inactive' && opts.date === undefined) return r;
-    return { ...r, status: 'inactive', inactive_since: date };
-  });
+  return changeDatedStatus(ctx, opts, 'organisation', String(args[0]), 'inactive', 'inactive_since');
 }
 
 export async function activate(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import type { RecordKind } from '../domain/kinds.js';
+import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
@@ -292,4 +293,14 @@ export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean
     return [{ kind, id, record: mutate(current, s) }];
   });
   return result.exitCode;
+}
+
+/**
+ * A state change that records the day it took effect (`inactive_since`, `withdrawn`): `--date`,
+ * else today, never a day after today. A record already in that state keeps its recorded day unless
+ * `--date` sets or corrects it (today would be a later, wrong day).
+ */
+export async function changeDatedStatus(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean; date?: string }, kind: RecordKind, id: string, status: string, dateField: string): Promise<number> {
+  const date = pastDateOption(opts.date, '--date', ctx.today);
+  return changeRecord(ctx, opts, kind, id, (r) => (r.status === status && opts.date === undefined ? r : { ...r, status, [dateField]: date }));
 }
