@@ -30,14 +30,8 @@ function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: t
 }
 
 export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  // The arguments first: a bad id or date is refused before git or the folder is touched.
   const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
-  const dir = realpathSync(resolveDataDir(ctx));
-  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) throw new UserError('history.noRepository', { dir: ctx.dataDir });
-  const root = top.stdout.toString('utf8').trim();
-  const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
-  const prefix = rel ? `${rel}/` : '';
-
   let record: { kind: RecordKind; id: string } | undefined;
   if (words.length > 0) {
     if (words.length !== 2) throw new UserError('history.usage');
@@ -49,6 +43,14 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     throw new UserError('history.usage');
   }
   if (opts.since !== undefined) dateOption(opts.since, '--since');
+
+  const dir = realpathSync(resolveDataDir(ctx));
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) throw new UserError('history.noRepository', { dir: ctx.dataDir });
+  const root = top.stdout.toString('utf8').trim();
+  const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
+  const prefix = rel ? `${rel}/` : '';
+
 
   const paths = record ? [`${prefix}${FOLDER_OF[record.kind]}/${record.id}.yaml`] : [prefix || '.'];
   const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });
