@@ -27,3 +27,21 @@ export interface CommandSpec {
   acceptsLangBoth?: boolean;
   load(): Promise<unknown>;
 }
+
+/**
+ * Options whose help text is the catalogue's `opt.<group>.<flag in camelCase>`, written as their
+ * flags only: `optionsNamed('sync', '--status')` is `--status` described by `opt.sync.status`.
+ * (test/cli/help.test.ts checks that every option's help text is in the catalogue.)
+ */
+export function optionsNamed(group: string, ...flags: string[]): OptionSpec[] {
+  return flags.map((flags) => {
+    const name = flags.replace(/^--/, '').replace(/ .*$/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    return { flags, description: `opt.${group}.${name}` as MessageKey };
+  });
+}
+
+/** `--format` with its choices and `--output FILE`, described by `opt.<group>.format` and `.output`. */
+export function formatOptions(group: string, choices: string[]): OptionSpec[] {
+  const [format, output] = optionsNamed(group, '--format <format>', '--output <file>');
+  return [{ ...format!, choices }, output!];
+}

@@ -5,12 +5,11 @@ import { REGISTER_COMMANDS } from './register-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
-import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { formatOptions, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
 
 /** How the hearing commands write their report: a format, and a file instead of the terminal. */
 const HEARING_OUTPUT: OptionSpec[] = [
-  { flags: '--format <format>', description: 'opt.hearing.format', choices: ['table', 'json', 'csv', 'md'] },
-  { flags: '--output <file>', description: 'opt.hearing.output' },
+  ...formatOptions('hearing', ['table', 'json', 'csv', 'md']),
 ];
 
 /** A consultation command that takes the consultation's id: its own options, then the output ones. */
@@ -22,8 +21,7 @@ function consultationCommand(name: string, options: OptionSpec[], examples: stri
 function overviewCommon(): OptionSpec[] {
   return [
     { flags: '--as-of <date>', description: 'opt.overview.asOf' },
-    { flags: '--format <format>', description: 'opt.overview.format', choices: ['table', 'json', 'csv', 'md'] },
-    { flags: '--output <file>', description: 'opt.overview.output' },
+    ...formatOptions('overview', ['table', 'json', 'csv', 'md']),
   ];
 }
 
@@ -120,13 +118,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '<kind> <file>',
     description: 'cmd.import.description',
     options: [
-      { flags: '--sheet <name>', description: 'opt.import.sheet' },
-      { flags: '--map <file>', description: 'opt.import.map' },
-      { flags: '--update', description: 'opt.import.update' },
-      { flags: '--dry-run', description: 'opt.import.dryRun' },
-      { flags: '--skip-invalid', description: 'opt.import.skipInvalid' },
-      { flags: '--rejected <file>', description: 'opt.import.rejected' },
-      { flags: '--force', description: 'opt.import.force' },
+      ...optionsNamed('import', '--sheet <name>', '--map <file>', '--update', '--dry-run', '--skip-invalid', '--rejected <file>', '--force'),
       { flags: '--no-commit', description: 'opt.noCommit' },
     ],
     examples: [
@@ -142,8 +134,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '<kind> [overview]',
     description: 'cmd.export.description',
     options: [
-      { flags: '--format <format>', description: 'opt.export.format', choices: ['csv', 'xlsx'] },
-      { flags: '--output <file>', description: 'opt.export.output' },
+      ...formatOptions('export', ['csv', 'xlsx']),
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
       { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
@@ -174,8 +165,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'] },
       { flags: '--explain <rule>', description: 'opt.audit.explain' },
-      { flags: '--format <format>', description: 'opt.audit.format', choices: ['table', 'json', 'md', 'csv'] },
-      { flags: '--output <file>', description: 'opt.audit.output' },
+      ...formatOptions('audit', ['table', 'json', 'md', 'csv']),
     ],
     examples: [
       'civsam audit',
@@ -190,8 +180,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'model',
     description: 'cmd.model.description',
     options: [
-      { flags: '--format <format>', description: 'opt.audit.format', choices: ['table', 'json', 'md'] },
-      { flags: '--output <file>', description: 'opt.audit.output' },
+      ...formatOptions('audit', ['table', 'json', 'md']),
     ],
     examples: ['civsam model', 'civsam --lang en model --format md --output model.md', 'civsam model --format json'],
     load: () => import('../commands/model.js'),
@@ -205,10 +194,7 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--area <area>', description: 'opt.hearing.area', repeatable: true },
       { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true },
-      { flags: '--seats <n>', description: 'opt.hearing.seats' },
-      { flags: '--opens <date>', description: 'opt.hearing.opens' },
-      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-      { flags: '--apply', description: 'opt.hearing.apply' },
+      ...optionsNamed('hearing', '--seats <n>', '--opens <date>', '--as-of <date>', '--apply'),
       { flags: '--dry-run', description: 'opt.register.dryRun' },
       { flags: '--no-commit', description: 'opt.register.noCommit' },
       ...HEARING_OUTPUT,
@@ -273,10 +259,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '[records...]',
     description: 'cmd.sync.description',
     options: [
-      { flags: '--status', description: 'opt.sync.status' },
-      { flags: '--mine', description: 'opt.sync.mine' },
-      { flags: '--theirs', description: 'opt.sync.theirs' },
-      { flags: '--continue', description: 'opt.sync.continue' },
+      ...optionsNamed('sync', '--status', '--mine', '--theirs', '--continue'),
     ],
     examples: ['civsam sync', 'civsam sync --status', 'civsam sync --mine', 'civsam sync --theirs org lyspunktet', 'civsam sync --continue'],
     load: () => import('../commands/sync.js'),
@@ -293,11 +276,9 @@ export const COMMANDS: CommandSpec[] = [
     args: '[record...]',
     description: 'cmd.history.description',
     options: [
-      { flags: '--since <date>', description: 'opt.history.since' },
-      { flags: '--author <name>', description: 'opt.history.author' },
+      ...optionsNamed('history', '--since <date>', '--author <name>'),
       { flags: '--include-personal-data', description: 'opt.history.personal' },
-      { flags: '--format <format>', description: 'opt.history.format', choices: ['table', 'json', 'md'] },
-      { flags: '--output <file>', description: 'opt.history.output' },
+      ...formatOptions('history', ['table', 'json', 'md']),
     ],
     examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
     load: () => import('../commands/history.js'),

@@ -1,7 +1,7 @@
 // The register's commands for the command line: `civsam init`, `civsam doctor`,
 // `civsam contact erase` and, for every record kind, add/edit/show/list/remove plus its state
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
-import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { formatOptions, type CommandSpec, type OptionSpec } from './command-spec.js';
 import { RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { AREAS, enumAt } from '../domain/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -16,8 +16,7 @@ const WRITE: OptionSpec[] = [
   { flags: '--no-commit', description: 'opt.register.noCommit' },
 ];
 const FORMAT: OptionSpec[] = [
-  { flags: '--format <format>', description: 'opt.register.format', choices: ['table', 'json', 'csv', 'md'] },
-  { flags: '--output <file>', description: 'opt.register.output' },
+  ...formatOptions('register', ['table', 'json', 'csv', 'md']),
 ];
 
 /**

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { civsam, civsamBinary } from '../helpers/cli.js';
+import { catalogue } from '../../src/i18n/catalogue/index.js';
 
 const AT_80 = { COLUMNS: '80' };
 
@@ -14,6 +15,14 @@ const SCREENS: string[][] = [
 ];
 
 describe('civsam help', () => {
+  it('every command\'s and option\'s help text is a message of the catalogue in both languages', () => {
+    const keys = COMMANDS.flatMap((c) => [c.description, ...(c.options ?? []).map((o) => o.description)]);
+    const missing = keys.filter((k) => !Object.hasOwn(catalogue.en, k) || !Object.hasOwn(catalogue.da, k));
+    expect(missing).toEqual([]);
+    expect(keys.length).toBeGreaterThan(100);
+  });
+
+
   it('civsam help org add is org add\'s help, with its examples, in both languages', async () => {
     for (const lang of ['en', 'da']) {
       const viaHelp = await civsam(['--lang', lang, 'help', 'org', 'add'], { env: AT_80 });
