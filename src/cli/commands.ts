@@ -31,6 +31,7 @@ function overviewCommands(): CommandSpec[] {
   return [
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
@@ -51,6 +52,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
@@ -67,6 +69,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'funding',
       description: 'cmd.overview.funding.description',
       options: [
@@ -85,6 +88,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'expiring',
       description: 'cmd.overview.expiring.description',
       options: [

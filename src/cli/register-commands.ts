@@ -121,11 +121,13 @@ function kindCommands(kind: RecordKind): CommandSpec[] {
     },
     {
       parent, name: 'show', args: '<id>', description: 'cmd.register.show.description', options: FORMAT,
+      readsValidRecords: true,
       examples: [`civsam ${parent} show ${sample}`, `civsam ${parent} show ${sample} --format json`],
       load: () => import('../commands/record-show.js').then((m) => ({ run: m.show(kind) })),
     },
     {
       parent, name: 'list', description: 'cmd.register.list.description', options: [...FILTERS[kind], ...FORMAT],
+      readsValidRecords: true,
       examples: [LIST_EXAMPLES[kind], `civsam --lang da ${parent} list`],
       load: () => import('../commands/record-list.js').then((m) => ({ run: m.listRecords(kind) })),
     },
