@@ -44,6 +44,14 @@ describe('validate: every problem of a file in one run', () => {
     expect(problemsOf(files)).toEqual(['organisations/beta.yaml:3:7 name-unique', 'organisations/beta.yaml:5:6 cvr-unique', 'organisations/beta.yaml:10:13 schema-format']);
   });
 
+  it('a vocabulary with a broken entry still has its other entries\' parents checked', () => {
+    const files = {
+      ...baseFiles(),
+      'vocabularies/patient-groups.yaml': '- id: psykisk-sygdom\n  name: {da: Psykisk sygdom, en: Mental illness}\n  areas: [psykiatri]\n- id: depression\n  name: {da: Depression, en: Depression}\n  areas: [psychiatry]\n  parent: psykisk\n',
+    };
+    expect(problemsOf(files)).toEqual(['vocabularies/patient-groups.yaml:3:11 schema-value', 'vocabularies/patient-groups.yaml:7:11 reference']);
+  });
+
   it('no rule crashes on a record of the wrong shape everywhere, and such records never reach the folder', () => {
     const files = {
       ...baseFiles(),
