@@ -25,6 +25,12 @@ export interface CommandSpec {
   examples: string[];
   /** Takes `--lang both` (civsam publish writes the site in both languages); other commands refuse it. */
   acceptsLangBoth?: boolean;
+  /**
+   * A reading command (overviews, list, show, find): on a folder with errors it works on the valid
+   * records, leaving out the files with errors and saying so first on stderr. Commands that judge
+   * or show everything (audit, publish, export) and writes leave this out and refuse such a folder.
+   */
+  readsValidRecords?: true;
   load(): Promise<unknown>;
 }
 

@@ -29,6 +29,7 @@ function overviewCommands(): CommandSpec[] {
   return [
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
@@ -49,6 +50,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
@@ -65,6 +67,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'funding',
       description: 'cmd.overview.funding.description',
       options: [
@@ -83,6 +86,7 @@ function overviewCommands(): CommandSpec[] {
     },
     {
       parent: 'overview',
+      readsValidRecords: true,
       name: 'expiring',
       description: 'cmd.overview.expiring.description',
       options: [

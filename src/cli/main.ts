@@ -49,6 +49,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         stdout: streams.stdout, stderr: streams.stderr,
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
         env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
+        readsValidRecords: spec.readsValidRecords === true,
       };
       // --from-history: every command with --as-of reads the folder as committed at that date.
       if (opts.fromHistory) {

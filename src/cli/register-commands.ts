@@ -120,11 +120,13 @@ function kindCommands(kind: RecordKind): CommandSpec[] {
     },
     {
       parent, name: 'show', args: '<id>', description: 'cmd.register.show.description', options: FORMAT,
+      readsValidRecords: true,
       examples: [`civsam ${parent} show ${sample}`, `civsam ${parent} show ${sample} --format json`],
       load: () => import('../commands/record-show.js').then((m) => ({ run: m.show(kind) })),
     },
     {
       parent, name: 'list', description: 'cmd.register.list.description', options: [...FILTERS[kind], ...FORMAT],
+      readsValidRecords: true,
       examples: [LIST_EXAMPLES[kind], `civsam --lang da ${parent} list`],
       load: () => import('../commands/record-list.js').then((m) => ({ run: m.listRecords(kind) })),
     },
@@ -161,8 +163,8 @@ const STATE_CHANGES: CommandSpec[] = [
   { parent: 'consultation', name: 'invite', args: '<id> <party-ids...>', description: 'cmd.consultation.invite.description', options: WRITE, examples: ['civsam consultation invite 2026-model-civilsamfund lyspunktet nyt-hoved'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.invite })) },
   { parent: 'consultation', name: 'omit', args: '<id> <party-ids...>', description: 'cmd.consultation.omit.description', options: [{ flags: '--reason <text>', description: 'opt.register.omitReason' }, ...WRITE], examples: ['civsam consultation omit 2026-model-civilsamfund sukkerkredsen --reason "Deltager i den nationale høring"'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.omit })) },
   { parent: 'consultation', name: 'respond', args: '<id> <party-ids...>', description: 'cmd.consultation.respond.description', options: [DATE_OPT('opt.register.responseDate'), ...WRITE], examples: ['civsam consultation respond 2026-model-civilsamfund lyspunktet --date 2026-10-02'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.respond })) },
-  { parent: 'consultation', name: 'open', args: '<id>', description: 'cmd.consultation.open.description', options: WRITE, examples: ['civsam consultation open 2026-model-civilsamfund'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.open })) },
-  { parent: 'consultation', name: 'close', args: '<id>', description: 'cmd.consultation.close.description', options: WRITE, examples: ['civsam consultation close 2026-model-civilsamfund'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.close })) },
+  { parent: 'consultation', name: 'open', args: '<id>', description: 'cmd.consultation.open.description', options: [{ flags: '--now', description: 'opt.consultation.now' }, ...WRITE], examples: ['civsam consultation open 2026-model-civilsamfund', 'civsam consultation open 2026-model-civilsamfund --now'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.open })) },
+  { parent: 'consultation', name: 'close', args: '<id>', description: 'cmd.consultation.close.description', options: [{ flags: '--early', description: 'opt.consultation.early' }, { flags: '--reason <text>', description: 'opt.consultation.closeReason' }, ...WRITE], examples: ['civsam consultation close 2026-model-civilsamfund', 'civsam consultation close 2026-model-civilsamfund --early --reason "Alle parter har svaret"'], load: () => import('../commands/consultation.js').then((m) => ({ run: m.close })) },
 ];
 
 export const REGISTER_COMMANDS: CommandSpec[] = [

@@ -2,6 +2,7 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { formatDate } from '../i18n/format.js';
 import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string };
@@ -52,7 +53,12 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   const names = parties(args);
   if (names.length === 0) throw new UserError('register.partiesMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
-  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
+  // A response is recorded once it has come: not after today, not before the consultation opened.
+  // After the deadline is allowed: it came late, and the report says so.
+  if (date > ctx.today) throw new UserError('course.responseAfterToday', { today: formatDate(ctx.today, ctx.lang) });
+  const id = String(args[0]);
+  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+    if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpens', { id });
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));
     if (notInvited.length > 0) throw new UserError('register.responseNotInvited', { parties: notInvited.join(', ') });
@@ -66,10 +72,31 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   });
 }
 
-export async function open(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => ({ ...r, status: 'open' }));
+/** Opens a consultation on or after its opening day; with --now today, which becomes its opening day. */
+export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+    if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
+    // Opened again: a reason it was closed early no longer describes it.
+    const { closed_early_reason: _, ...rest } = r;
+    return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
+  });
 }
 
-export async function close(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => ({ ...r, status: 'closed' }));
+/**
+ * Closes a consultation from its deadline day on. Before it only with --early and a reason, kept in
+ * the file (closed_early_reason), since parties that were told the deadline may still answer.
+ */
+export async function close(ctx: CommandContext, opts: Opts & { early?: boolean }, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  const reason = opts.reason?.trim();
+  if (opts.early && !reason) throw new UserError('course.earlyNeedsReason');
+  if (!opts.early && opts.reason !== undefined) throw new UserError('course.reasonNeedsEarly');
+  const today = formatDate(ctx.today, ctx.lang);
+  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+    const early = typeof r.deadline === 'string' && ctx.today < r.deadline;
+    if (early && !opts.early) throw new UserError('course.closeBeforeDeadline', { id, today });
+    if (!early && opts.early) throw new UserError('course.notEarly', { id, today });
+    return early ? { ...r, status: 'closed', closed_early_reason: reason } : { ...r, status: 'closed' };
+  });
 }

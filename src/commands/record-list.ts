@@ -1,12 +1,12 @@
 // `civsam <kind> list`: the records of one kind, filtered by the obvious fields, as a table or
 // as JSON (the records themselves), CSV or Markdown.
 import type { CommandContext } from '../context/context.js';
-import { loadFolder } from '../context/load.js';
+import { loadValidFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount } from '../i18n/format.js';
 import type { Cell, Column } from '../output/table.js';
@@ -133,9 +133,7 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
 
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
-    const { folder, problems } = loadFolder(ctx);
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+    const folder = loadValidFolder(ctx);
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' ? 'right' : 'left' }));

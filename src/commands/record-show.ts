@@ -1,11 +1,11 @@
 // `civsam <kind> show ID`: one record, field by field, with everything that refers to it; for an
 // organisation also its funding and the consultations it was invited to through the hearing list.
 import type { CommandContext } from '../context/context.js';
-import { loadFolder } from '../context/load.js';
+import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import type { RecordKind } from '../domain/kinds.js';
+import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount } from '../i18n/format.js';
 import type { Cell, Table } from '../output/table.js';
@@ -47,11 +47,12 @@ function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
 export function show(kind: RecordKind) {
   return async (ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
-    const { folder, problems } = loadFolder(ctx);
+    const { folder, leftOut } = loadValidPart(ctx);
     const record = folder.records[kind].get(id) as unknown as Record<string, unknown> | undefined;
     if (!record) {
-      const errors = problems.some((p) => p.severity === 'error' && p.file === folder.fileOf(kind, id));
-      throw new UserError(errors ? 'register.notValid' : 'register.notFound', { kind: { key: `kind.${kind}` }, id });
+      const what = { kind: { key: `kind.${kind}` }, id } as const;
+      if (leftOut.dependents.has(`${kind}/${id}`)) throw new UserError('validPart.showDependent', what);
+      throw new UserError(leftOut.files.has(`${FOLDER_OF[kind]}/${id}.yaml`) ? 'register.notValid' : 'register.notFound', what);
     }
     const index = referenceIndex(folder);
     const referrers = referrersOf(index, kind, id);

@@ -29,4 +29,6 @@ export interface CommandContext {
   stdin?: NodeJS.ReadableStream;
   /** With --from-history: the date whose committed folder is read (YYYY-MM-DD), not the working tree. */
   fromHistory?: string;
+  /** The command reports on the valid records of a folder with errors (its spec says `readsValidRecords`). */
+  readsValidRecords?: boolean;
 }

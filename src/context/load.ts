@@ -1,5 +1,6 @@
 // Loading the data folder for a command: one place that resolves --data, uses the parse cache and
-// refuses to work on a folder that does not validate.
+// refuses to work on a folder that does not validate, or, for a reading command, leaves out the
+// files with errors and says so.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
@@ -7,6 +8,7 @@ import { UserError } from '../domain/errors.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
+import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
 import type { CommandContext } from './context.js';
 
@@ -42,10 +44,26 @@ export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: bool
   return { ...checked, fileCount: raw.files.length };
 }
 
-/** The folder for commands that judge or change data: they refuse to work on invalid data. */
+/**
+ * The folder a command works on. Commands that judge or show everything (audit, publish, export)
+ * refuse a folder with errors. A command declared a reader (`readsValidRecords` in its spec:
+ * overviews, list, show) works on the valid records instead, having said first on stderr how
+ * many files were left out; it still refuses when the errors are in what every record is read
+ * through (civsam.yaml, a vocabulary).
+ */
 export function loadValidFolder(ctx: CommandContext): DataFolder {
+  return loadValidPart(ctx).folder;
+}
+
+/** As loadValidFolder, with what was left out (nothing for a valid folder). */
+export function loadValidPart(ctx: CommandContext): { folder: DataFolder; leftOut: LeftOut } {
   const { folder, problems } = loadFolder(ctx);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
-  return folder;
+  if (errors === 0) return { folder, leftOut: { files: new Set(), dependents: new Set() } };
+  const part = ctx.readsValidRecords ? validPart(folder, problems) : { unsound: errors };
+  if ('unsound' in part) throw new UserError('error.invalidData', { count: part.unsound, dir: ctx.dataDir });
+  const { files, dependents } = part.leftOut;
+  ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.leftOut', { files: files.size })) + '\n');
+  if (dependents.size > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.dependents', { count: dependents.size })) + '\n');
+  return part;
 }

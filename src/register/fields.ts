@@ -28,10 +28,10 @@ export interface FieldSpec {
 /**
  * Fields that are set only through their own commands or a whole record from a file, because a
  * flag could not carry them well: evaluations (`agreement evaluate`), a consultation's omitted
- * parties and responses (`consultation omit|respond`).
+ * parties and responses (`consultation omit|respond`), why it closed early (`consultation close --early`).
  */
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
-  organisation: [], offer: [], agreement: ['evaluations'], pool: [], call: [], 'hearing-party': [], consultation: ['omitted', 'responses'],
+  organisation: [], offer: [], agreement: ['evaluations'], pool: [], call: [], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early_reason'],
 };
 
 /** Lists of objects a flag carries as colon-separated parts, one item per flag. */

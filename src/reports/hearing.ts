@@ -142,9 +142,12 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const parties = folder.records['hearing-party'];
   const heard = (c.invited ?? []).map((id) => {
     const received = responseOf(c, id) ?? null;
-    return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received };
+    // A response after the deadline still counts, marked late.
+    const late = received !== null && received > c.deadline;
+    return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received, late };
   }).sort(byName);
   const responded = heard.filter((h) => h.responded).length;
+  const late = heard.filter((h) => h.late).length;
   const share = heard.length ? responded / heard.length : 0;
   const reasons = new Map((c.omitted ?? []).map((o) => [o.party, o.reason]));
   const notInvited = eligibleParties(hearingIndex(folder, asOf), c)
@@ -154,7 +157,7 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const limited = c.selection === 'limited' && c.seats !== undefined;
   const days = daysBetween(c.opens, c.deadline);
   const json = {
-    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null },
+    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null, closed_early_reason: c.closed_early_reason ?? null },
     invited: heard,
     response_rate: { responded, invited: heard.length, share: Math.round(share * 1000) / 1000 },
     not_invited: notInvited,
@@ -162,9 +165,11 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const heardTable: Table = {
     title: t('hearing.report.heard'),
     columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.response') }],
-    rows: heard.map((h) => [h.name, h.party, h.received ? t('hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
+    rows: heard.map((h) => [h.name, h.party, h.received ? t(h.late ? 'course.receivedLate' : 'hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
     notes: [
       t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) }),
+      ...(late > 0 ? [t('course.lateCount', { count: late })] : []),
+      ...(c.closed_early_reason !== undefined ? [t('course.closedEarly', { reason: c.closed_early_reason })] : []),
       ...(notInvited.length === 0 ? [t('hearing.report.allInvited')] : []),
     ],
   };

@@ -1,11 +1,13 @@
 // Checks a read folder against the schemas and the record rules, and assembles the typed folder
-// that every other command works on. Only records that pass their schema are in it.
+// that every other command works on. Only records that pass their schema are in it; the rules also
+// read what a failing file's schema left readable, so every problem of a file shows in one run.
 import type { ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Problem, RawFolder } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
+import { readablePart } from './readable-part.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
 
 const VALIDATOR: Record<string, ValidateFunction> = {
@@ -51,10 +53,21 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     const validate = VALIDATOR[name];
     const ok: boolean = validate(f.data);
     if (!ok) {
-      for (const p of schemaProblems(validate.errors ?? [])) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
-      // Vocabulary ids still count as existing, so one bad entry does not make every use an error.
-      if (w.role === 'vocabulary' && Array.isArray(f.data)) {
-        for (const e of f.data) if (e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string') ids[w.name].add((e as { id: string }).id);
+      const found = schemaProblems(validate.errors ?? []);
+      for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
+      // Every problem in one run: what the schema left readable goes through the record rules
+      // too (an unknown patient group is said beside an impossible date), but never into the
+      // folder the other commands work on.
+      if (w.role === 'record' && isObject(f.data)) {
+        (records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, found), partial: true });
+      } else if (w.role === 'vocabulary' && Array.isArray(f.data)) {
+        // Vocabulary ids still count as existing, so one bad entry does not make every use an error.
+        readablePart(f.data, found).forEach((e: unknown, index: number) => {
+          if (!isObject(e) || typeof e.id !== 'string') return;
+          ids[w.name].add(e.id);
+          vocab.all.push({ rel: f.rel, index, id: e.id });
+          if (w.name === 'patient-groups') vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: typeof e.parent === 'string' ? e.parent : undefined });
+        });
       }
       continue;
     }
@@ -93,9 +106,10 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
   for (const rule of RECORD_RULES) rule.check(ctx);
 
-  const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map((records[k] as Located<{ id: string }>[]).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
+  const whole = (k: RecordKind) => (records[k] as Located<{ id: string }>[]).filter((r) => !r.partial);
+  const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map(whole(k).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
   const files = new Map<string, string>();
-  for (const k of RECORD_KINDS) for (const r of records[k] as Located<{ id: string }>[]) files.set(`${k}/${r.record.id}`, r.rel);
+  for (const k of RECORD_KINDS) for (const r of whole(k)) files.set(`${k}/${r.record.id}`, r.rel);
   const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
 
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
@@ -104,6 +118,8 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     problems,
   };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A set of ids that has every id: the ids of a folder or vocabulary nobody could read. */
 class AnyId extends Set<string> {

@@ -1,5 +1,6 @@
 // Validation rules beyond each file's shape: identity, references, dates, checksums, uniqueness.
-// Each rule is one entry: its id and a function over the schema-valid records. Whatever the audit
+// Each rule is one entry: its id and a function over the records (those that failed their schema
+// as far as it left them readable). Whatever the audit
 // judges (fairness) is not here; these rules say whether the data is well-formed.
 import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import { isValidCvr } from '../domain/cvr.js';
@@ -11,6 +12,12 @@ import { fieldName } from './schema-problems.js';
 export interface Located<R> {
   rel: string;
   record: R;
+  /**
+   * The file failed its schema: `record` is what that left readable (see readable-part.ts). Its
+   * fields have their types, but any may be absent, so rules read them guarded and do not call a
+   * field missing here.
+   */
+  partial?: true;
 }
 
 export interface RuleContext {
@@ -55,6 +62,11 @@ function forEachString(value: unknown, visit: (s: string, path: readonly PathSeg
   }
 }
 
+/** A list a rule walks: empty when absent; on a partial record its items may be holes (undefined). */
+function listOf<T>(value: readonly T[] | undefined): ReadonlyArray<T | undefined> {
+  return Array.isArray(value) ? value : [];
+}
+
 const fileStem = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
 
 const DATE_ORDER: Partial<Record<RecordKind, ReadonlyArray<readonly [string, string]>>> = {
@@ -86,7 +98,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         const stem = fileStem(rel);
         if (!ID_PATTERN.test(stem)) {
           ctx.report(rel, [], 'value', 'file-name', 'error', { key: 'problem.fileNameNotId', params: { folder: rel.slice(0, rel.indexOf('/')) } });
-        } else if (record.id !== stem) {
+        } else if (typeof record.id === 'string' && record.id !== stem) {
           ctx.report(rel, ['id'], 'value', 'id-file-name', 'error', { key: 'problem.idFileName', params: { kind } });
         }
       }
@@ -147,8 +159,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
     check(ctx) {
       for (const [kind, { rel, record }] of allRecords(ctx)) {
         for (const [from, to] of DATE_ORDER[kind] ?? []) {
-          const r = record as unknown as Record<string, string | undefined>;
-          if (r[from] && r[to] && r[to]! < r[from]!) {
+          const r = record as unknown as Record<string, unknown>;
+          if (typeof r[from] === 'string' && typeof r[to] === 'string' && r[to] < r[from]) {
             ctx.report(rel, [to], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: to, earlier: from } });
           }
         }
@@ -159,7 +171,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     id: 'cvr-checksum',
     check(ctx) {
       for (const { rel, record } of ctx.records.organisation) {
-        if (record.cvr !== undefined && !isValidCvr(record.cvr)) ctx.report(rel, ['cvr'], 'value', 'cvr-checksum', 'error', { key: 'problem.cvrChecksum' });
+        if (typeof record.cvr === 'string' && !isValidCvr(record.cvr)) ctx.report(rel, ['cvr'], 'value', 'cvr-checksum', 'error', { key: 'problem.cvrChecksum' });
       }
     },
   },
@@ -168,7 +180,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     check(ctx) {
       const first = new Map<string, string>();
       for (const { rel, record } of ctx.records.organisation) {
-        if (record.cvr === undefined) continue;
+        if (typeof record.cvr !== 'string') continue;
         const other = first.get(record.cvr);
         if (other) ctx.report(rel, ['cvr'], 'value', 'cvr-unique', 'error', { key: 'problem.cvrUnique', params: { other } });
         else first.set(record.cvr, rel);
@@ -182,6 +194,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
       // Names a reader cannot tell apart are one name: another Unicode form (macOS writes NFD),
       // case, accents, spacing, an invisible filler or a look-alike letter do not make a new one.
       for (const { rel, record } of ctx.records.organisation) {
+        if (typeof record.name !== 'string') continue;
         const n = nameKey(record.name);
         const other = first.get(n);
         if (other) ctx.report(rel, ['name'], 'value', 'name-unique', 'error', { key: 'problem.nameUnique', params: { other } });
@@ -207,11 +220,11 @@ export const RECORD_RULES: readonly RecordRule[] = [
   {
     id: 'reach',
     check(ctx) {
-      for (const [kind, { rel, record }] of allRecords(ctx)) {
+      for (const [kind, { rel, record, partial }] of allRecords(ctx)) {
         const r = record as { municipalities?: string[]; scope?: string };
         if (r.municipalities !== undefined && r.scope !== undefined) {
           ctx.report(rel, ['scope'], 'key', 'reach-conflict', 'error', { key: 'problem.reachConflict' });
-        } else if (HAS_REACH.has(kind) && r.municipalities === undefined && r.scope === undefined) {
+        } else if (HAS_REACH.has(kind) && !partial && r.municipalities === undefined && r.scope === undefined) {
           ctx.report(rel, [], 'value', 'reach-missing', 'error', { key: 'problem.reachMissing' });
         }
       }
@@ -233,10 +246,10 @@ export const RECORD_RULES: readonly RecordRule[] = [
   {
     id: 'consultation-seats',
     check(ctx) {
-      for (const { rel, record } of ctx.records.consultation) {
+      for (const { rel, record, partial } of ctx.records.consultation) {
         if (record.selection === 'all' && record.seats !== undefined) {
           ctx.report(rel, ['seats'], 'key', 'consultation-seats', 'error', { key: 'problem.seatsWithAll' });
-        } else if (record.selection === 'limited' && record.seats === undefined) {
+        } else if (record.selection === 'limited' && !partial && record.seats === undefined) {
           ctx.report(rel, ['selection'], 'value', 'consultation-seats', 'error', { key: 'problem.seatsMissing' });
         }
       }
@@ -246,13 +259,14 @@ export const RECORD_RULES: readonly RecordRule[] = [
     id: 'consultation-parties',
     check(ctx) {
       for (const { rel, record } of ctx.records.consultation) {
-        const invited = new Set(record.invited ?? []);
-        (record.omitted ?? []).forEach((o, i) => {
-          if (invited.has(o.party)) ctx.report(rel, ['omitted', i, 'party'], 'value', 'consultation-invited-omitted', 'error', { key: 'problem.invitedAndOmitted' });
+        const invited = new Set(listOf(record.invited));
+        listOf(record.omitted).forEach((o, i) => {
+          if (typeof o?.party === 'string' && invited.has(o.party)) ctx.report(rel, ['omitted', i, 'party'], 'value', 'consultation-invited-omitted', 'error', { key: 'problem.invitedAndOmitted' });
         });
-        (record.responses ?? []).forEach((r, i) => {
+        listOf(record.responses).forEach((r, i) => {
+          if (typeof r?.party !== 'string') return;
           if (!invited.has(r.party)) ctx.report(rel, ['responses', i, 'party'], 'value', 'consultation-response-uninvited', 'warning', { key: 'problem.responseUninvited' });
-          else if (r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: `responses[${i}].received`, earlier: 'opens' } });
+          else if (typeof r.received === 'string' && typeof record.opens === 'string' && r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: `responses[${i}].received`, earlier: 'opens' } });
         });
       }
     },
@@ -262,7 +276,8 @@ export const RECORD_RULES: readonly RecordRule[] = [
     check(ctx) {
       for (const { rel, record } of ctx.records.pool) {
         const seen = new Map<number, number>();
-        record.budgets.forEach((b, i) => {
+        listOf(record.budgets).forEach((b, i) => {
+          if (typeof b?.year !== 'number') return;
           const first = seen.get(b.year);
           if (first !== undefined) ctx.report(rel, ['budgets', i, 'year'], 'value', 'budget-year-unique', 'error', { key: 'problem.budgetYearUnique', params: { first: first + 1 } });
           else seen.set(b.year, i);

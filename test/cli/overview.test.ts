@@ -354,12 +354,12 @@ describe('civsam overview: errors say what to do, exit 2', () => {
     expect((await run(['expiring', '--within', 'ten'])).stderr).toBe('error: --within needs a whole number of days, 0 or more; ten is not one.\n');
   });
 
-  it('a folder that does not validate is refused, not reported on', async () => {
+  it('a folder with an invalid record file is reported on without it, saying so first on stderr', async () => {
     const bad = makeFolder({ ...overviewFiles(), 'offers/o-two.yaml': 'id: o-two\norganisation: nobody\n' });
-    const r = await civsam(['--data', bad, 'overview', 'offers']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ errors?, so civsam will not work on it\. Run civsam validate/);
+    const r = await civsam(['--data', bad, 'overview', 'offers', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('1 file with errors is left out; civsam validate lists it.\n');
+    expect(r.stdout).not.toContain('o-two');
   });
 
   it('--help shows the examples', async () => {

@@ -1,0 +1,70 @@
+// The part of a folder with errors that reports can still stand on: every record whose file has no
+// error, less the records that cannot be told without a left-out one: an offer or a hearing party
+// whose organisation's file is broken, an agreement whose party or pool is, a call whose pool is.
+// Other references to a left-out record (an agreement's call, a consultation's invited parties, a
+// call's applicants) stay, and reports show the left-out record by its id, as they do for any name
+// they cannot look up. A problem outside the record folders
+// (civsam.yaml, the model, a vocabulary, a record folder that cannot be read) leaves no sound part:
+// every record is read through those, so the folder is refused as a whole.
+import { FOLDER_OF, RECORD_KINDS, REFERENCES, forEachValueAt, type RecordKind } from '../domain/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Problem } from '../store/load-folder.js';
+
+export interface LeftOut {
+  /** The record files with errors, relative to the data folder. */
+  files: ReadonlySet<string>;
+  /** Records with no error of their own, left out because they depend on a left-out record (`kind/id`). */
+  dependents: ReadonlySet<string>;
+}
+
+export type ValidPart = { folder: DataFolder; leftOut: LeftOut } | { unsound: number };
+
+const RECORD_FOLDERS = RECORD_KINDS.map((k) => `${FOLDER_OF[k]}/`);
+
+/** The references (paths in REFERENCES) without whose target a record cannot be told: its owner, its parties, its money. */
+const DEPENDS_ON: Record<RecordKind, readonly string[]> = {
+  organisation: [],
+  offer: ['organisation'],
+  agreement: ['organisations.*', 'funding.*.pool'],
+  pool: [],
+  call: ['pool'],
+  'hearing-party': ['organisation'],
+  consultation: [],
+};
+
+/** The folder without its invalid record files and what depends on them; or, when that is not sound, the number of errors. */
+export function validPart(folder: DataFolder, problems: readonly Problem[]): ValidPart {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.some((p) => !RECORD_FOLDERS.some((f) => p.file.startsWith(f)))) return { unsound: errors.length };
+  const files = new Set(errors.map((p) => p.file));
+  const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map<string, unknown>(folder.records[k])])) as unknown as DataFolder['records'];
+  for (const kind of RECORD_KINDS) {
+    for (const id of records[kind].keys()) if (files.has(folder.fileOf(kind, id) ?? '')) records[kind].delete(id);
+  }
+  // Leaving one record out may leave out another that refers to it: repeat until nothing changes.
+  const dependents = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const kind of RECORD_KINDS) {
+      for (const [id, record] of records[kind]) {
+        if (!refersToMissing(kind, record, records)) continue;
+        records[kind].delete(id);
+        dependents.add(`${kind}/${id}`);
+        changed = true;
+      }
+    }
+  }
+  return { folder: { ...folder, records }, leftOut: { files, dependents } };
+}
+
+function refersToMissing(kind: RecordKind, record: unknown, records: DataFolder['records']): boolean {
+  let missing = false;
+  for (const [pattern, target] of REFERENCES[kind]) {
+    if (!DEPENDS_ON[kind].includes(pattern)) continue;
+    forEachValueAt(record, pattern, (value) => {
+      if (typeof value === 'string' && !records[target as RecordKind].has(value)) missing = true;
+    });
+    if (missing) return true;
+  }
+  return false;
+}

@@ -1,0 +1,151 @@
+// A consultation's course in order: responses between the opening day and today (late ones marked),
+// opened not before its opening day unless --now, closed before its deadline only with a reason.
+// The clock is fixed, so "today" is the same on every run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { civsam, civsamBinary } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { messagesOf } from '../helpers/check.js';
+
+const PARTY = (id: string) => `id: ${id}\norganisation: alpha\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
+// Opens 1 March, deadline 1 April 2026; alpha and beta invited.
+const CONSULTATION = 'id: h1\ntitle: Høring om samtalegrupper\nareas: [psychiatry]\nopens: 2026-03-01\ndeadline: 2026-04-01\nselection: all\ninvited: [alpha, beta]\nstatus: open\n';
+
+const folder = (consultation = CONSULTATION) => makeFolder({ ...baseFiles(), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'consultations/h1.yaml': consultation });
+const run = (dir: string, args: string[], lang = 'en') => civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: lang } });
+// The file as written, without the schema comment a write puts first.
+const read = (dir: string) => readFileSync(join(dir, 'consultations/h1.yaml'), 'utf8').replace(/^# yaml-language-server: .*\n/, '');
+
+function today(iso: string) {
+  vi.setSystemTime(new Date(`${iso}T12:00:00`));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  today('2026-03-15');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('consultation respond', () => {
+  test('a response dated after today is refused, in both languages, and the file is left as it was', async () => {
+    const dir = folder();
+    expect(await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-16'])).toEqual({
+      code: 2, stdout: '',
+      stderr: 'error: the response date is after today (15 Mar 2026): a response is recorded once it has come. Give the day it was received with --date, or leave --date out to use today.\n',
+    });
+    expect(await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-16'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: svardatoen ligger efter i dag (15. mar. 2026): et høringssvar registreres, når det er kommet. Angiv den dag, svaret kom, med --date, eller udelad --date for at bruge dagens dato.\n',
+    });
+    expect(read(dir)).toBe(CONSULTATION);
+  });
+
+  test('a response dated before the consultation opened is refused; today and the opening day itself are accepted', async () => {
+    const dir = folder();
+    const before = await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'], 'da');
+    expect(before.code).toBe(2);
+    expect(before.stderr).toBe('fejl: svardatoen ligger før høringen h1 åbnede, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date; civsam consultation show h1 viser, hvornår høringen åbner.\n');
+    expect(read(dir)).toBe(CONSULTATION);
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-01'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'beta'])).code).toBe(0);
+    expect(read(dir)).toContain('responses:\n  - party: alpha\n    received: 2026-03-01\n  - party: beta\n    received: 2026-03-15\n');
+  });
+
+  test('a response after the deadline is recorded and marked late in the report (table and JSON), in both languages', async () => {
+    today('2026-04-10');
+    const dir = folder();
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-20'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'beta', '--date', '2026-04-03'])).code).toBe(0);
+    const json = JSON.parse((await run(dir, ['consultation', 'report', 'h1', '--format', 'json'])).stdout);
+    expect(json.invited.map((p: { party: string; received: string; late: boolean }) => [p.party, p.received, p.late])).toEqual([['alpha', '2026-03-20', false], ['beta', '2026-04-03', true]]);
+    expect(json.response_rate).toEqual({ responded: 2, invited: 2, share: 1 });
+    const en = await run(dir, ['consultation', 'report', 'h1']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/│ alpha │ ✓ 20 Mar 2026 +│/);
+    expect(en.stdout).toMatch(/│ beta +│ ✓ 3 Apr 2026 \(late\) │/);
+    expect(en.stdout).toContain('1 response came after the deadline (marked late).');
+    const da = await run(dir, ['consultation', 'report', 'h1'], 'da');
+    expect(da.stdout).toMatch(/│ beta +│ ✓ 3\. apr\. 2026 \(for sent\) │/);
+    expect(da.stdout).toContain('1 svar kom efter fristen (markeret for sent).');
+  });
+});
+
+describe('consultation open', () => {
+  const PLANNED = CONSULTATION.replace('opens: 2026-03-01', 'opens: 2026-03-20').replace('status: open', 'status: planned');
+
+  test('before its opening day it is refused, saying what to do', async () => {
+    const dir = folder(PLANNED);
+    expect(await run(dir, ['consultation', 'open', 'h1'])).toEqual({
+      code: 2, stdout: '',
+      stderr: 'error: consultation h1 opens on a later day than today (15 Mar 2026). Open it on its opening day, or give --now to open it today and move its opening day to today.\n',
+    });
+    expect((await run(dir, ['consultation', 'open', 'h1'], 'da')).stderr).toBe('fejl: høringen h1 åbner først efter i dag (15. mar. 2026). Åbn den på åbningsdagen, eller brug --now for at åbne den i dag og flytte åbningsdagen til i dag.\n');
+    expect(read(dir)).toBe(PLANNED);
+  });
+
+  test('--now opens it today and moves its opening day to today; on or after the opening day no flag is needed', async () => {
+    const dir = folder(PLANNED);
+    expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).code).toBe(0);
+    expect(read(dir)).toBe(PLANNED.replace('opens: 2026-03-20', 'opens: 2026-03-15').replace('status: planned', 'status: open'));
+    today('2026-03-20');
+    const later = folder(PLANNED);
+    expect((await run(later, ['consultation', 'open', 'h1'])).code).toBe(0);
+    expect(read(later)).toBe(PLANNED.replace('status: planned', 'status: open'));
+  });
+});
+
+describe('consultation close', () => {
+  test('before the deadline it is refused without --early --reason, in both languages', async () => {
+    const dir = folder();
+    expect(await run(dir, ['consultation', 'close', 'h1'])).toEqual({
+      code: 2, stdout: '',
+      stderr: 'error: the deadline of consultation h1 is after today (15 Mar 2026), so parties may still respond. Close it on the deadline or later, or give --early --reason TEXT to close it now and record why.\n',
+    });
+    expect((await run(dir, ['consultation', 'close', 'h1'], 'da')).stderr).toBe('fejl: fristen for høringen h1 ligger efter i dag (15. mar. 2026), så parterne kan stadig svare. Luk den på fristen eller senere, eller brug --early --reason TEKST for at lukke den nu og skrive hvorfor.\n');
+    expect(await run(dir, ['consultation', 'close', 'h1', '--early'])).toMatchObject({ code: 2, stderr: 'error: --early needs --reason TEXT: why the consultation closes before its deadline is kept in its file.\n' });
+    expect((await run(dir, ['consultation', 'close', 'h1', '--reason', 'Alle har svaret'], 'da')).stderr).toBe('fejl: --reason hører sammen med --early (lukning før fristen); udelad den, når høringen lukkes på fristen eller senere.\n');
+    expect(read(dir)).toBe(CONSULTATION);
+  });
+
+  test('--early --reason closes it and keeps the reason in the file; the report says it', async () => {
+    const dir = folder();
+    expect((await run(dir, ['consultation', 'close', 'h1', '--early', '--reason', 'Alle inviterede har svaret'])).code).toBe(0);
+    expect(read(dir)).toBe(CONSULTATION.replace('status: open\n', 'status: closed\nclosed_early_reason: Alle inviterede har svaret\n'));
+    expect((await run(dir, ['validate'])).code).toBe(0);
+    const da = await run(dir, ['consultation', 'report', 'h1'], 'da');
+    expect(da.stdout).toContain('Lukket før fristen: Alle inviterede har svaret');
+    // Opened again, the reason no longer describes it.
+    expect((await run(dir, ['consultation', 'open', 'h1'])).code).toBe(0);
+    expect(read(dir)).toBe(CONSULTATION);
+  });
+
+  test('from the deadline day on it closes without flags, and --early is refused as not early', async () => {
+    today('2026-04-01');
+    const dir = folder();
+    expect((await run(dir, ['consultation', 'close', 'h1', '--early', '--reason', 'x'], 'da')).stderr).toBe('fejl: fristen for høringen h1 er i dag (1. apr. 2026) eller overskredet, så en lukning nu er ikke før tid. Udelad --early og --reason.\n');
+    expect((await run(dir, ['consultation', 'close', 'h1'])).code).toBe(0);
+    expect(read(dir)).toBe(CONSULTATION.replace('status: open', 'status: closed'));
+  });
+});
+
+describe('validate', () => {
+  test('a response dated before the consultation opened is reported where it is, in both languages', () => {
+    const files = { ...baseFiles(), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'consultations/h1.yaml': `${CONSULTATION}responses:\n  - party: alpha\n    received: 2026-02-27\n  - party: beta\n    received: 2026-03-02\n` };
+    expect(messagesOf(files)).toEqual(['consultations/h1.yaml:11:15 date-order responses[0].received is before opens. Correct one of the dates.']);
+    expect(messagesOf(files, 'da')).toEqual(['consultations/h1.yaml:11:15 date-order responses[0].received ligger før opens. Ret en af datoerne.']);
+  });
+});
+
+describe('through the binary', () => {
+  test('a response in the future exits 2 with the message on stderr', () => {
+    vi.useRealTimers();
+    const dir = folder();
+    const r = civsamBinary(['--data', dir, 'consultation', 'respond', 'h1', 'alpha', '--date', '2099-01-01'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fejl: svardatoen ligger efter i dag \(/);
+  });
+});
