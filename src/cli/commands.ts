@@ -204,7 +204,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.consultation.plan.description',
     options: [
       { flags: '--area <area>', description: 'opt.hearing.area', repeatable: true },
-      { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true },
+      { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true, names: { target: 'patient-groups' } },
       { flags: '--seats <n>', description: 'opt.hearing.seats' },
       { flags: '--opens <date>', description: 'opt.hearing.opens' },
       { flags: '--as-of <date>', description: 'opt.hearing.asOf' },

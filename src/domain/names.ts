@@ -72,23 +72,51 @@ function closeEnough(length: number): number {
   return length <= 4 ? 1 : length <= 8 ? 2 : 3;
 }
 
-function rankPrepared(query: string[], p: Prepared, onlyClose = true): Rank | undefined {
+/** How many letters two words begin with in common. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** A word too short to be close to anything but itself: one or two letters match too much. */
+const MIN_CLOSE = 3;
+
+function rankPrepared(query: Query, p: Prepared, onlyClose = true): Rank | undefined {
+  const { whole: q, words: qWords } = query;
   let best = Infinity;
-  for (const q of query) for (const w of p.whole) best = Math.min(best, distance(q, w));
-  if (query.some((q) => p.whole.includes(q))) return { tier: 0, distance: 0 };
-  if (query.some((q) => p.whole.some((w) => w.startsWith(q)))) return { tier: 1, distance: best };
-  if (query.some((q) => p.words.some((w) => w.startsWith(q)))) return { tier: 2, distance: best };
-  if (query.some((q) => q.length >= 2 && p.whole.some((w) => w.includes(q)))) return { tier: 3, distance: best };
+  for (const f of q) for (const w of p.whole) best = Math.min(best, distance(f, w));
+  if (q.some((f) => p.whole.includes(f))) return { tier: 0, distance: 0 };
+  if (q.some((f) => p.whole.some((w) => w.startsWith(f)))) return { tier: 1, distance: best };
+  if (q.some((f) => p.words.some((w) => w.startsWith(f)))) return { tier: 2, distance: best };
+  if (q.some((f) => f.length >= 2 && p.whole.some((w) => w.includes(f)))) return { tier: 3, distance: best };
   let near = best;
-  for (const q of query) for (const w of p.words) near = Math.min(near, distance(q, w));
-  const limit = closeEnough(Math.min(...query.map((q) => q.length)));
-  return near <= limit || !onlyClose ? { tier: 4, distance: near } : undefined;
+  let close = false;
+  for (const f of [...q, ...qWords]) {
+    if (f.length < MIN_CLOSE) continue;
+    for (const w of [...p.whole, ...p.words]) {
+      const d = distance(f, w);
+      near = Math.min(near, d);
+      // `angst-og-ocd` is about `Angst`; `samtalegruppe` about `Samtale- og selvhjælpsgruppe`.
+      if (d <= closeEnough(f.length) || (w.length >= 4 && f.startsWith(w)) || commonPrefix(f, w) >= 5) close = true;
+    }
+  }
+  return close || !onlyClose ? { tier: 4, distance: near } : undefined;
+}
+
+interface Query {
+  whole: string[];
+  words: string[];
+}
+
+function queryOf(word: string): Query {
+  return { whole: foldedForms(word), words: wordForms(word) };
 }
 
 /** How a word ranks against one entry (see Rank); undefined when it is not close. */
 export function rankEntry(word: string, entry: NamedEntry): Rank | undefined {
-  const q = foldedForms(word);
-  return q.length === 0 ? undefined : rankPrepared(q, prepare(entry));
+  const q = queryOf(word);
+  return q.whole.length === 0 ? undefined : rankPrepared(q, prepare(entry));
 }
 
 /** The outcome of resolving a word: the id, several candidates, or nothing (with the closest). */
@@ -126,8 +154,8 @@ export class NameIndex {
    * Every entry the word matches, best first (then by id). Entries that are not close are left out.
    */
   ranked(word: string, { onlyClose = true }: { onlyClose?: boolean } = {}): Array<{ entry: NamedEntry; rank: Rank }> {
-    const q = foldedForms(word);
-    if (q.length === 0) return [];
+    const q = queryOf(word);
+    if (q.whole.length === 0) return [];
     const out: Array<{ entry: NamedEntry; rank: Rank }> = [];
     for (const p of this.prepared) {
       const rank = rankPrepared(q, p, onlyClose);
