@@ -69,7 +69,7 @@ function prepare(entry: NamedEntry): Prepared {
 
 /** The edit distance still called close for a word of this length. */
 function closeEnough(length: number): number {
-  return length <= 4 ? 1 : length <= 8 ? 2 : 3;
+  return length <= 5 ? 1 : length <= 8 ? 2 : 3;
 }
 
 /** How many letters two words begin with in common. */
@@ -90,13 +90,14 @@ function rankPrepared(query: Query, p: Prepared, onlyClose = true): Rank | undef
   if (q.some((f) => p.whole.some((w) => w.startsWith(f)))) return { tier: 1, distance: best };
   if (q.some((f) => p.words.some((w) => w.startsWith(f)))) return { tier: 2, distance: best };
   if (q.some((f) => f.length >= 2 && p.whole.some((w) => w.includes(f)))) return { tier: 3, distance: best };
+  // Close to a whole name ranks before close to one word of a longer name.
   let near = best;
   let close = false;
   for (const f of [...q, ...qWords]) {
     if (f.length < MIN_CLOSE) continue;
     for (const w of [...p.whole, ...p.words]) {
       const d = distance(f, w);
-      near = Math.min(near, d);
+      near = Math.min(near, p.whole.includes(w) ? d : d + 0.5);
       // `angst-og-ocd` is about `Angst`; `samtalegruppe` about `Samtale- og selvhjælpsgruppe`.
       if (d <= closeEnough(f.length) || (w.length >= 4 && f.startsWith(w)) || commonPrefix(f, w) >= 5) close = true;
     }
