@@ -13,7 +13,7 @@
 // the command runs. A name never reaches a command: only the id of an existing record does, so a
 // file path is still only ever made from a well-formed id.
 import { nfc } from '../domain/text.js';
-import { requireId } from '../domain/ids.js';
+import { mayBeName, requireId } from '../domain/ids.js';
 import { kindFromWord } from '../context/record-args.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
@@ -38,18 +38,8 @@ function attributeName(flag: string): string {
   return flag.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** The longest name taken where an id is asked; longer text is no one's name. */
-const MAX_NAME = 200;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** Text that may be a name to look up: one line, no control characters, not too long. */
-function isNameLike(v: string): boolean {
-  const t = v.trim();
-  return t.length > 0 && t.length <= MAX_NAME && !CONTROL.test(v);
-}
-
 function checkIds(value: unknown, ids: 'one' | 'many', what: string, names: boolean): void {
-  const check = (v: string) => (names && isNameLike(v) ? v : requireId(v, what));
+  const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what));
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
     // Several ids may be given separated by commas (as the command splits them); an empty item

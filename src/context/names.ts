@@ -7,7 +7,7 @@
 import type { CommandContext } from './context.js';
 import { loadFolder } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
-import { isValidId } from '../domain/ids.js';
+import { isValidId, mayBeName } from '../domain/ids.js';
 import type { RecordKind, Target } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
@@ -98,7 +98,7 @@ function resolveValue(ctx: CommandContext, what: string, values: readonly string
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */
 function resolveFunding(ctx: CommandContext, folder: Folder, what: string, kinds: readonly string[], item: string): string {
   const parts = item.split(':');
-  if (parts.length !== 4 || parts[0].trim() === '' || parts[2].trim() === '') return item;
+  if (parts.length !== 4 || !mayBeName(parts[0]) || parts[2].trim() === '') return item;
   const pool = resolveTarget(ctx, folder, what, 'pool', parts[0].trim());
   const kind = resolveValue(ctx, what, kinds, parts[2].trim());
   return [pool, parts[1], kind, parts[3]].join(':');

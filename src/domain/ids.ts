@@ -49,6 +49,20 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
   }
 }
 
+/** The longest text taken as a name where an id is asked; longer text is no one's name. */
+const MAX_NAME = 200;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text that may be looked up as a name where an id is asked: one line, no control characters, not
+ * too long, and nothing that reads as a path (`/`, `\`), which is refused as a malformed id. A
+ * name holding a slash is given by its id or a prefix.
+ */
+export function mayBeName(v: string): boolean {
+  const t = v.trim();
+  return t.length > 0 && t.length <= MAX_NAME && !CONTROL.test(v) && !/[/\\]/.test(v);
+}
+
 export function isValidId(id: string): boolean {
   return ID_PATTERN.test(id);
 }
