@@ -236,10 +236,10 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
 
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
   const opt = new Option(o.flags, t(o.description, o.params));
-  if (o.choices) opt.choices(o.choices);
   // A schema's fixed values are listed in the help but checked when the names are resolved, which
   // takes a value's label in either language too (context/names.ts).
-  else if (o.names && 'values' in o.names) opt.argChoices = [...o.names.values];
+  if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
+  else if (o.choices) opt.choices(o.choices);
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]);
   return opt;
 }

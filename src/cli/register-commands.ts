@@ -49,6 +49,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       description: s.description,
       // A list's values from its schema, for help texts that name them (`field.areas`).
       ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
+      ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
       ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
     };
@@ -60,7 +61,7 @@ const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
   const group: OptionSpec = { flags: '--patient-group <id>', description: 'opt.register.filterPatientGroup', repeatable: true, names: { target: 'patient-groups' } };
   const muni: OptionSpec = { flags: '--municipality <id>', description: 'opt.register.filterMunicipality', repeatable: true, names: { target: 'municipalities' } };
   const org: OptionSpec = { flags: '--organisation <id>', description: 'opt.register.filterOrganisation', repeatable: true, names: { target: 'organisation' } };
-  const status = (choices: readonly string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', names: { values: choices } });
+  const status = (choices: readonly string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', choices: [...choices], names: { values: choices } });
   // A kind's --status filter takes the values its schema allows; an offer's status is worked out from its dates.
   const statusOf = (kind: RecordKind): OptionSpec => status(enumAt(kind, 'status') ?? []);
   const pool: OptionSpec = { flags: '--pool <id>', description: 'opt.register.filterPool', repeatable: true, names: { target: 'pool' } };
@@ -69,7 +70,7 @@ const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
     offer: [area, group, muni, org, status(['planned', 'active', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true, names: { target: 'offer-types' } }],
     agreement: [area, group, muni, org, statusOf('agreement'), pool],
     pool: [area],
-    call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', names: { values: enumAt('call', 'channel') ?? [] } }],
+    call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []], names: { values: enumAt('call', 'channel') ?? [] } }],
     'hearing-party': [area, group, org, statusOf('hearing-party')],
     consultation: [area, group, org, statusOf('consultation')],
   };
