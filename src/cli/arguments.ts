@@ -6,9 +6,17 @@
 // may hold several separated by commas. Such a value must be a well-formed id, or the command is
 // refused (exit 2) before any file is read or written. Every other text value is put in NFC, except
 // file and folder paths and sheet names, which must stay as the file system and the workbook spell them.
+//
+// A value that names something (a record, a vocabulary entry, a schema's fixed value; `names` in
+// the command's table, or the record kind of a command's own `<id>`) may also be a name or a
+// prefix: it is handed back as a lookup, which context/names.ts turns into the id it means before
+// the command runs. A name never reaches a command: only the id of an existing record does, so a
+// file path is still only ever made from a well-formed id.
 import { nfc } from '../domain/text.js';
-import { requireId } from '../domain/ids.js';
+import { mayBeName, requireId } from '../domain/ids.js';
+import { kindFromWord } from '../context/record-args.js';
 import type { CommandSpec } from './commands.js';
+import type { Names } from './command-spec.js';
 
 type Placeholder = { name: string; variadic: boolean };
 
@@ -30,14 +38,47 @@ function attributeName(flag: string): string {
   return flag.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function checkIds(value: unknown, ids: 'one' | 'many', what: string): void {
+function checkIds(value: unknown, ids: 'one' | 'many', what: string, names: boolean): void {
+  const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what));
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
     // Several ids may be given separated by commas (as the command splits them); an empty item
     // between commas is skipped as the command skips it, but an empty value is no id at all.
-    if (ids === 'one' || v.trim() === '') requireId(v, what);
-    else for (const part of v.split(',')) if (part.trim() !== '') requireId(part.trim(), what);
+    if (ids === 'one' || v.trim() === '') check(v);
+    else for (const part of v.split(',')) if (part.trim() !== '') check(part.trim());
   }
+}
+
+/** A value to be looked up before the command runs (context/names.ts). */
+export interface NameLookup {
+  /** Where it was given: the option or the argument (`--organisation`, `<id>`). */
+  what: string;
+  names: Names;
+  /** The values given, one per item of a list. */
+  values: string[];
+  /** Puts the ids or values they name in their place. */
+  set(resolved: string[]): void;
+}
+
+/** What a command's own argument names: `<id>` a record of the command's kind, `<party-ids...>` hearing parties. */
+function positionalNames(spec: CommandSpec, name: string): Names | undefined {
+  if (name === 'organisation-id') return { target: 'organisation' };
+  if (name === 'party-ids') return { target: 'hearing-party' };
+  const kind = (name === 'id' || name === 'ids') && spec.parent ? kindFromWord(spec.parent) : undefined;
+  return kind ? { target: kind } : undefined;
+}
+
+/** The items of a value: a list's items, and commas split where the option takes several. */
+function itemsOf(value: unknown, many: boolean): string[] {
+  const items = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  return many ? items.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '') : items;
+}
+
+function lookup(what: string, names: Names, value: unknown, many: boolean, put: (v: unknown) => void): NameLookup | undefined {
+  const values = itemsOf(value, many);
+  if (values.length === 0) return undefined;
+  const single = !Array.isArray(value) && !many;
+  return { what, names, values, set: (resolved) => put(single ? resolved[0] : resolved) };
 }
 
 function normalise(value: unknown): unknown {
@@ -50,15 +91,20 @@ function normalise(value: unknown): unknown {
  * The positional arguments and options as the command should see them: ids checked (a refusal
  * names the option or the argument, never the value), text in NFC.
  */
-export function prepareArguments(spec: CommandSpec, positional: unknown[], opts: Record<string, unknown>): { positional: unknown[]; opts: Record<string, unknown> } {
+export function prepareArguments(spec: CommandSpec, positional: unknown[], opts: Record<string, unknown>): { positional: unknown[]; opts: Record<string, unknown>; lookups: NameLookup[] } {
   const args = placeholders(spec.args);
+  const lookups: NameLookup[] = [];
   // commander gives a variadic argument (the last) as one array.
   const outArgs = positional.map((value, i) => {
     const p = args[i];
     if (!p) return value;
     const ids = isIdName(p.name);
     if (ids) {
-      checkIds(value, p.variadic ? 'many' : ids, `<${p.name}${p.variadic ? '...' : ''}>`);
+      const what = `<${p.name}${p.variadic ? '...' : ''}>`;
+      const names = positionalNames(spec, p.name);
+      checkIds(value, p.variadic ? 'many' : ids, what, names !== undefined);
+      const l = names && lookup(what, names, value, false, (v) => { outArgs[i] = v; });
+      if (l) lookups.push(l);
       return value;
     }
     return VERBATIM.has(p.name) ? value : normalise(value);
@@ -72,8 +118,11 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     const p = placeholders(o.flags.slice(o.flags.indexOf(flag) + flag.length))[0];
     if (!p) continue;
     const ids = isIdName(p.name);
-    if (ids) checkIds(outOpts[key], ids, flag);
+    const names = o.names;
+    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names);
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
+    const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
+    if (l) lookups.push(l);
   }
-  return { positional: outArgs, opts: outOpts };
+  return { positional: outArgs, opts: outOpts, lookups };
 }

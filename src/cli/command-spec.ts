@@ -2,6 +2,14 @@
 // module that runs it (loaded only when it runs). The command table (commands.ts) and the
 // register's commands (register-commands.ts) are lists of these.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
+import type { Target } from '../domain/kinds.js';
+
+/**
+ * What an option's value names, so a name (either language), a label or an id's prefix is taken
+ * for the id or the fixed value it means (context/names.ts): the records of a kind or a
+ * vocabulary's entries, a schema's fixed values, or an agreement's funding (`POOL:YEAR:KIND:AMOUNT`).
+ */
+export type Names = { target: Target } | { values: readonly string[] } | { funding: { kinds: readonly string[] } };
 
 export interface OptionSpec {
   flags: string;
@@ -11,6 +19,7 @@ export interface OptionSpec {
   choices?: string[];
   /** Repeatable, and each value may hold several separated by commas. */
   repeatable?: boolean;
+  names?: Names;
 }
 
 export interface CommandSpec {

@@ -2,6 +2,7 @@
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
+import { FIND_COMMANDS } from './find-command.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -197,7 +198,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.consultation.plan.description',
     options: [
       { flags: '--area <area>', description: 'opt.hearing.area', repeatable: true },
-      { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true },
+      { flags: '--patient-group <id>', description: 'opt.hearing.patientGroup', repeatable: true, names: { target: 'patient-groups' } },
       ...optionsNamed('hearing', '--seats <n>', '--opens <date>', '--as-of <date>', '--apply'),
       { flags: '--dry-run', description: 'opt.register.dryRun' },
       { flags: '--no-commit', description: 'opt.register.noCommit' },
@@ -303,4 +304,5 @@ export const COMMANDS: CommandSpec[] = [
   },
   // Register: init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
+  ...FIND_COMMANDS,
 ];

@@ -41,7 +41,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       ran = true;
       const command = args[args.length - 1] as Command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
-      const { opts, positional } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
+      const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const ctx: CommandContext = {
@@ -58,6 +58,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         if (opts.apply) throw new UserError('asOfHistory.readOnly');
         ctx.fromHistory = opts.asOf;
       }
+      // Names and prefixes given where ids or fixed values are asked, turned into what they name.
+      if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
@@ -235,7 +237,10 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
 
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
   const opt = new Option(o.flags, t(o.description, o.params));
-  if (o.choices) opt.choices(o.choices);
+  // A schema's fixed values are listed in the help but checked when the names are resolved, which
+  // takes a value's label in either language too (context/names.ts).
+  if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
+  else if (o.choices) opt.choices(o.choices);
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]);
   return opt;
 }

@@ -1,7 +1,7 @@
 // The register's commands for the command line: `civsam init`, `civsam doctor`,
 // `civsam contact erase` and, for every record kind, add/edit/show/list/remove plus its state
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
-import { formatOptions, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { formatOptions, type CommandSpec, type Names, type OptionSpec } from './command-spec.js';
 import { RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { AREAS, enumAt } from '../domain/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -31,32 +31,45 @@ function fieldFlag(kind: RecordKind, s: FieldSpec): string {
   return flagSyntax(s);
 }
 
+/** What a field's flag names: the record kind or vocabulary it refers to, or its fixed values. */
+function fieldNames(kind: RecordKind, s: FieldSpec): Names | undefined {
+  const reference = REFERENCES[kind].find(([path]) => path === s.path || path === `${s.path}.*`);
+  if (reference) return { target: reference[1] };
+  if (s.choices) return { values: s.choices };
+  if (s.type === 'funding') return { funding: { kinds: enumAt(kind, 'funding.kind') ?? [] } };
+  return undefined;
+}
+
 function fieldOptions(kind: RecordKind): OptionSpec[] {
-  return FIELDS[kind].map((s) => ({
-    flags: fieldFlag(kind, s),
-    description: s.description,
-    // A list's values from its schema, for help texts that name them (`field.areas`).
-    ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
-    ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
-    ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
-  }));
+  return FIELDS[kind].map((s) => {
+    const names = fieldNames(kind, s);
+    return {
+      flags: fieldFlag(kind, s),
+      description: s.description,
+      // A list's values from its schema, for help texts that name them (`field.areas`).
+      ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
+      ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
+      ...(names ? { names } : {}),
+      ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
+    };
+  });
 }
 
 const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
-  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', params: AREA_PARAMS, repeatable: true, choices: undefined };
-  const group: OptionSpec = { flags: '--patient-group <id>', description: 'opt.register.filterPatientGroup', repeatable: true };
-  const muni: OptionSpec = { flags: '--municipality <id>', description: 'opt.register.filterMunicipality', repeatable: true };
-  const org: OptionSpec = { flags: '--organisation <id>', description: 'opt.register.filterOrganisation', repeatable: true };
-  const status = (choices: readonly string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', choices: [...choices] });
+  const area: OptionSpec = { flags: '--area <area>', description: 'opt.register.filterArea', params: AREA_PARAMS, repeatable: true, names: { values: AREAS } };
+  const group: OptionSpec = { flags: '--patient-group <id>', description: 'opt.register.filterPatientGroup', repeatable: true, names: { target: 'patient-groups' } };
+  const muni: OptionSpec = { flags: '--municipality <id>', description: 'opt.register.filterMunicipality', repeatable: true, names: { target: 'municipalities' } };
+  const org: OptionSpec = { flags: '--organisation <id>', description: 'opt.register.filterOrganisation', repeatable: true, names: { target: 'organisation' } };
+  const status = (choices: readonly string[]): OptionSpec => ({ flags: '--status <status>', description: 'opt.register.filterStatus', choices: [...choices], names: { values: choices } });
   // A kind's --status filter takes the values its schema allows; an offer's status is worked out from its dates.
   const statusOf = (kind: RecordKind): OptionSpec => status(enumAt(kind, 'status') ?? []);
-  const pool: OptionSpec = { flags: '--pool <id>', description: 'opt.register.filterPool', repeatable: true };
+  const pool: OptionSpec = { flags: '--pool <id>', description: 'opt.register.filterPool', repeatable: true, names: { target: 'pool' } };
   return {
-    organisation: [area, group, muni, statusOf('organisation'), { flags: '--kind <kind>', description: 'opt.register.filterOrgKind', repeatable: true }],
-    offer: [area, group, muni, org, status(['planned', 'active', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true }],
+    organisation: [area, group, muni, statusOf('organisation'), { flags: '--kind <kind>', description: 'opt.register.filterOrgKind', repeatable: true, names: { values: enumAt('organisation', 'kind') ?? [] } }],
+    offer: [area, group, muni, org, status(['planned', 'active', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true, names: { target: 'offer-types' } }],
     agreement: [area, group, muni, org, statusOf('agreement'), pool],
     pool: [area],
-    call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []] }],
+    call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []], names: { values: enumAt('call', 'channel') ?? [] } }],
     'hearing-party': [area, group, org, statusOf('hearing-party')],
     consultation: [area, group, org, statusOf('consultation')],
   };
@@ -155,7 +168,7 @@ const STATE_CHANGES: CommandSpec[] = [
   { parent: 'pool', name: 'budget', args: '<id>', description: 'cmd.pool.budget.description', options: [{ flags: '--year <year>', description: 'opt.register.budgetYear' }, { flags: '--amount <dkk>', description: 'opt.register.budgetAmount' }, ...WRITE], examples: ['civsam pool budget civilsamfundspuljen --year 2028 --amount 2500000'], load: () => import('../commands/pool.js').then((m) => ({ run: m.budget })) },
   {
     parent: 'call', name: 'close', args: '<id>', description: 'cmd.call.close.description',
-    options: [{ flags: '--applicants <ids>', description: 'opt.register.applicants', repeatable: true }, { flags: '--selected <ids>', description: 'opt.register.selected', repeatable: true }, ...WRITE],
+    options: [{ flags: '--applicants <ids>', description: 'opt.register.applicants', repeatable: true, names: { target: 'organisation' } }, { flags: '--selected <ids>', description: 'opt.register.selected', repeatable: true, names: { target: 'organisation' } }, ...WRITE],
     examples: ['civsam call close 2025-civilsamfundspuljen --applicants lyspunktet,nyt-hoved --selected lyspunktet'],
     load: () => import('../commands/call.js').then((m) => ({ run: m.close })),
   },

@@ -9,21 +9,34 @@ import { AREA_ID_CODES } from './shapes.js';
 
 const MAX = 63;
 
+/** Ids civsam makes from a name are at most this long (an id given by hand may be up to MAX). */
+export const MADE_MAX = 40;
+
+/** Small words a name cut short should not end on (`…-for-soeskende-til`). */
+const CONNECTORS = new Set(['og', 'for', 'til', 'i', 'af', 'med', 'paa', 'om', 'ved', 'fra', 'en', 'et', 'de', 'den', 'det', 'and', 'of', 'the', 'to', 'in', 'for', 'with', 'on', 'at', 'a']);
+
 /**
  * The id a name gives: the name as a reader sees it (NFC, so `å` typed on a Mac is `å`; invisible
  * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out, `&` as
- * `og`, anything else a dash.
+ * `og`, anything else a dash; at most MADE_MAX characters, cut between words.
  */
 export function slugify(name: string): string {
   const s = asciiFold(name)
     .replace(/&/g, ' og ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (s.length <= MAX) return s;
-  // Cut at a word boundary where there is one.
-  const cut = s.slice(0, MAX);
-  const dash = cut.lastIndexOf('-');
-  return (dash > 20 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+  if (s.length <= MADE_MAX) return s;
+  // Cut at a word boundary where there is one, and not after a small word.
+  const words = s.split('-');
+  const kept: string[] = [];
+  for (const w of words) {
+    if ([...kept, w].join('-').length > MADE_MAX) break;
+    kept.push(w);
+  }
+  // One word longer than the limit: cut inside it, as there is no boundary to cut at.
+  if (kept.length === 0) return s.slice(0, MADE_MAX).replace(/-+$/, '');
+  while (kept.length > 1 && CONNECTORS.has(kept[kept.length - 1])) kept.pop();
+  return kept.join('-');
 }
 
 /** `base`, or `base-2`, `base-3`, … — the first that `taken` does not hold. */
@@ -34,6 +47,20 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
     const id = base.slice(0, MAX - suffix.length).replace(/-+$/, '') + suffix;
     if (!taken(id)) return id;
   }
+}
+
+/** The longest text taken as a name where an id is asked; longer text is no one's name. */
+const MAX_NAME = 200;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text that may be looked up as a name where an id is asked: one line, no control characters, not
+ * too long, and nothing that reads as a path (`/`, `\`), which is refused as a malformed id. A
+ * name holding a slash is given by its id or a prefix.
+ */
+export function mayBeName(v: string): boolean {
+  const t = v.trim();
+  return t.length > 0 && t.length <= MAX_NAME && !CONTROL.test(v) && !/[/\\]/.test(v);
 }
 
 export function isValidId(id: string): boolean {

@@ -90,9 +90,10 @@ describe('add, edit, show, list, remove', () => {
     const before = readdirSync(join(dir, 'agreements'));
     const en = await run(dir, ['agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`  ${dir}/agreements/2026-psyk-002.yaml:4:17  reference  organisations[0] does not name an existing organisation. Check the id, or create the organisation first.\nerror: the change was refused because of the problem above; nothing was written.\n`);
+    // An unknown organisation is refused before the change is even made, with a way to find it.
+    expect(en.stderr).toBe('error: there is no organisation with the id nobody. Search with civsam find and part of the name.\n');
     const da = await run(dir, ['--lang', 'da', 'agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
-    expect(da.stderr).toContain('fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.');
+    expect(da.stderr).toBe('fejl: der er ingen organisation med id\'et nobody. Søg med civsam find og en del af navnet.\n');
     expect(readdirSync(join(dir, 'agreements'))).toEqual(before);
     const bad = await run(dir, ['org', 'edit', 'alpha', '--contact-email', 'not an address']);
     expect(bad.code).toBe(2);

@@ -62,7 +62,7 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     const [problem] = p.rejected[0].problems;
     expect(problem.row).toBe(2);
     expect(problem.column).toBe(3);
-    expect(en(problem.message)).toBe('value 1 is not a known patient group. Closest: Depression, Diabetes, Anxiety.');
+    expect(en(problem.message)).toBe('value 1 is not a known patient group. Closest: Depression, Diabetes, Mental illness.');
   });
 
   it('reports every problem of a row: a bad date, an unknown value, a bad CVR checksum (validate\'s rule), a missing reach', () => {

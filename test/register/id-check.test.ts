@@ -170,7 +170,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).id).toBe('beta');
     const missing = await civsamInProcess(['--data', data, 'org', 'show', 'victim']);
-    expect(missing.stderr).toBe('error: there is no organisation with the id victim.\n');
+    expect(missing.stderr).toBe('error: there is no organisation with the id victim. Search with civsam find and part of the name.\n');
   });
 });
 
@@ -212,7 +212,8 @@ describe('the path layer refuses too', () => {
 describe('no command can forget the check', () => {
   // Positional arguments that are not record ids; every other one must be an id placeholder.
   // `record`/`records` are KIND ID pairs (sync, history): the commands check each id with the same isValidId.
-  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview', 'url', 'record', 'records']);
+  // `text` is what `find` searches for: only ever compared, never a path.
+  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview', 'url', 'record', 'records', 'text']);
   const isId = (name: string) => name === 'id' || name === 'ids' || name.endsWith('-id') || name.endsWith('-ids');
 
   test('every positional argument of every command is an id placeholder or one of the known others', async () => {

@@ -13,8 +13,9 @@ import { fileSystem } from './file-system.js';
 import { team } from './team.js';
 import { consultationCourse } from './consultation-course.js';
 import { validPart } from './valid-part.js';
+import { names } from './names.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

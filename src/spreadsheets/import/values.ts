@@ -1,111 +1,73 @@
 // The words a spreadsheet uses for civsam's fixed values and vocabularies, in both languages, and
-// how a cell's word is resolved to the value or id the data holds: case, accents and punctuation
-// ignored, with the closest known names suggested when nothing matches.
+// how a cell's word is resolved to the value or id the data holds. The resolving itself is the
+// command line's too (domain/names.ts); a cell takes exact names only, never a prefix, since a
+// sheet is read without anyone there to see what a prefix picked.
 import type { DataFolder } from '../../domain/folder.js';
 import type { Language } from '../../i18n/index.js';
-import { looseKey, nameKey } from '../../domain/text.js';
-import { allEnumValues } from '../../domain/shapes.js';
-import { valueLabel, VALUE_WORDS } from '../../i18n/values.js';
+import { ALL_ENUM_VALUES, enumEntry, NameIndex, vocabularyNames, type NamedEntry } from '../../domain/names.js';
+import type { VocabularyName } from '../../domain/kinds.js';
+import { valueLabel } from '../../i18n/values.js';
+
+export { distance } from '../../domain/names.js';
 
 /** Danish words for the schemas' fixed values, from the catalogue's labels (English uses the value itself). */
-export const DA_VALUE: Record<string, string> = Object.fromEntries(allEnumValues().map((v) => [v, valueLabel('da', v)]));
+export const DA_VALUE: Record<string, string> = Object.fromEntries(ALL_ENUM_VALUES.map((v) => [v, valueLabel('da', v)]));
 
-/** Further words people write for a value. */
-const VALUE_ALIASES = VALUE_WORDS;
-
-/** A lookup from words to values: the exact normalised form first, then the loose one when unambiguous. */
+/** A lookup from words to values, built entry by entry, resolved through the shared NameIndex. */
 export class WordIndex {
-  private exact = new Map<string, string | null>();
-  private loose = new Map<string, string | null>();
-  /** Names to suggest, per language: [display name, folded] for each value. */
-  private names: Array<{ value: string; display: Record<Language, string>; folded: string[] }> = [];
-  /** Values that are ids: an id always means itself, whatever names other entries have. */
-  private ids = new Set<string>();
+  private entries: NamedEntry[] = [];
+  private built: NameIndex | undefined;
 
-  addId(id: string): void {
-    this.ids.add(id);
-  }
+  /** An id always means itself, whatever names other entries have (kept for callers; every entry's id is one). */
+  addId(_id: string): void {}
 
   add(value: string, words: readonly string[], display: Record<Language, string>): void {
-    for (const w of words) {
-      put(this.exact, nameKey(w), value);
-      put(this.loose, looseKey(w), value);
-    }
-    this.names.push({ value, display, folded: [...new Set(words.map(looseKey))] });
+    this.entries.push({ id: value, names: words, display });
+    this.built = undefined;
+  }
+
+  private index(): NameIndex {
+    return (this.built ??= new NameIndex(this.entries));
   }
 
   resolve(word: string): string | undefined {
-    const trimmed = word.trim();
-    if (this.ids.has(trimmed)) return trimmed;
-    const e = this.exact.get(nameKey(word));
-    if (e !== undefined) return e ?? undefined;
-    const l = this.loose.get(looseKey(word));
-    return l ?? undefined;
+    const r = this.index().exact(word);
+    return r.status === 'found' ? r.id : undefined;
   }
 
   /** True when the word names more than one value. */
   ambiguous(word: string): boolean {
-    return this.exact.get(nameKey(word)) === null || (this.exact.get(nameKey(word)) === undefined && this.loose.get(looseKey(word)) === null);
+    return this.index().exact(word).status === 'ambiguous';
   }
 
-  /** The known names closest to a word (edit distance), best first. */
+  /** The known names nearest to a word, best first. */
   closest(word: string, lang: Language, n = 3): string[] {
-    const f = looseKey(word);
-    const scored = this.names.map((e) => {
-      let best = Infinity;
-      for (const k of e.folded) best = Math.min(best, distance(f, k) - (k.startsWith(f) || (f.length >= 3 && k.includes(f)) ? 0.5 : 0));
-      return { name: e.display[lang], best };
-    });
-    scored.sort((a, b) => a.best - b.best || a.name.localeCompare(b.name, 'da'));
-    return [...new Set(scored.slice(0, n).map((s) => s.name))];
+    return [...new Set(this.index().nearest(word, n).map((e) => e.display[lang]))];
   }
 
   all(lang: Language): string[] {
-    return this.names.map((e) => e.display[lang]);
+    return this.entries.map((e) => e.display[lang]);
   }
 }
 
-function put(map: Map<string, string | null>, key: string, value: string): void {
-  if (!key) return;
-  const had = map.get(key);
-  if (had === undefined) map.set(key, value);
-  else if (had !== value) map.set(key, null);
-}
-
-/** Levenshtein distance, O(n·m) on short names. */
-export function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+function fromEntries(entries: readonly NamedEntry[]): WordIndex {
+  const w = new WordIndex();
+  for (const e of entries) w.add(e.id, [e.id, ...e.names], e.display);
+  return w;
 }
 
 /** The word index for an enum's values. */
 export function enumIndex(values: readonly string[]): WordIndex {
-  const index = new WordIndex();
-  for (const v of values) index.addId(v);
-  for (const v of values) index.add(v, [v, DA_VALUE[v] ?? v, ...(VALUE_ALIASES[v] ?? [])], { en: v, da: DA_VALUE[v] ?? v });
-  return index;
+  return fromEntries(values.map((v) => {
+    const e = enumEntry(v);
+    return { ...e, display: { en: v, da: DA_VALUE[v] ?? v } };
+  }));
 }
 
 export type VocabularyIndexes = Record<'patient-groups' | 'municipalities' | 'offer-types', WordIndex>;
 
 /** Vocabulary entries by id and by name in either language. */
 export function vocabularyIndexes(folder: DataFolder): VocabularyIndexes {
-  const pg = new WordIndex();
-  for (const g of folder.vocabularies.patientGroups) pg.addId(g.id);
-  for (const g of folder.vocabularies.patientGroups) pg.add(g.id, [g.id, g.name.da, g.name.en], { da: g.name.da, en: g.name.en });
-  const mu = new WordIndex();
-  for (const m of folder.vocabularies.municipalities) mu.addId(m.id);
-  for (const m of folder.vocabularies.municipalities) mu.add(m.id, [m.id, m.name], { da: m.name, en: m.name });
-  const ot = new WordIndex();
-  for (const t of folder.vocabularies.offerTypes) ot.addId(t.id);
-  for (const t of folder.vocabularies.offerTypes) ot.add(t.id, [t.id, t.name.da, t.name.en], { da: t.name.da, en: t.name.en });
-  return { 'patient-groups': pg, municipalities: mu, 'offer-types': ot };
+  const of = (v: VocabularyName) => fromEntries(vocabularyNames(folder, v).entries);
+  return { 'patient-groups': of('patient-groups'), municipalities: of('municipalities'), 'offer-types': of('offer-types') };
 }

@@ -1,0 +1,119 @@
+// Names where ids and codes are asked: before a command runs, every value that names a record, a
+// vocabulary entry or a fixed value (the lookups cli/arguments.ts hands over) is turned into the
+// id or value it means, through the one resolver in domain/names.ts. What matches nothing is
+// refused with the closest (or, for a schema's few fixed values, all of them); what matches
+// several is refused with the candidates, never guessed. The command then sees only ids of
+// existing records, so its paths are made from those alone.
+import type { CommandContext } from './context.js';
+import { loadFolder } from './load.js';
+import type { DataFolder } from '../domain/folder.js';
+import { isValidId, mayBeName } from '../domain/ids.js';
+import type { RecordKind, Target } from '../domain/kinds.js';
+import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
+import { UserError } from '../domain/errors.js';
+import type { Language, MessageParams } from '../i18n/index.js';
+import { recordRel } from '../store/write-record.js';
+
+/** A value to look up, as cli/arguments.ts describes it. */
+export interface Lookup {
+  what: string;
+  names: { target: Target } | { values: readonly string[] } | { funding: { kinds: readonly string[] } };
+  values: string[];
+  set(resolved: string[]): void;
+}
+
+const VOCABULARY_KIND: Record<string, string> = { 'patient-groups': 'patient-group', municipalities: 'municipality', 'offer-types': 'offer-type' };
+
+/** The catalogue's word for what a target holds (`organisation`, `patientgruppe`). */
+function kindWord(target: Target): MessageParams[string] {
+  return { key: `kind.${VOCABULARY_KIND[target] ?? target}` } as MessageParams[string];
+}
+
+/** An entry as a suggestion shows it: its name and, when that differs, its id. */
+export function shown(entry: NamedEntry, lang: Language): string {
+  const name = entry.display[lang];
+  return name === entry.id ? name : `${name} (${entry.id})`;
+}
+
+/** Several entries for a message, at most ten named. */
+function listed(entries: readonly NamedEntry[], lang: Language): string {
+  return entries.slice(0, 10).map((e) => shown(e, lang)).join(', ') + (entries.length > 10 ? ', …' : '');
+}
+
+class Folder {
+  private loaded: { folder: DataFolder; broken: Set<string> } | undefined;
+  private indexes = new Map<Target, NameIndex>();
+
+  constructor(private ctx: CommandContext) {}
+
+  private load() {
+    if (!this.loaded) {
+      const { folder, problems } = loadFolder(this.ctx);
+      // A record whose file has errors is not loaded, but its id still names it: `edit` and
+      // `remove` must reach a broken record to mend or remove it.
+      this.loaded = { folder, broken: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)) };
+    }
+    return this.loaded;
+  }
+
+  index(target: Target): NameIndex {
+    let index = this.indexes.get(target);
+    if (!index) this.indexes.set(target, (index = targetNames(this.load().folder, target)));
+    return index;
+  }
+
+  /** True when an id-shaped value names a record whose file is there but could not be read. */
+  brokenRecord(target: Target, id: string): boolean {
+    if (target === 'patient-groups' || target === 'municipalities' || target === 'offer-types') return false;
+    return this.load().broken.has(recordRel(target as RecordKind, id));
+  }
+}
+
+function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
+  const index = folder.index(target);
+  if (index.has(value)) return value;
+  const idShaped = isValidId(value);
+  if (idShaped && folder.brokenRecord(target, value)) return value;
+  const r = index.resolve(value);
+  if (r.status === 'found') {
+    // The resolved id is an existing entry's; held to the id rule again before anything uses it.
+    if (!isValidId(r.id)) throw new UserError('cli.badId', { what });
+    return r.id;
+  }
+  const kind = kindWord(target);
+  if (r.status === 'ambiguous') throw new UserError('names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
+  const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } } : { key: 'names.findHint' };
+  // An id is shown as the existing messages show one; anything else the user typed is not echoed.
+  if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
+  throw new UserError('names.noName', { kind, what, hint } as MessageParams);
+}
+
+function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string): string {
+  const index = enumNames(values);
+  const r = index.resolve(value);
+  if (r.status === 'found') return r.id;
+  throw new UserError('names.badValue', { what, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
+}
+
+/** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */
+function resolveFunding(ctx: CommandContext, folder: Folder, what: string, kinds: readonly string[], item: string): string {
+  const parts = item.split(':');
+  if (parts.length !== 4 || !mayBeName(parts[0]) || parts[2].trim() === '') return item;
+  const pool = resolveTarget(ctx, folder, what, 'pool', parts[0].trim());
+  const kind = resolveValue(ctx, what, kinds, parts[2].trim());
+  return [pool, parts[1], kind, parts[3]].join(':');
+}
+
+/** Every lookup's values replaced by the ids and values they name; refuses what names nothing or several. */
+export function resolveNames(ctx: CommandContext, lookups: readonly Lookup[]): void {
+  const folder = new Folder(ctx);
+  for (const l of lookups) {
+    const names = l.names;
+    const resolved = l.values.map((v) => {
+      if ('values' in names) return resolveValue(ctx, l.what, names.values, v);
+      if ('funding' in names) return resolveFunding(ctx, folder, l.what, names.funding.kinds, v);
+      return resolveTarget(ctx, folder, l.what, names.target, v);
+    });
+    l.set(resolved);
+  }
+}

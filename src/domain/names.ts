@@ -1,0 +1,274 @@
+// Names where ids and codes are asked: the one resolver that turns a word a person wrote (an id, a
+// prefix of one, a name in Danish or English, a fixed value's label) into the id or value the data
+// holds, and the one ranking that says how close a word is to a known entry. The command line,
+// the import and `civsam find` all go through here, so a word means the same thing everywhere.
+//
+// Words are compared folded (domain/text.ts): case, accents, punctuation and spacing ignored, and
+// Danish letters matched both as themselves loosened (`ø` as `o`) and spelt out as ids spell them
+// (`ø` as `oe`), so `århus`, `Aarhus` and `aarhus` are one word.
+import type { DataFolder } from './folder.js';
+import type { RecordKind, Target, VocabularyName } from './kinds.js';
+import { asciiFold, caseKey, looseKey, nameKey } from './text.js';
+import { allEnumValues } from './shapes.js';
+import type { Language } from '../i18n/index.js';
+import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
+
+/** Levenshtein distance, O(n·m) on short names. */
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The folded forms of a word: loosened (`ø` → `o`) and spelt out as in ids (`ø` → `oe`). */
+export function foldedForms(s: string): string[] {
+  const forms = [looseKey(s), nameKey(asciiFold(s))].filter((f) => f.length > 0);
+  return [...new Set(forms)];
+}
+
+/** The folded forms of each word in a text (`Angstforeningen Midt` → angstforeningen, midt). */
+function wordForms(s: string): string[] {
+  return [...new Set(s.split(/[^\p{L}\p{N}]+/u).flatMap(foldedForms))];
+}
+
+/** One thing a word may name: its id, the names it goes by, and how it is shown in each language. */
+export interface NamedEntry {
+  id: string;
+  /** Every word it goes by: names in both languages, labels, further words people write. */
+  names: readonly string[];
+  display: Record<Language, string>;
+}
+
+/**
+ * How well a word matches an entry, lower is better: 0 the id or a name exactly, 1 the start of
+ * the id or a name, 2 the start of a word in a name, 3 somewhere inside, 4 close by edit distance;
+ * `distance` orders entries within a tier. Undefined when it is not close at all.
+ */
+export interface Rank {
+  tier: 0 | 1 | 2 | 3 | 4;
+  distance: number;
+}
+
+interface Prepared {
+  entry: NamedEntry;
+  whole: string[];
+  words: string[];
+}
+
+function prepare(entry: NamedEntry): Prepared {
+  const texts = [entry.id, ...entry.names];
+  return { entry, whole: [...new Set(texts.flatMap(foldedForms))], words: [...new Set(entry.names.flatMap(wordForms))] };
+}
+
+/** The edit distance still called close for a word of this length. */
+function closeEnough(length: number): number {
+  return length <= 5 ? 1 : length <= 8 ? 2 : 3;
+}
+
+/** How many letters two words begin with in common. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** A word too short to be close to anything but itself: one or two letters match too much. */
+const MIN_CLOSE = 3;
+
+function rankPrepared(query: Query, p: Prepared, onlyClose = true): Rank | undefined {
+  const { whole: q, words: qWords } = query;
+  let best = Infinity;
+  for (const f of q) for (const w of p.whole) best = Math.min(best, distance(f, w));
+  if (q.some((f) => p.whole.includes(f))) return { tier: 0, distance: 0 };
+  if (q.some((f) => p.whole.some((w) => w.startsWith(f)))) return { tier: 1, distance: best };
+  if (q.some((f) => p.words.some((w) => w.startsWith(f)))) return { tier: 2, distance: best };
+  if (q.some((f) => f.length >= 2 && p.whole.some((w) => w.includes(f)))) return { tier: 3, distance: best };
+  // Close to a whole name ranks before close to one word of a longer name.
+  let near = best;
+  let close = false;
+  for (const f of [...q, ...qWords]) {
+    if (f.length < MIN_CLOSE) continue;
+    for (const w of [...p.whole, ...p.words]) {
+      const d = distance(f, w);
+      near = Math.min(near, p.whole.includes(w) ? d : d + 0.5);
+      // `angst-og-ocd` is about `Angst`; `samtalegruppe` about `Samtale- og selvhjælpsgruppe`.
+      if (d <= closeEnough(f.length) || (w.length >= 4 && f.startsWith(w)) || commonPrefix(f, w) >= 5) close = true;
+    }
+  }
+  return close || !onlyClose ? { tier: 4, distance: near } : undefined;
+}
+
+interface Query {
+  whole: string[];
+  words: string[];
+}
+
+function queryOf(word: string): Query {
+  return { whole: foldedForms(word), words: wordForms(word) };
+}
+
+/** How a word ranks against one entry (see Rank); undefined when it is not close. */
+export function rankEntry(word: string, entry: NamedEntry): Rank | undefined {
+  const q = queryOf(word);
+  return q.whole.length === 0 ? undefined : rankPrepared(q, prepare(entry));
+}
+
+/** The outcome of resolving a word: the id, several candidates, or nothing (with the closest). */
+export type Resolution =
+  | { status: 'found'; id: string }
+  | { status: 'ambiguous'; candidates: NamedEntry[] }
+  | { status: 'unknown'; closest: NamedEntry[] };
+
+/** A prefix shorter than this never picks a record: one or two letters are too easily a typo. */
+export const MIN_PREFIX = 3;
+
+/** A set of entries a word is resolved against, and ranked in. */
+export class NameIndex {
+  private readonly prepared: Prepared[];
+  private readonly byId: Map<string, NamedEntry>;
+
+  constructor(entries: readonly NamedEntry[]) {
+    this.prepared = entries.map(prepare);
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+  }
+
+  get entries(): NamedEntry[] {
+    return this.prepared.map((p) => p.entry);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): NamedEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * Every entry the word matches, best first (then by id). Entries that are not close are left out.
+   */
+  ranked(word: string, { onlyClose = true }: { onlyClose?: boolean } = {}): Array<{ entry: NamedEntry; rank: Rank }> {
+    const q = queryOf(word);
+    if (q.whole.length === 0) return [];
+    const out: Array<{ entry: NamedEntry; rank: Rank }> = [];
+    for (const p of this.prepared) {
+      const rank = rankPrepared(q, p, onlyClose);
+      if (rank) out.push({ entry: p.entry, rank });
+    }
+    return out.sort((a, b) => a.rank.tier - b.rank.tier || a.rank.distance - b.rank.distance || a.entry.id.localeCompare(b.entry.id));
+  }
+
+  /** The entries closest to a word, best first, at most `n`, only those close enough to suggest. */
+  closest(word: string, n = 3): NamedEntry[] {
+    return this.ranked(word).slice(0, n).map((r) => r.entry);
+  }
+
+  /** The `n` entries nearest to a word, however far: for a list to choose from. */
+  nearest(word: string, n = 3): NamedEntry[] {
+    return this.ranked(word, { onlyClose: false }).slice(0, n).map((r) => r.entry);
+  }
+
+  /**
+   * Exact matches only (for a spreadsheet's cells, where a prefix could pick the wrong entry
+   * silently): the id as written, else one entry whose id or name folds to the same word.
+   */
+  exact(word: string): Resolution {
+    const trimmed = word.trim();
+    if (this.byId.has(trimmed)) return { status: 'found', id: trimmed };
+    const byCase = caseKey(trimmed);
+    if (this.byId.has(byCase)) return { status: 'found', id: byCase };
+    const q = foldedForms(word);
+    // The strict fold first (`ø` kept), so `Sø` and `So` are told apart when both exist.
+    const strict = nameKey(word);
+    const strictHits = this.prepared.filter((p) => [p.entry.id, ...p.entry.names].some((n) => nameKey(n) === strict && strict !== ''));
+    if (strictHits.length === 1) return { status: 'found', id: strictHits[0].entry.id };
+    if (strictHits.length > 1) return { status: 'ambiguous', candidates: strictHits.map((p) => p.entry) };
+    const hits = this.prepared.filter((p) => q.some((f) => p.whole.includes(f)));
+    if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };
+    if (hits.length > 1) return { status: 'ambiguous', candidates: hits.map((p) => p.entry) };
+    return { status: 'unknown', closest: this.closest(word) };
+  }
+
+  /**
+   * What a word typed on the command line names: an exact match (`exact`), else the one entry whose
+   * id or name begins with it (at least MIN_PREFIX letters); several are ambiguous, never guessed.
+   */
+  resolve(word: string): Resolution {
+    const exact = this.exact(word);
+    if (exact.status !== 'unknown') return exact;
+    const q = foldedForms(word);
+    if (Math.max(0, ...q.map((f) => f.length)) >= MIN_PREFIX) {
+      const hits = this.prepared.filter((p) => q.some((f) => f.length >= MIN_PREFIX && p.whole.some((w) => w.startsWith(f))));
+      if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };
+      if (hits.length > 1) return { status: 'ambiguous', candidates: hits.map((p) => p.entry) };
+    }
+    return exact;
+  }
+}
+
+/** A fixed value's entry: the value, its label in both languages and the further words people write. */
+export function enumEntry(value: string): NamedEntry {
+  const da = valueLabel('da', value);
+  const en = valueLabel('en', value);
+  return { id: value, names: [value, da, en, ...(VALUE_WORDS[value] ?? [])], display: { da, en: value } };
+}
+
+const enumCache = new Map<string, NameIndex>();
+
+/** The index of a schema enum's values. */
+export function enumNames(values: readonly string[]): NameIndex {
+  const key = values.join('\u0000');
+  let index = enumCache.get(key);
+  if (!index) enumCache.set(key, (index = new NameIndex(values.map(enumEntry))));
+  return index;
+}
+
+/** Every fixed value of every schema, for the Danish word of each (exports and imports). */
+export const ALL_ENUM_VALUES: readonly string[] = allEnumValues();
+
+/** A vocabulary's entries: ids and names in both languages. */
+export function vocabularyNames(folder: DataFolder, vocabulary: VocabularyName): NameIndex {
+  switch (vocabulary) {
+    case 'patient-groups':
+      return new NameIndex(folder.vocabularies.patientGroups.map((g) => ({ id: g.id, names: [g.name.da, g.name.en], display: { da: g.name.da, en: g.name.en } })));
+    case 'municipalities':
+      return new NameIndex(folder.vocabularies.municipalities.map((m) => ({ id: m.id, names: [m.name], display: { da: m.name, en: m.name } })));
+    case 'offer-types':
+      return new NameIndex(folder.vocabularies.offerTypes.map((t) => ({ id: t.id, names: [t.name.da, t.name.en], display: { da: t.name.da, en: t.name.en } })));
+  }
+}
+
+/**
+ * A record's name as people know it: an organisation's or a pool's name, the title of the others;
+ * a hearing party goes by its organisation's name.
+ */
+export function recordName(folder: DataFolder, kind: RecordKind, record: Record<string, unknown>): string | undefined {
+  if (kind === 'hearing-party') {
+    const org = typeof record.organisation === 'string' ? folder.records.organisation.get(record.organisation) : undefined;
+    return org?.name;
+  }
+  const name = record.name ?? record.title;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** A record kind's entries: ids and names (or titles). */
+export function recordNames(folder: DataFolder, kind: RecordKind): NameIndex {
+  const entries: NamedEntry[] = [];
+  for (const [id, record] of folder.records[kind] as unknown as Map<string, Record<string, unknown>>) {
+    const name = recordName(folder, kind, record);
+    entries.push({ id, names: name ? [name] : [], display: { da: name ?? id, en: name ?? id } });
+  }
+  return new NameIndex(entries);
+}
+
+/** The index of a reference's target: a record kind or a vocabulary. */
+export function targetNames(folder: DataFolder, target: Target): NameIndex {
+  return target === 'patient-groups' || target === 'municipalities' || target === 'offer-types' ? vocabularyNames(folder, target) : recordNames(folder, target);
+}
