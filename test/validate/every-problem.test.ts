@@ -1,11 +1,10 @@
 // A file's schema problems and its reference and record-rule problems in one run: the rules read
 // what the schema left readable, guarded by each field's own type, and never crash on the rest.
 import { describe, expect, it } from 'vitest';
-import { baseFiles, org } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { messagesOf, problemsOf } from '../helpers/check.js';
 import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
-import { makeFolder } from '../helpers/folder.js';
 
 const offer = (body: string) => `id: o1\norganisation: alpha\ntitle: Samtalegruppe\ntype: peer-group\n${body}scope: regional\n`;
 
