@@ -169,15 +169,16 @@ class Asker {
     }, this.context);
   }
 
-  /** Several of many choices, typed to filter: each choice picked turns on or off, `Done` ends. */
+  /** Several of many choices, typed to filter: each choice picked turns on or off, `Done` (first when nothing is typed) ends. */
   private async pickMany(message: string, choices: Choice[], spec: FieldSpec, initial: string[]): Promise<string[]> {
     const chosen = new Set(initial);
     const DONE = '\u0000done';
     for (;;) {
       const picked = await this.p.search<string>({
         message: `${message} ${this.t('guided.filterHint')}`,
+        // While a filter is typed, Enter takes the first match; with nothing typed it is `Done`.
         source: (term) => [
-          { value: DONE, name: this.t('guided.done', { count: chosen.size }) },
+          ...(term?.trim() ? [] : [{ value: DONE, name: this.t('guided.done', { count: chosen.size }) }]),
           ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}` })),
         ],
         validate: (v) => (v === DONE ? this.problemAt(spec, [...chosen]) : true),

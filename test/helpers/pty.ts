@@ -1,0 +1,64 @@
+// civsam on a pseudo-terminal, as a person at a keyboard meets it: the built binary, standard input
+// and output a terminal 80 columns wide, keys typed when the expected question has appeared.
+import { createRequire } from 'node:module';
+import { BIN, ROOT, testEnv } from './cli.js';
+
+type Pty = { onData(cb: (d: string) => void): void; onExit(cb: (e: { exitCode: number }) => void): void; write(s: string): void; kill(): void };
+const require = createRequire(import.meta.url);
+
+/** Keys as a terminal sends them. */
+export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', space: ' ', backspace: '\x7f', ctrlC: '\x03' } as const;
+
+/** Terminal output without colours and cursor movements, for matching text. */
+export function plain(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+}
+
+export interface TerminalRun {
+  /** Waits until `text` appears in what was written since the last wait, then returns all of it. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  type(keys: string): void;
+  /** Waits for the process to end. */
+  exit(timeoutMs?: number): Promise<{ code: number; output: string }>;
+  output(): string;
+}
+
+export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): TerminalRun {
+  const pty = require('node-pty') as { spawn(file: string, args: string[], o: object): Pty };
+  const p = pty.spawn(process.execPath, [BIN, ...args], { cols: 80, rows: 40, cwd: opts.cwd ?? ROOT, env: testEnv(opts.env) });
+  let all = '';
+  let seen = 0;
+  let exited: { code: number } | undefined;
+  const waiters = new Set<() => void>();
+  const wake = () => { for (const w of [...waiters]) w(); };
+  p.onData((d) => { all += d; wake(); });
+  p.onExit((e) => { exited = { code: e.exitCode }; wake(); });
+  const until = (ok: () => boolean, timeoutMs: number, what: string) => new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (ok()) { waiters.delete(check); clearTimeout(timer); resolve(); }
+      else if (exited) { waiters.delete(check); clearTimeout(timer); reject(new Error(`civsam ended (exit ${exited.code}) before ${what}; it wrote:\n${plain(all)}`)); }
+    };
+    const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no ${what} within ${timeoutMs} ms; civsam wrote:\n${plain(all)}`)); }, timeoutMs);
+    waiters.add(check);
+    check();
+  });
+  return {
+    async waitFor(text, timeoutMs = 15_000) {
+      const found = () => {
+        const rest = plain(all.slice(seen));
+        return typeof text === 'string' ? rest.includes(text) : text.test(rest);
+      };
+      await until(found, timeoutMs, `"${String(text)}"`);
+      seen = all.length;
+      return plain(all);
+    },
+    type(keys) { p.write(keys); },
+    async exit(timeoutMs = 15_000) {
+      exited = exited ?? undefined;
+      await until(() => exited !== undefined, timeoutMs, 'exit');
+      return { code: exited!.code, output: plain(all) };
+    },
+    output: () => plain(all),
+  };
+}
