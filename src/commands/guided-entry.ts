@@ -13,7 +13,7 @@ import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
-import { nfc } from '../domain/text.js';
+import { asciiFold, looseKey, nfc } from '../domain/text.js';
 import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { valueLabel } from '../i18n/values.js';
@@ -295,14 +295,18 @@ function splitList(v: string): string[] {
   return v.split(',').map((s) => nfc(s.trim())).filter(Boolean);
 }
 
-/** Choices whose name or id holds every word typed, accents and case ignored. */
+/**
+ * Choices whose name or id holds every word typed, as names are compared elsewhere: case and
+ * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`).
+ */
 export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
-  const words = fold(term ?? '').split(/\s+/).filter(Boolean);
+  const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
   if (words.length === 0) return [...choices];
   return choices.filter((c) => {
-    const text = `${fold(c.name)} ${fold(c.value)}`;
-    return words.every((w) => text.includes(w));
+    const text = `${c.name} ${c.value}`;
+    const ascii = asciiFold(text);
+    const loose = looseKey(text);
+    return words.every((w) => ascii.includes(asciiFold(w).trim()) || loose.includes(looseKey(w)));
   });
 }
 
