@@ -16,7 +16,7 @@ export function plain(s: string): string {
 }
 
 export interface TerminalRun {
-  /** Waits until `text` appears in what was written since the last wait, then returns all of it. */
+  /** Waits until `text` appears after what the last wait matched, then returns all output so far. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   type(keys: string): void;
   /** Waits for the process to end. */
@@ -45,17 +45,26 @@ export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<st
   });
   return {
     async waitFor(text, timeoutMs = 15_000) {
+      // Matched in the plain text after the previous match, which then moves past this one (two
+      // questions may arrive in one piece of output).
+      let end = -1;
       const found = () => {
-        const rest = plain(all.slice(seen));
-        return typeof text === 'string' ? rest.includes(text) : text.test(rest);
+        const rest = plain(all).slice(seen);
+        if (typeof text === 'string') {
+          const at = rest.indexOf(text);
+          end = at < 0 ? -1 : at + text.length;
+        } else {
+          const m = text.exec(rest);
+          end = m ? m.index + m[0].length : -1;
+        }
+        return end >= 0;
       };
       await until(found, timeoutMs, `"${String(text)}"`);
-      seen = all.length;
+      seen += end;
       return plain(all);
     },
     type(keys) { p.write(keys); },
     async exit(timeoutMs = 15_000) {
-      exited = exited ?? undefined;
       await until(() => exited !== undefined, timeoutMs, 'exit');
       return { code: exited!.code, output: plain(all) };
     },
