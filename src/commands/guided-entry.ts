@@ -106,7 +106,7 @@ class Asker {
     const top = spec.path.split('.')[0];
     const mine = problems.problems.filter((p) => problems.fieldAt(p.line) === top);
     if (mine.length === 0) return true;
-    return mine.map((p) => `${p.rule}  ${translate(this.ctx.lang, p.message.key, p.message.params)}`).join('\n');
+    return mine.map((p) => translate(this.ctx.lang, p.message.key, p.message.params)).join('\n');
   }
 
   /** Asks one field and keeps the answer; `current` is the value it has (for edit). */
@@ -199,49 +199,45 @@ class Asker {
     }
   }
 
-  private async yesNo(message: string): Promise<boolean> {
-    return this.p.select({ message, choices: [{ value: true, name: this.t('guided.yes') }, { value: false, name: this.t('guided.no') }], theme: this.theme }, this.context);
+  private async yesNo(message: string, yes: MessageKey, no: MessageKey): Promise<boolean> {
+    return this.p.select({ message, choices: [{ value: true, name: this.t(yes) }, { value: false, name: this.t(no) }], theme: this.theme }, this.context);
   }
 
   private number(message: string): Promise<string> {
-    return this.p.input({ message, validate: (v) => (/^\s*\d[\d. ]*\s*$/.test(v) ? true : this.t('guided.answerNeeded')) }, this.context);
+    // The whole line is then read as the flag reads it, with the flag's message when it is wrong.
+    return this.p.input({ message, validate: (v) => (v.trim() === '' ? this.t('guided.answerNeeded') : true) }, this.context);
   }
 
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
   private async funding(spec: FieldSpec): Promise<string[]> {
-    const lines: string[] = [];
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
     if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
-    do {
+    return this.items(spec, 'guided.fundingMore', async () => {
       const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec);
       const year = await this.number(this.t('guided.fundingYear'));
       const kind = await this.p.select({ message: this.t('guided.fundingKind'), choices: FUNDING_KINDS.map((k) => ({ value: k, name: valueLabel(this.ctx.lang, k) })), theme: this.theme }, this.context);
       const amount = await this.number(this.t('guided.fundingAmount'));
-      lines.push([pool, year.trim(), kind, amount.trim()].join(':'));
-      const problem = this.problemAt(spec, lines);
-      if (problem !== true) {
-        lines.pop();
-        this.ctx.stderr.write(`${this.ctx.errColor.yellow(problem)}\n`);
-        continue;
-      }
-    } while (await this.yesNo(this.t('guided.fundingMore')));
-    return lines;
+      return [pool, year.trim(), kind, amount.trim()].join(':');
+    });
   }
 
   private async budgets(spec: FieldSpec): Promise<string[]> {
+    return this.items(spec, 'guided.budgetMore', async () => `${(await this.number(this.t('guided.budgetYear'))).trim()}:${(await this.number(this.t('guided.budgetAmount'))).trim()}`);
+  }
+
+  /** Items of a list asked one by one: a wrong item is said (as the flag would say it) and asked again. */
+  private async items(spec: FieldSpec, more: MessageKey, item: () => Promise<string>): Promise<string[]> {
     const lines: string[] = [];
-    do {
-      const year = await this.number(this.t('guided.budgetYear'));
-      const amount = await this.number(this.t('guided.budgetAmount'));
-      lines.push(`${year.trim()}:${amount.trim()}`);
-      const problem = this.problemAt(spec, lines);
+    for (;;) {
+      const line = await item();
+      const problem = this.problemAt(spec, [...lines, line]);
       if (problem !== true) {
-        lines.pop();
-        this.ctx.stderr.write(`${this.ctx.errColor.yellow(problem)}\n`);
+        this.ctx.stderr.write(`${this.ctx.errColor.red('>')} ${problem}\n`);
         continue;
       }
-    } while (await this.yesNo(this.t('guided.budgetMore')));
-    return lines;
+      lines.push(line);
+      if (!(await this.yesNo(this.t(more), 'guided.yesPlain', 'guided.noPlain'))) return lines;
+    }
   }
 
   /** A field to fill in or change, or undefined for done; `fields` in the table's order. */
@@ -269,7 +265,7 @@ class Asker {
   }
 
   async confirm(): Promise<boolean> {
-    return this.yesNo(this.t('guided.confirm'));
+    return this.yesNo(this.t('guided.confirm'), 'guided.yes', 'guided.no');
   }
 
   /**

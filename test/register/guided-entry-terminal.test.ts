@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { KEY, onTerminal } from '../helpers/pty.js';
+import { translate } from '../../src/i18n/index.js';
 
 const DA = { CIVSAM_LANG: 'da' };
 const read = (dir: string, rel: string) => parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, unknown>;
@@ -32,10 +33,13 @@ describe('guided entry on a terminal, in Danish', () => {
     expect(read(dir, 'organisations/alpha.yaml')).toMatchObject({ id: 'alpha', name: 'Alpha Foreningen', kind: 'patient-association' });
   }, 30_000);
 
-  it('Ctrl-C during the questions writes nothing and exits 130 with a Danish message', async () => {
+  it('an empty name is asked again; Ctrl-C during the questions writes nothing and exits 130 with a Danish message', async () => {
     const dir = makeFolder(baseFiles());
     const run = onTerminal(['org', 'add', '--data', dir, '--no-commit'], { env: DA });
     await run.waitFor('? Navn');
+    // An empty name is refused with the write check's own message, and asked again.
+    run.type(KEY.enter);
+    await run.waitFor(translate('da', 'problem.schema.minLength', { field: 'name' }));
     run.type('Halvfærdig Forening\r');
     await run.waitFor('? Type');
     run.type(KEY.ctrlC);
