@@ -6,6 +6,9 @@ import { BIN, ROOT, testEnv } from './cli.js';
 type Pty = { onData(cb: (d: string) => void): void; onExit(cb: (e: { exitCode: number }) => void): void; write(s: string): void; kill(): void };
 const require = createRequire(import.meta.url);
 
+/** How long the output must be still before keys are typed. */
+const SETTLE_MS = 100;
+
 /** Keys as a terminal sends them. */
 export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', space: ' ', backspace: '\x7f', ctrlC: '\x03' } as const;
 
@@ -61,6 +64,12 @@ export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<st
       };
       await until(found, timeoutMs, `"${String(text)}"`);
       seen += end;
+      // Keys typed while one question closes and the next opens can be read by the closing one:
+      // wait until the screen has been still for a moment, as a person would.
+      for (let length = -1; length !== all.length && !exited;) {
+        length = all.length;
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+      }
       return plain(all);
     },
     type(keys) { p.write(keys); },

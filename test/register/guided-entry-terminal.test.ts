@@ -33,15 +33,32 @@ describe('guided entry on a terminal, in Danish', () => {
     expect(read(dir, 'organisations/alpha.yaml')).toMatchObject({ id: 'alpha', name: 'Alpha Foreningen', kind: 'patient-association' });
   }, 30_000);
 
-  it('an empty name is asked again; Ctrl-C during the questions writes nothing and exits 130 with a Danish message', async () => {
+  it('an empty name is asked again, a taken one corrected after the whole record is checked; Ctrl-C writes nothing and exits 130 with a Danish message', async () => {
     const dir = makeFolder(baseFiles());
     const run = onTerminal(['org', 'add', '--data', dir, '--no-commit'], { env: DA });
     await run.waitFor('? Navn');
     // An empty name is refused with the write check's own message, and asked again.
     run.type(KEY.enter);
     await run.waitFor(translate('da', 'problem.schema.minLength', { field: 'name' }));
-    run.type('Halvfærdig Forening\r');
+    // A name another organisation has (case aside) is found once the record is whole: the
+    // problem is listed and the field chosen to correct it.
+    run.type('alpha forening\r');
     await run.waitFor('? Type');
+    run.type(KEY.enter); // patientforening
+    await run.waitFor('? Områder');
+    run.type(KEY.space + KEY.enter); // social
+    await run.waitFor('? Rækkevidde');
+    run.type(KEY.down + KEY.enter); // regional
+    await run.waitFor('? Vil du udfylde flere felter?');
+    run.type(KEY.enter);
+    await run.waitFor(`name-unique  ${translate('da', 'problem.nameUnique', { other: 'organisations/alpha.yaml' })}`);
+    await run.waitFor('? Posten kan ikke gemmes sådan (problemerne står ovenfor).');
+    run.type(KEY.down + KEY.enter); // Intet: stop uden at gemme, [Navn]
+    await run.waitFor('? Navn (alpha forening)');
+    run.type('Halvfærdig Forening\r');
+    const review = await run.waitFor('? Gem posten?');
+    expect(review).toMatch(/Navn: +Halvfærdig Forening/);
+    // Ctrl-C at the last question still saves nothing.
     run.type(KEY.ctrlC);
     const done = await run.exit();
     expect(done.code).toBe(130);
