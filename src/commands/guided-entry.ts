@@ -179,7 +179,8 @@ class Asker {
         // While a filter is typed, Enter takes the first match; with nothing typed it is `Done`.
         source: (term) => [
           ...(term?.trim() ? [] : [{ value: DONE, name: this.t('guided.done', { count: chosen.size }) }]),
-          ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}` })),
+          // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
+          ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
         ],
         validate: (v) => (v === DONE ? this.problemAt(spec, [...chosen]) : true),
         pageSize: 10, theme: this.theme,
@@ -364,7 +365,7 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
   if (missingRequired(kind, first).length === 0 && !needsReach(kind, first)) return opts;
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
-    ctx.stderr.write(`${ctx.t('guided.intro', { kind: { key: `kind.${kind}` } })}\n`);
+    ctx.stderr.write(`${ctx.t('guided.intro', { kind: { key: `kind.${kind}` } })}\n${ctx.t('guided.howTo')}\n`);
     for (;;) {
       const { rec } = recordWith(asker.answers);
       const next = missingRequired(kind, rec)[0];
@@ -395,7 +396,7 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
   const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers) });
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
-    ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n`);
+    ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n${ctx.t('guided.howTo')}\n`);
     for (;;) {
       const { rec } = recordWith(asker.answers);
       const spec = await asker.chooseField(ctx.t('guided.pickField'), ctx.t('guided.pickDone'), [...FIELDS[kind]], rec);
