@@ -14,6 +14,7 @@ import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
 import { asciiFold, looseKey, nfc } from '../domain/text.js';
+import { uniqueId } from '../domain/ids.js';
 import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { valueLabel } from '../i18n/values.js';
@@ -31,7 +32,7 @@ type Answer = string | string[];
 /** Flag values by commander's option name (`activeFrom`), as the command line would give them. */
 type Answers = Record<string, Answer>;
 
-/** A new record's id while it has no name yet: only for locating problems, never written. */
+/** A new record's id while it has no name yet (made unique among the kind's ids): only for locating problems, never written. */
 const PLACEHOLDER_ID = 'ny-post';
 /** Above this many choices a list is searched by typing rather than scrolled. */
 const SEARCH_FROM = 7;
@@ -358,7 +359,7 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
   const f = readNow(ctx);
   const recordWith = (answers: Answers) => {
     const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }), f.folder, ctx.today);
-    const id = typeof opts.id === 'string' ? opts.id : newId(kind, rec, f.folder) ?? PLACEHOLDER_ID;
+    const id = typeof opts.id === 'string' ? opts.id : newId(kind, rec, f.folder) ?? uniqueId(PLACEHOLDER_ID, (taken) => f.folder.records[kind].has(taken));
     return { id, rec };
   };
   const first = recordWith({}).rec;
