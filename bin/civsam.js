@@ -18,5 +18,5 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     get columns() { return stream.columns || Number(process.env.COLUMNS) || 80; },
   });
   const { main } = await import('../dist/cli/main.js');
-  process.exitCode = await main(argv, process.env, { stdout: out(process.stdout), stderr: out(process.stderr), stdin: process.stdin }, version);
+  process.exitCode = await main(argv, process.env, { stdout: out(process.stdout), stderr: out(process.stderr), stdin: process.stdin, terminal: { input: process.stdin, output: process.stderr } }, version);
 }

@@ -7,7 +7,7 @@ import { languageFromEnvironment, translate, type Language, type MessageKey, typ
 import { prepareArguments } from './arguments.js';
 import { formatExamples } from './examples.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
-import type { CommandContext, Output } from '../context/context.js';
+import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
 
@@ -15,6 +15,8 @@ export interface Streams {
   stdout: Output;
   stderr: Output;
   stdin?: NodeJS.ReadableStream;
+  /** The terminal to ask questions on (bin/ gives standard input and the error stream). */
+  terminal?: Terminal;
 }
 
 function localDate(d: Date): string {
@@ -50,6 +52,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
         env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
         readsValidRecords: spec.readsValidRecords === true,
+        // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
+        ...(opts.input !== false && streams.terminal?.input.isTTY && streams.terminal.output.isTTY ? { terminal: streams.terminal } : {}),
       };
       // --from-history: every command with --as-of reads the folder as committed at that date.
       if (opts.fromHistory) {
@@ -166,6 +170,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     // `both` is for civsam publish only (a site in both languages); every other command refuses it.
     .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da', 'both']))
     .option('--no-color', t('cli.noColorOption'))
+    .option('--no-input', t('cli.noInputOption'))
     .exitOverride()
     .showSuggestionAfterError(false)
     .configureOutput({

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import type { RecordKind } from '../domain/kinds.js';
 import { nfcDeep } from '../domain/text.js';
-import { UserError } from '../domain/errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
@@ -45,8 +45,16 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
 
 const options = (o: WriteOpts) => ({ dryRun: o.dryRun === true, commit: o.commit !== false });
 
+/** On a terminal, the flags completed by asking (undefined: the user chose not to save); elsewhere the flags as given. */
+async function guided(ctx: CommandContext, ask: () => Promise<Record<string, unknown> | undefined>, opts: WriteOpts): Promise<WriteOpts | undefined> {
+  return ctx.terminal ? ((await ask()) as WriteOpts | undefined) : opts;
+}
+
 export function add(kind: RecordKind) {
-  return async (ctx: CommandContext, opts: WriteOpts): Promise<number> => {
+  return async (ctx: CommandContext, given: WriteOpts): Promise<number> => {
+    // A whole record from a file asks nothing: the file is the answer.
+    const opts = given.fromFile === undefined ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedAdd(ctx, kind, given), given) : given;
+    if (!opts) return EXIT.ok;
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
     const result = await applyChange(ctx, options(opts), (s) => {
@@ -66,8 +74,12 @@ export function add(kind: RecordKind) {
 }
 
 export function edit(kind: RecordKind) {
-  return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
+  return async (ctx: CommandContext, given: WriteOpts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
+    // Nothing to change on the command line: on a terminal, civsam asks which fields to change.
+    const bare = given.fromFile === undefined && !hasFieldFlags(kind, given) && !(given.unset && given.unset.length > 0);
+    const opts = bare ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedEdit(ctx, kind, id, given), given) : given;
+    if (!opts) return EXIT.ok;
     const fromFile = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     const result = await applyChange(ctx, options(opts), (s) => {

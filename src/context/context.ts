@@ -9,6 +9,11 @@ export interface Output {
   columns: number;
 }
 
+export interface Terminal {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
 export interface CommandContext {
   lang: Language;
   /** True when the language was chosen by the user or environment, not by default. */
@@ -27,6 +32,11 @@ export interface CommandContext {
   today: string;
   version: string;
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Where civsam may ask questions (guided entry): set only when standard input and the error
+   * stream are a terminal and --no-input was not given; scripts and pipes never get a question.
+   */
+  terminal?: Terminal;
   /** With --from-history: the date whose committed folder is read (YYYY-MM-DD), not the working tree. */
   fromHistory?: string;
   /** The command reports on the valid records of a folder with errors (its spec says `readsValidRecords`). */

@@ -1,0 +1,419 @@
+// Guided entry: on a terminal, `add` asks for each required field the flags left out, and `edit`
+// without flags asks which fields to change. The answers become flag values, checked as they are
+// given by the same parsing (register/build.ts) and the same whole-folder check (register/check.ts)
+// as flags, so a wrong answer is asked again with the message the flag would get. The record is
+// shown before anything is saved, and the command then runs exactly as if the flags had been typed.
+// The prompt library is loaded only here, when civsam is about to ask.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { resolveDataDir } from '../context/load.js';
+import type { DataFolder } from '../domain/folder.js';
+import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
+import { UserError } from '../domain/errors.js';
+import { getPath } from '../domain/plain-data.js';
+import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
+import { asciiFold, looseKey, nfc } from '../domain/text.js';
+import { uniqueId } from '../domain/ids.js';
+import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
+import { valueLabel } from '../i18n/values.js';
+import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
+import { errorsIntroduced } from '../register/check.js';
+import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
+import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
+import { noCache } from '../store/parse-cache.js';
+import { newRecordText, readRecordFile, recordRel } from '../store/write-record.js';
+import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
+import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
+
+type Prompts = typeof import('@inquirer/prompts');
+type Answer = string | string[];
+/** Flag values by commander's option name (`activeFrom`), as the command line would give them. */
+type Answers = Record<string, Answer>;
+
+/** A new record's id while it has no name yet (made unique among the kind's ids): only for locating problems, never written. */
+const PLACEHOLDER_ID = 'ny-post';
+/** Above this many choices a list is searched by typing rather than scrolled. */
+const SEARCH_FROM = 7;
+
+interface Folder {
+  dir: string;
+  raw: RawFolder;
+  checked: CheckedFolder;
+  folder: DataFolder;
+}
+
+/** The folder as it is now, read without the lock: the write reads and checks it again under the lock. */
+function readNow(ctx: CommandContext): Folder {
+  const dir = resolveDataDir(ctx);
+  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const raw = readFolder(dir, noCache);
+  const checked = checkFolder(raw);
+  return { dir, raw, checked, folder: checked.folder };
+}
+
+/** Whether Ctrl-C (or the end of input) stopped a question. */
+function isStop(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+class Asker {
+  private constructor(
+    private readonly ctx: CommandContext,
+    private readonly p: Prompts,
+    private readonly kind: RecordKind,
+    private readonly f: Folder,
+    /** The record the answers so far make, for checking the next answer. */
+    private readonly recordWith: (answers: Answers) => { id: string; rec: Rec },
+  ) {}
+
+  static async open(ctx: CommandContext, kind: RecordKind, f: Folder, recordWith: (answers: Answers) => { id: string; rec: Rec }): Promise<Asker> {
+    return new Asker(ctx, await import('@inquirer/prompts'), kind, f, recordWith);
+  }
+
+  answers: Answers = {};
+
+  private t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.ctx.lang, key, params);
+  }
+
+  private get context() {
+    const terminal = this.ctx.terminal!;
+    return { input: terminal.input, output: terminal.output, clearPromptOnDone: false };
+  }
+
+  private get theme() {
+    const words: Record<string, MessageKey> = { navigate: 'guided.keyNavigate', select: 'guided.keySelect', submit: 'guided.keySubmit', all: 'guided.keyAll', invert: 'guided.keyInvert' };
+    const c = this.ctx.errColor;
+    return { style: { keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([key, action]) => (words[action] ? `${key} ${this.t(words[action])}` : key)).join(' • ')) } };
+  }
+
+  /** The problems the record with this answer would have at the answered field (the write's own check). */
+  problemAt(spec: FieldSpec, answer: Answer | undefined): string | true {
+    const flag = optionName(spec.flag);
+    const answers: Answers = { ...this.answers };
+    if (answer === undefined) delete answers[flag];
+    else answers[flag] = answer;
+    let built: { id: string; rec: Rec };
+    try {
+      if (answer !== undefined) parseFlag(spec, answer);
+      built = this.recordWith(answers);
+    } catch (e) {
+      if (e instanceof UserError) return translate(this.ctx.lang, e.userMessage.key, e.userMessage.params);
+      throw e;
+    }
+    const problems = recordProblems(this.f, this.kind, built.id, built.rec);
+    const top = spec.path.split('.')[0];
+    const mine = problems.problems.filter((p) => problems.fieldAt(p.line) === top);
+    if (mine.length === 0) return true;
+    return mine.map((p) => translate(this.ctx.lang, p.message.key, p.message.params)).join('\n');
+  }
+
+  /** Asks one field and keeps the answer; `current` is the value it has (for edit). */
+  async ask(spec: FieldSpec, current?: unknown): Promise<void> {
+    const answer = await this.question(spec, current);
+    if (answer !== undefined) this.answers[optionName(spec.flag)] = answer;
+  }
+
+  private label(spec: FieldSpec): string {
+    return fieldLabel(this.kind, spec, this.ctx.lang);
+  }
+
+  private async question(spec: FieldSpec, current: unknown): Promise<Answer | undefined> {
+    const { p } = this;
+    const message = this.label(spec);
+    const choices = choicesFor(this.kind, spec, this.f.folder, this.ctx.lang);
+    const validate = (v: Answer) => this.problemAt(spec, v);
+    switch (spec.type) {
+      case 'choice':
+        return this.pickOne(message, choices ?? [], spec, typeof current === 'string' ? current : undefined);
+      case 'list':
+        if (!choices) break;
+        if (choices.length === 0) throw this.nothingToChoose(spec);
+        if (spec.choices && choices.length < SEARCH_FROM) {
+          const chosen = new Set(Array.isArray(current) ? current.map(String) : []);
+          return p.checkbox({ message, choices: choices.map((c) => ({ ...c, checked: chosen.has(c.value) })), validate: (items) => this.problemAt(spec, items.map((i) => i.value)), theme: this.theme }, this.context);
+        }
+        return this.pickMany(message, choices, spec, Array.isArray(current) ? current.map(String) : []);
+      case 'texts':
+        return this.texts(message, spec);
+      case 'funding':
+        return this.funding(spec);
+      case 'budgets':
+        return this.budgets(spec);
+      case 'date':
+        return p.input({ message: `${message} ${this.t('guided.dateHint')}`, default: typeof current === 'string' ? current : undefined, validate }, this.context).then(nfc);
+      default:
+        break;
+    }
+    if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))) }, this.context);
+    return spec.type === 'list' ? splitList(text) : nfc(text);
+  }
+
+  private nothingToChoose(spec: FieldSpec): UserError {
+    const target = referenceTarget(this.kind, spec);
+    const kind = target && target in COMMAND_OF ? (target as RecordKind) : this.kind;
+    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, command: COMMAND_OF[kind] });
+  }
+
+  /** One of the choices: a plain list when short, else typed to filter. */
+  private async pickOne(message: string, choices: Choice[], spec: FieldSpec, current?: string): Promise<string> {
+    if (choices.length === 0) throw this.nothingToChoose(spec);
+    const validate = (v: string) => this.problemAt(spec, v);
+    if (choices.length < SEARCH_FROM) return this.p.select({ message, choices, default: current, theme: this.theme }, this.context);
+    return this.p.search({
+      message: `${message} ${this.t('guided.filterHint')}`,
+      source: (term) => filterChoices(choices, term),
+      validate, default: current, pageSize: 10, theme: this.theme,
+    }, this.context);
+  }
+
+  /** Several of many choices, typed to filter: each choice picked turns on or off, `Done` (first when nothing is typed) ends. */
+  private async pickMany(message: string, choices: Choice[], spec: FieldSpec, initial: string[]): Promise<string[]> {
+    const chosen = new Set(initial);
+    const DONE = '\u0000done';
+    for (;;) {
+      const picked = await this.p.search<string>({
+        message: `${message} ${this.t('guided.filterHint')}`,
+        // While a filter is typed, Enter takes the first match; with nothing typed it is `Done`.
+        source: (term) => [
+          ...(term?.trim() ? [] : [{ value: DONE, name: this.t('guided.done', { count: chosen.size }) }]),
+          // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
+          ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
+        ],
+        validate: (v) => (v === DONE ? this.problemAt(spec, [...chosen]) : true),
+        pageSize: 10, theme: this.theme,
+      }, this.context);
+      if (picked === DONE) return choices.map((c) => c.value).filter((v) => chosen.has(v));
+      if (chosen.has(picked)) chosen.delete(picked);
+      else chosen.add(picked);
+    }
+  }
+
+  private async texts(message: string, spec: FieldSpec): Promise<string[] | undefined> {
+    const items: string[] = [];
+    for (;;) {
+      const text = nfc(await this.p.input({ message: `${message} ${this.t('guided.textsHint')}`, validate: (v) => (v.trim() === '' ? true : this.problemAt(spec, [...items, nfc(v)])) }, this.context));
+      if (text.trim() === '') return items.length ? items : undefined;
+      items.push(text);
+    }
+  }
+
+  private async yesNo(message: string, yes: MessageKey, no: MessageKey): Promise<boolean> {
+    return this.p.select({ message, choices: [{ value: true, name: this.t(yes) }, { value: false, name: this.t(no) }], theme: this.theme }, this.context);
+  }
+
+  private number(message: string): Promise<string> {
+    // The whole line is then read as the flag reads it, with the flag's message when it is wrong.
+    return this.p.input({ message, validate: (v) => (v.trim() === '' ? this.t('guided.answerNeeded') : true) }, this.context);
+  }
+
+  /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
+  private async funding(spec: FieldSpec): Promise<string[]> {
+    const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
+    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
+    return this.items(spec, 'guided.fundingMore', async () => {
+      const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec);
+      const year = await this.number(this.t('guided.fundingYear'));
+      const kind = await this.p.select({ message: this.t('guided.fundingKind'), choices: FUNDING_KINDS.map((k) => ({ value: k, name: valueLabel(this.ctx.lang, k) })), theme: this.theme }, this.context);
+      const amount = await this.number(this.t('guided.fundingAmount'));
+      return [pool, year.trim(), kind, amount.trim()].join(':');
+    });
+  }
+
+  private async budgets(spec: FieldSpec): Promise<string[]> {
+    return this.items(spec, 'guided.budgetMore', async () => `${(await this.number(this.t('guided.budgetYear'))).trim()}:${(await this.number(this.t('guided.budgetAmount'))).trim()}`);
+  }
+
+  /** Items of a list asked one by one: a wrong item is said (as the flag would say it) and asked again. */
+  private async items(spec: FieldSpec, more: MessageKey, item: () => Promise<string>): Promise<string[]> {
+    const lines: string[] = [];
+    for (;;) {
+      const line = await item();
+      const problem = this.problemAt(spec, [...lines, line]);
+      if (problem !== true) {
+        this.ctx.stderr.write(`${this.ctx.errColor.red('>')} ${problem}\n`);
+        continue;
+      }
+      lines.push(line);
+      if (!(await this.yesNo(this.t(more), 'guided.yesPlain', 'guided.noPlain'))) return lines;
+    }
+  }
+
+  /** A field to fill in or change, or undefined for done; `fields` in the table's order. */
+  async chooseField(message: string, done: string, fields: FieldSpec[], rec: Rec): Promise<FieldSpec | undefined> {
+    const choices = [
+      { value: '', name: done },
+      ...fields.map((s) => {
+        const value = getPath(rec, s.path);
+        return { value: s.path, name: this.label(s), description: value === undefined ? undefined : shownValue(this.kind, s, value, this.f.folder, this.ctx.lang) };
+      }),
+    ];
+    const picked = await this.p.select({ message, choices, pageSize: 12, theme: this.theme }, this.context);
+    return picked === '' ? undefined : FIELDS[this.kind].find((s) => s.path === picked);
+  }
+
+  async reach(): Promise<void> {
+    const MUNICIPALITIES = '\u0000municipalities';
+    const picked = await this.p.select({
+      message: this.t('guided.reach'),
+      choices: [{ value: MUNICIPALITIES, name: this.t('guided.reachMunicipalities') }, ...SCOPES.map((s) => ({ value: s as string, name: valueLabel(this.ctx.lang, s) }))],
+      theme: this.theme,
+    }, this.context);
+    if (picked === MUNICIPALITIES) await this.ask(fieldByName(this.kind, 'municipalities')!);
+    else this.answers[optionName(fieldByName(this.kind, 'scope')!.flag)] = picked;
+  }
+
+  async confirm(): Promise<boolean> {
+    return this.yesNo(this.t('guided.confirm'), 'guided.yes', 'guided.no');
+  }
+
+  /**
+   * Until the whole record passes the write's check: the problems, then a field to correct.
+   * False when the user stops instead.
+   */
+  async untilValid(): Promise<boolean> {
+    for (;;) {
+      const { id, rec } = this.recordWith(this.answers);
+      const { problems, fieldAt } = recordProblems(this.f, this.kind, id, rec);
+      if (problems.length === 0) return true;
+      this.ctx.stderr.write(problemText(this.ctx, recordRel(this.kind, id), problems));
+      const named = new Set(problems.map((p) => fieldAt(p.line)));
+      const fields = FIELDS[this.kind].filter((s) => named.has(s.path.split('.')[0]));
+      const spec = await this.chooseField(this.t('guided.fix'), this.t('guided.fixStop'), fields.length ? fields : [...FIELDS[this.kind]], rec);
+      if (!spec) return false;
+      await this.ask(spec, getPath(rec, spec.path));
+    }
+  }
+}
+
+function splitList(v: string): string[] {
+  return v.split(',').map((s) => nfc(s.trim())).filter(Boolean);
+}
+
+/**
+ * Choices whose name or id holds every word typed, as names are compared elsewhere: case and
+ * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`).
+ */
+export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
+  const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
+  if (words.length === 0) return [...choices];
+  return choices.filter((c) => {
+    const text = `${c.name} ${c.value}`;
+    const ascii = asciiFold(text);
+    const loose = looseKey(text);
+    return words.every((w) => ascii.includes(asciiFold(w).trim()) || loose.includes(looseKey(w)));
+  });
+}
+
+/** The errors the record would bring into the folder, and which top-level field each line of its file holds. */
+function recordProblems(f: Folder, kind: RecordKind, id: string, rec: Rec): { problems: Problem[]; fieldAt: (line: number) => string | undefined } {
+  const rel = recordRel(kind, id);
+  const record = { id, ...rec };
+  const current = readRecordFile(join(f.dir, rel));
+  const made = newRecordText(f.dir, kind, current, record);
+  const text = 'text' in made ? made.text : undefined;
+  const { introduced } = errorsIntroduced(f.checked, f.raw, [{ rel, kind, id, data: record, text }]);
+  // A field's lines run from its key to the next top-level key.
+  const lines = (text ?? '').split('\n');
+  const keyOf: Array<string | undefined> = [];
+  let field: string | undefined;
+  for (const line of lines) {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line)?.[1];
+    if (key) field = key;
+    keyOf.push(field);
+  }
+  return { problems: introduced.filter((p) => p.file === rel), fieldAt: (line) => keyOf[line - 1] };
+}
+
+function problemText(ctx: CommandContext, rel: string, problems: Problem[]): string {
+  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, rel), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+}
+
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    // Ctrl-C while a question waits: nothing has been written or locked yet.
+    if (isStop(e)) throw new UserError('guided.cancelled', {}, 130);
+    throw e;
+  }
+}
+
+function review(ctx: CommandContext, kind: RecordKind, id: string, rec: Rec, folder: DataFolder): void {
+  ctx.stderr.write(`\n${ctx.t('guided.review')}\n${reviewLines(kind, id, rec, folder, ctx.lang).join('\n')}\n\n`);
+}
+
+/** Fields a guided add offers after the required ones: every other field with a flag. */
+function optionalFields(kind: RecordKind, rec: Rec): FieldSpec[] {
+  return FIELDS[kind].filter((s) => getPath(rec, s.path) === undefined);
+}
+
+/**
+ * The flags of a new record with the missing required fields asked for on the terminal, or
+ * undefined when the user chose not to save. Flags that already make a whole record ask nothing.
+ */
+export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec): Promise<Rec | undefined> {
+  const f = readNow(ctx);
+  const recordWith = (answers: Answers) => {
+    const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }), f.folder, ctx.today);
+    const id = typeof opts.id === 'string' ? opts.id : newId(kind, rec, f.folder) ?? uniqueId(PLACEHOLDER_ID, (taken) => f.folder.records[kind].has(taken));
+    return { id, rec };
+  };
+  const first = recordWith({}).rec;
+  if (missingRequired(kind, first).length === 0 && !needsReach(kind, first)) return opts;
+  return guarded(async () => {
+    const asker = await Asker.open(ctx, kind, f, recordWith);
+    ctx.stderr.write(`${ctx.t('guided.intro', { kind: { key: `kind.${kind}` } })}\n${ctx.t('guided.howTo')}\n`);
+    for (;;) {
+      const { rec } = recordWith(asker.answers);
+      const next = missingRequired(kind, rec)[0];
+      if (next) await asker.ask(next);
+      else if (needsReach(kind, rec)) await asker.reach();
+      else break;
+    }
+    for (;;) {
+      const spec = await asker.chooseField(ctx.t('guided.more'), ctx.t('guided.moreDone'), optionalFields(kind, recordWith(asker.answers).rec), recordWith(asker.answers).rec);
+      if (!spec) break;
+      await asker.ask(spec);
+    }
+    if (!(await asker.untilValid())) return notSaved(ctx);
+    const { id, rec } = recordWith(asker.answers);
+    review(ctx, kind, id, rec, f.folder);
+    if (opts.dryRun !== true && !(await asker.confirm())) return notSaved(ctx);
+    return { ...opts, ...asker.answers };
+  });
+}
+
+/** The flags of a change chosen field by field on the terminal, or undefined when nothing is to be saved. */
+export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: string, opts: Rec): Promise<Rec | undefined> {
+  const f = readNow(ctx);
+  const current = readRecordFile(join(f.dir, recordRel(kind, id)));
+  if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
+  if (!current.data) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
+  const base = current.data;
+  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers) });
+  return guarded(async () => {
+    const asker = await Asker.open(ctx, kind, f, recordWith);
+    ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n${ctx.t('guided.howTo')}\n`);
+    for (;;) {
+      const { rec } = recordWith(asker.answers);
+      const spec = await asker.chooseField(ctx.t('guided.pickField'), ctx.t('guided.pickDone'), [...FIELDS[kind]], rec);
+      if (!spec) break;
+      await asker.ask(spec, getPath(rec, spec.path));
+    }
+    if (Object.keys(asker.answers).length === 0) return notSaved(ctx);
+    if (!(await asker.untilValid())) return notSaved(ctx);
+    const { rec } = recordWith(asker.answers);
+    review(ctx, kind, id, rec, f.folder);
+    if (opts.dryRun !== true && !(await asker.confirm())) return notSaved(ctx);
+    return { ...opts, ...asker.answers };
+  });
+}
+
+function notSaved(ctx: CommandContext): undefined {
+  ctx.stderr.write(`${ctx.t('guided.notSaved')}\n`);
+  return undefined;
+}

@@ -1,0 +1,148 @@
+// Guided entry's edges, in this process: where civsam may ask (a terminal, not refused by
+// --no-input) and where it must behave exactly as before; the questions' fields, choices and
+// labels from the schemas and the field table.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { civsam, ROOT, testEnv } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { FIELDS, fieldByName } from '../../src/register/fields.js';
+import { choicesFor, fieldLabel, missingRequired, needsReach, reviewLines } from '../../src/commands/guided-questions.js';
+import { filterChoices } from '../../src/commands/guided-entry.js';
+import { loadFolder } from '../../src/context/load.js';
+
+/** main with a terminal at hand: `tty` says whether input and output are one. Input ends at once (as Ctrl-D would). */
+async function withTerminal(args: string[], tty: boolean, env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const input = Object.assign(Readable.from([]), { isTTY: tty });
+  const output = Object.assign(new PassThrough(), { isTTY: tty });
+  output.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const streams = {
+    stdout: { write: (s: string) => { stdout += s; }, isTTY: tty, columns: 80 },
+    stderr: { write: (s: string) => { stderr += s; }, isTTY: tty, columns: 80 },
+    stdin: input, terminal: { input, output },
+  };
+  const code = await main(args, testEnv(env), streams, '0.0.0-test', ROOT);
+  return { code, stdout, stderr };
+}
+
+const orgFiles = (dir: string) => readdirSync(join(dir, 'organisations')).sort();
+
+describe('where civsam asks and where it does not', () => {
+  it('--no-input on a terminal keeps the old error for a missing required field, word for word', async () => {
+    const dir = makeFolder(baseFiles());
+    const args = ['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'];
+    const before = await civsam(args);
+    const noInput = await withTerminal(['--no-input', ...args], true);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain('schema-required');
+    expect(noInput).toEqual({ code: before.code, stdout: before.stdout, stderr: before.stderr });
+    expect(orgFiles(dir)).toEqual(['alpha.yaml']);
+  });
+
+  it('standard input that is not a terminal keeps the old error, in Danish too', async () => {
+    const dir = makeFolder(baseFiles());
+    const args = ['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'];
+    const before = await civsam(args, { env: { CIVSAM_LANG: 'da' } });
+    const piped = await withTerminal(args, false, { CIVSAM_LANG: 'da' });
+    expect(piped).toEqual({ code: 2, stdout: before.stdout, stderr: before.stderr });
+    expect(piped.stderr).toContain('Feltet kind er påkrævet');
+    expect(piped.stderr).not.toContain('Registrering af');
+  });
+
+  it('edit without flags and --no-input still says there is nothing to change', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await withTerminal(['--no-input', 'org', 'edit', 'alpha', '--data', dir, '--no-commit'], true);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('civsam org edit --help');
+    expect(r.stderr).not.toContain('Changing organisation');
+  });
+
+  it('on a terminal civsam asks; input that ends stops with 130 and writes nothing', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await withTerminal(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'], true);
+    expect(r.stderr).toContain('Registering a new organisation.');
+    expect(r.stderr).toContain('error: stopped: nothing was saved.');
+    expect(r.code).toBe(130);
+    expect(orgFiles(dir)).toEqual(['alpha.yaml']);
+    expect(existsSync(join(dir, '.civsam.lock'))).toBe(false);
+  });
+
+  it('flags that make a whole record ask nothing, even on a terminal', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await withTerminal(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit'], true);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ny-forening\n');
+    expect(r.stderr).not.toContain('Registering');
+    expect(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8')).toContain('kind: other');
+  });
+
+  it('the prompt library is loaded only by guided entry, and guided entry only when a command runs', () => {
+    const src = join(ROOT, 'src');
+    const users = (dirName: string): string[] => readdirSync(dirName, { withFileTypes: true }).flatMap((e) => {
+      const p = join(dirName, e.name);
+      if (e.isDirectory()) return users(p);
+      return /\.ts$/.test(e.name) && readFileSync(p, 'utf8').includes('@inquirer/') ? [p.slice(src.length + 1)] : [];
+    });
+    expect(users(src)).toEqual(['commands/guided-entry.ts']);
+    const entry = readFileSync(join(src, 'commands/guided-entry.ts'), 'utf8');
+    expect(entry).not.toMatch(/^import [^;]*'@inquirer\//m);
+    const write = readFileSync(join(src, 'commands/record-write.ts'), 'utf8');
+    expect(write).not.toMatch(/^import [^;]*guided-entry/m);
+  });
+});
+
+describe('the questions, from the schemas and the field table', () => {
+  const dir = makeFolder(baseFiles());
+  const ctx = { cwd: ROOT, dataDir: dir, env: { CIVSAM_NO_CACHE: '1' } } as unknown as Parameters<typeof loadFolder>[0];
+  const { folder } = loadFolder(ctx);
+
+  it('a new organisation with a name lacks its kind and areas (status has a default), then its reach', () => {
+    expect(missingRequired('organisation', { name: 'X', status: 'active' }).map((s) => s.path)).toEqual(['kind', 'areas']);
+    expect(needsReach('organisation', { name: 'X' })).toBe(true);
+    expect(needsReach('organisation', { name: 'X', scope: 'regional' })).toBe(false);
+    expect(needsReach('pool', {})).toBe(false);
+    expect(missingRequired('offer', {}).map((s) => s.path)).toEqual(['organisation', 'title', 'type', 'patient_groups', 'active_from']);
+  });
+
+  it('fixed values come with their labels, references with names from the folder', () => {
+    const kinds = choicesFor('organisation', fieldByName('organisation', 'kind')!, folder, 'da')!;
+    expect(kinds.find((c) => c.value === 'relatives-association')?.name).toBe('pårørendeforening');
+    expect(kinds).toHaveLength(FIELDS.organisation.find((s) => s.path === 'kind')!.choices!.length);
+    expect(choicesFor('offer', fieldByName('offer', 'type')!, folder, 'da')).toEqual([{ value: 'peer-group', name: 'Samtalegruppe' }, { value: 'hotline', name: 'Rådgivning' }]);
+    expect(choicesFor('offer', fieldByName('offer', 'organisation')!, folder, 'en')).toEqual([{ value: 'alpha', name: 'Alpha Forening (alpha)' }]);
+    const groups = choicesFor('offer', fieldByName('offer', 'patient_groups')!, folder, 'en')!;
+    expect(groups.map((g) => g.name)).toEqual(['Mental illness', '  Depression', '  Anxiety', 'Diabetes']);
+    expect(choicesFor('organisation', fieldByName('organisation', 'name')!, folder, 'da')).toBeUndefined();
+  });
+
+  it('fields are named by the spreadsheet headers in the user\'s language', () => {
+    expect(fieldLabel('offer', fieldByName('offer', 'active_from')!, 'da')).toBe('Aktiv fra');
+    expect(fieldLabel('offer', fieldByName('offer', 'active_from')!, 'en')).toBe('Active from');
+    expect(fieldLabel('organisation', fieldByName('organisation', 'kind')!, 'da')).toBe('Type');
+  });
+
+  it('typing filters with case, accents and Danish letters folded', () => {
+    const kinds = choicesFor('organisation', fieldByName('organisation', 'kind')!, folder, 'da')!;
+    for (const typed of ['pårør', 'PAAROER', 'parorende', 'relatives']) {
+      expect(filterChoices(kinds, typed).map((c) => c.value), typed).toEqual(['relatives-association']);
+    }
+    expect(filterChoices(kinds, '')).toHaveLength(kinds.length);
+  });
+
+  it('the review shows labels and names, not codes', () => {
+    const lines = reviewLines('offer', 'ny', { organisation: 'alpha', title: 'T', type: 'peer-group', patient_groups: ['angst'], active_from: '2026-03-01', scope: 'regional' }, folder, 'da');
+    expect(lines.join('\n')).toBe([
+      '  Id:             ny',
+      '  Organisation:   Alpha Forening (alpha)',
+      '  Titel:          T',
+      '  Tilbudstype:    Samtalegruppe',
+      '  Patientgrupper: Angst',
+      '  Rækkevidde:     regional',
+      '  Aktiv fra:      1. mar. 2026',
+    ].join('\n'));
+  });
+});
