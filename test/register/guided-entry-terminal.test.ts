@@ -33,16 +33,18 @@ describe('guided entry on a terminal, in Danish', () => {
     expect(read(dir, 'organisations/alpha.yaml')).toMatchObject({ id: 'alpha', name: 'Alpha Foreningen', kind: 'patient-association' });
   }, 30_000);
 
-  it('an empty name is asked again, a taken one corrected after the whole record is checked; Ctrl-C writes nothing and exits 130 with a Danish message', async () => {
+  it('an empty name is asked again, a taken one refused when answered and corrected; Ctrl-C writes nothing and exits 130 with a Danish message', async () => {
     const dir = makeFolder(baseFiles());
     const run = onTerminal(['org', 'add', '--data', dir, '--no-commit'], { env: DA });
     await run.waitFor('? Navn');
     // An empty name is refused with the write check's own message, and asked again.
     run.type(KEY.enter);
     await run.waitFor(translate('da', 'problem.schema.minLength', { field: 'name' }));
-    // A name another organisation has (case aside) is found once the record is whole: the
-    // problem is listed and the field chosen to correct it.
+    // A name another organisation has (case aside) is refused at once with the write check's
+    // message (the name is checked against the folder when it is answered), and asked again.
     run.type('alpha forening\r');
+    await run.waitFor('har samme navn');
+    run.type(KEY.backspace.repeat('alpha forening'.length) + 'Halvfærdig Forening\r');
     await run.waitFor('? Type');
     run.type(KEY.enter); // patientforening
     await run.waitFor('? Områder');
@@ -51,11 +53,6 @@ describe('guided entry on a terminal, in Danish', () => {
     run.type(KEY.down + KEY.enter); // regional
     await run.waitFor('? Vil du udfylde flere felter?');
     run.type(KEY.enter);
-    await run.waitFor(`name-unique  ${translate('da', 'problem.nameUnique', { other: 'organisations/alpha.yaml' })}`);
-    await run.waitFor('? Posten kan ikke gemmes sådan (problemerne står ovenfor).');
-    run.type(KEY.down + KEY.enter); // Intet: stop uden at gemme, [Navn]
-    await run.waitFor('? Navn (alpha forening)');
-    run.type('Halvfærdig Forening\r');
     const review = await run.waitFor('? Gem posten?');
     expect(review).toMatch(/Navn: +Halvfærdig Forening/);
     // Ctrl-C at the last question still saves nothing.
