@@ -202,8 +202,9 @@ export async function add(ctx: CommandContext, opts: WriteOpts, args: unknown[])
     const id = opts.id ?? slugify(typeof entryName === 'string' ? entryName : entryName.da);
     if (!id) throw new UserError('vocab.noId');
     const entry = { key: `vocab.entry.${name}` as MessageKey };
-    if (entries.some((e) => e.id === id)) throw new UserError('vocab.idTaken', { entry, id });
+    // The name first: an id made from a name that is taken is taken because the name is.
     refuseTakenName(name, entries, namesGiven(opts));
+    if (entries.some((e) => e.id === id)) throw new UserError('vocab.idTaken', { entry, id });
     const added: Entry = { id, name: entryName };
     if (name === 'patient-groups') {
       let parent: Entry | undefined;
