@@ -171,8 +171,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const changedFiles: ChangedFile[] = changing.map((f) => {
       const c = f.change;
       return isVocabulary(c)
-        ? { rel: f.rel, what: { role: 'vocabulary', name: c.vocabulary }, data: c.entries, text: f.text }
-        : { rel: f.rel, what: { role: 'record', kind: c.kind, id: c.id }, data: c.record ?? undefined, text: f.text };
+        ? { rel: f.rel, vocabulary: c.vocabulary, data: c.entries, text: f.text }
+        : { rel: f.rel, kind: c.kind, id: c.id, data: c.record ?? undefined, text: f.text };
     });
     const { introduced } = errorsIntroduced(checked, raw, changedFiles);
     // A retired vocabulary entry stays valid where it was, but no change may choose it anew.

@@ -3,7 +3,7 @@
 // refused when it would bring in an error: any error in a changed file, or an error elsewhere
 // that was not there before (a reference left dangling by a removal, a duplicate name…). Errors the
 // folder already had elsewhere do not block a write (it may be the write that starts fixing them).
-import { REFERENCES, valuesAt, VOCABULARIES, type VocabularyName } from '../domain/kinds.js';
+import { REFERENCES, valuesAt, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Language } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
@@ -11,10 +11,23 @@ import type { FileRole, Problem, RawFolder, SourceFile } from '../store/load-fol
 import { locate, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 
-export interface ChangedFile {
+/** A changed file: a record's (its kind and id) or a vocabulary's. */
+export type ChangedFile = ChangedRecordFile | ChangedVocabularyFile;
+
+export interface ChangedVocabularyFile {
   rel: string;
-  /** What the file is: a record (its kind and id) or a vocabulary. */
-  what: FileRole;
+  vocabulary: VocabularyName;
+  /** The entries after the change. */
+  data: unknown;
+  text?: string;
+}
+
+const roleOf = (c: ChangedFile): FileRole => ('vocabulary' in c ? { role: 'vocabulary', name: c.vocabulary } : { role: 'record', kind: c.kind, id: c.id });
+
+export interface ChangedRecordFile {
+  rel: string;
+  kind: RecordKind;
+  id: string;
   /** The record's data after the change; undefined when the file is removed. */
   data: unknown;
   /** The file's text after the change (for locating problems). */
@@ -34,7 +47,7 @@ export function withChanges(raw: RawFolder, changes: readonly ChangedFile[]): Ra
   }
   const existing = new Set(raw.files.map((f) => f.rel));
   for (const c of changes) {
-    if (c.data !== undefined && !existing.has(c.rel)) files.push({ rel: c.rel, what: c.what, data: c.data });
+    if (c.data !== undefined && !existing.has(c.rel)) files.push({ rel: c.rel, what: roleOf(c), data: c.data });
   }
   const parsed = new Map<string, ReturnType<typeof parseStrict>>();
   return {
@@ -84,9 +97,9 @@ export function retiredChosen(folder: DataFolder, raw: RawFolder, changes: reado
   let positions: RawFolder | undefined;
   const beforeOf = new Map(raw.files.map((f) => [f.rel, f.data]));
   for (const c of changes) {
-    if (c.what.role !== 'record' || c.data === undefined) continue;
+    if ('vocabulary' in c || c.data === undefined) continue;
     const before = beforeOf.get(c.rel);
-    for (const [pattern, target] of REFERENCES[c.what.kind]) {
+    for (const [pattern, target] of REFERENCES[c.kind]) {
       const entries = retired.get(target as VocabularyName);
       if (!entries) continue;
       const had = new Set(before === undefined ? [] : valuesAt(before, pattern).map(([v]) => v));
