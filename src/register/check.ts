@@ -3,10 +3,10 @@
 // refused when it would bring in an error: any error in a changed file, or an error elsewhere
 // that was not there before (a reference left dangling by a removal, a duplicate name…). Errors the
 // folder already had elsewhere do not block a write (it may be the write that starts fixing them).
-import { REFERENCES, valuesAt, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
+import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Language } from '../i18n/index.js';
-import { formatDate } from '../i18n/format.js';
+import { retiredEntriesChosen, type RecordChange } from '../validate/retired.js';
 import type { FileRole, Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import { locate, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -73,47 +73,14 @@ export function errorsIntroduced(before: CheckedFolder, raw: RawFolder, changes:
   return { introduced, after };
 }
 
-/** A vocabulary's entries as the folder holds them. */
-function entriesOf(folder: DataFolder, name: VocabularyName): ReadonlyArray<{ id: string; name: string | { da: string; en: string }; retired?: string }> {
-  const v = folder.vocabularies;
-  return name === 'patient-groups' ? v.patientGroups : name === 'municipalities' ? v.municipalities : v.offerTypes;
-}
-
 /**
- * A retired vocabulary entry newly chosen by a change (`org add --patient-groups <retired>`, an
- * edit that adds it, an import row): refused, naming the entry and the day it was retired. A record
- * that named the entry before it was retired keeps it: only values the record did not hold before
- * at that field count. `validate` never complains about them; this is the write path's rule.
+ * A retired vocabulary entry newly chosen by these changes (see validate/retired.ts), located in
+ * the changed files' new text.
  */
 export function retiredChosen(folder: DataFolder, raw: RawFolder, changes: readonly ChangedFile[], lang: Language): Problem[] {
-  const retired = new Map<VocabularyName, Map<string, { name: string; date: string }>>();
-  for (const name of VOCABULARIES) {
-    const m = new Map<string, { name: string; date: string }>();
-    for (const e of entriesOf(folder, name)) if (typeof e.retired === 'string') m.set(e.id, { name: typeof e.name === 'string' ? e.name : e.name[lang], date: e.retired });
-    if (m.size > 0) retired.set(name, m);
-  }
-  if (retired.size === 0) return [];
-  const out: Problem[] = [];
-  let positions: RawFolder | undefined;
   const beforeOf = new Map(raw.files.map((f) => [f.rel, f.data]));
-  for (const c of changes) {
-    if ('vocabulary' in c || c.data === undefined) continue;
-    const before = beforeOf.get(c.rel);
-    for (const [pattern, target] of REFERENCES[c.kind]) {
-      const entries = retired.get(target as VocabularyName);
-      if (!entries) continue;
-      const had = new Set(before === undefined ? [] : valuesAt(before, pattern).map(([v]) => v));
-      for (const [value, path] of valuesAt(c.data, pattern)) {
-        if (typeof value !== 'string' || had.has(value)) continue;
-        const entry = entries.get(value);
-        if (!entry) continue;
-        positions ??= withChanges(raw, changes);
-        out.push({
-          file: c.rel, ...positions.position(c.rel, path, 'value'), rule: 'vocabulary-retired', severity: 'error',
-          message: { key: 'problem.vocabularyRetired', params: { vocabulary: { key: `vocab.entry.${target}` as never }, name: entry.name, id: value, date: formatDate(entry.date, lang) } },
-        });
-      }
-    }
-  }
-  return out;
+  const records: RecordChange[] = [];
+  for (const c of changes) if (!('vocabulary' in c) && c.data !== undefined) records.push({ rel: c.rel, kind: c.kind, before: beforeOf.get(c.rel), after: c.data });
+  let positions: RawFolder | undefined;
+  return retiredEntriesChosen(folder, records, lang, (rel, path) => (positions ??= withChanges(raw, changes)).position(rel, path, 'value'));
 }

@@ -170,9 +170,14 @@ describe('vocab retire', () => {
     // So is an import row.
     const sheet = join(makeFolder({}), 'ark.csv');
     writeFileSync(sheet, 'name;kind;areas;patient_groups;municipalities\nGamma;other;psychiatry;depression;aarhus\n');
-    const imp = await run(dir, ['import', 'organisations', sheet]);
+    const imp = await run(dir, ['--lang', 'da', 'import', 'organisations', sheet, '--dry-run']);
     expect(imp.code).toBe(2);
-    expect(imp.stderr).toContain('vocabulary-retired');
+    expect(imp.stderr).toContain('række 2, kolonne D (patient_groups): patientgruppen »Depression« (depression) blev udfaset 1. mar. 2026');
+    writeFileSync(sheet, 'name;kind;areas;patient_groups;municipalities\nGamma;other;psychiatry;depression;aarhus\nDelta;other;psychiatry;angst;aarhus\n');
+    const skip = await run(dir, ['import', 'organisations', sheet, '--skip-invalid', '--rejected', join(makeFolder({}), 'afvist.csv')]);
+    expect(skip.code).toBe(1);
+    expect(skip.stderr).toContain('row 2, column D (patient_groups): the patient group “Depression” (depression) was retired on 1 Mar 2026');
+    expect(read(dir, 'organisations/delta.yaml')).toContain('patient_groups: [angst]');
   });
 
   test('retiring again keeps the day unless --date corrects it; a day after today is refused', async () => {

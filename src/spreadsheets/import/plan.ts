@@ -9,6 +9,7 @@ import { deletePath, sameData, setPath } from '../../domain/plain-data.js';
 import type { Language, Message, MessageKey, MessageParams } from '../../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../../store/load-folder.js';
 import { checkFolder } from '../../validate/check-folder.js';
+import { retiredEntriesChosen } from '../../validate/retired.js';
 import { nameKey } from '../../domain/text.js';
 import { parseCell, type CellContext } from './cells.js';
 import { columnsOf, type ColumnSpec } from './columns.js';
@@ -216,7 +217,7 @@ export function planImport(input: PlanInput): ImportPlan {
   // rejected rows, since leaving a row out can change what the others are checked against.
   let candidates = rowsOut.filter((r) => r.problems.length === 0);
   for (let round = 0; round < 3 && candidates.length; round++) {
-    const found = checkWith(kind, raw, candidates.map((c) => c.planned), columns);
+    const found = checkWith(kind, raw, candidates.map((c) => c.planned), columns, folder, input.lang);
     for (const [row, ps] of found.byRow) rowsOut.find((r) => r.planned.row === row)!.problems.push(...ps);
     sheetProblems.push(...found.elsewhere);
     const next = rowsOut.filter((r) => r.problems.length === 0);
@@ -331,7 +332,7 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
 };
 
 /** Runs validate's checks over the folder with the planned records in it and places each error. */
-function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
+function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>, folder: DataFolder, lang: Language): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
   const folderName = FOLDER_OF[kind];
   const rowOfRel = new Map<string, number>();
   const replaced = new Map<string, SourceFile>();
@@ -368,7 +369,9 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
     if (!params || typeof params.other !== 'string' || !rowOfRel.has(params.other)) return params;
     return { ...params, other: { key: 'import.rowRef', params: { row: rowOfRel.get(params.other)! } } };
   };
-  for (const p of checkFolder(combined).problems as Problem[]) {
+  // A retired vocabulary entry is refused in a new value, as the register's write path refuses it.
+  const retired = retiredEntriesChosen(folder, planned.map((p) => ({ rel: `${folderName}/${p.id}.yaml`, kind, before: p.before, after: p.record })), lang, (rel, path) => combined.position(rel, path));
+  for (const p of [...checkFolder(combined).problems, ...retired] as Problem[]) {
     if (p.severity !== 'error') continue;
     const message: Message = { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
