@@ -18,7 +18,8 @@ import { formatDate } from '../i18n/format.js';
 import type { Language, MessageKey } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Cell, Column, Table } from '../output/table.js';
-import { applyChange, type Rec } from '../register/apply-change.js';
+import { applyChange, type Rec, type Session } from '../register/apply-change.js';
+import { referenceIndex, referrersOf } from '../register/refs.js';
 
 interface WriteOpts {
   id?: string;
@@ -226,8 +227,10 @@ export async function add(ctx: CommandContext, opts: WriteOpts, args: unknown[])
 }
 
 /** Changes one entry through `change` (which gets a copy); refuses an id the vocabulary lacks. */
-async function changeEntry(ctx: CommandContext, opts: WriteOpts, name: VocabularyName, id: string, change: (e: Entry, entries: Entry[]) => Entry): Promise<number> {
+async function changeEntry(ctx: CommandContext, opts: WriteOpts, name: VocabularyName, id: string, change: (e: Entry, entries: Entry[]) => Entry, onWritten?: (s: Session) => void): Promise<number> {
+  let session: Session | undefined;
   const result = await applyChange(ctx, writeOptions(opts), (s) => {
+    session = s;
     refuseInvalidVocabulary(ctx, s.checked.problems, [name]);
     const entries = entriesOf(s.folder, name).map((e) => structuredClone(e));
     const at = entries.findIndex((e) => e.id === id);
@@ -235,6 +238,7 @@ async function changeEntry(ctx: CommandContext, opts: WriteOpts, name: Vocabular
     entries[at] = change(entries[at], entries);
     return [{ vocabulary: name, entries }];
   });
+  if (session && (result.written.length > 0 || opts.dryRun)) onWritten?.(session);
   return result.exitCode;
 }
 
@@ -257,5 +261,9 @@ export async function retire(ctx: CommandContext, opts: WriteOpts, args: unknown
   const id = String(args[1]);
   const date = pastDateOption(opts.date, '--date', ctx.today);
   // Retired already: it keeps the day it was retired unless --date corrects it.
-  return changeEntry(ctx, opts, name, id, (e) => (e.retired !== undefined && opts.date === undefined ? e : { ...e, retired: date }));
+  return changeEntry(ctx, opts, name, id, (e) => (e.retired !== undefined && opts.date === undefined ? e : { ...e, retired: date }), (s) => {
+    // What it means for the records that name it: they keep it.
+    const count = new Set(referrersOf(referenceIndex(s.folder), name, id).map((r) => `${r.kind}/${r.id}`)).size;
+    ctx.stderr.write(ctx.t('vocab.retiredInUse', { count }) + '\n');
+  });
 }

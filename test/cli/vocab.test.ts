@@ -149,6 +149,10 @@ describe('vocab retire', () => {
     expect(r.code).toBe(0);
     expect(groups(dir)).toBe(GROUPS.replace('  parent: psykisk-sygdom\n- id: angst', '  parent: psykisk-sygdom\n  retired: 2026-03-01\n- id: angst'));
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('vocabulary patient-groups depression: retired set\n');
+    expect(r.stderr).toContain('1 post nævner den og beholder den. Nye poster, rettelser og importer kan ikke vælge den.\n');
+    // Nor may a new group go under it.
+    const child = await run(dir, ['vocab', 'add', 'patient-groups', '--name-da', 'Fødselsdepression', '--name-en', 'Postnatal depression', '--parent', 'depression']);
+    expect(child.stderr).toBe('error: --parent names the patient group “Depression” (depression), which was retired on 1 Mar 2026; choose a broader group still in use.\n');
 
     const validate = await run(dir, ['validate']);
     expect(validate.code).toBe(0);

@@ -54,6 +54,7 @@ export const vocabulary = defineMessages({
   'vocab.name.offer-types': 'an offer type',
   'problem.vocabularyRetired': '{vocabulary} “{name}” ({id}) was retired on {date}: records that already name it keep it, but it cannot be chosen anew. Choose another (civsam vocab list shows them).',
   'write.vocabularyUnreadable': '{file} cannot be read as a vocabulary (a list of entries). Put it right by hand first (civsam validate shows where).',
+  'vocab.retiredInUse': '{count, plural, =0 {No record names it.} one {# record names it and keeps it.} other {# records name it and keep it.}} New records, edits and imports cannot choose it.',
 }, {
   'doctor.readableFile': '  {file}',
   'doctor.readableMore': '  og {count, plural, one {# mere} other {# flere}}',
@@ -105,4 +106,5 @@ export const vocabulary = defineMessages({
   'vocab.name.offer-types': 'en tilbudstype',
   'problem.vocabularyRetired': '{vocabulary} »{name}« ({id}) blev udfaset {date}: poster, der allerede nævner den, beholder den, men den kan ikke vælges på ny. Vælg en anden (civsam vocab list viser dem).',
   'write.vocabularyUnreadable': '{file} kan ikke læses som en ordliste (en liste af punkter). Ret den i hånden først (civsam validate viser hvor).',
+  'vocab.retiredInUse': '{count, plural, =0 {Ingen poster nævner den.} one {# post nævner den og beholder den.} other {# poster nævner den og beholder den.}} Nye poster, rettelser og importer kan ikke vælge den.',
 });
