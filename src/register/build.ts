@@ -109,7 +109,10 @@ const ofOrganisation = (field: 'areas' | 'patient_groups'): Default => ({
   value: (rec, folder) => {
     const org = typeof rec.organisation === 'string' ? folder.records.organisation.get(rec.organisation) : undefined;
     const v = org?.[field];
-    return v ? [...v] : undefined;
+    if (!v) return undefined;
+    // A retired patient group stays on the organisation but is not chosen anew for its hearing party.
+    const retired = new Set(folder.vocabularies.patientGroups.filter((g) => g.retired !== undefined).map((g) => g.id));
+    return field === 'patient_groups' ? v.filter((g) => !retired.has(g)) : [...v];
   },
 });
 
