@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { civsam } from '../helpers/cli.js';
+import { civsam, civsamBinary } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
@@ -209,5 +209,19 @@ describe('vocab list', () => {
     expect(data['patient-groups'][2]).toEqual({ id: 'angst', name: { da: 'Angst', en: 'Anxiety' }, areas: ['psychiatry'], parent: 'psykisk-sygdom' });
     const md = await run(dir, ['--lang', 'da', 'vocab', 'list', 'tilbudstyper', '--format', 'md']);
     expect(md.stdout).toContain('| Samtalegruppe | peer-group |');
+  });
+});
+
+describe('the built binary', () => {
+  test('retires a municipality and lists it in Danish', () => {
+    const dir = folder();
+    const retire = civsamBinary(['--data', dir, '--lang', 'da', 'vocab', 'retire', 'kommuner', 'skive', '--date', '2026-01-01'], { env: GIT_ENV });
+    expect(retire.stderr).toContain('Ingen poster nævner den. Nye poster, rettelser og importer kan ikke vælge den.\n');
+    expect(retire.code).toBe(0);
+    const list = civsamBinary(['--data', dir, '--lang', 'da', 'vocab', 'list', 'kommuner'], { env: { COLUMNS: '80' } });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^Kommuner \(3\)\n/);
+    expect(list.stdout).toMatch(/│ Skive +│ skive +│ 1\. jan\. 2026 │/);
+    expect(list.stderr).toBe('');
   });
 });
