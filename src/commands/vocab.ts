@@ -122,7 +122,7 @@ function listTable(ctx: CommandContext, name: VocabularyName, entries: Entry[]):
     row.push(e.retired ?? '');
     return row;
   });
-  return { table: { title, columns, rows, keyColumns: 2, compact: true }, csv: { title, columns: csvColumns, rows: csvRows } };
+  return { table: { title, columns, rows, compact: true }, csv: { title, columns: csvColumns, rows: csvRows } };
 }
 
 export async function list(ctx: CommandContext, opts: { format?: string; output?: string }, args: unknown[]): Promise<number> {
