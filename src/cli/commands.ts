@@ -3,6 +3,7 @@
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
 import { FIND_COMMANDS } from './find-command.js';
+import { VOCAB_COMMANDS } from './vocab-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -305,4 +306,5 @@ export const COMMANDS: CommandSpec[] = [
   // Register: init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
   ...FIND_COMMANDS,
+  ...VOCAB_COMMANDS,
 ];

@@ -15,6 +15,9 @@ import { terminalSafe } from '../i18n/terminal-text.js';
 
 type Opts = { dryRun?: boolean };
 
+/** How many of the files others can read are named; the rest are counted. */
+const READABLE_SHOWN = 10;
+
 /** The temporary files civsam's writes make: `.<name>.<pid>.<random>.tmp`. */
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -97,6 +100,9 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
 
     if (health.readableByOthers.length > 0) {
       say(c.yellow(ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir })));
+      // Named, so the user can see which files (and fix one without chmod -R); a long list is cut.
+      for (const rel of health.readableByOthers.slice(0, READABLE_SHOWN)) say(ctx.t('doctor.readableFile', { file: rel }));
+      if (health.readableByOthers.length > READABLE_SHOWN) say(ctx.t('doctor.readableMore', { count: health.readableByOthers.length - READABLE_SHOWN }));
     } else {
       say(c.green(ctx.t('doctor.permissionsOk')));
     }

@@ -21,7 +21,10 @@ import type { DataFolder } from '../domain/folder.js';
 import { applyChange } from '../register/apply-change.js';
 import { resolveDataDir } from '../context/load.js';
 import { isInsideFolder, pathExists } from '../store/paths.js';
-import { newId as registerId } from '../register/build.js';
+import { defaultedFields, fillDefaults, newId as registerId, type DefaultSource } from '../register/build.js';
+import { columnsOf } from '../spreadsheets/import/columns.js';
+import { valueLabel } from '../i18n/values.js';
+import type { ImportDefaults } from '../spreadsheets/import/plan.js';
 
 interface Options {
   sheet?: string;
@@ -57,10 +60,12 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
-    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId });
+    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, checked.folder) });
     const bad = reportProblems(ctx, plan, sheet, map);
     ctx.stdout.write(planTable(ctx, plan));
     ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
+    const used = defaultsLine(ctx, plan);
+    if (used) ctx.stderr.write(used + '\n');
     if (bad && !opts.skipInvalid) ctx.stderr.write(ctx.errColor.red(refusal(ctx, plan, sheet)) + '\n');
     ctx.stderr.write(ctx.t('import.dryRun') + '\n');
     return plan.sheetProblems.length || (bad && !opts.skipInvalid) ? EXIT.invalid : EXIT.ok;
@@ -71,7 +76,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   let rejectedText: string | undefined;
   const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseInvalidFolder(ctx, session.checked.problems);
-    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId });
+    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, session.folder) });
     const bad = reportProblems(ctx, plan, sheet, map);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });
@@ -91,6 +96,8 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   if (rejectedFile !== undefined && rejectedText !== undefined) writeFileAtomic(resolve(ctx.cwd, rejectedFile), rejectedText);
   const c = counts(plan!);
   ctx.stdout.write(ctx.t(c.created + c.updated === 0 && rejectedFile === undefined ? 'import.nothing' : 'import.done', { kind: kindName, ...c }) + '\n');
+  const used = defaultsLine(ctx, plan!);
+  if (used) ctx.stdout.write(used + '\n');
   if (rejectedFile !== undefined) ctx.stderr.write(ctx.errColor.yellow(ctx.t('import.skipped', { rows: plan!.rejected.length, file: rejectedFile })) + '\n');
   if (result.exitCode !== EXIT.ok) return result.exitCode;
   return rejectedFile !== undefined ? EXIT.findings : EXIT.ok;
@@ -105,6 +112,40 @@ async function readInput(path: string, shown: string, sheetName: string | undefi
 function newId(kind: ImportKind, record: Record<string, unknown>, taken: (id: string) => boolean, ids: () => Iterable<string>): string | undefined {
   const records = { [kind]: { has: taken, keys: () => ids()[Symbol.iterator]() } };
   return registerId(kind, record, { records } as unknown as DataFolder);
+}
+
+/** The register's own defaults (what `add` fills in), for the rows that leave a field out. */
+function registerDefaults(ctx: CommandContext, folder: DataFolder): ImportDefaults {
+  return {
+    fields: (kind) => defaultedFields(kind),
+    fill: (kind, record) => fillDefaults(kind, record, folder, ctx.today),
+  };
+}
+
+/**
+ * Which defaults the new records took, in words: `status = aktiv (12 rækker), registreret = i dag
+ * (12 rækker)`. Field labels are the sheet's headers in the language, values the schema's labels;
+ * never a cell's content.
+ */
+function defaultsLine(ctx: CommandContext, plan: ImportPlan): string | undefined {
+  const byField = new Map<string, { source: DefaultSource; rows: number }>();
+  for (const r of plan.records) {
+    if (r.action !== 'create') continue;
+    for (const d of r.defaults) {
+      const entry = byField.get(d.field) ?? { source: d.source as DefaultSource, rows: 0 };
+      entry.rows++;
+      byField.set(d.field, entry);
+    }
+  }
+  if (byField.size === 0) return undefined;
+  const columns = columnsOf(plan.kind);
+  const order = defaultedFields(plan.kind);
+  const items = [...byField].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([field, { source, rows }]) => ctx.t('import.defaultItem', {
+    field: columns.find((c) => c.field === field)?.header[ctx.lang] ?? field,
+    value: source.from === 'value' ? valueLabel(ctx.lang, source.value) : ctx.t(source.from === 'today' ? 'import.defaultToday' : 'import.defaultOrganisation'),
+    rows,
+  }));
+  return ctx.t('import.defaultsUsed', { items: items.join(', ') });
 }
 
 async function readHeaderMap(path: string, shown: string): Promise<HeaderMap> {

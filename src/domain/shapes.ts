@@ -71,7 +71,7 @@ export function leafFields(kind: RecordKind): Array<{ path: readonly string[]; s
 }
 
 /** Each object's field names in schema order, by the object's dotted path ('' for the record; a list's items share the list's path). */
-export function fieldOrders(kind: RecordKind): Map<string, readonly string[]> {
+export function fieldOrders(kind: RecordKind | keyof typeof SHAPES): Map<string, readonly string[]> {
   const orders = new Map<string, readonly string[]>();
   const walk = (node: Shape, path: string): void => {
     if (node.fields) {

@@ -146,7 +146,8 @@ interface BoxRow {
 
 function drawTable(table: Table, texts: string[][], cols: number[], colWidths: number[], color: ChalkInstance): string {
   // Cells are wrapped here (at spaces, else after hyphens): never cut mid-word where a line can break.
-  const wrap = (text: string, w: number) => text.split('\n').flatMap((l) => wrapText(l, w)).join('\n');
+  // A cell indented with no-break spaces (a tree's levels) keeps its indentation on every line.
+  const wrap = (text: string, w: number) => text.split('\n').flatMap((l) => wrapText(l, w, /^\u00a0*/.exec(l)![0].length)).join('\n');
   const g = table.groupColumn;
   const spanWidth = colWidths.reduce((a, b) => a + b, 0) + cols.length - 1 - 2;
   const rows: BoxRow[] = [];

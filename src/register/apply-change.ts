@@ -9,19 +9,19 @@ import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
-import type { RecordKind } from '../domain/kinds.js';
+import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
-import { acquireFolderLock, commitRecordFile, newRecordText, readRecordFile, RECORD_MODE, recordBytes, recordRel, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, recordRel, vocabularyRel, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { commitPaths, findRepository, uncommitted } from '../store/git.js';
-import { errorsIntroduced, type ChangedFile } from './check.js';
-import { describeChanges } from './describe.js';
+import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
+import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
 
@@ -29,7 +29,7 @@ export type Rec = Record<string, unknown>;
 
 /** One file of a change: the record's plan, its file as read under the lock, and its new text (undefined: removed). */
 interface FileChange {
-  change: PlannedChange;
+  change: PlannedChange | PlannedVocabularyChange;
   rel: string;
   current: ReadRecord;
   text?: string;
@@ -42,6 +42,14 @@ export interface PlannedChange {
   id: string;
   record: Rec | null;
 }
+
+/** A vocabulary's whole new list of entries (`civsam vocab add|rename|retire`). */
+export interface PlannedVocabularyChange {
+  vocabulary: VocabularyName;
+  entries: Rec[];
+}
+
+const isVocabulary = (c: PlannedChange | PlannedVocabularyChange): c is PlannedVocabularyChange => 'vocabulary' in c;
 
 export interface Session {
   dir: string;
@@ -84,7 +92,7 @@ function problemLines(ctx: CommandContext, problems: Problem[]): string {
  * Runs one change of the data folder. `plan` gets the folder as read under the lock and returns
  * the records to write; it may throw a UserError to refuse (nothing is written then).
  */
-export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => PlannedChange[] | Promise<PlannedChange[]>): Promise<ChangeResult> {
+export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
   const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
   // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
@@ -109,12 +117,12 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const checked = checkFolder(raw);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();
-    const read = (kind: RecordKind, id: string) => {
-      const rel = recordRel(kind, id);
+    const readRel = (rel: string, shape: 'record' | 'vocabulary') => {
       let r = reads.get(rel);
-      if (!r) reads.set(rel, (r = readRecordFile(join(dir, rel))));
+      if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
       return r;
     };
+    const read = (kind: RecordKind, id: string) => readRel(recordRel(kind, id), 'record');
     const session: Session = {
       dir, folder: checked.folder, checked, raw,
       current: (kind, id) => {
@@ -130,9 +138,18 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
     for (const change of planned) {
-      const rel = recordRel(change.kind, change.id);
-      const current = read(change.kind, change.id);
-      if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, rel) });
+      const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
+      const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
+      if (current.unreadable) throw new UserError(isVocabulary(change) ? 'write.vocabularyUnreadable' : 'write.unreadable', { file: join(ctx.dataDir, rel) });
+      if (isVocabulary(change)) {
+        const t = newVocabularyText(dir, change.vocabulary, current, change.entries);
+        if ('refused' in t) {
+          if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: kib(MAX_FILE_BYTES) });
+          throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+        }
+        files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
+        continue;
+      }
       if (change.record === null) {
         if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
         files.push({ change, rel, current, text: undefined, unchanged: false });
@@ -151,8 +168,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       for (const f of files) say(ctx, { key: 'write.unchanged', params: { file: join(ctx.dataDir, f.rel) } });
       return { exitCode: EXIT.ok, written: [] };
     }
-    const changedFiles: ChangedFile[] = changing.map((f) => ({ rel: f.rel, kind: f.change.kind, id: f.change.id, data: f.change.record ?? undefined, text: f.text }));
+    const changedFiles: ChangedFile[] = changing.map((f) => {
+      const c = f.change;
+      return isVocabulary(c)
+        ? { rel: f.rel, vocabulary: c.vocabulary, data: c.entries, text: f.text }
+        : { rel: f.rel, kind: c.kind, id: c.id, data: c.record ?? undefined, text: f.text };
+    });
     const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    // A retired vocabulary entry stays valid where it was, but no change may choose it anew.
+    introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();
     if (introduced.length > 0) {
       ctx.stderr.write(problemLines(ctx, introduced));
@@ -196,7 +220,12 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     if (repo) {
-      const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));
+      const records = changing.filter((f) => !isVocabulary(f.change));
+      const vocabularies = changing.filter((f) => isVocabulary(f.change));
+      const message = [
+        ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries)),
+        ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })))] : []),
+      ].join('\n');
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {

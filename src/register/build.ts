@@ -90,34 +90,65 @@ export function unsetFields(kind: RecordKind, base: Rec, names: readonly string[
   return rec;
 }
 
+/**
+ * Where a default comes from, so a summary can say it in words: a fixed value of the schema
+ * (`status = active`), today, or the record's organisation (a hearing party's areas).
+ */
+export type DefaultSource = { from: 'value'; value: string } | { from: 'today' } | { from: 'organisation' };
+
+interface Default {
+  field: string;
+  source: DefaultSource;
+  value(rec: Rec, folder: DataFolder, today: string): unknown;
+}
+
+const fixed = (field: string, value: string): Default => ({ field, source: { from: 'value', value }, value: () => value });
+const today = (field: string): Default => ({ field, source: { from: 'today' }, value: (_r, _f, t) => t });
+const ofOrganisation = (field: 'areas' | 'patient_groups'): Default => ({
+  field, source: { from: 'organisation' },
+  value: (rec, folder) => {
+    const org = typeof rec.organisation === 'string' ? folder.records.organisation.get(rec.organisation) : undefined;
+    const v = org?.[field];
+    if (!v) return undefined;
+    // A retired patient group stays on the organisation but is not chosen anew for its hearing party.
+    const retired = new Set(folder.vocabularies.patientGroups.filter((g) => g.retired !== undefined).map((g) => g.id));
+    return field === 'patient_groups' ? v.filter((g) => !retired.has(g)) : [...v];
+  },
+});
+
+/** Values a new record gets when the user does not give them: by `add` and by `import` alike. */
+const DEFAULTS: Record<RecordKind, readonly Default[]> = {
+  organisation: [fixed('status', 'active'), today('registered')],
+  offer: [],
+  agreement: [fixed('status', 'draft')],
+  pool: [],
+  call: [],
+  'hearing-party': [ofOrganisation('areas'), ofOrganisation('patient_groups'), today('since'), fixed('status', 'active')],
+  consultation: [fixed('selection', 'all'), fixed('status', 'planned')],
+};
+
+/** The fields a new record of the kind may leave out because a default fills them. */
+export function defaultedFields(kind: RecordKind): string[] {
+  return DEFAULTS[kind].map((d) => d.field);
+}
+
+/** The record with the defaults in place of what it lacks, and which defaults were used. */
+export function fillDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, today: string): { record: Rec; used: Array<{ field: string; source: DefaultSource }> } {
+  const record = { ...rec };
+  const used: Array<{ field: string; source: DefaultSource }> = [];
+  for (const d of DEFAULTS[kind]) {
+    if (record[d.field] !== undefined) continue;
+    const v = d.value(record, folder, today);
+    if (v === undefined) continue;
+    record[d.field] = v;
+    used.push({ field: d.field, source: d.source });
+  }
+  return { record, used };
+}
+
 /** Values a new record gets when the user does not give them. */
 export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, today: string): Rec {
-  const out = { ...rec };
-  const def = (k: string, v: unknown) => { if (out[k] === undefined && v !== undefined) out[k] = v; };
-  switch (kind) {
-    case 'organisation':
-      def('status', 'active');
-      def('registered', today);
-      break;
-    case 'agreement':
-      def('status', 'draft');
-      break;
-    case 'hearing-party': {
-      const org = typeof out.organisation === 'string' ? folder.records.organisation.get(out.organisation) : undefined;
-      def('areas', org?.areas ? [...org.areas] : undefined);
-      def('patient_groups', org?.patient_groups ? [...org.patient_groups] : undefined);
-      def('since', today);
-      def('status', 'active');
-      break;
-    }
-    case 'consultation':
-      def('selection', 'all');
-      def('status', 'planned');
-      break;
-    default:
-      break;
-  }
-  return out;
+  return fillDefaults(kind, rec, folder, today).record;
 }
 
 /** An id for a new record from its name or title, unique among the kind's records. */

@@ -3,12 +3,28 @@
 // refused when it would bring in an error: any error in a changed file, or an error elsewhere
 // that was not there before (a reference left dangling by a removal, a duplicate name…). Errors the
 // folder already had elsewhere do not block a write (it may be the write that starts fixing them).
-import type { RecordKind } from '../domain/kinds.js';
-import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
+import type { RecordKind, VocabularyName } from '../domain/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Language } from '../i18n/index.js';
+import { retiredEntriesChosen, type RecordChange } from '../validate/retired.js';
+import type { FileRole, Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import { locate, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 
-export interface ChangedFile {
+/** A changed file: a record's (its kind and id) or a vocabulary's. */
+export type ChangedFile = ChangedRecordFile | ChangedVocabularyFile;
+
+export interface ChangedVocabularyFile {
+  rel: string;
+  vocabulary: VocabularyName;
+  /** The entries after the change. */
+  data: unknown;
+  text?: string;
+}
+
+const roleOf = (c: ChangedFile): FileRole => ('vocabulary' in c ? { role: 'vocabulary', name: c.vocabulary } : { role: 'record', kind: c.kind, id: c.id });
+
+export interface ChangedRecordFile {
   rel: string;
   kind: RecordKind;
   id: string;
@@ -31,7 +47,7 @@ export function withChanges(raw: RawFolder, changes: readonly ChangedFile[]): Ra
   }
   const existing = new Set(raw.files.map((f) => f.rel));
   for (const c of changes) {
-    if (c.data !== undefined && !existing.has(c.rel)) files.push({ rel: c.rel, what: { role: 'record', kind: c.kind, id: c.id }, data: c.data });
+    if (c.data !== undefined && !existing.has(c.rel)) files.push({ rel: c.rel, what: roleOf(c), data: c.data });
   }
   const parsed = new Map<string, ReturnType<typeof parseStrict>>();
   return {
@@ -55,4 +71,16 @@ export function errorsIntroduced(before: CheckedFolder, raw: RawFolder, changes:
   const had = new Set(before.problems.filter((p) => p.severity === 'error').map(problemKey));
   const introduced = after.problems.filter((p) => p.severity === 'error' && (changed.has(p.file) || !had.has(problemKey(p))));
   return { introduced, after };
+}
+
+/**
+ * A retired vocabulary entry newly chosen by these changes (see validate/retired.ts), located in
+ * the changed files' new text.
+ */
+export function retiredChosen(folder: DataFolder, raw: RawFolder, changes: readonly ChangedFile[], lang: Language): Problem[] {
+  const beforeOf = new Map(raw.files.map((f) => [f.rel, f.data]));
+  const records: RecordChange[] = [];
+  for (const c of changes) if (!('vocabulary' in c) && c.data !== undefined) records.push({ rel: c.rel, kind: c.kind, before: beforeOf.get(c.rel), after: c.data });
+  let positions: RawFolder | undefined;
+  return retiredEntriesChosen(folder, records, lang, (rel, path) => (positions ??= withChanges(raw, changes)).position(rel, path, 'value'));
 }

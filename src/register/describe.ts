@@ -56,3 +56,21 @@ export function describeChanges(items: Array<{ kind: RecordKind; id: string; bef
   const parts = [added && `${added} added`, changed && `${changed} changed`, removed && `${removed} removed`].filter(Boolean);
   return `${kinds}: ${parts.join(', ')}\n\n${items.map((i) => describeChange(i.kind, i.id, i.before, i.after)).join('\n')}`;
 }
+
+/**
+ * A vocabulary's change for a commit message: `vocabulary patient-groups: angst-og-ocd added`,
+ * `vocabulary patient-groups angst: retired set`. Ids and field names, never a name's text.
+ */
+export function describeVocabularyChange(name: string, before: readonly Rec[], after: readonly Rec[]): string {
+  const byId = (list: readonly Rec[]) => new Map(list.map((e) => [String(e.id), e]));
+  const old = byId(before);
+  const now = byId(after);
+  const parts: string[] = [];
+  for (const [id, e] of now) {
+    const b = old.get(id);
+    if (!b) parts.push(`${id} added`);
+    else if (!sameData(b, e)) parts.push(`${id}: ${changedFields(b, e).map((f) => describeField(f, b, e)).join(', ')}`);
+  }
+  for (const id of old.keys()) if (!now.has(id)) parts.push(`${id} removed`);
+  return `vocabulary ${name}${parts.length === 1 ? ' ' : ': '}${parts.join('; ') || 'no change'}`;
+}

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FOLDER_OF, ID_PATTERN, type RecordKind } from '../domain/kinds.js';
+import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { fieldOrders } from '../domain/shapes.js';
 import { UserError } from '../domain/errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
@@ -68,18 +68,68 @@ export interface ReadRecord {
   text?: string;
   bom: boolean;
   data?: Record<string, unknown>;
+  /** A vocabulary's entries (a file read as a list). */
+  entries?: Array<Record<string, unknown>>;
   /** The file exists but cannot be read as a record (bad YAML or encoding). */
   unreadable: boolean;
 }
 
 export function readRecordFile(path: string): ReadRecord {
+  return readDataFile(path, 'record');
+}
+
+/** A record's file (a map) or a vocabulary's (a list of entries) as read for a change. */
+export function readDataFile(path: string, shape: 'record' | 'vocabulary'): ReadRecord {
   const snap = snapshot(path);
   if (!snap.exists) return { path, snapshot: snap, bom: false, unreadable: false };
   const decoded = decode(snap.bytes);
   if (!('text' in decoded)) return { path, snapshot: snap, bom: false, unreadable: true };
   const parsed = parseStrict(decoded.text);
-  const ok = parsed.problems.length === 0 && parsed.data !== null && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
-  return { path, snapshot: snap, text: decoded.text, bom: snap.bytes.subarray(0, 3).equals(BOM), data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
+  const bom = snap.bytes.subarray(0, 3).equals(BOM);
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (shape === 'vocabulary') {
+    const ok = parsed.problems.length === 0 && Array.isArray(parsed.data) && parsed.data.every(isObject);
+    return { path, snapshot: snap, text: decoded.text, bom, entries: ok ? (parsed.data as Array<Record<string, unknown>>) : undefined, unreadable: !ok };
+  }
+  const ok = parsed.problems.length === 0 && isObject(parsed.data);
+  return { path, snapshot: snap, text: decoded.text, bom, data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
+}
+
+/** A vocabulary's file, relative to the data folder. */
+export function vocabularyRel(name: VocabularyName): string {
+  return `vocabularies/${name}.yaml`;
+}
+
+/** The vocabulary's entry fields in schema order, for placing a new field (`retired`) where it belongs. */
+function vocabularyRank(name: VocabularyName): KeyRank {
+  const order = fieldOrders(name).get('') ?? [];
+  return (_parent, key) => {
+    const i = order.indexOf(key);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+}
+
+/**
+ * A vocabulary file's new text with `entries`: only the lines of the changed entries' fields change
+ * (a renamed entry's name, a retired entry's new line, a new entry at the end); comments stay.
+ */
+export function newVocabularyText(dataDir: string, name: VocabularyName, current: ReadRecord, entries: Array<Record<string, unknown>>): NewText {
+  const schemaPath = schemaPathFor(dataDir, 'vocabularies', `${name}.schema.json`);
+  const rank = vocabularyRank(name);
+  if (current.text !== undefined && current.entries && sameData(current.entries, entries)) return { text: current.text, unchanged: true };
+  const least = textLength(entries);
+  if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
+  let text: string | undefined;
+  if (current.text !== undefined && current.entries) {
+    const edited = editText(current.text, current.entries, entries, rank);
+    text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
+  } else {
+    text = serialise(entries as unknown as Record<string, unknown>, schemaPath, rank);
+  }
+  if (text === undefined) return { refused: 'round-trip' };
+  const bytes = recordBytes(current, text).length;
+  if (bytes > MAX_FILE_BYTES) return { refused: 'too-large', bytes };
+  return { text, unchanged: false };
 }
 
 export type NewText =

@@ -380,7 +380,7 @@ function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /** The whole document re-written through the Document API: for files the splice cannot handle. */
-function wholeDocumentEdit(text: string, before: Data, after: Data, rank: KeyRank, style: Style): string | undefined {
+function wholeDocumentEdit(text: string, before: Data | unknown[], after: Data | unknown[], rank: KeyRank, style: Style): string | undefined {
   const doc = parseDocument(text, STRICT_PARSE);
   if (doc.errors.length > 0) return undefined;
   doc.contents = patchNode(doc, doc.contents, before, after, [], rank, style) as typeof doc.contents;
@@ -393,12 +393,20 @@ function wholeDocumentEdit(text: string, before: Data, after: Data, rank: KeyRan
  * only those lines. With `deep` false, whole top-level fields are rewritten instead.
  */
 function spliceEditWith(deep: boolean) {
-  return (text: string, before: Data, after: Data, rank: KeyRank, style: Style): string | undefined => {
+  return (text: string, before: Data | unknown[], after: Data | unknown[], rank: KeyRank, style: Style): string | undefined => {
     const doc = parseDocument(text, STRICT_PARSE);
-    if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined;
+    if (doc.errors.length > 0) return undefined;
     const edits: Edit[] = [];
     try {
-      spliceMap(text, doc.contents, before, after, [], rank, style, edits, deep);
+      // A vocabulary is a list of entries: an entry's changed fields, an appended entry.
+      if (Array.isArray(before) && Array.isArray(after)) {
+        if (!isSeq(doc.contents) || !deep) return undefined;
+        spliceSeq(text, doc.contents, before, after, [], rank, style, edits);
+      } else if (!Array.isArray(before) && !Array.isArray(after) && isMap(doc.contents) && !doc.contents.flow) {
+        spliceMap(text, doc.contents, before, after, [], rank, style, edits, deep);
+      } else {
+        return undefined;
+      }
     } catch (e) {
       if (e instanceof CannotSplice) return undefined;
       throw e;
@@ -411,7 +419,7 @@ function spliceEditWith(deep: boolean) {
  * The file's new text with `after` in place of `before`: only the changed fields' lines differ.
  * Undefined when no way of writing it reads back exactly (the caller refuses then).
  */
-export function editText(text: string, before: Data, after: Data, rank: KeyRank = noRank): string | undefined {
+export function editText(text: string, before: Data | unknown[], after: Data | unknown[], rank: KeyRank = noRank): string | undefined {
   if (sameData(before, after)) return text;
   const detected = detectStyle(text);
   for (const safe of [false, true]) {

@@ -56,11 +56,11 @@ describe('civsam import', () => {
     writeFileSync(file, cp1252(DANISH_CSV));
     const r = await civsam(['import', 'organisationer', file, '--data', dir]);
     expect(r.stderr).toContain(`Read ${file}: 2 rows, CSV separated by ";", WINDOWS-1252.`);
-    expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\n');
+    expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (2 rows).\n');
     expect(r.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'organisations/aeroe-oedegaards-forening.yaml'), 'utf8'))).toEqual({
       id: 'aeroe-oedegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
-      patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', contact: { name: 'Åse Ørnbøl', phone: '+45 12 34 56 78' },
+      patient_groups: ['depression', 'angst'], municipalities: ['aarhus', 'randers'], status: 'active', registered: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), contact: { name: 'Åse Ørnbøl', phone: '+45 12 34 56 78' },
     });
     expect(readFileSync(join(dir, 'organisations/stoettegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     const log = git(dir, 'log', '--format=%B', '-1');
@@ -94,7 +94,7 @@ describe('civsam import', () => {
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
     const skip = await civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);
     expect(skip.code).toBe(1);
-    expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\n');
+    expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (500 rows).\n');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
     expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression."');

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
-import { applyFlags, newId, parseFlag, unsetFields, withDefaults } from '../../src/register/build.js';
+import { applyFlags, fillDefaults, newId, parseFlag, unsetFields, withDefaults } from '../../src/register/build.js';
 import { describeChange, describeChanges } from '../../src/register/describe.js';
 import { FIELDS } from '../../src/register/fields.js';
 import { agreementId, slugify, uniqueId } from '../../src/domain/ids.js';
@@ -10,9 +10,9 @@ import type { DataFolder } from '../../src/domain/folder.js';
 
 const spec = (kind: keyof typeof FIELDS, path: string) => FIELDS[kind].find((f) => f.path === path)!;
 
-function folderWith(records: Partial<Record<string, Array<Record<string, unknown>>>>): DataFolder {
+function folderWith(records: Partial<Record<string, Array<Record<string, unknown>>>>, patientGroups: Array<Record<string, unknown>> = []): DataFolder {
   const maps = Object.fromEntries(['organisation', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation'].map((k) => [k, new Map((records[k] ?? []).map((r) => [r.id as string, r]))]));
-  return { records: maps } as unknown as DataFolder;
+  return { records: maps, vocabularies: { patientGroups, municipalities: [], offerTypes: [] } } as unknown as DataFolder;
 }
 
 describe('ids', () => {
@@ -89,6 +89,15 @@ describe('records from flags', () => {
     expect(withDefaults('hearing-party', { organisation: 'lys' }, folder, '2026-11-23')).toEqual({ organisation: 'lys', areas: ['psychiatry'], patient_groups: ['depression'], since: '2026-11-23', status: 'active' });
     expect(withDefaults('organisation', { name: 'X', status: 'inactive' }, folder, '2026-11-23')).toEqual({ name: 'X', status: 'inactive', registered: '2026-11-23' });
     expect(withDefaults('agreement', {}, folder, '2026-11-23')).toEqual({ status: 'draft' });
+  });
+
+  test('defaults: a hearing party does not take a patient group that has been retired', () => {
+    const groups = [{ id: 'depression', name: { da: 'Depression', en: 'Depression' }, areas: ['psychiatry'], retired: '2026-01-01' }, { id: 'angst', name: { da: 'Angst', en: 'Anxiety' }, areas: ['psychiatry'] }];
+    const folder = folderWith({ organisation: [{ id: 'lys', areas: ['psychiatry'], patient_groups: ['depression', 'angst'] }] }, groups);
+    expect(fillDefaults('hearing-party', { organisation: 'lys' }, folder, '2026-11-23')).toEqual({
+      record: { organisation: 'lys', areas: ['psychiatry'], patient_groups: ['angst'], since: '2026-11-23', status: 'active' },
+      used: [{ field: 'areas', source: { from: 'organisation' } }, { field: 'patient_groups', source: { from: 'organisation' } }, { field: 'since', source: { from: 'today' } }, { field: 'status', source: { from: 'value', value: 'active' } }],
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import { deletePath, sameData, setPath } from '../../domain/plain-data.js';
 import type { Language, Message, MessageKey, MessageParams } from '../../i18n/index.js';
 import type { Problem, RawFolder, SourceFile } from '../../store/load-folder.js';
 import { checkFolder } from '../../validate/check-folder.js';
+import { retiredEntriesChosen } from '../../validate/retired.js';
 import { nameKey } from '../../domain/text.js';
 import { parseCell, type CellContext } from './cells.js';
 import { columnsOf, type ColumnSpec } from './columns.js';
@@ -38,6 +39,20 @@ export interface PlannedRecord {
   before?: Data;
   /** Top-level fields that change (updates only). */
   changed: string[];
+  /** The fields a new record took from the register's defaults, with where each came from. */
+  defaults: DefaultsUsed;
+}
+
+/** Defaults a new record took: the field and where its value came from (as the register's defaults say it). */
+export type DefaultsUsed = Array<{ field: string; source: unknown }>;
+
+/**
+ * The register's defaults for a new record (what `add` fills in): the fields they may fill, and
+ * the record with them in place. Given by the command, so an import fills exactly what `add` fills.
+ */
+export interface ImportDefaults {
+  fields(kind: ImportKind): readonly string[];
+  fill(kind: ImportKind, record: Data): { record: Data; used: DefaultsUsed };
 }
 
 export interface ImportPlan {
@@ -64,6 +79,8 @@ export interface PlanInput {
    * or when it gives none, the id is made from the name.
    */
   newId?: (kind: ImportKind, record: Data, taken: (id: string) => boolean, ids: () => Iterable<string>) => string | undefined;
+  /** What a new record gets when the sheet does not say (no column, or an empty cell). */
+  defaults?: ImportDefaults;
 }
 
 const NAME_FIELD: Record<ImportKind, string> = { organisation: 'name', offer: 'title', agreement: 'title', 'hearing-party': 'organisation' };
@@ -76,12 +93,13 @@ export function planImport(input: PlanInput): ImportPlan {
   const sheetProblems: RowProblem[] = mapped.problems.map((p) => ({ row: sheet.header.row, column: p.column, message: p.message }));
   const columns = mapped.columns;
   const present = new Set(columns.filter((c): c is ColumnSpec => c !== null).map((c) => c.field));
+  const defaulted = new Set(input.defaults?.fields(kind) ?? []);
   if (!input.update) {
     // Without --update every row makes a new record, which needs its required fields; with it, a
     // sheet may hold only the columns to change (a new row among them still gets validate's
     // required-field check).
     for (const c of columnsOf(kind)) {
-      if (REQUIRED[kind].includes(c.field) && !present.has(c.field)) {
+      if (REQUIRED[kind].includes(c.field) && !present.has(c.field) && !defaulted.has(c.field)) {
         sheetProblems.push({ row: sheet.header.row, message: { key: 'import.header.missing', params: { field: c.field, header: c.header[input.lang] } } });
       }
     }
@@ -96,8 +114,15 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const e of sheet.errorCells ?? []) errorCells.set(e.row, [...(errorCells.get(e.row) ?? []), e.column]);
 
   const claimed = new Map<string, number>(); // id → row
-  let contentIndex: Map<string, string> | undefined;
-  const sameContent = () => (contentIndex ??= contentIndexOf(existing.values()));
+  // By content apart from the fields a row leaves to the defaults (a record made on another day has
+  // another `registered`), one index per set of such fields.
+  const contentIndexes = new Map<string, Map<string, string>>();
+  const sameContent = (left: readonly string[]) => {
+    const key = left.join('\u0000');
+    let index = contentIndexes.get(key);
+    if (!index) contentIndexes.set(key, (index = contentIndexOf(existing.values(), left)));
+    return index;
+  };
   const dupKeys = duplicateIndex(kind, folder);
   const seenKeys = new Map<string, number>();
   const rowsOut: Array<{ planned: PlannedRecord; problems: RowProblem[] }> = [];
@@ -143,15 +168,18 @@ export function planImport(input: PlanInput): ImportPlan {
         matchedBy = 'cvr';
       }
     }
+    // The defaulted fields this row does not give: a record already in took them from the defaults.
+    const given = buildNew('', values, kind);
+    const left = [...defaulted].filter((f) => given[f] === undefined);
     if (!before && idValue === undefined) {
       // The row's record may be in already, under the id it was given then: an earlier run of this
       // import that was stopped part-way. Recognised as that record, unchanged, not made twice.
-      const sameId = sameContent().get(contentKey(buildNew('', values, kind)));
+      const sameId = sameContent(left).get(contentKey(given));
       if (sameId !== undefined) before = existing.get(sameId);
     }
     // Without --update a row may not change an existing record, but one that says exactly what the
     // record says is that record, already in (importing the same sheet again finishes the job).
-    const alreadyIn = before !== undefined && sameData(before, buildNew(String(before.id), values, kind));
+    const alreadyIn = before !== undefined && sameData(before, { ...buildNew(String(before.id), values, kind), ...pick(before, left) });
     if (before && !input.update && !alreadyIn) {
       problems.push({ row: r.row, column: columnOfField.get(matchedBy === 'cvr' ? 'cvr' : 'id'), message: { key: matchedBy === 'cvr' ? 'import.row.existsCvr' : 'import.row.exists', params: { id: String(before.id) } } });
     }
@@ -168,7 +196,9 @@ export function planImport(input: PlanInput): ImportPlan {
     if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
     else claimed.set(id, r.row);
 
-    const record = before ? applyUpdate(before, values, kind) : buildNew(id, values, kind);
+    let record = before ? applyUpdate(before, values, kind) : buildNew(id, values, kind);
+    let defaults: DefaultsUsed = [];
+    if (!before && input.defaults) ({ record, used: defaults } = input.defaults.fill(kind, record));
     const key = dupKey(kind, record);
     if (key !== undefined) {
       const existingId = dupKeys.get(key);
@@ -180,14 +210,14 @@ export function planImport(input: PlanInput): ImportPlan {
       else seenKeys.set(key, r.row);
     }
     const action = !before ? 'create' : sameData(before, record) ? 'unchanged' : 'update';
-    rowsOut.push({ planned: { row: r.row, id, action, record, ...(before ? { before } : {}), changed: before ? changedFields(before, record) : [] }, problems });
+    rowsOut.push({ planned: { row: r.row, id, action, record, ...(before ? { before } : {}), changed: before ? changedFields(before, record) : [], defaults }, problems });
   }
 
   // The whole folder with these records in it, by validate's own rules; repeated without the
   // rejected rows, since leaving a row out can change what the others are checked against.
   let candidates = rowsOut.filter((r) => r.problems.length === 0);
   for (let round = 0; round < 3 && candidates.length; round++) {
-    const found = checkWith(kind, raw, candidates.map((c) => c.planned), columns);
+    const found = checkWith(kind, raw, candidates.map((c) => c.planned), columns, folder, input.lang);
     for (const [row, ps] of found.byRow) rowsOut.find((r) => r.planned.row === row)!.problems.push(...ps);
     sheetProblems.push(...found.elsewhere);
     const next = rowsOut.filter((r) => r.problems.length === 0);
@@ -262,22 +292,28 @@ function applyUpdate(before: Data, values: Map<string, unknown>, kind: RecordKin
   return record;
 }
 
-/** A record's data apart from its id, as one string: equal strings, equal data (sameData). */
-function contentKey(record: Data): string {
+/** The record's values of the fields named (those it has). */
+function pick(record: Data, fields: readonly string[]): Data {
+  return Object.fromEntries(fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+}
+
+/** A record's data apart from its id (and the fields named), as one string: equal strings, equal data (sameData). */
+function contentKey(record: Data, without: readonly string[] = []): string {
   const canonical = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(canonical);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Data)[k])]));
     return v;
   };
   const { id: _id, ...rest } = record;
+  for (const f of without) delete rest[f];
   return JSON.stringify(canonical(rest));
 }
 
 /** The existing records by their content apart from the id (the first, when two say the same). */
-function contentIndexOf(records: Iterable<Data>): Map<string, string> {
+function contentIndexOf(records: Iterable<Data>, without: readonly string[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const r of records) {
-    const key = contentKey(r);
+    const key = contentKey(r, without);
     if (!index.has(key)) index.set(key, String(r.id));
   }
   return index;
@@ -296,7 +332,7 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
 };
 
 /** Runs validate's checks over the folder with the planned records in it and places each error. */
-function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
+function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>, folder: DataFolder, lang: Language): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
   const folderName = FOLDER_OF[kind];
   const rowOfRel = new Map<string, number>();
   const replaced = new Map<string, SourceFile>();
@@ -333,7 +369,9 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
     if (!params || typeof params.other !== 'string' || !rowOfRel.has(params.other)) return params;
     return { ...params, other: { key: 'import.rowRef', params: { row: rowOfRel.get(params.other)! } } };
   };
-  for (const p of checkFolder(combined).problems as Problem[]) {
+  // A retired vocabulary entry is refused in a new value, as the register's write path refuses it.
+  const retired = retiredEntriesChosen(folder, planned.map((p) => ({ rel: `${folderName}/${p.id}.yaml`, kind, before: p.before, after: p.record })), lang, (rel, path) => combined.position(rel, path));
+  for (const p of [...checkFolder(combined).problems, ...retired] as Problem[]) {
     if (p.severity !== 'error') continue;
     const message: Message = { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);

@@ -1,0 +1,47 @@
+// doctor names the data files every user of the computer can read, relative to the data folder,
+// the first ten of them and then how many more.
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+
+function folderWith(orgs: number): string {
+  const files = baseFiles();
+  for (let i = 1; i <= orgs; i++) files[`organisations/forening-${String(i).padStart(2, '0')}.yaml`] = org(`forening-${String(i).padStart(2, '0')}`, `Forening ${i}`);
+  const dir = makeFolder(files);
+  for (const rel of Object.keys(files)) chmodSync(join(dir, rel), 0o640);
+  return dir;
+}
+
+describe('doctor names the files others can read', () => {
+  test('two files: both named, relative to the data folder', async () => {
+    const dir = folderWith(0);
+    chmodSync(join(dir, 'organisations/alpha.yaml'), 0o644);
+    chmodSync(join(dir, 'vocabularies/municipalities.yaml'), 0o644);
+    const r = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('2 datafiler kan læses af alle brugere'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(['  vocabularies/municipalities.yaml', '  organisations/alpha.yaml']);
+    expect(lines[at + 3]).not.toMatch(/^ {2}/);
+  });
+
+  test('twelve files: ten named, then how many more, in each language', async () => {
+    const dir = folderWith(11);
+    for (let i = 1; i <= 11; i++) chmodSync(join(dir, `organisations/forening-${String(i).padStart(2, '0')}.yaml`), 0o644);
+    chmodSync(join(dir, 'civsam.yaml'), 0o644);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    const lines = da.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('12 datafiler kan læses af alle brugere'));
+    expect(lines.slice(at + 1, at + 13)).toEqual([
+      '  civsam.yaml',
+      ...Array.from({ length: 9 }, (_, i) => `  organisations/forening-0${i + 1}.yaml`),
+      '  og 2 flere',
+      'Datamappen ligger ikke i et git-arkiv, så der er ingen historik over ændringer (git init opretter et).',
+    ]);
+    const en = await civsam(['--data', dir, 'doctor', '--dry-run']);
+    expect(en.stdout).toContain('  organisations/forening-09.yaml\n  and 2 more\n');
+  });
+});
