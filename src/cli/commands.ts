@@ -259,6 +259,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--out <dir>', description: 'opt.publishOut' },
       { flags: '--as-of <date>', description: 'opt.publishAsOf' },
       { flags: '--lang <lang>', description: 'opt.publishLang', choices: ['da', 'en', 'both'] },
+      { flags: '--require-clean', description: 'opt.publishRequireClean' },
     ],
     examples: [
       'civsam publish --out site',

@@ -163,7 +163,7 @@ describe('consultations', () => {
   });
 
   it('shows open consultations without judging answers yet, and never planned ones', () => {
-    expect(textOf(part(p, 'consultation-k-open'))).toContain('Et begrænset antal pladser (1), som går på skift');
+    expect(textOf(part(p, 'consultation-k-open'))).toContain('Hvem blev inviteret 1 plads til 3 relevante organisationer på høringslisten; 1 blev inviteret');
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Alpha Forening fristen er ikke udløbet');
     expect(p).not.toContain('Planlagt høring');
   });

@@ -6,6 +6,7 @@ import { html, type Html } from '../html.js';
 import { consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
+import { invitationFacts } from '../hearing-facts.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
@@ -39,8 +40,7 @@ function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
   const report = consultationReport(ctx.facts, c, ctx.lang);
   const parties = report.parties;
   const id = `consultation-${c.id}`;
-  const selection = c.selection === 'all' ? ctx.t('publish.consultations.selectionAll')
-    : ctx.t('publish.consultations.selectionLimited', { seats: c.seats ?? parties.length });
+  const selection = invitationText(ctx, c);
   const rate = parties.length ? ctx.t('publish.consultations.rate', { responded: ctx.number(report.responded), invited: ctx.number(parties.length), share: ctx.share(report.responded / parties.length) }) : undefined;
   return html`<article class="consultation" id="${id}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${c.title}</h3>
@@ -63,4 +63,27 @@ ${parties.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</t
 </div>` : html`<p>${ctx.t('publish.consultations.noneInvited')}</p>`}
 </article>
 `;
+}
+
+/**
+ * Who was invited, as counted from the records: the plain numbers, never the ideal. "All" is said
+ * only when every relevant party on the hearing list was invited; otherwise how many were and how
+ * many were not, as the hearing audit counts them.
+ */
+export function invitationText(ctx: PageContext, c: Consultation): string {
+  const n = invitationFacts(ctx.facts.folder, c, ctx.facts.asOf);
+  const parts: string[] = [];
+  if (c.selection === 'limited') {
+    parts.push(ctx.t('site.hearing.seats', { seats: c.seats ?? n.invited, eligible: n.eligible, invited: n.invited }));
+  } else if (n.eligible === 0) {
+    parts.push(ctx.t('site.hearing.noneRelevant'));
+  } else if (n.invited === n.eligible) {
+    parts.push(ctx.t('site.hearing.allInvited', { count: n.eligible }));
+  } else {
+    parts.push(ctx.t('site.hearing.someInvited', { invited: n.invited, eligible: n.eligible }));
+    if (n.notInvited > 0) parts.push(ctx.t('site.hearing.notInvited', { count: n.notInvited }));
+    if (n.omittedWithReason > 0) parts.push(ctx.t('site.hearing.omittedWithReason', { count: n.omittedWithReason }));
+  }
+  if (n.invitedOutside > 0) parts.push(ctx.t('site.hearing.invitedOutside', { count: n.invitedOutside }));
+  return parts.join('; ');
 }
