@@ -7,13 +7,15 @@ import { consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
 import { invitationFacts } from '../hearing-facts.js';
+import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
   const list = sortByName(ctx, f.hearingList, (p) => ctx.organisationName(p.organisation));
   const body = html`<p class="lead">${ctx.t('publish.consultations.lead')}</p>
 <p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
-<section aria-labelledby="open">
+${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
+` : ''}<section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
 ${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
 </section>
