@@ -2,6 +2,7 @@
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
+import { openSiteCommands } from './open-site-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -235,12 +236,21 @@ export const COMMANDS: CommandSpec[] = [
     'civsam consultation list-parties 2026-model-civilsamfund',
     'civsam consultation list-parties 2026-model-civilsamfund --include-contacts --output hoeringsliste.md',
   ], () => import('../commands/consultation-list-parties.js')),
-  consultationCommand('report', [
-    { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-  ], [
-    'civsam consultation report 2025-psykiatriplan-civilsamfund',
-    'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
-  ], () => import('../commands/consultation-report.js')),
+  {
+    parent: 'consultation', name: 'report', args: '<id>', description: 'cmd.consultation.report.description',
+    // md and html give the høringsnotat (reports/hearing-note.ts); the others the hearing report's tables.
+    options: [
+      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+      { flags: '--format <format>', description: 'opt.hearingNote.format', choices: ['table', 'json', 'csv', 'md', 'html'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation report 2025-psykiatriplan-civilsamfund',
+      'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
+      'civsam consultation report 2025-psykiatriplan-civilsamfund --format html --output hoeringsnotat.html',
+    ],
+    load: () => import('../commands/consultation-report.js'),
+  },
   {
     parent: 'hearing-party',
     name: 'history',
@@ -251,6 +261,7 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/hearing-party-history.js'),
   },
   ...overviewCommands(),
+  ...openSiteCommands(),
   {
     name: 'publish',
     description: 'cmd.publish.description',

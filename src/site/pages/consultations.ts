@@ -63,7 +63,7 @@ ${parties.length ? html`<div class="table-scroll" role="region" aria-labelledby=
 ${parties.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><td>${p.received ? html`<span class="mark" aria-hidden="true">✓</span> ${ctx.t('publish.consultations.received', { date: ctx.date(p.received) })}` : open ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</td></tr>\n`)}</tbody>
 </table>
 </div>` : html`<p>${ctx.t('publish.consultations.noneInvited')}</p>`}
-</article>
+${c.status === 'closed' ? hearingNote(ctx, c, parties) : ''}</article>
 `;
 }
 
@@ -88,4 +88,23 @@ export function invitationText(ctx: PageContext, c: Consultation): string {
   }
   if (n.invitedOutside > 0) parts.push(ctx.t('site.hearing.invitedOutside', { count: n.invitedOutside }));
   return parts.join('; ');
+}
+
+/**
+ * The høringsnotat's points, published once the consultation has closed (never while it is open,
+ * when answers are still coming): each party's points as staff summarised them, with what the
+ * region did with each and why. The points are the region's own summaries, never the answers' text.
+ */
+function hearingNote(ctx: PageContext, c: Consultation, parties: { party: string; organisation: string }[]): Html {
+  const points = new Map((c.responses ?? []).map((r) => [r.party, r.points ?? []]));
+  const withPoints = parties.filter((p) => (points.get(p.party) ?? []).length > 0);
+  if (withPoints.length === 0) return html``;
+  const id = `consultation-${c.id}-note`;
+  return html`<section class="hearing-note" aria-labelledby="${id}">
+<h4 id="${id}">${ctx.t('site.consultation.noteHeading')}</h4>
+${withPoints.map((p) => html`<h5>${orgLink(ctx, p.organisation)}</h5>
+<ol>${(points.get(p.party) ?? []).map((x) => html`<li><p>${x.summary}</p><p>${x.disposition === undefined ? ctx.t('hearingNote.undecided')
+  : x.reason ? ctx.t('hearingNote.answerWithReason', { disposition: ctx.t(`hearingNote.disposition.${x.disposition}`), reason: x.reason }) : ctx.t('hearingNote.answer', { disposition: ctx.t(`hearingNote.disposition.${x.disposition}`) })}</p></li>`)}</ol>
+`)}</section>
+`;
 }
