@@ -143,7 +143,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '<kind> [overview]',
     description: 'cmd.export.description',
     options: [
-      { flags: '--format <format>', description: 'opt.export.format', choices: ['csv', 'xlsx'] },
+      { flags: '--format <format>', description: 'opt.export.format', choices: ['csv', 'xlsx', 'json'] },
       { flags: '--output <file>', description: 'opt.export.output' },
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
@@ -159,6 +159,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: [
       'civsam export organisations --output organisationer.xlsx',
+      'civsam export 360giving --output bevillinger.json',
       'civsam --lang da export offers --format csv > tilbud.csv',
       'civsam export organisations --include-personal-data --output kontakter.xlsx',
       'civsam export overview funding --year 2026 --output finansiering.xlsx',

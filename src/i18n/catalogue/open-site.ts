@@ -89,6 +89,10 @@ export const openSite = defineMessages({
   'rule.hearing-points-undecided.explanation': 'A closed consultation whose responses raised points (responses[].points) of which some have no disposition. The state\'s guidance on consultations (Lovkvalitetsvejledningen 9.1.6) wants the høringsnotat to say, for each point raised, what was done with it and why. Record it with civsam consultation note ID --party PARTY --index N --disposition VALUE --reason TEXT.',
   'finding.hearing-points-undecided': '{count, plural, one {# point} other {# points}} raised by {parties, plural, one {# party} other {# parties}} {count, plural, one {has} other {have}} no disposition, so the høringsnotat cannot say what was done with {count, plural, one {it} other {them}}.',
   'site.consultation.noteHeading': 'Consultation response memo: the points raised and the region\'s position',
+  'openData.denmark': 'Denmark',
+  'openData.grantDescription': 'Grant from the pool {pool} for {year} to the collaboration agreement “{title}”.',
+  'openData.formatUnknown': 'civsam export 360giving writes json or csv, not {format}. Give --format json or csv, or an --output file ending in .json or .csv.',
+  'openData.grantsDone': '{count, plural, one {# grant} other {# grants}} in the 360Giving Data Standard, {total} DKK in all.',
   'opt.publishRequireClean': 'refuse to publish (exit 2) when the audit finds an error',
 }, {
   'site.hearing.allInvited': '{count, plural, one {Den ene relevante organisation på høringslisten blev inviteret} other {Alle # relevante organisationer på høringslisten blev inviteret}}',
@@ -175,5 +179,9 @@ export const openSite = defineMessages({
   'rule.hearing-points-undecided.explanation': 'En afsluttet høring, hvis svar rejste bemærkninger (responses[].points), hvoraf nogle mangler regionens stillingtagen. Statens vejledning om høringer (Lovkvalitetsvejledningen 9.1.6) siger, at høringsnotatet for hver bemærkning skal oplyse, hvad der blev gjort med den og hvorfor. Registrér det med civsam consultation note ID --party PART --index N --disposition VÆRDI --reason TEKST.',
   'finding.hearing-points-undecided': '{count, plural, one {# bemærkning} other {# bemærkninger}} fra {parties, plural, one {# part} other {# parter}} mangler regionens stillingtagen, så høringsnotatet kan ikke oplyse, hvad der blev gjort med {count, plural, one {den} other {dem}}.',
   'site.consultation.noteHeading': 'Høringsnotat: høringssvarenes bemærkninger og regionens stillingtagen',
+  'openData.denmark': 'Danmark',
+  'openData.grantDescription': 'Bevilling fra puljen {pool} for {year} til samarbejdsaftalen »{title}«.',
+  'openData.formatUnknown': 'civsam export 360giving skriver json eller csv, ikke {format}. Angiv --format json eller csv, eller en --output-fil, der ender på .json eller .csv.',
+  'openData.grantsDone': '{count, plural, one {# bevilling} other {# bevillinger}} efter 360Giving-standarden, {total} kr. i alt.',
   'opt.publishRequireClean': 'nægt at udgive (slutkode 2), når revisionen finder en fejl',
 });
