@@ -13,10 +13,12 @@ const page = (path: string, files = da) => {
 };
 
 describe('the site as files', () => {
-  it('has every page type, one page per organisation, one stylesheet and one script', () => {
+  it('has every page type, one page per organisation, one stylesheet and one script, and the open data', () => {
     expect([...da.keys()]).toEqual([
       'agreements.html', 'assets/filter.js', 'assets/site.css', 'calls.html', 'consultations.html', 'coverage.html', 'funding.html', 'index.html', 'model.html',
-      'offers.html', 'organisations.html',
+      'offers.html',
+      ...['agreements', 'calls', 'consultations', 'grants', 'offers', 'organisations'].flatMap((n) => [`open-data/${n}.csv`, `open-data/${n}.json`]), 'open-data/readme.md',
+      'organisations.html',
       'organisations/aeblehaven.html', 'organisations/alpha.html', 'organisations/beta.html', 'organisations/gamma.html',
     ]);
   });

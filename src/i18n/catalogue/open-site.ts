@@ -93,6 +93,9 @@ export const openSite = defineMessages({
   'openData.grantDescription': 'Grant from the pool {pool} for {year} to the collaboration agreement “{title}”.',
   'openData.formatUnknown': 'civsam export 360giving writes json or csv, not {format}. Give --format json or csv, or an --output file ending in .json or .csv.',
   'openData.grantsDone': '{count, plural, one {# grant} other {# grants}} in the 360Giving Data Standard, {total} DKK in all.',
+  'site.openData.heading': 'Open data',
+  'site.openData.lead': 'Everything this site shows about organisations, offers, agreements, grants, calls and consultations, as of {date}, as CSV and JSON files for anyone to reuse, without personal data.',
+  'site.openData.link': 'The files and what every column means',
   'opt.publishRequireClean': 'refuse to publish (exit 2) when the audit finds an error',
 }, {
   'site.hearing.allInvited': '{count, plural, one {Den ene relevante organisation på høringslisten blev inviteret} other {Alle # relevante organisationer på høringslisten blev inviteret}}',
@@ -183,5 +186,8 @@ export const openSite = defineMessages({
   'openData.grantDescription': 'Bevilling fra puljen {pool} for {year} til samarbejdsaftalen »{title}«.',
   'openData.formatUnknown': 'civsam export 360giving skriver json eller csv, ikke {format}. Angiv --format json eller csv, eller en --output-fil, der ender på .json eller .csv.',
   'openData.grantsDone': '{count, plural, one {# bevilling} other {# bevillinger}} efter 360Giving-standarden, {total} kr. i alt.',
+  'site.openData.heading': 'Åbne data',
+  'site.openData.lead': 'Alt, hvad siden viser om organisationer, tilbud, aftaler, bevillinger, opslag og høringer, pr. {date}, som CSV- og JSON-filer, som alle må genbruge, uden personoplysninger.',
+  'site.openData.link': 'Filerne, og hvad hver kolonne betyder',
   'opt.publishRequireClean': 'nægt at udgive (slutkode 2), når revisionen finder en fejl',
 });
