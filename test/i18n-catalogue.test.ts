@@ -19,7 +19,7 @@ const ENGLISH = ['the', 'and', 'of', 'with', 'is', 'are', 'was', 'were', 'has', 
 const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\d_-])(?:${ENGLISH.join('|')})(?![\\p{L}\\d_-])`, 'iu');
 
 /** Messages that name the values an option takes (`--fail-on error`): codes the user types. */
-const NAMES_OPTION_VALUES = new Set<MessageKey>(['opt.hearing.failOn', 'opt.audit.failOn']);
+const NAMES_OPTION_VALUES = new Set<MessageKey>(['opt.hearing.failOn', 'opt.audit.failOn', 'opt.note.reason', 'hearingNote.dispositionMissing']);
 
 /** The text with what a user types as code taken out. */
 function prose(text: string): string {

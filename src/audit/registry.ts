@@ -19,6 +19,7 @@ import { rule as hearingSeats } from './rules/hearing-seats.js';
 import { rule as hearingRotation } from './rules/hearing-rotation.js';
 import { rule as hearingOutOfScope } from './rules/hearing-out-of-scope.js';
 import { rule as hearingShortDeadline } from './rules/hearing-short-deadline.js';
+import { rule as hearingPointsUndecided } from './rules/hearing-points-undecided.js';
 
 export const RULES: readonly AuditRule[] = [
   unilateralAgreement,
@@ -39,4 +40,5 @@ export const RULES: readonly AuditRule[] = [
   hearingRotation,
   hearingOutOfScope,
   hearingShortDeadline,
+  hearingPointsUndecided,
 ];

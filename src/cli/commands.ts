@@ -4,6 +4,7 @@ import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
 import { FIND_COMMANDS } from './find-command.js';
 import { VOCAB_COMMANDS } from './vocab-commands.js';
+import { openSiteCommands } from './open-site-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -140,7 +141,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '<kind> [overview]',
     description: 'cmd.export.description',
     options: [
-      ...formatOptions('export', ['csv', 'xlsx']),
+      ...formatOptions('export', ['csv', 'xlsx', 'json']),
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
       { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true },
@@ -155,6 +156,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: [
       'civsam export organisations --output organisationer.xlsx',
+      'civsam export 360giving --output bevillinger.json',
       'civsam --lang da export offers --format csv > tilbud.csv',
       'civsam export organisations --include-personal-data --output kontakter.xlsx',
       'civsam export overview funding --year 2026 --output finansiering.xlsx',
@@ -227,12 +229,21 @@ export const COMMANDS: CommandSpec[] = [
     'civsam consultation list-parties 2026-model-civilsamfund',
     'civsam consultation list-parties 2026-model-civilsamfund --include-contacts --output hoeringsliste.md',
   ], () => import('../commands/consultation-list-parties.js')),
-  consultationCommand('report', [
-    { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-  ], [
-    'civsam consultation report 2025-psykiatriplan-civilsamfund',
-    'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
-  ], () => import('../commands/consultation-report.js')),
+  {
+    parent: 'consultation', name: 'report', args: '<id>', description: 'cmd.consultation.report.description',
+    // md and html give the høringsnotat (reports/hearing-note.ts); the others the hearing report's tables.
+    options: [
+      { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
+      { flags: '--format <format>', description: 'opt.hearingNote.format', choices: ['table', 'json', 'csv', 'md', 'html'] },
+      { flags: '--output <file>', description: 'opt.hearing.output' },
+    ],
+    examples: [
+      'civsam consultation report 2025-psykiatriplan-civilsamfund',
+      'civsam consultation report 2025-psykiatriplan-civilsamfund --format md --output hoeringsnotat.md',
+      'civsam consultation report 2025-psykiatriplan-civilsamfund --format html --output hoeringsnotat.html',
+    ],
+    load: () => import('../commands/consultation-report.js'),
+  },
   {
     parent: 'hearing-party',
     name: 'history',
@@ -243,6 +254,7 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('../commands/hearing-party-history.js'),
   },
   ...overviewCommands(),
+  ...openSiteCommands(),
   {
     name: 'publish',
     description: 'cmd.publish.description',
@@ -251,6 +263,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--out <dir>', description: 'opt.publishOut' },
       { flags: '--as-of <date>', description: 'opt.publishAsOf' },
       { flags: '--lang <lang>', description: 'opt.publishLang', choices: ['da', 'en', 'both'] },
+      { flags: '--require-clean', description: 'opt.publishRequireClean' },
     ],
     examples: [
       'civsam publish --out site',

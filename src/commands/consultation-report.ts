@@ -1,17 +1,34 @@
 // civsam consultation report ID: after the deadline, the parties heard alphabetically with a mark
 // and date where a response came, the response rate, and eligible parties not invited with reasons.
+// As Markdown or HTML it is the høringsnotat: the same, with each point the answers raised and
+// what the region did with it and why, in the folder's language unless --lang says otherwise.
+import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { emit } from '../context/output.js';
+import { emit, writeFileAtomic } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 import { findConsultation } from '../context/hearing-options.js';
 import { consultationReport } from '../reports/hearing.js';
+import { buildHearingNote } from '../reports/hearing-note.js';
+import { hearingNoteHtml, hearingNoteMarkdown } from '../output/hearing-note.js';
 
 export async function run(ctx: CommandContext, opts: { asOf?: string; format?: string; output?: string }, [id]: string[]): Promise<number> {
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
+  const ext = opts.output ? extname(opts.output).toLowerCase() : '';
+  const format = opts.format ?? (ext === '.html' || ext === '.htm' ? 'html' : undefined);
   const folder = loadValidFolder(ctx);
-  const report = consultationReport(folder, findConsultation(folder, id), asOf, ctx.lang);
+  const consultation = findConsultation(folder, id);
+  if (format === 'html' || format === 'md' || (format === undefined && (ext === '.md' || ext === '.markdown'))) {
+    const note = buildHearingNote(folder, consultation, asOf, ctx.lang);
+    const text = format === 'html' ? hearingNoteHtml(note, ctx.lang) : hearingNoteMarkdown(note, ctx.lang);
+    if (opts.output) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
+    else ctx.stdout.write(terminalSafe(text));
+    if (note.undecided > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id })) + '\n');
+    return EXIT.ok;
+  }
+  const report = consultationReport(folder, consultation, asOf, ctx.lang);
   emit(ctx, opts, report);
   for (const n of report.notes) ctx.stderr.write(ctx.errColor.yellow(n) + '\n');
   return EXIT.ok;

@@ -5,9 +5,9 @@ import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { changeRecord } from '../register/apply-change.js';
 
-type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string };
+type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string; party?: string; point?: string[] };
 type Omitted = { party: string; reason: string };
-type Response = { party: string; received: string };
+type Response = { party: string; received: string; points?: { summary: string; disposition?: string; reason?: string }[] };
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 const parties = (args: unknown[]) => args.slice(1).flatMap((a) => list(a)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -50,8 +50,11 @@ export async function omit(ctx: CommandContext, opts: Opts, args: unknown[]): Pr
 
 /** Records a response from an invited party (on --date, default today). */
 export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  const names = parties(args);
+  const names = [...new Set([...parties(args), ...(opts.party ? [opts.party] : [])])];
   if (names.length === 0) throw new UserError('register.partiesMissing');
+  // The points a response raised, summarised by staff; they belong to one party's response.
+  const points = (opts.point ?? []).map((p) => p.trim()).filter(Boolean);
+  if (points.length > 0 && names.length > 1) throw new UserError('hearingNote.pointsOneParty');
   const date = dateOption(opts.date, '--date', ctx.today);
   // A response is recorded once it has come: not after today, not before the consultation opened.
   // After the deadline is allowed: it came late, and the report says so.
@@ -65,8 +68,13 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
     const responses = Array.isArray(r.responses) ? (r.responses as Response[]).map((x) => ({ ...x })) : [];
     for (const p of names) {
       const existing = responses.find((x) => x.party === p);
-      if (existing) existing.received = date;
-      else responses.push({ party: p, received: date });
+      const response = existing ?? { party: p, received: date };
+      response.received = date;
+      if (!existing) responses.push(response);
+      if (points.length > 0) {
+        const known = new Set((response.points ?? []).map((x) => x.summary));
+        response.points = [...(response.points ?? []).map((x) => ({ ...x })), ...points.filter((x) => !known.has(x)).map((summary) => ({ summary }))];
+      }
     }
     return { ...r, responses };
   });

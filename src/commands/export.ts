@@ -38,10 +38,12 @@ export function exportFormat(opts: Options): 'csv' | 'xlsx' {
 }
 
 const OVERVIEW_NAMES: Record<string, OverviewName> = { offers: 'offers', tilbud: 'offers', coverage: 'coverage', 'dækning': 'coverage', funding: 'funding', finansiering: 'funding', expiring: 'expiring', udløber: 'expiring' };
-const KINDS_TEXT = 'organisations, offers, agreements, pools, calls, hearing-parties, consultations, overview offers|coverage|funding|expiring';
+const KINDS_TEXT = 'organisations, offers, agreements, pools, calls, hearing-parties, consultations, overview offers|coverage|funding|expiring, 360giving';
 
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
   const name = String(args[0]).toLowerCase();
+  // Grants in the 360Giving Data Standard: their own module, loaded only for this.
+  if (name === '360giving') return (await import('./export-360giving.js')).run(ctx, opts);
   const overviewName = name === 'overview' || name === 'overblik' ? String(args[1] ?? '').toLowerCase() : name.startsWith('overview-') ? name.slice(9) : undefined;
   if (overviewName !== undefined) {
     const overview = OVERVIEW_NAMES[overviewName];

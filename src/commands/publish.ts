@@ -8,11 +8,14 @@ import { EXIT, UserError } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
 import { sitePages } from '../site/site.js';
 import { writeSite } from '../site/write-site.js';
+import { RULES } from '../audit/registry.js';
+import { runAudit } from '../audit/run.js';
 
 export interface PublishOptions {
   out?: string;
   asOf?: string;
   lang?: string;
+  requireClean?: boolean;
 }
 
 export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
@@ -25,6 +28,11 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
     throw new UserError('publish.outInsideData', { dir: opts.out });
   }
   const folder = loadValidFolder(ctx);
+  // The audit runs first, so whoever publishes sees what the site will state plainly instead of
+  // the ideal; --require-clean turns an error into a refusal before anything is written.
+  const { summary } = runAudit(folder, RULES, { asOf });
+  ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, errors: summary.errors, warnings: summary.warnings, date: asOf })) + '\n');
+  if (opts.requireClean && summary.errors > 0) throw new UserError('publish.audit.refused', { errors: summary.errors, date: asOf });
   const primary: Language = folder.settings?.language ?? 'da';
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
   let result;

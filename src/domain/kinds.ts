@@ -8,6 +8,8 @@ export type { Agreement, Call, CivsamSettings, CollaborationModel, Consultation,
 export type PatientGroup = PatientGroups[number];
 export type Municipality = Municipalities[number];
 export type OfferType = OfferTypes[number];
+/** A unit's published contact (common.schema.json `public-contact`): the region's, a pool's or a call's. */
+export type PublicContact = NonNullable<CivsamSettings['region']['contact']>;
 export { AREAS, type Area } from './shapes.js';
 
 import { RECORD_KINDS, type RecordKind } from './record-kinds.js';

@@ -5,29 +5,15 @@
 // address is shown only when every word of its local part is a known function or role word, from
 // the list below or civsam.yaml's `policy.functional_address_words`.
 import type { Organisation } from '../domain/kinds.js';
-import { asciiFold as fold } from '../domain/text.js';
+import { isFunctionalAddress } from '../domain/functional-address.js';
 
-/** Words that name a function or a role, not a person (folded; Danish letters also as plain a/o). */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'post', 'kontakt', 'contact', 'info', 'information', 'mail', 'email', 'sekretariat', 'sekretariatet', 'secretariat',
-  'sekretaer', 'sekretar', 'secretary', 'administration', 'admin', 'kontor', 'office', 'formand', 'forperson', 'naestformand',
-  'nastformand', 'chair', 'kasserer', 'treasurer', 'bestyrelse', 'bestyrelsen', 'board', 'frivillig', 'frivillige', 'volunteer',
-  'volunteers', 'raadgivning', 'radgivning', 'hoering', 'hoeringer', 'horing', 'horinger', 'hearing', 'koordinator', 'coordinator',
-  'medlem', 'medlemmer', 'members', 'forening', 'foreningen', 'landsforening', 'hej', 'hello',
-]);
+export { FUNCTION_WORDS } from '../domain/functional-address.js';
 
 /**
- * The organisation's contact e-mail when it is a functional address, else undefined: every word of
- * its local part (split at `.`, `-`, `_`, `+`) must be a function word (`kontakt.hoering@` is one,
- * `mk1961@` and `jens.jensen@` are not). `extraWords` are the region's own (policy.functional_address_words).
+ * The organisation's contact e-mail when it is a functional address, else undefined (the rule:
+ * domain/functional-address.ts). `extraWords` are the region's own (policy.functional_address_words).
  */
 export function functionalAddress(contact: Organisation['contact'], extraWords: readonly string[] = []): string | undefined {
   const email = contact?.email;
-  if (!email) return undefined;
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return undefined;
-  const parts = fold(email.slice(0, at)).split(/[.\-_+]/);
-  // A region's word may be written with Danish letters (høring), an address spells them out or drops them.
-  const extra = new Set(extraWords.flatMap((w) => [fold(w), fold(w.toLowerCase().replace(/æ/g, 'a').replace(/ø/g, 'o').replace(/å/g, 'a'))]));
-  return parts.every((p) => p !== '' && (FUNCTION_WORDS.has(p) || extra.has(p))) ? email : undefined;
+  return email && isFunctionalAddress(email, extraWords) ? email : undefined;
 }

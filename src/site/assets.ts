@@ -85,6 +85,8 @@ svg.chart text { font-family: inherit; font-size: 14px; fill: #1a1a1a; }
 .series-0 { fill: #1d5fa8; background: #1d5fa8; }
 .series-1 { fill: #b4540a; background: #b4540a; }
 svg.chart .marker { stroke: #1a1a1a; stroke-width: 2; stroke-dasharray: 4 3; }
+svg.chart text.value-inside { fill: #fff; font-weight: 700; }
+svg.chart text.marker-label { font-weight: 700; }
 .swatch-marker { border: none; border-left: 2px dashed #1a1a1a; width: 0.6rem; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin-top: 0.5rem; }
 .filter { border: 1px solid #b1b4b6; background: #f3f2f1; padding: 0 1rem 0.5rem; margin: 1rem 0; }

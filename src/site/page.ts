@@ -1,6 +1,6 @@
 // What every page template gets (language, texts, relative links, names of things) and the page
 // shell around each page: language attribute, skip link, header with navigation, main, footer.
-import { AREAS, type Area } from '../domain/kinds.js';
+import { AREAS, type Area, type PublicContact } from '../domain/kinds.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
@@ -205,7 +205,7 @@ function chromeFor(ctx: PageContext, current: SectionId): Chrome {
 <div class="wrap">
 <p>${ctx.t('publish.footer.asOf', { date: ctx.date(ctx.facts.asOf) })} ${ctx.t('publish.footer.noPersonalData')}</p>
 ${regionSite ? html`<p><a href="${regionSite}">${ctx.t('publish.footer.regionWebsite', { region })}</a></p>` : ''}
-</div>
+${footerContact(ctx)}</div>
 </footer>
 `,
     };
@@ -215,6 +215,25 @@ ${regionSite ? html`<p><a href="${regionSite}">${ctx.t('publish.footer.regionWeb
 }
 
 // ---------------------------------------------------------------- small pieces the pages share
+
+/** A contact as one line of links: address, e-mail (mailto:), phone (tel:). */
+export function contactLine(ctx: PageContext, c: PublicContact | undefined): Html | undefined {
+  if (!c) return undefined;
+  const parts: Html[] = [];
+  if (c.address) parts.push(html`<span class="contact-address">${c.address}</span>`);
+  if (c.email) parts.push(html`<a href="mailto:${c.email}">${c.email}</a>`);
+  if (c.phone) parts.push(html`<a href="tel:${c.phone.replace(/ /g, '')}">${c.phone}</a>`);
+  return parts.length ? html`${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}` : undefined;
+}
+
+/** The footer's line: the region's contact and CVR number, or that none is given. */
+export function footerContact(ctx: PageContext): Html {
+  const line = contactLine(ctx, ctx.facts.folder.settings?.region.contact);
+  const cvr = ctx.facts.folder.settings?.region.cvr;
+  if (!line && !cvr) return html`<p class="contact">${ctx.t('site.contact.none')}</p>\n`;
+  return html`<p class="contact"><strong>${ctx.t('site.contact.region', { region: regionName(ctx) })}:</strong> ${line ?? ''}${line && cvr ? ' · ' : ''}${cvr ? ctx.t('site.contact.cvr', { cvr }) : ''}</p>\n`;
+}
+
 
 export function orgLink(ctx: PageContext, id: string): Html {
   return html`<a href="${ctx.href(organisationPath(id))}">${ctx.organisationName(id)}</a>`;

@@ -1,10 +1,11 @@
 // The public site as data: a pure function from the loaded folder, the date and the languages to
-// every file's path and content. The same input always gives the same bytes (no clock, sorted
+// every file's path and content, the open data (open-data/) included. The same input always gives the same bytes (no clock, sorted
 // records, no random ids), so a site kept in git shows real changes only.
 import type { DataFolder } from '../domain/folder.js';
 import type { Language } from '../i18n/index.js';
 import { FILTER_JS, SITE_CSS } from './assets.js';
 import { gatherFacts } from './facts.js';
+import { openDataFiles } from './open-data.js';
 import { layout, makeContext, organisationPath, SCRIPT, STYLESHEET, type PageContent, type PageContext, type SiteLanguage } from './page.js';
 import { agreementsPage } from './pages/agreements.js';
 import { callsPage } from './pages/calls.js';
@@ -43,6 +44,8 @@ export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<
   const sites: SiteLanguage[] = [...new Set(options.languages)].map((lang, i) => ({ lang, base: i === 0 ? '' : `${lang}/` }));
   yield [STYLESHEET, SITE_CSS];
   yield [SCRIPT, FILTER_JS];
+  // The open data once, for every language: its readme is in Danish and English.
+  yield* openDataFiles(facts);
   for (const site of sites) {
     const others = sites.filter((s) => s !== site);
     for (const page of PAGES) {

@@ -9,6 +9,7 @@ import type { Problem, RawFolder } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
+import { checkPublicContacts } from './public-contact.js';
 
 const VALIDATOR: Record<string, ValidateFunction> = {
   organisation: validators.organisation,
@@ -36,6 +37,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   const ids = Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>;
   const vocab: RuleContext['vocabularies'] = { patientGroups: [], all: [] };
   let settings: CivsamSettings | undefined;
+  let settingsRel = 'civsam.yaml';
   let model: CollaborationModel | undefined;
   const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
   const present = new Set<string>();
@@ -74,7 +76,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     const control = findControlCharacter(f.data);
     if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
     switch (w.role) {
-      case 'settings': settings = f.data as CivsamSettings; break;
+      case 'settings': settings = f.data as CivsamSettings; settingsRel = f.rel; break;
       case 'model': model = f.data as CollaborationModel; break;
       case 'vocabulary': {
         const list = f.data as Array<{ id: string; parent?: string }>;
@@ -105,6 +107,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
 
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
   for (const rule of RECORD_RULES) rule.check(ctx);
+  checkPublicContacts(ctx, settings && { rel: settingsRel, data: settings });
 
   const whole = (k: RecordKind) => (records[k] as Located<{ id: string }>[]).filter((r) => !r.partial);
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map(whole(k).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };

@@ -45,6 +45,8 @@ describe('the published sample site in Chromium', () => {
   it('makes no request outside the site, and links only to organisations\' and the region\'s websites (front page, index, one organisation)', async () => {
     // Every organisation's page is checked by the stress suite (test/stress/browser-site.test.ts).
     const allowed = new Set<string>([new URL(site.folder.settings!.region.website!).href]);
+    // The region's functional contact in the footer of every page.
+    allowed.add('mailto:kontakt@rm.dk').add('tel:+4578410000');
     for (const o of site.folder.records.organisation.values()) if (o.website) allowed.add(new URL(o.website).href);
     const page = await site.open('index.html');
     const external = new Set<string>();
@@ -121,6 +123,31 @@ describe('the published sample site in Chromium', () => {
     }
     expect(violations).toEqual([]);
   }, 300_000);
+
+  it('draws the funding chart so the allocated amount and the budget each read as what they are (a screenshot is kept)', async () => {
+    const page = await site.open('funding.html');
+    const svg = page.locator('svg.chart').first();
+    await svg.screenshot({ path: join(SHOTS, 'funding-chart.png') });
+    const layout = await svg.evaluate((el) => {
+      const box = (e: Element) => (e as SVGGraphicsElement).getBBox();
+      const rects = [...el.querySelectorAll('rect')].map(box);
+      return {
+        values: [...el.querySelectorAll('text.value')].map((t) => ({ text: t.textContent, inside: rects.some((r) => box(t).x >= r.x && box(t).x + box(t).width <= r.x + r.width + 0.5) })),
+        markers: [...el.querySelectorAll('text.marker-label')].map((t) => t.textContent),
+        overlaps: [...el.querySelectorAll('text')].flatMap((a, i, all) => all.slice(i + 1).filter((b) => {
+          const p = box(a); const q = box(b);
+          return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+        }).map((b) => `${a.textContent} × ${b.textContent}`)),
+        desc: el.querySelector('desc')?.textContent,
+      };
+    });
+    // The sample's Civilsamfundspuljen 2024: 460.000 kr. given of a 600.000 kr. budget.
+    expect(layout.values[0]).toEqual({ text: 'Tildelt 460.000 kr.', inside: true });
+    expect(layout.markers[0]).toBe('Budget 600.000 kr.');
+    expect(layout.overlaps).toEqual([]);
+    expect(layout.desc).toContain('2024: tildelt 460.000 kr. (udviklingsprojekter 460.000 kr., drift 0 kr.); budget 600.000 kr.; 140.000 kr. af budgettet er tilbage');
+    await page.close();
+  }, 120_000);
 
   it('is readable at phone width: no page is wider than the screen (tables scroll inside their own box)', async () => {
     const wide: string[] = [];

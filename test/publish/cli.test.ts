@@ -7,8 +7,10 @@ import { makeFolder } from '../helpers/folder.js';
 import { siteFiles } from './fixture.js';
 
 const DATA = join(ROOT, 'data');
-// The sample site: 9 section pages and one page per organisation in each language, plus a stylesheet and a script.
+// The sample site: 9 section pages and one page per organisation in each language, plus a stylesheet and a script,
+// and the open data once: 6 files as CSV and JSON and their readme.
 const PAGES = 9 + readdirSync(join(DATA, 'organisations')).filter((f) => f.endsWith('.yaml')).length;
+const OPEN_DATA = 13;
 
 function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -23,11 +25,15 @@ function tree(dir: string): Map<string, string> {
   return out;
 }
 
+// publish runs the audit first and says what it found on stderr's first line (test/open-site/facts.test.ts).
+const SAMPLE_AUDIT = 'Audit before publishing: 12 findings (5 errors, 7 warnings) as of 2026-11-23. The site states the facts as they are; see them with civsam audit --as-of 2026-11-23.\n';
+const SAMPLE_AUDIT_DA = 'Revision før udgivelsen: 12 fund (5 fejl, 7 advarsler) pr. 2026-11-23. Siden oplyser tingene, som de er; se fundene med civsam audit --as-of 2026-11-23.\n';
+
 describe('civsam publish', () => {
   it('writes the site, says what it wrote on stderr, and writes nothing to stdout', async () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
-    expect(r.stderr).toBe(`Published ${PAGES} pages (${PAGES + 2} files) to ${out} as of 2026-11-23: ${PAGES + 2} written, 0 unchanged, 0 removed.\nLanguages: da.\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT + `Published ${PAGES} pages (${PAGES + 2 + OPEN_DATA} files) to ${out} as of 2026-11-23: ${PAGES + 2 + OPEN_DATA} written, 0 unchanged, 0 removed.\nLanguages: da.\n`);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
@@ -37,7 +43,7 @@ describe('civsam publish', () => {
   it('publishes both languages with --lang both, in the language of the user\'s messages', async () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'both'], { env: { CIVSAM_LANG: 'da' } });
-    expect(r.stderr).toBe(`Udgav ${2 * PAGES} sider (${2 * PAGES + 2} filer) i ${out} pr. 2026-11-23: ${2 * PAGES + 2} skrevet, 0 uændrede, 0 fjernet.\nSprog: da, en (en/).\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT_DA + `Udgav ${2 * PAGES} sider (${2 * PAGES + 2 + OPEN_DATA} filer) i ${out} pr. 2026-11-23: ${2 * PAGES + 2 + OPEN_DATA} skrevet, 0 uændrede, 0 fjernet.\nSprog: da, en (en/).\n`);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'en', 'offers.html'), 'utf8')).toContain('<html lang="en">');
   });
@@ -50,7 +56,7 @@ describe('civsam publish', () => {
     expect((await civsam(['publish', '--data', DATA, '--out', b, '--as-of', '2026-11-23', '--lang', 'both'])).code).toBe(0);
     expect(tree(a)).toEqual(tree(b));
     const again = await civsam(['publish', '--data', DATA, '--out', a, '--as-of', '2026-11-23', '--lang', 'both']);
-    expect(again.stderr).toContain(`: 0 written, ${2 * PAGES + 2} unchanged, 0 removed.`);
+    expect(again.stderr).toContain(`: 0 written, ${2 * PAGES + 2 + OPEN_DATA} unchanged, 0 removed.`);
   });
 
   it('removes the pages of records that are gone, and keeps what civsam did not write in hidden files (.git)', async () => {
@@ -77,7 +83,7 @@ describe('civsam publish', () => {
     const out = makeFolder({ 'index.html': 'my own page\n', 'notes.txt': 'keep\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT + `error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
   });
 
@@ -85,13 +91,13 @@ describe('civsam publish', () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file', 'site'), '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: could not write the site to ${join(base, 'a-file', 'site')} (ENOTDIR). Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT + `error: could not write the site to ${join(base, 'a-file', 'site')} (ENOTDIR). Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
   });
 
   it('refuses an --out that is a file', async () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: SAMPLE_AUDIT + `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
     expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('not a folder\n');
   });
 

@@ -13,10 +13,12 @@ const page = (path: string, files = da) => {
 };
 
 describe('the site as files', () => {
-  it('has every page type, one page per organisation, one stylesheet and one script', () => {
+  it('has every page type, one page per organisation, one stylesheet and one script, and the open data', () => {
     expect([...da.keys()]).toEqual([
       'agreements.html', 'assets/filter.js', 'assets/site.css', 'calls.html', 'consultations.html', 'coverage.html', 'funding.html', 'index.html', 'model.html',
-      'offers.html', 'organisations.html',
+      'offers.html',
+      ...['agreements', 'calls', 'consultations', 'grants', 'offers', 'organisations'].flatMap((n) => [`open-data/${n}.csv`, `open-data/${n}.json`]), 'open-data/readme.md',
+      'organisations.html',
       'organisations/aeblehaven.html', 'organisations/alpha.html', 'organisations/beta.html', 'organisations/gamma.html',
     ]);
   });
@@ -108,7 +110,7 @@ describe('funding per pool and year', () => {
 
   it('draws each chart as an SVG image with a title and a text alternative', () => {
     expect(p).toContain('<svg class="chart" role="img" aria-labelledby="pool-pool-one-kinds-title pool-pool-one-kinds-desc"');
-    expect(p).toContain('<desc id="pool-pool-one-kinds-desc">2025: udviklingsprojekter 0 kr., drift 40.000 kr., budget 100.000 kr.; 2026: udviklingsprojekter 60.000 kr., drift 0 kr., budget 50.000 kr.</desc>');
+    expect(p).toContain('<desc id="pool-pool-one-kinds-desc">2025: tildelt 40.000 kr. (udviklingsprojekter 0 kr., drift 40.000 kr.); budget 100.000 kr.; 60.000 kr. af budgettet er tilbage; 2026: tildelt 60.000 kr. (udviklingsprojekter 60.000 kr., drift 0 kr.); budget 50.000 kr.; Budgettet er overskredet med 10.000 kr.</desc>');
     expect(p).toContain('<desc id="pool-pool-one-2026-shares-desc">Alpha Forening: 50,0 % (30.000 kr.); Beta &lt;Forening&gt; &amp; Co: 50,0 % (30.000 kr.)</desc>');
     expect(textOf(part(p, 'pool-pool-one-2026'))).toBe('Hvem fik midlerne i 2026');
   });
@@ -117,12 +119,20 @@ describe('funding per pool and year', () => {
     // pool-one: the largest value is the 2025 budget (100,000) → 410 units (560 wide less 150 for the value text).
     const svg = (id: string) => p.slice(p.indexOf(`aria-labelledby="${id}-title`), p.indexOf('</svg>', p.indexOf(`${id}-title`)));
     const kinds = svg('pool-pool-one-kinds');
-    expect(kinds).toContain('<rect class="series-1" x="0" y="20" width="164" height="18"/>'); // 2025: 40,000 running costs
+    expect(kinds).toContain('<rect class="series-1" x="0" y="20" width="164" height="22"/>'); // 2025: 40,000 running costs
     expect(kinds).toContain('<line class="marker" x1="410" x2="410"'); // 2025 budget 100,000
-    expect(kinds).toContain('<rect class="series-0" x="0" y="68" width="246" height="18"/>'); // 2026: 60,000 development
+    expect(kinds).toContain('<rect class="series-0" x="0" y="92" width="246" height="22"/>'); // 2026: 60,000 development (a row is 72 high with its line of words)
     expect(kinds).toContain('<line class="marker" x1="205" x2="205"'); // 2026 budget 50,000, overcommitted
+    // The allocated amount is labelled as such inside the end of its bar, the budget at its marker,
+    // what remains in words under the bar: the amount given never stands unlabelled by the budget line.
+    expect(kinds).toContain('<text class="value value-inside" x="158" y="36" text-anchor="end">Tildelt 40.000 kr.</text>');
+    expect(kinds).toContain('<text class="marker-label" x="406" y="14" text-anchor="end">Budget 100.000 kr.</text>');
+    expect(kinds).toContain('<text class="note" x="0" y="58">60.000 kr. af budgettet er tilbage</text>');
+    expect(kinds).toContain('<text class="value value-inside" x="240" y="108" text-anchor="end">Tildelt 60.000 kr.</text>');
+    expect(kinds).toContain('<text class="marker-label" x="201" y="86" text-anchor="end">Budget 50.000 kr.</text>');
+    expect(kinds).toContain('<text class="note" x="0" y="130">Budgettet er overskredet med 10.000 kr.</text>');
     const shares = svg('pool-pool-one-2026-shares');
-    expect(shares.match(/<rect class="series-0" x="0" y="\d+" width="205" height="18"\/>/g)).toHaveLength(2); // 50 % each
+    expect(shares.match(/<rect class="series-0" x="0" y="\d+" width="205" height="22"\/>/g)).toHaveLength(2); // 50 % each
   });
 });
 
@@ -163,7 +173,7 @@ describe('consultations', () => {
   });
 
   it('shows open consultations without judging answers yet, and never planned ones', () => {
-    expect(textOf(part(p, 'consultation-k-open'))).toContain('Et begrænset antal pladser (1), som går på skift');
+    expect(textOf(part(p, 'consultation-k-open'))).toContain('Hvem blev inviteret 1 plads til 3 relevante organisationer på høringslisten; 1 blev inviteret');
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Alpha Forening fristen er ikke udløbet');
     expect(p).not.toContain('Planlagt høring');
   });

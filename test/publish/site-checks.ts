@@ -95,5 +95,15 @@ export function allowedExternal(folder: DataFolder): Set<string> {
   };
   add(folder.settings?.region.website);
   for (const o of folder.records.organisation.values()) add(o.website);
+  // The region's, a pool's and a call's published contact (a unit's functional address) and application link.
+  const contact = (c: { email?: string; phone?: string } | undefined) => {
+    if (c?.email) out.add(`mailto:${c.email}`);
+    if (c?.phone) out.add(`tel:${c.phone.replace(/ /g, '')}`);
+  };
+  contact(folder.settings?.region.contact);
+  for (const r of [...folder.records.pool.values(), ...folder.records.call.values()]) {
+    contact(r.contact);
+    add(r.apply_url);
+  }
   return out;
 }

@@ -36,7 +36,7 @@ test("an organisation's flags: types and choices from its schema", () => {
   ]);
   expect(FIELDS.organisation.find((f) => f.path === 'areas')?.choices).toEqual(AREAS);
   expect(FIELDS.agreement.find((f) => f.path === 'status')?.choices).toEqual(['draft', 'active', 'ended', 'cancelled']);
-  expect(FIELDS.pool.map((f) => [f.flag, f.type])).toEqual([['name', 'text'], ['areas', 'list'], ['eligible-kinds', 'list'], ['budgets', 'budgets'], ['criteria', 'texts'], ['description', 'text']]);
+  expect(FIELDS.pool.map((f) => [f.flag, f.type])).toEqual([['name', 'text'], ['areas', 'list'], ['eligible-kinds', 'list'], ['budgets', 'budgets'], ['criteria', 'texts'], ['description', 'text'], ['contact-address', 'text'], ['contact-email', 'text'], ['contact-phone', 'text'], ['apply-url', 'text']]);
   expect(FIELDS.consultation.find((f) => f.path === 'seats')?.type).toBe('int');
 });
 

@@ -16,8 +16,9 @@ import { validPart } from './valid-part.js';
 import { names } from './names.js';
 import { guided } from './guided.js';
 import { vocabulary } from './vocabulary.js';
+import { openSite } from './open-site.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

@@ -5,6 +5,7 @@ import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
+import { applyUrl, callContact, contactLine } from '../contact.js';
 
 export function callsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
@@ -40,6 +41,8 @@ ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.invited'), c.channel === 'invited' && c.invited?.length ? orgLinks(ctx, c.invited) : undefined],
   [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(new Set(c.applicants ?? []).size)],
   [ctx.t('publish.calls.selected'), open ? undefined : c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')],
+  [ctx.t('site.call.apply'), open ? howToApply(ctx, c) : undefined],
+  [ctx.t('site.call.contact'), open ? contactLine(ctx, callContact(ctx, c)) : undefined],
 ])}
 ${c.criteria?.length ? html`<h4>${ctx.t('publish.calls.criteria')}</h4>
 <ol>${c.criteria.map((x) => html`<li>${x}</li>`)}</ol>
@@ -59,4 +62,11 @@ ${calls.map((c) => html`<tr id="call-${c.id}"><th scope="row">${c.title}</th><td
 </div>
 </section>
 `;
+}
+
+/** An open call's way in: its (or its pool's) application link, else to write to its contact. */
+function howToApply(ctx: PageContext, c: Call): Html | string | undefined {
+  const url = applyUrl(ctx, c);
+  if (url) return html`<a href="${url}" rel="external">${ctx.t('site.call.applyLink')}</a>`;
+  return callContact(ctx, c) ? ctx.t('site.call.applyByContact') : undefined;
 }

@@ -6,13 +6,16 @@ import { html, type Html } from '../html.js';
 import { consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
+import { invitationFacts } from '../hearing-facts.js';
+import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
   const list = sortByName(ctx, f.hearingList, (p) => ctx.organisationName(p.organisation));
   const body = html`<p class="lead">${ctx.t('publish.consultations.lead')}</p>
 <p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
-<section aria-labelledby="open">
+${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
+` : ''}<section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
 ${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
 </section>
@@ -39,8 +42,7 @@ function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
   const report = consultationReport(ctx.facts, c, ctx.lang);
   const parties = report.parties;
   const id = `consultation-${c.id}`;
-  const selection = c.selection === 'all' ? ctx.t('publish.consultations.selectionAll')
-    : ctx.t('publish.consultations.selectionLimited', { seats: c.seats ?? parties.length });
+  const selection = invitationText(ctx, c);
   const rate = parties.length ? ctx.t('publish.consultations.rate', { responded: ctx.number(report.responded), invited: ctx.number(parties.length), share: ctx.share(report.responded / parties.length) }) : undefined;
   return html`<article class="consultation" id="${id}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${c.title}</h3>
@@ -61,6 +63,48 @@ ${parties.length ? html`<div class="table-scroll" role="region" aria-labelledby=
 ${parties.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><td>${p.received ? html`<span class="mark" aria-hidden="true">✓</span> ${ctx.t('publish.consultations.received', { date: ctx.date(p.received) })}` : open ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</td></tr>\n`)}</tbody>
 </table>
 </div>` : html`<p>${ctx.t('publish.consultations.noneInvited')}</p>`}
-</article>
+${c.status === 'closed' ? hearingNote(ctx, c, parties) : ''}</article>
+`;
+}
+
+/**
+ * Who was invited, as counted from the records: the plain numbers, never the ideal. "All" is said
+ * only when every relevant party on the hearing list was invited; otherwise how many were and how
+ * many were not, as the hearing audit counts them.
+ */
+export function invitationText(ctx: PageContext, c: Consultation): string {
+  const n = invitationFacts(ctx.facts.folder, c, ctx.facts.asOf);
+  const parts: string[] = [];
+  if (c.selection === 'limited') {
+    parts.push(ctx.t('site.hearing.seats', { seats: c.seats ?? n.invited, eligible: n.eligible, invited: n.invited }));
+  } else if (n.eligible === 0) {
+    parts.push(ctx.t('site.hearing.noneRelevant'));
+  } else if (n.invited === n.eligible) {
+    parts.push(ctx.t('site.hearing.allInvited', { count: n.eligible }));
+  } else {
+    parts.push(ctx.t('site.hearing.someInvited', { invited: n.invited, eligible: n.eligible }));
+    if (n.notInvited > 0) parts.push(ctx.t('site.hearing.notInvited', { count: n.notInvited }));
+    if (n.omittedWithReason > 0) parts.push(ctx.t('site.hearing.omittedWithReason', { count: n.omittedWithReason }));
+  }
+  if (n.invitedOutside > 0) parts.push(ctx.t('site.hearing.invitedOutside', { count: n.invitedOutside }));
+  return parts.join('; ');
+}
+
+/**
+ * The høringsnotat's points, published once the consultation has closed (never while it is open,
+ * when answers are still coming): each party's points as staff summarised them, with what the
+ * region did with each and why. The points are the region's own summaries, never the answers' text.
+ */
+function hearingNote(ctx: PageContext, c: Consultation, parties: { party: string; organisation: string }[]): Html {
+  const points = new Map((c.responses ?? []).map((r) => [r.party, r.points ?? []]));
+  const withPoints = parties.filter((p) => (points.get(p.party) ?? []).length > 0);
+  if (withPoints.length === 0) return html``;
+  const id = `consultation-${c.id}-note`;
+  return html`<section class="hearing-note" aria-labelledby="${id}">
+<h4 id="${id}">${ctx.t('site.consultation.noteHeading')}</h4>
+${withPoints.map((p) => html`<h5>${orgLink(ctx, p.organisation)}</h5>
+<ol>${(points.get(p.party) ?? []).map((x) => html`<li><p>${x.summary}</p><p>${x.disposition === undefined ? ctx.t('hearingNote.undecided')
+  : x.reason ? ctx.t('hearingNote.answerWithReason', { disposition: ctx.t(`hearingNote.disposition.${x.disposition}`), reason: x.reason }) : ctx.t('hearingNote.answer', { disposition: ctx.t(`hearingNote.disposition.${x.disposition}`) })}</p></li>`)}</ol>
+`)}</section>
 `;
 }

@@ -1,6 +1,7 @@
 // The front page: what the site is for, the figures as of the date, the open calls, and a way
 // into every part of the site.
 import { html } from '../html.js';
+import { OPEN_DATA_README } from '../open-data.js';
 import { offersOverview } from '../overviews.js';
 import { facts as factList, regionName, SECTIONS, type PageContent, type PageContext } from '../page.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -28,6 +29,10 @@ ${factList([
 <section aria-labelledby="open-calls">
 <h2 id="open-calls">${ctx.t('publish.calls.openHeading')}</h2>
 ${calls}
+</section>
+<section aria-labelledby="open-data">
+<h2 id="open-data">${ctx.t('site.openData.heading')}</h2>
+<p>${ctx.t('site.openData.lead', { date: ctx.date(f.asOf) })} <a href="${ctx.asset(OPEN_DATA_README)}">${ctx.t('site.openData.link')}</a></p>
 </section>
 <section aria-labelledby="sections">
 <h2 id="sections">${ctx.t('publish.front.sections')}</h2>

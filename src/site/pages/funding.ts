@@ -21,10 +21,7 @@ function poolSection(ctx: PageContext, p: PoolFunding): Html {
   const pool = ctx.facts.folder.records.pool.get(p.pool.id)!;
   const id = `pool-${pool.id}`;
   const chartYears = p.years.filter((y) => y.allocated > 0 || (y.budget ?? 0) > 0);
-  const description = chartYears.map((y) => ctx.t('publish.funding.chartYear', {
-    year: y.year, development: ctx.amount(y.development.amount), operation: ctx.amount(y.operation.amount),
-    budget: y.budget === null ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget),
-  })).join('; ');
+  const description = chartYears.map((y) => chartYearText(ctx, y)).join('; ');
   const chart = chartYears.length ? barChart({
     id: `${id}-kinds`,
     title: ctx.t('publish.funding.kindsChartTitle', { pool: pool.name }),
@@ -32,8 +29,11 @@ function poolSection(ctx: PageContext, p: PoolFunding): Html {
     rows: chartYears.map((y) => ({
       label: String(y.year),
       segments: [{ value: y.development.amount, series: 0 }, { value: y.operation.amount, series: 1 }],
-      valueText: ctx.amount(y.allocated),
+      valueText: ctx.t('site.chart.allocated', { amount: ctx.amount(y.allocated) }),
+      valueInside: true,
       marker: y.budget ?? undefined,
+      markerText: y.budget === null ? undefined : ctx.t('site.chart.budget', { amount: ctx.amount(y.budget) }),
+      note: remainingWords(ctx, y),
     })),
   }) : html``;
   return html`<section class="pool" id="${id}" aria-labelledby="${id}-h">
@@ -102,4 +102,18 @@ ${rows.map((r) => html`<tr><th scope="row">${r.org ? orgLink(ctx, r.org) : r.lab
 </div>
 </div>
 `;
+}
+
+/** What is left of a pool-year's budget, in words: the chart's line under each bar. */
+function remainingWords(ctx: PageContext, y: PoolYearEntry): string {
+  if (y.budget === null) return ctx.t('site.chart.noBudget');
+  return y.overcommitted ? ctx.t('site.chart.overcommitted', { amount: ctx.amount(-y.remaining) }) : ctx.t('site.chart.remaining', { amount: ctx.amount(y.remaining) });
+}
+
+/** One pool-year as the chart's text alternative says it: the same labels the picture carries. */
+function chartYearText(ctx: PageContext, y: PoolYearEntry): string {
+  return ctx.t('site.chart.yearText', {
+    year: y.year, allocated: ctx.amount(y.allocated), development: ctx.amount(y.development.amount), operation: ctx.amount(y.operation.amount),
+    budget: y.budget === null ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget), remaining: remainingWords(ctx, y),
+  });
 }

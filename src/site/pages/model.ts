@@ -5,13 +5,14 @@ import type { Pool } from '../../domain/kinds.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
+import { contactSection } from '../contact.js';
 
 export function modelPage(ctx: PageContext): PageContent {
   const model = ctx.facts.folder.model;
   const lang = ctx.lang;
   const title = model?.title?.[lang] ?? ctx.t('publish.model.title');
   if (!model) {
-    return { section: 'model', title, body: html`<p>${ctx.t('publish.model.missing')}</p>${poolCriteria(ctx)}` };
+    return { section: 'model', title, body: html`<p>${ctx.t('publish.model.missing')}</p>${contactSection(ctx, 'contact', ctx.t('site.contact.heading'), ctx.t('site.contact.joinLead'))}${poolCriteria(ctx)}` };
   }
   const principleTitle = new Map(model.principles.map((p) => [p.id, p.title[lang]]));
   const principles = model.principles.map((p) => html`<section class="principle" aria-labelledby="principle-${p.id}">
@@ -30,6 +31,7 @@ ${paragraphs(h.text[lang])}</section>
     html`<li><a href="#principles">${ctx.t('publish.model.principles')}</a></li>`,
     html`<li><a href="#stages">${ctx.t('publish.model.stages')}</a></li>`,
     howTo.length ? html`<li><a href="#how-to">${ctx.t('publish.model.howTo')}</a></li>` : '',
+    html`<li><a href="#contact">${ctx.t('site.contact.heading')}</a></li>`,
     html`<li><a href="#pool-criteria">${ctx.t('publish.model.poolCriteria')}</a></li>`,
   ];
   const body = html`${model.introduction ? paragraphs(model.introduction[lang]) : ''}
@@ -45,7 +47,7 @@ ${stages}</ol>
 ${howTo.length ? html`<section aria-labelledby="how-to">
 <h2 id="how-to">${ctx.t('publish.model.howTo')}</h2>
 ${howTo}</section>
-` : ''}${poolCriteria(ctx)}`;
+` : ''}${contactSection(ctx, 'contact', ctx.t('site.contact.heading'), ctx.t('site.contact.joinLead'))}${poolCriteria(ctx)}`;
   return { section: 'model', title, body };
 }
 

@@ -1,0 +1,26 @@
+// civsam export 360giving: every grant (a funding line of an active or ended agreement, one grant
+// per agreement, pool and year) in the 360Giving Data Standard, as its JSON package or its flat CSV
+// (comma-separated, decimal point, as 360Giving's tools read it), to stdout or atomically to --output.
+import { extname, resolve } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { loadValidFolder } from '../context/load.js';
+import { writeFileAtomic } from '../context/output.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { encodeCsv } from '../output/csv.js';
+import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
+
+export async function run(ctx: CommandContext, opts: { format?: string; output?: string }): Promise<number> {
+  const format = (opts.format ?? (opts.output ? extname(opts.output).slice(1).toLowerCase() : 'json')) || 'json';
+  if (format !== 'json' && format !== 'csv') throw new UserError('openData.formatUnknown', { format });
+  const folder = loadValidFolder(ctx);
+  const grants = buildGrants(folder, folder.settings?.language ?? ctx.lang);
+  const text = format === 'json'
+    ? JSON.stringify(grantsPackage(grants), null, 2) + '\n'
+    : encodeCsv([[...GRANT_COLUMNS], ...grants.map(grantRow)], { delimiter: ',', lang: 'en' });
+  if (opts.output) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
+  // Data, as `civsam export` writes it: the folder's text holds no control characters (validate refuses them).
+  else ctx.stdout.write(text);
+  const total = grants.reduce((s, g) => s + g.amountAwarded, 0);
+  ctx.stderr.write(ctx.t('openData.grantsDone', { count: grants.length, total: total.toLocaleString(ctx.lang === 'da' ? 'da-DK' : 'en-GB') }) + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,113 @@
+// Grants in the 360Giving Data Standard (standard.threesixtygiving.org, release 1.4): one grant per
+// agreement, pool and year, from the funding lines that count as allocated (domain/allocation.ts,
+// the funding overview's own model, so the grants add up to its allocated total). Organisations are
+// identified as org-id.guide says: DK-CVR-<8 digits> where a CVR number is recorded, otherwise
+// 360G-<region id>-<organisation id>; the region, as funder, by its own CVR number. Only public
+// fields: no contact person, no staff note, no e-mail of anyone. Pure: the folder in, data out.
+import { countedLines } from '../domain/allocation.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Agreement } from '../domain/kinds.js';
+import { slugify } from '../domain/ids.js';
+import { translate, type Language } from '../i18n/index.js';
+
+export interface Grant {
+  id: string;
+  title: string;
+  description: string;
+  currency: 'DKK';
+  amountAwarded: number;
+  awardDate: string;
+  plannedDates: { startDate: string; endDate?: string }[];
+  recipientOrganization: { id: string; name: string }[];
+  fundingOrganization: { id: string; name: string }[];
+  grantProgramme: { code: string; title: string }[];
+  fromOpenCall: 'Yes' | 'No';
+  beneficiaryLocation?: { name: string; countryCode: 'DK' }[];
+}
+
+/** The region's part of a 360G- identifier: its name as a slug (`region-midtjylland`). */
+export function regionIdPart(folder: DataFolder): string {
+  return slugify(folder.settings?.region.name ?? 'region') || 'region';
+}
+
+export function organisationIdentifier(folder: DataFolder, id: string): string {
+  const cvr = folder.records.organisation.get(id)?.cvr;
+  return cvr ? `DK-CVR-${cvr}` : `360G-${regionIdPart(folder)}-${id}`;
+}
+
+export function funderIdentifier(folder: DataFolder): string {
+  const cvr = folder.settings?.region.cvr;
+  return cvr ? `DK-CVR-${cvr}` : `360G-${regionIdPart(folder)}`;
+}
+
+/** "Yes" only for an agreement established by a public call; an invited call, an exemption or nothing recorded is "No". */
+export function fromOpenCall(folder: DataFolder, a: Agreement): 'Yes' | 'No' {
+  const call = a.established_by?.call ? folder.records.call.get(a.established_by.call) : undefined;
+  return call?.channel === 'public' ? 'Yes' : 'No';
+}
+
+function beneficiaryLocation(folder: DataFolder, a: Agreement, lang: Language): Grant['beneficiaryLocation'] {
+  if (a.scope === 'national') return [{ name: translate(lang, 'openData.denmark'), countryCode: 'DK' }];
+  if (a.scope === 'regional') return [{ name: folder.settings?.region.name ?? translate(lang, 'openData.denmark'), countryCode: 'DK' }];
+  const names = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
+  const list = (a.municipalities ?? []).map((m) => ({ name: names.get(m) ?? m, countryCode: 'DK' as const }));
+  return list.length ? list : undefined;
+}
+
+export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
+  const byKey = new Map<string, { agreement: string; pool: string; year: number; amount: number }>();
+  for (const l of countedLines(folder)) {
+    const key = `${l.agreement}\u0000${l.pool}\u0000${l.year}`;
+    const g = byKey.get(key);
+    if (g) g.amount += l.amount;
+    else byKey.set(key, { agreement: l.agreement, pool: l.pool, year: l.year, amount: l.amount });
+  }
+  const region = folder.settings?.region.name ?? '';
+  const funder = { id: funderIdentifier(folder), name: region };
+  const grants: Grant[] = [];
+  for (const g of byKey.values()) {
+    const a = folder.records.agreement.get(g.agreement)!;
+    const pool = folder.records.pool.get(g.pool);
+    const poolName = pool?.name ?? g.pool;
+    // The part of the agreement's period in the grant's year.
+    const start = a.start > `${g.year}-01-01` ? a.start : `${g.year}-01-01`;
+    const end = a.end && a.end < `${g.year}-12-31` ? a.end : `${g.year}-12-31`;
+    const location = beneficiaryLocation(folder, a, lang);
+    grants.push({
+      id: `360G-${regionIdPart(folder)}-${a.id}-${g.pool}-${g.year}`,
+      title: a.title,
+      description: translate(lang, 'openData.grantDescription', { pool: poolName, year: g.year, title: a.title }),
+      currency: 'DKK',
+      amountAwarded: g.amount,
+      // civsam records no separate decision date: the agreement's start is when the grant was given.
+      awardDate: a.start,
+      plannedDates: [{ startDate: start, endDate: end }],
+      recipientOrganization: [...new Set(a.organisations)].map((id) => ({ id: organisationIdentifier(folder, id), name: folder.records.organisation.get(id)?.name ?? id })),
+      fundingOrganization: [funder],
+      grantProgramme: [{ code: g.pool, title: poolName }],
+      fromOpenCall: fromOpenCall(folder, a),
+      ...(location ? { beneficiaryLocation: location } : {}),
+    });
+  }
+  return grants.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** The 360Giving package: the grants and the standard's version. */
+export function grantsPackage(grants: Grant[]): { grants: Grant[]; version: string } {
+  return { grants, version: '1.4' };
+}
+
+/** The flat columns of 360Giving's CSV template, with each grant's row (the first recipient; all are in the JSON). */
+export const GRANT_COLUMNS = [
+  'Identifier', 'Title', 'Description', 'Currency', 'Amount Awarded', 'Award Date', 'Planned Dates:Start Date', 'Planned Dates:End Date',
+  'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name', 'Grant Programme:Code', 'Grant Programme:Title',
+  'From An Open Call?', 'Beneficiary Location:Name', 'Beneficiary Location:Country Code',
+] as const;
+
+export function grantRow(g: Grant): (string | number)[] {
+  return [
+    g.id, g.title, g.description, g.currency, g.amountAwarded, g.awardDate, g.plannedDates[0]?.startDate ?? '', g.plannedDates[0]?.endDate ?? '',
+    g.recipientOrganization[0]?.id ?? '', g.recipientOrganization[0]?.name ?? '', g.fundingOrganization[0].id, g.fundingOrganization[0].name,
+    g.grantProgramme[0].code, g.grantProgramme[0].title, g.fromOpenCall, (g.beneficiaryLocation ?? []).map((l) => l.name).join(', '), g.beneficiaryLocation?.length ? 'DK' : '',
+  ];
+}

@@ -1,0 +1,59 @@
+// The høringsnotat of a consultation as data: the parties heard in Danish alphabetical order with
+// whether and when an answer came, each point their answers raised with what the region did with
+// it and why, and the eligible parties that were not invited with the reason. The shape the
+// state's guidance (Lovkvalitetsvejledningen 9.1.6) gives a høringsnotat. Built on the hearing
+// report's own data (reports/hearing.ts), so the two never disagree; rendered by output/hearing-note.ts
+// for `consultation report --format md|html` and by the site for a closed consultation.
+import type { DataFolder } from '../domain/folder.js';
+import type { Consultation } from '../domain/kinds.js';
+import type { Language } from '../i18n/index.js';
+import { consultationReport } from './hearing.js';
+
+export type Disposition = 'accommodated' | 'partly' | 'not';
+
+export interface NotePoint {
+  summary: string;
+  disposition: Disposition | null;
+  reason: string | null;
+}
+
+export interface NoteParty {
+  party: string;
+  organisation: string;
+  name: string;
+  responded: boolean;
+  received: string | null;
+  points: NotePoint[];
+}
+
+export interface HearingNote {
+  consultation: { id: string; title: string; opens: string; deadline: string; days: number; status: Consultation['status']; selection: Consultation['selection']; seats: number | null };
+  asOf: string;
+  parties: NoteParty[];
+  responded: number;
+  /** Points without a disposition (the audit's hearing-points-undecided). */
+  undecided: number;
+  notInvited: { party: string; organisation: string; name: string; reason: string | null }[];
+}
+
+export function buildHearingNote(folder: DataFolder, c: Consultation, asOf: string, lang: Language): HearingNote {
+  const json = consultationReport(folder, c, asOf, lang).json as {
+    consultation: HearingNote['consultation'];
+    invited: Omit<NoteParty, 'points'>[];
+    response_rate: { responded: number };
+    not_invited: HearingNote['notInvited'];
+  };
+  const pointsOf = new Map((c.responses ?? []).map((r) => [r.party, r.points ?? []]));
+  const parties = json.invited.map((p) => ({
+    ...p,
+    points: (pointsOf.get(p.party) ?? []).map((x) => ({ summary: x.summary, disposition: (x.disposition ?? null) as Disposition | null, reason: x.reason ?? null })),
+  }));
+  return {
+    consultation: json.consultation,
+    asOf,
+    parties,
+    responded: json.response_rate.responded,
+    undecided: parties.reduce((s, p) => s + p.points.filter((x) => x.disposition === null).length, 0),
+    notInvited: json.not_invited,
+  };
+}

@@ -1,0 +1,123 @@
+// The høringsnotat: points of a response and the region's disposition recorded by command, the
+// report as Markdown and HTML in the state's shape, the audit rule for undecided points of a closed
+// consultation, and the site showing the points only once the consultation has closed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/audit/registry.js';
+import { HEARING_RULES } from '../../src/audit/hearing-rule-list.js';
+import { runAudit } from '../../src/audit/run.js';
+import { buildSite } from '../../src/site/site.js';
+import { civsam } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+import { AS_OF, loadFiles, part, siteFiles, textOf } from '../publish/fixture.js';
+
+const run = (dir: string, args: string[], lang = 'en') => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: lang } });
+const report = (dir: string, args: string[], lang = 'en') => civsam(['--data', dir, 'consultation', 'report', 'k-closed', '--as-of', AS_OF, ...args], { env: { CIVSAM_LANG: lang } });
+const read = (dir: string) => readFileSync(join(dir, 'consultations/k-closed.yaml'), 'utf8');
+
+// k-closed of the fixture: invited hp-beta, hp-alpha, hp-aeble; Alpha answered on 2026-03-01; closed.
+const POINTS = 'responses:\n  - party: hp-alpha\n    received: 2026-03-01\n    points:\n'
+  + '      - summary: Fristen er for kort.\n        disposition: not\n        reason: Fristen var otte uger.\n'
+  + '      - summary: Pårørende skal med.\n        disposition: accommodated\n';
+const withPoints = (extra = '') => {
+  const files = siteFiles();
+  files['consultations/k-closed.yaml'] = files['consultations/k-closed.yaml'].replace('responses:\n  - party: hp-alpha\n    received: 2026-03-01\n', POINTS + extra);
+  return files;
+};
+
+describe('recording points and dispositions', () => {
+  it('respond --party --point records a response with its points; note sets a disposition with its reason', async () => {
+    const dir = makeFolder(siteFiles());
+    expect((await run(dir, ['consultation', 'respond', 'k-closed', '--party', 'hp-beta', '--date', '2026-03-05', '--point', 'Fristen er for kort.', 'Pårørende skal med.'])).code).toBe(0);
+    expect(read(dir)).toContain('  - party: hp-beta\n    received: 2026-03-05\n    points:\n      - summary: Fristen er for kort.\n      - summary: Pårørende skal med.\n');
+    expect((await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-beta', '--index', '1', '--disposition', 'not', '--reason', 'Fristen var otte uger.'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-beta', '--point', 'Flere møder.', '--disposition', 'accommodated'])).code).toBe(0);
+    expect(read(dir)).toContain('    points:\n      - summary: Fristen er for kort.\n        disposition: not\n        reason: Fristen var otte uger.\n      - summary: Pårørende skal med.\n      - summary: Flere møder.\n        disposition: accommodated\n');
+  });
+
+  it('refuses what would make a wrong note, saying what to do, in both languages', async () => {
+    const dir = makeFolder(siteFiles());
+    const r1 = await run(dir, ['consultation', 'respond', 'k-closed', 'hp-alpha', 'hp-beta', '--point', 'X']);
+    expect(r1).toMatchObject({ code: 2, stderr: 'error: points belong to one party\'s response: give one party with --point, and record the others\' responses separately.\n' });
+    const r2 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--index', '1', '--disposition', 'partly'], 'da');
+    expect(r2).toMatchObject({ code: 2, stderr: 'fejl: angiv begrundelsen med --reason: høringsnotatet begrunder, hvorfor en bemærkning ikke eller kun delvis blev imødekommet.\n' });
+    const r3 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--index', '3', '--disposition', 'accommodated']);
+    expect(r3.stderr).toBe('error: hp-alpha has no points recorded, so there is no point number 3. See them with civsam consultation report ID --format md.\n');
+    const r4 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-beta', '--point', 'X']);
+    expect(r4.stderr).toBe('error: no response from hp-beta is recorded for consultation k-closed. Record it first: civsam consultation respond k-closed --party hp-beta --date YYYY-MM-DD.\n');
+    expect((await run(dir, ['consultation', 'note', 'k-closed', '--party', '../x', '--point', 'X'])).code).toBe(2);
+    expect(read(dir)).not.toContain('points');
+  });
+});
+
+describe('consultation report --format md|html: the høringsnotat', () => {
+  it('is in the state\'s shape: the parties alphabetically with ✓ where an answer came, each point with its disposition and reason', async () => {
+    const r = await report(makeFolder(withPoints()), ['--format', 'md', '--lang', 'da']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      '# Høringsnotat: Høring om udskrivning', '',
+      'Høringen »Høring om udskrivning« løb fra 10. jan. 2026 til 10. mar. 2026 (59 dage). Høringen blev sendt til 3 parter, og 1 afgav høringssvar.', '',
+      '## 1. Hørte parter', '',
+      'Høringen blev sendt til følgende parter, i alfabetisk orden. ✓ angiver, at der er modtaget høringssvar.', '',
+      '- ✓ Alpha Forening (høringssvar modtaget 1. mar. 2026)', '- Beta &lt;Forening&gt; &amp; Co', '- Æblehaven', '',
+      '## 2. Høringssvarene og regionens bemærkninger', '',
+      '### Alpha Forening', '',
+      '1. Fristen er for kort.', '   Regionens stillingtagen: ikke imødekommet. Fristen var otte uger.',
+      '2. Pårørende skal med.', '   Regionens stillingtagen: imødekommet.', '',
+      '## 3. Relevante parter, der ikke blev hørt', '',
+      'Alle relevante parter på høringslisten blev hørt.', '',
+    ].join('\n'));
+  });
+
+  it('as HTML is a whole page in the language, every value escaped; an undecided point is said so, with a note on stderr', async () => {
+    const files = withPoints('      - summary: Mere <b>tid</b>.\n');
+    const r = await report(makeFolder(files), ['--format', 'html']);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(r.stdout).toContain('<h1>Consultation response memo: Høring om udskrivning</h1>');
+    expect(r.stdout).toContain('<li><span aria-hidden="true">✓</span> Alpha Forening (response received 1 Mar 2026)<span class="visually-hidden"> (responded)</span></li>');
+    expect(r.stdout).toContain('<li>Beta &lt;Forening&gt; &amp; Co</li>');
+    expect(r.stdout).toContain('<li><p>Mere &lt;b&gt;tid&lt;/b&gt;.</p><p>The region&#39;s position: not yet decided.</p></li>');
+    expect(r.stderr).toBe('note: 1 point has no disposition yet (civsam consultation note k-closed --party ID --index N --disposition …).\n');
+  });
+});
+
+describe('audit rule hearing-points-undecided', () => {
+  const findings = (files: Record<string, string>) => runAudit(loadFiles(files), RULES.filter((r) => r.id === 'hearing-points-undecided'), { asOf: AS_OF }).findings;
+
+  it('finds a closed consultation with a point without a disposition', () => {
+    const f = findings(withPoints('      - summary: Mere tid.\n'));
+    expect(f.map((x) => [x.severity, x.subject, x.related, x.message])).toEqual([[
+      'warning', { kind: 'consultation', id: 'k-closed' }, [{ kind: 'hearing-party', id: 'hp-alpha' }],
+      { key: 'finding.hearing-points-undecided', params: { count: 1, parties: 1, id: 'k-closed' } },
+    ]]);
+  });
+
+  it('near misses: every point decided; an open consultation still gathering points', () => {
+    expect(findings(withPoints())).toEqual([]);
+    const open = withPoints('      - summary: Mere tid.\n');
+    open['consultations/k-closed.yaml'] = open['consultations/k-closed.yaml'].replace('status: closed', 'status: open');
+    expect(findings(open)).toEqual([]);
+  });
+
+  it('is one of the hearing rules, explained in both languages', async () => {
+    expect(HEARING_RULES.map((r) => r.id)).toContain('hearing-points-undecided');
+    const en = await civsam(['audit', '--explain', 'hearing-points-undecided']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Lovkvalitetsvejledningen 9.1.6');
+    const da = await civsam(['audit', '--explain', 'hearing-points-undecided'], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.stdout).toContain('Bemærkninger i en afsluttet høring uden stillingtagen');
+  });
+});
+
+describe('the site', () => {
+  it('publishes a closed consultation\'s points with the region\'s position, and no points of an open one', () => {
+    const files = withPoints();
+    files['consultations/k-open.yaml'] = files['consultations/k-open.yaml'].replace('status: open', 'responses:\n  - party: hp-alpha\n    received: 2026-05-25\n    points:\n      - summary: Hemmeligt udkast til svar.\nstatus: open');
+    const site = buildSite(loadFiles(files), { asOf: AS_OF, languages: ['da'] });
+    const page = site.get('consultations.html')!;
+    expect(textOf(part(page, 'consultation-k-closed-note'))).toBe('Høringsnotat: høringssvarenes bemærkninger og regionens stillingtagen');
+    expect(textOf(part(page, 'consultation-k-closed'))).toContain('Alpha Forening Fristen er for kort. Regionens stillingtagen: ikke imødekommet. Fristen var otte uger. Pårørende skal med. Regionens stillingtagen: imødekommet.');
+    expect(page).not.toContain('Hemmeligt udkast');
+  });
+});

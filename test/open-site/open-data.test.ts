@@ -1,0 +1,71 @@
+// The site's open-data/ folder: every CSV's columns documented in the one readme (Danish and
+// English), the licence and the as-of date in it, no contact field anywhere, the grants adding up,
+// and a link from the front page; the site's personal-data scan covers these files too.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/site.js';
+import { readFolder } from '../../src/store/load-folder.js';
+import { checkFolder } from '../../src/validate/check-folder.js';
+import { ROOT } from '../helpers/cli.js';
+import { personalDataHits, personalValues } from '../publish/site-checks.js';
+import { AS_OF, CONTACTS, loadFiles, siteFiles } from '../publish/fixture.js';
+
+const sample = checkFolder(readFolder(join(ROOT, 'data'))).folder;
+const site = buildSite(sample, { asOf: '2026-11-23', languages: ['da', 'en'] });
+const openData = [...site.keys()].filter((p) => p.startsWith('open-data/'));
+const readme = site.get('open-data/readme.md')!;
+
+/** The columns the readme documents for a file: the first cell of each row of its table. */
+function documented(name: string): string[] {
+  const start = readme.indexOf(`## ${name} (`);
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1) === -1 ? undefined : readme.indexOf('\n## ', start + 1));
+  return section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Kolonne') && !l.startsWith('| ---')).map((l) => l.slice(2, l.indexOf(' | ')).replace(/\\\|/g, '|'));
+}
+
+describe('open-data/', () => {
+  it('has CSV and JSON of organisations, offers, agreements, grants, calls and consultations, once for all languages, and one readme', () => {
+    expect(openData).toEqual(['agreements', 'calls', 'consultations', 'grants', 'offers', 'organisations'].flatMap((n) => [`open-data/${n}.csv`, `open-data/${n}.json`]).concat('open-data/readme.md').sort());
+  });
+
+  it('documents every column of every CSV in the readme, in the header\'s order', () => {
+    for (const path of openData.filter((p) => p.endsWith('.csv'))) {
+      const header = site.get(path)!.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+      const name = path.slice('open-data/'.length, -'.csv'.length);
+      expect(documented(name), name).toEqual(header);
+    }
+  });
+
+  it('the readme gives the licence (default CC BY 4.0, or civsam.yaml\'s open_data.licence) and the as-of date, in both languages', () => {
+    expect(readme).toContain('Opgjort pr. 2026-11-23. Data er udgivet under licensen CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).');
+    expect(readme).toContain('As of 2026-11-23. Published under the licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).');
+    const files = { ...siteFiles(), 'civsam.yaml': 'region:\n  name: Region Test\nlanguage: da\nopen_data:\n  licence: CC0 1.0\n  licence_url: https://creativecommons.org/publicdomain/zero/1.0/\n' };
+    const own = buildSite(loadFiles(files), { asOf: AS_OF, languages: ['da'] }).get('open-data/readme.md')!;
+    expect(own).toContain('Data er udgivet under licensen CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/).');
+  });
+
+  it('has no contact field and no personal data of the small folder (its contacts are planted in the fixture)', () => {
+    const small = buildSite(loadFiles(siteFiles()), { asOf: AS_OF, languages: ['da'] });
+    const files = new Map([...small].filter(([p]) => p.startsWith('open-data/')));
+    expect(files.size).toBe(13);
+    expect(personalDataHits(files, Object.values(CONTACTS).flatMap((c) => Object.values(c)))).toEqual([]);
+    expect(personalDataHits(files, ['Intern note om bestyrelsen', 'Intern bemærkning om forhandlingen'])).toEqual([]);
+    const organisations = JSON.parse(files.get('open-data/organisations.json')!) as Record<string, unknown>[];
+    expect(Object.keys(organisations[0])).toEqual(['id', 'name', 'kind', 'cvr', 'areas', 'patient_groups', 'reach', 'status', 'website']);
+    expect(files.get('open-data/organisations.csv')).not.toMatch(/contact|email|phone|notes/i);
+    // The site's scan reads these files as it reads the pages: a planted address in one is found.
+    const planted = new Map(files).set('open-data/offers.csv', `${files.get('open-data/offers.csv')}x,${CONTACTS.beta.email}\r\n`);
+    expect(personalDataHits(planted, [CONTACTS.beta.email])).toEqual([`open-data/offers.csv: ${CONTACTS.beta.email.length} characters`]);
+  });
+
+  it('the sample site\'s open data holds none of the sample\'s personal data', () => {
+    expect(personalDataHits(new Map([...site].filter(([p]) => p.startsWith('open-data/'))), personalValues(sample))).toEqual([]);
+  });
+
+  it('the grants are the 360Giving export, and the front page links to the readme in each language', () => {
+    const grants = JSON.parse(site.get('open-data/grants.json')!) as { grants: { amountAwarded: number }[]; version: string };
+    expect(grants.version).toBe('1.4');
+    expect(grants.grants.reduce((s, g) => s + g.amountAwarded, 0)).toBe(24_150_000); // civsam overview funding: 1,980,000 + 4,770,000 + 7,010,000 + 6,330,000 + 4,060,000
+    expect(site.get('index.html')).toContain('<a href="open-data/readme.md">Filerne, og hvad hver kolonne betyder</a>');
+    expect(site.get('en/index.html')).toContain('<a href="../open-data/readme.md">The files and what every column means</a>');
+  });
+});
