@@ -1,4 +1,4 @@
-// Loading the data folder for a command: one place that resolves --data, uses the parse cache and
+// Loading the data folder for a command: one place that resolves --data, uses the folder snapshot and
 // refuses to work on a folder that does not validate.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -101,7 +101,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       refreshed = Date.now();
     }
   };
-  // The parse cache holds a copy of each record, personal data included: the entries of the files
+  // The folder snapshot holds a copy of each record, personal data included: the entries of the files
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
   try {

@@ -1,7 +1,7 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
@@ -37,6 +37,13 @@ export interface RawFolder {
   problems: Problem[];
   /** Finds where a path sits in a file, parsing it with positions on demand. */
   position(rel: string, path: readonly PathSegment[], at?: 'key' | 'value'): Position;
+  /**
+   * Whether the file's data is known, from the snapshot of an earlier run of this same build, to
+   * pass every check of its own (its schema, its characters); then those need not run again.
+   */
+  passed?(rel: string): boolean;
+  /** Told the folder's verdict once it is checked: the snapshot keeps which files passed, and is saved. */
+  checked?(problems: readonly Problem[]): void;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -141,7 +148,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
   };
 
   /** The file's bytes, opened without blocking and checked once open; or its problem; or undefined when it is gone. */
-  const readBytes = (rel: string, path: string): { bytes: Buffer; st: Stats } | { problem: Problem } | undefined => {
+  const readBytes = (rel: string, path: string): { bytes: Buffer; st: BigIntStats | undefined } | { problem: Problem } | undefined => {
     let opened;
     try {
       opened = openRegular(path, { follow: false });
@@ -155,7 +162,9 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
     try {
       // Refused before reading: a huge file is never parsed.
       if (st.size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
-      return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), st };
+      // The identity the snapshot keeps is the one of the bytes read: taken from the open file.
+      const identity = cache === noCache ? undefined : fstatSync(fd, { bigint: true });
+      return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), st: identity };
     } catch (e) {
       return { problem: unreadable(rel, e as NodeJS.ErrnoException) };
     } finally {
@@ -194,15 +203,16 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
       continue;
     }
     if (cache.has(rel)) {
-      let st: Stats | undefined;
+      let st: BigIntStats | undefined;
       try {
-        st = lstatSync(where.path);
+        st = lstatSync(where.path, { bigint: true });
       } catch {
         st = undefined; // gone or unreadable: the read below says which
       }
       const cached = st?.isFile() ? cache.get(rel, st) : undefined;
       if (cached !== undefined) {
-        files.push({ rel, what, data: cached });
+        problems.push(...(cached.problems as Problem[]));
+        files.push({ rel, what, data: cached.data });
         continue;
       }
     }
@@ -234,20 +244,25 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
       }
     }
     if (fileProblems.length > 0) {
+      if (st) cache.put(rel, st, { data: undefined, problems: fileProblems });
       problems.push(...fileProblems);
       files.push({ rel, what, data: undefined });
       continue;
     }
-    if (jsonSafe(data)) cache.put(rel, st, data);
+    if (st && jsonSafe(data)) cache.put(rel, st, { data, problems: [] });
     files.push({ rel, what, data });
   }
-  cache.save(seen);
 
   return {
     dir,
     files,
     problems,
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
+    passed: (rel) => cache.passed(rel),
+    checked(found) {
+      cache.settle(seen, new Set(found.map((p) => p.file)));
+      cache.save(seen);
+    },
   };
 }
 
