@@ -98,7 +98,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     // No snapshot yet, or one that cannot be used: read everything.
   }
   let changed = false;
+  /** Files whose entry holds this run's data: taken from the snapshot, or just read and kept. */
   const taken = new Set<string>();
+  const kept = new Set<string>();
   return {
     has: (rel) => Object.hasOwn(entries, rel),
     get(rel, st) {
@@ -110,14 +112,12 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     put(rel, st, read) {
       taken.delete(rel);
-      // A file that changed while this run was under way could change again unseen: not kept.
-      if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) {
-        if (Object.hasOwn(entries, rel)) {
-          delete entries[rel];
-          changed = true;
-        }
-        return;
-      }
+      // A file that changed just before or while this run was under way could change again
+      // unseen: not kept. Its old entry, if any, no longer matches the file and is never used; it
+      // is replaced once the file has settled (rewriting the whole snapshot for it now would cost
+      // every run right after an edit the time of a write).
+      if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) return;
+      kept.add(rel);
       entries[rel] = { ...idOf(st), ...(read.data !== undefined ? { d: read.data } : {}), ...(read.problems.length ? { p: [...read.problems] } : {}) };
       changed = true;
     },
@@ -125,7 +125,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     settle(files, named) {
       for (const rel of files) {
         const e = entries[rel];
-        if (!e || e.v === 1 || named.has(rel) || e.d === undefined) continue;
+        if (!e || e.v === 1 || named.has(rel) || e.d === undefined || !(taken.has(rel) || kept.has(rel))) continue;
         e.v = 1;
         changed = true;
       }
@@ -133,6 +133,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     forget(rels) {
       for (const rel of rels) {
         taken.delete(rel);
+        kept.delete(rel);
         if (Object.hasOwn(entries, rel)) {
           delete entries[rel];
           changed = true;

@@ -93,14 +93,12 @@ describe('the folder snapshot', () => {
     expect(openParseCache(dir, env, '1').get('civsam.yaml', st)).toEqual(read);
     // The same identity, from a run that started within two seconds of the file's change: that
     // run could not tell a second write in the same clock tick, so the file is read again.
-    const racy = openParseCache(dir, env, '1', () => st.ctimeNs + SECOND);
+    const racyEnv = { CIVSAM_CACHE_DIR: makeFolder({}) };
+    const racy = openParseCache(dir, racyEnv, '1', () => st.ctimeNs + SECOND);
     racy.put('civsam.yaml', st, read);
     racy.save();
-    expect(openParseCache(dir, env, '1').get('civsam.yaml', st)).toBeUndefined();
+    expect(openParseCache(dir, racyEnv, '1').get('civsam.yaml', st)).toBeUndefined();
     // Any identity value that differs: read again.
-    late.put('civsam.yaml', st, read);
-    late.save();
-    expect(openParseCache(dir, env, '1').get('civsam.yaml', st)).toEqual(read);
     for (const other of [{ ...st, ctimeNs: st.ctimeNs + 1n }, { ...st, mtimeNs: st.mtimeNs - 1n }, { ...st, size: st.size + 1n }, { ...st, ino: st.ino + 1n }]) {
       expect(openParseCache(dir, env, '1').get('civsam.yaml', other)).toBeUndefined();
     }
