@@ -6,6 +6,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { UserError } from '../domain/errors.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
+import { readInParallel } from '../store/parallel-read.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { folderAtDate } from '../store/folder-at-date.js';
 import type { CommandContext } from './context.js';
@@ -37,7 +38,7 @@ export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: bool
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = resolveDataDir(ctx);
-  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache);
+  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel);
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };
 }
