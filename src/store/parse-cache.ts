@@ -105,7 +105,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     has: (rel) => Object.hasOwn(entries, rel),
     get(rel, st) {
       const e = entries[rel];
-      if (!e || e.m !== String(st.mtimeNs) || e.c !== String(st.ctimeNs) || e.s !== String(st.size) || e.i !== String(st.ino)) return undefined;
+      // Strings compared with strings: an entry of any other shape never matches a file.
+      if (e === null || typeof e !== 'object' || e.m !== String(st.mtimeNs) || e.c !== String(st.ctimeNs) || e.s !== String(st.size) || e.i !== String(st.ino)) return undefined;
+      if ((e.p !== undefined && !Array.isArray(e.p)) || (e.d === undefined && e.p === undefined)) return undefined;
       if (st.mtimeNs >= trustedBefore || st.ctimeNs >= trustedBefore) return undefined;
       taken.add(rel);
       return { data: e.d, problems: e.p ?? [] };
@@ -161,19 +163,12 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   };
 }
 
-/** Every entry has the shape this code writes; anything else (another program's file, a hand edit) is not used. */
+/**
+ * The entries of a snapshot of this format, version and build. Each entry's shape is checked when
+ * it is used (`get`), not here: a look at every entry up front would cost every run its time.
+ */
 function wellFormed(entries: unknown): entries is Record<string, Entry> {
-  if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) return false;
-  const digits = /^\d{1,25}$/;
-  for (const e of Object.values(entries as Record<string, unknown>)) {
-    if (e === null || typeof e !== 'object') return false;
-    const x = e as Record<string, unknown>;
-    if (![x.s, x.m, x.c, x.i].every((v) => typeof v === 'string' && digits.test(v))) return false;
-    if (x.p !== undefined && !Array.isArray(x.p)) return false;
-    if (x.d === undefined && x.p === undefined) return false;
-    if (x.v !== undefined && x.v !== 1) return false;
-  }
-  return true;
+  return entries !== null && typeof entries === 'object' && !Array.isArray(entries);
 }
 
 function wallClockNs(): bigint {
