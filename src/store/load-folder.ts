@@ -42,7 +42,12 @@ export interface RawFolder {
    * pass every check of its own (its schema, its characters); then those need not run again.
    */
   passed?(rel: string): boolean;
-  /** Told the folder's verdict once it is checked: the snapshot keeps which files passed, and is saved. */
+  /**
+   * The folder's problems as checked before, when nothing it holds has changed since (every file
+   * taken from the snapshot of a run of this same build): checking again would find the same.
+   */
+  verdict?(): readonly Problem[] | undefined;
+  /** Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and is saved. */
   checked?(problems: readonly Problem[]): void;
 }
 
@@ -236,6 +241,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   };
 
   const candidates = listFiles(dir, problems);
+  const listing = problems.slice();
+  const rels = candidates.map((c) => c.rel);
   const byRel = new Map(candidates.map((c) => [c.rel, c]));
   // First what the snapshot holds; the rest is read, in parallel when there is much of it.
   const outcomes: (ReadOutcome | undefined)[] = candidates.map((c) => {
@@ -272,8 +279,9 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     problems,
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
     passed: (rel) => cache.passed(rel),
+    verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
     checked(found) {
-      cache.settle(seen, new Set(found.map((p) => p.file)));
+      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found });
       cache.save(seen);
     },
   };

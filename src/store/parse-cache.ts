@@ -63,12 +63,24 @@ export interface ParseCache {
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
-  /** After the folder was checked: every file no problem names has passed its own checks. */
-  settle(files: Iterable<string>, named: ReadonlySet<string>): void;
+  /**
+   * After the folder was checked: every file no problem names has passed its own checks, and when
+   * every file's entry holds this run's data, the verdict is kept whole with the files it was for.
+   */
+  settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict): void;
+  /** The problems the folder was found to have, when every file is as it was then (all taken from the snapshot) and so is the listing. */
+  verdict(files: readonly string[], listing: readonly unknown[]): readonly unknown[] | undefined;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
   save(seen?: ReadonlySet<string>): void;
+}
+
+/** A checked folder's problems, with the files (in order) and the listing's own problems they were found for. */
+export interface Verdict {
+  files: readonly string[];
+  listing: readonly unknown[];
+  problems: readonly unknown[];
 }
 
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
@@ -84,15 +96,18 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   let entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   const racy = racyWindow(env);
   let trustedBefore = 0n;
+  /** The last verdict, while it is for the data the entries hold (any change to an entry drops it). */
+  let stored: Verdict | undefined;
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
   try {
     const dir = cacheDirectory(env);
     file = join(dir, createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.json');
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; version?: unknown; key?: unknown; written?: unknown; entries?: unknown };
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; version?: unknown; key?: unknown; written?: unknown; entries?: unknown; verdict?: unknown };
     if (parsed.format === FORMAT && parsed.version === version && parsed.key === BUILD_KEY && typeof parsed.written === 'string' && /^\d{1,25}$/.test(parsed.written) && wellFormed(parsed.entries)) {
       entries = parsed.entries;
       trustedBefore = BigInt(parsed.written) - racy;
+      if (verdictShaped(parsed.verdict)) stored = parsed.verdict;
     }
   } catch {
     // No snapshot yet, or one that cannot be used: read everything.
@@ -120,17 +135,31 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       // every run right after an edit the time of a write).
       if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) return;
       kept.add(rel);
+      stored = undefined;
       entries[rel] = { ...idOf(st), ...(read.data !== undefined ? { d: read.data } : {}), ...(read.problems.length ? { p: [...read.problems] } : {}) };
       changed = true;
     },
     passed: (rel) => taken.has(rel) && entries[rel]?.v === 1,
-    settle(files, named) {
+    settle(files, named, verdict) {
+      let whole = true;
       for (const rel of files) {
+        const current = taken.has(rel) || kept.has(rel);
+        whole &&= current;
         const e = entries[rel];
-        if (!e || e.v === 1 || named.has(rel) || e.d === undefined || !(taken.has(rel) || kept.has(rel))) continue;
+        if (!e || e.v === 1 || named.has(rel) || e.d === undefined || !current) continue;
         e.v = 1;
         changed = true;
       }
+      // Kept only when the entries hold exactly the data it was found for.
+      if (whole && !sameVerdict(stored, verdict)) {
+        stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
+        changed = true;
+      }
+    },
+    verdict(files, listing) {
+      if (!stored || stored.files.length !== files.length) return undefined;
+      for (let i = 0; i < files.length; i++) if (files[i] !== stored.files[i] || !taken.has(files[i])) return undefined;
+      return JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored.problems : undefined;
     },
     forget(rels) {
       for (const rel of rels) {
@@ -138,6 +167,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         kept.delete(rel);
         if (Object.hasOwn(entries, rel)) {
           delete entries[rel];
+          stored = undefined;
           changed = true;
         }
       }
@@ -149,12 +179,16 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
           changed = true;
         }
       }
+      if (stored && seen && stored.files.some((rel) => !seen.has(rel))) {
+        stored = undefined;
+        changed = true;
+      }
       if (!changed || !file) return;
       try {
         mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
-        writeFileAtomic(file, JSON.stringify({ format: FORMAT, version, key: BUILD_KEY, written: String(startedAt), entries }), { mode: 0o600, keepMode: false, durable: false });
+        writeFileAtomic(file, JSON.stringify({ format: FORMAT, version, key: BUILD_KEY, written: String(startedAt), entries, ...(stored ? { verdict: stored } : {}) }), { mode: 0o600, keepMode: false, durable: false });
         changed = false;
       } catch {
         // Not the user's problem: the next run reads again.
@@ -171,8 +205,20 @@ function wellFormed(entries: unknown): entries is Record<string, Entry> {
   return entries !== null && typeof entries === 'object' && !Array.isArray(entries);
 }
 
+function verdictShaped(v: unknown): v is Verdict {
+  if (v === null || typeof v !== 'object') return false;
+  const x = v as Record<string, unknown>;
+  return Array.isArray(x.files) && x.files.every((f) => typeof f === 'string') && Array.isArray(x.listing) && Array.isArray(x.problems);
+}
+
+function sameVerdict(a: Verdict | undefined, b: Verdict): boolean {
+  if (!a || a.files.length !== b.files.length) return false;
+  for (let i = 0; i < a.files.length; i++) if (a.files[i] !== b.files[i]) return false;
+  return JSON.stringify(a.listing) === JSON.stringify(b.listing) && JSON.stringify(a.problems) === JSON.stringify(b.problems);
+}
+
 function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, passed: () => false, settle: () => {}, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };

@@ -93,7 +93,10 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   for (const target of unreadableTargets(raw.problems)) ids[target] = new AnyId();
 
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
-  for (const rule of RECORD_RULES) rule.check(ctx);
+  // Nothing has changed since the snapshot's verdict (the same files, data and build): the rules
+  // would find again what they found then.
+  const known = raw.verdict?.();
+  if (!known) for (const rule of RECORD_RULES) rule.check(ctx);
 
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map((records[k] as Located<{ id: string }>[]).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
   const files = new Map<string, string>();
@@ -101,10 +104,11 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
 
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-  raw.checked?.(problems);
+  const found = known ? [...known] : problems;
+  raw.checked?.(found);
   return {
     folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
-    problems,
+    problems: found,
   };
 }
 
