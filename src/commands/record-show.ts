@@ -5,7 +5,7 @@ import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import type { RecordKind } from '../domain/kinds.js';
+import type { RecordKind, Target } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount } from '../i18n/format.js';
 import type { Cell, Table } from '../output/table.js';
@@ -53,7 +53,8 @@ export function show(kind: RecordKind) {
       const errors = problems.some((p) => p.severity === 'error' && p.file === folder.fileOf(kind, id));
       throw new UserError(errors ? 'register.notValid' : 'register.notFound', { kind: { key: `kind.${kind}` }, id });
     }
-    const index = referenceIndex(folder);
+    // Only what can point at this record (an organisation is also reached through hearing parties).
+    const index = referenceIndex(folder, new Set<Target>(kind === 'organisation' ? [kind, 'hearing-party'] : [kind]));
     const referrers = referrersOf(index, kind, id);
     // Consultations reach an organisation through its hearing-list entries.
     const via: Array<Referrer & { via: string }> = [];
