@@ -1,11 +1,13 @@
 // `npm run bench`: generate a synthetic data folder at the scale of a national register (see
-// scripts/bench-data.js), then time civsam as whole processes next to bare `node -e 0` and print
-// medians, peak memory and exit codes against their targets. Targets are reported, never
-// asserted: the bench exits non-zero only when a command itself fails (an unexpected exit code).
+// scripts/bench-data.js), then time civsam as whole processes, each run paired with its floor (bare
+// `node -e 0`, a script that stats every file of the folder, or one that reads every file; see
+// scripts/bench-floor.js), and print medians, ratios to the floors, peak memory and exit codes
+// against their targets, among them runs after one file was changed, added or removed. Targets are
+// reported, never asserted: the bench exits non-zero only when a command itself fails.
 //
 //   node scripts/bench.js [--only NAME[,NAME…]] [--runs N] [--scale F] [--data DIR] [--keep] [--list]
 //
-//   --only     run only these cases (bare node always runs: the ratios need it)
+//   --only     run only these cases (the floors always run: the ratios need them)
 //   --runs     timed runs per case instead of each case's own number
 //   --scale    multiply the generated folder's sizes (0.1 for a quick look)
 //   --data     time an existing data folder instead of generating one (it is never removed)
@@ -28,29 +30,114 @@ const RSS_HOOK = path.join(ROOT, 'scripts', 'bench-rss.cjs');
 //   {civsam}  bin/civsam.js          {data}   the data folder
 //   {cache}   one cache folder shared by every case and run of this bench
 //   {fresh}   a new empty folder for this run ({fresh:NAME} for several), removed afterwards
+//   {first:FOLDER}  the id of the first record in FOLDER (organisations, agreements, …)
 // Every case runs with CIVSAM_CACHE_DIR={cache} and NO_COLOR=1 unless its env says otherwise, so
 // civsam never touches the user's own cache.
-// target: ratio (median < N × bare node), ms (median wall time), mib (peak RSS over all runs).
+// floor: the floor case each run is paired with (run just before it): node (bare `node -e 0`),
+//   stat (stat every file of the folder) or read (read every file). The ratio is the case's median
+//   over the median of its paired floor runs, so both see the same machine at the same moment.
+// target: floor (ratio to the floor at most N), plusMs (… plus this many ms: median ≤ N × floor + plusMs),
+//   ms (median wall time), mib (peak RSS over all runs), pct/plusMs with `relativeTo` (median within
+//   pct % or plusMs ms, whichever is larger, of that case's median), pageBytes (largest file written
+//   to {fresh:out}).
+// before: changes the folder before each run (untimed): change (one file's bytes), add (one new
+//   organisation), remove (one consultation); the folder is put back after the case.
 // expect: the exit code(s) that count as success (default 0). warmup: untimed runs first.
+const READ = { floor: 1.5, plusMs: 300, mib: 600 };
+const NEAR_UNCHANGED = { pct: 10, plusMs: 150, mib: 600 };
 const CASES = [
   { name: 'node', argv: ['-e', '0'], runs: 10, baseline: true },
-  { name: 'version', argv: ['{civsam}', '--version'], target: { ratio: 1.5 }, runs: 10 },
-  { name: 'validate-cold', argv: ['{civsam}', 'validate', '--data', '{data}'], env: { CIVSAM_CACHE_DIR: '{fresh}' }, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'validate-warm', argv: ['{civsam}', 'validate', '--data', '{data}'], warmup: 1, target: { ms: 1500, mib: 1024 }, runs: 5 },
-  { name: 'audit', argv: ['{civsam}', 'audit', '--data', '{data}', '--as-of', '2026-11-23'], warmup: 1, expect: [0, 1], target: { ms: 5000, mib: 1024 }, runs: 3 },
-  { name: 'consultation-plan', argv: ['{civsam}', 'consultation', 'plan', '--data', '{data}', '--area', 'health', '--patient-group', 'hoeretab', '--seats', '4', '--opens', '2027-01-05', '--format', 'json'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'import-5000-organisations', argv: ['scripts/bench-import.js', '{civsam}', '{data}', '{fresh}'], target: { ms: 10000, mib: 1024 }, runs: 1 },
-  { name: 'publish', argv: ['{civsam}', 'publish', '--data', '{data}', '--out', '{fresh}', '--as-of', '2026-11-01', '--lang', 'both'], target: { ms: 20000, mib: 1024 }, runs: 3 },
+  { name: 'stat-floor', argv: ['scripts/bench-floor.js', 'stat', '{data}'], warmup: 1, runs: 5, baseline: true },
+  { name: 'read-floor', argv: ['scripts/bench-floor.js', 'read', '{data}'], warmup: 1, runs: 5, baseline: true },
+  { name: 'version', argv: ['{civsam}', '--version'], floor: 'node', target: { floor: 1.2, mib: 600 }, runs: 10 },
+  { name: 'validate-cold', argv: ['{civsam}', 'validate', '--data', '{data}'], env: { CIVSAM_CACHE_DIR: '{fresh}' }, floor: 'read', target: { floor: 2, mib: 600 }, runs: 3 },
+  { name: 'validate-warm', argv: ['{civsam}', 'validate', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 5 },
+  { name: 'validate-one-changed', argv: ['{civsam}', 'validate', '--data', '{data}'], before: 'change', warmup: 1, floor: 'stat', relativeTo: 'validate-warm', target: NEAR_UNCHANGED, runs: 5 },
+  { name: 'validate-one-added', argv: ['{civsam}', 'validate', '--data', '{data}'], before: 'add', warmup: 1, floor: 'stat', relativeTo: 'validate-warm', target: NEAR_UNCHANGED, runs: 5 },
+  { name: 'validate-one-removed', argv: ['{civsam}', 'validate', '--data', '{data}'], before: 'remove', warmup: 1, floor: 'stat', relativeTo: 'validate-warm', target: NEAR_UNCHANGED, runs: 5 },
+  { name: 'audit', argv: ['{civsam}', 'audit', '--data', '{data}', '--as-of', '2026-11-23', '--fail-on', 'never'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'consultation-plan', argv: ['{civsam}', 'consultation', 'plan', '--data', '{data}', '--area', 'health', '--patient-group', 'hoeretab', '--seats', '4', '--opens', '2027-01-05', '--format', 'json'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'import-5000-organisations', argv: ['scripts/bench-import.js', '{civsam}', '{data}', '{fresh}'], target: { ms: 10000, mib: 600 }, runs: 1 },
+  { name: 'publish', argv: ['{civsam}', 'publish', '--data', '{data}', '--out', '{fresh:out}', '--as-of', '2026-11-01', '--lang', 'both'], target: { ms: 5000, mib: 600, pageBytes: 1_000_000 }, runs: 3 },
   // Register: one write through the whole safe path (lock, read, checks of the folder, atomic replace), and reads of one record and a list.
-  { name: 'agreement-evaluate', argv: ['{civsam}', 'agreement', 'evaluate', '2016-psyk-001', '--summary', 'Benchmark', '--date', '2026-11-01', '--no-commit', '--data', '{data}'], warmup: 1, target: { mib: 1024 }, runs: 3 },
-  { name: 'agreement-show', argv: ['{civsam}', 'agreement', 'show', '2016-psyk-001', '--data', '{data}'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'org-list', argv: ['{civsam}', 'org', 'list', '--area', 'psychiatry', '--format', 'csv', '--data', '{data}'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'overview-offers', argv: ['{civsam}', 'overview', 'offers', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'overview-coverage', argv: ['{civsam}', 'overview', 'coverage', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'overview-funding', argv: ['{civsam}', 'overview', 'funding', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'overview-funding-org', argv: ['{civsam}', 'overview', 'funding', '--by', 'organisation', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
-  { name: 'overview-expiring', argv: ['{civsam}', 'overview', 'expiring', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, target: { ms: 3000, mib: 1024 }, runs: 3 },
+  { name: 'agreement-evaluate', argv: ['{civsam}', 'agreement', 'evaluate', '{first:agreements}', '--summary', 'Benchmark', '--date', '2026-11-01', '--no-commit', '--data', '{data}'], warmup: 1, target: { mib: 600 }, runs: 3 },
+  { name: 'agreement-show', argv: ['{civsam}', 'agreement', 'show', '{first:agreements}', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'org-show', argv: ['{civsam}', 'org', 'show', '{first:organisations}', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 5 },
+  { name: 'org-list', argv: ['{civsam}', 'org', 'list', '--area', 'psychiatry', '--format', 'csv', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'overview-offers', argv: ['{civsam}', 'overview', 'offers', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'overview-coverage', argv: ['{civsam}', 'overview', 'coverage', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'overview-funding', argv: ['{civsam}', 'overview', 'funding', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'overview-funding-org', argv: ['{civsam}', 'overview', 'funding', '--by', 'organisation', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'overview-expiring', argv: ['{civsam}', 'overview', 'expiring', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
 ];
+const FLOOR_CASE = { node: 'node', stat: 'stat-floor', read: 'read-floor' };
+
+// ---------------------------------------------------------------- changes between runs
+
+/** The first record id of a folder (sorted file names), for cases that show one record. */
+function firstId(data, folder) {
+  const name = fs.readdirSync(path.join(data, folder)).filter((n) => n.endsWith('.yaml')).sort()[0];
+  if (!name) throw new Error(`bench: no record in ${folder}`);
+  return name.slice(0, -'.yaml'.length);
+}
+
+/**
+ * The change a case makes before each run, and how to put the folder back. Each leaves the folder
+ * valid: a comment added to one organisation; a new organisation (a copy with its own id and name,
+ * no CVR); a consultation taken away (nothing refers to consultations).
+ */
+function makeChanger(kind, data, tmp) {
+  const orgs = path.join(data, 'organisations');
+  const first = path.join(orgs, `${firstId(data, 'organisations')}.yaml`);
+  const original = fs.readFileSync(first, 'utf8');
+  let n = 0;
+  const added = [];
+  const removed = [];
+  const aside = fs.mkdtempSync(path.join(tmp, 'aside-'));
+  return {
+    before() {
+      n++;
+      if (kind === 'change') {
+        fs.writeFileSync(first, `${original}# bench ${n}\n`);
+      } else if (kind === 'add') {
+        const id = `bench-added-${n}`;
+        const text = original
+          .replace(/^id: .*$/m, `id: ${id}`)
+          .replace(/^name: .*$/m, `name: Bench tilføjet forening ${n}`)
+          .replace(/^cvr: .*\n/m, '');
+        const file = path.join(orgs, `${id}.yaml`);
+        fs.writeFileSync(file, text);
+        added.push(file);
+      } else if (kind === 'remove') {
+        const folder = path.join(data, 'consultations');
+        const name = fs.readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()[0];
+        if (!name) throw new Error('bench: no consultation left to remove');
+        fs.renameSync(path.join(folder, name), path.join(aside, name));
+        removed.push(name);
+      }
+    },
+    restore() {
+      fs.writeFileSync(first, original);
+      for (const f of added) fs.rmSync(f, { force: true });
+      for (const name of removed) fs.renameSync(path.join(aside, name), path.join(data, 'consultations', name));
+      fs.rmSync(aside, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The size of the largest file under a folder (the published site's biggest page). */
+function largestFile(dir) {
+  let max = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) max = Math.max(max, fs.statSync(p).size);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return max;
+}
 
 // ---------------------------------------------------------------- arguments
 
@@ -116,6 +203,7 @@ function makeRunner(tmp, data, cache) {
         .replaceAll('{civsam}', CIVSAM)
         .replaceAll('{data}', data)
         .replaceAll('{cache}', cache)
+        .replace(/\{first:([a-z-]+)\}/g, (_, folder) => firstId(data, folder))
         .replace(/\{fresh(?::([A-Za-z0-9_-]+))?\}/g, (_, name = '') => {
           if (!fresh.has(name)) fresh.set(name, fs.mkdtempSync(path.join(tmp, `fresh-${n}-`)));
           return fresh.get(name);
@@ -137,6 +225,7 @@ function makeRunner(tmp, data, cache) {
     const childKib = readKib(`${rssFile}.children`);
     fs.rmSync(rssFile, { force: true });
     fs.rmSync(`${rssFile}.children`, { force: true });
+    const pageBytes = fresh.has('out') ? largestFile(fresh.get('out')) : null;
     for (const dir of fresh.values()) fs.rmSync(dir, { recursive: true, force: true });
 
     return {
@@ -147,53 +236,64 @@ function makeRunner(tmp, data, cache) {
       // Children's peaks are added to the main process's: an upper bound of the run's peak.
       mib: mainKib === undefined ? null : (mainKib + childKib.reduce((a, b) => a + b, 0)) / 1024,
       children: childKib.length,
+      pageBytes,
       stdout: r.stdout?.toString() ?? '',
       stderr: r.stderr?.toString() ?? '',
     };
   };
 }
 
-function runCase(kase, runs, runOnce, log) {
+function runCase(kase, runs, runOnce, log, { floorCase, changer }) {
   const expect = [kase.expect ?? 0].flat();
-  const result = { kase, runs: [], failed: null };
+  const result = { kase, runs: [], floorRuns: [], failed: null };
   const total = (kase.warmup ?? 0) + runs;
   for (let i = 0; i < total; i++) {
     const warm = i < (kase.warmup ?? 0);
+    changer?.before();
+    // The floor right before the case, so both see the machine as it is at that moment.
+    const floor = floorCase && !warm ? runOnce(floorCase) : null;
     const r = runOnce(kase);
     const ok = r.code !== null && expect.includes(r.code);
-    log(`  ${kase.name.padEnd(16)} ${warm ? 'warm-up' : `run ${i - (kase.warmup ?? 0) + 1}/${runs}`}`.padEnd(34) +
-      `${Math.round(r.ms)} ms`.padStart(10) + `${r.mib === null ? '?' : r.mib.toFixed(0)} MiB`.padStart(10) +
+    log(`  ${kase.name.padEnd(26)} ${warm ? 'warm-up' : `run ${i - (kase.warmup ?? 0) + 1}/${runs}`}`.padEnd(44) +
+      `${Math.round(r.ms)} ms`.padStart(10) + (floor ? `  (${floorCase.name} ${Math.round(floor.ms)} ms)` : '') + `${r.mib === null ? '?' : r.mib.toFixed(0)} MiB`.padStart(10) +
       `  exit ${r.code ?? r.signal ?? r.error?.code}`);
     if (!ok) {
       result.failed = r;
       break;
     }
-    if (!warm) result.runs.push(r);
+    if (!warm) {
+      result.runs.push(r);
+      if (floor) result.floorRuns.push(floor);
+    }
   }
   return result;
 }
 
 // ---------------------------------------------------------------- reporting
 
-function describeTarget(t) {
+function describeTarget(t, kase) {
   const parts = [];
-  if (t.ratio !== undefined) parts.push(`< ${t.ratio}× node`);
+  if (t.floor !== undefined) parts.push(`≤ ${t.floor}× ${kase.floor}${t.plusMs !== undefined && t.pct === undefined ? ` + ${t.plusMs / 1000} s` : ''}`);
+  if (t.pct !== undefined) parts.push(`≤ ${kase.relativeTo} + max(${t.pct} %, ${t.plusMs / 1000} s)`);
   if (t.ms !== undefined) parts.push(t.ms >= 1000 ? `< ${t.ms / 1000} s` : `< ${t.ms} ms`);
   if (t.mib !== undefined) parts.push(t.mib >= 1024 ? `< ${t.mib / 1024} GiB` : `< ${t.mib} MiB`);
+  if (t.pageBytes !== undefined) parts.push(`pages ≤ ${t.pageBytes.toLocaleString('en')} B`);
   return parts;
 }
 
-function judge(t, { medianMs, ratio, peakMib }) {
+function judge(t, { medianMs, floorMs, relativeMs, peakMib, pageBytes }) {
   const verdicts = [];
-  if (t.ratio !== undefined) verdicts.push(ratio !== null && ratio < t.ratio);
+  if (t.floor !== undefined) verdicts.push(floorMs !== null && medianMs <= t.floor * floorMs + (t.pct === undefined ? t.plusMs ?? 0 : 0));
+  if (t.pct !== undefined) verdicts.push(relativeMs !== null && medianMs <= relativeMs + Math.max(relativeMs * t.pct / 100, t.plusMs ?? 0));
   if (t.ms !== undefined) verdicts.push(medianMs < t.ms);
   if (t.mib !== undefined) verdicts.push(peakMib !== null && peakMib < t.mib);
+  if (t.pageBytes !== undefined) verdicts.push(pageBytes !== null && pageBytes <= t.pageBytes);
   return verdicts;
 }
 
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
-  const right = new Set([1, 2, 3, 4, 5]);
+  const right = new Set([1, 2, 4, 5, 6, 7]);
   return rows
     .map((r, ri) => {
       const line = r.map((cell, i) => (right.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
@@ -207,7 +307,7 @@ function table(rows) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.list) {
-    for (const c of CASES) process.stdout.write(`${c.name.padEnd(16)} node ${c.argv.join(' ')}  ${describeTarget(c.target ?? {}).join(', ')}\n`);
+    for (const c of CASES) process.stdout.write(`${c.name.padEnd(26)} node ${c.argv.join(' ')}  ${describeTarget(c.target ?? {}, c).join(', ')}\n`);
     return 0;
   }
   const log = (line) => process.stdout.write(`${line}\n`);
@@ -238,11 +338,20 @@ function main() {
     const cache = fs.mkdtempSync(path.join(tmp, 'cache-'));
     const runOnce = makeRunner(tmp, data, cache);
 
-    const chosen = CASES.filter((c) => c.baseline || !opts.only || opts.only.includes(c.name));
+    // The floors always run (the ratios need them), and so does a case another is judged against.
+    const wanted = new Set(opts.only ?? CASES.map((c) => c.name));
+    for (const c of CASES) if (wanted.has(c.name) && c.relativeTo) wanted.add(c.relativeTo);
+    const chosen = CASES.filter((c) => c.baseline || wanted.has(c.name));
     const results = [];
-    let bare = null;
+    const byName = new Map();
     for (const kase of chosen) {
-      const res = runCase(kase, opts.runs ?? kase.runs ?? 5, runOnce, log);
+      const changer = kase.before ? makeChanger(kase.before, data, tmp) : undefined;
+      let res;
+      try {
+        res = runCase(kase, opts.runs ?? kase.runs ?? 5, runOnce, log, { floorCase: kase.floor ? CASES.find((c) => c.name === FLOOR_CASE[kase.floor]) : undefined, changer });
+      } finally {
+        changer?.restore();
+      }
       if (res.failed) {
         const f = res.failed;
         const tail = (s) => s.trimEnd().split('\n').slice(-15).map((l) => `    ${l}`).join('\n');
@@ -250,41 +359,49 @@ function main() {
         if (f.stderr.trim()) log(`  stderr (last lines):\n${tail(f.stderr)}`);
         else if (f.stdout.trim()) log(`  stdout (last lines):\n${tail(f.stdout)}`);
       }
-      if (kase.baseline && res.runs.length && !res.failed) bare = median(res.runs.map((r) => r.ms));
       results.push(res);
+      byName.set(kase.name, res);
     }
 
-    const rows = [['case', 'runs', 'median ms', '× node', 'max RSS MiB', 'exit', 'target', 'met']];
+    const medianOf = (runs) => (runs.length ? median(runs.map((r) => r.ms)) : null);
+    const rows = [['case', 'runs', 'median ms', 'floor', 'floor ms', '× floor', 'max RSS MiB', 'exit', 'target', 'met']];
     let failures = 0;
     let children = false;
-    for (const { kase, runs, failed } of results) {
+    for (const { kase, runs, floorRuns, failed } of results) {
       if (failed) failures++;
-      const times = runs.map((r) => r.ms);
-      const medianMs = times.length ? median(times) : null;
-      const ratio = medianMs !== null && bare ? medianMs / bare : null;
+      const medianMs = medianOf(runs);
+      const floorMs = medianOf(floorRuns);
+      const ratio = medianMs !== null && floorMs ? medianMs / floorMs : null;
+      const relative = kase.relativeTo ? byName.get(kase.relativeTo) : undefined;
+      const relativeMs = relative && !relative.failed ? medianOf(relative.runs) : null;
       const mibs = runs.map((r) => r.mib).filter((m) => m !== null);
       const peakMib = mibs.length ? Math.max(...mibs) : null;
+      const pages = runs.map((r) => r.pageBytes).filter((b) => b !== null && b !== undefined);
+      const pageBytes = pages.length ? Math.max(...pages) : null;
       children ||= runs.some((r) => r.children > 0);
       const codes = [...new Set([...runs.map((r) => r.code), ...(failed ? [failed.code ?? failed.signal ?? 'error'] : [])])];
-      const target = describeTarget(kase.target ?? {});
+      const target = describeTarget(kase.target ?? {}, kase);
       let met = '';
       if (failed) met = 'failed';
-      else if (target.length) met = judge(kase.target, { medianMs, ratio, peakMib }).map((ok) => (ok ? '✓' : '✗')).join(' ');
+      else if (target.length && medianMs !== null) met = judge(kase.target, { medianMs, floorMs, relativeMs, peakMib, pageBytes }).map((ok) => (ok ? '✓' : '✗')).join(' ');
       rows.push([
         kase.name,
         String(runs.length),
         medianMs === null ? '—' : String(Math.round(medianMs)),
+        kase.floor ?? '—',
+        floorMs === null ? '—' : String(Math.round(floorMs)),
         ratio === null ? '—' : ratio.toFixed(2),
         peakMib === null ? '—' : peakMib.toFixed(0),
         codes.join(','),
-        target.join(', ') || '—',
+        (target.join(', ') || '—') + (pageBytes !== null ? ` (largest page ${pageBytes.toLocaleString('en')} B)` : ''),
         met,
       ]);
     }
     log('');
     log(table(rows));
     log('');
-    log('median wall time of whole processes; × node: against bare `node -e 0`; max RSS: the highest of all timed runs' +
+    log('median wall time of whole processes; floor: node (bare `node -e 0`), stat (stat every file of the folder) or read (read every');
+    log('file), run just before each timed run of the case, × floor: the two medians\' ratio; max RSS: the highest of all timed runs' +
       (children ? ' (including Node child processes, added up)' : ''));
     log('targets are reported, not asserted; the bench fails only when a command exits unexpectedly');
     if (failures) log(`${failures} case(s) failed`);

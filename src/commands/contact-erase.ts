@@ -32,7 +32,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   });
   if (code !== 0 || opts.dryRun) return code;
   const dir = resolve(ctx.cwd, ctx.dataDir);
-  // The parse cache's copy of the record was dropped by the write path (applyChange).
+  // The folder snapshot's copy of the record was dropped by the write path (applyChange).
   const repo = findRepository(dir);
   ctx.stderr.write(ctx.t('contact.erased', { file: join(ctx.dataDir, recordRel('organisation', id)) }) + '\n');
   if (repo) ctx.stderr.write(ctx.t('contact.historyStillHolds', { path: relative(repo.root, join(dir, recordRel('organisation', id))).split(sep).join('/') }) + '\n');

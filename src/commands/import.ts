@@ -8,6 +8,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
+import { readInParallel } from '../store/parallel-read.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
 import { headerMapFrom, columnLabel, type HeaderMap } from '../spreadsheets/import/headers.js';
@@ -57,7 +58,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
 
   if (opts.dryRun) {
     const dir = resolveDataDir(ctx);
-    const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version));
+    const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version), readInParallel);
     const checked = checkFolder(raw);
     refuseInvalidFolder(ctx, checked.problems);
     const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, checked.folder) });

@@ -5,7 +5,7 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
+import { FOLDER_OF, type RecordKind, type Target } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount } from '../i18n/format.js';
 import type { Cell, Table } from '../output/table.js';
@@ -54,7 +54,8 @@ export function show(kind: RecordKind) {
       if (leftOut.dependents.has(`${kind}/${id}`)) throw new UserError('validPart.showDependent', what);
       throw new UserError(leftOut.files.has(`${FOLDER_OF[kind]}/${id}.yaml`) ? 'register.notValid' : 'register.notFound', what);
     }
-    const index = referenceIndex(folder);
+    // Only what can point at this record (an organisation is also reached through hearing parties).
+    const index = referenceIndex(folder, new Set<Target>(kind === 'organisation' ? [kind, 'hearing-party'] : [kind]));
     const referrers = referrersOf(index, kind, id);
     // Consultations reach an organisation through its hearing-list entries.
     const via: Array<Referrer & { via: string }> = [];

@@ -103,7 +103,7 @@ export function remove(kind: RecordKind) {
     const id = String(args[0]);
     const result = await applyChange(ctx, options(opts), (s) => {
       if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
-      const refs = referrersOf(referenceIndex(s.folder), kind, id);
+      const refs = referrersOf(referenceIndex(s.folder, new Set([kind])), kind, id);
       if (refs.length > 0) {
         const list = refs.slice(0, 10).map((r) => `${r.kind} ${r.id} (${r.field})`).join(', ') + (refs.length > 10 ? ', …' : '');
         throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { kind: { key: `kind.${kind}` }, id, count: refs.length, list });

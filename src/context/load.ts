@@ -1,4 +1,4 @@
-// Loading the data folder for a command: one place that resolves --data, uses the parse cache and
+// Loading the data folder for a command: one place that resolves --data, uses the folder snapshot and
 // refuses to work on a folder that does not validate, or, for a reading command, leaves out the
 // files with errors and says so.
 import { statSync } from 'node:fs';
@@ -7,6 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { UserError } from '../domain/errors.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
+import { readInParallel } from '../store/parallel-read.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
@@ -39,7 +40,7 @@ export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: bool
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = resolveDataDir(ctx);
-  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache);
+  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel);
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };
 }

@@ -15,6 +15,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
+import { readInParallel } from '../store/parallel-read.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, recordRel, vocabularyRel, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
@@ -109,11 +110,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       refreshed = Date.now();
     }
   };
-  // The parse cache holds a copy of each record, personal data included: the entries of the files
+  // The folder snapshot holds a copy of each record, personal data included: the entries of the files
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
   try {
-    const raw = readFolder(dir, cache);
+    const raw = readFolder(dir, cache, readInParallel);
     const checked = checkFolder(raw);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();

@@ -14,11 +14,17 @@ export type ReferenceIndex = Map<string, Referrer[]>;
 
 const key = (target: Target, id: string) => `${target}\u0000${id}`;
 
-export function referenceIndex(folder: DataFolder): ReferenceIndex {
+/**
+ * The index of every reference, or, with `targets`, of the references to those kinds only (showing
+ * an organisation need not walk every record's patient groups and municipalities).
+ */
+export function referenceIndex(folder: DataFolder, targets?: ReadonlySet<Target>): ReferenceIndex {
   const index: ReferenceIndex = new Map();
   for (const kind of RECORD_KINDS) {
+    const wanted = targets ? REFERENCES[kind].filter(([, target]) => targets.has(target)) : REFERENCES[kind];
+    if (wanted.length === 0) continue;
     for (const [id, record] of folder.records[kind]) {
-      for (const [pattern, target] of REFERENCES[kind]) {
+      for (const [pattern, target] of wanted) {
         const seen = new Set<string>();
         for (const [value] of valuesAt(record, pattern)) {
           if (typeof value !== 'string' || seen.has(value)) continue;

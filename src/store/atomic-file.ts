@@ -1,5 +1,5 @@
 // The one writer: every file civsam writes (a record, a report given with --output, a published
-// page, the parse cache) is written whole under a hidden temporary name beside its target (same
+// page, the folder snapshot) is written whole under a hidden temporary name beside its target (same
 // file system, so the rename is atomic; hidden and ending in .tmp, so the loader never reads it as
 // a record and `civsam doctor` removes leftovers), flushed, and renamed into place. Every byte is
 // written or the write fails with the file system's own error (a full disk is ENOSPC, with the

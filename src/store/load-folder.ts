@@ -1,7 +1,7 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
@@ -37,12 +37,24 @@ export interface RawFolder {
   problems: Problem[];
   /** Finds where a path sits in a file, parsing it with positions on demand. */
   position(rel: string, path: readonly PathSegment[], at?: 'key' | 'value'): Position;
+  /**
+   * Whether the file's data is known, from the snapshot of an earlier run of this same build, to
+   * pass every check of its own (its schema, its characters); then those need not run again.
+   */
+  passed?(rel: string): boolean;
+  /**
+   * The folder's problems as checked before, when nothing it holds has changed since (every file
+   * taken from the snapshot of a run of this same build): checking again would find the same.
+   */
+  verdict?(): readonly Problem[] | undefined;
+  /** Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and is saved. */
+  checked?(problems: readonly Problem[]): void;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
 
 /** A file the folder holds, with what its folder entry (or lstat) says it is, or why that could not be seen. */
-interface Candidate {
+export interface Candidate {
   rel: string;
   what: FileRole;
   kind?: ReturnType<typeof kindOf>;
@@ -121,54 +133,105 @@ function jsonSafe(value: unknown): boolean {
   return true;
 }
 
-export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder {
+/** A file's identity as the snapshot keeps it (plain values, so it crosses to and from a worker). */
+export type FileIdentity = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
+
+/** What reading one candidate gave: its file (none when it went away), its problems, and for the snapshot its identity. */
+export interface ReadOutcome {
+  file?: SourceFile;
+  problems: Problem[];
+  /** The identity of the bytes read, when the outcome may be kept in the snapshot. */
+  identity?: FileIdentity;
+  /** The strict parse, kept to place later problems (never sent from a worker: it is not plain data). */
+  strict?: StrictParse;
+}
+
+/** A candidate's path in the folder: its own, or where a link inside the folder leads; or why it is not an ordinary file. */
+function locateFile(dir: string, c: Candidate, root: () => string): { path: string } | { problem: Problem } {
+  const path = join(dir, c.rel);
+  if (c.kind === 'file') return { path };
+  const refused = c.kind === 'link' ? followLinkWithin(path, root()) : { refused: c.kind ?? 'other' };
+  return 'path' in refused ? refused : { problem: notRegularProblem(c.rel, refused.refused) };
+}
+
+/** The file's bytes, opened without blocking and checked once open; or its problem; or undefined when it is gone. */
+function readBytes(rel: string, path: string, withIdentity: boolean): { bytes: Buffer; identity?: FileIdentity } | { problem: Problem } | undefined {
+  let opened;
+  try {
+    opened = openRegular(path, { follow: false });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return undefined; // removed while we read: not there
+    return { problem: unreadable(rel, err) };
+  }
+  if ('refused' in opened) return { problem: notRegularProblem(rel, opened.refused) };
+  const { fd, st } = opened;
+  try {
+    // Refused before reading: a huge file is never parsed.
+    if (st.size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+    // The identity the snapshot keeps is the one of the bytes read: taken from the open file.
+    const identity = withIdentity ? identityOf(fstatSync(fd, { bigint: true })) : undefined;
+    return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), identity };
+  } catch (e) {
+    return { problem: unreadable(rel, e as NodeJS.ErrnoException) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const identityOf = (st: BigIntStats): FileIdentity => ({ size: st.size, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs, ino: st.ino });
+
+/** Reads and parses one candidate: everything readFolder learns from a file it has to read. */
+export function readCandidate(dir: string, c: Candidate, root: () => string, withIdentity: boolean): ReadOutcome {
+  const { rel, what } = c;
+  if (c.error) return { file: { rel, what, data: undefined }, problems: [unreadable(rel, c.error)] };
+  const where = locateFile(dir, c, root);
+  if ('problem' in where) return { file: { rel, what, data: undefined }, problems: [where.problem] };
+  const got = readBytes(rel, where.path, withIdentity);
+  if (got === undefined) return { problems: [] };
+  if ('problem' in got) return { file: { rel, what, data: undefined }, problems: [got.problem] };
+  let data: unknown;
+  let strict: StrictParse | undefined;
+  let fileProblems: Problem[] = [];
+  const decoded = decode(got.bytes);
+  if ('problem' in decoded) {
+    fileProblems = [{ file: rel, ...decoded.problem }];
+  } else {
+    const fast = parseFast(decoded.text);
+    if (fast) {
+      data = fast.data;
+    } else {
+      strict = parseStrict(decoded.text);
+      data = strict.data;
+      fileProblems = strict.problems.map((fp) => ({ file: rel, ...fp }));
+    }
+    if (fileProblems.length === 0 && (data === null || data === undefined)) {
+      fileProblems.push({ file: rel, line: 1, col: 1, rule: 'file-empty', severity: 'error', message: { key: 'problem.fileEmpty' } });
+    }
+  }
+  if (fileProblems.length > 0) return { file: { rel, what, data: undefined }, problems: fileProblems, identity: got.identity, strict };
+  // Values JSON cannot carry are never kept, so a kept read equals a fresh one.
+  return { file: { rel, what, data }, problems: [], identity: jsonSafe(data) ? got.identity : undefined, strict };
+}
+
+/** Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in candidate order. */
+export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean) => ReadOutcome[] | undefined;
+
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader): RawFolder {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
   const seen = new Set<string>();
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
-
-  /**
-   * Where a candidate's bytes are: its own path, or where a link inside the folder leads; or the
-   * problem that it is not an ordinary file. Only ordinary files are ever opened.
-   */
-  const locateFile = (c: Candidate): { path: string } | { problem: Problem } => {
-    const path = join(dir, c.rel);
-    if (c.kind === 'file') return { path };
-    const refused = c.kind === 'link' ? followLinkWithin(path, root()) : { refused: c.kind ?? 'other' };
-    return 'path' in refused ? refused : { problem: notRegularProblem(c.rel, refused.refused) };
-  };
-
-  /** The file's bytes, opened without blocking and checked once open; or its problem; or undefined when it is gone. */
-  const readBytes = (rel: string, path: string): { bytes: Buffer; st: Stats } | { problem: Problem } | undefined => {
-    let opened;
-    try {
-      opened = openRegular(path, { follow: false });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT') return undefined; // removed while we read: not there
-      return { problem: unreadable(rel, err) };
-    }
-    if ('refused' in opened) return { problem: notRegularProblem(rel, opened.refused) };
-    const { fd, st } = opened;
-    try {
-      // Refused before reading: a huge file is never parsed.
-      if (st.size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
-      return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), st };
-    } catch (e) {
-      return { problem: unreadable(rel, e as NodeJS.ErrnoException) };
-    } finally {
-      closeSync(fd);
-    }
-  };
+  const withIdentity = cache !== noCache;
 
   const strictParse = (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
       const c = byRel.get(rel);
-      const where = c ? locateFile(c) : undefined;
-      const got = where && 'path' in where ? readBytes(rel, where.path) : undefined;
+      const where = c ? locateFile(dir, c, root) : undefined;
+      const got = where && 'path' in where ? readBytes(rel, where.path, false) : undefined;
       const decoded = got && 'bytes' in got ? decode(got.bytes) : undefined;
       // A file that changed into something unreadable since it was read: no positions, only the start.
       p = decoded && 'text' in decoded ? parseStrict(decoded.text) : { data: undefined, problems: [] };
@@ -178,76 +241,49 @@ export function readFolder(dir: string, cache: ParseCache = noCache): RawFolder 
   };
 
   const candidates = listFiles(dir, problems);
+  const listing = problems.slice();
+  const rels = candidates.map((c) => c.rel);
   const byRel = new Map(candidates.map((c) => [c.rel, c]));
-  for (const c of candidates) {
-    const { rel, what } = c;
-    seen.add(rel);
-    if (c.error) {
-      problems.push(unreadable(rel, c.error));
-      files.push({ rel, what, data: undefined });
-      continue;
+  // First what the snapshot holds; the rest is read, in parallel when there is much of it.
+  const outcomes: (ReadOutcome | undefined)[] = candidates.map((c) => {
+    seen.add(c.rel);
+    if (c.error || !cache.has(c.rel)) return undefined;
+    const where = locateFile(dir, c, root);
+    if ('problem' in where) return undefined;
+    let st: BigIntStats | undefined;
+    try {
+      st = lstatSync(where.path, { bigint: true });
+    } catch {
+      return undefined; // gone or unreadable: the read says which
     }
-    const where = locateFile(c);
-    if ('problem' in where) {
-      problems.push(where.problem);
-      files.push({ rel, what, data: undefined });
-      continue;
+    const kept = st.isFile() ? cache.get(c.rel, st) : undefined;
+    return kept && { file: { rel: c.rel, what: c.what, data: kept.data }, problems: kept.problems as Problem[] };
+  });
+  const toRead = candidates.filter((_, i) => outcomes[i] === undefined);
+  const read = (toRead.length > 0 && parallel?.(dir, toRead, withIdentity)) || toRead.map((c) => readCandidate(dir, c, root, withIdentity));
+  let next = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    let outcome = outcomes[i];
+    if (outcome === undefined) {
+      outcome = read[next++];
+      if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems });
+      if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     }
-    if (cache.has(rel)) {
-      let st: Stats | undefined;
-      try {
-        st = lstatSync(where.path);
-      } catch {
-        st = undefined; // gone or unreadable: the read below says which
-      }
-      const cached = st?.isFile() ? cache.get(rel, st) : undefined;
-      if (cached !== undefined) {
-        files.push({ rel, what, data: cached });
-        continue;
-      }
-    }
-    const got = readBytes(rel, where.path);
-    if (got === undefined) continue;
-    if ('problem' in got) {
-      problems.push(got.problem);
-      files.push({ rel, what, data: undefined });
-      continue;
-    }
-    const { bytes, st } = got;
-    let data: unknown;
-    let fileProblems: Problem[] = [];
-    const decoded = decode(bytes);
-    if ('problem' in decoded) {
-      fileProblems = [{ file: rel, ...decoded.problem }];
-    } else {
-      const fast = parseFast(decoded.text);
-      if (fast) {
-        data = fast.data;
-      } else {
-        const p = parseStrict(decoded.text);
-        strict.set(rel, p);
-        data = p.data;
-        fileProblems = p.problems.map((fp) => ({ file: rel, ...fp }));
-      }
-      if (fileProblems.length === 0 && (data === null || data === undefined)) {
-        fileProblems.push({ file: rel, line: 1, col: 1, rule: 'file-empty', severity: 'error', message: { key: 'problem.fileEmpty' } });
-      }
-    }
-    if (fileProblems.length > 0) {
-      problems.push(...fileProblems);
-      files.push({ rel, what, data: undefined });
-      continue;
-    }
-    if (jsonSafe(data)) cache.put(rel, st, data);
-    files.push({ rel, what, data });
+    problems.push(...outcome.problems);
+    if (outcome.file) files.push(outcome.file);
   }
-  cache.save(seen);
 
   return {
     dir,
     files,
     problems,
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
+    passed: (rel) => cache.passed(rel),
+    verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
+    checked(found) {
+      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found });
+      cache.save(seen);
+    },
   };
 }
 

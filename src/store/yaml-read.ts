@@ -5,9 +5,16 @@
 //   in the `yaml` package) is about 8× faster and is used for bulk loading, but only for files that
 //   use none of the features the two might treat differently (anchors, tags, directives, tabs…).
 //   Any file it declines, or that turns out to have a problem, goes through `parseStrict`.
-import { Document, isAlias, isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import jsYaml from 'js-yaml';
+//
+// Both parsers are loaded on first use: a command served from the folder snapshot parses nothing.
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import type * as JsYaml from 'js-yaml';
 import type { Message } from '../i18n/index.js';
+
+const load = createRequire(import.meta.url);
+let yamlPackage: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlPackage ??= load('yaml') as typeof import('yaml'));
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Deeper flow nesting than this is refused before any YAML parser sees the text (CVE-2026-33532). */
@@ -114,6 +121,7 @@ export function parseStrict(text: string): StrictParse {
   if (tooDeep !== undefined) {
     return { data: undefined, problems: [{ ...offsetToPosition(text, tooDeep), rule: 'yaml-too-deep', severity: 'error', message: { key: 'problem.yamlTooDeep', params: { limit: MAX_FLOW_DEPTH } } }] };
   }
+  const { LineCounter, parseDocument, visit, isAlias } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false,
@@ -165,34 +173,42 @@ function mayBeNumber(s: string): boolean {
   const c = s.charCodeAt(0);
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
-const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (s: string) => s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s),
-  construct: () => null,
-});
-const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
-});
-const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string) => mayBeNumber(s) && (/^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
-  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
-});
-const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
-    || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)
-    || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
-  construct: (s: string) => {
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-      return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    }
-    return parseFloat(s);
-  },
-});
-const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+let fastParser: { jsYaml: typeof JsYaml; schema: JsYaml.Schema } | undefined;
+
+/** js-yaml with a schema that resolves scalars as YAML 1.2's core schema does, made on first use. */
+function fastYaml(): { jsYaml: typeof JsYaml; schema: JsYaml.Schema } {
+  if (fastParser) return fastParser;
+  const jsYaml = load('js-yaml') as typeof JsYaml;
+  const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (s: string) => s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s),
+    construct: () => null,
+  });
+  const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+    construct: (s: string) => s[0] === 't' || s[0] === 'T',
+  });
+  const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (s: string) => mayBeNumber(s) && (/^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
+    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+  });
+  const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
+      || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)
+      || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
+    construct: (s: string) => {
+      if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      }
+      return parseFloat(s);
+    },
+  });
+  fastParser = { jsYaml, schema: jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] }) };
+  return fastParser;
+}
 
 // Characters that could make the two parsers disagree anywhere in a file decline the fast path:
 // tabs, carriage returns and non-ASCII line breaks. Anchors, aliases, tags, merge keys, directives
@@ -204,7 +220,8 @@ const NOT_FOR_FAST_PATH = /[\t\r\u0085\u2028\u2029]/;
 export function parseFast(text: string): { data: unknown } | undefined {
   if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined || !plainLines(text)) return undefined;
   try {
-    const data = jsYaml.load(text, { schema: CORE_1_2, json: false });
+    const { jsYaml, schema } = fastYaml();
+    const data = jsYaml.load(text, { schema, json: false });
     // Keys that the two parsers stringify differently (null, booleans, numbers, collections) are
     // left to the strict parse, which also reports them. Block keys were checked line by line;
     // only a flow mapping can bring in others.
@@ -291,6 +308,7 @@ export type PathSegment = string | number;
 export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position {
   const { doc, lineCounter } = parsed;
   if (!doc || !lineCounter) return { line: 1, col: 1 };
+  const { isMap, isPair, isScalar, isCollection, isNode } = yaml();
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const seg of path) {

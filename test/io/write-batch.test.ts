@@ -1,7 +1,7 @@
 // Many files in one change (an import): replaceFiles writes every temporary file, flushes them all,
 // checks every target before the first rename and again just before each one. A refusal found
 // before the first rename writes nothing; one found part-way says how many files are already new;
-// the lock is kept fresh; the parse cache never serves a replaced file's old data.
+// the lock is kept fresh; the folder snapshot never serves a replaced file's old data.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
@@ -145,14 +145,15 @@ describe('a batch of files', () => {
     for (let i = 0; i < 450; i++) expect(after[`f${i % 3}/r${i}.yaml`]).toBe(`id: r${i}\nnotes: ${'x'.repeat(i)}\n`);
   });
 
-  test('the parse cache never serves a replaced file\'s old data, even when its size is the same', async () => {
+  test('the folder snapshot never serves a replaced file\'s old data, even when its size is the same', async () => {
     const files: Record<string, string> = { ...baseFiles() };
     for (let i = 0; i < 20; i++) files[`organisations/o${i}.yaml`] = org(`o${i}`, `Forening ${i}`, undefined, 'notes: aaaa\n');
     const dir = makeFolder(files);
     const cacheDir = makeFolder({});
-    const env = { CIVSAM_CACHE_DIR: cacheDir };
+    // No racy window: the files were written a moment ago and are to be kept all the same.
+    const env = { CIVSAM_CACHE_DIR: cacheDir, CIVSAM_SNAPSHOT_RACY_MS: '0' };
     const dataOf = (raw: ReturnType<typeof readFolder>) => Object.fromEntries(raw.files.map((f) => [f.rel, f.data]));
-    dataOf(readFolder(dir, openParseCache(dir, env, 'test'))); // fills the cache
+    readFolder(dir, openParseCache(dir, env, 'test')).checked?.([]); // fills the snapshot
     expect(readdirSync(cacheDir)).toHaveLength(1);
     const batch: BatchFile[] = [];
     for (let i = 0; i < 20; i += 2) {

@@ -131,14 +131,15 @@ describe('a full disk', () => {
 
       diskCalls.write = realWrite;
       const data = makeFolder(baseFiles());
-      const env = { CIVSAM_CACHE_DIR: join(dir, 'cache') };
+      // No racy window: the files were written a moment ago and must still be kept.
+      const env = { CIVSAM_CACHE_DIR: join(dir, 'cache'), CIVSAM_SNAPSHOT_RACY_MS: '0' };
       const cache = openParseCache(data, env, '1');
-      cache.put('a.yaml', statSync(join(data, 'civsam.yaml')), { id: 'a' });
+      cache.put('a.yaml', statSync(join(data, 'civsam.yaml'), { bigint: true }), { data: { id: 'a' }, problems: [] });
       cache.save();
       const [cacheFile] = readdirSync(join(dir, 'cache'));
       const before = readFileSync(join(dir, 'cache', cacheFile), 'utf8');
       const again = openParseCache(data, env, '1');
-      again.put('b.yaml', statSync(join(data, 'civsam.yaml')), { id: 'b' });
+      again.put('b.yaml', statSync(join(data, 'civsam.yaml'), { bigint: true }), { data: { id: 'b' }, problems: [] });
       fill(20);
       again.save(); // a failure to write the cache is not the user's problem…
       expect(readFileSync(join(dir, 'cache', cacheFile), 'utf8')).toBe(before); // …and leaves the old one whole

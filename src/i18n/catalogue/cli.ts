@@ -34,7 +34,7 @@ export const cli = defineMessages({
   'cli.conflictingOption': 'options that cannot be used together: {what}',
   'cli.usageError': 'the command line could not be understood.',
   'opt.formatValidate': 'output format: text or json',
-  'opt.noCache': 'read every file again instead of using the parse cache',
+  'opt.noCache': 'read every file again instead of using the snapshot of the folder',
   'cmd.validate.description': 'check the data folder: schemas, references and record rules; every problem as file:line:col',
   'validate.clean': 'No problems in {files} files.',
   'validate.summary': '{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in {files, plural, one {# file} other {# files}} ({read, plural, one {# file} other {# files}} read).',

@@ -1,0 +1,11 @@
+// The folder snapshot never changes what a command prints (test/helpers/snapshot-property.ts), at
+// length: 500 runs of random edits, adds, removes and renames, each checked with validate and audit.
+import { describe, expect, it } from 'vitest';
+import { snapshotProperty } from '../helpers/snapshot-property.js';
+
+describe('the folder snapshot', () => {
+  it('never changes what validate and audit print or how they exit (500 runs, fixed seed)', async () => {
+    const { taken } = await snapshotProperty(500);
+    expect(taken).toBeGreaterThan(0);
+  });
+});
