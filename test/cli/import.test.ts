@@ -81,7 +81,7 @@ describe('civsam import', () => {
     const r = await civsam(['import', 'organisations', file, '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression.\n');
+    expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness.\n');
     expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 rows has problems.');
     expect(r.stderr).not.toContain('hemmelig');
     expect(r.stderr).not.toContain('Diabetis');
