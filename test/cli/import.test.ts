@@ -97,7 +97,7 @@ describe('civsam import', () => {
     expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\n');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
-    expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression."');
+    expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness."');
     expect(Object.keys(fileTexts(dir, 'organisations'))).toHaveLength(501);
   });
 
