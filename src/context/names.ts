@@ -99,13 +99,15 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   // be read at all: the command says which, as it did before names were looked up.
   if (idShaped && folder.hasErrors) return value;
   const kind = kindWord(target);
-  if (r.status === 'ambiguous') throw new UserError('names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
+  // A command's own argument (`show ID`) is what the user gave; an option is named.
+  const argument = what.startsWith('<');
+  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
   const vocabulary = target === 'patient-groups' || target === 'municipalities' || target === 'offer-types';
   const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } }
     : vocabulary ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
-  throw new UserError('names.noName', { kind, what, hint } as MessageParams);
+  throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what, hint } as MessageParams);
 }
 
 function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string): string {

@@ -84,7 +84,7 @@ describe('records and vocabulary entries by name or prefix', () => {
   test('a prefix that two records share is refused with both, never guessed', async () => {
     const en = await run(['org', 'show', 'angstfor']);
     expect(en).toMatchObject({ code: 2, stdout: '' });
-    expect(en.stderr).toBe('error: what you gave for <id> matches several: Angstforeningen Midt (angstforeningen-midt), Angstforeningen Vest (angstforeningen-vest). Give the id, or more of the name.\n');
+    expect(en.stderr).toBe('error: what you gave matches several: Angstforeningen Midt (angstforeningen-midt), Angstforeningen Vest (angstforeningen-vest). Give the id, or more of the name.\n');
     const da = await run(['offer', 'add', '--organisation', 'Angstforeningen', '--title', 'X'], 'da');
     expect(da.stderr).toBe('fejl: det, du angav ved --organisation, passer til flere: Angstforeningen Midt (angstforeningen-midt), Angstforeningen Vest (angstforeningen-vest). Angiv id\'et eller mere af navnet.\n');
   });
