@@ -5,10 +5,12 @@
 // several is refused with the candidates, never guessed. The command then sees only ids of
 // existing records, so its paths are made from those alone.
 import type { CommandContext } from './context.js';
-import { loadFolder } from './load.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
-import type { RecordKind, Target } from '../domain/kinds.js';
+import { COMMAND_OF, type RecordKind, type Target } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
@@ -56,10 +58,21 @@ class Folder {
     return this.loaded;
   }
 
+  /** True when some file of the folder has errors (then an unknown id is the command's to judge). */
+  get hasErrors(): boolean {
+    return this.load().broken.size > 0;
+  }
+
   index(target: Target): NameIndex {
     let index = this.indexes.get(target);
     if (!index) this.indexes.set(target, (index = targetNames(this.load().folder, target)));
     return index;
+  }
+
+  /** True when the value is a record's id and its file is in the folder (as it is now). */
+  recordFileExists(target: Target, id: string): boolean {
+    if (this.ctx.fromHistory || !isValidId(id) || target === 'patient-groups' || target === 'municipalities' || target === 'offer-types') return false;
+    return existsSync(join(resolveDataDir(this.ctx), recordRel(target as RecordKind, id)));
   }
 
   /** True when an id-shaped value names a record whose file is there but could not be read. */
@@ -70,6 +83,8 @@ class Folder {
 }
 
 function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
+  // The common case costs no more than before: a record's own id, its file there.
+  if (folder.recordFileExists(target, value)) return value;
   const index = folder.index(target);
   if (index.has(value)) return value;
   const idShaped = isValidId(value);
@@ -80,12 +95,19 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
     if (!isValidId(r.id)) throw new UserError('cli.badId', { what });
     return r.id;
   }
+  // In a folder with errors the id may be a record that could not be read, or the folder may not
+  // be read at all: the command says which, as it did before names were looked up.
+  if (idShaped && folder.hasErrors) return value;
   const kind = kindWord(target);
-  if (r.status === 'ambiguous') throw new UserError('names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
-  const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } } : { key: 'names.findHint' };
+  // A command's own argument (`show ID`) is what the user gave; an option is named.
+  const argument = what.startsWith('<');
+  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
+  const vocabulary = target === 'patient-groups' || target === 'municipalities' || target === 'offer-types';
+  const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } }
+    : vocabulary ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
-  throw new UserError('names.noName', { kind, what, hint } as MessageParams);
+  throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what, hint } as MessageParams);
 }
 
 function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string): string {

@@ -70,7 +70,7 @@ describe('civsam consultation audit', () => {
   it('an unknown consultation, a bad date and an invalid folder are exit 2 with a message, no stack trace', async () => {
     const unknown = await run(['consultation', 'audit', 'no-such-thing']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toBe('error: there is no consultation no-such-thing in the data folder. See the consultations with civsam consultation list, or look in consultations/.\n');
+    expect(unknown.stderr).toBe('error: there is no consultation with the id no-such-thing. See them with civsam consultation list, or search with civsam find and part of the name.\n');
     expect((await run(['consultation', 'audit', PLANTED, '--as-of', '2026-02-30'])).stderr).toBe('error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n');
     const bad = makeFolder({ 'civsam.yaml': 'region: [\n' });
     const invalid = await civsam(['--data', bad, 'consultation', 'audit', PLANTED]);

@@ -81,14 +81,14 @@ describe('civsam import', () => {
     const r = await civsam(['import', 'organisations', file, '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression.\n');
+    expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness.\n');
     expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 rows has problems.');
     expect(r.stderr).not.toContain('hemmelig');
     expect(r.stderr).not.toContain('Diabetis');
     expect(fileTexts(dir, 'organisations')).toEqual(before);
 
     const da = await civsam(['import', 'organisations', file, '--data', dir, '--lang', 'da']);
-    expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe. Nærmeste: Diabetes, Angst, Depression.\n');
+    expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe. Nærmeste: Diabetes, Angst, Psykisk sygdom.\n');
     expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 rækker har problemer.');
 
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
@@ -97,7 +97,7 @@ describe('civsam import', () => {
     expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (500 rows).\n');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
-    expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Depression."');
+    expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness."');
     expect(Object.keys(fileTexts(dir, 'organisations'))).toHaveLength(501);
   });
 

@@ -91,9 +91,9 @@ describe('add, edit, show, list, remove', () => {
     const en = await run(dir, ['agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
     expect(en.code).toBe(2);
     // An unknown organisation is refused before the change is even made, with a way to find it.
-    expect(en.stderr).toBe('error: there is no organisation with the id nobody. Search with civsam find and part of the name.\n');
+    expect(en.stderr).toBe('error: there is no organisation with the id nobody. See them with civsam org list, or search with civsam find and part of the name.\n');
     const da = await run(dir, ['--lang', 'da', 'agreement', 'add', '--title', 'Ny', '--organisations', 'nobody', '--areas', 'psychiatry', '--scope', 'regional', '--start', '2026-05-01']);
-    expect(da.stderr).toBe('fejl: der er ingen organisation med id\'et nobody. Søg med civsam find og en del af navnet.\n');
+    expect(da.stderr).toBe('fejl: der er ingen organisation med id\'et nobody. Se dem med civsam org list, eller søg med civsam find og en del af navnet.\n');
     expect(readdirSync(join(dir, 'agreements'))).toEqual(before);
     const bad = await run(dir, ['org', 'edit', 'alpha', '--contact-email', 'not an address']);
     expect(bad.code).toBe(2);

@@ -170,7 +170,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).id).toBe('beta');
     const missing = await civsamInProcess(['--data', data, 'org', 'show', 'victim']);
-    expect(missing.stderr).toBe('error: there is no organisation with the id victim. Search with civsam find and part of the name.\n');
+    expect(missing.stderr).toBe('error: there is no organisation with the id victim. See them with civsam org list, or search with civsam find and part of the name.\n');
   });
 });
 
