@@ -196,7 +196,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     if (repo) {
-      const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })));
+      // The history is the folder's, shared by everyone who works on it: written in the folder's language.
+      const message = describeChanges(changing.map((f) => ({ kind: f.change.kind, id: f.change.id, before: f.current.data, after: f.change.record ?? undefined })), checked.folder.settings?.language ?? ctx.lang);
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {

@@ -20,8 +20,8 @@ describe('civsam history', () => {
     const report = JSON.parse(r.stdout);
     expect(report.personalDataOmitted).toBe(true);
     expect(report.changes.map((c: { author: string; message: string }) => `${c.author}: ${c.message}`)).toEqual([
-      'Bo: organisation alpha: website changed, contact.name changed',
-      'Anna: organisation alpha: website set, contact set',
+      'Bo: organisation alpha: hjemmeside ændret, kontakt: navn ændret',
+      'Anna: organisation alpha: hjemmeside udfyldt, kontakt udfyldt',
       'Admin: the register',
     ]);
     expect(report.changes[0].records[0].fields).toEqual([
@@ -40,7 +40,7 @@ describe('civsam history', () => {
     expect(table.stdout).toContain('contact.name: changed (personal data; shown with --include-personal-data)');
     const md = bo.civsam(['--lang', 'da', 'history', 'org', 'alpha', '--format', 'md']);
     expect(md.stdout).toContain('# Historik for organisation alpha, nyeste først');
-    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: website set, contact set \| ændret \| website: – → https:\/\/alpha\.example<br>contact\.name: ændret \(personoplysninger/);
+    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: hjemmeside udfyldt, kontakt udfyldt \| ændret \| website: – → https:\/\/alpha\.example<br>contact\.name: ændret \(personoplysninger/);
   });
 
   test('the whole folder since a date, by one author', () => {
