@@ -3,7 +3,7 @@
 import { format as formatDateFns } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { enGB } from 'date-fns/locale/en-GB';
-import type { Language } from './index.js';
+import type { Language } from './define.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function nf(lang: Language, digits: number): Intl.NumberFormat {
