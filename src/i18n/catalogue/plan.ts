@@ -1,0 +1,41 @@
+// Why `consultation plan` proposes a party or not, one line each, in words: how the party fared in the
+// latest consultations with limited seats, and what decided between it and the others.
+import { defineMessages } from '../define.js';
+
+export const plan = defineMessages({
+  'plan.col.why': 'Why',
+  'plan.wait.never': 'no seat in {count, plural, one {the latest consultation} other {the # latest consultations}} with limited seats',
+  'plan.wait.since': 'no seat in {count, plural, one {the latest consultation} other {the # latest consultations}} with limited seats; last seated in {id}',
+  'plan.wait.latest': 'had a seat in the latest consultation with limited seats ({id})',
+  'plan.seated': 'had a seat in {seated} of the {count} latest consultations with limited seats',
+  'plan.yes.all': 'everyone eligible is invited',
+  'plan.yes.roomForAll': 'there is a seat for every eligible party',
+  'plan.yes.noHistory': 'no earlier consultation with limited seats to take turns by, so the longest on the hearing list first (since {since})',
+  'plan.yes.never': 'waits longest: {wait}',
+  'plan.yes.waited': 'has waited longer than those not proposed: {wait}',
+  'plan.yes.tieSince': '{wait}; others waited as long, but this party has been on the hearing list longer (since {since})',
+  'plan.yes.tieId': '{wait}; others waited as long and joined the hearing list the same day, so chosen by id',
+  'plan.no.others': '{seated}; others have waited longer',
+  'plan.no.noHistory': 'no earlier consultation with limited seats to take turns by; those proposed have been on the hearing list longer',
+  'plan.no.tieSince': '{wait}; those proposed waited as long, but have been on the hearing list longer',
+  'plan.no.tieId': '{wait}; those proposed waited as long and joined the hearing list the same day, so left out by id',
+  'plan.no.omitted': 'left out: {reason}',
+}, {
+  'plan.col.why': 'Begrundelse',
+  'plan.wait.never': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser',
+  'plan.wait.since': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser; sidst plads i {id}',
+  'plan.wait.latest': 'havde plads i den seneste høring med begrænsede pladser ({id})',
+  'plan.seated': 'havde plads i {seated} af de {count} seneste høringer med begrænsede pladser',
+  'plan.yes.all': 'alle høringsberettigede inviteres',
+  'plan.yes.roomForAll': 'der er plads til alle høringsberettigede',
+  'plan.yes.noHistory': 'ingen tidligere høring med begrænsede pladser at gå på skift efter, så længst på høringslisten først (siden {since})',
+  'plan.yes.never': 'venter længst: {wait}',
+  'plan.yes.waited': 'har ventet længere end de ikke foreslåede: {wait}',
+  'plan.yes.tieSince': '{wait}; andre har ventet lige så længe, men denne part har været længere på høringslisten (siden {since})',
+  'plan.yes.tieId': '{wait}; andre har ventet lige så længe og kom på høringslisten samme dag, så valgt efter id',
+  'plan.no.others': '{seated}; andre har ventet længere',
+  'plan.no.noHistory': 'ingen tidligere høring med begrænsede pladser at gå på skift efter; de foreslåede har været længere på høringslisten',
+  'plan.no.tieSince': '{wait}; de foreslåede har ventet lige så længe, men været længere på høringslisten',
+  'plan.no.tieId': '{wait}; de foreslåede har ventet lige så længe og kom på høringslisten samme dag, så fravalgt efter id',
+  'plan.no.omitted': 'udeladt: {reason}',
+});
