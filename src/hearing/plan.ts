@@ -99,7 +99,7 @@ function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
 /** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */
 function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
   if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
-  if (rotation.length === 0) return { key: 'plan.yes.noHistory', params: { since: r.party.since } };
+  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryId' } : { key: 'plan.yes.noHistory', params: { since: r.party.since } };
   const wait = waitPhrase(r, rotation);
   if (firstLeftOut.waited === r.waited) {
     if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait, since: r.party.since } };
@@ -110,7 +110,7 @@ function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut:
 
 /** Why a party has no seat: others waited longer, or a tie-break went to the last one proposed. */
 function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
-  if (rotation.length === 0) return { key: 'plan.no.noHistory' };
+  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryId' } : { key: 'plan.no.noHistory' };
   if (lastChosen && lastChosen.waited === r.waited) {
     return { key: lastChosen.party.since !== r.party.since ? 'plan.no.tieSince' : 'plan.no.tieId', params: { wait: waitPhrase(r, rotation) } };
   }
