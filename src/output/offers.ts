@@ -60,9 +60,8 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
     title: tr(lang, 'offers.gaps.title'),
     columns: [{ header: tr(lang, 'overview.col.patientGroup') }, { header: tr(lang, 'offers.col.areas') }],
     rows: gaps.map((g) => [{ text: g.name[lang], tone: 'gap' }, placed.get(g.id)!.map((a) => areaName(a, lang)).join(', ')]),
-    notes: gaps.length === 0 ? [tr(lang, 'offers.gaps.none')] : undefined,
   };
-  const tables: Table[] = [gapTable, ...sections.map((section) => {
+  const tables: Table[] = [...(gaps.length ? [gapTable] : []), ...sections.map((section) => {
     const rows: Cell[][] = [];
     for (const g of section.patientGroups) {
       const areas = placed.get(g.id)!;

@@ -67,3 +67,45 @@ describe('org show in Danish', () => {
     expect(r.stdout).toMatch(/│ Contact: role +│ formand +│/);
   });
 });
+
+describe('overview offers: the gaps first, a group of two areas once', () => {
+  // Ensomhed belongs to social and health; Angst has no offer; the one offer is for Ensomhed.
+  const files = {
+    ...baseFiles(),
+    'vocabularies/patient-groups.yaml': [
+      '- id: ensomhed', '  name: {da: Ensomhed, en: Loneliness}', '  areas: [social, health]',
+      '- id: angst', '  name: {da: Angst, en: Anxiety}', '  areas: [psychiatry]', '',
+    ].join('\n'),
+    'organisations/alpha.yaml': org('alpha', 'Alpha Forening').replace('patient_groups: [depression]', 'patient_groups: [ensomhed]').replace('areas: [psychiatry]', 'areas: [social]'),
+    'offers/besog.yaml': 'id: besog\norganisation: alpha\ntitle: Besøgsven\ntype: peer-group\npatient_groups: [ensomhed]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n',
+  };
+
+  it('in Danish at 80 columns: Angst under its own heading first, Ensomhed once under Socialområdet with a note', async () => {
+    const r = await civsam(['overview', 'offers', '--as-of', '2026-06-01', '--data', makeFolder(files)], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(lines.slice(0, 8)).toEqual([
+      'Tilbud pr. patientgruppe den 1. jun. 2026',
+      '',
+      'Patientgrupper uden aktivt tilbud',
+      '┌───────────────┬───────────┐',
+      '│ Patientgruppe │ Områder   │',
+      '├───────────────┼───────────┤',
+      '│ Angst         │ Psykiatri │',
+      '└───────────────┴───────────┘',
+    ]);
+    expect(lines.filter((l) => l.includes('Ensomhed')).map((l) => l.replace(/[│ ]+$/, ''))).toEqual(['│ Ensomhed · 1 aktivt tilbud (også under Sundhed)']);
+    expect(lines.filter((l) => l.includes('Besøgsven'))).toHaveLength(1);
+    // The area where Ensomhed only has its note, and Psykiatri with no offer, get no table of their own.
+    expect(lines).toContain('Socialområdet');
+    expect(lines).not.toContain('Sundhed');
+    expect(lines).not.toContain('Psykiatri');
+  });
+
+  it('JSON keeps every area\'s groups as before (the view lists a group once)', async () => {
+    const r = await civsam(['overview', 'offers', '--as-of', '2026-06-01', '--format', 'json', '--data', makeFolder(files)]);
+    const json = JSON.parse(r.stdout) as { areas: Array<{ area: string; patientGroups: Array<{ id: string }> }> };
+    expect(json.areas.map((a) => [a.area, a.patientGroups.map((g) => g.id)])).toEqual([['social', ['ensomhed']], ['psychiatry', ['angst']], ['health', ['ensomhed']]]);
+  });
+});

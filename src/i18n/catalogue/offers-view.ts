@@ -4,12 +4,10 @@ import { defineMessages } from '../define.js';
 
 export const offersView = defineMessages({
   'offers.gaps.title': 'Patient groups without an active offer',
-  'offers.gaps.none': 'Every patient group shown has at least one active offer.',
   'offers.col.areas': 'Areas',
   'offers.alsoUnder': '{label} (also under {areas})',
 }, {
   'offers.gaps.title': 'Patientgrupper uden aktivt tilbud',
-  'offers.gaps.none': 'Alle viste patientgrupper har mindst ét aktivt tilbud.',
   'offers.col.areas': 'Områder',
   'offers.alsoUnder': '{label} (også under {areas})',
 });
