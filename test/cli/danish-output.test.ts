@@ -109,3 +109,18 @@ describe('overview offers: the gaps first, a group of two areas once', () => {
     expect(json.areas.map((a) => [a.area, a.patientGroups.map((g) => g.id)])).toEqual([['social', ['ensomhed']], ['psychiatry', ['angst']], ['health', ['ensomhed']]]);
   });
 });
+
+describe('init says to go into the folder, not to type --data', () => {
+  it('a new folder beside: cd into it; standing in it: no cd, no --data', async () => {
+    const parent = makeFolder({});
+    const beside = await civsam(['init', 'ny', '--no-commit'], { cwd: parent, env: { CIVSAM_LANG: 'da' } });
+    expect(beside.code, beside.stderr).toBe(0);
+    expect(beside.stderr).toContain('Næste skridt: gå ind i mappen (cd ny); civsam finder den derfra.');
+    expect(beside.stderr).not.toContain('--data');
+    const here = makeFolder({});
+    const inside = await civsam(['init', '.', '--no-commit'], { cwd: here, env: { CIVSAM_LANG: 'da' } });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(inside.stderr).toContain('Næste skridt: registrér den første organisation: civsam org add');
+    expect(inside.stderr).not.toContain('--data');
+  });
+});
