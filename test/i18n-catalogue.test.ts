@@ -15,7 +15,7 @@ const BRACKET_PLURAL = /\p{L}\((?:s|e|er|r|n|ne|en|et|ene|es|ies)\)/u;
  * they are and are taken out before looking: options (`--dry-run`), commands after `civsam` or
  * `git`, field names (`established_by`), file names and placeholders in capitals (ÅÅÅÅ-MM-DD).
  */
-const ENGLISH = ['the', 'and', 'of', 'with', 'is', 'are', 'was', 'were', 'has', 'not', 'which', 'this', 'that', 'in', 'error', 'errors', 'warning', 'warnings', 'file', 'files', 'found', 'saved', 'committed', 'committet', 'record', 'records', 'row', 'rows', 'finding', 'findings', 'folder', 'missing', 'invalid', 'unknown', 'please', 'should', 'cannot'];
+const ENGLISH = ['the', 'and', 'of', 'with', 'is', 'are', 'was', 'were', 'has', 'not', 'which', 'this', 'that', 'in', 'error', 'errors', 'warning', 'warnings', 'file', 'files', 'found', 'saved', 'committed', 'committet', 'record', 'records', 'row', 'rows', 'finding', 'findings', 'folder', 'missing', 'invalid', 'unknown', 'please', 'should', 'cannot', 'field', 'fields', 'proposal', 'seated', 'waited', 'added', 'changed', 'removed'];
 const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\d_-])(?:${ENGLISH.join('|')})(?![\\p{L}\\d_-])`, 'iu');
 
 /** Messages that name the values an option takes (`--fail-on error`): codes the user types. */

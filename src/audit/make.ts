@@ -3,7 +3,7 @@
 import { daysBetween } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, RecordKind } from '../domain/kinds.js';
-import type { MessageKey, MessageParams } from '../i18n/index.js';
+import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 
 export function ref(kind: RecordKind, id: string): RecordRef {
@@ -17,6 +17,20 @@ export function finding(rule: Pick<AuditRule, 'id' | 'severity' | 'principle'>, 
 /** A list of ids for a message: comma-separated, in the given order. */
 export function idList(ids: readonly string[]): string {
   return ids.join(', ');
+}
+
+/**
+ * Field names in a message (`reason`, `approved_by`), shown by their labels in the reader's
+ * language and joined as the language lists things: `reason, approved by and date`.
+ */
+export function fieldList(fields: readonly string[]): Message | string {
+  const label = (f: string) => ({ key: `label.${f}` as MessageKey });
+  if (fields.length === 0) return '';
+  if (fields.length === 1) return label(fields[0]);
+  const [last, ...before] = [...fields].reverse();
+  let out: Message = { key: 'audit.fmt.and', params: { first: label(before[0]), last: label(last) } };
+  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: label(f), rest: out } };
+  return out;
 }
 
 /** A whole-kroner amount in a message, formatted for the reader's language when shown. */

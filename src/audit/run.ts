@@ -2,6 +2,7 @@
 // summary. Pure: the folder and the date come in, findings and counts go out.
 import type { DataFolder } from '../domain/folder.js';
 import { agreementAreas } from '../domain/reach.js';
+import { recordName } from '../domain/record-name.js';
 import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
@@ -63,7 +64,14 @@ export function fails(findings: readonly Finding[], failOn: Severity | 'never'):
   return findings.some((f) => RANK[f.severity] >= RANK[failOn]);
 }
 
-/** A finding as `--format json` gives it: the message as text in the reader's language. */
-export function findingJson(lang: Language, f: Finding) {
-  return { rule: f.rule, severity: f.severity, principle: f.principle, subject: f.subject, related: f.related, message: messageText(lang, f.message) };
+/**
+ * A finding as `--format json` gives it: the message as text in the reader's language; with the
+ * folder, the subject and each related record also carry their `name` (title, or the organisation's name).
+ */
+export function findingJson(lang: Language, f: Finding, folder?: DataFolder) {
+  const named = (r: RecordRef) => {
+    const name = folder ? recordName(folder, r.kind, r.id) : undefined;
+    return name === undefined ? r : { ...r, name };
+  };
+  return { rule: f.rule, severity: f.severity, principle: f.principle, subject: named(f.subject), related: f.related.map(named), message: messageText(lang, f.message) };
 }

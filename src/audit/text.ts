@@ -9,10 +9,15 @@ function localise(lang: Language, params: MessageParams | undefined, digits?: nu
   const out: MessageParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (typeof v === 'number') out[k] = formatNumber(v, lang, digits ?? (Number.isInteger(v) ? 0 : 1));
-    else if (typeof v === 'object' && 'key' in v) out[k] = translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
+    else if (typeof v === 'object' && 'key' in v) out[k] = v.key.startsWith('label.') ? inSentence(lang, translate(lang, v.key)) : translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
     else out[k] = v;
   }
   return out;
+}
+
+/** A field's label inside a sentence: small, unless it is an abbreviation (CVR). */
+function inSentence(lang: Language, label: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
 }
 
 export function messageText(lang: Language, message: Message): string {

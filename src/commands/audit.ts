@@ -7,17 +7,17 @@ import { chooseFormat, emit } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Area, CollaborationModel } from '../domain/kinds.js';
-import type { AuditRule, Finding, RecordRef, Severity } from '../audit/finding.js';
+import type { AuditRule, Finding, Severity } from '../audit/finding.js';
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
-import { push } from '../audit/make.js';
 import { readModel, textWidth, wrapText } from './model.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import type { Language, MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
+import { flatFindingsTable, principleName, relatedText, subjectText } from '../reports/finding-view.js';
 
 export interface AuditOpts {
   rule?: string[];
@@ -46,9 +46,9 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   const { findings, summary } = result;
 
   if (format === 'json') {
-    emit(ctx, opts, { json: { findings: findings.map((f) => findingJson(ctx.lang, f)), summary }, tables: [] });
+    emit(ctx, opts, { json: { findings: findings.map((f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
   } else if (format === 'csv') {
-    emit(ctx, opts, { json: null, tables: [flatTable(ctx, findings)] });
+    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(id).title))] });
   } else {
     emit(ctx, opts, {
       json: null,
@@ -66,22 +66,8 @@ function findRule(id: string): AuditRule {
   return rule;
 }
 
-function refText(ctx: CommandContext, r: RecordRef): string {
-  return `${ctx.t(`audit.kind.${r.kind}` as MessageKey)} ${r.id}`;
-}
-
 /** How many related records of one kind a terminal row shows before it says how many more there are. */
 const TERMINAL_RELATED = 12;
-
-/** Related records grouped by kind, one line per kind: `organisation: a, b, c`, at most `limit` of each. */
-function relatedText(ctx: CommandContext, related: RecordRef[], limit: number): string {
-  const byKind = new Map<string, string[]>();
-  for (const r of related) push(byKind, r.kind, r.id);
-  return [...byKind].map(([kind, ids]) => {
-    const shown = ids.length > limit ? [...ids.slice(0, limit), ctx.t('audit.moreRelated', { count: ids.length - limit })] : ids;
-    return `${ctx.t(`audit.kind.${kind}` as MessageKey)}: ${shown.join(', ')}`;
-  }).join('\n');
-}
 
 function severityText(ctx: CommandContext, s: Severity): string {
   return ctx.t(`audit.severity.${s}` as MessageKey);
@@ -92,22 +78,17 @@ function severityCell(ctx: CommandContext, s: Severity): StyledCell {
   return { text: severityText(ctx, s), tone: s === 'error' ? 'bad' : 'warn' };
 }
 
-/** The principle's title in the reader's language with its id, or the id alone when the model lacks it. */
-export function principleText(model: CollaborationModel | undefined, lang: Language, id: string): string {
-  const p = model?.principles.find((x) => x.id === id);
-  return p ? `${p.title[lang]} (${id})` : id;
-}
-
 function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[], relatedLimit: number): Table[] {
   const tables: Table[] = [];
   for (const rule of rules) {
     const own = findings.filter((f) => f.rule === rule.id);
     if (own.length === 0) continue;
     tables.push({
-      title: `${rule.id} · ${ctx.t(rule.title)}`,
+      // People read the rule's title and the principle's name; the id is in the --explain hint.
+      title: ctx.t(rule.title),
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
-      rows: own.map((f) => [refText(ctx, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(ctx, f.related, relatedLimit)]),
-      notes: [ctx.t('audit.principleNote', { principle: principleText(folder.model, ctx.lang, rule.principle), rule: rule.id })],
+      rows: own.map((f) => [subjectText(folder, ctx.lang, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(folder, ctx.lang, f.related, relatedLimit)]),
+      notes: [ctx.t('audit.principleNote', { principle: principleName(folder, ctx.lang, rule.principle), rule: rule.id })],
     });
   }
   return tables;
@@ -122,7 +103,7 @@ function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly A
     title: ctx.t('audit.summaryTitle'),
     compact: true,
     columns: [{ header: ctx.t('audit.col.rule') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.principle') }, { header: ctx.t('audit.col.findings'), align: 'right' }],
-    rows: rules.map((r) => [r.id, severityCell(ctx, r.severity), principleText(folder.model, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
+    rows: rules.map((r) => [ctx.t(r.title), severityCell(ctx, r.severity), principleName(folder, ctx.lang, r.principle), summary.byRule[r.id] ?? 0]),
     notes: [line],
   };
 }
@@ -131,22 +112,13 @@ function counts(s: AuditSummary) {
   return { findings: s.findings, errors: s.errors, warnings: s.warnings };
 }
 
-/** One row per finding, for CSV. */
-function flatTable(ctx: CommandContext, findings: Finding[]): Table {
-  return {
-    columns: ['audit.col.rule', 'audit.col.severity', 'audit.col.principle', 'audit.col.subjectKind', 'audit.col.subjectId', 'audit.col.related', 'audit.col.message']
-      .map((k) => ({ header: ctx.t(k as MessageKey) })),
-    rows: findings.map((f) => [f.rule, f.severity, f.principle, f.subject.kind, f.subject.id, f.related.map((r) => `${r.kind}:${r.id}`).join(' '), messageText(ctx.lang, f.message)]),
-  };
-}
-
 function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel | undefined): void {
   const width = textWidth(ctx);
   const c = ctx.color;
   const lines = [
     `${c.bold(rule.id)} · ${ctx.t(rule.title)}`,
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
-    `${ctx.t('audit.explain.principle', { principle: principleText(model, ctx.lang, rule.principle) })}. ${ctx.t('audit.explain.principleHint')}`,
+    `${ctx.t('audit.explain.principle', { principle: model?.principles.find((p) => p.id === rule.principle)?.title[ctx.lang] ?? rule.principle })}. ${ctx.t('audit.explain.principleHint')}`,
     '',
     wrapText(ctx.t(rule.explanation), width),
   ];

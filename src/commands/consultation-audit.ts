@@ -9,7 +9,7 @@ import { loadValidFolder } from '../context/load.js';
 import { chooseFormat, writeFileAtomic } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
-import { auditConsultation, auditJson, auditTables, flatFindingsTable } from '../reports/hearing-audit.js';
+import { auditConsultation, auditJson, auditTables, flatFindingsTableOf } from '../reports/hearing-audit.js';
 import { findConsultation } from '../context/hearing-options.js';
 import { HEARING_RULES } from '../audit/hearing-rule-list.js';
 import { renderCsv, renderMarkdown, renderTerminalTable, wrapText } from '../output/table.js';
@@ -30,9 +30,9 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
 
   let text: string;
   if (format === 'json') {
-    text = JSON.stringify(auditJson(audit, ctx.lang), null, 2) + '\n';
+    text = JSON.stringify(auditJson(folder, audit, ctx.lang), null, 2) + '\n';
   } else if (format === 'csv') {
-    text = renderCsv([flatFindingsTable(audit, ctx.lang)], ctx.lang);
+    text = renderCsv([flatFindingsTableOf(folder, audit, HEARING_RULES, ctx.lang)], ctx.lang);
   } else {
     const { heading, tables, summary } = auditTables(folder, audit, HEARING_RULES, ctx.lang);
     if (format === 'md') {

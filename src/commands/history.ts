@@ -5,7 +5,10 @@
 import { realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
-import { emit } from '../context/output.js';
+import { chooseFormat, emit } from '../context/output.js';
+import { shapeAt } from '../domain/shapes.js';
+import { formatDate } from '../i18n/format.js';
+import { fieldLabel, valueLabel } from '../i18n/values.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
@@ -62,21 +65,32 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const heading = record
     ? ctx.t('history.headingRecord', { kind: { key: `kind.${record.kind}` }, id: record.id })
     : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: opts.since!, author: opts.author ?? '' });
-  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted)], heading });
+  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, chooseFormat(opts) !== 'csv')], heading });
   return EXIT.ok;
 }
 
-function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean): Table {
+/**
+ * The changes as a table. For people (table, Markdown) fields go by their names and dates as the
+ * language writes them, fixed values by their labels; CSV keeps field names, codes and ISO dates.
+ */
+function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean): Table {
   const t = (k: Message['key']) => ctx.t(k);
   const rows: Cell[][] = [];
+  const fieldName = (kind: RecordKind | undefined, field: string) => (forPeople && kind ? fieldLabel(ctx.lang, kind, field) : field);
+  const valueText = (kind: RecordKind | undefined, field: string, v: unknown) => {
+    const shape = forPeople && kind ? shapeAt(kind, field) : undefined;
+    if (typeof v === 'string' && shape?.format === 'date') return formatDate(v, ctx.lang);
+    if (shape && (shape.enum ?? shape.items?.enum)) return Array.isArray(v) ? v.map((x) => valueLabel(ctx.lang, String(x))).join(', ') : typeof v === 'string' ? valueLabel(ctx.lang, v) : show(v);
+    return show(v);
+  };
   for (const e of entries) {
-    const when = e.date.slice(0, 16).replace('T', ' ');
+    const when = forPeople ? `${formatDate(e.date.slice(0, 10), ctx.lang)} ${e.date.slice(11, 16)}` : e.date.slice(0, 16).replace('T', ' ');
     for (const r of e.records) {
       const what = r.kind ? `${translate(ctx.lang, `kind.${r.kind}` as Message['key'])} ${r.id}` : r.file;
       const fields = r.fields.map((f) => {
         const v = visible(f, personal);
-        if ('omitted' in v) return `${f.field}: ${t('history.personalOmitted')}`;
-        return `${f.field}: ${show(f.old) || '–'} → ${show(f.new) || '–'}`;
+        if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
+        return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
       const change = t(`history.change.${r.change}` as Message['key']);
       rows.push([when, e.author, e.message, ...(withRecord ? [what] : []), change, fields.join('\n')]);

@@ -141,13 +141,14 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (sharing) sharing.ensureRepository(target);
   const repo = opts.commit === false ? undefined : findRepository(target);
   if (repo) {
-    const result = commitPaths(repo, [target], `civsam init: new data folder${opts.sample ? ' (sample data)' : ''}`);
+    const result = commitPaths(repo, [target], ctx.t(opts.sample ? 'commit.initSample' : 'commit.init'));
     if (result.committed) ctx.stderr.write(ctx.t('git.committed', { hash: result.hash, message: 'civsam init' }) + '\n');
     else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
   } else if (opts.commit !== false) {
     ctx.stderr.write(ctx.t('init.gitHint', { dir: shown }) + '\n');
   }
   const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
-  ctx.stderr.write(ctx.t('init.next', { dir: shown }) + '\n');
+  // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.
+  ctx.stderr.write((target === ctx.cwd ? ctx.t('init.nextHere') : ctx.t('init.nextCd', { dir: shown })) + '\n');
   return existsSync(target) ? shared : EXIT.invalid;
 }

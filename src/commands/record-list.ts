@@ -2,13 +2,14 @@
 // as JSON (the records themselves), CSV or Markdown.
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { emit } from '../context/output.js';
+import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
 import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { formatAmount } from '../i18n/format.js';
+import { formatAmount, formatDate } from '../i18n/format.js';
+import { valueLabel } from '../i18n/values.js';
 import type { Cell, Column } from '../output/table.js';
 
 export interface ListOpts {
@@ -90,43 +91,48 @@ export function offerStatus(o: Offer, today: string): string {
   return 'active';
 }
 
-type Row = (r: AnyRec, ctx: CommandContext, folder: DataFolder) => Cell[];
+/** How a row writes a fixed value and a date: for people their labels and `5. dec. 2026`; in CSV the codes and ISO dates. */
+interface Say {
+  value(code: string | undefined): string;
+  values(v: unknown): string;
+  date(iso: string | undefined): string;
+}
+type Row = (r: AnyRec, ctx: CommandContext, say: Say) => Cell[];
 
-const joinList = (v: unknown) => list(v).join(', ');
 const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   organisation: {
     headers: ['list.id', 'list.name', 'list.orgKind', 'list.areas', 'list.status'],
-    row: (r) => { const o = r as unknown as Organisation; return [o.id, o.name, o.kind, joinList(o.areas), o.status]; },
+    row: (r, _ctx, say) => { const o = r as unknown as Organisation; return [o.id, o.name, say.value(o.kind), say.values(o.areas), say.value(o.status)]; },
   },
   offer: {
     headers: ['list.id', 'list.title', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
-    row: (r, ctx) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, o.active_from, o.active_until ?? '', offerStatus(o, ctx.today)]; },
+    row: (r, ctx, say) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, ctx.today))]; },
   },
   agreement: {
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
-    row: (r, ctx) => {
+    row: (r, ctx, say) => {
       const a = r as unknown as Agreement;
       const total = (a.funding ?? []).reduce((n, f) => n + f.amount_dkk, 0);
-      return [a.id, a.title, joinList(a.organisations), a.start, a.end ?? '', a.status, total ? formatAmount(total, ctx.lang) : ''];
+      return [a.id, a.title, list(a.organisations).join(', '), say.date(a.start), say.date(a.end), say.value(a.status), total ? formatAmount(total, ctx.lang) : ''];
     },
   },
   pool: {
     headers: ['list.id', 'list.name', 'list.areas', 'list.eligibleKinds', 'list.years'],
-    row: (r) => { const p = r as unknown as Pool; return [p.id, p.name, joinList(p.areas), joinList(p.eligible_kinds), p.budgets.map((b) => b.year).join(', ')]; },
+    row: (r, _ctx, say) => { const p = r as unknown as Pool; return [p.id, p.name, say.values(p.areas), say.values(p.eligible_kinds), p.budgets.map((b) => b.year).join(', ')]; },
   },
   call: {
     headers: ['list.id', 'list.title', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
-    row: (r, ctx) => { const c = r as unknown as Call; return [c.id, c.title, c.channel, c.published, c.deadline, list(c.selected).length, callStatus(c, ctx.today)]; },
+    row: (r, ctx, say) => { const c = r as unknown as Call; return [c.id, c.title, say.value(c.channel), say.date(c.published), say.date(c.deadline), list(c.selected).length, say.value(callStatus(c, ctx.today))]; },
   },
   'hearing-party': {
     headers: ['list.id', 'list.organisation', 'list.areas', 'list.since', 'list.status'],
-    row: (r) => { const h = r as unknown as HearingParty; return [h.id, h.organisation, joinList(h.areas), h.since, h.status]; },
+    row: (r, _ctx, say) => { const h = r as unknown as HearingParty; return [h.id, h.organisation, say.values(h.areas), say.date(h.since), say.value(h.status)]; },
   },
   consultation: {
     headers: ['list.id', 'list.title', 'list.selection', 'list.opens', 'list.deadline', 'list.invited', 'list.responses', 'list.status'],
-    row: (r) => {
+    row: (r, _ctx, say) => {
       const c = r as unknown as Consultation;
-      return [c.id, c.title, c.selection === 'limited' ? `limited (${c.seats ?? '?'})` : c.selection, c.opens, c.deadline, list(c.invited).length, list(c.responses).length, c.status];
+      return [c.id, c.title, c.selection === 'limited' ? `${say.value(c.selection)} (${c.seats ?? '?'})` : say.value(c.selection), say.date(c.opens), say.date(c.deadline), list(c.invited).length, list(c.responses).length, say.value(c.status)];
     },
   },
 };
@@ -136,10 +142,14 @@ export function listRecords(kind: RecordKind) {
     const folder = loadValidFolder(ctx);
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
+    const forPeople = chooseFormat(opts) !== 'csv';
+    const say: Say = forPeople
+      ? { value: (c) => (c ? valueLabel(ctx.lang, c) : ''), values: (v) => list(v).map((c) => valueLabel(ctx.lang, c)).join(', '), date: (d) => (d ? formatDate(d, ctx.lang) : '') }
+      : { value: (c) => c ?? '', values: (v) => list(v).join(', '), date: (d) => d ?? '' };
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' ? 'right' : 'left' }));
     emit(ctx, opts, {
       heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
-      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, folder)), keyColumns: 2 } as never],
+      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say)), keyColumns: 2 } as never],
       json: records,
     });
     return EXIT.ok;

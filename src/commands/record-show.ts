@@ -5,9 +5,12 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import { FOLDER_OF, type RecordKind, type Target } from '../domain/kinds.js';
+import { FOLDER_OF, REFERENCES, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
+import { shapeAt } from '../domain/shapes.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { formatAmount } from '../i18n/format.js';
+import { formatAmount, formatDate } from '../i18n/format.js';
+import { fieldLabel, valueLabel } from '../i18n/values.js';
+import { namesOf } from '../output/labels.js';
 import type { Cell, Table } from '../output/table.js';
 import { referenceIndex, referrersOf, type Referrer } from '../register/refs.js';
 
@@ -17,21 +20,44 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The record as rows of field and value; nested objects as `a.b`, lists of objects one row per item. */
-export function fieldRows(record: Record<string, unknown>, ctx: CommandContext, prefix = ''): Cell[][] {
+/**
+ * The record as rows of field and value for people: each field by its name in the user's language,
+ * fixed values by their labels, dates as the language writes them, vocabulary ids by their names.
+ * Nested objects as `Kontakt: rolle`, lists of objects one row per item. JSON keeps the record as is.
+ */
+export function fieldRows(record: Record<string, unknown>, kind: RecordKind, folder: DataFolder, ctx: CommandContext): Cell[][] {
+  const names = namesOf(folder);
+  const vocabName = (target: string, id: string): string => {
+    if (target === 'municipalities') return names.municipalities.get(id) ?? id;
+    const entry = target === 'patient-groups' ? names.patientGroups.get(id) : target === 'offer-types' ? names.offerTypes.get(id) : undefined;
+    return entry ? entry[ctx.lang] : id;
+  };
+  const targets = new Map(REFERENCES[kind].map(([path, target]) => [path.replace(/\.\*/g, ''), target]));
+  const scalar = (path: string, v: unknown): string => {
+    if (typeof v === 'number') return path.endsWith('amount_dkk') ? formatAmount(v, ctx.lang) : String(v);
+    if (typeof v !== 'string') return isObject(v) ? JSON.stringify(v) : String(v);
+    const shape = shapeAt(kind, path);
+    if (shape?.format === 'date') return formatDate(v, ctx.lang);
+    if (shape?.enum ?? shape?.items?.enum) return valueLabel(ctx.lang, v);
+    const target = targets.get(path);
+    return target && (VOCABULARIES as readonly string[]).includes(target) ? vocabName(target, v) : v;
+  };
   const rows: Cell[][] = [];
-  const scalar = (k: string, v: unknown) => (k === 'amount_dkk' && typeof v === 'number' ? formatAmount(v, ctx.lang) : String(v));
-  for (const [k, v] of Object.entries(record)) {
-    const name = prefix + k;
-    if (Array.isArray(v)) {
-      if (v.every((x) => !isObject(x))) rows.push([name, v.map(String).join(', ')]);
-      else v.forEach((item, i) => rows.push([`${name}[${i + 1}]`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${ik}: ${isObject(iv) ? JSON.stringify(iv) : scalar(ik, iv)}`).join(' · ') : String(item)]));
-    } else if (isObject(v)) {
-      rows.push(...fieldRows(v, ctx, `${name}.`));
-    } else {
-      rows.push([name, scalar(k, v)]);
+  const walk = (obj: Record<string, unknown>, prefix: string): void => {
+    for (const [k, v] of Object.entries(obj)) {
+      const path = prefix + k;
+      const label = fieldLabel(ctx.lang, kind, path);
+      if (Array.isArray(v)) {
+        if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(', ')]);
+        else v.forEach((item, i) => rows.push([`${label} ${i + 1}`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${scalar(`${path}.${ik}`, iv)}`).join(' · ') : String(item)]));
+      } else if (isObject(v)) {
+        walk(v, `${path}.`);
+      } else {
+        rows.push([label, scalar(path, v)]);
+      }
     }
-  }
+  };
+  walk(record, '');
   return rows;
 }
 
@@ -67,17 +93,17 @@ export function show(kind: RecordKind) {
     const funding = kind === 'organisation' ? fundingOf(folder, id) : [];
     const file = folder.fileOf(kind, id) ?? '';
 
-    const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, ctx) }];
+    const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, kind, folder, ctx) }];
     const refRows: Cell[][] = [
-      ...referrers.map((r) => [ctx.t(`kind.${r.kind}`), r.id, r.field]),
-      ...via.map((r) => [ctx.t(`kind.${r.kind}`), r.id, ctx.t('show.viaHearingParty', { field: r.field, party: r.via })]),
+      ...referrers.map((r) => [ctx.t(`kind.${r.kind}`), r.id, fieldLabel(ctx.lang, r.kind, r.field)]),
+      ...via.map((r) => [ctx.t(`kind.${r.kind}`), r.id, ctx.t('show.viaHearingParty', { field: fieldLabel(ctx.lang, r.kind, r.field), party: r.via })]),
     ];
     tables.push({ title: ctx.t('show.referredBy'), columns: [{ header: ctx.t('show.kind') }, { header: ctx.t('show.id') }, { header: ctx.t('show.inField') }], rows: refRows, notes: refRows.length === 0 ? [ctx.t('show.nothingRefers')] : undefined });
     if (kind === 'organisation') {
       tables.push({
         title: ctx.t('show.funding'),
         columns: [{ header: ctx.t('show.year'), align: 'right' }, { header: ctx.t('show.pool') }, { header: ctx.t('show.agreement') }, { header: ctx.t('show.fundingKind') }, { header: ctx.t('show.amount'), align: 'right' }],
-        rows: funding.map((f) => [String(f.year), f.pool, f.agreement, f.kind, formatAmount(f.amount, ctx.lang)]),
+        rows: funding.map((f) => [String(f.year), f.pool, f.agreement, valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
         notes: funding.length === 0 ? [ctx.t('show.noFunding')] : [ctx.t('show.fundingNote')],
       });
     }

@@ -3,7 +3,7 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Area, Consultation, HearingParty } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
-import { partyRecord, waitedSinceSeat, type PartyRecord } from './history.js';
+import { invitedTo, partyRecord, waitedSinceSeat, type PartyRecord } from './history.js';
 import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from '../domain/scope.js';
 
 export interface PlanRow {
@@ -15,7 +15,7 @@ export interface PlanRow {
   /** The reason recorded for leaving it out, when the consultation lists it under `omitted`. */
   omittedReason?: string;
   proposed: boolean;
-  /** Why it was chosen (proposed parties only). */
+  /** Why it is proposed or not, in words (every row). */
   reason?: Message;
 }
 
@@ -66,37 +66,54 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
   }));
   const candidates = rows.filter((r) => r.omittedReason === undefined);
 
+  for (const r of rows) if (r.omittedReason !== undefined) r.reason = { key: 'plan.no.omitted', params: { reason: r.omittedReason } };
+
   if (consultation.selection !== 'limited' || consultation.seats === undefined) {
     for (const r of candidates) {
       r.proposed = true;
-      r.reason = { key: 'hearing.reason.all' };
+      r.reason = { key: 'plan.yes.all' };
     }
     return { consultation, window, rotation, rows, proposal: candidates.map((r) => r.party.id) };
   }
 
   const ranked = [...candidates].sort(bySeatClaim);
   const chosen = ranked.slice(0, consultation.seats);
-  const firstLeftOut = ranked[consultation.seats];
+  const leftOut = ranked.slice(consultation.seats);
   for (const r of chosen) {
     r.proposed = true;
-    r.reason = seatReason(r, rotation, firstLeftOut);
+    r.reason = seatReason(r, rotation, leftOut[0]);
   }
+  const lastChosen = chosen[chosen.length - 1];
+  for (const r of leftOut) r.reason = leftOutReason(r, rotation, lastChosen);
   const rest = rows.filter((r) => !r.proposed);
   return { consultation, window, rotation, rows: [...chosen, ...rest], proposal: chosen.map((r) => r.party.id) };
 }
 
+/** How long the party has waited for a seat, as a phrase (no verdict). */
+function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
+  if (r.waited === null) return { key: 'plan.wait.never', params: { count: rotation.length } };
+  const last = rotation[rotation.length - 1 - r.waited];
+  return r.waited === 0 ? { key: 'plan.wait.latest', params: { id: last.id } } : { key: 'plan.wait.since', params: { count: r.waited, id: last.id } };
+}
+
+/** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */
 function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
-  let base: Message;
-  if (rotation.length === 0) base = { key: 'hearing.reason.noHistory' };
-  else if (r.waited === null) base = { key: 'hearing.reason.never', params: { count: rotation.length } };
-  else {
-    const last = rotation[rotation.length - 1 - r.waited];
-    base = r.waited === 0 ? { key: 'hearing.reason.seatedLatest', params: { id: last.id } } : { key: 'hearing.reason.waited', params: { count: r.waited, id: last.id } };
+  if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
+  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryId' } : { key: 'plan.yes.noHistory', params: { since: r.party.since } };
+  const wait = waitPhrase(r, rotation);
+  if (firstLeftOut.waited === r.waited) {
+    if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait, since: r.party.since } };
+    return { key: 'plan.yes.tieId', params: { wait } };
   }
-  // Say so when a tie-break, not the wait, decided between this party and one left out.
-  if (firstLeftOut && firstLeftOut.waited === r.waited) {
-    if (firstLeftOut.party.since !== r.party.since) return { key: 'hearing.reason.tieSince', params: { reason: base, since: r.party.since } };
-    return { key: 'hearing.reason.tieId', params: { reason: base } };
+  return { key: r.waited === null ? 'plan.yes.never' : 'plan.yes.waited', params: { wait } };
+}
+
+/** Why a party has no seat: others waited longer, or a tie-break went to the last one proposed. */
+function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
+  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryId' } : { key: 'plan.no.noHistory' };
+  if (lastChosen && lastChosen.waited === r.waited) {
+    return { key: lastChosen.party.since !== r.party.since ? 'plan.no.tieSince' : 'plan.no.tieId', params: { wait: waitPhrase(r, rotation) } };
   }
-  return base;
+  const seated = rotation.filter((c) => invitedTo(c, r.party.id)).length;
+  return { key: 'plan.no.others', params: { seated: { key: 'plan.seated', params: { seated, count: rotation.length } } } };
 }

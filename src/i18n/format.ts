@@ -3,7 +3,7 @@
 import { format as formatDateFns } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { enGB } from 'date-fns/locale/en-GB';
-import type { Language } from './index.js';
+import type { Language } from './define.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function nf(lang: Language, digits: number): Intl.NumberFormat {
@@ -33,6 +33,7 @@ export function formatShare(share: number, lang: Language): string {
 /** An ISO date for people: `23. nov. 2026` / `23 Nov 2026`. */
 export function formatDate(iso: string, lang: Language): string {
   const d = new Date(`${iso}T12:00:00`);
-  if (Number.isNaN(d.getTime())) return iso;
+  // An impossible date (2027-02-30) is shown as written, not as the day JavaScript rolls it to.
+  if (Number.isNaN(d.getTime()) || formatDateFns(d, 'yyyy-MM-dd') !== iso) return iso;
   return formatDateFns(d, lang === 'da' ? 'd. MMM yyyy' : 'd MMM yyyy', { locale: lang === 'da' ? da : enGB });
 }

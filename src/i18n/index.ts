@@ -2,6 +2,7 @@ import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Language } from './define.js';
 import { terminalSafe } from './terminal-text.js';
 import { fillTemplate } from './message-format.js';
+import { formatDate } from './format.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
@@ -19,6 +20,13 @@ export interface Message {
 }
 
 /**
+ * Parameters that hold a date. A message is for people: a date in it is written as the language
+ * writes dates (`5. dec. 2026`, `5 Dec 2026`), whoever passed it; ISO stays for JSON and CSV data.
+ */
+const DATE_PARAMS = new Set(['date', 'asOf', 'since', 'until', 'from', 'deadline', 'opens', 'start', 'end', 'today', 'received', 'due', 'published', 'confirmed']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
  * The message in the language, its counts in the language's plural forms (see message-format.ts).
  * Every parameter goes through the terminal sanitiser: a parameter
  * may come from a file name, a sheet's cell or the command line, and an escape code in it must
@@ -30,6 +38,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   const shown = (name: string): string | undefined => {
     if (!Object.hasOwn(params, name)) return undefined;
     const v = params[name];
+    if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map((x) => terminalSafe(String(x), { lineBreaks: 'space' }))) : translate(lang, v.key, v.params);
   };

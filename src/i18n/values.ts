@@ -23,3 +23,16 @@ export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
   development: ['udviklingsprojekt', 'projekt'], operation: ['driftsstøtte'],
   inactive: ['ophørt'], withdrawn: ['udmeldt'],
 };
+
+/**
+ * A field's name for people (`contact.role` → `Kontakt: rolle`): each step's label, a kind's own
+ * label first (an organisation's `kind` is its type); a field without a label is shown as itself.
+ */
+export function fieldLabel(lang: Language, kind: string, path: string): string {
+  const steps = path.split('.');
+  return steps.map((step, i) => {
+    const own = i === 0 ? messageOr(lang, `label.${kind}.${step}`, '') : '';
+    const label = own || messageOr(lang, `label.${step}`, step);
+    return i === 0 || /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+  }).join(': ');
+}

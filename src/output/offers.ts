@@ -1,5 +1,7 @@
-// The offers overview as tables: one per area, a row per offer under its patient group (a group
-// without offers gets one row saying so); for CSV one flat table with the area and group on every row.
+// The offers overview as tables: first the patient groups without an active offer, then one per area,
+// a row per offer under its patient group (a group of several areas under the first, once); for CSV
+// one flat table with the area and group on every row.
+import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { OfferEntry, OffersReport } from '../reports/offers.js';
 import { areaName, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
@@ -49,17 +51,29 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
     }
     return c;
   };
-  const tables: Table[] = sections.map((section) => {
+  // A group of several areas is listed once, under the first area shown, with a note naming the others;
+  // groups without an active offer come first, as their own short section (the gaps are what people look for).
+  const placed = new Map<string, Area[]>();
+  for (const section of sections) for (const g of section.patientGroups) placed.set(g.id, [...(placed.get(g.id) ?? []), section.area]);
+  const gaps = [...new Map(sections.flatMap((s) => s.patientGroups).filter((g) => g.offerCount === 0).map((g) => [g.id, g])).values()];
+  const gapTable: Table = {
+    title: tr(lang, 'offers.gaps.title'),
+    columns: [{ header: tr(lang, 'overview.col.patientGroup') }, { header: tr(lang, 'offers.col.areas') }],
+    rows: gaps.map((g) => [{ text: g.name[lang], tone: 'gap' }, placed.get(g.id)!.map((a) => areaName(a, lang)).join(', ')]),
+  };
+  const tables: Table[] = [...(gaps.length ? [gapTable] : []), ...sections.map((section) => {
     const rows: Cell[][] = [];
     for (const g of section.patientGroups) {
-      const key = g.offerCount === 0 ? 'overview.offers.groupCount0' : g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
-      const label: Cell = { text: tr(lang, key, { name: g.name[lang], count: g.offerCount }), tone: g.offerCount ? 'strong' : 'gap' };
-      if (g.offers.length === 0) rows.push([label, { text: tr(lang, 'overview.coverage.gap'), tone: 'gap' }, '', '', '']);
+      const areas = placed.get(g.id)!;
+      if (areas[0] !== section.area || g.offers.length === 0) continue;
+      const key = g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
+      const text = tr(lang, key, { name: g.name[lang], count: g.offerCount });
+      const label: Cell = { text: areas.length > 1 ? tr(lang, 'offers.alsoUnder', { label: text, areas: areas.slice(1).map((a) => areaName(a, lang)).join(', ') }) : text, tone: 'strong' };
       g.offers.forEach((o, i) => rows.push([i === 0 ? label : '', ...offerCells(o)]));
     }
-    if (rows.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
+    if (section.patientGroups.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
     return { title: areaName(section.area, lang), columns, rows, groupColumn: 0 };
-  });
+  }).filter((t) => t.rows.length > 0)];
   const last = tables[tables.length - 1];
   if (last) {
     last.notes = [

@@ -73,7 +73,8 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   let out = '';
-  if (table.title) out += color.bold(terminalSafe(table.title)) + '\n';
+  // A long title wraps like the notes do: the table fits the terminal, its title too.
+  if (table.title) out += wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n';
   const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
   const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {

@@ -221,11 +221,13 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
 
     if (repo) {
+      // The history is the folder's, shared by everyone who works on it: written in the folder's language.
+      const language = checked.folder.settings?.language ?? ctx.lang;
       const records = changing.filter((f) => !isVocabulary(f.change));
       const vocabularies = changing.filter((f) => isVocabulary(f.change));
       const message = [
-        ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries)),
-        ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })))] : []),
+        ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
+        ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
       ].join('\n');
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');

@@ -1,8 +1,10 @@
-// What a change did, in words fit for a commit message: the record's kind and id and the names of
-// the fields that changed. Never a value, with one exception: a status (a fixed word such as
-// `active` or `ended`, never personal data) is shown as `status active → ended`.
+// What a change did, in words fit for a commit message, in the data folder's language: the record's
+// kind and id and the names of the fields that changed. Never a value, with one exception: a status
+// (a fixed word such as `active` or `ended`, never personal data) is shown as `status active → ended`.
 import type { RecordKind } from '../domain/kinds.js';
 import { getPath, isPlainObject, sameData, type Data as Rec } from '../domain/plain-data.js';
+import { translate, type Language, type MessageKey } from '../i18n/index.js';
+import { fieldLabel, valueLabel } from '../i18n/values.js';
 
 const SHOWN_VALUES = new Set(['status']);
 
@@ -23,54 +25,68 @@ export function changedFields(before: Rec, after: Rec): string[] {
   return out;
 }
 
-function describeField(field: string, before: Rec, after: Rec): string {
-  const b = getPath(before, field);
-  const a = getPath(after, field);
-  if (SHOWN_VALUES.has(field) && typeof a === 'string' && (b === undefined || typeof b === 'string')) return b === undefined ? `status ${a}` : `status ${b} → ${a}`;
-  if (b === undefined) return `${field} set`;
-  if (a === undefined) return `${field} removed`;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length > b.length && b.every((x, i) => sameData(x, a[i]))) return `${field} +${a.length - b.length}`;
-    if (a.length < b.length) return `${field} −${b.length - a.length}`;
-  }
-  return `${field} changed`;
+/** A field's name as a commit message writes it: its label, small (`end`, `contact: name`). */
+function fieldWord(lang: Language, kind: string, field: string): string {
+  const label = fieldLabel(lang, kind, field);
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
 }
 
-/** `agreement 2026-psyk-004: status active → ended, end set` */
-export function describeChange(kind: RecordKind, id: string, before: Rec | undefined, after: Rec | undefined): string {
-  if (!before) return `${kind} ${id}: added`;
-  if (!after) return `${kind} ${id}: removed`;
+function describeField(lang: Language, kind: string, field: string, before: Rec, after: Rec): string {
+  const b = getPath(before, field);
+  const a = getPath(after, field);
+  const name = fieldWord(lang, kind, field);
+  if (SHOWN_VALUES.has(field) && typeof a === 'string' && (b === undefined || typeof b === 'string')) return b === undefined ? `${name} ${valueLabel(lang, a)}` : `${name} ${valueLabel(lang, b)} → ${valueLabel(lang, a)}`;
+  if (b === undefined) return translate(lang, 'commit.fieldSet', { field: name });
+  if (a === undefined) return translate(lang, 'commit.fieldRemoved', { field: name });
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length > b.length && b.every((x, i) => sameData(x, a[i]))) return `${name} +${a.length - b.length}`;
+    if (a.length < b.length) return `${name} −${b.length - a.length}`;
+  }
+  return translate(lang, 'commit.fieldChanged', { field: name });
+}
+
+/** `agreement 2026-psyk-004: status active → ended, end set` (in Danish `aftale 2026-psyk-004: status aktiv → afsluttet, slut udfyldt`). */
+export function describeChange(kind: RecordKind, id: string, before: Rec | undefined, after: Rec | undefined, lang: Language = 'en'): string {
+  const params = { kind: { key: `kind.${kind}` as const }, id };
+  if (!before) return translate(lang, 'commit.added', params);
+  if (!after) return translate(lang, 'commit.removed', params);
   // The status first: it is what a reader of the history looks for.
   const fields = changedFields(before, after).sort((a, b) => Number(b === 'status') - Number(a === 'status'));
-  const parts = fields.map((f) => describeField(f, before, after));
-  return `${kind} ${id}: ${parts.join(', ') || 'no change'}`;
+  const parts = fields.map((f) => describeField(lang, kind, f, before, after));
+  return translate(lang, 'commit.changed', { ...params, changes: parts.join(', ') || translate(lang, 'commit.noChange') });
 }
 
 /** One subject line for several changes (an import, say). */
-export function describeChanges(items: Array<{ kind: RecordKind; id: string; before?: Rec; after?: Rec }>): string {
-  if (items.length === 1) return describeChange(items[0].kind, items[0].id, items[0].before, items[0].after);
+export function describeChanges(items: Array<{ kind: RecordKind; id: string; before?: Rec; after?: Rec }>, lang: Language = 'en'): string {
+  if (items.length === 1) return describeChange(items[0].kind, items[0].id, items[0].before, items[0].after, lang);
   const added = items.filter((i) => !i.before).length;
   const removed = items.filter((i) => !i.after).length;
   const changed = items.length - added - removed;
-  const kinds = [...new Set(items.map((i) => i.kind))].join(', ');
-  const parts = [added && `${added} added`, changed && `${changed} changed`, removed && `${removed} removed`].filter(Boolean);
-  return `${kinds}: ${parts.join(', ')}\n\n${items.map((i) => describeChange(i.kind, i.id, i.before, i.after)).join('\n')}`;
+  const kinds = [...new Set(items.map((i) => translate(lang, `kind.${i.kind}`)))].join(', ');
+  const parts = ([[added, 'commit.manyAdded'], [changed, 'commit.manyChanged'], [removed, 'commit.manyRemoved']] as const)
+    .filter(([count]) => count > 0).map(([count, key]) => translate(lang, key, { count }));
+  return `${translate(lang, 'commit.many', { kinds, parts: parts.join(', ') })}\n\n${items.map((i) => describeChange(i.kind, i.id, i.before, i.after, lang)).join('\n')}`;
 }
 
 /**
  * A vocabulary's change for a commit message: `vocabulary patient-groups: angst-og-ocd added`,
  * `vocabulary patient-groups angst: retired set`. Ids and field names, never a name's text.
  */
-export function describeVocabularyChange(name: string, before: readonly Rec[], after: readonly Rec[]): string {
+export function describeVocabularyChange(name: string, before: readonly Rec[], after: readonly Rec[], lang: Language = 'en'): string {
+  const entryKind = VOCABULARY_ENTRY[name] ?? name;
   const byId = (list: readonly Rec[]) => new Map(list.map((e) => [String(e.id), e]));
   const old = byId(before);
   const now = byId(after);
   const parts: string[] = [];
   for (const [id, e] of now) {
     const b = old.get(id);
-    if (!b) parts.push(`${id} added`);
-    else if (!sameData(b, e)) parts.push(`${id}: ${changedFields(b, e).map((f) => describeField(f, b, e)).join(', ')}`);
+    const params = { kind: { key: `kind.${entryKind}` as MessageKey }, id };
+    if (!b) parts.push(translate(lang, 'commit.added', params));
+    else if (!sameData(b, e)) parts.push(translate(lang, 'commit.changed', { ...params, changes: changedFields(b, e).map((f) => describeField(lang, entryKind, f, b, e)).join(', ') }));
   }
-  for (const id of old.keys()) if (!now.has(id)) parts.push(`${id} removed`);
-  return `vocabulary ${name}${parts.length === 1 ? ' ' : ': '}${parts.join('; ') || 'no change'}`;
+  for (const id of old.keys()) if (!now.has(id)) parts.push(translate(lang, 'commit.removed', { kind: { key: `kind.${entryKind}` as MessageKey }, id }));
+  return parts.join('; ') || translate(lang, 'commit.noChange');
 }
+
+/** The kind of one entry of each vocabulary, as messages name it. */
+const VOCABULARY_ENTRY: Record<string, string> = { 'patient-groups': 'patient-group', municipalities: 'municipality', 'offer-types': 'offer-type' };

@@ -9,6 +9,7 @@ import type { Consultation } from '../domain/kinds.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import type { Table } from './table.js';
 import type { HearingRule } from '../audit/hearing-rules.js';
+import { flatFindingsTable, principleName, relatedText } from './finding-view.js';
 
 export interface ConsultationAudit {
   consultation: Consultation;
@@ -28,32 +29,23 @@ export function auditConsultation(folder: DataFolder, consultation: Consultation
   return { consultation, findings, summary: { asOf, findings: findings.length, errors, warnings: findings.length - errors, byRule } };
 }
 
-export function auditJson(audit: ConsultationAudit, lang: Language) {
-  return { findings: audit.findings.map((f) => findingJson(lang, f)), summary: audit.summary };
+export function auditJson(folder: DataFolder, audit: ConsultationAudit, lang: Language) {
+  return { findings: audit.findings.map((f) => findingJson(lang, f, folder)), summary: audit.summary };
 }
 
 /** One table per rule that found something: severity, finding and related records by kind; then the summary line. */
 export function auditTables(folder: DataFolder, audit: ConsultationAudit, rules: readonly HearingRule[], lang: Language): { heading: string; tables: Table[]; summary: string } {
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const c = audit.consultation;
-  const related = (f: Finding) => {
-    const byKind = new Map<string, string[]>();
-    for (const r of f.related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
-    return [...byKind].map(([kind, ids]) => `${t(`audit.kind.${kind}` as MessageKey)}: ${ids.join(', ')}`).join('\n');
-  };
-  const principle = (id: string) => {
-    const p = folder.model?.principles.find((x) => x.id === id);
-    return p ? `${p.title[lang]} (${id})` : id;
-  };
   const tables: Table[] = [];
   for (const rule of rules) {
     const found = audit.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
     tables.push({
-      title: `${rule.id} · ${t(rule.title)}`,
+      title: t(rule.title),
       columns: [{ header: t('audit.col.severity') }, { header: t('audit.col.finding') }, { header: t('audit.col.related') }],
-      rows: found.map((f) => [t(`audit.severity.${f.severity}` as MessageKey), messageText(lang, f.message), related(f)]),
-      notes: [t('audit.principleNote', { principle: principle(rule.principle), rule: rule.id })],
+      rows: found.map((f) => [t(`audit.severity.${f.severity}` as MessageKey), messageText(lang, f.message), relatedText(folder, lang, f.related)]),
+      notes: [t('audit.principleNote', { principle: principleName(folder, lang, rule.principle), rule: rule.id })],
     });
   }
   const s = audit.summary;
@@ -64,10 +56,9 @@ export function auditTables(folder: DataFolder, audit: ConsultationAudit, rules:
 }
 
 /** One row per finding, for CSV (the columns of `civsam audit --format csv`). */
-export function flatFindingsTable(audit: ConsultationAudit, lang: Language): Table {
-  const keys = ['audit.col.rule', 'audit.col.severity', 'audit.col.principle', 'audit.col.subjectKind', 'audit.col.subjectId', 'audit.col.related', 'audit.col.message'] as const;
-  return {
-    columns: keys.map((k) => ({ header: translate(lang, k) })),
-    rows: audit.findings.map((f) => [f.rule, f.severity, f.principle, f.subject.kind, f.subject.id, f.related.map((r) => `${r.kind}:${r.id}`).join(' '), messageText(lang, f.message)]),
-  };
+export function flatFindingsTableOf(folder: DataFolder, audit: ConsultationAudit, rules: readonly HearingRule[], lang: Language): Table {
+  return flatFindingsTable(folder, audit.findings, lang, (id) => {
+    const rule = rules.find((r) => r.id === id);
+    return rule ? translate(lang, rule.title) : id;
+  });
 }

@@ -76,8 +76,7 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     { header: t('hearing.col.invited') },
     { header: t('hearing.col.lastInvited') },
     { header: t('hearing.col.answered'), align: 'right' as const },
-    ...(limited ? [{ header: t('hearing.col.waited') }] : []),
-    { header: t('hearing.col.proposal') },
+    { header: t('plan.col.why') },
   ];
   const tableRows = rows.map((r) => [
     r.rank ?? '',
@@ -87,8 +86,8 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     t('hearing.invitedOf', { count: r.invited, total: r.of }),
     r.last_invited ? formatDate(r.last_invited.opens, lang) : '–',
     r.answered,
-    ...(limited ? [r.waited === null ? t('hearing.waitedNever') : t('hearing.waitedCount', { count: r.waited })] : []),
-    r.proposed ? t('hearing.proposed', { reason: r.reason ?? '' }) : r.omitted_reason !== null ? t('hearing.omittedWith', { reason: r.omitted_reason }) : t('hearing.notProposed'),
+    // One line per party, in words: why it is proposed (✓) or not.
+    r.proposed ? `✓ ${r.reason ?? ''}` : r.reason ?? '',
   ]);
   const ids = (list: Consultation[]) => list.map((h) => h.id).join(', ');
   const notes = [

@@ -17,7 +17,7 @@ describe('unilateral-agreement', () => {
       rule: 'unilateral-agreement', severity: 'error', principle: 'equal-access',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'organisation', id: 'beta' }],
-      message: 'no call or exemption is recorded (established_by), while 1 comparable organisation was known when it started (2025-01-01).',
+      message: 'no call or exemption is recorded (field “established by”), while 1 comparable organisation was known when it started (1 Jan 2025).',
     }]);
   });
 
@@ -73,12 +73,12 @@ describe('exemption-incomplete', () => {
     expect(run({ reason: 'Akut behov', date: '2024-12-01' })).toEqual([{
       rule: 'exemption-incomplete', severity: 'error', principle: 'documented-exceptions',
       subject: { kind: 'agreement', id: 'a1' }, related: [],
-      message: 'established by an exemption that lacks: approved_by.',
+      message: 'established by an exemption that lacks: approved by.',
     }]);
   });
 
   it('counts a blank reason as missing', () => {
-    expect(run({ reason: '   ', approved_by: 'Udvalget' }).map((f) => f.message)).toEqual(['established by an exemption that lacks: reason, date.']);
+    expect(run({ reason: '   ', approved_by: 'Udvalget' }).map((f) => f.message)).toEqual(['established by an exemption that lacks: reason and date.']);
   });
 
   it('does not fire on a complete exemption or a cancelled agreement', () => {
@@ -98,7 +98,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'error', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (2024-10-01); the call gives no reason for the limited circle (channel_reason).',
+      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives no reason for the limited circle (field “reason for the channel”).',
     }]);
   });
 
@@ -107,7 +107,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'warning', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (2024-10-01); the call gives a reason for the limited circle: check that it holds.',
+      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives a reason for the limited circle: check that it holds.',
     }]);
   });
 
@@ -292,7 +292,7 @@ describe('agreement-expired', () => {
     expect(run({ end: '2026-10-31' })).toEqual([{
       rule: 'agreement-expired', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'agreement', id: 'a1' }, related: [],
-      message: 'marked active, but it ended on 2026-10-31 (23 days ago).',
+      message: 'marked active, but it ended on 31 Oct 2026 (23 days ago).',
     }]);
   });
 
@@ -309,7 +309,7 @@ describe('evaluation-overdue', () => {
     expect(run({ evaluation_due: '2026-11-01' })).toEqual([{
       rule: 'evaluation-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'agreement', id: 'a1' }, related: [],
-      message: 'the evaluation due on 2026-11-01 has not been recorded (22 days overdue).',
+      message: 'the evaluation due on 1 Nov 2026 has not been recorded (22 days overdue).',
     }]);
   });
 
@@ -353,7 +353,7 @@ describe('stale-contact', () => {
     expect(run({ confirmed: '2024-11-22' })).toEqual([{
       rule: 'stale-contact', severity: 'warning', principle: 'long-term',
       subject: { kind: 'organisation', id: 'beta' }, related: [],
-      message: 'the contact details were last confirmed on 2024-11-22, more than 24 months ago: confirm or delete them.',
+      message: 'the contact details were last confirmed on 22 Nov 2024, more than 24 months ago: confirm or delete them.',
     }]);
   });
 

@@ -67,7 +67,7 @@ describe('civsam audit on the bundled sample data', () => {
     expect(json).toEqual({
       findings: [{
         rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
-        subject: { kind: 'pool', id: 'kultur-og-sundhed' }, related: [{ kind: 'organisation', id: 'kulturkraft-midt' }],
+        subject: { kind: 'pool', id: 'kultur-og-sundhed', name: 'Kultur og sundhed – regionens kulturpulje' }, related: [{ kind: 'organisation', id: 'kulturkraft-midt', name: 'Kulturkraft Midt' }],
         // The README promises the share, the amounts and the HHI; how many organisations were
         // eligible depends on the rest of the sample, so it is left open here.
         message: expect.stringMatching(/^kulturkraft-midt received 64\.3% of the money allocated in 2025 \(DKK 450,000 of DKK 700,000\), while \d+ eligible organisations? received nothing; HHI 4,796, above the warning level of 2,500\.$/),
@@ -108,26 +108,62 @@ describe('civsam audit on the bundled sample data', () => {
     expect(json.findings).toEqual([]);
   });
 
-  it('prints findings grouped by rule with the principle, then a summary, in English', async () => {
+  it('prints findings grouped by rule title with the principle\'s name and the records named, then a summary, in English', async () => {
     const r = await civsam(['audit', '--as-of', AS_OF, '--rule', 'exemption-incomplete,stale-contact'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Audit as of 23 Nov 2026\n\nexemption-incomplete · Incomplete exemption\n');
-    expect(r.stdout).toMatch(/│ agreement 2025-psyk-027 +│ error +│ established by an exemption that lacks: approved_by\. +│ +│/);
-    expect(r.stdout).toContain('Principle: Documented exceptions (documented-exceptions). What the rule checks: civsam audit --explain exemption-incomplete\n');
-    expect(r.stdout).toContain('\nstale-contact · Contact details not confirmed\n');
-    expect(r.stdout.indexOf('exemption-incomplete ·')).toBeLessThan(r.stdout.indexOf('stale-contact ·'));
-    expect(r.stdout).toMatch(/Summary\n[\s\S]*│ exemption-incomplete +│ error +│ Documented exceptions \(documented-exceptions\) +│ +1 │/);
+    expect(r.stdout).toContain('Audit as of 23 Nov 2026\n\nIncomplete exemption\n');
+    expect(r.stdout).toMatch(/│ agreement 2025-psyk-027 \(Autismecafé og forældrenetværk i Viborg, Skive og Silkeborg\) +│ error +│ established by an exemption that lacks: approved by\. +│ +│/);
+    expect(r.stdout).toContain('Principle: Documented exceptions. What the rule checks: civsam audit --explain exemption-incomplete\n');
+    expect(r.stdout).toContain('\nContact details not confirmed\n');
+    expect(r.stdout.indexOf('Incomplete exemption\n')).toBeLessThan(r.stdout.indexOf('Contact details not confirmed\n'));
+    expect(r.stdout).toMatch(/Summary\n[\s\S]*│ Incomplete exemption +│ error +│ Documented exceptions +│ +1 │/);
     expect(r.stdout.endsWith('2 findings: 1 error and 1 warning, as of 23 Nov 2026.\n')).toBe(true);
   });
 
-  it('speaks Danish with --lang da', async () => {
+  it('speaks Danish with --lang da: rule titles, principle names and dates in Danish, no ids but the one to look up', async () => {
     const r = await civsam(['--lang', 'da', 'audit', '--as-of', AS_OF, '--rule', 'funding-concentration'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Kontrol pr. 23. nov. 2026\n\nfunding-concentration · Midler samlet hos én organisation\n');
-    expect(r.stdout).toContain('kulturkraft-midt fik 64,3 % af de midler, der blev fordelt i 2025 (450.000 kr. af 700.000 kr.)');
-    expect(r.stdout).toContain('Princip: Lige adgang (equal-access).');
+    expect(r.stdout).toContain('Kontrol pr. 23. nov. 2026\n\nMidler samlet hos én organisation\n');
+    expect(r.stdout).toContain('kulturkraft-midt fik 64,3 % af de midler, der blev fordelt i 2025');
+    expect(r.stdout).toContain('(450.000 kr. af 700.000 kr.)');
+    expect(r.stdout).toContain('Princip: Lige adgang. Hvad reglen kontrollerer: civsam audit --explain funding-concentration');
+    expect(r.stdout).not.toContain('equal-access');
+    expect(r.stdout).not.toMatch(/funding-concentration ·/);
     expect(r.stdout.endsWith('1 fund: 0 fejl og 1 advarsel pr. 23. nov. 2026.\n')).toBe(true);
+  });
+
+  it('in Danish at 80 columns: every line fits, rules by their Danish titles, field names and dates in Danish', async () => {
+    const r = await civsam(['--lang', 'da', 'audit', '--as-of', AS_OF], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(lines).toContain('Aftale uden opslag eller undtagelse');
+    expect(lines).toContain('Høringsberettiget part udeladt');
+    // Rule and principle ids only in the hint that names the command to type.
+    for (const id of ['hearing-omission', 'unilateral-agreement', 'equal-access', 'fair-hearing']) {
+      expect(lines.filter((l) => l.includes(id) && !/--explain|^[a-z-]+$/.test(l.trim())), id).toEqual([]);
+    }
+    const text = lines.join(' ');
+    for (const code of ['established_by', 'channel_reason', 'deadline_reason', 'approved_by', 'omitted']) expect(text, code).not.toContain(code);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}\)/);
+    expect(r.stdout).toContain('(feltet »etableret');
+    expect(r.stdout).toContain('mangler: godkendt');
+  });
+
+  it('names each record beside its id: JSON adds name to the subject and every related record, CSV has name columns', async () => {
+    const { json } = await auditJson(['--as-of', AS_OF, '--rule', 'restricted-call']);
+    expect(json.findings[0].subject).toEqual({ kind: 'agreement', id: '2025-soc-011', name: expect.any(String) });
+    expect(json.findings[0].related).toEqual([
+      { kind: 'call', id: '2025-vinterberedskab-randers', name: expect.any(String) },
+      { kind: 'organisation', id: 'menighedernes-diakoni-randers', name: expect.any(String) },
+    ]);
+    const org = parse(readFileSync(join(ROOT, 'data/organisations/menighedernes-diakoni-randers.yaml'), 'utf8')) as { name: string };
+    expect((json.findings[0].related[1] as { name?: string }).name).toBe(org.name);
+    const csv = (await civsam(['--lang', 'da', 'audit', '--as-of', AS_OF, '--rule', 'restricted-call', '--format', 'csv'])).stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('Regel;Regelnavn;Alvor;Princip;Principnavn;Posttype;Post-id;Postnavn;Relateret;Relaterede navne;Besked');
+    expect(csv[1]).toContain(`; ${org.name}"`);
+    expect(csv[1].startsWith('restricted-call;Opslag til en afgrænset kreds udelod sammenlignelige organisationer;error;openness;Åbenhed;agreement;2025-soc-011;')).toBe(true);
   });
 
   it('writes a Markdown report to attach to a case', async () => {
@@ -135,13 +171,13 @@ describe('civsam audit on the bundled sample data', () => {
     // Blank lines between blocks are the Markdown renderer's business; the lines themselves are the report.
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       '# Audit as of 23 Nov 2026',
-      '## agreement-expired · Expired agreement still marked active',
+      '## Expired agreement still marked active',
       '| Record | Severity | Finding | Related |', '| --- | --- | --- | --- |',
-      '| agreement 2024-soc-016 | warning | marked active, but it ended on 2026-03-31 (237 days ago). |  |',
-      'Principle: Equal access (equal-access). What the rule checks: civsam audit --explain agreement-expired',
+      '| agreement 2024-soc-016 (Besøgsvenner til ensomme i Vestjylland) | warning | marked active, but it ended on 31 Mar 2026 (237 days ago). |  |',
+      'Principle: Equal access. What the rule checks: civsam audit --explain agreement-expired',
       '## Summary',
       '| Rule | Severity | Principle | Findings |', '| --- | --- | --- | ---: |',
-      '| agreement-expired | warning | Equal access (equal-access) | 1 |',
+      '| Expired agreement still marked active | warning | Equal access | 1 |',
       '1 finding: 0 errors and 1 warning, as of 23 Nov 2026.',
     ]);
     expect(r.code).toBe(0);
@@ -212,13 +248,13 @@ describe('civsam audit exit codes and usage', () => {
     expect(en.stdout.split('\n').slice(0, 4)).toEqual([
       'restricted-call · Call to a limited circle left out comparable organisations',
       'Severity: error (warning when the call gives a reason for the limited circle)',
-      'Principle: Openness (openness). Run civsam model to read the principle.',
+      'Principle: Openness. Run civsam model to read the principle.',
       '',
     ]);
     expect(en.stdout).toContain('channel_reason');
     const da = await civsam(['--lang', 'da', 'audit', '--explain', 'stale-contact']);
     expect(da.stdout.split('\n').slice(0, 3)).toEqual([
-      'stale-contact · Kontaktoplysninger ikke bekræftet', 'Alvor: advarsel', 'Princip: Langsigtede samarbejder (long-term). Kør civsam model for at læse princippet.',
+      'stale-contact · Kontaktoplysninger ikke bekræftet', 'Alvor: advarsel', 'Princip: Langsigtede samarbejder. Kør civsam model for at læse princippet.',
     ]);
   });
 
@@ -227,9 +263,9 @@ describe('civsam audit exit codes and usage', () => {
     const peers = Array.from({ length: 14 }, (_, i) => ['organisations', organisation(`p${String(i + 1).padStart(2, '0')}`)] as [string, Record<string, unknown>]);
     const data = makeFolder(folderWith([...peers, ['agreements', agreement('a1')]]));
     const table = await civsam(['audit', '--data', data, '--as-of', AS_OF, '--rule', 'unilateral-agreement'], { env: { COLUMNS: '400' } });
-    expect(table.stdout).toContain('│ organisation: p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, and 2 more (--format json or md lists all) │');
+    expect(table.stdout.replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')).toContain(' organisation: p01 (Forening p01), p02 (Forening p02), p03 (Forening p03), p04 (Forening p04), p05 (Forening p05), p06 (Forening p06), p07 (Forening p07), p08 (Forening p08), p09 (Forening p09), p10 (Forening p10), p11 (Forening p11), p12 (Forening p12), and 2 more (--format json or md lists all) ');
     const md = await civsam(['audit', '--data', data, '--as-of', AS_OF, '--rule', 'unilateral-agreement', '--format', 'md']);
-    expect(md.stdout).toContain('| organisation: p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14 |');
+    expect(md.stdout).toContain('| organisation: p01 (Forening p01), p02 (Forening p02), p03 (Forening p03), p04 (Forening p04), p05 (Forening p05), p06 (Forening p06), p07 (Forening p07), p08 (Forening p08), p09 (Forening p09), p10 (Forening p10), p11 (Forening p11), p12 (Forening p12), p13 (Forening p13), p14 (Forening p14) |');
     expect(md.code).toBe(1);
   });
 

@@ -64,7 +64,7 @@ describe('civsam import', () => {
     });
     expect(readFileSync(join(dir, 'organisations/stoettegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     const log = git(dir, 'log', '--format=%B', '-1');
-    expect(log).toContain('organisation: 2 added');
+    expect(log).toContain('organisation: 2 oprettede\n\norganisation aeroe-oedegaards-forening: oprettet\norganisation stoettegruppen-aa: oprettet'); // the folder's language
     expect(log).not.toContain('Ørnbøl');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect((await civsam(['validate', '--data', dir])).code).toBe(0);

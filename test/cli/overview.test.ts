@@ -15,12 +15,19 @@ const dir = overviewDir();
 const run = (args: string[], columns = 100) => civsam(['--data', dir, 'overview', ...args, '--as-of', AS_OF], { env: { COLUMNS: String(columns) } });
 
 describe('civsam overview: terminal tables', () => {
-  it('offers: one table per area, each patient group across the table above its offers, gaps listed', async () => {
+  it('offers: the patient groups without an active offer first, then one table per area, each patient group across the table above its offers', async () => {
     const r = await run(['offers', '--area', 'health']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
       'Offers by patient group on 1 Jun 2026 · area Health',
+      '',
+      'Patient groups without an active offer',
+      '┌───────────────┬────────┐',
+      '│ Patient group │ Areas  │',
+      '├───────────────┼────────┤',
+      '│ COPD          │ Health │',
+      '└───────────────┴────────┘',
       '',
       'Health',
       '┌──────────────┬────────────────────────┬────────────────┬──────────────────┐',
@@ -30,15 +37,11 @@ describe('civsam overview: terminal tables', () => {
       '├──────────────┬────────────────────────┬────────────────┬──────────────────┤',
       '│ Diabetescafé │ Delta Diabetesforening │ Randers        │                  │',
       '│ (Peer group) │                        │                │                  │',
-      '├──────────────┴────────────────────────┴────────────────┴──────────────────┤',
-      '│ COPD · no active offer                                                    │',
-      '├──────────────┬────────────────────────┬────────────────┬──────────────────┤',
-      '│ —            │                        │                │                  │',
       '└──────────────┴────────────────────────┴────────────────┴──────────────────┘',
       '',
       'Active offers: 1 · organisations: 1 · patient groups: 2, of which without an active offer: 1',
       'A broad patient group lists the offers made for it as a whole; its narrower groups follow it. An',
-      'offer for several groups is listed under each.',
+      'offer for several groups is listed under each; a group of several areas is listed under its first.',
       '',
     ].join('\n'));
   });
@@ -71,7 +74,8 @@ describe('civsam overview: terminal tables', () => {
       'heraf uden aktivt tilbud: 0',
       'En bred patientgruppe viser de tilbud, der er rettet mod den',
       'som helhed; dens smallere grupper følger efter den. Et',
-      'tilbud til flere grupper står under hver af dem.',
+      'tilbud til flere grupper står under hver af dem; en gruppe',
+      'under flere områder står under det første.',
       '',
     ].join('\n'));
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
@@ -289,20 +293,25 @@ describe('civsam overview: Markdown for a case document', () => {
     ].join('\n'));
   });
 
-  it('offers: a section per area with the patient group as a column', async () => {
+  it('offers: the gaps first, then a section per area with the patient group as a column', async () => {
     expect((await run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da'])).stdout).toBe([
       '# Tilbud pr. patientgruppe den 1. jun. 2026 · område Sundhed',
+      '',
+      '## Patientgrupper uden aktivt tilbud',
+      '',
+      '| Patientgruppe | Områder |',
+      '| --- | --- |',
+      '| KOL | Sundhed |',
       '',
       '## Sundhed',
       '',
       '| Patientgruppe | Tilbud (type) | Organisation | Kommuner | Aftale · pulje |',
       '| --- | --- | --- | --- | --- |',
       '| **Diabetes · 1 aktivt tilbud** | Diabetescafé<br>(Samtalegruppe) | Delta Diabetesforening | Randers |  |',
-      '| KOL · intet aktivt tilbud | — |  |  |  |',
       '',
       'Aktive tilbud: 1 · organisationer: 1 · patientgrupper: 2, heraf uden aktivt tilbud: 1',
       '',
-      'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem.',
+      'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem; en gruppe under flere områder står under det første.',
       '',
       '',
     ].join('\n'));

@@ -1,6 +1,7 @@
 // `org deactivate` and `hearing-party withdraw` record the day (--date, default today, never after
 // today); `org activate` removes it. The date after today is refused in both languages, naming the
 // option and today but not the value given.
+import { formatDate } from '../../src/i18n/format.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -45,10 +46,10 @@ describe('org deactivate and activate', () => {
     const before = read(dir, 'organisations/alpha.yaml');
     const en = await run(dir, ['org', 'deactivate', 'alpha', '--date', tomorrow()]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe(`error: --date is after today (${today()}): a change of status is recorded once it has happened. Give today's date or an earlier one, or leave --date out to use today.\n`);
+    expect(en.stderr).toBe(`error: --date is after today (${formatDate(today(), 'en')}): a change of status is recorded once it has happened. Give today's date or an earlier one, or leave --date out to use today.\n`);
     const da = await run(dir, ['--lang', 'da', 'org', 'deactivate', 'alpha', '--date', tomorrow()]);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe(`fejl: --date ligger efter i dag (${today()}): en ændring af status registreres, når den er sket. Angiv dagens dato eller en tidligere, eller udelad --date for at bruge dagens dato.\n`);
+    expect(da.stderr).toBe(`fejl: --date ligger efter i dag (${formatDate(today(), 'da')}): en ændring af status registreres, når den er sket. Angiv dagens dato eller en tidligere, eller udelad --date for at bruge dagens dato.\n`);
     expect(read(dir, 'organisations/alpha.yaml')).toBe(before);
     // Near miss: today itself is accepted.
     expect((await run(dir, ['org', 'deactivate', 'alpha', '--date', today()])).code).toBe(0);

@@ -20,8 +20,8 @@ describe('civsam history', () => {
     const report = JSON.parse(r.stdout);
     expect(report.personalDataOmitted).toBe(true);
     expect(report.changes.map((c: { author: string; message: string }) => `${c.author}: ${c.message}`)).toEqual([
-      'Bo: organisation alpha: website changed, contact.name changed',
-      'Anna: organisation alpha: website set, contact set',
+      'Bo: organisation alpha: hjemmeside ændret, kontakt: navn ændret',
+      'Anna: organisation alpha: hjemmeside udfyldt, kontakt udfyldt',
       'Admin: the register',
     ]);
     expect(report.changes[0].records[0].fields).toEqual([
@@ -36,11 +36,14 @@ describe('civsam history', () => {
     expect(personal.changes[0].records[0].fields[1]).toEqual({ field: 'contact.name', personal: true, old: 'Karen Hansen', new: 'Jens Holm' });
 
     const table = bo.civsam(['history', 'organisation', 'alpha'], { COLUMNS: '200' });
-    expect(table.stdout).toContain('website: https://alpha.example → https://alpha.example/ny');
-    expect(table.stdout).toContain('contact.name: changed (personal data; shown with --include-personal-data)');
+    expect(table.stdout).toContain('Website: https://alpha.example → https://alpha.example/ny');
+    expect(table.stdout).toContain('Contact: name: changed (personal data; shown with --include-personal-data)');
+    expect(table.stdout).toContain('Type: – → patient association');
     const md = bo.civsam(['--lang', 'da', 'history', 'org', 'alpha', '--format', 'md']);
     expect(md.stdout).toContain('# Historik for organisation alpha, nyeste først');
-    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: website set, contact set \| ændret \| website: – → https:\/\/alpha\.example<br>contact\.name: ændret \(personoplysninger/);
+    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: hjemmeside udfyldt, kontakt udfyldt \| ændret \| Hjemmeside: – → https:\/\/alpha\.example<br>Kontakt: navn: ændret \(personoplysninger/);
+    expect(md.stdout).toContain('Type: – → patientforening');
+    expect(md.stdout).not.toMatch(/\| \d{4}-\d{2}-\d{2}/);
   });
 
   test('the whole folder since a date, by one author', () => {

@@ -49,9 +49,9 @@ function folderWith(target: ConsultationSpec) {
   return load(files);
 }
 
-const reasonOf = (plan: ReturnType<typeof planConsultation>, id: string) => {
+const reasonOf = (plan: ReturnType<typeof planConsultation>, id: string, lang: 'en' | 'da' = 'en') => {
   const r = plan.rows.find((x) => x.party.id === id)!.reason!;
-  return translate('en', r.key, r.params);
+  return translate(lang, r.key, r.params);
 };
 
 describe('consultation plan: limited seats', () => {
@@ -64,15 +64,23 @@ describe('consultation plan: limited seats', () => {
       ['pd', null, true], ['pf', null, true], ['pa', 1, true],
       ['pb', 0, false], ['pc', 0, false], ['pe', 1, false],
     ]);
-    expect(reasonOf(plan, 'pd')).toBe('no seat in any of the 4 consultations of the rotation history');
-    expect(reasonOf(plan, 'pa')).toBe('waited 1 consultation of the rotation history since its last seat (c5); on the hearing list longer than those who waited as long (since 2015-01-01)');
+    // Every eligible party gets one line: pd and pf were never seated in c3–c6; pa and pe both last
+    // sat in c5, and pa joined the list earlier; pb sat in c4 and c6, pc in c3 and c6.
+    expect(reasonOf(plan, 'pd')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
+    expect(reasonOf(plan, 'pf')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
+    expect(reasonOf(plan, 'pa')).toBe('no seat in the latest consultation with limited seats; last seated in c5; others waited as long, but this party has been on the hearing list longer (since 1 Jan 2015)');
+    expect(reasonOf(plan, 'pe')).toBe('no seat in the latest consultation with limited seats; last seated in c5; those proposed waited as long, but have been on the hearing list longer');
+    expect(reasonOf(plan, 'pb')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
+    expect(reasonOf(plan, 'pc')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
+    expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
+    expect(reasonOf(plan, 'pd', 'da')).toBe('venter længst: ingen plads i de 4 seneste høringer med begrænsede pladser');
   });
 
   it('four seats: pe joins without a tie to explain', () => {
     const folder = folderWith({ opens: '2026-06-01', seats: 4 });
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
-    expect(reasonOf(plan, 'pe')).toBe('waited 1 consultation of the rotation history since its last seat (c5)');
+    expect(reasonOf(plan, 'pe')).toBe('has waited longer than those not proposed: no seat in the latest consultation with limited seats; last seated in c5');
   });
 
   it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {
@@ -89,6 +97,10 @@ describe('consultation plan: limited seats', () => {
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pf', 'pa', 'pe']);
     expect(plan.rows.find((r) => r.party.id === 'pd')!.omittedReason).toBe('Inhabil.');
+    // Seated (pe, last in c5, waited longer than pb and pc), waiting (pb), left out (pd), in Danish.
+    expect(reasonOf(plan, 'pe', 'da')).toBe('har ventet længere end de ikke foreslåede: ingen plads i den seneste høring med begrænsede pladser; sidst plads i c5');
+    expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
+    expect(reasonOf(plan, 'pd', 'da')).toBe('udeladt: Inhabil.');
   });
 
   it('equal wait and equal time on the list: chosen by id', () => {
@@ -96,7 +108,8 @@ describe('consultation plan: limited seats', () => {
     const folder = load(files);
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['aa', 'mm']);
-    expect(reasonOf(plan, 'mm')).toBe('no rotation history (no earlier limited consultation of overlapping scope); tied on waiting time and time on the hearing list, so chosen by id');
+    expect(reasonOf(plan, 'mm')).toBe('no earlier consultation with limited seats to take turns by, and others joined the hearing list the same day, so chosen by id');
+    expect(reasonOf(plan, 'zz')).toBe('no earlier consultation with limited seats to take turns by, and those proposed joined the hearing list the same day, so left out by id');
   });
 });
 

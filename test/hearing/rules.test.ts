@@ -37,7 +37,7 @@ describe('hearing-omission', () => {
       rule: 'hearing-omission', severity: 'error', principle: 'fair-hearing',
       subject: { kind: 'consultation', id: 'k' },
       related: [{ kind: 'hearing-party', id: 'cy' }],
-      message: 'eligible parties neither invited nor listed under omitted with a reason: cy.',
+      message: 'eligible parties neither invited nor listed as left out with a reason: cy.',
     }]);
   });
   it('near miss: the party left out is listed under omitted with a reason', () => {
@@ -86,7 +86,7 @@ describe('hearing-short-deadline', () => {
     expect(judge(shortDeadline, { k: { ...K, deadline: '2026-02-28' } })).toEqual([{
       rule: 'hearing-short-deadline', severity: 'warning', principle: 'fair-hearing',
       subject: { kind: 'consultation', id: 'k' }, related: [],
-      message: 'the deadline is 27 days after the consultation opens, fewer than the 28 days the policy asks for, and no deadline_reason is given.',
+      message: 'the deadline is 27 days after the consultation opens, fewer than the 28 days the policy asks for, and no reason for the deadline is given.',
     }]);
   });
   it('near miss: exactly 28 days', () => {

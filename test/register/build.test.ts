@@ -106,8 +106,17 @@ describe('commit messages name fields, never values', () => {
     const before = { id: 'x', status: 'active', end: '2027-12-31', contact: { name: 'Per Toft', email: 'p@example.dk' } };
     const after = { id: 'x', status: 'ended', end: '2026-11-23', contact: { name: 'Anne Hansen', email: 'p@example.dk' }, notes: 'hemmeligt' };
     const message = describeChange('agreement', '2026-psyk-004', before, after);
-    expect(message).toBe('agreement 2026-psyk-004: status active → ended, end changed, contact.name changed, notes set');
+    expect(message).toBe('agreement 2026-psyk-004: status active → ended, end changed, contact: name changed, notes set');
     expect(message).not.toMatch(/Per|Anne|hemmeligt|2026-11-23|2027/);
+  });
+  test('in Danish: the kind, the fields and the status by their Danish names', () => {
+    const before = { id: 'x', status: 'active', end: '2027-12-31', contact: { name: 'Per Toft' } };
+    const after = { id: 'x', status: 'ended', end: '2026-11-23', contact: { name: 'Anne Hansen' }, deadline_reason: 'hemmeligt' };
+    const message = describeChange('agreement', '2026-psyk-004', before, after, 'da');
+    expect(message).toBe('aftale 2026-psyk-004: status aktiv → afsluttet, slut ændret, kontakt: navn ændret, begrundelse for fristen udfyldt');
+    expect(describeChange('hearing-party', 'h', undefined, { id: 'h' }, 'da')).toBe('høringspart h: oprettet');
+    expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', after: { id: 'b' } }, { kind: 'offer', id: 'c', before: { id: 'c' }, after: { id: 'c', notes: 'x' } }], 'da').split('\n')[0])
+      .toBe('organisation, tilbud: 2 oprettede, 1 ændret');
   });
   test('lists say how many items came or went', () => {
     expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: invited +2');

@@ -88,7 +88,7 @@ export const overview = defineMessages({
   'overview.offers.groupCount1': '{name} · 1 active offer',
   'overview.offers.groupCount0': '{name} · no active offer',
   'overview.offers.titleType': '{title}\n({type})',
-  'overview.offers.legend': 'A broad patient group lists the offers made for it as a whole; its narrower groups follow it. An offer for several groups is listed under each.',
+  'overview.offers.legend': 'A broad patient group lists the offers made for it as a whole; its narrower groups follow it. An offer for several groups is listed under each; a group of several areas is listed under its first.',
   'overview.offers.totals': 'Active offers: {offers} · organisations: {organisations} · patient groups: {groups}, of which without an active offer: {without}',
   'overview.agreement.ended': '{id} (ended)',
 
@@ -207,7 +207,7 @@ export const overview = defineMessages({
   'overview.offers.groupCount1': '{name} · 1 aktivt tilbud',
   'overview.offers.groupCount0': '{name} · intet aktivt tilbud',
   'overview.offers.titleType': '{title}\n({type})',
-  'overview.offers.legend': 'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem.',
+  'overview.offers.legend': 'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem; en gruppe under flere områder står under det første.',
   'overview.offers.totals': 'Aktive tilbud: {offers} · organisationer: {organisations} · patientgrupper: {groups}, heraf uden aktivt tilbud: {without}',
   'overview.agreement.ended': '{id} (afsluttet)',
 

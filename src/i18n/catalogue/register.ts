@@ -244,7 +244,6 @@ export const register = defineMessages({
   'init.created': 'Created the data folder {dir} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
   'init.createdSample': 'Created {dir} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
   'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository: git init {dir}',
-  'init.next': 'Next: civsam --data {dir} org add --name "…" --kind patient-association --areas psychiatry --scope regional',
 
   'doctor.lockHeld': 'The folder is locked by a running civsam (pid {pid}, computer {host}); temporary files are left alone.',
   'doctor.lockAbandoned': 'The folder\'s lock was left by a process that is no longer running (pid {pid}); the next write takes it over.',
@@ -500,7 +499,6 @@ export const register = defineMessages({
   'init.created': 'Oprettede datamappen {dir} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
   'init.createdSample': 'Oprettede {dir} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
   'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken): git init {dir}',
-  'init.next': 'Næste skridt: civsam --data {dir} org add --name "…" --kind patient-association --areas psychiatry --scope regional',
 
   'doctor.lockHeld': 'Mappen er låst af en kørende civsam (pid {pid}, computer {host}); midlertidige filer får lov at blive.',
   'doctor.lockAbandoned': 'Mappens lås er efterladt af en proces, der ikke kører længere (pid {pid}); næste skrivning overtager den.',

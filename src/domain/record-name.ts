@@ -1,0 +1,24 @@
+// What people call a record: an organisation's or a pool's name, the title of an offer, agreement,
+// call or consultation, and for a hearing party its organisation's name. Shown beside the id in
+// findings and plans, so a reader knows which record is meant without looking it up.
+import type { DataFolder } from './folder.js';
+import type { RecordKind } from './kinds.js';
+
+export function recordName(folder: DataFolder, kind: RecordKind, id: string): string | undefined {
+  const r = folder.records;
+  switch (kind) {
+    case 'organisation': return r.organisation.get(id)?.name;
+    case 'pool': return r.pool.get(id)?.name;
+    case 'hearing-party': {
+      const party = r['hearing-party'].get(id);
+      return party ? r.organisation.get(party.organisation)?.name : undefined;
+    }
+    default: return r[kind].get(id)?.title;
+  }
+}
+
+/** `id (name)`, or the id alone when the record has no name (or is not in the folder). */
+export function idWithName(folder: DataFolder, kind: RecordKind, id: string): string {
+  const name = recordName(folder, kind, id);
+  return name && name !== id ? `${id} (${name})` : id;
+}

@@ -1,0 +1,15 @@
+// What `civsam init` says to do next, and the commit it writes: civsam finds the folder from where the
+// user stands, so the next step is to go into it, not to name it with --data on every command.
+import { defineMessages } from '../define.js';
+
+export const initSteps = defineMessages({
+  'init.nextHere': 'Next: register the first organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
+  'init.nextCd': 'Next: go into the folder (cd {dir}); civsam finds it from there. Then register the first organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
+  'commit.init': 'civsam init: new data folder',
+  'commit.initSample': 'civsam init: new data folder with sample data',
+}, {
+  'init.nextHere': 'Næste skridt: registrér den første organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
+  'init.nextCd': 'Næste skridt: gå ind i mappen (cd {dir}); civsam finder den derfra. Registrér så den første organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
+  'commit.init': 'civsam init: ny datamappe',
+  'commit.initSample': 'civsam init: ny datamappe med eksempeldata',
+});

@@ -1,0 +1,46 @@
+// How an audit finding is written for people, shared by `audit` and `consultation audit`: records by
+// kind, id and name, related records grouped by kind, the principle by its name in the reader's
+// language. The ids stay in JSON and in CSV's id columns, which are for machines.
+import type { Finding, RecordRef } from '../audit/finding.js';
+import { messageText } from '../audit/text.js';
+import type { DataFolder } from '../domain/folder.js';
+import { idWithName, recordName } from '../domain/record-name.js';
+import { translate, type Language, type MessageKey } from '../i18n/index.js';
+import type { Table } from './table.js';
+
+/** The principle's title in the reader's language, or its id when the model lacks it. */
+export function principleName(folder: DataFolder, lang: Language, id: string): string {
+  return folder.model?.principles.find((x) => x.id === id)?.title[lang] ?? id;
+}
+
+function kindWord(lang: Language, kind: string): string {
+  return translate(lang, `audit.kind.${kind}` as MessageKey);
+}
+
+/** `aftale 2025-psyk-009 (Natcafé for hjemløse)`. */
+export function subjectText(folder: DataFolder, lang: Language, r: RecordRef): string {
+  return `${kindWord(lang, r.kind)} ${idWithName(folder, r.kind, r.id)}`;
+}
+
+/** Related records grouped by kind, one line per kind: `organisation: a (A), b (B)`, at most `limit` of each. */
+export function relatedText(folder: DataFolder, lang: Language, related: readonly RecordRef[], limit = Infinity): string {
+  const byKind = new Map<string, RecordRef[]>();
+  for (const r of related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  return [...byKind].map(([kind, refs]) => {
+    const names = refs.map((r) => idWithName(folder, r.kind, r.id));
+    const shown = names.length > limit ? [...names.slice(0, limit), translate(lang, 'audit.moreRelated', { count: names.length - limit })] : names;
+    return `${kindWord(lang, kind)}: ${shown.join(', ')}`;
+  }).join('\n');
+}
+
+/** One row per finding, for CSV: each id beside its name (the rule's title, the principle's and records' names). */
+export function flatFindingsTable(folder: DataFolder, findings: readonly Finding[], lang: Language, ruleTitle: (rule: string) => string): Table {
+  const keys = ['audit.col.rule', 'audit.col.ruleTitle', 'audit.col.severity', 'audit.col.principle', 'audit.col.principleName', 'audit.col.subjectKind', 'audit.col.subjectId', 'audit.col.subjectName', 'audit.col.related', 'audit.col.relatedNames', 'audit.col.message'] as const;
+  return {
+    columns: keys.map((k) => ({ header: translate(lang, k) })),
+    rows: findings.map((f) => [
+      f.rule, ruleTitle(f.rule), f.severity, f.principle, principleName(folder, lang, f.principle), f.subject.kind, f.subject.id, recordName(folder, f.subject.kind, f.subject.id) ?? '',
+      f.related.map((r) => `${r.kind}:${r.id}`).join(' '), f.related.map((r) => recordName(folder, r.kind, r.id) ?? r.id).join('; '), messageText(lang, f.message),
+    ]),
+  };
+}
