@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
+import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -21,6 +21,7 @@ export interface ListOpts {
   kind?: string[];
   type?: string[];
   channel?: string;
+  call?: string[];
   format?: string;
   output?: string;
 }
@@ -43,6 +44,7 @@ function organisationsOf(kind: RecordKind, r: AnyRec, folder: DataFolder): strin
     case 'hearing-party': return [(r as unknown as HearingParty).organisation];
     case 'call': { const c = r as unknown as Call; return [...list(c.invited), ...list(c.applicants), ...list(c.selected)]; }
     case 'consultation': return list((r as unknown as Consultation).invited).map((p) => folder.records['hearing-party'].get(p)?.organisation ?? '');
+    case 'application': return (r as unknown as Application).organisations;
     default: return [];
   }
 }
@@ -79,6 +81,7 @@ export function filterRecords(kind: RecordKind, folder: DataFolder, opts: ListOp
     if (opts.kind && !opts.kind.includes(String(r.kind))) return false;
     if (opts.type && !opts.type.includes(String(r.type))) return false;
     if (opts.channel && r.channel !== opts.channel) return false;
+    if (opts.call && !opts.call.includes(String(r.call))) return false;
     return true;
   }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -129,6 +132,14 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
       return [c.id, c.title, c.selection === 'limited' ? `limited (${c.seats ?? '?'})` : c.selection, c.opens, c.deadline, list(c.invited).length, list(c.responses).length, c.status];
     },
   },
+  application: {
+    headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
+    row: (r, ctx) => {
+      const a = r as unknown as Application;
+      const granted = a.decision?.amount_dkk;
+      return [a.id, a.call, joinList(a.organisations), a.kind, formatAmount(a.amount_dkk, ctx.lang), a.decision?.outcome ?? '', granted !== undefined ? formatAmount(granted, ctx.lang) : ''];
+    },
+  },
 };
 
 export function listRecords(kind: RecordKind) {
@@ -138,7 +149,7 @@ export function listRecords(kind: RecordKind) {
     if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
-    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' ? 'right' : 'left' }));
+    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
     emit(ctx, opts, {
       heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
       tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, folder)), keyColumns: 2 } as never],

@@ -11,7 +11,7 @@ import { agreementId, isValidId, slugify, uniqueId } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
-function bad(spec: FieldSpec, expected: 'int' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'ints' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -26,6 +26,12 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'list':
     case 'texts':
       return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+    case 'ints':
+      return (Array.isArray(raw) ? raw : [raw]).map((item) => {
+        const n = wholeNumber(String(item));
+        if (n === undefined) bad(spec, 'ints');
+        return n;
+      });
     case 'int': {
       const n = wholeNumber(String(raw));
       if (n === undefined) bad(spec, 'int');

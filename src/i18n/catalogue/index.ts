@@ -11,8 +11,9 @@ import { writeBatch } from './write-batch.js';
 import { values } from './values.js';
 import { fileSystem } from './file-system.js';
 import { team } from './team.js';
+import { applications } from './applications.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, applications] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

@@ -1,5 +1,6 @@
 // Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
 // who was selected, and a table of the earlier ones.
+import { criterionText } from '../../domain/applications.js';
 import type { Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
@@ -42,7 +43,7 @@ ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.selected'), open ? undefined : c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')],
 ])}
 ${c.criteria?.length ? html`<h4>${ctx.t('publish.calls.criteria')}</h4>
-<ol>${c.criteria.map((x) => html`<li>${x}</li>`)}</ol>
+<ol>${c.criteria.map((x) => html`<li>${criterionText(x, ctx.lang)}</li>`)}</ol>
 ` : ''}</article>
 `;
 }
