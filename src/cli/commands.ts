@@ -2,6 +2,7 @@
 // A command's module is imported only when it runs, so start-up costs what --help costs.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
+import { APPLICATION_COMMANDS } from './application-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -318,4 +319,5 @@ export const COMMANDS: CommandSpec[] = [
   },
   // Register: init, doctor, contact erase, and add/edit/show/list/remove plus state changes per kind.
   ...REGISTER_COMMANDS,
+  ...APPLICATION_COMMANDS,
 ];

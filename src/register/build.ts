@@ -135,6 +135,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | 
     if (id) return uniqueId(id, taken);
   }
   if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
+  // An application is named by its call and its (first) applicant: `2025-civilsamfundspuljen-lyspunktet`.
+  if (kind === 'application' && typeof rec.call === 'string' && Array.isArray(rec.organisations) && typeof rec.organisations[0] === 'string') {
+    const base = slugify(`${rec.call} ${rec.organisations[0]}`).slice(0, 60).replace(/-+$/, '');
+    if (base) return uniqueId(base, taken);
+  }
   const name = (rec.name ?? rec.title) as string | undefined;
   if (typeof name !== 'string' || !name.trim()) return undefined;
   let base = slugify(name);

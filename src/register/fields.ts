@@ -32,7 +32,7 @@ export interface FieldSpec {
  * parties and responses (`consultation omit|respond`).
  */
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
-  organisation: [], offer: [], agreement: ['evaluations'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses'],
+  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses'],
   application: ['assessments', 'decision'],
 };
 
@@ -77,7 +77,7 @@ function descriptionOf(kind: RecordKind, path: string): MessageKey {
 
 function fieldsOf(kind: RecordKind): FieldSpec[] {
   return leafFields(kind)
-    .filter(({ path }) => path[0] !== 'id' && !NOT_FLAGS[kind].includes(path.join('.')))
+    .filter(({ path }) => path[0] !== 'id' && !NOT_FLAGS[kind].includes(path[0]) && !NOT_FLAGS[kind].includes(path.join('.')))
     .map(({ path: parts, shape }) => {
       const path = parts.join('.');
       const named = FLAG_NAMES[`${kind}:${path}`];

@@ -16,6 +16,7 @@ const VALIDATOR: Record<string, ValidateFunction> = {
   call: validators.call,
   'hearing-party': validators.hearingParty,
   consultation: validators.consultation,
+  application: validators.application,
   'patient-groups': validators.patientGroups,
   municipalities: validators.municipalities,
   'offer-types': validators.offerTypes,

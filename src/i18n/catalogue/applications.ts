@@ -6,6 +6,7 @@ import { defineMessages } from '../define.js';
 
 export const applications = defineMessages({
   'kind.application': 'application',
+  'cmd.application.description': 'applications to calls: scores, decisions and answers',
   'audit.kind.application': 'application',
   'field.application.call': 'the call applied to (id)',
   'field.application.organisations': 'the applying organisation or organisations (ids)',
@@ -109,6 +110,7 @@ export const applications = defineMessages({
   'audit.outcome.refused': 'refused',
 }, {
   'kind.application': 'ansøgning',
+  'cmd.application.description': 'ansøgninger til opslag: karakterer, afgørelser og svar',
   'audit.kind.application': 'ansøgning',
   'field.application.call': 'det opslag, der søges under (id)',
   'field.application.organisations': 'den eller de ansøgende organisationer (id\'er)',
@@ -156,7 +158,7 @@ export const applications = defineMessages({
   'application.scoreSyntax': '--score skal være KRITERIUM=N, fx --score reach=4; gentag den for hvert kriterium.',
   'application.scoreTwice': 'kriterium {criterion} har fået karakter to gange; giv hvert kriterium én --score.',
   'application.criterionUnknown': '{criterion} er ikke et kriterium i opslag {call}. Dets kriterier er: {ids}.',
-  'application.scoreOutOfScale': 'karakteren for {criterion} ligger uden for opslag {call}s skala, {min} til {max}.',
+  'application.scoreOutOfScale': 'karakteren for {criterion} ligger uden for skalaen i opslag {call}, {min} til {max}.',
   'application.assessorMissing': 'angiv bedømmeren med --assessor (en funktion eller et navn).',
   'application.noScores': 'giv mindst én karakter med --score KRITERIUM=N.',
   'application.decisionMissing': 'angiv afgørelsen med --decision granted, partly, refused eller withdrawn.',
@@ -169,7 +171,7 @@ export const applications = defineMessages({
 
   'problem.criterionNotOnCall': '{field} nævner kriterium {criterion}, som opslag {call} ikke har. Dets kriterier er: {ids}.',
   'problem.criterionIdTwice': 'kriterie-id {criterion} bruges to gange; hvert kriterium skal have sit eget id.',
-  'problem.scoreOutOfScale': '{field} ligger uden for opslag {call}s karakterskala, {min} til {max}.',
+  'problem.scoreOutOfScale': '{field} ligger uden for karakterskalaen i opslag {call}, {min} til {max}.',
   'problem.scaleOrder': 'score_scale.min skal være lavere end score_scale.max.',
   'problem.callApplicantsDisagree': 'opslaget angiver {field}, men dets ansøgninger viser {count, plural, one {# organisation} other {# organisationer}} anderledes: {organisations}. Fjern {field} (ansøgningerne siger det nu), eller ret det.',
 
@@ -179,7 +181,7 @@ export const applications = defineMessages({
   'audit.rule.decision-without-reason.title': 'Afslag eller delvis bevilling uden begrundelse, der nævner kriterierne',
   'audit.rule.decision-without-reason.explain': 'Et afslag eller en delvis bevilling er en afgørelse, der skal begrundes med de kriterier, der var afgørende (forvaltningsloven § 22 og § 24); ombudsmanden har kritiseret afslag, der kun siger, at ansøgningen er prioriteret inden for de tilgængelige midler. Reglen finder afslåede eller delvist bevilgede ansøgninger, hvis afgørelse ingen begrundelse har eller ikke nævner nogen af opslagets kriterier. Registrér dem med civsam application decide ID --reason TEKST --criteria ID,ID.',
   'audit.rule.decision-without-reason.messageNoReason': 'afgjort ({outcome}) den {date} uden begrundelse; et afslag eller en delvis bevilling skal begrundes.',
-  'audit.rule.decision-without-reason.messageNoCriteria': 'afgjort ({outcome}) den {date} med en begrundelse, der ikke nævner nogen af opslag {call}s kriterier.',
+  'audit.rule.decision-without-reason.messageNoCriteria': 'afgjort ({outcome}) den {date} med en begrundelse, der ikke nævner nogen af kriterierne i opslag {call}.',
   'audit.rule.assessor-conflict.title': 'Bedømmer med erklæret tilknytning til en ansøger deltog',
   'audit.rule.assessor-conflict.explain': 'Den, der har tilknytning til en ansøger (medlem af bestyrelsen, ansat, nær familie), er inhabil og må ikke deltage i sagen (forvaltningsloven § 3). Reglen finder opslag, hvor en bedømmer, der har erklæret tilknytning til en ansøgende organisation, har bedømt en af opslagets ansøgninger. Lad en anden bedømmer overtage, fjern den inhabile bedømmers karakterer, og skriv hvorfor i opslaget.',
   'audit.rule.assessor-conflict.message': 'en bedømmer har erklæret tilknytning til ansøger {organisation} og har alligevel bedømt {count, plural, one {# ansøgning} other {# ansøgninger}} i opslaget.',
@@ -191,7 +193,7 @@ export const applications = defineMessages({
   'audit.rule.ranking-inconsistent.message': 'bevilget med en vægtet sum på {total}, lavere end den afslåede ansøgning {refused} ({refusedTotal}), og afgørelsen nævner intet kriterium, hvor den fik højere karakter.',
   'audit.rule.late-application-granted.title': 'Ansøgning modtaget efter fristen og bevilget',
   'audit.rule.late-application-granted.explain': 'Alle ansøgere skal have samme chance: en ansøgning, der kom efter opslagets frist, kan ikke bevilges, når andre overholdt fristen. Reglen finder bevilgede eller delvist bevilgede ansøgninger, der kom ind efter opslagets frist.',
-  'audit.rule.late-application-granted.message': 'modtaget {received}, efter opslag {call}s frist {deadline}, og bevilget.',
+  'audit.rule.late-application-granted.message': 'modtaget {received}, efter fristen {deadline} i opslag {call}, og bevilget.',
   'audit.rule.criteria-missing-for-kind.title': 'Drift støttet uden kriterier for drift',
   'audit.rule.criteria-missing-for-kind.explain': 'Strategien beder om kriterier, der dækker både udviklingsprojekter og driften af langsigtet arbejde. Reglen finder puljer, der støtter drift, uden noget kriterium markeret for drift (kinds: [operation]), og opslag, der bevilger driftsmidler uden noget kriterium markeret for drift. Et kriterium uden kinds gælder begge slags, men er ikke et kriterium for drift.',
   'audit.rule.criteria-missing-for-kind.messagePool': 'støtter drift, men intet af dens kriterier er markeret for drift (kinds: [operation]).',
