@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSetti
 import type { DataFolder } from '../domain/folder.js';
 import type { Problem, RawFolder } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
+import { APPLICATION_RULES } from './application-rules.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
 
 const VALIDATOR: Record<string, ValidateFunction> = {
@@ -93,6 +94,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
 
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
   for (const rule of RECORD_RULES) rule.check(ctx);
+  for (const rule of APPLICATION_RULES) rule.check(ctx);
 
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map((records[k] as Located<{ id: string }>[]).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
   const files = new Map<string, string>();

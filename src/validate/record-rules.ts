@@ -7,7 +7,6 @@ import { nameKey } from '../domain/text.js';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
 import { fieldName } from './schema-problems.js';
-import { APPLICATION_RULES } from './application-rules.js';
 
 export interface Located<R> {
   rel: string;
@@ -282,5 +281,4 @@ export const RECORD_RULES: readonly RecordRule[] = [
       }
     },
   },
-  ...APPLICATION_RULES,
 ];
