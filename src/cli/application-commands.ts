@@ -64,4 +64,14 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     examples: ['civsam agreement report 2025-psyk-007 --due 2026-03-01 --kind final', 'civsam agreement report 2025-psyk-007 --due 2026-03-01 --received 2026-02-27'],
     load: () => import('../commands/agreement-report.js').then((m) => ({ run: m.report })),
   },
+  {
+    parent: 'call', name: 'ranking', args: '<id>', description: 'cmd.call.ranking.description',
+    options: [
+      { flags: '--year <year>', description: 'opt.call.rankingYear' },
+      { flags: '--format <format>', description: 'opt.call.rankingFormat', choices: ['table', 'json', 'csv', 'md'] },
+      { flags: '--output <file>', description: 'opt.call.rankingOutput' },
+    ],
+    examples: ['civsam call ranking 2025-civilsamfundspuljen', 'civsam call ranking 2025-civilsamfundspuljen --output rangordning.xlsx'],
+    load: () => import('../commands/call-ranking.js').then((m) => ({ run: m.ranking })),
+  },
 ];
