@@ -74,4 +74,16 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     examples: ['civsam call ranking 2025-civilsamfundspuljen', 'civsam call ranking 2025-civilsamfundspuljen --output rangordning.xlsx'],
     load: () => import('../commands/call-ranking.js').then((m) => ({ run: m.ranking })),
   },
+  {
+    parent: 'call', name: 'scoring-sheet', args: '<id>', description: 'cmd.call.scoring-sheet.description',
+    options: [{ flags: '--assessor <text>', description: 'opt.application.assessor' }, { flags: '--output <file>', description: 'opt.call.sheetOutput' }],
+    examples: ['civsam call scoring-sheet 2025-civilsamfundspuljen --assessor "Fagkonsulent 1" --output karakterer.xlsx'],
+    load: () => import('../commands/call-scores.js').then((m) => ({ run: m.scoringSheet })),
+  },
+  {
+    parent: 'call', name: 'import-scores', args: '<id> <file>', description: 'cmd.call.import-scores.description',
+    options: [{ flags: '--assessor <text>', description: 'opt.call.importAssessor' }, { flags: '--date <date>', description: 'opt.call.importDate' }, ...WRITE],
+    examples: ['civsam call import-scores 2025-civilsamfundspuljen karakterer.xlsx', 'civsam call import-scores 2025-civilsamfundspuljen karakterer.xlsx --dry-run'],
+    load: () => import('../commands/call-scores.js').then((m) => ({ run: m.importScores })),
+  },
 ];
