@@ -86,4 +86,10 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     examples: ['civsam call import-scores 2025-civilsamfundspuljen karakterer.xlsx', 'civsam call import-scores 2025-civilsamfundspuljen karakterer.xlsx --dry-run'],
     load: () => import('../commands/call-scores.js').then((m) => ({ run: m.importScores })),
   },
+  {
+    parent: 'call', name: 'letters', args: '<id>', description: 'cmd.call.letters.description',
+    options: [{ flags: '--out <dir>', description: 'opt.call.lettersOut' }],
+    examples: ['civsam call letters 2025-civilsamfundspuljen --out ../breve-2025'],
+    load: () => import('../commands/call-letters.js').then((m) => ({ run: m.letters })),
+  },
 ];
