@@ -6,6 +6,10 @@ import { defineMessages } from '../define.js';
 
 export const applications = defineMessages({
   'kind.application': 'application',
+  'publish.calls.grants': 'Grants',
+  'publish.calls.grantee': 'Organisation',
+  'publish.calls.granted': 'Granted',
+  'publish.calls.grantCriteria': 'Criteria the decision rests on',
   'cmd.call.letters.description': 'write the answer to each decided application (Markdown and HTML): the decision, the amount, the criteria and the reasons',
   'opt.call.lettersOut': 'the folder to write the letters to (outside the data folder)',
   'letter.outMissing': 'give the folder for the letters with --out DIR.',
@@ -182,6 +186,10 @@ export const applications = defineMessages({
   'audit.outcome.refused': 'refused',
 }, {
   'kind.application': 'ansøgning',
+  'publish.calls.grants': 'Bevillinger',
+  'publish.calls.grantee': 'Organisation',
+  'publish.calls.granted': 'Bevilget',
+  'publish.calls.grantCriteria': 'Kriterier, afgørelsen bygger på',
   'cmd.call.letters.description': 'skriv svaret på hver afgjort ansøgning (Markdown og HTML): afgørelsen, beløbet, kriterierne og begrundelsen',
   'opt.call.lettersOut': 'den mappe, brevene skrives til (uden for datamappen)',
   'letter.outMissing': 'angiv mappen til brevene med --out MAPPE.',
