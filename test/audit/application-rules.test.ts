@@ -70,7 +70,7 @@ describe('assessor-conflict', () => {
   it('finds an assessor with a declared tie to an applicant who assessed the call, without naming the assessor', () => {
     const findings = run([by('Anna', { reach: 3, need: 3 }), by('Bo', { reach: 3, need: 3 })]);
     expect(findings).toEqual([{
-      rule: 'assessor-conflict', severity: 'error', principle: 'selection',
+      rule: 'assessor-conflict', severity: 'error', principle: 'equal-access',
       subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'organisation', id: 'alpha' }],
       message: 'an assessor declared a tie to applicant alpha and still assessed 2 applications of the call.',
     }]);
@@ -87,7 +87,7 @@ describe('assessor-undeclared', () => {
 
   it('counts the assessors without a declaration dated on or before their first assessment', () => {
     expect(run([{ assessor: 'Anna', date: '2024-11-11', ties: [] }])).toEqual([{
-      rule: 'assessor-undeclared', severity: 'warning', principle: 'selection',
+      rule: 'assessor-undeclared', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'call', id: 'c1' }, related: [],
       message: '2 assessors have no declaration of impartiality dated on or before their first assessment.',
     }]);
@@ -169,7 +169,7 @@ describe('grant-exceeds-application', () => {
   const run = (amount: number) => auditOf(folderWith([cl(), app('a1', { decision: decided('granted', { amount_dkk: amount }) })]), 'grant-exceeds-application');
   it('finds more granted than applied for', () => {
     expect(run(100_001)).toEqual([{
-      rule: 'grant-exceeds-application', severity: 'error', principle: 'pools-award',
+      rule: 'grant-exceeds-application', severity: 'error', principle: 'equal-access',
       subject: { kind: 'application', id: 'a1' }, related: [],
       message: 'granted DKK 100,001, more than the DKK 100,000 applied for.',
     }]);
@@ -184,7 +184,7 @@ describe('report-overdue', () => {
   const run = (report: Rec, status = 'active') => auditOf(folderWith([agr('g1', { status, reports: [{ due: '2026-11-20', kind: 'final', ...report }] })]), 'report-overdue');
   it('finds a report past its due date and not received', () => {
     expect(run({})).toEqual([{
-      rule: 'report-overdue', severity: 'warning', principle: 'follow-up',
+      rule: 'report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'agreement', id: 'g1' }, related: [],
       message: 'final report due 2026-11-20 not received (3 days overdue).',
     }]);
@@ -202,7 +202,7 @@ describe('granted-while-report-overdue', () => {
   const run = (received?: string) => auditOf(folderWith([cl(), agr('g1', { reports: [{ due: '2024-10-01', kind: 'final', ...(received ? { received } : {}) }] }), app('a1', { decision: decided('granted') })]), 'granted-while-report-overdue');
   it('finds a grant to an organisation with a report overdue at the decision date', () => {
     expect(run()).toEqual([{
-      rule: 'granted-while-report-overdue', severity: 'warning', principle: 'follow-up',
+      rule: 'granted-while-report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'agreement', id: 'g1' }],
       message: 'granted on 2024-12-01 while alpha had an overdue report (final) on agreement g1, due 2024-10-01.',
     }]);

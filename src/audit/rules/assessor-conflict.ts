@@ -8,7 +8,7 @@ import { bySubject, finding, ref } from '../make.js';
 export const rule: AuditRule = {
   id: 'assessor-conflict',
   severity: 'error',
-  principle: 'selection',
+  principle: 'equal-access',
   title: 'audit.rule.assessor-conflict.title',
   explanation: 'audit.rule.assessor-conflict.explain',
   check({ folder }) {

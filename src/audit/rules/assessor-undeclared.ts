@@ -8,7 +8,7 @@ import { bySubject, finding, ref } from '../make.js';
 export const rule: AuditRule = {
   id: 'assessor-undeclared',
   severity: 'warning',
-  principle: 'selection',
+  principle: 'equal-access',
   title: 'audit.rule.assessor-undeclared.title',
   explanation: 'audit.rule.assessor-undeclared.explain',
   check({ folder }) {

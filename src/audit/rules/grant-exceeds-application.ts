@@ -6,7 +6,7 @@ import { amount, bySubject, finding, ref } from '../make.js';
 export const rule: AuditRule = {
   id: 'grant-exceeds-application',
   severity: 'error',
-  principle: 'pools-award',
+  principle: 'equal-access',
   title: 'audit.rule.grant-exceeds-application.title',
   explanation: 'audit.rule.grant-exceeds-application.explain',
   check({ folder }) {

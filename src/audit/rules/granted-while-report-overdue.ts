@@ -10,7 +10,7 @@ import type { Agreement } from '../../domain/kinds.js';
 export const rule: AuditRule = {
   id: 'granted-while-report-overdue',
   severity: 'warning',
-  principle: 'follow-up',
+  principle: 'long-term',
   title: 'audit.rule.granted-while-report-overdue.title',
   explanation: 'audit.rule.granted-while-report-overdue.explain',
   check({ folder }) {

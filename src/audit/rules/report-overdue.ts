@@ -8,7 +8,7 @@ import { bySubject, finding, ref } from '../make.js';
 export const rule: AuditRule = {
   id: 'report-overdue',
   severity: 'warning',
-  principle: 'follow-up',
+  principle: 'long-term',
   title: 'audit.rule.report-overdue.title',
   explanation: 'audit.rule.report-overdue.explain',
   check({ folder, asOf }) {
