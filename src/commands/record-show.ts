@@ -21,11 +21,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function fieldRows(record: Record<string, unknown>, ctx: CommandContext, prefix = ''): Cell[][] {
   const rows: Cell[][] = [];
   const scalar = (k: string, v: unknown) => (k === 'amount_dkk' && typeof v === 'number' ? formatAmount(v, ctx.lang) : String(v));
+  // A value inside a list item: nested lists (an assessment's scores) and objects (a criterion's text) in brackets.
+  const inline = (k: string, v: unknown): string => Array.isArray(v) ? v.map((x) => inline(k, x)).join(', ')
+    : isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${ik}: ${inline(ik, iv)}`).join(', ')})` : scalar(k, v);
   for (const [k, v] of Object.entries(record)) {
     const name = prefix + k;
     if (Array.isArray(v)) {
       if (v.every((x) => !isObject(x))) rows.push([name, v.map(String).join(', ')]);
-      else v.forEach((item, i) => rows.push([`${name}[${i + 1}]`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${ik}: ${isObject(iv) ? JSON.stringify(iv) : scalar(ik, iv)}`).join(' · ') : String(item)]));
+      else v.forEach((item, i) => rows.push([`${name}[${i + 1}]`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${ik}: ${inline(ik, iv)}`).join(' · ') : String(item)]));
     } else if (isObject(v)) {
       rows.push(...fieldRows(v, ctx, `${name}.`));
     } else {

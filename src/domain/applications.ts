@@ -104,3 +104,12 @@ export function derivedSelection(apps: readonly Application[]): { applicants: st
   }
   return { applicants: [...applicants].sort(), selected: [...selected].sort() };
 }
+
+/**
+ * Who applied to a call and who was selected: as the call writes it (older calls), else as its
+ * applications show it. Validate warns when a call writes lists its applications contradict.
+ */
+export function selectionOf(call: Pick<Call, 'applicants' | 'selected'>, apps: readonly Application[]): { applicants: string[]; selected: string[] } {
+  const derived = derivedSelection(apps);
+  return { applicants: call.applicants ?? derived.applicants, selected: call.selected ?? derived.selected };
+}

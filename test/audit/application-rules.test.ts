@@ -213,3 +213,12 @@ describe('granted-while-report-overdue', () => {
     expect(run('2024-11-30')).toEqual([]);
   });
 });
+
+describe('call-selection-mismatch with applications', () => {
+  // The call writes no selected list: its applications say who was selected.
+  const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) }), agr('g1', { established_by: { call: 'c1' } })]), 'call-selection-mismatch');
+  it('takes the selection from the call\'s applications when the call writes none', () => {
+    expect(run('granted')).toEqual([]);
+    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in call c1: alpha.']);
+  });
+});
