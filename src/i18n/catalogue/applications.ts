@@ -352,7 +352,7 @@ export const applications = defineMessages({
   'audit.rule.criteria-missing-for-kind.messageCall': 'bevilgede driftsmidler til {count, plural, one {# ansøgning} other {# ansøgninger}} uden noget kriterium markeret for drift (kinds: [operation]).',
   'audit.rule.grant-exceeds-application.title': 'Mere bevilget end ansøgt',
   'audit.rule.grant-exceeds-application.explain': 'En bevilling svarer på en ansøgning: at bevilge mere end ansøgt stiller én ansøger bedre end de andre. Reglen finder ansøgninger, hvor det bevilgede beløb er større end det ansøgte.',
-  'audit.rule.grant-exceeds-application.message': 'bevilget {granted}, mere end de ansøgte {applied}.',
+  'audit.rule.grant-exceeds-application.message': 'bevilget {granted}, mere end de {applied}, der blev søgt om.',
   'audit.rule.report-overdue.title': 'Afrapportering fra tilskudsmodtager er forsinket',
   'audit.rule.report-overdue.explain': 'Opfølgning betyder, at regionen modtager de afrapporteringer, et tilskud kræver. Reglen finder afrapporteringer på aktive eller afsluttede aftaler, hvis frist lå før opgørelsesdatoen, og som ikke er modtaget (en afrapportering med frist på opgørelsesdatoen er endnu ikke forsinket). Annullerede aftaler bedømmes ikke. Registrér en modtaget afrapportering med civsam agreement report ID --due DATO --received DATO.',
   'audit.rule.report-overdue.message': '{kind} med frist {due} er ikke modtaget ({days, plural, one {# dag} other {# dage}} for sent).',
