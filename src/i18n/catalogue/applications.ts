@@ -201,7 +201,7 @@ export const applications = defineMessages({
   'letter.case': 'Journalnummer',
   'letter.application': 'Ansøgning',
   'letter.granted': '{region} bevilger jer {granted} til {what}, som ansøgt.',
-  'letter.partly': '{region} bevilger jer {granted} til {what} af de ansøgte {applied}. Resten af ansøgningen får afslag; begrundelsen følger nedenfor.',
+  'letter.partly': '{region} bevilger jer {granted} af de {applied}, I søgte om til {what}. Resten af ansøgningen får afslag; begrundelsen følger nedenfor.',
   'letter.refused': '{region} giver afslag på jeres ansøgning om {applied} til {what}. Begrundelsen følger nedenfor.',
   'letter.reasonHeading': 'Begrundelse',
   'letter.restsOn': 'Afgørelsen bygger særligt på disse af opslagets kriterier:',
