@@ -39,7 +39,10 @@ export function rankingTable(ctx: CommandContext, r: Ranking): Table {
   ]);
   const notes = [ctx.t('ranking.criteriaNote', { criteria: r.criteria.map((c) => c.id).join(' / ') || '—', weights: r.criteria.map((c) => `${c.id} ${formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2)}`).join(', ') || '—' })];
   if (r.budget === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
-  else notes.push(ctx.t('ranking.budgetLine', { pool: r.pool ?? '', year: r.year, budget: formatAmount(r.budget, ctx.lang), rank: r.lastRankWithinBudget ?? 0 }));
+  else if (r.applications.every((a) => a.withinBudget !== false)) {
+    const asked = r.applications.reduce((n, a) => Math.max(n, a.cumulative ?? 0), 0);
+    notes.push(ctx.t('ranking.budgetCoversAll', { pool: r.pool ?? '', year: r.year, budget: formatAmount(r.budget, ctx.lang), left: formatAmount(r.budget - asked, ctx.lang) }));
+  } else notes.push(ctx.t('ranking.budgetLine', { pool: r.pool ?? '', year: r.year, budget: formatAmount(r.budget, ctx.lang), rank: r.lastRankWithinBudget ?? 0 }));
   return { columns, rows, notes, keyColumns: 2 };
 }
 

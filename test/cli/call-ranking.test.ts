@@ -47,6 +47,8 @@ describe('call ranking', () => {
     ]);
     expect(report.applications[0].scores).toEqual([{ assessor: 1, criterion: 'reach', score: 5 }, { assessor: 1, criterion: 'need', score: 4 }, { assessor: 2, criterion: 'reach', score: 3 }, { assessor: 2, criterion: 'need', score: 2 }]);
     expect(r.stdout).not.toContain('Anna');
+    const table = await civsam(['--data', folder(), 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(table.stdout).toContain('covers the amounts applied for down to rank 1; below that, the money for the year has run out.');
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
