@@ -1,7 +1,7 @@
 // Synthetic data folder for `npm run bench`: a region's registry at the scale of a national register
-// (5,000 organisations, 20,000 offers, 10,000 agreements, 1,000 calls, 1,000 consultations,
-// 5,000 hearing parties), laid out as the data folder's contract (schemas/) says and shaped as staff write
-// the files by hand. Everything is valid and cross-referenced, and the same seed gives the same
+// (5,000 organisations, 20,000 offers, 10,000 agreements, 1,000 calls with their applications,
+// 1,000 consultations, 5,000 hearing parties), laid out as the data folder's contract (schemas/)
+// says and shaped as staff write the files by hand. Everything is valid and cross-referenced, and the same seed gives the same
 // bytes on every run: the benchmark must measure civsam, not the luck of the draw.
 //
 //   node scripts/bench-data.js DIR [--scale F]    writes the folder (DIR must be empty or absent)
@@ -878,6 +878,52 @@ export function generateBench(sizes = {}) {
     consultations.push(consultation);
   }
 
+  // ---- applications (last, so the records drawn before keep their bytes): every call whose
+  // round is decided gets an application from each selected organisation (granted) and one or two
+  // from other applicants (refused); an open call gets one to three undecided ones. Two assessors
+  // score each on the call's criteria, which get ids; the call's applicants and selected are then
+  // exactly what its applications show.
+  const applications = [];
+  const appIdOf = makeIdRegistry();
+  const poolById = new Map(pools.map((p) => [p.id, p]));
+  for (const call of calls) {
+    const texts = (call.criteria ?? []).map((c) => (typeof c === 'string' ? c : c.text.da));
+    const operation = call.pool !== undefined && poolById.get(call.pool)?.eligible_kinds.includes('operation');
+    call.criteria = texts.map((text, i) => ({ id: `k${i + 1}`, text: { da: text }, ...(i === 0 && chance(0.5) ? { weight: 2 } : {}), ...(operation && i === texts.length - 1 ? { kinds: ['operation'] } : {}) }));
+    const decided = call._deadline < TODAY;
+    const selected = [...call._selected].sort();
+    const others = [...call._applicants].filter((o) => !call._selected.has(o)).sort();
+    const refused = decided ? sample(others, Math.min(others.length, int(1, 2))) : sample(others.length ? others : selected, int(1, 3));
+    const entries = [...(decided ? selected.map((o) => [o, 'granted']) : []), ...refused.map((o) => [o, decided ? 'refused' : undefined])];
+    const assessDay = call._deadline + int(3, 14);
+    const declared = toIso(call._deadline + 1);
+    call.declarations = [{ assessor: 'Bedømmer A', date: declared, ties: [] }, { assessor: 'Bedømmer B', date: declared, ties: [] }];
+    for (const [org, outcome] of entries) {
+      const amount = int(5, 80) * 10000;
+      const scores = () => call.criteria.map((c) => ({ criterion: c.id, score: int(outcome === 'granted' ? 2 : 0, outcome === 'granted' ? 5 : 3) }));
+      const decision = outcome === undefined ? undefined
+        : outcome === 'granted' ? { outcome, date: toIso(assessDay + 7), amount_dkk: amount, case_number: `1-30-72-${applications.length + 1}-${String(yearOf(call._deadline)).slice(2)}` }
+          : { outcome, date: toIso(assessDay + 7), reason: 'Ansøgningen scorede lavere på opslagets kriterier end de bevilgede.', ...(call.criteria.length ? { criteria: [call.criteria[0].id] } : {}), case_number: `1-30-72-${applications.length + 1}-${String(yearOf(call._deadline)).slice(2)}` };
+      applications.push({
+        id: appIdOf(slugify(`${call.id}-${org}`)),
+        call: call.id,
+        organisations: [org],
+        amount_dkk: amount,
+        kind: operation && chance(0.5) ? 'operation' : 'development',
+        received: toIso(call._deadline - int(0, 14)),
+        assessments: decided || chance(0.5) ? [
+          { assessor: 'Bedømmer A', date: toIso(assessDay), scores: scores() },
+          { assessor: 'Bedømmer B', date: toIso(assessDay + 1), scores: scores() },
+        ] : undefined,
+        decision,
+      });
+    }
+    const apps = applications.filter((x) => x.call === call.id);
+    call.applicants = apps.length ? [...new Set(apps.map((x) => x.organisations[0]))].sort() : undefined;
+    const granted = apps.filter((x) => x.decision?.outcome === 'granted').map((x) => x.organisations[0]);
+    call.selected = granted.length ? [...new Set(granted)].sort() : undefined;
+  }
+
   const clean = (rec) => {
     const out = {};
     for (const [k, v] of Object.entries(rec)) if (v !== undefined && !k.startsWith('_')) out[k] = v;
@@ -913,6 +959,7 @@ export function generateBench(sizes = {}) {
       call: calls.map(clean),
       'hearing-party': hearingParties.map(clean),
       consultation: consultations.map(clean),
+      application: applications.map(clean),
     },
   };
 }
@@ -949,6 +996,7 @@ const FOLDERS = {
   call: 'calls',
   'hearing-party': 'hearing-parties',
   consultation: 'consultations',
+  application: 'applications',
 };
 
 export function generateBenchFolder(dir, sizes = { ...DEFAULT_SIZES }) {

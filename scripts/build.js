@@ -44,6 +44,7 @@ function inline(node, mark = false) {
     if (k === '$ref') continue;
     if (k === 'properties' || k === '$defs') out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, inline(s, mark)]));
     else if (k === 'items') out[k] = inline(v, mark);
+    else if (k === 'anyOf') out[k] = v.map((alt) => inline(alt, mark));
     else out[k] = v;
   }
   return out;
@@ -96,6 +97,8 @@ function schemaModel() {
       if (node[k] !== undefined) out[k] = node[k];
     }
     if (node.items) out.items = shape(node.items);
+    // A value that may take one of several shapes (a criterion: plain text or an object with an id).
+    if (node.anyOf) out.anyOf = node.anyOf.map(shape);
     if (node.properties) {
       out.fields = Object.entries(node.properties).map(([name, p]) => ({ name, ...shape(p) }));
       out.required = node.required ?? [];
@@ -129,6 +132,8 @@ export interface Shape {
   readonly minProperties?: number;
   readonly maxProperties?: number;
   readonly items?: Shape;
+  /** The shapes a value may take, when it may take more than one. */
+  readonly anyOf?: readonly Shape[];
   /** An object's properties, in schema order. */
   readonly fields?: readonly FieldShape[];
   readonly required?: readonly string[];

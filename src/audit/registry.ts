@@ -20,6 +20,16 @@ import { rule as hearingRotation } from './rules/hearing-rotation.js';
 import { rule as hearingOutOfScope } from './rules/hearing-out-of-scope.js';
 import { rule as hearingShortDeadline } from './rules/hearing-short-deadline.js';
 import { rule as hearingPointsUndecided } from './rules/hearing-points-undecided.js';
+import { rule as assessmentIncomplete } from './rules/assessment-incomplete.js';
+import { rule as decisionWithoutReason } from './rules/decision-without-reason.js';
+import { rule as assessorConflict } from './rules/assessor-conflict.js';
+import { rule as assessorUndeclared } from './rules/assessor-undeclared.js';
+import { rule as rankingInconsistent } from './rules/ranking-inconsistent.js';
+import { rule as lateApplicationGranted } from './rules/late-application-granted.js';
+import { rule as criteriaMissingForKind } from './rules/criteria-missing-for-kind.js';
+import { rule as grantExceedsApplication } from './rules/grant-exceeds-application.js';
+import { rule as reportOverdue } from './rules/report-overdue.js';
+import { rule as grantedWhileReportOverdue } from './rules/granted-while-report-overdue.js';
 
 export const RULES: readonly AuditRule[] = [
   unilateralAgreement,
@@ -41,4 +51,14 @@ export const RULES: readonly AuditRule[] = [
   hearingOutOfScope,
   hearingShortDeadline,
   hearingPointsUndecided,
+  assessmentIncomplete,
+  decisionWithoutReason,
+  assessorConflict,
+  assessorUndeclared,
+  rankingInconsistent,
+  lateApplicationGranted,
+  criteriaMissingForKind,
+  grantExceedsApplication,
+  reportOverdue,
+  grantedWhileReportOverdue,
 ];

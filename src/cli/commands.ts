@@ -5,6 +5,7 @@ import { REGISTER_COMMANDS } from './register-commands.js';
 import { FIND_COMMANDS } from './find-command.js';
 import { VOCAB_COMMANDS } from './vocab-commands.js';
 import { openSiteCommands } from './open-site-commands.js';
+import { APPLICATION_COMMANDS } from './application-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
@@ -320,4 +321,5 @@ export const COMMANDS: CommandSpec[] = [
   ...REGISTER_COMMANDS,
   ...FIND_COMMANDS,
   ...VOCAB_COMMANDS,
+  ...APPLICATION_COMMANDS,
 ];

@@ -50,7 +50,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
       ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
-      ...(s.type === 'list' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
+      ...(s.type === 'list' || s.type === 'ints' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
     };
   });
 }
@@ -72,6 +72,7 @@ const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
     call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []], names: { values: enumAt('call', 'channel') ?? [] } }],
     'hearing-party': [area, group, org, statusOf('hearing-party')],
     consultation: [area, group, org, statusOf('consultation')],
+    application: [org, { flags: '--call <id>', description: 'opt.application.filterCall', repeatable: true, names: { target: 'call' } }, { flags: '--kind <kind>', description: 'opt.application.filterKind', choices: [...enumAt('application', 'kind') ?? []], names: { values: enumAt('application', 'kind') ?? [] } }],
   };
 })();
 
@@ -79,6 +80,7 @@ const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
 const SAMPLE: Record<RecordKind, string> = {
   organisation: 'lyspunktet', offer: 'natcafe-aarhus', agreement: '2024-psyk-001', pool: 'civilsamfundspuljen',
   call: '2025-civilsamfundspuljen', 'hearing-party': 'lyspunktet', consultation: '2026-model-civilsamfund',
+  application: '2025-civilsamfundspuljen-lyspunktet',
 };
 
 const ADD_EXAMPLES: Record<RecordKind, string[]> = {
@@ -92,6 +94,7 @@ const ADD_EXAMPLES: Record<RecordKind, string[]> = {
   call: ['civsam call add --title "Civilsamfundspuljen 2028" --pool civilsamfundspuljen --areas psychiatry,social --scope regional --published 2027-09-01 --deadline 2027-10-15 --channel public'],
   'hearing-party': ['civsam hearing-party add --organisation lyspunktet', 'cat part.yaml | civsam hearing-party add --from-file -'],
   consultation: ['civsam consultation add --title "Høring om ny psykiatriplan" --areas psychiatry --opens 2027-03-01 --deadline 2027-04-01'],
+  application: ['civsam application add --call 2027-civilsamfundspuljen --organisation lyspunktet --amount 250000 --kind operation --received 2026-10-01 --years 2027,2028 --title "Samtalegrupper i Randers"'],
 };
 
 const EDIT_EXAMPLES: Record<RecordKind, string> = {
@@ -102,6 +105,7 @@ const EDIT_EXAMPLES: Record<RecordKind, string> = {
   call: 'civsam call edit 2027-civilsamfundspuljen --deadline 2027-11-01',
   'hearing-party': 'civsam hearing-party edit lyspunktet --patient-groups depression,angst,bipolar',
   consultation: 'civsam consultation edit 2026-model-civilsamfund --deadline 2026-12-15 --deadline-reason "Udvalgsmøde"',
+  application: 'civsam application edit 2025-civilsamfundspuljen-lyspunktet --amount 300000',
 };
 
 const LIST_EXAMPLES: Record<RecordKind, string> = {
@@ -112,6 +116,7 @@ const LIST_EXAMPLES: Record<RecordKind, string> = {
   call: 'civsam call list --status open',
   'hearing-party': 'civsam hearing-party list --area social --status active',
   consultation: 'civsam consultation list --status planned --format md',
+  application: 'civsam application list --call 2025-civilsamfundspuljen',
 };
 
 function kindCommands(kind: RecordKind): CommandSpec[] {

@@ -28,6 +28,7 @@ const SHEET_NAME: Record<RecordKind, { en: string; da: string }> = {
   call: { en: 'Calls', da: 'Opslag' },
   'hearing-party': { en: 'Hearing parties', da: 'Høringsparter' },
   consultation: { en: 'Consultations', da: 'Høringer' },
+  application: { en: 'Applications', da: 'Ansøgninger' },
 };
 
 export function exportFormat(opts: Options): 'csv' | 'xlsx' {

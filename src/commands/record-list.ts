@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
 import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
+import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
 import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -22,6 +22,7 @@ export interface ListOpts {
   kind?: string[];
   type?: string[];
   channel?: string;
+  call?: string[];
   format?: string;
   output?: string;
 }
@@ -44,6 +45,7 @@ function organisationsOf(kind: RecordKind, r: AnyRec, folder: DataFolder): strin
     case 'hearing-party': return [(r as unknown as HearingParty).organisation];
     case 'call': { const c = r as unknown as Call; return [...list(c.invited), ...list(c.applicants), ...list(c.selected)]; }
     case 'consultation': return list((r as unknown as Consultation).invited).map((p) => folder.records['hearing-party'].get(p)?.organisation ?? '');
+    case 'application': return (r as unknown as Application).organisations;
     default: return [];
   }
 }
@@ -80,6 +82,7 @@ export function filterRecords(kind: RecordKind, folder: DataFolder, opts: ListOp
     if (opts.kind && !opts.kind.includes(String(r.kind))) return false;
     if (opts.type && !opts.type.includes(String(r.type))) return false;
     if (opts.channel && r.channel !== opts.channel) return false;
+    if (opts.call && !opts.call.includes(String(r.call))) return false;
     return true;
   }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -135,6 +138,14 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
       return [c.id, c.title, c.selection === 'limited' ? `${say.value(c.selection)} (${c.seats ?? '?'})` : say.value(c.selection), say.date(c.opens), say.date(c.deadline), list(c.invited).length, list(c.responses).length, say.value(c.status)];
     },
   },
+  application: {
+    headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
+    row: (r, ctx, say) => {
+      const a = r as unknown as Application;
+      const granted = a.decision?.amount_dkk;
+      return [a.id, a.call, list(a.organisations).join(', '), say.value(a.kind), formatAmount(a.amount_dkk, ctx.lang), say.value(a.decision?.outcome), granted !== undefined ? formatAmount(granted, ctx.lang) : ''];
+    },
+  },
 };
 
 export function listRecords(kind: RecordKind) {
@@ -146,7 +157,7 @@ export function listRecords(kind: RecordKind) {
     const say: Say = forPeople
       ? { value: (c) => (c ? valueLabel(ctx.lang, c) : ''), values: (v) => list(v).map((c) => valueLabel(ctx.lang, c)).join(', '), date: (d) => (d ? formatDate(d, ctx.lang) : '') }
       : { value: (c) => c ?? '', values: (v) => list(v).join(', '), date: (d) => d ?? '' };
-    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' ? 'right' : 'left' }));
+    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
     emit(ctx, opts, {
       heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
       tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say)), keyColumns: 2 } as never],

@@ -43,13 +43,16 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     return target && (VOCABULARIES as readonly string[]).includes(target) ? vocabName(target, v) : v;
   };
   const rows: Cell[][] = [];
+  // A value inside a list item: nested lists (an assessment's scores) and objects (a criterion's text) in brackets.
+  const inline = (path: string, v: unknown): string => Array.isArray(v) ? v.map((x) => inline(path, x)).join(', ')
+    : isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);
   const walk = (obj: Record<string, unknown>, prefix: string): void => {
     for (const [k, v] of Object.entries(obj)) {
       const path = prefix + k;
       const label = fieldLabel(ctx.lang, kind, path);
       if (Array.isArray(v)) {
         if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(', ')]);
-        else v.forEach((item, i) => rows.push([`${label} ${i + 1}`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${scalar(`${path}.${ik}`, iv)}`).join(' · ') : String(item)]));
+        else v.forEach((item, i) => rows.push([`${label} ${i + 1}`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${inline(`${path}.${ik}`, iv)}`).join(' · ') : String(item)]));
       } else if (isObject(v)) {
         walk(v, `${path}.`);
       } else {

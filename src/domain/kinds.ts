@@ -1,10 +1,10 @@
 // The record kinds of a data folder, where they live and what they refer to (the data folder contract: schemas/ and README.md).
 import type {
-  Agreement, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Municipalities, Offer, OfferTypes,
+  Agreement, Application, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Municipalities, Offer, OfferTypes,
   Organisation, PatientGroups, Pool,
 } from '../generated/schema-types.js';
 
-export type { Agreement, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Offer, Organisation, Pool };
+export type { Agreement, Application, Call, CivsamSettings, CollaborationModel, Consultation, HearingParty, Offer, Organisation, Pool };
 export type PatientGroup = PatientGroups[number];
 export type Municipality = Municipalities[number];
 export type OfferType = OfferTypes[number];
@@ -30,6 +30,7 @@ export interface RecordTypes {
   call: Call;
   'hearing-party': HearingParty;
   consultation: Consultation;
+  application: Application;
 }
 export type AnyRecord = RecordTypes[RecordKind];
 
@@ -41,6 +42,7 @@ export const FOLDER_OF: Record<RecordKind, string> = {
   call: 'calls',
   'hearing-party': 'hearing-parties',
   consultation: 'consultations',
+  application: 'applications',
 };
 
 export const VOCABULARIES = ['patient-groups', 'municipalities', 'offer-types'] as const;
@@ -58,9 +60,10 @@ export const REFERENCES: Record<RecordKind, ReadonlyArray<readonly [path: string
   offer: [['organisation', 'organisation'], ['type', 'offer-types'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['agreement', 'agreement']],
   agreement: [['organisations.*', 'organisation'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['offers.*', 'offer'], ['funding.*.pool', 'pool'], ['established_by.call', 'call']],
   pool: [],
-  call: [['pool', 'pool'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['invited.*', 'organisation'], ['applicants.*', 'organisation'], ['selected.*', 'organisation']],
+  call: [['pool', 'pool'], ['patient_groups.*', 'patient-groups'], ['municipalities.*', 'municipalities'], ['invited.*', 'organisation'], ['applicants.*', 'organisation'], ['selected.*', 'organisation'], ['declarations.*.ties.*.organisation', 'organisation']],
   'hearing-party': [['organisation', 'organisation'], ['patient_groups.*', 'patient-groups']],
   consultation: [['patient_groups.*', 'patient-groups'], ['invited.*', 'hearing-party'], ['omitted.*.party', 'hearing-party'], ['responses.*.party', 'hearing-party']],
+  application: [['call', 'call'], ['organisations.*', 'organisation'], ['agreement', 'agreement']],
 };
 
 /** Kinds whose records must say where they reach (municipalities or scope). */
@@ -75,6 +78,7 @@ const KIND_NAMES: Record<string, RecordKind> = {
   call: 'call', calls: 'call', opslag: 'call',
   'hearing-party': 'hearing-party', 'hearing-parties': 'hearing-party', 'høringspart': 'hearing-party', 'høringsparter': 'hearing-party',
   consultation: 'consultation', consultations: 'consultation', 'høring': 'consultation', 'høringer': 'consultation',
+  application: 'application', applications: 'application', 'ansøgning': 'application', 'ansøgninger': 'application',
 };
 
 export function kindFromName(name: string): RecordKind | undefined {
@@ -141,5 +145,5 @@ export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };
 
 /** The user-facing command name of a record kind. */
 export const COMMAND_OF: Record<RecordKind, string> = {
-  organisation: 'org', offer: 'offer', agreement: 'agreement', pool: 'pool', call: 'call', 'hearing-party': 'hearing-party', consultation: 'consultation',
+  organisation: 'org', offer: 'offer', agreement: 'agreement', pool: 'pool', call: 'call', 'hearing-party': 'hearing-party', consultation: 'consultation', application: 'application',
 };

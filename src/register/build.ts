@@ -11,7 +11,7 @@ import { agreementId, isValidId, slugify, uniqueId } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
-function bad(spec: FieldSpec, expected: 'int' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'ints' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -26,6 +26,12 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'list':
     case 'texts':
       return Array.isArray(raw) ? raw.map(String) : [String(raw)];
+    case 'ints':
+      return (Array.isArray(raw) ? raw : [raw]).map((item) => {
+        const n = wholeNumber(String(item));
+        if (n === undefined) bad(spec, 'ints');
+        return n;
+      });
     case 'int': {
       const n = wholeNumber(String(raw));
       if (n === undefined) bad(spec, 'int');
@@ -125,6 +131,7 @@ const DEFAULTS: Record<RecordKind, readonly Default[]> = {
   call: [],
   'hearing-party': [ofOrganisation('areas'), ofOrganisation('patient_groups'), today('since'), fixed('status', 'active')],
   consultation: [fixed('selection', 'all'), fixed('status', 'planned')],
+  application: [],
 };
 
 /** The fields a new record of the kind may leave out because a default fills them. */
@@ -160,6 +167,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | 
     if (id) return uniqueId(id, taken);
   }
   if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
+  // An application is named by its call and its (first) applicant: `2025-civilsamfundspuljen-lyspunktet`.
+  if (kind === 'application' && typeof rec.call === 'string' && Array.isArray(rec.organisations) && typeof rec.organisations[0] === 'string') {
+    const base = slugify(`${rec.call} ${rec.organisations[0]}`).slice(0, 60).replace(/-+$/, '');
+    if (base) return uniqueId(base, taken);
+  }
   const name = (rec.name ?? rec.title) as string | undefined;
   if (typeof name !== 'string' || !name.trim()) return undefined;
   let base = slugify(name);

@@ -12,6 +12,7 @@ export type FieldType =
   | 'choice' // one of `choices`
   | 'list' // ids or choices: repeated flags or commas
   | 'texts' // free-text items: one per value, never split at commas
+  | 'ints' // whole numbers (years): repeated flags or commas
   | 'funding' // POOL:YEAR:KIND:AMOUNT, repeatable
   | 'budgets'; // YEAR:AMOUNT, repeatable
 
@@ -31,7 +32,8 @@ export interface FieldSpec {
  * parties and responses (`consultation omit|respond`), why it closed early (`consultation close --early`).
  */
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
-  organisation: [], offer: [], agreement: ['evaluations'], pool: [], call: [], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early_reason'],
+  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early_reason'],
+  application: ['assessments', 'decision'],
 };
 
 /** Lists of objects a flag carries as colon-separated parts, one item per flag. */
@@ -42,6 +44,9 @@ const FLAG_NAMES: Record<string, { flag: string; description: MessageKey }> = {
   'agreement:established_by.exemption.reason': { flag: 'exemption-reason', description: 'field.agreement.exemption.reason' },
   'agreement:established_by.exemption.approved_by': { flag: 'exemption-approved-by', description: 'field.agreement.exemption.approved_by' },
   'agreement:established_by.exemption.date': { flag: 'exemption-date', description: 'field.agreement.exemption.date' },
+  // An application's flags as staff say them: `--organisation A,B`, `--amount 250000`.
+  'application:organisations': { flag: 'organisation', description: 'field.application.organisations' },
+  'application:amount_dkk': { flag: 'amount', description: 'field.application.amount_dkk' },
 };
 
 function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<FieldSpec, 'type' | 'choices'> {
@@ -53,7 +58,10 @@ function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<Fiel
       return { type };
     }
     if (items.enum) return { type: 'list', choices: items.enum };
-    return items.def === 'text' ? { type: 'texts' } : { type: 'list' };
+    if (items.type === 'integer') return { type: 'ints' };
+    // Criteria: plain texts or objects with ids; a flag gives plain texts, a file gives either.
+    if (items.def === 'text' || items.anyOf?.some((alt) => alt.def === 'text')) return { type: 'texts' };
+    return { type: 'list' };
   }
   if (shape.enum) return { type: 'choice', choices: shape.enum };
   if (shape.format === 'date') return { type: 'date' };
@@ -69,7 +77,7 @@ function descriptionOf(kind: RecordKind, path: string): MessageKey {
 
 function fieldsOf(kind: RecordKind): FieldSpec[] {
   return leafFields(kind)
-    .filter(({ path }) => path[0] !== 'id' && !NOT_FLAGS[kind].includes(path.join('.')))
+    .filter(({ path }) => path[0] !== 'id' && !NOT_FLAGS[kind].includes(path[0]) && !NOT_FLAGS[kind].includes(path.join('.')))
     .map(({ path: parts, shape }) => {
       const path = parts.join('.');
       const named = FLAG_NAMES[`${kind}:${path}`];
@@ -95,6 +103,7 @@ export function flagSyntax(spec: FieldSpec): string {
     case 'date': return `--${spec.flag} <date>`;
     case 'int': return `--${spec.flag} <n>`;
     case 'list': return `--${spec.flag} <ids>`;
+    case 'ints': return `--${spec.flag} <numbers>`;
     case 'texts': return `--${spec.flag} <text...>`;
     case 'funding': return `--${spec.flag} <pool:year:kind:amount>`;
     case 'budgets': return `--${spec.flag} <year:amount>`;

@@ -2,6 +2,7 @@
 // agreements and consultations are public, and indexes by organisation so each organisation's page
 // costs what it shows. Only public fields are carried over; contact persons and staff notes never
 // enter these structures, so no page can print them.
+import { applicationsByCall, selectionOf } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
@@ -71,7 +72,8 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   const of = (id: string) => byOrganisation.get(id);
   for (const o of activeOffers) of(o.organisation)?.offers.push(o);
   for (const a of agreements) for (const id of new Set(a.organisations)) of(id)?.agreements.push(a);
-  for (const c of [...openCalls, ...recentCalls, ...earlierCalls]) for (const id of new Set(c.selected ?? [])) of(id)?.selectedIn.push(c);
+  const appsByCall = applicationsByCall(r.application.values());
+  for (const c of [...openCalls, ...recentCalls, ...earlierCalls]) for (const id of new Set(selectionOf(c, appsByCall.get(c.id) ?? []).selected)) of(id)?.selectedIn.push(c);
   const partyOrg = new Map<string, string>();
   for (const p of r['hearing-party'].values()) {
     partyOrg.set(p.id, p.organisation);

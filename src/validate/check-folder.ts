@@ -8,6 +8,7 @@ import type { DataFolder } from '../domain/folder.js';
 import type { Problem, RawFolder } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
+import { APPLICATION_RULES } from './application-rules.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
 import { checkPublicContacts } from './public-contact.js';
 
@@ -19,6 +20,7 @@ const VALIDATOR: Record<string, ValidateFunction> = {
   call: validators.call,
   'hearing-party': validators.hearingParty,
   consultation: validators.consultation,
+  application: validators.application,
   'patient-groups': validators.patientGroups,
   municipalities: validators.municipalities,
   'offer-types': validators.offerTypes,
@@ -113,6 +115,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   const known = raw.verdict?.();
   if (!known) {
     for (const rule of RECORD_RULES) rule.check(ctx);
+    for (const rule of APPLICATION_RULES) rule.check(ctx);
     checkPublicContacts(ctx, settings && { rel: settingsRel, data: settings });
   }
 

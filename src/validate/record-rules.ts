@@ -85,6 +85,7 @@ const TARGET_NAME: Record<Target, Message['key']> = {
   call: 'kind.call',
   'hearing-party': 'kind.hearing-party',
   consultation: 'kind.consultation',
+  application: 'kind.application',
   'patient-groups': 'kind.patient-group',
   municipalities: 'kind.municipality',
   'offer-types': 'kind.offer-type',

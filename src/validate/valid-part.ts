@@ -30,6 +30,7 @@ const DEPENDS_ON: Record<RecordKind, readonly string[]> = {
   call: ['pool'],
   'hearing-party': ['organisation'],
   consultation: [],
+  application: ['call', 'organisations.*'],
 };
 
 /** The folder without its invalid record files and what depends on them; or, when that is not sound, the number of errors. */

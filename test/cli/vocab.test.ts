@@ -58,7 +58,7 @@ describe('vocab add', () => {
       '  parent: angst',
       '',
     ].join('\n'));
-    expect(git(dir, 'log', '-1', '--format=%B')).toBe('vocabulary patient-groups tvangstanker-og-ocd added\n\n');
+    expect(git(dir, 'log', '-1', '--format=%B')).toBe('patientgruppe tvangstanker-og-ocd: oprettet\n\n');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect((await run(dir, ['validate'])).code).toBe(0);
     // The new group is one records may now use.
@@ -132,7 +132,7 @@ describe('vocab rename', () => {
     const r = await run(dir, ['--lang', 'da', 'vocab', 'rename', 'patientgrupper', 'depression', '--name-da', 'Depression og nedtrykthed']);
     expect(r.code).toBe(0);
     expect(groups(dir)).toBe(GROUPS.replace('  name: {da: Depression, en: Depression}', '  name: {da: Depression og nedtrykthed, en: Depression}'));
-    expect(git(dir, 'log', '-1', '--format=%s')).toBe('vocabulary patient-groups depression: name.da changed\n');
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: navn: dansk ændret\n');
     const taken = await run(dir, ['vocab', 'rename', 'patient-groups', 'depression', '--name-en', 'anxiety']);
     expect(taken.stderr).toBe('error: the name given to --name-en is already the name of the patient group angst. Names in a vocabulary must differ (case and accents aside).\n');
     const missing = await run(dir, ['vocab', 'rename', 'patient-groups', 'fobi', '--name-da', 'Fobi']);
@@ -148,7 +148,7 @@ describe('vocab retire', () => {
     const r = await run(dir, ['--lang', 'da', 'vocab', 'retire', 'patientgrupper', 'depression', '--date', '2026-03-01']);
     expect(r.code).toBe(0);
     expect(groups(dir)).toBe(GROUPS.replace('  parent: psykisk-sygdom\n- id: angst', '  parent: psykisk-sygdom\n  retired: 2026-03-01\n- id: angst'));
-    expect(git(dir, 'log', '-1', '--format=%s')).toBe('vocabulary patient-groups depression: retired set\n');
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: udfaset udfyldt\n');
     expect(r.stderr).toContain('1 post nævner den og beholder den. Nye poster, rettelser og importer kan ikke vælge den.\n');
     // Nor may a new group go under it.
     const child = await run(dir, ['vocab', 'add', 'patient-groups', '--name-da', 'Fødselsdepression', '--name-en', 'Postnatal depression', '--parent', 'depression']);

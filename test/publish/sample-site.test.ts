@@ -41,6 +41,14 @@ describe('personal data', () => {
     expect(personalDataHits(site, values)).toEqual([]);
   });
 
+  it('no assessor of an application or a declaration is named on any page, while the grants are', () => {
+    const values = personalValues(sample);
+    expect(values).toContain('Fagkonsulent, Sundhed');
+    expect(values).toContain('Fagkonsulent, Psykiatri og Social');
+    expect(personalDataHits(site, values)).toEqual([]);
+    expect(site.get('calls.html')).toContain('<a href="organisations/aedru-sammen-midt.html">Ædru Sammen Midt</a>: 500.000 kr.');
+  });
+
   it('nor of the hand-built folder, whose contacts and notes sit on organisations with pages, offers and agreements', () => {
     const folder = siteFolder();
     const files = buildSite(folder, { asOf: AS_OF, languages: ['da', 'en'] });

@@ -16,6 +16,15 @@ export function personalValues(folder: DataFolder): string[] {
     if (o.notes) values.add(o.notes.trim());
   }
   for (const a of folder.records.agreement.values()) if (a.notes) values.add(a.notes.trim());
+  // Assessors' names and notes, and the declarations that name them: never on a public page.
+  for (const app of folder.records.application.values()) {
+    for (const x of app.assessments ?? []) {
+      values.add(x.assessor.trim());
+      if (x.note) values.add(x.note.trim());
+    }
+    if (app.notes) values.add(app.notes.trim());
+  }
+  for (const c of folder.records.call.values()) for (const d of c.declarations ?? []) values.add(d.assessor.trim());
   return [...values];
 }
 

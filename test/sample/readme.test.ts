@@ -87,6 +87,15 @@ describe('data/README.md: contents', () => {
     expect([...folder.records.consultation.values()].filter((c) => c.selection === 'limited')).toHaveLength(countOf(cell, 'limited'));
   });
 
+  it('applications by decision', async () => {
+    const cell = contents('applications');
+    expect(folder.records.application.size).toBe(total(cell));
+    const byOutcome = tally(folder.records.application.values(), (a) => a.decision?.outcome ?? 'undecided');
+    expect(byOutcome.granted ?? 0).toBe(countOf(cell, 'granted'));
+    expect(byOutcome.partly ?? 0).toBe(countOf(cell, 'partly granted'));
+    expect(byOutcome.refused ?? 0).toBe(countOf(cell, 'refused'));
+  });
+
   it('vocabularies', async () => {
     const cell = contents('vocabularies');
     expect(folder.vocabularies.municipalities).toHaveLength(countOf(cell, 'municipalities'));

@@ -1,6 +1,7 @@
 // Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
 // who was selected, and a table of the earlier ones.
-import type { Call } from '../../domain/kinds.js';
+import { criterionText, isGrant, scoredCriteria } from '../../domain/applications.js';
+import type { Application, Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
@@ -39,14 +40,44 @@ ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.channel'), channel],
   [ctx.t('publish.calls.channelReason'), c.channel === 'invited' ? c.channel_reason : undefined],
   [ctx.t('publish.calls.invited'), c.channel === 'invited' && c.invited?.length ? orgLinks(ctx, c.invited) : undefined],
-  [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(new Set(c.applicants ?? []).size)],
+  [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(applicantCount(ctx, c))],
   [ctx.t('publish.calls.selected'), open ? undefined : c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')],
   [ctx.t('site.call.apply'), open ? howToApply(ctx, c) : undefined],
   [ctx.t('site.call.contact'), open ? contactLine(ctx, callContact(ctx, c)) : undefined],
 ])}
 ${c.criteria?.length ? html`<h4>${ctx.t('publish.calls.criteria')}</h4>
-<ol>${c.criteria.map((x) => html`<li>${x}</li>`)}</ol>
-` : ''}</article>
+<ol>${c.criteria.map((x) => html`<li>${criterionText(x, ctx.lang)}</li>`)}</ol>
+` : ''}${open ? '' : grantsTable(ctx, c)}</article>
+`;
+}
+
+/** A call's applications (its own record of who applied and what was decided), in id order. */
+function applicationsOf(ctx: PageContext, c: Call): Application[] {
+  return [...ctx.facts.folder.records.application.values()].filter((a) => a.call === c.id).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** How many organisations applied: from the applications when the call has them, else as the call lists them. */
+function applicantCount(ctx: PageContext, c: Call): number {
+  const apps = applicationsOf(ctx, c);
+  return apps.length ? new Set(apps.flatMap((a) => a.organisations)).size : new Set(c.applicants ?? []).size;
+}
+
+/**
+ * Who was granted how much and on which criteria. Organisations are legal persons and are named;
+ * assessors are not (their scores stay in the register).
+ */
+function grantsTable(ctx: PageContext, c: Call): Html | '' {
+  const grants = applicationsOf(ctx, c).filter((a) => isGrant(a.decision?.outcome));
+  if (grants.length === 0) return '';
+  const criteria = scoredCriteria(c);
+  const named = (a: Application) => (a.decision?.criteria ?? []).map((id) => criteria.find((x) => x.id === id)).filter((x) => x !== undefined).map((x) => criterionText(x!, ctx.lang)).join('; ');
+  return html`<h4>${ctx.t('publish.calls.grants')}</h4>
+<table>
+<thead><tr><th scope="col">${ctx.t('publish.calls.grantee')}</th><th scope="col">${ctx.t('publish.calls.granted')}</th><th scope="col">${ctx.t('publish.calls.grantCriteria')}</th></tr></thead>
+<tbody>
+${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</th><td>${a.decision?.amount_dkk !== undefined ? ctx.amount(a.decision.amount_dkk) : ''}</td><td>${named(a)}</td></tr>
+`)}</tbody>
+</table>
 `;
 }
 
@@ -57,7 +88,7 @@ function earlier(ctx: PageContext, calls: Call[]): Html {
 <table>
 <thead><tr><th scope="col">${ctx.t('publish.calls.call')}</th><th scope="col">${ctx.t('publish.calls.deadline')}</th><th scope="col">${ctx.t('publish.calls.channel')}</th><th scope="col">${ctx.t('publish.calls.selected')}</th></tr></thead>
 <tbody>
-${calls.map((c) => html`<tr id="call-${c.id}"><th scope="row">${c.title}</th><td>${ctx.date(c.deadline)}</td><td>${c.channel === 'public' ? ctx.t('publish.calls.channelPublic') : ctx.t('publish.calls.channelInvited')}</td><td>${c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')}</td></tr>\n`)}</tbody>
+${calls.map((c) => html`<tr id="call-${c.id}"><th scope="row">${c.title}</th><td>${ctx.date(c.deadline)}</td><td>${c.channel === 'public' ? ctx.t('publish.calls.channelPublic') : ctx.t('publish.calls.channelInvited')}</td><td>${earlierSelected(ctx, c)}</td></tr>\n`)}</tbody>
 </table>
 </div>
 </section>
@@ -69,4 +100,11 @@ function howToApply(ctx: PageContext, c: Call): Html | string | undefined {
   const url = applyUrl(ctx, c);
   if (url) return html`<a href="${url}" rel="external">${ctx.t('site.call.applyLink')}</a>`;
   return callContact(ctx, c) ? ctx.t('site.call.applyByContact') : undefined;
+}
+
+/** The selected organisations, each with the amount granted when the call's applications say it. */
+function earlierSelected(ctx: PageContext, c: Call): Html | string {
+  const grants = applicationsOf(ctx, c).filter((a) => isGrant(a.decision?.outcome));
+  if (grants.length === 0) return c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected');
+  return html`<ul>${grants.map((a) => html`<li>${orgLinks(ctx, a.organisations)}${a.decision?.amount_dkk !== undefined ? `: ${ctx.amount(a.decision.amount_dkk)}` : ''}</li>`)}</ul>`;
 }

@@ -1,6 +1,7 @@
 // The collaboration model: the principles, the stages a collaboration goes through and what each
 // must show, how an organisation gets into a collaboration and onto the hearing list, and the
 // criteria each pool awards its money by.
+import { criterionText } from '../../domain/applications.js';
 import type { Pool } from '../../domain/kinds.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, type PageContent, type PageContext } from '../page.js';
@@ -67,7 +68,7 @@ ${paragraphs(p.description)}${facts([
   [ctx.t('publish.funding.funds'), p.eligible_kinds.map((k) => ctx.t(`publish.fundingKind.${k}`)).join(', ')],
 ])}
 ${p.criteria?.length ? html`<p>${ctx.t('publish.model.criteriaIntro')}</p>
-<ol>${p.criteria.map((c) => html`<li>${c}</li>`)}</ol>
+<ol>${p.criteria.map((c) => html`<li>${criterionText(c, ctx.lang)}</li>`)}</ol>
 ` : html`<p>${ctx.t('publish.model.noCriteria')}</p>\n`}<p><a href="${ctx.href(`funding.html#pool-${p.id}`)}">${ctx.t('publish.model.seeFunding', { pool: p.name })}</a></p>
 </section>
 `;

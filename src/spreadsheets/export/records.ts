@@ -2,6 +2,7 @@
 // value written so that importing the sheet gives the same record back. Vocabulary entries and
 // fixed values are written as names in the chosen language (an id where a name would not lead
 // back to the same entry); contact persons' fields only when personal data is asked for.
+import { criterionText, type ScoredCriterion } from '../../domain/applications.js';
 import type { DataFolder } from '../../domain/folder.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import type { Language } from '../../i18n/index.js';
@@ -72,7 +73,10 @@ function format(value: unknown, kind: ValueKind, opts: CellOptions): string | nu
       const fields = new Map(kind.fields.map((f) => [f.name, f.value]));
       return formatItems(value as Record<string, unknown>[], opts.lang, (field, v) => String(format(v, fields.get(field) ?? { type: 'text', verbatim: true }, opts)));
     }
-    default: return String(value);
+    default:
+      // A criterion with an id is written as its wording in the sheet's language.
+      if (value !== null && typeof value === 'object' && 'text' in value) return criterionText(value as ScoredCriterion, opts.lang);
+      return String(value);
   }
 }
 

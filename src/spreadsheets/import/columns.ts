@@ -109,6 +109,10 @@ function valueKind(prop: Shape, field: string, refs: Map<string, Target>): Value
     return { type: 'list', item, lines: item.type === 'text' };
   }
   if (ref) return { type: 'ref', target: ref };
+  // A value of several shapes (a criterion: text, or an object with an id) is a text in a cell:
+  // criteria with ids are kept in the record's file, where their ids and weights have room.
+  const text = prop.anyOf?.find((alt) => alt.def === 'text');
+  if (text) return valueKind(text, field, refs);
   if (prop.enum) return { type: 'enum', values: prop.enum };
   if (prop.type === 'integer' || prop.type === 'number') return { type: 'integer' };
   if (prop.format === 'date') return { type: 'date' };

@@ -1,0 +1,33 @@
+// assessment-incomplete [error]: a granted, partly granted or refused application without a score
+// for every criterion of its call from every assessor of the call (everyone who assessed any of
+// its applications). Withdrawn and undecided applications need no scores; calls with plain-text
+// criteria are not scored.
+import { missingScores } from '../../domain/applications.js';
+import type { AuditRule, Finding } from '../finding.js';
+import { callRounds } from '../grants.js';
+import { bySubject, finding, idList, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'assessment-incomplete',
+  severity: 'error',
+  principle: 'published-criteria',
+  title: 'audit.rule.assessment-incomplete.title',
+  explanation: 'audit.rule.assessment-incomplete.explain',
+  check({ folder }) {
+    const out: Finding[] = [];
+    for (const { call, apps, criteria, assessors } of callRounds(folder)) {
+      if (criteria.length === 0) continue;
+      for (const app of apps) {
+        const outcome = app.decision?.outcome;
+        if (outcome === undefined || outcome === 'withdrawn') continue;
+        // Nobody assessed the call at all: every criterion lacks its score.
+        const missing = assessors.length === 0 ? criteria.map((c) => ({ assessor: 0, criterion: c.id })) : missingScores(app, criteria, assessors);
+        if (missing.length === 0) continue;
+        const ids = criteria.map((c) => c.id).filter((id) => missing.some((m) => m.criterion === id));
+        out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.assessment-incomplete.message',
+          { count: missing.length, criteria: idList(ids), call: call.id, assessors: assessors.length }));
+      }
+    }
+    return out.sort(bySubject);
+  },
+};

@@ -1,0 +1,31 @@
+// decision-without-reason [error]: a refusal or partial grant without a reason naming at least one
+// of the call's criteria (forvaltningsloven § 22 and § 24). A call whose criteria have no ids
+// cannot be named by id: there, a written reason is enough.
+import type { AuditRule, Finding } from '../finding.js';
+import { callRounds } from '../grants.js';
+import { bySubject, filled, finding, ref } from '../make.js';
+
+export const rule: AuditRule = {
+  id: 'decision-without-reason',
+  severity: 'error',
+  principle: 'published-criteria',
+  title: 'audit.rule.decision-without-reason.title',
+  explanation: 'audit.rule.decision-without-reason.explain',
+  check({ folder }) {
+    const out: Finding[] = [];
+    for (const { call, apps, criteria } of callRounds(folder)) {
+      const ids = new Set(criteria.map((c) => c.id));
+      for (const app of apps) {
+        const d = app.decision;
+        if (!d || (d.outcome !== 'refused' && d.outcome !== 'partly')) continue;
+        const params = { outcome: { key: `audit.outcome.${d.outcome}` as const }, date: d.date, call: call.id };
+        if (!filled(d.reason)) {
+          out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.decision-without-reason.messageNoReason', params));
+        } else if (ids.size > 0 && !(d.criteria ?? []).some((c) => ids.has(c))) {
+          out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.decision-without-reason.messageNoCriteria', params));
+        }
+      }
+    }
+    return out.sort(bySubject);
+  },
+};

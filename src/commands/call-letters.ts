@@ -1,0 +1,103 @@
+// `civsam call letters CALL --out DIR`: one answer per decided application (granted, partly
+// granted, refused; none for withdrawn or undecided ones), in Markdown and HTML, in the language
+// of the command (the data folder's unless --lang says otherwise): the decision, the amount, the
+// criteria it was judged by and rests on, the reasons, and the lines on contact and complaint.
+// Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { loadFolder, resolveDataDir } from '../context/load.js';
+import { writeFileAtomic } from '../context/output.js';
+import { criterionText, scoredCriteria } from '../domain/applications.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Application, Call } from '../domain/kinds.js';
+import { formatAmount, formatDate } from '../i18n/format.js';
+import { markdownText } from '../output/table.js';
+import { isInsideFolder } from '../store/paths.js';
+
+type Opts = { out?: string };
+
+/** A letter as plain parts: the renderers turn it into Markdown or HTML. */
+export interface Letter {
+  title: string;
+  facts: Array<[string, string]>;
+  decision: string;
+  judgedBy: string[];
+  restsOn: string[];
+  reason?: string;
+  closing: string[];
+}
+
+export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, app: Application): Letter | undefined {
+  const d = app.decision;
+  if (!d || d.outcome === 'withdrawn') return undefined;
+  const region = folder.settings?.region;
+  const orgs = app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
+  const applied = formatAmount(app.amount_dkk, ctx.lang);
+  const granted = formatAmount(d.amount_dkk ?? 0, ctx.lang);
+  const what = app.title ?? call.title;
+  const decision = d.outcome === 'granted' ? ctx.t('letter.granted', { region: region?.name ?? '', granted, what })
+    : d.outcome === 'partly' ? ctx.t('letter.partly', { region: region?.name ?? '', granted, applied, what })
+      : ctx.t('letter.refused', { region: region?.name ?? '', applied, what });
+  const criteria = scoredCriteria(call);
+  const judgedBy = (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
+  const restsOn = (d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));
+  const closing = [ctx.t('letter.contact', { region: region?.name ?? '', website: region?.website ?? '', case: d.case_number ?? app.id })];
+  closing.push(ctx.t(d.outcome === 'granted' ? 'letter.complaintGrant' : 'letter.complaint'));
+  return {
+    title: ctx.t('letter.title', { call: call.title }),
+    facts: [
+      [ctx.t('letter.to'), orgs],
+      [ctx.t('letter.date'), formatDate(d.date, ctx.lang)],
+      [ctx.t('letter.case'), d.case_number ?? ''],
+      [ctx.t('letter.application'), app.id],
+    ],
+    decision, judgedBy, restsOn, ...(d.reason ? { reason: d.reason } : {}), closing,
+  };
+}
+
+export function letterMarkdown(ctx: CommandContext, l: Letter): string {
+  const out = [`# ${markdownText(l.title)}`, '', ...l.facts.filter(([, v]) => v).map(([k, v]) => `- **${k}:** ${markdownText(v)}`), '', markdownText(l.decision), ''];
+  if (l.reason) out.push(`## ${ctx.t('letter.reasonHeading')}`, '', markdownText(l.reason), '');
+  if (l.restsOn.length) out.push(ctx.t('letter.restsOn'), '', ...l.restsOn.map((c) => `- ${markdownText(c)}`), '');
+  if (l.judgedBy.length) out.push(`## ${ctx.t('letter.criteriaHeading')}`, '', ...l.judgedBy.map((c, i) => `${i + 1}. ${markdownText(c)}`), '');
+  out.push(...l.closing.flatMap((c) => [markdownText(c), '']));
+  return out.join('\n');
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function letterHtml(ctx: CommandContext, l: Letter): string {
+  const parts = [`<!doctype html>`, `<html lang="${ctx.lang}">`, '<head><meta charset="utf-8">', `<title>${esc(l.title)}</title></head>`, '<body>', `<h1>${esc(l.title)}</h1>`,
+    `<dl>${l.facts.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`, `<p>${esc(l.decision)}</p>`];
+  if (l.reason) parts.push(`<h2>${esc(ctx.t('letter.reasonHeading'))}</h2>`, `<p>${esc(l.reason).replace(/\r?\n/g, '<br>')}</p>`);
+  if (l.restsOn.length) parts.push(`<p>${esc(ctx.t('letter.restsOn'))}</p>`, `<ul>${l.restsOn.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`);
+  if (l.judgedBy.length) parts.push(`<h2>${esc(ctx.t('letter.criteriaHeading'))}</h2>`, `<ol>${l.judgedBy.map((c) => `<li>${esc(c)}</li>`).join('')}</ol>`);
+  parts.push(...l.closing.map((c) => `<p>${esc(c)}</p>`), '</body>', '</html>', '');
+  return parts.join('\n');
+}
+
+export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  if (!opts.out) throw new UserError('letter.outMissing');
+  const out = resolve(ctx.cwd, opts.out);
+  if (isInsideFolder(resolveDataDir(ctx), out)) throw new UserError('letter.outInData', { dir: opts.out, data: ctx.dataDir });
+  const { folder, problems } = loadFolder(ctx);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  const call = folder.records.call.get(id);
+  if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
+  const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  mkdirSync(out, { recursive: true, mode: 0o750 });
+  let written = 0;
+  for (const app of apps) {
+    const letter = letterFor(ctx, folder, call, app);
+    if (!letter) continue;
+    writeFileAtomic(join(out, `${app.id}.md`), letterMarkdown(ctx, letter));
+    writeFileAtomic(join(out, `${app.id}.html`), letterHtml(ctx, letter));
+    written++;
+  }
+  ctx.stderr.write(ctx.t('letter.written', { count: written, dir: opts.out }) + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,149 @@
+// `civsam call scoring-sheet` and `civsam call import-scores`: an assessor scores a call's
+// applications in Excel (one row per application, one column per criterion with an id) and the
+// filled sheet comes back all or nothing: a changed list of applications, a changed column or a
+// score out of the call's scale refuses the whole sheet, naming each problem's row and column
+// (never a cell's content). The assessor's name travels in the workbook's second sheet, so the
+// import knows whose scores they are; it is written to the records only.
+import { resolve } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { loadFolder } from '../context/load.js';
+import { writeFileAtomic } from '../context/output.js';
+import { scaleOf, scoredCriteria } from '../domain/applications.js';
+import { dateOption } from '../domain/dates.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import type { Application, Call } from '../domain/kinds.js';
+import type { Message } from '../i18n/index.js';
+import { applyChange } from '../register/apply-change.js';
+
+type SheetOpts = { assessor?: string; output?: string };
+type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?: boolean };
+
+/** The sheet that names the call and the assessor (a fixed name: the import looks for it). */
+export const ABOUT_SHEET = 'civsam';
+
+function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[] } {
+  const { folder, problems } = loadFolder(ctx);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  const call = folder.records.call.get(id);
+  if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
+  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id });
+  const apps = [...folder.records.application.values()].filter((a) => a.call === id && a.decision?.outcome !== 'withdrawn').sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { call, apps };
+}
+
+export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  const assessor = opts.assessor?.trim();
+  if (!assessor) throw new UserError('application.assessorMissing');
+  if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
+  const { call, apps } = callOf(ctx, id);
+  const criteria = scoredCriteria(call);
+  const { min, max } = scaleOf(call);
+  const headers = [ctx.t('scores.column.application'), ctx.t('scores.column.organisations'), ctx.t('scores.column.title'), ...criteria.map((c) => c.id), ctx.t('scores.column.note')];
+  const rows = apps.map((a) => {
+    const own = (a.assessments ?? []).find((x) => x.assessor === assessor);
+    return [a.id, a.organisations.join(', '), a.title ?? '', ...criteria.map((c) => own?.scores.find((s) => s.criterion === c.id)?.score ?? ''), own?.note ?? ''];
+  });
+  const { sheetsToXlsx } = await import('../spreadsheets/export/files.js');
+  const { criterionText } = await import('../domain/applications.js');
+  const about = [
+    [ctx.t('scores.about.call'), call.id],
+    [ctx.t('scores.about.assessor'), assessor],
+    [ctx.t('scores.about.scale'), `${min}–${max}`],
+    ...criteria.map((c) => [c.id, criterionText(c, ctx.lang)]),
+  ];
+  const bytes = await sheetsToXlsx([
+    { name: call.id, headers, rows },
+    { name: ABOUT_SHEET, headers: [ctx.t('scores.about.field'), ctx.t('scores.about.value')], rows: about },
+  ]);
+  writeFileAtomic(resolve(ctx.cwd, opts.output), bytes);
+  ctx.stderr.write(ctx.t('export.written', { rows: rows.length, file: opts.output }) + '\n');
+  return EXIT.ok;
+}
+
+/** A column's letter as Excel shows it (0 → A, 26 → AA). */
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export async function importScores(ctx: CommandContext, opts: ImportOpts, args: unknown[]): Promise<number> {
+  const id = String(args[0]);
+  const file = String(args[1]);
+  const date = dateOption(opts.date, '--date', ctx.today);
+  const { readNamedInput } = await import('../store/read-file.js');
+  const { MAX_IMPORT_BYTES } = await import('../spreadsheets/import/sheet.js');
+  const { readXlsx } = await import('../spreadsheets/import/xlsx.js');
+  const bytes = await readNamedInput(resolve(ctx.cwd, file), { shown: file, limit: MAX_IMPORT_BYTES, tooLarge: () => new UserError('import.error.tooLarge', { file, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
+  const sheet = readXlsx(bytes);
+  let assessor = opts.assessor?.trim();
+  if (!assessor) {
+    let about;
+    try { about = readXlsx(bytes, ABOUT_SHEET); } catch { throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET }); }
+    assessor = about.rows.find((r) => r.row === 3)?.cells[1]?.trim();
+    if (!assessor) throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET });
+  }
+  const { call, apps } = callOf(ctx, id);
+  const criteria = scoredCriteria(call);
+  const { min, max } = scaleOf(call);
+  const problems: Message[] = [];
+  const at = (row: number, col: number) => ({ row, column: columnLetter(col) });
+
+  // Columns: application, organisations, title, one per criterion in the call's order, note.
+  const header = sheet.header.cells.map((c) => c.trim());
+  criteria.forEach((c, i) => {
+    if (header[3 + i] !== c.id) problems.push({ key: 'scores.problem.column', params: { ...at(sheet.header.row, 3 + i), criterion: c.id } });
+  });
+  if (header.length > 4 + criteria.length && header.slice(4 + criteria.length).some((h) => h !== '')) problems.push({ key: 'scores.problem.extraColumn', params: at(sheet.header.row, 4 + criteria.length) });
+
+  const expected = new Set(apps.map((a) => a.id));
+  const seen = new Set<string>();
+  const scores = new Map<string, { scores: Array<{ criterion: string; score: number }>; note?: string }>();
+  for (const r of sheet.rows) {
+    const appId = (r.cells[0] ?? '').trim();
+    if (!expected.has(appId)) {
+      problems.push({ key: 'scores.problem.unknownRow', params: { ...at(r.row, 0), call: call.id } });
+      continue;
+    }
+    if (seen.has(appId)) {
+      problems.push({ key: 'scores.problem.rowTwice', params: { ...at(r.row, 0), application: appId } });
+      continue;
+    }
+    seen.add(appId);
+    const got: Array<{ criterion: string; score: number }> = [];
+    criteria.forEach((c, i) => {
+      const text = (r.cells[3 + i] ?? '').trim();
+      if (text === '') return;
+      const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+      if (!(n >= min && n <= max)) problems.push({ key: 'scores.problem.score', params: { ...at(r.row, 3 + i), criterion: c.id, min, max } });
+      else got.push({ criterion: c.id, score: n });
+    });
+    const note = (r.cells[3 + criteria.length] ?? '').trim();
+    scores.set(appId, { scores: got, ...(note ? { note } : {}) });
+  }
+  for (const a of apps) if (!seen.has(a.id)) problems.push({ key: 'scores.problem.missingRow', params: { application: a.id } });
+
+  if (problems.length > 0) {
+    for (const p of problems) ctx.stderr.write(`  ${file}: ${ctx.t(p.key, p.params)}\n`);
+    throw new UserError('scores.refused', { count: problems.length, file });
+  }
+  const who = assessor;
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const out = [];
+    for (const [appId, given] of scores) {
+      if (given.scores.length === 0 && given.note === undefined) continue;
+      const current = s.current('application', appId);
+      if (!current) continue;
+      const assessments = Array.isArray(current.assessments) ? [...(current.assessments as NonNullable<Application['assessments']>)] : [];
+      const i = assessments.findIndex((x) => x.assessor === who);
+      const entry = { assessor: who, date, scores: given.scores, ...(given.note ? { note: given.note } : {}) };
+      if (i < 0) assessments.push(entry);
+      else assessments[i] = entry;
+      out.push({ kind: 'application' as const, id: appId, record: { ...current, assessments } });
+    }
+    return out;
+  });
+  return result.exitCode;
+}

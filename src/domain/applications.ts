@@ -1,0 +1,115 @@
+// Applications judged by a call's criteria: the criteria with ids, the score scale, an
+// application's weighted total and the applicants and grantees a call's applications show.
+// Pure functions over records; no file system, no clock.
+import type { Application, Call, Pool } from './kinds.js';
+
+type CriteriaList = NonNullable<Call['criteria']>;
+type CriterionItem = CriteriaList[number];
+/** A criterion with a stable id (the form that can be scored). */
+export type ScoredCriterion = Exclude<CriterionItem, string>;
+
+export const DEFAULT_SCALE = { min: 0, max: 5 } as const;
+
+/** The criteria of a call or pool that have ids, in their order (plain-text criteria are not scored). */
+export function scoredCriteria(rec: Pick<Call | Pool, 'criteria'>): ScoredCriterion[] {
+  return (rec.criteria ?? []).filter((c): c is ScoredCriterion => typeof c !== 'string');
+}
+
+/** A criterion's wording in a language, else in the other one. */
+export function criterionText(c: CriterionItem, lang: 'da' | 'en'): string {
+  if (typeof c === 'string') return c;
+  return (lang === 'da' ? c.text.da ?? c.text.en : c.text.en ?? c.text.da) ?? c.id;
+}
+
+export function scaleOf(call: Pick<Call, 'score_scale'>): { min: number; max: number } {
+  return call.score_scale ?? DEFAULT_SCALE;
+}
+
+/** Whether a call's criterion ids include `id`. */
+export function hasCriterion(call: Pick<Call, 'criteria'>, id: string): boolean {
+  return scoredCriteria(call).some((c) => c.id === id);
+}
+
+/** The mean score each criterion got from the application's assessors (criteria nobody scored are absent). */
+export function meanScores(app: Pick<Application, 'assessments'>): Map<string, number> {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const a of app.assessments ?? []) {
+    for (const s of a.scores) {
+      const e = sums.get(s.criterion) ?? { sum: 0, n: 0 };
+      e.sum += s.score;
+      e.n += 1;
+      sums.set(s.criterion, e);
+    }
+  }
+  return new Map([...sums].map(([k, { sum, n }]) => [k, sum / n]));
+}
+
+/** The assessors of a call: everyone who assessed any of its applications, in first-seen order. */
+export function assessorsOf(apps: readonly Application[]): string[] {
+  const out = new Set<string>();
+  for (const app of apps) for (const a of app.assessments ?? []) out.add(a.assessor);
+  return [...out];
+}
+
+/** Whether every assessor scored every criterion of the call on this application. */
+export function fullyScored(app: Application, criteria: readonly ScoredCriterion[], assessors: readonly string[]): boolean {
+  return missingScores(app, criteria, assessors).length === 0;
+}
+
+/** The (assessor index, criterion id) pairs without a score: assessors by their place in `assessors`, never by name. */
+export function missingScores(app: Application, criteria: readonly ScoredCriterion[], assessors: readonly string[]): Array<{ assessor: number; criterion: string }> {
+  const out: Array<{ assessor: number; criterion: string }> = [];
+  assessors.forEach((name, i) => {
+    const scored = new Set((app.assessments ?? []).filter((a) => a.assessor === name).flatMap((a) => a.scores.map((s) => s.criterion)));
+    for (const c of criteria) if (!scored.has(c.id)) out.push({ assessor: i, criterion: c.id });
+  });
+  return out;
+}
+
+/**
+ * The weighted total: over the call's criteria, the criterion's weight (default 1) times the mean
+ * of the assessors' scores. Undefined when the call has no scored criteria or a score is missing
+ * (the application is then not ranked).
+ */
+export function weightedTotal(app: Application, criteria: readonly ScoredCriterion[], assessors: readonly string[]): number | undefined {
+  if (criteria.length === 0 || assessors.length === 0 || !fullyScored(app, criteria, assessors)) return undefined;
+  const means = meanScores(app);
+  let total = 0;
+  for (const c of criteria) total += (c.weight ?? 1) * (means.get(c.id) ?? 0);
+  // Rounded so that sums of thirds compare as a person would compare them.
+  return Math.round(total * 1000) / 1000;
+}
+
+export type Outcome = NonNullable<Application['decision']>['outcome'];
+export const isGrant = (o: Outcome | undefined): boolean => o === 'granted' || o === 'partly';
+
+/** The applications of each call, by call id, in id order. */
+export function applicationsByCall(apps: Iterable<Application>): Map<string, Application[]> {
+  const out = new Map<string, Application[]>();
+  for (const a of [...apps].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    const list = out.get(a.call);
+    if (list) list.push(a);
+    else out.set(a.call, [a]);
+  }
+  return out;
+}
+
+/** The applicants and the selected organisations a call's applications show (a withdrawn application still applied). */
+export function derivedSelection(apps: readonly Application[]): { applicants: string[]; selected: string[] } {
+  const applicants = new Set<string>();
+  const selected = new Set<string>();
+  for (const a of apps) {
+    for (const o of a.organisations) applicants.add(o);
+    if (isGrant(a.decision?.outcome)) for (const o of a.organisations) selected.add(o);
+  }
+  return { applicants: [...applicants].sort(), selected: [...selected].sort() };
+}
+
+/**
+ * Who applied to a call and who was selected: as the call writes it (older calls), else as its
+ * applications show it. Validate warns when a call writes lists its applications contradict.
+ */
+export function selectionOf(call: Pick<Call, 'applicants' | 'selected'>, apps: readonly Application[]): { applicants: string[]; selected: string[] } {
+  const derived = derivedSelection(apps);
+  return { applicants: call.applicants ?? derived.applicants, selected: call.selected ?? derived.selected };
+}

@@ -1,0 +1,94 @@
+// Validation of applications against their calls: criterion ids are unique on a call or pool,
+// scores and decision reasons name criteria the call has, scores lie within the call's scale,
+// and a call that still writes its applicants and selected agrees with its applications.
+import { applicationsByCall, derivedSelection, scaleOf, scoredCriteria } from '../domain/applications.js';
+import type { Application, Call } from '../domain/kinds.js';
+import { fieldName } from './schema-problems.js';
+import type { Located, RecordRule, RuleContext } from './record-rules.js';
+
+function uniqueCriterionIds(ctx: RuleContext, located: ReadonlyArray<Located<Pick<Call, 'criteria'>>>): void {
+  for (const { rel, record } of located) {
+    const seen = new Set<string>();
+    (record.criteria ?? []).forEach((c, i) => {
+      if (typeof c === 'string') return;
+      if (seen.has(c.id)) ctx.report(rel, ['criteria', i, 'id'], 'value', 'criterion-id-unique', 'error', { key: 'problem.criterionIdTwice', params: { criterion: c.id } });
+      seen.add(c.id);
+    });
+  }
+}
+
+function checkApplication(ctx: RuleContext, rel: string, app: Application, call: Call): void {
+  const ids = scoredCriteria(call).map((c) => c.id);
+  const known = new Set(ids);
+  const idList = ids.length > 0 ? ids.join(', ') : '—';
+  const { min, max } = scaleOf(call);
+  (app.assessments ?? []).forEach((a, i) => {
+    a.scores.forEach((s, j) => {
+      const path = ['assessments', i, 'scores', j];
+      if (!known.has(s.criterion)) {
+        ctx.report(rel, [...path, 'criterion'], 'value', 'application-criterion', 'error', { key: 'problem.criterionNotOnCall', params: { field: fieldName([...path, 'criterion']), criterion: s.criterion, call: call.id, ids: idList } });
+      }
+      if (s.score < min || s.score > max) {
+        ctx.report(rel, [...path, 'score'], 'value', 'application-score-scale', 'error', { key: 'problem.scoreOutOfScale', params: { field: fieldName([...path, 'score']), call: call.id, min, max } });
+      }
+    });
+  });
+  (app.decision?.criteria ?? []).forEach((c, i) => {
+    const path = ['decision', 'criteria', i];
+    if (!known.has(c)) ctx.report(rel, path, 'value', 'application-criterion', 'error', { key: 'problem.criterionNotOnCall', params: { field: fieldName(path), criterion: c, call: call.id, ids: idList } });
+  });
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): string[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...new Set([...a, ...b])].filter((x) => sa.has(x) !== sb.has(x)).sort();
+}
+
+export const APPLICATION_RULES: readonly RecordRule[] = [
+  {
+    id: 'criterion-id-unique',
+    check(ctx) {
+      uniqueCriterionIds(ctx, ctx.records.call);
+      uniqueCriterionIds(ctx, ctx.records.pool);
+    },
+  },
+  {
+    id: 'score-scale-order',
+    check(ctx) {
+      for (const { rel, record } of ctx.records.call) {
+        if (record.score_scale && record.score_scale.min >= record.score_scale.max) ctx.report(rel, ['score_scale'], 'value', 'score-scale-order', 'error', { key: 'problem.scaleOrder' });
+      }
+    },
+  },
+  {
+    id: 'application-criterion',
+    check(ctx) {
+      const calls = new Map(ctx.records.call.map((c) => [c.record.id, c.record]));
+      for (const { rel, record } of ctx.records.application) {
+        const call = calls.get(record.call);
+        // A call that does not exist is the reference rule's problem.
+        if (call) checkApplication(ctx, rel, record, call);
+      }
+    },
+  },
+  {
+    // A call written the old way keeps its applicants and selected; once it has applications,
+    // they say who applied and who was chosen, and the written lists must agree with them.
+    id: 'call-applications-agree',
+    check(ctx) {
+      const byCall = applicationsByCall(ctx.records.application.map((a) => a.record));
+      for (const { rel, record } of ctx.records.call) {
+        const apps = byCall.get(record.id);
+        if (!apps) continue;
+        const derived = derivedSelection(apps);
+        for (const field of ['applicants', 'selected'] as const) {
+          const written = record[field];
+          if (written === undefined) continue;
+          const differ = sameSet(written, derived[field]);
+          if (differ.length > 0) ctx.report(rel, [field], 'key', 'call-applications-agree', 'warning', { key: 'problem.callApplicantsDisagree', params: { field, count: differ.length, organisations: differ.join(', ') } });
+        }
+      }
+    },
+  },
+];

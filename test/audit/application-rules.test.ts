@@ -1,0 +1,224 @@
+// The audit rules on applications, assessment, decisions and grantee reports: each with a
+// positive case, its near misses and the exact finding as `civsam audit --format json` gives it.
+import { describe, expect, it } from 'vitest';
+import { agreement, auditOf, call, folderWith, organisation, pool, type Rec } from './audit-fixture.js';
+
+const org = (id: string, extra: Rec = {}): [string, Rec] => ['organisations', organisation(id, extra)];
+const agr = (id: string, extra: Rec = {}): [string, Rec] => ['agreements', agreement(id, extra)];
+const pl = (id: string, extra: Rec = {}): [string, Rec] => ['pools', pool(id, extra)];
+const CRITERIA = [{ id: 'reach', text: { da: 'Rækkevidde' }, weight: 2 }, { id: 'need', text: { da: 'Behov' } }];
+const cl = (extra: Rec = {}): [string, Rec] => ['calls', call('c1', { criteria: CRITERIA, ...extra })];
+const app = (id: string, extra: Rec = {}): [string, Rec] => ['applications', { id, call: 'c1', organisations: ['alpha'], amount_dkk: 100_000, kind: 'development', received: '2024-10-15', ...extra }];
+/** One assessor's assessment: scores by criterion id. */
+const by = (assessor: string, scores: Record<string, number>, date = '2024-11-10') => ({ assessor, date, scores: Object.entries(scores).map(([criterion, score]) => ({ criterion, score })) });
+const decided = (outcome: string, extra: Rec = {}) => ({ outcome, date: '2024-12-01', ...extra });
+const FULL = (reach: number, need: number) => [by('Anna', { reach, need }), by('Bo', { reach, need })];
+
+describe('assessment-incomplete', () => {
+  // Anna scored both criteria of a1; Bo scored only reach: 1 score missing (need), 2 assessors.
+  const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 }), by('Bo', { reach: 3 })], decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) })]), 'assessment-incomplete');
+
+  it('finds a decided application without every assessor\'s score on every criterion', () => {
+    expect(run('refused')).toEqual([{
+      rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
+      subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
+      message: '1 score is missing (criteria need) from the assessment for call c1; 2 assessors assessed the call.',
+    }]);
+  });
+
+  it('counts an assessor of another application of the call as an assessor of this one', () => {
+    const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing (criteria reach, need) from the assessment for call c1; 2 assessors assessed the call.']);
+  });
+
+  it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {
+    expect(run('withdrawn')).toEqual([]);
+    expect(auditOf(folderWith([cl(), app('a1', { assessments: [by('Anna', { reach: 3 })] })]), 'assessment-incomplete')).toEqual([]);
+    expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('granted') })]), 'assessment-incomplete')).toEqual([]);
+    expect(auditOf(folderWith([cl({ criteria: ['Rækkevidde'] }), app('a1', { decision: decided('refused', { reason: 'r' }) })]), 'assessment-incomplete')).toEqual([]);
+  });
+});
+
+describe('decision-without-reason', () => {
+  const run = (decision: Rec) => auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision })]), 'decision-without-reason');
+
+  it('finds a refusal without a reason', () => {
+    expect(run(decided('refused'))).toEqual([{
+      rule: 'decision-without-reason', severity: 'error', principle: 'published-criteria',
+      subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
+      message: 'decided refused on 2024-12-01 without a reason; a refusal or partial grant must give its reasons.',
+    }]);
+  });
+
+  it('finds a partial grant whose reason names none of the call\'s criteria, in both languages', () => {
+    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 2024-12-01 with a reason that names none of call c1\'s criteria.');
+    expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { reason: '   ' }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
+      .toBe('afgjort (afslag) den 2024-12-01 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
+  });
+
+  it('does not fire for a reason that names a criterion, a grant, or a reasoned refusal in a call without criterion ids', () => {
+    expect(run(decided('refused', { reason: 'Lavere rækkevidde', criteria: ['reach'] }))).toEqual([]);
+    expect(run(decided('granted'))).toEqual([]);
+    expect(auditOf(folderWith([cl({ criteria: ['Rækkevidde'] }), app('a1', { decision: decided('refused', { reason: 'Lavere rækkevidde' }) })]), 'decision-without-reason')).toEqual([]);
+  });
+});
+
+describe('assessor-conflict', () => {
+  const declarations = [{ assessor: 'Anna', date: '2024-11-02', ties: [{ organisation: 'alpha', relation: 'board' }] }, { assessor: 'Bo', date: '2024-11-02', ties: [] }];
+  const run = (assessments: Rec[]) => auditOf(folderWith([org('beta'), cl({ declarations }), app('a1', { assessments }), app('a2', { organisations: ['beta'], assessments })]), 'assessor-conflict');
+
+  it('finds an assessor with a declared tie to an applicant who assessed the call, without naming the assessor', () => {
+    const findings = run([by('Anna', { reach: 3, need: 3 }), by('Bo', { reach: 3, need: 3 })]);
+    expect(findings).toEqual([{
+      rule: 'assessor-conflict', severity: 'error', principle: 'equal-access',
+      subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'organisation', id: 'alpha' }],
+      message: 'an assessor declared a tie to applicant alpha and still assessed 2 applications of the call.',
+    }]);
+    expect(JSON.stringify(findings)).not.toContain('Anna');
+  });
+
+  it('does not fire when the assessor who declared the tie took no part', () => {
+    expect(run([by('Bo', { reach: 3, need: 3 })])).toEqual([]);
+  });
+});
+
+describe('assessor-undeclared', () => {
+  const run = (declarations: Rec[]) => auditOf(folderWith([cl({ declarations }), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 }, '2024-11-10'), by('Bo', { reach: 3, need: 3 }, '2024-11-10')] })]), 'assessor-undeclared');
+
+  it('counts the assessors without a declaration dated on or before their first assessment', () => {
+    expect(run([{ assessor: 'Anna', date: '2024-11-11', ties: [] }])).toEqual([{
+      rule: 'assessor-undeclared', severity: 'warning', principle: 'equal-access',
+      subject: { kind: 'call', id: 'c1' }, related: [],
+      message: '2 assessors have no declaration of impartiality dated on or before their first assessment.',
+    }]);
+  });
+
+  it('accepts a declaration made on the day of the first assessment', () => {
+    expect(run([{ assessor: 'Anna', date: '2024-11-10', ties: [] }, { assessor: 'Bo', date: '2024-11-01', ties: [] }])).toEqual([]);
+  });
+});
+
+describe('ranking-inconsistent', () => {
+  // a1 (granted): reach 2, need 5 → 2×2 + 5 = 9. a2 (refused): reach 4, need 2 → 2×4 + 2 = 10.
+  const run = (grant: Rec) => auditOf(folderWith([org('beta'), cl(),
+    app('a1', { assessments: FULL(2, 5), decision: decided('granted', grant) }),
+    app('a2', { organisations: ['beta'], assessments: FULL(4, 2), decision: decided('refused', { reason: 'Lavere behov', criteria: ['need'] }) }),
+  ]), 'ranking-inconsistent');
+
+  it('finds a grant that scored below a refused application', () => {
+    expect(run({})).toEqual([{
+      rule: 'ranking-inconsistent', severity: 'warning', principle: 'published-criteria',
+      subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'application', id: 'a2' }],
+      message: 'granted with a weighted total of 9, lower than refused application a2 (10), and the decision names no criterion on which it scored higher.',
+    }]);
+  });
+
+  it('still fires when the named criterion is one the grant did not score higher on', () => {
+    expect(run({ reason: 'Rækkevidde', criteria: ['reach'] })).toHaveLength(1);
+  });
+
+  it('does not fire when the decision names a criterion on which the grant scored higher', () => {
+    expect(run({ reason: 'Dækker et behov, der ikke dækkes i dag', criteria: ['need'] })).toEqual([]);
+  });
+});
+
+describe('late-application-granted', () => {
+  const run = (received: string, outcome = 'granted') => auditOf(folderWith([cl(), app('a1', { received, decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) })]), 'late-application-granted');
+
+  it('finds a grant to an application received after the deadline', () => {
+    expect(run('2024-11-02')).toEqual([{
+      rule: 'late-application-granted', severity: 'error', principle: 'equal-access',
+      subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
+      message: 'received 2024-11-02, after call c1\'s deadline 2024-11-01, and granted.',
+    }]);
+  });
+
+  it('does not fire for an application received on the deadline, or a late one refused', () => {
+    expect(run('2024-11-01')).toEqual([]);
+    expect(run('2024-11-02', 'refused')).toEqual([]);
+  });
+});
+
+describe('criteria-missing-for-kind', () => {
+  const marked = [{ id: 'drift', text: { da: 'Stabil drift' }, kinds: ['operation'] }];
+  it('finds a pool that funds operation with no criterion marked for it', () => {
+    expect(auditOf(folderWith([pl('p', { criteria: ['Alle slags'] })]), 'criteria-missing-for-kind')).toEqual([{
+      rule: 'criteria-missing-for-kind', severity: 'warning', principle: 'long-term',
+      subject: { kind: 'pool', id: 'p' }, related: [],
+      message: 'funds operation, but none of its criteria is marked for operation (kinds: [operation]).',
+    }]);
+  });
+
+  it('finds a call that granted operation money without a criterion marked for operation', () => {
+    const files = folderWith([pl('p', { criteria: CRITERIA }), cl({ pool: 'p' }), app('a1', { kind: 'operation', decision: decided('granted') })]);
+    expect(auditOf(files, 'criteria-missing-for-kind').filter((f) => f.subject.kind === 'call')).toEqual([{
+      rule: 'criteria-missing-for-kind', severity: 'warning', principle: 'long-term',
+      subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'pool', id: 'p' }],
+      message: 'granted operation money to 1 application without any criterion marked for operation (kinds: [operation]).',
+    }]);
+  });
+
+  it('does not fire for a pool or call with a criterion marked for operation, a pool for development only, or a criterion without kinds counted as marked', () => {
+    expect(auditOf(folderWith([pl('p', { criteria: marked }), cl({ pool: 'p' }), app('a1', { kind: 'operation', decision: decided('granted') })]), 'criteria-missing-for-kind')).toEqual([]);
+    expect(auditOf(folderWith([pl('p', { eligible_kinds: ['development'] })]), 'criteria-missing-for-kind')).toEqual([]);
+    expect(auditOf(folderWith([pl('p', { criteria: CRITERIA })]), 'criteria-missing-for-kind')).toHaveLength(1);
+  });
+});
+
+describe('grant-exceeds-application', () => {
+  const run = (amount: number) => auditOf(folderWith([cl(), app('a1', { decision: decided('granted', { amount_dkk: amount }) })]), 'grant-exceeds-application');
+  it('finds more granted than applied for', () => {
+    expect(run(100_001)).toEqual([{
+      rule: 'grant-exceeds-application', severity: 'error', principle: 'equal-access',
+      subject: { kind: 'application', id: 'a1' }, related: [],
+      message: 'granted DKK 100,001, more than the DKK 100,000 applied for.',
+    }]);
+  });
+  it('does not fire for the amount applied for', () => {
+    expect(run(100_000)).toEqual([]);
+  });
+});
+
+describe('report-overdue', () => {
+  // The audit's as-of date is 2026-11-23.
+  const run = (report: Rec, status = 'active') => auditOf(folderWith([agr('g1', { status, reports: [{ due: '2026-11-20', kind: 'final', ...report }] })]), 'report-overdue');
+  it('finds a report past its due date and not received', () => {
+    expect(run({})).toEqual([{
+      rule: 'report-overdue', severity: 'warning', principle: 'long-term',
+      subject: { kind: 'agreement', id: 'g1' }, related: [],
+      message: 'final report due 2026-11-20 not received (3 days overdue).',
+    }]);
+    expect(auditOf(folderWith([agr('g1', { reports: [{ due: '2026-11-20', kind: 'accounts' }] })]), 'report-overdue', { lang: 'da' })[0].message).toBe('regnskab med frist 2026-11-20 er ikke modtaget (3 dage for sent).');
+  });
+  it('does not fire for a report received one day before the as-of date, one due on the as-of date, or a cancelled agreement', () => {
+    expect(run({ received: '2026-11-22' })).toEqual([]);
+    expect(run({ due: '2026-11-23' })).toEqual([]);
+    expect(run({}, 'cancelled')).toEqual([]);
+    expect(run({}, 'ended')).toHaveLength(1);
+  });
+});
+
+describe('granted-while-report-overdue', () => {
+  const run = (received?: string) => auditOf(folderWith([cl(), agr('g1', { reports: [{ due: '2024-10-01', kind: 'final', ...(received ? { received } : {}) }] }), app('a1', { decision: decided('granted') })]), 'granted-while-report-overdue');
+  it('finds a grant to an organisation with a report overdue at the decision date', () => {
+    expect(run()).toEqual([{
+      rule: 'granted-while-report-overdue', severity: 'warning', principle: 'long-term',
+      subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'agreement', id: 'g1' }],
+      message: 'granted on 2024-12-01 while alpha had an overdue report (final) on agreement g1, due 2024-10-01.',
+    }]);
+    // Received after the decision: it was still overdue when the grant was made.
+    expect(run('2024-12-15')).toHaveLength(1);
+  });
+  it('does not fire when the report came before the decision', () => {
+    expect(run('2024-11-30')).toEqual([]);
+  });
+});
+
+describe('call-selection-mismatch with applications', () => {
+  // The call writes no selected list: its applications say who was selected.
+  const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) }), agr('g1', { established_by: { call: 'c1' } })]), 'call-selection-mismatch');
+  it('takes the selection from the call\'s applications when the call writes none', () => {
+    expect(run('granted')).toEqual([]);
+    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in call c1: alpha.']);
+  });
+});

@@ -1,0 +1,125 @@
+// Applications on the command line: add, assess, decide, declare, grantee reports, and what
+// validate says about scores, criteria and a call's written applicants. The assessor's name is
+// personal data: it is written to the record and never shown in a message.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
+
+const CALL = {
+  id: 'c1', title: 'Opslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public',
+  criteria: [{ id: 'reach', text: { da: 'Rækkevidde' }, weight: 2 }, { id: 'need', text: { da: 'Behov' } }, 'Se også puljens kriterier'],
+};
+const NAME = 'Anne Ærø Assessorsen';
+
+function folder(extra: Files = {}): string {
+  return makeFolder({
+    ...baseFiles(),
+    'organisations/beta.yaml': org('beta', 'Beta Forening'),
+    'calls/c1.yaml': JSON.stringify(CALL) + '\n',
+    'agreements/g1.yaml': JSON.stringify({ id: 'g1', title: 'Aftale', organisations: ['alpha'], areas: ['psychiatry'], scope: 'regional', start: '2025-01-01', status: 'active' }) + '\n',
+    ...extra,
+  });
+}
+const read = (dir: string, rel: string) => parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, any>;
+const run = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, '--no-commit']);
+
+describe('application add, assess and decide', () => {
+  it('adds an application named by its call and applicant, scores it and records the decision', async () => {
+    const dir = folder();
+    const add = await run(dir, 'application', 'add', '--call', 'c1', '--organisation', 'alpha', '--amount', '250.000', '--kind', 'operation', '--received', '2026-01-20', '--years', '2026,2027', '--title', 'Samtalegrupper');
+    expect(add.code).toBe(0);
+    expect(add.stdout.trim()).toBe('c1-alpha');
+    expect(read(dir, 'applications/c1-alpha.yaml')).toEqual({ id: 'c1-alpha', call: 'c1', organisations: ['alpha'], title: 'Samtalegrupper', amount_dkk: 250000, kind: 'operation', years: [2026, 2027], received: '2026-01-20' });
+
+    const assess = await run(dir, 'application', 'assess', 'c1-alpha', '--assessor', NAME, '--score', 'reach=4,need=3', '--date', '2026-02-10');
+    expect(assess.code).toBe(0);
+    expect(`${assess.stdout}${assess.stderr}`).not.toContain('Assessorsen');
+    expect(read(dir, 'applications/c1-alpha.yaml').assessments).toEqual([{ assessor: NAME, date: '2026-02-10', scores: [{ criterion: 'reach', score: 4 }, { criterion: 'need', score: 3 }] }]);
+
+    const decide = await run(dir, 'application', 'decide', 'c1-alpha', '--decision', 'partly', '--date', '2026-03-01', '--amount', '200000', '--reason', 'Lavere behov', '--criteria', 'need', '--case', '1-30-72-1-26');
+    expect(decide.code).toBe(0);
+    expect(read(dir, 'applications/c1-alpha.yaml').decision).toEqual({ outcome: 'partly', date: '2026-03-01', amount_dkk: 200000, reason: 'Lavere behov', criteria: ['need'], case_number: '1-30-72-1-26' });
+    const list = await civsam(['--data', dir, 'application', 'list', '--call', 'c1', '--format', 'json']);
+    expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual(['c1-alpha']);
+  });
+
+  it('refuses a score outside the scale, a criterion the call does not have and a malformed score, naming the criterion and never the assessor', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const high = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=6');
+    expect(high.code).toBe(2);
+    expect(high.stderr).toBe('error: the score for reach is outside call c1\'s scale, 0 to 5.\n');
+    const unknown = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'spread=3');
+    expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: reach, need.\n');
+    const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toContain('--score must be CRITERION=N');
+    const decide = await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--criteria', 'spread');
+    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: reach, need.\n');
+    for (const r of [high, unknown, syntax, decide]) expect(r.stderr).not.toContain('Assessorsen');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('records a decision the audit will flag (a refusal without reasons) as it was made', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'refused', date: '2026-03-01' });
+  });
+});
+
+describe('call declare and agreement report', () => {
+  it('records a declaration with ties, or none, and refuses both or neither', async () => {
+    const dir = folder();
+    expect((await run(dir, 'call', 'declare', 'c1', '--assessor', NAME, '--date', '2026-02-02', '--ties', 'alpha', '--tie', 'board')).code).toBe(0);
+    expect((await run(dir, 'call', 'declare', 'c1', '--assessor', 'Fagkonsulent 2', '--date', '2026-02-02', '--none')).code).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').declarations).toEqual([
+      { assessor: NAME, date: '2026-02-02', ties: [{ organisation: 'alpha', relation: 'board' }] },
+      { assessor: 'Fagkonsulent 2', date: '2026-02-02', ties: [] },
+    ]);
+    const both = await run(dir, 'call', 'declare', 'c1', '--assessor', NAME, '--ties', 'alpha', '--none');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give either --ties');
+    expect((await run(dir, 'call', 'declare', 'c1', '--assessor', NAME, '--ties', '../x')).code).toBe(2);
+  });
+
+  it('adds a report due and records it as received', async () => {
+    const dir = folder();
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-03-01', '--kind', 'final')).code).toBe(0);
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-03-01', '--received', '2026-02-27')).code).toBe(0);
+    expect(read(dir, 'agreements/g1.yaml').reports).toEqual([{ due: '2026-03-01', kind: 'final', received: '2026-02-27' }]);
+    const none = await run(dir, 'agreement', 'report', 'g1', '--due', '2026-04-01', '--received', '2026-04-02');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('error: agreement g1 has no report due 2026-04-01. To add one, give its --kind (progress, final or accounts).\n');
+  });
+});
+
+describe('validate on applications', () => {
+  it('names a score outside the scale and a criterion the call lacks by file, line and column', async () => {
+    const app = ['id: a1', 'call: c1', 'organisations: [alpha]', 'amount_dkk: 1000', 'kind: development', 'received: 2026-01-20',
+      'assessments:', '  - assessor: X', '    date: 2026-02-10', '    scores:', '      - criterion: reach', '        score: 9', '      - criterion: spread', '        score: 1',
+      'decision:', '  outcome: refused', '  date: 2026-03-01', '  criteria: [need, spread]', ''].join('\n');
+    const dir = folder({ 'applications/a1.yaml': app });
+    const r = await civsam(['--data', dir, 'validate']);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('applications/a1.yaml'));
+    expect(lines.map((l) => l.slice(l.indexOf('a1.yaml:')))).toEqual([
+      'a1.yaml:12:16  application-score-scale  assessments[0].scores[0].score is outside call c1\'s score scale, 0 to 5.',
+      'a1.yaml:13:20  application-criterion  assessments[0].scores[1].criterion names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+      'a1.yaml:18:20  application-criterion  decision.criteria[1] names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+    ]);
+  });
+
+  it('warns when a call\'s written applicants or selected disagree with its applications', async () => {
+    const call = { ...CALL, applicants: ['alpha', 'beta'], selected: ['alpha'] };
+    const app = (id: string, o: string, outcome: string) => JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20', decision: { outcome, date: '2026-03-01', reason: 'r', criteria: ['reach'] } }) + '\n';
+    const agree = folder({ 'calls/c1.yaml': JSON.stringify(call) + '\n', 'applications/a1.yaml': app('a1', 'alpha', 'granted'), 'applications/a2.yaml': app('a2', 'beta', 'refused') });
+    expect((await civsam(['--data', agree, 'validate'])).code).toBe(0);
+    const differ = folder({ 'calls/c1.yaml': JSON.stringify(call) + '\n', 'applications/a1.yaml': app('a1', 'alpha', 'refused'), 'applications/a2.yaml': app('a2', 'beta', 'granted') });
+    const r = await civsam(['--data', differ, 'validate']);
+    expect(r.stdout).toContain('call-applications-agree  warning: the call lists selected, but its applications show 2 organisations differently: alpha, beta.');
+    expect(r.stdout).not.toContain('lists applicants');
+  });
+});

@@ -1,0 +1,34 @@
+// `civsam call letters` on the sample data: one answer per decided application, a refusal that
+// carries its reasons and criteria, no assessor named anywhere, never written into the data folder.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+
+describe('call letters', () => {
+  it('writes one letter per applicant, in Markdown and HTML, with the reasons and criteria of a refusal', async () => {
+    const out = join(makeFolder({}), 'breve');
+    const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out], { env: { CIVSAM_LANG: undefined } });
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(8);
+    expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(8);
+    const refusal = readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.md'), 'utf8');
+    expect(refusal).toContain('giver afslag på jeres ansøgning om 200.000 kr.');
+    expect(refusal).toContain('Horsens fik midler i 2024, og andre ansøgninger dækkede kommuner uden midler.');
+    expect(refusal).toContain('Afgørelsen bygger særligt på disse af opslagets kriterier:\n\n- I 2025 prioriteres tilbud i kommuner, der ikke fik midler i 2024.');
+    expect(refusal).toContain('Folketingets Ombudsmand');
+    for (const f of files) {
+      const text = readFileSync(join(out, f), 'utf8');
+      expect(text, f).not.toContain('Fagkonsulent');
+    }
+    expect(readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.html'), 'utf8')).toContain('<html lang="da">');
+  });
+
+  it('refuses an --out inside the data folder and writes nothing', async () => {
+    const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', 'data/breve']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('inside the data folder');
+  });
+});

@@ -1,0 +1,74 @@
+// The scoring sheet round trip: `call scoring-sheet` → filled in (here with SheetJS) →
+// `call import-scores` → `call ranking`, and sheets refused whole, naming row and column.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+
+const CALL = {
+  id: 'c1', title: 'Opslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public',
+  criteria: [{ id: 'reach', text: { da: 'Rækkevidde' }, weight: 2 }, { id: 'need', text: { da: 'Behov' } }],
+};
+const app = (id: string, o: string) => JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 100_000, kind: 'development', received: '2026-01-20' }) + '\n';
+const folder = () => makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'calls/c1.yaml': JSON.stringify(CALL) + '\n', 'applications/a1.yaml': app('a1', 'alpha'), 'applications/a2.yaml': app('a2', 'beta') });
+
+/** Writes a sheet, lets `fill` change its rows (header included), and saves it. */
+async function sheetFor(dir: string, assessor: string, fill: (rows: unknown[][]) => void): Promise<string> {
+  const file = join(makeFolder({}), `${assessor.replace(/\W/g, '')}.xlsx`);
+  const r = await civsam(['--data', dir, 'call', 'scoring-sheet', 'c1', '--assessor', assessor, '--output', file]);
+  expect(r.code).toBe(0);
+  const wb = XLSX.read(readFileSync(file));
+  const ws = wb.Sheets[wb.SheetNames[0]];
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: '' });
+  fill(rows);
+  wb.Sheets[wb.SheetNames[0]] = XLSX.utils.aoa_to_sheet(rows);
+  writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  return file;
+}
+
+describe('scoring sheets', () => {
+  it('round-trips two assessors\' scores into the ranking worked out by hand', async () => {
+    const dir = folder();
+    // Header: Application, Organisations, Title, reach, need, Note.
+    const anna = await sheetFor(dir, 'Anna Ærø', (rows) => {
+      expect(rows[0]).toEqual(['Application', 'Organisations', 'Title', 'reach', 'need', 'Note']);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(['a1', 'a2']);
+      rows[1][3] = 5; rows[1][4] = 2; rows[2][3] = 3; rows[2][4] = 5; rows[2][5] = 'Godt behov';
+    });
+    const bo = await sheetFor(dir, 'Bo', (rows) => { rows[1][3] = 3; rows[1][4] = 2; rows[2][3] = 3; rows[2][4] = 3; });
+    for (const f of [anna, bo]) {
+      const r = await civsam(['--data', dir, 'call', 'import-scores', 'c1', f, '--date', '2026-02-10', '--no-commit']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('Anna');
+    }
+    // a1: reach (5+3)/2 = 4 → 8, need (2+2)/2 = 2 → 10. a2: reach 3 → 6, need (5+3)/2 = 4 → 10. Tied.
+    // Then Bo raises a2's need to 5: need (5+5)/2 = 5 → 11, a2 first.
+    const again = await sheetFor(dir, 'Bo', (rows) => {
+      expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['a1', 3, 2], ['a2', 3, 3]]);
+      rows[2][4] = 5;
+    });
+    expect((await civsam(['--data', dir, 'call', 'import-scores', 'c1', again, '--date', '2026-02-11', '--no-commit'])).code).toBe(0);
+    const ranking = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(ranking.applications.map((a: any) => [a.id, a.rank, a.total])).toEqual([['a2', 1, 11], ['a1', 2, 10]]);
+  });
+
+  it('refuses a sheet with a changed application list or a score out of range, whole, naming row and column', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const bad = await sheetFor(dir, 'Anna', (rows) => {
+      rows[1][3] = 4; rows[1][4] = 6;
+      rows[2][0] = 'a9';
+    });
+    const r = await civsam(['--data', dir, 'call', 'import-scores', 'c1', bad, '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean).map((l) => l.replace(/^.*?\.xlsx: /, ''))).toEqual([
+      'row 2, column E: the score for need must be a whole number from 0 to 5.',
+      'row 3, column A: not an application of call c1 (the list of applications was changed); keep the rows as the scoring sheet wrote them.',
+      'application a2 has no row; keep the rows as the scoring sheet wrote them, or write a new sheet.',
+      'error: the scores in ' + bad + ' were not imported: 3 problems (listed above). Nothing was changed; correct the sheet and import it again.',
+    ].map((l) => l.replace(/^.*?\.xlsx: /, '')));
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+});
