@@ -46,14 +46,14 @@ describe('decision-without-reason', () => {
     expect(run(decided('refused'))).toEqual([{
       rule: 'decision-without-reason', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'decided refused on 2024-12-01 without a reason; a refusal or partial grant must give its reasons.',
+      message: 'decided refused on 1 Dec 2024 without a reason; a refusal or partial grant must give its reasons.',
     }]);
   });
 
   it('finds a partial grant whose reason names none of the call\'s criteria, in both languages', () => {
-    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 2024-12-01 with a reason that names none of call c1\'s criteria.');
+    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of call c1\'s criteria.');
     expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { reason: '   ' }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
-      .toBe('afgjort (afslag) den 2024-12-01 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
+      .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
   });
 
   it('does not fire for a reason that names a criterion, a grant, or a reasoned refusal in a call without criterion ids', () => {
@@ -186,7 +186,7 @@ describe('report-overdue', () => {
     expect(run({})).toEqual([{
       rule: 'report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'agreement', id: 'g1' }, related: [],
-      message: 'final report due 2026-11-20 not received (3 days overdue).',
+      message: 'final report due 20 Nov 2026 not received (3 days overdue).',
     }]);
     expect(auditOf(folderWith([agr('g1', { reports: [{ due: '2026-11-20', kind: 'accounts' }] })]), 'report-overdue', { lang: 'da' })[0].message).toBe('regnskab med frist 2026-11-20 er ikke modtaget (3 dage for sent).');
   });
@@ -204,7 +204,7 @@ describe('granted-while-report-overdue', () => {
     expect(run()).toEqual([{
       rule: 'granted-while-report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'agreement', id: 'g1' }],
-      message: 'granted on 2024-12-01 while alpha had an overdue report (final) on agreement g1, due 2024-10-01.',
+      message: 'granted on 1 Dec 2024 while alpha had an overdue report (final) on agreement g1, due 1 Oct 2024.',
     }]);
     // Received after the decision: it was still overdue when the grant was made.
     expect(run('2024-12-15')).toHaveLength(1);

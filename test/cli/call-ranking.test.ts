@@ -66,6 +66,6 @@ describe('call ranking', () => {
   it('says which call is missing', async () => {
     const r = await civsam(['--data', folder(), 'call', 'ranking', 'c9']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: there is no call with the id c9.\n');
+    expect(r.stderr).toBe('error: there is no call with the id c9. See them with civsam call list, or search with civsam find and part of the name.\n');
   });
 });

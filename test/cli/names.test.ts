@@ -166,7 +166,7 @@ describe('civsam find', () => {
   test('an unknown --kind lists the kinds', async () => {
     const r = await run(['find', 'angst', '--kind', 'ting'], 'da');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: organisation, tilbud, aftale, pulje, opslag, høringspart, høring, patientgruppe, kommune, tilbudstype.\n');
+    expect(r.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: organisation, tilbud, aftale, pulje, opslag, høringspart, høring, ansøgning, patientgruppe, kommune, tilbudstype.\n');
   });
 });
 
