@@ -129,7 +129,7 @@ describe('late-application-granted', () => {
     expect(run('2024-11-02')).toEqual([{
       rule: 'late-application-granted', severity: 'error', principle: 'equal-access',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'received 2024-11-02, after call c1\'s deadline 2024-11-01, and granted.',
+      message: 'received 2 Nov 2024, after call c1\'s deadline 1 Nov 2024, and granted.',
     }]);
   });
 
@@ -188,7 +188,7 @@ describe('report-overdue', () => {
       subject: { kind: 'agreement', id: 'g1' }, related: [],
       message: 'final report due 20 Nov 2026 not received (3 days overdue).',
     }]);
-    expect(auditOf(folderWith([agr('g1', { reports: [{ due: '2026-11-20', kind: 'accounts' }] })]), 'report-overdue', { lang: 'da' })[0].message).toBe('regnskab med frist 2026-11-20 er ikke modtaget (3 dage for sent).');
+    expect(auditOf(folderWith([agr('g1', { reports: [{ due: '2026-11-20', kind: 'accounts' }] })]), 'report-overdue', { lang: 'da' })[0].message).toBe('regnskab med frist 20. nov. 2026 er ikke modtaget (3 dage for sent).');
   });
   it('does not fire for a report received one day before the as-of date, one due on the as-of date, or a cancelled agreement', () => {
     expect(run({ received: '2026-11-22' })).toEqual([]);
