@@ -9,7 +9,7 @@ import { COMMAND_OF } from '../domain/kinds.js';
 import { FIELDS, flagSyntax, type FieldSpec } from '../register/fields.js';
 
 /** The areas as help texts list them. */
-const AREA_PARAMS = { areas: AREAS.join(', ') };
+const AREA_PARAMS = { areas: { list: AREAS } };
 
 const WRITE: OptionSpec[] = [
   { flags: '--dry-run', description: 'opt.register.dryRun' },
@@ -47,7 +47,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       flags: fieldFlag(kind, s),
       description: s.description,
       // A list's values from its schema, for help texts that name them (`field.areas`).
-      ...(s.type === 'list' && s.choices ? { params: { values: s.choices.join(', ') } } : {}),
+      ...(s.type === 'list' && s.choices ? { params: { values: { list: s.choices } } } : {}),
       ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
       ...(s.type === 'list' || s.type === 'ints' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),

@@ -31,7 +31,7 @@ export const VOCAB_COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--id <id>', description: 'opt.vocab.id' },
       ...NAMES,
-      { flags: '--areas <values>', description: 'opt.vocab.areas', params: { values: AREAS.join(', ') }, repeatable: true },
+      { flags: '--areas <values>', description: 'opt.vocab.areas', params: { values: { list: AREAS } }, repeatable: true },
       { flags: '--parent <id>', description: 'opt.vocab.parent' },
       ...WRITE,
     ],

@@ -9,9 +9,8 @@ export type { MessageKey } from './catalogue/index.js';
 export type MessageParams = { [name: string]: string | number | Message | Alternatives };
 
 /** Values written as a list of alternatives in the reader's language (`social, psychiatry or health`). */
-export interface Alternatives {
-  or: readonly string[];
-}
+/** Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list` with commas. */
+export type Alternatives = { or: readonly string[] } | { list: readonly string[] };
 
 /** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
 export interface Message {
@@ -40,7 +39,10 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     const v = params[name];
     if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
-    return 'or' in v ? new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map((x) => terminalSafe(String(x), { lineBreaks: 'space' }))) : translate(lang, v.key, v.params);
+    const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
+    if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
+    if ('list' in v) return v.list.map(label).join(', ');
+    return translate(lang, v.key, v.params);
   };
   return fillTemplate(template, lang, shown, (name) => params[name]);
 }

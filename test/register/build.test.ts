@@ -62,7 +62,7 @@ describe('records from flags', () => {
     } catch (e) {
       const m = (e as UserError).userMessage;
       expect(translate('en', m.key, m.params)).toBe('--funding must be POOL:YEAR:KIND:AMOUNT, e.g. civilsamfundspuljen:2027:operation:400000.');
-      expect(translate('da', m.key, m.params)).toBe('--funding skal være PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:operation:400000.');
+      expect(translate('da', m.key, m.params)).toBe('--funding skal være PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:drift:400000.');
     }
     expect(() => parseFlag(spec('agreement', 'start'), '1/3/2026')).toThrow(UserError);
     expect(parseFlag(spec('consultation', 'seats'), '4')).toBe(4);

@@ -8,8 +8,8 @@ export const initSteps = defineMessages({
   'commit.init': 'civsam init: new data folder',
   'commit.initSample': 'civsam init: new data folder with sample data',
 }, {
-  'init.nextHere': 'Næste skridt: registrér den første organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
-  'init.nextCd': 'Næste skridt: gå ind i mappen (cd {dir}); civsam finder den derfra. Registrér så den første organisation: civsam org add --name "…" --kind patient-association --areas psychiatry --scope regional',
+  'init.nextHere': 'Næste skridt: registrér den første organisation: civsam org add --name "…" --kind patientforening --areas psykiatri --scope regional',
+  'init.nextCd': 'Næste skridt: gå ind i mappen (cd {dir}); civsam finder den derfra. Registrér så den første organisation: civsam org add --name "…" --kind patientforening --areas psykiatri --scope regional',
   'commit.init': 'civsam init: ny datamappe',
   'commit.initSample': 'civsam init: ny datamappe med eksempeldata',
 });
