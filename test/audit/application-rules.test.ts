@@ -145,7 +145,7 @@ describe('criteria-missing-for-kind', () => {
     expect(auditOf(folderWith([pl('p', { criteria: ['Alle slags'] })]), 'criteria-missing-for-kind')).toEqual([{
       rule: 'criteria-missing-for-kind', severity: 'warning', principle: 'long-term',
       subject: { kind: 'pool', id: 'p' }, related: [],
-      message: 'funds operation, but none of its criteria is marked for operation (kinds: [operation]).',
+      message: 'funds operation, but none of its criteria is marked for operation.',
     }]);
   });
 
@@ -154,7 +154,7 @@ describe('criteria-missing-for-kind', () => {
     expect(auditOf(files, 'criteria-missing-for-kind').filter((f) => f.subject.kind === 'call')).toEqual([{
       rule: 'criteria-missing-for-kind', severity: 'warning', principle: 'long-term',
       subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'pool', id: 'p' }],
-      message: 'granted operation money to 1 application without any criterion marked for operation (kinds: [operation]).',
+      message: 'granted operation money to 1 application without any criterion marked for operation.',
     }]);
   });
 
