@@ -350,12 +350,12 @@ describe('civsam overview: errors say what to do, exit 2', () => {
   it('an unknown patient group, with the known ones', async () => {
     const r = await run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: --patient-group: ukendt patientgruppe tinnitus. Kendte: psykisk-sygdom, depression, angst, diabetes, kol.\n');
+    expect(r.stderr).toBe('fejl: der er ingen patientgruppe med id\'et tinnitus. Søg med civsam find og en del af navnet.\n');
   });
 
   it('an unknown organisation, without listing every organisation', async () => {
     const r = await run(['offers', '--organisation', 'omega']);
-    expect(r.stderr).toBe('error: --organisation: unknown organisation omega. Give the organisation\'s id (its file name in organisations/ without .yaml) or its full name.\n');
+    expect(r.stderr).toBe('error: there is no organisation with the id omega. See them with civsam org list, or search with civsam find and part of the name.\n');
   });
 
   it('a year or a number of days that is not one', async () => {

@@ -84,7 +84,7 @@ describe('civsam export on the sample data', () => {
   });
 
   it('refuses what it cannot do with a message and exit 2', async () => {
-    expect(await civsam(['export', 'overview', 'coverage', '--type', 'x'])).toMatchObject({ code: 2, stderr: 'error: --type is not a filter of the coverage overview. Its filters are: --area, --patient-group.\n' });
+    expect(await civsam(['export', 'overview', 'coverage', '--type', 'peer-group'])).toMatchObject({ code: 2, stderr: 'error: --type is not a filter of the coverage overview. Its filters are: --area, --patient-group.\n' });
     expect(await civsam(['export', 'organisations', '--format', 'xlsx'])).toMatchObject({ code: 2, stderr: 'error: an .xlsx file cannot be written to the terminal. Give --output FILE.xlsx.\n' });
     expect((await civsam(['export', 'contacts'])).code).toBe(2);
   });
