@@ -83,7 +83,7 @@ async function lane(n: number, git: boolean): Promise<Tally> {
     expect(tally.commits).toBe(tally.succeeded);
     // Messages name the fields, never their values.
     for (const s of log) {
-      expect(s).toMatch(/^(start|agreement 2026-psyk-001: [a-z_]+ (set|changed|\+1)(, [a-z_]+ (set|changed|\+1))*)$/);
+      expect(s).toMatch(/^(start|(agreement|aftale) 2026-psyk-001: [\p{Ll} :_]+ (set|changed|udfyldt|ændret|\+1)(, [\p{Ll} :_]+ (set|changed|udfyldt|ændret|\+1))*)$/u);
       expect(s).not.toMatch(/lane|race/);
     }
     expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
