@@ -31,6 +31,7 @@ const RSS_HOOK = path.join(ROOT, 'scripts', 'bench-rss.cjs');
 //   {cache}   one cache folder shared by every case and run of this bench
 //   {fresh}   a new empty folder for this run ({fresh:NAME} for several), removed afterwards
 //   {first:FOLDER}  the id of the first record in FOLDER (organisations, agreements, …)
+//   {applied-call}  the call of the first application (a call with applications to rank)
 // Every case runs with CIVSAM_CACHE_DIR={cache} and NO_COLOR=1 unless its env says otherwise, so
 // civsam never touches the user's own cache.
 // floor: the floor case each run is paired with (run just before it): node (bare `node -e 0`),
@@ -62,6 +63,7 @@ const CASES = [
   // Register: one write through the whole safe path (lock, read, checks of the folder, atomic replace), and reads of one record and a list.
   { name: 'agreement-evaluate', argv: ['{civsam}', 'agreement', 'evaluate', '{first:agreements}', '--summary', 'Benchmark', '--date', '2026-11-01', '--no-commit', '--data', '{data}'], warmup: 1, target: { mib: 600 }, runs: 3 },
   { name: 'agreement-show', argv: ['{civsam}', 'agreement', 'show', '{first:agreements}', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
+  { name: 'call-ranking', argv: ['{civsam}', 'call', 'ranking', '{applied-call}', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
   { name: 'org-show', argv: ['{civsam}', 'org', 'show', '{first:organisations}', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 5 },
   { name: 'org-list', argv: ['{civsam}', 'org', 'list', '--area', 'psychiatry', '--format', 'csv', '--data', '{data}'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
   { name: 'overview-offers', argv: ['{civsam}', 'overview', 'offers', '--data', '{data}', '--as-of', '2026-11-01'], warmup: 1, floor: 'stat', target: READ, runs: 3 },
@@ -73,6 +75,14 @@ const CASES = [
 const FLOOR_CASE = { node: 'node', stat: 'stat-floor', read: 'read-floor' };
 
 // ---------------------------------------------------------------- changes between runs
+
+/** The call the first application (sorted file names) applies to: a call with applications to rank. */
+function appliedCall(data) {
+  const first = firstId(data, 'applications');
+  const m = fs.readFileSync(path.join(data, 'applications', `${first}.yaml`), 'utf8').match(/^call: *['"]?([a-z0-9-]+)/m);
+  if (!m) throw new Error('bench: the first application names no call');
+  return m[1];
+}
 
 /** The first record id of a folder (sorted file names), for cases that show one record. */
 function firstId(data, folder) {
@@ -204,6 +214,7 @@ function makeRunner(tmp, data, cache) {
         .replaceAll('{data}', data)
         .replaceAll('{cache}', cache)
         .replace(/\{first:([a-z-]+)\}/g, (_, folder) => firstId(data, folder))
+        .replace(/\{applied-call\}/g, () => appliedCall(data))
         .replace(/\{fresh(?::([A-Za-z0-9_-]+))?\}/g, (_, name = '') => {
           if (!fresh.has(name)) fresh.set(name, fs.mkdtempSync(path.join(tmp, `fresh-${n}-`)));
           return fresh.get(name);
