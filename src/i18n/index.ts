@@ -26,6 +26,27 @@ const DATE_PARAMS = new Set(['date', 'asOf', 'since', 'until', 'from', 'deadline
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as Danish names it: its
+ * label (`Aktiv fra`, `Patientgrupper nr. 2`, `Kontakt: e-mail`). A path with a part the catalogue
+ * has no label for is shown as it is. English keeps the field names of the data contract.
+ */
+const FIELD_PATH = /^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$/;
+function danishFieldPath(path: string, atStart: boolean): string {
+  const labels = catalogue.da as Record<string, string>;
+  const parts: string[] = [];
+  for (const [i, step] of path.split('.').entries()) {
+    const m = /^([a-z_]+)(?:\[(\d+)\])?$/.exec(step)!;
+    const label = labels[`label.${m[1]}`];
+    if (label === undefined) return path;
+    const named = i === 0 ? label : label.charAt(0).toLocaleLowerCase('da') + label.slice(1);
+    parts.push(m[2] === undefined ? named : `${named} nr. ${Number(m[2]) + 1}`);
+  }
+  const shown = parts.join(': ');
+  // Small inside a sentence (`registreret`), as written at its start; an abbreviation keeps its capitals (`CVR-nummer`).
+  return atStart || /^\p{Lu}\p{Lu}/u.test(shown) ? shown : shown.charAt(0).toLocaleLowerCase('da') + shown.slice(1);
+}
+
+/**
  * The message in the language, its counts in the language's plural forms (see message-format.ts).
  * Every parameter goes through the terminal sanitiser: a parameter
  * may come from a file name, a sheet's cell or the command line, and an escape code in it must
@@ -38,6 +59,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     if (!Object.hasOwn(params, name)) return undefined;
     const v = params[name];
     if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
+    if (typeof v === 'string' && name === 'field' && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, /^\{field\}/.test(template)), { lineBreaks: 'space' });
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));

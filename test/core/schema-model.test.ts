@@ -120,6 +120,6 @@ describe('labels of fixed values', () => {
   test('messages that name the areas take them from the schema, as alternatives in each language', () => {
     expect(translate('en', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('unknown area in --area. Use social, psychiatry or health.');
     expect(translate('da', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('ukendt område i --area. Brug social, psykiatri eller sundhed.');
-    expect(translate('da', 'opt.overview.area', { areas: { or: [...AREAS, 'addiction'] } })).toBe('kun dette område: social, psychiatry, health eller addiction, også på dansk (kan gentages eller gives som kommaliste)');
+    expect(translate('da', 'opt.overview.area', { areas: { or: [...AREAS, 'addiction'] } })).toBe('kun dette område: social, psykiatri, sundhed eller addiction, også på dansk (kan gentages eller gives som kommaliste)');
   });
 });

@@ -49,7 +49,7 @@ describe('where civsam asks and where it does not', () => {
     const before = await civsam(args, { env: { CIVSAM_LANG: 'da' } });
     const piped = await withTerminal(args, false, { CIVSAM_LANG: 'da' });
     expect(piped).toEqual({ code: 2, stdout: before.stdout, stderr: before.stderr });
-    expect(piped.stderr).toContain('Feltet kind er påkrævet');
+    expect(piped.stderr).toContain('Feltet art er påkrævet');
     expect(piped.stderr).not.toContain('Registrering af');
   });
 

@@ -32,7 +32,7 @@ describe('validate: schema rules', () => {
   });
   it('schema-type: a CVR written as a number is refused, not turned into digits', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: active\ncvr: 01234567') }, 'da'))
-      .toEqual(['organisations/alpha.yaml:9:6 schema-type cvr skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);
+      .toEqual(['organisations/alpha.yaml:9:6 schema-type CVR-nummer skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);
   });
   it('schema-value: a value outside the list', () => {
     expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('status: active', 'status: sleeping') }))
