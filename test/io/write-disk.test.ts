@@ -133,6 +133,8 @@ describe('a full disk', () => {
       const data = makeFolder(baseFiles());
       // No racy window: the files were written a moment ago and must still be kept.
       const env = { CIVSAM_CACHE_DIR: join(dir, 'cache'), CIVSAM_SNAPSHOT_RACY_MS: '0' };
+      // The snapshot's clock counts whole milliseconds: a file written in the same one as it opens is racy.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
       const cache = openParseCache(data, env, '1');
       cache.put('a.yaml', statSync(join(data, 'civsam.yaml'), { bigint: true }), { data: { id: 'a' }, problems: [] });
       cache.save();
