@@ -5,6 +5,7 @@ import type { Application, Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
+import { anchorHref } from '../parts.js';
 import { paragraphs } from './text.js';
 import { applyUrl, callContact, contactLine } from '../contact.js';
 
@@ -33,7 +34,7 @@ function callSection(ctx: PageContext, c: Call, open: boolean): Html {
 ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.deadline'), open ? ctx.t(daysLeft === 0 ? 'publish.calls.deadlineToday' : daysLeft === 1 ? 'publish.calls.deadlineLeftOne' : 'publish.calls.deadlineLeft', { date: ctx.date(c.deadline), days: ctx.number(daysLeft) }) : ctx.date(c.deadline)],
   [ctx.t('publish.calls.published'), ctx.date(c.published)],
-  [ctx.t('publish.calls.pool'), pool ? html`<a href="${ctx.href(`funding.html#pool-${pool.id}`)}">${pool.name}</a>` : undefined],
+  [ctx.t('publish.calls.pool'), pool ? html`<a href="${anchorHref(ctx, 'funding.html', `pool-${pool.id}`)}">${pool.name}</a>` : undefined],
   [ctx.t('publish.areas'), areaList(ctx, c.areas)],
   [ctx.t('publish.patientGroups'), groupList(ctx, c.patient_groups)],
   [ctx.t('publish.municipalities'), reachText(ctx, c)],
