@@ -23,8 +23,8 @@ ${hearingListTable(ctx, listPart.items)}
 </section>` };
   const count = p.hearingList.parts.reduce((n, x) => n + x.items.length, 0);
   const body = html`<p class="lead">${ctx.t('publish.consultations.lead')}</p>
-<p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
-${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
+${f.folder.model?.principles.some((x) => x.id === 'fair-hearing') ? html`<p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
+` : ''}${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
 ` : ''}<section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
 ${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
