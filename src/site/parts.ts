@@ -15,17 +15,18 @@ import { offersOverview, fundingOverview, type PoolFunding } from './overviews.j
 import { sortByName, type PageContext } from './page.js';
 
 /**
- * Entries per page, chosen so a part stays well under 1 MB in the larger language at the bench
- * folder's size (measured bytes per entry: an offer ~0.8 kB, an agreement ~0.5 kB, an organisation's
- * row ~0.2 kB, a pool with its charts ~90 kB, a past consultation with its hearing list ~3–10 kB,
- * a call ~1.2 kB, a hearing-list row ~0.25 kB).
+ * Entries per page, chosen so a part stays well under 1 MB (at most about 0.5 MB) in the larger
+ * language at the bench folder's size. Measured there, bytes per entry: an offer ~0.8 kB (a patient
+ * group's page is at most ~0.45 MB), an agreement ~0.6 kB, an organisation's row ~0.2 kB, a pool
+ * with its charts ~105 kB, a past consultation with its hearing list ~24 kB, a call ~1.3 kB, a
+ * hearing-list row ~0.22 kB.
  */
 export const PER_PAGE = {
   offers: 500,
   agreements: 800,
   organisations: 1000,
-  pools: 5,
-  consultations: 40,
+  pools: 3,
+  consultations: 15,
   hearingList: 1000,
   calls: 300,
 } as const;
