@@ -152,13 +152,15 @@ export function currentPart<T>(ctx: PageContext, listing: Listing<T>): Part<T> |
   return listing.split ? listing.parts.find((p) => p.path === ctx.path) : undefined;
 }
 
-/** On a split list's index page: the links to its parts, each with its range and entry count. */
-export function partLinks<T>(ctx: PageContext, listing: Listing<T>, headingId: string, heading: string, count: (p: Part<T>) => number = (p) => p.items.length): Html {
+/** On a split list's index page: the links to its parts, each with its range and entry count, under `heading` when given. */
+export function partLinks<T>(ctx: PageContext, listing: Listing<T>, headingId: string, heading?: string): Html {
+  const links = html`<p>${ctx.t('site.parts.lead', { count: listing.parts.reduce((n, p) => n + p.items.length, 0), parts: listing.parts.length })}</p>
+<ul class="plain">${listing.parts.map((p) => html`<li><a href="${ctx.href(p.path)}">${p.label}</a> (${ctx.t('site.parts.entries', { count: p.items.length })})</li>`)}</ul>
+`;
+  if (heading === undefined) return links;
   return html`<section aria-labelledby="${headingId}">
 <h2 id="${headingId}">${heading}</h2>
-<p>${ctx.t('site.parts.lead', { count: listing.parts.reduce((n, p) => n + count(p), 0) })}</p>
-<ul class="plain">${listing.parts.map((p) => html`<li><a href="${ctx.href(p.path)}">${p.label}</a> (${ctx.t('site.parts.entries', { count: count(p) })})</li>`)}</ul>
-</section>
+${links}</section>
 `;
 }
 

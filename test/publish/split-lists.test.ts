@@ -1,13 +1,15 @@
 // A folder large enough that its lists must be split over several pages (a tenth of the bench
 // folder: 2,000 offers, 1,000 agreements, 100 consultations): no page grows past a limit scaled to
 // it, every link and anchor still resolves, and a split list's page links to its parts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIZES, generateBenchFolder, REFERENCE_DATE } from '../../scripts/bench-data.js';
 import { readFolder } from '../../src/store/load-folder.js';
 import { buildSite } from '../../src/site/site.js';
+import { MANIFEST, writeSite } from '../../src/site/write-site.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { allowedExternal, checkLinks } from './site-checks.js';
 
@@ -48,5 +50,21 @@ describe('a site with long lists', () => {
     const part = [...site].find(([path, c]) => !path.startsWith('en/') && path.startsWith('agreements-') && c.includes(`id="agreement-${agreement.id}"`))![0];
     const org = site.get(`organisations/${agreement.organisations[0]}.html`)!;
     expect(org).toContain(`href="../${part}#agreement-${agreement.id}"`);
+  });
+
+  it('a later publish whose lists are short again removes the parts and leaves them out of the file list', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'civsam-split-out-'));
+    try {
+      await writeSite(out, out, site);
+      expect(existsSync(join(out, 'funding-1.html'))).toBe(true);
+      const { folder: sample } = checkFolder(readFolder(fileURLToPath(new URL('../../data', import.meta.url))));
+      const result = await writeSite(out, out, buildSite(sample, { asOf: '2026-11-23', languages: ['da', 'en'] }));
+      expect(result.removed).toBeGreaterThan(0);
+      for (const part of ['funding-1.html', 'en/funding-1.html', 'agreements-ended-1.html', 'consultations-1.html']) expect(existsSync(join(out, part)), part).toBe(false);
+      expect(readFileSync(join(out, MANIFEST), 'utf8')).not.toMatch(/^(en\/)?(funding|agreements-ended|consultations|offers)-/m);
+      expect(existsSync(join(out, 'funding.html'))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -11,8 +11,8 @@ export function agreementsPage(ctx: PageContext): PageContent {
   const p = siteParts(ctx);
   const title = ctx.t('publish.agreements.title');
   const lists = [
-    { listing: p.activeAgreements, id: 'active', heading: ctx.t('publish.agreements.active'), partsHeading: ctx.t('site.parts.activeAgreements') },
-    { listing: p.endedAgreements, id: 'ended', heading: ctx.t('publish.agreements.ended'), partsHeading: ctx.t('site.parts.endedAgreements') },
+    { listing: p.activeAgreements, id: 'active', heading: ctx.t('publish.agreements.active'), partsHeading: ctx.t('publish.agreements.active') },
+    { listing: p.endedAgreements, id: 'ended', heading: ctx.t('publish.agreements.ended'), partsHeading: ctx.t('publish.agreements.ended') },
   ];
   for (const l of lists) {
     const part = currentPart(ctx, l.listing);

@@ -23,8 +23,8 @@ ${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-t
 <h2 id="open">${ctx.t('publish.calls.openHeading')}</h2>
 ${f.openCalls.length ? f.openCalls.map((c) => callSection(ctx, c, true)) : html`<p>${ctx.t('publish.calls.noneOpen')}</p>`}
 </section>
-${p.recentCalls.split ? partLinks(ctx, p.recentCalls, 'recent', ctx.t('site.parts.recentCalls')) : recentSection(ctx, f.recentCalls)}
-${p.earlierCalls.split ? partLinks(ctx, p.earlierCalls, 'earlier', ctx.t('site.parts.earlierCalls')) : f.earlierCalls.length ? earlier(ctx, f.earlierCalls) : ''}`;
+${p.recentCalls.split ? partLinks(ctx, p.recentCalls, 'recent', ctx.t('publish.calls.recentHeading')) : recentSection(ctx, f.recentCalls)}
+${p.earlierCalls.split ? partLinks(ctx, p.earlierCalls, 'earlier', ctx.t('publish.calls.earlierHeading')) : f.earlierCalls.length ? earlier(ctx, f.earlierCalls) : ''}`;
   return { section: 'calls', title, body };
 }
 

@@ -29,12 +29,12 @@ ${f.folder.model?.principles.some((x) => x.id === 'fair-hearing') ? html`<p><a h
 <h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
 ${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
 </section>
-${p.pastConsultations.split ? partLinks(ctx, p.pastConsultations, 'past', ctx.t('site.parts.pastConsultations')) : pastSection(ctx, f.pastConsultations)}
+${p.pastConsultations.split ? partLinks(ctx, p.pastConsultations, 'past', ctx.t('publish.consultations.pastHeading')) : pastSection(ctx, f.pastConsultations)}
 <section aria-labelledby="hearing-list">
 <h2 id="hearing-list">${ctx.t('publish.consultations.listHeading')}</h2>
 <p>${ctx.t('publish.consultations.listLead', { count: ctx.number(count), date: ctx.date(f.asOf) })}</p>
 ${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
-${p.hearingList.split ? partLinks(ctx, p.hearingList, 'hearing-list-parts', ctx.t('site.parts.hearingList')) : hearingListTable(ctx, p.hearingList.parts[0].items)}
+${p.hearingList.split ? partLinks(ctx, p.hearingList, 'hearing-list') : hearingListTable(ctx, p.hearingList.parts[0].items)}
 </section>`;
   return { section: 'consultations', title, body };
 }

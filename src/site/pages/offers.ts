@@ -32,7 +32,7 @@ ${g.offers.map((o) => offerItem(ctx, o))}</ul>`
 `)}</section>
 `);
   if (part) {
-    return { section: 'offers', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${filterForm(ctx)}${sections}`, script: true };
+    return { section: 'offers', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${filterForm(ctx, false)}${sections}`, script: true };
   }
   const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.totals.offers), date: ctx.date(ctx.facts.asOf) })}</p>
 <p>${ctx.t('publish.offers.seeCoverage')} <a href="${ctx.href('coverage.html')}">${ctx.t('publish.nav.coverage')}</a></p>
@@ -71,16 +71,17 @@ ${description ? html`<p>${description}</p>\n` : ''}</li>
 `;
 }
 
-function filterForm(ctx: PageContext): Html {
+/** The script's filter; on a patient group's own page without the area and group fields, which the page already chose. */
+function filterForm(ctx: PageContext, byGroup = true): Html {
   const v = ctx.facts.folder.vocabularies;
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   return html`<form id="offer-filter" class="filter" hidden aria-labelledby="filter-heading" data-status="${ctx.t('publish.filter.status')}">
 <h2 id="filter-heading">${ctx.t('publish.filter.heading')}</h2>
 <div class="filter-fields">
 <div><label for="f-text">${ctx.t('publish.filter.text')}</label><input type="search" id="f-text" name="text" autocomplete="off"></div>
-<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${AREAS.map((a) => option(a, ctx.areaName(a)))}</select></div>
+${byGroup ? html`<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${AREAS.map((a) => option(a, ctx.areaName(a)))}</select></div>
 <div><label for="f-group">${ctx.t('publish.filter.group')}</label><select id="f-group" name="group">${option('', ctx.t('publish.filter.allGroups'))}${v.patientGroups.map((g) => option(g.id, g.name[ctx.lang]))}</select></div>
-<div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
+` : ''}<div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
 <div><label for="f-type">${ctx.t('publish.filter.type')}</label><select id="f-type" name="type">${option('', ctx.t('publish.filter.allTypes'))}${v.offerTypes.map((t) => option(t.id, t.name[ctx.lang]))}</select></div>
 <div class="filter-buttons"><button type="reset">${ctx.t('publish.filter.reset')}</button></div>
 </div>
