@@ -64,7 +64,7 @@ export function chunk<T>(ctx: PageContext, page: string, base: string, items: re
 }
 
 export interface SiteParts {
-  offers: Listing<{ area: string; group: PatientGroupEntry }>;
+  offers: Listing<OfferGroupPart>;
   activeAgreements: Listing<Agreement>;
   endedAgreements: Listing<Agreement>;
   organisations: Listing<Organisation>;
@@ -105,14 +105,12 @@ function computeParts(ctx: PageContext): SiteParts {
   const overview = offersOverview(f);
   const groups = overview.areas.flatMap((a) => a.patientGroups.map((group) => ({ area: a.area as string, group })));
   const offersSplit = overview.totals.offers > PER_PAGE.offers;
-  const offers: Listing<{ area: string; group: PatientGroupEntry }> = {
+  const offers: Listing<OfferGroupPart> = {
     page: 'offers.html',
     split: offersSplit,
-    parts: offersSplit
-      ? groups.map((x) => ({ path: `offers-${x.area}-${x.group.id}.html`, items: [x], label: x.group.name[ctx.lang] }))
-      : [{ path: 'offers.html', items: groups, label: '' }],
+    parts: offersSplit ? groups.flatMap((x) => groupParts(ctx, x.area, x.group)) : [{ path: 'offers.html', items: groups.map((x) => ({ ...x, from: 0, to: x.group.offers.length })), label: '' }],
   };
-  if (offersSplit) for (const p of offers.parts) anchors.set(`group-${p.items[0].area}-${p.items[0].group.id}`, p.path);
+  if (offersSplit) for (const p of offers.parts) if (p.items[0].from === 0) anchors.set(`group-${p.items[0].area}-${p.items[0].group.id}`, p.path);
 
   const active = f.agreements.filter((a) => a.status === 'active').sort(byStartDesc);
   const ended = f.agreements.filter((a) => a.status === 'ended').sort(byStartDesc);
@@ -133,6 +131,28 @@ function computeParts(ctx: PageContext): SiteParts {
   const earlierCalls = place(chunk(ctx, 'calls.html', 'calls-earlier', f.earlierCalls, PER_PAGE.calls, (c) => ctx.date(c.deadline), callsSplit && f.earlierCalls.length > 0), (c) => `call-${c.id}`);
 
   return { offers, activeAgreements, endedAgreements, organisations, pools, pastConsultations, hearingList, recentCalls, earlierCalls, anchors };
+}
+
+/** A patient group's offers on a page: all of them, or entries `from` to `to` when the group alone is long. */
+export interface OfferGroupPart {
+  area: string;
+  group: PatientGroupEntry;
+  from: number;
+  to: number;
+}
+
+/** A patient group's own page (`offers-social-adhd.html`), then `-2`, `-3`, … when it has more offers than a page holds. */
+function groupParts(ctx: PageContext, area: string, group: PatientGroupEntry): Part<OfferGroupPart>[] {
+  const name = group.name[ctx.lang];
+  const n = group.offers.length;
+  if (n <= PER_PAGE.offers) return [{ path: `offers-${area}-${group.id}.html`, items: [{ area, group, from: 0, to: n }], label: name }];
+  const parts: Part<OfferGroupPart>[] = [];
+  for (let from = 0; from < n; from += PER_PAGE.offers) {
+    const to = Math.min(n, from + PER_PAGE.offers);
+    const path = from === 0 ? `offers-${area}-${group.id}.html` : `offers-${area}-${group.id}-${parts.length + 1}.html`;
+    parts.push({ path, items: [{ area, group, from, to }], label: ctx.t('site.parts.groupRange', { group: name, from: ctx.number(from + 1), to: ctx.number(to) }) });
+  }
+  return parts;
 }
 
 /** The pages a split list adds besides its own page, for the site's list of files. */

@@ -15,6 +15,7 @@ export const siteParts = defineMessages({
   'site.parts.title': '{title}: {part}',
   'site.parts.pools': 'The pools, page by page',
   'site.parts.organisations': 'The organisations, page by page',
+  'site.parts.groupRange': '{group}, offers {from} to {to}',
   'site.parts.offersLead': 'Each patient group\'s offers are on a page of their own. Choose a patient group:',
 }, {
   'site.parts.range': '{first} til {last}',
@@ -28,5 +29,6 @@ export const siteParts = defineMessages({
   'site.parts.title': '{title}: {part}',
   'site.parts.pools': 'Puljerne side for side',
   'site.parts.organisations': 'Organisationerne side for side',
+  'site.parts.groupRange': '{group}, tilbud {from} til {to}',
   'site.parts.offersLead': 'Hver patientgruppes tilbud står på deres egen side. Vælg en patientgruppe:',
 });

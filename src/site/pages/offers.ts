@@ -19,7 +19,8 @@ export function offersPage(ctx: PageContext): PageContent {
   // A split list's group links lead to the group's own page; a whole list's to its section here.
   const groupHref = (area: string, id: string) => listing.split ? anchorHref(ctx, 'offers.html', `group-${area}-${id}`) : `#group-${area}-${id}`;
   const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="${groupHref(a.area, g.id)}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
-  const shown = part ? overview.areas.filter((a) => a.area === part.items[0].area).map((a) => ({ ...a, patientGroups: a.patientGroups.filter((g) => g.id === part.items[0].group.id) })) : overview.areas;
+  const on = part?.items[0];
+  const shown = on ? overview.areas.filter((a) => a.area === on.area).map((a) => ({ ...a, patientGroups: [{ ...on.group, offers: on.group.offers.slice(on.from, on.to) }] })) : overview.areas;
   const sections = shown.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
 <h2 id="area-${a.area}">${ctx.areaName(a.area)}</h2>
 ${a.patientGroups.map((g) => html`<section class="group" id="group-${a.area}-${g.id}" data-groups="${ancestors.get(g.id) ?? g.id}" aria-labelledby="group-${a.area}-${g.id}-h">
