@@ -174,8 +174,8 @@ export function currentPart<T>(ctx: PageContext, listing: Listing<T>): Part<T> |
 
 /** On a split list's index page: the links to its parts, each with its range and entry count, under `heading` when given. */
 export function partLinks<T>(ctx: PageContext, listing: Listing<T>, headingId: string, heading?: string): Html {
-  const links = html`<p>${ctx.t('site.parts.lead', { count: listing.parts.reduce((n, p) => n + p.items.length, 0), parts: listing.parts.length })}</p>
-<ul class="plain">${listing.parts.map((p) => html`<li><a href="${ctx.href(p.path)}">${p.label}</a> (${ctx.t('site.parts.entries', { count: p.items.length })})</li>`)}</ul>
+  const links = html`<p>${ctx.t('site.parts.lead', { count: ctx.number(listing.parts.reduce((n, p) => n + p.items.length, 0)), parts: ctx.number(listing.parts.length) })}</p>
+<ul class="plain">${listing.parts.map((p) => html`<li><a href="${ctx.href(p.path)}">${p.label}</a> (${ctx.t('site.parts.entries', { count: ctx.number(p.items.length) })})</li>`)}</ul>
 `;
   if (heading === undefined) return links;
   return html`<section aria-labelledby="${headingId}">
@@ -190,7 +190,7 @@ export function partNav<T>(ctx: PageContext, listing: Listing<T>, indexTitle: st
   const prev = listing.parts[i - 1];
   const next = listing.parts[i + 1];
   return html`<nav class="toc" aria-label="${ctx.t('site.parts.navLabel')}">
-<p>${ctx.t('site.parts.position', { n: i + 1, total: listing.parts.length })} <a href="${ctx.href(listing.page)}">${ctx.t('site.parts.backTo', { page: indexTitle })}</a></p>
+<p>${ctx.t('site.parts.position', { n: ctx.number(i + 1), total: ctx.number(listing.parts.length) })} <a href="${ctx.href(listing.page)}">${ctx.t('site.parts.backTo', { page: indexTitle })}</a></p>
 <ul class="plain">${prev ? html`<li>${ctx.t('site.parts.previous')}: <a href="${ctx.href(prev.path)}">${prev.label}</a></li>` : ''}${next ? html`<li>${ctx.t('site.parts.next')}: <a href="${ctx.href(next.path)}">${next.label}</a></li>` : ''}</ul>
 </nav>
 `;
