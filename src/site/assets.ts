@@ -116,6 +116,8 @@ export const FILTER_JS = `// civsam publish: the offers filter. Without this scr
   var form = document.getElementById('offer-filter');
   if (!form) return;
   var field = function (name) { return form.elements.namedItem(name); };
+  // A patient group's own page (a long list split by group) has no area or group field.
+  var value = function (name) { var el = field(name); return el ? el.value : ''; };
   var status = document.getElementById('filter-status');
   var template = form.getAttribute('data-status') || '{shown} / {total}';
   var areas = Array.prototype.slice.call(document.querySelectorAll('section.area'));
@@ -128,8 +130,8 @@ export const FILTER_JS = `// civsam publish: the offers filter. Without this scr
   function has(list, value) { return (' ' + (list || '') + ' ').indexOf(' ' + value + ' ') >= 0; }
 
   function apply() {
-    var text = String(field('text').value || '').trim().toLowerCase();
-    var area = field('area').value, group = field('group').value, municipality = field('municipality').value, type = field('type').value;
+    var text = String(value('text') || '').trim().toLowerCase();
+    var area = value('area'), group = value('group'), municipality = value('municipality'), type = value('type');
     var active = !!(text || area || group || municipality || type);
     var offerFilter = !!(text || municipality || type);
     var shown = {};

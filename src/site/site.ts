@@ -16,6 +16,7 @@ import { fundingPage } from './pages/funding.js';
 import { modelPage } from './pages/model.js';
 import { offersPage } from './pages/offers.js';
 import { organisationPage, organisationsIndex } from './pages/organisations.js';
+import { extraPages } from './parts.js';
 
 export interface SiteOptions {
   asOf: string;
@@ -51,6 +52,11 @@ export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<
     for (const page of PAGES) {
       const ctx = makeContext(facts, site, others, page.path);
       yield [site.base + page.path, layout(ctx, page.build(ctx))];
+      // A long list's parts: built by the same page, which renders the part its path names.
+      for (const path of extraPages(ctx, page.path)) {
+        const partCtx = makeContext(facts, site, others, path);
+        yield [site.base + path, layout(partCtx, page.build(partCtx))];
+      }
     }
     for (const o of facts.organisations) {
       const path = organisationPath(o.id);

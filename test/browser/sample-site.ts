@@ -52,8 +52,11 @@ export interface SampleSite {
   axe(path: string, width: number): Promise<string[]>;
 }
 
-/** Sets up the site and the browser for the calling test file (beforeAll/afterAll). */
-export function sampleSiteInChromium(): SampleSite {
+/**
+ * Sets up the site and the browser for the calling test file (beforeAll/afterAll): the sample data's
+ * site, or the one of `data()` (a folder the test makes, as of `asOf`).
+ */
+export function sampleSiteInChromium(from?: { data: () => string; asOf: string }): SampleSite {
   let siteDir: string | undefined;
   let server: Server | undefined;
   let profile: string | undefined;
@@ -81,12 +84,12 @@ export function sampleSiteInChromium(): SampleSite {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh (Debian's chromium package)`);
-    const loaded = checkFolder(readFolder(join(ROOT, 'data')));
-    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const loaded = checkFolder(readFolder(from ? from.data() : join(ROOT, 'data')));
+    if (!from) expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
     site.folder = loaded.folder;
     const dir = mkdtempSync(join(tmpdir(), 'civsam-site-'));
     siteDir = dir;
-    await writeSite(dir, dir, buildSite(site.folder, { asOf: AS_OF, languages: ['da', 'en'] }));
+    await writeSite(dir, dir, buildSite(site.folder, { asOf: from?.asOf ?? AS_OF, languages: ['da', 'en'] }));
     server = createServer((req, res) => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       const rel = normalize(path === '/' ? '/index.html' : path).replace(/^\/+/, '');

@@ -23,8 +23,9 @@ import { plan } from './plan.js';
 import { offersView } from './offers-view.js';
 import { initSteps } from './init-steps.js';
 import { applications } from './applications.js';
+import { siteParts } from './site-parts.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications, siteParts] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

@@ -5,19 +5,22 @@ import type { Agreement } from '../../domain/kinds.js';
 import { FUNDING_KINDS } from '../../domain/shapes.js';
 import { html, type Html } from '../html.js';
 import { areaList, orgLinks, type PageContent, type PageContext } from '../page.js';
+import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 
 export function agreementsPage(ctx: PageContext): PageContent {
-  const all = ctx.facts.agreements;
-  const active = all.filter((a) => a.status === 'active').sort(byStartDesc);
-  const ended = all.filter((a) => a.status === 'ended').sort(byStartDesc);
+  const p = siteParts(ctx);
+  const title = ctx.t('publish.agreements.title');
+  const lists = [
+    { listing: p.activeAgreements, id: 'active', heading: ctx.t('publish.agreements.active'), partsHeading: ctx.t('publish.agreements.active') },
+    { listing: p.endedAgreements, id: 'ended', heading: ctx.t('publish.agreements.ended'), partsHeading: ctx.t('publish.agreements.ended') },
+  ];
+  for (const l of lists) {
+    const part = currentPart(ctx, l.listing);
+    if (part) return { section: 'agreements', title: ctx.t('site.parts.title', { title: l.heading, part: part.label }), body: html`${partNav(ctx, l.listing, title)}${table(ctx, l.id, l.heading, part.items)}` };
+  }
   const body = html`<p class="lead">${ctx.t('publish.agreements.lead')}</p>
-${table(ctx, 'active', ctx.t('publish.agreements.active'), active)}
-${table(ctx, 'ended', ctx.t('publish.agreements.ended'), ended)}`;
-  return { section: 'agreements', title: ctx.t('publish.agreements.title'), body };
-}
-
-function byStartDesc(a: Agreement, b: Agreement): number {
-  return a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+${lists.map((l) => html`${l.listing.split && l.listing.parts.length ? partLinks(ctx, l.listing, l.id, l.partsHeading) : table(ctx, l.id, l.heading, l.listing.parts[0]?.items ?? [])}\n`)}`;
+  return { section: 'agreements', title, body };
 }
 
 function table(ctx: PageContext, id: string, heading: string, agreements: Agreement[]): Html {
@@ -43,7 +46,7 @@ export function establishedBy(ctx: PageContext, a: Agreement): Html | string {
   const by = a.established_by;
   if (by?.call) {
     const call = ctx.facts.folder.records.call.get(by.call);
-    if (call && call.published <= ctx.facts.asOf) return html`${ctx.t('publish.agreements.viaCall')} <a href="${ctx.href(`calls.html#call-${call.id}`)}">${call.title}</a>`;
+    if (call && call.published <= ctx.facts.asOf) return html`${ctx.t('publish.agreements.viaCall')} <a href="${anchorHref(ctx, 'calls.html', `call-${call.id}`)}">${call.title}</a>`;
     return ctx.t('publish.agreements.viaCallPlain');
   }
   if (by?.exemption) return by.exemption.date ? ctx.t('publish.agreements.exemptionDated', { date: ctx.date(by.exemption.date) }) : ctx.t('publish.agreements.exemption');
@@ -66,7 +69,7 @@ export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
     const years = [...p.years].sort((x, y) => x - y);
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
     const kinds = FUNDING_KINDS.filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
-    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} <a href="${ctx.href(`funding.html#pool-${pool}`)}">${ctx.facts.folder.records.pool.get(pool)?.name ?? pool}</a> (${span}; ${kinds})</li>`;
+    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} <a href="${anchorHref(ctx, 'funding.html', `pool-${pool}`)}">${ctx.facts.folder.records.pool.get(pool)?.name ?? pool}</a> (${span}; ${kinds})</li>`;
   });
   return html`<ul class="plain">${items}</ul>`;
 }

@@ -5,23 +5,34 @@ import type { Application, Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, groupList, orgLinks, reachText, type PageContent, type PageContext } from '../page.js';
+import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { paragraphs } from './text.js';
 import { applyUrl, callContact, contactLine } from '../contact.js';
 
 export function callsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
+  const p = siteParts(ctx);
+  const title = ctx.t('publish.nav.calls');
+  const recentPart = currentPart(ctx, p.recentCalls);
+  if (recentPart) return { section: 'calls', title: ctx.t('site.parts.title', { title: ctx.t('publish.calls.recentHeading'), part: recentPart.label }), body: html`${partNav(ctx, p.recentCalls, title)}${recentSection(ctx, recentPart.items)}` };
+  const earlierPart = currentPart(ctx, p.earlierCalls);
+  if (earlierPart) return { section: 'calls', title: ctx.t('site.parts.title', { title: ctx.t('publish.calls.earlierHeading'), part: earlierPart.label }), body: html`${partNav(ctx, p.earlierCalls, title)}${earlier(ctx, earlierPart.items)}` };
   const body = html`<p class="lead">${ctx.t('publish.calls.lead')}</p>
 ${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
 <section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.calls.openHeading')}</h2>
 ${f.openCalls.length ? f.openCalls.map((c) => callSection(ctx, c, true)) : html`<p>${ctx.t('publish.calls.noneOpen')}</p>`}
 </section>
-<section aria-labelledby="recent">
+${p.recentCalls.split ? partLinks(ctx, p.recentCalls, 'recent', ctx.t('publish.calls.recentHeading')) : recentSection(ctx, f.recentCalls)}
+${p.earlierCalls.split ? partLinks(ctx, p.earlierCalls, 'earlier', ctx.t('publish.calls.earlierHeading')) : f.earlierCalls.length ? earlier(ctx, f.earlierCalls) : ''}`;
+  return { section: 'calls', title, body };
+}
+
+function recentSection(ctx: PageContext, calls: readonly Call[]): Html {
+  return html`<section aria-labelledby="recent">
 <h2 id="recent">${ctx.t('publish.calls.recentHeading')}</h2>
-${f.recentCalls.length ? f.recentCalls.map((c) => callSection(ctx, c, false)) : html`<p>${ctx.t('publish.calls.noneRecent')}</p>`}
-</section>
-${f.earlierCalls.length ? earlier(ctx, f.earlierCalls) : ''}`;
-  return { section: 'calls', title: ctx.t('publish.nav.calls'), body };
+${calls.length ? calls.map((c) => callSection(ctx, c, false)) : html`<p>${ctx.t('publish.calls.noneRecent')}</p>`}
+</section>`;
 }
 
 function callSection(ctx: PageContext, c: Call, open: boolean): Html {
@@ -33,7 +44,7 @@ function callSection(ctx: PageContext, c: Call, open: boolean): Html {
 ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.deadline'), open ? ctx.t(daysLeft === 0 ? 'publish.calls.deadlineToday' : daysLeft === 1 ? 'publish.calls.deadlineLeftOne' : 'publish.calls.deadlineLeft', { date: ctx.date(c.deadline), days: ctx.number(daysLeft) }) : ctx.date(c.deadline)],
   [ctx.t('publish.calls.published'), ctx.date(c.published)],
-  [ctx.t('publish.calls.pool'), pool ? html`<a href="${ctx.href(`funding.html#pool-${pool.id}`)}">${pool.name}</a>` : undefined],
+  [ctx.t('publish.calls.pool'), pool ? html`<a href="${anchorHref(ctx, 'funding.html', `pool-${pool.id}`)}">${pool.name}</a>` : undefined],
   [ctx.t('publish.areas'), areaList(ctx, c.areas)],
   [ctx.t('publish.patientGroups'), groupList(ctx, c.patient_groups)],
   [ctx.t('publish.municipalities'), reachText(ctx, c)],
@@ -81,7 +92,7 @@ ${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</
 `;
 }
 
-function earlier(ctx: PageContext, calls: Call[]): Html {
+function earlier(ctx: PageContext, calls: readonly Call[]): Html {
   return html`<section aria-labelledby="earlier">
 <h2 id="earlier">${ctx.t('publish.calls.earlierHeading')}</h2>
 <div class="table-scroll" role="region" aria-labelledby="earlier" tabindex="0">

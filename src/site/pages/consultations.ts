@@ -1,41 +1,59 @@
 // Consultations: the open ones with their hearing lists, the past ones with every invited party
 // alphabetically and a mark where an answer came, and the standing hearing list itself.
-import type { Consultation } from '../../domain/kinds.js';
+import type { Consultation, HearingParty } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
 import { consultationReport } from '../overviews.js';
-import { areaList, facts, groupList, orgLink, sortByName, type PageContent, type PageContext } from '../page.js';
+import { areaList, facts, groupList, orgLink, type PageContent, type PageContext } from '../page.js';
+import { currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { paragraphs } from './text.js';
 import { invitationFacts } from '../hearing-facts.js';
 import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
-  const list = sortByName(ctx, f.hearingList, (p) => ctx.organisationName(p.organisation));
+  const p = siteParts(ctx);
+  const title = ctx.t('publish.consultations.title');
+  const pastPart = currentPart(ctx, p.pastConsultations);
+  if (pastPart) return { section: 'consultations', title: ctx.t('site.parts.title', { title: ctx.t('publish.consultations.pastHeading'), part: pastPart.label }), body: html`${partNav(ctx, p.pastConsultations, title)}${pastSection(ctx, pastPart.items)}` };
+  const listPart = currentPart(ctx, p.hearingList);
+  if (listPart) return { section: 'consultations', title: ctx.t('site.parts.title', { title: ctx.t('publish.consultations.listHeading'), part: listPart.label }), body: html`${partNav(ctx, p.hearingList, title)}<section aria-labelledby="hearing-list">
+<h2 id="hearing-list">${ctx.t('publish.consultations.listHeading')}</h2>
+${hearingListTable(ctx, listPart.items)}
+</section>` };
+  const count = p.hearingList.parts.reduce((n, x) => n + x.items.length, 0);
   const body = html`<p class="lead">${ctx.t('publish.consultations.lead')}</p>
-<p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
-${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
+${f.folder.model?.principles.some((x) => x.id === 'fair-hearing') ? html`<p><a href="${ctx.href('model.html#principle-fair-hearing')}">${ctx.t('publish.consultations.principleLink')}</a></p>
+` : ''}${regionContact(ctx) ? html`<p class="contact"><strong>${ctx.t('site.consultation.contact')}:</strong> ${contactLine(ctx, regionContact(ctx))}</p>
 ` : ''}<section aria-labelledby="open">
 <h2 id="open">${ctx.t('publish.consultations.openHeading')}</h2>
 ${f.openConsultations.length ? f.openConsultations.map((c) => consultation(ctx, c, true)) : html`<p>${ctx.t('publish.consultations.noneOpen')}</p>`}
 </section>
-<section aria-labelledby="past">
-<h2 id="past">${ctx.t('publish.consultations.pastHeading')}</h2>
-${f.pastConsultations.length ? f.pastConsultations.map((c) => consultation(ctx, c, false)) : html`<p>${ctx.t('publish.consultations.nonePast')}</p>`}
-</section>
+${p.pastConsultations.split ? partLinks(ctx, p.pastConsultations, 'past', ctx.t('publish.consultations.pastHeading')) : pastSection(ctx, f.pastConsultations)}
 <section aria-labelledby="hearing-list">
 <h2 id="hearing-list">${ctx.t('publish.consultations.listHeading')}</h2>
-<p>${ctx.t('publish.consultations.listLead', { count: ctx.number(list.length), date: ctx.date(f.asOf) })}</p>
+<p>${ctx.t('publish.consultations.listLead', { count: ctx.number(count), date: ctx.date(f.asOf) })}</p>
 ${f.folder.model?.how_to?.length ? html`<p><a href="${ctx.href('model.html#how-to')}">${ctx.t('publish.howToJoin')}</a></p>` : ''}
-<div class="table-scroll" role="region" aria-labelledby="hearing-list" tabindex="0">
+${p.hearingList.split ? partLinks(ctx, p.hearingList, 'hearing-list') : hearingListTable(ctx, p.hearingList.parts[0].items)}
+</section>`;
+  return { section: 'consultations', title, body };
+}
+
+function pastSection(ctx: PageContext, past: readonly Consultation[]): Html {
+  return html`<section aria-labelledby="past">
+<h2 id="past">${ctx.t('publish.consultations.pastHeading')}</h2>
+${past.length ? past.map((c) => consultation(ctx, c, false)) : html`<p>${ctx.t('publish.consultations.nonePast')}</p>`}
+</section>`;
+}
+
+function hearingListTable(ctx: PageContext, list: readonly HearingParty[]): Html {
+  return html`<div class="table-scroll" role="region" aria-labelledby="hearing-list" tabindex="0">
 <table>
 <thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.patientGroups')}</th><th scope="col">${ctx.t('publish.consultations.since')}</th></tr></thead>
 <tbody>
 ${list.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><td>${areaList(ctx, p.areas)}</td><td>${groupList(ctx, p.patient_groups, 'publish.allGroupsOfAreas')}</td><td>${ctx.date(p.since)}</td></tr>\n`)}</tbody>
 </table>
-</div>
-</section>`;
-  return { section: 'consultations', title: ctx.t('publish.consultations.title'), body };
+</div>`;
 }
 
 function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {

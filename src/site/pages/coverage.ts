@@ -4,6 +4,7 @@
 import { html } from '../html.js';
 import { coverageOverview } from '../overviews.js';
 import type { PageContent, PageContext } from '../page.js';
+import { anchorHref } from '../parts.js';
 
 export function coveragePage(ctx: PageContext): PageContent {
   const c = coverageOverview(ctx.facts);
@@ -20,7 +21,7 @@ export function coveragePage(ctx: PageContext): PageContent {
       const n = r.byMunicipality[m.id] ?? 0;
       return n === 0
         ? html`<td class="gap">0</td>`
-        : html`<td><a href="${ctx.href(`offers.html?group=${group.id}&municipality=${m.id}#group-${area}-${group.id}`)}" aria-label="${ctx.t(n === 1 ? 'publish.coverage.cellLabelOne' : 'publish.coverage.cellLabel', { count: ctx.number(n), group: name, municipality: m.name })}">${ctx.number(n)}</a></td>`;
+        : html`<td><a href="${anchorHref(ctx, 'offers.html', `group-${area}-${group.id}`, `?group=${group.id}&municipality=${m.id}`)}" aria-label="${ctx.t(n === 1 ? 'publish.coverage.cellLabelOne' : 'publish.coverage.cellLabel', { count: ctx.number(n), group: name, municipality: m.name })}">${ctx.number(n)}</a></td>`;
     });
     return html`${areaRow}<tr><th scope="row">${name}</th>${cells}<td class="total">${ctx.number(r.total)}</td></tr>\n`;
   });

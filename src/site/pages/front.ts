@@ -4,6 +4,7 @@ import { html } from '../html.js';
 import { OPEN_DATA_README } from '../open-data.js';
 import { offersOverview } from '../overviews.js';
 import { facts as factList, regionName, SECTIONS, type PageContent, type PageContext } from '../page.js';
+import { anchorHref } from '../parts.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 export function frontPage(ctx: PageContext): PageContent {
@@ -13,7 +14,7 @@ export function frontPage(ctx: PageContext): PageContent {
   const offers = offersOverview(f).totals;
   const sections = SECTIONS.filter((s) => s.id !== 'front').map((s) => html`<li><a href="${ctx.href(s.path)}">${ctx.t(s.nav)}</a><p>${ctx.t(`publish.front.about.${s.id}` as MessageKey)}</p></li>`);
   const calls = f.openCalls.length
-    ? html`<ul class="plain">${f.openCalls.map((c) => html`<li><a href="${ctx.href(`calls.html#call-${c.id}`)}">${c.title}</a> – ${ctx.t('publish.calls.deadline')}: ${ctx.date(c.deadline)}</li>`)}</ul>`
+    ? html`<ul class="plain">${f.openCalls.map((c) => html`<li><a href="${anchorHref(ctx, 'calls.html', `call-${c.id}`)}">${c.title}</a> – ${ctx.t('publish.calls.deadline')}: ${ctx.date(c.deadline)}</li>`)}</ul>`
     : html`<p>${ctx.t('publish.calls.noneOpen')}</p>`;
   const body = html`<p class="lead">${ctx.t('publish.front.lead', { region })}</p>
 <section aria-labelledby="figures">

@@ -3,7 +3,8 @@
 // alternative, and the same numbers stand in a table beside it.
 import { barChart, legend } from '../charts.js';
 import { html, type Html } from '../html.js';
-import { fundingOverview, type PoolFunding, type PoolYearEntry } from '../overviews.js';
+import type { PoolFunding, PoolYearEntry } from '../overviews.js';
+import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { areaList, facts, orgLink, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
 
@@ -11,10 +12,17 @@ import { paragraphs } from './text.js';
 const TOP_RECIPIENTS = 12;
 
 export function fundingPage(ctx: PageContext): PageContent {
-  const pools = fundingOverview(ctx.facts);
+  const listing = siteParts(ctx).pools;
+  const title = ctx.t('publish.funding.title');
+  const part = currentPart(ctx, listing);
+  if (part) return { section: 'funding', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${part.items.map((p) => poolSection(ctx, p))}` };
+  const pools = listing.parts.flatMap((p) => p.items);
+  const toc = listing.split
+    ? html`<nav class="toc" aria-labelledby="pools-toc"><h2 id="pools-toc">${ctx.t('publish.funding.pools')}</h2><ul>${pools.map((p) => html`<li><a href="${anchorHref(ctx, 'funding.html', `pool-${p.pool.id}`)}">${p.pool.name}</a></li>`)}</ul></nav>\n`
+    : pools.length > 1 ? html`<nav class="toc" aria-labelledby="pools-toc"><h2 id="pools-toc">${ctx.t('publish.funding.pools')}</h2><ul>${pools.map((p) => html`<li><a href="#pool-${p.pool.id}">${p.pool.name}</a></li>`)}</ul></nav>\n` : '';
   const body = html`<p class="lead">${ctx.t('publish.funding.lead')}</p>
-${pools.length > 1 ? html`<nav class="toc" aria-labelledby="pools-toc"><h2 id="pools-toc">${ctx.t('publish.funding.pools')}</h2><ul>${pools.map((p) => html`<li><a href="#pool-${p.pool.id}">${p.pool.name}</a></li>`)}</ul></nav>\n` : ''}${pools.length ? pools.map((p) => poolSection(ctx, p)) : html`<p>${ctx.t('publish.none')}</p>`}`;
-  return { section: 'funding', title: ctx.t('publish.funding.title'), body };
+${toc}${listing.split ? partLinks(ctx, listing, 'pool-parts', ctx.t('site.parts.pools')) : pools.length ? pools.map((p) => poolSection(ctx, p)) : html`<p>${ctx.t('publish.none')}</p>`}`;
+  return { section: 'funding', title, body };
 }
 
 function poolSection(ctx: PageContext, p: PoolFunding): Html {

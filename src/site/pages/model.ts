@@ -5,6 +5,7 @@ import { criterionText } from '../../domain/applications.js';
 import type { Pool } from '../../domain/kinds.js';
 import { html, type Html } from '../html.js';
 import { areaList, facts, type PageContent, type PageContext } from '../page.js';
+import { anchorHref } from '../parts.js';
 import { paragraphs } from './text.js';
 import { contactSection } from '../contact.js';
 
@@ -69,7 +70,7 @@ ${paragraphs(p.description)}${facts([
 ])}
 ${p.criteria?.length ? html`<p>${ctx.t('publish.model.criteriaIntro')}</p>
 <ol>${p.criteria.map((c) => html`<li>${criterionText(c, ctx.lang)}</li>`)}</ol>
-` : html`<p>${ctx.t('publish.model.noCriteria')}</p>\n`}<p><a href="${ctx.href(`funding.html#pool-${p.id}`)}">${ctx.t('publish.model.seeFunding', { pool: p.name })}</a></p>
+` : html`<p>${ctx.t('publish.model.noCriteria')}</p>\n`}<p><a href="${anchorHref(ctx, 'funding.html', `pool-${p.id}`)}">${ctx.t('publish.model.seeFunding', { pool: p.name })}</a></p>
 </section>
 `;
 }

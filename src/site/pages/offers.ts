@@ -7,13 +7,21 @@ import type { OfferEntry } from '../../reports/offers.js';
 import { html, type Html } from '../html.js';
 import { offersOverview } from '../overviews.js';
 import { facts, orgLink, type PageContent, type PageContext } from '../page.js';
+import { anchorHref, currentPart, partNav, siteParts } from '../parts.js';
 
 export function offersPage(ctx: PageContext): PageContent {
   const overview = offersOverview(ctx.facts);
+  const listing = siteParts(ctx).offers;
   const groups = ctx.facts.folder.vocabularies.patientGroups;
   const ancestors = ancestorsIndex(groups);
-  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="#group-${a.area}-${g.id}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
-  const sections = overview.areas.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
+  const title = ctx.t('publish.offers.title');
+  const part = currentPart(ctx, listing);
+  // A split list's group links lead to the group's own page; a whole list's to its section here.
+  const groupHref = (area: string, id: string) => listing.split ? anchorHref(ctx, 'offers.html', `group-${area}-${id}`) : `#group-${area}-${id}`;
+  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="${groupHref(a.area, g.id)}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
+  const on = part?.items[0];
+  const shown = on ? overview.areas.filter((a) => a.area === on.area).map((a) => ({ ...a, patientGroups: [{ ...on.group, offers: on.group.offers.slice(on.from, on.to) }] })) : overview.areas;
+  const sections = shown.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
 <h2 id="area-${a.area}">${ctx.areaName(a.area)}</h2>
 ${a.patientGroups.map((g) => html`<section class="group" id="group-${a.area}-${g.id}" data-groups="${ancestors.get(g.id) ?? g.id}" aria-labelledby="group-${a.area}-${g.id}-h">
 <h3 id="group-${a.area}-${g.id}-h">${g.name[ctx.lang]} <span class="count">${ctx.t(g.offerCount === 1 ? 'publish.offers.countOne' : 'publish.offers.count', { count: ctx.number(g.offerCount) })}</span></h3>
@@ -24,15 +32,18 @@ ${g.offers.map((o) => offerItem(ctx, o))}</ul>`
 </section>
 `)}</section>
 `);
+  if (part) {
+    return { section: 'offers', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${filterForm(ctx, false)}${sections}`, script: true };
+  }
   const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.totals.offers), date: ctx.date(ctx.facts.asOf) })}</p>
 <p>${ctx.t('publish.offers.seeCoverage')} <a href="${ctx.href('coverage.html')}">${ctx.t('publish.nav.coverage')}</a></p>
-${filterForm(ctx)}
+${listing.split ? html`<p>${ctx.t('site.parts.offersLead')}</p>\n` : filterForm(ctx)}
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">${ctx.t('publish.offers.toc')}</h2>
 <ul>${toc}</ul>
 </nav>
-${sections}`;
-  return { section: 'offers', title: ctx.t('publish.offers.title'), body, script: true };
+${listing.split ? '' : sections}`;
+  return { section: 'offers', title, body, script: !listing.split };
 }
 
 /** Each group's id with the ids of every group above it, space-separated: a filter on a parent shows its children. */
@@ -54,23 +65,24 @@ ${facts([
   [ctx.t('publish.offers.type'), o.type.name[ctx.lang]],
   [ctx.t('publish.organisation'), orgLink(ctx, o.organisation.id)],
   [ctx.t('publish.municipalities'), where],
-  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`agreements.html#agreement-${a.id}`)}">${a.title}</a>`)}` : undefined],
-  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${ctx.href(`funding.html#pool-${p.id}`)}">${p.name}</a>`)}` : undefined],
+  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'agreements.html', `agreement-${a.id}`)}">${a.title}</a>`)}` : undefined],
+  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'funding.html', `pool-${p.id}`)}">${p.name}</a>`)}` : undefined],
 ])}
 ${description ? html`<p>${description}</p>\n` : ''}</li>
 `;
 }
 
-function filterForm(ctx: PageContext): Html {
+/** The script's filter; on a patient group's own page without the area and group fields, which the page already chose. */
+function filterForm(ctx: PageContext, byGroup = true): Html {
   const v = ctx.facts.folder.vocabularies;
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   return html`<form id="offer-filter" class="filter" hidden aria-labelledby="filter-heading" data-status="${ctx.t('publish.filter.status')}">
 <h2 id="filter-heading">${ctx.t('publish.filter.heading')}</h2>
 <div class="filter-fields">
 <div><label for="f-text">${ctx.t('publish.filter.text')}</label><input type="search" id="f-text" name="text" autocomplete="off"></div>
-<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${AREAS.map((a) => option(a, ctx.areaName(a)))}</select></div>
+${byGroup ? html`<div><label for="f-area">${ctx.t('publish.filter.area')}</label><select id="f-area" name="area">${option('', ctx.t('publish.filter.allAreas'))}${AREAS.map((a) => option(a, ctx.areaName(a)))}</select></div>
 <div><label for="f-group">${ctx.t('publish.filter.group')}</label><select id="f-group" name="group">${option('', ctx.t('publish.filter.allGroups'))}${v.patientGroups.map((g) => option(g.id, g.name[ctx.lang]))}</select></div>
-<div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
+` : ''}<div><label for="f-municipality">${ctx.t('publish.filter.municipality')}</label><select id="f-municipality" name="municipality">${option('', ctx.t('publish.filter.allMunicipalities'))}${v.municipalities.map((m) => option(m.id, m.name))}</select></div>
 <div><label for="f-type">${ctx.t('publish.filter.type')}</label><select id="f-type" name="type">${option('', ctx.t('publish.filter.allTypes'))}${v.offerTypes.map((t) => option(t.id, t.name[ctx.lang]))}</select></div>
 <div class="filter-buttons"><button type="reset">${ctx.t('publish.filter.reset')}</button></div>
 </div>

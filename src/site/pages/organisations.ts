@@ -7,11 +7,21 @@ import { html } from '../html.js';
 import { messageOr, valueLabel } from '../../i18n/values.js';
 import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
 import { establishedBy, fundingSummary, period } from './agreements.js';
+import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 
 export function organisationsIndex(ctx: PageContext): PageContent {
-  const orgs = sortByName(ctx, ctx.facts.organisations, (o) => o.name);
-  const body = html`<p class="lead">${ctx.t('publish.organisations.lead', { count: ctx.number(orgs.length) })}</p>
-<div class="table-scroll" role="region" aria-labelledby="org-caption" tabindex="0">
+  const listing = siteParts(ctx).organisations;
+  const title = ctx.t('publish.organisations.title');
+  const part = currentPart(ctx, listing);
+  if (part) return { section: 'organisations', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${organisationTable(ctx, part.items)}` };
+  const count = listing.parts.reduce((n, p) => n + p.items.length, 0);
+  const body = html`<p class="lead">${ctx.t('publish.organisations.lead', { count: ctx.number(count) })}</p>
+${listing.split ? partLinks(ctx, listing, 'org-parts', ctx.t('site.parts.organisations')) : organisationTable(ctx, listing.parts[0].items)}`;
+  return { section: 'organisations', title, body };
+}
+
+function organisationTable(ctx: PageContext, orgs: readonly Organisation[]) {
+  return html`<div class="table-scroll" role="region" aria-labelledby="org-caption" tabindex="0">
 <table>
 <caption id="org-caption">${ctx.t('publish.organisations.caption')}</caption>
 <thead><tr><th scope="col">${ctx.t('publish.organisation')}</th><th scope="col">${ctx.t('publish.organisations.kind')}</th><th scope="col">${ctx.t('publish.areas')}</th><th scope="col">${ctx.t('publish.organisations.activeOffers')}</th></tr></thead>
@@ -19,7 +29,6 @@ export function organisationsIndex(ctx: PageContext): PageContent {
 ${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${!organisationActiveOn(o, ctx.facts.asOf) ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
 </table>
 </div>`;
-  return { section: 'organisations', title: ctx.t('publish.organisations.title'), body };
 }
 
 export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
@@ -51,18 +60,18 @@ ${offers.length ? html`<ul class="offers">${offers.map((x) => html`<li class="of
 ${agreements.length ? html`<div class="table-scroll" role="region" aria-labelledby="agreements" tabindex="0"><table>
 <thead><tr><th scope="col">${ctx.t('publish.agreements.agreement')}</th><th scope="col">${ctx.t('publish.agreements.status')}</th><th scope="col">${ctx.t('publish.agreements.period')}</th><th scope="col">${ctx.t('publish.agreements.establishedBy')}</th><th scope="col">${ctx.t('publish.agreements.funding')}</th></tr></thead>
 <tbody>
-${agreements.map((a) => html`<tr><th scope="row"><a href="${ctx.href(`agreements.html#agreement-${a.id}`)}">${a.title}</a>${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
+${agreements.map((a) => html`<tr><th scope="row"><a href="${anchorHref(ctx, 'agreements.html', `agreement-${a.id}`)}">${a.title}</a>${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
 </table></div>` : html`<p>${ctx.t('publish.organisations.noAgreements')}</p>`}
 </section>
 <section aria-labelledby="calls">
 <h2 id="calls">${ctx.t('publish.organisations.callsHeading')}</h2>
-${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li><a href="${ctx.href(`calls.html#call-${c.id}`)}">${c.title}</a> (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
+${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li><a href="${anchorHref(ctx, 'calls.html', `call-${c.id}`)}">${c.title}</a> (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
 </section>
 <section aria-labelledby="consultations">
 <h2 id="consultations">${ctx.t('publish.organisations.consultationsHeading')}</h2>
 ${f.consultations.length ? html`<ul>${f.consultations.map((c) => {
     const answered = (c.responses ?? []).filter((r) => partyIds.has(r.party)).map((r) => r.received).sort()[0];
-    return html`<li><a href="${ctx.href(`consultations.html#consultation-${c.id}`)}">${c.title}</a> – ${answered ? ctx.t('publish.consultations.received', { date: ctx.date(answered) }) : c.status === 'open' && c.deadline >= ctx.facts.asOf ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</li>`;
+    return html`<li><a href="${anchorHref(ctx, 'consultations.html', `consultation-${c.id}`)}">${c.title}</a> – ${answered ? ctx.t('publish.consultations.received', { date: ctx.date(answered) }) : c.status === 'open' && c.deadline >= ctx.facts.asOf ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</li>`;
   })}</ul>` : html`<p>${ctx.t('publish.organisations.noConsultations')}</p>`}
 </section>`;
   return { section: 'organisation', title: o.name, body };
