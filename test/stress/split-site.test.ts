@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIZES, generateBenchFolder, REFERENCE_DATE } from '../../scripts/bench-data.js';
-import { sampleSiteInChromium } from './sample-site.js';
+import { sampleSiteInChromium } from '../browser/sample-site.js';
 
 // 1,000 offers, 50 consultations and 20 pools: offers, past consultations and pools are split.
 const SCALE = 0.05;
