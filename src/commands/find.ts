@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { kindFromName, type Target } from '../domain/kinds.js';
+import { kindFromName, VOCABULARY_WORDS, type Target } from '../domain/kinds.js';
 import { caseKey } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
 import { findInFolder, FIND_KINDS } from '../reports/find.js';
@@ -14,13 +14,6 @@ interface FindOpts {
   format?: string;
   output?: string;
 }
-
-/** Words for the vocabularies, singular and plural, English and Danish. */
-const VOCABULARY_WORDS: Record<string, Target> = {
-  'patient-group': 'patient-groups', 'patient-groups': 'patient-groups', patientgruppe: 'patient-groups', patientgrupper: 'patient-groups',
-  municipality: 'municipalities', municipalities: 'municipalities', kommune: 'municipalities', kommuner: 'municipalities',
-  'offer-type': 'offer-types', 'offer-types': 'offer-types', tilbudstype: 'offer-types', tilbudstyper: 'offer-types',
-};
 
 const KIND_KEY: Record<string, string> = { 'patient-groups': 'patient-group', municipalities: 'municipality', 'offer-types': 'offer-type' };
 const kindKey = (k: Target) => `kind.${KIND_KEY[k] ?? k}` as MessageKey;

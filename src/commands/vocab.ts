@@ -11,7 +11,7 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import { slugify } from '../domain/ids.js';
-import { VOCABULARIES, type VocabularyName } from '../domain/kinds.js';
+import { VOCABULARIES, VOCABULARY_WORDS, type VocabularyName } from '../domain/kinds.js';
 import { AREAS } from '../domain/shapes.js';
 import { nameKey } from '../domain/text.js';
 import { formatDate } from '../i18n/format.js';
@@ -33,17 +33,10 @@ interface WriteOpts {
   commit?: boolean;
 }
 
-/** The names a user may give a vocabulary: English or Danish, singular or plural. */
-const VOCABULARY_NAMES: Record<string, VocabularyName> = {
-  'patient-groups': 'patient-groups', 'patient-group': 'patient-groups', patientgrupper: 'patient-groups', patientgruppe: 'patient-groups',
-  municipalities: 'municipalities', municipality: 'municipalities', kommuner: 'municipalities', kommune: 'municipalities',
-  'offer-types': 'offer-types', 'offer-type': 'offer-types', tilbudstyper: 'offer-types', tilbudstype: 'offer-types',
-};
-
 export function vocabularyFromName(name: string): VocabularyName {
   const key = name.trim().toLowerCase();
-  if (!Object.hasOwn(VOCABULARY_NAMES, key)) throw new UserError('vocab.unknown');
-  return VOCABULARY_NAMES[key];
+  if (!Object.hasOwn(VOCABULARY_WORDS, key)) throw new UserError('vocab.unknown');
+  return VOCABULARY_WORDS[key];
 }
 
 /** A vocabulary's entries as the file holds them. */

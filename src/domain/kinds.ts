@@ -48,6 +48,13 @@ export const FOLDER_OF: Record<RecordKind, string> = {
 export const VOCABULARIES = ['patient-groups', 'municipalities', 'offer-types'] as const;
 export type VocabularyName = (typeof VOCABULARIES)[number];
 
+/** The words a user may give for a vocabulary: English or Danish, singular or plural. */
+export const VOCABULARY_WORDS: Readonly<Record<string, VocabularyName>> = {
+  'patient-groups': 'patient-groups', 'patient-group': 'patient-groups', patientgrupper: 'patient-groups', patientgruppe: 'patient-groups',
+  municipalities: 'municipalities', municipality: 'municipalities', kommuner: 'municipalities', kommune: 'municipalities',
+  'offer-types': 'offer-types', 'offer-type': 'offer-types', tilbudstyper: 'offer-types', tilbudstype: 'offer-types',
+};
+
 /** The kinds a reference can point at: record kinds and vocabularies. */
 export type Target = RecordKind | VocabularyName;
 

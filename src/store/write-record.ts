@@ -9,7 +9,7 @@ import { fieldOrders } from '../domain/shapes.js';
 import { UserError } from '../domain/errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
-import { sameData } from '../domain/plain-data.js';
+import { sameData, type Data } from '../domain/plain-data.js';
 import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
@@ -115,21 +115,7 @@ function vocabularyRank(name: VocabularyName): KeyRank {
  */
 export function newVocabularyText(dataDir: string, name: VocabularyName, current: ReadRecord, entries: Array<Record<string, unknown>>): NewText {
   const schemaPath = schemaPathFor(dataDir, 'vocabularies', `${name}.schema.json`);
-  const rank = vocabularyRank(name);
-  if (current.text !== undefined && current.entries && sameData(current.entries, entries)) return { text: current.text, unchanged: true };
-  const least = textLength(entries);
-  if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
-  let text: string | undefined;
-  if (current.text !== undefined && current.entries) {
-    const edited = editText(current.text, current.entries, entries, rank);
-    text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
-  } else {
-    text = serialise(entries as unknown as Record<string, unknown>, schemaPath, rank);
-  }
-  if (text === undefined) return { refused: 'round-trip' };
-  const bytes = recordBytes(current, text).length;
-  if (bytes > MAX_FILE_BYTES) return { refused: 'too-large', bytes };
-  return { text, unchanged: false };
+  return newFileText(current, current.entries, entries, schemaPath, vocabularyRank(name));
 }
 
 export type NewText =
@@ -159,16 +145,24 @@ function textLength(value: unknown): number {
 export function newRecordText(dataDir: string, kind: RecordKind, current: ReadRecord, after: Record<string, unknown>): NewText {
   const rel = recordRel(kind, String(after.id));
   const schemaPath = schemaPathFor(dataDir, dirname(rel), `${kind}.schema.json`);
-  const rank = schemaRank(kind);
-  if (current.text !== undefined && current.data && sameData(current.data, after)) return { text: current.text, unchanged: true };
+  return newFileText(current, current.data, after, schemaPath, schemaRank(kind));
+}
+
+/**
+ * A data file's new text, from what it held (`before`, as read) to `after`: only the changed fields'
+ * lines change and comments stay; a new file is written in the schema's field order. Refused when it
+ * could not be read back as `after` or would be larger than the reader accepts.
+ */
+function newFileText(current: ReadRecord, before: Data | unknown[] | undefined, after: Data | unknown[], schemaPath: string, rank: KeyRank): NewText {
+  if (current.text !== undefined && before && sameData(before, after)) return { text: current.text, unchanged: true };
   const least = textLength(after);
   if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
   let text: string | undefined;
-  if (current.text !== undefined && current.data) {
-    const edited = editText(current.text, current.data, after, rank);
+  if (current.text !== undefined && before) {
+    const edited = editText(current.text, before, after, rank);
     text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
   } else {
-    text = serialise(after, schemaPath, rank);
+    text = serialise(after as Data, schemaPath, rank);
   }
   if (text === undefined) return { refused: 'round-trip' };
   const bytes = recordBytes(current, text).length;
