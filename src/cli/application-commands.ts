@@ -1,7 +1,7 @@
 // The commands of applications to calls beyond add/edit/show/list/remove: assessment, decision,
 // declarations of impartiality, grantee reports, and a call's ranking, scoring sheets and letters.
 // Only this table is loaded at start-up; each command's code is imported when it runs.
-import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
 import { enumAt } from '../domain/shapes.js';
 
 const WRITE: OptionSpec[] = [
@@ -14,9 +14,9 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   {
     parent: 'application', name: 'assess', args: '<id>', description: 'cmd.application.assess.description',
     options: [
-      { flags: '--assessor <text>', description: 'opt.application.assessor' },
+      ...optionsNamed('application', '--assessor <text>'),
       { flags: '--score <criterion=n>', description: 'opt.application.score', repeatable: true },
-      { flags: '--note <text>', description: 'opt.application.note' },
+      ...optionsNamed('application', '--note <text>'),
       { flags: '--date <date>', description: 'opt.application.assessDate' },
       ...WRITE,
     ],
@@ -28,10 +28,9 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome') },
       { flags: '--date <date>', description: 'opt.application.decideDate' },
-      { flags: '--amount <dkk>', description: 'opt.application.amount' },
-      { flags: '--reason <text>', description: 'opt.application.reason' },
+      ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
       { flags: '--criteria <ids>', description: 'opt.application.criteria', repeatable: true },
-      { flags: '--case <text>', description: 'opt.application.case' },
+      ...optionsNamed('application', '--case <text>'),
       ...WRITE,
     ],
     examples: [
@@ -43,7 +42,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   {
     parent: 'call', name: 'declare', args: '<id>', description: 'cmd.call.declare.description',
     options: [
-      { flags: '--assessor <text>', description: 'opt.application.assessor' },
+      ...optionsNamed('application', '--assessor <text>'),
       { flags: '--date <date>', description: 'opt.call.declareDate' },
       { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true },
       { flags: '--tie <relation>', description: 'opt.call.tie', choices: choices('call', 'declarations.ties.relation') },
@@ -56,9 +55,9 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   {
     parent: 'agreement', name: 'report', args: '<id>', description: 'cmd.agreement.report.description',
     options: [
-      { flags: '--due <date>', description: 'opt.agreement.due' },
+      ...optionsNamed('agreement', '--due <date>'),
       { flags: '--kind <kind>', description: 'opt.agreement.reportKind', choices: choices('agreement', 'reports.kind') },
-      { flags: '--received <date>', description: 'opt.agreement.received' },
+      ...optionsNamed('agreement', '--received <date>'),
       ...WRITE,
     ],
     examples: ['civsam agreement report 2025-psyk-007 --due 2026-03-01 --kind final', 'civsam agreement report 2025-psyk-007 --due 2026-03-01 --received 2026-02-27'],
