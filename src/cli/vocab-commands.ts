@@ -31,8 +31,8 @@ export const VOCAB_COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--id <id>', description: 'opt.vocab.id' },
       ...NAMES,
-      { flags: '--areas <values>', description: 'opt.vocab.areas', params: { values: { list: AREAS } }, repeatable: true },
-      { flags: '--parent <id>', description: 'opt.vocab.parent' },
+      { flags: '--areas <values>', description: 'opt.vocab.areas', params: { values: { list: AREAS } }, repeatable: true, names: { values: AREAS } },
+      { flags: '--parent <id>', description: 'opt.vocab.parent', names: { target: 'patient-groups' } },
       ...WRITE,
     ],
     examples: [

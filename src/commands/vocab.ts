@@ -208,7 +208,7 @@ export async function add(ctx: CommandContext, opts: WriteOpts, args: unknown[])
         if (parent.retired) throw new UserError('vocab.parentRetired', { entry, name: nameIn(parent, ctx.lang), id: parent.id, date: formatDate(parent.retired, ctx.lang) });
       }
       const areas = splitList(opts.areas) ?? (parent?.areas ? [...parent.areas] : undefined);
-      if (!areas || areas.length === 0) throw new UserError('vocab.areasRequired', { values: AREAS.join(', ') });
+      if (!areas || areas.length === 0) throw new UserError('vocab.areasRequired', { values: { list: AREAS } });
       added.areas = areas;
       if (parent) added.parent = parent.id;
     }
