@@ -69,7 +69,8 @@ function prepare(entry: NamedEntry): Prepared {
 
 /** The edit distance still called close for a word of this length. */
 function closeEnough(length: number): number {
-  return length <= 5 ? 1 : length <= 8 ? 2 : 3;
+  // A word of three letters or fewer is one letter from too many others (`anx` from `and`) to suggest any.
+  return length <= 3 ? 0 : length <= 5 ? 1 : length <= 8 ? 2 : 3;
 }
 
 /** How many letters two words begin with in common. */

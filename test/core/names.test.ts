@@ -52,3 +52,14 @@ describe('ranking', () => {
       .toEqual([0, 1, 2, 3, 4, undefined]);
   });
 });
+
+describe('a short word', () => {
+  test('three letters are matched as written, never one letter off (anx is not and)', () => {
+    const index = new NameIndex([
+      { id: 'kol', names: ['KOL og lungesygdom', 'COPD and lung disease'], display: { da: 'KOL og lungesygdom', en: 'COPD and lung disease' } },
+      { id: 'anxiety-club', names: ['Anxiety Club'], display: { da: 'Anxiety Club', en: 'Anxiety Club' } },
+    ]);
+    expect(index.ranked('anx').map((r) => r.entry.id)).toEqual(['anxiety-club']);
+    expect(index.ranked('anxiety clb').map((r) => r.entry.id)).toEqual(['anxiety-club']);
+  });
+});
