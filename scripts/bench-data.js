@@ -714,7 +714,11 @@ export function generateBench(sizes = {}) {
     let established_by;
     const how = weighted([[60, 'call'], [25, 'exemption'], [15, 'none']]);
     if (how === 'call') {
-      const call = callBefore(fundingPool?.id, startDay) ?? callBefore(undefined, startDay);
+      // A call's round ends in at most three applications, so at most three organisations are
+      // selected by it; an agreement that would make a fourth is established otherwise.
+      const fits = (c) => c && [org, ...partners].filter((o) => !c._selected.has(o.id)).length + c._selected.size <= 3;
+      const found = callBefore(fundingPool?.id, startDay) ?? callBefore(undefined, startDay);
+      const call = fits(found) ? found : undefined;
       if (call) {
         established_by = { call: call.id };
         for (const o of [org, ...partners]) {
@@ -879,8 +883,8 @@ export function generateBench(sizes = {}) {
   }
 
   // ---- applications (last, so the records drawn before keep their bytes): every call whose
-  // round is decided gets an application from each selected organisation (granted) and one or two
-  // from other applicants (refused); an open call gets one to three undecided ones. Two assessors
+  // round is decided gets an application from each selected organisation (granted) and from other
+  // applicants (refused); an open call gets undecided ones. Two assessors
   // score each on the call's criteria, which get ids; the call's applicants and selected are then
   // exactly what its applications show.
   const applications = [];
@@ -893,7 +897,10 @@ export function generateBench(sizes = {}) {
     const decided = call._deadline < TODAY;
     const selected = [...call._selected].sort();
     const others = [...call._applicants].filter((o) => !call._selected.has(o)).sort();
-    const refused = decided ? sample(others, Math.min(others.length, int(1, 2))) : sample(others.length ? others : selected, int(1, 3));
+    // One to three applications a call: the selected ones granted and, room permitting, one or
+    // two refused; an open call has one to three undecided ones.
+    const room = Math.max(selected.length ? 0 : 1, Math.min(int(1, 2), 3 - selected.length));
+    const refused = decided ? sample(others, Math.min(others.length, room)) : sample(others.length ? others : selected, int(1, 3));
     const entries = [...(decided ? selected.map((o) => [o, 'granted']) : []), ...refused.map((o) => [o, decided ? 'refused' : undefined])];
     const assessDay = call._deadline + int(3, 14);
     const declared = toIso(call._deadline + 1);
