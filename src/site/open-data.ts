@@ -1,24 +1,37 @@
 // The site's open data (open-data/): organisations, offers (shaped as Open Referral's HSDS:
 // organization, service, service area, eligibility), agreements, grants (the 360Giving Data
 // Standard), calls and consultations, each as CSV and JSON, and one readme in Danish and English
-// that documents every column of every file, the licence and the as-of date. The columns and their
-// documentation are one table, so a file cannot gain a column the readme does not explain. Only
+// that documents every column of every file, the licence and the as-of date. The readme is written
+// from the same column lists as the files, and a test checks every column has its description in
+// the catalogue, so a file cannot gain a column the readme does not explain. Only
 // what the pages show: no contact person, no e-mail or phone of anyone, no staff note. CSV through
 // civsam's one encoder (comma-separated, decimal point: the form open-data tools read).
 import { encodeCsv } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 import type { SiteFacts } from './facts.js';
 import { publicUrl } from './html.js';
+import { translate, type Language, type MessageKey } from '../i18n/index.js';
 
 export const OPEN_DATA_DIR = 'open-data';
 export const OPEN_DATA_README = `${OPEN_DATA_DIR}/readme.md`;
 const DEFAULT_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
 
 type Cell = string | number;
-interface Column<R> { name: string; en: string; da: string; value(r: R): Cell }
-interface DataFile<R> { name: string; en: string; da: string; rows(f: SiteFacts): R[]; columns: Column<R>[] }
+/**
+ * A column: a field of the row, written as it is (a list joined with commas, nothing when it is
+ * absent), or a name of its own and how to get its value. What it means, in both languages, is in
+ * the catalogue (`openData.<file>.<column>`), which the readme prints.
+ */
+type Column<R> = (keyof R & string) | [name: string, value: (r: R) => Cell];
+interface DataFile<R> { name: string; rows(f: SiteFacts): R[]; columns: Column<R>[] }
 
 const list = (xs: readonly string[] | undefined) => (xs ?? []).join(', ');
+const columnName = <R>(c: Column<R>) => (typeof c === 'string' ? c : c[0]);
+function cell<R>(c: Column<R>, row: R): Cell {
+  if (typeof c !== 'string') return c[1](row);
+  const v = row[c] as unknown;
+  return Array.isArray(v) ? list(v as string[]) : typeof v === 'number' ? v : String(v ?? '');
+}
 
 function files(facts: SiteFacts): DataFile<never>[] {
   const folder = facts.folder;
@@ -27,107 +40,52 @@ function files(facts: SiteFacts): DataFile<never>[] {
   const muniName = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
   const groupName = new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.name.da]));
   const reach = (x: { municipalities?: string[]; scope?: string }) => (x.scope ? x.scope : (x.municipalities ?? []).map((m) => muniName.get(m) ?? m).join(', '));
+  const decided = (c: { deadline: string }) => c.deadline < facts.asOf;
   const organisations: DataFile<SiteFacts['organisations'][number]> = {
-    name: 'organisations', en: 'Organisations registered with the region (no contact person, e-mail or phone: those are personal data and never published).', da: 'Organisationer, som regionen har registreret (uden kontaktperson, e-mail og telefon: det er personoplysninger og offentliggøres aldrig).',
+    name: 'organisations',
     rows: (f) => f.organisations,
-    columns: [
-      { name: 'id', en: 'civsam\'s identifier of the organisation', da: 'organisationens id i civsam', value: (o) => o.id },
-      { name: 'name', en: 'name', da: 'navn', value: (o) => o.name },
-      { name: 'kind', en: 'kind of organisation (patient-association, volunteer-organisation, …)', da: 'slags organisation (patient-association = patientforening, volunteer-organisation = frivillig organisation, …)', value: (o) => o.kind },
-      { name: 'cvr', en: 'Danish CVR number, when recorded', da: 'CVR-nummer, når det er registreret', value: (o) => o.cvr ?? '' },
-      { name: 'areas', en: 'areas (social, psychiatry, health), comma-separated', da: 'områder (social, psychiatry = psykiatri, health = sundhed), kommasepareret', value: (o) => list(o.areas) },
-      { name: 'patient_groups', en: 'patient group ids, comma-separated', da: 'patientgruppers id, kommasepareret', value: (o) => list(o.patient_groups) },
-      { name: 'reach', en: 'municipalities it works in, or regional / national', da: 'kommuner, den arbejder i, eller regional / national', value: (o) => reach(o) },
-      { name: 'status', en: 'active or inactive', da: 'active (aktiv) eller inactive (ophørt)', value: (o) => o.status },
-      { name: 'website', en: 'its public website', da: 'dens offentlige hjemmeside', value: (o) => publicUrl(o.website) ?? '' },
-    ],
+    columns: ['id', 'name', 'kind', 'cvr', 'areas', 'patient_groups', ['reach', reach], 'status', ['website', (o) => publicUrl(o.website) ?? '']],
   };
   const offers: DataFile<SiteFacts['activeOffers'][number]> = {
-    name: 'offers', en: 'Active offers, shaped as Open Referral\'s Human Services Data Specification (HSDS): a service of an organization, its service area and eligibility.', da: 'Aktive tilbud, i form som Open Referrals Human Services Data Specification (HSDS): en ydelse (service) fra en organisation, dens område (service area) og målgruppe (eligibility).',
+    name: 'offers',
     rows: (f) => f.activeOffers,
     columns: [
-      { name: 'id', en: 'the service\'s identifier (HSDS service.id)', da: 'tilbuddets id (HSDS service.id)', value: (o) => o.id },
-      { name: 'organization_id', en: 'the organisation running it (HSDS service.organization_id)', da: 'organisationen, der driver det (HSDS service.organization_id)', value: (o) => o.organisation },
-      { name: 'organization_name', en: 'the organisation\'s name (HSDS organization.name)', da: 'organisationens navn (HSDS organization.name)', value: (o) => orgName(o.organisation) },
-      { name: 'name', en: 'the offer\'s title (HSDS service.name)', da: 'tilbuddets titel (HSDS service.name)', value: (o) => o.title },
-      { name: 'description', en: 'description (HSDS service.description)', da: 'beskrivelse (HSDS service.description)', value: (o) => o.description ?? '' },
-      { name: 'type', en: 'type of offer (id from the offer types)', da: 'slags tilbud (id fra listen over tilbudstyper)', value: (o) => o.type },
-      { name: 'status', en: 'HSDS service.status: active (only active offers are published)', da: 'HSDS service.status: active (kun aktive tilbud offentliggøres)', value: () => 'active' },
-      { name: 'service_area', en: 'where it is offered: municipalities, or regional / national (HSDS service_area)', da: 'hvor det tilbydes: kommuner, eller regional / national (HSDS service_area)', value: (o) => reach(o) || reach(r.organisation.get(o.organisation) ?? {}) },
-      { name: 'eligibility', en: 'who it is for: patient groups (HSDS eligibility), in Danish', da: 'hvem det er for: patientgrupper (HSDS eligibility)', value: (o) => o.patient_groups.map((g) => groupName.get(g) ?? g).join(', ') },
-      { name: 'active_from', en: 'first day (YYYY-MM-DD)', da: 'første dag (ÅÅÅÅ-MM-DD)', value: (o) => o.active_from },
-      { name: 'active_until', en: 'last day, when set', da: 'sidste dag, når den er fastsat', value: (o) => o.active_until ?? '' },
-      { name: 'agreement_id', en: 'the collaboration agreement behind it, when there is one', da: 'samarbejdsaftalen bag, når der er en', value: (o) => o.agreement ?? '' },
+      'id', ['organization_id', (o) => o.organisation], ['organization_name', (o) => orgName(o.organisation)], ['name', (o) => o.title], 'description', 'type',
+      ['status', () => 'active'],
+      ['service_area', (o) => reach(o) || reach(r.organisation.get(o.organisation) ?? {})],
+      ['eligibility', (o) => o.patient_groups.map((g) => groupName.get(g) ?? g).join(', ')],
+      'active_from', 'active_until', ['agreement_id', (o) => o.agreement ?? ''],
     ],
   };
   const agreements: DataFile<SiteFacts['agreements'][number]> = {
-    name: 'agreements', en: 'Collaboration agreements that are active or ended (drafts and cancelled ones were never in force).', da: 'Samarbejdsaftaler, der er aktive eller udløbet (udkast og annullerede aftaler var aldrig gældende).',
+    name: 'agreements',
     rows: (f) => f.agreements,
     columns: [
-      { name: 'id', en: 'the agreement\'s identifier', da: 'aftalens id', value: (a) => a.id },
-      { name: 'title', en: 'title', da: 'titel', value: (a) => a.title },
-      { name: 'organisations', en: 'the organisations\' ids, comma-separated', da: 'organisationernes id, kommasepareret', value: (a) => list(a.organisations) },
-      { name: 'start', en: 'start (YYYY-MM-DD)', da: 'start (ÅÅÅÅ-MM-DD)', value: (a) => a.start },
-      { name: 'end', en: 'end, when set', da: 'slut, når den er fastsat', value: (a) => a.end ?? '' },
-      { name: 'status', en: 'active or ended', da: 'active (aktiv) eller ended (udløbet)', value: (a) => a.status },
-      { name: 'established_by', en: 'how it came about: call, exemption or none (not recorded)', da: 'hvordan den kom i stand: call (opslag), exemption (undtagelse) eller none (ikke registreret)', value: (a) => (a.established_by?.call ? 'call' : a.established_by?.exemption ? 'exemption' : 'none') },
-      { name: 'call_id', en: 'the call it came from, when it came from one', da: 'opslaget, den kom fra, når den kom fra et', value: (a) => a.established_by?.call ?? '' },
-      { name: 'funding_dkk', en: 'all its funding lines together, in Danish kroner', da: 'alle dens bevillinger tilsammen, i kroner', value: (a) => (a.funding ?? []).reduce((s, l) => s + l.amount_dkk, 0) },
+      'id', 'title', 'organisations', 'start', 'end', 'status',
+      ['established_by', (a) => (a.established_by?.call ? 'call' : a.established_by?.exemption ? 'exemption' : 'none')],
+      ['call_id', (a) => a.established_by?.call ?? ''],
+      ['funding_dkk', (a) => (a.funding ?? []).reduce((s, l) => s + l.amount_dkk, 0)],
     ],
   };
   const calls: DataFile<SiteFacts['openCalls'][number]> = {
-    name: 'calls', en: 'Calls published by the as-of date.', da: 'Opslag, der er offentliggjort senest på opgørelsesdatoen.',
+    name: 'calls',
     rows: (f) => [...f.openCalls, ...f.recentCalls, ...f.earlierCalls],
     columns: [
-      { name: 'id', en: 'the call\'s identifier', da: 'opslagets id', value: (c) => c.id },
-      { name: 'title', en: 'title', da: 'titel', value: (c) => c.title },
-      { name: 'pool_id', en: 'the pool it distributes, when set', da: 'puljen, det fordeler, når den er angivet', value: (c) => c.pool ?? '' },
-      { name: 'areas', en: 'areas, comma-separated', da: 'områder, kommasepareret', value: (c) => list(c.areas) },
-      { name: 'published', en: 'published (YYYY-MM-DD)', da: 'offentliggjort (ÅÅÅÅ-MM-DD)', value: (c) => c.published },
-      { name: 'deadline', en: 'deadline (YYYY-MM-DD)', da: 'frist (ÅÅÅÅ-MM-DD)', value: (c) => c.deadline },
-      { name: 'channel', en: 'public (advertised to all) or invited (sent to some)', da: 'public (åbent for alle) eller invited (sendt til udvalgte)', value: (c) => c.channel },
-      { name: 'applicants', en: 'number of applicants (after the deadline)', da: 'antal ansøgere (efter fristen)', value: (c) => (c.deadline < facts.asOf ? new Set(c.applicants ?? []).size : '') },
-      { name: 'selected', en: 'the selected organisations\' ids (after the deadline)', da: 'de udvalgte organisationers id (efter fristen)', value: (c) => (c.deadline < facts.asOf ? list(c.selected) : '') },
+      'id', 'title', ['pool_id', (c) => c.pool ?? ''], 'areas', 'published', 'deadline', 'channel',
+      ['applicants', (c) => (decided(c) ? new Set(c.applicants ?? []).size : '')],
+      ['selected', (c) => (decided(c) ? list(c.selected) : '')],
     ],
   };
   const consultations: DataFile<SiteFacts['openConsultations'][number]> = {
-    name: 'consultations', en: 'Consultations that have opened, from the day they open.', da: 'Høringer, der er åbnet, fra den dag de åbner.',
+    name: 'consultations',
     rows: (f) => [...f.openConsultations, ...f.pastConsultations],
-    columns: [
-      { name: 'id', en: 'the consultation\'s identifier', da: 'høringens id', value: (c) => c.id },
-      { name: 'title', en: 'title', da: 'titel', value: (c) => c.title },
-      { name: 'areas', en: 'areas, comma-separated', da: 'områder, kommasepareret', value: (c) => list(c.areas) },
-      { name: 'opens', en: 'opened (YYYY-MM-DD)', da: 'åbnede (ÅÅÅÅ-MM-DD)', value: (c) => c.opens },
-      { name: 'deadline', en: 'deadline (YYYY-MM-DD)', da: 'frist (ÅÅÅÅ-MM-DD)', value: (c) => c.deadline },
-      { name: 'status', en: 'open or closed', da: 'open (åben) eller closed (afsluttet)', value: (c) => c.status },
-      { name: 'selection', en: 'all (every relevant party on the hearing list) or limited (seats)', da: 'all (alle relevante parter på høringslisten) eller limited (pladser)', value: (c) => c.selection },
-      { name: 'invited', en: 'the invited hearing parties\' ids, comma-separated', da: 'de inviterede høringsparters id, kommasepareret', value: (c) => list(c.invited) },
-      { name: 'responses', en: 'number of responses received (after the deadline)', da: 'antal modtagne høringssvar (efter fristen)', value: (c) => (c.deadline < facts.asOf ? (c.responses ?? []).length : '') },
-    ],
+    columns: ['id', 'title', 'areas', 'opens', 'deadline', 'status', 'selection', 'invited', ['responses', (c) => (decided(c) ? (c.responses ?? []).length : '')]],
   };
   return [organisations, offers, agreements, calls, consultations] as unknown as DataFile<never>[];
 }
 
-/** The grants file's columns: 360Giving's own titles, documented here. */
-const GRANT_DOCS: Record<(typeof GRANT_COLUMNS)[number], [en: string, da: string]> = {
-  Identifier: ['the grant\'s identifier (360G-, one per agreement, pool and year)', 'bevillingens id (360G-, én pr. aftale, pulje og år)'],
-  Title: ['the agreement\'s title', 'aftalens titel'],
-  Description: ['the pool, the year and the agreement, in words', 'puljen, året og aftalen, i ord'],
-  Currency: ['DKK', 'DKK (danske kroner)'],
-  'Amount Awarded': ['the amount, in Danish kroner', 'beløbet, i kroner'],
-  'Award Date': ['the agreement\'s start (civsam records no separate decision date)', 'aftalens start (civsam registrerer ingen særskilt beslutningsdato)'],
-  'Planned Dates:Start Date': ['the first day of the agreement in the grant\'s year', 'aftalens første dag i bevillingens år'],
-  'Planned Dates:End Date': ['the last day of the agreement in the grant\'s year', 'aftalens sidste dag i bevillingens år'],
-  'Recipient Org:Identifier': ['DK-CVR-<CVR number>, or 360G-<region>-<id> without one (the first organisation; the JSON has all)', 'DK-CVR-<CVR-nummer>, eller 360G-<region>-<id> uden (den første organisation; JSON-filen har alle)'],
-  'Recipient Org:Name': ['the organisation\'s name', 'organisationens navn'],
-  'Funding Org:Identifier': ['the region: DK-CVR-<its CVR number>', 'regionen: DK-CVR-<dens CVR-nummer>'],
-  'Funding Org:Name': ['the region\'s name', 'regionens navn'],
-  'Grant Programme:Code': ['the pool\'s id', 'puljens id'],
-  'Grant Programme:Title': ['the pool\'s name', 'puljens navn'],
-  'From An Open Call?': ['Yes for an agreement established by a public call, otherwise No', 'Yes, når aftalen kom i stand ved et offentligt opslag, ellers No'],
-  'Beneficiary Location:Name': ['the municipalities reached, or the region / Denmark', 'de kommuner, aftalen når, eller regionen / Danmark'],
-  'Beneficiary Location:Country Code': ['DK', 'DK (Danmark)'],
-};
+/** A file's or a column's description in the readme, in one language. */
+const doc = (lang: Language, file: string, column?: string) => translate(lang, `openData.${file}${column === undefined ? '' : `.${column}`}` as MessageKey);
 
 /** Every file of open-data/ as [path, content], in a fixed order. */
 export function openDataFiles(facts: SiteFacts): [path: string, content: string][] {
@@ -136,21 +94,22 @@ export function openDataFiles(facts: SiteFacts): [path: string, content: string]
   const docs: string[] = [];
   for (const file of files(facts)) {
     const rows = file.rows(facts);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.csv`, csv([file.columns.map((c) => c.name), ...rows.map((r) => file.columns.map((c) => c.value(r)))])]);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(rows.map((r) => Object.fromEntries(file.columns.map((c) => [c.name, c.value(r)]))), null, 2) + '\n']);
-    docs.push(fileDoc(file.name, 'csv, json', file.da, file.en, file.columns.map((c) => [c.name, c.da, c.en])));
+    const names = file.columns.map(columnName);
+    out.push([`${OPEN_DATA_DIR}/${file.name}.csv`, csv([names, ...rows.map((row) => file.columns.map((c) => cell(c, row)))])]);
+    out.push([`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(rows.map((row) => Object.fromEntries(file.columns.map((c) => [columnName(c), cell(c, row)]))), null, 2) + '\n']);
+    docs.push(fileDoc(file.name, 'csv, json', names));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
   out.push([`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])]);
   out.push([`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n']);
-  docs.push(fileDoc('grants', 'csv, json (360Giving)', 'Bevillinger efter 360Giving Data Standard (standard.threesixtygiving.org): én pr. aftale, pulje og år, fra aftaler, der er aktive eller udløbet.', 'Grants in the 360Giving Data Standard (standard.threesixtygiving.org): one per agreement, pool and year, of agreements that are active or ended.', GRANT_COLUMNS.map((c) => [c, GRANT_DOCS[c][1], GRANT_DOCS[c][0]])));
+  docs.push(fileDoc('grants', 'csv, json (360Giving)', GRANT_COLUMNS));
   out.push([OPEN_DATA_README, readme(facts, docs)]);
   return out;
 }
 
-function fileDoc(name: string, formats: string, da: string, en: string, columns: [string, string, string][]): string {
+function fileDoc(name: string, formats: string, columns: readonly string[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  return [`## ${name} (${formats})`, '', da, '', en, '', '| Kolonne / column | Dansk | English |', '| --- | --- | --- |', ...columns.map(([c, d, e]) => `| ${cell(c)} | ${cell(d)} | ${cell(e)} |`), ''].join('\n');
+  return [`## ${name} (${formats})`, '', doc('da', name), '', doc('en', name), '', '| Kolonne / column | Dansk | English |', '| --- | --- | --- |', ...columns.map((c) => `| ${cell(c)} | ${cell(doc('da', name, c))} | ${cell(doc('en', name, c))} |`), ''].join('\n');
 }
 
 function readme(facts: SiteFacts, docs: string[]): string {

@@ -35,6 +35,18 @@ describe('open-data/', () => {
     }
   });
 
+  it('describes every column in Danish and English from the catalogue (a column without its entry would show its key)', () => {
+    const rows = readme.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Kolonne') && !l.startsWith('| ---'));
+    expect(rows.length).toBeGreaterThan(60);
+    for (const row of rows) {
+      const [, da, en] = row.slice(2, -2).split(/ (?<!\\)\| /);
+      expect(da, row).toMatch(/\p{L}/u);
+      expect(en, row).toMatch(/\p{L}/u);
+      expect(row).not.toContain('openData.');
+    }
+    expect(readme).not.toContain('openData.');
+  });
+
   it('the readme gives the licence (default CC BY 4.0, or civsam.yaml\'s open_data.licence) and the as-of date, in both languages', () => {
     expect(readme).toContain('Opgjort pr. 2026-11-23. Data er udgivet under licensen CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).');
     expect(readme).toContain('As of 2026-11-23. Published under the licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).');
