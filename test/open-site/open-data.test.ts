@@ -1,6 +1,8 @@
 // The site's open-data/ folder: every CSV's columns documented in the one readme (Danish and
 // English), the licence and the as-of date in it, no contact field anywhere, the grants adding up,
 // and a link from the front page; the site's personal-data scan covers these files too.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/site.js';
@@ -67,6 +69,20 @@ describe('open-data/', () => {
     // The site's scan reads these files as it reads the pages: a planted address in one is found.
     const planted = new Map(files).set('open-data/offers.csv', `${files.get('open-data/offers.csv')}x,${CONTACTS.beta.email}\r\n`);
     expect(personalDataHits(planted, [CONTACTS.beta.email])).toEqual([`open-data/offers.csv: ${CONTACTS.beta.email.length} characters`]);
+  });
+
+  it('a call that leaves who applied and who was selected to its applications has them in calls.json', () => {
+    // The sample's call with applications, its own lists taken out: 8 applications from 9
+    // organisations (one applied with two); granted or partly: aedru, kraeftnetvaerket with
+    // kraeftraadgivningen, lungeklubben (partly), madfaellesskabet and ung-i-midten.
+    const dir = mkdtempSync(join(tmpdir(), 'civsam-opendata-'));
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    const file = join(dir, 'calls', '2025-civilsamfundspuljen.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(applicants|selected):\n(  - .*\n)+/gm, ''));
+    const own = buildSite(checkFolder(readFolder(dir)).folder, { asOf: '2026-11-23', languages: ['da'] });
+    rmSync(dir, { recursive: true, force: true });
+    const call = (JSON.parse(own.get('open-data/calls.json')!) as { id: string; applicants: number; selected: string }[]).find((c) => c.id === '2025-civilsamfundspuljen');
+    expect(call).toMatchObject({ applicants: 9, selected: 'aedru-sammen-midt, kraeftnetvaerket-horsens, kraeftraadgivningen-djursland, lungeklubben-herning, madfaellesskabet-herning, ung-i-midten' });
   });
 
   it('the sample site\'s open data holds none of the sample\'s personal data', () => {
