@@ -122,4 +122,23 @@ describe('validate on applications', () => {
     expect(r.stdout).toContain('call-applications-agree  warning: the call lists selected, but its applications show 2 organisations differently: alpha, beta.');
     expect(r.stdout).not.toContain('lists applicants');
   });
+
+  it('call close on a call with applications writes no lists of its own, and refuses --selected with the way to record decisions', async () => {
+    const app = JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n';
+    const dir = folder({ 'applications/a1.yaml': app });
+    const refused = await run(dir, 'call', 'close', 'c1', '--selected', 'alpha');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the call c1 has 1 application: they say who applied and who was selected');
+    expect(refused.stderr).toContain('civsam application decide');
+    expect(read(dir, 'calls/c1.yaml').status).toBeUndefined();
+    expect((await run(dir, 'call', 'close', 'c1')).code).toBe(0);
+    const call = read(dir, 'calls/c1.yaml');
+    expect(call.status).toBe('closed');
+    expect(call.applicants).toBeUndefined();
+    expect(call.selected).toBeUndefined();
+    // A call without applications still records its lists as before.
+    const plain = folder();
+    expect((await run(plain, 'call', 'close', 'c1', '--selected', 'alpha')).code).toBe(0);
+    expect(read(plain, 'calls/c1.yaml')).toMatchObject({ status: 'closed', applicants: ['alpha'], selected: ['alpha'] });
+  });
 });

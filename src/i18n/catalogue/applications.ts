@@ -185,6 +185,7 @@ export const applications = defineMessages({
   'audit.reportKind.accounts': 'accounts',
   'audit.outcome.partly': 'partly granted',
   'audit.outcome.refused': 'refused',
+  'register.callHasApplications': 'the call {id} has {count, plural, one {# application} other {# applications}}: they say who applied and who was selected, so the call needs no lists of its own. Close it without --applicants and --selected, and record each decision with civsam application decide.',
 }, {
   'kind.application': 'ansøgning',
   'publish.calls.grants': 'Bevillinger',
@@ -366,4 +367,5 @@ export const applications = defineMessages({
   'audit.reportKind.accounts': 'regnskab',
   'audit.outcome.partly': 'delvis bevilling',
   'audit.outcome.refused': 'afslag',
+  'register.callHasApplications': 'opslaget {id} har {count, plural, one {# ansøgning} other {# ansøgninger}}: de viser, hvem der søgte, og hvem der blev valgt, så opslaget skal ikke have sine egne lister. Afslut det uden --applicants og --selected, og registrér hver afgørelse med civsam application decide.',
 });
