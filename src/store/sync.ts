@@ -3,9 +3,9 @@
 // then bring the user's folder to the result. Writing the result into the folder goes through a
 // journal in .git: each file is replaced atomically, then the index, then the branch; a process
 // killed part-way leaves the journal, and the next sync or `civsam doctor` finishes the job.
-import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { removeFile, replaceFile, snapshot, syncFolder } from './atomic-file.js';
+import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
 import { firstLine, gitRaw, type GitResult } from './git.js';
 import { readBlobs } from './git-tree.js';
 
@@ -231,10 +231,9 @@ export function pendingApply(place: { gitDir: string }): Journal | undefined {
   return readState<Journal>(journalPath(place));
 }
 
+/** A state file written whole or not at all, by the one atomic writer. */
 function writeSmall(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content, { mode: 0o600, flush: true });
-  renameSync(tmp, path);
+  writeFileAtomic(path, content, { mode: 0o600 });
 }
 
 /** Paths that differ between two commits. */
