@@ -6,7 +6,7 @@ import { loadValidFolder } from '../context/load.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
-import { startSite } from '../site/build-parallel.js';
+import { sitePages } from '../site/site.js';
 import { writeSite } from '../site/write-site.js';
 import { RULES } from '../audit/registry.js';
 import { runAudit } from '../audit/run.js';
@@ -28,26 +28,20 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
     throw new UserError('publish.outInsideData', { dir: opts.out });
   }
   const folder = loadValidFolder(ctx);
+  // The audit runs first, so whoever publishes sees what the site will state plainly instead of
+  // the ideal; --require-clean turns an error into a refusal before anything is written.
+  const { summary } = runAudit(folder, RULES, { asOf });
+  ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, errors: summary.errors, warnings: summary.warnings, date: asOf, isoDate: asOf })) + '\n');
+  if (opts.requireClean && summary.errors > 0) throw new UserError('publish.audit.refused', { errors: summary.errors, date: asOf, isoDate: asOf });
   const primary: Language = folder.settings?.language ?? 'da';
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
-  // A large site is built on two threads: the second one starts now, and copies the folder and works
-  // out what the site shows while this one runs the audit. It writes nothing until told to.
-  const site = startSite(folder, { asOf, languages }, outDir);
   let result;
   try {
-    // The audit runs first, so whoever publishes sees what the site will state plainly instead of
-    // the ideal; --require-clean turns an error into a refusal before anything is written.
-    const { summary } = runAudit(folder, RULES, { asOf });
-    ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, errors: summary.errors, warnings: summary.warnings, date: asOf, isoDate: asOf })) + '\n');
-    if (opts.requireClean && summary.errors > 0) throw new UserError('publish.audit.refused', { errors: summary.errors, date: asOf, isoDate: asOf });
-    result = await writeSite(outDir, opts.out, site.build);
+    result = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    if (!(e instanceof UserError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, code });
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, code });
     throw e;
-  } finally {
-    // Whatever stopped this thread stops the other one too, its temporary files removed.
-    await site.cancel();
   }
   const { written, unchanged, removed, paths } = result;
   const pages = paths.filter((p) => p.endsWith('.html')).length;

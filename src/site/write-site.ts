@@ -25,50 +25,45 @@ export interface WriteResult {
 /** How many temporary files are flushed at once where the file system cannot be flushed in one call. */
 const FLUSH_CONCURRENCY = 64;
 
-/** Pages written to hidden temporary files beside their targets, not yet in place. */
-export interface StagedFiles {
-  /** Every path given, written or found unchanged. */
-  paths: string[];
-  staged: Staged[];
-  unchanged: number;
-}
-
 /**
- * Builds the site's pages into temporary files, on this thread or more: the pages of each thread
- * as stageFiles leaves them. On failure it throws with no temporary file of any thread left.
+ * Writes the site's files as they come; refuses (before writing anything) a folder civsam does not
+ * own. Every page, new or replaced, goes through civsam's one atomic writer: written whole under a
+ * hidden temporary name beside its target; once every page is written, all are flushed together
+ * (one flush of the file system where the system allows, far cheaper than a flush per page) and
+ * only then renamed into place, each folder flushed once at the end. A full disk or any other
+ * failure before the renames leaves the old site as it was, without a temporary file; a killed
+ * publish never leaves a partial page where the web server would serve it.
  */
-export type SiteBuilder = (dir: string) => Promise<StagedFiles[]>;
-
-/**
- * Writes the site's files; refuses (before writing anything) a folder civsam does not own. Every
- * page, new or replaced, goes through civsam's one atomic writer: written whole under a hidden
- * temporary name beside its target; once every page is written, all are flushed together (one
- * flush of the file system where the system allows, far cheaper than a flush per page) and only
- * then renamed into place, each folder flushed once at the end. A full disk or any other failure
- * before the renames leaves the old site as it was, without a temporary file; a killed publish
- * never leaves a partial page where the web server would serve it.
- */
-export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]> | SiteBuilder): Promise<WriteResult> {
+export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   mkdirSync(dir, { recursive: true });
   const previous = readManifest(dir, shownDir);
   // Mark the folder as civsam's before the first page, so an interrupted first publish can be repeated.
   if (!existsSync(join(dir, MANIFEST))) writeFileAtomic(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
-  const shares = typeof files === 'function' ? await files(dir) : [stageFiles(dir, files)];
-  const staged = shares.flatMap((s) => s.staged);
   const seen = new Set<string>();
+  const madeDirs = new Set<string>();
   const touched = new Set<string>();
+  const staged: Staged[] = [];
   let placed = 0;
   try {
-    for (const share of shares) {
-      for (const path of share.paths) {
-        if (seen.has(path)) throw new Error(`repeated site path ${path}`);
-        seen.add(path);
+    for (const [path, content] of files) {
+      if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
+      seen.add(path);
+      const target = join(dir, path);
+      const bytes = Buffer.from(content, 'utf8');
+      if (sameBytes(target, bytes)) {
+        result.unchanged++;
+        continue;
       }
-      result.unchanged += share.unchanged;
+      const parent = dirname(target);
+      if (!madeDirs.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        madeDirs.add(parent);
+      }
+      staged.push({ tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false }), target });
+      result.written++;
     }
-    result.written = staged.length;
     await flushAll(staged, FLUSH_CONCURRENCY);
     for (; placed < staged.length; placed++) {
       const { tmp, target } = staged[placed];
@@ -76,7 +71,9 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
       touched.add(dirname(target));
     }
   } finally {
-    removeTemporaries(staged.slice(placed));
+    for (let i = placed; i < staged.length; i++) {
+      try { unlinkSync(staged[i].tmp); } catch { /* gone */ }
+    }
     for (const d of touched) syncFolder(d);
   }
   result.paths = [...seen].sort();
@@ -106,45 +103,6 @@ function readManifest(dir: string, shownDir: string): Set<string> {
     return new Set();
   }
   return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
-}
-
-/**
- * Writes each file that differs from the one in its place to a hidden temporary file beside it (not
- * flushed: writeSite flushes them all at once). `goOn` is asked before each file: false stops early
- * (another thread failed). On any failure the temporary files written here are removed.
- */
-export function stageFiles(dir: string, files: Iterable<[path: string, content: string]>, goOn: () => boolean = () => true): StagedFiles {
-  const out: StagedFiles = { paths: [], staged: [], unchanged: 0 };
-  const madeDirs = new Set<string>();
-  try {
-    for (const [path, content] of files) {
-      if (!goOn()) break;
-      if (!SAFE_PATH.test(path)) throw new Error(`unsafe site path ${path}`);
-      out.paths.push(path);
-      const target = join(dir, path);
-      const bytes = Buffer.from(content, 'utf8');
-      if (sameBytes(target, bytes)) {
-        out.unchanged++;
-        continue;
-      }
-      const parent = dirname(target);
-      if (!madeDirs.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        madeDirs.add(parent);
-      }
-      out.staged.push({ tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false }), target });
-    }
-    return out;
-  } catch (e) {
-    removeTemporaries(out.staged);
-    throw e;
-  }
-}
-
-export function removeTemporaries(staged: readonly Staged[]): void {
-  for (const { tmp } of staged) {
-    try { unlinkSync(tmp); } catch { /* gone */ }
-  }
 }
 
 /** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
