@@ -129,23 +129,26 @@ const GRANT_DOCS: Record<(typeof GRANT_COLUMNS)[number], [en: string, da: string
   'Beneficiary Location:Country Code': ['DK', 'DK (Danmark)'],
 };
 
-/** Every file of open-data/ as [path, content], in a fixed order. */
-export function openDataFiles(facts: SiteFacts): [path: string, content: string][] {
-  const out: [string, string][] = [];
+/**
+ * Every file of open-data/ as [path, content], in a fixed order, one at a time: at a national
+ * register's size the files are tens of megabytes each, and each is let go once it is written.
+ */
+export function* openDataFiles(facts: SiteFacts): Generator<[path: string, content: string]> {
   const csv = (rows: Cell[][]) => encodeCsv(rows, { delimiter: ',', lang: 'en' });
   const docs: string[] = [];
   for (const file of files(facts)) {
-    const rows = file.rows(facts);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.csv`, csv([file.columns.map((c) => c.name), ...rows.map((r) => file.columns.map((c) => c.value(r)))])]);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(rows.map((r) => Object.fromEntries(file.columns.map((c) => [c.name, c.value(r)]))), null, 2) + '\n']);
+    const names = file.columns.map((c) => c.name);
+    // Each cell worked out once, for the CSV and the JSON alike.
+    const cells = file.rows(facts).map((r) => file.columns.map((c) => c.value(r)));
+    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csv([names, ...cells])];
+    yield [`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(cells.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))), null, 2) + '\n'];
     docs.push(fileDoc(file.name, 'csv, json', file.da, file.en, file.columns.map((c) => [c.name, c.da, c.en])));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
-  out.push([`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])]);
-  out.push([`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n']);
+  yield [`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])];
+  yield [`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n'];
   docs.push(fileDoc('grants', 'csv, json (360Giving)', 'Bevillinger efter 360Giving Data Standard (standard.threesixtygiving.org): én pr. aftale, pulje og år, fra aftaler, der er aktive eller udløbet.', 'Grants in the 360Giving Data Standard (standard.threesixtygiving.org): one per agreement, pool and year, of agreements that are active or ended.', GRANT_COLUMNS.map((c) => [c, GRANT_DOCS[c][1], GRANT_DOCS[c][0]])));
-  out.push([OPEN_DATA_README, readme(facts, docs)]);
-  return out;
+  yield [OPEN_DATA_README, readme(facts, docs)];
 }
 
 function fileDoc(name: string, formats: string, da: string, en: string, columns: [string, string, string][]): string {
