@@ -39,8 +39,9 @@ const RSS_HOOK = path.join(ROOT, 'scripts', 'bench-rss.cjs');
 //   over the median of its paired floor runs, so both see the same machine at the same moment.
 // target: floor (ratio to the floor at most N), plusMs (… plus this many ms: median ≤ N × floor + plusMs),
 //   ms (median wall time), mib (peak RSS over all runs), pct/plusMs with `relativeTo` (median within
-//   pct % or plusMs ms, whichever is larger, of that case's median), pageBytes (largest file written
-//   to {fresh:out}).
+//   pct % or plusMs ms, whichever is larger, of that case's median), pageBytes (largest page written
+//   to {fresh:out}: a file a browser opens, outside open-data/; the largest open-data file is
+//   printed beside it without a target, see largestFiles).
 // before: changes the folder before each run (untimed): change (one file's bytes), add (one new
 //   organisation), remove (one consultation); the folder is put back after the case.
 // expect: the exit code(s) that count as success (default 0). warmup: untimed runs first.
@@ -135,18 +136,30 @@ function makeChanger(kind, data, tmp) {
   };
 }
 
-/** The size of the largest file under a folder (the published site's biggest page). */
-function largestFile(dir) {
-  let max = 0;
-  const walk = (d) => {
+/**
+ * The largest page of a published site and its largest data file, each as { bytes, path }. A page
+ * is what a browser opens: every file outside open-data/ (the HTML pages, the stylesheet and the
+ * script), hidden ones (civsam's manifest) left out. The files in open-data/ are downloads for
+ * data tools (360Giving's and Open Referral's own files run to tens of megabytes), reported
+ * beside the pages without a target.
+ */
+function largestFiles(dir) {
+  const largest = { page: null, data: null };
+  const walk = (d, rel) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) max = Math.max(max, fs.statSync(p).size);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p, r);
+      else if (e.isFile()) {
+        const kind = r.startsWith('open-data/') ? 'data' : 'page';
+        const bytes = fs.statSync(p).size;
+        if (!largest[kind] || bytes > largest[kind].bytes) largest[kind] = { bytes, path: r };
+      }
     }
   };
-  if (fs.existsSync(dir)) walk(dir);
-  return max;
+  if (fs.existsSync(dir)) walk(dir, '');
+  return largest;
 }
 
 // ---------------------------------------------------------------- arguments
@@ -236,7 +249,7 @@ function makeRunner(tmp, data, cache) {
     const childKib = readKib(`${rssFile}.children`);
     fs.rmSync(rssFile, { force: true });
     fs.rmSync(`${rssFile}.children`, { force: true });
-    const pageBytes = fresh.has('out') ? largestFile(fresh.get('out')) : null;
+    const largest = fresh.has('out') ? largestFiles(fresh.get('out')) : null;
     for (const dir of fresh.values()) fs.rmSync(dir, { recursive: true, force: true });
 
     return {
@@ -247,7 +260,8 @@ function makeRunner(tmp, data, cache) {
       // Children's peaks are added to the main process's: an upper bound of the run's peak.
       mib: mainKib === undefined ? null : (mainKib + childKib.reduce((a, b) => a + b, 0)) / 1024,
       children: childKib.length,
-      pageBytes,
+      largestPage: largest?.page ?? null,
+      largestData: largest?.data ?? null,
       stdout: r.stdout?.toString() ?? '',
       stderr: r.stderr?.toString() ?? '',
     };
@@ -387,8 +401,10 @@ function main() {
       const relativeMs = relative && !relative.failed ? medianOf(relative.runs) : null;
       const mibs = runs.map((r) => r.mib).filter((m) => m !== null);
       const peakMib = mibs.length ? Math.max(...mibs) : null;
-      const pages = runs.map((r) => r.pageBytes).filter((b) => b !== null && b !== undefined);
-      const pageBytes = pages.length ? Math.max(...pages) : null;
+      const biggest = (key) => runs.map((r) => r[key]).filter(Boolean).reduce((a, b) => (a && a.bytes >= b.bytes ? a : b), null);
+      const largestPage = biggest('largestPage');
+      const largestData = biggest('largestData');
+      const pageBytes = largestPage ? largestPage.bytes : null;
       children ||= runs.some((r) => r.children > 0);
       const codes = [...new Set([...runs.map((r) => r.code), ...(failed ? [failed.code ?? failed.signal ?? 'error'] : [])])];
       const target = describeTarget(kase.target ?? {}, kase);
@@ -404,7 +420,7 @@ function main() {
         ratio === null ? '—' : ratio.toFixed(2),
         peakMib === null ? '—' : peakMib.toFixed(0),
         codes.join(','),
-        (target.join(', ') || '—') + (pageBytes !== null ? ` (largest page ${pageBytes.toLocaleString('en')} B)` : ''),
+        (target.join(', ') || '—') + (largestPage ? ` (largest page ${largestPage.bytes.toLocaleString('en')} B, ${largestPage.path}; largest data file ${largestData ? `${largestData.bytes.toLocaleString('en')} B, ${largestData.path}, no target` : 'none'})` : ''),
         met,
       ]);
     }

@@ -1,6 +1,7 @@
 // civsam publish: the public transparency site, built from the data folder as of a date and
 // written to --out. The pages are built in memory by a pure function; only this file touches disk.
 import { relative, resolve, sep } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
 import { dateOption } from '../domain/dates.js';
@@ -27,6 +28,11 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[A-Za-z]:/.test(inside))) {
     throw new UserError('publish.outInsideData', { dir: opts.out });
   }
+  // Publishing builds hundreds of megabytes of pages that are garbage once written. By default V8
+  // lets its heap grow to four times what was live at its last full collection before it collects
+  // again (538 MB at bench scale, for 230 MB live); growing by half keeps the peak at what the
+  // work needs, for the same time.
+  setFlagsFromString('--heap-growing-percent=50');
   const folder = loadValidFolder(ctx);
   // The audit runs first, so whoever publishes sees what the site will state plainly instead of
   // the ideal; --require-clean turns an error into a refusal before anything is written.

@@ -8,7 +8,7 @@ import { translate, type Language, type MessageKey, type MessageParams } from '.
 import { formatDate, formatShare } from '../i18n/format.js';
 import type { Table } from './table.js';
 import { functionalAddress } from '../hearing/contacts.js';
-import { invitedTo, organisationHistory, responseOf } from '../hearing/history.js';
+import { invitedTo, organisationHistory } from '../hearing/history.js';
 import type { Plan } from '../hearing/plan.js';
 import { eligibleParties, hearingIndex } from '../domain/scope.js';
 
@@ -136,15 +136,33 @@ export function hearingListReport(folder: DataFolder, c: Consultation, includeCo
 
 // ---------------------------------------------------------------------------------------- report
 
-export function consultationReport(folder: DataFolder, c: Consultation, asOf: string, lang: Language): Report {
-  const t = tr(lang);
+/** One invited party of a consultation, with the day its response came (the report's `invited`). */
+export interface HeardParty {
+  party: string;
+  organisation: string;
+  name: string;
+  responded: boolean;
+  received: string | null;
+  late: boolean;
+}
+
+/** Every party invited to `c` with its response, in Danish alphabetical order: the hearing report's list, and the site's. */
+export function heardParties(folder: DataFolder, c: Consultation): HeardParty[] {
   const parties = folder.records['hearing-party'];
-  const heard = (c.invited ?? []).map((id) => {
-    const received = responseOf(c, id) ?? null;
+  // The first response of each party, as responseOf finds it, without searching the list per party.
+  const firstResponse = new Map<string, string | undefined>();
+  for (const r of c.responses ?? []) if (!firstResponse.has(r.party)) firstResponse.set(r.party, r.received);
+  return (c.invited ?? []).map((id) => {
+    const received = firstResponse.get(id) ?? null;
     // A response after the deadline still counts, marked late.
     const late = received !== null && received > c.deadline;
     return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received, late };
   }).sort(byName);
+}
+
+export function consultationReport(folder: DataFolder, c: Consultation, asOf: string, lang: Language): Report {
+  const t = tr(lang);
+  const heard = heardParties(folder, c);
   const responded = heard.filter((h) => h.responded).length;
   const late = heard.filter((h) => h.late).length;
   const share = heard.length ? responded / heard.length : 0;

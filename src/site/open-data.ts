@@ -90,24 +90,26 @@ function files(facts: SiteFacts): DataFile<never>[] {
 /** A file's or a column's description in the readme, in one language. */
 const doc = (lang: Language, file: string, column?: string) => translate(lang, `openData.${file}${column === undefined ? '' : `.${column}`}` as MessageKey);
 
-/** Every file of open-data/ as [path, content], in a fixed order. */
-export function openDataFiles(facts: SiteFacts): [path: string, content: string][] {
-  const out: [string, string][] = [];
+/**
+ * Every file of open-data/ as [path, content], in a fixed order, one at a time: at a national
+ * register's size the files are tens of megabytes each, and each is let go once it is written.
+ */
+export function* openDataFiles(facts: SiteFacts): Generator<[path: string, content: string]> {
   const csv = (rows: Cell[][]) => encodeCsv(rows, { delimiter: ',', lang: 'en' });
   const docs: string[] = [];
   for (const file of files(facts)) {
-    const rows = file.rows(facts);
     const names = file.columns.map(columnName);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.csv`, csv([names, ...rows.map((row) => file.columns.map((c) => cell(c, row)))])]);
-    out.push([`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(rows.map((row) => Object.fromEntries(file.columns.map((c) => [columnName(c), cell(c, row)]))), null, 2) + '\n']);
+    // Each cell worked out once, for the CSV and the JSON alike.
+    const cells = file.rows(facts).map((row) => file.columns.map((c) => cell(c, row)));
+    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csv([names, ...cells])];
+    yield [`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(cells.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))), null, 2) + '\n'];
     docs.push(fileDoc(file.name, 'csv, json', names));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
-  out.push([`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])]);
-  out.push([`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n']);
+  yield [`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])];
+  yield [`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n'];
   docs.push(fileDoc('grants', 'csv, json (360Giving)', GRANT_COLUMNS));
-  out.push([OPEN_DATA_README, readme(facts, docs)]);
-  return out;
+  yield [OPEN_DATA_README, readme(facts, docs)];
 }
 
 function fileDoc(name: string, formats: string, columns: readonly string[]): string {

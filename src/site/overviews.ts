@@ -3,8 +3,7 @@
 // overviews' numbers: one computation, rendered once for the terminal and once for the web.
 // Reports are built once per site and language-independent ones shared between languages.
 import type { Consultation } from '../domain/kinds.js';
-import { consultationReport as hearingReport } from '../reports/hearing.js';
-import type { Language } from '../i18n/index.js';
+import { heardParties, type HeardParty } from '../reports/hearing.js';
 import { allocationShares } from '../domain/allocation.js';
 import { buildCoverageReport, type CoverageReport } from '../reports/coverage.js';
 import { buildFundingReport, type PoolYearEntry } from '../reports/funding.js';
@@ -64,26 +63,18 @@ export function fundingOverview(facts: SiteFacts): PoolFunding[] {
   });
 }
 
-/** One invited party in the hearing report (`civsam consultation report`'s `invited`), in Danish alphabetical order. */
-export interface HeardParty {
-  party: string;
-  organisation: string;
-  name: string;
-  responded: boolean;
-  received: string | null;
-}
-
 export interface ConsultationReport {
   consultation: Consultation;
+  /** The hearing report's `invited`: every invited party with its response, in Danish alphabetical order. */
   parties: HeardParty[];
   responded: number;
 }
 
-/** A consultation's hearing list with response marks: the hearing report's own data. */
-export function consultationReport(facts: SiteFacts, c: Consultation, lang: Language): ConsultationReport {
-  // The report's data does not depend on the language (only its tables do): built once for both.
+/** A consultation's hearing list with response marks: the hearing report's own list. */
+export function consultationReport(facts: SiteFacts, c: Consultation): ConsultationReport {
+  // The list does not depend on the language: built once for both.
   return once(`consultation\u0000${c.id}`, facts, () => {
-    const json = hearingReport(facts.folder, c, facts.asOf, lang).json as { invited: HeardParty[]; response_rate: { responded: number } };
-    return { consultation: c, parties: json.invited, responded: json.response_rate.responded };
+    const parties = heardParties(facts.folder, c);
+    return { consultation: c, parties, responded: parties.filter((p) => p.responded).length };
   });
 }

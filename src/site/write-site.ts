@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
-import { flushFiles, syncFolder, writeFileAtomic, writeTemporary, type Staged } from '../store/atomic-file.js';
+import { flushAll, syncFolder, writeFileAtomic, writeTemporary, type Staged } from '../store/atomic-file.js';
 
 export const MANIFEST = '.civsam-site';
 const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
@@ -22,15 +22,17 @@ export interface WriteResult {
   paths: string[];
 }
 
-/** How many pages are written before they are flushed together and put in place. */
-const STAGED = 64;
+/** How many temporary files are flushed at once where the file system cannot be flushed in one call. */
+const FLUSH_CONCURRENCY = 64;
 
 /**
  * Writes the site's files as they come; refuses (before writing anything) a folder civsam does not
  * own. Every page, new or replaced, goes through civsam's one atomic writer: written whole under a
- * hidden temporary name, flushed (a few dozen at once, which costs the disk far less than one by
- * one), renamed into place; each folder flushed once at the end. A killed publish or a full disk
- * never leaves a partial page where the web server would serve it, nor a temporary file.
+ * hidden temporary name beside its target; once every page is written, all are flushed together
+ * (one flush of the file system where the system allows, far cheaper than a flush per page) and
+ * only then renamed into place, each folder flushed once at the end. A full disk or any other
+ * failure before the renames leaves the old site as it was, without a temporary file; a killed
+ * publish never leaves a partial page where the web server would serve it.
  */
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
@@ -43,22 +45,14 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   const madeDirs = new Set<string>();
   const touched = new Set<string>();
   const staged: Staged[] = [];
-  const place = async () => {
-    await flushFiles(staged, STAGED);
-    while (staged.length > 0) {
-      const { tmp, target } = staged[0];
-      renameSync(tmp, target);
-      staged.shift();
-      touched.add(dirname(target));
-    }
-  };
+  let placed = 0;
   try {
     for (const [path, content] of files) {
       if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
       seen.add(path);
       const target = join(dir, path);
-      const exists = existsSync(target);
-      if (exists && readFileSync(target, 'utf8') === content) {
+      const bytes = Buffer.from(content, 'utf8');
+      if (sameBytes(target, bytes)) {
         result.unchanged++;
         continue;
       }
@@ -67,14 +61,18 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
         mkdirSync(parent, { recursive: true });
         madeDirs.add(parent);
       }
-      staged.push({ tmp: writeTemporary(target, Buffer.from(content, 'utf8'), { mode: 0o644, flush: false }), target });
+      staged.push({ tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false }), target });
       result.written++;
-      if (staged.length >= STAGED) await place();
     }
-    await place();
+    await flushAll(staged, FLUSH_CONCURRENCY);
+    for (; placed < staged.length; placed++) {
+      const { tmp, target } = staged[placed];
+      renameSync(tmp, target);
+      touched.add(dirname(target));
+    }
   } finally {
-    for (const { tmp } of staged) {
-      try { unlinkSync(tmp); } catch { /* gone */ }
+    for (let i = placed; i < staged.length; i++) {
+      try { unlinkSync(staged[i].tmp); } catch { /* gone */ }
     }
     for (const d of touched) syncFolder(d);
   }
@@ -105,6 +103,13 @@ function readManifest(dir: string, shownDir: string): Set<string> {
     return new Set();
   }
   return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
+}
+
+/** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
+function sameBytes(target: string, bytes: Buffer): boolean {
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size !== bytes.length) return false;
+  return readFileSync(target).equals(bytes);
 }
 
 function removeEmptyParents(dir: string, path: string): void {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/site.js';
+import { gatherFacts } from '../../src/site/facts.js';
+import { openDataFiles } from '../../src/site/open-data.js';
 import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { ROOT } from '../helpers/cli.js';
@@ -25,6 +27,13 @@ function documented(name: string): string[] {
 }
 
 describe('open-data/', () => {
+  it('is made one file at a time (at a national register\'s size each is tens of megabytes, let go once written)', () => {
+    const files = openDataFiles(gatherFacts(sample, '2026-11-23'));
+    expect(Array.isArray(files)).toBe(false);
+    expect(files.next().value?.[0]).toBe('open-data/organisations.csv');
+    expect(files.next().value?.[0]).toBe('open-data/organisations.json');
+  });
+
   it('has CSV and JSON of organisations, offers, agreements, grants, calls and consultations, once for all languages, and one readme', () => {
     expect(openData).toEqual(['agreements', 'calls', 'consultations', 'grants', 'offers', 'organisations'].flatMap((n) => [`open-data/${n}.csv`, `open-data/${n}.json`]).concat('open-data/readme.md').sort());
   });

@@ -57,7 +57,7 @@ ${list.map((p) => html`<tr><th scope="row">${orgLink(ctx, p.organisation)}</th><
 }
 
 function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
-  const report = consultationReport(ctx.facts, c, ctx.lang);
+  const report = consultationReport(ctx.facts, c);
   const parties = report.parties;
   const id = `consultation-${c.id}`;
   const selection = invitationText(ctx, c);
