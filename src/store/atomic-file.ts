@@ -11,7 +11,7 @@
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { shortPath, UserError } from '../domain/errors.js';
 import { notRegularMessage, openRegular } from './read-file.js';
 
@@ -479,15 +479,15 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
  */
 export async function flushAll(files: readonly Staged[], concurrency: number): Promise<void> {
   if (files.length === 0) return;
-  if (process.platform === 'linux' && syncFileSystems([...new Set(files.map((f) => dirname(f.tmp)))])) return;
+  if (process.platform === 'linux' && syncFileSystems([...new Set(files.map((f) => resolve(dirname(f.tmp))))])) return;
   await flushFiles(files, concurrency);
 }
 
 /** syncfs(2) for the file system of each folder; false when it could not be done (the caller flushes file by file). */
 function syncFileSystems(dirs: readonly string[]): boolean {
   try {
-    // The folders are absolute paths (never taken for an option); -f is syncfs in coreutils and busybox alike.
-    const r = spawnSync('sync', ['-f', ...dirs], { stdio: 'ignore' });
+    // The folders are absolute paths after `--` (never taken for an option); -f is syncfs in coreutils and busybox alike.
+    const r = spawnSync('sync', ['-f', '--', ...dirs], { stdio: 'ignore' });
     return r.status === 0 && !r.error;
   } catch {
     return false;
