@@ -7,6 +7,7 @@ import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type Vocabulary
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, type ParseCache } from './parse-cache.js';
+import { statFiles } from './stat-files.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
@@ -244,19 +245,20 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
   const byRel = new Map(candidates.map((c) => [c.rel, c]));
-  // First what the snapshot holds; the rest is read, in parallel when there is much of it.
-  const outcomes: (ReadOutcome | undefined)[] = candidates.map((c) => {
-    seen.add(c.rel);
-    if (c.error || !cache.has(c.rel)) return undefined;
+  // First what the snapshot holds: every file is stat-ed (on another thread while the snapshot is
+  // read, for a large folder) and an entry is taken while the file is as it was; the rest is read,
+  // in parallel when there is much of it.
+  const paths = candidates.map((c) => {
+    if (c.error) return null;
     const where = locateFile(dir, c, root);
-    if ('problem' in where) return undefined;
-    let st: BigIntStats | undefined;
-    try {
-      st = lstatSync(where.path, { bigint: true });
-    } catch {
-      return undefined; // gone or unreadable: the read says which
-    }
-    const kept = st.isFile() ? cache.get(c.rel, st) : undefined;
+    return 'path' in where ? where.path : null;
+  });
+  const stats = cache.exists() ? statFiles(paths) : undefined;
+  const outcomes: (ReadOutcome | undefined)[] = candidates.map((c, i) => {
+    seen.add(c.rel);
+    if (!stats || paths[i] === null || !cache.has(c.rel)) return undefined;
+    const { table, regular } = stats();
+    const kept = regular[i] === 1 ? cache.take(c.rel, table, i) : undefined;
     return kept && { file: { rel: c.rel, what: c.what, data: kept.data }, problems: kept.problems as Problem[] };
   });
   const toRead = candidates.filter((_, i) => outcomes[i] === undefined);

@@ -13,14 +13,31 @@
 // cut short or of another build is ignored and rebuilt: it can make a run slower, never different.
 // It holds personal data like the records themselves, so it is written for the owner only,
 // atomically, outside the data folder; the entries of files civsam writes are dropped at once.
+//
+// Every command with nothing changed reads the whole snapshot, so its layout is made to be read
+// fast: the identities are a table of 64-bit integers compared where they lie (no object or string
+// per file), and the text parts are JSON in ASCII only (other characters as \u escapes), which is
+// decoded byte for byte and parsed as a one-byte string:
+//   civsam-snapshot/2\n
+//   HEADER_LENGTH (10 digits)\n  header: {"version","key","written","files":[…],"bodyLength"}
+//   zero bytes to a multiple of 8
+//   identities: 4 signed 64-bit integers (little-endian) per file: size, mtime ns, ctime ns, inode
+//   flags: one byte per file (HAS_DATA, HAS_PROBLEMS, PASSED)
+//   body: [[data of each file, or 0], {file's index: its problems}, verdict or 0]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, type BigIntStats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
-const FORMAT = 'civsam-snapshot/1';
+const MAGIC = 'civsam-snapshot/2\n';
+const HEADER_DIGITS = 10;
+
+const HAS_DATA = 1;
+const HAS_PROBLEMS = 2;
+const PASSED = 4;
 
 /**
  * How long before a snapshot's run a file must have last changed for its entry to be trusted.
@@ -35,31 +52,20 @@ function racyWindow(env: NodeJS.ProcessEnv): bigint {
   return ms !== undefined && /^\d{1,9}$/.test(ms) ? BigInt(ms) * 1_000_000n : RACY_NS;
 }
 
-/** A file's identity: what a stat says, compared exactly. */
-type Identity = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
-
 /** What reading one file gave: its data, or (data undefined) the problems that made it unreadable. */
 export interface CachedRead {
   data: unknown;
   problems: readonly unknown[];
 }
 
-interface Entry {
-  /** size, mtime ns, ctime ns, inode, as decimal strings (JSON has no 64-bit integers). */
-  s: string;
-  m: string;
-  c: string;
-  i: string;
-  d?: unknown;
-  p?: unknown[];
-  /** The file passed every check of its own (schema, characters) and no rule named it. */
-  v?: 1;
-}
-
 export interface ParseCache {
+  /** Whether there is a snapshot to look in (told without reading it), so stat-ing the files can pay. */
+  exists(): boolean;
   /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current). */
   has(rel: string): boolean;
   get(rel: string, st: Identity): CachedRead | undefined;
+  /** As get, with the file's identity at `index` of a table of them (see putIdentity). */
+  take(rel: string, table: BigInt64Array, index: number): CachedRead | undefined;
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
@@ -88,121 +94,263 @@ export function cacheDirectory(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'civsam');
 }
 
-/** Identity values of a stat, as an entry keeps them. */
-const idOf = (st: Identity) => ({ s: String(st.size), m: String(st.mtimeNs), c: String(st.ctimeNs), i: String(st.ino) });
+/** The snapshot's file for a data folder. */
+export function snapshotFile(dataDir: string, env: NodeJS.ProcessEnv): string {
+  return join(cacheDirectory(env), createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.snapshot');
+}
+
+/** The entries of a snapshot, as loaded: parallel arrays by file, the identities in one table. */
+interface Entries {
+  rels: string[];
+  /** IDENTITY_WORDS values per file; grown (copied) when files are added. */
+  ids: BigInt64Array;
+  flags: number[];
+  data: unknown[];
+  problems: Map<number, unknown[]>;
+}
+
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map() });
+
+interface Loaded {
+  entries: Entries;
+  written: bigint;
+  verdict?: Verdict;
+}
+
+/** Reads a snapshot file; undefined when it is missing, of another format, version or build, or not whole. */
+export function readSnapshot(file: string, version: string): Loaded | undefined {
+  const bytes = readFileSync(file);
+  if (bytes.length < MAGIC.length + HEADER_DIGITS + 1 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  let at = MAGIC.length;
+  const lengthText = bytes.toString('latin1', at, at + HEADER_DIGITS);
+  if (!/^\d{10}$/.test(lengthText) || bytes[at + HEADER_DIGITS] !== 0x0a) return undefined;
+  at += HEADER_DIGITS + 1;
+  const headerLength = Number(lengthText);
+  if (at + headerLength > bytes.length) return undefined;
+  const header = JSON.parse(bytes.toString('latin1', at, at + headerLength)) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; bodyLength?: unknown };
+  if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
+  const { written, files, bodyLength } = header;
+  if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string') || typeof bodyLength !== 'number') return undefined;
+  at = align8(at + headerLength);
+  const count = files.length;
+  const tableBytes = count * IDENTITY_WORDS * 8;
+  if (at + tableBytes + count + bodyLength !== bytes.length) return undefined;
+  // Copied out (one block): the file's bytes need not be aligned for a view of 64-bit values.
+  const ids = new BigInt64Array(count * IDENTITY_WORDS);
+  new Uint8Array(ids.buffer).set(bytes.subarray(at, at + tableBytes));
+  at += tableBytes;
+  const flags = Array.from(bytes.subarray(at, at + count));
+  at += count;
+  const body = JSON.parse(bytes.toString('latin1', at, at + bodyLength)) as unknown;
+  if (!Array.isArray(body) || !Array.isArray(body[0]) || body[0].length !== count || body[1] === null || typeof body[1] !== 'object') return undefined;
+  const problems = new Map<number, unknown[]>();
+  for (const [index, list] of Object.entries(body[1] as Record<string, unknown>)) {
+    const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= count || !Array.isArray(list)) return undefined;
+    problems.set(i, list);
+  }
+  for (let i = 0; i < count; i++) {
+    // An entry holds data or problems, and problems exactly when it says so.
+    if ((flags[i] & (HAS_DATA | HAS_PROBLEMS)) === 0 || ((flags[i] & HAS_PROBLEMS) !== 0) !== problems.has(i)) return undefined;
+  }
+  return { entries: { rels: files as string[], ids, flags, data: body[0] as unknown[], problems }, written: BigInt(written), verdict: verdictShaped(body[2]) ? body[2] : undefined };
+}
+
+/** A snapshot's entries by file, as a test looks at them. */
+export function snapshotEntries(file: string, version: string): Record<string, { data?: unknown; problems?: unknown[]; passed: boolean }> | undefined {
+  const loaded = readSnapshot(file, version);
+  if (!loaded) return undefined;
+  const { rels, flags, data, problems } = loaded.entries;
+  return Object.fromEntries(rels.map((rel, i) => [rel, { ...((flags[i] & HAS_DATA) !== 0 ? { data: data[i] } : {}), ...(problems.has(i) ? { problems: problems.get(i) } : {}), passed: (flags[i] & PASSED) !== 0 }]));
+}
+
+/** The snapshot as bytes (see the layout above). */
+function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Buffer {
+  const order: number[] = [];
+  for (let i = 0; i < entries.rels.length; i++) if (keep(i)) order.push(i);
+  const ids = new BigInt64Array(order.length * IDENTITY_WORDS);
+  const flags = new Uint8Array(order.length);
+  const data: unknown[] = [];
+  const problems: Record<number, unknown[]> = {};
+  order.forEach((i, j) => {
+    ids.set(entries.ids.subarray(i * IDENTITY_WORDS, (i + 1) * IDENTITY_WORDS), j * IDENTITY_WORDS);
+    flags[j] = entries.flags[i];
+    data.push((entries.flags[i] & HAS_DATA) !== 0 ? entries.data[i] : 0);
+    const p = entries.problems.get(i);
+    if (p) problems[j] = p;
+  });
+  const body = Buffer.from(asciiJson([data, problems, verdict ?? 0]), 'latin1');
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), bodyLength: body.length }), 'latin1');
+  const start = MAGIC.length + HEADER_DIGITS + 1;
+  const head = Buffer.alloc(align8(start + header.length));
+  head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
+  header.copy(head, start);
+  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, body]);
+}
+
+/** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
 
 export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version: string, now: () => bigint = wallClockNs): ParseCache {
-  let file: string | undefined;
-  let entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   const racy = racyWindow(env);
-  let trustedBefore = 0n;
-  /** The last verdict, while it is for the data the entries hold (any change to an entry drops it). */
-  let stored: Verdict | undefined;
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
-  try {
-    const dir = cacheDirectory(env);
-    file = join(dir, createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.json');
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; version?: unknown; key?: unknown; written?: unknown; entries?: unknown; verdict?: unknown };
-    if (parsed.format === FORMAT && parsed.version === version && parsed.key === BUILD_KEY && typeof parsed.written === 'string' && /^\d{1,25}$/.test(parsed.written) && wellFormed(parsed.entries)) {
-      entries = parsed.entries;
-      trustedBefore = BigInt(parsed.written) - racy;
-      if (verdictShaped(parsed.verdict)) stored = parsed.verdict;
+  // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
+  let state: { file?: string; entries: Entries; index: Map<string, number>; trustedBefore: bigint; stored?: Verdict } | undefined;
+  const open = () => {
+    if (state) return state;
+    let file: string | undefined;
+    let loaded: Loaded | undefined;
+    try {
+      file = snapshotFile(dataDir, env);
+      loaded = readSnapshot(file, version);
+    } catch {
+      // No snapshot yet, or one that cannot be used: read everything.
     }
-  } catch {
-    // No snapshot yet, or one that cannot be used: read everything.
-  }
+    const entries = loaded?.entries ?? emptyEntries();
+    state = { file, entries, index: new Map(entries.rels.map((rel, i) => [rel, i])), trustedBefore: loaded ? loaded.written - racy : 0n, stored: loaded?.verdict };
+    return state;
+  };
   let changed = false;
-  /** Files whose entry holds this run's data: taken from the snapshot, or just read and kept. */
-  const taken = new Set<string>();
-  const kept = new Set<string>();
+  /** Per file index: its entry holds this run's data, taken from the snapshot (1) or just read and kept (2). */
+  const current = new Map<number, 1 | 2>();
+  const dead = new Set<number>();
+  const probe = new BigInt64Array(IDENTITY_WORDS);
+
+  const take = (rel: string, table: BigInt64Array, index: number): CachedRead | undefined => {
+    const s = open();
+    const i = s.index.get(rel);
+    if (i === undefined || dead.has(i)) return undefined;
+    const a = i * IDENTITY_WORDS;
+    const b = index * IDENTITY_WORDS;
+    const ids = s.entries.ids;
+    if (ids[a] !== table[b] || ids[a + 1] !== table[b + 1] || ids[a + 2] !== table[b + 2] || ids[a + 3] !== table[b + 3]) return undefined;
+    if (table[b + 1] >= s.trustedBefore || table[b + 2] >= s.trustedBefore) return undefined;
+    current.set(i, 1);
+    const flags = s.entries.flags[i];
+    return { data: (flags & HAS_DATA) !== 0 ? s.entries.data[i] : undefined, problems: s.entries.problems.get(i) ?? [] };
+  };
+
   return {
-    has: (rel) => Object.hasOwn(entries, rel),
-    get(rel, st) {
-      const e = entries[rel];
-      // Strings compared with strings: an entry of any other shape never matches a file.
-      if (e === null || typeof e !== 'object' || e.m !== String(st.mtimeNs) || e.c !== String(st.ctimeNs) || e.s !== String(st.size) || e.i !== String(st.ino)) return undefined;
-      if ((e.p !== undefined && !Array.isArray(e.p)) || (e.d === undefined && e.p === undefined)) return undefined;
-      if (st.mtimeNs >= trustedBefore || st.ctimeNs >= trustedBefore) return undefined;
-      taken.add(rel);
-      return { data: e.d, problems: e.p ?? [] };
+    exists: () => {
+      if (state) return state.entries.rels.length > 0;
+      try {
+        return existsSync(snapshotFile(dataDir, env));
+      } catch {
+        return false;
+      }
     },
+    has: (rel) => {
+      const i = open().index.get(rel);
+      return i !== undefined && !dead.has(i);
+    },
+    get(rel, st) {
+      putIdentity(probe, 0, st);
+      return take(rel, probe, 0);
+    },
+    take,
     put(rel, st, read) {
-      taken.delete(rel);
+      const s = open();
+      let i = s.index.get(rel);
+      if (i !== undefined) current.delete(i);
       // A file that changed just before or while this run was under way could change again
       // unseen: not kept. Its old entry, if any, no longer matches the file and is never used; it
       // is replaced once the file has settled (rewriting the whole snapshot for it now would cost
       // every run right after an edit the time of a write).
       if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) return;
-      kept.add(rel);
-      stored = undefined;
-      entries[rel] = { ...idOf(st), ...(read.data !== undefined ? { d: read.data } : {}), ...(read.problems.length ? { p: [...read.problems] } : {}) };
+      const e = s.entries;
+      if (i === undefined) {
+        i = e.rels.length;
+        e.rels.push(rel);
+        s.index.set(rel, i);
+        if ((i + 1) * IDENTITY_WORDS > e.ids.length) {
+          const grown = new BigInt64Array(Math.max(e.ids.length * 2, 64 * IDENTITY_WORDS));
+          grown.set(e.ids);
+          e.ids = grown;
+        }
+      }
+      dead.delete(i);
+      current.set(i, 2);
+      s.stored = undefined;
+      putIdentity(e.ids, i, st);
+      e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
+      e.data[i] = read.data;
+      if (read.problems.length) e.problems.set(i, [...read.problems]);
+      else e.problems.delete(i);
       changed = true;
     },
-    passed: (rel) => taken.has(rel) && entries[rel]?.v === 1,
+    passed: (rel) => {
+      const s = open();
+      const i = s.index.get(rel);
+      return i !== undefined && current.get(i) === 1 && (s.entries.flags[i] & PASSED) !== 0;
+    },
     settle(files, named, verdict) {
+      const s = open();
       let whole = true;
       for (const rel of files) {
-        const current = taken.has(rel) || kept.has(rel);
-        whole &&= current;
-        const e = entries[rel];
-        if (!e || e.v === 1 || named.has(rel) || e.d === undefined || !current) continue;
-        e.v = 1;
+        const i = s.index.get(rel);
+        const now = i !== undefined && current.has(i);
+        whole &&= now;
+        if (!now || named.has(rel)) continue;
+        const flags = s.entries.flags[i];
+        if ((flags & PASSED) !== 0 || (flags & HAS_DATA) === 0) continue;
+        s.entries.flags[i] = flags | PASSED;
         changed = true;
       }
       // Kept only when the entries hold exactly the data it was found for.
-      if (whole && !sameVerdict(stored, verdict)) {
-        stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
+      if (whole && !sameVerdict(s.stored, verdict)) {
+        s.stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
         changed = true;
       }
     },
     verdict(files, listing) {
+      const s = open();
+      const stored = s.stored;
       if (!stored || stored.files.length !== files.length) return undefined;
-      for (let i = 0; i < files.length; i++) if (files[i] !== stored.files[i] || !taken.has(files[i])) return undefined;
+      for (let i = 0; i < files.length; i++) {
+        if (files[i] !== stored.files[i]) return undefined;
+        const at = s.index.get(files[i]);
+        if (at === undefined || current.get(at) !== 1) return undefined;
+      }
       return JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored.problems : undefined;
     },
     forget(rels) {
+      const s = open();
       for (const rel of rels) {
-        taken.delete(rel);
-        kept.delete(rel);
-        if (Object.hasOwn(entries, rel)) {
-          delete entries[rel];
-          stored = undefined;
-          changed = true;
-        }
+        const i = s.index.get(rel);
+        if (i === undefined || dead.has(i)) continue;
+        current.delete(i);
+        dead.add(i);
+        s.stored = undefined;
+        changed = true;
       }
     },
     save(seen) {
-      for (const rel of seen ? Object.keys(entries) : []) {
-        if (!seen!.has(rel)) {
-          delete entries[rel];
-          changed = true;
-        }
-      }
-      if (stored && seen && stored.files.some((rel) => !seen.has(rel))) {
-        stored = undefined;
+      const s = open();
+      const keep = (i: number) => !dead.has(i) && (!seen || seen.has(s.entries.rels[i]));
+      for (let i = 0; i < s.entries.rels.length && seen; i++) if (!dead.has(i) && !keep(i)) changed = true;
+      if (s.stored && seen && s.stored.files.some((rel) => !seen.has(rel))) {
+        s.stored = undefined;
         changed = true;
       }
-      if (!changed || !file) return;
+      if (!changed || !s.file) return;
       try {
-        mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+        mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
-        writeFileAtomic(file, JSON.stringify({ format: FORMAT, version, key: BUILD_KEY, written: String(startedAt), entries, ...(stored ? { verdict: stored } : {}) }), { mode: 0o600, keepMode: false, durable: false });
+        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stored), { mode: 0o600, keepMode: false, durable: false });
         changed = false;
+        // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
+        rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
       } catch {
         // Not the user's problem: the next run reads again.
       }
     },
   };
-}
-
-/**
- * The entries of a snapshot of this format, version and build. Each entry's shape is checked when
- * it is used (`get`), not here: a look at every entry up front would cost every run its time.
- */
-function wellFormed(entries: unknown): entries is Record<string, Entry> {
-  return entries !== null && typeof entries === 'object' && !Array.isArray(entries);
 }
 
 function verdictShaped(v: unknown): v is Verdict {
@@ -221,4 +369,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => undefined, put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };
