@@ -258,8 +258,9 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     seen.add(c.rel);
     if (!stats || paths[i] === null || !cache.has(c.rel)) return undefined;
     const { table, regular } = stats();
-    const kept = regular[i] === 1 ? cache.take(c.rel, table, i) : undefined;
-    return kept && { file: { rel: c.rel, what: c.what, data: kept.data }, problems: kept.problems as Problem[] };
+    const kept = regular[i] === 1 ? cache.take(c.rel, table, i, () => readCandidate(dir, c, root, false).file?.data) : undefined;
+    // The data as the snapshot gives it: parsed when first asked for.
+    return kept && { file: { rel: c.rel, what: c.what, get data() { return kept.data; } }, problems: kept.problems as Problem[] };
   });
   const toRead = candidates.filter((_, i) => outcomes[i] === undefined);
   const read = (toRead.length > 0 && parallel?.(dir, toRead, withIdentity)) || toRead.map((c) => readCandidate(dir, c, root, withIdentity));

@@ -64,8 +64,11 @@ export interface ParseCache {
   /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current). */
   has(rel: string): boolean;
   get(rel: string, st: Identity): CachedRead | undefined;
-  /** As get, with the file's identity at `index` of a table of them (see putIdentity). */
-  take(rel: string, table: BigInt64Array, index: number): CachedRead | undefined;
+  /**
+   * As get, with the file's identity at `index` of a table of them (see putIdentity); the data is
+   * read when first asked for, and `reread` gives it should the snapshot's copy turn out unreadable.
+   */
+  take(rel: string, table: BigInt64Array, index: number, reread?: () => unknown): CachedRead | undefined;
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
@@ -105,11 +108,29 @@ interface Entries {
   /** IDENTITY_WORDS values per file; grown (copied) when files are added. */
   ids: BigInt64Array;
   flags: number[];
+  /** Each file's data, once its group is parsed (or it was put this run). */
   data: unknown[];
   problems: Map<number, unknown[]>;
+  /** The loaded files' groups: consecutive files of one folder, their data's JSON parsed when first needed. */
+  groups: Group[];
+  /** The group of each loaded file (files put this run are beyond it). */
+  groupOf: Uint32Array;
 }
 
-const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map() });
+interface Group {
+  start: number;
+  count: number;
+  /** The group's JSON text, until it is parsed. */
+  text?: Buffer;
+}
+
+/** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
+const BROKEN: unique symbol = Symbol('broken');
+
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0) });
+
+/** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
+const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
 
 interface Loaded {
   entries: Entries;
@@ -127,24 +148,27 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   at += HEADER_DIGITS + 1;
   const headerLength = Number(lengthText);
   if (at + headerLength > bytes.length) return undefined;
-  const header = JSON.parse(bytes.toString('latin1', at, at + headerLength)) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; bodyLength?: unknown };
+  const header = JSON.parse(bytes.toString('latin1', at, at + headerLength)) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown };
   if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
-  const { written, files, bodyLength } = header;
-  if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string') || typeof bodyLength !== 'number') return undefined;
-  at = align8(at + headerLength);
+  const { written, files, groups, segments } = header;
+  if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return undefined;
+  if (!isCounts(groups) || !isCounts(segments) || segments.length !== groups.length + 1) return undefined;
   const count = files.length;
+  if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
+  at = align8(at + headerLength);
   const tableBytes = count * IDENTITY_WORDS * 8;
-  if (at + tableBytes + count + bodyLength !== bytes.length) return undefined;
+  if (at + tableBytes + count + segments.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
   // Copied out (one block): the file's bytes need not be aligned for a view of 64-bit values.
   const ids = new BigInt64Array(count * IDENTITY_WORDS);
   new Uint8Array(ids.buffer).set(bytes.subarray(at, at + tableBytes));
   at += tableBytes;
   const flags = Array.from(bytes.subarray(at, at + count));
   at += count;
-  const body = JSON.parse(bytes.toString('latin1', at, at + bodyLength)) as unknown;
-  if (!Array.isArray(body) || !Array.isArray(body[0]) || body[0].length !== count || body[1] === null || typeof body[1] !== 'object') return undefined;
+  const head = JSON.parse(bytes.toString('latin1', at, at + segments[0])) as unknown;
+  at += segments[0];
+  if (!Array.isArray(head) || head[0] === null || typeof head[0] !== 'object') return undefined;
   const problems = new Map<number, unknown[]>();
-  for (const [index, list] of Object.entries(body[1] as Record<string, unknown>)) {
+  for (const [index, list] of Object.entries(head[0] as Record<string, unknown>)) {
     const i = Number(index);
     if (!Number.isInteger(i) || i < 0 || i >= count || !Array.isArray(list)) return undefined;
     problems.set(i, list);
@@ -153,39 +177,75 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
     // An entry holds data or problems, and problems exactly when it says so.
     if ((flags[i] & (HAS_DATA | HAS_PROBLEMS)) === 0 || ((flags[i] & HAS_PROBLEMS) !== 0) !== problems.has(i)) return undefined;
   }
-  return { entries: { rels: files as string[], ids, flags, data: body[0] as unknown[], problems }, written: BigInt(written), verdict: verdictShaped(body[2]) ? body[2] : undefined };
+  const groupOf = new Uint32Array(count);
+  let start = 0;
+  const parts: Group[] = groups.map((n, g) => {
+    const part = { start, count: n, text: bytes.subarray(at, at + segments[g + 1]) };
+    groupOf.fill(g, start, start + n);
+    start += n;
+    at += segments[g + 1];
+    return part;
+  });
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+}
+
+const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
+
+/** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
+function dataAt(e: Entries, i: number): unknown {
+  const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
+  if (g?.text) {
+    const text = g.text;
+    g.text = undefined;
+    let list: unknown;
+    try {
+      list = JSON.parse(text.toString('latin1'));
+    } catch {
+      list = undefined;
+    }
+    const whole = Array.isArray(list) && list.length === g.count;
+    for (let j = 0; j < g.count; j++) if (!Object.hasOwn(e.data, g.start + j)) e.data[g.start + j] = whole ? (list as unknown[])[j] : BROKEN;
+  }
+  return e.data[i];
 }
 
 /** A snapshot's entries by file, as a test looks at them. */
 export function snapshotEntries(file: string, version: string): Record<string, { data?: unknown; problems?: unknown[]; passed: boolean }> | undefined {
   const loaded = readSnapshot(file, version);
   if (!loaded) return undefined;
-  const { rels, flags, data, problems } = loaded.entries;
-  return Object.fromEntries(rels.map((rel, i) => [rel, { ...((flags[i] & HAS_DATA) !== 0 ? { data: data[i] } : {}), ...(problems.has(i) ? { problems: problems.get(i) } : {}), passed: (flags[i] & PASSED) !== 0 }]));
+  const e = loaded.entries;
+  return Object.fromEntries(e.rels.map((rel, i) => [rel, { ...((e.flags[i] & HAS_DATA) !== 0 ? { data: dataAt(e, i) } : {}), ...(e.problems.has(i) ? { problems: e.problems.get(i) } : {}), passed: (e.flags[i] & PASSED) !== 0 }]));
 }
 
-/** The snapshot as bytes (see the layout above). */
+/** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
 function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Buffer {
-  const order: number[] = [];
-  for (let i = 0; i < entries.rels.length; i++) if (keep(i)) order.push(i);
+  // Files by folder, each folder's files in their order.
+  const byGroup = new Map<string, number[]>();
+  for (let i = 0; i < entries.rels.length; i++) {
+    if (!keep(i) || ((entries.flags[i] & HAS_DATA) !== 0 && dataAt(entries, i) === BROKEN)) continue;
+    const key = groupKey(entries.rels[i]);
+    let list = byGroup.get(key);
+    if (!list) byGroup.set(key, (list = []));
+    list.push(i);
+  }
+  const order = [...byGroup.values()].flat();
   const ids = new BigInt64Array(order.length * IDENTITY_WORDS);
   const flags = new Uint8Array(order.length);
-  const data: unknown[] = [];
   const problems: Record<number, unknown[]> = {};
   order.forEach((i, j) => {
     ids.set(entries.ids.subarray(i * IDENTITY_WORDS, (i + 1) * IDENTITY_WORDS), j * IDENTITY_WORDS);
     flags[j] = entries.flags[i];
-    data.push((entries.flags[i] & HAS_DATA) !== 0 ? entries.data[i] : 0);
     const p = entries.problems.get(i);
     if (p) problems[j] = p;
   });
-  const body = Buffer.from(asciiJson([data, problems, verdict ?? 0]), 'latin1');
-  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), bodyLength: body.length }), 'latin1');
+  const segments = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
+  for (const list of byGroup.values()) segments.push(Buffer.from(asciiJson(list.map((i) => ((entries.flags[i] & HAS_DATA) !== 0 ? entries.data[i] : 0))), 'latin1'));
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
-  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, body]);
+  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, ...segments]);
 }
 
 /** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
@@ -221,7 +281,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   const dead = new Set<number>();
   const probe = new BigInt64Array(IDENTITY_WORDS);
 
-  const take = (rel: string, table: BigInt64Array, index: number): CachedRead | undefined => {
+  const take = (rel: string, table: BigInt64Array, index: number, reread?: () => unknown): CachedRead | undefined => {
     const s = open();
     const i = s.index.get(rel);
     if (i === undefined || dead.has(i)) return undefined;
@@ -231,8 +291,20 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     if (ids[a] !== table[b] || ids[a + 1] !== table[b + 1] || ids[a + 2] !== table[b + 2] || ids[a + 3] !== table[b + 3]) return undefined;
     if (table[b + 1] >= s.trustedBefore || table[b + 2] >= s.trustedBefore) return undefined;
     current.set(i, 1);
-    const flags = s.entries.flags[i];
-    return { data: (flags & HAS_DATA) !== 0 ? s.entries.data[i] : undefined, problems: s.entries.problems.get(i) ?? [] };
+    const e = s.entries;
+    const problems = e.problems.get(i) ?? [];
+    if ((e.flags[i] & HAS_DATA) === 0) return { data: undefined, problems };
+    // The data is parsed when first asked for (with its folder's): a command that needs no data
+    // (validate, with the verdict kept) parses none.
+    return {
+      get data() {
+        const d = dataAt(e, i);
+        if (d !== BROKEN) return d;
+        changed = true; // the snapshot is written again without it
+        return reread ? reread() : undefined;
+      },
+      problems,
+    };
   };
 
   return {

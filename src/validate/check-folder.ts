@@ -5,7 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Problem, RawFolder } from '../store/load-folder.js';
+import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
 import { APPLICATION_RULES } from './application-rules.js';
@@ -34,6 +34,14 @@ export interface CheckedFolder {
 }
 
 export function checkFolder(raw: RawFolder): CheckedFolder {
+  // Nothing has changed since the snapshot's verdict (the same files, data and build): the rules
+  // would find again what they found then, and the records are assembled when a command asks.
+  const known = raw.verdict?.();
+  if (known) {
+    const found = [...known];
+    raw.checked?.(found);
+    return { folder: knownFolder(raw), problems: found };
+  }
   const problems: Problem[] = [...raw.problems];
   const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'];
   const ids = Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>;
@@ -110,14 +118,9 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   for (const target of unreadableTargets(raw.problems)) ids[target] = new AnyId();
 
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
-  // Nothing has changed since the snapshot's verdict (the same files, data and build): the rules
-  // would find again what they found then.
-  const known = raw.verdict?.();
-  if (!known) {
-    for (const rule of RECORD_RULES) rule.check(ctx);
-    for (const rule of APPLICATION_RULES) rule.check(ctx);
-    checkPublicContacts(ctx, settings && { rel: settingsRel, data: settings });
-  }
+  for (const rule of RECORD_RULES) rule.check(ctx);
+  for (const rule of APPLICATION_RULES) rule.check(ctx);
+  checkPublicContacts(ctx, settings && { rel: settingsRel, data: settings });
 
   const whole = (k: RecordKind) => (records[k] as Located<{ id: string }>[]).filter((r) => !r.partial);
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map(whole(k).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
@@ -126,12 +129,57 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
 
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-  const found = known ? [...known] : problems;
-  raw.checked?.(found);
+  raw.checked?.(problems);
   return {
     folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
-    problems: found,
+    problems,
   };
+}
+
+/**
+ * The typed folder of a folder whose verdict is known: the same records as the checks above would
+ * give (those that pass their schema), each kind's taken from its files' data when first asked for,
+ * so a command parses only the folders it reads.
+ */
+function knownFolder(raw: RawFolder): DataFolder {
+  let settings: CivsamSettings | undefined;
+  let model: CollaborationModel | undefined;
+  const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
+  const byKind = new Map<RecordKind, SourceFile[]>(RECORD_KINDS.map((k) => [k, []]));
+  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel) === true || VALIDATOR[name](f.data);
+  for (const f of raw.files) {
+    const w = f.what;
+    if (w.role === 'record') {
+      byKind.get(w.kind)!.push(f);
+      continue;
+    }
+    const name = w.role === 'vocabulary' ? w.name : w.role;
+    if (f.data === undefined || !passes(name, f)) continue;
+    if (w.role === 'settings') settings = f.data as CivsamSettings;
+    else if (w.role === 'model') model = f.data as CollaborationModel;
+    else if (w.name === 'patient-groups') vocabularies.patientGroups = f.data as PatientGroup[];
+    else if (w.name === 'municipalities') vocabularies.municipalities = f.data as Municipality[];
+    else vocabularies.offerTypes = f.data as OfferType[];
+  }
+  const built = new Map<RecordKind, { records: Map<string, unknown>; files: Map<string, string> }>();
+  const kindOf = (kind: RecordKind) => {
+    let b = built.get(kind);
+    if (!b) {
+      b = { records: new Map(), files: new Map() };
+      for (const f of byKind.get(kind)!) {
+        if (f.data === undefined || !passes(kind, f)) continue;
+        const id = (f.data as { id: string }).id;
+        b.records.set(id, f.data);
+        b.files.set(id, f.rel);
+      }
+      built.set(kind, b);
+    }
+    return b;
+  };
+  const records = {} as DataFolder['records'];
+  for (const kind of RECORD_KINDS) Object.defineProperty(records, kind, { enumerable: true, get: () => kindOf(kind).records });
+  const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
+  return { dir: raw.dir, settings, policy, model, vocabularies, records, fileOf: (kind, id) => kindOf(kind).files.get(id) };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
