@@ -26,7 +26,7 @@
 //   body: [[data of each file, or 0], {file's index: its problems}, verdict or 0]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -34,6 +34,10 @@ import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
 const MAGIC = 'civsam-snapshot/2\n';
 const HEADER_DIGITS = 10;
+
+// The halves of a 64-bit value in a view of 32-bit ones.
+const LOW = endianness() === 'LE' ? 0 : 1;
+const HIGH = 1 - LOW;
 
 const HAS_DATA = 1;
 const HAS_PROBLEMS = 2;
@@ -64,11 +68,11 @@ export interface ParseCache {
   /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current). */
   has(rel: string): boolean;
   get(rel: string, st: Identity): CachedRead | undefined;
-  /**
-   * As get, with the file's identity at `index` of a table of them (see putIdentity); the data is
-   * read when first asked for, and `reread` gives it should the snapshot's copy turn out unreadable.
-   */
-  take(rel: string, table: BigInt64Array, index: number, reread?: () => unknown): CachedRead | undefined;
+  /** As get, with the file's identity at `index` of a table of them (see putIdentity): the entry's number, or -1 when it is not current. */
+  take(rel: string, table: BigInt64Array, index: number): number;
+  /** A taken entry's data, parsed when first asked for; `reread` gives it should the snapshot's copy turn out unreadable. */
+  dataOf(entry: number, reread?: () => unknown): unknown;
+  problemsOf(entry: number): readonly unknown[];
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
@@ -82,7 +86,7 @@ export interface ParseCache {
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
-  save(seen?: ReadonlySet<string>): void;
+  save(seen?: readonly string[]): void;
 }
 
 /** A checked folder's problems, with the files (in order) and the listing's own problems they were found for. */
@@ -260,7 +264,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
   // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
-  let state: { file?: string; entries: Entries; index: Map<string, number>; trustedBefore: bigint; stored?: Verdict } | undefined;
+  let state: { file?: string; entries: Entries; index: Map<string, number>; stored?: Verdict } | undefined;
   const open = () => {
     if (state) return state;
     let file: string | undefined;
@@ -272,40 +276,56 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       // No snapshot yet, or one that cannot be used: read everything.
     }
     const entries = loaded?.entries ?? emptyEntries();
-    state = { file, entries, index: new Map(entries.rels.map((rel, i) => [rel, i])), trustedBefore: loaded ? loaded.written - racy : 0n, stored: loaded?.verdict };
+    const trustedBefore = loaded ? loaded.written - racy : 0n;
+    trusted = [Number(BigInt.asIntN(32, trustedBefore >> 32n)), Number(BigInt.asUintN(32, trustedBefore))];
+    state = { file, entries, index: new Map(entries.rels.map((rel, i) => [rel, i])), stored: loaded?.verdict };
     return state;
   };
   let changed = false;
-  /** Per file index: its entry holds this run's data, taken from the snapshot (1) or just read and kept (2). */
-  const current = new Map<number, 1 | 2>();
+  /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
+  const current: number[] = [];
   const dead = new Set<number>();
   const probe = new BigInt64Array(IDENTITY_WORDS);
+  // Identities are compared as 32-bit halves, where they lie: no number is made for a comparison.
+  const views = new WeakMap<BigInt64Array, Int32Array>();
+  const halves = (table: BigInt64Array) => {
+    let v = views.get(table);
+    if (!v) views.set(table, (v = new Int32Array(table.buffer, table.byteOffset, table.length * 2)));
+    return v;
+  };
+  let trusted: [high: number, low: number] = [0, 0];
+  /** Whether the time at `at` (two halves) is older than the snapshot's trusted bound. */
+  const older = (v: Int32Array, at: number) => {
+    const high = v[at + HIGH];
+    return high < trusted[0] || (high === trusted[0] && v[at + LOW] >>> 0 < trusted[1]);
+  };
 
-  const take = (rel: string, table: BigInt64Array, index: number, reread?: () => unknown): CachedRead | undefined => {
+  const take = (rel: string, table: BigInt64Array, index: number): number => {
     const s = open();
     const i = s.index.get(rel);
-    if (i === undefined || dead.has(i)) return undefined;
-    const a = i * IDENTITY_WORDS;
-    const b = index * IDENTITY_WORDS;
-    const ids = s.entries.ids;
-    if (ids[a] !== table[b] || ids[a + 1] !== table[b + 1] || ids[a + 2] !== table[b + 2] || ids[a + 3] !== table[b + 3]) return undefined;
-    if (table[b + 1] >= s.trustedBefore || table[b + 2] >= s.trustedBefore) return undefined;
-    current.set(i, 1);
-    const e = s.entries;
-    const problems = e.problems.get(i) ?? [];
-    if ((e.flags[i] & HAS_DATA) === 0) return { data: undefined, problems };
-    // The data is parsed when first asked for (with its folder's): a command that needs no data
-    // (validate, with the verdict kept) parses none.
-    return {
-      get data() {
-        const d = dataAt(e, i);
-        if (d !== BROKEN) return d;
-        changed = true; // the snapshot is written again without it
-        return reread ? reread() : undefined;
-      },
-      problems,
-    };
+    if (i === undefined || dead.has(i)) return -1;
+    const ours = halves(s.entries.ids);
+    const theirs = halves(table);
+    const a = i * IDENTITY_WORDS * 2;
+    const b = index * IDENTITY_WORDS * 2;
+    for (let k = 0; k < IDENTITY_WORDS * 2; k++) if (ours[a + k] !== theirs[b + k]) return -1;
+    // mtime and ctime: the second and third values.
+    if (!older(theirs, b + 2) || !older(theirs, b + 4)) return -1;
+    current[i] = 1;
+    return i;
   };
+
+  // The data is parsed when first asked for (with its folder's): a command that needs no data
+  // (validate, with the verdict kept) parses none.
+  const dataOf = (i: number, reread?: () => unknown): unknown => {
+    const e = open().entries;
+    if ((e.flags[i] & HAS_DATA) === 0) return undefined;
+    const d = dataAt(e, i);
+    if (d !== BROKEN) return d;
+    changed = true; // the snapshot is written again without it
+    return reread ? reread() : undefined;
+  };
+  const problemsOf = (i: number): readonly unknown[] => open().entries.problems.get(i) ?? [];
 
   return {
     exists: () => {
@@ -322,13 +342,16 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     get(rel, st) {
       putIdentity(probe, 0, st);
-      return take(rel, probe, 0);
+      const i = take(rel, probe, 0);
+      return i < 0 ? undefined : { data: dataOf(i), problems: problemsOf(i) };
     },
     take,
+    dataOf,
+    problemsOf,
     put(rel, st, read) {
       const s = open();
       let i = s.index.get(rel);
-      if (i !== undefined) current.delete(i);
+      if (i !== undefined) current[i] = 0;
       // A file that changed just before or while this run was under way could change again
       // unseen: not kept. Its old entry, if any, no longer matches the file and is never used; it
       // is replaced once the file has settled (rewriting the whole snapshot for it now would cost
@@ -346,7 +369,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         }
       }
       dead.delete(i);
-      current.set(i, 2);
+      current[i] = 2;
       s.stored = undefined;
       putIdentity(e.ids, i, st);
       e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
@@ -358,14 +381,14 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     passed: (rel) => {
       const s = open();
       const i = s.index.get(rel);
-      return i !== undefined && current.get(i) === 1 && (s.entries.flags[i] & PASSED) !== 0;
+      return i !== undefined && current[i] === 1 && (s.entries.flags[i] & PASSED) !== 0;
     },
     settle(files, named, verdict) {
       const s = open();
       let whole = true;
       for (const rel of files) {
         const i = s.index.get(rel);
-        const now = i !== undefined && current.has(i);
+        const now = i !== undefined && current[i] > 0;
         whole &&= now;
         if (!now || named.has(rel)) continue;
         const flags = s.entries.flags[i];
@@ -386,7 +409,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       for (let i = 0; i < files.length; i++) {
         if (files[i] !== stored.files[i]) return undefined;
         const at = s.index.get(files[i]);
-        if (at === undefined || current.get(at) !== 1) return undefined;
+        if (at === undefined || current[at] !== 1) return undefined;
       }
       return JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored.problems : undefined;
     },
@@ -395,7 +418,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       for (const rel of rels) {
         const i = s.index.get(rel);
         if (i === undefined || dead.has(i)) continue;
-        current.delete(i);
+        current[i] = 0;
         dead.add(i);
         s.stored = undefined;
         changed = true;
@@ -403,12 +426,17 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     save(seen) {
       const s = open();
-      const keep = (i: number) => !dead.has(i) && (!seen || seen.has(s.entries.rels[i]));
-      for (let i = 0; i < s.entries.rels.length && seen; i++) if (!dead.has(i) && !keep(i)) changed = true;
-      if (s.stored && seen && s.stored.files.some((rel) => !seen.has(rel))) {
-        s.stored = undefined;
-        changed = true;
-      }
+      // Files no longer in the folder are dropped; a Set of those that are only when some may not be.
+      let live = 0;
+      for (let i = 0; i < s.entries.rels.length; i++) if (!dead.has(i)) live++;
+      const all = !seen || (seen.length === live && seen.every((rel) => {
+        const i = s.index.get(rel);
+        return i !== undefined && !dead.has(i);
+      }));
+      const there = all ? undefined : new Set(seen);
+      const keep = (i: number) => !dead.has(i) && (!there || there.has(s.entries.rels[i]));
+      if (!all) changed = true;
+      if (s.stored && there && s.stored.files.some((rel) => !there.has(rel))) s.stored = undefined;
       if (!changed || !s.file) return;
       try {
         mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
@@ -441,4 +469,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => undefined, put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };

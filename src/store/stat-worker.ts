@@ -1,14 +1,6 @@
-// A worker thread of statFiles (stat-files.ts): stats its files into the shared table while the
-// main thread reads the folder snapshot, and says it is done through the shared flag.
-import { lstatSync } from 'node:fs';
+// A worker thread of statFiles (stat-files.ts): takes chunks of the files to stat from the shared
+// counter, as the main thread does once it has read the folder snapshot.
 import { workerData } from 'node:worker_threads';
-import { statInto } from './stat-files.js';
+import { statChunks, type SharedStats } from './stat-files.js';
 
-const { paths, table, regular, done } = workerData as { paths: (string | null)[]; table: SharedArrayBuffer; regular: SharedArrayBuffer; done: SharedArrayBuffer };
-try {
-  statInto(paths, new BigInt64Array(table), new Uint8Array(regular), lstatSync);
-} finally {
-  const flag = new Int32Array(done);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-}
+statChunks(workerData as SharedStats);

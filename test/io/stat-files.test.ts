@@ -17,11 +17,17 @@ describe('stat-ing the files of a folder', () => {
     const dir = makeFolder(files);
     mkdirSync(join(dir, 'sub'));
     symlinkSync('f1.yaml', join(dir, 'link.yaml'));
-    const paths = [...Object.keys(files).map((f) => join(dir, f)), join(dir, 'sub'), join(dir, 'link.yaml'), join(dir, 'gone.yaml'), null];
-    const onWorker = statFiles(paths, { from: 0 })();
-    const here = statFiles(paths, { from: Infinity })();
+    const paths = [...Object.keys(files), 'sub', 'link.yaml', 'gone.yaml', null];
+    // This thread waits a moment before it takes its share: the worker has taken every file.
+    const started = statFiles(dir, paths, { from: 0 });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    const onWorker = started();
+    const together = statFiles(dir, paths, { from: 0 })();
+    const here = statFiles(dir, paths, { from: Infinity })();
     expect([...onWorker.regular]).toEqual([...here.regular]);
     expect([...onWorker.table]).toEqual([...here.table]);
+    expect([...together.regular]).toEqual([...here.regular]);
+    expect([...together.table]).toEqual([...here.table]);
     expect([...here.regular]).toEqual([...Array(30).fill(1), 0, 0, 0, 0]);
     const st = statSync(join(dir, 'f7.yaml'), { bigint: true });
     expect([...here.table.subarray(7 * 4, 8 * 4)]).toEqual([st.size, st.mtimeNs, st.ctimeNs, st.ino]);
