@@ -254,7 +254,15 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
 
 /** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, escapeOf);
+}
+
+const escapes = new Map<string, string>();
+/** A character's \u escape, made once for each character (a register's text repeats few of them: æ, ø, å, é). */
+function escapeOf(c: string): string {
+  let e = escapes.get(c);
+  if (e === undefined) escapes.set(c, (e = '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
+  return e;
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -278,7 +286,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     const entries = loaded?.entries ?? emptyEntries();
     const trustedBefore = loaded ? loaded.written - racy : 0n;
     trusted = [Number(BigInt.asIntN(32, trustedBefore >> 32n)), Number(BigInt.asUintN(32, trustedBefore))];
-    state = { file, entries, index: new Map(entries.rels.map((rel, i) => [rel, i])), stored: loaded?.verdict };
+    const index = new Map<string, number>();
+    for (let i = 0; i < entries.rels.length; i++) index.set(entries.rels[i], i);
+    state = { file, entries, index, stored: loaded?.verdict };
     return state;
   };
   let changed = false;
