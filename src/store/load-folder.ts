@@ -49,8 +49,16 @@ export interface RawFolder {
    * taken from the snapshot of a run of this same build): checking again would find the same.
    */
   verdict?(): readonly Problem[] | undefined;
-  /** Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and is saved. */
-  checked?(problems: readonly Problem[]): void;
+  /**
+   * The snapshot's last verdict, with the files it was for, when the listing's own problems are as
+   * they were then; and which files were read again this time (changed since, or never in it).
+   */
+  previous?(): { problems: readonly Problem[]; files: readonly string[]; changed: readonly string[] } | undefined;
+  /**
+   * Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and
+   * is saved. A verdict `patched` from the last one is kept only when the snapshot is written anyway.
+   */
+  checked?(problems: readonly Problem[], how?: { patched?: boolean }): void;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -305,8 +313,12 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
     passed: (rel) => cache.passed(rel),
     verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
-    checked(found) {
-      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found });
+    previous() {
+      const last = cache.previous(listing);
+      return last && { problems: last.problems as readonly Problem[], files: last.files, changed: rels.filter((_, i) => taken[i] === undefined) };
+    },
+    checked(found, how) {
+      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found }, how);
       cache.save(rels);
     },
   };

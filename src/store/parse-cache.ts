@@ -80,7 +80,13 @@ export interface ParseCache {
    * After the folder was checked: every file no problem names has passed its own checks, and when
    * every file's entry holds this run's data, the verdict is kept whole with the files it was for.
    */
-  settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict): void;
+  settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict, how?: { patched?: boolean }): void;
+  /**
+   * The last verdict, when the listing's own problems are as they were then: for the data each file
+   * of it had then (an entry replaced or dropped since drops it), so it can be patched where files
+   * changed.
+   */
+  previous(listing: readonly unknown[]): Verdict | undefined;
   /** The problems the folder was found to have, when every file is as it was then (all taken from the snapshot) and so is the listing. */
   verdict(files: readonly string[], listing: readonly unknown[]): readonly unknown[] | undefined;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
@@ -272,7 +278,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
   // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
-  let state: { file?: string; entries: Entries; index: Map<string, number>; stored?: Verdict } | undefined;
+  // `stored`: the last verdict; `stale` once an entry it was found for is replaced or dropped this run
+  // (then it is only patched from, and never written again).
+  let state: { file?: string; entries: Entries; index: Map<string, number>; stored?: Verdict; stale?: boolean } | undefined;
   const open = () => {
     if (state) return state;
     let file: string | undefined;
@@ -380,7 +388,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       }
       dead.delete(i);
       current[i] = 2;
-      s.stored = undefined;
+      s.stale = true;
       putIdentity(e.ids, i, st);
       e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
       e.data[i] = read.data;
@@ -393,7 +401,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       const i = s.index.get(rel);
       return i !== undefined && current[i] === 1 && (s.entries.flags[i] & PASSED) !== 0;
     },
-    settle(files, named, verdict) {
+    settle(files, named, verdict, how) {
       const s = open();
       let whole = true;
       for (const rel of files) {
@@ -406,16 +414,22 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         s.entries.flags[i] = flags | PASSED;
         changed = true;
       }
-      // Kept only when the entries hold exactly the data it was found for.
-      if (whole && !sameVerdict(s.stored, verdict)) {
+      // Kept only when the entries hold exactly the data it was found for; one patched from the
+      // last is as quick to patch again, so it alone does not make the snapshot be written.
+      if (whole && (changed || !how?.patched) && (s.stale || !sameVerdict(s.stored, verdict))) {
         s.stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
+        s.stale = false;
         changed = true;
       }
+    },
+    previous(listing) {
+      const stored = open().stored;
+      return stored && JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored : undefined;
     },
     verdict(files, listing) {
       const s = open();
       const stored = s.stored;
-      if (!stored || stored.files.length !== files.length) return undefined;
+      if (!stored || s.stale || stored.files.length !== files.length) return undefined;
       for (let i = 0; i < files.length; i++) {
         if (files[i] !== stored.files[i]) return undefined;
         const at = s.index.get(files[i]);
@@ -430,13 +444,16 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         if (i === undefined || dead.has(i)) continue;
         current[i] = 0;
         dead.add(i);
-        s.stored = undefined;
+        s.stale = true;
         changed = true;
       }
     },
     save(seen) {
       const s = open();
-      // Files no longer in the folder are dropped; a Set of those that are only when some may not be.
+      // Files no longer in the folder are left out whenever the snapshot is written; that alone does
+      // not make it be written (a run after a file was taken away would pay for it every time, and
+      // the verdict kept, for the files it was found for, is still patched from). civsam's own
+      // removals are forgotten at once (`forget`). A Set of the files only when some may be gone.
       let live = 0;
       for (let i = 0; i < s.entries.rels.length; i++) if (!dead.has(i)) live++;
       const all = !seen || (seen.length === live && seen.every((rel) => {
@@ -445,14 +462,12 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       }));
       const there = all ? undefined : new Set(seen);
       const keep = (i: number) => !dead.has(i) && (!there || there.has(s.entries.rels[i]));
-      if (!all) changed = true;
-      if (s.stored && there && s.stored.files.some((rel) => !there.has(rel))) s.stored = undefined;
       if (!changed || !s.file) return;
       try {
         mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
-        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stored), { mode: 0o600, keepMode: false, durable: false });
+        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored), { mode: 0o600, keepMode: false, durable: false });
         changed = false;
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
@@ -479,4 +494,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
