@@ -132,6 +132,10 @@ interface Group {
   count: number;
   /** The group's JSON text, until it is parsed. */
   text?: Buffer;
+  /** The group's JSON text as read: written back as it is while the group's files are as they were. */
+  source: Buffer;
+  /** An entry of the group was replaced this run: its text is no longer the group's. */
+  touched?: true;
 }
 
 /** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
@@ -190,7 +194,8 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   const groupOf = new Uint32Array(count);
   let start = 0;
   const parts: Group[] = groups.map((n, g) => {
-    const part = { start, count: n, text: bytes.subarray(at, at + segments[g + 1]) };
+    const text = bytes.subarray(at, at + segments[g + 1]);
+    const part = { start, count: n, text, source: text };
     groupOf.fill(g, start, start + n);
     start += n;
     at += segments[g + 1];
@@ -214,6 +219,7 @@ function dataAt(e: Entries, i: number): unknown {
       list = undefined;
     }
     const whole = Array.isArray(list) && list.length === g.count;
+    if (!whole) g.touched = true; // never written back as it was
     for (let j = 0; j < g.count; j++) if (!Object.hasOwn(e.data, g.start + j)) e.data[g.start + j] = whole ? (list as unknown[])[j] : BROKEN;
   }
   return e.data[i];
@@ -229,10 +235,11 @@ export function snapshotEntries(file: string, version: string): Record<string, {
 
 /** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
 function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Buffer {
-  // Files by folder, each folder's files in their order.
+  // Files by folder, each folder's files in their order. An unreadable copy is left out (found
+  // when its group was parsed; a group never parsed is written back as it was read).
   const byGroup = new Map<string, number[]>();
   for (let i = 0; i < entries.rels.length; i++) {
-    if (!keep(i) || ((entries.flags[i] & HAS_DATA) !== 0 && dataAt(entries, i) === BROKEN)) continue;
+    if (!keep(i) || ((entries.flags[i] & HAS_DATA) !== 0 && !entries.groups[entries.groupOf[i]]?.text && entries.data[i] === BROKEN)) continue;
     const key = groupKey(entries.rels[i]);
     let list = byGroup.get(key);
     if (!list) byGroup.set(key, (list = []));
@@ -248,14 +255,23 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     const p = entries.problems.get(i);
     if (p) problems[j] = p;
   });
-  const segments = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
-  for (const list of byGroup.values()) segments.push(Buffer.from(asciiJson(list.map((i) => ((entries.flags[i] & HAS_DATA) !== 0 ? entries.data[i] : 0))), 'latin1'));
+  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
+  for (const list of byGroup.values()) segments.push(unchangedGroup(entries, list)?.source ?? Buffer.from(asciiJson(list.map((i) => ((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0))), 'latin1'));
   const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
   return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, ...segments]);
+}
+
+/** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
+function unchangedGroup(e: Entries, list: readonly number[]): Group | undefined {
+  const first = list[0];
+  if (first === undefined || first >= e.groupOf.length) return undefined;
+  const g = e.groups[e.groupOf[first]];
+  if (g.touched || g.start !== first || g.count !== list.length || list[list.length - 1] !== first + g.count - 1) return undefined;
+  return g;
 }
 
 /** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
@@ -385,6 +401,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
           grown.set(e.ids);
           e.ids = grown;
         }
+      } else if (i < e.groupOf.length) {
+        e.groups[e.groupOf[i]].touched = true;
       }
       dead.delete(i);
       current[i] = 2;

@@ -1,6 +1,6 @@
 // The folder snapshot (src/store/parse-cache.ts): what it keeps, when it trusts an entry (git's
 // racy rule), that a broken one is ignored and made again, and that --no-cache goes around it.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openParseCache, snapshotEntries } from '../../src/store/parse-cache.js';
@@ -126,6 +126,25 @@ describe('the folder snapshot', () => {
     const body = layout.body.slice(0, from) + '[]'.padEnd(header.segments[g + 1], ' ') + layout.body.slice(from + header.segments[g + 1]);
     writeFileSync(join(cache, name), built({ ...layout, body }));
     for (const [i, args] of commands.entries()) expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
+  });
+
+  it('written again after a change holds what a snapshot made afresh holds (folders nothing changed in are copied as they were)', async () => {
+    const dir = folderWithProblems();
+    const cache = makeFolder({});
+    const afresh = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    mkdirSync(join(dir, 'offers'), { recursive: true });
+    writeFileSync(join(dir, 'offers/gruppe.yaml'), 'id: gruppe\norganisation: alpha\ntitle: Samtalegruppe om angst\ntype: peer-group\npatient_groups: [angst]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: 2024-01-01\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    await civsam(['validate', '--data', dir], { env });
+    writeFileSync(join(dir, 'organisations/alpha.yaml'), readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8').replace('Alpha Forening', 'Alfa Forening'));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    await civsam(['overview', 'offers', '--data', dir], { env }); // reads offers and organisations, not the rest
+    await civsam(['validate', '--data', dir], { env: { ...env, CIVSAM_CACHE_DIR: afresh } });
+    const [name] = readdirSync(cache);
+    const kept = snapshotEntries(join(cache, name), VERSION)!;
+    expect(kept['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ name: 'Alfa Forening' }));
+    expect(kept).toEqual(snapshotEntries(join(afresh, name), VERSION));
   });
 
   it('is gone around by --no-cache', async () => {
