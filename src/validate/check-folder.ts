@@ -300,7 +300,18 @@ function knownFolder(raw: RawFolder): DataFolder {
     return b;
   };
   const records = {} as DataFolder['records'];
-  for (const kind of RECORD_KINDS) Object.defineProperty(records, kind, { enumerable: true, get: () => kindOf(kind).records });
+  // Built when first asked for, then a plain property (a report reads it for every row).
+  for (const kind of RECORD_KINDS) {
+    Object.defineProperty(records, kind, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const map = kindOf(kind).records;
+        Object.defineProperty(records, kind, { value: map, enumerable: true, writable: false, configurable: false });
+        return map;
+      },
+    });
+  }
   const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
   return { dir: raw.dir, settings, policy, model, vocabularies, records, fileOf: (kind, id) => kindOf(kind).files.get(id) };
 }
