@@ -77,8 +77,9 @@ export interface ParseCache {
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
   /**
-   * After the folder was checked: every file no problem names has passed its own checks, and when
-   * every file's entry holds this run's data, the verdict is kept whole with the files it was for.
+   * After the folder was checked: every file no problem names has passed its own checks, and the
+   * verdict is kept with the files it was for (one patched from the last only when the snapshot is
+   * written anyway).
    */
   settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict, how?: { patched?: boolean }): void;
   /**
@@ -421,20 +422,22 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     settle(files, named, verdict, how) {
       const s = open();
-      let whole = true;
       for (const rel of files) {
         const i = s.index.get(rel);
         const now = i !== undefined && current[i] > 0;
-        whole &&= now;
         if (!now || named.has(rel)) continue;
         const flags = s.entries.flags[i];
         if ((flags & PASSED) !== 0 || (flags & HAS_DATA) === 0) continue;
         s.entries.flags[i] = flags | PASSED;
         changed = true;
       }
-      // Kept only when the entries hold exactly the data it was found for; one patched from the
-      // last is as quick to patch again, so it alone does not make the snapshot be written.
-      if (whole && (changed || !how?.patched) && (s.stale || !sameVerdict(s.stored, verdict))) {
+      // Kept for the data it was found for. A file whose entry does not hold that data (one that
+      // changed too recently to be kept, or could not be read) has no entry of its identity now or
+      // later (its change time only moves on), so it is never taken and is checked again: the
+      // verdict is reused whole only when every file is taken, and patched where files are not.
+      // One patched from the last is as quick to patch again, so it alone does not make the
+      // snapshot be written.
+      if ((changed || !how?.patched) && (s.stale || !sameVerdict(s.stored, verdict))) {
         s.stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
         s.stale = false;
         changed = true;
@@ -485,7 +488,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
-        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored), { mode: 0o600, keepMode: false, durable: false });
+        // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)
+        // and read around; the rename keeps a killed run's half-written one from being seen at all.
+        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored), { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
