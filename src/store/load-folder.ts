@@ -272,10 +272,14 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     if (!stats) {
       stats = started!();
       for (const [i, path] of links) {
-        const st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-        if (st?.isFile()) {
-          putIdentity(stats.table, i, st);
-          stats.regular[i] = 1;
+        try {
+          const st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+          if (st?.isFile()) {
+            putIdentity(stats.table, i, st);
+            stats.regular[i] = 1;
+          }
+        } catch {
+          // Unreadable: the file's read says why.
         }
       }
     }

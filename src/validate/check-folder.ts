@@ -249,10 +249,12 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   a.unreadable();
   const only = (keep: (rel: string) => boolean) => Object.fromEntries(RECORD_KINDS.map((k) => [k, (a.records[k] as Located<unknown>[]).filter((r) => keep(r.rel))])) as unknown as RuleContext['records'];
   const own: RuleContext = { records: only((rel) => changed.has(rel)), ids: a.ids, vocabularies: { patientGroups: [], all: [] }, report };
+  // In the whole check's order, so problems at one place come in the same order.
   for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) {
+    const how = FOLDER_RULES[rule.id];
     if (rule.local) rule.check(own);
-    else if (rule.id === 'reference') rule.check({ ...own, records: only((rel) => changed.has(rel) || referring.has(rel)) });
-    else if (FOLDER_RULES[rule.id] !== 'vocabulary' && (FOLDER_RULES[rule.id] as { kinds: readonly RecordKind[] }).kinds.some((k) => kinds.has(k))) rule.check({ ...own, records: only((rel) => rerun.has(kindOfRel(rel)!)) });
+    else if (how === 'reference') rule.check({ ...own, records: only((rel) => changed.has(rel) || referring.has(rel)) });
+    else if (typeof how === 'object' && how.kinds.some((k) => kinds.has(k))) rule.check({ ...own, records: only((rel) => rerun.has(kindOfRel(rel)!)) });
   }
   // The region's own contact and CVR number are in the settings, which are as they were.
   checkPublicContacts(own, a.settings && { rel: a.settingsRel, data: a.settings }, { settings: false });
