@@ -83,13 +83,14 @@ export function show(kind: RecordKind) {
       if (leftOut.dependents.has(`${kind}/${id}`)) throw new UserError('validPart.showDependent', what);
       throw new UserError(leftOut.files.has(`${FOLDER_OF[kind]}/${id}.yaml`) ? 'register.notValid' : 'register.notFound', what);
     }
-    // Only what can point at this record (an organisation is also reached through hearing parties).
-    const index = referenceIndex(folder, new Set<Target>(kind === 'organisation' ? [kind, 'hearing-party'] : [kind]));
-    const referrers = referrersOf(index, kind, id);
+    // Only what points at this record (an organisation is also reached through hearing parties).
+    const referrers = referrersOf(referenceIndex(folder, new Set<Target>([kind]), new Set([id])), kind, id);
     // Consultations reach an organisation through its hearing-list entries.
     const via: Array<Referrer & { via: string }> = [];
     if (kind === 'organisation') {
-      for (const hp of referrers.filter((r) => r.kind === 'hearing-party')) {
+      const parties = referrers.filter((r) => r.kind === 'hearing-party');
+      const index = referenceIndex(folder, new Set<Target>(['hearing-party']), new Set(parties.map((hp) => hp.id)));
+      for (const hp of parties) {
         for (const c of referrersOf(index, 'hearing-party', hp.id)) via.push({ ...c, via: hp.id });
       }
     }

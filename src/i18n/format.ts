@@ -30,8 +30,20 @@ export function formatShare(share: number, lang: Language): string {
   return lang === 'da' ? `${formatNumber(share * 100, lang, 1)} %` : `${formatNumber(share * 100, lang, 1)}%`;
 }
 
-/** An ISO date for people: `23. nov. 2026` / `23 Nov 2026`. */
+const dates = new Map<string, string>();
+
+/** An ISO date for people: `23. nov. 2026` / `23 Nov 2026`. Each date is put into words once (a report writes the same few days on many rows). */
 export function formatDate(iso: string, lang: Language): string {
+  const key = `${lang}|${iso}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    if (dates.size >= 10_000) dates.clear();
+    dates.set(key, (text = dateInWords(iso, lang)));
+  }
+  return text;
+}
+
+function dateInWords(iso: string, lang: Language): string {
   const d = new Date(`${iso}T12:00:00`);
   // An impossible date (2027-02-30) is shown as written, not as the day JavaScript rolls it to.
   if (Number.isNaN(d.getTime()) || formatDateFns(d, 'yyyy-MM-dd') !== iso) return iso;

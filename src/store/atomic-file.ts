@@ -207,6 +207,8 @@ export interface AtomicWriteOptions {
   keepMode?: boolean;
   /** false: the folder is not flushed after the rename (a cache, which is rebuilt if a power cut loses it). */
   durable?: boolean;
+  /** false: nor the file before it (a cache that finds out a torn copy by itself). */
+  flush?: boolean;
 }
 
 /**
@@ -215,7 +217,7 @@ export interface AtomicWriteOptions {
  * folder (reports, published pages, the cache): no check of what the file was.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
-  const tmp = writeTemporary(path, bytesOf(content), { mode: options.mode, keepMode: options.keepMode });
+  const tmp = writeTemporary(path, bytesOf(content), { mode: options.mode, keepMode: options.keepMode, flush: options.flush });
   try {
     renameSync(tmp, path);
   } catch (e) {

@@ -7,6 +7,8 @@ import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type Vocabulary
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, type ParseCache } from './parse-cache.js';
+import { statFiles, type FileStats } from './stat-files.js';
+import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
@@ -47,8 +49,16 @@ export interface RawFolder {
    * taken from the snapshot of a run of this same build): checking again would find the same.
    */
   verdict?(): readonly Problem[] | undefined;
-  /** Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and is saved. */
-  checked?(problems: readonly Problem[]): void;
+  /**
+   * The snapshot's last verdict, with the files it was for, when the listing's own problems are as
+   * they were then; and which files were read again this time (changed since, or never in it).
+   */
+  previous?(): { problems: readonly Problem[]; files: readonly string[]; changed: readonly string[] } | undefined;
+  /**
+   * Told the folder's verdict once it is checked: the snapshot keeps it and which files passed, and
+   * is saved. A verdict `patched` from the last one is kept only when the snapshot is written anyway.
+   */
+  checked?(problems: readonly Problem[], how?: { patched?: boolean }): void;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -221,7 +231,6 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
-  const seen = new Set<string>();
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   const withIdentity = cache !== noCache;
@@ -229,7 +238,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const strictParse = (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
-      const c = byRel.get(rel);
+      const c = candidate(rel);
       const where = c ? locateFile(dir, c, root) : undefined;
       const got = where && 'path' in where ? readBytes(rel, where.path, false) : undefined;
       const decoded = got && 'bytes' in got ? decode(got.bytes) : undefined;
@@ -243,32 +252,60 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const candidates = listFiles(dir, problems);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
-  const byRel = new Map(candidates.map((c) => [c.rel, c]));
-  // First what the snapshot holds; the rest is read, in parallel when there is much of it.
-  const outcomes: (ReadOutcome | undefined)[] = candidates.map((c) => {
-    seen.add(c.rel);
-    if (c.error || !cache.has(c.rel)) return undefined;
+  let byRel: Map<string, Candidate> | undefined;
+  const candidate = (rel: string) => (byRel ??= new Map(candidates.map((c) => [c.rel, c]))).get(rel);
+  // First what the snapshot holds: every file is stat-ed (on another thread too while the snapshot
+  // is read, for a large folder) and an entry is taken while the file is as it was; the rest is
+  // read, in parallel when there is much of it. A link is followed here, its target stat-ed alone.
+  const links: Array<[number, string]> = [];
+  const paths = candidates.map((c, i) => {
+    if (c.error) return null;
+    if (c.kind === 'file') return c.rel;
     const where = locateFile(dir, c, root);
-    if ('problem' in where) return undefined;
-    let st: BigIntStats | undefined;
-    try {
-      st = lstatSync(where.path, { bigint: true });
-    } catch {
-      return undefined; // gone or unreadable: the read says which
-    }
-    const kept = st.isFile() ? cache.get(c.rel, st) : undefined;
-    return kept && { file: { rel: c.rel, what: c.what, data: kept.data }, problems: kept.problems as Problem[] };
+    if ('path' in where) links.push([i, where.path]);
+    return null;
   });
-  const toRead = candidates.filter((_, i) => outcomes[i] === undefined);
+  const started = cache.exists() ? statFiles(dir, paths) : undefined;
+  let stats: FileStats | undefined;
+  // Asked for once the snapshot is read (the first `has`), so both are under way at once.
+  const statted = () => {
+    if (!stats) {
+      stats = started!();
+      for (const [i, path] of links) {
+        try {
+          const st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+          if (st?.isFile()) {
+            putIdentity(stats.table, i, st);
+            stats.regular[i] = 1;
+          }
+        } catch {
+          // Unreadable: the file's read says why.
+        }
+      }
+    }
+    return stats;
+  };
+  const reading = { dir, root, cache };
+  const taken: (TakenFile | undefined)[] = candidates.map((c, i) => {
+    if (!started || !cache.has(c.rel)) return undefined;
+    const { table, regular } = statted();
+    const entry = regular[i] === 1 ? cache.take(c.rel, table, i) : -1;
+    return entry < 0 ? undefined : new TakenFile(c, entry, reading);
+  });
+  const toRead = candidates.filter((_, i) => taken[i] === undefined);
   const read = (toRead.length > 0 && parallel?.(dir, toRead, withIdentity)) || toRead.map((c) => readCandidate(dir, c, root, withIdentity));
   let next = 0;
   for (let i = 0; i < candidates.length; i++) {
-    let outcome = outcomes[i];
-    if (outcome === undefined) {
-      outcome = read[next++];
-      if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems });
-      if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
+    const kept = taken[i];
+    if (kept) {
+      const found = cache.problemsOf(kept.entry);
+      if (found.length > 0) problems.push(...(found as Problem[]));
+      files.push(kept);
+      continue;
     }
+    const outcome = read[next++];
+    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems });
+    if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
     if (outcome.file) files.push(outcome.file);
   }
@@ -280,11 +317,37 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
     passed: (rel) => cache.passed(rel),
     verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
-    checked(found) {
-      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found });
-      cache.save(seen);
+    previous() {
+      const last = cache.previous(listing);
+      return last && { problems: last.problems as readonly Problem[], files: last.files, changed: rels.filter((_, i) => taken[i] === undefined) };
+    },
+    checked(found, how) {
+      cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found }, how);
+      cache.save(rels);
     },
   };
+}
+
+/**
+ * A file whose entry the snapshot holds: its data is the snapshot's, parsed when first asked for
+ * (or, should that copy be unreadable, read from the file, which is as it was then).
+ */
+class TakenFile implements SourceFile {
+  readonly rel: string;
+  readonly what: FileRole;
+  constructor(private readonly candidate: Candidate, readonly entry: number, private readonly reading: { dir: string; root: () => string; cache: ParseCache }) {
+    this.rel = candidate.rel;
+    this.what = candidate.what;
+  }
+
+  get data(): unknown {
+    const { dir, root, cache } = this.reading;
+    return cache.dataOf(this.entry, () => readCandidate(dir, this.candidate, root, false).file?.data);
+  }
+
+  toJSON(): SourceFile {
+    return { rel: this.rel, what: this.what, data: this.data };
+  }
 }
 
 function notRegularProblem(rel: string, kind: NotRegular): Problem {

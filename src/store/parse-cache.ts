@@ -13,14 +13,35 @@
 // cut short or of another build is ignored and rebuilt: it can make a run slower, never different.
 // It holds personal data like the records themselves, so it is written for the owner only,
 // atomically, outside the data folder; the entries of files civsam writes are dropped at once.
+//
+// Every command with nothing changed reads the whole snapshot, so its layout is made to be read
+// fast: the identities are a table of 64-bit integers compared where they lie (no object or string
+// per file), and the text parts are JSON in ASCII only (other characters as \u escapes), which is
+// decoded byte for byte and parsed as a one-byte string:
+//   civsam-snapshot/2\n
+//   HEADER_LENGTH (10 digits)\n  header: {"version","key","written","files":[…],"bodyLength"}
+//   zero bytes to a multiple of 8
+//   identities: 4 signed 64-bit integers (little-endian) per file: size, mtime ns, ctime ns, inode
+//   flags: one byte per file (HAS_DATA, HAS_PROBLEMS, PASSED)
+//   body: [[data of each file, or 0], {file's index: its problems}, verdict or 0]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync, type BigIntStats } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
-const FORMAT = 'civsam-snapshot/1';
+const MAGIC = 'civsam-snapshot/2\n';
+const HEADER_DIGITS = 10;
+
+// The halves of a 64-bit value in a view of 32-bit ones.
+const LOW = endianness() === 'LE' ? 0 : 1;
+const HIGH = 1 - LOW;
+
+const HAS_DATA = 1;
+const HAS_PROBLEMS = 2;
+const PASSED = 4;
 
 /**
  * How long before a snapshot's run a file must have last changed for its entry to be trusted.
@@ -35,45 +56,44 @@ function racyWindow(env: NodeJS.ProcessEnv): bigint {
   return ms !== undefined && /^\d{1,9}$/.test(ms) ? BigInt(ms) * 1_000_000n : RACY_NS;
 }
 
-/** A file's identity: what a stat says, compared exactly. */
-type Identity = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino'>;
-
 /** What reading one file gave: its data, or (data undefined) the problems that made it unreadable. */
 export interface CachedRead {
   data: unknown;
   problems: readonly unknown[];
 }
 
-interface Entry {
-  /** size, mtime ns, ctime ns, inode, as decimal strings (JSON has no 64-bit integers). */
-  s: string;
-  m: string;
-  c: string;
-  i: string;
-  d?: unknown;
-  p?: unknown[];
-  /** The file passed every check of its own (schema, characters) and no rule named it. */
-  v?: 1;
-}
-
 export interface ParseCache {
+  /** Whether there is a snapshot to look in (told without reading it), so stat-ing the files can pay. */
+  exists(): boolean;
   /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current). */
   has(rel: string): boolean;
   get(rel: string, st: Identity): CachedRead | undefined;
+  /** As get, with the file's identity at `index` of a table of them (see putIdentity): the entry's number, or -1 when it is not current. */
+  take(rel: string, table: BigInt64Array, index: number): number;
+  /** A taken entry's data, parsed when first asked for; `reread` gives it should the snapshot's copy turn out unreadable. */
+  dataOf(entry: number, reread?: () => unknown): unknown;
+  problemsOf(entry: number): readonly unknown[];
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
   /**
-   * After the folder was checked: every file no problem names has passed its own checks, and when
-   * every file's entry holds this run's data, the verdict is kept whole with the files it was for.
+   * After the folder was checked: every file no problem names has passed its own checks, and the
+   * verdict is kept with the files it was for (one patched from the last only when the snapshot is
+   * written anyway).
    */
-  settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict): void;
+  settle(files: readonly string[], named: ReadonlySet<string>, verdict: Verdict, how?: { patched?: boolean }): void;
+  /**
+   * The last verdict, when the listing's own problems are as they were then: for the data each file
+   * of it had then (an entry replaced or dropped since drops it), so it can be patched where files
+   * changed.
+   */
+  previous(listing: readonly unknown[]): Verdict | undefined;
   /** The problems the folder was found to have, when every file is as it was then (all taken from the snapshot) and so is the listing. */
   verdict(files: readonly string[], listing: readonly unknown[]): readonly unknown[] | undefined;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
-  save(seen?: ReadonlySet<string>): void;
+  save(seen?: readonly string[]): void;
 }
 
 /** A checked folder's problems, with the files (in order) and the listing's own problems they were found for. */
@@ -88,121 +108,397 @@ export function cacheDirectory(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'civsam');
 }
 
-/** Identity values of a stat, as an entry keeps them. */
-const idOf = (st: Identity) => ({ s: String(st.size), m: String(st.mtimeNs), c: String(st.ctimeNs), i: String(st.ino) });
+/** The snapshot's file for a data folder. */
+export function snapshotFile(dataDir: string, env: NodeJS.ProcessEnv): string {
+  return join(cacheDirectory(env), createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.snapshot');
+}
+
+/** The entries of a snapshot, as loaded: parallel arrays by file, the identities in one table. */
+interface Entries {
+  rels: string[];
+  /** IDENTITY_WORDS values per file; grown (copied) when files are added. */
+  ids: BigInt64Array;
+  flags: number[];
+  /** Each file's data, once its group is parsed (or it was put this run). */
+  data: unknown[];
+  problems: Map<number, unknown[]>;
+  /** The loaded files' groups: consecutive files of one folder, their data's JSON parsed when first needed. */
+  groups: Group[];
+  /** The group of each loaded file (files put this run are beyond it). */
+  groupOf: Uint32Array;
+}
+
+interface Group {
+  start: number;
+  count: number;
+  /** The group's JSON text, until it is parsed. */
+  text?: Buffer;
+  /** The group's JSON text as read: written back as it is while the group's files are as they were. */
+  source: Buffer;
+  /** An entry of the group was replaced this run: its text is no longer the group's. */
+  touched?: true;
+}
+
+/** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
+const BROKEN: unique symbol = Symbol('broken');
+
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0) });
+
+/** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
+const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
+
+interface Loaded {
+  entries: Entries;
+  written: bigint;
+  verdict?: Verdict;
+}
+
+/** Reads a snapshot file; undefined when it is missing, of another format, version or build, or not whole. */
+export function readSnapshot(file: string, version: string): Loaded | undefined {
+  const bytes = readFileSync(file);
+  if (bytes.length < MAGIC.length + HEADER_DIGITS + 1 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  let at = MAGIC.length;
+  const lengthText = bytes.toString('latin1', at, at + HEADER_DIGITS);
+  if (!/^\d{10}$/.test(lengthText) || bytes[at + HEADER_DIGITS] !== 0x0a) return undefined;
+  at += HEADER_DIGITS + 1;
+  const headerLength = Number(lengthText);
+  if (at + headerLength > bytes.length) return undefined;
+  const header = JSON.parse(bytes.toString('latin1', at, at + headerLength)) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown };
+  if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
+  const { written, files, groups, segments } = header;
+  if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return undefined;
+  if (!isCounts(groups) || !isCounts(segments) || segments.length !== groups.length + 1) return undefined;
+  const count = files.length;
+  if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
+  at = align8(at + headerLength);
+  const tableBytes = count * IDENTITY_WORDS * 8;
+  if (at + tableBytes + count + segments.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
+  // Copied out (one block): the file's bytes need not be aligned for a view of 64-bit values.
+  const ids = new BigInt64Array(count * IDENTITY_WORDS);
+  new Uint8Array(ids.buffer).set(bytes.subarray(at, at + tableBytes));
+  at += tableBytes;
+  const flags = Array.from(bytes.subarray(at, at + count));
+  at += count;
+  const head = JSON.parse(bytes.toString('latin1', at, at + segments[0])) as unknown;
+  at += segments[0];
+  if (!Array.isArray(head) || head[0] === null || typeof head[0] !== 'object') return undefined;
+  const problems = new Map<number, unknown[]>();
+  for (const [index, list] of Object.entries(head[0] as Record<string, unknown>)) {
+    const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= count || !Array.isArray(list)) return undefined;
+    problems.set(i, list);
+  }
+  for (let i = 0; i < count; i++) {
+    // An entry holds data or problems, and problems exactly when it says so.
+    if ((flags[i] & (HAS_DATA | HAS_PROBLEMS)) === 0 || ((flags[i] & HAS_PROBLEMS) !== 0) !== problems.has(i)) return undefined;
+  }
+  const groupOf = new Uint32Array(count);
+  let start = 0;
+  const parts: Group[] = groups.map((n, g) => {
+    const text = bytes.subarray(at, at + segments[g + 1]);
+    const part = { start, count: n, text, source: text };
+    groupOf.fill(g, start, start + n);
+    start += n;
+    at += segments[g + 1];
+    return part;
+  });
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+}
+
+const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
+
+/** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
+function dataAt(e: Entries, i: number): unknown {
+  const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
+  if (g?.text) {
+    const text = g.text;
+    g.text = undefined;
+    let list: unknown;
+    try {
+      list = JSON.parse(text.toString('latin1'));
+    } catch {
+      list = undefined;
+    }
+    const whole = Array.isArray(list) && list.length === g.count;
+    if (!whole) g.touched = true; // never written back as it was
+    for (let j = 0; j < g.count; j++) if (!Object.hasOwn(e.data, g.start + j)) e.data[g.start + j] = whole ? (list as unknown[])[j] : BROKEN;
+  }
+  return e.data[i];
+}
+
+/** A snapshot's entries by file, as a test looks at them. */
+export function snapshotEntries(file: string, version: string): Record<string, { data?: unknown; problems?: unknown[]; passed: boolean }> | undefined {
+  const loaded = readSnapshot(file, version);
+  if (!loaded) return undefined;
+  const e = loaded.entries;
+  return Object.fromEntries(e.rels.map((rel, i) => [rel, { ...((e.flags[i] & HAS_DATA) !== 0 ? { data: dataAt(e, i) } : {}), ...(e.problems.has(i) ? { problems: e.problems.get(i) } : {}), passed: (e.flags[i] & PASSED) !== 0 }]));
+}
+
+/** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
+function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Buffer {
+  // Files by folder, each folder's files in their order. An unreadable copy is left out (found
+  // when its group was parsed; a group never parsed is written back as it was read).
+  const byGroup = new Map<string, number[]>();
+  for (let i = 0; i < entries.rels.length; i++) {
+    if (!keep(i) || ((entries.flags[i] & HAS_DATA) !== 0 && !entries.groups[entries.groupOf[i]]?.text && entries.data[i] === BROKEN)) continue;
+    const key = groupKey(entries.rels[i]);
+    let list = byGroup.get(key);
+    if (!list) byGroup.set(key, (list = []));
+    list.push(i);
+  }
+  const order = [...byGroup.values()].flat();
+  const ids = new BigInt64Array(order.length * IDENTITY_WORDS);
+  const flags = new Uint8Array(order.length);
+  const problems: Record<number, unknown[]> = {};
+  order.forEach((i, j) => {
+    ids.set(entries.ids.subarray(i * IDENTITY_WORDS, (i + 1) * IDENTITY_WORDS), j * IDENTITY_WORDS);
+    flags[j] = entries.flags[i];
+    const p = entries.problems.get(i);
+    if (p) problems[j] = p;
+  });
+  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
+  for (const list of byGroup.values()) segments.push(unchangedGroup(entries, list)?.source ?? Buffer.from(asciiJson(list.map((i) => ((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0))), 'latin1'));
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
+  const start = MAGIC.length + HEADER_DIGITS + 1;
+  const head = Buffer.alloc(align8(start + header.length));
+  head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
+  header.copy(head, start);
+  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, ...segments]);
+}
+
+/** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
+function unchangedGroup(e: Entries, list: readonly number[]): Group | undefined {
+  const first = list[0];
+  if (first === undefined || first >= e.groupOf.length) return undefined;
+  const g = e.groups[e.groupOf[first]];
+  if (g.touched || g.start !== first || g.count !== list.length || list[list.length - 1] !== first + g.count - 1) return undefined;
+  return g;
+}
+
+/** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, escapeOf);
+}
+
+const escapes = new Map<string, string>();
+/** A character's \u escape, made once for each character (a register's text repeats few of them: æ, ø, å, é). */
+function escapeOf(c: string): string {
+  let e = escapes.get(c);
+  if (e === undefined) escapes.set(c, (e = '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
+  return e;
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
 
 export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version: string, now: () => bigint = wallClockNs): ParseCache {
-  let file: string | undefined;
-  let entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   const racy = racyWindow(env);
-  let trustedBefore = 0n;
-  /** The last verdict, while it is for the data the entries hold (any change to an entry drops it). */
-  let stored: Verdict | undefined;
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
-  try {
-    const dir = cacheDirectory(env);
-    file = join(dir, createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.json');
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown; version?: unknown; key?: unknown; written?: unknown; entries?: unknown; verdict?: unknown };
-    if (parsed.format === FORMAT && parsed.version === version && parsed.key === BUILD_KEY && typeof parsed.written === 'string' && /^\d{1,25}$/.test(parsed.written) && wellFormed(parsed.entries)) {
-      entries = parsed.entries;
-      trustedBefore = BigInt(parsed.written) - racy;
-      if (verdictShaped(parsed.verdict)) stored = parsed.verdict;
+  // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
+  // `stored`: the last verdict; `stale` once an entry it was found for is replaced or dropped this run
+  // (then it is only patched from, and never written again).
+  let state: { file?: string; entries: Entries; index: Map<string, number>; stored?: Verdict; stale?: boolean } | undefined;
+  const open = () => {
+    if (state) return state;
+    let file: string | undefined;
+    let loaded: Loaded | undefined;
+    try {
+      file = snapshotFile(dataDir, env);
+      loaded = readSnapshot(file, version);
+    } catch {
+      // No snapshot yet, or one that cannot be used: read everything.
     }
-  } catch {
-    // No snapshot yet, or one that cannot be used: read everything.
-  }
+    const entries = loaded?.entries ?? emptyEntries();
+    const trustedBefore = loaded ? loaded.written - racy : 0n;
+    trusted = [Number(BigInt.asIntN(32, trustedBefore >> 32n)), Number(BigInt.asUintN(32, trustedBefore))];
+    const index = new Map<string, number>();
+    for (let i = 0; i < entries.rels.length; i++) index.set(entries.rels[i], i);
+    state = { file, entries, index, stored: loaded?.verdict };
+    return state;
+  };
   let changed = false;
-  /** Files whose entry holds this run's data: taken from the snapshot, or just read and kept. */
-  const taken = new Set<string>();
-  const kept = new Set<string>();
+  /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
+  const current: number[] = [];
+  const dead = new Set<number>();
+  const probe = new BigInt64Array(IDENTITY_WORDS);
+  // Identities are compared as 32-bit halves, where they lie: no number is made for a comparison.
+  const views = new WeakMap<BigInt64Array, Int32Array>();
+  const halves = (table: BigInt64Array) => {
+    let v = views.get(table);
+    if (!v) views.set(table, (v = new Int32Array(table.buffer, table.byteOffset, table.length * 2)));
+    return v;
+  };
+  let trusted: [high: number, low: number] = [0, 0];
+  /** Whether the time at `at` (two halves) is older than the snapshot's trusted bound. */
+  const older = (v: Int32Array, at: number) => {
+    const high = v[at + HIGH];
+    return high < trusted[0] || (high === trusted[0] && v[at + LOW] >>> 0 < trusted[1]);
+  };
+
+  const take = (rel: string, table: BigInt64Array, index: number): number => {
+    const s = open();
+    const i = s.index.get(rel);
+    if (i === undefined || dead.has(i)) return -1;
+    const ours = halves(s.entries.ids);
+    const theirs = halves(table);
+    const a = i * IDENTITY_WORDS * 2;
+    const b = index * IDENTITY_WORDS * 2;
+    for (let k = 0; k < IDENTITY_WORDS * 2; k++) if (ours[a + k] !== theirs[b + k]) return -1;
+    // mtime and ctime: the second and third values.
+    if (!older(theirs, b + 2) || !older(theirs, b + 4)) return -1;
+    current[i] = 1;
+    return i;
+  };
+
+  // The data is parsed when first asked for (with its folder's): a command that needs no data
+  // (validate, with the verdict kept) parses none.
+  const dataOf = (i: number, reread?: () => unknown): unknown => {
+    const e = open().entries;
+    if ((e.flags[i] & HAS_DATA) === 0) return undefined;
+    const d = dataAt(e, i);
+    if (d !== BROKEN) return d;
+    changed = true; // the snapshot is written again without it
+    return reread ? reread() : undefined;
+  };
+  const problemsOf = (i: number): readonly unknown[] => open().entries.problems.get(i) ?? [];
+
   return {
-    has: (rel) => Object.hasOwn(entries, rel),
-    get(rel, st) {
-      const e = entries[rel];
-      // Strings compared with strings: an entry of any other shape never matches a file.
-      if (e === null || typeof e !== 'object' || e.m !== String(st.mtimeNs) || e.c !== String(st.ctimeNs) || e.s !== String(st.size) || e.i !== String(st.ino)) return undefined;
-      if ((e.p !== undefined && !Array.isArray(e.p)) || (e.d === undefined && e.p === undefined)) return undefined;
-      if (st.mtimeNs >= trustedBefore || st.ctimeNs >= trustedBefore) return undefined;
-      taken.add(rel);
-      return { data: e.d, problems: e.p ?? [] };
+    exists: () => {
+      if (state) return state.entries.rels.length > 0;
+      try {
+        return existsSync(snapshotFile(dataDir, env));
+      } catch {
+        return false;
+      }
     },
+    has: (rel) => {
+      const i = open().index.get(rel);
+      return i !== undefined && !dead.has(i);
+    },
+    get(rel, st) {
+      putIdentity(probe, 0, st);
+      const i = take(rel, probe, 0);
+      return i < 0 ? undefined : { data: dataOf(i), problems: problemsOf(i) };
+    },
+    take,
+    dataOf,
+    problemsOf,
     put(rel, st, read) {
-      taken.delete(rel);
+      const s = open();
+      let i = s.index.get(rel);
+      if (i !== undefined) current[i] = 0;
       // A file that changed just before or while this run was under way could change again
       // unseen: not kept. Its old entry, if any, no longer matches the file and is never used; it
       // is replaced once the file has settled (rewriting the whole snapshot for it now would cost
       // every run right after an edit the time of a write).
       if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) return;
-      kept.add(rel);
-      stored = undefined;
-      entries[rel] = { ...idOf(st), ...(read.data !== undefined ? { d: read.data } : {}), ...(read.problems.length ? { p: [...read.problems] } : {}) };
+      const e = s.entries;
+      if (i === undefined) {
+        i = e.rels.length;
+        e.rels.push(rel);
+        s.index.set(rel, i);
+        if ((i + 1) * IDENTITY_WORDS > e.ids.length) {
+          const grown = new BigInt64Array(Math.max(e.ids.length * 2, 64 * IDENTITY_WORDS));
+          grown.set(e.ids);
+          e.ids = grown;
+        }
+      } else if (i < e.groupOf.length) {
+        e.groups[e.groupOf[i]].touched = true;
+      }
+      dead.delete(i);
+      current[i] = 2;
+      s.stale = true;
+      putIdentity(e.ids, i, st);
+      e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
+      e.data[i] = read.data;
+      if (read.problems.length) e.problems.set(i, [...read.problems]);
+      else e.problems.delete(i);
       changed = true;
     },
-    passed: (rel) => taken.has(rel) && entries[rel]?.v === 1,
-    settle(files, named, verdict) {
-      let whole = true;
+    passed: (rel) => {
+      const s = open();
+      const i = s.index.get(rel);
+      return i !== undefined && current[i] === 1 && (s.entries.flags[i] & PASSED) !== 0;
+    },
+    settle(files, named, verdict, how) {
+      const s = open();
       for (const rel of files) {
-        const current = taken.has(rel) || kept.has(rel);
-        whole &&= current;
-        const e = entries[rel];
-        if (!e || e.v === 1 || named.has(rel) || e.d === undefined || !current) continue;
-        e.v = 1;
+        const i = s.index.get(rel);
+        const now = i !== undefined && current[i] > 0;
+        if (!now || named.has(rel)) continue;
+        const flags = s.entries.flags[i];
+        if ((flags & PASSED) !== 0 || (flags & HAS_DATA) === 0) continue;
+        s.entries.flags[i] = flags | PASSED;
         changed = true;
       }
-      // Kept only when the entries hold exactly the data it was found for.
-      if (whole && !sameVerdict(stored, verdict)) {
-        stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
+      // Kept for the data it was found for. A file whose entry does not hold that data (one that
+      // changed too recently to be kept, or could not be read) has no entry of its identity now or
+      // later (its change time only moves on), so it is never taken and is checked again: the
+      // verdict is reused whole only when every file is taken, and patched where files are not.
+      // One patched from the last is as quick to patch again, so it alone does not make the
+      // snapshot be written.
+      if ((changed || !how?.patched) && (s.stale || !sameVerdict(s.stored, verdict))) {
+        s.stored = { files: [...verdict.files], listing: [...verdict.listing], problems: [...verdict.problems] };
+        s.stale = false;
         changed = true;
       }
     },
+    previous(listing) {
+      const stored = open().stored;
+      return stored && JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored : undefined;
+    },
     verdict(files, listing) {
-      if (!stored || stored.files.length !== files.length) return undefined;
-      for (let i = 0; i < files.length; i++) if (files[i] !== stored.files[i] || !taken.has(files[i])) return undefined;
+      const s = open();
+      const stored = s.stored;
+      if (!stored || s.stale || stored.files.length !== files.length) return undefined;
+      for (let i = 0; i < files.length; i++) {
+        if (files[i] !== stored.files[i]) return undefined;
+        const at = s.index.get(files[i]);
+        if (at === undefined || current[at] !== 1) return undefined;
+      }
       return JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored.problems : undefined;
     },
     forget(rels) {
+      const s = open();
       for (const rel of rels) {
-        taken.delete(rel);
-        kept.delete(rel);
-        if (Object.hasOwn(entries, rel)) {
-          delete entries[rel];
-          stored = undefined;
-          changed = true;
-        }
+        const i = s.index.get(rel);
+        if (i === undefined || dead.has(i)) continue;
+        current[i] = 0;
+        dead.add(i);
+        s.stale = true;
+        changed = true;
       }
     },
     save(seen) {
-      for (const rel of seen ? Object.keys(entries) : []) {
-        if (!seen!.has(rel)) {
-          delete entries[rel];
-          changed = true;
-        }
-      }
-      if (stored && seen && stored.files.some((rel) => !seen.has(rel))) {
-        stored = undefined;
-        changed = true;
-      }
-      if (!changed || !file) return;
+      const s = open();
+      // Files no longer in the folder are left out whenever the snapshot is written; that alone does
+      // not make it be written (a run after a file was taken away would pay for it every time, and
+      // the verdict kept, for the files it was found for, is still patched from). civsam's own
+      // removals are forgotten at once (`forget`). A Set of the files only when some may be gone.
+      let live = 0;
+      for (let i = 0; i < s.entries.rels.length; i++) if (!dead.has(i)) live++;
+      const all = !seen || (seen.length === live && seen.every((rel) => {
+        const i = s.index.get(rel);
+        return i !== undefined && !dead.has(i);
+      }));
+      const there = all ? undefined : new Set(seen);
+      const keep = (i: number) => !dead.has(i) && (!there || there.has(s.entries.rels[i]));
+      if (!changed || !s.file) return;
       try {
-        mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+        mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
-        writeFileAtomic(file, JSON.stringify({ format: FORMAT, version, key: BUILD_KEY, written: String(startedAt), entries, ...(stored ? { verdict: stored } : {}) }), { mode: 0o600, keepMode: false, durable: false });
+        // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)
+        // and read around; the rename keeps a killed run's half-written one from being seen at all.
+        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored), { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
+        // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
+        rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
       } catch {
         // Not the user's problem: the next run reads again.
       }
     },
   };
-}
-
-/**
- * The entries of a snapshot of this format, version and build. Each entry's shape is checked when
- * it is used (`get`), not here: a look at every entry up front would cost every run its time.
- */
-function wellFormed(entries: unknown): entries is Record<string, Entry> {
-  return entries !== null && typeof entries === 'object' && !Array.isArray(entries);
 }
 
 function verdictShaped(v: unknown): v is Verdict {
@@ -221,4 +517,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { has: () => false, get: () => undefined, put: () => {}, passed: () => false, settle: () => {}, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

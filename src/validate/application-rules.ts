@@ -48,6 +48,7 @@ function sameSet(a: readonly string[], b: readonly string[]): string[] {
 export const APPLICATION_RULES: readonly RecordRule[] = [
   {
     id: 'criterion-id-unique',
+    local: true,
     check(ctx) {
       uniqueCriterionIds(ctx, ctx.records.call);
       uniqueCriterionIds(ctx, ctx.records.pool);
@@ -55,6 +56,7 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
   },
   {
     id: 'score-scale-order',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.call) {
         if (record.score_scale && record.score_scale.min >= record.score_scale.max) ctx.report(rel, ['score_scale'], 'value', 'score-scale-order', 'error', { key: 'problem.scaleOrder' });

@@ -3,9 +3,9 @@
 // read what a failing file's schema left readable, so every problem of a file shows in one run.
 import type { ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
-import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Problem, RawFolder } from '../store/load-folder.js';
+import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
 import { APPLICATION_RULES } from './application-rules.js';
@@ -34,104 +34,288 @@ export interface CheckedFolder {
 }
 
 export function checkFolder(raw: RawFolder): CheckedFolder {
-  const problems: Problem[] = [...raw.problems];
-  const records = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'];
-  const ids = Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>;
-  const vocab: RuleContext['vocabularies'] = { patientGroups: [], all: [] };
-  let settings: CivsamSettings | undefined;
-  let settingsRel = 'civsam.yaml';
-  let model: CollaborationModel | undefined;
-  const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
-  const present = new Set<string>();
-
-  const report = (rel: string, path: readonly (string | number)[], at: 'key' | 'value', rule: string, severity: 'error' | 'warning', message: Problem['message']) => {
-    problems.push({ file: rel, ...raw.position(rel, path, at), rule, severity, message });
-  };
-
-  for (const f of raw.files) {
-    const w = f.what;
-    const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
-    present.add(name);
-    if (w.role === 'record') ids[w.kind].add(w.id);
-    if (f.data === undefined) continue;
-    const validate = VALIDATOR[name];
-    // Data the snapshot saw pass these same checks (same build, same bytes) passes them again.
-    const passed = raw.passed?.(f.rel) === true;
-    const ok: boolean = passed || validate(f.data);
-    if (!ok) {
-      const found = schemaProblems(validate.errors ?? []);
-      for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
-      // Every problem in one run: what the schema left readable goes through the record rules
-      // too (an unknown patient group is said beside an impossible date), but never into the
-      // folder the other commands work on.
-      if (w.role === 'record' && isObject(f.data)) {
-        (records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, found), partial: true });
-      } else if (w.role === 'vocabulary' && Array.isArray(f.data)) {
-        // Vocabulary ids still count as existing, so one bad entry does not make every use an error.
-        readablePart(f.data, found).forEach((e: unknown, index: number) => {
-          if (!isObject(e) || typeof e.id !== 'string') return;
-          ids[w.name].add(e.id);
-          vocab.all.push({ rel: f.rel, index, id: e.id });
-          if (w.name === 'patient-groups') vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: typeof e.parent === 'string' ? e.parent : undefined });
-        });
-      }
-      continue;
-    }
-    const control = passed ? undefined : findControlCharacter(f.data);
-    if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
-    switch (w.role) {
-      case 'settings': settings = f.data as CivsamSettings; settingsRel = f.rel; break;
-      case 'model': model = f.data as CollaborationModel; break;
-      case 'vocabulary': {
-        const list = f.data as Array<{ id: string; parent?: string }>;
-        list.forEach((e, index) => {
-          ids[w.name].add(e.id);
-          vocab.all.push({ rel: f.rel, index, id: e.id });
-          if (w.name === 'patient-groups') vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: e.parent });
-        });
-        if (w.name === 'patient-groups') vocabularies.patientGroups = f.data as PatientGroup[];
-        else if (w.name === 'municipalities') vocabularies.municipalities = f.data as Municipality[];
-        else vocabularies.offerTypes = f.data as OfferType[];
-        break;
-      }
-      case 'record':
-        (records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
-        break;
-    }
-  }
-
-  if (!present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
-  for (const v of VOCABULARIES) {
-    if (!present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
-  }
-
-  // A record folder or vocabulary that could not be read (no permission, not a file): which ids it
-  // holds is unknown, so no reference to it is called dangling; its own problem says why.
-  for (const target of unreadableTargets(raw.problems)) ids[target] = new AnyId();
-
-  const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
   // Nothing has changed since the snapshot's verdict (the same files, data and build): the rules
-  // would find again what they found then.
+  // would find again what they found then, and the records are assembled when a command asks.
   const known = raw.verdict?.();
-  if (!known) {
-    for (const rule of RECORD_RULES) rule.check(ctx);
-    for (const rule of APPLICATION_RULES) rule.check(ctx);
-    checkPublicContacts(ctx, settings && { rel: settingsRel, data: settings });
+  if (known) {
+    const found = [...known];
+    raw.checked?.(found);
+    return { folder: knownFolder(raw), problems: found };
   }
+  // A few files changed since: the verdict checked again where they can make a difference.
+  const patched = patchVerdict(raw);
+  if (patched) {
+    raw.checked?.(patched, { patched: true });
+    return { folder: knownFolder(raw), problems: patched };
+  }
+  const problems: Problem[] = [...raw.problems];
+  const report = reporter(raw, problems);
+  const a = admission(raw);
+  for (const f of raw.files) a.admit(f, report);
+
+  if (!a.present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
+  for (const v of VOCABULARIES) {
+    if (!a.present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
+  }
+
+  a.unreadable();
+  const { records, ids, vocab, vocabularies } = a;
+  const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
+  for (const rule of RECORD_RULES) rule.check(ctx);
+  for (const rule of APPLICATION_RULES) rule.check(ctx);
+  checkPublicContacts(ctx, a.settings && { rel: a.settingsRel, data: a.settings });
 
   const whole = (k: RecordKind) => (records[k] as Located<{ id: string }>[]).filter((r) => !r.partial);
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map(whole(k).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
   const files = new Map<string, string>();
   for (const k of RECORD_KINDS) for (const r of whole(k)) files.set(`${k}/${r.record.id}`, r.rel);
-  const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
+  const policy: Policy = { ...DEFAULT_POLICY, ...(a.settings?.policy ?? {}) };
 
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-  const found = known ? [...known] : problems;
-  raw.checked?.(found);
+  sortProblems(problems);
+  raw.checked?.(problems);
   return {
-    folder: { dir: raw.dir, settings, policy, model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
-    problems: found,
+    folder: { dir: raw.dir, settings: a.settings, policy, model: a.model, vocabularies, records: maps, fileOf: (kind, id) => files.get(`${kind}/${id}`) },
+    problems,
   };
+}
+
+type Report = RuleContext['report'];
+
+/** Reports a problem at a path of a file, placed by the file's strict parse, into `into`. */
+function reporter(raw: RawFolder, into: Problem[]): Report {
+  return (rel, path, at, rule, severity, message) => {
+    into.push({ file: rel, ...raw.position(rel, path, at), rule, severity, message });
+  };
+}
+
+const sortProblems = (problems: Problem[]) => problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+
+/**
+ * What the checks learn from each file they admit: its schema and character problems (reported),
+ * its record for the rules (what its schema left readable when it fails), the ids that exist
+ * (every record file's name, every vocabulary entry's id), and the settings, model and vocabularies.
+ */
+function admission(raw: RawFolder) {
+  const a = {
+    records: Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'],
+    ids: Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>,
+    vocab: { patientGroups: [], all: [] } as RuleContext['vocabularies'],
+    settings: undefined as CivsamSettings | undefined,
+    settingsRel: 'civsam.yaml',
+    model: undefined as CollaborationModel | undefined,
+    vocabularies: { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] },
+    present: new Set<string>(),
+    /** The file's name only: it exists, its id exists. */
+    name(f: SourceFile): void {
+      const w = f.what;
+      a.present.add(w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role);
+      if (w.role === 'record') a.ids[w.kind].add(w.id);
+    },
+    admit(f: SourceFile, report: Report): void {
+      a.name(f);
+      const w = f.what;
+      const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
+      if (f.data === undefined) return;
+      const validate = VALIDATOR[name];
+      // Data the snapshot saw pass these same checks (same build, same bytes) passes them again.
+      const passed = raw.passed?.(f.rel) === true;
+      const ok: boolean = passed || validate(f.data);
+      if (!ok) {
+        const found = schemaProblems(validate.errors ?? []);
+        for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
+        // Every problem in one run: what the schema left readable goes through the record rules
+        // too (an unknown patient group is said beside an impossible date), but never into the
+        // folder the other commands work on.
+        if (w.role === 'record' && isObject(f.data)) {
+          (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, found), partial: true });
+        } else if (w.role === 'vocabulary' && Array.isArray(f.data)) {
+          // Vocabulary ids still count as existing, so one bad entry does not make every use an error.
+          readablePart(f.data, found).forEach((e: unknown, index: number) => {
+            if (!isObject(e) || typeof e.id !== 'string') return;
+            a.ids[w.name].add(e.id);
+            a.vocab.all.push({ rel: f.rel, index, id: e.id });
+            if (w.name === 'patient-groups') a.vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: typeof e.parent === 'string' ? e.parent : undefined });
+          });
+        }
+        return;
+      }
+      const control = passed ? undefined : findControlCharacter(f.data);
+      if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
+      switch (w.role) {
+        case 'settings': a.settings = f.data as CivsamSettings; a.settingsRel = f.rel; break;
+        case 'model': a.model = f.data as CollaborationModel; break;
+        case 'vocabulary': {
+          const list = f.data as Array<{ id: string; parent?: string }>;
+          list.forEach((e, index) => {
+            a.ids[w.name].add(e.id);
+            a.vocab.all.push({ rel: f.rel, index, id: e.id });
+            if (w.name === 'patient-groups') a.vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: e.parent });
+          });
+          if (w.name === 'patient-groups') a.vocabularies.patientGroups = f.data as PatientGroup[];
+          else if (w.name === 'municipalities') a.vocabularies.municipalities = f.data as Municipality[];
+          else a.vocabularies.offerTypes = f.data as OfferType[];
+          break;
+        }
+        case 'record':
+          (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
+          break;
+      }
+    },
+    /**
+     * A record folder or vocabulary that could not be read (no permission, not a file): which ids
+     * it holds is unknown, so no reference to it is called dangling; its own problem says why.
+     */
+    unreadable(): void {
+      for (const target of unreadableTargets(raw.problems)) a.ids[target] = new AnyId();
+    },
+  };
+  return a;
+}
+
+/**
+ * How each rule whose findings on one record depend on other files is checked again when a few
+ * record files changed: the record kinds whose change means checking it over every record of those
+ * kinds again, and the rule names its problems carry. `reference` and the vocabulary rules are
+ * handled apart (see patchVerdict). A rule of that sort missing here means a whole check.
+ */
+const FOLDER_RULES: Record<string, { kinds: readonly RecordKind[]; emits: readonly string[] } | 'reference' | 'vocabulary'> = {
+  reference: 'reference',
+  'vocabulary-duplicate-id': 'vocabulary',
+  'vocabulary-parent-cycle': 'vocabulary',
+  'cvr-unique': { kinds: ['organisation'], emits: ['cvr-unique'] },
+  'name-unique': { kinds: ['organisation'], emits: ['name-unique'] },
+  'application-criterion': { kinds: ['call', 'application'], emits: ['application-criterion', 'application-score-scale'] },
+  'call-applications-agree': { kinds: ['call', 'application'], emits: ['call-applications-agree'] },
+};
+
+/** Kinds some record refers to: removing a record of one can make a reference elsewhere dangling. */
+const REFERRED = new Set<string>(RECORD_KINDS.flatMap((k) => REFERENCES[k].map(([, target]) => target)));
+
+/** At most this share of the files changed for a patch; beyond it a whole check costs about the same. */
+const PATCH_SHARE = 0.01;
+
+const kindOfRel = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
+
+/**
+ * The folder's problems from the snapshot's last verdict, when only a few record files changed,
+ * appeared or went since (settings, model and vocabularies as they were, and the listing's own
+ * problems): the changed files checked as a whole check would (their reading, schema, characters
+ * and every rule of one record), the rules between records again where a changed file can make a
+ * difference (references to new ids, uniqueness among organisations, applications and their calls),
+ * and the rest as it was. The same problems as a whole check, in the same order; undefined when a
+ * change reaches further (then the whole folder is checked).
+ */
+export function patchVerdict(raw: RawFolder): Problem[] | undefined {
+  const before = raw.previous?.();
+  if (!before) return undefined;
+  const now = new Set(raw.files.map((f) => f.rel));
+  const was = new Set(before.files);
+  // Read again, or not there when the verdict was found.
+  const changed = new Set([...before.changed.filter((rel) => now.has(rel)), ...[...now].filter((rel) => !was.has(rel))]);
+  const gone = new Set(before.files.filter((rel) => !now.has(rel)));
+  const touched = [...changed, ...gone];
+  if (touched.length > Math.max(50, now.size * PATCH_SHARE)) return undefined;
+  const kinds = new Set<RecordKind>();
+  for (const rel of touched) {
+    const kind = kindOfRel(rel);
+    if (!kind) return undefined; // settings, model or a vocabulary
+    kinds.add(kind);
+  }
+  // A record that went may leave references to it dangling anywhere.
+  if ([...gone].some((rel) => REFERRED.has(kindOfRel(rel)!))) return undefined;
+  const again: Array<{ kinds: readonly RecordKind[]; emits: readonly string[] }> = [];
+  for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) {
+    if (rule.local) continue;
+    const how = FOLDER_RULES[rule.id];
+    if (how === undefined) return undefined;
+    if (typeof how === 'object' && how.kinds.some((k) => kinds.has(k))) again.push(how);
+  }
+  const dropped = new Set(again.flatMap((r) => r.emits));
+  const rerun = new Set(again.flatMap((r) => r.kinds));
+  // A new id can make a reference that was dangling good: those files' references are checked again.
+  const added = [...changed].some((rel) => !was.has(rel));
+  const referring = new Set(added ? before.problems.filter((p) => p.rule === 'reference' && kindOfRel(p.file) && !changed.has(p.file)).map((p) => p.file) : []);
+  const out: Problem[] = before.problems.filter((p) => !changed.has(p.file) && !gone.has(p.file) && !dropped.has(p.rule) && !(p.rule === 'reference' && referring.has(p.file)));
+  for (const p of raw.problems) if (changed.has(p.file)) out.push(p);
+  const report = reporter(raw, out);
+  const quiet: Report = () => {};
+  const a = admission(raw);
+  for (const f of raw.files) {
+    const kind = f.what.role === 'record' ? f.what.kind : undefined;
+    if (changed.has(f.rel)) a.admit(f, report);
+    else if (!kind || referring.has(f.rel) || rerun.has(kind)) a.admit(f, quiet);
+    else a.name(f);
+  }
+  a.unreadable();
+  const only = (keep: (rel: string) => boolean) => Object.fromEntries(RECORD_KINDS.map((k) => [k, (a.records[k] as Located<unknown>[]).filter((r) => keep(r.rel))])) as unknown as RuleContext['records'];
+  const own: RuleContext = { records: only((rel) => changed.has(rel)), ids: a.ids, vocabularies: { patientGroups: [], all: [] }, report };
+  // In the whole check's order, so problems at one place come in the same order.
+  for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) {
+    const how = FOLDER_RULES[rule.id];
+    if (rule.local) rule.check(own);
+    else if (how === 'reference') rule.check({ ...own, records: only((rel) => changed.has(rel) || referring.has(rel)) });
+    else if (typeof how === 'object' && how.kinds.some((k) => kinds.has(k))) rule.check({ ...own, records: only((rel) => rerun.has(kindOfRel(rel)!)) });
+  }
+  // The region's own contact and CVR number are in the settings, which are as they were.
+  checkPublicContacts(own, a.settings && { rel: a.settingsRel, data: a.settings }, { settings: false });
+  return sortProblems(out);
+}
+
+/**
+ * The typed folder of a folder whose verdict is known: the same records as the checks above would
+ * give (those that pass their schema), each kind's taken from its files' data when first asked for,
+ * so a command parses only the folders it reads.
+ */
+function knownFolder(raw: RawFolder): DataFolder {
+  let settings: CivsamSettings | undefined;
+  let model: CollaborationModel | undefined;
+  const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
+  const byKind = new Map<RecordKind, SourceFile[]>(RECORD_KINDS.map((k) => [k, []]));
+  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel) === true || VALIDATOR[name](f.data);
+  for (const f of raw.files) {
+    const w = f.what;
+    if (w.role === 'record') {
+      byKind.get(w.kind)!.push(f);
+      continue;
+    }
+    const name = w.role === 'vocabulary' ? w.name : w.role;
+    if (f.data === undefined || !passes(name, f)) continue;
+    if (w.role === 'settings') settings = f.data as CivsamSettings;
+    else if (w.role === 'model') model = f.data as CollaborationModel;
+    else if (w.name === 'patient-groups') vocabularies.patientGroups = f.data as PatientGroup[];
+    else if (w.name === 'municipalities') vocabularies.municipalities = f.data as Municipality[];
+    else vocabularies.offerTypes = f.data as OfferType[];
+  }
+  const built = new Map<RecordKind, { records: Map<string, unknown>; files: Map<string, string> }>();
+  const kindOf = (kind: RecordKind) => {
+    let b = built.get(kind);
+    if (!b) {
+      b = { records: new Map(), files: new Map() };
+      for (const f of byKind.get(kind)!) {
+        if (f.data === undefined || !passes(kind, f)) continue;
+        const id = (f.data as { id: string }).id;
+        b.records.set(id, f.data);
+        b.files.set(id, f.rel);
+      }
+      built.set(kind, b);
+    }
+    return b;
+  };
+  const records = {} as DataFolder['records'];
+  // Built when first asked for, then a plain property (a report reads it for every row).
+  for (const kind of RECORD_KINDS) {
+    Object.defineProperty(records, kind, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const map = kindOf(kind).records;
+        Object.defineProperty(records, kind, { value: map, enumerable: true, writable: false, configurable: false });
+        return map;
+      },
+    });
+  }
+  const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
+  return { dir: raw.dir, settings, policy, model, vocabularies, records, fileOf: (kind, id) => kindOf(kind).files.get(id) };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

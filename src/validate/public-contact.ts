@@ -8,14 +8,15 @@ import { isFunctionalAddress } from '../domain/functional-address.js';
 import type { CivsamSettings } from '../domain/kinds.js';
 import type { RuleContext } from './record-rules.js';
 
-export function checkPublicContacts(ctx: RuleContext, settings: { rel: string; data: CivsamSettings } | undefined): void {
+export function checkPublicContacts(ctx: RuleContext, settings: { rel: string; data: CivsamSettings } | undefined, { settings: own = true }: { settings?: boolean } = {}): void {
   const words = settings?.data.policy?.functional_address_words ?? [];
   const check = (rel: string, path: (string | number)[], email: string | undefined) => {
     if (email !== undefined && !isFunctionalAddress(email, words)) {
       ctx.report(rel, path, 'value', 'contact-personal', 'warning', { key: 'problem.publicContactPersonal', params: { field: path.join('.') } });
     }
   };
-  if (settings) {
+  // `settings: false`: the settings' own contact and CVR number are not checked (they are known not to have changed).
+  if (settings && own) {
     check(settings.rel, ['region', 'contact', 'email'], settings.data.region.contact?.email);
     const cvr = settings.data.region.cvr;
     if (cvr !== undefined && !isValidCvr(cvr)) ctx.report(settings.rel, ['region', 'cvr'], 'value', 'cvr-checksum', 'error', { key: 'problem.cvrChecksum' });

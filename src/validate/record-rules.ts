@@ -33,6 +33,12 @@ export interface RuleContext {
 
 export interface RecordRule {
   id: string;
+  /**
+   * What it finds on a record depends on that record alone (and which ids exist): after a few files
+   * changed, it is checked on those only. A rule without it is checked again as check-folder.ts's
+   * FOLDER_RULES says, or the whole folder is.
+   */
+  local?: true;
   check(ctx: RuleContext): void;
 }
 
@@ -94,6 +100,7 @@ const TARGET_NAME: Record<Target, Message['key']> = {
 export const RECORD_RULES: readonly RecordRule[] = [
   {
     id: 'id-file-name',
+    local: true,
     check(ctx) {
       for (const [kind, { rel, record }] of allRecords(ctx)) {
         const stem = fileStem(rel);
@@ -157,6 +164,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'date-order',
+    local: true,
     check(ctx) {
       for (const [kind, { rel, record }] of allRecords(ctx)) {
         for (const [from, to] of DATE_ORDER[kind] ?? []) {
@@ -170,6 +178,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'cvr-checksum',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.organisation) {
         if (typeof record.cvr === 'string' && !isValidCvr(record.cvr)) ctx.report(rel, ['cvr'], 'value', 'cvr-checksum', 'error', { key: 'problem.cvrChecksum' });
@@ -208,6 +217,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     // hold NFD. Reading never changes a value, so validate says where it is: a warning, since the
     // text reads the same and the uniqueness key folds both forms alike.
     id: 'text-nfc',
+    local: true,
     check(ctx) {
       for (const [, { rel, record }] of allRecords(ctx)) {
         forEachString(record, (value, path) => {
@@ -220,6 +230,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'reach',
+    local: true,
     check(ctx) {
       for (const [kind, { rel, record, partial }] of allRecords(ctx)) {
         const r = record as { municipalities?: string[]; scope?: string };
@@ -235,6 +246,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     // The day of a status change belongs to that status: on an active record it would tell every
     // report as of a later day that the record had left, against its own status.
     id: 'status-date',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.organisation) {
         if (record.status === 'active' && record.inactive_since !== undefined) ctx.report(rel, ['inactive_since'], 'key', 'status-date', 'error', { key: 'problem.inactiveSinceOnActive' });
@@ -246,6 +258,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'consultation-seats',
+    local: true,
     check(ctx) {
       for (const { rel, record, partial } of ctx.records.consultation) {
         if (record.selection === 'all' && record.seats !== undefined) {
@@ -258,6 +271,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'consultation-parties',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.consultation) {
         const invited = new Set(listOf(record.invited));
@@ -274,6 +288,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'budget-year-unique',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.pool) {
         const seen = new Map<number, number>();
@@ -288,6 +303,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   },
   {
     id: 'call-channel',
+    local: true,
     check(ctx) {
       for (const { rel, record } of ctx.records.call) {
         if (record.channel === 'public' && (record.invited?.length || record.channel_reason)) {

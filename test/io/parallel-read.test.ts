@@ -2,7 +2,7 @@
 // the same files in the same order, the same problems, the same snapshot. The worker only exists
 // compiled, so this test uses the built code in dist/ (run `node scripts/build.js` first).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -37,7 +37,7 @@ describe('reading a folder on two threads', () => {
   it('gives the same files, problems and snapshot as one thread', async () => {
     const { readFolder } = await dist('store/load-folder.js');
     const { parallelReader } = await dist('store/parallel-read.js');
-    const { openParseCache, noCache } = await dist('store/parse-cache.js');
+    const { openParseCache, noCache, snapshotEntries } = await dist('store/parse-cache.js');
     const dir = awkwardFolder();
     const twoThreads = parallelReader({ from: 1, evenWhenBusy: true });
     const plain = (raw: { files: unknown[]; problems: unknown[] }) => JSON.parse(JSON.stringify({ files: raw.files, problems: raw.problems }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
@@ -57,7 +57,7 @@ describe('reading a folder on two threads', () => {
       const raw = readFolder(dir, openParseCache(dir, env, 'test'), reader);
       raw.checked([]);
       const [file] = readdirSync(cacheDir);
-      return { raw: plain(raw), entries: JSON.parse(readFileSync(join(cacheDir, file), 'utf8')).entries };
+      return { raw: plain(raw), entries: snapshotEntries(join(cacheDir, file), 'test') };
     };
     const a = await snapshotOf(undefined);
     const b = await snapshotOf(twoThreads);

@@ -1,13 +1,38 @@
 // The folder snapshot (src/store/parse-cache.ts): what it keeps, when it trusts an entry (git's
 // racy rule), that a broken one is ignored and made again, and that --no-cache goes around it.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openParseCache } from '../../src/store/parse-cache.js';
+import { openParseCache, snapshotEntries } from '../../src/store/parse-cache.js';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const SECOND = 1_000_000_000n;
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** A snapshot's parts (its layout is described in parse-cache.ts), to break one on purpose. */
+interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; table: Buffer; flags: Buffer; body: string }
+const MAGIC = 'civsam-snapshot/2\n';
+const align8 = (n: number) => (n + 7) & ~7;
+
+function parts(bytes: Buffer): Parts {
+  const length = Number(bytes.toString('latin1', MAGIC.length, MAGIC.length + 10));
+  const at = MAGIC.length + 11;
+  const header = JSON.parse(bytes.toString('latin1', at, at + length)) as Parts['header'];
+  const tableAt = align8(at + length);
+  const n = header.files.length;
+  return { header, table: bytes.subarray(tableAt, tableAt + n * 32), flags: bytes.subarray(tableAt + n * 32, tableAt + n * 33), body: bytes.toString('latin1', tableAt + n * 33) };
+}
+
+/** The bytes of a snapshot made of these parts, its lengths made to fit (so only what was changed is wrong). */
+function built({ header, table, flags, body }: Parts): Buffer {
+  const head = Buffer.from(JSON.stringify({ ...header, bodyLength: Buffer.byteLength(body, 'latin1') }), 'latin1');
+  const start = MAGIC.length + 11;
+  const first = Buffer.alloc(align8(start + head.length));
+  first.write(MAGIC + String(head.length).padStart(10, '0') + '\n', 'latin1');
+  head.copy(first, start);
+  return Buffer.concat([first, table, flags, Buffer.from(body, 'latin1')]);
+}
 
 /** A folder with one problem of each sort a file can have on its own, and one between files. */
 function folderWithProblems(): string {
@@ -31,13 +56,15 @@ describe('the folder snapshot', () => {
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
     expect(statSync(join(cache, files[0])).mode & 0o777).toBe(0o600);
-    const kept = JSON.parse(readFileSync(join(cache, files[0]), 'utf8')) as { format: string; entries: Record<string, { d?: unknown; p?: unknown[]; v?: number }> };
-    expect(kept.format).toBe('civsam-snapshot/1');
-    expect(kept.entries['organisations/gamma.yaml'].p).toHaveLength(1); // the parse problem, with its place
-    expect(kept.entries['organisations/empty.yaml'].p).toEqual([expect.objectContaining({ rule: 'file-empty' })]);
-    expect(kept.entries['organisations/alpha.yaml'].v).toBe(1); // passed its own checks
-    expect(kept.entries['organisations/beta.yaml'].v).toBeUndefined(); // its schema problem is checked every time
-    expect(kept.entries['organisations/delta.yaml'].v).toBeUndefined(); // so is a file a rule names
+    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/2\n')).toBe(true);
+    const kept = snapshotEntries(join(cache, files[0]), VERSION)!;
+    expect(kept['organisations/gamma.yaml'].problems).toHaveLength(1); // the parse problem, with its place
+    expect(kept['organisations/gamma.yaml'].data).toBeUndefined();
+    expect(kept['organisations/empty.yaml'].problems).toEqual([expect.objectContaining({ rule: 'file-empty' })]);
+    expect(kept['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ id: 'alpha' }));
+    expect(kept['organisations/alpha.yaml'].passed).toBe(true); // passed its own checks
+    expect(kept['organisations/beta.yaml'].passed).toBe(false); // its schema problem is checked every time
+    expect(kept['organisations/delta.yaml'].passed).toBe(false); // so is a file a rule names
     // Taken from the snapshot the second time, and still the same answer.
     expect(await civsam(['validate', '--format', 'json', '--data', dir], { env })).toEqual(fresh);
     expect(readdirSync(dir).some((f) => f.endsWith('.json'))).toBe(false);
@@ -50,26 +77,74 @@ describe('the folder snapshot', () => {
     const fresh = await civsam(['validate', '--format', 'json', '--data', dir]);
     await civsam(['validate', '--data', dir], { env });
     const [name] = readdirSync(cache);
-    const good = readFileSync(join(cache, name), 'utf8');
-    const parsed = JSON.parse(good) as { key: string; entries: Record<string, { d?: unknown; s: string }> };
-    const alpha = parsed.entries['organisations/alpha.yaml'];
+    const good = readFileSync(join(cache, name));
+    const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '');
+    const layout = parts(good);
+    const alpha = layout.header.files.indexOf('organisations/alpha.yaml');
     const broken = [
-      good.slice(0, good.length >> 1), // cut short by a kill during a write without the atomic rename
-      '',
-      'null',
-      '\u0000\u0001garbage',
-      JSON.stringify({ ...parsed, key: 'another-build' }),
-      JSON.stringify({ ...parsed, format: 'someone-else/1' }),
-      JSON.stringify({ ...parsed, entries: { ...parsed.entries, 'organisations/alpha.yaml': { ...alpha, s: 'many' } } }),
-      JSON.stringify({ ...parsed, entries: [] }),
-      JSON.stringify({ ...parsed, written: 'yesterday' }),
+      good.subarray(0, good.length >> 1), // cut short by a kill during a write without the atomic rename
+      good.subarray(0, good.length - 1),
+      Buffer.from(''),
+      Buffer.from('null'),
+      Buffer.from('\u0000\u0001garbage'),
+      Buffer.from(JSON.stringify({ format: 'civsam-snapshot/1', entries: {} })), // the JSON snapshot of earlier versions
+      Buffer.concat([Buffer.from('someone-else/22222\n'), good.subarray(18)]),
+      built({ ...layout, header: { ...layout.header, key: 'another-build' } }),
+      built({ ...layout, header: { ...layout.header, written: 'yesterday' } }),
+      built({ ...layout, header: { ...layout.header, files: [...layout.header.files, 'organisations/more.yaml'] } }),
+      built({ ...layout, flags: Buffer.from(layout.flags).fill(0, alpha, alpha + 1) }), // neither data nor problems
+      built({ ...layout, body: '[[],{},0]' }),
+      built({ ...layout, body: layout.body.slice(0, -1) }),
     ];
-    for (const text of broken) {
-      writeFileSync(join(cache, name), text);
+    for (const bytes of broken) {
+      writeFileSync(join(cache, name), bytes);
       expect(await civsam(['validate', '--format', 'json', '--data', dir], { env })).toEqual(fresh);
       // Made again, whole.
-      expect({ ...JSON.parse(readFileSync(join(cache, name), 'utf8')), written: 'when' }).toEqual({ ...parsed, written: 'when' });
+      expect(whole(readFileSync(join(cache, name)))).toEqual(whole(good));
     }
+  });
+
+  it('gives a command the records it reads, parsed when asked for, the same as a fresh read; a folder whose copy is unreadable is read again', async () => {
+    const dir = folderWithProblems();
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const commands = [['org', 'list', '--format', 'json'], ['org', 'show', 'alpha', '--format', 'json'], ['validate', '--format', 'json'], ['overview', 'offers', '--format', 'json', '--as-of', '2026-11-01']];
+    const fresh = [];
+    for (const args of commands) fresh.push(await civsam([...args, '--data', dir]));
+    expect(fresh[0].code).toBe(0);
+    expect(fresh[0].stdout).toContain('alpha');
+    await civsam(['validate', '--data', dir], { env }); // makes the snapshot
+    for (let round = 0; round < 2; round++) {
+      for (const [i, args] of commands.entries()) expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
+    }
+    // The organisations' copy made unreadable, its length kept (so only parsing it finds out).
+    const [name] = readdirSync(cache);
+    const layout = parts(readFileSync(join(cache, name)));
+    const header = layout.header as Parts['header'] & { groups: number[]; segments: number[] };
+    const g = [...new Set(header.files.map((f) => f.slice(0, f.lastIndexOf('/') + 1)))].indexOf('organisations/');
+    const from = header.segments.slice(0, g + 1).reduce((a, b) => a + b, 0);
+    const body = layout.body.slice(0, from) + '[]'.padEnd(header.segments[g + 1], ' ') + layout.body.slice(from + header.segments[g + 1]);
+    writeFileSync(join(cache, name), built({ ...layout, body }));
+    for (const [i, args] of commands.entries()) expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
+  });
+
+  it('written again after a change holds what a snapshot made afresh holds (folders nothing changed in are copied as they were)', async () => {
+    const dir = folderWithProblems();
+    const cache = makeFolder({});
+    const afresh = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    mkdirSync(join(dir, 'offers'), { recursive: true });
+    writeFileSync(join(dir, 'offers/gruppe.yaml'), 'id: gruppe\norganisation: alpha\ntitle: Samtalegruppe om angst\ntype: peer-group\npatient_groups: [angst]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: 2024-01-01\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    await civsam(['validate', '--data', dir], { env });
+    writeFileSync(join(dir, 'organisations/alpha.yaml'), readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8').replace('Alpha Forening', 'Alfa Forening'));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    await civsam(['overview', 'offers', '--data', dir], { env }); // reads offers and organisations, not the rest
+    await civsam(['validate', '--data', dir], { env: { ...env, CIVSAM_CACHE_DIR: afresh } });
+    const [name] = readdirSync(cache);
+    const kept = snapshotEntries(join(cache, name), VERSION)!;
+    expect(kept['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ name: 'Alfa Forening' }));
+    expect(kept).toEqual(snapshotEntries(join(afresh, name), VERSION));
   });
 
   it('is gone around by --no-cache', async () => {
