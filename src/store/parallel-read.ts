@@ -50,6 +50,9 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
     return undefined;
   }
   worker.unref();
+  // A worker that fails never sets the flag: this thread reads its share itself after the wait, and
+  // the failure is not the user's problem.
+  worker.on('error', () => {});
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   const first = mine.map((c) => readCandidate(dir, c, root, withIdentity));
