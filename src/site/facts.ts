@@ -4,7 +4,7 @@
 // enter these structures, so no page can print them.
 import { applicationsByCall, selectionOf } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Agreement, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
+import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
 import { offerActive, organisationActiveOn, partyOnListOn } from '../domain/reach.js';
 
@@ -28,6 +28,8 @@ export interface SiteFacts {
   hearingList: HearingParty[];
   pools: Pool[];
   byOrganisation: Map<string, OrganisationFacts>;
+  /** Each call's applications, by call id, in id order. */
+  applicationsByCall: Map<string, Application[]>;
 }
 
 export interface OrganisationFacts {
@@ -85,5 +87,5 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   }
   for (const f of byOrganisation.values()) f.hearingParties.sort(byId);
 
-  return { folder, asOf, organisations, activeOffers, openCalls, recentCalls, earlierCalls, agreements, openConsultations, pastConsultations, hearingList, pools, byOrganisation };
+  return { folder, asOf, organisations, activeOffers, openCalls, recentCalls, earlierCalls, agreements, openConsultations, pastConsultations, hearingList, pools, byOrganisation, applicationsByCall: appsByCall };
 }

@@ -6,7 +6,7 @@
 // the catalogue, so a file cannot gain a column the readme does not explain. Only
 // what the pages show: no contact person, no e-mail or phone of anyone, no staff note. CSV through
 // civsam's one encoder (comma-separated, decimal point: the form open-data tools read).
-import { applicationsByCall, selectionOf } from '../domain/applications.js';
+import { selectionOf } from '../domain/applications.js';
 import { encodeCsv } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 import type { SiteFacts } from './facts.js';
@@ -42,8 +42,7 @@ function files(facts: SiteFacts): DataFile<never>[] {
   const groupName = new Map(folder.vocabularies.patientGroups.map((g) => [g.id, g.name.da]));
   const reach = (x: { municipalities?: string[]; scope?: string }) => (x.scope ? x.scope : (x.municipalities ?? []).map((m) => muniName.get(m) ?? m).join(', '));
   const decided = (c: { deadline: string }) => c.deadline < facts.asOf;
-  const appsByCall = applicationsByCall(r.application.values());
-  const selection = (c: SiteFacts['openCalls'][number]) => selectionOf(c, appsByCall.get(c.id) ?? []);
+  const selection = (c: SiteFacts['openCalls'][number]) => selectionOf(c, facts.applicationsByCall.get(c.id) ?? []);
   const organisations: DataFile<SiteFacts['organisations'][number]> = {
     name: 'organisations',
     rows: (f) => f.organisations,

@@ -80,7 +80,7 @@ describe('open-data/', () => {
     expect(personalDataHits(planted, [CONTACTS.beta.email])).toEqual([`open-data/offers.csv: ${CONTACTS.beta.email.length} characters`]);
   });
 
-  it('a call that leaves who applied and who was selected to its applications has them in calls.json', () => {
+  it('a call that leaves who applied and who was selected to its applications has them in calls.json and on its page', () => {
     // The sample's call with applications, its own lists taken out: 8 applications from 9
     // organisations (one applied with two); granted or partly: aedru, kraeftnetvaerket with
     // kraeftraadgivningen, lungeklubben (partly), madfaellesskabet and ung-i-midten.
@@ -88,8 +88,16 @@ describe('open-data/', () => {
     cpSync(join(ROOT, 'data'), dir, { recursive: true });
     const file = join(dir, 'calls', '2025-civilsamfundspuljen.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^(applicants|selected):\n(  - .*\n)+/gm, ''));
-    const own = buildSite(checkFolder(readFolder(dir)).folder, { asOf: '2026-11-23', languages: ['da'] });
+    const folder = checkFolder(readFolder(dir)).folder;
     rmSync(dir, { recursive: true, force: true });
+    const own = buildSite(folder, { asOf: '2026-11-23', languages: ['da'] });
+    // The call's own page, while its round is recent, says the same.
+    const page = buildSite(folder, { asOf: '2025-12-01', languages: ['da'] }).get('calls.html')!;
+    const at = page.indexOf('call-2025-civilsamfundspuljen');
+    const article = page.slice(page.lastIndexOf('<article', at), page.indexOf('</article>', at));
+    expect(article).toContain('Ansøgere</dt><dd>9</dd>');
+    const selected = /Udvalgt<\/dt><dd>(.*?)<\/dd>/.exec(article)?.[1] ?? '';
+    expect([...selected.matchAll(/organisations\/([a-z0-9-]+)\.html/g)].map((m) => m[1]).sort()).toEqual(['aedru-sammen-midt', 'kraeftnetvaerket-horsens', 'kraeftraadgivningen-djursland', 'lungeklubben-herning', 'madfaellesskabet-herning', 'ung-i-midten']);
     const call = (JSON.parse(own.get('open-data/calls.json')!) as { id: string; applicants: number; selected: string }[]).find((c) => c.id === '2025-civilsamfundspuljen');
     expect(call).toMatchObject({ applicants: 9, selected: 'aedru-sammen-midt, kraeftnetvaerket-horsens, kraeftraadgivningen-djursland, lungeklubben-herning, madfaellesskabet-herning, ung-i-midten' });
   });

@@ -1,6 +1,6 @@
 // Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
 // who was selected, and a table of the earlier ones.
-import { criterionText, isGrant, scoredCriteria } from '../../domain/applications.js';
+import { criterionText, isGrant, scoredCriteria, selectionOf } from '../../domain/applications.js';
 import type { Application, Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
@@ -51,8 +51,8 @@ ${paragraphs(c.description)}${facts([
   [ctx.t('publish.calls.channel'), channel],
   [ctx.t('publish.calls.channelReason'), c.channel === 'invited' ? c.channel_reason : undefined],
   [ctx.t('publish.calls.invited'), c.channel === 'invited' && c.invited?.length ? orgLinks(ctx, c.invited) : undefined],
-  [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(applicantCount(ctx, c))],
-  [ctx.t('publish.calls.selected'), open ? undefined : c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected')],
+  [ctx.t('publish.calls.applicants'), open ? undefined : ctx.number(new Set(selection(ctx, c).applicants).size)],
+  [ctx.t('publish.calls.selected'), open ? undefined : selectedLinks(ctx, c)],
   [ctx.t('site.call.apply'), open ? howToApply(ctx, c) : undefined],
   [ctx.t('site.call.contact'), open ? contactLine(ctx, callContact(ctx, c)) : undefined],
 ])}
@@ -64,13 +64,15 @@ ${c.criteria?.length ? html`<h4>${ctx.t('publish.calls.criteria')}</h4>
 
 /** A call's applications (its own record of who applied and what was decided), in id order. */
 function applicationsOf(ctx: PageContext, c: Call): Application[] {
-  return [...ctx.facts.folder.records.application.values()].filter((a) => a.call === c.id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return ctx.facts.applicationsByCall.get(c.id) ?? [];
 }
 
-/** How many organisations applied: from the applications when the call has them, else as the call lists them. */
-function applicantCount(ctx: PageContext, c: Call): number {
-  const apps = applicationsOf(ctx, c);
-  return apps.length ? new Set(apps.flatMap((a) => a.organisations)).size : new Set(c.applicants ?? []).size;
+/** Who applied and who was selected, as the audit and the open data take it: as the call writes it, else as its applications show it. */
+const selection = (ctx: PageContext, c: Call) => selectionOf(c, applicationsOf(ctx, c));
+
+function selectedLinks(ctx: PageContext, c: Call): Html | string {
+  const selected = selection(ctx, c).selected;
+  return selected.length ? orgLinks(ctx, selected) : ctx.t('publish.calls.noneSelected');
 }
 
 /**
@@ -116,6 +118,6 @@ function howToApply(ctx: PageContext, c: Call): Html | string | undefined {
 /** The selected organisations, each with the amount granted when the call's applications say it. */
 function earlierSelected(ctx: PageContext, c: Call): Html | string {
   const grants = applicationsOf(ctx, c).filter((a) => isGrant(a.decision?.outcome));
-  if (grants.length === 0) return c.selected?.length ? orgLinks(ctx, c.selected) : ctx.t('publish.calls.noneSelected');
+  if (grants.length === 0) return selectedLinks(ctx, c);
   return html`<ul>${grants.map((a) => html`<li>${orgLinks(ctx, a.organisations)}${a.decision?.amount_dkk !== undefined ? `: ${ctx.amount(a.decision.amount_dkk)}` : ''}</li>`)}</ul>`;
 }
