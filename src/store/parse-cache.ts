@@ -50,6 +50,20 @@ const PASSED = 4;
  */
 const RACY_NS = 2_000_000_000n;
 
+/**
+ * How many files read again (changed or new since the snapshot was written) wait for the next
+ * write rather than make this run write it: a share of the folder, or this many on a small one.
+ * Each run reads them again and patches the verdict for them (which covers ten times as many).
+ */
+const DEFER_SHARE = 0.005;
+const DEFER_FILES = 25;
+
+/** DEFER_FILES, or the number the environment sets (tests set 0 to have every change written at once). */
+function deferFiles(env: NodeJS.ProcessEnv): number {
+  const n = env.CIVSAM_SNAPSHOT_DEFER_FILES;
+  return n !== undefined && /^\d{1,9}$/.test(n) ? Number(n) : DEFER_FILES;
+}
+
 /** The window, or a longer (or, for tests on a file system with fine times, shorter) one the environment sets. */
 function racyWindow(env: NodeJS.ProcessEnv): bigint {
   const ms = env.CIVSAM_SNAPSHOT_RACY_MS;
@@ -292,6 +306,7 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version: string, now: () => bigint = wallClockNs): ParseCache {
   const racy = racyWindow(env);
+  const deferUpTo = deferFiles(env);
   // Taken before any file is looked at: whatever changes after this is racy for the next run.
   const startedAt = now();
   // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
@@ -317,6 +332,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     return state;
   };
   let changed = false;
+  /** Entries put this run, and whether something else (a forgotten entry, a broken group) must be written now. */
+  let puts = 0;
+  let mustWrite = false;
   /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
   const current: number[] = [];
   const dead = new Set<number>();
@@ -358,6 +376,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     const d = dataAt(e, i);
     if (d !== BROKEN) return d;
     changed = true; // the snapshot is written again without it
+    mustWrite = true;
     return reread ? reread() : undefined;
   };
   const problemsOf = (i: number): readonly unknown[] => open().entries.problems.get(i) ?? [];
@@ -414,6 +433,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       if (read.problems.length) e.problems.set(i, [...read.problems]);
       else e.problems.delete(i);
       changed = true;
+      puts++;
     },
     passed: (rel) => {
       const s = open();
@@ -467,6 +487,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         dead.add(i);
         s.stale = true;
         changed = true;
+        // The data of a file civsam wrote leaves the snapshot at once.
+        mustWrite = true;
       }
     },
     save(seen) {
@@ -484,6 +506,11 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       const there = all ? undefined : new Set(seen);
       const keep = (i: number) => !dead.has(i) && (!there || there.has(s.entries.rels[i]));
       if (!changed || !s.file) return;
+      // A few files read again since the snapshot was written (a new file, an edit) are read again
+      // next run too, and the verdict patched for them, which costs less than writing the whole
+      // snapshot for each: it is written once they are more than DEFER_SHARE of the folder (or
+      // DEFER_FILES on a small one), well within what a patched verdict covers.
+      if (!mustWrite && puts > 0 && s.entries.groupOf.length > 0 && puts <= Math.max(deferUpTo, s.entries.groupOf.length * DEFER_SHARE)) return;
       try {
         mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a

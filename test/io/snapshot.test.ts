@@ -132,7 +132,7 @@ describe('the folder snapshot', () => {
     const dir = folderWithProblems();
     const cache = makeFolder({});
     const afresh = makeFolder({});
-    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
     mkdirSync(join(dir, 'offers'), { recursive: true });
     writeFileSync(join(dir, 'offers/gruppe.yaml'), 'id: gruppe\norganisation: alpha\ntitle: Samtalegruppe om angst\ntype: peer-group\npatient_groups: [angst]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: 2024-01-01\n');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
