@@ -11,6 +11,11 @@ export default defineConfig({
     // vitest leaves one core to itself by default, which on a two-core machine means one test file
     // at a time; its main process mostly waits, so use both.
     maxWorkers: 2,
+    // Each worker loads civsam's modules once for all its test files instead of once per file (the
+    // loading was 40 % of the run). The tests leave nothing behind that another file could see:
+    // civsam's in-process entry keeps no state between runs, and the tests that stand in for a
+    // clock, PATH or a disk call put it back after each test.
+    isolate: false,
     // civsam commits what it writes; in-process runs reach git with this process's environment,
     // so the tests bring their own identity instead of depending on the machine's git config.
     env: { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
