@@ -12,12 +12,13 @@ import { buildRanking, type Ranking } from '../reports/ranking.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
-export function rankingTable(ctx: CommandContext, r: Ranking): Table {
+/** The ranking as a table: applicants by name first (with the rank, the columns that stay in view when the table is split), then the application's id. */
+export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id): Table {
   const numbers = Array.from({ length: r.assessors }, (_, i) => i + 1);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
-    { header: ctx.t('ranking.application') },
     { header: ctx.t('ranking.organisations') },
+    { header: ctx.t('ranking.application') },
     ...numbers.map((n) => ({ header: ctx.t('ranking.assessor', { n }), align: 'right' as const })),
     { header: ctx.t('ranking.total'), align: 'right' },
     { header: ctx.t('ranking.decision') },
@@ -28,8 +29,8 @@ export function rankingTable(ctx: CommandContext, r: Ranking): Table {
   const amount = (n: number | null): Cell => (n === null ? '' : { text: formatAmount(n, ctx.lang), value: n });
   const rows: Cell[][] = r.applications.map((a) => [
     a.rank ?? { text: ctx.t('ranking.notRanked'), value: null, tone: 'muted' },
+    a.organisations.map(orgName).join(', '),
     a.id,
-    a.organisations.join(', '),
     ...numbers.map((n) => r.criteria.map((c) => a.scores.find((s) => s.assessor === n && s.criterion === c.id)?.score ?? '–').join(' / ')),
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
     a.decision ? ctx.t(`value.${a.decision}`) : '',
@@ -59,7 +60,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
     if (!/^\d{4}$/.test(opts.year.trim())) throw new UserError('register.badFlagValue', { flag: '--year', expected: { key: 'register.expected.int' } });
   }
   const report = buildRanking(folder, call, year);
-  const table = rankingTable(ctx, report);
+  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o);
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });
   if (opts.output !== undefined && extname(opts.output).toLowerCase() === '.xlsx') {
     if (opts.format !== undefined) throw new UserError('ranking.xlsxFormat');

@@ -58,8 +58,8 @@ describe('call ranking', () => {
     expect(r.code).toBe(0);
     const wb = XLSX.read(readFileSync(out));
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
-    expect(rows[0]).toEqual(['Plads', 'Ansøgning', 'Organisationer', 'Bedømmer 1', 'Bedømmer 2', 'Vægtet sum', 'Afgørelse', 'Ansøgt', 'Bevilget', 'Inden for budgettet']);
-    expect(rows.slice(1).map((x) => [x[0], x[1], x[5]])).toEqual([[1, 'a1', 11], [1, 'a2', 11], [3, 'a3', 9], ['', 'a4', ''], ['', 'a5', '']]);
+    expect(rows[0]).toEqual(['Plads', 'Organisationer', 'Ansøgning', 'Bedømmer 1', 'Bedømmer 2', 'Vægtet sum', 'Afgørelse', 'Ansøgt', 'Bevilget', 'Inden for budgettet']);
+    expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[5]])).toEqual([[1, 'Alpha Forening', 'a1', 11], [1, 'Beta', 'a2', 11], [3, 'Gamma', 'a3', 9], ['', 'Delta', 'a4', ''], ['', 'Eps', 'a5', '']]);
     expect(JSON.stringify(rows)).not.toContain('Anna');
   });
 
