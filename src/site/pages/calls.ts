@@ -86,9 +86,9 @@ function grantsTable(ctx: PageContext, c: Call): Html | '' {
   const named = (a: Application) => (a.decision?.criteria ?? []).map((id) => criteria.find((x) => x.id === id)).filter((x) => x !== undefined).map((x) => criterionText(x!, ctx.lang)).join('; ');
   return html`<h4>${ctx.t('publish.calls.grants')}</h4>
 <table>
-<thead><tr><th scope="col">${ctx.t('publish.calls.grantee')}</th><th scope="col">${ctx.t('publish.calls.granted')}</th><th scope="col">${ctx.t('publish.calls.grantCriteria')}</th></tr></thead>
+<thead><tr><th scope="col">${ctx.t('publish.calls.grantee')}</th><th scope="col" class="num">${ctx.t('publish.calls.granted')}</th><th scope="col">${ctx.t('publish.calls.grantCriteria')}</th></tr></thead>
 <tbody>
-${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</th><td>${a.decision?.amount_dkk !== undefined ? ctx.amount(a.decision.amount_dkk) : ''}</td><td>${named(a)}</td></tr>
+${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</th><td class="num">${a.decision?.amount_dkk !== undefined ? ctx.amount(a.decision.amount_dkk) : ''}</td><td>${named(a)}</td></tr>
 `)}</tbody>
 </table>
 `;
