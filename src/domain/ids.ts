@@ -7,7 +7,8 @@ import { asciiFold } from './text.js';
 import { UserError } from './errors.js';
 import { AREA_ID_CODES } from './shapes.js';
 
-const MAX = 63;
+export const MAX_ID = 63;
+const MAX = MAX_ID;
 
 /** Ids civsam makes from a name are at most this long (an id given by hand may be up to MAX). */
 export const MADE_MAX = 40;
@@ -18,23 +19,23 @@ const CONNECTORS = new Set(['og', 'for', 'til', 'i', 'af', 'med', 'paa', 'om', '
 /**
  * The id a name gives: the name as a reader sees it (NFC, so `å` typed on a Mac is `å`; invisible
  * characters dropped; look-alike letters as Latin), lowercased, Danish letters spelled out, `&` as
- * `og`, anything else a dash; at most MADE_MAX characters, cut between words.
+ * `og`, anything else a dash; at most `max` characters (MADE_MAX unless a caller needs less), cut between words.
  */
-export function slugify(name: string): string {
+export function slugify(name: string, max = MADE_MAX): string {
   const s = asciiFold(name)
     .replace(/&/g, ' og ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (s.length <= MADE_MAX) return s;
+  if (s.length <= max) return s;
   // Cut at a word boundary where there is one, and not after a small word.
   const words = s.split('-');
   const kept: string[] = [];
   for (const w of words) {
-    if ([...kept, w].join('-').length > MADE_MAX) break;
+    if ([...kept, w].join('-').length > max) break;
     kept.push(w);
   }
   // One word longer than the limit: cut inside it, as there is no boundary to cut at.
-  if (kept.length === 0) return s.slice(0, MADE_MAX).replace(/-+$/, '');
+  if (kept.length === 0) return s.slice(0, max).replace(/-+$/, '');
   while (kept.length > 1 && CONNECTORS.has(kept[kept.length - 1])) kept.pop();
   return kept.join('-');
 }

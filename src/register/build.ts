@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, slugify, uniqueId } from '../domain/ids.js';
+import { agreementId, isValidId, MAX_ID, slugify, uniqueId } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -168,8 +168,12 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | 
   }
   if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
   // An application is named by its call and its (first) applicant: `2025-civilsamfundspuljen-lyspunktet`.
+  // The applicant is what tells a call's applications apart, so it is kept whole and the call's part
+  // cut (between words) to leave room for it and for a number (`-2`) should the id be taken.
   if (kind === 'application' && typeof rec.call === 'string' && Array.isArray(rec.organisations) && typeof rec.organisations[0] === 'string') {
-    const base = slugify(`${rec.call} ${rec.organisations[0]}`).slice(0, 60).replace(/-+$/, '');
+    const applicant = slugify(rec.organisations[0], MAX_ID);
+    const call = slugify(rec.call, Math.max(0, MAX_ID - applicant.length - 4));
+    const base = call && applicant ? `${call}-${applicant}` : applicant || call;
     if (base) return uniqueId(base, taken);
   }
   const name = (rec.name ?? rec.title) as string | undefined;

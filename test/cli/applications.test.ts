@@ -46,6 +46,16 @@ describe('application add, assess and decide', () => {
     expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual(['c1-alpha']);
   });
 
+  it('names an application by its call and its applicant whole, even when the two are longer than a name-made id', async () => {
+    // 'puljen-til-styrkelse-af-civilsamfundet-2026' (43) and 'beta' make 48 characters, over the
+    // 40 an id made from one name gets: the call's part is cut between words, the applicant kept.
+    const call = { ...CALL, id: 'puljen-til-styrkelse-af-civilsamfundet-2026' };
+    const dir = folder({ 'calls/puljen-til-styrkelse-af-civilsamfundet-2026.yaml': JSON.stringify(call) + '\n' });
+    const add = (o: string) => run(dir, 'application', 'add', '--call', call.id, '--organisation', o, '--amount', '1000', '--kind', 'development', '--received', '2026-01-20');
+    expect((await add('Beta Forening')).stdout.trim()).toBe('puljen-til-styrkelse-af-civilsamfundet-2026-beta');
+    expect((await add('beta')).stdout.trim()).toBe('puljen-til-styrkelse-af-civilsamfundet-2026-beta-2');
+  });
+
   it('refuses a score outside the scale, a criterion the call does not have and a malformed score, naming the criterion and never the assessor', async () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
