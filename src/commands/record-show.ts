@@ -76,7 +76,11 @@ function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
 export function show(kind: RecordKind) {
   return async (ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
-    const { folder, leftOut } = loadValidPart(ctx);
+    const { folder: whole, leftOut } = loadValidPart(ctx);
+    // Of a folder without errors, only the records that may refer to this one are read.
+    const clean = leftOut.files.size === 0 && leftOut.dependents.size === 0;
+    const around = (ids: readonly string[]): DataFolder => (clean && whole.mentioning ? whole.mentioning(ids) : whole);
+    const folder = around([id]);
     const record = folder.records[kind].get(id) as unknown as Record<string, unknown> | undefined;
     if (!record) {
       const what = { kind: { key: `kind.${kind}` }, id } as const;
@@ -89,7 +93,7 @@ export function show(kind: RecordKind) {
     const via: Array<Referrer & { via: string }> = [];
     if (kind === 'organisation') {
       const parties = referrers.filter((r) => r.kind === 'hearing-party');
-      const index = referenceIndex(folder, new Set<Target>(['hearing-party']), new Set(parties.map((hp) => hp.id)));
+      const index = referenceIndex(around(parties.map((hp) => hp.id)), new Set<Target>(['hearing-party']), new Set(parties.map((hp) => hp.id)));
       for (const hp of parties) {
         for (const c of referrersOf(index, 'hearing-party', hp.id)) via.push({ ...c, via: hp.id });
       }

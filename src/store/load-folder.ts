@@ -59,6 +59,12 @@ export interface RawFolder {
    * is saved. A verdict `patched` from the last one is kept only when the snapshot is written anyway.
    */
   checked?(problems: readonly Problem[], how?: { patched?: boolean }): void;
+  /**
+   * For a command that needs only the records that hold some strings (the ids a `show` looks for):
+   * which files may hold one (all that do, maybe others), and each such file's data read alone,
+   * without parsing the rest of its folder's.
+   */
+  mentioning?(needles: readonly string[]): { may(f: SourceFile): boolean; data(f: SourceFile): unknown };
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -325,6 +331,13 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       cache.settle(rels, new Set(found.map((p) => p.file)), { files: rels, listing, problems: found }, how);
       cache.save(rels);
     },
+    mentioning(needles) {
+      const entries = cache.mentioning(needles);
+      return {
+        may: (f) => !(f instanceof TakenFile) || entries.has(f.entry),
+        data: (f) => (f instanceof TakenFile ? f.alone() : f.data),
+      };
+    },
   };
 }
 
@@ -343,6 +356,12 @@ class TakenFile implements SourceFile {
   get data(): unknown {
     const { dir, root, cache } = this.reading;
     return cache.dataOf(this.entry, () => readCandidate(dir, this.candidate, root, false).file?.data);
+  }
+
+  /** The data, parsed alone if its folder's is not parsed yet. */
+  alone(): unknown {
+    const { dir, root, cache } = this.reading;
+    return cache.dataOf(this.entry, () => readCandidate(dir, this.candidate, root, false).file?.data, true);
   }
 
   toJSON(): SourceFile {

@@ -18,12 +18,14 @@
 // fast: the identities are a table of 64-bit integers compared where they lie (no object or string
 // per file), and the text parts are JSON in ASCII only (other characters as \u escapes), which is
 // decoded byte for byte and parsed as a one-byte string:
-//   civsam-snapshot/2\n
-//   HEADER_LENGTH (10 digits)\n  header: {"version","key","written","files":[…],"bodyLength"}
+//   civsam-snapshot/3\n
+//   HEADER_LENGTH (10 digits)\n  header: {"version","key","written","files":[…],"groups":[files in each],"segments":[bytes of each]}
 //   zero bytes to a multiple of 8
 //   identities: 4 signed 64-bit integers (little-endian) per file: size, mtime ns, ctime ns, inode
+//   lengths: one unsigned 32-bit integer (the machine's byte order, as the cache never leaves it) per file: the bytes of its data's JSON in its group
 //   flags: one byte per file (HAS_DATA, HAS_PROBLEMS, PASSED)
-//   body: [[data of each file, or 0], {file's index: its problems}, verdict or 0]
+//   segments: [{file's index: its problems}, verdict or 0], then per group [data of each file, or 0]
+// A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
@@ -32,7 +34,7 @@ import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
-const MAGIC = 'civsam-snapshot/2\n';
+const MAGIC = 'civsam-snapshot/3\n';
 const HEADER_DIGITS = 10;
 
 // The halves of a 64-bit value in a view of 32-bit ones.
@@ -84,8 +86,13 @@ export interface ParseCache {
   get(rel: string, st: Identity): CachedRead | undefined;
   /** As get, with the file's identity at `index` of a table of them (see putIdentity): the entry's number, or -1 when it is not current. */
   take(rel: string, table: BigInt64Array, index: number): number;
-  /** A taken entry's data, parsed when first asked for; `reread` gives it should the snapshot's copy turn out unreadable. */
-  dataOf(entry: number, reread?: () => unknown): unknown;
+  /**
+   * A taken entry's data, parsed when first asked for (with its folder's, or `alone`);
+   * `reread` gives it should the snapshot's copy turn out unreadable.
+   */
+  dataOf(entry: number, reread?: () => unknown, alone?: boolean): unknown;
+  /** The entries whose data may hold one of these strings (every entry that does, and maybe others). */
+  mentioning(needles: readonly string[]): ReadonlySet<number>;
   problemsOf(entry: number): readonly unknown[];
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
@@ -140,6 +147,9 @@ interface Entries {
   groups: Group[];
   /** The group of each loaded file (files put this run are beyond it). */
   groupOf: Uint32Array;
+  /** Each loaded file's data: where its JSON starts in its group's text, and how many bytes it has. */
+  at: Uint32Array;
+  lens: Uint32Array;
 }
 
 interface Group {
@@ -156,7 +166,7 @@ interface Group {
 /** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
 const BROKEN: unique symbol = Symbol('broken');
 
-const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0) });
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0) });
 
 /** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
 const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
@@ -186,11 +196,14 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
   at = align8(at + headerLength);
   const tableBytes = count * IDENTITY_WORDS * 8;
-  if (at + tableBytes + count + segments.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
+  if (at + tableBytes + 4 * count + count + segments.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
   // Copied out (one block): the file's bytes need not be aligned for a view of 64-bit values.
   const ids = new BigInt64Array(count * IDENTITY_WORDS);
   new Uint8Array(ids.buffer).set(bytes.subarray(at, at + tableBytes));
   at += tableBytes;
+  const lens = new Uint32Array(count);
+  new Uint8Array(lens.buffer).set(bytes.subarray(at, at + 4 * count));
+  at += 4 * count;
   const flags = Array.from(bytes.subarray(at, at + count));
   at += count;
   const head = JSON.parse(bytes.toString('latin1', at, at + segments[0])) as unknown;
@@ -207,16 +220,25 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
     if ((flags[i] & (HAS_DATA | HAS_PROBLEMS)) === 0 || ((flags[i] & HAS_PROBLEMS) !== 0) !== problems.has(i)) return undefined;
   }
   const groupOf = new Uint32Array(count);
+  const starts = new Uint32Array(count);
   let start = 0;
-  const parts: Group[] = groups.map((n, g) => {
+  const parts: Group[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const n = groups[g];
     const text = bytes.subarray(at, at + segments[g + 1]);
-    const part = { start, count: n, text, source: text };
+    // `[` data `,` data … `]`: the lengths must add up to the group's.
+    let offset = 1;
+    for (let j = start; j < start + n; j++) {
+      starts[j] = offset;
+      offset += lens[j] + 1;
+    }
+    if (n === 0 || offset !== text.length) return undefined;
+    parts.push({ start, count: n, text, source: text });
     groupOf.fill(g, start, start + n);
     start += n;
     at += segments[g + 1];
-    return part;
-  });
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+  }
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
@@ -238,6 +260,53 @@ function dataAt(e: Entries, i: number): unknown {
     for (let j = 0; j < g.count; j++) if (!Object.hasOwn(e.data, g.start + j)) e.data[g.start + j] = whole ? (list as unknown[])[j] : BROKEN;
   }
   return e.data[i];
+}
+
+/**
+ * The data of file `i` alone, without parsing its group (a command that needs a few records of a
+ * folder: those `mentioning` found); its group's whole parse when this one cannot be parsed alone.
+ */
+function dataAlone(e: Entries, i: number): unknown {
+  if (Object.hasOwn(e.data, i)) return e.data[i];
+  const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
+  if (!g?.text) return dataAt(e, i);
+  try {
+    return (e.data[i] = JSON.parse(g.text.toString('latin1', e.at[i], e.at[i] + e.lens[i])));
+  } catch {
+    return dataAt(e, i);
+  }
+}
+
+/**
+ * The loaded files whose data's JSON holds one of the strings (as JSON writes them in a string),
+ * found in the groups' text without parsing it; every file of a group already parsed.
+ */
+function mentioning(e: Entries, needles: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  const patterns = needles.map((n) => Buffer.from(asciiJson(n).slice(1, -1), 'latin1'));
+  for (const g of e.groups) {
+    const text = g.text;
+    if (!text) {
+      for (let j = g.start; j < g.start + g.count; j++) found.add(j);
+      continue;
+    }
+    for (const pattern of patterns) {
+      let from = text.indexOf(pattern);
+      while (from >= 0) {
+        // The file whose data holds this byte: the last that starts at or before it.
+        let lo = g.start;
+        let hi = g.start + g.count - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (e.at[mid] <= from) lo = mid;
+          else hi = mid - 1;
+        }
+        found.add(lo);
+        from = text.indexOf(pattern, e.at[lo] + e.lens[lo]);
+      }
+    }
+  }
+  return found;
 }
 
 /** A snapshot's entries by file, as a test looks at them. */
@@ -271,13 +340,26 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     if (p) problems[j] = p;
   });
   const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
-  for (const list of byGroup.values()) segments.push(unchangedGroup(entries, list)?.source ?? Buffer.from(asciiJson(list.map((i) => ((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0))), 'latin1'));
+  const lens = new Uint32Array(order.length);
+  let j = 0;
+  for (const list of byGroup.values()) {
+    const same = unchangedGroup(entries, list);
+    if (same) {
+      lens.set(entries.lens.subarray(same.start, same.start + same.count), j);
+      j += same.count;
+      segments.push(same.source);
+      continue;
+    }
+    const texts = list.map((i) => asciiJson((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
+    for (const t of texts) lens[j++] = t.length;
+    segments.push(Buffer.from(`[${texts.join(',')}]`, 'latin1'));
+  }
   const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
-  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), flags, ...segments]);
+  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments]);
 }
 
 /** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
@@ -370,10 +452,10 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
 
   // The data is parsed when first asked for (with its folder's): a command that needs no data
   // (validate, with the verdict kept) parses none.
-  const dataOf = (i: number, reread?: () => unknown): unknown => {
+  const dataOf = (i: number, reread?: () => unknown, alone?: boolean): unknown => {
     const e = open().entries;
     if ((e.flags[i] & HAS_DATA) === 0) return undefined;
-    const d = dataAt(e, i);
+    const d = alone ? dataAlone(e, i) : dataAt(e, i);
     if (d !== BROKEN) return d;
     changed = true; // the snapshot is written again without it
     mustWrite = true;
@@ -401,6 +483,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     take,
     dataOf,
+    mentioning: (needles) => mentioning(open().entries, needles),
     problemsOf,
     put(rel, st, read) {
       const s = open();
@@ -544,4 +627,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

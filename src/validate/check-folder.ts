@@ -315,7 +315,31 @@ function knownFolder(raw: RawFolder): DataFolder {
     });
   }
   const policy: Policy = { ...DEFAULT_POLICY, ...(settings?.policy ?? {}) };
-  return { dir: raw.dir, settings, policy, model, vocabularies, records, fileOf: (kind, id) => kindOf(kind).files.get(id) };
+  const folder: DataFolder = { dir: raw.dir, settings, policy, model, vocabularies, records, fileOf: (kind, id) => kindOf(kind).files.get(id) };
+  const mentioning = raw.mentioning;
+  if (mentioning) {
+    folder.mentioning = (ids) => {
+      const { may, data } = mentioning(ids);
+      const some = {} as Record<RecordKind, Map<string, unknown>>;
+      const files = new Map<RecordKind, Map<string, string>>();
+      for (const kind of RECORD_KINDS) {
+        const map = new Map<string, unknown>();
+        const where = new Map<string, string>();
+        for (const f of byKind.get(kind)!) {
+          if (!may(f)) continue;
+          const d = data(f);
+          if (d === undefined || !(raw.passed?.(f.rel) === true || VALIDATOR[kind](d))) continue;
+          const id = (d as { id: string }).id;
+          map.set(id, d);
+          where.set(id, f.rel);
+        }
+        some[kind] = map;
+        files.set(kind, where);
+      }
+      return { ...folder, records: some as unknown as DataFolder['records'], fileOf: (kind, id) => files.get(kind)!.get(id), mentioning: undefined };
+    };
+  }
+  return folder;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -11,8 +11,8 @@ const SECOND = 1_000_000_000n;
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** A snapshot's parts (its layout is described in parse-cache.ts), to break one on purpose. */
-interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; table: Buffer; flags: Buffer; body: string }
-const MAGIC = 'civsam-snapshot/2\n';
+interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; table: Buffer; lengths: Buffer; flags: Buffer; body: string }
+const MAGIC = 'civsam-snapshot/3\n';
 const align8 = (n: number) => (n + 7) & ~7;
 
 function parts(bytes: Buffer): Parts {
@@ -21,17 +21,17 @@ function parts(bytes: Buffer): Parts {
   const header = JSON.parse(bytes.toString('latin1', at, at + length)) as Parts['header'];
   const tableAt = align8(at + length);
   const n = header.files.length;
-  return { header, table: bytes.subarray(tableAt, tableAt + n * 32), flags: bytes.subarray(tableAt + n * 32, tableAt + n * 33), body: bytes.toString('latin1', tableAt + n * 33) };
+  return { header, table: bytes.subarray(tableAt, tableAt + n * 32), lengths: bytes.subarray(tableAt + n * 32, tableAt + n * 36), flags: bytes.subarray(tableAt + n * 36, tableAt + n * 37), body: bytes.toString('latin1', tableAt + n * 37) };
 }
 
 /** The bytes of a snapshot made of these parts, its lengths made to fit (so only what was changed is wrong). */
-function built({ header, table, flags, body }: Parts): Buffer {
+function built({ header, table, lengths, flags, body }: Parts): Buffer {
   const head = Buffer.from(JSON.stringify({ ...header, bodyLength: Buffer.byteLength(body, 'latin1') }), 'latin1');
   const start = MAGIC.length + 11;
   const first = Buffer.alloc(align8(start + head.length));
   first.write(MAGIC + String(head.length).padStart(10, '0') + '\n', 'latin1');
   head.copy(first, start);
-  return Buffer.concat([first, table, flags, Buffer.from(body, 'latin1')]);
+  return Buffer.concat([first, table, lengths, flags, Buffer.from(body, 'latin1')]);
 }
 
 /** A folder with one problem of each sort a file can have on its own, and one between files. */
@@ -56,7 +56,7 @@ describe('the folder snapshot', () => {
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
     expect(statSync(join(cache, files[0])).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/2\n')).toBe(true);
+    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/3\n')).toBe(true);
     const kept = snapshotEntries(join(cache, files[0]), VERSION)!;
     expect(kept['organisations/gamma.yaml'].problems).toHaveLength(1); // the parse problem, with its place
     expect(kept['organisations/gamma.yaml'].data).toBeUndefined();
