@@ -174,7 +174,7 @@ export interface TemporaryOptions {
  * with the target's permissions, flushed unless told otherwise. Returns the temporary file's path.
  * On any failure the temporary file is removed and the error (naming the target) is thrown.
  */
-export function writeTemporary(target: string, bytes: Uint8Array, options: TemporaryOptions = {}): string {
+export function writeTemporary(target: string, bytes: Uint8Array | readonly Uint8Array[], options: TemporaryOptions = {}): string {
   const old = options.keepMode === false ? undefined : ownershipOf(target);
   const tmp = temporaryName(target);
   let fd: number | undefined;
@@ -185,7 +185,9 @@ export function writeTemporary(target: string, bytes: Uint8Array, options: Tempo
   }
   try {
     if (old?.isFile()) keepOwnership(fd, old);
-    writeAll(fd, bytes, target);
+    // Parts one after the other (a large file made of pieces is never copied into one).
+    if (bytes instanceof Uint8Array) writeAll(fd, bytes, target);
+    else for (const part of bytes) writeAll(fd, part, target);
     if (options.flush !== false) diskCalls.fsync(fd);
     closeSync(fd);
     fd = undefined;
@@ -199,7 +201,7 @@ export function writeTemporary(target: string, bytes: Uint8Array, options: Tempo
   }
 }
 
-const bytesOf = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+const bytesOf = <T extends Uint8Array | readonly Uint8Array[]>(content: string | T): Uint8Array | T => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
 export interface AtomicWriteOptions {
   /** Permission bits for a new file (the umask still applies); an existing file's are kept unless keepMode is false. */
@@ -216,7 +218,7 @@ export interface AtomicWriteOptions {
  * temporary file, flushed, renamed over the target, the folder flushed. For files outside the data
  * folder (reports, published pages, the cache): no check of what the file was.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): void {
   const tmp = writeTemporary(path, bytesOf(content), { mode: options.mode, keepMode: options.keepMode, flush: options.flush });
   try {
     renameSync(tmp, path);

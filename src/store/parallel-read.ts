@@ -18,15 +18,16 @@ export const PARALLEL_FROM = 2000;
 const WAIT_MS = 120_000;
 
 /**
- * A reader that splits the files between this thread and a worker from `from` files on, when a
- * core is free for it (on a machine already busy with other work a second thread only adds its
- * start-up); `evenWhenBusy` is for tests.
+ * A reader that splits the files between this thread and a worker from `from` files on, unless the
+ * machine is already busier than it has cores (then a second thread only adds its start-up). A
+ * load of one or so per core is what civsam's own runs one after another leave (a script, a
+ * colleague's sync), and the second core still pays there. `evenWhenBusy` is for tests.
  */
 export function parallelReader({ from, evenWhenBusy = false }: { from: number; evenWhenBusy?: boolean }): ParallelReader {
   return (dir, candidates, withIdentity) => {
     if (candidates.length < from) return undefined;
     const cores = availableParallelism();
-    if (!evenWhenBusy && (cores < 2 || loadavg()[0] > cores - 1)) return undefined;
+    if (!evenWhenBusy && (cores < 2 || loadavg()[0] > cores)) return undefined;
     return readSplit(dir, candidates, withIdentity);
   };
 }

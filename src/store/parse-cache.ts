@@ -318,7 +318,7 @@ export function snapshotEntries(file: string, version: string): Record<string, {
 }
 
 /** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
-function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Buffer {
+function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Uint8Array[] {
   // Files by folder, each folder's files in their order. An unreadable copy is left out (found
   // when its group was parsed; a group never parsed is written back as it was read).
   const byGroup = new Map<string, number[]>();
@@ -359,7 +359,8 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
-  return Buffer.concat([head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments]);
+  // In parts, written one after the other: never copied into one block.
+  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments];
 }
 
 /** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
