@@ -1,7 +1,7 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, fstatSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
+import { closeSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
@@ -174,7 +174,7 @@ function locateFile(dir: string, c: Candidate, root: () => string): { path: stri
 function readBytes(rel: string, path: string, withIdentity: boolean): { bytes: Buffer; identity?: FileIdentity } | { problem: Problem } | undefined {
   let opened;
   try {
-    opened = openRegular(path, { follow: false });
+    opened = openRegular(path, { follow: false, bigint: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return undefined; // removed while we read: not there
@@ -184,10 +184,11 @@ function readBytes(rel: string, path: string, withIdentity: boolean): { bytes: B
   const { fd, st } = opened;
   try {
     // Refused before reading: a huge file is never parsed.
-    if (st.size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+    const size = Number(st.size);
+    if (size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
     // The identity the snapshot keeps is the one of the bytes read: taken from the open file.
-    const identity = withIdentity ? identityOf(fstatSync(fd, { bigint: true })) : undefined;
-    return { bytes: readUpTo(fd, st.size, MAX_FILE_BYTES), identity };
+    const identity = withIdentity ? identityOf(st) : undefined;
+    return { bytes: readUpTo(fd, size, MAX_FILE_BYTES), identity };
   } catch (e) {
     return { problem: unreadable(rel, e as NodeJS.ErrnoException) };
   } finally {
