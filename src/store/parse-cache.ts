@@ -421,6 +421,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
   const current: number[] = [];
   const dead = new Set<number>();
+  /** How many entries were taken this run. */
+  let taken = 0;
   const probe = new BigInt64Array(IDENTITY_WORDS);
   // Identities are compared as 32-bit halves, where they lie: no number is made for a comparison.
   const views = new WeakMap<BigInt64Array, Int32Array>();
@@ -448,6 +450,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     // mtime and ctime: the second and third values.
     if (!older(theirs, b + 2) || !older(theirs, b + 4)) return -1;
     current[i] = 1;
+    taken++;
     return i;
   };
 
@@ -520,6 +523,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       puts++;
     },
     passed: (rel) => {
+      if (taken === 0) return false; // nothing taken (a folder read afresh): no lookup per file
       const s = open();
       const i = s.index.get(rel);
       return i !== undefined && current[i] === 1 && (s.entries.flags[i] & PASSED) !== 0;
