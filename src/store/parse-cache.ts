@@ -27,7 +27,7 @@
 //   segments: [{file's index: its problems}, verdict or 0], then per group [data of each file, or 0]
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
@@ -150,15 +150,20 @@ interface Entries {
   /** Each loaded file's data: where its JSON starts in its group's text, and how many bytes it has. */
   at: Uint32Array;
   lens: Uint32Array;
+  /** The bytes at a place of the snapshot file these entries were read from; undefined once that file was replaced. */
+  readPart: (pos: number, length: number) => Buffer | undefined;
 }
 
 interface Group {
   start: number;
   count: number;
-  /** The group's JSON text, until it is parsed. */
+  /** Where the group's JSON text is in the snapshot file: read only when a command needs the group. */
+  pos: number;
+  length: number;
+  /** The group's JSON text, once read and until it is parsed. */
   text?: Buffer;
-  /** The group's JSON text as read: written back as it is while the group's files are as they were. */
-  source: Buffer;
+  /** Its data is in `data` (or BROKEN): the text was parsed, or could not be read. */
+  parsed?: true;
   /** An entry of the group was replaced this run: its text is no longer the group's. */
   touched?: true;
 }
@@ -166,7 +171,7 @@ interface Group {
 /** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
 const BROKEN: unique symbol = Symbol('broken');
 
-const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0) });
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0), readPart: () => undefined });
 
 /** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
 const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
@@ -177,17 +182,46 @@ interface Loaded {
   verdict?: Verdict;
 }
 
-/** Reads a snapshot file; undefined when it is missing, of another format, version or build, or not whole. */
+/**
+ * Reads a snapshot file's tables; undefined when it is missing, of another format, version or
+ * build, or not whole. The folders' data is read from it only when a command needs that folder
+ * (every page of memory a process touches costs time; a command reads a few of the folders).
+ */
 export function readSnapshot(file: string, version: string): Loaded | undefined {
-  const bytes = readFileSync(file);
-  if (bytes.length < MAGIC.length + HEADER_DIGITS + 1 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const fd = openSync(file, 'r');
+  try {
+    return readTables(file, fd, version);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `length` bytes at `pos` of an open file, or undefined when it has fewer. */
+function readAt(fd: number, pos: number, length: number): Buffer | undefined {
+  const buf = Buffer.allocUnsafe(length);
+  let n = 0;
+  while (n < length) {
+    const r = readSync(fd, buf, n, length - n, pos + n);
+    if (r === 0) return undefined;
+    n += r;
+  }
+  return buf;
+}
+
+function readTables(file: string, fd: number, version: string): Loaded | undefined {
+  const st = fstatSync(fd, { bigint: true });
+  const size = Number(st.size);
+  const first = readAt(fd, 0, Math.min(size, MAGIC.length + HEADER_DIGITS + 1));
+  if (!first || first.length < MAGIC.length + HEADER_DIGITS + 1 || first.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
   let at = MAGIC.length;
-  const lengthText = bytes.toString('latin1', at, at + HEADER_DIGITS);
-  if (!/^\d{10}$/.test(lengthText) || bytes[at + HEADER_DIGITS] !== 0x0a) return undefined;
+  const lengthText = first.toString('latin1', at, at + HEADER_DIGITS);
+  if (!/^\d{10}$/.test(lengthText) || first[at + HEADER_DIGITS] !== 0x0a) return undefined;
   at += HEADER_DIGITS + 1;
   const headerLength = Number(lengthText);
-  if (at + headerLength > bytes.length) return undefined;
-  const header = JSON.parse(bytes.toString('latin1', at, at + headerLength)) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown };
+  if (at + headerLength > size) return undefined;
+  const headerBytes = readAt(fd, at, headerLength);
+  if (!headerBytes) return undefined;
+  const header = JSON.parse(headerBytes.toString('latin1')) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown };
   if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
   const { written, files, groups, segments } = header;
   if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return undefined;
@@ -196,18 +230,20 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
   at = align8(at + headerLength);
   const tableBytes = count * IDENTITY_WORDS * 8;
-  if (at + tableBytes + 4 * count + count + segments.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
-  // Copied out (one block): the file's bytes need not be aligned for a view of 64-bit values.
+  if (at + tableBytes + 4 * count + count + segments.reduce((a, b) => a + b, 0) !== size) return undefined;
+  // The tables and the problems in one read; copied out, as the bytes need not be aligned for a view of 64-bit values.
+  const tables = readAt(fd, at, tableBytes + 5 * count + segments[0]);
+  if (!tables) return undefined;
   const ids = new BigInt64Array(count * IDENTITY_WORDS);
-  new Uint8Array(ids.buffer).set(bytes.subarray(at, at + tableBytes));
-  at += tableBytes;
+  new Uint8Array(ids.buffer).set(tables.subarray(0, tableBytes));
+  let t = tableBytes;
   const lens = new Uint32Array(count);
-  new Uint8Array(lens.buffer).set(bytes.subarray(at, at + 4 * count));
-  at += 4 * count;
-  const flags = Array.from(bytes.subarray(at, at + count));
-  at += count;
-  const head = JSON.parse(bytes.toString('latin1', at, at + segments[0])) as unknown;
-  at += segments[0];
+  new Uint8Array(lens.buffer).set(tables.subarray(t, t + 4 * count));
+  t += 4 * count;
+  const flags = Array.from(tables.subarray(t, t + count));
+  t += count;
+  const head = JSON.parse(tables.toString('latin1', t, t + segments[0])) as unknown;
+  at += tableBytes + 5 * count + segments[0];
   if (!Array.isArray(head) || head[0] === null || typeof head[0] !== 'object') return undefined;
   const problems = new Map<number, unknown[]>();
   for (const [index, list] of Object.entries(head[0] as Record<string, unknown>)) {
@@ -225,20 +261,34 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   const parts: Group[] = [];
   for (let g = 0; g < groups.length; g++) {
     const n = groups[g];
-    const text = bytes.subarray(at, at + segments[g + 1]);
     // `[` data `,` data … `]`: the lengths must add up to the group's.
     let offset = 1;
     for (let j = start; j < start + n; j++) {
       starts[j] = offset;
       offset += lens[j] + 1;
     }
-    if (n === 0 || offset !== text.length) return undefined;
-    parts.push({ start, count: n, text, source: text });
+    if (n === 0 || offset !== segments[g + 1]) return undefined;
+    parts.push({ start, count: n, pos: at, length: segments[g + 1] });
     groupOf.fill(g, start, start + n);
     start += n;
     at += segments[g + 1];
   }
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+  // A group is read from this same file later: the file opened again is checked to be it (a run
+  // that wrote a new snapshot meanwhile replaced it, and its places are not these).
+  const readPart = (pos: number, length: number): Buffer | undefined => {
+    let again: number | undefined;
+    try {
+      again = openSync(file, 'r');
+      const now = fstatSync(again, { bigint: true });
+      if (now.ino !== st.ino || now.dev !== st.dev || now.size !== st.size || now.mtimeNs !== st.mtimeNs || now.ctimeNs !== st.ctimeNs) return undefined;
+      return readAt(again, pos, length);
+    } catch {
+      return undefined;
+    } finally {
+      if (again !== undefined) closeSync(again);
+    }
+  };
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
@@ -246,12 +296,13 @@ const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) 
 /** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
 function dataAt(e: Entries, i: number): unknown {
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
-  if (g?.text) {
-    const text = g.text;
+  if (g && !g.parsed) {
+    const text = textOf(e, g);
     g.text = undefined;
+    g.parsed = true;
     let list: unknown;
     try {
-      list = JSON.parse(text.toString('latin1'));
+      list = text && JSON.parse(text.toString('latin1'));
     } catch {
       list = undefined;
     }
@@ -269,9 +320,10 @@ function dataAt(e: Entries, i: number): unknown {
 function dataAlone(e: Entries, i: number): unknown {
   if (Object.hasOwn(e.data, i)) return e.data[i];
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
-  if (!g?.text) return dataAt(e, i);
+  const text = g && !g.parsed ? textOf(e, g) : undefined;
+  if (!text) return dataAt(e, i);
   try {
-    return (e.data[i] = JSON.parse(g.text.toString('latin1', e.at[i], e.at[i] + e.lens[i])));
+    return (e.data[i] = JSON.parse(text.toString('latin1', e.at[i], e.at[i] + e.lens[i])));
   } catch {
     return dataAt(e, i);
   }
@@ -285,7 +337,7 @@ function mentioning(e: Entries, needles: readonly string[]): Set<number> {
   const found = new Set<number>();
   const patterns = needles.map((n) => Buffer.from(asciiJson(n).slice(1, -1), 'latin1'));
   for (const g of e.groups) {
-    const text = g.text;
+    const text = g.parsed ? undefined : textOf(e, g);
     if (!text) {
       for (let j = g.start; j < g.start + g.count; j++) found.add(j);
       continue;
@@ -309,6 +361,12 @@ function mentioning(e: Entries, needles: readonly string[]): Set<number> {
   return found;
 }
 
+/** A group's text, read from the snapshot file when first needed; undefined once parsed, or when it cannot be read. */
+function textOf(e: Entries, g: Group): Buffer | undefined {
+  if (!g.parsed && !g.text) g.text = e.readPart(g.pos, g.length);
+  return g.text;
+}
+
 /** A snapshot's entries by file, as a test looks at them. */
 export function snapshotEntries(file: string, version: string): Record<string, { data?: unknown; problems?: unknown[]; passed: boolean }> | undefined {
   const loaded = readSnapshot(file, version);
@@ -319,15 +377,22 @@ export function snapshotEntries(file: string, version: string): Record<string, {
 
 /** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
 function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Uint8Array[] {
-  // Files by folder, each folder's files in their order. An unreadable copy is left out (found
-  // when its group was parsed; a group never parsed is written back as it was read).
+  // Files by folder, each folder's files in their order. A group never parsed and as it was read is
+  // written back as it was; the others are parsed first, and a copy found unreadable is left out.
   const byGroup = new Map<string, number[]>();
   for (let i = 0; i < entries.rels.length; i++) {
-    if (!keep(i) || ((entries.flags[i] & HAS_DATA) !== 0 && !entries.groups[entries.groupOf[i]]?.text && entries.data[i] === BROKEN)) continue;
+    if (!keep(i)) continue;
     const key = groupKey(entries.rels[i]);
     let list = byGroup.get(key);
     if (!list) byGroup.set(key, (list = []));
     list.push(i);
+  }
+  const unreadable = (i: number) => (entries.flags[i] & HAS_DATA) !== 0 && dataAt(entries, i) === BROKEN;
+  for (const [key, list] of byGroup) {
+    if (unchangedGroup(entries, list) || !list.some(unreadable)) continue;
+    const readable = list.filter((i) => !unreadable(i));
+    if (readable.length > 0) byGroup.set(key, readable);
+    else byGroup.delete(key);
   }
   const order = [...byGroup.values()].flat();
   const ids = new BigInt64Array(order.length * IDENTITY_WORDS);
@@ -347,7 +412,10 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     if (same) {
       lens.set(entries.lens.subarray(same.start, same.start + same.count), j);
       j += same.count;
-      segments.push(same.source);
+      // Its bytes as they are in the snapshot read (which, replaced since, makes this write give up).
+      const source = same.text ?? entries.readPart(same.pos, same.length);
+      if (!source) throw new Error('snapshot replaced meanwhile');
+      segments.push(source);
       continue;
     }
     const texts = list.map((i) => asciiJson((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));

@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFolder } from '../../src/store/load-folder.js';
 import { openParseCache, snapshotEntries } from '../../src/store/parse-cache.js';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -145,6 +146,27 @@ describe('the folder snapshot', () => {
     const kept = snapshotEntries(join(cache, name), VERSION)!;
     expect(kept['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ name: 'Alfa Forening' }));
     expect(kept).toEqual(snapshotEntries(join(afresh, name), VERSION));
+  });
+
+  it('read in parts: data read after another run replaced the snapshot comes from the files, and this run then leaves the new snapshot be', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening'), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
+    await civsam(['validate', '--data', dir], { env });
+    const first = openParseCache(dir, env, VERSION);
+    const raw = readFolder(dir, first);
+    const alpha = raw.files.find((f) => f.rel === 'organisations/alpha.yaml')!;
+    // Another run writes a new snapshot (a changed file elsewhere) before this one reads the organisations.
+    writeFileSync(join(dir, 'civsam.yaml'), readFileSync(join(dir, 'civsam.yaml'), 'utf8') + '# changed\n');
+    await civsam(['validate', '--data', dir], { env });
+    const [name] = readdirSync(cache);
+    const replaced = readFileSync(join(cache, name));
+    expect((alpha.data as { name: string }).name).toBe('Alpha Forening');
+    // Writing this run's snapshot cannot copy the organisations' text from a file that is gone: it gives up, leaving the other run's.
+    first.forget(['organisations/beta.yaml']);
+    first.save();
+    expect(readFileSync(join(cache, name)).equals(replaced)).toBe(true);
+    expect(await civsam(['org', 'list', '--format', 'json', '--data', dir], { env })).toEqual(await civsam(['org', 'list', '--format', 'json', '--data', dir]));
   });
 
   it('is gone around by --no-cache', async () => {
