@@ -418,9 +418,19 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       segments.push(source);
       continue;
     }
+    // Each file's text written where it goes (no joined copy of the whole folder's text).
     const texts = list.map((i) => asciiJson((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
-    for (const t of texts) lens[j++] = t.length;
-    segments.push(Buffer.from(`[${texts.join(',')}]`, 'latin1'));
+    let length = 1;
+    for (const t of texts) length += t.length + 1;
+    const group = Buffer.allocUnsafe(length);
+    let at = 0;
+    for (let k = 0; k < texts.length; k++) {
+      group[at++] = k === 0 ? 0x5b : 0x2c; // `[` before the first, `,` between
+      at += group.write(texts[k], at, 'latin1');
+      lens[j++] = texts[k].length;
+    }
+    group[at] = 0x5d; // `]`
+    segments.push(group);
   }
   const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
