@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataDir } from '../context/load.js';
+import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
@@ -347,6 +347,8 @@ export async function syncAround(ctx: CommandContext, change: () => Promise<numb
     if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
     say(ctx, ctx.errColor.yellow(translate(ctx.lang, e.userMessage.key, e.userMessage.params)));
   }
+  // Whatever was loaded to look up names is older than what the sync brought in.
+  forgetLoaded(ctx);
   const code = await change();
   return code === EXIT.ok ? run(ctx, {}, []) : code;
 }

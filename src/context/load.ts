@@ -34,7 +34,25 @@ export function resolveDataDir(ctx: CommandContext): string {
   return dir;
 }
 
+/**
+ * The folder as loaded once for a command: the names it was given are looked up in the same load
+ * the command then works on (a write checks the folder again under its lock, never this copy).
+ */
+const loadedFor = new WeakMap<CommandContext, LoadedFolder>();
+
 export function loadFolder(ctx: CommandContext, { cache = true }: { cache?: boolean } = {}): LoadedFolder {
+  if (!cache) return load(ctx, false);
+  let loaded = loadedFor.get(ctx);
+  if (!loaded) loadedFor.set(ctx, (loaded = load(ctx, true)));
+  return loaded;
+}
+
+/** After the folder changed under the command (a sync brought in others' changes): the next load reads it again. */
+export function forgetLoaded(ctx: CommandContext): void {
+  loadedFor.delete(ctx);
+}
+
+function load(ctx: CommandContext, cache: boolean): LoadedFolder {
   if (ctx.fromHistory) {
     const raw = readFolder(folderAtDate(resolveDataDir(ctx), ctx.dataDir, ctx.fromHistory), noCache);
     return { ...checkFolder(raw), fileCount: raw.files.length };
