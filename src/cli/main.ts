@@ -241,7 +241,10 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
 }
 
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
-  const opt = new Option(o.flags, t(o.description, o.params));
+  const opt = new Option(o.flags);
+  // Put into words only when help is shown: a run defines every command's options (some five
+  // hundred) and shows none of them.
+  Object.defineProperty(opt, 'description', { get: () => t(o.description, o.params), enumerable: true, configurable: true });
   // A schema's fixed values are listed in the help but checked when the names are resolved, which
   // takes a value's label in either language too (context/names.ts).
   if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
