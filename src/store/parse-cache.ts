@@ -151,7 +151,7 @@ interface Entries {
   at: Uint32Array;
   lens: Uint32Array;
   /** The bytes at a place of the snapshot file these entries were read from; undefined once that file was replaced. */
-  readPart: (pos: number, length: number) => Buffer | undefined;
+  readPart: (pos: number, length: number, into?: Buffer) => Buffer | undefined;
 }
 
 interface Group {
@@ -197,8 +197,8 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
 }
 
 /** `length` bytes at `pos` of an open file, or undefined when it has fewer. */
-function readAt(fd: number, pos: number, length: number): Buffer | undefined {
-  const buf = Buffer.allocUnsafe(length);
+function readAt(fd: number, pos: number, length: number, into?: Buffer): Buffer | undefined {
+  const buf = into ? into.subarray(0, length) : Buffer.allocUnsafe(length);
   let n = 0;
   while (n < length) {
     const r = readSync(fd, buf, n, length - n, pos + n);
@@ -275,13 +275,13 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
   }
   // A group is read from this same file later: the file opened again is checked to be it (a run
   // that wrote a new snapshot meanwhile replaced it, and its places are not these).
-  const readPart = (pos: number, length: number): Buffer | undefined => {
+  const readPart = (pos: number, length: number, into?: Buffer): Buffer | undefined => {
     let again: number | undefined;
     try {
       again = openSync(file, 'r');
       const now = fstatSync(again, { bigint: true });
       if (now.ino !== st.ino || now.dev !== st.dev || now.size !== st.size || now.mtimeNs !== st.mtimeNs || now.ctimeNs !== st.ctimeNs) return undefined;
-      return readAt(again, pos, length);
+      return readAt(again, pos, length, into);
     } catch {
       return undefined;
     } finally {
@@ -320,10 +320,12 @@ function dataAt(e: Entries, i: number): unknown {
 function dataAlone(e: Entries, i: number): unknown {
   if (Object.hasOwn(e.data, i)) return e.data[i];
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
-  const text = g && !g.parsed ? textOf(e, g) : undefined;
-  if (!text) return dataAt(e, i);
+  if (!g || g.parsed) return dataAt(e, i);
+  // From the group's text when it is read, else its own bytes only.
+  const bytes = g.text ? g.text.subarray(e.at[i], e.at[i] + e.lens[i]) : e.readPart(g.pos + e.at[i], e.lens[i]);
+  if (!bytes) return dataAt(e, i);
   try {
-    return (e.data[i] = JSON.parse(text.toString('latin1', e.at[i], e.at[i] + e.lens[i])));
+    return (e.data[i] = JSON.parse(bytes.toString('latin1')));
   } catch {
     return dataAt(e, i);
   }
@@ -333,32 +335,55 @@ function dataAlone(e: Entries, i: number): unknown {
  * The loaded files whose data's JSON holds one of the strings (as JSON writes them in a string),
  * found in the groups' text without parsing it; every file of a group already parsed.
  */
-function mentioning(e: Entries, needles: readonly string[]): Set<number> {
+function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH_WINDOW): Set<number> {
   const found = new Set<number>();
-  const patterns = needles.map((n) => Buffer.from(asciiJson(n).slice(1, -1), 'latin1'));
-  for (const g of e.groups) {
-    const text = g.parsed ? undefined : textOf(e, g);
-    if (!text) {
-      for (let j = g.start; j < g.start + g.count; j++) found.add(j);
-      continue;
-    }
+  const patterns = needles.map((n) => Buffer.from(asciiJson(n).slice(1, -1), 'latin1')).filter((p) => p.length > 0);
+  const longest = Math.max(1, ...patterns.map((p) => p.length));
+  // A group not read yet is searched a window at a time in one small buffer (reading it whole
+  // would touch as much memory as the folder's text); windows overlap by a pattern's length.
+  let window: Buffer | undefined;
+  const search = (g: Group, text: Buffer, offset: number) => {
     for (const pattern of patterns) {
       let from = text.indexOf(pattern);
       while (from >= 0) {
         // The file whose data holds this byte: the last that starts at or before it.
+        const at = offset + from;
         let lo = g.start;
         let hi = g.start + g.count - 1;
         while (lo < hi) {
           const mid = (lo + hi + 1) >>> 1;
-          if (e.at[mid] <= from) lo = mid;
+          if (e.at[mid] <= at) lo = mid;
           else hi = mid - 1;
         }
         found.add(lo);
-        from = text.indexOf(pattern, e.at[lo] + e.lens[lo]);
+        from = text.indexOf(pattern, Math.max(from + 1, e.at[lo] + e.lens[lo] - offset));
       }
     }
+  };
+  for (const g of e.groups) {
+    if (g.text) {
+      search(g, g.text, 0);
+      continue;
+    }
+    let whole = !g.parsed;
+    for (let offset = 0; whole && offset < g.length; offset += windowBytes) {
+      window ??= Buffer.allocUnsafe(windowBytes + longest);
+      const part = e.readPart(g.pos + offset, Math.min(windowBytes + longest, g.length - offset), window);
+      if (part) search(g, part, offset);
+      else whole = false;
+    }
+    // Parsed already, or not to be read: every file of it may hold them.
+    if (!whole) for (let j = g.start; j < g.start + g.count; j++) found.add(j);
   }
   return found;
+}
+
+/** The bytes of a group searched at a time (tests set a few, so that ids fall across windows). */
+const SEARCH_WINDOW = 1 << 20;
+
+function searchWindow(env: NodeJS.ProcessEnv): number {
+  const n = env.CIVSAM_SNAPSHOT_SEARCH_WINDOW;
+  return n !== undefined && /^[1-9]\d{0,8}$/.test(n) ? Number(n) : SEARCH_WINDOW;
 }
 
 /** A group's text, read from the snapshot file when first needed; undefined once parsed, or when it cannot be read. */
@@ -565,7 +590,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     take,
     dataOf,
-    mentioning: (needles) => mentioning(open().entries, needles),
+    mentioning: (needles) => mentioning(open().entries, needles, searchWindow(env)),
     problemsOf,
     put(rel, st, read) {
       const s = open();
