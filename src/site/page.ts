@@ -58,6 +58,15 @@ export interface PageContext {
   organisationName(id: string): string;
   /** The collator for sorting names as the language does (æ, ø, å last in Danish). */
   collator: Intl.Collator;
+  /** Links that read the same on every page of this language and depth, made once however often a record is mentioned. */
+  links: SharedLinks;
+}
+
+export interface SharedLinks {
+  /** Organisation id → its link. */
+  organisations: Map<string, Html>;
+  /** Page → anchor prefix → record id → the link's text and the link (parts.ts `anchorLink`). */
+  anchors: Map<string, Map<string, Map<string, { text: string; link: Html }>>>;
 }
 
 export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLanguage[], path: string): PageContext {
@@ -82,7 +91,14 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     municipalityName: (id) => names.municipalities.get(id) ?? id,
     organisationName: (id) => facts.folder.records.organisation.get(id)?.name ?? id,
     collator: names.collator,
+    links: linksFor(names, toLanguageRoot),
   };
+}
+
+function linksFor(names: Names, toLanguageRoot: string): SharedLinks {
+  let links = names.links.get(toLanguageRoot);
+  if (!links) names.links.set(toLanguageRoot, (links = { organisations: new Map(), anchors: new Map() }));
+  return links;
 }
 
 interface Names {
@@ -93,6 +109,8 @@ interface Names {
   /** Dates and parameterless texts, formatted once per site and language. */
   dates: Map<string, string>;
   texts: Map<MessageKey, string>;
+  /** By the way up from a page to the language's root ('', '../'): the links made there. */
+  links: Map<string, SharedLinks>;
 }
 
 function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
@@ -121,6 +139,7 @@ function namesFor(facts: SiteFacts, lang: Language): Names {
       collator: new Intl.Collator(lang === 'da' ? 'da' : 'en', { sensitivity: 'base', numeric: true }),
       dates: new Map(),
       texts: new Map(),
+      links: new Map(),
     };
     byLang.set(lang, n);
   }
@@ -236,7 +255,9 @@ export function footerContact(ctx: PageContext): Html {
 
 
 export function orgLink(ctx: PageContext, id: string): Html {
-  return html`<a href="${ctx.href(organisationPath(id))}">${ctx.organisationName(id)}</a>`;
+  let link = ctx.links.organisations.get(id);
+  if (!link) ctx.links.organisations.set(id, (link = html`<a href="${ctx.href(organisationPath(id))}">${ctx.organisationName(id)}</a>`));
+  return link;
 }
 
 export function orgLinks(ctx: PageContext, ids: readonly string[]): Html {

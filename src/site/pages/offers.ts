@@ -7,7 +7,7 @@ import type { OfferEntry } from '../../reports/offers.js';
 import { html, type Html } from '../html.js';
 import { offersOverview } from '../overviews.js';
 import { facts, orgLink, type PageContent, type PageContext } from '../page.js';
-import { anchorHref, currentPart, partNav, siteParts } from '../parts.js';
+import { anchorHref, anchorLink, currentPart, partNav, siteParts } from '../parts.js';
 
 export function offersPage(ctx: PageContext): PageContent {
   const overview = offersOverview(ctx.facts);
@@ -66,8 +66,8 @@ ${facts([
   [ctx.t('publish.offers.type'), o.type.name[ctx.lang]],
   [ctx.t('publish.organisation'), orgLink(ctx, o.organisation.id)],
   [ctx.t('publish.municipalities'), where],
-  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'agreements.html', `agreement-${a.id}`)}">${a.title}</a>`)}` : undefined],
-  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'funding.html', `pool-${p.id}`)}">${p.name}</a>`)}` : undefined],
+  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}`)}` : undefined],
+  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'funding.html', 'pool-', p.id, p.name)}`)}` : undefined],
 ])}
 ${description ? html`<p>${description}</p>\n` : ''}</li>
 `;
