@@ -37,6 +37,8 @@ export interface OrganisationFacts {
   agreements: Agreement[];
   selectedIn: Call[];
   consultations: Consultation[];
+  /** Consultation id → the first day one of the organisation's parties answered it, for those it answered. */
+  answered: Map<string, string>;
   hearingParties: HearingParty[];
 }
 
@@ -70,7 +72,7 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   const pools = [...r.pool.values()].sort(byId);
 
   const byOrganisation = new Map<string, OrganisationFacts>();
-  for (const o of organisations) byOrganisation.set(o.id, { offers: [], agreements: [], selectedIn: [], consultations: [], hearingParties: [] });
+  for (const o of organisations) byOrganisation.set(o.id, { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map(), hearingParties: [] });
   const of = (id: string) => byOrganisation.get(id);
   for (const o of activeOffers) of(o.organisation)?.offers.push(o);
   for (const a of agreements) for (const id of new Set(a.organisations)) of(id)?.agreements.push(a);
@@ -84,6 +86,14 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   for (const c of [...openConsultations, ...pastConsultations]) {
     const orgs = new Set((c.invited ?? []).map((p) => partyOrg.get(p)).filter((x): x is string => x !== undefined));
     for (const id of orgs) of(id)?.consultations.push(c);
+    // Each consultation's responses read once here, not once per organisation it invited.
+    for (const r of c.responses ?? []) {
+      const org = partyOrg.get(r.party);
+      const answered = org === undefined ? undefined : of(org)?.answered;
+      if (!answered) continue;
+      const first = answered.get(c.id);
+      if (first === undefined || r.received < first) answered.set(c.id, r.received);
+    }
   }
   for (const f of byOrganisation.values()) f.hearingParties.sort(byId);
 

@@ -9,6 +9,7 @@ import { buildCoverageReport, type CoverageReport } from '../reports/coverage.js
 import { buildFundingReport, type PoolYearEntry } from '../reports/funding.js';
 import { buildOffersReport, type OffersReport } from '../reports/offers.js';
 import type { SiteFacts } from './facts.js';
+import { invitationFacts, type InvitationFacts } from './hearing-facts.js';
 
 export type { CoverageReport, OffersReport, PoolYearEntry };
 
@@ -77,4 +78,9 @@ export function consultationReport(facts: SiteFacts, c: Consultation): Consultat
     const parties = heardParties(facts.folder, c);
     return { consultation: c, parties, responded: parties.filter((p) => p.responded).length };
   });
+}
+
+/** Who a consultation reached, counted as the hearing audit counts it: the same in every language, so counted once. */
+export function consultationInvitations(facts: SiteFacts, c: Consultation): InvitationFacts {
+  return once(`invitations\u0000${c.id}`, facts, () => invitationFacts(facts.folder, c, facts.asOf));
 }

@@ -58,6 +58,15 @@ export interface PageContext {
   organisationName(id: string): string;
   /** The collator for sorting names as the language does (æ, ø, å last in Danish). */
   collator: Intl.Collator;
+  /** Links that read the same on every page of this language and depth, made once however often a record is mentioned. */
+  links: SharedLinks;
+}
+
+export interface SharedLinks {
+  /** Organisation id → its link. */
+  organisations: Map<string, Html>;
+  /** Page → anchor prefix → record id → the link's text and the link (parts.ts `anchorLink`). */
+  anchors: Map<string, Map<string, Map<string, { text: string; link: Html }>>>;
 }
 
 export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLanguage[], path: string): PageContext {
@@ -69,20 +78,27 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
   const toSiteRoot = '../'.repeat((base + path).split('/').length - 1);
   return {
     facts, lang, base, others, path,
-    t: (key, params) => (params ? translate(lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
+    t: (key, params) => (params ? textWith(names, lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
     href: (target) => toLanguageRoot + target,
     asset: (target) => toSiteRoot + target,
     amount: (n) => formatAmount(Math.round(n), lang),
     share: (s) => formatShare(s, lang),
     date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
-    number: (n) => formatNumber(n, lang),
+    number: (n) => names.numbers.get(n) ?? cacheNumber(names.numbers, lang, n),
     areaName: (a) => messageOr(lang, `publish.area.${a}`, valueLabel(lang, a)),
     groupName: (id) => names.groups.get(id) ?? id,
     typeName: (id) => names.types.get(id) ?? id,
     municipalityName: (id) => names.municipalities.get(id) ?? id,
     organisationName: (id) => facts.folder.records.organisation.get(id)?.name ?? id,
     collator: names.collator,
+    links: linksFor(names, toLanguageRoot),
   };
+}
+
+function linksFor(names: Names, toLanguageRoot: string): SharedLinks {
+  let links = names.links.get(toLanguageRoot);
+  if (!links) names.links.set(toLanguageRoot, (links = { organisations: new Map(), anchors: new Map() }));
+  return links;
 }
 
 interface Names {
@@ -93,12 +109,50 @@ interface Names {
   /** Dates and parameterless texts, formatted once per site and language. */
   dates: Map<string, string>;
   texts: Map<MessageKey, string>;
+  /** Texts with one parameter (a date, a count): key → parameter → its value → the text, while few enough to be worth keeping. */
+  textsWith: Map<MessageKey, Map<string, Map<string | number, string>>>;
+  numbers: Map<number, string>;
+  /** By the way up from a page to the language's root ('', '../'): the links made there. */
+  links: Map<string, SharedLinks>;
 }
 
 function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
   const d = formatDate(iso, lang);
   dates.set(iso, d);
   return d;
+}
+
+/** Past this many values of one message's parameter the message is put into words each time (its values are names, not dates or counts). */
+const KEPT_VALUES = 4096;
+
+function cacheNumber(numbers: Map<number, string>, lang: Language, n: number): string {
+  const text = formatNumber(n, lang);
+  if (numbers.size < KEPT_VALUES) numbers.set(n, text);
+  return text;
+}
+
+/**
+ * A text with parameters; one with a single date or count is put into words once per value (the
+ * site says "received 3 Nov 2026" on thousands of rows, with a few hundred dates between them).
+ */
+function textWith(names: Names, lang: Language, key: MessageKey, params: MessageParams): string {
+  let name: string | undefined;
+  for (const p in params) {
+    if (name !== undefined) return translate(lang, key, params);
+    name = p;
+  }
+  const value = name === undefined ? undefined : params[name];
+  if (name === undefined || (typeof value !== 'string' && typeof value !== 'number')) return translate(lang, key, params);
+  let byName = names.textsWith.get(key);
+  if (!byName) names.textsWith.set(key, (byName = new Map()));
+  let byValue = byName.get(name);
+  if (!byValue) byName.set(name, (byValue = new Map()));
+  let text = byValue.get(value);
+  if (text === undefined) {
+    text = translate(lang, key, params);
+    if (byValue.size < KEPT_VALUES) byValue.set(value, text);
+  }
+  return text;
 }
 
 function cacheText(texts: Map<MessageKey, string>, lang: Language, key: MessageKey): string {
@@ -121,6 +175,9 @@ function namesFor(facts: SiteFacts, lang: Language): Names {
       collator: new Intl.Collator(lang === 'da' ? 'da' : 'en', { sensitivity: 'base', numeric: true }),
       dates: new Map(),
       texts: new Map(),
+      textsWith: new Map(),
+      numbers: new Map(),
+      links: new Map(),
     };
     byLang.set(lang, n);
   }
@@ -236,7 +293,9 @@ export function footerContact(ctx: PageContext): Html {
 
 
 export function orgLink(ctx: PageContext, id: string): Html {
-  return html`<a href="${ctx.href(organisationPath(id))}">${ctx.organisationName(id)}</a>`;
+  let link = ctx.links.organisations.get(id);
+  if (!link) ctx.links.organisations.set(id, (link = html`<a href="${ctx.href(organisationPath(id))}">${ctx.organisationName(id)}</a>`));
+  return link;
 }
 
 export function orgLinks(ctx: PageContext, ids: readonly string[]): Html {

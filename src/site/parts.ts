@@ -167,6 +167,22 @@ export function anchorHref(ctx: PageContext, page: string, anchor: string, query
   return ctx.href(`${siteParts(ctx).anchors.get(anchor) ?? page}${query}#${anchor}`);
 }
 
+/**
+ * A link to a record's anchor (`prefix` + `id`) on whichever page holds it, reading `text`: made
+ * once per language and depth of the site, since a record is mentioned on many pages.
+ */
+export function anchorLink(ctx: PageContext, page: string, prefix: string, id: string, text: string): Html {
+  let byPrefix = ctx.links.anchors.get(page);
+  if (!byPrefix) ctx.links.anchors.set(page, (byPrefix = new Map()));
+  let byId = byPrefix.get(prefix);
+  if (!byId) byPrefix.set(prefix, (byId = new Map()));
+  const made = byId.get(id);
+  if (made && made.text === text) return made.link;
+  const link = html`<a href="${anchorHref(ctx, page, prefix + id)}">${text}</a>`;
+  byId.set(id, { text, link });
+  return link;
+}
+
 /** The part of a listing this page is, if it is one. */
 export function currentPart<T>(ctx: PageContext, listing: Listing<T>): Part<T> | undefined {
   return listing.split ? listing.parts.find((p) => p.path === ctx.path) : undefined;

@@ -5,7 +5,7 @@ import type { Agreement } from '../../domain/kinds.js';
 import { FUNDING_KINDS } from '../../domain/shapes.js';
 import { html, type Html } from '../html.js';
 import { areaList, orgLinks, type PageContent, type PageContext } from '../page.js';
-import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
+import { anchorLink, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 
 export function agreementsPage(ctx: PageContext): PageContent {
   const p = siteParts(ctx);
@@ -46,7 +46,7 @@ export function establishedBy(ctx: PageContext, a: Agreement): Html | string {
   const by = a.established_by;
   if (by?.call) {
     const call = ctx.facts.folder.records.call.get(by.call);
-    if (call && call.published <= ctx.facts.asOf) return html`${ctx.t('publish.agreements.viaCall')} <a href="${anchorHref(ctx, 'calls.html', `call-${call.id}`)}">${call.title}</a>`;
+    if (call && call.published <= ctx.facts.asOf) return html`${ctx.t('publish.agreements.viaCall')} ${anchorLink(ctx, 'calls.html', 'call-', call.id, call.title)}`;
     return ctx.t('publish.agreements.viaCallPlain');
   }
   if (by?.exemption) return by.exemption.date ? ctx.t('publish.agreements.exemptionDated', { date: ctx.date(by.exemption.date) }) : ctx.t('publish.agreements.exemption');
@@ -69,7 +69,7 @@ export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
     const years = [...p.years].sort((x, y) => x - y);
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
     const kinds = FUNDING_KINDS.filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
-    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} <a href="${anchorHref(ctx, 'funding.html', `pool-${pool}`)}">${ctx.facts.folder.records.pool.get(pool)?.name ?? pool}</a> (${span}; ${kinds})</li>`;
+    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} ${anchorLink(ctx, 'funding.html', 'pool-', pool, ctx.facts.folder.records.pool.get(pool)?.name ?? pool)} (${span}; ${kinds})</li>`;
   });
   return html`<ul class="plain">${items}</ul>`;
 }

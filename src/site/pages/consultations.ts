@@ -3,11 +3,10 @@
 import type { Consultation, HearingParty } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
-import { consultationReport } from '../overviews.js';
+import { consultationInvitations, consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, type PageContent, type PageContext } from '../page.js';
 import { currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { paragraphs } from './text.js';
-import { invitationFacts } from '../hearing-facts.js';
 import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
@@ -91,7 +90,7 @@ ${c.status === 'closed' ? hearingNote(ctx, c, parties) : ''}</article>
  * many were not, as the hearing audit counts them.
  */
 export function invitationText(ctx: PageContext, c: Consultation): string {
-  const n = invitationFacts(ctx.facts.folder, c, ctx.facts.asOf);
+  const n = consultationInvitations(ctx.facts, c);
   const parts: string[] = [];
   if (c.selection === 'limited') {
     parts.push(ctx.t('site.hearing.seats', { seats: c.seats ?? n.invited, eligible: n.eligible, invited: n.invited }));

@@ -7,7 +7,7 @@ import type { OfferEntry } from '../../reports/offers.js';
 import { html, type Html } from '../html.js';
 import { offersOverview } from '../overviews.js';
 import { facts, orgLink, type PageContent, type PageContext } from '../page.js';
-import { anchorHref, currentPart, partNav, siteParts } from '../parts.js';
+import { anchorHref, anchorLink, currentPart, partNav, siteParts } from '../parts.js';
 
 export function offersPage(ctx: PageContext): PageContent {
   const overview = offersOverview(ctx.facts);
@@ -21,7 +21,8 @@ export function offersPage(ctx: PageContext): PageContent {
   const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="${groupHref(a.area, g.id)}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
   const on = part?.items[0];
   const shown = on ? overview.areas.filter((a) => a.area === on.area).map((a) => ({ ...a, patientGroups: [{ ...on.group, offers: on.group.offers.slice(on.from, on.to) }] })) : overview.areas;
-  const sections = shown.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
+  // Built only where it is shown: a split list's index page holds none of the offers.
+  const sections = () => shown.map((a) => html`<section class="area" data-area="${a.area}" aria-labelledby="area-${a.area}">
 <h2 id="area-${a.area}">${ctx.areaName(a.area)}</h2>
 ${a.patientGroups.map((g) => html`<section class="group" id="group-${a.area}-${g.id}" data-groups="${ancestors.get(g.id) ?? g.id}" aria-labelledby="group-${a.area}-${g.id}-h">
 <h3 id="group-${a.area}-${g.id}-h">${g.name[ctx.lang]} <span class="count">${ctx.t(g.offerCount === 1 ? 'publish.offers.countOne' : 'publish.offers.count', { count: ctx.number(g.offerCount) })}</span></h3>
@@ -33,7 +34,7 @@ ${g.offers.map((o) => offerItem(ctx, o))}</ul>`
 `)}</section>
 `);
   if (part) {
-    return { section: 'offers', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${filterForm(ctx, false)}${sections}`, script: true };
+    return { section: 'offers', title: ctx.t('site.parts.title', { title, part: part.label }), body: html`${partNav(ctx, listing, title)}${filterForm(ctx, false)}${sections()}`, script: true };
   }
   const body = html`<p class="lead">${ctx.t('publish.offers.lead', { count: ctx.number(overview.totals.offers), date: ctx.date(ctx.facts.asOf) })}</p>
 <p>${ctx.t('publish.offers.seeCoverage')} <a href="${ctx.href('coverage.html')}">${ctx.t('publish.nav.coverage')}</a></p>
@@ -42,7 +43,7 @@ ${listing.split ? html`<p>${ctx.t('site.parts.offersLead')}</p>\n` : filterForm(
 <h2 id="toc-heading">${ctx.t('publish.offers.toc')}</h2>
 <ul>${toc}</ul>
 </nav>
-${listing.split ? '' : sections}`;
+${listing.split ? '' : sections()}`;
   return { section: 'offers', title, body, script: !listing.split };
 }
 
@@ -65,8 +66,8 @@ ${facts([
   [ctx.t('publish.offers.type'), o.type.name[ctx.lang]],
   [ctx.t('publish.organisation'), orgLink(ctx, o.organisation.id)],
   [ctx.t('publish.municipalities'), where],
-  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'agreements.html', `agreement-${a.id}`)}">${a.title}</a>`)}` : undefined],
-  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}<a href="${anchorHref(ctx, 'funding.html', `pool-${p.id}`)}">${p.name}</a>`)}` : undefined],
+  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}`)}` : undefined],
+  [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'funding.html', 'pool-', p.id, p.name)}`)}` : undefined],
 ])}
 ${description ? html`<p>${description}</p>\n` : ''}</li>
 `;

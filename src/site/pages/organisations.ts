@@ -7,7 +7,7 @@ import { html } from '../html.js';
 import { messageOr, valueLabel } from '../../i18n/values.js';
 import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
 import { establishedBy, fundingSummary, period } from './agreements.js';
-import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
+import { anchorLink, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 
 export function organisationsIndex(ctx: PageContext): PageContent {
   const listing = siteParts(ctx).organisations;
@@ -32,9 +32,8 @@ ${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(
 }
 
 export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
-  const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], hearingParties: [] };
+  const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map<string, string>(), hearingParties: [] };
   const onList = f.hearingParties.filter((p) => partyOnListOn(p, ctx.facts.asOf) && organisationActiveOn(o, ctx.facts.asOf));
-  const partyIds = new Set(f.hearingParties.map((p) => p.id));
   const offers = sortByName(ctx, f.offers, (x) => x.title);
   const agreements = [...f.agreements].sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : 1));
   const body = html`${!organisationActiveOn(o, ctx.facts.asOf) ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
@@ -60,18 +59,18 @@ ${offers.length ? html`<ul class="offers">${offers.map((x) => html`<li class="of
 ${agreements.length ? html`<div class="table-scroll" role="region" aria-labelledby="agreements" tabindex="0"><table>
 <thead><tr><th scope="col">${ctx.t('publish.agreements.agreement')}</th><th scope="col">${ctx.t('publish.agreements.status')}</th><th scope="col">${ctx.t('publish.agreements.period')}</th><th scope="col">${ctx.t('publish.agreements.establishedBy')}</th><th scope="col">${ctx.t('publish.agreements.funding')}</th></tr></thead>
 <tbody>
-${agreements.map((a) => html`<tr><th scope="row"><a href="${anchorHref(ctx, 'agreements.html', `agreement-${a.id}`)}">${a.title}</a>${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
+${agreements.map((a) => html`<tr><th scope="row">${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
 </table></div>` : html`<p>${ctx.t('publish.organisations.noAgreements')}</p>`}
 </section>
 <section aria-labelledby="calls">
 <h2 id="calls">${ctx.t('publish.organisations.callsHeading')}</h2>
-${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li><a href="${anchorHref(ctx, 'calls.html', `call-${c.id}`)}">${c.title}</a> (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
+${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li>${anchorLink(ctx, 'calls.html', 'call-', c.id, c.title)} (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
 </section>
 <section aria-labelledby="consultations">
 <h2 id="consultations">${ctx.t('publish.organisations.consultationsHeading')}</h2>
 ${f.consultations.length ? html`<ul>${f.consultations.map((c) => {
-    const answered = (c.responses ?? []).filter((r) => partyIds.has(r.party)).map((r) => r.received).sort()[0];
-    return html`<li><a href="${anchorHref(ctx, 'consultations.html', `consultation-${c.id}`)}">${c.title}</a> – ${answered ? ctx.t('publish.consultations.received', { date: ctx.date(answered) }) : c.status === 'open' && c.deadline >= ctx.facts.asOf ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</li>`;
+    const answered = f.answered.get(c.id);
+    return html`<li>${anchorLink(ctx, 'consultations.html', 'consultation-', c.id, c.title)} – ${answered ? ctx.t('publish.consultations.received', { date: ctx.date(answered) }) : c.status === 'open' && c.deadline >= ctx.facts.asOf ? ctx.t('publish.consultations.awaiting') : ctx.t('publish.consultations.noResponse')}</li>`;
   })}</ul>` : html`<p>${ctx.t('publish.organisations.noConsultations')}</p>`}
 </section>`;
   return { section: 'organisation', title: o.name, body };

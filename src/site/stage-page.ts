@@ -1,0 +1,31 @@
+// One page of the site to its hidden temporary file beside its target, through civsam's one
+// atomic writer (not yet flushed or renamed: write-site.ts does both for all pages at once), or
+// nothing when the target already holds exactly these bytes. Used on the publishing thread and on
+// the writer thread alike (write-worker.ts), so a page is staged the same way on either.
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeTemporary } from '../store/atomic-file.js';
+
+export type Staging = { unchanged: true } | { tmp: string };
+
+/**
+ * `fresh`: the folder held no page before this publish, so no target can hold these bytes and none
+ * is looked at. `madeDirs` remembers the folders made, so each is made once.
+ */
+export function stagePage(target: string, content: string, fresh: boolean, madeDirs: Set<string>): Staging {
+  const bytes = Buffer.from(content, 'utf8');
+  if (!fresh && sameBytes(target, bytes)) return { unchanged: true };
+  const parent = dirname(target);
+  if (!madeDirs.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    madeDirs.add(parent);
+  }
+  return { tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false }) };
+}
+
+/** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
+function sameBytes(target: string, bytes: Buffer): boolean {
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size !== bytes.length) return false;
+  return readFileSync(target).equals(bytes);
+}

@@ -1,0 +1,69 @@
+// Writing the site's pages on a second thread (src/site/write-site.ts `PageWriterThread`) gives
+// exactly what writing them on one thread gives: the same files, bytes and counts, unchanged pages
+// left alone; and a page that cannot be written fails the publish with the file system's error,
+// leaving the old site in place and no temporary file. The writer thread only exists compiled, so
+// this test uses the built code in dist/ (run `node scripts/build.js` first).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { writeSite as writeOnThisThread } from '../../src/site/write-site.js';
+
+const dist = (path: string) => import(join(ROOT, 'dist', path)) as Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Enough pages, and large enough ones (2 MB of text with non-Latin letters), that the thread is kept waiting and waits itself. */
+const pages = (text: string): [string, string][] => [
+  ...Array.from({ length: 300 }, (_, i): [string, string] => [`organisations/o${String(i).padStart(3, '0')}.html`, `${text} ${i} æøå – ✓\n`]),
+  ...Array.from({ length: 12 }, (_, i): [string, string] => [`en/part-${i}.html`, `${text} ${i} ${'ø–'.repeat(1024 * 1024)}\n`]),
+];
+
+/** Every file under `dir` (hidden ones too) with its bytes. */
+function tree(dir: string, under = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [p, t] of tree(dir, rel)) out.set(p, t);
+    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
+  }
+  return out;
+}
+
+const newFolder = () => join(mkdtempSync(join(tmpdir(), 'civsam-thread-')), 'site');
+
+describe('the writer thread', () => {
+  test('writes the same site as one thread, and leaves unchanged pages alone on the next publish', async () => {
+    const { writeSite: writeOnTwoThreads } = await dist('site/write-site.js');
+    expect(existsSync(join(ROOT, 'dist', 'site', 'write-worker.js'))).toBe(true);
+    const one = newFolder();
+    const two = newFolder();
+    const first = await writeOnThisThread(one, 'site', pages('old'));
+    expect(await writeOnTwoThreads(two, 'site', pages('old'))).toEqual(first);
+    expect(first).toMatchObject({ written: 312, unchanged: 0, removed: 0 });
+    expect(tree(two)).toEqual(tree(one));
+
+    const next = [...pages('old').slice(0, 200), ...pages('new').slice(200)];
+    const again = await writeOnThisThread(one, 'site', next);
+    expect(await writeOnTwoThreads(two, 'site', next)).toEqual(again);
+    expect(again).toMatchObject({ written: 112, unchanged: 200, removed: 0 });
+    expect(tree(two)).toEqual(tree(one));
+    expect(readFileSync(join(two, 'en/part-11.html'), 'utf8')).toMatch(/^new 11 ø–ø–/);
+  });
+
+  test('a page that cannot be written fails the publish with its error; the old site stays, no temporary file is left', async () => {
+    const { writeSite: writeOnTwoThreads } = await dist('site/write-site.js');
+    const site = newFolder();
+    await writeOnTwoThreads(site, 'site', pages('old'));
+    const before = tree(site);
+    // A file where the next publish needs a folder: the page under it cannot be written.
+    const blocked: [string, string][] = [...pages('new'), ['zz/page.html', 'new']];
+    writeFileSync(join(site, '.civsam-site'), `${readFileSync(join(site, '.civsam-site'), 'utf8')}zz\n`);
+    writeFileSync(join(site, 'zz'), 'a file of an earlier publish\n');
+    await expect(writeOnTwoThreads(site, 'site', blocked)).rejects.toThrow(expect.objectContaining({ code: expect.stringMatching(/^E[A-Z]+$/) }));
+    const after = tree(site);
+    expect([...after.keys()].filter((p) => p.split('/').some((part) => part.endsWith('.tmp')))).toEqual([]);
+    after.delete('zz');
+    after.set('.civsam-site', before.get('.civsam-site')!);
+    expect(after).toEqual(before);
+  });
+});
