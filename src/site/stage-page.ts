@@ -20,7 +20,8 @@ export function stagePage(target: string, content: string, fresh: boolean, madeD
     mkdirSync(parent, { recursive: true });
     madeDirs.add(parent);
   }
-  return { tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false }) };
+  // A page of a fresh folder has no old file whose permissions it keeps: none is looked for.
+  return { tmp: writeTemporary(target, bytes, { mode: 0o644, flush: false, ...(fresh ? { keepMode: false } : {}) }) };
 }
 
 /** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
