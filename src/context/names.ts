@@ -5,16 +5,17 @@
 // several is refused with the candidates, never guessed. The command then sees only ids of
 // existing records, so its paths are made from those alone.
 import type { CommandContext } from './context.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
-import { COMMAND_OF, type RecordKind, type Target } from '../domain/kinds.js';
+import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
-import { recordRel } from '../store/write-record.js';
+import { readDataFile, recordRel, vocabularyRel } from '../store/write-record.js';
+import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 
 /** A value to look up, as cli/arguments.ts describes it. */
 export interface Lookup {
@@ -75,6 +76,23 @@ class Folder {
     return existsSync(join(resolveDataDir(this.ctx), recordRel(target as RecordKind, id)));
   }
 
+  /**
+   * True when the value is the id of an entry in the vocabulary's file as it is now, read on its
+   * own: the folder is not loaded for it (the command loads it once, itself). Whatever this cannot
+   * tell (a file missing, too large, not plain, not readable YAML) is left to the full lookup.
+   */
+  vocabularyEntryExists(target: Target, id: string): boolean {
+    if (this.ctx.fromHistory || this.loaded || !isValidId(id) || !(target === 'patient-groups' || target === 'municipalities' || target === 'offer-types')) return false;
+    try {
+      const path = join(resolveDataDir(this.ctx), vocabularyRel(target as VocabularyName));
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return false;
+      return readDataFile(path, 'vocabulary').entries?.some((e) => e.id === id) ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   /** True when an id-shaped value names a record whose file is there but could not be read. */
   brokenRecord(target: Target, id: string): boolean {
     if (target === 'patient-groups' || target === 'municipalities' || target === 'offer-types') return false;
@@ -84,7 +102,7 @@ class Folder {
 
 function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
   // The common case costs no more than before: a record's own id, its file there.
-  if (folder.recordFileExists(target, value)) return value;
+  if (folder.recordFileExists(target, value) || folder.vocabularyEntryExists(target, value)) return value;
   const index = folder.index(target);
   if (index.has(value)) return value;
   const idShaped = isValidId(value);

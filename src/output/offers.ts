@@ -69,7 +69,10 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
       const key = g.offerCount === 1 ? 'overview.offers.groupCount1' : 'overview.offers.groupCount';
       const text = tr(lang, key, { name: g.name[lang], count: g.offerCount });
       const label: Cell = { text: areas.length > 1 ? tr(lang, 'offers.alsoUnder', { label: text, areas: areas.slice(1).map((a) => areaName(a, lang)).join(', ') }) : text, tone: 'strong' };
-      g.offers.forEach((o, i) => rows.push([i === 0 ? label : '', ...offerCells(o)]));
+      for (let i = 0; i < g.offers.length; i++) {
+        const c = offerCells(g.offers[i]);
+        rows.push([i === 0 ? label : '', c[0], c[1], c[2], c[3]]);
+      }
     }
     if (section.patientGroups.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
     return { title: areaName(section.area, lang), columns, rows, groupColumn: 0 };

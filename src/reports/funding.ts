@@ -4,7 +4,7 @@
 // organisation` gives each organisation's total per year across pools instead.
 import type { DataFolder } from '../domain/folder.js';
 import type { Area } from '../domain/kinds.js';
-import { allocationShares, herfindahl, type AllocationShare, type FundingKind } from '../domain/allocation.js';
+import { countedLines, herfindahl, splitLine, type AllocationShare, type FundingKind } from '../domain/allocation.js';
 
 export interface FundingFilter {
   years?: readonly number[];
@@ -88,7 +88,10 @@ function sharesIn(folder: DataFolder, filter: FundingFilter): { pools: ReturnTyp
   const pools = selectedPools(folder, filter);
   const poolIds = new Set(pools.map((p) => p.id));
   const years = filter.years?.length ? new Set(filter.years) : undefined;
-  return { pools, shares: allocationShares(folder).filter((s) => poolIds.has(s.pool) && (!years || years.has(s.year))) };
+  // Lines outside the selection are left out before they are split, not after.
+  const shares: AllocationShare[] = [];
+  for (const line of countedLines(folder)) if (poolIds.has(line.pool) && (!years || years.has(line.year))) for (const s of splitLine(line)) shares.push(s);
+  return { pools, shares };
 }
 
 const toOere = (amount: number): number => Math.round(amount * 100) / 100;
@@ -129,13 +132,14 @@ export function buildFundingReport(folder: DataFolder, asOf: string, filter: Fun
       const allocated = toOere(byKind.development + byKind.operation);
       const budget = budgets.get(year) ?? null;
       const remaining = (budget ?? 0) - allocated;
-      let largest: PoolYearEntry['largest'] = null;
+      // The largest recipient; a name is looked up only for an amount that may win (ties go to the first name).
+      let top: { id: string; name: string; amount: number } | undefined;
       for (const [id, amount] of byOrganisation) {
-        const named = orgName(folder, id);
-        if (!largest || amount > largest.amount || (amount === largest.amount && collator.compare(named.name, largest.organisation.name) < 0)) {
-          largest = { organisation: named, amount, share: amount / allocated };
-        }
+        if (top && !(amount >= top.amount)) continue;
+        const name = folder.records.organisation.get(id)?.name ?? id;
+        if (!top || amount > top.amount || collator.compare(name, top.name) < 0) top = { id, name, amount };
       }
+      const largest: PoolYearEntry['largest'] = top ? { organisation: { id: top.id, name: top.name }, amount: top.amount, share: top.amount / allocated } : null;
       poolYears.push({
         pool: { id: pool.id, name: pool.name },
         year,

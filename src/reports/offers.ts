@@ -2,7 +2,7 @@
 // the agreement and pools behind each offer. Pure: the folder and the date in, typed data out.
 import type { DataFolder } from '../domain/folder.js';
 import { AREAS, type Agreement, type Area, type Offer } from '../domain/kinds.js';
-import { descendantsIndex, fundingCounts, offerActive, reachOf, municipalityIds } from '../domain/reach.js';
+import { descendantsIndex, fundingCounts, offerActive, municipalityIds } from '../domain/reach.js';
 
 export interface OffersFilter {
   /** Areas whose patient groups are shown (none: every area). */
@@ -83,27 +83,49 @@ export function buildOffersReport(folder: DataFolder, asOf: string, filter: Offe
   const linked = agreementsByOffer(folder);
   const typeNames = new Map(folder.vocabularies.offerTypes.map((t) => [t.id, t.name]));
   const order = new Map(allMunicipalities.map((m, i) => [m, i]));
+  const byVocabularyOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  // What a regional or national offer reaches, worked out once. The parts below (reach, type,
+  // organisation, agreement) are shared by every entry that has them: a report is only read.
+  const everywhere = [...new Set(allMunicipalities)].sort(byVocabularyOrder);
+  const types = new Map<string, Bilingual>();
+  const organisations = new Map<string, Named>();
+  const agreementParts = new Map<Agreement, OfferEntry['agreements'][number]>();
+  const poolNames = new Map<string, Named>();
 
   const entryOf = (offer: Offer): OfferEntry => {
-    const org = folder.records.organisation.get(offer.organisation);
-    const agreements = new Map<string, Agreement>();
+    // The agreement the offer names, then those naming it; each once, only those whose money counts.
+    const behind: Agreement[] = [];
     const own = offer.agreement ? folder.records.agreement.get(offer.agreement) : undefined;
-    for (const a of [...(own ? [own] : []), ...(linked.get(offer.id) ?? [])]) if (fundingCounts(a)) agreements.set(a.id, a);
-    const sortedAgreements = [...agreements.values()].sort((x, y) => (x.start === y.start ? collator.compare(x.id, y.id) : x.start < y.start ? 1 : -1));
-    const pools = new Map<string, Named>();
-    for (const a of sortedAgreements) for (const line of a.funding ?? []) {
-      if (!pools.has(line.pool)) pools.set(line.pool, { id: line.pool, name: folder.records.pool.get(line.pool)?.name ?? line.pool });
+    if (own && fundingCounts(own)) behind.push(own);
+    for (const a of linked.get(offer.id) ?? []) if (fundingCounts(a) && !behind.includes(a)) behind.push(a);
+    if (behind.length > 1) behind.sort((x, y) => (x.start === y.start ? collator.compare(x.id, y.id) : x.start < y.start ? 1 : -1));
+    const pools: Named[] = [];
+    for (const a of behind) for (const line of a.funding ?? []) {
+      let pool = poolNames.get(line.pool);
+      if (!pool) poolNames.set(line.pool, (pool = { id: line.pool, name: folder.records.pool.get(line.pool)?.name ?? line.pool }));
+      if (!pools.includes(pool)) pools.push(pool);
+    }
+    let type = types.get(offer.type);
+    if (!type) types.set(offer.type, (type = { id: offer.type, name: typeNames.get(offer.type) ?? { da: offer.type, en: offer.type } }));
+    let organisation = organisations.get(offer.organisation);
+    if (!organisation) {
+      const name = folder.records.organisation.get(offer.organisation)?.name ?? offer.organisation;
+      organisations.set(offer.organisation, (organisation = { id: offer.organisation, name }));
     }
     return {
       id: offer.id,
       title: offer.title,
-      type: { id: offer.type, name: typeNames.get(offer.type) ?? { da: offer.type, en: offer.type } },
-      organisation: { id: offer.organisation, name: org?.name ?? offer.organisation },
-      reach: { scope: offer.scope ?? null, municipalities: [...reachOf(offer, allMunicipalities)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) },
+      type,
+      organisation,
+      reach: { scope: offer.scope ?? null, municipalities: offer.scope ? everywhere : [...new Set(offer.municipalities)].sort(byVocabularyOrder) },
       activeFrom: offer.active_from,
       activeUntil: offer.active_until ?? null,
-      agreements: sortedAgreements.map((a) => ({ id: a.id, title: a.title, status: a.status })),
-      pools: [...pools.values()],
+      agreements: behind.map((a) => {
+        let part = agreementParts.get(a);
+        if (!part) agreementParts.set(a, (part = { id: a.id, title: a.title, status: a.status }));
+        return part;
+      }),
+      pools,
     };
   };
 
@@ -115,7 +137,10 @@ export function buildOffersReport(folder: DataFolder, asOf: string, filter: Offe
     if (wantedTypes && !wantedTypes.has(offer.type)) continue;
     if (wantedMunicipalities && !(offer.scope || (offer.municipalities ?? []).some((m) => wantedMunicipalities.has(m)))) continue;
     const entry = entryOf(offer);
-    for (const g of new Set(offer.patient_groups)) {
+    const named = offer.patient_groups;
+    for (let i = 0; i < named.length; i++) {
+      const g = named[i];
+      if (named.indexOf(g) !== i) continue; // named twice: filed once
       const list = offersByGroup.get(g);
       if (list) list.push(entry);
       else offersByGroup.set(g, [entry]);
@@ -123,7 +148,9 @@ export function buildOffersReport(folder: DataFolder, asOf: string, filter: Offe
   }
   // By organisation name, then title, then id (Danish order). The names are ranked once, so the
   // collator compares each distinct name a few times rather than every pair of offers.
-  const names = [...new Set([...offersByGroup.values()].flat().map((o) => o.organisation.name))].sort(collator.compare);
+  const seen = new Set<string>();
+  for (const list of offersByGroup.values()) for (const o of list) seen.add(o.organisation.name);
+  const names = [...seen].sort(collator.compare);
   const rank = new Map(names.map((n, i) => [n, i]));
   for (const list of offersByGroup.values()) {
     list.sort((a, b) => rank.get(a.organisation.name)! - rank.get(b.organisation.name)! || collator.compare(a.title, b.title) || collator.compare(a.id, b.id));

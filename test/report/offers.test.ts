@@ -1,7 +1,7 @@
 // The offers overview on the hand-built fixture (see fixture.ts for what each record is for).
 import { describe, expect, it } from 'vitest';
 import { buildOffersReport } from '../../src/reports/offers.js';
-import { AS_OF, loadFixture } from './fixture.js';
+import { AS_OF, loadFixture, overviewFiles } from './fixture.js';
 
 const folder = loadFixture();
 /** area → patient group → the offer ids listed under it. */
@@ -79,6 +79,34 @@ describe('overview offers', () => {
     // o-inactive stays out: its organisation is inactive (the status has no dates to go back by).
     expect(shape(buildOffersReport(folder, '2025-06-01')).psychiatry).toEqual({
       'psykisk-sygdom': [], depression: ['o-two', 'o-regional'], angst: ['o-ended', 'o-regional'],
+    });
+  });
+});
+
+describe('overview offers: an offer behind several agreements', () => {
+  const line = (pool: string) => `  - pool: ${pool}\n    year: 2026\n    kind: operation\n    amount_dkk: 1000\n`;
+  const agreement = (id: string, status: string, start: string, pools: string[]) =>
+    `id: ${id}\ntitle: Aftale ${id}\norganisations: [alpha]\nscope: regional\nstart: ${start}\nstatus: ${status}\noffers: [o-many]\nfunding:\n${pools.map(line).join('')}`;
+  const files = {
+    ...overviewFiles(),
+    'offers/o-many.yaml': 'id: o-many\norganisation: alpha\ntitle: Mange aftaler\ntype: peer-group\npatient_groups: [angst, depression]\nmunicipalities: [skive, aarhus, randers]\nactive_from: 2025-01-01\nagreement: a-m2\n',
+    'agreements/a-m0.yaml': agreement('a-m0', 'ended', '2026-01-01', ['pool-psyk']),
+    'agreements/a-m1.yaml': agreement('a-m1', 'active', '2025-01-01', ['pool-general']),
+    'agreements/a-m2.yaml': agreement('a-m2', 'active', '2025-01-01', ['pool-psyk', 'pool-general']),
+    'agreements/a-m3.yaml': agreement('a-m3', 'draft', '2027-01-01', ['pool-psyk']),
+  };
+
+  it('lists each agreement once, newest first (the same day by id), its pools in order of first mention, its municipalities in vocabulary order', () => {
+    const r = buildOffersReport(loadFixture(files), AS_OF);
+    const entries = r.areas[1].patientGroups.flatMap((g) => g.offers.filter((o) => o.id === 'o-many'));
+    // Under angst and under depression: one entry, the same each time.
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toEqual(entries[0]);
+    expect(entries[0]).toMatchObject({
+      reach: { scope: null, municipalities: ['aarhus', 'randers', 'skive'] },
+      // a-m2 is named by the offer and names it: once; the draft a-m3 does not count
+      agreements: [{ id: 'a-m0', status: 'ended' }, { id: 'a-m1', status: 'active' }, { id: 'a-m2', status: 'active' }],
+      pools: [{ id: 'pool-psyk', name: 'Psykiatripuljen' }, { id: 'pool-general', name: 'Almen pulje' }],
     });
   });
 });
