@@ -82,7 +82,7 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
       if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
-      if (text.length > minimum[i]) minimum[i] = Math.max(minimum[i], longestWord(text));
+      if (text.length > minimum[i] && mayHaveWordOver(text, minimum[i])) minimum[i] = Math.max(minimum[i], longestWord(text));
     }
   }
   for (let i = 0; i < headers.length; i++) {
@@ -332,9 +332,44 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
 /** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
 const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
 
-/** A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`). */
+/** Whether SPACES may leave a space inside a word here; where not, it breaks at every space. */
+function keepsSpaces(text: string): boolean {
+  return text.includes('DKK') || text.includes('kr.') || text.includes('%');
+}
+
+/** The words of a line, where it may break (empty words left out). */
+function wordsOf(line: string): string[] {
+  return keepsSpaces(line) ? line.split(SPACES).filter(Boolean) : line.split(' ').filter(Boolean);
+}
+
+const HYPHEN = 0x2d;
+const EN_DASH = 0x2013;
+const SLASH = 0x2f;
+function isDash(c: number): boolean {
+  return c === HYPHEN || c === EN_DASH || c === SLASH;
+}
+
+/**
+ * A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`); a
+ * run of them stays with what comes before it.
+ */
 function pieces(word: string): string[] {
-  return word.match(/[^-–/]+[-–/]*|[-–/]+/g) ?? [word];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i < word.length; i++) {
+    if (isDash(word.charCodeAt(i - 1)) && !isDash(word.charCodeAt(i))) {
+      out.push(word.slice(start, i));
+      start = i;
+    }
+  }
+  out.push(word.slice(start));
+  return out;
+}
+
+/** Whether a line holds more than white space (what `trim()` would leave), without making a copy when it plainly does. */
+function hasText(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? true : line.trim() !== '';
 }
 
 /**
@@ -346,30 +381,28 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   if (text.length <= width && !text.includes('\n')) return [text]; // most cells: nothing to do
   const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
   const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  // A line after the first starts with the indentation.
+  const fresh = () => (out.length ? pad : '');
+  for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     let line = '';
-    const fresh = () => (out.length ? pad : '');
-    const flush = () => {
-      if (line.trim()) out.push(line);
-      line = '';
-    };
-    for (const word of paragraph.split(SPACES).filter(Boolean)) {
-      if ((line ? `${line} ${word}` : fresh() + word).length <= width) {
-        line = line ? `${line} ${word}` : fresh() + word;
+    for (const word of wordsOf(paragraph)) {
+      if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
+        line = line ? line + ' ' + word : fresh() + word;
         continue;
       }
-      if ((fresh() + word).length <= width || pieces(word).length === 1) {
-        flush();
+      const parts = pieces(word);
+      if (fresh().length + word.length <= width || parts.length === 1) {
+        if (hasText(line)) out.push(line);
+        line = '';
       }
-      let first = true;
-      for (const piece of pieces(word)) {
-        const joined = line ? line + (first ? ' ' : '') + piece : fresh() + piece;
-        first = false;
-        if (joined.length <= width) {
-          line = joined;
+      for (let p = 0; p < parts.length; p++) {
+        const piece = parts[p];
+        const gap = p === 0 ? 1 : 0;
+        if ((line ? line.length + gap : fresh().length) + piece.length <= width) {
+          line = line ? line + (gap ? ' ' : '') + piece : fresh() + piece;
           continue;
         }
-        flush();
+        if (hasText(line)) out.push(line);
         let rest = fresh() + piece;
         while (rest.length > width) {
           out.push(rest.slice(0, width));
@@ -390,11 +423,44 @@ function longestLine(s: string): number {
   for (const l of s.split('\n')) longest = Math.max(longest, l.length);
   return longest;
 }
+
+const runsOver = new Map<number, RegExp>();
+
+/**
+ * False when no piece of `text` can be longer than `n`: it has no run of more than `n` characters
+ * between spaces and line breaks (and no amount, whose spaces do not break). A quick test that
+ * spares measuring each word of a long cell whose words are all short.
+ */
+function mayHaveWordOver(text: string, n: number): boolean {
+  if (keepsSpaces(text)) return true;
+  let run = runsOver.get(n);
+  if (!run) runsOver.set(n, (run = new RegExp(`[^ \\n]{${n + 1}}`)));
+  return run.test(text);
+}
+
 /** The longest piece a line cannot break inside. */
 function longestWord(s: string): number {
-  if (!/[\s\-–/]/.test(s)) return s.length;
+  if (keepsSpaces(s)) {
+    let longest = 0;
+    for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+    return longest;
+  }
+  // Breaks at every space and line break, and before a letter that follows a hyphen, dash or slash.
   let longest = 0;
-  for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+  let run = 0;
+  let afterDash = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) {
+      run = 0;
+      afterDash = false;
+      continue;
+    }
+    const dash = isDash(c);
+    run = afterDash && !dash ? 1 : run + 1;
+    afterDash = dash;
+    if (run > longest) longest = run;
+  }
   return longest;
 }
 
