@@ -82,7 +82,7 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
       if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
-      if (text.length > minimum[i] && mayHaveWordOver(text, minimum[i])) minimum[i] = Math.max(minimum[i], longestWord(text));
+      if (text.length > minimum[i]) minimum[i] = longestWord(text, minimum[i]);
     }
   }
   for (let i = 0; i < headers.length; i++) {
@@ -295,13 +295,17 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
   const g = table.groupColumn;
   const inner = g === undefined ? width : width - 2; // records under a group label are indented by two
   const labels = table.columns.map((c) => `${terminalSafe(c.header)}: `);
+  // Without colour, text is as it is: no styling call per line.
+  const plain = color.level === 0;
+  const bold = (text: string) => (plain ? text : color.bold(text));
+  const tonedText = (text: string, tone: Tone | undefined) => (plain ? text : toned(text, tone, color));
   const out: string[] = [];
   let written = false;
   texts.forEach((r, ri) => {
     const labelled = g !== undefined && r[g] !== '';
     if (labelled) {
       const c = table.rows[ri][g];
-      out.push((written ? '\n' : '') + wrapText(r[g], width).map((l) => color.bold(toned(l, isStyled(c) ? c.tone : undefined, color))).join('\n') + '\n');
+      out.push((written ? '\n' : '') + wrapText(r[g], width).map((l) => bold(tonedText(l, isStyled(c) ? c.tone : undefined))).join('\n') + '\n');
       written = true;
     }
     const lines: string[] = [];
@@ -312,9 +316,9 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
       const label = labels[i];
       const [first, ...more] = text.split('\n');
       const wrapped = wrapText(label + first, inner, 2);
-      wrapped[0] = color.bold(label.trimEnd()) + ' ' + toned(wrapped[0].slice(label.length), tone, color);
-      for (let k = 1; k < wrapped.length; k++) wrapped[k] = toned(wrapped[k], tone, color);
-      for (const line of more) for (const l of wrapText(line, inner - 2)) wrapped.push(`  ${toned(l, tone, color)}`);
+      wrapped[0] = bold(label.trimEnd()) + ' ' + tonedText(wrapped[0].slice(label.length), tone);
+      for (let k = 1; k < wrapped.length; k++) wrapped[k] = tonedText(wrapped[k], tone);
+      for (const line of more) for (const l of wrapText(line, inner - 2)) wrapped.push(`  ${tonedText(l, tone)}`);
       for (const l of wrapped) lines.push(l);
     });
     if (lines.length) {
@@ -424,44 +428,40 @@ function longestLine(s: string): number {
   return longest;
 }
 
-const runsOver = new Map<number, RegExp>();
-
 /**
- * False when no piece of `text` can be longer than `n`: it has no run of more than `n` characters
- * between spaces and line breaks (and no amount, whose spaces do not break). A quick test that
- * spares measuring each word of a long cell whose words are all short.
+ * The longest piece a line cannot break inside, or `atLeast` when none is longer. Without an
+ * amount, words end at spaces and line breaks, found by search; only a word longer than the
+ * longest so far is looked into for its pieces.
  */
-function mayHaveWordOver(text: string, n: number): boolean {
-  if (keepsSpaces(text)) return true;
-  let run = runsOver.get(n);
-  if (!run) runsOver.set(n, (run = new RegExp(`[^ \\n]{${n + 1}}`)));
-  return run.test(text);
-}
-
-/** The longest piece a line cannot break inside. */
-function longestWord(s: string): number {
+function longestWord(s: string, atLeast = 0): number {
+  let longest = atLeast;
   if (keepsSpaces(s)) {
-    let longest = 0;
     for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
     return longest;
   }
-  // Breaks at every space and line break, and before a letter that follows a hyphen, dash or slash.
-  let longest = 0;
-  let run = 0;
-  let afterDash = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a) {
-      run = 0;
-      afterDash = false;
-      continue;
-    }
-    const dash = isDash(c);
-    run = afterDash && !dash ? 1 : run + 1;
-    afterDash = dash;
-    if (run > longest) longest = run;
+  let lineBreak = s.indexOf('\n');
+  for (let start = 0; start < s.length;) {
+    let end = s.indexOf(' ', start);
+    if (end < 0) end = s.length;
+    if (lineBreak >= 0 && lineBreak < start) lineBreak = s.indexOf('\n', start);
+    if (lineBreak >= 0 && lineBreak < end) end = lineBreak;
+    if (end - start > longest) longest = Math.max(longest, longestPiece(s, start, end));
+    start = end + 1;
   }
   return longest;
+}
+
+/** The longest piece of the word s[start, end): a piece ends after a run of hyphens, dashes or slashes. */
+function longestPiece(s: string, start: number, end: number): number {
+  let longest = 0;
+  let from = start;
+  for (let i = start + 1; i < end; i++) {
+    if (isDash(s.charCodeAt(i - 1)) && !isDash(s.charCodeAt(i))) {
+      longest = Math.max(longest, i - from);
+      from = i;
+    }
+  }
+  return Math.max(longest, end - from);
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */
