@@ -336,14 +336,16 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
 /** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
 const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
 
+const AMOUNT = /DKK|kr\.|%/;
+
 /** Whether SPACES may leave a space inside a word here; where not, it breaks at every space. */
 function keepsSpaces(text: string): boolean {
-  return text.includes('DKK') || text.includes('kr.') || text.includes('%');
+  return AMOUNT.test(text);
 }
 
-/** The words of a line, where it may break (empty words left out). */
+/** The words of a line, where it may break, and empty strings between spaces (to be skipped). */
 function wordsOf(line: string): string[] {
-  return keepsSpaces(line) ? line.split(SPACES).filter(Boolean) : line.split(' ').filter(Boolean);
+  return keepsSpaces(line) ? line.split(SPACES) : line.split(' ');
 }
 
 const HYPHEN = 0x2d;
@@ -390,6 +392,7 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     let line = '';
     for (const word of wordsOf(paragraph)) {
+      if (!word) continue;
       if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
         line = line ? line + ' ' + word : fresh() + word;
         continue;
