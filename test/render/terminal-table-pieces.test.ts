@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeChalk } from '../../src/output/colors.js';
 import { renderTerminalTable, wrapText, writeTerminalTable, type Table } from '../../src/output/table.js';
+import { emit } from '../../src/context/output.js';
+import type { CommandContext } from '../../src/context/context.js';
 
 const plain = makeChalk(0);
 
@@ -32,6 +34,15 @@ describe('writeTerminalTable', () => {
       expect(parts.length).toBeGreaterThan(10);
       for (const p of parts) expect(p.length).toBeLessThan(100_000);
     }
+  });
+
+  it('goes to standard output as it is drawn, the heading first and a blank line between tables', () => {
+    const writes: string[] = [];
+    const ctx = { lang: 'da', color: plain, env: { COLUMNS: '80' }, cwd: '/', stdout: { write: (s: string) => { writes.push(s); }, isTTY: false, columns: 80 } } as unknown as CommandContext;
+    const small: Table = { columns: [{ header: 'Post' }], rows: [['a']] };
+    emit(ctx, {}, { json: null, heading: 'Kontrol pr. 23. nov. 2026', tables: [big, small] });
+    expect(writes.length).toBeGreaterThan(10);
+    expect(writes.join('')).toBe(`Kontrol pr. 23. nov. 2026\n\n${renderTerminalTable(big, 'da', 80, plain)}\n${renderTerminalTable(small, 'da', 80, plain)}`);
   });
 
   it('hands the list layout (a terminal too narrow for the columns) out in pieces too', () => {
