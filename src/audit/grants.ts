@@ -5,17 +5,28 @@ import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call } from '../domain/kinds.js';
 
 export interface CallRound {
-  call: Call;
+  readonly call: Call;
   /** The call's applications, in id order. */
-  apps: Application[];
+  readonly apps: readonly Application[];
   /** The call's criteria with ids (none for calls written with plain-text criteria). */
-  criteria: ScoredCriterion[];
+  readonly criteria: readonly ScoredCriterion[];
   /** Everyone who assessed any application of the call. */
-  assessors: string[];
+  readonly assessors: readonly string[];
 }
 
-/** Each call that has applications, with what its rules need, in call id order. */
-export function callRounds(folder: DataFolder): CallRound[] {
+const rounds = new WeakMap<DataFolder, readonly CallRound[]>();
+
+/**
+ * Each call that has applications, with what its rules need, in call id order. Built once per
+ * folder and shared by every rule on applications, so none may change it.
+ */
+export function callRounds(folder: DataFolder): readonly CallRound[] {
+  let built = rounds.get(folder);
+  if (!built) rounds.set(folder, (built = buildCallRounds(folder)));
+  return built;
+}
+
+function buildCallRounds(folder: DataFolder): CallRound[] {
   const out: CallRound[] = [];
   for (const [callId, apps] of applicationsByCall(folder.records.application.values())) {
     const call = folder.records.call.get(callId);

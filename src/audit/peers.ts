@@ -6,101 +6,107 @@
 // agreement naming no areas has its organisations' areas; one naming no patient groups concerns
 // every group of its areas; an organisation naming no patient groups is nobody's peer.
 //
-// Found through an index built once per folder, keyed by area and patient group, so an agreement
-// looks only at the organisations that share both with it and then checks reach and date: never
-// every agreement against every organisation. Organisations are numbered in id order, so reach is
-// a bit set per organisation, "seen" is a stamp per number and the result sorts as numbers.
+// Found through an index built once per folder. Organisations are numbered in id order, and the
+// index keeps, per area and patient group and per municipality, the set of organisations as bits
+// (one bit per organisation). An agreement's candidates are the union of the sets of its areas and
+// groups, kept where they meet the union of the sets of the municipalities it reaches; walking the
+// bits that remain gives them in id order, and only they are checked for date and party. Never every
+// agreement against every organisation, and no list of candidates to sort.
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Organisation } from '../domain/kinds.js';
 import { agreementAreas, municipalityIds, organisationActiveOn } from '../domain/reach.js';
 import { concernedGroups, groupTree } from '../domain/scope.js';
 
 export class PeerIndex {
+  /** The organisations active on the audit date, in id order: bit n of a set is orgs[n]. */
   private readonly orgs: Organisation[];
-  private readonly byAreaGroup = new Map<string, Int32Array>();
-  private readonly municipalityBit = new Map<string, number>();
-  /** Each organisation's reach as bit-set words; all ones for a regional or national scope. */
-  private readonly reach: Uint32Array;
+  /** Words (32 organisations each) in one set. */
   private readonly words: number;
-  private readonly seen: Uint32Array;
-  private stamp = 0;
+  private readonly byAreaGroup = new Map<string, Uint32Array>();
+  /** The organisations that reach each municipality: those that list it, and every regional or national one. */
+  private readonly byMunicipality = new Map<string, Uint32Array>();
+  /** The organisations that reach any of the region's municipalities (what a regional or national agreement reaches). */
+  private readonly reachesAny: Uint32Array;
+  /** Working sets for one agreement at a time. */
+  private readonly shared: Uint32Array;
+  private readonly reach: Uint32Array;
 
   constructor(private readonly folder: DataFolder, asOf: string) {
-    const municipalities = municipalityIds(folder);
-    municipalities.forEach((m, i) => this.municipalityBit.set(m, i));
-    this.words = Math.max(1, Math.ceil(municipalities.length / 32));
     this.orgs = [...folder.records.organisation.values()].filter((o) => organisationActiveOn(o, asOf)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.reach = new Uint32Array(this.orgs.length * this.words);
-    this.seen = new Uint32Array(this.orgs.length);
+    const words = (this.words = Math.max(1, Math.ceil(this.orgs.length / 32)));
+    for (const m of municipalityIds(folder)) this.byMunicipality.set(m, new Uint32Array(words));
+    const wide = new Uint32Array(words);
     const tree = groupTree(folder);
-    const lists = new Map<string, number[]>();
     this.orgs.forEach((org, n) => {
-      this.setReach(this.reach, n * this.words, org.scope ? undefined : org.municipalities ?? []);
+      const w = n >>> 5;
+      const bit = 1 << (n & 31);
+      if (org.scope) wide[w] |= bit;
+      else for (const m of org.municipalities ?? []) {
+        const set = this.byMunicipality.get(m);
+        if (set) set[w] |= bit;
+      }
       const groups = concernedGroups(tree, org.patient_groups, org.areas, false);
       for (const area of org.areas) {
         for (const g of groups) {
           const key = `${area}\u0000${g}`;
-          const list = lists.get(key);
-          if (list) list.push(n);
-          else lists.set(key, [n]);
+          let set = this.byAreaGroup.get(key);
+          if (!set) this.byAreaGroup.set(key, (set = new Uint32Array(words)));
+          set[w] |= bit;
         }
       }
     });
-    for (const [key, list] of lists) this.byAreaGroup.set(key, Int32Array.from(list));
-  }
-
-  /** Sets the bits of `municipalities` (all bits when undefined: the whole region). */
-  private setReach(into: Uint32Array, at: number, municipalities: readonly string[] | undefined): void {
-    if (municipalities === undefined) {
-      into.fill(0xffffffff, at, at + this.words);
-      return;
+    this.reachesAny = wide.slice();
+    for (const set of this.byMunicipality.values()) {
+      for (let w = 0; w < words; w++) {
+        set[w] |= wide[w];
+        this.reachesAny[w] |= set[w];
+      }
     }
-    for (const m of municipalities) {
-      const bit = this.municipalityBit.get(m);
-      if (bit !== undefined) into[at + (bit >>> 5)] |= 1 << (bit & 31);
-    }
+    this.shared = new Uint32Array(words);
+    this.reach = new Uint32Array(words);
   }
 
   /** The peers of an agreement with organisations registered on or before `cutoff` (default its start), sorted by id. */
   peersOf(agreement: Agreement, cutoff: string = agreement.start): Organisation[] {
+    const words = this.words;
     const areas = agreementAreas(this.folder, agreement);
     const groups = concernedGroups(groupTree(this.folder), agreement.patient_groups, areas, true);
-    const reach = new Uint32Array(this.words);
-    this.setReach(reach, 0, agreement.scope ? undefined : agreement.municipalities ?? []);
-    const parties = new Set(agreement.organisations);
-    const stamp = this.nextStamp();
-    const found: number[] = [];
+    // Sharing an area and a patient group with it.
+    const shared = this.shared;
+    shared.fill(0);
+    let any = false;
     for (const area of areas) {
       for (const g of groups) {
-        const list = this.byAreaGroup.get(`${area}\u0000${g}`);
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const n = list[i];
-          if (this.seen[n] === stamp) continue;
-          this.seen[n] = stamp;
-          if (!this.reaches(n, reach)) continue;
-          const org = this.orgs[n];
-          if (org.registered !== undefined && org.registered > cutoff) continue;
-          if (parties.has(org.id)) continue;
-          found.push(n);
-        }
+        const set = this.byAreaGroup.get(`${area}\u0000${g}`);
+        if (!set) continue;
+        any = true;
+        for (let w = 0; w < words; w++) shared[w] |= set[w];
       }
     }
-    return found.sort((a, b) => a - b).map((n) => this.orgs[n]);
-  }
-
-  private reaches(n: number, reach: Uint32Array): boolean {
-    const at = n * this.words;
-    for (let w = 0; w < this.words; w++) if ((this.reach[at + w] & reach[w]) !== 0) return true;
-    return false;
-  }
-
-  private nextStamp(): number {
-    if (++this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
+    if (!any) return [];
+    // Reaching a municipality it reaches.
+    let reach = this.reachesAny;
+    if (!agreement.scope) {
+      reach = this.reach;
+      reach.fill(0);
+      for (const m of agreement.municipalities ?? []) {
+        const set = this.byMunicipality.get(m);
+        if (set) for (let w = 0; w < words; w++) reach[w] |= set[w];
+      }
     }
-    return this.stamp;
+    const found: Organisation[] = [];
+    for (let w = 0; w < words; w++) {
+      let bits = shared[w] & reach[w];
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const org = this.orgs[(w << 5) + 31 - Math.clz32(low)];
+        if (org.registered !== undefined && org.registered > cutoff) continue;
+        if (agreement.organisations.includes(org.id)) continue;
+        found.push(org);
+      }
+    }
+    return found;
   }
 }
 

@@ -79,15 +79,23 @@ function severityCell(ctx: CommandContext, s: Severity): StyledCell {
 }
 
 function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[], relatedLimit: number): Table[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const own = byRule.get(f.rule);
+    if (own) own.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  // One cell per severity, shared by the rows (thousands on a large register).
+  const severity = { error: severityCell(ctx, 'error'), warning: severityCell(ctx, 'warning') };
   const tables: Table[] = [];
   for (const rule of rules) {
-    const own = findings.filter((f) => f.rule === rule.id);
+    const own = byRule.get(rule.id) ?? [];
     if (own.length === 0) continue;
     tables.push({
       // People read the rule's title and the principle's name; the id is in the --explain hint.
       title: ctx.t(rule.title),
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
-      rows: own.map((f) => [subjectText(folder, ctx.lang, f.subject), severityCell(ctx, f.severity), messageText(ctx.lang, f.message), relatedText(folder, ctx.lang, f.related, relatedLimit)]),
+      rows: own.map((f) => [subjectText(folder, ctx.lang, f.subject), severity[f.severity], messageText(ctx.lang, f.message), relatedText(folder, ctx.lang, f.related, relatedLimit)]),
       notes: [ctx.t('audit.principleNote', { principle: principleName(folder, ctx.lang, rule.principle), rule: rule.id })],
     });
   }

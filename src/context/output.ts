@@ -4,7 +4,7 @@ import { extname, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
-import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../output/table.js';
+import { renderCsv, renderMarkdown, wrapText, writeTerminalTable, type Table } from '../output/table.js';
 import { makeChalk } from '../output/colors.js';
 import type { CommandContext } from './context.js';
 
@@ -42,10 +42,19 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
     case 'csv': text = renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang); break;
     case 'md': text = renderMarkdown(report.tables, ctx.lang, report.heading); break;
     default: {
+      // Tables go out as they are drawn, a few kilobytes at a time (see writeTerminalTable); to a
+      // file, as bytes gathered for the one atomic write.
       const color = toFile ? makeChalk(0) : ctx.color;
       const width = toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-      const heading = report.heading ? wrapText(terminalSafe(report.heading), Math.max(width, 30)).map((l) => color.bold(l)).join('\n') + '\n\n' : '';
-      text = heading + report.tables.map((t) => renderTerminalTable(t, ctx.lang, width, color)).join('\n');
+      const bytes: Buffer[] = [];
+      const sink = toFile ? (piece: string) => { bytes.push(Buffer.from(piece)); } : (piece: string) => ctx.stdout.write(piece);
+      if (report.heading) sink(wrapText(terminalSafe(report.heading), Math.max(width, 30)).map((l) => color.bold(l)).join('\n') + '\n\n');
+      report.tables.forEach((t, i) => {
+        if (i > 0) sink('\n');
+        writeTerminalTable(t, ctx.lang, width, color, sink);
+      });
+      if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), Buffer.concat(bytes));
+      return;
     }
   }
   if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), text);

@@ -54,7 +54,25 @@ export function fitWidths(natural: number[], minimum: number[], width: number): 
   return widths;
 }
 
+/** Where rendered text goes, a piece at a time. */
+export type TextSink = (text: string) => void;
+
+/**
+ * How many pieces a table gathers before they are joined and handed on. An audit of a large
+ * register is some 100,000 lines: joined into one string, the text (tens of megabytes, and its
+ * pieces) would outgrow the young heap and be copied by the garbage collector, and one string that
+ * size makes the collector mark every loaded record. Pieces of some kilobytes stay cheap.
+ */
+const PIECES_PER_CHUNK = 2048;
+
 export function renderTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance): string {
+  const chunks: string[] = [];
+  writeTerminalTable(table, lang, width, color, (text) => chunks.push(text));
+  return chunks.join('');
+}
+
+/** The table as renderTerminalTable draws it, handed to `sink` in pieces of some kilobytes. */
+export function writeTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance, sink: TextSink): void {
   width = Math.max(width, 30);
   const texts = table.rows.map((r) => table.columns.map((_, i) => terminalSafe(cellText(r[i], lang))));
   const headers = table.columns.map((c) => terminalSafe(c.header));
@@ -62,8 +80,9 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   const minimum = headers.map((h) => Math.max(longestWord(h), 1));
   for (const r of texts) {
     for (let i = 0; i < headers.length; i++) {
-      if (r[i].length > natural[i] || r[i].includes('\n')) natural[i] = Math.max(natural[i], longestLine(r[i]));
-      if (r[i].length > minimum[i]) minimum[i] = Math.max(minimum[i], longestWord(r[i]));
+      const text = r[i];
+      if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
+      if (text.length > minimum[i]) minimum[i] = longestWord(text, minimum[i]);
     }
   }
   for (let i = 0; i < headers.length; i++) {
@@ -72,13 +91,12 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   }
   const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
-  let out = '';
   // A long title wraps like the notes do: the table fits the terminal, its title too.
-  if (table.title) out += wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n';
+  if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
   const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
   const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {
-    out += chunks.map((chunk) => drawTable(table, texts, chunk.cols, chunk.widths, color)).join('');
+    for (const chunk of chunks) drawTable(table, texts, chunk.cols, chunk.widths, color, sink);
   } else if (tableWidth(pick(minimum, shown)) <= width) {
     const widths = fitWidths(pick(natural, shown), pick(minimum, shown), width);
     if (table.groupColumn !== undefined) {
@@ -89,12 +107,11 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
       const have = tableWidth(widths) - 4;
       if (want > have) widths[widths.length - 1] += want - have;
     }
-    out += drawTable(table, texts, shown, widths, color);
+    drawTable(table, texts, shown, widths, color, sink);
   } else {
-    out += drawList(table, texts, width, color);
+    drawList(table, texts, width, color, sink);
   }
-  for (const n of table.notes ?? []) out += wrapText(terminalSafe(n), width).join('\n') + '\n';
-  return out;
+  for (const n of table.notes ?? []) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
 }
 
 /**
@@ -138,111 +155,227 @@ function chunkColumns(keyColumns: number, natural: number[], minimum: number[], 
   }));
 }
 
-interface BoxRow {
-  /** One text per column (lines apart by \n), already wrapped to fit; or one text across the table. */
-  cells: string[];
-  tones: Array<Tone | undefined>;
-  span?: boolean;
+/**
+ * A cell's lines at a width: wrapped (at spaces, else after hyphens), never cut mid-word where a
+ * line can break; one that fits is itself. A line indented with no-break spaces (a tree's levels)
+ * keeps its indentation on every line.
+ */
+function cellLines(text: string, width: number): string[] | string {
+  if (!text.includes('\n')) return text.length <= width ? text : wrapText(text, width, nbspIndent(text));
+  const out: string[] = [];
+  for (const l of text.split('\n')) for (const w of wrapText(l, width, nbspIndent(l))) out.push(w);
+  return out;
 }
 
-function drawTable(table: Table, texts: string[][], cols: number[], colWidths: number[], color: ChalkInstance): string {
-  // Cells are wrapped here (at spaces, else after hyphens): never cut mid-word where a line can break.
-  // A cell indented with no-break spaces (a tree's levels) keeps its indentation on every line.
-  const wrap = (text: string, w: number) => text.split('\n').flatMap((l) => wrapText(l, w, /^\u00a0*/.exec(l)![0].length)).join('\n');
-  const g = table.groupColumn;
-  const spanWidth = colWidths.reduce((a, b) => a + b, 0) + cols.length - 1 - 2;
-  const rows: BoxRow[] = [];
-  texts.forEach((r, ri) => {
-    const tone = (i: number) => {
-      const c = table.rows[ri][i];
-      return isStyled(c) ? c.tone : undefined;
-    };
-    if (g !== undefined && r[g]) rows.push({ cells: [wrap(r[g], spanWidth)], tones: [tone(g)], span: true });
-    rows.push({ cells: cols.map((i, k) => wrap(r[i], colWidths[k] - 2)), tones: cols.map(tone) });
-  });
-  const header: BoxRow = { cells: cols.map((i, k) => wrap(terminalSafe(table.columns[i].header), colWidths[k] - 2)), tones: cols.map(() => 'strong' as const) };
-  // Without lines between rows, a row that wraps would run into the next: compact only when none does.
-  const compact = (table.compact ?? false) && rows.every((r) => r.cells.every((c) => !c.includes('\n')));
-  return drawBox(colWidths, cols.map((i) => table.columns[i].align ?? 'left'), header, rows, compact, color);
+function nbspIndent(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 0xa0) n++;
+  return n;
 }
+
+/** A row's cells: per column one line, or its lines. */
+type RowCells = Array<string[] | string>;
 
 /**
  * Box drawing in cli-table3's style (┌─┬─┐ │ ├─┼─┤ └─┴─┘, one space of padding), done here because
  * cli-table3 spends about 0.4 ms a row and grows faster than the rows (4,000 rows: 3 s), too slow
- * for an overview of a large registry. Cells arrive wrapped; colour goes on the text, not the padding.
+ * for an overview of a large registry. Each cell is wrapped as its row is drawn; colour goes on the
+ * text, not the padding. Padding is made once per width, and a line's pieces go straight into the
+ * table's list of pieces, handed on every few thousand.
  */
-function drawBox(widths: number[], aligns: Array<'left' | 'right'>, header: BoxRow, rows: BoxRow[], compact: boolean, color: ChalkInstance): string {
-  const total = widths.reduce((a, b) => a + b, 0) + widths.length - 1;
+function drawTable(table: Table, texts: string[][], cols: number[], widths: number[], color: ChalkInstance, sink: TextSink): void {
+  const g = table.groupColumn;
+  const n = cols.length;
+  const total = widths.reduce((a, b) => a + b, 0) + n - 1;
+  const spanWidth = total - 2;
+  const plain = color.level === 0;
+  const right = cols.map((i) => table.columns[i].align === 'right');
+  const blanks = padding(Math.max(total, ...widths));
   const out: string[] = [];
   // A border line: at each column boundary, whether the row above and the row below have one there.
-  const border = (left: string, right: string, above: boolean, below: boolean, bottom = false, top = false) => {
-    const joint = above && below ? '┼' : above ? '┴' : below ? '┬' : '─';
-    const inner = top ? (below ? '┬' : '─') : bottom ? (above ? '┴' : '─') : joint;
-    return left + widths.map((w) => '─'.repeat(w)).join(inner) + right;
+  const segments = widths.map((w) => '─'.repeat(w));
+  const joined = new Map<string, string>();
+  const border = (left: string, end: string, inner: string): string => {
+    let line = joined.get(inner);
+    if (line === undefined) joined.set(inner, (line = segments.join(inner)));
+    return left + line + end;
   };
-  const line = (row: BoxRow) => {
-    const cellLines = row.cells.map((c) => c.split('\n'));
-    const height = Math.max(1, ...cellLines.map((l) => l.length));
+  const tonesOf = (ri: number): Array<Tone | undefined> | undefined => {
+    if (plain) return undefined;
+    const source = table.rows[ri];
+    return cols.map((i) => {
+      const c = source[i];
+      return isStyled(c) ? c.tone : undefined;
+    });
+  };
+  const spanTone = (ri: number): Array<Tone | undefined> | undefined => {
+    const c = table.rows[ri][g!];
+    return plain ? undefined : [isStyled(c) ? c.tone : undefined];
+  };
+  const wrapRow = (r: string[]): RowCells => cols.map((i, k) => cellLines(r[i], widths[k] - 2));
+
+  const drawLines = (cells: RowCells, tones: Array<Tone | undefined> | undefined, span: boolean) => {
+    let height = 1;
+    for (const lines of cells) if (typeof lines !== 'string' && lines.length > height) height = lines.length;
     for (let k = 0; k < height; k++) {
-      if (row.span) {
-        const text = cellLines[0][k] ?? '';
-        out.push(`│ ${toned(text, row.tones[0], color)}${' '.repeat(Math.max(0, total - 2 - text.length))} │`);
+      if (span) {
+        const text = lineOf(cells[0], k);
+        out.push('│ ', plain ? text : toned(text, tones![0], color), blanks(total - 2 - text.length), ' │\n');
         continue;
       }
-      out.push('│' + cellLines.map((lines, c) => {
-        const text = lines[k] ?? '';
-        const pad = ' '.repeat(Math.max(0, widths[c] - 2 - text.length));
-        const shown = toned(text, row.tones[c], color);
-        return ' ' + (aligns[c] === 'right' ? pad + shown : shown + pad) + ' ';
-      }).join('│') + '│');
+      out.push('│');
+      for (let c = 0; c < n; c++) {
+        const text = lineOf(cells[c], k);
+        const pad = blanks(widths[c] - 2 - text.length);
+        const shown = plain ? text : toned(text, tones![c], color);
+        if (right[c]) out.push(' ', pad, shown, ' │');
+        else out.push(' ', shown, pad, ' │');
+      }
+      out.push('\n');
     }
   };
-  out.push(border('┌', '┐', false, true, false, true));
-  line(header);
-  let above = header;
-  for (const row of rows) {
-    if (above === header || !compact || row.span || above.span) out.push(border('├', '┤', !above.span, !row.span));
-    line(row);
-    above = row;
+  // The header, then each row under a line, except in a compact table (and a group's label always has its lines).
+  let aboveSpan: boolean | undefined;
+  const row = (cells: RowCells, tones: Array<Tone | undefined> | undefined, span: boolean, compact: boolean) => {
+    if (aboveSpan === undefined || !compact || span || aboveSpan) {
+      const above = !aboveSpan;
+      out.push('├', border('', '', above && !span ? '┼' : above ? '┴' : !span ? '┬' : '─'), '┤\n');
+    }
+    drawLines(cells, tones, span);
+    aboveSpan = span;
+    if (out.length >= PIECES_PER_CHUNK) {
+      sink(out.join(''));
+      out.length = 0;
+    }
+  };
+
+  out.push(border('┌', '┐\n', '┬'));
+  drawLines(cols.map((i, k) => cellLines(terminalSafe(table.columns[i].header), widths[k] - 2)), plain ? undefined : cols.map(() => 'strong' as const), false);
+  if (table.compact) {
+    // Without lines between rows, a row that wraps would run into the next: compact only when none does.
+    const rows: Array<{ cells: RowCells; ri: number; span: boolean }> = [];
+    let wraps = false;
+    const wrapped = (cells: RowCells) => {
+      for (const lines of cells) if (typeof lines !== 'string' && lines.length > 1) wraps = true;
+      return cells;
+    };
+    texts.forEach((r, ri) => {
+      if (g !== undefined && r[g]) rows.push({ cells: wrapped([cellLines(r[g], spanWidth)]), ri, span: true });
+      rows.push({ cells: wrapped(wrapRow(r)), ri, span: false });
+    });
+    for (const r of rows) row(r.cells, r.span ? spanTone(r.ri) : tonesOf(r.ri), r.span, !wraps);
+  } else {
+    texts.forEach((r, ri) => {
+      if (g !== undefined && r[g]) row([cellLines(r[g], spanWidth)], spanTone(ri), true, false);
+      row(wrapRow(r), tonesOf(ri), false, false);
+    });
   }
-  out.push(border('└', '┘', !above.span, false, true));
-  return out.join('\n') + '\n';
+  out.push(border('└', '┘\n', aboveSpan ? '─' : '┴'));
+  sink(out.join(''));
+}
+
+/** Line `k` of a cell (empty below its last line). */
+function lineOf(lines: string[] | string, k: number): string {
+  if (typeof lines === 'string') return k === 0 ? lines : '';
+  return lines[k] ?? '';
+}
+
+/** Spaces of each length up to `max` (none for a length below one), each made once. */
+function padding(max: number): (length: number) => string {
+  const spaces = ' '.repeat(Math.max(0, max));
+  const made: string[] = [];
+  return (length) => {
+    if (length <= 0) return '';
+    return made[length] ?? (made[length] = length <= spaces.length ? spaces.slice(0, length) : ' '.repeat(length));
+  };
 }
 
 /** Each row as `header: value` lines, wrapped to the width, rows apart by a blank line; a group's label as a heading above it. */
-function drawList(table: Table, texts: string[][], width: number, color: ChalkInstance): string {
+function drawList(table: Table, texts: string[][], width: number, color: ChalkInstance, sink: TextSink): void {
   const g = table.groupColumn;
   const inner = g === undefined ? width : width - 2; // records under a group label are indented by two
-  let out = '';
+  const labels = table.columns.map((c) => `${terminalSafe(c.header)}: `);
+  // Without colour, text is as it is: no styling call per line.
+  const plain = color.level === 0;
+  const bold = (text: string) => (plain ? text : color.bold(text));
+  const tonedText = (text: string, tone: Tone | undefined) => (plain ? text : toned(text, tone, color));
+  const out: string[] = [];
+  let written = false;
   texts.forEach((r, ri) => {
-    if (g !== undefined && r[g]) {
+    const labelled = g !== undefined && r[g] !== '';
+    if (labelled) {
       const c = table.rows[ri][g];
-      out += (out ? '\n' : '') + wrapText(r[g], width).map((l) => color.bold(toned(l, isStyled(c) ? c.tone : undefined, color))).join('\n') + '\n';
+      out.push((written ? '\n' : '') + wrapText(r[g], width).map((l) => bold(tonedText(l, isStyled(c) ? c.tone : undefined))).join('\n') + '\n');
+      written = true;
     }
     const lines: string[] = [];
     r.forEach((text, i) => {
       if (!text || i === g) return;
       const c = table.rows[ri][i];
       const tone = isStyled(c) ? c.tone : undefined;
-      const label = `${terminalSafe(table.columns[i].header)}: `;
+      const label = labels[i];
       const [first, ...more] = text.split('\n');
       const wrapped = wrapText(label + first, inner, 2);
-      wrapped[0] = color.bold(label.trimEnd()) + ' ' + toned(wrapped[0].slice(label.length), tone, color);
-      for (let k = 1; k < wrapped.length; k++) wrapped[k] = toned(wrapped[k], tone, color);
-      for (const line of more) wrapped.push(...wrapText(line, inner - 2).map((l) => `  ${toned(l, tone, color)}`));
-      lines.push(...wrapped);
+      wrapped[0] = bold(label.trimEnd()) + ' ' + tonedText(wrapped[0].slice(label.length), tone);
+      for (let k = 1; k < wrapped.length; k++) wrapped[k] = tonedText(wrapped[k], tone);
+      for (const line of more) for (const l of wrapText(line, inner - 2)) wrapped.push(`  ${tonedText(l, tone)}`);
+      for (const l of wrapped) lines.push(l);
     });
-    if (lines.length) out += (out && !(g !== undefined && r[g]) ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n';
+    if (lines.length) {
+      out.push((written && !labelled ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n');
+      written = true;
+    }
+    if (out.length >= PIECES_PER_CHUNK) {
+      sink(out.join(''));
+      out.length = 0;
+    }
   });
-  return out;
+  if (out.length) sink(out.join(''));
 }
 
 /** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
 const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
 
-/** A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`). */
+const AMOUNT = /DKK|kr\.|%/;
+
+/** Whether SPACES may leave a space inside a word here; where not, it breaks at every space. */
+function keepsSpaces(text: string): boolean {
+  return AMOUNT.test(text);
+}
+
+/** The words of a line, where it may break, and empty strings between spaces (to be skipped). */
+function wordsOf(line: string): string[] {
+  return keepsSpaces(line) ? line.split(SPACES) : line.split(' ');
+}
+
+const HYPHEN = 0x2d;
+const EN_DASH = 0x2013;
+const SLASH = 0x2f;
+function isDash(c: number): boolean {
+  return c === HYPHEN || c === EN_DASH || c === SLASH;
+}
+
+/**
+ * A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`); a
+ * run of them stays with what comes before it.
+ */
 function pieces(word: string): string[] {
-  return word.match(/[^-–/]+[-–/]*|[-–/]+/g) ?? [word];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i < word.length; i++) {
+    if (isDash(word.charCodeAt(i - 1)) && !isDash(word.charCodeAt(i))) {
+      out.push(word.slice(start, i));
+      start = i;
+    }
+  }
+  out.push(word.slice(start));
+  return out;
+}
+
+/** Whether a line holds more than white space (what `trim()` would leave), without making a copy when it plainly does. */
+function hasText(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? true : line.trim() !== '';
 }
 
 /**
@@ -254,30 +387,29 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   if (text.length <= width && !text.includes('\n')) return [text]; // most cells: nothing to do
   const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
   const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  // A line after the first starts with the indentation.
+  const fresh = () => (out.length ? pad : '');
+  for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     let line = '';
-    const fresh = () => (out.length ? pad : '');
-    const flush = () => {
-      if (line.trim()) out.push(line);
-      line = '';
-    };
-    for (const word of paragraph.split(SPACES).filter(Boolean)) {
-      if ((line ? `${line} ${word}` : fresh() + word).length <= width) {
-        line = line ? `${line} ${word}` : fresh() + word;
+    for (const word of wordsOf(paragraph)) {
+      if (!word) continue;
+      if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
+        line = line ? line + ' ' + word : fresh() + word;
         continue;
       }
-      if ((fresh() + word).length <= width || pieces(word).length === 1) {
-        flush();
+      const parts = pieces(word);
+      if (fresh().length + word.length <= width || parts.length === 1) {
+        if (hasText(line)) out.push(line);
+        line = '';
       }
-      let first = true;
-      for (const piece of pieces(word)) {
-        const joined = line ? line + (first ? ' ' : '') + piece : fresh() + piece;
-        first = false;
-        if (joined.length <= width) {
-          line = joined;
+      for (let p = 0; p < parts.length; p++) {
+        const piece = parts[p];
+        const gap = p === 0 ? 1 : 0;
+        if ((line ? line.length + gap : fresh().length) + piece.length <= width) {
+          line = line ? line + (gap ? ' ' : '') + piece : fresh() + piece;
           continue;
         }
-        flush();
+        if (hasText(line)) out.push(line);
         let rest = fresh() + piece;
         while (rest.length > width) {
           out.push(rest.slice(0, width));
@@ -298,12 +430,41 @@ function longestLine(s: string): number {
   for (const l of s.split('\n')) longest = Math.max(longest, l.length);
   return longest;
 }
-/** The longest piece a line cannot break inside. */
-function longestWord(s: string): number {
-  if (!/[\s\-–/]/.test(s)) return s.length;
-  let longest = 0;
-  for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+
+/**
+ * The longest piece a line cannot break inside, or `atLeast` when none is longer. Without an
+ * amount, words end at spaces and line breaks, found by search; only a word longer than the
+ * longest so far is looked into for its pieces.
+ */
+function longestWord(s: string, atLeast = 0): number {
+  let longest = atLeast;
+  if (keepsSpaces(s)) {
+    for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+    return longest;
+  }
+  let lineBreak = s.indexOf('\n');
+  for (let start = 0; start < s.length;) {
+    let end = s.indexOf(' ', start);
+    if (end < 0) end = s.length;
+    if (lineBreak >= 0 && lineBreak < start) lineBreak = s.indexOf('\n', start);
+    if (lineBreak >= 0 && lineBreak < end) end = lineBreak;
+    if (end - start > longest) longest = Math.max(longest, longestPiece(s, start, end));
+    start = end + 1;
+  }
   return longest;
+}
+
+/** The longest piece of the word s[start, end): a piece ends after a run of hyphens, dashes or slashes. */
+function longestPiece(s: string, start: number, end: number): number {
+  let longest = 0;
+  let from = start;
+  for (let i = start + 1; i < end; i++) {
+    if (isDash(s.charCodeAt(i - 1)) && !isDash(s.charCodeAt(i))) {
+      longest = Math.max(longest, i - from);
+      from = i;
+    }
+  }
+  return Math.max(longest, end - from);
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */

@@ -13,8 +13,14 @@ export function principleName(folder: DataFolder, lang: Language, id: string): s
   return folder.model?.principles.find((x) => x.id === id)?.title[lang] ?? id;
 }
 
+const kindWords = new Map<string, string>();
+
+/** A record kind as the reader's language says it (`aftale`), looked up once per language and kind. */
 function kindWord(lang: Language, kind: string): string {
-  return translate(lang, `audit.kind.${kind}` as MessageKey);
+  const key = `${lang}\u0000${kind}`;
+  let word = kindWords.get(key);
+  if (word === undefined) kindWords.set(key, (word = translate(lang, `audit.kind.${kind}` as MessageKey)));
+  return word;
 }
 
 /** `aftale 2025-psyk-009 (Natcafé for hjemløse)`. */
@@ -22,15 +28,25 @@ export function subjectText(folder: DataFolder, lang: Language, r: RecordRef): s
   return `${kindWord(lang, r.kind)} ${idWithName(folder, r.kind, r.id)}`;
 }
 
-/** Related records grouped by kind, one line per kind: `organisation: a (A), b (B)`, at most `limit` of each. */
+/**
+ * Related records grouped by kind, one line per kind: `organisation: a (A), b (B)`, at most `limit`
+ * of each. A finding may name hundreds of peers: each kind's list grows in place, and only the
+ * records shown are looked up by name.
+ */
 export function relatedText(folder: DataFolder, lang: Language, related: readonly RecordRef[], limit = Infinity): string {
   const byKind = new Map<string, RecordRef[]>();
-  for (const r of related) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
-  return [...byKind].map(([kind, refs]) => {
-    const names = refs.map((r) => idWithName(folder, r.kind, r.id));
-    const shown = names.length > limit ? [...names.slice(0, limit), translate(lang, 'audit.moreRelated', { count: names.length - limit })] : names;
-    return `${kindWord(lang, kind)}: ${shown.join(', ')}`;
-  }).join('\n');
+  for (const r of related) {
+    const refs = byKind.get(r.kind);
+    if (refs) refs.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  const lines: string[] = [];
+  for (const [kind, refs] of byKind) {
+    const shown = (refs.length > limit ? refs.slice(0, limit) : refs).map((r) => idWithName(folder, r.kind, r.id));
+    if (refs.length > limit) shown.push(translate(lang, 'audit.moreRelated', { count: refs.length - limit }));
+    lines.push(`${kindWord(lang, kind)}: ${shown.join(', ')}`);
+  }
+  return lines.join('\n');
 }
 
 /** One row per finding, for CSV: each id beside its name (the rule's title, the principle's and records' names). */

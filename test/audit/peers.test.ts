@@ -43,10 +43,6 @@ const orgArb = fc.record({
   registered: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
   inactiveSince: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
 });
-const agreementArb = fc.record({
-  areas: subset(AREAS), patient_groups: subset(GROUPS.map((g) => g.id)), reach, start: fc.constantFrom(...DATES),
-  parties: fc.array(fc.nat(9), { minLength: 1, maxLength: 2 }),
-});
 
 /** The definition read directly: every organisation checked against the agreement. */
 function naivePeers(folder: DataFolder, a: Agreement, cutoff: string, asOf: string): string[] {
@@ -65,25 +61,41 @@ function naivePeers(folder: DataFolder, a: Agreement, cutoff: string, asOf: stri
   ).map((o) => o.id).sort();
 }
 
+/** Random folders of `minOrgs` to `maxOrgs` organisations (ids `org-00`…, numbered backwards) checked against the definition. */
+function matchesDefinition(minOrgs: number, maxOrgs: number, numRuns: number): void {
+  const width = String(maxOrgs - 1).length;
+  const id = (n: number) => `org-${String(n).padStart(width, '0')}`;
+  const agreementOf = fc.record({
+    areas: subset(AREAS), patient_groups: subset(GROUPS.map((g) => g.id)), reach, start: fc.constantFrom(...DATES),
+    parties: fc.array(fc.nat(maxOrgs - 1), { minLength: 1, maxLength: 2 }),
+  });
+  fc.assert(fc.property(fc.array(orgArb, { minLength: minOrgs, maxLength: maxOrgs, size: 'max' }), fc.array(agreementOf, { minLength: 1, maxLength: 5 }), fc.constantFrom(...DATES), fc.constantFrom(...DATES), (os, as, cutoff, asOf) => {
+    const orgs: Organisation[] = os.map((o, i) => ({
+      id: id(maxOrgs - 1 - i), name: `Org ${i}`, kind: 'other', areas: o.areas, patient_groups: o.patient_groups,
+      ...o.reach, status: o.active ? 'active' : 'inactive', ...(o.registered ? { registered: o.registered } : {}),
+      ...(!o.active && o.inactiveSince ? { inactive_since: o.inactiveSince } : {}),
+    } as Organisation));
+    const agreements: Agreement[] = as.map((a, i) => ({
+      id: `a${i}`, title: 't', organisations: [...new Set(a.parties.map(id))] as [string, ...string[]],
+      areas: a.areas, patient_groups: a.patient_groups, ...a.reach, start: a.start, status: 'active',
+    } as Agreement));
+    const folder = folderOf(orgs, agreements);
+    const index = new PeerIndex(folder, asOf);
+    for (const a of agreements) {
+      expect(index.peersOf(a).map((o) => o.id)).toEqual(naivePeers(folder, a, a.start, asOf));
+      expect(index.peersOf(a, cutoff).map((o) => o.id)).toEqual(naivePeers(folder, a, cutoff, asOf));
+    }
+  }), { numRuns, seed: 5 });
+}
+
 describe('peers', () => {
   it('are exactly the organisations the definition names, in id order', () => {
-    fc.assert(fc.property(fc.array(orgArb, { minLength: 1, maxLength: 10 }), fc.array(agreementArb, { minLength: 1, maxLength: 5 }), fc.constantFrom(...DATES), fc.constantFrom(...DATES), (os, as, cutoff, asOf) => {
-      const orgs: Organisation[] = os.map((o, i) => ({
-        id: `org-${String(9 - i)}`, name: `Org ${i}`, kind: 'other', areas: o.areas, patient_groups: o.patient_groups,
-        ...o.reach, status: o.active ? 'active' : 'inactive', ...(o.registered ? { registered: o.registered } : {}),
-        ...(!o.active && o.inactiveSince ? { inactive_since: o.inactiveSince } : {}),
-      } as Organisation));
-      const agreements: Agreement[] = as.map((a, i) => ({
-        id: `a${i}`, title: 't', organisations: [...new Set(a.parties.map((p) => `org-${p}`))] as [string, ...string[]],
-        areas: a.areas, patient_groups: a.patient_groups, ...a.reach, start: a.start, status: 'active',
-      } as Agreement));
-      const folder = folderOf(orgs, agreements);
-      const index = new PeerIndex(folder, asOf);
-      for (const a of agreements) {
-        expect(index.peersOf(a).map((o) => o.id)).toEqual(naivePeers(folder, a, a.start, asOf));
-        expect(index.peersOf(a, cutoff).map((o) => o.id)).toEqual(naivePeers(folder, a, cutoff, asOf));
-      }
-    }), { numRuns: 300 });
+    matchesDefinition(1, 10, 300);
+  });
+
+  // The index keeps organisations as bits, 32 to a word: past the first word, and at its last bit.
+  it('are found the same way among more organisations than one word of the index holds', () => {
+    matchesDefinition(40, 100, 100);
   });
 });
 
