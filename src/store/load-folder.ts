@@ -43,7 +43,7 @@ export interface RawFolder {
    * Whether the file's data is known, from the snapshot of an earlier run of this same build, to
    * pass every check of its own (its schema, its characters); then those need not run again.
    */
-  passed?(rel: string): boolean;
+  passed?(rel: string, file?: SourceFile): boolean;
   /**
    * The folder's problems as checked before, when nothing it holds has changed since (every file
    * taken from the snapshot of a run of this same build): checking again would find the same.
@@ -294,7 +294,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   };
   const reading = { dir, root, cache };
   const taken: (TakenFile | undefined)[] = candidates.map((c, i) => {
-    if (!started || !cache.has(c.rel)) return undefined;
+    if (!started || !cache.has(c.rel, i)) return undefined;
     const { table, regular } = statted();
     const entry = regular[i] === 1 ? cache.take(c.rel, table, i) : -1;
     return entry < 0 ? undefined : new TakenFile(c, entry, reading);
@@ -322,7 +322,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     files,
     problems,
     position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
-    passed: (rel) => cache.passed(rel),
+    // A file taken from the snapshot knows its entry; any other was read this run and has not passed yet.
+    passed: (rel, file) => (file ? file instanceof TakenFile && cache.passedEntry(file.entry) : cache.passed(rel)),
     verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
     previous() {
       const last = cache.previous(listing);

@@ -81,8 +81,8 @@ export interface CachedRead {
 export interface ParseCache {
   /** Whether there is a snapshot to look in (told without reading it), so stat-ing the files can pay. */
   exists(): boolean;
-  /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current). */
-  has(rel: string): boolean;
+  /** Whether the snapshot holds any entry for the file (then a stat decides whether it is current); `hint`: where in its listing the file is. */
+  has(rel: string, hint?: number): boolean;
   get(rel: string, st: Identity): CachedRead | undefined;
   /** As get, with the file's identity at `index` of a table of them (see putIdentity): the entry's number, or -1 when it is not current. */
   take(rel: string, table: BigInt64Array, index: number): number;
@@ -97,6 +97,8 @@ export interface ParseCache {
   put(rel: string, st: Identity, read: CachedRead): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
+  /** As passed, for a taken entry. */
+  passedEntry(entry: number): boolean;
   /**
    * After the folder was checked: every file no problem names has passed its own checks, and the
    * verdict is kept with the files it was for (one patched from the last only when the snapshot is
@@ -378,6 +380,44 @@ function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH
   return found;
 }
 
+/**
+ * The entry of each file by its path. A run asks for the files in the order of the folder's listing,
+ * which is the snapshot's own when nothing was added or taken away: the entry at the place the
+ * caller gives (or the one after the last found) is tried first, and a table of every path is made
+ * only when that misses.
+ */
+class EntryIndex {
+  private map: Map<string, number> | undefined;
+  private next = 0;
+  constructor(private readonly rels: string[]) {}
+
+  get(rel: string, hint?: number): number | undefined {
+    const rels = this.rels;
+    if (hint !== undefined && rels[hint] === rel) return this.found(hint);
+    if (rels[this.next] === rel) return this.found(this.next);
+    if (this.next > 0 && rels[this.next - 1] === rel) return this.next - 1;
+    return this.table().get(rel);
+  }
+
+  /** A path added as entry `i` (the last). */
+  set(rel: string, i: number): void {
+    this.table().set(rel, i);
+  }
+
+  private found(i: number): number {
+    this.next = i + 1;
+    return i;
+  }
+
+  private table(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.rels.length; i++) this.map.set(this.rels[i], i);
+    }
+    return this.map;
+  }
+}
+
 /** The bytes of a group searched at a time (tests set a few, so that ids fall across windows). */
 const SEARCH_WINDOW = 1 << 20;
 
@@ -498,7 +538,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
   // `stored`: the last verdict; `stale` once an entry it was found for is replaced or dropped this run
   // (then it is only patched from, and never written again).
-  let state: { file?: string; entries: Entries; index: Map<string, number>; stored?: Verdict; stale?: boolean } | undefined;
+  let state: { file?: string; entries: Entries; index: EntryIndex; stored?: Verdict; stale?: boolean } | undefined;
   const open = () => {
     if (state) return state;
     let file: string | undefined;
@@ -512,9 +552,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     const entries = loaded?.entries ?? emptyEntries();
     const trustedBefore = loaded ? loaded.written - racy : 0n;
     trusted = [Number(BigInt.asIntN(32, trustedBefore >> 32n)), Number(BigInt.asUintN(32, trustedBefore))];
-    const index = new Map<string, number>();
-    for (let i = 0; i < entries.rels.length; i++) index.set(entries.rels[i], i);
-    state = { file, entries, index, stored: loaded?.verdict };
+    state = { file, entries, index: new EntryIndex(entries.rels), stored: loaded?.verdict };
     return state;
   };
   let changed = false;
@@ -543,7 +581,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
 
   const take = (rel: string, table: BigInt64Array, index: number): number => {
     const s = open();
-    const i = s.index.get(rel);
+    const i = s.index.get(rel, index);
     if (i === undefined || dead.has(i)) return -1;
     const ours = halves(s.entries.ids);
     const theirs = halves(table);
@@ -579,8 +617,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         return false;
       }
     },
-    has: (rel) => {
-      const i = open().index.get(rel);
+    has: (rel, hint) => {
+      const i = open().index.get(rel, hint);
       return i !== undefined && !dead.has(i);
     },
     get(rel, st) {
@@ -625,6 +663,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       changed = true;
       puts++;
     },
+    passedEntry: (i) => current[i] === 1 && (open().entries.flags[i] & PASSED) !== 0,
     passed: (rel) => {
       if (taken === 0) return false; // nothing taken (a folder read afresh): no lookup per file
       const s = open();
@@ -633,8 +672,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     settle(files, named, verdict, how) {
       const s = open();
-      for (const rel of files) {
-        const i = s.index.get(rel);
+      for (let k = 0; k < files.length; k++) {
+        const rel = files[k];
+        const i = s.index.get(rel, k);
         const now = i !== undefined && current[i] > 0;
         if (!now || named.has(rel)) continue;
         const flags = s.entries.flags[i];
@@ -664,7 +704,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       if (!stored || s.stale || stored.files.length !== files.length) return undefined;
       for (let i = 0; i < files.length; i++) {
         if (files[i] !== stored.files[i]) return undefined;
-        const at = s.index.get(files[i]);
+        const at = s.index.get(files[i], i);
         if (at === undefined || current[at] !== 1) return undefined;
       }
       return JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored.problems : undefined;
@@ -690,8 +730,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       // removals are forgotten at once (`forget`). A Set of the files only when some may be gone.
       let live = 0;
       for (let i = 0; i < s.entries.rels.length; i++) if (!dead.has(i)) live++;
-      const all = !seen || (seen.length === live && seen.every((rel) => {
-        const i = s.index.get(rel);
+      const all = !seen || (seen.length === live && seen.every((rel, k) => {
+        const i = s.index.get(rel, k);
         return i !== undefined && !dead.has(i);
       }));
       const there = all ? undefined : new Set(seen);
@@ -735,4 +775,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

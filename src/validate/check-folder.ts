@@ -118,7 +118,7 @@ function admission(raw: RawFolder) {
       if (f.data === undefined) return;
       const validate = VALIDATOR[name];
       // Data the snapshot saw pass these same checks (same build, same bytes) passes them again.
-      const passed = raw.passed?.(f.rel) === true;
+      const passed = raw.passed?.(f.rel, f) === true;
       const ok: boolean = passed || validate(f.data);
       if (!ok) {
         const found = schemaProblems(validate.errors ?? []);
@@ -271,7 +271,7 @@ function knownFolder(raw: RawFolder): DataFolder {
   let model: CollaborationModel | undefined;
   const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
   const byKind = new Map<RecordKind, SourceFile[]>(RECORD_KINDS.map((k) => [k, []]));
-  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel) === true || VALIDATOR[name](f.data);
+  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel, f) === true || VALIDATOR[name](f.data);
   for (const f of raw.files) {
     const w = f.what;
     if (w.role === 'record') {
@@ -328,7 +328,7 @@ function knownFolder(raw: RawFolder): DataFolder {
         for (const f of byKind.get(kind)!) {
           if (!may(f)) continue;
           const d = data(f);
-          if (d === undefined || !(raw.passed?.(f.rel) === true || VALIDATOR[kind](d))) continue;
+          if (d === undefined || !(raw.passed?.(f.rel, f) === true || VALIDATOR[kind](d))) continue;
           const id = (d as { id: string }).id;
           map.set(id, d);
           where.set(id, f.rel);

@@ -81,7 +81,7 @@ describe('files that are not ordinary files', () => {
   it('a cached entry never makes the reader open a pipe that took a file\'s place', () => {
     const dir = makeFolder(baseFiles());
     mkfifo(join(dir, 'organisations/pipe.yaml'));
-    const everything: ParseCache = { exists: () => true, has: () => true, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+    const everything: ParseCache = { exists: () => true, has: () => true, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
     expect(problems(dir, everything)).toEqual([`organisations/pipe.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`]);
   });
 
