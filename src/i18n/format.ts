@@ -1,8 +1,5 @@
 // Numbers, money, shares and dates as each language writes them (1.250.000 kr. in Danish,
-// DKK 1,250,000 in English). Only date-fns's own modules are imported, not its root.
-import { format as formatDateFns } from 'date-fns/format';
-import { da } from 'date-fns/locale/da';
-import { enGB } from 'date-fns/locale/en-GB';
+// DKK 1,250,000 in English).
 import type { Language } from './define.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -43,9 +40,26 @@ export function formatDate(iso: string, lang: Language): string {
   return text;
 }
 
+// The months as Danish and British English abbreviate them in a date (`5. maj 2026`, `5 Sep 2026`),
+// as date-fns's locales write them (a test holds the two to each other).
+const MONTHS: Record<Language, readonly string[]> = {
+  da: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 function dateInWords(iso: string, lang: Language): string {
-  const d = new Date(`${iso}T12:00:00`);
-  // An impossible date (2027-02-30) is shown as written, not as the day JavaScript rolls it to.
-  if (Number.isNaN(d.getTime()) || formatDateFns(d, 'yyyy-MM-dd') !== iso) return iso;
-  return formatDateFns(d, lang === 'da' ? 'd. MMM yyyy' : 'd MMM yyyy', { locale: lang === 'da' ? da : enGB });
+  const m = ISO_DAY.exec(iso);
+  // Anything but a real day (2027-02-30, 2026-1-5) is shown as written, not as some day it could roll to.
+  if (!m) return iso;
+  const [, year, month, day] = m;
+  const mo = Number(month);
+  const d = Number(day);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(Number(year), mo)) return iso;
+  return lang === 'da' ? `${d}. ${MONTHS.da[mo - 1]} ${year}` : `${d} ${MONTHS.en[mo - 1]} ${year}`;
 }
