@@ -1,4 +1,5 @@
-// The whole message catalogue: every part's messages in English and Danish.
+// The whole message catalogue: every part's messages in English and Danish. The build writes it as one
+// JSON file per language, which the built program reads instead of these modules (scripts/build.js).
 import { cli } from './cli.js';
 import { problems } from './problems.js';
 import { importExport } from './import-export.js';
