@@ -8,7 +8,7 @@ import { chooseFormat, emit } from '../context/output.js';
 import type { CollaborationModel } from '../domain/kinds.js';
 import { RULES } from '../audit/registry.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import * as validators from '../generated/validators.js';
+import { schemaValidator } from '../domain/schema-validators.js';
 import type { Language } from '../i18n/index.js';
 import { MAX_FILE_BYTES, decode, parseStrict } from '../store/yaml-read.js';
 import type { Table } from '../reports/table.js';
@@ -78,7 +78,7 @@ export function readModel(ctx: CommandContext): CollaborationModel | undefined {
     const decoded = decode(readFileSync(path));
     if (!('text' in decoded)) return undefined;
     const parsed = parseStrict(decoded.text);
-    if (parsed.problems.length > 0 || !validators.model(parsed.data)) return undefined;
+    if (parsed.problems.length > 0 || !schemaValidator('model')(parsed.data)) return undefined;
     return parsed.data as CollaborationModel;
   } catch {
     return undefined; // missing or unreadable: the caller says what to do

@@ -2,7 +2,7 @@
 // that every other command works on. Only records that pass their schema are in it; the rules also
 // read what a failing file's schema left readable, so every problem of a file shows in one run.
 import type { ValidateFunction } from 'ajv';
-import * as validators from '../generated/validators.js';
+import { schemaValidator, type SchemaName } from '../domain/schema-validators.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
@@ -12,21 +12,24 @@ import { APPLICATION_RULES } from './application-rules.js';
 import { fieldName, schemaProblems } from './schema-problems.js';
 import { checkPublicContacts } from './public-contact.js';
 
-const VALIDATOR: Record<string, ValidateFunction> = {
-  organisation: validators.organisation,
-  offer: validators.offer,
-  agreement: validators.agreement,
-  pool: validators.pool,
-  call: validators.call,
-  'hearing-party': validators.hearingParty,
-  consultation: validators.consultation,
-  application: validators.application,
-  'patient-groups': validators.patientGroups,
-  municipalities: validators.municipalities,
-  'offer-types': validators.offerTypes,
-  settings: validators.civsam,
-  model: validators.model,
+/** Each file role's schema. */
+const SCHEMA_OF: Record<string, SchemaName> = {
+  organisation: 'organisation',
+  offer: 'offer',
+  agreement: 'agreement',
+  pool: 'pool',
+  call: 'call',
+  'hearing-party': 'hearingParty',
+  consultation: 'consultation',
+  application: 'application',
+  'patient-groups': 'patientGroups',
+  municipalities: 'municipalities',
+  'offer-types': 'offerTypes',
+  settings: 'civsam',
+  model: 'model',
 };
+
+const validatorOf = (name: string): ValidateFunction => schemaValidator(SCHEMA_OF[name]);
 
 export interface CheckedFolder {
   folder: DataFolder;
@@ -116,12 +119,12 @@ function admission(raw: RawFolder) {
       const w = f.what;
       const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
       if (f.data === undefined) return;
-      const validate = VALIDATOR[name];
-      // Data the snapshot saw pass these same checks (same build, same bytes) passes them again.
+      // Data the snapshot saw pass these same checks (same build, same bytes) passes them again
+      // (and its schema's validator need not even be loaded).
       const passed = raw.passed?.(f.rel, f) === true;
-      const ok: boolean = passed || validate(f.data);
+      const ok: boolean = passed || validatorOf(name)(f.data);
       if (!ok) {
-        const found = schemaProblems(validate.errors ?? []);
+        const found = schemaProblems(validatorOf(name).errors ?? []);
         for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
         // Every problem in one run: what the schema left readable goes through the record rules
         // too (an unknown patient group is said beside an impossible date), but never into the
@@ -271,7 +274,7 @@ function knownFolder(raw: RawFolder): DataFolder {
   let model: CollaborationModel | undefined;
   const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
   const byKind = new Map<RecordKind, SourceFile[]>(RECORD_KINDS.map((k) => [k, []]));
-  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel, f) === true || VALIDATOR[name](f.data);
+  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel, f) === true || validatorOf(name)(f.data);
   for (const f of raw.files) {
     const w = f.what;
     if (w.role === 'record') {
@@ -328,7 +331,7 @@ function knownFolder(raw: RawFolder): DataFolder {
         for (const f of byKind.get(kind)!) {
           if (!may(f)) continue;
           const d = data(f);
-          if (d === undefined || !(raw.passed?.(f.rel, f) === true || VALIDATOR[kind](d))) continue;
+          if (d === undefined || !(raw.passed?.(f.rel, f) === true || validatorOf(kind)(d))) continue;
           const id = (d as { id: string }).id;
           map.set(id, d);
           where.set(id, f.rel);
