@@ -386,6 +386,9 @@ function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH
  * caller gives (or the one after the last found) is tried first, and a table of every path is made
  * only when that misses.
  */
+/** How many entries past the last found are looked at before the table is made. */
+const GAP = 8;
+
 class EntryIndex {
   private map: Map<string, number> | undefined;
   private next = 0;
@@ -394,8 +397,9 @@ class EntryIndex {
   get(rel: string, hint?: number): number | undefined {
     const rels = this.rels;
     if (hint !== undefined && rels[hint] === rel) return this.found(hint);
-    if (rels[this.next] === rel) return this.found(this.next);
     if (this.next > 0 && rels[this.next - 1] === rel) return this.next - 1;
+    // The next few after the last found: files taken away since leave gaps.
+    for (let i = this.next; i < this.next + GAP && i < rels.length; i++) if (rels[i] === rel) return this.found(i);
     return this.table().get(rel);
   }
 
