@@ -124,12 +124,23 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
       copyFileSync(join(BUNDLED_SCHEMAS, s), join(build, 'schemas', s));
       files++;
     }
-    if (exists && readdirSync(target).length > 0) {
-      // Only .git is there: move the contents in.
-      for (const name of readdirSync(build)) renameSync(join(build, name), join(target, name));
+    if (exists) {
+      // An existing folder (empty, or only .git) is kept, the contents moved in: it may be where the
+      // user stands (`civsam init .`), a mount point, or have permissions of its own. A failure
+      // part-way takes out again what was moved in.
+      const moved: string[] = [];
+      try {
+        for (const name of readdirSync(build)) {
+          renameSync(join(build, name), join(target, name));
+          moved.push(name);
+        }
+      } catch (e) {
+        for (const name of moved) rmSync(join(target, name), { recursive: true, force: true });
+        throw e;
+      }
       rmSync(build, { recursive: true, force: true });
     } else {
-      renameSync(build, target); // an empty folder is replaced whole, atomically
+      renameSync(build, target); // a new folder appears whole, atomically
     }
     syncFolder(dirname(target));
   } catch (e) {

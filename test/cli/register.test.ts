@@ -1,6 +1,6 @@
 // End-to-end: the register's commands run against temporary data folders, as a user runs them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, test } from 'vitest';
@@ -277,6 +277,18 @@ describe('contact erase, init, doctor', () => {
     expect((await civsam(['init', join(parent, 'ny')])).code).toBe(2);
     expect((await civsam(['init', join(parent, 'eksempel'), '--sample'])).code).toBe(0);
     expect((await civsam(['--data', join(parent, 'eksempel'), 'validate'])).code).toBe(0);
+  });
+
+  test('init . in an empty folder keeps that folder (the one the user stands in), and fills it', async () => {
+    const dir = join(makeFolder({}), 'her');
+    mkdirSync(dir, { mode: 0o750 });
+    const before = statSync(dir);
+    const r = await civsam(['init', '.', '--sample'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const after = statSync(dir);
+    expect([after.ino, after.mode & 0o777]).toEqual([before.ino, 0o750]);
+    expect(readdirSync(dir)).toContain('civsam.yaml');
+    expect((await civsam(['validate'], { cwd: dir })).code).toBe(0);
   });
 
   test('doctor removes temporary files of interrupted writes and an abandoned lock', async () => {
