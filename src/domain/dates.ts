@@ -4,24 +4,14 @@
 // few sums over dates (days and months between, a date plus days or months) are here too.
 // Pure: no clock; today's date comes in from the caller.
 import { UserError } from './errors.js';
+import { calendarDay, daysInMonth, isLeapYear } from '../i18n/calendar.js';
+
+export { daysInMonth, isLeapYear };
 
 /** What is wrong with a date: not written YYYY-MM-DD at all, or written so but no day of the calendar (2026-02-30, 2026-13-01). */
 export type DateMistake = 'not-a-date' | 'no-such-day';
 
 export type DateReading = { date: string } | { mistake: DateMistake };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Gregorian leap years: every fourth year, except centuries not divisible by 400 (1900 is none, 2000 is one). */
-export function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-/** The days of a month (1–12) in a year. */
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-}
 
 /**
  * Reads a date written `YYYY-MM-DD`: the date as given, or what is wrong with it. The calendar is
@@ -30,13 +20,8 @@ export function daysInMonth(year: number, month: number): number {
  * accepts is one `validate` accepts.
  */
 export function readDate(text: string): DateReading {
-  const m = ISO_DATE.exec(text);
-  if (!m) return { mistake: 'not-a-date' };
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { mistake: 'no-such-day' };
-  return { date: text };
+  const day = calendarDay(text);
+  return typeof day === 'string' ? { mistake: day } : { date: text };
 }
 
 /** Whether the text is a real date written `YYYY-MM-DD`. */

@@ -1,6 +1,7 @@
 // Numbers, money, shares and dates as each language writes them (1.250.000 kr. in Danish,
 // DKK 1,250,000 in English).
 import type { Language } from './define.js';
+import { calendarDay } from './calendar.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function nf(lang: Language, digits: number): Intl.NumberFormat {
@@ -46,20 +47,10 @@ const MONTHS: Record<Language, readonly string[]> = {
   da: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 function dateInWords(iso: string, lang: Language): string {
-  const m = ISO_DAY.exec(iso);
+  const day = calendarDay(iso);
   // Anything but a real day (2027-02-30, 2026-1-5) is shown as written, not as some day it could roll to.
-  if (!m) return iso;
-  const [, year, month, day] = m;
-  const mo = Number(month);
-  const d = Number(day);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(Number(year), mo)) return iso;
-  return lang === 'da' ? `${d}. ${MONTHS.da[mo - 1]} ${year}` : `${d} ${MONTHS.en[mo - 1]} ${year}`;
+  if (typeof day === 'string') return iso;
+  const year = iso.slice(0, 4);
+  return lang === 'da' ? `${day.day}. ${MONTHS.da[day.month - 1]} ${year}` : `${day.day} ${MONTHS.en[day.month - 1]} ${year}`;
 }

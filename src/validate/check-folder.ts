@@ -289,19 +289,24 @@ function knownFolder(raw: RawFolder): DataFolder {
     else if (w.name === 'municipalities') vocabularies.municipalities = f.data as Municipality[];
     else vocabularies.offerTypes = f.data as OfferType[];
   }
-  const built = new Map<RecordKind, { records: Map<string, unknown>; files: Map<string, string> }>();
+  type Kind = { records: Map<string, unknown>; files: Map<string, string> };
+  /** A kind's records that pass, by id, and their files: of every file, or of those `may` lets through, each read by `data`. */
+  const collect = (kind: RecordKind, may?: (f: SourceFile) => boolean, data = (f: SourceFile) => f.data): Kind => {
+    const k: Kind = { records: new Map(), files: new Map() };
+    for (const f of byKind.get(kind)!) {
+      if (may && !may(f)) continue;
+      const d = data(f);
+      if (d === undefined || !(raw.passed?.(f.rel, f) === true || validatorOf(kind)(d))) continue;
+      const id = (d as { id: string }).id;
+      k.records.set(id, d);
+      k.files.set(id, f.rel);
+    }
+    return k;
+  };
+  const built = new Map<RecordKind, Kind>();
   const kindOf = (kind: RecordKind) => {
     let b = built.get(kind);
-    if (!b) {
-      b = { records: new Map(), files: new Map() };
-      for (const f of byKind.get(kind)!) {
-        if (f.data === undefined || !passes(kind, f)) continue;
-        const id = (f.data as { id: string }).id;
-        b.records.set(id, f.data);
-        b.files.set(id, f.rel);
-      }
-      built.set(kind, b);
-    }
+    if (!b) built.set(kind, (b = collect(kind)));
     return b;
   };
   const records = {} as DataFolder['records'];
@@ -323,23 +328,9 @@ function knownFolder(raw: RawFolder): DataFolder {
   if (mentioning) {
     folder.mentioning = (ids) => {
       const { may, data } = mentioning(ids);
-      const some = {} as Record<RecordKind, Map<string, unknown>>;
-      const files = new Map<RecordKind, Map<string, string>>();
-      for (const kind of RECORD_KINDS) {
-        const map = new Map<string, unknown>();
-        const where = new Map<string, string>();
-        for (const f of byKind.get(kind)!) {
-          if (!may(f)) continue;
-          const d = data(f);
-          if (d === undefined || !(raw.passed?.(f.rel, f) === true || validatorOf(kind)(d))) continue;
-          const id = (d as { id: string }).id;
-          map.set(id, d);
-          where.set(id, f.rel);
-        }
-        some[kind] = map;
-        files.set(kind, where);
-      }
-      return { ...folder, records: some as unknown as DataFolder['records'], fileOf: (kind, id) => files.get(kind)!.get(id), mentioning: undefined };
+      const some = new Map(RECORD_KINDS.map((kind) => [kind, collect(kind, may, data)]));
+      const records = Object.fromEntries([...some].map(([kind, k]) => [kind, k.records])) as unknown as DataFolder['records'];
+      return { ...folder, records, fileOf: (kind, id) => some.get(kind)!.files.get(id), mentioning: undefined };
     };
   }
   return folder;
