@@ -311,7 +311,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       continue;
     }
     const outcome = read[next++];
-    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems });
+    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems }, i);
     if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
     if (outcome.file) files.push(outcome.file);

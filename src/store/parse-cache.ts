@@ -94,7 +94,8 @@ export interface ParseCache {
   /** The entries whose data may hold one of these strings (every entry that does, and maybe others). */
   mentioning(needles: readonly string[]): ReadonlySet<number>;
   problemsOf(entry: number): readonly unknown[];
-  put(rel: string, st: Identity, read: CachedRead): void;
+  /** `hint`: the file's place in the listing (see `take`). */
+  put(rel: string, st: Identity, read: CachedRead, hint?: number): void;
   /** Whether the file's entry was taken this run and the file passed its own checks when it was written. */
   passed(rel: string): boolean;
   /** As passed, for a taken entry. */
@@ -383,15 +384,20 @@ function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH
 /**
  * The entry of each file by its path. A run asks for the files in the order of the folder's listing,
  * which is the snapshot's own when nothing was added or taken away: the entry at the place the
- * caller gives (or the one after the last found) is tried first, and a table of every path is made
- * only when that misses.
+ * caller gives (or the one after the last found) is tried first. A path not found so (a file
+ * added since, or one edited and read again) is looked for through the list for the first few
+ * such; a table of every path is made only after them (making it costs as much as some tens of
+ * looks through the list).
  */
-/** How many entries past the last found are looked at before the table is made. */
+/** How many entries past the last found are looked at before anything else. */
 const GAP = 8;
+/** How many paths are looked for through the whole list before the table is made. */
+const SCANS = 8;
 
 class EntryIndex {
   private map: Map<string, number> | undefined;
   private next = 0;
+  private scans = 0;
   constructor(private readonly rels: string[]) {}
 
   get(rel: string, hint?: number): number | undefined {
@@ -400,12 +406,17 @@ class EntryIndex {
     if (this.next > 0 && rels[this.next - 1] === rel) return this.next - 1;
     // The next few after the last found: files taken away since leave gaps.
     for (let i = this.next; i < this.next + GAP && i < rels.length; i++) if (rels[i] === rel) return this.found(i);
+    if (!this.map && this.scans < SCANS) {
+      this.scans++;
+      const i = rels.indexOf(rel);
+      return i < 0 ? undefined : this.found(i);
+    }
     return this.table().get(rel);
   }
 
-  /** A path added as entry `i` (the last). */
+  /** A path added as entry `i` (the last of the list, where a look through it finds it too). */
   set(rel: string, i: number): void {
-    this.table().set(rel, i);
+    this.map?.set(rel, i);
   }
 
   private found(i: number): number {
@@ -634,9 +645,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     dataOf,
     mentioning: (needles) => mentioning(open().entries, needles, searchWindow(env)),
     problemsOf,
-    put(rel, st, read) {
+    put(rel, st, read, hint) {
       const s = open();
-      let i = s.index.get(rel);
+      let i = s.index.get(rel, hint);
       if (i !== undefined) current[i] = 0;
       // A file that changed just before or while this run was under way could change again
       // unseen: not kept. Its old entry, if any, no longer matches the file and is never used; it

@@ -199,6 +199,44 @@ const PATCH_SHARE = 0.01;
 
 const kindOfRel = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
 
+/** How far past a difference between two listings the next common file is looked for before comparing them whole. */
+const RESYNC = 16;
+
+/**
+ * The files in the listing `now` that were not in `was`, and those of `was` no longer in it. Both
+ * are in the folder's listing order, and differ in a few files when a patch is worth it: they are
+ * walked side by side (no table of 45,000 paths for a file added), and compared as sets only
+ * when they part further than that.
+ */
+function listChanges(was: readonly string[], now: readonly SourceFile[]): { appeared: Set<string>; went: Set<string> } {
+  const appeared = new Set<string>();
+  const went = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < was.length && j < now.length) {
+    if (was[i] === now[j].rel) {
+      i++;
+      j++;
+      continue;
+    }
+    // The next file common to both: the one listed now found a little further on in `was` (the
+    // files before it there went), or the one that was found a little further on now (the files
+    // before it appeared).
+    let k = 1;
+    while (k <= RESYNC && !(i + k < was.length && was[i + k] === now[j].rel) && !(j + k < now.length && now[j + k].rel === was[i])) k++;
+    if (k > RESYNC) {
+      const all = new Set(was);
+      const here = new Set(now.map((f) => f.rel));
+      return { appeared: new Set([...here].filter((rel) => !all.has(rel))), went: new Set(was.filter((rel) => !here.has(rel))) };
+    }
+    if (i + k < was.length && was[i + k] === now[j].rel) for (const end = i + k; i < end; i++) went.add(was[i]);
+    else for (const end = j + k; j < end; j++) appeared.add(now[j].rel);
+  }
+  for (; i < was.length; i++) went.add(was[i]);
+  for (; j < now.length; j++) appeared.add(now[j].rel);
+  return { appeared, went };
+}
+
 /**
  * The folder's problems from the snapshot's last verdict, when only a few record files changed,
  * appeared or went since (settings, model and vocabularies as they were, and the listing's own
@@ -211,13 +249,12 @@ const kindOfRel = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k)
 export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const before = raw.previous?.();
   if (!before) return undefined;
-  const now = new Set(raw.files.map((f) => f.rel));
-  const was = new Set(before.files);
-  // Read again, or not there when the verdict was found.
-  const changed = new Set([...before.changed.filter((rel) => now.has(rel)), ...[...now].filter((rel) => !was.has(rel))]);
-  const gone = new Set(before.files.filter((rel) => !now.has(rel)));
+  const { appeared, went } = listChanges(before.files, raw.files);
+  // Read again (every such file is in the listing now), or not there when the verdict was found.
+  const changed = new Set([...before.changed, ...appeared]);
+  const gone = went;
   const touched = [...changed, ...gone];
-  if (touched.length > Math.max(50, now.size * PATCH_SHARE)) return undefined;
+  if (touched.length > Math.max(50, raw.files.length * PATCH_SHARE)) return undefined;
   const kinds = new Set<RecordKind>();
   for (const rel of touched) {
     const kind = kindOfRel(rel);
@@ -236,7 +273,7 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const dropped = new Set(again.flatMap((r) => r.emits));
   const rerun = new Set(again.flatMap((r) => r.kinds));
   // A new id can make a reference that was dangling good: those files' references are checked again.
-  const added = [...changed].some((rel) => !was.has(rel));
+  const added = appeared.size > 0;
   const referring = new Set(added ? before.problems.filter((p) => p.rule === 'reference' && kindOfRel(p.file) && !changed.has(p.file)).map((p) => p.file) : []);
   const out: Problem[] = before.problems.filter((p) => !changed.has(p.file) && !gone.has(p.file) && !dropped.has(p.rule) && !(p.rule === 'reference' && referring.has(p.file)));
   for (const p of raw.problems) if (changed.has(p.file)) out.push(p);

@@ -59,6 +59,34 @@ describe('a verdict patched after a few files changed', () => {
     expect(Math.max(...problems)).toBeGreaterThan(Math.min(...problems));
   });
 
+  it('checks again the references a file added in the middle of its folder makes good, when the file that refers is as it was', () => {
+    const root = mkdtempSync(join(tmpdir(), 'civsam-patch-'));
+    made.push(root);
+    const dir = join(root, 'data');
+    generateBenchFolder(dir, { organisations: 10, offers: 20, agreements: 10, calls: 2, consultations: 2, hearingParties: 5 });
+    // Every file read again is written into the snapshot at once, so the offer below is taken from it, not read again.
+    const env = { CIVSAM_CACHE_DIR: join(root, 'cache'), CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
+    const orgs = readdirSync(join(dir, 'organisations')).sort();
+    // An id that sorts between the first two organisations' files.
+    const id = `${orgs[0].replace(/\.yaml$/, '')}x`;
+    expect(`${id}.yaml` > orgs[0] && `${id}.yaml` < orgs[1]).toBe(true);
+    const offer = join(dir, 'offers', first(dir, 'offers'));
+    writeFileSync(offer, readFileSync(offer, 'utf8').replace(/^organisation: .*$/m, `organisation: ${id}`));
+    settle();
+    const dangling = checkFolder(readFolder(dir, openParseCache(dir, env, 'test'))).problems;
+    expect(dangling.map((p) => p.rule)).toContain('reference');
+    settle();
+    // The offer is taken from the snapshot now.
+    checkFolder(readFolder(dir, openParseCache(dir, env, 'test')));
+    writeFileSync(join(dir, 'organisations', `${id}.yaml`), readFileSync(join(dir, 'organisations', orgs[2]), 'utf8').replace(/^id: .*$/m, `id: ${id}`).replace(/^name: .*$/m, 'name: Ny Forening').replace(/^cvr: .*\n/m, ''));
+    settle();
+    const raw = readFolder(dir, openParseCache(dir, env, 'test'));
+    expect(raw.previous?.()?.changed).toEqual([`organisations/${id}.yaml`]);
+    const patched = patchVerdict(raw);
+    expect(patched).toEqual(checkFolder(readFolder(dir, noCache)).problems);
+    expect(patched!.map((p) => p.rule)).not.toContain('reference');
+  });
+
   it('is not made when a change reaches further: a vocabulary, or a record others refer to taken away', () => {
     const root = mkdtempSync(join(tmpdir(), 'civsam-patch-'));
     made.push(root);
