@@ -25,6 +25,7 @@
 //   lengths: one unsigned 32-bit integer (the machine's byte order, as the cache never leaves it) per file: the bytes of its data's JSON in its group
 //   flags: one byte per file (HAS_DATA, HAS_PROBLEMS, PASSED)
 //   segments: [{file's index: its problems}, verdict or 0], then per group [data of each file, or 0]
+//   (a verdict's "files" is 0 when they are the header's, in its order: 45,000 paths read once, not twice)
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
@@ -291,7 +292,8 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
       if (again !== undefined) closeSync(again);
     }
   };
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+  const verdict = head[1] !== null && typeof head[1] === 'object' && (head[1] as { files?: unknown }).files === 0 ? { ...(head[1] as object), files: [...files] } : head[1]; // a copy: the entries' list grows with files added
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(verdict) ? verdict : undefined };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
@@ -484,7 +486,11 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     const p = entries.problems.get(i);
     if (p) problems[j] = p;
   });
-  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
+  const files = order.map((i) => entries.rels[i]);
+  // The verdict's files, in the listing's order, are most often the snapshot's own in its order:
+  // then written as 0, and not a second time (every run reads these tables).
+  const sameFiles = verdict !== undefined && verdict.files.length === files.length && verdict.files.every((rel, k) => rel === files[k]);
+  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')];
   const lens = new Uint32Array(order.length);
   let j = 0;
   for (const list of byGroup.values()) {
@@ -512,7 +518,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     group[at] = 0x5d; // `]`
     segments.push(group);
   }
-  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
