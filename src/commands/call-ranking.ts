@@ -49,7 +49,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
 
 export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  const { folder, problems } = loadFolder(ctx);
+  const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation'] });
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
   const call = folder.records.call.get(id);

@@ -31,7 +31,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
   if (id === undefined && opts.apply) throw new UserError('hearing.error.applyDraft');
   if (opts.apply) return apply(ctx, opts, id!);
 
-  const folder = loadValidFolder(ctx);
+  const folder = loadValidFolder(ctx, ['hearing-party', 'consultation', 'organisation']);
   const consultation = id !== undefined ? findConsultation(folder, id) : draftConsultation({
     areas: parseAreas(opts.area ?? []),
     patient_groups: parsePatientGroups(folder, opts.patientGroup ?? []),

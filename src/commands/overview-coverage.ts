@@ -14,5 +14,5 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   return runOverview(ctx, opts, (folder, asOf) => buildCoverageReport(folder, asOf, {
     areas: selectedAreas(ctx, folder, opts.area),
     patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
-  }), (report, folder) => coverageView(report, namesOf(folder), ctx.lang));
+  }), (report, folder) => coverageView(report, namesOf(folder), ctx.lang), ['offer', 'organisation', 'pool']);
 }

@@ -16,7 +16,7 @@ interface Options extends OutputOptions {
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const { asOf } = start(ctx, opts);
   if (opts.within !== undefined && !/^\d{1,5}$/.test(opts.within)) throw new UserError('overview.error.within', { value: opts.within });
-  const folder = loadValidFolder(ctx);
+  const folder = loadValidFolder(ctx, ['agreement', 'organisation', 'pool']);
   const within = opts.within !== undefined ? Number(opts.within) : folder.policy.expiring_days;
   const report = buildExpiringReport(folder, asOf, within, {
     areas: selectedAreas(ctx, folder, opts.area),

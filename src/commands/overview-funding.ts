@@ -24,7 +24,7 @@ function years(values: string[] | undefined): number[] {
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const { asOf } = start(ctx, opts);
   const yearList = years(opts.year);
-  const folder = loadValidFolder(ctx);
+  const folder = loadValidFolder(ctx, ['agreement', 'organisation', 'pool']);
   const filter = { years: yearList, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
   if (opts.by === 'organisation') {
     const report = buildFundingByOrganisationReport(folder, asOf, filter);

@@ -20,5 +20,5 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
     municipalities: selected(ctx, folder, 'municipality', '--municipality', opts.municipality),
     organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
     types: selected(ctx, folder, 'offer-type', '--type', opts.type),
-  }), (report, folder) => offersView(report, namesOf(folder), ctx.lang));
+  }), (report, folder) => offersView(report, namesOf(folder), ctx.lang), ['offer', 'agreement', 'organisation', 'pool']);
 }

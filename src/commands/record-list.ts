@@ -150,7 +150,7 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
 
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
-    const folder = loadValidFolder(ctx);
+    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : [kind, 'organisation']);
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
     const forPeople = chooseFormat(opts) !== 'csv';

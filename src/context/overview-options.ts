@@ -5,7 +5,7 @@ import { loadValidFolder } from './load.js';
 import { chooseFormat, emit } from './output.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
-import { AREAS, type Area } from '../domain/kinds.js';
+import { AREAS, type Area, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { ReportView } from '../output/labels.js';
@@ -71,9 +71,9 @@ export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, 
  * An overview command from start to end: the date and the format checked, the folder loaded (it
  * must be valid), the report built, and written as the options ask.
  */
-export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder) => ReportView): number {
+export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder) => ReportView, reads?: readonly RecordKind[]): number {
   const { asOf } = start(ctx, opts);
-  const folder = loadValidFolder(ctx);
+  const folder = loadValidFolder(ctx, reads);
   const report = build(folder, asOf);
   output(ctx, opts, report, () => view(report, folder));
   return EXIT.ok;

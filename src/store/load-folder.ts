@@ -234,7 +234,11 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
 /** Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in candidate order. */
 export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean) => ReadOutcome[] | undefined;
 
-export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader): RawFolder {
+/**
+ * `prefetch`: the record folders (`offers/`, …) whose data the command will read, parsed from the
+ * snapshot while the second thread stats the files (see ParseCache.prefetch).
+ */
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch }: { prefetch?: readonly string[] } = {}): RawFolder {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
@@ -277,6 +281,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   // Asked for once the snapshot is read (the first `has`), so both are under way at once.
   const statted = () => {
     if (!stats) {
+      if (prefetch?.length) cache.prefetch(prefetch);
       stats = started!();
       for (const [i, path] of links) {
         try {

@@ -94,6 +94,12 @@ export interface ParseCache {
   dataOf(entry: number, reread?: () => unknown, alone?: boolean): unknown;
   /** The entries whose data may hold one of these strings (every entry that does, and maybe others). */
   mentioning(needles: readonly string[]): ReadonlySet<number>;
+  /**
+   * Parses now the data of the folders named (`offers/`, …) that the command will read: done while
+   * another thread stats the files, it costs no time of its own. Only the snapshot's text is read,
+   * so it is right whatever the files are; which entries may be used is decided by `take` as always.
+   */
+  prefetch(folders: readonly string[]): void;
   problemsOf(entry: number): readonly unknown[];
   /** `hint`: the file's place in the listing (see `take`). */
   put(rel: string, st: Identity, read: CachedRead, hint?: number): void;
@@ -650,6 +656,10 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     take,
     dataOf,
     mentioning: (needles) => mentioning(open().entries, needles, searchWindow(env)),
+    prefetch(folders) {
+      const e = open().entries;
+      for (const g of e.groups) if (!g.parsed && folders.includes(groupKey(e.rels[g.start]))) dataAt(e, g.start);
+    },
     problemsOf,
     put(rel, st, read, hint) {
       const s = open();
@@ -796,4 +806,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
