@@ -6,7 +6,7 @@ import { loadValidFolder } from '../context/load.js';
 import { chooseFormat, emit } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Area, CollaborationModel } from '../domain/kinds.js';
+import { RECORD_KINDS, type Area, type CollaborationModel } from '../domain/kinds.js';
 import type { AuditRule, Finding, Severity } from '../audit/finding.js';
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
@@ -41,7 +41,8 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
-  const folder = loadValidFolder(ctx);
+  // Every rule together reads every kind of record.
+  const folder = loadValidFolder(ctx, chosen.size ? undefined : RECORD_KINDS);
   const result = runAudit(folder, rules, { asOf, area: opts.area });
   const { findings, summary } = result;
 

@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const kind = kindFromName(name);
   if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: KINDS_TEXT });
   const format = exportFormat(opts);
-  const folder = loadValidFolder(ctx);
+  const folder = loadValidFolder(ctx, [kind]);
   const includePersonal = !!opts.includePersonalData;
   const { sheet, personalOmitted } = exportRecords(folder, kind, {
     lang: ctx.lang, includePersonal,
