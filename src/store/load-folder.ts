@@ -7,7 +7,7 @@ import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type Vocabulary
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, type ParseCache } from './parse-cache.js';
-import { statFiles, type FileStats } from './stat-files.js';
+import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
@@ -260,6 +260,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     return p;
   };
 
+  // A large folder's second thread for the stats is started first, to be ready once it is listed.
+  const early = cache.exists() && cache.large() ? startStatWorker() : undefined;
   const candidates = listFiles(dir, problems);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
@@ -276,7 +278,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     if ('path' in where) links.push([i, where.path]);
     return null;
   });
-  const started = cache.exists() ? statFiles(dir, paths) : undefined;
+  const started = cache.exists() ? statFiles(dir, paths, { early }) : undefined;
   let stats: FileStats | undefined;
   // Asked for once the snapshot is read (the first `has`), so both are under way at once.
   const statted = () => {

@@ -28,7 +28,7 @@
 //   (a verdict's "files" is 0 when they are the header's, in its order: 45,000 paths read once, not twice)
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
@@ -36,6 +36,9 @@ import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
 const MAGIC = 'civsam-snapshot/3\n';
+
+/** A snapshot this large holds a few thousand files or more (about 700 bytes each). */
+const LARGE_SNAPSHOT_BYTES = 1 << 20;
 const HEADER_DIGITS = 10;
 
 // The halves of a 64-bit value in a view of 32-bit ones.
@@ -100,6 +103,8 @@ export interface ParseCache {
    * so it is right whatever the files are; which entries may be used is decided by `take` as always.
    */
   prefetch(folders: readonly string[]): void;
+  /** Whether the snapshot is of a folder large enough for its files to be stat-ed on two threads (told by its size, before it is read). */
+  large(): boolean;
   problemsOf(entry: number): readonly unknown[];
   /** `hint`: the file's place in the listing (see `take`). */
   put(rel: string, st: Identity, read: CachedRead, hint?: number): void;
@@ -644,6 +649,13 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         return false;
       }
     },
+    large: () => {
+      try {
+        return statSync(snapshotFile(dataDir, env)).size >= LARGE_SNAPSHOT_BYTES;
+      } catch {
+        return false;
+      }
+    },
     has: (rel, hint) => {
       const i = open().index.get(rel, hint);
       return i !== undefined && !dead.has(i);
@@ -806,4 +818,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

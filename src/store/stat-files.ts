@@ -61,21 +61,48 @@ export function statChunks({ dir, paths, table, regular, counters }: SharedStats
   }
 }
 
-/** Starts the stats; the function returned takes its share, waits for the rest (the first call) and gives the table. */
-export function statFiles(dir: string, paths: readonly (string | null)[], { from = STAT_WORKER_FROM }: { from?: number } = {}): () => FileStats {
-  const script = new URL('./stat-worker.js', import.meta.url);
-  // Run from the TypeScript sources (the tests) there is no compiled worker: this thread alone.
-  const parallel = paths.length >= from && existsSync(fileURLToPath(script));
+const STAT_WORKER = new URL('./stat-worker.js', import.meta.url);
+
+/**
+ * A stat worker started before the files are known (while the folder is listed), so that its tens
+ * of milliseconds of starting are spent meanwhile; given to statFiles, it waits for the files there.
+ * Undefined run from the TypeScript sources (the tests), where there is no compiled worker.
+ */
+export function startStatWorker(): Worker | undefined {
+  if (!existsSync(fileURLToPath(STAT_WORKER))) return undefined;
+  try {
+    const worker = new Worker(STAT_WORKER);
+    worker.unref();
+    // A worker that fails leaves its files to this thread (see statFiles), never an error of the command.
+    worker.on('error', () => {});
+    return worker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the worker is sent: the paths as one string (one copy, not one per path), `\0` between them (no path holds one), "" for null. */
+export type StatRequest = Omit<SharedStats, 'paths'> & { paths: string };
+
+/** The paths of a request as statChunks takes them. */
+export const pathsOf = (request: StatRequest): (string | null)[] => request.paths.split('\0').map((p) => p || null);
+
+/**
+ * Starts the stats (on `early`, a worker started before, when given); the function returned takes
+ * its share, waits for the rest (the first call) and gives the table.
+ */
+export function statFiles(dir: string, paths: readonly (string | null)[], { from = STAT_WORKER_FROM, early }: { from?: number; early?: Worker } = {}): () => FileStats {
+  const parallel = paths.length > 0 && paths.length >= from && (early !== undefined || existsSync(fileURLToPath(STAT_WORKER)));
   const make = (size: number) => (parallel ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
   const shared: SharedStats = { dir, paths, table: make(paths.length * IDENTITY_WORDS * 8), regular: make(paths.length), counters: make(8) };
   let worker: Worker | undefined;
-  if (parallel) {
+  if (!parallel) void early?.terminate();
+  else {
+    worker = early ?? startStatWorker();
     try {
-      worker = new Worker(script, { workerData: shared });
-      worker.unref();
-      // A worker that fails leaves its files to this thread (see below), never an error of the command.
-      worker.on('error', () => {});
+      worker?.postMessage({ dir, paths: paths.map((p) => p ?? '').join('\0'), table: shared.table, regular: shared.regular, counters: shared.counters } satisfies StatRequest);
     } catch {
+      void worker?.terminate();
       worker = undefined;
     }
   }

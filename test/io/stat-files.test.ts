@@ -22,10 +22,19 @@ describe('stat-ing the files of a folder', () => {
     const started = statFiles(dir, paths, { from: 0 });
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
     const onWorker = started();
+    // A worker started before the files were known (as while a folder is listed) is sent them.
+    const { startStatWorker } = await dist('store/stat-files.js');
+    const ready = startStatWorker();
+    expect(ready).toBeDefined();
+    const sent = statFiles(dir, paths, { from: 0, early: ready });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    const onEarly = sent();
     const together = statFiles(dir, paths, { from: 0 })();
     const here = statFiles(dir, paths, { from: Infinity })();
     expect([...onWorker.regular]).toEqual([...here.regular]);
     expect([...onWorker.table]).toEqual([...here.table]);
+    expect([...onEarly.regular]).toEqual([...here.regular]);
+    expect([...onEarly.table]).toEqual([...here.table]);
     expect([...together.regular]).toEqual([...here.regular]);
     expect([...together.table]).toEqual([...here.table]);
     expect([...here.regular]).toEqual([...Array(30).fill(1), 0, 0, 0, 0]);
