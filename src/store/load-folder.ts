@@ -65,6 +65,21 @@ export interface RawFolder {
    * without parsing the rest of its folder's.
    */
   mentioning?(needles: readonly string[]): { may(f: SourceFile): boolean; data(f: SourceFile): unknown };
+  /** The checks of their own some files had where they were read (a worker thread), for the folder's check to take. */
+  own?: OwnChecks;
+}
+
+/**
+ * What the checks of one file found for files read on another thread: whatever a file alone shows
+ * (its schema, its characters, the rules of one record, its references against the ids that exist).
+ */
+export interface OwnChecks {
+  /** Every problem those checks found, each placed in its file. */
+  problems: readonly Problem[];
+  /** Whether a file was checked there, and then whether its data passed its schema; undefined for any other file. */
+  passedSchema(f: SourceFile): boolean | undefined;
+  /** The ids the references were checked against, as the folder's check writes them (check-folder.ts idsKey). */
+  idsKey: string;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -142,7 +157,7 @@ function listFiles(dir: string, problems: Problem[]): Candidate[] {
 }
 
 /** Values JSON cannot carry (NaN, ±Infinity, -0) are never cached, so a cached read equals a fresh one. */
-function jsonSafe(value: unknown): boolean {
+export function jsonSafe(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(jsonSafe);
   if (value !== null && typeof value === 'object') return Object.values(value).every(jsonSafe);
@@ -160,6 +175,8 @@ export interface ReadOutcome {
   identity?: FileIdentity;
   /** The strict parse, kept to place later problems (never sent from a worker: it is not plain data). */
   strict?: StrictParse;
+  /** The data as the snapshot writes it, made where the file was read (a worker thread). */
+  json?: Uint8Array;
 }
 
 /** A candidate's path in the folder: its own, or where a link inside the folder leads; or why it is not an ordinary file. */
@@ -231,17 +248,16 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
   return { file: { rel, what, data }, problems: [], identity: jsonSafe(data) ? got.identity : undefined, strict };
 }
 
-/** Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in candidate order. */
-export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean) => ReadOutcome[] | undefined;
+/**
+ * Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in
+ * candidate order. `listing`: given when the candidates are every file of the folder (nothing
+ * taken from the snapshot), with the listing's own problems; then a reader may check each file
+ * on its own as well (`own`).
+ */
+export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean, listing?: readonly Problem[]) => { outcomes: ReadOutcome[]; own?: OwnChecks } | undefined;
 
-export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader): RawFolder {
-  const problems: Problem[] = [];
-  const files: SourceFile[] = [];
-  const strict = new Map<string, StrictParse>();
-  let realRoot: string | undefined;
-  const root = () => (realRoot ??= realpathSync(dir));
-  const withIdentity = cache !== noCache;
-
+/** Where a path sits in a file, from its strict parse (`strict`, or the file parsed again when first asked). */
+export function positionsIn(dir: string, root: () => string, candidate: (rel: string) => Candidate | undefined, strict: Map<string, StrictParse>) {
   const strictParse = (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
@@ -255,6 +271,17 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     }
     return p;
   };
+  return (rel: string, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position => locate(strictParse(rel), path, at);
+}
+
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader): RawFolder {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const strict = new Map<string, StrictParse>();
+  let realRoot: string | undefined;
+  const root = () => (realRoot ??= realpathSync(dir));
+  const withIdentity = cache !== noCache;
+
 
   const candidates = listFiles(dir, problems);
   const listing = problems.slice();
@@ -300,7 +327,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     return entry < 0 ? undefined : new TakenFile(c, entry, reading);
   });
   const toRead = candidates.filter((_, i) => taken[i] === undefined);
-  const read = (toRead.length > 0 && parallel?.(dir, toRead, withIdentity)) || toRead.map((c) => readCandidate(dir, c, root, withIdentity));
+  const inParallel = toRead.length > 0 ? parallel?.(dir, toRead, withIdentity, toRead.length === candidates.length ? listing : undefined) : undefined;
+  const read = inParallel?.outcomes ?? toRead.map((c) => readCandidate(dir, c, root, withIdentity));
   let next = 0;
   for (let i = 0; i < candidates.length; i++) {
     const kept = taken[i];
@@ -311,7 +339,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       continue;
     }
     const outcome = read[next++];
-    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems });
+    // Data that came as its snapshot text is kept as that text, not parsed for it.
+    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, outcome.json ? { data: undefined, json: outcome.json, problems: outcome.problems } : { data: outcome.file?.data, problems: outcome.problems });
     if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
     if (outcome.file) files.push(outcome.file);
@@ -321,7 +350,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     dir,
     files,
     problems,
-    position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
+    position: positionsIn(dir, root, (rel) => candidate(rel), strict),
+    own: inParallel?.own,
     // A file taken from the snapshot knows its entry; any other was read this run and has not passed yet.
     passed: (rel, file) => (file ? file instanceof TakenFile && cache.passedEntry(file.entry) : cache.passed(rel)),
     verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
@@ -364,6 +394,33 @@ class TakenFile implements SourceFile {
   alone(): unknown {
     const { dir, root, cache } = this.reading;
     return cache.dataOf(this.entry, () => readCandidate(dir, this.candidate, root, false).file?.data, true);
+  }
+
+  toJSON(): SourceFile {
+    return { rel: this.rel, what: this.what, data: this.data };
+  }
+}
+
+/**
+ * A file read on another thread: its data came as its snapshot text (JSON), parsed when first asked
+ * for, or (a value JSON cannot carry) as the value itself.
+ */
+export class ForeignFile implements SourceFile {
+  private value: unknown;
+  private parsed: boolean;
+  constructor(readonly rel: string, readonly what: FileRole, private json: Uint8Array | undefined, value?: unknown) {
+    this.parsed = json === undefined;
+    this.value = value;
+  }
+
+  get data(): unknown {
+    if (!this.parsed) {
+      const json = this.json!;
+      this.value = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1'));
+      this.parsed = true;
+      this.json = undefined;
+    }
+    return this.value;
   }
 
   toJSON(): SourceFile {

@@ -76,6 +76,11 @@ function racyWindow(env: NodeJS.ProcessEnv): bigint {
 export interface CachedRead {
   data: unknown;
   problems: readonly unknown[];
+  /**
+   * The data as the snapshot writes it (snapshotText's bytes), when the reader made it already
+   * (a worker thread): then `data` is not looked at, and parsed from these only if asked for.
+   */
+  json?: Uint8Array;
 }
 
 export interface ParseCache {
@@ -144,6 +149,8 @@ interface Entries {
   flags: number[];
   /** Each file's data, once its group is parsed (or it was put this run). */
   data: unknown[];
+  /** The data's text of a file put this run as text (CachedRead.json), written as it is. */
+  json: (Uint8Array | undefined)[];
   problems: Map<number, unknown[]>;
   /** The loaded files' groups: consecutive files of one folder, their data's JSON parsed when first needed. */
   groups: Group[];
@@ -173,7 +180,7 @@ interface Group {
 /** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
 const BROKEN: unique symbol = Symbol('broken');
 
-const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0), readPart: () => undefined });
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], json: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0), readPart: () => undefined });
 
 /** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
 const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
@@ -290,13 +297,15 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
       if (again !== undefined) closeSync(again);
     }
   };
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), json: [], problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(head[1]) ? head[1] : undefined };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
 
 /** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
 function dataAt(e: Entries, i: number): unknown {
+  const json = e.json[i];
+  if (json && !Object.hasOwn(e.data, i)) return (e.data[i] = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1')));
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
   if (g && !g.parsed) {
     const text = textOf(e, g);
@@ -456,7 +465,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     if (!list) byGroup.set(key, (list = []));
     list.push(i);
   }
-  const unreadable = (i: number) => (entries.flags[i] & HAS_DATA) !== 0 && dataAt(entries, i) === BROKEN;
+  const unreadable = (i: number) => (entries.flags[i] & HAS_DATA) !== 0 && !entries.json[i] && dataAt(entries, i) === BROKEN;
   for (const [key, list] of byGroup) {
     if (unchangedGroup(entries, list) || !list.some(unreadable)) continue;
     const readable = list.filter((i) => !unreadable(i));
@@ -487,16 +496,22 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       segments.push(source);
       continue;
     }
-    // Each file's text written where it goes (no joined copy of the whole folder's text).
-    const texts = list.map((i) => asciiJson((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
+    // Each file's text written where it goes (no joined copy of the whole folder's text); a text
+    // a worker made is copied as it is.
+    const texts = list.map((i) => entries.json[i] ?? snapshotText((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
     let length = 1;
     for (const t of texts) length += t.length + 1;
     const group = Buffer.allocUnsafe(length);
     let at = 0;
     for (let k = 0; k < texts.length; k++) {
       group[at++] = k === 0 ? 0x5b : 0x2c; // `[` before the first, `,` between
-      at += group.write(texts[k], at, 'latin1');
-      lens[j++] = texts[k].length;
+      const t = texts[k];
+      if (typeof t === 'string') at += group.write(t, at, 'latin1');
+      else {
+        group.set(t, at);
+        at += t.length;
+      }
+      lens[j++] = t.length;
     }
     group[at] = 0x5d; // `]`
     segments.push(group);
@@ -517,6 +532,15 @@ function unchangedGroup(e: Entries, list: readonly number[]): Group | undefined 
   const g = e.groups[e.groupOf[first]];
   if (g.touched || g.start !== first || g.count !== list.length || list[list.length - 1] !== first + g.count - 1) return undefined;
   return g;
+}
+
+/**
+ * A file's data as the snapshot writes it: JSON with every character beyond ASCII as a \u escape,
+ * so its bytes are its characters. A reader on another thread makes it there, so the data crosses
+ * as these bytes (see CachedRead.json).
+ */
+export function snapshotText(value: unknown): string {
+  return asciiJson(value);
 }
 
 /** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
@@ -660,8 +684,10 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       current[i] = 2;
       s.stale = true;
       putIdentity(e.ids, i, st);
-      e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
-      e.data[i] = read.data;
+      e.flags[i] = (read.data !== undefined || read.json ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
+      e.json[i] = read.json;
+      if (read.json) delete e.data[i];
+      else e.data[i] = read.data;
       if (read.problems.length) e.problems.set(i, [...read.problems]);
       else e.problems.delete(i);
       changed = true;
