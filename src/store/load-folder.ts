@@ -339,8 +339,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       continue;
     }
     const outcome = read[next++];
-    // Data that came as its snapshot text is kept as that text, not parsed for it.
-    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, outcome.json ? { data: undefined, json: outcome.json, problems: outcome.problems } : { data: outcome.file?.data, problems: outcome.problems });
+    // Data that came as its snapshot text (from a worker) is kept as that text, not parsed for it.
+    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file instanceof ForeignFile ? undefined : outcome.file?.data, json: outcome.json, problems: outcome.problems });
     if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
     if (outcome.file) files.push(outcome.file);

@@ -28,7 +28,7 @@ const WAIT_MS = 120_000;
 /** What one file alone shows, found on the worker for its share: see OwnChecks. */
 export interface ShareCheckResult {
   problems: Problem[];
-  /** Per file of the share: 0 no data, 1 its data failed its schema, 2 it passed. */
+  /** Per file of the share: 0 not checked there (no data, not a record), 1 its data failed its schema, 2 it passed. */
   passed: Uint8Array;
   idsKey: string;
 }
@@ -37,6 +37,8 @@ export interface ShareCheckResult {
 export interface ShareChecks {
   /** The worker script: it calls serveShare with `check`. */
   script: URL;
+  /** The checks, run on each thread's share (this thread's too, before it waits for the worker). */
+  check: ShareCheck;
   /** Of every candidate (the whole folder) and the listing's problems: what the worker is given as it starts. */
   start(candidates: readonly Candidate[], listing: readonly Problem[]): unknown;
   /** How many of the first candidates this thread reads before anything else (what `given` needs). */
@@ -123,8 +125,8 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   const first = mine.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
+  let given: unknown;
   if (checking) {
-    let given: unknown;
     try {
       given = checking.checks.given(first, started, checking.listing);
     } catch {
@@ -135,6 +137,21 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
     Atomics.notify(flag, 1);
   }
   for (let i = head; i < mine.length; i++) first.push(readCandidate(dir, mine[i], root, withIdentity));
+  // This thread's share is checked and made into the snapshot's text as the worker's is, while
+  // the worker is still at its own: after it, only what needs the whole folder is left.
+  let mineChecked: ShareCheckResult | undefined;
+  if (checking && given !== undefined) {
+    try {
+      mineChecked = checkOutcomes(checking.checks.check, dir, root, mine, first, started, given);
+    } catch {
+      mineChecked = undefined;
+    }
+  }
+  const texts = handover(first, undefined);
+  const textBytes = new Uint8Array(texts.texts);
+  first.forEach((o, i) => {
+    if (texts.state[i] === 2) o.json = textBytes.subarray(texts.spans[2 * i], texts.spans[2 * i] + texts.spans[2 * i + 1]);
+  });
   Atomics.wait(flag, 0, 0, WAIT_MS);
   const message = receiveMessageOnPort(port1)?.message as Handover | undefined;
   port1.close();
@@ -142,11 +159,36 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   if (!message || message.failed) return { outcomes: [...first, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
   const passed = new WeakMap<SourceFile, boolean>();
   const second = taken(candidates.slice(split), message, passed);
-  const own = message.own;
+  const theirsChecked = message.own;
+  // Both shares checked, against the same ids: the folder's check takes both.
+  if (!mineChecked || !theirsChecked || mineChecked.idsKey !== theirsChecked.idsKey) return { outcomes: [...first, ...second] };
+  first.forEach((o, i) => {
+    if (o.file && mineChecked.passed[i] !== 0) passed.set(o.file, mineChecked.passed[i] === 2);
+  });
   return {
     outcomes: [...first, ...second],
-    own: own && { problems: own.problems, passedSchema: (f) => passed.get(f), idsKey: own.idsKey },
+    own: { problems: [...mineChecked.problems, ...theirsChecked.problems], passedSchema: (f) => passed.get(f), idsKey: theirsChecked.idsKey },
   };
+}
+
+/** A share's outcomes checked: the result's `passed` per outcome (0 for one without a file). */
+function checkOutcomes(check: ShareCheck, dir: string, root: () => string, candidates: readonly Candidate[], outcomes: readonly ReadOutcome[], started: unknown, given: unknown): ShareCheckResult {
+  const strict = new Map<string, StrictParse>();
+  const byRel = new Map<string, Candidate>();
+  candidates.forEach((c, i) => {
+    byRel.set(c.rel, c);
+    const s = outcomes[i].strict;
+    if (s) strict.set(c.rel, s);
+  });
+  const files: SourceFile[] = [];
+  for (const o of outcomes) if (o.file) files.push(o.file);
+  const result = check(files, positionsIn(dir, root, (rel) => byRel.get(rel), strict), started, given);
+  const passed = new Uint8Array(candidates.length);
+  let k = 0;
+  outcomes.forEach((o, i) => {
+    if (o.file) passed[i] = result.passed[k++];
+  });
+  return { ...result, passed };
 }
 
 /** The worker's outcomes as this thread uses them: each file's data parsed from its text only when asked for. */
@@ -160,7 +202,7 @@ function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<So
     if (state === 0) return { problems: found };
     const json = state === 2 ? texts.subarray(m.spans[2 * i], m.spans[2 * i] + m.spans[2 * i + 1]) : undefined;
     const file = new ForeignFile(c.rel, c.what, json, values.get(i));
-    if (m.own) passed.set(file, m.own.passed[i] === 2);
+    if (m.own && m.own.passed[i] !== 0) passed.set(file, m.own.passed[i] === 2);
     const identity: FileIdentity | undefined = m.identified[i] ? { size: m.times[3 * i], mtimeNs: m.times[3 * i + 1], ctimeNs: m.times[3 * i + 2], ino: m.inodes[i] } : undefined;
     return { file, problems: found, identity, json };
   });
@@ -181,25 +223,7 @@ export function serveShare(check?: ShareCheck): void {
     if (check && started !== undefined) {
       Atomics.wait(flag, 1, 0, WAIT_MS);
       const given = Atomics.load(flag, 1) === 1 ? receiveMessageOnPort(port)?.message : undefined;
-      if (given !== undefined) {
-        const strict = new Map<string, StrictParse>();
-        const byRel = new Map<string, Candidate>();
-        candidates.forEach((c, i) => {
-          byRel.set(c.rel, c);
-          const s = outcomes[i].strict;
-          if (s) strict.set(c.rel, s);
-        });
-        const files: SourceFile[] = [];
-        for (const o of outcomes) if (o.file) files.push(o.file);
-        const result = check(files, positionsIn(dir, root, (rel) => byRel.get(rel), strict), started, given);
-        // Per candidate, as the outcomes are sent.
-        const passed = new Uint8Array(candidates.length);
-        let k = 0;
-        outcomes.forEach((o, i) => {
-          if (o.file) passed[i] = result.passed[k++];
-        });
-        own = { ...result, passed };
-      }
+      if (given !== undefined) own = checkOutcomes(check, dir, root, candidates, outcomes, started, given);
     }
     const m = handover(outcomes, own);
     const tables = [m.spans, m.state, m.times, m.inodes, m.identified, ...(own ? [own.passed] : [])];
@@ -229,7 +253,7 @@ function handover(outcomes: readonly ReadOutcome[], own: ShareCheckResult | unde
     else if (jsonSafe(data)) {
       const t = snapshotText(data);
       texts[i] = t;
-      total += t.length;
+      total += t.length + 1;
       state[i] = 2;
     } else {
       values.push([i, data]);
@@ -249,6 +273,9 @@ function handover(outcomes: readonly ReadOutcome[], own: ShareCheckResult | unde
       spans[2 * i] = at;
       spans[2 * i + 1] = t.length;
       at += bytes.write(t, at, 'latin1');
+      // A comma after each: a folder's texts, one after another, are then its part of the
+      // snapshot as they lie (parse-cache.ts groupParts).
+      bytes[at++] = 0x2c;
     }
     const id = outcomes[i].identity;
     if (id) {

@@ -482,7 +482,8 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     const p = entries.problems.get(i);
     if (p) problems[j] = p;
   });
-  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')];
+  // Each segment in one or more parts, written one after the other.
+  const segments: Uint8Array[][] = [[Buffer.from(asciiJson([problems, verdict ?? 0]), 'latin1')]];
   const lens = new Uint32Array(order.length);
   let j = 0;
   for (const list of byGroup.values()) {
@@ -493,12 +494,18 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       // Its bytes as they are in the snapshot read (which, replaced since, makes this write give up).
       const source = same.text ?? entries.readPart(same.pos, same.length);
       if (!source) throw new Error('snapshot replaced meanwhile');
-      segments.push(source);
+      segments.push([source]);
       continue;
     }
-    // Each file's text written where it goes (no joined copy of the whole folder's text); a text
-    // a worker made is copied as it is.
     const texts = list.map((i) => entries.json[i] ?? snapshotText((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
+    // Texts a reader made one after another (see parallel-read.ts) are written from where they lie.
+    const parts = groupParts(texts);
+    if (parts) {
+      for (const t of texts) lens[j++] = t.length;
+      segments.push(parts);
+      continue;
+    }
+    // Else each file's text written where it goes (no joined copy of the whole folder's text).
     let length = 1;
     for (const t of texts) length += t.length + 1;
     const group = Buffer.allocUnsafe(length);
@@ -514,15 +521,51 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       lens[j++] = t.length;
     }
     group[at] = 0x5d; // `]`
-    segments.push(group);
+    segments.push([group]);
   }
-  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
+  const segmentLength = (parts: Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files: order.map((i) => entries.rels[i]), groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
   // In parts, written one after the other: never copied into one block.
-  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments];
+  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments.flat()];
+}
+
+/** More parts than this for one group: its texts are copied into one block instead (a write per part costs a call). */
+const MAX_PARTS = 64;
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/**
+ * A group's text (`[` texts joined by `,` `]`) as parts that are views of the texts where they lie:
+ * texts that follow each other in one buffer with a comma between (as a reader made them, see
+ * parallel-read.ts) are one part. Undefined when that would take too many parts.
+ */
+function groupParts(texts: ReadonlyArray<string | Uint8Array>): Uint8Array[] | undefined {
+  const parts: Uint8Array[] = [OPEN];
+  let run: { bytes: Uint8Array; start: number; end: number } | undefined;
+  const flush = () => {
+    if (run) parts.push(run.bytes.subarray(run.start, run.end));
+    run = undefined;
+  };
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k];
+    if (typeof t !== 'string' && run && t.buffer === run.bytes.buffer && t.byteOffset === run.end + 1 && run.bytes[run.end] === 0x2c) {
+      run.end = t.byteOffset + t.length;
+      continue;
+    }
+    flush();
+    if (k > 0) parts.push(COMMA);
+    if (typeof t === 'string') parts.push(Buffer.from(t, 'latin1'));
+    else run = { bytes: new Uint8Array(t.buffer), start: t.byteOffset, end: t.byteOffset + t.length };
+    if (parts.length > MAX_PARTS) return undefined;
+  }
+  flush();
+  parts.push(CLOSE);
+  return parts;
 }
 
 /** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
@@ -686,8 +729,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       putIdentity(e.ids, i, st);
       e.flags[i] = (read.data !== undefined || read.json ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
       e.json[i] = read.json;
-      if (read.json) delete e.data[i];
-      else e.data[i] = read.data;
+      // Data given as its text alone is parsed from that when asked for.
+      if (read.data !== undefined || !read.json) e.data[i] = read.data;
+      else if (Object.hasOwn(e.data, i)) delete e.data[i];
       if (read.problems.length) e.problems.set(i, [...read.problems]);
       else e.problems.delete(i);
       changed = true;

@@ -433,7 +433,7 @@ export const isAnyId = (ids: ReadonlySet<string>): boolean => ids instanceof Any
 /**
  * The checks of one file, for files read on another thread (see OwnChecks): their schema and
  * characters, the rules of one record, and their references against `ids` (every id of the folder).
- * Per file: 0 no data, 1 its data failed its schema, 2 it passed.
+ * Per file: 0 not checked (no data, or not a record), 1 its data failed its schema, 2 it passed.
  */
 export function checkShare(files: readonly SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position, ids: Record<Target, ReadonlySet<string>>): { problems: Problem[]; passed: Uint8Array; idsKey: string } {
   const problems: Problem[] = [];
@@ -441,6 +441,8 @@ export function checkShare(files: readonly SourceFile[], position: (rel: string,
   const a = admission({ problems: [] });
   const passed = new Uint8Array(files.length);
   files.forEach((f, i) => {
+    // The settings and vocabularies are checked with the folder (they make its ids).
+    if (f.what.role !== 'record') return;
     const ok = a.admit(f, report);
     passed[i] = ok === undefined ? 0 : ok ? 2 : 1;
   });

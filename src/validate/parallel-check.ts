@@ -7,7 +7,7 @@
 import { RECORD_KINDS, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import type { Candidate, ParallelReader, Problem, ReadOutcome, SourceFile } from '../store/load-folder.js';
 import { PARALLEL_FROM, parallelReader, type ShareChecks } from '../store/parallel-read.js';
-import { anyId, existingIds, isAnyId } from './check-folder.js';
+import { anyId, checkShare, existingIds, isAnyId } from './check-folder.js';
 
 /** What the worker is given as it starts: every record file's id by kind, joined by NUL (no file name holds one). */
 export interface StartedIds {
@@ -24,6 +24,7 @@ const isRecord = (c: Candidate) => c.what.role === 'record';
 
 export const checks: ShareChecks = {
   script: new URL('./check-worker.js', import.meta.url),
+  check: (files, position, started, given) => checkShare(files, position, idsOf(started as StartedIds, given as GivenIds)),
   start(candidates): StartedIds {
     const lists = new Map<RecordKind, string[]>();
     for (const c of candidates) {
