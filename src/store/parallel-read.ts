@@ -103,7 +103,6 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   const head = checking ? checking.checks.head(candidates) : 0;
   // Whatever this thread reads first is its own; of the rest the worker takes its share.
   const split = Math.max(head, Math.ceil(candidates.length * (1 - share)));
-  const mine = candidates.slice(0, split);
   // An error object loses its code on the way to a worker: only the code is sent.
   const theirs = candidates.slice(split).map((c) => (c.error ? { ...c, error: Object.assign(new Error(c.error.code ?? 'EIO'), { code: c.error.code }) } : c));
   const flags = new SharedArrayBuffer(8);
@@ -124,7 +123,8 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   worker.on('error', () => {});
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
-  const first = mine.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
+  // First what the checks need (the settings and vocabularies), read and kept as they are.
+  const first = candidates.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
   let given: unknown;
   if (checking) {
     try {
@@ -136,62 +136,27 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
     Atomics.store(flag, 1, given !== undefined ? 1 : 2);
     Atomics.notify(flag, 1);
   }
-  for (let i = head; i < mine.length; i++) first.push(readCandidate(dir, mine[i], root, withIdentity));
-  // This thread's share is checked and made into the snapshot's text as the worker's is, while
-  // the worker is still at its own: after it, only what needs the whole folder is left.
-  let mineChecked: ShareCheckResult | undefined;
-  if (checking && given !== undefined) {
-    try {
-      mineChecked = checkOutcomes(checking.checks.check, dir, root, mine, first, started, given);
-    } catch {
-      mineChecked = undefined;
-    }
-  }
-  const texts = handover(first, undefined);
-  const textBytes = new Uint8Array(texts.texts);
-  first.forEach((o, i) => {
-    if (texts.state[i] === 2) o.json = textBytes.subarray(texts.spans[2 * i], texts.spans[2 * i] + texts.spans[2 * i + 1]);
-  });
+  // Then this thread's share, checked and made into the snapshot's text as the worker's is, while
+  // the worker is at its own: after it, only what needs the whole folder is left.
+  const check = checking && given !== undefined ? checking.checks.check : undefined;
+  const rest = candidates.slice(head, split);
+  const mine = readShare(dir, root, rest, withIdentity, check && ((files, position) => check(files, position, started, given)));
   Atomics.wait(flag, 0, 0, WAIT_MS);
   const message = receiveMessageOnPort(port1)?.message as Handover | undefined;
   port1.close();
   void worker.terminate();
-  if (!message || message.failed) return { outcomes: [...first, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
   const passed = new WeakMap<SourceFile, boolean>();
-  const second = taken(candidates.slice(split), message, passed);
-  const theirsChecked = message.own;
-  // Both shares checked, against the same ids: the folder's check takes both.
-  if (!mineChecked || !theirsChecked || mineChecked.idsKey !== theirsChecked.idsKey) return { outcomes: [...first, ...second] };
-  first.forEach((o, i) => {
-    if (o.file && mineChecked.passed[i] !== 0) passed.set(o.file, mineChecked.passed[i] === 2);
-  });
-  return {
-    outcomes: [...first, ...second],
-    own: { problems: [...mineChecked.problems, ...theirsChecked.problems], passedSchema: (f) => passed.get(f), idsKey: theirsChecked.idsKey },
-  };
+  const ours = [...first, ...taken(rest, mine, passed)];
+  if (!message || message.failed) return { outcomes: [...ours, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
+  const outcomes = [...ours, ...taken(candidates.slice(split), message, passed)];
+  // Both shares checked, against the same ids (a share of no files checked none): the folder's check takes both.
+  const a = mine.own;
+  const b = message.own;
+  if (!a || !b || (a.idsKey !== b.idsKey && a.idsKey !== '' && b.idsKey !== '')) return { outcomes };
+  return { outcomes, own: { problems: [...a.problems, ...b.problems], passedSchema: (f) => passed.get(f), idsKey: a.idsKey || b.idsKey } };
 }
 
-/** A share's outcomes checked: the result's `passed` per outcome (0 for one without a file). */
-function checkOutcomes(check: ShareCheck, dir: string, root: () => string, candidates: readonly Candidate[], outcomes: readonly ReadOutcome[], started: unknown, given: unknown): ShareCheckResult {
-  const strict = new Map<string, StrictParse>();
-  const byRel = new Map<string, Candidate>();
-  candidates.forEach((c, i) => {
-    byRel.set(c.rel, c);
-    const s = outcomes[i].strict;
-    if (s) strict.set(c.rel, s);
-  });
-  const files: SourceFile[] = [];
-  for (const o of outcomes) if (o.file) files.push(o.file);
-  const result = check(files, positionsIn(dir, root, (rel) => byRel.get(rel), strict), started, given);
-  const passed = new Uint8Array(candidates.length);
-  let k = 0;
-  outcomes.forEach((o, i) => {
-    if (o.file) passed[i] = result.passed[k++];
-  });
-  return { ...result, passed };
-}
-
-/** The worker's outcomes as this thread uses them: each file's data parsed from its text only when asked for. */
+/** The outcomes of a share (from the worker, or this thread's) as readFolder takes them: each file's data parsed from its text only when asked for. */
 function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<SourceFile, boolean>): ReadOutcome[] {
   const problems = new Map(m.problems);
   const values = new Map(m.values);
@@ -208,6 +173,101 @@ function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<So
   });
 }
 
+/** Files read, checked and made into text at a time, after which their data is let go while still young (less for the collector to keep). */
+const CHUNK = 256;
+
+/**
+ * Reads a share of the files a chunk at a time: each chunk parsed, checked (when `check` is given)
+ * and its data made into the snapshot's text, one file's after another's with a comma after each,
+ * in one buffer (a folder's texts are then its part of the snapshot as they lie: parse-cache.ts
+ * groupParts); then the parsed data is let go. What is found goes in plain tables.
+ */
+function readShare(dir: string, root: () => string, candidates: readonly Candidate[], withIdentity: boolean, check?: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult): Handover {
+  const n = candidates.length;
+  const state = new Uint8Array(n);
+  const spans = new Uint32Array(2 * n);
+  const times = new BigInt64Array(3 * n);
+  const inodes = new BigUint64Array(n);
+  const identified = new Uint8Array(n);
+  const problems: Array<[number, Problem[]]> = [];
+  const values: Array<[number, unknown]> = [];
+  let own: ShareCheckResult | undefined = check && { problems: [], passed: new Uint8Array(n), idsKey: '' };
+  let bytes = Buffer.from(new ArrayBuffer(1 << 20));
+  let at = 0;
+  const room = (need: number) => {
+    if (need <= bytes.length) return;
+    const bigger = Buffer.from(new ArrayBuffer(Math.max(need, 2 * bytes.length)));
+    bytes.copy(bigger, 0, 0, at);
+    bytes = bigger;
+  };
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const part = candidates.slice(from, to);
+    const outcomes = part.map((c) => readCandidate(dir, c, root, withIdentity));
+    if (own && check) {
+      try {
+        const r = checkOutcomes(check, dir, root, part, outcomes);
+        for (const p of r.problems) own.problems.push(p);
+        own.passed.set(r.passed, from);
+        own.idsKey = r.idsKey;
+      } catch {
+        own = undefined; // not checked here: the folder's check does it all
+      }
+    }
+    for (let k = 0; k < outcomes.length; k++) {
+      const i = from + k;
+      const o = outcomes[k];
+      if (o.problems.length > 0) problems.push([i, o.problems]);
+      const id = o.identity;
+      if (id) {
+        times[3 * i] = id.size;
+        times[3 * i + 1] = id.mtimeNs;
+        times[3 * i + 2] = id.ctimeNs;
+        inodes[i] = id.ino;
+        identified[i] = 1;
+      }
+      if (!o.file) continue;
+      const data = o.file.data;
+      if (data === undefined) state[i] = 1;
+      else if (jsonSafe(data)) {
+        const t = snapshotText(data);
+        room(at + t.length + 1);
+        spans[2 * i] = at;
+        spans[2 * i + 1] = t.length;
+        at += bytes.write(t, at, 'latin1');
+        bytes[at++] = 0x2c;
+        state[i] = 2;
+      } else {
+        values.push([i, data]);
+        state[i] = 3;
+      }
+    }
+    // After the first chunk the buffer is made about as large as the share's texts will be.
+    if (from === 0 && to < n) room(Math.ceil((at / to) * n * 1.1));
+  }
+  return { texts: bytes.buffer as ArrayBuffer, spans, state, times, inodes, identified, problems, values, own };
+}
+
+/** A share's outcomes checked: the result's `passed` per outcome (0 for one without a file). */
+function checkOutcomes(check: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult, dir: string, root: () => string, candidates: readonly Candidate[], outcomes: readonly ReadOutcome[]): ShareCheckResult {
+  const strict = new Map<string, StrictParse>();
+  const byRel = new Map<string, Candidate>();
+  candidates.forEach((c, i) => {
+    byRel.set(c.rel, c);
+    const s = outcomes[i].strict;
+    if (s) strict.set(c.rel, s);
+  });
+  const files: SourceFile[] = [];
+  for (const o of outcomes) if (o.file) files.push(o.file);
+  const result = check(files, positionsIn(dir, root, (rel) => byRel.get(rel), strict));
+  const passed = new Uint8Array(candidates.length);
+  let k = 0;
+  outcomes.forEach((o, i) => {
+    if (o.file) passed[i] = result.passed[k++];
+  });
+  return { ...result, passed };
+}
+
 /**
  * The worker's side: reads and parses its share exactly as this thread would, checks it when
  * `check` is given and this thread sends what that needs, and sends the outcomes back in order.
@@ -218,15 +278,14 @@ export function serveShare(check?: ShareCheck): void {
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   try {
-    const outcomes = candidates.map((c) => readCandidate(dir, c, root, withIdentity));
-    let own: ShareCheckResult | undefined;
+    let given: unknown;
     if (check && started !== undefined) {
+      // Sent as soon as this thread's caller has read the vocabularies: long before this is reached.
       Atomics.wait(flag, 1, 0, WAIT_MS);
-      const given = Atomics.load(flag, 1) === 1 ? receiveMessageOnPort(port)?.message : undefined;
-      if (given !== undefined) own = checkOutcomes(check, dir, root, candidates, outcomes, started, given);
+      given = Atomics.load(flag, 1) === 1 ? receiveMessageOnPort(port)?.message : undefined;
     }
-    const m = handover(outcomes, own);
-    const tables = [m.spans, m.state, m.times, m.inodes, m.identified, ...(own ? [own.passed] : [])];
+    const m = readShare(dir, root, candidates, withIdentity, check && given !== undefined ? (files, position) => check(files, position, started, given) : undefined);
+    const tables = [m.spans, m.state, m.times, m.inodes, m.identified, ...(m.own ? [m.own.passed] : [])];
     port.postMessage(m, [m.texts, ...tables.map((t) => t.buffer as ArrayBuffer)]);
   } catch {
     port.postMessage({ failed: true }); // this thread's caller reads the share itself
@@ -234,57 +293,4 @@ export function serveShare(check?: ShareCheck): void {
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   }
-}
-
-/** The outcomes as plain tables and one buffer of every file's data as the snapshot's text. */
-function handover(outcomes: readonly ReadOutcome[], own: ShareCheckResult | undefined): Handover {
-  const n = outcomes.length;
-  const state = new Uint8Array(n);
-  const texts: (string | undefined)[] = new Array(n);
-  const values: Array<[number, unknown]> = [];
-  const problems: Array<[number, Problem[]]> = [];
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const o = outcomes[i];
-    if (o.problems.length > 0) problems.push([i, o.problems]);
-    if (!o.file) continue;
-    const data = o.file.data;
-    if (data === undefined) state[i] = 1;
-    else if (jsonSafe(data)) {
-      const t = snapshotText(data);
-      texts[i] = t;
-      total += t.length + 1;
-      state[i] = 2;
-    } else {
-      values.push([i, data]);
-      state[i] = 3;
-    }
-  }
-  const buffer = new ArrayBuffer(total);
-  const bytes = Buffer.from(buffer);
-  const spans = new Uint32Array(2 * n);
-  const times = new BigInt64Array(3 * n);
-  const inodes = new BigUint64Array(n);
-  const identified = new Uint8Array(n);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const t = texts[i];
-    if (t !== undefined) {
-      spans[2 * i] = at;
-      spans[2 * i + 1] = t.length;
-      at += bytes.write(t, at, 'latin1');
-      // A comma after each: a folder's texts, one after another, are then its part of the
-      // snapshot as they lie (parse-cache.ts groupParts).
-      bytes[at++] = 0x2c;
-    }
-    const id = outcomes[i].identity;
-    if (id) {
-      times[3 * i] = id.size;
-      times[3 * i + 1] = id.mtimeNs;
-      times[3 * i + 2] = id.ctimeNs;
-      inodes[i] = id.ino;
-      identified[i] = 1;
-    }
-  }
-  return { texts: buffer, spans, state, times, inodes, identified, problems, values, own };
 }
