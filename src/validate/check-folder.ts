@@ -426,6 +426,14 @@ export function existingIds(records: ReadonlyArray<{ kind: RecordKind; id: strin
   return a.ids;
 }
 
+/** idsKey, made once for each set of ids (a share is checked a chunk at a time against the same). */
+const keys = new WeakMap<object, string>();
+function keyOf(ids: Record<Target, ReadonlySet<string>>): string {
+  let k = keys.get(ids);
+  if (k === undefined) keys.set(ids, (k = idsKey(ids)));
+  return k;
+}
+
 /** A set that has every id (for a share's checks: see existingIds), and whether a set is one. */
 export const anyId = (): Set<string> => new AnyId();
 export const isAnyId = (ids: ReadonlySet<string>): boolean => ids instanceof AnyId;
@@ -448,7 +456,7 @@ export function checkShare(files: readonly SourceFile[], position: (rel: string,
   });
   const ctx: RuleContext = { records: a.records, ids, vocabularies: { patientGroups: [], all: [] }, report };
   for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) if (ownRule(rule)) rule.check(ctx);
-  return { problems, passed, idsKey: idsKey(ids) };
+  return { problems, passed, idsKey: keyOf(ids) };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -24,7 +24,7 @@ const isRecord = (c: Candidate) => c.what.role === 'record';
 
 export const checks: ShareChecks = {
   script: new URL('./check-worker.js', import.meta.url),
-  check: (files, position, started, given) => checkShare(files, position, idsOf(started as StartedIds, given as GivenIds)),
+  check: (files, position, started, given) => checkShare(files, position, idsFor(started as StartedIds, given as GivenIds)),
   start(candidates): StartedIds {
     const lists = new Map<RecordKind, string[]>();
     for (const c of candidates) {
@@ -52,6 +52,13 @@ export const checks: ShareChecks = {
     return { vocabularies: Object.fromEntries(VOCABULARIES.map((v) => [v, [...ids[v]]])), any };
   },
 };
+
+/** The ids of `idsOf`, made once for a read (its share is checked a chunk at a time). */
+let lastIds: { started: StartedIds; given: GivenIds; ids: Record<Target, Set<string>> } | undefined;
+function idsFor(started: StartedIds, given: GivenIds): Record<Target, Set<string>> {
+  if (lastIds?.started !== started || lastIds.given !== given) lastIds = { started, given, ids: idsOf(started, given) };
+  return lastIds.ids;
+}
 
 /** The ids a worker checks references against: every record's (by its file name) and vocabulary entry's. */
 export function idsOf(started: StartedIds, given: GivenIds): Record<Target, Set<string>> {
