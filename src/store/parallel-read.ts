@@ -174,7 +174,7 @@ function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<So
 }
 
 /** Files read, checked and made into text at a time, after which their data is let go while still young (less for the collector to keep). */
-const CHUNK = 256;
+const CHUNK = 64;
 
 /**
  * Reads a share of the files a chunk at a time: each chunk parsed, checked (when `check` is given)
