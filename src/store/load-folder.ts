@@ -65,12 +65,12 @@ export interface RawFolder {
    * without parsing the rest of its folder's.
    */
   mentioning?(needles: readonly string[]): { may(f: SourceFile): boolean; data(f: SourceFile): unknown };
-  /** The checks of their own some files had where they were read (a worker thread), for the folder's check to take. */
+  /** The checks of their own the files had as they were read (a parallel read's shares), for the folder's check to take. */
   own?: OwnChecks;
 }
 
 /**
- * What the checks of one file found for files read on another thread: whatever a file alone shows
+ * What the checks of one file found for the files of a parallel read, each where it was read: whatever a file alone shows
  * (its schema, its characters, the rules of one record, its references against the ids that exist).
  */
 export interface OwnChecks {
@@ -175,7 +175,7 @@ export interface ReadOutcome {
   identity?: FileIdentity;
   /** The strict parse, kept to place later problems (never sent from a worker: it is not plain data). */
   strict?: StrictParse;
-  /** The data as the snapshot writes it, made where the file was read (a worker thread). */
+  /** The data as the snapshot writes it, made where the file was read (a share of a parallel read). */
   json?: Uint8Array;
 }
 
@@ -282,7 +282,6 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const root = () => (realRoot ??= realpathSync(dir));
   const withIdentity = cache !== noCache;
 
-
   const candidates = listFiles(dir, problems);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
@@ -339,7 +338,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       continue;
     }
     const outcome = read[next++];
-    // Data that came as its snapshot text (from a worker) is kept as that text, not parsed for it.
+    // Data that came as its snapshot text (a parallel read) is kept as that text, not parsed for it.
     if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file instanceof ForeignFile ? undefined : outcome.file?.data, json: outcome.json, problems: outcome.problems });
     if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
@@ -402,8 +401,8 @@ class TakenFile implements SourceFile {
 }
 
 /**
- * A file read on another thread: its data came as its snapshot text (JSON), parsed when first asked
- * for, or (a value JSON cannot carry) as the value itself.
+ * A file of a parallel read (parallel-read.ts), on either thread: its data came as its snapshot
+ * text (JSON), parsed when first asked for, or (a value JSON cannot carry) as the value itself.
  */
 export class ForeignFile implements SourceFile {
   private value: unknown;

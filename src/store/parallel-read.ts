@@ -5,9 +5,10 @@
 //
 // What the worker read crosses back as little as it can be: each file's data as the text the
 // snapshot keeps (JSON, made there), all in one buffer handed over without a copy, parsed here
-// only when a command asks for that file's data. A folder's check can have the worker check its
+// only when a command asks for that file's data. A folder's check can have each thread check its
 // files on their own as well (ShareChecks, given by the layer that knows the checks), so this
-// thread need not look at most of that data at all.
+// thread need not look at most of that data at all. Both threads go through their share a chunk
+// of files at a time and let each chunk's parsed data go, keeping only its text.
 import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
