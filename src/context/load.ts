@@ -8,7 +8,7 @@ import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
-import { readInParallel } from '../store/parallel-read.js';
+import { readInParallel } from '../validate/parallel-check.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';

@@ -65,6 +65,21 @@ export interface RawFolder {
    * without parsing the rest of its folder's.
    */
   mentioning?(needles: readonly string[]): { may(f: SourceFile): boolean; data(f: SourceFile): unknown };
+  /** The checks of their own the files had as they were read (a parallel read's shares), for the folder's check to take. */
+  own?: OwnChecks;
+}
+
+/**
+ * What the checks of one file found for the files of a parallel read, each where it was read: whatever a file alone shows
+ * (its schema, its characters, the rules of one record, its references against the ids that exist).
+ */
+export interface OwnChecks {
+  /** Every problem those checks found, each placed in its file. */
+  problems: readonly Problem[];
+  /** Whether a file was checked there, and then whether its data passed its schema; undefined for any other file. */
+  passedSchema(f: SourceFile): boolean | undefined;
+  /** The ids the references were checked against, as the folder's check writes them (check-folder.ts idsKey). */
+  idsKey: string;
 }
 
 const IGNORED = /^\.|~$|\.(?:bak|swp|swo|orig|tmp)$/;
@@ -142,7 +157,7 @@ function listFiles(dir: string, problems: Problem[]): Candidate[] {
 }
 
 /** Values JSON cannot carry (NaN, ±Infinity, -0) are never cached, so a cached read equals a fresh one. */
-function jsonSafe(value: unknown): boolean {
+export function jsonSafe(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(jsonSafe);
   if (value !== null && typeof value === 'object') return Object.values(value).every(jsonSafe);
@@ -160,6 +175,8 @@ export interface ReadOutcome {
   identity?: FileIdentity;
   /** The strict parse, kept to place later problems (never sent from a worker: it is not plain data). */
   strict?: StrictParse;
+  /** The data as the snapshot writes it, made where the file was read (a share of a parallel read). */
+  json?: Uint8Array;
 }
 
 /** A candidate's path in the folder: its own, or where a link inside the folder leads; or why it is not an ordinary file. */
@@ -231,21 +248,16 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
   return { file: { rel, what, data }, problems: [], identity: jsonSafe(data) ? got.identity : undefined, strict };
 }
 
-/** Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in candidate order. */
-export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean) => ReadOutcome[] | undefined;
-
 /**
- * `prefetch`: the record folders (`offers/`, …) whose data the command will read, parsed from the
- * snapshot while the second thread stats the files (see ParseCache.prefetch).
+ * Reads candidates in parallel, when there are enough of them to pay for it; the outcomes in
+ * candidate order. `listing`: given when the candidates are every file of the folder (nothing
+ * taken from the snapshot), with the listing's own problems; then a reader may check each file
+ * on its own as well (`own`).
  */
-export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch }: { prefetch?: readonly string[] } = {}): RawFolder {
-  const problems: Problem[] = [];
-  const files: SourceFile[] = [];
-  const strict = new Map<string, StrictParse>();
-  let realRoot: string | undefined;
-  const root = () => (realRoot ??= realpathSync(dir));
-  const withIdentity = cache !== noCache;
+export type ParallelReader = (dir: string, candidates: readonly Candidate[], withIdentity: boolean, listing?: readonly Problem[]) => { outcomes: ReadOutcome[]; own?: OwnChecks } | undefined;
 
+/** Where a path sits in a file, from its strict parse (`strict`, or the file parsed again when first asked). */
+export function positionsIn(dir: string, root: () => string, candidate: (rel: string) => Candidate | undefined, strict: Map<string, StrictParse>) {
   const strictParse = (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
@@ -259,6 +271,20 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     }
     return p;
   };
+  return (rel: string, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position => locate(strictParse(rel), path, at);
+}
+
+/**
+ * `prefetch`: the record folders (`offers/`, …) whose data the command will read, parsed from the
+ * snapshot while the second thread stats the files (see ParseCache.prefetch).
+ */
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch }: { prefetch?: readonly string[] } = {}): RawFolder {
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const strict = new Map<string, StrictParse>();
+  let realRoot: string | undefined;
+  const root = () => (realRoot ??= realpathSync(dir));
+  const withIdentity = cache !== noCache;
 
   // A large folder's second thread for the stats is started first, to be ready once it is listed.
   const early = cache.exists() && cache.large() ? startStatWorker() : undefined;
@@ -307,7 +333,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     return entry < 0 ? undefined : new TakenFile(c, entry, reading);
   });
   const toRead = candidates.filter((_, i) => taken[i] === undefined);
-  const read = (toRead.length > 0 && parallel?.(dir, toRead, withIdentity)) || toRead.map((c) => readCandidate(dir, c, root, withIdentity));
+  const inParallel = toRead.length > 0 ? parallel?.(dir, toRead, withIdentity, toRead.length === candidates.length ? listing : undefined) : undefined;
+  const read = inParallel?.outcomes ?? toRead.map((c) => readCandidate(dir, c, root, withIdentity));
   let next = 0;
   for (let i = 0; i < candidates.length; i++) {
     const kept = taken[i];
@@ -318,7 +345,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
       continue;
     }
     const outcome = read[next++];
-    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file?.data, problems: outcome.problems }, i);
+    // Data that came as its snapshot text (a parallel read) is kept as that text, not parsed for it.
+    if (outcome.identity) cache.put(candidates[i].rel, outcome.identity, { data: outcome.file instanceof ForeignFile ? undefined : outcome.file?.data, json: outcome.json, problems: outcome.problems }, i);
     if (outcome.strict) strict.set(candidates[i].rel, outcome.strict);
     problems.push(...outcome.problems);
     if (outcome.file) files.push(outcome.file);
@@ -328,7 +356,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     dir,
     files,
     problems,
-    position: (rel, path, at = 'value') => locate(strictParse(rel), path, at),
+    position: positionsIn(dir, root, (rel) => candidate(rel), strict),
+    own: inParallel?.own,
     // A file taken from the snapshot knows its entry; any other was read this run and has not passed yet.
     passed: (rel, file) => (file ? file instanceof TakenFile && cache.passedEntry(file.entry) : cache.passed(rel)),
     verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
@@ -371,6 +400,33 @@ class TakenFile implements SourceFile {
   alone(): unknown {
     const { dir, root, cache } = this.reading;
     return cache.dataOf(this.entry, () => readCandidate(dir, this.candidate, root, false).file?.data, true);
+  }
+
+  toJSON(): SourceFile {
+    return { rel: this.rel, what: this.what, data: this.data };
+  }
+}
+
+/**
+ * A file of a parallel read (parallel-read.ts), on either thread: its data came as its snapshot
+ * text (JSON), parsed when first asked for, or (a value JSON cannot carry) as the value itself.
+ */
+export class ForeignFile implements SourceFile {
+  private value: unknown;
+  private parsed: boolean;
+  constructor(readonly rel: string, readonly what: FileRole, private json: Uint8Array | undefined, value?: unknown) {
+    this.parsed = json === undefined;
+    this.value = value;
+  }
+
+  get data(): unknown {
+    if (!this.parsed) {
+      const json = this.json!;
+      this.value = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1'));
+      this.parsed = true;
+      this.json = undefined;
+    }
+    return this.value;
   }
 
   toJSON(): SourceFile {

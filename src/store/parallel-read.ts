@@ -2,11 +2,20 @@
 // files while this thread reads the first, and the outcomes are put together in file order, so the
 // folder read is the same as one thread's. readFolder stays synchronous: this thread waits for the
 // worker on a shared flag and takes its message without going back to the event loop.
+//
+// What the worker read crosses back as little as it can be: each file's data as the text the
+// snapshot keeps (JSON, made there), all in one buffer handed over without a copy, parsed here
+// only when a command asks for that file's data. A folder's check can have each thread check its
+// files on their own as well (ShareChecks, given by the layer that knows the checks), so this
+// thread need not look at most of that data at all. Both threads go through their share a chunk
+// of files at a time and let each chunk's parsed data go, keeping only its text.
 import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { readCandidate, type Candidate, type ParallelReader, type ReadOutcome } from './load-folder.js';
+import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { ForeignFile, jsonSafe, positionsIn, readCandidate, type Candidate, type FileIdentity, type OwnChecks, type ParallelReader, type Problem, type ReadOutcome, type SourceFile } from './load-folder.js';
+import { snapshotText } from './parse-cache.js';
+import type { PathSegment, Position, StrictParse } from './yaml-read.js';
 
 /**
  * Fewer files than this are read on one thread: a worker costs tens of milliseconds to start
@@ -17,36 +26,95 @@ export const PARALLEL_FROM = 2000;
 /** Longest wait for the worker before this thread reads its share itself. */
 const WAIT_MS = 120_000;
 
+/** What one file alone shows, found on the worker for its share: see OwnChecks. */
+export interface ShareCheckResult {
+  problems: Problem[];
+  /** Per file of the share: 0 not checked there (no data, not a record), 1 its data failed its schema, 2 it passed. */
+  passed: Uint8Array;
+  idsKey: string;
+}
+
+/** The checks of one file, run on the worker over its share, and what they need from this thread. */
+export interface ShareChecks {
+  /** The worker script: it calls serveShare with `check`. */
+  script: URL;
+  /** The checks, run on each thread's share (this thread's too, before it waits for the worker). */
+  check: ShareCheck;
+  /** Of every candidate (the whole folder) and the listing's problems: what the worker is given as it starts. */
+  start(candidates: readonly Candidate[], listing: readonly Problem[]): unknown;
+  /** How many of the first candidates this thread reads before anything else (what `given` needs). */
+  head(candidates: readonly Candidate[]): number;
+  /** Of those first files' outcomes: what the checks need besides `start`; undefined when they cannot run. */
+  given(outcomes: readonly ReadOutcome[], started: unknown, listing: readonly Problem[]): unknown;
+}
+
+/** The checks as the worker runs them: over the share's files, placing problems with `position`. */
+export type ShareCheck = (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position, started: unknown, given: unknown) => ShareCheckResult;
+
 /**
  * A reader that splits the files between this thread and a worker from `from` files on, unless the
  * machine is already busier than it has cores (then a second thread only adds its start-up). A
  * load of one or so per core is what civsam's own runs one after another leave (a script, a
- * colleague's sync), and the second core still pays there. `evenWhenBusy` is for tests.
+ * colleague's sync), and the second core still pays there. `evenWhenBusy` is for tests. `share`:
+ * the worker's part of the files (it has the checks of its share to do as well; this thread has
+ * the rest of the folder's check after it).
  */
-export function parallelReader({ from, evenWhenBusy = false }: { from: number; evenWhenBusy?: boolean }): ParallelReader {
-  return (dir, candidates, withIdentity) => {
+export function parallelReader({ from, evenWhenBusy = false, checks, share = 0.5 }: { from: number; evenWhenBusy?: boolean; checks?: ShareChecks; share?: number }): ParallelReader {
+  return (dir, candidates, withIdentity, listing) => {
     if (candidates.length < from) return undefined;
     const cores = availableParallelism();
     if (!evenWhenBusy && (cores < 2 || loadavg()[0] > cores)) return undefined;
-    return readSplit(dir, candidates, withIdentity);
+    return readSplit(dir, candidates, withIdentity, listing && checks ? { checks, listing } : undefined, share);
   };
 }
 
 export const readInParallel: ParallelReader = parallelReader({ from: PARALLEL_FROM });
 
-function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: boolean): ReadOutcome[] | undefined {
-  const script = new URL('./read-worker.js', import.meta.url);
+interface WorkerInput {
+  dir: string;
+  candidates: Candidate[];
+  withIdentity: boolean;
+  port: MessagePort;
+  /** Two 32-bit flags: the worker is done; this thread has sent what the checks need (1) or will not (2). */
+  flags: SharedArrayBuffer;
+  started?: unknown;
+}
+
+/** What the worker sends back: see handover. */
+interface Handover {
+  failed?: true;
+  texts: ArrayBuffer;
+  /** Per file: where its data's text starts in `texts`, and its length. */
+  spans: Uint32Array;
+  /** Per file: 0 gone, 1 a file without data, 2 with data as text, 3 with a value JSON cannot carry (in `values`). */
+  state: Uint8Array;
+  /** Per file: size, mtime and ctime in nanoseconds; the inode apart (unsigned); `identified`: whether it has one. */
+  times: BigInt64Array;
+  inodes: BigUint64Array;
+  identified: Uint8Array;
+  problems: Array<[number, Problem[]]>;
+  values: Array<[number, unknown]>;
+  own?: ShareCheckResult;
+}
+
+function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: boolean, checking: { checks: ShareChecks; listing: readonly Problem[] } | undefined, share: number): { outcomes: ReadOutcome[]; own?: OwnChecks } | undefined {
+  const script = checking?.checks.script ?? new URL('./read-worker.js', import.meta.url);
   // Run from the TypeScript sources (the tests) there is no compiled worker: one thread.
   if (!existsSync(fileURLToPath(script))) return undefined;
-  const half = Math.ceil(candidates.length / 2);
-  const mine = candidates.slice(0, half);
+  const head = checking ? checking.checks.head(candidates) : 0;
+  // Whatever this thread reads first is its own; of the rest the worker takes its share.
+  const split = Math.max(head, Math.ceil(candidates.length * (1 - share)));
   // An error object loses its code on the way to a worker: only the code is sent.
-  const theirs = candidates.slice(half).map((c) => (c.error ? { ...c, error: Object.assign(new Error(c.error.code ?? 'EIO'), { code: c.error.code }) } : c));
-  const done = new SharedArrayBuffer(4);
+  const theirs = candidates.slice(split).map((c) => (c.error ? { ...c, error: Object.assign(new Error(c.error.code ?? 'EIO'), { code: c.error.code }) } : c));
+  const flags = new SharedArrayBuffer(8);
+  const flag = new Int32Array(flags);
   const { port1, port2 } = new MessageChannel();
+  let started: unknown;
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { dir, candidates: theirs, withIdentity, port: port2, done }, transferList: [port2] });
+    started = checking?.checks.start(candidates, checking.listing);
+    const input: WorkerInput = { dir, candidates: theirs, withIdentity, port: port2, flags, started };
+    worker = new Worker(script, { workerData: input, transferList: [port2] });
   } catch {
     return undefined;
   }
@@ -56,11 +124,174 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   worker.on('error', () => {});
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
-  const first = mine.map((c) => readCandidate(dir, c, root, withIdentity));
-  Atomics.wait(new Int32Array(done), 0, 0, WAIT_MS);
-  const message = receiveMessageOnPort(port1)?.message as { outcomes?: ReadOutcome[] } | undefined;
+  // First what the checks need (the settings and vocabularies), read and kept as they are.
+  const first = candidates.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
+  let given: unknown;
+  if (checking) {
+    try {
+      given = checking.checks.given(first, started, checking.listing);
+    } catch {
+      given = undefined;
+    }
+    if (given !== undefined) port1.postMessage(given);
+    Atomics.store(flag, 1, given !== undefined ? 1 : 2);
+    Atomics.notify(flag, 1);
+  }
+  // Then this thread's share, checked and made into the snapshot's text as the worker's is, while
+  // the worker is at its own: after it, only what needs the whole folder is left.
+  const check = checking && given !== undefined ? checking.checks.check : undefined;
+  const rest = candidates.slice(head, split);
+  const mine = readShare(dir, root, rest, withIdentity, check && ((files, position) => check(files, position, started, given)));
+  Atomics.wait(flag, 0, 0, WAIT_MS);
+  const message = receiveMessageOnPort(port1)?.message as Handover | undefined;
   port1.close();
   void worker.terminate();
-  const second = message?.outcomes ?? candidates.slice(half).map((c) => readCandidate(dir, c, root, withIdentity));
-  return [...first, ...second];
+  const passed = new WeakMap<SourceFile, boolean>();
+  const ours = [...first, ...taken(rest, mine, passed)];
+  if (!message || message.failed) return { outcomes: [...ours, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
+  const outcomes = [...ours, ...taken(candidates.slice(split), message, passed)];
+  // Both shares checked, against the same ids (a share of no files checked none): the folder's check takes both.
+  const a = mine.own;
+  const b = message.own;
+  if (!a || !b || (a.idsKey !== b.idsKey && a.idsKey !== '' && b.idsKey !== '')) return { outcomes };
+  return { outcomes, own: { problems: [...a.problems, ...b.problems], passedSchema: (f) => passed.get(f), idsKey: a.idsKey || b.idsKey } };
+}
+
+/** The outcomes of a share (from the worker, or this thread's) as readFolder takes them: each file's data parsed from its text only when asked for. */
+function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<SourceFile, boolean>): ReadOutcome[] {
+  const problems = new Map(m.problems);
+  const values = new Map(m.values);
+  const texts = new Uint8Array(m.texts);
+  return candidates.map((c, i) => {
+    const state = m.state[i];
+    const found = problems.get(i) ?? [];
+    if (state === 0) return { problems: found };
+    const json = state === 2 ? texts.subarray(m.spans[2 * i], m.spans[2 * i] + m.spans[2 * i + 1]) : undefined;
+    const file = new ForeignFile(c.rel, c.what, json, values.get(i));
+    if (m.own && m.own.passed[i] !== 0) passed.set(file, m.own.passed[i] === 2);
+    const identity: FileIdentity | undefined = m.identified[i] ? { size: m.times[3 * i], mtimeNs: m.times[3 * i + 1], ctimeNs: m.times[3 * i + 2], ino: m.inodes[i] } : undefined;
+    return { file, problems: found, identity, json };
+  });
+}
+
+/** Files read, checked and made into text at a time, after which their data is let go while still young (less for the collector to keep). */
+const CHUNK = 64;
+
+/**
+ * Reads a share of the files a chunk at a time: each chunk parsed, checked (when `check` is given)
+ * and its data made into the snapshot's text, one file's after another's with a comma after each,
+ * in one buffer (a folder's texts are then its part of the snapshot as they lie: parse-cache.ts
+ * groupParts); then the parsed data is let go. What is found goes in plain tables.
+ */
+function readShare(dir: string, root: () => string, candidates: readonly Candidate[], withIdentity: boolean, check?: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult): Handover {
+  const n = candidates.length;
+  const state = new Uint8Array(n);
+  const spans = new Uint32Array(2 * n);
+  const times = new BigInt64Array(3 * n);
+  const inodes = new BigUint64Array(n);
+  const identified = new Uint8Array(n);
+  const problems: Array<[number, Problem[]]> = [];
+  const values: Array<[number, unknown]> = [];
+  let own: ShareCheckResult | undefined = check && { problems: [], passed: new Uint8Array(n), idsKey: '' };
+  let bytes = Buffer.from(new ArrayBuffer(1 << 20));
+  let at = 0;
+  const room = (need: number) => {
+    if (need <= bytes.length) return;
+    const bigger = Buffer.from(new ArrayBuffer(Math.max(need, 2 * bytes.length)));
+    bytes.copy(bigger, 0, 0, at);
+    bytes = bigger;
+  };
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const part = candidates.slice(from, to);
+    const outcomes = part.map((c) => readCandidate(dir, c, root, withIdentity));
+    if (own && check) {
+      try {
+        const r = checkOutcomes(check, dir, root, part, outcomes);
+        for (const p of r.problems) own.problems.push(p);
+        own.passed.set(r.passed, from);
+        own.idsKey = r.idsKey;
+      } catch {
+        own = undefined; // not checked here: the folder's check does it all
+      }
+    }
+    for (let k = 0; k < outcomes.length; k++) {
+      const i = from + k;
+      const o = outcomes[k];
+      if (o.problems.length > 0) problems.push([i, o.problems]);
+      const id = o.identity;
+      if (id) {
+        times[3 * i] = id.size;
+        times[3 * i + 1] = id.mtimeNs;
+        times[3 * i + 2] = id.ctimeNs;
+        inodes[i] = id.ino;
+        identified[i] = 1;
+      }
+      if (!o.file) continue;
+      const data = o.file.data;
+      if (data === undefined) state[i] = 1;
+      else if (jsonSafe(data)) {
+        const t = snapshotText(data);
+        room(at + t.length + 1);
+        spans[2 * i] = at;
+        spans[2 * i + 1] = t.length;
+        at += bytes.write(t, at, 'latin1');
+        bytes[at++] = 0x2c;
+        state[i] = 2;
+      } else {
+        values.push([i, data]);
+        state[i] = 3;
+      }
+    }
+    // After the first chunk the buffer is made about as large as the share's texts will be.
+    if (from === 0 && to < n) room(Math.ceil((at / to) * n * 1.1));
+  }
+  return { texts: bytes.buffer as ArrayBuffer, spans, state, times, inodes, identified, problems, values, own };
+}
+
+/** A share's outcomes checked: the result's `passed` per outcome (0 for one without a file). */
+function checkOutcomes(check: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult, dir: string, root: () => string, candidates: readonly Candidate[], outcomes: readonly ReadOutcome[]): ShareCheckResult {
+  const strict = new Map<string, StrictParse>();
+  const byRel = new Map<string, Candidate>();
+  candidates.forEach((c, i) => {
+    byRel.set(c.rel, c);
+    const s = outcomes[i].strict;
+    if (s) strict.set(c.rel, s);
+  });
+  const files: SourceFile[] = [];
+  for (const o of outcomes) if (o.file) files.push(o.file);
+  const result = check(files, positionsIn(dir, root, (rel) => byRel.get(rel), strict));
+  const passed = new Uint8Array(candidates.length);
+  let k = 0;
+  outcomes.forEach((o, i) => {
+    if (o.file) passed[i] = result.passed[k++];
+  });
+  return { ...result, passed };
+}
+
+/**
+ * The worker's side: reads and parses its share exactly as this thread would, checks it when
+ * `check` is given and this thread sends what that needs, and sends the outcomes back in order.
+ */
+export function serveShare(check?: ShareCheck): void {
+  const { dir, candidates, withIdentity, port, flags, started } = workerData as WorkerInput;
+  const flag = new Int32Array(flags);
+  let realRoot: string | undefined;
+  const root = () => (realRoot ??= realpathSync(dir));
+  try {
+    let given: unknown;
+    if (check && started !== undefined) {
+      // Sent as soon as this thread's caller has read the vocabularies: long before this is reached.
+      Atomics.wait(flag, 1, 0, WAIT_MS);
+      given = Atomics.load(flag, 1) === 1 ? receiveMessageOnPort(port)?.message : undefined;
+    }
+    const m = readShare(dir, root, candidates, withIdentity, check && given !== undefined ? (files, position) => check(files, position, started, given) : undefined);
+    const tables = [m.spans, m.state, m.times, m.inodes, m.identified, ...(m.own ? [m.own.passed] : [])];
+    port.postMessage(m, [m.texts, ...tables.map((t) => t.buffer as ArrayBuffer)]);
+  } catch {
+    port.postMessage({ failed: true }); // this thread's caller reads the share itself
+  } finally {
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
 }

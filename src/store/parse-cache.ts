@@ -80,6 +80,11 @@ function racyWindow(env: NodeJS.ProcessEnv): bigint {
 export interface CachedRead {
   data: unknown;
   problems: readonly unknown[];
+  /**
+   * The data as the snapshot writes it (snapshotText's bytes), when the reader made it already
+   * (a worker thread): then `data` is not looked at, and parsed from these only if asked for.
+   */
+  json?: Uint8Array;
 }
 
 export interface ParseCache {
@@ -157,6 +162,8 @@ interface Entries {
   flags: number[];
   /** Each file's data, once its group is parsed (or it was put this run). */
   data: unknown[];
+  /** The data's text of a file put this run as text (CachedRead.json), written as it is. */
+  json: (Uint8Array | undefined)[];
   problems: Map<number, unknown[]>;
   /** The loaded files' groups: consecutive files of one folder, their data's JSON parsed when first needed. */
   groups: Group[];
@@ -186,7 +193,7 @@ interface Group {
 /** The data of a file whose group turned out not to be the JSON it should be: read the file again. */
 const BROKEN: unique symbol = Symbol('broken');
 
-const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0), readPart: () => undefined });
+const emptyEntries = (): Entries => ({ rels: [], ids: new BigInt64Array(0), flags: [], data: [], json: [], problems: new Map(), groups: [], groupOf: new Uint32Array(0), at: new Uint32Array(0), lens: new Uint32Array(0), readPart: () => undefined });
 
 /** The folder part of a file's path: files are grouped by it, so a command parses only the folders it reads. */
 const groupKey = (rel: string) => rel.slice(0, rel.lastIndexOf('/') + 1);
@@ -304,13 +311,15 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
     }
   };
   const verdict = head[1] !== null && typeof head[1] === 'object' && (head[1] as { files?: unknown }).files === 0 ? { ...(head[1] as object), files: [...files] } : head[1]; // a copy: the entries' list grows with files added
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(verdict) ? verdict : undefined };
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), json: [], problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(verdict) ? verdict : undefined };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
 
 /** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
 function dataAt(e: Entries, i: number): unknown {
+  const json = e.json[i];
+  if (json && !Object.hasOwn(e.data, i)) return (e.data[i] = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1')));
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
   if (g && !g.parsed) {
     const text = textOf(e, g);
@@ -480,7 +489,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     if (!list) byGroup.set(key, (list = []));
     list.push(i);
   }
-  const unreadable = (i: number) => (entries.flags[i] & HAS_DATA) !== 0 && dataAt(entries, i) === BROKEN;
+  const unreadable = (i: number) => (entries.flags[i] & HAS_DATA) !== 0 && !entries.json[i] && dataAt(entries, i) === BROKEN;
   for (const [key, list] of byGroup) {
     if (unchangedGroup(entries, list) || !list.some(unreadable)) continue;
     const readable = list.filter((i) => !unreadable(i));
@@ -501,7 +510,8 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
   // The verdict's files, in the listing's order, are most often the snapshot's own in its order:
   // then written as 0, and not a second time (every run reads these tables).
   const sameFiles = verdict !== undefined && verdict.files.length === files.length && verdict.files.every((rel, k) => rel === files[k]);
-  const segments: Uint8Array[] = [Buffer.from(asciiJson([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')];
+  // Each segment in one or more parts, written one after the other.
+  const segments: Uint8Array[][] = [[Buffer.from(asciiJson([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')]];
   const lens = new Uint32Array(order.length);
   let j = 0;
   for (const list of byGroup.values()) {
@@ -512,30 +522,78 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       // Its bytes as they are in the snapshot read (which, replaced since, makes this write give up).
       const source = same.text ?? entries.readPart(same.pos, same.length);
       if (!source) throw new Error('snapshot replaced meanwhile');
-      segments.push(source);
+      segments.push([source]);
       continue;
     }
-    // Each file's text written where it goes (no joined copy of the whole folder's text).
-    const texts = list.map((i) => asciiJson((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
+    const texts = list.map((i) => entries.json[i] ?? snapshotText((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
+    // Texts a reader made one after another (see parallel-read.ts) are written from where they lie.
+    const parts = groupParts(texts);
+    if (parts) {
+      for (const t of texts) lens[j++] = t.length;
+      segments.push(parts);
+      continue;
+    }
+    // Else each file's text written where it goes (no joined copy of the whole folder's text).
     let length = 1;
     for (const t of texts) length += t.length + 1;
     const group = Buffer.allocUnsafe(length);
     let at = 0;
     for (let k = 0; k < texts.length; k++) {
       group[at++] = k === 0 ? 0x5b : 0x2c; // `[` before the first, `,` between
-      at += group.write(texts[k], at, 'latin1');
-      lens[j++] = texts[k].length;
+      const t = texts[k];
+      if (typeof t === 'string') at += group.write(t, at, 'latin1');
+      else {
+        group.set(t, at);
+        at += t.length;
+      }
+      lens[j++] = t.length;
     }
     group[at] = 0x5d; // `]`
-    segments.push(group);
+    segments.push([group]);
   }
-  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map((b) => b.length) }), 'latin1');
+  const segmentLength = (parts: Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
+  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
   header.copy(head, start);
   // In parts, written one after the other: never copied into one block.
-  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments];
+  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments.flat()];
+}
+
+/** More parts than this for one group: its texts are copied into one block instead (a write per part costs a call). */
+const MAX_PARTS = 64;
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/**
+ * A group's text (`[` texts joined by `,` `]`) as parts that are views of the texts where they lie:
+ * texts that follow each other in one buffer with a comma between (as a reader made them, see
+ * parallel-read.ts) are one part. Undefined when that would take too many parts.
+ */
+function groupParts(texts: ReadonlyArray<string | Uint8Array>): Uint8Array[] | undefined {
+  const parts: Uint8Array[] = [OPEN];
+  let run: { bytes: Uint8Array; start: number; end: number } | undefined;
+  const flush = () => {
+    if (run) parts.push(run.bytes.subarray(run.start, run.end));
+    run = undefined;
+  };
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k];
+    if (typeof t !== 'string' && run && t.buffer === run.bytes.buffer && t.byteOffset === run.end + 1 && run.bytes[run.end] === 0x2c) {
+      run.end = t.byteOffset + t.length;
+      continue;
+    }
+    flush();
+    if (k > 0) parts.push(COMMA);
+    if (typeof t === 'string') parts.push(Buffer.from(t, 'latin1'));
+    else run = { bytes: new Uint8Array(t.buffer), start: t.byteOffset, end: t.byteOffset + t.length };
+    if (parts.length > MAX_PARTS) return undefined;
+  }
+  flush();
+  parts.push(CLOSE);
+  return parts;
 }
 
 /** The loaded group these files are, all of it in its order and none replaced: its text can be written back as read. */
@@ -545,6 +603,15 @@ function unchangedGroup(e: Entries, list: readonly number[]): Group | undefined 
   const g = e.groups[e.groupOf[first]];
   if (g.touched || g.start !== first || g.count !== list.length || list[list.length - 1] !== first + g.count - 1) return undefined;
   return g;
+}
+
+/**
+ * A file's data as the snapshot writes it: JSON with every character beyond ASCII as a \u escape,
+ * so its bytes are its characters. A reader on another thread makes it there, so the data crosses
+ * as these bytes (see CachedRead.json).
+ */
+export function snapshotText(value: unknown): string {
+  return asciiJson(value);
 }
 
 /** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
@@ -699,8 +766,11 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       current[i] = 2;
       s.stale = true;
       putIdentity(e.ids, i, st);
-      e.flags[i] = (read.data !== undefined ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
-      e.data[i] = read.data;
+      e.flags[i] = (read.data !== undefined || read.json ? HAS_DATA : 0) | (read.problems.length ? HAS_PROBLEMS : 0);
+      e.json[i] = read.json;
+      // Data given as its text alone is parsed from that when asked for.
+      if (read.data !== undefined || !read.json) e.data[i] = read.data;
+      else if (Object.hasOwn(e.data, i)) delete e.data[i];
       if (read.problems.length) e.problems.set(i, [...read.problems]);
       else e.problems.delete(i);
       changed = true;

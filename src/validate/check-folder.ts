@@ -5,7 +5,8 @@ import type { ValidateFunction } from 'ajv';
 import { schemaValidator, type SchemaName } from '../domain/schema-validators.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Problem, RawFolder, SourceFile } from '../store/load-folder.js';
+import type { OwnChecks, Problem, RawFolder, SourceFile } from '../store/load-folder.js';
+import type { PathSegment, Position } from '../store/yaml-read.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
 import { APPLICATION_RULES } from './application-rules.js';
@@ -51,10 +52,35 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
     raw.checked?.(patched, { patched: true });
     return { folder: knownFolder(raw), problems: patched };
   }
+  return wholeCheck(raw, raw.own);
+}
+
+/**
+ * Every check over the whole folder. Files checked on their own where they were read (`own`, a
+ * worker thread: their schema, characters, the rules of one record and their references) are not
+ * checked again: their problems are taken, and of their data only what the rules between records
+ * read (FOLDER_KINDS) is looked at. The same problems, in the same order, as checking them here.
+ */
+function wholeCheck(raw: RawFolder, own: OwnChecks | undefined): CheckedFolder {
   const problems: Problem[] = [...raw.problems];
   const report = reporter(raw, problems);
   const a = admission(raw);
-  for (const f of raw.files) a.admit(f, report);
+  /** Files of the kinds the rules between records read that were checked elsewhere. */
+  const there = new Set<string>();
+  for (const f of raw.files) {
+    const passed = own?.passedSchema(f);
+    if (passed === undefined) {
+      a.admit(f, report);
+      continue;
+    }
+    a.name(f);
+    const w = f.what;
+    if (w.role === 'record' && (!FOLDER_KINDS || FOLDER_KINDS.has(w.kind))) {
+      a.collect(f, passed);
+      there.add(f.rel);
+    }
+  }
+  if (own) problems.push(...own.problems);
 
   if (!a.present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
   for (const v of VOCABULARIES) {
@@ -62,11 +88,21 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
   }
 
   a.unreadable();
+  // The references elsewhere were checked against the ids that existed as the files were listed:
+  // a file gone since, or a folder that could not be read, means checking them all here.
+  if (own && idsKey(a.ids) !== own.idsKey) return wholeCheck(raw, undefined);
   const { records, ids, vocab, vocabularies } = a;
   const ctx: RuleContext = { records, ids, vocabularies: vocab, report };
-  for (const rule of RECORD_RULES) rule.check(ctx);
-  for (const rule of APPLICATION_RULES) rule.check(ctx);
+  // The rules of one record and the references, on the records not checked elsewhere.
+  const here: RuleContext = own ? { ...ctx, records: onlyRecords(records, (rel) => !there.has(rel)) } : ctx;
+  for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) rule.check(ownRule(rule) ? here : ctx);
   checkPublicContacts(ctx, a.settings && { rel: a.settingsRel, data: a.settings });
+  if (own) {
+    sortProblems(problems);
+    raw.checked?.(problems);
+    // Its records taken from the files' data when a command asks for them.
+    return { folder: knownFolder(raw, (f) => own.passedSchema(f) ?? a.passedSchema.get(f)), problems };
+  }
 
   const whole = (k: RecordKind) => (records[k] as Located<{ id: string }>[]).filter((r) => !r.partial);
   const maps = Object.fromEntries(RECORD_KINDS.map((k) => [k, new Map(whole(k).map((r) => [r.record.id, r.record]))])) as { [K in RecordKind]: Map<string, RecordTypes[K]> };
@@ -85,7 +121,7 @@ export function checkFolder(raw: RawFolder): CheckedFolder {
 type Report = RuleContext['report'];
 
 /** Reports a problem at a path of a file, placed by the file's strict parse, into `into`. */
-function reporter(raw: RawFolder, into: Problem[]): Report {
+function reporter(raw: Pick<RawFolder, 'position'>, into: Problem[]): Report {
   return (rel, path, at, rule, severity, message) => {
     into.push({ file: rel, ...raw.position(rel, path, at), rule, severity, message });
   };
@@ -98,7 +134,7 @@ const sortProblems = (problems: Problem[]) => problems.sort((a, b) => (a.file < 
  * its record for the rules (what its schema left readable when it fails), the ids that exist
  * (every record file's name, every vocabulary entry's id), and the settings, model and vocabularies.
  */
-function admission(raw: RawFolder) {
+function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
   const a = {
     records: Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'],
     ids: Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>,
@@ -108,21 +144,34 @@ function admission(raw: RawFolder) {
     model: undefined as CollaborationModel | undefined,
     vocabularies: { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] },
     present: new Set<string>(),
+    /** Whether each file admitted with data passed its schema. */
+    passedSchema: new WeakMap<SourceFile, boolean>(),
     /** The file's name only: it exists, its id exists. */
     name(f: SourceFile): void {
       const w = f.what;
       a.present.add(w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role);
       if (w.role === 'record') a.ids[w.kind].add(w.id);
     },
-    admit(f: SourceFile, report: Report): void {
+    /** A record checked elsewhere: its record for the rules between records, as admit would give it. */
+    collect(f: SourceFile, passed: boolean): void {
+      const w = f.what;
+      if (w.role !== 'record' || f.data === undefined) return;
+      if (passed) (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
+      else if (isObject(f.data) && !validatorOf(w.kind)(f.data)) {
+        (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, schemaProblems(validatorOf(w.kind).errors ?? [])), partial: true });
+      }
+    },
+    /** Whether the file's data passed its schema; undefined when it has none. */
+    admit(f: SourceFile, report: Report): boolean | undefined {
       a.name(f);
       const w = f.what;
       const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
-      if (f.data === undefined) return;
+      if (f.data === undefined) return undefined;
       // Data the snapshot saw pass these same checks (same build, same bytes) passes them again
       // (and its schema's validator need not even be loaded).
       const passed = raw.passed?.(f.rel, f) === true;
       const ok: boolean = passed || validatorOf(name)(f.data);
+      a.passedSchema.set(f, ok);
       if (!ok) {
         const found = schemaProblems(validatorOf(name).errors ?? []);
         for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
@@ -140,7 +189,7 @@ function admission(raw: RawFolder) {
             if (w.name === 'patient-groups') a.vocab.patientGroups.push({ rel: f.rel, index, id: e.id, parent: typeof e.parent === 'string' ? e.parent : undefined });
           });
         }
-        return;
+        return false;
       }
       const control = passed ? undefined : findControlCharacter(f.data);
       if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
@@ -163,6 +212,7 @@ function admission(raw: RawFolder) {
           (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
           break;
       }
+      return true;
     },
     /**
      * A record folder or vocabulary that could not be read (no permission, not a file): which ids
@@ -306,12 +356,12 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
  * give (those that pass their schema), each kind's taken from its files' data when first asked for,
  * so a command parses only the folders it reads.
  */
-function knownFolder(raw: RawFolder): DataFolder {
+function knownFolder(raw: RawFolder, passedSchema?: (f: SourceFile) => boolean | undefined): DataFolder {
   let settings: CivsamSettings | undefined;
   let model: CollaborationModel | undefined;
   const vocabularies = { patientGroups: [] as PatientGroup[], municipalities: [] as Municipality[], offerTypes: [] as OfferType[] };
   const byKind = new Map<RecordKind, SourceFile[]>(RECORD_KINDS.map((k) => [k, []]));
-  const passes = (name: string, f: SourceFile) => raw.passed?.(f.rel, f) === true || validatorOf(name)(f.data);
+  const passes = (name: string, f: SourceFile, d: unknown = f.data) => raw.passed?.(f.rel, f) === true || (passedSchema?.(f) ?? validatorOf(name)(d));
   for (const f of raw.files) {
     const w = f.what;
     if (w.role === 'record') {
@@ -333,7 +383,7 @@ function knownFolder(raw: RawFolder): DataFolder {
     for (const f of byKind.get(kind)!) {
       if (may && !may(f)) continue;
       const d = data(f);
-      if (d === undefined || !(raw.passed?.(f.rel, f) === true || validatorOf(kind)(d))) continue;
+      if (d === undefined || !passes(kind, f, d)) continue;
       const id = (d as { id: string }).id;
       k.records.set(id, d);
       k.files.set(id, f.rel);
@@ -371,6 +421,79 @@ function knownFolder(raw: RawFolder): DataFolder {
     };
   }
   return folder;
+}
+
+/** Which rules are checked where a file is read, on each file alone: those of one record, and the references. */
+const ownRule = (rule: { id: string; local?: true }) => rule.local === true || FOLDER_RULES[rule.id] === 'reference';
+
+/**
+ * The record kinds the rules between records (and the public contacts) read: of a file checked
+ * elsewhere, only these kinds' data is looked at. Undefined (every kind) should a rule between
+ * records not say which it reads.
+ */
+const FOLDER_KINDS: ReadonlySet<RecordKind> | undefined = (() => {
+  const kinds = new Set<RecordKind>(['pool', 'call']); // checkPublicContacts
+  for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) {
+    if (ownRule(rule)) continue;
+    const how = FOLDER_RULES[rule.id];
+    if (how === 'vocabulary') continue;
+    if (how === undefined || how === 'reference') return undefined;
+    for (const k of how.kinds) kinds.add(k);
+  }
+  return kinds;
+})();
+
+const onlyRecords = (records: RuleContext['records'], keep: (rel: string) => boolean) => Object.fromEntries(RECORD_KINDS.map((k) => [k, (records[k] as Located<unknown>[]).filter((r) => keep(r.rel))])) as unknown as RuleContext['records'];
+
+/** The ids a check of references took to exist, written so that two can be compared: a kind's count of records, each vocabulary's ids, `*` for any. */
+export function idsKey(ids: Record<Target, ReadonlySet<string>>): string {
+  return [...RECORD_KINDS, ...VOCABULARIES].map((t) => (ids[t] instanceof AnyId ? '*' : (RECORD_KINDS as readonly string[]).includes(t) ? String(ids[t].size) : [...ids[t]].join('\0'))).join('\n');
+}
+
+/**
+ * The ids that exist, as the folder's check will find them, from what is known before its records
+ * are read: their files' names (`records`), the vocabularies and the settings read (`files`), and
+ * the listing's and those files' problems (a folder or vocabulary nobody could read has any id).
+ */
+export function existingIds(records: ReadonlyArray<{ kind: RecordKind; id: string }>, files: readonly SourceFile[], problems: readonly Problem[]): Record<Target, Set<string>> {
+  const a = admission({ problems: [...problems] });
+  for (const f of files) if (f.what.role === 'vocabulary') a.admit(f, () => {});
+  for (const r of records) a.ids[r.kind].add(r.id);
+  a.unreadable();
+  return a.ids;
+}
+
+/** idsKey, made once for each set of ids (a share is checked a chunk at a time against the same). */
+const keys = new WeakMap<object, string>();
+function keyOf(ids: Record<Target, ReadonlySet<string>>): string {
+  let k = keys.get(ids);
+  if (k === undefined) keys.set(ids, (k = idsKey(ids)));
+  return k;
+}
+
+/** A set that has every id (for a share's checks: see existingIds), and whether a set is one. */
+export const anyId = (): Set<string> => new AnyId();
+export const isAnyId = (ids: ReadonlySet<string>): boolean => ids instanceof AnyId;
+
+/**
+ * The checks of one file, for files read on another thread (see OwnChecks): their schema and
+ * characters, the rules of one record, and their references against `ids` (every id of the folder).
+ * Per file: 0 not checked (no data, or not a record), 1 its data failed its schema, 2 it passed.
+ */
+export function checkShare(files: readonly SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position, ids: Record<Target, ReadonlySet<string>>): { problems: Problem[]; passed: Uint8Array; idsKey: string } {
+  const problems: Problem[] = [];
+  const report = reporter({ position }, problems);
+  const a = admission({ problems: [] });
+  const passed = new Uint8Array(files.length);
+  files.forEach((f, i) => {
+    // The settings and vocabularies are checked with the folder (they make its ids).
+    if (f.what.role !== 'record') return;
+    const ok = a.admit(f, report);
+    passed[i] = ok === undefined ? 0 : ok ? 2 : 1;
+  });
+  const ctx: RuleContext = { records: a.records, ids, vocabularies: { patientGroups: [], all: [] }, report };
+  for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) if (ownRule(rule)) rule.check(ctx);
+  return { problems, passed, idsKey: keyOf(ids) };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
