@@ -107,7 +107,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         if (!ID_PATTERN.test(stem)) {
           ctx.report(rel, [], 'value', 'file-name', 'error', { key: 'problem.fileNameNotId', params: { folder: rel.slice(0, rel.indexOf('/')) } });
         } else if (typeof record.id === 'string' && record.id !== stem) {
-          ctx.report(rel, ['id'], 'value', 'id-file-name', 'error', { key: 'problem.idFileName', params: { kind } });
+          ctx.report(rel, ['id'], 'value', 'id-file-name', 'error', { key: 'problem.idFileName', params: { kind: { key: TARGET_NAME[kind] } } });
         }
       }
     },

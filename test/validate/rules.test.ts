@@ -62,6 +62,13 @@ describe('validate: schema rules', () => {
 });
 
 describe('validate: record rules', () => {
+  it('id-file-name names the kind of record in the reader\'s language, not by its code', () => {
+    const files = { ...baseFiles(), 'pools/pulje-a.yaml': 'id: pulje-b\nname: Pulje A\n' };
+    const said = (lang: 'en' | 'da') => messagesOf(files, lang).filter((m) => m.includes(' id-file-name '));
+    expect(said('da')).toEqual(["pools/pulje-a.yaml:1:5 id-file-name Id'et for pulje skal være lig filnavnet uden .yaml. Ret id'et, eller omdøb filen."]);
+    expect(said('en')).toEqual(['pools/pulje-a.yaml:1:5 id-file-name The pool id must equal the file name without .yaml. Change the id or rename the file.']);
+  });
+
   it('id-file-name: the id differs from the file name; near miss: equal', () => {
     expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alfa', 'Alpha') })).toEqual(['organisations/alpha.yaml:2:5 id-file-name']);
   });
