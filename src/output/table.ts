@@ -468,7 +468,7 @@ function longestPiece(s: string, start: number, end: number): number {
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */
-export function renderCsv(tables: Table[], lang: Language): string {
+export function renderCsv(tables: Iterable<Table>, lang: Language): string {
   const field = (c: Cell): string | number => {
     if (isStyled(c)) return c.value === undefined ? c.text : field(c.value);
     return c ?? '';
@@ -496,7 +496,7 @@ export function markdownText(s: string): string {
 }
 
 /** Markdown for pasting into a case document. */
-export function renderMarkdown(tables: Table[], lang: Language, heading?: string): string {
+export function renderMarkdown(tables: Iterable<Table>, lang: Language, heading?: string): string {
   const md = (c: Cell) => {
     const text = markdownText(cellText(c, lang));
     return isStyled(c) && text && (c.tone === 'bad' || c.tone === 'strong') ? `**${text}**` : text;
