@@ -4,7 +4,7 @@ import { extname, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
-import { renderCsv, renderMarkdown, wrapText, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
+import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
 import type { CommandContext } from './context.js';
@@ -72,7 +72,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   switch (format) {
     case 'json': writeJson(report.json, sink); break;
     case 'csv': sink(renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang)); break;
-    case 'md': sink(renderMarkdown(report.tables, ctx.lang, report.heading)); break;
+    case 'md': writeMarkdown(report.tables, ctx.lang, report.heading, sink); break;
     default: {
       // Tables go out as they are drawn, a few kilobytes at a time (see writeTerminalTable).
       const color = toFile ? makeChalk(0) : ctx.color;

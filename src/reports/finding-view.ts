@@ -35,6 +35,7 @@ export function subjectText(folder: DataFolder, lang: Language, r: RecordRef): s
  * records shown are looked up by name.
  */
 export function relatedText(folder: DataFolder, lang: Language, related: readonly RecordRef[], limit = Infinity): string {
+  if (related.length === 0) return ''; // most findings: nothing to group
   const byKind = new Map<string, RecordRef[]>();
   for (const r of related) {
     const refs = byKind.get(r.kind);
