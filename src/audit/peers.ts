@@ -16,10 +16,13 @@ import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Organisation } from '../domain/kinds.js';
 import { agreementAreas, municipalityIds, organisationActiveOn } from '../domain/reach.js';
 import { concernedGroups, groupTree } from '../domain/scope.js';
+import type { RecordRef } from './finding.js';
 
 export class PeerIndex {
   /** The organisations active on the audit date, in id order: bit n of a set is orgs[n]. */
   private readonly orgs: Organisation[];
+  /** Each organisation's reference, made once and shared by every finding that names it. */
+  private readonly refs: RecordRef[];
   /** Words (32 organisations each) in one set. */
   private readonly words: number;
   private readonly byAreaGroup = new Map<string, Uint32Array>();
@@ -33,6 +36,7 @@ export class PeerIndex {
 
   constructor(private readonly folder: DataFolder, asOf: string) {
     this.orgs = [...folder.records.organisation.values()].filter((o) => organisationActiveOn(o, asOf)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.refs = this.orgs.map((o) => ({ kind: 'organisation', id: o.id }));
     const words = (this.words = Math.max(1, Math.ceil(this.orgs.length / 32)));
     for (const m of municipalityIds(folder)) this.byMunicipality.set(m, new Uint32Array(words));
     const wide = new Uint32Array(words);
@@ -66,8 +70,11 @@ export class PeerIndex {
     this.reach = new Uint32Array(words);
   }
 
-  /** The peers of an agreement with organisations registered on or before `cutoff` (default its start), sorted by id. */
-  peersOf(agreement: Agreement, cutoff: string = agreement.start): Organisation[] {
+  /**
+   * The peers of an agreement with organisations registered on or before `cutoff` (default its
+   * start), as references sorted by id. The references are shared between calls: not to be changed.
+   */
+  peersOf(agreement: Agreement, cutoff: string = agreement.start): RecordRef[] {
     const words = this.words;
     const areas = agreementAreas(this.folder, agreement);
     const groups = concernedGroups(groupTree(this.folder), agreement.patient_groups, areas, true);
@@ -94,16 +101,17 @@ export class PeerIndex {
         if (set) for (let w = 0; w < words; w++) reach[w] |= set[w];
       }
     }
-    const found: Organisation[] = [];
+    const found: RecordRef[] = [];
     for (let w = 0; w < words; w++) {
       let bits = shared[w] & reach[w];
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
-        const org = this.orgs[(w << 5) + 31 - Math.clz32(low)];
+        const n = (w << 5) + 31 - Math.clz32(low);
+        const org = this.orgs[n];
         if (org.registered !== undefined && org.registered > cutoff) continue;
         if (agreement.organisations.includes(org.id)) continue;
-        found.push(org);
+        found.push(this.refs[n]);
       }
     }
     return found;

@@ -17,6 +17,7 @@ import type { MessageKey } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
+import { JsonList } from '../output/json.js';
 import { flatFindingsTable, principleName, relatedText, subjectText } from '../reports/finding-view.js';
 
 export interface AuditOpts {
@@ -47,7 +48,8 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   const { findings, summary } = result;
 
   if (format === 'json') {
-    emit(ctx, opts, { json: { findings: findings.map((f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
+    // Each finding's JSON is made as it is written, not all of them first.
+    emit(ctx, opts, { json: { findings: new JsonList(findings, (f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
   } else if (format === 'csv') {
     emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(id).title))] });
   } else {
@@ -55,7 +57,11 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
       json: null,
       heading: ctx.t('audit.heading', { date: formatDate(asOf, ctx.lang) }),
       // On a terminal a long list of related records is cut short; Markdown (a case file) keeps them all.
-      tables: [...ruleTables(ctx, folder, rules, findings, format === 'table' && !opts.output ? TERMINAL_RELATED : Infinity), summaryTable(ctx, folder, rules, summary, opts.area)],
+      // Each rule's table is made when it is written, so only one is held at a time.
+      tables: (function* () {
+        yield* ruleTables(ctx, folder, rules, findings, format === 'table' && !opts.output ? TERMINAL_RELATED : Infinity);
+        yield summaryTable(ctx, folder, rules, summary, opts.area);
+      })(),
     });
   }
   return fails(findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
@@ -79,7 +85,7 @@ function severityCell(ctx: CommandContext, s: Severity): StyledCell {
   return { text: severityText(ctx, s), tone: s === 'error' ? 'bad' : 'warn' };
 }
 
-function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[], relatedLimit: number): Table[] {
+function* ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], findings: Finding[], relatedLimit: number): Generator<Table> {
   const byRule = new Map<string, Finding[]>();
   for (const f of findings) {
     const own = byRule.get(f.rule);
@@ -88,19 +94,17 @@ function ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Aud
   }
   // One cell per severity, shared by the rows (thousands on a large register).
   const severity = { error: severityCell(ctx, 'error'), warning: severityCell(ctx, 'warning') };
-  const tables: Table[] = [];
   for (const rule of rules) {
     const own = byRule.get(rule.id) ?? [];
     if (own.length === 0) continue;
-    tables.push({
+    yield {
       // People read the rule's title and the principle's name; the id is in the --explain hint.
       title: ctx.t(rule.title),
       columns: [{ header: ctx.t('audit.col.record') }, { header: ctx.t('audit.col.severity') }, { header: ctx.t('audit.col.finding') }, { header: ctx.t('audit.col.related') }],
       rows: own.map((f) => [subjectText(folder, ctx.lang, f.subject), severity[f.severity], messageText(ctx.lang, f.message), relatedText(folder, ctx.lang, f.related, relatedLimit)]),
       notes: [ctx.t('audit.principleNote', { principle: principleName(folder, ctx.lang, rule.principle), rule: rule.id })],
-    });
+    };
   }
-  return tables;
 }
 
 function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], summary: AuditSummary, area: Area | undefined): Table {

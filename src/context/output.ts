@@ -4,7 +4,8 @@ import { extname, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
-import { renderCsv, renderMarkdown, wrapText, writeTerminalTable, type Table } from '../output/table.js';
+import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
+import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
 import type { CommandContext } from './context.js';
 
@@ -24,41 +25,68 @@ export function chooseFormat(opts: { format?: string; output?: string }): Format
 export interface Rendered {
   /** The report's data, for --format json (a stable, documented shape). */
   json: unknown;
-  /** The report as tables, for the terminal, CSV and Markdown. */
-  tables: Table[];
+  /** The report as tables, for the terminal, CSV and Markdown: a list, or made one at a time as they are written (read once). */
+  tables: Iterable<Table>;
   /** Tables for CSV when a spreadsheet wants another layout (one flat table rather than sections), or a function making them; default `tables`. */
   csv?: Table[] | (() => Table[]);
   /** A heading for Markdown and the terminal. */
   heading?: string;
 }
 
-/** Writes the report in the chosen format. */
+/**
+ * How many characters of output are gathered before they are written: few writes, and each piece
+ * small enough for the young heap (a string over some 100 kB is made straight in the old one and
+ * stays there until a full collection).
+ */
+const CHUNK_CHARS = 16 * 1024;
+
+/** A sink that hands `write` the pieces it is given, gathered into chunks of some kilobytes; `flush` writes what is left. */
+function chunked(write: (text: string) => void): { sink: TextSink; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) write(parts.length === 1 ? parts[0] : parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    sink: (piece) => {
+      parts.push(piece);
+      size += piece.length;
+      if (size >= CHUNK_CHARS) flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * Writes the report in the chosen format: to stdout as it is rendered, a chunk at a time; to a file,
+ * as bytes gathered for the one atomic write.
+ */
 export function emit(ctx: CommandContext, opts: { format?: string; output?: string }, report: Rendered): void {
   const format = chooseFormat(opts);
   const toFile = opts.output !== undefined;
-  let text: string;
+  const bytes: Buffer[] = [];
+  const out = chunked(toFile ? (text) => { bytes.push(Buffer.from(text)); } : (text) => ctx.stdout.write(text));
+  const sink = out.sink;
   switch (format) {
-    case 'json': text = JSON.stringify(report.json, null, 2) + '\n'; break;
-    case 'csv': text = renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang); break;
-    case 'md': text = renderMarkdown(report.tables, ctx.lang, report.heading); break;
+    case 'json': writeJson(report.json, sink); break;
+    case 'csv': sink(renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang)); break;
+    case 'md': writeMarkdown(report.tables, ctx.lang, report.heading, sink); break;
     default: {
-      // Tables go out as they are drawn, a few kilobytes at a time (see writeTerminalTable); to a
-      // file, as bytes gathered for the one atomic write.
+      // Tables go out as they are drawn, a few kilobytes at a time (see writeTerminalTable).
       const color = toFile ? makeChalk(0) : ctx.color;
       const width = toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-      const bytes: Buffer[] = [];
-      const sink = toFile ? (piece: string) => { bytes.push(Buffer.from(piece)); } : (piece: string) => ctx.stdout.write(piece);
       if (report.heading) sink(wrapText(terminalSafe(report.heading), Math.max(width, 30)).map((l) => color.bold(l)).join('\n') + '\n\n');
-      report.tables.forEach((t, i) => {
-        if (i > 0) sink('\n');
+      let i = 0;
+      for (const t of report.tables) {
+        if (i++ > 0) sink('\n');
         writeTerminalTable(t, ctx.lang, width, color, sink);
-      });
-      if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), Buffer.concat(bytes));
-      return;
+      }
     }
   }
-  if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), text);
-  else ctx.stdout.write(text);
+  out.flush();
+  if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), Buffer.concat(bytes));
 }
 
 /**

@@ -12,6 +12,7 @@
 //   organisation's part there comes from the same split.
 // Pure; amounts are whole kroner in, exact numbers out; renderers round.
 import type { DataFolder } from './folder.js';
+import type { Agreement } from './kinds.js';
 import { fundingCounts } from './reach.js';
 
 export type FundingKind = 'development' | 'operation';
@@ -39,14 +40,25 @@ export interface AllocationShare {
 /** Every counted funding line, in agreement-id order and each agreement's own order of lines. */
 export function countedLines(folder: DataFolder): CountedLine[] {
   const out: CountedLine[] = [];
-  for (const id of [...folder.records.agreement.keys()].sort()) {
-    const a = folder.records.agreement.get(id)!;
+  for (const a of agreementsById(folder)) {
     if (!fundingCounts(a)) continue;
     for (const line of a.funding ?? []) {
       out.push({ agreement: a.id, organisations: a.organisations, pool: line.pool, year: line.year, kind: line.kind, amount: line.amount_dkk });
     }
   }
   return out;
+}
+
+/**
+ * The agreements in id order. A folder is listed in file-name order, so they mostly come sorted
+ * already: then they are taken as they come, else sorted (as `sort()` orders ids).
+ */
+function agreementsById(folder: DataFolder): Agreement[] {
+  const all = [...folder.records.agreement.values()];
+  for (let i = 1; i < all.length; i++) {
+    if (all[i - 1].id > all[i].id) return all.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  }
+  return all;
 }
 
 /** A line split into its organisations' equal parts. */
@@ -77,17 +89,28 @@ const poolYearCache = new WeakMap<DataFolder, PoolYear[]>();
 export function poolYearTotals(folder: DataFolder): PoolYear[] {
   const cached = poolYearCache.get(folder);
   if (cached) return cached;
-  const map = new Map<string, PoolYear>();
-  for (const line of countedLines(folder)) {
-    const key = `${line.pool}\u0000${line.year}`;
-    let py = map.get(key);
-    if (!py) map.set(key, (py = { pool: line.pool, year: line.year, total: 0, byOrganisation: new Map(), agreements: [] }));
-    py.total += line.amount;
-    for (const s of splitLine(line)) py.byOrganisation.set(s.organisation, (py.byOrganisation.get(s.organisation) ?? 0) + s.amount);
-    // Lines come in agreement-id order, so the list stays sorted and each agreement is added once.
-    if (py.agreements[py.agreements.length - 1] !== line.agreement) py.agreements.push(line.agreement);
+  // The same sums as over countedLines and splitLine, in the same order, without an object per line and part.
+  const map = new Map<string, Map<number, PoolYear>>();
+  const all: PoolYear[] = [];
+  for (const a of agreementsById(folder)) {
+    if (!fundingCounts(a)) continue;
+    const orgs = a.organisations;
+    for (const line of a.funding ?? []) {
+      let years = map.get(line.pool);
+      if (!years) map.set(line.pool, (years = new Map()));
+      let py = years.get(line.year);
+      if (!py) {
+        years.set(line.year, (py = { pool: line.pool, year: line.year, total: 0, byOrganisation: new Map(), agreements: [] }));
+        all.push(py);
+      }
+      py.total += line.amount_dkk;
+      const each = line.amount_dkk / orgs.length;
+      for (const o of orgs) py.byOrganisation.set(o, (py.byOrganisation.get(o) ?? 0) + each);
+      // Lines come in agreement-id order, so the list stays sorted and each agreement is added once.
+      if (py.agreements[py.agreements.length - 1] !== a.id) py.agreements.push(a.id);
+    }
   }
-  const out = [...map.values()].sort((x, y) => (x.pool < y.pool ? -1 : x.pool > y.pool ? 1 : x.year - y.year));
+  const out = all.sort((x, y) => (x.pool < y.pool ? -1 : x.pool > y.pool ? 1 : x.year - y.year));
   poolYearCache.set(folder, out);
   return out;
 }

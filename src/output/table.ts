@@ -468,7 +468,7 @@ function longestPiece(s: string, start: number, end: number): number {
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */
-export function renderCsv(tables: Table[], lang: Language): string {
+export function renderCsv(tables: Iterable<Table>, lang: Language): string {
   const field = (c: Cell): string | number => {
     if (isStyled(c)) return c.value === undefined ? c.text : field(c.value);
     return c ?? '';
@@ -496,21 +496,27 @@ export function markdownText(s: string): string {
 }
 
 /** Markdown for pasting into a case document. */
-export function renderMarkdown(tables: Table[], lang: Language, heading?: string): string {
+export function renderMarkdown(tables: Iterable<Table>, lang: Language, heading?: string): string {
+  const parts: string[] = [];
+  writeMarkdown(tables, lang, heading, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/** The Markdown renderMarkdown gives, handed to `sink` a table row at a time. */
+export function writeMarkdown(tables: Iterable<Table>, lang: Language, heading: string | undefined, sink: TextSink): void {
   const md = (c: Cell) => {
     const text = markdownText(cellText(c, lang));
     return isStyled(c) && text && (c.tone === 'bad' || c.tone === 'strong') ? `**${text}**` : text;
   };
   // Headings and notes stand outside the table: their line breaks stay line breaks.
   const prose = (s: string) => s.split(/\r\n?|\n/).map(markdownText).join('\n');
-  let out = heading ? `# ${prose(heading)}\n\n` : '';
+  if (heading) sink(`# ${prose(heading)}\n\n`);
   for (const t of tables) {
-    if (t.title) out += `## ${prose(t.title)}\n\n`;
-    out += `| ${t.columns.map((c) => markdownText(c.header)).join(' | ')} |\n`;
-    out += `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`;
-    for (const r of t.rows) out += `| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`;
-    for (const n of t.notes ?? []) if (n) out += `\n${prose(n)}\n`;
-    out += '\n';
+    if (t.title) sink(`## ${prose(t.title)}\n\n`);
+    sink(`| ${t.columns.map((c) => markdownText(c.header)).join(' | ')} |\n`);
+    sink(`| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`);
+    for (const r of t.rows) sink(`| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`);
+    for (const n of t.notes ?? []) if (n) sink(`\n${prose(n)}\n`);
+    sink('\n');
   }
-  return out;
 }

@@ -13,13 +13,14 @@ export function principleName(folder: DataFolder, lang: Language, id: string): s
   return folder.model?.principles.find((x) => x.id === id)?.title[lang] ?? id;
 }
 
-const kindWords = new Map<string, string>();
+const kindWords = new Map<Language, Map<string, string>>();
 
 /** A record kind as the reader's language says it (`aftale`), looked up once per language and kind. */
 function kindWord(lang: Language, kind: string): string {
-  const key = `${lang}\u0000${kind}`;
-  let word = kindWords.get(key);
-  if (word === undefined) kindWords.set(key, (word = translate(lang, `audit.kind.${kind}` as MessageKey)));
+  let words = kindWords.get(lang);
+  if (!words) kindWords.set(lang, (words = new Map()));
+  let word = words.get(kind);
+  if (word === undefined) words.set(kind, (word = translate(lang, `audit.kind.${kind}` as MessageKey)));
   return word;
 }
 
@@ -34,6 +35,7 @@ export function subjectText(folder: DataFolder, lang: Language, r: RecordRef): s
  * records shown are looked up by name.
  */
 export function relatedText(folder: DataFolder, lang: Language, related: readonly RecordRef[], limit = Infinity): string {
+  if (related.length === 0) return ''; // most findings: nothing to group
   const byKind = new Map<string, RecordRef[]>();
   for (const r of related) {
     const refs = byKind.get(r.kind);

@@ -17,17 +17,24 @@ export const rule: AuditRule = {
   explanation: 'audit.rule.funding-concentration.explain',
   check({ folder, asOf }) {
     const { max_share: maxShare, hhi_warning: hhiWarning } = folder.policy;
-    const byArea = new Map<string, Organisation[]>();
-    for (const o of folder.records.organisation.values()) {
-      if (!organisationActiveOn(o, asOf)) continue;
-      for (const a of o.areas) push(byArea, a, o);
-    }
+    // The organisations of each area, gathered only when some pool-year has a share over the limit.
+    let byArea: Map<string, Organisation[]> | undefined;
     const out: Finding[] = [];
     for (const py of poolYearTotals(folder)) {
       const pool = folder.records.pool.get(py.pool);
       if (!pool || py.total <= 0) continue;
-      const over = [...py.byOrganisation].filter(([, amt]) => amt / py.total > maxShare);
+      const over: Array<[string, number]> = [];
+      py.byOrganisation.forEach((amt, org) => {
+        if (amt / py.total > maxShare) over.push([org, amt]);
+      });
       if (over.length === 0) continue;
+      if (!byArea) {
+        byArea = new Map();
+        for (const o of folder.records.organisation.values()) {
+          if (!organisationActiveOn(o, asOf)) continue;
+          for (const a of o.areas) push(byArea, a, o);
+        }
+      }
       const yearEnd = `${py.year}-12-31`;
       const unfunded = new Set<string>();
       for (const area of pool.areas) {

@@ -13,18 +13,19 @@ export const rule: AuditRule = {
   title: 'audit.rule.inactive-party.title',
   explanation: 'audit.rule.inactive-party.explain',
   check({ folder, asOf }) {
-    const inactive = (id: string) => {
-      const org = folder.records.organisation.get(id);
-      return org !== undefined && !organisationActiveOn(org, asOf);
-    };
+    // The organisations inactive on the day, gathered once: most agreements and offers have none.
+    const inactiveIds = new Set<string>();
+    for (const org of folder.records.organisation.values()) if (!organisationActiveOn(org, asOf)) inactiveIds.add(org.id);
+    const inactive = (id: string) => inactiveIds.has(id);
     const out: Finding[] = [];
+    if (inactiveIds.size === 0) return out;
     for (const a of folder.records.agreement.values()) {
-      if (a.status !== 'active') continue;
+      if (a.status !== 'active' || !a.organisations.some(inactive)) continue;
       const orgs = a.organisations.filter(inactive);
-      if (orgs.length > 0) out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs), count: orgs.length }));
+      out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs), count: orgs.length }));
     }
     for (const o of folder.records.offer.values()) {
-      if (o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf) || !inactive(o.organisation)) continue;
+      if (!inactive(o.organisation) || o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf)) continue;
       out.push(finding(rule, ref('offer', o.id), [], 'audit.rule.inactive-party.messageOffer', { organisations: o.organisation }));
     }
     return out.sort(bySubject);

@@ -23,7 +23,7 @@ export const rule: AuditRule = {
       const left = peers.peersOf(a, call.published).filter((o) => !invited.has(o.id));
       if (left.length === 0) continue;
       const reasoned = filled(call.channel_reason) !== undefined;
-      out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id), ...left.map((o) => ref('organisation', o.id))],
+      out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id), ...left],
         reasoned ? 'audit.rule.restricted-call.messageReasoned' : 'audit.rule.restricted-call.message',
         { call: call.id, count: left.length, published: call.published }, reasoned ? 'warning' : 'error'));
     }

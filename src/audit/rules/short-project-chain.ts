@@ -42,10 +42,12 @@ export const rule: AuditRule = {
       // three months before this one started, and shares a patient group with it.
       const length = list.map(() => 1);
       const prev = list.map(() => -1);
+      // The latest start that follows each agreement closely enough, worked out once per agreement.
+      const followBy = list.map((a) => addMonths(a.end!, GAP_MONTHS));
       for (let j = 0; j < list.length; j++) {
         for (let i = 0; i < j; i++) {
           const p = list[i];
-          if (p.start >= list[j].start || list[j].start > addMonths(p.end!, GAP_MONTHS)) continue;
+          if (p.start >= list[j].start || list[j].start > followBy[i]) continue;
           if (!overlaps(groups[i], groups[j])) continue;
           if (length[i] + 1 > length[j]) {
             length[j] = length[i] + 1;

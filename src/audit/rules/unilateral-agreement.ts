@@ -17,7 +17,7 @@ export const rule: AuditRule = {
       if (a.status === 'cancelled' || a.established_by !== undefined) continue;
       const found = peers.peersOf(a);
       if (found.length === 0) continue;
-      out.push(finding(rule, ref('agreement', a.id), found.map((o) => ref('organisation', o.id)),
+      out.push(finding(rule, ref('agreement', a.id), found,
         'audit.rule.unilateral-agreement.message', { count: found.length, start: a.start }));
     }
     return out.sort(bySubject);
