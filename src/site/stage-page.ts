@@ -12,8 +12,8 @@ export type Staging = { unchanged: true } | { tmp: string };
  * `fresh`: the folder held no page before this publish, so no target can hold these bytes and none
  * is looked at. `madeDirs` remembers the folders made, so each is made once.
  */
-export function stagePage(target: string, content: string, fresh: boolean, madeDirs: Set<string>): Staging {
-  const bytes = Buffer.from(content, 'utf8');
+export function stagePage(target: string, content: string | Uint8Array, fresh: boolean, madeDirs: Set<string>): Staging {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (!fresh && sameBytes(target, bytes)) return { unchanged: true };
   const parent = dirname(target);
   if (!madeDirs.has(parent)) {
@@ -25,7 +25,7 @@ export function stagePage(target: string, content: string, fresh: boolean, madeD
 }
 
 /** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
-function sameBytes(target: string, bytes: Buffer): boolean {
+function sameBytes(target: string, bytes: Uint8Array): boolean {
   const st = statSync(target, { throwIfNoEntry: false });
   if (!st?.isFile() || st.size !== bytes.length) return false;
   return readFileSync(target).equals(bytes);

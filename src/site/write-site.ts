@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
 import { stagePage } from './stage-page.js';
-import type { StageReply, StageRequest } from './write-worker.js';
+import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 
 export const MANIFEST = '.civsam-site';
 const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
@@ -62,9 +62,9 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
         seen.add(path);
         const target = join(dir, path);
         if (thread) {
-          if (thread.busy()) await thread.drained();
+          const room = thread.put(target, content, fresh);
+          if (room) await room;
           if (thread.failed()) break;
-          thread.put(target, content, fresh);
           continue;
         }
         const staging = stagePage(target, content, fresh, madeDirs);
@@ -125,52 +125,67 @@ function readManifest(dir: string, shownDir: string): Set<string> {
   return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
 }
 
-/** Characters of pages handed to the writer thread and not yet written, at most: what the handing over may hold in memory. */
-const IN_FLIGHT_CHARS = 16 * 1024 * 1024;
+/**
+ * The bytes shared with the writer thread: pages are encoded into it here and written to disk from
+ * it there, one after the other around the ring. Also the most of them waiting to be written.
+ */
+const RING_BYTES = 16 * 1024 * 1024;
+/** A file larger than this is encoded into a buffer of its own, handed over whole, not into the ring. */
+const OWN_BUFFER_BYTES = RING_BYTES / 4;
 
 /**
- * The writer thread: at the bench folder's size writing the pages (encoding, the files' creation and
- * bytes) took a third of a publish, which the second core now does while this thread builds the
- * next pages. Pages are handed over as text and answered with their temporary files, in the order
- * given; nothing is renamed into place here. Not started on one core, nor where there is no
- * compiled worker (the tests run from the TypeScript sources): the pages are then written on this
- * thread, the same way.
+ * The writer thread: at the bench folder's size writing the pages (the files' creation and bytes)
+ * took a third of a publish, which the second core now does while this thread builds the next
+ * pages. Each page is encoded here into memory both threads share (handing a page over as text
+ * copied every page twice and cost as much as the writing), and answered with its temporary file,
+ * in the order given; nothing is renamed into place there. Not started on one core, nor where there
+ * is no compiled worker (the tests run from the TypeScript sources): the pages are then written on
+ * this thread, the same way.
  */
 class PageWriterThread {
   private readonly worker: Worker;
-  private readonly sizes = new Map<number, number>();
+  private readonly ring: Buffer;
+  /** For each page handed over and not yet answered, the ring's fill (see `head`) once it is released. */
+  private readonly releases = new Map<number, number>();
   private readonly targets: string[] = [];
   private readonly replies: StageReply[] = [];
   private next = 0;
-  private inFlight = 0;
+  /** Bytes put into the ring so far, counting the end of the ring skipped where a page did not fit; its place is `head % RING_BYTES`. */
+  private head = 0;
+  /** Bytes of the ring released so far: every byte before it is written and may be reused. */
+  private tail = 0;
   private error: Error | undefined;
   private wake: (() => void) | undefined;
 
   static start(): PageWriterThread | undefined {
     const script = new URL('./write-worker.js', import.meta.url);
     if (availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return undefined;
-    return new PageWriterThread(new Worker(script));
+    const ring = new SharedArrayBuffer(RING_BYTES);
+    return new PageWriterThread(new Worker(script, { workerData: { ring } satisfies WriterData }), ring);
   }
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, ring: SharedArrayBuffer) {
     this.worker = worker;
+    this.ring = Buffer.from(ring);
     worker.on('message', (reply: StageReply) => {
       this.replies.push(reply);
-      this.inFlight -= this.sizes.get(reply.index) ?? 0;
-      this.sizes.delete(reply.index);
+      // Pages are answered in the order given, so this releases every byte before the page's end.
+      const released = this.releases.get(reply.index);
+      this.releases.delete(reply.index);
+      if (released !== undefined && released > this.tail) this.tail = released;
       if ('error' in reply && !this.error) this.error = Object.assign(new Error(reply.error.message), reply.error);
       this.wakeUp();
     });
     // A thread that dies leaves no answer for its pages in flight: the publish fails with its error.
     worker.on('error', (e) => {
       this.error ??= e;
-      this.sizes.clear();
+      this.releases.clear();
       this.wakeUp();
     });
     worker.on('exit', () => {
-      if (this.sizes.size === 0) return;
+      if (this.releases.size === 0) return;
       this.error ??= new Error('the writer thread stopped');
-      this.sizes.clear();
+      this.releases.clear();
       this.wakeUp();
     });
   }
@@ -181,30 +196,55 @@ class PageWriterThread {
     wake?.();
   }
 
-  put(target: string, content: string, fresh: boolean): void {
-    const index = this.next++;
-    this.targets[index] = target;
-    this.sizes.set(index, content.length);
-    this.inFlight += content.length;
-    this.worker.postMessage({ index, target, content, fresh } satisfies StageRequest);
+  /**
+   * Hands a page over; returns a promise when the ring has no room for it yet (the page is handed
+   * over once there is), which the caller awaits before building the next page.
+   */
+  put(target: string, content: string, fresh: boolean): Promise<void> | undefined {
+    const length = Buffer.byteLength(content, 'utf8');
+    if (length > OWN_BUFFER_BYTES) {
+      const own = Buffer.allocUnsafeSlow(length);
+      own.write(content, 0, length, 'utf8');
+      this.send({ index: this.next++, target, fresh, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
+      return undefined;
+    }
+    let at = this.head % RING_BYTES;
+    // A page is kept whole in the ring: where it would run past the end, the rest of the ring is skipped.
+    if (at + length > RING_BYTES) {
+      this.head += RING_BYTES - at;
+      at = 0;
+    }
+    if (this.head + length - this.tail <= RING_BYTES) {
+      this.place(target, content, fresh, at, length);
+      return undefined;
+    }
+    return this.placeWhenRoom(target, content, fresh, at, length);
   }
 
-  busy(): boolean {
-    return this.inFlight > IN_FLIGHT_CHARS;
+  private async placeWhenRoom(target: string, content: string, fresh: boolean, at: number, length: number): Promise<void> {
+    while (this.head + length - this.tail > RING_BYTES && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (!this.error) this.place(target, content, fresh, at, length);
+  }
+
+  private place(target: string, content: string, fresh: boolean, at: number, length: number): void {
+    this.ring.write(content, at, length, 'utf8');
+    this.head += length;
+    this.send({ index: this.next++, target, fresh, start: at, length }, this.head);
+  }
+
+  private send(request: StageRequest, release: number, transfer: ArrayBuffer[] = []): void {
+    this.targets[request.index] = request.target;
+    this.releases.set(request.index, release);
+    this.worker.postMessage(request, transfer);
   }
 
   failed(): boolean {
     return this.error !== undefined;
   }
 
-  /** Resolves once the pages in flight are few enough again, or the thread failed. */
-  async drained(): Promise<void> {
-    while (this.busy() && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
-  }
-
   /** Waits for every page handed over, stops the thread, and says what became of them. */
   async finish(): Promise<{ staged: Staged[]; unchanged: number; error?: Error }> {
-    while (this.sizes.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (this.releases.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     await this.worker.terminate();
     const staged: Staged[] = [];
     let unchanged = 0;
