@@ -8,12 +8,15 @@ import { writeTemporary } from '../store/atomic-file.js';
 
 export type Staging = { unchanged: true } | { tmp: string };
 
+/** A file of the site: its text, or its text in pieces to be written one after the other (a long page, an open-data file). */
+export type FileContent = string | readonly string[];
+
 /**
  * `fresh`: the folder held no page before this publish, so no target can hold these bytes and none
  * is looked at. `madeDirs` remembers the folders made, so each is made once.
  */
-export function stagePage(target: string, content: string | Uint8Array, fresh: boolean, madeDirs: Set<string>): Staging {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+export function stagePage(target: string, content: FileContent | Uint8Array, fresh: boolean, madeDirs: Set<string>): Staging {
+  const bytes = content instanceof Uint8Array ? content : Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
   if (!fresh && sameBytes(target, bytes)) return { unchanged: true };
   const parent = dirname(target);
   if (!madeDirs.has(parent)) {

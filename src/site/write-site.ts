@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
-import { stagePage } from './stage-page.js';
+import { stagePage, type FileContent } from './stage-page.js';
 import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 
 export const MANIFEST = '.civsam-site';
@@ -39,7 +39,7 @@ const FLUSH_CONCURRENCY = 64;
  * failure before the renames leaves the old site as it was, without a temporary file; a killed
  * publish never leaves a partial page where the web server would serve it.
  */
-export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): Promise<WriteResult> {
+export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   mkdirSync(dir, { recursive: true });
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
@@ -200,11 +200,13 @@ class PageWriterThread {
    * Hands a page over; returns a promise when the ring has no room for it yet (the page is handed
    * over once there is), which the caller awaits before building the next page.
    */
-  put(target: string, content: string, fresh: boolean): Promise<void> | undefined {
-    const length = Buffer.byteLength(content, 'utf8');
+  put(target: string, content: FileContent, fresh: boolean): Promise<void> | undefined {
+    let length = 0;
+    if (typeof content === 'string') length = Buffer.byteLength(content, 'utf8');
+    else for (const piece of content) length += Buffer.byteLength(piece, 'utf8');
     if (length > OWN_BUFFER_BYTES) {
       const own = Buffer.allocUnsafeSlow(length);
-      own.write(content, 0, length, 'utf8');
+      encode(own, 0, content);
       this.send({ index: this.next++, target, fresh, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
       return undefined;
     }
@@ -221,13 +223,13 @@ class PageWriterThread {
     return this.placeWhenRoom(target, content, fresh, at, length);
   }
 
-  private async placeWhenRoom(target: string, content: string, fresh: boolean, at: number, length: number): Promise<void> {
+  private async placeWhenRoom(target: string, content: FileContent, fresh: boolean, at: number, length: number): Promise<void> {
     while (this.head + length - this.tail > RING_BYTES && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
     if (!this.error) this.place(target, content, fresh, at, length);
   }
 
-  private place(target: string, content: string, fresh: boolean, at: number, length: number): void {
-    this.ring.write(content, at, length, 'utf8');
+  private place(target: string, content: FileContent, fresh: boolean, at: number, length: number): void {
+    encode(this.ring, at, content);
     this.head += length;
     this.send({ index: this.next++, target, fresh, start: at, length }, this.head);
   }
@@ -255,6 +257,15 @@ class PageWriterThread {
     }
     return { staged, unchanged, error: this.error };
   }
+}
+
+/** A file's text into `into` from `at` as UTF-8, piece after piece (each piece's length in bytes was measured before). */
+function encode(into: Buffer, at: number, content: FileContent): void {
+  if (typeof content === 'string') {
+    into.write(content, at, 'utf8');
+    return;
+  }
+  for (const piece of content) at += into.write(piece, at, 'utf8');
 }
 
 function removeEmptyParents(dir: string, path: string): void {
