@@ -130,6 +130,9 @@ function readManifest(dir: string, shownDir: string): Set<string> {
  * it there, one after the other around the ring. Also the most of them waiting to be written.
  */
 const RING_BYTES = 16 * 1024 * 1024;
+/** Pages are handed over when this many bytes or pages of them are waiting: often enough to keep the thread busy. */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_PAGES = 32;
 /** A file larger than this is encoded into a buffer of its own, handed over whole, not into the ring. */
 const OWN_BUFFER_BYTES = RING_BYTES / 4;
 
@@ -156,6 +159,10 @@ class PageWriterThread {
   private tail = 0;
   private error: Error | undefined;
   private wake: (() => void) | undefined;
+  /** Pages put and not yet handed over (see `post`), their bytes, and the buffers of their own among them. */
+  private batch: StageRequest[] = [];
+  private batchBytes = 0;
+  private transfer: ArrayBuffer[] = [];
 
   static start(): PageWriterThread | undefined {
     const script = new URL('./write-worker.js', import.meta.url);
@@ -167,13 +174,15 @@ class PageWriterThread {
   private constructor(worker: Worker, ring: SharedArrayBuffer) {
     this.worker = worker;
     this.ring = Buffer.from(ring);
-    worker.on('message', (reply: StageReply) => {
-      this.replies.push(reply);
-      // Pages are answered in the order given, so this releases every byte before the page's end.
-      const released = this.releases.get(reply.index);
-      this.releases.delete(reply.index);
-      if (released !== undefined && released > this.tail) this.tail = released;
-      if ('error' in reply && !this.error) this.error = Object.assign(new Error(reply.error.message), reply.error);
+    worker.on('message', (replies: StageReply[]) => {
+      for (const reply of replies) {
+        this.replies.push(reply);
+        // Pages are answered in the order given, so this releases every byte before the page's end.
+        const released = this.releases.get(reply.index);
+        this.releases.delete(reply.index);
+        if (released !== undefined && released > this.tail) this.tail = released;
+        if ('error' in reply && !this.error) this.error = Object.assign(new Error(reply.error.message), reply.error);
+      }
       this.wakeUp();
     });
     // A thread that dies leaves no answer for its pages in flight: the publish fails with its error.
@@ -224,6 +233,7 @@ class PageWriterThread {
   }
 
   private async placeWhenRoom(target: string, content: FileContent, fresh: boolean, at: number, length: number): Promise<void> {
+    this.post();
     while (this.head + length - this.tail > RING_BYTES && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
     if (!this.error) this.place(target, content, fresh, at, length);
   }
@@ -237,7 +247,19 @@ class PageWriterThread {
   private send(request: StageRequest, release: number, transfer: ArrayBuffer[] = []): void {
     this.targets[request.index] = request.target;
     this.releases.set(request.index, release);
-    this.worker.postMessage(request, transfer);
+    this.batch.push(request);
+    this.batchBytes += request.length;
+    this.transfer.push(...transfer);
+    if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_PAGES) this.post();
+  }
+
+  /** Hands the pages put since the last time over to the thread, in one message (one message a page cost more than its handing over). */
+  private post(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage(this.batch, this.transfer);
+    this.batch = [];
+    this.transfer = [];
+    this.batchBytes = 0;
   }
 
   failed(): boolean {
@@ -246,6 +268,7 @@ class PageWriterThread {
 
   /** Waits for every page handed over, stops the thread, and says what became of them. */
   async finish(): Promise<{ staged: Staged[]; unchanged: number; error?: Error }> {
+    this.post();
     while (this.releases.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     await this.worker.terminate();
     const staged: Staged[] = [];

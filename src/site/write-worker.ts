@@ -1,6 +1,7 @@
 // The writer thread of a large publish (write-site.ts `PageWriterThread`): stages each page it is
 // given (stage-page.ts) while the publishing thread builds the next, and answers with the
-// temporary file's name, that the page was unchanged, or the file system's error. A page arrives
+// temporary file's name, that the page was unchanged, or the file system's error. Pages come in
+// batches of a few (a message has a cost of its own) and are answered a batch at a time. A page arrives
 // as bytes already encoded: a place in the memory both threads share (the ring), or, for a file
 // too large for it, a buffer handed over whole; nothing is copied between the threads.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -29,14 +30,16 @@ export type StageReply =
 const madeDirs = new Set<string>();
 const port = parentPort!;
 const ring = new Uint8Array((workerData as WriterData).ring);
-port.on('message', (m: StageRequest) => {
-  let reply: StageReply;
-  try {
-    const bytes = m.bytes ? new Uint8Array(m.bytes) : ring.subarray(m.start, m.start + m.length);
-    reply = { index: m.index, ...stagePage(m.target, bytes, m.fresh, madeDirs) };
-  } catch (e) {
-    const x = e as NodeJS.ErrnoException;
-    reply = { index: m.index, error: { message: String(x?.message ?? x), code: x?.code, errno: x?.errno, syscall: x?.syscall, path: x?.path } };
+port.on('message', (batch: StageRequest[]) => {
+  const replies: StageReply[] = [];
+  for (const m of batch) {
+    try {
+      const bytes = m.bytes ? new Uint8Array(m.bytes) : ring.subarray(m.start, m.start + m.length);
+      replies.push({ index: m.index, ...stagePage(m.target, bytes, m.fresh, madeDirs) });
+    } catch (e) {
+      const x = e as NodeJS.ErrnoException;
+      replies.push({ index: m.index, error: { message: String(x?.message ?? x), code: x?.code, errno: x?.errno, syscall: x?.syscall, path: x?.path } });
+    }
   }
-  port.postMessage(reply);
+  port.postMessage(replies);
 });
