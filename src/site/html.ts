@@ -120,9 +120,21 @@ function highSurrogateAtEnd(s: string): boolean {
 
 /** `html\`<p>${text}</p>\`` escapes `text`; nested `html` and arrays of it pass through. `false`/`null` render nothing. */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
-  const b = new Builder();
-  b.text = strings[0];
+  let out = strings[0];
   for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // A list, or long markup, may make this long: from there on it is made in pieces.
+    if (Array.isArray(v) || (v instanceof Html && v.long)) return inPieces(out, strings, values, i);
+    out += render(v) + strings[i + 1];
+  }
+  return make(out);
+}
+
+/** The rest of `html` from the value at `from` on, in pieces once long. */
+function inPieces(start: string, strings: TemplateStringsArray, values: Interpolation[], from: number): Html {
+  const b = new Builder();
+  b.append(start);
+  for (let i = from; i < values.length; i++) {
     b.add(values[i]);
     b.append(strings[i + 1]);
   }
