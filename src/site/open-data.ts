@@ -7,7 +7,7 @@
 // what the pages show: no contact person, no e-mail or phone of anyone, no staff note. CSV through
 // civsam's one encoder (comma-separated, decimal point: the form open-data tools read).
 import { selectionOf } from '../domain/applications.js';
-import { csvField, encodeCsv } from '../output/csv.js';
+import { csvField } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 import type { SiteFacts } from './facts.js';
 import { publicUrl } from './html.js';
@@ -100,18 +100,18 @@ export function* openDataFiles(facts: SiteFacts): Generator<[path: string, conte
     const names = file.columns.map(columnName);
     // Each cell worked out once, for the CSV and the JSON alike.
     const cells = file.rows(facts).map((row) => file.columns.map((c) => cell(c, row)));
-    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csvPieces([names, ...cells])];
+    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csvPieces([names], cells)];
     const keys = names.map((name) => JSON.stringify(name));
     // Each row as JSON.stringify writes an object of its cells in an array, indented by two.
-    yield [`${OPEN_DATA_DIR}/${file.name}.json`, jsonPieces('[', cells.map((row) => `{\n${keys.map((key, i) => `    ${key}: ${JSON.stringify(row[i])}`).join(',\n')}\n  }`), ']\n', '')];
+    yield [`${OPEN_DATA_DIR}/${file.name}.json`, jsonPieces('[', cells.length, map(cells, (row) => `{\n${keys.map((key, i) => `    ${key}: ${JSON.stringify(row[i])}`).join(',\n')}\n  }`), ']\n', '')];
     docs.push(fileDoc(file.name, 'csv, json', names));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
-  yield [`${OPEN_DATA_DIR}/grants.csv`, csvPieces([[...GRANT_COLUMNS], ...grants.map(grantRow)])];
+  yield [`${OPEN_DATA_DIR}/grants.csv`, csvPieces([[...GRANT_COLUMNS]], map(grants, grantRow))];
   // The 360Giving package as JSON.stringify writes it, its list of grants in pieces.
   const empty = JSON.stringify(grantsPackage([]), null, 2);
   const list = empty.indexOf('"grants": []') + '"grants": ['.length;
-  yield [`${OPEN_DATA_DIR}/grants.json`, jsonPieces(empty.slice(0, list), grants.map((g) => JSON.stringify(g, null, 2).replace(/\n/g, '\n    ')), `${empty.slice(list)}\n`, '  ')];
+  yield [`${OPEN_DATA_DIR}/grants.json`, jsonPieces(empty.slice(0, list), grants.length, map(grants, (g) => JSON.stringify(g, null, 2).replace(/\n/g, '\n    ')), `${empty.slice(list)}\n`, '  ')];
   docs.push(fileDoc('grants', 'csv, json (360Giving)', GRANT_COLUMNS));
   yield [OPEN_DATA_README, readme(facts, docs)];
 }
@@ -119,13 +119,22 @@ export function* openDataFiles(facts: SiteFacts): Generator<[path: string, conte
 /** Past this many characters a file's text being made is cut into a piece. */
 const PIECE = 65536;
 
-/** Strings one after the other, as pieces of some tens of thousands of characters (a file of tens of megabytes is never one string). */
+function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
+/**
+ * Strings one after the other, as pieces of some tens of thousands of characters (a file of tens
+ * of megabytes is never one string). Each piece is made one string as it is cut (reading a
+ * character of it does that), so the strings it was made of are let go as the file is made.
+ */
 function pieces(parts: Iterable<string>): string[] {
   const out: string[] = [];
   let text = '';
   for (const part of parts) {
     text += part;
     if (text.length > PIECE) {
+      text.charCodeAt(0);
       out.push(text);
       text = '';
     }
@@ -134,27 +143,32 @@ function pieces(parts: Iterable<string>): string[] {
   return out;
 }
 
-/** Rows as the one CSV encoder writes them (output/csv.ts `encodeCsv`: byte-order mark, CRLF line ends), in pieces. */
-function csvPieces(rows: readonly (readonly Cell[])[]): string[] {
+/** The header and the rows as the one CSV encoder writes them (output/csv.ts `encodeCsv`: byte-order mark, CRLF line ends), in pieces. */
+function csvPieces(header: readonly (readonly Cell[])[], rows: Iterable<readonly Cell[]>): string[] {
   const opts = { delimiter: ',', lang: 'en' } as const;
-  if (rows.length === 0) return [encodeCsv(rows, opts)];
+  const line = (r: readonly Cell[]) => `${r.map((c) => csvField(c, opts)).join(opts.delimiter)}\r\n`;
   return pieces((function* () {
     yield '\uFEFF';
-    for (const r of rows) yield `${r.map((c) => csvField(c, opts)).join(opts.delimiter)}\r\n`;
+    for (const r of header) yield line(r);
+    for (const r of rows) yield line(r);
   })());
 }
 
 /**
  * A list in JSON as JSON.stringify(…, null, 2) writes it, between `before` (ending in `[`) and
- * `after` (starting with `]`), at the indentation `indent`: `items` are the entries' own text,
- * already indented one step deeper. No entries: `[]`.
+ * `after` (starting with `]`), at the indentation `indent`: `items` are the `count` entries' own
+ * text, already indented one step deeper. No entries: `[]`.
  */
-function jsonPieces(before: string, items: readonly string[], after: string, indent: string): string[] {
-  if (items.length === 0) return [`${before}${after}`];
+function jsonPieces(before: string, count: number, items: Iterable<string>, after: string, indent: string): string[] {
+  if (count === 0) return [`${before}${after}`];
   const inner = `${indent}  `;
   return pieces((function* () {
     yield before;
-    for (let i = 0; i < items.length; i++) yield `${i > 0 ? ',' : ''}\n${inner}${items[i]}`;
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '' : ','}\n${inner}${item}`;
+      first = false;
+    }
     yield `\n${indent}${after}`;
   })());
 }
