@@ -7,11 +7,12 @@
 // what the pages show: no contact person, no e-mail or phone of anyone, no staff note. CSV through
 // civsam's one encoder (comma-separated, decimal point: the form open-data tools read).
 import { selectionOf } from '../domain/applications.js';
-import { encodeCsv } from '../output/csv.js';
+import { csvField } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 import type { SiteFacts } from './facts.js';
 import { publicUrl } from './html.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
+import type { FileContent } from './stage-page.js';
 
 export const OPEN_DATA_DIR = 'open-data';
 export const OPEN_DATA_README = `${OPEN_DATA_DIR}/readme.md`;
@@ -93,22 +94,83 @@ const doc = (lang: Language, file: string, column?: string) => translate(lang, `
  * Every file of open-data/ as [path, content], in a fixed order, one at a time: at a national
  * register's size the files are tens of megabytes each, and each is let go once it is written.
  */
-export function* openDataFiles(facts: SiteFacts): Generator<[path: string, content: string]> {
-  const csv = (rows: Cell[][]) => encodeCsv(rows, { delimiter: ',', lang: 'en' });
+export function* openDataFiles(facts: SiteFacts): Generator<[path: string, content: FileContent]> {
   const docs: string[] = [];
   for (const file of files(facts)) {
     const names = file.columns.map(columnName);
     // Each cell worked out once, for the CSV and the JSON alike.
     const cells = file.rows(facts).map((row) => file.columns.map((c) => cell(c, row)));
-    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csv([names, ...cells])];
-    yield [`${OPEN_DATA_DIR}/${file.name}.json`, JSON.stringify(cells.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))), null, 2) + '\n'];
+    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csvPieces([names], cells)];
+    const keys = names.map((name) => JSON.stringify(name));
+    // Each row as JSON.stringify writes an object of its cells in an array, indented by two.
+    yield [`${OPEN_DATA_DIR}/${file.name}.json`, jsonPieces('[', cells.length, map(cells, (row) => `{\n${keys.map((key, i) => `    ${key}: ${JSON.stringify(row[i])}`).join(',\n')}\n  }`), ']\n', '')];
     docs.push(fileDoc(file.name, 'csv, json', names));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
-  yield [`${OPEN_DATA_DIR}/grants.csv`, csv([[...GRANT_COLUMNS], ...grants.map(grantRow)])];
-  yield [`${OPEN_DATA_DIR}/grants.json`, JSON.stringify(grantsPackage(grants), null, 2) + '\n'];
+  yield [`${OPEN_DATA_DIR}/grants.csv`, csvPieces([[...GRANT_COLUMNS]], map(grants, grantRow))];
+  // The 360Giving package as JSON.stringify writes it, its list of grants in pieces.
+  const empty = JSON.stringify(grantsPackage([]), null, 2);
+  const list = empty.indexOf('"grants": []') + '"grants": ['.length;
+  yield [`${OPEN_DATA_DIR}/grants.json`, jsonPieces(empty.slice(0, list), grants.length, map(grants, (g) => JSON.stringify(g, null, 2).replace(/\n/g, '\n    ')), `${empty.slice(list)}\n`, '  ')];
   docs.push(fileDoc('grants', 'csv, json (360Giving)', GRANT_COLUMNS));
   yield [OPEN_DATA_README, readme(facts, docs)];
+}
+
+/** Past this many characters a file's text being made is cut into a piece. */
+const PIECE = 65536;
+
+function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
+/**
+ * Strings one after the other, as pieces of some tens of thousands of characters (a file of tens
+ * of megabytes is never one string). Each piece is made one string as it is cut (reading a
+ * character of it does that), so the strings it was made of are let go as the file is made.
+ */
+function pieces(parts: Iterable<string>): string[] {
+  const out: string[] = [];
+  let text = '';
+  for (const part of parts) {
+    text += part;
+    if (text.length > PIECE) {
+      text.charCodeAt(0);
+      out.push(text);
+      text = '';
+    }
+  }
+  if (text !== '' || out.length === 0) out.push(text);
+  return out;
+}
+
+/** The header and the rows as the one CSV encoder writes them (output/csv.ts `encodeCsv`: byte-order mark, CRLF line ends), in pieces. */
+function csvPieces(header: readonly (readonly Cell[])[], rows: Iterable<readonly Cell[]>): string[] {
+  const opts = { delimiter: ',', lang: 'en' } as const;
+  const line = (r: readonly Cell[]) => `${r.map((c) => csvField(c, opts)).join(opts.delimiter)}\r\n`;
+  return pieces((function* () {
+    yield '\uFEFF';
+    for (const r of header) yield line(r);
+    for (const r of rows) yield line(r);
+  })());
+}
+
+/**
+ * A list in JSON as JSON.stringify(…, null, 2) writes it, between `before` (ending in `[`) and
+ * `after` (starting with `]`), at the indentation `indent`: `items` are the `count` entries' own
+ * text, already indented one step deeper. No entries: `[]`.
+ */
+function jsonPieces(before: string, count: number, items: Iterable<string>, after: string, indent: string): string[] {
+  if (count === 0) return [`${before}${after}`];
+  const inner = `${indent}  `;
+  return pieces((function* () {
+    yield before;
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '' : ','}\n${inner}${item}`;
+      first = false;
+    }
+    yield `\n${indent}${after}`;
+  })());
 }
 
 function fileDoc(name: string, formats: string, columns: readonly string[]): string {

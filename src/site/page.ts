@@ -6,6 +6,7 @@ import { translate, type Language, type MessageKey, type MessageParams } from '.
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
 import type { SiteFacts } from './facts.js';
 import { html, publicUrl, type Html, type Interpolation } from './html.js';
+import type { FileContent } from './stage-page.js';
 
 /** The site's pages in the order of the navigation; the paths are the same in every language. */
 export const SECTIONS = [
@@ -202,8 +203,8 @@ export interface PageContent {
   script?: boolean;
 }
 
-/** The whole document around a page's content. */
-export function layout(ctx: PageContext, page: PageContent): string {
+/** The whole document around a page's content: its text, or for a long page the text in pieces (html.ts `Html`). */
+export function layout(ctx: PageContext, page: PageContent): FileContent {
   const site = ctx.t('publish.siteTitle', { region: regionName(ctx) });
   const docTitle = page.section === 'front' ? site : `${page.title} – ${site}`;
   const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`);
@@ -223,7 +224,7 @@ ${page.body}
 ${chrome.footer}${page.script ? html`<script src="${ctx.asset(SCRIPT)}" defer></script>\n` : ''}</body>
 </html>
 `;
-  return doc.text;
+  return doc.long ? doc.pieces : doc.text;
 }
 
 interface Chrome {

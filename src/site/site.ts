@@ -17,6 +17,7 @@ import { modelPage } from './pages/model.js';
 import { offersPage } from './pages/offers.js';
 import { organisationPage, organisationsIndex } from './pages/organisations.js';
 import { extraPages } from './parts.js';
+import type { FileContent } from './stage-page.js';
 
 export interface SiteOptions {
   asOf: string;
@@ -40,7 +41,7 @@ const PAGES: { path: string; build(ctx: PageContext): PageContent }[] = [
  * Every file of the site as [path, content], one at a time (so a large site is written while it is
  * built, not held in memory whole); the order is fixed: assets, then each language's pages.
  */
-export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<[path: string, content: string]> {
+export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<[path: string, content: FileContent]> {
   const facts = gatherFacts(folder, options.asOf);
   const sites: SiteLanguage[] = [...new Set(options.languages)].map((lang, i) => ({ lang, base: i === 0 ? '' : `${lang}/` }));
   yield [STYLESHEET, SITE_CSS];
@@ -68,5 +69,6 @@ export function* sitePages(folder: DataFolder, options: SiteOptions): Generator<
 
 /** Every file of the site, path → content, in path order. */
 export function buildSite(folder: DataFolder, options: SiteOptions): Map<string, string> {
-  return new Map([...sitePages(folder, options)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = [...sitePages(folder, options)].map(([path, content]): [string, string] => [path, typeof content === 'string' ? content : content.join('')]);
+  return new Map(files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

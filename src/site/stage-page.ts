@@ -8,12 +8,15 @@ import { writeTemporary } from '../store/atomic-file.js';
 
 export type Staging = { unchanged: true } | { tmp: string };
 
+/** A file of the site: its text, or its text in pieces to be written one after the other (a long page, an open-data file). */
+export type FileContent = string | readonly string[];
+
 /**
  * `fresh`: the folder held no page before this publish, so no target can hold these bytes and none
  * is looked at. `madeDirs` remembers the folders made, so each is made once.
  */
-export function stagePage(target: string, content: string, fresh: boolean, madeDirs: Set<string>): Staging {
-  const bytes = Buffer.from(content, 'utf8');
+export function stagePage(target: string, content: FileContent | Uint8Array, fresh: boolean, madeDirs: Set<string>): Staging {
+  const bytes = content instanceof Uint8Array ? content : Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
   if (!fresh && sameBytes(target, bytes)) return { unchanged: true };
   const parent = dirname(target);
   if (!madeDirs.has(parent)) {
@@ -25,7 +28,7 @@ export function stagePage(target: string, content: string, fresh: boolean, madeD
 }
 
 /** Whether `target` is an ordinary file holding exactly `bytes` (its size is compared first, so a changed page is rarely read). */
-function sameBytes(target: string, bytes: Buffer): boolean {
+function sameBytes(target: string, bytes: Uint8Array): boolean {
   const st = statSync(target, { throwIfNoEntry: false });
   if (!st?.isFile() || st.size !== bytes.length) return false;
   return readFileSync(target).equals(bytes);

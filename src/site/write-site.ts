@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
-import { stagePage } from './stage-page.js';
-import type { StageReply, StageRequest } from './write-worker.js';
+import { stagePage, type FileContent } from './stage-page.js';
+import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 
 export const MANIFEST = '.civsam-site';
 const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
@@ -39,7 +39,7 @@ const FLUSH_CONCURRENCY = 64;
  * failure before the renames leaves the old site as it was, without a temporary file; a killed
  * publish never leaves a partial page where the web server would serve it.
  */
-export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: string]>): Promise<WriteResult> {
+export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   mkdirSync(dir, { recursive: true });
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
@@ -62,9 +62,9 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
         seen.add(path);
         const target = join(dir, path);
         if (thread) {
-          if (thread.busy()) await thread.drained();
+          const room = thread.put(target, content, fresh);
+          if (room) await room;
           if (thread.failed()) break;
-          thread.put(target, content, fresh);
           continue;
         }
         const staging = stagePage(target, content, fresh, madeDirs);
@@ -125,52 +125,76 @@ function readManifest(dir: string, shownDir: string): Set<string> {
   return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
 }
 
-/** Characters of pages handed to the writer thread and not yet written, at most: what the handing over may hold in memory. */
-const IN_FLIGHT_CHARS = 16 * 1024 * 1024;
+/**
+ * The bytes shared with the writer thread: pages are encoded into it here and written to disk from
+ * it there, one after the other around the ring. Also the most of them waiting to be written.
+ */
+const RING_BYTES = 16 * 1024 * 1024;
+/** Pages are handed over when this many bytes or pages of them are waiting: often enough to keep the thread busy. */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_PAGES = 32;
+/** A file larger than this is encoded into a buffer of its own, handed over whole, not into the ring. */
+const OWN_BUFFER_BYTES = RING_BYTES / 4;
 
 /**
- * The writer thread: at the bench folder's size writing the pages (encoding, the files' creation and
- * bytes) took a third of a publish, which the second core now does while this thread builds the
- * next pages. Pages are handed over as text and answered with their temporary files, in the order
- * given; nothing is renamed into place here. Not started on one core, nor where there is no
- * compiled worker (the tests run from the TypeScript sources): the pages are then written on this
- * thread, the same way.
+ * The writer thread: at the bench folder's size writing the pages (the files' creation and bytes)
+ * took a third of a publish, which the second core now does while this thread builds the next
+ * pages. Each page is encoded here into memory both threads share (handing a page over as text
+ * copied every page twice and cost as much as the writing), and answered with its temporary file,
+ * in the order given; nothing is renamed into place there. Not started on one core, nor where there
+ * is no compiled worker (the tests run from the TypeScript sources): the pages are then written on
+ * this thread, the same way.
  */
 class PageWriterThread {
   private readonly worker: Worker;
-  private readonly sizes = new Map<number, number>();
+  private readonly ring: Buffer;
+  /** For each page handed over and not yet answered, the ring's fill (see `head`) once it is released. */
+  private readonly releases = new Map<number, number>();
   private readonly targets: string[] = [];
   private readonly replies: StageReply[] = [];
   private next = 0;
-  private inFlight = 0;
+  /** Bytes put into the ring so far, counting the end of the ring skipped where a page did not fit; its place is `head % RING_BYTES`. */
+  private head = 0;
+  /** Bytes of the ring released so far: every byte before it is written and may be reused. */
+  private tail = 0;
   private error: Error | undefined;
   private wake: (() => void) | undefined;
+  /** Pages put and not yet handed over (see `post`), their bytes, and the buffers of their own among them. */
+  private batch: StageRequest[] = [];
+  private batchBytes = 0;
+  private transfer: ArrayBuffer[] = [];
 
   static start(): PageWriterThread | undefined {
     const script = new URL('./write-worker.js', import.meta.url);
     if (availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return undefined;
-    return new PageWriterThread(new Worker(script));
+    const ring = new SharedArrayBuffer(RING_BYTES);
+    return new PageWriterThread(new Worker(script, { workerData: { ring } satisfies WriterData }), ring);
   }
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, ring: SharedArrayBuffer) {
     this.worker = worker;
-    worker.on('message', (reply: StageReply) => {
-      this.replies.push(reply);
-      this.inFlight -= this.sizes.get(reply.index) ?? 0;
-      this.sizes.delete(reply.index);
-      if ('error' in reply && !this.error) this.error = Object.assign(new Error(reply.error.message), reply.error);
+    this.ring = Buffer.from(ring);
+    worker.on('message', (replies: StageReply[]) => {
+      for (const reply of replies) {
+        this.replies.push(reply);
+        // Pages are answered in the order given, so this releases every byte before the page's end.
+        const released = this.releases.get(reply.index);
+        this.releases.delete(reply.index);
+        if (released !== undefined && released > this.tail) this.tail = released;
+        if ('error' in reply && !this.error) this.error = Object.assign(new Error(reply.error.message), reply.error);
+      }
       this.wakeUp();
     });
     // A thread that dies leaves no answer for its pages in flight: the publish fails with its error.
     worker.on('error', (e) => {
       this.error ??= e;
-      this.sizes.clear();
+      this.releases.clear();
       this.wakeUp();
     });
     worker.on('exit', () => {
-      if (this.sizes.size === 0) return;
+      if (this.releases.size === 0) return;
       this.error ??= new Error('the writer thread stopped');
-      this.sizes.clear();
+      this.releases.clear();
       this.wakeUp();
     });
   }
@@ -181,30 +205,71 @@ class PageWriterThread {
     wake?.();
   }
 
-  put(target: string, content: string, fresh: boolean): void {
-    const index = this.next++;
-    this.targets[index] = target;
-    this.sizes.set(index, content.length);
-    this.inFlight += content.length;
-    this.worker.postMessage({ index, target, content, fresh } satisfies StageRequest);
+  /**
+   * Hands a page over; returns a promise when the ring has no room for it yet (the page is handed
+   * over once there is), which the caller awaits before building the next page.
+   */
+  put(target: string, content: FileContent, fresh: boolean): Promise<void> | undefined {
+    let length = 0;
+    if (typeof content === 'string') length = Buffer.byteLength(content, 'utf8');
+    else for (const piece of content) length += Buffer.byteLength(piece, 'utf8');
+    if (length > OWN_BUFFER_BYTES) {
+      const own = Buffer.allocUnsafeSlow(length);
+      encode(own, 0, content);
+      this.send({ index: this.next++, target, fresh, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
+      return undefined;
+    }
+    let at = this.head % RING_BYTES;
+    // A page is kept whole in the ring: where it would run past the end, the rest of the ring is skipped.
+    if (at + length > RING_BYTES) {
+      this.head += RING_BYTES - at;
+      at = 0;
+    }
+    if (this.head + length - this.tail <= RING_BYTES) {
+      this.place(target, content, fresh, at, length);
+      return undefined;
+    }
+    return this.placeWhenRoom(target, content, fresh, at, length);
   }
 
-  busy(): boolean {
-    return this.inFlight > IN_FLIGHT_CHARS;
+  private async placeWhenRoom(target: string, content: FileContent, fresh: boolean, at: number, length: number): Promise<void> {
+    this.post();
+    while (this.head + length - this.tail > RING_BYTES && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (!this.error) this.place(target, content, fresh, at, length);
+  }
+
+  private place(target: string, content: FileContent, fresh: boolean, at: number, length: number): void {
+    encode(this.ring, at, content);
+    this.head += length;
+    this.send({ index: this.next++, target, fresh, start: at, length }, this.head);
+  }
+
+  private send(request: StageRequest, release: number, transfer: ArrayBuffer[] = []): void {
+    this.targets[request.index] = request.target;
+    this.releases.set(request.index, release);
+    this.batch.push(request);
+    this.batchBytes += request.length;
+    this.transfer.push(...transfer);
+    if (this.batchBytes >= BATCH_BYTES || this.batch.length >= BATCH_PAGES) this.post();
+  }
+
+  /** Hands the pages put since the last time over to the thread, in one message (one message a page cost more than its handing over). */
+  private post(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage(this.batch, this.transfer);
+    this.batch = [];
+    this.transfer = [];
+    this.batchBytes = 0;
   }
 
   failed(): boolean {
     return this.error !== undefined;
   }
 
-  /** Resolves once the pages in flight are few enough again, or the thread failed. */
-  async drained(): Promise<void> {
-    while (this.busy() && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
-  }
-
   /** Waits for every page handed over, stops the thread, and says what became of them. */
   async finish(): Promise<{ staged: Staged[]; unchanged: number; error?: Error }> {
-    while (this.sizes.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.post();
+    while (this.releases.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     await this.worker.terminate();
     const staged: Staged[] = [];
     let unchanged = 0;
@@ -215,6 +280,15 @@ class PageWriterThread {
     }
     return { staged, unchanged, error: this.error };
   }
+}
+
+/** A file's text into `into` from `at` as UTF-8, piece after piece (each piece's length in bytes was measured before). */
+function encode(into: Buffer, at: number, content: FileContent): void {
+  if (typeof content === 'string') {
+    into.write(content, at, 'utf8');
+    return;
+  }
+  for (const piece of content) at += into.write(piece, at, 'utf8');
 }
 
 function removeEmptyParents(dir: string, path: string): void {

@@ -1,14 +1,25 @@
 // The writer thread of a large publish (write-site.ts `PageWriterThread`): stages each page it is
 // given (stage-page.ts) while the publishing thread builds the next, and answers with the
-// temporary file's name, that the page was unchanged, or the file system's error.
-import { parentPort } from 'node:worker_threads';
+// temporary file's name, that the page was unchanged, or the file system's error. Pages come in
+// batches of a few (a message has a cost of its own) and are answered a batch at a time. A page arrives
+// as bytes already encoded: a place in the memory both threads share (the ring), or, for a file
+// too large for it, a buffer handed over whole; nothing is copied between the threads.
+import { parentPort, workerData } from 'node:worker_threads';
 import { stagePage } from './stage-page.js';
+
+export interface WriterData {
+  /** The ring both threads share: the publishing thread writes pages into it, this thread reads them. */
+  ring: SharedArrayBuffer;
+}
 
 export interface StageRequest {
   index: number;
   target: string;
-  content: string;
   fresh: boolean;
+  /** Where the page's bytes are in the ring, or the bytes themselves (a file larger than the ring can hold at once). */
+  start: number;
+  length: number;
+  bytes?: ArrayBuffer;
 }
 
 export type StageReply =
@@ -18,13 +29,17 @@ export type StageReply =
 
 const madeDirs = new Set<string>();
 const port = parentPort!;
-port.on('message', (m: StageRequest) => {
-  let reply: StageReply;
-  try {
-    reply = { index: m.index, ...stagePage(m.target, m.content, m.fresh, madeDirs) };
-  } catch (e) {
-    const x = e as NodeJS.ErrnoException;
-    reply = { index: m.index, error: { message: String(x?.message ?? x), code: x?.code, errno: x?.errno, syscall: x?.syscall, path: x?.path } };
+const ring = new Uint8Array((workerData as WriterData).ring);
+port.on('message', (batch: StageRequest[]) => {
+  const replies: StageReply[] = [];
+  for (const m of batch) {
+    try {
+      const bytes = m.bytes ? new Uint8Array(m.bytes) : ring.subarray(m.start, m.start + m.length);
+      replies.push({ index: m.index, ...stagePage(m.target, bytes, m.fresh, madeDirs) });
+    } catch (e) {
+      const x = e as NodeJS.ErrnoException;
+      replies.push({ index: m.index, error: { message: String(x?.message ?? x), code: x?.code, errno: x?.errno, syscall: x?.syscall, path: x?.path } });
+    }
   }
-  port.postMessage(reply);
+  port.postMessage(replies);
 });

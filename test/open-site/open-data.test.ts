@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/site.js';
 import { gatherFacts } from '../../src/site/facts.js';
 import { openDataFiles } from '../../src/site/open-data.js';
+import { encodeCsv } from '../../src/output/csv.js';
+import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../../src/reports/grants.js';
 import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { ROOT } from '../helpers/cli.js';
@@ -32,6 +34,33 @@ describe('open-data/', () => {
     expect(Array.isArray(files)).toBe(false);
     expect(files.next().value?.[0]).toBe('open-data/organisations.csv');
     expect(files.next().value?.[0]).toBe('open-data/organisations.json');
+  });
+
+  it('gives a long file in pieces that join into what JSON.stringify and the one CSV encoder write', () => {
+    // 1,200 organisations more than the small folder: organisations.json and .csv run to several pieces each.
+    const files = siteFiles();
+    for (let i = 0; i < 1200; i++) {
+      files[`organisations/extra-${i}.yaml`] = `id: extra-${i}\nname: "Forening nr. ${i} – Æblegården, \\"Ø\\""\nkind: patient-association\nareas: [psychiatry]\npatient_groups: [depression]\nmunicipalities: [aarhus]\nstatus: active\n`;
+    }
+    const folder = loadFiles(files);
+    const made = new Map([...openDataFiles(gatherFacts(folder, AS_OF))].map(([path, content]) => [path, typeof content === 'string' ? [content] : content]));
+    expect(made.get('open-data/organisations.json')!.length).toBeGreaterThan(1);
+    expect(made.get('open-data/organisations.csv')!.length).toBeGreaterThan(1);
+    for (const name of ['organisations', 'offers', 'agreements', 'calls', 'consultations']) {
+      const json = made.get(`open-data/${name}.json`)!.join('');
+      const rows = JSON.parse(json) as Record<string, string | number>[];
+      expect(json, name).toBe(JSON.stringify(rows, null, 2) + '\n');
+      const header = made.get(`open-data/${name}.csv`)!.join('').slice(1).split('\r\n')[0].split(',');
+      expect(made.get(`open-data/${name}.csv`)!.join(''), name).toBe(encodeCsv([header, ...rows.map((r) => header.map((h) => r[h]))], { delimiter: ',', lang: 'en' }));
+    }
+    const grants = buildGrants(folder, 'da');
+    expect(grants.length).toBeGreaterThan(0);
+    expect(made.get('open-data/grants.json')!.join('')).toBe(JSON.stringify(grantsPackage(grants), null, 2) + '\n');
+    expect(made.get('open-data/grants.csv')!.join('')).toBe(encodeCsv([[...GRANT_COLUMNS], ...grants.map(grantRow)], { delimiter: ',', lang: 'en' }));
+    // No grants: the package's list is empty, as JSON.stringify writes it.
+    const none = new Map(openDataFiles(gatherFacts(loadFiles(siteFiles()), '2000-01-01')));
+    const empty = [none.get('open-data/grants.json')!].flat().join('');
+    expect(empty).toBe(JSON.stringify(grantsPackage(JSON.parse(empty).grants), null, 2) + '\n');
   });
 
   it('has CSV and JSON of organisations, offers, agreements, grants, calls and consultations, once for all languages, and one readme', () => {

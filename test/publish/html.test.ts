@@ -18,6 +18,22 @@ describe('html', () => {
   it('renders nothing for false, null and undefined, and numbers as text', () => {
     expect(toText(html`${false}${null}${undefined}${0}${12.5}`)).toBe('012.5');
   });
+
+  it('keeps long markup in pieces of some thousands of characters that give, encoded one by one, the bytes of the whole', () => {
+    // Each row ends in the first half of a surrogate pair and the next begins with its second half,
+    // so a piece cut after any row would split a pair; escaped text and markup in between.
+    const rows = Array.from({ length: 3000 }, (_, i) => html`${'\uDE00'}<li>${`${i} <æ>`}</li>${'\uD83D'}`);
+    const list = html`<ul>${rows}</ul>`;
+    const page = html`<main>${list}<p>${'slut & ende'}</p></main>\n`;
+    const whole = `<main><ul>${Array.from({ length: 3000 }, (_, i) => `\uDE00<li>${i} &lt;æ&gt;</li>\uD83D`).join('')}</ul><p>slut &amp; ende</p></main>\n`;
+    expect(page.long).toBe(true);
+    expect(page.text).toBe(whole);
+    expect(page.pieces.join('')).toBe(whole);
+    expect(page.pieces.length).toBeGreaterThan(5);
+    expect(Math.max(...page.pieces.map((p) => p.length))).toBeLessThan(3 * 8192);
+    expect(Buffer.concat(page.pieces.map((p) => Buffer.from(p, 'utf8')))).toEqual(Buffer.from(whole, 'utf8'));
+    expect(html`<p>${'kort'}</p>`.long).toBe(false);
+  });
 });
 
 describe('publicUrl', () => {

@@ -1,11 +1,11 @@
 // The organisations: an alphabetical index, and one page per organisation with its public
 // details, active offers, agreements and funding, calls it was selected in, and consultations it
 // was invited to. Contact persons are never shown: the page points to the organisation's website.
-import type { Organisation } from '../../domain/kinds.js';
+import type { Agreement, Organisation } from '../../domain/kinds.js';
 import { organisationActiveOn, partyOnListOn } from '../../domain/reach.js';
-import { html } from '../html.js';
+import { html, type Html } from '../html.js';
 import { messageOr, valueLabel } from '../../i18n/values.js';
-import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext } from '../page.js';
+import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext, type SharedLinks } from '../page.js';
 import { establishedBy, fundingSummary, period } from './agreements.js';
 import { anchorLink, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 
@@ -29,6 +29,24 @@ function organisationTable(ctx: PageContext, orgs: readonly Organisation[]) {
 ${orgs.map((o) => html`<tr><th scope="row"><a href="${ctx.href(organisationPath(o.id))}">${o.name}</a>${!organisationActiveOn(o, ctx.facts.asOf) ? html` <span class="status">(${ctx.t('publish.organisations.inactiveShort')})</span>` : ''}</th><td>${messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))}</td><td>${areaList(ctx, o.areas)}</td><td class="num">${ctx.number(ctx.facts.byOrganisation.get(o.id)?.offers.length ?? 0)}</td></tr>\n`)}</tbody>
 </table>
 </div>`;
+}
+
+const agreementRows = new WeakMap<SharedLinks, Map<string, Html>>();
+
+/**
+ * An agreement's row on its organisations' pages: the same on each of them (it names the agreement's
+ * other organisations by their number only), so made once per language for all of them.
+ */
+function agreementRow(ctx: PageContext, a: Agreement): Html {
+  let rows = agreementRows.get(ctx.links);
+  if (!rows) agreementRows.set(ctx.links, (rows = new Map()));
+  let row = rows.get(a.id);
+  if (!row) {
+    const organisations = new Set(a.organisations).size;
+    row = html`<tr><th scope="row">${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(organisations === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(organisations - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`;
+    rows.set(a.id, row);
+  }
+  return row;
 }
 
 export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
@@ -59,7 +77,7 @@ ${offers.length ? html`<ul class="offers">${offers.map((x) => html`<li class="of
 ${agreements.length ? html`<div class="table-scroll" role="region" aria-labelledby="agreements" tabindex="0"><table>
 <thead><tr><th scope="col">${ctx.t('publish.agreements.agreement')}</th><th scope="col">${ctx.t('publish.agreements.status')}</th><th scope="col">${ctx.t('publish.agreements.period')}</th><th scope="col">${ctx.t('publish.agreements.establishedBy')}</th><th scope="col">${ctx.t('publish.agreements.funding')}</th></tr></thead>
 <tbody>
-${agreements.map((a) => html`<tr><th scope="row">${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(new Set(a.organisations).size === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(new Set(a.organisations).size - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`)}</tbody>
+${agreements.map((a) => agreementRow(ctx, a))}</tbody>
 </table></div>` : html`<p>${ctx.t('publish.organisations.noAgreements')}</p>`}
 </section>
 <section aria-labelledby="calls">
