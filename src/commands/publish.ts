@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
+import { RECORD_KINDS } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
@@ -33,7 +34,8 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   // again (538 MB at bench scale, for 230 MB live); growing by half keeps the peak at what the
   // work needs, for the same time.
   setFlagsFromString('--heap-growing-percent=50');
-  const folder = loadValidFolder(ctx);
+  // The site shows every kind of record.
+  const folder = loadValidFolder(ctx, RECORD_KINDS);
   // The audit runs first, so whoever publishes sees what the site will state plainly instead of
   // the ideal; --require-clean turns an error into a refusal before anything is written.
   const { summary } = runAudit(folder, RULES, { asOf });
