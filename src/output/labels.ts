@@ -47,8 +47,6 @@ export function dateText(iso: string, lang: Language): string {
   return formatDate(iso, lang);
 }
 
-export const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
-
 /** Display names by id, for the filters named in a heading and for cells. */
 export interface Names {
   municipalities: ReadonlyMap<string, string>;
