@@ -5,7 +5,7 @@
 // several is refused with the candidates, never guessed. The command then sees only ids of
 // existing records, so its paths are made from those alone.
 import type { CommandContext } from './context.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
@@ -14,7 +14,8 @@ import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '.
 import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
-import { readDataFile, recordRel, vocabularyRel } from '../store/write-record.js';
+import { readCandidate } from '../store/load-folder.js';
+import { recordRel, vocabularyRel } from '../store/write-record.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 
 /** A value to look up, as cli/arguments.ts describes it. */
@@ -84,10 +85,16 @@ class Folder {
   vocabularyEntryExists(target: Target, id: string): boolean {
     if (this.ctx.fromHistory || this.loaded || !isValidId(id) || !(target === 'patient-groups' || target === 'municipalities' || target === 'offer-types')) return false;
     try {
-      const path = join(resolveDataDir(this.ctx), vocabularyRel(target as VocabularyName));
-      const st = statSync(path);
+      const dir = resolveDataDir(this.ctx);
+      const rel = vocabularyRel(target as VocabularyName);
+      const st = statSync(join(dir, rel));
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return false;
-      return readDataFile(path, 'vocabulary').entries?.some((e) => e.id === id) ?? false;
+      // Read as the folder's loader reads it (its quick parser when the file allows, the strict one
+      // otherwise): a command given a vocabulary id does not load the strict parser for it.
+      const { file, problems } = readCandidate(dir, { rel, what: { role: 'vocabulary', name: target as VocabularyName }, kind: 'file' }, () => realpathSync(dir), false);
+      const entries = problems.length === 0 ? file?.data : undefined;
+      const isEntry = (e: unknown): e is Record<string, unknown> => e !== null && typeof e === 'object' && !Array.isArray(e);
+      return Array.isArray(entries) && entries.every(isEntry) && entries.some((e) => e.id === id);
     } catch {
       return false;
     }
