@@ -15,7 +15,7 @@ import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../doma
 import { UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
-import { recordRel, vocabularyRel } from '../store/write-record.js';
+import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 
 /** A value to look up, as cli/arguments.ts describes it. */

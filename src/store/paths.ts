@@ -1,6 +1,24 @@
-// Where a path really leads: `..` and symbolic links resolved, for a path that may not exist yet.
+// Where a path really leads (`..` and symbolic links resolved, for a path that may not exist yet), and
+// where a record's or a vocabulary's file is in the data folder.
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../domain/errors.js';
+import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
+
+/**
+ * A record's file, relative to the data folder. Only a well-formed id makes a file name: the
+ * command line refuses any other before a command runs, and this refuses it again, so no id
+ * (`../x`, `a/b`, an absolute path) can name a file outside its kind's folder.
+ */
+export function recordRel(kind: RecordKind, id: string): string {
+  if (!ID_PATTERN.test(id)) throw new UserError('register.badId');
+  return `${FOLDER_OF[kind]}/${id}.yaml`;
+}
+
+/** A vocabulary's file, relative to the data folder. */
+export function vocabularyRel(name: VocabularyName): string {
+  return `vocabularies/${name}.yaml`;
+}
 
 /** The path with every symbolic link on the way resolved; for parts that do not exist yet, as written. */
 export function realPath(path: string): string {

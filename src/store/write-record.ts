@@ -10,6 +10,10 @@ import { UserError } from '../domain/errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
 import { sameData, type Data } from '../domain/plain-data.js';
+import { recordRel, vocabularyRel } from './paths.js';
+
+// Where a record's or vocabulary's file is: in paths.ts, which a command can load without the YAML writer.
+export { recordRel, vocabularyRel };
 import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
@@ -22,15 +26,6 @@ export const RECORD_MODE = 0o640;
 /** The schemas shipped with civsam. */
 export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-/**
- * A record's file, relative to the data folder. Only a well-formed id makes a file name: the
- * command line refuses any other before a command runs, and this refuses it again, so no id
- * (`../x`, `a/b`, an absolute path) can name a file outside its kind's folder.
- */
-export function recordRel(kind: RecordKind, id: string): string {
-  if (!ID_PATTERN.test(id)) throw new UserError('register.badId');
-  return `${FOLDER_OF[kind]}/${id}.yaml`;
-}
 
 /**
  * The `$schema` path a new file in `folderRel` of the data folder points at: the folder's own
@@ -95,10 +90,6 @@ export function readDataFile(path: string, shape: 'record' | 'vocabulary'): Read
   return { path, snapshot: snap, text: decoded.text, bom, data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
 }
 
-/** A vocabulary's file, relative to the data folder. */
-export function vocabularyRel(name: VocabularyName): string {
-  return `vocabularies/${name}.yaml`;
-}
 
 /** The vocabulary's entry fields in schema order, for placing a new field (`retired`) where it belongs. */
 function vocabularyRank(name: VocabularyName): KeyRank {
