@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { findRepository } from '../store/git.js';
-import { recordRel } from '../store/write-record.js';
+import { recordRel } from '../store/paths.js';
 import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; field?: string[] };

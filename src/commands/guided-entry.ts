@@ -23,7 +23,8 @@ import { errorsIntroduced } from '../register/check.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
-import { newRecordText, readRecordFile, recordRel } from '../store/write-record.js';
+import { recordRel } from '../store/paths.js';
+import { newRecordText, readRecordFile } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 

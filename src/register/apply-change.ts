@@ -17,7 +17,8 @@ import { readFolder, type Problem, type RawFolder } from '../store/load-folder.j
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
-import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, recordRel, vocabularyRel, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { commitPaths, findRepository, uncommitted } from '../store/git.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
-import { noCache, type ParseCache } from './parse-cache.js';
+import { noCache, parseSnapshotText, type ParseCache } from './parse-cache.js';
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
@@ -287,7 +287,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const withIdentity = cache !== noCache;
 
   // A large folder's second thread for the stats is started first, to be ready once it is listed.
-  const early = cache.exists() && cache.large() ? startStatWorker() : undefined;
+  const early = cache.large() ? startStatWorker() : undefined;
   const candidates = listFiles(dir, problems);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
@@ -422,7 +422,7 @@ export class ForeignFile implements SourceFile {
   get data(): unknown {
     if (!this.parsed) {
       const json = this.json!;
-      this.value = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1'));
+      this.value = parseSnapshotText(json);
       this.parsed = true;
       this.json = undefined;
     }

@@ -36,10 +36,10 @@ import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 
 const MAGIC = 'civsam-snapshot/3\n';
+const HEADER_DIGITS = 10;
 
 /** A snapshot this large holds a few thousand files or more (about 700 bytes each). */
 const LARGE_SNAPSHOT_BYTES = 1 << 20;
-const HEADER_DIGITS = 10;
 
 // The halves of a 64-bit value in a view of 32-bit ones.
 const LOW = endianness() === 'LE' ? 0 : 1;
@@ -108,7 +108,7 @@ export interface ParseCache {
    * so it is right whatever the files are; which entries may be used is decided by `take` as always.
    */
   prefetch(folders: readonly string[]): void;
-  /** Whether the snapshot is of a folder large enough for its files to be stat-ed on two threads (told by its size, before it is read). */
+  /** Whether there is a snapshot, of a folder large enough for its files to be stat-ed on two threads (told by its size, before it is read). */
   large(): boolean;
   problemsOf(entry: number): readonly unknown[];
   /** `hint`: the file's place in the listing (see `take`). */
@@ -319,7 +319,7 @@ const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) 
 /** The data of file `i`: its group parsed when first asked; BROKEN when that group is not what it should be. */
 function dataAt(e: Entries, i: number): unknown {
   const json = e.json[i];
-  if (json && !Object.hasOwn(e.data, i)) return (e.data[i] = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('latin1')));
+  if (json && !Object.hasOwn(e.data, i)) return (e.data[i] = parseSnapshotText(json));
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
   if (g && !g.parsed) {
     const text = textOf(e, g);
@@ -362,7 +362,7 @@ function dataAlone(e: Entries, i: number): unknown {
  */
 function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH_WINDOW): Set<number> {
   const found = new Set<number>();
-  const patterns = needles.map((n) => Buffer.from(asciiJson(n).slice(1, -1), 'latin1')).filter((p) => p.length > 0);
+  const patterns = needles.map((n) => Buffer.from(snapshotText(n).slice(1, -1), 'latin1')).filter((p) => p.length > 0);
   const longest = Math.max(1, ...patterns.map((p) => p.length));
   // A group not read yet is searched a window at a time in one small buffer (reading it whole
   // would touch as much memory as the folder's text); windows overlap by a pattern's length.
@@ -511,7 +511,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
   // then written as 0, and not a second time (every run reads these tables).
   const sameFiles = verdict !== undefined && verdict.files.length === files.length && verdict.files.every((rel, k) => rel === files[k]);
   // Each segment in one or more parts, written one after the other.
-  const segments: Uint8Array[][] = [[Buffer.from(asciiJson([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')]];
+  const segments: Uint8Array[][] = [[Buffer.from(snapshotText([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')]];
   const lens = new Uint32Array(order.length);
   let j = 0;
   for (const list of byGroup.values()) {
@@ -552,7 +552,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     segments.push([group]);
   }
   const segmentLength = (parts: Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
-  const header = Buffer.from(asciiJson({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength) }), 'latin1');
+  const header = Buffer.from(snapshotText({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength) }), 'latin1');
   const start = MAGIC.length + HEADER_DIGITS + 1;
   const head = Buffer.alloc(align8(start + header.length));
   head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
@@ -606,17 +606,17 @@ function unchangedGroup(e: Entries, list: readonly number[]): Group | undefined 
 }
 
 /**
- * A file's data as the snapshot writes it: JSON with every character beyond ASCII as a \u escape,
- * so its bytes are its characters. A reader on another thread makes it there, so the data crosses
- * as these bytes (see CachedRead.json).
+ * A file's data as the snapshot writes it (and every other text of it): JSON with every character
+ * beyond ASCII as a \u escape, so its bytes are its characters. A reader on another thread makes it
+ * there, so the data crosses as these bytes (see CachedRead.json).
  */
 export function snapshotText(value: unknown): string {
-  return asciiJson(value);
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, escapeOf);
 }
 
-/** JSON with every character beyond ASCII as a \u escape, so its bytes are its characters. */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, escapeOf);
+/** The data of a snapshot text made by snapshotText (its bytes are its characters). */
+export function parseSnapshotText(bytes: Uint8Array): unknown {
+  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
 const escapes = new Map<string, string>();

@@ -1,7 +1,8 @@
 // The stat of every file the folder snapshot may hold: what a command with nothing changed must do
-// in any case, and about half its time. From a few thousand files on, a worker thread starts on the
-// second core while this thread reads the snapshot; then both take the files in chunks, from one
-// shared counter, until none are left. The answer is the same table whoever stat-ed a file.
+// in any case, and about half its time. From a few thousand files on, a worker thread on the second
+// core (started while the folder is listed) stats them while this thread reads the snapshot; then
+// both take the files in chunks, from one shared counter, until none are left. The answer is the
+// same table whoever stat-ed a file.
 import { existsSync, lstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';

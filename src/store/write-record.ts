@@ -4,16 +4,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
+import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { fieldOrders } from '../domain/shapes.js';
-import { UserError } from '../domain/errors.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
 import { sameData, type Data } from '../domain/plain-data.js';
-import { recordRel, vocabularyRel } from './paths.js';
-
-// Where a record's or vocabulary's file is: in paths.ts, which a command can load without the YAML writer.
-export { recordRel, vocabularyRel };
+import { recordRel } from './paths.js';
 import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
@@ -25,7 +21,6 @@ export const RECORD_MODE = 0o640;
 
 /** The schemas shipped with civsam. */
 export const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
-
 
 /**
  * The `$schema` path a new file in `folderRel` of the data folder points at: the folder's own
@@ -89,7 +84,6 @@ export function readDataFile(path: string, shape: 'record' | 'vocabulary'): Read
   const ok = parsed.problems.length === 0 && isObject(parsed.data);
   return { path, snapshot: snap, text: decoded.text, bom, data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
 }
-
 
 /** The vocabulary's entry fields in schema order, for placing a new field (`retired`) where it belongs. */
 function vocabularyRank(name: VocabularyName): KeyRank {

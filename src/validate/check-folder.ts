@@ -299,10 +299,9 @@ function listChanges(was: readonly string[], now: readonly SourceFile[]): { appe
 export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const before = raw.previous?.();
   if (!before) return undefined;
-  const { appeared, went } = listChanges(before.files, raw.files);
+  const { appeared, went: gone } = listChanges(before.files, raw.files);
   // Read again (every such file is in the listing now), or not there when the verdict was found.
   const changed = new Set([...before.changed, ...appeared]);
-  const gone = went;
   const touched = [...changed, ...gone];
   if (touched.length > Math.max(50, raw.files.length * PATCH_SHARE)) return undefined;
   const kinds = new Set<RecordKind>();

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../src/cli/commands.js';
 import { placeholders } from '../../src/cli/arguments.js';
 import { COMMAND_OF, ID_PATTERN, REFERENCES, RECORD_KINDS } from '../../src/domain/kinds.js';
 import { UserError } from '../../src/domain/errors.js';
-import { recordRel } from '../../src/store/write-record.js';
+import { recordRel } from '../../src/store/paths.js';
 import { FIELDS } from '../../src/register/fields.js';
 import { REGISTER_COMMANDS } from '../../src/cli/register-commands.js';
 import { ROOT, civsam } from '../helpers/cli.js';
