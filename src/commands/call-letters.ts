@@ -3,7 +3,6 @@
 // of the command (the data folder's unless --lang says otherwise): the decision, the amount, the
 // criteria it was judged by and rests on, the reasons, and the lines on contact and complaint.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
@@ -15,6 +14,7 @@ import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder } from '../store/paths.js';
+import { makeFolders } from '../store/paths.js';
 
 type Opts = { out?: string };
 
@@ -89,7 +89,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
-  mkdirSync(out, { recursive: true, mode: 0o750 });
+  makeFolders(out, 0o750);
   let written = 0;
   for (const app of apps) {
     const letter = letterFor(ctx, folder, call, app);

@@ -3,7 +3,7 @@
 // folder as it is staged (the index, not the working tree): the whole folder is checked, so the
 // cross-record rules see everything, and the commit is refused for any error in a file it
 // changes, or an error elsewhere that the last commit did not have (a reference left dangling).
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
@@ -17,6 +17,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
+import { makeFolders } from '../store/paths.js';
 
 /** The line that marks a hook as civsam's (and so safe to replace on a new install). */
 const MARK = '# civsam pre-commit hook';
@@ -55,7 +56,7 @@ export async function install(ctx: CommandContext): Promise<number> {
   if (!where.ok) throw new UserError('hooks.noRepository', { dir: ctx.dataDir });
   const path = join(root, where.stdout.toString('utf8').trim());
   if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARK)) throw new UserError('hooks.otherHook', { file: path });
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   writeFileAtomic(path, hookText(prefix.replace(/\/$/, '')));
   chmodSync(path, 0o755);
   ctx.stderr.write(ctx.errColor.green(ctx.t('hooks.installed', { file: path })) + '\n');

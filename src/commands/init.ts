@@ -2,7 +2,7 @@
 // vocabularies (patient groups, the region's 19 municipalities, offer types), empty record folders
 // and a copy of the schemas in DIR/schemas/ so editors find them; or the bundled sample data.
 // The folder is built beside its destination and renamed into place, so a failed init leaves nothing.
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
@@ -11,6 +11,7 @@ import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { commitPaths, findRepository } from '../store/git.js';
 import { syncFolder } from '../store/atomic-file.js';
+import { makeFolders } from '../store/paths.js';
 
 type Opts = { sample?: boolean; commit?: boolean; remote?: string };
 
@@ -20,7 +21,7 @@ const BUNDLED_SCHEMAS = join(PACKAGE, 'schemas');
 const SCHEMA_LINE = /^(# yaml-language-server: \$schema=)(\S+)/;
 
 function writeNew(path: string, content: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o750 });
+  makeFolders(dirname(path), 0o750);
   const fd = openSync(path, 'wx', 0o640);
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
@@ -45,7 +46,7 @@ function copyTree(from: string, to: string, rel = ''): number {
     const r = rel ? `${rel}/${name}` : name;
     const st = statSync(join(from, r));
     if (st.isDirectory()) {
-      mkdirSync(join(to, r), { recursive: true, mode: 0o750 });
+      makeFolders(join(to, r), 0o750);
       count += copyTree(from, to, r);
     } else if (st.isFile()) {
       const bytes = readFileSync(join(from, r));
@@ -94,7 +95,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (sharing && opts.commit === false) throw new UserError('init.remoteNeedsCommit');
   if (sharing) sharing.checkRemoteFree(existsSync(target) ? target : dirname(target));
 
-  mkdirSync(dirname(target), { recursive: true, mode: 0o750 });
+  makeFolders(dirname(target), 0o750);
   let build: string;
   try {
     build = mkdtempSync(join(dirname(target), `.civsam-init-`));
@@ -120,7 +121,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     }
     writeNew(join(build, '.gitignore'), '# civsam: the folder lock and temporary files of interrupted writes\n.civsam.lock*\n.*.tmp\n');
     for (const s of readdirSync(BUNDLED_SCHEMAS).filter((n) => n.endsWith('.schema.json'))) {
-      mkdirSync(join(build, 'schemas'), { recursive: true, mode: 0o750 });
+      makeFolders(join(build, 'schemas'), 0o750);
       copyFileSync(join(BUNDLED_SCHEMAS, s), join(build, 'schemas', s));
       files++;
     }

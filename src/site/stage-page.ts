@@ -2,9 +2,10 @@
 // atomic writer (not yet flushed or renamed: write-site.ts does both for all pages at once), or
 // nothing when the target already holds exactly these bytes. Used on the publishing thread and on
 // the writer thread alike (write-worker.ts), so a page is staged the same way on either.
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeTemporary } from '../store/atomic-file.js';
+import { makeFolders } from '../store/paths.js';
 
 export type Staging = { unchanged: true } | { tmp: string };
 
@@ -20,7 +21,7 @@ export function stagePage(target: string, content: FileContent | Uint8Array, fre
   if (!fresh && sameBytes(target, bytes)) return { unchanged: true };
   const parent = dirname(target);
   if (!madeDirs.has(parent)) {
-    mkdirSync(parent, { recursive: true });
+    makeFolders(parent);
     madeDirs.add(parent);
   }
   // A page of a fresh folder has no old file whose permissions it keeps: none is looked for.

@@ -3,7 +3,7 @@
 // shows real changes only), and files a previous publish wrote but this one does not removed.
 // A manifest of what civsam wrote is kept in the folder; a folder holding files civsam did not
 // write is refused, so publishing can never overwrite or remove anything else.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
 import { stagePage, type FileContent } from './stage-page.js';
 import type { StageReply, StageRequest, WriterData } from './write-worker.js';
+import { makeFolders } from '../store/paths.js';
 
 export const MANIFEST = '.civsam-site';
 const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
@@ -41,7 +42,7 @@ const FLUSH_CONCURRENCY = 64;
  */
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
   const fresh = !existsSync(join(dir, MANIFEST));
   const previous = readManifest(dir, shownDir);

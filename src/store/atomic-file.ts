@@ -8,12 +8,13 @@
 // For the data folder, replaceFile and replaceFiles also make sure that a change made by someone
 // else since we read the file is never overwritten; replaceFiles writes many files as one change
 // (an import), flushing all the temporary files at once and each folder once.
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { shortPath, UserError } from '../domain/errors.js';
 import { notRegularMessage, openRegular } from './read-file.js';
+import { makeFolders } from './paths.js';
 
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
@@ -261,7 +262,7 @@ function place(tmp: string, target: string, expected: Snapshot): boolean {
  */
 export function replaceFile(target: string, text: string | Uint8Array, expected: Snapshot, options: ReplaceOptions = {}): { ok: true } | { ok: false; reason: ReplaceRefusal } {
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true, mode: 0o750 });
+  makeFolders(dir, 0o750);
   const tmp = writeTemporary(target, bytesOf(text), { mode: options.mode });
   let placed = false;
   try {
@@ -418,7 +419,7 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
       if (bytes === undefined) continue;
       const dir = dirname(target);
       if (!folders.has(dir)) {
-        mkdirSync(dir, { recursive: true, mode: 0o750 });
+        makeFolders(dir, 0o750);
         folders.add(dir);
       }
       temps[i] = writeTemporary(target, bytes, { mode: options.mode, flush: false });

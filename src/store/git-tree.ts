@@ -1,10 +1,11 @@
 // Reading a committed version of the data folder straight from git's objects (`git ls-tree`,
 // `git cat-file --batch`): no checkout, the working tree untouched. Sync validates a merge this
 // way before anything reaches the user's folder; history reads each version of a record.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gitRaw } from './git.js';
+import { makeFolders } from './paths.js';
 
 export interface TreeEntry {
   /** Path in the repository, forward slashes. */
@@ -84,7 +85,7 @@ export function materialise(root: string, treeish: string | { index: true }, pre
       const bytes = blobs.get(e.oid);
       if (!bytes || e.mode === '120000') continue; // a symbolic link is not a record
       const target = join(dir, e.path.slice(strip));
-      mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+      makeFolders(dirname(target), 0o700);
       writeFileSync(target, bytes, { mode: 0o600 });
     }
   } catch (e) {

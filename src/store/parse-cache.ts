@@ -28,12 +28,13 @@
 //   (a verdict's "files" is 0 when they are the header's, in its order: 45,000 paths read once, not twice)
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
+import { makeFolders } from './paths.js';
 
 const MAGIC = 'civsam-snapshot/3\n';
 const HEADER_DIGITS = 10;
@@ -856,7 +857,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       // DEFER_FILES on a small one), well within what a patched verdict covers.
       if (!mustWrite && puts > 0 && s.entries.groupOf.length > 0 && puts <= Math.max(deferUpTo, s.entries.groupOf.length * DEFER_SHARE)) return;
       try {
-        mkdirSync(join(s.file, '..'), { recursive: true, mode: 0o700 });
+        makeFolders(join(s.file, '..'), 0o700);
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
         // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)

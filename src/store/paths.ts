@@ -1,6 +1,6 @@
 // Where a path really leads (`..` and symbolic links resolved, for a path that may not exist yet), and
 // where a record's or a vocabulary's file is in the data folder.
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
@@ -47,5 +47,34 @@ export function pathExists(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Makes a folder and the folders missing above it, as `mkdir -p` does: nothing when it is there.
+ * Node's own `mkdirSync(…, { recursive: true })` never returns on a file system that says a folder
+ * that is there is not (a path under /proc spins at full speed), so each missing level is made here
+ * in turn, from the top, and the system's error at one of them is thrown as it is.
+ */
+export function makeFolders(dir: string, mode?: number): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; ) {
+    try {
+      statSync(at);
+      break; // there (a file in the way makes the mkdir below it fail, as it should)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    missing.push(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d, mode === undefined ? undefined : { mode });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
