@@ -11,6 +11,14 @@
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const BREAKS = /\r\n|[\r\n]/g;
+/**
+ * Combining marks, which NFD text (as macOS writes file names, and some programs paste) has after
+ * its letters: a terminal draws `e` + U+0301 in one column, so text is shown composed (NFC), and a
+ * table's borders line up with what its cells hold. What is stored is never changed.
+ */
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+/** Either of the above, so text that has neither (nearly all) is looked at once. */
+const LOOK_CLOSER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
 export interface TerminalSafeOptions {
   /**
@@ -23,10 +31,12 @@ export interface TerminalSafeOptions {
 /**
  * Text safe to print on a terminal: tabs become spaces, line breaks stay (or become spaces), every
  * other control character and bidirectional control shows as U+FFFD, so an escape sequence loses
- * its ESC and prints as harmless text.
+ * its ESC and prints as harmless text; letters with combining marks are shown composed.
  */
 export function terminalSafe(text: string, opts: TerminalSafeOptions = {}): string {
   let s = text;
   if (opts.lineBreaks === 'space' && (s.includes('\n') || s.includes('\r'))) s = s.replace(BREAKS, ' ');
+  if (!LOOK_CLOSER.test(s)) return s;
+  if (COMBINING.test(s)) s = s.normalize('NFC');
   return UNSAFE.test(s) ? s.replace(/\t/g, ' ').replace(UNSAFE_ALL, '\uFFFD') : s;
 }

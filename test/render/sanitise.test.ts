@@ -49,6 +49,21 @@ describe('terminal tables', () => {
   });
 });
 
+describe('text with combining marks (NFD)', () => {
+  const nfd = 'Aarhus Sa\u0301ngkor og Ro\u0308de Kors'.normalize('NFD');
+  it('is shown composed, so each letter takes the one column a terminal gives it', async () => {
+    expect(terminalSafe(nfd)).toBe(nfd.normalize('NFC'));
+    expect(terminalSafe(nfd).length).toBe(nfd.length - 2);
+    expect(terminalSafe(`${nfd}${ESC}`)).toBe(`${nfd.normalize('NFC')}${R}`);
+  });
+  it('lines a table up: every line of it is as long as its top border', async () => {
+    const out = renderTerminalTable({ columns: [{ header: 'Navn' }, { header: 'By' }], rows: [[nfd, 'A\u030arhus'], ['Ribe', 'Ry']] }, 'da', 80, new Chalk({ level: 0 }));
+    const lines = out.trimEnd().split('\n');
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    expect(out).toContain('│ Århus │');
+  });
+});
+
 describe('civsam, end to end', () => {
   it('validate names a record file called with an escape code without printing the code', async () => {
     // Two organisations with the same name and CVR: the second file is named with ESC ] 0 ; … BEL.
