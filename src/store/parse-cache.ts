@@ -18,8 +18,9 @@
 // fast: the identities are a table of 64-bit integers compared where they lie (no object or string
 // per file), and the text parts are JSON in ASCII only (other characters as \u escapes), which is
 // decoded byte for byte and parsed as a one-byte string:
-//   civsam-snapshot/3\n
-//   HEADER_LENGTH (10 digits)\n  header: {"version","key","written","files":[…],"groups":[files in each],"segments":[bytes of each]}
+//   civsam-snapshot/4\n
+//   HEADER_LENGTH (10 digits) HEADER_CRC (10 digits)\n
+//   header: {"version","key","written","files":[…],"groups":[files in each],"segments":[bytes of each],"tables":crc,"sums":[crc of each segment]}
 //   zero bytes to a multiple of 8
 //   identities: 4 signed 64-bit integers (little-endian) per file: size, mtime ns, ctime ns, inode
 //   lengths: one unsigned 32-bit integer (the machine's byte order, as the cache never leaves it) per file: the bytes of its data's JSON in its group
@@ -27,17 +28,23 @@
 //   segments: [{file's index: its problems}, verdict or 0], then per group [data of each file, or 0]
 //   (a verdict's "files" is 0 when they are the header's, in its order: 45,000 paths read once, not twice)
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
+// Every part has its CRC-32, checked when the part is read: a snapshot changed on the disk (a bit
+// gone bad, a block torn by a power cut, an edit) is never believed; what fails is read again from
+// the files.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 import { makeFolders } from './paths.js';
 
-const MAGIC = 'civsam-snapshot/3\n';
+const MAGIC = 'civsam-snapshot/4\n';
 const HEADER_DIGITS = 10;
+/** The magic line and the header's length and CRC-32: `0000001234 0123456789\n`. */
+const PREFIX_BYTES = MAGIC.length + 2 * HEADER_DIGITS + 2;
 
 /** A snapshot this large holds a few thousand files or more (about 700 bytes each). */
 const LARGE_SNAPSHOT_BYTES = 1 << 20;
@@ -183,8 +190,12 @@ interface Group {
   /** Where the group's JSON text is in the snapshot file: read only when a command needs the group. */
   pos: number;
   length: number;
-  /** The group's JSON text, once read and until it is parsed. */
+  /** The CRC-32 of its text as written. */
+  sum: number;
+  /** The group's JSON text, once read (and found to be as written) and until it is parsed. */
   text?: Buffer;
+  /** Its text was read whole and found to be as written (`mentioning`): one file's bytes of it may be taken alone. */
+  sound?: true;
   /** Its data is in `data` (or BROKEN): the text was parsed, or could not be read. */
   parsed?: true;
   /** An entry of the group was replaced this run: its text is no longer the group's. */
@@ -234,21 +245,22 @@ function readAt(fd: number, pos: number, length: number, into?: Buffer): Buffer 
 function readTables(file: string, fd: number, version: string): Loaded | undefined {
   const st = fstatSync(fd, { bigint: true });
   const size = Number(st.size);
-  const first = readAt(fd, 0, Math.min(size, MAGIC.length + HEADER_DIGITS + 1));
-  if (!first || first.length < MAGIC.length + HEADER_DIGITS + 1 || first.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const first = readAt(fd, 0, Math.min(size, PREFIX_BYTES));
+  if (!first || first.length < PREFIX_BYTES || first.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
   let at = MAGIC.length;
   const lengthText = first.toString('latin1', at, at + HEADER_DIGITS);
-  if (!/^\d{10}$/.test(lengthText) || first[at + HEADER_DIGITS] !== 0x0a) return undefined;
-  at += HEADER_DIGITS + 1;
+  const sumText = first.toString('latin1', at + HEADER_DIGITS + 1, at + 2 * HEADER_DIGITS + 1);
+  if (!/^\d{10}$/.test(lengthText) || first[at + HEADER_DIGITS] !== 0x20 || !/^\d{10}$/.test(sumText) || first[PREFIX_BYTES - 1] !== 0x0a) return undefined;
+  at = PREFIX_BYTES;
   const headerLength = Number(lengthText);
   if (at + headerLength > size) return undefined;
   const headerBytes = readAt(fd, at, headerLength);
-  if (!headerBytes) return undefined;
-  const header = JSON.parse(headerBytes.toString('latin1')) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown };
+  if (!headerBytes || crc32(headerBytes) !== Number(sumText)) return undefined;
+  const header = JSON.parse(headerBytes.toString('latin1')) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown; tables?: unknown; sums?: unknown };
   if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
-  const { written, files, groups, segments } = header;
+  const { written, files, groups, segments, tables: tablesSum, sums } = header;
   if (typeof written !== 'string' || !/^\d{1,25}$/.test(written) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return undefined;
-  if (!isCounts(groups) || !isCounts(segments) || segments.length !== groups.length + 1) return undefined;
+  if (!isCounts(groups) || !isCounts(segments) || segments.length !== groups.length + 1 || !isCounts(sums) || sums.length !== segments.length || typeof tablesSum !== 'number') return undefined;
   const count = files.length;
   if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
   at = align8(at + headerLength);
@@ -256,7 +268,7 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
   if (at + tableBytes + 4 * count + count + segments.reduce((a, b) => a + b, 0) !== size) return undefined;
   // The tables and the problems in one read; copied out, as the bytes need not be aligned for a view of 64-bit values.
   const tables = readAt(fd, at, tableBytes + 5 * count + segments[0]);
-  if (!tables) return undefined;
+  if (!tables || crc32(tables.subarray(0, tableBytes + 5 * count)) !== tablesSum || crc32(tables.subarray(tableBytes + 5 * count)) !== sums[0]) return undefined;
   const ids = new BigInt64Array(count * IDENTITY_WORDS);
   new Uint8Array(ids.buffer).set(tables.subarray(0, tableBytes));
   let t = tableBytes;
@@ -291,7 +303,7 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
       offset += lens[j] + 1;
     }
     if (n === 0 || offset !== segments[g + 1]) return undefined;
-    parts.push({ start, count: n, pos: at, length: segments[g + 1] });
+    parts.push({ start, count: n, pos: at, length: segments[g + 1], sum: sums[g + 1] });
     groupOf.fill(g, start, start + n);
     start += n;
     at += segments[g + 1];
@@ -346,8 +358,8 @@ function dataAt(e: Entries, i: number): unknown {
 function dataAlone(e: Entries, i: number): unknown {
   if (Object.hasOwn(e.data, i)) return e.data[i];
   const g = i < e.groupOf.length ? e.groups[e.groupOf[i]] : undefined;
-  if (!g || g.parsed) return dataAt(e, i);
-  // From the group's text when it is read, else its own bytes only.
+  if (!g || g.parsed || !(g.text || g.sound)) return dataAt(e, i);
+  // From the group's text when it is read, else its own bytes only (the whole was found sound).
   const bytes = g.text ? g.text.subarray(e.at[i], e.at[i] + e.lens[i]) : e.readPart(g.pos + e.at[i], e.lens[i]);
   if (!bytes) return dataAt(e, i);
   try {
@@ -392,12 +404,17 @@ function mentioning(e: Entries, needles: readonly string[], windowBytes = SEARCH
       continue;
     }
     let whole = !g.parsed;
+    // Its CRC-32 as it is read (each window's bytes but those it shares with the next).
+    let sum = 0;
     for (let offset = 0; whole && offset < g.length; offset += windowBytes) {
       window ??= Buffer.allocUnsafe(windowBytes + longest);
       const part = e.readPart(g.pos + offset, Math.min(windowBytes + longest, g.length - offset), window);
-      if (part) search(g, part, offset);
-      else whole = false;
+      if (part) {
+        search(g, part, offset);
+        sum = crc32(part.subarray(0, Math.min(windowBytes, part.length)), sum);
+      } else whole = false;
     }
+    if (whole && sum === g.sum) g.sound = true;
     // Parsed already, or not to be read: every file of it may hold them.
     if (!whole) for (let j = g.start; j < g.start + g.count; j++) found.add(j);
   }
@@ -466,7 +483,11 @@ function searchWindow(env: NodeJS.ProcessEnv): number {
 
 /** A group's text, read from the snapshot file when first needed; undefined once parsed, or when it cannot be read. */
 function textOf(e: Entries, g: Group): Buffer | undefined {
-  if (!g.parsed && !g.text) g.text = e.readPart(g.pos, g.length);
+  if (!g.parsed && !g.text) {
+    const text = e.readPart(g.pos, g.length);
+    // Not as written: none of it is believed (its files are read again).
+    if (text && crc32(text) === g.sum) g.text = text;
+  }
   return g.text;
 }
 
@@ -513,6 +534,9 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
   const sameFiles = verdict !== undefined && verdict.files.length === files.length && verdict.files.every((rel, k) => rel === files[k]);
   // Each segment in one or more parts, written one after the other.
   const segments: Uint8Array[][] = [[Buffer.from(snapshotText([problems, verdict ? (sameFiles ? { ...verdict, files: 0 } : verdict) : 0]), 'latin1')]];
+  // Each segment's CRC-32; a group written back as it was read keeps the one it had (were its bytes
+  // changed on the disk since, they are still found out).
+  const sums: number[] = [];
   const lens = new Uint32Array(order.length);
   let j = 0;
   for (const list of byGroup.values()) {
@@ -524,6 +548,7 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       const source = same.text ?? entries.readPart(same.pos, same.length);
       if (!source) throw new Error('snapshot replaced meanwhile');
       segments.push([source]);
+      sums[segments.length - 1] = same.sum;
       continue;
     }
     const texts = list.map((i) => entries.json[i] ?? snapshotText((entries.flags[i] & HAS_DATA) !== 0 ? dataAt(entries, i) : 0));
@@ -553,13 +578,17 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     segments.push([group]);
   }
   const segmentLength = (parts: Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
-  const header = Buffer.from(snapshotText({ version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength) }), 'latin1');
-  const start = MAGIC.length + HEADER_DIGITS + 1;
-  const head = Buffer.alloc(align8(start + header.length));
-  head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
-  header.copy(head, start);
+  const partsSum = (parts: Uint8Array[]) => parts.reduce((sum, p) => crc32(p, sum), 0);
+  const tables = [Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags];
+  const header = Buffer.from(snapshotText({
+    version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength),
+    tables: partsSum(tables), sums: segments.map((parts, k) => sums[k] ?? partsSum(parts)),
+  }), 'latin1');
+  const head = Buffer.alloc(align8(PREFIX_BYTES + header.length));
+  head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + ' ' + String(crc32(header)).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
+  header.copy(head, PREFIX_BYTES);
   // In parts, written one after the other: never copied into one block.
-  return [head, Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength), Buffer.from(lens.buffer, lens.byteOffset, lens.byteLength), flags, ...segments.flat()];
+  return [head, ...tables, ...segments.flat()];
 }
 
 /** More parts than this for one group: its texts are copied into one block instead (a write per part costs a call). */

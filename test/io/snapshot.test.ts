@@ -2,6 +2,7 @@
 // racy rule), that a broken one is ignored and made again, and that --no-cache goes around it.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../src/store/load-folder.js';
 import { openParseCache, snapshotEntries } from '../../src/store/parse-cache.js';
@@ -13,26 +14,35 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /** A snapshot's parts (its layout is described in parse-cache.ts), to break one on purpose. */
 interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; table: Buffer; lengths: Buffer; flags: Buffer; body: string }
-const MAGIC = 'civsam-snapshot/3\n';
+const MAGIC = 'civsam-snapshot/4\n';
+/** The magic line, then the header's length and CRC-32 (ten digits each, a space between) and a line break. */
+const PREFIX = MAGIC.length + 22;
 const align8 = (n: number) => (n + 7) & ~7;
 
 function parts(bytes: Buffer): Parts {
   const length = Number(bytes.toString('latin1', MAGIC.length, MAGIC.length + 10));
-  const at = MAGIC.length + 11;
+  const at = PREFIX;
   const header = JSON.parse(bytes.toString('latin1', at, at + length)) as Parts['header'];
   const tableAt = align8(at + length);
   const n = header.files.length;
   return { header, table: bytes.subarray(tableAt, tableAt + n * 32), lengths: bytes.subarray(tableAt + n * 32, tableAt + n * 36), flags: bytes.subarray(tableAt + n * 36, tableAt + n * 37), body: bytes.toString('latin1', tableAt + n * 37) };
 }
 
-/** The bytes of a snapshot made of these parts, its lengths made to fit (so only what was changed is wrong). */
-function built({ header, table, lengths, flags, body }: Parts): Buffer {
-  const head = Buffer.from(JSON.stringify({ ...header, bodyLength: Buffer.byteLength(body, 'latin1') }), 'latin1');
-  const start = MAGIC.length + 11;
-  const first = Buffer.alloc(align8(start + head.length));
-  first.write(MAGIC + String(head.length).padStart(10, '0') + '\n', 'latin1');
-  head.copy(first, start);
-  return Buffer.concat([first, table, lengths, flags, Buffer.from(body, 'latin1')]);
+/**
+ * The bytes of a snapshot made of these parts, its lengths and CRC-32s made to fit (so only what was
+ * changed is wrong); `keepSums`: the parts' sums left as they were, as a change on the disk would.
+ */
+function built({ header, table, lengths, flags, body }: Parts, { keepSums = false } = {}): Buffer {
+  const segments = (header as { segments?: number[] }).segments ?? [];
+  const bodyBytes = Buffer.from(body, 'latin1');
+  let from = 0;
+  const sums = segments.map((n) => crc32(bodyBytes.subarray(from, (from += n))));
+  const tables = crc32(flags, crc32(lengths, crc32(table)));
+  const head = Buffer.from(JSON.stringify({ ...header, ...(keepSums ? {} : { tables, sums }), bodyLength: bodyBytes.length }), 'latin1');
+  const first = Buffer.alloc(align8(PREFIX + head.length));
+  first.write(MAGIC + String(head.length).padStart(10, '0') + ' ' + String(crc32(head)).padStart(10, '0') + '\n', 'latin1');
+  head.copy(first, PREFIX);
+  return Buffer.concat([first, table, lengths, flags, bodyBytes]);
 }
 
 /** A folder with one problem of each sort a file can have on its own, and one between files. */
@@ -57,7 +67,7 @@ describe('the folder snapshot', () => {
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
     expect(statSync(join(cache, files[0])).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/3\n')).toBe(true);
+    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/4\n')).toBe(true);
     const kept = snapshotEntries(join(cache, files[0]), VERSION)!;
     expect(kept['organisations/gamma.yaml'].problems).toHaveLength(1); // the parse problem, with its place
     expect(kept['organisations/gamma.yaml'].data).toBeUndefined();
@@ -79,7 +89,7 @@ describe('the folder snapshot', () => {
     await civsam(['validate', '--data', dir], { env });
     const [name] = readdirSync(cache);
     const good = readFileSync(join(cache, name));
-    const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '');
+    const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '').replace(/^(civsam-snapshot\/4\n\d{10}) \d{10}\n/, '$1');
     const layout = parts(good);
     const alpha = layout.header.files.indexOf('organisations/alpha.yaml');
     const broken = [
@@ -127,6 +137,61 @@ describe('the folder snapshot', () => {
     const body = layout.body.slice(0, from) + '[]'.padEnd(header.segments[g + 1], ' ') + layout.body.slice(from + header.segments[g + 1]);
     writeFileSync(join(cache, name), built({ ...layout, body }));
     for (const [i, args] of commands.entries()) expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
+  });
+
+  it('changed on the disk, its lengths kept (a bad block, an edit), is never believed: every part is checked by its CRC-32', async () => {
+    const dir = folderWithProblems();
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const commands = [['org', 'show', 'alpha', '--format', 'json'], ['org', 'list', '--format', 'json'], ['validate', '--format', 'json'], ['overview', 'offers', '--format', 'json', '--as-of', '2026-11-01']];
+    const fresh = [];
+    for (const args of commands) fresh.push(await civsam([...args, '--data', dir]));
+    expect(fresh[0].stdout).toContain('Alpha Forening');
+    await civsam(['validate', '--data', dir], { env });
+    const [name] = readdirSync(cache);
+    const good = readFileSync(join(cache, name));
+    const layout = parts(good);
+    // A record's name, one letter: the organisations' copy parses and is believed unless its sum is checked.
+    const renamed = { ...layout, body: layout.body.replace('Alpha Forening', 'Alphx Forening') };
+    expect(renamed.body).not.toBe(layout.body);
+    for (const [i, args] of commands.entries()) {
+      writeFileSync(join(cache, name), built(renamed, { keepSums: true }));
+      expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
+    }
+    // Every problem's line number, in the part with every file's problems and the verdict; a file's
+    // flags (beta, which failed its schema, said to have passed it): the snapshot is not read at all.
+    const moved = { ...layout, body: layout.body.replace(/"line":(\d)/g, (_, d: string) => `"line":${(Number(d) + 1) % 10}`) };
+    expect(moved.body).not.toBe(layout.body);
+    const beta = layout.header.files.indexOf('organisations/beta.yaml');
+    const passed = { ...layout, flags: Buffer.from(layout.flags).fill(layout.flags[beta] | 4, beta, beta + 1) };
+    expect(passed.flags.equals(layout.flags)).toBe(false);
+    for (const bytes of [moved, passed]) {
+      writeFileSync(join(cache, name), built(bytes));
+      expect(snapshotEntries(join(cache, name), VERSION)?.['organisations/alpha.yaml']).toBeDefined(); // as built, with sums made to fit
+      writeFileSync(join(cache, name), built(bytes, { keepSums: true }));
+      expect(snapshotEntries(join(cache, name), VERSION)).toBeUndefined();
+      expect(await civsam(['validate', '--format', 'json', '--data', dir], { env })).toEqual(fresh[2]);
+    }
+    // The header too: its own sum is in the line before it.
+    const written = good.toString('latin1').match(/"written":"(\d+)"/)![1];
+    const earlier = String(BigInt(written) - 1n).padStart(written.length, '0');
+    writeFileSync(join(cache, name), Buffer.from(good.toString('latin1').replace(`"written":"${written}"`, `"written":"${earlier}"`), 'latin1'));
+    expect(snapshotEntries(join(cache, name), VERSION)).toBeUndefined();
+    writeFileSync(join(cache, name), good);
+    expect(snapshotEntries(join(cache, name), VERSION)?.['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ name: 'Alpha Forening' }));
+
+    // In a folder without problems, `show` reads one record's bytes alone, found by its text: only
+    // from a copy whose every byte was read and found as written.
+    const clean = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening'), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+    const cleanCache = makeFolder({});
+    const cleanEnv = { ...env, CIVSAM_CACHE_DIR: cleanCache };
+    const show = await civsam(['org', 'show', 'alpha', '--format', 'json', '--data', clean]);
+    expect(show.code).toBe(0);
+    await civsam(['validate', '--data', clean], { env: cleanEnv });
+    const [cleanName] = readdirSync(cleanCache);
+    const cleanLayout = parts(readFileSync(join(cleanCache, cleanName)));
+    writeFileSync(join(cleanCache, cleanName), built({ ...cleanLayout, body: cleanLayout.body.replace('Alpha Forening', 'Alphx Forening') }, { keepSums: true }));
+    expect(await civsam(['org', 'show', 'alpha', '--format', 'json', '--data', clean], { env: cleanEnv })).toEqual(show);
   });
 
   it('parsed ahead for a command that names the folders it reads still gives a file changed since as it is now', () => {
