@@ -5,7 +5,8 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import { FOLDER_OF, REFERENCES, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
+import { FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
+import { idWithName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
@@ -22,8 +23,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * The record as rows of field and value for people: each field by its name in the user's language,
- * fixed values by their labels, dates as the language writes them, vocabulary ids by their names.
- * Nested objects as `Kontakt: rolle`, lists of objects one row per item. JSON keeps the record as is.
+ * fixed values by their labels, dates as the language writes them, vocabulary ids by their names,
+ * another record's id with its name beside it (`folder` must hold those records). Nested objects as
+ * `Kontakt: rolle`, lists of objects one row per item, a list of texts (a call's criteria) or of
+ * other records one a line. JSON keeps the record as is.
  */
 export function fieldRows(record: Record<string, unknown>, kind: RecordKind, folder: DataFolder, ctx: CommandContext): Cell[][] {
   const names = namesOf(folder);
@@ -40,7 +43,15 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     if (shape?.format === 'date') return formatDate(v, ctx.lang);
     if (shape?.enum ?? shape?.items?.enum) return valueLabel(ctx.lang, v);
     const target = targets.get(path);
-    return target && (VOCABULARIES as readonly string[]).includes(target) ? vocabName(target, v) : v;
+    if (!target) return v;
+    return (VOCABULARIES as readonly string[]).includes(target) ? vocabName(target, v) : idWithName(folder, target as RecordKind, v);
+  };
+  /** Whether a list's items are texts of their own or other records (not fixed values, dates or vocabulary names), each shown on its own line. */
+  const linePerItem = (path: string): boolean => {
+    const target = targets.get(path);
+    if (target) return !(VOCABULARIES as readonly string[]).includes(target);
+    const shape = shapeAt(kind, path);
+    return !(shape?.enum ?? shape?.items?.enum) && shape?.format !== 'date' && shape?.items?.format !== 'date';
   };
   const rows: Cell[][] = [];
   // A value inside a list item: nested lists (an assessment's scores) and objects (a criterion's text) in brackets.
@@ -51,7 +62,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
       const path = prefix + k;
       const label = fieldLabel(ctx.lang, kind, path);
       if (Array.isArray(v)) {
-        if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(', ')]);
+        if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
         else v.forEach((item, i) => rows.push([`${label} ${i + 1}`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${inline(`${path}.${ik}`, iv)}`).join(' · ') : String(item)]));
       } else if (isObject(v)) {
         walk(v, `${path}.`);
@@ -80,13 +91,19 @@ export function show(kind: RecordKind) {
     // Of a folder without errors, only the records that may refer to this one are read.
     const clean = leftOut.files.size === 0 && leftOut.dependents.size === 0;
     const around = (ids: readonly string[]): DataFolder => (clean && whole.mentioning ? whole.mentioning(ids) : whole);
-    const folder = around([id]);
-    const record = folder.records[kind].get(id) as unknown as Record<string, unknown> | undefined;
+    const self = around([id]);
+    const record = self.records[kind].get(id) as unknown as Record<string, unknown> | undefined;
     if (!record) {
       const what = { kind: { key: `kind.${kind}` }, id } as const;
       if (leftOut.dependents.has(`${kind}/${id}`)) throw new UserError('validPart.showDependent', what);
       throw new UserError(leftOut.files.has(`${FOLDER_OF[kind]}/${id}.yaml`) ? 'register.notValid' : 'register.notFound', what);
     }
+    // With the records this one names, whose names are shown beside their ids.
+    const named = new Set<string>();
+    for (const [pattern, target] of REFERENCES[kind]) {
+      if ((RECORD_KINDS as readonly string[]).includes(target)) forEachValueAt(record, pattern, (v) => { if (typeof v === 'string' && v !== id) named.add(v); });
+    }
+    const folder = named.size > 0 ? around([id, ...named]) : self;
     // Only what points at this record (an organisation is also reached through hearing parties).
     const referrers = referrersOf(referenceIndex(folder, new Set<Target>([kind]), new Set([id])), kind, id);
     // Consultations reach an organisation through its hearing-list entries.
