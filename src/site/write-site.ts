@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
-import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
+import { heardYet, listenForStop, stopCheck, type StopRequests } from '../store/stop-request.js';
 import { stagePage, type FileContent } from './stage-page.js';
 import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 import { makeFolders } from '../store/paths.js';
@@ -39,9 +39,6 @@ export interface WriteResult {
 
 /** How many temporary files are flushed at once where the file system cannot be flushed in one call. */
 const FLUSH_CONCURRENCY = 64;
-
-/** How often building the pages lets the event loop run, so a Ctrl-C is heard while it works. */
-const BREATHE_EVERY_MS = 25;
 
 /**
  * Writes the site's files as they come; refuses (before writing anything) a folder civsam does not
@@ -83,14 +80,7 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
   const thread = PageWriterThread.start();
   let placed = 0;
   // Building the pages runs without a pause of its own: let a signal in now and then.
-  let lastBreath = Date.now();
-  const stopRequested = async (): Promise<boolean> => {
-    if (Date.now() - lastBreath >= BREATHE_EVERY_MS) {
-      await heardYet();
-      lastBreath = Date.now();
-    }
-    return stop.count() > 0;
-  };
+  const stopRequested = stopCheck(stop);
   const stopped = () => new UserError('publish.stopped', { dir: shownDir }, stop.exitCode());
   try {
     let failure: { error: unknown } | undefined;
