@@ -1,8 +1,9 @@
-// Files civsam writes outside the data folder besides the site: call letters (many files) and a
-// report's --output (one). A Ctrl-C stops the letters between two letters, each file whole and no
-// temporary file left; what a run killed outright left (civsam's own temporary names, of a
+// Files civsam writes outside the data folder besides the site: call letters (many files), a
+// report's --output (one), the folder init builds beside the new data folder. A Ctrl-C stops the
+// letters between two letters, each file whole and no temporary file left, and init with nothing
+// left; what a run killed outright left (civsam's own temporary names, of a
 // process that is gone) the next run removes, and nothing else of the user's.
-import { existsSync, mkdirSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -62,5 +63,34 @@ describe('a report written with --output', () => {
     expect(existsSync(join(dir, 'tilbud.csv'))).toBe(true);
     expect(existsSync(join(dir, ours))).toBe(false);
     for (const name of kept) expect(existsSync(join(dir, name)), name).toBe(true);
+  });
+});
+
+describe('init', () => {
+  test('Ctrl-C while the new folder is built: nothing is left beside it, exit 130', async () => {
+    const parent = makeFolder({});
+    let sent = false;
+    const watcher = watch(parent, (_event, name) => {
+      if (sent || !name?.startsWith('.civsam-init-')) return;
+      sent = true;
+      process.emit('SIGINT');
+    });
+    const r = await civsam(['init', '--sample', 'ny', '--no-commit'], { cwd: parent }).finally(() => watcher.close());
+    expect(sent).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain('error: stopped at your request; ny was not made and nothing is left of it.');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  test('the next init removes the build folder of an init killed outright, and nothing else', async () => {
+    const parent = makeFolder({});
+    const leftovers = [`.civsam-init-${GONE}-aB3xYz`, '.civsam-init-Qw12Er']; // the second from an earlier version, two hours old
+    const kept = [`.civsam-init-${process.ppid}-aB3xYz`, '.civsam-init-Zx98Cv', '.civsam-init-notes', 'civsam-init-aB3xYz'];
+    for (const name of [...leftovers, ...kept]) mkdirSync(join(parent, name, 'organisations'), { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(parent, leftovers[1]), twoHoursAgo, twoHoursAgo);
+    const r = await civsam(['init', 'ny', '--no-commit'], { cwd: parent });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(parent).sort()).toEqual([...kept, 'ny'].sort());
   });
 });
