@@ -10,8 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { baseFiles, makeFolder, type Files } from '../helpers/folder.js';
 import { BIN, civsam, testEnv } from '../helpers/cli.js';
 
-/** Enough organisations, each with an offer, that writing the site's pages (~3,000) takes a while after the first one. */
-const ORGANISATIONS = 1500;
+/** Enough organisations, each with an offer, that writing the site's pages (~4,000) takes a while after the first one. */
+const ORGANISATIONS = 2000;
 
 function largeFolder(): string {
   const files: Files = { ...baseFiles() };
