@@ -66,7 +66,7 @@ const FILTERS: Record<RecordKind, OptionSpec[]> = (() => {
   const pool: OptionSpec = { flags: '--pool <id>', description: 'opt.register.filterPool', repeatable: true, names: { target: 'pool' } };
   return {
     organisation: [area, group, muni, statusOf('organisation'), { flags: '--kind <kind>', description: 'opt.register.filterOrgKind', repeatable: true, names: { values: enumAt('organisation', 'kind') ?? [] } }],
-    offer: [area, group, muni, org, status(['planned', 'active', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true, names: { target: 'offer-types' } }],
+    offer: [area, group, muni, org, status(['planned', 'active', 'organisation-inactive', 'ended']), { flags: '--type <id>', description: 'opt.register.filterType', repeatable: true, names: { target: 'offer-types' } }],
     agreement: [area, group, muni, org, statusOf('agreement'), pool],
     pool: [area],
     call: [area, group, muni, org, statusOf('call'), pool, { flags: '--channel <channel>', description: 'opt.register.filterChannel', choices: [...enumAt('call', 'channel') ?? []], names: { values: enumAt('call', 'channel') ?? [] } }],

@@ -3,6 +3,8 @@
 // of the command (the data folder's unless --lang says otherwise): the decision, the amount, the
 // criteria it was judged by and rests on, the reasons, and the lines on contact and complaint.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
+// A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
+// many were written; what a run killed outright left, the next run into the folder removes.
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
@@ -14,6 +16,8 @@ import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder } from '../store/paths.js';
+import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
+import { listenForStop, stopCheck } from '../store/stop-request.js';
 import { makeFolders } from '../store/paths.js';
 
 type Opts = { out?: string };
@@ -90,13 +94,22 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
   makeFolders(out, 0o750);
+  removeLeftoverTemporaries(out);
   let written = 0;
-  for (const app of apps) {
-    const letter = letterFor(ctx, folder, call, app);
-    if (!letter) continue;
-    writeFileAtomic(join(out, `${app.id}.md`), letterMarkdown(ctx, letter));
-    writeFileAtomic(join(out, `${app.id}.html`), letterHtml(ctx, letter));
-    written++;
+  // Each file is written whole while a signal waits; it is heard between two letters.
+  const stop = listenForStop();
+  try {
+    const stopRequested = stopCheck(stop, 0);
+    for (const app of apps) {
+      if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: opts.out }, stop.exitCode());
+      const letter = letterFor(ctx, folder, call, app);
+      if (!letter) continue;
+      writeFileAtomic(join(out, `${app.id}.md`), letterMarkdown(ctx, letter));
+      writeFileAtomic(join(out, `${app.id}.html`), letterHtml(ctx, letter));
+      written++;
+    }
+  } finally {
+    stop.dispose();
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: opts.out }) + '\n');
   return EXIT.ok;

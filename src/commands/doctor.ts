@@ -11,15 +11,13 @@ import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemF
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
 import { findRepository, uncommitted } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
+import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 
 type Opts = { dryRun?: boolean };
 
 /** How many of the files others can read are named; the rest are counted. */
 const READABLE_SHOWN = 10;
-
-/** The temporary files civsam's writes make: `.<name>.<pid>.<random>.tmp`. */
-const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 function list(dir: string): string[] {
   try {
@@ -39,9 +37,10 @@ export function examine(dir: string): FolderHealth {
   for (const sub of ['', 'vocabularies', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]) {
     for (const name of list(join(dir, sub))) {
       const rel = sub ? `${sub}/${name}` : name;
-      const m = TEMP.exec(name);
+      // The names civsam's writer makes (`.<name>.<pid>.<random>.tmp`), and only those.
+      const m = TEMPORARY_NAME.exec(name);
       if (m) {
-        health.temporary.push({ rel, pid: Number(m[1]) });
+        health.temporary.push({ rel, pid: Number(m[2]) });
         continue;
       }
       if (!name.endsWith('.yaml')) continue;

@@ -2,7 +2,9 @@
 // vocabularies (patient groups, the region's 19 municipalities, offer types), empty record folders
 // and a copy of the schemas in DIR/schemas/ so editors find them; or the bundled sample data.
 // The folder is built beside its destination and renamed into place, so a failed init leaves nothing.
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+// A Ctrl-C while it is built stops between two files and removes it; a build folder left by an init
+// that was killed outright is removed by the next init beside it.
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
@@ -12,6 +14,8 @@ import type { MessageKey } from '../i18n/index.js';
 import { commitPaths, findRepository } from '../store/git.js';
 import { syncFolder } from '../store/atomic-file.js';
 import { makeFolders } from '../store/paths.js';
+import { processAlive } from '../store/folder-lock.js';
+import { listenForStop, stopCheck } from '../store/stop-request.js';
 
 type Opts = { sample?: boolean; commit?: boolean; remote?: string };
 
@@ -39,7 +43,45 @@ function repointSchema(text: string, fileRel: string): string {
   });
 }
 
-function copyTree(from: string, to: string, rel = ''): number {
+/** The folder an init builds in, beside its destination: `.civsam-init-<pid>-<six random characters>`. */
+const BUILD_PREFIX = '.civsam-init-';
+/** An init's build folder; the pid is missing from those of earlier versions. */
+const BUILD_NAME = /^\.civsam-init-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+/** No init takes this long: a build folder this old is left over, whatever its pid. */
+const BUILD_ABANDONED_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the build folders of inits that were killed outright in `parent` (kill -9, a power
+ * cut): those named as civsam names them, of a process that is gone (or, without a pid, over an
+ * hour old). A real folder only, never through a link.
+ */
+function removeAbandonedBuilds(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = BUILD_NAME.exec(name);
+    if (!m) continue;
+    const path = join(parent, name);
+    try {
+      const st = lstatSync(path);
+      if (!st.isDirectory()) continue;
+      const pid = m[1] === undefined ? undefined : Number(m[1]);
+      const gone = pid !== undefined ? pid !== process.pid && !processAlive(pid) : false;
+      if (gone || Date.now() - st.mtimeMs > BUILD_ABANDONED_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove: the init goes on beside it
+    }
+  }
+}
+
+/** Said when the user asked to stop; the caller removes what was built. */
+class Stopped extends Error {}
+
+async function copyTree(from: string, to: string, stopRequested: () => Promise<boolean>, rel = ''): Promise<number> {
   let count = 0;
   for (const name of readdirSync(join(from, rel)).sort()) {
     if (name.startsWith('.')) continue; // never a lock, temporary file or editor backup
@@ -47,8 +89,9 @@ function copyTree(from: string, to: string, rel = ''): number {
     const st = statSync(join(from, r));
     if (st.isDirectory()) {
       makeFolders(join(to, r), 0o750);
-      count += copyTree(from, to, r);
+      count += await copyTree(from, to, stopRequested, r);
     } else if (st.isFile()) {
+      if (await stopRequested()) throw new Stopped();
       const bytes = readFileSync(join(from, r));
       writeNew(join(to, r), name.endsWith('.yaml') ? repointSchema(bytes.toString('utf8'), r) : bytes);
       count++;
@@ -96,18 +139,22 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (sharing) sharing.checkRemoteFree(existsSync(target) ? target : dirname(target));
 
   makeFolders(dirname(target), 0o750);
+  removeAbandonedBuilds(dirname(target));
   let build: string;
   try {
-    build = mkdtempSync(join(dirname(target), `.civsam-init-`));
+    build = mkdtempSync(join(dirname(target), `${BUILD_PREFIX}${process.pid}-`));
   } catch (e) {
     // The folder is built under a temporary name nobody knows: the failure is the target's.
     throw FileSystemError.at(e, target, 'mkdir');
   }
   chmodSync(build, 0o750);
   let files = 0;
+  // Each file is flushed as it is written, so building takes a while: a Ctrl-C is heard between two.
+  const stop = listenForStop();
+  const stopRequested = stopCheck(stop, 0);
   try {
     if (opts.sample) {
-      files += copyTree(BUNDLED_DATA, build);
+      files += await copyTree(BUNDLED_DATA, build, stopRequested);
     } else {
       writeNew(join(build, 'civsam.yaml'), settingsText(ctx));
       writeNew(join(build, 'model.yaml'), repointSchema(readFileSync(join(BUNDLED_DATA, 'model.yaml'), 'utf8'), 'model.yaml'));
@@ -121,10 +168,14 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     }
     writeNew(join(build, '.gitignore'), '# civsam: the folder lock and temporary files of interrupted writes\n.civsam.lock*\n.*.tmp\n');
     for (const s of readdirSync(BUNDLED_SCHEMAS).filter((n) => n.endsWith('.schema.json'))) {
+      if (await stopRequested()) throw new Stopped();
       makeFolders(join(build, 'schemas'), 0o750);
       copyFileSync(join(BUNDLED_SCHEMAS, s), join(build, 'schemas', s));
       files++;
     }
+    // The last moment to stop with nothing made. From here on the folder is put in place whole: a
+    // signal waits (the moves are synchronous) and is not heard after them.
+    if (await stopRequested()) throw new Stopped();
     if (exists) {
       // An existing folder (empty, or only .git) is kept, the contents moved in: it may be where the
       // user stands (`civsam init .`), a mount point, or have permissions of its own. A failure
@@ -146,7 +197,10 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     syncFolder(dirname(target));
   } catch (e) {
     rmSync(build, { recursive: true, force: true });
+    if (e instanceof Stopped) throw new UserError('init.stopped', { dir: shown }, stop.exitCode());
     throw FileSystemError.at(e, target, 'mkdir');
+  } finally {
+    stop.dispose();
   }
 
   ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, files })) + '\n');

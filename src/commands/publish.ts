@@ -55,5 +55,9 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const pages = paths.filter((p) => p.endsWith('.html')).length;
   ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: paths.length, dir: opts.out, date: asOf, written, unchanged, removed })) + '\n');
   ctx.stderr.write(ctx.t('publish.languages', { languages: languages.map((l, i) => (i === 0 ? l : `${l} (${l}/)`)).join(', ') }) + '\n');
+  if (result.finishedAfterStop !== undefined) {
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t('publish.finishedAfterStop')) + '\n');
+    return result.finishedAfterStop;
+  }
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { loadValidFolder } from '../context/load.js';
 import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
-import { descendantsIndex, municipalityIds, reachOf } from '../domain/reach.js';
+import { descendantsIndex, municipalityIds, offerActive, reachOf } from '../domain/reach.js';
 import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
@@ -71,7 +71,7 @@ export function filterRecords(kind: RecordKind, folder: DataFolder, opts: ListOp
       if (!opts.municipality.some((m) => reach.has(m))) return false;
     }
     if (opts.status) {
-      const status = kind === 'call' ? callStatus(r as unknown as Call, today) : kind === 'offer' ? offerStatus(r as unknown as Offer, today) : r.status;
+      const status = kind === 'call' ? callStatus(r as unknown as Call, today) : kind === 'offer' ? offerStatus(r as unknown as Offer, folder, today) : r.status;
       if (status !== opts.status) return false;
     }
     if (opts.organisation && !organisationsOf(kind, r, folder).some((o) => opts.organisation!.includes(o))) return false;
@@ -87,11 +87,16 @@ export function filterRecords(kind: RecordKind, folder: DataFolder, opts: ListOp
   }).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** An offer's status on a day: planned (not started), active, or ended. */
-export function offerStatus(o: Offer, today: string): string {
+/**
+ * An offer's status on a day: planned (not started), ended, active as the overviews count it
+ * (offerActive: its organisation is active too), or organisation-inactive: within its dates, but
+ * its organisation is not active that day, so no overview counts it and neither does
+ * `--status active`.
+ */
+export function offerStatus(o: Offer, folder: DataFolder, today: string): string {
   if (o.active_from > today) return 'planned';
   if (o.active_until !== undefined && o.active_until < today) return 'ended';
-  return 'active';
+  return offerActive(o, folder, today) ? 'active' : 'organisation-inactive';
 }
 
 /** How a row writes a fixed value and a date: for people their labels and `5. dec. 2026`; in CSV the codes and ISO dates. */
@@ -100,7 +105,7 @@ interface Say {
   values(v: unknown): string;
   date(iso: string | undefined): string;
 }
-type Row = (r: AnyRec, ctx: CommandContext, say: Say) => Cell[];
+type Row = (r: AnyRec, ctx: CommandContext, say: Say, folder: DataFolder) => Cell[];
 
 const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   organisation: {
@@ -109,7 +114,7 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   offer: {
     headers: ['list.id', 'list.title', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
-    row: (r, ctx, say) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, ctx.today))]; },
+    row: (r, ctx, say, folder) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, folder, ctx.today))]; },
   },
   agreement: {
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
@@ -160,9 +165,15 @@ export function listRecords(kind: RecordKind) {
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
     emit(ctx, opts, {
       heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
-      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say)), keyColumns: 2 } as never],
+      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2 } as never],
       json: records,
     });
+    // Offers left out of --status active only because their organisation is not active: said, so
+    // the count is seen to agree with the overviews' rather than taken for a lost offer.
+    if (kind === 'offer' && opts.status === 'active') {
+      const count = filterRecords(kind, folder, { ...opts, status: 'organisation-inactive' }, ctx.today).length;
+      if (count > 0) ctx.stderr.write(ctx.t('list.offersOrganisationInactive', { count, label: valueLabel(ctx.lang, 'organisation-inactive') }) + '\n');
+    }
     return EXIT.ok;
   };
 }

@@ -1,9 +1,10 @@
 // Where a command's report goes and in which format: --format, or inferred from --output FILE's
 // extension; written to stdout, or atomically to the file.
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
+import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
@@ -93,7 +94,10 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
  * Writes a report to a file through civsam's one atomic writer: never a partial file, the old one
  * kept whole if the disk is full. A folder that is missing or not ours to write reaches the user
  * through the one file-system message (cli/main.ts), naming the file and the system's code.
+ * A temporary file of this same file left by a run that was killed while writing it (kill -9, a
+ * power cut, a Ctrl-C in the middle of the write) is removed first; nothing else in the folder is touched.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  removeLeftoverTemporaries(dirname(path), { of: basename(path) });
   writeAtomically(path, content, { mode: 0o640 });
 }

@@ -3,6 +3,8 @@
 // shows real changes only), and files a previous publish wrote but this one does not removed.
 // A manifest of what civsam wrote is kept in the folder; a folder holding files civsam did not
 // write is refused, so publishing can never overwrite or remove anything else.
+// A Ctrl-C (or SIGTERM) while the pages are written stops the publish with its temporary files
+// removed and the site as it was; what a killed publish could not remove, the next one does.
 import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
+import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
+import { heardYet, listenForStop, stopCheck, type StopRequests } from '../store/stop-request.js';
 import { stagePage, type FileContent } from './stage-page.js';
 import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 import { makeFolders } from '../store/paths.js';
@@ -26,6 +30,11 @@ export interface WriteResult {
   removed: number;
   /** Every path written or found unchanged, sorted. */
   paths: string[];
+  /**
+   * Set when the user asked to stop once the pages were going into place: the site was finished
+   * instead, and the command ends with this exit code (130 for Ctrl-C, 143 for SIGTERM).
+   */
+  finishedAfterStop?: number;
 }
 
 /** How many temporary files are flushed at once where the file system cannot be flushed in one call. */
@@ -39,6 +48,10 @@ const FLUSH_CONCURRENCY = 64;
  * only then renamed into place, each folder flushed once at the end. A full disk or any other
  * failure before the renames leaves the old site as it was, without a temporary file; a killed
  * publish never leaves a partial page where the web server would serve it.
+ * A Ctrl-C or SIGTERM before the renames is such a failure too: every temporary file (the writer
+ * thread's included, once it has answered for the pages it was given) is removed and the publish
+ * stops (UserError, exit 130 or 143). Once the renames have begun the site is finished. The
+ * temporary files of a publish that was killed outright are removed by the next one.
  */
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
@@ -46,6 +59,17 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
   const fresh = !existsSync(join(dir, MANIFEST));
   const previous = readManifest(dir, shownDir);
+  // Only once the folder is known to be a site (or to hold no visible file): civsam's own names only.
+  removeLeftoverTemporaries(dir, { recursive: true });
+  const stop = listenForStop();
+  try {
+    return await writeOwnedSite(dir, shownDir, files, fresh, previous, stop);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, fresh: boolean, previous: Set<string>, stop: StopRequests): Promise<WriteResult> {
   // Mark the folder as civsam's before the first page, so an interrupted first publish can be repeated.
   if (fresh) writeFileAtomic(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
@@ -55,10 +79,14 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   const staged: Staged[] = [];
   const thread = PageWriterThread.start();
   let placed = 0;
+  // Building the pages runs without a pause of its own: let a signal in now and then.
+  const stopRequested = stopCheck(stop);
+  const stopped = () => new UserError('publish.stopped', { dir: shownDir }, stop.exitCode());
   try {
     let failure: { error: unknown } | undefined;
     try {
       for (const [path, content] of files) {
+        if (await stopRequested()) break;
         if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
         seen.add(path);
         const target = join(dir, path);
@@ -84,8 +112,12 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
       if (outcome.error) failure ??= { error: outcome.error };
     }
     if (failure) throw failure.error;
+    await heardYet();
+    if (stop.count() > 0) throw stopped();
     result.written = staged.length;
-    await flushAll(staged, FLUSH_CONCURRENCY);
+    await flushAll(staged, FLUSH_CONCURRENCY, () => stop.count() > 0);
+    await heardYet();
+    if (stop.count() > 0) throw stopped();
     for (; placed < staged.length; placed++) {
       const { tmp, target } = staged[placed];
       renameSync(tmp, target);
@@ -111,6 +143,8 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   const manifest = `${MANIFEST_HEADER}\n${result.paths.join('\n')}\n`;
   const manifestPath = join(dir, MANIFEST);
   if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest) writeFileAtomic(manifestPath, manifest, { mode: 0o644 });
+  await heardYet();
+  if (stop.count() > 0) result.finishedAfterStop = stop.exitCode();
   return result;
 }
 

@@ -75,6 +75,13 @@ export function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex()}.tmp`);
 }
 
+/**
+ * The names temporaryName makes, and only those: `.<name>.<pid>.<eight hex digits>.tmp`, the pid
+ * captured. What finds civsam's leftovers (doctor, a writer's next run) matches this, so a
+ * person's own hidden file is never taken for one.
+ */
+export const TEMPORARY_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
 /** fsync a folder so a rename or removal in it survives a power cut. Not every system allows it. */
 export function syncFolder(dir: string): void {
   let fd: number | undefined;
@@ -480,11 +487,16 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
  * file, for the cost of one (measured on a published site of 10,000 files and 230 MB: 0.3 s, where
  * an fsync per file took 1.7–2.2 s even once every file was written, and ~10 s in batches of 64
  * between the writes, each batch waiting for the journal). Where that program is missing or
- * refuses, and on other systems, each file is flushed (flushFiles).
+ * refuses, and on other systems, each file is flushed (flushFiles), unless `stopRequested` says
+ * the user has asked to stop by then.
  */
-export async function flushAll(files: readonly Staged[], concurrency: number): Promise<void> {
+export async function flushAll(files: readonly Staged[], concurrency: number, stopRequested: () => boolean = () => false): Promise<void> {
   if (files.length === 0) return;
   if (process.platform === 'linux' && syncFileSystems([...new Set(files.map((f) => resolve(dirname(f.tmp))))])) return;
+  // A Ctrl-C in a terminal reaches the sync program too, which then fails: when the user asked to
+  // stop, the files are about to be removed, not flushed one by one.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (stopRequested()) return;
   await flushFiles(files, concurrency);
 }
 

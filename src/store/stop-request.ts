@@ -47,3 +47,19 @@ export function listenForStop(): StopRequests {
 export function heardYet(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * For a long synchronous loop (building and writing many files): call the result between two
+ * steps; every `everyMs` it lets the event loop run once, so a Ctrl-C is heard, and it says
+ * whether the user has asked to stop. Between times it costs a clock read.
+ */
+export function stopCheck(stop: StopRequests, everyMs = 25): () => Promise<boolean> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last >= everyMs) {
+      await heardYet();
+      last = Date.now();
+    }
+    return stop.count() > 0;
+  };
+}
