@@ -33,12 +33,13 @@
 // the files.
 import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 import { makeFolders } from './paths.js';
+import { removeLeftoverTemporaries } from './leftover-temporaries.js';
 import { largeSnapshot, snapshotFile } from './snapshot-place.js';
 
 const MAGIC = 'civsam-snapshot/4\n';
@@ -870,6 +871,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       if (!mustWrite && puts > 0 && s.entries.groupOf.length > 0 && puts <= Math.max(deferUpTo, s.entries.groupOf.length * DEFER_SHARE)) return;
       try {
         makeFolders(join(s.file, '..'), 0o700);
+        // A copy a killed run was writing (it holds the register's personal data) goes first.
+        removeLeftoverTemporaries(join(s.file, '..'), { of: basename(s.file) });
         // Always for the owner only, whatever the file was; no folder flush: a snapshot lost to a
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
         // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)

@@ -194,6 +194,21 @@ describe('the folder snapshot', () => {
     expect(await civsam(['org', 'show', 'alpha', '--format', 'json', '--data', clean], { env: cleanEnv })).toEqual(show);
   });
 
+  it('written again removes the copy a killed run left half-written (it holds personal data), and nothing else', async () => {
+    const dir = makeFolder({ ...baseFiles() });
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
+    await civsam(['validate', '--data', dir], { env });
+    const [name] = readdirSync(cache);
+    const left = `.${name}.999999999.0123abcd.tmp`; // as the writer names its copy; no process has that number
+    const others = ['.other.snapshot.999999999.0123abcd.tmp', 'notes.txt'];
+    for (const f of [left, ...others]) writeFileSync(join(cache, f), 'half a snapshot');
+    writeFileSync(join(dir, 'organisations/beta.yaml'), org('beta', 'Beta Forening'));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    await civsam(['validate', '--data', dir], { env }); // a file changed: the snapshot is written again
+    expect(readdirSync(cache).sort()).toEqual([...others, name].sort());
+  });
+
   it('parsed ahead for a command that names the folders it reads still gives a file changed since as it is now', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening'), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
     const cache = makeFolder({});
