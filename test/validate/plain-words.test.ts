@@ -1,0 +1,68 @@
+// What a case worker reads about a broken file names no parser code, rule id or field key they
+// cannot act on: a YAML syntax problem says what is wrong and what to do in words of its own.
+import { describe, expect, it } from 'vitest';
+import { baseFiles, org } from '../helpers/folder.js';
+import { messagesOf } from '../helpers/check.js';
+import { parseStrict } from '../../src/store/yaml-read.js';
+import { translate } from '../../src/i18n/index.js';
+
+/** The parser's code and our message for one broken text. */
+function syntax(text: string): Array<[string, string, string]> {
+  return parseStrict(text).problems.map((p) => [`${p.line}:${p.col} ${p.rule}`, translate('en', p.message.key, p.message.params), translate('da', p.message.key, p.message.params)]);
+}
+
+describe('YAML syntax problems in words', () => {
+  const CODES = /\b[A-Z]{2,}_[A-Z_]+\b/;
+
+  it('a deeper line under a field that has its value (the parser points at that value): indent it as this line', () => {
+    const got = syntax('id: a\nstatus: active\n  kind: x\n');
+    expect(got.map((g) => g[0])).toEqual(['2:9 yaml-syntax']);
+    expect(got[0][1]).toBe('The line below is indented further than this one, but this line already has its value. Indent the line below as this one; or, if it belongs under this field, leave nothing after this field\'s colon.');
+    expect(got[0][2]).toBe('Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.');
+  });
+
+  it('an unclosed [ : the lines after it do not line up', () => {
+    const got = syntax('id: a\nareas: [social, psychiatry\nstatus: active\n');
+    expect(got[0][0]).toBe('3:1 yaml-syntax');
+    expect(got[0][2]).toMatch(/^Linjen flugter ikke med linjerne omkring den: .* Åbner en linje ovenfor en \[, en \{ eller et anførselstegn, så kontrollér, at det bliver lukket\.$/);
+  });
+
+  it('a field without its colon, a closing quote missing', () => {
+    expect(syntax('id: a\nstatus: active\nnotes\n')).toEqual([['3:1 yaml-syntax',
+      'Something is missing here: the colon and space after a field name (field: value), a comma between the items in [ ], or a closing quote, ] or }. Add it.',
+      'Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.']]);
+    expect(syntax('id: a\nname: "b\n').map((g) => g[0])).toEqual(['3:1 yaml-syntax']);
+    expect(syntax('id: a\nname: "b\n')[0][2]).toMatch(/^Her mangler noget: /);
+    expect(syntax('id: a\nstatus active\nname: b\n')).toEqual([['2:1 yaml-syntax',
+      'The colon after a field name is missing, or a field name goes on over two lines. Write each field on one line as field: value; a value that goes on over several lines must be indented under its field.',
+      'Kolon efter et feltnavn mangler, eller et feltnavn fortsætter over to linjer. Skriv hvert felt på én linje som felt: værdi; en værdi over flere linjer skal rykkes ind under sit felt.']]);
+  });
+
+  it('a value that starts with a reserved character: put it in quotes', () => {
+    expect(syntax('id: a\nname: `b\n')).toEqual([['2:7 yaml-syntax',
+      'A value cannot begin with this character (such as @, `, %, |, > or a comma) unless it is in quotes. Put the value in quotes.',
+      'En værdi kan ikke begynde med dette tegn (fx @, `, %, |, > eller komma), medmindre den står i anførselstegn. Sæt værdien i anførselstegn.']]);
+  });
+
+  it('a field name over two lines', () => {
+    expect(syntax('id: a\n"status\n  x": active\n')[0][2]).toMatch(/^Kolon efter et feltnavn mangler, eller et feltnavn fortsætter over to linjer/);
+  });
+
+  it('a stray closing bracket, an unknown escape', () => {
+    expect(syntax('id: a\nareas: [social]]\n')[0][2]).toMatch(/^Noget her står forkert/);
+    expect(syntax('id: a\nname: "a\\qb"\n')[0][2]).toMatch(/^En omvendt skråstreg inde i dobbelte anførselstegn/);
+  });
+
+  it('no message, in either language, shows the parser\'s code', () => {
+    const texts = ['id: a\nstatus: active\n  kind: x\n', 'id: a\nareas: [social, psychiatry\nstatus: active\n', 'id: a\nstatus active\nname: b\n', 'id: a\nname: `b\n', 'id: a\n"status\n  x": active\n', 'id: a\nareas: [social]]\n', 'a: [\n- b\n]\n', 'a: {b: c\n'];
+    for (const t of texts) for (const [where, en, da] of syntax(t)) {
+      expect(en, where).not.toMatch(CODES);
+      expect(da, where).not.toMatch(CODES);
+    }
+  });
+
+  it('a whole folder: the problem is located and says what to do', () => {
+    const got = messagesOf({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('status: active', 'status: active\n  notes: x') }, 'da');
+    expect(got).toEqual(['organisations/beta.yaml:8:9 yaml-syntax Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.']);
+  });
+});
