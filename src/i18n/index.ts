@@ -8,9 +8,12 @@ export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
 export type MessageParams = { [name: string]: string | number | Message | Alternatives };
 
-/** Values written as a list of alternatives in the reader's language (`social, psychiatry or health`). */
-/** Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list` with commas. */
-export type Alternatives = { or: readonly string[] } | { list: readonly string[] };
+/**
+ * Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list`
+ * with commas; `codes` for values a user must write as they are (in a file): each code with its
+ * label beside it where the label says more (`draft (kladde), active (aktiv)`).
+ */
+export type Alternatives = { or: readonly string[] } | { list: readonly string[] } | { codes: readonly string[] };
 
 /** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
 export interface Message {
@@ -64,6 +67,11 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');
+    if ('codes' in v) {
+      // A label that only spells its code with spaces (`relatives' association`) is not said twice.
+      const letters = (x: string): string => x.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+      return v.codes.map((x) => { const code = terminalSafe(x, { lineBreaks: 'space' }); const l = label(x); return letters(l) === letters(x) ? code : `${code} (${l})`; }).join(', ');
+    }
     return translate(lang, v.key, v.params);
   };
   return fillTemplate(template, lang, shown, (name) => params[name]);

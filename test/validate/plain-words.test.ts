@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { baseFiles, org } from '../helpers/folder.js';
 import { messagesOf } from '../helpers/check.js';
 import { parseStrict } from '../../src/store/yaml-read.js';
+import { schemaProblems } from '../../src/validate/schema-problems.js';
 import { translate } from '../../src/i18n/index.js';
 
 /** The parser's code and our message for one broken text. */
@@ -64,5 +65,46 @@ describe('YAML syntax problems in words', () => {
   it('a whole folder: the problem is located and says what to do', () => {
     const got = messagesOf({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('status: active', 'status: active\n  notes: x') }, 'da');
     expect(got).toEqual(['organisations/beta.yaml:8:9 yaml-syntax Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.']);
+  });
+});
+
+describe('schema problems a user can act on', () => {
+  const folder = (replace: [string, string][]) => {
+    let text = org('beta', 'Beta');
+    for (const [a, b] of replace) text = text.replace(a, b);
+    return { ...baseFiles(), 'organisations/beta.yaml': text };
+  };
+
+  it('allowed values: each code with its meaning, and told that the code is what to write', () => {
+    const files = folder([['status: active', 'status: aktiv']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:9 schema-value Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:8:9 schema-value status must be one of these (write the value as shown): active, inactive.']);
+  });
+
+  it('a code whose label only spells it with spaces is not repeated; a label that says more is beside it', () => {
+    const files = folder([['kind: patient-association', 'kind: forening']]);
+    const [en] = messagesOf(files, 'en');
+    const [da] = messagesOf(files, 'da');
+    expect(en).toContain('kind must be one of these (write the value as shown): patient-association, relatives-association, user-association, volunteer-organisation, ');
+    expect(da).toContain('Art skal være en af disse (skriv koden i filen): patient-association (patientforening), relatives-association (pårørendeforening), ');
+  });
+
+  it('a missing field: its label, and the key to write', () => {
+    const files = folder([['name: Beta\n', '']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:2:1 schema-required Feltet navn mangler. Tilføj en linje name: med værdien.']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:2:1 schema-required The field name is missing. Add a line name: with its value.']);
+  });
+
+  it('a missing field in a list item: the item by its label and number, and the key to write', () => {
+    const [p] = schemaProblems([{ keyword: 'required', instancePath: '/funding/2', schemaPath: '', params: { missingProperty: 'pool' } }]);
+    expect(translate('da', p.message.key, p.message.params)).toBe('Feltet midler nr. 3: pulje mangler. Tilføj en linje pool: med værdien.');
+    expect(translate('en', p.message.key, p.message.params)).toBe('The field funding[2].pool is missing. Add a line pool: with its value.');
+    const [q] = schemaProblems([{ keyword: 'enum', instancePath: '/funding/1/kind', schemaPath: '', params: { allowedValues: ['development', 'operation'] } }]);
+    expect(translate('da', q.message.key, q.message.params)).toBe('Midler nr. 2: art skal være en af disse (skriv koden i filen): development (udvikling), operation (drift).');
+  });
+
+  it('an unknown field is named as it is written in the file (its label would not be found in the file)', () => {
+    const files = folder([['status: active', 'email: x\nstatus: active']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:1 schema-unknown-field Ukendt felt email. Kontrollér stavningen mod skemaet, eller fjern feltet.']);
   });
 });
