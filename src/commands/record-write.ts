@@ -32,11 +32,11 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }),
   });
   const decoded = decode(bytes);
-  if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, rule: decoded.problem.rule });
+  if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, problem: decoded.problem.message });
   const parsed = parseStrict(decoded.text);
   if (parsed.problems.length > 0) {
     const p = parsed.problems[0];
-    throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, rule: p.rule });
+    throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).

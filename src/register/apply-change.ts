@@ -8,7 +8,6 @@ import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -26,6 +25,7 @@ import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
+import { problemLine } from '../output/problem-line.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -87,7 +87,7 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
 }
 
 function problemLines(ctx: CommandContext, problems: Problem[]): string {
-  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, p)}`).join('\n') + '\n';
 }
 
 /**

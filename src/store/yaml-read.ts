@@ -171,7 +171,11 @@ export function parseStrict(text: string): StrictParse {
 
 function dedupe(problems: FileProblem[]): FileProblem[] {
   const seen = new Set<string>();
+  // A tab in a line's indentation leaves the parser guessing about the rest of that line: the tab
+  // is the one thing to mend there, and what the parser guessed would send the user elsewhere.
+  const tabbed = new Set(problems.filter((p) => p.rule === 'yaml-tab').map((p) => p.line));
   return problems.filter((p) => {
+    if (p.rule === 'yaml-syntax' && tabbed.has(p.line)) return false;
     // The parser and the node walk can both see one tag or anchor: one problem per line and rule.
     const k = `${p.line}:${p.rule}`;
     if (seen.has(k)) return false;

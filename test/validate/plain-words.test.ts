@@ -54,6 +54,10 @@ describe('YAML syntax problems in words', () => {
     expect(syntax('id: a\nname: "a\\qb"\n')[0][2]).toMatch(/^En omvendt skråstreg inde i dobbelte anførselstegn/);
   });
 
+  it('a tab in the indentation is the one problem on its line (not what the parser guessed after it)', () => {
+    expect(syntax('id: a\ncontact:\n  role: x\n\temail: y\n').map((g) => g[0])).toEqual(['4:1 yaml-tab']);
+  });
+
   it('no message, in either language, shows the parser\'s code', () => {
     const texts = ['id: a\nstatus: active\n  kind: x\n', 'id: a\nareas: [social, psychiatry\nstatus: active\n', 'id: a\nstatus active\nname: b\n', 'id: a\nname: `b\n', 'id: a\n"status\n  x": active\n', 'id: a\nareas: [social]]\n', 'a: [\n- b\n]\n', 'a: {b: c\n'];
     for (const t of texts) for (const [where, en, da] of syntax(t)) {
