@@ -55,13 +55,14 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
         // "Mette Kaae: …" or a key with an escape code is pointed at by its position alone).
         p = FIELD_LIKE.test(extra)
           ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { key: extra } } }
-          : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
+          : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: path.length === 0 ? { key: 'problem.schema.unknownFieldUnnamedTop' } : { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
         break;
       }
       case 'type': {
         const type = String(e.params.type);
         const key = ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
-        p = { rule: 'schema-type', path, at: 'value', message: { key, params: { field, type } } };
+        // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
+        p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;
       }
       case 'enum':

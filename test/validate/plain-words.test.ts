@@ -1,7 +1,10 @@
 // What a case worker reads about a broken file names no parser code, rule id or field key they
 // cannot act on: a YAML syntax problem says what is wrong and what to do in words of its own.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseFiles, org } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { civsam } from '../helpers/cli.js';
 import { messagesOf } from '../helpers/check.js';
 import { parseStrict } from '../../src/store/yaml-read.js';
 import { schemaProblems } from '../../src/validate/schema-problems.js';
@@ -110,5 +113,43 @@ describe('schema problems a user can act on', () => {
   it('an unknown field is named as it is written in the file (its label would not be found in the file)', () => {
     const files = folder([['status: active', 'email: x\nstatus: active']]);
     expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:1 schema-unknown-field Ukendt felt email. Kontrollér stavningen mod skemaet, eller fjern feltet.']);
+  });
+});
+
+describe('the human report names no rule id', () => {
+  const files = () => ({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('status: active', 'status: aktiv').replace('municipalities: [aarhus]', 'municipalities: [aarhus, nowhere]') });
+
+  it('validate in Danish: where, then what to do; the rule ids stay in JSON for scripts', async () => {
+    const dir = makeFolder(files());
+    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe([
+      `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser ikke til en eksisterende kommune. Kontrollér id'et, eller opret først kommune.`,
+      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
+      '',
+    ].join('\n'));
+    const json = JSON.parse((await civsam(['validate', '--data', dir, '--format', 'json'], { env: { CIVSAM_LANG: 'da' } })).stdout);
+    expect(json.problems.map((p: { rule: string }) => p.rule)).toEqual(['reference', 'schema-value']);
+  });
+
+  it('a refused write lists its problems the same way', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await civsam(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`  ${dir}/organisations/ny-forening.yaml:2:1  Feltet art mangler. Tilføj en linje kind: med værdien.`);
+    expect(r.stderr).not.toMatch(/schema-/);
+  });
+
+  it('a record file that is not YAML says what is wrong, not the rule', async () => {
+    const dir = makeFolder(baseFiles());
+    const file = join(dir, 'new.yaml');
+    writeFileSync(file, 'id: x\nname: "a\n');
+    const r = await civsam(['org', 'add', '--data', dir, '--from-file', file, '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`fejl: ${file}:3:1 er ikke gyldig YAML eller JSON: Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.\n`);
+  });
+
+  it('a file that holds a list, not a record, says what the file must hold', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/beta.yaml': '- id: beta\n' }, 'da')).toEqual(['organisations/beta.yaml:1:1 schema-type Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).']);
   });
 });

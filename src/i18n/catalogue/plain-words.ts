@@ -13,6 +13,8 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.BAD_DQ_ESCAPE': 'A backslash inside double quotes begins a code YAML does not know. Write two backslashes for one, or use single quotes around the value.',
   'problem.yamlSyntax.BLOCK_IN_FLOW': 'A list in [ ] or { } cannot go on as lines beginning with "- " or as indented fields. Write it all inside the brackets, or as lines without brackets.',
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'A field name is longer than YAML allows, most likely because a long value holds a colon. Put the value in quotes.',
+  'problem.schema.recordNotMapping': 'The file must hold one record: its fields, one on each line as field: value (not a list, not a single value).',
+  'problem.schema.unknownFieldUnnamedTop': 'Unknown field here. Field names are letters, digits, _ and -; check the line against the schema.',
   'import.value.required': 'the field {field} is empty. Fill it in (add a column for it if the sheet has none).',
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
@@ -24,5 +26,7 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.BAD_DQ_ESCAPE': 'En omvendt skråstreg inde i dobbelte anførselstegn indleder en kode, som YAML ikke kender. Skriv to omvendte skråstreger for én, eller sæt enkelte anførselstegn om værdien.',
   'problem.yamlSyntax.BLOCK_IN_FLOW': 'En liste i [ ] eller { } kan ikke fortsætte som linjer, der begynder med "- ", eller som indrykkede felter. Skriv det hele inden for parenteserne, eller skriv det som linjer uden parenteser.',
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'Et feltnavn er længere, end YAML tillader, sandsynligvis fordi en lang værdi indeholder et kolon. Sæt værdien i anførselstegn.',
+  'problem.schema.recordNotMapping': 'Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).',
+  'problem.schema.unknownFieldUnnamedTop': 'Ukendt felt her. Feltnavne består af bogstaver, cifre, _ og -; kontrollér linjen mod skemaet.',
   'import.value.required': 'feltet {field} er tomt. Udfyld det (tilføj en kolonne til det, hvis arket ikke har en).',
 });
