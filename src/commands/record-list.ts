@@ -105,6 +105,7 @@ interface Say {
   value(code: string | undefined): string;
   values(v: unknown): string;
   date(iso: string | undefined): string;
+  amount(dkk: number | undefined): string;
   organisations(ids: unknown): string;
   offerType(id: string): string;
   call(id: string): string;
@@ -122,10 +123,10 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   agreement: {
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
-    row: (r, ctx, say) => {
+    row: (r, _ctx, say) => {
       const a = r as unknown as Agreement;
       const total = (a.funding ?? []).reduce((n, f) => n + f.amount_dkk, 0);
-      return [a.id, a.title, say.organisations(a.organisations), say.date(a.start), say.date(a.end), say.value(a.status), total ? formatAmount(total, ctx.lang) : ''];
+      return [a.id, a.title, say.organisations(a.organisations), say.date(a.start), say.date(a.end), say.value(a.status), total ? say.amount(total) : ''];
     },
   },
   pool: {
@@ -149,10 +150,10 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   application: {
     headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
-    row: (r, ctx, say) => {
+    row: (r, _ctx, say) => {
       const a = r as unknown as Application;
       const granted = a.decision?.amount_dkk;
-      return [a.id, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), formatAmount(a.amount_dkk, ctx.lang), say.value(a.decision?.outcome), granted !== undefined ? formatAmount(granted, ctx.lang) : ''];
+      return [a.id, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), say.amount(a.amount_dkk), say.value(a.decision?.outcome), say.amount(granted)];
     },
   },
 };
@@ -169,6 +170,7 @@ export function listRecords(kind: RecordKind) {
       value: (c) => (c ? valueLabel(ctx.lang, c) : ''),
       values: (v) => list(v).map((c) => valueLabel(ctx.lang, c)).join(', '),
       date: (d) => (d ? (inTable ? formatDate(d, ctx.lang) : d) : ''),
+      amount: (n) => (n === undefined ? '' : inTable ? formatAmount(n, ctx.lang) : String(n)),
       organisations: (ids) => list(ids).map((id) => named(id, folder.records.organisation.get(id)?.name)).join(', '),
       offerType: (id) => named(id, offerTypes.get(id)),
       call: (id) => named(id, folder.records.call.get(id)?.title),

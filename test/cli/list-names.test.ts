@@ -29,3 +29,18 @@ describe('offer list', () => {
     expect(JSON.parse(r.stdout)).toMatchObject([{ id: 'samtale', organisation: 'alpha', type: 'peer-group' }]);
   });
 });
+
+describe('agreement list', () => {
+  it('CSV: plain amounts, as every CSV has them; the table in kroner', async () => {
+    const dir = makeFolder({
+      ...baseFiles(),
+      'pools/p.yaml': 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: 1000000\n',
+      'agreements/a.yaml': 'id: a\ntitle: Aftalen\norganisations: [alpha]\nareas: [psychiatry]\npatient_groups: [angst]\nmunicipalities: [aarhus]\nstart: 2026-01-01\nstatus: active\nfunding:\n  - pool: p\n    year: 2026\n    kind: operation\n    amount_dkk: 1250000\nestablished_by:\n  exemption:\n    reason: Den eneste\n    approved_by: Udvalget\n    date: 2025-12-01\n',
+    });
+    const csv = await civsam(['agreement', 'list', '--data', dir, '--format', 'csv'], { env: { CIVSAM_LANG: 'da' } });
+    expect(csv.stderr).toBe('');
+    expect(csv.stdout.split('\r\n')[1]).toBe('a;Aftalen;Alpha Forening;2026-01-01;;aktiv;1250000');
+    const md = await civsam(['agreement', 'list', '--data', dir, '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
+    expect(md.stdout).toContain('| a | Aftalen | Alpha Forening | 1. jan. 2026 |  | aktiv | 1.250.000 kr. |');
+  });
+});
