@@ -153,3 +153,16 @@ describe('the human report names no rule id', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/beta.yaml': '- id: beta\n' }, 'da')).toEqual(['organisations/beta.yaml:1:1 schema-type Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).']);
   });
 });
+
+describe('counts in messages', () => {
+  it('are grouped as the language writes them, in the plural their number takes', () => {
+    expect(translate('da', 'validate.clean', { files: 44870 })).toBe('Ingen problemer i 44.870 filer.');
+    expect(translate('en', 'validate.clean', { files: 44870 })).toBe('No problems in 44,870 files.');
+    expect(translate('da', 'validate.summary', { errors: 1200, warnings: 1, files: 1001, read: 44870 })).toBe('1.200 fejl og 1 advarsel i 1.001 filer (44.870 filer læst).');
+  });
+
+  it('a year, a line and a process id are not counts', () => {
+    expect(translate('da', 'ranking.budgetLine', { pool: 'p', year: 2026, budget: '1.000 kr.', rank: 3 })).toContain('budget for 2026');
+    expect(translate('en', 'register.fromFileInvalid', { file: 'x.yaml', line: 12345, col: 3, problem: { key: 'problem.yaml.yaml-syntax' } })).toMatch(/^x\.yaml:12345:3 /);
+  });
+});
