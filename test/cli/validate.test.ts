@@ -18,7 +18,7 @@ describe('civsam validate', () => {
     const en = await civsam(['validate', '--data', dir]);
     expect(en.code).toBe(2);
     expect(en.stdout).toBe([
-      `${dir}/organisations/alpha.yaml:5:6  cvr is not a valid CVR number (the modulus-11 check fails). Check the number on cvr.dk.`,
+      `${dir}/organisations/alpha.yaml:5:6  The CVR number is not valid (the modulus-11 check fails). Check the number on cvr.dk.`,
       '',
       `${dir}/organisations/beta.yaml:8:26  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
       '',
