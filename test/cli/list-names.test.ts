@@ -44,3 +44,15 @@ describe('agreement list', () => {
     expect(md.stdout).toContain('| a | Aftalen | Alpha Forening | 1. jan. 2026 |  | aktiv | 1.250.000 kr. |');
   });
 });
+
+describe('org show', () => {
+  it('names the pool of each funding line', async () => {
+    const dir = makeFolder({
+      ...baseFiles(),
+      'pools/p.yaml': 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: 1000000\n',
+      'agreements/a.yaml': 'id: a\ntitle: Aftalen\norganisations: [alpha]\nareas: [psychiatry]\npatient_groups: [angst]\nmunicipalities: [aarhus]\nstart: 2026-01-01\nstatus: active\nfunding:\n  - pool: p\n    year: 2026\n    kind: operation\n    amount_dkk: 1250000\nestablished_by:\n  exemption:\n    reason: Den eneste\n    approved_by: Udvalget\n    date: 2025-12-01\n',
+    });
+    const r = await civsam(['org', 'show', 'alpha', '--data', dir, '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.stdout).toContain('| 2026 | Puljen | a | drift | 1.250.000 kr. |');
+  });
+});
