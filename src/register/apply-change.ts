@@ -66,6 +66,8 @@ export interface ChangeOptions {
   dryRun?: boolean;
   /** false with --no-commit. */
   commit?: boolean;
+  /** A refused change's problem said in the terms the change was given in (a flag, not a line of the file), when it has such words. */
+  reword?: (p: Problem) => Message | undefined;
 }
 
 export interface ChangeResult {
@@ -86,8 +88,8 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
-function problemLines(ctx: CommandContext, problems: Problem[]): string {
-  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, p)}`).join('\n') + '\n';
+function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword']): string {
+  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, { ...p, message: reword?.(p) ?? p.message })}`).join('\n') + '\n';
 }
 
 /**
@@ -181,7 +183,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();
     if (introduced.length > 0) {
-      ctx.stderr.write(problemLines(ctx, introduced));
+      ctx.stderr.write(problemLines(ctx, introduced, options.reword));
       throw new UserError('write.refused', { count: introduced.length });
     }
 

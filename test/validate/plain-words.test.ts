@@ -132,12 +132,16 @@ describe('the human report names no rule id', () => {
     expect(json.problems.map((p: { rule: string }) => p.rule)).toEqual(['reference', 'schema-value']);
   });
 
-  it('a refused write lists its problems the same way', async () => {
+  it('a refused write lists its problems the same way; a record made from flags is told the flag it misses', async () => {
     const dir = makeFolder(baseFiles());
     const r = await civsam(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`  ${dir}/organisations/ny-forening.yaml:2:1  Feltet art mangler. Tilføj en linje kind: med værdien.`);
+    expect(r.stderr).toContain(`  ${dir}/organisations/ny-forening.yaml:2:1  Feltet art mangler. Angiv det med --kind.`);
     expect(r.stderr).not.toMatch(/schema-/);
+    const file = join(dir, 'ny.yaml');
+    writeFileSync(file, 'name: Ny Forening\nareas: [psychiatry]\nscope: regional\n');
+    const fromFile = await civsam(['org', 'add', '--data', dir, '--from-file', file, '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(fromFile.stderr).toContain('  Feltet art mangler. Tilføj en linje kind: med værdien.');
   });
 
   it('a record file that is not YAML says what is wrong, not the rule', async () => {

@@ -15,6 +15,7 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'A field name is longer than YAML allows, most likely because a long value holds a colon. Put the value in quotes.',
   'problem.schema.recordNotMapping': 'The file must hold one record: its fields, one on each line as field: value (not a list, not a single value).',
   'problem.schema.unknownFieldUnnamedTop': 'Unknown field here. Field names are letters, digits, _ and -; check the line against the schema.',
+  'register.requiredFlag': 'The field {field} is missing. Give it with {flag}.',
   'plan.seatedAll': 'had a seat in {count, plural, one {the latest consultation} other {all the # latest consultations}} with limited seats',
   'import.value.required': 'the field {field} is empty. Fill it in (add a column for it if the sheet has none).',
 }, {
@@ -29,6 +30,7 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'Et feltnavn er længere, end YAML tillader, sandsynligvis fordi en lang værdi indeholder et kolon. Sæt værdien i anførselstegn.',
   'problem.schema.recordNotMapping': 'Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).',
   'problem.schema.unknownFieldUnnamedTop': 'Ukendt felt her. Feltnavne består af bogstaver, cifre, _ og -; kontrollér linjen mod skemaet.',
+  'register.requiredFlag': 'Feltet {field} mangler. Angiv det med {flag}.',
   'plan.seatedAll': 'havde plads i {count, plural, one {den seneste høring} other {alle de # seneste høringer}} med begrænsede pladser',
   'import.value.required': 'feltet {field} er tomt. Udfyld det (tilføj en kolonne til det, hvis arket ikke har en).',
 });
