@@ -16,7 +16,6 @@ import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
 import { asciiFold, looseKey, nfc } from '../domain/text.js';
 import { uniqueId } from '../domain/ids.js';
 import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
 import { valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
 import { errorsIntroduced } from '../register/check.js';
@@ -27,6 +26,7 @@ import { recordRel } from '../store/paths.js';
 import { newRecordText, readRecordFile } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
+import { problemLine } from '../output/problem-line.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Answer = string | string[];
@@ -330,7 +330,7 @@ function recordProblems(f: Folder, kind: RecordKind, id: string, rec: Rec): { pr
 }
 
 function problemText(ctx: CommandContext, rel: string, problems: Problem[]): string {
-  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, rel), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, { ...p, file: rel })}`).join('\n') + '\n';
 }
 
 async function guarded<T>(run: () => Promise<T>): Promise<T> {

@@ -10,14 +10,13 @@ import type { CommandContext } from '../context/context.js';
 import { writeFileAtomic } from '../context/output.js';
 import { resolveDataDir } from '../context/load.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate } from '../i18n/index.js';
 import { gitRaw } from '../store/git.js';
 import { materialise } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { makeFolders } from '../store/paths.js';
+import { problemLine } from '../output/problem-line.js';
 
 /** The line that marks a hook as civsam's (and so safe to replace on a new install). */
 const MARK = '# civsam pre-commit hook';
@@ -89,7 +88,7 @@ export async function check(ctx: CommandContext): Promise<number> {
     refusing = [...refusing, ...elsewhere.filter((p) => !had.has(key(p)))];
   }
   if (refusing.length === 0) return EXIT.ok;
-  for (const p of refusing) ctx.stderr.write(`  ${terminalSafe(join(ctx.dataDir, p.file))}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}\n`);
+  for (const p of refusing) ctx.stderr.write(`  ${problemLine(ctx.lang, ctx.dataDir, p)}\n`);
   ctx.stderr.write(ctx.errColor.red(ctx.t('hooks.refused', { count: refusing.length })) + '\n');
   return EXIT.invalid;
 }

@@ -99,11 +99,21 @@ export function offerStatus(o: Offer, folder: DataFolder, today: string): string
   return offerActive(o, folder, today) ? 'active' : 'organisation-inactive';
 }
 
-/** How a row writes a fixed value and a date: for people their labels and `5. dec. 2026`; in CSV the codes and ISO dates. */
+/**
+ * How a row writes what it refers to: a fixed value by its label, an organisation, offer type or
+ * call by its name, in the reader's language (a row's own id stays in its Id column); a date as
+ * `5. dec. 2026` in a table and ISO in CSV, which a spreadsheet reads as a date. CSV is what a
+ * person opens in Excel (its headers are in their language too); scripts read `--format json`,
+ * the records themselves with their codes and ids.
+ */
 interface Say {
   value(code: string | undefined): string;
   values(v: unknown): string;
   date(iso: string | undefined): string;
+  amount(dkk: number | undefined): string;
+  organisations(ids: unknown): string;
+  offerType(id: string): string;
+  call(id: string): string;
 }
 type Row = (r: AnyRec, ctx: CommandContext, say: Say, folder: DataFolder) => Cell[];
 
@@ -114,14 +124,14 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   offer: {
     headers: ['list.id', 'list.title', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
-    row: (r, ctx, say, folder) => { const o = r as unknown as Offer; return [o.id, o.title, o.organisation, o.type, say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, folder, ctx.today))]; },
+    row: (r, ctx, say, folder) => { const o = r as unknown as Offer; return [o.id, o.title, say.organisations([o.organisation]), say.offerType(o.type), say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, folder, ctx.today))]; },
   },
   agreement: {
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
-    row: (r, ctx, say) => {
+    row: (r, _ctx, say) => {
       const a = r as unknown as Agreement;
       const total = (a.funding ?? []).reduce((n, f) => n + f.amount_dkk, 0);
-      return [a.id, a.title, list(a.organisations).join(', '), say.date(a.start), say.date(a.end), say.value(a.status), total ? formatAmount(total, ctx.lang) : ''];
+      return [a.id, a.title, say.organisations(a.organisations), say.date(a.start), say.date(a.end), say.value(a.status), total ? say.amount(total) : ''];
     },
   },
   pool: {
@@ -134,7 +144,7 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   'hearing-party': {
     headers: ['list.id', 'list.organisation', 'list.areas', 'list.since', 'list.status'],
-    row: (r, _ctx, say) => { const h = r as unknown as HearingParty; return [h.id, h.organisation, say.values(h.areas), say.date(h.since), say.value(h.status)]; },
+    row: (r, _ctx, say) => { const h = r as unknown as HearingParty; return [h.id, say.organisations([h.organisation]), say.values(h.areas), say.date(h.since), say.value(h.status)]; },
   },
   consultation: {
     headers: ['list.id', 'list.title', 'list.selection', 'list.opens', 'list.deadline', 'list.invited', 'list.responses', 'list.status'],
@@ -145,23 +155,31 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
   },
   application: {
     headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
-    row: (r, ctx, say) => {
+    row: (r, _ctx, say) => {
       const a = r as unknown as Application;
       const granted = a.decision?.amount_dkk;
-      return [a.id, a.call, list(a.organisations).join(', '), say.value(a.kind), formatAmount(a.amount_dkk, ctx.lang), say.value(a.decision?.outcome), granted !== undefined ? formatAmount(granted, ctx.lang) : ''];
+      return [a.id, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), say.amount(a.amount_dkk), say.value(a.decision?.outcome), say.amount(granted)];
     },
   },
 };
 
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
-    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : [kind, 'organisation']);
+    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : [kind, 'organisation']);
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
-    const forPeople = chooseFormat(opts) !== 'csv';
-    const say: Say = forPeople
-      ? { value: (c) => (c ? valueLabel(ctx.lang, c) : ''), values: (v) => list(v).map((c) => valueLabel(ctx.lang, c)).join(', '), date: (d) => (d ? formatDate(d, ctx.lang) : '') }
-      : { value: (c) => c ?? '', values: (v) => list(v).join(', '), date: (d) => d ?? '' };
+    const inTable = chooseFormat(opts) !== 'csv';
+    const named = (id: string, name: string | undefined): string => name ?? id;
+    const offerTypes = new Map(folder.vocabularies.offerTypes.map((t) => [t.id, t.name[ctx.lang]]));
+    const say: Say = {
+      value: (c) => (c ? valueLabel(ctx.lang, c) : ''),
+      values: (v) => list(v).map((c) => valueLabel(ctx.lang, c)).join(', '),
+      date: (d) => (d ? (inTable ? formatDate(d, ctx.lang) : d) : ''),
+      amount: (n) => (n === undefined ? '' : inTable ? formatAmount(n, ctx.lang) : String(n)),
+      organisations: (ids) => list(ids).map((id) => named(id, folder.records.organisation.get(id)?.name)).join(', '),
+      offerType: (id) => named(id, offerTypes.get(id)),
+      call: (id) => named(id, folder.records.call.get(id)?.title),
+    };
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
     emit(ctx, opts, {
       heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),

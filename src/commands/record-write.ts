@@ -11,7 +11,10 @@ import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec }
 import { isValidId } from '../domain/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
-import { applyChange } from '../register/apply-change.js';
+import { applyChange, type ChangeOptions } from '../register/apply-change.js';
+import { FIELDS } from '../register/fields.js';
+import type { Message } from '../i18n/index.js';
+import type { Problem } from '../store/load-folder.js';
 
 export interface WriteOpts {
   id?: string;
@@ -32,18 +35,28 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }),
   });
   const decoded = decode(bytes);
-  if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, rule: decoded.problem.rule });
+  if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, problem: decoded.problem.message });
   const parsed = parseStrict(decoded.text);
   if (parsed.problems.length > 0) {
     const p = parsed.problems[0];
-    throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, rule: p.rule });
+    throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return nfcDeep(parsed.data as Rec);
 }
 
-const options = (o: WriteOpts) => ({ dryRun: o.dryRun === true, commit: o.commit !== false });
+const options = (o: WriteOpts, kind: RecordKind): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind) } : {}) });
+
+/** A record made from flags misses a field: say the flag that gives it, not the line a file would need. */
+function flagWording(kind: RecordKind): (p: Problem) => Message | undefined {
+  return (p) => {
+    const field = p.message.params?.field;
+    if (p.rule !== 'schema-required' || typeof field !== 'string') return undefined;
+    const spec = FIELDS[kind].find((s) => s.path === field);
+    return spec ? { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } } : undefined;
+  };
+}
 
 /** On a terminal, the flags completed by asking (undefined: the user chose not to save); elsewhere the flags as given. */
 async function guided(ctx: CommandContext, ask: () => Promise<Record<string, unknown> | undefined>, opts: WriteOpts): Promise<WriteOpts | undefined> {
@@ -57,7 +70,7 @@ export function add(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
-    const result = await applyChange(ctx, options(opts), (s) => {
+    const result = await applyChange(ctx, options(opts, kind), (s) => {
       const rec = withDefaults(kind, applyFlags(kind, base, opts), s.folder, ctx.today);
       const id = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined) ?? newId(kind, rec, s.folder);
       if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
@@ -82,7 +95,7 @@ export function edit(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const fromFile = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
-    const result = await applyChange(ctx, options(opts), (s) => {
+    const result = await applyChange(ctx, options(opts, kind), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       let rec: Rec = current;
@@ -101,7 +114,7 @@ export function edit(kind: RecordKind) {
 export function remove(kind: RecordKind) {
   return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
-    const result = await applyChange(ctx, options(opts), (s) => {
+    const result = await applyChange(ctx, options(opts, kind), (s) => {
       if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       const refs = referrersOf(referenceIndex(s.folder, new Set([kind])), kind, id);
       if (refs.length > 0) {

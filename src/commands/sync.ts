@@ -26,6 +26,7 @@ import { COMMAND_OF } from '../domain/kinds.js';
 import { isRecordId, kindFromWord, kindWords } from '../context/record-args.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
+import { problemLine } from '../output/problem-line.js';
 
 type Opts = { status?: boolean; mine?: boolean; theirs?: boolean; continue?: boolean };
 
@@ -267,7 +268,7 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
       // The file with the problem, and the file it names (the other record with the same CVR).
       const files = [...new Set(introduced.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
       const authors = authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
-      for (const p of introduced) say(ctx, `  ${terminalSafe(join(ctx.dataDir, p.file))}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`);
+      for (const p of introduced) say(ctx, `  ${problemLine(ctx.lang, ctx.dataDir, p)}`);
       if (authors.length > 0) say(ctx, ctx.t('sync.invalidAuthors', { authors: authors.map((x) => terminalSafe(x)).join(', ') }));
       say(ctx, ctx.t('sync.invalidWhatToDo'));
       throw new UserError('sync.invalidMerge', { count: introduced.length });

@@ -1,11 +1,10 @@
 // civsam validate: every problem in the data folder, located as file:line:col, grouped by file.
-import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { EXIT } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
 import type { Problem } from '../store/load-folder.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
+import { problemLine } from '../output/problem-line.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });
@@ -37,10 +36,6 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
   for (const p of problems) {
     if (last !== undefined && p.file !== last) ctx.stdout.write('\n');
     last = p.file;
-    // A file name is the user's text too: no control characters reach the terminal.
-    const where = terminalSafe(`${join(ctx.dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
-    const text = translate(ctx.lang, p.message.key, p.message.params);
-    const label = p.severity === 'warning' ? c.yellow(`${ctx.t('validate.warning')}: `) : '';
-    ctx.stdout.write(`${c.bold(where)}  ${(p.severity === 'error' ? c.red : c.yellow)(p.rule)}  ${label}${text}\n`);
+    ctx.stdout.write(problemLine(ctx.lang, ctx.dataDir, p, { where: (w) => c.bold((p.severity === 'error' ? c.red : c.yellow)(w)), warning: c.yellow }) + '\n');
   }
 }

@@ -115,5 +115,7 @@ function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen
     return { key: lastChosen.party.since !== r.party.since ? 'plan.no.tieSince' : 'plan.no.tieId', params: { wait: waitPhrase(r, rotation) } };
   }
   const seated = rotation.filter((c) => invitedTo(c, r.party.id)).length;
-  return { key: 'plan.no.others', params: { seated: { key: 'plan.seated', params: { seated, count: rotation.length } } } };
+  // `1 af de 1 seneste` reads as a slip: a seat in every one of them is said as such.
+  const record: Message = seated === rotation.length ? { key: 'plan.seatedAll', params: { count: seated } } : { key: 'plan.seated', params: { seated, count: rotation.length } };
+  return { key: 'plan.no.others', params: { seated: record } };
 }

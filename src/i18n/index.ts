@@ -2,15 +2,18 @@ import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Language } from './define.js';
 import { terminalSafe } from './terminal-text.js';
 import { fillTemplate } from './message-format.js';
-import { formatDate } from './format.js';
+import { formatDate, formatNumber } from './format.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
 export type MessageParams = { [name: string]: string | number | Message | Alternatives };
 
-/** Values written as a list of alternatives in the reader's language (`social, psychiatry or health`). */
-/** Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list` with commas. */
-export type Alternatives = { or: readonly string[] } | { list: readonly string[] };
+/**
+ * Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list`
+ * with commas; `codes` for values a user must write as they are (in a file): each code with its
+ * label beside it where the label says more (`draft (kladde), active (aktiv)`).
+ */
+export type Alternatives = { or: readonly string[] } | { list: readonly string[] } | { codes: readonly string[] };
 
 /** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
 export interface Message {
@@ -24,6 +27,13 @@ export interface Message {
  */
 const DATE_PARAMS = new Set(['date', 'asOf', 'since', 'until', 'from', 'deadline', 'opens', 'start', 'end', 'today', 'received', 'due', 'published', 'confirmed']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A whole number in a message is a count or a size, written as the language groups its digits
+ * (`44.870 filer`, `44,870 files`), except these: a year, a line or column of a file, a row or
+ * column of a sheet (as a spreadsheet numbers them), a process id, an exit code.
+ */
+const PLAIN_NUMBERS = new Set(['year', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
 
 /**
  * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as Danish names it: its
@@ -59,11 +69,17 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     if (!Object.hasOwn(params, name)) return undefined;
     const v = params[name];
     if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
+    if (typeof v === 'number' && Number.isSafeInteger(v) && !PLAIN_NUMBERS.has(name)) return formatNumber(v, lang);
     if (typeof v === 'string' && name === 'field' && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, /^\{field\}/.test(template)), { lineBreaks: 'space' });
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');
+    if ('codes' in v) {
+      // A label that only spells its code with spaces (`relatives' association`) is not said twice.
+      const letters = (x: string): string => x.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+      return v.codes.map((x) => { const code = terminalSafe(x, { lineBreaks: 'space' }); const l = label(x); return letters(l) === letters(x) ? code : `${code} (${l})`; }).join(', ');
+    }
     return translate(lang, v.key, v.params);
   };
   return fillTemplate(template, lang, shown, (name) => params[name]);

@@ -93,6 +93,11 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   // A long title wraps like the notes do: the table fits the terminal, its title too.
   if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
+  // A table with no rows whose notes say why (`No funding granted …`) is those notes, not an empty frame.
+  if (texts.length === 0 && table.notes?.length) {
+    for (const n of table.notes) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
+    return;
+  }
   const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
   const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {
@@ -513,6 +518,11 @@ export function writeMarkdown(tables: Iterable<Table>, lang: Language, heading: 
   if (heading) sink(`# ${prose(heading)}\n\n`);
   for (const t of tables) {
     if (t.title) sink(`## ${prose(t.title)}\n\n`);
+    if (t.rows.length === 0 && t.notes?.some((n) => n)) {
+      // No rows, and notes that say why: the notes alone, as on a terminal.
+      sink(t.notes.filter((n) => n).map(prose).join('\n\n') + '\n\n');
+      continue;
+    }
     sink(`| ${t.columns.map((c) => markdownText(c.header)).join(' | ')} |\n`);
     sink(`| ${t.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |\n`);
     for (const r of t.rows) sink(`| ${t.columns.map((_, i) => md(r[i])).join(' | ')} |\n`);

@@ -8,7 +8,6 @@ import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -26,6 +25,7 @@ import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
+import { problemLine } from '../output/problem-line.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -66,6 +66,8 @@ export interface ChangeOptions {
   dryRun?: boolean;
   /** false with --no-commit. */
   commit?: boolean;
+  /** A refused change's problem said in the terms the change was given in (a flag, not a line of the file), when it has such words. */
+  reword?: (p: Problem) => Message | undefined;
 }
 
 export interface ChangeResult {
@@ -86,8 +88,8 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
-function problemLines(ctx: CommandContext, problems: Problem[]): string {
-  return problems.map((p) => `  ${terminalSafe(join(ctx.dataDir, p.file), { lineBreaks: 'space' })}:${p.line}:${p.col}  ${p.rule}  ${translate(ctx.lang, p.message.key, p.message.params)}`).join('\n') + '\n';
+function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword']): string {
+  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, { ...p, message: reword?.(p) ?? p.message })}`).join('\n') + '\n';
 }
 
 /**
@@ -181,7 +183,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();
     if (introduced.length > 0) {
-      ctx.stderr.write(problemLines(ctx, introduced));
+      ctx.stderr.write(problemLines(ctx, introduced, options.reword));
       throw new UserError('write.refused', { count: introduced.length });
     }
 

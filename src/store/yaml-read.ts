@@ -116,6 +116,20 @@ const YAML_RULE: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'yaml-tab',
 };
 
+// The parser's codes a user meets most, each with words of its own for what is wrong and what to do;
+// the code itself is never shown (it means nothing to a case worker). Any other: the general words.
+const SYNTAX_EXPLAINED: Partial<Record<string, Message['key']>> = {
+  BAD_INDENT: 'problem.yamlSyntax.BAD_INDENT',
+  BLOCK_AS_IMPLICIT_KEY: 'problem.yamlSyntax.BLOCK_AS_IMPLICIT_KEY',
+  MISSING_CHAR: 'problem.yamlSyntax.MISSING_CHAR',
+  UNEXPECTED_TOKEN: 'problem.yamlSyntax.UNEXPECTED_TOKEN',
+  MULTILINE_IMPLICIT_KEY: 'problem.yamlSyntax.MULTILINE_IMPLICIT_KEY',
+  BAD_SCALAR_START: 'problem.yamlSyntax.BAD_SCALAR_START',
+  BAD_DQ_ESCAPE: 'problem.yamlSyntax.BAD_DQ_ESCAPE',
+  BLOCK_IN_FLOW: 'problem.yamlSyntax.BLOCK_IN_FLOW',
+  KEY_OVER_1024_CHARS: 'problem.yamlSyntax.KEY_OVER_1024_CHARS',
+};
+
 /** The authoritative parse: YAML 1.2 core schema, one document, no aliases, tags or directives. */
 export function parseStrict(text: string): StrictParse {
   const tooDeep = excessiveNesting(text);
@@ -133,7 +147,7 @@ export function parseStrict(text: string): StrictParse {
   // Warnings count as errors: an unresolved tag, say, would otherwise silently become a string.
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
-    problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: `problem.yaml.${rule}` as Message['key'], params: { code: e.code } } });
+    problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: rule === 'yaml-syntax' ? SYNTAX_EXPLAINED[e.code] ?? 'problem.yaml.yaml-syntax' : `problem.yaml.${rule}` as Message['key'] } });
   }
   if (doc.directives?.yaml.explicit || text.match(/^%/m)) {
     const m = /^%/m.exec(text);
@@ -157,7 +171,11 @@ export function parseStrict(text: string): StrictParse {
 
 function dedupe(problems: FileProblem[]): FileProblem[] {
   const seen = new Set<string>();
+  // A tab in a line's indentation leaves the parser guessing about the rest of that line: the tab
+  // is the one thing to mend there, and what the parser guessed would send the user elsewhere.
+  const tabbed = new Set(problems.filter((p) => p.rule === 'yaml-tab').map((p) => p.line));
   return problems.filter((p) => {
+    if (p.rule === 'yaml-syntax' && tabbed.has(p.line)) return false;
     // The parser and the node walk can both see one tag or anchor: one problem per line and rule.
     const k = `${p.line}:${p.rule}`;
     if (seen.has(k)) return false;

@@ -46,7 +46,7 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
     switch (e.keyword) {
       case 'required': {
         const missing = String(e.params.missingProperty);
-        p = { rule: 'schema-required', path, at: 'value', message: { key: 'problem.schema.required', params: { field: fieldName([...path, missing]) } } };
+        p = { rule: 'schema-required', path, at: 'value', message: { key: 'problem.schema.required', params: { field: fieldName([...path, missing]), key: missing } } };
         break;
       }
       case 'additionalProperties': {
@@ -54,18 +54,19 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
         // A key is the user's text: it is named only when it looks like a field name (a misplaced
         // "Mette Kaae: …" or a key with an escape code is pointed at by its position alone).
         p = FIELD_LIKE.test(extra)
-          ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { field: fieldName([...path, extra]) } } }
-          : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
+          ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { key: extra } } }
+          : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: path.length === 0 ? { key: 'problem.schema.unknownFieldUnnamedTop' } : { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
         break;
       }
       case 'type': {
         const type = String(e.params.type);
         const key = ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
-        p = { rule: 'schema-type', path, at: 'value', message: { key, params: { field, type } } };
+        // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
+        p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;
       }
       case 'enum':
-        p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: (e.params.allowedValues as unknown[]).join(', ') } } };
+        p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: { codes: (e.params.allowedValues as unknown[]).map(String) } } } };
         break;
       case 'format':
         p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? 'problem.schema.formatDate' : 'problem.schema.formatEmail', params: { field } } };
@@ -101,7 +102,7 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
         break;
       }
       default:
-        p = { rule: 'schema-other', path, at: 'value', message: { key: 'problem.schema.other', params: { field, keyword: e.keyword } } };
+        p = { rule: 'schema-other', path, at: 'value', message: { key: 'problem.schema.other', params: { field } } };
     }
     // A date breaks both its pattern and its format: say it once.
     const k = `${p.rule}|${p.path.join('/')}|${p.message.key}`;

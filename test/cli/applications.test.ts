@@ -116,9 +116,9 @@ describe('validate on applications', () => {
     expect(r.code).toBe(2);
     const lines = r.stdout.split('\n').filter((l) => l.includes('applications/a1.yaml'));
     expect(lines.map((l) => l.slice(l.indexOf('a1.yaml:')))).toEqual([
-      'a1.yaml:12:16  application-score-scale  assessments[0].scores[0].score is outside call c1\'s score scale, 0 to 5.',
-      'a1.yaml:13:20  application-criterion  assessments[0].scores[1].criterion names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
-      'a1.yaml:18:20  application-criterion  decision.criteria[1] names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+      'a1.yaml:12:16  assessments[0].scores[0].score is outside call c1\'s score scale, 0 to 5.',
+      'a1.yaml:13:20  assessments[0].scores[1].criterion names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+      'a1.yaml:18:20  decision.criteria[1] names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('validate on applications', () => {
     expect((await civsam(['--data', agree, 'validate'])).code).toBe(0);
     const differ = folder({ 'calls/c1.yaml': JSON.stringify(call) + '\n', 'applications/a1.yaml': app('a1', 'alpha', 'refused'), 'applications/a2.yaml': app('a2', 'beta', 'granted') });
     const r = await civsam(['--data', differ, 'validate']);
-    expect(r.stdout).toContain('call-applications-agree  warning: the call lists selected, but its applications show 2 organisations differently: alpha, beta.');
+    expect(r.stdout).toContain('calls/c1.yaml:1:299  warning: the call lists selected, but its applications show 2 organisations differently: alpha, beta.');
     expect(r.stdout).not.toContain('lists applicants');
   });
 

@@ -48,8 +48,10 @@ describe('org show in Danish', () => {
       ['Registreret', '5. dec. 2026'],
       ['Kontakt: rolle', 'formand'],
       ['Kontakt: bekræftet', '1. nov. 2026'],
-      ['Art', 'Id', 'I feltet'],
     ]);
+    // Nothing refers to it: the sentence that says so, not an empty table's headers.
+    expect(rows).toHaveLength(11);
+    expect(r.stdout).toContain('Henvises til af\nIntet henviser til denne post.\n');
     for (const code of ['name', 'kind', 'areas', 'status', 'relatives-association', 'psychiatry', 'active', 'registered', '2026-12-05']) {
       expect(r.stdout, code).not.toMatch(new RegExp(`(?<![\\w-])${code}(?![\\w-])`));
     }

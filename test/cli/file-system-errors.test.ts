@@ -144,14 +144,14 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     chmodSync(join(dir, 'offers'), 0o700);
     const r = asNobody(['validate', '--data', dir]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe(`${join(dir, 'offers')}:1:1  folder-unreadable  civsam cannot read this folder: permission denied (EACCES), so the records in it were not read. Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+    expect(r.stdout).toBe(`${join(dir, 'offers')}:1:1  civsam cannot read this folder: permission denied (EACCES), so the records in it were not read. Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
   it('an unreadable civsam.yaml is said to be unreadable, not missing', async () => {
     const dir = shared(baseFiles());
     chmodSync(join(dir, 'civsam.yaml'), 0o600);
     const r = asNobody(['validate', '--data', dir]);
-    expect(r.stdout).toBe(`${join(dir, 'civsam.yaml')}:1:1  file-unreadable  civsam cannot read this file: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
+    expect(r.stdout).toBe(`${join(dir, 'civsam.yaml')}:1:1  civsam cannot read this file: permission denied (EACCES). Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
   it('doctor in a folder it may read but not change reports what it finds, then EACCES, exit 2', async () => {

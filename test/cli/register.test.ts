@@ -145,7 +145,9 @@ describe('add, edit, show, list, remove', () => {
     expect(JSON.parse((await run(dir, ['org', 'list', '--area', 'psychiatry', '--format', 'json'])).stdout).map((o: { id: string }) => o.id)).toEqual(['alpha']);
     expect(JSON.parse((await run(dir, ['org', 'list', '--status', 'inactive', '--format', 'json'])).stdout).map((o: { id: string }) => o.id)).toEqual(['beta']);
     expect(JSON.parse((await run(dir, ['agreement', 'list', '--organisation', 'alpha', '--patient-group', 'psykisk-sygdom', '--format', 'json'])).stdout).map((o: { id: string }) => o.id)).toEqual(['2026-psyk-001']);
-    expect((await run(dir, ['org', 'list', '--format', 'csv'])).stdout).toBe('\uFEFFId,Name,Kind,Areas,Status\r\nalpha,Alpha Forening,patient-association,psychiatry,active\r\nbeta,Beta,patient-association,health,inactive\r\n');
+    // CSV is for a person's spreadsheet: labels in their language, as the table shows them (scripts read JSON).
+    expect((await run(dir, ['org', 'list', '--format', 'csv'])).stdout).toBe('\uFEFFId,Name,Kind,Areas,Status\r\nalpha,Alpha Forening,patient association,psychiatry,active\r\nbeta,Beta,patient association,health,inactive\r\n');
+    expect((await run(dir, ['--lang', 'da', 'org', 'list', '--format', 'csv'])).stdout).toBe('\uFEFFId;Navn;Art;Områder;Status\r\nalpha;Alpha Forening;patientforening;psykiatri;aktiv\r\nbeta;Beta;patientforening;sundhed;inaktiv\r\n');
   });
 
   test('an organisation that records point at cannot be removed, only deactivated', async () => {

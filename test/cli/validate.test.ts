@@ -18,15 +18,15 @@ describe('civsam validate', () => {
     const en = await civsam(['validate', '--data', dir]);
     expect(en.code).toBe(2);
     expect(en.stdout).toBe([
-      `${dir}/organisations/alpha.yaml:5:6  cvr-checksum  cvr is not a valid CVR number (the modulus-11 check fails). Check the number on cvr.dk.`,
+      `${dir}/organisations/alpha.yaml:5:6  The CVR number is not valid (the modulus-11 check fails). Check the number on cvr.dk.`,
       '',
-      `${dir}/organisations/beta.yaml:8:26  reference  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
+      `${dir}/organisations/beta.yaml:8:26  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
       '',
     ].join('\n'));
     expect(en.stderr).toBe('2 errors and 0 warnings in 2 files (6 files read).\n');
     const da = await civsam(['check', '--data', dir], { env: { LANG: 'da_DK.UTF-8', CIVSAM_LANG: undefined } });
     expect(da.code).toBe(2);
-    expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  reference  Kommuner nr. 2 henviser ikke til en eksisterende kommune.`);
+    expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  Kommuner nr. 2 henviser ikke til en eksisterende kommune.`);
     expect(da.stderr).toBe('2 fejl og 0 advarsler i 2 filer (6 filer læst).\n');
   });
 

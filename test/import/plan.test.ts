@@ -86,7 +86,7 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     lines.splice(318, 0, 'Forening uden status;andet;sundhed;Diabetes;Skive;');
     const p = plan('organisation', lines.join('\n'));
     expect(p.records).toHaveLength(500);
-    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['problem.schema.required']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['import.value.required']]]);
   });
 });
 

@@ -38,7 +38,7 @@ describe('where civsam asks and where it does not', () => {
     const before = await civsam(args);
     const noInput = await withTerminal(['--no-input', ...args], true);
     expect(before.code).toBe(2);
-    expect(before.stderr).toContain('schema-required');
+    expect(before.stderr).toContain('The field kind is missing. Give it with --kind.');
     expect(noInput).toEqual({ code: before.code, stdout: before.stdout, stderr: before.stderr });
     expect(orgFiles(dir)).toEqual(['alpha.yaml']);
   });
@@ -49,7 +49,7 @@ describe('where civsam asks and where it does not', () => {
     const before = await civsam(args, { env: { CIVSAM_LANG: 'da' } });
     const piped = await withTerminal(args, false, { CIVSAM_LANG: 'da' });
     expect(piped).toEqual({ code: 2, stdout: before.stdout, stderr: before.stderr });
-    expect(piped.stderr).toContain('Feltet art er påkrævet');
+    expect(piped.stderr).toContain('Feltet art mangler. Angiv det med --kind.');
     expect(piped.stderr).not.toContain('Registrering af');
   });
 

@@ -122,7 +122,7 @@ describe('every way in gives NFC', () => {
     const before = readdirSync(join(dir, 'organisations'));
     const r = await civsamInProcess(['--data', dir, 'org', 'add', '--name', NFD, ...ADD]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('name-unique');
+    expect(r.stderr).toContain('has the same name');
     expect(r.stderr).not.toContain(NAME);
     expect(readdirSync(join(dir, 'organisations'))).toEqual(before);
   });

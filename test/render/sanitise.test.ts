@@ -71,14 +71,14 @@ describe('civsam, end to end', () => {
     const r = await civsam(['validate', '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect(r.stdout).toContain(`${dir}/organisations/alpha.yaml:3:7  name-unique  Another organisation (organisations/0${R}]0;PWNED${R}.yaml) has the same name`);
-    expect(r.stdout).toContain(`${dir}/organisations/0${R}]0;PWNED${R}.yaml:2:1  file-name  `);
+    expect(r.stdout).toContain(`${dir}/organisations/alpha.yaml:3:7  Another organisation (organisations/0${R}]0;PWNED${R}.yaml) has the same name`);
+    expect(r.stdout).toContain(`${dir}/organisations/0${R}]0;PWNED${R}.yaml:2:1  The file name is not a valid id.`);
   });
 
   it('validate prints a file name with a line break on one line', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/0\nforged.yaml': org('beta', 'Beta Forening') });
     const r = await civsam(['validate', '--data', dir]);
-    expect(r.stdout.split('\n').filter((l) => l.includes('forged'))[0]).toBe(`${dir}/organisations/0 forged.yaml:2:1  file-name  The file name is not a valid id. Name the file <id>.yaml with lowercase letters, digits and dashes (e.g. organisations/my-record.yaml).`);
+    expect(r.stdout.split('\n').filter((l) => l.includes('forged'))[0]).toBe(`${dir}/organisations/0 forged.yaml:2:1  The file name is not a valid id. Name the file <id>.yaml with lowercase letters, digits and dashes (e.g. organisations/my-record.yaml).`);
   });
 
   it('import names an .xlsx sheet called with an escape code without printing the code', async () => {

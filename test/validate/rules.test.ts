@@ -26,7 +26,7 @@ describe('validate: schema rules', () => {
   it('schema-unknown-field: a key that is not a field name is pointed at, never repeated (it may be a person\'s name or an escape code)', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', '"Mette \\e[31mKaae": 1\ncontact:\n  Hanne Hansen: x\n') }))
       .toEqual([
-        'organisations/alpha.yaml:10:1 schema-unknown-field Unknown field here (in (record)). Field names are letters, digits, _ and -; check the line against the schema.',
+        'organisations/alpha.yaml:10:1 schema-unknown-field Unknown field here. Field names are letters, digits, _ and -; check the line against the schema.',
         'organisations/alpha.yaml:12:3 schema-unknown-field Unknown field here (in contact). Field names are letters, digits, _ and -; check the line against the schema.',
       ]);
   });
@@ -116,7 +116,7 @@ describe('validate: record rules', () => {
   });
   it('cvr-checksum: a CVR failing modulus 11; near miss: a valid one', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345678') }))
-      .toEqual(['organisations/alpha.yaml:5:6 cvr-checksum cvr is not a valid CVR number (the modulus-11 check fails). Check the number on cvr.dk.']);
+      .toEqual(['organisations/alpha.yaml:5:6 cvr-checksum The CVR number is not valid (the modulus-11 check fails). Check the number on cvr.dk.']);
   });
   it('cvr-unique and name-unique: names equal after case and punctuation', () => {
     const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'ALPHA-forening', '12345674'), 'organisations/gamma.yaml': org('gamma', 'Alpha Foreningen', '87654321'.replace(/.$/, '')  + '') };

@@ -329,6 +329,8 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
   'problem.schema.patternCvr': 'import.value.cvr',
   'problem.schema.patternPhone': 'import.value.phone',
   'problem.reachMissing': 'import.value.reachMissing',
+  // "Add a line status: …" is advice for a file; a sheet has a cell to fill in.
+  'problem.schema.required': 'import.value.required',
 };
 
 /** Runs validate's checks over the folder with the planned records in it and places each error. */

@@ -1,0 +1,172 @@
+// What a case worker reads about a broken file names no parser code, rule id or field key they
+// cannot act on: a YAML syntax problem says what is wrong and what to do in words of its own.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { civsam } from '../helpers/cli.js';
+import { messagesOf } from '../helpers/check.js';
+import { parseStrict } from '../../src/store/yaml-read.js';
+import { schemaProblems } from '../../src/validate/schema-problems.js';
+import { translate } from '../../src/i18n/index.js';
+
+/** The parser's code and our message for one broken text. */
+function syntax(text: string): Array<[string, string, string]> {
+  return parseStrict(text).problems.map((p) => [`${p.line}:${p.col} ${p.rule}`, translate('en', p.message.key, p.message.params), translate('da', p.message.key, p.message.params)]);
+}
+
+describe('YAML syntax problems in words', () => {
+  const CODES = /\b[A-Z]{2,}_[A-Z_]+\b/;
+
+  it('a deeper line under a field that has its value (the parser points at that value): indent it as this line', () => {
+    const got = syntax('id: a\nstatus: active\n  kind: x\n');
+    expect(got.map((g) => g[0])).toEqual(['2:9 yaml-syntax']);
+    expect(got[0][1]).toBe('The line below is indented further than this one, but this line already has its value. Indent the line below as this one; or, if it belongs under this field, leave nothing after this field\'s colon.');
+    expect(got[0][2]).toBe('Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.');
+  });
+
+  it('an unclosed [ : the lines after it do not line up', () => {
+    const got = syntax('id: a\nareas: [social, psychiatry\nstatus: active\n');
+    expect(got[0][0]).toBe('3:1 yaml-syntax');
+    expect(got[0][2]).toMatch(/^Linjen flugter ikke med linjerne omkring den: .* Åbner en linje ovenfor en \[, en \{ eller et anførselstegn, så kontrollér, at det bliver lukket\.$/);
+  });
+
+  it('a field without its colon, a closing quote missing', () => {
+    expect(syntax('id: a\nstatus: active\nnotes\n')).toEqual([['3:1 yaml-syntax',
+      'Something is missing here: the colon and space after a field name (field: value), a comma between the items in [ ], or a closing quote, ] or }. Add it.',
+      'Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.']]);
+    expect(syntax('id: a\nname: "b\n').map((g) => g[0])).toEqual(['3:1 yaml-syntax']);
+    expect(syntax('id: a\nname: "b\n')[0][2]).toMatch(/^Her mangler noget: /);
+    expect(syntax('id: a\nstatus active\nname: b\n')).toEqual([['2:1 yaml-syntax',
+      'The colon after a field name is missing, or a field name goes on over two lines. Write each field on one line as field: value; a value that goes on over several lines must be indented under its field.',
+      'Kolon efter et feltnavn mangler, eller et feltnavn fortsætter over to linjer. Skriv hvert felt på én linje som felt: værdi; en værdi over flere linjer skal rykkes ind under sit felt.']]);
+  });
+
+  it('a value that starts with a reserved character: put it in quotes', () => {
+    expect(syntax('id: a\nname: `b\n')).toEqual([['2:7 yaml-syntax',
+      'A value cannot begin with this character (such as @, `, %, |, > or a comma) unless it is in quotes. Put the value in quotes.',
+      'En værdi kan ikke begynde med dette tegn (fx @, `, %, |, > eller komma), medmindre den står i anførselstegn. Sæt værdien i anførselstegn.']]);
+  });
+
+  it('a field name over two lines', () => {
+    expect(syntax('id: a\n"status\n  x": active\n')[0][2]).toMatch(/^Kolon efter et feltnavn mangler, eller et feltnavn fortsætter over to linjer/);
+  });
+
+  it('a stray closing bracket, an unknown escape', () => {
+    expect(syntax('id: a\nareas: [social]]\n')[0][2]).toMatch(/^Noget her står forkert/);
+    expect(syntax('id: a\nname: "a\\qb"\n')[0][2]).toMatch(/^En omvendt skråstreg inde i dobbelte anførselstegn/);
+  });
+
+  it('a tab in the indentation is the one problem on its line (not what the parser guessed after it)', () => {
+    expect(syntax('id: a\ncontact:\n  role: x\n\temail: y\n').map((g) => g[0])).toEqual(['4:1 yaml-tab']);
+  });
+
+  it('no message, in either language, shows the parser\'s code', () => {
+    const texts = ['id: a\nstatus: active\n  kind: x\n', 'id: a\nareas: [social, psychiatry\nstatus: active\n', 'id: a\nstatus active\nname: b\n', 'id: a\nname: `b\n', 'id: a\n"status\n  x": active\n', 'id: a\nareas: [social]]\n', 'a: [\n- b\n]\n', 'a: {b: c\n'];
+    for (const t of texts) for (const [where, en, da] of syntax(t)) {
+      expect(en, where).not.toMatch(CODES);
+      expect(da, where).not.toMatch(CODES);
+    }
+  });
+
+  it('a whole folder: the problem is located and says what to do', () => {
+    const got = messagesOf({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('status: active', 'status: active\n  notes: x') }, 'da');
+    expect(got).toEqual(['organisations/beta.yaml:8:9 yaml-syntax Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.']);
+  });
+});
+
+describe('schema problems a user can act on', () => {
+  const folder = (replace: [string, string][]) => {
+    let text = org('beta', 'Beta');
+    for (const [a, b] of replace) text = text.replace(a, b);
+    return { ...baseFiles(), 'organisations/beta.yaml': text };
+  };
+
+  it('allowed values: each code with its meaning, and told that the code is what to write', () => {
+    const files = folder([['status: active', 'status: aktiv']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:9 schema-value Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:8:9 schema-value status must be one of these (write the value as shown): active, inactive.']);
+  });
+
+  it('a code whose label only spells it with spaces is not repeated; a label that says more is beside it', () => {
+    const files = folder([['kind: patient-association', 'kind: forening']]);
+    const [en] = messagesOf(files, 'en');
+    const [da] = messagesOf(files, 'da');
+    expect(en).toContain('kind must be one of these (write the value as shown): patient-association, relatives-association, user-association, volunteer-organisation, ');
+    expect(da).toContain('Art skal være en af disse (skriv koden i filen): patient-association (patientforening), relatives-association (pårørendeforening), ');
+  });
+
+  it('a missing field: its label, and the key to write', () => {
+    const files = folder([['name: Beta\n', '']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:2:1 schema-required Feltet navn mangler. Tilføj en linje name: med værdien.']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:2:1 schema-required The field name is missing. Add a line name: with its value.']);
+  });
+
+  it('a missing field in a list item: the item by its label and number, and the key to write', () => {
+    const [p] = schemaProblems([{ keyword: 'required', instancePath: '/funding/2', schemaPath: '', params: { missingProperty: 'pool' } }]);
+    expect(translate('da', p.message.key, p.message.params)).toBe('Feltet midler nr. 3: pulje mangler. Tilføj en linje pool: med værdien.');
+    expect(translate('en', p.message.key, p.message.params)).toBe('The field funding[2].pool is missing. Add a line pool: with its value.');
+    const [q] = schemaProblems([{ keyword: 'enum', instancePath: '/funding/1/kind', schemaPath: '', params: { allowedValues: ['development', 'operation'] } }]);
+    expect(translate('da', q.message.key, q.message.params)).toBe('Midler nr. 2: art skal være en af disse (skriv koden i filen): development (udvikling), operation (drift).');
+  });
+
+  it('an unknown field is named as it is written in the file (its label would not be found in the file)', () => {
+    const files = folder([['status: active', 'email: x\nstatus: active']]);
+    expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:1 schema-unknown-field Ukendt felt email. Kontrollér stavningen mod skemaet, eller fjern feltet.']);
+  });
+});
+
+describe('the human report names no rule id', () => {
+  const files = () => ({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('status: active', 'status: aktiv').replace('municipalities: [aarhus]', 'municipalities: [aarhus, nowhere]') });
+
+  it('validate in Danish: where, then what to do; the rule ids stay in JSON for scripts', async () => {
+    const dir = makeFolder(files());
+    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe([
+      `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser ikke til en eksisterende kommune. Kontrollér id'et, eller opret først kommune.`,
+      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
+      '',
+    ].join('\n'));
+    const json = JSON.parse((await civsam(['validate', '--data', dir, '--format', 'json'], { env: { CIVSAM_LANG: 'da' } })).stdout);
+    expect(json.problems.map((p: { rule: string }) => p.rule)).toEqual(['reference', 'schema-value']);
+  });
+
+  it('a refused write lists its problems the same way; a record made from flags is told the flag it misses', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await civsam(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`  ${dir}/organisations/ny-forening.yaml:2:1  Feltet art mangler. Angiv det med --kind.`);
+    expect(r.stderr).not.toMatch(/schema-/);
+    const file = join(dir, 'ny.yaml');
+    writeFileSync(file, 'name: Ny Forening\nareas: [psychiatry]\nscope: regional\n');
+    const fromFile = await civsam(['org', 'add', '--data', dir, '--from-file', file, '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(fromFile.stderr).toContain('  Feltet art mangler. Tilføj en linje kind: med værdien.');
+  });
+
+  it('a record file that is not YAML says what is wrong, not the rule', async () => {
+    const dir = makeFolder(baseFiles());
+    const file = join(dir, 'new.yaml');
+    writeFileSync(file, 'id: x\nname: "a\n');
+    const r = await civsam(['org', 'add', '--data', dir, '--from-file', file, '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`fejl: ${file}:3:1 er ikke gyldig YAML eller JSON: Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.\n`);
+  });
+
+  it('a file that holds a list, not a record, says what the file must hold', () => {
+    expect(messagesOf({ ...baseFiles(), 'organisations/beta.yaml': '- id: beta\n' }, 'da')).toEqual(['organisations/beta.yaml:1:1 schema-type Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).']);
+  });
+});
+
+describe('counts in messages', () => {
+  it('are grouped as the language writes them, in the plural their number takes', () => {
+    expect(translate('da', 'validate.clean', { files: 44870 })).toBe('Ingen problemer i 44.870 filer.');
+    expect(translate('en', 'validate.clean', { files: 44870 })).toBe('No problems in 44,870 files.');
+    expect(translate('da', 'validate.summary', { errors: 1200, warnings: 1, files: 1001, read: 44870 })).toBe('1.200 fejl og 1 advarsel i 1.001 filer (44.870 filer læst).');
+  });
+
+  it('a year, a line and a process id are not counts', () => {
+    expect(translate('da', 'ranking.budgetLine', { pool: 'p', year: 2026, budget: '1.000 kr.', rank: 3 })).toContain('budget for 2026');
+    expect(translate('en', 'register.fromFileInvalid', { file: 'x.yaml', line: 12345, col: 3, problem: { key: 'problem.yaml.yaml-syntax' } })).toMatch(/^x\.yaml:12345:3 /);
+  });
+});
