@@ -128,7 +128,8 @@ export function show(kind: RecordKind) {
       tables.push({
         title: ctx.t('show.funding'),
         columns: [{ header: ctx.t('show.year'), align: 'right' }, { header: ctx.t('show.pool') }, { header: ctx.t('show.agreement') }, { header: ctx.t('show.fundingKind') }, { header: ctx.t('show.amount'), align: 'right' }],
-        rows: funding.map((f) => [String(f.year), folder.records.pool.get(f.pool)?.name ?? f.pool, f.agreement, valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
+        // Pools by name from the whole folder (a few records): they are not among those read with the one shown.
+        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement, valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
         notes: funding.length === 0 ? [ctx.t('show.noFunding')] : [ctx.t('show.fundingNote')],
       });
     }

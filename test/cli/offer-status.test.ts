@@ -35,8 +35,8 @@ describe('offer list --status', () => {
   test('the offer of an inactive organisation has a status of its own, in the table, in CSV and as a filter', async () => {
     const dir = folder();
     const csv = await civsam(['--data', dir, 'offer', 'list', '--format', 'csv']);
-    expect(csv.stdout).toContain('o-stopped,Gruppe o-stopped,gamma,peer-group,2020-01-01,,organisation-inactive\r\n');
-    expect(csv.stdout).toContain('o-running,Gruppe o-running,alpha,peer-group,2020-01-01,,active\r\n');
+    expect(csv.stdout).toContain('o-stopped,Gruppe o-stopped,Gamma Forening,Peer group,2020-01-01,,organisation inactive\r\n');
+    expect(csv.stdout).toContain('o-running,Gruppe o-running,Alpha Forening,Peer group,2020-01-01,,active\r\n');
     const only = await civsam(['--data', dir, 'offer', 'list', '--status', 'organisation-inactive', '--format', 'json']);
     expect(ids(only.stdout)).toEqual(['o-stopped']);
     expect(only.stderr).toBe('');
