@@ -70,8 +70,8 @@ const LIST_WORKER = new URL('./list-worker.js', import.meta.url);
 /** How long after start-up a listing is still taken: a command that waited for its user (a prompt) lists the folder afresh. */
 const FRESH_MS = 3000;
 
-/** Longest wait for the worker's listing (some tenths of a second for 100,000 files) before the folder is listed on this thread. */
-const WAIT_MS = 10_000;
+/** Longest wait for the worker's listing before the folder is listed on this thread. */
+const WAIT_MS = 60_000;
 
 interface Started {
   dir: string;
@@ -139,7 +139,7 @@ export function claimEarlyListing(dir: string): EarlyClaim | undefined {
     take() {
       if (taken) return undefined;
       taken = true;
-      const got = Atomics.wait(s.flag, 0, 0, WAIT_MS) === 'timed-out' || Atomics.load(s.flag, 0) !== 1 ? undefined : (receiveMessageOnPort(s.port)?.message as EarlyListingMessage | undefined);
+      const got = Atomics.wait(s.flag, 0, 0, WAIT_MS) === 'timed-out' ? undefined : (receiveMessageOnPort(s.port)?.message as EarlyListingMessage | undefined);
       s.port.close();
       if (got && Array.isArray(got.folders)) return { message: got, worker: s.worker };
       void s.worker.terminate();
