@@ -17,13 +17,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     get isTTY() { return Boolean(stream.isTTY); },
     get columns() { return stream.columns || Number(process.env.COLUMNS) || 80; },
   });
-  // A large folder starts being listed on the second core now, while the command's code loads.
-  try {
-    const [{ dataFromArgv, locateDataFolder }, { startEarlyListing }] = await Promise.all([import('../dist/context/data-folder.js'), import('../dist/store/early-listing.js')]);
-    startEarlyListing(locateDataFolder(dataFromArgv(argv), process.env, process.cwd()).path, process.env);
-  } catch {
-    // Only a matter of time: the command lists the folder itself.
-  }
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(argv, process.env, { stdout: out(process.stdout), stderr: out(process.stderr), stdin: process.stdin, terminal: { input: process.stdin, output: process.stderr } }, version);
 }

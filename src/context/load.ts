@@ -8,7 +8,6 @@ import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
-import { claimEarlyListing } from '../store/early-listing.js';
 import { readInParallel } from '../validate/parallel-check.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
@@ -70,11 +69,7 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = resolveDataDir(ctx);
-  const snapshot = cache && !ctx.env.CIVSAM_NO_CACHE;
-  // The listing started with civsam, when there is one: the snapshot's run began when it did.
-  const early = snapshot ? claimEarlyListing(dir) : undefined;
-  const parseCache = snapshot ? openParseCache(dir, ctx.env, ctx.version, early && (() => early.startedAt)) : noCache;
-  const raw = readFolder(dir, parseCache, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`), early });
+  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`) });
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };
 }

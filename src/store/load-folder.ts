@@ -1,15 +1,14 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, lstatSync, realpathSync, type BigIntStats } from 'node:fs';
+import { closeSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, parseSnapshotText, type ParseCache } from './parse-cache.js';
-import { joinStats, startStatWorker, statFiles, type FileStats } from './stat-files.js';
-import { IDENTITY_WORDS, putIdentity } from './file-identity.js';
-import { ENTRY_KINDS, namesOf, sortedEntries, statPaths, type EarlyClaim, type EarlyListing, type EntryKind } from './early-listing.js';
+import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
+import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
@@ -91,35 +90,6 @@ export interface Candidate {
   what: FileRole;
   kind?: ReturnType<typeof kindOf>;
   error?: NodeJS.ErrnoException;
-  /** Its place in the stats of a listing made at start-up (early-listing.ts). */
-  stat?: number;
-}
-
-/** A folder's entries by name (sorted), with what each is; `first`: the place of its first in an early listing's stats. */
-interface Listed {
-  names: readonly string[];
-  kind(j: number): EntryKind;
-  first?: number;
-}
-
-/** The folders of a listing made at start-up, by path, each with the place of its first file in its stats. */
-type EarlyFolders = Map<string, Listed | { code: string }>;
-
-function earlyFolders(listing: EarlyListing): EarlyFolders | undefined {
-  const folders: EarlyFolders = new Map();
-  let first = 0;
-  for (const f of listing.message.folders) {
-    if ('code' in f) {
-      if (f.rel === '') return undefined; // the data folder itself unreadable: listed again here, to say why
-      folders.set(f.rel, { code: f.code });
-      continue;
-    }
-    const names = namesOf(f);
-    const kinds = f.kinds;
-    folders.set(f.rel, { names, kind: (j) => ENTRY_KINDS[kinds[j]], first: f.rel === '' ? undefined : first });
-    if (f.rel !== '') first += names.length;
-  }
-  return folders;
 }
 
 /**
@@ -127,23 +97,17 @@ function earlyFolders(listing: EarlyListing): EarlyFolders | undefined {
  * is a problem (never silently empty, which would make its records look like dangling references).
  * The data folder itself unreadable: nothing can be judged, so that is the user's error.
  */
-function listDir(dir: string, rel: string, problems: Problem[], early?: EarlyFolders): Listed {
+function listDir(dir: string, rel: string, problems: Problem[]): Dirent[] {
   try {
-    const listed = early?.get(rel);
-    if (listed && 'code' in listed) throw Object.assign(new Error(listed.code), { code: listed.code });
-    if (listed) return listed;
-    const entries = sortedEntries(join(dir, rel));
-    return { names: entries.map((e) => e.name), kind: (j) => kindOf(entries[j]) as EntryKind };
+    return readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return NOTHING;
+    if (err.code === 'ENOENT') return [];
     if (rel === '') throw e;
     problems.push({ file: rel, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderUnreadable', params: reasonOf(err) } });
-    return NOTHING;
+    return [];
   }
 }
-
-const NOTHING: Listed = { names: [], kind: () => 'other' };
 
 /** The reason, code and advice of a system error, for a problem's message. */
 function reasonOf(err: NodeJS.ErrnoException): MessageParams {
@@ -163,12 +127,12 @@ function fixedFile(dir: string, rel: string, what: FileRole): Candidate | undefi
 }
 
 /** Which files the folder holds, by role. Hidden and temporary files are never records. */
-function listFiles(dir: string, problems: Problem[], early?: EarlyFolders): Candidate[] {
+function listFiles(dir: string, problems: Problem[]): Candidate[] {
   const out: Candidate[] = [];
-  const top = listDir(dir, '', problems, early);
+  const top = new Map(listDir(dir, '', problems).map((d) => [d.name, d]));
   for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {
-    const j = top.names.indexOf(name);
-    if (j >= 0) out.push({ rel: name, what: role, kind: top.kind(j) });
+    const entry = top.get(name);
+    if (entry) out.push({ rel: name, what: role, kind: kindOf(entry) });
   }
   for (const name of VOCABULARIES) {
     const c = fixedFile(dir, `vocabularies/${name}.yaml`, { role: 'vocabulary', name });
@@ -176,14 +140,12 @@ function listFiles(dir: string, problems: Problem[], early?: EarlyFolders): Cand
   }
   for (const kind of RECORD_KINDS) {
     const folder = FOLDER_OF[kind];
-    const listed = listDir(dir, folder, problems, early);
-    const { names, first } = listed;
-    for (let j = 0; j < names.length; j++) {
-      const name = names[j];
+    for (const entry of listDir(dir, folder, problems)) {
+      const name = entry.name;
       if (IGNORED.test(name)) continue;
       const rel = `${folder}/${name}`;
       if (name.endsWith('.yaml')) {
-        out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: listed.kind(j), stat: first === undefined ? undefined : first + j });
+        out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: kindOf(entry) });
       } else if (name.endsWith('.yml')) {
         problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileExtension' } });
       } else {
@@ -314,10 +276,9 @@ export function positionsIn(dir: string, root: () => string, candidate: (rel: st
 
 /**
  * `prefetch`: the record folders (`offers/`, …) whose data the command will read, parsed from the
- * snapshot while the second thread stats the files (see ParseCache.prefetch). `early`: the folder's
- * listing started at start-up (early-listing.ts), taken once the snapshot is read.
+ * snapshot while the second thread stats the files (see ParseCache.prefetch).
  */
-export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch, early: claim }: { prefetch?: readonly string[]; early?: EarlyClaim } = {}): RawFolder {
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch }: { prefetch?: readonly string[] } = {}): RawFolder {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
@@ -325,19 +286,9 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const root = () => (realRoot ??= realpathSync(dir));
   const withIdentity = cache !== noCache;
 
-  // A listing under way since start-up: the snapshot is read (and the folders the command reads
-  // parsed) meanwhile, then the listing taken.
-  let listed: EarlyListing | undefined;
-  let folders: EarlyFolders | undefined;
-  if (claim && cache !== noCache) {
-    cache.prefetch(prefetch ?? []);
-    listed = claim.take();
-    folders = listed && earlyFolders(listed);
-    if (listed && !folders) void listed.worker.terminate();
-  }
-  // Else a large folder's second thread for the stats is started first, to be ready once it is listed.
-  const early = !folders && cache.large() ? startStatWorker() : undefined;
-  const candidates = listFiles(dir, problems, folders);
+  // A large folder's second thread for the stats is started first, to be ready once it is listed.
+  const early = cache.large() ? startStatWorker() : undefined;
+  const candidates = listFiles(dir, problems);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
   let byRel: Map<string, Candidate> | undefined;
@@ -353,7 +304,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     if ('path' in where) links.push([i, where.path]);
     return null;
   });
-  const started = !cache.exists() ? undefined : folders ? statsFromListing(dir, listed!, candidates, paths) : statFiles(dir, paths, { early });
+  const started = cache.exists() ? statFiles(dir, paths, { early }) : undefined;
   let stats: FileStats | undefined;
   // Asked for once the snapshot is read (the first `has`), so both are under way at once.
   const statted = () => {
@@ -425,43 +376,6 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
         data: (f) => (f instanceof TakenFile ? f.alone() : f.data),
       };
     },
-  };
-}
-
-/**
- * The stats of the candidates from those the early listing's worker is making (by its places,
- * `Candidate.stat`); this thread takes a share, and stats the few files outside the record folders.
- */
-function statsFromListing(dir: string, listing: EarlyListing, candidates: readonly Candidate[], paths: readonly (string | null)[]): () => FileStats {
-  const { message, worker } = listing;
-  const finish = joinStats({ dir, paths: statPaths(message.folders), table: message.table, regular: message.regular, counters: message.counters }, worker);
-  return () => {
-    const all = finish();
-    const table = new BigInt64Array(candidates.length * IDENTITY_WORDS);
-    const regular = new Uint8Array(candidates.length);
-    // Copied as 32-bit halves: reading a 64-bit value would make a number object of it.
-    const from = new Int32Array(all.table.buffer, all.table.byteOffset, all.table.length * 2);
-    const to = new Int32Array(table.buffer);
-    const words = IDENTITY_WORDS * 2;
-    for (let i = 0; i < candidates.length; i++) {
-      const at = candidates[i].stat;
-      if (at !== undefined) {
-        if (all.regular[at] !== 1) continue;
-        for (let k = 0; k < words; k++) to[i * words + k] = from[at * words + k];
-        regular[i] = 1;
-      } else if (paths[i] !== null) {
-        try {
-          const st = lstatSync(join(dir, paths[i]!), { bigint: true, throwIfNoEntry: false });
-          if (st?.isFile()) {
-            putIdentity(table, i, st);
-            regular[i] = 1;
-          }
-        } catch {
-          // Unreadable: the file's read says why.
-        }
-      }
-    }
-    return { table, regular };
   };
 }
 

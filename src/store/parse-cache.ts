@@ -31,8 +31,9 @@
 // Every part has its CRC-32, checked when the part is read: a snapshot changed on the disk (a bit
 // gone bad, a block torn by a power cut, an edit) is never believed; what fails is read again from
 // the files.
-import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
-import { endianness } from 'node:os';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { endianness, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_KEY } from '../generated/build-key.js';
@@ -40,13 +41,14 @@ import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 import { makeFolders } from './paths.js';
 import { removeLeftoverTemporaries } from './leftover-temporaries.js';
-import { largeSnapshot, snapshotFile } from './snapshot-place.js';
 
 const MAGIC = 'civsam-snapshot/4\n';
 const HEADER_DIGITS = 10;
 /** The magic line and the header's length and CRC-32: `0000001234 0123456789\n`. */
 const PREFIX_BYTES = MAGIC.length + 2 * HEADER_DIGITS + 2;
 
+/** A snapshot this large holds a few thousand files or more (about 700 bytes each). */
+const LARGE_SNAPSHOT_BYTES = 1 << 20;
 
 // The halves of a 64-bit value in a view of 32-bit ones.
 const LOW = endianness() === 'LE' ? 0 : 1;
@@ -151,6 +153,15 @@ export interface Verdict {
   problems: readonly unknown[];
 }
 
+export function cacheDirectory(env: NodeJS.ProcessEnv): string {
+  if (env.CIVSAM_CACHE_DIR) return env.CIVSAM_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'civsam');
+}
+
+/** The snapshot's file for a data folder. */
+export function snapshotFile(dataDir: string, env: NodeJS.ProcessEnv): string {
+  return join(cacheDirectory(env), createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.snapshot');
+}
 
 /** The entries of a snapshot, as loaded: parallel arrays by file, the identities in one table. */
 interface Entries {
@@ -736,7 +747,13 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         return false;
       }
     },
-    large: () => largeSnapshot(dataDir, env),
+    large: () => {
+      try {
+        return statSync(snapshotFile(dataDir, env)).size >= LARGE_SNAPSHOT_BYTES;
+      } catch {
+        return false;
+      }
+    },
     has: (rel, hint) => {
       const i = open().index.get(rel, hint);
       return i !== undefined && !dead.has(i);

@@ -107,15 +107,6 @@ export function statFiles(dir: string, paths: readonly (string | null)[], { from
       worker = undefined;
     }
   }
-  return joinStats(shared, worker);
-}
-
-/**
- * This thread's share of stats under way on `worker` (or all of them, should it be gone): the
- * function returned takes chunks until none are left, waits for the worker's last, and gives the table.
- */
-export function joinStats(shared: SharedStats, worker: Worker | undefined): () => FileStats {
-  const { dir, paths } = shared;
   let stats: FileStats | undefined;
   return () => {
     if (stats) return stats;
