@@ -144,7 +144,7 @@ export const audit = defineMessages({
   'audit.col.principleName': 'Principnavn',
   'audit.col.subjectName': 'Postnavn',
   'audit.col.relatedNames': 'Relaterede navne',
-  'audit.moreRelated': 'og {count} flere (--format json eller md viser alle)',
+  'audit.moreRelated': 'og {count} til (--format json eller md viser alle)',
   'audit.principleNote': 'Princip: {principle}. Hvad reglen kontrollerer: civsam audit --explain {rule}',
   'audit.summaryTitle': 'Sammenfatning',
   'audit.summary': '{findings} fund: {errors} fejl og {warnings, plural, one {# advarsel} other {# advarsler}} pr. {date}.',

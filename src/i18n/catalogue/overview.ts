@@ -84,7 +84,7 @@ export const overview = defineMessages({
 
   'overview.offers.heading': 'Offers by patient group on {date}',
   'overview.offers.noGroups': 'No patient group belongs to this area.',
-  'overview.offers.groupCount': '{name} · {count} active offers',
+  'overview.offers.groupCount': '{name} · {count, plural, one {# active offer} other {# active offers}}',
   'overview.offers.groupCount1': '{name} · 1 active offer',
   'overview.offers.groupCount0': '{name} · no active offer',
   'overview.offers.titleType': '{title}\n({type})',
@@ -203,7 +203,7 @@ export const overview = defineMessages({
 
   'overview.offers.heading': 'Tilbud pr. patientgruppe den {date}',
   'overview.offers.noGroups': 'Ingen patientgruppe hører til dette område.',
-  'overview.offers.groupCount': '{name} · {count} aktive tilbud',
+  'overview.offers.groupCount': '{name} · {count, plural, one {# aktivt tilbud} other {# aktive tilbud}}',
   'overview.offers.groupCount1': '{name} · 1 aktivt tilbud',
   'overview.offers.groupCount0': '{name} · intet aktivt tilbud',
   'overview.offers.titleType': '{title}\n({type})',
