@@ -131,7 +131,7 @@ describe('civsam sync, two members of staff', () => {
     const remoteBefore = bo.git(['ls-remote', bare, 'main']).stdout;
     const r = bo.civsam(['sync']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/organisations\/(epsilon|zeta)\.yaml:\d+:\d+ {2}cvr-unique/);
+    expect(r.stderr).toMatch(/organisations\/(epsilon|zeta)\.yaml:\d+:\d+ {2}Another organisation \(organisations\/(epsilon|zeta)\.yaml\) has the same CVR number\./);
     expect(r.stderr).toContain('made by: Anna, Bo');
     expect(r.stderr).toContain('sync refused');
     expect(r.stderr).not.toContain('87654303');
