@@ -15,6 +15,9 @@ function nf(lang: Language, digits: number): Intl.NumberFormat {
 }
 
 export function formatNumber(n: number, lang: Language, digits = 0): string {
+  // A whole number under a thousand has no separator in either language: written as it is (reports
+  // write hundreds of thousands of them).
+  if (digits === 0 && Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
   return nf(lang, digits).format(n).replace(/\u2212/g, '-');
 }
 

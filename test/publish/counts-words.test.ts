@@ -32,3 +32,17 @@ describe('counts on the published pages', () => {
     expect(translate('da', 'audit.moreRelated', { count: 1 })).toBe('og 1 til (--format json eller md viser alle)');
   });
 });
+
+describe('numbers', () => {
+  it('are written as the language writes them; those under a thousand (written without asking Intl) alike', async () => {
+    const { formatNumber } = await import('../../src/i18n/format.js');
+    for (const lang of ['da', 'en'] as const) {
+      const intl = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+      for (let n = -1200; n <= 1200; n++) expect(formatNumber(n, lang)).toBe(intl.format(n).replace(/\u2212/g, '-'));
+      expect(formatNumber(-0, lang)).toBe(intl.format(-0).replace(/\u2212/g, '-'));
+    }
+    expect(formatNumber(44870, 'da')).toBe('44.870');
+    expect(formatNumber(44870, 'en')).toBe('44,870');
+    expect(formatNumber(2.5, 'da', 1)).toBe('2,5');
+  });
+});
