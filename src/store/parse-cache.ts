@@ -32,7 +32,7 @@
 // gone bad, a block torn by a power cut, an edit) is never believed; what fails is read again from
 // the files.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -40,6 +40,7 @@ import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 import { makeFolders } from './paths.js';
+import { openRegular } from './read-file.js';
 import { removeLeftoverTemporaries } from './leftover-temporaries.js';
 
 const MAGIC = 'civsam-snapshot/4\n';
@@ -223,7 +224,11 @@ interface Loaded {
  * (every page of memory a process touches costs time; a command reads a few of the folders).
  */
 export function readSnapshot(file: string, version: string): Loaded | undefined {
-  const fd = openSync(file, 'r');
+  // Opened without blocking and only when it is an ordinary file: a pipe put in its place would
+  // make every command wait for ever.
+  const opened = openRegular(file, { follow: true });
+  if ('refused' in opened) return undefined;
+  const fd = opened.fd;
   try {
     return readTables(file, fd, version);
   } finally {
@@ -314,7 +319,9 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
   const readPart = (pos: number, length: number, into?: Buffer): Buffer | undefined => {
     let again: number | undefined;
     try {
-      again = openSync(file, 'r');
+      const opened = openRegular(file, { follow: true });
+      if ('refused' in opened) return undefined;
+      again = opened.fd;
       const now = fstatSync(again, { bigint: true });
       if (now.ino !== st.ino || now.dev !== st.dev || now.size !== st.size || now.mtimeNs !== st.mtimeNs || now.ctimeNs !== st.ctimeNs) return undefined;
       return readAt(again, pos, length, into);

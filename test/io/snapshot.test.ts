@@ -1,12 +1,13 @@
 // The folder snapshot (src/store/parse-cache.ts): what it keeps, when it trusts an entry (git's
 // racy rule), that a broken one is ignored and made again, and that --no-cache goes around it.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../src/store/load-folder.js';
 import { openParseCache, snapshotEntries } from '../../src/store/parse-cache.js';
-import { civsam } from '../helpers/cli.js';
+import { civsam, ROOT } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const SECOND = 1_000_000_000n;
@@ -207,6 +208,24 @@ describe('the folder snapshot', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     await civsam(['validate', '--data', dir], { env }); // a file changed: the snapshot is written again
     expect(readdirSync(cache).sort()).toEqual([...others, name].sort());
+  });
+
+  it('that is a named pipe, or a folder, is gone around at once (never waited on)', async () => {
+    const dir = makeFolder({ ...baseFiles() });
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const fresh = await civsam(['org', 'list', '--format', 'json', '--data', dir]);
+    await civsam(['validate', '--data', dir], { env });
+    const [name] = readdirSync(cache);
+    rmSync(join(cache, name));
+    execFileSync('mkfifo', [join(cache, name)]);
+    // The built binary, with a time limit: opening the pipe for reading would block this very process.
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/civsam.js'), 'org', 'list', '--format', 'json', '--data', dir], { env: { ...process.env, CIVSAM_LANG: 'en', NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(fresh);
+    rmSync(join(cache, name));
+    mkdirSync(join(cache, name));
+    expect(await civsam(['org', 'list', '--format', 'json', '--data', dir], { env })).toEqual(fresh);
   });
 
   it('parsed ahead for a command that names the folders it reads still gives a file changed since as it is now', () => {
