@@ -215,6 +215,22 @@ function readBytes(rel: string, path: string, withIdentity: boolean): { bytes: B
 
 const identityOf = (st: BigIntStats): FileIdentity => ({ size: st.size, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs, ino: st.ino });
 
+/**
+ * An amount in kroner (a `…_dkk` field) written with a decimal point, as in `600.000`: YAML reads it
+ * as the number 600.0, which passes as a whole number, so a Danish thousands separator would be
+ * believed as an amount a thousand times smaller. Where the first one is, if any.
+ */
+const DECIMAL_AMOUNT = /\b[a-z_]*_dkk[ \t]*:[ \t]*[+-]?\d+\.\d+(?=[ \t]*(?:[,}\]#\r\n]|$))/m;
+function decimalAmount(text: string): Position | undefined {
+  const m = text.includes('_dkk') ? DECIMAL_AMOUNT.exec(text) : null;
+  if (!m) return undefined;
+  const at = m.index + m[0].search(/[+-]?\d+\.\d+$/);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  return { line, col: at - lineStart + 1 };
+}
+
 /** Reads and parses one candidate: everything readFolder learns from a file it has to read. */
 export function readCandidate(dir: string, c: Candidate, root: () => string, withIdentity: boolean): ReadOutcome {
   const { rel, what } = c;
@@ -227,9 +243,12 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
   let data: unknown;
   let strict: StrictParse | undefined;
   let fileProblems: Problem[] = [];
+  let amountAt: Position | undefined;
   const decoded = decode(got.bytes);
   if ('problem' in decoded) {
     fileProblems = [{ file: rel, ...decoded.problem }];
+  } else if ((amountAt = decimalAmount(decoded.text))) {
+    fileProblems = [{ file: rel, ...amountAt, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
   } else {
     const fast = parseFast(decoded.text);
     if (fast) {

@@ -170,3 +170,15 @@ describe('counts in messages', () => {
     expect(translate('en', 'register.fromFileInvalid', { file: 'x.yaml', line: 12345, col: 3, problem: { key: 'problem.yaml.yaml-syntax' } })).toMatch(/^x\.yaml:12345:3 /);
   });
 });
+
+describe('an amount written with a Danish thousands separator', () => {
+  const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\nfunds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
+  it('is refused at the amount, not read as a thousand times less (YAML reads 600.000 as 600)', () => {
+    const files = { ...baseFiles(), 'pools/p.yaml': pool('600.000') };
+    expect(messagesOf(files, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.']);
+    expect(messagesOf(files, 'en')[0]).toMatch(/^pools\/p\.yaml:7:17 amount-decimal An amount is written in whole kroner, without a point or comma/);
+    // In a flow mapping, and after a list's dash, too; a whole amount and a text that mentions one are fine.
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600000').replace('  - year: 2026\n    amount_dkk: 600000\n', '  - {year: 2026, amount_dkk: 1.500}\n') }, 'en')[0]).toMatch(/^pools\/p\.yaml:6:30 amount-decimal /);
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600000') }, 'en').filter((m) => m.includes('amount-decimal'))).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ export const plainWords = defineMessages({
   'register.requiredFlag': 'The field {field} is missing. Give it with {flag}.',
   'plan.seatedAll': 'had a seat in {count, plural, one {the latest consultation} other {all the # latest consultations}} with limited seats',
   'import.value.required': 'the field {field} is empty. Fill it in (add a column for it if the sheet has none).',
+  'problem.amountDecimal': 'An amount is written in whole kroner, without a point or comma: YAML reads a point as a decimal point, so 600.000 would count as 600 kroner. Write the amount as digits only, e.g. 600000.',
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
   'problem.yamlSyntax.BLOCK_AS_IMPLICIT_KEY': 'Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.',
@@ -33,4 +34,5 @@ export const plainWords = defineMessages({
   'register.requiredFlag': 'Feltet {field} mangler. Angiv det med {flag}.',
   'plan.seatedAll': 'havde plads i {count, plural, one {den seneste høring} other {alle de # seneste høringer}} med begrænsede pladser',
   'import.value.required': 'feltet {field} er tomt. Udfyld det (tilføj en kolonne til det, hvis arket ikke har en).',
+  'problem.amountDecimal': 'Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.',
 });
