@@ -93,6 +93,10 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  // A refusal or partial grant must give its reasons (the letter says they follow): none is written
+  // while one has none, rather than a letter that promises reasons it does not give.
+  const unreasoned = apps.filter((a) => (a.decision?.outcome === 'refused' || a.decision?.outcome === 'partly') && !a.decision.reason?.trim()).map((a) => a.id);
+  if (unreasoned.length > 0) throw new UserError('letter.reasonMissing', { count: unreasoned.length, ids: unreasoned.join(', ') });
   makeFolders(out, 0o750);
   removeLeftoverTemporaries(out);
   let written = 0;

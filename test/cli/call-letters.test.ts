@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
+import { sampleWithReasons, UNREASONED } from '../helpers/sample-letters.js';
 
 describe('call letters', () => {
   it('writes one letter per applicant, in Markdown and HTML, with the reasons and criteria of a refusal', async () => {
     const out = join(makeFolder({}), 'breve');
-    const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out], { env: { CIVSAM_LANG: undefined } });
-    expect(r.code).toBe(0);
+    const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out, '--data', sampleWithReasons()], { env: { CIVSAM_LANG: undefined } });
+    expect(r.code, r.stderr).toBe(0);
     const files = readdirSync(out).sort();
     expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(8);
     expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(8);
@@ -24,6 +25,14 @@ describe('call letters', () => {
       expect(text, f).not.toContain('Fagkonsulent');
     }
     expect(readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.html'), 'utf8')).toContain('<html lang="da">');
+  });
+
+  it('writes none while a refusal or partial grant has no reason (its letter would promise reasons it does not give), and says which and what to do', async () => {
+    const out = join(makeFolder({}), 'breve');
+    const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: No letter was written: a refusal or partial grant has no reason (${UNREASONED.slice('applications/'.length, -'.yaml'.length)}), and such a letter must give the reasons for the decision. Add the reason to the decision (civsam application decide ID --decision … --reason "…"), then write the letters again.\n`);
+    expect(() => readdirSync(out)).toThrow();
   });
 
   it('refuses an --out inside the data folder and writes nothing', async () => {

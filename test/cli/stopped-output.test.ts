@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
+import { sampleWithReasons } from '../helpers/sample-letters.js';
 
 /** No process has this pid (Linux allows at most 2^22): a writer killed by kill -9 or a power cut. */
 const GONE = 99_999_999;
 const CALL = '2025-civilsamfundspuljen'; // the sample's call with 8 decided applications
 
 describe('call letters', () => {
+  const data = sampleWithReasons();
   test('Ctrl-C after the first letter: the letters written are whole, no temporary file, exit 130 and how many were written', async () => {
     const out = join(makeFolder({}), 'breve');
     mkdirSync(out);
@@ -24,7 +26,7 @@ describe('call letters', () => {
       sent = true;
       process.emit('SIGINT');
     });
-    const r = await civsam(['call', 'letters', CALL, '--out', out]).finally(() => watcher.close());
+    const r = await civsam(['call', 'letters', CALL, '--out', out, '--data', data]).finally(() => watcher.close());
     expect(sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     const files = readdirSync(out).sort();
@@ -35,7 +37,7 @@ describe('call letters', () => {
     expect(files.filter((f) => f.endsWith('.html'))).toEqual(md.map((f) => f.replace(/\.md$/, '.html')));
     expect(r.stderr).toContain(`error: stopped at your request; ${md.length === 1 ? '1 letter was' : `${md.length} letters were`} written to ${out} (each whole), the others were not.`);
     // The same command again writes them all.
-    expect((await civsam(['call', 'letters', CALL, '--out', out])).code).toBe(0);
+    expect((await civsam(['call', 'letters', CALL, '--out', out, '--data', data])).code).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(8);
   });
 
@@ -45,7 +47,7 @@ describe('call letters', () => {
     const leftovers = [`.${CALL}-gryden-horsens.md.${GONE}.0123abcd.tmp`, `.${CALL}-gryden-horsens.html.${GONE}.89abcdef.tmp`];
     const kept = ['.notes', 'noter.txt', '.udkast.md.tmp', `.brev.md.${process.ppid}.0123abcd.tmp`];
     for (const name of [...leftovers, ...kept]) writeFileSync(join(out, name), 'x');
-    const r = await civsam(['call', 'letters', CALL, '--out', out]);
+    const r = await civsam(['call', 'letters', CALL, '--out', out, '--data', data]);
     expect(r.code, r.stderr).toBe(0);
     for (const name of leftovers) expect(existsSync(join(out, name)), name).toBe(false);
     for (const name of kept) expect(existsSync(join(out, name)), name).toBe(true);
