@@ -182,3 +182,10 @@ describe('an amount written with a Danish thousands separator', () => {
     expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600000') }, 'en').filter((m) => m.includes('amount-decimal'))).toEqual([]);
   });
 });
+
+describe('a record that says nowhere where it reaches', () => {
+  it('is told the field or line to write, and the options that give them, in words of the language', () => {
+    const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta').replace('municipalities: [aarhus]\n', '') };
+    expect(messagesOf(files, 'da').filter((m) => m.includes('når ud'))).toEqual(['organisations/beta.yaml:2:1 reach-missing Angiv, hvor posten når ud: skriv kommunerne i feltet municipalities, eller tilføj en linje scope: regional eller scope: national (med kommandoen: --municipalities eller --scope).']);
+  });
+});
