@@ -87,7 +87,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   },
   {
     parent: 'call', name: 'letters', args: '<id>', description: 'cmd.call.letters.description',
-    options: [{ flags: '--out <dir>', description: 'opt.call.lettersOut' }],
+    options: [{ flags: '--out <dir>', description: 'opt.call.lettersOut' }, { flags: '--overwrite', description: 'opt.call.lettersOverwrite' }],
     examples: ['civsam call letters 2025-civilsamfundspuljen --out ../breve-2025'],
     load: () => import('../commands/call-letters.js').then((m) => ({ run: m.letters })),
   },

@@ -5,6 +5,11 @@
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
 // A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
 // many were written; what a run killed outright left, the next run into the folder removes.
+// A letter is replaced only when it is as civsam wrote it (its digest is kept beside the letters in
+// LETTERS_RECORD): one a person has edited since, or one civsam did not write, is never overwritten
+// unless --overwrite says so.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
@@ -20,7 +25,31 @@ import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
 import { makeFolders } from '../store/paths.js';
 
-type Opts = { out?: string };
+type Opts = { out?: string; overwrite?: boolean };
+
+/** The digests of the letters civsam wrote in a folder, by file name. */
+const LETTERS_RECORD = '.civsam-letters.json';
+
+const digest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+/** A file's bytes, or undefined when there is none (anything unreadable is left to the writer to say). */
+function existing(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of what civsam wrote in the folder; empty when there is none or it cannot be read as one. */
+function writtenBefore(out: string): Record<string, string> {
+  try {
+    const v = JSON.parse(readFileSync(join(out, LETTERS_RECORD), 'utf8')) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
 
 /** A letter as plain parts: the renderers turn it into Markdown or HTML. */
 export interface Letter {
@@ -97,23 +126,35 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   // while one has none, rather than a letter that promises reasons it does not give.
   const unreasoned = apps.filter((a) => (a.decision?.outcome === 'refused' || a.decision?.outcome === 'partly') && !a.decision.reason?.trim()).map((a) => a.id);
   if (unreasoned.length > 0) throw new UserError('letter.reasonMissing', { count: unreasoned.length, ids: unreasoned.join(', ') });
+  // Every letter made first, so that none is written when one would replace a person's edits.
+  const made = apps.map((app) => ({ app, letter: letterFor(ctx, folder, call, app) })).filter((m) => m.letter !== undefined)
+    .map(({ app, letter }) => ({ app, files: [[`${app.id}.md`, letterMarkdown(ctx, letter!)], [`${app.id}.html`, letterHtml(ctx, letter!)]] as Array<[string, string]> }));
+  const record = writtenBefore(out);
+  const edited = made.flatMap((m) => m.files).filter(([name, text]) => {
+    const now = existing(join(out, name));
+    return now !== undefined && record[name] !== digest(now) && !now.equals(Buffer.from(text));
+  }).map(([name]) => name);
+  if (edited.length > 0 && !opts.overwrite) throw new UserError('letter.edited', { count: edited.length, files: edited.join(', '), dir: opts.out });
   makeFolders(out, 0o750);
   removeLeftoverTemporaries(out);
   let written = 0;
+  const saveRecord = () => writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n');
   // Each file is written whole while a signal waits; it is heard between two letters.
   const stop = listenForStop();
   try {
     const stopRequested = stopCheck(stop, 0);
-    for (const app of apps) {
+    for (const { files } of made) {
       if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: opts.out }, stop.exitCode());
-      const letter = letterFor(ctx, folder, call, app);
-      if (!letter) continue;
-      writeFileAtomic(join(out, `${app.id}.md`), letterMarkdown(ctx, letter));
-      writeFileAtomic(join(out, `${app.id}.html`), letterHtml(ctx, letter));
+      for (const [name, text] of files) {
+        writeFileAtomic(join(out, name), text);
+        record[name] = digest(text);
+      }
       written++;
     }
   } finally {
     stop.dispose();
+    // What was written, also when stopped part-way: those letters may be replaced by the next run.
+    if (written > 0) saveRecord();
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: opts.out }) + '\n');
   return EXIT.ok;

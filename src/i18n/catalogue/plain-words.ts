@@ -19,6 +19,8 @@ export const plainWords = defineMessages({
   'plan.seatedAll': 'had a seat in {count, plural, one {the latest consultation} other {all the # latest consultations}} with limited seats',
   'import.value.required': 'the field {field} is empty. Fill it in (add a column for it if the sheet has none).',
   'letter.reasonMissing': 'No letter was written: {count, plural, one {a refusal or partial grant has} other {# refusals or partial grants have}} no reason ({ids}), and such a letter must give the reasons for the decision. Add the reason to the decision (civsam application decide ID --decision … --reason "…"), then write the letters again.',
+  'opt.call.lettersOverwrite': 'replace letters changed since civsam wrote them (a person\'s edits in them are lost)',
+  'letter.edited': 'No letter was written: {count, plural, one {a letter} other {# letters}} in {dir} {count, plural, one {was} other {were}} changed since civsam wrote {count, plural, one {it} other {them}}, or not written by civsam ({files}), and would be replaced. Move {count, plural, one {it} other {them}} elsewhere to keep the changes, or give --overwrite to replace {count, plural, one {it} other {them}}.',
   'problem.amountDecimal': 'An amount is written in whole kroner, without a point or comma: YAML reads a point as a decimal point, so 600.000 would count as 600 kroner. Write the amount as digits only, e.g. 600000.',
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
@@ -36,5 +38,7 @@ export const plainWords = defineMessages({
   'plan.seatedAll': 'havde plads i {count, plural, one {den seneste høring} other {alle de # seneste høringer}} med begrænsede pladser',
   'import.value.required': 'feltet {field} er tomt. Udfyld det (tilføj en kolonne til det, hvis arket ikke har en).',
   'letter.reasonMissing': 'Der blev ikke skrevet nogen breve: {count, plural, one {et afslag eller en delvis bevilling har} other {# afslag eller delvise bevillinger har}} ingen begrundelse ({ids}), og et sådant brev skal begrunde afgørelsen. Tilføj begrundelsen i afgørelsen (civsam application decide ID --decision … --reason "…"), og skriv så brevene igen.',
+  'opt.call.lettersOverwrite': 'erstat breve, der er ændret, siden civsam skrev dem (ændringer i dem går tabt)',
+  'letter.edited': 'Der blev ikke skrevet nogen breve: {count, plural, one {et brev} other {# breve}} i {dir} er ændret, siden civsam skrev {count, plural, one {det} other {dem}}, eller er ikke skrevet af civsam ({files}), og ville blive erstattet. Flyt {count, plural, one {det} other {dem}} et andet sted hen for at beholde ændringerne, eller angiv --overwrite for at erstatte {count, plural, one {det} other {dem}}.',
   'problem.amountDecimal': 'Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.',
 });
