@@ -9,7 +9,7 @@
 // LETTERS_RECORD): one a person has edited since, or one civsam did not write, is never overwritten
 // unless --overwrite says so.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
@@ -22,6 +22,7 @@ import { formatAmount, formatDate } from '../i18n/format.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder } from '../store/paths.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
+import { openRegular, readUpTo } from '../store/read-file.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
 import { makeFolders } from '../store/paths.js';
 
@@ -32,10 +33,23 @@ const LETTERS_RECORD = '.civsam-letters.json';
 
 const digest = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-/** A file's bytes, or undefined when there is none (anything unreadable is left to the writer to say). */
+/** A letter is a few kilobytes; a file far larger in its place is read no further (it is not civsam's). */
+const LETTER_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * What a file in the folder holds: its bytes, undefined when there is none (anything unreadable is
+ * left to the writer to say), or an empty buffer for what is not an ordinary file (a pipe is never
+ * opened to wait on) — which is no letter civsam wrote.
+ */
 function existing(path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    const opened = openRegular(path, { follow: false });
+    if ('refused' in opened) return Buffer.alloc(0);
+    try {
+      return readUpTo(opened.fd, opened.st.size, LETTER_LIMIT);
+    } finally {
+      closeSync(opened.fd);
+    }
   } catch {
     return undefined;
   }
@@ -44,7 +58,7 @@ function existing(path: string): Buffer | undefined {
 /** The record of what civsam wrote in the folder; empty when there is none or it cannot be read as one. */
 function writtenBefore(out: string): Record<string, string> {
   try {
-    const v = JSON.parse(readFileSync(join(out, LETTERS_RECORD), 'utf8')) as unknown;
+    const v = JSON.parse(existing(join(out, LETTERS_RECORD))?.toString('utf8') ?? '') as unknown;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
   } catch {
     return {};
