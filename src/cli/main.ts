@@ -202,7 +202,7 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
     subcommandTerm(this: Help, cmd: Command) {
       return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', t('cli.usageOptions'));
     },
-    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: { list: o.argChoices } })})` : ''),
+    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: o.parseArg ? { codes: o.argChoices } : { list: o.argChoices } })})` : ''),
   };
 }
 
