@@ -189,3 +189,12 @@ describe('a record that says nowhere where it reaches', () => {
     expect(messagesOf(files, 'da').filter((m) => m.includes('når ud'))).toEqual(['organisations/beta.yaml:2:1 reach-missing Angiv, hvor posten når ud: skriv kommunerne i feltet municipalities, eller tilføj en linje scope: regional eller scope: national (med kommandoen: --municipalities eller --scope).']);
   });
 });
+
+describe('a field written twice', () => {
+  it('is told in plain words, not YAML\'s ("mapping", "afbildning")', () => {
+    const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta') + 'name: Andet navn\n' };
+    const [da] = messagesOf(files, 'da');
+    expect(da).toMatch(/^organisations\/beta\.yaml:\d+:1 yaml-duplicate-key Feltet står to gange på samme niveau \(i posten eller i ét punkt af en liste i den\)\. Behold den ene af de to linjer, og slet den anden\.$/);
+    expect(messagesOf(files, 'en')[0]).not.toContain('mapping');
+  });
+});
