@@ -13,18 +13,17 @@ import { closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
-import { writeFileAtomic } from '../context/output.js';
 import { criterionText, scoredCriteria } from '../domain/applications.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { markdownText } from '../output/table.js';
-import { isInsideFolder } from '../store/paths.js';
+import { isInsideFolder, makeFolders } from '../store/paths.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
-import { makeFolders } from '../store/paths.js';
 
 type Opts = { out?: string; overwrite?: boolean };
 
@@ -141,26 +140,29 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const unreasoned = apps.filter((a) => (a.decision?.outcome === 'refused' || a.decision?.outcome === 'partly') && !a.decision.reason?.trim()).map((a) => a.id);
   if (unreasoned.length > 0) throw new UserError('letter.reasonMissing', { count: unreasoned.length, ids: unreasoned.join(', ') });
   // Every letter made first, so that none is written when one would replace a person's edits.
-  const made = apps.map((app) => ({ app, letter: letterFor(ctx, folder, call, app) })).filter((m) => m.letter !== undefined)
-    .map(({ app, letter }) => ({ app, files: [[`${app.id}.md`, letterMarkdown(ctx, letter!)], [`${app.id}.html`, letterHtml(ctx, letter!)]] as Array<[string, string]> }));
+  const made: Array<Array<[name: string, text: string]>> = [];
+  for (const app of apps) {
+    const letter = letterFor(ctx, folder, call, app);
+    if (letter) made.push([[`${app.id}.md`, letterMarkdown(ctx, letter)], [`${app.id}.html`, letterHtml(ctx, letter)]]);
+  }
   const record = writtenBefore(out);
-  const edited = made.flatMap((m) => m.files).filter(([name, text]) => {
+  const edited = made.flat().filter(([name, text]) => {
     const now = existing(join(out, name));
     return now !== undefined && record[name] !== digest(now) && !now.equals(Buffer.from(text));
   }).map(([name]) => name);
   if (edited.length > 0 && !opts.overwrite) throw new UserError('letter.edited', { count: edited.length, files: edited.join(', '), dir: opts.out });
   makeFolders(out, 0o750);
+  // Once for the folder (what a killed run left); the letters are then written by the one writer.
   removeLeftoverTemporaries(out);
   let written = 0;
-  const saveRecord = () => writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n');
   // Each file is written whole while a signal waits; it is heard between two letters.
   const stop = listenForStop();
   try {
     const stopRequested = stopCheck(stop, 0);
-    for (const { files } of made) {
+    for (const files of made) {
       if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: opts.out }, stop.exitCode());
       for (const [name, text] of files) {
-        writeFileAtomic(join(out, name), text);
+        writeFileAtomic(join(out, name), text, { mode: 0o640 });
         record[name] = digest(text);
       }
       written++;
@@ -168,7 +170,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   } finally {
     stop.dispose();
     // What was written, also when stopped part-way: those letters may be replaced by the next run.
-    if (written > 0) saveRecord();
+    if (written > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: opts.out }) + '\n');
   return EXIT.ok;

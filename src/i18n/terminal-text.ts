@@ -8,17 +8,19 @@
  * C0 controls except the line break, DEL, C1 controls, and the bidirectional embeddings, overrides
  * and isolates (U+202A–U+202E, U+2066–U+2069).
  */
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_ALL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const BREAKS = /\r\n|[\r\n]/g;
+const UNSAFE_CHARS = '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
 /**
  * Combining marks, which NFD text (as macOS writes file names, and some programs paste) has after
  * its letters: a terminal draws `e` + U+0301 in one column, so text is shown composed (NFC), and a
  * table's borders line up with what its cells hold. What is stored is never changed.
  */
-const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+const COMBINING_CHARS = '\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f';
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`);
+const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
+const COMBINING = new RegExp(`[${COMBINING_CHARS}]`);
 /** Either of the above, so text that has neither (nearly all) is looked at once. */
-const LOOK_CLOSER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+const LOOK_CLOSER = new RegExp(`[${UNSAFE_CHARS}${COMBINING_CHARS}]`);
+const BREAKS = /\r\n|[\r\n]/g;
 
 export interface TerminalSafeOptions {
   /**
