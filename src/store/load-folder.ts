@@ -1,12 +1,12 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, lstatSync, readdirSync, realpathSync, type BigIntStats, type Dirent } from 'node:fs';
+import { closeSync, lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
-import { noCache, parseSnapshotText, type ParseCache } from './parse-cache.js';
+import { noCache, parseSnapshotText, type FolderListing, type ParseCache } from './parse-cache.js';
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
@@ -126,8 +126,36 @@ function fixedFile(dir: string, rel: string, what: FileRole): Candidate | undefi
   }
 }
 
+/** The kinds of folder entry (kindOf) by the letter a snapshot's listing writes for each. */
+const KIND_LETTERS: Record<string, ReturnType<typeof kindOf>> = { f: 'file', l: 'link', d: 'folder', p: 'fifo', s: 'socket', v: 'device', o: 'other' };
+const LETTER_OF = new Map(Object.entries(KIND_LETTERS).map(([letter, kind]) => [kind, letter]));
+
+/**
+ * A record folder's entries: as the snapshot keeps them while the folder is as it was then (the
+ * folder stat-ed first, so a file added while it is listed changes what the next run compares), else
+ * listed, and kept for the next run.
+ */
+function folderEntries(dir: string, folder: string, problems: Problem[], cache: ParseCache): FolderListing {
+  let st: BigIntStats | undefined;
+  if (cache !== noCache) {
+    try {
+      st = statSync(join(dir, folder), { bigint: true, throwIfNoEntry: false });
+    } catch {
+      st = undefined; // listing it says why
+    }
+    if (!st?.isDirectory()) st = undefined;
+    const kept = st && cache.listing(folder, st);
+    if (kept) return kept;
+  }
+  const before = problems.length;
+  const entries = listDir(dir, folder, problems);
+  const listing = { names: entries.map((d) => d.name), kinds: entries.map((d) => LETTER_OF.get(kindOf(d)) ?? 'o').join('') };
+  if (st && problems.length === before) cache.listed(folder, st, listing);
+  return listing;
+}
+
 /** Which files the folder holds, by role. Hidden and temporary files are never records. */
-function listFiles(dir: string, problems: Problem[]): Candidate[] {
+function listFiles(dir: string, problems: Problem[], cache: ParseCache): Candidate[] {
   const out: Candidate[] = [];
   const top = new Map(listDir(dir, '', problems).map((d) => [d.name, d]));
   for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {
@@ -140,12 +168,13 @@ function listFiles(dir: string, problems: Problem[]): Candidate[] {
   }
   for (const kind of RECORD_KINDS) {
     const folder = FOLDER_OF[kind];
-    for (const entry of listDir(dir, folder, problems)) {
-      const name = entry.name;
+    const { names, kinds } = folderEntries(dir, folder, problems, cache);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
       if (IGNORED.test(name)) continue;
       const rel = `${folder}/${name}`;
       if (name.endsWith('.yaml')) {
-        out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: kindOf(entry) });
+        out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: KIND_LETTERS[kinds[k]] ?? 'other' });
       } else if (name.endsWith('.yml')) {
         problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileExtension' } });
       } else {
@@ -307,7 +336,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
 
   // A large folder's second thread for the stats is started first, to be ready once it is listed.
   const early = cache.large() ? startStatWorker() : undefined;
-  const candidates = listFiles(dir, problems);
+  const candidates = listFiles(dir, problems, cache);
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
   let byRel: Map<string, Candidate> | undefined;

@@ -18,9 +18,10 @@
 // fast: the identities are a table of 64-bit integers compared where they lie (no object or string
 // per file), and the text parts are JSON in ASCII only (other characters as \u escapes), which is
 // decoded byte for byte and parsed as a one-byte string:
-//   civsam-snapshot/4\n
-//   HEADER_LENGTH (10 digits) HEADER_CRC (10 digits)\n
+//   civsam-snapshot/5\n
+//   HEADER_LENGTH HEADER_CRC LISTING_LENGTH LISTING_CRC (10 digits each, a space between)\n
 //   header: {"version","key","written","files":[…],"groups":[files in each],"segments":[bytes of each],"tables":crc,"sums":[crc of each segment]}
+//   listing: [[record folder, mtime ns, ctime ns, inode, its entries' names joined by "/", one letter per entry for its kind], …]
 //   zero bytes to a multiple of 8
 //   identities: 4 signed 64-bit integers (little-endian) per file: size, mtime ns, ctime ns, inode
 //   lengths: one unsigned 32-bit integer (the machine's byte order, as the cache never leaves it) per file: the bytes of its data's JSON in its group
@@ -28,6 +29,10 @@
 //   segments: [{file's index: its problems}, verdict or 0], then per group [data of each file, or 0]
 //   (a verdict's "files" is 0 when they are the header's, in its order: 45,000 paths read once, not twice)
 // A group's files' lengths let one record be parsed alone, and found by the text it holds (`mentioning`).
+// The listing keeps what each record folder held when listed, with the folder's own identity: a
+// folder's entries change only with its modification and change times (adding, removing or renaming
+// a file in it sets both), so a folder as it was is not listed again (git's untracked cache does the
+// same). It is read on its own, before the rest, so the stats can start at once.
 // Every part has its CRC-32, checked when the part is read: a snapshot changed on the disk (a bit
 // gone bad, a block torn by a power cut, an edit) is never believed; what fails is read again from
 // the files.
@@ -43,10 +48,50 @@ import { makeFolders } from './paths.js';
 import { openRegular } from './read-file.js';
 import { removeLeftoverTemporaries } from './leftover-temporaries.js';
 
-const MAGIC = 'civsam-snapshot/4\n';
+const MAGIC = 'civsam-snapshot/5\n';
 const HEADER_DIGITS = 10;
-/** The magic line and the header's length and CRC-32: `0000001234 0123456789\n`. */
-const PREFIX_BYTES = MAGIC.length + 2 * HEADER_DIGITS + 2;
+/** The magic line and the header's and the listing's length and CRC-32: `0000001234 0123456789 0000000567 0123456789\n`. */
+const PREFIX_BYTES = MAGIC.length + 4 * HEADER_DIGITS + 4;
+
+/** The lengths and CRC-32s the prefix gives, or undefined when it is not one. */
+function readPrefix(first: Buffer | undefined): { headerLength: number; headerSum: number; listingLength: number; listingSum: number } | undefined {
+  if (!first || first.length < PREFIX_BYTES || first.toString('latin1', 0, MAGIC.length) !== MAGIC || first[PREFIX_BYTES - 1] !== 0x0a) return undefined;
+  const values: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    const at = MAGIC.length + k * (HEADER_DIGITS + 1);
+    const text = first.toString('latin1', at, at + HEADER_DIGITS);
+    if (!/^\d{10}$/.test(text) || first[at + HEADER_DIGITS] !== (k === 3 ? 0x0a : 0x20)) return undefined;
+    values.push(Number(text));
+  }
+  const [headerLength, headerSum, listingLength, listingSum] = values;
+  return { headerLength, headerSum, listingLength, listingSum };
+}
+
+/**
+ * How long before a run a record folder must have last changed for its listing to be kept: the
+ * racy window of a file, and never less than this even where a test shortens that: a folder's
+ * times come from the kernel's coarse clock (a tick of up to 10 ms late), and a file added in the
+ * tick the folder was listed in would leave them as they were.
+ */
+const FOLDER_RACY_NS = 10_000_000n;
+
+/** A record folder's entries, sorted by name, each with a letter for its kind (see KIND_LETTERS). */
+export interface FolderListing {
+  names: readonly string[];
+  kinds: string;
+}
+
+/** What the snapshot keeps of a folder's listing: its identity when listed, and its entries. */
+interface KeptListing {
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+  names: string;
+  kinds: string;
+}
+
+/** A folder's identity, as a stat of it gives. */
+export type FolderIdentity = Pick<Identity, 'mtimeNs' | 'ctimeNs' | 'ino'>;
 
 /** A snapshot this large holds a few thousand files or more (about 700 bytes each). */
 const LARGE_SNAPSHOT_BYTES = 1 << 20;
@@ -118,6 +163,13 @@ export interface ParseCache {
    * so it is right whatever the files are; which entries may be used is decided by `take` as always.
    */
   prefetch(folders: readonly string[]): void;
+  /**
+   * A record folder's entries (`offers`) as the snapshot keeps them, when the folder's identity is
+   * the one it had when they were listed: its entries are the same, and it need not be listed.
+   */
+  listing(folder: string, st: FolderIdentity): FolderListing | undefined;
+  /** A record folder's entries as listed this run (the folder stat-ed first), kept unless the folder changed too lately to be sure of. */
+  listed(folder: string, st: FolderIdentity, listing: FolderListing): void;
   /** Whether there is a snapshot, of a folder large enough for its files to be stat-ed on two threads (told by its size, before it is read). */
   large(): boolean;
   problemsOf(entry: number): readonly unknown[];
@@ -236,6 +288,35 @@ export function readSnapshot(file: string, version: string): Loaded | undefined 
   }
 }
 
+/**
+ * The record folders' listings a snapshot keeps, by folder, read without the rest of it (the prefix
+ * and the listing only); undefined when there is none or it is not as written.
+ */
+function readListings(file: string): Map<string, KeptListing> | undefined {
+  const opened = openRegular(file, { follow: true });
+  if ('refused' in opened) return undefined;
+  try {
+    const prefix = readPrefix(readAt(opened.fd, 0, PREFIX_BYTES));
+    if (!prefix || prefix.listingLength === 0) return undefined;
+    const bytes = readAt(opened.fd, PREFIX_BYTES + prefix.headerLength, prefix.listingLength);
+    if (!bytes || crc32(bytes) !== prefix.listingSum) return undefined;
+    const list = JSON.parse(bytes.toString('latin1')) as unknown;
+    if (!Array.isArray(list)) return undefined;
+    const out = new Map<string, KeptListing>();
+    for (const item of list) {
+      if (!Array.isArray(item) || item.length !== 6 || !item.every((v) => typeof v === 'string')) return undefined;
+      const [folder, mtime, ctime, ino, names, kinds] = item as string[];
+      if (![mtime, ctime, ino].every((v) => /^-?\d{1,20}$/.test(v)) || !/^[a-z]*$/.test(kinds) || (names === '' ? 0 : names.split('/').length) !== kinds.length) return undefined;
+      out.set(folder, { mtimeNs: BigInt(mtime), ctimeNs: BigInt(ctime), ino: BigInt(ino), names, kinds });
+    }
+    return out;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
 /** `length` bytes at `pos` of an open file, or undefined when it has fewer. */
 function readAt(fd: number, pos: number, length: number, into?: Buffer): Buffer | undefined {
   const buf = into ? into.subarray(0, length) : Buffer.allocUnsafe(length);
@@ -251,17 +332,13 @@ function readAt(fd: number, pos: number, length: number, into?: Buffer): Buffer 
 function readTables(file: string, fd: number, version: string): Loaded | undefined {
   const st = fstatSync(fd, { bigint: true });
   const size = Number(st.size);
-  const first = readAt(fd, 0, Math.min(size, PREFIX_BYTES));
-  if (!first || first.length < PREFIX_BYTES || first.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-  let at = MAGIC.length;
-  const lengthText = first.toString('latin1', at, at + HEADER_DIGITS);
-  const sumText = first.toString('latin1', at + HEADER_DIGITS + 1, at + 2 * HEADER_DIGITS + 1);
-  if (!/^\d{10}$/.test(lengthText) || first[at + HEADER_DIGITS] !== 0x20 || !/^\d{10}$/.test(sumText) || first[PREFIX_BYTES - 1] !== 0x0a) return undefined;
-  at = PREFIX_BYTES;
-  const headerLength = Number(lengthText);
-  if (at + headerLength > size) return undefined;
+  const prefix = readPrefix(readAt(fd, 0, Math.min(size, PREFIX_BYTES)));
+  if (!prefix) return undefined;
+  const { headerLength, listingLength } = prefix;
+  let at = PREFIX_BYTES;
+  if (at + headerLength + listingLength > size) return undefined;
   const headerBytes = readAt(fd, at, headerLength);
-  if (!headerBytes || crc32(headerBytes) !== Number(sumText)) return undefined;
+  if (!headerBytes || crc32(headerBytes) !== prefix.headerSum) return undefined;
   const header = JSON.parse(headerBytes.toString('latin1')) as { version?: unknown; key?: unknown; written?: unknown; files?: unknown; groups?: unknown; segments?: unknown; tables?: unknown; sums?: unknown };
   if (header === null || typeof header !== 'object' || header.version !== version || header.key !== BUILD_KEY) return undefined;
   const { written, files, groups, segments, tables: tablesSum, sums } = header;
@@ -269,7 +346,7 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
   if (!isCounts(groups) || !isCounts(segments) || segments.length !== groups.length + 1 || !isCounts(sums) || sums.length !== segments.length || typeof tablesSum !== 'number') return undefined;
   const count = files.length;
   if (groups.reduce((a, b) => a + b, 0) !== count) return undefined;
-  at = align8(at + headerLength);
+  at = align8(at + headerLength + listingLength);
   const tableBytes = count * IDENTITY_WORDS * 8;
   if (at + tableBytes + 4 * count + count + segments.reduce((a, b) => a + b, 0) !== size) return undefined;
   // The tables and the problems in one read; copied out, as the bytes need not be aligned for a view of 64-bit values.
@@ -508,7 +585,7 @@ export function snapshotEntries(file: string, version: string): Record<string, {
 }
 
 /** The snapshot as bytes (see the layout above); files whose data could not be had are left out. */
-function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined): Uint8Array[] {
+function encodeSnapshot(version: string, written: bigint, entries: Entries, keep: (i: number) => boolean, verdict: Verdict | undefined, listings: ReadonlyMap<string, KeptListing> = new Map()): Uint8Array[] {
   // Files by folder, each folder's files in their order. A group never parsed and as it was read is
   // written back as it was; the others are parsed first, and a copy found unreadable is left out.
   const byGroup = new Map<string, number[]>();
@@ -592,9 +669,12 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
     version, key: BUILD_KEY, written: String(written), files, groups: [...byGroup.values()].map((l) => l.length), segments: segments.map(segmentLength),
     tables: partsSum(tables), sums: segments.map((parts, k) => sums[k] ?? partsSum(parts)),
   }), 'latin1');
-  const head = Buffer.alloc(align8(PREFIX_BYTES + header.length));
-  head.write(MAGIC + String(header.length).padStart(HEADER_DIGITS, '0') + ' ' + String(crc32(header)).padStart(HEADER_DIGITS, '0') + '\n', 'latin1');
+  const listing = Buffer.from(snapshotText([...listings].map(([folder, l]) => [folder, String(l.mtimeNs), String(l.ctimeNs), String(l.ino), l.names, l.kinds])), 'latin1');
+  const head = Buffer.alloc(align8(PREFIX_BYTES + header.length + listing.length));
+  const digits = (n: number) => String(n).padStart(HEADER_DIGITS, '0');
+  head.write(MAGIC + [header.length, crc32(header), listing.length, crc32(listing)].map(digits).join(' ') + '\n', 'latin1');
   header.copy(head, PREFIX_BYTES);
+  listing.copy(head, PREFIX_BYTES + header.length);
   // In parts, written one after the other: never copied into one block.
   return [head, ...tables, ...segments.flat()];
 }
@@ -676,12 +756,14 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   // `stored`: the last verdict; `stale` once an entry it was found for is replaced or dropped this run
   // (then it is only patched from, and never written again).
   let state: { file?: string; entries: Entries; index: EntryIndex; stored?: Verdict; stale?: boolean } | undefined;
+  let fileName: string | undefined;
+  const snapshotPath = () => (fileName ??= snapshotFile(dataDir, env));
   const open = () => {
     if (state) return state;
     let file: string | undefined;
     let loaded: Loaded | undefined;
     try {
-      file = snapshotFile(dataDir, env);
+      file = snapshotPath();
       loaded = readSnapshot(file, version);
     } catch {
       // No snapshot yet, or one that cannot be used: read everything.
@@ -692,6 +774,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     state = { file, entries, index: new EntryIndex(entries.rels), stored: loaded?.verdict };
     return state;
   };
+  /** The listings the snapshot holds (read when first asked for), and those to keep when it is written: taken or made this run. */
+  let listings: Map<string, KeptListing> | undefined;
+  const keptListings = new Map<string, KeptListing>();
   let changed = false;
   /** Entries put this run, and whether something else (a forgotten entry, a broken group) must be written now. */
   let puts = 0;
@@ -749,14 +834,14 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     exists: () => {
       if (state) return state.entries.rels.length > 0;
       try {
-        return existsSync(snapshotFile(dataDir, env));
+        return existsSync(snapshotPath());
       } catch {
         return false;
       }
     },
     large: () => {
       try {
-        return statSync(snapshotFile(dataDir, env)).size >= LARGE_SNAPSHOT_BYTES;
+        return statSync(snapshotPath()).size >= LARGE_SNAPSHOT_BYTES;
       } catch {
         return false;
       }
@@ -773,6 +858,24 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     take,
     dataOf,
     mentioning: (needles) => mentioning(open().entries, needles, searchWindow(env)),
+    listing(folder, st) {
+      if (!listings) {
+        try {
+          listings = readListings(snapshotPath()) ?? new Map();
+        } catch {
+          listings = new Map();
+        }
+      }
+      const kept = listings.get(folder);
+      if (!kept || kept.mtimeNs !== st.mtimeNs || kept.ctimeNs !== st.ctimeNs || kept.ino !== st.ino) return undefined;
+      keptListings.set(folder, kept);
+      return { names: kept.names === '' ? [] : kept.names.split('/'), kinds: kept.kinds };
+    },
+    listed(folder, st, listing) {
+      const window = racy > FOLDER_RACY_NS ? racy : FOLDER_RACY_NS;
+      if (st.mtimeNs >= startedAt - window || st.ctimeNs >= startedAt - window) return;
+      keptListings.set(folder, { mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs, ino: st.ino, names: listing.names.join('/'), kinds: listing.kinds });
+    },
     prefetch(folders) {
       const e = open().entries;
       for (const g of e.groups) if (!g.parsed && folders.includes(groupKey(e.rels[g.start]))) dataAt(e, g.start);
@@ -901,7 +1004,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
         // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)
         // and read around; the rename keeps a killed run's half-written one from being seen at all.
-        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored), { mode: 0o600, keepMode: false, durable: false, flush: false });
+        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored, keptListings), { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
@@ -928,4 +1031,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { listing: () => undefined, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

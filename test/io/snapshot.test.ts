@@ -14,35 +14,41 @@ const SECOND = 1_000_000_000n;
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** A snapshot's parts (its layout is described in parse-cache.ts), to break one on purpose. */
-interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; table: Buffer; lengths: Buffer; flags: Buffer; body: string }
-const MAGIC = 'civsam-snapshot/4\n';
-/** The magic line, then the header's length and CRC-32 (ten digits each, a space between) and a line break. */
-const PREFIX = MAGIC.length + 22;
+interface Parts { header: { files: string[]; bodyLength: number; [k: string]: unknown }; listing: string; table: Buffer; lengths: Buffer; flags: Buffer; body: string }
+const MAGIC = 'civsam-snapshot/5\n';
+/** The magic line, then the header's and the listing's length and CRC-32 (ten digits each, a space between) and a line break. */
+const PREFIX = MAGIC.length + 44;
 const align8 = (n: number) => (n + 7) & ~7;
+const prefixNumber = (bytes: Buffer, k: number) => Number(bytes.toString('latin1', MAGIC.length + 11 * k, MAGIC.length + 11 * k + 10));
 
 function parts(bytes: Buffer): Parts {
-  const length = Number(bytes.toString('latin1', MAGIC.length, MAGIC.length + 10));
+  const length = prefixNumber(bytes, 0);
+  const listingLength = prefixNumber(bytes, 2);
   const at = PREFIX;
   const header = JSON.parse(bytes.toString('latin1', at, at + length)) as Parts['header'];
-  const tableAt = align8(at + length);
+  const listing = bytes.toString('latin1', at + length, at + length + listingLength);
+  const tableAt = align8(at + length + listingLength);
   const n = header.files.length;
-  return { header, table: bytes.subarray(tableAt, tableAt + n * 32), lengths: bytes.subarray(tableAt + n * 32, tableAt + n * 36), flags: bytes.subarray(tableAt + n * 36, tableAt + n * 37), body: bytes.toString('latin1', tableAt + n * 37) };
+  return { header, listing, table: bytes.subarray(tableAt, tableAt + n * 32), lengths: bytes.subarray(tableAt + n * 32, tableAt + n * 36), flags: bytes.subarray(tableAt + n * 36, tableAt + n * 37), body: bytes.toString('latin1', tableAt + n * 37) };
 }
 
 /**
  * The bytes of a snapshot made of these parts, its lengths and CRC-32s made to fit (so only what was
  * changed is wrong); `keepSums`: the parts' sums left as they were, as a change on the disk would.
  */
-function built({ header, table, lengths, flags, body }: Parts, { keepSums = false } = {}): Buffer {
+function built({ header, listing, table, lengths, flags, body }: Parts, { keepSums = false } = {}): Buffer {
   const segments = (header as { segments?: number[] }).segments ?? [];
   const bodyBytes = Buffer.from(body, 'latin1');
   let from = 0;
   const sums = segments.map((n) => crc32(bodyBytes.subarray(from, (from += n))));
   const tables = crc32(flags, crc32(lengths, crc32(table)));
   const head = Buffer.from(JSON.stringify({ ...header, ...(keepSums ? {} : { tables, sums }), bodyLength: bodyBytes.length }), 'latin1');
-  const first = Buffer.alloc(align8(PREFIX + head.length));
-  first.write(MAGIC + String(head.length).padStart(10, '0') + ' ' + String(crc32(head)).padStart(10, '0') + '\n', 'latin1');
+  const list = Buffer.from(listing, 'latin1');
+  const first = Buffer.alloc(align8(PREFIX + head.length + list.length));
+  const digits = (n: number) => String(n).padStart(10, '0');
+  first.write(MAGIC + [head.length, crc32(head), list.length, crc32(list)].map(digits).join(' ') + '\n', 'latin1');
   head.copy(first, PREFIX);
+  list.copy(first, PREFIX + head.length);
   return Buffer.concat([first, table, lengths, flags, bodyBytes]);
 }
 
@@ -68,7 +74,7 @@ describe('the folder snapshot', () => {
     const files = readdirSync(cache);
     expect(files).toHaveLength(1);
     expect(statSync(join(cache, files[0])).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/4\n')).toBe(true);
+    expect(readFileSync(join(cache, files[0]), 'latin1').startsWith('civsam-snapshot/5\n')).toBe(true);
     const kept = snapshotEntries(join(cache, files[0]), VERSION)!;
     expect(kept['organisations/gamma.yaml'].problems).toHaveLength(1); // the parse problem, with its place
     expect(kept['organisations/gamma.yaml'].data).toBeUndefined();
@@ -87,10 +93,13 @@ describe('the folder snapshot', () => {
     const cache = makeFolder({});
     const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
     const fresh = await civsam(['validate', '--format', 'json', '--data', dir]);
+    // Past the time a folder must have been left alone for its listing to be kept: each snapshot made below keeps it too.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 80);
     await civsam(['validate', '--data', dir], { env });
     const [name] = readdirSync(cache);
     const good = readFileSync(join(cache, name));
-    const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '').replace(/^(civsam-snapshot\/4\n\d{10}) \d{10}\n/, '$1');
+    expect(good.toString('latin1')).toContain('"organisations","');
+    const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '').replace(/^(civsam-snapshot\/5\n\d{10}) \d{10}/, '$1');
     const layout = parts(good);
     const alpha = layout.header.files.indexOf('organisations/alpha.yaml');
     const broken = [
