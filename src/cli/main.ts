@@ -1,6 +1,7 @@
 // The command line: global conventions, translated help and errors, and each command's module
 // imported only when that command runs.
-import { Command, CommanderError, Help, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
 import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
@@ -10,6 +11,14 @@ import { colourLevel, makeChalk } from '../output/colors.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
+
+// commander is a CommonJS package: required as one, it is loaded without the ES module loader's
+// look through its source for the names it exports (some milliseconds at every start).
+const { Command, CommanderError, Help, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
+type Command = Commander.Command;
+type Help = Commander.Help;
+type Option = Commander.Option;
+type CommanderError = Commander.CommanderError;
 
 export interface Streams {
   stdout: Output;
@@ -31,13 +40,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   const lang: Language = chosen ?? folderLanguage(locateDataFolder(dataFromArgv(argv), env, cwd).path) ?? 'en';
   const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const noColorFlag = argv.includes('--no-color');
-  const errColor = makeChalk(colourLevel(env, streams.stderr.isTTY, noColorFlag));
+  const errLevel = colourLevel(env, streams.stderr.isTTY, noColorFlag);
+  const outLevel = colourLevel(env, streams.stdout.isTTY, noColorFlag);
+  // chalk only when something is to be coloured (a terminal without NO_COLOR).
+  const chalk = errLevel > 0 || outLevel > 0 ? await import('chalk') : undefined;
+  const errColor = makeChalk(errLevel, chalk);
 
   const program = buildProgram(t, version, streams);
   let exitCode: number = EXIT.ok;
   let ran = false;
 
-  for (const spec of COMMANDS) {
+  for (const spec of commandsNamed(argv)) {
     const cmd = defineCommand(program, spec, t, helpWidth(streams));
     cmd.action(async (...args: unknown[]) => {
       ran = true;
@@ -49,7 +62,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
         stdout: streams.stdout, stderr: streams.stderr,
-        color: makeChalk(colourLevel(env, streams.stdout.isTTY, opts.color === false)), errColor,
+        color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
         env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
         readsValidRecords: spec.readsValidRecords === true,
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
@@ -110,6 +123,19 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.invalid;
   }
+}
+
+/**
+ * The commands to define for this run: those whose first word (or alias) the arguments hold, when
+ * any does and no help is asked for; else all of them. A run defines only the command it runs (and
+ * its siblings), not the hundred others and their five hundred options; what commander answers is
+ * the same, since the command the words name is always among them.
+ */
+function commandsNamed(argv: readonly string[]): readonly CommandSpec[] {
+  const words = new Set(argv);
+  if (words.has('help') || words.has('--help') || words.has('-h')) return COMMANDS;
+  const named = COMMANDS.filter((spec) => (spec.parent ? words.has(spec.parent) : words.has(spec.name) || spec.aliases?.some((a) => words.has(a))));
+  return named.length > 0 ? named : COMMANDS;
 }
 
 /**

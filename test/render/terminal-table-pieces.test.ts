@@ -3,6 +3,7 @@
 // of spaces, amounts that keep their spaces, runs of hyphens, dashes and slashes), written out.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as chalkModule from 'chalk';
 import { makeChalk } from '../../src/output/colors.js';
 import { renderTerminalTable, wrapText, writeTerminalTable, type Table } from '../../src/output/table.js';
 import { emit } from '../../src/context/output.js';
@@ -26,7 +27,7 @@ describe('writeTerminalTable', () => {
   };
 
   it('hands a long table out in pieces of some kilobytes that make up the whole text', () => {
-    for (const color of [plain, makeChalk(1)]) {
+    for (const color of [plain, makeChalk(1, chalkModule)]) {
       const parts = pieces(big, 80, color);
       const whole = renderTerminalTable(big, 'da', 80, color);
       expect(parts.join('')).toBe(whole);
@@ -81,7 +82,7 @@ describe('writeTerminalTable', () => {
 
   it('keeps a compact table compact, and colours the text of a toned cell, not its padding', () => {
     const table: Table = { columns: [{ header: 'Post' }, { header: 'Beløb', align: 'right' }], compact: true, rows: [['a', { text: '12 kr.', tone: 'bad' }], ['b', 2]] };
-    expect(renderTerminalTable(table, 'da', 40, makeChalk(1))).toBe([
+    expect(renderTerminalTable(table, 'da', 40, makeChalk(1, chalkModule))).toBe([
       '┌──────┬────────┐',
       '│ \u001b[1mPost\u001b[22m │  \u001b[1mBeløb\u001b[22m │',
       '├──────┼────────┤',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Table3 from 'cli-table3';
+import * as chalkModule from 'chalk';
 import { makeChalk } from '../../src/output/colors.js';
 import { renderCsv, renderMarkdown, renderTerminalTable, wrapText, type Table } from '../../src/output/table.js';
 
@@ -59,7 +60,7 @@ describe('renderTerminalTable', () => {
     expect(out).toContain('│ Alpha\uFFFD[2J Forening\uFFFD │');
   });
   it('colours by tone only when colour is on', () => {
-    expect(renderTerminalTable(table, 'da', 80, makeChalk(1))).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
+    expect(renderTerminalTable(table, 'da', 80, makeChalk(1, chalkModule))).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
   });
 
   it('never prints a line wider than the terminal and never loses a word (property)', () => {
