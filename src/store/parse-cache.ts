@@ -306,7 +306,7 @@ function readListings(file: string): Map<string, KeptListing> | undefined {
     for (const item of list) {
       if (!Array.isArray(item) || item.length !== 6 || !item.every((v) => typeof v === 'string')) return undefined;
       const [folder, mtime, ctime, ino, names, kinds] = item as string[];
-      if (![mtime, ctime, ino].every((v) => /^-?\d{1,20}$/.test(v)) || !/^[a-z]*$/.test(kinds) || (names === '' ? 0 : names.split('/').length) !== kinds.length) return undefined;
+      if (![mtime, ctime, ino].every((v) => /^-?\d{1,20}$/.test(v)) || !/^[a-z]*$/.test(kinds)) return undefined;
       out.set(folder, { mtimeNs: BigInt(mtime), ctimeNs: BigInt(ctime), ino: BigInt(ino), names, kinds });
     }
     return out;
@@ -868,8 +868,11 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       }
       const kept = listings.get(folder);
       if (!kept || kept.mtimeNs !== st.mtimeNs || kept.ctimeNs !== st.ctimeNs || kept.ino !== st.ino) return undefined;
+      const names = kept.names === '' ? [] : kept.names.split('/');
+      // A kind for every name, or the listing is not as written.
+      if (names.length !== kept.kinds.length) return undefined;
       keptListings.set(folder, kept);
-      return { names: kept.names === '' ? [] : kept.names.split('/'), kinds: kept.kinds };
+      return { names, kinds: kept.kinds };
     },
     listed(folder, st, listing) {
       const window = racy > FOLDER_RACY_NS ? racy : FOLDER_RACY_NS;
