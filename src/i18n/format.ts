@@ -15,10 +15,19 @@ function nf(lang: Language, digits: number): Intl.NumberFormat {
 }
 
 export function formatNumber(n: number, lang: Language, digits = 0): string {
-  // A whole number under a thousand has no separator in either language: written as it is (reports
-  // write hundreds of thousands of them).
-  if (digits === 0 && Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
+  // A whole number is grouped by threes here, as Intl groups it in both languages (`1.250.000`,
+  // `1,250,000`): reports write hundreds of thousands of them, amounts in every cell. Under a
+  // thousand it has no separator at all.
+  if (digits === 0 && Number.isSafeInteger(n) && !Object.is(n, -0)) return n > -1000 && n < 1000 ? String(n) : grouped(n, lang === 'da' ? '.' : ',');
   return nf(lang, digits).format(n).replace(/\u2212/g, '-');
+}
+
+/** A whole number's digits in groups of three, `separator` between them. */
+function grouped(n: number, separator: string): string {
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += separator + digits.slice(i, i + 3);
+  return n < 0 ? `-${out}` : out;
 }
 
 /** Whole kroner: `1.250.000 kr.` in Danish, `DKK 1,250,000` in English. */

@@ -40,6 +40,11 @@ describe('numbers', () => {
       const intl = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
       for (let n = -1200; n <= 1200; n++) expect(formatNumber(n, lang)).toBe(intl.format(n).replace(/\u2212/g, '-'));
       expect(formatNumber(-0, lang)).toBe(intl.format(-0).replace(/\u2212/g, '-'));
+      // Whole numbers of every length up to the largest exact one, grouped as Intl groups them.
+      const wide = [999_999, 1_000_000, -1_000_001, 12_345_678, 123_456_789_012, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+      for (let n = 1, k = 0; k < 16; n = n * 10 + ((k * 7) % 10), k++) wide.push(n, -n, n * 3);
+      for (const n of wide) expect(formatNumber(n, lang)).toBe(intl.format(n).replace(/\u2212/g, '-'));
+      expect(formatNumber(2 ** 60, lang)).toBe(intl.format(2 ** 60)); // beyond exact integers: Intl's own
     }
     expect(formatNumber(44870, 'da')).toBe('44.870');
     expect(formatNumber(44870, 'en')).toBe('44,870');
