@@ -6,7 +6,7 @@ import type { RecordKind } from '../domain/kinds.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
-import { decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
+import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId } from '../domain/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
@@ -14,6 +14,7 @@ import { COMMAND_OF } from '../domain/kinds.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { FIELDS } from '../register/fields.js';
 import type { Message } from '../i18n/index.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface WriteOpts {
@@ -42,6 +43,9 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
+  for (const p of commentsAfterPlainValues(decoded.text)) {
+    ctx.stderr.write(ctx.errColor.yellow(`${terminalSafe(`${shown}:${p.line}:${p.col}`, { lineBreaks: 'space' })}  ${ctx.t('validate.warning')}: ${ctx.t(p.message.key)}`) + '\n');
+  }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return nfcDeep(parsed.data as Rec);
 }

@@ -184,6 +184,55 @@ function dedupe(problems: FileProblem[]): FileProblem[] {
   }).sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
+// --- a comment that ends a value ---------------------------------------------------------------
+
+/** A character, then spaces, then `#`: the only way a comment can follow something on its line. */
+const COMMENT_AFTER_TEXT = /\S[ \t]+#/;
+
+/**
+ * Where a comment follows a plain (unquoted) value on its line: YAML ends such a value before the
+ * ` #`, so `name: Foreningen for døve #2` stores a shorter name than was written, without a word.
+ * A comment after a key with its value below, after a quoted value or a list in brackets, and a
+ * `#` in a block of text (`|`) leave every value whole and are not reported. A file with no ` #`
+ * after text costs one search; the others are run through the parser's lexer, which is cheap and
+ * sees quotes and blocks of text as the parsers do.
+ */
+export function commentsAfterPlainValues(text: string): FileProblem[] {
+  if (!text.includes(' #') && !text.includes('\t#')) return [];
+  if (!COMMENT_AFTER_TEXT.test(text)) return [];
+  const { Lexer, CST } = yaml();
+  const found: FileProblem[] = [];
+  let offset = 0;
+  let line = 1;
+  let lineStart = 0;
+  // The lexer gives a scalar as a marker token followed by its source; after a block scalar's
+  // header, that source is the block's text.
+  let marker = false;
+  let blockHeader = false;
+  let plainEnded = false;
+  for (const token of new Lexer().lex(text)) {
+    const type: string | null = marker ? 'scalar-source' : CST.tokenType(token);
+    if (type === 'comment' && plainEnded) {
+      found.push({ line, col: offset - lineStart + 1, rule: 'comment-after-value', severity: 'warning', message: { key: 'problem.commentAfterValue' } });
+    }
+    if (type === 'scalar-source') {
+      plainEnded = !blockHeader;
+      blockHeader = false;
+    } else if (type !== 'space' && type !== 'scalar') {
+      plainEnded = false;
+      if (type === 'block-scalar-header') blockHeader = true;
+      // A comment after the header (`note: | # …`) is still before the block's text.
+      else if (type !== 'newline' && type !== 'comment') blockHeader = false;
+    }
+    marker = type === 'scalar';
+    // The lexer's own markers (a scalar follows, a document or flow begins or ends) are no source.
+    if (type === 'scalar' || type === 'doc-mode' || type === 'flow-error-end') continue;
+    for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) { line++; lineStart = offset + i + 1; }
+    offset += token.length;
+  }
+  return found;
+}
+
 // --- the fast path -------------------------------------------------------------------------------
 
 // Scalars resolve exactly as in the `yaml` package's core schema (yaml/dist/schema/core).
