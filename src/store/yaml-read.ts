@@ -147,6 +147,11 @@ export function parseStrict(text: string): StrictParse {
   // Warnings count as errors: an unresolved tag, say, would otherwise silently become a string.
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
+    const twice = e.code === 'DUPLICATE_KEY' ? firstOfKey(doc, e.pos[0]) : undefined;
+    if (twice) {
+      problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: twice.key, line: at(twice.offset).line } } });
+      continue;
+    }
     problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: rule === 'yaml-syntax' ? SYNTAX_EXPLAINED[e.code] ?? 'problem.yaml.yaml-syntax' : `problem.yaml.${rule}` as Message['key'] } });
   }
   if (doc.directives?.yaml.explicit || text.match(/^%/m)) {
@@ -167,6 +172,26 @@ export function parseStrict(text: string): StrictParse {
   if (problems.length > 0) return { data: undefined, problems: dedupe(problems), doc, lineCounter };
   const data = doc.toJS({ maxAliasCount: 0 });
   return { data, problems, doc, lineCounter };
+}
+
+/**
+ * For a key written a second time at `offset`: the key as written (a field's name, never a value)
+ * and where it was written first, in the same mapping.
+ */
+function firstOfKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
+  const { visit, isScalar } = yaml();
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const i = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (i < 0) return undefined;
+      const key = map.items[i].key as { value: unknown };
+      const first = map.items.find((p, k) => k < i && isScalar(p.key) && p.key.value === key.value);
+      if (first && isScalar(first.key) && first.key.range) found = { key: String(key.value), offset: first.key.range[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function dedupe(problems: FileProblem[]): FileProblem[] {
