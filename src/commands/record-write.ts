@@ -6,13 +6,14 @@ import type { RecordKind } from '../domain/kinds.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
-import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
+import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId } from '../domain/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
-import { FIELDS } from '../register/fields.js';
+import { recordRel } from '../store/paths.js';
+import { FIELDS, optionName } from '../register/fields.js';
 import type { Message } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import type { Problem } from '../store/load-folder.js';
@@ -50,17 +51,45 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
   return nfcDeep(parsed.data as Rec);
 }
 
-const options = (o: WriteOpts, kind: RecordKind): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind) } : {}) });
+const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
 
-/** A record made from flags misses a field: say the flag that gives it, not the line a file would need. */
-function flagWording(kind: RecordKind): (p: Problem) => Message | undefined {
-  return (p) => {
+/** Schema messages whose advice is for a file (quotes, codes): said for a flag in words of their own. */
+const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
+  'problem.schema.patternCvr': 'problem.flag.patternCvr',
+  'problem.schema.patternPhone': 'problem.flag.patternPhone',
+  'problem.schema.enum': 'problem.flag.enum',
+};
+
+/**
+ * A record made from flags: its problems are said by the flag that gives the field (`--cvr must
+ * be …`), not by a line of a file the user never wrote; a missing field by the flag that gives it.
+ * `made`: the file of a new record, whose other problems are said without a place in it.
+ */
+function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | undefined): (p: Problem, at: readonly PathSegment[]) => Message | undefined {
+  return (p, at) => {
     const field = p.message.params?.field;
-    if (p.rule !== 'schema-required' || typeof field !== 'string') return undefined;
-    const spec = FIELDS[kind].find((s) => s.path === field);
-    return spec ? { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } } : undefined;
+    if (p.rule === 'schema-required' && typeof field === 'string') {
+      const spec = FIELDS[kind].find((s) => s.path === field);
+      if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
+    }
+    // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
+    // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
+    const list = at.findIndex((s) => typeof s === 'number');
+    const names = (list < 0 ? at : at.slice(0, list)).map(String);
+    let spec: (typeof FIELDS)[RecordKind][number] | undefined;
+    for (let n = names.length; n > 0 && !spec; n--) spec = FIELDS[kind].find((s) => s.path === names.slice(0, n).join('.'));
+    if (spec && given[optionName(spec.flag)] !== undefined) {
+      const flag = `--${spec.flag}`;
+      const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
+      if (own) return { key: FLAG_WORDS[p.message.key] ?? p.message.key, params: { ...p.message.params, field: flag } };
+      return { key: 'register.flagProblem', params: { flag, problem: p.message } };
+    }
+    return made && p.file === made() ? p.message : undefined;
   };
 }
+
+/** What civsam made of a flag's value (a web address completed), said on stderr. */
+const noteOf = (ctx: CommandContext) => (m: Message) => ctx.stderr.write(ctx.errColor.yellow(ctx.t(m.key, m.params)) + '\n');
 
 /** On a terminal, the flags completed by asking (undefined: the user chose not to save); elsewhere the flags as given. */
 async function guided(ctx: CommandContext, ask: () => Promise<Record<string, unknown> | undefined>, opts: WriteOpts): Promise<WriteOpts | undefined> {
@@ -74,8 +103,8 @@ export function add(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
-    const result = await applyChange(ctx, options(opts, kind), (s) => {
-      const rec = withDefaults(kind, applyFlags(kind, base, opts), s.folder, ctx.today);
+    const result = await applyChange(ctx, options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), (s) => {
+      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
       const id = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined) ?? newId(kind, rec, s.folder);
       if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
       if (!isValidId(id)) throw new UserError('register.badId');
@@ -107,7 +136,7 @@ export function edit(kind: RecordKind) {
         if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
         rec = { id, ...fromFile };
       }
-      rec = applyFlags(kind, rec, opts);
+      rec = applyFlags(kind, rec, opts, noteOf(ctx));
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       return [{ kind, id, record: rec }];
     });

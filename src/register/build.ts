@@ -6,6 +6,7 @@ import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import { deletePath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
+import type { Message } from '../i18n/index.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, isValidId, MAX_ID, slugify, uniqueId } from '../domain/ids.js';
 
@@ -70,7 +71,7 @@ export function hasFieldFlags(kind: RecordKind, opts: Rec): boolean {
  * The record with every given flag applied over `base` (a copy; `base` is not changed). Setting
  * `established_by.call` drops an exemption and the other way round: an agreement has one or the other.
  */
-export function applyFlags(kind: RecordKind, base: Rec, opts: Rec): Rec {
+export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void): Rec {
   const rec = structuredClone(base);
   for (const spec of FIELDS[kind]) {
     const raw = opts[optionName(spec.flag)];
@@ -79,10 +80,19 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec): Rec {
     if (spec.path.startsWith('established_by.exemption.')) deletePath(rec, 'established_by.call');
     if (spec.path === 'scope') delete rec.municipalities;
     if (spec.path === 'municipalities') delete rec.scope;
-    setPath(rec, spec.path, parseFlag(spec, raw));
+    let value = parseFlag(spec, raw);
+    // `www.example.dk` is how people write a web address: it is taken as https://, and said so.
+    if (spec.web && typeof value === 'string' && HOST_FIRST.test(value)) {
+      value = `https://${value}`;
+      note?.({ key: 'register.webAddressCompleted', params: { flag: `--${spec.flag}` } });
+    }
+    setPath(rec, spec.path, value);
   }
   return rec;
 }
+
+/** A web address without its scheme: a host name of two or more parts, then a path if any. */
+const HOST_FIRST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u;
 
 /** The record without the named fields (`--unset end contact-phone`). */
 export function unsetFields(kind: RecordKind, base: Rec, names: readonly string[]): Rec {

@@ -422,3 +422,31 @@ export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'k
   const p = lineCounter.linePos(offset);
   return { line: p.line, col: p.col };
 }
+
+/**
+ * The path of the field a position falls in (the inverse of `locate`): the deepest map entry or
+ * list item whose text holds it; an empty path when none does.
+ */
+export function fieldAt(parsed: StrictParse, at: Position): PathSegment[] {
+  const { doc, lineCounter } = parsed;
+  if (!doc || !lineCounter) return [];
+  const { isMap, isSeq, isScalar, isNode } = yaml();
+  const offset = (lineCounter.lineStarts[at.line - 1] ?? Number.MAX_SAFE_INTEGER) + at.col - 1;
+  const holds = (from: unknown, to: unknown) => isNode(from) && from.range && (!isNode(to) || !to.range ? from.range[1] : to.range[1]) >= offset && from.range[0] <= offset;
+  const path: PathSegment[] = [];
+  let node: unknown = doc.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && holds(p.key, p.value));
+      if (!pair || !isScalar(pair.key)) break;
+      path.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex((item) => holds(item, item));
+      if (i < 0) break;
+      path.push(i);
+      node = node.items[i];
+    } else break;
+  }
+  return path;
+}
