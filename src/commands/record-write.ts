@@ -13,8 +13,9 @@ import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
+import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
-import type { Message } from '../i18n/index.js';
+import type { Message, MessageKey } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import type { Problem } from '../store/load-folder.js';
 
@@ -103,9 +104,15 @@ export function add(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
+    let numberedFrom: string | undefined;
     const result = await applyChange(ctx, options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), (s) => {
       const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
-      const id = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined) ?? newId(kind, rec, s.folder);
+      const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
+      // A record the register has already (the same offer from the same organisation) is refused
+      // unless the user names the new one: a second entry of the same thing is the usual mistake.
+      const same = chosen === undefined ? repeatedRecords(kind, rec, s.folder) : [];
+      if (same.length > 0) throw new UserError('register.repeated', { what: { key: `register.same.${kind}` as MessageKey }, ids: same.join(', '), first: same[0], command: COMMAND_OF[kind] });
+      const id = chosen ?? newId(kind, rec, s.folder, (taken) => { numberedFrom = taken; });
       if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
       if (!isValidId(id)) throw new UserError('register.badId');
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { kind: { key: `kind.${kind}` }, id, command: COMMAND_OF[kind] });
@@ -114,7 +121,10 @@ export function add(kind: RecordKind) {
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
     });
-    if (result.written.length > 0 || opts.dryRun) ctx.stdout.write(`${createdId}\n`);
+    if (result.written.length > 0 || opts.dryRun) {
+      if (numberedFrom) noteOf(ctx)({ key: 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
+      ctx.stdout.write(`${createdId}\n`);
+    }
     return result.exitCode;
   };
 }

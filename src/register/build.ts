@@ -8,7 +8,7 @@ import { deletePath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import type { Message } from '../i18n/index.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, MAX_ID, slugify, uniqueId } from '../domain/ids.js';
+import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -168,10 +168,17 @@ export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, tod
   return fillDefaults(kind, rec, folder, today).record;
 }
 
-/** An id for a new record from its name or title, unique among the kind's records. */
-export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | undefined {
+/**
+ * An id for a new record from its name or title, unique among the kind's records; `numbered` is
+ * told the id it would have had when that one is taken (and a number was put after it).
+ */
+export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?: (base: string) => void): string | undefined {
   const existing = folder.records[kind];
   const taken = (id: string) => existing.has(id);
+  const uniqueId = (base: string, isTaken: (id: string) => boolean) => {
+    if (isTaken(base)) numbered?.(base);
+    return uniqueIdOf(base, isTaken);
+  };
   if (kind === 'agreement') {
     const id = agreementId(rec.start as string | undefined, rec.areas as string[] | undefined, existing.keys());
     if (id) return uniqueId(id, taken);

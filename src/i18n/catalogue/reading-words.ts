@@ -1,6 +1,6 @@
 // Words for what reading a file can do to a value without the user seeing it: a comment that ends
 // a value early, a field written twice (named, with both lines); and a record made from flags told
-// by its flags, not by the lines of a file the user never wrote.
+// by its flags, not by the lines of a file the user never wrote; a record added twice.
 import { defineMessages } from '../define.js';
 
 export const readingWords = defineMessages({
@@ -10,6 +10,12 @@ export const readingWords = defineMessages({
   'problem.flag.patternPhone': '{field} must be a phone number of 8 to 20 digits and spaces, optionally starting with +.',
   'problem.flag.enum': '{field} must be one of these: {allowed}.',
   'register.flagProblem': '{flag}: {problem}',
+  'register.repeated': 'there is already {what} in the register: {ids}. To change it, use civsam {command} edit {first}. If this is another one, give it an id of its own with --id.',
+  'register.same.offer': 'an offer with this title from this organisation',
+  'register.same.pool': 'a pool with this name',
+  'register.same.call': 'a call with this title in the same year',
+  'register.same.consultation': 'a consultation with this title in the same year',
+  'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
@@ -18,5 +24,11 @@ export const readingWords = defineMessages({
   'problem.flag.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
   'problem.flag.enum': '{field} skal være en af disse: {allowed}.',
   'register.flagProblem': '{flag}: {problem}',
+  'register.repeated': 'der er allerede registreret {what}: {ids}. Ret posten med civsam {command} edit {first}. Er det en anden post, så angiv et id til den med --id.',
+  'register.same.offer': 'et tilbud med denne titel fra denne organisation',
+  'register.same.pool': 'en pulje med dette navn',
+  'register.same.call': 'et opslag med denne titel i samme år',
+  'register.same.consultation': 'en høring med denne titel i samme år',
+  'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });
