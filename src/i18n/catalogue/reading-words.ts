@@ -16,6 +16,7 @@ export const readingWords = defineMessages({
   'register.same.call': 'a call with this title in the same year',
   'register.same.consultation': 'a consultation with this title in the same year',
   'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
+  'read.stopped': 'stopped at your request while the data folder was read; nothing was changed.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
@@ -30,5 +31,6 @@ export const readingWords = defineMessages({
   'register.same.call': 'et opslag med denne titel i samme år',
   'register.same.consultation': 'en høring med denne titel i samme år',
   'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
+  'read.stopped': 'stoppet efter dit ønske, mens datamappen blev læst; intet er ændret.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });
