@@ -1,6 +1,7 @@
 // Words for what reading a file can do to a value without the user seeing it: a comment that ends
 // a value early, a field written twice (named, with both lines); and a record made from flags told
-// by its flags, not by the lines of a file the user never wrote; a record added twice.
+// by its flags, not by the lines of a file the user never wrote; a record added twice; a list with
+// nothing in it; a Ctrl-C while the folder is read.
 import { defineMessages } from '../define.js';
 
 export const readingWords = defineMessages({
@@ -16,6 +17,8 @@ export const readingWords = defineMessages({
   'register.same.call': 'a call with this title in the same year',
   'register.same.consultation': 'a consultation with this title in the same year',
   'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
+  'list.none': 'There are no records of the kind {kind}.',
+  'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
   'read.stopped': 'stopped at your request while the data folder was read; nothing was changed.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
@@ -31,6 +34,8 @@ export const readingWords = defineMessages({
   'register.same.call': 'et opslag med denne titel i samme år',
   'register.same.consultation': 'en høring med denne titel i samme år',
   'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
+  'list.none': 'Der er ingen poster af typen {kind}.',
+  'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
   'read.stopped': 'stoppet efter dit ønske, mens datamappen blev læst; intet er ændret.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });
