@@ -261,12 +261,11 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
     }
     if (fileProblems.length === 0 && (data === null || data === undefined)) {
       fileProblems.push({ file: rel, line: 1, col: 1, rule: 'file-empty', severity: 'error', message: { key: 'problem.fileEmpty' } });
-    } else if (fileProblems.length === 0) {
-      // A comment that cut a value short: a warning, kept with the data (in the snapshot too).
-      cut = commentsAfterPlainValues(decoded.text).map((fp) => ({ file: rel, ...fp }));
     }
+    // A comment that cut a value short: a warning, kept with the file's data or its errors (in the snapshot too).
+    cut = commentsAfterPlainValues(decoded.text).map((fp) => ({ file: rel, ...fp }));
   }
-  if (fileProblems.length > 0) return { file: { rel, what, data: undefined }, problems: fileProblems, identity: got.identity, strict };
+  if (fileProblems.length > 0) return { file: { rel, what, data: undefined }, problems: [...fileProblems, ...cut], identity: got.identity, strict };
   // Values JSON cannot carry are never kept, so a kept read equals a fresh one.
   return { file: { rel, what, data }, problems: cut, identity: jsonSafe(data) ? got.identity : undefined, strict };
 }

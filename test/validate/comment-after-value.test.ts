@@ -43,6 +43,11 @@ describe('a comment after a plain value', () => {
     expect(translate('da', 'problem.commentAfterValue')).not.toMatch(/comment|value/i);
   });
 
+  it('is said beside the errors of a file that cannot be read, every problem in one run', () => {
+    const files = { ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: kl. 10 # kaffe\nname: Igen\n') };
+    expect(messagesOf(files).map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['organisations/alpha.yaml:10:15 comment-after-value', 'organisations/alpha.yaml:11:1 yaml-duplicate-key']);
+  });
+
   it('is said the same when the file is taken from the snapshot, and validate still exits 0 (a warning)', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: Vi mødes kl. 10 # husk kaffe\n') });
     const past = new Date(Date.now() - 60_000);
