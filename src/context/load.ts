@@ -65,7 +65,7 @@ export function forgetLoaded(ctx: CommandContext): void {
 }
 
 function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]): LoadedFolder {
-  // A Ctrl-C while the folder is read ends the run with a word: nothing was changed.
+  // A Ctrl-C while the folder is read ends the run with a word: the folder was not changed.
   stopWhileReading(() => ctx.stderr.write(`${ctx.errColor.red(ctx.t('cli.error'))} ${ctx.t('read.stopped')}\n`));
   if (ctx.fromHistory) {
     const raw = readFolder(folderAtDate(resolveDataDir(ctx), ctx.dataDir, ctx.fromHistory), noCache);

@@ -55,7 +55,7 @@ let reading: { dispose(): void } | undefined;
 
 /**
  * From the moment a command reads the data folder to its end: a request to stop ends the run,
- * saying so (`say`: reading changes nothing, so there is nothing to put back), then dies of the
+ * saying so (`say`: reading leaves the folder as it was, so there is nothing to put back), then dies of the
  * signal as it would have (exit 130 for Ctrl-C, 143 for SIGTERM). A signal is heard when the
  * program can next act, which for a folder being read is once it is read; a write path listening
  * meanwhile answers it instead. Armed once per run; `stopHeard` ends it.

@@ -1,5 +1,5 @@
 // A Ctrl-C (or SIGTERM) while a command reads the data folder ends the run saying, in the user's
-// language, that it was stopped and nothing was changed, and dies of the signal as before (exit
+// language, that it was stopped and the data folder was not changed, and dies of the signal as before (exit
 // 130); while a write path listens, that path answers instead.
 import { spawn } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
@@ -47,7 +47,7 @@ describe('a request to stop while the folder is read', () => {
     child.kill('SIGINT');
     const { signal } = await ended;
     expect(signal).toBe('SIGINT');
-    expect(stderr).toBe('fejl: stoppet efter dit ønske, mens datamappen blev læst; intet er ændret.\n');
+    expect(stderr).toBe('fejl: stoppet efter dit ønske; datamappen er ikke ændret.\n');
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 30_000);
 });
