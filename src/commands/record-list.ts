@@ -181,9 +181,12 @@ export function listRecords(kind: RecordKind) {
       call: (id) => named(id, folder.records.call.get(id)?.title),
     };
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
+    // None to list: the sentence that says so, not a frame of headers (a CSV keeps its header row).
+    const what = { kind: { key: `kind.${kind}` as MessageKey }, count: folder.records[kind].size };
+    const none = records.length > 0 ? undefined : ctx.t(what.count === 0 ? 'list.none' : 'list.noneMatch', what);
     emit(ctx, opts, {
-      heading: ctx.t('list.heading', { kind: { key: `kind.${kind}` as MessageKey }, count: records.length }),
-      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2 } as never],
+      heading: none ? undefined : ctx.t('list.heading', { kind: what.kind, count: records.length }),
+      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
       json: records,
     });
     // Offers left out of --status active only because their organisation is not active: said, so

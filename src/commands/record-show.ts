@@ -5,6 +5,7 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
+import { criterionText, scoredCriteria } from '../domain/applications.js';
 import { FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
@@ -36,7 +37,14 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     return entry ? entry[ctx.lang] : id;
   };
   const targets = new Map(REFERENCES[kind].map(([path, target]) => [path.replace(/\.\*/g, ''), target]));
+  // An application's scores and decision name its call's criteria by id: shown by their wording.
+  const call = kind === 'application' && typeof record.call === 'string' ? folder.records.call.get(record.call) : undefined;
+  const criteria = new Map(call ? scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]) : []);
+  const sub = (path: string) => fieldLabel(ctx.lang, kind, path).split(': ').pop()!.toLocaleLowerCase(ctx.lang);
   const scalar = (path: string, v: unknown): string => {
+    if (typeof v === 'string' && CRITERION_IDS.has(path)) return criteria.get(v) ?? v;
+    // A criterion's kinds of funding (its schema's alternatives hide the list of values from shapeAt).
+    if (typeof v === 'string' && path === 'criteria.kinds') return valueLabel(ctx.lang, v);
     if (typeof v === 'number') return path.endsWith('amount_dkk') ? formatAmount(v, ctx.lang) : String(v);
     if (typeof v !== 'string') return isObject(v) ? JSON.stringify(v) : String(v);
     const shape = shapeAt(kind, path);
@@ -54,16 +62,26 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     return !(shape?.enum ?? shape?.items?.enum) && shape?.format !== 'date' && shape?.items?.format !== 'date';
   };
   const rows: Cell[][] = [];
-  // A value inside a list item: nested lists (an assessment's scores) and objects (a criterion's text) in brackets.
-  const inline = (path: string, v: unknown): string => Array.isArray(v) ? v.map((x) => inline(path, x)).join(', ')
-    : isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);
+  // A value inside a list item: a text in both languages in the user's, scores one a line by their
+  // criterion's wording, other nested lists and objects in brackets.
+  const inline = (path: string, v: unknown): string => {
+    if (isObject(v) && isLanguageText(v)) return (ctx.lang === 'da' ? v.da ?? v.en : v.en ?? v.da) ?? '';
+    if (path === 'assessments.scores' && Array.isArray(v)) return v.map((x) => (isObject(x) ? `\n${String(x.score)} – ${scalar(`${path}.criterion`, x.criterion)}` : '')).join('');
+    if (Array.isArray(v)) return v.map((x) => inline(path, x)).join(', ');
+    return isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);
+  };
+  /** One item of a list of objects: a criterion by its wording (its id is for the scores, not for people), any other field by field. */
+  const item = (path: string, o: Record<string, unknown>): string => {
+    const fields = Object.entries(o).filter(([ik]) => !(path === 'criteria' && ik === 'id'));
+    return fields.map(([ik, iv]) => (path === 'criteria' && ik === 'text' ? inline(`${path}.${ik}`, iv) : `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`)).join(' · ').replace(/ · \n/g, '\n');
+  };
   const walk = (obj: Record<string, unknown>, prefix: string): void => {
     for (const [k, v] of Object.entries(obj)) {
       const path = prefix + k;
       const label = fieldLabel(ctx.lang, kind, path);
       if (Array.isArray(v)) {
         if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
-        else v.forEach((item, i) => rows.push([`${label} ${i + 1}`, isObject(item) ? Object.entries(item).map(([ik, iv]) => `${fieldLabel(ctx.lang, kind, `${path}.${ik}`).split(': ').pop()!.toLocaleLowerCase(ctx.lang)}: ${inline(`${path}.${ik}`, iv)}`).join(' · ') : String(item)]));
+        else v.forEach((x, i) => rows.push([`${label} ${i + 1}`, isObject(x) ? item(path, x) : String(x)]));
       } else if (isObject(v)) {
         walk(v, `${path}.`);
       } else {
@@ -73,6 +91,15 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   };
   walk(record, '');
   return rows;
+}
+
+/** Where a record holds a criterion's id (an application's scores and decision). */
+const CRITERION_IDS = new Set(['assessments.scores.criterion', 'decision.criteria']);
+
+/** A text given in each language (`{da: …, en: …}`). */
+function isLanguageText(v: Record<string, unknown>): v is { da?: string; en?: string } {
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => (k === 'da' || k === 'en') && typeof v[k] === 'string');
 }
 
 interface FundingLine { agreement: string; pool: string; year: number; kind: string; amount: number }

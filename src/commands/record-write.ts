@@ -6,14 +6,17 @@ import type { RecordKind } from '../domain/kinds.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
-import { decode, MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
+import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId } from '../domain/ids.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
-import { FIELDS } from '../register/fields.js';
-import type { Message } from '../i18n/index.js';
+import { recordRel } from '../store/paths.js';
+import { repeatedRecords } from '../register/repeats.js';
+import { FIELDS, optionName } from '../register/fields.js';
+import type { Message, MessageKey } from '../i18n/index.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface WriteOpts {
@@ -42,21 +45,52 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
+  for (const p of commentsAfterPlainValues(decoded.text)) {
+    ctx.stderr.write(ctx.errColor.yellow(`${terminalSafe(`${shown}:${p.line}:${p.col}`, { lineBreaks: 'space' })}  ${ctx.t('validate.warning')}: ${ctx.t(p.message.key)}`) + '\n');
+  }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return nfcDeep(parsed.data as Rec);
 }
 
-const options = (o: WriteOpts, kind: RecordKind): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind) } : {}) });
+const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
 
-/** A record made from flags misses a field: say the flag that gives it, not the line a file would need. */
-function flagWording(kind: RecordKind): (p: Problem) => Message | undefined {
-  return (p) => {
+/** Schema messages whose advice is for a file (quotes, codes): said for a flag in words of their own. */
+const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
+  'problem.schema.patternCvr': 'problem.flag.patternCvr',
+  'problem.schema.patternPhone': 'problem.flag.patternPhone',
+  'problem.schema.enum': 'problem.flag.enum',
+};
+
+/**
+ * A record made from flags: its problems are said by the flag that gives the field (`--cvr must
+ * be …`), not by a line of a file the user never wrote; a missing field by the flag that gives it.
+ * `made`: the file of a new record, whose other problems are said without a place in it.
+ */
+function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | undefined): (p: Problem, at: readonly PathSegment[]) => Message | undefined {
+  return (p, at) => {
     const field = p.message.params?.field;
-    if (p.rule !== 'schema-required' || typeof field !== 'string') return undefined;
-    const spec = FIELDS[kind].find((s) => s.path === field);
-    return spec ? { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } } : undefined;
+    if (p.rule === 'schema-required' && typeof field === 'string') {
+      const spec = FIELDS[kind].find((s) => s.path === field);
+      if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
+    }
+    // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
+    // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
+    const list = at.findIndex((s) => typeof s === 'number');
+    const names = (list < 0 ? at : at.slice(0, list)).map(String);
+    let spec: (typeof FIELDS)[RecordKind][number] | undefined;
+    for (let n = names.length; n > 0 && !spec; n--) spec = FIELDS[kind].find((s) => s.path === names.slice(0, n).join('.'));
+    if (spec && given[optionName(spec.flag)] !== undefined) {
+      const flag = `--${spec.flag}`;
+      const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
+      if (own) return { key: FLAG_WORDS[p.message.key] ?? p.message.key, params: { ...p.message.params, field: flag } };
+      return { key: 'register.flagProblem', params: { flag, problem: p.message } };
+    }
+    return made && p.file === made() ? p.message : undefined;
   };
 }
+
+/** What civsam made of a flag's value (a web address completed), said on stderr. */
+const noteOf = (ctx: CommandContext) => (m: Message) => ctx.stderr.write(ctx.errColor.yellow(ctx.t(m.key, m.params)) + '\n');
 
 /** On a terminal, the flags completed by asking (undefined: the user chose not to save); elsewhere the flags as given. */
 async function guided(ctx: CommandContext, ask: () => Promise<Record<string, unknown> | undefined>, opts: WriteOpts): Promise<WriteOpts | undefined> {
@@ -70,9 +104,15 @@ export function add(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
-    const result = await applyChange(ctx, options(opts, kind), (s) => {
-      const rec = withDefaults(kind, applyFlags(kind, base, opts), s.folder, ctx.today);
-      const id = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined) ?? newId(kind, rec, s.folder);
+    let numberedFrom: string | undefined;
+    const result = await applyChange(ctx, options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), (s) => {
+      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
+      const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
+      // A record the register has already (the same offer from the same organisation) is refused
+      // unless the user names the new one: a second entry of the same thing is the usual mistake.
+      const same = chosen === undefined ? repeatedRecords(kind, rec, s.folder) : [];
+      if (same.length > 0) throw new UserError('register.repeated', { what: { key: `register.same.${kind}` as MessageKey }, ids: same.join(', '), first: same[0], command: COMMAND_OF[kind] });
+      const id = chosen ?? newId(kind, rec, s.folder, (taken) => { numberedFrom = taken; });
       if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
       if (!isValidId(id)) throw new UserError('register.badId');
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { kind: { key: `kind.${kind}` }, id, command: COMMAND_OF[kind] });
@@ -81,7 +121,10 @@ export function add(kind: RecordKind) {
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
     });
-    if (result.written.length > 0 || opts.dryRun) ctx.stdout.write(`${createdId}\n`);
+    if (result.written.length > 0 || opts.dryRun) {
+      if (numberedFrom) noteOf(ctx)({ key: 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
+      ctx.stdout.write(`${createdId}\n`);
+    }
     return result.exitCode;
   };
 }
@@ -103,7 +146,7 @@ export function edit(kind: RecordKind) {
         if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
         rec = { id, ...fromFile };
       }
-      rec = applyFlags(kind, rec, opts);
+      rec = applyFlags(kind, rec, opts, noteOf(ctx));
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       return [{ kind, id, record: rec }];
     });

@@ -92,7 +92,7 @@ class Folder {
       // Read as the folder's loader reads it (its quick parser when the file allows, the strict one
       // otherwise): a command given a vocabulary id does not load the strict parser for it.
       const { file, problems } = readCandidate(dir, { rel, what: { role: 'vocabulary', name: target as VocabularyName }, kind: 'file' }, () => realpathSync(dir), false);
-      const entries = problems.length === 0 ? file?.data : undefined;
+      const entries = problems.every((p) => p.severity !== 'error') ? file?.data : undefined;
       const isEntry = (e: unknown): e is Record<string, unknown> => e !== null && typeof e === 'object' && !Array.isArray(e);
       return Array.isArray(entries) && entries.every(isEntry) && entries.some((e) => e.id === id);
     } catch {

@@ -26,7 +26,7 @@ export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * A field's name for people (`contact.role` → `Kontakt: rolle`): each step's label, a kind's own
- * label first (an organisation's `kind` is its type); a field without a label is shown as itself.
+ * label first, should a kind mean something of its own by a field; a field without a label is shown as itself.
  */
 export function fieldLabel(lang: Language, kind: string, path: string): string {
   const steps = path.split('.');

@@ -18,7 +18,7 @@ import { readInParallel } from '../store/parallel-read.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
-import { MAX_FILE_BYTES } from '../store/yaml-read.js';
+import { fieldAt, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { commitPaths, findRepository, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
@@ -66,8 +66,12 @@ export interface ChangeOptions {
   dryRun?: boolean;
   /** false with --no-commit. */
   commit?: boolean;
-  /** A refused change's problem said in the terms the change was given in (a flag, not a line of the file), when it has such words. */
-  reword?: (p: Problem) => Message | undefined;
+  /**
+   * A refused change's problem said in the terms the change was given in (a flag, not a line of a
+   * file that is not written), when it has such words; `field`: the path of the field the problem
+   * is at in the new text of its file.
+   */
+  reword?: (p: Problem, field: readonly PathSegment[]) => Message | undefined;
 }
 
 export interface ChangeResult {
@@ -88,8 +92,20 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
-function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword']): string {
-  return problems.map((p) => `  ${problemLine(ctx.lang, ctx.dataDir, { ...p, message: reword?.(p) ?? p.message })}`).join('\n') + '\n';
+/** The refused change's problems; one reworded (see ChangeOptions.reword) is said without a place in a file. */
+function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword'], texts: ReadonlyMap<string, string>): string {
+  const parsed = new Map<string, StrictParse>();
+  const fieldOf = (p: Problem) => {
+    const text = texts.get(p.file);
+    if (text === undefined) return [];
+    let got = parsed.get(p.file);
+    if (!got) parsed.set(p.file, (got = parseStrict(text)));
+    return fieldAt(got, p);
+  };
+  return problems.map((p) => {
+    const said = reword?.(p, fieldOf(p));
+    return `  ${said ? translate(ctx.lang, said.key, said.params) : problemLine(ctx.lang, ctx.dataDir, p)}`;
+  }).join('\n') + '\n';
 }
 
 /**
@@ -183,7 +199,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();
     if (introduced.length > 0) {
-      ctx.stderr.write(problemLines(ctx, introduced, options.reword));
+      ctx.stderr.write(problemLines(ctx, introduced, options.reword, new Map(changing.flatMap((f) => (f.text === undefined ? [] : [[f.rel, f.text] as const])))));
       throw new UserError('write.refused', { count: introduced.length });
     }
 

@@ -6,8 +6,9 @@ import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import { deletePath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
+import type { Message } from '../i18n/index.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, MAX_ID, slugify, uniqueId } from '../domain/ids.js';
+import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -70,7 +71,7 @@ export function hasFieldFlags(kind: RecordKind, opts: Rec): boolean {
  * The record with every given flag applied over `base` (a copy; `base` is not changed). Setting
  * `established_by.call` drops an exemption and the other way round: an agreement has one or the other.
  */
-export function applyFlags(kind: RecordKind, base: Rec, opts: Rec): Rec {
+export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void): Rec {
   const rec = structuredClone(base);
   for (const spec of FIELDS[kind]) {
     const raw = opts[optionName(spec.flag)];
@@ -79,10 +80,19 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec): Rec {
     if (spec.path.startsWith('established_by.exemption.')) deletePath(rec, 'established_by.call');
     if (spec.path === 'scope') delete rec.municipalities;
     if (spec.path === 'municipalities') delete rec.scope;
-    setPath(rec, spec.path, parseFlag(spec, raw));
+    let value = parseFlag(spec, raw);
+    // `www.example.dk` is how people write a web address: it is taken as https://, and said so.
+    if (spec.web && typeof value === 'string' && HOST_FIRST.test(value)) {
+      value = `https://${value}`;
+      note?.({ key: 'register.webAddressCompleted', params: { flag: `--${spec.flag}` } });
+    }
+    setPath(rec, spec.path, value);
   }
   return rec;
 }
+
+/** A web address without its scheme: a host name of two or more parts, then a path if any. */
+const HOST_FIRST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u;
 
 /** The record without the named fields (`--unset end contact-phone`). */
 export function unsetFields(kind: RecordKind, base: Rec, names: readonly string[]): Rec {
@@ -158,10 +168,17 @@ export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, tod
   return fillDefaults(kind, rec, folder, today).record;
 }
 
-/** An id for a new record from its name or title, unique among the kind's records. */
-export function newId(kind: RecordKind, rec: Rec, folder: DataFolder): string | undefined {
+/**
+ * An id for a new record from its name or title, unique among the kind's records; `numbered` is
+ * told the id it would have had when that one is taken (and a number was put after it).
+ */
+export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?: (base: string) => void): string | undefined {
   const existing = folder.records[kind];
   const taken = (id: string) => existing.has(id);
+  const uniqueId = (base: string, isTaken: (id: string) => boolean) => {
+    if (isTaken(base)) numbered?.(base);
+    return uniqueIdOf(base, isTaken);
+  };
   if (kind === 'agreement') {
     const id = agreementId(rec.start as string | undefined, rec.areas as string[] | undefined, existing.keys());
     if (id) return uniqueId(id, taken);

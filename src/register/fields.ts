@@ -24,6 +24,8 @@ export interface FieldSpec {
   type: FieldType;
   choices?: readonly string[];
   description: MessageKey;
+  /** A web address (its schema asks for http:// or https://). */
+  web?: true;
 }
 
 /**
@@ -85,6 +87,7 @@ function fieldsOf(kind: RecordKind): FieldSpec[] {
       return {
         path, flag: named?.flag ?? path.replace(/[._]/g, '-'), type, description: named?.description ?? descriptionOf(kind, path),
         ...(choices ? { choices } : {}),
+        ...(shape.pattern?.startsWith('^https?://') ? { web: true as const } : {}),
       };
     });
 }

@@ -10,7 +10,7 @@ import { noCache, parseSnapshotText, type FolderListing, type ParseCache } from 
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
-import { MAX_FILE_BYTES, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
+import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
 export interface Problem extends Position {
   /** The file, relative to the data folder, with forward slashes. */
@@ -273,6 +273,7 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
   let strict: StrictParse | undefined;
   let fileProblems: Problem[] = [];
   let amountAt: Position | undefined;
+  let cut: Problem[] = [];
   const decoded = decode(got.bytes);
   if ('problem' in decoded) {
     fileProblems = [{ file: rel, ...decoded.problem }];
@@ -290,10 +291,12 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
     if (fileProblems.length === 0 && (data === null || data === undefined)) {
       fileProblems.push({ file: rel, line: 1, col: 1, rule: 'file-empty', severity: 'error', message: { key: 'problem.fileEmpty' } });
     }
+    // A comment that cut a value short: a warning, kept with the file's data or its errors (in the snapshot too).
+    cut = commentsAfterPlainValues(decoded.text).map((fp) => ({ file: rel, ...fp }));
   }
-  if (fileProblems.length > 0) return { file: { rel, what, data: undefined }, problems: fileProblems, identity: got.identity, strict };
+  if (fileProblems.length > 0) return { file: { rel, what, data: undefined }, problems: [...fileProblems, ...cut], identity: got.identity, strict };
   // Values JSON cannot carry are never kept, so a kept read equals a fresh one.
-  return { file: { rel, what, data }, problems: [], identity: jsonSafe(data) ? got.identity : undefined, strict };
+  return { file: { rel, what, data }, problems: cut, identity: jsonSafe(data) ? got.identity : undefined, strict };
 }
 
 /**

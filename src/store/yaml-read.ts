@@ -147,6 +147,11 @@ export function parseStrict(text: string): StrictParse {
   // Warnings count as errors: an unresolved tag, say, would otherwise silently become a string.
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
+    const twice = e.code === 'DUPLICATE_KEY' ? firstOfKey(doc, e.pos[0]) : undefined;
+    if (twice) {
+      problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: twice.key, line: at(twice.offset).line } } });
+      continue;
+    }
     problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: rule === 'yaml-syntax' ? SYNTAX_EXPLAINED[e.code] ?? 'problem.yaml.yaml-syntax' : `problem.yaml.${rule}` as Message['key'] } });
   }
   if (doc.directives?.yaml.explicit || text.match(/^%/m)) {
@@ -169,6 +174,26 @@ export function parseStrict(text: string): StrictParse {
   return { data, problems, doc, lineCounter };
 }
 
+/**
+ * For a key written a second time at `offset`: the key as written (a field's name, never a value)
+ * and where it was written first, in the same mapping.
+ */
+function firstOfKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
+  const { visit, isScalar } = yaml();
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const i = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (i < 0) return undefined;
+      const key = map.items[i].key as { value: unknown };
+      const first = map.items.find((p, k) => k < i && isScalar(p.key) && p.key.value === key.value);
+      if (first && isScalar(first.key) && first.key.range) found = { key: String(key.value), offset: first.key.range[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function dedupe(problems: FileProblem[]): FileProblem[] {
   const seen = new Set<string>();
   // A tab in a line's indentation leaves the parser guessing about the rest of that line: the tab
@@ -182,6 +207,55 @@ function dedupe(problems: FileProblem[]): FileProblem[] {
     seen.add(k);
     return true;
   }).sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// --- a comment that ends a value ---------------------------------------------------------------
+
+/** A character, then spaces, then `#`: the only way a comment can follow something on its line. */
+const COMMENT_AFTER_TEXT = /\S[ \t]+#/;
+
+/**
+ * Where a comment follows a plain (unquoted) value on its line: YAML ends such a value before the
+ * ` #`, so `name: Foreningen for døve #2` stores a shorter name than was written, without a word.
+ * A comment after a key with its value below, after a quoted value or a list in brackets, and a
+ * `#` in a block of text (`|`) leave every value whole and are not reported. A file with no ` #`
+ * after text costs one search; the others are run through the parser's lexer, which is cheap and
+ * sees quotes and blocks of text as the parsers do.
+ */
+export function commentsAfterPlainValues(text: string): FileProblem[] {
+  if (!text.includes(' #') && !text.includes('\t#')) return [];
+  if (!COMMENT_AFTER_TEXT.test(text)) return [];
+  const { Lexer, CST } = yaml();
+  const found: FileProblem[] = [];
+  let offset = 0;
+  let line = 1;
+  let lineStart = 0;
+  // The lexer gives a scalar as a marker token followed by its source; after a block scalar's
+  // header, that source is the block's text.
+  let marker = false;
+  let blockHeader = false;
+  let plainEnded = false;
+  for (const token of new Lexer().lex(text)) {
+    const type: string | null = marker ? 'scalar-source' : CST.tokenType(token);
+    if (type === 'comment' && plainEnded) {
+      found.push({ line, col: offset - lineStart + 1, rule: 'comment-after-value', severity: 'warning', message: { key: 'problem.commentAfterValue' } });
+    }
+    if (type === 'scalar-source') {
+      plainEnded = !blockHeader;
+      blockHeader = false;
+    } else if (type !== 'space' && type !== 'scalar') {
+      plainEnded = false;
+      if (type === 'block-scalar-header') blockHeader = true;
+      // A comment after the header (`note: | # …`) is still before the block's text.
+      else if (type !== 'newline' && type !== 'comment') blockHeader = false;
+    }
+    marker = type === 'scalar';
+    // The lexer's own markers (a scalar follows, a document or flow begins or ends) are no source.
+    if (type === 'scalar' || type === 'doc-mode' || type === 'flow-error-end') continue;
+    for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) { line++; lineStart = offset + i + 1; }
+    offset += token.length;
+  }
+  return found;
 }
 
 // --- the fast path -------------------------------------------------------------------------------
@@ -347,4 +421,32 @@ export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'k
   const offset = isNode(target) && target.range ? target.range[0] : (isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0);
   const p = lineCounter.linePos(offset);
   return { line: p.line, col: p.col };
+}
+
+/**
+ * The path of the field a position falls in (the inverse of `locate`): the deepest map entry or
+ * list item whose text holds it; an empty path when none does.
+ */
+export function fieldAt(parsed: StrictParse, at: Position): PathSegment[] {
+  const { doc, lineCounter } = parsed;
+  if (!doc || !lineCounter) return [];
+  const { isMap, isSeq, isScalar, isNode } = yaml();
+  const offset = (lineCounter.lineStarts[at.line - 1] ?? Number.MAX_SAFE_INTEGER) + at.col - 1;
+  const holds = (from: unknown, to: unknown) => isNode(from) && from.range && (!isNode(to) || !to.range ? from.range[1] : to.range[1]) >= offset && from.range[0] <= offset;
+  const path: PathSegment[] = [];
+  let node: unknown = doc.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && holds(p.key, p.value));
+      if (!pair || !isScalar(pair.key)) break;
+      path.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex((item) => holds(item, item));
+      if (i < 0) break;
+      path.push(i);
+      node = node.items[i];
+    } else break;
+  }
+  return path;
 }

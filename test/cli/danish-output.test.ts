@@ -40,7 +40,7 @@ describe('org show in Danish', () => {
       ['Felt', 'Værdi'],
       ['Id', 'beta'],
       ['Navn', 'Beta Pårørende'],
-      ['Type', 'pårørendeforening'],
+      ['Art', 'pårørendeforening'],
       ['Områder', 'psykiatri, social'],
       ['Patientgrupper', 'Depression'],
       ['Kommuner', 'Aarhus'],
@@ -64,7 +64,7 @@ describe('org show in Danish', () => {
 
   it('in English the same fields by their English names', async () => {
     const r = await civsam(['org', 'show', 'beta', '--data', makeFolder(files)], { env: { COLUMNS: '80' } });
-    expect(r.stdout).toMatch(/│ Type +│ relatives' association +│/);
+    expect(r.stdout).toMatch(/│ Kind +│ relatives' association +│/);
     expect(r.stdout).toMatch(/│ Registered +│ 5 Dec 2026 +│/);
     expect(r.stdout).toMatch(/│ Contact: role +│ formand +│/);
   });

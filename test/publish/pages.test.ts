@@ -186,7 +186,7 @@ describe('consultations', () => {
 describe('organisation pages', () => {
   it('show public details, offers, agreements, calls and consultations', () => {
     const p = textOf(page('organisations/alpha.html'));
-    expect(p).toContain('Type Patientforening Områder Psykiatri Patientgrupper Depression Kommuner Aarhus Hjemmeside alpha.example CVR-nummer 12345674 Høringslisten På den stående høringsliste siden 1. jan. 2020');
+    expect(p).toContain('Art Patientforening Områder Psykiatri Patientgrupper Depression Kommuner Aarhus Hjemmeside alpha.example CVR-nummer 12345674 Høringslisten På den stående høringsliste siden 1. jan. 2020');
     expect(p).toContain('Aktive tilbud Samtalegruppe for voksne');
     expect(p).toContain('Fælles samtaletilbud sammen med én anden organisation Aktiv');
     expect(p).toContain('Udvalgt i opslag Samtaletilbud 2026 (frist 1. nov. 2025) Gammelt opslag (frist 1. mar. 2024)');

@@ -1,6 +1,7 @@
 // The human names of the records' fields, as `show` and other tables write them for people:
 // `label.<field>`, with `label.<kind>.<field>` where a kind means something of its own by a field
-// (an organisation's `kind` is its type). A test checks that every field the schemas ship has a
+// (none does now: an organisation's `kind` is headed as every other kind, "Art" in Danish, in
+// `show`, `list`, messages and the site alike). A test checks that every field the schemas ship has a
 // name in both languages, so a new field never reaches a Danish user as its code.
 import { defineMessages } from '../define.js';
 
@@ -35,7 +36,6 @@ export const fieldLabels = defineMessages({
   'label.en': 'English',
   'label.title': 'Title',
   'label.name': 'Name',
-  'label.organisation.kind': 'Type',
   'label.kind': 'Kind',
   'label.cvr': 'CVR number',
   'label.areas': 'Areas',
@@ -127,7 +127,6 @@ export const fieldLabels = defineMessages({
   'label.en': 'engelsk',
   'label.title': 'Titel',
   'label.name': 'Navn',
-  'label.organisation.kind': 'Type',
   'label.kind': 'Art',
   'label.cvr': 'CVR-nummer',
   'label.areas': 'Områder',

@@ -463,7 +463,7 @@ export const publish = defineMessages({
   'publish.organisations.title': 'Organisationer',
   'publish.organisations.lead': '{count, plural, one {Den ene civilsamfundsorganisation i regionens register.} other {De # civilsamfundsorganisationer i regionens register, i alfabetisk orden.}}',
   'publish.organisations.caption': 'Organisationer i registret',
-  'publish.organisations.kind': 'Type',
+  'publish.organisations.kind': 'Art',
   'publish.organisations.activeOffers': 'Aktive tilbud',
   'publish.organisations.inactiveShort': 'ikke længere aktiv',
   'publish.organisations.inactive': 'Organisationen er ikke længere aktiv i regionens register. Siden bevares for at vise tidligere samarbejder.',

@@ -1,0 +1,41 @@
+// Words for what reading a file can do to a value without the user seeing it: a comment that ends
+// a value early, a field written twice (named, with both lines); and a record made from flags told
+// by its flags, not by the lines of a file the user never wrote; a record added twice; a list with
+// nothing in it; a Ctrl-C while the folder is read.
+import { defineMessages } from '../define.js';
+
+export const readingWords = defineMessages({
+  'problem.commentAfterValue': 'The text from this # on is not part of the value: in YAML a space followed by # begins a comment, so the value ends before it. If the text belongs to the value, put the whole value in quotes ("…"); if it is a note, it can stay.',
+  'problem.yamlDuplicateKeyNamed': 'The field {key} is written twice at the same level (the record, or one item of a list in it): on line {line} and again on this line. Keep one of the two lines and delete the other.',
+  'problem.flag.patternCvr': '{field} must be a CVR number: exactly 8 digits, without spaces.',
+  'problem.flag.patternPhone': '{field} must be a phone number of 8 to 20 digits and spaces, optionally starting with +.',
+  'problem.flag.enum': '{field} must be one of these: {allowed}.',
+  'register.flagProblem': '{flag}: {problem}',
+  'register.repeated': 'there is already {what} in the register: {ids}. To change it, use civsam {command} edit {first}. If this is another one, give it an id of its own with --id.',
+  'register.same.offer': 'an offer with this title from this organisation',
+  'register.same.pool': 'a pool with this name',
+  'register.same.call': 'a call with this title in the same year',
+  'register.same.consultation': 'a consultation with this title in the same year',
+  'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
+  'list.none': 'There are no records of the kind {kind}.',
+  'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
+  'read.stopped': 'stopped at your request; the data folder was not changed.',
+  'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
+}, {
+  'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
+  'problem.yamlDuplicateKeyNamed': 'Feltet {key} står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje {line} og igen i denne linje. Behold den ene af de to linjer, og slet den anden.',
+  'problem.flag.patternCvr': '{field} skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.',
+  'problem.flag.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
+  'problem.flag.enum': '{field} skal være en af disse: {allowed}.',
+  'register.flagProblem': '{flag}: {problem}',
+  'register.repeated': 'der er allerede registreret {what}: {ids}. Ret posten med civsam {command} edit {first}. Er det en anden post, så angiv et id til den med --id.',
+  'register.same.offer': 'et tilbud med denne titel fra denne organisation',
+  'register.same.pool': 'en pulje med dette navn',
+  'register.same.call': 'et opslag med denne titel i samme år',
+  'register.same.consultation': 'en høring med denne titel i samme år',
+  'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
+  'list.none': 'Der er ingen poster af typen {kind}.',
+  'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
+  'read.stopped': 'stoppet efter dit ønske; datamappen er ikke ændret.',
+  'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
+});

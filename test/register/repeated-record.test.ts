@@ -1,0 +1,49 @@
+// Adding a record the register has already (the same offer from the same organisation, a pool of
+// the same name) is refused, naming the one there is, unless the new one is given an id of its own;
+// an id that had to be numbered is said, with the reason.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { civsam } from '../helpers/cli.js';
+
+const DA = { env: { CIVSAM_LANG: 'da' } };
+const offer = (title: string, organisation = 'alpha') => ['offer', 'add', '--organisation', organisation, '--title', title, '--type', 'peer-group', '--patient-groups', 'depression', '--scope', 'regional', '--active-from', '2026-01-01', '--no-commit'];
+
+describe('a record added twice', () => {
+  it('the same title from the same organisation (case, accents and dashes aside) is refused, naming the offer there is', async () => {
+    const dir = makeFolder(baseFiles());
+    expect((await civsam([...offer('Samtalegruppe for pårørende'), '--data', dir], DA)).stdout).toBe('samtalegruppe-for-paaroerende\n');
+    const again = await civsam([...offer('samtalegruppe  for Pårørende'), '--data', dir], DA);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('fejl: der er allerede registreret et tilbud med denne titel fra denne organisation: samtalegruppe-for-paaroerende. Ret posten med civsam offer edit samtalegruppe-for-paaroerende. Er det en anden post, så angiv et id til den med --id.\n');
+    expect(existsSync(join(dir, 'offers/samtalegruppe-for-paaroerende-2.yaml'))).toBe(false);
+    const en = await civsam([...offer('Samtalegruppe for pårørende'), '--data', dir]);
+    expect(en.stderr).toBe('error: there is already an offer with this title from this organisation in the register: samtalegruppe-for-paaroerende. To change it, use civsam offer edit samtalegruppe-for-paaroerende. If this is another one, give it an id of its own with --id.\n');
+  });
+
+  it('is added when given an id of its own; the same title from another organisation is another offer', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta', '11111111') });
+    await civsam([...offer('Samtalegruppe'), '--data', dir]);
+    const own = await civsam([...offer('Samtalegruppe'), '--id', 'samtalegruppe-skive', '--data', dir]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toBe('samtalegruppe-skive\n');
+    // Another organisation's offer of that title: made, and the numbered id said with its reason.
+    const other = await civsam([...offer('Samtalegruppe', 'beta'), '--data', dir], DA);
+    expect(other.code).toBe(0);
+    expect(other.stdout).toBe('samtalegruppe-2\n');
+    expect(other.stderr).toContain("Id'et samtalegruppe er optaget, så den nye post har fået id'et samtalegruppe-2.\n");
+  });
+
+  it('a pool of the same name is refused too; an organisation of the same name is refused by its check, said by --name', async () => {
+    const dir = makeFolder(baseFiles());
+    const pool = ['pool', 'add', '--name', 'Puljen', '--areas', 'social', '--eligible-kinds', 'development', '--budgets', '2026:100000', '--no-commit', '--data', dir];
+    expect((await civsam(pool)).code).toBe(0);
+    const again = await civsam(pool);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('there is already a pool with this name in the register: puljen.');
+    const name = await civsam(['org', 'add', '--name', 'ALPHA forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
+    expect(name.code).toBe(2);
+    expect(name.stderr).toMatch(/^ {2}--name: Another organisation \(organisations\/alpha\.yaml\) has the same name/m);
+  });
+});
