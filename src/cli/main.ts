@@ -11,7 +11,6 @@ import { colourLevel, makeChalk } from '../output/colors.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
-import { stopHeard } from '../store/stop-request.js';
 
 // commander is a CommonJS package: required as one, it is loaded without the ES module loader's
 // look through its source for the names it exports (some milliseconds at every start).
@@ -53,8 +52,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
 
   for (const spec of commandsNamed(argv)) {
     const cmd = defineCommand(program, spec, t, helpWidth(streams));
-    // A request to stop that came while the folder was read is answered when the command is done.
-    cmd.action(async (...args: unknown[]) => runThenHearStop(async () => {
+    cmd.action(async (...args: unknown[]) => {
       ran = true;
       const command = args[args.length - 1] as Command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
@@ -89,7 +87,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       } else {
         exitCode = await mod.run(ctx, opts, positional);
       }
-    }));
+    });
   }
 
   defineHelpCommand(program, t);
@@ -124,14 +122,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     streams.stderr.write(`${errColor.red(t('cli.internalError'))}\n`);
     if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.invalid;
-  }
-}
-
-async function runThenHearStop(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } finally {
-    await stopHeard();
   }
 }
 

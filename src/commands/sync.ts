@@ -6,7 +6,6 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { forgetLoaded, resolveDataDir } from '../context/load.js';
-import { stopHeard } from '../store/stop-request.js';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
@@ -343,8 +342,6 @@ function status(ctx: CommandContext, place: SyncPlace): number {
  * Offline, the change is still made (and committed here); the next sync sends it.
  */
 export async function syncAround(ctx: CommandContext, change: () => Promise<number>): Promise<number> {
-  // A Ctrl-C while names were looked up is answered before git runs; git's own work is not a reading's.
-  await stopHeard();
   try {
     await run(ctx, {}, []);
   } catch (e) {

@@ -12,7 +12,6 @@ import { readInParallel } from '../validate/parallel-check.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
-import { stopWhileReading } from '../store/stop-request.js';
 import type { CommandContext } from './context.js';
 
 export interface LoadedFolder {
@@ -65,8 +64,6 @@ export function forgetLoaded(ctx: CommandContext): void {
 }
 
 function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]): LoadedFolder {
-  // A Ctrl-C while the folder is read ends the run with a word: the folder was not changed.
-  stopWhileReading(() => ctx.stderr.write(`${ctx.errColor.red(ctx.t('cli.error'))} ${ctx.t('read.stopped')}\n`));
   if (ctx.fromHistory) {
     const raw = readFolder(folderAtDate(resolveDataDir(ctx), ctx.dataDir, ctx.fromHistory), noCache);
     return { ...checkFolder(raw), fileCount: raw.files.length };

@@ -19,13 +19,8 @@ export interface StopRequests {
   dispose(): void;
 }
 
-/** How many write paths are listening now: while one is, it answers a request, not the reading's. */
-let writing = 0;
-
 /** Listens for SIGINT and SIGTERM until dispose(). */
 export function listenForStop(): StopRequests {
-  writing++;
-  let disposed = false;
   let count = 0;
   let first: StopSignal | undefined;
   const listeners: Array<(count: number) => void> = [];
@@ -43,56 +38,20 @@ export function listenForStop(): StopRequests {
     exitCode: () => 128 + constants.signals[first ?? 'SIGINT'],
     onRequest: (listener) => { listeners.push(listener); },
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      writing--;
       for (const { signal, handler } of handlers) process.off(signal, handler);
     },
   };
 }
-
-let reading: { dispose(): void } | undefined;
 
 /**
- * From the moment a command reads the data folder to its end: a request to stop ends the run,
- * saying so (`say`: reading leaves the folder as it was, so there is nothing to put back), then dies of the
- * signal as it would have (exit 130 for Ctrl-C, 143 for SIGTERM). A signal is heard when the
- * program can next act, which for a folder being read is once it is read; a write path listening
- * meanwhile answers it instead. Armed once per run; `stopHeard` ends it.
+ * Lets the event loop run until a signal that came during synchronous work is heard. A signal is
+ * read in the loop's poll phase; code that goes on from an I/O callback is past it, and a single
+ * turn (which ends in the check phase, where setImmediate runs) would return before the signal is
+ * read: two turns always pass a poll phase.
  */
-export function stopWhileReading(say: (signal: StopSignal) => void, die: (signal: StopSignal) => void = (signal) => process.kill(process.pid, signal)): void {
-  if (reading) return;
-  const handlers = SIGNALS.map((signal) => {
-    const handler = () => {
-      if (writing > 0) return;
-      reading?.dispose();
-      say(signal);
-      die(signal);
-    };
-    process.on(signal, handler);
-    return { signal, handler };
-  });
-  reading = {
-    dispose() {
-      for (const { signal, handler } of handlers) process.off(signal, handler);
-      reading = undefined;
-    },
-  };
-}
-
-/** At a run's end: a request that came while the folder was read is answered now, not lost. */
-export async function stopHeard(): Promise<void> {
-  if (!reading) return;
-  // Two turns: a signal that came during synchronous work is read in the loop's poll phase, which
-  // the first turn may already be past (it ends in the check phase, where setImmediate runs).
-  await heardYet();
-  await heardYet();
-  reading?.dispose();
-}
-
-/** Lets the event loop run once, so that a signal that came during synchronous work is heard. */
-export function heardYet(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export async function heardYet(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -19,7 +19,6 @@ export const readingWords = defineMessages({
   'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
   'list.none': 'There are no records of the kind {kind}.',
   'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
-  'read.stopped': 'stopped at your request; the data folder was not changed.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
@@ -36,6 +35,5 @@ export const readingWords = defineMessages({
   'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
   'list.none': 'Der er ingen poster af typen {kind}.',
   'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
-  'read.stopped': 'stoppet efter dit ønske; datamappen er ikke ændret.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });
