@@ -67,7 +67,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   const inline = (path: string, v: unknown): string => {
     if (isObject(v) && isLanguageText(v)) return (ctx.lang === 'da' ? v.da ?? v.en : v.en ?? v.da) ?? '';
     if (path === 'assessments.scores' && Array.isArray(v)) return v.map((x) => (isObject(x) ? `\n${String(x.score)} – ${scalar(`${path}.criterion`, x.criterion)}` : '')).join('');
-    if (Array.isArray(v)) return v.map((x) => inline(path, x)).join(', ');
+    if (Array.isArray(v)) return v.length === 0 ? ctx.t('show.emptyList') : v.map((x) => inline(path, x)).join(', ');
     return isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);
   };
   /** One item of a list of objects: a criterion by its wording (its id is for the scores, not for people), any other field by field. */

@@ -1,11 +1,14 @@
 // The names of a criterion's own fields, as `show` writes them for people (a call's or pool's
-// criteria: their weight and the kinds of funding they are for).
+// criteria: their weight and the kinds of funding they are for), and an empty list inside an item
+// (an assessor's declaration of no ties says "none", not nothing).
 import { defineMessages } from '../define.js';
 
 export const criteriaLabels = defineMessages({
   'label.weight': 'weight',
   'label.kinds': 'only for',
+  'show.emptyList': 'none',
 }, {
   'label.weight': 'vægt',
   'label.kinds': 'kun til',
+  'show.emptyList': 'ingen',
 });
