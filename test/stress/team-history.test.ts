@@ -38,11 +38,11 @@ describe('civsam history', () => {
     const table = bo.civsam(['history', 'organisation', 'alpha'], { COLUMNS: '200' });
     expect(table.stdout).toContain('Website: https://alpha.example → https://alpha.example/ny');
     expect(table.stdout).toContain('Contact: name: changed (personal data; shown with --include-personal-data)');
-    expect(table.stdout).toContain('Type: – → patient association');
+    expect(table.stdout).toContain('Kind: – → patient association');
     const md = bo.civsam(['--lang', 'da', 'history', 'org', 'alpha', '--format', 'md']);
     expect(md.stdout).toContain('# Historik for organisation alpha, nyeste først');
     expect(md.stdout).toMatch(/\| Anna \| organisation alpha: hjemmeside udfyldt, kontakt udfyldt \| ændret \| Hjemmeside: – → https:\/\/alpha\.example<br>Kontakt: navn: ændret \(personoplysninger/);
-    expect(md.stdout).toContain('Type: – → patientforening');
+    expect(md.stdout).toContain('Art: – → patientforening');
     expect(md.stdout).not.toMatch(/\| \d{4}-\d{2}-\d{2}/);
   });
 
