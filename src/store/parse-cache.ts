@@ -37,7 +37,7 @@
 // gone bad, a block torn by a power cut, an edit) is never believed; what fails is read again from
 // the files.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -1011,6 +1011,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         changed = false;
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
+        removeUnusedSnapshots(join(s.file, '..'), basename(s.file), now());
       } catch {
         // Not the user's problem: the next run reads again.
       }
@@ -1028,6 +1029,30 @@ function sameVerdict(a: Verdict | undefined, b: Verdict): boolean {
   if (!a || a.files.length !== b.files.length) return false;
   for (let i = 0; i < a.files.length; i++) if (a.files[i] !== b.files[i]) return false;
   return JSON.stringify(a.listing) === JSON.stringify(b.listing) && JSON.stringify(a.problems) === JSON.stringify(b.problems);
+}
+
+/**
+ * How long a snapshot no run has written may stay in the cache: one of a folder nobody opens any
+ * more (a copy taken for a day, a folder moved or deleted) holds its personal data for nothing.
+ * Should its folder be opened again, it is only read afresh.
+ */
+const UNUSED_NS = 90n * 24n * 3600n * 1_000_000_000n;
+
+/**
+ * Removes the snapshots (and the JSON snapshots of earlier versions) of other folders that no run
+ * has written for UNUSED_NS. Only civsam's own names (20 hexadecimal digits) and ordinary files; a
+ * failure is left for the next time.
+ */
+function removeUnusedSnapshots(dir: string, own: string, nowNs: bigint): void {
+  for (const name of readdirSync(dir)) {
+    if (name === own || !/^[0-9a-f]{20}\.(?:snapshot|json)$/.test(name)) continue;
+    try {
+      const st = lstatSync(join(dir, name), { bigint: true });
+      if (st.isFile() && st.mtimeNs < nowNs - UNUSED_NS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Gone meanwhile, or not ours to judge: left.
+    }
+  }
 }
 
 function wallClockNs(): bigint {

@@ -1,6 +1,6 @@
 // The folder snapshot (src/store/parse-cache.ts): what it keeps, when it trusts an entry (git's
 // racy rule), that a broken one is ignored and made again, and that --no-cache goes around it.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -217,6 +217,29 @@ describe('the folder snapshot', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     await civsam(['validate', '--data', dir], { env }); // a file changed: the snapshot is written again
     expect(readdirSync(cache).sort()).toEqual([...others, name].sort());
+  });
+
+  it("written removes other folders' snapshots no run has written for ninety days (their personal data), and nothing else", async () => {
+    const dir = makeFolder({ ...baseFiles() });
+    const cache = makeFolder({});
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
+    const day = 24 * 3600;
+    const now = Date.now() / 1000;
+    const files: Record<string, number> = {
+      'aaaaaaaaaaaaaaaaaaaa.snapshot': 100, // a folder nobody opened for a hundred days: goes
+      'bbbbbbbbbbbbbbbbbbbb.json': 91, // the JSON snapshot of an earlier version, as old: goes
+      'cccccccccccccccccccc.snapshot': 30, // a folder opened a month ago: stays
+      'notes.txt': 400, // not civsam's: stays
+      'dddddddddddddddddddd.snapshot.bak': 400, // not a name civsam writes: stays
+    };
+    for (const [name, days] of Object.entries(files)) {
+      writeFileSync(join(cache, name), 'x');
+      utimesSync(join(cache, name), now - days * day, now - days * day);
+    }
+    await civsam(['validate', '--data', dir], { env });
+    const own = readdirSync(cache).filter((n) => !(n in files));
+    expect(own).toHaveLength(1); // this folder's snapshot, written
+    expect(readdirSync(cache).sort()).toEqual([...own, 'cccccccccccccccccccc.snapshot', 'dddddddddddddddddddd.snapshot.bak', 'notes.txt'].sort());
   });
 
   it('that is a named pipe, or a folder, is gone around at once (never waited on)', async () => {
