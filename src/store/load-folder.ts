@@ -173,6 +173,12 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache): Candida
       const name = names[k];
       if (IGNORED.test(name)) continue;
       const rel = `${folder}/${name}`;
+      // A name in another character set is listed with U+FFFD in place of what is not UTF-8, and no
+      // file has that name: opened, it would seem gone, and its record be left out without a word.
+      if (name.includes('\uFFFD')) {
+        problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileNameUnreadable' } });
+        continue;
+      }
       if (name.endsWith('.yaml')) {
         out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: KIND_LETTERS[kinds[k]] ?? 'other' });
       } else if (name.endsWith('.yml')) {

@@ -1,4 +1,7 @@
 // The loader must never crash, hang or silently change data, whatever a file holds.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseFiles, org } from '../helpers/folder.js';
 import { problemsOf } from '../helpers/check.js';
@@ -69,5 +72,21 @@ describe('hostile files', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'contact:\n  phone: "+45 0800 1234"\n  role: "0042"\n') });
     const f = readFolder(dir).files.find((x) => x.rel === 'organisations/alpha.yaml')!;
     expect((f.data as { contact: unknown }).contact).toEqual({ phone: '+45 0800 1234', role: '0042' });
+  });
+});
+
+describe('a file name in another character set', () => {
+  it('is an error naming the file, with and without the snapshot, never a record left out without a word', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha') });
+    // "Århus-forening.yaml" as an old zip or share writes it: Å as the single Latin-1 byte 0xc5.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/organisations/`), Buffer.from([0xc5]), Buffer.from('rhus-forening.yaml')]), org('aarhus-forening', 'Aarhus Forening'));
+    const cached = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: mkdtempSync(join(tmpdir(), 'civsam-cache-')), CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const fresh = await civsam(['validate', '--data', dir]);
+    expect(fresh.code).toBe(2);
+    expect(fresh.stdout).toContain('organisations/\uFFFDrhus-forening.yaml:1:1');
+    expect(fresh.stdout).toContain("This file's name has a character that cannot be read as text");
+    for (let run = 0; run < 2; run++) expect(await civsam(['validate', '--data', dir], { env: cached })).toEqual(fresh);
+    const da = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.stdout).toContain('Omdøb filen til postens id');
   });
 });
