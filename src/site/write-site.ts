@@ -55,6 +55,7 @@ const FLUSH_CONCURRENCY = 64;
  */
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
+  const existed = existsSync(dir);
   makeFolders(dir);
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
   const fresh = !existsSync(join(dir, MANIFEST));
@@ -62,14 +63,47 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   // Only once the folder is known to be a site (or to hold no visible file): civsam's own names only.
   removeLeftoverTemporaries(dir, { recursive: true });
   const stop = listenForStop();
+  const progress = { placed: 0 };
   try {
-    return await writeOwnedSite(dir, shownDir, files, fresh, previous, stop);
+    return await writeOwnedSite(dir, shownDir, files, fresh, previous, stop, progress);
+  } catch (e) {
+    // A first publish that stopped or failed before any page was put in place leaves the folder as
+    // it found it: no manifest, no empty folders, and no folder at all when there was none.
+    if (fresh && progress.placed === 0) undoFirstPublish(dir, existed);
+    throw e;
   } finally {
     stop.dispose();
   }
 }
 
-async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, fresh: boolean, previous: Set<string>, stop: StopRequests): Promise<WriteResult> {
+/** Takes away what a first publish made before its first page: the manifest, the empty folders, and the folder itself when it made it. */
+function undoFirstPublish(dir: string, existed: boolean): void {
+  try {
+    if (readFileSync(join(dir, MANIFEST), 'utf8') === `${MANIFEST_HEADER}\n`) unlinkSync(join(dir, MANIFEST));
+  } catch {
+    // not there
+  }
+  const emptyFolders = (abs: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const sub = join(abs, entry.name);
+      emptyFolders(sub);
+      try {
+        rmdirSync(sub); // only when empty
+      } catch {
+        // holds something: kept
+      }
+    }
+  };
+  try {
+    emptyFolders(dir);
+    if (!existed) rmdirSync(dir);
+  } catch {
+    // a folder that holds something is kept
+  }
+}
+
+async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, fresh: boolean, previous: Set<string>, stop: StopRequests, progress: { placed: number }): Promise<WriteResult> {
   // Mark the folder as civsam's before the first page, so an interrupted first publish can be repeated.
   if (fresh) writeFileAtomic(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
@@ -120,6 +154,7 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
     if (stop.count() > 0) throw stopped();
     for (; placed < staged.length; placed++) {
       const { tmp, target } = staged[placed];
+      progress.placed = placed + 1;
       renameSync(tmp, target);
       touched.add(dirname(target));
     }

@@ -31,13 +31,13 @@ const PAGE_TEMPORARY = /(^|\/)\.[^/]+\.html\.\d+\.[0-9a-f]{8}\.tmp$/;
 interface Run { code: number | null; signal: NodeJS.Signals | null; stderr: string }
 
 /** Publishes `data` to `site` with the built binary and sends `signal` as soon as the first temporary page appears. */
-function publishAndStop(data: string, site: string, signal: NodeJS.Signals): Promise<Run & { sent: boolean }> {
+function publishAndStop(data: string, site: string, signal: NodeJS.Signals, watched = site): Promise<Run & { sent: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, '--data', data, 'publish', '--out', site, '--lang', 'both'], { env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr += d; });
     let sent = false;
-    const watcher = watch(site, { recursive: true }, (_event, name) => {
+    const watcher = watch(watched, { recursive: true }, (_event, name) => {
       if (sent || !name || !PAGE_TEMPORARY.test(name)) return;
       sent = true;
       child.kill(signal);
@@ -60,10 +60,20 @@ describe('stopping a publish', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toContain(`error: stopped at your request before any page was put in place; the temporary files were removed and the site in ${site} is as it was.`);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    const left = everything(site);
-    expect(left.filter((p) => p.endsWith('.tmp'))).toEqual([]);
-    expect(left.filter((p) => p.endsWith('.html'))).toEqual([]);
-    expect(left).toContain('.civsam-site'); // the folder stays civsam's, so the next publish may write it
+    // A first publish into an empty folder leaves it empty: no temporary file, no page, no manifest, no empty folder.
+    expect(everything(site)).toEqual([]);
+    expect((await civsam(['--data', data, 'publish', '--out', site, '--as-of', '2026-06-01'])).code).toBe(0);
+  }, 40_000);
+
+  test('a first publish into a folder it makes, stopped before a page is placed, leaves no folder behind', async () => {
+    const data = largeFolder();
+    const parent = makeFolder({});
+    const site = join(parent, 'site');
+    const r = await publishAndStop(data, site, 'SIGINT', parent);
+    expect(r.sent).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain('the temporary files were removed');
+    expect(existsSync(site)).toBe(false);
   }, 20_000);
 });
 
