@@ -133,9 +133,9 @@ const LETTER_OF = new Map(Object.entries(KIND_LETTERS).map(([letter, kind]) => [
 /**
  * A record folder's entries: as the snapshot keeps them while the folder is as it was then (the
  * folder stat-ed first, so a file added while it is listed changes what the next run compares), else
- * listed, and kept for the next run.
+ * listed, and kept for the next run. `changed` hears of a folder the snapshot listed otherwise.
  */
-function folderEntries(dir: string, folder: string, problems: Problem[], cache: ParseCache): FolderListing {
+function folderEntries(dir: string, folder: string, problems: Problem[], cache: ParseCache, changed: (folder: string) => void): FolderListing {
   let st: BigIntStats | undefined;
   if (cache !== noCache) {
     try {
@@ -146,6 +146,7 @@ function folderEntries(dir: string, folder: string, problems: Problem[], cache: 
     if (!st?.isDirectory()) st = undefined;
     const kept = st && cache.listing(folder, st);
     if (kept) return kept;
+    if (cache.hadListing(folder)) changed(folder);
   }
   const before = problems.length;
   const entries = listDir(dir, folder, problems);
@@ -154,8 +155,11 @@ function folderEntries(dir: string, folder: string, problems: Problem[], cache: 
   return listing;
 }
 
-/** Which files the folder holds, by role. Hidden and temporary files are never records. */
-function listFiles(dir: string, problems: Problem[], cache: ParseCache): Candidate[] {
+/**
+ * Which files the folder holds, by role. Hidden and temporary files are never records. `changed`:
+ * told of each record folder where a file came, went or was renamed since the snapshot listed it.
+ */
+function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed: (folder: string) => void = () => {}): Candidate[] {
   const out: Candidate[] = [];
   const top = new Map(listDir(dir, '', problems).map((d) => [d.name, d]));
   for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {
@@ -168,7 +172,7 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache): Candida
   }
   for (const kind of RECORD_KINDS) {
     const folder = FOLDER_OF[kind];
-    const { names, kinds } = folderEntries(dir, folder, problems, cache);
+    const { names, kinds } = folderEntries(dir, folder, problems, cache, changed);
     for (let k = 0; k < names.length; k++) {
       const name = names[k];
       if (IGNORED.test(name)) continue;
@@ -345,7 +349,10 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
 
   // A large folder's second thread for the stats is started first, to be ready once it is listed.
   const early = cache.large() ? startStatWorker() : undefined;
-  const candidates = listFiles(dir, problems, cache);
+  // A folder where a file came or went is checked again as a whole (uniqueness, references): its
+  // records are parsed from the snapshot while the files are stat-ed, when this thread has time.
+  const ahead = new Set(prefetch);
+  const candidates = listFiles(dir, problems, cache, (folder) => ahead.add(`${folder}/`));
   const listing = problems.slice();
   const rels = candidates.map((c) => c.rel);
   let byRel: Map<string, Candidate> | undefined;
@@ -366,7 +373,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   // Asked for once the snapshot is read (the first `has`), so both are under way at once.
   const statted = () => {
     if (!stats) {
-      if (prefetch?.length) cache.prefetch(prefetch);
+      if (ahead.size > 0) cache.prefetch([...ahead]);
       stats = started!();
       for (const [i, path] of links) {
         try {

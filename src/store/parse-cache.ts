@@ -168,6 +168,8 @@ export interface ParseCache {
    * the one it had when they were listed: its entries are the same, and it need not be listed.
    */
   listing(folder: string, st: FolderIdentity): FolderListing | undefined;
+  /** Whether the snapshot holds a listing of the folder (asked after `listing` found it no longer as it was: a file came, went or was renamed there). */
+  hadListing(folder: string): boolean;
   /** A record folder's entries as listed this run (the folder stat-ed first), kept unless the folder changed too lately to be sure of. */
   listed(folder: string, st: FolderIdentity, listing: FolderListing): void;
   /** Whether there is a snapshot, of a folder large enough for its files to be stat-ed on two threads (told by its size, before it is read). */
@@ -874,6 +876,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       keptListings.set(folder, kept);
       return { names, kinds: kept.kinds };
     },
+    hadListing: (folder) => listings?.has(folder) === true,
     listed(folder, st, listing) {
       const window = racy > FOLDER_RACY_NS ? racy : FOLDER_RACY_NS;
       if (st.mtimeNs >= startedAt - window || st.ctimeNs >= startedAt - window) return;
@@ -1059,4 +1062,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { listing: () => undefined, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };

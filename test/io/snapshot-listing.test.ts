@@ -68,6 +68,11 @@ describe("the snapshot's listing of each record folder", () => {
     writeFileSync(join(dir, 'organisations/gamma.yaml'), org('gamma', 'Gamma Forening'));
     utimesSync(join(dir, 'organisations'), before.atime, before.mtime);
     expect(organisations(readFolder(dir, openParseCache(dir, env, VERSION)))).toEqual(['organisations/alpha.yaml', 'organisations/beta.yaml', 'organisations/gamma.yaml']);
+    // A folder the snapshot listed otherwise is told apart from one it never listed (its records are then parsed ahead).
+    const cache2 = openParseCache(dir, env, VERSION);
+    expect(cache2.listing('organisations', bigStat(join(dir, 'organisations')))).toBeUndefined();
+    expect(cache2.hadListing('organisations')).toBe(true);
+    expect(cache2.hadListing('offers')).toBe(false);
   });
 
   it('is not kept for a folder that changed just before it was listed', () => {
