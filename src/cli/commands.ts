@@ -172,7 +172,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true },
       { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS], names: { values: AREAS } },
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
-      { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'] },
+      { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'], names: { values: ['error', 'warning', 'never'] } },
       { flags: '--explain <rule>', description: 'opt.audit.explain' },
       ...formatOptions('audit', ['table', 'json', 'md', 'csv']),
     ],
@@ -218,7 +218,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   consultationCommand('audit', [
     { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-    { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'] },
+    { flags: '--fail-on <severity>', description: 'opt.hearing.failOn', choices: ['error', 'warning', 'never'], names: { values: ['error', 'warning', 'never'] } },
   ], [
     'civsam consultation audit 2026-workshop-parorendeinddragelse',
     'civsam consultation audit 2026-model-civilsamfund --fail-on warning',

@@ -13,7 +13,9 @@ import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js
 import { messageText } from '../audit/text.js';
 import { readModel, textWidth, wrapText } from './model.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import type { MessageKey } from '../i18n/index.js';
+import { translate, type MessageKey } from '../i18n/index.js';
+import { nameKey } from '../domain/text.js';
+import { isValidId } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
@@ -32,13 +34,13 @@ export interface AuditOpts {
 
 export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number> {
   if (opts.explain !== undefined) {
-    const rule = findRule(opts.explain);
+    const rule = findRule(ctx, opts.explain);
     // The principle's title comes from model.yaml when it can be read; the records are not needed.
     explain(ctx, rule, readModel(ctx));
     return EXIT.ok;
   }
   // Chosen rules run and print in the registry's order, whatever order they were given in.
-  const chosen = new Set((opts.rule ?? []).map((id) => findRule(id).id));
+  const chosen = new Set((opts.rule ?? []).map((id) => findRule(ctx, id).id));
   const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
@@ -51,7 +53,7 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
     // Each finding's JSON is made as it is written, not all of them first.
     emit(ctx, opts, { json: { findings: new JsonList(findings, (f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
   } else if (format === 'csv') {
-    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(id).title))] });
+    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(ctx, id).title))] });
   } else {
     emit(ctx, opts, {
       json: null,
@@ -67,10 +69,22 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
   return fails(findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
 }
 
-function findRule(id: string): AuditRule {
-  const rule = RULES.find((r) => r.id === id);
-  if (!rule) throw new UserError('audit.error.unknownRule', { rule: id, rules: RULES.map((r) => r.id).join(', ') });
-  return rule;
+/**
+ * The rule the user named: by its id, the start of one id (`unilateral`), or its title as the
+ * audit prints it, in either language. What names none is refused with every rule's id and title;
+ * only an id-shaped word is repeated back, never other text the user typed.
+ */
+function findRule(ctx: CommandContext, given: string): AuditRule {
+  const exact = RULES.find((r) => r.id === given);
+  if (exact) return exact;
+  const key = nameKey(given);
+  const byTitle = key ? RULES.filter((r) => (['da', 'en'] as const).some((lang) => nameKey(translate(lang, r.title)) === key)) : [];
+  if (byTitle.length === 1) return byTitle[0];
+  const byStart = given.length >= 3 ? RULES.filter((r) => r.id.startsWith(given)) : [];
+  if (byStart.length === 1) return byStart[0];
+  const rules = RULES.map((r) => `${r.id} (${ctx.t(r.title)})`).join(', ');
+  if (isValidId(given)) throw new UserError('audit.error.unknownRule', { rule: given, rules });
+  throw new UserError('audit.error.unknownRuleName', { rules });
 }
 
 /** How many related records of one kind a terminal row shows before it says how many more there are. */

@@ -215,6 +215,22 @@ describe('civsam audit exit codes and usage', () => {
     expect((await civsam(['audit', '--as-of', AS_OF])).code).toBe(1);
   });
 
+  it('takes the words the audit prints: --fail-on in Danish, a rule by its title or the start of its id; never repeats other text back', async () => {
+    const data = warningOnly();
+    expect((await civsam(['audit', '--data', data, '--as-of', AS_OF, '--fail-on', 'advarsel'])).code).toBe(1);
+    expect((await civsam(['audit', '--data', data, '--as-of', AS_OF, '--fail-on', 'Aldrig'])).code).toBe(0);
+    const byTitle = await civsam(['--lang', 'da', 'audit', '--explain', 'Aftale uden opslag eller undtagelse']);
+    expect(byTitle.code).toBe(0);
+    expect(byTitle.stdout).toMatch(/^unilateral-agreement · Aftale uden opslag eller undtagelse\n/);
+    expect((await civsam(['audit', '--explain', 'unilateral'])).stdout).toMatch(/^unilateral-agreement · /);
+    const ambiguous = await civsam(['audit', '--explain', 'hearing']); // several rules start so
+    expect(ambiguous.code).toBe(2);
+    const unknown = await civsam(['--lang', 'da', 'audit', '--rule', 'Karen Hansens regel', '--data', data]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('ingen kontrolregel har det id eller den titel. Reglerne er: unilateral-agreement (Aftale uden opslag eller undtagelse),');
+    expect(unknown.stderr).not.toContain('Karen');
+  });
+
   it('says so when there are no findings', async () => {
     const data = makeFolder(folderWith([]));
     const r = await civsam(['audit', '--data', data, '--as-of', AS_OF], { env: { COLUMNS: '120' } });
@@ -234,7 +250,7 @@ describe('civsam audit exit codes and usage', () => {
   it('refuses an unknown rule and an impossible date with exit 2', async () => {
     const rule = await civsam(['audit', '--rule', 'no-such-rule']);
     expect(rule.code).toBe(2);
-    expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are: unilateral-agreement, exemption-incomplete, /);
+    expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are: unilateral-agreement \(Agreement without a call or an exemption\), exemption-incomplete \(/);
     const date = await civsam(['--lang', 'da', 'audit', '--as-of', '2026-02-30']);
     expect(date.code).toBe(2);
     expect(date.stderr).toBe('fejl: --as-of er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');

@@ -13,6 +13,7 @@ export const audit = defineMessages({
   'opt.audit.output': 'write the report to this file; the format follows its extension',
 
   'audit.error.unknownRule': 'there is no audit rule {rule}. The rules are: {rules}.',
+  'audit.error.unknownRuleName': 'no audit rule has that id or title. The rules are: {rules}.',
 
   'audit.heading': 'Audit as of {date}',
   'audit.col.record': 'Record',
@@ -122,12 +123,13 @@ export const audit = defineMessages({
   'opt.audit.rule': 'kun denne regel (kan gentages, eller flere adskilt af kommaer)',
   'opt.audit.area': 'kun fund om poster på dette område',
   'opt.audit.asOf': 'den dato, kontrollen gælder for, ÅÅÅÅ-MM-DD (standard: i dag)',
-  'opt.audit.failOn': 'afslut med 1, når der er et fund af denne alvor eller højere (standard: error)',
+  'opt.audit.failOn': 'afslut med 1, når der er et fund af denne alvor eller højere (standard: fejl)',
   'opt.audit.explain': 'vis, hvad en regel kontrollerer og hvorfor, og stop',
   'opt.audit.format': 'uddataformat (standard: table)',
   'opt.audit.output': 'skriv rapporten til denne fil; formatet følger filendelsen',
 
   'audit.error.unknownRule': 'der er ingen kontrolregel ved navn {rule}. Reglerne er: {rules}.',
+  'audit.error.unknownRuleName': 'ingen kontrolregel har det id eller den titel. Reglerne er: {rules}.',
 
   'audit.heading': 'Kontrol pr. {date}',
   'audit.col.record': 'Post',
