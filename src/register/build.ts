@@ -86,10 +86,18 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Me
       value = `https://${value}`;
       note?.({ key: 'register.webAddressCompleted', params: { flag: `--${spec.flag}` } });
     }
+    // `29 19 09 25` is how a CVR number is often written: the number is its eight digits, and said so.
+    if (spec.path === 'cvr' && typeof value === 'string' && SPACED_CVR.test(value.trim()) && value.replace(/\s/g, '').length === 8) {
+      value = value.replace(/\s/g, '');
+      note?.({ key: 'register.cvrSpacesRemoved', params: { flag: `--${spec.flag}` } });
+    }
     setPath(rec, spec.path, value);
   }
   return rec;
 }
+
+/** A CVR number written in groups: eight digits with spaces between some of them. */
+const SPACED_CVR = /^\d{2,4}(?:\s\d{2,4})+$/;
 
 /** A web address without its scheme: a host name of two or more parts, then a path if any. */
 const HOST_FIRST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u;

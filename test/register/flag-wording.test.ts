@@ -13,7 +13,7 @@ const ORG = ['org', 'add', '--name', 'Ny Forening', '--kind', 'patient-associati
 describe('a record made from flags', () => {
   it('is told by the flag that gave a bad value, in words for a flag (no quotes, no file)', async () => {
     const dir = makeFolder(baseFiles());
-    const r = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56 78', '--contact-email', 'ikke-en-adresse', '--contact-phone', '12'], DA);
+    const r = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56', '--contact-email', 'ikke-en-adresse', '--contact-phone', '12'], DA);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
       '  --cvr skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.',
@@ -22,7 +22,7 @@ describe('a record made from flags', () => {
       'fejl: ændringen blev afvist på grund af de 3 problemer ovenfor; intet er skrevet.',
       '',
     ].join('\n'));
-    const en = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56 78']);
+    const en = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56']);
     expect(en.stderr).toContain('  --cvr must be a CVR number: exactly 8 digits, without spaces.\n');
   });
 
@@ -41,6 +41,18 @@ describe('a record made from flags', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('  --cvr skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.\n');
     expect(r.stderr).toMatch(new RegExp(`^  ${dir}/organisations/beta\\.yaml:\\d+:10  Hjemmeside skal være en webadresse`, 'm'));
+  });
+
+  it('--cvr "29 19 09 25" (as a CVR number is often written) is taken as its eight digits, said on stderr; too few digits are refused as before', async () => {
+    const dir = makeFolder(baseFiles());
+    const r = await civsam([...ORG, '--data', dir, '--cvr', '29 19 09 25'], DA);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('--cvr: mellemrummene i CVR-nummeret er taget ud (et CVR-nummer er dets otte cifre).\n');
+    expect(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8')).toContain('cvr: "29190925"\n');
+    const short = await civsam(['org', 'edit', 'ny-forening', '--cvr', '29 19 09', '--no-commit', '--data', dir], DA);
+    expect(short.code).toBe(2);
+    expect(short.stderr).not.toContain('mellemrummene');
+    expect(short.stderr).toContain('--cvr skal være et CVR-nummer');
   });
 
   it('--website www.example.dk is taken as https://www.example.dk, said on stderr; a full address is left alone', async () => {

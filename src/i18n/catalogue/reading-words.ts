@@ -20,6 +20,7 @@ export const readingWords = defineMessages({
   'list.none': 'There are no records of the kind {kind}.',
   'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
+  'register.cvrSpacesRemoved': '{flag}: the spaces in the CVR number were taken out (a CVR number is its eight digits).',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
   'problem.yamlDuplicateKeyNamed': 'Feltet {key} står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje {line} og igen i denne linje. Behold den ene af de to linjer, og slet den anden.',
@@ -36,4 +37,5 @@ export const readingWords = defineMessages({
   'list.none': 'Der er ingen poster af typen {kind}.',
   'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
+  'register.cvrSpacesRemoved': '{flag}: mellemrummene i CVR-nummeret er taget ud (et CVR-nummer er dets otte cifre).',
 });
