@@ -76,12 +76,18 @@ export function caseKey(s: string): string {
 const DANISH_KEEP: Record<string, string> = { æ: '\u0001', ø: '\u0002', å: '\u0003' };
 const DANISH_BACK: Record<string, string> = { '\u0001': 'æ', '\u0002': 'ø', '\u0003': 'å' };
 
+/** A name of printable ASCII and Danish letters only, which nameKey keys without Unicode's tables. */
+const PLAIN_NAME = /^[\x20-\x7eæøåÆØÅ]*$/;
+
 /**
  * The uniqueness key of a name: two names with the same key are the same name to a reader. Case,
  * accents on Latin letters (not æ, ø, å), punctuation, spacing, invisible characters and
  * look-alike letters are ignored, in whatever Unicode form the name was written; `&` reads as `og`.
  */
 export function nameKey(s: string): string {
+  // Most names are printable ASCII and æ, ø, å: then nothing but case, `&` and what is not a letter
+  // or digit counts (a uniqueness check keys every organisation's name).
+  if (PLAIN_NAME.test(s)) return s.toLowerCase().replace(/&/g, 'og').replace(/[^a-z0-9æøå]+/g, '');
   return caseKey(s)
     .replace(/[æøå]/g, (c) => DANISH_KEEP[c])
     .normalize('NFKD').replace(/\p{Mn}/gu, '')
