@@ -5,7 +5,7 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import { criterionText, scoredCriteria } from '../domain/applications.js';
+import { criterionText, scoredCriteria, textIn } from '../domain/applications.js';
 import { FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
@@ -65,7 +65,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   // A value inside a list item: a text in both languages in the user's, scores one a line by their
   // criterion's wording, other nested lists and objects in brackets.
   const inline = (path: string, v: unknown): string => {
-    if (isObject(v) && isLanguageText(v)) return (ctx.lang === 'da' ? v.da ?? v.en : v.en ?? v.da) ?? '';
+    if (isObject(v) && isLanguageText(v)) return textIn(v, ctx.lang) ?? '';
     if (path === 'assessments.scores' && Array.isArray(v)) return v.map((x) => (isObject(x) ? `\n${String(x.score)} – ${scalar(`${path}.criterion`, x.criterion)}` : '')).join('');
     if (Array.isArray(v)) return v.length === 0 ? ctx.t('show.emptyList') : v.map((x) => inline(path, x)).join(', ');
     return isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);

@@ -16,7 +16,7 @@ import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import type { Message, MessageKey } from '../i18n/index.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
+import { problemLine } from '../output/problem-line.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface WriteOpts {
@@ -46,7 +46,7 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
   for (const p of commentsAfterPlainValues(decoded.text)) {
-    ctx.stderr.write(ctx.errColor.yellow(`${terminalSafe(`${shown}:${p.line}:${p.col}`, { lineBreaks: 'space' })}  ${ctx.t('validate.warning')}: ${ctx.t(p.message.key)}`) + '\n');
+    ctx.stderr.write(ctx.errColor.yellow(problemLine(ctx.lang, '', { ...p, file: shown })) + '\n');
   }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return nfcDeep(parsed.data as Rec);

@@ -18,7 +18,12 @@ export function scoredCriteria(rec: Pick<Call | Pool, 'criteria'>): ScoredCriter
 /** A criterion's wording in a language, else in the other one. */
 export function criterionText(c: CriterionItem, lang: 'da' | 'en'): string {
   if (typeof c === 'string') return c;
-  return (lang === 'da' ? c.text.da ?? c.text.en : c.text.en ?? c.text.da) ?? c.id;
+  return textIn(c.text, lang) ?? c.id;
+}
+
+/** A text given in each language (`{da: …, en: …}`) in the reader's, else in the other. */
+export function textIn(text: { da?: string; en?: string }, lang: 'da' | 'en'): string | undefined {
+  return lang === 'da' ? text.da ?? text.en : text.en ?? text.da;
 }
 
 export function scaleOf(call: Pick<Call, 'score_scale'>): { min: number; max: number } {
