@@ -9,9 +9,8 @@ import { requiredOf } from '../domain/shapes.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import type { Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
-import { valueLabel } from '../i18n/values.js';
+import { fieldLabel as shownFieldLabel, valueLabel } from '../i18n/values.js';
 import { FIELDS, type FieldSpec } from '../register/fields.js';
-import { columnsOf } from '../spreadsheets/import/columns.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -22,13 +21,12 @@ export interface Choice {
 }
 
 /**
- * A field's name for people: the spreadsheet header of the language (`aktiv_fra` → `Aktiv fra`,
- * `active_from` → `Active from`), the one place a field already has a Danish name.
+ * A field's name for people: the label `show` and lists head it with in the user's language (an
+ * organisation's `kind` is "Art" in Danish, `contact.email` "Kontakt: e-mail"), so a question names
+ * a field as every other screen does.
  */
 export function fieldLabel(kind: RecordKind, spec: FieldSpec, lang: Language): string {
-  const header = columnsOf(kind).find((c) => c.field === spec.path)?.header[lang] ?? spec.path;
-  const words = header.replace(/[._]/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return shownFieldLabel(lang, kind, spec.path);
 }
 
 /** The record kind or vocabulary a field refers to, from the references table the validator uses. */

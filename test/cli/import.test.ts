@@ -218,7 +218,7 @@ describe('civsam export, then import: the sample data round-trips', () => {
   it('leaves contact persons out unless asked, and says so on stderr', async () => {
     const plain = await civsam(['export', 'organisations', '--lang', 'da']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout.split('\r\n')[0]).toBe('\uFEFFid;navn;type;cvr;områder;patientgrupper;kommuner;rækkevidde;status;inaktiv_siden;registreret;hjemmeside;noter');
+    expect(plain.stdout.split('\r\n')[0]).toBe('\uFEFFid;navn;art;cvr;områder;patientgrupper;kommuner;rækkevidde;status;inaktiv_siden;registreret;hjemmeside;noter');
     expect(plain.stderr).toBe('Kontaktpersoners navne, e-mails og telefonnumre er udeladt (personoplysninger). Tilføj --include-personal-data for at medtage dem.\n');
     // Any organisation of the sample with a contact e-mail will do.
     const dir = join(ROOT, 'data/organisations');

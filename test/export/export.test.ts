@@ -34,7 +34,7 @@ describe('records as a spreadsheet', () => {
 
   it('writes names in the chosen language, lists with the separator the format needs, and guards formula-like cells', async () => {
     const da = exportRecords(folder, 'organisation', { lang: 'da', includePersonal: true, listSeparator: ',', sheetName: 'Organisationer' });
-    expect(da.sheet.headers).toEqual(['id', 'navn', 'type', 'cvr', 'områder', 'patientgrupper', 'kommuner', 'rækkevidde', 'status', 'inaktiv_siden', 'registreret', 'hjemmeside', 'kontakt_rolle', 'kontaktperson', 'kontakt_email', 'kontakt_telefon', 'kontakt_bekræftet', 'noter']);
+    expect(da.sheet.headers).toEqual(['id', 'navn', 'art', 'cvr', 'områder', 'patientgrupper', 'kommuner', 'rækkevidde', 'status', 'inaktiv_siden', 'registreret', 'hjemmeside', 'kontakt_rolle', 'kontaktperson', 'kontakt_email', 'kontakt_telefon', 'kontakt_bekræftet', 'noter']);
     expect(da.sheet.rows[1]).toEqual(['beta', 'Beta, Unge & Pårørende', 'patientforening', '', 'psykiatri', 'Depression', 'Aarhus', '', 'aktiv', '', '2020-01-31', '', '', 'Bo Hemmelig', '', '+45 11 22 33 44', '', '  indrykket\n- punkt']);
     const csv = sheetToCsv(da.sheet, 'da').split('\r\n');
     expect(csv[2]).toBe('beta;"Beta, Unge & Pårørende";patientforening;;psykiatri;Depression;Aarhus;;aktiv;;2020-01-31;;;Bo Hemmelig;;\'+45 11 22 33 44;;"  indrykket\n- punkt"');

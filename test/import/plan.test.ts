@@ -10,13 +10,13 @@ import { headerMapFrom } from '../../src/spreadsheets/import/headers.js';
 import { translate } from '../../src/i18n/index.js';
 import { cp1252 } from './fixtures.js';
 
-function plan(kind: ImportKind, csv: string | Uint8Array, opts: { update?: boolean; files?: Record<string, string>; map?: Record<string, string | null> } = {}) {
+function plan(kind: ImportKind, csv: string | Uint8Array, opts: { update?: boolean; files?: Record<string, string>; map?: Record<string, string | null>; lang?: 'en' | 'da' } = {}) {
   const dir = makeFolder({ ...baseFiles(), ...opts.files });
   const raw = readFolder(dir);
   const checked = checkFolder(raw);
   expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
   const sheet = sheetFromCsv(typeof csv === 'string' ? new TextEncoder().encode(csv) : csv);
-  return planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: 'en', map: opts.map ? headerMapFrom(opts.map) : undefined });
+  return planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: opts.lang ?? 'en', map: opts.map ? headerMapFrom(opts.map) : undefined });
 }
 
 const en = (m: { key: never; params?: never } | { key: string; params?: Record<string, unknown> }) => translate('en', m.key as never, m.params as never);
@@ -51,6 +51,27 @@ describe('headers and names in English', () => {
     const p = plan('organisation', 'name,kind,areas,patient_groups,municipalities,status\n"Calm, Together",user-association,psychiatry,Anxiety; DEPRESSION,skive,active\n');
     expect(p.rejected).toEqual([]);
     expect(p.records[0].record).toEqual({ id: 'calm-together', name: 'Calm, Together', kind: 'user-association', areas: ['psychiatry'], patient_groups: ['angst', 'depression'], municipalities: ['skive'], status: 'active' });
+  });
+});
+
+describe('an organisation\'s kind: headed "art" in Danish, "kind" in English, "type" in sheets made earlier', () => {
+  const row = 'Lys;pårørendeforening;psykiatri;Aarhus;aktiv\n';
+  it.each(['art', 'Art', 'kind', 'type', 'Type', 'organisationstype'])('the column headed %s holds the kind', (header) => {
+    const p = plan('organisation', `navn;${header};områder;kommuner;status\n${row}`);
+    expect(p.sheetProblems).toEqual([]);
+    expect(p.records.map((r) => r.record.kind)).toEqual(['relatives-association']);
+  });
+
+  it('the header civsam writes is the one a missing column is asked for by, in each language', () => {
+    const missing = (lang: 'en' | 'da') => plan('organisation', 'navn;områder;kommuner;status\nLys;psykiatri;Aarhus;aktiv\n', { lang }).sheetProblems
+      .map((x) => x.message).filter((m) => m.key === 'import.header.missing').map((m) => translate(lang, m.key as never, m.params as never));
+    expect(missing('da')).toEqual(['ingen kolonne indeholder det påkrævede felt art (overskrift "art"). Tilføj kolonnen.']);
+    expect(missing('en')).toEqual(['no column holds the required field kind (header "kind"). Add the column.']);
+  });
+
+  it('a sheet with both "type" and "art" is told that the second holds the field the first does', () => {
+    const p = plan('organisation', `navn;type;art;områder;kommuner;status\nLys;pårørendeforening;${row}`);
+    expect(p.sheetProblems.map((x) => [x.column, en(x.message)])).toEqual([[2, 'this column holds the field kind, which column B already holds. Remove one of them.']]);
   });
 });
 

@@ -45,7 +45,7 @@ describe('guided entry on a terminal, in Danish', () => {
     run.type('alpha forening\r');
     await run.waitFor('har samme navn');
     run.type(KEY.backspace.repeat('alpha forening'.length) + 'Halvfærdig Forening\r');
-    await run.waitFor('? Type');
+    await run.waitFor('? Art');
     run.type(KEY.enter); // patientforening
     await run.waitFor('? Områder');
     run.type(KEY.space + KEY.enter); // social

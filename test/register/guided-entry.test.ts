@@ -119,10 +119,15 @@ describe('the questions, from the schemas and the field table', () => {
     expect(choicesFor('organisation', fieldByName('organisation', 'name')!, folder, 'da')).toBeUndefined();
   });
 
-  it('fields are named by the spreadsheet headers in the user\'s language', () => {
-    expect(fieldLabel('offer', fieldByName('offer', 'active_from')!, 'da')).toBe('Aktiv fra');
+  it('fields are named as show names them, in the user\'s language', () => {
+    expect(fieldLabel('offer', fieldByName('offer', 'active_from')!, 'da')).toBe('Aktivt fra');
     expect(fieldLabel('offer', fieldByName('offer', 'active_from')!, 'en')).toBe('Active from');
-    expect(fieldLabel('organisation', fieldByName('organisation', 'kind')!, 'da')).toBe('Type');
+    // An organisation's kind is "Art" in Danish, as show, lists and the site head it.
+    expect(fieldLabel('organisation', fieldByName('organisation', 'kind')!, 'da')).toBe('Art');
+    expect(fieldLabel('organisation', fieldByName('organisation', 'kind')!, 'en')).toBe('Kind');
+    // No field is asked for by an English name in Danish.
+    expect(fieldLabel('pool', fieldByName('pool', 'apply_url')!, 'da')).toBe('Ansøgningslink');
+    expect(fieldLabel('organisation', fieldByName('organisation', 'contact.email')!, 'da')).toBe('Kontakt: e-mail');
   });
 
   it('typing filters with case, accents and Danish letters folded', () => {
@@ -142,7 +147,7 @@ describe('the questions, from the schemas and the field table', () => {
       '  Tilbudstype:    Samtalegruppe',
       '  Patientgrupper: Angst',
       '  Rækkevidde:     regional',
-      '  Aktiv fra:      1. mar. 2026',
+      '  Aktivt fra:     1. mar. 2026',
     ].join('\n'));
   });
 });

@@ -28,7 +28,7 @@ describe('guided entry on a terminal, in Danish', () => {
     await org.waitFor('Registrering af organisation');
     await org.waitFor('? Navn');
     org.type('Angstforeningen Skive\r');
-    await org.waitFor('? Type (skriv for at filtrere)');
+    await org.waitFor('? Art (skriv for at filtrere)');
     await filterAndPick(org, 'pårør', 'pårørendeforening');
     await org.waitFor('? Områder');
     org.type(KEY.down + KEY.space + KEY.enter); // social, [psykiatri], sundhed
@@ -42,7 +42,7 @@ describe('guided entry on a terminal, in Danish', () => {
     org.type(KEY.enter);
     const review = await org.waitFor('? Gem posten?');
     expect(review).toContain('Sådan gemmes posten:');
-    expect(review).toMatch(/Type: +pårørendeforening/);
+    expect(review).toMatch(/Art: +pårørendeforening/);
     expect(review).toMatch(/Områder: +psykiatri/);
     org.type(KEY.enter);
     const orgDone = await org.exit();
@@ -63,7 +63,7 @@ describe('guided entry on a terminal, in Danish', () => {
     await filterAndPick(offer, 'angst', '[ ]   Angst');
     await offer.waitFor('Færdig (1 valgt)');
     offer.type(KEY.enter);
-    await offer.waitFor('? Aktiv fra (ÅÅÅÅ-MM-DD)');
+    await offer.waitFor('? Aktivt fra (ÅÅÅÅ-MM-DD)');
     offer.type('2026-02-30\r');
     // The answer is refused with the message the flag gets, and asked again.
     await offer.waitFor('--active-from er skrevet som en dato, men den dag findes ikke i kalenderen');

@@ -30,9 +30,13 @@ export interface ColumnSpec {
   personal: boolean;
 }
 
-/** Danish headers, by field (a kind-specific entry first: an organisation's `kind` is its "type"). */
+/**
+ * Danish headers, by field (a kind-specific entry first). A field's `kind` is its "art", as `show`
+ * and lists head it; sheets headed `type` for an organisation's kind, as civsam once wrote them,
+ * are still read (ALIASES).
+ */
 const DA_HEADER: Record<string, string> = {
-  'organisation:kind': 'type', 'offer:type': 'tilbudstype',
+  'offer:type': 'tilbudstype', kind: 'art',
   id: 'id', name: 'navn', title: 'titel', cvr: 'cvr', areas: 'områder', patient_groups: 'patientgrupper',
   municipalities: 'kommuner', scope: 'rækkevidde', status: 'status', inactive_since: 'inaktiv_siden', registered: 'registreret', website: 'hjemmeside',
   'contact.role': 'kontakt_rolle', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
