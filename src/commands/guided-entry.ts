@@ -27,6 +27,7 @@ import { newRecordText, readRecordFile } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
+import { withoutColour } from '../output/plain-terminal.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Answer = string | string[];
@@ -81,7 +82,10 @@ class Asker {
 
   private get context() {
     const terminal = this.ctx.terminal!;
-    return { input: terminal.input, output: terminal.output, clearPromptOnDone: false };
+    // No colour where civsam decided on none (--no-color, NO_COLOR): the questions are coloured by
+    // the prompt library, which sees neither. A fresh stream per question: each question ends its own.
+    const output = this.ctx.errColor.level === 0 ? withoutColour(terminal.output) : terminal.output;
+    return { input: terminal.input, output, clearPromptOnDone: false };
   }
 
   private get theme() {

@@ -25,6 +25,8 @@ export interface TerminalRun {
   /** Waits for the process to end. */
   exit(timeoutMs?: number): Promise<{ code: number; output: string }>;
   output(): string;
+  /** Everything written, escape codes and all. */
+  raw(): string;
 }
 
 export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): TerminalRun {
@@ -78,5 +80,6 @@ export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<st
       return { code: exited!.code, output: plain(all) };
     },
     output: () => plain(all),
+    raw: () => all,
   };
 }
