@@ -164,8 +164,11 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
     const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';
     const choices = /Allowed choices are (.*)\.$/.exec(err.message)?.[1];
-    return choices !== undefined ? t('cli.invalidChoice', { what: name, choices }) : t('cli.invalidArgument', { what: name });
+    const what = name.startsWith('-') ? { syntax: name } : { placeholder: name };
+    return choices !== undefined ? t('cli.invalidChoice', { what, choices }) : t('cli.invalidArgument', { what });
   }
+  // An argument is named by its placeholder's word, an option by its flags (`--name <text>`), in the user's language.
+  if (err.code === 'commander.missingArgument') return t('cli.missingArgument', { what: { placeholder: quoted } });
   const key = ({
     'commander.unknownOption': 'cli.unknownOption',
     'commander.unknownCommand': 'cli.unknownCommand',
@@ -176,7 +179,7 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     'commander.invalidArgument': 'cli.invalidArgument',
     'commander.conflictingOption': 'cli.conflictingOption',
   } as Record<string, MessageKey>)[err.code] ?? 'cli.usageError';
-  return t(key, { what: quoted });
+  return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
 }
 
 /** How wide help is written: the terminal's width, at most 120. */
@@ -212,6 +215,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
 }
 
 function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<Help> {
+  const syntax = (text: string) => t('cli.syntax', { syntax: { syntax: text } });
   const titles: Record<string, MessageKey> = {
     'Usage:': 'cli.helpUsage', 'Options:': 'cli.helpOptions', 'Commands:': 'cli.helpCommands',
     'Arguments:': 'cli.helpArguments', 'Global Options:': 'cli.helpGlobalOptions',
@@ -222,12 +226,15 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
     // fits 80 columns; commander leaves it unwrapped when less than 40 columns are left.
     minWidthToWrap: 24,
     styleTitle: (s: string) => (titles[s] ? t(titles[s]) : s),
+    // Placeholders (`<text>`, `[dir]`) in the user's language wherever help shows syntax.
     commandUsage(this: Help, cmd: Command) {
-      return Help.prototype.commandUsage.call(this, cmd).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand'));
+      return syntax(Help.prototype.commandUsage.call(this, cmd).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand')));
     },
     subcommandTerm(this: Help, cmd: Command) {
-      return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', t('cli.usageOptions'));
+      return syntax(Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', t('cli.usageOptions')));
     },
+    optionTerm: (o: Option) => syntax(o.flags),
+    argumentTerm: (a: Commander.Argument) => syntax(a.name()),
     optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: o.parseArg ? { codes: o.argChoices } : { list: o.argChoices } })})` : ''),
   };
 }

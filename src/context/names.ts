@@ -117,7 +117,7 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const r = index.resolve(value);
   if (r.status === 'found') {
     // The resolved id is an existing entry's; held to the id rule again before anything uses it.
-    if (!isValidId(r.id)) throw new UserError('cli.badId', { what });
+    if (!isValidId(r.id)) throw new UserError('cli.badId', { what: { syntax: what } });
     return r.id;
   }
   // In a folder with errors the id may be a record that could not be read, or the folder may not
@@ -126,20 +126,20 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const kind = kindWord(target);
   // A command's own argument (`show ID`) is what the user gave; an option is named.
   const argument = what.startsWith('<');
-  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what, kind, candidates: listed(r.candidates, ctx.lang) });
+  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang) });
   const vocabulary = target === 'patient-groups' || target === 'municipalities' || target === 'offer-types';
   const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } }
     : vocabulary ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
-  throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what, hint } as MessageParams);
+  throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
 }
 
 function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string): string {
   const index = enumNames(values);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
-  throw new UserError('names.badValue', { what, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
+  throw new UserError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */

@@ -74,7 +74,7 @@ export function isValidId(id: string): boolean {
  * well-formed id ever becomes a file name, so this is also what keeps a command inside the folder.
  */
 export function requireId(value: string, what: string): string {
-  if (!ID_PATTERN.test(value)) throw new UserError('cli.badId', { what });
+  if (!ID_PATTERN.test(value)) throw new UserError('cli.badId', { what: { syntax: what } });
   return value;
 }
 

@@ -3,10 +3,17 @@ import type { Language } from './define.js';
 import { terminalSafe } from './terminal-text.js';
 import { fillTemplate } from './message-format.js';
 import { formatDate, formatNumber } from './format.js';
+import { localSyntax, placeholderWord } from './syntax.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
-export type MessageParams = { [name: string]: string | number | Message | Alternatives };
+export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax };
+
+/**
+ * A piece of the command line's syntax (`--name <text>`, `<id>`, `kind`): shown with its
+ * placeholders in the language's words (i18n/syntax.ts); `placeholder` is a bare argument name.
+ */
+export type Syntax = { syntax: string } | { placeholder: string };
 
 /**
  * Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list`
@@ -72,6 +79,8 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     if (typeof v === 'number' && Number.isSafeInteger(v) && !PLAIN_NUMBERS.has(name)) return formatNumber(v, lang);
     if (typeof v === 'string' && name === 'field' && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, /^\{field\}/.test(template)), { lineBreaks: 'space' });
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
+    if ('syntax' in v) return terminalSafe(localSyntax(lang, v.syntax), { lineBreaks: 'space' });
+    if ('placeholder' in v) return terminalSafe(placeholderWord(lang, v.placeholder), { lineBreaks: 'space' });
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');
