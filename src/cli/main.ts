@@ -101,7 +101,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      streams.stderr.write(`${errColor.red(t('cli.error'))} ${commanderMessage(err, t)}\n${t('cli.seeHelp')}\n`);
+      let message = commanderMessage(err, t);
+      // A mistyped command word: the commands it may be meant for, in place of commander's English suggestion.
+      const word = unknownCommandWord(err);
+      if (word !== undefined) {
+        const near = (await import('./nearest-command.js')).nearestCommands(program, argv, word);
+        if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
+      }
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${t('cli.seeHelp')}\n`);
       return EXIT.invalid;
     }
     if (err instanceof UserError) {
@@ -150,6 +157,14 @@ function commitsAChange(spec: CommandSpec, opts: Record<string, unknown>): boole
   return !flags.has('--apply') || opts.apply === true;
 }
 
+/** The command word an unknown-command error names, when it looks like one (a mistyped verb, not data). */
+function unknownCommandWord(err: CommanderError): string | undefined {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  return err.code === 'commander.unknownCommand' && COMMAND_WORD.test(quoted) ? quoted : undefined;
+}
+
+const COMMAND_WORD = /^[a-z][a-z-]{0,30}$/;
+
 /**
  * Commander's error in the user's language, naming the option or argument but never a value given
  * to it (a mistyped `--contact-emial=NAME@…` must not echo the address).
@@ -159,7 +174,7 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   // `--name=VALUE` and `-xVALUE`: only the option itself.
   if (err.code === 'commander.unknownOption') quoted = /^-[^-]/.test(quoted) ? quoted.slice(0, 2) : quoted.split('=')[0];
   // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
-  if (err.code === 'commander.unknownCommand' && !/^[a-z][a-z-]{0,30}$/.test(quoted)) return t('cli.unknownCommandUnnamed');
+  if (err.code === 'commander.unknownCommand' && !COMMAND_WORD.test(quoted)) return t('cli.unknownCommandUnnamed');
   if (err.code === 'commander.invalidArgument') {
     // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
     const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';
@@ -266,8 +281,10 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
       let target = program;
       for (const word of words) {
         const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
-        if (!next || next.name() === 'help') throw new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${word}'`);
+        if (!next) throw new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${word}'`);
         target = next;
+        // `civsam help help`: the help command's own help.
+        if (next.name() === 'help') break;
       }
       target.outputHelp();
     });

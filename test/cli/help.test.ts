@@ -57,7 +57,7 @@ describe('civsam help', () => {
   });
 
   it('an unknown word is refused as an unknown command (exit 2), in the user\'s language', async () => {
-    expect(await civsam(['help', 'org', 'ad'])).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command ad.\nRun civsam --help to see the commands and options.\n' });
+    expect(await civsam(['help', 'org', 'ad'])).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command ad. Did you mean: org add?\nRun civsam --help to see the commands and options.\n' });
     const da = await civsam(['--lang', 'da', 'help', 'nosuch']);
     expect(da.code).toBe(2);
     expect(da.stderr).toMatch(/^fejl: /);
