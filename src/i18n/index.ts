@@ -7,13 +7,16 @@ import { localSyntax, placeholderWord } from './syntax.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
-export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax };
+export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax | FieldName };
 
 /**
  * A piece of the command line's syntax (`--name <text>`, `<id>`, `kind`): shown with its
  * placeholders in the language's words (i18n/syntax.ts); `placeholder` is a bare argument name.
  */
 export type Syntax = { syntax: string } | { placeholder: string };
+
+/** A field's path (`contact.email`) named by its label in the language, as `show` heads it (`Kontakt: e-mail`). */
+export type FieldName = { label: string };
 
 /**
  * Fixed values (schema enums) shown by their labels in the language: `or` as alternatives, `list`
@@ -43,24 +46,30 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PLAIN_NUMBERS = new Set(['year', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
 
 /**
- * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as Danish names it: its
- * label (`Aktiv fra`, `Patientgrupper nr. 2`, `Kontakt: e-mail`). A path with a part the catalogue
- * has no label for is shown as it is. English keeps the field names of the data contract.
+ * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as the language names it: its
+ * label (`Aktiv fra`, `Patientgrupper nr. 2`, `Kontakt: e-mail`), as `show` heads it; undefined when
+ * a part of it has no label in the catalogue.
  */
 const FIELD_PATH = /^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$/;
-function danishFieldPath(path: string, atStart: boolean): string {
-  const labels = catalogue.da as Record<string, string>;
+function labelledPath(lang: Language, path: string, atStart: boolean): string | undefined {
+  if (!FIELD_PATH.test(path)) return undefined;
+  const labels = catalogue[lang] as Record<string, string>;
   const parts: string[] = [];
   for (const [i, step] of path.split('.').entries()) {
     const m = /^([a-z_]+)(?:\[(\d+)\])?$/.exec(step)!;
     const label = labels[`label.${m[1]}`];
-    if (label === undefined) return path;
-    const named = i === 0 ? label : label.charAt(0).toLocaleLowerCase('da') + label.slice(1);
-    parts.push(m[2] === undefined ? named : `${named} nr. ${Number(m[2]) + 1}`);
+    if (label === undefined) return undefined;
+    const named = i === 0 ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+    parts.push(m[2] === undefined ? named : lang === 'da' ? `${named} nr. ${Number(m[2]) + 1}` : `${named} no. ${Number(m[2]) + 1}`);
   }
   const shown = parts.join(': ');
   // Small inside a sentence (`registreret`), as written at its start; an abbreviation keeps its capitals (`CVR-nummer`).
-  return atStart || /^\p{Lu}\p{Lu}/u.test(shown) ? shown : shown.charAt(0).toLocaleLowerCase('da') + shown.slice(1);
+  return atStart || /^\p{Lu}\p{Lu}/u.test(shown) ? shown : shown.charAt(0).toLocaleLowerCase(lang) + shown.slice(1);
+}
+
+/** Danish names a field in a message by its label; English keeps the field names of the data contract. */
+function danishFieldPath(path: string, atStart: boolean): string {
+  return labelledPath('da', path, atStart) ?? path;
 }
 
 /**
@@ -81,6 +90,13 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     if ('syntax' in v) return terminalSafe(localSyntax(lang, v.syntax), { lineBreaks: 'space' });
     if ('placeholder' in v) return terminalSafe(placeholderWord(lang, v.placeholder), { lineBreaks: 'space' });
+    if ('label' in v) {
+      // A field named as people know it in either language: the whole path's label, else its last
+      // part's (the field inside an object of no label), else as written.
+      const atStart = template.startsWith(`{${name}}`);
+      const last = v.label.split('.').pop() ?? v.label;
+      return terminalSafe(labelledPath(lang, v.label, atStart) ?? labelledPath(lang, last, atStart) ?? v.label, { lineBreaks: 'space' });
+    }
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');

@@ -149,7 +149,7 @@ export function parseStrict(text: string): StrictParse {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
     const twice = e.code === 'DUPLICATE_KEY' ? firstOfKey(doc, e.pos[0]) : undefined;
     if (twice) {
-      problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: twice.key, line: at(twice.offset).line } } });
+      problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: { label: twice.key }, line: at(twice.offset).line } } });
       continue;
     }
     problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: rule === 'yaml-syntax' ? SYNTAX_EXPLAINED[e.code] ?? 'problem.yaml.yaml-syntax' : `problem.yaml.${rule}` as Message['key'] } });
@@ -175,19 +175,21 @@ export function parseStrict(text: string): StrictParse {
 }
 
 /**
- * For a key written a second time at `offset`: the key as written (a field's name, never a value)
- * and where it was written first, in the same mapping.
+ * For a key written a second time at `offset`: the field's path through the keys that hold it
+ * (`contact.email`; the items of a list are not counted), so a message can name it as `show`
+ * does, and where it was written first, in the same mapping. Keys only, never a value.
  */
 function firstOfKey(doc: Document.Parsed, offset: number): { key: string; offset: number } | undefined {
-  const { visit, isScalar } = yaml();
+  const { visit, isScalar, isPair } = yaml();
   let found: { key: string; offset: number } | undefined;
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       const i = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
       if (i < 0) return undefined;
       const key = map.items[i].key as { value: unknown };
       const first = map.items.find((p, k) => k < i && isScalar(p.key) && p.key.value === key.value);
-      if (first && isScalar(first.key) && first.key.range) found = { key: String(key.value), offset: first.key.range[0] };
+      const outer = ancestors.flatMap((a) => (isPair(a) && isScalar(a.key) ? [String(a.key.value)] : []));
+      if (first && isScalar(first.key) && first.key.range) found = { key: [...outer, String(key.value)].join('.'), offset: first.key.range[0] };
       return visit.BREAK;
     },
   });

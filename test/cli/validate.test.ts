@@ -84,7 +84,7 @@ describe('the command line', () => {
 
   it('translates usage errors and exits 2 without a stack trace', async () => {
     const en = await civsam(['valdate']);
-    expect(en).toEqual({ code: 2, stdout: '', stderr: "error: unknown command valdate.\nRun civsam --help to see the commands and options.\n" });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: "error: unknown command valdate. Did you mean: validate?\nRun civsam --help to see the commands and options.\n" });
     const da = await civsam(['validate', '--frmat', 'json', '--lang', 'da']);
     expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt tilvalg --frmat.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
   });

@@ -195,8 +195,28 @@ describe('a field written twice', () => {
   it('is told in plain words, not YAML\'s ("mapping", "afbildning")', () => {
     const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta') + 'name: Andet navn\n' };
     const [da] = messagesOf(files, 'da');
-    expect(da).toBe('organisations/beta.yaml:9:1 yaml-duplicate-key Feltet name står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje 3 og igen i denne linje. Behold den ene af de to linjer, og slet den anden.');
+    expect(da).toBe('organisations/beta.yaml:9:1 yaml-duplicate-key Feltet navn står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje 3 og igen i denne linje. Behold den ene af de to linjer, og slet den anden.');
     expect(messagesOf(files, 'en')[0]).toBe('organisations/beta.yaml:9:1 yaml-duplicate-key The field name is written twice at the same level (the record, or one item of a list in it): on line 3 and again on this line. Keep one of the two lines and delete the other.');
+  });
+
+  it('names the field by the label show gives it, in each language, with the lines of both writings; a key of no label as written', () => {
+    // Lines: 1 comment, 2 id, 3 name, 4 kind, 5 cvr, 6 areas, 7 patient groups, 8 municipalities, 9 status; the extra lines from 10.
+    const extra = 'cvr: "12345674"\nscope: regional\nscope: national\ncontact:\n  email: a@example.org\n  email: b@example.org\nnmae: x\nnmae: y\n';
+    const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta', '12345674', extra) };
+    const said = (lang: 'en' | 'da') => messagesOf(files, lang).map((m) => m.replace(/ (står to gange|is written twice).*: (i linje|on line) (\d+) .*$/, ' … $3'));
+    expect(said('da')).toEqual([
+      'organisations/beta.yaml:10:1 yaml-duplicate-key Feltet CVR-nummer … 5',
+      'organisations/beta.yaml:12:1 yaml-duplicate-key Feltet rækkevidde … 11',
+      'organisations/beta.yaml:15:3 yaml-duplicate-key Feltet kontakt: e-mail … 14',
+      'organisations/beta.yaml:17:1 yaml-duplicate-key Feltet nmae … 16',
+    ]);
+    expect(said('en')).toEqual([
+      'organisations/beta.yaml:10:1 yaml-duplicate-key The field CVR number … 5',
+      'organisations/beta.yaml:12:1 yaml-duplicate-key The field reach … 11',
+      'organisations/beta.yaml:15:3 yaml-duplicate-key The field contact: e-mail … 14',
+      'organisations/beta.yaml:17:1 yaml-duplicate-key The field nmae … 16',
+    ]);
+    expect(messagesOf(files, 'da').join('\n')).not.toMatch(/example\.org|national/);
   });
 
   it('names the field as written and its first line inside an item of a list too, never a value', () => {
