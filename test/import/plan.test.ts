@@ -69,9 +69,10 @@ describe('an organisation\'s kind: headed "art" in Danish, "kind" in English, "t
     expect(missing('en')).toEqual(['no column holds the required field kind (header "kind"). Add the column.']);
   });
 
-  it('a sheet with both "type" and "art" is told that the second holds the field the first does', () => {
+  it('a sheet with both "type" and "art" is told that the second holds the field the first does, naming the first as the sheet heads it', () => {
     const p = plan('organisation', `navn;type;art;områder;kommuner;status\nLys;pårørendeforening;${row}`);
-    expect(p.sheetProblems.map((x) => [x.column, en(x.message)])).toEqual([[2, 'this column holds the field kind, which column B already holds. Remove one of them.']]);
+    expect(p.sheetProblems.map((x) => [x.column, en(x.message)])).toEqual([[2, 'this column holds the field kind, as column B (type) does. Remove one of them.']]);
+    expect(p.sheetProblems.map((x) => translate('da', x.message.key as never, x.message.params as never))).toEqual(['kolonnen indeholder feltet art ligesom kolonne B (type). Fjern en af dem.']);
   });
 });
 

@@ -57,7 +57,7 @@ describe('headers', () => {
 
   it('refuses a field given by two columns, naming the first', () => {
     const m = mapHeader('organisation', ['Navn', 'name'], () => true);
-    expect(m.problems).toEqual([{ column: 1, message: { key: 'import.header.twice', params: { field: 'name', first: 'A' } } }]);
+    expect(m.problems).toEqual([{ column: 1, message: { key: 'import.header.twice', params: { field: 'name', first: 'A', header: 'Navn' } } }]);
   });
 
   it('names columns as spreadsheets do', () => {

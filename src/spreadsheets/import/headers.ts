@@ -67,7 +67,8 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
     if (spec) {
       const first = taken.get(spec.field);
       if (first !== undefined) {
-        problems.push({ column: i, message: { key: 'import.header.twice', params: { field: spec.field, first: columnLetter(first) } } });
+        // The other column as the sheet heads it (a header that names a field, never data).
+        problems.push({ column: i, message: { key: 'import.header.twice', params: { field: spec.field, first: columnLetter(first), header: headers[first].trim() } } });
         spec = null;
       } else taken.set(spec.field, i);
     }
