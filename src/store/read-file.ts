@@ -69,6 +69,22 @@ export function openRegular(path: string, { follow, bigint = false }: { follow: 
 }
 
 /**
+ * Whether a folder of the data folder (`organisations`, `vocabularies`, …) is, or lies through, a
+ * link that leads out of the data folder (`root`, a real path): its files would be read from, and
+ * written to, a place that is not in the folder's history. A folder that does not exist is not.
+ */
+export function folderOutside(path: string, root: string): boolean {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return false; // missing, or unreadable: listing it says why
+  }
+  const inside = relative(root, target);
+  return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+}
+
+/**
  * Where a link inside the data folder leads, when it may be followed: to an ordinary file inside
  * the folder (`root`, a real path). A link out of the folder would make a record that is not in the
  * folder's history; a link to anything but a file is refused like that thing itself.
