@@ -3,7 +3,7 @@
 // reader accepts), show or write them atomically, and commit them to git. A refused change writes
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
@@ -15,6 +15,7 @@ import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
+import { folderOutside } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
@@ -137,8 +138,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const checked = checkFolder(raw);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();
+    let realDir: string | undefined;
     const readRel = (rel: string, shape: 'record' | 'vocabulary') => {
       let r = reads.get(rel);
+      // Every file a change reads and writes is in the data folder: never through a folder linked out of it.
+      if (!r && folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)))) throw new UserError('write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
       if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
       return r;
     };

@@ -9,7 +9,7 @@ import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, parseSnapshotText, type FolderListing, type ParseCache } from './parse-cache.js';
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
-import { followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
+import { folderOutside, followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
 export interface Problem extends Position {
@@ -162,16 +162,25 @@ function folderEntries(dir: string, folder: string, problems: Problem[], cache: 
 function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed: (folder: string) => void = () => {}): Candidate[] {
   const out: Candidate[] = [];
   const top = new Map(listDir(dir, '', problems).map((d) => [d.name, d]));
+  // A folder that is a link out of the data folder is not read: its records would come from, and be
+  // written to, a place outside the folder (and its history). A link within the folder is followed.
+  let root: string | undefined;
+  const outside = (folder: string): boolean => {
+    if (!top.get(folder)?.isSymbolicLink() || !folderOutside(join(dir, folder), (root ??= realpathSync(dir)))) return false;
+    problems.push({ file: folder, line: 1, col: 1, rule: 'folder-outside', severity: 'error', message: { key: 'problem.folderOutside' } });
+    return true;
+  };
   for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {
     const entry = top.get(name);
     if (entry) out.push({ rel: name, what: role, kind: kindOf(entry) });
   }
-  for (const name of VOCABULARIES) {
+  for (const name of outside('vocabularies') ? [] : VOCABULARIES) {
     const c = fixedFile(dir, `vocabularies/${name}.yaml`, { role: 'vocabulary', name });
     if (c) out.push(c);
   }
   for (const kind of RECORD_KINDS) {
     const folder = FOLDER_OF[kind];
+    if (outside(folder)) continue;
     const { names, kinds } = folderEntries(dir, folder, problems, cache, changed);
     for (let k = 0; k < names.length; k++) {
       const name = names[k];

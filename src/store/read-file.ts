@@ -69,6 +69,28 @@ export function openRegular(path: string, { follow, bigint = false }: { follow: 
 }
 
 /**
+ * Whether a folder of the data folder (`organisations`, `vocabularies`, …) is, or lies through, a
+ * link that leads out of the data folder (`root`, a real path): its files would be read from, and
+ * written to, a place that is not in the folder's history (a link to the data folder itself counts: its
+ * own files would be taken for records). A folder that does not exist is not.
+ */
+export function folderOutside(path: string, root: string): boolean {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return false; // missing, or unreadable: listing it says why
+  }
+  return target === root || !within(root, target);
+}
+
+/** Whether `target` lies in the folder `root` (both real paths), or is it. */
+function within(root: string, target: string): boolean {
+  const inside = relative(root, target);
+  return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+}
+
+/**
  * Where a link inside the data folder leads, when it may be followed: to an ordinary file inside
  * the folder (`root`, a real path). A link out of the folder would make a record that is not in the
  * folder's history; a link to anything but a file is refused like that thing itself.
@@ -80,8 +102,7 @@ export function followLinkWithin(path: string, root: string): { path: string } |
   } catch {
     return { refused: 'linkBroken' };
   }
-  const inside = relative(root, target);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { refused: 'linkOutside' };
+  if (target === root || !within(root, target)) return { refused: 'linkOutside' };
   const kind = kindOf(lstatSync(target));
   if (kind === 'file') return { path: target };
   return { refused: kind === 'link' ? 'linkBroken' : { linkTo: kind } };

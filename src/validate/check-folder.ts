@@ -83,7 +83,9 @@ function wholeCheck(raw: RawFolder, own: OwnChecks | undefined): CheckedFolder {
   if (own) problems.push(...own.problems);
 
   if (!a.present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
-  for (const v of VOCABULARIES) {
+  // A vocabularies folder linked out of the data folder has its own problem (folder-outside): its files are not missing.
+  const vocabulariesOutside = raw.problems.some((p) => p.rule === 'folder-outside' && p.file === 'vocabularies');
+  for (const v of vocabulariesOutside ? [] : VOCABULARIES) {
     if (!a.present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
   }
 
@@ -504,7 +506,7 @@ class AnyId extends Set<string> {
   }
 }
 
-const UNREADABLE = new Set(['folder-unreadable', 'file-unreadable', 'file-not-regular']);
+const UNREADABLE = new Set(['folder-unreadable', 'folder-outside', 'file-unreadable', 'file-not-regular']);
 
 function unreadableTargets(problems: readonly Problem[]): Target[] {
   const out: Target[] = [];
@@ -512,6 +514,7 @@ function unreadableTargets(problems: readonly Problem[]): Target[] {
     if (!UNREADABLE.has(p.rule)) continue;
     const kind = RECORD_KINDS.find((k) => FOLDER_OF[k] === p.file);
     if (kind) out.push(kind);
+    if (p.file === 'vocabularies') out.push(...VOCABULARIES);
     const vocabulary = VOCABULARIES.find((v) => p.file === `vocabularies/${v}.yaml`);
     if (vocabulary) out.push(vocabulary);
   }

@@ -2,7 +2,7 @@
 // every command; a folder or a link to /dev/zero named like a record was skipped without a word.
 // Each is now a located problem, and nothing blocks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFolder } from '../../src/store/load-folder.js';
@@ -11,7 +11,7 @@ import { noCache, type ParseCache } from '../../src/store/parse-cache.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { translate } from '../../src/i18n/index.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, civsam } from '../helpers/cli.js';
 
 function mkfifo(path: string): void {
   const r = spawnSync('mkfifo', [path]);
@@ -56,6 +56,43 @@ describe('files that are not ordinary files', () => {
     const raw = readFolder(dir);
     expect(raw.problems).toEqual([]);
     expect(raw.files.find((f) => f.rel === 'organisations/beta.yaml')?.data).toMatchObject({ id: 'beta', name: 'Beta' });
+  });
+
+  it('a record folder that is a link out of the data folder is not read, and nothing is written through it', async () => {
+    const offer = 'id: samtaler\norganisation: alpha\ntitle: Samtaler\ntype: peer-group\npatient_groups: [depression]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: 2024-01-01\n';
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha'), 'offers/samtaler.yaml': offer });
+    expect(problems(dir)).toEqual([]);
+    const away = makeFolder({});
+    renameSync(join(dir, 'organisations'), join(away, 'organisations'));
+    symlinkSync(join(away, 'organisations'), join(dir, 'organisations'));
+    const FOLDER = 'organisations:1:1 folder-outside This folder is a link to a folder outside the data folder, so the records in it were not read';
+    // No reference to an organisation is said to be dangling: the folder's own problem says why.
+    expect(problems(dir).map((p) => p.slice(0, FOLDER.length))).toEqual([FOLDER]);
+    const add = ['org', 'add', '--id', 'beta', '--name', 'Beta Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir];
+    const r = await civsam(add);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${join(dir, 'organisations')} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link's place.\n`);
+    expect(readdirSync(join(away, 'organisations')).sort()).toEqual(['alpha.yaml']);
+    const da = await civsam(add, { env: { CIVSAM_LANG: 'da' } });
+    expect(da.stderr).toContain('er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet.');
+  });
+
+  it('a record folder that is a link within the data folder is read (near miss)', () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha') });
+    renameSync(join(dir, 'organisations'), join(dir, 'kept-organisations'));
+    symlinkSync('kept-organisations', join(dir, 'organisations'));
+    const raw = readFolder(dir);
+    expect(raw.problems).toEqual([]);
+    expect(raw.files.find((f) => f.rel === 'organisations/alpha.yaml')?.data).toMatchObject({ id: 'alpha', name: 'Alpha' });
+  });
+
+  it('the vocabularies folder linked out of the data folder is not read either', () => {
+    const dir = makeFolder(baseFiles());
+    const away = makeFolder({});
+    renameSync(join(dir, 'vocabularies'), join(away, 'vocabularies'));
+    symlinkSync(join(away, 'vocabularies'), join(dir, 'vocabularies'));
+    // Its files are not also said to be missing, and no reference to a vocabulary is dangling.
+    expect(problems(dir)).toEqual(['vocabularies:1:1 folder-outside This folder is a link to a folder outside the data folder, so the records in it were not read: civsam reads and writes only inside the data folder (and its history). Move the folder into the data folder in the link\'s place.']);
   });
 
   it('settings and vocabularies are held to the same rule', () => {

@@ -159,6 +159,7 @@ export const register = defineMessages({
   'register.responseNotInvited': 'these parties were not invited, so no response from them can be recorded: {parties}. Invite them first (civsam consultation invite).',
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
+  'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
   'write.roundTrip': 'civsam could not write {file} so that it reads back exactly as intended (a known limit of the YAML library with some multi-line texts). Nothing was written; make this change by hand in an editor.',
   'write.unchanged': 'No change: {file} already says that; the file was left untouched.',
   'write.refused': 'the change was refused because of {count, plural, one {the problem} other {the # problems}} above; nothing was written.',
@@ -414,6 +415,7 @@ export const register = defineMessages({
   'register.responseNotInvited': 'disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem: {parties}. Inviter dem først (civsam consultation invite).',
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
+  'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
   'write.roundTrip': 'civsam kunne ikke skrive {file}, så den læses tilbage præcis som tiltænkt (en kendt begrænsning i YAML-biblioteket ved visse tekster over flere linjer). Intet er skrevet; lav ændringen i hånden i en editor.',
   'write.unchanged': 'Ingen ændring: {file} siger allerede det; filen er ikke rørt.',
   'write.refused': 'ændringen blev afvist på grund af {count, plural, one {problemet} other {de # problemer}} ovenfor; intet er skrevet.',
