@@ -57,7 +57,7 @@ describe('help', () => {
   test('help in Danish', async () => {
     const r = await civsam(['--lang', 'da', 'org', 'add', '--help']);
     expect(r.stdout).toContain('registrér en ny post');
-    expect(r.stdout).toContain('--patient-groups <id'er>');
+    expect(r.stdout).toContain("--patient-groups <id'er>");
     expect(r.stdout).toContain('Eksempler:');
   });
 });
