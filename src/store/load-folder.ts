@@ -10,6 +10,7 @@ import { noCache, parseSnapshotText, type FolderListing, type ParseCache } from 
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { folderOutside, followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
+import { bytesNamer } from './raw-names.js';
 import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
 export interface Problem extends Position {
@@ -182,22 +183,25 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed:
     const folder = FOLDER_OF[kind];
     if (outside(folder)) continue;
     const { names, kinds } = folderEntries(dir, folder, problems, cache, changed);
+    let byBytes: ((listed: string) => string) | undefined;
     for (let k = 0; k < names.length; k++) {
       const name = names[k];
       if (IGNORED.test(name)) continue;
-      const rel = `${folder}/${name}`;
       // A name in another character set is listed with U+FFFD in place of what is not UTF-8, and no
-      // file has that name: opened, it would seem gone, and its record be left out without a word.
-      if (name.includes('\uFFFD')) {
-        problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileNameUnreadable' } });
-        continue;
-      }
-      if (name.endsWith('.yaml')) {
+      // file has that name: it is shown by its bytes, and opened it would seem gone, so one that
+      // would be a record is an error (its record would be left out without a word); any other
+      // is an unexpected file like any other.
+      const unreadable = name.includes('\uFFFD');
+      const rel = `${folder}/${unreadable ? (byBytes ??= bytesNamer(dir, folder))(name) : name}`;
+      if (name.endsWith('.yaml') && !unreadable) {
         out.push({ rel, what: { role: 'record', kind, id: name.slice(0, -5) }, kind: KIND_LETTERS[kinds[k]] ?? 'other' });
+      } else if (unreadable && /\.ya?ml$/.test(name)) {
+        problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileNameUnreadable' } });
       } else if (name.endsWith('.yml')) {
         problems.push({ file: rel, line: 1, col: 1, rule: 'file-name', severity: 'error', message: { key: 'problem.fileExtension' } });
       } else {
-        problems.push({ file: rel, line: 1, col: 1, rule: 'unexpected-file', severity: 'warning', message: { key: 'problem.unexpectedFile', params: { folder } } });
+        const key = kinds[k] === 'd' ? 'problem.unexpectedFolder' : 'problem.unexpectedFile';
+        problems.push({ file: rel, line: 1, col: 1, rule: 'unexpected-file', severity: 'warning', message: { key, params: { folder } } });
       }
     }
   }

@@ -20,7 +20,7 @@ export const names = defineMessages({
   'find.none': 'Nothing found that matches what you searched for. Try a shorter part of the name.',
   'find.heading': '{count, plural, one {1 match} other {# matches}}, best first',
   'find.kind': 'Kind',
-  'find.leftOut': '{count, plural, one {1 file has errors and was left out of the search} other {# files have errors and were left out of the search}}; civsam validate lists them.',
+  'find.leftOut': '{count, plural, one {1 file has errors and was left out of the search} other {# files have errors and were left out of the search}}; civsam validate lists {count, plural, one {it} other {them}}.',
 }, {
   'names.noId': 'der er ingen {kind} med id\'et {id}. {hint}',
   'names.noName': 'der er ingen {kind}, der passer til det, du angav ved {what}. {hint}',
@@ -39,5 +39,5 @@ export const names = defineMessages({
   'find.none': 'Intet fundet, der passer til det, du søgte efter. Prøv en kortere del af navnet.',
   'find.heading': '{count, plural, one {1 resultat} other {# resultater}}, bedste først',
   'find.kind': 'Art',
-  'find.leftOut': '{count, plural, one {1 fil har fejl og er ikke med i søgningen} other {# filer har fejl og er ikke med i søgningen}}; civsam validate viser dem.',
+  'find.leftOut': '{count, plural, one {1 fil har fejl og er ikke med i søgningen} other {# filer har fejl og er ikke med i søgningen}}; civsam validate viser {count, plural, one {den} other {dem}}.',
 });
