@@ -56,7 +56,7 @@ describe('plurals', () => {
 
   it('a count formatted already (1.250) is counted as its number; a parameter inside a branch is filled', () => {
     expect(translate('da', 'export.written', { rows: '1.250', file: 'x.csv' })).toBe('Skrev 1.250 rækker til x.csv.');
-    expect(translate('en', 'register.referenced', { kind: 'pool', id: 'p', count: 1, list: 'a' })).toBe('the pool p cannot be removed: 1 record refers to it: a. Change it first.');
+    expect(translate('en', 'register.referenced', { kind: 'pool', it: 'it', id: 'p', count: 1, list: 'a' })).toBe('the pool p cannot be removed: 1 record refers to it: a. Change it first.');
   });
 
   it('every message has the same parameters in both languages', () => {

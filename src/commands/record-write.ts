@@ -15,8 +15,9 @@ import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
-import type { Message, MessageKey } from '../i18n/index.js';
+import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
 import { problemLine } from '../output/problem-line.js';
+import { fieldLabel } from '../i18n/values.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface WriteOpts {
@@ -113,9 +114,9 @@ export function add(kind: RecordKind) {
       const same = chosen === undefined ? repeatedRecords(kind, rec, s.folder) : [];
       if (same.length > 0) throw new UserError('register.repeated', { what: { key: `register.same.${kind}` as MessageKey }, ids: same.join(', '), first: same[0], command: COMMAND_OF[kind] });
       const id = chosen ?? newId(kind, rec, s.folder, (taken) => { numberedFrom = taken; });
-      if (!id) throw new UserError('register.noId', { kind: { key: `kind.${kind}` } });
+      if (!id) throw new UserError('register.noId', kindWords(kind));
       if (!isValidId(id)) throw new UserError('register.badId');
-      if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { kind: { key: `kind.${kind}` }, id, command: COMMAND_OF[kind] });
+      if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });
       const { id: _drop, ...rest } = rec;
       void _drop;
       createdId = id;
@@ -127,6 +128,11 @@ export function add(kind: RecordKind) {
     }
     return result.exitCode;
   };
+}
+
+/** A kind's name, with its article and the pronoun for it (Danish nouns are en or et, den or det), for a message. */
+function kindWords(kind: RecordKind): MessageParams {
+  return { kind: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, it: { key: `kind.it.${kind}` as MessageKey } };
 }
 
 export function edit(kind: RecordKind) {
@@ -161,8 +167,8 @@ export function remove(kind: RecordKind) {
       if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       const refs = referrersOf(referenceIndex(s.folder, new Set([kind])), kind, id);
       if (refs.length > 0) {
-        const list = refs.slice(0, 10).map((r) => `${r.kind} ${r.id} (${r.field})`).join(', ') + (refs.length > 10 ? ', …' : '');
-        throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { kind: { key: `kind.${kind}` }, id, count: refs.length, list });
+        const list = refs.slice(0, 10).map((r) => `${ctx.t(`kind.${r.kind}`)} ${r.id} (${fieldLabel(ctx.lang, r.kind, r.field)})`).join(', ') + (refs.length > 10 ? ', …' : '');
+        throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { ...kindWords(kind), id, count: refs.length, list });
       }
       return [{ kind, id, record: null }];
     });

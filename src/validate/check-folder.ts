@@ -160,7 +160,7 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
       if (w.role !== 'record' || f.data === undefined) return;
       if (passed) (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: f.data });
       else if (isObject(f.data) && !validatorOf(w.kind)(f.data)) {
-        (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, schemaProblems(validatorOf(w.kind).errors ?? [])), partial: true });
+        (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(f.data, schemaProblems(validatorOf(w.kind).errors ?? [], f.data)), partial: true });
       }
     },
     /** Whether the file's data passed its schema; undefined when it has none. */
@@ -175,7 +175,7 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
       const ok: boolean = passed || validatorOf(name)(f.data);
       a.passedSchema.set(f, ok);
       if (!ok) {
-        const found = schemaProblems(validatorOf(name).errors ?? []);
+        const found = schemaProblems(validatorOf(name).errors ?? [], f.data);
         for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
         // Every problem in one run: what the schema left readable goes through the record rules
         // too (an unknown patient group is said beside an impossible date), but never into the

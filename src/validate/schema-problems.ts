@@ -36,7 +36,15 @@ const PATTERN_KEY: Record<string, Message['key']> = {
 
 const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/;
 
-export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
+/** The value at a path in the data, if there is one. */
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v = data;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
+}
+
+/** `data`: the data the errors are about, to say how long a text is (its length only, never the text). */
+export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -80,9 +88,16 @@ export function schemaProblems(errors: readonly ErrorObject[]): SchemaProblem[] 
       case 'minLength':
         p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.minLength', params: { field } } };
         break;
-      case 'maxLength':
+      case 'maxLength': {
+        // Said as a count of characters, as the schema counts them (code points), so the words agree
+        // with any field's name and the user knows how much to cut.
+        const value = valueAt(data, path);
+        const limit = Number(e.params.limit);
+        p = { rule: 'schema-length', path, at: 'value', message: typeof value === 'string' ? { key: 'problem.schema.textTooLong', params: { field, limit, length: [...value].length } } : { key: 'problem.schema.maxLength', params: { field, limit } } };
+        break;
+      }
       case 'maxItems':
-        p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.maxLength', params: { field, limit: Number(e.params.limit) } } };
+        p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.maxItems', params: { field, limit: Number(e.params.limit) } } };
         break;
       case 'minProperties':
       case 'maxProperties':

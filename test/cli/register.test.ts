@@ -154,7 +154,7 @@ describe('add, edit, show, list, remove', () => {
     const dir = folder();
     const r = await run(dir, ['org', 'remove', 'alpha']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: the organisation alpha cannot be removed: 3 records refer to it: offer gruppe (organisation), agreement 2026-psyk-001 (organisations), hearing-party alpha (organisation). Deactivate it instead: civsam org deactivate alpha.\n');
+    expect(r.stderr).toBe('error: the organisation alpha cannot be removed: 3 records refer to it: offer gruppe (Organisation), agreement 2026-psyk-001 (Organisations), hearing party alpha (Organisation). Deactivate it instead: civsam org deactivate alpha.\n');
     expect(existsSync(join(dir, 'organisations/alpha.yaml'))).toBe(true);
     expect((await run(dir, ['org', 'deactivate', 'alpha'])).code).toBe(0);
     expect(read(dir, 'organisations/alpha.yaml')).toContain('status: inactive\n');

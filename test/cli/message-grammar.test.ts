@@ -1,0 +1,42 @@
+// Messages that name a kind or a field agree with it: a Danish noun is en or et (and den or det after
+// it), an English one a or an; a text's length is said in characters, whatever the field is called.
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+
+const OFFER = 'id: gruppe\norganisation: alpha\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n';
+const POOL = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: 1000000\n';
+const AGREEMENT = 'id: 2026-psyk-001\ntitle: Samtalegrupper\norganisations: [alpha]\nareas: [psychiatry]\npatient_groups: [depression]\nmunicipalities: [aarhus]\nstart: 2026-01-01\nend: 2030-12-31\nstatus: active\nfunding:\n  - pool: puljen\n    year: 2026\n    kind: operation\n    amount_dkk: 300000\n';
+
+const folder = (extra: Record<string, string> = {}) => makeFolder({ ...baseFiles(), 'offers/gruppe.yaml': OFFER, 'pools/puljen.yaml': POOL, 'agreements/2026-psyk-001.yaml': AGREEMENT, ...extra });
+const da = { env: { CIVSAM_LANG: 'da' } };
+
+describe('a kind named with its article', () => {
+  it('an offer is et tilbud (det), a pool en pulje (den); in English an offer, a pool', async () => {
+    const dir = folder();
+    const offer = ['offer', 'add', '--data', dir, '--id', 'gruppe', '--organisation', 'alpha', '--title', 'Ny gruppe'];
+    const pool = ['pool', 'add', '--data', dir, '--id', 'puljen', '--name', 'Ny pulje'];
+    expect((await civsam(offer, da)).stderr).toBe("fejl: der findes allerede et tilbud med id'et gruppe. Ret det med civsam offer edit gruppe, eller angiv et andet --id.\n");
+    expect((await civsam(pool, da)).stderr).toBe("fejl: der findes allerede en pulje med id'et puljen. Ret den med civsam pool edit puljen, eller angiv et andet --id.\n");
+    expect((await civsam(offer)).stderr).toBe('error: there is already an offer with the id gruppe. Change it with civsam offer edit gruppe, or give another --id.\n');
+    expect((await civsam(pool)).stderr).toBe('error: there is already a pool with the id puljen. Change it with civsam pool edit puljen, or give another --id.\n');
+  });
+
+  it('a record that others refer to names them by their kind and field in the language', async () => {
+    const dir = folder();
+    const r = await civsam(['pool', 'remove', '--data', dir, 'puljen'], da);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: pulje puljen kan ikke slettes: 1 post henviser til den: aftale 2026-psyk-001 (Midler: pulje). Ret den først.\n');
+  });
+});
+
+describe('a text too long', () => {
+  it('is said in characters with its length now, never the text, in both languages', async () => {
+    const dir = folder({ 'organisations/beta.yaml': org('beta', 'Beta', undefined, `notes: ${'ø'.repeat(20001)}\n`) });
+    const v = await civsam(['validate', '--data', dir], da);
+    expect(v.stdout).toContain('Noter må højst have 20.000 tegn (har 20.001).');
+    expect(v.stdout).not.toContain('øøø');
+    const en = await civsam(['validate', '--data', dir]);
+    expect(en.stdout).toContain('notes must be at most 20,000 characters long (it is 20,001).');
+  });
+});
