@@ -51,14 +51,18 @@ export function relatedText(folder: DataFolder, lang: Language, related: readonl
   return lines.join('\n');
 }
 
-/** One row per finding, for CSV: each id beside its name (the rule's title, the principle's and records' names). */
+/**
+ * One row per finding, for CSV: each id beside its name (the rule's title, the principle's and records'
+ * names). Severity and kinds are words in the reader's language, as in the table: a CSV is opened in
+ * a spreadsheet by people; JSON keeps the codes.
+ */
 export function flatFindingsTable(folder: DataFolder, findings: readonly Finding[], lang: Language, ruleTitle: (rule: string) => string): Table {
   const keys = ['audit.col.rule', 'audit.col.ruleTitle', 'audit.col.severity', 'audit.col.principle', 'audit.col.principleName', 'audit.col.subjectKind', 'audit.col.subjectId', 'audit.col.subjectName', 'audit.col.related', 'audit.col.relatedNames', 'audit.col.message'] as const;
   return {
     columns: keys.map((k) => ({ header: translate(lang, k) })),
     rows: findings.map((f) => [
-      f.rule, ruleTitle(f.rule), f.severity, f.principle, principleName(folder, lang, f.principle), f.subject.kind, f.subject.id, recordName(folder, f.subject.kind, f.subject.id) ?? '',
-      f.related.map((r) => `${r.kind}:${r.id}`).join(' '), f.related.map((r) => recordName(folder, r.kind, r.id) ?? r.id).join('; '), messageText(lang, f.message),
+      f.rule, ruleTitle(f.rule), translate(lang, `audit.severity.${f.severity}`), f.principle, principleName(folder, lang, f.principle), kindWord(lang, f.subject.kind), f.subject.id, recordName(folder, f.subject.kind, f.subject.id) ?? '',
+      f.related.map((r) => `${kindWord(lang, r.kind)}:${r.id}`).join(' '), f.related.map((r) => recordName(folder, r.kind, r.id) ?? r.id).join('; '), messageText(lang, f.message),
     ]),
   };
 }

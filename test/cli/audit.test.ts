@@ -167,7 +167,8 @@ describe('civsam audit on the bundled sample data', () => {
     const csv = (await civsam(['--lang', 'da', 'audit', '--as-of', AS_OF, '--rule', 'restricted-call', '--format', 'csv'])).stdout.replace(/^\uFEFF/, '').split('\r\n');
     expect(csv[0]).toBe('Regel;Regelnavn;Alvor;Princip;Principnavn;Posttype;Post-id;Postnavn;Relateret;Relaterede navne;Besked');
     expect(csv[1]).toContain(`; ${org.name}"`);
-    expect(csv[1].startsWith('restricted-call;Opslag til en afgrænset kreds udelod sammenlignelige organisationer;error;openness;Åbenhed;agreement;2025-soc-011;')).toBe(true);
+    expect(csv[1].startsWith('restricted-call;Opslag til en afgrænset kreds udelod sammenlignelige organisationer;fejl;openness;Åbenhed;aftale;2025-soc-011;')).toBe(true);
+    expect(csv[1]).toContain(';opslag:2025-vinterberedskab-randers organisation:menighedernes-diakoni-randers;');
   });
 
   it('writes a Markdown report to attach to a case', async () => {
