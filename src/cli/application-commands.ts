@@ -26,7 +26,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   {
     parent: 'application', name: 'decide', args: '<id>', description: 'cmd.application.decide.description',
     options: [
-      { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome') },
+      { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome'), names: { values: choices('application', 'decision.outcome') } },
       { flags: '--date <date>', description: 'opt.application.decideDate' },
       ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
       { flags: '--criteria <ids>', description: 'opt.application.criteria', repeatable: true },
@@ -45,7 +45,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       ...optionsNamed('application', '--assessor <text>'),
       { flags: '--date <date>', description: 'opt.call.declareDate' },
       { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true },
-      { flags: '--tie <relation>', description: 'opt.call.tie', choices: choices('call', 'declarations.ties.relation') },
+      { flags: '--tie <relation>', description: 'opt.call.tie', choices: choices('call', 'declarations.ties.relation'), names: { values: choices('call', 'declarations.ties.relation') } },
       { flags: '--none', description: 'opt.call.none' },
       ...WRITE,
     ],
@@ -56,7 +56,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     parent: 'agreement', name: 'report', args: '<id>', description: 'cmd.agreement.report.description',
     options: [
       ...optionsNamed('agreement', '--due <date>'),
-      { flags: '--kind <kind>', description: 'opt.agreement.reportKind', choices: choices('agreement', 'reports.kind') },
+      { flags: '--kind <kind>', description: 'opt.agreement.reportKind', choices: choices('agreement', 'reports.kind'), names: { values: choices('agreement', 'reports.kind') } },
       ...optionsNamed('agreement', '--received <date>'),
       ...WRITE,
     ],

@@ -2,6 +2,8 @@
 // continued on the next with a backslash (as a shell reads it), broken between words, never
 // inside a quoted value nor between an option and its value.
 
+import type { OptionSpec } from './command-spec.js';
+
 const FIRST = '  $ ';
 const MORE = '      ';
 
@@ -35,4 +37,37 @@ export function formatExamples(examples: readonly string[], width: number): stri
     out.push(line);
   }
   return out.join('\n');
+}
+
+/**
+ * The examples with each fixed value an option takes (`--area psychiatry`, `--fail-on warning`, a
+ * funding item's kind) written as its label (`psykiatri`, `advarsel`), which the option takes too
+ * (context/names.ts reads a value's label in either language): Danish help then shows Danish
+ * values. `label` gives a value's label, or undefined to keep the example as written (English,
+ * whose values are the codes).
+ */
+export function examplesInLanguage(examples: readonly string[], options: readonly OptionSpec[], label: ((value: string) => string) | undefined): string[] {
+  if (!label) return [...examples];
+  const byFlag = new Map(options.map((o) => [o.flags.split(/[ ,]/)[0], o]));
+  const shown = (value: string): string => {
+    const l = label(value);
+    return /^[\p{L}\p{N}._-]+$/u.test(l) ? l : `"${l}"`;
+  };
+  const local = (o: OptionSpec | undefined, value: string): string => {
+    const names = o?.names;
+    if (!names || value.startsWith('"') || value.startsWith("'")) return value;
+    if ('values' in names) return value.split(',').map((v) => (names.values.includes(v) ? shown(v) : v)).join(',');
+    if ('funding' in names) {
+      return value.split(',').map((item) => {
+        const parts = item.split(':');
+        if (parts.length === 4 && names.funding.kinds.includes(parts[2])) parts[2] = shown(parts[2]);
+        return parts.join(':');
+      }).join(',');
+    }
+    return value;
+  };
+  return examples.map((example) => {
+    const tokens = example.match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? [];
+    return tokens.map((token, i) => (i > 0 && tokens[i - 1].startsWith('--') && !token.startsWith('-') ? local(byFlag.get(tokens[i - 1]), token) : token)).join(' ');
+  });
 }

@@ -6,7 +6,8 @@ import { dateOption } from '../domain/dates.js';
 import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
-import { formatExamples } from './examples.js';
+import { examplesInLanguage, formatExamples } from './examples.js';
+import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
@@ -51,7 +52,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   let ran = false;
 
   for (const spec of commandsNamed(argv)) {
-    const cmd = defineCommand(program, spec, t, helpWidth(streams));
+    const cmd = defineCommand(program, spec, t, helpWidth(streams), lang);
     cmd.action(async (...args: unknown[]) => {
       ran = true;
       const command = args[args.length - 1] as Command;
@@ -254,7 +255,7 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
   };
 }
 
-function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string, width: number): Command {
+function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string, width: number, lang: Language): Command {
   const parent = spec.parent ? program.commands.find((c) => c.name() === spec.parent) ?? program.command(spec.parent).description(t(`cmd.${spec.parent}.description` as MessageKey)) : program;
   if (spec.parent && !parent.commands.length) {
     parent.helpOption('-h, --help', t('cli.helpOption')).helpCommand(false).exitOverride().configureHelp(helpConfig(t));
@@ -266,7 +267,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
-  cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(spec.examples, width)}\n`);
+  cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v) => valueLabel(lang, v)), width)}\n`);
   return cmd;
 }
 
