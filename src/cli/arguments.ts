@@ -14,6 +14,8 @@
 // file path is still only ever made from a well-formed id.
 import { nfc } from '../domain/text.js';
 import { mayBeName, requireId } from '../domain/ids.js';
+import { VOCABULARIES } from '../domain/kinds.js';
+import type { Message, MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
@@ -38,8 +40,8 @@ function attributeName(flag: string): string {
   return flag.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function checkIds(value: unknown, ids: 'one' | 'many', what: string, names: boolean): void {
-  const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what));
+function checkIds(value: unknown, ids: 'one' | 'many', what: string, names: boolean, listedBy?: Message): void {
+  const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what, listedBy));
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
     // Several ids may be given separated by commas (as the command splits them); an empty item
@@ -119,7 +121,9 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (!p) continue;
     const ids = isIdName(p.name);
     const names = o.names;
-    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names);
+    // A vocabulary's ids are listed by `civsam vocab list`, not by a record kind's list.
+    const vocabulary = names && 'target' in names && (VOCABULARIES as readonly string[]).includes(names.target) ? names.target : undefined;
+    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, vocabulary && { key: `vocab.listedBy.${vocabulary}` as MessageKey });
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
     const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
     if (l) lookups.push(l);

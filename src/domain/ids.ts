@@ -5,6 +5,7 @@
 import { ID_PATTERN } from './kinds.js';
 import { asciiFold } from './text.js';
 import { UserError } from './errors.js';
+import type { Message } from '../i18n/index.js';
 import { AREA_ID_CODES } from './shapes.js';
 
 export const MAX_ID = 63;
@@ -72,9 +73,10 @@ export function isValidId(id: string): boolean {
  * Refuses (exit 2) a value that is not a well-formed id, naming where it was given (`--pool`,
  * `<id>`), never the value: it may be a path such as `../x` or hold escape codes. Only a
  * well-formed id ever becomes a file name, so this is also what keeps a command inside the folder.
+ * `listedBy`: where the ids it takes are listed, when that is not a record list (a vocabulary's).
  */
-export function requireId(value: string, what: string): string {
-  if (!ID_PATTERN.test(value)) throw new UserError('cli.badId', { what: { syntax: what } });
+export function requireId(value: string, what: string, listedBy?: Message): string {
+  if (!ID_PATTERN.test(value)) throw new UserError(listedBy ? 'cli.badIdListed' : 'cli.badId', listedBy ? { what: { syntax: what }, listedBy } : { what: { syntax: what } });
   return value;
 }
 

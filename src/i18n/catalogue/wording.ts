@@ -24,6 +24,11 @@ export const wording = defineMessages({
   // A text's length, said so it agrees with any field's name, with the unit and how long it is now.
   'problem.schema.textTooLong': '{field} must be at most {limit} characters long (it is {length}).',
   'problem.schema.maxItems': '{field} must list at most {limit}.',
+  // An id that is not one, given where a vocabulary's entry is named: where those ids are listed.
+  'cli.badIdListed': '{what} is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. {listedBy}',
+  'vocab.listedBy.municipalities': 'civsam vocab list municipalities shows the municipalities and their ids.',
+  'vocab.listedBy.patient-groups': 'civsam vocab list patient-groups shows the patient groups and their ids.',
+  'vocab.listedBy.offer-types': 'civsam vocab list offer-types shows the types of offer and their ids.',
   'problem.unexpectedFolder': 'This folder is not a record (records are files named <id>.yaml) and is ignored. Move it out of {folder}/ if it does not belong there.',
 }, {
   'kind.a.organisation': 'en organisation',
@@ -44,5 +49,9 @@ export const wording = defineMessages({
   'kind.it.application': 'den',
   'problem.schema.textTooLong': '{field} må højst have {limit} tegn (har {length}).',
   'problem.schema.maxItems': '{field} må højst indeholde {limit}.',
+  'cli.badIdListed': '{what} er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. {listedBy}',
+  'vocab.listedBy.municipalities': 'civsam vocab list kommuner viser kommunerne og deres id\'er.',
+  'vocab.listedBy.patient-groups': 'civsam vocab list patientgrupper viser patientgrupperne og deres id\'er.',
+  'vocab.listedBy.offer-types': 'civsam vocab list tilbudstyper viser tilbudstyperne og deres id\'er.',
   'problem.unexpectedFolder': 'Mappen er ikke en post (poster er filer, der hedder <id>.yaml) og bliver ignoreret. Flyt den ud af {folder}/, hvis den ikke hører hjemme der.',
 });
