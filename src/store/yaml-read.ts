@@ -214,15 +214,27 @@ function dedupe(problems: FileProblem[]): FileProblem[] {
 // --- a comment that ends a value ---------------------------------------------------------------
 
 /** A character, then spaces, then `#`: the only way a comment can follow something on its line. */
-const COMMENT_AFTER_TEXT = /\S[ \t]+#/;
+const COMMENT_AFTER_TEXT = /\S[ \t]+#\S/;
 
 /**
- * Where a comment follows a plain (unquoted) value on its line: YAML ends such a value before the
+ * A plain value that is not text: a number, a date, true/false or null (YAML 1.2's core forms, and
+ * a date as the schemas write one). A comment after it cannot have cut it short.
+ */
+const NOT_TEXT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
+
+/**
+ * Where a comment may have cut a plain (unquoted) value short: YAML ends such a value before the
  * ` #`, so `name: Foreningen for døve #2` stores a shorter name than was written, without a word.
- * A comment after a key with its value below, after a quoted value or a list in brackets, and a
- * `#` in a block of text (`|`) leave every value whole and are not reported. A file with no ` #`
- * after text costs one search; the others are run through the parser's lexer, which is cheap and
- * sees quotes and blocks of text as the parsers do.
+ * Reported only where the `#` is glued to what follows it (`#2`) and the value before it is text.
+ * A note is written `# note`, with a space, as in every YAML file and editor; a `#` in text is
+ * glued to its word or number (`#2`, `#hashtag`). Warning at every ` #` also flagged each note
+ * after a value (`max_share: 0.4 # 40 pct.`, `status: active # tjekket`), with no way to silence
+ * it but moving the note; a number, a date or true/false cannot have been cut at all. What this
+ * leaves unsaid is text with a spaced `# ` in it (`Gruppe # 3`), which is written rarely and reads
+ * as a note to anyone who looks at the file. A comment after a key with its value below, after a
+ * quoted value or a list in brackets, and a `#` in a block of text (`|`) leave every value whole.
+ * A file with no ` #` glued to a word costs one search; the others are run through the parser's
+ * lexer, which is cheap and sees quotes and blocks of text as the parsers do.
  */
 export function commentsAfterPlainValues(text: string): FileProblem[] {
   if (!text.includes(' #') && !text.includes('\t#')) return [];
@@ -237,13 +249,15 @@ export function commentsAfterPlainValues(text: string): FileProblem[] {
   let marker = false;
   let blockHeader = false;
   let plainEnded = false;
+  let plain = '';
   for (const token of new Lexer().lex(text)) {
     const type: string | null = marker ? 'scalar-source' : CST.tokenType(token);
-    if (type === 'comment' && plainEnded) {
+    if (type === 'comment' && plainEnded && /^#\S/.test(token) && !NOT_TEXT.test(plain.trim())) {
       found.push({ line, col: offset - lineStart + 1, rule: 'comment-after-value', severity: 'warning', message: { key: 'problem.commentAfterValue' } });
     }
     if (type === 'scalar-source') {
       plainEnded = !blockHeader;
+      plain = token;
       blockHeader = false;
     } else if (type !== 'space' && type !== 'scalar') {
       plainEnded = false;

@@ -15,13 +15,19 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const at = (text: string) => commentsAfterPlainValues(text).map((p) => `${p.line}:${p.col}`);
 
 describe('a comment after a plain value', () => {
-  it('is found at its #, after a value of a field or an item of a list, also one over two lines', () => {
+  it('is found at its #, where the # is glued to what follows it, after text in a field or a list, also one over two lines', () => {
     expect(at('id: a\nname: Foreningen for døve #2\n')).toEqual(['2:27']);
-    expect(at('description: Vi mødes kl. 10 # husk kaffe\n')).toEqual(['1:30']);
-    expect(at('areas:\n  - social # og mere\n')).toEqual(['2:12']);
-    expect(at('count: 5 # ca.\n')).toEqual(['1:10']);
-    expect(at('notes: første linje\n  anden linje # rest\n')).toEqual(['2:15']);
-    expect(at('name: a\t# tab\n')).toEqual(['1:9']);
+    expect(at('description: Vi mødes i lokale #4 # husk kaffe\n')).toEqual(['1:32']);
+    expect(at('areas:\n  - social #og-mere\n')).toEqual(['2:12']);
+    expect(at('notes: første linje\n  anden linje #rest\n')).toEqual(['2:15']);
+    expect(at('name: a\t#2\n')).toEqual(['1:9']);
+    expect(at('name: 2 døve #1\n')).toEqual(['1:14']);
+  });
+
+  it('is silent after a value that cannot have been cut (a number, a date, true/false, null), and at a note written # note', () => {
+    expect(at('max_share: 0.4 # 40 pct.\nstatus: active # tjekket\nregistered: 2018-04-23 # note\n')).toEqual([]);
+    expect(at('max_share: 0.4 #40\nregistered: 2018-04-23 #note\nconfirmed: true #ja\ncount: 5 #ca\nx: ~ #y\nbig: 1e3 #z\n')).toEqual([]);
+    expect(at('description: Vi mødes kl. 10 # husk kaffe\nareas:\n  - social # og mere\nname: a\t# tab\n')).toEqual([]);
   });
 
   it('is silent where every value is whole: a comment line, after a key with its value below, after quotes, brackets or in a block of text', () => {
@@ -44,12 +50,12 @@ describe('a comment after a plain value', () => {
   });
 
   it('is said beside the errors of a file that cannot be read, every problem in one run', () => {
-    const files = { ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: kl. 10 # kaffe\nname: Igen\n') };
+    const files = { ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: kl. 10 #2\nname: Igen\n') };
     expect(messagesOf(files).map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['organisations/alpha.yaml:10:15 comment-after-value', 'organisations/alpha.yaml:11:1 yaml-duplicate-key']);
   });
 
   it('is said the same when the file is taken from the snapshot, and validate still exits 0 (a warning)', async () => {
-    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: Vi mødes kl. 10 # husk kaffe\n') });
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: Vi mødes kl. 10 #4\n') });
     const past = new Date(Date.now() - 60_000);
     utimesSync(join(dir, 'organisations/alpha.yaml'), past, past);
     const cache = makeFolder({});
