@@ -39,6 +39,12 @@ describe('a text too long', () => {
     const en = await civsam(['validate', '--data', dir]);
     expect(en.stdout).toContain('notes must be at most 20,000 characters long (it is 20,001).');
   });
+
+  it('an empty text is said without an adjective that would have to agree with the field (Navn tomt, Noter tomme)', async () => {
+    const dir = folder({ 'organisations/beta.yaml': org('beta', '""') });
+    const v = await civsam(['validate', '--data', dir], da);
+    expect(v.stdout).toMatch(/organisations\/beta\.yaml:3:7 {2}Navn skal udfyldes\.\n/);
+  });
 });
 
 describe('a malformed id where a vocabulary entry is named', () => {

@@ -113,7 +113,7 @@ export const problems = defineMessages({
   'problem.schema.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran, i anførselstegn.',
   'problem.schema.patternOther': '{field} har ikke den forventede form; se feltets beskrivelse i skemaet.',
   'problem.schema.minItems': '{field} skal indeholde mindst {limit}.',
-  'problem.schema.minLength': '{field} må ikke være tom.',
+  'problem.schema.minLength': '{field} skal udfyldes.',
   'problem.schema.maxLength': '{field} må højst have {limit} tegn.',
   'problem.schema.exactlyOne': '{field} skal have præcis ét af felterne call (opslag) eller exemption (dispensation).',
   'problem.schema.minimum': '{field} skal være mindst {limit}.',
