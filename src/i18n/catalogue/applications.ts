@@ -271,7 +271,7 @@ export const applications = defineMessages({
   'field.application.organisations': 'den eller de ansøgende organisationer (id\'er)',
   'field.application.title': 'en kort titel på det, der søges til',
   'field.application.amount_dkk': 'det ansøgte beløb i hele kroner',
-  'field.application.kind': 'development (et projekt) eller operation (drift)',
+  'field.application.kind': 'udvikling (et projekt) eller drift',
   'field.application.years': 'de år, der søges for (gentag eller adskil med komma)',
   'field.application.received': 'hvornår ansøgningen kom ind (ÅÅÅÅ-MM-DD)',
   'field.application.agreement': 'den aftale, en bevilling førte til (id)',
