@@ -27,6 +27,7 @@ import { newRecordText, readRecordFile } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
+import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -112,7 +113,8 @@ class Asker {
     const top = spec.path.split('.')[0];
     const mine = problems.problems.filter((p) => problems.fieldAt(p.line) === top);
     if (mine.length === 0) return true;
-    return mine.map((p) => translate(this.ctx.lang, p.message.key, p.message.params)).join('\n');
+    // Said as for a typed value (no quotes to write in a file), the field named as the question names it.
+    return mine.map((p) => typedValueWording(p.message, spec.path) ?? p.message).map((m) => translate(this.ctx.lang, m.key, m.params)).join('\n');
   }
 
   /** Asks one field and keeps the answer; `current` is the value it has (for edit). */

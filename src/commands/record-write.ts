@@ -15,6 +15,7 @@ import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
+import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey } from '../i18n/index.js';
 import { problemLine } from '../output/problem-line.js';
 import type { Problem } from '../store/load-folder.js';
@@ -54,13 +55,6 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
 
 const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
 
-/** Schema messages whose advice is for a file (quotes, codes): said for a flag in words of their own. */
-const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
-  'problem.schema.patternCvr': 'problem.flag.patternCvr',
-  'problem.schema.patternPhone': 'problem.flag.patternPhone',
-  'problem.schema.enum': 'problem.flag.enum',
-};
-
 /**
  * A record made from flags: its problems are said by the flag that gives the field (`--cvr must
  * be …`), not by a line of a file the user never wrote; a missing field by the flag that gives it.
@@ -82,7 +76,9 @@ function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | u
     if (spec && given[optionName(spec.flag)] !== undefined) {
       const flag = `--${spec.flag}`;
       const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
-      if (own) return { key: FLAG_WORDS[p.message.key] ?? p.message.key, params: { ...p.message.params, field: flag } };
+      const worded = typedValueWording(p.message, flag);
+      if (worded) return worded;
+      if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
       return { key: 'register.flagProblem', params: { flag, problem: p.message } };
     }
     return made && p.file === made() ? p.message : undefined;

@@ -5,6 +5,7 @@
 import { readDate } from '../../domain/dates.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import { nfc } from '../../domain/text.js';
+import { typedCvr } from '../../domain/cvr.js';
 import type { Language, Message, MessageParams } from '../../i18n/index.js';
 import type { ValueKind } from './columns.js';
 import { DA_ITEM_FIELD, foldHeader } from './columns.js';
@@ -41,8 +42,10 @@ export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): Cell
     case 'date': return parseDate(t);
     case 'integer': return parseInteger(t);
     case 'cvr': {
-      const digits = t.replace(/^DK[-\s]?/i, '').replace(/[\s.-]/g, '');
-      return { value: digits };
+      const cvr = typedCvr(t);
+      if (cvr) return { value: cvr.cvr };
+      // Seven digits are most often a number whose leading nought a spreadsheet dropped.
+      return { problem: t.replace(/\D/g, '').length === 7 ? { key: 'import.value.cvr' } : { key: 'cvr.invalid', params: { field: 'cvr' } } };
     }
     case 'enum': return one(t, kind, ctx, undefined);
     case 'ref': return one(t, kind, ctx, undefined);
@@ -81,7 +84,8 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
     const kindOf = target as RecordKind;
     if (ctx.records.ids[kindOf].has(t)) return { value: t };
     if (kindOf === 'organisation') {
-      const byCvr = ctx.records.organisationCvr.get(t.replace(/[\s.-]/g, ''));
+      const typed = typedCvr(t);
+      const byCvr = typed && ctx.records.organisationCvr.get(typed.cvr);
       if (byCvr) return { value: byCvr };
       const byName = ctx.records.organisationNames.resolve(t);
       if (byName) return { value: byName };

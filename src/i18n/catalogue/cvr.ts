@@ -1,0 +1,11 @@
+// Messages of a CVR number typed by a person (a flag, a guided question, a spreadsheet cell): what a
+// CVR number looks like, and the note that what is not part of one was left out.
+import { defineMessages } from '../define.js';
+
+export const cvr = defineMessages({
+  'cvr.invalid': '{field} must be a CVR number: 8 digits, such as 29190925 or 29 19 09 25, the last of which fits the others (the modulus-11 check). Check the number on cvr.dk.',
+  'cvr.tidied': '{flag}: the CVR number was taken as its 8 digits (spaces, dots, dashes and DK left out).',
+}, {
+  'cvr.invalid': '{field} skal være et CVR-nummer: 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen). Tjek nummeret på cvr.dk.',
+  'cvr.tidied': '{flag}: CVR-nummeret er taget som dets 8 cifre (mellemrum, punktummer, bindestreger og DK er udeladt).',
+});
