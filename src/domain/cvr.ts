@@ -12,14 +12,18 @@ export function isValidCvr(cvr: string): boolean {
 /** What people put between a CVR number's digits: spaces of any kind, dots and dashes. */
 const SEPARATORS = /[\s.\u2010-\u2015\u2212-]/gu;
 
+/** Quotes around the number, as a YAML file writes it (`"29190925"`). */
+const QUOTED = /^(["'“”„‘’«»])(.*)(["'“”„‘’«»])$/su;
+
 /**
  * A CVR number as people type it (`29 19 09 25`, `29.19.09.25`, `DK-29190925`, with spaces around)
- * as its eight digits: spaces of any kind, dots, dashes and a leading `DK` taken out. Undefined
+ * as its eight digits: quotes around it, spaces of any kind, dots, dashes and a leading `DK` taken
+ * out. Undefined
  * when what is left is not a valid CVR number. `tidied` says whether more than spaces around it
  * was taken out (a user is told so).
  */
 export function typedCvr(typed: string): { cvr: string; tidied: boolean } | undefined {
-  const cvr = typed.replace(SEPARATORS, '').replace(/^dk/i, '');
+  const cvr = typed.trim().replace(QUOTED, '$2').replace(SEPARATORS, '').replace(/^dk/i, '');
   if (!isValidCvr(cvr)) return undefined;
   return { cvr, tidied: cvr !== typed.trim() };
 }
