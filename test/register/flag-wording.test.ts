@@ -16,20 +16,20 @@ describe('a record made from flags', () => {
     const r = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56', '--contact-email', 'ikke-en-adresse', '--contact-phone', '12'], DA);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
-      '  --cvr skal være 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen af CVR-numre). Tjek nummeret på cvr.dk.',
+      '  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.',
       '  --contact-email skal være en e-mailadresse.',
       '  --contact-phone skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
       'fejl: ændringen blev afvist på grund af de 3 problemer ovenfor; intet er skrevet.',
       '',
     ].join('\n'));
     const en = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56']);
-    expect(en.stderr).toContain('  --cvr must be 8 digits, such as 29190925 or 29 19 09 25, the last of which fits the others (the modulus-11 check of CVR numbers). Check the number on cvr.dk.\n');
+    expect(en.stderr).toContain('  --cvr must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.\n');
   });
 
   it('a rule between fields names the flag and keeps its own words; a rule at no flag has no place in a file not written', async () => {
     const dir = makeFolder(baseFiles());
     const r = await civsam([...ORG, '--data', dir, '--cvr', '12345678'], DA);
-    expect(r.stderr).toContain('  --cvr skal være 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen af CVR-numre). Tjek nummeret på cvr.dk.\n');
+    expect(r.stderr).toContain('  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.\n');
     const noReach = await civsam(['org', 'add', '--name', 'Ny Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--no-commit', '--data', dir], DA);
     expect(noReach.stderr).toMatch(/^ {2}Angiv, hvor posten når ud: /);
     expect(noReach.stderr).not.toContain('ny-forening.yaml');
@@ -39,7 +39,7 @@ describe('a record made from flags', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': 'id: beta\nname: Beta\nkind: patient-association\nareas: [psychiatry]\nscope: regional\nstatus: active\nwebsite: ikke en adresse\n' });
     const r = await civsam(['org', 'edit', 'beta', '--cvr', '1234', '--no-commit', '--data', dir], DA);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('  --cvr skal være 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen af CVR-numre). Tjek nummeret på cvr.dk.\n');
+    expect(r.stderr).toContain('  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.\n');
     expect(r.stderr).toMatch(new RegExp(`^  ${dir}/organisations/beta\\.yaml:\\d+:10  Hjemmeside skal være en webadresse`, 'm'));
   });
 

@@ -7,7 +7,7 @@ import { civsam } from '../helpers/cli.js';
 import { schemaProblems } from '../../src/validate/schema-problems.js';
 
 const DA = { env: { CIVSAM_LANG: 'da' } };
-const REACH_DA = '    --municipalities eller --scope  (hvor posten når ud: kommunerne, eller regional eller landsdækkende)';
+const REACH_DA = '    --municipalities … eller --scope regional/landsdækkende  (rækkevidde)';
 
 describe('a record made from flags that lacks fields', () => {
   it('offer add: every missing field and the reach at once, in Danish', async () => {
@@ -25,7 +25,7 @@ describe('a record made from flags that lacks fields', () => {
     ].join('\n'));
     const en = await civsam(['offer', 'add', '--title', 'Samtalegruppe', '--organisation', 'alpha', '--no-commit', '--data', dir]);
     expect(en.stderr.split('\n').slice(0, 2)).toEqual(['  The record still lacks 4 fields; give them with:', '    --type  (type)']);
-    expect(en.stderr).toContain('    --municipalities or --scope  (where it reaches: the municipalities, or regional or national)\n');
+    expect(en.stderr).toContain('    --municipalities … or --scope regional/national  (reach)\n');
   });
 
   it('the next run, with those given, is written; the reach alone is said by its flags and Danish values', async () => {
@@ -40,7 +40,7 @@ describe('a record made from flags that lacks fields', () => {
   it('org, agreement, consultation and hearing-party add the same way', async () => {
     const dir = makeFolder(baseFiles());
     const cases: Array<[string[], string[]]> = [
-      [['org', 'add', '--name', 'Ny'], ['--kind  (art)', '--areas  (områder)', '--municipalities eller --scope']],
+      [['org', 'add', '--name', 'Ny'], ['--kind  (art)', '--areas  (områder)', '--municipalities … eller --scope regional/landsdækkende']],
       [['agreement', 'add', '--title', 'Aftale'], ['--organisations  (organisationer)', '--start  (start)']],
       [['consultation', 'add', '--title', 'Høring'], ['--areas  (områder)', '--opens  (åbner)', '--deadline  (frist)']],
       // No id can be made without the organisation: the fields are told, not the id alone.

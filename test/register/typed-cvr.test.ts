@@ -11,7 +11,7 @@ import { civsam } from '../helpers/cli.js';
 
 const DA = { env: { CIVSAM_LANG: 'da' } };
 const ORG = ['org', 'add', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit'];
-const MESSAGE_DA = '  --cvr skal være 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen af CVR-numre). Tjek nummeret på cvr.dk.\n';
+const MESSAGE_DA = '  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.\n';
 
 describe('a typed CVR number', () => {
   it('is its 8 digits, whatever was written around and between them', () => {
@@ -55,7 +55,7 @@ describe('a typed CVR number', () => {
     expect(edit.code).toBe(2);
     expect(edit.stderr).toContain(MESSAGE_DA);
     const en = await civsam([...ORG, '--name', 'New', '--cvr', '00000000', '--data', dir]);
-    expect(en.stderr).toContain('  --cvr must be 8 digits, such as 29190925 or 29 19 09 25, the last of which fits the others (the modulus-11 check of CVR numbers). Check the number on cvr.dk.\n');
+    expect(en.stderr).toContain('  --cvr must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.\n');
     expect(en.stderr).not.toContain('quotes');
   });
 });

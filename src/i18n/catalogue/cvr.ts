@@ -3,9 +3,9 @@
 import { defineMessages } from '../define.js';
 
 export const cvr = defineMessages({
-  'cvr.invalid': '{field} must be 8 digits, such as 29190925 or 29 19 09 25, the last of which fits the others (the modulus-11 check of CVR numbers). Check the number on cvr.dk.',
+  'cvr.invalid': '{field} must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.',
   'cvr.tidied': '{flag}: the CVR number was taken as its 8 digits (spaces, dots, dashes and DK left out).',
 }, {
-  'cvr.invalid': '{field} skal være 8 cifre, for eksempel 29190925 eller 29 19 09 25, hvor det sidste ciffer passer til de andre (modulus 11-kontrollen af CVR-numre). Tjek nummeret på cvr.dk.',
+  'cvr.invalid': '{field} skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.',
   'cvr.tidied': '{flag}: CVR-nummeret er taget som dets 8 cifre (mellemrum, punktummer, bindestreger og DK er udeladt).',
 });
