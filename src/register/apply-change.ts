@@ -261,6 +261,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
+    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only now.
+    await heardYet();
     if (stop.count() > 0) {
       // Asked to stop once the files were going in: the change was finished instead, and says so.
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');

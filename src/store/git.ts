@@ -9,10 +9,16 @@ export interface GitRun {
   (args: string[], cwd: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 }
 
+// The commit of a change runs in a session of its own (`detached`): a Ctrl-C at the terminal goes to
+// every process of the foreground group, and a git killed by it left the change written but not
+// committed (exit 0, and civsam refused to commit it later as someone else's work). Out of the
+// terminal's reach, git finishes; civsam hears the Ctrl-C itself, after, and stops as it promises.
+// (Node's synchronous spawns take `detached` as spawn does; their types leave it out.)
+const OWN_SESSION: object = { detached: true };
 const runGit: GitRun = (args, cwd) => {
   try {
     const stdout = execFileSync('git', args, {
-      cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       maxBuffer: 64 * 1024 * 1024,
     });
