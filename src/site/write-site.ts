@@ -53,6 +53,17 @@ const FLUSH_CONCURRENCY = 64;
  * stops (UserError, exit 130 or 143). Once the renames have begun the site is finished. The
  * temporary files of a publish that was killed outright are removed by the next one.
  */
+/**
+ * Refuses, before anything is read or built, a --out that cannot take the site: a file, or a folder
+ * that holds files and no civsam site (the same checks writeSite makes before it writes, early, so
+ * the user does not wait for the folder to be read and audited to learn it). Changes nothing.
+ */
+export function checkSiteFolder(dir: string, shownDir: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
+  readManifest(dir, shownDir);
+}
+
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   const made = makeFolders(dir);
