@@ -86,6 +86,15 @@ export function uncommitted(repo: Repository, under?: string, git: GitRun = runG
   return out;
 }
 
+/**
+ * Whether git knows whom a commit is by (user.name and user.email, or what it can work out): where
+ * it does not, every commit fails, so a change is refused before it is written rather than saved
+ * outside the history (which civsam then would not commit later, as work that is not its own).
+ */
+export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
+  return git(['var', 'GIT_AUTHOR_IDENT'], repo.root).ok && git(['var', 'GIT_COMMITTER_IDENT'], repo.root).ok;
+}
+
 export type CommitResult =
   | { committed: true; hash: string }
   | { committed: false; reason: 'failed'; detail: string };

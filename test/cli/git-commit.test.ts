@@ -1,13 +1,15 @@
+// How a change reaches git's history when things go wrong.
+//
 // A Ctrl-C at the terminal goes to every process of the foreground group: to civsam and to the git
 // it runs to commit a change. A git killed in the middle left the change written but not committed
 // (exit 0), and civsam then refused to commit that file later as someone else's work. git now runs
 // out of the terminal's reach; civsam hears the Ctrl-C after the commit, and says the change was
 // finished and committed (exit 130).
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, civsamBinary } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 const GIT = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
@@ -49,5 +51,30 @@ describe('Ctrl-C while a change is committed', () => {
     expect(stderr).toContain('Asked to stop: the change was finished and committed to git first.');
     expect(git('status', '--porcelain')).toBe('');
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+});
+
+describe('a git that does not know who the user is', () => {
+  it('refuses the change before anything is written, and says how to tell git; --no-commit saves it outside the history', () => {
+    const dir = makeFolder(baseFiles());
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    // No configuration of the user's or the system's, and git told not to guess from the machine's name.
+    const nobody = {
+      HOME: makeFolder({}), XDG_CONFIG_HOME: makeFolder({}), GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined,
+      GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true',
+    };
+    const edit = ['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir];
+    const r = civsamBinary(edit, { env: nobody });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).\n');
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(civsamBinary([...edit, '--no-commit'], { env: nobody }).code).toBe(0);
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
   }, 20_000);
 });
