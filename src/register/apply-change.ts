@@ -21,7 +21,7 @@ import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, 
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
-import { commitPaths, findRepository, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -251,6 +251,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const targets = changing.map((f) => join(real, f.rel));
     let dirtyTargets: string[] = [];
     let dirtyOthers = 0;
+    if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
       const dirty = new Set(uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p)));
@@ -292,6 +293,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
+    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only now.
+    await heardYet();
     if (stop.count() > 0) {
       // Asked to stop once the files were going in: the change was finished instead, and says so.
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
