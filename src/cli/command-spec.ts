@@ -19,6 +19,8 @@ export interface OptionSpec {
   choices?: string[];
   /** Repeatable, and each value may hold several separated by commas. */
   repeatable?: boolean;
+  /** With `repeatable`: each value is kept as typed, an empty one too, for the command to split (a rule's title may hold a comma). */
+  whole?: boolean;
   names?: Names;
 }
 

@@ -169,7 +169,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'audit',
     description: 'cmd.audit.description',
     options: [
-      { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true },
+      { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true, whole: true },
       { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS], names: { values: AREAS } },
       { flags: '--as-of <date>', description: 'opt.audit.asOf' },
       { flags: '--fail-on <severity>', description: 'opt.audit.failOn', choices: ['error', 'warning', 'never'], names: { values: ['error', 'warning', 'never'] } },

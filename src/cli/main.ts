@@ -300,7 +300,7 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   // takes a value's label in either language too (context/names.ts).
   if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
   else if (o.choices) opt.choices(o.choices);
-  if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]);
+  if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
   return opt;
 }
 

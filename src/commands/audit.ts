@@ -34,13 +34,13 @@ export interface AuditOpts {
 
 export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number> {
   if (opts.explain !== undefined) {
-    const rule = findRule(ctx, opts.explain);
+    const rule = findRule(opts.explain, '--explain');
     // The principle's title comes from model.yaml when it can be read; the records are not needed.
     explain(ctx, rule, readModel(ctx));
     return EXIT.ok;
   }
   // Chosen rules run and print in the registry's order, whatever order they were given in.
-  const chosen = new Set((opts.rule ?? []).map((id) => findRule(ctx, id).id));
+  const chosen = chosenRules(opts.rule ?? []);
   const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
     // Each finding's JSON is made as it is written, not all of them first.
     emit(ctx, opts, { json: { findings: new JsonList(findings, (f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
   } else if (format === 'csv') {
-    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(ctx, id).title))] });
+    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(id, '--rule').title))] });
   } else {
     emit(ctx, opts, {
       json: null,
@@ -70,21 +70,75 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
 }
 
 /**
- * The rule the user named: by its id, the start of one id (`unilateral`), or its title as the
- * audit prints it, in either language. What names none is refused with every rule's id and title;
- * only an id-shaped word is repeated back, never other text the user typed.
+ * The rules `--rule` names, each value as typed: a rule's title may hold a comma, so a value is
+ * first taken whole, then as several separated by commas. An empty value is refused rather than
+ * read as no choice at all (which would run every rule).
  */
-function findRule(ctx: CommandContext, given: string): AuditRule {
-  const exact = RULES.find((r) => r.id === given);
-  if (exact) return exact;
-  const key = nameKey(given);
-  const byTitle = key ? RULES.filter((r) => (['da', 'en'] as const).some((lang) => nameKey(translate(lang, r.title)) === key)) : [];
-  if (byTitle.length === 1) return byTitle[0];
-  const byStart = given.length >= 3 ? RULES.filter((r) => r.id.startsWith(given)) : [];
-  if (byStart.length === 1) return byStart[0];
-  const rules = RULES.map((r) => `${r.id} (${ctx.t(r.title)})`).join(', ');
-  if (isValidId(given)) throw new UserError('audit.error.unknownRule', { rule: given, rules });
-  throw new UserError('audit.error.unknownRuleName', { rules });
+function chosenRules(given: readonly string[]): Set<string> {
+  const chosen = new Set<string>();
+  given.forEach((value, i) => {
+    const position = given.length > 1 ? i + 1 : undefined;
+    const whole = matchRule(value);
+    if ('rule' in whole) return void chosen.add(whole.rule.id);
+    const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+    if (parts.length === 0) throw new UserError('auditRule.empty', { option: '--rule' });
+    for (const part of parts) chosen.add(findRule(part, '--rule', position).id);
+  });
+  return chosen;
+}
+
+/** The fewest letters of an id that pick a rule by its start. */
+const MIN_START = 3;
+
+type RuleMatch = { rule: AuditRule } | { several: AuditRule[] } | { tooShort: AuditRule[] } | { none: true };
+
+/**
+ * The rule a word names: its id, its title as the audit prints it in either language, the two as
+ * a list writes them (`evaluation-overdue (Evaluering over tid)`, `evaluation-overdue – Evaluering
+ * over tid`), or the start of one
+ * id (`unilateral`) of at least three letters.
+ */
+function matchRule(given: string): RuleMatch {
+  const text = given.trim();
+  const exact = RULES.find((r) => r.id === text);
+  if (exact) return { rule: exact };
+  const titled = (r: AuditRule, title: string): boolean => {
+    const key = nameKey(title);
+    return !!key && (['da', 'en'] as const).some((lang) => nameKey(translate(lang, r.title)) === key);
+  };
+  const byTitle = RULES.filter((r) => titled(r, text));
+  if (byTitle.length === 1) return { rule: byTitle[0] };
+  const listed = /^([a-z0-9-]+)\s*\((.+)\)$/s.exec(text) ?? /^([a-z0-9-]+)\s+[–-]\s+(.+)$/s.exec(text);
+  const both = listed ? RULES.find((r) => r.id === listed[1] && titled(r, listed[2])) : undefined;
+  if (both) return { rule: both };
+  const byStart = text ? RULES.filter((r) => r.id.startsWith(text)) : [];
+  if (byStart.length === 0) return { none: true };
+  if (text.length < MIN_START) return { tooShort: byStart };
+  return byStart.length === 1 ? { rule: byStart[0] } : { several: byStart };
+}
+
+/** Rules one a line, by id and title, for a person to pick from. */
+function ruleLines(rules: readonly AuditRule[]): { lines: Array<{ key: 'auditRule.line'; params: { id: string; title: { key: MessageKey } } }> } {
+  return { lines: rules.map((r) => ({ key: 'auditRule.line', params: { id: r.id, title: { key: r.title } } })) };
+}
+
+/**
+ * The rule the user named (see matchRule), else a refusal that says why: several rules start so
+ * (those are listed), too few letters, or none (all are listed). Only an id-shaped word, or the
+ * start of a rule's own id, is repeated back, never other text the user typed; when several
+ * --rule were given, one that names nothing is told by its place.
+ */
+function findRule(given: string, option: '--rule' | '--explain', position?: number): AuditRule {
+  const match = matchRule(given);
+  if ('rule' in match) return match.rule;
+  const text = given.trim();
+  if (!text) throw new UserError('auditRule.empty', { option });
+  if ('several' in match) throw new UserError('auditRule.several', { given: text, count: match.several.length, rules: ruleLines(match.several) });
+  if ('tooShort' in match) throw new UserError('auditRule.tooShort', { given: text, min: MIN_START, count: match.tooShort.length });
+  const rules = ruleLines(RULES);
+  if (isValidId(text)) throw new UserError('auditRule.unknown', { option, rule: text, rules });
+  if (position !== undefined) throw new UserError('auditRule.unknownNameAt', { option, position, rules });
+  throw new UserError('auditRule.unknownName', { option, rules });
 }
 
 /** How many related records of one kind a terminal row shows before it says how many more there are. */

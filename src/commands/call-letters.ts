@@ -21,6 +21,7 @@ import { formatAmount, formatDate } from '../i18n/format.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder, makeFolders } from '../store/paths.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
+import { notRegularMessage, outputTarget } from '../store/read-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
@@ -162,7 +163,9 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     for (const files of made) {
       if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: opts.out }, stop.exitCode());
       for (const [name, text] of files) {
-        writeFileAtomic(join(out, name), text, { mode: 0o640 });
+        const target = outputTarget(join(out, name));
+        if ('refused' in target) throw new UserError('output.notRegular', { file: join(opts.out, name), what: notRegularMessage(target.refused) });
+        writeFileAtomic(target.path, text, { mode: 0o640 });
         record[name] = digest(text);
       }
       written++;

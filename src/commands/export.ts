@@ -5,13 +5,14 @@ import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
 import { writeFileAtomic } from '../context/output.js';
-import { kindFromName, type RecordKind } from '../domain/kinds.js';
+import { kindFromName, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../spreadsheets/export/files.js';
 import { exportRecords } from '../spreadsheets/export/records.js';
 import type { OverviewName, OverviewOptions } from '../spreadsheets/export/overviews.js';
 import { csvDelimiter } from '../output/csv.js';
 import { renderCsv } from '../output/table.js';
+import { GIVING, OVERVIEW_NAMES, OVERVIEW_WORDS, sheetChoices, unknownSheetKind } from './sheet-kind.js';
 
 interface Options extends OverviewOptions {
   format?: string;
@@ -38,22 +39,20 @@ export function exportFormat(opts: Options): 'csv' | 'xlsx' {
   return f;
 }
 
-const OVERVIEW_NAMES: Record<string, OverviewName> = { offers: 'offers', tilbud: 'offers', coverage: 'coverage', 'dækning': 'coverage', funding: 'funding', finansiering: 'funding', expiring: 'expiring', udløber: 'expiring' };
-const KINDS_TEXT = 'organisations, offers, agreements, pools, calls, hearing-parties, consultations, overview offers|coverage|funding|expiring, 360giving';
-
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
-  const name = String(args[0]).toLowerCase();
+  const typed = args.filter((a): a is string => typeof a === 'string');
+  const name = typed[0].toLowerCase();
+  const choices = () => sheetChoices('export', RECORD_KINDS);
   // Grants in the 360Giving Data Standard: their own module, loaded only for this.
-  if (name === '360giving') return (await import('./export-360giving.js')).run(ctx, opts);
-  const overviewName = name === 'overview' || name === 'overblik' ? String(args[1] ?? '').toLowerCase() : name.startsWith('overview-') ? name.slice(9) : undefined;
+  if (name === GIVING && typed.length === 1) return (await import('./export-360giving.js')).run(ctx, opts);
+  const overviewName = OVERVIEW_WORDS.includes(name) ? (typed[1] ?? '').toLowerCase() : name.startsWith('overview-') ? name.slice(9) : undefined;
   if (overviewName !== undefined) {
-    const overview = OVERVIEW_NAMES[overviewName];
-    if (!overview) throw new UserError('export.kind.unknown', { kind: `${name} ${overviewName}`.trim(), kinds: KINDS_TEXT });
+    const overview = Object.hasOwn(OVERVIEW_NAMES, overviewName) ? OVERVIEW_NAMES[overviewName] : undefined;
+    if (!overview) throw unknownSheetKind('export', typed, choices(), ctx.lang);
     return exportOverview(ctx, opts, overview);
   }
-  if (args[1] !== undefined) throw new UserError('export.kind.unknown', { kind: `${name} ${String(args[1])}`, kinds: KINDS_TEXT });
   const kind = kindFromName(name);
-  if (!kind) throw new UserError('export.kind.unknown', { kind: name, kinds: KINDS_TEXT });
+  if (!kind || typed.length > 1) throw unknownSheetKind('export', typed, choices(), ctx.lang);
   const format = exportFormat(opts);
   const folder = loadValidFolder(ctx, [kind]);
   const includePersonal = !!opts.includePersonalData;

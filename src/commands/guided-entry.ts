@@ -15,8 +15,8 @@ import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
 import { asciiFold, looseKey, nfc } from '../domain/text.js';
 import { uniqueId } from '../domain/ids.js';
-import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { valueLabel } from '../i18n/values.js';
+import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
 import { errorsIntroduced } from '../register/check.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
@@ -27,6 +27,7 @@ import { newRecordText, readRecordFile } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
+import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -91,7 +92,14 @@ class Asker {
   private get theme() {
     const words: Record<string, MessageKey> = { navigate: 'guided.keyNavigate', select: 'guided.keySelect', submit: 'guided.keySubmit', all: 'guided.keyAll', invert: 'guided.keyInvert' };
     const c = this.ctx.errColor;
-    return { style: { keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([key, action]) => (words[action] ? `${key} ${this.t(words[action])}` : key)).join(' • ')) } };
+    // The prompt library's own words (a filter that matches nothing, a refused choice) in the user's language.
+    const own: Record<string, MessageKey> = { 'No results found': 'guided.noMatches', 'You must provide a valid value': 'guided.notValid' };
+    return {
+      style: {
+        keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([key, action]) => (words[action] ? `${key} ${this.t(words[action])}` : key)).join(' • ')),
+        error: (text: string) => c.red(`> ${Object.hasOwn(own, text) ? this.t(own[text]) : text}`),
+      },
+    };
   }
 
   /** The problems the record with this answer would have at the answered field (the write's own check). */
@@ -112,7 +120,20 @@ class Asker {
     const top = spec.path.split('.')[0];
     const mine = problems.problems.filter((p) => problems.fieldAt(p.line) === top);
     if (mine.length === 0) return true;
-    return mine.map((p) => translate(this.ctx.lang, p.message.key, p.message.params)).join('\n');
+    return mine.map((p) => this.answerWording(spec, p.message)).join('\n');
+  }
+
+  /**
+   * A problem with an answer in words for a question, not for a file: too few chosen as a person
+   * says it (`Vælg mindst ét område.`), a typed value as for a flag (no quotes to write in a file).
+   */
+  private answerWording(spec: FieldSpec, m: Message): string {
+    if (m.key === 'problem.schema.minItems') {
+      const own = messageOr(this.ctx.lang, `guided.atLeastOne.${spec.path}`, '');
+      return m.params?.limit === 1 && own ? own : this.t('guided.atLeast', { limit: Number(m.params?.limit ?? 1) });
+    }
+    const worded = typedValueWording(m, spec.path) ?? m;
+    return translate(this.ctx.lang, worded.key, worded.params);
   }
 
   /** Asks one field and keeps the answer; `current` is the value it has (for edit). */
@@ -188,10 +209,16 @@ class Asker {
           // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
           ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
         ],
-        validate: (v) => (v === DONE ? this.problemAt(spec, [...chosen]) : true),
         pageSize: 10, theme: this.theme,
       }, this.context);
-      if (picked === DONE) return choices.map((c) => c.value).filter((v) => chosen.has(v));
+      // `Done` is checked once picked, not by the prompt's own check: a choice that check refuses
+      // is written into the filter, which the user would then have to delete letter by letter.
+      if (picked === DONE) {
+        const problem = this.problemAt(spec, [...chosen]);
+        if (problem === true) return choices.map((c) => c.value).filter((v) => chosen.has(v));
+        this.ctx.stderr.write(`${this.ctx.errColor.red('>')} ${problem}\n`);
+        continue;
+      }
       if (chosen.has(picked)) chosen.delete(picked);
       else chosen.add(picked);
     }

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { writeFileAtomic } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type Message } from '../i18n/index.js';
+import { translate, type Language, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
@@ -26,6 +26,7 @@ import { defaultedFields, fillDefaults, newId as registerId, type DefaultSource 
 import { columnsOf } from '../spreadsheets/import/columns.js';
 import { valueLabel } from '../i18n/values.js';
 import type { ImportDefaults } from '../spreadsheets/import/plan.js';
+import { sheetChoices, unknownSheetKind } from './sheet-kind.js';
 
 interface Options {
   sheet?: string;
@@ -39,14 +40,14 @@ interface Options {
 }
 
 
-export function importKind(name: string): ImportKind {
+export function importKind(name: string, lang: Language): ImportKind {
   const kind = kindFromName(name);
-  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UserError('import.kind.unknown', { kind: name, kinds: 'organisations, offers, agreements, hearing-parties' });
+  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) throw unknownSheetKind('import', [name], sheetChoices('import', IMPORT_KINDS), lang);
   return kind as ImportKind;
 }
 
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
-  const kind = importKind(String(args[0]));
+  const kind = importKind(String(args[0]), ctx.lang);
   const file = String(args[1]);
   // Only --skip-invalid writes the rejected rows: a bad --rejected is refused before anything is read.
   if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);

@@ -9,7 +9,7 @@ import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
 import { sitePages } from '../site/site.js';
-import { writeSite } from '../site/write-site.js';
+import { checkSiteFolder, writeSite } from '../site/write-site.js';
 import { RULES } from '../audit/registry.js';
 import { runAudit } from '../audit/run.js';
 
@@ -29,6 +29,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[A-Za-z]:/.test(inside))) {
     throw new UserError('publish.outInsideData', { dir: opts.out });
   }
+  checkSiteFolder(outDir, opts.out);
   // Publishing builds hundreds of megabytes of pages that are garbage once written. By default V8
   // lets its heap grow to four times what was live at its last full collection before it collects
   // again (538 MB at bench scale, for 230 MB live); growing by half keeps the peak at what the

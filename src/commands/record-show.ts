@@ -80,7 +80,9 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
       const path = prefix + k;
       const label = fieldLabel(ctx.lang, kind, path);
       if (Array.isArray(v)) {
-        if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
+        // An empty list says so in words (as one inside a list item does) rather than leaving the cell blank.
+        if (v.length === 0) rows.push([label, ctx.t('show.emptyList')]);
+        else if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
         else v.forEach((x, i) => rows.push([`${label} ${i + 1}`, isObject(x) ? item(path, x) : String(x)]));
       } else if (isObject(v)) {
         walk(v, `${path}.`);

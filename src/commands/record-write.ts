@@ -8,13 +8,15 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
-import { isValidId } from '../domain/ids.js';
+import { isValidId, uniqueId } from '../domain/ids.js';
+import { missingRequired, needsReach } from './guided-questions.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
+import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel } from '../i18n/values.js';
@@ -53,14 +55,10 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
   return nfcDeep(parsed.data as Rec);
 }
 
-const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
+/** The id a new record is checked under when none can be made yet; such a record is never written. */
+const STAND_IN_ID = 'ny-post';
 
-/** Schema messages whose advice is for a file (quotes, codes): said for a flag in words of their own. */
-const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
-  'problem.schema.patternCvr': 'problem.flag.patternCvr',
-  'problem.schema.patternPhone': 'problem.flag.patternPhone',
-  'problem.schema.enum': 'problem.flag.enum',
-};
+const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
 
 /**
  * A record made from flags: its problems are said by the flag that gives the field (`--cvr must
@@ -70,6 +68,7 @@ const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
 function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | undefined): (p: Problem, at: readonly PathSegment[]) => Message | undefined {
   return (p, at) => {
     const field = p.message.params?.field;
+    if (p.message.key === 'problem.reachMissing' && FIELDS[kind].some((s) => s.path === 'scope')) return { key: 'register.reachFlag' };
     if (p.rule === 'schema-required' && typeof field === 'string') {
       const spec = FIELDS[kind].find((s) => s.path === field);
       if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
@@ -83,7 +82,9 @@ function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | u
     if (spec && given[optionName(spec.flag)] !== undefined) {
       const flag = `--${spec.flag}`;
       const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
-      if (own) return { key: FLAG_WORDS[p.message.key] ?? p.message.key, params: { ...p.message.params, field: flag } };
+      const worded = typedValueWording(p.message, flag);
+      if (worded) return worded;
+      if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
       return { key: 'register.flagProblem', params: { flag, problem: p.message } };
     }
     return made && p.file === made() ? p.message : undefined;
@@ -106,14 +107,22 @@ export function add(kind: RecordKind) {
     const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
     let createdId = '';
     let numberedFrom: string | undefined;
-    const result = await applyChange(ctx, options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), (s) => {
+    let built: Rec | undefined;
+    // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
+    const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
+    const result = await applyChange(ctx, { ...options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), lacking }, (s) => {
       const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
+      built = rec;
       const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
       // A record the register has already (the same offer from the same organisation) is refused
       // unless the user names the new one: a second entry of the same thing is the usual mistake.
       const same = chosen === undefined ? repeatedRecords(kind, rec, s.folder) : [];
       if (same.length > 0) throw new UserError('register.repeated', { what: { key: `register.same.${kind}` as MessageKey }, ids: same.join(', '), first: same[0], command: COMMAND_OF[kind] });
-      const id = chosen ?? newId(kind, rec, s.folder, (taken) => { numberedFrom = taken; });
+      let id = chosen ?? newId(kind, rec, s.folder, (taken) => { numberedFrom = taken; });
+      // No id can be made while the fields it is made from are missing: the record is checked under
+      // a stand-in id (never written, as a record that lacks a field is refused), so every field it
+      // lacks is said at once rather than the id alone.
+      if (!id && missingRequired(kind, rec).length > 0) id = uniqueId(STAND_IN_ID, (x) => s.folder.records[kind].has(x));
       if (!id) throw new UserError('register.noId', kindWords(kind));
       if (!isValidId(id)) throw new UserError('register.badId');
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });

@@ -5,6 +5,7 @@ import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
+import { notRegularMessage, outputTarget } from '../store/read-file.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
@@ -92,12 +93,15 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
 
 /**
  * Writes a report to a file through civsam's one atomic writer: never a partial file, the old one
- * kept whole if the disk is full. A folder that is missing or not ours to write reaches the user
+ * kept whole if the disk is full. Only an ordinary file is replaced (through a link, the file it
+ * leads to); a named pipe, a device or a folder of that name is refused (store/read-file.ts outputTarget). A folder that is missing or not ours to write reaches the user
  * through the one file-system message (cli/main.ts), naming the file and the system's code.
  * A temporary file of this same file left by a run that was killed while writing it (kill -9, a
  * power cut, a Ctrl-C in the middle of the write) is removed first; nothing else in the folder is touched.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  removeLeftoverTemporaries(dirname(path), { of: basename(path) });
-  writeAtomically(path, content, { mode: 0o640 });
+  const target = outputTarget(path);
+  if ('refused' in target) throw new UserError('output.notRegular', { file: path, what: notRegularMessage(target.refused) });
+  removeLeftoverTemporaries(dirname(target.path), { of: basename(target.path) });
+  writeAtomically(target.path, content, { mode: 0o640 });
 }

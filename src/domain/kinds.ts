@@ -77,7 +77,7 @@ export const REFERENCES: Record<RecordKind, ReadonlyArray<readonly [path: string
 export const HAS_REACH: ReadonlySet<RecordKind> = new Set(['organisation', 'offer', 'agreement', 'call']);
 
 /** The names a user may give a record kind on the command line: singular or plural, English or Danish. */
-const KIND_NAMES: Record<string, RecordKind> = {
+export const KIND_NAMES: Readonly<Record<string, RecordKind>> = {
   organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
   offer: 'offer', offers: 'offer', tilbud: 'offer',
   agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',

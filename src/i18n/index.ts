@@ -7,7 +7,10 @@ import { localSyntax, placeholderWord } from './syntax.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
-export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax | FieldName };
+export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax | FieldName | Lines };
+
+/** Messages shown one a line (a list a person reads down, such as the rules a word matches). */
+export type Lines = { lines: readonly Message[] };
 
 /**
  * A piece of the command line's syntax (`--name <text>`, `<id>`, `kind`): shown with its
@@ -97,6 +100,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
       const last = v.label.split('.').pop() ?? v.label;
       return terminalSafe(labelledPath(lang, v.label, atStart) ?? labelledPath(lang, last, atStart) ?? v.label, { lineBreaks: 'space' });
     }
+    if ('lines' in v) return v.lines.map((m) => translate(lang, m.key, m.params)).join('\n');
     const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');

@@ -353,6 +353,20 @@ function wordsOf(line: string): string[] {
   return keepsSpaces(line) ? line.split(SPACES) : line.split(' ');
 }
 
+/**
+ * The words of a line with a command that ends it (`… civsam audit --explain evaluation-overdue`)
+ * as one word, so a line breaks before the command rather than inside it: a person copies it
+ * whole. A command longer than a line, or one followed by more of the sentence, breaks as words do.
+ */
+function commandKeptWhole(words: string[], width: number): string[] {
+  const start = words.lastIndexOf('civsam');
+  if (start < 0 || start === words.length - 1) return words;
+  const command = words.slice(start).filter(Boolean);
+  const text = command.join(' ');
+  if (text.length > width || command.slice(0, -1).some((w) => /[.,;:!?]$/.test(w))) return words;
+  return [...words.slice(0, start), text];
+}
+
 const HYPHEN = 0x2d;
 const EN_DASH = 0x2013;
 const SLASH = 0x2f;
@@ -396,7 +410,7 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   const fresh = () => (out.length ? pad : '');
   for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
     let line = '';
-    for (const word of wordsOf(paragraph)) {
+    for (const word of commandKeptWhole(wordsOf(paragraph), width - pad.length)) {
       if (!word) continue;
       if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
         line = line ? line + ' ' + word : fresh() + word;

@@ -21,7 +21,7 @@ import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, 
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
-import { commitPaths, findRepository, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -73,6 +73,11 @@ export interface ChangeOptions {
    * is at in the new text of its file.
    */
   reword?: (p: Problem, field: readonly PathSegment[]) => Message | undefined;
+  /**
+   * What a refused record still lacks that its check says only once the rest is in place (where
+   * it reaches): said together with the fields it lacks, so one run tells them all.
+   */
+  lacking?: () => Message[];
 }
 
 export interface ChangeResult {
@@ -93,8 +98,11 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
-/** The refused change's problems; one reworded (see ChangeOptions.reword) is said without a place in a file. */
-function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword'], texts: ReadonlyMap<string, string>): string {
+/**
+ * The refused change's problems; one reworded (see ChangeOptions.reword) is said without a place in
+ * a file. `added`: how many of `more` were not among the problems and are said besides.
+ */
+function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword'], texts: ReadonlyMap<string, string>, more: readonly Message[] = []): { text: string; added: number } {
   const parsed = new Map<string, StrictParse>();
   const fieldOf = (p: Problem) => {
     const text = texts.get(p.file);
@@ -103,10 +111,32 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
     if (!got) parsed.set(p.file, (got = parseStrict(text)));
     return fieldAt(got, p);
   };
-  return problems.map((p) => {
-    const said = reword?.(p, fieldOf(p));
-    return `  ${said ? translate(ctx.lang, said.key, said.params) : problemLine(ctx.lang, ctx.dataDir, p)}`;
-  }).join('\n') + '\n';
+  const said = problems.map((p) => ({ p, said: reword?.(p, fieldOf(p)) }));
+  // Every field a record made from flags still lacks is said at once, in one message, each by its
+  // flag: a person then gives them all in the next run rather than learning of one per run.
+  const found = said.flatMap(({ said: m }) => (m && LACKING.has(m.key) ? [m] : []));
+  const lacking = [...found, ...more.filter((m) => !found.some((f) => f.key === m.key))];
+  const together: Message | undefined = lacking.length > 1 ? { key: 'register.flagsMissing', params: { count: lacking.length, lines: { lines: lacking.map(lackingLine) } } } : undefined;
+  let first = true;
+  const lines = said.flatMap(({ p, said: m }) => {
+    if (together && m && LACKING.has(m.key)) {
+      if (!first) return [];
+      first = false;
+      m = together;
+    }
+    return [m ? translate(ctx.lang, m.key, m.params) : problemLine(ctx.lang, ctx.dataDir, p)];
+  });
+  // What lacks and was not among the problems (the check had not got that far) comes last.
+  if (first && lacking.length > found.length) lines.push(...(together ? [together] : lacking.slice(found.length)).map((m) => translate(ctx.lang, m.key, m.params)));
+  return { text: lines.map((l) => `  ${l}`).join('\n') + '\n', added: lacking.length - found.length };
+}
+
+/** The messages that say a field a record made from flags lacks. */
+const LACKING = new Set<string>(['register.requiredFlag', 'register.reachFlag']);
+
+/** One lacking field as a line of the message that lists them: its flag, then what it is. */
+function lackingLine(m: Message): Message {
+  return m.key === 'register.reachFlag' ? { key: 'register.flagsMissingReach' } : { key: 'register.flagsMissingLine', params: { flag: String(m.params?.flag), field: String(m.params?.field) } };
 }
 
 /**
@@ -203,8 +233,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();
     if (introduced.length > 0) {
-      ctx.stderr.write(problemLines(ctx, introduced, options.reword, new Map(changing.flatMap((f) => (f.text === undefined ? [] : [[f.rel, f.text] as const])))));
-      throw new UserError('write.refused', { count: introduced.length });
+      const said = problemLines(ctx, introduced, options.reword, new Map(changing.flatMap((f) => (f.text === undefined ? [] : [[f.rel, f.text] as const]))), options.lacking?.());
+      ctx.stderr.write(said.text);
+      throw new UserError('write.refused', { count: introduced.length + said.added });
     }
 
     if (options.dryRun) {
@@ -220,6 +251,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const targets = changing.map((f) => join(real, f.rel));
     let dirtyTargets: string[] = [];
     let dirtyOthers = 0;
+    if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
       const dirty = new Set(uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p)));
@@ -261,6 +293,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
+    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only now.
+    await heardYet();
     if (stop.count() > 0) {
       // Asked to stop once the files were going in: the change was finished instead, and says so.
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');

@@ -6,6 +6,7 @@ import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import { deletePath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
+import { typedCvr } from '../domain/cvr.js';
 import type { Message } from '../i18n/index.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
@@ -86,18 +87,17 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Me
       value = `https://${value}`;
       note?.({ key: 'register.webAddressCompleted', params: { flag: `--${spec.flag}` } });
     }
-    // `29 19 09 25` is how a CVR number is often written: the number is its eight digits, and said so.
-    if (spec.path === 'cvr' && typeof value === 'string' && SPACED_CVR.test(value.trim()) && value.replace(/\s/g, '').length === 8) {
-      value = value.replace(/\s/g, '');
-      note?.({ key: 'register.cvrSpacesRemoved', params: { flag: `--${spec.flag}` } });
+    // `29 19 09 25`, `DK-29190925`: a CVR number as people write it is its eight digits, and said so;
+    // what is no CVR number is left for the record's check to refuse.
+    if (spec.path === 'cvr' && typeof value === 'string') {
+      const cvr = typedCvr(value);
+      value = cvr?.cvr ?? value.trim();
+      if (cvr?.tidied) note?.({ key: 'cvr.tidied', params: { flag: `--${spec.flag}` } });
     }
     setPath(rec, spec.path, value);
   }
   return rec;
 }
-
-/** A CVR number written in groups: eight digits with spaces between some of them. */
-const SPACED_CVR = /^\d{2,4}(?:\s\d{2,4})+$/;
 
 /** A web address without its scheme: a host name of two or more parts, then a path if any. */
 const HOST_FIRST = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:[/?#]\S*)?$/u;

@@ -53,10 +53,20 @@ const FLUSH_CONCURRENCY = 64;
  * stops (UserError, exit 130 or 143). Once the renames have begun the site is finished. The
  * temporary files of a publish that was killed outright are removed by the next one.
  */
+/**
+ * Refuses, before anything is read or built, a --out that cannot take the site: a file, or a folder
+ * that holds files and no civsam site (the same checks writeSite makes before it writes, early, so
+ * the user does not wait for the folder to be read and audited to learn it). Changes nothing.
+ */
+export function checkSiteFolder(dir: string, shownDir: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
+  readManifest(dir, shownDir);
+}
+
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
-  const existed = existsSync(dir);
-  makeFolders(dir);
+  const made = makeFolders(dir);
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
   const fresh = !existsSync(join(dir, MANIFEST));
   const previous = readManifest(dir, shownDir);
@@ -69,15 +79,22 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   } catch (e) {
     // A first publish that stopped or failed before any page was put in place leaves the folder as
     // it found it: no manifest, no empty folders, and no folder at all when there was none.
-    if (fresh && progress.placed === 0) undoFirstPublish(dir, existed);
+    if (fresh && progress.placed === 0) {
+      undoFirstPublish(dir, made);
+      // Nothing was published: said so, not that a site is as it was.
+      if (e instanceof UserError && e.userMessage.key === 'publish.stopped') throw new UserError(made.length > 0 ? 'publish.stoppedNew' : 'publish.stoppedFirst', { dir: shownDir }, e.exitCode);
+    }
     throw e;
   } finally {
     stop.dispose();
   }
 }
 
-/** Takes away what a first publish made before its first page: the manifest, the empty folders, and the folder itself when it made it. */
-function undoFirstPublish(dir: string, existed: boolean): void {
+/**
+ * Takes away what a first publish made before its first page: the manifest, the empty folders, and
+ * the folders it made to hold the site (`made`: `--out a/b` where neither was there), when empty.
+ */
+function undoFirstPublish(dir: string, made: readonly string[]): void {
   try {
     if (readFileSync(join(dir, MANIFEST), 'utf8') === `${MANIFEST_HEADER}\n`) unlinkSync(join(dir, MANIFEST));
   } catch {
@@ -97,9 +114,9 @@ function undoFirstPublish(dir: string, existed: boolean): void {
   };
   try {
     emptyFolders(dir);
-    if (!existed) rmdirSync(dir);
+    for (const folder of [...made].reverse()) rmdirSync(folder);
   } catch {
-    // a folder that holds something is kept
+    // a folder that holds something is kept, and those above it
   }
 }
 

@@ -9,10 +9,16 @@ export interface GitRun {
   (args: string[], cwd: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 }
 
+// The commit of a change runs in a session of its own (`detached`): a Ctrl-C at the terminal goes to
+// every process of the foreground group, and a git killed by it left the change written but not
+// committed (exit 0, and civsam refused to commit it later as someone else's work). Out of the
+// terminal's reach, git finishes; civsam hears the Ctrl-C itself, after, and stops as it promises.
+// (Node's synchronous spawns take `detached` as spawn does; their types leave it out.)
+const OWN_SESSION: object = { detached: true };
 const runGit: GitRun = (args, cwd) => {
   try {
     const stdout = execFileSync('git', args, {
-      cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -78,6 +84,15 @@ export function uncommitted(repo: Repository, under?: string, git: GitRun = runG
     if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename names its source next
   }
   return out;
+}
+
+/**
+ * Whether git knows whom a commit is by (user.name and user.email, or what it can work out): where
+ * it does not, every commit fails, so a change is refused before it is written rather than saved
+ * outside the history (which civsam then would not commit later, as work that is not its own).
+ */
+export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
+  return git(['var', 'GIT_AUTHOR_IDENT'], repo.root).ok && git(['var', 'GIT_COMMITTER_IDENT'], repo.root).ok;
 }
 
 export type CommitResult =

@@ -54,10 +54,12 @@ export function pathExists(path: string): boolean {
  * Makes a folder and the folders missing above it, as `mkdir -p` does: nothing when it is there.
  * Node's own `mkdirSync(…, { recursive: true })` never returns on a file system that says a folder
  * that is there is not (a path under /proc spins at full speed), so each missing level is made here
- * in turn, from the top, and the system's error at one of them is thrown as it is.
+ * in turn, from the top, and the system's error at one of them is thrown as it is. Returns the
+ * folders it made, the top one first (none made by someone else meanwhile).
  */
-export function makeFolders(dir: string, mode?: number): void {
+export function makeFolders(dir: string, mode?: number): string[] {
   const missing: string[] = [];
+  const made: string[] = [];
   for (let at = resolve(dir); ; ) {
     try {
       statSync(at);
@@ -73,8 +75,10 @@ export function makeFolders(dir: string, mode?: number): void {
   for (const d of missing.reverse()) {
     try {
       mkdirSync(d, mode === undefined ? undefined : { mode });
+      made.push(d);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
+  return made;
 }

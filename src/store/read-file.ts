@@ -69,6 +69,36 @@ export function openRegular(path: string, { follow, bigint = false }: { follow: 
 }
 
 /**
+ * Where a file the user named for output (`--output FILE`) is written: the path itself when it is
+ * an ordinary file or none yet; where a link leads when it leads to an ordinary file (so the file
+ * the user sees through the link is the one replaced, not the link). Anything else (a named pipe,
+ * a device such as /dev/full, /dev/stdout when the output goes to a pipe or terminal, a
+ * link that leads nowhere) is refused: the atomic writer renames a new file into the name's place,
+ * which would put an ordinary file where that thing was.
+ */
+export function outputTarget(path: string): { path: string } | { refused: NotRegular } {
+  let own: Stats;
+  try {
+    own = lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path };
+    throw e;
+  }
+  // A folder is left to the writer, whose rename fails with the system's own "is a folder" (EISDIR).
+  if (own.isFile() || own.isDirectory()) return { path };
+  if (!own.isSymbolicLink()) return { refused: kindOf(own) as NotRegular };
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch {
+    return { refused: 'linkBroken' };
+  }
+  const kind = kindOf(st);
+  if (kind !== 'file') return { refused: { linkTo: kind as NotRegular } };
+  return { path: realpathSync(path) };
+}
+
+/**
  * Whether a folder of the data folder (`organisations`, `vocabularies`, …) is, or lies through, a
  * link that leads out of the data folder (`root`, a real path): its files would be read from, and
  * written to, a place that is not in the folder's history (a link to the data folder itself counts: its

@@ -119,8 +119,9 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
       default:
         p = { rule: 'schema-other', path, at: 'value', message: { key: 'problem.schema.other', params: { field } } };
     }
-    // A date breaks both its pattern and its format: say it once.
-    const k = `${p.rule}|${p.path.join('/')}|${p.message.key}`;
+    // A date breaks both its pattern and its format: say it once. Each missing field is its own
+    // problem (they share the path of the record that lacks them).
+    const k = `${p.rule}|${p.path.join('/')}|${p.message.key}|${String(p.message.params?.field ?? '')}`;
     if (!seen.has(k)) {
       seen.add(k);
       out.push(p);

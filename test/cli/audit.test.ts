@@ -228,7 +228,7 @@ describe('civsam audit exit codes and usage', () => {
     expect(ambiguous.code).toBe(2);
     const unknown = await civsam(['--lang', 'da', 'audit', '--rule', 'Karen Hansens regel', '--data', data]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('ingen kontrolregel har det id eller den titel. Reglerne er: unilateral-agreement (Aftale uden opslag eller undtagelse),');
+    expect(unknown.stderr).toContain('ingen kontrolregel har det id eller den titel, der står efter --rule. Reglerne er:\n  unilateral-agreement – Aftale uden opslag eller undtagelse\n');
     expect(unknown.stderr).not.toContain('Karen');
   });
 
@@ -251,7 +251,7 @@ describe('civsam audit exit codes and usage', () => {
   it('refuses an unknown rule and an impossible date with exit 2', async () => {
     const rule = await civsam(['audit', '--rule', 'no-such-rule']);
     expect(rule.code).toBe(2);
-    expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are: unilateral-agreement \(Agreement without a call or an exemption\), exemption-incomplete \(/);
+    expect(rule.stderr).toMatch(/^error: there is no audit rule no-such-rule\. The rules are:\n  unilateral-agreement – Agreement without a call or an exemption\n  exemption-incomplete – /);
     const date = await civsam(['--lang', 'da', 'audit', '--as-of', '2026-02-30']);
     expect(date.code).toBe(2);
     expect(date.stderr).toBe('fejl: --as-of er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.\n');

@@ -2,7 +2,7 @@
 // a file was meant…) is the user's to put right, not "an internal error": one mapping turns each into
 // a message with the path, the system's code and advice, in English and Danish, and exit 2.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_SYSTEM_CODES, FileSystemError, fileSystemFailure, fileSystemMessage } from '../../src/domain/errors.js';
@@ -74,6 +74,28 @@ describe('the built binary', () => {
     const r = await civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, 'out'), '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: cannot write ${join(dir, 'out')}: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.\n`);
+  });
+
+  it('--output naming a named pipe, a device or a link to one is refused and left as it was; through a link to a file, that file is written', async () => {
+    const dir = makeFolder(baseFiles());
+    const pipe = join(dir, 'pipe.csv');
+    if (spawnSync('mkfifo', [pipe]).status !== 0) throw new Error('mkfifo failed');
+    symlinkSync('/dev/null', join(dir, 'null.csv'));
+    symlinkSync('nowhere.csv', join(dir, 'dangling.csv'));
+    writeFileSync(join(dir, 'target.csv'), 'old\n');
+    symlinkSync('target.csv', join(dir, 'link.csv'));
+    const out = (file: string, lang = 'en') => civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, file), '--data', dir], { env: { CIVSAM_LANG: lang } });
+    const said = (file: string, what: string) => `error: nothing was written: ${join(dir, file)} is ${what}, not an ordinary file, and --output writes a file in its place. Give the name of a file, or leave --output out to write to the screen (and on with | or >).\n`;
+    expect(await out('pipe.csv')).toMatchObject({ code: 2, stderr: said('pipe.csv', 'a named pipe (a special file programs pass data through)') });
+    expect(await out('null.csv')).toMatchObject({ code: 2, stderr: said('null.csv', 'a link to a device') });
+    expect(await out('dangling.csv')).toMatchObject({ code: 2, stderr: said('dangling.csv', 'a link that leads nowhere') });
+    expect((await out('pipe.csv', 'da')).stderr).toContain('er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil');
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, 'null.csv')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.csv')).isSymbolicLink()).toBe(true);
+    expect(await out('link.csv')).toMatchObject({ code: 0 });
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.csv'), 'utf8')).not.toBe('old\n');
   });
 
   it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', async () => {

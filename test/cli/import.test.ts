@@ -191,10 +191,10 @@ describe('civsam export, then import: the sample data round-trips', () => {
     expect(fileTexts(data, 'offers')).toEqual(before.offers);
   });
 
-  it('agreements (funding lines, exemptions, evaluations) and hearing parties come back unchanged too', async () => {
+  it('agreements (funding lines, exemptions, evaluations) and hearing parties come back unchanged too, with headers in either language', async () => {
     const out = tempDir();
-    for (const [kind, lang, ext] of [['agreements', 'da', 'xlsx'], ['hearing-parties', 'en', 'csv']]) {
-      const file = join(out, `${kind}.${ext}`);
+    for (const [kind, lang, ext] of [['agreements', 'da', 'xlsx'], ['hearing-parties', 'en', 'csv'], ['agreements', 'en', 'csv'], ['hearing-parties', 'da', 'xlsx']]) {
+      const file = join(out, `${kind}-${lang}.${ext}`);
       expect((await civsam(['export', kind, '--lang', lang, '--output', file])).code).toBe(0);
       const i = await civsam(['import', kind, file, '--lang', lang, '--update', '--dry-run']);
       expect(i.code).toBe(0);

@@ -87,17 +87,18 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     expect(en(problem.message)).toBe('value 1 is not a known patient group. Closest: Depression, Diabetes, Mental illness.');
   });
 
-  it('reports every problem of a row: a bad date, an unknown value, a bad CVR checksum (validate\'s rule), a missing reach', () => {
+  it('reports every problem of a row: a bad date, an unknown value, a bad CVR checksum, a missing reach', () => {
     const p = plan('organisation', 'name,kind,areas,status,cvr,registered\nSecretName,club,psychiatry,active,12345678,31-02-2020\n');
     const messages = p.rejected[0].problems.map((x) => [x.column, en(x.message)]);
     expect(messages).toEqual([
       [1, 'not one of the allowed values: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.'],
+      [4, 'cvr must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.'],
       [5, 'written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month.'],
     ]);
     expect(JSON.stringify(p.rejected)).not.toContain('SecretName');
     // The same row with the value problems put right still fails validate's own rules.
-    const q = plan('organisation', 'name,kind,areas,status,cvr\nSecretName,other,psychiatry,active,12345678\n');
-    expect(q.rejected[0].problems.map((x) => [x.column, x.message.key])).toEqual([[undefined, 'import.value.reachMissing'], [4, 'problem.cvrChecksum']]);
+    const q = plan('organisation', 'name,kind,areas,status,cvr\nSecretName,other,psychiatry,active,DK 29 19 09 25\n');
+    expect(q.rejected[0].problems.map((x) => [x.column, x.message.key])).toEqual([[undefined, 'import.value.reachMissing']]);
     const short = plan('organisation', 'name,kind,areas,status,cvr,scope\nZeta,other,psychiatry,active,1234567,regional\n');
     expect(short.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[4, 'a CVR number has exactly 8 digits. If Excel dropped a leading zero, format the column as text and type the number again.']]);
   });

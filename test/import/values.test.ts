@@ -56,7 +56,7 @@ describe('headers', () => {
   });
 
   it('refuses a field given by two columns, naming the first', () => {
-    const m = mapHeader('organisation', ['Navn', 'name'], () => true);
+    const m = mapHeader('organisation', ['Navn', 'name'], () => true, new Map(), 'da');
     expect(m.problems).toEqual([{ column: 1, message: { key: 'import.header.twice', params: { field: 'name', first: 'A', header: 'Navn' } } }]);
   });
 

@@ -83,7 +83,8 @@ describe('civsam publish', () => {
     const out = makeFolder({ 'index.html': 'my own page\n', 'notes.txt': 'keep\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(SAMPLE_AUDIT + `error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
+    // Refused before the folder is read and audited: no audit summary first.
+    expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
   });
 
@@ -97,7 +98,7 @@ describe('civsam publish', () => {
   it('refuses an --out that is a file', async () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: SAMPLE_AUDIT + `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
     expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('not a folder\n');
   });
 

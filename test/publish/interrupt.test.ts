@@ -58,22 +58,25 @@ describe('stopping a publish', () => {
     expect(r.sent).toBe(true);
     expect(r.signal, r.stderr).toBeNull();
     expect(r.code, r.stderr).toBe(130);
-    expect(r.stderr).toContain(`error: stopped at your request before any page was put in place; the temporary files were removed and the site in ${site} is as it was.`);
+    // Nothing was published, and it says so (not that a site is as it was: there was none).
+    expect(r.stderr).toContain(`error: stopped at your request before any page was put in place; nothing was published, and ${site} is as it was (the temporary files were removed).`);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     // A first publish into an empty folder leaves it empty: no temporary file, no page, no manifest, no empty folder.
     expect(everything(site)).toEqual([]);
     expect((await civsam(['--data', data, 'publish', '--out', site, '--as-of', '2026-06-01'])).code).toBe(0);
   }, 40_000);
 
-  test('a first publish into a folder it makes, stopped before a page is placed, leaves no folder behind', async () => {
+  test('a first publish into folders it makes, stopped before a page is placed, leaves no folder behind', async () => {
     const data = largeFolder();
     const parent = makeFolder({});
-    const site = join(parent, 'site');
+    // Neither `a` nor `a/site` is there: publish makes both, and takes both away.
+    const site = join(parent, 'a', 'site');
     const r = await publishAndStop(data, site, 'SIGINT', parent);
     expect(r.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
-    expect(r.stderr).toContain('the temporary files were removed');
+    expect(r.stderr).toContain(`nothing was published, and ${site} was not made: nothing is left of it.`);
     expect(existsSync(site)).toBe(false);
+    expect(existsSync(join(parent, 'a'))).toBe(false);
   }, 20_000);
 });
 

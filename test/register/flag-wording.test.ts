@@ -16,20 +16,20 @@ describe('a record made from flags', () => {
     const r = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56', '--contact-email', 'ikke-en-adresse', '--contact-phone', '12'], DA);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
-      '  --cvr skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.',
+      '  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.',
       '  --contact-email skal være en e-mailadresse.',
       '  --contact-phone skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
       'fejl: ændringen blev afvist på grund af de 3 problemer ovenfor; intet er skrevet.',
       '',
     ].join('\n'));
     const en = await civsam([...ORG, '--data', dir, '--cvr', '12 34 56']);
-    expect(en.stderr).toContain('  --cvr must be a CVR number: exactly 8 digits, without spaces.\n');
+    expect(en.stderr).toContain('  --cvr must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.\n');
   });
 
   it('a rule between fields names the flag and keeps its own words; a rule at no flag has no place in a file not written', async () => {
     const dir = makeFolder(baseFiles());
     const r = await civsam([...ORG, '--data', dir, '--cvr', '12345678'], DA);
-    expect(r.stderr).toContain('  --cvr: CVR-nummeret er ikke gyldigt (modulus 11-kontrollen fejler). Tjek nummeret på cvr.dk.\n');
+    expect(r.stderr).toContain('  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.\n');
     const noReach = await civsam(['org', 'add', '--name', 'Ny Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--no-commit', '--data', dir], DA);
     expect(noReach.stderr).toMatch(/^ {2}Angiv, hvor posten når ud: /);
     expect(noReach.stderr).not.toContain('ny-forening.yaml');
@@ -39,7 +39,7 @@ describe('a record made from flags', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': 'id: beta\nname: Beta\nkind: patient-association\nareas: [psychiatry]\nscope: regional\nstatus: active\nwebsite: ikke en adresse\n' });
     const r = await civsam(['org', 'edit', 'beta', '--cvr', '1234', '--no-commit', '--data', dir], DA);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('  --cvr skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.\n');
+    expect(r.stderr).toContain('  --cvr skal være 8 cifre, fx 29 19 09 25, der består CVR-numrenes modulus 11-kontrol. Tjek nummeret på cvr.dk.\n');
     expect(r.stderr).toMatch(new RegExp(`^  ${dir}/organisations/beta\\.yaml:\\d+:10  Hjemmeside skal være en webadresse`, 'm'));
   });
 
@@ -47,12 +47,12 @@ describe('a record made from flags', () => {
     const dir = makeFolder(baseFiles());
     const r = await civsam([...ORG, '--data', dir, '--cvr', '29 19 09 25'], DA);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('--cvr: mellemrummene i CVR-nummeret er taget ud (et CVR-nummer er dets otte cifre).\n');
+    expect(r.stderr).toContain('--cvr: CVR-nummeret er taget som dets 8 cifre (mellemrum, punktummer, bindestreger og DK er udeladt).\n');
     expect(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8')).toContain('cvr: "29190925"\n');
     const short = await civsam(['org', 'edit', 'ny-forening', '--cvr', '29 19 09', '--no-commit', '--data', dir], DA);
     expect(short.code).toBe(2);
-    expect(short.stderr).not.toContain('mellemrummene');
-    expect(short.stderr).toContain('--cvr skal være et CVR-nummer');
+    expect(short.stderr).not.toContain('taget som');
+    expect(short.stderr).toContain('--cvr skal være 8 cifre');
   });
 
   it('--website www.example.dk is taken as https://www.example.dk, said on stderr; a full address is left alone', async () => {

@@ -38,7 +38,7 @@ describe('where civsam asks and where it does not', () => {
     const before = await civsam(args);
     const noInput = await withTerminal(['--no-input', ...args], true);
     expect(before.code).toBe(2);
-    expect(before.stderr).toContain('The field kind is missing. Give it with --kind.');
+    expect(before.stderr).toContain('The record still lacks 3 fields; give them with:\n    --kind  (kind)\n');
     expect(noInput).toEqual({ code: before.code, stdout: before.stdout, stderr: before.stderr });
     expect(orgFiles(dir)).toEqual(['alpha.yaml']);
   });
@@ -49,7 +49,7 @@ describe('where civsam asks and where it does not', () => {
     const before = await civsam(args, { env: { CIVSAM_LANG: 'da' } });
     const piped = await withTerminal(args, false, { CIVSAM_LANG: 'da' });
     expect(piped).toEqual({ code: 2, stdout: before.stdout, stderr: before.stderr });
-    expect(piped.stderr).toContain('Feltet art mangler. Angiv det med --kind.');
+    expect(piped.stderr).toContain('Posten mangler stadig 3 felter; angiv dem med:\n    --kind  (art)\n');
     expect(piped.stderr).not.toContain('Registrering af');
   });
 

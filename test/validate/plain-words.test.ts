@@ -136,7 +136,7 @@ describe('the human report names no rule id', () => {
     const dir = makeFolder(baseFiles());
     const r = await civsam(['org', 'add', '--data', dir, '--name', 'Ny Forening', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^  Feltet art mangler. Angiv det med --kind.\n/m);
+    expect(r.stderr).toMatch(/^  Posten mangler stadig 3 felter; angiv dem med:\n {4}--kind  \(art\)\n/m);
     expect(r.stderr).not.toContain('ny-forening.yaml');
     expect(r.stderr).not.toMatch(/schema-/);
     const file = join(dir, 'ny.yaml');

@@ -12,8 +12,6 @@ export const audit = defineMessages({
   'opt.audit.format': 'output format (default: table)',
   'opt.audit.output': 'write the report to this file; the format follows its extension',
 
-  'audit.error.unknownRule': 'there is no audit rule {rule}. The rules are: {rules}.',
-  'audit.error.unknownRuleName': 'no audit rule has that id or title. The rules are: {rules}.',
 
   'audit.heading': 'Audit as of {date}',
   'audit.col.record': 'Record',
@@ -128,8 +126,6 @@ export const audit = defineMessages({
   'opt.audit.format': 'uddataformat (standard: table)',
   'opt.audit.output': 'skriv rapporten til denne fil; formatet følger filendelsen',
 
-  'audit.error.unknownRule': 'der er ingen kontrolregel ved navn {rule}. Reglerne er: {rules}.',
-  'audit.error.unknownRuleName': 'ingen kontrolregel har det id eller den titel. Reglerne er: {rules}.',
 
   'audit.heading': 'Kontrol pr. {date}',
   'audit.col.record': 'Post',

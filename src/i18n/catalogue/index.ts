@@ -33,8 +33,13 @@ import { readingWords } from './reading-words.js';
 import { criteriaLabels } from './criteria-labels.js';
 import { placeholders } from './placeholders.js';
 import { wording } from './wording.js';
+import { auditRuleChoice } from './audit-rule-choice.js';
+import { cvr } from './cvr.js';
+import { guidedChoices } from './guided-choices.js';
+import { flagsMissing } from './flags-missing.js';
+import { sheetKinds } from './sheet-kinds.js';
 
-const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications, siteParts, openData, stoppedOutput, offerStatus, plainWords, readingWords, criteriaLabels, placeholders, wording] as const;
+const parts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications, siteParts, openData, stoppedOutput, offerStatus, plainWords, readingWords, criteriaLabels, placeholders, wording, auditRuleChoice, cvr, guidedChoices, flagsMissing, sheetKinds] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof parts>;

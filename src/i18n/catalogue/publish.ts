@@ -245,15 +245,15 @@ export const publish = defineMessages({
 }, {
   // ---------------------------------------------------------------- kommandoen
   'cmd.publish.description': 'skriv det offentlige gennemsigtighedssite (statisk HTML, uden personoplysninger) til en mappe',
-  'opt.publishOut': 'mappen, sitet skrives til (oprettes, hvis den mangler; kun filer, som civsam selv skrev der, bliver erstattet eller fjernet)',
-  'opt.publishAsOf': 'datoen, sitet beskriver, ÅÅÅÅ-MM-DD (standard: i dag); den eneste dato, der skrives i siderne',
+  'opt.publishOut': 'mappen, webstedet skrives til (oprettes, hvis den mangler; kun filer, som civsam selv skrev der, bliver erstattet eller fjernet)',
+  'opt.publishAsOf': 'datoen, webstedet beskriver, ÅÅÅÅ-MM-DD (standard: i dag); den eneste dato, der skrives i siderne',
   'opt.publishLang': 'sidernes sprog: da, en eller both (det første i roden, engelsk i en/); standard: datamappens sprog, ellers da',
   'publish.langBothOnly': '--lang both kan kun bruges med civsam publish. Angiv --lang en eller --lang da.',
-  'publish.outMissing': 'angiv mappen, sitet skal skrives til, med --out MAPPE.',
+  'publish.outMissing': 'angiv mappen, webstedet skal skrives til, med --out MAPPE.',
   'publish.outIsFile': '{dir} er en fil, ikke en mappe. Angiv en mappe med --out.',
   'publish.outNotSite': '{dir} indeholder allerede filer, som civsam ikke har skrevet (der er ingen {manifest} i den). Angiv en tom eller ny mappe eller en, civsam har udgivet til før, så intet af dit bliver overskrevet.',
-  'publish.writeFailed': 'sitet kunne ikke skrives til {dir} ({code}). Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen; sider, der allerede er skrevet, bliver erstattet næste gang.',
-  'publish.outInsideData': '{dir} ligger i datamappen. Skriv sitet et andet sted, så det aldrig bliver læst som data.',
+  'publish.writeFailed': 'webstedet kunne ikke skrives til {dir} ({code}). Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen; sider, der allerede er skrevet, bliver erstattet næste gang.',
+  'publish.outInsideData': '{dir} ligger i datamappen. Skriv webstedet et andet sted, så det aldrig bliver læst som data.',
   'publish.done': 'Udgav {pages, plural, one {# side} other {# sider}} ({files, plural, one {# fil} other {# filer}}) i {dir} pr. {date}: {written} skrevet, {unchanged} uændrede, {removed} fjernet.',
   'publish.languages': 'Sprog: {languages}.',
   // ---------------------------------------------------------------- sitet: rammen

@@ -7,7 +7,6 @@ import { defineMessages } from '../define.js';
 export const readingWords = defineMessages({
   'problem.commentAfterValue': 'The text from this # on is not part of the value: in YAML a space followed by # begins a comment, so the value ends before it. If the text belongs to the value, put the whole value in quotes ("…"); if it is a note, it can stay.',
   'problem.yamlDuplicateKeyNamed': 'The field {key} is written twice at the same level (the record, or one item of a list in it): on line {line} and again on this line. Keep one of the two lines and delete the other.',
-  'problem.flag.patternCvr': '{field} must be a CVR number: exactly 8 digits, without spaces.',
   'problem.flag.patternPhone': '{field} must be a phone number of 8 to 20 digits and spaces, optionally starting with +.',
   'problem.flag.enum': '{field} must be one of these: {allowed}.',
   'register.flagProblem': '{flag}: {problem}',
@@ -20,11 +19,9 @@ export const readingWords = defineMessages({
   'list.none': 'There are no records of the kind {kind}.',
   'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
-  'register.cvrSpacesRemoved': '{flag}: the spaces in the CVR number were taken out (a CVR number is its eight digits).',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
   'problem.yamlDuplicateKeyNamed': 'Feltet {key} står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje {line} og igen i denne linje. Behold den ene af de to linjer, og slet den anden.',
-  'problem.flag.patternCvr': '{field} skal være et CVR-nummer: præcis 8 cifre, uden mellemrum.',
   'problem.flag.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
   'problem.flag.enum': '{field} skal være en af disse: {allowed}.',
   'register.flagProblem': '{flag}: {problem}',
@@ -37,5 +34,4 @@ export const readingWords = defineMessages({
   'list.none': 'Der er ingen poster af typen {kind}.',
   'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
-  'register.cvrSpacesRemoved': '{flag}: mellemrummene i CVR-nummeret er taget ud (et CVR-nummer er dets otte cifre).',
 });

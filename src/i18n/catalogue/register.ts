@@ -175,6 +175,7 @@ export const register = defineMessages({
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
+  'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
   'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit.',
 
   'lock.takeoverDead': 'Took over the data folder\'s lock: the process that held it (pid {pid}, since {since}) is no longer running.',
@@ -431,6 +432,7 @@ export const register = defineMessages({
   'git.targetDirty': 'Ikke registreret i historikken: {files} havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Registrér selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
+  'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
   'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering.',
 
   'lock.takeoverDead': 'Overtog datamappens lås: processen, der havde den (pid {pid}, siden {since}), kører ikke længere.',

@@ -4,11 +4,15 @@ import { defineMessages } from '../define.js';
 
 export const stoppedOutput = defineMessages({
   'publish.stopped': 'stopped at your request before any page was put in place; the temporary files were removed and the site in {dir} is as it was. Publish again when you are ready.',
+  'publish.stoppedFirst': 'stopped at your request before any page was put in place; nothing was published, and {dir} is as it was (the temporary files were removed). Publish again when you are ready.',
+  'publish.stoppedNew': 'stopped at your request before any page was put in place; nothing was published, and {dir} was not made: nothing is left of it. Publish again when you are ready.',
   'publish.finishedAfterStop': 'Asked to stop: the pages were already going into place, so the site was finished first.',
   'letter.stopped': 'stopped at your request; {count, plural, one {# letter was} other {# letters were}} written to {dir} (each whole), the others were not. Run the same command again to write them all.',
   'init.stopped': 'stopped at your request; {dir} was not made and nothing is left of it. Run civsam init again when you are ready.',
 }, {
   'publish.stopped': 'stoppet efter dit ønske, før nogen side blev lagt på plads; de midlertidige filer er fjernet, og webstedet i {dir} er som før. Udgiv igen, når du er klar.',
+  'publish.stoppedFirst': 'stoppet efter dit ønske, før nogen side blev lagt på plads; intet er udgivet, og {dir} er som før (de midlertidige filer er fjernet). Udgiv igen, når du er klar.',
+  'publish.stoppedNew': 'stoppet efter dit ønske, før nogen side blev lagt på plads; intet er udgivet, og {dir} blev ikke oprettet: intet er efterladt. Udgiv igen, når du er klar.',
   'publish.finishedAfterStop': 'Bedt om at stoppe: siderne var allerede ved at blive lagt på plads, så webstedet blev gjort færdigt først.',
   'letter.stopped': 'stoppet efter dit ønske; {count, plural, one {# brev} other {# breve}} blev skrevet til {dir} (hvert helt), de øvrige ikke. Kør den samme kommando igen for at skrive dem alle.',
   'init.stopped': 'stoppet efter dit ønske; {dir} blev ikke oprettet, og intet er efterladt. Kør civsam init igen, når du er klar.',

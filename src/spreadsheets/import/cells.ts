@@ -5,9 +5,10 @@
 import { readDate } from '../../domain/dates.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import { nfc } from '../../domain/text.js';
+import { typedCvr } from '../../domain/cvr.js';
 import type { Language, Message, MessageParams } from '../../i18n/index.js';
 import type { ValueKind } from './columns.js';
-import { DA_ITEM_FIELD, foldHeader } from './columns.js';
+import { foldHeader, itemFieldName } from './columns.js';
 import { enumIndex, type VocabularyIndexes, type WordIndex } from './values.js';
 
 export interface RecordLookup {
@@ -41,8 +42,10 @@ export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): Cell
     case 'date': return parseDate(t);
     case 'integer': return parseInteger(t);
     case 'cvr': {
-      const digits = t.replace(/^DK[-\s]?/i, '').replace(/[\s.-]/g, '');
-      return { value: digits };
+      const cvr = typedCvr(t);
+      if (cvr) return { value: cvr.cvr };
+      // Seven digits are most often a number whose leading nought a spreadsheet dropped.
+      return { problem: t.replace(/\D/g, '').length === 7 ? { key: 'import.value.cvr' } : { key: 'cvr.invalid', params: { field: 'cvr' } } };
     }
     case 'enum': return one(t, kind, ctx, undefined);
     case 'ref': return one(t, kind, ctx, undefined);
@@ -81,7 +84,8 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
     const kindOf = target as RecordKind;
     if (ctx.records.ids[kindOf].has(t)) return { value: t };
     if (kindOf === 'organisation') {
-      const byCvr = ctx.records.organisationCvr.get(t.replace(/[\s.-]/g, ''));
+      const typed = typedCvr(t);
+      const byCvr = typed && ctx.records.organisationCvr.get(typed.cvr);
       if (byCvr) return { value: byCvr };
       const byName = ctx.records.organisationNames.resolve(t);
       if (byName) return { value: byName };
@@ -127,7 +131,7 @@ function parseItems(t: string, kind: Extract<ValueKind, { type: 'items' }>, ctx:
   const byName = new Map<string, (typeof kind.fields)[number]>();
   for (const f of kind.fields) {
     byName.set(foldHeader(f.name), f);
-    if (DA_ITEM_FIELD[f.name]) byName.set(foldHeader(DA_ITEM_FIELD[f.name]), f);
+    byName.set(foldHeader(itemFieldName(f.name, 'da')), f);
   }
   const items: Record<string, unknown>[] = [];
   const lines = t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -137,7 +141,7 @@ function parseItems(t: string, kind: Extract<ValueKind, { type: 'items' }>, ctx:
     if (!pairs) return { problem: { key: 'import.value.items', params: { item: i + 1 } } };
     for (const [name, raw] of pairs) {
       const f = byName.get(foldHeader(name));
-      if (!f) return { problem: { key: 'import.value.itemField', params: { item: i + 1, fields: kind.fields.map((x) => x.name).join(', ') } } };
+      if (!f) return { problem: { key: 'import.value.itemField', params: { item: i + 1, fields: kind.fields.map((x) => itemFieldName(x.name, ctx.lang)).join(', ') } } };
       const r = f.value.type === 'text' ? (raw === '' ? { absent: true as const } : { value: raw }) : one(raw, f.value, ctx, undefined);
       if ('problem' in r) return { problem: { key: 'import.value.itemValue', params: { item: i + 1, field: f.name, problem: r.problem } } };
       if ('value' in r) item[f.name] = r.value;
@@ -188,7 +192,7 @@ function splitPairs(line: string): Array<[string, string]> | undefined {
 export function formatItems(items: readonly Record<string, unknown>[], lang: Language, format: (field: string, v: unknown) => string): string {
   return items.map((item) => Object.entries(item).map(([k, v]) => {
     const s = format(k, v);
-    const name = lang === 'da' ? DA_ITEM_FIELD[k] ?? k : k;
+    const name = itemFieldName(k, lang);
     return `${name}=${/[;="\n\\]|^\s|\s$/.test(s) || s === '' ? JSON.stringify(s) : s}`;
   }).join('; ')).join('\n');
 }

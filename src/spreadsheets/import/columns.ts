@@ -3,11 +3,12 @@
 // schema gets a column without anyone keeping a second list. Nested objects (contact,
 // established_by) become dotted columns; lists of values one cell; lists of objects (funding,
 // evaluations) one cell with a line per item. English headers are the field names; Danish headers
-// come from the table below. Used by both import and export.
+// are the labels `show` gives the fields. Used by both import and export.
 import { REFERENCES, type RecordKind, type Target } from '../../domain/kinds.js';
 import { looseKey } from '../../domain/text.js';
 import { leafFields, type Shape } from '../../domain/shapes.js';
-import type { Language } from '../../i18n/index.js';
+import { LANGUAGES, type Language } from '../../i18n/define.js';
+import { fieldLabel, messageOr } from '../../i18n/values.js';
 
 export type ValueKind =
   | { type: 'text'; verbatim: boolean }
@@ -31,31 +32,33 @@ export interface ColumnSpec {
 }
 
 /**
- * Danish headers, by field (a kind-specific entry first). A field's `kind` is its "art", as `show`
- * and lists head it; sheets headed `type` for an organisation's kind, as civsam once wrote them,
- * are still read (ALIASES).
+ * Danish headers sheets already carry where they differ from the label `show` gives the field
+ * (kontaktperson, not kontakt_navn): exports keep them, so a sheet staff made from an earlier export
+ * still looks as it did. Every other column is headed by its label (sheetHeader), so a field the
+ * schemas gain gets a Danish header as soon as it has a label, which a test requires.
  */
 const DA_HEADER: Record<string, string> = {
-  'offer:type': 'tilbudstype', kind: 'art',
-  id: 'id', name: 'navn', title: 'titel', cvr: 'cvr', areas: 'områder', patient_groups: 'patientgrupper',
-  municipalities: 'kommuner', scope: 'rækkevidde', status: 'status', inactive_since: 'inaktiv_siden', registered: 'registreret', website: 'hjemmeside',
-  'contact.role': 'kontakt_rolle', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
-  'contact.phone': 'kontakt_telefon', 'contact.confirmed': 'kontakt_bekræftet', notes: 'noter',
-  organisation: 'organisation', active_from: 'aktiv_fra', active_until: 'aktiv_til', agreement: 'aftale',
-  description: 'beskrivelse', organisations: 'organisationer', region_unit: 'regional_enhed', offers: 'tilbud',
-  start: 'start', end: 'slut', funding: 'finansiering', 'established_by.call': 'etableret_ved_opslag',
+  cvr: 'cvr', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
+  active_from: 'aktiv_fra', active_until: 'aktiv_til', funding: 'finansiering',
   'established_by.exemption.reason': 'dispensation_begrundelse', 'established_by.exemption.approved_by': 'dispensation_godkendt_af',
-  'established_by.exemption.date': 'dispensation_dato', evaluation_due: 'næste_evaluering', evaluations: 'evalueringer',
-  eligible_kinds: 'støtteformer', budgets: 'budgetter', criteria: 'kriterier', pool: 'pulje', published: 'offentliggjort',
-  deadline: 'frist', channel: 'kanal', invited: 'inviterede', channel_reason: 'begrundelse_for_kanal', applicants: 'ansøgere',
-  selected: 'udvalgte', since: 'siden', withdrawn: 'udtrådt_den', deadline_reason: 'begrundelse_for_frist', selection: 'udvælgelse', seats: 'pladser',
-  omitted: 'udeladte', responses: 'svar',
+  'established_by.exemption.date': 'dispensation_dato', deadline_reason: 'begrundelse_for_frist',
 };
 
-/** Danish names of the fields inside a list of objects (funding: pulje, år, art, beløb). */
-export const DA_ITEM_FIELD: Record<string, string> = {
-  pool: 'pulje', year: 'år', kind: 'art', amount_dkk: 'beløb', date: 'dato', summary: 'resumé', party: 'part', reason: 'begrundelse', received: 'modtaget',
-};
+/** A label as a sheet heads a column: small letters, a word break or a step into an object as `_` (`Kontakt: rolle` → `kontakt_rolle`). */
+function sheetWord(label: string, lang: Language): string {
+  return label.toLocaleLowerCase(lang).replace(/:\s*/g, '_').replace(/\s+/g, '_');
+}
+
+/** A column's header in the language: the data contract's field name in English, the field's label in Danish. */
+function sheetHeader(kind: RecordKind, field: string, lang: Language): string {
+  if (lang === 'en') return field;
+  return DA_HEADER[field] ?? sheetWord(fieldLabel(lang, kind, field), lang);
+}
+
+/** A field inside a list of objects as a cell names it (funding: pool, year, … or pulje, år, art, beløb). */
+export function itemFieldName(name: string, lang: Language): string {
+  return lang === 'en' ? name : sheetWord(messageOr(lang, `label.${name}`, name), lang);
+}
 
 /** Other headers people use for a field, matched like the headers above (case, accents, punctuation ignored). */
 const ALIASES: Record<string, readonly string[]> = {
@@ -89,7 +92,7 @@ export function columnsOf(kind: RecordKind): ColumnSpec[] {
       const field = path.join('.');
       return {
         path, field, value: valueKind(shape, field, refs),
-        header: { en: field, da: DA_HEADER[`${kind}:${field}`] ?? DA_HEADER[field] ?? field },
+        header: { en: sheetHeader(kind, field, 'en'), da: sheetHeader(kind, field, 'da') },
         personal: path[0] === 'contact',
       };
     });
@@ -127,13 +130,20 @@ function valueKind(prop: Shape, field: string, refs: Map<string, Target>): Value
 /** How headers are compared: as words are matched loosely (case, accents, Danish letters, punctuation and spacing folded away). */
 export const foldHeader = looseKey;
 
-/** Every header text that names a column of the kind, folded: field name, Danish header and aliases. */
+/** Every header text that names a column of the kind, folded: field name, Danish header, labels and aliases. */
 export function headerIndex(kind: RecordKind): Map<string, ColumnSpec> {
   const index = new Map<string, ColumnSpec>();
   const cols = columnsOf(kind);
   // Field names and the two languages' headers first, so an alias never shadows a real header.
   for (const c of cols) {
     for (const h of [c.field, c.header.da, c.header.en]) if (!index.has(foldHeader(h))) index.set(foldHeader(h), c);
+  }
+  // The labels `show` gives the fields, in either language (Aktivt fra, Application link).
+  for (const c of cols) {
+    for (const lang of LANGUAGES) {
+      const label = fieldLabel(lang, kind, c.field);
+      if (!index.has(foldHeader(label))) index.set(foldHeader(label), c);
+    }
   }
   for (const c of cols) {
     for (const a of ALIASES[`${kind}:${c.field}`] ?? ALIASES[c.field] ?? []) if (!index.has(foldHeader(a))) index.set(foldHeader(a), c);

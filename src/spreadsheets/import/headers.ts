@@ -2,7 +2,7 @@
 // --map file for headers civsam cannot know. A column civsam cannot place is an error, not
 // silently dropped: its data would otherwise be lost without anyone noticing.
 import type { RecordKind } from '../../domain/kinds.js';
-import type { Message } from '../../i18n/index.js';
+import type { Language, Message } from '../../i18n/index.js';
 import { columnsOf, foldHeader, headerIndex, type ColumnSpec } from './columns.js';
 import { distance } from './values.js';
 
@@ -35,7 +35,8 @@ export function headerMapFrom(data: unknown): HeaderMap | undefined {
   return map;
 }
 
-export function mapHeader(kind: RecordKind, headers: readonly string[], hasData: (column: number) => boolean, map: HeaderMap = new Map()): MappedHeader {
+/** Places each column of a sheet; problems name fields as the sheet heads them in `lang`, the language of the import. */
+export function mapHeader(kind: RecordKind, headers: readonly string[], hasData: (column: number) => boolean, map: HeaderMap, lang: Language): MappedHeader {
   const index = headerIndex(kind);
   const problems: HeaderProblem[] = [];
   const columns: Array<ColumnSpec | null> = [];
@@ -50,7 +51,7 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
       else {
         spec = index.get(foldHeader(target));
         if (!spec) {
-          problems.push({ column: i, message: { key: 'import.header.mapUnknownField', params: { field: target, fields: fieldList(kind) } } });
+          problems.push({ column: i, message: { key: 'import.header.mapUnknownField', params: { field: target, fields: fieldList(kind, lang) } } });
           spec = null;
         }
       }
@@ -60,7 +61,7 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
     } else {
       spec = index.get(folded);
       if (!spec) {
-        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, closest: closestFields(kind, h) } } });
+        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, closest: closestFields(kind, h, lang) } } });
         spec = null;
       }
     }
@@ -77,15 +78,19 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
   return { columns, problems };
 }
 
-function fieldList(kind: RecordKind): string {
-  return columnsOf(kind).map((c) => c.field).join(', ');
+function fieldList(kind: RecordKind, lang: Language): string {
+  return columnsOf(kind).map((c) => c.header[lang]).join(', ');
 }
 
-function closestFields(kind: RecordKind, header: string): string {
+/**
+ * The three fields a header not known may be meant for, as the sheet heads them in the language
+ * (`navn` in Danish, `name` in English): near any name the column is known by, shown by one.
+ */
+function closestFields(kind: RecordKind, header: string, lang: Language): string {
   const f = foldHeader(header);
   const scored = columnsOf(kind).map((c) => ({ c, d: Math.min(distance(f, foldHeader(c.field)), distance(f, foldHeader(c.header.da))) }));
   scored.sort((a, b) => a.d - b.d);
-  return scored.slice(0, 3).map((s) => (s.c.header.da === s.c.field ? s.c.field : `${s.c.field} (${s.c.header.da})`)).join(', ');
+  return scored.slice(0, 3).map((s) => s.c.header[lang]).join(', ');
 }
 
 /** A column's letter as spreadsheets show it: 0 → A, 25 → Z, 26 → AA. */

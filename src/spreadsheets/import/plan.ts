@@ -89,7 +89,7 @@ const scopeWords = enumIndex(SCOPES);
 export function planImport(input: PlanInput): ImportPlan {
   const { kind, sheet, folder, raw } = input;
   const hasData = (c: number) => sheet.rows.some((r) => (r.cells[c] ?? '').trim() !== '');
-  const mapped = mapHeader(kind, sheet.header.cells, hasData, input.map);
+  const mapped = mapHeader(kind, sheet.header.cells, hasData, input.map ?? new Map(), input.lang);
   const sheetProblems: RowProblem[] = mapped.problems.map((p) => ({ row: sheet.header.row, column: p.column, message: p.message }));
   const columns = mapped.columns;
   const present = new Set(columns.filter((c): c is ColumnSpec => c !== null).map((c) => c.field));

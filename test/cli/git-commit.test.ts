@@ -1,0 +1,80 @@
+// How a change reaches git's history when things go wrong.
+//
+// A Ctrl-C at the terminal goes to every process of the foreground group: to civsam and to the git
+// it runs to commit a change. A git killed in the middle left the change written but not committed
+// (exit 0), and civsam then refused to commit that file later as someone else's work. git now runs
+// out of the terminal's reach; civsam hears the Ctrl-C after the commit, and says the change was
+// finished and committed (exit 130).
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, civsamBinary } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+
+const GIT = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+
+describe('Ctrl-C while a change is committed', () => {
+  it('reaches civsam and git alike (one process group), and the change is still committed, exit 130', async () => {
+    const dir = makeFolder(baseFiles());
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    // A git that marks when the commit begins and takes a second over it: time for the Ctrl-C.
+    const bin = makeFolder({});
+    const marker = join(bin, 'committing');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = commit ]; then : > '${marker}'; sleep 1; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+
+    const args = [BIN, '--data', dir, 'org', 'edit', 'alpha', '--website', 'https://ny.example'];
+    // Its own process group, as a terminal's foreground job is: the signal goes to the whole group.
+    const child = spawn(process.execPath, args, {
+      detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...GIT, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const poll = setInterval(() => {
+      if (!existsSync(marker)) return;
+      clearInterval(poll);
+      process.kill(-child.pid!, 'SIGINT');
+    }, 5);
+    const code = await done;
+    clearInterval(poll);
+
+    expect(existsSync(marker)).toBe(true);
+    expect(code).toBe(130);
+    expect(stderr).toContain('Committed ');
+    expect(stderr).toContain('Asked to stop: the change was finished and committed to git first.');
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+});
+
+describe('a git that does not know who the user is', () => {
+  it('refuses the change before anything is written, and says how to tell git; --no-commit saves it outside the history', () => {
+    const dir = makeFolder(baseFiles());
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    // No configuration of the user's or the system's, and git told not to guess from the machine's name.
+    const nobody = {
+      HOME: makeFolder({}), XDG_CONFIG_HOME: makeFolder({}), GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined,
+      GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.useConfigOnly', GIT_CONFIG_VALUE_0: 'true',
+    };
+    const edit = ['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir];
+    const r = civsamBinary(edit, { env: nobody });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).\n');
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(civsamBinary([...edit, '--no-commit'], { env: nobody }).code).toBe(0);
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
+  }, 20_000);
+});
