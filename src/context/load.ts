@@ -23,6 +23,9 @@ export interface LoadedFolder {
 /** The data folder's absolute path; refuses (exit 2) when it is not a folder. */
 export function resolveDataDir(ctx: CommandContext): string {
   const dir = resolve(ctx.cwd, ctx.dataDir);
+  // A name that is not UTF-8 reaches Node (the working folder, an argument) with U+FFFD in place of
+  // its bytes: no such path exists, and "no data folder" would be untrue.
+  if (dir.includes('\uFFFD')) throw new UserError('error.pathUnreadable', { dir });
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();

@@ -100,6 +100,8 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
  * power cut, a Ctrl-C in the middle of the write) is removed first; nothing else in the folder is touched.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  // A name that is not UTF-8 came with U+FFFD in place of its bytes: written, it would be another file.
+  if (path.includes('\uFFFD')) throw new UserError('error.pathUnreadable', { dir: path });
   const target = outputTarget(path);
   if ('refused' in target) throw new UserError('output.notRegular', { file: path, what: notRegularMessage(target.refused) });
   removeLeftoverTemporaries(dirname(target.path), { of: basename(target.path) });

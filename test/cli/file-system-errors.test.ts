@@ -2,14 +2,14 @@
 // a file was meant…) is the user's to put right, not "an internal error": one mapping turns each into
 // a message with the path, the system's code and advice, in English and Danish, and exit 2.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_SYSTEM_CODES, FileSystemError, fileSystemFailure, fileSystemMessage } from '../../src/domain/errors.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 import { translate, type MessageKey } from '../../src/i18n/index.js';
 import { terminalSafe } from '../../src/i18n/terminal-text.js';
-import { BIN, civsam } from '../helpers/cli.js';
+import { BIN, civsam, ROOT } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 const errno = (code: string, syscall: string, path?: string, dest?: string) =>
@@ -96,6 +96,26 @@ describe('the built binary', () => {
     expect(await out('link.csv')).toMatchObject({ code: 0 });
     expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'target.csv'), 'utf8')).not.toBe('old\n');
+  });
+
+  it('a path whose name is not UTF-8 (a folder to stand in, --out, --output) is said to be unreadable, never taken for another path', () => {
+    const base = makeFolder({});
+    // Node reads such a name with U+FFFD in place of its bytes; the shell passes the bytes as they are.
+    const data = join(base, 'data-\\305');
+    const sh = (script: string) => spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CIVSAM_LANG: 'en', CIVSAM_NO_CACHE: '1', CIVSAM_DATA: '' } });
+    expect(sh(`d=$(printf '${data}') && mkdir "$d" && cp -a '${join(ROOT, 'data')}/.' "$d/"`).status).toBe(0);
+    const SAID = 'has a character that cannot be read as text (a name written in another character set, as an old zip file or share may make), so civsam cannot open it by that name.';
+    const inside = sh(`cd "$(printf '${data}')" && '${process.execPath}' '${BIN}' validate`);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain(SAID);
+    const out = sh(`cd '${join(ROOT, 'data')}' && '${process.execPath}' '${BIN}' publish --out "$(printf '${join(base, 'site-\\305')}')"`);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain(SAID);
+    const report = sh(`cd '${join(ROOT, 'data')}' && '${process.execPath}' '${BIN}' audit --output "$(printf '${join(base, 'audit-\\305.md')}')"`);
+    expect(report.status).toBe(2);
+    expect(report.stderr).toContain(SAID);
+    // Nothing was written under a U+FFFD name in its place: only the folder made here is there.
+    expect(readdirSync(base)).toEqual(['data-\uFFFD']);
   });
 
   it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', async () => {
