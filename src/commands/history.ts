@@ -80,7 +80,8 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
   const valueText = (kind: RecordKind | undefined, field: string, v: unknown) => {
     const shape = forPeople && kind ? shapeAt(kind, field) : undefined;
     if (typeof v === 'string' && shape?.format === 'date') return formatDate(v, ctx.lang);
-    if (shape && (shape.enum ?? shape.items?.enum)) return Array.isArray(v) ? v.map((x) => valueLabel(ctx.lang, String(x))).join(', ') : typeof v === 'string' ? valueLabel(ctx.lang, v) : show(v);
+    const last = field.split('.').pop();
+    if (shape && (shape.enum ?? shape.items?.enum)) return Array.isArray(v) ? v.map((x) => valueLabel(ctx.lang, String(x), last)).join(', ') : typeof v === 'string' ? valueLabel(ctx.lang, v, last) : show(v);
     return show(v);
   };
   for (const e of entries) {

@@ -49,7 +49,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     if (typeof v !== 'string') return isObject(v) ? JSON.stringify(v) : String(v);
     const shape = shapeAt(kind, path);
     if (shape?.format === 'date') return formatDate(v, ctx.lang);
-    if (shape?.enum ?? shape?.items?.enum) return valueLabel(ctx.lang, v);
+    if (shape?.enum ?? shape?.items?.enum) return valueLabel(ctx.lang, v, path.split('.').pop());
     const target = targets.get(path);
     if (!target) return v;
     return (VOCABULARIES as readonly string[]).includes(target) ? vocabName(target, v) : idWithName(folder, target as RecordKind, v);

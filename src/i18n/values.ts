@@ -8,9 +8,15 @@ export function messageOr(lang: Language, key: string, fallback: string): string
   return Object.hasOwn(catalogue[lang], key) ? translate(lang, key as MessageKey) : fallback;
 }
 
-/** A fixed value's label (`psychiatry` → `psykiatri`); the value itself when it has none. */
-export function valueLabel(lang: Language, value: string): string {
-  return messageOr(lang, `value.${value}`, value);
+/**
+ * A fixed value's label (`psychiatry` → `psykiatri`); the value itself when it has none. A value that
+ * means something of its own in one field is labelled for that field (`field`: the field's name, the
+ * last step of its path): `partly` is a partly granted application's outcome, but a hearing point's
+ * disposition `partly` is partly accommodated (`value.disposition.partly`).
+ */
+export function valueLabel(lang: Language, value: string, field?: string): string {
+  const own = field === undefined ? '' : messageOr(lang, `value.${field}.${value}`, '');
+  return own || messageOr(lang, `value.${value}`, value);
 }
 
 /** Further words people write for a value, in a spreadsheet cell or a filter (matched folded). */
