@@ -1,7 +1,7 @@
 // Every message in the catalogue, rendered as a user would see it in each language: counts in real
 // plurals (never `fil(er)` or `file(s)`), and Danish text without English words in it.
 import { describe, expect, it } from 'vitest';
-import { catalogue, type MessageKey } from '../src/i18n/catalogue/index.js';
+import { catalogue, catalogueParts, type MessageKey } from '../src/i18n/catalogue/index.js';
 import { translate, type Language, type MessageParams } from '../src/i18n/index.js';
 import { parametersOf, pluralParametersOf } from '../src/i18n/message-format.js';
 
@@ -44,6 +44,20 @@ function rendered(lang: Language): Array<[MessageKey, string]> {
     return counts.map((n) => [key, translate(lang, key, sampleParams(`${catalogue.en[key]} ${template}`, n))] as [MessageKey, string]);
   });
 }
+
+describe('the parts', () => {
+  it('no key is defined in two parts (the later would silently win, as value.partly once did: a hearing point "partly granted")', () => {
+    const where = new Map<string, number>();
+    const twice: string[] = [];
+    catalogueParts.forEach((part, i) => {
+      for (const key of Object.keys(part.en)) {
+        if (where.has(key)) twice.push(key);
+        where.set(key, i);
+      }
+    });
+    expect(twice).toEqual([]);
+  });
+});
 
 describe('plurals', () => {
   it('a count picks the words of its plural form, in each language', () => {
