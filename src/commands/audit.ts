@@ -99,8 +99,10 @@ type RuleMatch = { rule: AuditRule } | { several: AuditRule[] } | { tooShort: Au
  * id (`unilateral`) of at least three letters.
  */
 function matchRule(given: string): RuleMatch {
+  // Ids are small letters; one typed in capitals (EVAL, Unilateral) is the same id.
   const text = given.trim();
-  const exact = RULES.find((r) => r.id === text);
+  const id = text.toLowerCase();
+  const exact = RULES.find((r) => r.id === id);
   if (exact) return { rule: exact };
   const titled = (r: AuditRule, title: string): boolean => {
     const key = nameKey(title);
@@ -108,10 +110,10 @@ function matchRule(given: string): RuleMatch {
   };
   const byTitle = RULES.filter((r) => titled(r, text));
   if (byTitle.length === 1) return { rule: byTitle[0] };
-  const listed = /^([a-z0-9-]+)\s*\((.+)\)$/s.exec(text) ?? /^([a-z0-9-]+)\s+[–-]\s+(.+)$/s.exec(text);
-  const both = listed ? RULES.find((r) => r.id === listed[1] && titled(r, listed[2])) : undefined;
+  const listed = /^([a-z0-9-]+)\s*\((.+)\)$/is.exec(text) ?? /^([a-z0-9-]+)\s+[–-]\s+(.+)$/is.exec(text);
+  const both = listed ? RULES.find((r) => r.id === listed[1].toLowerCase() && titled(r, listed[2])) : undefined;
   if (both) return { rule: both };
-  const byStart = text ? RULES.filter((r) => r.id.startsWith(text)) : [];
+  const byStart = id ? RULES.filter((r) => r.id.startsWith(id)) : [];
   if (byStart.length === 0) return { none: true };
   if (text.length < MIN_START) return { tooShort: byStart };
   return byStart.length === 1 ? { rule: byStart[0] } : { several: byStart };

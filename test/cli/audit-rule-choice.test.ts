@@ -41,7 +41,8 @@ describe('audit: choosing a rule by a word', () => {
   });
 
   it('takes a rule back as a list writes it, and a title that holds a comma', async () => {
-    for (const given of ['evaluation-overdue (Evaluering over tid)', 'evaluation-overdue – Evaluering over tid', 'evaluation-overdue (Evaluation overdue)']) {
+    // Also in capitals, as an id may be typed: ids are small letters.
+    for (const given of ['evaluation-overdue (Evaluering over tid)', 'evaluation-overdue – Evaluering over tid', 'evaluation-overdue (Evaluation overdue)', 'EVALUATION-OVERDUE', 'Evaluation-ov', 'Evaluation-Overdue (Evaluering over tid)']) {
       const r = await civsam(['audit', '--explain', given], DA);
       expect([r.code, r.stdout.split('\n')[0]], given).toEqual([0, 'evaluation-overdue · Evaluering over tid']);
     }
