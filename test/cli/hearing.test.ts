@@ -155,6 +155,13 @@ describe('civsam consultation plan', () => {
     expect((await plan([])).stderr).toContain('give a consultation id, or --area');
   });
 
+  it('with nobody eligible, says so and how to put an organisation on the standing list', async () => {
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01' } }, {}));
+    const r = await civsam(['--data', dir, 'consultation', 'plan', '--area', 'health', '--patient-group', 'diabetes', '--opens', '2027-02-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('No hearing party is eligible for this consultation: none on the standing hearing list shares an area and a patient group with it. Add an organisation to the list with civsam hearing-party add; civsam hearing-party list shows the list.');
+  });
+
   it('prints a table with the reasons in Danish, readable in a narrow terminal', async () => {
     const r = await run(['--lang', 'da', 'consultation', 'plan', PLANTED, ...AS_OF], { COLUMNS: '60' });
     expect(r.code).toBe(0);
