@@ -9,6 +9,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { findConsultation, parseAreas, parsePatientGroups, parseSeats } from '../context/hearing-options.js';
 import { draftConsultation, planConsultation } from '../hearing/plan.js';
 import { planReport } from '../reports/hearing.js';
+import { recordName } from '../domain/record-name.js';
 
 interface Options {
   area?: string[];
@@ -53,15 +54,23 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
  */
 async function apply(ctx: CommandContext, opts: Options, id: string): Promise<number> {
   const { changeRecord } = await import('../register/apply-change.js');
-  return changeRecord(ctx, { dryRun: opts.dryRun, commit: opts.commit }, 'consultation', id, (record, s) => {
+  let invited: string[] = [];
+  const code = await changeRecord(ctx, { dryRun: opts.dryRun, commit: opts.commit }, 'consultation', id, (record, s) => {
     const errors = s.checked.problems.filter((p) => p.severity === 'error').length;
     if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
     const c: Consultation = findConsultation(s.folder, id);
     if (c.status !== 'planned') throw new UserError('hearing.error.applyNotPlanned', { id, status: { key: `hearing.status.${c.status}` } });
     const proposal = planConsultation(s.folder, c).proposal;
+    // Who is invited, by their organisations' names, for the line said after the write.
+    invited = proposal.map((p) => {
+      const party = s.folder.records['hearing-party'].get(p);
+      return (party && recordName(s.folder, 'organisation', party.organisation)) ?? p;
+    });
     const current = Array.isArray(record.invited) ? (record.invited as string[]) : [];
     // The same parties in another order: leave the list as the user ordered it.
     if (current.length === proposal.length && proposal.every((p) => current.includes(p))) return record;
     return { ...record, invited: proposal };
   });
+  if (code === EXIT.ok && !opts.dryRun) ctx.stderr.write(ctx.t(invited.length === 0 ? 'hearing.plan.appliedNone' : 'hearing.plan.applied', { count: invited.length, names: invited.join(', ') }) + '\n');
+  return code;
 }

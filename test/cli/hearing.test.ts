@@ -97,7 +97,8 @@ describe('civsam consultation plan', () => {
     const before = readFileSync(file, 'utf8');
     const r = await civsam(['--data', dir, 'consultation', 'plan', PLANTED, '--apply']);
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    expect(r.stderr).toBe(`Saved ${join(dir, 'consultations', `${PLANTED}.yaml`)}.\n`);
+    // Whom it invited, by the organisations' names, after the file it saved.
+    expect(r.stderr).toBe(`Saved ${join(dir, 'consultations', `${PLANTED}.yaml`)}.\nInvited: 4 parties: Bipolarkredsen Vest, Psykiatriparaplyen Midt, Pårørendeforeningen Midt – for pårørende til psykisk syge, Recoverynetværket Midt.\n`);
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(before.replace(
       'invited:\n  - recoverynetvaerket-midt\n  - parorendeforeningen-midt\n  - psykiatriparaplyen-midt\n  - brugerforeningen-stemmen\n',
