@@ -153,6 +153,7 @@ export function edit(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const fromFile = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
+    let repeats: string[] = [];
     const result = await applyChange(ctx, options(opts, kind), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
@@ -163,8 +164,13 @@ export function edit(kind: RecordKind) {
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx));
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
+      // An edit that makes it repeat another record (a title changed to another offer's of the same
+      // organisation) is most often a slip: said after the change, which is the user's to make.
+      const before = new Set(repeatedRecords(kind, current, s.folder));
+      repeats = repeatedRecords(kind, rec, s.folder).filter((other) => other !== id && !before.has(other));
       return [{ kind, id, record: rec }];
     });
+    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', ') } });
     return result.exitCode;
   };
 }

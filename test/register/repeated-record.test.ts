@@ -35,6 +35,18 @@ describe('a record added twice', () => {
     expect(other.stderr).toContain("Id'et samtalegruppe er optaget, så den nye post har fået id'et samtalegruppe-2.\n");
   });
 
+  it('an edit that gives an offer another offer\'s title (same organisation) is made, and said to repeat it; a later edit says nothing more', async () => {
+    const dir = makeFolder(baseFiles());
+    await civsam([...offer('Samtalegruppe'), '--data', dir]);
+    await civsam([...offer('Rådgivning'), '--data', dir]);
+    const edit = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--no-commit', '--data', dir], DA);
+    expect(edit.code).toBe(0);
+    expect(edit.stderr).toContain('Bemærk: nu er der registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe.');
+    const later = await civsam(['offer', 'edit', 'raadgivning', '--description', 'Om tirsdagen', '--no-commit', '--data', dir], DA);
+    expect(later.code).toBe(0);
+    expect(later.stderr).not.toContain('Bemærk');
+  });
+
   it('a pool of the same name is refused too; an organisation of the same name is refused by its check, said by --name', async () => {
     const dir = makeFolder(baseFiles());
     const pool = ['pool', 'add', '--name', 'Puljen', '--areas', 'social', '--eligible-kinds', 'development', '--budgets', '2026:100000', '--no-commit', '--data', dir];
