@@ -4,7 +4,7 @@
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
-import { emit, writeFileAtomic } from '../context/output.js';
+import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { Cell, Column, Table } from '../output/table.js';
@@ -67,7 +67,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
     const { viewSheets } = await import('../spreadsheets/export/overviews.js');
     const { sheetsToXlsx } = await import('../spreadsheets/export/files.js');
     const { sheets } = viewSheets({ heading, tables: [{ ...table, title: call.id }] }, call.id);
-    writeFileAtomic(resolve(ctx.cwd, opts.output), await sheetsToXlsx(sheets));
+    writeOutputFile(ctx, opts.output, await sheetsToXlsx(sheets));
     ctx.stderr.write(ctx.t('export.written', { rows: sheets[0].rows.length, file: opts.output }) + '\n');
     return EXIT.ok;
   }

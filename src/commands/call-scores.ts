@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
-import { writeFileAtomic } from '../context/output.js';
+import { writeOutputFile } from '../context/output.js';
 import { scaleOf, scoredCriteria } from '../domain/applications.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -57,7 +57,7 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
     { name: call.id, headers, rows },
     { name: ABOUT_SHEET, headers: [ctx.t('scores.about.field'), ctx.t('scores.about.value')], rows: about },
   ]);
-  writeFileAtomic(resolve(ctx.cwd, opts.output), bytes);
+  writeOutputFile(ctx, opts.output, bytes);
   ctx.stderr.write(ctx.t('export.written', { rows: rows.length, file: opts.output }) + '\n');
   return EXIT.ok;
 }

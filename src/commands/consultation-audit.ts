@@ -6,7 +6,7 @@ import { fails } from '../audit/run.js';
 import { makeChalk } from '../output/colors.js';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { chooseFormat, writeFileAtomic } from '../context/output.js';
+import { chooseFormat, writeOutputFile } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
 import { auditConsultation, auditJson, auditTables, flatFindingsTableOf } from '../reports/hearing-audit.js';
@@ -47,7 +47,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
         + wrapText(summary, width).map((l) => paint(l)).join('\n') + '\n';
     }
   }
-  if (opts.output !== undefined) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
+  if (opts.output !== undefined) writeOutputFile(ctx, opts.output, text);
   else ctx.stdout.write(text);
   return fails(audit.findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
 }

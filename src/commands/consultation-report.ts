@@ -5,7 +5,7 @@
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { emit, writeFileAtomic } from '../context/output.js';
+import { emit, writeOutputFile } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -23,7 +23,7 @@ export async function run(ctx: CommandContext, opts: { asOf?: string; format?: s
   if (format === 'html' || format === 'md' || (format === undefined && (ext === '.md' || ext === '.markdown'))) {
     const note = buildHearingNote(folder, consultation, asOf, ctx.lang);
     const text = format === 'html' ? hearingNoteHtml(note, ctx.lang) : hearingNoteMarkdown(note, ctx.lang);
-    if (opts.output) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
+    if (opts.output) writeOutputFile(ctx, opts.output, text);
     else ctx.stdout.write(terminalSafe(text));
     if (note.undecided > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id })) + '\n');
     return EXIT.ok;

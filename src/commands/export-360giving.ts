@@ -4,7 +4,7 @@
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { writeFileAtomic } from '../context/output.js';
+import { writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { encodeCsv } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
@@ -17,7 +17,7 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
   const text = format === 'json'
     ? JSON.stringify(grantsPackage(grants), null, 2) + '\n'
     : encodeCsv([[...GRANT_COLUMNS], ...grants.map(grantRow)], { delimiter: ',', lang: 'en' });
-  if (opts.output) writeFileAtomic(resolve(ctx.cwd, opts.output), text);
+  if (opts.output) writeOutputFile(ctx, opts.output, text);
   // Data, as `civsam export` writes it: the folder's text holds no control characters (validate refuses them).
   else ctx.stdout.write(text);
   const total = grants.reduce((s, g) => s + g.amountAwarded, 0);

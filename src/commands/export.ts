@@ -4,7 +4,7 @@
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { writeFileAtomic } from '../context/output.js';
+import { writeOutputFile } from '../context/output.js';
 import { kindFromName, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { sheetToCsv, sheetsToXlsx, xlsxEscapeLike } from '../spreadsheets/export/files.js';
@@ -85,7 +85,7 @@ async function exportOverview(ctx: CommandContext, opts: Options, name: Overview
 function write(ctx: CommandContext, opts: Options, bytes: string | Uint8Array, rows: number): void {
   if (opts.output !== undefined) {
     // writeFileAtomic hands its data to fs.writeSync, which writes bytes as they are.
-    writeFileAtomic(resolve(ctx.cwd, opts.output), bytes as string);
+    writeOutputFile(ctx, opts.output, bytes as string);
     ctx.stderr.write(ctx.t('export.written', { rows, file: opts.output }) + '\n');
   } else {
     ctx.stdout.write(bytes as string);

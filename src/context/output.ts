@@ -6,6 +6,8 @@ import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
+import { isInsideFolder } from '../store/paths.js';
+import { resolveDataDir } from './load.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
@@ -88,7 +90,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
     }
   }
   out.flush();
-  if (toFile) writeFileAtomic(resolve(ctx.cwd, opts.output!), Buffer.concat(bytes));
+  if (toFile) writeOutputFile(ctx, opts.output!, Buffer.concat(bytes));
 }
 
 /**
@@ -98,6 +100,24 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
  * through the one file-system message (cli/main.ts), naming the file and the system's code.
  * A temporary file of this same file left by a run that was killed while writing it (kill -9, a
  * power cut, a Ctrl-C in the middle of the write) is removed first; nothing else in the folder is touched.
+ */
+export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array): void {
+  const target = resolve(ctx.cwd, path);
+  // A report in the data folder would replace a record or the settings (the atomic writer renames
+  // over whatever is there, through a link too) or be read as one: refused, as publish --out is.
+  let dataDir: string | undefined;
+  try {
+    dataDir = resolveDataDir(ctx);
+  } catch {
+    dataDir = undefined; // no data folder: nothing to keep it out of
+  }
+  if (dataDir !== undefined && !target.includes('\uFFFD') && isInsideFolder(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
+  writeFileAtomic(target, content);
+}
+
+/**
+ * The one writer of a file the user named for a report (writeOutputFile checks first that it is
+ * outside the data folder): see below.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   // A name that is not UTF-8 came with U+FFFD in place of its bytes: written, it would be another file.

@@ -70,21 +70,24 @@ describe('the mapping', () => {
 
 describe('the built binary', () => {
   it('--output naming a folder: a user error with the path and EISDIR, no internal error', async () => {
-    const dir = makeFolder({ ...baseFiles(), 'out/.keep': '' });
-    const r = await civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, 'out'), '--data', dir]);
+    const dir = makeFolder(baseFiles());
+    const place = makeFolder({ 'out/.keep': '' });
+    const r = await civsam(['overview', 'offers', '--format', 'csv', '--output', join(place, 'out'), '--data', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'out')}: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.\n`);
+    expect(r.stderr).toBe(`error: cannot write ${join(place, 'out')}: it is a folder, not a file (EISDIR). Give the name of a file, not of a folder.\n`);
   });
 
   it('--output naming a named pipe, a device or a link to one is refused and left as it was; through a link to a file, that file is written', async () => {
-    const dir = makeFolder(baseFiles());
+    const data = makeFolder(baseFiles());
+    // The reports go beside the data folder (a report inside it is refused for that alone).
+    const dir = makeFolder({});
     const pipe = join(dir, 'pipe.csv');
     if (spawnSync('mkfifo', [pipe]).status !== 0) throw new Error('mkfifo failed');
     symlinkSync('/dev/null', join(dir, 'null.csv'));
     symlinkSync('nowhere.csv', join(dir, 'dangling.csv'));
     writeFileSync(join(dir, 'target.csv'), 'old\n');
     symlinkSync('target.csv', join(dir, 'link.csv'));
-    const out = (file: string, lang = 'en') => civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, file), '--data', dir], { env: { CIVSAM_LANG: lang } });
+    const out = (file: string, lang = 'en') => civsam(['overview', 'offers', '--format', 'csv', '--output', join(dir, file), '--data', data], { env: { CIVSAM_LANG: lang } });
     const said = (file: string, what: string) => `error: nothing was written: ${join(dir, file)} is ${what}, not an ordinary file, and --output writes a file in its place. Give the name of a file, or leave --output out to write to the screen (and on with | or >).\n`;
     expect(await out('pipe.csv')).toMatchObject({ code: 2, stderr: said('pipe.csv', 'a named pipe (a special file programs pass data through)') });
     expect(await out('null.csv')).toMatchObject({ code: 2, stderr: said('null.csv', 'a link to a device') });
@@ -96,6 +99,24 @@ describe('the built binary', () => {
     expect(await out('link.csv')).toMatchObject({ code: 0 });
     expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'target.csv'), 'utf8')).not.toBe('old\n');
+  });
+
+  it('--output inside the data folder is refused, directly or through a link, and the record or settings are left as they were', async () => {
+    const dir = makeFolder(baseFiles());
+    const outside = makeFolder({});
+    symlinkSync(join(dir, 'civsam.yaml'), join(outside, 'report.md'));
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const settings = readFileSync(join(dir, 'civsam.yaml'), 'utf8');
+    for (const [output, shown] of [['organisations/alpha.yaml', 'organisations/alpha.yaml'], ['civsam.yaml', 'civsam.yaml'], [join(outside, 'report.md'), join(outside, 'report.md')]]) {
+      const r = await civsam(['audit', '--format', 'md', '--output', output], { cwd: dir });
+      expect(r.code, output).toBe(2);
+      expect(r.stderr).toBe(`error: nothing was written: ${shown} is inside the data folder ${dir}, where only the records and civsam's own files belong (a report there would replace one, or be read as one). Give --output a file outside the data folder.\n`);
+    }
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'civsam.yaml'), 'utf8')).toBe(settings);
+    // Near miss: beside the data folder, it is written.
+    expect((await civsam(['overview', 'offers', '--format', 'csv', '--output', join(outside, 'offers.csv'), '--data', dir])).code).toBe(0);
+    expect(readFileSync(join(outside, 'offers.csv'), 'utf8')).not.toBe('');
   });
 
   it('a path whose name is not UTF-8 (a folder to stand in, --out, --output) is said to be unreadable, never taken for another path', () => {
@@ -121,7 +142,7 @@ describe('the built binary', () => {
   it('a file name longer than the file system allows: ENAMETOOLONG with advice, in Danish', async () => {
     // (An id that long never reaches the disk: the command line refuses it as an id first.)
     const dir = makeFolder(baseFiles());
-    const r = await civsam(['--lang', 'da', 'overview', 'offers', '--format', 'csv', '--output', join(dir, `${'a'.repeat(300)}.csv`), '--data', dir]);
+    const r = await civsam(['--lang', 'da', 'overview', 'offers', '--format', 'csv', '--output', join(makeFolder({}), `${'a'.repeat(300)}.csv`), '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fejl: kan ikke .* navnet er for langt til filsystemet \(ENAMETOOLONG\)\. Brug et kortere id eller filnavn/);
     expect(r.stderr).not.toContain('intern fejl');
