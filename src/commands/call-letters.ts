@@ -13,6 +13,7 @@ import { closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { criterionText, scoredCriteria } from '../domain/applications.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
@@ -129,6 +130,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const id = String(args[0]);
   if (!opts.out) throw new UserError('letter.outMissing');
   const out = resolve(ctx.cwd, opts.out);
+  refuseUnreadablePath(out);
   if (isInsideFolder(resolveDataDir(ctx), out)) throw new UserError('letter.outInData', { dir: opts.out, data: ctx.dataDir });
   const { folder, problems } = loadFolder(ctx);
   const errors = problems.filter((p) => p.severity === 'error').length;

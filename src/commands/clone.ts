@@ -1,5 +1,6 @@
 // `civsam clone URL [DIR]`: a colleague's copy of the shared register in one command; and the
 // sharing half of `civsam init --remote URL` (a new folder becomes the shared register).
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { chmodSync, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
@@ -34,6 +35,7 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
   const url = String(args[0]);
   const shown = typeof args[1] === 'string' ? args[1] : folderFromUrl(url);
   const target = resolve(ctx.cwd, shown);
+  refuseUnreadablePath(target);
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) throw new UserError('clone.notEmpty', { dir: shown });
   const r = gitRaw(['clone', '--quiet', '--', url, target], ctx.cwd);
   if (!r.ok) {

@@ -4,6 +4,7 @@
 // The folder is built beside its destination and renamed into place, so a failed init leaves nothing.
 // A Ctrl-C while it is built stops between two files and removes it; a build folder left by an init
 // that was killed outright is removed by the next init beside it.
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +125,7 @@ function isEmptyFolder(dir: string): boolean {
 export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const shown = typeof args[0] === 'string' ? args[0] : ctx.dataDir;
   const target = resolve(ctx.cwd, shown);
+  refuseUnreadablePath(target);
   let exists = false;
   try {
     exists = statSync(target).isDirectory();

@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { RECORD_KINDS } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -25,8 +26,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const dataDir = resolve(ctx.cwd, ctx.dataDir);
   const outDir = resolve(ctx.cwd, opts.out);
-  // A folder name that is not UTF-8 came with U+FFFD in place of its bytes: the site would go to another folder.
-  if (outDir.includes('\uFFFD')) throw new UserError('error.pathUnreadable', { dir: outDir });
+  refuseUnreadablePath(outDir);
   const inside = relative(dataDir, outDir);
   if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && !/^[A-Za-z]:/.test(inside))) {
     throw new UserError('publish.outInsideData', { dir: opts.out });

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../validate/parallel-check.js';
@@ -23,9 +24,7 @@ export interface LoadedFolder {
 /** The data folder's absolute path; refuses (exit 2) when it is not a folder. */
 export function resolveDataDir(ctx: CommandContext): string {
   const dir = resolve(ctx.cwd, ctx.dataDir);
-  // A name that is not UTF-8 reaches Node (the working folder, an argument) with U+FFFD in place of
-  // its bytes: no such path exists, and "no data folder" would be untrue.
-  if (dir.includes('\uFFFD')) throw new UserError('error.pathUnreadable', { dir });
+  refuseUnreadablePath(dir);
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();

@@ -8,6 +8,7 @@ import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
 import { isInsideFolder } from '../store/paths.js';
 import { resolveDataDir } from './load.js';
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
@@ -111,7 +112,7 @@ export function writeOutputFile(ctx: CommandContext, path: string, content: stri
   } catch {
     dataDir = undefined; // no data folder: nothing to keep it out of
   }
-  if (dataDir !== undefined && !target.includes('\uFFFD') && isInsideFolder(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
+  if (dataDir !== undefined && isInsideFolder(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
   writeFileAtomic(target, content);
 }
 
@@ -120,8 +121,7 @@ export function writeOutputFile(ctx: CommandContext, path: string, content: stri
  * outside the data folder): see below.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  // A name that is not UTF-8 came with U+FFFD in place of its bytes: written, it would be another file.
-  if (path.includes('\uFFFD')) throw new UserError('error.pathUnreadable', { dir: path });
+  refuseUnreadablePath(path);
   const target = outputTarget(path);
   if ('refused' in target) throw new UserError('output.notRegular', { file: path, what: notRegularMessage(target.refused) });
   removeLeftoverTemporaries(dirname(target.path), { of: basename(target.path) });

@@ -6,6 +6,7 @@
 import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { FileSystemError, UserError } from '../domain/errors.js';
+import { refuseUnreadablePath } from '../domain/path-check.js';
 import type { Message } from '../i18n/index.js';
 
 /** What a path is when it is not an ordinary file. */
@@ -194,6 +195,7 @@ export async function readNamedInput(
   opts: { shown: string; limit: number; stdin?: NodeJS.ReadableStream; tooLarge: () => Error },
 ): Promise<Buffer> {
   const { limit, tooLarge } = opts;
+  refuseUnreadablePath(path);
   if (path === '-') {
     const bytes = await readStreamUpTo(opts.stdin ?? process.stdin, limit);
     if (bytes.length > limit) throw tooLarge();

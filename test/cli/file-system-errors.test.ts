@@ -119,7 +119,7 @@ describe('the built binary', () => {
     expect(readFileSync(join(outside, 'offers.csv'), 'utf8')).not.toBe('');
   });
 
-  it('a path whose name is not UTF-8 (a folder to stand in, --out, --output) is said to be unreadable, never taken for another path', () => {
+  it('a path whose name is not UTF-8 (a folder to stand in, --out, --output, init, --from-file, import) is said to be unreadable, never taken for another path', () => {
     const base = makeFolder({});
     // Node reads such a name with U+FFFD in place of its bytes; the shell passes the bytes as they are.
     const data = join(base, 'data-\\305');
@@ -135,6 +135,13 @@ describe('the built binary', () => {
     const report = sh(`cd '${join(ROOT, 'data')}' && '${process.execPath}' '${BIN}' audit --output "$(printf '${join(base, 'audit-\\305.md')}')"`);
     expect(report.status).toBe(2);
     expect(report.stderr).toContain(SAID);
+    // init into such a folder, a record from such a file, an import of such a file: the same.
+    const init = sh(`cd '${base}' && '${process.execPath}' '${BIN}' init "$(printf '${join(base, 'ny-\\305')}')"`);
+    expect([init.status, init.stderr.includes(SAID)]).toEqual([2, true]);
+    const fromFile = sh(`cd '${join(ROOT, 'data')}' && '${process.execPath}' '${BIN}' org add --from-file "$(printf '${join(data, 'x-\\305.yaml')}')" --no-commit`);
+    expect([fromFile.status, fromFile.stderr.includes(SAID)]).toEqual([2, true]);
+    const sheet = sh(`cd '${join(ROOT, 'data')}' && '${process.execPath}' '${BIN}' import organisations "$(printf '${join(data, 'x-\\305.csv')}')" --dry-run`);
+    expect([sheet.status, sheet.stderr.includes(SAID)]).toEqual([2, true]);
     // Nothing was written under a U+FFFD name in its place: only the folder made here is there.
     expect(readdirSync(base)).toEqual(['data-\uFFFD']);
   });
