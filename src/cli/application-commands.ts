@@ -26,7 +26,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   {
     parent: 'application', name: 'decide', args: '<id>', description: 'cmd.application.decide.description',
     options: [
-      { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome'), names: { values: choices('application', 'decision.outcome') } },
+      { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome'), names: { values: choices('application', 'decision.outcome'), field: 'outcome' } },
       { flags: '--date <date>', description: 'opt.application.decideDate' },
       ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
       { flags: '--criteria <ids>', description: 'opt.application.criteria', repeatable: true },

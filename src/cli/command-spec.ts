@@ -9,7 +9,7 @@ import type { Target } from '../domain/kinds.js';
  * for the id or the fixed value it means (context/names.ts): the records of a kind or a
  * vocabulary's entries, a schema's fixed values, or an agreement's funding (`POOL:YEAR:KIND:AMOUNT`).
  */
-export type Names = { target: Target } | { values: readonly string[] } | { funding: { kinds: readonly string[] } };
+export type Names = { target: Target } | { values: readonly string[]; field?: string } | { funding: { kinds: readonly string[] } };
 
 export interface OptionSpec {
   flags: string;

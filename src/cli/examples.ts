@@ -46,17 +46,17 @@ export function formatExamples(examples: readonly string[], width: number): stri
  * values. `label` gives a value's label, or undefined to keep the example as written (English,
  * whose values are the codes).
  */
-export function examplesInLanguage(examples: readonly string[], options: readonly OptionSpec[], label: ((value: string) => string) | undefined): string[] {
+export function examplesInLanguage(examples: readonly string[], options: readonly OptionSpec[], label: ((value: string, field?: string) => string) | undefined): string[] {
   if (!label) return [...examples];
   const byFlag = new Map(options.map((o) => [o.flags.split(/[ ,]/)[0], o]));
-  const shown = (value: string): string => {
-    const l = label(value);
+  const shown = (value: string, field?: string): string => {
+    const l = label(value, field);
     return /^[\p{L}\p{N}._-]+$/u.test(l) ? l : `"${l}"`;
   };
   const local = (o: OptionSpec | undefined, value: string): string => {
     const names = o?.names;
     if (!names || value.startsWith('"') || value.startsWith("'")) return value;
-    if ('values' in names) return value.split(',').map((v) => (names.values.includes(v) ? shown(v) : v)).join(',');
+    if ('values' in names) return value.split(',').map((v) => (names.values.includes(v) ? shown(v, names.field) : v)).join(',');
     if ('funding' in names) {
       return value.split(',').map((item) => {
         const parts = item.split(':');

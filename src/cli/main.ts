@@ -251,7 +251,7 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
     },
     optionTerm: (o: Option) => syntax(o.flags),
     argumentTerm: (a: Commander.Argument) => syntax(a.name()),
-    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: o.parseArg ? { codes: o.argChoices } : { list: o.argChoices } })})` : ''),
+    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: { ...(o.parseArg ? { codes: o.argChoices } : { list: o.argChoices }), field: (o as FieldOption).valueField } })})` : ''),
   };
 }
 
@@ -267,7 +267,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
-  cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v) => valueLabel(lang, v)), width)}\n`);
+  cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v, field) => valueLabel(lang, v, field)), width)}\n`);
   return cmd;
 }
 
@@ -291,6 +291,9 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
     });
 }
 
+/** An option whose fixed values have labels of their own in its field (`--disposition`: a hearing point's). */
+type FieldOption = Option & { valueField?: string };
+
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
   const opt = new Option(o.flags);
   // Put into words only when help is shown: a run defines every command's options (some five
@@ -300,6 +303,7 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   // takes a value's label in either language too (context/names.ts).
   if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
   else if (o.choices) opt.choices(o.choices);
+  if (o.names && 'values' in o.names && o.names.field) (opt as FieldOption).valueField = o.names.field;
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
   return opt;
 }

@@ -14,7 +14,7 @@ export function openSiteCommands(): CommandSpec[] {
         { flags: '--party <id>', description: 'opt.note.party' },
         { flags: '--point <text>', description: 'opt.note.point' },
         { flags: '--index <n>', description: 'opt.note.index' },
-        { flags: '--disposition <value>', description: 'opt.note.disposition', choices: [...enumAt('consultation', 'responses.points.disposition') ?? []] },
+        { flags: '--disposition <value>', description: 'opt.note.disposition', choices: [...enumAt('consultation', 'responses.points.disposition') ?? []], names: { values: enumAt('consultation', 'responses.points.disposition') ?? [], field: 'disposition' } },
         { flags: '--reason <text>', description: 'opt.note.reason' },
         { flags: '--dry-run', description: 'opt.register.dryRun' },
         { flags: '--no-commit', description: 'opt.register.noCommit' },

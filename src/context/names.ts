@@ -21,7 +21,7 @@ import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 /** A value to look up, as cli/arguments.ts describes it. */
 export interface Lookup {
   what: string;
-  names: { target: Target } | { values: readonly string[] } | { funding: { kinds: readonly string[] } };
+  names: { target: Target } | { values: readonly string[]; field?: string } | { funding: { kinds: readonly string[] } };
   values: string[];
   set(resolved: string[]): void;
 }
@@ -135,8 +135,8 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
 }
 
-function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string): string {
-  const index = enumNames(values);
+function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string, field?: string): string {
+  const index = enumNames(values, field);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
   throw new UserError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
@@ -157,7 +157,7 @@ export function resolveNames(ctx: CommandContext, lookups: readonly Lookup[]): v
   for (const l of lookups) {
     const names = l.names;
     const resolved = l.values.map((v) => {
-      if ('values' in names) return resolveValue(ctx, l.what, names.values, v);
+      if ('values' in names) return resolveValue(ctx, l.what, names.values, v, names.field);
       if ('funding' in names) return resolveFunding(ctx, folder, l.what, names.funding.kinds, v);
       return resolveTarget(ctx, folder, l.what, names.target, v);
     });

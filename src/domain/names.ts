@@ -214,20 +214,20 @@ export class NameIndex {
   }
 }
 
-/** A fixed value's entry: the value, its label in both languages and the further words people write. */
-export function enumEntry(value: string): NamedEntry {
-  const da = valueLabel('da', value);
-  const en = valueLabel('en', value);
+/** A fixed value's entry: the value, its label in both languages (for `field`, where it has its own) and the further words people write. */
+export function enumEntry(value: string, field?: string): NamedEntry {
+  const da = valueLabel('da', value, field);
+  const en = valueLabel('en', value, field);
   return { id: value, names: [value, da, en, ...(VALUE_WORDS[value] ?? [])], display: { da, en: value } };
 }
 
 const enumCache = new Map<string, NameIndex>();
 
 /** The index of a schema enum's values. */
-export function enumNames(values: readonly string[]): NameIndex {
-  const key = values.join('\u0000');
+export function enumNames(values: readonly string[], field?: string): NameIndex {
+  const key = `${field ?? ''}\u0001${values.join('\u0000')}`;
   let index = enumCache.get(key);
-  if (!index) enumCache.set(key, (index = new NameIndex(values.map(enumEntry))));
+  if (!index) enumCache.set(key, (index = new NameIndex(values.map((v) => enumEntry(v, field)))));
   return index;
 }
 

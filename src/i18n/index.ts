@@ -26,7 +26,7 @@ export type FieldName = { label: string };
  * with commas; `codes` for values a user must write as they are (in a file): each code with its
  * label beside it where the label says more (`draft (kladde), active (aktiv)`).
  */
-export type Alternatives = { or: readonly string[] } | { list: readonly string[] } | { codes: readonly string[] };
+export type Alternatives = ({ or: readonly string[] } | { list: readonly string[] } | { codes: readonly string[] }) & { field?: string };
 
 /** A message to show a user: a catalogue key and its parameters, translated only when rendered. */
 export interface Message {
@@ -101,7 +101,10 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
       return terminalSafe(labelledPath(lang, v.label, atStart) ?? labelledPath(lang, last, atStart) ?? v.label, { lineBreaks: 'space' });
     }
     if ('lines' in v) return v.lines.map((m) => translate(lang, m.key, m.params)).join('\n');
-    const label = (x: string): string => terminalSafe((catalogue[lang] as Record<string, string>)[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
+    const labels = catalogue[lang] as Record<string, string>;
+    // A value of a field that has labels of its own (a hearing point's disposition) is said by those.
+    const field = 'field' in v ? v.field : undefined;
+    const label = (x: string): string => terminalSafe((field !== undefined ? labels[`value.${field}.${x}`] : undefined) ?? labels[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
     if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
     if ('list' in v) return v.list.map(label).join(', ');
     if ('codes' in v) {

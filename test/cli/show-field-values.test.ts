@@ -24,3 +24,21 @@ describe('a value labelled by its field', () => {
     expect(application.stdout).toMatch(/udfald\s+│ delvist bevilget/);
   });
 });
+
+describe('the same in help, the options and spreadsheets', () => {
+  it('--disposition lists and takes a point\'s own labels; --decision says withdrawn as trukket tilbage; the export writes them', async () => {
+    const help = await civsam(['--lang', 'da', 'consultation', 'note', '--help'], { env: { COLUMNS: '200' } });
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    expect(oneLine(help.stdout)).toContain('(en af: imødekommet, delvis imødekommet, ikke imødekommet)');
+    expect(oneLine(help.stdout)).toContain('--disposition "delvis imødekommet"');
+    expect(help.stdout).not.toContain('bevilget');
+    const decide = await civsam(['--lang', 'da', 'application', 'decide', '--help'], { env: { COLUMNS: '200' } });
+    expect(oneLine(decide.stdout)).toContain('(en af: bevilget, delvist bevilget, afslag, trukket tilbage)');
+    const note = await civsam(['--lang', 'da', '--data', 'data', 'consultation', 'note', '2025-psykiatriplan-civilsamfund', '--party', 'x', '--index', '1', '--disposition', 'delvis imødekommet', '--dry-run']);
+    // Taken as partly: the next thing asked for is the reason a point partly accommodated needs.
+    expect(note.stderr).toContain('angiv begrundelsen med --reason');
+    const sheet = await civsam(['--lang', 'da', '--data', 'data', 'export', 'consultations']);
+    expect(sheet.stdout).toContain('stillingtagen=delvis imødekommet');
+    expect(sheet.stdout).not.toContain('stillingtagen=delvist bevilget');
+  });
+});

@@ -8,6 +8,7 @@ import type { RecordKind, Target } from '../../domain/kinds.js';
 import type { Language } from '../../i18n/index.js';
 import { formatItems } from '../import/cells.js';
 import { columnsOf, type ColumnSpec, type ValueKind } from '../import/columns.js';
+import { valueLabel } from '../../i18n/values.js';
 import { DA_VALUE, vocabularyIndexes, type VocabularyIndexes } from '../import/values.js';
 
 export interface SheetData {
@@ -57,21 +58,22 @@ interface CellOptions {
 
 function cellOf(value: unknown, column: ColumnSpec, opts: CellOptions): string | number {
   if (value === undefined || value === null) return '';
-  return format(value, column.value, opts);
+  return format(value, column.value, opts, column.field);
 }
 
-function format(value: unknown, kind: ValueKind, opts: CellOptions): string | number {
+/** `field`: the field's dotted name, for a fixed value that has labels of its own there (a hearing point's disposition). */
+function format(value: unknown, kind: ValueKind, opts: CellOptions, field?: string): string | number {
   switch (kind.type) {
     case 'integer': return typeof value === 'number' ? value : String(value);
-    case 'enum': return opts.lang === 'da' ? DA_VALUE[String(value)] ?? String(value) : String(value);
+    case 'enum': return opts.lang === 'da' ? (field !== undefined ? valueLabel('da', String(value), field.split('.').pop()) : DA_VALUE[String(value)] ?? String(value)) : String(value);
     case 'ref': return refName(String(value), kind.target, opts);
     case 'list': {
-      const items = (value as unknown[]).map((v) => String(format(v, kind.item, opts)));
+      const items = (value as unknown[]).map((v) => String(format(v, kind.item, opts, field)));
       return kind.lines ? items.join('\n') : items.join(`${opts.listSeparator} `);
     }
     case 'items': {
       const fields = new Map(kind.fields.map((f) => [f.name, f.value]));
-      return formatItems(value as Record<string, unknown>[], opts.lang, (field, v) => String(format(v, fields.get(field) ?? { type: 'text', verbatim: true }, opts)));
+      return formatItems(value as Record<string, unknown>[], opts.lang, (name, v) => String(format(v, fields.get(name) ?? { type: 'text', verbatim: true }, opts, name)));
     }
     default:
       // A criterion with an id is written as its wording in the sheet's language.
