@@ -3,7 +3,7 @@
 // reader accepts), show or write them atomically, and commit them to git. A refused change writes
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
@@ -248,7 +248,16 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const repo = options.commit === false ? undefined : findRepository(dir);
     // Paths as git sees them (git reports the repository's real path, without symbolic links).
     const real = repo ? realpathSync(dir) : dir;
-    const targets = changing.map((f) => join(real, f.rel));
+    // A record folder may be a link within the data folder (organisations -> kept/organisations): git
+    // takes no path beyond a link, so each file is named where it really is.
+    const realFolder = (rel: string): string => {
+      try {
+        return repo ? realpathSync(join(dir, dirname(rel))) : join(real, dirname(rel));
+      } catch {
+        return join(real, dirname(rel)); // not there yet
+      }
+    };
+    const targets = changing.map((f) => join(realFolder(f.rel), basename(f.rel)));
     let dirtyTargets: string[] = [];
     let dirtyOthers = 0;
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');

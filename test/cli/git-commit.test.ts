@@ -6,7 +6,7 @@
 // out of the terminal's reach; civsam hears the Ctrl-C after the commit, and says the change was
 // finished and committed (exit 130).
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, civsamBinary } from '../helpers/cli.js';
@@ -76,5 +76,22 @@ describe('a git that does not know who the user is', () => {
     expect(git('status', '--porcelain')).toBe('');
     expect(civsamBinary([...edit, '--no-commit'], { env: nobody }).code).toBe(0);
     expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
+  }, 20_000);
+});
+
+describe('a record folder that is a link within the data folder', () => {
+  it('a change to a record in it is committed at the folder it leads to (git takes no path beyond a link)', () => {
+    const dir = makeFolder(baseFiles());
+    renameSync(join(dir, 'organisations'), join(dir, 'kept-organisations'));
+    symlinkSync('kept-organisations', join(dir, 'organisations'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: GIT });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Committed ');
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('show', 'HEAD:kept-organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
 });
