@@ -1,7 +1,7 @@
 // Reads a whole data folder: every file, safely, into plain data plus every problem found.
 // Nothing here throws for bad data; the folder is reported as it is. Only a data folder that cannot
 // be listed at all throws (the system's error, which the command line tells as such).
-import { closeSync, lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { closeSync, existsSync, lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
@@ -167,7 +167,13 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed:
   // written to, a place outside the folder (and its history). A link within the folder is followed.
   let root: string | undefined;
   const outside = (folder: string): boolean => {
-    if (!top.get(folder)?.isSymbolicLink() || !folderOutside(join(dir, folder), (root ??= realpathSync(dir)))) return false;
+    if (!top.get(folder)?.isSymbolicLink()) return false;
+    // A link that leads nowhere: its records cannot be read (never an empty folder without a word).
+    if (!existsSync(join(dir, folder))) {
+      problems.push({ file: folder, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderLinkBroken' } });
+      return true;
+    }
+    if (!folderOutside(join(dir, folder), (root ??= realpathSync(dir)))) return false;
     problems.push({ file: folder, line: 1, col: 1, rule: 'folder-outside', severity: 'error', message: { key: 'problem.folderOutside' } });
     return true;
   };

@@ -77,6 +77,14 @@ describe('files that are not ordinary files', () => {
     expect(da.stderr).toContain('er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet.');
   });
 
+  it('a record folder that is a link leading nowhere is a problem, not an empty folder; references to it are not called dangling', () => {
+    const offer = 'id: samtaler\norganisation: alpha\ntitle: Samtaler\ntype: peer-group\npatient_groups: [depression]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nactive_from: 2024-01-01\n';
+    const dir = makeFolder({ ...baseFiles(), 'offers/samtaler.yaml': offer });
+    renameSync(join(dir, 'organisations'), join(dir, 'gone'));
+    symlinkSync('nowhere', join(dir, 'organisations'));
+    expect(problems(dir)).toEqual(['organisations:1:1 folder-unreadable This folder is a link that leads nowhere, so the records in it were not read. Put the link right, or put the folder itself in its place.']);
+  });
+
   it('a record folder that is a link within the data folder is read (near miss)', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha') });
     renameSync(join(dir, 'organisations'), join(dir, 'kept-organisations'));
