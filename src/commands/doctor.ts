@@ -2,6 +2,7 @@
 // interrupted write (they are never read as records), clears a lock left by a process that died,
 // and reports what else a person should know: files others can read, uncommitted changes.
 import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { folderOutside } from '../store/read-file.js';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
@@ -34,7 +35,10 @@ export interface FolderHealth {
 
 export function examine(dir: string): FolderHealth {
   const health: FolderHealth = { temporary: [], readableByOthers: [] };
+  const root = realpathSync(dir);
   for (const sub of ['', 'vocabularies', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]) {
+    // A folder that is a link out of the data folder is not looked after (nor read, nor written).
+    if (sub && folderOutside(join(dir, sub), root)) continue;
     for (const name of list(join(dir, sub))) {
       const rel = sub ? `${sub}/${name}` : name;
       // The names civsam's writer makes (`.<name>.<pid>.<random>.tmp`), and only those.

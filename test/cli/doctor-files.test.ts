@@ -1,6 +1,6 @@
 // doctor names the data files every user of the computer can read, relative to the data folder,
 // the first ten of them and then how many more.
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -43,5 +43,18 @@ describe('doctor names the files others can read', () => {
     ]);
     const en = await civsam(['--data', dir, 'doctor', '--dry-run']);
     expect(en.stdout).toContain('  organisations/forening-09.yaml\n  and 2 more\n');
+  });
+});
+
+describe('doctor and a folder linked out of the data folder', () => {
+  test('removes no temporary file there: it is not the data folder\'s', async () => {
+    const dir = makeFolder(baseFiles());
+    const other = makeFolder({ 'organisations/alpha.yaml': org('alpha', 'Alpha') });
+    const leftover = join(other, 'organisations', '.alpha.yaml.999999.deadbeef.tmp');
+    writeFileSync(leftover, 'old\n');
+    rmSync(join(dir, 'organisations'), { recursive: true });
+    symlinkSync(join(other, 'organisations'), join(dir, 'organisations'));
+    await civsam(['doctor', '--data', dir]);
+    expect(existsSync(leftover)).toBe(true);
   });
 });
