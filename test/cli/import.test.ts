@@ -99,6 +99,13 @@ describe('civsam import', () => {
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
     expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness."');
     expect(Object.keys(fileTexts(dir, 'organisations'))).toHaveLength(501);
+    // The file of rejected rows, put right, is imported as it is: its problem column is no field.
+    const rejectedFile = join(dirname(file), 'mange.rejected.csv');
+    writeFileSync(rejectedFile, rejected.replace('Diabetis', 'Diabetes'));
+    const again = await civsam(['import', 'organisations', rejectedFile, '--data', dir, '--no-commit']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('1 created');
+    expect(Object.keys(fileTexts(dir, 'organisations'))).toHaveLength(502);
   });
 
   it('reads an .xlsx made by a spreadsheet library, with English headers and names; --dry-run writes nothing', async () => {

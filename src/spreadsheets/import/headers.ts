@@ -2,7 +2,7 @@
 // --map file for headers civsam cannot know. A column civsam cannot place is an error, not
 // silently dropped: its data would otherwise be lost without anyone noticing.
 import type { RecordKind } from '../../domain/kinds.js';
-import type { Language, Message } from '../../i18n/index.js';
+import { translate, type Language, type Message } from '../../i18n/index.js';
 import { columnsOf, foldHeader, headerIndex, type ColumnSpec } from './columns.js';
 import { distance } from './values.js';
 
@@ -60,7 +60,10 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
       spec = null;
     } else {
       spec = index.get(folded);
-      if (!spec) {
+      // The column civsam adds to a file of rejected rows (import --rejected) says why each row was
+      // left out: read back after the rows are put right, it is no field, and no mistake either.
+      if (!spec && (['da', 'en'] as const).some((l) => foldHeader(translate(l, 'import.rejectedHeader')) === folded)) spec = null;
+      if (spec === undefined) {
         problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, closest: closestFields(kind, h, lang) } } });
         spec = null;
       }
