@@ -100,7 +100,7 @@ export const fileSystem = defineMessages({
   'fs.reason.EBUSY': 'filen eller mappen er i brug',
   'fs.reason.ETXTBSY': 'filen bruges af et program, der kører',
   'fs.reason.EXDEV': 'en fil kan ikke flyttes fra ét drev til et andet',
-  'fs.reason.ENOENT': 'den eller mappen, den ligger i, findes ikke',
+  'fs.reason.ENOENT': 'den selv eller mappen, den ligger i, findes ikke',
   'fs.advice.ENOSPC': 'Frigør plads på drevet, og prøv igen.',
   'fs.advice.EDQUOT': 'Slet filer, du ikke længere har brug for, eller bed IT om en større kvote, og prøv igen.',
   'fs.advice.EROFS': 'Arbejd på en kopi af datamappen på et drev, du kan skrive på, eller bed IT om at gøre drevet skrivbart.',
