@@ -25,6 +25,6 @@ describe('language', () => {
 
   it('translates nested messages', () => {
     expect(translate('da', 'problem.reference', { field: 'organisation', target: { key: 'kind.organisation' } }))
-      .toBe('Organisation henviser ikke til en eksisterende organisation. Kontrollér id\'et, eller opret først organisation.');
+      .toBe('Organisation henviser til et id, som ingen organisation har. Kontrollér id\'et, eller opret først det, der henvises til.');
   });
 });

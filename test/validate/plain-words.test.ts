@@ -124,7 +124,7 @@ describe('the human report names no rule id', () => {
     const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
-      `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser ikke til en eksisterende kommune. Kontrollér id'et, eller opret først kommune.`,
+      `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
       `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
       '',
     ].join('\n'));

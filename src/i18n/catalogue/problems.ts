@@ -121,7 +121,7 @@ export const problems = defineMessages({
   'problem.schema.uniqueItems': '{field} indeholder den samme værdi to gange (element {first} og {second}). Fjern den ene.',
   'problem.schema.other': '{field} har ikke den form, skemaet kræver; se feltets beskrivelse i skemaet.',
   'problem.idFileName': 'Id\'et for {kind} skal være lig filnavnet uden .yaml. Ret id\'et, eller omdøb filen.',
-  'problem.reference': '{field} henviser ikke til en eksisterende {target}. Kontrollér id\'et, eller opret først {target}.',
+  'problem.reference': '{field} henviser til et id, som ingen {target} har. Kontrollér id\'et, eller opret først det, der henvises til.',
   'problem.vocabularyDuplicate': 'Dette id bruges allerede af element {first} i listen. Id\'er skal være entydige.',
   'problem.parentCycle': 'Overordnede grupper danner en løkke. En gruppe kan ikke være sin egen forfader.',
   'problem.dateOrder': '{later} ligger før {earlier}. Ret en af datoerne.',
