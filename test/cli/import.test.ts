@@ -95,6 +95,8 @@ describe('civsam import', () => {
     const skip = await civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);
     expect(skip.code).toBe(1);
     expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (500 rows).\n');
+    // One row left out: said as one (it), not as several.
+    expect(skip.stderr).toContain('with a column saying what is wrong. Correct it there and import that file.');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');
     expect(rejected.split('\r\n')[0]).toBe('\uFEFFnavn;type;områder;patientgrupper;kommuner;status;e-mail;problem');
     expect(rejected.split('\r\n')[1]).toBe('Forening med fejl;andet;sundhed;Diabetis;Skive;aktiv;hemmelig@example.org;"row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness."');
