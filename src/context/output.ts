@@ -1,12 +1,13 @@
 // Where a command's report goes and in which format: --format, or inferred from --output FILE's
 // extension; written to stdout, or atomically to the file.
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
-import { isInsideFolder } from '../store/paths.js';
+import { realPath } from '../store/paths.js';
+import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { resolveDataDir } from './load.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
@@ -104,17 +105,30 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
  */
 export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array): void {
   const target = resolve(ctx.cwd, path);
-  // A report in the data folder would replace a record or the settings (the atomic writer renames
-  // over whatever is there, through a link too) or be read as one: refused, as publish --out is.
   let dataDir: string | undefined;
   try {
     dataDir = resolveDataDir(ctx);
   } catch {
     dataDir = undefined; // no data folder: nothing to keep it out of
   }
-  if (dataDir !== undefined && isInsideFolder(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
+  if (dataDir !== undefined && civsamOwnPath(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
   writeFileAtomic(target, content);
 }
+
+/**
+ * Whether a path (through any link) is one of the data folder's own: its settings and model, a
+ * record folder, the vocabularies, the schemas, or a hidden name (.git, the lock). A report there
+ * would replace a record or the settings (the atomic writer renames over whatever is there) or be
+ * read as one. Another name at the top of the folder (`rapport.md`, written by someone standing in
+ * it) is nobody's record and is left to the user.
+ */
+function civsamOwnPath(dataDir: string, target: string): boolean {
+  const rel = relative(realPath(dataDir), realPath(target));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
+  const first = rel.split(sep)[0];
+  return rel === '' || first.startsWith('.') || OWN_NAMES.has(first);
+}
+const OWN_NAMES = new Set<string>(['civsam.yaml', 'model.yaml', 'vocabularies', 'schemas', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]);
 
 /**
  * The one writer of a file the user named for a report (writeOutputFile checks first that it is

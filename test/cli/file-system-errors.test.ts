@@ -101,7 +101,7 @@ describe('the built binary', () => {
     expect(readFileSync(join(dir, 'target.csv'), 'utf8')).not.toBe('old\n');
   });
 
-  it('--output inside the data folder is refused, directly or through a link, and the record or settings are left as they were', async () => {
+  it('--output onto the data folder\'s own places (a record, the settings, a hidden name) is refused, directly or through a link, and they are left as they were', async () => {
     const dir = makeFolder(baseFiles());
     const outside = makeFolder({});
     symlinkSync(join(dir, 'civsam.yaml'), join(outside, 'report.md'));
@@ -110,11 +110,14 @@ describe('the built binary', () => {
     for (const [output, shown] of [['organisations/alpha.yaml', 'organisations/alpha.yaml'], ['civsam.yaml', 'civsam.yaml'], [join(outside, 'report.md'), join(outside, 'report.md')]]) {
       const r = await civsam(['audit', '--format', 'md', '--output', output], { cwd: dir });
       expect(r.code, output).toBe(2);
-      expect(r.stderr).toBe(`error: nothing was written: ${shown} is inside the data folder ${dir}, where only the records and civsam's own files belong (a report there would replace one, or be read as one). Give --output a file outside the data folder.\n`);
+      expect(r.stderr).toBe(`error: nothing was written: ${shown} is one of the data folder's own places (${dir}: its settings, records, vocabularies or schemas), and a report there would replace one of them or be read as one. Give --output a file outside the data folder, or at its top level beside civsam.yaml.\n`);
     }
     expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
     expect(readFileSync(join(dir, 'civsam.yaml'), 'utf8')).toBe(settings);
-    // Near miss: beside the data folder, it is written.
+    // Near misses: a new name at the top of the data folder (someone standing in it) and beside it are written.
+    expect((await civsam(['audit', '--format', 'md', '--output', 'rapport.md'], { cwd: dir })).code).not.toBe(2);
+    expect(readFileSync(join(dir, 'rapport.md'), 'utf8')).toContain('#');
+    expect((await civsam(['audit', '--format', 'md', '--output', '.skjult.md'], { cwd: dir })).code).toBe(2);
     expect((await civsam(['overview', 'offers', '--format', 'csv', '--output', join(outside, 'offers.csv'), '--data', dir])).code).toBe(0);
     expect(readFileSync(join(outside, 'offers.csv'), 'utf8')).not.toBe('');
   });
