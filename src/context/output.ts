@@ -96,12 +96,8 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
 }
 
 /**
- * Writes a report to a file through civsam's one atomic writer: never a partial file, the old one
- * kept whole if the disk is full. Only an ordinary file is replaced (through a link, the file it
- * leads to); a named pipe, a device or a folder of that name is refused (store/read-file.ts outputTarget). A folder that is missing or not ours to write reaches the user
- * through the one file-system message (cli/main.ts), naming the file and the system's code.
- * A temporary file of this same file left by a run that was killed while writing it (kill -9, a
- * power cut, a Ctrl-C in the middle of the write) is removed first; nothing else in the folder is touched.
+ * Writes a report to the file the user named (`--output`): refused on the data folder's own places
+ * (civsamOwnPath), then written by writeFileAtomic below.
  */
 export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array): void {
   const target = resolve(ctx.cwd, path);
@@ -131,8 +127,14 @@ function civsamOwnPath(dataDir: string, target: string): boolean {
 const OWN_NAMES = new Set<string>(['civsam.yaml', 'model.yaml', 'vocabularies', 'schemas', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]);
 
 /**
- * The one writer of a file the user named for a report (writeOutputFile checks first that it is
- * outside the data folder): see below.
+ * Writes a file the user named (a report, a file of rejected rows, a hook) through civsam's one
+ * atomic writer: never a partial file, the old one kept whole if the disk is full. A path whose name
+ * is not UTF-8 is refused. Only an ordinary file is replaced (through a link, the file it leads to);
+ * a named pipe, a device or a link to one is refused (store/read-file.ts outputTarget). A folder
+ * that is missing or not ours to write reaches the user through the one file-system message
+ * (cli/main.ts), naming the file and the system's code. A temporary file of this same file left by
+ * a run that was killed while writing it (kill -9, a power cut, a Ctrl-C in the middle of the
+ * write) is removed first; nothing else in the folder is touched.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   refuseUnreadablePath(path);
