@@ -83,8 +83,8 @@ function wholeCheck(raw: RawFolder, own: OwnChecks | undefined): CheckedFolder {
   if (own) problems.push(...own.problems);
 
   if (!a.present.has('settings')) problems.push({ file: 'civsam.yaml', line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: 'civsam.yaml' } } });
-  // A vocabularies folder linked out of the data folder has its own problem (folder-outside): its files are not missing.
-  const vocabulariesOutside = raw.problems.some((p) => p.rule === 'folder-outside' && p.file === 'vocabularies');
+  // A vocabularies folder linked out of the data folder, or that cannot be read, has its own problem: its files are not also missing.
+  const vocabulariesOutside = raw.problems.some((p) => (p.rule === 'folder-outside' || p.rule === 'folder-unreadable') && p.file === 'vocabularies');
   for (const v of vocabulariesOutside ? [] : VOCABULARIES) {
     if (!a.present.has(v)) problems.push({ file: `vocabularies/${v}.yaml`, line: 1, col: 1, rule: 'file-missing', severity: 'error', message: { key: 'problem.fileMissing', params: { file: `vocabularies/${v}.yaml` } } });
   }
