@@ -6,7 +6,7 @@
 import { UserError } from '../domain/errors.js';
 import { isValidId } from '../domain/ids.js';
 import { KIND_NAMES, kindFromName, type RecordKind } from '../domain/kinds.js';
-import { distance, type NamedEntry } from '../domain/names.js';
+import { nearestByName, type NamedEntry } from '../domain/names.js';
 import { looseKey } from '../domain/text.js';
 import { translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import type { OverviewName } from '../spreadsheets/export/overviews.js';
@@ -58,19 +58,6 @@ function listed(choices: readonly NamedEntry[], lang: Language): string {
 }
 
 /**
- * The choices a mistyped word may be meant for, best first, at most three: as for a mistyped
- * command, one slip in any word, two in a word of five letters or more, or the start of a name.
- */
-function nearest(choices: readonly NamedEntry[], word: string): NamedEntry[] {
-  const w = looseKey(word);
-  const scored = choices.map((c) => {
-    const names = c.names.map(looseKey);
-    return { c, d: w.length >= 3 && names.some((n) => n.startsWith(w)) ? 0 : Math.min(...names.map((n) => distance(w, n))) };
-  });
-  return scored.filter((s) => s.d <= 1 || (s.d === 2 && w.length >= 5)).sort((a, b) => a.d - b.d).slice(0, 3).map((s) => s.c);
-}
-
-/**
  * The refusal of `typed` (the words as given, `nonsense` or `overview fundng`): named when every
  * word is id-shaped, with the nearest choices (matched in either language, shown in the user's).
  */
@@ -83,7 +70,7 @@ export function unknownSheetKind(verb: 'import' | 'export', typed: readonly stri
   const overviewWord = OVERVIEW_WORDS.includes(first) && typed.length <= 2 ? typed[1] ?? '' : first.startsWith('overview-') && typed.length === 1 ? first.slice('overview-'.length) : undefined;
   const among = overviewWord === undefined ? choices : choices.filter((c) => c.id.startsWith('overview-'));
   const query = overviewWord ?? typed.join(' ');
-  const near = query === '' ? [] : nearest(among, query).map((c) => c.display[lang]);
+  const near = query === '' ? [] : nearestByName(looseKey(query), among, (c) => c.names.map(looseKey), 3).map((c) => c.display[lang]);
   // `export organisations ud.csv`: the file belongs after --output.
   const toFile = verb === 'export' && typed.length === 2 && kindFromName(first) !== undefined;
   const hint: Message = toFile ? { key: 'sheetKind.export.toFile', params: { option: { syntax: '--output <file>' } } }

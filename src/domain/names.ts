@@ -27,6 +27,28 @@ export function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Edit distance, with two neighbouring letters swapped counted as one slip (`hlep`). */
+export function slips(a: string, b: string): number {
+  if (a.length === b.length) {
+    const differ = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    if (differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]]) return 1;
+  }
+  return distance(a, b);
+}
+
+/**
+ * The items a mistyped word (a command, a kind of sheet) may be meant for, best first, at most
+ * three: one slip in any word, two in a word of five letters or more, or the start of one of its
+ * names (from `minStart` letters on). Words and names are compared as given: fold them first.
+ */
+export function nearestByName<T>(word: string, items: readonly T[], namesOf: (item: T) => readonly string[], minStart: number): T[] {
+  const scored = items.map((item) => {
+    const names = namesOf(item);
+    return { item, d: word.length >= minStart && names.some((n) => n.startsWith(word)) ? 0 : Math.min(...names.map((n) => slips(word, n))) };
+  });
+  return scored.filter((s) => s.d <= 1 || (s.d === 2 && word.length >= 5)).sort((a, b) => a.d - b.d).slice(0, 3).map((s) => s.item);
+}
+
 /** The folded forms of a word: loosened (`ø` → `o`) and spelt out as in ids (`ø` → `oe`). */
 export function foldedForms(s: string): string[] {
   const forms = [looseKey(s), nameKey(asciiFold(s))].filter((f) => f.length > 0);
