@@ -300,7 +300,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--include-personal-data', description: 'opt.history.personal' },
       ...formatOptions('history', ['table', 'json', 'md']),
     ],
-    examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
+    examples: ['civsam history "Foreningen Lyspunktet"', 'civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
     load: () => import('../commands/history.js'),
   },
   {

@@ -11,7 +11,7 @@ import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
-import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
+import { enumNames, NameIndex, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
@@ -107,13 +107,20 @@ class Folder {
   }
 }
 
-function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
+/**
+ * Tells which of these kinds once had a record with this id, now only in the history (its file
+ * removed): such a record is found by its id alone, for a command that reads the history.
+ */
+export type RemovedRecords = (id: string, kinds: readonly RecordKind[]) => RecordKind[];
+
+function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string, removed?: RemovedRecords): string {
   // The common case costs no more than before: a record's own id, its file there.
   if (folder.recordFileExists(target, value) || folder.vocabularyEntryExists(target, value)) return value;
   const index = folder.index(target);
   if (index.has(value)) return value;
   const idShaped = isValidId(value);
   if (idShaped && folder.brokenRecord(target, value)) return value;
+  if (idShaped && removed && removed(value, [target as RecordKind]).length > 0) return value;
   const r = index.resolve(value);
   if (r.status === 'found') {
     // The resolved id is an existing entry's; held to the id rule again before anything uses it.
@@ -163,4 +170,72 @@ export function resolveNames(ctx: CommandContext, lookups: readonly Lookup[]): v
     });
     l.set(resolved);
   }
+}
+
+/** A record as a command names it: its kind and its id. */
+export interface RecordRef {
+  kind: RecordKind;
+  id: string;
+}
+
+/** A record of some kind for a message: the kind's word, its name and id (`organisation Test (test)`). */
+function shownWithKind(ctx: CommandContext, ref: { kind: RecordKind; entry: NamedEntry }): string {
+  return `${ctx.t(`kind.${ref.kind}`)} ${shown(ref.entry, ctx.lang)}`;
+}
+
+/** The first of each kind's list, then the second of each, and so on: no kind crowds out the others. */
+function interleave<T>(lists: readonly T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+/**
+ * The record a command's words name (`civsam history`): with one kind, as every record argument
+ * is found (see resolveTarget); with several, by id or name among all of them, the same way: an
+ * exact id or name first, else the one record whose id or name begins with the word. What names
+ * records of several kinds is refused with each candidate and its kind, what names none with the
+ * closest of any kind. `removed` finds a record no longer in the folder by its id.
+ */
+export function findRecord(ctx: CommandContext, word: string, kinds: readonly RecordKind[], removed?: RemovedRecords): RecordRef {
+  const folder = new Folder(ctx);
+  const what = '<record>';
+  if (kinds.length === 1) return { kind: kinds[0], id: resolveTarget(ctx, folder, what, kinds[0], word, removed) };
+  // A hearing party goes by its organisation's name: among all kinds that name is the
+  // organisation's, and the party is found by its own id.
+  const indexes = new Map(kinds.map((k) => {
+    const index = folder.index(k);
+    return [k, k === 'hearing-party' ? new NameIndex(index.entries.map((e) => ({ ...e, names: [] }))) : index] as const;
+  }));
+  const indexOf = (k: RecordKind) => indexes.get(k)!;
+  const idShaped = isValidId(word);
+  // An id whose file is there, readable or not.
+  const files = idShaped ? kinds.filter((k) => folder.recordFileExists(k, word) || folder.brokenRecord(k, word)) : [];
+  const one = (refs: RecordRef[]): RecordRef | undefined => {
+    if (refs.length === 1) return refs[0];
+    if (refs.length > 1) ambiguous(refs.map((r) => ({ kind: r.kind, entry: indexOf(r.kind).get(r.id) ?? { id: r.id, names: [], display: { da: r.id, en: r.id } } })));
+    return undefined;
+  };
+  const ambiguous = (candidates: Array<{ kind: RecordKind; entry: NamedEntry }>): never => {
+    throw new UserError('names.ambiguousRecord', { candidates: candidates.slice(0, 10).map((c) => shownWithKind(ctx, c)).join(', ') + (candidates.length > 10 ? ', …' : '') });
+  };
+  // An exact id or name of any kind, then the id of a removed record, then the start of an id or
+  // a name, as for one kind.
+  const matching = (how: 'exact' | 'resolve'): RecordRef | undefined => {
+    const results = kinds.map((kind) => ({ kind, r: indexOf(kind)[how](word) as Resolution }));
+    const hits = results.flatMap(({ kind, r }) => (r.status === 'found' ? [{ kind, entry: indexOf(kind).get(r.id)! }] : r.status === 'ambiguous' ? r.candidates.map((entry) => ({ kind, entry })) : []));
+    if (hits.length > 1) ambiguous(hits);
+    if (hits.length === 0) return undefined;
+    // The id is an existing record's; held to the id rule again before anything uses it.
+    if (!isValidId(hits[0].entry.id)) throw new UserError('cli.badId', { what: { syntax: what } });
+    return { kind: hits[0].kind, id: hits[0].entry.id };
+  };
+  const found = one(files.map((kind) => ({ kind, id: word }))) ?? matching('exact')
+    ?? one(idShaped && removed ? removed(word, kinds).map((kind) => ({ kind, id: word })) : []) ?? matching('resolve');
+  if (found) return found;
+  const closest = interleave(kinds.map((kind) => indexOf(kind).closest(word).map((entry) => ({ kind, entry })))).slice(0, 3);
+  const hint = closest.length > 0 ? { key: 'names.didYouMean', params: { list: closest.map((c) => shownWithKind(ctx, c)).join(', ') } } : { key: 'names.findHint' };
+  // An id is shown as the existing messages show one; anything else the user typed is not echoed.
+  if (idShaped) throw new UserError('names.noRecordId', { id: word, hint } as MessageParams);
+  throw new UserError('names.noRecordName', { hint } as MessageParams);
 }

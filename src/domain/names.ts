@@ -188,9 +188,17 @@ export class NameIndex {
     return out.sort((a, b) => a.rank.tier - b.rank.tier || a.rank.distance - b.rank.distance || a.entry.id.localeCompare(b.entry.id));
   }
 
-  /** The entries closest to a word, best first, at most `n`, only those close enough to suggest. */
+  /**
+   * The entries closest to a word, best first, at most `n`, only those close enough to suggest:
+   * what the word is part of, then what it misses by a slip or two (two letters swapped, `tset`
+   * for `test`, is one, as for a mistyped command), then what is merely near.
+   */
   closest(word: string, n = 3): NamedEntry[] {
-    return this.ranked(word).slice(0, n).map((r) => r.entry);
+    const ranked = this.ranked(word);
+    // A word of three letters or fewer is a slip away from too many others to suggest any.
+    const slipped = foldedForms(word).filter((f) => f.length > 3).flatMap((f) => nearestByName(f, this.prepared, (p) => p.whole, MIN_PREFIX));
+    const entries = [...ranked.filter((r) => r.rank.tier < 4).map((r) => r.entry), ...slipped.map((p) => p.entry), ...ranked.map((r) => r.entry)];
+    return [...new Set(entries)].slice(0, n);
   }
 
   /** The `n` entries nearest to a word, however far: for a list to choose from. */
