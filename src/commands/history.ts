@@ -13,7 +13,7 @@ import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { gitRaw } from '../store/git.js';
-import { readHistory, type FieldChange, type HistoryEntry } from '../store/history.js';
+import { readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -62,13 +62,8 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
   const prefix = rel ? `${rel}/` : '';
   const fileOf = (kind: RecordKind, id: string) => `${prefix}${FOLDER_OF[kind]}/${id}.yaml`;
-  // A record no longer in the folder is still found by its id: the kinds whose file of that id some commit touched.
-  const removed = (id: string, kinds: readonly RecordKind[]): RecordKind[] => {
-    const r = gitRaw(['log', '--format=', '--name-only', '--', ...kinds.map((k) => fileOf(k, id))], root);
-    const touched = new Set(r.ok ? r.stdout.toString('utf8').split('\n') : []);
-    return kinds.filter((k) => touched.has(fileOf(k, id)));
-  };
-  const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, removed);
+  // A record no longer in the folder is found as the others are, by its id or the name it last had.
+  const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(root, prefix));
 
   const paths = record ? [fileOf(record.kind, record.id)] : [prefix || '.'];
   const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });

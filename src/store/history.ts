@@ -135,3 +135,23 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
     }),
   }));
 }
+
+/**
+ * The records whose files were removed from the data folder (`prefix` in the repository), each as
+ * it was just before its latest removal: so a removed record is still found by its id and name.
+ */
+export function removedRecords(root: string, prefix: string): Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }> {
+  const r = gitRaw(['log', '-z', '--no-renames', '--diff-filter=D', '--format=%x01%H', '--name-only', '--', ...RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`)], root);
+  if (!r.ok) return [];
+  const found = new Map<string, { kind: RecordKind; id: string; blob: string }>();
+  for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
+    const [hash, ...files] = chunk.split('\0');
+    for (const f of files.map((x) => x.replace(/^\n/, ''))) {
+      const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
+      // Newest first: a record removed twice is known by its latest version.
+      if (rec && !found.has(f)) found.set(f, { ...rec, blob: `${hash.trim()}^:${f}` });
+    }
+  }
+  const blobs = readBlobs(root, [...found.values()].map((x) => x.blob));
+  return [...found.values()].map(({ kind, id, blob }) => ({ kind, id, record: parse(blobs.get(blob)) }));
+}
