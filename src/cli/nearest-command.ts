@@ -1,8 +1,9 @@
-// The commands a mistyped command word was probably meant to be (`civsam valdate`, `civsam help
-// org ad`): the commands at the level where the word stood, close by spelling or begun by it.
-// Loaded only when a command word is unknown.
-import type { Command } from 'commander';
+// The commands or options a mistyped word was probably meant to be (`civsam valdate`, `civsam help
+// org ad`, `civsam org list --staus`): close by spelling or begun by it, by the one nearness rule
+// of domain/names.ts. Loaded only when a command word or an option is unknown.
+import type { Command, Option } from 'commander';
 import { nearestByName } from '../domain/names.js';
+import { looseKey } from '../domain/text.js';
 
 /**
  * The full command words (`org add`) of the commands at the level of `word` in `argv` that it may
@@ -19,4 +20,24 @@ export function nearestCommands(program: Command, argv: readonly string[], word:
   }
   const near = nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2);
   return near.map((c) => [...path, c.name()].join(' '));
+}
+
+/**
+ * The options of `cmd` (its own and those of the commands above it, which it takes too) that the
+ * unknown option `typed` may be meant for, best first, at most three. Compared folded: case,
+ * accents and dashes ignored, so `--Patient_group` and `-status` find `--patient-group` and
+ * `--status`. One letter (`-x`) is near every other, so only the same letter in the other case
+ * (`-v` for `-V`) is suggested for it.
+ */
+export function nearestOptions(cmd: Command, typed: string): string[] {
+  const options = new Map<string, Option>();
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const o of c.createHelp().visibleOptions(c)) if (!options.has(o.flags)) options.set(o.flags, o);
+  }
+  const word = looseKey(typed.replace(/^--?/, ''));
+  if (word === '') return [];
+  const all = [...options.values()];
+  if (word.length === 1) return all.filter((o) => o.short !== undefined && o.short !== typed && looseKey(o.short.slice(1)) === word).map((o) => o.short!);
+  const near = nearestByName(word, all.filter((o) => o.long !== undefined), (o) => [looseKey(o.long!.slice(2))], 2);
+  return [...new Set(near.map((o) => o.long!))];
 }
