@@ -109,15 +109,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      let message = commanderMessage(err, t);
-      // A mistyped command word or option: what it may be meant for, in place of commander's English suggestion.
+      // A mistyped command word or option: what it may be meant for, in place of commander's English
+      // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
-      const option = err.code === 'commander.unknownOption' ? unknownOptionShown(err) : undefined;
-      if (word !== undefined || option !== undefined) {
-        const nearest = await import('./nearest-command.js');
-        const near = word !== undefined ? nearest.nearestCommands(program, argv, word) : nearest.nearestOptions(stoppedIn ?? program, option!);
-        if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
-      }
+      const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : commanderMessage(err, t);
+      const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
+      if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
       return EXIT.invalid;
     }
@@ -186,22 +184,14 @@ function seeHelp(cmd: Command | undefined, t: (k: MessageKey, p?: MessageParams)
   return t(key, { command: words.join(' ') });
 }
 
-/**
- * The option an unknown-option error names, as the message shows it: `--name` of `--name=VALUE`,
- * `-x` of `-xVALUE`, but the whole of a long option written with one dash (`-status`), when it is
- * only small letters and dashes as an option's name is, never a value.
- */
-function unknownOptionShown(err: CommanderError): string {
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
-  if (quoted.startsWith('--')) return quoted.split('=')[0];
-  return OPTION_WORD.test(quoted) ? quoted : quoted.slice(0, 2);
+/** What commander's error quotes: the option, command or argument it is about. */
+function quotedIn(err: CommanderError): string {
+  return /'([^']*)'/.exec(err.message)?.[1] ?? '';
 }
-
-const OPTION_WORD = /^-[a-z][a-z-]{1,30}$/;
 
 /** The command word an unknown-command error names, when it looks like one (a mistyped verb, not data). */
 function unknownCommandWord(err: CommanderError): string | undefined {
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const quoted = quotedIn(err);
   return err.code === 'commander.unknownCommand' && COMMAND_WORD.test(quoted) ? quoted : undefined;
 }
 
@@ -209,12 +199,10 @@ const COMMAND_WORD = /^[a-z][a-z-]{0,30}$/;
 
 /**
  * Commander's error in the user's language, naming the option or argument but never a value given
- * to it (a mistyped `--contact-emial=NAME@…` must not echo the address).
+ * to it. (An unknown option, `--contact-emial=NAME@…`, is named by mistyped.ts, without the address.)
  */
 function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
-  let quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
-  // `--name=VALUE` and `-xVALUE`: only the option itself.
-  if (err.code === 'commander.unknownOption') quoted = unknownOptionShown(err);
+  const quoted = quotedIn(err);
   // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
   if (err.code === 'commander.unknownCommand' && !COMMAND_WORD.test(quoted)) return t('cli.unknownCommandUnnamed');
   if (err.code === 'commander.invalidArgument') {
@@ -227,7 +215,6 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   // An argument is named by its placeholder's word, an option by its flags (`--name <text>`), in the user's language.
   if (err.code === 'commander.missingArgument') return t('cli.missingArgument', { what: { placeholder: quoted } });
   const key = ({
-    'commander.unknownOption': 'cli.unknownOption',
     'commander.unknownCommand': 'cli.unknownCommand',
     'commander.missingArgument': 'cli.missingArgument',
     'commander.optionMissingArgument': 'cli.optionMissingArgument',

@@ -25,11 +25,10 @@ export function nearestCommands(program: Command, argv: readonly string[], word:
 /**
  * The options of `cmd` (its own and those of the commands above it, which it takes too) that the
  * unknown option `typed` may be meant for, best first, at most three. Compared folded: case,
- * accents and dashes ignored, so `--Patient_group` and `-status` find `--patient-group` and
- * `--status`. One letter (`-x`) is near every other, so only the same letter in the other case
- * (`-v` for `-V`) is suggested for it.
+ * accents and dashes ignored, so `--Patient_group` finds `--patient-group`. One letter (`-x`) is
+ * near every other, so only the same letter in the other case (`-v` for `-V`) is suggested for it.
  */
-export function nearestOptions(cmd: Command, typed: string): string[] {
+function nearestOptions(cmd: Command, typed: string): string[] {
   const options = new Map<string, Option>();
   for (let c: Command | null = cmd; c; c = c.parent) {
     for (const o of c.createHelp().visibleOptions(c)) if (!options.has(o.flags)) options.set(o.flags, o);
@@ -40,4 +39,25 @@ export function nearestOptions(cmd: Command, typed: string): string[] {
   if (word.length === 1) return all.filter((o) => o.short !== undefined && o.short !== typed && looseKey(o.short.slice(1)) === word).map((o) => o.short!);
   const near = nearestByName(word, all.filter((o) => o.long !== undefined), (o) => [looseKey(o.long!.slice(2))], 2);
   return [...new Set(near.map((o) => o.long!))];
+}
+
+/** A long option's name written with one dash (`-status`): small letters and dashes, as civsam's options are. */
+const OPTION_WORD = /^-[a-z][a-z-]{1,30}$/;
+
+/**
+ * An unknown option as commander found it (`--staus=VALUE`, `-status`, `-xVALUE`): how the error
+ * names it, never with a value given to it, and the options of `cmd` it may be meant for. Written
+ * with one dash, it is a long option's name when it is close to one (`-status`, `-staus=VALUE`),
+ * else a short option with its value glued on (`-qVALUE`), named by its letter only.
+ */
+export function unknownOption(cmd: Command, typed: string): { shown: string; near: string[] } {
+  if (typed.startsWith('--')) {
+    const shown = typed.split('=')[0];
+    return { shown, near: nearestOptions(cmd, shown) };
+  }
+  const name = typed.split('=')[0];
+  const near = OPTION_WORD.test(name) ? nearestOptions(cmd, name) : [];
+  if (near.length > 0) return { shown: name, near };
+  const shown = typed.slice(0, 2);
+  return { shown, near: nearestOptions(cmd, shown) };
 }
