@@ -120,7 +120,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       return EXIT.invalid;
     }
     if (err instanceof UserError) {
-      // A value an option does not take (`--format tabl`): the command's help lists what it takes.
+      // A value an option does not take (`--format xml`): the command's help lists what it takes.
       const hint = err instanceof UsageError && running ? `\n${seeHelp(running, t)}` : '';
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}${hint}\n`);
       return err.exitCode;

@@ -19,7 +19,7 @@ export class UserError extends Error {
 }
 
 /**
- * A value the command line gives that the option does not take (`--format tabl`): said with the
+ * A value the command line gives that the option does not take (`--format xml`): said with the
  * command's help to read, as commander's own usage errors are.
  */
 export class UsageError extends UserError {
