@@ -12,7 +12,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
@@ -158,7 +158,7 @@ function resolveValue(ctx: CommandContext, what: string, values: readonly string
   const index = enumNames(values, field);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
-  throw new UserError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
+  throw new UsageError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */

@@ -4,14 +4,10 @@
 // nothing of its own and is left out by git; a merge that resolved a conflict shows what the
 // resolution changed against the local side.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { isPersonalField } from '../domain/personal.js';
 import { gitRaw } from './git.js';
 import { readBlobs } from './git-tree.js';
 import { parseStrict } from './yaml-read.js';
-
-/** Contact persons' fields are personal data, as in export: shown only when asked for. */
-export function isPersonalField(field: string): boolean {
-  return field === 'contact' || field.startsWith('contact.');
-}
 
 export interface FieldChange {
   field: string;
@@ -66,14 +62,15 @@ function flatten(value: Record<string, unknown>, prefix = '', out = new Map<stri
   return out;
 }
 
-export function fieldChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
+/** What changed between two versions of a record of the kind, field by field; personal data marked as such (domain/personal.ts), as export leaves it out. */
+export function fieldChanges(kind: RecordKind, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
   const a = before ? flatten(before) : new Map<string, unknown>();
   const b = after ? flatten(after) : new Map<string, unknown>();
   const names = [...new Set([...a.keys(), ...b.keys()])];
   const out: FieldChange[] = [];
   for (const field of names) {
     if (JSON.stringify(a.get(field)) === JSON.stringify(b.get(field))) continue;
-    const change: FieldChange = { field, personal: isPersonalField(field) };
+    const change: FieldChange = { field, personal: isPersonalField(kind, field) };
     if (a.has(field)) change.old = a.get(field);
     if (b.has(field)) change.new = b.get(field);
     out.push(change);
@@ -130,7 +127,7 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
         file: rel,
         change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
         // Fields for records; settings, the model and vocabularies are named, not itemised.
-        fields: rec ? fieldChanges(parse(before), parse(after)) : [],
+        fields: rec ? fieldChanges(rec.kind, parse(before), parse(after)) : [],
       } satisfies RecordChange;
     }),
   }));

@@ -95,3 +95,25 @@ describe('a record folder that is a link within the data folder', () => {
     expect(git('show', 'HEAD:kept-organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
 });
+
+describe('a commit git refuses for reasons of its own (a hook)', () => {
+  it('keeps the change, says it is not in the history and how to see why, and exits 2, not 0', () => {
+    const dir = makeFolder(baseFiles());
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: GIT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.");
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
+    expect(git('log', '--format=%s')).toBe('start\n');
+    // Once the hook lets it through, git commit finishes what civsam started.
+    writeFileSync(hook, '#!/bin/sh\nexit 0\n');
+    git('commit', '-q', '-m', 'by hand');
+    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+});
