@@ -9,6 +9,7 @@ import { prepareArguments } from './arguments.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
+import { textWidth } from '../output/text-width.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
@@ -27,6 +28,11 @@ export interface Streams {
   stdin?: NodeJS.ReadableStream;
   /** The terminal to ask questions on (bin/ gives standard input and the error stream). */
   terminal?: Terminal;
+}
+
+/** The width an error's lists are wrapped to: the error stream's terminal, else $COLUMNS, else 80. */
+function errorWidth(streams: Streams, env: NodeJS.ProcessEnv): number {
+  return textWidth({ stdout: streams.stderr, env });
 }
 
 function localDate(d: Date): string {
@@ -122,7 +128,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (err instanceof UserError) {
       // A value an option does not take (`--format xml`): the command's help lists what it takes.
       const hint = err instanceof UsageError && running ? `\n${seeHelp(running, t)}` : '';
-      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}${hint}\n`);
+      const { errorLine } = await import('../output/error-line.js');
+      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), err.userMessage, errorWidth(streams, env)) + (hint ? `${hint.slice(1)}\n` : ''));
       return err.exitCode;
     }
     // A full disk, a read-only folder, a missing permission: the system's refusal, the user's to
@@ -131,7 +138,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (failure) {
       const { terminalSafe } = await import('../i18n/terminal-text.js');
       const m = fileSystemMessage(failure, process.cwd(), terminalSafe);
-      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, m.key, m.params)}\n`);
+      const { errorLine } = await import('../output/error-line.js');
+      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), m, errorWidth(streams, env)));
       if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
       return EXIT.invalid;
     }

@@ -7,34 +7,35 @@ import type { CommandContext } from '../context/context.js';
 import { countRange, gitOperationInProgress, locate, pendingApply, readStopped, recoverApply, revParse, trackingRef } from '../store/sync.js';
 import { gitRaw } from '../store/git.js';
 
-export function reportSharing(ctx: CommandContext, realDir: string, repair: boolean, say: (text: string) => void): void {
+export function reportSharing(ctx: CommandContext, realDir: string, repair: boolean, say: (text: string, paint?: (line: string) => string) => void): void {
   const c = ctx.color;
   const top = gitRaw(['rev-parse', '--show-toplevel', '--absolute-git-dir'], realDir);
   if (!top.ok) return;
   const [root, gitDir] = top.stdout.toString('utf8').trim().split('\n');
 
   if (pendingApply({ gitDir })) {
-    if (repair && recoverApply({ root, gitDir })) say(c.yellow(ctx.t('doctor.syncFinished')));
-    else say(c.yellow(ctx.t('doctor.syncInterrupted')));
+    if (repair && recoverApply({ root, gitDir })) say(ctx.t('doctor.syncFinished'), c.yellow);
+    else say(ctx.t('doctor.syncInterrupted'), c.yellow);
   } else if (existsSync(join(gitDir, 'index.lock'))) {
-    say(c.yellow(ctx.t('doctor.indexLock', { file: join(gitDir, 'index.lock') })));
+    say(ctx.t('doctor.indexLock', { file: join(gitDir, 'index.lock') }), c.yellow);
   }
   const op = gitOperationInProgress({ gitDir });
-  if (op === 'merge') say(c.yellow(ctx.t('doctor.mergeInProgress')));
-  else if (op === 'rebase') say(c.yellow(ctx.t('doctor.rebaseInProgress')));
-  else if (op) say(c.yellow(ctx.t('doctor.gitOperationInProgress')));
+  if (op === 'merge') say(ctx.t('doctor.mergeInProgress'), c.yellow);
+  else if (op === 'rebase') say(ctx.t('doctor.rebaseInProgress'), c.yellow);
+  else if (op) say(ctx.t('doctor.gitOperationInProgress'), c.yellow);
 
   const place = locate(realDir);
   if ('problem' in place) {
-    if (place.problem === 'no-remote') say(c.yellow(ctx.t('doctor.noRemote')));
-    else if (place.problem === 'detached') say(c.yellow(ctx.t('doctor.detached')));
+    if (place.problem === 'no-remote') say(ctx.t('doctor.noRemote'), c.yellow);
+    else if (place.problem === 'detached') say(ctx.t('doctor.detached'), c.yellow);
     return;
   }
   const stopped = readStopped(place);
-  if (stopped) say(c.yellow(ctx.t('doctor.syncStopped', { count: stopped.paths.length })));
+  if (stopped) say(ctx.t('doctor.syncStopped', { count: stopped.paths.length }), c.yellow);
   // Without fetching: doctor works offline and quickly; the count is as of the last sync.
   const head = revParse(root, 'HEAD');
   const upstream = revParse(root, trackingRef(place));
   const unsent = head ? countRange(root, upstream ? `${upstream}..${head}` : head) : 0;
-  say(unsent > 0 ? c.yellow(ctx.t('doctor.unpushed', { count: unsent, remote: place.remote })) : c.green(ctx.t('doctor.allPushed', { remote: place.remote })));
+  if (unsent > 0) say(ctx.t('doctor.unpushed', { count: unsent, remote: place.remote }), c.yellow);
+  else say(ctx.t('doctor.allPushed', { remote: place.remote }), c.green);
 }

@@ -14,6 +14,9 @@ import { findRepository, uncommitted } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
+import { textWidth } from '../output/text-width.js';
+import { wrapText } from '../output/table.js';
+import { errorLine } from '../output/error-line.js';
 
 type Opts = { dryRun?: boolean };
 
@@ -60,14 +63,16 @@ export function examine(dir: string): FolderHealth {
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dir = resolveDataDir(ctx);
-  const say = (text: string) => ctx.stdout.write(text + '\n');
+  // Each finding wrapped at the terminal's width, then coloured line by line.
+  const width = textWidth(ctx);
+  const say = (text: string, paint: (line: string) => string = (l) => l) => ctx.stdout.write(wrapText(text, width).map((l) => paint(l)).join('\n') + '\n');
   const c = ctx.color;
 
   // The lock: report it; a dry run leaves it, a real run takes (and so clears) an abandoned one.
   const state = lockState(dir);
-  if (state.state === 'held') say(c.yellow(ctx.t('doctor.lockHeld', { pid: state.owner?.pid ?? '?', host: state.owner?.host === hostname() ? '-' : state.owner?.host ?? '?' })));
-  else if (state.state === 'abandoned') say(c.yellow(ctx.t(opts.dryRun ? 'doctor.lockAbandoned' : 'doctor.lockCleared', { pid: state.owner?.pid ?? '?' })));
-  else if (state.state === 'foreign') say(c.yellow(ctx.t('doctor.lockNotAFile', { path: terminalSafe(join(ctx.dataDir, LOCK_FILE)), what: notRegularMessage(state.kind) })));
+  if (state.state === 'held') say(ctx.t('doctor.lockHeld', { pid: state.owner?.pid ?? '?', host: state.owner?.host === hostname() ? '-' : state.owner?.host ?? '?' }), c.yellow);
+  else if (state.state === 'abandoned') say(ctx.t(opts.dryRun ? 'doctor.lockAbandoned' : 'doctor.lockCleared', { pid: state.owner?.pid ?? '?' }), c.yellow);
+  else if (state.state === 'foreign') say(ctx.t('doctor.lockNotAFile', { path: terminalSafe(join(ctx.dataDir, LOCK_FILE)), what: notRegularMessage(state.kind) }), c.yellow);
 
   // A folder the system will not let us change (read-only, no permission) is still examined and
   // reported on; what stopped the cleaning is said at the end, and the exit code says it too.
@@ -98,23 +103,24 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
         say(ctx.t('doctor.tempFound', { file: join(ctx.dataDir, t.rel) }));
       }
     }
-    if (health.temporary.length === 0) say(c.green(ctx.t('doctor.noTemp')));
+    if (health.temporary.length === 0) say(ctx.t('doctor.noTemp'), c.green);
     else if (opts.dryRun || !lock) say(ctx.t('doctor.tempLeft', { count: health.temporary.length - removed }));
 
     if (health.readableByOthers.length > 0) {
-      say(c.yellow(ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir })));
+      say(ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir }), c.yellow);
       // Named, so the user can see which files (and fix one without chmod -R); a long list is cut.
       for (const rel of health.readableByOthers.slice(0, READABLE_SHOWN)) say(ctx.t('doctor.readableFile', { file: rel }));
       if (health.readableByOthers.length > READABLE_SHOWN) say(ctx.t('doctor.readableMore', { count: health.readableByOthers.length - READABLE_SHOWN }));
     } else {
-      say(c.green(ctx.t('doctor.permissionsOk')));
+      say(ctx.t('doctor.permissionsOk'), c.green);
     }
 
     const repo = findRepository(dir);
     if (repo) {
       (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say);
       const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
-      say(dirty.length > 0 ? c.yellow(ctx.t('doctor.uncommitted', { count: dirty.length })) : c.green(ctx.t('doctor.committed')));
+      if (dirty.length > 0) say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
+      else say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
     }
@@ -123,7 +129,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   }
   if (refused) {
     const m = fileSystemMessage(refused, ctx.cwd, terminalSafe);
-    ctx.stderr.write(`${ctx.errColor.red(ctx.t('cli.error'))} ${ctx.t(m.key, m.params)}\n`);
+    ctx.stderr.write(errorLine(ctx.lang, (s) => ctx.errColor.red(s), m, textWidth({ stdout: ctx.stderr, env: ctx.env })));
     return EXIT.invalid;
   }
   return state.state === 'foreign' ? EXIT.findings : EXIT.ok;

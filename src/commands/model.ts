@@ -12,6 +12,7 @@ import { schemaValidator } from '../domain/schema-validators.js';
 import type { Language } from '../i18n/index.js';
 import { MAX_FILE_BYTES, decode, parseStrict } from '../store/yaml-read.js';
 import type { Table } from '../reports/table.js';
+import { textWidth } from '../output/text-width.js';
 
 export interface ModelReport {
   title: string;
@@ -41,7 +42,8 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
     {
       title: ctx.t('model.principles'),
       columns: [{ header: ctx.t('model.col.principle') }, { header: ctx.t('model.col.text') }, { header: ctx.t('model.col.rules') }],
-      rows: report.principles.map((p) => [`${p.title}\n(${p.id})`, p.text, p.rules.join(', ')]),
+      // People read the rules' titles; the ids stay in --format json (and audit --explain lists them).
+      rows: report.principles.map((p) => [p.title, p.text, p.rules.map((id) => `• ${ruleTitle(ctx, id)}`).join('\n')]),
     },
     {
       title: ctx.t('model.stages'),
@@ -66,6 +68,11 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
   return EXIT.ok;
 }
 
+function ruleTitle(ctx: CommandContext, id: string): string {
+  const rule = RULES.find((r) => r.id === id);
+  return rule ? ctx.t(rule.title) : id;
+}
+
 /**
  * model.yaml alone, read as the loader reads it (size limit, strict UTF-8, strict YAML, its schema;
  * the model has no rules beyond its schema), or undefined when it is missing or not valid. Printing
@@ -83,11 +90,6 @@ export function readModel(ctx: CommandContext): CollaborationModel | undefined {
   } catch {
     return undefined; // missing or unreadable: the caller says what to do
   }
-}
-
-/** The width to wrap running text to: the terminal's, else $COLUMNS, else 80; 40 to 100. */
-export function textWidth(ctx: CommandContext): number {
-  return Math.max(40, Math.min(ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 80, 100));
 }
 
 /** Running text wrapped at word boundaries; paragraphs (lines) are kept apart. */

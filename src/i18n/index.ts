@@ -117,6 +117,22 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   return fillTemplate(template, lang, shown, (name) => params[name]);
 }
 
+// Names that keep their capital wherever they stand.
+const PROPER_NAMES = new Set(['Git', 'Danmark', 'Denmark', 'Danish', 'English', 'Herfindahl']);
+
+/**
+ * A message that follows a lead ending in a colon ("fejl:", "error:"), which starts no sentence of
+ * its own: its first word small, as the catalogue writes most such messages. Only a word the
+ * catalogue wrote (never a parameter: a path or a name stays as it is), and not a name or an
+ * abbreviation (CVR).
+ */
+export function translateAfterColon(lang: Language, key: MessageKey, params: MessageParams = {}): string {
+  const text = translate(lang, key, params);
+  const template: string = catalogue[lang][key] ?? catalogue.en[key] ?? key;
+  const first = /^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.exec(template)?.[0];
+  return first !== undefined && !PROPER_NAMES.has(first) && text.startsWith(first) ? text.charAt(0).toLocaleLowerCase(lang) + text.slice(1) : text;
+}
+
 /**
  * The language the command line and environment decide: --lang, else CIVSAM_LANG, else a Danish
  * locale (LC_ALL, LC_MESSAGES or LANG, the first that is set); none otherwise. An English or C

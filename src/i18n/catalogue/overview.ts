@@ -20,7 +20,7 @@ export const overview = defineMessages({
   'opt.overview.year': 'only this budget year (repeatable)',
   'opt.overview.pool': 'only this pool, by id or name (repeatable)',
   'opt.overview.by': 'organisation: each organisation\'s total per year across pools, instead of per pool',
-  'opt.overview.within': 'how many days ahead to look (default: the policy\'s expiring_days, 90 unless civsam.yaml says otherwise)',
+  'opt.overview.within': 'how many days ahead to look (default: the policy for how soon an agreement counts as expiring, 90 days unless expiring_days in civsam.yaml says otherwise)',
   'opt.overview.agreementOrganisation': 'only agreements with this organisation, by id or name (repeatable)',
 
   'overview.error.year': '--year needs a year such as 2026; {value} is not one.',
@@ -139,7 +139,7 @@ export const overview = defineMessages({
   'opt.overview.year': 'kun dette budgetår (kan gentages)',
   'opt.overview.pool': 'kun denne pulje, med id eller navn (kan gentages)',
   'opt.overview.by': 'organisation: hver organisations samlede midler pr. år på tværs af puljer i stedet for pr. pulje',
-  'opt.overview.within': 'hvor mange dage frem der ses (standard: politikkens expiring_days, 90 medmindre civsam.yaml siger andet)',
+  'opt.overview.within': 'hvor mange dage frem der ses (standard: politikken for, hvornår en aftale regnes som udløbende, 90 dage, medmindre expiring_days i civsam.yaml siger andet)',
   'opt.overview.agreementOrganisation': 'kun aftaler med denne organisation, med id eller navn (kan gentages)',
 
   'overview.error.year': '--year skal være et årstal, fx 2026; {value} er ikke et årstal.',
