@@ -31,6 +31,20 @@ function identityKnown(dir: string): boolean {
   return gitRaw(['config', 'user.name'], dir).ok && gitRaw(['config', 'user.email'], dir).ok;
 }
 
+// What git says when a clone fails, in English whatever the reader's language: the common causes
+// are told in the reader's words; anything else with git's own first line.
+const CLONE_FAILURES: Array<[RegExp, 'clone.addressKind' | 'clone.notFound' | 'clone.unreachable' | 'clone.noAccess']> = [
+  [/transport '[^']*' not allowed|protocol '?[^' ]*'? is not supported|unable to find remote helper/i, 'clone.addressKind'],
+  [/authentication failed|permission denied|could not read (?:username|password)|returned error: 40[13]/i, 'clone.noAccess'],
+  [/repository '[^']*' not found|does not appear to be a git repository|does not exist|returned error: 404/i, 'clone.notFound'],
+  [/could not resolve host|connection refused|connection timed out|network is unreachable|failed to connect/i, 'clone.unreachable'],
+];
+
+function cloneFailure(stderr: string): UserError {
+  const known = CLONE_FAILURES.find(([pattern]) => pattern.test(stderr));
+  return known ? new UserError(known[1]) : new UserError('clone.failed', { detail: firstLine(stderr) });
+}
+
 export async function run(ctx: CommandContext, _opts: Record<string, unknown>, args: unknown[]): Promise<number> {
   const url = String(args[0]);
   const shown = typeof args[1] === 'string' ? args[1] : folderFromUrl(url);
@@ -40,7 +54,7 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
   const r = gitRaw(['clone', '--quiet', '--', url, target], ctx.cwd);
   if (!r.ok) {
     if (r.missing) throw new UserError('clone.noGit');
-    throw new UserError('clone.failed', { detail: firstLine(r.stderr) });
+    throw cloneFailure(r.stderr);
   }
   closeToOthers(target);
   if (!revParse(target, 'HEAD')) {

@@ -90,13 +90,15 @@ class Asker {
   }
 
   private get theme() {
+    // The keys the library names in English (its arrows, ⏎ and letters need no words).
+    const keyNames: Record<string, MessageKey> = { space: 'guided.keySpace' };
     const words: Record<string, MessageKey> = { navigate: 'guided.keyNavigate', select: 'guided.keySelect', submit: 'guided.keySubmit', all: 'guided.keyAll', invert: 'guided.keyInvert' };
     const c = this.ctx.errColor;
     // The prompt library's own words (a filter that matches nothing, a refused choice) in the user's language.
     const own: Record<string, MessageKey> = { 'No results found': 'guided.noMatches', 'You must provide a valid value': 'guided.notValid' };
     return {
       style: {
-        keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([key, action]) => (words[action] ? `${key} ${this.t(words[action])}` : key)).join(' • ')),
+        keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([k, action]) => { const key = Object.hasOwn(keyNames, k) ? this.t(keyNames[k]) : k; return words[action] ? `${key} ${this.t(words[action])}` : key; }).join(' • ')),
         error: (text: string) => c.red(`> ${Object.hasOwn(own, text) ? this.t(own[text]) : text}`),
       },
     };

@@ -7,7 +7,7 @@ import { loadValidFolder } from '../context/load.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { RECORD_KINDS } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT, UserError, fileSystemReasonOf } from '../domain/errors.js';
 import type { Language } from '../i18n/index.js';
 import { sitePages } from '../site/site.js';
 import { checkSiteFolder, writeSite } from '../site/write-site.js';
@@ -51,7 +51,7 @@ export async function run(ctx: CommandContext, opts: PublishOptions): Promise<nu
     result = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, code });
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, reason: fileSystemReasonOf(code).reason });
     throw e;
   }
   const { written, unchanged, removed, paths } = result;

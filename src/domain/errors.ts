@@ -31,8 +31,8 @@ export class UsageError extends UserError {
 
 // --- errors of the file system --------------------------------------------------------------------
 // A full disk, a read-only drive, a missing permission: the system refused a file operation. These
-// are the user's to put right, so every one becomes a message (what failed, where, the system's
-// code and what to do) in one place, `fileSystemMessage`, whoever raised it: Node's own errors
+// are the user's to put right, so every one becomes a message (what failed, where, why in words
+// and what to do) in one place, `fileSystemMessage`, whoever raised it: Node's own errors
 // (which carry `code`, `syscall` and usually `path`) and civsam's `FileSystemError` alike.
 
 /** The system error codes a person can do something about, each with a reason and advice. */
@@ -95,6 +95,14 @@ export function fileSystemFailure(err: unknown): FileSystemFailure | undefined {
 /** The reason and the advice for a code, as message parameters. */
 export function fileSystemReason(code: FileSystemCode): MessageParams {
   return { code, reason: { key: `fs.reason.${code}` as MessageKey }, advice: { key: `fs.advice.${code}` as MessageKey } };
+}
+
+/**
+ * The reason and advice for any system error code: a code of the table above by its own words, any
+ * other as the drive's error (the words only: a code means nothing to the reader).
+ */
+export function fileSystemReasonOf(code: string | undefined): MessageParams {
+  return fileSystemReason(code !== undefined && (FILE_SYSTEM_CODES as readonly string[]).includes(code) ? code as FileSystemCode : 'EIO');
 }
 
 /**

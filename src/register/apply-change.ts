@@ -15,7 +15,7 @@ import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
-import { folderOutside } from '../store/read-file.js';
+import { folderOutside, limitMessage } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
@@ -198,7 +198,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       if (isVocabulary(change)) {
         const t = newVocabularyText(dir, change.vocabulary, current, change.entries);
         if ('refused' in t) {
-          if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: kib(MAX_FILE_BYTES) });
+          if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
           throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
         }
         files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
@@ -211,7 +211,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       const t = newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
-        if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: kib(MAX_FILE_BYTES) });
+        if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
         throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
       }
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });

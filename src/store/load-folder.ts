@@ -4,12 +4,12 @@
 import { closeSync, existsSync, lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type VocabularyName } from '../domain/kinds.js';
-import { FILE_SYSTEM_CODES, fileSystemReason, type FileSystemCode } from '../domain/errors.js';
+import { fileSystemReasonOf } from '../domain/errors.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import { noCache, parseSnapshotText, type FolderListing, type ParseCache } from './parse-cache.js';
 import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
-import { folderOutside, followLinkWithin, kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
+import { folderOutside, followLinkWithin, kindOf, limitMessage, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { bytesNamer } from './raw-names.js';
 import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
@@ -110,10 +110,9 @@ function listDir(dir: string, rel: string, problems: Problem[]): Dirent[] {
   }
 }
 
-/** The reason, code and advice of a system error, for a problem's message. */
+/** The reason and advice of a system error, for a problem's message. */
 function reasonOf(err: NodeJS.ErrnoException): MessageParams {
-  const code = err.code ?? 'EIO';
-  return (FILE_SYSTEM_CODES as readonly string[]).includes(code) ? fileSystemReason(code as FileSystemCode) : { ...fileSystemReason('EIO'), code };
+  return fileSystemReasonOf(err.code);
 }
 
 /** A file with a fixed name (settings, model, vocabularies): looked at without following a link. */
@@ -260,7 +259,7 @@ function readBytes(rel: string, path: string, withIdentity: boolean): { bytes: B
   try {
     // Refused before reading: a huge file is never parsed.
     const size = Number(st.size);
-    if (size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+    if (size > MAX_FILE_BYTES) return { problem: { file: rel, line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: limitMessage(MAX_FILE_BYTES) } } } };
     // The identity the snapshot keeps is the one of the bytes read: taken from the open file.
     const identity = withIdentity ? identityOf(st) : undefined;
     return { bytes: readUpTo(fd, size, MAX_FILE_BYTES), identity };

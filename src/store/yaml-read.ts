@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type * as JsYaml from 'js-yaml';
 import type { Message } from '../i18n/index.js';
+import { limitMessage } from './read-file.js';
 
 const load = createRequire(import.meta.url);
 let yamlPackage: typeof import('yaml') | undefined;
@@ -39,7 +40,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Strict UTF-8: invalid bytes are refused, never replaced by U+FFFD. A BOM is accepted and dropped. */
 export function decode(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { problem: { line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: MAX_FILE_BYTES / 1024 } } } };
+    return { problem: { line: 1, col: 1, rule: 'file-too-large', severity: 'error', message: { key: 'problem.fileTooLarge', params: { limit: limitMessage(MAX_FILE_BYTES) } } } };
   }
   try {
     return { text: utf8.decode(bytes) };

@@ -72,7 +72,7 @@ describe('import fills what add fills', () => {
     const file = sheetFile(['navn;type;områder;patientgrupper;kommuner', 'Gamma;andet;sundhed;Diabetes;Aarhus', 'Delta;andet;sundhed;Gigt;Aarhus'].join('\n'));
     const r = await civsam(['--data', dir, '--lang', 'da', 'import', 'organisationer', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('række 3, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe.');
+    expect(r.stderr).toContain('række 3, kolonne D (patientgrupper): den 1. værdi er ikke en kendt patientgruppe.');
     expect(r.stdout).toBe('');
   });
 });

@@ -88,7 +88,7 @@ describe('civsam import', () => {
     expect(fileTexts(dir, 'organisations')).toEqual(before);
 
     const da = await civsam(['import', 'organisations', file, '--data', dir, '--lang', 'da']);
-    expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): værdi 1 kendes ikke som patientgruppe. Nærmeste: Diabetes, Angst, Psykisk sygdom.\n');
+    expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): den 1. værdi er ikke en kendt patientgruppe. Nærmeste: Diabetes, Angst, Psykisk sygdom.\n');
     expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 rækker har problemer.');
 
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.

@@ -45,6 +45,7 @@ export const guided = defineMessages({
   'guided.keySubmit': 'finish',
   'guided.keyAll': 'all',
   'guided.keyInvert': 'invert',
+  'guided.keySpace': 'space',
 }, {
   'cli.noInputOption': 'stil aldrig spørgsmål: et manglende påkrævet felt er en fejl, som i et script (civsam spørger kun i en terminal)',
   'guided.intro': 'Registrering af {kind}.',
@@ -87,4 +88,5 @@ export const guided = defineMessages({
   'guided.keySubmit': 'afslut',
   'guided.keyAll': 'alle',
   'guided.keyInvert': 'vend',
+  'guided.keySpace': 'mellemrum',
 });

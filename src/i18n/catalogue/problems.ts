@@ -3,9 +3,9 @@
 import { defineMessages } from '../define.js';
 
 export const problems = defineMessages({
-  'problem.fileTooLarge': 'The file is larger than {limit} KiB and was not read. A record is a few KiB: split the file or remove what does not belong in it.',
+  'problem.fileTooLarge': 'The file is larger than {limit} and was not read. A record is a few KiB: split the file or remove what does not belong in it.',
   'problem.fileEncoding': 'The file is not valid UTF-8 text (the first bad byte is here). Save it again as UTF-8 in your editor.',
-  'problem.fileUnreadable': 'civsam cannot read this file: {reason} ({code}). {advice}',
+  'problem.fileUnreadable': 'civsam cannot read this file: {reason}. {advice}',
   'problem.fileEmpty': 'The file holds no record. Fill it in or delete it.',
   'problem.fileExtension': 'Record files end in .yaml, not .yml. Rename the file.',
   'problem.fileNameUnreadable': 'This file\'s name has a character that cannot be read as text (it was written in another character set, as an old zip file or share may do), so the file cannot be opened and its record is not read. Rename the file to the record\'s id: letters a–z, digits and hyphens, ending in .yaml.',
@@ -34,7 +34,7 @@ export const problems = defineMessages({
   'problem.schema.formatDate': '{field} must be a real date written YYYY-MM-DD, e.g. 2026-03-01.',
   'problem.schema.formatEmail': '{field} must be an e-mail address.',
   'problem.schema.patternId': '{field} must be an id: lowercase letters, digits and dashes, starting with a letter or digit, at most 63 characters.',
-  'problem.schema.patternCvr': '{field} must be a CVR number of exactly 8 digits, in quotes.',
+  'problem.schema.patternCvr': '{field} must be exactly 8 digits, in quotes.',
   'problem.schema.patternUrl': '{field} must be a web address starting with http:// or https://, without spaces.',
   'problem.schema.patternPhone': '{field} must be a phone number of 8 to 20 digits and spaces, optionally starting with +, in quotes.',
   'problem.schema.patternOther': '{field} is not in the expected form; see the field\'s description in the schema.',
@@ -77,9 +77,9 @@ export const problems = defineMessages({
   'kind.municipality': 'municipality',
   'kind.offer-type': 'offer type',
 }, {
-  'problem.fileTooLarge': 'Filen er større end {limit} KiB og blev ikke læst. En post fylder nogle få KiB: del filen op, eller fjern det, der ikke hører til.',
+  'problem.fileTooLarge': 'Filen er større end {limit} og blev ikke læst. En post fylder nogle få KiB: del filen op, eller fjern det, der ikke hører til.',
   'problem.fileEncoding': 'Filen er ikke gyldig UTF-8-tekst (den første fejlagtige byte er her). Gem den igen som UTF-8 i din editor.',
-  'problem.fileUnreadable': 'civsam kan ikke læse denne fil: {reason} ({code}). {advice}',
+  'problem.fileUnreadable': 'civsam kan ikke læse denne fil: {reason}. {advice}',
   'problem.fileEmpty': 'Filen indeholder ingen post. Udfyld den, eller slet den.',
   'problem.fileExtension': 'Postfiler ender på .yaml, ikke .yml. Omdøb filen.',
   'problem.fileNameUnreadable': 'Filens navn har et tegn, der ikke kan læses som tekst (det er skrevet i et andet tegnsæt, som en gammel zip-fil eller et fællesdrev kan gøre), så filen kan ikke åbnes, og dens post bliver ikke læst. Omdøb filen til postens id: bogstaverne a–z, tal og bindestreger, med .yaml til sidst.',
@@ -108,7 +108,7 @@ export const problems = defineMessages({
   'problem.schema.formatDate': '{field} skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.',
   'problem.schema.formatEmail': '{field} skal være en e-mailadresse.',
   'problem.schema.patternId': '{field} skal være et id: små bogstaver, cifre og bindestreger, begyndende med et bogstav eller ciffer, højst 63 tegn.',
-  'problem.schema.patternCvr': '{field} skal være et CVR-nummer på præcis 8 cifre, i anførselstegn.',
+  'problem.schema.patternCvr': '{field} skal have præcis 8 cifre og stå i anførselstegn.',
   'problem.schema.patternUrl': '{field} skal være en webadresse, der begynder med http:// eller https://, uden mellemrum.',
   'problem.schema.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran, i anførselstegn.',
   'problem.schema.patternOther': '{field} har ikke den forventede form; se feltets beskrivelse i skemaet.',

@@ -4,6 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../../domain/errors.js';
+import { limitMessage } from '../../store/read-file.js';
 import type { Sheet, SheetRow } from './sheet-rows.js';
 
 /**
@@ -102,7 +103,7 @@ export interface ZipLimits {
 }
 
 export function refuseOversizedZip(b: Uint8Array, limits: ZipLimits = { part: MAX_XLSX_PART_BYTES, total: MAX_XLSX_TOTAL_BYTES }): void {
-  const tooLarge = (part: boolean) => new UserError('import.error.xlsxTooLarge', { limit: Math.round((part ? limits.part : limits.total) / 1024 / 1024), part: part ? { key: 'import.error.xlsxPart' } : '' });
+  const tooLarge = (part: boolean) => new UserError('import.error.xlsxTooLarge', { limit: limitMessage(part ? limits.part : limits.total), part: part ? { key: 'import.error.xlsxPart' } : '' });
   // The end of the central directory: the last signature in the file, as SheetJS looks for it.
   let eocd = b.length - 4;
   while (eocd >= 0 && !(b[eocd] === 0x50 && b[eocd + 1] === 0x4b && b[eocd + 2] === 0x05 && b[eocd + 3] === 0x06)) eocd--;
