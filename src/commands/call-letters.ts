@@ -84,10 +84,15 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const orgs = app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
   const applied = formatAmount(app.amount_dkk, ctx.lang);
   const granted = formatAmount(d.amount_dkk ?? 0, ctx.lang);
-  const what = app.title ?? call.title;
-  const decision = d.outcome === 'granted' ? ctx.t('letter.granted', { region: region?.name ?? '', granted, what })
-    : d.outcome === 'partly' ? ctx.t('letter.partly', { region: region?.name ?? '', granted, applied, what })
-      : ctx.t('letter.refused', { region: region?.name ?? '', applied, what });
+  // What the money is for: the application's title; without one, the call it was made under.
+  const r = region?.name ?? '';
+  const decision = app.title !== undefined
+    ? d.outcome === 'granted' ? ctx.t('letter.granted', { region: r, granted, what: app.title })
+      : d.outcome === 'partly' ? ctx.t('letter.partly', { region: r, granted, applied, what: app.title })
+        : ctx.t('letter.refused', { region: r, applied, what: app.title })
+    : d.outcome === 'granted' ? ctx.t('letter.grantedCall', { region: r, granted, call: call.title })
+      : d.outcome === 'partly' ? ctx.t('letter.partlyCall', { region: r, granted, applied, call: call.title })
+        : ctx.t('letter.refusedCall', { region: r, applied, call: call.title });
   const criteria = scoredCriteria(call);
   const judgedBy = (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
   const restsOn = (d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));

@@ -9,11 +9,12 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
+import { criterionText, scoredCriteria } from '../domain/applications.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
 /** The ranking as a table: applicants by name first (with the rank, the columns that stay in view when the table is split), then the application's id. */
-export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id): Table {
+export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id, criterionName: (id: string) => string = (id) => id): Table {
   const numbers = Array.from({ length: r.assessors }, (_, i) => i + 1);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
@@ -38,7 +39,9 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     amount(a.amountGranted),
     a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t('ranking.no'), tone: 'warn' },
   ]);
-  const notes = [ctx.t('ranking.criteriaNote', { criteria: r.criteria.map((c) => c.id).join(' / ') || '—', weights: r.criteria.map((c) => `${c.id} ${formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2)}`).join(', ') || '—' })];
+  // The criteria by their wording (a sentence each, its full stop left to the note), numbered in the order the scores are.
+  const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
+  const notes = [ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') || '—' })];
   if (r.budget === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
   else if (r.applications.every((a) => a.withinBudget !== false)) {
     const asked = r.applications.reduce((n, a) => Math.max(n, a.cumulative ?? 0), 0);
@@ -60,7 +63,8 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
     if (!/^\d{4}$/.test(opts.year.trim())) throw new UserError('register.badFlagValue', { flag: '--year', expected: { key: 'register.expected.int' } });
   }
   const report = buildRanking(folder, call, year);
-  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o);
+  const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
+  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id);
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });
   if (opts.output !== undefined && extname(opts.output).toLowerCase() === '.xlsx') {
     if (opts.format !== undefined) throw new UserError('ranking.xlsxFormat');

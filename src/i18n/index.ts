@@ -7,7 +7,10 @@ import { localSyntax, placeholderWord } from './syntax.js';
 
 export type { Language } from './define.js';
 export type { MessageKey } from './catalogue/index.js';
-export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax | FieldName | Lines };
+export type MessageParams = { [name: string]: string | number | Message | Alternatives | Syntax | FieldName | Lines | InLanguages };
+
+/** A text the data gives in each language (a criterion's wording): shown in the reader's. */
+export type InLanguages = { inLanguage: Record<Language, string> };
 
 /** Messages shown one a line (a list a person reads down, such as the rules a word matches). */
 export type Lines = { lines: readonly Message[] };
@@ -100,6 +103,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
       const last = v.label.split('.').pop() ?? v.label;
       return terminalSafe(labelledPath(lang, v.label, atStart) ?? labelledPath(lang, last, atStart) ?? v.label, { lineBreaks: 'space' });
     }
+    if ('inLanguage' in v) return terminalSafe(v.inLanguage[lang], { lineBreaks: 'space' });
     if ('lines' in v) return v.lines.map((m) => translate(lang, m.key, m.params)).join('\n');
     const labels = catalogue[lang] as Record<string, string>;
     // A value of a field that has labels of its own (a hearing point's disposition) is said by those.

@@ -2,10 +2,11 @@
 // for every criterion of its call from every assessor of the call (everyone who assessed any of
 // its applications). Withdrawn and undecided applications need no scores; calls with plain-text
 // criteria are not scored.
-import { missingScores } from '../../domain/applications.js';
+import { criterionText, missingScores, type ScoredCriterion } from '../../domain/applications.js';
+import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, idList, ref } from '../make.js';
+import { bySubject, finding, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'assessment-incomplete',
@@ -23,11 +24,16 @@ export const rule: AuditRule = {
         // Nobody assessed the call at all: every criterion lacks its score.
         const missing = assessors.length === 0 ? criteria.map((c) => ({ assessor: 0, criterion: c.id })) : missingScores(app, criteria, assessors);
         if (missing.length === 0) continue;
-        const ids = criteria.map((c) => c.id).filter((id) => missing.some((m) => m.criterion === id));
+        const lacking = criteria.filter((c) => missing.some((m) => m.criterion === c.id));
         out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.assessment-incomplete.message',
-          { count: missing.length, criteria: idList(ids), call: call.id, assessors: assessors.length }));
+          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: call.id, assessors: assessors.length }));
       }
     }
     return out.sort(bySubject);
   },
 };
+
+/** The criteria by their wording, quoted as each language quotes. */
+function criteriaWording(criteria: readonly ScoredCriterion[]): InLanguages {
+  return { inLanguage: { da: criteria.map((c) => `»${criterionText(c, 'da')}«`).join(', '), en: criteria.map((c) => `"${criterionText(c, 'en')}"`).join(', ') } };
+}
