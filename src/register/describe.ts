@@ -39,8 +39,8 @@ function describeField(lang: Language, kind: string, field: string, before: Rec,
   if (b === undefined) return translate(lang, 'commit.fieldSet', { field: name });
   if (a === undefined) return translate(lang, 'commit.fieldRemoved', { field: name });
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length > b.length && b.every((x, i) => sameData(x, a[i]))) return `${name} +${a.length - b.length}`;
-    if (a.length < b.length) return `${name} −${b.length - a.length}`;
+    if (a.length > b.length && b.every((x, i) => sameData(x, a[i]))) return translate(lang, 'commit.itemsAdded', { field: name, count: a.length - b.length });
+    if (a.length < b.length) return translate(lang, 'commit.itemsRemoved', { field: name, count: b.length - a.length });
   }
   return translate(lang, 'commit.fieldChanged', { field: name });
 }

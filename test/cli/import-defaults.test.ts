@@ -31,7 +31,7 @@ describe('import fills what add fills', () => {
     const r = await civsam(['--data', dir, '--lang', 'da', 'import', 'organisationer', file]);
     expect(r.stderr).not.toContain('status');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Import af organisationer: 3 oprettet, 0 opdateret, 0 uændret.\nStandardværdier brugt: Status = aktiv (3 rækker), registreret = i dag (3 rækker).\n');
+    expect(r.stdout).toBe('Import af organisationer: 3 oprettet, 0 opdateret, 0 uændret.\nStandardværdier brugt: Status sat til aktiv (3 rækker), registreret sat til i dag (3 rækker).\n');
     const rec = parse(readFileSync(join(dir, 'organisations/angstforeningen-skive.yaml'), 'utf8'));
     expect(rec.status).toBe('active');
     expect(rec.registered).toMatch(TODAY);
@@ -64,7 +64,7 @@ describe('import fills what add fills', () => {
     const file = sheetFile(['name;kind;areas;patient_groups;municipalities;status', 'Alpha To;other;health;diabetes;aarhus;inactive', 'Beta;other;health;diabetes;aarhus;'].join('\n'));
     const r = await civsam(['--data', dir, 'import', 'organisations', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('organisations: 2 to create, 0 to update, 0 unchanged.\nDefaults used: status = active (1 row), registered = today (2 rows).\n');
+    expect(r.stderr).toContain('organisations: 2 to create, 0 to update, 0 unchanged.\nDefaults used: status set to active (1 row), registered set to today (2 rows).\n');
   });
 
   test('a row that add would refuse is still refused: an unknown patient group, a value outside the schema', async () => {

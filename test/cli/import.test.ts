@@ -56,7 +56,7 @@ describe('civsam import', () => {
     writeFileSync(file, cp1252(DANISH_CSV));
     const r = await civsam(['import', 'organisationer', file, '--data', dir]);
     expect(r.stderr).toContain(`Read ${file}: 2 rows, CSV separated by ";", WINDOWS-1252.`);
-    expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (2 rows).\n');
+    expect(r.stdout).toBe('Imported organisations: 2 created, 0 updated, 0 unchanged.\nDefaults used: registered set to today (2 rows).\n');
     expect(r.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'organisations/aeroe-oedegaards-forening.yaml'), 'utf8'))).toEqual({
       id: 'aeroe-oedegaards-forening', name: 'Ærø Ødegårds Forening', kind: 'patient-association', cvr: '87654303', areas: ['psychiatry'],
@@ -94,7 +94,7 @@ describe('civsam import', () => {
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
     const skip = await civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);
     expect(skip.code).toBe(1);
-    expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\nDefaults used: registered = today (500 rows).\n');
+    expect(skip.stdout).toBe('Imported organisations: 500 created, 0 updated, 0 unchanged.\nDefaults used: registered set to today (500 rows).\n');
     // One row left out: said as one (it), not as several.
     expect(skip.stderr).toContain('with a column saying what is wrong. Correct it there and import that file.');
     const rejected = readFileSync(join(dirname(file), 'mange.rejected.csv'), 'utf8');

@@ -225,7 +225,7 @@ describe('git trail', () => {
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit.');
-    expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: budgetter +1');
+    expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: 1 tilføjet til budgetter');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.
     writeFileSync(join(dir, 'pools/puljen.yaml'), read(dir, 'pools/puljen.yaml') + '# i gang\n');

@@ -119,7 +119,7 @@ describe('commit messages name fields, never values', () => {
       .toBe('organisation, tilbud: 2 oprettede, 1 ændret');
   });
   test('lists say how many items came or went', () => {
-    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: invited +2');
+    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: 2 added to invited');
     expect(describeChange('organisation', 'o', undefined, { id: 'o' })).toBe('organisation o: added');
     expect(describeChange('organisation', 'o', { id: 'o' }, undefined)).toBe('organisation o: removed');
     expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes set');

@@ -105,7 +105,7 @@ describe('stopping an import', () => {
     expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: 130, signal: null });
     expect(r.stderr).toMatch(/Asked to stop: civsam is finishing the change it has begun to put in place \(\d+ of 600 files so far\), so that the folder is not left with half of it\. Press Ctrl-C again to stop at once\.\n/);
     expect(r.stderr).toContain('Asked to stop: the change was finished and committed to git first.\n');
-    expect(r.stdout).toBe('Imported organisations: 450 created, 150 updated, 0 unchanged.\nDefaults used: registered = today (450 rows).\n');
+    expect(r.stdout).toBe('Imported organisations: 450 created, 150 updated, 0 unchanged.\nDefaults used: registered set to today (450 rows).\n');
     expect(records(dir)).toEqual(after);
     expect(hiddenIn(dir)).toEqual([]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -158,7 +158,7 @@ describe('stopping an import', () => {
     cpSync(join(full, 'organisations'), join(dir, 'organisations'), { recursive: true, filter: (src) => !/nyforening-(2|3|4)\d\d/.test(src) });
     expect(Object.keys(records(dir)).length).toBe(1 + 200);
     const again = execFileSync(process.execPath, [BIN, '--data', dir, 'import', 'organisations', csv, '--no-commit'], { env: { ...process.env, ...ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(again).toBe('Imported organisations: 250 created, 0 updated, 200 unchanged.\nDefaults used: registered = today (250 rows).\n');
+    expect(again).toBe('Imported organisations: 250 created, 0 updated, 200 unchanged.\nDefaults used: registered set to today (250 rows).\n');
     expect(records(dir)).toEqual(whole);
   });
 });
