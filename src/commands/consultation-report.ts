@@ -13,6 +13,8 @@ import { findConsultation } from '../context/hearing-options.js';
 import { consultationReport } from '../reports/hearing.js';
 import { buildHearingNote } from '../reports/hearing-note.js';
 import { hearingNoteHtml, hearingNoteMarkdown } from '../output/hearing-note.js';
+import { wrapText } from '../output/table.js';
+import { textWidth } from '../output/text-width.js';
 
 export async function run(ctx: CommandContext, opts: { asOf?: string; format?: string; output?: string }, [id]: string[]): Promise<number> {
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
@@ -25,11 +27,16 @@ export async function run(ctx: CommandContext, opts: { asOf?: string; format?: s
     const text = format === 'html' ? hearingNoteHtml(note, ctx.lang) : hearingNoteMarkdown(note, ctx.lang);
     if (opts.output) writeOutputFile(ctx, opts.output, text);
     else ctx.stdout.write(terminalSafe(text));
-    if (note.undecided > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id })) + '\n');
+    if (note.undecided > 0) sayNote(ctx, ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id }));
     return EXIT.ok;
   }
   const report = consultationReport(folder, consultation, asOf, ctx.lang);
   emit(ctx, opts, report);
-  for (const n of report.notes) ctx.stderr.write(ctx.errColor.yellow(n) + '\n');
+  for (const n of report.notes) sayNote(ctx, n);
   return EXIT.ok;
+}
+
+/** A note on the error stream, wrapped at its width and coloured line by line. */
+function sayNote(ctx: CommandContext, text: string): void {
+  ctx.stderr.write(wrapText(text, textWidth({ stdout: ctx.stderr, env: ctx.env })).map((l) => ctx.errColor.yellow(l)).join('\n') + '\n');
 }

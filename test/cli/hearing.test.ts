@@ -225,7 +225,7 @@ describe('civsam consultation report and hearing-party history', () => {
   it('warns on stderr when the deadline has not passed', async () => {
     const r = await run(['consultation', 'report', '2026-model-civilsamfund', ...AS_OF]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('note: the deadline (26 Jan 2027) has not passed as of 23 Nov 2026; responses may still come.\n');
+    expect(r.stderr).toBe('Note: the deadline (26 Jan 2027) has not passed as of 23 Nov 2026; responses may\nstill come.\n');
   });
   it('gives an organisation\'s history, and exit 2 for an unknown one', async () => {
     const r = await run(['hearing-party', 'history', 'bipolarkredsen-vest', '--format', 'json']);

@@ -85,7 +85,7 @@ describe('consultation report', () => {
   it('says so on stderr when the deadline has not passed', () => {
     const folder = load(files());
     expect(consultationReport(folder, folder.records.consultation.get('k')!, '2026-03-01', 'da').notes)
-      .toEqual(['bemærk: fristen (15. mar. 2026) er ikke overskredet pr. 1. mar. 2026; der kan stadig komme svar.']);
+      .toEqual(['Bemærk: Fristen (15. mar. 2026) er ikke overskredet pr. 1. mar. 2026; der kan stadig komme svar.']);
   });
 });
 
