@@ -217,6 +217,8 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
     const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';
     const choices = /Allowed choices are (.*)\.$/.exec(err.message)?.[1];
+    // `--lang both` to a command other than publish: say where it belongs.
+    if (name.startsWith('--lang') && /argument 'both' is invalid/.test(err.message)) return t('publish.langBothOnly');
     const what = name.startsWith('-') ? { syntax: name } : { placeholder: name };
     return choices !== undefined ? t('cli.invalidChoice', { what, choices }) : t('cli.invalidArgument', { what });
   }
@@ -248,8 +250,8 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     // Our own help command (defined last in main), since commander's looks at the first word only.
     .helpCommand(false)
     .addOption(new Option('--data <dir>', t('cli.dataOption')))
-    // `both` is for civsam publish only (a site in both languages); every other command refuses it.
-    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da', 'both']))
+    // The language of messages; `both` is civsam publish's own --lang (a site in both languages).
+    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']))
     .option('--no-color', t('cli.noColorOption'))
     .option('--no-input', t('cli.noInputOption'))
     .showSuggestionAfterError(false)
@@ -273,6 +275,11 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
   };
   return {
     showGlobalOptions: true,
+    // A global option the command has its own of (publish's --lang, which also takes both) is listed once, as the command's.
+    visibleGlobalOptions(this: Help, cmd: Command) {
+      const own = new Set(cmd.options.map((o) => o.long));
+      return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((o) => !own.has(o.long));
+    },
     // Wrap a description even beside a long term (`invite [options] <id> <party-ids...>`), so help
     // fits 80 columns; commander leaves it unwrapped when less than 40 columns are left.
     minWidthToWrap: 24,
