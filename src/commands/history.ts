@@ -27,6 +27,46 @@ function show(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
+/** A value `show` lays out item by item or field by field: a list of objects, or an object. */
+function structured(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null);
+  return typeof value === 'object' && value !== null;
+}
+
+/** A changed list of objects (funding lines, criteria, scores) or object, in words, one line per item that changed. */
+type ItemWords = (kind: RecordKind, field: string, before: unknown, after: unknown) => string;
+
+/**
+ * Lists of objects and objects as `show` writes them (`Midler 2: pulje: … · år: 2025 · beløb:
+ * 600.000 kr.`), each item or field that changed on its own line, old → new; the folder as it is now
+ * gives the names beside ids. Undefined when no change holds one, or the folder cannot be read.
+ */
+async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal: boolean): Promise<ItemWords | undefined> {
+  const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new)))));
+  if (!needed) return undefined;
+  const [{ fieldRows }, { loadFolder }] = await Promise.all([import('./record-show.js'), import('../context/load.js')]);
+  let folder;
+  try {
+    folder = loadFolder(ctx).folder;
+  } catch {
+    return undefined; // no folder to name things by: the values as data
+  }
+  const text = (c: Cell): string => (typeof c === 'object' && c !== null ? c.text : String(c ?? ''));
+  const nest = (field: string, v: unknown): Record<string, unknown> => field.split('.').reduceRight<unknown>((inner, k) => ({ [k]: inner }), v) as Record<string, unknown>;
+  const rowsOf = (kind: RecordKind, field: string, v: unknown): Map<string, string> =>
+    new Map(v === undefined ? [] : fieldRows(nest(field, v), kind, folder, ctx).map(([label, value]) => [text(label), text(value)]));
+  return (kind, field, before, after) => {
+    const old = rowsOf(kind, field, before);
+    const now = rowsOf(kind, field, after);
+    const lines: string[] = [];
+    for (const label of new Set([...old.keys(), ...now.keys()])) {
+      if (old.get(label) === now.get(label)) continue;
+      lines.push(`${label}: ${old.get(label) || '–'} → ${now.get(label) || '–'}`);
+    }
+    return lines.join('\n');
+  };
+}
+
 /** The report's field changes, personal values left out unless asked for. */
 function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: true } {
   if (!f.personal || personal) return f;
@@ -75,7 +115,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const heading = record
     ? ctx.t('history.headingRecord', { kind: { key: `kind.${record.kind}` }, id: record.id })
     : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: opts.since!, author: opts.author ?? '' });
-  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, chooseFormat(opts) !== 'csv')], heading });
+  const forPeople = chooseFormat(opts) !== 'csv';
+  const items = forPeople ? await itemWords(ctx, entries, personal) : undefined;
+  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, items)], heading });
   return EXIT.ok;
 }
 
@@ -83,7 +125,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
  * The changes as a table. For people (table, Markdown) fields go by their names and dates as the
  * language writes them, fixed values by their labels; CSV keeps field names, codes and ISO dates.
  */
-function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean): Table {
+function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, items?: ItemWords): Table {
   const t = (k: Message['key']) => ctx.t(k);
   const rows: Cell[][] = [];
   const fieldName = (kind: RecordKind | undefined, field: string) => (forPeople && kind ? fieldLabel(ctx.lang, kind, field) : field);
@@ -101,6 +143,7 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       const fields = r.fields.map((f) => {
         const v = visible(f, personal);
         if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
+        if (items && r.kind && (structured(f.old) || structured(f.new))) return items(r.kind, f.field, f.old, f.new);
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
       const change = t(`history.change.${r.change}` as Message['key']);
