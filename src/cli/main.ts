@@ -217,8 +217,6 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
     const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';
     const choices = /Allowed choices are (.*)\.$/.exec(err.message)?.[1];
-    // `--lang both` to a command other than publish: say where it belongs.
-    if (name.startsWith('--lang') && /argument 'both' is invalid/.test(err.message)) return t('publish.langBothOnly');
     const what = name.startsWith('-') ? { syntax: name } : { placeholder: name };
     return choices !== undefined ? t('cli.invalidChoice', { what, choices }) : t('cli.invalidArgument', { what });
   }
@@ -241,6 +239,17 @@ function helpWidth(streams: Streams): number {
   return Math.min(streams.stdout.columns || 80, 120);
 }
 
+/**
+ * The language of messages and reports: en or da, as help and a refused value say. `both` is civsam
+ * publish's own --lang (a site in both languages), which reaches it through this option too; every
+ * other command refuses it by name (publish.langBothOnly).
+ */
+function langOption(t: (k: MessageKey, p?: MessageParams) => string): Option {
+  const option = new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']);
+  const chosen = option.parseArg!;
+  return option.argParser((value: string, previous: unknown) => (value === 'both' ? value : chosen(value, previous)));
+}
+
 function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: string, streams: Streams): Command {
   const program = new Command('civsam');
   program
@@ -250,8 +259,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     // Our own help command (defined last in main), since commander's looks at the first word only.
     .helpCommand(false)
     .addOption(new Option('--data <dir>', t('cli.dataOption')))
-    // The language of messages; `both` is civsam publish's own --lang (a site in both languages).
-    .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']))
+    .addOption(langOption(t))
     .option('--no-color', t('cli.noColorOption'))
     .option('--no-input', t('cli.noInputOption'))
     .showSuggestionAfterError(false)

@@ -22,13 +22,13 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: '1 score is missing (criteria need) from the assessment for call c1; 2 assessors assessed the call.',
+      message: '1 score is missing from the assessment for call c1, for the criterion "Behov"; 2 assessors assessed the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing (criteria reach, need) from the assessment for call c1; 2 assessors assessed the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for call c1, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {

@@ -358,7 +358,7 @@ describe('stale-contact', () => {
   });
 
   it('finds a contact never confirmed', () => {
-    expect(run({}).map((f) => f.message)).toEqual(['the contact details have never been confirmed (no confirmed date): confirm or delete them.']);
+    expect(run({}).map((f) => f.message)).toEqual(['the contact details have never been confirmed (the contact\'s field "confirmed" has no date): confirm or delete them.']);
   });
 
   it('does not fire on a contact confirmed exactly 24 months ago', () => {

@@ -14,7 +14,9 @@ describe('audit: choosing a rule by a word', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
       'fejl: 3 kontrolregler begynder med ass; skriv mere af id\'et:',
-      '  assessment-incomplete – Afgjort ansøgning uden alle bedømmeres karakter for alle kriterier',
+      // Wrapped at the width (80), under the title it continues.
+      '  assessment-incomplete – Afgjort ansøgning uden alle bedømmeres karakter for',
+      '                          alle kriterier',
       '  assessor-conflict – Bedømmer med erklæret tilknytning til en ansøger deltog',
       '  assessor-undeclared – Bedømmer uden erklæring om habilitet',
       '',

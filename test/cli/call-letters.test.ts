@@ -31,7 +31,7 @@ describe('call letters', () => {
     const out = join(makeFolder({}), 'breve');
     const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: No letter was written: a refusal or partial grant has no reason (${UNREASONED.slice('applications/'.length, -'.yaml'.length)}), and such a letter must give the reasons for the decision. Add the reason to the decision (civsam application decide ID --decision … --reason "…"), then write the letters again.\n`);
+    expect(r.stderr).toBe(`error: no letter was written: a refusal or partial grant has no reason (${UNREASONED.slice('applications/'.length, -'.yaml'.length)}), and such a letter must give the reasons for the decision. Add the reason to the decision (civsam application decide ID --decision … --reason "…"), then write the letters again.\n`);
     expect(() => readdirSync(out)).toThrow();
   });
 
@@ -48,7 +48,7 @@ describe('call letters', () => {
     rmSync(join(out, '2025-civilsamfundspuljen-lungeklubben-herning.md')); // gone: simply written again
     const refused = await run();
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`error: No letter was written: 2 letters in ${out} were changed since civsam wrote them, or not written by civsam (2025-civilsamfundspuljen-aedru-sammen-midt.html, 2025-civilsamfundspuljen-gryden-horsens.md), and would be replaced. Move them elsewhere to keep the changes, or give --overwrite to replace them.\n`);
+    expect(refused.stderr).toBe(`error: no letter was written: 2 letters in ${out} were changed since civsam wrote them, or not written by civsam (2025-civilsamfundspuljen-aedru-sammen-midt.html, 2025-civilsamfundspuljen-gryden-horsens.md), and would be replaced. Move them elsewhere to keep the changes, or give --overwrite to replace them.\n`);
     expect(readFileSync(letter, 'utf8')).toBe(edited);
     expect(readdirSync(out)).not.toContain('2025-civilsamfundspuljen-lungeklubben-herning.md');
     expect((await run('--overwrite')).code).toBe(0);

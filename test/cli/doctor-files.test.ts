@@ -24,8 +24,11 @@ describe('doctor names the files others can read', () => {
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('2 datafiler kan læses af alle brugere'));
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(at + 1, at + 3)).toEqual(['  vocabularies/municipalities.yaml', '  organisations/alpha.yaml']);
-    expect(lines[at + 3]).not.toMatch(/^ {2}/);
+    // The finding wrapped at the width (80), then the files, indented, one a line.
+    const first = lines.findIndex((l, i) => i > at && l.startsWith('  '));
+    expect(lines.slice(at, first).every((l) => l.length <= 80)).toBe(true);
+    expect(lines.slice(first, first + 2)).toEqual(['  vocabularies/municipalities.yaml', '  organisations/alpha.yaml']);
+    expect(lines[first + 2]).not.toMatch(/^ {2}/);
   });
 
   test('twelve files: ten named, then how many more, in each language', async () => {
@@ -35,11 +38,13 @@ describe('doctor names the files others can read', () => {
     const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
     const lines = da.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('12 datafiler kan læses af alle brugere'));
-    expect(lines.slice(at + 1, at + 13)).toEqual([
+    const first = lines.findIndex((l, i) => i > at && l.startsWith('  '));
+    expect(lines.slice(first, first + 13)).toEqual([
       '  civsam.yaml',
       ...Array.from({ length: 9 }, (_, i) => `  organisations/forening-0${i + 1}.yaml`),
       '  og 2 flere',
-      'Datamappen ligger ikke i et git-arkiv, så der er ingen historik over ændringer (git init opretter et).',
+      'Datamappen ligger ikke i et git-arkiv, så der er ingen historik over ændringer',
+      '(git init opretter et).',
     ]);
     const en = await civsam(['--data', dir, 'doctor', '--dry-run']);
     expect(en.stdout).toContain('  organisations/forening-09.yaml\n  and 2 more\n');

@@ -64,7 +64,7 @@ describe('civsam import', () => {
     });
     expect(readFileSync(join(dir, 'organisations/stoettegruppen-aa.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     const log = git(dir, 'log', '--format=%B', '-1');
-    expect(log).toContain('organisation: 2 oprettede\n\norganisation aeroe-oedegaards-forening: oprettet\norganisation stoettegruppen-aa: oprettet'); // the folder's language
+    expect(log).toContain('organisation: 2 oprettet\n\norganisation aeroe-oedegaards-forening: oprettet\norganisation stoettegruppen-aa: oprettet'); // the folder's language
     expect(log).not.toContain('Ørnbøl');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect((await civsam(['validate', '--data', dir])).code).toBe(0);
@@ -82,14 +82,14 @@ describe('civsam import', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('row 319, column D (patientgrupper): value 1 is not a known patient group. Closest: Diabetes, Anxiety, Mental illness.\n');
-    expect(r.stderr).toContain('error: Nothing was imported: 1 of 501 rows has problems.');
+    expect(r.stderr).toContain('error: nothing was imported: 1 of 501 rows has problems.');
     expect(r.stderr).not.toContain('hemmelig');
     expect(r.stderr).not.toContain('Diabetis');
     expect(fileTexts(dir, 'organisations')).toEqual(before);
 
     const da = await civsam(['import', 'organisations', file, '--data', dir, '--lang', 'da']);
     expect(da.stderr).toContain('række 319, kolonne D (patientgrupper): den 1. værdi er ikke en kendt patientgruppe. Nærmeste: Diabetes, Angst, Psykisk sygdom.\n');
-    expect(da.stderr).toContain('fejl: Intet blev importeret: 1 af 501 rækker har problemer.');
+    expect(da.stderr).toContain('fejl: intet blev importeret: 1 af 501 rækker har problemer.');
 
     // --skip-invalid writes the 500 and puts the bad row in a file to correct.
     const skip = await civsam(['import', 'organisations', file, '--data', dir, '--skip-invalid', '--no-commit']);

@@ -48,9 +48,9 @@ describe('civsam validate', () => {
 
   it('an --output file that cannot be written is the user\'s to fix: exit 2, not an internal error', async () => {
     const en = await civsam(['overview', 'offers', '--output', '/nonexistent/folder/x.csv']);
-    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: cannot open /nonexistent/folder/x.csv: it, or the folder it is in, does not exist (ENOENT). Check the path; the file or folder may have been moved or removed.\n' });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: cannot open /nonexistent/folder/x.csv: it, or the folder it is in, does not exist. Check the path; the file or folder may have been moved or removed.\n' });
     expect((await civsam(['--lang', 'da', 'overview', 'offers', '--output', '/nonexistent/folder/x.csv'])).stderr)
-      .toBe('fejl: kan ikke åbne /nonexistent/folder/x.csv: den selv eller mappen, den ligger i, findes ikke (ENOENT). Kontrollér stien; filen eller mappen er måske flyttet eller slettet.\n');
+      .toBe('fejl: kan ikke åbne /nonexistent/folder/x.csv: den selv eller mappen, den ligger i, findes ikke. Kontrollér stien; filen eller mappen er måske flyttet eller slettet.\n');
   });
 
   it('import --dry-run checks the data folder like every other command', async () => {

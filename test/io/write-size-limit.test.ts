@@ -42,7 +42,7 @@ describe('a write that would pass the reader\'s size limit', () => {
     const r = await civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
     expect(r.code).toBe(2);
     const size = Math.ceil((before.length + 19_800) / 1024);
-    expect(r.stderr).toMatch(new RegExp(`^error: .*agreements/aftale-1\\.yaml would become (${size.toLocaleString('en-GB')}|${(size + 1).toLocaleString('en-GB')}) KiB, more than the 1,024 KiB civsam reads in one file; nothing was written\\. Shorten the text, or keep the long part \\(earlier evaluations, long notes\\) in a document elsewhere and refer to it\\.\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^error: .*agreements/aftale-1\\.yaml would become (${size.toLocaleString('en-GB')}|${(size + 1).toLocaleString('en-GB')}) KiB, more than the 1 MiB civsam reads in one file; nothing was written\\. Shorten the text, or keep the long part \\(earlier evaluations, long notes\\) in a document elsewhere and refer to it\\.\\n$`));
     expect(r.stderr).not.toContain('Lang opsummering');
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(join(dir, 'agreements'))).toEqual(['aftale-1.yaml']);
@@ -50,7 +50,7 @@ describe('a write that would pass the reader\'s size limit', () => {
 
     const da = await civsam(['--data', dir, '--lang', 'da', 'agreement', 'evaluate', 'aftale-1', '--summary', long, '--date', '2026-01-02', '--no-commit']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toMatch(/^fejl: .*agreements\/aftale-1\.yaml ville fylde \d\.\d{3} KiB, mere end de 1\.024 KiB, civsam kan læse i én fil; intet er skrevet\. Gør teksten kortere, eller gem den lange del \(tidligere evalueringer, lange noter\) i et dokument et andet sted, og henvis til det\.\n$/);
+    expect(da.stderr).toMatch(/^fejl: .*agreements\/aftale-1\.yaml ville fylde \d\.\d{3} KiB, mere end de 1 MiB, civsam kan læse i én fil; intet er skrevet\. Gør teksten kortere, eller gem den lange del \(tidligere evalueringer, lange noter\) i et dokument et andet sted, og henvis til det\.\n$/);
 
     // The near miss: an evaluation that fits is written, and the folder still reads.
     const ok = await civsam(['--data', dir, 'agreement', 'evaluate', 'aftale-1', '--summary', 'Kort opsummering.', '--date', '2026-01-02', '--no-commit']);
@@ -70,7 +70,7 @@ describe('a write that would pass the reader\'s size limit', () => {
     const code = await main(['--data', dir, 'org', 'edit', 'alpha', '--notes', 'x'.repeat(2_000_000), '--no-commit'],
       { CIVSAM_NO_CACHE: '1', NO_COLOR: '1', CIVSAM_LANG: 'en' }, { stdout: stream(() => {}), stderr: stream((s) => { stderr += s; }) }, '0');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: .*organisations\/alpha\.yaml would become 1,954 KiB, more than the 1,024 KiB civsam reads in one file; nothing was written\./);
+    expect(stderr).toMatch(/^error: .*organisations\/alpha\.yaml would become 1,954 KiB, more than the 1 MiB civsam reads in one file; nothing was written\./);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(join(dir, 'organisations'))).toEqual(['alpha.yaml']);

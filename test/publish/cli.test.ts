@@ -92,7 +92,7 @@ describe('civsam publish', () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file', 'site'), '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(SAMPLE_AUDIT + `error: could not write the site to ${join(base, 'a-file', 'site')} (ENOTDIR). Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT + `error: could not write the site to ${join(base, 'a-file', 'site')}: a part of the path is a file, not a folder. Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.\n`);
   });
 
   it('refuses an --out that is a file', async () => {

@@ -116,7 +116,7 @@ describe('commit messages name fields, never values', () => {
     expect(message).toBe('aftale 2026-psyk-004: status aktiv → afsluttet, slut ændret, kontakt: navn ændret, begrundelse for fristen udfyldt');
     expect(describeChange('hearing-party', 'h', undefined, { id: 'h' }, 'da')).toBe('høringspart h: oprettet');
     expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', after: { id: 'b' } }, { kind: 'offer', id: 'c', before: { id: 'c' }, after: { id: 'c', notes: 'x' } }], 'da').split('\n')[0])
-      .toBe('organisation, tilbud: 2 oprettede, 1 ændret');
+      .toBe('organisation, tilbud: 2 oprettet, 1 ændret');
   });
   test('lists say how many items came or went', () => {
     expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: 2 added to invited');
