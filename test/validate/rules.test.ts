@@ -101,7 +101,7 @@ describe('validate: record rules', () => {
   });
   it('status-date: the day of a status change on a record whose status is active; near miss: with the status it belongs to', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', undefined, 'inactive_since: 2026-01-01\n') }))
-      .toEqual(['organisations/alpha.yaml:9:1 status-date inactive_since is set, but the organisation\'s status is active. Remove inactive_since if the organisation is active (civsam org activate does), or set status: inactive.']);
+      .toEqual(['organisations/alpha.yaml:9:1 status-date the field "inactive since" is set, but the organisation\'s status is active. Remove the date if the organisation is active (civsam org activate does), or make it inactive (civsam org deactivate, or status: inactive in the file).']);
     expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', undefined, 'inactive_since: 2026-01-01\n').replace('status: active', 'status: inactive') })).toEqual([]);
     expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: active\nwithdrawn: 2026-01-01\n` })).toEqual(['hearing-parties/p.yaml:6:1 status-date']);
     expect(problemsOf({ ...baseFiles(), 'hearing-parties/p.yaml': `${party('p')}status: withdrawn\nwithdrawn: 2026-01-01\n` })).toEqual([]);

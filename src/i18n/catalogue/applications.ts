@@ -150,7 +150,7 @@ export const applications = defineMessages({
   'problem.criterionNotOnCall': '{field} names criterion {criterion}, which call {call} does not have. Its criteria are: {ids}.',
   'problem.criterionIdTwice': 'criterion id {criterion} is used twice; each criterion needs its own id.',
   'problem.scoreOutOfScale': '{field} is outside call {call}\'s score scale, {min} to {max}.',
-  'problem.scaleOrder': 'score_scale.min must be lower than score_scale.max.',
+  'problem.scaleOrder': 'the score scale\'s lowest score must be lower than its highest (score_scale: min and max).',
   'problem.callApplicantsDisagree': 'the call lists {field}, but its applications show {count, plural, one {# organisation} other {# organisations}} differently: {organisations}. Remove {field} (the applications now say it), or correct it.',
 
   'audit.rule.assessment-incomplete.title': 'Decided application without every assessor\'s score on every criterion',
@@ -337,7 +337,7 @@ export const applications = defineMessages({
   'problem.criterionNotOnCall': '{field} nævner kriterium {criterion}, som opslag {call} ikke har. Dets kriterier er: {ids}.',
   'problem.criterionIdTwice': 'kriterie-id {criterion} bruges to gange; hvert kriterium skal have sit eget id.',
   'problem.scoreOutOfScale': '{field} ligger uden for karakterskalaen i opslag {call}, {min} til {max}.',
-  'problem.scaleOrder': 'score_scale.min skal være lavere end score_scale.max.',
+  'problem.scaleOrder': 'karakterskalaens laveste karakter skal være lavere end dens højeste (score_scale: min og max).',
   'problem.callApplicantsDisagree': 'opslaget angiver {field}, men dets ansøgninger viser {count, plural, one {# organisation} other {# organisationer}} anderledes: {organisations}. Fjern {field} (ansøgningerne siger det nu), eller ret det.',
 
   'audit.rule.assessment-incomplete.title': 'Afgjort ansøgning uden alle bedømmeres karakter for alle kriterier',
