@@ -11,7 +11,8 @@ import type { AuditRule, Finding, Severity } from '../audit/finding.js';
 import { RULES } from '../audit/registry.js';
 import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
-import { readModel, wrapText } from './model.js';
+import { readModel } from './model.js';
+import { wrapParagraphs } from '../output/table.js';
 import { textWidth } from '../output/text-width.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
@@ -214,7 +215,7 @@ function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
     `${ctx.t('audit.explain.principle', { principle: model?.principles.find((p) => p.id === rule.principle)?.title[ctx.lang] ?? rule.principle })}. ${ctx.t('audit.explain.principleHint')}`,
     '',
-    wrapText(ctx.t(rule.explanation), width),
+    wrapParagraphs(ctx.t(rule.explanation), width),
   ];
   ctx.stdout.write(lines.join('\n') + '\n');
 }

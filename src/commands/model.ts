@@ -13,6 +13,7 @@ import type { Language } from '../i18n/index.js';
 import { MAX_FILE_BYTES, decode, parseStrict } from '../store/yaml-read.js';
 import type { Table } from '../reports/table.js';
 import { textWidth } from '../output/text-width.js';
+import { wrapParagraphs } from '../output/table.js';
 
 export interface ModelReport {
   title: string;
@@ -61,7 +62,7 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
   const heading = report.title;
   if (report.introduction) {
     // The terminal gets the introduction wrapped to its width; Markdown keeps its paragraphs whole.
-    const intro = chooseFormat(opts) === 'table' && opts.output === undefined ? wrapText(report.introduction, textWidth(ctx)) : report.introduction.trim();
+    const intro = chooseFormat(opts) === 'table' && opts.output === undefined ? wrapParagraphs(report.introduction, textWidth(ctx)) : report.introduction.trim();
     tables[0].title = `${intro}\n\n${tables[0].title}`;
   }
   emit(ctx, opts, { json: report, tables, heading });
@@ -90,20 +91,4 @@ export function readModel(ctx: CommandContext): CollaborationModel | undefined {
   } catch {
     return undefined; // missing or unreadable: the caller says what to do
   }
-}
-
-/** Running text wrapped at word boundaries; paragraphs (lines) are kept apart. */
-export function wrapText(text: string, width: number): string {
-  return text.trim().split('\n').map((para) => {
-    const out: string[] = [];
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-    return out.join('\n');
-  }).join('\n');
 }

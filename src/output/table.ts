@@ -397,6 +397,11 @@ function hasText(line: string): boolean {
   return c > 0x20 && c < 0x7f ? true : line.trim() !== '';
 }
 
+/** Running text (an explanation, an introduction) wrapped to `width`, its lines and empty lines kept. */
+export function wrapParagraphs(text: string, width: number): string {
+  return text.trim().split('\n').map((line) => wrapText(line, width).join('\n')).join('\n');
+}
+
 /**
  * Text wrapped to `width`: at spaces, else after a hyphen, dash or slash inside a long word; a
  * piece longer than a whole line (which column widths avoid) is split as a last resort. Lines
