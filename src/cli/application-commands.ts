@@ -44,7 +44,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     options: [
       ...optionsNamed('application', '--assessor <text>'),
       { flags: '--date <date>', description: 'opt.call.declareDate' },
-      { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true },
+      { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true, names: { target: 'organisation' } },
       { flags: '--tie <relation>', description: 'opt.call.tie', choices: choices('call', 'declarations.ties.relation'), names: { values: choices('call', 'declarations.ties.relation') } },
       { flags: '--none', description: 'opt.call.none' },
       ...WRITE,
