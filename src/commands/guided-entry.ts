@@ -390,7 +390,7 @@ function optionalFields(kind: RecordKind, rec: Rec): FieldSpec[] {
 export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec): Promise<Rec | undefined> {
   const f = readNow(ctx);
   const recordWith = (answers: Answers) => {
-    const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }), f.folder, ctx.today);
+    const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }, undefined, f.folder.settings?.language ?? ctx.lang), f.folder, ctx.today);
     const id = typeof opts.id === 'string' ? opts.id : newId(kind, rec, f.folder) ?? uniqueId(PLACEHOLDER_ID, (taken) => f.folder.records[kind].has(taken));
     return { id, rec };
   };
@@ -426,7 +426,7 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
   if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
   if (!current.data) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
   const base = current.data;
-  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers) });
+  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang) });
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
     ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n${ctx.t('guided.howTo')}\n`);

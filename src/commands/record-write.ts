@@ -111,7 +111,7 @@ export function add(kind: RecordKind) {
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
     const result = await applyChange(ctx, { ...options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), lacking }, (s) => {
-      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
+      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang), s.folder, ctx.today);
       built = rec;
       const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
       // A record the register has already (the same offer from the same organisation) is refused
@@ -162,7 +162,7 @@ export function edit(kind: RecordKind) {
         if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
         rec = { id, ...fromFile };
       }
-      rec = applyFlags(kind, rec, opts, noteOf(ctx));
+      rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
