@@ -3,6 +3,7 @@
 // for the year runs out. Table, JSON, CSV, Markdown, or an .xlsx workbook with --output FILE.xlsx.
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -51,7 +52,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   const id = String(args[0]);
   const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation'] });
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   let year: number | undefined;

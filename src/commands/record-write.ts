@@ -12,6 +12,7 @@ import { isValidId, uniqueId } from '../domain/ids.js';
 import { missingRequired, needsReach } from './guided-questions.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
+import { nameFieldOf } from '../domain/record-name.js';
 import { applyChange, type ChangeOptions } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
@@ -170,7 +171,7 @@ export function edit(kind: RecordKind) {
       repeats = repeatedRecords(kind, rec, s.folder).filter((other) => other !== id && !before.has(other));
       return [{ kind, id, record: rec }];
     });
-    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', ') } });
+    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
   };
 }

@@ -172,7 +172,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const readRel = (rel: string, shape: 'record' | 'vocabulary') => {
       let r = reads.get(rel);
       // Every file a change reads and writes is in the data folder: never through a folder linked out of it.
-      if (!r && folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)))) throw new UserError('write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
+      const place = r ? false : folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)));
+      if (place) throw new UserError(place === 'data-folder' ? 'write.folderIsDataFolder' : 'write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
       if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
       return r;
     };

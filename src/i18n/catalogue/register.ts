@@ -160,6 +160,7 @@ export const register = defineMessages({
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
   'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
+  'write.folderIsDataFolder': '{folder} is a link to the data folder itself, not a folder of its own, so civsam wrote nothing there (nor anywhere else). Remove the link and make an ordinary folder in its place.',
   'write.roundTrip': 'civsam could not write {file} so that it reads back exactly as intended (a known limit of the YAML library with some multi-line texts). Nothing was written; make this change by hand in an editor.',
   'write.unchanged': 'No change: {file} already says that; the file was left untouched.',
   'write.refused': 'the change was refused because of {count, plural, one {the problem} other {the # problems}} above; nothing was written.',
@@ -243,8 +244,8 @@ export const register = defineMessages({
   'init.policy.expiring_days': 'Agreements ending within this many days are shown as expiring.',
   'init.notAFolder': '{dir} exists and is not a folder.',
   'init.notEmpty': '{dir} is not empty. civsam init makes a new data folder; give a new or empty folder.',
-  'init.created': 'Created the data folder {dir} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
-  'init.createdSample': 'Created {dir} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
+  'init.created': 'Created the data folder {name} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
+  'init.createdSample': 'Created the data folder {name} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
   'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository: git init {dir}',
 
   'doctor.lockHeld': 'The folder is locked by a running civsam (pid {pid}, computer {host}); temporary files are left alone.',
@@ -417,6 +418,7 @@ export const register = defineMessages({
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
   'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
+  'write.folderIsDataFolder': '{folder} er en genvej til selve datamappen og ikke en mappe for sig, så civsam har intet skrevet, hverken der eller andre steder. Slet genvejen, og opret en almindelig mappe i dens sted.',
   'write.roundTrip': 'civsam kunne ikke skrive {file}, så den læses tilbage præcis som tiltænkt (en kendt begrænsning i YAML-biblioteket ved visse tekster over flere linjer). Intet er skrevet; lav ændringen i hånden i en editor.',
   'write.unchanged': 'Ingen ændring: {file} siger allerede det; filen er ikke rørt.',
   'write.refused': 'ændringen blev afvist på grund af {count, plural, one {problemet} other {de # problemer}} ovenfor; intet er skrevet.',
@@ -500,8 +502,8 @@ export const register = defineMessages({
   'init.policy.expiring_days': 'Aftaler, der udløber inden for så mange dage, vises i oversigten over udløb.',
   'init.notAFolder': '{dir} findes og er ikke en mappe.',
   'init.notEmpty': '{dir} er ikke tom. civsam init opretter en ny datamappe; angiv en ny eller tom mappe.',
-  'init.created': 'Oprettede datamappen {dir} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
-  'init.createdSample': 'Oprettede {dir} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
+  'init.created': 'Oprettede datamappen {name} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
+  'init.createdSample': 'Oprettede datamappen {name} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
   'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken): git init {dir}',
 
   'doctor.lockHeld': 'Mappen er låst af en kørende civsam (pid {pid}, computer {host}); midlertidige filer får lov at blive.',
