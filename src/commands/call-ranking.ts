@@ -39,6 +39,8 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     amount(a.amountGranted),
     a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t('ranking.no'), tone: 'warn' },
   ]);
+  // No applications: said in words, not as criteria and a budget line of dashes and nothing spent.
+  if (r.applications.length === 0) return { columns, rows, notes: [ctx.t('ranking.noApplications', { call: r.call })], keyColumns: 2 };
   const notes = [ctx.t('ranking.criteriaNote', { criteria: r.criteria.map((c) => c.id).join(' / ') || '—', weights: r.criteria.map((c) => `${c.id} ${formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2)}`).join(', ') || '—' })];
   if (r.budget === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
   else if (r.applications.every((a) => a.withinBudget !== false)) {

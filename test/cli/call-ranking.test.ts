@@ -63,6 +63,16 @@ describe('call ranking', () => {
     expect(JSON.stringify(rows)).not.toContain('Anna');
   });
 
+  it('a call with no applications yet says so in words, not as criteria and a budget of dashes', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Rangordning for opslag c1: 0 ansøgninger\n\nOpslaget c1 har endnu ingen ansøgninger, så der er intet at rangordne. Registrér dem med civsam application add --call c1.\n');
+    expect(r.stdout).not.toContain('—');
+    const en = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
+    expect(en.stdout).toContain('The call c1 has no applications yet, so there is nothing to rank. Register them with civsam application add --call c1.\n');
+  });
+
   it('says which call is missing', async () => {
     const r = await civsam(['--data', folder(), 'call', 'ranking', 'c9']);
     expect(r.code).toBe(2);
