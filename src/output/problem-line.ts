@@ -15,10 +15,13 @@ export interface ProblemStyle {
   warning?: (text: string) => string;
 }
 
-/** `data/organisations/x.yaml:3:7  Status skal være …`, a warning marked as one. */
-export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'file' | 'line' | 'col' | 'severity' | 'message'>, style: ProblemStyle = {}): string {
+/**
+ * `data/organisations/x.yaml:3:7  Status skal være …`, a warning marked as one; a problem of the
+ * whole file, at no line of it, by the file's name alone.
+ */
+export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'file' | 'severity' | 'message'> & { line?: number; col?: number }, style: ProblemStyle = {}): string {
   // A file name is the user's text too: no control characters reach the terminal.
-  const where = terminalSafe(`${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
+  const where = terminalSafe(p.line === undefined ? join(dataDir, p.file) : `${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
   const mark = p.severity === 'warning' ? (style.warning ?? String)(`${translate(lang, 'validate.warning')}: `) : '';
   return `${(style.where ?? String)(where)}  ${mark}${translate(lang, p.message.key, p.message.params)}`;
 }

@@ -19,7 +19,7 @@ import { folderOutside } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
-import { fieldAt, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
+import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
@@ -63,6 +63,13 @@ export interface Session {
   current(kind: RecordKind, id: string): Rec | undefined;
 }
 
+/**
+ * A refused change's problem said otherwise than at its place in the file civsam would write: in
+ * words of its own (a flag), or at a place in another file, the record file the user gave
+ * (`line` absent: the problem is the file's, at no line of it).
+ */
+export type Reworded = Message | { at: { file: string; line?: number; col?: number }; message: Message };
+
 export interface ChangeOptions {
   dryRun?: boolean;
   /** false with --no-commit. */
@@ -72,7 +79,7 @@ export interface ChangeOptions {
    * file that is not written), when it has such words; `field`: the path of the field the problem
    * is at in the new text of its file.
    */
-  reword?: (p: Problem, field: readonly PathSegment[]) => Message | undefined;
+  reword?: (p: Problem, field: readonly PathSegment[], at: 'key' | 'value') => Reworded | undefined;
   /**
    * What a refused record still lacks that its check says only once the rest is in place (where
    * it reaches): said together with the fields it lacks, so one run tells them all.
@@ -104,26 +111,34 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
  */
 function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword'], texts: ReadonlyMap<string, string>, more: readonly Message[] = []): { text: string; added: number } {
   const parsed = new Map<string, StrictParse>();
-  const fieldOf = (p: Problem) => {
+  // The field a problem is at, and whether at its key or its value (as the file to be written has it).
+  const fieldOf = (p: Problem): { field: PathSegment[]; at: 'key' | 'value' } => {
     const text = texts.get(p.file);
-    if (text === undefined) return [];
+    if (text === undefined) return { field: [], at: 'value' };
     let got = parsed.get(p.file);
     if (!got) parsed.set(p.file, (got = parseStrict(text)));
-    return fieldAt(got, p);
+    const field = fieldAt(got, p);
+    const key = locate(got, field, 'key');
+    return { field, at: key.line === p.line && key.col === p.col ? 'key' : 'value' };
   };
-  const said = problems.map((p) => ({ p, said: reword?.(p, fieldOf(p)) }));
+  const said = problems.map((p) => {
+    if (!reword) return { p, said: undefined };
+    const { field, at } = fieldOf(p);
+    return { p, said: reword(p, field, at) };
+  });
   // Every field a record made from flags still lacks is said at once, in one message, each by its
   // flag: a person then gives them all in the next run rather than learning of one per run.
-  const found = said.flatMap(({ said: m }) => (m && LACKING.has(m.key) ? [m] : []));
+  const found = said.flatMap(({ said: m }) => (m && 'key' in m && LACKING.has(m.key) ? [m] : []));
   const lacking = [...found, ...more.filter((m) => !found.some((f) => f.key === m.key))];
   const together: Message | undefined = lacking.length > 1 ? { key: 'register.flagsMissing', params: { count: lacking.length, lines: { lines: lacking.map(lackingLine) } } } : undefined;
   let first = true;
   const lines = said.flatMap(({ p, said: m }) => {
-    if (together && m && LACKING.has(m.key)) {
+    if (together && m && 'key' in m && LACKING.has(m.key)) {
       if (!first) return [];
       first = false;
       m = together;
     }
+    if (m && 'at' in m) return [problemLine(ctx.lang, '', { ...m.at, severity: p.severity, message: m.message })];
     return [m ? translate(ctx.lang, m.key, m.params) : problemLine(ctx.lang, ctx.dataDir, p)];
   });
   // What lacks and was not among the problems (the check had not got that far) comes last.
