@@ -121,7 +121,7 @@ describe('the human report names no rule id', () => {
 
   it('validate in Danish: where, then what to do; the rule ids stay in JSON for scripts', async () => {
     const dir = makeFolder(files());
-    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
       `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
