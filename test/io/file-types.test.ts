@@ -113,6 +113,12 @@ describe('files that are not ordinary files', () => {
     expect(translate('en', p!.message.key, p!.message.params)).toBe('This folder is a link that leads nowhere, so the vocabularies in it were not read. Put the link right, or put the folder itself in its place.');
   });
 
+  it('a record file that is a link to the data folder itself is said to be that', () => {
+    const dir = makeFolder(baseFiles());
+    symlinkSync('..', join(dir, 'organisations/loop.yaml'));
+    expect(problems(dir)).toEqual([`organisations/loop.yaml:1:1 file-not-regular This is a link to the data folder itself, ${SAY}`]);
+  });
+
   it('a record folder that is a link to the data folder itself is said to be that, not a link out of the folder; nothing is written through it', async () => {
     const dir = makeFolder(baseFiles());
     renameSync(join(dir, 'organisations'), join(dir, 'kept'));
