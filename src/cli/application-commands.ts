@@ -1,7 +1,7 @@
 // The commands of applications to calls beyond add/edit/show/list/remove: assessment, decision,
 // declarations of impartiality, grantee reports, and a call's ranking, scoring sheets and letters.
 // Only this table is loaded at start-up; each command's code is imported when it runs.
-import { optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { formatOption, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
 import { enumAt } from '../domain/shapes.js';
 
 const WRITE: OptionSpec[] = [
@@ -67,7 +67,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     parent: 'call', name: 'ranking', args: '<id>', description: 'cmd.call.ranking.description',
     options: [
       { flags: '--year <year>', description: 'opt.call.rankingYear' },
-      { flags: '--format <format>', description: 'opt.call.rankingFormat', choices: ['table', 'json', 'csv', 'md'] },
+      formatOption('opt.call.rankingFormat', ['table', 'json', 'csv', 'md']),
       { flags: '--output <file>', description: 'opt.call.rankingOutput' },
     ],
     examples: ['civsam call ranking 2025-civilsamfundspuljen', 'civsam call ranking 2025-civilsamfundspuljen --output rangordning.xlsx'],

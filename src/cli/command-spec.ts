@@ -57,8 +57,16 @@ export function optionsNamed(group: string, ...flags: string[]): OptionSpec[] {
   });
 }
 
+/**
+ * `--format` with its choices, each taken by its code or by its label in either language
+ * (`--format tabel`, `value.format.<choice>`), as the other fixed values of the command line are.
+ */
+export function formatOption(description: MessageKey, choices: readonly string[]): OptionSpec {
+  return { flags: '--format <format>', description, choices: [...choices], names: { values: choices, field: 'format' } };
+}
+
 /** `--format` with its choices and `--output FILE`, described by `opt.<group>.format` and `.output`. */
-export function formatOptions(group: string, choices: string[]): OptionSpec[] {
+export function formatOptions(group: string, choices: readonly string[]): OptionSpec[] {
   const [format, output] = optionsNamed(group, '--format <format>', '--output <file>');
-  return [{ ...format!, choices }, output!];
+  return [formatOption(format!.description, choices), output!];
 }

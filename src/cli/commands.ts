@@ -9,7 +9,7 @@ import { APPLICATION_COMMANDS } from './application-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
-import { formatOptions, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { formatOption, formatOptions, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
 
 /** How the hearing commands write their report: a format, and a file instead of the terminal. */
 const HEARING_OUTPUT: OptionSpec[] = [
@@ -115,7 +115,7 @@ export const COMMANDS: CommandSpec[] = [
     aliases: ['check'],
     description: 'cmd.validate.description',
     options: [
-      { flags: '--format <format>', description: 'opt.formatValidate', choices: ['text', 'json'] },
+      formatOption('opt.formatValidate', ['text', 'json']),
       { flags: '--no-cache', description: 'opt.noCache' },
     ],
     examples: ['civsam validate', 'civsam check --data ./data --format json', 'civsam --lang da validate'],
@@ -235,7 +235,7 @@ export const COMMANDS: CommandSpec[] = [
     // md and html give the høringsnotat (reports/hearing-note.ts); the others the hearing report's tables.
     options: [
       { flags: '--as-of <date>', description: 'opt.hearing.asOf' },
-      { flags: '--format <format>', description: 'opt.hearingNote.format', choices: ['table', 'json', 'csv', 'md', 'html'] },
+      formatOption('opt.hearingNote.format', ['table', 'json', 'csv', 'md', 'html']),
       { flags: '--output <file>', description: 'opt.hearing.output' },
     ],
     examples: [
@@ -300,7 +300,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--include-personal-data', description: 'opt.history.personal' },
       ...formatOptions('history', ['table', 'json', 'md']),
     ],
-    examples: ['civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
+    examples: ['civsam history "Foreningen Lyspunktet"', 'civsam history org lyspunktet', 'civsam history agreement 2024-psyk-001 --format md --output historik.md', 'civsam history --since 2026-01-01 --author "Anna Jensen"', 'civsam history --since 2026-11-01 --format json'],
     load: () => import('../commands/history.js'),
   },
   {

@@ -1,5 +1,5 @@
 // `civsam find`'s entry in the command table (spread into commands.ts).
-import type { CommandSpec } from './command-spec.js';
+import { formatOption, type CommandSpec } from './command-spec.js';
 
 export const FIND_COMMANDS: CommandSpec[] = [
   {
@@ -8,7 +8,7 @@ export const FIND_COMMANDS: CommandSpec[] = [
     description: 'cmd.find.description',
     options: [
       { flags: '--kind <kind>', description: 'opt.find.kind', repeatable: true },
-      { flags: '--format <format>', description: 'opt.find.format', choices: ['table', 'json', 'csv', 'md'] },
+      formatOption('opt.find.format', ['table', 'json', 'csv', 'md']),
       { flags: '--output <file>', description: 'opt.find.output' },
     ],
     examples: ['civsam find angst', 'civsam find "natcafé aarhus"', 'civsam find depression --kind tilbud --kind patientgruppe', 'civsam find lyspunkt --format json'],

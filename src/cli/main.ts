@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
-import { UserError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
+import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
@@ -50,12 +50,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   const program = buildProgram(t, version, streams);
   let exitCode: number = EXIT.ok;
   let ran = false;
+  /** The command whose action runs, once commander has parsed its command line. */
+  let running: Command | undefined;
 
   for (const spec of commandsNamed(argv)) {
     const cmd = defineCommand(program, spec, t, helpWidth(streams), lang);
     cmd.action(async (...args: unknown[]) => {
       ran = true;
       const command = args[args.length - 1] as Command;
+      running = command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
       const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
@@ -92,6 +95,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   }
 
   defineHelpCommand(program, t);
+  // Each command stops with commander's error as an exception, and notes itself as the command it
+  // stopped in: an error inside a command points to that command's help and options.
+  let stoppedIn: Command | undefined;
+  for (const cmd of everyCommand(program)) cmd.exitOverride((err) => { stoppedIn = cmd; throw err; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -102,18 +109,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      let message = commanderMessage(err, t);
-      // A mistyped command word: the commands it may be meant for, in place of commander's English suggestion.
+      // A mistyped command word or option: what it may be meant for, in place of commander's English
+      // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
-      if (word !== undefined) {
-        const near = (await import('./nearest-command.js')).nearestCommands(program, argv, word);
-        if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
-      }
-      streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${t('cli.seeHelp')}\n`);
+      const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : commanderMessage(err, t);
+      const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
+      if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
       return EXIT.invalid;
     }
     if (err instanceof UserError) {
-      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}\n`);
+      // A value an option does not take (`--format xml`): the command's help lists what it takes.
+      const hint = err instanceof UsageError && running ? `\n${seeHelp(running, t)}` : '';
+      streams.stderr.write(`${errColor.red(t('cli.error'))} ${translate(lang, err.userMessage.key, err.userMessage.params)}${hint}\n`);
       return err.exitCode;
     }
     // A full disk, a read-only folder, a missing permission: the system's refusal, the user's to
@@ -158,9 +167,31 @@ function commitsAChange(spec: CommandSpec, opts: Record<string, unknown>): boole
   return !flags.has('--apply') || opts.apply === true;
 }
 
+/** A command and every command under it, however deep. */
+function everyCommand(cmd: Command): Command[] {
+  return [cmd, ...cmd.commands.flatMap(everyCommand)];
+}
+
+/**
+ * Where to read what a command takes: the help of the command a usage error stopped in (its
+ * commands, or its arguments and options), civsam's own help when it stopped before any command.
+ */
+function seeHelp(cmd: Command | undefined, t: (k: MessageKey, p?: MessageParams) => string): string {
+  if (!cmd?.parent) return t('cli.seeHelp');
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) words.unshift(c.name());
+  const key: MessageKey = cmd.commands.length > 0 ? 'cli.seeCommandsHelp' : cmd.registeredArguments.length > 0 ? 'cli.seeArgumentsHelp' : 'cli.seeOptionsHelp';
+  return t(key, { command: words.join(' ') });
+}
+
+/** What commander's error quotes: the option, command or argument it is about. */
+function quotedIn(err: CommanderError): string {
+  return /'([^']*)'/.exec(err.message)?.[1] ?? '';
+}
+
 /** The command word an unknown-command error names, when it looks like one (a mistyped verb, not data). */
 function unknownCommandWord(err: CommanderError): string | undefined {
-  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  const quoted = quotedIn(err);
   return err.code === 'commander.unknownCommand' && COMMAND_WORD.test(quoted) ? quoted : undefined;
 }
 
@@ -168,12 +199,10 @@ const COMMAND_WORD = /^[a-z][a-z-]{0,30}$/;
 
 /**
  * Commander's error in the user's language, naming the option or argument but never a value given
- * to it (a mistyped `--contact-emial=NAME@…` must not echo the address).
+ * to it. (An unknown option, `--contact-emial=NAME@…`, is named by mistyped.ts, without the address.)
  */
 function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
-  let quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
-  // `--name=VALUE` and `-xVALUE`: only the option itself.
-  if (err.code === 'commander.unknownOption') quoted = /^-[^-]/.test(quoted) ? quoted.slice(0, 2) : quoted.split('=')[0];
+  const quoted = quotedIn(err);
   // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
   if (err.code === 'commander.unknownCommand' && !COMMAND_WORD.test(quoted)) return t('cli.unknownCommandUnnamed');
   if (err.code === 'commander.invalidArgument') {
@@ -186,7 +215,6 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   // An argument is named by its placeholder's word, an option by its flags (`--name <text>`), in the user's language.
   if (err.code === 'commander.missingArgument') return t('cli.missingArgument', { what: { placeholder: quoted } });
   const key = ({
-    'commander.unknownOption': 'cli.unknownOption',
     'commander.unknownCommand': 'cli.unknownCommand',
     'commander.missingArgument': 'cli.missingArgument',
     'commander.optionMissingArgument': 'cli.optionMissingArgument',
@@ -216,7 +244,6 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .addOption(new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da', 'both']))
     .option('--no-color', t('cli.noColorOption'))
     .option('--no-input', t('cli.noInputOption'))
-    .exitOverride()
     .showSuggestionAfterError(false)
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
@@ -258,7 +285,7 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
 function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string, width: number, lang: Language): Command {
   const parent = spec.parent ? program.commands.find((c) => c.name() === spec.parent) ?? program.command(spec.parent).description(t(`cmd.${spec.parent}.description` as MessageKey)) : program;
   if (spec.parent && !parent.commands.length) {
-    parent.helpOption('-h, --help', t('cli.helpOption')).helpCommand(false).exitOverride().configureHelp(helpConfig(t));
+    parent.helpOption('-h, --help', t('cli.helpOption')).helpCommand(false).configureHelp(helpConfig(t));
   }
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
@@ -266,7 +293,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
-  cmd.helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t));
+  cmd.helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t));
   cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v, field) => valueLabel(lang, v, field)), width)}\n`);
   return cmd;
 }
@@ -277,7 +304,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
  */
 function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParams) => string): void {
   program.command('help [command...]').description(t('cli.helpCommand'))
-    .helpOption('-h, --help', t('cli.helpOption')).exitOverride().configureHelp(helpConfig(t))
+    .helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t))
     .action((words: string[]) => {
       let target = program;
       for (const word of words) {

@@ -1,6 +1,6 @@
 // The vocabulary commands for the command line: `civsam vocab list|add|rename|retire`. Only this
 // table is loaded at start-up; the commands' code is imported when one runs.
-import type { CommandSpec, OptionSpec } from './command-spec.js';
+import { formatOption, type CommandSpec, type OptionSpec } from './command-spec.js';
 import { AREAS } from '../domain/shapes.js';
 
 const WRITE: OptionSpec[] = [
@@ -20,7 +20,7 @@ export const VOCAB_COMMANDS: CommandSpec[] = [
   {
     parent: 'vocab', name: 'list', args: '[vocabulary]', description: 'cmd.vocab.list.description',
     options: [
-      { flags: '--format <format>', description: 'opt.vocab.format', choices: ['table', 'json', 'csv', 'md'] },
+      formatOption('opt.vocab.format', ['table', 'json', 'csv', 'md']),
       { flags: '--output <file>', description: 'opt.vocab.output' },
     ],
     examples: ['civsam vocab list', 'civsam vocab list patientgrupper', 'civsam vocab list municipalities --format csv --output kommuner.csv'],

@@ -13,7 +13,7 @@ import { fails, findingJson, runAudit, type AuditSummary } from '../audit/run.js
 import { messageText } from '../audit/text.js';
 import { readModel, textWidth, wrapText } from './model.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type MessageKey } from '../i18n/index.js';
+import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { nameKey } from '../domain/text.js';
 import { isValidId } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
@@ -34,13 +34,13 @@ export interface AuditOpts {
 
 export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number> {
   if (opts.explain !== undefined) {
-    const rule = findRule(opts.explain, '--explain');
+    const rule = findRule(ctx.lang, opts.explain, '--explain');
     // The principle's title comes from model.yaml when it can be read; the records are not needed.
     explain(ctx, rule, readModel(ctx));
     return EXIT.ok;
   }
   // Chosen rules run and print in the registry's order, whatever order they were given in.
-  const chosen = chosenRules(opts.rule ?? []);
+  const chosen = chosenRules(ctx.lang, opts.rule ?? []);
   const rules = chosen.size ? RULES.filter((r) => chosen.has(r.id)) : RULES;
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const format = chooseFormat(opts);
@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
     // Each finding's JSON is made as it is written, not all of them first.
     emit(ctx, opts, { json: { findings: new JsonList(findings, (f) => findingJson(ctx.lang, f, folder)), summary }, tables: [] });
   } else if (format === 'csv') {
-    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(id, '--rule').title))] });
+    emit(ctx, opts, { json: null, tables: [flatFindingsTable(folder, findings, ctx.lang, (id) => ctx.t(findRule(ctx.lang, id, '--rule').title))] });
   } else {
     emit(ctx, opts, {
       json: null,
@@ -74,15 +74,15 @@ export async function run(ctx: CommandContext, opts: AuditOpts): Promise<number>
  * first taken whole, then as several separated by commas. An empty value is refused rather than
  * read as no choice at all (which would run every rule).
  */
-function chosenRules(given: readonly string[]): Set<string> {
+function chosenRules(lang: Language, given: readonly string[]): Set<string> {
   const chosen = new Set<string>();
   given.forEach((value, i) => {
     const position = given.length > 1 ? i + 1 : undefined;
-    const whole = matchRule(value);
+    const whole = matchRule(lang, value);
     if ('rule' in whole) return void chosen.add(whole.rule.id);
     const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
     if (parts.length === 0) throw new UserError('auditRule.empty', { option: '--rule' });
-    for (const part of parts) chosen.add(findRule(part, '--rule', position).id);
+    for (const part of parts) chosen.add(findRule(lang, part, '--rule', position).id);
   });
   return chosen;
 }
@@ -90,15 +90,16 @@ function chosenRules(given: readonly string[]): Set<string> {
 /** The fewest letters of an id that pick a rule by its start. */
 const MIN_START = 3;
 
-type RuleMatch = { rule: AuditRule } | { several: AuditRule[] } | { tooShort: AuditRule[] } | { none: true };
+type RuleMatch = { rule: AuditRule } | { several: AuditRule[] } | { severalTitles: AuditRule[] } | { tooShort: AuditRule[] } | { none: true };
 
 /**
  * The rule a word names: its id, its title as the audit prints it in either language, the two as
  * a list writes them (`evaluation-overdue (Evaluering over tid)`, `evaluation-overdue – Evaluering
- * over tid`), or the start of one
- * id (`unilateral`) of at least three letters.
+ * over tid`), or the start of one id (`unilateral`) or of one title in the user's language
+ * (`Puljen er`), of at least three letters; titles compared as names are (case, accents, spacing
+ * and how the letters were composed ignored).
  */
-function matchRule(given: string): RuleMatch {
+function matchRule(lang: Language, given: string): RuleMatch {
   // Ids are small letters; one typed in capitals (EVAL, Unilateral) is the same id.
   const text = given.trim();
   const id = text.toLowerCase();
@@ -114,6 +115,14 @@ function matchRule(given: string): RuleMatch {
   const both = listed ? RULES.find((r) => r.id === listed[1].toLowerCase() && titled(r, listed[2])) : undefined;
   if (both) return { rule: both };
   const byStart = id ? RULES.filter((r) => r.id.startsWith(id)) : [];
+  const key = nameKey(text);
+  const byTitleStart = key.length >= MIN_START ? RULES.filter((r) => nameKey(translate(lang, r.title)).startsWith(key)) : [];
+  if (byTitleStart.length > 0) {
+    const either = RULES.filter((r) => byStart.includes(r) || byTitleStart.includes(r));
+    if (either.length === 1) return { rule: either[0] };
+    // The start of an id may be said back; other text the user typed is not.
+    return either.length === byStart.length ? { several: either } : { severalTitles: either };
+  }
   if (byStart.length === 0) return { none: true };
   if (text.length < MIN_START) return { tooShort: byStart };
   return byStart.length === 1 ? { rule: byStart[0] } : { several: byStart };
@@ -130,12 +139,13 @@ function ruleLines(rules: readonly AuditRule[]): { lines: Array<{ key: 'auditRul
  * start of a rule's own id, is repeated back, never other text the user typed; when several
  * --rule were given, one that names nothing is told by its place.
  */
-function findRule(given: string, option: '--rule' | '--explain', position?: number): AuditRule {
-  const match = matchRule(given);
+function findRule(lang: Language, given: string, option: '--rule' | '--explain', position?: number): AuditRule {
+  const match = matchRule(lang, given);
   if ('rule' in match) return match.rule;
   const text = given.trim();
   if (!text) throw new UserError('auditRule.empty', { option });
   if ('several' in match) throw new UserError('auditRule.several', { given: text, count: match.several.length, rules: ruleLines(match.several) });
+  if ('severalTitles' in match) throw new UserError('auditRule.severalTitles', { option, count: match.severalTitles.length, rules: ruleLines(match.severalTitles) });
   if ('tooShort' in match) throw new UserError('auditRule.tooShort', { given: text, min: MIN_START, count: match.tooShort.length });
   const rules = ruleLines(RULES);
   if (isValidId(text)) throw new UserError('auditRule.unknown', { option, rule: text, rules });

@@ -56,7 +56,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const format = exportFormat(opts);
   const folder = loadValidFolder(ctx, [kind]);
   const includePersonal = !!opts.includePersonalData;
-  const { sheet, personalOmitted } = exportRecords(folder, kind, {
+  const { sheet, personalOmitted, assessorsNumbered, holdsPersonal } = exportRecords(folder, kind, {
     lang: ctx.lang, includePersonal,
     listSeparator: format === 'csv' && csvDelimiter(ctx.lang) === ',' ? ';' : ',',
     sheetName: SHEET_NAME[kind][ctx.lang],
@@ -66,7 +66,8 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   const escapeLike = format === 'xlsx' ? xlsxEscapeLike([sheet]) : 0;
   if (escapeLike > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.xlsxEscapeLike', { cells: escapeLike })) + '\n');
   if (personalOmitted) ctx.stderr.write(ctx.t('export.personalOmitted') + '\n');
-  else if (includePersonal && kind === 'organisation') ctx.stderr.write(ctx.errColor.yellow(ctx.t('export.personalIncluded')) + '\n');
+  if (assessorsNumbered) ctx.stderr.write(ctx.t('export.assessorsNumbered') + '\n');
+  if (holdsPersonal) ctx.stderr.write(ctx.errColor.yellow(ctx.t(kind === 'organisation' ? 'export.personalIncluded' : 'export.personalIncludedAssessors')) + '\n');
   return EXIT.ok;
 }
 

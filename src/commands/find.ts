@@ -3,7 +3,7 @@
 import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { kindFromName, VOCABULARY_WORDS, type Target } from '../domain/kinds.js';
 import { caseKey } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -25,7 +25,7 @@ function kindsOf(ctx: CommandContext, words: readonly string[] | undefined): Tar
   for (const w of words) {
     const word = caseKey(w).replace(/ /g, '-');
     const k = kindFromName(word) ?? (Object.hasOwn(VOCABULARY_WORDS, word) ? VOCABULARY_WORDS[word] : undefined);
-    if (!k) throw new UserError('names.badValue', { what: '--kind', choices: FIND_KINDS.map((t) => ctx.t(kindKey(t))).join(', ') });
+    if (!k) throw new UsageError('names.badValue', { what: '--kind', choices: FIND_KINDS.map((t) => ctx.t(kindKey(t))).join(', ') });
     if (!out.includes(k)) out.push(k);
   }
   return out;

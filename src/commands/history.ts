@@ -1,4 +1,4 @@
-// `civsam history KIND ID` and `civsam history --since DATE [--author NAME]`: every change, newest
+// `civsam history [KIND] NAME-OR-ID` and `civsam history --since DATE [--author NAME]`: every change, newest
 // first, with its date, author, message and the fields changed (old → new). The values are the
 // data the user asked for, so they go to stdout; contact persons' fields only with
 // --include-personal-data, as in export.
@@ -10,13 +10,14 @@ import { chooseFormat, emit } from '../context/output.js';
 import { shapeAt } from '../domain/shapes.js';
 import { formatDate } from '../i18n/format.js';
 import { fieldLabel, valueLabel } from '../i18n/values.js';
-import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { gitRaw } from '../store/git.js';
-import { readHistory, type FieldChange, type HistoryEntry } from '../store/history.js';
+import { readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
-import { isRecordId, kindFromWord, kindWords } from '../context/record-args.js';
+import { kindFromWord } from '../context/record-args.js';
+import { mayBeName } from '../domain/ids.js';
 import { dateOption } from '../domain/dates.js';
 
 type Opts = { since?: string; author?: string; includePersonalData?: boolean; format?: string; output?: string };
@@ -33,19 +34,26 @@ function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: t
   return { field: f.field, personal: true, omitted: true };
 }
 
+/**
+ * The record the words name: a kind and its name or id (`org "Lys i Mørket"`, `org lyspunktet`), or
+ * a name or id alone, of any kind. A name typed without quotes is its words joined by spaces.
+ */
+function recordWords(words: readonly string[]): { kind?: RecordKind; word: string } | undefined {
+  if (words.length === 0) return undefined;
+  const kind = kindFromWord(words[0]);
+  // A kind alone names no record: `civsam history org` asks which.
+  if (kind && words.length === 1) throw new UserError('history.kindOnly', { command: COMMAND_OF[kind] });
+  const word = (kind ? words.slice(1) : words).join(' ');
+  // Text that cannot be a name or an id (a path, escape codes) is refused without repeating it.
+  if (!mayBeName(word)) throw new UserError('history.badRecord');
+  return { kind, word };
+}
+
 export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  // The arguments first: a bad id or date is refused before git or the folder is touched.
+  // The arguments first: a malformed record or date is refused before git or the folder is touched.
   const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
-  let record: { kind: RecordKind; id: string } | undefined;
-  if (words.length > 0) {
-    if (words.length !== 2) throw new UserError('history.usage');
-    const kind = kindFromWord(words[0]);
-    if (!kind) throw new UserError('sync.unknownKind', { kinds: kindWords() });
-    if (!isRecordId(words[1])) throw new UserError('sync.badId');
-    record = { kind, id: words[1] };
-  } else if (opts.since === undefined) {
-    throw new UserError('history.usage');
-  }
+  const named = recordWords(words);
+  if (!named && opts.since === undefined) throw new UserError('history.usage');
   if (opts.since !== undefined) dateOption(opts.since, '--since');
 
   const dir = realpathSync(resolveDataDir(ctx));
@@ -54,9 +62,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const root = top.stdout.toString('utf8').trim();
   const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
   const prefix = rel ? `${rel}/` : '';
+  const fileOf = (kind: RecordKind, id: string) => `${prefix}${FOLDER_OF[kind]}/${id}.yaml`;
+  // A record no longer in the folder is found as the others are, by its id or the name it last had.
+  const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(root, prefix));
 
-
-  const paths = record ? [`${prefix}${FOLDER_OF[record.kind]}/${record.id}.yaml`] : [prefix || '.'];
+  const paths = record ? [fileOf(record.kind, record.id)] : [prefix || '.'];
   const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });
   if (record && entries.length === 0) ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
 

@@ -11,8 +11,8 @@ import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
-import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
-import { UserError } from '../domain/errors.js';
+import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import type { Language, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
@@ -44,11 +44,18 @@ function listed(entries: readonly NamedEntry[], lang: Language): string {
   return entries.slice(0, 10).map((e) => shown(e, lang)).join(', ') + (entries.length > 10 ? ', …' : '');
 }
 
+/**
+ * The records once in the folder whose files were removed, as the history last held them: for a
+ * command that reads the history, which finds them by id and name as it finds the others.
+ */
+export type RemovedRecords = () => Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }>;
+
 class Folder {
   private loaded: { folder: DataFolder; broken: Set<string> } | undefined;
   private indexes = new Map<Target, NameIndex>();
+  private gone: ReturnType<RemovedRecords> | undefined;
 
-  constructor(private ctx: CommandContext) {}
+  constructor(private ctx: CommandContext, private removed?: RemovedRecords) {}
 
   private load() {
     if (!this.loaded) {
@@ -67,8 +74,20 @@ class Folder {
 
   index(target: Target): NameIndex {
     let index = this.indexes.get(target);
-    if (!index) this.indexes.set(target, (index = targetNames(this.load().folder, target)));
+    if (!index) this.indexes.set(target, (index = this.withRemoved(target, targetNames(this.load().folder, target))));
     return index;
+  }
+
+  /** A kind's entries and those of its removed records (an id in the folder again is the record there). */
+  private withRemoved(target: Target, index: NameIndex): NameIndex {
+    if (!this.removed) return index;
+    this.gone ??= this.removed();
+    const folder = this.load().folder;
+    const gone = this.gone.filter((r) => r.kind === target && !index.has(r.id)).map((r): NamedEntry => {
+      const name = r.record ? recordName(folder, r.kind, r.record) : undefined;
+      return { id: r.id, names: name ? [name] : [], display: { da: name ?? r.id, en: name ?? r.id } };
+    });
+    return gone.length > 0 ? new NameIndex([...index.entries, ...gone]) : index;
   }
 
   /** True when the value is a record's id and its file is in the folder (as it is now). */
@@ -139,7 +158,7 @@ function resolveValue(ctx: CommandContext, what: string, values: readonly string
   const index = enumNames(values, field);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
-  throw new UserError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
+  throw new UsageError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */
@@ -163,4 +182,64 @@ export function resolveNames(ctx: CommandContext, lookups: readonly Lookup[]): v
     });
     l.set(resolved);
   }
+}
+
+/** A record as a command names it: its kind and its id. */
+export interface RecordRef {
+  kind: RecordKind;
+  id: string;
+}
+
+/** A record of some kind for a message: the kind's word, its name and id (`organisation Test (test)`). */
+function shownWithKind(ctx: CommandContext, ref: { kind: RecordKind; entry: NamedEntry }): string {
+  return `${ctx.t(`kind.${ref.kind}`)} ${shown(ref.entry, ctx.lang)}`;
+}
+
+/** The first of each kind's list, then the second of each, and so on: no kind crowds out the others. */
+function interleave<T>(lists: readonly T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
+}
+
+/**
+ * The record a command's words name (`civsam history`): with one kind, as every record argument
+ * is found (see resolveTarget); with several, by id or name among all of them, the same way: an
+ * exact id or name first, else the one record whose id or name begins with the word. What names
+ * records of several kinds is refused with each candidate and its kind, what names none with the
+ * closest of any kind. With `removed`, records no longer in the folder are found too.
+ */
+export function findRecord(ctx: CommandContext, word: string, kinds: readonly RecordKind[], removed?: RemovedRecords): RecordRef {
+  const folder = new Folder(ctx, removed);
+  const what = '<record>';
+  if (kinds.length === 1) return { kind: kinds[0], id: resolveTarget(ctx, folder, what, kinds[0], word) };
+  const ambiguous = (candidates: Array<{ kind: RecordKind; entry: NamedEntry }>): never => {
+    throw new UserError('names.ambiguousRecord', { candidates: candidates.slice(0, 10).map((c) => shownWithKind(ctx, c)).join(', ') + (candidates.length > 10 ? ', …' : '') });
+  };
+  const idShaped = isValidId(word);
+  // An id of any kind: its file there, readable or not (the common case reads no more than that),
+  // else a record the folder's entries know (one only in the history, with `removed`).
+  let byId = idShaped ? kinds.filter((k) => folder.recordFileExists(k, word) || folder.brokenRecord(k, word)) : [];
+  if (idShaped && byId.length === 0) byId = kinds.filter((k) => folder.index(k).has(word));
+  if (byId.length === 1) return { kind: byId[0], id: word };
+  if (byId.length > 1) ambiguous(byId.map((kind) => ({ kind, entry: folder.index(kind).get(word) ?? { id: word, names: [], display: { da: word, en: word } } })));
+  // A hearing party goes by its organisation's name (and mostly its id too): among all kinds a
+  // name is the organisation's, and the party is found by its own id, above.
+  const named = kinds.filter((k) => k !== 'hearing-party');
+  // An exact id or name of any kind before the start of one, as for one kind.
+  for (const how of ['exact', 'resolve'] as const) {
+    const results = named.map((kind) => ({ kind, r: folder.index(kind)[how](word) as Resolution }));
+    const hits = results.flatMap(({ kind, r }) => (r.status === 'found' ? [{ kind, entry: folder.index(kind).get(r.id)! }] : r.status === 'ambiguous' ? r.candidates.map((entry) => ({ kind, entry })) : []));
+    if (hits.length > 1) ambiguous(hits);
+    if (hits.length === 1) {
+      // The id is a known record's; held to the id rule again before anything uses it.
+      if (!isValidId(hits[0].entry.id)) throw new UserError('cli.badId', { what: { syntax: what } });
+      return { kind: hits[0].kind, id: hits[0].entry.id };
+    }
+  }
+  const closest = interleave(named.map((kind) => folder.index(kind).closest(word).map((entry) => ({ kind, entry })))).slice(0, 3);
+  const hint = closest.length > 0 ? { key: 'names.didYouMean', params: { list: closest.map((c) => shownWithKind(ctx, c)).join(', ') } } : { key: 'names.findHint' };
+  // An id is shown as the existing messages show one; anything else the user typed is not echoed.
+  if (idShaped) throw new UserError('names.noRecordId', { id: word, hint } as MessageParams);
+  throw new UserError('names.noRecordName', { hint } as MessageParams);
 }

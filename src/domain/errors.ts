@@ -18,6 +18,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A value the command line gives that the option does not take (`--format xml`): said with the
+ * command's help to read, as commander's own usage errors are.
+ */
+export class UsageError extends UserError {
+  constructor(key: MessageKey, params?: MessageParams) {
+    super(key, params, EXIT.invalid);
+    this.name = 'UsageError';
+  }
+}
+
 // --- errors of the file system --------------------------------------------------------------------
 // A full disk, a read-only drive, a missing permission: the system refused a file operation. These
 // are the user's to put right, so every one becomes a message (what failed, where, the system's

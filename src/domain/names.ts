@@ -116,14 +116,22 @@ function rankPrepared(query: Query, p: Prepared, onlyClose = true): Rank | undef
   // Close to a whole name ranks before close to one word of a longer name.
   let near = best;
   let close = false;
+  // Several words are as near as all of them together (below): `Foreningen Lyspunkett` is nearest
+  // to Foreningen Lyspunktet, not to every name that shares the word Foreningen.
+  const severalWords = query.pieces.length > 1;
   for (const f of [...q, ...qWords]) {
     if (f.length < MIN_CLOSE) continue;
+    const whole = q.includes(f);
     for (const w of [...p.whole, ...p.words]) {
       const d = distance(f, w);
-      near = Math.min(near, p.whole.includes(w) ? d : d + 0.5);
+      if (whole || !severalWords) near = Math.min(near, p.whole.includes(w) ? d : d + 0.5);
       // `angst-og-ocd` is about `Angst`; `samtalegruppe` about `Samtale- og selvhjælpsgruppe`.
       if (d <= closeEnough(f.length) || (w.length >= 4 && f.startsWith(w)) || commonPrefix(f, w) >= 5) close = true;
     }
+  }
+  if (severalWords && p.words.length > 0) {
+    const sum = query.pieces.reduce((total, forms) => total + Math.min(...forms.flatMap((f) => p.words.map((w) => distance(f, w)))), 0);
+    near = Math.min(near, sum + 0.5);
   }
   return close || !onlyClose ? { tier: 4, distance: near } : undefined;
 }
@@ -131,10 +139,13 @@ function rankPrepared(query: Query, p: Prepared, onlyClose = true): Rank | undef
 interface Query {
   whole: string[];
   words: string[];
+  /** Each word's folded forms. */
+  pieces: string[][];
 }
 
 function queryOf(word: string): Query {
-  return { whole: foldedForms(word), words: wordForms(word) };
+  const pieces = word.split(/[^\p{L}\p{N}]+/u).map(foldedForms).filter((forms) => forms.length > 0);
+  return { whole: foldedForms(word), words: wordForms(word), pieces };
 }
 
 /** How a word ranks against one entry (see Rank); undefined when it is not close. */
@@ -188,9 +199,20 @@ export class NameIndex {
     return out.sort((a, b) => a.rank.tier - b.rank.tier || a.rank.distance - b.rank.distance || a.entry.id.localeCompare(b.entry.id));
   }
 
-  /** The entries closest to a word, best first, at most `n`, only those close enough to suggest. */
+  /**
+   * The entries closest to a word, best first, at most `n`, only those close enough to suggest:
+   * what the word is part of, then what it misses by a slip or two (two letters swapped, `tset`
+   * for `test`, is one, as for a mistyped command), then what is merely near.
+   */
   closest(word: string, n = 3): NamedEntry[] {
-    return this.ranked(word).slice(0, n).map((r) => r.entry);
+    const ranked = this.ranked(word);
+    // A word of three letters or fewer is a slip away from too many others to suggest any.
+    const slipped = foldedForms(word).filter((f) => f.length > 3).flatMap((f) => nearestByName(f, this.prepared, (p) => p.whole, MIN_PREFIX));
+    // Of those merely near, only the nearest few: not every name that shares one word with the best.
+    const nearest = ranked.find((r) => r.rank.tier === 4)?.rank.distance ?? 0;
+    const near = ranked.filter((r) => r.rank.tier < 4 || r.rank.distance <= nearest + 2);
+    const entries = [...near.filter((r) => r.rank.tier < 4).map((r) => r.entry), ...slipped.map((p) => p.entry), ...near.map((r) => r.entry)];
+    return [...new Set(entries)].slice(0, n);
   }
 
   /** The `n` entries nearest to a word, however far: for a list to choose from. */

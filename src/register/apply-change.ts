@@ -300,6 +300,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       say(ctx, { key: 'write.savedMany', params: { count: changing.length } }, 'ok');
     }
 
+    let commitFailed = false;
     if (repo) {
       // The history is the folder's, shared by everyone who works on it: written in the folder's language.
       const language = checked.folder.settings?.language ?? ctx.lang;
@@ -314,7 +315,12 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       } else {
         const result = commitPaths(repo, targets, message);
         if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
-        else say(ctx, { key: 'git.commitFailed' }, 'warn');
+        else {
+          // Saved but not in the history (a hook or git itself refused): not an ordinary success,
+          // so a script that goes on to share the folder learns of it.
+          say(ctx, { key: 'git.commitFailed' }, 'warn');
+          commitFailed = true;
+        }
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
@@ -325,7 +331,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
       return { exitCode: stop.exitCode(), written };
     }
-    return { exitCode: EXIT.ok, written };
+    return { exitCode: commitFailed ? EXIT.invalid : EXIT.ok, written };
   } finally {
     stop.dispose();
     lock.release();

@@ -4,14 +4,10 @@
 // nothing of its own and is left out by git; a merge that resolved a conflict shows what the
 // resolution changed against the local side.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { isPersonalField } from '../domain/personal.js';
 import { gitRaw } from './git.js';
 import { readBlobs } from './git-tree.js';
 import { parseStrict } from './yaml-read.js';
-
-/** Contact persons' fields are personal data, as in export: shown only when asked for. */
-export function isPersonalField(field: string): boolean {
-  return field === 'contact' || field.startsWith('contact.');
-}
 
 export interface FieldChange {
   field: string;
@@ -66,14 +62,15 @@ function flatten(value: Record<string, unknown>, prefix = '', out = new Map<stri
   return out;
 }
 
-export function fieldChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
+/** What changed between two versions of a record of the kind, field by field; personal data marked as such (domain/personal.ts), as export leaves it out. */
+export function fieldChanges(kind: RecordKind, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
   const a = before ? flatten(before) : new Map<string, unknown>();
   const b = after ? flatten(after) : new Map<string, unknown>();
   const names = [...new Set([...a.keys(), ...b.keys()])];
   const out: FieldChange[] = [];
   for (const field of names) {
     if (JSON.stringify(a.get(field)) === JSON.stringify(b.get(field))) continue;
-    const change: FieldChange = { field, personal: isPersonalField(field) };
+    const change: FieldChange = { field, personal: isPersonalField(kind, field) };
     if (a.has(field)) change.old = a.get(field);
     if (b.has(field)) change.new = b.get(field);
     out.push(change);
@@ -130,8 +127,28 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
         file: rel,
         change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
         // Fields for records; settings, the model and vocabularies are named, not itemised.
-        fields: rec ? fieldChanges(parse(before), parse(after)) : [],
+        fields: rec ? fieldChanges(rec.kind, parse(before), parse(after)) : [],
       } satisfies RecordChange;
     }),
   }));
+}
+
+/**
+ * The records whose files were removed from the data folder (`prefix` in the repository), each as
+ * it was just before its latest removal: so a removed record is still found by its id and name.
+ */
+export function removedRecords(root: string, prefix: string): Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }> {
+  const r = gitRaw(['log', '-z', '--no-renames', '--diff-filter=D', '--format=%x01%H', '--name-only', '--', ...RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`)], root);
+  if (!r.ok) return [];
+  const found = new Map<string, { kind: RecordKind; id: string; blob: string }>();
+  for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
+    const [hash, ...files] = chunk.split('\0');
+    for (const f of files.map((x) => x.replace(/^\n/, ''))) {
+      const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
+      // Newest first: a record removed twice is known by its latest version.
+      if (rec && !found.has(f)) found.set(f, { ...rec, blob: `${hash.trim()}^:${f}` });
+    }
+  }
+  const blobs = readBlobs(root, [...found.values()].map((x) => x.blob));
+  return [...found.values()].map(({ kind, id, blob }) => ({ kind, id, record: parse(blobs.get(blob)) }));
 }

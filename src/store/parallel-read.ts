@@ -1,6 +1,8 @@
-// Reading a large folder on two cores: a worker thread reads and parses the second half of the
-// files while this thread reads the first, and the outcomes are put together in file order, so the
-// folder read is the same as one thread's. readFolder stays synchronous: this thread waits for the
+// Reading a large folder on two cores: this thread reads and parses the files from the first on, a
+// worker thread from the last back, a chunk at a time, each taking the next chunk from a counter
+// they share until they meet; the outcomes are put together in file order, so the folder read is the
+// same as one thread's. Which thread reads which files is decided as they go, so neither waits for
+// the other: the worker starts late (its own copy of the code to load) and files differ in cost. readFolder stays synchronous: this thread waits for the
 // worker on a shared flag and takes its message without going back to the event loop.
 //
 // What the worker read crosses back as little as it can be: each file's data as the text the
@@ -22,6 +24,9 @@ import type { PathSegment, Position, StrictParse } from './yaml-read.js';
  * (its own copy of the reader and the YAML parsers), which a few thousand files repay.
  */
 export const PARALLEL_FROM = 2000;
+
+/** Files read, checked and made into text at a time, after which their data is let go while still young (less for the collector to keep). */
+const CHUNK = 64;
 
 /** Longest wait for the worker before this thread reads its share itself. */
 const WAIT_MS = 120_000;
@@ -56,28 +61,68 @@ export type ShareCheck = (files: SourceFile[], position: (rel: string, path: rea
  * machine is already busier than it has cores (then a second thread only adds its start-up). A
  * load of one or so per core is what civsam's own runs one after another leave (a script, a
  * colleague's sync), and the second core still pays there. `evenWhenBusy` is for tests. `share`:
- * the worker's part of the files (it has the checks of its share to do as well; this thread has
- * the rest of the folder's check after it).
+ * the most of the files the worker may read (the rest are never sent to it: each costs a copy);
+ * `unit`: how many files a chunk has (tests make it small, so the threads take turns often);
+ * `workerFirst` (tests): this thread starts on its chunks only once the worker has taken one.
  */
-export function parallelReader({ from, evenWhenBusy = false, checks, share = 0.5 }: { from: number; evenWhenBusy?: boolean; checks?: ShareChecks; share?: number }): ParallelReader {
+export function parallelReader({ from, evenWhenBusy = false, checks, share = 0.75, unit = CHUNK, workerFirst = false }: { from: number; evenWhenBusy?: boolean; checks?: ShareChecks; share?: number; unit?: number; workerFirst?: boolean }): ParallelReader {
   return (dir, candidates, withIdentity, listing) => {
     if (candidates.length < from) return undefined;
     const cores = availableParallelism();
     if (!evenWhenBusy && (cores < 2 || loadavg()[0] > cores)) return undefined;
-    return readSplit(dir, candidates, withIdentity, listing && checks ? { checks, listing } : undefined, share);
+    return readSplit(dir, candidates, withIdentity, listing && checks ? { checks, listing } : undefined, share, unit, workerFirst);
   };
 }
+
+/** How many files the worker read in the last parallel read (what tests look at). */
+export const lastSplit = { worker: 0 };
 
 export const readInParallel: ParallelReader = parallelReader({ from: PARALLEL_FROM });
 
 interface WorkerInput {
   dir: string;
+  /** The files it may read: the last of the folder's, from `first` (see Claims). */
   candidates: Candidate[];
   withIdentity: boolean;
   port: MessagePort;
-  /** Two 32-bit flags: the worker is done; this thread has sent what the checks need (1) or will not (2). */
+  /** Three 32-bit flags: the worker is done; this thread has sent what the checks need (1) or will not (2); the claims (see Claims). */
   flags: SharedArrayBuffer;
+  /** The chunks, as Claims numbers them, and the first the worker may take. */
+  chunks: { head: number; unit: number; count: number; first: number; offset: number };
   started?: unknown;
+}
+
+/**
+ * The chunks of the files after the head, taken by the two threads from either end: one 32-bit
+ * word holds the next chunk from the front (this thread's) and one past the last left at the back
+ * (the worker's), changed only by compare-and-swap, so a chunk is read by exactly one thread and
+ * the front and back meet with nothing left between them. The worker stops at `first`: files before
+ * its candidates are this thread's alone.
+ */
+const CLAIM = 2;
+const MAX_CHUNKS = 0xffff;
+
+function claimFront(flag: Int32Array): number | undefined {
+  for (;;) {
+    const word = Atomics.load(flag, CLAIM);
+    const front = word & 0xffff;
+    const back = word >>> 16;
+    if (front >= back) return undefined;
+    if (Atomics.compareExchange(flag, CLAIM, word, (back << 16) | (front + 1)) === word) return front;
+  }
+}
+
+function claimBack(flag: Int32Array, first: number): number | undefined {
+  for (;;) {
+    const word = Atomics.load(flag, CLAIM);
+    const front = word & 0xffff;
+    const back = word >>> 16;
+    if (back <= front || back - 1 < first) return undefined;
+    if (Atomics.compareExchange(flag, CLAIM, word, ((back - 1) << 16) | front) === word) {
+      Atomics.notify(flag, CLAIM); // for a test's `workerFirst`
+      return back - 1;
+    }
+  }
 }
 
 /** What the worker sends back: see handover. */
@@ -95,25 +140,33 @@ interface Handover {
   problems: Array<[number, Problem[]]>;
   values: Array<[number, unknown]>;
   own?: ShareCheckResult;
+  /** The first file (of those given) it read: every one from there to the last was read. */
+  from: number;
 }
 
-function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: boolean, checking: { checks: ShareChecks; listing: readonly Problem[] } | undefined, share: number): { outcomes: ReadOutcome[]; own?: OwnChecks } | undefined {
+function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: boolean, checking: { checks: ShareChecks; listing: readonly Problem[] } | undefined, share: number, unit: number, workerFirst: boolean): { outcomes: ReadOutcome[]; own?: OwnChecks } | undefined {
   const script = checking?.checks.script ?? new URL('./read-worker.js', import.meta.url);
   // Run from the TypeScript sources (the tests) there is no compiled worker: one thread.
   if (!existsSync(fileURLToPath(script))) return undefined;
+  const n = candidates.length;
   const head = checking ? checking.checks.head(candidates) : 0;
-  // Whatever this thread reads first is its own; of the rest the worker takes its share.
-  const split = Math.max(head, Math.ceil(candidates.length * (1 - share)));
+  const size = Math.max(unit, Math.ceil((n - head) / MAX_CHUNKS));
+  const count = Math.ceil((n - head) / size);
+  // The worker may take the chunks from `first` on; it is sent only those files.
+  const first = Math.min(count, Math.floor(count * (1 - share)));
+  const offset = head + first * size;
+  const chunkStart = (k: number) => head + k * size;
   // An error object loses its code on the way to a worker: only the code is sent.
-  const theirs = candidates.slice(split).map((c) => (c.error ? { ...c, error: Object.assign(new Error(c.error.code ?? 'EIO'), { code: c.error.code }) } : c));
-  const flags = new SharedArrayBuffer(8);
+  const theirs = candidates.slice(offset).map((c) => (c.error ? { ...c, error: Object.assign(new Error(c.error.code ?? 'EIO'), { code: c.error.code }) } : c));
+  const flags = new SharedArrayBuffer(12);
   const flag = new Int32Array(flags);
+  flag[CLAIM] = count << 16;
   const { port1, port2 } = new MessageChannel();
   let started: unknown;
   let worker: Worker;
   try {
     started = checking?.checks.start(candidates, checking.listing);
-    const input: WorkerInput = { dir, candidates: theirs, withIdentity, port: port2, flags, started };
+    const input: WorkerInput = { dir, candidates: theirs, withIdentity, port: port2, flags, started, chunks: { head, unit: size, count, first, offset } };
     worker = new Worker(script, { workerData: input, transferList: [port2] });
   } catch {
     return undefined;
@@ -125,11 +178,11 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   // First what the checks need (the settings and vocabularies), read and kept as they are.
-  const first = candidates.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
+  const firstFiles = candidates.slice(0, head).map((c) => readCandidate(dir, c, root, withIdentity));
   let given: unknown;
   if (checking) {
     try {
-      given = checking.checks.given(first, started, checking.listing);
+      given = checking.checks.given(firstFiles, started, checking.listing);
     } catch {
       given = undefined;
     }
@@ -137,19 +190,34 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
     Atomics.store(flag, 1, given !== undefined ? 1 : 2);
     Atomics.notify(flag, 1);
   }
-  // Then this thread's share, checked and made into the snapshot's text as the worker's is, while
-  // the worker is at its own: after it, only what needs the whole folder is left.
+  // Then chunks from the front, checked and made into the snapshot's text as the worker's are,
+  // until the two threads meet: after it, only what needs the whole folder is left.
   const check = checking && given !== undefined ? checking.checks.check : undefined;
-  const rest = candidates.slice(head, split);
-  const mine = readShare(dir, root, rest, withIdentity, check && ((files, position) => check(files, position, started, given)));
+  const rest = candidates.slice(head);
+  if (workerFirst && first < count) Atomics.wait(flag, CLAIM, count << 16, WAIT_MS);
+  const mine = readShare(dir, root, rest, withIdentity, check && ((files, position) => check(files, position, started, given)), () => {
+    const k = claimFront(flag);
+    return k === undefined ? undefined : [chunkStart(k) - head, Math.min(n, chunkStart(k + 1)) - head];
+  });
+  // Where the front stopped: the worker read every file from there (none when it took no chunk, and then it is not waited for).
+  const split = Math.min(n, chunkStart(Atomics.load(flag, CLAIM) >>> 16));
+  lastSplit.worker = n - split;
+  const ours = (passed: WeakMap<SourceFile, boolean>) => [...firstFiles, ...taken(rest.slice(0, split - head), mine, passed)];
+  const passed = new WeakMap<SourceFile, boolean>();
+  if (split >= n) {
+    port1.close();
+    void worker.terminate();
+    const a = mine.own;
+    return { outcomes: ours(passed), ...(a ? { own: { problems: a.problems, passedSchema: (f: SourceFile) => passed.get(f), idsKey: a.idsKey } } : {}) };
+  }
   Atomics.wait(flag, 0, 0, WAIT_MS);
   const message = receiveMessageOnPort(port1)?.message as Handover | undefined;
   port1.close();
   void worker.terminate();
-  const passed = new WeakMap<SourceFile, boolean>();
-  const ours = [...first, ...taken(rest, mine, passed)];
-  if (!message || message.failed) return { outcomes: [...ours, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
-  const outcomes = [...ours, ...taken(candidates.slice(split), message, passed)];
+  const outcomes = ours(passed);
+  // A worker that failed, or did not read every file it took: this thread reads them itself.
+  if (!message || message.failed || message.from !== split - offset) return { outcomes: [...outcomes, ...candidates.slice(split).map((c) => readCandidate(dir, c, root, withIdentity))] };
+  outcomes.push(...taken(theirs.slice(message.from), message, passed, message.from));
   // Both shares checked, against the same ids (a share of no files checked none): the folder's check takes both.
   const a = mine.own;
   const b = message.own;
@@ -157,12 +225,13 @@ function readSplit(dir: string, candidates: readonly Candidate[], withIdentity: 
   return { outcomes, own: { problems: [...a.problems, ...b.problems], passedSchema: (f) => passed.get(f), idsKey: a.idsKey || b.idsKey } };
 }
 
-/** The outcomes of a share (from the worker, or this thread's) as readFolder takes them: each file's data parsed from its text only when asked for. */
-function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<SourceFile, boolean>): ReadOutcome[] {
+/** The outcomes of a share (from the worker, or this thread's) as readFolder takes them: each file's data parsed from its text only when asked for; `at`: where the candidates start in the share's tables. */
+function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<SourceFile, boolean>, at = 0): ReadOutcome[] {
   const problems = new Map(m.problems);
   const values = new Map(m.values);
   const texts = new Uint8Array(m.texts);
-  return candidates.map((c, i) => {
+  return candidates.map((c, j) => {
+    const i = j + at;
     const state = m.state[i];
     const found = problems.get(i) ?? [];
     if (state === 0) return { problems: found };
@@ -174,16 +243,17 @@ function taken(candidates: readonly Candidate[], m: Handover, passed: WeakMap<So
   });
 }
 
-/** Files read, checked and made into text at a time, after which their data is let go while still young (less for the collector to keep). */
-const CHUNK = 64;
 
 /**
- * Reads a share of the files a chunk at a time: each chunk parsed, checked (when `check` is given)
- * and its data made into the snapshot's text, one file's after another's with a comma after each,
- * in one buffer (a folder's texts are then its part of the snapshot as they lie: parse-cache.ts
- * groupParts); then the parsed data is let go. What is found goes in plain tables.
+ * Reads a share of the files a chunk at a time, the chunks `claim` gives ([from, to) of
+ * `candidates`; every chunk in order when there is none): each chunk parsed, checked (when `check`
+ * is given) and its data made into the snapshot's text, one file's after another's with a comma
+ * after each, in one buffer; then the parsed data is let go. What is found goes in plain tables.
+ * The chunks read make one run of the files, whatever order they came in: their texts are put in
+ * file order at the end (a folder's texts are then its part of the snapshot as they lie:
+ * parse-cache.ts groupParts), and so are the problems the checks found.
  */
-function readShare(dir: string, root: () => string, candidates: readonly Candidate[], withIdentity: boolean, check?: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult): Handover {
+function readShare(dir: string, root: () => string, candidates: readonly Candidate[], withIdentity: boolean, check?: (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position) => ShareCheckResult, claim?: () => [number, number] | undefined): Handover {
   const n = candidates.length;
   const state = new Uint8Array(n);
   const spans = new Uint32Array(2 * n);
@@ -193,6 +263,8 @@ function readShare(dir: string, root: () => string, candidates: readonly Candida
   const problems: Array<[number, Problem[]]> = [];
   const values: Array<[number, unknown]> = [];
   let own: ShareCheckResult | undefined = check && { problems: [], passed: new Uint8Array(n), idsKey: '' };
+  /** The checks' problems of each chunk read, by its first file. */
+  const found = new Map<number, Problem[]>();
   let bytes = Buffer.from(new ArrayBuffer(1 << 20));
   let at = 0;
   const room = (need: number) => {
@@ -201,14 +273,23 @@ function readShare(dir: string, root: () => string, candidates: readonly Candida
     bytes.copy(bigger, 0, 0, at);
     bytes = bigger;
   };
-  for (let from = 0; from < n; from += CHUNK) {
-    const to = Math.min(n, from + CHUNK);
+  let next = 0;
+  const take = claim ?? (() => (next < n ? [next, (next = Math.min(n, next + CHUNK))] : undefined));
+  let first = n;
+  let last = 0;
+  let inOrder = true;
+  let sized = false;
+  for (let chunk = take(); chunk; chunk = take()) {
+    const [from, to] = chunk;
+    if (from !== last && first !== n) inOrder = false;
+    first = Math.min(first, from);
+    last = to;
     const part = candidates.slice(from, to);
     const outcomes = part.map((c) => readCandidate(dir, c, root, withIdentity));
     if (own && check) {
       try {
         const r = checkOutcomes(check, dir, root, part, outcomes);
-        for (const p of r.problems) own.problems.push(p);
+        found.set(from, r.problems);
         own.passed.set(r.passed, from);
         own.idsKey = r.idsKey;
       } catch {
@@ -243,10 +324,28 @@ function readShare(dir: string, root: () => string, candidates: readonly Candida
         state[i] = 3;
       }
     }
-    // After the first chunk the buffer is made about as large as the share's texts will be.
-    if (from === 0 && to < n) room(Math.ceil((at / to) * n * 1.1));
+    // After the first chunk the buffer is made about as large as the share's texts can be.
+    if (!sized && to - from < n) room(Math.ceil((at / (to - from)) * n * 1.1));
+    sized = true;
   }
-  return { texts: bytes.buffer as ArrayBuffer, spans, state, times, inodes, identified, problems, values, own };
+  if (own) for (const from of [...found.keys()].sort((x, y) => x - y)) own.problems.push(...found.get(from)!);
+  if (!inOrder) bytes = inFileOrder(bytes, spans, state, first, n);
+  return { texts: bytes.buffer as ArrayBuffer, spans, state, times, inodes, identified, problems, values, own, from: Math.min(first, n) };
+}
+
+/** The texts of files `from`…`n` laid out again in file order (chunks read from the back), the spans set to their new places. */
+function inFileOrder(bytes: Buffer, spans: Uint32Array, state: Uint8Array, from: number, n: number): Buffer<ArrayBuffer> {
+  const out = Buffer.from(new ArrayBuffer(bytes.length));
+  let at = 0;
+  for (let i = from; i < n; i++) {
+    if (state[i] !== 2) continue;
+    const start = spans[2 * i];
+    const length = spans[2 * i + 1];
+    bytes.copy(out, at, start, start + length + 1); // with its comma
+    spans[2 * i] = at;
+    at += length + 1;
+  }
+  return out;
 }
 
 /** A share's outcomes checked: the result's `passed` per outcome (0 for one without a file). */
@@ -274,7 +373,7 @@ function checkOutcomes(check: (files: SourceFile[], position: (rel: string, path
  * `check` is given and this thread sends what that needs, and sends the outcomes back in order.
  */
 export function serveShare(check?: ShareCheck): void {
-  const { dir, candidates, withIdentity, port, flags, started } = workerData as WorkerInput;
+  const { dir, candidates, withIdentity, port, flags, started, chunks } = workerData as WorkerInput;
   const flag = new Int32Array(flags);
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
@@ -285,7 +384,13 @@ export function serveShare(check?: ShareCheck): void {
       Atomics.wait(flag, 1, 0, WAIT_MS);
       given = Atomics.load(flag, 1) === 1 ? receiveMessageOnPort(port)?.message : undefined;
     }
-    const m = readShare(dir, root, candidates, withIdentity, check && given !== undefined ? (files, position) => check(files, position, started, given) : undefined);
+    // Chunks from the back, its files numbered from the first it was given.
+    const { head, unit, first, offset } = chunks;
+    const end = offset + candidates.length;
+    const m = readShare(dir, root, candidates, withIdentity, check && given !== undefined ? (files, position) => check(files, position, started, given) : undefined, () => {
+      const k = claimBack(flag, first);
+      return k === undefined ? undefined : [head + k * unit - offset, Math.min(end, head + (k + 1) * unit) - offset];
+    });
     const tables = [m.spans, m.state, m.times, m.inodes, m.identified, ...(m.own ? [m.own.passed] : [])];
     port.postMessage(m, [m.texts, ...tables.map((t) => t.buffer as ArrayBuffer)]);
   } catch {

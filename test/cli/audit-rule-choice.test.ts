@@ -33,6 +33,47 @@ describe('audit: choosing a rule by a word', () => {
     expect(hearing.stderr).not.toContain('unilateral-agreement');
   });
 
+  it('the start of a title in the user\'s language: any case, NFD the same as NFC', async () => {
+    for (const given of ['Puljen er', 'puljen ER', '  PULJEN er overdis']) {
+      const r = await civsam(['audit', '--explain', given], DA);
+      expect([r.code, r.stdout.split('\n')[0]], given).toEqual([0, 'pool-overcommitted · Puljen er overdisponeret']);
+    }
+    const nfd = await civsam(['audit', '--explain', 'De samme parter fa\u030Ar'], DA);
+    expect([nfd.code, nfd.stdout.split('\n')[0]]).toEqual([0, 'hearing-rotation · De samme parter får pladserne']);
+    const en = await civsam(['audit', '--explain', 'pool over']);
+    expect([en.code, en.stdout.split('\n')[0]]).toEqual([0, 'pool-overcommitted · Pool overcommitted']);
+    // --rule runs just that rule.
+    const run = await civsam(['audit', '--as-of', AS_OF, '--format', 'json', '--rule', 'Puljen er'], DA);
+    expect(run.code).not.toBe(2);
+    expect(Object.keys((JSON.parse(run.stdout) as { summary: { byRule: object } }).summary.byRule)).toEqual(['pool-overcommitted']);
+  });
+
+  it('a title start several rules share: just those, what was typed not repeated', async () => {
+    const r = await civsam(['audit', '--rule', 'bedømmer'], DA);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe([
+      'fejl: 2 kontrolregler har et id eller en titel, der begynder med det, der står efter --rule; skriv mere af titlen eller id\'et:',
+      '  assessor-conflict – Bedømmer med erklæret tilknytning til en ansøger deltog',
+      '  assessor-undeclared – Bedømmer uden erklæring om habilitet',
+      '',
+    ].join('\n'));
+    // An id's start and a title's start together: every rule either names.
+    const en = await civsam(['audit', '--explain', 'Funding']);
+    expect(en.stderr).toBe([
+      'error: 2 audit rules have an id or a title that starts with what you gave after --explain; write more of the title, or the id:',
+      '  funding-concentration – Funding concentrated on one organisation',
+      '  pool-kind-not-eligible – Funding of a kind the pool does not fund',
+      '',
+    ].join('\n'));
+    // The other language's title is not taken by its start (its whole title is).
+    expect((await civsam(['audit', '--explain', 'Puljen er'])).stderr).toMatch(/^error: no audit rule has the id or title given after --explain\./);
+    expect((await civsam(['audit', '--explain', 'Pool overcommitted'], DA)).code).toBe(0);
+    // Escape codes in what was typed: nothing matches, nothing is echoed.
+    const esc = await civsam(['audit', '--explain', 'Puljen\u001b[31m er'], DA);
+    expect(esc.code).toBe(2);
+    expect(esc.stderr).not.toContain('\u001b');
+  });
+
   it('too short a start: how many letters it takes', async () => {
     const r = await civsam(['audit', '--rule', 'ev'], DA);
     expect([r.code, r.stderr]).toEqual([2, 'fejl: ev er for kort til at vælge en kontrolregel: skriv mindst 3 tegn af reglens id (1 regel begynder med ev).\n']);

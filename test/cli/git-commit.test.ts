@@ -95,3 +95,50 @@ describe('a record folder that is a link within the data folder', () => {
     expect(git('show', 'HEAD:kept-organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
 });
+
+describe('a commit git refuses for reasons of its own (a hook)', () => {
+  it('keeps the change, says it is not in the history and how to see why, and exits 2, not 0', () => {
+    const dir = makeFolder(baseFiles());
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'start');
+    const hook = join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: GIT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.");
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
+    expect(git('log', '--format=%s')).toBe('start\n');
+    // Once the hook lets it through, git commit finishes what civsam started.
+    writeFileSync(hook, '#!/bin/sh\nexit 0\n');
+    git('commit', '-q', '-m', 'by hand');
+    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+});
+
+describe('a commit of thousands of records', () => {
+  it('takes a message over the 128 KiB a single argument may have, and only the paths given', async () => {
+    const { commitPaths } = await import('../../src/store/git.js');
+    const dir = makeFolder({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n', 'other.yaml': 'o: 1\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', 'other.yaml');
+    // One line per record, as an import of 4,000 organisations writes: about 160 KiB.
+    const message = ['organisation: 4,000 added', '', ...Array.from({ length: 4000 }, (_, i) => `organisation forening-nummer-${i}: added`)].join('\n');
+    expect(Buffer.byteLength(message)).toBeGreaterThan(128 * 1024);
+    const saved = { ...process.env };
+    Object.assign(process.env, GIT);
+    try {
+      const r = commitPaths({ root: dir }, [join(dir, 'a.yaml'), join(dir, 'b.yaml')], message);
+      expect(r.committed).toBe(true);
+    } finally {
+      for (const k of Object.keys(GIT)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    }
+    expect(git('log', '-1', '--format=%B').trim()).toBe(message);
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toEqual(['a.yaml', 'b.yaml']);
+    // What was staged before stays staged, out of civsam's commit.
+    expect(git('status', '--porcelain')).toBe('A  other.yaml\n');
+  }, 20_000);
+});

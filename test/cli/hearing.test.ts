@@ -151,7 +151,7 @@ describe('civsam consultation plan', () => {
     const r = await plan(['--area', 'psychiatry', '--patient-group', 'depression', '--seats', '2', '--opens', '2027-02-01', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ consultation: { id: null, selection: 'limited', seats: 2 }, proposal: ['pa', 'pb'] });
-    expect((await plan(['--area', 'sport'])).stderr).toBe('error: --area does not take the value you gave. It takes: social, psychiatry, health.\n');
+    expect((await plan(['--area', 'sport'])).stderr).toBe('error: --area does not take the value you gave. It takes: social, psychiatry, health.\nRun civsam consultation plan --help to see its arguments and options.\n');
     expect((await plan(['h1', '--seats', '2'])).code).toBe(2);
     expect((await plan([])).stderr).toContain('give a consultation id, or --area');
   });

@@ -20,19 +20,22 @@ describe('civsam help help', () => {
 });
 
 describe('a mistyped command word', () => {
+  // A word under a command (`org ad`) points to that command's help; at the top, or after `help`, to civsam's.
+  const TOP = ['Kør civsam --help for at se kommandoer og tilvalg.', 'Run civsam --help to see the commands and options.'];
+  const under = (command: string) => [`Kør ${command} --help for at se dens kommandoer.`, `Run ${command} --help to see its commands.`];
   it.each([
-    [['help', 'valdate'], 'valdate', 'validate'],
-    [['valdate'], 'valdate', 'validate'],
-    [['help', 'org', 'ad'], 'ad', 'org add'],
-    [['org', 'ad'], 'ad', 'org add'],
-    [['help', 'hlep'], 'hlep', 'help'],
-    [['overview', 'ofers'], 'ofers', 'overview offers'],
-    [['help', 'ov'], 'ov', 'overview'],
-  ])('civsam %j suggests the nearest command in both languages', async (args, word, near) => {
+    [['help', 'valdate'], 'valdate', 'validate', TOP],
+    [['valdate'], 'valdate', 'validate', TOP],
+    [['help', 'org', 'ad'], 'ad', 'org add', TOP],
+    [['org', 'ad'], 'ad', 'org add', under('civsam org')],
+    [['help', 'hlep'], 'hlep', 'help', TOP],
+    [['overview', 'ofers'], 'ofers', 'overview offers', under('civsam overview')],
+    [['help', 'ov'], 'ov', 'overview', TOP],
+  ])('civsam %j suggests the nearest command in both languages', async (args, word, near, [seeDa, seeEn]) => {
     const da = await civsam(args, { env: DA });
-    expect(da).toEqual({ code: 2, stdout: '', stderr: `fejl: ukendt kommando ${word}. Mente du: ${near}?\nKør civsam --help for at se kommandoer og tilvalg.\n` });
+    expect(da).toEqual({ code: 2, stdout: '', stderr: `fejl: ukendt kommando ${word}. Mente du: ${near}?\n${seeDa}\n` });
     const en = await civsam(args, { env: AT_80 });
-    expect(en).toEqual({ code: 2, stdout: '', stderr: `error: unknown command ${word}. Did you mean: ${near}?\nRun civsam --help to see the commands and options.\n` });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: `error: unknown command ${word}. Did you mean: ${near}?\n${seeEn}\n` });
   });
 
   it('nothing near: no suggestion; a word that may be data: neither named nor suggested', async () => {

@@ -52,9 +52,9 @@ describe('fixed values by their Danish or English name', () => {
   test('an unknown value lists the allowed ones in the user\'s language, without echoing what was typed', async () => {
     const en = await run(['org', 'add', '--name', 'X', '--kind', 'klubben', '--areas', 'psychiatry', '--scope', 'regional', '--dry-run']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe('error: --kind does not take the value you gave. It takes: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.\n');
+    expect(en.stderr).toBe('error: --kind does not take the value you gave. It takes: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.\nRun civsam org add --help to see its options.\n');
     const da = await run(['org', 'add', '--name', 'X', '--kind', 'klubben', '--areas', 'psykiatri', '--scope', 'regional', '--dry-run'], 'da');
-    expect(da.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.\n');
+    expect(da.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.\nKør civsam org add --help for at se dens tilvalg.\n');
     expect(da.stderr).not.toContain('klubben');
   });
 
@@ -166,7 +166,7 @@ describe('civsam find', () => {
   test('an unknown --kind lists the kinds', async () => {
     const r = await run(['find', 'angst', '--kind', 'ting'], 'da');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: organisation, tilbud, aftale, pulje, opslag, høringspart, høring, ansøgning, patientgruppe, kommune, tilbudstype.\n');
+    expect(r.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: organisation, tilbud, aftale, pulje, opslag, høringspart, høring, ansøgning, patientgruppe, kommune, tilbudstype.\nKør civsam find --help for at se dens argumenter og tilvalg.\n');
   });
 });
 

@@ -108,7 +108,7 @@ describe('the command line', () => {
     const en = await civsam(['valdate']);
     expect(en).toEqual({ code: 2, stdout: '', stderr: "error: unknown command valdate. Did you mean: validate?\nRun civsam --help to see the commands and options.\n" });
     const da = await civsam(['validate', '--frmat', 'json', '--lang', 'da']);
-    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt tilvalg --frmat.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
+    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt tilvalg --frmat. Mente du: --format?\nKør civsam validate --help for at se dens tilvalg.\n' });
   });
 
   it('shows help with examples in the chosen language', async () => {

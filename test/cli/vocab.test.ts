@@ -97,7 +97,7 @@ describe('vocab add', () => {
     // An area is taken by its name too (`somatik` is health); one that names none is refused with the list, not repeated back.
     const area = await run(dir, ['vocab', 'add', 'patient-groups', '--name-da', 'Fobi', '--name-en', 'Phobia', '--areas', 'sport']);
     expect(area.code).toBe(2);
-    expect(area.stderr).toBe('error: --areas does not take the value you gave. It takes: social, psychiatry, health.\n');
+    expect(area.stderr).toBe('error: --areas does not take the value you gave. It takes: social, psychiatry, health.\nRun civsam vocab add --help to see its arguments and options.\n');
     // An escape code in a name never reaches the file.
     const esc = await run(dir, ['vocab', 'add', 'patient-groups', '--name-da', 'Fobi\u001b[31m', '--name-en', 'Phobia', '--areas', 'health']);
     expect(esc.code).toBe(2);

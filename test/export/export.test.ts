@@ -48,6 +48,42 @@ describe('records as a spreadsheet', () => {
   });
 });
 
+describe('personal data in a spreadsheet (domain/personal.ts)', () => {
+  const call = (extra: string) => `id: opslaget\ntitle: Opslaget\nareas: [psychiatry]\npublished: 2025-01-01\ndeadline: 2025-02-01\nchannel: public\n${extra}`;
+  const application = (id: string, assessors: string[]) => `id: ${id}\ncall: opslaget\norganisations: [alpha]\namount_dkk: 1000\nkind: operation\nreceived: 2025-01-15\n`
+    + `assessments:\n${assessors.map((a) => `  - assessor: ${a}\n    date: 2025-02-10\n    scores: []\n`).join('')}`;
+  const dir = makeFolder({
+    ...baseFiles(),
+    'calls/opslaget.yaml': call('contact:\n  email: tilskud@region.example\ndeclarations:\n  - assessor: Karen Hemmelig\n    date: 2025-02-02\n    ties: []\n'),
+    'applications/a1.yaml': application('a1', ['Karen Hemmelig', 'Ole Skjult']),
+    'applications/a2.yaml': application('a2', ['Ole Skjult']),
+  });
+  const folder = checkFolder(readFolder(dir)).folder;
+
+  it('keeps a call\'s contact (a unit the site publishes), which is no contact person', () => {
+    const en = exportRecords(folder, 'call', { lang: 'en', includePersonal: false, listSeparator: ';', sheetName: 'Calls' });
+    expect(en.personalOmitted).toBe(false);
+    expect(en.sheet.rows[0][en.sheet.headers.indexOf('contact.email')]).toBe('tilskud@region.example');
+  });
+
+  it('writes assessors as numbers, the same number for the same person in every row, and their names only when asked', () => {
+    const da = exportRecords(folder, 'application', { lang: 'da', includePersonal: false, listSeparator: ',', sheetName: 'Ansøgninger' });
+    const cells = da.sheet.rows.map((r) => String(r[da.sheet.headers.indexOf('bedømmelser')]));
+    expect(cells[0]).toContain('bedømmer=bedømmer 1;');
+    expect(cells[0]).toContain('bedømmer=bedømmer 2;');
+    expect(cells[1]).toContain('bedømmer=bedømmer 2;'); // Ole in both
+    expect(JSON.stringify(da.sheet.rows)).not.toMatch(/Hemmelig|Skjult/);
+    expect(da.assessorsNumbered).toBe(true);
+    expect(da.holdsPersonal).toBe(false);
+    const calls = exportRecords(folder, 'call', { lang: 'en', includePersonal: false, listSeparator: ';', sheetName: 'Calls' });
+    expect(JSON.stringify(calls.sheet.rows)).not.toContain('Hemmelig');
+    const asked = exportRecords(folder, 'application', { lang: 'da', includePersonal: true, listSeparator: ',', sheetName: 'Ansøgninger' });
+    expect(JSON.stringify(asked.sheet.rows)).toContain('Karen Hemmelig');
+    expect(asked.assessorsNumbered).toBe(false);
+    expect(asked.holdsPersonal).toBe(true);
+  });
+});
+
 describe('civsam export on the sample data', () => {
   it('writes agreements to .xlsx with funding as one line per item, amounts as text the import reads back', async () => {
     // One agreement funded from one pool over four years, made by an exemption.

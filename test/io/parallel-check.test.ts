@@ -45,9 +45,15 @@ function troubledFolder(): string {
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x instanceof Map ? [...x] : x)));
 
 describe('reading and checking a folder on two threads', () => {
-  it('finds the same problems, records and snapshot as one thread', async () => {
+  // However the threads share the files: the worker taking chunks from the back while this thread
+  // takes them from the front (small chunks, so they take turns often), or none at all.
+  it.each([
+    ['as it comes', {}, undefined],
+    ['in small chunks, the worker first', { unit: 8, workerFirst: true }, 'some'],
+    ['with none for the worker', { share: 0 }, 'none'],
+  ])('finds the same problems, records and snapshot as one thread (%s)', async (_name, how, worker) => {
     const { readFolder } = await dist('store/load-folder.js');
-    const { parallelReader } = await dist('store/parallel-read.js');
+    const { parallelReader, lastSplit } = await dist('store/parallel-read.js');
     const { checks } = await dist('validate/parallel-check.js');
     const { checkFolder } = await dist('validate/check-folder.js');
     const { openParseCache } = await dist('store/parse-cache.js');
@@ -56,7 +62,7 @@ describe('reading and checking a folder on two threads', () => {
     // so a run within it would keep fewer entries than a run after it; and past the time a folder's
     // listing is kept only after (parse-cache.ts FOLDER_RACY_NS), for the same reason.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 80);
-    const twoThreads = parallelReader({ from: 1, evenWhenBusy: true, checks });
+    const twoThreads = parallelReader({ from: 1, evenWhenBusy: true, checks, ...how });
     const run = (reader: unknown) => {
       const cacheDir = makeFolder({});
       const raw = readFolder(dir, openParseCache(dir, { CIVSAM_CACHE_DIR: cacheDir, CIVSAM_SNAPSHOT_RACY_MS: '0' }, 'test'), reader);
@@ -70,6 +76,9 @@ describe('reading and checking a folder on two threads', () => {
     const two = run(twoThreads);
     // Each thread checked its own share (else this would test nothing new).
     expect(two.own).toBe(true);
+    if (worker === 'some') expect(lastSplit.worker).toBeGreaterThan(0);
+    if (worker === 'some') expect(lastSplit.worker).toBeLessThan(700);
+    if (worker === 'none') expect(lastSplit.worker).toBe(0);
     expect(one.own).toBe(false);
     expect(two.problems).toEqual(one.problems);
     expect(two.records).toEqual(one.records);

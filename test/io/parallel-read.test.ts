@@ -34,12 +34,15 @@ function awkwardFolder(): string {
 }
 
 describe('reading a folder on two threads', () => {
-  it('gives the same files, problems and snapshot as one thread', async () => {
+  it.each([
+    ['as it comes', {}],
+    ['in chunks of 3, the worker first', { unit: 3, workerFirst: true }],
+  ])('gives the same files, problems and snapshot as one thread (%s)', async (_name, how) => {
     const { readFolder } = await dist('store/load-folder.js');
     const { parallelReader } = await dist('store/parallel-read.js');
     const { openParseCache, noCache, snapshotEntries } = await dist('store/parse-cache.js');
     const dir = awkwardFolder();
-    const twoThreads = parallelReader({ from: 1, evenWhenBusy: true });
+    const twoThreads = parallelReader({ from: 1, evenWhenBusy: true, ...how });
     const plain = (raw: { files: unknown[]; problems: unknown[] }) => JSON.parse(JSON.stringify({ files: raw.files, problems: raw.problems }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)));
 
     const one = readFolder(dir, noCache);

@@ -38,11 +38,19 @@ describe('conflictingFields', () => {
 
 describe('fieldChanges', () => {
   test('dotted leaf fields, lists whole, contact persons marked personal', () => {
-    expect(fieldChanges({ id: 'a', areas: ['social'], contact: { name: 'X', role: 'formand' } }, { id: 'a', areas: ['social', 'health'], contact: { name: 'Y', role: 'formand' }, notes: 'n' })).toEqual([
+    expect(fieldChanges('organisation', { id: 'a', areas: ['social'], contact: { name: 'X', role: 'formand' } }, { id: 'a', areas: ['social', 'health'], contact: { name: 'Y', role: 'formand' }, notes: 'n' })).toEqual([
       { field: 'areas', old: ['social'], new: ['social', 'health'], personal: false },
       { field: 'contact.name', old: 'X', new: 'Y', personal: true },
       { field: 'notes', new: 'n', personal: false },
     ]);
+  });
+  test('a call\'s contact is a published unit, not personal; assessors are', () => {
+    expect(fieldChanges('call', { id: 'c', contact: { email: 'a@x.dk' } }, { id: 'c', contact: { email: 'b@x.dk' }, declarations: [{ assessor: 'K', date: '2025-01-01', ties: [] }] })).toEqual([
+      { field: 'contact.email', old: 'a@x.dk', new: 'b@x.dk', personal: false },
+      { field: 'declarations', new: [{ assessor: 'K', date: '2025-01-01', ties: [] }], personal: true },
+    ]);
+    expect(fieldChanges('application', { id: 'a' }, { id: 'a', assessments: [{ assessor: 'K', date: '2025-01-01', scores: [] }] })[0].personal).toBe(true);
+    expect(fieldChanges('pool', { id: 'p' }, { id: 'p', contact: { phone: '11223344' } })[0].personal).toBe(false);
   });
 });
 

@@ -94,10 +94,13 @@ describe('civsam, end to end', () => {
 
   it('a mistyped option is named without its value; an invalid choice names the option and its choices', async () => {
     const typo = await civsam(['org', 'list', '--contact-emial=SECRET@example.dk']);
-    expect(typo).toEqual({ code: 2, stdout: '', stderr: 'error: unknown option --contact-emial.\nRun civsam --help to see the commands and options.\n' });
-    expect((await civsam(['org', 'list', '-qSECRET'])).stderr).toBe('error: unknown option -q.\nRun civsam --help to see the commands and options.\n');
+    expect(typo).toEqual({ code: 2, stdout: '', stderr: 'error: unknown option --contact-emial.\nRun civsam org list --help to see its options.\n' });
+    expect((await civsam(['org', 'list', '-qSECRET'])).stderr).toBe('error: unknown option -q.\nRun civsam org list --help to see its options.\n');
+    expect((await civsam(['org', 'list', '-qsecret'])).stderr).toBe('error: unknown option -q.\nRun civsam org list --help to see its options.\n');
     const choice = await civsam(['--lang', 'da', 'org', 'list', '--format', 'SECRET@example.dk']);
-    expect(choice).toEqual({ code: 2, stdout: '', stderr: 'fejl: --format <format> kan have en af disse værdier: table, json, csv, md.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
+    expect(choice).toEqual({ code: 2, stdout: '', stderr: 'fejl: --format kan ikke have den værdi, du angav. Den kan have: tabel, json, csv, md.\nKør civsam org list --help for at se dens tilvalg.\n' });
+    const by = await civsam(['--lang', 'da', 'overview', 'funding', '--by', 'SECRET@example.dk']);
+    expect(by).toEqual({ code: 2, stdout: '', stderr: 'fejl: --by <hvad> kan have en af disse værdier: pool, organisation.\nKør civsam overview funding --help for at se dens tilvalg.\n' });
     const command = await civsam(['Jens Hansen']);
     expect(command).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command.\nRun civsam --help to see the commands and options.\n' });
   });

@@ -123,7 +123,7 @@ export const audit = defineMessages({
   'opt.audit.asOf': 'den dato, kontrollen gælder for, ÅÅÅÅ-MM-DD (standard: i dag)',
   'opt.audit.failOn': 'afslut med 1, når der er et fund af denne alvor eller højere (standard: fejl)',
   'opt.audit.explain': 'vis, hvad en regel kontrollerer og hvorfor, og stop',
-  'opt.audit.format': 'uddataformat (standard: table)',
+  'opt.audit.format': 'uddataformat (standard: tabel)',
   'opt.audit.output': 'skriv rapporten til denne fil; formatet følger filendelsen',
 
 

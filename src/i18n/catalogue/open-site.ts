@@ -144,7 +144,7 @@ export const openSite = defineMessages({
   'opt.note.reason': 'begrundelsen (kræves ved delvis imødekommet og ikke imødekommet)',
   'opt.respond.party': 'parten, der svarede (id); det samme som at nævne den efter høringen',
   'opt.respond.point': 'bemærkninger fra svaret, én pr. værdi, sammenfattet af en medarbejder (sæt hver i anførselstegn); for én part ad gangen',
-  'opt.hearingNote.format': 'table, json eller csv for høringsrapporten; md eller html for høringsnotatet (standard: table, eller efter filtypen i --output)',
+  'opt.hearingNote.format': 'tabel, json eller csv for høringsrapporten; md eller html for høringsnotatet (standard: tabel, eller efter filtypen i --output)',
   'hearingNote.pointsOneParty': 'bemærkninger hører til én parts svar: angiv én part sammen med --point, og registrér de andres svar hver for sig.',
   'hearingNote.partyMissing': 'angiv parten, hvis svar rejste bemærkningen, med --party ID.',
   'hearingNote.pointOrIndex': 'angiv enten --point TEKST (en ny bemærkning) eller --index N (en bemærkning, der allerede er registreret), ikke begge og ikke ingen af dem.',

@@ -129,7 +129,7 @@ export const overview = defineMessages({
   'cmd.overview.expiring.description': 'aktive aftaler, der snart udløber eller skal evalueres, og dem, der er udløbet, men stadig står som aktive',
 
   'opt.overview.asOf': 'datoen, overblikket gælder, ÅÅÅÅ-MM-DD (standard: i dag)',
-  'opt.overview.format': 'uddataformat (standard: table, eller hvad filendelsen i --output siger)',
+  'opt.overview.format': 'uddataformat (standard: tabel, eller hvad filendelsen i --output siger)',
   'opt.overview.output': 'skriv til FIL i stedet for skærmen; formatet følger filendelsen (.txt, .json, .csv, .md)',
   'opt.overview.area': 'kun dette område: {areas}, også på dansk (kan gentages eller gives som kommaliste)',
   'opt.overview.patientGroup': 'kun denne patientgruppe og dens undergrupper, med id eller navn (kan gentages)',

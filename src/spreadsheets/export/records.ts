@@ -1,13 +1,16 @@
 // Records of one kind as a spreadsheet: the kind's columns (the same the import reads), each
 // value written so that importing the sheet gives the same record back. Vocabulary entries and
 // fixed values are written as names in the chosen language (an id where a name would not lead
-// back to the same entry); contact persons' fields only when personal data is asked for.
+// back to the same entry); contact persons' fields only when personal data is asked for, and
+// assessors by number unless it is (domain/personal.ts).
 import { criterionText, type ScoredCriterion } from '../../domain/applications.js';
 import type { DataFolder } from '../../domain/folder.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import type { Language } from '../../i18n/index.js';
 import { formatItems } from '../import/cells.js';
 import { columnsOf, type ColumnSpec, type ValueKind } from '../import/columns.js';
+import { ASSESSOR } from '../../domain/personal.js';
+import { tr } from '../../output/labels.js';
 import { valueLabel } from '../../i18n/values.js';
 import { DA_VALUE, vocabularyIndexes, type VocabularyIndexes } from '../import/values.js';
 
@@ -22,6 +25,10 @@ export interface RecordsExport {
   sheet: SheetData;
   /** Whether contact persons' fields were left out. */
   personalOmitted: boolean;
+  /** Whether assessors were written as numbers (there were some, and personal data was not asked for). */
+  assessorsNumbered: boolean;
+  /** Whether the sheet holds personal data (asked for, and some record has it). */
+  holdsPersonal: boolean;
 }
 
 /** Separator between several values in a cell: `;` in a comma-separated file, else `,`. */
@@ -33,12 +40,25 @@ export function exportRecords(folder: DataFolder, kind: RecordKind, opts: { lang
   const vocab = vocabularyIndexes(folder);
   const names = vocabularyNames(folder);
   const records = [...(folder.records[kind] as unknown as Map<string, Record<string, unknown>>).values()].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
-  const rows = records.map((r) => columns.map((c) => cellOf(valueAt(r, c.path), c, { ...opts, vocab, names })));
+  // Assessors as numbers, the same number for the same assessor throughout the sheet (which scores
+  // one person gave can still be compared), unless personal data is asked for.
+  const numbers = new Map<string, number>();
+  const pseudonym = (name: string) => tr(opts.lang, 'export.assessorNumber', { n: numbers.get(name) ?? numbers.set(name, numbers.size + 1).get(name)! });
+  const valueOf = (r: Record<string, unknown>, c: ColumnSpec): unknown => {
+    const v = valueAt(r, c.path);
+    if (!c.assessors || opts.includePersonal || !Array.isArray(v)) return v;
+    return v.map((item) => (item !== null && typeof item === 'object' && typeof (item as Record<string, unknown>)[ASSESSOR] === 'string' ? { ...item, [ASSESSOR]: pseudonym((item as Record<string, string>)[ASSESSOR]) } : item));
+  };
+  const rows = records.map((r) => columns.map((c) => cellOf(valueOf(r, c), c, { ...opts, vocab, names })));
   return {
     sheet: { name: opts.sheetName, headers: columns.map((c) => c.header[opts.lang]), rows },
     personalOmitted: !opts.includePersonal && all.some((c) => c.personal),
+    assessorsNumbered: numbers.size > 0,
+    holdsPersonal: opts.includePersonal && records.some((r) => all.some((c) => (c.personal || c.assessors) && hasValue(valueAt(r, c.path)))),
   };
 }
+
+const hasValue = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 function valueAt(record: Record<string, unknown>, path: readonly string[]): unknown {
   let node: unknown = record;

@@ -6,6 +6,7 @@
 // are the labels `show` gives the fields. Used by both import and export.
 import { REFERENCES, type RecordKind, type Target } from '../../domain/kinds.js';
 import { looseKey } from '../../domain/text.js';
+import { isPersonalField, namesAssessors } from '../../domain/personal.js';
 import { leafFields, type Shape } from '../../domain/shapes.js';
 import { LANGUAGES, type Language } from '../../i18n/define.js';
 import { fieldLabel, messageOr } from '../../i18n/values.js';
@@ -27,8 +28,10 @@ export interface ColumnSpec {
   field: string;
   header: Record<Language, string>;
   value: ValueKind;
-  /** Personal data (contact persons): left out of exports unless asked for. */
+  /** Personal data (contact persons): left out of exports unless asked for (domain/personal.ts). */
   personal: boolean;
+  /** A list whose items name an assessor: exported with each assessor as a number unless personal data is asked for. */
+  assessors: boolean;
 }
 
 /**
@@ -93,7 +96,8 @@ export function columnsOf(kind: RecordKind): ColumnSpec[] {
       return {
         path, field, value: valueKind(shape, field, refs),
         header: { en: sheetHeader(kind, field, 'en'), da: sheetHeader(kind, field, 'da') },
-        personal: path[0] === 'contact',
+        personal: isPersonalField(kind, field) && !namesAssessors(kind, path[0]),
+        assessors: namesAssessors(kind, path[0]),
       };
     });
     cache.set(kind, cols);

@@ -1,0 +1,112 @@
+// Usage errors that help a case worker: a mistyped option gets the options of that command it may
+// be meant for, every usage error inside a command points to that command's own help, and --format
+// takes its Danish words. Run on the sample folder, at 80 columns, in both languages.
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+
+const EN = { COLUMNS: '80' };
+const DA = { ...EN, CIVSAM_LANG: 'da' };
+const ESC = '\u001b';
+
+/** stderr of a run that must be refused as a usage error (exit 2, nothing on stdout). */
+async function refused(args: string[], env: Record<string, string>): Promise<string> {
+  const r = await civsam(args, { env });
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  return r.stderr;
+}
+
+describe('a mistyped option', () => {
+  it.each([
+    [['org', 'list', '--staus', 'aktiv'], '--staus', '--status', 'org list'],
+    [['org', 'add', '--nme', 'x'], '--nme', '--name', 'org add'],
+    // The value given with `=` is never shown.
+    [['org', 'list', '--staus=SECRET@example.dk'], '--staus', '--status', 'org list'],
+    // A long option written with one dash, its value glued on or not.
+    [['org', 'list', '-status', 'aktiv'], '-status', '--status', 'org list'],
+    [['org', 'list', '-staus=aktiv'], '-staus', '--status', 'org list'],
+    // Case and dashes do not count; a short option in the wrong case.
+    [['org', 'list', '--Patient_group', 'x'], '--Patient_group', '--patient-group', 'org list'],
+    [['org', 'list', '-H'], '-H', '-h', 'org list'],
+    // The options every command takes are among them.
+    [['org', 'list', '--lnag', 'da'], '--lnag', '--lang', 'org list'],
+    // Equally near: several, at most three.
+    [['org', 'list', '--no'], '--no', '--no-color, --no-input', 'org list'],
+    [['org', 'add', '--no'], '--no', '--notes, --no-commit, --no-color', 'org add'],
+  ])('civsam %j: %s, did you mean %s', async (args, typed, near, command) => {
+    expect(await refused(args, DA)).toBe(`fejl: ukendt tilvalg ${typed}. Mente du: ${near}?\nKør civsam ${command} --help for at se dens tilvalg.\n`);
+    expect(await refused(args, EN)).toBe(`error: unknown option ${typed}. Did you mean: ${near}?\nRun civsam ${command} --help to see its options.\n`);
+  });
+
+  it('nothing near: no suggestion, and a short option with a value glued on is named by its letter', async () => {
+    expect(await refused(['org', 'list', '--xyzzy'], DA)).toBe('fejl: ukendt tilvalg --xyzzy.\nKør civsam org list --help for at se dens tilvalg.\n');
+    expect(await refused(['org', 'list', '-qhansen'], DA)).toBe('fejl: ukendt tilvalg -q.\nKør civsam org list --help for at se dens tilvalg.\n');
+    expect(await refused(['org', 'list', '-x'], EN)).toBe('error: unknown option -x.\nRun civsam org list --help to see its options.\n');
+  });
+
+  it('an escape code is shown harmless and NFD text composed, and the suggestion still found', async () => {
+    const escaped = await refused(['org', 'list', `--${ESC}[31mx`], DA);
+    expect(escaped).toBe('fejl: ukendt tilvalg --\uFFFD[31mx.\nKør civsam org list --help for at se dens tilvalg.\n');
+    const titled = await refused(['org', 'list', `--${ESC}]0;x\u0007status`], EN);
+    expect(titled).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const nfd = await refused(['org', 'list', '--sta\u0301tus', 'aktiv'], DA);
+    expect(nfd).toBe('fejl: ukendt tilvalg --st\u00e1tus. Mente du: --status?\nKør civsam org list --help for at se dens tilvalg.\n');
+  });
+});
+
+describe('where a usage error points', () => {
+  it.each([
+    [['org', 'show'], 'fejl: argumentet id mangler.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'b'], 'fejl: for mange argumenter.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'list', '--status'], 'fejl: tilvalget --status <status> skal have en værdi.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],
+    [['overview', 'funding', '--by', 'x'], 'fejl: --by <hvad> kan have en af disse værdier: pool, organisation.', 'Kør civsam overview funding --help for at se dens tilvalg.', 'Run civsam overview funding --help to see its options.'],
+    [['org', 'list', '--status', 'x'], 'fejl: --status kan ikke have den værdi, du angav. Den kan have: aktiv, inaktiv.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],
+    [['org', 'ad'], 'fejl: ukendt kommando ad. Mente du: org add?', 'Kør civsam org --help for at se dens kommandoer.', 'Run civsam org --help to see its commands.'],
+    // Before any command: civsam's own help.
+    [['--staus', 'org', 'list'], 'fejl: ukendt tilvalg --staus.', 'Kør civsam --help for at se kommandoer og tilvalg.', 'Run civsam --help to see the commands and options.'],
+  ])('civsam %j: to the help of the command it stopped in', async (args, problem, seeDa, seeEn) => {
+    const da = await refused(args, DA);
+    expect(da).toBe(`${problem}\n${seeDa}\n`);
+    expect((await refused(args, EN)).split('\n')[1]).toBe(seeEn);
+  });
+
+  it('a refusal that is not about the command line gets no help pointer', async () => {
+    const r = await civsam(['org', 'show', 'findes-ikke'], { env: DA });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('--help');
+  });
+});
+
+describe('--format in Danish words', () => {
+  it('takes tabel and tekst as table and text, in either language', async () => {
+    const table = await civsam(['org', 'list', '--format', 'table'], { env: DA });
+    expect(table.code).toBe(0);
+    expect(await civsam(['org', 'list', '--format', 'tabel'], { env: DA })).toEqual(table);
+    expect(await civsam(['org', 'list', '--format', 'Tabel'], { env: DA })).toEqual(table);
+    const english = await civsam(['org', 'list', '--format', 'table'], { env: EN });
+    expect(await civsam(['org', 'list', '--format', 'tabel'], { env: EN })).toEqual(english);
+    const text = await civsam(['validate', '--format', 'text'], { env: DA });
+    expect(text.code).toBe(0);
+    expect(await civsam(['validate', '--format', 'tekst'], { env: DA })).toEqual(text);
+    const audit = await civsam(['audit', '--fail-on', 'advarsel', '--format', 'table'], { env: DA });
+    expect(await civsam(['audit', '--fail-on', 'advarsel', '--format', 'tabel'], { env: DA })).toEqual(audit);
+  });
+
+  it('a bad format lists the choices in the user\'s language, without echoing what was typed', async () => {
+    expect(await refused(['org', 'list', '--format', 'Hansen'], DA)).toBe('fejl: --format kan ikke have den værdi, du angav. Den kan have: tabel, json, csv, md.\nKør civsam org list --help for at se dens tilvalg.\n');
+    expect(await refused(['org', 'list', '--format', 'Hansen'], EN)).toBe('error: --format does not take the value you gave. It takes: table, json, csv, md.\nRun civsam org list --help to see its options.\n');
+    expect(await refused(['validate', '--format', 'xml'], DA)).toBe('fejl: --format kan ikke have den værdi, du angav. Den kan have: tekst, json.\nKør civsam validate --help for at se dens tilvalg.\n');
+  });
+
+  it('Danish help lists the formats as they are taken, and its default in Danish', async () => {
+    const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+    const list = await civsam(['org', 'list', '--help'], { env: DA });
+    expect(oneLine(list.stdout)).toContain('--format <format> uddataformat (en af: tabel, json, csv, md)');
+    const audit = await civsam(['audit', '--help'], { env: DA });
+    expect(oneLine(audit.stdout)).toContain('uddataformat (standard: tabel) (en af: tabel, json, md, csv)');
+    const validate = await civsam(['validate', '--help'], { env: DA });
+    expect(oneLine(validate.stdout)).toContain('--format <format> uddataformat (en af: tekst, json)');
+    const english = await civsam(['org', 'list', '--help'], { env: EN });
+    expect(oneLine(english.stdout)).toContain('--format <format> output format (one of: table, json, csv, md)');
+  });
+});
