@@ -87,10 +87,9 @@ function fileWording(kind: RecordKind, given: WriteOpts, input: RecordInput, fil
     const flagged = givenFlagWording(kind, given, p, at);
     if (flagged) return flagged;
     if (p.file !== file()) return undefined;
-    // A missing field is the problem of the object that lacks it, at no line of it.
-    if (p.rule !== 'schema-required' && at.length > 0 && hasPath(input.record, at)) return { at: { file: input.shown, ...locate(input.parsed, at, place) }, message: p.message };
-    const named = at.length > 0 && p.rule !== 'schema-required' && p.message.params?.field === undefined;
-    return { at: { file: input.shown }, message: named ? { key: 'register.flagProblem', params: { flag: { label: at.filter((s) => typeof s === 'string').join('.') }, problem: p.message } } : p.message };
+    // A missing field is placed at the object that lacks it (the record's own: at no line); the message names the field.
+    if (at.length > 0 && hasPath(input.record, at)) return { at: { file: input.shown, ...locate(input.parsed, at, p.rule === 'schema-required' ? 'key' : place) }, message: p.message };
+    return { at: { file: input.shown }, message: p.message };
   };
 }
 
