@@ -173,7 +173,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const { place, dir } = placeOf(ctx);
   if (opts.status) return status(ctx, place);
 
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))) });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
     const inProgress = gitOperationInProgress(place);

@@ -145,7 +145,7 @@ function lackingLine(m: Message): Message {
  */
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
   // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
   const stop = listenForStop();
   const checkpoint = async () => {
