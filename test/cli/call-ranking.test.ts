@@ -1,6 +1,6 @@
 // `civsam call ranking`: weighted totals, ranks and the line where the pool's money runs out,
 // worked out by hand beside the data; the .xlsx workbook read back with SheetJS.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
@@ -113,6 +113,11 @@ describe('call ranking', () => {
     expect(da2026.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr.; heraf er 1.900.000 kr. allerede bevilget gennem aftaler, så 100.000 kr. er tilbage til ansøgningerne. Det rækker ikke til det ansøgte beløb på plads 1.');
     expect(da2026.stdout).toContain('Ansøgningerne r1, r2, r3 søger midler til andre år end 2026 (2027, 2028); beløbene er alligevel regnet med mod midlerne for 2026.');
     expect(da2026.stdout).not.toContain('1.600.000');
+
+    // One more active agreement granting 200,000 from 2026: 2,100,000 granted, 100,000 over the budget.
+    writeFileSync(join(dir, 'agreements/ag5.yaml'), agreement('ag5', 'active', 2026, 200_000));
+    const over = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
+    expect(over.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr., men aftaler har allerede fået bevilget 2.100.000 kr., 100.000 kr. mere end budgettet: intet er tilbage til ansøgningerne.');
   });
 
   it('takes the year the applications ask for, else the deadline\'s', () => {
