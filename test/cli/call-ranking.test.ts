@@ -103,13 +103,13 @@ describe('call ranking', () => {
     expect(report).toMatchObject({ year: 2027, yearSource: 'applications-all', budget: 2_000_000, committed: 1_500_000, available: 500_000, lastRankWithinBudget: 2, otherYears: [] });
     expect(report.applications.map((a: any) => [a.id, a.rank, a.cumulative, a.withinBudget])).toEqual([['r1', 1, 300_000, true], ['r2', 2, 450_000, true], ['r3', 3, 550_000, false]]);
     const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
-    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2027, det år ansøgningerne søger midler til (vælg et andet år med --year).');
+    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2027, det år, ansøgningerne søger midler til (vælg et andet år med --year).');
     expect(da.stdout).toContain('Psykiatripuljen har et budget for 2027 på 2.000.000 kr.; heraf er 1.500.000 kr. allerede bevilget gennem aftaler, så 500.000 kr. er tilbage til ansøgningerne. Det dækker de ansøgte beløb til og med plads 2; derefter er årets midler opbrugt.');
 
     const y2026 = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--year', '2026', '--format', 'json']);
     expect(JSON.parse(y2026.stdout)).toMatchObject({ year: 2026, yearSource: 'option', committed: 1_900_000, available: 100_000, lastRankWithinBudget: 0 });
     const da2026 = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
-    expect(da2026.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år der er valgt med --year.');
+    expect(da2026.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, der er valgt med --year.');
     expect(da2026.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr.; heraf er 1.900.000 kr. allerede bevilget gennem aftaler, så 100.000 kr. er tilbage til ansøgningerne. Det rækker ikke til det ansøgte beløb på plads 1.');
     expect(da2026.stdout).toContain('Ansøgningerne r1, r2, r3 søger midler til andre år end 2026 (2027, 2028); beløbene er alligevel regnet med mod midlerne for 2026.');
     expect(da2026.stdout).not.toContain('1.600.000');
