@@ -173,9 +173,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const { place, dir } = placeOf(ctx);
   if (opts.status) return status(ctx, place);
 
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))) });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
+    // A change of this folder stopped part-way is finished (and committed) before anything is shared.
+    (await import('../register/apply-change.js')).finishLeftChange(ctx, dir);
     const inProgress = gitOperationInProgress(place);
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {

@@ -3,7 +3,7 @@
 // reader accepts), show or write them atomically, and commit them to git. A refused change writes
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
@@ -13,7 +13,8 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
-import { noCache, openParseCache } from '../store/parse-cache.js';
+import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
+import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
@@ -145,7 +146,7 @@ function lackingLine(m: Message): Message {
  */
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
   // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
   const stop = listenForStop();
   const checkpoint = async () => {
@@ -164,6 +165,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
   try {
+    finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
     const checked = checkFolder(raw);
     lock.refresh();
@@ -271,9 +273,19 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     lock.refresh();
     await checkpoint();
+    // The history is the folder's, shared by everyone who works on it: written in the folder's language.
+    const language = checked.folder.settings?.language ?? ctx.lang;
+    const records = changing.filter((f) => !isVocabulary(f.change));
+    const vocabularies = changing.filter((f) => isVocabulary(f.change));
+    const message = [
+      ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
+      ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
+    ].join('\n');
+    // What the next writer needs to commit this change, should this process be killed while its files go in place.
+    const note: LeftNote | undefined = repo && dirtyTargets.length === 0 ? { message, targets: targets.map((t) => relative(real, t).split(sep).join('/')) } : undefined;
     let written: string[];
     try {
-      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop);
+      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop, { path: join(dir, JOURNAL_FILE), note });
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -286,14 +298,6 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     let commitFailed = false;
     if (repo) {
-      // The history is the folder's, shared by everyone who works on it: written in the folder's language.
-      const language = checked.folder.settings?.language ?? ctx.lang;
-      const records = changing.filter((f) => !isVocabulary(f.change));
-      const vocabularies = changing.filter((f) => isVocabulary(f.change));
-      const message = [
-        ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
-        ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
-      ].join('\n');
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
@@ -348,7 +352,35 @@ function placingOrder(f: FileChange): number {
  * begun the batch is finished (and, by applyChange, committed), unless a second request comes:
  * then it stops where it is and says how much is written and how to finish.
  */
-async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests): Promise<string[]> {
+/** What a change's journal keeps for its commit: the message, and its files as git names them (relative to the data folder's real path). */
+interface LeftNote {
+  message: string;
+  targets: string[];
+}
+
+/**
+ * Finishes, first thing under the lock, a change of many files whose writer was killed while they
+ * went in place (store/unfinished-change.ts), and commits it as that writer would have; says so.
+ */
+export function finishLeftChange(ctx: CommandContext, dir: string, cache: ParseCache = noCache): void {
+  const finished = finishUnfinishedChange(dir);
+  if (!finished) return;
+  cache.forget(finished.targets.map((t) => relative(dir, t).split(sep).join('/')));
+  const note = finished.note as Partial<LeftNote> | undefined;
+  let committed = false;
+  const repo = findRepository(dir);
+  if (repo && typeof note?.message === 'string' && Array.isArray(note.targets) && note.targets.every((t) => typeof t === 'string' && !t.split('/').includes('..'))) {
+    const real = realpathSync(dir);
+    const mine = new Set(note.targets);
+    // Only when nothing else of those files is uncommitted: what someone changed since is theirs to commit.
+    const dirty = uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
+    const relToRepo = (t: string) => relative(repo.root, join(real, t)).split(sep).join('/');
+    if (dirty.every((p) => [...mine].some((t) => relToRepo(t) === p))) committed = commitPaths(repo, note.targets.map((t) => join(real, t)), note.message).committed;
+  }
+  say(ctx, { key: committed ? 'write.leftFinishedCommitted' : 'write.leftFinished', params: { count: finished.placed } }, 'warn');
+}
+
+async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests, journal: { path: string; note?: unknown }): Promise<string[]> {
   const ordered = changing.map((f, i) => ({ f, i })).sort((a, b) => placingOrder(a.f) - placingOrder(b.f) || a.i - b.i).map((x) => x.f);
   const batch: BatchFile[] = ordered.map((f) => ({
     target: f.current.path,
@@ -363,7 +395,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
   let outcome: BatchOutcome;
   try {
     outcome = await replaceFiles(batch, {
-      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE,
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, journal,
       interrupts: () => stop.count(),
       onPlacingBegins: () => { placing = true; },
       onPlaced: () => { placed++; },

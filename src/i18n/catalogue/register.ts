@@ -178,8 +178,10 @@ export const register = defineMessages({
   'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
   'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit.',
 
-  'lock.takeoverDead': 'Took over the data folder\'s lock: the process that held it (pid {pid}, since {since}) is no longer running.',
-  'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: its holder (pid {pid} on {host}, since {since}) did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.takeoverDead': 'Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).',
+  'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on this computer did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.takeoverStaleElsewhere': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on the computer {host} did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.waiting': 'Waiting for another change to the data folder to finish (at most about {seconds} s more) …',
   'lock.busy': 'another civsam process is writing to the data folder and has not finished within {seconds} s. Try again; civsam doctor shows who holds the lock.',
 
   'contact.badField': 'a contact has no field {field}; use {fields}.',
@@ -435,8 +437,10 @@ export const register = defineMessages({
   'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
   'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering.',
 
-  'lock.takeoverDead': 'Overtog datamappens lås: processen, der havde den (pid {pid}, siden {since}), kører ikke længere.',
-  'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den, der havde den (pid {pid} på {host}, siden {since}), blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.takeoverDead': 'Overtog datamappens lås: den civsam, der havde den på denne computer, kører ikke længere (den blev stoppet, før den var færdig).',
+  'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på denne computer, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.takeoverStaleElsewhere': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på computeren {host}, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.waiting': 'Venter på, at en anden ændring af datamappen bliver færdig (højst omkring {seconds} s mere) …',
   'lock.busy': 'en anden civsam-proces skriver i datamappen og er ikke blevet færdig inden for {seconds} s. Prøv igen; civsam doctor viser, hvem der har låsen.',
 
   'contact.badField': 'en kontakt har intet felt {field}; brug {fields}.',
