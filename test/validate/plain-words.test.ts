@@ -167,7 +167,8 @@ describe('counts in messages', () => {
   });
 
   it('a year, a line and a process id are not counts', () => {
-    expect(translate('da', 'ranking.budgetLine', { pool: 'p', year: 2026, budget: '1.000 kr.', rank: 3 })).toContain('budget for 2026');
+    expect(translate('da', 'ranking.money', { pool: 'p', year: 2026, budget: '1.000 kr.', committed: '0 kr.', available: '1.000 kr.' })).toContain('budget for 2026');
+    expect(translate('da', 'ranking.budgetLine', { rank: 3 })).toContain('plads 3;');
     expect(translate('en', 'register.fromFileInvalid', { file: 'x.yaml', line: 12345, col: 3, problem: { key: 'problem.yaml.yaml-syntax' } })).toMatch(/^x\.yaml:12345:3 /);
   });
 });
