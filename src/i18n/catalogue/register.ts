@@ -160,6 +160,7 @@ export const register = defineMessages({
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
   'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
+  'write.folderIsDataFolder': '{folder} is a link to the data folder itself, not a folder of its own, so civsam wrote nothing there (nor anywhere else). Remove the link and make an ordinary folder in its place.',
   'write.roundTrip': 'civsam could not write {file} so that it reads back exactly as intended (a known limit of the YAML library with some multi-line texts). Nothing was written; make this change by hand in an editor.',
   'write.unchanged': 'No change: {file} already says that; the file was left untouched.',
   'write.refused': 'the change was refused because of {count, plural, one {the problem} other {the # problems}} above; nothing was written.',
@@ -178,8 +179,10 @@ export const register = defineMessages({
   'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
   'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit.',
 
-  'lock.takeoverDead': 'Took over the data folder\'s lock: the process that held it (pid {pid}, since {since}) is no longer running.',
-  'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: its holder (pid {pid} on {host}, since {since}) did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.takeoverDead': 'Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).',
+  'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on this computer did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.takeoverStaleElsewhere': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on the computer {host} did not finish in time. Its write, if it ever comes, will be refused.',
+  'lock.waiting': 'Waiting for another change to the data folder to finish (at most about {seconds} s more) …',
   'lock.busy': 'another civsam process is writing to the data folder and has not finished within {seconds} s. Try again; civsam doctor shows who holds the lock.',
 
   'contact.badField': 'a contact has no field {field}; use {fields}.',
@@ -243,8 +246,8 @@ export const register = defineMessages({
   'init.policy.expiring_days': 'Agreements ending within this many days are shown as expiring.',
   'init.notAFolder': '{dir} exists and is not a folder.',
   'init.notEmpty': '{dir} is not empty. civsam init makes a new data folder; give a new or empty folder.',
-  'init.created': 'Created the data folder {dir} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
-  'init.createdSample': 'Created {dir} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
+  'init.created': 'Created the data folder {name} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
+  'init.createdSample': 'Created the data folder {name} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
   'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository: git init {dir}',
 
   'doctor.lockHeld': 'The folder is locked by a running civsam (pid {pid}, computer {host}); temporary files are left alone.',
@@ -417,6 +420,7 @@ export const register = defineMessages({
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
   'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
+  'write.folderIsDataFolder': '{folder} er en genvej til selve datamappen og ikke en mappe for sig, så civsam har intet skrevet, hverken der eller andre steder. Slet genvejen, og opret en almindelig mappe i dens sted.',
   'write.roundTrip': 'civsam kunne ikke skrive {file}, så den læses tilbage præcis som tiltænkt (en kendt begrænsning i YAML-biblioteket ved visse tekster over flere linjer). Intet er skrevet; lav ændringen i hånden i en editor.',
   'write.unchanged': 'Ingen ændring: {file} siger allerede det; filen er ikke rørt.',
   'write.refused': 'ændringen blev afvist på grund af {count, plural, one {problemet} other {de # problemer}} ovenfor; intet er skrevet.',
@@ -435,8 +439,10 @@ export const register = defineMessages({
   'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
   'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering.',
 
-  'lock.takeoverDead': 'Overtog datamappens lås: processen, der havde den (pid {pid}, siden {since}), kører ikke længere.',
-  'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den, der havde den (pid {pid} på {host}, siden {since}), blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.takeoverDead': 'Overtog datamappens lås: den civsam, der havde den på denne computer, kører ikke længere (den blev stoppet, før den var færdig).',
+  'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på denne computer, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.takeoverStaleElsewhere': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på computeren {host}, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
+  'lock.waiting': 'Venter på, at en anden ændring af datamappen bliver færdig (højst omkring {seconds} s mere) …',
   'lock.busy': 'en anden civsam-proces skriver i datamappen og er ikke blevet færdig inden for {seconds} s. Prøv igen; civsam doctor viser, hvem der har låsen.',
 
   'contact.badField': 'en kontakt har intet felt {field}; brug {fields}.',
@@ -500,8 +506,8 @@ export const register = defineMessages({
   'init.policy.expiring_days': 'Aftaler, der udløber inden for så mange dage, vises i oversigten over udløb.',
   'init.notAFolder': '{dir} findes og er ikke en mappe.',
   'init.notEmpty': '{dir} er ikke tom. civsam init opretter en ny datamappe; angiv en ny eller tom mappe.',
-  'init.created': 'Oprettede datamappen {dir} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
-  'init.createdSample': 'Oprettede {dir} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
+  'init.created': 'Oprettede datamappen {name} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
+  'init.createdSample': 'Oprettede datamappen {name} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
   'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken): git init {dir}',
 
   'doctor.lockHeld': 'Mappen er låst af en kørende civsam (pid {pid}, computer {host}); midlertidige filer får lov at blive.',
