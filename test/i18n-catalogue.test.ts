@@ -98,3 +98,21 @@ describe('every catalogue message, rendered with sample parameters', () => {
     expect(ENGLISH_WORD.test(prose('kør civsam org add --name X --dry-run, eller ret established_by i organisations.yaml'))).toBe(false);
   });
 });
+
+describe('full stops', () => {
+  it('a value that ends with a full stop of its own (an amount in kroner, a typed word) ends the sentence with it: never two', () => {
+    const withStop = (template: string) => Object.fromEntries(Object.entries(sampleParams(template, 2)).map(([k, v]) => [k, typeof v === 'number' ? v : '100 kr.']));
+    const doubled: string[] = [];
+    for (const lang of ['en', 'da'] as const) {
+      for (const key of KEYS) {
+        const text = translate(lang, key, withStop(`${catalogue.en[key]} ${catalogue[lang][key]}`));
+        if (/(?<!\.)\.\.(?!\.)/.test(text)) doubled.push(`${lang} ${key}: ${text}`);
+      }
+    }
+    expect(doubled).toEqual([]);
+    expect(translate('da', 'cli.unknownOption', { what: '--dry.' })).toBe('ukendt tilvalg --dry.');
+    expect(translate('en', 'cli.unknownOption', { what: '--x...' })).toBe('unknown option --x...');
+    // A full stop in the middle of a value is not an end.
+    expect(translate('da', 'register.notFound', { kind: 'organisation', id: 'a.b' })).toBe("der er ingen organisation med id'et a.b.");
+  });
+});

@@ -1,7 +1,7 @@
 // A finding's message as text in the reader's language: numbers (amounts, shares, indexes) are
 // formatted the way each language writes them before the catalogue's template is filled in.
 import type { Language, Message, MessageParams } from '../i18n/index.js';
-import { translate } from '../i18n/index.js';
+import { labelInSentence, translate } from '../i18n/index.js';
 import { formatNumber } from '../i18n/format.js';
 
 // The same few numbers (counts, days, years) come back in thousands of findings: each is written
@@ -27,16 +27,12 @@ function localise(lang: Language, params: MessageParams | undefined, digits?: nu
   const out: MessageParams = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     if (typeof v === 'number') out[k] = numberText(v, lang, digits ?? (Number.isInteger(v) ? 0 : 1));
-    else if (typeof v === 'object' && 'key' in v) out[k] = v.key.startsWith('label.') ? inSentence(lang, translate(lang, v.key)) : translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
+    else if (typeof v === 'object' && 'key' in v) out[k] = v.key.startsWith('label.') ? labelInSentence(lang, translate(lang, v.key)) : translate(lang, v.key, localise(lang, v.params, v.key === 'audit.fmt.percent' ? 1 : undefined));
     else out[k] = v;
   }
   return out;
 }
 
-/** A field's label inside a sentence: small, unless it is an abbreviation (CVR). */
-function inSentence(lang: Language, label: string): string {
-  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
-}
 
 export function messageText(lang: Language, message: Message): string {
   return translate(lang, message.key, localise(lang, message.params));

@@ -15,7 +15,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     parent: 'application', name: 'assess', args: '<id>', description: 'cmd.application.assess.description',
     options: [
       ...optionsNamed('application', '--assessor <text>'),
-      { flags: '--score <criterion=n>', description: 'opt.application.score', repeatable: true },
+      { flags: '--score <criterion=n>', description: 'opt.application.score', repeatable: true, whole: true },
       ...optionsNamed('application', '--note <text>'),
       { flags: '--date <date>', description: 'opt.application.assessDate' },
       ...WRITE,
@@ -29,7 +29,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome'), names: { values: choices('application', 'decision.outcome'), field: 'outcome' } },
       { flags: '--date <date>', description: 'opt.application.decideDate' },
       ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
-      { flags: '--criteria <ids>', description: 'opt.application.criteria', repeatable: true },
+      { flags: '--criteria <criteria>', description: 'opt.application.criteria', repeatable: true, whole: true },
       ...optionsNamed('application', '--case <text>'),
       ...WRITE,
     ],
@@ -44,7 +44,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     options: [
       ...optionsNamed('application', '--assessor <text>'),
       { flags: '--date <date>', description: 'opt.call.declareDate' },
-      { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true },
+      { flags: '--ties <ids>', description: 'opt.call.ties', repeatable: true, names: { target: 'organisation' } },
       { flags: '--tie <relation>', description: 'opt.call.tie', choices: choices('call', 'declarations.ties.relation'), names: { values: choices('call', 'declarations.ties.relation') } },
       { flags: '--none', description: 'opt.call.none' },
       ...WRITE,

@@ -78,7 +78,7 @@ function overviewCommands(): CommandSpec[] {
         { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
         { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
         { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true, names: { values: AREAS } },
-        { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
+        { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'], names: { values: ['pool', 'organisation'], field: 'by' } },
         ...overviewCommon(),
       ],
       examples: [
@@ -152,7 +152,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--type <type>', description: 'opt.overview.type', repeatable: true, names: { target: 'offer-types' } },
       { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
       { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
-      { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'] },
+      { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'], names: { values: ['pool', 'organisation'], field: 'by' } },
       { flags: '--within <days>', description: 'opt.overview.within' },
     ],
     examples: [

@@ -11,7 +11,7 @@ export function openSiteCommands(): CommandSpec[] {
       args: '<id>',
       description: 'cmd.consultation.note.description',
       options: [
-        { flags: '--party <id>', description: 'opt.note.party' },
+        { flags: '--party <id>', description: 'opt.note.party', names: { target: 'hearing-party' } },
         { flags: '--point <text>', description: 'opt.note.point' },
         { flags: '--index <n>', description: 'opt.note.index' },
         { flags: '--disposition <value>', description: 'opt.note.disposition', choices: [...enumAt('consultation', 'responses.points.disposition') ?? []], names: { values: enumAt('consultation', 'responses.points.disposition') ?? [], field: 'disposition' } },

@@ -4,7 +4,11 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { scaleOf, scoredCriteria } from '../domain/applications.js';
+import { criterionNames, criterionText, scaleOf, scoredCriteria } from '../domain/applications.js';
+import { isValidId } from '../domain/ids.js';
+import type { NamedEntry } from '../domain/names.js';
+import { shown } from '../context/names.js';
+import type { Language, MessageParams } from '../i18n/index.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { changeRecord, type Session } from '../register/apply-change.js';
 
@@ -26,28 +30,85 @@ function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
   return call;
 }
 
-/** Refuses a criterion id the call does not have, naming the ones it has. */
-function requireCriterion(call: Call, criterion: string): void {
-  const ids = scoredCriteria(call).map((c) => c.id);
-  if (!ids.includes(criterion)) throw new UserError('application.criterionUnknown', { criterion, call: call.id, ids: ids.join(', ') || '—' });
+/**
+ * The criterion of the call a word names: its id, its text in either language or the start of it
+ * (case, accents and Unicode form ignored), as every name on the command line is found. A word
+ * that names none is refused with the nearest criteria, or all of them; one that names several
+ * with those. `what` is where it was given (`--score`); the word is echoed only when id-shaped.
+ */
+function criterionOf(ctx: CommandContext, call: Call, word: string, what: string): { id: string; text: string } {
+  const index = criterionNames(call);
+  const r = index.resolve(word);
+  const textOf = (e: NamedEntry) => e.display[ctx.lang];
+  if (r.status === 'found') return { id: r.id, text: textOf(index.get(r.id)!) };
+  if (r.status === 'ambiguous') throw new UserError('application.criterionAmbiguous', { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
+  const hint = r.closest.length > 0
+    ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
+    : { key: 'application.criteriaAre', params: { list: index.entries.map(textOf).join(', ') || '—' } };
+  if (isValidId(word.trim())) throw new UserError('application.criterionUnknown', { criterion: word.trim(), call: call.id, hint } as MessageParams);
+  throw new UserError('application.criterionNoMatch', { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }
 
-/** `--score reach=4 --score need=3` (or `reach=4,need=3`) as criterion → score, checked against the call. */
-export function parseScores(raw: readonly string[], call: Call): Array<{ criterion: string; score: number }> {
-  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: call.id });
+/** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
+function scoreExample(call: Call, lang: Language): string {
+  const { min, max } = scaleOf(call);
+  const n = Math.min(max, Math.max(min, 4));
+  return scoredCriteria(call).slice(0, 3).map((c) => `--score "${criterionText(c, lang)}=${n}"`).join(' ');
+}
+
+/** One `--score` value's items: `Kvalitet=4`, or several as `reach=4,need=3` (a criterion's text may hold a comma). */
+const SCORE_ITEM = /\s*([^=]*?)\s*=\s*(\d{1,3})\s*(?:,|$)/y;
+
+function scoreItems(value: string): Array<{ word: string; n: string }> | undefined {
+  const out: Array<{ word: string; n: string }> = [];
+  SCORE_ITEM.lastIndex = 0;
+  while (SCORE_ITEM.lastIndex < value.length) {
+    const at = SCORE_ITEM.lastIndex;
+    const m = SCORE_ITEM.exec(value);
+    if (!m || m[1] === '' || SCORE_ITEM.lastIndex === at) return undefined;
+    out.push({ word: m[1], n: m[2] });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** `--score Kvalitet=4 --score reach=3` as criterion id → score, checked against the call. */
+export function parseScores(ctx: CommandContext, raw: readonly string[], call: Call): Array<{ criterion: string; score: number }> {
+  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: call.id, command: reCriteriaCommand(call) });
   const { min, max } = scaleOf(call);
   const out: Array<{ criterion: string; score: number }> = [];
-  for (const item of raw) {
-    const m = /^\s*([a-z0-9][a-z0-9-]{0,62})\s*=\s*(\d{1,3})\s*$/.exec(item);
-    if (!m) throw new UserError('application.scoreSyntax');
-    const [, criterion, n] = m;
-    requireCriterion(call, criterion);
-    const score = Number(n);
-    if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion, call: call.id, min, max });
-    if (out.some((s) => s.criterion === criterion)) throw new UserError('application.scoreTwice', { criterion });
-    out.push({ criterion, score });
+  for (const value of raw) {
+    const items = scoreItems(value);
+    if (!items) throw new UserError('application.scoreSyntax', { example: scoreExample(call, ctx.lang) });
+    for (const { word, n } of items) {
+      const { id: criterion, text } = criterionOf(ctx, call, word, '--score');
+      const score = Number(n);
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: text, call: call.id, min, max });
+      if (out.some((s) => s.criterion === criterion)) throw new UserError('application.scoreTwice', { criterion: text });
+      out.push({ criterion, score });
+    }
   }
   return out;
+}
+
+/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria "…"`). */
+function reCriteriaCommand(call: Call): string {
+  const texts = (call.criteria ?? []).filter((c): c is string => typeof c === 'string');
+  const shownTexts = texts.length > 0 ? texts.map((t) => `"${t}"`).join(' ') : '"…" "…"';
+  return `civsam call edit ${call.id} --criteria ${shownTexts}`;
+}
+
+/** `--criteria` values as the call's criterion ids: each value a criterion, else a list of them separated by commas. */
+function decisionCriteria(ctx: CommandContext, call: Call, raw: readonly string[]): string[] {
+  const index = criterionNames(call);
+  const out: string[] = [];
+  for (const value of raw) {
+    if (value.trim() === '') continue;
+    // A criterion's text may hold a comma: the whole value first, then its parts.
+    const whole = index.resolve(value);
+    const words = whole.status === 'found' || !value.includes(',') ? [value] : value.split(',').filter((w) => w.trim() !== '');
+    for (const word of words) out.push(criterionOf(ctx, call, word, '--criteria').id);
+  }
+  return [...new Set(out)];
 }
 
 /** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */
@@ -58,7 +119,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
   return changeRecord(ctx, opts, 'application', id, (r, s) => {
-    const scores = parseScores(opts.score!, callOf(s, id, r));
+    const scores = parseScores(ctx, opts.score!, callOf(s, id, r));
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
     const note = opts.note?.trim();
@@ -88,18 +149,15 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
   const reason = opts.reason?.trim();
   return changeRecord(ctx, opts, 'application', id, (r, s) => {
-    const criteria = opts.criteria?.map((c) => c.trim()).filter(Boolean);
-    if (criteria?.length) {
-      const call = callOf(s, id, r);
-      for (const c of criteria) requireCriterion(call, c);
-    }
+    const given = opts.criteria?.filter((c) => c.trim() !== '');
+    const criteria = given?.length ? decisionCriteria(ctx, callOf(s, id, r), given) : undefined;
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
     const caseNumber = opts.case?.trim() || before.case_number;
     const decision = {
       outcome, date,
       ...(amount !== undefined ? { amount_dkk: amount } : {}),
       ...(reason ? { reason } : {}),
-      ...(criteria?.length ? { criteria: [...new Set(criteria)] } : {}),
+      ...(criteria?.length ? { criteria } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
     return { ...r, decision };

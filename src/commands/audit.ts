@@ -213,7 +213,7 @@ function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel
   const lines = [
     `${c.bold(rule.id)} · ${ctx.t(rule.title)}`,
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
-    `${ctx.t('audit.explain.principle', { principle: model?.principles.find((p) => p.id === rule.principle)?.title[ctx.lang] ?? rule.principle })}. ${ctx.t('audit.explain.principleHint')}`,
+    `${ctx.t('audit.explain.principle', { principle: model?.principles.find((p) => p.id === rule.principle)?.title[ctx.lang] ?? rule.principle })} ${ctx.t('audit.explain.principleHint')}`,
     '',
     wrapParagraphs(ctx.t(rule.explanation), width),
   ];

@@ -1,12 +1,15 @@
 // `civsam call ranking CALL`: the call's applications by weighted total, with each assessor's
 // scores (by number, never by name), the decision and amounts, and the line where the pool's money
-// for the year runs out. Table, JSON, CSV, Markdown, or an .xlsx workbook with --output FILE.xlsx.
+// for the year runs out: what `overview funding` shows as left of that year's budget, with the
+// year said and why it was taken. Table, JSON, CSV, Markdown, or an .xlsx workbook with --output FILE.xlsx.
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, scoredCriteria } from '../domain/applications.js';
@@ -39,22 +42,45 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     amount(a.amountGranted),
     a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t('ranking.no'), tone: 'warn' },
   ]);
+  // No applications: said in words, not as criteria and a budget line of dashes and nothing spent.
+  if (r.applications.length === 0) return { columns, rows, notes: [ctx.t('ranking.noApplications', { call: r.call })], keyColumns: 2 };
   // The criteria by their wording (a sentence each, its full stop left to the note), numbered in the order the scores are.
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
   const notes = [ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') || '—' })];
-  if (r.budget === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
-  else if (r.applications.every((a) => a.withinBudget !== false)) {
-    const asked = r.applications.reduce((n, a) => Math.max(n, a.cumulative ?? 0), 0);
-    notes.push(ctx.t('ranking.budgetCoversAll', { pool: r.pool ?? '', year: r.year, budget: formatAmount(r.budget, ctx.lang), left: formatAmount(r.budget - asked, ctx.lang) }));
-  } else notes.push(ctx.t('ranking.budgetLine', { pool: r.pool ?? '', year: r.year, budget: formatAmount(r.budget, ctx.lang), rank: r.lastRankWithinBudget ?? 0 }));
+  notes.push(...moneyNotes(ctx, r));
   return { columns, rows, notes, keyColumns: 2 };
+}
+
+/** Which year's money the ranking is held against and why, what is left of it, and where it runs out. */
+function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
+  const amount = (n: number) => formatAmount(n, ctx.lang);
+  const notes = [ctx.t(`ranking.year.${r.yearSource}` as MessageKey, { year: r.year })];
+  if (r.budget === null || r.available === null || r.committed === null || r.pool === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
+  else {
+    const money = { pool: r.pool.name, year: r.year, budget: amount(r.budget), committed: amount(r.committed), available: amount(r.available), over: amount(-r.available) };
+    const said = [ctx.t(r.available < 0 ? 'ranking.moneyOvercommitted' : r.committed === 0 ? 'ranking.moneyNoneGranted' : 'ranking.money', money)];
+    const ranked = r.applications.filter((a) => a.cumulative !== null);
+    if (ranked.length > 0 && r.available >= 0) {
+      const asked = ranked[ranked.length - 1].cumulative!;
+      if (asked <= r.available) said.push(ctx.t('ranking.budgetCoversAll', { asked: amount(asked), left: amount(r.available - asked) }));
+      else if (!r.lastRankWithinBudget) said.push(ctx.t('ranking.budgetCoversNone'));
+      else said.push(ctx.t('ranking.budgetLine', { rank: r.lastRankWithinBudget }));
+    }
+    notes.push(said.join(' '));
+  }
+  if (r.otherYears.length > 0) {
+    const years = [...new Set(r.otherYears.flatMap((a) => a.years))].sort((x, y) => x - y);
+    notes.push(ctx.t('ranking.otherYears', { count: r.otherYears.length, ids: r.otherYears.map((a) => a.id).join(', '), year: r.year, years: years.join(', ') }));
+  }
+  return notes;
 }
 
 export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation'] });
+  // Agreements too: what they already grant from the pool is not left for the applications.
+  const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation', 'agreement'] });
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   let year: number | undefined;
@@ -62,7 +88,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
     year = Number(opts.year);
     if (!/^\d{4}$/.test(opts.year.trim())) throw new UserError('register.badFlagValue', { flag: '--year', expected: { key: 'register.expected.int' } });
   }
-  const report = buildRanking(folder, call, year);
+  const report = buildRanking(folder, call, ctx.today, year);
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
   const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id);
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });

@@ -6,6 +6,7 @@
 // import knows whose scores they are; it is written to the records only.
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
 import { scaleOf, scoredCriteria } from '../domain/applications.js';
@@ -24,7 +25,7 @@ export const ABOUT_SHEET = 'civsam';
 function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[] } {
   const { folder, problems } = loadFolder(ctx);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id });

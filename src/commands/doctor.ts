@@ -87,6 +87,8 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     }
   }
   try {
+    // A change stopped while its files went in place is finished first: its temporary files are its new files.
+    if (lock) (await import('../register/apply-change.js')).finishLeftChange(ctx, dir);
     const health = examine(dir);
     let removed = 0;
     for (const t of health.temporary) {

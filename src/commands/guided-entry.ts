@@ -104,6 +104,25 @@ class Asker {
     };
   }
 
+  /**
+   * The theme of a question whose answer may be refused after it is given (`Done` with too few
+   * chosen): while `refusal()` says so, the line the prompt leaves is the refusal (`> Vælg mindst
+   * én kommune.`), not a tick with the answer as if it were taken.
+   */
+  private refusableTheme(refusal: () => string | true) {
+    const c = this.ctx.errColor;
+    const base = this.theme;
+    return {
+      ...base,
+      prefix: { get done() { return refusal() === true ? undefined : c.red('>'); } },
+      style: {
+        ...base.style,
+        get message() { const r = refusal(); return r === true ? undefined : (text: string, status: string) => (status === 'done' ? r : c.bold(text)); },
+        get answer() { return refusal() === true ? undefined : () => ''; },
+      },
+    };
+  }
+
   /** The problems the record with this answer would have at the answered field (the write's own check). */
   problemAt(spec: FieldSpec, answer: Answer | undefined): string | true {
     const flag = optionName(spec.flag);
@@ -203,6 +222,10 @@ class Asker {
     const chosen = new Set(initial);
     const DONE = '\u0000done';
     for (;;) {
+      // What `Done` would be told now. The prompt leaves a line for the choice made, `✔` for an
+      // accepted one; `Done` refused leaves the refusal in its place instead, never a tick.
+      const refusal = this.problemAt(spec, [...chosen]);
+      let refused = false;
       const picked = await this.p.search<string>({
         message: `${message} ${this.t('guided.filterHint')}`,
         // While a filter is typed, Enter takes the first match; with nothing typed it is `Done`.
@@ -211,14 +234,17 @@ class Asker {
           // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
           ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
         ],
-        pageSize: 10, theme: this.theme,
+        pageSize: 10, theme: this.refusableTheme(() => (refused ? refusal : true)),
+        // Told which choice was made before the prompt writes its last line; every choice passes
+        // its check: one the check refuses is written into the filter, which the user would then
+        // have to delete letter by letter.
+        validate: (v) => {
+          refused = v === DONE && refusal !== true;
+          return true;
+        },
       }, this.context);
-      // `Done` is checked once picked, not by the prompt's own check: a choice that check refuses
-      // is written into the filter, which the user would then have to delete letter by letter.
       if (picked === DONE) {
-        const problem = this.problemAt(spec, [...chosen]);
-        if (problem === true) return choices.map((c) => c.value).filter((v) => chosen.has(v));
-        this.ctx.stderr.write(`${this.ctx.errColor.red('>')} ${problem}\n`);
+        if (refusal === true) return choices.map((c) => c.value).filter((v) => chosen.has(v));
         continue;
       }
       if (chosen.has(picked)) chosen.delete(picked);
@@ -392,7 +418,7 @@ function optionalFields(kind: RecordKind, rec: Rec): FieldSpec[] {
 export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec): Promise<Rec | undefined> {
   const f = readNow(ctx);
   const recordWith = (answers: Answers) => {
-    const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }), f.folder, ctx.today);
+    const rec = withDefaults(kind, applyFlags(kind, {}, { ...opts, ...answers }, undefined, f.folder.settings?.language ?? ctx.lang), f.folder, ctx.today);
     const id = typeof opts.id === 'string' ? opts.id : newId(kind, rec, f.folder) ?? uniqueId(PLACEHOLDER_ID, (taken) => f.folder.records[kind].has(taken));
     return { id, rec };
   };
@@ -428,7 +454,7 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
   if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
   if (!current.data) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
   const base = current.data;
-  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers) });
+  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang) });
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
     ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n${ctx.t('guided.howTo')}\n`);

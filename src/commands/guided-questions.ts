@@ -5,6 +5,7 @@
 import type { DataFolder } from '../domain/folder.js';
 import { HAS_REACH, REFERENCES, type RecordKind, type Target } from '../domain/kinds.js';
 import { getPath } from '../domain/plain-data.js';
+import { criterionText } from '../domain/applications.js';
 import { requiredOf } from '../domain/shapes.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import type { Language } from '../i18n/index.js';
@@ -94,6 +95,8 @@ function nameOf(kind: RecordKind, spec: FieldSpec, value: string, folder: DataFo
 export function shownValue(kind: RecordKind, spec: FieldSpec, value: unknown, folder: DataFolder, lang: Language): string {
   if (value === undefined) return '–';
   const one = (v: unknown): string => {
+    // A criterion with an id is shown by its text.
+    if (v !== null && typeof v === 'object' && 'text' in v) return criterionText(v as Parameters<typeof criterionText>[0], lang);
     if (typeof v !== 'string') return String(v);
     if (spec.type === 'date') return formatDate(v, lang);
     return nameOf(kind, spec, v, folder, lang);

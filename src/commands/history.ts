@@ -4,6 +4,7 @@
 // --include-personal-data, as in export.
 import { realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { resolveDataDir } from '../context/load.js';
 import { chooseFormat, emit } from '../context/output.js';
 import { shapeAt } from '../domain/shapes.js';
@@ -97,7 +98,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 
   const dir = realpathSync(resolveDataDir(ctx));
   const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) throw new UserError('history.noRepository', { dir: ctx.dataDir });
+  if (!top.ok) throw new UserError('history.noRepository', { dir: dataFolderName(ctx) });
   const root = top.stdout.toString('utf8').trim();
   const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
   const prefix = rel ? `${rel}/` : '';

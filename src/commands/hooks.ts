@@ -7,6 +7,7 @@ import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { writeFileAtomic } from '../context/output.js';
 import { resolveDataDir } from '../context/load.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -29,7 +30,7 @@ function shellQuote(s: string): string {
 function repositoryOf(ctx: CommandContext): { root: string; prefix: string } {
   const dir = realpathSync(resolveDataDir(ctx));
   const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) throw new UserError('hooks.noRepository', { dir: ctx.dataDir });
+  if (!top.ok) throw new UserError('hooks.noRepository', { dir: dataFolderName(ctx) });
   const root = realpathSync(top.stdout.toString('utf8').trim());
   const rel = relative(root, dir).split(sep).join('/');
   return { root, prefix: rel ? `${rel}/` : '' };
@@ -52,7 +53,7 @@ export function hookText(dataRel: string): string {
 export async function install(ctx: CommandContext): Promise<number> {
   const { root, prefix } = repositoryOf(ctx);
   const where = gitRaw(['rev-parse', '--git-path', 'hooks/pre-commit'], root);
-  if (!where.ok) throw new UserError('hooks.noRepository', { dir: ctx.dataDir });
+  if (!where.ok) throw new UserError('hooks.noRepository', { dir: dataFolderName(ctx) });
   const path = join(root, where.stdout.toString('utf8').trim());
   if (existsSync(path) && !readFileSync(path, 'utf8').includes(MARK)) throw new UserError('hooks.otherHook', { file: path });
   makeFolders(dirname(path));

@@ -3,9 +3,10 @@
 // through the register's write path (lock, atomic replace, read-back check, one git commit).
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { writeFileAtomic } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type Language, type Message } from '../i18n/index.js';
+import { labelInSentence, translate, type Language, type Message } from '../i18n/index.js';
 import { readFolder, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
@@ -143,7 +144,7 @@ function defaultsLine(ctx: CommandContext, plan: ImportPlan): string | undefined
   const columns = columnsOf(plan.kind);
   const order = defaultedFields(plan.kind);
   const items = [...byField].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([field, { source, rows }]) => ctx.t('import.defaultItem', {
-    field: columns.find((c) => c.field === field)?.header[ctx.lang] ?? field,
+    column: labelInSentence(ctx.lang, columns.find((c) => c.field === field)?.header[ctx.lang] ?? field),
     value: source.from === 'value' ? valueLabel(ctx.lang, source.value) : ctx.t(source.from === 'today' ? 'import.defaultToday' : 'import.defaultOrganisation'),
     rows,
   }));
@@ -167,13 +168,13 @@ async function readHeaderMap(path: string, shown: string): Promise<HeaderMap> {
  */
 function refuseRejectedFile(ctx: CommandContext, file: string, mayOverwrite: boolean): void {
   const target = resolve(ctx.cwd, file);
-  if (isInsideFolder(resolveDataDir(ctx), target)) throw new UserError('import.error.rejectedInData', { file, dir: ctx.dataDir });
+  if (isInsideFolder(resolveDataDir(ctx), target)) throw new UserError('import.error.rejectedInData', { file, dir: dataFolderName(ctx) });
   if (!mayOverwrite && pathExists(target)) throw new UserError('import.error.rejectedExists', { file });
 }
 
 function refuseInvalidFolder(ctx: CommandContext, problems: Array<{ severity: string }>): void {
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: ctx.dataDir });
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
 }
 
 function describeSheet(ctx: CommandContext, sheet: Sheet): string {

@@ -9,6 +9,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, m
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -205,7 +206,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     stop.dispose();
   }
 
-  ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, files })) + '\n');
+  ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, name: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), files })) + '\n');
   if (sharing) sharing.ensureRepository(target);
   const repo = opts.commit === false ? undefined : findRepository(target);
   if (repo) {

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { chooseFormat, emit } from '../context/output.js';
 import type { CollaborationModel } from '../domain/kinds.js';
 import { RULES } from '../audit/registry.js';
@@ -36,7 +37,7 @@ export function modelReport(model: CollaborationModel, lang: Language, fallbackT
 
 export async function run(ctx: CommandContext, opts: { format?: string; output?: string }): Promise<number> {
   const model = readModel(ctx);
-  if (!model) throw new UserError('model.noModel', { dir: ctx.dataDir });
+  if (!model) throw new UserError('model.noModel', { dir: dataFolderName(ctx) });
   const report = modelReport(model, ctx.lang, ctx.t('model.defaultTitle'));
   const titleOf = new Map(report.principles.map((p) => [p.id, p.title]));
   const tables: Table[] = [

@@ -6,13 +6,14 @@ import type { RecordKind } from '../domain/kinds.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
-import { commentsAfterPlainValues, decode, MAX_FILE_BYTES, parseStrict, type PathSegment } from '../store/yaml-read.js';
+import { commentsAfterPlainValues, decode, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId, uniqueId } from '../domain/ids.js';
 import { missingRequired, needsReach } from './guided-questions.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
-import { applyChange, type ChangeOptions } from '../register/apply-change.js';
+import { nameFieldOf } from '../domain/record-name.js';
+import { applyChange, type ChangeOptions, type Reworded } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { FIELDS, optionName } from '../register/fields.js';
@@ -31,8 +32,15 @@ export interface WriteOpts {
   [flag: string]: unknown;
 }
 
+/** A record the user gave in a file: the record, the file as messages name it, and where each field is in it. */
+export interface RecordInput {
+  record: Rec;
+  shown: string;
+  parsed: StrictParse;
+}
+
 /** A whole record from a YAML or JSON file, or from standard input with `-`. */
-export async function recordFromInput(ctx: CommandContext, file: string): Promise<Rec> {
+export async function recordFromInput(ctx: CommandContext, file: string): Promise<RecordInput> {
   const shown = file === '-' ? ctx.t('register.stdin') : file;
   // A record is a few KiB: reading stops at the loader's limit, so /dev/zero or a runaway pipe
   // cannot fill the memory.
@@ -52,13 +60,48 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     ctx.stderr.write(ctx.errColor.yellow(problemLine(ctx.lang, '', { ...p, file: shown })) + '\n');
   }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
-  return nfcDeep(parsed.data as Rec);
+  return { record: nfcDeep(parsed.data as Rec), shown, parsed };
 }
 
 /** The id a new record is checked under when none can be made yet; such a record is never written. */
 const STAND_IN_ID = 'ny-post';
 
-const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined): ChangeOptions => ({ dryRun: o.dryRun === true, commit: o.commit !== false, ...(o.fromFile === undefined ? { reword: flagWording(kind, o, made) } : {}) });
+/**
+ * A record from flags is said in flags (flagWording; `made`: a new record's file, see there); one
+ * from a file the user gave, at its places in that file (`from.file`: the record's file in the data
+ * folder, a new record's once its id is made).
+ */
+const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined, from?: { input: RecordInput; file: () => string | undefined }): ChangeOptions => ({
+  dryRun: o.dryRun === true, commit: o.commit !== false,
+  reword: from ? fileWording(kind, o, from.input, from.file) : flagWording(kind, o, made),
+});
+
+/**
+ * A record from a file the user gave (`--from-file`): a problem of its file in the data folder is
+ * said at its field's place in the user's file, not at a line of the file civsam would write, which
+ * the user has never seen; a field the user's file does not have (a default civsam filled in, one
+ * the record lacks) is said without a line. A field a flag gave as well is said by its flag.
+ */
+function fileWording(kind: RecordKind, given: WriteOpts, input: RecordInput, file: () => string | undefined): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
+  return (p, at, place) => {
+    const flagged = givenFlagWording(kind, given, p, at);
+    if (flagged) return flagged;
+    if (p.file !== file()) return undefined;
+    // A missing field is placed at the object that lacks it (the record's own: at no line); the message names the field.
+    if (at.length > 0 && hasPath(input.record, at)) return { at: { file: input.shown, ...locate(input.parsed, at, p.rule === 'schema-required' ? 'key' : place) }, message: p.message };
+    return { at: { file: input.shown }, message: p.message };
+  };
+}
+
+/** Whether a record has a value at the path. */
+function hasPath(record: unknown, path: readonly PathSegment[]): boolean {
+  let node = record;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, step)) return false;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return true;
+}
 
 /**
  * A record made from flags: its problems are said by the flag that gives the field (`--cvr must
@@ -73,22 +116,26 @@ function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | u
       const spec = FIELDS[kind].find((s) => s.path === field);
       if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
     }
-    // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
-    // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
-    const list = at.findIndex((s) => typeof s === 'number');
-    const names = (list < 0 ? at : at.slice(0, list)).map(String);
-    let spec: (typeof FIELDS)[RecordKind][number] | undefined;
-    for (let n = names.length; n > 0 && !spec; n--) spec = FIELDS[kind].find((s) => s.path === names.slice(0, n).join('.'));
-    if (spec && given[optionName(spec.flag)] !== undefined) {
-      const flag = `--${spec.flag}`;
-      const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
-      const worded = typedValueWording(p.message, flag);
-      if (worded) return worded;
-      if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
-      return { key: 'register.flagProblem', params: { flag, problem: p.message } };
-    }
-    return made && p.file === made() ? p.message : undefined;
+    return givenFlagWording(kind, given, p, at) ?? (made && p.file === made() ? p.message : undefined);
   };
+}
+
+/** A problem at a field a flag was given for, said by the flag (`--cvr must be …`). */
+function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: readonly PathSegment[]): Message | undefined {
+  const field = p.message.params?.field;
+  // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
+  // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
+  const list = at.findIndex((s) => typeof s === 'number');
+  const names = (list < 0 ? at : at.slice(0, list)).map(String);
+  let spec: (typeof FIELDS)[RecordKind][number] | undefined;
+  for (let n = names.length; n > 0 && !spec; n--) spec = FIELDS[kind].find((s) => s.path === names.slice(0, n).join('.'));
+  if (!spec || given[optionName(spec.flag)] === undefined) return undefined;
+  const flag = `--${spec.flag}`;
+  const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
+  const worded = typedValueWording(p.message, flag);
+  if (worded) return worded;
+  if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
+  return { key: 'register.flagProblem', params: { flag, problem: p.message } };
 }
 
 /** What civsam made of a flag's value (a web address completed), said on stderr. */
@@ -104,14 +151,16 @@ export function add(kind: RecordKind) {
     // A whole record from a file asks nothing: the file is the answer.
     const opts = given.fromFile === undefined ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedAdd(ctx, kind, given), given) : given;
     if (!opts) return EXIT.ok;
-    const base = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : {};
+    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    const base = input?.record ?? {};
     let createdId = '';
     let numberedFrom: string | undefined;
     let built: Rec | undefined;
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
-    const result = await applyChange(ctx, { ...options(opts, kind, () => (createdId ? recordRel(kind, createdId) : undefined)), lacking }, (s) => {
-      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx)), s.folder, ctx.today);
+    const made = () => (createdId ? recordRel(kind, createdId) : undefined);
+    const result = await applyChange(ctx, { ...options(opts, kind, made, input && { input, file: made }), lacking }, (s) => {
+      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang), s.folder, ctx.today);
       built = rec;
       const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
       // A record the register has already (the same offer from the same organisation) is refused
@@ -151,10 +200,11 @@ export function edit(kind: RecordKind) {
     const bare = given.fromFile === undefined && !hasFieldFlags(kind, given) && !(given.unset && given.unset.length > 0);
     const opts = bare ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedEdit(ctx, kind, id, given), given) : given;
     if (!opts) return EXIT.ok;
-    const fromFile = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    const fromFile = input?.record;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
-    const result = await applyChange(ctx, options(opts, kind), (s) => {
+    const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       let rec: Rec = current;
@@ -162,7 +212,7 @@ export function edit(kind: RecordKind) {
         if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
         rec = { id, ...fromFile };
       }
-      rec = applyFlags(kind, rec, opts, noteOf(ctx));
+      rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
@@ -170,7 +220,7 @@ export function edit(kind: RecordKind) {
       repeats = repeatedRecords(kind, rec, s.folder).filter((other) => other !== id && !before.has(other));
       return [{ kind, id, record: rec }];
     });
-    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', ') } });
+    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
   };
 }

@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -43,7 +44,7 @@ export function placeOf(ctx: CommandContext): { place: SyncPlace; dir: string } 
   const found = locate(dir);
   if ('problem' in found) {
     const key = ({ 'no-repository': 'sync.noRepository', 'no-remote': 'sync.noRemote', detached: 'sync.detached', 'no-commit': 'sync.noRepository' } as const)[found.problem];
-    throw new UserError(key, { dir: ctx.dataDir });
+    throw new UserError(key, { dir: dataFolderName(ctx) });
   }
   return { place: found, dir };
 }
@@ -173,9 +174,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const { place, dir } = placeOf(ctx);
   if (opts.status) return status(ctx, place);
 
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))) });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
+    // A change of this folder stopped part-way is finished (and committed) before anything is shared.
+    (await import('../register/apply-change.js')).finishLeftChange(ctx, dir);
     const inProgress = gitOperationInProgress(place);
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {
@@ -192,7 +195,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ kind: RecordKind; id: string }>): number | 'retry' {
   const c = ctx.errColor;
   const head = revParse(place.root, 'HEAD');
-  if (!head) throw new UserError('sync.noCommits', { dir: ctx.dataDir });
+  if (!head) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
   const fetched = fetch(place);
   const lastKnown = revParse(place.root, trackingRef(place));
   if (!fetched.ok) {

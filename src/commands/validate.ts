@@ -29,13 +29,18 @@ export async function run(ctx: CommandContext, opts: { format?: string; cache?: 
   return errors > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-/** The problems go to stdout (they are the command's output), grouped by file with a blank line between. */
+/**
+ * The problems go to stdout (they are the command's output), grouped by file with a blank line
+ * between; on a terminal (or as wide as $COLUMNS says) each is wrapped to its width, piped each
+ * stays one line (scripts read them so).
+ */
 function renderText(ctx: CommandContext, problems: Problem[]): void {
   const c = ctx.color;
+  const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || undefined;
   let last: string | undefined;
   for (const p of problems) {
     if (last !== undefined && p.file !== last) ctx.stdout.write('\n');
     last = p.file;
-    ctx.stdout.write(problemLine(ctx.lang, ctx.dataDir, p, { where: (w) => c.bold((p.severity === 'error' ? c.red : c.yellow)(w)), warning: c.yellow }) + '\n');
+    ctx.stdout.write(problemLine(ctx.lang, ctx.dataDir, p, { where: (w) => c.bold((p.severity === 'error' ? c.red : c.yellow)(w)), warning: c.yellow, width: width && Math.max(width, 40) }) + '\n');
   }
 }

@@ -3,7 +3,7 @@
 // cheap: a few stats upward from the current folder, and one key read from civsam.yaml without a
 // YAML parser.
 import { closeSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Language } from '../i18n/index.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
 
@@ -39,6 +39,17 @@ export function locateDataFolder(given: string | undefined, env: NodeJS.ProcessE
     if (dirname(dir) === dir) break;
   }
   return { shown: 'data', path: resolve(cwd, 'data') };
+}
+
+/**
+ * The data folder as a sentence names it (`datamappen {name} har 3 fejl`): as the user gave it or it
+ * was found, except a path of only `.` and `..` (the folder one stands in, or one above it), which
+ * a sentence cannot say; that is named by the folder's own name. A command in a message (`cd`,
+ * `chmod`, `--data`) keeps the path itself.
+ */
+export function dataFolderName(place: { dataDir: string; cwd: string }): string {
+  if (!/^\.\.?([\\/]\.\.?)*[\\/]?$/.test(place.dataDir)) return place.dataDir;
+  return basename(resolve(place.cwd, place.dataDir)) || place.dataDir;
 }
 
 /** `--data DIR` or `--data=DIR` as written on the command line, before commander has parsed it. */

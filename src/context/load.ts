@@ -14,6 +14,7 @@ import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
 import type { CommandContext } from './context.js';
+import { dataFolderName } from './data-folder.js';
 
 export interface LoadedFolder {
   folder: DataFolder;
@@ -67,7 +68,7 @@ export function forgetLoaded(ctx: CommandContext): void {
 
 function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]): LoadedFolder {
   if (ctx.fromHistory) {
-    const raw = readFolder(folderAtDate(resolveDataDir(ctx), ctx.dataDir, ctx.fromHistory), noCache);
+    const raw = readFolder(folderAtDate(resolveDataDir(ctx), dataFolderName(ctx), ctx.fromHistory), noCache);
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = resolveDataDir(ctx);
@@ -93,7 +94,7 @@ export function loadValidPart(ctx: CommandContext, reads?: readonly RecordKind[]
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return { folder, leftOut: { files: new Set(), dependents: new Set() } };
   const part = ctx.readsValidRecords ? validPart(folder, problems) : { unsound: errors };
-  if ('unsound' in part) throw new UserError('error.invalidData', { count: part.unsound, dir: ctx.dataDir });
+  if ('unsound' in part) throw new UserError('error.invalidData', { count: part.unsound, dir: dataFolderName(ctx) });
   const { files, dependents } = part.leftOut;
   ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.leftOut', { files: files.size })) + '\n');
   if (dependents.size > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.dependents', { count: dependents.size })) + '\n');

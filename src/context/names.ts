@@ -158,7 +158,11 @@ function resolveValue(ctx: CommandContext, what: string, values: readonly string
   const index = enumNames(values, field);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
-  throw new UsageError('names.badValue', { what: { syntax: what }, choices: index.entries.map((e) => e.display[ctx.lang]).join(', ') });
+  const choices = index.entries.map((e) => e.display[ctx.lang]).join(', ');
+  // The value meant, when one is near (`delvist imødekommet`), before every value it may take.
+  const near = r.status === 'unknown' ? r.closest : r.candidates;
+  if (near.length > 0) throw new UsageError('names.badValueNear', { what: { syntax: what }, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[ctx.lang]).join(', ') } }, choices } as MessageParams);
+  throw new UsageError('names.badValue', { what: { syntax: what }, choices });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */

@@ -2,6 +2,10 @@
 // application's weighted total and the applicants and grantees a call's applications show.
 // Pure functions over records; no file system, no clock.
 import type { Application, Call, Pool } from './kinds.js';
+import type { Language } from '../i18n/index.js';
+import { slugify, uniqueId } from './ids.js';
+import { NameIndex, type NamedEntry } from './names.js';
+import { nameKey } from './text.js';
 
 type CriteriaList = NonNullable<Call['criteria']>;
 type CriterionItem = CriteriaList[number];
@@ -13,6 +17,43 @@ export const DEFAULT_SCALE = { min: 0, max: 5 } as const;
 /** The criteria of a call or pool that have ids, in their order (plain-text criteria are not scored). */
 export function scoredCriteria(rec: Pick<Call | Pool, 'criteria'>): ScoredCriterion[] {
   return (rec.criteria ?? []).filter((c): c is ScoredCriterion => typeof c !== 'string');
+}
+
+/** The id a criterion gets when its text gives none (a text of punctuation only). */
+const CRITERION_FALLBACK_ID = 'kriterium';
+
+/**
+ * Criteria as a command line gives them (`--criteria "Kvalitet" "Dækning af behov"`): each with an
+ * id made from its text (`kvalitet`, `daekning-af-behov`), so scores and decisions can name it, and
+ * the text in `language` (the data's). A text the record had already keeps its criterion as it was
+ * (its id, weight, kinds and other language), so giving the list again does not orphan scores.
+ */
+export function criteriaFromTexts(texts: readonly string[], before: CriteriaList | undefined, language: Language): ScoredCriterion[] {
+  const had = scoredCriteria({ criteria: before });
+  const sameText = (c: ScoredCriterion, text: string) => [c.text.da, c.text.en].some((t) => t !== undefined && nameKey(t) === nameKey(text) && nameKey(text) !== '');
+  // Kept criteria first, so a new one's id never takes a kept one's.
+  const kept = texts.map((text) => had.find((c) => sameText(c, text)));
+  const taken = new Set<string>();
+  const keptOnce = kept.map((c) => (c && !taken.has(c.id) ? (taken.add(c.id), c) : undefined));
+  return texts.map((text, i) => {
+    const old = keptOnce[i];
+    if (old) return old;
+    const id = uniqueId(slugify(text) || CRITERION_FALLBACK_ID, (x) => taken.has(x));
+    taken.add(id);
+    return { id, text: { [language]: text.trim() } as ScoredCriterion['text'] };
+  });
+}
+
+/**
+ * A call's (or pool's) scored criteria as names: each by its id and its text in both languages,
+ * shown by its text in the reader's language. What `--score` and `--criteria` resolve against.
+ */
+export function criterionNames(rec: Pick<Call | Pool, 'criteria'>): NameIndex {
+  return new NameIndex(scoredCriteria(rec).map((c): NamedEntry => ({
+    id: c.id,
+    names: [c.text.da, c.text.en].filter((t): t is string => t !== undefined),
+    display: { da: criterionText(c, 'da'), en: criterionText(c, 'en') },
+  })));
 }
 
 /** A criterion's wording in a language, else in the other one. */

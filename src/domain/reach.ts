@@ -66,9 +66,37 @@ export function offerActive(offer: Offer, folder: DataFolder, asOf: string): boo
     && organisationActiveOn(folder.records.organisation.get(offer.organisation), asOf);
 }
 
-/** Money counts as allocated when its agreement is active or ended (not draft or cancelled). */
+/**
+ * Money counts as allocated when its agreement is active or ended (not draft or cancelled), on any
+ * date: an agreement that starts next year has granted its money already.
+ */
 export function fundingCounts(agreement: Agreement): boolean {
   return agreement.status === 'active' || agreement.status === 'ended';
+}
+
+/** Where a concluded agreement stands on a date: not started yet, in force, or over. */
+export type AgreementStanding = 'upcoming' | 'in-force' | 'ended';
+
+/**
+ * Whether an agreement is in force on `date`: it was concluded (active, or ended with its end date
+ * recorded) and `date` lies between its start and its end, both days included. A draft or a
+ * cancelled agreement never is; nor is an ended one whose end was not recorded.
+ */
+export function agreementInForceOn(agreement: Agreement, date: string): boolean {
+  if (!fundingCounts(agreement) || agreement.start > date) return false;
+  return agreement.end === undefined ? agreement.status === 'active' : date <= agreement.end;
+}
+
+/**
+ * Where an agreement stands on `date` (undefined for a draft or a cancelled one, which never came
+ * into force): in force as `agreementInForceOn` says; upcoming before its start; ended otherwise
+ * (after its end, or ended without an end date recorded).
+ */
+export function agreementStandingOn(agreement: Agreement, date: string): AgreementStanding | undefined {
+  if (!fundingCounts(agreement)) return undefined;
+  if (agreementInForceOn(agreement, date)) return 'in-force';
+  const endedUndated = agreement.status === 'ended' && agreement.end === undefined;
+  return agreement.start > date && !endedUndated ? 'upcoming' : 'ended';
 }
 
 export function municipalityIds(folder: DataFolder): string[] {

@@ -4,17 +4,19 @@
 import type { DataFolder } from './folder.js';
 import type { RecordKind } from './kinds.js';
 
+/** The field that names a record of the kind: an organisation's and a pool's `name`, the others' `title`; none for a hearing party. */
+export function nameFieldOf(kind: RecordKind): 'name' | 'title' | undefined {
+  return kind === 'organisation' || kind === 'pool' ? 'name' : kind === 'hearing-party' ? undefined : 'title';
+}
+
 export function recordName(folder: DataFolder, kind: RecordKind, id: string): string | undefined {
   const r = folder.records;
-  switch (kind) {
-    case 'organisation': return r.organisation.get(id)?.name;
-    case 'pool': return r.pool.get(id)?.name;
-    case 'hearing-party': {
-      const party = r['hearing-party'].get(id);
-      return party ? r.organisation.get(party.organisation)?.name : undefined;
-    }
-    default: return r[kind].get(id)?.title;
+  if (kind === 'hearing-party') {
+    const party = r['hearing-party'].get(id);
+    return party ? r.organisation.get(party.organisation)?.name : undefined;
   }
+  const record = r[kind].get(id) as Partial<Record<'name' | 'title', string>> | undefined;
+  return record?.[nameFieldOf(kind)!];
 }
 
 /** `id (name)`, or the id alone when the record has no name (or is not in the folder). */

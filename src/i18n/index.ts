@@ -69,8 +69,15 @@ function labelledPath(lang: Language, path: string, atStart: boolean): string | 
     parts.push(m[2] === undefined ? named : lang === 'da' ? `${named} nr. ${Number(m[2]) + 1}` : `${named} no. ${Number(m[2]) + 1}`);
   }
   const shown = parts.join(': ');
-  // Small inside a sentence (`registreret`), as written at its start; an abbreviation keeps its capitals (`CVR-nummer`).
-  return atStart || /^\p{Lu}\p{Lu}/u.test(shown) ? shown : shown.charAt(0).toLocaleLowerCase(lang) + shown.slice(1);
+  return atStart ? shown : labelInSentence(lang, shown);
+}
+
+/**
+ * A field's label inside a sentence: small (`registreret`, `status`), as a table heads it with a
+ * capital; an abbreviation keeps its capitals (`CVR-nummer`).
+ */
+export function labelInSentence(lang: Language, label: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
 }
 
 /** Danish names a field in a message by its label; English keeps the field names of the data contract. */

@@ -72,6 +72,9 @@ export function fillTemplate(template: string, lang: Language, shown: (name: str
     }
     out += filled ?? template.slice(open, close + 1);
     i = close + 1;
+    // A value that ends with a full stop of its own (`100 kr.`, an abbreviation, a typed `--dry.`,
+    // an ellipsis) takes the one after it: never two. A path that ends in dots (`.`, `../..`) keeps it.
+    if (filled !== undefined && template[i] === '.' && template[i + 1] !== '.' && /[^./\\]\.+$/u.test(filled)) i++;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Labels of the schemas' fixed values, and the other words people write for them. A value the
 // schemas gain before the catalogue does is shown as itself, never as a message key.
 import { catalogue } from './catalogue/index.js';
-import { translate, type Language, type MessageKey } from './index.js';
+import { labelInSentence, translate, type Language, type MessageKey } from './index.js';
 
 /** A message when the catalogue has the key, else the fallback. */
 export function messageOr(lang: Language, key: string, fallback: string): string {
@@ -39,6 +39,6 @@ export function fieldLabel(lang: Language, kind: string, path: string): string {
   return steps.map((step, i) => {
     const own = i === 0 ? messageOr(lang, `label.${kind}.${step}`, '') : '';
     const label = own || messageOr(lang, `label.${step}`, step);
-    return i === 0 || /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+    return i === 0 ? label : labelInSentence(lang, label);
   }).join(': ');
 }

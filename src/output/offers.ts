@@ -8,7 +8,8 @@ import { areaName, dateText, headingWith, reachText, tr, type Names, type Report
 import type { Cell, Table } from './table.js';
 
 function agreementText(o: OfferEntry, lang: Language): string {
-  return o.agreements.map((a) => (a.status === 'ended' ? tr(lang, 'overview.agreement.ended', { id: a.id }) : a.id)).join('\n');
+  // Where each stands on the report's date: one that starts later, or is over, says so.
+  return o.agreements.map((a) => (a.standing === 'in-force' ? a.id : tr(lang, `overview.agreement.${a.standing}`, { id: a.id }))).join('\n');
 }
 
 export function offersView(report: OffersReport, names: Names, lang: Language): ReportView {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { translate, type Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
+import { wrapText } from './table.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface ProblemStyle {
@@ -13,12 +14,30 @@ export interface ProblemStyle {
   where?: (text: string) => string;
   /** Paints the word that marks a warning. */
   warning?: (text: string) => string;
+  /**
+   * Wraps the line to this width (a terminal's), the message's further lines indented under its
+   * start, as a table wraps a cell; without it the problem stays one line, as scripts read it.
+   */
+  width?: number;
 }
 
-/** `data/organisations/x.yaml:3:7  Status skal være …`, a warning marked as one. */
-export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'file' | 'line' | 'col' | 'severity' | 'message'>, style: ProblemStyle = {}): string {
+/**
+ * `data/organisations/x.yaml:3:7  Status skal være …`, a warning marked as one; a problem of the
+ * whole file, at no line of it, by the file's name alone.
+ */
+export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'file' | 'severity' | 'message'> & { line?: number; col?: number }, style: ProblemStyle = {}): string {
   // A file name is the user's text too: no control characters reach the terminal.
-  const where = terminalSafe(`${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
-  const mark = p.severity === 'warning' ? (style.warning ?? String)(`${translate(lang, 'validate.warning')}: `) : '';
-  return `${(style.where ?? String)(where)}  ${mark}${translate(lang, p.message.key, p.message.params)}`;
+  const where = terminalSafe(p.line === undefined ? join(dataDir, p.file) : `${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
+  const mark = p.severity === 'warning' ? `${translate(lang, 'validate.warning')}: ` : '';
+  const message = translate(lang, p.message.key, p.message.params);
+  const painted = (style.where ?? String)(where);
+  const marked = (text: string) => (mark && text.startsWith(mark) ? (style.warning ?? String)(mark) + text.slice(mark.length) : text);
+  if (style.width === undefined) return `${painted}  ${marked(mark + message)}`;
+  // The message wrapped beside its location, further lines under its start; beside a location
+  // longer than half the line, under it instead, indented.
+  const beside = where.length + 2 <= style.width / 2;
+  const pad = ' '.repeat(beside ? where.length + 2 : 4);
+  const lines = wrapText(mark + message, style.width - pad.length);
+  const rest = lines.slice(1).map((l) => pad + l);
+  return (beside ? [`${painted}  ${marked(lines[0])}`, ...rest] : [painted, pad + marked(lines[0]), ...rest]).join('\n');
 }

@@ -3,7 +3,7 @@
 // reader accepts), show or write them atomically, and commit them to git. A refused change writes
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
@@ -13,13 +13,14 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
-import { noCache, openParseCache } from '../store/parse-cache.js';
+import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
+import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, limitMessage } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
-import { fieldAt, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
+import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
@@ -63,6 +64,13 @@ export interface Session {
   current(kind: RecordKind, id: string): Rec | undefined;
 }
 
+/**
+ * A refused change's problem said otherwise than at its place in the file civsam would write: in
+ * words of its own (a flag), or at a place in another file, the record file the user gave
+ * (`line` absent: the problem is the file's, at no line of it).
+ */
+export type Reworded = Message | { at: { file: string; line?: number; col?: number }; message: Message };
+
 export interface ChangeOptions {
   dryRun?: boolean;
   /** false with --no-commit. */
@@ -72,7 +80,7 @@ export interface ChangeOptions {
    * file that is not written), when it has such words; `field`: the path of the field the problem
    * is at in the new text of its file.
    */
-  reword?: (p: Problem, field: readonly PathSegment[]) => Message | undefined;
+  reword?: (p: Problem, field: readonly PathSegment[], at: 'key' | 'value') => Reworded | undefined;
   /**
    * What a refused record still lacks that its check says only once the rest is in place (where
    * it reaches): said together with the fields it lacks, so one run tells them all.
@@ -104,26 +112,34 @@ function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok'
  */
 function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOptions['reword'], texts: ReadonlyMap<string, string>, more: readonly Message[] = []): { text: string; added: number } {
   const parsed = new Map<string, StrictParse>();
-  const fieldOf = (p: Problem) => {
+  // The field a problem is at, and whether at its key or its value (as the file to be written has it).
+  const fieldOf = (p: Problem): { field: PathSegment[]; at: 'key' | 'value' } => {
     const text = texts.get(p.file);
-    if (text === undefined) return [];
+    if (text === undefined) return { field: [], at: 'value' };
     let got = parsed.get(p.file);
     if (!got) parsed.set(p.file, (got = parseStrict(text)));
-    return fieldAt(got, p);
+    const field = fieldAt(got, p);
+    const key = locate(got, field, 'key');
+    return { field, at: key.line === p.line && key.col === p.col ? 'key' : 'value' };
   };
-  const said = problems.map((p) => ({ p, said: reword?.(p, fieldOf(p)) }));
+  const said = problems.map((p) => {
+    if (!reword) return { p, said: undefined };
+    const { field, at } = fieldOf(p);
+    return { p, said: reword(p, field, at) };
+  });
   // Every field a record made from flags still lacks is said at once, in one message, each by its
   // flag: a person then gives them all in the next run rather than learning of one per run.
-  const found = said.flatMap(({ said: m }) => (m && LACKING.has(m.key) ? [m] : []));
+  const found = said.flatMap(({ said: m }) => (m && 'key' in m && LACKING.has(m.key) ? [m] : []));
   const lacking = [...found, ...more.filter((m) => !found.some((f) => f.key === m.key))];
   const together: Message | undefined = lacking.length > 1 ? { key: 'register.flagsMissing', params: { count: lacking.length, lines: { lines: lacking.map(lackingLine) } } } : undefined;
   let first = true;
   const lines = said.flatMap(({ p, said: m }) => {
-    if (together && m && LACKING.has(m.key)) {
+    if (together && m && 'key' in m && LACKING.has(m.key)) {
       if (!first) return [];
       first = false;
       m = together;
     }
+    if (m && 'at' in m) return [problemLine(ctx.lang, '', { ...m.at, severity: p.severity, message: m.message })];
     return [m ? translate(ctx.lang, m.key, m.params) : problemLine(ctx.lang, ctx.dataDir, p)];
   });
   // What lacks and was not among the problems (the check had not got that far) comes last.
@@ -145,7 +161,7 @@ function lackingLine(m: Message): Message {
  */
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn') });
+  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
   // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
   const stop = listenForStop();
   const checkpoint = async () => {
@@ -164,6 +180,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
   try {
+    finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
     const checked = checkFolder(raw);
     lock.refresh();
@@ -172,7 +189,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const readRel = (rel: string, shape: 'record' | 'vocabulary') => {
       let r = reads.get(rel);
       // Every file a change reads and writes is in the data folder: never through a folder linked out of it.
-      if (!r && folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)))) throw new UserError('write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
+      const place = r ? false : folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)));
+      if (place) throw new UserError(place === 'data-folder' ? 'write.folderIsDataFolder' : 'write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
       if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
       return r;
     };
@@ -271,9 +289,19 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     lock.refresh();
     await checkpoint();
+    // The history is the folder's, shared by everyone who works on it: written in the folder's language.
+    const language = checked.folder.settings?.language ?? ctx.lang;
+    const records = changing.filter((f) => !isVocabulary(f.change));
+    const vocabularies = changing.filter((f) => isVocabulary(f.change));
+    const message = [
+      ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
+      ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
+    ].join('\n');
+    // What the next writer needs to commit this change, should this process be killed while its files go in place.
+    const note: LeftNote | undefined = repo && dirtyTargets.length === 0 ? { message, targets: targets.map((t) => relative(real, t).split(sep).join('/')) } : undefined;
     let written: string[];
     try {
-      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop);
+      written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop, { path: join(dir, JOURNAL_FILE), note });
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -286,14 +314,6 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     let commitFailed = false;
     if (repo) {
-      // The history is the folder's, shared by everyone who works on it: written in the folder's language.
-      const language = checked.folder.settings?.language ?? ctx.lang;
-      const records = changing.filter((f) => !isVocabulary(f.change));
-      const vocabularies = changing.filter((f) => isVocabulary(f.change));
-      const message = [
-        ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
-        ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
-      ].join('\n');
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
@@ -348,7 +368,35 @@ function placingOrder(f: FileChange): number {
  * begun the batch is finished (and, by applyChange, committed), unless a second request comes:
  * then it stops where it is and says how much is written and how to finish.
  */
-async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests): Promise<string[]> {
+/** What a change's journal keeps for its commit: the message, and its files as git names them (relative to the data folder's real path). */
+interface LeftNote {
+  message: string;
+  targets: string[];
+}
+
+/**
+ * Finishes, first thing under the lock, a change of many files whose writer was killed while they
+ * went in place (store/unfinished-change.ts), and commits it as that writer would have; says so.
+ */
+export function finishLeftChange(ctx: CommandContext, dir: string, cache: ParseCache = noCache): void {
+  const finished = finishUnfinishedChange(dir);
+  if (!finished) return;
+  cache.forget(finished.targets.map((t) => relative(dir, t).split(sep).join('/')));
+  const note = finished.note as Partial<LeftNote> | undefined;
+  let committed = false;
+  const repo = findRepository(dir);
+  if (repo && typeof note?.message === 'string' && Array.isArray(note.targets) && note.targets.every((t) => typeof t === 'string' && !t.split('/').includes('..'))) {
+    const real = realpathSync(dir);
+    const mine = new Set(note.targets);
+    // Only when nothing else of those files is uncommitted: what someone changed since is theirs to commit.
+    const dirty = uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
+    const relToRepo = (t: string) => relative(repo.root, join(real, t)).split(sep).join('/');
+    if (dirty.every((p) => [...mine].some((t) => relToRepo(t) === p))) committed = commitPaths(repo, note.targets.map((t) => join(real, t)), note.message).committed;
+  }
+  say(ctx, { key: committed ? 'write.leftFinishedCommitted' : 'write.leftFinished', params: { count: finished.placed } }, 'warn');
+}
+
+async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileChange[], stop: StopRequests, journal: { path: string; note?: unknown }): Promise<string[]> {
   const ordered = changing.map((f, i) => ({ f, i })).sort((a, b) => placingOrder(a.f) - placingOrder(b.f) || a.i - b.i).map((x) => x.f);
   const batch: BatchFile[] = ordered.map((f) => ({
     target: f.current.path,
@@ -363,7 +411,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
   let outcome: BatchOutcome;
   try {
     outcome = await replaceFiles(batch, {
-      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE,
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, journal,
       interrupts: () => stop.count(),
       onPlacingBegins: () => { placing = true; },
       onPlaced: () => { placed++; },

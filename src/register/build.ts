@@ -4,10 +4,11 @@
 import type { RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
-import { deletePath, setPath } from '../domain/plain-data.js';
+import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import type { Message } from '../i18n/index.js';
+import type { Language, Message } from '../i18n/index.js';
+import { criteriaFromTexts } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
@@ -72,7 +73,7 @@ export function hasFieldFlags(kind: RecordKind, opts: Rec): boolean {
  * The record with every given flag applied over `base` (a copy; `base` is not changed). Setting
  * `established_by.call` drops an exemption and the other way round: an agreement has one or the other.
  */
-export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void): Rec {
+export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void, language: Language = 'da'): Rec {
   const rec = structuredClone(base);
   for (const spec of FIELDS[kind]) {
     const raw = opts[optionName(spec.flag)];
@@ -82,6 +83,8 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Me
     if (spec.path === 'scope') delete rec.municipalities;
     if (spec.path === 'municipalities') delete rec.scope;
     let value = parseFlag(spec, raw);
+    // Criteria given as texts get ids, so scores and decisions can name them (`--score Kvalitet=4`).
+    if (spec.criteria && Array.isArray(value)) value = criteriaFromTexts(value as string[], getPath(rec, spec.path) as Parameters<typeof criteriaFromTexts>[1], language);
     // `www.example.dk` is how people write a web address: it is taken as https://, and said so.
     if (spec.web && typeof value === 'string' && HOST_FIRST.test(value)) {
       value = `https://${value}`;

@@ -3,7 +3,7 @@
 // (a fixed word such as `active` or `ended`, never personal data) is shown as `status active → ended`.
 import type { RecordKind } from '../domain/kinds.js';
 import { getPath, isPlainObject, sameData, type Data as Rec } from '../domain/plain-data.js';
-import { translate, type Language, type MessageKey } from '../i18n/index.js';
+import { labelInSentence, translate, type Language, type MessageKey } from '../i18n/index.js';
 import { fieldLabel, valueLabel } from '../i18n/values.js';
 
 const SHOWN_VALUES = new Set(['status']);
@@ -27,8 +27,7 @@ export function changedFields(before: Rec, after: Rec): string[] {
 
 /** A field's name as a commit message writes it: its label, small (`end`, `contact: name`). */
 function fieldWord(lang: Language, kind: string, field: string): string {
-  const label = fieldLabel(lang, kind, field);
-  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+  return labelInSentence(lang, fieldLabel(lang, kind, field));
 }
 
 function describeField(lang: Language, kind: string, field: string, before: Rec, after: Rec): string {

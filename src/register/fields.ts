@@ -26,6 +26,8 @@ export interface FieldSpec {
   description: MessageKey;
   /** A web address (its schema asks for http:// or https://). */
   web?: true;
+  /** Criteria: texts on the command line, each written with an id made from it (so it can be scored). */
+  criteria?: true;
 }
 
 /**
@@ -51,7 +53,7 @@ const FLAG_NAMES: Record<string, { flag: string; description: MessageKey }> = {
   'application:amount_dkk': { flag: 'amount', description: 'field.application.amount_dkk' },
 };
 
-function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<FieldSpec, 'type' | 'choices'> {
+function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<FieldSpec, 'type' | 'choices' | 'criteria'> {
   if (shape.type === 'array') {
     const items = shape.items ?? {};
     if (items.type === 'object') {
@@ -61,7 +63,8 @@ function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<Fiel
     }
     if (items.enum) return { type: 'list', choices: items.enum };
     if (items.type === 'integer') return { type: 'ints' };
-    // Criteria: plain texts or objects with ids; a flag gives plain texts, a file gives either.
+    // Criteria: plain texts or objects with ids; a flag gives texts, written as criteria with ids.
+    if (items.anyOf?.some((alt) => alt.def === 'text') && items.anyOf.some((alt) => alt.type === 'object')) return { type: 'texts', criteria: true };
     if (items.def === 'text' || items.anyOf?.some((alt) => alt.def === 'text')) return { type: 'texts' };
     return { type: 'list' };
   }
@@ -83,10 +86,11 @@ function fieldsOf(kind: RecordKind): FieldSpec[] {
     .map(({ path: parts, shape }) => {
       const path = parts.join('.');
       const named = FLAG_NAMES[`${kind}:${path}`];
-      const { type, choices } = fieldType(kind, path, shape);
+      const { type, choices, criteria } = fieldType(kind, path, shape);
       return {
         path, flag: named?.flag ?? path.replace(/[._]/g, '-'), type, description: named?.description ?? descriptionOf(kind, path),
         ...(choices ? { choices } : {}),
+        ...(criteria ? { criteria } : {}),
         ...(shape.pattern?.startsWith('^https?://') ? { web: true as const } : {}),
       };
     });

@@ -2,7 +2,7 @@
 // the agreement and pools behind each offer. Pure: the folder and the date in, typed data out.
 import type { DataFolder } from '../domain/folder.js';
 import { AREAS, type Agreement, type Area, type Offer } from '../domain/kinds.js';
-import { descendantsIndex, fundingCounts, offerActive, municipalityIds } from '../domain/reach.js';
+import { agreementStandingOn, descendantsIndex, fundingCounts, offerActive, municipalityIds, type AgreementStanding } from '../domain/reach.js';
 
 export interface OffersFilter {
   /** Areas whose patient groups are shown (none: every area). */
@@ -29,7 +29,8 @@ export interface OfferEntry {
   activeFrom: string;
   activeUntil: string | null;
   /** Agreements behind the offer (named by the offer or naming it), active or ended, newest first. */
-  agreements: Array<{ id: string; title: string; status: Agreement['status'] }>;
+  /** With where each stands on the report's date (in force, upcoming, ended: domain/reach.ts). */
+  agreements: Array<{ id: string; title: string; status: Agreement['status']; standing: AgreementStanding }>;
   /** Pools that fund those agreements (counted lines only), in order of first mention. */
   pools: Named[];
 }
@@ -122,7 +123,7 @@ export function buildOffersReport(folder: DataFolder, asOf: string, filter: Offe
       activeUntil: offer.active_until ?? null,
       agreements: behind.map((a) => {
         let part = agreementParts.get(a);
-        if (!part) agreementParts.set(a, (part = { id: a.id, title: a.title, status: a.status }));
+        if (!part) agreementParts.set(a, (part = { id: a.id, title: a.title, status: a.status, standing: agreementStandingOn(a, asOf) ?? 'ended' }));
         return part;
       }),
       pools,

@@ -1,9 +1,12 @@
 // A call's ranking: its applications by weighted total, each assessor's scores (assessors by their
 // number, never by name), the decision, and where the pool's money for the year runs out when
-// the amounts applied for are granted in rank order. Pure: data in, data out.
+// the amounts applied for are granted in rank order. The money there is what `overview funding`
+// shows as left of the pool's budget that year (the budget minus what agreements already grant in
+// it, reports/funding.ts), so the two never disagree. Pure: data in, data out.
 import { assessorsOf, scoredCriteria, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
+import { buildFundingReport } from './funding.js';
 
 export interface RankedApplication {
   id: string;
@@ -16,50 +19,85 @@ export interface RankedApplication {
   decision: Outcome | null;
   amountApplied: number;
   amountGranted: number | null;
+  /** The years applied for, as the application gives them (empty when it gives none). */
+  years: number[];
   /** The amounts applied for, summed down the ranking to this one (ranked applications only). */
   cumulative: number | null;
-  /** Whether the pool's budget for the year covers the cumulative amount (null without a budget, or not ranked). */
+  /** Whether what is left of the pool's budget for the year covers the cumulative amount (null without a budget, or not ranked). */
   withinBudget: boolean | null;
 }
 
+/**
+ * Why the ranking is set against this year's money: `--year` said so; it is the year the
+ * applications ask for (all of those that name years: `applications-all`, else the one most
+ * ask for: `applications-most`); or no application names a year and the deadline's year is taken.
+ */
+export type RankingYearSource = 'option' | 'applications-all' | 'applications-most' | 'deadline';
+
 export interface Ranking {
   call: string;
-  pool: string | null;
+  pool: { id: string; name: string } | null;
   year: number;
+  yearSource: RankingYearSource;
+  /** The pool's budget for the year (null without a pool or a budget that year). */
   budget: number | null;
+  /** What agreements already grant from the pool in the year (overview funding's allocated; null without a budget). */
+  committed: number | null;
+  /** The budget minus what agreements grant (overview funding's remaining; null without a budget): what the applications compete for. */
+  available: number | null;
   criteria: Array<{ id: string; weight: number }>;
   assessors: number;
   applications: RankedApplication[];
-  /** The last rank the budget covers (null without a budget; 0 when it covers none). */
+  /** The last rank what is left covers (null without a budget; 0 when it covers none). */
   lastRankWithinBudget: number | null;
+  /** Ranked applications that name the years they apply for, none of them the ranking's year. */
+  otherYears: Array<{ id: string; years: number[] }>;
 }
 
-export function buildRanking(folder: DataFolder, call: Call, year = Number(call.deadline.slice(0, 4))): Ranking {
+/** The year a ranking is set against, and why (see RankingYearSource). `apps` are the call's applications. */
+export function rankingYear(call: Call, apps: readonly Application[], option?: number): { year: number; source: RankingYearSource } {
+  if (option !== undefined) return { year: option, source: 'option' };
+  const naming = apps.filter((a) => a.decision?.outcome !== 'withdrawn' && (a.years?.length ?? 0) > 0);
+  if (naming.length === 0) return { year: Number(call.deadline.slice(0, 4)), source: 'deadline' };
+  const count = new Map<number, number>();
+  for (const a of naming) for (const y of new Set(a.years)) count.set(y, (count.get(y) ?? 0) + 1);
+  // The year most of them ask for; of equally many, the earliest (the first the money is needed in).
+  const [year, n] = [...count].sort(([y1, n1], [y2, n2]) => n2 - n1 || y1 - y2)[0]!;
+  return { year, source: n === naming.length ? 'applications-all' : 'applications-most' };
+}
+
+export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearOption?: number): Ranking {
   const apps = [...folder.records.application.values()].filter((a) => a.call === call.id).sort((a, b) => (a.id < b.id ? -1 : 1));
   const criteria = scoredCriteria(call);
   const assessors = assessorsOf(apps);
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
-  const budget = pool?.budgets.find((b) => b.year === year)?.amount_dkk ?? null;
+  const { year, source } = rankingYear(call, apps, yearOption);
+  // The pool-year as `overview funding` gives it: its budget, what agreements grant, what is left.
+  const money = pool ? buildFundingReport(folder, asOf, { pools: [pool.id], years: [year] }).poolYears.find((py) => py.pool.id === pool.id && py.year === year) : undefined;
+  const budget = money?.budget ?? null;
+  const committed = budget === null ? null : money!.allocated;
+  const available = budget === null ? null : money!.remaining;
   const rows = apps.map((a) => row(a, criteria, assessors));
   const ranked = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total! || (a.id < b.id ? -1 : 1));
   let cumulative = 0;
-  let lastRankWithinBudget: number | null = budget === null ? null : 0;
+  let lastRankWithinBudget: number | null = available === null ? null : 0;
   ranked.forEach((r, i) => {
     r.rank = i > 0 && ranked[i - 1].total === r.total ? ranked[i - 1].rank : i + 1;
     cumulative += r.amountApplied;
     r.cumulative = cumulative;
-    if (budget !== null) {
-      r.withinBudget = cumulative <= budget;
+    if (available !== null) {
+      r.withinBudget = cumulative <= available;
       if (r.withinBudget) lastRankWithinBudget = r.rank;
     }
   });
   const unranked = rows.filter((r) => r.total === null);
   return {
-    call: call.id, pool: pool?.id ?? null, year, budget,
+    call: call.id, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
     criteria: criteria.map((c) => ({ id: c.id, weight: c.weight ?? 1 })),
     assessors: assessors.length,
     applications: [...ranked, ...unranked],
     lastRankWithinBudget,
+    otherYears: ranked.filter((r) => r.years.length > 0 && !r.years.includes(year)).map((r) => ({ id: r.id, years: r.years })),
   };
 }
 
@@ -73,6 +111,7 @@ function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assess
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores,
     decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: a.decision?.amount_dkk ?? null,
+    years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null,
   };
 }

@@ -7,6 +7,7 @@
 // what the pages show: no contact person, no e-mail or phone of anyone, no staff note. CSV through
 // civsam's one encoder (comma-separated, decimal point: the form open-data tools read).
 import { selectionOf } from '../domain/applications.js';
+import { agreementStandingOn, type AgreementStanding } from '../domain/reach.js';
 import { csvField } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 import type { SiteFacts } from './facts.js';
@@ -26,6 +27,9 @@ type Cell = string | number;
  */
 type Column<R> = (keyof R & string) | [name: string, value: (r: R) => Cell];
 interface DataFile<R> { name: string; rows(f: SiteFacts): R[]; columns: Column<R>[] }
+
+/** An agreement's standing as the agreements file writes it (`active` as the file always said for one in force). */
+const STATUS_CODE: Record<AgreementStanding, string> = { 'in-force': 'active', upcoming: 'upcoming', ended: 'ended' };
 
 const list = (xs: readonly string[] | undefined) => (xs ?? []).join(', ');
 const columnName = <R>(c: Column<R>) => (typeof c === 'string' ? c : c[0]);
@@ -64,7 +68,9 @@ function files(facts: SiteFacts): DataFile<never>[] {
     name: 'agreements',
     rows: (f) => f.agreements,
     columns: [
-      'id', 'title', 'organisations', 'start', 'end', 'status',
+      'id', 'title', 'organisations', 'start', 'end',
+      // Where it stands on the data's date, not the record's status: one that starts later is not active yet.
+      ['status', (a) => STATUS_CODE[agreementStandingOn(a, facts.asOf) ?? 'ended']],
       ['established_by', (a) => (a.established_by?.call ? 'call' : a.established_by?.exemption ? 'exemption' : 'none')],
       ['call_id', (a) => a.established_by?.call ?? ''],
       ['funding_dkk', (a) => (a.funding ?? []).reduce((s, l) => s + l.amount_dkk, 0)],

@@ -9,6 +9,7 @@
 // render, and the part paths are the same in every language (a list has as many entries in each),
 // so the language switch on a part leads to the same part.
 import type { Agreement, Call, Consultation, HearingParty, Organisation } from '../domain/kinds.js';
+import { agreementStandingOn, type AgreementStanding } from '../domain/reach.js';
 import type { PatientGroupEntry } from '../reports/offers.js';
 import { html, type Html } from './html.js';
 import { offersOverview, fundingOverview, type PoolFunding } from './overviews.js';
@@ -65,7 +66,9 @@ export function chunk<T>(ctx: PageContext, page: string, base: string, items: re
 
 export interface SiteParts {
   offers: Listing<OfferGroupPart>;
+  /** Agreements in force on the site's date, those that start later, and those over by then (domain/reach.ts). */
   activeAgreements: Listing<Agreement>;
+  upcomingAgreements: Listing<Agreement>;
   endedAgreements: Listing<Agreement>;
   organisations: Listing<Organisation>;
   pools: Listing<PoolFunding>;
@@ -112,11 +115,19 @@ function computeParts(ctx: PageContext): SiteParts {
   };
   if (offersSplit) for (const p of offers.parts) if (p.items[0].from === 0) anchors.set(`group-${p.items[0].area}-${p.items[0].group.id}`, p.path);
 
-  const active = f.agreements.filter((a) => a.status === 'active').sort(byStartDesc);
-  const ended = f.agreements.filter((a) => a.status === 'ended').sort(byStartDesc);
-  const agreementsSplit = active.length + ended.length > PER_PAGE.agreements;
+  const standing: Record<AgreementStanding, Agreement[]> = { 'in-force': [], upcoming: [], ended: [] };
+  for (const a of f.agreements) {
+    const s = agreementStandingOn(a, f.asOf);
+    if (s) standing[s].push(a);
+  }
+  const active = standing['in-force'].sort(byStartDesc);
+  // The next to start first.
+  const upcoming = standing.upcoming.sort((a, b) => -byStartDesc(a, b));
+  const ended = standing.ended.sort(byStartDesc);
+  const agreementsSplit = active.length + upcoming.length + ended.length > PER_PAGE.agreements;
   const started = (a: Agreement) => ctx.date(a.start);
   const activeAgreements = place(chunk(ctx, 'agreements.html', 'agreements-active', active, PER_PAGE.agreements, started, agreementsSplit), (a) => `agreement-${a.id}`);
+  const upcomingAgreements = place(chunk(ctx, 'agreements.html', 'agreements-upcoming', upcoming, PER_PAGE.agreements, started, agreementsSplit), (a) => `agreement-${a.id}`);
   const endedAgreements = place(chunk(ctx, 'agreements.html', 'agreements-ended', ended, PER_PAGE.agreements, started, agreementsSplit), (a) => `agreement-${a.id}`);
 
   const organisations = chunk(ctx, 'organisations.html', 'organisations', sortByName(ctx, f.organisations, (o) => o.name), PER_PAGE.organisations, (o) => o.name);
@@ -130,7 +141,7 @@ function computeParts(ctx: PageContext): SiteParts {
   const recentCalls = place(chunk(ctx, 'calls.html', 'calls-recent', f.recentCalls, PER_PAGE.calls, (c) => ctx.date(c.deadline), callsSplit && f.recentCalls.length > 0), (c) => `call-${c.id}`);
   const earlierCalls = place(chunk(ctx, 'calls.html', 'calls-earlier', f.earlierCalls, PER_PAGE.calls, (c) => ctx.date(c.deadline), callsSplit && f.earlierCalls.length > 0), (c) => `call-${c.id}`);
 
-  return { offers, activeAgreements, endedAgreements, organisations, pools, pastConsultations, hearingList, recentCalls, earlierCalls, anchors };
+  return { offers, activeAgreements, upcomingAgreements, endedAgreements, organisations, pools, pastConsultations, hearingList, recentCalls, earlierCalls, anchors };
 }
 
 /** A patient group's offers on a page: all of them, or entries `from` to `to` when the group alone is long. */
@@ -158,7 +169,7 @@ function groupParts(ctx: PageContext, area: string, group: PatientGroupEntry): P
 /** The pages a split list adds besides its own page, for the site's list of files. */
 export function extraPages(ctx: PageContext, page: string): string[] {
   const p = siteParts(ctx);
-  const listings: Listing<unknown>[] = [p.offers, p.activeAgreements, p.endedAgreements, p.organisations, p.pools, p.pastConsultations, p.hearingList, p.recentCalls, p.earlierCalls];
+  const listings: Listing<unknown>[] = [p.offers, p.activeAgreements, p.upcomingAgreements, p.endedAgreements, p.organisations, p.pools, p.pastConsultations, p.hearingList, p.recentCalls, p.earlierCalls];
   return listings.filter((l) => l.page === page && l.split).flatMap((l) => l.parts.map((x) => x.path));
 }
 

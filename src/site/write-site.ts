@@ -62,6 +62,21 @@ export function checkSiteFolder(dir: string, shownDir: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   readManifest(dir, shownDir);
+  refuseLinks(dir, shownDir);
+}
+
+/**
+ * Refuses a site folder that holds a symbolic link (or anything but files and folders) anywhere
+ * inside it: a page written or a page removed through a link would land outside the folder (a
+ * folder of pages linked elsewhere, a manifest naming a file there). The folder given itself may
+ * be a link: that is where the user chose to publish.
+ */
+function refuseLinks(dir: string, shownDir: string, under = ''): void {
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) refuseLinks(dir, shownDir, rel);
+    else if (!entry.isFile()) throw new UserError('publish.linkInSite', { dir: shownDir, path: rel });
+  }
 }
 
 export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
@@ -70,6 +85,7 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
   const fresh = !existsSync(join(dir, MANIFEST));
   const previous = readManifest(dir, shownDir);
+  refuseLinks(dir, shownDir);
   // Only once the folder is known to be a site (or to hold no visible file): civsam's own names only.
   removeLeftoverTemporaries(dir, { recursive: true });
   const stop = listenForStop();

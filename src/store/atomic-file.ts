@@ -11,7 +11,7 @@
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { shortPath, UserError } from '../domain/errors.js';
 import { notRegularMessage, openRegular } from './read-file.js';
 import { makeFolders } from './paths.js';
@@ -322,6 +322,20 @@ export interface BatchOptions {
   onPlacingBegins?: () => void;
   /** Called as soon as the file at this index is in place (tests interfere here). */
   onPlaced?: (index: number) => void;
+  /**
+   * A file (in the data folder) that names, while the files are put in place, every target and its
+   * temporary file, and `note` (what the caller needs to finish the change: its commit): a process
+   * killed part-way leaves it, and the next writer finishes the change (store/unfinished-change.ts).
+   */
+  journal?: { path: string; note?: unknown };
+}
+
+/** What a journal holds: the files of a change being put in place, relative to the journal's folder. */
+export interface Journal {
+  version: 1;
+  /** In order: a target and its temporary file, or no temporary file for a file to remove; `created`: it was not there before. */
+  files: Array<{ target: string; tmp?: string; created?: true }>;
+  note?: unknown;
 }
 
 /** Why a batch stopped: a refusal of replaceFile's, or the user asked it to. */
@@ -418,6 +432,7 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
   const stillHeld = options.stillHeld ?? (() => true);
   const temps: Array<string | undefined> = files.map(() => undefined);
   const touched = new Set<string>();
+  let journalWritten: string | undefined;
   try {
     // 1. Written, not yet flushed: creating files goes fastest while no flush competes with it.
     const folders = new Set<string>();
@@ -446,7 +461,19 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
       if (!unchangedSince(files[i].target, files[i].expected)) return { ok: false, reason: 'changed-since-read', index: i, placed: 0 };
     }
 
-    // 4. In place, one by one, each checked again as close to its rename as it can be.
+    // 4. In place, one by one, each checked again as close to its rename as it can be; named first
+    // in the journal, so a process killed part-way is finished by the next.
+    if (options.journal) {
+      const base = dirname(options.journal.path);
+      const rel = (p: string) => relative(base, p).split(sep).join('/');
+      const journal: Journal = {
+        version: 1,
+        files: files.map((f, i) => ({ target: rel(f.target), ...(temps[i] !== undefined ? { tmp: rel(temps[i]!) } : {}), ...(f.expected.exists ? {} : { created: true as const }) })),
+        ...(options.journal.note !== undefined ? { note: options.journal.note } : {}),
+      };
+      writeFileAtomic(options.journal.path, JSON.stringify(journal) + '\n', { mode: options.mode });
+      journalWritten = options.journal.path;
+    }
     options.onPlacingBegins?.();
     for (let i = 0; i < files.length; i++) {
       const { target, bytes, expected } = files[i];
@@ -477,6 +504,11 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
     }
     // 5. Once per folder, also after a refusal part-way (what is in place should stay in place).
     for (const dir of touched) syncFolder(dir);
+    // Finished, or stopped on purpose: nothing for the next writer to finish.
+    if (journalWritten !== undefined) {
+      try { unlinkSync(journalWritten); } catch { /* gone */ }
+      syncFolder(dirname(journalWritten));
+    }
   }
 }
 

@@ -20,6 +20,8 @@ export const LOCK_LIFETIME_MS = 30_000;
 const GUARD_LIFETIME_MS = 5_000;
 /** Longest a writer waits for a live lock before giving up (beyond the lifetime, to allow a takeover). */
 const MAX_WAIT_MS = LOCK_LIFETIME_MS + 15_000;
+/** After this long waiting for another writer, the user is told that civsam waits (and for what). */
+const WAIT_SAID_MS = 1_000;
 
 export interface LockOwner {
   pid: number;
@@ -41,6 +43,8 @@ export interface FolderLock {
 export interface LockOptions {
   /** Called with a message when an abandoned lock is taken over. */
   onTakeover?(message: Message): void;
+  /** Called once when the lock is held by another and this writer has waited WAIT_SAID_MS for it. */
+  onWait?(message: Message): void;
   /** For tests: the clock and the lifetime. */
   now?: () => number;
   lifetimeMs?: number;
@@ -182,12 +186,12 @@ function linkKind(path: string): NotRegular {
   }
 }
 
+/** What is said when a lock is taken over: in words, without process numbers or clock codes; the other computer's name when it was another's. */
 function takeoverMessage(s: Extract<LockState, { state: 'abandoned' }>): Message {
-  const since = s.owner?.since ?? '?';
-  const pid = s.owner?.pid ?? '?';
-  if (s.reason === 'dead') return { key: 'lock.takeoverDead', params: { pid, since } };
-  const where = s.owner && s.owner.host !== hostname() ? s.owner.host : '-';
-  return { key: 'lock.takeoverStale', params: { pid, since, host: where, seconds: Math.round(s.ageMs / 1000) } };
+  if (s.reason === 'dead') return { key: 'lock.takeoverDead' };
+  const seconds = Math.round(s.ageMs / 1000);
+  if (s.owner && s.owner.host !== hostname()) return { key: 'lock.takeoverStaleElsewhere', params: { seconds, host: s.owner.host } };
+  return { key: 'lock.takeoverStale', params: { seconds } };
 }
 
 /** Takes the folder's lock, waiting for a live holder and taking over an abandoned lock. */
@@ -201,6 +205,7 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
   const text = JSON.stringify(owner) + '\n';
   const started = now();
   let pause = 5;
+  let said = false;
 
   for (;;) {
     if (createExclusive(path, text)) break;
@@ -238,12 +243,21 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
     // Every way round the loop passes this check: whatever the lock does, the wait ends.
     if (now() - started > maxWait) throw new UserError('lock.busy', { seconds: Math.round(maxWait / 1000) });
     if (retryNow) continue;
+    if (!said && state.state === 'held' && now() - started >= WAIT_SAID_MS) {
+      said = true;
+      options.onWait?.({ key: 'lock.waiting', params: { seconds: Math.round(Math.max(0, lifetime - state.ageMs) / 1000) } });
+    }
     sleep(pause + Math.floor(Math.random() * pause));
     pause = Math.min(pause * 2, 200);
   }
 
   let released = false;
-  return {
+  // A process that ends without releasing (process.exit when the reader of its output went away,
+  // `civsam doctor | head -1`) still removes its lock, rather than leave the next writer to wait
+  // for a takeover.
+  const onExit = () => lock.release();
+  process.once('exit', onExit);
+  const lock: FolderLock = {
     owner,
     stillHeld() {
       if (released) return false;
@@ -261,6 +275,7 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
     release() {
       if (released) return;
       released = true;
+      process.removeListener('exit', onExit);
       // Remove the lock only if it is still ours: a takeover may have given it to someone else.
       const current = readLockOwner(path);
       if (current && current.token === owner.token) {
@@ -268,4 +283,5 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
       }
     },
   };
+  return lock;
 }

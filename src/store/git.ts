@@ -3,10 +3,13 @@
 // a field's value: records hold personal data). Other uncommitted work in the tree is left alone
 // and reported, never swept into civsam's commit.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 
 export interface GitRun {
-  (args: string[], cwd: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
+  /** `input`: git's standard input (else it has none). */
+  (args: string[], cwd: string, input?: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 }
 
 // The commit of a change runs in a session of its own (`detached`): a Ctrl-C at the terminal goes to
@@ -15,10 +18,10 @@ export interface GitRun {
 // terminal's reach, git finishes; civsam hears the Ctrl-C itself, after, and stops as it promises.
 // (Node's synchronous spawns take `detached` as spawn does; their types leave it out.)
 const OWN_SESSION: object = { detached: true };
-const runGit: GitRun = (args, cwd) => {
+const runGit: GitRun = (args, cwd, input) => {
   try {
     const stdout = execFileSync('git', args, {
-      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -102,15 +105,40 @@ export type CommitResult =
 /**
  * Commits exactly `paths` (absolute; written, created or removed) with `message`, leaving anything
  * else that is staged or changed out of the commit.
+ *
+ * The paths go to git on its standard input and the message in a file, never as arguments: an
+ * import of some thousands of records has a message of one line each, and the system refuses an
+ * argument over 128 KiB (and all of them together over a few MiB), so git would never start and
+ * the import would be saved outside the history.
  */
 export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit): CommitResult {
   // The repository's top folder itself is '.' to git (an empty path is not a pathspec).
   const rel = paths.map((p) => toRepoPath(repo, p) || '.');
-  const add = git(['add', '--all', '--', ...rel], repo.root);
+  const list = rel.map((p) => `${p}\0`).join('');
+  const fromInput = ['--pathspec-from-file=-', '--pathspec-file-nul'];
+  const add = git(['add', '--all', ...fromInput], repo.root, list);
   if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
-  // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
-  const commit = git(['commit', '--quiet', '--only', '-m', message, '--', ...rel], repo.root);
-  if (!commit.ok) return { committed: false, reason: 'failed', detail: firstLine(commit.stderr) };
+  // The message holds kinds, ids and field names only (see the top of this file); a file of the
+  // user's own, removed at once.
+  let folder: string;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'civsam-commit-'));
+  } catch (e) {
+    return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+  try {
+    const file = join(folder, 'message');
+    try {
+      writeFileSync(file, message, { mode: 0o600 });
+    } catch (e) {
+      return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+    // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
+    const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list);
+    if (!commit.ok) return { committed: false, reason: 'failed', detail: firstLine(commit.stderr) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   const head = git(['rev-parse', '--short', 'HEAD'], repo.root);
   return { committed: true, hash: head.ok ? head.stdout.trim() : '' };
 }

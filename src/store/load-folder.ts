@@ -105,9 +105,14 @@ function listDir(dir: string, rel: string, problems: Problem[]): Dirent[] {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return [];
     if (rel === '') throw e;
-    problems.push({ file: rel, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderUnreadable', params: reasonOf(err) } });
+    problems.push({ file: rel, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderUnreadable', params: { ...reasonOf(err), contents: contentsOf(rel) } } });
     return [];
   }
+}
+
+/** What a folder of the data folder holds, as a message about it names them: the word lists, or the records. */
+function contentsOf(folder: string): Message {
+  return { key: folder === 'vocabularies' ? 'fs.contents.vocabularies' : 'fs.contents.records' };
 }
 
 /** The reason and advice of a system error, for a problem's message. */
@@ -169,11 +174,12 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed:
     if (!top.get(folder)?.isSymbolicLink()) return false;
     // A link that leads nowhere: its records cannot be read (never an empty folder without a word).
     if (!existsSync(join(dir, folder))) {
-      problems.push({ file: folder, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderLinkBroken' } });
+      problems.push({ file: folder, line: 1, col: 1, rule: 'folder-unreadable', severity: 'error', message: { key: 'problem.folderLinkBroken', params: { contents: contentsOf(folder) } } });
       return true;
     }
-    if (!folderOutside(join(dir, folder), (root ??= realpathSync(dir)))) return false;
-    problems.push({ file: folder, line: 1, col: 1, rule: 'folder-outside', severity: 'error', message: { key: 'problem.folderOutside' } });
+    const place = folderOutside(join(dir, folder), (root ??= realpathSync(dir)));
+    if (!place) return false;
+    problems.push({ file: folder, line: 1, col: 1, rule: 'folder-outside', severity: 'error', message: { key: place === 'data-folder' ? 'problem.folderIsDataFolder' : 'problem.folderOutside', params: { contents: contentsOf(folder) } } });
     return true;
   };
   for (const [name, role] of [['civsam.yaml', { role: 'settings' }], ['model.yaml', { role: 'model' }]] as const) {

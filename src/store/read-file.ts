@@ -10,7 +10,7 @@ import { refuseUnreadablePath } from '../domain/path-check.js';
 import type { Message } from '../i18n/index.js';
 
 /** What a path is when it is not an ordinary file. */
-export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'link' | 'linkOutside' | 'linkBroken' | { linkTo: NotRegular };
+export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'link' | 'linkOutside' | 'linkToDataFolder' | 'linkBroken' | { linkTo: NotRegular };
 
 /** What a stat (or a folder entry, which says the same) shows. */
 export function kindOf(st: Pick<Stats, 'isFile' | 'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): NotRegular | 'file' | 'link' {
@@ -102,17 +102,18 @@ export function outputTarget(path: string): { path: string } | { refused: NotReg
 /**
  * Whether a folder of the data folder (`organisations`, `vocabularies`, …) is, or lies through, a
  * link that leads out of the data folder (`root`, a real path): its files would be read from, and
- * written to, a place that is not in the folder's history (a link to the data folder itself counts: its
- * own files would be taken for records). A folder that does not exist is not.
+ * written to, a place that is not in the folder's history (`outside`); or a link to the data folder
+ * itself (`data-folder`): its own files would be taken for records. A folder that does not exist is
+ * neither (false).
  */
-export function folderOutside(path: string, root: string): boolean {
+export function folderOutside(path: string, root: string): false | 'outside' | 'data-folder' {
   let target: string;
   try {
     target = realpathSync(path);
   } catch {
     return false; // missing, or unreadable: listing it says why
   }
-  return target === root || !within(root, target);
+  return target === root ? 'data-folder' : within(root, target) ? false : 'outside';
 }
 
 /** Whether `target` lies in the folder `root` (both real paths), or is it. */
@@ -133,7 +134,8 @@ export function followLinkWithin(path: string, root: string): { path: string } |
   } catch {
     return { refused: 'linkBroken' };
   }
-  if (target === root || !within(root, target)) return { refused: 'linkOutside' };
+  if (target === root) return { refused: 'linkToDataFolder' };
+  if (!within(root, target)) return { refused: 'linkOutside' };
   const kind = kindOf(lstatSync(target));
   if (kind === 'file') return { path: target };
   return { refused: kind === 'link' ? 'linkBroken' : { linkTo: kind } };

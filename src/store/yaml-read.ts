@@ -449,7 +449,12 @@ export function fieldAt(parsed: StrictParse, at: Position): PathSegment[] {
   if (!doc || !lineCounter) return [];
   const { isMap, isSeq, isScalar, isNode } = yaml();
   const offset = (lineCounter.lineStarts[at.line - 1] ?? Number.MAX_SAFE_INTEGER) + at.col - 1;
-  const holds = (from: unknown, to: unknown) => isNode(from) && from.range && (!isNode(to) || !to.range ? from.range[1] : to.range[1]) >= offset && from.range[0] <= offset;
+  // A block's end is the start of the line after it: a position there is the next field's, not the block's.
+  const holds = (from: unknown, to: unknown) => {
+    if (!isNode(from) || !from.range) return false;
+    const end = !isNode(to) || !to.range ? from.range[1] : to.range[1];
+    return from.range[0] <= offset && (offset < end || offset === from.range[0]);
+  };
   const path: PathSegment[] = [];
   let node: unknown = doc.contents;
   for (;;) {

@@ -169,6 +169,10 @@ function patchNode(doc: Document, node: unknown, before: unknown, after: unknown
     return node;
   }
   if (isSeq(node) && Array.isArray(before) && Array.isArray(after)) {
+    // An inline list of plain values that now holds objects (plain-text criteria given again, now
+    // with ids) is written one item a line, as a new file has it, not as objects crammed on one line.
+    const isObject = (v: unknown) => v !== null && typeof v === 'object';
+    if (node.flow && !before.some(isObject) && after.some(isObject)) return newNode(doc, ordered(after, rank, path), style);
     if (before.length === after.length) {
       node.items = node.items.map((item, i) => patchNode(doc, item, before[i], after[i], path, rank, style)) as never;
       return node;

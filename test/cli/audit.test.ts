@@ -1,6 +1,6 @@
 // civsam audit and civsam model, run as a user runs them: the built binary on the bundled sample
 // data and on small folders, its output in both languages and its exit codes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -277,6 +277,17 @@ describe('civsam audit exit codes and usage', () => {
     expect(da.stdout.split('\n').slice(0, 3)).toEqual([
       'stale-contact · Kontaktoplysninger ikke bekræftet', 'Alvor: advarsel', 'Princip: Langsigtede samarbejder. Kør civsam model for at læse princippet.',
     ]);
+  });
+
+  it('a principle whose title ends with a full stop of its own is not given a second', async () => {
+    const dir = makeFolder({});
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    writeFileSync(join(dir, 'model.yaml'), readFileSync(join(dir, 'model.yaml'), 'utf8').replace('da: Åbenhed', 'da: Åbenhed m.v.'));
+    const explained = await civsam(['--data', dir, '--lang', 'da', 'audit', '--explain', 'inactive-party']);
+    expect(explained.stdout.split('\n')[2]).toBe('Princip: Åbenhed m.v. Kør civsam model for at læse princippet.');
+    const audit = await civsam(['--data', dir, '--lang', 'da', 'audit', '--as-of', AS_OF], { env: { COLUMNS: '200' } });
+    expect(audit.stdout).toContain('Princip: Åbenhed m.v. Hvad reglen kontrollerer: civsam audit --explain');
+    expect(audit.stdout).not.toMatch(/[^.]\.\.(?!\.)/);
   });
 
   it('cuts a long list of related records short on the terminal, and lists them all in Markdown', async () => {

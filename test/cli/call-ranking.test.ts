@@ -1,10 +1,11 @@
 // `civsam call ranking`: weighted totals, ranks and the line where the pool's money runs out,
 // worked out by hand beside the data; the .xlsx workbook read back with SheetJS.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { civsam } from '../helpers/cli.js';
+import { rankingYear } from '../../src/reports/ranking.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const CALL = {
@@ -37,7 +38,7 @@ describe('call ranking', () => {
     const r = await civsam(['--data', folder(), 'call', 'ranking', 'c1', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ call: 'c1', pool: 'p', year: 2026, budget: 250_000, assessors: 2, lastRankWithinBudget: 1, criteria: [{ id: 'reach', weight: 2 }, { id: 'need', weight: 1 }] });
+    expect(report).toMatchObject({ call: 'c1', pool: { id: 'p', name: 'Pulje' }, year: 2026, yearSource: 'deadline', budget: 250_000, committed: 0, available: 250_000, assessors: 2, lastRankWithinBudget: 1, criteria: [{ id: 'reach', weight: 2 }, { id: 'need', weight: 1 }] });
     expect(report.applications.map((a: any) => [a.id, a.rank, a.total, a.cumulative, a.withinBudget, a.decision])).toEqual([
       ['a1', 1, 11, 100_000, true, 'granted'],
       ['a2', 1, 11, 200_000, true, null],
@@ -48,7 +49,7 @@ describe('call ranking', () => {
     expect(report.applications[0].scores).toEqual([{ assessor: 1, criterion: 'reach', score: 5 }, { assessor: 1, criterion: 'need', score: 4 }, { assessor: 2, criterion: 'reach', score: 3 }, { assessor: 2, criterion: 'need', score: 2 }]);
     expect(r.stdout).not.toContain('Anna');
     const table = await civsam(['--data', folder(), 'call', 'ranking', 'c1', '--format', 'md']);
-    expect(table.stdout).toContain('covers the amounts applied for down to rank 1; below that, the money for the year has run out.');
+    expect(table.stdout).toContain('That covers the amounts applied for down to rank 1; below that, the money for the year has run out.');
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
@@ -61,6 +62,85 @@ describe('call ranking', () => {
     expect(rows[0]).toEqual(['Plads', 'Organisationer', 'Ansøgning', 'Bedømmer 1', 'Bedømmer 2', 'Vægtet sum', 'Afgørelse', 'Ansøgt', 'Bevilget', 'Inden for budgettet']);
     expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[5]])).toEqual([[1, 'Alpha Forening', 'a1', 11], [1, 'Beta', 'a2', 11], [3, 'Gamma', 'a3', 9], ['', 'Delta', 'a4', ''], ['', 'Eps', 'a5', '']]);
     expect(JSON.stringify(rows)).not.toContain('Anna');
+  });
+
+  it('a call with no applications yet says so in words, not as criteria and a budget of dashes', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Rangordning for opslag c1: 0 ansøgninger\n\nOpslaget c1 har endnu ingen ansøgninger, så der er intet at rangordne. Registrér dem med civsam application add --call c1.\n');
+    expect(r.stdout).not.toContain('—');
+    const en = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
+    expect(en.stdout).toContain('The call c1 has no applications yet, so there is nothing to rank. Register them with civsam application add --call c1.\n');
+  });
+
+  it('holds the ranking against what is left of the pool-year after agreements, the same figure overview funding gives', async () => {
+    // Pool "Psykiatripuljen": 2,000,000 kr. for 2026 and for 2027.
+    // 2026: ag1 (active) 950,000 + ag2 (ended) 950,000 = 1,900,000 granted → 100,000 left; ag3 is a
+    //       draft, so its 500,000 is not granted (overview funding does not count it either).
+    // 2027: ag4 (active) 1,500,000 granted → 500,000 left.
+    // The applications all ask for 2027 (r3 for 2027 and 2028), so 2027 is the default year:
+    //   r1 300,000 (cumulative 300,000 ≤ 500,000), r2 150,000 (450,000 ≤ 500,000), r3 100,000 (550,000 > 500,000).
+    // Against 2026 (--year): 100,000 left does not cover r1's 300,000, and no application asks for 2026.
+    const agreement = (id: string, status: string, year: number, amount: number) => JSON.stringify({
+      id, title: id, organisations: ['alpha'], region_unit: 'Psykiatrien', areas: ['psychiatry'], scope: 'regional', start: `${year}-01-01`, status,
+      funding: [{ pool: 'p', year, kind: 'operation', amount_dkk: amount }],
+    }) + '\n';
+    const scored = (id: string, score: number, amount: number, years: number[]) => JSON.stringify({
+      id, call: 'c1', organisations: ['beta'], amount_dkk: amount, kind: 'development', years, received: '2026-10-20',
+      assessments: [{ assessor: 'Anna', date: '2026-11-10', scores: [{ criterion: 'reach', score }, { criterion: 'need', score }] }],
+    }) + '\n';
+    const dir = makeFolder({
+      ...baseFiles(),
+      'organisations/beta.yaml': org('beta', 'Beta'),
+      'pools/p.yaml': JSON.stringify({ ...POOL, name: 'Psykiatripuljen', eligible_kinds: ['development', 'operation'], budgets: [{ year: 2026, amount_dkk: 2_000_000 }, { year: 2027, amount_dkk: 2_000_000 }] }) + '\n',
+      'calls/c1.yaml': JSON.stringify({ ...CALL, published: '2026-09-01', deadline: '2026-11-01' }) + '\n',
+      'agreements/ag1.yaml': agreement('ag1', 'active', 2026, 950_000),
+      'agreements/ag2.yaml': agreement('ag2', 'ended', 2026, 950_000),
+      'agreements/ag3.yaml': agreement('ag3', 'draft', 2026, 500_000),
+      'agreements/ag4.yaml': agreement('ag4', 'active', 2027, 1_500_000),
+      'applications/r1.yaml': scored('r1', 5, 300_000, [2027]),
+      'applications/r2.yaml': scored('r2', 4, 150_000, [2027]),
+      'applications/r3.yaml': scored('r3', 3, 100_000, [2027, 2028]),
+    });
+    const funding = async (year: number) => JSON.parse((await civsam(['--data', dir, 'overview', 'funding', '--year', String(year), '--format', 'json'])).stdout).poolYears[0];
+    expect(await funding(2026)).toMatchObject({ budget: 2_000_000, allocated: 1_900_000, remaining: 100_000 });
+    expect(await funding(2027)).toMatchObject({ budget: 2_000_000, allocated: 1_500_000, remaining: 500_000 });
+
+    const r = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ year: 2027, yearSource: 'applications-all', budget: 2_000_000, committed: 1_500_000, available: 500_000, lastRankWithinBudget: 2, otherYears: [] });
+    expect(report.applications.map((a: any) => [a.id, a.rank, a.cumulative, a.withinBudget])).toEqual([['r1', 1, 300_000, true], ['r2', 2, 450_000, true], ['r3', 3, 550_000, false]]);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2027, det år, ansøgningerne søger midler til (vælg et andet år med --year).');
+    expect(da.stdout).toContain('Psykiatripuljen har et budget for 2027 på 2.000.000 kr.; heraf er 1.500.000 kr. allerede bevilget gennem aftaler, så 500.000 kr. er tilbage til ansøgningerne. Det dækker de ansøgte beløb til og med plads 2; derefter er årets midler opbrugt.');
+
+    const y2026 = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--year', '2026', '--format', 'json']);
+    expect(JSON.parse(y2026.stdout)).toMatchObject({ year: 2026, yearSource: 'option', committed: 1_900_000, available: 100_000, lastRankWithinBudget: 0 });
+    const da2026 = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
+    expect(da2026.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, der er valgt med --year.');
+    expect(da2026.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr.; heraf er 1.900.000 kr. allerede bevilget gennem aftaler, så 100.000 kr. er tilbage til ansøgningerne. Det rækker ikke til det ansøgte beløb på plads 1.');
+    expect(da2026.stdout).toContain('Ansøgningerne r1, r2, r3 søger midler til andre år end 2026 (2027, 2028); beløbene er alligevel regnet med mod midlerne for 2026.');
+    expect(da2026.stdout).not.toContain('1.600.000');
+
+    // One more active agreement granting 200,000 from 2026: 2,100,000 granted, 100,000 over the budget.
+    writeFileSync(join(dir, 'agreements/ag5.yaml'), agreement('ag5', 'active', 2026, 200_000));
+    const over = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
+    expect(over.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr., men aftaler har allerede fået bevilget 2.100.000 kr., 100.000 kr. mere end budgettet: intet er tilbage til ansøgningerne.');
+  });
+
+  it('takes the year the applications ask for, else the deadline\'s', () => {
+    const call = { deadline: '2026-11-01' } as Parameters<typeof rankingYear>[0];
+    const a = (years?: number[], outcome?: string) => ({ years, ...(outcome ? { decision: { outcome } } : {}) }) as Parameters<typeof rankingYear>[1][number];
+    // None names a year (a withdrawn one's years do not count): the deadline's year.
+    expect(rankingYear(call, [a(), a([2030], 'withdrawn')])).toEqual({ year: 2026, source: 'deadline' });
+    // Two ask for 2027, one for 2028: 2027, the year most ask for.
+    expect(rankingYear(call, [a([2027]), a([2027, 2028]), a([2028]), a([2027])])).toEqual({ year: 2027, source: 'applications-most' });
+    // As many for 2028 as for 2027: the earlier. Every one that names years names 2027: "the year they ask for".
+    expect(rankingYear(call, [a([2028]), a([2027])])).toEqual({ year: 2027, source: 'applications-most' });
+    expect(rankingYear(call, [a([2027, 2028]), a([2027]), a()])).toEqual({ year: 2027, source: 'applications-all' });
+    expect(rankingYear(call, [a([2027])], 2029)).toEqual({ year: 2029, source: 'option' });
   });
 
   it('says which call is missing', async () => {

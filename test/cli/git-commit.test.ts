@@ -117,3 +117,28 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
 });
+
+describe('a commit of thousands of records', () => {
+  it('takes a message over the 128 KiB a single argument may have, and only the paths given', async () => {
+    const { commitPaths } = await import('../../src/store/git.js');
+    const dir = makeFolder({ 'a.yaml': 'a: 1\n', 'b.yaml': 'b: 1\n', 'other.yaml': 'o: 1\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
+    git('init', '-q');
+    git('add', 'other.yaml');
+    // One line per record, as an import of 4,000 organisations writes: about 160 KiB.
+    const message = ['organisation: 4,000 added', '', ...Array.from({ length: 4000 }, (_, i) => `organisation forening-nummer-${i}: added`)].join('\n');
+    expect(Buffer.byteLength(message)).toBeGreaterThan(128 * 1024);
+    const saved = { ...process.env };
+    Object.assign(process.env, GIT);
+    try {
+      const r = commitPaths({ root: dir }, [join(dir, 'a.yaml'), join(dir, 'b.yaml')], message);
+      expect(r.committed).toBe(true);
+    } finally {
+      for (const k of Object.keys(GIT)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    }
+    expect(git('log', '-1', '--format=%B').trim()).toBe(message);
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n')).toEqual(['a.yaml', 'b.yaml']);
+    // What was staged before stays staged, out of civsam's commit.
+    expect(git('status', '--porcelain')).toBe('A  other.yaml\n');
+  }, 20_000);
+});

@@ -76,7 +76,7 @@ describe('usage errors name arguments and options in the user\'s language', () =
     [['import'], 'fejl: argumentet art mangler.', 'error: the argument kind is missing.'],
     [['consultation', 'invite', 'x'], 'fejl: argumentet parts-id\'er mangler.', 'error: the argument party-ids is missing.'],
     [['org', 'add', '--name'], 'fejl: tilvalget --name <tekst> skal have en værdi.', 'error: the option --name <text> needs a value.'],
-    [['overview', 'funding', '--by', 'xx'], 'fejl: --by <hvad> kan have en af disse værdier: pool, organisation.', 'error: --by <what> takes one of these values: pool, organisation.'],
+    [['overview', 'funding', '--by', 'xx'], 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.', 'error: --by does not take the value you gave. It takes: pool, organisation.'],
   ])('civsam %j', async (args, da, en) => {
     const inDanish = await civsam(args, { env: DA });
     expect(inDanish.code).toBe(2);

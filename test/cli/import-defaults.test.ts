@@ -31,7 +31,7 @@ describe('import fills what add fills', () => {
     const r = await civsam(['--data', dir, '--lang', 'da', 'import', 'organisationer', file]);
     expect(r.stderr).not.toContain('status');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Import af organisationer: 3 oprettet, 0 opdateret, 0 uændret.\nStandardværdier brugt: Status sat til aktiv (3 rækker), registreret sat til i dag (3 rækker).\n');
+    expect(r.stdout).toBe('Import af organisationer: 3 oprettet, 0 opdateret, 0 uændret.\nStandardværdier brugt: status sat til aktiv (3 rækker), registreret sat til i dag (3 rækker).\n');
     const rec = parse(readFileSync(join(dir, 'organisations/angstforeningen-skive.yaml'), 'utf8'));
     expect(rec.status).toBe('active');
     expect(rec.registered).toMatch(TODAY);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { parse } from 'yaml';
-import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { cp1252 } from '../import/fixtures.js';
 
@@ -222,6 +222,33 @@ describe('civsam export, then import: the sample data round-trips', () => {
     const r = await civsam(['import', 'organisations', file, '--data', fresh, '--no-commit']);
     expect(r.code).toBe(0);
     expect(records(fresh, 'organisations')).toEqual(records(data, 'organisations'));
+  });
+
+  it('an export without the contact columns imports back unchanged without --update; a changed cell still needs it', async () => {
+    // beta has a contact person; the export leaves that person out (no --include-personal-data),
+    // so the sheet has no contact columns. Every column it has matches the record: unchanged.
+    const data = makeFolder({
+      ...baseFiles(),
+      'organisations/beta.yaml': org('beta', 'Beta Forening', undefined, 'contact:\n  role: formand\n  name: Ada Jensen\n  email: ada@example.org\n'),
+    });
+    const before = fileTexts(data, 'organisations');
+    const file = join(tempDir(), 'o.csv');
+    expect((await civsam(['export', 'organisations', '--data', data, '--lang', 'da', '--output', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('ada@example.org');
+    const again = await civsam(['import', 'organisations', file, '--data', data, '--lang', 'da']);
+    expect(again.stderr).not.toContain('--update');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('Intet at skrive: alle rækker svarer allerede til data.\n');
+    expect(fileTexts(data, 'organisations')).toEqual(before);
+    // Near miss: one cell differs from the record (another name), so only --update may change it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Beta Forening', 'Beta Foreningen'));
+    const changed = await civsam(['import', 'organisations', file, '--data', data, '--lang', 'da']);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('række 3, kolonne A (id): der findes allerede en post med id\'et beta. Tilføj --update for at ændre den ud fra regnearket.');
+    const updated = await civsam(['import', 'organisations', file, '--data', data, '--lang', 'da', '--update', '--no-commit']);
+    expect(updated.code).toBe(0);
+    // The update changes the name and keeps the contact person the sheet had no columns for.
+    expect(parse(readFileSync(join(data, 'organisations/beta.yaml'), 'utf8'))).toMatchObject({ name: 'Beta Foreningen', contact: { role: 'formand', name: 'Ada Jensen', email: 'ada@example.org' } });
   });
 
   it('leaves contact persons out unless asked, and says so on stderr', async () => {

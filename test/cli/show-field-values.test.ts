@@ -34,7 +34,7 @@ describe('the same in help, the options and spreadsheets', () => {
     expect(help.stdout).not.toContain('bevilget');
     const decide = await civsam(['--lang', 'da', 'application', 'decide', '--help'], { env: { COLUMNS: '200' } });
     expect(oneLine(decide.stdout)).toContain('(en af: bevilget, delvist bevilget, afslag, trukket tilbage)');
-    const note = await civsam(['--lang', 'da', '--data', 'data', 'consultation', 'note', '2025-psykiatriplan-civilsamfund', '--party', 'x', '--index', '1', '--disposition', 'delvis imødekommet', '--dry-run']);
+    const note = await civsam(['--lang', 'da', '--data', 'data', 'consultation', 'note', '2025-psykiatriplan-civilsamfund', '--party', 'spis-og-lev', '--index', '1', '--disposition', 'delvis imødekommet', '--dry-run']);
     // Taken as partly: the next thing asked for is the reason a point partly accommodated needs.
     expect(note.stderr).toContain('angiv begrundelsen med --reason');
     const sheet = await civsam(['--lang', 'da', '--data', 'data', 'export', 'consultations']);

@@ -11,6 +11,28 @@ describe('civsam validate', () => {
     expect(r.code).toBe(0);
   });
 
+  it('on a terminal (here: as wide as COLUMNS says), a long problem is wrapped under its message; piped, it stays one line', async () => {
+    const dir = makeFolder({ ...baseFiles(),
+      'organisations/beta.yaml': org('beta', 'Beta').replace('[aarhus]', '[aarhus, odense]').replace('status: active', 'status: aktiv') });
+    const r = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: '72' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe([
+      'organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som',
+      '                              ingen kommune har. Kontrollér id\'et, eller',
+      '                              opret først det, der henvises til.',
+      'organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i',
+      '                             filen): active (aktiv), inactive (inaktiv).',
+      '',
+    ].join('\n'));
+    // A location longer than half the line: the message goes under it, indented.
+    const narrow = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: '50' } });
+    expect(narrow.stdout.split('\n').slice(0, 3)).toEqual(['organisations/beta.yaml:7:26', '    Kommuner nr. 2 henviser til et id, som ingen', '    kommune har. Kontrollér id\'et, eller opret']);
+    for (const out of [r.stdout, narrow.stdout]) expect(out.split('\n').every((l) => l.length <= (out === r.stdout ? 72 : 50))).toBe(true);
+    // Piped (no terminal, no COLUMNS): one line per problem, for scripts.
+    const piped = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: undefined } });
+    expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('reports each problem as file:line:col  rule  message, grouped by file, in Danish too', async () => {
     const dir = makeFolder({ ...baseFiles(),
       'organisations/alpha.yaml': org('alpha', 'Alpha', '12345678'),

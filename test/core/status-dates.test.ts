@@ -2,8 +2,8 @@
 // and the hearing eligibility that reads them (the day a consultation opened, or the report's date
 // for one that opens later). Near misses on the day itself; no date recorded counts as always.
 import { describe, expect, it } from 'vitest';
-import type { HearingParty, Organisation } from '../../src/domain/kinds.js';
-import { organisationActiveOn, partyOnListOn } from '../../src/domain/reach.js';
+import type { Agreement, HearingParty, Organisation } from '../../src/domain/kinds.js';
+import { agreementInForceOn, agreementStandingOn, organisationActiveOn, partyOnListOn } from '../../src/domain/reach.js';
 import { eligibleParties, hearingIndex, ineligibility } from '../../src/domain/scope.js';
 import { org } from '../helpers/folder.js';
 import { hearingFiles, load } from '../hearing/fixture.js';
@@ -24,6 +24,33 @@ describe('organisationActiveOn', () => {
     expect(organisationActiveOn(o, '2026-03-01')).toBe(true);
     expect(organisationActiveOn(o, '2026-03-02')).toBe(false);
     expect(organisationActiveOn(o, '2026-12-31')).toBe(false);
+  });
+});
+
+const agreement = (extra: Partial<Agreement>): Agreement =>
+  ({ id: 'a', title: 'A', organisations: ['o'], areas: ['social'], scope: 'regional', start: '2027-01-01', status: 'active', ...extra } as Agreement);
+
+describe('agreementInForceOn and agreementStandingOn', () => {
+  it('active from 2027-01-01 to 2027-12-31: upcoming the day before, in force on both end days, ended the day after', () => {
+    const a = agreement({ end: '2027-12-31' });
+    expect([agreementInForceOn(a, '2026-12-06'), agreementStandingOn(a, '2026-12-06')]).toEqual([false, 'upcoming']);
+    expect([agreementInForceOn(a, '2026-12-31'), agreementStandingOn(a, '2026-12-31')]).toEqual([false, 'upcoming']);
+    expect([agreementInForceOn(a, '2027-01-01'), agreementStandingOn(a, '2027-01-01')]).toEqual([true, 'in-force']);
+    expect([agreementInForceOn(a, '2027-12-31'), agreementStandingOn(a, '2027-12-31')]).toEqual([true, 'in-force']);
+    expect([agreementInForceOn(a, '2028-01-01'), agreementStandingOn(a, '2028-01-01')]).toEqual([false, 'ended']);
+  });
+  it('active without an end runs on; ended runs to its end date, and without one is over', () => {
+    expect(agreementInForceOn(agreement({}), '2040-01-01')).toBe(true);
+    expect(agreementStandingOn(agreement({ status: 'ended', end: '2027-06-30' }), '2027-06-30')).toBe('in-force');
+    expect(agreementStandingOn(agreement({ status: 'ended', end: '2027-06-30' }), '2027-07-01')).toBe('ended');
+    expect(agreementStandingOn(agreement({ status: 'ended' }), '2027-03-01')).toBe('ended');
+    expect(agreementStandingOn(agreement({ status: 'ended' }), '2026-03-01')).toBe('ended');
+  });
+  it('a draft or a cancelled agreement is never in force and has no standing', () => {
+    for (const status of ['draft', 'cancelled'] as const) {
+      expect(agreementInForceOn(agreement({ status }), '2027-06-01')).toBe(false);
+      expect(agreementStandingOn(agreement({ status }), '2027-06-01')).toBeUndefined();
+    }
   });
 });
 

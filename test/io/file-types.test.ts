@@ -100,7 +100,37 @@ describe('files that are not ordinary files', () => {
     renameSync(join(dir, 'vocabularies'), join(away, 'vocabularies'));
     symlinkSync(join(away, 'vocabularies'), join(dir, 'vocabularies'));
     // Its files are not also said to be missing, and no reference to a vocabulary is dangling.
-    expect(problems(dir)).toEqual(['vocabularies:1:1 folder-outside This folder is a link to a folder outside the data folder, so the records in it were not read: civsam reads and writes only inside the data folder (and its history). Move the folder into the data folder in the link\'s place.']);
+    // It holds vocabularies (word lists), not records.
+    expect(problems(dir)).toEqual(['vocabularies:1:1 folder-outside This folder is a link to a folder outside the data folder, so the vocabularies in it were not read: civsam reads and writes only inside the data folder (and its history). Move the folder into the data folder in the link\'s place.']);
+  });
+
+  it('a vocabularies folder that is a link leading nowhere speaks of the word lists in it, not of records', () => {
+    const dir = makeFolder(baseFiles());
+    renameSync(join(dir, 'vocabularies'), join(dir, 'gone'));
+    symlinkSync('nowhere', join(dir, 'vocabularies'));
+    const [p] = checkFolder(readFolder(dir)).problems;
+    expect(translate('da', p!.message.key, p!.message.params)).toBe('Denne mappe er en genvej, der ikke fører nogen steder hen, så ordlisterne i den blev ikke læst. Ret genvejen, eller læg selve mappen i dens sted.');
+    expect(translate('en', p!.message.key, p!.message.params)).toBe('This folder is a link that leads nowhere, so the vocabularies in it were not read. Put the link right, or put the folder itself in its place.');
+  });
+
+  it('a record file that is a link to the data folder itself is said to be that', () => {
+    const dir = makeFolder(baseFiles());
+    symlinkSync('..', join(dir, 'organisations/loop.yaml'));
+    expect(problems(dir)).toEqual([`organisations/loop.yaml:1:1 file-not-regular This is a link to the data folder itself, ${SAY}`]);
+  });
+
+  it('a record folder that is a link to the data folder itself is said to be that, not a link out of the folder; nothing is written through it', async () => {
+    const dir = makeFolder(baseFiles());
+    renameSync(join(dir, 'organisations'), join(dir, 'kept'));
+    symlinkSync('.', join(dir, 'organisations'));
+    const [p] = checkFolder(readFolder(dir)).problems;
+    expect(p).toMatchObject({ file: 'organisations', rule: 'folder-outside' });
+    expect(translate('da', p!.message.key, p!.message.params)).toBe('Denne mappe er en genvej til selve datamappen og ikke en mappe for sig, så posterne i den blev ikke læst (datamappens egne filer ville blive taget for dem). Slet genvejen, og opret en almindelig mappe i dens sted.');
+    const add = ['org', 'add', '--id', 'beta', '--name', 'Beta Forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit'];
+    const r = await civsam(add, { cwd: dir, env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: organisations er en genvej til selve datamappen og ikke en mappe for sig, så civsam har intet skrevet, hverken der eller andre steder. Slet genvejen, og opret en almindelig mappe i dens sted.\n');
+    expect(existsSync(join(dir, 'beta.yaml'))).toBe(false);
   });
 
   it('settings and vocabularies are held to the same rule', () => {

@@ -2,8 +2,11 @@
 // holder finding it has lost the lock) and the replace that compares just before it renames.
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 import { acquireFolderLock, LOCK_FILE, lockState } from '../../src/store/folder-lock.js';
 import { removeFile, replaceFile, snapshot } from '../../src/store/atomic-file.js';
 import type { Message } from '../../src/i18n/index.js';
@@ -29,7 +32,7 @@ describe('the folder lock', () => {
     const dir = makeFolder({ [LOCK_FILE]: owner(99999999) });
     const messages: Message[] = [];
     const lock = acquireFolderLock(dir, { onTakeover: (m) => messages.push(m), maxWaitMs: 1000 });
-    expect(messages.map((m) => translate('en', m.key, m.params))).toEqual(['Took over the data folder\'s lock: the process that held it (pid 99999999, since 2026-01-01T00:00:00.000Z) is no longer running.']);
+    expect(messages.map((m) => translate('en', m.key, m.params))).toEqual(['Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).']);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
@@ -42,7 +45,24 @@ describe('the folder lock', () => {
     const messages: Message[] = [];
     acquireFolderLock(dir, { onTakeover: (m) => messages.push(m) }).release();
     expect(messages).toHaveLength(1);
-    expect(translate('da', messages[0].key, messages[0].params)).toMatch(/^Overtog datamappens lås efter 3\d s: den, der havde den \(pid 1 på fileserver-7, siden 2026-01-01T00:00:00.000Z\), blev ikke færdig i tide\. Hvis dens skrivning alligevel kommer, bliver den afvist\.$/);
+    expect(translate('da', messages[0].key, messages[0].params)).toMatch(/^Overtog datamappens lås efter 3\d s: den civsam, der havde den på computeren fileserver-7, blev ikke færdig i tide\. Hvis dens skrivning alligevel kommer, bliver den afvist\.$/);
+  });
+
+  test('a writer that waits for another says so once, after a second, with how long it may take', () => {
+    const dir = makeFolder({});
+    const holder = acquireFolderLock(dir);
+    const waits: Message[] = [];
+    expect(() => acquireFolderLock(dir, { onWait: (m) => waits.push(m), maxWaitMs: 1300 })).toThrow();
+    expect(waits).toHaveLength(1);
+    expect(translate('da', waits[0].key, waits[0].params)).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring 2\d s mere\) …$/);
+    holder.release();
+  });
+
+  test('a process that exits without releasing its lock (its reader went away) removes it', () => {
+    const dir = makeFolder({});
+    const script = `import('${pathToFileURL(join(ROOT, 'dist/store/folder-lock.js')).href}').then(({ acquireFolderLock }) => { acquireFolderLock(${JSON.stringify(dir)}); process.exit(0); });`;
+    expect(spawnSync(process.execPath, ['-e', script]).status).toBe(0);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 
   test('a holder that stalled past the lifetime finds its lock gone and must not write', () => {

@@ -1,5 +1,5 @@
 // civsam publish as a user runs it: the built binary on the sample data and on small folders.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
@@ -86,6 +86,20 @@ describe('civsam publish', () => {
     // Refused before the folder is read and audited: no audit summary first.
     expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
+  });
+
+  it('refuses a site folder with a link inside it: no page is written or removed through it', async () => {
+    const out = makeFolder({});
+    expect((await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23'])).code).toBe(0);
+    // Someone's own folder put where the organisation pages were, and named in the manifest.
+    const theirs = makeFolder({ 'precious.html': 'keep\n' });
+    rmSync(join(out, 'organisations'), { recursive: true });
+    symlinkSync(theirs, join(out, 'organisations'));
+    writeFileSync(join(out, '.civsam-site'), readFileSync(join(out, '.civsam-site'), 'utf8') + 'organisations/precious.html\n');
+    const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: nothing was published: organisations in ${out} is a link (or something else that is neither a file nor a folder), and a page written or removed through it could land outside the site. civsam writes only ordinary files and folders there. Remove it, or publish to a new folder.\n`);
+    expect(readdirSync(theirs)).toEqual(['precious.html']);
   });
 
   it('says so, without a stack trace, when the folder cannot be written', async () => {

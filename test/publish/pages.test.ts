@@ -1,7 +1,7 @@
 // The site's pages on the small folder of fixture.ts, whose expected numbers are worked out there.
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/site.js';
-import { AS_OF, part, siteFolder, textOf } from './fixture.js';
+import { AS_OF, loadFiles, part, siteFiles, siteFolder, textOf } from './fixture.js';
 
 const folder = siteFolder();
 const da = buildSite(folder, { asOf: AS_OF, languages: ['da'] });
@@ -165,6 +165,47 @@ describe('agreements', () => {
   });
 });
 
+describe('agreements on the site\'s date', () => {
+  // As of 2026-06-01, by start and end, whatever the status says:
+  //   a1 active, 2025-01-01 – 2026-12-31: in force          a2 ended, 2025: ended
+  //   a4 active, starts 2026-09-01: upcoming, not in force  a5 active, but ended 2025-12-31: ended
+  // So 1 agreement in force (the status alone would say 3: a1, a4, a5).
+  const files = {
+    ...siteFiles(),
+    'agreements/a4.yaml': 'id: a4\ntitle: Kommende samarbejde\norganisations: [beta]\nareas: [psychiatry]\nscope: regional\nstart: 2026-09-01\nend: 2027-08-31\nstatus: active\noffers: [o2]\n',
+    'agreements/a5.yaml': 'id: a5\ntitle: Udløbet samarbejde\norganisations: [beta]\nareas: [psychiatry]\nscope: regional\nstart: 2024-01-01\nend: 2025-12-31\nstatus: active\n',
+  };
+  const site = buildSite(loadFiles(files), { asOf: AS_OF, languages: ['da'] });
+  const get = (path: string) => site.get(path) ?? '';
+
+  it('lists an agreement that has not started under "Kommende" and one past its end under "Afsluttede", not under "Gældende"', () => {
+    const p = get('agreements.html');
+    // The section under each heading: from its <h2> to the next one.
+    const section = (id: string) => p.slice(p.indexOf(`<h2 id="${id}">`)).split(/<h2 /)[1];
+    const ids = (id: string) => [...section(id).matchAll(/id="agreement-([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(textOf(part(p, 'active'))).toBe('Gældende');
+    expect(ids('active')).toEqual(['a1']);
+    expect(textOf(part(p, 'upcoming'))).toBe('Kommende');
+    expect(ids('upcoming')).toEqual(['a4']);
+    expect(ids('ended')).toEqual(['a2', 'a5']);
+    // Without an upcoming agreement there is no such section.
+    expect(page('agreements.html')).not.toContain('id="upcoming"');
+  });
+
+  it('counts only the agreements in force on the front page, marks each on the organisation\'s page, and says it in the open data', () => {
+    expect(textOf(get('index.html'))).toContain('Gældende aftaler 1 ');
+    const beta = textOf(get('organisations/beta.html'));
+    expect(beta).toContain('Kommende samarbejde Kommende 1. sep. 2026 – 31. aug. 2027');
+    expect(beta).toContain('Udløbet samarbejde Afsluttet 1. jan. 2024 – 31. dec. 2025');
+    // Beta's offer o2 is named by a4: the offer says the agreement is upcoming.
+    expect(textOf(get('offers.html'))).toContain('Aftale Kommende samarbejde (kommende)');
+    const cells = (line: string) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    const rows = get('open-data/agreements.csv').trim().split(/\r?\n/).map(cells);
+    const status = rows[0].indexOf('status');
+    expect(Object.fromEntries(rows.slice(1).map((r) => [r[0], r[status]]))).toEqual({ a1: 'active', a2: 'ended', a4: 'upcoming', a5: 'ended' });
+  });
+});
+
 describe('consultations', () => {
   const p = page('consultations.html');
   it('lists past consultations with every invited party alphabetically (æ, ø, å last) and a mark where an answer came', () => {
@@ -188,7 +229,7 @@ describe('organisation pages', () => {
     const p = textOf(page('organisations/alpha.html'));
     expect(p).toContain('Art Patientforening Områder Psykiatri Patientgrupper Depression Kommuner Aarhus Hjemmeside alpha.example CVR-nummer 12345674 Høringslisten På den stående høringsliste siden 1. jan. 2020');
     expect(p).toContain('Aktive tilbud Samtalegruppe for voksne');
-    expect(p).toContain('Fælles samtaletilbud sammen med én anden organisation Aktiv');
+    expect(p).toContain('Fælles samtaletilbud sammen med én anden organisation Gældende');
     expect(p).toContain('Udvalgt i opslag Samtaletilbud 2026 (frist 1. nov. 2025) Gammelt opslag (frist 1. mar. 2024)');
     expect(p).toContain('Høring om udskrivning – svar modtaget 1. mar. 2026');
     expect(page('organisations/alpha.html')).toContain('<a href="https://alpha.example/" rel="external">alpha.example</a>');

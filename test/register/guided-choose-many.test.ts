@@ -1,6 +1,6 @@
 // Guided entry on a terminal, in Danish: Enter on `Færdig (0 valgt)` where at least one must be
-// chosen says so in Danish and leaves the filter empty (the prompt library would write the choice
-// into it); a filter that matches nothing says so in Danish; too few areas are told as a person
+// chosen says so in Danish, in place of the tick an accepted answer gets, and leaves the filter
+// empty (the prompt library would write the choice into it); a filter that matches nothing says so in Danish; too few areas are told as a person
 // says it; the CVR question takes a number as people write it and never asks for quotes.
 // Needs the built binary (node scripts/build.js).
 import { readFileSync } from 'node:fs';
@@ -34,7 +34,9 @@ describe('guided entry: choosing several of many, in Danish', () => {
     run.type(KEY.enter); // udvalgte kommuner
     await run.waitFor('❯ Færdig (0 valgt)');
     run.type(KEY.enter);
-    await run.waitFor('> Vælg mindst én kommune.');
+    const told = await run.waitFor('> Vælg mindst én kommune.');
+    // The refused Færdig leaves the refusal, never a tick as if it were taken.
+    expect(told).not.toContain('✔ Kommuner');
     // Asked again with nothing in the filter: Færdig first, as before.
     const again = await run.waitFor(/\? Kommuner \(skriv for at filtrere\)\n❯ Færdig \(0 valgt\)/);
     expect(again).not.toMatch(/\? Kommuner \(skriv for at filtrere\) Færdig/);
@@ -62,6 +64,8 @@ describe('guided entry: choosing several of many, in Danish', () => {
     if (process.env.SHOW_TRANSCRIPT) console.log(done.output);
     expect(done.code).toBe(0);
     expect(done.output).not.toMatch(/No results|valid value|must|\bspace\b/);
+    expect(done.output).not.toContain('✔ Kommuner (skriv for at filtrere) Færdig (0 valgt)');
+    expect(done.output).toContain('✔ Kommuner (skriv for at filtrere) Færdig (1 valgt)');
     expect(parse(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8'))).toMatchObject({ cvr: '29190925', municipalities: ['skive'] });
   }, 60_000);
 });

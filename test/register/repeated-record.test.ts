@@ -41,7 +41,8 @@ describe('a record added twice', () => {
     await civsam([...offer('Rådgivning'), '--data', dir]);
     const edit = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--no-commit', '--data', dir], DA);
     expect(edit.code).toBe(0);
-    expect(edit.stderr).toContain('Bemærk: nu er der registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe.');
+    // An offer has a title, so the titles are to differ (not its "names").
+    expect(edit.stderr).toContain('Bemærk: nu er der registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe. Er det det samme, så slet den ene; ellers giv dem forskellige titler.\n');
     const later = await civsam(['offer', 'edit', 'raadgivning', '--description', 'Om tirsdagen', '--no-commit', '--data', dir], DA);
     expect(later.code).toBe(0);
     expect(later.stderr).not.toContain('Bemærk');
@@ -54,6 +55,11 @@ describe('a record added twice', () => {
     const again = await civsam(pool);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('there is already a pool with this name in the register: puljen.');
+    // A pool edited to another's name: it has a name, so the names are to differ.
+    expect((await civsam(['pool', 'add', '--name', 'Anden pulje', '--areas', 'social', '--eligible-kinds', 'development', '--budgets', '2026:100000', '--no-commit', '--data', dir])).code).toBe(0);
+    const renamed = await civsam(['pool', 'edit', 'anden-pulje', '--name', 'puljen', '--no-commit', '--data', dir], DA);
+    expect(renamed.code).toBe(0);
+    expect(renamed.stderr).toContain('denne og puljen. Er det det samme, så slet den ene; ellers giv dem forskellige navne.\n');
     const name = await civsam(['org', 'add', '--name', 'ALPHA forening', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
     expect(name.code).toBe(2);
     expect(name.stderr).toMatch(/^ {2}--name: Another organisation \(organisations\/alpha\.yaml\) has the same name/m);

@@ -100,7 +100,7 @@ describe('civsam, end to end', () => {
     const choice = await civsam(['--lang', 'da', 'org', 'list', '--format', 'SECRET@example.dk']);
     expect(choice).toEqual({ code: 2, stdout: '', stderr: 'fejl: --format kan ikke have den værdi, du angav. Den kan have: tabel, json, csv, md.\nKør civsam org list --help for at se dens tilvalg.\n' });
     const by = await civsam(['--lang', 'da', 'overview', 'funding', '--by', 'SECRET@example.dk']);
-    expect(by).toEqual({ code: 2, stdout: '', stderr: 'fejl: --by <hvad> kan have en af disse værdier: pool, organisation.\nKør civsam overview funding --help for at se dens tilvalg.\n' });
+    expect(by).toEqual({ code: 2, stdout: '', stderr: 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.\nKør civsam overview funding --help for at se dens tilvalg.\n' });
     const command = await civsam(['Jens Hansen']);
     expect(command).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command.\nRun civsam --help to see the commands and options.\n' });
   });

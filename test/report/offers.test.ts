@@ -1,6 +1,8 @@
 // The offers overview on the hand-built fixture (see fixture.ts for what each record is for).
 import { describe, expect, it } from 'vitest';
 import { buildOffersReport } from '../../src/reports/offers.js';
+import { civsam } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
 import { AS_OF, loadFixture, overviewFiles } from './fixture.js';
 
 const folder = loadFixture();
@@ -34,7 +36,7 @@ describe('overview offers', () => {
         reach: { scope: null, municipalities: ['aarhus', 'randers'] },
         activeFrom: '2025-01-01', activeUntil: null,
         // the ended a-shared names the offer: still the agreement behind it, shown with its status
-        agreements: [{ id: 'a-shared', title: 'Aftale a-shared', status: 'ended' }],
+        agreements: [{ id: 'a-shared', title: 'Aftale a-shared', status: 'ended', standing: 'ended' }],
         pools: [{ id: 'pool-psyk', name: 'Psykiatripuljen' }],
       },
       {
@@ -43,7 +45,7 @@ describe('overview offers', () => {
         reach: { scope: 'regional', municipalities: ['aarhus', 'randers', 'skive'] },
         activeFrom: '2024-01-01', activeUntil: null,
         // named by the offer and naming it: listed once; two funding lines in two pools
-        agreements: [{ id: 'a-two-pools', title: 'Aftale a-two-pools', status: 'active' }],
+        agreements: [{ id: 'a-two-pools', title: 'Aftale a-two-pools', status: 'active', standing: 'in-force' }],
         pools: [{ id: 'pool-psyk', name: 'Psykiatripuljen' }, { id: 'pool-general', name: 'Almen pulje' }],
       },
     ]);
@@ -95,6 +97,21 @@ describe('overview offers: an offer behind several agreements', () => {
     'agreements/a-m2.yaml': agreement('a-m2', 'active', '2025-01-01', ['pool-psyk', 'pool-general']),
     'agreements/a-m3.yaml': agreement('a-m3', 'draft', '2027-01-01', ['pool-psyk']),
   };
+
+  it('says where each agreement stands on the date: one active but not started yet is upcoming, not in force', () => {
+    // a-m4 is active and starts 2027-01-01, after AS_OF: "(kommende)", like the ended a-m0's "(afsluttet)".
+    const r = buildOffersReport(loadFixture({ ...files, 'agreements/a-m4.yaml': agreement('a-m4', 'active', '2027-01-01', ['pool-psyk']) }), AS_OF);
+    const entry = r.areas[1].patientGroups.flatMap((g) => g.offers).find((o) => o.id === 'o-many')!;
+    expect(entry.agreements.map((a) => [a.id, a.status, a.standing])).toEqual([['a-m4', 'active', 'upcoming'], ['a-m0', 'ended', 'ended'], ['a-m1', 'active', 'in-force'], ['a-m2', 'active', 'in-force']]);
+  });
+
+  it('marks it so in the overview\'s table', async () => {
+    const dir = makeFolder({ ...files, 'agreements/a-m4.yaml': agreement('a-m4', 'active', '2027-01-01', ['pool-psyk']) });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'overview', 'offers', '--as-of', AS_OF, '--format', 'md']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('a-m4 (kommende)');
+    expect(r.stdout).toContain('a-m0 (afsluttet)');
+  });
 
   it('lists each agreement once, newest first (the same day by id), its pools in order of first mention, its municipalities in vocabulary order', () => {
     const r = buildOffersReport(loadFixture(files), AS_OF);

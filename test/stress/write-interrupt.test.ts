@@ -57,6 +57,8 @@ function importInto(dir: string, csv: string, send?: { at: 'writing' | 'placing'
         send.signals.forEach((s, i) => (i === 0 ? child.kill(s) : setTimeout(() => child.kill(s), 10 * i)));
       }
     });
+    // A folder the watcher walks may go while it looks (the writer's temporary files and folders): not the test's failure.
+    watcher.on('error', () => {});
     child.on('close', (code, signal) => {
       watcher.close();
       resolve({ code, signal, stdout, stderr });

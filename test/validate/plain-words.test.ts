@@ -121,7 +121,7 @@ describe('the human report names no rule id', () => {
 
   it('validate in Danish: where, then what to do; the rule ids stay in JSON for scripts', async () => {
     const dir = makeFolder(files());
-    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
       `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
@@ -167,7 +167,8 @@ describe('counts in messages', () => {
   });
 
   it('a year, a line and a process id are not counts', () => {
-    expect(translate('da', 'ranking.budgetLine', { pool: 'p', year: 2026, budget: '1.000 kr.', rank: 3 })).toContain('budget for 2026');
+    expect(translate('da', 'ranking.money', { pool: 'p', year: 2026, budget: '1.000 kr.', committed: '0 kr.', available: '1.000 kr.' })).toContain('budget for 2026');
+    expect(translate('da', 'ranking.budgetLine', { rank: 3 })).toContain('plads 3;');
     expect(translate('en', 'register.fromFileInvalid', { file: 'x.yaml', line: 12345, col: 3, problem: { key: 'problem.yaml.yaml-syntax' } })).toMatch(/^x\.yaml:12345:3 /);
   });
 });

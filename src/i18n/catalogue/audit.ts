@@ -37,7 +37,7 @@ export const audit = defineMessages({
   'audit.severity.warning': 'warning',
   'audit.explain.severity': 'Severity: {severity}',
   'audit.explain.severityRestricted': 'Severity: error (warning when the call gives a reason for the limited circle)',
-  'audit.explain.principle': 'Principle: {principle}',
+  'audit.explain.principle': 'Principle: {principle}.',
   'audit.explain.principleHint': 'Run civsam model to read the principle.',
 
   'audit.kind.organisation': 'organisation',
@@ -151,7 +151,7 @@ export const audit = defineMessages({
   'audit.severity.warning': 'advarsel',
   'audit.explain.severity': 'Alvor: {severity}',
   'audit.explain.severityRestricted': 'Alvor: fejl (advarsel, når opslaget begrunder den afgrænsede kreds)',
-  'audit.explain.principle': 'Princip: {principle}',
+  'audit.explain.principle': 'Princip: {principle}.',
   'audit.explain.principleHint': 'Kør civsam model for at læse princippet.',
 
   'audit.kind.organisation': 'organisation',

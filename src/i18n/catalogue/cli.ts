@@ -40,6 +40,8 @@ export const cli = defineMessages({
   // --format's choices as people say them; each is also taken as written here (cli/command-spec.ts formatOption).
   'value.format.table': 'table',
   'value.format.text': 'text',
+  'value.by.pool': 'pool',
+  'value.by.organisation': 'organisation',
   'opt.noCache': 'read every file again instead of using the snapshot of the folder',
   'cmd.validate.description': 'check the data folder: schemas, references and record rules; every problem as file:line:col',
   'validate.clean': 'No problems in {files, plural, one {# file} other {# files}}.',
@@ -90,6 +92,8 @@ export const cli = defineMessages({
   'opt.formatValidate': 'uddataformat',
   'value.format.table': 'tabel',
   'value.format.text': 'tekst',
+  'value.by.pool': 'pulje',
+  'value.by.organisation': 'organisation',
   'opt.noCache': 'læs alle filer igen i stedet for at bruge mellemlageret',
   'cmd.validate.description': 'kontrollér datamappen: skemaer, henvisninger og regler for poster; hvert problem som fil:linje:kolonne',
   'validate.clean': 'Ingen problemer i {files, plural, one {# fil} other {# filer}}.',

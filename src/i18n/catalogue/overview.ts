@@ -91,6 +91,7 @@ export const overview = defineMessages({
   'overview.offers.legend': 'A broad patient group lists the offers made for it as a whole; its narrower groups follow it. An offer for several groups is listed under each; a group of several areas is listed under its first.',
   'overview.offers.totals': 'Active offers: {offers} · organisations: {organisations} · patient groups: {groups}, of which without an active offer: {without}',
   'overview.agreement.ended': '{id} (ended)',
+  'overview.agreement.upcoming': '{id} (upcoming)',
 
   'overview.coverage.heading': 'Active offers by patient group and municipality on {date}',
   'overview.coverage.totalRow': 'All groups shown (each offer once)',
@@ -210,6 +211,7 @@ export const overview = defineMessages({
   'overview.offers.legend': 'En bred patientgruppe viser de tilbud, der er rettet mod den som helhed; dens smallere grupper følger efter den. Et tilbud til flere grupper står under hver af dem; en gruppe under flere områder står under det første.',
   'overview.offers.totals': 'Aktive tilbud: {offers} · organisationer: {organisations} · patientgrupper: {groups}, heraf uden aktivt tilbud: {without}',
   'overview.agreement.ended': '{id} (afsluttet)',
+  'overview.agreement.upcoming': '{id} (kommende)',
 
   'overview.coverage.heading': 'Aktive tilbud pr. patientgruppe og kommune den {date}',
   'overview.coverage.totalRow': 'Alle viste grupper (hvert tilbud én gang)',

@@ -13,6 +13,8 @@ export const writeBatch = defineMessages({
   'write.finishing': 'Asked to stop: civsam is finishing the change it has begun to put in place ({written} of {total} files so far), so that the folder is not left with half of it. Press Ctrl-C again to stop at once.',
   'write.finished': 'Asked to stop: the change was finished first, so every one of its files is written.',
   'write.finishedCommitted': 'Asked to stop: the change was finished and committed to git first.',
+  'write.leftFinished': 'A change that was stopped while its files went into place (the computer or civsam was stopped) is finished first: {count, plural, one {# more file was} other {# more files were}} put in place. It is not in the history yet: see it with git status.',
+  'write.leftFinishedCommitted': 'A change that was stopped while its files went into place (the computer or civsam was stopped) is finished first: {count, plural, one {# more file was} other {# more files were}} put in place, and the change is committed to git as it would have been.',
 }, {
   'write.batchConflict': '{file} blev ændret af en anden, mens civsam skrev; {written} af ændringens {total} filer var allerede skrevet, og de øvrige er ikke rørt (hver fil er hel, gammel eller ny). Tjek mappen med civsam validate (og git status), og kør så kommandoen igen.',
   'write.batchLockLost': 'denne civsam blev holdt så længe op, at en anden proces overtog mappens lås; {written} af ændringens {total} filer var allerede skrevet, de øvrige (fra {file}) er ikke skrevet (hver fil er hel, gammel eller ny). Tjek mappen med civsam validate (og git status), og kør så kommandoen igen.',
@@ -23,4 +25,6 @@ export const writeBatch = defineMessages({
   'write.finishing': 'Bedt om at stoppe: civsam gør den ændring færdig, som den er begyndt at lægge på plads ({written} af {total} filer indtil nu), så mappen ikke står med en halv ændring. Tryk Ctrl-C igen for at stoppe med det samme.',
   'write.finished': 'Bedt om at stoppe: ændringen blev gjort færdig først, så alle dens filer er skrevet.',
   'write.finishedCommitted': 'Bedt om at stoppe: ændringen blev gjort færdig og lagt i git først.',
+  'write.leftFinished': 'En ændring, der blev afbrudt, mens dens filer blev lagt på plads (computeren eller civsam blev stoppet), er gjort færdig først: {count, plural, one {# fil mere} other {# filer mere}} er lagt på plads. Den er ikke registreret i historikken endnu; se den med git status.',
+  'write.leftFinishedCommitted': 'En ændring, der blev afbrudt, mens dens filer blev lagt på plads (computeren eller civsam blev stoppet), er gjort færdig først: {count, plural, one {# fil mere} other {# filer mere}} er lagt på plads, og ændringen er registreret i historikken, som den skulle have været.',
 });

@@ -1,6 +1,7 @@
 // Agreements: every active or ended collaboration agreement with its organisations, period, how it
-// came about (an open call or a documented exemption) and its funding per pool. Drafts and cancelled
-// agreements were never in force and are not shown.
+// came about (an open call or a documented exemption) and its funding per pool, under where it stands
+// on the site's date (domain/reach.ts): in force, upcoming (a section only when there are any), or
+// ended. Drafts and cancelled agreements were never in force and are not shown.
 import type { Agreement } from '../../domain/kinds.js';
 import { FUNDING_KINDS } from '../../domain/shapes.js';
 import { html, type Html } from '../html.js';
@@ -12,8 +13,9 @@ export function agreementsPage(ctx: PageContext): PageContent {
   const title = ctx.t('publish.agreements.title');
   const lists = [
     { listing: p.activeAgreements, id: 'active', heading: ctx.t('publish.agreements.active'), partsHeading: ctx.t('publish.agreements.active') },
+    { listing: p.upcomingAgreements, id: 'upcoming', heading: ctx.t('publish.agreements.upcoming'), partsHeading: ctx.t('publish.agreements.upcoming') },
     { listing: p.endedAgreements, id: 'ended', heading: ctx.t('publish.agreements.ended'), partsHeading: ctx.t('publish.agreements.ended') },
-  ];
+  ].filter((l) => l.id !== 'upcoming' || l.listing.parts.some((part) => part.items.length > 0));
   for (const l of lists) {
     const part = currentPart(ctx, l.listing);
     if (part) return { section: 'agreements', title: ctx.t('site.parts.title', { title: l.heading, part: part.label }), body: html`${partNav(ctx, l.listing, title)}${table(ctx, l.id, l.heading, part.items)}` };

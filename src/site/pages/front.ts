@@ -1,5 +1,6 @@
 // The front page: what the site is for, the figures as of the date, the open calls, and a way
 // into every part of the site.
+import { agreementInForceOn } from '../../domain/reach.js';
 import { html } from '../html.js';
 import { OPEN_DATA_README } from '../open-data.js';
 import { offersOverview } from '../overviews.js';
@@ -10,7 +11,7 @@ import type { MessageKey } from '../../i18n/index.js';
 export function frontPage(ctx: PageContext): PageContent {
   const f = ctx.facts;
   const region = regionName(ctx);
-  const activeAgreements = f.agreements.filter((a) => a.status === 'active').length;
+  const activeAgreements = f.agreements.filter((a) => agreementInForceOn(a, f.asOf)).length;
   const offers = offersOverview(f).totals;
   const sections = SECTIONS.filter((s) => s.id !== 'front').map((s) => html`<li><a href="${ctx.href(s.path)}">${ctx.t(s.nav)}</a><p>${ctx.t(`publish.front.about.${s.id}` as MessageKey)}</p></li>`);
   const calls = f.openCalls.length

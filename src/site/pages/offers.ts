@@ -66,7 +66,7 @@ ${facts([
   [ctx.t('publish.offers.type'), o.type.name[ctx.lang]],
   [ctx.t('publish.organisation'), orgLink(ctx, o.organisation.id)],
   [ctx.t('publish.municipalities'), where],
-  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}`)}` : undefined],
+  [ctx.t(o.agreements.length > 1 ? 'publish.offers.agreements' : 'publish.offers.agreement'), o.agreements.length ? html`${o.agreements.map((a, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.standing === 'in-force' ? '' : ` (${ctx.t(`publish.offers.standing.${a.standing}`)})`}`)}` : undefined],
   [ctx.t('publish.offers.pools'), o.pools.length ? html`${o.pools.map((p, i) => html`${i > 0 ? ', ' : ''}${anchorLink(ctx, 'funding.html', 'pool-', p.id, p.name)}`)}` : undefined],
 ])}
 ${description ? html`<p>${description}</p>\n` : ''}</li>

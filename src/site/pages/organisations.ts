@@ -2,7 +2,7 @@
 // details, active offers, agreements and funding, calls it was selected in, and consultations it
 // was invited to. Contact persons are never shown: the page points to the organisation's website.
 import type { Agreement, Organisation } from '../../domain/kinds.js';
-import { organisationActiveOn, partyOnListOn } from '../../domain/reach.js';
+import { agreementStandingOn, organisationActiveOn, partyOnListOn } from '../../domain/reach.js';
 import { html, type Html } from '../html.js';
 import { messageOr, valueLabel } from '../../i18n/values.js';
 import { areaList, facts, groupList, organisationPath, reachText, sortByName, websiteLink, type PageContent, type PageContext, type SharedLinks } from '../page.js';
@@ -43,7 +43,7 @@ function agreementRow(ctx: PageContext, a: Agreement): Html {
   let row = rows.get(a.id);
   if (!row) {
     const organisations = new Set(a.organisations).size;
-    row = html`<tr><th scope="row">${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(organisations === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(organisations - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStatus.${a.status as 'active' | 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`;
+    row = html`<tr><th scope="row">${anchorLink(ctx, 'agreements.html', 'agreement-', a.id, a.title)}${a.organisations.length > 1 ? html`<br><span class="small">${ctx.t(organisations === 2 ? 'publish.organisations.sharedWithOne' : 'publish.organisations.sharedWith', { count: ctx.number(organisations - 1) })}</span>` : ''}</th><td>${ctx.t(`publish.agreementStanding.${agreementStandingOn(a, ctx.facts.asOf) ?? 'ended'}`)}</td><td>${period(ctx, a)}</td><td>${establishedBy(ctx, a)}</td><td>${fundingSummary(ctx, a)}</td></tr>\n`;
     rows.set(a.id, row);
   }
   return row;

@@ -70,7 +70,11 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
     if (!index) enumCache.set(kind.values, (index = enumIndex(kind.values)));
     const v = index.resolve(t);
     if (v !== undefined) return { value: v };
-    return { problem: { key: item === undefined ? 'import.value.enum' : 'import.value.enumItem', params: { ...itemParam, allowed: index.all(ctx.lang).join(', ') } } };
+    const allowed = index.all(ctx.lang).join(', ');
+    // The value meant, when one is near (`patientforen`: a cell takes no prefix), before every value allowed.
+    const near = index.near(t, ctx.lang);
+    if (near.length > 0) return { problem: { key: item === undefined ? 'import.value.enumNear' : 'import.value.enumNearItem', params: { ...itemParam, closest: near.join(', '), allowed } } };
+    return { problem: { key: item === undefined ? 'import.value.enum' : 'import.value.enumItem', params: { ...itemParam, allowed } } };
   }
   if (kind.type === 'ref') {
     const target = kind.target;

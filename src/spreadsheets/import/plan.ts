@@ -177,9 +177,11 @@ export function planImport(input: PlanInput): ImportPlan {
       const sameId = sameContent(left).get(contentKey(given));
       if (sameId !== undefined) before = existing.get(sameId);
     }
-    // Without --update a row may not change an existing record, but one that says exactly what the
-    // record says is that record, already in (importing the same sheet again finishes the job).
-    const alreadyIn = before !== undefined && sameData(before, { ...buildNew(String(before.id), values, kind), ...pick(before, left) });
+    // Without --update a row may not change an existing record, but one that says what the record
+    // says in every column the sheet has is that record, already in (importing the same sheet again
+    // finishes the job; a sheet exported without some columns, such as the contact person's, imports
+    // back unchanged). A defaulted field the row leaves empty is what the record took from the defaults.
+    const alreadyIn = before !== undefined && sameData(before, applyUpdate(before, without(values, left), kind));
     if (before && !input.update && !alreadyIn) {
       problems.push({ row: r.row, column: columnOfField.get(matchedBy === 'cvr' ? 'cvr' : 'id'), message: { key: matchedBy === 'cvr' ? 'import.row.existsCvr' : 'import.row.exists', params: { id: String(before.id) } } });
     }
@@ -196,7 +198,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
     else claimed.set(id, r.row);
 
-    let record = before ? applyUpdate(before, values, kind) : buildNew(id, values, kind);
+    let record = before ? (alreadyIn && !input.update ? before : applyUpdate(before, values, kind)) : buildNew(id, values, kind);
     let defaults: DefaultsUsed = [];
     if (!before && input.defaults) ({ record, used: defaults } = input.defaults.fill(kind, record));
     const key = dupKey(kind, record);
@@ -292,9 +294,11 @@ function applyUpdate(before: Data, values: Map<string, unknown>, kind: RecordKin
   return record;
 }
 
-/** The record's values of the fields named (those it has). */
-function pick(record: Data, fields: readonly string[]): Data {
-  return Object.fromEntries(fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+/** The row's values but those of the fields named. */
+function without(values: ReadonlyMap<string, unknown>, fields: readonly string[]): Map<string, unknown> {
+  const out = new Map(values);
+  for (const f of fields) out.delete(f);
+  return out;
 }
 
 /** A record's data apart from its id (and the fields named), as one string: equal strings, equal data (sameData). */

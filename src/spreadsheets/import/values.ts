@@ -40,6 +40,12 @@ export class WordIndex {
     return this.index().exact(word).status === 'ambiguous';
   }
 
+  /** The values a word not taken is close to (a slip, a word's ending), best first; none when nothing is close. */
+  near(word: string, lang: Language): string[] {
+    const r = this.index().exact(word);
+    return [...new Set((r.status === 'unknown' ? r.closest : r.status === 'ambiguous' ? r.candidates : []).map((e) => e.display[lang]))];
+  }
+
   /** The known names nearest to a word, best first. */
   closest(word: string, lang: Language, n = 3): string[] {
     return [...new Set(this.index().nearest(word, n).map((e) => e.display[lang]))];
