@@ -48,7 +48,7 @@ describe('--from-file problems are placed in the file the user gave', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n');
     expect(lines).toContain('  ny.json  Feltet status mangler. Tilføj en linje status: med værdien.');
-    expect(lines).toContain('  ny.json:2:55  CVR-nummer skal være et CVR-nummer på præcis 8 cifre, i anførselstegn.');
+    expect(lines).toContain('  ny.json:2:55  CVR-nummer skal have præcis 8 cifre og stå i anførselstegn.');
     expect(lines.some((l) => l.startsWith('  --website '))).toBe(true);
     // Never a line of organisations/alpha.yaml, the file civsam would have written.
     expect(r.stderr).not.toContain('alpha.yaml');
