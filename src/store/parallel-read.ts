@@ -57,10 +57,13 @@ export interface ShareChecks {
 export type ShareCheck = (files: SourceFile[], position: (rel: string, path: readonly PathSegment[], at?: 'key' | 'value') => Position, started: unknown, given: unknown) => ShareCheckResult;
 
 /**
- * A reader that splits the files between this thread and a worker from `from` files on, unless the
- * machine is already busier than it has cores (then a second thread only adds its start-up). A
- * load of one or so per core is what civsam's own runs one after another leave (a script, a
- * colleague's sync), and the second core still pays there. `evenWhenBusy` is for tests. `share`:
+ * A reader that shares the files between this thread and a worker from `from` files on, unless the
+ * machine is busier than two processes per core (then a second thread only adds its start-up).
+ * The worker reads only the chunks it gets to, so on a busy machine it takes fewer and this thread
+ * the rest, without waiting for it: civsam's own two-thread runs one after another leave a load of
+ * about one per core (measured: the bench's first read went from two threads to one at a load just
+ * over 2 on 2 cores, 3.3 s to 3.8 s), and the second core still pays well beyond that.
+ * `evenWhenBusy` is for tests. `share`:
  * the most of the files the worker may read (the rest are never sent to it: each costs a copy);
  * `unit`: how many files a chunk has (tests make it small, so the threads take turns often);
  * `workerFirst` (tests): this thread starts on its chunks only once the worker has taken one.
@@ -69,7 +72,7 @@ export function parallelReader({ from, evenWhenBusy = false, checks, share = 0.7
   return (dir, candidates, withIdentity, listing) => {
     if (candidates.length < from) return undefined;
     const cores = availableParallelism();
-    if (!evenWhenBusy && (cores < 2 || loadavg()[0] > cores)) return undefined;
+    if (!evenWhenBusy && (cores < 2 || loadavg()[0] > 2 * cores)) return undefined;
     return readSplit(dir, candidates, withIdentity, listing && checks ? { checks, listing } : undefined, share, unit, workerFirst);
   };
 }
