@@ -73,6 +73,8 @@ export function checkSiteFolder(dir: string, shownDir: string): void {
  */
 function refuseLinks(dir: string, shownDir: string, under = ''): void {
   for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    // Hidden names (.git of a site kept in git, the manifest) are never civsam's pages: not walked.
+    if (entry.name.startsWith('.')) continue;
     const rel = under ? `${under}/${entry.name}` : entry.name;
     if (entry.isDirectory()) refuseLinks(dir, shownDir, rel);
     else if (!entry.isFile()) throw new UserError('publish.linkInSite', { dir: shownDir, path: rel });
