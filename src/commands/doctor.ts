@@ -14,7 +14,7 @@ import { findRepository, uncommitted } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
-import { textWidth } from '../output/text-width.js';
+import { textWidth, wrapWidth } from '../output/text-width.js';
 import { wrapText } from '../output/table.js';
 import { errorLine } from '../output/error-line.js';
 
@@ -63,9 +63,9 @@ export function examine(dir: string): FolderHealth {
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dir = resolveDataDir(ctx);
-  // Each finding wrapped at the terminal's width, then coloured line by line.
-  const width = textWidth(ctx);
-  const say = (text: string, paint: (line: string) => string = (l) => l) => ctx.stdout.write(wrapText(text, width).map((l) => paint(l)).join('\n') + '\n');
+  // Each finding wrapped at the terminal's width (piped: one line each), then coloured line by line.
+  const width = wrapWidth(ctx);
+  const say = (text: string, paint: (line: string) => string = (l) => l) => ctx.stdout.write((width === undefined ? [text] : wrapText(text, width)).map((l) => paint(l)).join('\n') + '\n');
   const c = ctx.color;
 
   // The lock: report it; a dry run leaves it, a real run takes (and so clears) an abandoned one.

@@ -8,3 +8,13 @@ export interface WidthSource {
 export function textWidth(where: WidthSource): number {
   return Math.max(40, Math.min((where.stdout.isTTY ? where.stdout.columns : undefined) ?? (Number(where.env.COLUMNS) || 80), 100));
 }
+
+/**
+ * The width to wrap running text (doctor's findings) at: as textWidth, on a terminal or where
+ * $COLUMNS is set; undefined when the output goes to a pipe or a file without it, where each
+ * message stays one line for a script to read (as validate's problem lines do).
+ */
+export function wrapWidth(where: WidthSource): number | undefined {
+  if (!where.stdout.isTTY && !Number(where.env.COLUMNS)) return undefined;
+  return textWidth(where);
+}

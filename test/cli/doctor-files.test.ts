@@ -19,7 +19,8 @@ describe('doctor names the files others can read', () => {
     const dir = folderWith(0);
     chmodSync(join(dir, 'organisations/alpha.yaml'), 0o644);
     chmodSync(join(dir, 'vocabularies/municipalities.yaml'), 0o644);
-    const r = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    // On a terminal 80 columns wide (COLUMNS says so): the findings are wrapped.
+    const r = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run'], { env: { COLUMNS: '80' } });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('2 datafiler kan læses af alle brugere'));
@@ -35,7 +36,7 @@ describe('doctor names the files others can read', () => {
     const dir = folderWith(11);
     for (let i = 1; i <= 11; i++) chmodSync(join(dir, `organisations/forening-${String(i).padStart(2, '0')}.yaml`), 0o644);
     chmodSync(join(dir, 'civsam.yaml'), 0o644);
-    const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run'], { env: { COLUMNS: '80' } });
     const lines = da.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('12 datafiler kan læses af alle brugere'));
     const first = lines.findIndex((l, i) => i > at && l.startsWith('  '));
@@ -48,6 +49,8 @@ describe('doctor names the files others can read', () => {
     ]);
     const en = await civsam(['--data', dir, 'doctor', '--dry-run']);
     expect(en.stdout).toContain('  organisations/forening-09.yaml\n  and 2 more\n');
+    // Piped, without COLUMNS: each finding one line, for a script to read.
+    expect(en.stdout).toContain('\nThe data folder is not in a git repository, so there is no history of changes (git init makes one).\n');
   });
 });
 

@@ -83,7 +83,8 @@ async function lane(n: number, git: boolean): Promise<Tally> {
     expect(tally.commits).toBe(tally.succeeded);
     // Messages name the fields, never their values.
     for (const s of log) {
-      expect(s).toMatch(/^(start|(agreement|aftale) 2026-psyk-001: [\p{Ll} :_]+ (set|changed|udfyldt|ændret|\+1)(, [\p{Ll} :_]+ (set|changed|udfyldt|ændret|\+1))*)$/u);
+      // Each part: a field set or changed, or items added to a list ("1 tilføjet til evalueringer").
+      expect(s).toMatch(/^(start|(agreement|aftale) 2026-psyk-001: ([\p{Ll} :_]+ (set|changed|udfyldt|ændret)|\d+ (added to|tilføjet til) [\p{Ll} :_]+)(, ([\p{Ll} :_]+ (set|changed|udfyldt|ændret)|\d+ (added to|tilføjet til) [\p{Ll} :_]+))*)$/u);
       expect(s).not.toMatch(/lane|race/);
     }
     expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');

@@ -111,7 +111,7 @@ describe('stopping an import', () => {
     expect(records(dir)).toEqual(after);
     expect(hiddenIn(dir)).toEqual([]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
-    expect(git(dir, 'log', '--format=%s')).toMatch(/^organisation: 450 oprettede, 150 ændrede/);
+    expect(git(dir, 'log', '--format=%s')).toMatch(/^organisation: 450 oprettet, 150 ændret/);
   });
 
   test('Ctrl-C twice once the renames have begun: it stops where it is and says so; every file is old or new; the same import run again finishes the job', async () => {
