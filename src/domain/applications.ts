@@ -16,7 +16,8 @@ export const DEFAULT_SCALE = { min: 0, max: 5 } as const;
 
 /** The criteria of a call or pool that have ids, in their order (plain-text criteria are not scored). */
 export function scoredCriteria(rec: Pick<Call | Pool, 'criteria'>): ScoredCriterion[] {
-  return (rec.criteria ?? []).filter((c): c is ScoredCriterion => typeof c !== 'string');
+  // A criterion that failed its schema (a text over the limit) is left out of the record's valid part as a gap: not one.
+  return (rec.criteria ?? []).filter((c): c is ScoredCriterion => c !== null && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string');
 }
 
 /** The id a criterion gets when its text gives none (a text of punctuation only). */

@@ -281,7 +281,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
-      const dirty = new Set(uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p)));
+      const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
       const targetRel = new Set(targets.map((t) => t.slice(repo.root.length + 1).split('\\').join('/')));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p));
       dirtyOthers = [...dirty].filter((p) => !targetRel.has(p)).length;
@@ -368,6 +368,9 @@ function placingOrder(f: FileChange): number {
  * begun the batch is finished (and, by applyChange, committed), unless a second request comes:
  * then it stops where it is and says how much is written and how to finish.
  */
+/** A hidden name (the lock, a temporary file, the journal): nobody's work to commit. */
+const HIDDEN_NAME = /(^|\/)\.[^/]*$/;
+
 /** What a change's journal keeps for its commit: the message, and its files as git names them (relative to the data folder's real path). */
 interface LeftNote {
   message: string;
@@ -387,11 +390,10 @@ export function finishLeftChange(ctx: CommandContext, dir: string, cache: ParseC
   const repo = findRepository(dir);
   if (repo && typeof note?.message === 'string' && Array.isArray(note.targets) && note.targets.every((t) => typeof t === 'string' && !t.split('/').includes('..'))) {
     const real = realpathSync(dir);
-    const mine = new Set(note.targets);
-    // Only when nothing else of those files is uncommitted: what someone changed since is theirs to commit.
-    const dirty = uncommitted(repo, real).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
-    const relToRepo = (t: string) => relative(repo.root, join(real, t)).split(sep).join('/');
-    if (dirty.every((p) => [...mine].some((t) => relToRepo(t) === p))) committed = commitPaths(repo, note.targets.map((t) => join(real, t)), note.message).committed;
+    const paths = note.targets.map((t) => join(real, t));
+    const mine = new Set(paths.map((p) => relative(repo.root, p).split(sep).join('/')));
+    // Only when nothing but this change is uncommitted in the folder: what anyone else changed since is theirs to commit.
+    if (uncommitted(repo, real).every((p) => HIDDEN_NAME.test(p) || mine.has(p))) committed = commitPaths(repo, paths, note.message).committed;
   }
   say(ctx, { key: committed ? 'write.leftFinishedCommitted' : 'write.leftFinished', params: { count: finished.placed } }, 'warn');
 }

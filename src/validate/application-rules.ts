@@ -10,7 +10,8 @@ function uniqueCriterionIds(ctx: RuleContext, located: ReadonlyArray<Located<Pic
   for (const { rel, record } of located) {
     const seen = new Set<string>();
     (record.criteria ?? []).forEach((c, i) => {
-      if (typeof c === 'string') return;
+      // A text, or a criterion that failed its schema (a gap in the valid part): no id to compare.
+      if (c === null || typeof c !== 'object' || typeof c.id !== 'string') return;
       if (seen.has(c.id)) ctx.report(rel, ['criteria', i, 'id'], 'value', 'criterion-id-unique', 'error', { key: 'problem.criterionIdTwice', params: { criterion: c.id } });
       seen.add(c.id);
     });

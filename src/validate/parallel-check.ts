@@ -70,4 +70,4 @@ export function idsOf(started: StartedIds, given: GivenIds): Record<Target, Set<
 }
 
 /** The reader of a large folder read afresh: two threads, each file checked on its own where it is read. */
-export const readInParallel: ParallelReader = parallelReader({ from: PARALLEL_FROM, checks, share: 0.43 });
+export const readInParallel: ParallelReader = parallelReader({ from: PARALLEL_FROM, checks });

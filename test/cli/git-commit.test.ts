@@ -10,17 +10,14 @@ import { chmodSync, existsSync, readFileSync, renameSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, civsamBinary } from '../helpers/cli.js';
+import { committedFolder } from '../helpers/team.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 const GIT = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
 
 describe('Ctrl-C while a change is committed', () => {
   it('reaches civsam and git alike (one process group), and the change is still committed, exit 130', async () => {
-    const dir = makeFolder(baseFiles());
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'start');
+    const { dir, git } = committedFolder(baseFiles());
     // A git that marks when the commit begins and takes a second over it: time for the Ctrl-C.
     const bin = makeFolder({});
     const marker = join(bin, 'committing');
@@ -56,11 +53,7 @@ describe('Ctrl-C while a change is committed', () => {
 
 describe('a git that does not know who the user is', () => {
   it('refuses the change before anything is written, and says how to tell git; --no-commit saves it outside the history', () => {
-    const dir = makeFolder(baseFiles());
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'start');
+    const { dir, git } = committedFolder(baseFiles());
     const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
     // No configuration of the user's or the system's, and git told not to guess from the machine's name.
     const nobody = {
@@ -98,11 +91,7 @@ describe('a record folder that is a link within the data folder', () => {
 
 describe('a commit git refuses for reasons of its own (a hook)', () => {
   it('keeps the change, says it is not in the history and how to see why, and exits 2, not 0', () => {
-    const dir = makeFolder(baseFiles());
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'start');
+    const { dir, git } = committedFolder(baseFiles());
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, '#!/bin/sh\nexit 1\n');
     chmodSync(hook, 0o755);

@@ -1,7 +1,7 @@
 // Two members of staff sharing one register: a bare repository in a temporary folder (never a
 // network address) and clones of it, each with its own fixed commit identity.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
@@ -93,4 +93,14 @@ export function checkShared(bare: string, home: string): { validate: Run; fsck: 
   const validate = civsam(['--data', look, 'validate']);
   const fsck = git(bare, ['fsck', '--strict', '--no-progress']).code;
   return { validate, fsck, status: git(look, ['status', '--porcelain']).stdout };
+}
+
+/** A folder of `files` committed as `start` in a repository of its own, and git run there (as Test), giving its output. */
+export function committedFolder(files: Files): { dir: string; git: (...args: string[]) => string } {
+  const dir = makeFolder(files);
+  const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...person('Test') } });
+  run('init', '-q');
+  run('add', '-A');
+  run('commit', '-q', '-m', 'start');
+  return { dir, git: run };
 }

@@ -1,24 +1,20 @@
 // A change of many files killed while they went in place (SIGKILL, a power cut): the next writer
 // finishes it from the journal the batch wrote before its first rename, and commits it as the
 // killed writer would have (store/unfinished-change.ts).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { civsamBinary, ROOT } from '../helpers/cli.js';
+import { committedFolder, person } from '../helpers/team.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
-const GIT = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
 const IDS = ['nye-a', 'nye-b', 'nye-c', 'nye-d', 'nye-e'];
 
 describe('a change killed while its files went in place', () => {
   it('is finished and committed by the next writer, whose own change follows', () => {
-    const dir = makeFolder(baseFiles());
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...GIT } });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'start');
+    const { dir, git } = committedFolder(baseFiles());
     // Five new organisations written as one batch, with the journal an import writes; the process
     // kills itself once the second is in place.
     const files = IDS.map((id, k) => ({ target: join(dir, 'organisations', `${id}.yaml`), bytes: Buffer.from(org(id, `Ny forening ${k}`)), expected: { exists: false } }));
@@ -31,7 +27,7 @@ describe('a change killed while its files went in place', () => {
     expect(readdirSync(join(dir, 'organisations')).filter((n) => n.endsWith('.tmp'))).toHaveLength(3);
     expect(existsSync(join(dir, '.civsam-placing'))).toBe(true);
 
-    const r = civsamBinary(['org', 'add', '--name', 'Efter stoppet', '--kind', 'andet', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: { ...GIT, CIVSAM_LANG: 'da' } });
+    const r = civsamBinary(['org', 'add', '--name', 'Efter stoppet', '--kind', 'andet', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: { ...person('Test'), CIVSAM_LANG: 'da' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('En ændring, der blev afbrudt, mens dens filer blev lagt på plads (computeren eller civsam blev stoppet), er gjort færdig først: 3 filer mere er lagt på plads, og ændringen er registreret i historikken, som den skulle have været.');
     expect(IDS.every((id) => existsSync(join(dir, 'organisations', `${id}.yaml`)))).toBe(true);

@@ -165,3 +165,14 @@ describe('validate: record rules', () => {
     ]);
   });
 });
+
+describe('a criterion that fails its schema', () => {
+  it('is reported by its schema, and the rules between criteria and scores pass over it instead of failing', () => {
+    // The second criterion's text is over the 20,000-character limit: the record's valid part has a gap there.
+    const long = 'a'.repeat(20_001);
+    const files = { ...baseFiles(), 'calls/c.yaml': `id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\ncriteria:\n  - id: kvalitet\n    text: {da: Kvalitet}\n  - id: lang\n    text: {da: ${long}}\n` };
+    const problems = problemsOf(files);
+    expect(problems).toContain('calls/c.yaml:12:16 schema-length');
+    expect(problems.every((p) => p.startsWith('calls/c.yaml:'))).toBe(true);
+  });
+});
