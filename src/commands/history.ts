@@ -147,7 +147,8 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
         if (items && r.kind && (structured(f.old) || structured(f.new))) return items(r.kind, f.field, f.old, f.new);
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
-      const change = t(`history.change.${r.change}` as Message['key']);
+      // A merge shows only what it changed itself (store/history.ts): said so, beside its message.
+      const change = t(e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
       rows.push([when, e.author, e.message, ...(withRecord ? [what] : []), change, fields.join('\n')]);
     }
     if (e.records.length === 0) rows.push([when, e.author, e.message, ...(withRecord ? [''] : []), '', '']);

@@ -1,8 +1,10 @@
 // Who changed what: the commits that touched a record (or the whole data folder since a date),
 // each with its date, author, message and the fields it changed, old and new, read from git's
-// objects (`git log`, `git cat-file --batch`). A merge that combined both sides cleanly adds
-// nothing of its own and is left out by git; a merge that resolved a conflict shows what the
-// resolution changed against the local side.
+// objects (`git log`, `git cat-file --batch`). Every commit on every side of a merge is walked
+// (git's simplified history would drop the side a merge did not keep). A merge is nobody's change
+// of the fields it took from one side or the other: those are shown in the commits that made them.
+// A merge is shown only for what it changed itself, a field whose merged value no side had (a
+// conflict settled by an edit in the folder), as a change by the person who merged.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
 import { gitRaw } from './git.js';
@@ -28,6 +30,8 @@ export interface RecordChange {
 
 export interface HistoryEntry {
   commit: string;
+  /** A merge, shown for the fields it changed itself. */
+  merge?: true;
   /** The author's date, ISO 8601 with the author's offset. */
   date: string;
   author: string;
@@ -84,12 +88,40 @@ export function recordOfFile(rel: string): { kind: RecordKind; id: string } | un
   return kind && m ? { kind, id: m[2] } : undefined;
 }
 
+/** A file's data, whatever its shape (undefined when it is not there or not YAML). */
+function parseAny(bytes: Buffer | undefined): unknown {
+  return bytes ? parseStrict(bytes.toString('utf8').replace(/^\uFEFF/, '')).data : undefined;
+}
+
+/** What can change in a file on its own: an object's leaf fields (as `fieldChanges` names them), a list's entries (a vocabulary's). */
+function leaves(data: unknown): Map<string, unknown> {
+  if (Array.isArray(data)) return new Map(data.map((entry) => [JSON.stringify(entry), true]));
+  return isPlainObject(data) ? flatten(data) : new Map();
+}
+
+/**
+ * What a merge changed itself in a file: the fields (or list entries) whose merged value matches no
+ * parent's, git's combined diff field by field. True when the file cannot be read field by field.
+ */
+function madeByMerge(parents: Array<Buffer | undefined>, merged: Buffer | undefined): Set<string> | true {
+  const versions = [merged, ...parents];
+  const data = versions.map(parseAny);
+  if (versions.some((b, i) => b !== undefined && data[i] === undefined)) return true;
+  const [result, ...sides] = data.map(leaves);
+  const names = new Set([...result.keys(), ...sides.flatMap((s) => [...s.keys()])]);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return new Set([...names].filter((k) => sides.every((s) => !same(s.get(k), result.get(k)))));
+}
+
 /**
  * The commits that changed `paths`, newest first, each with every data file it changed under
- * `prefix` (the data folder in the repository, '' or 'data/').
+ * `prefix` (the data folder in the repository, '' or 'data/'); merges only with what they changed
+ * themselves, and left out when that is nothing.
  */
 export function readHistory(root: string, prefix: string, query: HistoryQuery): HistoryEntry[] {
-  const args = ['log', '-z', '--no-renames', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%s', '--name-only'];
+  // --full-history: the commits of both sides of a merge; -c: a merge lists the files that differ
+  // from every parent (a file taken whole from one side is nobody's change in the merge).
+  const args = ['log', '-z', '--no-renames', '--full-history', '-c', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%s', '--name-only'];
   // git's own --since only narrows the walk (it ignores dates it cannot represent); the dates
   // shown decide, below.
   if (query.since && query.since < '2100') args.push(`--since=${query.since} 00:00:00`);
@@ -97,40 +129,39 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
   args.push('--', ...query.paths);
   const r = gitRaw(args, root);
   if (!r.ok) return [];
-  const commits: Array<{ hash: string; parent?: string; date: string; author: string; message: string; files: string[] }> = [];
+  const commits: Array<{ hash: string; parents: string[]; date: string; author: string; message: string; files: string[] }> = [];
   for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
     const [hash, parents, date, author, message, ...rest] = chunk.split('\0');
     const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => f.startsWith(prefix) && f.endsWith('.yaml'));
     if (query.since && date.slice(0, 10) < query.since) continue;
-    commits.push({ hash, parent: parents.split(' ')[0] || undefined, date, author, message, files });
+    const merge = parents.split(' ').filter(Boolean);
+    if (merge.length > 1 && files.length === 0) continue; // took each file whole from one side
+    commits.push({ hash, parents: merge, date, author, message, files });
   }
-  // A merge lists no files with --name-only: the files it changed against its first parent.
-  for (const c of commits) {
-    if (c.files.length > 0 || !c.parent) continue;
-    const d = gitRaw(['diff', '--name-only', '-z', '--no-renames', c.parent, c.hash, '--', ...query.paths], root);
-    if (d.ok) c.files = d.stdout.toString('utf8').split('\0').filter((f) => f.startsWith(prefix) && f.endsWith('.yaml'));
-  }
-  const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...(c.parent ? [`${c.parent}:${f}`] : [])]));
+  const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...c.parents.map((p) => `${p}:${f}`)]));
   const blobs = readBlobs(root, names);
-  return commits.map((c) => ({
-    commit: c.hash.slice(0, 10),
-    date: c.date,
-    author: c.author,
-    message: c.message,
-    records: c.files.map((f) => {
+  const entries: HistoryEntry[] = [];
+  for (const c of commits) {
+    const merge = c.parents.length > 1;
+    const records: RecordChange[] = [];
+    for (const f of c.files) {
       const rel = f.slice(prefix.length);
-      const before = c.parent ? blobs.get(`${c.parent}:${f}`) : undefined;
+      const sides = c.parents.map((p) => blobs.get(`${p}:${f}`));
+      // A merge's old values are those of the first side that had the file (the merging person's own, mostly).
+      const before = sides.find((b) => b !== undefined);
       const after = blobs.get(`${c.hash}:${f}`);
+      const own = merge ? madeByMerge(sides, after) : true;
+      if (own !== true && own.size === 0) continue;
       const rec = recordOfFile(rel);
-      return {
-        ...(rec ?? {}),
-        file: rel,
-        change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
-        // Fields for records; settings, the model and vocabularies are named, not itemised.
-        fields: rec ? fieldChanges(rec.kind, parse(before), parse(after)) : [],
-      } satisfies RecordChange;
-    }),
-  }));
+      // Fields for records; settings, the model and vocabularies are named, not itemised.
+      const fields = rec ? fieldChanges(rec.kind, parse(before), parse(after)).filter((x) => own === true || own.has(x.field)) : [];
+      if (merge && rec && fields.length === 0 && own !== true) continue;
+      records.push({ ...(rec ?? {}), file: rel, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', fields });
+    }
+    if (merge && records.length === 0) continue;
+    entries.push({ commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records });
+  }
+  return entries;
 }
 
 /**

@@ -1,0 +1,90 @@
+// `civsam history` after two people synced: every change made on either side of a merge is shown,
+// by the person who made it; a merge is nobody's change of the fields it took from one side, and
+// is shown only for a value it set itself (a conflict settled by an edit before --continue).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { baseFiles } from '../helpers/folder.js';
+import { cloneAs, sharedRegister, type Member } from '../helpers/team.js';
+
+const DA = { CIVSAM_LANG: 'da', COLUMNS: '200' };
+
+/** The changes `civsam history ARGS` shows, one line each: author, message, what, fields old → new. */
+function changes(m: Member, args: string[]): string[] {
+  const r = m.civsam(['history', ...args, '--format', 'json'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  const report = JSON.parse(r.stdout) as { changes: Array<{ author: string; message: string; merge?: true; records: Array<{ id?: string; change: string; fields: Array<{ field: string; old?: unknown; new?: unknown }> }> }> };
+  return report.changes.flatMap((c) => c.records.map((x) =>
+    `${c.author}${c.merge ? ' (merge)' : ''}: ${x.id} ${x.change} ${x.fields.map((f) => `${f.field}: ${String(f.old ?? '–')} → ${String(f.new ?? '–')}`).join(', ')}`));
+}
+
+describe('history across a merge', () => {
+  test('a conflict settled with civsam: the change made on the other side is shown too, in both copies', () => {
+    const { bare, home } = sharedRegister(baseFiles());
+    const kim = cloneAs('Kim', bare, home);
+    const mette = cloneAs('Mette', bare, home);
+    expect(kim.civsam(['org', 'edit', 'alpha', '--notes', 'Kim ringede']).code).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+    expect(mette.civsam(['org', 'edit', 'alpha', '--notes', 'Mette ringede']).code).toBe(0);
+    expect(mette.civsam(['sync']).code).toBe(2);
+    expect(mette.civsam(['org', 'edit', 'alpha', '--notes', 'Aftalt']).code).toBe(0);
+    const done = mette.civsam(['sync', '--continue']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+
+    for (const m of [mette, kim]) {
+      const shown = changes(m, ['Alpha Forening']);
+      // Newest first by date; commits made within one second may come in either order.
+      expect(shown.slice(0, 3).sort()).toEqual([
+        'Kim: alpha changed notes: – → Kim ringede',
+        'Mette: alpha changed notes: Mette ringede → Aftalt',
+        'Mette: alpha changed notes: – → Mette ringede',
+      ]);
+      expect(shown[3]).toMatch(/^Admin: alpha added id: – → alpha, /);
+      expect(shown).toHaveLength(4);
+    }
+    const table = kim.civsam(['history', 'Alpha Forening'], DA);
+    expect(table.stdout).toMatch(/│ Kim +│ organisation alpha: noter udfyldt +│ ændret +│ Noter: – → Kim ringede +│/);
+  });
+
+  test('a conflict settled by an edit in the folder: the merge is shown with that value, as the merging person\'s', () => {
+    const { bare, home } = sharedRegister(baseFiles());
+    const kim = cloneAs('Kim', bare, home);
+    const mette = cloneAs('Mette', bare, home);
+    expect(kim.civsam(['org', 'edit', 'alpha', '--notes', 'Kim ringede']).code).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+    expect(mette.civsam(['org', 'edit', 'alpha', '--notes', 'Mette ringede']).code).toBe(0);
+    expect(mette.civsam(['sync']).code).toBe(2);
+    const file = `${mette.dir}/organisations/alpha.yaml`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^notes: .*$/m, 'notes: Aftalt i hånden'));
+    expect(mette.civsam(['sync', '--continue']).code).toBe(0);
+
+    const shown = changes(mette, ['Alpha Forening']);
+    expect(shown[0]).toBe('Mette (merge): alpha changed notes: Mette ringede → Aftalt i hånden');
+    expect(shown.slice(1, 3).sort()).toEqual(['Kim: alpha changed notes: – → Kim ringede', 'Mette: alpha changed notes: – → Mette ringede']);
+    expect(shown).toHaveLength(4);
+    const md = mette.civsam(['history', '--since', '2000-01-01', '--author', 'Mette', '--format', 'md'], DA);
+    expect(md.stdout).toMatch(/\| organisation alpha \| ændret ved fletning \| Noter: Mette ringede → Aftalt i hånden \|\n/);
+    const en = mette.civsam(['history', 'org', 'alpha'], { CIVSAM_LANG: 'en', COLUMNS: '200' });
+    expect(en.stdout).toMatch(/│ changed when merging +│ Notes: Mette ringede → Aftalt i hånden +│/);
+  });
+
+  test('different fields combined by sync: the merge is nobody\'s change, each field is shown once, by its author', () => {
+    const { bare, home } = sharedRegister(baseFiles());
+    const kim = cloneAs('Kim', bare, home);
+    const mette = cloneAs('Mette', bare, home);
+    expect(kim.civsam(['org', 'edit', 'alpha', '--website', 'https://alpha.example']).code).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+    expect(mette.civsam(['org', 'edit', 'alpha', '--notes', 'Mette ringede']).code).toBe(0);
+    expect(mette.civsam(['sync']).code).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+    expect(mette.git(['rev-list', '--merges', '--count', 'HEAD']).stdout).toBe('1');
+
+    for (const m of [mette, kim]) {
+      const shown = changes(m, ['Alpha Forening']);
+      expect(shown.slice(0, 2).sort()).toEqual(['Kim: alpha changed website: – → https://alpha.example', 'Mette: alpha changed notes: – → Mette ringede']);
+      expect(shown).toHaveLength(3);
+      expect(changes(m, ['--since', '2000-01-01', '--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);
+      expect(changes(m, ['--since', '2000-01-01']).filter((c) => c.includes('website'))).toEqual(['Kim: alpha changed website: – → https://alpha.example']);
+    }
+  });
+});
