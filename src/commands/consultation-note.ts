@@ -37,7 +37,7 @@ export async function run(ctx: CommandContext, opts: NoteOptions, [id]: string[]
     const points = response.points ?? [];
     const decided = (p: Point): Point => ({ summary: p.summary, ...(opts.disposition ? { disposition: opts.disposition } : {}), ...(reason ? { reason } : {}) });
     if (index !== undefined) {
-      if (index > points.length) throw new UserError('hearingNote.indexOutOfRange', { index, count: points.length, party });
+      if (index > points.length) throw new UserError('hearingNote.indexOutOfRange', { index, count: points.length, party, id: String(r.id) });
       points[index - 1] = decided(points[index - 1]);
     } else {
       points.push(decided({ summary: summary! }));

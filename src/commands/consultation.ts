@@ -85,15 +85,15 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, 
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'consultation', id, (r) => {
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
-    // Opened again: a reason it was closed early no longer describes it.
-    const { closed_early_reason: _, ...rest } = r;
+    // Opened again: when and why it was closed early no longer describe it.
+    const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;
     return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
   });
 }
 
 /**
  * Closes a consultation from its deadline day on. Before it only with --early and a reason, kept in
- * the file (closed_early_reason), since parties that were told the deadline may still answer.
+ * the file with the day (closed_early, closed_early_reason), since parties that were told the deadline may still answer.
  */
 export async function close(ctx: CommandContext, opts: Opts & { early?: boolean }, args: unknown[]): Promise<number> {
   const id = String(args[0]);
@@ -105,6 +105,6 @@ export async function close(ctx: CommandContext, opts: Opts & { early?: boolean 
     const early = typeof r.deadline === 'string' && ctx.today < r.deadline;
     if (early && !opts.early) throw new UserError('course.closeBeforeDeadline', { id, today });
     if (!early && opts.early) throw new UserError('course.notEarly', { id, today });
-    return early ? { ...r, status: 'closed', closed_early_reason: reason } : { ...r, status: 'closed' };
+    return early ? { ...r, status: 'closed', closed_early: ctx.today, closed_early_reason: reason } : { ...r, status: 'closed' };
   });
 }

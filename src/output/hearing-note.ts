@@ -20,9 +20,15 @@ function blocks(note: HearingNote, lang: Language): Block[] {
   const date = (d: string) => formatDate(d, lang);
   const out: Block[] = [
     { kind: 'title', text: t('hearingNote.title', { title: c.title }) },
-    { kind: 'paragraph', text: t('hearingNote.intro', { title: c.title, opens: date(c.opens), deadline: date(c.deadline), days: c.days, count: note.parties.length, responded: note.responded }) },
   ];
-  if (note.asOf <= c.deadline) out.push({ kind: 'paragraph', text: t('hearingNote.preliminary', { asOf: date(note.asOf) }) });
+  const early = note.closedEarly;
+  const course = { title: c.title, opens: date(c.opens), deadline: date(c.deadline), days: c.days, count: note.parties.length, responded: note.responded };
+  // Closed before its deadline: it did not run to the deadline, and the note is final, with when and why.
+  if (!early) out.push({ kind: 'paragraph', text: t('hearingNote.intro', course) });
+  else if (early.date) out.push({ kind: 'paragraph', text: t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) }) });
+  else out.push({ kind: 'paragraph', text: t('hearingNote.introClosedEarlyUndated', course) });
+  if (early) out.push({ kind: 'paragraph', text: t('hearingNote.closedEarlyReason', { reason: early.reason ?? t('hearing.report.noReason') }) });
+  else if (note.asOf <= c.deadline) out.push({ kind: 'paragraph', text: t('hearingNote.preliminary', { asOf: date(note.asOf) }) });
   out.push({ kind: 'heading', text: t('hearingNote.partiesHeading') });
   out.push({ kind: 'paragraph', text: note.parties.length ? t('hearingNote.partiesLead') : t('hearingNote.noParties') });
   if (note.parties.length) {

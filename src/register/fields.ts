@@ -36,7 +36,7 @@ export interface FieldSpec {
  * parties and responses (`consultation omit|respond`), why it closed early (`consultation close --early`).
  */
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
-  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early_reason'],
+  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early', 'closed_early_reason'],
   application: ['assessments', 'decision'],
 };
 

@@ -7,9 +7,9 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
-import { consultationReport } from './hearing.js';
+import { closedEarly, consultationReport, type Disposition, type ResponsePoint } from './hearing.js';
 
-export type Disposition = 'accommodated' | 'partly' | 'not';
+export type { Disposition };
 
 export interface NotePoint {
   summary: string;
@@ -29,6 +29,8 @@ export interface NoteParty {
 export interface HearingNote {
   consultation: { id: string; title: string; opens: string; deadline: string; days: number; status: Consultation['status']; selection: Consultation['selection']; seats: number | null };
   asOf: string;
+  /** Closed before its deadline (by `asOf`): the day, when recorded, and why. */
+  closedEarly?: { date: string | null; reason: string | null };
   parties: NoteParty[];
   responded: number;
   /** Points without a disposition (the audit's hearing-points-undecided). */
@@ -41,16 +43,18 @@ export function buildHearingNote(folder: DataFolder, c: Consultation, asOf: stri
     consultation: HearingNote['consultation'];
     invited: Omit<NoteParty, 'points'>[];
     response_rate: { responded: number };
+    points: ResponsePoint[];
     not_invited: HearingNote['notInvited'];
   };
-  const pointsOf = new Map((c.responses ?? []).map((r) => [r.party, r.points ?? []]));
   const parties = json.invited.map((p) => ({
     ...p,
-    points: (pointsOf.get(p.party) ?? []).map((x) => ({ summary: x.summary, disposition: (x.disposition ?? null) as Disposition | null, reason: x.reason ?? null })),
+    points: json.points.filter((x) => x.party === p.party).map(({ summary, disposition, reason }) => ({ summary, disposition, reason })),
   }));
+  const early = closedEarly(c, asOf);
   return {
     consultation: json.consultation,
     asOf,
+    ...(early ? { closedEarly: early } : {}),
     parties,
     responded: json.response_rate.responded,
     undecided: parties.reduce((s, p) => s + p.points.filter((x) => x.disposition === null).length, 0),

@@ -160,9 +160,42 @@ export function heardParties(folder: DataFolder, c: Consultation): HeardParty[] 
   }).sort(byName);
 }
 
+/** What the region did with a point a response raised; null until decided. */
+export type Disposition = 'accommodated' | 'partly' | 'not';
+
+export interface ResponsePoint {
+  party: string;
+  organisation: string;
+  name: string;
+  summary: string;
+  disposition: Disposition | null;
+  reason: string | null;
+}
+
+/** The points the responses raised, party by party in the order of `heard`, each party's in the order recorded. */
+function responsePoints(c: Consultation, heard: readonly HeardParty[]): ResponsePoint[] {
+  const pointsOf = new Map<string, NonNullable<NonNullable<Consultation['responses']>[number]['points']>>();
+  for (const r of c.responses ?? []) if (!pointsOf.has(r.party)) pointsOf.set(r.party, r.points ?? []);
+  return heard.flatMap((h) => (pointsOf.get(h.party) ?? []).map((x) => ({
+    party: h.party, organisation: h.organisation, name: h.name, summary: x.summary, disposition: (x.disposition ?? null) as Disposition | null, reason: x.reason ?? null,
+  })));
+}
+
+/**
+ * How a consultation closed before its deadline (`consultation close --early`): the day, when the
+ * file holds it, and the reason. Undefined when it did not, or had not yet on `asOf`.
+ */
+export function closedEarly(c: Consultation, asOf: string): { date: string | null; reason: string | null } | undefined {
+  if (c.status !== 'closed' || (c.closed_early === undefined && c.closed_early_reason === undefined)) return undefined;
+  if (c.closed_early !== undefined && c.closed_early > asOf) return undefined;
+  return { date: c.closed_early ?? null, reason: c.closed_early_reason ?? null };
+}
+
 export function consultationReport(folder: DataFolder, c: Consultation, asOf: string, lang: Language): Report {
   const t = tr(lang);
   const heard = heardParties(folder, c);
+  const points = responsePoints(c, heard);
+  const early = closedEarly(c, asOf);
   const responded = heard.filter((h) => h.responded).length;
   const late = heard.filter((h) => h.late).length;
   const share = heard.length ? responded / heard.length : 0;
@@ -174,9 +207,10 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const limited = c.selection === 'limited' && c.seats !== undefined;
   const days = daysBetween(c.opens, c.deadline);
   const json = {
-    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null, closed_early_reason: c.closed_early_reason ?? null },
+    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null, closed_early: c.closed_early ?? null, closed_early_reason: c.closed_early_reason ?? null },
     invited: heard,
     response_rate: { responded, invited: heard.length, share: Math.round(share * 1000) / 1000 },
+    points,
     not_invited: notInvited,
   };
   const heardTable: Table = {
@@ -186,9 +220,15 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     notes: [
       t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) }),
       ...(late > 0 ? [t('course.lateCount', { count: late })] : []),
-      ...(c.closed_early_reason !== undefined ? [t('course.closedEarly', { reason: c.closed_early_reason })] : []),
+      ...(responded > 0 && points.length === 0 ? [t('hearingNote.noPoints')] : []),
       ...(notInvited.length === 0 ? [t('hearing.report.allInvited')] : []),
     ],
+  };
+  // The høringsnotat's summary (consultation report --format md) in the table too: each point, what the region did with it and why.
+  const pointsTable: Table = {
+    title: t('hearing.report.points'),
+    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.point') }, { header: t('hearing.col.disposition') }, { header: t('hearing.col.reason') }],
+    rows: points.map((x) => [x.name, x.summary, x.disposition ? t(`hearingNote.disposition.${x.disposition}`) : t('hearing.report.undecided'), x.reason ?? t('hearing.report.none')]),
   };
   const notInvitedTable: Table = {
     title: t('hearing.report.notInvited'),
@@ -198,9 +238,17 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const heading = [
     t('hearing.report.heading', { title: c.title, id: c.id }),
     t('hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
+    ...(early ? [closedEarlyText(early, lang)] : []),
   ].join('\n');
-  const notes = asOf <= c.deadline ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
-  return { json, heading, tables: notInvited.length ? [heardTable, notInvitedTable] : [heardTable], notes };
+  // Closed early, no more responses are awaited.
+  const notes = asOf <= c.deadline && !early ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
+  return { json, heading, tables: [heardTable, ...(points.length ? [pointsTable] : []), ...(notInvited.length ? [notInvitedTable] : [])], notes };
+}
+
+/** "Lukket før fristen den 10. dec. 2026: Alle har svaret": when and why, as far as the file says. */
+export function closedEarlyText(early: { date: string | null; reason: string | null }, lang: Language): string {
+  const reason = early.reason ?? translate(lang, 'hearing.report.noReason');
+  return early.date ? translate(lang, 'hearing.report.closedEarly', { date: formatDate(early.date, lang), reason }) : translate(lang, 'course.closedEarly', { reason });
 }
 
 // --------------------------------------------------------------------------------------- history

@@ -110,14 +110,14 @@ describe('consultation close', () => {
     expect(read(dir)).toBe(CONSULTATION);
   });
 
-  test('--early --reason closes it and keeps the reason in the file; the report says it', async () => {
+  test('--early --reason closes it and keeps the day and the reason in the file; the report says both', async () => {
     const dir = folder();
     expect((await run(dir, ['consultation', 'close', 'h1', '--early', '--reason', 'Alle inviterede har svaret'])).code).toBe(0);
-    expect(read(dir)).toBe(CONSULTATION.replace('status: open\n', 'status: closed\nclosed_early_reason: Alle inviterede har svaret\n'));
+    expect(read(dir)).toBe(CONSULTATION.replace('status: open\n', 'status: closed\nclosed_early: 2026-03-15\nclosed_early_reason: Alle inviterede har svaret\n'));
     expect((await run(dir, ['validate'])).code).toBe(0);
     const da = await run(dir, ['consultation', 'report', 'h1'], 'da');
-    expect(da.stdout).toContain('Lukket før fristen: Alle inviterede har svaret');
-    // Opened again, the reason no longer describes it.
+    expect(da.stdout).toContain('\nLukket før fristen den 15. mar. 2026: Alle inviterede har svaret\n');
+    // Opened again, the day and the reason no longer describe it.
     expect((await run(dir, ['consultation', 'open', 'h1'])).code).toBe(0);
     expect(read(dir)).toBe(CONSULTATION);
   });

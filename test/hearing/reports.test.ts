@@ -79,7 +79,8 @@ describe('consultation report', () => {
       not_invited: [{ party: 'z', name: 'Zebra Forening', reason: 'Har frabedt sig høringer.' }],
     });
     expect(r.tables[0].rows[0]).toEqual(['Bedre Psykiatri Midt', 'b', '✓ 10 Mar 2026']);
-    expect(r.tables[0].notes).toEqual(['Response rate: 2 of 4 (50.0%).']);
+    // Two responded, and no points of theirs are recorded: the table says so, as the høringsnotat does.
+    expect(r.tables[0].notes).toEqual(['Response rate: 2 of 4 (50.0%).', 'No points from the responses have been recorded.']);
     expect(r.notes).toEqual([]);
   });
   it('says so on stderr when the deadline has not passed', () => {

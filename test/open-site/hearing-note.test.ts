@@ -43,7 +43,7 @@ describe('recording points and dispositions', () => {
     const r2 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--index', '1', '--disposition', 'partly'], 'da');
     expect(r2).toMatchObject({ code: 2, stderr: 'fejl: angiv begrundelsen med --reason: høringsnotatet begrunder, hvorfor en bemærkning ikke eller kun delvis blev imødekommet.\n' });
     const r3 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--index', '3', '--disposition', 'accommodated']);
-    expect(r3.stderr).toBe('error: hp-alpha has no points recorded, so there is no point number 3. See the consultation with civsam consultation report ID --format md.\n');
+    expect(r3.stderr).toBe('error: hp-alpha has no points recorded, so there is no point number 3. See the consultation with civsam consultation report k-closed.\n');
     const r4 = await run(dir, ['consultation', 'note', 'k-closed', '--party', 'hp-beta', '--point', 'X']);
     expect(r4.stderr).toBe('error: no response from hp-beta is recorded for consultation k-closed. Record it first: civsam consultation respond k-closed --party hp-beta --date YYYY-MM-DD.\n');
     expect((await run(dir, ['consultation', 'note', 'k-closed', '--party', '../x', '--point', 'X'])).code).toBe(2);

@@ -7,6 +7,7 @@ import { consultationInvitations, consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, type PageContent, type PageContext } from '../page.js';
 import { currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { paragraphs } from './text.js';
+import { closedEarly } from '../../reports/hearing.js';
 import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
@@ -60,6 +61,7 @@ function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
   const parties = report.parties;
   const id = `consultation-${c.id}`;
   const selection = invitationText(ctx, c);
+  const early = open ? undefined : closedEarly(c, ctx.facts.asOf);
   const rate = parties.length ? ctx.t('publish.consultations.rate', { responded: ctx.number(report.responded), invited: ctx.number(parties.length), share: ctx.share(report.responded / parties.length) }) : undefined;
   return html`<article class="consultation" id="${id}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${c.title}</h3>
@@ -67,6 +69,8 @@ ${paragraphs(c.description)}${facts([
   [ctx.t('publish.consultations.opens'), ctx.date(c.opens)],
   [ctx.t('publish.consultations.deadline'), ctx.t('publish.consultations.deadlineDays', { date: ctx.date(c.deadline), days: ctx.number(daysBetween(c.opens, c.deadline)) })],
   [ctx.t('publish.consultations.deadlineReason'), c.deadline_reason],
+  [ctx.t('publish.consultations.closedEarly'), early && (early.date ? ctx.date(early.date) : ctx.t('hearing.yes'))],
+  [ctx.t('publish.consultations.closedEarlyReason'), early?.reason ?? undefined],
   [ctx.t('publish.areas'), areaList(ctx, c.areas)],
   [ctx.t('publish.patientGroups'), groupList(ctx, c.patient_groups, 'publish.allGroupsOfAreas')],
   [ctx.t('publish.consultations.selection'), selection],
