@@ -27,7 +27,9 @@ export async function run(ctx: CommandContext, opts: { asOf?: string; format?: s
     const text = format === 'html' ? hearingNoteHtml(note, ctx.lang) : hearingNoteMarkdown(note, ctx.lang);
     if (opts.output) writeOutputFile(ctx, opts.output, text);
     else ctx.stdout.write(terminalSafe(text));
-    if (note.undecided > 0) sayNote(ctx, ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id }));
+    // The command to decide the first undecided point, with its party and number filled in.
+    const first = note.parties.flatMap((p) => p.points.map((x, i) => ({ party: p.party, index: i + 1, undecided: x.disposition === null }))).find((x) => x.undecided);
+    if (first) sayNote(ctx, ctx.t('hearingNote.undecidedNote', { count: note.undecided, id: consultation.id, party: first.party, index: first.index }));
     return EXIT.ok;
   }
   const report = consultationReport(folder, consultation, asOf, ctx.lang);

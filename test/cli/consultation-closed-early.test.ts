@@ -38,11 +38,11 @@ afterEach(() => {
 });
 
 /** The folder with h-model closed early today, 10 December, ten days before its deadline. */
-async function closedEarly(): Promise<string> {
+async function closedEarly(reason = 'Alle har svaret'): Promise<string> {
   const dir = makeFolder(files());
-  const r = await run(dir, ['consultation', 'close', 'h-model', '--early', '--reason', 'Alle har svaret', '--no-commit']);
+  const r = await run(dir, ['consultation', 'close', 'h-model', '--early', '--reason', reason, '--no-commit']);
   expect(r.code, r.stderr).toBe(0);
-  expect(readFileSync(join(dir, 'consultations/h-model.yaml'), 'utf8')).toContain('status: closed\nclosed_early: 2026-12-10\nclosed_early_reason: Alle har svaret\n');
+  expect(readFileSync(join(dir, 'consultations/h-model.yaml'), 'utf8')).toContain(`status: closed\nclosed_early: 2026-12-10\nclosed_early_reason: ${reason}\n`);
   return dir;
 }
 
@@ -54,12 +54,12 @@ describe('a consultation closed before its deadline', () => {
     expect(da.stdout.split('\n').slice(0, 6)).toEqual([
       '# Høringsnotat: Høring om samarbejdsmodellen', '',
       'Høringen »Høring om samarbejdsmodellen« åbnede 6. dec. 2026 med frist 20. dec. 2026 (14 dage), men blev lukket før fristen, den 10. dec. 2026. Høringen blev sendt til 2 parter, og 2 afgav høringssvar.', '',
-      'Begrundelse for at lukke høringen før fristen: Alle har svaret', '',
+      'Begrundelse for at lukke høringen før fristen: Alle har svaret.', '',
     ]);
     expect(da.stdout).not.toContain('foreløbigt');
     expect(da.stdout).not.toContain('løb fra');
     const en = await run(dir, ['consultation', 'report', 'h-model', '--format', 'md'], 'en');
-    expect(en.stdout).toContain('\nThe consultation “Høring om samarbejdsmodellen” opened on 6 Dec 2026 with a deadline of 20 Dec 2026 (14 days), but was closed before its deadline, on 10 Dec 2026. It was sent to 2 parties, and 2 responded.\n\nReason for closing it before the deadline: Alle har svaret\n');
+    expect(en.stdout).toContain('\nThe consultation “Høring om samarbejdsmodellen” opened on 6 Dec 2026 with a deadline of 20 Dec 2026 (14 days), but was closed before its deadline, on 10 Dec 2026. It was sent to 2 parties, and 2 responded.\n\nReason for closing it before the deadline: Alle har svaret.\n');
     expect(en.stdout).not.toContain('preliminary');
   });
 
@@ -77,9 +77,11 @@ describe('a consultation closed before its deadline', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'Høringsrapport: Høring om samarbejdsmodellen (h-model)',
       'Åbnede 6. dec. 2026, frist 20. dec. 2026 (14 dage). Status: afsluttet.',
-      'Lukket før fristen den 10. dec. 2026: Alle har svaret',
+      'Lukket før fristen den 10. dec. 2026: Alle har svaret.',
     ]);
     expect(r.stderr).toBe('');
+    // A reason with its own full stop gets no second one.
+    expect((await run(await closedEarly('Alle har svaret.'), ['consultation', 'report', 'h-model'])).stdout).toContain('\nLukket før fristen den 10. dec. 2026: Alle har svaret.\n');
     const json = JSON.parse((await run(dir, ['consultation', 'report', 'h-model', '--format', 'json'])).stdout);
     expect(json.consultation).toMatchObject({ status: 'closed', closed_early: '2026-12-10', closed_early_reason: 'Alle har svaret' });
     // Before the early close, the deadline note is still given.
@@ -118,6 +120,12 @@ describe('the table report carries the points', () => {
       { party: 'alpha', organisation: 'alpha', name: 'Alpha Forening', summary: 'Fristen er for kort.', disposition: 'not', reason: 'Fristen følger regionens praksis.' },
       { party: 'alpha', organisation: 'alpha', name: 'Alpha Forening', summary: 'Pårørende skal med.', disposition: null, reason: null },
     ]);
+  });
+
+  test('the note on the undecided point names the command to decide it, with its party and number', async () => {
+    const r = await run(makeFolder(files()), ['consultation', 'report', 'h-model', '--format', 'md']);
+    // Wrapped at the error stream's width: read as one line.
+    expect(r.stderr.replace(/\n(?!$)/g, ' ')).toBe('Bemærk: 1 bemærkning mangler stadig regionens stillingtagen (civsam consultation note h-model --party alpha --index 2 --disposition …).\n');
   });
 
   test('a point number out of range is answered with the consultation\'s own id in the command to look them up', async () => {

@@ -116,7 +116,7 @@ describe('consultation close', () => {
     expect(read(dir)).toBe(CONSULTATION.replace('status: open\n', 'status: closed\nclosed_early: 2026-03-15\nclosed_early_reason: Alle inviterede har svaret\n'));
     expect((await run(dir, ['validate'])).code).toBe(0);
     const da = await run(dir, ['consultation', 'report', 'h1'], 'da');
-    expect(da.stdout).toContain('\nLukket før fristen den 15. mar. 2026: Alle inviterede har svaret\n');
+    expect(da.stdout).toContain('\nLukket før fristen den 15. mar. 2026: Alle inviterede har svaret.\n');
     // Opened again, the day and the reason no longer describe it.
     expect((await run(dir, ['consultation', 'open', 'h1'])).code).toBe(0);
     expect(read(dir)).toBe(CONSULTATION);

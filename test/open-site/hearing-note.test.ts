@@ -78,7 +78,7 @@ describe('consultation report --format md|html: the høringsnotat', () => {
     expect(r.stdout).toContain('<li><span aria-hidden="true">✓</span> Alpha Forening (response received 1 Mar 2026)<span class="visually-hidden"> (responded)</span></li>');
     expect(r.stdout).toContain('<li>Beta &lt;Forening&gt; &amp; Co</li>');
     expect(r.stdout).toContain('<li><p>Mere &lt;b&gt;tid&lt;/b&gt;.</p><p>The region&#39;s position: not yet decided.</p></li>');
-    expect(r.stderr).toBe('Note: 1 point has no disposition yet (civsam consultation note k-closed --party\nID --index N --disposition …).\n');
+    expect(r.stderr).toBe('Note: 1 point has no disposition yet (civsam consultation note k-closed --party\nhp-alpha --index 3 --disposition …).\n');
   });
 });
 

@@ -16,7 +16,7 @@ export const consultationCourse = defineMessages({
   'course.notEarly': 'the deadline of consultation {id} is today ({today}) or has passed, so closing it now is not early. Leave out --early and --reason.',
   'course.receivedLate': '✓ {date} (late)',
   'course.lateCount': '{count, plural, one {# response came} other {# responses came}} after the deadline (marked late).',
-  'course.closedEarly': 'Closed before its deadline: {reason}',
+  'course.closedEarly': 'Closed before its deadline: {reason}.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -30,5 +30,5 @@ export const consultationCourse = defineMessages({
   'course.notEarly': 'fristen for høringen {id} er i dag ({today}) eller overskredet, så en lukning nu er ikke før tid. Udelad --early og --reason.',
   'course.receivedLate': '✓ {date} (for sent)',
   'course.lateCount': '{count, plural, one {# svar kom} other {# svar kom}} efter fristen (markeret for sent).',
-  'course.closedEarly': 'Lukket før fristen: {reason}',
+  'course.closedEarly': 'Lukket før fristen: {reason}.',
 });
