@@ -46,10 +46,14 @@ export interface HistoryQuery {
   author?: string;
 }
 
+/** A file's data, whatever its shape (undefined when it is not there or not YAML). */
+function parseAny(bytes: Buffer | undefined): unknown {
+  return bytes ? parseStrict(bytes.toString('utf8').replace(/^\uFEFF/, '')).data : undefined;
+}
+
 function parse(bytes: Buffer | undefined): Record<string, unknown> | undefined {
-  if (!bytes) return undefined;
-  const data = parseStrict(bytes.toString('utf8').replace(/^\uFEFF/, '')).data;
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const data = parseAny(bytes);
+  return isPlainObject(data) ? data : undefined;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -86,11 +90,6 @@ export function recordOfFile(rel: string): { kind: RecordKind; id: string } | un
   const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
   const kind = m ? RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]) : undefined;
   return kind && m ? { kind, id: m[2] } : undefined;
-}
-
-/** A file's data, whatever its shape (undefined when it is not there or not YAML). */
-function parseAny(bytes: Buffer | undefined): unknown {
-  return bytes ? parseStrict(bytes.toString('utf8').replace(/^\uFEFF/, '')).data : undefined;
 }
 
 /** What can change in a file on its own: an object's leaf fields (as `fieldChanges` names them), a list's entries (a vocabulary's). */

@@ -8,13 +8,13 @@ import { cloneAs, sharedRegister, type Member } from '../helpers/team.js';
 
 const DA = { CIVSAM_LANG: 'da', COLUMNS: '200' };
 
-/** The changes `civsam history ARGS` shows, one line each: author, message, what, fields old → new. */
+/** The changes `civsam history ARGS` shows, one line per record: author, record (or file), what, fields old → new. */
 function changes(m: Member, args: string[]): string[] {
   const r = m.civsam(['history', ...args, '--format', 'json'], DA);
   expect(r.code, r.stderr).toBe(0);
-  const report = JSON.parse(r.stdout) as { changes: Array<{ author: string; message: string; merge?: true; records: Array<{ id?: string; change: string; fields: Array<{ field: string; old?: unknown; new?: unknown }> }> }> };
+  const report = JSON.parse(r.stdout) as { changes: Array<{ author: string; message: string; merge?: true; records: Array<{ id?: string; file: string; change: string; fields: Array<{ field: string; old?: unknown; new?: unknown }> }> }> };
   return report.changes.flatMap((c) => c.records.map((x) =>
-    `${c.author}${c.merge ? ' (merge)' : ''}: ${x.id} ${x.change} ${x.fields.map((f) => `${f.field}: ${String(f.old ?? '–')} → ${String(f.new ?? '–')}`).join(', ')}`));
+    `${c.author}${c.merge ? ' (merge)' : ''}: ${x.id ?? x.file} ${x.change} ${x.fields.map((f) => `${f.field}: ${String(f.old ?? '–')} → ${String(f.new ?? '–')}`).join(', ')}`));
 }
 
 describe('history across a merge', () => {
@@ -86,5 +86,23 @@ describe('history across a merge', () => {
       expect(changes(m, ['--since', '2000-01-01', '--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);
       expect(changes(m, ['--since', '2000-01-01']).filter((c) => c.includes('website'))).toEqual(['Kim: alpha changed website: – → https://alpha.example']);
     }
+  });
+
+  test('a vocabulary both changed, merged line by line: each change by its author, no merge', () => {
+    const { bare, home } = sharedRegister(baseFiles());
+    const kim = cloneAs('Kim', bare, home);
+    const mette = cloneAs('Mette', bare, home);
+    const file = 'vocabularies/municipalities.yaml';
+    const edit = (m: Member, change: (text: string) => string, message: string) => {
+      writeFileSync(`${m.dir}/${file}`, change(readFileSync(`${m.dir}/${file}`, 'utf8')));
+      expect(m.git(['commit', '-qam', message]).code).toBe(0);
+    };
+    edit(kim, (t) => `${t}- id: viborg\n  name: Viborg\n`, 'Viborg added');
+    expect(kim.civsam(['sync']).code).toBe(0);
+    edit(mette, (t) => `- id: horsens\n  name: Horsens\n${t}`, 'Horsens added');
+    expect(mette.civsam(['sync']).code).toBe(0);
+    expect(mette.git(['rev-list', '--merges', '--count', 'HEAD']).stdout).toBe('1');
+    const vocabulary = changes(mette, ['--since', '2000-01-01']).filter((c) => c.includes(file));
+    expect(vocabulary.sort()).toEqual([`Admin: ${file} added `, `Kim: ${file} changed `, `Mette: ${file} changed `]);
   });
 });
