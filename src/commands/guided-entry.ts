@@ -4,10 +4,9 @@
 // as flags, so a wrong answer is asked again with the message the flag would get. The record is
 // shown before anything is saved, and the command then runs exactly as if the flags had been typed.
 // The prompt library is loaded only here, when civsam is about to ask.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataDir } from '../context/load.js';
+import { resolveDataFolderToChange } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
@@ -49,8 +48,7 @@ interface Folder {
 
 /** The folder as it is now, read without the lock: the write reads and checks it again under the lock. */
 function readNow(ctx: CommandContext): Folder {
-  const dir = resolveDataDir(ctx);
-  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const dir = resolveDataFolderToChange(ctx);
   const raw = readFolder(dir, noCache);
   const checked = checkFolder(raw);
   return { dir, raw, checked, folder: checked.folder };

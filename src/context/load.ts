@@ -1,8 +1,8 @@
 // Loading the data folder for a command: one place that resolves --data, uses the folder snapshot and
 // refuses to work on a folder that does not validate, or, for a reading command, leaves out the
 // files with errors and says so.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
@@ -34,7 +34,14 @@ export function resolveDataDir(ctx: CommandContext): string {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
-  if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  if (!isDir) throw new UserError('error.noDataFolder', { dir: dataFolderName(ctx) });
+  return dir;
+}
+
+/** As resolveDataDir, for a change: the folder must be a data folder, one with its civsam.yaml. */
+export function resolveDataFolderToChange(ctx: CommandContext): string {
+  const dir = resolveDataDir(ctx);
+  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.notDataFolder', { dir: dataFolderName(ctx) });
   return dir;
 }
 

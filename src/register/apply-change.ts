@@ -4,9 +4,9 @@
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataDir } from '../context/load.js';
+import { resolveDataFolderToChange } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
@@ -95,9 +95,7 @@ export interface ChangeResult {
 
 /** Writes go only into a real data folder: one with its civsam.yaml. */
 function dataDirOf(ctx: CommandContext): string {
-  const dir = resolveDataDir(ctx);
-  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
-  return dir;
+  return resolveDataFolderToChange(ctx);
 }
 
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
