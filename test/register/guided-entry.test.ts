@@ -138,6 +138,15 @@ describe('the questions, from the schemas and the field table', () => {
     expect(filterChoices(kinds, '')).toHaveLength(kinds.length);
   });
 
+  it('a Danish letter typed finds only itself (and its spelling aa, oe, ae); a or o typed still finds it', () => {
+    const choices = ['Åbyhøj', 'Aabenraa', 'Anholt', 'Ørsted', 'Odder'].map((name) => ({ name, value: name.toLowerCase() }));
+    const found = (typed: string) => filterChoices(choices, typed).map((c) => c.name);
+    expect(found('å')).toEqual(['Åbyhøj', 'Aabenraa']);
+    expect(found('ø')).toEqual(['Åbyhøj', 'Ørsted']);
+    expect(found('ab')).toEqual(['Åbyhøj', 'Aabenraa']);
+    expect(found('or')).toEqual(['Ørsted']);
+  });
+
   it('the review shows labels and names, not codes', () => {
     const lines = reviewLines('offer', 'ny', { organisation: 'alpha', title: 'T', type: 'peer-group', patient_groups: ['angst'], active_from: '2026-03-01', scope: 'regional' }, folder, 'da');
     expect(lines.join('\n')).toBe([
