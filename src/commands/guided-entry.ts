@@ -6,7 +6,7 @@
 // The prompt library is loaded only here, when civsam is about to ask.
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataFolderToChange } from '../context/load.js';
+import { resolveDataFolder } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
@@ -48,7 +48,7 @@ interface Folder {
 
 /** The folder as it is now, read without the lock: the write reads and checks it again under the lock. */
 function readNow(ctx: CommandContext): Folder {
-  const dir = resolveDataFolderToChange(ctx);
+  const dir = resolveDataFolder(ctx);
   const raw = readFolder(dir, noCache);
   const checked = checkFolder(raw);
   return { dir, raw, checked, folder: checked.folder };

@@ -6,7 +6,7 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataFolderToChange } from '../context/load.js';
+import { resolveDataFolder } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
@@ -95,7 +95,7 @@ export interface ChangeResult {
 
 /** Writes go only into a real data folder: one with its civsam.yaml. */
 function dataDirOf(ctx: CommandContext): string {
-  return resolveDataFolderToChange(ctx);
+  return resolveDataFolder(ctx);
 }
 
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
