@@ -18,8 +18,10 @@ describe('a value that fits none of its field\'s forms', () => {
   });
 
   it('a mapping: only what the mapping lacks or breaks', () => {
-    expect(messagesOf(callWith('  - id: reach\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-required Feltet criteria[0].text mangler. Tilføj en linje text: med værdien.']);
+    expect(messagesOf(callWith('  - id: reach\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-required Feltet kriterier nr. 1: ordlyd mangler. Tilføj en linje text: med værdien.']);
     expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'en')).toEqual(['calls/c.yaml:10:16 schema-length criteria[0].text.da must be at most 20,000 characters long (it is 30,000).']);
+    // In Danish the criterion's wording is named in words, as show heads it.
+    expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'da')).toEqual(['calls/c.yaml:10:16 schema-length Kriterier nr. 1: ordlyd: dansk må højst have 20.000 tegn (har 30.000).']);
   });
 
   it('a value of no allowed form (a number): one line, for the first form', () => {

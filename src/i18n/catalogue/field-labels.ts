@@ -96,6 +96,7 @@ export const fieldLabels = defineMessages({
   'label.withdrawn': 'Withdrawn on',
   'label.eligible_kinds': 'Kinds of funding',
   'label.budgets': 'Budgets',
+  'label.text': 'Wording',
   // One item of a list, as show heads its row (`Budget 2027`, `Criterion 2`).
   'label.item.budgets': 'Budget',
   'label.item.criteria': 'Criterion',
@@ -197,6 +198,7 @@ export const fieldLabels = defineMessages({
   'label.withdrawn': 'Udtrådt den',
   'label.eligible_kinds': 'Støtteformer',
   'label.budgets': 'Budgetter',
+  'label.text': 'Ordlyd',
   'label.item.budgets': 'Budget',
   'label.item.criteria': 'Kriterium',
   'label.item.funding': 'Midler',
