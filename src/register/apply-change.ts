@@ -28,6 +28,8 @@ import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
 import { problemLine } from '../output/problem-line.js';
+import { textWidth } from '../output/text-width.js';
+import { wrapText } from '../output/table.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -100,7 +102,10 @@ function dataDirOf(ctx: CommandContext): string {
 
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
-  const text = translate(ctx.lang, message.key, message.params);
+  // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.
+  const width = ctx.stderr.isTTY ? textWidth({ stdout: ctx.stderr, env: ctx.env }) : undefined;
+  const said = translate(ctx.lang, message.key, message.params);
+  const text = width === undefined ? said : said.split('\n').map((line) => wrapText(line, width).join('\n')).join('\n');
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 

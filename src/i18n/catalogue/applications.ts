@@ -352,7 +352,7 @@ export const applications = defineMessages({
   'application.scoreOutOfScale': 'karakteren for {criterion} ligger uden for skalaen i opslag {call}, {min} til {max}.',
   'application.assessorMissing': 'angiv bedømmeren med --assessor (en funktion eller et navn).',
   'application.noScores': 'giv mindst én karakter med --score KRITERIUM=N.',
-  'application.assessorTied': 'Bemærk: denne bedømmer har erklæret en tilknytning til {organisations}, som søger i dette opslag. En bedømmer med tilknytning til en ansøger deltager ikke i behandlingen af opslaget (forvaltningslovens § 3), og civsam audit melder bedømmelsen som en fejl. Den er gemt, som den blev givet; lad en anden bedømmer bedømme opslagets ansøgninger.',
+  'application.assessorTied': 'Bemærk: denne bedømmer har erklæret en tilknytning til {organisations}, {count, plural, one {som søger} other {som alle søger}} i dette opslag. En bedømmer med tilknytning til en ansøger deltager ikke i behandlingen af opslaget (forvaltningslovens § 3), og civsam audit melder bedømmelsen som en fejl. Den er gemt, som den blev givet; lad en anden bedømmer bedømme opslagets ansøgninger.',
   'application.decisionMissing': 'angiv afgørelsen med --decision bevilget, "delvist bevilget", afslag eller "trukket tilbage".',
   'value.outcome.withdrawn': 'trukket tilbage',
   'application.criteriaWithoutCall': 'ansøgning {id} nævner intet opslag, så --criteria kan ikke kontrolleres.',
