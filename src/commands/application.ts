@@ -36,18 +36,25 @@ function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
  * that names none is refused with the nearest criteria, or all of them; one that names several
  * with those. `what` is where it was given (`--score`); the word is echoed only when id-shaped.
  */
-function criterionOf(ctx: CommandContext, call: Call, word: string, what: string): { id: string; text: string } {
+export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | 'id'>, word: string, what: string, owner: 'call' | 'pool' = 'call'): { id: string; text: string } {
   const index = criterionNames(call);
   const r = index.resolve(word);
   const textOf = (e: NamedEntry) => e.display[ctx.lang];
+  const key = CRITERION_KEYS[owner];
   if (r.status === 'found') return { id: r.id, text: textOf(index.get(r.id)!) };
-  if (r.status === 'ambiguous') throw new UserError('application.criterionAmbiguous', { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
+  if (r.status === 'ambiguous') throw new UserError(key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
   const hint = r.closest.length > 0
     ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
-    : { key: 'application.criteriaAre', params: { list: index.entries.map(textOf).join(', ') || '—' } };
-  if (isValidId(word.trim())) throw new UserError('application.criterionUnknown', { criterion: word.trim(), call: call.id, hint } as MessageParams);
-  throw new UserError('application.criterionNoMatch', { what: { syntax: what }, call: call.id, hint } as MessageParams);
+    : { key: key.are, params: { list: index.entries.map(textOf).join(', ') || '—' } };
+  if (isValidId(word.trim())) throw new UserError(key.unknown, { criterion: word.trim(), call: call.id, hint } as MessageParams);
+  throw new UserError(key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }
+
+/** The words for a criterion not found, of a call or of a pool. */
+const CRITERION_KEYS = {
+  call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch' },
+  pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool' },
+} as const;
 
 /** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
 function scoreExample(call: Call, lang: Language): string {
@@ -118,8 +125,11 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!assessor) throw new UserError('application.assessorMissing');
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
-  return changeRecord(ctx, opts, 'application', id, (r, s) => {
-    const scores = parseScores(ctx, opts.score!, callOf(s, id, r));
+  let tied: string[] = [];
+  const code = await changeRecord(ctx, opts, 'application', id, (r, s) => {
+    const call = callOf(s, id, r);
+    tied = tiesInCall(s, call, assessor);
+    const scores = parseScores(ctx, opts.score!, call);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
     const note = opts.note?.trim();
@@ -132,6 +142,20 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     }
     return { ...r, assessments };
   });
+  // Kept as given (the register records what happened), but said at once rather than at the next
+  // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
+  // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
+  if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
+  return code;
+}
+
+/** The organisations (by name) that apply in the call and to which the assessor has declared a tie, as the audit's assessor-conflict rule counts them. */
+function tiesInCall(s: Session, call: Call, assessor: string): string[] {
+  const applicants = new Set<string>();
+  for (const a of s.folder.records.application.values()) if (a.call === call.id) for (const o of a.organisations) applicants.add(o);
+  const tied = new Set<string>();
+  for (const d of call.declarations ?? []) if (d.assessor === assessor) for (const t of d.ties) if (applicants.has(t.organisation)) tied.add(t.organisation);
+  return [...tied].sort().map((o) => s.folder.records.organisation.get(o)?.name ?? o);
 }
 
 const OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;

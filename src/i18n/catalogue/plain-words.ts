@@ -5,7 +5,8 @@ import { defineMessages } from '../define.js';
 
 export const plainWords = defineMessages({
   'problem.yamlSyntax.BAD_INDENT': 'This line does not line up with the lines around it: lines at the same level must start in the same column, and each item of a list with "- ". Move the line so it lines up. If a line above opens a [, a { or a quote, check that it is closed.',
-  'problem.yamlSyntax.BLOCK_AS_IMPLICIT_KEY': 'The line below is indented further than this one, but this line already has its value. Indent the line below as this one; or, if it belongs under this field, leave nothing after this field\'s colon.',
+  'problem.yamlSyntax.colonInValue': 'The value on this line holds a colon followed by a space, so what comes after that colon is read as a field of its own. Put the whole value in quotes, from where it begins here to the end of the line, e.g. "Open house: Aarhus".',
+  'problem.yamlSyntax.indentedBelow': 'The line below is indented further than this one, although this line already has its value. Indent the line below as this one; or, if it belongs under this field, leave nothing after this field\'s colon.',
   'problem.yamlSyntax.MISSING_CHAR': 'Something is missing here: the colon and space after a field name (field: value), a comma between the items in [ ], or a closing quote, ] or }. Add it.',
   'problem.yamlSyntax.UNEXPECTED_TOKEN': 'Something here is out of place, such as a ] or } with nothing to close, a stray comma, or text after a closing quote. Remove it, or put the whole value in quotes.',
   'problem.yamlSyntax.MULTILINE_IMPLICIT_KEY': 'The colon after a field name is missing, or a field name goes on over two lines. Write each field on one line as field: value; a value that goes on over several lines must be indented under its field.',
@@ -24,7 +25,8 @@ export const plainWords = defineMessages({
   'problem.amountDecimal': 'An amount is written in whole kroner, without a point or comma: YAML reads a point as a decimal point, so 600.000 would count as 600 kroner. Write the amount as digits only, e.g. 600000.',
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
-  'problem.yamlSyntax.BLOCK_AS_IMPLICIT_KEY': 'Linjen nedenfor er rykket længere ind end denne, men denne linje har allerede sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.',
+  'problem.yamlSyntax.colonInValue': 'Værdien på denne linje har et kolon efterfulgt af mellemrum, så det, der kommer efter kolonet, læses som et felt for sig. Sæt hele værdien i anførselstegn, fra hvor den begynder her, til linjens slutning, fx "Åbent hus: Aarhus".',
+  'problem.yamlSyntax.indentedBelow': 'Linjen nedenfor er rykket længere ind end denne, selv om denne linje allerede har sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.',
   'problem.yamlSyntax.MISSING_CHAR': 'Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.',
   'problem.yamlSyntax.UNEXPECTED_TOKEN': 'Noget her står forkert, fx en ] eller } uden noget at lukke, et komma for meget eller tekst efter et afsluttende anførselstegn. Fjern det, eller sæt hele værdien i anførselstegn.',
   'problem.yamlSyntax.MULTILINE_IMPLICIT_KEY': 'Kolon efter et feltnavn mangler, eller et feltnavn fortsætter over to linjer. Skriv hvert felt på én linje som felt: værdi; en værdi over flere linjer skal rykkes ind under sit felt.',
