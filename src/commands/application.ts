@@ -166,9 +166,10 @@ const amount_ = (n: number): Message => ({ key: 'audit.fmt.amount', params: { n 
 /**
  * Records the decision as it was made, also one the audit will flag (a late grant, a refusal
  * without reasons): the register keeps what happened. Refused: criterion ids the call does not have,
- * since a reason cannot rest on a criterion that was never published; and a grant of more than was
+ * since a reason cannot rest on a criterion that was never published; a grant of more than was
  * applied for, which no letter can honestly answer and which favours one applicant over those who
- * applied on the published terms. Where an applicant has since asked for more, the amount applied
+ * applied on the published terms; and a grant "in full" of less than was applied for, which is a
+ * partial grant. Where an applicant has since asked for more, the amount applied
  * for is corrected first (`application edit --amount`), so the record says what was asked.
  */
 export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknown[]): Promise<number> {
@@ -185,6 +186,11 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined && applied !== undefined && amount > applied) {
       const appId = typeof r.id === 'string' ? r.id : id;
       throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+    }
+    // A grant in full of less than was applied for is a partial grant, which must give its reasons;
+    // its letter would otherwise say "as applied for" of an amount that is not.
+    if (outcome === 'granted' && amount !== undefined && applied !== undefined && amount < applied) {
+      throw new UserError('application.grantedLess', { id: typeof r.id === 'string' ? r.id : id, applied: amount_(applied), granted: amount_(amount) });
     }
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
     const caseNumber = opts.case?.trim() || before.case_number;

@@ -1,14 +1,14 @@
-// `civsam call letters CALL --output DIR` (or --out DIR): one answer per decided application (granted, partly
-// granted, refused; none for withdrawn or undecided ones), in Markdown and HTML, in the language
-// of the command (the data folder's unless --lang says otherwise): the decision, the amount, the
-// criteria it was judged by and rests on, the reasons, and the lines on contact and complaint.
-// No letter is written while a decision of the call is one the audit marks as an error (a refusal
-// whose reasons name no criterion, a decision without every score, a grant over the amount applied
-// for, …) or a partial grant gives no amount: the letter would tell the applicant something the
-// region cannot stand by. All or none, as the round's answers go out together: no applicant hears
-// before another whose answer is still being put right. The refusal names each application and what
-// is wrong. A letter without a case number leaves out the sentence that asks for one, and the
-// command says which letters have none.
+// `civsam call letters CALL --output DIR` (or --out DIR): one answer per decided application
+// (granted, partly granted, refused; none for withdrawn or undecided ones), in Markdown and HTML, in
+// the language of the command (the data folder's unless --lang says otherwise): the decision, the
+// amount, the criteria it was judged by and rests on, the reasons, and the lines on contact and
+// complaint. No letter is written while a decision of the call is one the audit marks as an error (a
+// refusal whose reasons name no criterion, a decision without every score, a grant over the amount
+// applied for, …), a partial grant gives no amount, or a grant in full gives less than was applied
+// for: the letter would tell the applicant something the region cannot stand by. All or none, as the
+// round's answers go out together: no applicant hears before another whose answer is still being put
+// right. The refusal names each application and what is wrong. A letter without a case number leaves
+// out the sentence that asks for one, and the command says which letters have none.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
 // A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
 // many were written; what a run killed outright left, the next run into the folder removes.
@@ -162,7 +162,14 @@ export function letterProblems(ctx: CommandContext, folder: DataFolder, apps: re
   for (const f of runAudit(folder, RULES, { asOf: ctx.today }).findings) {
     if (f.severity === 'error' && f.subject.kind === 'application' && lettered.has(f.subject.id)) add(f.subject.id, messageText(ctx.lang, f.message));
   }
-  for (const a of lettered.values()) if (a.decision!.outcome === 'partly' && a.decision!.amount_dkk === undefined) add(a.id, ctx.t('letter.partlyNoAmount', { id: a.id }));
+  for (const a of lettered.values()) {
+    const d = a.decision!;
+    if (d.outcome === 'partly' && d.amount_dkk === undefined) add(a.id, ctx.t('letter.partlyNoAmount', { id: a.id }));
+    // More than applied for is the audit's (grant-exceeds-application); less, called a grant in full, is this letter's.
+    if (d.outcome === 'granted' && d.amount_dkk !== undefined && d.amount_dkk < a.amount_dkk) {
+      add(a.id, ctx.t('letter.grantedLess', { id: a.id, granted: formatAmount(d.amount_dkk, ctx.lang), applied: formatAmount(a.amount_dkk, ctx.lang) }));
+    }
+  }
   return [...lettered.values()].filter((a) => byApp.has(a.id)).map((app) => ({ app, problems: byApp.get(app.id)! }));
 }
 

@@ -98,6 +98,8 @@ describe('call letters and decisions that are not fit to send', () => {
     'applications/c-unscored.yaml': app('c-unscored', 'gamma', 'Besøgsvenner i psykiatrien', onlyOne, { outcome: 'granted', amount_dkk: 150_000 }),
     // A partial grant that gives no amount: its letter could only say "0 kr.".
     'applications/d-no-amount.yaml': app('d-no-amount', 'delta', 'Værested', both, { outcome: 'partly', reason: 'Delvis', criteria: ['reach'] }),
+    // Granted "in full" with less than the 150,000 applied for: the letter would say "as applied for".
+    'applications/e-less.yaml': app('e-less', 'alpha', 'Café', both, { outcome: 'granted', amount_dkk: 100_000, case_number: '1-30-72-48-26' }),
   });
 
   it('writes none, naming each wrong decision by its title and what is wrong', async () => {
@@ -107,7 +109,7 @@ describe('call letters and decisions that are not fit to send', () => {
     const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'Psykiatriopslag', '--output', out], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
-      'fejl: der blev ikke skrevet nogen breve: 3 afgørelser kan ikke sendes, som civsam audit også viser:',
+      'fejl: der blev ikke skrevet nogen breve: 4 afgørelser kan ikke sendes, som civsam audit også viser:',
       '  »Peer-grupper« (ansøgning b-refused):',
       '    – afgjort (afslag) den 1. mar. 2026 med en begrundelse, der ikke nævner nogen af kriterierne i',
       '      opslag c1.',
@@ -118,6 +120,10 @@ describe('call letters and decisions that are not fit to send', () => {
       '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges.',
       '      Registrér det med civsam application decide d-no-amount --decision "delvist bevilget" --amount',
       '      BELØB (med begrundelse og kriterier).',
+      '  »Café« (ansøgning e-less):',
+      '    – bevilget fuldt ud med 100.000 kr., men der blev søgt om 150.000 kr., så brevets »som ansøgt«',
+      '      ville være forkert. Registrér det som en delvis bevilling med begrundelse (civsam application',
+      '      decide e-less --decision "delvist bevilget" --amount … --reason … --criteria …).',
       'Ret afgørelserne (civsam application decide) eller bedømmelserne (civsam application assess), og skriv så brevene igen.',
       '',
     ].join('\n'));
@@ -129,13 +135,14 @@ describe('call letters and decisions that are not fit to send', () => {
     const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
     await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
     await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
+    await put('application', 'decide', 'e-less', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
     await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach', '--case', '1-30-72-47-26');
     const out = join(makeFolder({}), 'breve');
     // --out, the option's earlier name, still works.
     const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--out', out], { env: { COLUMNS: '200' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe([
-      `Skrev 4 breve (Markdown og HTML) til ${out}.`,
+      `Skrev 5 breve (Markdown og HTML) til ${out}.`,
       '2 breve har intet journalnummer (b-refused, c-unscored), så de beder ikke ansøgeren oplyse et. Skal det med i brevet, så registrér det med afgørelsen (civsam application decide ID … --case JOURNALNUMMER), og skriv brevene igen.',
       '',
     ].join('\n'));
