@@ -168,8 +168,8 @@ const amount_ = (n: number): Message => ({ key: 'audit.fmt.amount', params: { n 
  * without reasons): the register keeps what happened. Refused: criterion ids the call does not have,
  * since a reason cannot rest on a criterion that was never published; a grant of more than was
  * applied for, which no letter can honestly answer and which favours one applicant over those who
- * applied on the published terms; and a grant "in full" of less than was applied for, which is a
- * partial grant. Where an applicant has since asked for more, the amount applied
+ * applied on the published terms; a grant "in full" of less than was applied for, which is a
+ * partial grant; and a partial grant that does not say how much. Where an applicant has since asked for more, the amount applied
  * for is corrected first (`application edit --amount`), so the record says what was asked.
  */
 export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknown[]): Promise<number> {
@@ -178,6 +178,8 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  // What a partial grant gives is its point: without it no letter can say it, nor the pool count it.
+  if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   const reason = opts.reason?.trim();
   return changeRecord(ctx, opts, 'application', id, (r, s) => {
     const given = opts.criteria?.filter((c) => c.trim() !== '');
