@@ -89,7 +89,7 @@ describe('the grants of a small folder', () => {
       ['360G-region-test-application-r-aeble-pool-one-2026', 15000, '2025-12-01', { startDate: '2026-01-01', endDate: '2026-12-31' }, 'Yes', ['360G-region-test-aeblehaven'], [{ name: 'Aarhus', countryCode: 'DK' }]],
       ['360G-region-test-application-r-aeble-pool-one-2027', 15000, '2025-12-01', { startDate: '2027-01-01', endDate: '2027-12-31' }, 'Yes', ['360G-region-test-aeblehaven'], [{ name: 'Aarhus', countryCode: 'DK' }]],
     ]);
-    expect(from[0].description).toBe('Bevilling fra puljen Pulje Et for 2026 til ansøgningen »Samtaler i haven«.');
+    expect(from[0].description).toBe('Bevilling fra Pulje Et for 2026 til ansøgningen »Samtaler i haven«.');
     expect(validator()(grantsPackage(buildGrants(folder, 'da')))).toBe(true);
   });
 
