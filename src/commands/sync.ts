@@ -277,6 +277,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   // The result: what the branch should be once the sync is done.
   let result: string;
   let resolvedPaths: string[] = [];
+  let combinedPaths: string[] = [];
   const chosen: Chosen[] = [];
   if (!upstream) {
     result = head; // the shared branch is empty: ours is the first
@@ -321,7 +322,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       throw new UserError('sync.stopped', { count: open.length });
     }
     resolvedPaths = resolutions.map((r) => r.path).filter((p) => !combined.includes(p));
-    if (combined.length > 0) say(ctx, ctx.t('sync.combined', { records: combined.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
+    combinedPaths = combined;
     const tree = resolutions.length > 0 ? resolveTree(place, merged.tree, resolutions) : merged.tree;
     if (!tree) throw new UserError('sync.gitFailed', { detail: 'write-tree' });
     if (tree === treeOf(place.root, upstream)) {
@@ -381,6 +382,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
 
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
   else say(ctx, c.green(ctx.t('sync.done', { sent: upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
+  if (combinedPaths.length > 0) say(ctx, ctx.t('sync.combined', { records: combinedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
   if (chosen.length > 0) {
     say(ctx, ctx.t('sync.resolvedIntro', { count: chosen.length }));
     for (const line of choiceLines(ctx, place, chosen)) say(ctx, `  ${line}`);
