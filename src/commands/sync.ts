@@ -193,7 +193,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   // how far it got. Before the push nothing is sent and the folder is as it was; once the push has
   // gone through, the folder is brought to the result first (it is quick and only local).
   const stop = listenForStop();
-  const progress: Progress = { sent: false };
+  const progress: Progress = { sent: false, applying: false };
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
     // A change of this folder stopped part-way is finished (and committed) before anything is shared.
@@ -221,12 +221,14 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 interface Progress {
   /** The push went through: the shared remote has the result. */
   sent: boolean;
+  /** The folder is being brought to the result (through the journal a later sync or doctor finishes). */
+  applying: boolean;
 }
 
 function stopped(place: SyncPlace, stop: StopRequests, progress: Progress): UserError {
-  return progress.sent
-    ? new UserError('sync.interruptedSent', { remote: place.remote }, stop.exitCode())
-    : new UserError('sync.interrupted', {}, stop.exitCode());
+  if (progress.sent) return new UserError('sync.interruptedSent', { remote: place.remote }, stop.exitCode());
+  if (progress.applying) return new UserError('sync.interruptedApplying', {}, stop.exitCode());
+  return new UserError('sync.interrupted', {}, stop.exitCode());
 }
 
 /** Between two steps: stops here if the user asked to. */
@@ -377,7 +379,11 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     progress.sent = true;
   }
   const receivedCount = upstream && result !== head ? countRange(place.root, `${head}..${upstream}`) : 0;
-  if (result !== head) applyResult(place, head, result);
+  if (result !== head) {
+    progress.applying = true;
+    applyResult(place, head, result);
+    progress.applying = false;
+  }
   clearStopped(place);
 
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));

@@ -272,7 +272,7 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
       if (m) entries.set(m[3], { mode: m[1], oid: m[2] });
     }
   }
-  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid));
+  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid), { ownSession: true });
   const folders = new Set<string>();
   for (const path of paths) {
     const abs = join(place.root, path);

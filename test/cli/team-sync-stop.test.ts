@@ -46,7 +46,7 @@ describe('Ctrl-C during civsam sync', () => {
     const before = folderState(bo.dir);
     const r = bo.civsam(['sync'], { CIVSAM_LANG: 'da' });
     expect(r.code, r.stderr).toBe(130);
-    expect(r.stderr).toBe('fejl: stoppet efter dit ønske, før noget blev sendt: det fælles arkiv har ingen af dine ændringer, og din mappe er som før. Kør civsam sync igen, når du er klar.\n');
+    expect(r.stderr).toBe('fejl: stoppet efter dit ønske, før noget blev sendt eller hentet ind i din mappe; din mappe er som før. Kør civsam sync igen, når du er klar.\n');
     expect(existsSync(join(bo.dir, '.civsam.lock'))).toBe(false);
     expect(folderState(bo.dir)).toEqual(before);
     expect(remoteHead(bo, bare)).toBe(remote);
