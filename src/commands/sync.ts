@@ -1,7 +1,9 @@
 // `civsam sync`: bring in the others' changes and send yours, in one command. Fetch, merge the
-// local commits with the shared branch without touching the folder, validate the merged folder,
-// push, and only then bring the folder to the result. A conflict, an invalid merge or an
-// unreachable remote leaves the folder exactly as it was (files, HEAD, no merge in progress).
+// local commits with the shared branch without touching the folder (a record both sides changed
+// field by field and entry by entry), validate the merged folder, push, and only then bring the
+// folder to the result. A conflict, an invalid merge, an unreachable remote or a Ctrl-C before the
+// push leaves the folder exactly as it was (files, HEAD, no merge in progress); every choice of a
+// side says what it discards, and records brought in that do not validate are named.
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';

@@ -5,6 +5,7 @@
 // a response its party's, a funding line its pool's, year's and kind's, and a list of ids (areas,
 // municipalities, invited parties) is a set, each id an entry. Only the same field, or the same
 // entry, changed on both sides to different values is a conflict. Pure.
+import { ASSESSOR } from './personal.js';
 import { isPlainObject, sameData, type Data } from './plain-data.js';
 import type { RecordKind } from './record-kinds.js';
 import { shapeAt } from './shapes.js';
@@ -17,8 +18,8 @@ import { shapeAt } from './shapes.js';
  * budget a year. An evaluation is only its date and summary: each one written is an entry.
  */
 const ENTRY_KEYS: { readonly [K in RecordKind]?: { readonly [field: string]: readonly string[] } } = {
-  application: { assessments: ['assessor'] },
-  call: { declarations: ['assessor', 'date'] },
+  application: { assessments: [ASSESSOR] },
+  call: { declarations: [ASSESSOR, 'date'] },
   consultation: { responses: ['party'], omitted: ['party'] },
   agreement: { funding: ['pool', 'year', 'kind'], reports: ['due', 'kind'], evaluations: ['date', 'summary'] },
   pool: { budgets: ['year'] },
