@@ -35,6 +35,14 @@ function errorWidth(streams: Streams, env: NodeJS.ProcessEnv): number {
   return textWidth({ stdout: streams.stderr, env });
 }
 
+/**
+ * Whether an error's own lines are wrapped: only when they go to a terminal. Piped or logged (also
+ * with $COLUMNS set, as a script's may be), each stays one line.
+ */
+function wrapsErrors(streams: Streams): boolean {
+  return streams.stderr.isTTY === true;
+}
+
 function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -129,7 +137,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // A value an option does not take (`--format xml`): the command's help lists what it takes.
       const hint = err instanceof UsageError && running ? `\n${seeHelp(running, t)}` : '';
       const { errorLine } = await import('../output/error-line.js');
-      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), err.userMessage, errorWidth(streams, env)) + (hint ? `${hint.slice(1)}\n` : ''));
+      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), err.userMessage, errorWidth(streams, env), wrapsErrors(streams)) + (hint ? `${hint.slice(1)}\n` : ''));
       return err.exitCode;
     }
     // A full disk, a read-only folder, a missing permission: the system's refusal, the user's to
@@ -139,7 +147,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const { terminalSafe } = await import('../i18n/terminal-text.js');
       const m = fileSystemMessage(failure, process.cwd(), terminalSafe);
       const { errorLine } = await import('../output/error-line.js');
-      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), m, errorWidth(streams, env)));
+      streams.stderr.write(errorLine(lang, (s) => errColor.red(s), m, errorWidth(streams, env), wrapsErrors(streams)));
       if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
       return EXIT.invalid;
     }

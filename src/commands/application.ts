@@ -118,8 +118,11 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!assessor) throw new UserError('application.assessorMissing');
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
-  return changeRecord(ctx, opts, 'application', id, (r, s) => {
-    const scores = parseScores(ctx, opts.score!, callOf(s, id, r));
+  let tied: string[] = [];
+  const code = await changeRecord(ctx, opts, 'application', id, (r, s) => {
+    const call = callOf(s, id, r);
+    tied = tiesInCall(s, call, assessor);
+    const scores = parseScores(ctx, opts.score!, call);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
     const note = opts.note?.trim();
@@ -132,6 +135,20 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     }
     return { ...r, assessments };
   });
+  // Kept as given (the register records what happened), but said at once rather than at the next
+  // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
+  // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
+  if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
+  return code;
+}
+
+/** The organisations (by name) that apply in the call and to which the assessor has declared a tie, as the audit's assessor-conflict rule counts them. */
+function tiesInCall(s: Session, call: Call, assessor: string): string[] {
+  const applicants = new Set<string>();
+  for (const a of s.folder.records.application.values()) if (a.call === call.id) for (const o of a.organisations) applicants.add(o);
+  const tied = new Set<string>();
+  for (const d of call.declarations ?? []) if (d.assessor === assessor) for (const t of d.ties) if (applicants.has(t.organisation)) tied.add(t.organisation);
+  return [...tied].sort().map((o) => s.folder.records.organisation.get(o)?.name ?? o);
 }
 
 const OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;

@@ -4,16 +4,15 @@
 // as flags, so a wrong answer is asked again with the message the flag would get. The record is
 // shown before anything is saved, and the command then runs exactly as if the flags had been typed.
 // The prompt library is loaded only here, when civsam is about to ask.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataDir } from '../context/load.js';
+import { resolveDataFolder } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
-import { asciiFold, looseKey, nfc } from '../domain/text.js';
+import { asciiFold, looseKey, nfc, writesDanishLetter } from '../domain/text.js';
 import { uniqueId } from '../domain/ids.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
@@ -49,8 +48,7 @@ interface Folder {
 
 /** The folder as it is now, read without the lock: the write reads and checks it again under the lock. */
 function readNow(ctx: CommandContext): Folder {
-  const dir = resolveDataDir(ctx);
-  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  const dir = resolveDataFolder(ctx);
   const raw = readFolder(dir, noCache);
   const checked = checkFolder(raw);
   return { dir, raw, checked, folder: checked.folder };
@@ -355,7 +353,8 @@ function splitList(v: string): string[] {
 
 /**
  * Choices whose name or id holds every word typed, as names are compared elsewhere: case and
- * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`).
+ * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`);
+ * a word typed with æ, ø or å finds only those letters (and ae, oe, aa), not every a or o.
  */
 export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
   const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
@@ -364,7 +363,7 @@ export function filterChoices(choices: readonly Choice[], term: string | undefin
     const text = `${c.name} ${c.value}`;
     const ascii = asciiFold(text);
     const loose = looseKey(text);
-    return words.every((w) => ascii.includes(asciiFold(w).trim()) || loose.includes(looseKey(w)));
+    return words.every((w) => ascii.includes(asciiFold(w).trim()) || (!writesDanishLetter(w) && loose.includes(looseKey(w))));
   });
 }
 

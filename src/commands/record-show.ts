@@ -11,7 +11,7 @@ import { idWithName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
-import { fieldLabel, valueLabel } from '../i18n/values.js';
+import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { namesOf } from '../output/labels.js';
 import type { Cell, Table } from '../output/table.js';
 import { referenceIndex, referrersOf, type Referrer } from '../register/refs.js';
@@ -75,6 +75,26 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     const fields = Object.entries(o).filter(([ik]) => !(path === 'criteria' && ik === 'id'));
     return fields.map(([ik, iv]) => (path === 'criteria' && ik === 'text' ? inline(`${path}.${ik}`, iv) : `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`)).join(' · ').replace(/ · \n/g, '\n');
   };
+  /**
+   * A list of objects, one row per item headed by what one item is called: by the field that tells
+   * the items apart where there is one (`Budget 2027: 1.000.000 kr.`), else numbered (`Kriterium 2`).
+   * Headings stay unique (numbered when the field does not tell them apart in a broken file), as
+   * history pairs old and new rows by them.
+   */
+  const listRows = (path: string, field: string, label: string, items: unknown[]): void => {
+    const one = messageOr(ctx.lang, `label.item.${field}`, label);
+    const by = ITEM_HEADING[path];
+    const heads = by ? items.map((x) => (isObject(x) && (typeof x[by] === 'number' || typeof x[by] === 'string') ? x[by] : undefined)) : [];
+    if (by && heads.every((h) => h !== undefined) && new Set(heads).size === heads.length) {
+      items.forEach((x, i) => {
+        const rest = Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([ik]) => ik !== by));
+        const only = Object.keys(rest);
+        rows.push([`${one} ${scalar(`${path}.${by}`, heads[i])}`, only.length === 1 ? inline(`${path}.${only[0]}`, rest[only[0]]) : item(path, rest)]);
+      });
+    } else {
+      items.forEach((x, i) => rows.push([`${one} ${i + 1}`, isObject(x) ? item(path, x) : scalar(path, x)]));
+    }
+  };
   const walk = (obj: Record<string, unknown>, prefix: string): void => {
     for (const [k, v] of Object.entries(obj)) {
       const path = prefix + k;
@@ -83,7 +103,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
         // An empty list says so in words (as one inside a list item does) rather than leaving the cell blank.
         if (v.length === 0) rows.push([label, ctx.t('show.emptyList')]);
         else if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
-        else v.forEach((x, i) => rows.push([`${label} ${i + 1}`, isObject(x) ? item(path, x) : String(x)]));
+        else listRows(path, k, label, v);
       } else if (isObject(v)) {
         walk(v, `${path}.`);
       } else {
@@ -94,6 +114,13 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   walk(record, '');
   return rows;
 }
+
+/**
+ * The field that names one item of a list among the others: a pool's budget by its year (one budget
+ * a year, by the budget-year-unique rule). An agreement's funding may have two lines in a year, so
+ * its lines are numbered.
+ */
+const ITEM_HEADING: Record<string, string> = { budgets: 'year' };
 
 /** Where a record holds a criterion's id (an application's scores and decision). */
 const CRITERION_IDS = new Set(['assessments.scores.criterion', 'decision.criteria']);

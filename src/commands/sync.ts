@@ -30,7 +30,8 @@ import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
 import { schemaRank } from '../store/write-record.js';
 import { COMMAND_OF } from '../domain/kinds.js';
-import { isRecordId, kindFromWord, kindWords } from '../context/record-args.js';
+import { kindFromWord } from '../context/record-args.js';
+import { mayBeName } from '../domain/ids.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { problemLine } from '../output/problem-line.js';
@@ -154,18 +155,40 @@ function recordWords(ctx: CommandContext, n: Named): string {
   return `${kind} ${n.id}${n.label ? ` (${n.label})` : ''}`;
 }
 
-/** `KIND ID` pairs from the command line, checked. */
-function namedRecords(args: unknown[]): Array<{ kind: RecordKind; id: string }> {
+/**
+ * The records the command line names, each by its kind and its name or id (`org "Lys i Mørket"`,
+ * `org lyspunktet offer natcafe-aarhus`), or by a name or id alone, of any kind. A name typed
+ * without quotes is its words up to the next kind; a kind word right after a kind is the name's.
+ * Checked as words only: they are looked up in the folder once it is known to be shared.
+ */
+function namedRecords(args: unknown[]): Array<{ kind?: RecordKind; word: string }> {
   const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
-  if (words.length % 2 !== 0) throw new UserError('sync.recordPairs');
-  const out: Array<{ kind: RecordKind; id: string }> = [];
-  for (let i = 0; i < words.length; i += 2) {
-    const kind = kindFromWord(words[i]);
-    if (!kind) throw new UserError('sync.unknownKind', { kinds: kindWords() });
-    if (!isRecordId(words[i + 1])) throw new UserError('sync.badId');
-    out.push({ kind, id: words[i + 1] });
+  const named: Array<{ kind?: RecordKind; words: string[] }> = [];
+  for (const w of words) {
+    const kind = kindFromWord(w);
+    const last = named.at(-1);
+    if (kind && (!last || last.words.length > 0)) named.push({ kind, words: [] });
+    else if (last) last.words.push(w);
+    else named.push({ words: [w] });
   }
-  return out;
+  return named.map(({ kind, words: name }) => {
+    // A kind alone names no record.
+    if (kind && name.length === 0) throw new UserError('sync.kindOnly', { command: COMMAND_OF[kind] });
+    const word = name.join(' ');
+    // Text that cannot be a name or an id (a path, escape codes) is refused without repeating it.
+    if (!mayBeName(word)) throw new UserError('history.badRecord');
+    return { kind, word };
+  });
+}
+
+/** The named records' kinds and ids, found as every command finds a record (with "Did you mean"); also those this side removed. */
+async function findNamed(ctx: CommandContext, place: SyncPlace, named: Array<{ kind?: RecordKind; word: string }>): Promise<Array<{ kind: RecordKind; id: string }>> {
+  if (named.length === 0) return [];
+  const { findRecord } = await import('../context/names.js');
+  const { removedRecords } = await import('../store/history.js');
+  let removed: ReturnType<typeof removedRecords> | undefined;
+  const gone = () => (removed ??= removedRecords(place.root, place.prefix));
+  return named.map((n) => findRecord(ctx, n.word, n.kind ? [n.kind] : RECORD_KINDS, gone));
 }
 
 /** The errors of the data folder as committed in `commit`. */
@@ -189,6 +212,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (named.length > 0 && !opts.mine && !opts.theirs) throw new UserError('sync.recordsNeedSide');
   const { place, dir } = placeOf(ctx);
   if (opts.status) return status(ctx, place);
+  const records = await findNamed(ctx, place, named);
 
   const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   // From here a Ctrl-C is a request: the sync stops where it safely can, releases the lock and says
@@ -203,7 +227,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     const inProgress = gitOperationInProgress(place);
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {
-      const outcome = await once(ctx, place, opts, named, stop, progress);
+      const outcome = await once(ctx, place, opts, records, stop, progress);
       if (outcome !== 'retry') return outcome;
       if (attempt >= PUSH_ATTEMPTS) throw new UserError('sync.busy');
       lock.refresh();

@@ -7,7 +7,7 @@ import type { Problem } from '../store/load-folder.js';
 import { problemLine } from '../output/problem-line.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
-  const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false });
+  const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false, anyFolder: true });
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const files = new Set(problems.map((p) => p.file)).size;

@@ -1,8 +1,8 @@
 // Loading the data folder for a command: one place that resolves --data, uses the folder snapshot and
 // refuses to work on a folder that does not validate, or, for a reading command, leaves out the
 // files with errors and says so.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
@@ -34,7 +34,17 @@ export function resolveDataDir(ctx: CommandContext): string {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
-  if (!isDir) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
+  if (!isDir) throw new UserError('error.noDataFolder', { dir: dataFolderName(ctx) });
+  return dir;
+}
+
+/**
+ * As resolveDataDir, for a command that works on the data: the folder must be a data folder, one
+ * with its civsam.yaml (an ordinary folder is said to be one, not counted as a folder with errors).
+ */
+export function resolveDataFolder(ctx: CommandContext): string {
+  const dir = resolveDataDir(ctx);
+  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.notDataFolder', { dir: dataFolderName(ctx) });
   return dir;
 }
 
@@ -52,12 +62,14 @@ export interface LoadOptions {
    * time: a kind left out is parsed when first read, one named and not read costs its parse.
    */
   reads?: readonly RecordKind[];
+  /** Read a folder without its civsam.yaml too (validate reports what such a folder lacks). */
+  anyFolder?: boolean;
 }
 
-export function loadFolder(ctx: CommandContext, { cache = true, reads }: LoadOptions = {}): LoadedFolder {
-  if (!cache) return load(ctx, false);
+export function loadFolder(ctx: CommandContext, { cache = true, reads, anyFolder = false }: LoadOptions = {}): LoadedFolder {
+  if (!cache) return load(ctx, false, reads, anyFolder);
   let loaded = loadedFor.get(ctx);
-  if (!loaded) loadedFor.set(ctx, (loaded = load(ctx, true, reads)));
+  if (!loaded) loadedFor.set(ctx, (loaded = load(ctx, true, reads, anyFolder)));
   return loaded;
 }
 
@@ -66,12 +78,12 @@ export function forgetLoaded(ctx: CommandContext): void {
   loadedFor.delete(ctx);
 }
 
-function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]): LoadedFolder {
+function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[], anyFolder = false): LoadedFolder {
   if (ctx.fromHistory) {
     const raw = readFolder(folderAtDate(resolveDataDir(ctx), dataFolderName(ctx), ctx.fromHistory), noCache);
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
-  const dir = resolveDataDir(ctx);
+  const dir = anyFolder ? resolveDataDir(ctx) : resolveDataFolder(ctx);
   const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`) });
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };

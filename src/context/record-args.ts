@@ -1,6 +1,5 @@
 // A record named on the command line as KIND ID (`org lyspunktet`), checked before it is used.
-import { kindFromName, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
-import { COMMAND_OF } from '../domain/kinds.js';
+import { kindFromName, type RecordKind } from '../domain/kinds.js';
 
 /** A record id as the data contract defines it: the one id check (the schemas' id pattern). */
 export { isValidId as isRecordId } from '../domain/ids.js';
@@ -11,9 +10,4 @@ export { isValidId as isRecordId } from '../domain/ids.js';
  */
 export function kindFromWord(word: string): RecordKind | undefined {
   return kindFromName(word);
-}
-
-/** The kinds as the commands name them, for a message. */
-export function kindWords(): string {
-  return RECORD_KINDS.map((k) => COMMAND_OF[k]).join(', ');
 }

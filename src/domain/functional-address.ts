@@ -13,6 +13,11 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'nastformand', 'chair', 'kasserer', 'treasurer', 'bestyrelse', 'bestyrelsen', 'board', 'frivillig', 'frivillige', 'volunteer',
   'volunteers', 'raadgivning', 'radgivning', 'hoering', 'hoeringer', 'horing', 'horinger', 'hearing', 'koordinator', 'coordinator',
   'medlem', 'medlemmer', 'members', 'forening', 'foreningen', 'landsforening', 'hej', 'hello',
+  // A region's own units that publish pools and calls (puljer@, tilskud@, ansoegning@).
+  'pulje', 'puljen', 'puljer', 'puljerne', 'tilskud', 'tilskuddet', 'tilskudspulje', 'tilskudspuljer', 'ansoegning', 'ansogning',
+  'ansoegninger', 'ansogninger', 'application', 'applications', 'grant', 'grants', 'funding', 'fond', 'fonden', 'fonde',
+  'sagsbehandling', 'service', 'support', 'hjaelp', 'hjalp', 'help', 'kommunikation', 'presse', 'press', 'team', 'enhed',
+  'enheden', 'afdeling', 'afdelingen',
 ]);
 
 /**

@@ -8,7 +8,7 @@
 // (`ø` as `oe`), so `århus`, `Aarhus` and `aarhus` are one word.
 import type { DataFolder } from './folder.js';
 import type { RecordKind, Target, VocabularyName } from './kinds.js';
-import { asciiFold, caseKey, looseKey, nameKey } from './text.js';
+import { asciiFold, caseKey, looseKey, nameKey, writesDanishLetter } from './text.js';
 import { allEnumValues } from './shapes.js';
 import type { Language } from '../i18n/index.js';
 import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
@@ -55,9 +55,17 @@ export function foldedForms(s: string): string[] {
   return [...new Set(forms)];
 }
 
+/**
+ * The forms a typed word is looked for in: its folded forms, except that a word written with æ, ø
+ * or å (or aa) is only spelt out (`å` → `aa`), never loosened to a or o: it finds å and aa only.
+ */
+export function typedForms(s: string): string[] {
+  return writesDanishLetter(s) ? [nameKey(asciiFold(s))].filter((f) => f.length > 0) : foldedForms(s);
+}
+
 /** The folded forms of each word in a text (`Angstforeningen Midt` → angstforeningen, midt). */
-function wordForms(s: string): string[] {
-  return [...new Set(s.split(/[^\p{L}\p{N}]+/u).flatMap(foldedForms))];
+function wordForms(s: string, forms: (word: string) => string[] = foldedForms): string[] {
+  return [...new Set(s.split(/[^\p{L}\p{N}]+/u).flatMap(forms))];
 }
 
 /** One thing a word may name: its id, the names it goes by, and how it is shown in each language. */
@@ -86,7 +94,7 @@ interface Prepared {
 
 function prepare(entry: NamedEntry): Prepared {
   const texts = [entry.id, ...entry.names];
-  return { entry, whole: [...new Set(texts.flatMap(foldedForms))], words: [...new Set(entry.names.flatMap(wordForms))] };
+  return { entry, whole: [...new Set(texts.flatMap(foldedForms))], words: [...new Set(entry.names.flatMap((n) => wordForms(n)))] };
 }
 
 /** The edit distance still called close for a word of this length. */
@@ -144,8 +152,8 @@ interface Query {
 }
 
 function queryOf(word: string): Query {
-  const pieces = word.split(/[^\p{L}\p{N}]+/u).map(foldedForms).filter((forms) => forms.length > 0);
-  return { whole: foldedForms(word), words: wordForms(word), pieces };
+  const pieces = word.split(/[^\p{L}\p{N}]+/u).map(typedForms).filter((forms) => forms.length > 0);
+  return { whole: typedForms(word), words: wordForms(word, typedForms), pieces };
 }
 
 /** How a word ranks against one entry (see Rank); undefined when it is not close. */
@@ -207,7 +215,7 @@ export class NameIndex {
   closest(word: string, n = 3): NamedEntry[] {
     const ranked = this.ranked(word);
     // A word of three letters or fewer is a slip away from too many others to suggest any.
-    const slipped = foldedForms(word).filter((f) => f.length > 3).flatMap((f) => nearestByName(f, this.prepared, (p) => p.whole, MIN_PREFIX));
+    const slipped = typedForms(word).filter((f) => f.length > 3).flatMap((f) => nearestByName(f, this.prepared, (p) => p.whole, MIN_PREFIX));
     // Of those merely near, only the nearest few: not every name that shares one word with the best.
     const nearest = ranked.find((r) => r.rank.tier === 4)?.rank.distance ?? 0;
     const near = ranked.filter((r) => r.rank.tier < 4 || r.rank.distance <= nearest + 2);
@@ -229,7 +237,7 @@ export class NameIndex {
     if (this.byId.has(trimmed)) return { status: 'found', id: trimmed };
     const byCase = caseKey(trimmed);
     if (this.byId.has(byCase)) return { status: 'found', id: byCase };
-    const q = foldedForms(word);
+    const q = typedForms(word);
     // The strict fold first (`ø` kept), so `Sø` and `So` are told apart when both exist.
     const strict = nameKey(word);
     const strictHits = this.prepared.filter((p) => [p.entry.id, ...p.entry.names].some((n) => nameKey(n) === strict && strict !== ''));
@@ -248,7 +256,7 @@ export class NameIndex {
   resolve(word: string): Resolution {
     const exact = this.exact(word);
     if (exact.status !== 'unknown') return exact;
-    const q = foldedForms(word);
+    const q = typedForms(word);
     if (Math.max(0, ...q.map((f) => f.length)) >= MIN_PREFIX) {
       const hits = this.prepared.filter((p) => q.some((f) => f.length >= MIN_PREFIX && p.whole.some((w) => w.startsWith(f))));
       if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };

@@ -110,6 +110,15 @@ export function asciiFold(s: string): string {
     .normalize('NFKD').replace(/\p{Mn}/gu, '');
 }
 
+/**
+ * Whether a word a person typed writes æ, ø or å, or spells å as aa: then it means that letter,
+ * which is a letter of its own in Danish, and is not loosened to a or o (`Å` finds Åby and Aarhus,
+ * not every a; a user without a Danish keyboard still finds Åby with `a`).
+ */
+export function writesDanishLetter(s: string): boolean {
+  return /[æøå]|aa/.test(caseKey(s));
+}
+
 /** Looser than nameKey, for a second try at matching: æ as ae, ø as o, å and aa as a. */
 export function looseKey(s: string): string {
   return nameKey(s).replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/aa/g, 'a').replace(/å/g, 'a');

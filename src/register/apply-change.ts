@@ -4,9 +4,9 @@
 // nothing and exits 2. Ctrl-C (or SIGTERM) before the first file is put in place stops with
 // nothing written; after, the change is finished and committed first, unless asked twice.
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { existsSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataDir } from '../context/load.js';
+import { resolveDataFolder } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
@@ -16,7 +16,7 @@ import { readFolder, type Problem, type RawFolder } from '../store/load-folder.j
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
-import { folderOutside, limitMessage } from '../store/read-file.js';
+import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
@@ -28,6 +28,8 @@ import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
 import { problemLine } from '../output/problem-line.js';
+import { textWidth } from '../output/text-width.js';
+import { wrapText } from '../output/table.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -95,14 +97,15 @@ export interface ChangeResult {
 
 /** Writes go only into a real data folder: one with its civsam.yaml. */
 function dataDirOf(ctx: CommandContext): string {
-  const dir = resolveDataDir(ctx);
-  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.noDataFolder', { dir: ctx.dataDir });
-  return dir;
+  return resolveDataFolder(ctx);
 }
 
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
-  const text = translate(ctx.lang, message.key, message.params);
+  // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.
+  const width = ctx.stderr.isTTY ? textWidth({ stdout: ctx.stderr, env: ctx.env }) : undefined;
+  const said = translate(ctx.lang, message.key, message.params);
+  const text = width === undefined ? said : said.split('\n').map((line) => wrapText(line, width).join('\n')).join('\n');
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
@@ -350,8 +353,38 @@ function kib(bytes: number): number {
 /** One file: replaced on its own (file and folder flushed), exactly as a register command always did. */
 function writeOne(ctx: CommandContext, lock: FolderLock, f: FileChange): string[] {
   const outcome = commitRecordFile(f.current, f.text, () => lock.stillHeld());
-  if (!outcome.ok) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file: join(ctx.dataDir, f.rel) });
+  if (!outcome.ok) throw refusedWrite(outcome.reason, join(ctx.dataDir, f.rel));
   return [f.rel];
+}
+
+/**
+ * Why a record file could not be replaced: the lock was lost; the place holds no ordinary file (a
+ * link, even one leading nowhere, a folder or a pipe: a record is never written through one, and
+ * running the command again would not help); or it was changed by someone else meanwhile.
+ */
+function refusedWrite(reason: string, file: string): UserError {
+  if (reason === 'lock-lost') return new UserError('write.lockLost', { file });
+  const kind = notOrdinaryFile(file);
+  if (kind) return new UserError('write.notRegular', { path: file, what: notRegularMessage(kind) });
+  return new UserError('write.conflict', { file });
+}
+
+function notOrdinaryFile(path: string): NotRegular | undefined {
+  let own;
+  try {
+    own = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const kind = kindOf(own);
+  if (kind === 'file') return undefined;
+  if (kind !== 'link') return kind;
+  try {
+    const to = kindOf(statSync(path));
+    return to === 'file' || to === 'link' ? 'link' : { linkTo: to };
+  } catch {
+    return 'linkBroken';
+  }
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */
@@ -429,7 +462,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
     if (outcome.placed === 0) throw new UserError('write.stopped', {}, stop.exitCode());
     throw new UserError('write.stoppedPart', { written: outcome.placed, total: ordered.length }, stop.exitCode());
   }
-  if (outcome.placed === 0) throw new UserError(outcome.reason === 'lock-lost' ? 'write.lockLost' : 'write.conflict', { file });
+  if (outcome.placed === 0) throw refusedWrite(outcome.reason, file);
   sayPartial(ctx, ordered.slice(0, outcome.placed));
   throw new UserError(outcome.reason === 'lock-lost' ? 'write.batchLockLost' : 'write.batchConflict', { file, written: outcome.placed, total: ordered.length });
 }

@@ -209,7 +209,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?:
   let base = slugify(name);
   // Calls and consultations are numbered by year in the register: `2026-<title>`.
   const year = /^\d{4}/.exec(String(rec.published ?? rec.opens ?? ''))?.[0];
-  if ((kind === 'call' || kind === 'consultation') && year && !base.startsWith(year)) base = slugify(`${year} ${name}`);
+  // A title that names the year itself ("Opslag 2026: …") gives it once, in front: `2026-opslag-…`.
+  if ((kind === 'call' || kind === 'consultation') && year && !base.startsWith(`${year}-`) && base !== year) {
+    const words = base.split('-');
+    base = slugify([year, ...words.filter((w) => w !== year)].join(' '));
+  }
   if (!base) return undefined;
   return uniqueId(base, taken);
 }

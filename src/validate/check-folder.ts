@@ -194,7 +194,7 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
         return false;
       }
       const control = passed ? undefined : findControlCharacter(f.data);
-      if (control) report(f.rel, control, 'value', 'control-character', 'error', { key: 'problem.controlCharacter', params: { field: fieldName(control) } });
+      if (control) report(f.rel, control.trail, 'value', 'control-character', 'error', { key: control.direction ? 'problem.directionCharacter' : 'problem.controlCharacter', params: { field: fieldName(control.trail) } });
       switch (w.role) {
         case 'settings': a.settings = f.data as CivsamSettings; a.settingsRel = f.rel; break;
         case 'model': a.model = f.data as CollaborationModel; break;
@@ -522,13 +522,23 @@ function unreadableTargets(problems: readonly Problem[]): Target[] {
 }
 
 // Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets
-// as commands; tabs and line breaks are text. Reported once per file, at the first one.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// as commands; tabs and line breaks are text. The invisible marks that turn the direction of text
+// (U+202A-U+202E, U+2066-U+2069) make a name show as another on pages and in sheets (`Skive` and
+// a reversed word after it): refused too, as names typed on the command line are (domain/ids.ts).
+// Reported once per file, at the first one.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
 
-function findControlCharacter(root: unknown): (string | number)[] | undefined {
+function findControlCharacter(root: unknown): { trail: (string | number)[]; direction: boolean } | undefined {
   const trail: (string | number)[] = [];
+  let found = '';
+  const test = (text: string): boolean => {
+    const m = CONTROL.exec(text);
+    if (m) found = m[0];
+    return m !== null;
+  };
   const walk = (value: unknown): boolean => {
-    if (typeof value === 'string') return CONTROL.test(value);
+    if (typeof value === 'string') return test(value);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         trail.push(i);
@@ -539,11 +549,11 @@ function findControlCharacter(root: unknown): (string | number)[] | undefined {
       for (const k in value) {
         // Keys are the user's text as well.
         trail.push(k);
-        if (CONTROL.test(k) || walk((value as Record<string, unknown>)[k])) return true;
+        if (test(k) || walk((value as Record<string, unknown>)[k])) return true;
         trail.pop();
       }
     }
     return false;
   };
-  return walk(root) ? trail : undefined;
+  return walk(root) ? { trail, direction: DIRECTION.test(found) } : undefined;
 }

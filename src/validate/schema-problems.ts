@@ -43,11 +43,37 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
+const isWithin = (path: string, at: string): boolean => path === at || path.startsWith(`${at}/`);
+
+/**
+ * When a value fits none of an anyOf/oneOf's choices, Ajv reports every choice's errors and then the
+ * choice keyword's own. A choice whose type is not the value's type was not the one the user meant
+ * (a criterion written as text was not meant as a mapping): its type error and the bare "does not
+ * have the form" are left out, so only the problems of the choices of the value's type are said.
+ * When no choice has the value's type, the first choice's type error alone is said.
+ */
+function meantChoices(errors: readonly ErrorObject[]): ErrorObject[] {
+  const left = new Set<number>();
+  errors.forEach((e, i) => {
+    if ((e.keyword !== 'anyOf' && e.keyword !== 'oneOf') || (e.params as { passingSchemas?: unknown }).passingSchemas) return;
+    // The choices' errors come just before, at the value or inside it.
+    let start = i;
+    while (start > 0 && isWithin(errors[start - 1].instancePath, e.instancePath)) start--;
+    const block = [...Array(i - start).keys()].map((k) => start + k).filter((k) => !left.has(k));
+    const mismatched = block.filter((k) => errors[k].keyword === 'type' && errors[k].instancePath === e.instancePath);
+    if (mismatched.length === 0) return;
+    const meant = block.length > mismatched.length;
+    for (const k of meant ? mismatched : mismatched.slice(1)) left.add(k);
+    left.add(i);
+  });
+  return errors.filter((_, i) => !left.has(i));
+}
+
 /** `data`: the data the errors are about, to say how long a text is (its length only, never the text). */
 export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
+  for (const e of meantChoices(errors)) {
     const path = pathOf(e.instancePath);
     const field = fieldName(path);
     let p: SchemaProblem | undefined;

@@ -46,6 +46,27 @@ describe('application add, assess and decide', () => {
     expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual(['c1-alpha']);
   });
 
+  it('says at once, without naming the assessor, when an assessor with a declared tie to an applicant of the call assesses; near misses: a tie to an organisation that does not apply, another assessor', async () => {
+    const app = (id: string, o: string) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const declared = { ...CALL, declarations: [{ assessor: NAME, date: '2026-02-02', ties: [{ organisation: 'beta', relation: 'board' }] }] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(declared) + '\n', ...app('a1', 'alpha') });
+    // beta does not apply: no tie in this call.
+    const before = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10');
+    expect(before.code).toBe(0);
+    expect(before.stderr).not.toContain('tie');
+    // Once beta applies, the same assessor's assessment (of alpha's application) is said to be one the audit will flag.
+    const dir2 = folder({ 'calls/c1.yaml': JSON.stringify(declared) + '\n', ...app('a1', 'alpha'), ...app('a2', 'beta') });
+    const tied = await run(dir2, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10');
+    expect(tied.code).toBe(0);
+    expect(tied.stderr).toContain('Note: this assessor has declared a tie to Beta Forening, which applies in this call.');
+    expect(tied.stderr).not.toContain('Assessorsen');
+    expect(read(dir2, 'applications/a1.yaml').assessments).toHaveLength(1);
+    const other = await run(dir2, 'application', 'assess', 'a2', '--assessor', 'Fagkonsulent 2', '--score', 'reach=3', '--date', '2026-02-10');
+    expect(other.stderr).not.toContain('tie');
+    const da = await civsam(['--data', dir2, 'application', 'assess', 'a2', '--assessor', NAME, '--score', 'reach=3', '--no-commit', '--lang', 'da']);
+    expect(da.stderr).toContain('Bemærk: denne bedømmer har erklæret en tilknytning til Beta Forening, som søger i dette opslag.');
+  });
+
   it('names an application by its call and its applicant whole, even when the two are longer than a name-made id', async () => {
     // 'puljen-til-styrkelse-af-civilsamfundet-2026' (43) and 'beta' make 48 characters, over the
     // 40 an id made from one name gets: the call's part is cut between words, the applicant kept.

@@ -154,4 +154,15 @@ describe('history in words', () => {
     expect(r.stdout).not.toContain('Midler 1: pulje: p1 (Puljen) · år: 2026 · art: udvikling · beløb: 100.000 kr. →');
     expect(r.stdout).not.toMatch(/\{"|amount_dkk/);
   });
+
+  it('a changed budget is said by its year', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p1.yaml': 'id: p1\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - {year: 2026, amount_dkk: 1000000}\n  - {year: 2027, amount_dkk: 1000000}\n' });
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
+    const file = join(dir, 'pools/p1.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{year: 2027, amount_dkk: 1000000}', '{year: 2027, amount_dkk: 1250000}'));
+    expect(git(dir, ['commit', '-q', '-am', 'Mere i 2027']).code).toBe(0);
+    const r = await civsam(['history', 'pool', 'p1', '--data', dir, '--format', 'md'], DA);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('| Mere i 2027 | ændret | Budget 2027: 1.000.000 kr. → 1.250.000 kr. |');
+  });
 });

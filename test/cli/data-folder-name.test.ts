@@ -49,6 +49,22 @@ describe('the data folder in a sentence', () => {
     expect(r.stderr.split('\n')[0]).toBe('Oprettede datamappen register (19 filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i ./schemas.');
   });
 
+  it('--data . in a folder that is not a data folder: a change or a reading names the folder by its name and says why', async () => {
+    const here = join(makeFolder({}), 'skrivebord');
+    mkdirSync(here);
+    const da = await civsam(['--data', '.', 'org', 'add', '--name', 'Alpha'], { cwd: here, env: DA });
+    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: mappen skrivebord er ikke en datamappe: den har ingen civsam.yaml. Kør civsam inde fra datamappen, angiv mappen med --data MAPPE eller CIVSAM_DATA, eller gør den til en datamappe med civsam init.\n' });
+    const en = await civsam(['--data', '.', 'org', 'add', '--name', 'Alpha'], { cwd: here });
+    expect(en.stderr).toBe('error: the folder skrivebord is not a data folder: it has no civsam.yaml. Run civsam from inside the data folder, give the folder with --data DIR or CIVSAM_DATA, or make this one a data folder with civsam init.\n');
+    // Reading it is refused the same way, not as a data folder with errors; validate says what it lacks.
+    for (const args of [['org', 'list'], ['find', 'Alpha'], ['audit']]) {
+      expect(await civsam(['--data', '.', ...args], { cwd: here, env: DA }), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: da.stderr });
+    }
+    const validate = await civsam(['--data', '.', 'validate'], { cwd: here, env: DA });
+    expect(validate.code).toBe(2);
+    expect(validate.stdout + validate.stderr).toContain('civsam.yaml:1:1  civsam.yaml mangler.');
+  });
+
   it('only a path of dots is replaced', () => {
     expect(dataFolderName({ dataDir: '.', cwd: '/a/region' })).toBe('region');
     expect(dataFolderName({ dataDir: '../..', cwd: '/a/region/x/y' })).toBe('region');

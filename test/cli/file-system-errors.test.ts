@@ -77,6 +77,21 @@ describe('the built binary', () => {
     expect(r.stderr).toBe(`error: cannot write ${join(place, 'out')}: it is a folder, not a file. Give the name of a file, not of a folder.\n`);
   });
 
+  it('a link leading nowhere in place of the record to be made is said to be one, not a change by someone else; nothing is written through it', async () => {
+    const dir = makeFolder(baseFiles());
+    mkdirSync(join(dir, 'organisations'), { recursive: true });
+    symlinkSync(join(dir, 'nowhere.yaml'), join(dir, 'organisations', 'evil.yaml'));
+    const add = ['org', 'add', '--id', 'evil', '--name', 'Evil', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir];
+    const r = await civsam(add);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is a link that leads nowhere, not an ordinary file. Move it out of the data folder and try again.');
+    expect(r.stderr).not.toContain('changed by someone else');
+    expect(lstatSync(join(dir, 'organisations', 'evil.yaml')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir)).not.toContain('nowhere.yaml');
+    const da = await civsam([...add, '--lang', 'da']);
+    expect(da.stderr).toContain('den er en genvej, der ikke fører nogen steder hen, ikke en almindelig fil');
+  });
+
   it('--output naming a named pipe, a device or a link to one is refused and left as it was; through a link to a file, that file is written', async () => {
     const data = makeFolder(baseFiles());
     // The reports go beside the data folder (a report inside it is refused for that alone).

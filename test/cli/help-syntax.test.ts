@@ -36,7 +36,7 @@ describe('placeholders in the user\'s language', () => {
   it('a syntax text keeps its flags, brackets and dots, and puts each placeholder in the language', () => {
     expect(localSyntax('da', '--name <text>')).toBe('--name <tekst>');
     expect(localSyntax('da', 'import [tilvalg] <kind> <file>')).toBe('import [tilvalg] <art> <fil>');
-    expect(localSyntax('da', 'invite <id> <party-ids...>')).toBe('invite <id> <parts-id\'er...>');
+    expect(localSyntax('da', 'invite <id> <party-ids...>')).toBe('invite <id> <høringsparter...>');
     expect(localSyntax('da', '--funding <pool:year:kind:amount>')).toBe('--funding <pulje:år:art:beløb>');
     expect(localSyntax('da', '--score <criterion=n>')).toBe('--score <kriterium=tal>');
     expect(localSyntax('en', 'import [options] <kind> <file>')).toBe('import [options] <kind> <file>');
@@ -74,7 +74,7 @@ describe('usage errors name arguments and options in the user\'s language', () =
   it.each([
     [['import', 'organisations'], 'fejl: argumentet fil mangler.', 'error: the argument file is missing.'],
     [['import'], 'fejl: argumentet art mangler.', 'error: the argument kind is missing.'],
-    [['consultation', 'invite', 'x'], 'fejl: argumentet parts-id\'er mangler.', 'error: the argument party-ids is missing.'],
+    [['consultation', 'invite', 'x'], 'fejl: argumentet høringsparter mangler.', 'error: the argument party-ids is missing.'],
     [['org', 'add', '--name'], 'fejl: tilvalget --name <tekst> skal have en værdi.', 'error: the option --name <text> needs a value.'],
     [['overview', 'funding', '--by', 'xx'], 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.', 'error: --by does not take the value you gave. It takes: pool, organisation.'],
   ])('civsam %j', async (args, da, en) => {

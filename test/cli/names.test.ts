@@ -156,6 +156,27 @@ describe('civsam find', () => {
     expect(r.stdout).toBe('\uFEFFKind,Id,Name\r\nmunicipality,aarhus,Aarhus\r\n');
   });
 
+  test('æ, ø and å are letters of their own: typed, each finds only itself and its spelling ae, oe, aa; a, o and ae still find them', async () => {
+    const danish = makeFolder({
+      ...baseFiles(),
+      'organisations/aabyhoej.yaml': org('aabyhoej', 'Åbyhøj Forening'),
+      'organisations/aabenraa.yaml': org('aabenraa', 'Aabenraa Klub'),
+      'organisations/anders.yaml': org('anders', 'Anders Klub'),
+      'organisations/aeroe.yaml': org('aeroe', 'Ærø Kor'),
+      'organisations/oerne.yaml': org('oerne', 'Oerne Kor'),
+      'organisations/odder.yaml': org('odder', 'Odder Kor'),
+    });
+    const ids = async (text: string) => JSON.parse((await civsam(['--data', danish, 'find', text, '--kind', 'org', '--format', 'json'])).stdout).map((h: { id: string }) => h.id).sort();
+    expect(await ids('Å')).toEqual(['aabenraa', 'aabyhoej']);
+    expect(await ids('åby')).toEqual(['aabyhoej']);
+    expect(await ids('Ø')).toEqual(['aabyhoej', 'aeroe', 'oerne']);
+    expect(await ids('æ')).toEqual(['aeroe']);
+    // Without a Danish keyboard: a finds å, o finds ø, ae finds æ.
+    expect(await ids('aby')).toEqual(['aabyhoej']);
+    expect(await ids('abyhoj')).toEqual(['aabyhoej']);
+    expect(await ids('aero')).toEqual(['aeroe']);
+  });
+
   test('nothing found: exit 0, nothing on stdout, a plain message on stderr', async () => {
     const r = await run(['find', 'qqqzzz'], 'da');
     expect(r).toEqual({ code: 0, stdout: '', stderr: 'Intet fundet, der passer til det, du søgte efter. Prøv en kortere del af navnet.\n' });

@@ -13,11 +13,11 @@ const DA = { CIVSAM_LANG: 'da' };
 const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('a record named by its kind and id, in Danish help', () => {
-  it('civsam history --help says navn eller id with art foran, civsam sync --help art og id, with examples', async () => {
+  it('civsam history --help says navn eller id with art foran, civsam sync --help art og navn eller id, with examples', async () => {
     const history = await civsam(['history', '--help'], { env: DA });
     expect(unwrapped(history.stdout)).toContain('hvem ændrede hvad: alle ændringer af én post, nævnt ved navn eller id, gerne med arten foran (civsam history "Foreningen Lyspunktet", civsam history org lyspunktet), eller af hele mappen siden en dato');
     const sync = await civsam(['sync', '--help'], { env: DA });
-    expect(unwrapped(sync.stdout)).toContain('løs konflikter med din version (af alle poster i konflikt, eller af dem, du nævner ved art og id: civsam sync --mine org lyspunktet)');
+    expect(unwrapped(sync.stdout)).toContain('løs konflikter med din version (af alle poster i konflikt, eller af dem, du nævner ved art og navn eller id: civsam sync --mine org "Lys i Mørket")');
     expect(history.stdout + sync.stdout).not.toMatch(/TYPE|KIND/);
   });
 

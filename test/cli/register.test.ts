@@ -224,7 +224,7 @@ describe('git trail', () => {
     writeFileSync(join(dir, 'offers/gruppe.yaml'), OFFER + 'description: i gang\n');
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit.');
+    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit. git status shows it; git add and git commit put it in the history when it belongs there.');
     expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: 1 tilføjet til budgetter');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.

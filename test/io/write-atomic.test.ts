@@ -52,7 +52,7 @@ describe('the folder lock', () => {
     const dir = makeFolder({});
     const holder = acquireFolderLock(dir);
     const waits: Message[] = [];
-    expect(() => acquireFolderLock(dir, { onWait: (m) => waits.push(m), maxWaitMs: 1300 })).toThrow();
+    expect(() => acquireFolderLock(dir, { onWait: (m) => waits.push(m), maxWaitMs: 2500 })).toThrow();
     expect(waits).toHaveLength(1);
     expect(translate('da', waits[0].key, waits[0].params)).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring 2\d s mere\) …$/);
     holder.release();

@@ -22,6 +22,10 @@ describe('validate: a published contact that looks personal', () => {
 
   it('accepts a functional address, and one made functional by the region\'s own word (near misses)', () => {
     expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('kontakt@region.example') })).toEqual([]);
+    // A pool's or a grant unit's address is a unit's too.
+    expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('puljer@region.example') })).toEqual([]);
+    expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('tilskud.ansoegning@region.example') })).toEqual([]);
+    expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('puljer.jens@region.example') })).toEqual(['civsam.yaml:7:12 contact-personal']);
     expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('civilsamfund@region.example') })).toEqual(['civsam.yaml:7:12 contact-personal']);
     expect(problemsOf({ ...baseFiles(), 'civsam.yaml': settings('civilsamfund@region.example') + 'policy:\n  functional_address_words: [civilsamfund]\n' })).toEqual([]);
   });

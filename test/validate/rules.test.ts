@@ -150,6 +150,12 @@ describe('validate: record rules', () => {
       .toEqual(['organisations/alpha.yaml:3:7 control-character name contains a control character (such as an escape code), which would reach terminals and spreadsheets as a command. Remove it; line breaks and tabs are fine.']);
     expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: "line\\none\\ttab"\n') })).toEqual([]);
   });
+  it('control-character: a mark that turns the direction of text in a name or a key; near miss: right-to-left letters themselves', () => {
+    const turned = (name: string) => ({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('name: Alpha', `name: "${name}"`) });
+    expect(messagesOf(turned('Skive \\u202egninerof'))).toEqual(['organisations/alpha.yaml:3:7 control-character name contains an invisible character that turns the direction of the text, so that it can show on pages and in spreadsheets as something else than what is written. Remove it (retype the text, or delete the invisible character where the text turns).']);
+    expect(problemsOf(turned('Skive \\u2067x\\u2069'))).toEqual(['organisations/alpha.yaml:3:7 control-character']);
+    expect(problemsOf(turned('Foreningen \u0633\u0644\u0627\u0645'))).toEqual([]);
+  });
   it('call-channel: a public call with an invited list is a warning', () => {
     const files = { ...baseFiles(), 'calls/c.yaml': 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2024-01-01\ndeadline: 2024-02-01\nchannel: public\ninvited: [alpha]\n' };
     expect(problemsOf(files)).toEqual(['calls/c.yaml:7:10 call-channel']);

@@ -81,7 +81,7 @@ export const placeholders = defineMessages({
   'placeholder.organisation': 'organisation',
   'placeholder.organisation-id': 'organisations-id',
   'placeholder.overview': 'overblik',
-  'placeholder.party-ids': 'parts-id\'er',
+  'placeholder.party-ids': 'høringsparter',
   'placeholder.pool': 'pulje',
   'placeholder.record': 'post',
   'placeholder.records': 'poster',

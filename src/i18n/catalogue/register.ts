@@ -107,7 +107,7 @@ export const register = defineMessages({
   'field.agreement.exemption.date': 'when the exemption was approved (YYYY-MM-DD)',
   'field.agreement.evaluation_due': 'when the next evaluation is due (YYYY-MM-DD)',
   'field.pool.name': 'the pool\'s name',
-  'field.pool.eligible_kinds': 'what it funds: {values}',
+  'field.pool.eligible_kinds': 'what it funds: {values} (repeat or separate with commas)',
   'field.pool.budgets': 'a year\'s budget YEAR:AMOUNT; repeat for more; replaces all years',
   'field.call.title': 'the call\'s title',
   'field.call.pool': 'the pool it distributes (name or id)',
@@ -177,7 +177,7 @@ export const register = defineMessages({
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
   'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
-  'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit.',
+  'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit. git status shows {count, plural, one {it} other {them}}; git add and git commit put {count, plural, one {it} other {them}} in the history when {count, plural, one {it belongs} other {they belong}} there.',
 
   'lock.takeoverDead': 'Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).',
   'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on this computer did not finish in time. Its write, if it ever comes, will be refused.',
@@ -248,7 +248,7 @@ export const register = defineMessages({
   'init.notEmpty': '{dir} is not empty. civsam init makes a new data folder; give a new or empty folder.',
   'init.created': 'Created the data folder {name} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
   'init.createdSample': 'Created the data folder {name} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
-  'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository: git init {dir}',
+  'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository and commit its first files: git init {dir} && git -C {dir} add -A && git -C {dir} commit -m "New data folder"',
 
   'doctor.lockHeld': 'The folder is locked by a running civsam (pid {pid}, computer {host}); temporary files are left alone.',
   'doctor.lockAbandoned': 'The folder\'s lock was left by a process that is no longer running (pid {pid}); the next write takes it over.',
@@ -367,7 +367,7 @@ export const register = defineMessages({
   'field.agreement.exemption.date': 'hvornår dispensationen blev godkendt (ÅÅÅÅ-MM-DD)',
   'field.agreement.evaluation_due': 'hvornår næste evaluering skal laves (ÅÅÅÅ-MM-DD)',
   'field.pool.name': 'puljens navn',
-  'field.pool.eligible_kinds': 'hvad den støtter: {values}',
+  'field.pool.eligible_kinds': 'hvad den støtter: {values} (gentag eller adskil med komma)',
   'field.pool.budgets': 'et års budget ÅR:BELØB; gentag for flere; erstatter alle år',
   'field.call.title': 'opslagets titel',
   'field.call.pool': 'den pulje, opslaget uddeler (navn eller id)',
@@ -437,7 +437,7 @@ export const register = defineMessages({
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
   'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
-  'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering.',
+  'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering. git status viser {count, plural, one {den} other {dem}}; git add og git commit registrerer {count, plural, one {den} other {dem}}, hvis {count, plural, one {den} other {de}} skal med i historikken.',
 
   'lock.takeoverDead': 'Overtog datamappens lås: den civsam, der havde den på denne computer, kører ikke længere (den blev stoppet, før den var færdig).',
   'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på denne computer, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
@@ -508,7 +508,7 @@ export const register = defineMessages({
   'init.notEmpty': '{dir} er ikke tom. civsam init opretter en ny datamappe; angiv en ny eller tom mappe.',
   'init.created': 'Oprettede datamappen {name} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
   'init.createdSample': 'Oprettede datamappen {name} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
-  'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken): git init {dir}',
+  'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken), og registrér de første filer: git init {dir} && git -C {dir} add -A && git -C {dir} commit -m "Ny datamappe"',
 
   'doctor.lockHeld': 'Mappen er låst af en kørende civsam (pid {pid}, computer {host}); midlertidige filer får lov at blive.',
   'doctor.lockAbandoned': 'Mappens lås er efterladt af en proces, der ikke kører længere (pid {pid}); næste skrivning overtager den.',
