@@ -413,7 +413,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   clearStopped(place);
 
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
-  else say(ctx, c.green(ctx.t('sync.done', { sent: upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
+  else say(ctx, c.green(ctx.t('sync.done', { sent: sending === 0 ? 0 : upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
   if (combinedPaths.length > 0) say(ctx, ctx.t('sync.combined', { records: combinedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
   if (chosen.length > 0) {
     say(ctx, ctx.t('sync.resolvedIntro', { count: chosen.length }));
