@@ -3,7 +3,7 @@
 // changes. Only this table is loaded at start-up; each command's code is imported when it runs.
 import { formatOptions, type CommandSpec, type Names, type OptionSpec } from './command-spec.js';
 import { RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
-import { AREAS, enumAt } from '../domain/shapes.js';
+import { AREAS, enumAt, FUNDING_KINDS } from '../domain/shapes.js';
 import type { MessageKey } from '../i18n/index.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { FIELDS, flagSyntax, type FieldSpec } from '../register/fields.js';
@@ -171,6 +171,16 @@ const STATE_CHANGES: CommandSpec[] = [
     load: () => import('../commands/agreement.js').then((m) => ({ run: m.evaluate })),
   },
   { parent: 'pool', name: 'budget', args: '<id>', description: 'cmd.pool.budget.description', options: [{ flags: '--year <year>', description: 'opt.register.budgetYear' }, { flags: '--amount <dkk>', description: 'opt.register.budgetAmount' }, ...WRITE], examples: ['civsam pool budget civilsamfundspuljen --year 2028 --amount 2500000'], load: () => import('../commands/pool.js').then((m) => ({ run: m.budget })) },
+  ...(['pool', 'call'] as const).map((owner): CommandSpec => ({
+    parent: owner, name: 'criterion', args: '<id> <criterion>', description: `cmd.criterion.${owner}.description`,
+    options: [
+      { flags: '--for <kinds>', description: 'opt.criterion.for', params: { values: { list: FUNDING_KINDS } }, repeatable: true, names: { values: FUNDING_KINDS } },
+      { flags: '--weight <n>', description: 'opt.criterion.weight' },
+      ...WRITE,
+    ],
+    examples: [owner === 'pool' ? 'civsam pool criterion civilsamfundspuljen "Langsigtet drift" --for operation' : 'civsam call criterion 2026-civilsamfundspuljen "Rækkevidde" --for development,operation --weight 2'],
+    load: () => import('../commands/criterion.js').then((m) => ({ run: m.criterion(owner) })),
+  })),
   {
     parent: 'call', name: 'close', args: '<id>', description: 'cmd.call.close.description',
     options: [{ flags: '--applicants <ids>', description: 'opt.register.applicants', repeatable: true, names: { target: 'organisation' } }, { flags: '--selected <ids>', description: 'opt.register.selected', repeatable: true, names: { target: 'organisation' } }, ...WRITE],

@@ -36,18 +36,25 @@ function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
  * that names none is refused with the nearest criteria, or all of them; one that names several
  * with those. `what` is where it was given (`--score`); the word is echoed only when id-shaped.
  */
-function criterionOf(ctx: CommandContext, call: Call, word: string, what: string): { id: string; text: string } {
+export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | 'id'>, word: string, what: string, owner: 'call' | 'pool' = 'call'): { id: string; text: string } {
   const index = criterionNames(call);
   const r = index.resolve(word);
   const textOf = (e: NamedEntry) => e.display[ctx.lang];
+  const key = CRITERION_KEYS[owner];
   if (r.status === 'found') return { id: r.id, text: textOf(index.get(r.id)!) };
-  if (r.status === 'ambiguous') throw new UserError('application.criterionAmbiguous', { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
+  if (r.status === 'ambiguous') throw new UserError(key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
   const hint = r.closest.length > 0
     ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
-    : { key: 'application.criteriaAre', params: { list: index.entries.map(textOf).join(', ') || '—' } };
-  if (isValidId(word.trim())) throw new UserError('application.criterionUnknown', { criterion: word.trim(), call: call.id, hint } as MessageParams);
-  throw new UserError('application.criterionNoMatch', { what: { syntax: what }, call: call.id, hint } as MessageParams);
+    : { key: key.are, params: { list: index.entries.map(textOf).join(', ') || '—' } };
+  if (isValidId(word.trim())) throw new UserError(key.unknown, { criterion: word.trim(), call: call.id, hint } as MessageParams);
+  throw new UserError(key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }
+
+/** The words for a criterion not found, of a call or of a pool. */
+const CRITERION_KEYS = {
+  call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch' },
+  pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool' },
+} as const;
 
 /** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
 function scoreExample(call: Call, lang: Language): string {

@@ -26,6 +26,9 @@ export interface Grant {
 }
 
 /** The region's part of a 360G- identifier: its name as a slug (`region-midtjylland`). */
+/** A pool's name that says it is one (Psykiatripuljen, Puljen til …): "from Psykiatripuljen", not "from the pool Psykiatripuljen". */
+const NAMES_ITSELF_A_POOL = /pulje|pool/i;
+
 export function regionIdPart(folder: DataFolder): string {
   return slugify(folder.settings?.region.name ?? 'region') || 'region';
 }
@@ -76,7 +79,7 @@ export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
     grants.push({
       id: `360G-${regionIdPart(folder)}-${a.id}-${g.pool}-${g.year}`,
       title: a.title,
-      description: translate(lang, 'openData.grantDescription', { pool: poolName, year: g.year, title: a.title }),
+      description: translate(lang, NAMES_ITSELF_A_POOL.test(poolName) ? 'openData.grantDescriptionNamed' : 'openData.grantDescription', { pool: poolName, year: g.year, title: a.title }),
       currency: 'DKK',
       amountAwarded: g.amount,
       // civsam records no separate decision date: the agreement's start is when the grant was given.

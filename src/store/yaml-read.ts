@@ -121,7 +121,6 @@ const YAML_RULE: Partial<Record<string, string>> = {
 // the code itself is never shown (it means nothing to a case worker). Any other: the general words.
 const SYNTAX_EXPLAINED: Partial<Record<string, Message['key']>> = {
   BAD_INDENT: 'problem.yamlSyntax.BAD_INDENT',
-  BLOCK_AS_IMPLICIT_KEY: 'problem.yamlSyntax.BLOCK_AS_IMPLICIT_KEY',
   MISSING_CHAR: 'problem.yamlSyntax.MISSING_CHAR',
   UNEXPECTED_TOKEN: 'problem.yamlSyntax.UNEXPECTED_TOKEN',
   MULTILINE_IMPLICIT_KEY: 'problem.yamlSyntax.MULTILINE_IMPLICIT_KEY',
@@ -146,8 +145,15 @@ export function parseStrict(text: string): StrictParse {
   const problems: FileProblem[] = [];
   const at = (offset: number) => { const p = lineCounter.linePos(offset); return { line: p.line, col: p.col }; };
   // Warnings count as errors: an unresolved tag, say, would otherwise silently become a string.
+  // One report the parser gives for two causes: a value holding ": " (alone) or a line indented
+  // under one that has its value (with a second report at the same place); each gets its own words.
+  const indentedBelow = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
+    if (e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: indentedBelow.has(e.pos[0]) ? 'problem.yamlSyntax.indentedBelow' : 'problem.yamlSyntax.colonInValue' } });
+      continue;
+    }
     const twice = e.code === 'DUPLICATE_KEY' ? firstOfKey(doc, e.pos[0]) : undefined;
     if (twice) {
       problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: { label: twice.key }, line: at(twice.offset).line } } });

@@ -71,6 +71,10 @@ describe('the grants of a small folder', () => {
     expect(grants[0].fundingOrganization).toEqual([{ id: 'DK-CVR-29190925', name: 'Region Test' }]);
     expect(grants[0].beneficiaryLocation).toEqual([{ name: 'Aarhus', countryCode: 'DK' }]);
     expect(grants[2].plannedDates).toEqual([{ startDate: '2025-01-01', endDate: '2025-12-31' }]);
+    // A pool whose name says it is one is not called "the pool" again; another name is.
+    expect(grants[0].description).toMatch(/^Bevilling fra Pulje Et for 2026 til samarbejdsaftalen »/);
+    const other = buildGrants(loadFiles({ ...siteFiles(), 'pools/pool-one.yaml': siteFiles()['pools/pool-one.yaml'].replace('name: Pulje Et', 'name: Psykiatrimidlerne') }), 'da');
+    expect(other[0].description).toMatch(/^Bevilling fra puljen Psykiatrimidlerne for 2026 til samarbejdsaftalen »/);
     // Never a contact person's data.
     expect(JSON.stringify(grants)).not.toMatch(/Karen|karen|Jens|jens|12 34 56 78|87654321/);
   });

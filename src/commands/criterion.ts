@@ -1,0 +1,35 @@
+// `civsam pool criterion` and `civsam call criterion`: what one of a pool's or a call's criteria is
+// for (development projects, running costs or both) and its weight, on the criterion named by its
+// text or the start of it, as --score names it. Without it, marking a criterion for running costs
+// (which the audit asks of a pool that funds them) meant editing the file by hand.
+import type { CommandContext } from '../context/context.js';
+import { UserError } from '../domain/errors.js';
+import type { Call, Pool } from '../domain/kinds.js';
+import { changeRecord } from '../register/apply-change.js';
+import { criterionOf } from './application.js';
+
+type Opts = { dryRun?: boolean; commit?: boolean; for?: string[]; weight?: string };
+
+export function criterion(kind: 'pool' | 'call') {
+  return async (ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> => {
+    const id = String(args[0]);
+    const word = String(args[1] ?? '');
+    const kinds = opts.for ? [...new Set(opts.for)] : undefined;
+    const weight = opts.weight === undefined ? undefined : weightOf(opts.weight);
+    if (!kinds && weight === undefined) throw new UserError('criterion.nothingToSet');
+    return changeRecord(ctx, opts, kind, id, (r) => {
+      const found = criterionOf(ctx, r as unknown as Call | Pool, word, '<criterion>', kind);
+      const criteria = Array.isArray(r.criteria) ? [...(r.criteria as unknown[])] : [];
+      const at = criteria.findIndex((c) => typeof c === 'object' && c !== null && (c as { id?: unknown }).id === found.id);
+      criteria[at] = { ...(criteria[at] as object), ...(kinds ? { kinds } : {}), ...(weight !== undefined ? { weight } : {}) };
+      return { ...r, criteria };
+    });
+  };
+}
+
+/** A weight as people write it (`2`, `1,5`, `1.5`); the schema's limits are the record check's. */
+function weightOf(raw: string): number {
+  const t = raw.trim().replace(',', '.');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) throw new UserError('register.badFlagValue', { flag: '--weight', expected: { key: 'criterion.expectedWeight' } });
+  return Number(t);
+}

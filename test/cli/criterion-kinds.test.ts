@@ -1,0 +1,51 @@
+// civsam pool criterion / call criterion: what a criterion is for and its weight, on the criterion
+// named by its text, so a pool that funds running costs can have a criterion for them without
+// editing the file by hand (the audit's criteria-missing-for-kind rule asks for one).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+
+const POOL = 'id: p\nname: Psykiatripuljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2027\n    amount_dkk: 1000\ncriteria:\n  - id: kvalitet\n    text:\n      da: Kvalitet\n  - id: langsigtet-drift\n    text:\n      da: Langsigtet drift\n  - Se også strategien\n';
+const CALL = 'id: c\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-05\ndeadline: 2026-02-01\nchannel: public\ncriteria:\n  - id: reach\n    text:\n      da: Rækkevidde\n';
+const run = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, '--no-commit']);
+const criteria = (dir: string, rel: string) => (parse(readFileSync(join(dir, rel), 'utf8')) as { criteria: unknown[] }).criteria;
+
+describe('civsam pool criterion and call criterion', () => {
+  it('marks the criterion named by the start of its text (Danish words taken) and clears the audit\'s warning; the others are left as they were', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
+    const before = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
+    expect(JSON.parse(before.stdout).findings).toHaveLength(1);
+    const r = await run(dir, 'pool', 'criterion', 'Psykiatripuljen', 'langsigtet', '--for', 'drift', '--lang', 'da');
+    expect(r.code).toBe(0);
+    expect(criteria(dir, 'pools/p.yaml')).toEqual([
+      { id: 'kvalitet', text: { da: 'Kvalitet' } },
+      { id: 'langsigtet-drift', text: { da: 'Langsigtet drift' }, kinds: ['operation'] },
+      'Se også strategien',
+    ]);
+    const after = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
+    expect(JSON.parse(after.stdout).findings).toHaveLength(0);
+  });
+
+  it('sets a call criterion\'s kinds (repeated or with commas) and weight (1,5 as people write it)', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'calls/c.yaml': CALL });
+    expect((await run(dir, 'call', 'criterion', 'c', 'Rækkevidde', '--for', 'development,operation', '--weight', '1,5')).code).toBe(0);
+    expect(criteria(dir, 'calls/c.yaml')).toEqual([{ id: 'reach', text: { da: 'Rækkevidde' }, kinds: ['development', 'operation'], weight: 1.5 }]);
+  });
+
+  it('refuses nothing to set, a bad weight, a kind it does not know and a criterion the pool lacks, in words, writing nothing', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
+    const none = await run(dir, 'pool', 'criterion', 'p', 'Kvalitet', '--lang', 'da');
+    expect(none).toMatchObject({ code: 2, stderr: 'fejl: angiv --for, --weight eller begge: hvad kriteriet gælder for, eller dets vægt.\n' });
+    expect((await run(dir, 'pool', 'criterion', 'p', 'Kvalitet', '--weight', 'meget')).code).toBe(2);
+    const kind = await run(dir, 'pool', 'criterion', 'p', 'Kvalitet', '--for', 'drfit', '--lang', 'da');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('Mente du: drift?');
+    const missing = await run(dir, 'pool', 'criterion', 'p', 'Økonomi', '--for', 'drift', '--lang', 'da');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift.');
+    expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(POOL);
+  });
+});
