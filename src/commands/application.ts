@@ -8,7 +8,7 @@ import { criterionNames, criterionText, scaleOf, scoredCriteria } from '../domai
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
-import type { Language, MessageParams } from '../i18n/index.js';
+import type { Language, Message, MessageParams } from '../i18n/index.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { changeRecord, type Session } from '../register/apply-change.js';
 
@@ -160,10 +160,17 @@ function tiesInCall(s: Session, call: Call, assessor: string): string[] {
 
 const OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;
 
+/** An amount in a message, written as each language writes kroner. */
+const amount_ = (n: number): Message => ({ key: 'audit.fmt.amount', params: { n } });
+
 /**
- * Records the decision as it was made, also one the audit will flag (a late or over-large grant,
- * a refusal without reasons): the register keeps what happened. Only criterion ids the call does
- * not have are refused, since a reason cannot rest on a criterion that was never published.
+ * Records the decision as it was made, also one the audit will flag (a late grant, a refusal
+ * without reasons): the register keeps what happened. Refused: criterion ids the call does not have,
+ * since a reason cannot rest on a criterion that was never published; a grant of more than was
+ * applied for, which no letter can honestly answer and which favours one applicant over those who
+ * applied on the published terms; a grant "in full" of less than was applied for, which is a
+ * partial grant; and a partial grant that does not say how much. Where an applicant has since asked for more, the amount applied
+ * for is corrected first (`application edit --amount`), so the record says what was asked.
  */
 export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
@@ -171,10 +178,22 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  // What a partial grant gives is its point: without it no letter can say it, nor the pool count it.
+  if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   const reason = opts.reason?.trim();
   return changeRecord(ctx, opts, 'application', id, (r, s) => {
     const given = opts.criteria?.filter((c) => c.trim() !== '');
     const criteria = given?.length ? decisionCriteria(ctx, callOf(s, id, r), given) : undefined;
+    const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
+    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined && applied !== undefined && amount > applied) {
+      const appId = typeof r.id === 'string' ? r.id : id;
+      throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+    }
+    // A grant in full of less than was applied for is a partial grant, which must give its reasons;
+    // its letter would otherwise say "as applied for" of an amount that is not.
+    if (outcome === 'granted' && amount !== undefined && applied !== undefined && amount < applied) {
+      throw new UserError('application.grantedLess', { id: typeof r.id === 'string' ? r.id : id, applied: amount_(applied), granted: amount_(amount) });
+    }
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
     const caseNumber = opts.case?.trim() || before.case_number;
     const decision = {

@@ -1,7 +1,14 @@
-// `civsam call letters CALL --out DIR`: one answer per decided application (granted, partly
-// granted, refused; none for withdrawn or undecided ones), in Markdown and HTML, in the language
-// of the command (the data folder's unless --lang says otherwise): the decision, the amount, the
-// criteria it was judged by and rests on, the reasons, and the lines on contact and complaint.
+// `civsam call letters CALL --output DIR` (or --out DIR): one answer per decided application
+// (granted, partly granted, refused; none for withdrawn or undecided ones), in Markdown and HTML, in
+// the language of the command (the data folder's unless --lang says otherwise): the decision, the
+// amount, the criteria it was judged by and rests on, the reasons, and the lines on contact and
+// complaint. No letter is written while a decision of the call is one the audit marks as an error (a
+// refusal whose reasons name no criterion, a decision without every score, a grant over the amount
+// applied for, …), a partial grant gives no amount, or a grant in full gives less than was applied
+// for: the letter would tell the applicant something the region cannot stand by. All or none, as the
+// round's answers go out together: no applicant hears before another whose answer is still being put
+// right. The refusal names each application and what is wrong. A letter without a case number leaves
+// out the sentence that asks for one, and the command says which letters have none.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
 // A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
 // many were written; what a run killed outright left, the next run into the folder removes.
@@ -20,6 +27,10 @@ import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
+import type { Message } from '../i18n/index.js';
+import { RULES } from '../audit/registry.js';
+import { runAudit } from '../audit/run.js';
+import { messageText } from '../audit/text.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder, makeFolders } from '../store/paths.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
@@ -28,7 +39,7 @@ import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
 
-type Opts = { out?: string; overwrite?: boolean };
+type Opts = { output?: string; out?: string; overwrite?: boolean };
 
 /** The digests of the letters civsam wrote in a folder, by file name. */
 const LETTERS_RECORD = '.civsam-letters.json';
@@ -84,7 +95,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const region = folder.settings?.region;
   const orgs = app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
   const applied = formatAmount(app.amount_dkk, ctx.lang);
-  const granted = formatAmount(d.amount_dkk ?? 0, ctx.lang);
+  // A full grant without an amount is the amount applied for (a partial one without is never written: letterProblems).
+  const granted = formatAmount(d.amount_dkk ?? app.amount_dkk, ctx.lang);
   // What the money is for: the application's title; without one, the call it was made under.
   const r = region?.name ?? '';
   const decision = app.title !== undefined
@@ -97,7 +109,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const criteria = scoredCriteria(call);
   const judgedBy = (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
   const restsOn = (d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));
-  const closing = [ctx.t('letter.contact', { region: region?.name ?? '', website: region?.website ?? '', case: d.case_number ?? app.id })];
+  // Without a case number the applicant is not asked to give one (the application's id is none).
+  const closing = [d.case_number ? ctx.t('letter.contact', { region: region?.name ?? '', website: region?.website ?? '', case: d.case_number }) : ctx.t('letter.contactNoCase', { region: region?.name ?? '', website: region?.website ?? '' })];
   closing.push(ctx.t(d.outcome === 'granted' ? 'letter.complaintGrant' : 'letter.complaint'));
   return {
     title: ctx.t('letter.title', { call: call.title }),
@@ -132,22 +145,61 @@ export function letterHtml(ctx: CommandContext, l: Letter): string {
   return parts.join('\n');
 }
 
+/**
+ * Why an application's letter may not be written: the audit's errors about it (the rules' own
+ * words, as `civsam audit` gives them), and a partial grant that says nothing of the amount.
+ * Only decided applications that get a letter are looked at; in application-id order.
+ */
+export function letterProblems(ctx: CommandContext, folder: DataFolder, apps: readonly Application[]): Array<{ app: Application; problems: string[] }> {
+  const lettered = new Map(apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn').map((a) => [a.id, a]));
+  if (lettered.size === 0) return [];
+  const byApp = new Map<string, string[]>();
+  const add = (id: string, text: string) => {
+    const list = byApp.get(id);
+    if (list) list.push(text);
+    else byApp.set(id, [text]);
+  };
+  for (const f of runAudit(folder, RULES, { asOf: ctx.today }).findings) {
+    if (f.severity === 'error' && f.subject.kind === 'application' && lettered.has(f.subject.id)) add(f.subject.id, messageText(ctx.lang, f.message));
+  }
+  for (const a of lettered.values()) {
+    const d = a.decision!;
+    if (d.outcome === 'partly' && d.amount_dkk === undefined) add(a.id, ctx.t('letter.partlyNoAmount', { id: a.id }));
+    // More than applied for is the audit's (grant-exceeds-application); less, called a grant in full, is this letter's.
+    if (d.outcome === 'granted' && d.amount_dkk !== undefined && d.amount_dkk < a.amount_dkk) {
+      add(a.id, ctx.t('letter.grantedLess', { id: a.id, granted: formatAmount(d.amount_dkk, ctx.lang), applied: formatAmount(a.amount_dkk, ctx.lang) }));
+    }
+  }
+  return [...lettered.values()].filter((a) => byApp.has(a.id)).map((app) => ({ app, problems: byApp.get(app.id)! }));
+}
+
 export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  if (!opts.out) throw new UserError('letter.outMissing');
-  const out = resolve(ctx.cwd, opts.out);
+  // --output as every other command names it; --out as this one always has.
+  if (opts.output !== undefined && opts.out !== undefined && opts.output !== opts.out) throw new UserError('letter.outputTwice');
+  const outDir = opts.output ?? opts.out;
+  if (!outDir) throw new UserError('letter.outMissing');
+  const out = resolve(ctx.cwd, outDir);
   refuseUnreadablePath(out);
-  if (isInsideFolder(resolveDataDir(ctx), out)) throw new UserError('letter.outInData', { dir: opts.out, data: dataFolderName(ctx) });
+  if (isInsideFolder(resolveDataDir(ctx), out)) throw new UserError('letter.outInData', { dir: outDir, data: dataFolderName(ctx) });
   const { folder, problems } = loadFolder(ctx);
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
-  // A refusal or partial grant must give its reasons (the letter says they follow): none is written
-  // while one has none, rather than a letter that promises reasons it does not give.
-  const unreasoned = apps.filter((a) => (a.decision?.outcome === 'refused' || a.decision?.outcome === 'partly') && !a.decision.reason?.trim()).map((a) => a.id);
-  if (unreasoned.length > 0) throw new UserError('letter.reasonMissing', { count: unreasoned.length, ids: unreasoned.join(', ') });
+  // A decision the audit marks as an error (a refusal or partial grant without reasons naming the
+  // criteria, missing scores, more granted than applied for, …) is not one to send: none is written
+  // while one is, and each is named with what is wrong.
+  const wrong = letterProblems(ctx, folder, apps);
+  if (wrong.length > 0) {
+    // Each application on a line of its own (by its title, which people know it by), what is wrong beneath it.
+    const lines = wrong.flatMap(({ app, problems }): Message[] => [
+      app.title !== undefined ? { key: 'letter.problemTitled', params: { title: app.title, id: app.id } } : { key: 'letter.problemUntitled', params: { id: app.id } },
+      ...problems.map((problem): Message => ({ key: 'letter.problemLine', params: { problem } })),
+    ]);
+    throw new UserError('letter.decisionsWrong', { count: wrong.length, list: { lines } });
+  }
   // Every letter made first, so that none is written when one would replace a person's edits.
   const made: Array<Array<[name: string, text: string]>> = [];
   for (const app of apps) {
@@ -159,7 +211,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     const now = existing(join(out, name));
     return now !== undefined && record[name] !== digest(now) && !now.equals(Buffer.from(text));
   }).map(([name]) => name);
-  if (edited.length > 0 && !opts.overwrite) throw new UserError('letter.edited', { count: edited.length, files: edited.join(', '), dir: opts.out });
+  if (edited.length > 0 && !opts.overwrite) throw new UserError('letter.edited', { count: edited.length, files: edited.join(', '), dir: outDir });
   makeFolders(out, 0o750);
   // Once for the folder (what a killed run left); the letters are then written by the one writer.
   removeLeftoverTemporaries(out);
@@ -169,10 +221,10 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   try {
     const stopRequested = stopCheck(stop, 0);
     for (const files of made) {
-      if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: opts.out }, stop.exitCode());
+      if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: outDir }, stop.exitCode());
       for (const [name, text] of files) {
         const target = outputTarget(join(out, name));
-        if ('refused' in target) throw new UserError('output.notRegular', { file: join(opts.out, name), what: notRegularMessage(target.refused) });
+        if ('refused' in target) throw new UserError('output.notRegular', { file: join(outDir, name), what: notRegularMessage(target.refused) });
         writeFileAtomic(target.path, text, { mode: 0o640 });
         record[name] = digest(text);
       }
@@ -183,6 +235,8 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     // What was written, also when stopped part-way: those letters may be replaced by the next run.
     if (written > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
   }
-  ctx.stderr.write(ctx.t('letter.written', { count: written, dir: opts.out }) + '\n');
+  ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
+  const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number).map((a) => a.id);
+  if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', ') }) + '\n');
   return EXIT.ok;
 }

@@ -63,7 +63,7 @@ function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
     if (ranked.length > 0 && r.available >= 0) {
       const asked = ranked[ranked.length - 1].cumulative!;
       if (asked <= r.available) said.push(ctx.t('ranking.budgetCoversAll', { asked: amount(asked), left: amount(r.available - asked) }));
-      else if (!r.lastRankWithinBudget) said.push(ctx.t('ranking.budgetCoversNone'));
+      else if (!r.lastRankWithinBudget) said.push(ctx.t('ranking.budgetCoversNone', { rank: r.firstUndecidedRank ?? 1 }));
       else said.push(ctx.t('ranking.budgetLine', { rank: r.lastRankWithinBudget }));
     }
     notes.push(said.join(' '));
@@ -77,7 +77,7 @@ function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
 
 export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  // Agreements too: what they already grant from the pool is not left for the applications.
+  // Agreements too: what they already grant from the pool is not left for the applications (nor what is granted through calls).
   const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation', 'agreement'] });
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });

@@ -131,13 +131,29 @@ function isLanguageText(v: Record<string, unknown>): v is { da?: string; en?: st
   return keys.length > 0 && keys.every((k) => (k === 'da' || k === 'en') && typeof v[k] === 'string');
 }
 
-interface FundingLine { agreement: string; pool: string; year: number; kind: string; amount: number }
+/** From an agreement's line (`agreement`) or a grant decided on an application that no agreement carries (`application`). */
+interface FundingLine { agreement?: string; application?: string; pool: string; year: number; kind: string; amount: number }
 
 /** An organisation's part of every counted funding line (core/allocation.ts splits them, as overviews and audit do). */
 function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
+  const source = (f: FundingLine) => f.agreement ?? f.application ?? '';
   return allocationShares(folder).filter((s) => s.organisation === orgId)
-    .map(({ agreement, pool, year, kind, amount }) => ({ agreement, pool, year, kind, amount: Math.round(amount) }))
-    .sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || x.agreement.localeCompare(y.agreement));
+    .map(({ agreement, application, pool, year, kind, amount }): FundingLine => ({ ...(agreement !== undefined ? { agreement } : { application }), pool, year, kind, amount: Math.round(amount) }))
+    .sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || (x.agreement === undefined ? 1 : 0) - (y.agreement === undefined ? 1 : 0) || source(x).localeCompare(source(y)));
+}
+
+/**
+ * Of the records read with an organisation, its applications name the calls (with the pool and
+ * year of a grant) and the agreements made from them that its money needs: those are read too.
+ */
+function fundingIds(folder: DataFolder, orgId: string): string[] {
+  const out: string[] = [];
+  for (const app of folder.records.application.values()) {
+    if (!app.organisations.includes(orgId)) continue;
+    out.push(app.call);
+    if (app.agreement !== undefined) out.push(app.agreement);
+  }
+  return out;
 }
 
 export function show(kind: RecordKind) {
@@ -171,7 +187,8 @@ export function show(kind: RecordKind) {
         for (const c of referrersOf(index, 'hearing-party', hp.id)) via.push({ ...c, via: hp.id });
       }
     }
-    const funding = kind === 'organisation' ? fundingOf(folder, id) : [];
+    const fundingNeeds = kind === 'organisation' ? fundingIds(folder, id) : [];
+    const funding = kind === 'organisation' ? fundingOf(fundingNeeds.length > 0 ? around([id, ...named, ...fundingNeeds]) : folder, id) : [];
     const file = folder.fileOf(kind, id) ?? '';
 
     const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, kind, folder, ctx) }];
@@ -185,7 +202,7 @@ export function show(kind: RecordKind) {
         title: ctx.t('show.funding'),
         columns: [{ header: ctx.t('show.year'), align: 'right' }, { header: ctx.t('show.pool') }, { header: ctx.t('show.agreement') }, { header: ctx.t('show.fundingKind') }, { header: ctx.t('show.amount'), align: 'right' }],
         // Pools by name from the whole folder (a few records): they are not among those read with the one shown.
-        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement, valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
+        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement ?? ctx.t('show.fundingApplication', { id: f.application! }), valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
         notes: funding.length === 0 ? [ctx.t('show.noFunding')] : [ctx.t('show.fundingNote')],
       });
     }
@@ -197,7 +214,7 @@ export function show(kind: RecordKind) {
         referredBy: referrers.map((r) => ({ kind: r.kind, id: r.id, field: r.field })),
         ...(kind === 'organisation' ? {
           consultations: via.map((r) => ({ id: r.id, field: r.field, hearingParty: r.via })),
-          funding: funding.map((f) => ({ agreement: f.agreement, pool: f.pool, year: f.year, kind: f.kind, amount_dkk: f.amount })),
+          funding: funding.map((f) => ({ ...(f.agreement !== undefined ? { agreement: f.agreement } : { application: f.application }), pool: f.pool, year: f.year, kind: f.kind, amount_dkk: f.amount })),
         } : {}),
       },
     });

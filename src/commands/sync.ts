@@ -1,7 +1,9 @@
 // `civsam sync`: bring in the others' changes and send yours, in one command. Fetch, merge the
-// local commits with the shared branch without touching the folder, validate the merged folder,
-// push, and only then bring the folder to the result. A conflict, an invalid merge or an
-// unreachable remote leaves the folder exactly as it was (files, HEAD, no merge in progress).
+// local commits with the shared branch without touching the folder (a record both sides changed
+// field by field and entry by entry), validate the merged folder, push, and only then bring the
+// folder to the result. A conflict, an invalid merge, an unreachable remote or a Ctrl-C before the
+// push leaves the folder exactly as it was (files, HEAD, no merge in progress); every choice of a
+// side says what it discards, and records brought in that do not validate are named.
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
@@ -9,10 +11,14 @@ import { dataFolderName } from '../context/data-folder.js';
 import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type Message } from '../i18n/index.js';
+import { labelInSentence, translate, type Language, type Message } from '../i18n/index.js';
+import { fieldLabel } from '../i18n/values.js';
+import { mergeRecord, type FieldConflict, type Side } from '../domain/record-merge.js';
+import { folderLanguage } from '../context/sync-setting.js';
+import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLock } from '../store/folder-lock.js';
 import { uncommitted } from '../store/git.js';
-import { readBlobs, materialise } from '../store/git-tree.js';
+import { readBlobs, readFileAt, materialise } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
@@ -75,62 +81,72 @@ function parse(bytes: Buffer | undefined): Record<string, unknown> | undefined {
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
-/** The fields both sides changed, to different values (their names only, never their values). */
-export function conflictingFields(base: Record<string, unknown> | undefined, mine: Record<string, unknown> | undefined, theirs: Record<string, unknown> | undefined): string[] {
-  if (!mine || !theirs) return [];
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const keys = new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base ?? {})]);
-  return [...keys].filter((k) => !same(mine[k], theirs[k]) && (base === undefined || (!same(mine[k], base[k]) && !same(theirs[k], base[k])))).sort();
+/**
+ * What a conflicted file is to the user: a record both changed (merged field by field and entry by
+ * entry, src/domain/record-merge.ts), one created on both sides, one removed on one side, or a file
+ * that is no record or cannot be read as one.
+ */
+type Analysis =
+  | { how: 'changed'; kind: RecordKind; base: Record<string, unknown>; mine: Record<string, unknown>; theirs: Record<string, unknown>; conflicts: FieldConflict[] }
+  | { how: 'added-both' | 'removed-here' | 'removed-there' | 'text'; mine?: Record<string, unknown>; theirs?: Record<string, unknown> };
+
+function analyse(place: SyncPlace, c: Conflict, blobs: Map<string, Buffer>): Analysis {
+  const base = parse(c.base && blobs.get(c.base.oid));
+  const mine = parse(c.mine && blobs.get(c.mine.oid));
+  const theirs = parse(c.theirs && blobs.get(c.theirs.oid));
+  if (!c.mine) return { how: 'removed-here', theirs };
+  if (!c.theirs) return { how: 'removed-there', mine };
+  if (!c.base) return { how: 'added-both', mine, theirs };
+  const kind = nameOf(place, c.path).kind;
+  if (!kind || !base || !mine || !theirs) return { how: 'text', mine, theirs };
+  return { how: 'changed', kind, base, mine, theirs, conflicts: mergeRecord(kind, base, mine, theirs).conflicts };
 }
 
 /**
- * Git merges lines; a record is fields. When both sides changed the same record but different
- * fields (on neighbouring lines, say), the record is combined field by field: your file with the
- * shared side's changed fields applied through the comment-keeping editor. Undefined when the
- * fields overlap or the file cannot be combined safely: then it is a conflict for the user.
+ * Git merges lines; a record is fields. When both sides changed the same record, it is merged field
+ * by field and entry by entry: your file with the merged data written through the comment-keeping
+ * editor, the conflicts (if any) taken from `prefer`'s side. Undefined when the file cannot be
+ * combined safely.
  */
-function combineFields(place: SyncPlace, c: Conflict, blobs: Map<string, Buffer>): ConflictSide | undefined {
-  if (!c.base || !c.mine || !c.theirs) return undefined;
-  const kind = nameOf(place, c.path).kind;
-  if (!kind) return undefined;
-  const [baseBytes, mineBytes, theirsBytes] = [blobs.get(c.base.oid), blobs.get(c.mine.oid), blobs.get(c.theirs.oid)];
-  const base = parse(baseBytes);
-  const mine = parse(mineBytes);
-  const theirs = parse(theirsBytes);
-  if (!base || !mine || !theirs || !mineBytes || conflictingFields(base, mine, theirs).length > 0) return undefined;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const merged: Record<string, unknown> = structuredClone(mine);
-  for (const k of new Set([...Object.keys(base), ...Object.keys(theirs)])) {
-    if (same(theirs[k], base[k])) continue;
-    if (k in theirs) merged[k] = structuredClone(theirs[k]);
-    else delete merged[k];
-  }
+function combineFields(place: SyncPlace, c: Conflict, a: Analysis & { how: 'changed' }, blobs: Map<string, Buffer>, prefer: Side = 'mine'): ConflictSide | undefined {
+  const mineBytes = c.mine && blobs.get(c.mine.oid);
+  if (!c.mine || !mineBytes) return undefined;
+  const { merged } = mergeRecord(a.kind, a.base, a.mine, a.theirs, prefer);
   const raw = mineBytes.toString('utf8');
   const bom = raw.startsWith('\uFEFF');
-  const edited = editText(bom ? raw.slice(1) : raw, mine, merged, schemaRank(kind));
+  const edited = editText(bom ? raw.slice(1) : raw, a.mine, merged, schemaRank(a.kind));
   if (edited === undefined) return undefined;
   const oid = storeBlob(place, (bom ? '\uFEFF' : '') + edited);
   return oid ? { mode: c.mine.mode, oid } : undefined;
 }
 
+/** The fields (and entries of lists) in conflict, as the language names them: `feltet »noter«`, `felterne »områder« og »art«`. */
+export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[]): string {
+  const quoted = (field: string) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, fieldLabel(lang, kind, field)) });
+  const list = (items: string[]) => new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
+  const whole = conflicts.filter((c) => c.entries === undefined);
+  const parts = whole.length > 0 ? [translate(lang, 'sync.fieldsNamed', { count: whole.length, fields: list(whole.map((c) => quoted(c.field))) })] : [];
+  for (const c of conflicts) if (c.entries !== undefined) parts.push(translate(lang, 'sync.entriesNamed', { count: c.entries, field: quoted(c.field) }));
+  return list(parts);
+}
+
 interface Described extends Named {
-  fields: string[];
-  removedHere: boolean;
-  removedThere: boolean;
+  analysis: Analysis;
 }
 
 function describeConflicts(place: SyncPlace, conflicts: Conflict[]): Described[] {
   const blobs = readBlobs(place.root, conflicts.flatMap((c) => [c.base?.oid, c.mine?.oid, c.theirs?.oid].filter((o): o is string => o !== undefined)));
   return conflicts.map((c) => {
-    const base = parse(c.base && blobs.get(c.base.oid));
-    const mine = parse(c.mine && blobs.get(c.mine.oid));
-    const theirs = parse(c.theirs && blobs.get(c.theirs.oid));
-    const named = nameOf(place, c.path);
-    const fields = conflictingFields(base, mine, theirs);
-    // The name or title helps to recognise the record, unless it is itself one of the values in conflict.
-    const label = fields.includes('name') || fields.includes('title') ? undefined : [mine, theirs].map((r) => r?.name ?? r?.title).find((v) => typeof v === 'string');
-    return { ...named, label: typeof label === 'string' ? terminalSafe(label) : undefined, fields, removedHere: !c.mine, removedThere: !c.theirs };
+    const analysis = analyse(place, c, blobs);
+    return { ...nameOf(place, c.path), label: labelOf(analysis), analysis };
   });
+}
+
+/** The record's name or title, to recognise it by, unless it is itself one of the values in conflict. */
+function labelOf(analysis: Analysis): string | undefined {
+  const names = [analysis.mine, analysis.theirs].map((r) => r?.name ?? r?.title).filter((v): v is string => typeof v === 'string');
+  const inConflict = analysis.how === 'changed' ? analysis.conflicts.some((f) => f.field === 'name' || f.field === 'title') : names.length > 1 && names[0] !== names[1];
+  return inConflict || names.length === 0 ? undefined : terminalSafe(names[0]);
 }
 
 function recordWords(ctx: CommandContext, n: Named): string {
@@ -199,6 +215,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const records = await findNamed(ctx, place, named);
 
   const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
+  // From here a Ctrl-C is a request: the sync stops where it safely can, releases the lock and says
+  // how far it got. Before the push nothing is sent and the folder is as it was; once the push has
+  // gone through, the folder is brought to the result first (it is quick and only local).
+  const stop = listenForStop();
+  const progress: Progress = { sent: false, applying: false };
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
     // A change of this folder stopped part-way is finished (and committed) before anything is shared.
@@ -206,33 +227,86 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     const inProgress = gitOperationInProgress(place);
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {
-      const outcome = once(ctx, place, opts, records);
+      const outcome = await once(ctx, place, opts, records, stop, progress);
       if (outcome !== 'retry') return outcome;
       if (attempt >= PUSH_ATTEMPTS) throw new UserError('sync.busy');
       lock.refresh();
     }
+  } catch (e) {
+    // A git step the Ctrl-C reached (a fetch) fails: what the user asked for is the stop, not that failure.
+    await heardYet();
+    if (stop.count() > 0 && !(e instanceof UserError && e.exitCode === stop.exitCode())) throw stopped(place, stop, progress);
+    throw e;
   } finally {
+    stop.dispose();
     lock.release();
   }
 }
 
-function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ kind: RecordKind; id: string }>): number | 'retry' {
+/** How far a sync has got, for what a Ctrl-C says. */
+interface Progress {
+  /** The push went through: the shared remote has the result. */
+  sent: boolean;
+  /** The folder is being brought to the result (through the journal a later sync or doctor finishes). */
+  applying: boolean;
+}
+
+function stopped(place: SyncPlace, stop: StopRequests, progress: Progress): UserError {
+  if (progress.sent) return new UserError('sync.interruptedSent', { remote: place.remote }, stop.exitCode());
+  if (progress.applying) return new UserError('sync.interruptedApplying', {}, stop.exitCode());
+  return new UserError('sync.interrupted', {}, stop.exitCode());
+}
+
+/** Between two steps: stops here if the user asked to. */
+async function checkpoint(place: SyncPlace, stop: StopRequests, progress: Progress): Promise<void> {
+  await heardYet();
+  if (stop.count() > 0) throw stopped(place, stop, progress);
+}
+
+/** A conflict resolved by a choice of side: what the choice keeps and what it throws away. */
+interface Chosen {
+  path: string;
+  label?: string;
+  side: Side;
+  how: Analysis['how'];
+  kind?: RecordKind;
+  conflicts?: FieldConflict[];
+}
+
+/** The lines that say what each choice of side kept and discarded, in words. */
+function choiceLines(ctx: CommandContext, place: SyncPlace, chosen: Chosen[]): string[] {
+  return chosen.map((x) => {
+    const record = recordWords(ctx, { ...nameOf(place, x.path), label: x.label });
+    const mine = x.side === 'mine';
+    if (x.how === 'changed' && x.kind && x.conflicts) return ctx.t(mine ? 'sync.keptMine' : 'sync.tookTheirs', { record, what: conflictWords(ctx.lang, x.kind, x.conflicts) });
+    if (x.how === 'added-both') return ctx.t(mine ? 'sync.keptMineAdded' : 'sync.tookTheirsAdded', { record });
+    if (x.how === 'removed-here') return ctx.t(mine ? 'sync.keptRemoved' : 'sync.tookRestored', { record });
+    if (x.how === 'removed-there') return ctx.t(mine ? 'sync.keptChanged' : 'sync.tookRemoved', { record });
+    return ctx.t(mine ? 'sync.keptMineFile' : 'sync.tookTheirsFile', { record });
+  });
+}
+
+async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ kind: RecordKind; id: string }>, stop: StopRequests, progress: Progress): Promise<number | 'retry'> {
   const c = ctx.errColor;
+  await checkpoint(place, stop, progress);
   const head = revParse(place.root, 'HEAD');
   if (!head) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
   const fetched = fetch(place);
+  await checkpoint(place, stop, progress);
   const lastKnown = revParse(place.root, trackingRef(place));
   if (!fetched.ok) {
     const waiting = lastKnown ? countRange(place.root, `${lastKnown}..${head}`) : countRange(place.root, head);
     throw new UserError('sync.offline', { remote: place.remote, count: waiting });
   }
   const upstream = lastKnown;
-  const stopped = readStopped(place);
-  if (opts.continue && !stopped) throw new UserError('sync.nothingToContinue');
+  const stoppedSync = readStopped(place);
+  if (opts.continue && !stoppedSync) throw new UserError('sync.nothingToContinue');
 
   // The result: what the branch should be once the sync is done.
   let result: string;
   let resolvedPaths: string[] = [];
+  let combinedPaths: string[] = [];
+  const chosen: Chosen[] = [];
   if (!upstream) {
     result = head; // the shared branch is empty: ours is the first
   } else if (countRange(place.root, `${upstream}..${head}`) === 0) {
@@ -251,13 +325,18 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
     const sides = readBlobs(place.root, merged.conflicts.flatMap((cf) => [cf.base?.oid, cf.mine?.oid, cf.theirs?.oid].filter((o): o is string => o !== undefined)));
     const combined: string[] = [];
     for (const conflict of merged.conflicts) {
-      const fieldwise = combineFields(place, conflict, sides);
-      if (fieldwise) {
+      const analysis = analyse(place, conflict, sides);
+      const choice: Side | undefined = opts.mine && wanted(conflict.path) ? 'mine' : opts.theirs && wanted(conflict.path) ? 'theirs' : undefined;
+      const fieldwise = analysis.how === 'changed' && (analysis.conflicts.length === 0 || choice) ? combineFields(place, conflict, analysis, sides, choice) : undefined;
+      if (fieldwise && analysis.how === 'changed' && analysis.conflicts.length === 0) {
         resolutions.push({ path: conflict.path, side: fieldwise });
         combined.push(conflict.path);
-      } else if (opts.mine && wanted(conflict.path)) resolutions.push({ path: conflict.path, side: conflict.mine });
-      else if (opts.theirs && wanted(conflict.path)) resolutions.push({ path: conflict.path, side: conflict.theirs });
-      else if (opts.continue && stopped?.paths.includes(conflict.path)) resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
+      } else if (choice) {
+        // Your file, or theirs, whole, when the record could not be merged field by field.
+        const how = fieldwise ? analysis.how : analysis.how === 'changed' ? 'text' : analysis.how;
+        resolutions.push({ path: conflict.path, side: fieldwise ?? conflict[choice] });
+        chosen.push({ path: conflict.path, label: labelOf(analysis), side: choice, how, ...(analysis.how === 'changed' ? { kind: analysis.kind, conflicts: analysis.conflicts } : {}) });
+      } else if (opts.continue && stoppedSync?.paths.includes(conflict.path)) resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
       else open.push(conflict);
     }
     for (const r of named) {
@@ -271,16 +350,13 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
       throw new UserError('sync.stopped', { count: open.length });
     }
     resolvedPaths = resolutions.map((r) => r.path).filter((p) => !combined.includes(p));
-    if (combined.length > 0) say(ctx, ctx.t('sync.combined', { records: combined.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
+    combinedPaths = combined;
     const tree = resolutions.length > 0 ? resolveTree(place, merged.tree, resolutions) : merged.tree;
     if (!tree) throw new UserError('sync.gitFailed', { detail: 'write-tree' });
     if (tree === treeOf(place.root, upstream)) {
       result = upstream; // ours is already there (a sync that was stopped after it pushed)
     } else {
-      const message = resolvedPaths.length > 0
-        ? `civsam sync: merge the shared changes; conflicts resolved (${resolvedPaths.map((p) => { const n = nameOf(place, p); return n.kind ? `${n.kind} ${n.id}` : p; }).join(', ')})`
-        : 'civsam sync: merge the shared changes';
-      const made = commitMerge(place, tree, [head, upstream], message);
+      const made = commitMerge(place, tree, [head, upstream], mergeMessage(ctx, place, resolvedPaths));
       if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });
       result = made.oid;
     }
@@ -288,9 +364,12 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
 
   // Nothing of ours goes out if it makes the shared folder invalid.
   const sending = upstream ? countRange(place.root, `${upstream}..${result}`) : countRange(place.root, result);
+  let resultErrors: Problem[] | undefined;
   if (sending > 0) {
     const before = upstream ? new Set(errorsAt(place, upstream).map(problemKey)) : new Set<string>();
-    const introduced = errorsAt(place, result).filter((p) => !before.has(problemKey(p)));
+    resultErrors = errorsAt(place, result);
+    await checkpoint(place, stop, progress);
+    const introduced = resultErrors.filter((p) => !before.has(problemKey(p)));
     if (introduced.length > 0) {
       // The file with the problem, and the file it names (the other record with the same CVR).
       const files = [...new Set(introduced.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
@@ -312,25 +391,81 @@ function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Array<{ 
     if (blocked.length > 0) throw new UserError('sync.dirty', { files: blocked.map((p) => terminalSafe(p)).join(', ') });
   }
 
+  // The records the colleagues' changes bring in that do not validate: said by name, not refused.
+  const incoming = received(place, head, upstream, result, touched, resultErrors);
+  await checkpoint(place, stop, progress);
+
   if (sending > 0) {
     const pushed = push(place, result);
     if (!pushed.ok) {
+      await checkpoint(place, stop, progress);
       if (pushed.rejected) return 'retry';
       throw new UserError('sync.pushFailed', { remote: place.remote, count: countRange(place.root, upstream ? `${upstream}..${head}` : head) });
     }
+    progress.sent = true;
   }
-  const received = upstream && result !== head ? countRange(place.root, `${head}..${upstream}`) : 0;
-  if (result !== head) applyResult(place, head, result);
+  const receivedCount = upstream && result !== head ? countRange(place.root, `${head}..${upstream}`) : 0;
+  if (result !== head) {
+    progress.applying = true;
+    applyResult(place, head, result);
+    progress.applying = false;
+  }
   clearStopped(place);
 
-  if (sending === 0 && received === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
-  else say(ctx, c.green(ctx.t('sync.done', { sent: upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received })));
-  if (resolvedPaths.length > 0) say(ctx, ctx.t('sync.resolved', { records: resolvedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
-  if (sending === 0 && received > 0 && upstream) {
-    const problems = errorsAt(place, upstream);
-    if (problems.length > 0) say(ctx, c.yellow(ctx.t('sync.sharedInvalid', { count: problems.length })));
+  if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
+  else say(ctx, c.green(ctx.t('sync.done', { sent: sending === 0 ? 0 : upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
+  if (combinedPaths.length > 0) say(ctx, ctx.t('sync.combined', { records: combinedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
+  if (chosen.length > 0) {
+    say(ctx, ctx.t('sync.resolvedIntro', { count: chosen.length }));
+    for (const line of choiceLines(ctx, place, chosen)) say(ctx, `  ${line}`);
+  }
+  const continued = resolvedPaths.filter((p) => !chosen.some((x) => x.path === p));
+  if (continued.length > 0) say(ctx, ctx.t('sync.resolved', { records: continued.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
+  if (incoming.records.length > 0) {
+    say(ctx, c.yellow(ctx.t('sync.incomingInvalid', { count: incoming.records.length, records: incoming.records.map((n) => recordWords(ctx, n)).join(', ') })));
+    if (incoming.authors.length > 0) say(ctx, ctx.t('sync.incomingAuthors', { authors: incoming.authors.map((x) => terminalSafe(x)).join(', ') }));
+    if (sending > 0) say(ctx, ctx.t('sync.incomingSent'));
+    say(ctx, ctx.t('sync.incomingWhatToDo'));
+  }
+  // Asked to stop after the push: the folder was brought to the result first, and that is said.
+  await heardYet();
+  if (stop.count() > 0) {
+    say(ctx, c.yellow(ctx.t(progress.sent ? 'sync.finishedAfterStopSent' : 'sync.finishedAfterStop')));
+    return stop.exitCode();
   }
   return EXIT.ok;
+}
+
+/**
+ * The records the sync brings into the folder (changed between `head` and the result) that have an
+ * error they did not have here before, with their names; and who made those changes.
+ */
+function received(place: SyncPlace, head: string, upstream: string | undefined, result: string, touched: string[], resultErrors: Problem[] | undefined): { records: Named[]; authors: string[] } {
+  if (!upstream || touched.length === 0) return { records: [], authors: [] };
+  const inFolder = new Set(touched.filter((p) => p.startsWith(place.prefix)).map((p) => p.slice(place.prefix.length)));
+  const errors = (resultErrors ?? errorsAt(place, result)).filter((p) => inFolder.has(p.file));
+  if (errors.length === 0) return { records: [], authors: [] };
+  const here = new Set(errorsAt(place, head).map(problemKey));
+  const files = [...new Set(errors.filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
+  if (files.length === 0) return { records: [], authors: [] };
+  const records = files.map((f) => {
+    const n = nameOf(place, f);
+    const data = parse(readFileAt(place.root, result, f));
+    const label = data?.name ?? data?.title;
+    return { ...n, label: typeof label === 'string' ? terminalSafe(label) : undefined };
+  });
+  const base = mergeBase(place.root, head, upstream);
+  return { records, authors: authorsOf(place.root, base, [upstream], files) };
+}
+
+/** The merge commit's message, in the data folder's language like every commit civsam writes. */
+function mergeMessage(ctx: CommandContext, place: SyncPlace, resolvedPaths: string[]): string {
+  const lang = folderLanguage(ctx);
+  const records = resolvedPaths.map((p) => {
+    const n = nameOf(place, p);
+    return n.kind ? `${translate(lang, `kind.${n.kind}`)} ${n.id}` : p;
+  });
+  return records.length > 0 ? translate(lang, 'commit.syncMergeResolved', { records: records.join(', ') }) : translate(lang, 'commit.syncMerge');
 }
 
 function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]): void {
@@ -338,7 +473,12 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
   say(ctx, c.red(ctx.t('sync.conflictIntro', { count: open.length })));
   const described = describeConflicts(place, open);
   for (const d of described) {
-    const what = d.removedHere ? ctx.t('sync.removedHere') : d.removedThere ? ctx.t('sync.removedThere') : d.fields.length > 0 ? ctx.t('sync.conflictFields', { fields: d.fields.join(', ') }) : ctx.t('sync.conflictText');
+    const a = d.analysis;
+    const what = a.how === 'removed-here' ? ctx.t('sync.removedHere')
+      : a.how === 'removed-there' ? ctx.t('sync.removedThere')
+        : a.how === 'added-both' ? ctx.t('sync.bothAdded')
+          : a.how === 'changed' && a.conflicts.length > 0 ? ctx.t('sync.conflictFields', { what: conflictWords(ctx.lang, a.kind, a.conflicts) })
+            : ctx.t('sync.conflictText');
     say(ctx, `  ${recordWords(ctx, d)}: ${what}`);
   }
   const example = described.find((d) => d.kind && d.id);
@@ -346,6 +486,12 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
     record: example ? `${COMMAND_OF[example.kind!]} ${example.id}` : 'org <id>',
     edit: example ? `civsam ${COMMAND_OF[example.kind!]} edit ${example.id}` : 'civsam org edit <id>',
   }));
+  // A record created on both sides: the same one twice (keep one), or two that need an id each.
+  for (const d of described) {
+    if (d.analysis.how !== 'added-both' || !d.kind || !d.id) continue;
+    const rel = d.path.slice(place.prefix.length);
+    say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command: COMMAND_OF[d.kind], id: d.id, file: join(ctx.dataDir, rel) }));
+  }
 }
 
 function status(ctx: CommandContext, place: SyncPlace): number {

@@ -3,6 +3,16 @@
 // or ended (reach.ts `fundingCounts`); a line of an agreement with several organisations is shared
 // equally among them.
 //
+// A grant decided through a call (an application granted or partly granted, from a call with a
+// pool) is money promised from that pool just as an agreement's line is, and counts as one — unless
+// an agreement made from it already counts that money. The agreement then carries it: the one the
+// application names (`agreement`), or, where no application names it, an agreement established by
+// the same call for the same organisations (each such agreement carries one application, the first
+// by id). Either way that agreement must count and have a line from the call's pool; otherwise the decision is what counts (a draft agreement promises nothing
+// yet, the decision has). So no krone is counted twice. A grant for several years is split equally
+// between them; one that names no year is money for the year of the call's deadline (as `call
+// ranking` takes it); a full grant without an amount is the amount applied for.
+//
 // The two sums differ on purpose:
 // - `allocationShares` gives every organisation's exact part of every line. The overviews, the public
 //   site and `org show` add these parts up, and keep their totals to the øre (a line of 998 shared
@@ -12,14 +22,19 @@
 //   organisation's part there comes from the same split.
 // Pure; amounts are whole kroner in, exact numbers out; renderers round.
 import type { DataFolder } from './folder.js';
-import type { Agreement } from './kinds.js';
+import type { Agreement, Application } from './kinds.js';
 import { fundingCounts } from './reach.js';
+import { isGrant } from './applications.js';
 
 export type FundingKind = 'development' | 'operation';
 
-/** A funding line that counts as allocated, with the organisations of its agreement. */
+/**
+ * A funding line that counts as allocated, with the organisations it goes to: an agreement's line
+ * (`agreement` set) or a grant decided on an application (`application` set), never both.
+ */
 export interface CountedLine {
-  agreement: string;
+  agreement?: string;
+  application?: string;
   organisations: readonly string[];
   pool: string;
   year: number;
@@ -27,9 +42,10 @@ export interface CountedLine {
   amount: number;
 }
 
-/** One organisation's part of one counted funding line. */
+/** One organisation's part of one counted funding line (from an agreement or from an application, as the line). */
 export interface AllocationShare {
-  agreement: string;
+  agreement?: string;
+  application?: string;
   pool: string;
   year: number;
   kind: FundingKind;
@@ -37,7 +53,10 @@ export interface AllocationShare {
   amount: number;
 }
 
-/** Every counted funding line, in agreement-id order and each agreement's own order of lines. */
+/**
+ * Every counted funding line: the agreements' in agreement-id order (each agreement's own order of
+ * lines), then the grants decided on applications in application-id order (each by year).
+ */
 export function countedLines(folder: DataFolder): CountedLine[] {
   const out: CountedLine[] = [];
   for (const a of agreementsById(folder)) {
@@ -46,7 +65,66 @@ export function countedLines(folder: DataFolder): CountedLine[] {
       out.push({ agreement: a.id, organisations: a.organisations, pool: line.pool, year: line.year, kind: line.kind, amount: line.amount_dkk });
     }
   }
+  out.push(...grantLines(folder));
   return out;
+}
+
+const grantCache = new WeakMap<DataFolder, CountedLine[]>();
+
+/**
+ * The grants decided on applications that count as money from a pool (see the top of this file),
+ * one line per year, in application-id order.
+ */
+export function grantLines(folder: DataFolder): CountedLine[] {
+  const cached = grantCache.get(folder);
+  if (cached) return cached;
+  const apps = [...folder.records.application.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const out: CountedLine[] = [];
+  let unnamed: Set<Agreement> | undefined;
+  for (const app of apps) {
+    const d = app.decision;
+    if (!d || !isGrant(d.outcome)) continue;
+    const amount = d.amount_dkk ?? (d.outcome === 'granted' ? app.amount_dkk : undefined);
+    const call = folder.records.call.get(app.call);
+    if (amount === undefined || !call?.pool) continue;
+    const pool = call.pool;
+    unnamed ??= unnamedCarriers(folder, apps);
+    if (carriedByAgreement(folder, app, pool, unnamed)) continue;
+    const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(call.deadline.slice(0, 4))];
+    for (const year of years) out.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: amount / years.length });
+  }
+  grantCache.set(folder, out);
+  return out;
+}
+
+/** Whether an agreement counts and has money from the pool: then it, not a decision, says what was given. */
+const carriesPool = (a: Agreement | undefined, pool: string): a is Agreement => a !== undefined && fundingCounts(a) && (a.funding ?? []).some((l) => l.pool === pool);
+
+/** The agreements established by a call that no application names as its own: each may be the one made from a grant of that call. */
+function unnamedCarriers(folder: DataFolder, apps: readonly Application[]): Set<Agreement> {
+  const named = new Set(apps.map((a) => a.agreement).filter((id) => id !== undefined));
+  return new Set(agreementsById(folder).filter((a) => a.established_by?.call !== undefined && !named.has(a.id)));
+}
+
+const sameOrganisations = (a: readonly string[], b: readonly string[]): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((o) => y.has(o));
+};
+
+/**
+ * Whether an agreement made from the application already counts its grant (see the top of this
+ * file). An unnamed agreement found to carry it is taken from `unnamed`, so it carries no other.
+ */
+function carriedByAgreement(folder: DataFolder, app: Application, pool: string, unnamed: Set<Agreement>): boolean {
+  if (app.agreement !== undefined) return carriesPool(folder.records.agreement.get(app.agreement), pool);
+  for (const a of unnamed) {
+    if (a.established_by?.call === app.call && sameOrganisations(a.organisations, app.organisations) && carriesPool(a, pool)) {
+      unnamed.delete(a);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -64,7 +142,8 @@ function agreementsById(folder: DataFolder): Agreement[] {
 /** A line split into its organisations' equal parts. */
 export function splitLine(line: CountedLine): AllocationShare[] {
   const each = line.amount / line.organisations.length;
-  return line.organisations.map((organisation) => ({ agreement: line.agreement, pool: line.pool, year: line.year, kind: line.kind, organisation, amount: each }));
+  const from = line.agreement !== undefined ? { agreement: line.agreement } : { application: line.application };
+  return line.organisations.map((organisation) => ({ ...from, pool: line.pool, year: line.year, kind: line.kind, organisation, amount: each }));
 }
 
 /** Every counted funding line split into the organisations' equal parts, in agreement-id order. */
@@ -81,6 +160,8 @@ export interface PoolYear {
   byOrganisation: Map<string, number>;
   /** The agreements with counted lines in this pool-year, sorted by id. */
   agreements: string[];
+  /** The applications whose grants count in this pool-year (not through an agreement), sorted by id. */
+  applications: string[];
 }
 
 const poolYearCache = new WeakMap<DataFolder, PoolYear[]>();
@@ -92,23 +173,35 @@ export function poolYearTotals(folder: DataFolder): PoolYear[] {
   // The same sums as over countedLines and splitLine, in the same order, without an object per line and part.
   const map = new Map<string, Map<number, PoolYear>>();
   const all: PoolYear[] = [];
+  const poolYear = (pool: string, year: number): PoolYear => {
+    let years = map.get(pool);
+    if (!years) map.set(pool, (years = new Map()));
+    let py = years.get(year);
+    if (!py) {
+      years.set(year, (py = { pool, year, total: 0, byOrganisation: new Map(), agreements: [], applications: [] }));
+      all.push(py);
+    }
+    return py;
+  };
+  const add = (py: PoolYear, amount: number, orgs: readonly string[]) => {
+    py.total += amount;
+    const each = amount / orgs.length;
+    for (const o of orgs) py.byOrganisation.set(o, (py.byOrganisation.get(o) ?? 0) + each);
+  };
   for (const a of agreementsById(folder)) {
     if (!fundingCounts(a)) continue;
-    const orgs = a.organisations;
     for (const line of a.funding ?? []) {
-      let years = map.get(line.pool);
-      if (!years) map.set(line.pool, (years = new Map()));
-      let py = years.get(line.year);
-      if (!py) {
-        years.set(line.year, (py = { pool: line.pool, year: line.year, total: 0, byOrganisation: new Map(), agreements: [] }));
-        all.push(py);
-      }
-      py.total += line.amount_dkk;
-      const each = line.amount_dkk / orgs.length;
-      for (const o of orgs) py.byOrganisation.set(o, (py.byOrganisation.get(o) ?? 0) + each);
+      const py = poolYear(line.pool, line.year);
+      add(py, line.amount_dkk, a.organisations);
       // Lines come in agreement-id order, so the list stays sorted and each agreement is added once.
       if (py.agreements[py.agreements.length - 1] !== a.id) py.agreements.push(a.id);
     }
+  }
+  for (const line of grantLines(folder)) {
+    const py = poolYear(line.pool, line.year);
+    add(py, line.amount, line.organisations);
+    // In application-id order, one line per year: each application is added once.
+    py.applications.push(line.application!);
   }
   const out = all.sort((x, y) => (x.pool < y.pool ? -1 : x.pool > y.pool ? 1 : x.year - y.year));
   poolYearCache.set(folder, out);

@@ -1,12 +1,13 @@
 // Grants in the 360Giving Data Standard (standard.threesixtygiving.org, release 1.4): one grant per
-// agreement, pool and year, from the funding lines that count as allocated (domain/allocation.ts,
-// the funding overview's own model, so the grants add up to its allocated total). Organisations are
+// agreement (or grant decided on an application that no agreement carries yet), pool and year, from
+// the funding lines that count as allocated (domain/allocation.ts, the funding overview's own model,
+// so the grants add up to its allocated total). Organisations are
 // identified as org-id.guide says: DK-CVR-<8 digits> where a CVR number is recorded, otherwise
 // 360G-<region id>-<organisation id>; the region, as funder, by its own CVR number. Only public
 // fields: no contact person, no staff note, no e-mail of anyone. Pure: the folder in, data out.
-import { countedLines } from '../domain/allocation.js';
+import { countedLines, type CountedLine } from '../domain/allocation.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Agreement } from '../domain/kinds.js';
+import type { Agreement, Application } from '../domain/kinds.js';
 import { slugify } from '../domain/ids.js';
 import { translate, type Language } from '../i18n/index.js';
 
@@ -49,7 +50,7 @@ export function fromOpenCall(folder: DataFolder, a: Agreement): 'Yes' | 'No' {
   return call?.channel === 'public' ? 'Yes' : 'No';
 }
 
-function beneficiaryLocation(folder: DataFolder, a: Agreement, lang: Language): Grant['beneficiaryLocation'] {
+function beneficiaryLocation(folder: DataFolder, a: Pick<Agreement, 'scope' | 'municipalities'>, lang: Language): Grant['beneficiaryLocation'] {
   if (a.scope === 'national') return [{ name: translate(lang, 'openData.denmark'), countryCode: 'DK' }];
   if (a.scope === 'regional') return [{ name: folder.settings?.region.name ?? translate(lang, 'openData.denmark'), countryCode: 'DK' }];
   const names = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
@@ -58,41 +59,75 @@ function beneficiaryLocation(folder: DataFolder, a: Agreement, lang: Language): 
 }
 
 export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
-  const byKey = new Map<string, { agreement: string; pool: string; year: number; amount: number }>();
+  const byKey = new Map<string, { line: CountedLine; amount: number }>();
   for (const l of countedLines(folder)) {
-    const key = `${l.agreement}\u0000${l.pool}\u0000${l.year}`;
+    const key = `${l.agreement ?? ''}\u0000${l.application ?? ''}\u0000${l.pool}\u0000${l.year}`;
     const g = byKey.get(key);
     if (g) g.amount += l.amount;
-    else byKey.set(key, { agreement: l.agreement, pool: l.pool, year: l.year, amount: l.amount });
+    else byKey.set(key, { line: l, amount: l.amount });
   }
   const region = folder.settings?.region.name ?? '';
   const funder = { id: funderIdentifier(folder), name: region };
   const grants: Grant[] = [];
-  for (const g of byKey.values()) {
-    const a = folder.records.agreement.get(g.agreement)!;
-    const pool = folder.records.pool.get(g.pool);
-    const poolName = pool?.name ?? g.pool;
-    // The part of the agreement's period in the grant's year.
-    const start = a.start > `${g.year}-01-01` ? a.start : `${g.year}-01-01`;
-    const end = a.end && a.end < `${g.year}-12-31` ? a.end : `${g.year}-12-31`;
-    const location = beneficiaryLocation(folder, a, lang);
+  for (const { line, amount } of byKey.values()) {
+    const pool = folder.records.pool.get(line.pool);
+    const poolName = pool?.name ?? line.pool;
+    const from = line.agreement !== undefined ? agreementGrant(folder, folder.records.agreement.get(line.agreement)!, line.year) : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year);
+    const location = beneficiaryLocation(folder, from.reach, lang);
     grants.push({
-      id: `360G-${regionIdPart(folder)}-${a.id}-${g.pool}-${g.year}`,
-      title: a.title,
-      description: translate(lang, NAMES_ITSELF_A_POOL.test(poolName) ? 'openData.grantDescriptionNamed' : 'openData.grantDescription', { pool: poolName, year: g.year, title: a.title }),
+      id: `360G-${regionIdPart(folder)}-${from.id}-${line.pool}-${line.year}`,
+      title: from.title,
+      description: translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title }),
       currency: 'DKK',
-      amountAwarded: g.amount,
-      // civsam records no separate decision date: the agreement's start is when the grant was given.
-      awardDate: a.start,
-      plannedDates: [{ startDate: start, endDate: end }],
-      recipientOrganization: [...new Set(a.organisations)].map((id) => ({ id: organisationIdentifier(folder, id), name: folder.records.organisation.get(id)?.name ?? id })),
+      // A grant of an application for several years is split between them, so a year's part may have øre.
+      amountAwarded: Math.round(amount * 100) / 100,
+      awardDate: from.awardDate,
+      plannedDates: [from.planned],
+      recipientOrganization: [...new Set(line.organisations)].map((id) => ({ id: organisationIdentifier(folder, id), name: folder.records.organisation.get(id)?.name ?? id })),
       fundingOrganization: [funder],
-      grantProgramme: [{ code: g.pool, title: poolName }],
-      fromOpenCall: fromOpenCall(folder, a),
+      grantProgramme: [{ code: line.pool, title: poolName }],
+      fromOpenCall: from.fromOpenCall,
       ...(location ? { beneficiaryLocation: location } : {}),
     });
   }
   return grants.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** A grant's description by what it was given to, and whether the pool's name says it is one. */
+const DESCRIPTION = {
+  agreement: { plain: 'openData.grantDescription', named: 'openData.grantDescriptionNamed' },
+  application: { plain: 'openData.applicationGrantDescription', named: 'openData.applicationGrantDescriptionNamed' },
+} as const;
+
+interface GrantSource {
+  id: string;
+  title: string;
+  kind: 'agreement' | 'application';
+  awardDate: string;
+  planned: { startDate: string; endDate: string };
+  fromOpenCall: 'Yes' | 'No';
+  reach: Pick<Agreement, 'scope' | 'municipalities'>;
+}
+
+function agreementGrant(folder: DataFolder, a: Agreement, year: number): GrantSource {
+  // The part of the agreement's period in the grant's year.
+  const start = a.start > `${year}-01-01` ? a.start : `${year}-01-01`;
+  const end = a.end && a.end < `${year}-12-31` ? a.end : `${year}-12-31`;
+  // civsam records no separate decision date: the agreement's start is when the grant was given.
+  return { id: a.id, title: a.title, kind: 'agreement', awardDate: a.start, planned: { startDate: start, endDate: end }, fromOpenCall: fromOpenCall(folder, a), reach: a };
+}
+
+/** A grant decided on an application: given on the decision's date, for the year, reaching where its call reaches. */
+function applicationGrant(folder: DataFolder, app: Application, year: number): GrantSource {
+  const call = folder.records.call.get(app.call);
+  const title = app.title ?? call?.title ?? app.id;
+  return {
+    // Prefixed: an application and an agreement may have the same id.
+    id: `application-${app.id}`, title, kind: 'application', awardDate: app.decision!.date,
+    planned: { startDate: `${year}-01-01`, endDate: `${year}-12-31` },
+    fromOpenCall: call?.channel === 'public' ? 'Yes' : 'No',
+    reach: call ?? {},
+  };
 }
 
 /** The 360Giving package: the grants and the standard's version. */

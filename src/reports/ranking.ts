@@ -1,8 +1,10 @@
 // A call's ranking: its applications by weighted total, each assessor's scores (assessors by their
 // number, never by name), the decision, and where the pool's money for the year runs out when
-// the amounts applied for are granted in rank order. The money there is what `overview funding`
-// shows as left of the pool's budget that year (the budget minus what agreements already grant in
-// it, reports/funding.ts), so the two never disagree. Pure: data in, data out.
+// the amounts applied for by the applications not yet decided are granted in rank order. The money
+// there is what `overview funding` shows as left of the pool's budget that year (the budget minus
+// what agreements and grants decided on applications, this call's too, already take of it:
+// reports/funding.ts), so the two never disagree. A decided application's money is in that figure
+// already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
 import { assessorsOf, scoredCriteria, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
@@ -21,9 +23,9 @@ export interface RankedApplication {
   amountGranted: number | null;
   /** The years applied for, as the application gives them (empty when it gives none). */
   years: number[];
-  /** The amounts applied for, summed down the ranking to this one (ranked applications only). */
+  /** The amounts applied for by the undecided applications, summed down the ranking to this one (ranked, undecided applications only). */
   cumulative: number | null;
-  /** Whether what is left of the pool's budget for the year covers the cumulative amount (null without a budget, or not ranked). */
+  /** Whether what is left of the pool's budget for the year covers the cumulative amount (null without a budget, not ranked, or decided). */
   withinBudget: boolean | null;
 }
 
@@ -41,15 +43,17 @@ export interface Ranking {
   yearSource: RankingYearSource;
   /** The pool's budget for the year (null without a pool or a budget that year). */
   budget: number | null;
-  /** What agreements already grant from the pool in the year (overview funding's allocated; null without a budget). */
+  /** What agreements and decided grants already take from the pool in the year (overview funding's allocated; null without a budget). */
   committed: number | null;
-  /** The budget minus what agreements grant (overview funding's remaining; null without a budget): what the applications compete for. */
+  /** The budget minus what is committed (overview funding's remaining; null without a budget): what the undecided applications compete for. */
   available: number | null;
   criteria: Array<{ id: string; weight: number }>;
   assessors: number;
   applications: RankedApplication[];
   /** The last rank what is left covers (null without a budget; 0 when it covers none). */
   lastRankWithinBudget: number | null;
+  /** The rank of the first undecided application the money is walked down from (null when every ranked application is decided). */
+  firstUndecidedRank: number | null;
   /** Ranked applications that name the years they apply for, none of them the ranking's year. */
   otherYears: Array<{ id: string; years: number[] }>;
 }
@@ -72,7 +76,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   const assessors = assessorsOf(apps);
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
   const { year, source } = rankingYear(call, apps, yearOption);
-  // The pool-year as `overview funding` gives it: its budget, what agreements grant, what is left.
+  // The pool-year as `overview funding` gives it: its budget, what agreements and decisions grant, what is left.
   const money = pool ? buildFundingReport(folder, asOf, { pools: [pool.id], years: [year] }).poolYears.find((py) => py.pool.id === pool.id && py.year === year) : undefined;
   const budget = money?.budget ?? null;
   const committed = budget === null ? null : money!.allocated;
@@ -81,8 +85,11 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   const ranked = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total! || (a.id < b.id ? -1 : 1));
   let cumulative = 0;
   let lastRankWithinBudget: number | null = available === null ? null : 0;
+  let firstUndecidedRank: number | null = null;
   ranked.forEach((r, i) => {
     r.rank = i > 0 && ranked[i - 1].total === r.total ? ranked[i - 1].rank : i + 1;
+    if (r.decision !== null) return;
+    firstUndecidedRank ??= r.rank;
     cumulative += r.amountApplied;
     r.cumulative = cumulative;
     if (available !== null) {
@@ -97,6 +104,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
     assessors: assessors.length,
     applications: [...ranked, ...unranked],
     lastRankWithinBudget,
+    firstUndecidedRank,
     otherYears: ranked.filter((r) => r.years.length > 0 && !r.years.includes(year)).map((r) => ({ id: r.id, years: r.years })),
   };
 }

@@ -28,12 +28,12 @@ export function listTree(root: string, treeish: string, prefix = ''): TreeEntry[
   return out;
 }
 
-/** The contents of many objects in one `git cat-file --batch` run. */
-export function readBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
+/** The contents of many objects in one `git cat-file --batch` run (`ownSession`: out of a Ctrl-C's reach, see GitOptions). */
+export function readBlobs(root: string, oids: readonly string[], opts: { ownSession?: boolean } = {}): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const wanted = [...new Set(oids)];
   if (wanted.length === 0) return out;
-  const r = gitRaw(['cat-file', '--batch'], root, { input: wanted.join('\n') + '\n' });
+  const r = gitRaw(['cat-file', '--batch'], root, { input: wanted.join('\n') + '\n', ownSession: opts.ownSession });
   const buf = r.stdout;
   let at = 0;
   for (const oid of wanted) {

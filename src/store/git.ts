@@ -37,6 +37,8 @@ export interface GitOptions {
   input?: string | Buffer;
   /** Extra environment (a temporary index, a commit's author). */
   env?: Record<string, string>;
+  /** Out of the terminal's reach (see OWN_SESSION): a Ctrl-C does not kill git half-way; the caller hears it after. */
+  ownSession?: boolean;
 }
 
 export type GitResult = { ok: true; stdout: Buffer; code: 0 } | { ok: false; missing: boolean; stdout: Buffer; stderr: string; code: number };
@@ -44,7 +46,7 @@ export type GitResult = { ok: true; stdout: Buffer; code: 0 } | { ok: false; mis
 /** Runs git with raw output and standard input: the plumbing that sync, history and clone use. */
 export function gitRaw(args: string[], cwd: string, opts: GitOptions = {}): GitResult {
   const r = spawnSync('git', args, {
-    cwd, input: opts.input, stdio: ['pipe', 'pipe', 'pipe'],
+    ...(opts.ownSession ? OWN_SESSION : {}), cwd, input: opts.input, stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
     maxBuffer: 256 * 1024 * 1024,
   });

@@ -26,33 +26,42 @@ function text(r: GitResult): string {
   return r.stdout.toString('utf8').trim();
 }
 
+/**
+ * Git for a step of the sync, out of the terminal's reach: a Ctrl-C does not kill it half-way, so
+ * the sync knows what was done (above all whether the push went through, or how far the folder was
+ * brought) and says so when it stops.
+ */
+function step(args: string[], cwd: string, opts?: Parameters<typeof gitRaw>[2]): GitResult {
+  return gitRaw(args, cwd, { ...opts, ownSession: true });
+}
+
 function git(place: { root: string }, args: string[], opts?: Parameters<typeof gitRaw>[2]): GitResult {
-  return gitRaw(args, place.root, opts);
+  return step(args, place.root, opts);
 }
 
 export function revParse(root: string, rev: string): string | undefined {
-  const r = gitRaw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
+  const r = step(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
   return r.ok ? text(r) : undefined;
 }
 
 /** Where the data folder sits in git and which remote branch it shares, or why it cannot sync. */
 export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
-  const top = gitRaw(['rev-parse', '--show-toplevel', '--absolute-git-dir'], realDir);
+  const top = step(['rev-parse', '--show-toplevel', '--absolute-git-dir'], realDir);
   if (!top.ok) return { problem: 'no-repository' };
   const [root, gitDir] = text(top).split('\n');
   const rel = relative(root, realDir).split(sep).join('/');
   const prefix = rel ? `${rel}/` : '';
-  const head = gitRaw(['symbolic-ref', '--quiet', '--short', 'HEAD'], root);
+  const head = step(['symbolic-ref', '--quiet', '--short', 'HEAD'], root);
   if (!head.ok) return { problem: 'detached' };
   const branch = text(head);
-  const configured = gitRaw(['config', '--get', `branch.${branch}.remote`], root);
+  const configured = step(['config', '--get', `branch.${branch}.remote`], root);
   let remote = configured.ok ? text(configured) : '';
   if (!remote || remote === '.') {
-    const remotes = text(gitRaw(['remote'], root)).split('\n').filter(Boolean);
+    const remotes = text(step(['remote'], root)).split('\n').filter(Boolean);
     remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0] : '';
   }
   if (!remote) return { problem: 'no-remote' };
-  const merge = gitRaw(['config', '--get', `branch.${branch}.merge`], root);
+  const merge = step(['config', '--get', `branch.${branch}.merge`], root);
   const remoteBranch = merge.ok ? text(merge).replace(/^refs\/heads\//, '') : branch;
   return { root, gitDir, prefix, branch, remote, remoteBranch };
 }
@@ -63,18 +72,19 @@ export function trackingRef(place: SyncPlace): string {
 
 /** Fetches the shared branch; false when the remote could not be reached (or refused us). */
 export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: string } {
-  const r = git(place, ['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/${place.remoteBranch}:${trackingRef(place)}`]);
+  // Fetching changes nothing of ours: a Ctrl-C may stop it (a slow network) and the sync stops with nothing sent.
+  const r = gitRaw(['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/${place.remoteBranch}:${trackingRef(place)}`], place.root);
   if (r.ok) return { ok: true };
   // An empty remote has no branch yet: reachable, nothing to fetch.
   if (/couldn't find remote ref/i.test(r.stderr)) {
-    gitRaw(['update-ref', '-d', trackingRef(place)], place.root);
+    step(['update-ref', '-d', trackingRef(place)], place.root);
     return { ok: true };
   }
   return { ok: false, detail: firstLine(r.stderr) };
 }
 
 export function countRange(root: string, range: string): number {
-  const r = gitRaw(['rev-list', '--count', range], root);
+  const r = step(['rev-list', '--count', range], root);
   return r.ok ? Number(text(r)) || 0 : 0;
 }
 
@@ -161,12 +171,12 @@ export function storeBlob(place: SyncPlace, bytes: Buffer | string): string | un
 }
 
 export function treeOf(root: string, commit: string): string | undefined {
-  const r = gitRaw(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
+  const r = step(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
   return r.ok ? text(r) : undefined;
 }
 
 export function mergeBase(root: string, a: string, b: string): string | undefined {
-  const r = gitRaw(['merge-base', a, b], root);
+  const r = step(['merge-base', a, b], root);
   return r.ok ? text(r) : undefined;
 }
 
@@ -183,7 +193,7 @@ export function authorsOf(root: string, base: string | undefined, tips: string[]
   const args = ['log', '--format=%an', ...tips];
   if (base) args.push('--not', base);
   args.push('--', ...paths);
-  const r = gitRaw(args, root);
+  const r = step(args, root);
   return r.ok ? [...new Set(text(r).split('\n').filter(Boolean))].sort() : [];
 }
 
@@ -238,7 +248,7 @@ function writeSmall(path: string, content: string): void {
 
 /** Paths that differ between two commits. */
 export function changedPaths(root: string, from: string, to: string): string[] {
-  const r = gitRaw(['diff', '--name-only', '--no-renames', '-z', from, to], root);
+  const r = step(['diff', '--name-only', '--no-renames', '-z', from, to], root);
   if (!r.ok) throw new Error(`git diff failed: ${firstLine(r.stderr)}`);
   return r.stdout.toString('utf8').split('\0').filter(Boolean);
 }
@@ -256,13 +266,13 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
   const paths = changedPaths(place.root, j.from, j.to);
   const entries = new Map<string, { mode: string; oid: string }>();
   if (paths.length > 0) {
-    const r = gitRaw(['ls-tree', '-z', '--full-tree', j.to, '--', ...paths], place.root);
+    const r = step(['ls-tree', '-z', '--full-tree', j.to, '--', ...paths], place.root);
     for (const line of r.stdout.toString('utf8').split('\0')) {
       const m = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(line);
       if (m) entries.set(m[3], { mode: m[1], oid: m[2] });
     }
   }
-  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid));
+  const contents = readBlobs(place.root, [...entries.values()].map((e) => e.oid), { ownSession: true });
   const folders = new Set<string>();
   for (const path of paths) {
     const abs = join(place.root, path);
@@ -287,13 +297,13 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
     return e ? `${e.mode} ${e.oid}\t${p}` : `0 ${'0'.repeat(40)}\t${p}`;
   });
   if (lines.length > 0) {
-    const u = gitRaw(['update-index', '-z', '--index-info'], place.root, { input: lines.join('\0') + '\0' });
+    const u = step(['update-index', '-z', '--index-info'], place.root, { input: lines.join('\0') + '\0' });
     if (!u.ok) throw new Error(`git update-index failed: ${firstLine(u.stderr)}`);
-    gitRaw(['update-index', '-q', '--refresh'], place.root);
+    step(['update-index', '-q', '--refresh'], place.root);
   }
   const head = revParse(place.root, `refs/heads/${j.branch}`);
   if (head === j.from) {
-    const r = gitRaw(['update-ref', '-m', 'civsam sync', `refs/heads/${j.branch}`, j.to, j.from], place.root);
+    const r = step(['update-ref', '-m', 'civsam sync', `refs/heads/${j.branch}`, j.to, j.from], place.root);
     if (!r.ok) throw new Error(`git update-ref failed: ${firstLine(r.stderr)}`);
   }
   unlinkSync(journalPath(place));

@@ -67,6 +67,28 @@ describe('application add, assess and decide', () => {
     expect(da.stderr).toContain('Bemærk: denne bedømmer har erklæret en tilknytning til Beta Forening, som søger i dette opslag.');
   });
 
+  it('refuses to grant more than was applied for, less called a grant in full, or in part without an amount, saying what was applied for and what to do, and writes nothing', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const over = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '250000', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr. og kan højst få bevilget det, ikke 250.000 kr. Angiv et mindre beløb med --amount; har ansøgeren siden søgt om mere, så ret først det ansøgte beløb med civsam application edit a1 --amount BELØB.\n');
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01', '--amount', '150001')).code).toBe(2);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+    // Less than applied for, "granted in full", is a partial grant: said so, nothing written.
+    const less = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'bevilget', '--date', '2026-03-01', '--amount', '100000', '--no-commit']);
+    expect(less.code).toBe(2);
+    expect(less.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr., så en bevilling på 100.000 kr. er en delvis bevilling. Angiv --decision "delvist bevilget" med --reason og --criteria, eller bevilg hele det ansøgte beløb.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+    const noAmount = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
+    expect(noAmount.code).toBe(2);
+    expect(noAmount.stderr).toBe('fejl: en delvis bevilling skal sige, hvor meget der bevilges: angiv beløbet med --amount.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+    // The whole amount applied for may be granted.
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01', '--amount', '150000')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000 });
+  });
+
   it('names an application by its call and its applicant whole, even when the two are longer than a name-made id', async () => {
     // 'puljen-til-styrkelse-af-civilsamfundet-2026' (43) and 'beta' make 48 characters, over the
     // 40 an id made from one name gets: the call's part is cut between words, the applicant kept.

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
-import { makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { sampleWithReasons, UNREASONED } from '../helpers/sample-letters.js';
 
 describe('call letters', () => {
@@ -31,7 +31,16 @@ describe('call letters', () => {
     const out = join(makeFolder({}), 'breve');
     const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: no letter was written: a refusal or partial grant has no reason (${UNREASONED.slice('applications/'.length, -'.yaml'.length)}), and such a letter must give the reasons for the decision. Add the reason to the decision (civsam application decide ID --decision … --reason "…"), then write the letters again.\n`);
+    expect(UNREASONED).toBe('applications/2025-civilsamfundspuljen-sorggruppen-favrskov.yaml');
+    expect(r.stderr).toBe([
+      'error: no letter was written: one decision is not fit to be sent, as civsam audit also says:',
+      '  “Sorggrupper i Favrskov” (application',
+      '    2025-civilsamfundspuljen-sorggruppen-favrskov):',
+      '    – decided refused on 28 Mar 2025 without a reason; a refusal or partial',
+      '      grant must give its reasons.',
+      'Put the decisions right (civsam application decide) or the assessments (civsam application assess), then write the letters again.',
+      '',
+    ].join('\n'));
     expect(() => readdirSync(out)).toThrow();
   });
 
@@ -61,5 +70,102 @@ describe('call letters', () => {
     const r = await civsam(['call', 'letters', '2025-civilsamfundspuljen', '--out', 'data/breve']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('inside the data folder');
+  });
+});
+
+// A call whose decisions the audit marks as errors, built here: letters are refused for all, each
+// wrong decision named by its application's title with what is wrong; put right, they are written,
+// and a letter without a case number does not ask for one (the application's id is none).
+describe('call letters and decisions that are not fit to send', () => {
+  const CALL = {
+    id: 'c1', title: 'Psykiatriopslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public',
+    criteria: [{ id: 'samarbejde', text: { da: 'Samarbejde' } }, { id: 'reach', text: { da: 'Rækkevidde' } }],
+  };
+  const both = [{ assessor: 'Fagkonsulent', date: '2026-02-10', scores: [{ criterion: 'samarbejde', score: 4 }, { criterion: 'reach', score: 3 }] }];
+  const onlyOne = [{ assessor: 'Fagkonsulent', date: '2026-02-10', scores: [{ criterion: 'samarbejde', score: 4 }] }];
+  const app = (id: string, o: string, title: string, assessments: unknown[], decision: object) => JSON.stringify({
+    id, call: 'c1', organisations: [o], title, amount_dkk: 150_000, kind: 'development', received: '2026-01-20', assessments, decision: { date: '2026-03-01', ...decision },
+  }) + '\n';
+  const dir = () => makeFolder({
+    ...baseFiles(),
+    'organisations/beta.yaml': org('beta', 'Beta'), 'organisations/gamma.yaml': org('gamma', 'Gamma'), 'organisations/delta.yaml': org('delta', 'Delta'),
+    'calls/c1.yaml': JSON.stringify(CALL) + '\n',
+    // Fine: granted in full, every score, a case number.
+    'applications/a-fine.yaml': app('a-fine', 'alpha', 'Samtalegrupper', both, { outcome: 'granted', amount_dkk: 150_000, case_number: '1-30-72-45-26' }),
+    // A refusal whose reason names no criterion (decision-without-reason).
+    'applications/b-refused.yaml': app('b-refused', 'beta', 'Peer-grupper', both, { outcome: 'refused', reason: 'Andre var bedre' }),
+    // A grant without every score (assessment-incomplete), and without a case number.
+    'applications/c-unscored.yaml': app('c-unscored', 'gamma', 'Besøgsvenner i psykiatrien', onlyOne, { outcome: 'granted', amount_dkk: 150_000 }),
+    // A partial grant that gives no amount: its letter could only say "0 kr.".
+    'applications/d-no-amount.yaml': app('d-no-amount', 'delta', 'Værested', both, { outcome: 'partly', reason: 'Delvis', criteria: ['reach'] }),
+    // Granted "in full" with less than the 150,000 applied for: the letter would say "as applied for".
+    'applications/e-less.yaml': app('e-less', 'alpha', 'Café', both, { outcome: 'granted', amount_dkk: 100_000, case_number: '1-30-72-48-26' }),
+  });
+
+  it('writes none, naming each wrong decision by its title and what is wrong', async () => {
+    const data = dir();
+    const out = join(makeFolder({}), 'breve');
+    // Wrapped at 100 columns, the widest an error is wrapped at.
+    const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'Psykiatriopslag', '--output', out], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe([
+      'fejl: der blev ikke skrevet nogen breve: 4 afgørelser kan ikke sendes, som civsam audit også viser:',
+      '  »Peer-grupper« (ansøgning b-refused):',
+      '    – afgjort (afslag) den 1. mar. 2026 med en begrundelse, der ikke nævner nogen af kriterierne i',
+      '      opslag c1.',
+      '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
+      '    – 1 karakter mangler i bedømmelsen til opslag c1, for kriteriet »Rækkevidde«; 1 bedømmer har',
+      '      bedømt opslaget.',
+      '  »Værested« (ansøgning d-no-amount):',
+      '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges.',
+      '      Registrér det med civsam application decide d-no-amount --decision "delvist bevilget" --amount',
+      '      BELØB (med begrundelse og kriterier).',
+      '  »Café« (ansøgning e-less):',
+      '    – bevilget fuldt ud med 100.000 kr., men der blev søgt om 150.000 kr., så brevets »som ansøgt«',
+      '      ville være forkert. Registrér det som en delvis bevilling med begrundelse (civsam application',
+      '      decide e-less --decision "delvist bevilget" --amount … --reason … --criteria …).',
+      'Ret afgørelserne (civsam application decide) eller bedømmelserne (civsam application assess), og skriv så brevene igen.',
+      '',
+    ].join('\n'));
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('once they are put right, writes them; one without a case number does not ask for one, and the command says so', async () => {
+    const data = dir();
+    const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
+    await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
+    await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
+    await put('application', 'decide', 'e-less', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
+    await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach', '--case', '1-30-72-47-26');
+    const out = join(makeFolder({}), 'breve');
+    // --out, the option's earlier name, still works.
+    const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--out', out], { env: { COLUMNS: '200' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe([
+      `Skrev 5 breve (Markdown og HTML) til ${out}.`,
+      '2 breve har intet journalnummer (b-refused, c-unscored), så de beder ikke ansøgeren oplyse et. Skal det med i brevet, så registrér det med afgørelsen (civsam application decide ID … --case JOURNALNUMMER), og skriv brevene igen.',
+      '',
+    ].join('\n'));
+    const unnumbered = readFileSync(join(out, 'c-unscored.md'), 'utf8');
+    expect(unnumbered).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example).\n');
+    expect(unnumbered).not.toContain('journalnummer');
+    expect(unnumbered).not.toContain('Journalnummer');
+    expect(readFileSync(join(out, 'c-unscored.html'), 'utf8')).not.toContain('journalnummer');
+    expect(readFileSync(join(out, 'a-fine.md'), 'utf8')).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example), og oplys journalnummer 1-30-72-45-26.');
+    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om til Værested.');
+  });
+
+  it('takes --output as every other command does, suggests it for a near miss, and refuses two different folders', async () => {
+    const data = makeFolder({ ...baseFiles(), 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
+    const out = join(makeFolder({}), 'breve');
+    expect((await civsam(['--data', data, 'call', 'letters', 'c1', '--output', out])).code).toBe(0);
+    const near = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--outpt', out]);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('fejl: ukendt tilvalg --outpt. Mente du: --output');
+    const two = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out, '--out', `${out}-2`]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe('fejl: --output og --out angiver begge mappen til brevene, og de er forskellige. Angiv kun den ene.\n');
+    const none = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1']);
+    expect(none.stderr).toBe('fejl: angiv mappen til brevene med --output MAPPE.\n');
   });
 });

@@ -18,7 +18,9 @@ const app = (id: string, o: string, amount: number, assessments: unknown[], deci
 
 // a1: reach (5+3)/2 = 4 → 8, need (4+2)/2 = 3 → total 11.   a2: reach 4 → 8, need 3 → 11 (tied with a1).
 // a3: reach 2 → 4, need 5 → 9.   a4: Bo gave no need score → not ranked.   a5: withdrawn → not ranked.
-// Budget 250,000: a1 100,000 (cumulative 100,000) and a2 100,000 (200,000) fit; a3 100,000 (300,000) does not.
+// Budget 250,000 for 2026 (the deadline's year: no application names one). a1 is granted 100,000, which
+// the pool-year has committed, as overview funding says: 150,000 is left. a3 is refused: it takes nothing.
+// Only the undecided are walked down the ranking: a2 100,000 (cumulative 100,000) fits, with 50,000 over.
 function folder(): string {
   return makeFolder({
     ...baseFiles(),
@@ -38,18 +40,18 @@ describe('call ranking', () => {
     const r = await civsam(['--data', folder(), 'call', 'ranking', 'c1', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ call: 'c1', pool: { id: 'p', name: 'Pulje' }, year: 2026, yearSource: 'deadline', budget: 250_000, committed: 0, available: 250_000, assessors: 2, lastRankWithinBudget: 1, criteria: [{ id: 'reach', weight: 2 }, { id: 'need', weight: 1 }] });
+    expect(report).toMatchObject({ call: 'c1', pool: { id: 'p', name: 'Pulje' }, year: 2026, yearSource: 'deadline', budget: 250_000, committed: 100_000, available: 150_000, assessors: 2, lastRankWithinBudget: 1, firstUndecidedRank: 1, criteria: [{ id: 'reach', weight: 2 }, { id: 'need', weight: 1 }] });
     expect(report.applications.map((a: any) => [a.id, a.rank, a.total, a.cumulative, a.withinBudget, a.decision])).toEqual([
-      ['a1', 1, 11, 100_000, true, 'granted'],
-      ['a2', 1, 11, 200_000, true, null],
-      ['a3', 3, 9, 300_000, false, 'refused'],
+      ['a1', 1, 11, null, null, 'granted'],
+      ['a2', 1, 11, 100_000, true, null],
+      ['a3', 3, 9, null, null, 'refused'],
       ['a4', null, null, null, null, null],
       ['a5', null, null, null, null, 'withdrawn'],
     ]);
     expect(report.applications[0].scores).toEqual([{ assessor: 1, criterion: 'reach', score: 5 }, { assessor: 1, criterion: 'need', score: 4 }, { assessor: 2, criterion: 'reach', score: 3 }, { assessor: 2, criterion: 'need', score: 2 }]);
     expect(r.stdout).not.toContain('Anna');
     const table = await civsam(['--data', folder(), 'call', 'ranking', 'c1', '--format', 'md']);
-    expect(table.stdout).toContain('That covers the amounts applied for down to rank 1; below that, the money for the year has run out.');
+    expect(table.stdout).toContain('Pulje has a budget of DKK 250,000 for 2026; agreements and decided applications already take DKK 100,000 of it, so DKK 150,000 is left for the applications not yet decided. That covers every amount the ranked applications not yet decided ask for (DKK 100,000), with DKK 50,000 left over.');
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
@@ -114,20 +116,20 @@ describe('call ranking', () => {
     expect(report.applications.map((a: any) => [a.id, a.rank, a.cumulative, a.withinBudget])).toEqual([['r1', 1, 300_000, true], ['r2', 2, 450_000, true], ['r3', 3, 550_000, false]]);
     const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
     expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2027, det år, ansøgningerne søger midler til (vælg et andet år med --year).');
-    expect(da.stdout).toContain('Psykiatripuljen har et budget for 2027 på 2.000.000 kr.; heraf er 1.500.000 kr. allerede bevilget gennem aftaler, så 500.000 kr. er tilbage til ansøgningerne. Det dækker de ansøgte beløb til og med plads 2; derefter er årets midler opbrugt.');
+    expect(da.stdout).toContain('Psykiatripuljen har et budget for 2027 på 2.000.000 kr.; heraf er 1.500.000 kr. allerede bevilget gennem aftaler og afgjorte ansøgninger, så 500.000 kr. er tilbage til de ansøgninger, der endnu ikke er afgjort. Det dækker de ansøgte beløb til og med plads 2; derefter er årets midler opbrugt.');
 
     const y2026 = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--year', '2026', '--format', 'json']);
     expect(JSON.parse(y2026.stdout)).toMatchObject({ year: 2026, yearSource: 'option', committed: 1_900_000, available: 100_000, lastRankWithinBudget: 0 });
     const da2026 = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
     expect(da2026.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, der er valgt med --year.');
-    expect(da2026.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr.; heraf er 1.900.000 kr. allerede bevilget gennem aftaler, så 100.000 kr. er tilbage til ansøgningerne. Det rækker ikke til det ansøgte beløb på plads 1.');
+    expect(da2026.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr.; heraf er 1.900.000 kr. allerede bevilget gennem aftaler og afgjorte ansøgninger, så 100.000 kr. er tilbage til de ansøgninger, der endnu ikke er afgjort. Det rækker ikke til det ansøgte beløb på plads 1.');
     expect(da2026.stdout).toContain('Ansøgningerne r1, r2, r3 søger midler til andre år end 2026 (2027, 2028); beløbene er alligevel regnet med mod midlerne for 2026.');
     expect(da2026.stdout).not.toContain('1.600.000');
 
     // One more active agreement granting 200,000 from 2026: 2,100,000 granted, 100,000 over the budget.
     writeFileSync(join(dir, 'agreements/ag5.yaml'), agreement('ag5', 'active', 2026, 200_000));
     const over = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--year', '2026', '--format', 'md']);
-    expect(over.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr., men aftaler har allerede fået bevilget 2.100.000 kr., 100.000 kr. mere end budgettet: intet er tilbage til ansøgningerne.');
+    expect(over.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr., men aftaler og afgjorte ansøgninger har allerede fået bevilget 2.100.000 kr., 100.000 kr. mere end budgettet: intet er tilbage til de ansøgninger, der endnu ikke er afgjort.');
   });
 
   it('takes the year the applications ask for, else the deadline\'s', () => {

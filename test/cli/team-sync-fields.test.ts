@@ -20,7 +20,7 @@ test('different fields of one record, on neighbouring lines, are combined field 
 
   const r = bo.civsam(['sync']);
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toContain('in different fields, and combined field by field: organisation alpha.');
+  expect(r.stderr).toContain('in different fields (or different entries of a list), and combined: organisation alpha.');
   expect(anna.civsam(['sync']).code).toBe(0);
   for (const m of [anna, bo]) {
     const text = readFileSync(join(m.dir, 'organisations/alpha.yaml'), 'utf8');

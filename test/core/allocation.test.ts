@@ -19,6 +19,7 @@ const folder = {
       'd-cancelled': agreement('d-cancelled', 'cancelled', ['y'], [{ pool: 'q', year: 2026, kind: 'operation', amount_dkk: 9999 }]),
       'e-six': agreement('e-six', 'active', ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'], [{ pool: 'q', year: 2026, kind: 'operation', amount_dkk: 998 }]),
     })),
+    application: new Map(),
   },
 } as unknown as DataFolder;
 
@@ -60,5 +61,68 @@ describe('the audit\'s pool-year totals', () => {
     }
     // Shares of 1750: x 1083.33 (61.90%), y and z 333.33 (19.05% each): 61.90² + 2 × 19.05² ≈ 3832 + 726 = 4558.
     expect(hhi(p2026)).toBe(4558);
+  });
+});
+
+// Grants decided through a call count as money from the call's pool, as an agreement's line does,
+// unless an agreement made from the application already counts it.
+describe('grants decided on applications', () => {
+  const call = (id: string, pool?: string) => ({ id, deadline: '2026-02-01', ...(pool ? { pool } : {}) });
+  const app = (id: string, organisations: string[], amount: number, decision?: object, more: object = {}) =>
+    ({ id, call: 'c-p', organisations, amount_dkk: amount, kind: 'development', ...(decision ? { decision: { date: '2026-03-01', ...decision } } : {}), ...more });
+  const grants = {
+    records: {
+      call: new Map(Object.entries({ 'c-p': call('c-p', 'p'), 'c-none': call('c-none') })),
+      agreement: new Map(Object.entries({
+        // Made from g6 (g6 names it): it carries g6's money.
+        'ag-named': { ...agreement('ag-named', 'active', ['x'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 450 }]), established_by: { call: 'c-p' } },
+        // A draft made from g7: nothing is counted through it yet, so g7's decision counts.
+        'ag-draft': { ...agreement('ag-draft', 'draft', ['x'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 300 }]), established_by: { call: 'c-p' } },
+        // Established by the call for y, named by no application: it carries y's grant g9 (the same
+        // organisations), not g2 (x and y), nor h1 (y too, but the agreement carries one grant: g9, first by id).
+        'ag-unnamed': { ...agreement('ag-unnamed', 'active', ['y'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 380 }]), established_by: { call: 'c-p' } },
+        // Active, named by g10, but with no money from the pool: g10's grant is not in it.
+        'ag-elsewhere': { ...agreement('ag-elsewhere', 'active', ['z'], [{ pool: 'q', year: 2026, kind: 'development', amount_dkk: 10 }]), established_by: { call: 'c-p' } },
+      })),
+      application: new Map(Object.entries({
+        g1: app('g1', ['x'], 250, { outcome: 'granted', amount_dkk: 200 }),
+        g2: app('g2', ['x', 'y'], 100, { outcome: 'partly', amount_dkk: 90 }, { years: [2027, 2026] }),
+        g3: app('g3', ['z'], 70, { outcome: 'granted' }, { years: [2027] }),
+        g4: app('g4', ['z'], 70, { outcome: 'partly' }),
+        g5: app('g5', ['z'], 70, { outcome: 'refused', reason: 'r' }),
+        g6: app('g6', ['x'], 500, { outcome: 'granted', amount_dkk: 450 }, { agreement: 'ag-named' }),
+        g7: app('g7', ['x'], 300, { outcome: 'granted', amount_dkk: 300 }, { agreement: 'ag-draft' }),
+        g8: app('g8', ['x'], 300, { outcome: 'granted', amount_dkk: 300 }, { call: 'c-none' }),
+        g9: app('g9', ['y'], 400, { outcome: 'granted', amount_dkk: 380 }),
+        g10: app('g10', ['z'], 20, { outcome: 'granted', amount_dkk: 20 }, { agreement: 'ag-elsewhere' }),
+        g11: app('g11', ['z'], 20),
+        h1: app('h1', ['y'], 5, { outcome: 'granted', amount_dkk: 5 }),
+      })),
+    },
+  } as unknown as DataFolder;
+
+  it('count from the call\'s pool, split over their years, unless an agreement made from them counts the money', () => {
+    // g1: 200 in 2026 (no years: the deadline's year).  g2: 90 over 2026 and 2027, 45 each, shared by x and y.
+    // g3: granted in full without an amount: the 70 applied for, in 2027.  g4: partly, no amount: unknown, not counted.
+    // g5 refused, g11 undecided: nothing.  g6: carried by ag-named.  g7: its agreement is a draft: 300 counts.
+    // g8: its call has no pool.  g9: carried by ag-unnamed (same call, same organisation); h1: 5 counts.
+    // g10: ag-elsewhere has no line in p: 20 counts.
+    expect(countedLines(grants).map((l) => `${l.agreement ?? l.application} ${l.pool} ${l.year} ${l.amount}`)).toEqual([
+      'ag-elsewhere q 2026 10', 'ag-named p 2026 450', 'ag-unnamed p 2026 380',
+      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 45', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300', 'h1 p 2026 5',
+    ]);
+  });
+
+  it('are in the audit\'s pool-year totals, each krone once', () => {
+    // p 2026: agreements 450 + 380, grants 200 + 20 + 5 + 45 + 300 = 1,400.   p 2027: 45 + 70 = 115.
+    const p = poolYearTotals(grants).filter((py) => py.pool === 'p');
+    expect(p.map((py) => [py.year, py.total, py.agreements, py.applications])).toEqual([
+      [2026, 1400, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7', 'h1']],
+      [2027, 115, [], ['g2', 'g3']],
+    ]);
+    // x: 450 + 200 + 22.5 + 300 = 972.5; y: 380 + 5 + 22.5 = 407.5; z: 20.
+    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 972.5, y: 407.5, z: 20 });
+    const shares = allocationShares(grants).filter((s) => s.application === 'g2');
+    expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 22.5], ['y', 2026, 22.5], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
   });
 });

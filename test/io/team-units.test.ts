@@ -1,11 +1,11 @@
-// The pure parts of working as a team: the end of a day in Copenhagen, which fields two sides
-// both changed, a record's field changes for history, a clone's folder name, and git's complaint
+// The pure parts of working as a team: the end of a day in Copenhagen, the fields two sides both
+// changed in words, a record's field changes for history, a clone's folder name, and git's complaint
 // without credentials.
 import { describe, expect, test } from 'vitest';
 import { endOfDay } from '../../src/store/folder-at-date.js';
 import { fieldChanges } from '../../src/store/history.js';
 import { firstLine } from '../../src/store/git.js';
-import { conflictingFields } from '../../src/commands/sync.js';
+import { conflictWords } from '../../src/commands/sync.js';
 import { folderFromUrl } from '../../src/commands/clone.js';
 import { isRecordId, kindFromWord } from '../../src/context/record-args.js';
 
@@ -21,18 +21,15 @@ describe('endOfDay (Europe/Copenhagen)', () => {
   });
 });
 
-describe('conflictingFields', () => {
-  const base = { id: 'a', name: 'A', website: 'https://a', notes: 'x' };
-  test('only fields both sides changed to different values', () => {
-    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, website: 'https://c', notes: 'y' })).toEqual(['website']);
-    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, notes: 'y' })).toEqual([]);
-    expect(conflictingFields(base, { ...base, website: 'https://b' }, { ...base, website: 'https://b' })).toEqual([]);
-  });
-  test('added on both sides: every field that differs', () => {
-    expect(conflictingFields(undefined, { id: 'a', name: 'A' }, { id: 'a', name: 'B' })).toEqual(['name']);
-  });
-  test('removed on one side: no fields', () => {
-    expect(conflictingFields(base, undefined, base)).toEqual([]);
+describe('conflictWords', () => {
+  test('the fields in conflict by their labels: one field, two or more, entries of a list', () => {
+    expect(conflictWords('da', 'organisation', [{ field: 'notes' }])).toBe('feltet »noter«');
+    expect(conflictWords('da', 'organisation', [{ field: 'areas' }, { field: 'kind' }])).toBe('felterne »områder« og »art«');
+    expect(conflictWords('da', 'organisation', [{ field: 'areas' }, { field: 'kind' }, { field: 'website' }])).toBe('felterne »områder«, »art« og »hjemmeside«');
+    expect(conflictWords('da', 'application', [{ field: 'assessments', entries: 2 }])).toBe('2 elementer i feltet »bedømmelser«');
+    expect(conflictWords('da', 'organisation', [{ field: 'contact.email' }])).toBe('feltet »kontakt: e-mail«');
+    expect(conflictWords('en', 'organisation', [{ field: 'notes' }])).toBe('the field "notes"');
+    expect(conflictWords('en', 'application', [{ field: 'notes' }, { field: 'assessments', entries: 1 }])).toBe('the field "notes" and 1 entry of the field "assessments"');
   });
 });
 

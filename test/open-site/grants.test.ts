@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { countedLines } from '../../src/domain/allocation.js';
-import { buildGrants } from '../../src/reports/grants.js';
+import { buildGrants, grantsPackage } from '../../src/reports/grants.js';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
 import { loadFiles, siteFiles } from '../publish/fixture.js';
@@ -77,6 +77,20 @@ describe('the grants of a small folder', () => {
     expect(other[0].description).toMatch(/^Bevilling fra puljen Psykiatrimidlerne for 2026 til samarbejdsaftalen »/);
     // Never a contact person's data.
     expect(JSON.stringify(grants)).not.toMatch(/Karen|karen|Jens|jens|12 34 56 78|87654321/);
+  });
+
+  it('a grant decided on an application that no agreement carries is a grant too, given on the decision\'s date', () => {
+    // Æblehaven applied to c-recent (public, pool-one, Aarhus) for 2026 and 2027 and was granted 30,000 on 2025-12-01:
+    // 15,000 a year. a1, from the same call, is Alpha's and Beta's, so it does not carry Æblehaven's grant.
+    const application = 'id: r-aeble\ncall: c-recent\norganisations: [aeblehaven]\ntitle: Samtaler i haven\namount_dkk: 40000\nkind: development\nyears: [2026, 2027]\nreceived: 2025-10-20\ndecision:\n  outcome: partly\n  date: 2025-12-01\n  amount_dkk: 30000\n  reason: Delvis\n';
+    const folder = loadFiles({ ...siteFiles(), 'civsam.yaml': 'region:\n  name: Region Test\nlanguage: da\n', 'applications/r-aeble.yaml': application });
+    const from = buildGrants(folder, 'da').filter((g) => g.id.includes('r-aeble'));
+    expect(from.map((g) => [g.id, g.amountAwarded, g.awardDate, g.plannedDates[0], g.fromOpenCall, g.recipientOrganization.map((o) => o.id), g.beneficiaryLocation])).toEqual([
+      ['360G-region-test-application-r-aeble-pool-one-2026', 15000, '2025-12-01', { startDate: '2026-01-01', endDate: '2026-12-31' }, 'Yes', ['360G-region-test-aeblehaven'], [{ name: 'Aarhus', countryCode: 'DK' }]],
+      ['360G-region-test-application-r-aeble-pool-one-2027', 15000, '2025-12-01', { startDate: '2027-01-01', endDate: '2027-12-31' }, 'Yes', ['360G-region-test-aeblehaven'], [{ name: 'Aarhus', countryCode: 'DK' }]],
+    ]);
+    expect(from[0].description).toBe('Bevilling fra Pulje Et for 2026 til ansøgningen »Samtaler i haven«.');
+    expect(validator()(grantsPackage(buildGrants(folder, 'da')))).toBe(true);
   });
 
   it('as CSV: 360Giving\'s column titles, comma-separated', async () => {

@@ -214,7 +214,7 @@ describe('no command can forget the check', () => {
   // `record`/`records` are KIND ID pairs (sync, history): the commands check each id with the same isValidId.
   // `text` is what `find` searches for: only ever compared, never a path.
   // `vocabulary` is one of three fixed names (vocab commands), never a path.
-  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview', 'url', 'record', 'records', 'text', 'vocabulary']);
+  const NOT_IDS = new Set(['dir', 'kind', 'file', 'overview', 'url', 'record', 'records', 'text', 'vocabulary', 'criterion']);
   const isId = (name: string) => name === 'id' || name === 'ids' || name.endsWith('-id') || name.endsWith('-ids');
 
   test('every positional argument of every command is an id placeholder or one of the known others', async () => {

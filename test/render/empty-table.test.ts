@@ -27,7 +27,7 @@ describe('an empty table', () => {
   it('org show of an organisation without funding says so in one sentence', async () => {
     const r = await civsam(['org', 'show', 'alpha', '--data', makeFolder(baseFiles())], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.endsWith('\nMidler\nIngen bevilgede midler (midler tæller, når aftalen er aktiv eller afsluttet).\n')).toBe(true);
+    expect(r.stdout.endsWith('\nMidler\nIngen bevilgede midler (midler tæller, når aftalen er aktiv eller afsluttet,\neller når en ansøgning får en bevilling).\n')).toBe(true);
     expect(r.stdout).not.toContain('│ År');
   });
 });

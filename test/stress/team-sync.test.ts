@@ -66,7 +66,7 @@ describe('civsam sync, two members of staff', () => {
     expect(stopped.code).toBe(2);
     expect(folderState(bo.dir)).toEqual(before);
     expect(before.inProgress).toEqual([]);
-    expect(stopped.stderr).toContain('organisation alpha (Alpha Forening): both changed the fields website');
+    expect(stopped.stderr).toContain('organisation alpha (Alpha Forening): both changed the field "website"');
     expect(stopped.stderr).toContain('civsam sync --mine');
     expect(stopped.stderr).toContain('civsam sync --continue');
     expect(stopped.stderr).toContain('Your folder is exactly as before the sync');
@@ -186,7 +186,7 @@ describe('civsam sync, two members of staff', () => {
     conflictOnWebsite('5');
     const r = bo.civsam(['--lang', 'da', 'sync']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('organisation alpha (Alpha Forening): begge har ændret felterne website');
+    expect(r.stderr).toContain('organisation alpha (Alpha Forening): begge har ændret feltet »hjemmeside«');
     expect(bo.civsam(['sync', '--theirs']).code).toBe(0);
     expectSharedHealthy();
   });

@@ -1,6 +1,7 @@
 // pool-overcommitted [error]: a pool-year whose funding lines exceed its budget. Lines
-// count as the audit counts money (agreements active or ended); a year with lines but no budget
-// entry has a budget of nothing. The agreements with money in that pool-year are related.
+// count as the audit counts money (agreements active or ended, and grants decided on applications
+// that no such agreement carries: domain/allocation.ts); a year with lines but no budget entry has
+// a budget of nothing. The agreements and applications with money in that pool-year are related.
 import { poolYearTotals } from '../../domain/allocation.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, ref } from '../make.js';
@@ -18,7 +19,7 @@ export const rule: AuditRule = {
       if (!pool) continue;
       const budget = pool.budgets.filter((b) => b.year === py.year).reduce((s, b) => s + b.amount_dkk, 0);
       if (py.total <= budget) continue;
-      out.push(finding(rule, ref('pool', pool.id), py.agreements.map((id) => ref('agreement', id)), 'audit.rule.pool-overcommitted.message',
+      out.push(finding(rule, ref('pool', pool.id), [...py.agreements.map((id) => ref('agreement', id)), ...py.applications.map((id) => ref('application', id))], 'audit.rule.pool-overcommitted.message',
         { year: String(py.year), allocated: amount(py.total), budget: amount(budget), over: amount(py.total - budget) }));
     }
     return out.sort(bySubject);

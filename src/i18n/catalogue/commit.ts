@@ -17,6 +17,8 @@ export const commit = defineMessages({
   'commit.manyAdded': '{count} added',
   'commit.manyChanged': '{count} changed',
   'commit.manyRemoved': '{count} removed',
+  'commit.syncMerge': 'civsam sync: the shared changes merged in',
+  'commit.syncMergeResolved': 'civsam sync: the shared changes merged in; conflicts resolved ({records})',
 }, {
   'commit.added': '{kind} {id}: oprettet',
   'commit.removed': '{kind} {id}: fjernet',
@@ -31,4 +33,6 @@ export const commit = defineMessages({
   'commit.manyAdded': '{count} oprettet',
   'commit.manyChanged': '{count} ændret',
   'commit.manyRemoved': '{count} fjernet',
+  'commit.syncMerge': 'civsam sync: de fælles ændringer flettet ind',
+  'commit.syncMergeResolved': 'civsam sync: de fælles ændringer flettet ind; konflikter løst ({records})',
 });

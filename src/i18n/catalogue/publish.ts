@@ -155,7 +155,7 @@ export const publish = defineMessages({
   'publish.coverage.note': 'A row counts the offers for that patient group itself; a broad group does not include the offers of the groups under it. Totals count each offer once.',
   // ---------------------------------------------------------------- funding
   'publish.funding.title': 'Pools and funding',
-  'publish.funding.lead': 'Each pool\'s budget per year and the money allocated to active and ended agreements, split into development projects and running costs. When an agreement has several organisations, its money is shared equally among them.',
+  'publish.funding.lead': 'Each pool\'s budget per year and the money allocated to active and ended agreements and granted to applications to the pool\'s calls, split into development projects and running costs. When an agreement has several organisations, its money is shared equally among them.',
   'publish.funding.pools': 'Pools',
   'publish.funding.funds': 'Funds',
   'publish.funding.seeCriteria': 'The pool\'s criteria',
@@ -403,7 +403,7 @@ export const publish = defineMessages({
   'publish.coverage.note': 'En række tæller tilbuddene til netop den patientgruppe; en bred gruppe medtager ikke tilbuddene til grupperne under den. Totalerne tæller hvert tilbud én gang.',
   // ---------------------------------------------------------------- puljer
   'publish.funding.title': 'Puljer og midler',
-  'publish.funding.lead': 'Hver puljes budget pr. år og de midler, der er tildelt aktive og afsluttede aftaler, fordelt på udviklingsprojekter og drift. Har en aftale flere organisationer, deles midlerne ligeligt mellem dem.',
+  'publish.funding.lead': 'Hver puljes budget pr. år og de midler, der er tildelt aktive og afsluttede aftaler og bevilget til ansøgninger på puljens opslag, fordelt på udviklingsprojekter og drift. Har en aftale flere organisationer, deles midlerne ligeligt mellem dem.',
   'publish.funding.pools': 'Puljer',
   'publish.funding.funds': 'Støtter',
   'publish.funding.seeCriteria': 'Puljens kriterier',

@@ -1,0 +1,134 @@
+// Two case workers share one register and change the same records in their own copies. Before,
+// two assessors' scores of one application were "a conflict in assessments", and --mine threw the
+// colleague's scores away without a word; a record created on both sides was an edit conflict, and
+// --theirs dropped a whole organisation; fields were named by their keys ("felterne notes"); a
+// colleague's invalid record came in unannounced; the merge commit was English in a Danish folder.
+// Now entries of a list merge by their identity, conflicts name fields by their labels, every choice
+// says what it discards, and invalid records that come in are named.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, org } from '../helpers/folder.js';
+import { checkShared, cloneAs, folderState, sharedRegister, type Member } from '../helpers/team.js';
+
+const CALL = { id: 'c1', title: 'Opslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public', criteria: [{ id: 'reach', text: { da: 'Rækkevidde' } }, { id: 'need', text: { da: 'Behov' } }] };
+const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' };
+
+function team(): { bare: string; home: string; anna: Member; bo: Member } {
+  const { bare, home } = sharedRegister({ ...baseFiles(), 'calls/c1.yaml': JSON.stringify(CALL) + '\n', 'applications/a1.yaml': JSON.stringify(APP) + '\n' });
+  return { bare, home, anna: cloneAs('Anna', bare, home), bo: cloneAs('Bo', bare, home) };
+}
+
+/** civsam in this process, in Danish, on the member's copy. */
+const da = (m: Member, ...args: string[]) => civsam(['--data', m.dir, ...args], { env: { CIVSAM_LANG: 'da' } });
+const record = (m: Member, rel: string) => parse(readFileSync(join(m.dir, rel), 'utf8')) as Record<string, any>;
+const assessors = (m: Member) => (record(m, 'applications/a1.yaml').assessments as Array<{ assessor: string; scores: Array<{ score: number }> }>).map((a) => `${a.assessor}:${a.scores.map((s) => s.score).join(',')}`);
+
+describe('civsam sync merges what two people changed in one record', () => {
+  test('two assessors score the same application in their own copies: both syncs keep both assessments', async () => {
+    const { bare, home, anna, bo } = team();
+    expect((await da(anna, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent B', '--score', 'reach=4,need=3')).code).toBe(0);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    expect((await da(bo, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent C', '--score', 'reach=2,need=2')).code).toBe(0);
+    const r = await da(bo, 'sync');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('i forskellige felter (eller forskellige elementer i en liste), og forenet: ansøgning a1');
+    expect((await da(anna, 'sync')).code).toBe(0);
+    for (const m of [anna, bo]) expect(assessors(m)).toEqual(['Fagkonsulent C:2,2', 'Fagkonsulent B:4,3']);
+    expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
+  test('the same assessment and the same fields changed on both sides: named by their Danish labels; --mine says what it discards and keeps the rest of both', async () => {
+    const { bare, home, anna, bo } = team();
+    await da(anna, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent B', '--score', 'reach=4,need=3');
+    await da(anna, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent C', '--score', 'reach=1,need=1');
+    await da(anna, 'org', 'edit', 'alpha', '--notes', 'Annas note', '--kind', 'pårørendeforening');
+    expect((await da(anna, 'sync')).code).toBe(0);
+    await da(bo, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent B', '--score', 'reach=2,need=2');
+    await da(bo, 'org', 'edit', 'alpha', '--notes', 'Bos note', '--kind', 'brugerforening', '--website', 'https://alpha.example');
+    const before = folderState(bo.dir);
+    const stopped = await da(bo, 'sync');
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain('  ansøgning a1: begge har ændret 1 element i feltet »bedømmelser«\n');
+    expect(stopped.stderr).toContain('  organisation alpha (Alpha Forening): begge har ændret felterne »art« og »noter«\n');
+    expect(stopped.stderr).toContain('civsam sync --mine                 behold din version af det, der er i konflikt ovenfor; den fælles version kasseres');
+    expect(stopped.stderr).not.toMatch(/Annas|Bos note|Fagkonsulent|notes|assessments/);
+    expect(folderState(bo.dir)).toEqual(before);
+
+    const r = await da(bo, 'sync', '--mine');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain([
+      'Konflikter løst (2):',
+      '  ansøgning a1: din version af 1 element i feltet »bedømmelser« er beholdt; den fælles version er kasseret.',
+      '  organisation alpha (Alpha Forening): din version af felterne »art« og »noter« er beholdt; den fælles version er kasseret.',
+    ].join('\n'));
+    // Bo's own assessment and fields won; Anna's other assessor and nothing else of hers was lost.
+    expect(assessors(bo)).toEqual(['Fagkonsulent B:2,2', 'Fagkonsulent C:1,1']);
+    expect(record(bo, 'organisations/alpha.yaml')).toMatchObject({ notes: 'Bos note', kind: 'user-association', website: 'https://alpha.example' });
+    // The merge commit speaks the folder's language (civsam.yaml says da), like every commit civsam writes.
+    expect(bo.git(['log', '-1', '--format=%s']).stdout).toBe('civsam sync: de fælles ændringer flettet ind; konflikter løst (ansøgning a1, organisation alpha)');
+    expect((await da(anna, 'sync')).code).toBe(0);
+    expect(assessors(anna)).toEqual(assessors(bo));
+    expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
+  test('--theirs takes the shared version of what is in conflict, says so, and keeps your other changes', async () => {
+    const { anna, bo } = team();
+    await da(anna, 'org', 'edit', 'alpha', '--notes', 'Annas note');
+    await da(anna, 'sync');
+    await da(bo, 'org', 'edit', 'alpha', '--notes', 'Bos note', '--website', 'https://alpha.example');
+    const r = await da(bo, 'sync', '--theirs', 'org', 'alpha');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  organisation alpha (Alpha Forening): den fælles version af feltet »noter« er taget; din version er kasseret.');
+    expect(record(bo, 'organisations/alpha.yaml')).toMatchObject({ notes: 'Annas note', website: 'https://alpha.example' });
+  });
+
+  test('a record created on both sides with the same id: said as such, with what to do; --theirs says it discards yours whole', async () => {
+    const { anna, bo } = team();
+    const add = (m: Member, kind: string) => da(m, 'org', 'add', '--name', 'Gamma Forening', '--kind', kind, '--areas', 'psykiatri', '--patient-groups', 'angst', '--municipalities', 'skive');
+    expect((await add(anna, 'patientforening')).code).toBe(0);
+    await da(anna, 'sync');
+    expect((await add(bo, 'pårørendeforening')).code).toBe(0);
+    const stopped = await da(bo, 'sync');
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain('  organisation gamma-forening (Gamma Forening): begge har oprettet en post med dette id\n');
+    expect(stopped.stderr).not.toContain('begge har ændret');
+    expect(stopped.stderr).toContain(`Er organisation gamma-forening (Gamma Forening) én og samme, oprettet to gange, så behold den ene: civsam sync --mine org gamma-forening beholder din, civsam sync --theirs org gamma-forening tager den fælles; den anden kasseres helt. Er det to forskellige, så giv din et andet id: civsam org add --id NYT-ID --from-file ${join(bo.dir, 'organisations/gamma-forening.yaml')} og derefter civsam org remove gamma-forening, og kør så civsam sync igen.`);
+    const r = await da(bo, 'sync', '--theirs', 'org', 'gamma-forening');
+    expect(r.code, r.stderr).toBe(0);
+    // Bo's only change was discarded: nothing of his went out, and the sync does not say it did.
+    expect(r.stderr).toContain('Synkroniseret: dine ændringer sendt: 0; kollegernes ændringer hentet: 1.');
+    expect(r.stderr).toContain('  organisation gamma-forening (Gamma Forening): posten, der blev oprettet i den fælles mappe, er taget; din post med samme id er kasseret helt.');
+    expect(record(bo, 'organisations/gamma-forening.yaml').kind).toBe('patient-association');
+  });
+
+  test('a colleague\'s invalid record that comes in is named, with who made it and where to look; your changes are still sent', async () => {
+    const { bare, anna, bo } = team();
+    writeFileSync(join(anna.dir, 'organisations/delta.yaml'), org('delta', 'Delta Forening').replace('status: active', 'status: aktiv'));
+    anna.git(['add', '-A']);
+    anna.git(['commit', '-q', '-m', 'delta']);
+    expect(anna.git(['push', '-q', 'origin', 'HEAD']).code).toBe(0);
+    await da(bo, 'org', 'edit', 'alpha', '--notes', 'Bos note');
+    const r = await da(bo, 'sync');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain([
+      'Bemærk: en post, der kom ind med kollegernes ændringer, er ikke gyldig: organisation delta (Delta Forening).',
+      'Ændringerne er lavet af: Anna.',
+      'Dine egne ændringer er sendt alligevel: de tilføjer ingen problemer selv.',
+      'Kør civsam validate for at se, hvad der er galt, og ret det (eller aftal det med den kollega, der bør).',
+    ].join('\n'));
+    expect(bo.git(['rev-parse', 'HEAD']).stdout).toBe(bo.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]);
+    // With nothing of one's own to send, the same is said, without the part about sending.
+    const { anna: anna2, bo: bo2 } = team();
+    writeFileSync(join(anna2.dir, 'organisations/delta.yaml'), org('delta', 'Delta Forening').replace('status: active', 'status: aktiv'));
+    anna2.git(['add', '-A']);
+    anna2.git(['commit', '-q', '-m', 'delta']);
+    anna2.git(['push', '-q', 'origin', 'HEAD']);
+    const only = await da(bo2, 'sync');
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stderr).toContain('er ikke gyldig: organisation delta (Delta Forening).');
+    expect(only.stderr).not.toContain('Dine egne ændringer er sendt');
+  });
+});
