@@ -28,6 +28,12 @@ function show(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
+/**
+ * Fields inside an object whose values `show` words (an amount in kroner, criteria by their text):
+ * written as show writes them, not as data (`beløb: 100.000 kr.`, not `100000`).
+ */
+const SHOWN_AS_SHOW = /(^|\.)(amount_dkk|criteria)$/;
+
 /** A value `show` lays out item by item or field by field: a list of objects, or an object. */
 function structured(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null);
@@ -35,7 +41,7 @@ function structured(value: unknown): boolean {
 }
 
 /** A changed list of objects (funding lines, criteria, scores) or object, in words, one line per item that changed. */
-type ItemWords = (kind: RecordKind, field: string, before: unknown, after: unknown) => string;
+type ItemWords = (kind: RecordKind, id: string, field: string, before: unknown, after: unknown) => string;
 
 /**
  * Lists of objects and objects as `show` writes them (`Midler 2: pulje: … · år: 2025 · beløb:
@@ -43,7 +49,7 @@ type ItemWords = (kind: RecordKind, field: string, before: unknown, after: unkno
  * gives the names beside ids. Undefined when no change holds one, or the folder cannot be read.
  */
 async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal: boolean): Promise<ItemWords | undefined> {
-  const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new)))));
+  const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new) || SHOWN_AS_SHOW.test(f.field)))));
   if (!needed) return undefined;
   const [{ fieldRows }, { loadFolder }] = await Promise.all([import('./record-show.js'), import('../context/load.js')]);
   let folder;
@@ -54,11 +60,17 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
   }
   const text = (c: Cell): string => (typeof c === 'object' && c !== null ? c.text : String(c ?? ''));
   const nest = (field: string, v: unknown): Record<string, unknown> => field.split('.').reduceRight<unknown>((inner, k) => ({ [k]: inner }), v) as Record<string, unknown>;
-  const rowsOf = (kind: RecordKind, field: string, v: unknown): Map<string, string> =>
-    new Map(v === undefined ? [] : fieldRows(nest(field, v), kind, folder, ctx).map(([label, value]) => [text(label), text(value)]));
-  return (kind, field, before, after) => {
-    const old = rowsOf(kind, field, before);
-    const now = rowsOf(kind, field, after);
+  // An application's criteria are named by its call's wording: the call it has now goes with the value.
+  const context = (kind: RecordKind, id: string): Record<string, unknown> => (kind === 'application' ? { call: folder.records.application.get(id)?.call } : {});
+  const rowsOf = (kind: RecordKind, id: string, field: string, v: unknown): Map<string, string> => {
+    if (v === undefined) return new Map();
+    const around = context(kind, id);
+    const own = new Set(fieldRows(around, kind, folder, ctx).map(([label]) => text(label)));
+    return new Map(fieldRows({ ...around, ...nest(field, v) }, kind, folder, ctx).map(([label, value]): [string, string] => [text(label), text(value)]).filter(([label]) => !own.has(label)));
+  };
+  return (kind, id, field, before, after) => {
+    const old = rowsOf(kind, id, field, before);
+    const now = rowsOf(kind, id, field, after);
     const lines: string[] = [];
     for (const label of new Set([...old.keys(), ...now.keys()])) {
       if (old.get(label) === now.get(label)) continue;
@@ -144,7 +156,7 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       const fields = r.fields.map((f) => {
         const v = visible(f, personal);
         if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
-        if (items && r.kind && (structured(f.old) || structured(f.new))) return items(r.kind, f.field, f.old, f.new);
+        if (items && r.kind && (structured(f.old) || structured(f.new) || SHOWN_AS_SHOW.test(f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
       // A merge shows only what it changed itself (store/history.ts): said so, beside its message.

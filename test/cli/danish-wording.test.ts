@@ -155,6 +155,23 @@ describe('history in words', () => {
     expect(r.stdout).not.toMatch(/\{"|amount_dkk/);
   });
 
+  it('a decision\'s amount and criteria are said as show says them: kroner and the criterion\'s wording, not 100000 and its id', async () => {
+    const dir = makeFolder({
+      ...baseFiles(),
+      'calls/c1.yaml': 'id: c1\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-05\ndeadline: 2026-02-01\nchannel: public\ncriteria:\n  - {id: behov, text: {da: Dækning af behov}}\n',
+      'applications/a1.yaml': 'id: a1\ncall: c1\norganisations: [alpha]\namount_dkk: 150000\nkind: development\nreceived: 2026-01-20\n',
+    });
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
+    writeFileSync(join(dir, 'applications/a1.yaml'), readFileSync(join(dir, 'applications/a1.yaml'), 'utf8') + 'decision: {outcome: partly, date: 2026-03-01, amount_dkk: 100000, reason: Lavere behov, criteria: [behov]}\n');
+    expect(git(dir, ['commit', '-q', '-am', 'Afgjort']).code).toBe(0);
+    const r = await civsam(['history', 'application', 'a1', '--data', dir, '--format', 'md'], DA);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Afgørelse: beløb: – → 100.000 kr.');
+    expect(r.stdout).toContain('Afgørelse: kriterier: – → Dækning af behov');
+    expect(r.stdout).not.toMatch(/100000|→ behov\b/);
+    expect(r.stdout.match(/Opslag: /g)).toHaveLength(1); // in the record's creation only, not beside the decision
+  });
+
   it('a changed budget is said by its year', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p1.yaml': 'id: p1\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - {year: 2026, amount_dkk: 1000000}\n  - {year: 2027, amount_dkk: 1000000}\n' });
     for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
