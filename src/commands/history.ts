@@ -105,7 +105,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   // The arguments first: a malformed record or date is refused before git or the folder is touched.
   const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
   const named = recordWords(words);
-  if (!named && opts.since === undefined) throw new UserError('history.usage');
+  if (!named && opts.since === undefined && opts.author === undefined) throw new UserError('history.usage');
   if (opts.since !== undefined) dateOption(opts.since, '--since');
 
   const dir = realpathSync(resolveDataDir(ctx));
@@ -127,7 +127,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const omitted = !personal && entries.some((e) => e.records.some((r) => r.fields.some((f) => f.personal)));
   const heading = record
     ? ctx.t('history.headingRecord', { kind: { key: `kind.${record.kind}` }, id: record.id })
-    : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: opts.since!, author: opts.author ?? '' });
+    : opts.since === undefined
+      ? ctx.t('history.headingBy', { author: opts.author ?? '' })
+      : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: formatDate(opts.since, ctx.lang), author: opts.author ?? '' });
   const forPeople = chooseFormat(opts) !== 'csv';
   const items = forPeople ? await itemWords(ctx, entries, personal) : undefined;
   emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, items)], heading });

@@ -170,6 +170,12 @@ describe('history in words', () => {
     expect(r.stdout).toContain('Afgørelse: kriterier: – → Dækning af behov');
     expect(r.stdout).not.toMatch(/100000|→ behov\b/);
     expect(r.stdout.match(/Opslag: /g)).toHaveLength(1); // in the record's creation only, not beside the decision
+    // An assessor's name is personal data too: the note says what was left out in general, not only contact persons.
+    writeFileSync(join(dir, 'applications/a1.yaml'), readFileSync(join(dir, 'applications/a1.yaml'), 'utf8') + 'assessments: [{assessor: Fagkonsulent, date: 2026-02-10, scores: [{criterion: behov, score: 3}]}]\n');
+    expect(git(dir, ['commit', '-q', '-am', 'Bedømt']).code).toBe(0);
+    const assessed = await civsam(['history', 'application', 'a1', '--data', dir, '--format', 'md'], DA);
+    expect(assessed.stdout).toContain('Værdier, der er personoplysninger (kontaktpersoner og bedømmere), er udeladt; --include-personal-data viser dem.');
+    expect(assessed.stdout).not.toContain('Fagkonsulent');
   });
 
   it('a changed budget is said by its year', async () => {

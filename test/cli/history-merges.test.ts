@@ -84,6 +84,8 @@ describe('history across a merge', () => {
       expect(shown.slice(0, 2).sort()).toEqual(['Kim: alpha changed website: – → https://alpha.example', 'Mette: alpha changed notes: – → Mette ringede']);
       expect(shown).toHaveLength(3);
       expect(changes(m, ['--since', '2000-01-01', '--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);
+      // --author alone: all of that person's changes, since the start.
+      expect(changes(m, ['--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);
       expect(changes(m, ['--since', '2000-01-01']).filter((c) => c.includes('website'))).toEqual(['Kim: alpha changed website: – → https://alpha.example']);
     }
   });

@@ -77,7 +77,7 @@ describe('civsam history takes a record by name', () => {
     expect(await run(['history', '../x'])).toEqual({ code: 2, stdout: '', stderr: bad });
     expect(await run(['history', 'org', 'Te\u001b[31mst'])).toEqual({ code: 2, stdout: '', stderr: bad });
     const en = await run(['history'], 'en');
-    expect(en.stderr).toBe('error: name one record by its name or id (civsam history "Foreningen Lyspunktet" or civsam history org lyspunktet) or a date (civsam history --since 2026-01-01).\n');
+    expect(en.stderr).toBe('error: name one record by its name or id (civsam history "Foreningen Lyspunktet" or civsam history org lyspunktet) or a date (civsam history --since 2026-01-01), or a person (civsam history --author Anna) for all that person\'s changes.\n');
   });
 });
 
