@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync } fro
 import { join, relative, sep } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
 import { firstLine, gitRaw, type GitResult } from './git.js';
+import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { readBlobs } from './git-tree.js';
 
 export interface SyncPlace {
@@ -113,9 +114,31 @@ export interface Conflict {
 
 export type MergeResult = { tree: string; conflicts: Conflict[] };
 
+/**
+ * The git attributes for a sync's merge: a record file both sides changed is never merged line by
+ * line. Git's text merge would take lines from both sides wherever they do not touch, and in a list
+ * of entries (assessments, funding lines) that puts one side's year beside the other's amount, or
+ * one assessor's score under another, without a word. Marked `-merge`, such a file is a conflict
+ * for git, and civsam merges it by its data, entry by entry (domain/record-merge.ts). Vocabularies
+ * (one entry a line) and other files keep git's merge. A folder's own .gitattributes still comes first.
+ */
+const RECORD_MERGE_ATTRIBUTES = RECORD_KINDS.map((k) => `**/${FOLDER_OF[k]}/*.yaml -merge`).join('\n') + '\n';
+
+function recordMergeAttributes(place: SyncPlace): string {
+  const file = join(place.gitDir, 'civsam-merge.attributes');
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current !== RECORD_MERGE_ATTRIBUTES) writeFileAtomic(file, RECORD_MERGE_ATTRIBUTES);
+  return file;
+}
+
 /** `git merge-tree --write-tree`: the merged tree (conflicted files with markers) and the conflicts. */
 export function mergeTrees(place: SyncPlace, mine: string, theirs: string): MergeResult | { failed: string } {
-  const r = git(place, ['merge-tree', '--write-tree', '-z', '--no-messages', mine, theirs]);
+  const r = git(place, ['-c', `core.attributesFile=${recordMergeAttributes(place)}`, 'merge-tree', '--write-tree', '-z', '--no-messages', mine, theirs]);
   if (!r.ok && r.code !== 1) return { failed: firstLine(r.stderr) };
   const parts = r.stdout.toString('utf8').split('\0');
   const tree = parts[0].trim();

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, org } from '../helpers/folder.js';
 import { checkShared, cloneAs, folderState, sharedRegister, type Member } from '../helpers/team.js';
@@ -37,6 +37,41 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(r.stderr).toContain('i forskellige felter (eller forskellige elementer i en liste), og forenet: ansøgning a1');
     expect((await da(anna, 'sync')).code).toBe(0);
     for (const m of [anna, bo]) expect(assessors(m)).toEqual(['Fagkonsulent C:2,2', 'Fagkonsulent B:4,3']);
+    expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
+  test('entries git would merge line by line are merged by their data: a reordered list keeps each score with its assessor, and a funding line moved to another year on one side and changed on the other is a conflict, not one side\'s year beside the other\'s amount', async () => {
+    const assessed = { ...APP, assessments: [
+      { assessor: 'Fagkonsulent B', date: '2026-02-01', scores: [{ criterion: 'reach', score: 4 }, { criterion: 'need', score: 4 }] },
+      { assessor: 'Fagkonsulent C', date: '2026-02-01', scores: [{ criterion: 'reach', score: 3 }, { criterion: 'need', score: 3 }] },
+    ] };
+    const agreement = 'id: g1\ntitle: Aftale\norganisations: [alpha]\nareas: [psychiatry]\nscope: regional\nstart: 2026-01-01\nstatus: active\nestablished_by:\n  exemption: {reason: Akut, approved_by: Direktionen, date: 2025-12-01}\nfunding:\n  - pool: p1\n    year: 2026\n    kind: operation\n    amount_dkk: 300000\n  - pool: p1\n    year: 2027\n    kind: operation\n    amount_dkk: 300000\n';
+    const pool = 'id: p1\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - {year: 2026, amount_dkk: 1000000}\n  - {year: 2027, amount_dkk: 1000000}\n  - {year: 2028, amount_dkk: 1000000}\n';
+    const { bare, home } = sharedRegister({ ...baseFiles(), 'calls/c1.yaml': JSON.stringify(CALL) + '\n', 'applications/a1.yaml': stringify(assessed), 'pools/p1.yaml': pool, 'agreements/g1.yaml': agreement });
+    const anna = cloneAs('Anna', bare, home);
+    const bo = cloneAs('Bo', bare, home);
+    // Anna puts C's assessment first (an editor), and moves the 2027 money to 2028.
+    const app = join(anna.dir, 'applications/a1.yaml');
+    const data = record(anna, 'applications/a1.yaml');
+    writeFileSync(app, stringify({ ...data, assessments: [data.assessments[1], data.assessments[0]] }));
+    expect(anna.git(['commit', '-qam', 'Rækkefølge']).code).toBe(0);
+    const moved = await da(anna, 'agreement', 'edit', 'g1', '--funding', 'p1:2026:drift:300000', '--funding', 'p1:2028:drift:300000');
+    expect(moved.code, moved.stderr).toBe(0);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    // Bo changes C's need score, and the 2027 amount.
+    expect((await da(bo, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent C', '--score', 'need=1')).code).toBe(0);
+    expect((await da(bo, 'agreement', 'edit', 'g1', '--funding', 'p1:2026:drift:300000', '--funding', 'p1:2027:drift:450000')).code).toBe(0);
+    const stopped = await da(bo, 'sync');
+    expect(stopped.code, stopped.stderr).toBe(2);
+    expect(stopped.stderr).toContain('aftale g1');
+    expect(stopped.stderr).toContain('»midler«');
+    expect(stopped.stderr).not.toContain('ansøgning a1: begge');
+    // The application merges by assessor: C's new score stays C's, whatever the order.
+    const r = await da(bo, 'sync', '--mine');
+    expect(r.code, r.stderr).toBe(0);
+    expect(assessors(bo).sort()).toEqual(['Fagkonsulent B:4,4', 'Fagkonsulent C:3,1']);
+    // --mine decides the entry both changed (2027: Bo's amount); the 2028 line only Anna added is kept, as every entry one side alone changed is.
+    expect(record(bo, 'agreements/g1.yaml').funding.map((f: { year: number; amount_dkk: number }) => `${f.year}:${f.amount_dkk}`)).toEqual(['2026:300000', '2027:450000', '2028:300000']);
     expect(checkShared(bare, home).validate.code).toBe(0);
   });
 
