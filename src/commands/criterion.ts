@@ -4,9 +4,12 @@
 // (which the audit asks of a pool that funds them) meant editing the file by hand.
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
-import type { Call, Pool } from '../domain/kinds.js';
+import { criteriaFromTexts, criterionText, type CriteriaList } from '../domain/applications.js';
 import { changeRecord } from '../register/apply-change.js';
 import { criterionOf } from './application.js';
+
+/** A criterion's kinds as its schema types them (the values were resolved against the schema's list on the command line). */
+type FundingKinds = NonNullable<Extract<CriteriaList[number], object>['kinds']>;
 
 type Opts = { dryRun?: boolean; commit?: boolean; for?: string[]; weight?: string };
 
@@ -17,11 +20,15 @@ export function criterion(kind: 'pool' | 'call') {
     const kinds = opts.for ? [...new Set(opts.for)] : undefined;
     const weight = opts.weight === undefined ? undefined : weightOf(opts.weight);
     if (!kinds && weight === undefined) throw new UserError('criterion.nothingToSet');
-    return changeRecord(ctx, opts, kind, id, (r) => {
-      const found = criterionOf(ctx, r as unknown as Call | Pool, word, '<criterion>', kind);
-      const criteria = Array.isArray(r.criteria) ? [...(r.criteria as unknown[])] : [];
-      const at = criteria.findIndex((c) => typeof c === 'object' && c !== null && (c as { id?: unknown }).id === found.id);
-      criteria[at] = { ...(criteria[at] as object), ...(kinds ? { kinds } : {}), ...(weight !== undefined ? { weight } : {}) };
+    return changeRecord(ctx, opts, kind, id, (r, s) => {
+      const criteria = Array.isArray(r.criteria) ? [...(r.criteria as CriteriaList)] : [];
+      // A criterion written as a plain text (as the sample's are) is found by its text too, and
+      // gets an id when it is marked (as `--criteria` gives one); the others are left as they are.
+      const language = s.folder.settings?.language ?? ctx.lang;
+      const all = criteriaFromTexts(criteria.map((c) => (typeof c === 'string' ? c : criterionText(c, language))), criteria, language);
+      const found = criterionOf(ctx, { id: String(r.id), criteria: all }, word, '<criterion>', kind);
+      const at = all.findIndex((c) => c.id === found.id);
+      criteria[at] = { ...all[at], ...(kinds ? { kinds: kinds as FundingKinds } : {}), ...(weight !== undefined ? { weight } : {}) };
       return { ...r, criteria };
     });
   };

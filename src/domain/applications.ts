@@ -7,7 +7,7 @@ import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
 
-type CriteriaList = NonNullable<Call['criteria']>;
+export type CriteriaList = NonNullable<Call['criteria']>;
 type CriterionItem = CriteriaList[number];
 /** A criterion with a stable id (the form that can be scored). */
 export type ScoredCriterion = Exclude<CriterionItem, string>;

@@ -35,6 +35,17 @@ describe('civsam pool criterion and call criterion', () => {
     expect(criteria(dir, 'calls/c.yaml')).toEqual([{ id: 'reach', text: { da: 'Rækkevidde' }, kinds: ['development', 'operation'], weight: 1.5 }]);
   });
 
+  it('finds a criterion written as a plain text, gives it an id as --criteria would, and leaves the other plain texts as they were', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
+    const r = await run(dir, 'pool', 'criterion', 'p', 'Se også', '--weight', '3', '--lang', 'da');
+    expect(r.code, r.stderr).toBe(0);
+    expect(criteria(dir, 'pools/p.yaml')).toEqual([
+      { id: 'kvalitet', text: { da: 'Kvalitet' } },
+      { id: 'langsigtet-drift', text: { da: 'Langsigtet drift' } },
+      { id: 'se-ogsaa-strategien', text: { da: 'Se også strategien' }, weight: 3 },
+    ]);
+  });
+
   it('refuses nothing to set, a bad weight, a kind it does not know and a criterion the pool lacks, in words, writing nothing', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
     const none = await run(dir, 'pool', 'criterion', 'p', 'Kvalitet', '--lang', 'da');
@@ -45,7 +56,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(kind.stderr).toContain('Mente du: drift?');
     const missing = await run(dir, 'pool', 'criterion', 'p', 'Økonomi', '--for', 'drift', '--lang', 'da');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift.');
+    expect(missing.stderr).toContain('er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift, Se også strategien.');
     expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(POOL);
   });
 });
