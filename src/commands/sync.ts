@@ -29,6 +29,7 @@ import {
 import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
 import { schemaRank } from '../store/write-record.js';
+import { nameFieldOf } from '../domain/record-name.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -490,7 +491,10 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
   for (const d of described) {
     if (d.analysis.how !== 'added-both' || !d.kind || !d.id) continue;
     const rel = d.path.slice(place.prefix.length);
-    say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command: COMMAND_OF[d.kind], id: d.id, file: join(ctx.dataDir, rel) }));
+    // Two different records need two names as well as two ids (a name is unique): the copy is given both.
+    const nameField = nameFieldOf(d.kind);
+    const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newName' : 'sync.newTitle')}"` : '';
+    say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command: COMMAND_OF[d.kind], id: d.id, file: join(ctx.dataDir, rel), rename }));
   }
 }
 

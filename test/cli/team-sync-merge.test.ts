@@ -130,7 +130,7 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(stopped.code).toBe(2);
     expect(stopped.stderr).toContain('  organisation gamma-forening (Gamma Forening): begge har oprettet en post med dette id\n');
     expect(stopped.stderr).not.toContain('begge har ændret');
-    expect(stopped.stderr).toContain(`Er organisation gamma-forening (Gamma Forening) én og samme, oprettet to gange, så behold den ene: civsam sync --mine org gamma-forening beholder din, civsam sync --theirs org gamma-forening tager den fælles; den anden kasseres helt. Er det to forskellige, så giv din et andet id: civsam org add --id NYT-ID --from-file ${join(bo.dir, 'organisations/gamma-forening.yaml')} og derefter civsam org remove gamma-forening, og kør så civsam sync igen.`);
+    expect(stopped.stderr).toContain(`Er organisation gamma-forening (Gamma Forening) én og samme, oprettet to gange, så behold den ene: civsam sync --mine org gamma-forening beholder din, civsam sync --theirs org gamma-forening tager den fælles; den anden kasseres helt. Er det to forskellige, så lav en kopi af din med et andet id og navn: civsam org add --id NYT-ID --name "NYT NAVN" --from-file ${join(bo.dir, 'organisations/gamma-forening.yaml')}; først når det er lykkedes, så fjern din med civsam org remove gamma-forening, og kør så civsam sync igen.`);
     const r = await da(bo, 'sync', '--theirs', 'org', 'gamma-forening');
     expect(r.code, r.stderr).toBe(0);
     // Bo's only change was discarded: nothing of his went out, and the sync does not say it did.
