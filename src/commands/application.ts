@@ -9,6 +9,7 @@ import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
+import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { changeRecord, type Session } from '../register/apply-change.js';
 
@@ -180,6 +181,8 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
   // What a partial grant gives is its point: without it no letter can say it, nor the pool count it.
   if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
+  // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
+  if ((outcome === 'refused' || outcome === 'withdrawn') && amount !== undefined) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
   const reason = opts.reason?.trim();
   return changeRecord(ctx, opts, 'application', id, (r, s) => {
     const given = opts.criteria?.filter((c) => c.trim() !== '');

@@ -89,6 +89,19 @@ describe('application add, assess and decide', () => {
     expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000 });
   });
 
+  it('refuses an amount on a refusal or a withdrawal (it would read as money granted), writing nothing; near miss: a refusal without one', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 80000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    for (const decision of ['refused', 'withdrawn']) {
+      const r = await run(dir, 'application', 'decide', 'a1', '--decision', decision, '--amount', '50000', '--reason', 'Lavere behov', '--criteria', 'need');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: the decision “(refused|withdrawn)” grants nothing, so it takes no --amount/);
+      expect(read(dir, 'applications/a1.yaml').decision).toBeUndefined();
+    }
+    const da = await civsam(['--data', dir, 'application', 'decide', 'a1', '--decision', 'afslag', '--amount', '50000', '--no-commit', '--lang', 'da']);
+    expect(da.stderr).toContain('fejl: afgørelsen »afslag« bevilger intet');
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--reason', 'Lavere behov', '--criteria', 'need')).code).toBe(0);
+  });
+
   it('names an application by its call and its applicant whole, even when the two are longer than a name-made id', async () => {
     // 'puljen-til-styrkelse-af-civilsamfundet-2026' (43) and 'beta' make 48 characters, over the
     // 40 an id made from one name gets: the call's part is cut between words, the applicant kept.
