@@ -9,7 +9,7 @@
 // application names (`agreement`), or, where no application names it, an agreement established by
 // the same call for the same organisations (each such agreement carries one application, the first
 // by id). Either way that agreement must count and have a line from the call's pool; otherwise the decision is what counts (a draft agreement promises nothing
-// yet, the decision has). So no krone is counted twice. A grant for several years is split equally
+// yet, the decision has). So no krone is counted twice. A grant for several years is split equally, in whole kroner,
 // between them; one that names no year is money for the year of the call's deadline (as `call
 // ranking` takes it); a full grant without an amount is the amount applied for.
 //
@@ -91,7 +91,10 @@ export function grantLines(folder: DataFolder): CountedLine[] {
     unnamed ??= unnamedCarriers(folder, apps);
     if (carriedByAgreement(folder, app, pool, unnamed)) continue;
     const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(call.deadline.slice(0, 4))];
-    for (const year of years) out.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: amount / years.length });
+    // In whole kroner that add up to the grant: the first years take the kroner left over (100.000 over three years: 33.334, 33.333, 33.333).
+    const each = Math.floor(amount / years.length);
+    const over = amount - each * years.length;
+    years.forEach((year, i) => out.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: each + (i < over ? 1 : 0) }));
   }
   grantCache.set(folder, out);
   return out;

@@ -86,7 +86,7 @@ describe('grants decided on applications', () => {
       })),
       application: new Map(Object.entries({
         g1: app('g1', ['x'], 250, { outcome: 'granted', amount_dkk: 200 }),
-        g2: app('g2', ['x', 'y'], 100, { outcome: 'partly', amount_dkk: 90 }, { years: [2027, 2026] }),
+        g2: app('g2', ['x', 'y'], 100, { outcome: 'partly', amount_dkk: 91 }, { years: [2027, 2026] }),
         g3: app('g3', ['z'], 70, { outcome: 'granted' }, { years: [2027] }),
         g4: app('g4', ['z'], 70, { outcome: 'partly' }),
         g5: app('g5', ['z'], 70, { outcome: 'refused', reason: 'r' }),
@@ -102,27 +102,27 @@ describe('grants decided on applications', () => {
   } as unknown as DataFolder;
 
   it('count from the call\'s pool, split over their years, unless an agreement made from them counts the money', () => {
-    // g1: 200 in 2026 (no years: the deadline's year).  g2: 90 over 2026 and 2027, 45 each, shared by x and y.
+    // g1: 200 in 2026 (no years: the deadline's year).  g2: 91 over 2026 and 2027 in whole kroner, 46 and 45 (the first year takes the krone left over), shared by x and y.
     // g3: granted in full without an amount: the 70 applied for, in 2027.  g4: partly, no amount: unknown, not counted.
     // g5 refused, g11 undecided: nothing.  g6: carried by ag-named.  g7: its agreement is a draft: 300 counts.
     // g8: its call has no pool.  g9: carried by ag-unnamed (same call, same organisation); h1: 5 counts.
     // g10: ag-elsewhere has no line in p: 20 counts.
     expect(countedLines(grants).map((l) => `${l.agreement ?? l.application} ${l.pool} ${l.year} ${l.amount}`)).toEqual([
       'ag-elsewhere q 2026 10', 'ag-named p 2026 450', 'ag-unnamed p 2026 380',
-      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 45', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300', 'h1 p 2026 5',
+      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 46', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300', 'h1 p 2026 5',
     ]);
   });
 
   it('are in the audit\'s pool-year totals, each krone once', () => {
-    // p 2026: agreements 450 + 380, grants 200 + 20 + 5 + 45 + 300 = 1,400.   p 2027: 45 + 70 = 115.
+    // p 2026: agreements 450 + 380, grants 200 + 20 + 5 + 46 + 300 = 1,401.   p 2027: 45 + 70 = 115.
     const p = poolYearTotals(grants).filter((py) => py.pool === 'p');
     expect(p.map((py) => [py.year, py.total, py.agreements, py.applications])).toEqual([
-      [2026, 1400, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7', 'h1']],
+      [2026, 1401, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7', 'h1']],
       [2027, 115, [], ['g2', 'g3']],
     ]);
-    // x: 450 + 200 + 22.5 + 300 = 972.5; y: 380 + 5 + 22.5 = 407.5; z: 20.
-    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 972.5, y: 407.5, z: 20 });
+    // x: 450 + 200 + 23 + 300 = 973; y: 380 + 5 + 23 = 408; z: 20.
+    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 973, y: 408, z: 20 });
     const shares = allocationShares(grants).filter((s) => s.application === 'g2');
-    expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 22.5], ['y', 2026, 22.5], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
+    expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 23], ['y', 2026, 23], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
   });
 });
