@@ -100,7 +100,8 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         break;
       }
       case 'enum':
-        p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: { codes: (e.params.allowedValues as unknown[]).map(String) } } } };
+        // Each code with its label as the field says it (a hearing point's `partly` is "delvis imødekommet", a decision's "delvist bevilget").
+        p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: { codes: (e.params.allowedValues as unknown[]).map(String), field: [...path].reverse().find((k): k is string => typeof k === 'string') } } } };
         break;
       case 'format':
         p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? 'problem.schema.formatDate' : 'problem.schema.formatEmail', params: { field } } };

@@ -237,3 +237,17 @@ describe('a field written twice', () => {
     expect(en).not.toContain('Person');
   });
 });
+
+describe('a fixed value written wrong: each allowed code with its label as the field says it', () => {
+  it('a hearing point\'s disposition says "delvis imødekommet" for partly, a decision\'s outcome "delvist bevilget"', () => {
+    const files = {
+      ...baseFiles(),
+      'hearing-parties/hp.yaml': 'id: hp\norganisation: alpha\nareas: [psychiatry]\nsince: 2026-01-01\nstatus: active\n',
+      'consultations/h.yaml': 'id: h\ntitle: Høring\nareas: [psychiatry]\nopens: 2026-01-05\ndeadline: 2026-02-05\nselection: all\nstatus: closed\ninvited: [hp]\nresponses:\n  - party: hp\n    received: 2026-01-10\n    points:\n      - summary: Mere tid\n        disposition: delvis\n',
+    };
+    const got = messagesOf(files, 'da').filter((m) => m.includes('consultations/h.yaml'));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain('accommodated (imødekommet), partly (delvis imødekommet), not (ikke imødekommet)');
+    expect(got[0]).not.toContain('bevilget');
+  });
+});
