@@ -237,6 +237,6 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
   const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number).map((a) => a.id);
-  if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', ') }) + '\n');
+  if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', '), first: noCase[0] }) + '\n');
   return EXIT.ok;
 }

@@ -218,6 +218,8 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   }
   const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.
-  ctx.stderr.write((target === ctx.cwd ? ctx.t('init.nextHere') : ctx.t('init.nextCd', { dir: shown })) + '\n');
+  // A sample register is there to be looked at; an empty one to be filled.
+  const next = opts.sample ? (target === ctx.cwd ? ctx.t('init.nextHereSample') : ctx.t('init.nextCdSample', { dir: shown })) : target === ctx.cwd ? ctx.t('init.nextHere') : ctx.t('init.nextCd', { dir: shown });
+  ctx.stderr.write(next + '\n');
   return existsSync(target) ? shared : EXIT.invalid;
 }

@@ -162,7 +162,7 @@ function recordWords(ctx: CommandContext, n: Named): string {
  * without quotes is its words up to the next kind; a kind word right after a kind is the name's.
  * Checked as words only: they are looked up in the folder once it is known to be shared.
  */
-function namedRecords(args: unknown[]): Array<{ kind?: RecordKind; word: string }> {
+function namedRecords(args: unknown[], option: '--mine' | '--theirs'): Array<{ kind?: RecordKind; word: string }> {
   const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
   const named: Array<{ kind?: RecordKind; words: string[] }> = [];
   for (const w of words) {
@@ -174,7 +174,7 @@ function namedRecords(args: unknown[]): Array<{ kind?: RecordKind; word: string 
   }
   return named.map(({ kind, words: name }) => {
     // A kind alone names no record.
-    if (kind && name.length === 0) throw new UserError('sync.kindOnly', { command: COMMAND_OF[kind] });
+    if (kind && name.length === 0) throw new UserError('sync.kindOnly', { command: COMMAND_OF[kind], option });
     const word = name.join(' ');
     // Text that cannot be a name or an id (a path, escape codes) is refused without repeating it.
     if (!mayBeName(word)) throw new UserError('history.badRecord');
@@ -209,7 +209,7 @@ function problemKey(p: Problem): string {
 export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const modes = [opts.mine, opts.theirs, opts.continue, opts.status].filter(Boolean).length;
   if (modes > 1) throw new UserError('sync.oneMode');
-  const named = namedRecords(args);
+  const named = namedRecords(args, opts.mine ? '--mine' : '--theirs');
   if (named.length > 0 && !opts.mine && !opts.theirs) throw new UserError('sync.recordsNeedSide');
   const { place, dir } = placeOf(ctx);
   if (opts.status) return status(ctx, place);

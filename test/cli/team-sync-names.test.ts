@@ -22,6 +22,8 @@ test('a conflict decided by the record\'s name; a misspelt name is refused with 
   expect(typo.stderr).toBe('fejl: der er ingen organisation, der passer til det, du angav. Mente du: Alpha Forening (alpha)?\n');
   const kindOnly = bo.civsam(['sync', '--theirs', 'org'], DA);
   expect(kindOnly).toMatchObject({ code: 2, stderr: 'fejl: skriv postens navn eller id efter arten: civsam sync --theirs org NAVN. Sæt et navn på flere ord i anførselstegn.\n' });
+  // The option the user gave is the one the advice names.
+  expect(bo.civsam(['sync', '--mine', 'organisation'], DA).stderr).toContain('civsam sync --mine org NAVN.');
   expect(website(bo)).toBe('https://bo.example');
 
   // A name of several words without quotes, and no kind: the record of any kind with that name.
