@@ -7,6 +7,7 @@
 // conflict settled by an edit in the folder), as a change by the person who merged.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
+import { mergeRecord } from '../domain/record-merge.js';
 import { gitRaw } from './git.js';
 import { readBlobs } from './git-tree.js';
 import { parseStrict } from './yaml-read.js';
@@ -102,14 +103,23 @@ function leaves(data: unknown): Map<string, unknown> {
  * What a merge changed itself in a file: the fields (or list entries) whose merged value matches no
  * parent's, git's combined diff field by field. True when the file cannot be read field by field.
  */
-function madeByMerge(parents: Array<Buffer | undefined>, merged: Buffer | undefined): Set<string> | true {
+function madeByMerge(parents: Array<Buffer | undefined>, merged: Buffer | undefined, base?: { kind: RecordKind; bytes: Buffer | undefined }): Set<string> | true {
   const versions = [merged, ...parents];
   const data = versions.map(parseAny);
   if (versions.some((b, i) => b !== undefined && data[i] === undefined)) return true;
   const [result, ...sides] = data.map(leaves);
+  // What sync's merge makes of the two sides (entry by entry: one side's assessment beside the
+  // other's, a set of ids from both) is no one's change either, though neither side had it whole.
+  const combined = base && data.length === 3 ? combinedBySync(base.kind, parseAny(base.bytes), data[1], data[2]) : undefined;
   const names = new Set([...result.keys(), ...sides.flatMap((s) => [...s.keys()])]);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return new Set([...names].filter((k) => sides.every((s) => !same(s.get(k), result.get(k)))));
+  return new Set([...names].filter((k) => sides.every((s) => !same(s.get(k), result.get(k))) && !(combined && same(combined.get(k), result.get(k)))));
+}
+
+/** The leaves of a record as sync merges its two sides from their common version; undefined when a side is not a record. */
+function combinedBySync(kind: RecordKind, base: unknown, mine: unknown, theirs: unknown): Map<string, unknown> | undefined {
+  if (!isPlainObject(mine) || !isPlainObject(theirs)) return undefined;
+  return leaves(mergeRecord(kind, isPlainObject(base) ? base : {}, mine, theirs).merged);
 }
 
 /**
@@ -137,7 +147,14 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
     if (merge.length > 1 && files.length === 0) continue; // took each file whole from one side
     commits.push({ hash, parents: merge, date, author, message, files });
   }
-  const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...c.parents.map((p) => `${p}:${f}`)]));
+  // A merge of two sides: the version they both started from, for what sync's own merge made of them.
+  const bases = new Map<string, string>();
+  for (const c of commits) {
+    if (c.parents.length !== 2) continue;
+    const b = gitRaw(['merge-base', c.parents[0], c.parents[1]], root);
+    if (b.ok) bases.set(c.hash, b.stdout.toString('utf8').trim());
+  }
+  const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...c.parents.map((p) => `${p}:${f}`), ...(bases.has(c.hash) ? [`${bases.get(c.hash)}:${f}`] : [])]));
   const blobs = readBlobs(root, names);
   const entries: HistoryEntry[] = [];
   for (const c of commits) {
@@ -149,9 +166,10 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
       // A merge's old values are those of the first side that had the file (the merging person's own, mostly).
       const before = sides.find((b) => b !== undefined);
       const after = blobs.get(`${c.hash}:${f}`);
-      const own = merge ? madeByMerge(sides, after) : true;
-      if (own !== true && own.size === 0) continue;
       const rec = recordOfFile(rel);
+      const base = rec && bases.has(c.hash) ? { kind: rec.kind, bytes: blobs.get(`${bases.get(c.hash)}:${f}`) } : undefined;
+      const own = merge ? madeByMerge(sides, after, base) : true;
+      if (own !== true && own.size === 0) continue;
       // Fields for records; settings, the model and vocabularies are named, not itemised.
       const fields = rec ? fieldChanges(rec.kind, parse(before), parse(after)).filter((x) => own === true || own.has(x.field)) : [];
       if (merge && rec && fields.length === 0 && own !== true) continue;

@@ -90,6 +90,26 @@ describe('history across a merge', () => {
     }
   });
 
+  test('lists merged entry by entry by sync (two assessors, areas as a set): each change by its author, the merge nobody\'s', () => {
+    const call = 'id: c1\ntitle: Opslag\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-05\ndeadline: 2026-02-01\nchannel: public\ncriteria:\n  - {id: reach, text: {da: Rækkevidde}}\n';
+    const app = 'id: a1\ncall: c1\norganisations: [alpha]\namount_dkk: 1000\nkind: development\nreceived: 2026-01-20\n';
+    const { bare, home } = sharedRegister({ ...baseFiles(), 'calls/c1.yaml': call, 'applications/a1.yaml': app });
+    const kim = cloneAs('Kim', bare, home);
+    const mette = cloneAs('Mette', bare, home);
+    expect(kim.civsam(['application', 'assess', 'a1', '--assessor', 'Fagkonsulent B', '--score', 'reach=4']).code).toBe(0);
+    expect(kim.civsam(['org', 'edit', 'alpha', '--areas', 'psychiatry,social']).code).toBe(0);
+    expect(kim.civsam(['sync']).code).toBe(0);
+    expect(mette.civsam(['application', 'assess', 'a1', '--assessor', 'Fagkonsulent C', '--score', 'reach=2']).code).toBe(0);
+    expect(mette.civsam(['org', 'edit', 'alpha', '--areas', 'psychiatry,health']).code).toBe(0);
+    const synced = mette.civsam(['sync']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(mette.git(['rev-list', '--merges', '--count', 'HEAD']).stdout).toBe('1');
+    const shown = changes(mette, ['--since', '2000-01-01', '--include-personal-data']);
+    expect(shown.filter((c) => c.includes('(merge)'))).toEqual([]);
+    expect(shown.filter((c) => c.startsWith('Kim:')).length).toBe(2);
+    expect(shown.filter((c) => c.startsWith('Mette:')).length).toBe(2);
+  });
+
   test('a vocabulary both changed, merged line by line: each change by its author, no merge', () => {
     const { bare, home } = sharedRegister(baseFiles());
     const kim = cloneAs('Kim', bare, home);
