@@ -3,7 +3,7 @@
 // then bring the user's folder to the result. Writing the result into the folder goes through a
 // journal in .git: each file is replaced atomically, then the index, then the branch; a process
 // killed part-way leaves the journal, and the next sync or `civsam doctor` finishes the job.
-import { existsSync, lstatSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
 import { firstLine, gitRaw, type GitResult } from './git.js';
@@ -285,6 +285,19 @@ export function applyResult(place: SyncPlace, from: string, to: string): void {
   finishApply(place, { branch: place.branch, from, to });
 }
 
+/** A link at `abs` leading to `target`, put in place by a rename (never half there); left as it is when it already is that link. */
+function placeLink(abs: string, target: string): void {
+  try {
+    if (lstatSync(abs).isSymbolicLink() && readlinkSync(abs) === target) return;
+  } catch {
+    // not there yet
+  }
+  const tmp = `${abs}.civsam-link-${process.pid}`;
+  rmSync(tmp, { force: true });
+  symlinkSync(target, tmp);
+  renameSync(tmp, abs);
+}
+
 function finishApply(place: { root: string; gitDir: string }, j: Journal): void {
   const paths = changedPaths(place.root, j.from, j.to);
   const entries = new Map<string, { mode: string; oid: string }>();
@@ -304,6 +317,14 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
     if (entry) {
       const bytes = contents.get(entry.oid);
       if (!bytes) throw new Error('git could not read a file of the result');
+      // A link someone committed with git itself is put in place as a link, as git would: civsam
+      // never writes a record through one, and validate names it (written as a file, it held the
+      // path the link led to).
+      if (entry.mode === '120000') {
+        placeLink(abs, bytes.toString('utf8'));
+        folders.add(join(abs, '..'));
+        continue;
+      }
       if (current.exists && current.bytes.equals(bytes)) continue;
       const mode = entry.mode === '100755' ? 0o750 : current.exists ? lstatSync(abs).mode & 0o777 : 0o640;
       const out = replaceFile(abs, bytes, current, { mode, deferFolderSync: true });

@@ -5,7 +5,7 @@
 // colleague's invalid record came in unannounced; the merge commit was English in a Danish folder.
 // Now entries of a list merge by their identity, conflicts name fields by their labels, every choice
 // says what it discards, and invalid records that come in are named.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -73,6 +73,18 @@ describe('civsam sync merges what two people changed in one record', () => {
     // --mine decides the entry both changed (2027: Bo's amount); the 2028 line only Anna added is kept, as every entry one side alone changed is.
     expect(record(bo, 'agreements/g1.yaml').funding.map((f: { year: number; amount_dkk: number }) => `${f.year}:${f.amount_dkk}`)).toEqual(['2026:300000', '2027:450000', '2028:300000']);
     expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
+  test('a link a colleague committed with git itself comes in as a link, not as a file holding the path it leads to', async () => {
+    const { anna, bo } = team();
+    symlinkSync('alpha.yaml', join(bo.dir, 'organisations/link.yaml'));
+    expect(bo.git(['add', 'organisations/link.yaml']).code).toBe(0);
+    expect(bo.git(['commit', '-qm', 'Link']).code).toBe(0);
+    expect(bo.git(['push', '-q']).code).toBe(0);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    expect(lstatSync(join(anna.dir, 'organisations/link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(anna.dir, 'organisations/link.yaml'))).toBe('alpha.yaml');
+    expect(anna.git(['status', '--porcelain']).stdout).toBe('');
   });
 
   test('the same assessment and the same fields changed on both sides: named by their Danish labels; --mine says what it discards and keeps the rest of both', async () => {
