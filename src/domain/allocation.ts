@@ -80,7 +80,7 @@ export function grantLines(folder: DataFolder): CountedLine[] {
   if (cached) return cached;
   const apps = [...folder.records.application.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const out: CountedLine[] = [];
-  let unnamed: Set<Agreement> | undefined;
+  let unnamed: Map<string, Agreement[]> | undefined;
   for (const app of apps) {
     const d = app.decision;
     if (!d || !isGrant(d.outcome)) continue;
@@ -104,9 +104,18 @@ export function grantLines(folder: DataFolder): CountedLine[] {
 const carriesPool = (a: Agreement | undefined, pool: string): a is Agreement => a !== undefined && fundingCounts(a) && (a.funding ?? []).some((l) => l.pool === pool);
 
 /** The agreements established by a call that no application names as its own: each may be the one made from a grant of that call. */
-function unnamedCarriers(folder: DataFolder, apps: readonly Application[]): Set<Agreement> {
+function unnamedCarriers(folder: DataFolder, apps: readonly Application[]): Map<string, Agreement[]> {
   const named = new Set(apps.map((a) => a.agreement).filter((id) => id !== undefined));
-  return new Set(agreementsById(folder).filter((a) => a.established_by?.call !== undefined && !named.has(a.id)));
+  // By call, each call's in id order: an application looks only at its own call's.
+  const byCall = new Map<string, Agreement[]>();
+  for (const a of agreementsById(folder)) {
+    const call = a.established_by?.call;
+    if (call === undefined || named.has(a.id)) continue;
+    const list = byCall.get(call);
+    if (list) list.push(a);
+    else byCall.set(call, [a]);
+  }
+  return byCall;
 }
 
 const sameOrganisations = (a: readonly string[], b: readonly string[]): boolean => {
@@ -119,15 +128,13 @@ const sameOrganisations = (a: readonly string[], b: readonly string[]): boolean 
  * Whether an agreement made from the application already counts its grant (see the top of this
  * file). An unnamed agreement found to carry it is taken from `unnamed`, so it carries no other.
  */
-function carriedByAgreement(folder: DataFolder, app: Application, pool: string, unnamed: Set<Agreement>): boolean {
+function carriedByAgreement(folder: DataFolder, app: Application, pool: string, unnamed: Map<string, Agreement[]>): boolean {
   if (app.agreement !== undefined) return carriesPool(folder.records.agreement.get(app.agreement), pool);
-  for (const a of unnamed) {
-    if (a.established_by?.call === app.call && sameOrganisations(a.organisations, app.organisations) && carriesPool(a, pool)) {
-      unnamed.delete(a);
-      return true;
-    }
-  }
-  return false;
+  const list = unnamed.get(app.call) ?? [];
+  const at = list.findIndex((a) => sameOrganisations(a.organisations, app.organisations) && carriesPool(a, pool));
+  if (at < 0) return false;
+  list.splice(at, 1);
+  return true;
 }
 
 /**
@@ -145,8 +152,14 @@ function agreementsById(folder: DataFolder): Agreement[] {
 /** A line split into its organisations' equal parts. */
 export function splitLine(line: CountedLine): AllocationShare[] {
   const each = line.amount / line.organisations.length;
-  const from = line.agreement !== undefined ? { agreement: line.agreement } : { application: line.application };
-  return line.organisations.map((organisation) => ({ ...from, pool: line.pool, year: line.year, kind: line.kind, organisation, amount: each }));
+  // Made field by field (not spread): tens of thousands of these at a national register's size.
+  const out: AllocationShare[] = [];
+  for (const organisation of line.organisations) {
+    out.push(line.agreement !== undefined
+      ? { agreement: line.agreement, pool: line.pool, year: line.year, kind: line.kind, organisation, amount: each }
+      : { application: line.application, pool: line.pool, year: line.year, kind: line.kind, organisation, amount: each });
+  }
+  return out;
 }
 
 /** Every counted funding line split into the organisations' equal parts, in agreement-id order. */
