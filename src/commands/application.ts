@@ -43,18 +43,20 @@ export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | '
   const textOf = (e: NamedEntry) => e.display[ctx.lang];
   const key = CRITERION_KEYS[owner];
   if (r.status === 'found') return { id: r.id, text: textOf(index.get(r.id)!) };
-  if (r.status === 'ambiguous') throw new UserError(key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
+  // A command's own argument (`<criterion>`) is what the user gave; an option (`--score`) is named.
+  const argument = what.startsWith('<');
+  if (r.status === 'ambiguous') throw new UserError(argument ? key.ambiguousArg : key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
   const hint = r.closest.length > 0
     ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
     : { key: key.are, params: { list: index.entries.map(textOf).join(', ') || '—' } };
   if (isValidId(word.trim())) throw new UserError(key.unknown, { criterion: word.trim(), call: call.id, hint } as MessageParams);
-  throw new UserError(key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
+  throw new UserError(argument ? key.noMatchArg : key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }
 
 /** The words for a criterion not found, of a call or of a pool. */
 const CRITERION_KEYS = {
-  call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch' },
-  pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool' },
+  call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch', ambiguousArg: 'criterion.ambiguousCallArg', noMatchArg: 'criterion.noMatchCallArg' },
+  pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool', ambiguousArg: 'criterion.ambiguousPoolArg', noMatchArg: 'criterion.noMatchPoolArg' },
 } as const;
 
 /** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
