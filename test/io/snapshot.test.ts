@@ -307,6 +307,9 @@ describe('the folder snapshot', () => {
     const alpha = raw.files.find((f) => f.rel === 'organisations/alpha.yaml')!;
     // Another run writes a new snapshot (a changed file elsewhere) before this one reads the organisations.
     writeFileSync(join(dir, 'civsam.yaml'), readFileSync(join(dir, 'civsam.yaml'), 'utf8') + '# changed\n');
+    // The other run starts a few milliseconds later, as a process does: a run started within the
+    // millisecond of the change would not keep the changed file (the racy rule) and write nothing.
+    await new Promise((done) => setTimeout(done, 5));
     await civsam(['validate', '--data', dir], { env });
     const [name] = readdirSync(cache);
     const replaced = readFileSync(join(cache, name));
