@@ -136,7 +136,7 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const r = index.resolve(value);
   if (r.status === 'found') {
     // The resolved id is an existing entry's; held to the id rule again before anything uses it.
-    if (!isValidId(r.id)) throw new UserError(what.startsWith('<') ? 'cli.badIdArg' : 'cli.badId', { what: { syntax: what } });
+    if (!isValidId(r.id)) throw new UserError('cli.badId', { what: { syntax: what } });
     return r.id;
   }
   // In a folder with errors the id may be a record that could not be read, or the folder may not
@@ -237,7 +237,7 @@ export function findRecord(ctx: CommandContext, word: string, kinds: readonly Re
     if (hits.length > 1) ambiguous(hits);
     if (hits.length === 1) {
       // The id is a known record's; held to the id rule again before anything uses it.
-      if (!isValidId(hits[0].entry.id)) throw new UserError(what.startsWith('<') ? 'cli.badIdArg' : 'cli.badId', { what: { syntax: what } });
+      if (!isValidId(hits[0].entry.id)) throw new UserError('cli.badId', { what: { syntax: what } });
       return { kind: hits[0].kind, id: hits[0].entry.id };
     }
   }

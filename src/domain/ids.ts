@@ -76,11 +76,8 @@ export function isValidId(id: string): boolean {
  * `listedBy`: where the ids it takes are listed, when that is not a record list (a vocabulary's).
  */
 export function requireId(value: string, what: string, listedBy?: Message): string {
-  if (ID_PATTERN.test(value)) return value;
-  // A command's own argument (`<id>`) is what the user gave, not a name to repeat; an option is named.
-  const argument = what.startsWith('<');
-  if (listedBy) throw new UserError(argument ? 'cli.badIdListedArg' : 'cli.badIdListed', { what: { syntax: what }, listedBy });
-  throw new UserError(argument ? 'cli.badIdArg' : 'cli.badId', { what: { syntax: what } });
+  if (!ID_PATTERN.test(value)) throw new UserError(listedBy ? 'cli.badIdListed' : 'cli.badId', listedBy ? { what: { syntax: what }, listedBy } : { what: { syntax: what } });
+  return value;
 }
 
 const AREA_CODE = AREA_ID_CODES;

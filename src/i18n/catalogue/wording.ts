@@ -26,7 +26,6 @@ export const wording = defineMessages({
   'problem.schema.maxItems': '{field} must list at most {limit}.',
   // An id that is not one, given where a vocabulary's entry is named: where those ids are listed.
   'cli.badIdListed': '{what} is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. {listedBy}',
-  'cli.badIdListedArg': 'what you gave is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. {listedBy}',
   'vocab.listedBy.municipalities': 'civsam vocab list municipalities shows the municipalities and their ids.',
   'vocab.listedBy.patient-groups': 'civsam vocab list patient-groups shows the patient groups and their ids.',
   'vocab.listedBy.offer-types': 'civsam vocab list offer-types shows the types of offer and their ids.',
@@ -51,7 +50,6 @@ export const wording = defineMessages({
   'problem.schema.textTooLong': '{field} må højst have {limit} tegn (har {length}).',
   'problem.schema.maxItems': '{field} må højst indeholde {limit}.',
   'cli.badIdListed': '{what} er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. {listedBy}',
-  'cli.badIdListedArg': 'det, du angav, er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. {listedBy}',
   'vocab.listedBy.municipalities': 'civsam vocab list kommuner viser kommunerne og deres id\'er.',
   'vocab.listedBy.patient-groups': 'civsam vocab list patientgrupper viser patientgrupperne og deres id\'er.',
   'vocab.listedBy.offer-types': 'civsam vocab list tilbudstyper viser tilbudstyperne og deres id\'er.',
