@@ -301,15 +301,18 @@ describe('the folder snapshot', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening'), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
     const cache = makeFolder({});
     const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
+    // Each run starts a few milliseconds after the files it reads were written, as a process does:
+    // a run started within the millisecond of a write keeps nothing of that file (the racy rule),
+    // and this test needs the first snapshot to hold the folder and the second to be written.
+    const later = () => new Promise((done) => setTimeout(done, 5));
+    await later();
     await civsam(['validate', '--data', dir], { env });
     const first = openParseCache(dir, env, VERSION);
     const raw = readFolder(dir, first);
     const alpha = raw.files.find((f) => f.rel === 'organisations/alpha.yaml')!;
     // Another run writes a new snapshot (a changed file elsewhere) before this one reads the organisations.
     writeFileSync(join(dir, 'civsam.yaml'), readFileSync(join(dir, 'civsam.yaml'), 'utf8') + '# changed\n');
-    // The other run starts a few milliseconds later, as a process does: a run started within the
-    // millisecond of the change would not keep the changed file (the racy rule) and write nothing.
-    await new Promise((done) => setTimeout(done, 5));
+    await later();
     await civsam(['validate', '--data', dir], { env });
     const [name] = readdirSync(cache);
     const replaced = readFileSync(join(cache, name));
