@@ -315,6 +315,25 @@ class PageWriterThread {
    * over once there is), which the caller awaits before building the next page.
    */
   put(target: string, content: FileContent, fresh: boolean): Promise<void> | undefined {
+    // Most pages are written straight into the ring and measured by the writing: a page of n
+    // UTF-16 units is at most 3n bytes of UTF-8, so where that much room is free it cannot overrun.
+    // Only a page that might not fit is measured first (measuring every page cost as much as writing it).
+    let units = 0;
+    if (typeof content === 'string') units = content.length;
+    else for (const piece of content) units += piece.length;
+    const most = units * 3;
+    if (most <= OWN_BUFFER_BYTES) {
+      let start = this.head % RING_BYTES;
+      const skip = start + most > RING_BYTES ? RING_BYTES - start : 0;
+      if (this.head + skip + most - this.tail <= RING_BYTES) {
+        this.head += skip;
+        if (skip) start = 0;
+        const length = encode(this.ring, start, content) - start;
+        this.head += length;
+        this.send({ index: this.next++, target, fresh, start, length }, this.head);
+        return undefined;
+      }
+    }
     let length = 0;
     if (typeof content === 'string') length = Buffer.byteLength(content, 'utf8');
     else for (const piece of content) length += Buffer.byteLength(piece, 'utf8');
@@ -387,13 +406,14 @@ class PageWriterThread {
   }
 }
 
-/** A file's text into `into` from `at` as UTF-8, piece after piece (each piece's length in bytes was measured before). */
-function encode(into: Buffer, at: number, content: FileContent): void {
-  if (typeof content === 'string') {
-    into.write(content, at, 'utf8');
-    return;
-  }
+/**
+ * A file's text into `into` from `at` as UTF-8, piece after piece, where there is room for all of
+ * it (measured before, or at most 3 bytes a UTF-16 unit); where the text ends.
+ */
+function encode(into: Buffer, at: number, content: FileContent): number {
+  if (typeof content === 'string') return at + into.write(content, at, 'utf8');
   for (const piece of content) at += into.write(piece, at, 'utf8');
+  return at;
 }
 
 function removeEmptyParents(dir: string, path: string): void {
