@@ -4,6 +4,7 @@
 // The folder is built beside its destination and renamed into place, so a failed init leaves nothing.
 // A Ctrl-C while it is built stops between two files and removes it; a build folder left by an init
 // that was killed outright is removed by the next init beside it.
+import { wrapForTerminal } from '../output/table.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -206,7 +207,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     stop.dispose();
   }
 
-  ctx.stderr.write(ctx.errColor.green(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, name: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), files })) + '\n');
+  ctx.stderr.write(ctx.errColor.green(wrapForTerminal(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, name: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), files }), ctx)) + '\n');
   if (sharing) sharing.ensureRepository(target);
   const repo = opts.commit === false ? undefined : findRepository(target);
   if (repo) {
@@ -214,12 +215,12 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (result.committed) ctx.stderr.write(ctx.t('git.committed', { hash: result.hash, message: 'civsam init' }) + '\n');
     else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
   } else if (opts.commit !== false) {
-    ctx.stderr.write(ctx.t('init.gitHint', { dir: shown }) + '\n');
+    ctx.stderr.write(wrapForTerminal(ctx.t('init.gitHint', { dir: shown }), ctx) + '\n');
   }
   const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.
   // A sample register is there to be looked at; an empty one to be filled.
   const next = opts.sample ? (target === ctx.cwd ? ctx.t('init.nextHereSample') : ctx.t('init.nextCdSample', { dir: shown })) : target === ctx.cwd ? ctx.t('init.nextHere') : ctx.t('init.nextCd', { dir: shown });
-  ctx.stderr.write(next + '\n');
+  ctx.stderr.write(wrapForTerminal(next, ctx) + '\n');
   return existsSync(target) ? shared : EXIT.invalid;
 }

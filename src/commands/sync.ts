@@ -30,8 +30,7 @@ import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
 import { schemaRank } from '../store/write-record.js';
 import { nameFieldOf } from '../domain/record-name.js';
-import { textWidth } from '../output/text-width.js';
-import { wrapText } from '../output/table.js';
+import { wrapForTerminal } from '../output/table.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -44,23 +43,9 @@ type Opts = { status?: boolean; mine?: boolean; theirs?: boolean; continue?: boo
 /** Someone else pushed between our fetch and our push: fetch and merge again, this often. */
 const PUSH_ATTEMPTS = 3;
 
-/** A line of what sync did or found, wrapped on a terminal (indented lines under their own indentation); one line to a pipe or a log. */
+/** A line of what sync did or found (wrapped on a terminal). */
 function say(ctx: CommandContext, text: string): void {
-  if (!ctx.stderr.isTTY) {
-    ctx.stderr.write(text + '\n');
-    return;
-  }
-  const width = textWidth({ stdout: ctx.stderr, env: ctx.env });
-  ctx.stderr.write(text.split('\n').map((line) => {
-    // A line in two columns (`civsam sync --mine    keep your version …`) keeps its second column's edge.
-    const columns = /^( *\S(?:.*?\S)?  +)(\S.*)$/.exec(line);
-    if (columns && columns[1].length <= width / 2) {
-      const head = columns[1];
-      return wrapText(columns[2], width - head.length).map((l, i) => (i === 0 ? head : ' '.repeat(head.length)) + l).join('\n');
-    }
-    const lead = /^ */.exec(line)![0];
-    return wrapText(line.slice(lead.length), width - lead.length, lead ? 2 : 0).map((l) => lead + l).join('\n');
-  }).join('\n') + '\n');
+  ctx.stderr.write(wrapForTerminal(text, ctx) + '\n');
 }
 
 /** The place to sync, or a refusal that says what to do. */

@@ -5,6 +5,7 @@ import type { Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { csvDelimiter, encodeCsv } from './csv.js';
 import { formatNumber } from '../i18n/format.js';
+import { textWidth } from './text-width.js';
 
 export type { Cell, Column, StyledCell, Table, Tone } from '../reports/table.js';
 import type { Cell, StyledCell, Table, Tone } from '../reports/table.js';
@@ -395,6 +396,26 @@ function pieces(word: string): string[] {
 function hasText(line: string): boolean {
   const c = line.charCodeAt(0);
   return c > 0x20 && c < 0x7f ? true : line.trim() !== '';
+}
+
+/**
+ * Lines a command says on the error stream (what it did, what it found), wrapped when that stream
+ * is a terminal; to a pipe or a log each stays one line. An indented line keeps its indentation and
+ * hangs two further; a line in two columns (`civsam sync --mine    keep your version …`) wraps
+ * under its second column.
+ */
+export function wrapForTerminal(text: string, where: { stderr: { isTTY?: boolean; columns?: number }; env: Record<string, string | undefined> }): string {
+  if (!where.stderr.isTTY) return text;
+  const width = textWidth({ stdout: where.stderr, env: where.env });
+  return text.split('\n').map((line) => {
+    const columns = /^( *\S(?:.*?\S)?  +)(\S.*)$/.exec(line);
+    if (columns && columns[1].length <= width / 2) {
+      const head = columns[1];
+      return wrapText(columns[2], width - head.length).map((l, i) => (i === 0 ? head : ' '.repeat(head.length)) + l).join('\n');
+    }
+    const lead = /^ */.exec(line)![0];
+    return wrapText(line.slice(lead.length), width - lead.length, lead ? 2 : 0).map((l) => lead + l).join('\n');
+  }).join('\n');
 }
 
 /** Running text (an explanation, an introduction) wrapped to `width`, its lines and empty lines kept. */

@@ -18,3 +18,4 @@ export function wrapWidth(where: WidthSource): number | undefined {
   if (!where.stdout.isTTY && !Number(where.env.COLUMNS)) return undefined;
   return textWidth(where);
 }
+

@@ -28,8 +28,7 @@ import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
 import { problemLine } from '../output/problem-line.js';
-import { textWidth } from '../output/text-width.js';
-import { wrapText } from '../output/table.js';
+import { wrapForTerminal } from '../output/table.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -103,9 +102,7 @@ function dataDirOf(ctx: CommandContext): string {
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
   // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.
-  const width = ctx.stderr.isTTY ? textWidth({ stdout: ctx.stderr, env: ctx.env }) : undefined;
-  const said = translate(ctx.lang, message.key, message.params);
-  const text = width === undefined ? said : said.split('\n').map((line) => wrapText(line, width).join('\n')).join('\n');
+  const text = wrapForTerminal(translate(ctx.lang, message.key, message.params), ctx);
   ctx.stderr.write((tone === 'warn' ? c.yellow(text) : tone === 'ok' ? c.green(text) : text) + '\n');
 }
 
