@@ -378,8 +378,22 @@ export function recoverApply(place: { root: string; gitDir: string }): boolean {
 export interface Stopped {
   head: string;
   upstream: string;
-  /** The conflicted paths, in the repository. */
+  /** The conflicted paths still to decide, in the repository. */
   paths: string[];
+  /** The sides chosen for some records (`sync --mine org X`) while others were still open. */
+  choices?: StoppedChoice[];
+}
+
+/** A side chosen for one conflicted path, for the conflict as it was: its three versions' blobs. */
+export interface StoppedChoice {
+  path: string;
+  side: 'mine' | 'theirs';
+  versions: string;
+}
+
+/** The three versions (base, yours, theirs) of a conflict, as one string: a choice holds for these only. */
+export function conflictVersions(c: Conflict): string {
+  return [c.base?.oid ?? '', c.mine?.oid ?? '', c.theirs?.oid ?? ''].join(' ');
 }
 
 function stoppedPath(place: { gitDir: string }): string {
