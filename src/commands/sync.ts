@@ -25,7 +25,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, locate, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  conflictVersions, locate, takeShared, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -331,7 +331,17 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   const c = ctx.errColor;
   await checkpoint(place, stop, progress);
   const head = revParse(place.root, 'HEAD');
-  if (!head) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
+  if (!head) {
+    // Nothing of ours yet: the copy takes the register the remote has, on whatever branch.
+    const taken = takeShared(place);
+    if ('failed' in taken) {
+      if (taken.offline) throw new UserError('sync.offline', { remote: place.remote, count: 0 });
+      throw new UserError('sync.takeSharedFailed', { detail: taken.failed });
+    }
+    if (!taken.branch) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
+    say(ctx, c.green(ctx.t('sync.tookShared', { remote: place.remote, branch: taken.branch })));
+    return EXIT.ok;
+  }
   const fetched = fetch(place);
   await checkpoint(place, stop, progress);
   const lastKnown = revParse(place.root, trackingRef(place));

@@ -67,6 +67,24 @@ export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
   return { root, gitDir, prefix, branch, remote, remoteBranch };
 }
 
+/**
+ * The branch of `remote` (as last fetched) that holds the register, when the remote's own default
+ * branch does not exist: the only one; else main, then master, then any other, the first whose top
+ * folder (or one folder below it) holds civsam.yaml; else the first of them. Undefined: the remote is empty.
+ */
+export function sharedBranch(root: string, remote: string): string | undefined {
+  const r = step(['for-each-ref', '--format=%(refname)', `refs/remotes/${remote}/`], root);
+  const prefix = `refs/remotes/${remote}/`;
+  const names = text(r).split('\n').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)).filter((n) => n && n !== 'HEAD');
+  if (names.length <= 1) return names[0];
+  const ordered = [...names.filter((n) => n === 'main'), ...names.filter((n) => n === 'master'), ...names.filter((n) => n !== 'main' && n !== 'master').sort()];
+  const holdsRegister = (name: string) => {
+    const files = step(['ls-tree', '-r', '--name-only', '-z', `${prefix}${name}`], root);
+    return files.ok && files.stdout.toString('utf8').split('\0').some((p) => /^(?:[^/]+\/)?civsam\.yaml$/.test(p));
+  };
+  return ordered.find(holdsRegister) ?? ordered[0];
+}
+
 export function trackingRef(place: SyncPlace): string {
   return `refs/remotes/${place.remote}/${place.remoteBranch}`;
 }
@@ -82,6 +100,21 @@ export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: str
     return { ok: true };
   }
   return { ok: false, detail: firstLine(r.stderr) };
+}
+
+/**
+ * A copy with no commit of its own (a plain `git clone` of a remote whose default branch was never
+ * made, or `git init` with the remote added) takes the branch the remote has: fetched, checked out
+ * and tracked. Git refuses to overwrite a file in the folder. The branch's name, `undefined` when
+ * the remote is empty, or why it could not.
+ */
+export function takeShared(place: SyncPlace): { branch?: string } | { failed: string; offline?: boolean } {
+  const f = gitRaw(['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/*:refs/remotes/${place.remote}/*`], place.root);
+  if (!f.ok) return { failed: firstLine(f.stderr), offline: true };
+  const branch = sharedBranch(place.root, place.remote);
+  if (!branch) return {};
+  const r = git(place, ['checkout', '--quiet', '-b', branch, '--track', `${place.remote}/${branch}`]);
+  return r.ok ? { branch } : { failed: firstLine(r.stderr) };
 }
 
 export function countRange(root: string, range: string): number {
