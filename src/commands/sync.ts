@@ -488,8 +488,9 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   }
   const continued = resolvedPaths.filter((p) => !chosen.some((x) => x.path === p));
   if (continued.length > 0) say(ctx, ctx.t('sync.resolved', { records: continued.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
-  if (incoming.records.length > 0) {
-    say(ctx, c.yellow(ctx.t('sync.incomingInvalid', { count: incoming.records.length, records: incoming.records.map((n) => recordWords(ctx, n)).join(', ') })));
+  if (incoming.records.length > 0 || incoming.yours.length > 0) {
+    if (incoming.records.length > 0) say(ctx, c.yellow(ctx.t('sync.incomingInvalid', { count: incoming.records.length, records: incoming.records.map((n) => recordWords(ctx, n)).join(', ') })));
+    if (incoming.yours.length > 0) say(ctx, c.yellow(ctx.t('sync.madeInvalid', { count: incoming.yours.length, records: incoming.yours.map((n) => recordWords(ctx, n)).join(', ') })));
     if (incoming.authors.length > 0) say(ctx, ctx.t('sync.incomingAuthors', { authors: incoming.authors.map((x) => terminalSafe(x)).join(', ') }));
     if (sending > 0) say(ctx, ctx.t('sync.incomingSent'));
     say(ctx, ctx.t('sync.incomingWhatToDo'));
@@ -504,25 +505,29 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
 }
 
 /**
- * The records the sync brings into the folder (changed between `head` and the result) that have an
- * error they did not have here before, with their names; and who made those changes.
+ * The records that have an error after the sync they did not have here before: those the
+ * colleagues' changes brought in (changed between `head` and the result), and those of yours they
+ * made invalid without touching them (an organisation your offer names, removed); with their names,
+ * and who made the changes that came in.
  */
-function received(place: SyncPlace, head: string, upstream: string | undefined, result: string, touched: string[], resultErrors: Problem[] | undefined): { records: Named[]; authors: string[] } {
-  if (!upstream || touched.length === 0) return { records: [], authors: [] };
-  const inFolder = new Set(touched.filter((p) => p.startsWith(place.prefix)).map((p) => p.slice(place.prefix.length)));
-  const errors = (resultErrors ?? errorsAt(place, result)).filter((p) => inFolder.has(p.file));
-  if (errors.length === 0) return { records: [], authors: [] };
+function received(place: SyncPlace, head: string, upstream: string | undefined, result: string, touched: string[], resultErrors: Problem[] | undefined): { records: Named[]; yours: Named[]; authors: string[] } {
+  const none = { records: [], yours: [], authors: [] };
+  if (!upstream || touched.length === 0) return none;
   const here = new Set(errorsAt(place, head).map(problemKey));
-  const files = [...new Set(errors.filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
-  if (files.length === 0) return { records: [], authors: [] };
-  const records = files.map((f) => {
+  const files = [...new Set((resultErrors ?? errorsAt(place, result)).filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
+  if (files.length === 0) return none;
+  const named = (f: string): Named => {
     const n = nameOf(place, f);
     const data = parse(readFileAt(place.root, result, f));
     const label = data?.name ?? data?.title;
     return { ...n, label: typeof label === 'string' ? terminalSafe(label) : undefined };
-  });
+  };
+  const came = new Set(touched);
+  const cameIn = files.filter((f) => came.has(f));
   const base = mergeBase(place.root, head, upstream);
-  return { records, authors: authorsOf(place.root, base, [upstream], files) };
+  // Who made the records that came in; for yours, whoever made the changes that came in.
+  const authors = authorsOf(place.root, base, [upstream], cameIn.length > 0 ? cameIn : touched.filter((p) => p.startsWith(place.prefix)));
+  return { records: cameIn.map(named), yours: files.filter((f) => !came.has(f)).map(named), authors };
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */
