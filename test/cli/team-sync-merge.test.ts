@@ -78,6 +78,29 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(checkShared(bare, home).validate.code).toBe(0);
   });
 
+  test('a point added to a party\'s response on one side and another point of it decided on the other: both kept, no conflict', async () => {
+    const party = (id: string) => `id: ${id}\norganisation: ${id}\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
+    const consultation = [
+      'id: h1', 'title: Høring', 'areas: [psychiatry]', 'opens: 2026-12-01', 'deadline: 2026-12-20', 'selection: all', 'invited: [alpha]',
+      'responses:', '  - party: alpha', '    received: 2026-12-02', '    points:', '      - summary: Fristen er for kort.', '      - summary: Pårørende skal med.', 'status: open', '',
+    ].join('\n');
+    const { bare, home } = sharedRegister({ ...baseFiles(), 'hearing-parties/alpha.yaml': party('alpha'), 'consultations/h1.yaml': consultation });
+    const anna = cloneAs('Anna', bare, home);
+    const bo = cloneAs('Bo', bare, home);
+    expect((await da(anna, 'consultation', 'note', 'h1', '--party', 'alpha', '--point', 'Flere møder.')).code).toBe(0);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    const decided = await da(bo, 'consultation', 'note', 'h1', '--party', 'alpha', '--index', '2', '--disposition', 'accommodated');
+    expect(decided.code, decided.stderr).toBe(0);
+    const r = await da(bo, 'sync');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('og forenet: høring h1.');
+    const points = (m: Member) => (record(m, 'consultations/h1.yaml').responses[0].points as Array<{ summary: string; disposition?: string }>).map((x) => `${x.summary}${x.disposition ? ` ${x.disposition}` : ''}`);
+    expect(points(bo)).toEqual(['Fristen er for kort.', 'Pårørende skal med. accommodated', 'Flere møder.']);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    expect(points(anna)).toEqual(points(bo));
+    expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
   test('a link a colleague committed with git itself comes in as a link, not as a file holding the path it leads to', async () => {
     const { anna, bo } = team();
     symlinkSync('alpha.yaml', join(bo.dir, 'organisations/link.yaml'));
