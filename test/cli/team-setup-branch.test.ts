@@ -46,7 +46,7 @@ describe('a shared repository whose own default branch is master', () => {
     expect(existsSync(join(third, 'civsam.yaml'))).toBe(false);
     const r = await da(['--data', third, 'sync']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('Din kopi havde endnu ingen ændringer af sin egen; nu rummer den det fælles register fra origin (gren main).\n');
+    expect(r.stderr).toBe('Din kopi havde endnu ikke hentet det fælles register; nu er det hentet fra origin (gren main).\n');
     expect(existsSync(join(third, 'civsam.yaml'))).toBe(true);
     expect((await da(['--data', third, 'sync'])).stderr).toContain('Allerede i takt med den fælles mappe');
   });
