@@ -147,7 +147,7 @@ function entryWords(lang: Language, kind: RecordKind, field: string, item: Entry
 
 /**
  * The fields and entries of lists in conflict, as the language names them: `feltet »noter«`,
- * `felterne »områder« og »art«`, `bedømmelse 2`, `punkt 1 i svar (part lyspunktet)`.
+ * `felterne »områder« og »art«`, `bedømmelse 2`, `bemærkning 1 i svar (part lyspunktet)`.
  */
 export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[]): string {
   // A field of an entry is named by its own label (`»modtaget« i svar (part …)`), not the list's again.

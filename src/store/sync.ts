@@ -9,6 +9,7 @@ import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from '
 import { firstLine, gitRaw, type GitResult } from './git.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { readBlobs } from './git-tree.js';
+import type { Side } from '../domain/record-merge.js';
 
 export interface SyncPlace {
   /** The repository's top folder and its git folder (absolute). */
@@ -420,7 +421,7 @@ export interface Stopped {
 /** A side chosen for one conflicted path, for the conflict as it was: its three versions' blobs. */
 export interface StoppedChoice {
   path: string;
-  side: 'mine' | 'theirs';
+  side: Side;
   versions: string;
 }
 
