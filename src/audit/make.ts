@@ -24,12 +24,16 @@ export function idList(ids: readonly string[]): string {
  * language and joined as the language lists things: `reason, approved by and date`.
  */
 export function fieldList(fields: readonly string[]): Message | string {
-  const label = (f: string) => ({ key: `label.${f}` as MessageKey });
-  if (fields.length === 0) return '';
-  if (fields.length === 1) return label(fields[0]);
-  const [last, ...before] = [...fields].reverse();
-  let out: Message = { key: 'audit.fmt.and', params: { first: label(before[0]), last: label(last) } };
-  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: label(f), rest: out } };
+  return andList(fields.map((f) => ({ key: `label.${f}` as MessageKey })));
+}
+
+/** Items (names, or messages) joined as the reader's language lists things: `A, B and C`, `A, B og C`. */
+export function andList(items: ReadonlyArray<Message | string>): Message | string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0];
+  const [last, ...before] = [...items].reverse();
+  let out: Message = { key: 'audit.fmt.and', params: { first: before[0], last } };
+  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: f, rest: out } };
   return out;
 }
 

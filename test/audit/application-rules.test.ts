@@ -179,6 +179,54 @@ describe('grant-exceeds-application', () => {
   });
 });
 
+describe('agreement-below-grant', () => {
+  // a1 is granted 300,000 from pool p for 2027–2028 (150,000 a year, as the decision alone would
+  // count it). Its agreement g1 is active with money from p, so g1 carries the grant: only g1's lines
+  // count, and g1 has 150,000 (2027) of the 300,000: 150,000 (2028's half) counted nowhere.
+  const line = (year: number, amount_dkk: number, pool = 'p') => ({ pool, year, kind: 'development', amount_dkk });
+  const grant = (extra: Rec = {}) => app('a1', { title: 'Besøgsvenner', amount_dkk: 300_000, years: [2027, 2028], decision: decided('granted', { amount_dkk: 300_000 }), agreement: 'g1', ...extra });
+  const run = (funding: Rec[], more: Array<[string, Rec]> = [], agreementExtra: Rec = {}, lang?: 'da') =>
+    auditOf(folderWith([pl('p'), pl('q'), cl({ pool: 'p' }), grant(), agr('g1', { funding, established_by: { call: 'c1' }, ...agreementExtra }), ...more]), 'agreement-below-grant', { lang });
+
+  it('finds an agreement carrying less of the pool\'s money than the grant it carries, summed over the years, in both languages', () => {
+    expect(run([line(2027, 150_000)])).toEqual([{
+      rule: 'agreement-below-grant', severity: 'warning', principle: 'published-criteria',
+      subject: { kind: 'agreement', id: 'g1' }, related: [{ kind: 'application', id: 'a1' }, { kind: 'pool', id: 'p' }],
+      message: 'carries the grant of DKK 300,000 from Pulje p to Forening alpha (application “Besøgsvenner”), but its funding lines from that pool add up to DKK 150,000, so DKK 150,000 of the grant is counted nowhere. '
+        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.',
+    }]);
+    expect(run([line(2027, 150_000)], [], {}, 'da')[0].message).toBe('bygger på bevillingen på 300.000 kr. fra Pulje p til Forening alpha (ansøgningen »Besøgsvenner«), men aftalens bevillingslinjer fra puljen er kun på 150.000 kr., så 150.000 kr. af bevillingen tælles ingen steder. '
+      + 'Angiv linjerne igen med civsam agreement edit g1 --funding p:ÅR:ART:BELØB, eller ret afgørelsen med civsam application decide a1.');
+  });
+
+  it('counts only the lines from the call\'s pool, and finds an agreement that carries the grant without being named by it', () => {
+    // 150,000 from p and 150,000 from q: 150,000 of p's grant is missing all the same.
+    expect(run([line(2027, 150_000), line(2028, 150_000, 'q')]).map((f) => f.message)).toEqual([expect.stringContaining('add up to DKK 150,000, so DKK 150,000 of the grant')]);
+    // Named by no application, established by the call for the same organisation: it carries a1's grant.
+    const unnamed = auditOf(folderWith([pl('p'), cl({ pool: 'p' }), grant({ agreement: undefined }), agr('g1', { funding: [line(2027, 100_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
+    expect(unnamed.map((f) => [f.subject.id, f.message.slice(f.message.indexOf('add up'))])).toEqual([['g1', expect.stringMatching(/^add up to DKK 100,000, so DKK 200,000 of the grant/)]]);
+  });
+
+  it('adds up several grants one agreement carries: 100,000 + 100,000 granted against 150,000', () => {
+    const two = auditOf(folderWith([pl('p'), org('beta'), cl({ pool: 'p' }),
+      grant({ amount_dkk: 100_000, decision: decided('granted', { amount_dkk: 100_000 }) }),
+      app('a2', { organisations: ['beta'], amount_dkk: 120_000, decision: decided('partly', { amount_dkk: 100_000, reason: 'r', criteria: ['need'] }), agreement: 'g1' }),
+      agr('g1', { organisations: ['alpha', 'beta'], funding: [line(2027, 150_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
+    expect(two.map((f) => [f.related, f.message])).toEqual([[[{ kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
+      'carries the grant of DKK 200,000 from Pulje p to Forening alpha and Forening beta (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
+        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.']]);
+  });
+
+  it('near misses: the whole grant in its years, the same total in other years, more than granted, a draft agreement (the decision counts), a partial grant without an amount', () => {
+    expect(run([line(2027, 150_000), line(2028, 150_000)])).toEqual([]);
+    // The agreement pays the grant in other years than the application named: the same grant, so no finding.
+    expect(run([line(2029, 100_000), line(2030, 200_000)])).toEqual([]);
+    expect(run([line(2027, 400_000)])).toEqual([]);
+    expect(run([line(2027, 150_000)], [], { status: 'draft' })).toEqual([]);
+    expect(auditOf(folderWith([pl('p'), cl({ pool: 'p' }), grant({ decision: decided('partly', { reason: 'r', criteria: ['need'] }) }), agr('g1', { funding: [line(2027, 1)], established_by: { call: 'c1' } })]), 'agreement-below-grant')).toEqual([]);
+  });
+});
+
 describe('report-overdue', () => {
   // The audit's as-of date is 2026-11-23.
   const run = (report: Rec, status = 'active') => auditOf(folderWith([agr('g1', { status, reports: [{ due: '2026-11-20', kind: 'final', ...report }] })]), 'report-overdue');

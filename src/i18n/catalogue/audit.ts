@@ -55,6 +55,7 @@ export const audit = defineMessages({
   'audit.fmt.list': '{first}, {rest}',
   'audit.fmt.and': '{first} and {last}',
   'audit.fmt.percent': '{n}%',
+  'audit.fmt.quoted': '“{text}”',
 
   'audit.rule.unilateral-agreement.title': 'Agreement without a call or an exemption',
   'audit.rule.unilateral-agreement.explain': 'An agreement must say how it came about: through a call, or through an exemption with a reason, an approver and a date (established_by). The rule finds agreements that say neither while comparable organisations existed: its peers, the active organisations that are not parties to it, share an area and a patient group with it, reach one of its municipalities, and were known to the region when it started. Like cases must be treated alike (the equality principle): when comparable organisations were never offered the same, the collaboration is unilateral. Put it right by recording the call or the approved exemption, or by offering the collaboration through an open call.',
@@ -169,6 +170,7 @@ export const audit = defineMessages({
   'audit.fmt.list': '{first}, {rest}',
   'audit.fmt.and': '{first} og {last}',
   'audit.fmt.percent': '{n} %',
+  'audit.fmt.quoted': '»{text}«',
 
   'audit.rule.unilateral-agreement.title': 'Aftale uden opslag eller undtagelse',
   'audit.rule.unilateral-agreement.explain': 'En aftale skal vise, hvordan den er kommet i stand: gennem et opslag eller gennem en undtagelse med begrundelse, godkender og dato (feltet »etableret ved«). Reglen finder aftaler, der hverken viser det ene eller det andet, selvom der fandtes sammenlignelige organisationer, det vil sige aktive organisationer, der ikke er parter i aftalen, har et område og en patientgruppe til fælles med den, når mindst én af dens kommuner og var kendt af regionen, da den begyndte. Ens tilfælde skal behandles ens (lighedsgrundsætningen): Når sammenlignelige organisationer aldrig fik samme tilbud, er samarbejdet ensidigt. Ret det ved at registrere opslaget eller den godkendte undtagelse, eller ved at slå samarbejdet op.',
