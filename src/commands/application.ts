@@ -1,6 +1,7 @@
 // `civsam application assess|decide`: an assessor's scores by the call's criteria, and the
-// decision with its reasons. Both go through the one record write path (lock, atomic write,
-// commit). The assessor's name is kept in the record only: no message here repeats it.
+// decision with its reasons (or, later, its case number alone); and what `application edit` may not
+// do to a decided application's amounts. All go through the one record write path (lock, atomic
+// write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -249,9 +250,10 @@ async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string)
  * one (`decide` keeps only the case number of the decision it replaces). A grant in full is given
  * again without an amount, so it follows the amount applied for: with an amount below the
  * application's, `decide` would call it a partial grant. Judged only when the edit changes the
- * amount applied for or granted, so a record already inconsistent can still have its notes edited.
+ * amount applied for or granted, so a record already inconsistent can still have its notes edited;
+ * a grant raised above an amount applied for that stays (from a file) is said as `decide` says it.
  */
-export function refuseAmountBelowGrant(before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
+export function refuseGrantAboveApplied(before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
   const applied = after.amount_dkk;
   const d = after.decision as Partial<NonNullable<Application['decision']>> | undefined;
   const granted = d?.amount_dkk;
@@ -259,6 +261,8 @@ export function refuseAmountBelowGrant(before: Record<string, unknown>, after: R
   const was = before.decision as Partial<NonNullable<Application['decision']>> | undefined;
   if (applied === before.amount_dkk && granted === was?.amount_dkk) return;
   const appId = typeof after.id === 'string' ? after.id : id;
+  // The amount applied for kept, the grant raised above it (a whole record from a file): as `decide` says it.
+  if (applied === before.amount_dkk) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(granted) });
   const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
   const day = d.date ?? 'YYYY-MM-DD';
   const command: Message = d.outcome === 'partly'

@@ -205,7 +205,7 @@ export function edit(kind: RecordKind) {
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
     // An application's amount applied for is judged against its grant (only its command's code knows how).
-    const guard = kind === 'application' ? (await import('./application.js')).refuseAmountBelowGrant : undefined;
+    const guard = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied : undefined;
     const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });

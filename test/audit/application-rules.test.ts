@@ -192,10 +192,10 @@ describe('agreement-below-grant', () => {
     expect(run([line(2027, 150_000)])).toEqual([{
       rule: 'agreement-below-grant', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'g1' }, related: [{ kind: 'application', id: 'a1' }, { kind: 'pool', id: 'p' }],
-      message: 'carries the grant of DKK 300,000 from Pulje p to Forening alpha (application “Besøgsvenner”), but its funding lines from that pool add up to DKK 150,000, so DKK 150,000 of the grant is counted nowhere. '
+      message: 'carries the grant to Forening alpha of DKK 300,000 from Pulje p (application “Besøgsvenner”), but its funding lines from that pool add up to DKK 150,000, so DKK 150,000 of the grant is counted nowhere. '
         + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.',
     }]);
-    expect(run([line(2027, 150_000)], [], {}, 'da')[0].message).toBe('bygger på bevillingen på 300.000 kr. fra Pulje p til Forening alpha (ansøgningen »Besøgsvenner«), men aftalens bevillingslinjer fra puljen er kun på 150.000 kr., så 150.000 kr. af bevillingen tælles ingen steder. '
+    expect(run([line(2027, 150_000)], [], {}, 'da')[0].message).toBe('bygger på bevillingen til Forening alpha på 300.000 kr. fra Pulje p (ansøgningen »Besøgsvenner«), men aftalens bevillingslinjer fra puljen er kun på 150.000 kr., så 150.000 kr. af bevillingen tælles ingen steder. '
       + 'Angiv linjerne igen med civsam agreement edit g1 --funding p:ÅR:ART:BELØB, eller ret afgørelsen med civsam application decide a1.');
   });
 
@@ -213,7 +213,7 @@ describe('agreement-below-grant', () => {
       app('a2', { organisations: ['beta'], amount_dkk: 120_000, decision: decided('partly', { amount_dkk: 100_000, reason: 'r', criteria: ['need'] }), agreement: 'g1' }),
       agr('g1', { organisations: ['alpha', 'beta'], funding: [line(2027, 150_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
     expect(two.map((f) => [f.related, f.message])).toEqual([[[{ kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
-      'carries the grant of DKK 200,000 from Pulje p to Forening alpha and Forening beta (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
+      'carries the grant to Forening alpha and Forening beta of DKK 200,000 from Pulje p (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
         + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.']]);
   });
 

@@ -190,6 +190,11 @@ describe('application edit --amount below the grant', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--criteria CRITERIA, then the amount applied for.');
     expect(file(dir)).toBe(before);
+    // The amount applied for kept and the grant raised above it: said as decide says it.
+    const raised = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 160_000, reason: 'Delvis' } }) });
+    expect(raised.code).toBe(2);
+    expect(raised.stderr).toMatch(/^error: application a1 applied for DKK 150,000 and can be granted at most that, not DKK 160,000\./);
+    expect(file(dir)).toBe(before);
   });
 });
 
