@@ -233,7 +233,7 @@ const caseWording = (p: Problem, at: readonly PathSegment[]): Message | undefine
  */
 async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
   const caseNumber = opts.case!.trim();
-  if (caseNumber === '') throw new UserError('application.caseEmpty');
+  if (caseNumber === '') throw new UserError('application.caseEmpty', { id });
   return changeRecord(ctx, opts, 'application', id, (r) => {
     const appId = typeof r.id === 'string' ? r.id : id;
     const before = r.decision as Partial<NonNullable<Application['decision']>> | undefined;

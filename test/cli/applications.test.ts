@@ -226,7 +226,7 @@ describe('application decide --case alone', () => {
     expect(undecided.stderr).toBe('fejl: ansøgning a1 er endnu ikke afgjort, og et journalnummer hører til en afgørelse. Registrér afgørelsen med journalnummeret: civsam application decide a1 --decision AFGØRELSE --date DATO --case JOURNALNUMMER.\n');
     const empty = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a2', '--case', '  ', '--no-commit']);
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toBe('fejl: --case er tom: skriv journalnummeret efter den (civsam application decide NAVN --case JOURNALNUMMER).\n');
+    expect(empty.stderr).toBe('fejl: der står intet efter --case: skriv journalnummeret dér (civsam application decide a2 --case JOURNALNUMMER).\n');
     const long = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a2', '--case', 'x'.repeat(201), '--no-commit']);
     expect(long.code).toBe(2);
     expect(long.stderr).toBe('  --case må højst have 200 tegn (har 201).\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
