@@ -88,7 +88,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   },
   {
     parent: 'call', name: 'letters', args: '<id>', description: 'cmd.call.letters.description',
-    options: [{ flags: '--output <dir>', description: 'opt.call.lettersOut' }, { flags: '--out <dir>', description: 'opt.call.lettersOutOld' }, { flags: '--overwrite', description: 'opt.call.lettersOverwrite' }],
+    options: [{ flags: '--output <dir>', description: 'opt.call.lettersOut' }, { flags: '--out <dir>', description: 'opt.outEarlierName' }, { flags: '--overwrite', description: 'opt.call.lettersOverwrite' }],
     examples: ['civsam call letters 2025-civilsamfundspuljen --output ../breve-2025'],
     load: () => import('../commands/call-letters.js').then((m) => ({ run: m.letters })),
   },

@@ -22,13 +22,13 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: '1 score is missing from the assessment for call c1, for the criterion "Behov"; 2 assessors assessed the call.',
+      message: '1 score is missing from the assessment for the call “Opslag c1”, for the criterion "Behov"; 2 assessors assessed the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for call c1, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for the call “Opslag c1”, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {
@@ -51,7 +51,7 @@ describe('decision-without-reason', () => {
   });
 
   it('finds a partial grant whose reason names none of the call\'s criteria, in both languages', () => {
-    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of call c1\'s criteria.');
+    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of the criteria of the call “Opslag c1”.');
     expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { reason: '   ' }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
       .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
   });
@@ -72,7 +72,7 @@ describe('assessor-conflict', () => {
     expect(findings).toEqual([{
       rule: 'assessor-conflict', severity: 'error', principle: 'equal-access',
       subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'an assessor declared a tie to applicant alpha and still assessed 2 applications of the call.',
+      message: 'an assessor declared a tie to applicant Forening alpha and still assessed 2 applications of the call.',
     }]);
     expect(JSON.stringify(findings)).not.toContain('Anna');
   });
@@ -109,7 +109,7 @@ describe('ranking-inconsistent', () => {
     expect(run({})).toEqual([{
       rule: 'ranking-inconsistent', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'application', id: 'a2' }],
-      message: 'granted with a weighted total of 9, lower than refused application a2 (10), and the decision names no criterion on which it scored higher.',
+      message: 'granted with a weighted total of 9, lower than the refused application “a2” (10), and the decision names no criterion on which it scored higher.',
     }]);
   });
 
@@ -129,7 +129,7 @@ describe('late-application-granted', () => {
     expect(run('2024-11-02')).toEqual([{
       rule: 'late-application-granted', severity: 'error', principle: 'equal-access',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'received 2 Nov 2024, after call c1\'s deadline 1 Nov 2024, and granted.',
+      message: 'received 2 Nov 2024, after the deadline of the call “Opslag c1”, 1 Nov 2024, and granted.',
     }]);
   });
 
@@ -252,7 +252,7 @@ describe('granted-while-report-overdue', () => {
     expect(run()).toEqual([{
       rule: 'granted-while-report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'agreement', id: 'g1' }],
-      message: 'granted on 1 Dec 2024 while alpha had an overdue report (final) on agreement g1, due 1 Oct 2024.',
+      message: 'granted on 1 Dec 2024 while Forening alpha had an overdue report (final) on the agreement “Aftale g1”, due 1 Oct 2024.',
     }]);
     // Received after the decision: it was still overdue when the grant was made.
     expect(run('2024-12-15')).toHaveLength(1);
@@ -267,6 +267,6 @@ describe('call-selection-mismatch with applications', () => {
   const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) }), agr('g1', { established_by: { call: 'c1' } })]), 'call-selection-mismatch');
   it('takes the selection from the call\'s applications when the call writes none', () => {
     expect(run('granted')).toEqual([]);
-    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in call c1: alpha.']);
+    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in the call “Opslag c1”: Forening alpha.']);
   });
 });
