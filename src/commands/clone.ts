@@ -7,11 +7,23 @@ import type { CommandContext } from '../context/context.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { firstLine, gitRaw } from '../store/git.js';
 import { locate, push, revParse, sharedBranch } from '../store/sync.js';
+import { registersOn } from '../store/git-tree.js';
+import { wrapForTerminal } from '../output/table.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {
   const last = url.replace(/[\\/]+$/, '').split(/[\\/:]/).pop() ?? '';
   return last.replace(/\.git$/, '') || 'register';
+}
+
+/** An address as a colleague types it after `civsam clone`: in single quotes when the shell would otherwise split or expand it. */
+export function shellWord(s: string): string {
+  return /^[A-Za-z0-9@%+=:,./_~-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A user name or token written into an address (https://user:token@host/…) is never shown. */
+function withoutCredentials(url: string): string {
+  return url.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1');
 }
 
 /** Records hold personal data: the copy is for its owner (and group), like every file civsam writes. */
@@ -58,13 +70,21 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
   }
   // A remote whose own default branch was never made (a `git init --bare` naming master, where
   // `civsam init --remote` sent main) is cloned with nothing checked out: the register is on the
-  // branch it has, whatever its name.
-  if (!revParse(target, 'HEAD')) {
-    const branch = sharedBranch(target, 'origin');
-    if (branch) {
-      const r = gitRaw(['checkout', '--quiet', '-b', branch, '--track', `origin/${branch}`], target);
-      if (!r.ok) throw new UserError('clone.failed', { detail: firstLine(r.stderr) });
-    }
+  // branch it has, whatever its name. With a register on several branches (an empty one sent by
+  // mistake beside the real one), the copy follows the one with the most records, and says so.
+  const registers = registersOn(target, 'origin');
+  const current = revParse(target, 'HEAD') ? firstLine(gitRaw(['symbolic-ref', '--quiet', '--short', 'HEAD'], target).stdout.toString('utf8')) : undefined;
+  const branch = current === undefined ? sharedBranch(target, 'origin') : registers.length > 1 ? registers[0].branch : current;
+  if (branch && branch !== current) {
+    const r = gitRaw(['checkout', '--quiet', '-b', branch, '--track', `origin/${branch}`], target);
+    if (!r.ok) throw new UserError('clone.failed', { detail: firstLine(r.stderr) });
+    // The branch git checked out (the remote's default) is not the one the copy follows.
+    if (current) gitRaw(['branch', '--quiet', '-D', current], target);
+  }
+  if (registers.length > 1) {
+    const list = (items: string[]) => new Intl.ListFormat(ctx.lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
+    const others = registers.slice(1).map((b) => ctx.t('clone.registerBranch', { branch: b.branch, count: b.records }));
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('clone.severalRegisters', { branch: registers[0].branch, count: registers[0].records, others: list(others) }), ctx)) + '\n');
   }
   closeToOthers(target);
   if (!revParse(target, 'HEAD')) {
@@ -115,7 +135,7 @@ export function shareFolder(ctx: CommandContext, target: string, url: string, sh
     ctx.stderr.write(ctx.errColor.yellow(ctx.t(pushed.rejected ? 'init.remoteNotEmpty' : 'init.remoteUnreachable', { dir: shown })) + '\n');
     return EXIT.invalid;
   }
-  ctx.stderr.write(ctx.errColor.green(ctx.t('init.shared', { dir: shown, branch: place.remoteBranch })) + '\n');
+  ctx.stderr.write(ctx.errColor.green(wrapForTerminal(ctx.t('init.shared', { dir: shown, branch: place.remoteBranch, address: shellWord(withoutCredentials(url)) }), ctx)) + '\n');
   return EXIT.ok;
 }
 

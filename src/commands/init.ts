@@ -15,6 +15,7 @@ import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { commitPaths, findRepository } from '../store/git.js';
+import { unfetchedRegister } from '../store/git-tree.js';
 import { syncFolder } from '../store/atomic-file.js';
 import { makeFolders } from '../store/paths.js';
 import { processAlive } from '../store/folder-lock.js';
@@ -137,6 +138,10 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   }
   if (exists && !isEmptyFolder(target)) throw new UserError('init.notEmpty', { dir: shown });
   if (resolve(target) === resolve(BUNDLED_DATA)) throw new UserError('init.notEmpty', { dir: shown });
+  // A plain `git clone` of the shared register, not yet taken: a new register here would be sent as
+  // an empty one beside (or instead of) the team's.
+  const copy = unfetchedRegister(exists ? target : dirname(target));
+  if (copy) throw new UserError('init.inSharedCopy', { dir: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), remote: copy.remote, branch: copy.branch });
   // --remote: the new folder becomes the team's shared register (see clone.ts).
   const sharing = opts.remote !== undefined ? await import('./clone.js') : undefined;
   if (sharing && opts.commit === false) throw new UserError('init.remoteNeedsCommit');

@@ -5,7 +5,7 @@
 // push leaves the folder exactly as it was (files, HEAD, no merge in progress); every choice of a
 // side says what it discards, and records brought in that do not validate are named.
 import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { forgetLoaded, resolveDataDir } from '../context/load.js';
@@ -20,7 +20,7 @@ import { folderLanguage } from '../context/sync-setting.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLock } from '../store/folder-lock.js';
 import { uncommitted } from '../store/git.js';
-import { readBlobs, readFileAt, materialise } from '../store/git-tree.js';
+import { readBlobs, readFileAt, materialise, unfetchedRegister } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
@@ -52,13 +52,29 @@ function say(ctx: CommandContext, text: string): void {
 
 /** The place to sync, or a refusal that says what to do. */
 export function placeOf(ctx: CommandContext): { place: SyncPlace; dir: string } {
-  const dir = realpathSync(resolveDataDir(ctx));
+  const dir = realpathSync(resolveDataDir(adoptUnfetchedCopy(ctx)));
   const found = locate(dir);
   if ('problem' in found) {
     const key = ({ 'no-repository': 'sync.noRepository', 'no-remote': 'sync.noRemote', detached: 'sync.detached', 'no-commit': 'sync.noRepository' } as const)[found.problem];
     throw new UserError(key, { dir: dataFolderName(ctx) });
   }
   return { place: found, dir };
+}
+
+/**
+ * Standing in a plain `git clone` of the shared register that has not taken it yet (no data folder
+ * where civsam looked, no commit of its own): the sync works on that copy, as `sync --data .` would,
+ * and brings the register in.
+ */
+function adoptUnfetchedCopy(ctx: CommandContext): CommandContext {
+  try {
+    resolveDataDir(ctx);
+  } catch (e) {
+    if (!(e instanceof UserError && e.userMessage.key === 'error.noDataFolderUnfetched')) throw e;
+    const copy = unfetchedRegister(ctx.cwd);
+    if (copy) ctx.dataDir = relative(ctx.cwd, copy.root) || '.';
+  }
+  return ctx;
 }
 
 /** A conflicted path as the user knows it: kind and id (and name or title), or the file. */

@@ -13,6 +13,7 @@ import { readInParallel } from '../validate/parallel-check.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
+import { unfetchedRegister } from '../store/git-tree.js';
 import type { CommandContext } from './context.js';
 import { dataFolderName } from './data-folder.js';
 
@@ -34,7 +35,13 @@ export function resolveDataDir(ctx: CommandContext): string {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
-  if (!isDir) throw new UserError('error.noDataFolder', { dir: dataFolderName(ctx) });
+  if (!isDir) {
+    // A plain `git clone` of a shared register whose own default branch was never made: the
+    // register is on the remote, not yet here. Making a new one (init) would send an empty one.
+    const copy = unfetchedRegister(ctx.cwd);
+    if (copy) throw new UserError('error.noDataFolderUnfetched', { remote: copy.remote, branch: copy.branch });
+    throw new UserError('error.noDataFolder', { dir: dataFolderName(ctx) });
+  }
   return dir;
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gitRaw } from './git.js';
 import { makeFolders } from './paths.js';
+import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 
 export interface TreeEntry {
   /** Path in the repository, forward slashes. */
@@ -93,4 +94,56 @@ export function materialise(root: string, treeish: string | { index: true }, pre
     throw e;
   }
   return { dir, dispose };
+}
+
+/** A branch of a remote (as last fetched) that holds a register, and how many records it has. */
+export interface RegisterBranch {
+  remote: string;
+  branch: string;
+  records: number;
+}
+
+/**
+ * The branches of `remote` (as last fetched) whose top folder, or one folder below it, holds a
+ * register (civsam.yaml), each with its number of records: the most first, then main, master and
+ * the rest by name. A register just made with `civsam init` has none.
+ */
+export function registersOn(root: string, remote: string): RegisterBranch[] {
+  const prefix = `refs/remotes/${remote}/`;
+  const refs = gitRaw(['for-each-ref', '--format=%(refname)', prefix], root);
+  if (!refs.ok) return [];
+  const names = refs.stdout.toString('utf8').split('\n').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)).filter((n) => n && n !== 'HEAD');
+  const rank = (n: string) => (n === 'main' ? 0 : n === 'master' ? 1 : 2);
+  const found: RegisterBranch[] = [];
+  for (const branch of names) {
+    const files = gitRaw(['ls-tree', '-r', '--name-only', '-z', `${prefix}${branch}`], root);
+    if (!files.ok) continue;
+    const paths = files.stdout.toString('utf8').split('\0');
+    const settings = paths.find((p) => /^(?:[^/]+\/)?civsam\.yaml$/.test(p));
+    if (settings === undefined) continue;
+    const under = settings.slice(0, -'civsam.yaml'.length);
+    const folders = new Set(RECORD_KINDS.map((k) => `${under}${FOLDER_OF[k]}/`));
+    const records = paths.filter((p) => p.endsWith('.yaml') && folders.has(p.slice(0, p.lastIndexOf('/') + 1))).length;
+    found.push({ remote, branch, records });
+  }
+  return found.sort((a, b) => b.records - a.records || rank(a.branch) - rank(b.branch) || a.branch.localeCompare(b.branch));
+}
+
+/**
+ * A copy of a shared register that has not taken it yet: `dir` is in a git work tree with no
+ * commit of its own (a plain `git clone` of a remote whose default branch was never made), and a
+ * branch of its remote holds a register. Undefined otherwise (and when git is not there).
+ */
+export function unfetchedRegister(dir: string): (RegisterBranch & { root: string }) | undefined {
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) return undefined;
+  const root = top.stdout.toString('utf8').trim();
+  if (gitRaw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], root).ok) return undefined;
+  const remotes = gitRaw(['remote'], root);
+  if (!remotes.ok) return undefined;
+  for (const remote of remotes.stdout.toString('utf8').split('\n').filter(Boolean)) {
+    const best = registersOn(root, remote)[0];
+    if (best) return { ...best, root };
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
 import { firstLine, gitRaw, type GitResult } from './git.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
-import { readBlobs } from './git-tree.js';
+import { readBlobs, registersOn } from './git-tree.js';
 import type { Side } from '../domain/record-merge.js';
 
 export interface SyncPlace {
@@ -70,20 +70,17 @@ export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
 
 /**
  * The branch of `remote` (as last fetched) that holds the register, when the remote's own default
- * branch does not exist: the only one; else main, then master, then any other, the first whose top
- * folder (or one folder below it) holds civsam.yaml; else the first of them. Undefined: the remote is empty.
+ * branch does not exist: of the branches with a register, the one with the most records (an empty
+ * register sent by mistake beside the real one is not taken), then main, master, any other; else
+ * the only branch, or main, master, the first other. Undefined: the remote is empty.
  */
 export function sharedBranch(root: string, remote: string): string | undefined {
+  const best = registersOn(root, remote)[0];
+  if (best) return best.branch;
   const r = step(['for-each-ref', '--format=%(refname)', `refs/remotes/${remote}/`], root);
   const prefix = `refs/remotes/${remote}/`;
   const names = text(r).split('\n').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)).filter((n) => n && n !== 'HEAD');
-  if (names.length <= 1) return names[0];
-  const ordered = [...names.filter((n) => n === 'main'), ...names.filter((n) => n === 'master'), ...names.filter((n) => n !== 'main' && n !== 'master').sort()];
-  const holdsRegister = (name: string) => {
-    const files = step(['ls-tree', '-r', '--name-only', '-z', `${prefix}${name}`], root);
-    return files.ok && files.stdout.toString('utf8').split('\0').some((p) => /^(?:[^/]+\/)?civsam\.yaml$/.test(p));
-  };
-  return ordered.find(holdsRegister) ?? ordered[0];
+  return [...names.filter((n) => n === 'main'), ...names.filter((n) => n === 'master'), ...names.filter((n) => n !== 'main' && n !== 'master').sort()][0];
 }
 
 export function trackingRef(place: SyncPlace): string {
