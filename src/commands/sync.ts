@@ -25,7 +25,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, locate, takeShared, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  conflictVersions, locate, takeShared, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -503,6 +503,17 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
 
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
   else say(ctx, c.green(ctx.t('sync.done', { sent: sending === 0 ? 0 : upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
+  if (upstream && receivedCount > 0) {
+    for (const u of undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined)) {
+      const n = nameOf(place, u.path);
+      const data = parse(readFileAt(place.root, u.how === 'removed' ? head : result, u.path));
+      const label = data?.name ?? data?.title;
+      const record = recordWords(ctx, { ...n, label: typeof label === 'string' ? label : undefined });
+      const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
+      const line = ctx.t(`sync.undone.${u.how}`, { record, who, history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}` });
+      say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
+    }
+  }
   if (combinedPaths.length > 0) say(ctx, ctx.t('sync.combined', { records: combinedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
   if (chosen.length > 0) {
     say(ctx, ctx.t('sync.resolvedIntro', { count: chosen.length }));

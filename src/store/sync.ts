@@ -442,3 +442,48 @@ export function writeStopped(place: { gitDir: string }, s: Stopped): void {
 export function clearStopped(place: { gitDir: string }): void {
   rmSync(stoppedPath(place), { force: true });
 }
+
+// ---- a colleague's choice of side that undid a change this copy had ----
+
+/** A change this copy had that a colleague's choice of side (`sync --mine`/`--theirs`) undid. */
+export interface Undone {
+  path: string;
+  /** restored: a removal undone (the record is back); removed: a change undone by removing the record; replaced: a change discarded. */
+  how: 'restored' | 'removed' | 'replaced';
+  /** Who made the merge that chose (git's author name). */
+  who?: string;
+}
+
+function blobAt(root: string, commit: string, path: string): string | undefined {
+  const r = step(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], root);
+  return r.ok ? text(r) : undefined;
+}
+
+/**
+ * The changes this copy had (in `head`) that the merges coming in (`head..upstream`) undid: a merge
+ * whose result for a path is its own side's version, where the other side (already in `head`) had
+ * changed that path too. A merge that combined both (field by field) undid nothing whole, and is
+ * not named here.
+ */
+export function undoneByColleagues(root: string, head: string, upstream: string, isRecord: (path: string) => boolean): Undone[] {
+  const r = step(['rev-list', '--merges', '--parents', `${head}..${upstream}`], root);
+  if (!r.ok) return [];
+  const out: Undone[] = [];
+  for (const line of text(r).split('\n').filter(Boolean)) {
+    const [merge, own, other] = line.split(' ');
+    if (!other || !step(['merge-base', '--is-ancestor', other, head], root).ok) continue;
+    const base = mergeBase(root, own, other);
+    if (!base) continue;
+    const theirs = new Set(changedPaths(root, base, own));
+    for (const path of changedPaths(root, base, other).filter((p) => theirs.has(p) && isRecord(p))) {
+      const result = blobAt(root, merge, path);
+      const kept = blobAt(root, own, path);
+      const lost = blobAt(root, other, path);
+      if (result !== kept || result === lost || out.some((u) => u.path === path)) continue;
+      const how = lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
+      const who = step(['log', '-1', '--format=%an', merge], root);
+      out.push({ path, how, who: who.ok && text(who) ? text(who) : undefined });
+    }
+  }
+  return out;
+}

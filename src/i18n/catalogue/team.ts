@@ -162,6 +162,10 @@ export const team = defineMessages({
   'asOfHistory.nothingYet': 'nothing had been committed in the data folder {dir} by the end of {date}; choose a later date.',
   'opt.syncWrite': 'sync with the shared remote before and after the change (civsam sync); sync: auto in civsam.yaml does it for every change',
   'sync.needsCommit': '--sync sends the change as a commit, so it cannot be used with --dry-run or --no-commit.',
+  'sync.aColleague': 'a colleague',
+  'sync.undone.restored': '{record} is back: it had been removed, but {who} had changed it at the same time and chose to keep their version. Remove it again (after talking to {who}) if it should go; its history: {history}',
+  'sync.undone.removed': '{record} has been removed: it had been changed, but {who} had removed it at the same time and chose to keep it removed. The change is still in its history: {history}',
+  'sync.undone.replaced': '{who} had changed {record} at the same time and chose to keep their version whole: the change made before it is discarded. Both versions are in its history: {history}',
   'sync.combined': 'Changed here and in the shared folder, in different fields (or different entries of a list), and combined: {records}.',
 }, {
   'cmd.sync.description': 'hent kollegernes ændringer, og send dine (hent, flet, valider, send)',
@@ -322,5 +326,9 @@ export const team = defineMessages({
   'asOfHistory.nothingYet': 'der var intet registreret i historikken for datamappen {dir} ved udgangen af {date}; vælg en senere dato.',
   'opt.syncWrite': 'synkroniser med det fælles arkiv før og efter ændringen (civsam sync); sync: auto i civsam.yaml gør det ved hver ændring',
   'sync.needsCommit': '--sync sender ændringen som et commit og kan derfor ikke bruges sammen med --dry-run eller --no-commit.',
+  'sync.aColleague': 'en kollega',
+  'sync.undone.restored': '{record} er kommet tilbage: den var fjernet, men {who} havde ændret den samtidig og valgte at beholde sin udgave. Fjern den igen (efter at have talt med {who}), hvis den skal væk; dens historik: {history}',
+  'sync.undone.removed': '{record} er fjernet: den var blevet ændret, men {who} havde fjernet den samtidig og valgte at holde den fjernet. Ændringen findes stadig i dens historik: {history}',
+  'sync.undone.replaced': '{who} havde ændret {record} samtidig og valgte at beholde sin egen udgave helt: ændringen fra før er kasseret. Begge udgaver findes i dens historik: {history}',
   'sync.combined': 'Ændret både her og i den fælles mappe, i forskellige felter (eller forskellige elementer i en liste), og forenet: {records}.',
 });

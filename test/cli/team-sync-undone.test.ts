@@ -1,0 +1,53 @@
+// A colleague's choice of side that undid a change this copy had. Before: Anna removed a record, Bo
+// changed it and kept his version with `sync --mine`; Anna's next sync brought the record back and
+// said only how many changes it brought in (and the other way round, her change vanished with the
+// record). Now the sync says which record came back or went, and who chose.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { baseFiles, org } from '../helpers/folder.js';
+import { cloneAs, sharedRegister, type Member } from '../helpers/team.js';
+
+const DA = { CIVSAM_LANG: 'da' };
+
+function team(): { anna: Member; bo: Member } {
+  const { bare, home } = sharedRegister({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+  return { anna: cloneAs('Anna', bare, home), bo: cloneAs('Bo', bare, home) };
+}
+
+test('a removal undone by the colleague\'s --mine: the record is said to be back, and by whose choice', () => {
+  const { anna, bo } = team();
+  expect(anna.civsam(['org', 'remove', 'beta']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['org', 'edit', 'beta', '--notes', 'Ny note']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(2);
+  expect(bo.civsam(['sync', '--mine', 'org', 'beta']).code).toBe(0);
+
+  const r = anna.civsam(['sync'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('Organisation beta (Beta Forening) er kommet tilbage: den var fjernet, men Bo havde ændret den samtidig og valgte at beholde sin udgave. Fjern den igen (efter at have talt med Bo), hvis den skal væk; dens historik: civsam history org beta\n');
+  expect(existsSync(join(anna.dir, 'organisations/beta.yaml'))).toBe(true);
+});
+
+test('a change undone by the colleague\'s removal with --mine: the record is said to be removed, and where the change is', () => {
+  const { anna, bo } = team();
+  expect(anna.civsam(['org', 'edit', 'beta', '--notes', 'Annas note']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['org', 'remove', 'beta']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(2);
+  expect(bo.civsam(['sync', '--mine', 'org', 'beta']).code).toBe(0);
+
+  const r = anna.civsam(['sync'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('Organisation beta (Beta Forening) er fjernet: den var blevet ændret, men Bo havde fjernet den samtidig og valgte at holde den fjernet. Ændringen findes stadig i dens historik: civsam history org beta\n');
+  expect(existsSync(join(anna.dir, 'organisations/beta.yaml'))).toBe(false);
+});
+
+test('near miss: a colleague\'s removal of a record nobody else changed is an ordinary change, not said as undoing anything', () => {
+  const { anna, bo } = team();
+  expect(bo.civsam(['org', 'remove', 'beta']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(0);
+  const r = anna.civsam(['sync'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('Synkroniseret: dine ændringer sendt: 0; kollegernes ændringer hentet: 1.\n');
+});
