@@ -127,7 +127,7 @@ describe('civsam sync merges what two people changed in one record', () => {
     // An assessment is named by its place, not by its assessor (personal data).
     expect(stopped.stderr).toContain('  ansøgning a1: begge har ændret bedømmelse 1\n');
     expect(stopped.stderr).toContain('  organisation alpha (Alpha Forening): begge har ændret felterne »art« og »noter«\n');
-    expect(stopped.stderr).toContain('civsam sync --mine                 behold din version af det, der er i konflikt ovenfor; den fælles version kasseres');
+    expect(stopped.stderr).toContain('  civsam sync --mine\n      behold din version af det, der er i konflikt ovenfor; den fælles version kasseres\n');
     expect(stopped.stderr).not.toMatch(/Annas|Bos note|Fagkonsulent|notes|assessments/);
     expect(folderState(bo.dir)).toEqual(before);
 
