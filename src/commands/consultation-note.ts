@@ -40,6 +40,10 @@ export async function run(ctx: CommandContext, opts: NoteOptions, [id]: string[]
       if (index > points.length) throw new UserError('hearingNote.indexOutOfRange', { index, count: points.length, party, id: String(r.id) });
       points[index - 1] = decided(points[index - 1]);
     } else {
+      // A point is known by its summary when two people add or change points at the same time
+      // (sync merges a response point by point); two with the same summary could not be told apart.
+      const same = points.findIndex((p) => p.summary.trim() === summary);
+      if (same >= 0) throw new UserError('hearingNote.samePoint', { party, index: same + 1, id: String(r.id) });
       points.push(decided({ summary: summary! }));
     }
     response.points = points;

@@ -141,35 +141,49 @@ function combineFields(place: SyncPlace, c: Conflict, a: Analysis & { how: 'chan
   return oid ? { mode: c.mine.mode, oid } : undefined;
 }
 
+/** The name of a record an entry's identity names by id (a pool, a hearing party), for a sentence; undefined when not known. */
+export type ReferenceNames = (kind: RecordKind, id: string) => string | undefined;
+
+/** The identity fields of entries that hold another record's id: a funding line's pool, a response's party. */
+const ENTRY_REFERENCES: Readonly<Record<string, RecordKind>> = { pool: 'pool', party: 'hearing-party' };
+
 /**
  * An entry of a list as a person finds it, the way `show` heads it: by its identity fields where
- * they may be shown (`midler (pulje p1, år 2027, art drift)`), else by its place (`bedømmelse 2`:
- * an assessor is personal data, a point's summary free text).
+ * they may be shown (`midler (pulje Civilsamfundspuljen, år 2027, art drift)`, a record named by
+ * its name where it is known), a response by its party (`svaret fra Lyspunktet`); else by its place
+ * (`bedømmelse 2`: an assessor is personal data, a point's summary free text).
  */
-function entryWords(lang: Language, kind: RecordKind, field: string, item: EntryRef): string {
+function entryWords(lang: Language, kind: RecordKind, field: string, item: EntryRef, names?: ReferenceNames): string {
   const step = field.split('.').pop()!;
+  const named = (key: string, v: string | number) => (typeof v === 'string' && ENTRY_REFERENCES[key] ? names?.(ENTRY_REFERENCES[key], v) : undefined);
+  if (step === 'responses' && item.keys.length === 1) {
+    const party = named(...item.keys[0]);
+    if (party) return translate(lang, 'sync.entryResponse', { party: terminalSafe(party) });
+  }
   const one = labelInSentence(lang, messageOr(lang, `label.item.${step}`, fieldLabel(lang, kind, field)));
   if (item.keys.length === 0) return translate(lang, 'sync.entryNumbered', { item: one, position: item.position });
-  const value = (path: string, v: string | number): string => {
+  const value = (key: string, path: string, v: string | number): string => {
     if (typeof v === 'number') return String(v);
+    const name = named(key, v);
+    if (name) return terminalSafe(name);
     const shape = shapeAt(kind, path);
     if (shape?.format === 'date') return formatDate(v, lang);
     if (shape?.enum) return valueLabel(lang, v, path.split('.').pop());
     return terminalSafe(v);
   };
-  const keys = item.keys.map(([k, v]) => `${fieldLabel(lang, kind, `${field}.${k}`).split(': ').pop()!.toLocaleLowerCase(lang)} ${value(`${field}.${k}`, v)}`);
+  const keys = item.keys.map(([k, v]) => `${fieldLabel(lang, kind, `${field}.${k}`).split(': ').pop()!.toLocaleLowerCase(lang)} ${value(k, `${field}.${k}`, v)}`);
   return translate(lang, 'sync.entryKeyed', { item: one, keys: keys.join(', ') });
 }
 
 /**
  * The fields and entries of lists in conflict, as the language names them: `feltet »noter«`,
- * `felterne »områder« og »art«`, `bedømmelse 2`, `bemærkning 1 i svar (part lyspunktet)`.
+ * `felterne »områder« og »art«`, `bedømmelse 2`, `bemærkning 1 i svaret fra Lyspunktet`.
  */
-export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[]): string {
+export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[], names?: ReferenceNames): string {
   // A field of an entry is named by its own label (`»modtaget« i svar (part …)`), not the list's again.
   const quoted = (c: FieldConflict) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, c.within ? fieldLabel(lang, kind, c.field).split(': ').pop()! : fieldLabel(lang, kind, c.field)) });
   const list = (items: string[]) => new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
-  const inEntry = (c: FieldConflict, words: string) => (c.within ? translate(lang, 'sync.entryWithin', { what: words, entry: entryWords(lang, kind, c.within.field, c.within.item) }) : words);
+  const inEntry = (c: FieldConflict, words: string) => (c.within ? translate(lang, 'sync.entryWithin', { what: words, entry: entryWords(lang, kind, c.within.field, c.within.item, names) }) : words);
   const parts: string[] = [];
   // Whole fields of the record (or of one entry) together: `felterne »områder« og »art«`.
   const groups = new Map<string, FieldConflict[]>();
@@ -182,9 +196,34 @@ export function conflictWords(lang: Language, kind: RecordKind, conflicts: reado
     parts.push(inEntry(group[0], translate(lang, 'sync.fieldsNamed', { count: group.length, fields: list(group.map(quoted)) })));
   }
   for (const c of conflicts) {
-    if (c.items) parts.push(inEntry(c, list(c.items.map((item) => entryWords(lang, kind, c.field, item)))));
+    if (c.items) parts.push(inEntry(c, list(c.items.map((item) => entryWords(lang, kind, c.field, item, names)))));
   }
   return list(parts);
+}
+
+/** Records' names as committed in the first of `commits` that has the record (a hearing party by its organisation's name). */
+function committedNames(place: SyncPlace, commits: string[]): ReferenceNames {
+  const read = (kind: RecordKind, id: string) => {
+    for (const commit of commits) {
+      const data = parse(readFileAt(place.root, commit, `${place.prefix}${FOLDER_OF[kind]}/${id}.yaml`));
+      if (data) return data;
+    }
+    return undefined;
+  };
+  const known = new Map<string, string | undefined>();
+  const name = (kind: RecordKind, id: string): string | undefined => {
+    // An id from a record is shaped like one; anything else is not looked up as a path.
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) return undefined;
+    const key = `${kind}/${id}`;
+    if (!known.has(key)) {
+      const data = read(kind, id);
+      const field = nameFieldOf(kind);
+      const value = kind === 'hearing-party' ? (typeof data?.organisation === 'string' ? name('organisation', data.organisation) : undefined) : field ? data?.[field] : undefined;
+      known.set(key, typeof value === 'string' ? value : undefined);
+    }
+    return known.get(key);
+  };
+  return name;
 }
 
 interface Described extends Named {
@@ -337,11 +376,11 @@ interface Chosen {
 }
 
 /** The lines that say what each choice of side kept and discarded, in words. */
-function choiceLines(ctx: CommandContext, place: SyncPlace, chosen: Chosen[]): string[] {
+function choiceLines(ctx: CommandContext, place: SyncPlace, chosen: Chosen[], names: ReferenceNames): string[] {
   return chosen.map((x) => {
     const record = recordWords(ctx, { ...nameOf(place, x.path), label: x.label });
     const mine = x.side === 'mine';
-    if (x.how === 'changed' && x.kind && x.conflicts) return ctx.t(mine ? 'sync.keptMine' : 'sync.tookTheirs', { record, what: conflictWords(ctx.lang, x.kind, x.conflicts) });
+    if (x.how === 'changed' && x.kind && x.conflicts) return ctx.t(mine ? 'sync.keptMine' : 'sync.tookTheirs', { record, what: conflictWords(ctx.lang, x.kind, x.conflicts, names) });
     if (x.how === 'added-both') return ctx.t(mine ? 'sync.keptMineAdded' : 'sync.tookTheirsAdded', { record });
     if (x.how === 'removed-here') return ctx.t(mine ? 'sync.keptRemoved' : 'sync.tookRestored', { record });
     if (x.how === 'removed-there') return ctx.t(mine ? 'sync.keptChanged' : 'sync.tookRemoved', { record });
@@ -435,7 +474,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     if (open.length > 0) {
       writeStopped(place, { head, upstream, paths: open.map((o) => o.path), choices });
       if (newChoices.length > 0) say(ctx, c.green(ctx.t('sync.choiceKept', { count: newChoices.length, open: open.length })));
-      reportConflicts(ctx, place, open, chosen);
+      reportConflicts(ctx, place, open, chosen, committedNames(place, [head, upstream]));
       throw new UserError('sync.stopped', { count: open.length });
     }
     resolvedPaths = resolutions.map((r) => r.path).filter((p) => !combined.includes(p));
@@ -517,7 +556,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   if (combinedPaths.length > 0) say(ctx, ctx.t('sync.combined', { records: combinedPaths.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
   if (chosen.length > 0) {
     say(ctx, ctx.t('sync.resolvedIntro', { count: chosen.length }));
-    for (const line of choiceLines(ctx, place, chosen)) say(ctx, `  ${line}`);
+    for (const line of choiceLines(ctx, place, chosen, committedNames(place, [result, head]))) say(ctx, `  ${line}`);
   }
   const continued = resolvedPaths.filter((p) => !chosen.some((x) => x.path === p));
   if (continued.length > 0) say(ctx, ctx.t('sync.resolved', { records: continued.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
@@ -573,7 +612,7 @@ function mergeMessage(ctx: CommandContext, place: SyncPlace, resolvedPaths: stri
   return records.length > 0 ? translate(lang, 'commit.syncMergeResolved', { records: records.join(', ') }) : translate(lang, 'commit.syncMerge');
 }
 
-function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[], decided: Chosen[]): void {
+function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[], decided: Chosen[], names: ReferenceNames): void {
   const c = ctx.errColor;
   say(ctx, c.red(ctx.t('sync.conflictIntro', { count: open.length })));
   const described = describeConflicts(place, open);
@@ -582,7 +621,7 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
     const what = a.how === 'removed-here' ? ctx.t('sync.removedHere')
       : a.how === 'removed-there' ? ctx.t('sync.removedThere')
         : a.how === 'added-both' ? ctx.t('sync.bothAdded')
-          : a.how === 'changed' && a.conflicts.length > 0 ? ctx.t('sync.conflictFields', { what: conflictWords(ctx.lang, a.kind, a.conflicts) })
+          : a.how === 'changed' && a.conflicts.length > 0 ? ctx.t('sync.conflictFields', { what: conflictWords(ctx.lang, a.kind, a.conflicts, names) })
             : ctx.t('sync.conflictText');
     say(ctx, `  ${recordWords(ctx, d)}: ${what}`);
   }
@@ -595,7 +634,9 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
   say(ctx, ctx.t('sync.conflictWhatToDo', { record: example ? `${COMMAND_OF[example.kind!]} ${example.id}` : 'org <id>' }));
   // Setting the value by hand needs the record in the folder, changed on both sides: a record
   // removed on one side is decided by a side (below).
-  const editable = described.find((d) => d.kind && d.id && (d.analysis.how === 'changed' || d.analysis.how === 'text'));
+  // `edit` sets a record's own fields; an entry of a list (a point of a response, a funding line)
+  // has no flag there, so for those no such advice is given.
+  const editable = described.find((d) => d.kind && d.id && ((d.analysis.how === 'changed' && d.analysis.conflicts.every((f) => !f.within && !f.items)) || d.analysis.how === 'text'));
   if (editable || !example) say(ctx, ctx.t('sync.conflictWhatToDoEdit', { edit: editable ? `civsam ${COMMAND_OF[editable.kind!]} edit ${editable.id}` : 'civsam org edit <id>' }));
   for (const d of described) {
     if (!d.kind || !d.id) continue;

@@ -65,13 +65,13 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(stopped.code, stopped.stderr).toBe(2);
     expect(stopped.stderr).toContain('aftale g1');
     // The funding line both changed is named by its pool, year and kind, as a person finds it.
-    expect(stopped.stderr).toContain('  aftale g1 (Aftale): begge har ændret midler (pulje p1, år 2027, art drift)\n');
+    expect(stopped.stderr).toContain('  aftale g1 (Aftale): begge har ændret midler (pulje Puljen, år 2027, art drift)\n');
     expect(stopped.stderr).not.toContain('ansøgning a1: begge');
     // The application merges by assessor: C's new score stays C's, whatever the order.
     const r = await da(bo, 'sync', '--mine');
     expect(r.code, r.stderr).toBe(0);
     // What is discarded is the line itself, not "1 entry of the field".
-    expect(r.stderr).toContain('  aftale g1 (Aftale): din version af midler (pulje p1, år 2027, art drift) er beholdt; den fælles version er kasseret.\n');
+    expect(r.stderr).toContain('  aftale g1 (Aftale): din version af midler (pulje Puljen, år 2027, art drift) er beholdt; den fælles version er kasseret.\n');
     expect(assessors(bo).sort()).toEqual(['Fagkonsulent B:4,4', 'Fagkonsulent C:3,1']);
     // --mine decides the entry both changed (2027: Bo's amount); the 2028 line only Anna added is kept, as every entry one side alone changed is.
     expect(record(bo, 'agreements/g1.yaml').funding.map((f: { year: number; amount_dkk: number }) => `${f.year}:${f.amount_dkk}`)).toEqual(['2026:300000', '2027:450000', '2028:300000']);

@@ -34,6 +34,13 @@ describe('conflictWords', () => {
       { field: 'responses.points', items: [{ position: 2, keys: [] }], within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } },
       { field: 'responses.received', within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } },
     ])).toBe('feltet »modtaget« i svar (part lyspunktet) og bemærkning 2 i svar (part lyspunktet)');
+    // A pool and a party named by their names where they are known (a party by its organisation's).
+    const names = (kind: string, id: string) => ({ 'pool/p1': 'Civilsamfundspuljen', 'hearing-party/lyspunktet': 'Lyspunktet' } as Record<string, string>)[`${kind}/${id}`];
+    expect(conflictWords('da', 'agreement', [{ field: 'funding', items: [{ position: 2, keys: [['pool', 'p1'], ['year', 2027], ['kind', 'operation']] }] }], names)).toBe('midler (pulje Civilsamfundspuljen, år 2027, art drift)');
+    expect(conflictWords('da', 'consultation', [
+      { field: 'responses.points', items: [{ position: 3, keys: [] }], within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } },
+    ], names)).toBe('bemærkning 3 i svaret fra Lyspunktet');
+    expect(conflictWords('en', 'consultation', [{ field: 'responses.received', within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } }], names)).toBe('the field "received" of the response from Lyspunktet');
     expect(conflictWords('da', 'organisation', [{ field: 'contact.email' }])).toBe('feltet »kontakt: e-mail«');
     expect(conflictWords('en', 'organisation', [{ field: 'notes' }])).toBe('the field "notes"');
     expect(conflictWords('en', 'application', [{ field: 'notes' }, { field: 'assessments', items: [{ position: 1, keys: [] }] }])).toBe('the field "notes" and assessment 1');
