@@ -504,6 +504,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       const authors = authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
       for (const p of introduced) say(ctx, `  ${problemLine(ctx.lang, ctx.dataDir, p)}`);
       if (authors.length > 0) say(ctx, ctx.t('sync.invalidAuthors', { authors: authors.map((x) => terminalSafe(x)).join(', ') }));
+      if (upstream) for (const line of removedThereLines(ctx, place, head, upstream, result, introduced)) say(ctx, line);
       say(ctx, ctx.t('sync.invalidWhatToDo'));
       throw new UserError('sync.invalidMerge', { count: introduced.length });
     }
@@ -600,6 +601,49 @@ function received(place: SyncPlace, head: string, upstream: string | undefined, 
   // Who made the records that came in; for yours, whoever made the changes that came in.
   const authors = authorsOf(place.root, base, [upstream], cameIn.length > 0 ? cameIn : touched.filter((p) => p.startsWith(place.prefix)));
   return { records: cameIn.map(named), yours: files.filter((f) => !came.has(f)).map(named), authors };
+}
+
+/** Every string in a record's data (the ids it refers to among them). */
+function stringsOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
+}
+
+/**
+ * A merge refused because a record refers to one a colleague removed in the meantime: which record
+ * was removed, by whom, which of the records with a problem refers to it, and what to do.
+ */
+function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, upstream: string, result: string, introduced: Problem[]): string[] {
+  const references = introduced.filter((p) => p.rule === 'reference');
+  if (references.length === 0) return [];
+  const base = mergeBase(place.root, head, upstream);
+  if (!base) return [];
+  const removed = changedPaths(place.root, base, upstream)
+    .filter((p) => nameOf(place, p).kind && readFileAt(place.root, upstream, p) === undefined && readFileAt(place.root, base, p) !== undefined);
+  const lines: string[] = [];
+  for (const path of removed) {
+    const gone = nameOf(place, path);
+    const referring = [...new Set(references.map((p) => `${place.prefix}${p.file}`))].filter((f) => stringsOf(parse(readFileAt(place.root, result, f))).has(gone.id!));
+    if (referring.length === 0) continue;
+    const before = parse(readFileAt(place.root, base, path));
+    const label = before?.name ?? before?.title;
+    const who = authorsOf(place.root, base, [upstream], [path]);
+    const byWhom = who.length > 0 ? who.map((x) => terminalSafe(x)).join(', ') : ctx.t('sync.aColleague');
+    for (const f of referring) {
+      const n = nameOf(place, f);
+      const data = parse(readFileAt(place.root, result, f));
+      const own = data?.name ?? data?.title;
+      lines.push(ctx.t('sync.removedThereReferred', {
+        who: byWhom,
+        removed: recordWords(ctx, { ...gone, label: typeof label === 'string' ? label : undefined }),
+        record: recordWords(ctx, { ...n, label: typeof own === 'string' ? own : undefined }),
+        edit: n.kind && n.id ? `civsam ${COMMAND_OF[n.kind]} edit ${n.id} …` : f,
+      }));
+    }
+  }
+  return lines;
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */
