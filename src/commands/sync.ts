@@ -26,7 +26,7 @@ import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
   conflictVersions, locate, takeShared, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
-  type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace,
+  type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
@@ -544,13 +544,16 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
   else say(ctx, c.green(ctx.t('sync.done', { sent: sending === 0 ? 0 : upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
   if (upstream && receivedCount > 0) {
+    const names = committedNames(place, [result, head]);
     for (const u of undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined)) {
       const n = nameOf(place, u.path);
       const data = parse(readFileAt(place.root, u.how === 'removed' ? head : result, u.path));
       const label = data?.name ?? data?.title;
       const record = recordWords(ctx, { ...n, label: typeof label === 'string' ? label : undefined });
       const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
-      const line = ctx.t(`sync.undone.${u.how}`, { record, who, history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}` });
+      const what = u.how === 'fields' ? keptOwnFields(place, n.kind!, u.versions, names, ctx.lang) : undefined;
+      if (u.how === 'fields' && !what) continue;
+      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}` });
       say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
     }
   }
@@ -601,6 +604,26 @@ function received(place: SyncPlace, head: string, upstream: string | undefined, 
   // Who made the records that came in; for yours, whoever made the changes that came in.
   const authors = authorsOf(place.root, base, [upstream], cameIn.length > 0 ? cameIn : touched.filter((p) => p.startsWith(place.prefix)));
   return { records: cameIn.map(named), yours: files.filter((f) => !came.has(f)).map(named), authors };
+}
+
+/** A value written the same whatever the order of its keys, to compare two records' data. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/**
+ * A record a colleague's merge combined field by field: the fields both sides changed, in words,
+ * when the merge kept the colleague's own value of them (`sync --mine`), which discarded this
+ * copy's; undefined when it kept this copy's, or cannot be told.
+ */
+function keptOwnFields(place: SyncPlace, kind: RecordKind, v: Undone['versions'], names: ReferenceNames, lang: Language): string | undefined {
+  const blobs = readBlobs(place.root, [v.base, v.kept, v.lost, v.result].filter((o): o is string => o !== undefined));
+  const [base, kept, lost, result] = [v.base, v.kept, v.lost, v.result].map((o) => parse(o ? blobs.get(o) : undefined));
+  if (!base || !kept || !lost || !result) return undefined;
+  const own = mergeRecord(kind, base, kept, lost, 'mine');
+  if (own.conflicts.length === 0 || canonical(result) !== canonical(own.merged)) return undefined;
+  if (canonical(own.merged) === canonical(mergeRecord(kind, base, kept, lost, 'theirs').merged)) return undefined;
+  return conflictWords(lang, kind, own.conflicts, names);
 }
 
 /** Every string in a record's data (the ids it refers to among them). */

@@ -448,8 +448,14 @@ export function clearStopped(place: { gitDir: string }): void {
 /** A change this copy had that a colleague's choice of side (`sync --mine`/`--theirs`) undid. */
 export interface Undone {
   path: string;
-  /** restored: a removal undone (the record is back); removed: a change undone by removing the record; replaced: a change discarded. */
-  how: 'restored' | 'removed' | 'replaced';
+  /**
+   * restored: a removal undone (the record is back); removed: a change undone by removing the
+   * record; replaced: a change discarded; fields: the record was combined, and which of the fields
+   * both changed kept whose value is for the caller to tell from the versions.
+   */
+  how: 'restored' | 'removed' | 'replaced' | 'fields';
+  /** The blobs of the path: at the merge base, the merger's side, this copy's side, the merge. */
+  versions: { base?: string; kept?: string; lost?: string; result?: string };
   /** Who made the merge that chose (git's author name). */
   who?: string;
 }
@@ -479,10 +485,12 @@ export function undoneByColleagues(root: string, head: string, upstream: string,
       const result = blobAt(root, merge, path);
       const kept = blobAt(root, own, path);
       const lost = blobAt(root, other, path);
-      if (result !== kept || result === lost || out.some((u) => u.path === path)) continue;
-      const how = lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
+      const before = blobAt(root, base, path);
+      if (result === lost || out.some((u) => u.path === path)) continue;
+      const how = result !== kept ? 'fields' : lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
+      if (how === 'fields' && (!result || !kept || !lost || !before)) continue;
       const who = step(['log', '-1', '--format=%an', merge], root);
-      out.push({ path, how, who: who.ok && text(who) ? text(who) : undefined });
+      out.push({ path, how, who: who.ok && text(who) ? text(who) : undefined, versions: { base: before, kept, lost, result } });
     }
   }
   return out;

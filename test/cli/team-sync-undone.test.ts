@@ -51,3 +51,19 @@ test('near miss: a colleague\'s removal of a record nobody else changed is an or
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toBe('Synkroniseret: dine ændringer sendt: 0; kollegernes ændringer hentet: 1.\n');
 });
+
+test('a field kept by the colleague\'s --mine in a record otherwise combined: the field is named; near miss, --theirs keeps ours and says nothing', () => {
+  for (const side of ['--mine', '--theirs'] as const) {
+    const { anna, bo } = team();
+    expect(anna.civsam(['org', 'edit', 'beta', '--notes', 'Annas note', '--website', 'https://anna.example']).code).toBe(0);
+    expect(anna.civsam(['sync']).code).toBe(0);
+    // Bo changes another field too: with --theirs his sync still sends a combined record.
+    expect(bo.civsam(['org', 'edit', 'beta', '--notes', 'Bos note', '--scope', 'national']).code).toBe(0);
+    expect(bo.civsam(['sync']).code).toBe(2);
+    expect(bo.civsam(['sync', side, 'org', 'beta']).code).toBe(0);
+    const r = anna.civsam(['sync'], DA);
+    expect(r.code, r.stderr).toBe(0);
+    if (side === '--mine') expect(r.stderr).toContain('Bo havde ændret feltet »noter« i organisation beta (Beta Forening) samtidig og valgte at beholde sin egen værdi: ændringen fra før er kasseret (de andre ændringer af posten er beholdt). Begge udgaver findes i dens historik: civsam history org beta\n');
+    else expect(r.stderr).toBe('Synkroniseret: dine ændringer sendt: 0; kollegernes ændringer hentet: 2.\n');
+  }
+});

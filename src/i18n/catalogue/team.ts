@@ -167,7 +167,8 @@ export const team = defineMessages({
   'sync.aColleague': 'a colleague',
   'sync.undone.restored': '{record} is back: it had been removed, but {who} had changed it at the same time and chose to keep their version. Remove it again (after talking to {who}) if it should go; its history: {history}',
   'sync.undone.removed': '{record} has been removed: it had been changed, but {who} had removed it at the same time and chose to keep it removed. The change is still in its history: {history}',
-  'sync.undone.replaced': '{who} had changed {record} at the same time and chose to keep their version whole: the change made before it is discarded. Both versions are in its history: {history}',
+  'sync.undone.replaced': '{who} had changed {record} at the same time and chose to keep their version: the change made before it is discarded. Both versions are in its history: {history}',
+  'sync.undone.fields': '{who} had changed {what} of {record} at the same time and chose to keep their value: the change made before it is discarded (the other changes to it are kept). Both versions are in its history: {history}',
   'sync.combined': 'Changed here and in the shared folder, in different fields (or different entries of a list), and combined: {records}.',
 }, {
   'cmd.sync.description': 'hent kollegernes ændringer, og send dine (hent, flet, valider, send)',
@@ -333,6 +334,7 @@ export const team = defineMessages({
   'sync.aColleague': 'en kollega',
   'sync.undone.restored': '{record} er kommet tilbage: den var fjernet, men {who} havde ændret den samtidig og valgte at beholde sin udgave. Fjern den igen (efter at have talt med {who}), hvis den skal væk; dens historik: {history}',
   'sync.undone.removed': '{record} er fjernet: den var blevet ændret, men {who} havde fjernet den samtidig og valgte at holde den fjernet. Ændringen findes stadig i dens historik: {history}',
-  'sync.undone.replaced': '{who} havde ændret {record} samtidig og valgte at beholde sin egen udgave helt: ændringen fra før er kasseret. Begge udgaver findes i dens historik: {history}',
+  'sync.undone.replaced': '{who} havde ændret {record} samtidig og valgte at beholde sin egen udgave: ændringen fra før er kasseret. Begge udgaver findes i dens historik: {history}',
+  'sync.undone.fields': '{who} havde ændret {what} i {record} samtidig og valgte at beholde sin egen værdi: ændringen fra før er kasseret (de andre ændringer af posten er beholdt). Begge udgaver findes i dens historik: {history}',
   'sync.combined': 'Ændret både her og i den fælles mappe, i forskellige felter (eller forskellige elementer i en liste), og forenet: {records}.',
 });
