@@ -5,7 +5,7 @@ import { chmodSync, existsSync, lstatSync, readdirSync, statSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { firstLine, gitRaw } from '../store/git.js';
+import { firstLine, gitRaw, withoutCredentials } from '../store/git.js';
 import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 import { registersOn } from '../store/git-tree.js';
 import { wrapForTerminal } from '../output/table.js';
@@ -19,11 +19,6 @@ export function folderFromUrl(url: string): string {
 /** An address as a colleague types it after `civsam clone`: in single quotes when the shell would otherwise split or expand it. */
 export function shellWord(s: string): string {
   return /^[A-Za-z0-9@%+=:,./_~-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A user name or token written into an address (https://user:token@host/…) is never shown. */
-function withoutCredentials(url: string): string {
-  return url.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1');
 }
 
 /** Records hold personal data: the copy is for its owner (and group), like every file civsam writes. */
@@ -73,7 +68,7 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
   // branch it has, whatever its name. With a register on several branches (an empty one sent by
   // mistake beside the real one), the copy follows the one with the most records, and says so.
   const registers = registersOn(target, 'origin');
-  const current = revParse(target, 'HEAD') ? firstLine(gitRaw(['symbolic-ref', '--quiet', '--short', 'HEAD'], target).stdout.toString('utf8')) : undefined;
+  const current = revParse(target, 'HEAD') ? gitRaw(['symbolic-ref', '--quiet', '--short', 'HEAD'], target).stdout.toString('utf8').trim() || undefined : undefined;
   const branch = current === undefined ? sharedBranch(target, 'origin') : registers.length > 1 ? registers[0].branch : current;
   if (branch && branch !== current) {
     const r = gitRaw(['checkout', '--quiet', '-b', branch, '--track', `origin/${branch}`], target);

@@ -145,12 +145,17 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
   return { committed: true, hash: head.ok ? head.stdout.trim() : '' };
 }
 
+/** An address without a user name or token written into it (https://user:token@host/… → https://host/…). */
+export function withoutCredentials(s: string): string {
+  return s.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1');
+}
+
 /**
  * git's first line of complaint, for a message: a user name or token written into a remote's
  * address (https://user:token@host/…) is left out, and no control character reaches the terminal.
  */
 export function firstLine(s: string): string {
   const line = s.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('hint:')) ?? '';
-  return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return withoutCredentials(line).replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
