@@ -20,7 +20,7 @@ import { folderLanguage } from '../context/sync-setting.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLock } from '../store/folder-lock.js';
 import { uncommitted } from '../store/git.js';
-import { readBlobs, readFileAt, materialise, unfetchedRegister } from '../store/git-tree.js';
+import { readBlobs, readFileAt, materialise, registersOn, unfetchedRegister } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
@@ -543,6 +543,12 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
 
   if (sending === 0 && receivedCount === 0) say(ctx, c.green(ctx.t('sync.upToDate')));
   else say(ctx, c.green(ctx.t('sync.done', { sent: sending === 0 ? 0 : upstream ? countRange(place.root, `${upstream}..${head}`) : countRange(place.root, head), received: receivedCount })));
+  // An empty register beside the team's real one (sent from a copy that never took it): said, with what to do.
+  const registers = registersOn(place.root, place.remote);
+  const followed = registers.find((r) => r.branch === place.remoteBranch);
+  if (followed && followed.records === 0 && registers[0].records > 0) {
+    say(ctx, c.yellow(ctx.t('sync.emptyBesideRegister', { branch: place.remoteBranch, other: registers[0].branch, count: registers[0].records })));
+  }
   if (upstream && receivedCount > 0) {
     const names = committedNames(place, [result, head]);
     for (const u of undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined)) {

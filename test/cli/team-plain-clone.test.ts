@@ -55,15 +55,33 @@ describe('standing in a plain git clone that has not taken the register yet', ()
   });
 });
 
-test('civsam clone of a remote with an empty register on one branch and the real one on another follows the real one and says so', async () => {
+/** The mistake of before: an empty register made in a copy and sent to master, beside the real one on main. */
+async function emptyOnMaster(): Promise<{ home: string; bare: string }> {
   const { home, bare } = await plainClone();
-  // The mistake of before: an empty register made in the copy and sent to master.
   const empty = join(home, 'empty');
   expect((await da(['init', empty])).code).toBe(0);
   expect(git(empty, ['init', '-q', '-b', 'master']).code).toBe(0);
   git(empty, ['add', '-A']);
   git(empty, ['commit', '-q', '-m', 'empty']);
   expect(git(empty, ['push', '-q', bare, 'master']).code).toBe(0);
+  return { home, bare };
+}
+
+test('a sync in a copy that follows an empty register beside the real one says so, and what to do', async () => {
+  const { home, bare } = await emptyOnMaster();
+  git(home, ['clone', '-q', bare, 'old']);
+  const r = await da(['sync'], join(home, 'old'));
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('Registeret, din kopi følger (grenen master), har ingen poster, men det fælles arkiv har et andet med poster på grenen main (');
+  expect(r.stderr).toContain('). Er det holdets register, så tag en frisk kopi af det med civsam clone, og bed den, der satte det op, om at fjerne det tomme.\n');
+  // Near miss: a copy of the real register is not warned.
+  const ny = await da(['clone', bare, 'ny'], home);
+  expect(ny.code).toBe(0);
+  expect((await da(['sync'], join(home, 'ny'))).stderr).not.toContain('ingen poster');
+});
+
+test('civsam clone of a remote with an empty register on one branch and the real one on another follows the real one and says so', async () => {
+  const { home, bare } = await emptyOnMaster();
 
   const r = await da(['clone', bare, 'ny'], home);
   expect(r.code, r.stderr).toBe(0);
