@@ -22,7 +22,7 @@ import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
-import { criterionText, scoredCriteria } from '../domain/applications.js';
+import { criterionText, grantedAmount, scoredCriteria } from '../domain/applications.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
@@ -96,7 +96,7 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const orgs = app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
   const applied = formatAmount(app.amount_dkk, ctx.lang);
   // A full grant without an amount is the amount applied for (a partial one without is never written: letterProblems).
-  const granted = formatAmount(d.amount_dkk ?? app.amount_dkk, ctx.lang);
+  const granted = formatAmount(grantedAmount(app) ?? app.amount_dkk, ctx.lang);
   // What the money is for: the application's title; without one, the call it was made under.
   const r = region?.name ?? '';
   const decision = app.title !== undefined

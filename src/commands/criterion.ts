@@ -4,7 +4,7 @@
 // (which the audit asks of a pool that funds them) meant editing the file by hand.
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
-import { criteriaFromTexts, criterionText, type CriteriaList } from '../domain/applications.js';
+import { criteriaWithIds, type CriteriaList } from '../domain/applications.js';
 import { changeRecord } from '../register/apply-change.js';
 import { criterionOf } from './application.js';
 
@@ -24,8 +24,7 @@ export function criterion(kind: 'pool' | 'call') {
       const criteria = Array.isArray(r.criteria) ? [...(r.criteria as CriteriaList)] : [];
       // A criterion written as a plain text (as the sample's are) is found by its text too, and
       // gets an id when it is marked (as `--criteria` gives one); the others are left as they are.
-      const language = s.folder.settings?.language ?? ctx.lang;
-      const all = criteriaFromTexts(criteria.map((c) => (typeof c === 'string' ? c : criterionText(c, language))), criteria, language);
+      const all = criteriaWithIds(criteria, s.folder.settings?.language ?? ctx.lang);
       const found = criterionOf(ctx, { id: String(r.id), criteria: all }, word, '<criterion>', kind);
       const at = all.findIndex((c) => c.id === found.id);
       criteria[at] = { ...all[at], ...(kinds ? { kinds: kinds as FundingKinds } : {}), ...(weight !== undefined ? { weight } : {}) };

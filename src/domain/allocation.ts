@@ -26,7 +26,7 @@
 import type { DataFolder } from './folder.js';
 import type { Agreement, Application } from './kinds.js';
 import { fundingCounts } from './reach.js';
-import { isGrant } from './applications.js';
+import { grantedAmount } from './applications.js';
 
 export type FundingKind = 'development' | 'operation';
 
@@ -112,9 +112,7 @@ function grants(folder: DataFolder): Grants {
   const out: Grants = { lines: [], carried: [] };
   let unnamed: Map<string, Agreement[]> | undefined;
   for (const app of apps) {
-    const d = app.decision;
-    if (!d || !isGrant(d.outcome)) continue;
-    const amount = d.amount_dkk ?? (d.outcome === 'granted' ? app.amount_dkk : undefined);
+    const amount = grantedAmount(app);
     const call = folder.records.call.get(app.call);
     if (amount === undefined || !call?.pool) continue;
     const pool = call.pool;
