@@ -163,6 +163,16 @@ describe('calls', () => {
     expect(p).not.toContain('hemmelige planer');
     expect(part(p, 'open')).not.toContain('c-recent');
   });
+
+  it('shows a grant in full recorded without an amount as the amount applied for, as the letter says it', () => {
+    const app = (id: string, org: string, decision: string) => `id: ${id}\ncall: c-recent\norganisations: [${org}]\namount_dkk: 50000\nkind: development\nreceived: 2025-10-20\ndecision:\n${decision}`;
+    const site = buildSite(loadFiles({ ...siteFiles(),
+      'applications/r-alpha.yaml': app('r-alpha', 'alpha', '  outcome: granted\n  date: 2025-11-20\n'),
+      'applications/r-beta.yaml': app('r-beta', 'beta', '  outcome: partly\n  date: 2025-11-20\n  amount_dkk: 30000\n  reason: Delvis\n') }), { asOf: AS_OF, languages: ['da'] });
+    const cells = [...textOf(part(site.get('calls.html')!, 'call-c-recent')).matchAll(/(Alpha Forening|Beta <Forening> & Co) ([\d.]+ kr\.)/g)].map((m) => [m[1], m[2]]);
+    expect(cells).toEqual([['Alpha Forening', '50.000 kr.'], ['Beta <Forening> & Co', '30.000 kr.']]);
+    expect(site.get('calls.html')).not.toContain('<td class="num"></td>');
+  });
 });
 
 describe('agreements', () => {
