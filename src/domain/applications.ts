@@ -53,7 +53,9 @@ export function criteriaFromTexts(texts: readonly string[], before: CriteriaList
  */
 export function criteriaWithIds(criteria: CriteriaList | undefined, language: Language): ScoredCriterion[] {
   const list = criteria ?? [];
-  return criteriaFromTexts(list.map((c) => (typeof c === 'string' ? c : criterionText(c, language))), list, language);
+  // A criterion that failed its schema (a gap in the record's valid part, or a file read as it is) has no text to be found by.
+  const text = (c: unknown): string => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { text?: unknown }).text === 'object' && (c as { text?: unknown }).text !== null ? criterionText(c as ScoredCriterion, language) : '');
+  return criteriaFromTexts(list.map(text), list, language);
 }
 
 /** The criteria of a call or pool that have no id yet: plain texts, in their order. */
