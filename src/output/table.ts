@@ -301,41 +301,46 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
   const g = table.groupColumn;
   const inner = g === undefined ? width : width - 2; // records under a group label are indented by two
   const labels = table.columns.map((c) => `${terminalSafe(c.header)}: `);
-  // Without colour, text is as it is: no styling call per line.
+  // Without colour, text is as it is: no styling call per line. Each label is styled once.
   const plain = color.level === 0;
   const bold = (text: string) => (plain ? text : color.bold(text));
   const tonedText = (text: string, tone: Tone | undefined) => (plain ? text : toned(text, tone, color));
+  const leads = labels.map((label) => bold(label.trimEnd()) + ' ');
+  // Records under a group label are indented by two, each of their lines.
+  const indent = g !== undefined ? '  ' : '';
   const out: string[] = [];
   let written = false;
-  texts.forEach((r, ri) => {
+  for (let ri = 0; ri < texts.length; ri++) {
+    const r = texts[ri];
     const labelled = g !== undefined && r[g] !== '';
     if (labelled) {
       const c = table.rows[ri][g];
       out.push((written ? '\n' : '') + wrapText(r[g], width).map((l) => bold(tonedText(l, isStyled(c) ? c.tone : undefined))).join('\n') + '\n');
       written = true;
     }
-    const lines: string[] = [];
-    r.forEach((text, i) => {
-      if (!text || i === g) return;
+    // The row's lines go out one by one: a blank line before a record that has any (but the first,
+    // or one right under its group's label), each line indented under a group, ended by a line break.
+    let any = false;
+    for (let i = 0; i < r.length; i++) {
+      const text = r[i];
+      if (!text || i === g) continue;
       const c = table.rows[ri][i];
       const tone = isStyled(c) ? c.tone : undefined;
       const label = labels[i];
-      const [first, ...more] = text.split('\n');
-      const wrapped = wrapText(label + first, inner, 2);
-      wrapped[0] = bold(label.trimEnd()) + ' ' + tonedText(wrapped[0].slice(label.length), tone);
-      for (let k = 1; k < wrapped.length; k++) wrapped[k] = tonedText(wrapped[k], tone);
-      for (const line of more) for (const l of wrapText(line, inner - 2)) wrapped.push(`  ${tonedText(l, tone)}`);
-      for (const l of wrapped) lines.push(l);
-    });
-    if (lines.length) {
-      out.push((written && !labelled ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n');
-      written = true;
+      const br = text.indexOf('\n');
+      const wrapped = wrapText(label + (br < 0 ? text : text.slice(0, br)), inner, 2);
+      if (!any && written && !labelled) out.push('\n');
+      any = true;
+      out.push(indent, leads[i], tonedText(wrapped[0].slice(label.length), tone), '\n');
+      for (let k = 1; k < wrapped.length; k++) out.push(indent, tonedText(wrapped[k], tone), '\n');
+      if (br >= 0) for (const line of text.slice(br + 1).split('\n')) for (const l of wrapText(line, inner - 2)) out.push(indent, '  ', tonedText(l, tone), '\n');
     }
+    if (any) written = true;
     if (out.length >= PIECES_PER_CHUNK) {
       sink(out.join(''));
       out.length = 0;
     }
-  });
+  }
   if (out.length) sink(out.join(''));
 }
 
