@@ -57,7 +57,11 @@ const made = new Map<string, Part[]>();
 
 function partsOf(template: string): Part[] {
   let parts = made.get(template);
-  if (!parts) made.set(template, (parts = split(template)));
+  if (!parts) {
+    // A key missing from the catalogue is its own template: never let such text pile up.
+    if (made.size >= 10_000) made.clear();
+    made.set(template, (parts = split(template)));
+  }
   return parts;
 }
 

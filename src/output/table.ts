@@ -440,6 +440,10 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   // A line after the first starts with the indentation.
   const fresh = () => (out.length ? pad : '');
   for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
+    if (!pad && !paragraph.includes('  ') && !keepsSpaces(paragraph) && !paragraph.includes('civsam')) {
+      wrapWords(paragraph, width, out);
+      continue;
+    }
     let line = '';
     for (const word of commandKeptWhole(wordsOf(paragraph), width - pad.length)) {
       if (!word) continue;
@@ -472,6 +476,58 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
     else if (!paragraph.trim()) out.push('');
   }
   return out;
+}
+
+/**
+ * wrapText's way with a line whose words are one space apart and lines that are not indented (a
+ * table's cells, nearly all): the same lines, each a slice of the text, found by where its words
+ * start and end; no word is copied, no line built up a word at a time.
+ */
+function wrapWords(paragraph: string, width: number, out: string[]): void {
+  // The line so far: paragraph[from, to), none when `from` is below 0.
+  let from = -1;
+  let to = -1;
+  const end = () => {
+    if (from >= 0) {
+      const line = paragraph.slice(from, to);
+      if (hasText(line)) out.push(line);
+    }
+    from = -1;
+  };
+  for (let start = 0; start < paragraph.length; ) {
+    let stop = paragraph.indexOf(' ', start);
+    if (stop < 0) stop = paragraph.length;
+    if (stop > start) {
+      if ((from >= 0 ? to - from + 1 : 0) + stop - start <= width) {
+        if (from < 0) from = start;
+        to = stop;
+      } else {
+        const parts = pieces(paragraph.slice(start, stop));
+        if (stop - start <= width || parts.length === 1) end();
+        let at = start;
+        for (let p = 0; p < parts.length; p++) {
+          const next = at + parts[p].length;
+          if ((from >= 0 ? to - from + (p === 0 ? 1 : 0) : 0) + next - at <= width) {
+            if (from < 0) from = at;
+            to = next;
+          } else {
+            end();
+            let rest = at;
+            while (next - rest > width) {
+              out.push(paragraph.slice(rest, rest + width));
+              rest += width;
+            }
+            from = rest;
+            to = next;
+          }
+          at = next;
+        }
+      }
+    }
+    start = stop + 1;
+  }
+  if (from >= 0) out.push(paragraph.slice(from, to));
+  else if (out.length === 0 || !paragraph.trim()) out.push('');
 }
 
 function longestLine(s: string): number {
