@@ -79,18 +79,25 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   const headers = table.columns.map((c) => terminalSafe(c.header));
   const natural = headers.map((h) => longestLine(h));
   const minimum = headers.map((h) => Math.max(longestWord(h), 1));
-  for (const r of texts) {
+  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
+  const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
+  // Widths only grow as rows are measured. Without key columns to split the others beside, a
+  // table too wide at its columns' narrowest is drawn as a list, which needs no widths: once the
+  // rows measured so far make it that wide, the rest are not measured.
+  const splittable = !!keyColumns && keyColumns < headers.length;
+  for (let ri = 0; ri < texts.length; ri++) {
+    const r = texts[ri];
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
       if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
       if (text.length > minimum[i]) minimum[i] = longestWord(text, minimum[i]);
     }
+    if (!splittable && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
   }
   for (let i = 0; i < headers.length; i++) {
     natural[i] += 2;
     minimum[i] = Math.min(natural[i], minimum[i] + 2);
   }
-  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   // A long title wraps like the notes do: the table fits the terminal, its title too.
   if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
@@ -99,8 +106,7 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     for (const n of table.notes) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
     return;
   }
-  const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
-  const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
+  const chunks = splittable && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {
     for (const chunk of chunks) drawTable(table, texts, chunk.cols, chunk.widths, color, sink);
   } else if (tableWidth(pick(minimum, shown)) <= width) {
