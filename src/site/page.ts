@@ -61,6 +61,15 @@ export interface PageContext {
   collator: Intl.Collator;
   /** Links that read the same on every page of this language and depth, made once however often a record is mentioned. */
   links: SharedLinks;
+  /** A record's lists of areas, groups and municipalities in words: the same on every page of this language, so put into words once. */
+  lists: SharedLists;
+}
+
+/** By the record's own list (the same array however often the record is shown): its text in one language. */
+export interface SharedLists {
+  areas: WeakMap<readonly Area[], string>;
+  groups: WeakMap<readonly string[], string>;
+  municipalities: WeakMap<readonly string[], string>;
 }
 
 export interface SharedLinks {
@@ -86,14 +95,21 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     share: (s) => formatShare(s, lang),
     date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
     number: (n) => names.numbers.get(n) ?? cacheNumber(names.numbers, lang, n),
-    areaName: (a) => messageOr(lang, `publish.area.${a}`, valueLabel(lang, a)),
+    areaName: (a) => names.areas.get(a) ?? cacheArea(names.areas, lang, a),
     groupName: (id) => names.groups.get(id) ?? id,
     typeName: (id) => names.types.get(id) ?? id,
     municipalityName: (id) => names.municipalities.get(id) ?? id,
     organisationName: (id) => facts.folder.records.organisation.get(id)?.name ?? id,
     collator: names.collator,
     links: linksFor(names, toLanguageRoot),
+    lists: names.lists,
   };
+}
+
+function cacheArea(areas: Map<Area, string>, lang: Language, a: Area): string {
+  const name = messageOr(lang, `publish.area.${a}`, valueLabel(lang, a));
+  areas.set(a, name);
+  return name;
 }
 
 function linksFor(names: Names, toLanguageRoot: string): SharedLinks {
@@ -115,6 +131,8 @@ interface Names {
   numbers: Map<number, string>;
   /** By the way up from a page to the language's root ('', '../'): the links made there. */
   links: Map<string, SharedLinks>;
+  areas: Map<Area, string>;
+  lists: SharedLists;
 }
 
 function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
@@ -179,6 +197,8 @@ function namesFor(facts: SiteFacts, lang: Language): Names {
       textsWith: new Map(),
       numbers: new Map(),
       links: new Map(),
+      areas: new Map(),
+      lists: { areas: new WeakMap(), groups: new WeakMap(), municipalities: new WeakMap() },
     };
     byLang.set(lang, n);
   }
@@ -309,27 +329,37 @@ export function commaList(items: readonly Interpolation[]): Html {
 }
 
 export function areaList(ctx: PageContext, areas: readonly Area[] | undefined): string {
-  const set = new Set(areas ?? []);
-  return AREAS.filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ');
+  if (!areas) return '';
+  let text = ctx.lists.areas.get(areas);
+  if (text === undefined) {
+    const set = new Set(areas);
+    ctx.lists.areas.set(areas, (text = AREAS.filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ')));
+  }
+  return text;
 }
 
 export function groupList(ctx: PageContext, groups: readonly string[] | undefined, none: MessageKey = 'publish.allGroups'): string {
   if (!groups || groups.length === 0) return ctx.t(none);
-  return [...new Set(groups)].map((g) => ctx.groupName(g)).join(', ');
+  let text = ctx.lists.groups.get(groups);
+  if (text === undefined) ctx.lists.groups.set(groups, (text = [...new Set(groups)].map((g) => ctx.groupName(g)).join(', ')));
+  return text;
 }
 
 /** Where a record reaches, in words: its municipalities by name, or the whole region or country. */
 export function reachText(ctx: PageContext, r: { municipalities?: string[]; scope?: 'regional' | 'national' }): string {
   if (r.scope === 'national') return ctx.t('publish.reach.national');
   if (r.scope === 'regional') return ctx.t('publish.reach.regional');
-  const names = (r.municipalities ?? []).map((m) => ctx.municipalityName(m));
-  return names.length ? names.join(', ') : ctx.t('publish.none');
+  if (!r.municipalities?.length) return ctx.t('publish.none');
+  let text = ctx.lists.municipalities.get(r.municipalities);
+  if (text === undefined) ctx.lists.municipalities.set(r.municipalities, (text = r.municipalities.map((m) => ctx.municipalityName(m)).join(', ')));
+  return text;
 }
 
 /** A description list of label → value pairs; pairs with an empty value are left out. */
 export function facts(pairs: readonly [label: string, value: Interpolation][]): Html {
-  const shown = pairs.filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false);
-  return html`<dl class="facts">${shown.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  const shown: Html[] = [];
+  for (const [k, v] of pairs) if (v !== undefined && v !== null && v !== '' && v !== false) shown.push(html`<div><dt>${k}</dt><dd>${v}</dd></div>`);
+  return html`<dl class="facts">${shown}</dl>`;
 }
 
 export function websiteLink(website: string | undefined): Html | undefined {
