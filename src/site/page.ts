@@ -5,7 +5,7 @@ import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
 import type { SiteFacts } from './facts.js';
-import { html, publicUrl, type Html, type Interpolation } from './html.js';
+import { definitionList, html, publicUrl, type Html, type Interpolation } from './html.js';
 import type { FileContent } from './stage-page.js';
 
 /** The site's pages in the order of the navigation; the paths are the same in every language. */
@@ -320,6 +320,8 @@ export function orgLink(ctx: PageContext, id: string): Html {
 }
 
 export function orgLinks(ctx: PageContext, ids: readonly string[]): Html {
+  // Most records name one organisation: its link as it is.
+  if (ids.length === 1) return orgLink(ctx, ids[0]);
   const sorted = [...new Set(ids)].sort((a, b) => ctx.collator.compare(ctx.organisationName(a), ctx.organisationName(b)) || (a < b ? -1 : 1));
   return commaList(sorted.map((id) => orgLink(ctx, id)));
 }
@@ -357,9 +359,7 @@ export function reachText(ctx: PageContext, r: { municipalities?: string[]; scop
 
 /** A description list of label → value pairs; pairs with an empty value are left out. */
 export function facts(pairs: readonly [label: string, value: Interpolation][]): Html {
-  const shown: Html[] = [];
-  for (const [k, v] of pairs) if (v !== undefined && v !== null && v !== '' && v !== false) shown.push(html`<div><dt>${k}</dt><dd>${v}</dd></div>`);
-  return html`<dl class="facts">${shown}</dl>`;
+  return definitionList(pairs.filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false));
 }
 
 export function websiteLink(website: string | undefined): Html | undefined {
