@@ -70,6 +70,8 @@ export interface SharedLists {
   areas: WeakMap<readonly Area[], string>;
   groups: WeakMap<readonly string[], string>;
   municipalities: WeakMap<readonly string[], string>;
+  /** An agreement's period (pages/agreements.ts `period`). */
+  periods: WeakMap<object, string>;
 }
 
 export interface SharedLinks {
@@ -86,7 +88,12 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
   // up to the language's root (or the site's root for shared files), then down to the target.
   const toLanguageRoot = '../'.repeat(path.split('/').length - 1);
   const toSiteRoot = '../'.repeat((base + path).split('/').length - 1);
-  return {
+  // Everything but the path is the same on every page of a language and depth: made once and
+  // copied for each page (ten thousand pages made a dozen functions each).
+  const key = `${base}\u0000${toLanguageRoot}\u0000${toSiteRoot}`;
+  const made = names.contexts.get(key);
+  if (made && made.others === others) return { ...made, path };
+  const ctx: PageContext = {
     facts, lang, base, others, path,
     t: (key, params) => (params ? textWith(names, lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
     href: (target) => toLanguageRoot + target,
@@ -104,6 +111,8 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     links: linksFor(names, toLanguageRoot),
     lists: names.lists,
   };
+  names.contexts.set(key, ctx);
+  return ctx;
 }
 
 function cacheArea(areas: Map<Area, string>, lang: Language, a: Area): string {
@@ -133,6 +142,8 @@ interface Names {
   links: Map<string, SharedLinks>;
   areas: Map<Area, string>;
   lists: SharedLists;
+  /** A page's context by language folder and depth (see makeContext). */
+  contexts: Map<string, PageContext>;
 }
 
 function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
@@ -198,7 +209,8 @@ function namesFor(facts: SiteFacts, lang: Language): Names {
       numbers: new Map(),
       links: new Map(),
       areas: new Map(),
-      lists: { areas: new WeakMap(), groups: new WeakMap(), municipalities: new WeakMap() },
+      lists: { areas: new WeakMap(), groups: new WeakMap(), municipalities: new WeakMap(), periods: new WeakMap() },
+      contexts: new Map(),
     };
     byLang.set(lang, n);
   }
@@ -227,7 +239,7 @@ export interface PageContent {
 export function layout(ctx: PageContext, page: PageContent): FileContent {
   const site = ctx.t('publish.siteTitle', { region: regionName(ctx) });
   const docTitle = page.section === 'front' ? site : `${page.title} – ${site}`;
-  const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`);
+  const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${languageName(ctx.facts, o.lang)}</a>`);
   const chrome = chromeFor(ctx, page.section === 'organisation' ? 'organisations' : page.section);
   const doc = html`<!DOCTYPE html>
 <html lang="${ctx.lang}">
@@ -245,6 +257,12 @@ ${chrome.footer}${page.script ? html`<script src="${ctx.asset(SCRIPT)}" defer></
 </html>
 `;
   return doc.long ? doc.pieces : doc.text;
+}
+
+/** A language's own name, for the language switch: put into words once per site. */
+function languageName(facts: SiteFacts, lang: Language): string {
+  const texts = namesFor(facts, lang).texts;
+  return texts.get('publish.languageName') ?? cacheText(texts, lang, 'publish.languageName');
 }
 
 interface Chrome {

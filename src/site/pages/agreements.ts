@@ -39,8 +39,14 @@ ${agreements.map((a) => html`<tr id="agreement-${a.id}"><th scope="row">${a.titl
 </section>`;
 }
 
+/** From when to when, put into words once per language (an agreement is shown on its own page part and each of its organisations' pages). */
 export function period(ctx: PageContext, a: Agreement): string {
-  return a.end ? ctx.t('publish.agreements.fromTo', { start: ctx.date(a.start), end: ctx.date(a.end) }) : ctx.t('publish.agreements.openEnded', { start: ctx.date(a.start) });
+  let text = ctx.lists.periods.get(a);
+  if (text === undefined) {
+    text = a.end ? ctx.t('publish.agreements.fromTo', { start: ctx.date(a.start), end: ctx.date(a.end) }) : ctx.t('publish.agreements.openEnded', { start: ctx.date(a.start) });
+    ctx.lists.periods.set(a, text);
+  }
+  return text;
 }
 
 /** How the agreement came about, as the public may see it: the call, or that an exemption was recorded. */
