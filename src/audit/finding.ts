@@ -21,7 +21,7 @@ export interface Finding {
   subject: RecordRef;
   /** The other records involved (peers, the call, the pool), not the subject's own parties. */
   related: RecordRef[];
-  /** One line in the user's language, built from ids and numbers only (never personal data). */
+  /** One line in the user's language, naming records by their names or titles (make.ts nameOf), with numbers and dates; never personal data. */
   message: Message;
 }
 

@@ -3,6 +3,7 @@
 import { daysBetween } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, RecordKind } from '../domain/kinds.js';
+import { recordName } from '../domain/record-name.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 
@@ -14,9 +15,24 @@ export function finding(rule: Pick<AuditRule, 'id' | 'severity' | 'principle'>, 
   return { rule: rule.id, severity, principle: rule.principle, subject, related, message: { key, params } };
 }
 
-/** A list of ids for a message: comma-separated, in the given order. */
-export function idList(ids: readonly string[]): string {
-  return ids.join(', ');
+/**
+ * A record as a finding's sentence names it: by its name or title, as a person reads it (`Lys i
+ * Mørket fik …`, not `lyspunktet fik …`); by its id only when it has none. The ids stay in the
+ * finding's subject and related records, for JSON, CSV and commands.
+ */
+export function nameOf(folder: DataFolder, kind: RecordKind, id: string): string {
+  return recordName(folder, kind, id) ?? id;
+}
+
+/** Titles for a message, each in the reader's quotation marks (`»Natcafé«, »Værested«`), in the given order. */
+export function titleList(folder: DataFolder, kind: RecordKind, ids: readonly string[]): Message {
+  const quoted: Message[] = ids.map((id) => ({ key: 'audit.fmt.quoted', params: { text: nameOf(folder, kind, id) } }));
+  return quoted.slice(0, -1).reduceRight<Message>((rest, first) => ({ key: 'audit.fmt.list', params: { first, rest } }), quoted[quoted.length - 1]);
+}
+
+/** Records' names for a message: comma-separated, in the given order. */
+export function nameList(folder: DataFolder, kind: RecordKind, ids: readonly string[]): string {
+  return ids.map((id) => nameOf(folder, kind, id)).join(', ');
 }
 
 /**
@@ -24,12 +40,16 @@ export function idList(ids: readonly string[]): string {
  * language and joined as the language lists things: `reason, approved by and date`.
  */
 export function fieldList(fields: readonly string[]): Message | string {
-  const label = (f: string) => ({ key: `label.${f}` as MessageKey });
-  if (fields.length === 0) return '';
-  if (fields.length === 1) return label(fields[0]);
-  const [last, ...before] = [...fields].reverse();
-  let out: Message = { key: 'audit.fmt.and', params: { first: label(before[0]), last: label(last) } };
-  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: label(f), rest: out } };
+  return andList(fields.map((f) => ({ key: `label.${f}` as MessageKey })));
+}
+
+/** Items (names, or messages) joined as the reader's language lists things: `A, B and C`, `A, B og C`. */
+export function andList(items: ReadonlyArray<Message | string>): Message | string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0];
+  const [last, ...before] = [...items].reverse();
+  let out: Message = { key: 'audit.fmt.and', params: { first: before[0], last } };
+  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: f, rest: out } };
   return out;
 }
 

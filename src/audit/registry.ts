@@ -28,6 +28,7 @@ import { rule as rankingInconsistent } from './rules/ranking-inconsistent.js';
 import { rule as lateApplicationGranted } from './rules/late-application-granted.js';
 import { rule as criteriaMissingForKind } from './rules/criteria-missing-for-kind.js';
 import { rule as grantExceedsApplication } from './rules/grant-exceeds-application.js';
+import { rule as agreementBelowGrant } from './rules/agreement-below-grant.js';
 import { rule as reportOverdue } from './rules/report-overdue.js';
 import { rule as grantedWhileReportOverdue } from './rules/granted-while-report-overdue.js';
 
@@ -59,6 +60,7 @@ export const RULES: readonly AuditRule[] = [
   lateApplicationGranted,
   criteriaMissingForKind,
   grantExceedsApplication,
+  agreementBelowGrant,
   reportOverdue,
   grantedWhileReportOverdue,
 ];

@@ -36,6 +36,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     examples: [
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --decision granted --date 2025-12-01 --amount 250000 --case 1-30-72-45-25',
       'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --date 2025-12-01 --reason "Lavere rækkevidde end de bevilgede" --criteria reach',
+      'civsam application decide 2025-civilsamfundspuljen-lyspunktet --case 1-30-72-45-25',
     ],
     load: () => import('../commands/application.js').then((m) => ({ run: m.decide })),
   },
@@ -87,7 +88,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   },
   {
     parent: 'call', name: 'letters', args: '<id>', description: 'cmd.call.letters.description',
-    options: [{ flags: '--output <dir>', description: 'opt.call.lettersOut' }, { flags: '--out <dir>', description: 'opt.call.lettersOutOld' }, { flags: '--overwrite', description: 'opt.call.lettersOverwrite' }],
+    options: [{ flags: '--output <dir>', description: 'opt.call.lettersOut' }, { flags: '--out <dir>', description: 'opt.outEarlierName' }, { flags: '--overwrite', description: 'opt.call.lettersOverwrite' }],
     examples: ['civsam call letters 2025-civilsamfundspuljen --output ../breve-2025'],
     load: () => import('../commands/call-letters.js').then((m) => ({ run: m.letters })),
   },

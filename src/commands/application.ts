@@ -1,10 +1,11 @@
 // `civsam application assess|decide`: an assessor's scores by the call's criteria, and the
-// decision with its reasons. Both go through the one record write path (lock, atomic write,
-// commit). The assessor's name is kept in the record only: no message here repeats it.
+// decision with its reasons (or, later, its case number alone); and what `application edit` may not
+// do to a decided application's amounts. All go through the one record write path (lock, atomic
+// write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { criterionNames, criterionText, scaleOf, scoredCriteria } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, scaleOf, scoredCriteria } from '../domain/applications.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
@@ -12,6 +13,8 @@ import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { changeRecord, type Session } from '../register/apply-change.js';
+import type { Problem } from '../store/load-folder.js';
+import type { PathSegment } from '../store/yaml-read.js';
 
 type WriteOpts = { dryRun?: boolean; commit?: boolean };
 type AssessOpts = WriteOpts & { assessor?: string; score?: string[]; note?: string; date?: string };
@@ -178,6 +181,9 @@ const amount_ = (n: number): Message => ({ key: 'audit.fmt.amount', params: { n 
 export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   const outcome = opts.decision as (typeof OUTCOMES)[number] | undefined;
+  // --case alone adds or corrects the case number of the decision already recorded: the case is
+  // often opened after the decision is made, and giving the whole decision again risks changing it.
+  if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
@@ -209,5 +215,58 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
     return { ...r, decision };
-  });
+  }, caseWording);
+}
+
+/** The options that give a decision (all but --case): any of them means the whole decision is given, with --decision. */
+const DECISION_PARTS = ['date', 'amount', 'reason', 'criteria'] as const;
+
+/** A problem with the case number, said by the flag that gave it (`--case must be at most 200 characters`), not by a line of a file not written. */
+const caseWording = (p: Problem, at: readonly PathSegment[]): Message | undefined =>
+  at[0] === 'decision' && at[1] === 'case_number' ? { key: p.message.key, params: { ...p.message.params, field: '--case' } } : undefined;
+
+/**
+ * Sets the case number of a decision already recorded and keeps the rest of it; an application not
+ * yet decided is refused (a case number belongs to a decision). An empty --case is refused rather
+ * than taken as removing it: `application edit` is not the way to a decision's fields, and a
+ * number once given is what letters were written with.
+ */
+async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
+  const caseNumber = opts.case!.trim();
+  if (caseNumber === '') throw new UserError('application.caseEmpty', { id });
+  return changeRecord(ctx, opts, 'application', id, (r) => {
+    const appId = typeof r.id === 'string' ? r.id : id;
+    const before = r.decision as Partial<NonNullable<Application['decision']>> | undefined;
+    if (!before || typeof before !== 'object') throw new UserError('application.caseUndecided', { id: appId });
+    return { ...r, decision: { ...before, case_number: caseNumber } };
+  }, caseWording);
+}
+
+/**
+ * `application edit` that lowers the amount applied for below what the decision granted: refused,
+ * as `decide` refuses the reverse, since a grant larger than its application favours one applicant
+ * (the audit's grant-exceeds-application). The decision is corrected first, with the command that
+ * gives it again whole: its date kept, its criteria named again and a reason asked for where it had
+ * one (`decide` keeps only the case number of the decision it replaces). A grant in full is given
+ * again without an amount, so it follows the amount applied for: with an amount below the
+ * application's, `decide` would call it a partial grant. Judged only when the edit changes the
+ * amount applied for or granted, so a record already inconsistent can still have its notes edited;
+ * a grant raised above an amount applied for that stays (from a file) is said as `decide` says it.
+ */
+export function refuseGrantAboveApplied(before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
+  const applied = after.amount_dkk;
+  const d = after.decision as Partial<NonNullable<Application['decision']>> | undefined;
+  const granted = d?.amount_dkk;
+  if (!d || typeof applied !== 'number' || typeof granted !== 'number' || !isGrant(d.outcome) || granted <= applied) return;
+  const was = before.decision as Partial<NonNullable<Application['decision']>> | undefined;
+  if (applied === before.amount_dkk && granted === was?.amount_dkk) return;
+  const appId = typeof after.id === 'string' ? after.id : id;
+  // The amount applied for kept, the grant raised above it (a whole record from a file): as `decide` says it.
+  if (applied === before.amount_dkk) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(granted) });
+  const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
+  const day = d.date ?? 'YYYY-MM-DD';
+  const command: Message = d.outcome === 'partly'
+    ? { key: 'application.redecidePartly', params: { id: appId, day, criteria: criteria ?? { key: 'application.criteriaWord' } } }
+    : { key: d.reason ? 'application.redecideGrantedReason' : 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
+  throw new UserError(d.outcome === 'partly' ? 'application.appliedBelowPartlyGrant' : 'application.appliedBelowFullGrant', { id: appId, granted: amount_(granted), applied: amount_(applied), command });
 }

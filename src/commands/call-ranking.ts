@@ -46,7 +46,11 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   if (r.applications.length === 0) return { columns, rows, notes: [ctx.t('ranking.noApplications', { call: r.call })], keyColumns: 2 };
   // The criteria by their wording (a sentence each, its full stop left to the note), numbered in the order the scores are.
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
-  const notes = [ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') || '—' })];
+  // Nothing to score against, or nothing scored yet: said so, with the command that puts it right.
+  const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
+  const notes = [criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
+    : r.assessors === 0 ? ctx.t('ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
+    : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
   notes.push(...moneyNotes(ctx, r));
   return { columns, rows, notes, keyColumns: 2 };
 }

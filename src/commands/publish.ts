@@ -1,5 +1,5 @@
 // civsam publish: the public transparency site, built from the data folder as of a date and
-// written to --out. The pages are built in memory by a pure function; only this file touches disk.
+// written to --output. The pages are built in memory by a pure function; only this file touches disk.
 import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context/context.js';
@@ -15,13 +15,18 @@ import { RULES } from '../audit/registry.js';
 import { runAudit } from '../audit/run.js';
 
 export interface PublishOptions {
+  output?: string;
+  /** --output's earlier name, kept so scripts that use it go on working. */
   out?: string;
   asOf?: string;
   lang?: string;
   requireClean?: boolean;
 }
 
-export async function run(ctx: CommandContext, opts: PublishOptions): Promise<number> {
+export async function run(ctx: CommandContext, given: PublishOptions): Promise<number> {
+  // --output as every other command names it; --out as this one always has.
+  if (given.output !== undefined && given.out !== undefined && given.output !== given.out) throw new UserError('publish.outputTwice');
+  const opts = { ...given, out: given.output ?? given.out };
   if (!opts.out) throw new UserError('publish.outMissing');
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const dataDir = resolve(ctx.cwd, ctx.dataDir);

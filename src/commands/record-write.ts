@@ -204,6 +204,8 @@ export function edit(kind: RecordKind) {
     const fromFile = input?.record;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
+    // An application's amount applied for is judged against its grant (only its command's code knows how).
+    const guard = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied : undefined;
     const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
@@ -214,6 +216,7 @@ export function edit(kind: RecordKind) {
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
+      guard?.(current, rec, id);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));

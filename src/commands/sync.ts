@@ -34,7 +34,7 @@ import { wrapForTerminal } from '../output/table.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
-import { terminalSafe } from '../i18n/terminal-text.js';
+import { hiddenCharacters, terminalSafe, withoutHiddenCharacters } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { problemLine } from '../output/problem-line.js';
 
@@ -149,13 +149,19 @@ function describeConflicts(place: SyncPlace, conflicts: Conflict[]): Described[]
 function labelOf(analysis: Analysis): string | undefined {
   const names = [analysis.mine, analysis.theirs].map((r) => r?.name ?? r?.title).filter((v): v is string => typeof v === 'string');
   const inConflict = analysis.how === 'changed' ? analysis.conflicts.some((f) => f.field === 'name' || f.field === 'title') : names.length > 1 && names[0] !== names[1];
-  return inConflict || names.length === 0 ? undefined : terminalSafe(names[0]);
+  return inConflict || names.length === 0 ? undefined : names[0];
 }
 
 function recordWords(ctx: CommandContext, n: Named): string {
   if (!n.kind || !n.id) return n.path;
   const kind = translate(ctx.lang, `kind.${n.kind}` as Message['key']);
-  return `${kind} ${n.id}${n.label ? ` (${n.label})` : ''}`;
+  return `${kind} ${n.id}${n.label ? ` (${labelWords(ctx, n.label)})` : ''}`;
+}
+
+/** A name or title as it may be shown: one with an invisible mark (which would show as �) without it, and the mark said in words. */
+function labelWords(ctx: CommandContext, label: string): string {
+  const hidden = hiddenCharacters(label);
+  return hidden ? ctx.t(`sync.labelHidden.${hidden}`, { name: withoutHiddenCharacters(label) }) : terminalSafe(label);
 }
 
 /**
@@ -455,7 +461,7 @@ function received(place: SyncPlace, head: string, upstream: string | undefined, 
     const n = nameOf(place, f);
     const data = parse(readFileAt(place.root, result, f));
     const label = data?.name ?? data?.title;
-    return { ...n, label: typeof label === 'string' ? terminalSafe(label) : undefined };
+    return { ...n, label: typeof label === 'string' ? label : undefined };
   });
   const base = mergeBase(place.root, head, upstream);
   return { records, authors: authorsOf(place.root, base, [upstream], files) };

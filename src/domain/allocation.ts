@@ -9,7 +9,9 @@
 // application names (`agreement`), or, where no application names it, an agreement established by
 // the same call for the same organisations (each such agreement carries one application, the first
 // by id). Either way that agreement must count and have a line from the call's pool; otherwise the decision is what counts (a draft agreement promises nothing
-// yet, the decision has). So no krone is counted twice. A grant for several years is split equally, in whole kroner,
+// yet, the decision has). So no krone is counted twice. What the agreement has from the pool is
+// then all that counts of the grant, also where it has less (a year left out): the audit's
+// agreement-below-grant says so. A grant for several years is split equally, in whole kroner,
 // between them; one that names no year is money for the year of the call's deadline (as `call
 // ranking` takes it); a full grant without an amount is the amount applied for.
 //
@@ -69,17 +71,45 @@ export function countedLines(folder: DataFolder): CountedLine[] {
   return out;
 }
 
-const grantCache = new WeakMap<DataFolder, CountedLine[]>();
+/** A grant an agreement carries (see the top of this file): counted through the agreement's own lines, not the decision. */
+export interface CarriedGrant {
+  application: string;
+  agreement: string;
+  /** The call's pool, the grant's money. */
+  pool: string;
+  /** The amount granted, whole kroner (the amount applied for, for a full grant without one). */
+  amount: number;
+}
+
+interface Grants {
+  lines: CountedLine[];
+  carried: CarriedGrant[];
+}
+
+const grantCache = new WeakMap<DataFolder, Grants>();
 
 /**
  * The grants decided on applications that count as money from a pool (see the top of this file),
  * one line per year, in application-id order.
  */
 export function grantLines(folder: DataFolder): CountedLine[] {
+  return grants(folder).lines;
+}
+
+/**
+ * The grants that agreements made from them carry, in application-id order: each is counted
+ * through its agreement's lines only, so what the agreement has from the pool is all that counts
+ * of it (the audit's agreement-below-grant compares the two).
+ */
+export function carriedGrants(folder: DataFolder): CarriedGrant[] {
+  return grants(folder).carried;
+}
+
+function grants(folder: DataFolder): Grants {
   const cached = grantCache.get(folder);
   if (cached) return cached;
   const apps = [...folder.records.application.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const out: CountedLine[] = [];
+  const out: Grants = { lines: [], carried: [] };
   let unnamed: Map<string, Agreement[]> | undefined;
   for (const app of apps) {
     const d = app.decision;
@@ -89,12 +119,16 @@ export function grantLines(folder: DataFolder): CountedLine[] {
     if (amount === undefined || !call?.pool) continue;
     const pool = call.pool;
     unnamed ??= unnamedCarriers(folder, apps);
-    if (carriedByAgreement(folder, app, pool, unnamed)) continue;
+    const carrier = carrierOf(folder, app, pool, unnamed);
+    if (carrier) {
+      out.carried.push({ application: app.id, agreement: carrier.id, pool, amount });
+      continue;
+    }
     const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(call.deadline.slice(0, 4))];
     // In whole kroner that add up to the grant: the first years take the kroner left over (100.000 over three years: 33.334, 33.333, 33.333).
     const each = Math.floor(amount / years.length);
     const over = amount - each * years.length;
-    years.forEach((year, i) => out.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: each + (i < over ? 1 : 0) }));
+    years.forEach((year, i) => out.lines.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: each + (i < over ? 1 : 0) }));
   }
   grantCache.set(folder, out);
   return out;
@@ -125,16 +159,18 @@ const sameOrganisations = (a: readonly string[], b: readonly string[]): boolean 
 };
 
 /**
- * Whether an agreement made from the application already counts its grant (see the top of this
- * file). An unnamed agreement found to carry it is taken from `unnamed`, so it carries no other.
+ * The agreement made from the application that already counts its grant, if any (see the top of
+ * this file). An unnamed agreement found to carry it is taken from `unnamed`, so it carries no other.
  */
-function carriedByAgreement(folder: DataFolder, app: Application, pool: string, unnamed: Map<string, Agreement[]>): boolean {
-  if (app.agreement !== undefined) return carriesPool(folder.records.agreement.get(app.agreement), pool);
+function carrierOf(folder: DataFolder, app: Application, pool: string, unnamed: Map<string, Agreement[]>): Agreement | undefined {
+  if (app.agreement !== undefined) {
+    const named = folder.records.agreement.get(app.agreement);
+    return carriesPool(named, pool) ? named : undefined;
+  }
   const list = unnamed.get(app.call) ?? [];
   const at = list.findIndex((a) => sameOrganisations(a.organisations, app.organisations) && carriesPool(a, pool));
-  if (at < 0) return false;
-  list.splice(at, 1);
-  return true;
+  if (at < 0) return undefined;
+  return list.splice(at, 1)[0];
 }
 
 /**

@@ -30,6 +30,23 @@ export interface TerminalSafeOptions {
   lineBreaks?: 'keep' | 'space';
 }
 
+const DIRECTION = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * What in the text terminalSafe would show as U+FFFD, for a message that says it in words: a mark
+ * that turns the direction of the text (`direction`), another control character (`control`), or
+ * nothing (undefined).
+ */
+export function hiddenCharacters(text: string): 'direction' | 'control' | undefined {
+  const unsafe = UNSAFE.test(text.replace(/\t/g, ' '));
+  return !unsafe ? undefined : DIRECTION.test(text) ? 'direction' : 'control';
+}
+
+/** The text with what terminalSafe would show as U+FFFD left out (and a tab as a space): the characters as they are stored, in their order. */
+export function withoutHiddenCharacters(text: string): string {
+  return terminalSafe(text.replace(UNSAFE_ALL, (c) => (c === '\t' ? ' ' : '')));
+}
+
 /**
  * Text safe to print on a terminal: tabs become spaces, line breaks stay (or become spaces), every
  * other control character and bidirectional control shows as U+FFFD, so an escape sequence loses

@@ -22,11 +22,14 @@ function blocks(note: HearingNote, lang: Language): Block[] {
     { kind: 'title', text: t('hearingNote.title', { title: c.title }) },
   ];
   const early = note.closedEarly;
-  const course = { title: c.title, opens: date(c.opens), deadline: date(c.deadline), days: c.days, count: note.parties.length, responded: note.responded };
+  const course = { title: c.title, opens: date(c.opens), deadline: date(c.deadline), days: c.days };
   // Closed before its deadline: it did not run to the deadline, and the note is final, with when and why.
-  if (!early) out.push({ kind: 'paragraph', text: t('hearingNote.intro', course) });
-  else if (early.date) out.push({ kind: 'paragraph', text: t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) }) });
-  else out.push({ kind: 'paragraph', text: t('hearingNote.introClosedEarlyUndated', course) });
+  const ran = !early ? t('hearingNote.intro', course)
+    : early.date ? t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) })
+    : t('hearingNote.introClosedEarlyUndated', course);
+  // Who it went to and who answered, in words for none, one and all (`ingen afgav høringssvar`, not `0 afgav`).
+  const sentTo = t('hearingNote.sentTo', { count: note.parties.length, responded: note.responded, silent: note.parties.length - note.responded });
+  out.push({ kind: 'paragraph', text: `${ran} ${sentTo}` });
   if (early) out.push({ kind: 'paragraph', text: t('hearingNote.closedEarlyReason', { reason: early.reason ?? t('hearing.report.noReason') }) });
   else if (note.asOf <= c.deadline) out.push({ kind: 'paragraph', text: t('hearingNote.preliminary', { asOf: date(note.asOf) }) });
   out.push({ kind: 'heading', text: t('hearingNote.partiesHeading') });
@@ -64,16 +67,26 @@ function answer(p: NotePoint, t: (key: MessageKey, params?: MessageParams) => st
 
 const MARK = '✓';
 
+/**
+ * Text as the note's Markdown shows it: escaped as every Markdown civsam writes is (no markup, no
+ * link, no HTML; see markdownText), except that an `&` that cannot begin a character reference
+ * stays as written. Markdown is not HTML: `Sind & Sjæl` shows as itself, and only an `&` before
+ * `amp;` or `#38;` (which a viewer would turn into another character) is written `&amp;`.
+ */
+function md(text: string): string {
+  return text.split(/&(?!#?[A-Za-z0-9]+;)/).map(markdownText).join('&');
+}
+
 export function hearingNoteMarkdown(note: HearingNote, lang: Language): string {
   const lines: string[] = [];
   for (const b of blocks(note, lang)) {
     switch (b.kind) {
-      case 'title': lines.push(`# ${markdownText(b.text)}`, ''); break;
-      case 'heading': lines.push(`## ${markdownText(b.text)}`, ''); break;
-      case 'subheading': lines.push(`### ${markdownText(b.text)}`, ''); break;
-      case 'paragraph': lines.push(markdownText(b.text), ''); break;
-      case 'list': lines.push(...b.items.map((x, i) => `- ${b.marked ? (b.marked[i] ? `${MARK} ` : '') : ''}${markdownText(x)}`), ''); break;
-      case 'points': lines.push(...b.points.flatMap((x, i) => [`${i + 1}. ${markdownText(x.summary)}`, `   ${markdownText(x.answer)}`]), ''); break;
+      case 'title': lines.push(`# ${md(b.text)}`, ''); break;
+      case 'heading': lines.push(`## ${md(b.text)}`, ''); break;
+      case 'subheading': lines.push(`### ${md(b.text)}`, ''); break;
+      case 'paragraph': lines.push(md(b.text), ''); break;
+      case 'list': lines.push(...b.items.map((x, i) => `- ${b.marked ? (b.marked[i] ? `${MARK} ` : '') : ''}${md(x)}`), ''); break;
+      case 'points': lines.push(...b.points.flatMap((x, i) => [`${i + 1}. ${md(x.summary)}`, `   ${md(x.answer)}`]), ''); break;
     }
   }
   return lines.join('\n').replace(/\n+$/, '\n');

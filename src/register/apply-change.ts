@@ -470,8 +470,8 @@ function sayPartial(ctx: CommandContext, written: FileChange[]): void {
 }
 
 /** Changes one existing record through `mutate` (which gets a copy and may throw to refuse). */
-export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean }, kind: RecordKind, id: string, mutate: (record: Rec, s: Session) => Rec): Promise<number> {
-  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean }, kind: RecordKind, id: string, mutate: (record: Rec, s: Session) => Rec, reword?: ChangeOptions['reword']): Promise<number> {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, ...(reword ? { reword } : {}) }, (s) => {
     const current = s.current(kind, id);
     if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
     return [{ kind, id, record: mutate(current, s) }];

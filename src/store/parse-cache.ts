@@ -125,10 +125,16 @@ function deferFiles(env: NodeJS.ProcessEnv): number {
   return n !== undefined && /^\d{1,9}$/.test(n) ? Number(n) : DEFER_FILES;
 }
 
-/** The window, or a longer (or, for tests on a file system with fine times, shorter) one the environment sets. */
+/**
+ * The window, or a longer (or, for tests on a file system with fine times, shorter) one the
+ * environment sets, never shorter than a tick of the kernel's coarse clock (FOLDER_RACY_NS): a file
+ * written twice within one tick, the same size, keeps its times, so a run that read it between the
+ * two writes must not keep what it read.
+ */
 function racyWindow(env: NodeJS.ProcessEnv): bigint {
   const ms = env.CIVSAM_SNAPSHOT_RACY_MS;
-  return ms !== undefined && /^\d{1,9}$/.test(ms) ? BigInt(ms) * 1_000_000n : RACY_NS;
+  const window = ms !== undefined && /^\d{1,9}$/.test(ms) ? BigInt(ms) * 1_000_000n : RACY_NS;
+  return window > FOLDER_RACY_NS ? window : FOLDER_RACY_NS;
 }
 
 /** What reading one file gave: its data, or (data undefined) the problems that made it unreadable. */
@@ -878,8 +884,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     },
     hadListing: (folder) => listings?.has(folder) === true,
     listed(folder, st, listing) {
-      const window = racy > FOLDER_RACY_NS ? racy : FOLDER_RACY_NS;
-      if (st.mtimeNs >= startedAt - window || st.ctimeNs >= startedAt - window) return;
+      if (st.mtimeNs >= startedAt - racy || st.ctimeNs >= startedAt - racy) return;
       keptListings.set(folder, { mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs, ino: st.ino, names: listing.names.join('/'), kinds: listing.kinds });
     },
     prefetch(folders) {

@@ -22,13 +22,13 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: '1 score is missing from the assessment for call c1, for the criterion "Behov"; 2 assessors assessed the call.',
+      message: '1 score is missing from the assessment for the call “Opslag c1”, for the criterion "Behov"; 2 assessors assessed the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for call c1, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for the call “Opslag c1”, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {
@@ -51,7 +51,7 @@ describe('decision-without-reason', () => {
   });
 
   it('finds a partial grant whose reason names none of the call\'s criteria, in both languages', () => {
-    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of call c1\'s criteria.');
+    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of the criteria of the call “Opslag c1”.');
     expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { reason: '   ' }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
       .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
   });
@@ -72,7 +72,7 @@ describe('assessor-conflict', () => {
     expect(findings).toEqual([{
       rule: 'assessor-conflict', severity: 'error', principle: 'equal-access',
       subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'an assessor declared a tie to applicant alpha and still assessed 2 applications of the call.',
+      message: 'an assessor declared a tie to applicant Forening alpha and still assessed 2 applications of the call.',
     }]);
     expect(JSON.stringify(findings)).not.toContain('Anna');
   });
@@ -109,7 +109,7 @@ describe('ranking-inconsistent', () => {
     expect(run({})).toEqual([{
       rule: 'ranking-inconsistent', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'application', id: 'a2' }],
-      message: 'granted with a weighted total of 9, lower than refused application a2 (10), and the decision names no criterion on which it scored higher.',
+      message: 'granted with a weighted total of 9, lower than the refused application “a2” (10), and the decision names no criterion on which it scored higher.',
     }]);
   });
 
@@ -129,7 +129,7 @@ describe('late-application-granted', () => {
     expect(run('2024-11-02')).toEqual([{
       rule: 'late-application-granted', severity: 'error', principle: 'equal-access',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'received 2 Nov 2024, after call c1\'s deadline 1 Nov 2024, and granted.',
+      message: 'received 2 Nov 2024, after the deadline of the call “Opslag c1”, 1 Nov 2024, and granted.',
     }]);
   });
 
@@ -179,6 +179,54 @@ describe('grant-exceeds-application', () => {
   });
 });
 
+describe('agreement-below-grant', () => {
+  // a1 is granted 300,000 from pool p for 2027–2028 (150,000 a year, as the decision alone would
+  // count it). Its agreement g1 is active with money from p, so g1 carries the grant: only g1's lines
+  // count, and g1 has 150,000 (2027) of the 300,000: 150,000 (2028's half) counted nowhere.
+  const line = (year: number, amount_dkk: number, pool = 'p') => ({ pool, year, kind: 'development', amount_dkk });
+  const grant = (extra: Rec = {}) => app('a1', { title: 'Besøgsvenner', amount_dkk: 300_000, years: [2027, 2028], decision: decided('granted', { amount_dkk: 300_000 }), agreement: 'g1', ...extra });
+  const run = (funding: Rec[], more: Array<[string, Rec]> = [], agreementExtra: Rec = {}, lang?: 'da') =>
+    auditOf(folderWith([pl('p'), pl('q'), cl({ pool: 'p' }), grant(), agr('g1', { funding, established_by: { call: 'c1' }, ...agreementExtra }), ...more]), 'agreement-below-grant', { lang });
+
+  it('finds an agreement carrying less of the pool\'s money than the grant it carries, summed over the years, in both languages', () => {
+    expect(run([line(2027, 150_000)])).toEqual([{
+      rule: 'agreement-below-grant', severity: 'warning', principle: 'published-criteria',
+      subject: { kind: 'agreement', id: 'g1' }, related: [{ kind: 'application', id: 'a1' }, { kind: 'pool', id: 'p' }],
+      message: 'carries the grant to Forening alpha of DKK 300,000 from Pulje p (application “Besøgsvenner”), but its funding lines from that pool add up to DKK 150,000, so DKK 150,000 of the grant is counted nowhere. '
+        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.',
+    }]);
+    expect(run([line(2027, 150_000)], [], {}, 'da')[0].message).toBe('bygger på bevillingen til Forening alpha på 300.000 kr. fra Pulje p (ansøgningen »Besøgsvenner«), men aftalens bevillingslinjer fra puljen er kun på 150.000 kr., så 150.000 kr. af bevillingen tælles ingen steder. '
+      + 'Angiv linjerne igen med civsam agreement edit g1 --funding p:ÅR:ART:BELØB, eller ret afgørelsen med civsam application decide a1.');
+  });
+
+  it('counts only the lines from the call\'s pool, and finds an agreement that carries the grant without being named by it', () => {
+    // 150,000 from p and 150,000 from q: 150,000 of p's grant is missing all the same.
+    expect(run([line(2027, 150_000), line(2028, 150_000, 'q')]).map((f) => f.message)).toEqual([expect.stringContaining('add up to DKK 150,000, so DKK 150,000 of the grant')]);
+    // Named by no application, established by the call for the same organisation: it carries a1's grant.
+    const unnamed = auditOf(folderWith([pl('p'), cl({ pool: 'p' }), grant({ agreement: undefined }), agr('g1', { funding: [line(2027, 100_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
+    expect(unnamed.map((f) => [f.subject.id, f.message.slice(f.message.indexOf('add up'))])).toEqual([['g1', expect.stringMatching(/^add up to DKK 100,000, so DKK 200,000 of the grant/)]]);
+  });
+
+  it('adds up several grants one agreement carries: 100,000 + 100,000 granted against 150,000', () => {
+    const two = auditOf(folderWith([pl('p'), org('beta'), cl({ pool: 'p' }),
+      grant({ amount_dkk: 100_000, decision: decided('granted', { amount_dkk: 100_000 }) }),
+      app('a2', { organisations: ['beta'], amount_dkk: 120_000, decision: decided('partly', { amount_dkk: 100_000, reason: 'r', criteria: ['need'] }), agreement: 'g1' }),
+      agr('g1', { organisations: ['alpha', 'beta'], funding: [line(2027, 150_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
+    expect(two.map((f) => [f.related, f.message])).toEqual([[[{ kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
+      'carries the grant to Forening alpha and Forening beta of DKK 200,000 from Pulje p (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
+        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.']]);
+  });
+
+  it('near misses: the whole grant in its years, the same total in other years, more than granted, a draft agreement (the decision counts), a partial grant without an amount', () => {
+    expect(run([line(2027, 150_000), line(2028, 150_000)])).toEqual([]);
+    // The agreement pays the grant in other years than the application named: the same grant, so no finding.
+    expect(run([line(2029, 100_000), line(2030, 200_000)])).toEqual([]);
+    expect(run([line(2027, 400_000)])).toEqual([]);
+    expect(run([line(2027, 150_000)], [], { status: 'draft' })).toEqual([]);
+    expect(auditOf(folderWith([pl('p'), cl({ pool: 'p' }), grant({ decision: decided('partly', { reason: 'r', criteria: ['need'] }) }), agr('g1', { funding: [line(2027, 1)], established_by: { call: 'c1' } })]), 'agreement-below-grant')).toEqual([]);
+  });
+});
+
 describe('report-overdue', () => {
   // The audit's as-of date is 2026-11-23.
   const run = (report: Rec, status = 'active') => auditOf(folderWith([agr('g1', { status, reports: [{ due: '2026-11-20', kind: 'final', ...report }] })]), 'report-overdue');
@@ -204,7 +252,7 @@ describe('granted-while-report-overdue', () => {
     expect(run()).toEqual([{
       rule: 'granted-while-report-overdue', severity: 'warning', principle: 'long-term',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'agreement', id: 'g1' }],
-      message: 'granted on 1 Dec 2024 while alpha had an overdue report (final) on agreement g1, due 1 Oct 2024.',
+      message: 'granted on 1 Dec 2024 while Forening alpha had an overdue report (final) on the agreement “Aftale g1”, due 1 Oct 2024.',
     }]);
     // Received after the decision: it was still overdue when the grant was made.
     expect(run('2024-12-15')).toHaveLength(1);
@@ -219,6 +267,6 @@ describe('call-selection-mismatch with applications', () => {
   const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) }), agr('g1', { established_by: { call: 'c1' } })]), 'call-selection-mismatch');
   it('takes the selection from the call\'s applications when the call writes none', () => {
     expect(run('granted')).toEqual([]);
-    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in call c1: alpha.']);
+    expect(run('refused').map((f) => f.message)).toEqual(['organisation not selected in the call “Opslag c1”: Forening alpha.']);
   });
 });

@@ -98,7 +98,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'error', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives no reason for the limited circle (field “reason for the channel”).',
+      message: 'made through the call “Opslag c1”, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives no reason for the limited circle (field “reason for the channel”).',
     }]);
   });
 
@@ -107,7 +107,7 @@ describe('restricted-call', () => {
       rule: 'restricted-call', severity: 'warning', principle: 'openness',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'call', id: 'c1' }, { kind: 'organisation', id: 'beta' }],
-      message: 'made through call c1, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives a reason for the limited circle: check that it holds.',
+      message: 'made through the call “Opslag c1”, sent only to invited organisations, which left out 1 comparable organisation known when it was published (1 Oct 2024); the call gives a reason for the limited circle: check that it holds.',
     }]);
   });
 
@@ -133,7 +133,7 @@ describe('call-selection-mismatch', () => {
     expect(run(['beta'])).toEqual([{
       rule: 'call-selection-mismatch', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'organisation not selected in call c1: alpha.',
+      message: 'organisation not selected in the call “Opslag c1”: Forening alpha.',
     }]);
   });
 
@@ -158,19 +158,19 @@ describe('funding-concentration', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration')).toEqual([{
       rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'pool', id: 'p' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200, above the warning level of 2,500.',
+      message: 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200, above the warning level of 2,500.',
     }]);
   });
 
   it('writes the numbers the Danish way in Danish', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration', { lang: 'da' })[0].message)
-      .toBe('alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik; HHI 5.200, over advarselsgrænsen på 2.500.');
+      .toBe('Forening alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik; HHI 5.200, over advarselsgrænsen på 2.500.');
   });
 
   it('does not say the index is above the warning level when it is not', () => {
     const files = folderWith(records());
     files['civsam.yaml'] += 'policy:\n  hhi_warning: 6000\n';
-    expect(auditOf(files, 'funding-concentration')[0].message).toBe('alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200.');
+    expect(auditOf(files, 'funding-concentration')[0].message).toBe('Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200.');
   });
 
   it('does not fire when no eligible organisation went without', () => {
@@ -201,7 +201,7 @@ describe('short-project-chain', () => {
       rule: 'short-project-chain', severity: 'warning', principle: 'long-term',
       subject: { kind: 'agreement', id: 'd3' },
       related: [{ kind: 'agreement', id: 'd1' }, { kind: 'agreement', id: 'd2' }],
-      message: 'alpha has 3 short development projects in a row, each at most 12 months, for overlapping patient groups: d1, d2, d3.',
+      message: 'Forening alpha has 3 short development projects in a row, each at most 12 months, for overlapping patient groups: “Aftale d1”, “Aftale d2”, “Aftale d3”.',
     }]);
   });
 
@@ -228,7 +228,7 @@ describe('pool-kind-not-eligible', () => {
     expect(run({ funding: ops })).toEqual([{
       rule: 'pool-kind-not-eligible', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'pool', id: 'q' }],
-      message: 'funds running costs from pool q (2025, 2026), which does not fund running costs.',
+      message: 'funds running costs from the pool “Pulje q” (2025, 2026), which does not fund running costs.',
     }]);
   });
 
@@ -245,13 +245,13 @@ describe('pool-area-mismatch', () => {
     expect(run(['psychiatry'])).toEqual([{
       rule: 'pool-area-mismatch', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'pool', id: 'h' }],
-      message: 'funded by pool h, which shares no area with the agreement.',
+      message: 'funded by the pool “Pulje h”, which shares no area with the agreement.',
     }]);
   });
 
   it('judges an agreement that names no areas by its organisations\' areas', () => {
     const files = folderWith([pl('h', { areas: ['health'] }), agr('a1', { areas: undefined, funding: [{ pool: 'h', year: 2025, kind: 'operation', amount_dkk: 1 }] })]);
-    expect(auditOf(files, 'pool-area-mismatch').map((f) => f.message)).toEqual(['funded by pool h, which shares no area with the agreement.']);
+    expect(auditOf(files, 'pool-area-mismatch').map((f) => f.message)).toEqual(['funded by the pool “Pulje h”, which shares no area with the agreement.']);
   });
 
   it('does not fire when one area is shared', () => {
@@ -331,12 +331,12 @@ describe('inactive-party', () => {
       {
         rule: 'inactive-party', severity: 'warning', principle: 'openness',
         subject: { kind: 'agreement', id: 'a1' }, related: [],
-        message: 'active agreement with an inactive organisation: beta.',
+        message: 'active agreement with an inactive organisation: Forening beta.',
       },
       {
         rule: 'inactive-party', severity: 'warning', principle: 'openness',
         subject: { kind: 'offer', id: 'o1' }, related: [],
-        message: 'current offer of an inactive organisation: beta.',
+        message: 'current offer of an inactive organisation: Forening beta.',
       },
     ]);
   });

@@ -1,6 +1,7 @@
 // Applications on the command line: add, assess, decide, declare, grantee reports, and what
 // validate says about scores, criteria and a call's written applicants. The assessor's name is
 // personal data: it is written to the record and never shown in a message.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +134,116 @@ describe('application add, assess and decide', () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01')).code).toBe(0);
     expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'refused', date: '2026-03-01' });
+  });
+});
+
+describe('application edit --amount below the grant', () => {
+  const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' };
+  const withDecision = (decision: object) => folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: { date: '2026-03-01', ...decision } }) + '\n' });
+  const file = (dir: string) => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+
+  it('refuses to lower the amount applied for below a partial grant, saying both amounts and the command that corrects the decision first; nothing written', async () => {
+    const dir = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
+    const before = file(dir);
+    // The application named by its title, as users name it.
+    const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'Besøgsvenner', '--amount', '100.000', '--no-commit']);
+    expect(da.code).toBe(2);
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået delvist bevilget 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
+      + 'Ret først det bevilgede beløb med civsam application decide a1 --decision "delvist bevilget" --date 2026-03-01 --amount BELØB --reason TEKST --criteria need, og ret derefter det ansøgte beløb.\n');
+    const en = await run(dir, 'application', 'edit', 'a1', '--amount', '100000');
+    expect(en.stderr).toBe('error: application a1 was granted DKK 120,000 in part, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
+      + 'First correct the amount granted with civsam application decide a1 --decision partly --date 2026-03-01 --amount AMOUNT --reason TEXT --criteria need, then the amount applied for.\n');
+    expect(file(dir)).toBe(before);
+    // The command it gives works, and then so does the edit.
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'partly', '--date', '2026-03-01', '--amount', '90000', '--reason', 'Delvis', '--criteria', 'need')).code).toBe(0);
+    expect((await run(dir, 'application', 'edit', 'a1', '--amount', '100000')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 100_000, decision: { outcome: 'partly', amount_dkk: 90_000 } });
+  });
+
+  it('for a grant in full, gives the decision again without an amount so the grant follows the amount applied for', async () => {
+    const dir = withDecision({ outcome: 'granted', amount_dkk: 150_000 });
+    const before = file(dir);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '149999', '--no-commit']);
+    expect(da.code).toBe(2);
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået bevilget 150.000 kr. fuldt ud, så det ansøgte beløb kan ikke sættes ned til 149.999 kr.: der kan ikke bevilges mere, end der er søgt om. '
+      + 'Skal hele det ansøgte beløb fortsat bevilges, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb): civsam application decide a1 --decision bevilget --date 2026-03-01. Ret derefter det ansøgte beløb.\n');
+    expect(file(dir)).toBe(before);
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
+    expect((await run(dir, 'application', 'edit', 'a1', '--amount', '149999')).code).toBe(0);
+  });
+
+  it('near misses: lowered to exactly the grant, a refusal, a grant in full without an amount, and another field of a record already inconsistent', async () => {
+    const exact = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
+    expect((await run(exact, 'application', 'edit', 'a1', '--amount', '120000')).code).toBe(0);
+    expect((await run(withDecision({ outcome: 'refused', reason: 'Nej', criteria: ['need'] }), 'application', 'edit', 'a1', '--amount', '1000')).code).toBe(0);
+    expect((await run(withDecision({ outcome: 'granted' }), 'application', 'edit', 'a1', '--amount', '1000')).code).toBe(0);
+    // Already more granted than applied for (the audit's grant-exceeds-application): the notes can still be edited.
+    const over = folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, amount_dkk: 100_000, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 120_000 } }) + '\n' });
+    expect((await run(over, 'application', 'edit', 'a1', '--notes', 'Ring tilbage')).code).toBe(0);
+    expect((await run(over, 'application', 'edit', 'a1', '--amount', '110000')).code).toBe(2);
+  });
+
+  it('judges a whole record from a file the same way', async () => {
+    const dir = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
+    const before = file(dir);
+    const r = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, amount_dkk: 100_000, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 120_000, reason: 'Delvis' } }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--criteria CRITERIA, then the amount applied for.');
+    expect(file(dir)).toBe(before);
+    // The amount applied for kept and the grant raised above it: said as decide says it.
+    const raised = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 160_000, reason: 'Delvis' } }) });
+    expect(raised.code).toBe(2);
+    expect(raised.stderr).toMatch(/^error: application a1 applied for DKK 150,000 and can be granted at most that, not DKK 160,000\./);
+    expect(file(dir)).toBe(before);
+  });
+});
+
+describe('application decide --case alone', () => {
+  const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' };
+  const DECISION = { outcome: 'partly', date: '2026-03-01', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] };
+  const gitEnv = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
+
+  it('adds or corrects the case number of a decision already recorded, keeping the rest, found by name, and commits it', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: DECISION }) + '\n' });
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'start']]) spawnSync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv } });
+    const add = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--case', ' 1-30-72-9-26 '], { env: gitEnv });
+    expect(add.code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...DECISION, case_number: '1-30-72-9-26' });
+    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: afgørelse: journalnummer udfyldt\n');
+    // Corrected, given in NFD: kept in NFC, as every text on the command line is.
+    expect((await civsam(['--data', dir, 'application', 'decide', 'a1', '--case', 'J-A\u030a-26'], { env: gitEnv })).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...DECISION, case_number: 'J-\u00c5-26' });
+    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: afgørelse: journalnummer ændret\n');
+    expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
+  });
+
+  it('refuses an application not yet decided, an empty or too long case number and one with an escape code, writing nothing', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify(APP) + '\n', 'applications/a2.yaml': JSON.stringify({ ...APP, id: 'a2', title: 'Andet', decision: DECISION }) + '\n' });
+    const files = () => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8') + readFileSync(join(dir, 'applications/a2.yaml'), 'utf8');
+    const before = files();
+    const undecided = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--case', '1-30-72-9-26', '--no-commit']);
+    expect(undecided.code).toBe(2);
+    expect(undecided.stderr).toBe('fejl: ansøgning a1 er endnu ikke afgjort, og et journalnummer hører til en afgørelse. Registrér afgørelsen med journalnummeret: civsam application decide a1 --decision AFGØRELSE --date DATO --case JOURNALNUMMER.\n');
+    const empty = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a2', '--case', '  ', '--no-commit']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('fejl: der står intet efter --case: skriv journalnummeret dér (civsam application decide a2 --case JOURNALNUMMER).\n');
+    const long = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a2', '--case', 'x'.repeat(201), '--no-commit']);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toBe('  --case må højst have 200 tegn (har 201).\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
+    const escape = await run(dir, 'application', 'decide', 'a2', '--case', 'J-\u001b[31m-26');
+    expect(escape.code).toBe(2);
+    expect(escape.stderr).toMatch(/^ {2}--case contains a control character/);
+    expect(escape.stderr).not.toContain('\u001b');
+    expect((await run(dir, 'application', 'decide', '../a2', '--case', '1')).code).toBe(2);
+    expect(files()).toBe(before);
+  });
+
+  it('takes the whole decision when any other part of it is given: without --decision that is refused, saying --case may come alone', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: DECISION }) + '\n' });
+    const r = await run(dir, 'application', 'decide', 'a1', '--case', '1-30-72-9-26', '--amount', '100000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: give the decision with --decision granted, partly, refused or withdrawn. To add or correct only the case number of a decision already recorded, give --case alone.\n');
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual(DECISION);
   });
 });
 

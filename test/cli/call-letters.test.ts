@@ -112,10 +112,10 @@ describe('call letters and decisions that are not fit to send', () => {
       'fejl: der blev ikke skrevet nogen breve: 4 afgørelser kan ikke sendes, som civsam audit også viser:',
       '  »Peer-grupper« (ansøgning b-refused):',
       '    – afgjort (afslag) den 1. mar. 2026 med en begrundelse, der ikke nævner nogen af kriterierne i',
-      '      opslag c1.',
+      '      opslaget »Psykiatriopslag«.',
       '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
-      '    – 1 karakter mangler i bedømmelsen til opslag c1, for kriteriet »Rækkevidde«; 1 bedømmer har',
-      '      bedømt opslaget.',
+      '    – 1 karakter mangler i bedømmelsen til opslaget »Psykiatriopslag«, for kriteriet »Rækkevidde«; 1',
+      '      bedømmer har bedømt opslaget.',
       '  »Værested« (ansøgning d-no-amount):',
       '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges.',
       '      Registrér det med civsam application decide d-no-amount --decision "delvist bevilget" --amount',
@@ -143,7 +143,7 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe([
       `Skrev 5 breve (Markdown og HTML) til ${out}.`,
-      '2 breve har intet journalnummer (b-refused, c-unscored), så de beder ikke ansøgeren om at oplyse noget journalnummer. Skal det med i brevet, så registrér det med afgørelsen (civsam application decide b-refused … --case JOURNALNUMMER, med afgørelsen angivet igen), og skriv brevene igen.',
+      '2 breve har intet journalnummer (b-refused, c-unscored), så de beder ikke ansøgeren om at oplyse noget journalnummer. Skal det med i brevet, så føj det til afgørelsen (civsam application decide b-refused --case JOURNALNUMMER; resten af afgørelsen bevares), og skriv brevene igen.',
       '',
     ].join('\n'));
     const unnumbered = readFileSync(join(out, 'c-unscored.md'), 'utf8');

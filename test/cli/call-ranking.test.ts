@@ -76,6 +76,23 @@ describe('call ranking', () => {
     expect(en.stdout).toContain('The call c1 has no applications yet, so there is nothing to rank. Register them with civsam application add --call c1.\n');
   });
 
+  it('before any assessment says that none is assessed yet and how to assess one, not "the order of the criteria: —"', async () => {
+    const unassessed = (criteria?: unknown) => makeFolder({
+      ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n',
+      'calls/c1.yaml': JSON.stringify({ ...CALL, criteria }) + '\n',
+      'applications/a0.yaml': app('a0', 'alpha', 100_000, [], { outcome: 'withdrawn', date: '2026-02-15' }),
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, []),
+    });
+    const notes = async (dir: string, lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n')[2];
+    const dir = unassessed(CALL.criteria);
+    expect(await notes(dir, 'da')).toBe('Ingen ansøgning er bedømt endnu, så ingen har fået en plads. Bedøm hver ansøgning efter opslagets kriterier, 1) Rækkevidde (vægt 2); 2) Behov (vægt 1), med civsam application assess a1 --assessor NAVN --score KRITERIUM=N (én --score for hvert kriterium).');
+    expect(await notes(dir, 'en')).toBe('No application has been assessed yet, so none is ranked. Assess each against the call\'s criteria, 1) Rækkevidde (weight 2); 2) Behov (weight 1), with civsam application assess a1 --assessor NAME --score CRITERION=N (one --score for each criterion).');
+    // A call without criteria cannot be assessed at all: that is what to put right first.
+    const none = unassessed(undefined);
+    expect(await notes(none, 'da')).toBe('Opslaget har ingen kriterier, så ansøgningerne kan ikke få karakterer eller en plads. Giv det de kriterier, det blev offentliggjort med: civsam call edit c1 --criteria "…" "…".');
+    expect(await notes(none, 'en')).toBe('The call has no criteria, so its applications cannot be scored or ranked. Give it the criteria it was published with: civsam call edit c1 --criteria "…" "…".');
+  });
+
   it('holds the ranking against what is left of the pool-year after agreements, the same figure overview funding gives', async () => {
     // Pool "Psykiatripuljen": 2,000,000 kr. for 2026 and for 2027.
     // 2026: ag1 (active) 950,000 + ag2 (ended) 950,000 = 1,900,000 granted → 100,000 left; ag3 is a

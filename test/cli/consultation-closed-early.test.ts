@@ -53,13 +53,13 @@ describe('a consultation closed before its deadline', () => {
     expect(da.code).toBe(0);
     expect(da.stdout.split('\n').slice(0, 6)).toEqual([
       '# Høringsnotat: Høring om samarbejdsmodellen', '',
-      'Høringen »Høring om samarbejdsmodellen« åbnede 6. dec. 2026 med frist 20. dec. 2026 (14 dage), men blev lukket før fristen, den 10. dec. 2026. Høringen blev sendt til 2 parter, og 2 afgav høringssvar.', '',
+      'Høringen »Høring om samarbejdsmodellen« åbnede 6. dec. 2026 med frist 20. dec. 2026 (14 dage), men blev lukket før fristen, den 10. dec. 2026. Høringen blev sendt til 2 parter, og begge afgav høringssvar.', '',
       'Begrundelse for at lukke høringen før fristen: Alle har svaret.', '',
     ]);
     expect(da.stdout).not.toContain('foreløbigt');
     expect(da.stdout).not.toContain('løb fra');
     const en = await run(dir, ['consultation', 'report', 'h-model', '--format', 'md'], 'en');
-    expect(en.stdout).toContain('\nThe consultation “Høring om samarbejdsmodellen” opened on 6 Dec 2026 with a deadline of 20 Dec 2026 (14 days), but was closed before its deadline, on 10 Dec 2026. It was sent to 2 parties, and 2 responded.\n\nReason for closing it before the deadline: Alle har svaret.\n');
+    expect(en.stdout).toContain('\nThe consultation “Høring om samarbejdsmodellen” opened on 6 Dec 2026 with a deadline of 20 Dec 2026 (14 days), but was closed before its deadline, on 10 Dec 2026. It was sent to 2 parties, and both responded.\n\nReason for closing it before the deadline: Alle har svaret.\n');
     expect(en.stdout).not.toContain('preliminary');
   });
 

@@ -43,7 +43,7 @@ describe('civsam consultation audit', () => {
           ...['bipolarkredsen-vest', 'recoverynetvaerket-midt', 'parorendeforeningen-midt', 'psykiatriparaplyen-midt', 'brugerforeningen-stemmen'].map((id) => ({ kind: 'hearing-party', id, name: expect.any(String) })),
           ...['2024-dialogmoede-recovery', '2025-panel-udskrivning', '2026-workshop-tvangsforebyggelse'].map((id) => ({ kind: 'consultation', id, name: expect.any(String) })),
         ],
-        message: 'passed over in all 3 earlier limited consultations of overlapping scope: bipolarkredsen-vest; seated in every one of them: recoverynetvaerket-midt, parorendeforeningen-midt, psykiatriparaplyen-midt, brugerforeningen-stemmen.',
+        message: 'passed over in all 3 earlier limited consultations of overlapping scope: Bipolarkredsen Vest; seated in every one of them: Recoverynetværket Midt, Pårørendeforeningen Midt – for pårørende til psykisk syge, Psykiatriparaplyen Midt, Brugerforeningen Stemmen.',
       }],
       summary: {
         asOf: '2026-11-23', findings: 1, errors: 0, warnings: 1,

@@ -178,4 +178,24 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(only.stderr).toContain('er ikke gyldig: organisation delta (Delta Forening).');
     expect(only.stderr).not.toContain('Dine egne ændringer er sendt');
   });
+
+  test('an invalid name that comes in with an invisible direction mark is named without it, and the mark said in words, not shown as �', async () => {
+    const { anna, bo } = team();
+    writeFileSync(join(anna.dir, 'organisations/delta.yaml'), org('delta', 'Delta Forening').replace('Delta Forening', 'Delta \u202EgnineroF'));
+    anna.git(['add', '-A']);
+    anna.git(['commit', '-q', '-m', 'delta']);
+    expect(anna.git(['push', '-q', 'origin', 'HEAD']).code).toBe(0);
+    const r = await da(bo, 'sync');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Bemærk: en post, der kom ind med kollegernes ændringer, er ikke gyldig: organisation delta (»Delta gnineroF« med et usynligt tegn, der vender tekstens retning).\n');
+    expect(r.stderr).not.toMatch(/[\uFFFD\u202E]/);
+    const { anna: anna2, bo: bo2 } = team();
+    writeFileSync(join(anna2.dir, 'organisations/delta.yaml'), org('delta', 'Delta Forening').replace('Delta Forening', '"Delta \\e[31mForening"'));
+    anna2.git(['add', '-A']);
+    anna2.git(['commit', '-q', '-m', 'delta']);
+    anna2.git(['push', '-q', 'origin', 'HEAD']);
+    const en = await civsam(['--data', bo2.dir, 'sync']);
+    expect(en.stderr).toContain('organisation delta ("Delta [31mForening" with an invisible control character).\n');
+    expect(en.stderr).not.toMatch(/[\uFFFD\u001B]/);
+  });
 });

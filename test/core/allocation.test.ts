@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationShares, countedLines, hhi, poolYearTotals } from '../../src/domain/allocation.js';
+import { allocationShares, carriedGrants, countedLines, hhi, poolYearTotals } from '../../src/domain/allocation.js';
 import type { DataFolder } from '../../src/domain/folder.js';
 
 type Line = { pool: string; year: number; kind: 'development' | 'operation'; amount_dkk: number };
@@ -124,5 +124,13 @@ describe('grants decided on applications', () => {
     expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 973, y: 408, z: 20 });
     const shares = allocationShares(grants).filter((s) => s.application === 'g2');
     expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 23], ['y', 2026, 23], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
+  });
+
+  it('say which agreement carries which grant, with the amount granted, for the audit to compare with the agreement\'s lines', () => {
+    // g6 is carried by ag-named (450 granted, 450 in its line), g9 by ag-unnamed (380, 380); no other grant is carried.
+    expect(carriedGrants(grants)).toEqual([
+      { application: 'g6', agreement: 'ag-named', pool: 'p', amount: 450 },
+      { application: 'g9', agreement: 'ag-unnamed', pool: 'p', amount: 380 },
+    ]);
   });
 });

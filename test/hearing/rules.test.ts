@@ -37,7 +37,7 @@ describe('hearing-omission', () => {
       rule: 'hearing-omission', severity: 'error', principle: 'fair-hearing',
       subject: { kind: 'consultation', id: 'k' },
       related: [{ kind: 'hearing-party', id: 'cy' }],
-      message: 'eligible parties neither invited nor listed as left out with a reason: cy.',
+      message: 'eligible parties neither invited nor listed as left out with a reason: Forening cy.',
     }]);
   });
   it('near miss: the party left out is listed under omitted with a reason', () => {
@@ -60,16 +60,17 @@ describe('hearing-out-of-scope', () => {
   it('reports each invited party that is not eligible, with why', () => {
     expect(judge(outOfScope, { k: { ...K, invited: ['anna', 'cy', 'late', 'gone', 'bo', 'sleepy', 'dan'] } })).toEqual([
       ...[
-        ['late', 'it joined the hearing list after the consultation opened'],
-        ['gone', 'it has withdrawn from the hearing list'],
-        ['bo', 'it shares no patient group with the consultation'],
-        ['sleepy', 'its organisation is inactive'],
-        ['dan', 'it shares no area with the consultation; it shares no patient group with the consultation'],
-      ].map(([id, why]) => ({
+        ['late', 'Forening late', 'it joined the hearing list after the consultation opened'],
+        ['gone', 'Forening gone', 'it has withdrawn from the hearing list'],
+        ['bo', 'Forening bo', 'it shares no patient group with the consultation'],
+        ['sleepy', 'Sovende Forening', 'its organisation is inactive'],
+        ['dan', 'Forening dan', 'it shares no area with the consultation; it shares no patient group with the consultation'],
+      ].map(([id, name, why]) => ({
         rule: 'hearing-out-of-scope', severity: 'warning', principle: 'fair-hearing',
         subject: { kind: 'consultation', id: 'k' },
         related: [{ kind: 'hearing-party', id }],
-        message: `hearing party ${id} is invited but not eligible: ${why}.`,
+        // The party by its organisation's name, as a person reads it; its id is in related.
+        message: `the hearing party ${name} is invited but not eligible: ${why}.`,
       })),
     ]);
   });
@@ -135,7 +136,7 @@ describe('hearing-rotation', () => {
       rule: 'hearing-rotation', severity: 'warning', principle: 'fair-hearing',
       subject: { kind: 'consultation', id: 'k' },
       related: [{ kind: 'hearing-party', id: 'cy' }, { kind: 'hearing-party', id: 'anna' }, { kind: 'consultation', id: 'h1' }, { kind: 'consultation', id: 'h2' }],
-      message: 'passed over in all 2 earlier limited consultations of overlapping scope: cy; seated in every one of them: anna.',
+      message: 'passed over in all 2 earlier limited consultations of overlapping scope: Forening cy; seated in every one of them: Forening anna.',
     }]);
   });
   it('near miss: a limited consultation where the rotation was fair', () => {

@@ -301,12 +301,13 @@ describe('the folder snapshot', () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening'), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
     const cache = makeFolder({});
     const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
-    // Each run starts a few milliseconds after the files it reads were written, as a process does:
-    // a run started within the millisecond of a write keeps nothing of that file (the racy rule),
-    // and this test needs the first snapshot to hold the folder and the second to be written.
-    const later = () => new Promise((done) => setTimeout(done, 5));
-    await later();
+    // Each run starts a clock tick after the files it reads were written, as a process does (the
+    // runner waits): a run started within the tick of a write keeps nothing of that file (the racy
+    // rule), and this test needs the first snapshot to hold the folder and the second to be written.
+    // The reads in this process wait the same.
+    const later = () => new Promise((done) => setTimeout(done, 12));
     await civsam(['validate', '--data', dir], { env });
+    await later();
     const first = openParseCache(dir, env, VERSION);
     const raw = readFolder(dir, first);
     const alpha = raw.files.find((f) => f.rel === 'organisations/alpha.yaml')!;
@@ -350,6 +351,17 @@ describe('the folder snapshot', () => {
     racy.put('civsam.yaml', st, read);
     racy.save();
     expect(openParseCache(dir, racyEnv, '1').get('civsam.yaml', st)).toBeUndefined();
+    // A window shortened below a tick of the coarse clock the file's times come from (as tests do)
+    // still covers one tick: a run 5 ms after the change keeps nothing, one 20 ms after does.
+    const shortEnv = { CIVSAM_CACHE_DIR: makeFolder({}), CIVSAM_SNAPSHOT_RACY_MS: '0' };
+    const within = openParseCache(dir, shortEnv, '1', () => st.ctimeNs + 5_000_000n);
+    within.put('civsam.yaml', st, read);
+    within.save();
+    expect(openParseCache(dir, shortEnv, '1').get('civsam.yaml', st)).toBeUndefined();
+    const after = openParseCache(dir, shortEnv, '1', () => st.ctimeNs + 20_000_000n);
+    after.put('civsam.yaml', st, read);
+    after.save();
+    expect(openParseCache(dir, shortEnv, '1').get('civsam.yaml', st)).toEqual(read);
     // Any identity value that differs: read again.
     for (const other of [{ ...st, ctimeNs: st.ctimeNs + 1n }, { ...st, mtimeNs: st.mtimeNs - 1n }, { ...st, size: st.size + 1n }, { ...st, ino: st.ino + 1n }]) {
       expect(openParseCache(dir, env, '1').get('civsam.yaml', other)).toBeUndefined();

@@ -8,6 +8,8 @@ import { RULES } from '../../src/audit/registry.js';
 import { HEARING_RULES } from '../../src/audit/hearing-rule-list.js';
 import { runAudit } from '../../src/audit/run.js';
 import { buildSite } from '../../src/site/site.js';
+import { hearingNoteMarkdown } from '../../src/output/hearing-note.js';
+import type { HearingNote, NoteParty } from '../../src/reports/hearing-note.js';
 import { civsam } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
 import { AS_OF, loadFiles, part, siteFiles, textOf } from '../publish/fixture.js';
@@ -60,7 +62,7 @@ describe('consultation report --format md|html: the høringsnotat', () => {
       'Høringen »Høring om udskrivning« løb fra 10. jan. 2026 til 10. mar. 2026 (59 dage). Høringen blev sendt til 3 parter, og 1 afgav høringssvar.', '',
       '## 1. Hørte parter', '',
       'Høringen blev sendt til følgende parter, i alfabetisk orden. ✓ angiver, at der er modtaget høringssvar.', '',
-      '- ✓ Alpha Forening (høringssvar modtaget 1. mar. 2026)', '- Beta &lt;Forening&gt; &amp; Co', '- Æblehaven', '',
+      '- ✓ Alpha Forening (høringssvar modtaget 1. mar. 2026)', '- Beta &lt;Forening&gt; & Co', '- Æblehaven', '',
       '## 2. Høringssvarene og regionens bemærkninger', '',
       '### Alpha Forening', '',
       '1. Fristen er for kort.', '   Regionens stillingtagen: ikke imødekommet. Fristen var otte uger.',
@@ -68,6 +70,45 @@ describe('consultation report --format md|html: the høringsnotat', () => {
       '## 3. Relevante parter, der ikke blev hørt', '',
       'Alle relevante parter på høringslisten blev hørt.', '',
     ].join('\n'));
+  });
+
+  // A note built by hand: `invited` parties, of which the first `answered` responded.
+  const note = (invited: number, answered: number, name = 'Part'): HearingNote => ({
+    consultation: { id: 'k', title: 'Høring', opens: '2026-01-10', deadline: '2026-03-10', days: 59, status: 'closed', selection: 'all', seats: null },
+    asOf: '2026-06-01',
+    parties: Array.from({ length: invited }, (_, i): NoteParty => ({ party: `hp-${i}`, organisation: `o-${i}`, name: `${name} ${i + 1}`, responded: i < answered, received: i < answered ? '2026-03-01' : null, points: [] })),
+    responded: answered, undecided: 0, notInvited: [],
+  });
+  const sentTo = (invited: number, answered: number, lang: 'da' | 'en') => hearingNoteMarkdown(note(invited, answered), lang).split('\n')[2].replace(/^.*?dage?\)\. |^.*?days?\)\. /, '');
+
+  it('says who the consultation went to and who answered as a case worker writes it: none, one, both, all or some', () => {
+    expect([[3, 0], [1, 0], [1, 1], [2, 2], [3, 3], [3, 2], [0, 0]].map(([n, a]) => sentTo(n, a, 'da'))).toEqual([
+      'Høringen blev sendt til 3 parter, og ingen afgav høringssvar.',
+      'Høringen blev sendt til 1 part, som ikke afgav høringssvar.',
+      'Høringen blev sendt til 1 part, som afgav høringssvar.',
+      'Høringen blev sendt til 2 parter, og begge afgav høringssvar.',
+      'Høringen blev sendt til 3 parter, og alle afgav høringssvar.',
+      'Høringen blev sendt til 3 parter, og 2 afgav høringssvar.',
+      'Høringen blev ikke sendt til nogen part.',
+    ]);
+    expect([[3, 0], [1, 0], [1, 1], [2, 2], [3, 3], [3, 2], [0, 0]].map(([n, a]) => sentTo(n, a, 'en'))).toEqual([
+      'It was sent to 3 parties, and none responded.',
+      'It was sent to 1 party, which did not respond.',
+      'It was sent to 1 party, which responded.',
+      'It was sent to 2 parties, and both responded.',
+      'It was sent to 3 parties, and all responded.',
+      'It was sent to 3 parties, and 2 responded.',
+      'It was not sent to any party.',
+    ]);
+  });
+
+  it('as Markdown keeps an & as written (Markdown is not HTML), and still shows no markup, link or character reference', () => {
+    const md = (name: string) => hearingNoteMarkdown(note(1, 0, name), 'da').split('\n').find((l) => l.startsWith('- '));
+    expect(md('Sind & Sjæl')).toBe('- Sind & Sjæl 1');
+    expect(md('Sind&Sjæl')).toBe('- Sind&Sjæl 1');
+    // What a viewer would turn into another character stays as typed: its & is written &amp;.
+    expect(md('A &amp; B &#38; C &copy;')).toBe('- A &amp;amp; B &amp;#38; C &amp;copy; 1');
+    expect(md('<b>x</b> [y](javascript:z) `c` | d')).toBe('- &lt;b&gt;x&lt;/b&gt; \\[y\\](javascript:z) \\`c\\` \\| d 1');
   });
 
   it('as HTML is a whole page in the language, every value escaped; an undecided point is said so, with a note on stderr', async () => {

@@ -112,7 +112,7 @@ describe('civsam publish', () => {
   it('refuses an --out that is a file', async () => {
     const base = makeFolder({ 'a-file': 'not a folder\n' });
     const r = await civsam(['publish', '--data', DATA, '--out', join(base, 'a-file'), '--as-of', '2026-11-23']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --out.\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `error: ${join(base, 'a-file')} is a file, not a folder. Give a folder with --output.\n` });
     expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('not a folder\n');
   });
 
@@ -125,7 +125,7 @@ describe('civsam publish', () => {
   });
 
   it('says what is wrong with its options, in both languages, with exit 2', async () => {
-    expect(await civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --out DIR.\n' });
+    expect(await civsam(['publish', '--data', DATA])).toEqual({ code: 2, stdout: '', stderr: 'error: give the folder to write the site to with --output DIR.\n' });
     expect(await civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--as-of', '2026-02-30'])).toEqual({
       code: 2, stdout: '', stderr: 'error: --as-of is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.\n',
     });
@@ -146,7 +146,25 @@ describe('civsam publish', () => {
   it('has help with examples', async () => {
     const r = await civsam(['publish', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('civsam publish --out site --lang both --as-of 2026-11-23');
-    expect(r.stdout).toContain('--out <dir>');
+    expect(r.stdout).toContain('civsam publish --output site --lang both --as-of 2026-11-23');
+    expect(r.stdout).toMatch(/--output <dir> +folder to write the site to/);
+    expect(r.stdout).toMatch(/--out <dir> +the same as --output \(its earlier name\)/);
+    const da = await civsam(['publish', '--help'], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.stdout).toMatch(/--output <mappe> +mappen, webstedet skrives til/);
+    expect(da.stdout).toMatch(/--out <mappe> +det samme som --output \(dets tidligere navn\)/);
+  });
+
+  it('takes the folder with --output, as call letters and the reports do, and with --out as before; both naming different folders is refused', async () => {
+    const out = join(makeFolder({}), 'site');
+    const r = await civsam(['publish', '--data', DATA, '--output', out, '--as-of', '2026-11-23']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect((await civsam(['publish', '--data', DATA, '--output', out, '--out', out, '--as-of', '2026-11-23'])).code).toBe(0);
+    expect(await civsam(['publish', '--data', DATA, '--output', out, '--out', `${out}2`, '--as-of', '2026-11-23'], { env: { CIVSAM_LANG: 'da' } })).toEqual({
+      code: 2, stdout: '', stderr: 'fejl: --output og --out angiver begge mappen til webstedet, og de er forskellige. Angiv kun den ene.\n',
+    });
+    expect(await civsam(['publish', '--data', DATA, '--as-of', '2026-11-23'], { env: { CIVSAM_LANG: 'da' } })).toEqual({
+      code: 2, stdout: '', stderr: 'fejl: angiv mappen, webstedet skal skrives til, med --output MAPPE.\n',
+    });
   });
 });

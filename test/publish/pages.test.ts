@@ -115,6 +115,15 @@ describe('funding per pool and year', () => {
     expect(textOf(part(p, 'pool-pool-one-2026'))).toBe('Hvem fik midlerne i 2026');
   });
 
+  it('says of a pool-year without a budget, in one phrase, that none is recorded (not "budget intet budget; Intet budget registreret")', () => {
+    const files = siteFiles();
+    const noBudget = loadFiles({ ...files, 'pools/pool-two.yaml': files['pools/pool-two.yaml'].replace('year: 2026', 'year: 2027') });
+    const site = buildSite(noBudget, { asOf: AS_OF, languages: ['da', 'en'] });
+    const desc = (path: string) => /<desc id="pool-pool-two-kinds-desc">([^<]*)<\/desc>/.exec(page(path, site))?.[1];
+    expect(desc('funding.html')).toBe('2026: tildelt 100.000 kr. (udviklingsprojekter 0 kr., drift 100.000 kr.); intet budget registreret; 2027: tildelt 0 kr. (udviklingsprojekter 0 kr., drift 0 kr.); budget 200.000 kr.; 200.000 kr. af budgettet er tilbage');
+    expect(desc('en/funding.html')).toBe('2026: allocated DKK 100,000 (development projects DKK 0, running costs DKK 100,000); no budget recorded; 2027: allocated DKK 0 (development projects DKK 0, running costs DKK 0); budget DKK 200,000; DKK 200,000 of the budget remains');
+  });
+
   it('draws bars to scale: amounts against the largest bar or budget, shares against the whole pool-year', () => {
     // pool-one: the largest value is the 2025 budget (100,000) → 410 units (560 wide less 150 for the value text).
     const svg = (id: string) => p.slice(p.indexOf(`aria-labelledby="${id}-title`), p.indexOf('</svg>', p.indexOf(`${id}-title`)));

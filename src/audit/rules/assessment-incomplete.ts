@@ -6,7 +6,7 @@ import { criterionText, missingScores, type ScoredCriterion } from '../../domain
 import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'assessment-incomplete',
@@ -26,7 +26,7 @@ export const rule: AuditRule = {
         if (missing.length === 0) continue;
         const lacking = criteria.filter((c) => missing.some((m) => m.criterion === c.id));
         out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.assessment-incomplete.message',
-          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: call.id, assessors: assessors.length }));
+          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: nameOf(folder, 'call', call.id), assessors: assessors.length }));
       }
     }
     return out.sort(bySubject);

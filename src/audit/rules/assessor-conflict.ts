@@ -3,7 +3,7 @@
 // case). The assessor is never named: the finding gives the organisation and the count.
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'assessor-conflict',
@@ -24,7 +24,7 @@ export const rule: AuditRule = {
         const assessed = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
         if (assessed === 0) continue;
         for (const organisation of [...orgs].sort()) {
-          out.push(finding(rule, ref('call', call.id), [ref('organisation', organisation)], 'audit.rule.assessor-conflict.message', { organisation, count: assessed }));
+          out.push(finding(rule, ref('call', call.id), [ref('organisation', organisation)], 'audit.rule.assessor-conflict.message', { organisation: nameOf(folder, 'organisation', organisation), count: assessed }));
         }
       }
     }

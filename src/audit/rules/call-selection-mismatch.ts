@@ -3,7 +3,7 @@
 import type { AuditRule } from '../finding.js';
 import { selectionOf } from '../../domain/applications.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, idList, ref } from '../make.js';
+import { bySubject, finding, nameList, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'call-selection-mismatch',
@@ -27,7 +27,7 @@ export const rule: AuditRule = {
       const notSelected = a.organisations.filter((o) => !selected.has(o));
       if (notSelected.length === 0) continue;
       out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id)], 'audit.rule.call-selection-mismatch.message',
-        { organisations: idList(notSelected), count: notSelected.length, call: call.id }));
+        { organisations: nameList(folder, 'organisation', notSelected), count: notSelected.length, call: nameOf(folder, 'call', call.id) }));
     }
     return out.sort(bySubject);
   },

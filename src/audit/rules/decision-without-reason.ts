@@ -3,7 +3,7 @@
 // cannot be named by id: there, a written reason is enough.
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, filled, finding, ref } from '../make.js';
+import { bySubject, filled, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'decision-without-reason',
@@ -18,7 +18,7 @@ export const rule: AuditRule = {
       for (const app of apps) {
         const d = app.decision;
         if (!d || (d.outcome !== 'refused' && d.outcome !== 'partly')) continue;
-        const params = { outcome: { key: `audit.outcome.${d.outcome}` as const }, date: d.date, call: call.id };
+        const params = { outcome: { key: `audit.outcome.${d.outcome}` as const }, date: d.date, call: nameOf(folder, 'call', call.id) };
         if (!filled(d.reason)) {
           out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.decision-without-reason.messageNoReason', params));
         } else if (ids.size > 0 && !(d.criteria ?? []).some((c) => ids.has(c))) {

@@ -7,7 +7,7 @@ import type { Organisation } from '../../domain/kinds.js';
 import { hhi, poolYearTotals } from '../../domain/allocation.js';
 import { organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { amount, bySubject, finding, percent, push, ref } from '../make.js';
+import { amount, bySubject, finding, nameOf, percent, push, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'funding-concentration',
@@ -47,7 +47,7 @@ export const rule: AuditRule = {
       for (const [org, amt] of over) {
         out.push(finding(rule, ref('pool', pool.id), [ref('organisation', org)],
           index > hhiWarning ? 'audit.rule.funding-concentration.messageHhi' : 'audit.rule.funding-concentration.message', {
-            organisation: org, share: percent(amt / py.total), amount: amount(amt), total: amount(py.total), year: String(py.year),
+            organisation: nameOf(folder, 'organisation', org), share: percent(amt / py.total), amount: amount(amt), total: amount(py.total), year: String(py.year),
             unfunded: unfunded.size, hhi: index, limit: hhiWarning,
           }));
       }

@@ -4,7 +4,7 @@
 import { isGrant } from '../../domain/applications.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { overdueReports } from '../grants.js';
-import { bySubject, finding, push, ref } from '../make.js';
+import { bySubject, finding, nameOf, push, ref } from '../make.js';
 import type { Agreement } from '../../domain/kinds.js';
 
 export const rule: AuditRule = {
@@ -26,7 +26,7 @@ export const rule: AuditRule = {
           const first = overdueReports(a, d.date).sort((x, y) => (x.due < y.due ? -1 : 1))[0];
           if (!first) continue;
           out.push(finding(rule, ref('application', app.id), [ref('agreement', a.id)], 'audit.rule.granted-while-report-overdue.message',
-            { date: d.date, organisation, kind: { key: `audit.reportKind.${first.kind}` }, agreement: a.id, due: first.due }));
+            { date: d.date, organisation: nameOf(folder, 'organisation', organisation), kind: { key: `audit.reportKind.${first.kind}` }, agreement: nameOf(folder, 'agreement', a.id), due: first.due }));
         }
       }
     }

@@ -2,6 +2,7 @@
 // under `omitted` with a reason. The state's guidance: hear everyone affected.
 import { eligibleParties, hearingIndex } from '../../domain/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
+import { nameList } from '../make.js';
 
 export const rule = hearingRule({
   id: 'hearing-omission',
@@ -19,7 +20,7 @@ export const rule = hearingRule({
     return [{
       rule: 'hearing-omission', severity: 'error', principle: PRINCIPLE,
       subject: subjectOf(c), related: left.map(partyRef),
-      message: { key: 'finding.hearing-omission', params: { count: left.length, parties: left.join(', ') } },
+      message: { key: 'finding.hearing-omission', params: { count: left.length, parties: nameList(folder, 'hearing-party', left) } },
     }];
   },
 });

@@ -4,6 +4,7 @@
 import type { Message, MessageKey } from '../../i18n/index.js';
 import { hearingIndex, ineligibility, type Ineligibility } from '../../domain/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
+import { nameOf } from '../make.js';
 
 export const WHY: Record<Ineligibility, MessageKey> = {
   withdrawn: 'hearing.why.withdrawn',
@@ -30,7 +31,7 @@ export const rule = hearingRule({
       return [{
         rule: 'hearing-out-of-scope', severity: 'warning' as const, principle: PRINCIPLE,
         subject: subjectOf(c), related: [partyRef(id)],
-        message: { key: 'finding.hearing-out-of-scope' as const, params: { party: id, why: whyMessage(why) } },
+        message: { key: 'finding.hearing-out-of-scope' as const, params: { party: nameOf(folder, 'hearing-party', id), why: whyMessage(why) } },
       }];
     });
   },

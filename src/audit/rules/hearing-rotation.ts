@@ -6,6 +6,7 @@ import type { RecordRef } from '../finding.js';
 import { invitedTo, passedOver } from '../../hearing/history.js';
 import { eligibleParties, hearingIndex, MIN_ROTATION_HISTORY, rotationHistory } from '../../domain/scope.js';
 import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
+import { nameList } from '../make.js';
 
 export const rule = hearingRule({
   id: 'hearing-rotation',
@@ -32,7 +33,7 @@ export const rule = hearingRule({
       related: [...passedOverThroughout.map(partyRef), ...seatedThroughout.map(partyRef), ...historyRefs],
       message: {
         key: 'finding.hearing-rotation',
-        params: { count: passedOverThroughout.length, parties: passedOverThroughout.join(', '), history: history.length, seated: seatedThroughout.join(', ') },
+        params: { count: passedOverThroughout.length, parties: nameList(folder, 'hearing-party', passedOverThroughout), history: history.length, seated: nameList(folder, 'hearing-party', seatedThroughout) },
       },
     }];
   },

@@ -4,7 +4,7 @@
 // organisations are the subject's own parties, so they are named in the message, not in `related`.
 import { organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, idList, ref } from '../make.js';
+import { bySubject, finding, nameList, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'inactive-party',
@@ -22,11 +22,11 @@ export const rule: AuditRule = {
     for (const a of folder.records.agreement.values()) {
       if (a.status !== 'active' || !a.organisations.some(inactive)) continue;
       const orgs = a.organisations.filter(inactive);
-      out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: idList(orgs), count: orgs.length }));
+      out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: nameList(folder, 'organisation', orgs), count: orgs.length }));
     }
     for (const o of folder.records.offer.values()) {
       if (!inactive(o.organisation) || o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf)) continue;
-      out.push(finding(rule, ref('offer', o.id), [], 'audit.rule.inactive-party.messageOffer', { organisations: o.organisation }));
+      out.push(finding(rule, ref('offer', o.id), [], 'audit.rule.inactive-party.messageOffer', { organisations: nameOf(folder, 'organisation', o.organisation) }));
     }
     return out.sort(bySubject);
   },

@@ -3,7 +3,7 @@
 import { isGrant } from '../../domain/applications.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'late-application-granted',
@@ -16,7 +16,7 @@ export const rule: AuditRule = {
     for (const { call, apps } of callRounds(folder)) {
       for (const app of apps) {
         if (!isGrant(app.decision?.outcome) || app.received <= call.deadline) continue;
-        out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.late-application-granted.message', { received: app.received, call: call.id, deadline: call.deadline }));
+        out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.late-application-granted.message', { received: app.received, call: nameOf(folder, 'call', call.id), deadline: call.deadline }));
       }
     }
     return out.sort(bySubject);

@@ -2,7 +2,7 @@
 //. One finding per agreement and pool. An agreement that names no areas has its
 // organisations' areas; cancelled agreements are not judged.
 import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 import { agreementAreas } from '../../domain/reach.js';
 
 export const rule: AuditRule = {
@@ -21,7 +21,7 @@ export const rule: AuditRule = {
         const pool = folder.records.pool.get(id);
         if (!pool || pool.areas.some((x) => areas.has(x))) continue;
         out.push(finding(rule, ref('agreement', a.id), [ref('pool', id)], 'audit.rule.pool-area-mismatch.message',
-          { pool: id }));
+          { pool: nameOf(folder, 'pool', id) }));
       }
     }
     return out.sort(bySubject);

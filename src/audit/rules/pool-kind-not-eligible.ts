@@ -2,7 +2,7 @@
 // does not fund. One finding per agreement, pool and kind, naming the years. Cancelled
 // agreements are not judged; drafts are, so the mistake is caught before the agreement is made.
 import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'pool-kind-not-eligible',
@@ -26,7 +26,7 @@ export const rule: AuditRule = {
       for (const e of years.values()) {
         out.push(finding(rule, ref('agreement', a.id), [ref('pool', e.pool)],
           e.kind === 'operation' ? 'audit.rule.pool-kind-not-eligible.messageOperation' : 'audit.rule.pool-kind-not-eligible.messageDevelopment',
-          { pool: e.pool, years: e.years.sort((x, y) => x - y).join(', ') }));
+          { pool: nameOf(folder, 'pool', e.pool), years: e.years.sort((x, y) => x - y).join(', ') }));
       }
     }
     return out.sort(bySubject);

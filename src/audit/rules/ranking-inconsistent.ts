@@ -4,7 +4,7 @@
 import { isGrant, meanScores, weightedTotal } from '../../domain/applications.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
-import { bySubject, finding, ref } from '../make.js';
+import { bySubject, finding, nameOf, ref } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'ranking-inconsistent',
@@ -26,7 +26,7 @@ export const rule: AuditRule = {
           if (r.total! <= g.total) continue;
           if (named.some((c) => (g.means.get(c) ?? 0) > (r.means.get(c) ?? 0))) continue;
           out.push(finding(rule, ref('application', g.app.id), [ref('application', r.app.id)], 'audit.rule.ranking-inconsistent.message',
-            { total: g.total, refused: r.app.id, refusedTotal: r.total! }));
+            { total: g.total, refused: nameOf(folder, 'application', r.app.id), refusedTotal: r.total! }));
         }
       }
     }

@@ -2,7 +2,7 @@
 // organisations, when a peer of the agreement at the call's publication date was not invited,
 // unless the call gives a `channel_reason`; [warning] when it does.
 import type { AuditRule } from '../finding.js';
-import { bySubject, filled, finding, ref } from '../make.js';
+import { bySubject, filled, finding, nameOf, ref } from '../make.js';
 import { peerIndex } from '../peers.js';
 
 export const rule: AuditRule = {
@@ -25,7 +25,7 @@ export const rule: AuditRule = {
       const reasoned = filled(call.channel_reason) !== undefined;
       out.push(finding(rule, ref('agreement', a.id), [ref('call', call.id), ...left],
         reasoned ? 'audit.rule.restricted-call.messageReasoned' : 'audit.rule.restricted-call.message',
-        { call: call.id, count: left.length, published: call.published }, reasoned ? 'warning' : 'error'));
+        { call: nameOf(folder, 'call', call.id), count: left.length, published: call.published }, reasoned ? 'warning' : 'error'));
     }
     return out.sort(bySubject);
   },

@@ -11,7 +11,7 @@ import type { Agreement } from '../../domain/kinds.js';
 import { addMonths, monthsBetween } from '../../domain/dates.js';
 import { agreementAreas } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { bySubject, finding, idList, push, ref } from '../make.js';
+import { bySubject, finding, nameOf, push, ref, titleList } from '../make.js';
 import { concernedGroups, groupTree, overlaps } from '../../domain/scope.js';
 
 const GAP_MONTHS = 3;
@@ -62,7 +62,7 @@ export const rule: AuditRule = {
         for (let k = j; k >= 0; k = prev[k]) chain.unshift(list[k]);
         const earlier = chain.slice(0, -1);
         out.push(finding(rule, ref('agreement', list[j].id), earlier.map((a) => ref('agreement', a.id)), 'audit.rule.short-project-chain.message', {
-          organisation: org, count: chain.length, agreements: idList(chain.map((a) => a.id)), months: maxMonths,
+          organisation: nameOf(folder, 'organisation', org), count: chain.length, agreements: titleList(folder, 'agreement', chain.map((a) => a.id)), months: maxMonths,
         }));
       }
     }

@@ -1,7 +1,7 @@
 // unilateral-agreement [error]: an agreement with no `established_by` while it has peers; the
 // finding names the peers. Cancelled agreements are not judged.
 import type { AuditRule } from '../finding.js';
-import { bySubject, finding, idList, ref } from '../make.js';
+import { bySubject, finding, ref } from '../make.js';
 import { peerIndex } from '../peers.js';
 
 export const rule: AuditRule = {

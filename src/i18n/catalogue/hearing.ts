@@ -34,7 +34,7 @@ export const hearing = defineMessages({
   'rule.hearing-seats.title': 'Seats not filled as planned',
   'rule.hearing-seats.explanation': 'With limited seats, more parties are invited than there are seats, or fewer while more eligible parties exist (parties left out with a recorded reason do not count). Either the number of seats or the hearing list is wrong.',
   'finding.hearing-omission': 'eligible parties neither invited nor listed as left out with a reason: {parties}.',
-  'finding.hearing-out-of-scope': 'hearing party {party} is invited but not eligible: {why}.',
+  'finding.hearing-out-of-scope': 'the hearing party {party} is invited but not eligible: {why}.',
   'finding.hearing-short-deadline': 'the deadline is {days, plural, one {# day} other {# days}} after the consultation opens, fewer than the {min} days the policy asks for, and no reason for the deadline is given.',
   'finding.hearing-rotation': 'passed over in all {history} earlier limited consultations of overlapping scope: {parties}; seated in every one of them: {seated}.',
   'finding.hearing-seats.over': '{invited} parties are invited to {seats} seats.',

@@ -120,8 +120,7 @@ function remainingWords(ctx: PageContext, y: PoolYearEntry): string {
 
 /** One pool-year as the chart's text alternative says it: the same labels the picture carries. */
 function chartYearText(ctx: PageContext, y: PoolYearEntry): string {
-  return ctx.t('site.chart.yearText', {
-    year: y.year, allocated: ctx.amount(y.allocated), development: ctx.amount(y.development.amount), operation: ctx.amount(y.operation.amount),
-    budget: y.budget === null ? ctx.t('publish.funding.noBudget') : ctx.amount(y.budget), remaining: remainingWords(ctx, y),
-  });
+  const given = { year: y.year, allocated: ctx.amount(y.allocated), development: ctx.amount(y.development.amount), operation: ctx.amount(y.operation.amount) };
+  if (y.budget === null) return ctx.t('site.chart.yearTextNoBudget', given);
+  return ctx.t('site.chart.yearText', { ...given, budget: ctx.amount(y.budget), remaining: remainingWords(ctx, y) });
 }
