@@ -148,7 +148,7 @@ export function trusted(text: string): Html {
 
 /**
  * `<dl class="facts">` of label → value pairs, as `html` would make it with a `<div><dt>…</dt><dd>…</dd></div>`
- * per pair, but as one text: the site shows some hundred thousand of these lists, and markup per
+ * per pair, but as one text: the site shows tens of thousands of these lists, and markup per
  * pair was most of what they cost.
  */
 export function definitionList(pairs: readonly (readonly [label: string, value: Interpolation])[]): Html {

@@ -1,6 +1,6 @@
 // What every page template gets (language, texts, relative links, names of things) and the page
 // shell around each page: language attribute, skip link, header with navigation, main, footer.
-import { AREAS, type Area, type PublicContact } from '../domain/kinds.js';
+import { AREAS, type Agreement, type Area, type PublicContact } from '../domain/kinds.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
@@ -61,7 +61,7 @@ export interface PageContext {
   collator: Intl.Collator;
   /** Links that read the same on every page of this language and depth, made once however often a record is mentioned. */
   links: SharedLinks;
-  /** A record's lists of areas, groups and municipalities in words: the same on every page of this language, so put into words once. */
+  /** A record's areas, groups and municipalities, and an agreement's period, in words: the same on every page of this language, so put into words once. */
   lists: SharedLists;
 }
 
@@ -71,7 +71,7 @@ export interface SharedLists {
   groups: WeakMap<readonly string[], string>;
   municipalities: WeakMap<readonly string[], string>;
   /** An agreement's period (pages/agreements.ts `period`). */
-  periods: WeakMap<object, string>;
+  periods: WeakMap<Agreement, string>;
 }
 
 export interface SharedLinks {
