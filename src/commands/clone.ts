@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { firstLine, gitRaw } from '../store/git.js';
-import { locate, push, revParse } from '../store/sync.js';
+import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {
@@ -55,6 +55,16 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
   if (!r.ok) {
     if (r.missing) throw new UserError('clone.noGit');
     throw cloneFailure(r.stderr);
+  }
+  // A remote whose own default branch was never made (a `git init --bare` naming master, where
+  // `civsam init --remote` sent main) is cloned with nothing checked out: the register is on the
+  // branch it has, whatever its name.
+  if (!revParse(target, 'HEAD')) {
+    const branch = sharedBranch(target, 'origin');
+    if (branch) {
+      const r = gitRaw(['checkout', '--quiet', '-b', branch, '--track', `origin/${branch}`], target);
+      if (!r.ok) throw new UserError('clone.failed', { detail: firstLine(r.stderr) });
+    }
   }
   closeToOthers(target);
   if (!revParse(target, 'HEAD')) {

@@ -12,8 +12,10 @@ import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, translate, type Language, type Message } from '../i18n/index.js';
-import { fieldLabel } from '../i18n/values.js';
-import { mergeRecord, type FieldConflict, type Side } from '../domain/record-merge.js';
+import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
+import { formatDate } from '../i18n/format.js';
+import { shapeAt } from '../domain/shapes.js';
+import { mergeRecord, type EntryRef, type FieldConflict, type Side } from '../domain/record-merge.js';
 import { folderLanguage } from '../context/sync-setting.js';
 import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLock } from '../store/folder-lock.js';
@@ -23,8 +25,8 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  locate, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
-  type Conflict, type ConflictSide, type Resolution, type SyncPlace,
+  conflictVersions, locate, takeShared, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
@@ -123,13 +125,49 @@ function combineFields(place: SyncPlace, c: Conflict, a: Analysis & { how: 'chan
   return oid ? { mode: c.mine.mode, oid } : undefined;
 }
 
-/** The fields (and entries of lists) in conflict, as the language names them: `feltet »noter«`, `felterne »områder« og »art«`. */
+/**
+ * An entry of a list as a person finds it, the way `show` heads it: by its identity fields where
+ * they may be shown (`midler (pulje p1, år 2027, art drift)`), else by its place (`bedømmelse 2`:
+ * an assessor is personal data, a point's summary free text).
+ */
+function entryWords(lang: Language, kind: RecordKind, field: string, item: EntryRef): string {
+  const step = field.split('.').pop()!;
+  const one = labelInSentence(lang, messageOr(lang, `label.item.${step}`, fieldLabel(lang, kind, field)));
+  if (item.keys.length === 0) return translate(lang, 'sync.entryNumbered', { item: one, position: item.position });
+  const value = (path: string, v: string | number): string => {
+    if (typeof v === 'number') return String(v);
+    const shape = shapeAt(kind, path);
+    if (shape?.format === 'date') return formatDate(v, lang);
+    if (shape?.enum) return valueLabel(lang, v, path.split('.').pop());
+    return terminalSafe(v);
+  };
+  const keys = item.keys.map(([k, v]) => `${fieldLabel(lang, kind, `${field}.${k}`).split(': ').pop()!.toLocaleLowerCase(lang)} ${value(`${field}.${k}`, v)}`);
+  return translate(lang, 'sync.entryKeyed', { item: one, keys: keys.join(', ') });
+}
+
+/**
+ * The fields and entries of lists in conflict, as the language names them: `feltet »noter«`,
+ * `felterne »områder« og »art«`, `bedømmelse 2`, `bemærkning 1 i svar (part lyspunktet)`.
+ */
 export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[]): string {
-  const quoted = (field: string) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, fieldLabel(lang, kind, field)) });
+  // A field of an entry is named by its own label (`»modtaget« i svar (part …)`), not the list's again.
+  const quoted = (c: FieldConflict) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, c.within ? fieldLabel(lang, kind, c.field).split(': ').pop()! : fieldLabel(lang, kind, c.field)) });
   const list = (items: string[]) => new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
-  const whole = conflicts.filter((c) => c.entries === undefined);
-  const parts = whole.length > 0 ? [translate(lang, 'sync.fieldsNamed', { count: whole.length, fields: list(whole.map((c) => quoted(c.field))) })] : [];
-  for (const c of conflicts) if (c.entries !== undefined) parts.push(translate(lang, 'sync.entriesNamed', { count: c.entries, field: quoted(c.field) }));
+  const inEntry = (c: FieldConflict, words: string) => (c.within ? translate(lang, 'sync.entryWithin', { what: words, entry: entryWords(lang, kind, c.within.field, c.within.item) }) : words);
+  const parts: string[] = [];
+  // Whole fields of the record (or of one entry) together: `felterne »områder« og »art«`.
+  const groups = new Map<string, FieldConflict[]>();
+  for (const c of conflicts) {
+    if (c.items) continue;
+    const at = c.within ? JSON.stringify(c.within) : '';
+    groups.set(at, [...(groups.get(at) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    parts.push(inEntry(group[0], translate(lang, 'sync.fieldsNamed', { count: group.length, fields: list(group.map(quoted)) })));
+  }
+  for (const c of conflicts) {
+    if (c.items) parts.push(inEntry(c, list(c.items.map((item) => entryWords(lang, kind, c.field, item)))));
+  }
   return list(parts);
 }
 
@@ -299,7 +337,17 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   const c = ctx.errColor;
   await checkpoint(place, stop, progress);
   const head = revParse(place.root, 'HEAD');
-  if (!head) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
+  if (!head) {
+    // Nothing of ours yet: the copy takes the register the remote has, on whatever branch.
+    const taken = takeShared(place);
+    if ('failed' in taken) {
+      if (taken.offline) throw new UserError('sync.offline', { remote: place.remote, count: 0 });
+      throw new UserError('sync.takeSharedFailed', { detail: taken.failed });
+    }
+    if (!taken.branch) throw new UserError('sync.noCommits', { dir: dataFolderName(ctx) });
+    say(ctx, c.green(ctx.t('sync.tookShared', { remote: place.remote, branch: taken.branch })));
+    return EXIT.ok;
+  }
   const fetched = fetch(place);
   await checkpoint(place, stop, progress);
   const lastKnown = revParse(place.root, trackingRef(place));
@@ -331,11 +379,22 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       const n = nameOf(place, p);
       return named.length === 0 || named.some((r) => r.kind === n.kind && r.id === n.id);
     };
+    // A side chosen for some records while others were open is kept until all are decided, for the
+    // conflict as it was then: changed since (a colleague sent more), it is asked for again.
+    const earlier = new Map((stoppedSync?.choices ?? []).map((x) => [x.path, x]));
+    const choices: StoppedChoice[] = [];
+    const newChoices: StoppedChoice[] = [];
+    const outdated: string[] = [];
     const sides = readBlobs(place.root, merged.conflicts.flatMap((cf) => [cf.base?.oid, cf.mine?.oid, cf.theirs?.oid].filter((o): o is string => o !== undefined)));
     const combined: string[] = [];
     for (const conflict of merged.conflicts) {
       const analysis = analyse(place, conflict, sides);
-      const choice: Side | undefined = opts.mine && wanted(conflict.path) ? 'mine' : opts.theirs && wanted(conflict.path) ? 'theirs' : undefined;
+      const asked: Side | undefined = opts.mine && wanted(conflict.path) ? 'mine' : opts.theirs && wanted(conflict.path) ? 'theirs' : undefined;
+      const before = earlier.get(conflict.path);
+      const kept = before?.versions === conflictVersions(conflict) ? before.side : undefined;
+      if (before && !kept && !asked) outdated.push(conflict.path);
+      // A record named now wins over an earlier choice; an earlier choice over "all the rest".
+      const choice: Side | undefined = named.length > 0 ? asked ?? kept : kept ?? asked;
       const fieldwise = analysis.how === 'changed' && (analysis.conflicts.length === 0 || choice) ? combineFields(place, conflict, analysis, sides, choice) : undefined;
       if (fieldwise && analysis.how === 'changed' && analysis.conflicts.length === 0) {
         resolutions.push({ path: conflict.path, side: fieldwise });
@@ -345,6 +404,9 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
         const how = fieldwise ? analysis.how : analysis.how === 'changed' ? 'text' : analysis.how;
         resolutions.push({ path: conflict.path, side: fieldwise ?? conflict[choice] });
         chosen.push({ path: conflict.path, label: labelOf(analysis), side: choice, how, ...(analysis.how === 'changed' ? { kind: analysis.kind, conflicts: analysis.conflicts } : {}) });
+        const one = { path: conflict.path, side: choice, versions: conflictVersions(conflict) };
+        choices.push(one);
+        if (choice !== kept) newChoices.push(one);
       } else if (opts.continue && stoppedSync?.paths.includes(conflict.path)) resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
       else open.push(conflict);
     }
@@ -353,9 +415,11 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
         say(ctx, c.yellow(ctx.t('sync.notInConflict', { record: recordWords(ctx, { path: '', kind: r.kind, id: r.id }) })));
       }
     }
+    for (const p of outdated) say(ctx, c.yellow(ctx.t('sync.choiceOutdated', { record: recordWords(ctx, nameOf(place, p)) })));
     if (open.length > 0) {
-      writeStopped(place, { head, upstream, paths: open.map((o) => o.path) });
-      reportConflicts(ctx, place, open);
+      writeStopped(place, { head, upstream, paths: open.map((o) => o.path), choices });
+      if (newChoices.length > 0) say(ctx, c.green(ctx.t('sync.choiceKept', { count: newChoices.length, open: open.length })));
+      reportConflicts(ctx, place, open, chosen);
       throw new UserError('sync.stopped', { count: open.length });
     }
     resolvedPaths = resolutions.map((r) => r.path).filter((p) => !combined.includes(p));
@@ -430,8 +494,9 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   }
   const continued = resolvedPaths.filter((p) => !chosen.some((x) => x.path === p));
   if (continued.length > 0) say(ctx, ctx.t('sync.resolved', { records: continued.map((p) => recordWords(ctx, nameOf(place, p))).join(', ') }));
-  if (incoming.records.length > 0) {
-    say(ctx, c.yellow(ctx.t('sync.incomingInvalid', { count: incoming.records.length, records: incoming.records.map((n) => recordWords(ctx, n)).join(', ') })));
+  if (incoming.records.length > 0 || incoming.yours.length > 0) {
+    if (incoming.records.length > 0) say(ctx, c.yellow(ctx.t('sync.incomingInvalid', { count: incoming.records.length, records: incoming.records.map((n) => recordWords(ctx, n)).join(', ') })));
+    if (incoming.yours.length > 0) say(ctx, c.yellow(ctx.t('sync.madeInvalid', { count: incoming.yours.length, records: incoming.yours.map((n) => recordWords(ctx, n)).join(', ') })));
     if (incoming.authors.length > 0) say(ctx, ctx.t('sync.incomingAuthors', { authors: incoming.authors.map((x) => terminalSafe(x)).join(', ') }));
     if (sending > 0) say(ctx, ctx.t('sync.incomingSent'));
     say(ctx, ctx.t('sync.incomingWhatToDo'));
@@ -446,25 +511,29 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
 }
 
 /**
- * The records the sync brings into the folder (changed between `head` and the result) that have an
- * error they did not have here before, with their names; and who made those changes.
+ * The records that have an error after the sync they did not have here before: those the
+ * colleagues' changes brought in (changed between `head` and the result), and those of yours they
+ * made invalid without touching them (an organisation your offer names, removed); with their names,
+ * and who made the changes that came in.
  */
-function received(place: SyncPlace, head: string, upstream: string | undefined, result: string, touched: string[], resultErrors: Problem[] | undefined): { records: Named[]; authors: string[] } {
-  if (!upstream || touched.length === 0) return { records: [], authors: [] };
-  const inFolder = new Set(touched.filter((p) => p.startsWith(place.prefix)).map((p) => p.slice(place.prefix.length)));
-  const errors = (resultErrors ?? errorsAt(place, result)).filter((p) => inFolder.has(p.file));
-  if (errors.length === 0) return { records: [], authors: [] };
+function received(place: SyncPlace, head: string, upstream: string | undefined, result: string, touched: string[], resultErrors: Problem[] | undefined): { records: Named[]; yours: Named[]; authors: string[] } {
+  const none = { records: [], yours: [], authors: [] };
+  if (!upstream || touched.length === 0) return none;
   const here = new Set(errorsAt(place, head).map(problemKey));
-  const files = [...new Set(errors.filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
-  if (files.length === 0) return { records: [], authors: [] };
-  const records = files.map((f) => {
+  const files = [...new Set((resultErrors ?? errorsAt(place, result)).filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
+  if (files.length === 0) return none;
+  const named = (f: string): Named => {
     const n = nameOf(place, f);
     const data = parse(readFileAt(place.root, result, f));
     const label = data?.name ?? data?.title;
     return { ...n, label: typeof label === 'string' ? label : undefined };
-  });
+  };
+  const came = new Set(touched);
+  const cameIn = files.filter((f) => came.has(f));
   const base = mergeBase(place.root, head, upstream);
-  return { records, authors: authorsOf(place.root, base, [upstream], files) };
+  // Who made the records that came in; for yours, whoever made the changes that came in.
+  const authors = authorsOf(place.root, base, [upstream], cameIn.length > 0 ? cameIn : touched.filter((p) => p.startsWith(place.prefix)));
+  return { records: cameIn.map(named), yours: files.filter((f) => !came.has(f)).map(named), authors };
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */
@@ -477,7 +546,7 @@ function mergeMessage(ctx: CommandContext, place: SyncPlace, resolvedPaths: stri
   return records.length > 0 ? translate(lang, 'commit.syncMergeResolved', { records: records.join(', ') }) : translate(lang, 'commit.syncMerge');
 }
 
-function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]): void {
+function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[], decided: Chosen[]): void {
   const c = ctx.errColor;
   say(ctx, c.red(ctx.t('sync.conflictIntro', { count: open.length })));
   const described = describeConflicts(place, open);
@@ -490,19 +559,30 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
             : ctx.t('sync.conflictText');
     say(ctx, `  ${recordWords(ctx, d)}: ${what}`);
   }
+  // The choices made for other records, kept until these are decided too.
+  if (decided.length > 0) {
+    say(ctx, ctx.t('sync.decidedIntro'));
+    for (const x of decided) say(ctx, `  ${ctx.t(x.side === 'mine' ? 'sync.decidedMine' : 'sync.decidedTheirs', { record: recordWords(ctx, { ...nameOf(place, x.path), label: x.label }) })}`);
+  }
   const example = described.find((d) => d.kind && d.id);
-  say(ctx, ctx.t('sync.conflictWhatToDo', {
-    record: example ? `${COMMAND_OF[example.kind!]} ${example.id}` : 'org <id>',
-    edit: example ? `civsam ${COMMAND_OF[example.kind!]} edit ${example.id}` : 'civsam org edit <id>',
-  }));
-  // A record created on both sides: the same one twice (keep one), or two that need an id each.
+  say(ctx, ctx.t('sync.conflictWhatToDo', { record: example ? `${COMMAND_OF[example.kind!]} ${example.id}` : 'org <id>' }));
+  // Setting the value by hand needs the record in the folder, changed on both sides: a record
+  // removed on one side is decided by a side (below).
+  const editable = described.find((d) => d.kind && d.id && (d.analysis.how === 'changed' || d.analysis.how === 'text'));
+  if (editable || !example) say(ctx, ctx.t('sync.conflictWhatToDoEdit', { edit: editable ? `civsam ${COMMAND_OF[editable.kind!]} edit ${editable.id}` : 'civsam org edit <id>' }));
   for (const d of described) {
-    if (d.analysis.how !== 'added-both' || !d.kind || !d.id) continue;
-    const rel = d.path.slice(place.prefix.length);
-    // Two different records need two names as well as two ids (a name is unique): the copy is given both.
-    const nameField = nameFieldOf(d.kind);
-    const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newName' : 'sync.newTitle')}"` : '';
-    say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command: COMMAND_OF[d.kind], id: d.id, file: join(ctx.dataDir, rel), rename }));
+    if (!d.kind || !d.id) continue;
+    const command = COMMAND_OF[d.kind];
+    if (d.analysis.how === 'removed-here' || d.analysis.how === 'removed-there') {
+      say(ctx, ctx.t(d.analysis.how === 'removed-here' ? 'sync.removedHereWhatToDo' : 'sync.removedThereWhatToDo', { record: recordWords(ctx, d), command, id: d.id }));
+    } else if (d.analysis.how === 'added-both') {
+      // A record created on both sides: the same one twice (keep one), or two that need an id each.
+      const rel = d.path.slice(place.prefix.length);
+      // Two different records need two names as well as two ids (a name is unique): the copy is given both.
+      const nameField = nameFieldOf(d.kind);
+      const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newName' : 'sync.newTitle')}"` : '';
+      say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command, id: d.id, file: join(ctx.dataDir, rel), rename }));
+    }
   }
 }
 

@@ -67,26 +67,17 @@ function answer(p: NotePoint, t: (key: MessageKey, params?: MessageParams) => st
 
 const MARK = '✓';
 
-/**
- * Text as the note's Markdown shows it: escaped as every Markdown civsam writes is (no markup, no
- * link, no HTML; see markdownText), except that an `&` that cannot begin a character reference
- * stays as written. Markdown is not HTML: `Sind & Sjæl` shows as itself, and only an `&` before
- * `amp;` or `#38;` (which a viewer would turn into another character) is written `&amp;`.
- */
-function md(text: string): string {
-  return text.split(/&(?!#?[A-Za-z0-9]+;)/).map(markdownText).join('&');
-}
 
 export function hearingNoteMarkdown(note: HearingNote, lang: Language): string {
   const lines: string[] = [];
   for (const b of blocks(note, lang)) {
     switch (b.kind) {
-      case 'title': lines.push(`# ${md(b.text)}`, ''); break;
-      case 'heading': lines.push(`## ${md(b.text)}`, ''); break;
-      case 'subheading': lines.push(`### ${md(b.text)}`, ''); break;
-      case 'paragraph': lines.push(md(b.text), ''); break;
-      case 'list': lines.push(...b.items.map((x, i) => `- ${b.marked ? (b.marked[i] ? `${MARK} ` : '') : ''}${md(x)}`), ''); break;
-      case 'points': lines.push(...b.points.flatMap((x, i) => [`${i + 1}. ${md(x.summary)}`, `   ${md(x.answer)}`]), ''); break;
+      case 'title': lines.push(`# ${markdownText(b.text)}`, ''); break;
+      case 'heading': lines.push(`## ${markdownText(b.text)}`, ''); break;
+      case 'subheading': lines.push(`### ${markdownText(b.text)}`, ''); break;
+      case 'paragraph': lines.push(markdownText(b.text), ''); break;
+      case 'list': lines.push(...b.items.map((x, i) => `- ${b.marked ? (b.marked[i] ? `${MARK} ` : '') : ''}${markdownText(x)}`), ''); break;
+      case 'points': lines.push(...b.points.flatMap((x, i) => [`${i + 1}. ${markdownText(x.summary)}`, `   ${markdownText(x.answer)}`]), ''); break;
     }
   }
   return lines.join('\n').replace(/\n+$/, '\n');

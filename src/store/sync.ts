@@ -9,6 +9,7 @@ import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from '
 import { firstLine, gitRaw, type GitResult } from './git.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { readBlobs } from './git-tree.js';
+import type { Side } from '../domain/record-merge.js';
 
 export interface SyncPlace {
   /** The repository's top folder and its git folder (absolute). */
@@ -67,6 +68,24 @@ export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
   return { root, gitDir, prefix, branch, remote, remoteBranch };
 }
 
+/**
+ * The branch of `remote` (as last fetched) that holds the register, when the remote's own default
+ * branch does not exist: the only one; else main, then master, then any other, the first whose top
+ * folder (or one folder below it) holds civsam.yaml; else the first of them. Undefined: the remote is empty.
+ */
+export function sharedBranch(root: string, remote: string): string | undefined {
+  const r = step(['for-each-ref', '--format=%(refname)', `refs/remotes/${remote}/`], root);
+  const prefix = `refs/remotes/${remote}/`;
+  const names = text(r).split('\n').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)).filter((n) => n && n !== 'HEAD');
+  if (names.length <= 1) return names[0];
+  const ordered = [...names.filter((n) => n === 'main'), ...names.filter((n) => n === 'master'), ...names.filter((n) => n !== 'main' && n !== 'master').sort()];
+  const holdsRegister = (name: string) => {
+    const files = step(['ls-tree', '-r', '--name-only', '-z', `${prefix}${name}`], root);
+    return files.ok && files.stdout.toString('utf8').split('\0').some((p) => /^(?:[^/]+\/)?civsam\.yaml$/.test(p));
+  };
+  return ordered.find(holdsRegister) ?? ordered[0];
+}
+
 export function trackingRef(place: SyncPlace): string {
   return `refs/remotes/${place.remote}/${place.remoteBranch}`;
 }
@@ -82,6 +101,21 @@ export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: str
     return { ok: true };
   }
   return { ok: false, detail: firstLine(r.stderr) };
+}
+
+/**
+ * A copy with no commit of its own (a plain `git clone` of a remote whose default branch was never
+ * made, or `git init` with the remote added) takes the branch the remote has: fetched, checked out
+ * and tracked. Git refuses to overwrite a file in the folder. The branch's name, `undefined` when
+ * the remote is empty, or why it could not.
+ */
+export function takeShared(place: SyncPlace): { branch?: string } | { failed: string; offline?: boolean } {
+  const f = gitRaw(['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/*:refs/remotes/${place.remote}/*`], place.root);
+  if (!f.ok) return { failed: firstLine(f.stderr), offline: true };
+  const branch = sharedBranch(place.root, place.remote);
+  if (!branch) return {};
+  const r = git(place, ['checkout', '--quiet', '-b', branch, '--track', `${place.remote}/${branch}`]);
+  return r.ok ? { branch } : { failed: firstLine(r.stderr) };
 }
 
 export function countRange(root: string, range: string): number {
@@ -378,8 +412,22 @@ export function recoverApply(place: { root: string; gitDir: string }): boolean {
 export interface Stopped {
   head: string;
   upstream: string;
-  /** The conflicted paths, in the repository. */
+  /** The conflicted paths still to decide, in the repository. */
   paths: string[];
+  /** The sides chosen for some records (`sync --mine org X`) while others were still open. */
+  choices?: StoppedChoice[];
+}
+
+/** A side chosen for one conflicted path, for the conflict as it was: its three versions' blobs. */
+export interface StoppedChoice {
+  path: string;
+  side: Side;
+  versions: string;
+}
+
+/** The three versions (base, yours, theirs) of a conflict, as one string: a choice holds for these only. */
+export function conflictVersions(c: Conflict): string {
+  return [c.base?.oid ?? '', c.mine?.oid ?? '', c.theirs?.oid ?? ''].join(' ');
 }
 
 function stoppedPath(place: { gitDir: string }): string {

@@ -64,14 +64,40 @@ describe('civsam sync merges what two people changed in one record', () => {
     const stopped = await da(bo, 'sync');
     expect(stopped.code, stopped.stderr).toBe(2);
     expect(stopped.stderr).toContain('aftale g1');
-    expect(stopped.stderr).toContain('»midler«');
+    // The funding line both changed is named by its pool, year and kind, as a person finds it.
+    expect(stopped.stderr).toContain('  aftale g1 (Aftale): begge har ændret midler (pulje p1, år 2027, art drift)\n');
     expect(stopped.stderr).not.toContain('ansøgning a1: begge');
     // The application merges by assessor: C's new score stays C's, whatever the order.
     const r = await da(bo, 'sync', '--mine');
     expect(r.code, r.stderr).toBe(0);
+    // What is discarded is the line itself, not "1 entry of the field".
+    expect(r.stderr).toContain('  aftale g1 (Aftale): din version af midler (pulje p1, år 2027, art drift) er beholdt; den fælles version er kasseret.\n');
     expect(assessors(bo).sort()).toEqual(['Fagkonsulent B:4,4', 'Fagkonsulent C:3,1']);
     // --mine decides the entry both changed (2027: Bo's amount); the 2028 line only Anna added is kept, as every entry one side alone changed is.
     expect(record(bo, 'agreements/g1.yaml').funding.map((f: { year: number; amount_dkk: number }) => `${f.year}:${f.amount_dkk}`)).toEqual(['2026:300000', '2027:450000', '2028:300000']);
+    expect(checkShared(bare, home).validate.code).toBe(0);
+  });
+
+  test('a point added to a party\'s response on one side and another point of it decided on the other: both kept, no conflict', async () => {
+    const party = (id: string) => `id: ${id}\norganisation: ${id}\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
+    const consultation = [
+      'id: h1', 'title: Høring', 'areas: [psychiatry]', 'opens: 2026-12-01', 'deadline: 2026-12-20', 'selection: all', 'invited: [alpha]',
+      'responses:', '  - party: alpha', '    received: 2026-12-02', '    points:', '      - summary: Fristen er for kort.', '      - summary: Pårørende skal med.', 'status: open', '',
+    ].join('\n');
+    const { bare, home } = sharedRegister({ ...baseFiles(), 'hearing-parties/alpha.yaml': party('alpha'), 'consultations/h1.yaml': consultation });
+    const anna = cloneAs('Anna', bare, home);
+    const bo = cloneAs('Bo', bare, home);
+    expect((await da(anna, 'consultation', 'note', 'h1', '--party', 'alpha', '--point', 'Flere møder.')).code).toBe(0);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    const decided = await da(bo, 'consultation', 'note', 'h1', '--party', 'alpha', '--index', '2', '--disposition', 'accommodated');
+    expect(decided.code, decided.stderr).toBe(0);
+    const r = await da(bo, 'sync');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('og forenet: høring h1.');
+    const points = (m: Member) => (record(m, 'consultations/h1.yaml').responses[0].points as Array<{ summary: string; disposition?: string }>).map((x) => `${x.summary}${x.disposition ? ` ${x.disposition}` : ''}`);
+    expect(points(bo)).toEqual(['Fristen er for kort.', 'Pårørende skal med. accommodated', 'Flere møder.']);
+    expect((await da(anna, 'sync')).code).toBe(0);
+    expect(points(anna)).toEqual(points(bo));
     expect(checkShared(bare, home).validate.code).toBe(0);
   });
 
@@ -98,7 +124,8 @@ describe('civsam sync merges what two people changed in one record', () => {
     const before = folderState(bo.dir);
     const stopped = await da(bo, 'sync');
     expect(stopped.code).toBe(2);
-    expect(stopped.stderr).toContain('  ansøgning a1: begge har ændret 1 element i feltet »bedømmelser«\n');
+    // An assessment is named by its place, not by its assessor (personal data).
+    expect(stopped.stderr).toContain('  ansøgning a1: begge har ændret bedømmelse 1\n');
     expect(stopped.stderr).toContain('  organisation alpha (Alpha Forening): begge har ændret felterne »art« og »noter«\n');
     expect(stopped.stderr).toContain('civsam sync --mine                 behold din version af det, der er i konflikt ovenfor; den fælles version kasseres');
     expect(stopped.stderr).not.toMatch(/Annas|Bos note|Fagkonsulent|notes|assessments/);
@@ -108,7 +135,7 @@ describe('civsam sync merges what two people changed in one record', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain([
       'Konflikter løst (2):',
-      '  ansøgning a1: din version af 1 element i feltet »bedømmelser« er beholdt; den fælles version er kasseret.',
+      '  ansøgning a1: din version af bedømmelse 1 er beholdt; den fælles version er kasseret.',
       '  organisation alpha (Alpha Forening): din version af felterne »art« og »noter« er beholdt; den fælles version er kasseret.',
     ].join('\n'));
     // Bo's own assessment and fields won; Anna's other assessor and nothing else of hers was lost.

@@ -18,7 +18,7 @@ describe('mergeRecord', () => {
     const base = { ...APP, assessments: [scored('B', 3)] };
     const mine = { ...APP, assessments: [scored('B', 4), scored('D', 1)] };
     const theirs = { ...APP, assessments: [scored('B', 2), scored('C', 2)] };
-    expect(mergeRecord('application', base, mine, theirs)).toEqual({ merged: { ...APP, assessments: [scored('B', 4), scored('D', 1), scored('C', 2)] }, conflicts: [{ field: 'assessments', entries: 1 }] });
+    expect(mergeRecord('application', base, mine, theirs)).toEqual({ merged: { ...APP, assessments: [scored('B', 4), scored('D', 1), scored('C', 2)] }, conflicts: [{ field: 'assessments', items: [{ position: 1, keys: [] }] }] });
     expect(mergeRecord('application', base, mine, theirs, 'theirs').merged.assessments).toEqual([scored('B', 2), scored('D', 1), scored('C', 2)]);
   });
 
@@ -27,7 +27,8 @@ describe('mergeRecord', () => {
     const r = mergeRecord('application', base, { ...APP, assessments: [scored('C', 3)] }, { ...APP, assessments: [scored('B', 3), scored('C', 3), scored('D', 1)] });
     expect(r).toEqual({ merged: { ...APP, assessments: [scored('C', 3), scored('D', 1)] }, conflicts: [] });
     const changed = mergeRecord('application', base, { ...APP, assessments: [scored('C', 3)] }, { ...APP, assessments: [scored('B', 5), scored('C', 3)] });
-    expect(changed.conflicts).toEqual([{ field: 'assessments', entries: 1 }]);
+    // Gone from your list, the entry is said by its place in the shared one; an assessor is never shown.
+    expect(changed.conflicts).toEqual([{ field: 'assessments', items: [{ position: 1, keys: [] }] }]);
   });
 
   test('responses by party, funding lines by pool, year and kind, budgets by year', () => {
@@ -41,11 +42,26 @@ describe('mergeRecord', () => {
     const both = mergeRecord('agreement', agreement, { ...agreement, funding: [line(2026, 100), line(2027, 200)] }, { ...agreement, funding: [line(2026, 150)] });
     expect(both).toEqual({ merged: { ...agreement, funding: [line(2026, 150), line(2027, 200)] }, conflicts: [] });
     const same = mergeRecord('agreement', agreement, { ...agreement, funding: [line(2026, 120)] }, { ...agreement, funding: [line(2026, 150)] });
-    expect(same.conflicts).toEqual([{ field: 'funding', entries: 1 }]);
+    expect(same.conflicts).toEqual([{ field: 'funding', items: [{ position: 1, keys: [['pool', 'p'], ['year', 2026], ['kind', 'operation']] }] }]);
 
     const pool = { id: 'p', name: 'Pulje', areas: ['psychiatry'], eligible_kinds: ['operation'], budgets: [{ year: 2026, amount_dkk: 1 }] };
     expect(mergeRecord('pool', pool, { ...pool, budgets: [...pool.budgets, { year: 2027, amount_dkk: 2 }] }, { ...pool, budgets: [...pool.budgets, { year: 2028, amount_dkk: 3 }] }).merged.budgets)
       .toEqual([{ year: 2026, amount_dkk: 1 }, { year: 2027, amount_dkk: 2 }, { year: 2028, amount_dkk: 3 }]);
+  });
+
+  test('a response both sides changed is merged field by field, its points by their summary: a point added on one side and another decided on the other is no conflict', () => {
+    const point = (summary: string, disposition?: string) => ({ summary, ...(disposition ? { disposition, reason: 'Fordi' } : {}) });
+    const consultation = { id: 'h1', title: 'Høring', areas: ['psychiatry'], opens: '2026-01-01', deadline: '2026-02-01', selection: 'all', status: 'open', responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid'), point('Flere penge')] }] };
+    const mine = { ...consultation, responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid'), point('Flere penge'), point('Kortere skema')] }] };
+    const theirs = { ...consultation, responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid', 'not'), point('Flere penge')] }] };
+    expect(mergeRecord('consultation', consultation, mine, theirs)).toEqual({ merged: { ...consultation, responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid', 'not'), point('Flere penge'), point('Kortere skema')] }] }, conflicts: [] });
+    // Near miss: the same point decided differently on both sides is a conflict of that point, within that party's response.
+    const other = { ...consultation, responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid'), point('Flere penge', 'partly')] }] };
+    const decided = { ...consultation, responses: [{ party: 'p1', received: '2026-01-10', points: [point('Mere tid'), point('Flere penge', 'not')] }] };
+    expect(mergeRecord('consultation', consultation, decided, other).conflicts).toEqual([{ field: 'responses.points', items: [{ position: 2, keys: [] }], within: { field: 'responses', item: { position: 1, keys: [['party', 'p1']] } } }]);
+    // An assessment is still one person's whole act: the same assessor changed on both sides is a conflict of the entry, not merged by its fields.
+    const base = { ...APP, assessments: [{ assessor: 'B', date: '2026-02-10', scores: [{ criterion: 'reach', score: 3 }] }] };
+    expect(mergeRecord('application', base, { ...APP, assessments: [{ ...base.assessments[0], date: '2026-02-11' }] }, { ...APP, assessments: [{ ...base.assessments[0], scores: [{ criterion: 'reach', score: 5 }] }] }).conflicts).toEqual([{ field: 'assessments', items: [{ position: 1, keys: [] }] }]);
   });
 
   test('lists of ids are sets: each side\'s additions and removals are kept, never a conflict', () => {

@@ -26,10 +26,17 @@ describe('conflictWords', () => {
     expect(conflictWords('da', 'organisation', [{ field: 'notes' }])).toBe('feltet »noter«');
     expect(conflictWords('da', 'organisation', [{ field: 'areas' }, { field: 'kind' }])).toBe('felterne »områder« og »art«');
     expect(conflictWords('da', 'organisation', [{ field: 'areas' }, { field: 'kind' }, { field: 'website' }])).toBe('felterne »områder«, »art« og »hjemmeside«');
-    expect(conflictWords('da', 'application', [{ field: 'assessments', entries: 2 }])).toBe('2 elementer i feltet »bedømmelser«');
+    // Entries as `show` heads them: by their place where the identity is personal data, else by the identity's fields.
+    expect(conflictWords('da', 'application', [{ field: 'assessments', items: [{ position: 1, keys: [] }, { position: 3, keys: [] }] }])).toBe('bedømmelse 1 og bedømmelse 3');
+    expect(conflictWords('da', 'agreement', [{ field: 'funding', items: [{ position: 2, keys: [['pool', 'p1'], ['year', 2027], ['kind', 'operation']] }] }])).toBe('midler (pulje p1, år 2027, art drift)');
+    expect(conflictWords('da', 'agreement', [{ field: 'reports', items: [{ position: 1, keys: [['due', '2027-03-01'], ['kind', 'final']] }] }])).toBe('rapport (frist 1. mar. 2027, art slutrapport)');
+    expect(conflictWords('da', 'consultation', [
+      { field: 'responses.points', items: [{ position: 2, keys: [] }], within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } },
+      { field: 'responses.received', within: { field: 'responses', item: { position: 1, keys: [['party', 'lyspunktet']] } } },
+    ])).toBe('feltet »modtaget« i svar (part lyspunktet) og bemærkning 2 i svar (part lyspunktet)');
     expect(conflictWords('da', 'organisation', [{ field: 'contact.email' }])).toBe('feltet »kontakt: e-mail«');
     expect(conflictWords('en', 'organisation', [{ field: 'notes' }])).toBe('the field "notes"');
-    expect(conflictWords('en', 'application', [{ field: 'notes' }, { field: 'assessments', entries: 1 }])).toBe('the field "notes" and 1 entry of the field "assessments"');
+    expect(conflictWords('en', 'application', [{ field: 'notes' }, { field: 'assessments', items: [{ position: 1, keys: [] }] }])).toBe('the field "notes" and assessment 1');
   });
 });
 

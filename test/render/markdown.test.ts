@@ -6,7 +6,7 @@ import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
 
 const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) a|b `c` & d';
-const SHOWN = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a\\|b \\`c\\` &amp; d';
+const SHOWN = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a\\|b \\`c\\` & d';
 
 describe('markdownText', () => {
   it('escapes HTML and the characters that end a cell, start code or form a link', async () => {
@@ -14,6 +14,9 @@ describe('markdownText', () => {
     expect(markdownText('[x][1] <javascript:alert(1)> back\\slash')).toBe('\\[x\\]\\[1\\] &lt;javascript:alert(1)&gt; back\\\\slash');
     expect(markdownText('line one\nline two\r\nthree')).toBe('line one<br>line two<br>three');
     expect(markdownText('Ærø Forening, https://ex.dk/a_b')).toBe('Ærø Forening, https://ex.dk/a_b');
+    // An & is text in Markdown, as written; only where a viewer would read a character reference is it escaped.
+    expect(markdownText('Sind & Sjæl, A&B, R&D-midler &')).toBe('Sind & Sjæl, A&B, R&D-midler &');
+    expect(markdownText('&amp; &#38; &#x26; &copy; &lt;')).toBe('&amp;amp; &amp;#38; &amp;#x26; &amp;copy; &amp;lt;');
   });
 });
 

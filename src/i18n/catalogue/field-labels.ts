@@ -108,6 +108,7 @@ export const fieldLabels = defineMessages({
   'label.item.declarations': 'Declaration of impartiality',
   'label.item.omitted': 'Party left out',
   'label.item.responses': 'Response',
+  'label.item.points': 'Point',
 }, {
   'label.id': 'Id',
   'label.reports': 'Rapporter',
@@ -210,4 +211,5 @@ export const fieldLabels = defineMessages({
   'label.item.declarations': 'Habilitetserklæring',
   'label.item.omitted': 'Udeladt part',
   'label.item.responses': 'Svar',
+  'label.item.points': 'Bemærkning',
 });
