@@ -93,7 +93,7 @@ describe('grammar', () => {
       ['applications', { id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2024-10-15', assessments: [{ assessor: 'A', date: '2024-11-10', scores: [{ criterion: 'behov', score: 3 }] }], decision: { outcome: 'refused', date: '2024-12-01', reason: 'Behov', criteria: ['behov'] } }],
     ]);
     expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message))
-      .toEqual(['1 karakter mangler i bedømmelsen til opslaget »Opslag c1«, for kriteriet »Dækning af målgruppen«; 1 bedømmer har bedømt opslaget.']);
+      .toEqual(['mangler 1 karakter for kriteriet »Dækning af målgruppen« i opslaget »Opslag c1«; 1 bedømmer har bedømt ansøgninger til opslaget.']);
   });
 
   it('the word after "fejl:" is small', async () => {
