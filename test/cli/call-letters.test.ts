@@ -1,7 +1,7 @@
 // `civsam call letters` on the sample data: one answer per decided application, a refusal that
 // carries its reasons and criteria, no assessor named anywhere, never written into the data folder.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -162,6 +162,8 @@ describe('call letters and decisions that are not fit to send', () => {
     const near = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--outpt', out]);
     expect(near.code).toBe(2);
     expect(near.stderr).toContain('fejl: ukendt tilvalg --outpt. Mente du: --output');
+    // The same folder written two ways is the same folder.
+    expect((await civsam(['--data', data, 'call', 'letters', 'c1', '--output', `${out}/`, '--out', 'breve'], { cwd: dirname(out) })).code).toBe(0);
     const two = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out, '--out', `${out}-2`]);
     expect(two.code).toBe(2);
     expect(two.stderr).toBe('fejl: --output og --out angiver begge mappen til brevene, og de er forskellige. Angiv kun den ene.\n');
