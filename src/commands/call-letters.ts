@@ -119,7 +119,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
       [ctx.t('letter.to'), orgs],
       [ctx.t('letter.date'), formatDate(d.date, ctx.lang)],
       [ctx.t('letter.case'), d.case_number ?? ''],
-      [ctx.t('letter.application'), app.id],
+      // The application as the applicant knows it, by its title; its id is the register's own (left out without a title).
+      [ctx.t('letter.application'), app.title ?? ''],
     ],
     decision, judgedBy, restsOn, ...(d.reason ? { reason: d.reason } : {}), closing,
   };
