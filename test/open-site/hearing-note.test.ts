@@ -118,8 +118,8 @@ describe('consultation report --format md|html: the høringsnotat', () => {
   const note = (invited: number, answered: number, name = 'Part'): HearingNote => ({
     consultation: { id: 'k', title: 'Høring', opens: '2026-01-10', deadline: '2026-03-10', days: 59, status: 'closed', selection: 'all', seats: null },
     asOf: '2026-06-01',
-    parties: Array.from({ length: invited }, (_, i): NoteParty => ({ party: `hp-${i}`, organisation: `o-${i}`, name: `${name} ${i + 1}`, responded: i < answered, received: i < answered ? '2026-03-01' : null, points: [] })),
-    responded: answered, undecided: 0, notInvited: [],
+    parties: Array.from({ length: invited }, (_, i): NoteParty => ({ party: `hp-${i}`, organisation: `o-${i}`, name: `${name} ${i + 1}`, responded: i < answered, received: i < answered ? '2026-03-01' : null, late: false, points: [] })),
+    responded: answered, late: 0, undecided: 0, notInvited: [],
   });
   const sentTo = (invited: number, answered: number, lang: 'da' | 'en') => hearingNoteMarkdown(note(invited, answered), lang).split('\n')[2].replace(/^.*?dage?\)\. |^.*?days?\)\. /, '');
 
