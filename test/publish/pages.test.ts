@@ -33,6 +33,22 @@ describe('the site as files', () => {
     expect(textOf(page('en/offers.html', both))).toContain('2 active offers from civil-society organisations on 1 Jun 2026');
   });
 
+  it('puts the texts made once per language (periods, areas, kinds of funding, the filter) into that language only', () => {
+    const da = page('organisations/alpha.html', both);
+    const en = page('en/organisations/alpha.html', both);
+    expect(da).toContain('<td>1. jan. 2025 – 31. dec. 2026</td>');
+    expect(en).toContain('<td>1 Jan 2025 – 31 Dec 2026</td>');
+    expect(da).toContain('<div><dt>Områder</dt><dd>Psykiatri</dd></div>');
+    expect(en).toContain('<div><dt>Areas</dt><dd>Psychiatry</dd></div>');
+    expect(da).toContain('(2026; udviklingsprojekter)');
+    expect(en).toContain('(2026; development projects)');
+    expect(page('agreements.html', both)).toContain('1. jan. 2025 – 31. dec. 2026');
+    expect(page('en/agreements.html', both)).toContain('1 Jan 2025 – 31 Dec 2026');
+    expect(page('en/agreements.html', both)).not.toContain('udviklingsprojekter');
+    expect(page('en/offers.html', both)).toContain('<label for="f-text">');
+    expect(page('en/offers.html', both)).not.toContain(page('offers.html', both).match(/<label for="f-text">[^<]*/)![0]);
+  });
+
   it('English only puts English at the root', () => {
     const en = buildSite(folder, { asOf: AS_OF, languages: ['en'] });
     expect(en.has('en/index.html')).toBe(false);
