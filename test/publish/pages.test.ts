@@ -244,6 +244,12 @@ describe('consultations', () => {
     expect(p).not.toContain('Planlagt høring');
   });
 
+  it('opens by saying what the consultations below show, claiming no more than they show (k-open invited 1 of 3)', () => {
+    const lead = textOf(p.slice(p.indexOf('<p class="lead">'), p.indexOf('</p>', p.indexOf('<p class="lead">'))));
+    expect(lead).toBe('Når regionen hører civilsamfundet, inviterer den organisationer fra høringslisten, som høringen vedrører. Ved hver høring nedenfor står, hvor mange af de relevante organisationer på listen der blev inviteret, hvilke de var, og et mærke, hvor der kom et svar.');
+    expect(textOf(page('en/consultations.html', both))).toContain('When the region consults civil society, it invites organisations from the hearing list that the consultation concerns. Each consultation below says how many');
+  });
+
   it('shows the standing hearing list', () => {
     expect(textOf(p)).toContain('3 organisationer står på regionens stående høringsliste pr. 1. jun. 2026');
   });
