@@ -22,13 +22,19 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: '1 score is missing from the assessment for the call “Opslag c1”, for the criterion "Behov"; 2 assessors assessed the call.',
+      message: 'lacks 1 score for the criterion "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for the call “Opslag c1”, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.']);
+  });
+
+  it('says in words when nobody has assessed any application to the call, in both languages', () => {
+    const files = folderWith([cl(), app('a1', { decision: decided('granted') })]);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; nobody has assessed an application to the call yet.']);
+    expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {

@@ -149,10 +149,10 @@ describe('application edit --amount below the grant', () => {
     // The application named by its title, as users name it.
     const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'Besøgsvenner', '--amount', '100.000', '--no-commit']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe('fejl: ansøgning a1 har fået delvist bevilget 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling på 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
       + 'Ret først det bevilgede beløb med civsam application decide a1 --amount BELØB, og ret derefter det ansøgte beløb.\n');
     const en = await run(dir, 'application', 'edit', 'a1', '--amount', '100000');
-    expect(en.stderr).toBe('error: application a1 was granted DKK 120,000 in part, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
+    expect(en.stderr).toBe('error: application a1 received a partial grant of DKK 120,000, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
       + 'First correct the amount granted with civsam application decide a1 --amount AMOUNT, then the amount applied for.\n');
     expect(file(dir)).toBe(before);
     // The command it gives works, keeps the rest of the decision (its reason too), and then so does the edit.

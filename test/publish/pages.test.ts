@@ -33,6 +33,22 @@ describe('the site as files', () => {
     expect(textOf(page('en/offers.html', both))).toContain('2 active offers from civil-society organisations on 1 Jun 2026');
   });
 
+  it('puts the texts made once per language (periods, areas, kinds of funding, the filter) into that language only', () => {
+    const da = page('organisations/alpha.html', both);
+    const en = page('en/organisations/alpha.html', both);
+    expect(da).toContain('<td>1. jan. 2025 – 31. dec. 2026</td>');
+    expect(en).toContain('<td>1 Jan 2025 – 31 Dec 2026</td>');
+    expect(da).toContain('<div><dt>Områder</dt><dd>Psykiatri</dd></div>');
+    expect(en).toContain('<div><dt>Areas</dt><dd>Psychiatry</dd></div>');
+    expect(da).toContain('(2026; udviklingsprojekter)');
+    expect(en).toContain('(2026; development projects)');
+    expect(page('agreements.html', both)).toContain('1. jan. 2025 – 31. dec. 2026');
+    expect(page('en/agreements.html', both)).toContain('1 Jan 2025 – 31 Dec 2026');
+    expect(page('en/agreements.html', both)).not.toContain('udviklingsprojekter');
+    expect(page('en/offers.html', both)).toContain('<label for="f-text">');
+    expect(page('en/offers.html', both)).not.toContain(page('offers.html', both).match(/<label for="f-text">[^<]*/)![0]);
+  });
+
   it('English only puts English at the root', () => {
     const en = buildSite(folder, { asOf: AS_OF, languages: ['en'] });
     expect(en.has('en/index.html')).toBe(false);
@@ -236,6 +252,12 @@ describe('consultations', () => {
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Hvem blev inviteret 1 plads til 3 relevante organisationer på høringslisten; 1 blev inviteret');
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Alpha Forening fristen er ikke udløbet');
     expect(p).not.toContain('Planlagt høring');
+  });
+
+  it('opens by saying what the consultations below show, claiming no more than they show (k-open invited 1 of 3)', () => {
+    const lead = textOf(p.slice(p.indexOf('<p class="lead">'), p.indexOf('</p>', p.indexOf('<p class="lead">'))));
+    expect(lead).toBe('Når regionen hører civilsamfundet, inviterer den organisationer fra høringslisten, som høringen vedrører. Ved hver høring nedenfor står, hvor mange af de relevante organisationer på listen der blev inviteret, hvilke de var, og et mærke, hvor der kom et svar.');
+    expect(textOf(page('en/consultations.html', both))).toContain('When the region consults civil society, it invites organisations from the hearing list that the consultation concerns. Each consultation below says how many');
   });
 
   it('shows the standing hearing list', () => {
