@@ -131,9 +131,11 @@ function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, ra
     for (const word of words) out.push(criterionOf(ctx, target, word, '--criteria').id);
   }
   const ids = [...new Set(out)];
-  // Only the criteria the decision names get their id written; the call's other texts stay as they are.
-  const named = before.map((c, i) => (typeof c === 'string' && ids.includes(all[i].id) ? all[i] : c));
-  return named.some((c, i) => c !== before[i]) ? { ids, criteria: named } : { ids };
+  // A decision naming a criterion written as a plain text gives every plain text of the call its
+  // id, as giving the criteria again would: a call with some criteria by id and others as texts
+  // would be scored and ranked by the former alone.
+  const namesText = before.some((c, i) => typeof c === 'string' && ids.includes(all[i].id));
+  return namesText ? { ids, criteria: all } : { ids };
 }
 
 /** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */

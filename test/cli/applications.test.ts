@@ -275,7 +275,7 @@ describe('application decide --amount alone', () => {
     expect(over.stderr).toMatch(/^fejl: ansøgning a1 søgte om 150\.000 kr\. og kan højst få bevilget det, ikke 160\.000 kr\./);
     const whole = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '150000', '--no-commit']);
     expect(whole.code).toBe(2);
-    expect(whole.stderr).toBe('fejl: ansøgning a1 har fået delvist bevilget, og 150.000 kr. er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
+    expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og 150.000 kr. er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
       + 'Registrér den som sådan: civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need.\n');
     expect(file(partly)).toBe(before);
 
@@ -306,6 +306,22 @@ describe('application decide with a call\'s plain-text criteria', () => {
     const call = readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8');
     expect((await run(dir2, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
     expect(readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8')).toBe(call);
+  });
+
+  it('gives every plain text of the call its id when the decision names one: a call partly by ids is scored and ranked by those alone', async () => {
+    const texts = { ...CALL, criteria: ['Rækkevidde i hele regionen', 'Se også puljens kriterier'] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(texts) + '\n', 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'afslag', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Rækkevidde', '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([
+      { id: 'raekkevidde-i-hele-regionen', text: { da: 'Rækkevidde i hele regionen' } },
+      { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } },
+    ]);
+    expect(read(dir, 'applications/a1.yaml').decision.criteria).toEqual(['raekkevidde-i-hele-regionen']);
+    // The ranking then lists both criteria for scores.
+    const ranking = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1']);
+    expect(ranking.stdout + ranking.stderr).toContain('Se også puljens kriterier');
+    expect(ranking.stdout + ranking.stderr).not.toContain('står som tekst uden id');
   });
 });
 

@@ -447,7 +447,7 @@ export const applications = defineMessages({
   'application.correctAmount': 'civsam application decide {id} --amount BELØB',
   'application.amountUndecided': 'ansøgning {id} er endnu ikke afgjort, så der er intet bevilget beløb at rette. Registrér afgørelsen: civsam application decide {id} --decision AFGØRELSE --date DATO --amount BELØB.',
   'application.amountMakesPartial': 'ansøgning {id} har fået bevilget det fulde beløb, og {granted} er mindre end de {applied}, der blev søgt om: så er det en delvis bevilling, og det er en ny afgørelse, der skal begrundes. Registrér den som sådan: {command}.',
-  'application.amountMakesFull': 'ansøgning {id} har fået delvist bevilget, og {granted} er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. Registrér den som sådan: {command}.',
+  'application.amountMakesFull': 'ansøgning {id} har fået en delvis bevilling, og {granted} er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. Registrér den som sådan: {command}.',
   'application.caseUndecided': 'ansøgning {id} er endnu ikke afgjort, og et journalnummer hører til en afgørelse. Registrér afgørelsen med journalnummeret: civsam application decide {id} --decision AFGØRELSE --date DATO --case JOURNALNUMMER.',
   'application.caseEmpty': 'der står intet efter --case: skriv journalnummeret dér (civsam application decide {id} --case JOURNALNUMMER).',
   'application.amountWithoutGrant': 'afgørelsen »{decision}« bevilger intet, så den tager intet --amount (det ville blive læst som bevilgede midler). Udelad --amount, eller angiv --decision bevilget eller "delvist bevilget" med det bevilgede beløb.',
