@@ -37,6 +37,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --decision granted --date 2025-12-01 --amount 250000 --case 1-30-72-45-25',
       'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --date 2025-12-01 --reason "Lavere rækkevidde end de bevilgede" --criteria reach',
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --case 1-30-72-45-25',
+      'civsam application decide 2025-civilsamfundspuljen-lungeklubben-herning --amount 340000',
     ],
     load: () => import('../commands/application.js').then((m) => ({ run: m.decide })),
   },

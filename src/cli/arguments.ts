@@ -40,7 +40,7 @@ function attributeName(flag: string): string {
   return flag.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function checkIds(value: unknown, ids: 'one' | 'many', what: string, names: boolean, listedBy?: Message): void {
+function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message): void {
   const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what, listedBy));
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
@@ -104,7 +104,9 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (ids) {
       const what = `<${p.name}${p.variadic ? '...' : ''}>`;
       const names = positionalNames(spec, p.name);
-      checkIds(value, p.variadic ? 'many' : ids, what, names !== undefined);
+      // A refusal names the argument in words ("the id you gave for the application"), not as `<id>`.
+      const inWords: Message = { key: p.name === 'party-ids' ? 'cli.idArgument.parties' : names && 'target' in names ? `cli.idArgument.${names.target}` as MessageKey : 'cli.idArgument' };
+      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined);
       const l = names && lookup(what, names, value, false, (v) => { outArgs[i] = v; });
       if (l) lookups.push(l);
       return value;

@@ -5,14 +5,14 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { criterionNames, criterionText, isGrant, scaleOf, scoredCriteria } from '../domain/applications.js';
+import { criteriaWithIds, criterionNames, criterionText, isGrant, scaleOf, scoredCriteria, type CriteriaList } from '../domain/applications.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
-import { changeRecord, type Session } from '../register/apply-change.js';
+import { applyChange, changeRecord, type PlannedChange, type Rec, type Session } from '../register/apply-change.js';
 import type { Problem } from '../store/load-folder.js';
 import type { PathSegment } from '../store/yaml-read.js';
 
@@ -104,24 +104,38 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
 }
 
 /** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria "…"`). */
-function reCriteriaCommand(call: Call): string {
+export function reCriteriaCommand(call: Call): string {
   const texts = (call.criteria ?? []).filter((c): c is string => typeof c === 'string');
   const shownTexts = texts.length > 0 ? texts.map((t) => `"${t}"`).join(' ') : '"…" "…"';
   return `civsam call edit ${call.id} --criteria ${shownTexts}`;
 }
 
-/** `--criteria` values as the call's criterion ids: each value a criterion, else a list of them separated by commas. */
-function decisionCriteria(ctx: CommandContext, call: Call, raw: readonly string[]): string[] {
-  const index = criterionNames(call);
+/**
+ * `--criteria` values as the call's criterion ids: each value a criterion, else a list of them
+ * separated by commas. A criterion the call writes as a plain text is found by its text as well
+ * (as `call criterion` finds it) and gets the id `--criteria` on `call add` would give it:
+ * `criteria` is then the call's new list, for the call to be written with the decision, since a
+ * decision can only name a criterion by an id the call has.
+ */
+function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, raw: readonly string[]): { ids: string[]; criteria?: CriteriaList } {
+  const before = Array.isArray(call.criteria) ? (call.criteria as CriteriaList) : [];
+  const all = criteriaWithIds(before, language);
+  const target = { id: String(call.id), criteria: all };
+  const index = criterionNames(target);
   const out: string[] = [];
   for (const value of raw) {
     if (value.trim() === '') continue;
     // A criterion's text may hold a comma: the whole value first, then its parts.
     const whole = index.resolve(value);
     const words = whole.status === 'found' || !value.includes(',') ? [value] : value.split(',').filter((w) => w.trim() !== '');
-    for (const word of words) out.push(criterionOf(ctx, call, word, '--criteria').id);
+    for (const word of words) out.push(criterionOf(ctx, target, word, '--criteria').id);
   }
-  return [...new Set(out)];
+  const ids = [...new Set(out)];
+  // A decision naming a criterion written as a plain text gives every plain text of the call its
+  // id, as giving the criteria again would: a call with some criteria by id and others as texts
+  // would be scored and ranked by the former alone.
+  const namesText = before.some((c, i) => typeof c === 'string' && ids.includes(all[i].id));
+  return namesText ? { ids, criteria: all } : { ids };
 }
 
 /** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */
@@ -184,6 +198,8 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   // --case alone adds or corrects the case number of the decision already recorded: the case is
   // often opened after the decision is made, and giving the whole decision again risks changing it.
   if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
+  // --amount alone (with --case or not) corrects the amount of the decision already recorded, the same way.
+  if (outcome === undefined && opts.amount !== undefined && DECISION_PARTS.every((k) => k === 'amount' || opts[k] === undefined)) return amountOnly(ctx, opts, id);
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
@@ -192,18 +208,22 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
   if ((outcome === 'refused' || outcome === 'withdrawn') && amount !== undefined) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
   const reason = opts.reason?.trim();
-  return changeRecord(ctx, opts, 'application', id, (r, s) => {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
+    const r = s.current('application', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const given = opts.criteria?.filter((c) => c.trim() !== '');
-    const criteria = given?.length ? decisionCriteria(ctx, callOf(s, id, r), given) : undefined;
+    const call = given?.length ? callRecordOf(s, id, r) : undefined;
+    const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
+    const criteria = chosen?.ids;
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
+    const appId = typeof r.id === 'string' ? r.id : id;
     if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined && applied !== undefined && amount > applied) {
-      const appId = typeof r.id === 'string' ? r.id : id;
       throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
     }
     // A grant in full of less than was applied for is a partial grant, which must give its reasons;
     // its letter would otherwise say "as applied for" of an amount that is not.
     if (outcome === 'granted' && amount !== undefined && applied !== undefined && amount < applied) {
-      throw new UserError('application.grantedLess', { id: typeof r.id === 'string' ? r.id : id, applied: amount_(applied), granted: amount_(amount) });
+      throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
     }
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
     const caseNumber = opts.case?.trim() || before.case_number;
@@ -214,11 +234,53 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
       ...(criteria?.length ? { criteria } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
-    return { ...r, decision };
+    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
+    if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
+    return changes;
+  });
+  return result.exitCode;
+}
+
+/** The call an application is for, as its file says now (its criteria may be written with the decision). */
+function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
+  const call = callOf(s, id, r);
+  return s.current('call', call.id) ?? (call as unknown as Rec);
+}
+
+/**
+ * Corrects the amount of a decision already recorded and keeps the rest of it (outcome, date,
+ * reason, criteria, case number): `decide` given whole would date it today and drop what is not
+ * given again. Held to decide's checks: a grant of at most what was applied for; and a grant in
+ * full stays one of the whole amount applied for, a partial grant one of less, since moving
+ * between the two is a new decision (a partial grant must give its reasons; a letter "as applied
+ * for" must be true): refused with the whole command that records it.
+ */
+async function amountOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
+  const amount = wholeNumberFlag(opts.amount!, '--amount');
+  const caseNumber = opts.case?.trim();
+  if (opts.case !== undefined && caseNumber === '') throw new UserError('application.caseEmpty', { id });
+  return changeRecord(ctx, opts, 'application', id, (r) => {
+    const appId = typeof r.id === 'string' ? r.id : id;
+    const before = r.decision as Partial<NonNullable<Application['decision']>> | undefined;
+    if (!before || typeof before !== 'object') throw new UserError('application.amountUndecided', { id: appId });
+    if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
+    const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
+    if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+    const day = before.date ?? 'YYYY-MM-DD';
+    const criteria = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
+    if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
+      const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: criteria ?? { key: 'application.criteriaWord' } } };
+      throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+    }
+    if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
+      const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
+      throw new UserError('application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+    }
+    return { ...r, decision: { ...before, amount_dkk: amount, ...(caseNumber ? { case_number: caseNumber } : {}) } };
   }, caseWording);
 }
 
-/** The options that give a decision (all but --case): any of them means the whole decision is given, with --decision. */
+/** The options that give a decision (all but --case): any of them means the whole decision is given, with --decision (but --amount alone: amountOnly). */
 const DECISION_PARTS = ['date', 'amount', 'reason', 'criteria'] as const;
 
 /** A problem with the case number, said by the flag that gave it (`--case must be at most 200 characters`), not by a line of a file not written. */
@@ -245,11 +307,11 @@ async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string)
 /**
  * `application edit` that lowers the amount applied for below what the decision granted: refused,
  * as `decide` refuses the reverse, since a grant larger than its application favours one applicant
- * (the audit's grant-exceeds-application). The decision is corrected first, with the command that
- * gives it again whole: its date kept, its criteria named again and a reason asked for where it had
- * one (`decide` keeps only the case number of the decision it replaces). A grant in full is given
- * again without an amount, so it follows the amount applied for: with an amount below the
- * application's, `decide` would call it a partial grant. Judged only when the edit changes the
+ * (the audit's grant-exceeds-application). The decision is corrected first: a partial grant's
+ * amount alone (`decide ID --amount`, which keeps the rest of the decision). A grant in full is
+ * given again whole without an amount, so it follows the amount applied for (an amount below the
+ * application's would make it a partial grant): its date kept, its criteria named again and a
+ * reason asked for where it had one (`decide` keeps only the case number of the decision it replaces). Judged only when the edit changes the
  * amount applied for or granted, so a record already inconsistent can still have its notes edited;
  * a grant raised above an amount applied for that stays (from a file) is said as `decide` says it.
  */
@@ -265,8 +327,10 @@ export function refuseGrantAboveApplied(before: Record<string, unknown>, after: 
   if (applied === before.amount_dkk) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(granted) });
   const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
   const day = d.date ?? 'YYYY-MM-DD';
+  // A partial grant's amount is corrected alone (its date, reason and criteria kept); a grant in
+  // full is given again without an amount, which only a whole decision can do.
   const command: Message = d.outcome === 'partly'
-    ? { key: 'application.redecidePartly', params: { id: appId, day, criteria: criteria ?? { key: 'application.criteriaWord' } } }
+    ? { key: 'application.correctAmount', params: { id: appId } }
     : { key: d.reason ? 'application.redecideGrantedReason' : 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
   throw new UserError(d.outcome === 'partly' ? 'application.appliedBelowPartlyGrant' : 'application.appliedBelowFullGrant', { id: appId, granted: amount_(granted), applied: amount_(applied), command });
 }

@@ -21,8 +21,9 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
+import { outputFolder } from '../context/output-folder.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
-import { criterionText, scoredCriteria } from '../domain/applications.js';
+import { criterionText, grantedAmount, scoredCriteria } from '../domain/applications.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
@@ -96,7 +97,7 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const orgs = app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
   const applied = formatAmount(app.amount_dkk, ctx.lang);
   // A full grant without an amount is the amount applied for (a partial one without is never written: letterProblems).
-  const granted = formatAmount(d.amount_dkk ?? app.amount_dkk, ctx.lang);
+  const granted = formatAmount(grantedAmount(app) ?? app.amount_dkk, ctx.lang);
   // What the money is for: the application's title; without one, the call it was made under.
   const r = region?.name ?? '';
   const decision = app.title !== undefined
@@ -118,7 +119,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
       [ctx.t('letter.to'), orgs],
       [ctx.t('letter.date'), formatDate(d.date, ctx.lang)],
       [ctx.t('letter.case'), d.case_number ?? ''],
-      [ctx.t('letter.application'), app.id],
+      // The application as the applicant knows it, by its title; its id is the register's own (left out without a title).
+      [ctx.t('letter.application'), app.title ?? ''],
     ],
     decision, judgedBy, restsOn, ...(d.reason ? { reason: d.reason } : {}), closing,
   };
@@ -175,9 +177,7 @@ export function letterProblems(ctx: CommandContext, folder: DataFolder, apps: re
 
 export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  // --output as every other command names it; --out as this one always has.
-  if (opts.output !== undefined && opts.out !== undefined && opts.output !== opts.out) throw new UserError('letter.outputTwice');
-  const outDir = opts.output ?? opts.out;
+  const outDir = outputFolder(ctx.cwd, opts, 'letter.outputTwice');
   if (!outDir) throw new UserError('letter.outMissing');
   const out = resolve(ctx.cwd, outDir);
   refuseUnreadablePath(out);

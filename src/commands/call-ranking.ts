@@ -12,12 +12,17 @@ import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
-import { criterionText, scoredCriteria } from '../domain/applications.js';
+import { criterionText, plainCriteria, scoredCriteria } from '../domain/applications.js';
+import { reCriteriaCommand } from './application.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
 /** The ranking as a table: applicants by name first (with the rank, the columns that stay in view when the table is split), then the application's id. */
-export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id, criterionName: (id: string) => string = (id) => id): Table {
+/**
+ * `plain`: the call's criteria written as plain texts, without the ids scores name: with no other
+ * criteria the note says so and how to give them ids, rather than that the call has none.
+ */
+export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id, criterionName: (id: string) => string = (id) => id, plain: { texts: readonly string[]; command: string } = { texts: [], command: '' }): Table {
   const numbers = Array.from({ length: r.assessors }, (_, i) => i + 1);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
@@ -48,7 +53,8 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
   // Nothing to score against, or nothing scored yet: said so, with the command that puts it right.
   const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
-  const notes = [criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
+  const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: plain.texts.map((t) => ctx.t('audit.fmt.quoted', { text: t.replace(/\.$/, '') })).join(', '), command: plain.command })
+    : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
     : r.assessors === 0 ? ctx.t('ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
     : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
   notes.push(...moneyNotes(ctx, r));
@@ -94,7 +100,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   }
   const report = buildRanking(folder, call, ctx.today, year);
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
-  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id);
+  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call) });
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });
   if (opts.output !== undefined && extname(opts.output).toLowerCase() === '.xlsx') {
     if (opts.format !== undefined) throw new UserError('ranking.xlsxFormat');

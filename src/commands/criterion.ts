@@ -4,7 +4,7 @@
 // (which the audit asks of a pool that funds them) meant editing the file by hand.
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
-import { criteriaFromTexts, criterionText, type CriteriaList } from '../domain/applications.js';
+import { criteriaWithIds, type CriteriaList } from '../domain/applications.js';
 import { changeRecord } from '../register/apply-change.js';
 import { criterionOf } from './application.js';
 
@@ -21,13 +21,15 @@ export function criterion(kind: 'pool' | 'call') {
     const weight = opts.weight === undefined ? undefined : weightOf(opts.weight);
     if (!kinds && weight === undefined) throw new UserError('criterion.nothingToSet');
     return changeRecord(ctx, opts, kind, id, (r, s) => {
-      const criteria = Array.isArray(r.criteria) ? [...(r.criteria as CriteriaList)] : [];
-      // A criterion written as a plain text (as the sample's are) is found by its text too, and
-      // gets an id when it is marked (as `--criteria` gives one); the others are left as they are.
-      const language = s.folder.settings?.language ?? ctx.lang;
-      const all = criteriaFromTexts(criteria.map((c) => (typeof c === 'string' ? c : criterionText(c, language))), criteria, language);
+      const before = Array.isArray(r.criteria) ? (r.criteria as CriteriaList) : [];
+      // A criterion written as a plain text (as the sample's are) is found by its text too. Once
+      // one is marked, every plain text gets its id (as giving the criteria again with --criteria
+      // would): a call or pool with some criteria by id and others as texts would be scored and
+      // ranked by the former alone.
+      const all = criteriaWithIds(before, s.folder.settings?.language ?? ctx.lang);
       const found = criterionOf(ctx, { id: String(r.id), criteria: all }, word, '<criterion>', kind);
       const at = all.findIndex((c) => c.id === found.id);
+      const criteria: CriteriaList = [...all];
       criteria[at] = { ...all[at], ...(kinds ? { kinds: kinds as FundingKinds } : {}), ...(weight !== undefined ? { weight } : {}) };
       return { ...r, criteria };
     });

@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
+import { outputFolder } from '../context/output-folder.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { RECORD_KINDS } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
@@ -24,9 +25,7 @@ export interface PublishOptions {
 }
 
 export async function run(ctx: CommandContext, given: PublishOptions): Promise<number> {
-  // --output as every other command names it; --out as this one always has.
-  if (given.output !== undefined && given.out !== undefined && given.output !== given.out) throw new UserError('publish.outputTwice');
-  const opts = { ...given, out: given.output ?? given.out };
+  const opts = { ...given, out: outputFolder(ctx.cwd, given, 'publish.outputTwice') };
   if (!opts.out) throw new UserError('publish.outMissing');
   const asOf = dateOption(opts.asOf, '--as-of', ctx.today);
   const dataDir = resolve(ctx.cwd, ctx.dataDir);

@@ -6,6 +6,7 @@ import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, offerActive, reachOf } from '../domain/reach.js';
+import { grantedAmount } from '../domain/applications.js';
 import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
@@ -157,7 +158,7 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
     headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
     row: (r, _ctx, say) => {
       const a = r as unknown as Application;
-      const granted = a.decision?.amount_dkk;
+      const granted = grantedAmount(a);
       return [a.id, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), say.amount(a.amount_dkk), say.value(a.decision?.outcome), say.amount(granted)];
     },
   },

@@ -13,7 +13,7 @@ import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import type { Language, MessageParams } from '../i18n/index.js';
+import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
@@ -154,15 +154,17 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
 }
 
-function resolveValue(ctx: CommandContext, what: string, values: readonly string[], value: string, field?: string): string {
+/** `what`: the option or argument as the user typed it (`--decision`), or a message for a part of one. */
+function resolveValue(ctx: CommandContext, what: string | Message, values: readonly string[], value: string, field?: string): string {
+  const said = typeof what === 'string' ? { syntax: what } : what;
   const index = enumNames(values, field);
   const r = index.resolve(value);
   if (r.status === 'found') return r.id;
   const choices = index.entries.map((e) => e.display[ctx.lang]).join(', ');
   // The value meant, when one is near (`delvist imødekommet`), before every value it may take.
   const near = r.status === 'unknown' ? r.closest : r.candidates;
-  if (near.length > 0) throw new UsageError('names.badValueNear', { what: { syntax: what }, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[ctx.lang]).join(', ') } }, choices } as MessageParams);
-  throw new UsageError('names.badValue', { what: { syntax: what }, choices });
+  if (near.length > 0) throw new UsageError('names.badValueNear', { what: said, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[ctx.lang]).join(', ') } }, choices } as MessageParams);
+  throw new UsageError('names.badValue', { what: said, choices });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */
@@ -170,7 +172,8 @@ function resolveFunding(ctx: CommandContext, folder: Folder, what: string, kinds
   const parts = item.split(':');
   if (parts.length !== 4 || !mayBeName(parts[0]) || parts[2].trim() === '') return item;
   const pool = resolveTarget(ctx, folder, what, 'pool', parts[0].trim());
-  const kind = resolveValue(ctx, what, kinds, parts[2].trim());
+  // Said as the part of the line it is: `--funding` alone would read as if the whole line should be a kind.
+  const kind = resolveValue(ctx, { key: 'names.fundingKind' }, kinds, parts[2].trim());
   return [pool, parts[1], kind, parts[3]].join(':');
 }
 

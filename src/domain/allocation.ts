@@ -7,9 +7,13 @@
 // pool) is money promised from that pool just as an agreement's line is, and counts as one — unless
 // an agreement made from it already counts that money. The agreement then carries it: the one the
 // application names (`agreement`), or, where no application names it, an agreement established by
-// the same call for the same organisations (each such agreement carries one application, the first
-// by id). Either way that agreement must count and have a line from the call's pool; otherwise the decision is what counts (a draft agreement promises nothing
-// yet, the decision has). So no krone is counted twice. What the agreement has from the pool is
+// the same call for the same organisations. Either way that agreement must count and have a line
+// from the call's pool; otherwise the decision is what counts (a draft agreement promises nothing
+// yet, the decision has). So no krone is counted twice. Where the organisations have one such
+// grant and one such agreement in the call, the one was made from the other. Where they have more
+// than one of either, which agreement was made from which grant is not known and not guessed (an
+// order of ids says nothing about it): those agreements together carry those grants, and the audit
+// compares the sums and asks for each application's agreement to be named. What the agreement has from the pool is
 // then all that counts of the grant, also where it has less (a year left out): the audit's
 // agreement-below-grant says so. A grant for several years is split equally, in whole kroner,
 // between them; one that names no year is money for the year of the call's deadline (as `call
@@ -26,7 +30,7 @@
 import type { DataFolder } from './folder.js';
 import type { Agreement, Application } from './kinds.js';
 import { fundingCounts } from './reach.js';
-import { isGrant } from './applications.js';
+import { grantedAmount } from './applications.js';
 
 export type FundingKind = 'development' | 'operation';
 
@@ -75,6 +79,12 @@ export function countedLines(folder: DataFolder): CountedLine[] {
 export interface CarriedGrant {
   application: string;
   agreement: string;
+  /**
+   * Where the pairing is not known (no application names its agreement, and the organisations have
+   * more than one grant or agreement in the call): every agreement that together carries the
+   * grants, `agreement` the first of them, in id order.
+   */
+  together?: string[];
   /** The call's pool, the grant's money. */
   pool: string;
   /** The amount granted, whole kroner (the amount applied for, for a full grant without one). */
@@ -110,21 +120,27 @@ function grants(folder: DataFolder): Grants {
   if (cached) return cached;
   const apps = [...folder.records.application.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const out: Grants = { lines: [], carried: [] };
-  let unnamed: Map<string, Agreement[]> | undefined;
+  const decided: Array<{ app: Application; amount: number; pool: string; deadline: string }> = [];
   for (const app of apps) {
-    const d = app.decision;
-    if (!d || !isGrant(d.outcome)) continue;
-    const amount = d.amount_dkk ?? (d.outcome === 'granted' ? app.amount_dkk : undefined);
+    const amount = grantedAmount(app);
     const call = folder.records.call.get(app.call);
-    if (amount === undefined || !call?.pool) continue;
-    const pool = call.pool;
-    unnamed ??= unnamedCarriers(folder, apps);
-    const carrier = carrierOf(folder, app, pool, unnamed);
-    if (carrier) {
-      out.carried.push({ application: app.id, agreement: carrier.id, pool, amount });
+    if (amount !== undefined && call?.pool) decided.push({ app, amount, pool: call.pool, deadline: call.deadline });
+  }
+  // The grants that name no agreement, by call and organisations: whether there is one says whether the pairing is known.
+  const unnamedGrants = new Map<string, number>();
+  for (const { app } of decided) {
+    const key = groupKey(app.call, app.organisations);
+    if (app.agreement === undefined) unnamedGrants.set(key, (unnamedGrants.get(key) ?? 0) + 1);
+  }
+  const unnamed = unnamedCarriers(folder, apps);
+  for (const { app, amount, pool, deadline } of decided) {
+    const carriers = carriersOf(folder, app, pool, unnamed);
+    if (carriers.length > 0) {
+      const known = carriers.length === 1 && (app.agreement !== undefined || unnamedGrants.get(groupKey(app.call, app.organisations)) === 1);
+      out.carried.push({ application: app.id, agreement: carriers[0].id, ...(known ? {} : { together: carriers.map((a) => a.id) }), pool, amount });
       continue;
     }
-    const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(call.deadline.slice(0, 4))];
+    const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(deadline.slice(0, 4))];
     // In whole kroner that add up to the grant: the first years take the kroner left over (100.000 over three years: 33.334, 33.333, 33.333).
     const each = Math.floor(amount / years.length);
     const over = amount - each * years.length;
@@ -134,43 +150,38 @@ function grants(folder: DataFolder): Grants {
   return out;
 }
 
+/** A call and a set of organisations, as one key. */
+const groupKey = (call: string, organisations: readonly string[]): string => `${call}\n${[...new Set(organisations)].sort().join('\n')}`;
+
 /** Whether an agreement counts and has money from the pool: then it, not a decision, says what was given. */
 const carriesPool = (a: Agreement | undefined, pool: string): a is Agreement => a !== undefined && fundingCounts(a) && (a.funding ?? []).some((l) => l.pool === pool);
 
-/** The agreements established by a call that no application names as its own: each may be the one made from a grant of that call. */
+/** The agreements established by a call that no application names as its own, by call and organisations, each list in id order. */
 function unnamedCarriers(folder: DataFolder, apps: readonly Application[]): Map<string, Agreement[]> {
   const named = new Set(apps.map((a) => a.agreement).filter((id) => id !== undefined));
-  // By call, each call's in id order: an application looks only at its own call's.
-  const byCall = new Map<string, Agreement[]>();
+  const out = new Map<string, Agreement[]>();
   for (const a of agreementsById(folder)) {
     const call = a.established_by?.call;
     if (call === undefined || named.has(a.id)) continue;
-    const list = byCall.get(call);
+    const key = groupKey(call, a.organisations);
+    const list = out.get(key);
     if (list) list.push(a);
-    else byCall.set(call, [a]);
+    else out.set(key, [a]);
   }
-  return byCall;
+  return out;
 }
 
-const sameOrganisations = (a: readonly string[], b: readonly string[]): boolean => {
-  const x = new Set(a);
-  const y = new Set(b);
-  return x.size === y.size && [...x].every((o) => y.has(o));
-};
-
 /**
- * The agreement made from the application that already counts its grant, if any (see the top of
- * this file). An unnamed agreement found to carry it is taken from `unnamed`, so it carries no other.
+ * The agreements that already count the application's grant (see the top of this file): the one
+ * it names, or every agreement the call established for the same organisations that no
+ * application names; none when none of them counts money from the pool.
  */
-function carrierOf(folder: DataFolder, app: Application, pool: string, unnamed: Map<string, Agreement[]>): Agreement | undefined {
+function carriersOf(folder: DataFolder, app: Application, pool: string, unnamed: Map<string, Agreement[]>): Agreement[] {
   if (app.agreement !== undefined) {
     const named = folder.records.agreement.get(app.agreement);
-    return carriesPool(named, pool) ? named : undefined;
+    return carriesPool(named, pool) ? [named] : [];
   }
-  const list = unnamed.get(app.call) ?? [];
-  const at = list.findIndex((a) => sameOrganisations(a.organisations, app.organisations) && carriesPool(a, pool));
-  if (at < 0) return undefined;
-  return list.splice(at, 1)[0];
+  return (unnamed.get(groupKey(app.call, app.organisations)) ?? []).filter((a) => carriesPool(a, pool));
 }
 
 /**

@@ -46,6 +46,24 @@ export function criteriaFromTexts(texts: readonly string[], before: CriteriaList
 }
 
 /**
+ * Every criterion of a call or pool with an id, in their order: one with an id as it is, a plain
+ * text (as the sample's are) with the id `--criteria` would give it (criteriaFromTexts). What a
+ * criterion named by its text is found among, by `call criterion` and `application decide` alike;
+ * the record gets the id only where a command writes it. One entry per item of `criteria`.
+ */
+export function criteriaWithIds(criteria: CriteriaList | undefined, language: Language): ScoredCriterion[] {
+  const list = criteria ?? [];
+  // A criterion that failed its schema (a gap in the record's valid part, or a file read as it is) has no text to be found by.
+  const text = (c: unknown): string => (typeof c === 'string' ? c : c !== null && typeof c === 'object' && typeof (c as { text?: unknown }).text === 'object' && (c as { text?: unknown }).text !== null ? criterionText(c as ScoredCriterion, language) : '');
+  return criteriaFromTexts(list.map(text), list, language);
+}
+
+/** The criteria of a call or pool that have no id yet: plain texts, in their order. */
+export function plainCriteria(rec: Pick<Call | Pool, 'criteria'>): string[] {
+  return (rec.criteria ?? []).filter((c): c is string => typeof c === 'string');
+}
+
+/**
  * A call's (or pool's) scored criteria as names: each by its id and its text in both languages,
  * shown by its text in the reader's language. What `--score` and `--criteria` resolve against.
  */
@@ -129,6 +147,18 @@ export function weightedTotal(app: Application, criteria: readonly ScoredCriteri
 
 export type Outcome = NonNullable<Application['decision']>['outcome'];
 export const isGrant = (o: Outcome | undefined): boolean => o === 'granted' || o === 'partly';
+
+/**
+ * What a decision granted, in whole kroner: its amount, or for a grant in full without one the
+ * amount applied for (what "as applied for" grants); undefined for a refusal, a withdrawal, an
+ * undecided application or a partial grant that does not say how much. Letters, the ranking, the
+ * site and the money counted all take the amount from here.
+ */
+export function grantedAmount(app: Pick<Application, 'amount_dkk' | 'decision'>): number | undefined {
+  const d = app.decision;
+  if (!d || !isGrant(d.outcome)) return undefined;
+  return d.amount_dkk ?? (d.outcome === 'granted' ? app.amount_dkk : undefined);
+}
 
 /** The applications of each call, by call id, in id order. */
 export function applicationsByCall(apps: Iterable<Application>): Map<string, Application[]> {

@@ -70,14 +70,16 @@ export function isValidId(id: string): boolean {
 }
 
 /**
- * Refuses (exit 2) a value that is not a well-formed id, naming where it was given (`--pool`,
- * `<id>`), never the value: it may be a path such as `../x` or hold escape codes. Only a
- * well-formed id ever becomes a file name, so this is also what keeps a command inside the folder.
+ * Refuses (exit 2) a value that is not a well-formed id, naming where it was given (`--pool`, or a
+ * command's own argument in words: "the id you gave for the application"), never the value: it
+ * may be a path such as `../x` or hold escape codes. Only a well-formed id ever becomes a file
+ * name, so this is also what keeps a command inside the folder.
  * `listedBy`: where the ids it takes are listed, when that is not a record list (a vocabulary's).
  */
-export function requireId(value: string, what: string, listedBy?: Message): string {
-  if (!ID_PATTERN.test(value)) throw new UserError(listedBy ? 'cli.badIdListed' : 'cli.badId', listedBy ? { what: { syntax: what }, listedBy } : { what: { syntax: what } });
-  return value;
+export function requireId(value: string, what: string | Message, listedBy?: Message): string {
+  if (ID_PATTERN.test(value)) return value;
+  if (typeof what !== 'string') throw new UserError('cli.badIdArgument', { what });
+  throw new UserError(listedBy ? 'cli.badIdListed' : 'cli.badId', listedBy ? { what: { syntax: what }, listedBy } : { what: { syntax: what } });
 }
 
 const AREA_CODE = AREA_ID_CODES;

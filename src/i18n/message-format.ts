@@ -45,36 +45,105 @@ function countOf(value: unknown): number {
 }
 
 /**
- * The template with its placeholders filled: `shown(name)` gives a parameter as text (undefined
- * leaves the placeholder as written), `raw(name)` the value a plural counts.
+ * A template as the filling below walks it: text as written, a `{name}`, or a plural. Text that
+ * is no placeholder (an unclosed `{`, `{two words}`) is kept with the text around it. A plural's
+ * branches are made into parts when first chosen; `null` when a `#` stands inside a branch's own
+ * braces, where it would change what those say, so that branch is read again with its count in it.
  */
-export function fillTemplate(template: string, lang: Language, shown: (name: string) => string | undefined, raw: (name: string) => unknown): string {
-  let out = '';
+type Part = string | { name: string; whole: string; branches?: Map<string, string>; made?: Map<string, Part[] | null> };
+
+/** Each catalogue template made into parts once: a report fills the same few thousands of times. */
+const made = new Map<string, Part[]>();
+
+function partsOf(template: string): Part[] {
+  let parts = made.get(template);
+  if (!parts) {
+    // A key missing from the catalogue is its own template: never let such text pile up.
+    if (made.size >= 10_000) made.clear();
+    made.set(template, (parts = split(template)));
+  }
+  return parts;
+}
+
+function split(template: string): Part[] {
+  const parts: Part[] = [];
+  let text = '';
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
     const close = open < 0 ? -1 : closing(template, open);
-    if (close < 0) return out + template.slice(i);
-    out += template.slice(i, open);
+    if (close < 0) break;
+    text += template.slice(i, open);
+    const whole = template.slice(open, close + 1);
     const inner = template.slice(open + 1, close);
     const plural = PLURAL.exec(inner);
+    if (/^\w+$/.test(inner) || plural) {
+      if (text) parts.push(text);
+      text = '';
+      parts.push(plural ? { name: plural[1], whole, branches: branchesOf(plural[2]), made: new Map() } : { name: inner, whole });
+    } else text += whole;
+    i = close + 1;
+  }
+  text += template.slice(i);
+  if (text) parts.push(text);
+  return parts;
+}
+
+/** A branch as parts, or null when a `#` is inside one of its braces (see Part). */
+function branchParts(branch: string): Part[] | null {
+  for (let open = branch.indexOf('{'); open >= 0; ) {
+    const close = closing(branch, open);
+    if (close < 0) break;
+    if (branch.slice(open, close).includes('#')) return null;
+    open = branch.indexOf('{', close + 1);
+  }
+  return split(branch);
+}
+
+/**
+ * The template with its placeholders filled: `shown(name)` gives a parameter as text (undefined
+ * leaves the placeholder as written), `raw(name)` the value a plural counts.
+ */
+export function fillTemplate(template: string, lang: Language, shown: (name: string) => string | undefined, raw: (name: string) => unknown): string {
+  return fill(partsOf(template), lang, shown, raw);
+}
+
+/** The parts filled; `count`: what a `#` in the text stands for (in a plural's branch). */
+function fill(parts: readonly Part[], lang: Language, shown: (name: string) => string | undefined, raw: (name: string) => unknown, count?: string): string {
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (typeof part === 'string') {
+      out += count !== undefined && part.includes('#') ? part.split('#').join(count) : part;
+      continue;
+    }
     let filled: string | undefined;
-    if (/^\w+$/.test(inner)) {
-      filled = shown(inner);
-    } else if (plural) {
-      const count = shown(plural[1]);
-      if (count !== undefined) {
-        const n = countOf(raw(plural[1]));
-        const branches = branchesOf(plural[2]);
-        const branch = branches.get(`=${n}`) ?? branches.get(pluralCategory(n, lang)) ?? branches.get('other');
-        if (branch !== undefined) filled = fillTemplate(branch.replace(/#/g, count), lang, shown, raw);
+    const value = shown(part.name);
+    if (!part.branches) filled = value;
+    else if (value !== undefined) {
+      const n = countOf(raw(part.name));
+      const exact = `=${n}`;
+      const category = part.branches.has(exact) ? exact : pluralCategory(n, lang);
+      const selector = part.branches.has(category) ? category : 'other';
+      const branch = part.branches.get(selector);
+      if (branch !== undefined) {
+        let parts = part.made!.get(selector);
+        if (parts === undefined) part.made!.set(selector, (parts = branchParts(branch)));
+        // A count with braces or a `$` in it is put into the branch's text before that is read, as written.
+        filled = parts && !/[{}$]/.test(value) ? fill(parts, lang, shown, raw, value) : fill(split(branch.replace(/#/g, value)), lang, shown, raw);
       }
     }
-    out += filled ?? template.slice(open, close + 1);
-    i = close + 1;
+    out += filled ?? part.whole;
     // A value that ends with a full stop of its own (`100 kr.`, an abbreviation, a typed `--dry.`,
     // an ellipsis) takes the one after it: never two. A path that ends in dots (`.`, `../..`) keeps it.
-    if (filled !== undefined && template[i] === '.' && template[i + 1] !== '.' && /[^./\\]\.+$/u.test(filled)) i++;
+    const next = parts[k + 1];
+    if (filled !== undefined && typeof next === 'string') {
+      const after = count !== undefined && next.includes('#') ? next.split('#').join(count) : next;
+      if (after[0] === '.' && after[1] !== '.' && /[^./\\]\.+$/u.test(filled)) {
+        out += after.slice(1);
+        k++;
+      }
+    }
   }
   return out;
 }

@@ -29,15 +29,17 @@ function blocks(note: HearingNote, lang: Language): Block[] {
     : t('hearingNote.introClosedEarlyUndated', course);
   // Who it went to and who answered, in words for none, one and all (`ingen afgav høringssvar`, not `0 afgav`).
   const sentTo = t('hearingNote.sentTo', { count: note.parties.length, responded: note.responded, silent: note.parties.length - note.responded });
-  out.push({ kind: 'paragraph', text: `${ran} ${sentTo}` });
+  // A late response counts, said as the hearing report says it.
+  const late = note.late > 0 ? ` ${t('course.lateCount', { count: note.late })}` : '';
+  out.push({ kind: 'paragraph', text: `${ran} ${sentTo}${late}` });
   if (early) out.push({ kind: 'paragraph', text: t('hearingNote.closedEarlyReason', { reason: early.reason ?? t('hearing.report.noReason') }) });
   else if (note.asOf <= c.deadline) out.push({ kind: 'paragraph', text: t('hearingNote.preliminary', { asOf: date(note.asOf) }) });
   out.push({ kind: 'heading', text: t('hearingNote.partiesHeading') });
-  out.push({ kind: 'paragraph', text: note.parties.length ? t('hearingNote.partiesLead') : t('hearingNote.noParties') });
+  out.push({ kind: 'paragraph', text: note.parties.length ? t('hearingNote.partiesLead', { count: note.parties.length }) : t('hearingNote.noParties') });
   if (note.parties.length) {
     out.push({
       kind: 'list',
-      items: note.parties.map((p) => (p.received ? t('hearingNote.partyAnswered', { name: p.name, date: date(p.received) }) : p.name)),
+      items: note.parties.map((p) => (p.received ? t(p.late ? 'hearingNote.partyAnsweredLate' : 'hearingNote.partyAnswered', { name: p.name, date: date(p.received) }) : p.name)),
       marked: note.parties.map((p) => p.responded),
     });
   }

@@ -31,24 +31,23 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
   ];
   // An area without patient groups (none in the vocabulary, or none the filters keep) adds nothing on screen.
   const sections = report.areas.some((a) => a.patientGroups.length) ? report.areas.filter((a) => a.patientGroups.length) : report.areas;
-  // An offer under several groups and areas is put into words once.
-  const reaches = new Map<string, string>();
+  // An offer under several groups and areas is put into words once (the report files one entry
+  // under each of its groups, so the entry itself is the key).
+  const reaches = new Map<OfferEntry, string>();
   const reach = (o: OfferEntry) => {
-    let text = reaches.get(o.id);
-    if (text === undefined) reaches.set(o.id, (text = reachText(o.reach, names.municipalities, lang)));
+    let text = reaches.get(o);
+    if (text === undefined) reaches.set(o, (text = reachText(o.reach, names.municipalities, lang)));
     return text;
   };
-  const cells = new Map<string, Cell[]>();
+  const cells = new Map<OfferEntry, Cell[]>();
   const offerCells = (o: OfferEntry): Cell[] => {
-    let c = cells.get(o.id);
+    let c = cells.get(o);
     if (!c) {
-      c = [
-        tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }),
-        o.organisation.name,
-        reach(o),
-        [agreementText(o, lang), ...o.pools.map((p) => p.name)].filter(Boolean).join('\n'),
-      ];
-      cells.set(o.id, c);
+      // The agreements (if any), then each pool's name, one a line.
+      let behind = agreementText(o, lang);
+      for (const p of o.pools) if (p.name) behind = behind ? `${behind}\n${p.name}` : p.name;
+      c = [tr(lang, 'overview.offers.titleType', { title: o.title, type: o.type.name[lang] }), o.organisation.name, reach(o), behind];
+      cells.set(o, c);
     }
     return c;
   };

@@ -79,18 +79,25 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   const headers = table.columns.map((c) => terminalSafe(c.header));
   const natural = headers.map((h) => longestLine(h));
   const minimum = headers.map((h) => Math.max(longestWord(h), 1));
-  for (const r of texts) {
+  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
+  const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
+  // Widths only grow as rows are measured. Without key columns to split the others beside, a
+  // table too wide at its columns' narrowest is drawn as a list, which needs no widths: once the
+  // rows measured so far make it that wide, the rest are not measured.
+  const splittable = !!keyColumns && keyColumns < headers.length;
+  for (let ri = 0; ri < texts.length; ri++) {
+    const r = texts[ri];
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
       if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
       if (text.length > minimum[i]) minimum[i] = longestWord(text, minimum[i]);
     }
+    if (!splittable && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
   }
   for (let i = 0; i < headers.length; i++) {
     natural[i] += 2;
     minimum[i] = Math.min(natural[i], minimum[i] + 2);
   }
-  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   // A long title wraps like the notes do: the table fits the terminal, its title too.
   if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
@@ -99,8 +106,7 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     for (const n of table.notes) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
     return;
   }
-  const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
-  const chunks = keyColumns && keyColumns < headers.length && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
+  const chunks = splittable && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
   if (chunks && chunks.length > 1) {
     for (const chunk of chunks) drawTable(table, texts, chunk.cols, chunk.widths, color, sink);
   } else if (tableWidth(pick(minimum, shown)) <= width) {
@@ -301,41 +307,46 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
   const g = table.groupColumn;
   const inner = g === undefined ? width : width - 2; // records under a group label are indented by two
   const labels = table.columns.map((c) => `${terminalSafe(c.header)}: `);
-  // Without colour, text is as it is: no styling call per line.
+  // Without colour, text is as it is: no styling call per line. Each label is styled once.
   const plain = color.level === 0;
   const bold = (text: string) => (plain ? text : color.bold(text));
   const tonedText = (text: string, tone: Tone | undefined) => (plain ? text : toned(text, tone, color));
+  const leads = labels.map((label) => bold(label.trimEnd()) + ' ');
+  // Records under a group label are indented by two, each of their lines.
+  const indent = g !== undefined ? '  ' : '';
   const out: string[] = [];
   let written = false;
-  texts.forEach((r, ri) => {
+  for (let ri = 0; ri < texts.length; ri++) {
+    const r = texts[ri];
     const labelled = g !== undefined && r[g] !== '';
     if (labelled) {
       const c = table.rows[ri][g];
       out.push((written ? '\n' : '') + wrapText(r[g], width).map((l) => bold(tonedText(l, isStyled(c) ? c.tone : undefined))).join('\n') + '\n');
       written = true;
     }
-    const lines: string[] = [];
-    r.forEach((text, i) => {
-      if (!text || i === g) return;
+    // The row's lines go out one by one: a blank line before a record that has any (but the first,
+    // or one right under its group's label), each line indented under a group, ended by a line break.
+    let any = false;
+    for (let i = 0; i < r.length; i++) {
+      const text = r[i];
+      if (!text || i === g) continue;
       const c = table.rows[ri][i];
       const tone = isStyled(c) ? c.tone : undefined;
       const label = labels[i];
-      const [first, ...more] = text.split('\n');
-      const wrapped = wrapText(label + first, inner, 2);
-      wrapped[0] = bold(label.trimEnd()) + ' ' + tonedText(wrapped[0].slice(label.length), tone);
-      for (let k = 1; k < wrapped.length; k++) wrapped[k] = tonedText(wrapped[k], tone);
-      for (const line of more) for (const l of wrapText(line, inner - 2)) wrapped.push(`  ${tonedText(l, tone)}`);
-      for (const l of wrapped) lines.push(l);
-    });
-    if (lines.length) {
-      out.push((written && !labelled ? '\n' : '') + lines.map((l) => (g !== undefined ? `  ${l}` : l)).join('\n') + '\n');
-      written = true;
+      const br = text.indexOf('\n');
+      const wrapped = wrapText(label + (br < 0 ? text : text.slice(0, br)), inner, 2);
+      if (!any && written && !labelled) out.push('\n');
+      any = true;
+      out.push(indent, leads[i], tonedText(wrapped[0].slice(label.length), tone), '\n');
+      for (let k = 1; k < wrapped.length; k++) out.push(indent, tonedText(wrapped[k], tone), '\n');
+      if (br >= 0) for (const line of text.slice(br + 1).split('\n')) for (const l of wrapText(line, inner - 2)) out.push(indent, '  ', tonedText(l, tone), '\n');
     }
+    if (any) written = true;
     if (out.length >= PIECES_PER_CHUNK) {
       sink(out.join(''));
       out.length = 0;
     }
-  });
+  }
   if (out.length) sink(out.join(''));
 }
 
@@ -435,6 +446,10 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
   // A line after the first starts with the indentation.
   const fresh = () => (out.length ? pad : '');
   for (const paragraph of text.includes('\n') ? text.split('\n') : [text]) {
+    if (!pad && !paragraph.includes('  ') && !keepsSpaces(paragraph) && !paragraph.includes('civsam')) {
+      wrapWords(paragraph, width, out);
+      continue;
+    }
     let line = '';
     for (const word of commandKeptWhole(wordsOf(paragraph), width - pad.length)) {
       if (!word) continue;
@@ -467,6 +482,58 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
     else if (!paragraph.trim()) out.push('');
   }
   return out;
+}
+
+/**
+ * wrapText's way with a line whose words are one space apart and lines that are not indented (a
+ * table's cells, nearly all): the same lines, each a slice of the text, found by where its words
+ * start and end; no word is copied, no line built up a word at a time.
+ */
+function wrapWords(paragraph: string, width: number, out: string[]): void {
+  // The line so far: paragraph[from, to), none when `from` is below 0.
+  let from = -1;
+  let to = -1;
+  const end = () => {
+    if (from >= 0) {
+      const line = paragraph.slice(from, to);
+      if (hasText(line)) out.push(line);
+    }
+    from = -1;
+  };
+  for (let start = 0; start < paragraph.length; ) {
+    let stop = paragraph.indexOf(' ', start);
+    if (stop < 0) stop = paragraph.length;
+    if (stop > start) {
+      if ((from >= 0 ? to - from + 1 : 0) + stop - start <= width) {
+        if (from < 0) from = start;
+        to = stop;
+      } else {
+        const parts = pieces(paragraph.slice(start, stop));
+        if (stop - start <= width || parts.length === 1) end();
+        let at = start;
+        for (let p = 0; p < parts.length; p++) {
+          const next = at + parts[p].length;
+          if ((from >= 0 ? to - from + (p === 0 ? 1 : 0) : 0) + next - at <= width) {
+            if (from < 0) from = at;
+            to = next;
+          } else {
+            end();
+            let rest = at;
+            while (next - rest > width) {
+              out.push(paragraph.slice(rest, rest + width));
+              rest += width;
+            }
+            from = rest;
+            to = next;
+          }
+          at = next;
+        }
+      }
+    }
+    start = stop + 1;
+  }
+  if (from >= 0) out.push(paragraph.slice(from, to));
+  else if (out.length === 0 || !paragraph.trim()) out.push('');
 }
 
 function longestLine(s: string): number {
@@ -528,16 +595,17 @@ export function renderCsv(tables: Iterable<Table>, lang: Language): string {
 
 /**
  * Text as Markdown shows it, never as markup: HTML (`<script>`, `<img onerror=…>`) is shown as
- * text (&lt; &gt;), and the characters that would end a table cell (`|`), start code (backticks)
- * or form a link (`[x](javascript:…)`, `[x][1]`) are escaped, so a cell can hold no link and no
- * markup at all; a plain http(s) address may still be linked by the viewer, nothing else. An `&`
+ * text (&lt; &gt;), and the characters that would end a table cell (`|`), start code (backticks),
+ * form a link (`[x](javascript:…)`, `[x][1]`) or make emphasis (`*`, and `_` where it is not inside
+ * a word, as in `a_b` of an address) are escaped, so a cell can hold no link and no markup at all;
+ * a plain http(s) address may still be linked by the viewer, nothing else. An `&`
  * stays as written (Markdown is not HTML: `Sind & Sjæl` shows as itself), except before what a
  * viewer would read as a character reference (`amp;`, `#38;`), where it is written `&amp;`.
  * Line breaks become civsam's own `<br>`.
  */
 export function markdownText(s: string): string {
   return s
-    .replace(/[\\`|[\]]/g, (c) => `\\${c}`)
+    .replace(/[\\`|[\]*]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`)
     .replace(/&(?=#?[A-Za-z0-9]+;)|[<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/\r\n?|\n/g, '<br>');
 }

@@ -48,7 +48,10 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         const year = wholeNumber(parts[1] ?? '');
         const amount = wholeNumber(parts[3] ?? '');
         // The pool is a reference, held to the id rule like every id on the command line.
-        if (parts.length !== 4 || !isValidId(parts[0].trim()) || year === undefined || amount === undefined || !parts[2]) bad(spec, 'funding');
+        if (parts.length !== 4 || !isValidId(parts[0].trim()) || !parts[2]) bad(spec, 'funding');
+        // The line's form is right but a part is not: said by the part, as the form names it.
+        if (year === undefined) throw new UserError('register.fundingYear');
+        if (amount === undefined) throw new UserError('register.fundingAmount');
         return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
       });
     case 'budgets':

@@ -36,16 +36,17 @@ export function subjectText(folder: DataFolder, lang: Language, r: RecordRef): s
  */
 export function relatedText(folder: DataFolder, lang: Language, related: readonly RecordRef[], limit = Infinity): string {
   if (related.length === 0) return ''; // most findings: nothing to group
-  const byKind = new Map<string, RecordRef[]>();
+  // Per kind, in the order kinds first appear: the records shown, and how many there are in all
+  // (the hundreds past the limit are only counted).
+  const byKind = new Map<string, { shown: string[]; count: number }>();
   for (const r of related) {
-    const refs = byKind.get(r.kind);
-    if (refs) refs.push(r);
-    else byKind.set(r.kind, [r]);
+    let group = byKind.get(r.kind);
+    if (!group) byKind.set(r.kind, (group = { shown: [], count: 0 }));
+    if (group.count++ < limit) group.shown.push(idWithName(folder, r.kind, r.id));
   }
   const lines: string[] = [];
-  for (const [kind, refs] of byKind) {
-    const shown = (refs.length > limit ? refs.slice(0, limit) : refs).map((r) => idWithName(folder, r.kind, r.id));
-    if (refs.length > limit) shown.push(translate(lang, 'audit.moreRelated', { count: refs.length - limit }));
+  for (const [kind, { shown, count }] of byKind) {
+    if (count > limit) shown.push(translate(lang, 'audit.moreRelated', { count: count - limit }));
     lines.push(`${kindWord(lang, kind)}: ${shown.join(', ')}`);
   }
   return lines.join('\n');

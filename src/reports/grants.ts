@@ -34,14 +34,14 @@ export function regionIdPart(folder: DataFolder): string {
   return slugify(folder.settings?.region.name ?? 'region') || 'region';
 }
 
-export function organisationIdentifier(folder: DataFolder, id: string): string {
+export function organisationIdentifier(folder: DataFolder, id: string, region = regionIdPart(folder)): string {
   const cvr = folder.records.organisation.get(id)?.cvr;
-  return cvr ? `DK-CVR-${cvr}` : `360G-${regionIdPart(folder)}-${id}`;
+  return cvr ? `DK-CVR-${cvr}` : `360G-${region}-${id}`;
 }
 
-export function funderIdentifier(folder: DataFolder): string {
+export function funderIdentifier(folder: DataFolder, region = regionIdPart(folder)): string {
   const cvr = folder.settings?.region.cvr;
-  return cvr ? `DK-CVR-${cvr}` : `360G-${regionIdPart(folder)}`;
+  return cvr ? `DK-CVR-${cvr}` : `360G-${region}`;
 }
 
 /** "Yes" only for an agreement established by a public call; an invited call, an exemption or nothing recorded is "No". */
@@ -50,11 +50,11 @@ export function fromOpenCall(folder: DataFolder, a: Agreement): 'Yes' | 'No' {
   return call?.channel === 'public' ? 'Yes' : 'No';
 }
 
-function beneficiaryLocation(folder: DataFolder, a: Pick<Agreement, 'scope' | 'municipalities'>, lang: Language): Grant['beneficiaryLocation'] {
+/** Where a grant benefits: the country, the region, or its municipalities by name (`municipalityNames`, made once per list of grants). */
+function beneficiaryLocation(folder: DataFolder, municipalityNames: ReadonlyMap<string, string>, a: Pick<Agreement, 'scope' | 'municipalities'>, lang: Language): Grant['beneficiaryLocation'] {
   if (a.scope === 'national') return [{ name: translate(lang, 'openData.denmark'), countryCode: 'DK' }];
   if (a.scope === 'regional') return [{ name: folder.settings?.region.name ?? translate(lang, 'openData.denmark'), countryCode: 'DK' }];
-  const names = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
-  const list = (a.municipalities ?? []).map((m) => ({ name: names.get(m) ?? m, countryCode: 'DK' as const }));
+  const list = (a.municipalities ?? []).map((m) => ({ name: municipalityNames.get(m) ?? m, countryCode: 'DK' as const }));
   return list.length ? list : undefined;
 }
 
@@ -67,15 +67,18 @@ export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
     else byKey.set(key, { line: l, amount: l.amount });
   }
   const region = folder.settings?.region.name ?? '';
-  const funder = { id: funderIdentifier(folder), name: region };
+  // The region's identifier part and the municipalities' names are the same for every grant.
+  const regionPart = regionIdPart(folder);
+  const municipalityNames = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
+  const funder = { id: funderIdentifier(folder, regionPart), name: region };
   const grants: Grant[] = [];
   for (const { line, amount } of byKey.values()) {
     const pool = folder.records.pool.get(line.pool);
     const poolName = pool?.name ?? line.pool;
     const from = line.agreement !== undefined ? agreementGrant(folder, folder.records.agreement.get(line.agreement)!, line.year) : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year);
-    const location = beneficiaryLocation(folder, from.reach, lang);
+    const location = beneficiaryLocation(folder, municipalityNames, from.reach, lang);
     grants.push({
-      id: `360G-${regionIdPart(folder)}-${from.id}-${line.pool}-${line.year}`,
+      id: `360G-${regionPart}-${from.id}-${line.pool}-${line.year}`,
       title: from.title,
       description: translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title }),
       currency: 'DKK',
@@ -83,7 +86,7 @@ export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
       amountAwarded: Math.round(amount * 100) / 100,
       awardDate: from.awardDate,
       plannedDates: [from.planned],
-      recipientOrganization: [...new Set(line.organisations)].map((id) => ({ id: organisationIdentifier(folder, id), name: folder.records.organisation.get(id)?.name ?? id })),
+      recipientOrganization: [...new Set(line.organisations)].map((id) => ({ id: organisationIdentifier(folder, id, regionPart), name: folder.records.organisation.get(id)?.name ?? id })),
       fundingOrganization: [funder],
       grantProgramme: [{ code: line.pool, title: poolName }],
       fromOpenCall: from.fromOpenCall,

@@ -23,6 +23,8 @@ export interface NoteParty {
   name: string;
   responded: boolean;
   received: string | null;
+  /** Its response came after the deadline (still counted, marked late as in the hearing report). */
+  late: boolean;
   points: NotePoint[];
 }
 
@@ -33,6 +35,8 @@ export interface HearingNote {
   closedEarly?: { date: string | null; reason: string | null };
   parties: NoteParty[];
   responded: number;
+  /** Responses that came after the deadline. */
+  late: number;
   /** Points without a disposition (the audit's hearing-points-undecided). */
   undecided: number;
   notInvited: { party: string; organisation: string; name: string; reason: string | null }[];
@@ -57,6 +61,7 @@ export function buildHearingNote(folder: DataFolder, c: Consultation, asOf: stri
     ...(early ? { closedEarly: early } : {}),
     parties,
     responded: json.response_rate.responded,
+    late: parties.filter((p) => p.late).length,
     undecided: parties.reduce((s, p) => s + p.points.filter((x) => x.disposition === null).length, 0),
     notInvited: json.not_invited,
   };

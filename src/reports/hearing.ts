@@ -23,8 +23,11 @@ export interface Report {
 type T = (key: MessageKey, params?: MessageParams) => string;
 const tr = (lang: Language): T => (key, params) => translate(lang, key, params);
 
-/** Danish alphabetical order (æ, ø, å last; "Aa" as å), the order a Danish hearing list is read in. */
-const danish = new Intl.Collator('da');
+/**
+ * Danish alphabetical order (æ, ø, å last; "Aa" as å), the order a Danish hearing list is read in:
+ * by the letters, so a name written with a bracket or a quote sorts where its first letter does.
+ */
+const danish = new Intl.Collator('da', { ignorePunctuation: true });
 
 function organisationName(folder: DataFolder, party: HearingParty | undefined, fallback: string): string {
   return (party && folder.records.organisation.get(party.organisation)?.name) ?? fallback;
@@ -239,10 +242,12 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     t('hearing.report.heading', { title: c.title, id: c.id }),
     t('hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
     ...(early ? [closedEarlyText(early, lang)] : []),
+    // No party invited: said in words, not as an empty list and a rate of 0 of 0.
+    ...(heard.length === 0 ? [t('hearingNote.noParties')] : []),
   ].join('\n');
   // Closed early, no more responses are awaited.
   const notes = asOf <= c.deadline && !early ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
-  return { json, heading, tables: [heardTable, ...(points.length ? [pointsTable] : []), ...(notInvited.length ? [notInvitedTable] : [])], notes };
+  return { json, heading, tables: [...(heard.length ? [heardTable] : []), ...(points.length ? [pointsTable] : []), ...(notInvited.length ? [notInvitedTable] : [])], notes };
 }
 
 /** "Lukket før fristen den 10. dec. 2026: Alle har svaret": when and why, as far as the file says. */

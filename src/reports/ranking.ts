@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { assessorsOf, scoredCriteria, weightedTotal, type Outcome } from '../domain/applications.js';
+import { assessorsOf, grantedAmount, scoredCriteria, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -118,7 +118,7 @@ function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assess
   });
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores,
-    decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: a.decision?.amount_dkk ?? null,
+    decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null,
   };

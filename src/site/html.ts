@@ -146,6 +146,17 @@ export function trusted(text: string): Html {
   return make(text);
 }
 
+/**
+ * `<dl class="facts">` of label → value pairs, as `html` would make it with a `<div><dt>…</dt><dd>…</dd></div>`
+ * per pair, but as one text: the site shows tens of thousands of these lists, and markup per
+ * pair was most of what they cost.
+ */
+export function definitionList(pairs: readonly (readonly [label: string, value: Interpolation])[]): Html {
+  let text = '<dl class="facts">';
+  for (const [label, value] of pairs) text += `<div><dt>${escapeHtml(label)}</dt><dd>${render(value)}</dd></div>`;
+  return make(`${text}</dl>`);
+}
+
 export function join(parts: readonly Html[], separator: Html | string = ''): Html {
   const b = new Builder();
   const sep = render(separator);

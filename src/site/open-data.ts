@@ -106,18 +106,22 @@ export function* openDataFiles(facts: SiteFacts): Generator<[path: string, conte
     const names = file.columns.map(columnName);
     // Each cell worked out once, for the CSV and the JSON alike.
     const cells = file.rows(facts).map((row) => file.columns.map((c) => cell(c, row)));
-    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csvPieces([names], cells)];
-    const keys = names.map((name) => JSON.stringify(name));
-    // Each row as JSON.stringify writes an object of its cells in an array, indented by two.
-    yield [`${OPEN_DATA_DIR}/${file.name}.json`, jsonPieces('[', cells.length, map(cells, (row) => `{\n${keys.map((key, i) => `    ${key}: ${JSON.stringify(row[i])}`).join(',\n')}\n  }`), ']\n', '')];
+    yield [`${OPEN_DATA_DIR}/${file.name}.csv`, csvPieces(names, cells, (row) => row)];
+    // Each row as JSON.stringify writes an object of its cells in an array, indented by two: what
+    // comes before each cell (`{`, its key) is the same on every row.
+    const keys = names.map((name, i) => `${i === 0 ? '{\n' : ',\n'}    ${JSON.stringify(name)}: `);
+    yield [`${OPEN_DATA_DIR}/${file.name}.json`, jsonPieces('[', cells, (out, row) => {
+      for (let i = 0; i < keys.length; i++) out.add(keys[i] + JSON.stringify(row[i]));
+      out.add('\n  }');
+    }, ']\n', '')];
     docs.push(fileDoc(file.name, 'csv, json', names));
   }
   const grants = buildGrants(facts.folder, facts.folder.settings?.language ?? 'da');
-  yield [`${OPEN_DATA_DIR}/grants.csv`, csvPieces([[...GRANT_COLUMNS]], map(grants, grantRow))];
+  yield [`${OPEN_DATA_DIR}/grants.csv`, csvPieces(GRANT_COLUMNS, grants, grantRow)];
   // The 360Giving package as JSON.stringify writes it, its list of grants in pieces.
   const empty = JSON.stringify(grantsPackage([]), null, 2);
   const list = empty.indexOf('"grants": []') + '"grants": ['.length;
-  yield [`${OPEN_DATA_DIR}/grants.json`, jsonPieces(empty.slice(0, list), grants.length, map(grants, indentedTwice), `${empty.slice(list)}\n`, '  ')];
+  yield [`${OPEN_DATA_DIR}/grants.json`, jsonPieces(empty.slice(0, list), grants, (out, g) => out.add(indentedTwice(g)), `${empty.slice(list)}\n`, '  ')];
   docs.push(fileDoc('grants', 'csv, json (360Giving)', GRANT_COLUMNS));
   yield [OPEN_DATA_README, readme(facts, docs)];
 }
@@ -136,58 +140,64 @@ function indentedTwice(value: unknown): string {
 /** Past this many characters a file's text being made is cut into a piece. */
 const PIECE = 65536;
 
-function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of items) yield f(x);
-}
-
 /**
  * Strings one after the other, as pieces of some tens of thousands of characters (a file of tens
  * of megabytes is never one string). Each piece is made one string as it is cut (reading a
  * character of it does that), so the strings it was made of are let go as the file is made.
+ * Added to in plain loops: a generator between the rows and the pieces made an object per row.
  */
-function pieces(parts: Iterable<string>): string[] {
-  const out: string[] = [];
-  let text = '';
-  for (const part of parts) {
-    text += part;
-    if (text.length > PIECE) {
-      text.charCodeAt(0);
-      out.push(text);
-      text = '';
+class Pieces {
+  private readonly out: string[] = [];
+  private text = '';
+
+  add(part: string): void {
+    this.text += part;
+    if (this.text.length > PIECE) {
+      this.text.charCodeAt(0);
+      this.out.push(this.text);
+      this.text = '';
     }
   }
-  if (text !== '' || out.length === 0) out.push(text);
-  return out;
+
+  done(): string[] {
+    if (this.text !== '' || this.out.length === 0) this.out.push(this.text);
+    return this.out;
+  }
 }
 
+const CSV_OPTIONS = { delimiter: ',', lang: 'en' } as const;
+
 /** The header and the rows as the one CSV encoder writes them (output/csv.ts `encodeCsv`: byte-order mark, CRLF line ends), in pieces. */
-function csvPieces(header: readonly (readonly Cell[])[], rows: Iterable<readonly Cell[]>): string[] {
-  const opts = { delimiter: ',', lang: 'en' } as const;
-  const line = (r: readonly Cell[]) => `${r.map((c) => csvField(c, opts)).join(opts.delimiter)}\r\n`;
-  return pieces((function* () {
-    yield '\uFEFF';
-    for (const r of header) yield line(r);
-    for (const r of rows) yield line(r);
-  })());
+function csvPieces<T>(header: readonly Cell[], items: readonly T[], row: (x: T) => readonly Cell[]): string[] {
+  const out = new Pieces();
+  out.add('\uFEFF');
+  out.add(csvLine(header));
+  for (const x of items) out.add(csvLine(row(x)));
+  return out.done();
+}
+
+function csvLine(cells: readonly Cell[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i > 0 ? CSV_OPTIONS.delimiter : '') + csvField(cells[i], CSV_OPTIONS);
+  return `${line}\r\n`;
 }
 
 /**
  * A list in JSON as JSON.stringify(…, null, 2) writes it, between `before` (ending in `[`) and
- * `after` (starting with `]`), at the indentation `indent`: `items` are the `count` entries' own
- * text, already indented one step deeper. No entries: `[]`.
+ * `after` (starting with `]`), at the indentation `indent`: `write` adds an entry's own text,
+ * already indented one step deeper. No entries: `[]`.
  */
-function jsonPieces(before: string, count: number, items: Iterable<string>, after: string, indent: string): string[] {
-  if (count === 0) return [`${before}${after}`];
-  const inner = `${indent}  `;
-  return pieces((function* () {
-    yield before;
-    let first = true;
-    for (const item of items) {
-      yield `${first ? '' : ','}\n${inner}${item}`;
-      first = false;
-    }
-    yield `\n${indent}${after}`;
-  })());
+function jsonPieces<T>(before: string, items: readonly T[], write: (out: Pieces, x: T) => void, after: string, indent: string): string[] {
+  if (items.length === 0) return [`${before}${after}`];
+  const out = new Pieces();
+  const between = `,\n${indent}  `;
+  out.add(`${before}\n${indent}  `);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.add(between);
+    write(out, items[i]);
+  }
+  out.add(`\n${indent}${after}`);
+  return out.done();
 }
 
 function fileDoc(name: string, formats: string, columns: readonly string[]): string {

@@ -1,11 +1,11 @@
 // What every page template gets (language, texts, relative links, names of things) and the page
 // shell around each page: language attribute, skip link, header with navigation, main, footer.
-import { AREAS, type Area, type PublicContact } from '../domain/kinds.js';
+import { AREAS, type Agreement, type Area, type PublicContact } from '../domain/kinds.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
 import type { SiteFacts } from './facts.js';
-import { html, publicUrl, type Html, type Interpolation } from './html.js';
+import { definitionList, html, publicUrl, type Html, type Interpolation } from './html.js';
 import type { FileContent } from './stage-page.js';
 
 /** The site's pages in the order of the navigation; the paths are the same in every language. */
@@ -61,6 +61,17 @@ export interface PageContext {
   collator: Intl.Collator;
   /** Links that read the same on every page of this language and depth, made once however often a record is mentioned. */
   links: SharedLinks;
+  /** A record's areas, groups and municipalities, and an agreement's period, in words: the same on every page of this language, so put into words once. */
+  lists: SharedLists;
+}
+
+/** By the record's own list (the same array however often the record is shown): its text in one language. */
+export interface SharedLists {
+  areas: WeakMap<readonly Area[], string>;
+  groups: WeakMap<readonly string[], string>;
+  municipalities: WeakMap<readonly string[], string>;
+  /** An agreement's period (pages/agreements.ts `period`). */
+  periods: WeakMap<Agreement, string>;
 }
 
 export interface SharedLinks {
@@ -77,7 +88,12 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
   // up to the language's root (or the site's root for shared files), then down to the target.
   const toLanguageRoot = '../'.repeat(path.split('/').length - 1);
   const toSiteRoot = '../'.repeat((base + path).split('/').length - 1);
-  return {
+  // Everything but the path is the same on every page of a language and depth: made once and
+  // copied for each page (ten thousand pages made a dozen functions each).
+  const key = `${base}\u0000${toLanguageRoot}\u0000${toSiteRoot}`;
+  const made = names.contexts.get(key);
+  if (made && made.others === others) return { ...made, path };
+  const ctx: PageContext = {
     facts, lang, base, others, path,
     t: (key, params) => (params ? textWith(names, lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
     href: (target) => toLanguageRoot + target,
@@ -86,14 +102,23 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     share: (s) => formatShare(s, lang),
     date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
     number: (n) => names.numbers.get(n) ?? cacheNumber(names.numbers, lang, n),
-    areaName: (a) => messageOr(lang, `publish.area.${a}`, valueLabel(lang, a)),
+    areaName: (a) => names.areas.get(a) ?? cacheArea(names.areas, lang, a),
     groupName: (id) => names.groups.get(id) ?? id,
     typeName: (id) => names.types.get(id) ?? id,
     municipalityName: (id) => names.municipalities.get(id) ?? id,
     organisationName: (id) => facts.folder.records.organisation.get(id)?.name ?? id,
     collator: names.collator,
     links: linksFor(names, toLanguageRoot),
+    lists: names.lists,
   };
+  names.contexts.set(key, ctx);
+  return ctx;
+}
+
+function cacheArea(areas: Map<Area, string>, lang: Language, a: Area): string {
+  const name = messageOr(lang, `publish.area.${a}`, valueLabel(lang, a));
+  areas.set(a, name);
+  return name;
 }
 
 function linksFor(names: Names, toLanguageRoot: string): SharedLinks {
@@ -115,6 +140,10 @@ interface Names {
   numbers: Map<number, string>;
   /** By the way up from a page to the language's root ('', '../'): the links made there. */
   links: Map<string, SharedLinks>;
+  areas: Map<Area, string>;
+  lists: SharedLists;
+  /** A page's context by language folder and depth (see makeContext). */
+  contexts: Map<string, PageContext>;
 }
 
 function cacheDate(dates: Map<string, string>, lang: Language, iso: string): string {
@@ -179,6 +208,9 @@ function namesFor(facts: SiteFacts, lang: Language): Names {
       textsWith: new Map(),
       numbers: new Map(),
       links: new Map(),
+      areas: new Map(),
+      lists: { areas: new WeakMap(), groups: new WeakMap(), municipalities: new WeakMap(), periods: new WeakMap() },
+      contexts: new Map(),
     };
     byLang.set(lang, n);
   }
@@ -207,7 +239,7 @@ export interface PageContent {
 export function layout(ctx: PageContext, page: PageContent): FileContent {
   const site = ctx.t('publish.siteTitle', { region: regionName(ctx) });
   const docTitle = page.section === 'front' ? site : `${page.title} – ${site}`;
-  const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${translate(o.lang, 'publish.languageName')}</a>`);
+  const switcher = ctx.others.map((o) => html`<a class="lang-switch" href="${ctx.asset(o.base + ctx.path)}" hreflang="${o.lang}" lang="${o.lang}">${languageName(ctx.facts, o.lang)}</a>`);
   const chrome = chromeFor(ctx, page.section === 'organisation' ? 'organisations' : page.section);
   const doc = html`<!DOCTYPE html>
 <html lang="${ctx.lang}">
@@ -225,6 +257,12 @@ ${chrome.footer}${page.script ? html`<script src="${ctx.asset(SCRIPT)}" defer></
 </html>
 `;
   return doc.long ? doc.pieces : doc.text;
+}
+
+/** A language's own name, for the language switch: put into words once per site. */
+function languageName(facts: SiteFacts, lang: Language): string {
+  const texts = namesFor(facts, lang).texts;
+  return texts.get('publish.languageName') ?? cacheText(texts, lang, 'publish.languageName');
 }
 
 interface Chrome {
@@ -300,6 +338,8 @@ export function orgLink(ctx: PageContext, id: string): Html {
 }
 
 export function orgLinks(ctx: PageContext, ids: readonly string[]): Html {
+  // Most records name one organisation: its link as it is.
+  if (ids.length === 1) return orgLink(ctx, ids[0]);
   const sorted = [...new Set(ids)].sort((a, b) => ctx.collator.compare(ctx.organisationName(a), ctx.organisationName(b)) || (a < b ? -1 : 1));
   return commaList(sorted.map((id) => orgLink(ctx, id)));
 }
@@ -309,27 +349,35 @@ export function commaList(items: readonly Interpolation[]): Html {
 }
 
 export function areaList(ctx: PageContext, areas: readonly Area[] | undefined): string {
-  const set = new Set(areas ?? []);
-  return AREAS.filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ');
+  if (!areas) return '';
+  let text = ctx.lists.areas.get(areas);
+  if (text === undefined) {
+    const set = new Set(areas);
+    ctx.lists.areas.set(areas, (text = AREAS.filter((a) => set.has(a)).map((a) => ctx.areaName(a)).join(', ')));
+  }
+  return text;
 }
 
 export function groupList(ctx: PageContext, groups: readonly string[] | undefined, none: MessageKey = 'publish.allGroups'): string {
   if (!groups || groups.length === 0) return ctx.t(none);
-  return [...new Set(groups)].map((g) => ctx.groupName(g)).join(', ');
+  let text = ctx.lists.groups.get(groups);
+  if (text === undefined) ctx.lists.groups.set(groups, (text = [...new Set(groups)].map((g) => ctx.groupName(g)).join(', ')));
+  return text;
 }
 
 /** Where a record reaches, in words: its municipalities by name, or the whole region or country. */
 export function reachText(ctx: PageContext, r: { municipalities?: string[]; scope?: 'regional' | 'national' }): string {
   if (r.scope === 'national') return ctx.t('publish.reach.national');
   if (r.scope === 'regional') return ctx.t('publish.reach.regional');
-  const names = (r.municipalities ?? []).map((m) => ctx.municipalityName(m));
-  return names.length ? names.join(', ') : ctx.t('publish.none');
+  if (!r.municipalities?.length) return ctx.t('publish.none');
+  let text = ctx.lists.municipalities.get(r.municipalities);
+  if (text === undefined) ctx.lists.municipalities.set(r.municipalities, (text = r.municipalities.map((m) => ctx.municipalityName(m)).join(', ')));
+  return text;
 }
 
 /** A description list of label → value pairs; pairs with an empty value are left out. */
 export function facts(pairs: readonly [label: string, value: Interpolation][]): Html {
-  const shown = pairs.filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false);
-  return html`<dl class="facts">${shown.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  return definitionList(pairs.filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false));
 }
 
 export function websiteLink(website: string | undefined): Html | undefined {

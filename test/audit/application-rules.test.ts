@@ -22,13 +22,19 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: '1 score is missing from the assessment for the call “Opslag c1”, for the criterion "Behov"; 2 assessors assessed the call.',
+      message: 'lacks 1 score for the criterion "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['2 scores are missing from the assessment for the call “Opslag c1”, for the criteria "Rækkevidde", "Behov"; 2 assessors assessed the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.']);
+  });
+
+  it('says in words when nobody has assessed any application to the call, in both languages', () => {
+    const files = folderWith([cl(), app('a1', { decision: decided('granted') })]);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; nobody has assessed an application to the call yet.']);
+    expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {
@@ -193,10 +199,53 @@ describe('agreement-below-grant', () => {
       rule: 'agreement-below-grant', severity: 'warning', principle: 'published-criteria',
       subject: { kind: 'agreement', id: 'g1' }, related: [{ kind: 'application', id: 'a1' }, { kind: 'pool', id: 'p' }],
       message: 'carries the grant to Forening alpha of DKK 300,000 from Pulje p (application “Besøgsvenner”), but its funding lines from that pool add up to DKK 150,000, so DKK 150,000 of the grant is counted nowhere. '
-        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.',
+        + 'If the agreement should have the whole grant, give it all its lines, those it has and the missing one (--funding replaces them all): civsam agreement edit g1 --funding p:2027:development:150000 --funding p:2028:development:150000. '
+        + 'If less was granted, correct the decision: civsam application decide a1 --decision partly --date 2024-12-01 --amount 150000 --reason TEXT --criteria CRITERIA.',
     }]);
     expect(run([line(2027, 150_000)], [], {}, 'da')[0].message).toBe('bygger på bevillingen til Forening alpha på 300.000 kr. fra Pulje p (ansøgningen »Besøgsvenner«), men aftalens bevillingslinjer fra puljen er kun på 150.000 kr., så 150.000 kr. af bevillingen tælles ingen steder. '
-      + 'Angiv linjerne igen med civsam agreement edit g1 --funding p:ÅR:ART:BELØB, eller ret afgørelsen med civsam application decide a1.');
+      + 'Skal aftalen have hele bevillingen, så angiv alle dens linjer, dem den har, og den manglende (--funding erstatter dem alle): civsam agreement edit g1 --funding p:2027:udvikling:150000 --funding p:2028:udvikling:150000. '
+      + 'Blev der bevilget mindre, så ret afgørelsen: civsam application decide a1 --decision "delvist bevilget" --date 2024-12-01 --amount 150000 --reason TEKST --criteria KRITERIER.');
+  });
+
+  it('advises commands that do only what they say: every line the agreement has written out (other pools\' too), the missing amount added to its year\'s line; a partial grant\'s amount corrected alone', () => {
+    // A line from pool q that --funding would otherwise drop; the grant's one year (2027) already has a line, which gets the rest.
+    const partly = grant({ years: [2027], decision: decided('partly', { amount_dkk: 250_000, reason: 'r', criteria: ['need'] }) });
+    const [f] = auditOf(folderWith([pl('p'), pl('q'), cl({ pool: 'p' }), partly, agr('g1', { funding: [line(2027, 100_000), line(2027, 40_000, 'q')], established_by: { call: 'c1' } })]), 'agreement-below-grant', { lang: 'da' });
+    expect(f.message).toMatch(/: civsam agreement edit g1 --funding p:2027:udvikling:250000 --funding q:2027:udvikling:40000\. Blev der bevilget mindre, så ret afgørelsen: civsam application decide a1 --amount 100000\.$/);
+  });
+
+  it('does not pair grants and agreements by id order where no application names its agreement: the sums are compared, and the pairing is asked for', () => {
+    // The review's case: alpha was granted 100,000 (a1) and 20,000 (a2) in c1; the call established g1 (20,000) and g2 (100,000).
+    const grants = [app('a1', { amount_dkk: 100_000, decision: decided('granted') }), app('a2', { amount_dkk: 20_000, decision: decided('granted') })];
+    const pair = (one: number, two: number) => folderWith([pl('p'), cl({ pool: 'p' }), ...grants,
+      agr('g1', { funding: [line(2025, one)], established_by: { call: 'c1' } }), agr('g2', { funding: [line(2025, two)], established_by: { call: 'c1' } })]);
+    // All 120,000 counted: no shortfall, whichever was made from which.
+    expect(auditOf(pair(20_000, 100_000), 'agreement-below-grant')).toEqual([]);
+    // 20,000 + 50,000 against 120,000: said of the two together, never of one pair.
+    expect(auditOf(pair(20_000, 50_000), 'agreement-below-grant', { lang: 'da' })).toEqual([{
+      rule: 'agreement-below-grant', severity: 'warning', principle: 'published-criteria',
+      subject: { kind: 'agreement', id: 'g1' }, related: [{ kind: 'agreement', id: 'g2' }, { kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
+      message: 'er indgået med Forening alpha efter opslaget som en af 2 aftaler (»Aftale g1«, »Aftale g2«), som ingen ansøgning nævner, så det vides ikke, hvilken bevilling hver af dem bygger på. '
+        + 'Aftalerne bygger tilsammen på bevillingerne på 120.000 kr. fra Pulje p (ansøgningerne a1 og a2), men deres bevillingslinjer fra puljen er kun på 70.000 kr., så 50.000 kr. tælles ingen steder. '
+        + 'Angiv, hvilken aftale hver ansøgning blev til, med civsam application edit ANSØGNING --agreement AFTALE (ansøgningerne: a1, a2; aftalerne: g1, g2); så sammenligner revisionen hver aftale med sin egen bevilling.',
+    }]);
+    // Named, the pairing is known: each agreement is compared with its own grant.
+    const named = folderWith([pl('p'), cl({ pool: 'p' }), app('a1', { amount_dkk: 100_000, decision: decided('granted'), agreement: 'g2' }), app('a2', { amount_dkk: 20_000, decision: decided('granted'), agreement: 'g1' }),
+      agr('g1', { funding: [line(2025, 20_000)], established_by: { call: 'c1' } }), agr('g2', { funding: [line(2025, 50_000)], established_by: { call: 'c1' } })]);
+    expect(auditOf(named, 'agreement-below-grant').map((f) => [f.subject.id, f.message.slice(0, 60)])).toEqual([['g2', 'carries the grant to Forening alpha of DKK 100,000 from Pulj']]);
+  });
+
+  it('does not take a new grant to be the one an agreement of the same call was made from, when the organisation has another grant there', () => {
+    // g1 was made from a1 (100,000); a2 (20,000) is granted later in the same call, and neither names g1.
+    const files = folderWith([pl('p'), cl({ pool: 'p' }), app('a1', { amount_dkk: 100_000, decision: decided('granted') }), app('a2', { amount_dkk: 20_000, decision: decided('granted') }),
+      agr('g1', { funding: [line(2025, 100_000)], established_by: { call: 'c1' } })]);
+    expect(auditOf(files, 'agreement-below-grant').map((f) => f.message)).toEqual([
+      'was established by the call for Forening alpha, as the only agreement (“Aftale g1”) that no application names, so which grant it was made from is not known. '
+        + 'The agreement carries the grants of DKK 120,000 from Pulje p (applications a1 and a2), but its funding lines from that pool add up to DKK 100,000, so DKK 20,000 is counted nowhere. '
+        + 'Name the agreement each application became with civsam application edit APPLICATION --agreement AGREEMENT (the applications: a1, a2; the agreements: g1); the audit then compares each agreement with its own grant.',
+    ]);
+    // One grant and one agreement for the organisation in the call: the one was made from the other.
+    expect(auditOf(folderWith([pl('p'), cl({ pool: 'p' }), app('a1', { amount_dkk: 100_000, decision: decided('granted') }), agr('g1', { funding: [line(2025, 100_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant')).toEqual([]);
   });
 
   it('counts only the lines from the call\'s pool, and finds an agreement that carries the grant without being named by it', () => {
@@ -214,7 +263,9 @@ describe('agreement-below-grant', () => {
       agr('g1', { organisations: ['alpha', 'beta'], funding: [line(2027, 150_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
     expect(two.map((f) => [f.related, f.message])).toEqual([[[{ kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
       'carries the grant to Forening alpha and Forening beta of DKK 200,000 from Pulje p (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
-        + 'Give its lines again with civsam agreement edit g1 --funding p:YEAR:KIND:AMOUNT, or correct the decision with civsam application decide a1.']]);
+        // Two grants, two sets of years (a2 names none: the deadline's year): the missing line's year is the user's to give.
+        + 'If the agreement should have the whole grant, give it all its lines, those it has and the missing one (--funding replaces them all): civsam agreement edit g1 --funding p:2027:development:150000 --funding p:YEAR:development:50000. '
+        + 'If less was granted, correct the decision: civsam application decide ID --amount AMOUNT for the application whose amount is wrong (a1, a2).']]);
   });
 
   it('near misses: the whole grant in its years, the same total in other years, more than granted, a draft agreement (the decision counts), a partial grant without an amount', () => {

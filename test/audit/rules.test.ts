@@ -158,19 +158,19 @@ describe('funding-concentration', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration')).toEqual([{
       rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'pool', id: 'p' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200, above the warning level of 2,500.',
+      message: 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200, above the warning level of 2,500.',
     }]);
   });
 
   it('writes the numbers the Danish way in Danish', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration', { lang: 'da' })[0].message)
-      .toBe('Forening alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik; HHI 5.200, over advarselsgrænsen på 2.500.');
+      .toBe('Forening alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik. Koncentrationsindekset for årets midler (Herfindahl-Hirschman, fra 0 til 10.000) er 5.200, over advarselsgrænsen på 2.500.');
   });
 
   it('does not say the index is above the warning level when it is not', () => {
     const files = folderWith(records());
     files['civsam.yaml'] += 'policy:\n  hhi_warning: 6000\n';
-    expect(auditOf(files, 'funding-concentration')[0].message).toBe('Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing; HHI 5,200.');
+    expect(auditOf(files, 'funding-concentration')[0].message).toBe('Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200.');
   });
 
   it('does not fire when no eligible organisation went without', () => {
@@ -279,9 +279,10 @@ describe('pool-overcommitted', () => {
     expect(run('draft')).toEqual([]);
   });
 
-  it('treats a year without a budget as a budget of nothing', () => {
-    const found = auditOf(folderWith([pl('p'), agr('a1', { funding: [line(2026, 10_000)] })]), 'pool-overcommitted');
-    expect(found.map((f) => f.message)).toEqual(['2026: DKK 10,000 allocated against a budget of DKK 0, DKK 10,000 too much.']);
+  it('treats a year without a budget as a budget of nothing, and says no budget is recorded', () => {
+    const files = folderWith([pl('p'), agr('a1', { funding: [line(2026, 10_000)] })]);
+    expect(auditOf(files, 'pool-overcommitted').map((f) => f.message)).toEqual(['2026: DKK 10,000 allocated, but no budget is recorded for the year.']);
+    expect(auditOf(files, 'pool-overcommitted', { lang: 'da' }).map((f) => f.message)).toEqual(['2026: 10.000 kr. fordelt, men der er intet budget registreret for året.']);
   });
 });
 

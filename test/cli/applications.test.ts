@@ -125,7 +125,8 @@ describe('application add, assess and decide', () => {
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score "Rækkevidde=4" --score "Behov=4"; give one --score for each criterion.\n');
     const decide = await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--criteria', 'spread');
-    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
+    // A decision may name the call's plain-text criterion too (it then gets an id), so it is listed.
+    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov, Se også puljens kriterier.\n');
     for (const r of [high, unknown, syntax, decide]) expect(r.stderr).not.toContain('Assessorsen');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
@@ -148,16 +149,16 @@ describe('application edit --amount below the grant', () => {
     // The application named by its title, as users name it.
     const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'Besøgsvenner', '--amount', '100.000', '--no-commit']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe('fejl: ansøgning a1 har fået delvist bevilget 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
-      + 'Ret først det bevilgede beløb med civsam application decide a1 --decision "delvist bevilget" --date 2026-03-01 --amount BELØB --reason TEKST --criteria need, og ret derefter det ansøgte beløb.\n');
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling på 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
+      + 'Ret først det bevilgede beløb med civsam application decide a1 --amount BELØB, og ret derefter det ansøgte beløb.\n');
     const en = await run(dir, 'application', 'edit', 'a1', '--amount', '100000');
-    expect(en.stderr).toBe('error: application a1 was granted DKK 120,000 in part, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
-      + 'First correct the amount granted with civsam application decide a1 --decision partly --date 2026-03-01 --amount AMOUNT --reason TEXT --criteria need, then the amount applied for.\n');
+    expect(en.stderr).toBe('error: application a1 received a partial grant of DKK 120,000, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
+      + 'First correct the amount granted with civsam application decide a1 --amount AMOUNT, then the amount applied for.\n');
     expect(file(dir)).toBe(before);
-    // The command it gives works, and then so does the edit.
-    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'partly', '--date', '2026-03-01', '--amount', '90000', '--reason', 'Delvis', '--criteria', 'need')).code).toBe(0);
+    // The command it gives works, keeps the rest of the decision (its reason too), and then so does the edit.
+    expect((await run(dir, 'application', 'decide', 'a1', '--amount', '90000')).code).toBe(0);
     expect((await run(dir, 'application', 'edit', 'a1', '--amount', '100000')).code).toBe(0);
-    expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 100_000, decision: { outcome: 'partly', amount_dkk: 90_000 } });
+    expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 100_000, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 90_000, reason: 'Delvis', criteria: ['need'] } });
   });
 
   it('for a grant in full, gives the decision again without an amount so the grant follows the amount applied for', async () => {
@@ -188,7 +189,7 @@ describe('application edit --amount below the grant', () => {
     const before = file(dir);
     const r = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, amount_dkk: 100_000, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 120_000, reason: 'Delvis' } }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--criteria CRITERIA, then the amount applied for.');
+    expect(r.stderr).toContain('with civsam application decide a1 --amount AMOUNT, then the amount applied for.');
     expect(file(dir)).toBe(before);
     // The amount applied for kept and the grant raised above it: said as decide says it.
     const raised = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 160_000, reason: 'Delvis' } }) });
@@ -238,12 +239,89 @@ describe('application decide --case alone', () => {
     expect(files()).toBe(before);
   });
 
-  it('takes the whole decision when any other part of it is given: without --decision that is refused, saying --case may come alone', async () => {
+  it('takes the whole decision when any other part of it is given: without --decision that is refused, saying --case or --amount may come alone', async () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: DECISION }) + '\n' });
-    const r = await run(dir, 'application', 'decide', 'a1', '--case', '1-30-72-9-26', '--amount', '100000');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: give the decision with --decision granted, partly, refused or withdrawn. To add or correct only the case number of a decision already recorded, give --case alone.\n');
+    for (const more of [['--reason', 'Ny'], ['--amount', '100000', '--date', '2026-03-02']]) {
+      const r = await run(dir, 'application', 'decide', 'a1', '--case', '1-30-72-9-26', ...more);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('error: give the decision with --decision granted, partly, refused or withdrawn. To add or correct only the case number or the amount granted of a decision already recorded, give --case or --amount without --decision.\n');
+    }
     expect(read(dir, 'applications/a1.yaml').decision).toEqual(DECISION);
+  });
+});
+
+describe('application decide --amount alone', () => {
+  const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' };
+  const PARTLY = { outcome: 'partly', date: '2026-03-01', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] };
+  const withDecision = (decision?: object) => folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, ...(decision ? { decision } : {}) }) + '\n' });
+  const file = (dir: string) => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+
+  it('corrects only the amount of a decision already recorded, keeping its outcome, date, reason, criteria and case number, found by name', async () => {
+    const dir = withDecision({ ...PARTLY, case_number: '1-30-72-9-26' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--amount', '110.000', '--no-commit']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...PARTLY, amount_dkk: 110_000, case_number: '1-30-72-9-26' });
+    // A grant in full with its amount: corrected to the same whole amount applied for, with a case number.
+    const full = withDecision({ outcome: 'granted', date: '2026-03-01' });
+    expect((await run(full, 'application', 'decide', 'a1', '--amount', '150000', '--case', 'J-1')).code).toBe(0);
+    expect(read(full, 'applications/a1.yaml').decision).toEqual({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000, case_number: 'J-1' });
+  });
+
+  it('refuses what decide refuses, and a change between a grant in full and a partial grant, with the whole command that records it; nothing written', async () => {
+    const partly = withDecision(PARTLY);
+    const before = file(partly);
+    const over = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '160000', '--no-commit']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^fejl: ansøgning a1 søgte om 150\.000 kr\. og kan højst få bevilget det, ikke 160\.000 kr\./);
+    const whole = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '150000', '--no-commit']);
+    expect(whole.code).toBe(2);
+    expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og 150.000 kr. er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
+      + 'Registrér den som sådan: civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need.\n');
+    expect(file(partly)).toBe(before);
+
+    const full = withDecision({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000 });
+    const less = await civsam(['--data', full, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '100000', '--no-commit']);
+    expect(less.code).toBe(2);
+    expect(less.stderr).toBe('fejl: ansøgning a1 har fået bevilget det fulde beløb, og 100.000 kr. er mindre end de 150.000 kr., der blev søgt om: så er det en delvis bevilling, og det er en ny afgørelse, der skal begrundes. '
+      + 'Registrér den som sådan: civsam application decide a1 --decision "delvist bevilget" --date 2026-03-01 --amount 100000 --reason TEKST --criteria KRITERIER.\n');
+
+    const undecided = await civsam(['--data', withDecision(), '--lang', 'da', 'application', 'decide', 'a1', '--amount', '100000', '--no-commit']);
+    expect(undecided.code).toBe(2);
+    expect(undecided.stderr).toBe('fejl: ansøgning a1 er endnu ikke afgjort, så der er intet bevilget beløb at rette. Registrér afgørelsen: civsam application decide a1 --decision AFGØRELSE --date DATO --amount BELØB.\n');
+    const refused = await civsam(['--data', withDecision({ outcome: 'refused', date: '2026-03-01', reason: 'Nej', criteria: ['need'] }), '--lang', 'da', 'application', 'decide', 'a1', '--amount', '100000', '--no-commit']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^fejl: afgørelsen »afslag« bevilger intet, så den tager intet --amount/);
+  });
+});
+
+describe('application decide with a call\'s plain-text criteria', () => {
+  it('finds a plain-text criterion by its text and gives it an id in the call, which the decision names; the call\'s other texts stay', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '500', '--reason', 'Delvis', '--criteria', 'Se også', '--no-commit']);
+    expect(r.code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'partly', date: '2026-03-01', amount_dkk: 500, reason: 'Delvis', criteria: ['se-ogsaa-puljens-kriterier'] });
+    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([...CALL.criteria.slice(0, 2), { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } }]);
+    // A criterion with an id already: the call is not written.
+    const dir2 = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const call = readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8');
+    expect((await run(dir2, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
+    expect(readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8')).toBe(call);
+  });
+
+  it('gives every plain text of the call its id when the decision names one: a call partly by ids is scored and ranked by those alone', async () => {
+    const texts = { ...CALL, criteria: ['Rækkevidde i hele regionen', 'Se også puljens kriterier'] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(texts) + '\n', 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'afslag', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Rækkevidde', '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([
+      { id: 'raekkevidde-i-hele-regionen', text: { da: 'Rækkevidde i hele regionen' } },
+      { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } },
+    ]);
+    expect(read(dir, 'applications/a1.yaml').decision.criteria).toEqual(['raekkevidde-i-hele-regionen']);
+    // The ranking then lists both criteria for scores.
+    const ranking = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1']);
+    expect(ranking.stdout + ranking.stderr).toContain('Se også puljens kriterier');
+    expect(ranking.stdout + ranking.stderr).not.toContain('står som tekst uden id');
   });
 });
 

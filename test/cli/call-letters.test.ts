@@ -1,7 +1,7 @@
 // `civsam call letters` on the sample data: one answer per decided application, a refusal that
 // carries its reasons and criteria, no assessor named anywhere, never written into the data folder.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -25,6 +25,10 @@ describe('call letters', () => {
       expect(text, f).not.toContain('Fagkonsulent');
     }
     expect(readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.html'), 'utf8')).toContain('<html lang="da">');
+    // The application by its title, as the applicant knows it, not by the register's id.
+    expect(refusal).toContain('- **Ansøgning:** Madværksted i Horsens\n');
+    expect(refusal).not.toContain('2025-civilsamfundspuljen-gryden-horsens');
+    expect(readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.html'), 'utf8')).toContain('<dt>Ansøgning</dt><dd>Madværksted i Horsens</dd>');
   });
 
   it('writes none while a refusal or partial grant has no reason (its letter would promise reasons it does not give), and says which and what to do', async () => {
@@ -86,7 +90,7 @@ describe('call letters and decisions that are not fit to send', () => {
   const app = (id: string, o: string, title: string, assessments: unknown[], decision: object) => JSON.stringify({
     id, call: 'c1', organisations: [o], title, amount_dkk: 150_000, kind: 'development', received: '2026-01-20', assessments, decision: { date: '2026-03-01', ...decision },
   }) + '\n';
-  const dir = () => makeFolder({
+  const filesOf = (): Record<string, string> => ({
     ...baseFiles(),
     'organisations/beta.yaml': org('beta', 'Beta'), 'organisations/gamma.yaml': org('gamma', 'Gamma'), 'organisations/delta.yaml': org('delta', 'Delta'),
     'calls/c1.yaml': JSON.stringify(CALL) + '\n',
@@ -101,6 +105,7 @@ describe('call letters and decisions that are not fit to send', () => {
     // Granted "in full" with less than the 150,000 applied for: the letter would say "as applied for".
     'applications/e-less.yaml': app('e-less', 'alpha', 'Café', both, { outcome: 'granted', amount_dkk: 100_000, case_number: '1-30-72-48-26' }),
   });
+  const dir = () => makeFolder(filesOf());
 
   it('writes none, naming each wrong decision by its title and what is wrong', async () => {
     const data = dir();
@@ -114,12 +119,11 @@ describe('call letters and decisions that are not fit to send', () => {
       '    – afgjort (afslag) den 1. mar. 2026 med en begrundelse, der ikke nævner nogen af kriterierne i',
       '      opslaget »Psykiatriopslag«.',
       '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
-      '    – 1 karakter mangler i bedømmelsen til opslaget »Psykiatriopslag«, for kriteriet »Rækkevidde«; 1',
-      '      bedømmer har bedømt opslaget.',
+      '    – mangler 1 karakter for kriteriet »Rækkevidde« i opslaget »Psykiatriopslag«; 1 bedømmer har',
+      '      bedømt ansøgninger til opslaget.',
       '  »Værested« (ansøgning d-no-amount):',
-      '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges.',
-      '      Registrér det med civsam application decide d-no-amount --decision "delvist bevilget" --amount',
-      '      BELØB (med begrundelse og kriterier).',
+      '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges. Tilføj',
+      '      det bevilgede beløb med civsam application decide d-no-amount --amount BELØB.',
       '  »Café« (ansøgning e-less):',
       '    – bevilget fuldt ud med 100.000 kr., men der blev søgt om 150.000 kr., så brevets »som ansøgt«',
       '      ville være forkert. Registrér det som en delvis bevilling med begrundelse (civsam application',
@@ -155,6 +159,20 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om til Værested.');
   });
 
+  it('a letter to an application without a title leaves the application line out, never showing its id', async () => {
+    const files = filesOf();
+    for (const f of Object.keys(files)) if (f.startsWith('applications/') && f !== 'applications/a-fine.yaml') delete files[f];
+    files['applications/a-fine.yaml'] = files['applications/a-fine.yaml'].replace('"title":"Samtalegrupper",', '');
+    const data = makeFolder(files);
+    const out = join(makeFolder({}), 'breve');
+    expect((await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out])).code).toBe(0);
+    const letter = readFileSync(join(out, 'a-fine.md'), 'utf8');
+    expect(letter).toContain('- **Journalnummer:** 1-30-72-45-26\n');
+    expect(letter).not.toContain('Ansøgning:');
+    expect(letter).not.toContain('a-fine');
+    expect(readFileSync(join(out, 'a-fine.html'), 'utf8')).not.toContain('<dt>Ansøgning</dt>');
+  });
+
   it('takes --output as every other command does, suggests it for a near miss, and refuses two different folders', async () => {
     const data = makeFolder({ ...baseFiles(), 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
     const out = join(makeFolder({}), 'breve');
@@ -162,6 +180,8 @@ describe('call letters and decisions that are not fit to send', () => {
     const near = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--outpt', out]);
     expect(near.code).toBe(2);
     expect(near.stderr).toContain('fejl: ukendt tilvalg --outpt. Mente du: --output');
+    // The same folder written two ways is the same folder.
+    expect((await civsam(['--data', data, 'call', 'letters', 'c1', '--output', `${out}/`, '--out', 'breve'], { cwd: dirname(out) })).code).toBe(0);
     const two = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out, '--out', `${out}-2`]);
     expect(two.code).toBe(2);
     expect(two.stderr).toBe('fejl: --output og --out angiver begge mappen til brevene, og de er forskellige. Angiv kun den ene.\n');

@@ -93,6 +93,29 @@ describe('call ranking', () => {
     expect(await notes(none, 'en')).toBe('The call has no criteria, so its applications cannot be scored or ranked. Give it the criteria it was published with: civsam call edit c1 --criteria "…" "…".');
   });
 
+  it('a call whose criteria are plain texts is not said to have none: they are listed by their text, with the command that gives them ids', async () => {
+    const dir = makeFolder({
+      ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n',
+      'calls/c1.yaml': JSON.stringify({ ...CALL, criteria: ['Aktiviteter for børn og unge.', 'Se puljens kriterier'] }) + '\n',
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, []),
+    });
+    const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n')[2];
+    expect(await notes('da')).toBe('Opslagets kriterier (»Aktiviteter for børn og unge«, »Se puljens kriterier«) står som tekst uden id, så ansøgningerne kan endnu ikke få karakterer eller en plads efter dem. '
+      + 'Angiv dem igen, så får hvert kriterium et id efter sin tekst: civsam call edit c1 --criteria "Aktiviteter for børn og unge." "Se puljens kriterier". Bedøm derefter ansøgningerne (civsam application assess).');
+    expect(await notes('en')).toMatch(/^The call's criteria \(“Aktiviteter for børn og unge”, “Se puljens kriterier”\) are written as plain texts without ids/);
+  });
+
+  it('shows a grant in full recorded without an amount as the amount applied for, in the table, CSV and JSON', async () => {
+    const dir = makeFolder({
+      ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n',
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, [by('Anna', 4, 4)], { outcome: 'granted', date: '2026-03-01' }),
+    });
+    const csv = (await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'csv'])).stdout;
+    expect(csv.split('\n')[1]).toMatch(/;bevilget;100000;100000;\r?$/);
+    expect(JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout).applications[0]).toMatchObject({ amountApplied: 100_000, amountGranted: 100_000 });
+    expect((await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout).toContain('| bevilget | 100.000 kr. | 100.000 kr. |');
+  });
+
   it('holds the ranking against what is left of the pool-year after agreements, the same figure overview funding gives', async () => {
     // Pool "Psykiatripuljen": 2,000,000 kr. for 2026 and for 2027.
     // 2026: ag1 (active) 950,000 + ag2 (ended) 950,000 = 1,900,000 granted → 100,000 left; ag3 is a

@@ -14,7 +14,7 @@ const run = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, 
 const criteria = (dir: string, rel: string) => (parse(readFileSync(join(dir, rel), 'utf8')) as { criteria: unknown[] }).criteria;
 
 describe('civsam pool criterion and call criterion', () => {
-  it('marks the criterion named by the start of its text (Danish words taken) and clears the audit\'s warning; the others are left as they were', async () => {
+  it('marks the criterion named by the start of its text (Danish words taken) and clears the audit\'s warning; a plain text among them gets its id too (a pool partly by ids would be scored by those alone)', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
     const before = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
     expect(JSON.parse(before.stdout).findings).toHaveLength(1);
@@ -23,7 +23,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(criteria(dir, 'pools/p.yaml')).toEqual([
       { id: 'kvalitet', text: { da: 'Kvalitet' } },
       { id: 'langsigtet-drift', text: { da: 'Langsigtet drift' }, kinds: ['operation'] },
-      'Se også strategien',
+      { id: 'se-ogsaa-strategien', text: { da: 'Se også strategien' } },
     ]);
     const after = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
     expect(JSON.parse(after.stdout).findings).toHaveLength(0);
@@ -35,7 +35,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(criteria(dir, 'calls/c.yaml')).toEqual([{ id: 'reach', text: { da: 'Rækkevidde' }, kinds: ['development', 'operation'], weight: 1.5 }]);
   });
 
-  it('finds a criterion written as a plain text, gives it an id as --criteria would, and leaves the other plain texts as they were', async () => {
+  it('finds a criterion written as a plain text, gives it an id as --criteria would', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
     const r = await run(dir, 'pool', 'criterion', 'p', 'Se også', '--weight', '3', '--lang', 'da');
     expect(r.code, r.stderr).toBe(0);

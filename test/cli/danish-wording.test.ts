@@ -93,7 +93,20 @@ describe('grammar', () => {
       ['applications', { id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2024-10-15', assessments: [{ assessor: 'A', date: '2024-11-10', scores: [{ criterion: 'behov', score: 3 }] }], decision: { outcome: 'refused', date: '2024-12-01', reason: 'Behov', criteria: ['behov'] } }],
     ]);
     expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message))
-      .toEqual(['1 karakter mangler i bedømmelsen til opslaget »Opslag c1«, for kriteriet »Dækning af målgruppen«; 1 bedømmer har bedømt opslaget.']);
+      .toEqual(['mangler 1 karakter for kriteriet »Dækning af målgruppen« i opslaget »Opslag c1«; 1 bedømmer har bedømt ansøgninger til opslaget.']);
+  });
+
+  it('an agreement made without a call rests on an "undtagelse" in help and show, as in the audit and on the site', async () => {
+    const help = (await da(['agreement', 'add', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('(en dokumenteret undtagelse)');
+    expect(help).toContain('hvem der godkendte undtagelsen');
+    expect(help).not.toMatch(/dispensation/i);
+    expect(translate('da', 'label.exemption')).toBe('Undtagelse');
+    expect(translate('da', 'audit.rule.exemption-incomplete.explain')).not.toMatch(/dispensation/i);
+  });
+
+  it('a partial grant is "en delvis bevilling på" an amount', () => {
+    expect(translate('da', 'application.appliedBelowPartlyGrant', { id: 'a1', granted: '150.000 kr.', applied: '100.000 kr.', command: 'x' })).toMatch(/^ansøgning a1 har fået en delvis bevilling på 150\.000 kr\., så/);
   });
 
   it('the word after "fejl:" is small', async () => {

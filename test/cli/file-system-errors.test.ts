@@ -1,6 +1,7 @@
 // A file operation the system refuses (a full disk, a read-only drive, no permission, a folder where
 // a file was meant…) is the user's to put right, not "an internal error": one mapping turns each into
-// a message with the path, the system's code and advice, in English and Danish, and exit 2.
+// a message with the path, what the system refused in words (never its code) and advice, in English
+// and Danish, and exit 2.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +34,23 @@ describe('the mapping', () => {
     }
   });
 
-  it('names what failed, the path (relative when shorter), the code and what to do', async () => {
+  it('names what failed, the path (relative when shorter), the reason in words and what to do', async () => {
     expect(say(errno('ENOSPC', 'write', '/home/anne/data/organisations/alpha.yaml')))
       .toBe('cannot write data/organisations/alpha.yaml: the disk is full. Free some space on the drive and try again.');
     expect(say(errno('EROFS', 'open', '/mnt/share/data/civsam.yaml'), '/home/anne/work/deep/down', 'da'))
       .toBe('kan ikke åbne /mnt/share/data/civsam.yaml: mappen ligger på et drev, der kun kan læses. Arbejd på en kopi af datamappen på et drev, du kan skrive på, eller bed IT om at gøre drevet skrivbart.');
     expect(say(errno('EACCES', 'scandir', '/home/anne/data/offers')))
       .toBe('cannot read the folder data/offers: permission denied. Ask whoever manages the folder for permission, or work in a folder of your own.');
+  });
+
+  it('is the message the README promises for a full disk, in words and without the system\'s code', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\n\s*/g, ' ');
+    const promised = /If the disk fills at any point the command says so in words, naming the file \("([^"]+)"; in Danish "([^"]+)"\)/.exec(readme);
+    expect(promised).not.toBeNull();
+    const full = errno('ENOSPC', 'write', '/home/anne/data/organisations/alpha.yaml');
+    expect(say(full)).toBe(promised![1]);
+    expect(say(full, '/home/anne', 'da')).toContain(promised![2]);
+    expect(say(full)).not.toContain('ENOSPC');
   });
 
   it('a rename is reported at its destination, not at the temporary file', async () => {

@@ -63,6 +63,18 @@ describe('fixed values by their Danish or English name', () => {
     expect(r).toMatchObject({ code: 0, stdout: '2027-psyk-001\n' });
     expect(read('agreements/2027-psyk-001.yaml')).toMatch(/pool: puljen\n\s+year: 2027\n\s+kind: development\n/);
   });
+
+  test('a funding line typed with the form\'s placeholders says which part of it is wrong, not that the whole line should be a kind', async () => {
+    const add = (funding: string, lang: 'en' | 'da' = 'da') => run(['agreement', 'add', '--title', 'Nyt projekt', '--organisations', 'alpha', '--areas', 'psykiatri', '--patient-groups', 'angst', '--scope', 'regional', '--start', '2027-01-01', '--funding', funding, '--dry-run'], lang);
+    const kind = await add('puljen:ÅR:ART:BELØB');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr.split('\n')[0]).toBe('fejl: ART i --funding (PULJE:ÅR:ART:BELØB) kan ikke have den værdi, du angav. Den kan have: udvikling, drift.');
+    expect((await add('puljen:YEAR:KIND:AMOUNT', 'en')).stderr.split('\n')[0]).toBe('error: KIND in --funding (POOL:YEAR:KIND:AMOUNT) does not take the value you gave. It takes: development, operation.');
+    const year = await add('puljen:ÅR:drift:BELØB');
+    expect(year.code).toBe(2);
+    expect(year.stderr.split('\n')[0]).toBe('fejl: ÅR i --funding (PULJE:ÅR:ART:BELØB) skal være et årstal, fx 2027.');
+    expect((await add('puljen:2027:drift:BELØB')).stderr.split('\n')[0]).toBe('fejl: BELØB i --funding (PULJE:ÅR:ART:BELØB) skal være et helt antal kroner, fx 400000.');
+  });
 });
 
 describe('records and vocabulary entries by name or prefix', () => {
@@ -109,7 +121,7 @@ describe('records and vocabulary entries by name or prefix', () => {
     const r = await run(['offer', 'add', '--organisation', '../x', '--title', 'X']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --organisation is not a valid id\./);
-    expect((await run(['org', 'show', '../angstforeningen-midt'])).stderr).toMatch(/^error: <id> is not a valid id\./);
+    expect((await run(['org', 'show', '../angstforeningen-midt'])).stderr).toMatch(/^error: the id you gave for the organisation is not valid\./);
   });
 
   test('an id made from a long name is at most 40 characters, cut between words', async () => {

@@ -78,8 +78,9 @@ describe('grants decided on applications', () => {
         'ag-named': { ...agreement('ag-named', 'active', ['x'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 450 }]), established_by: { call: 'c-p' } },
         // A draft made from g7: nothing is counted through it yet, so g7's decision counts.
         'ag-draft': { ...agreement('ag-draft', 'draft', ['x'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 300 }]), established_by: { call: 'c-p' } },
-        // Established by the call for y, named by no application: it carries y's grant g9 (the same
-        // organisations), not g2 (x and y), nor h1 (y too, but the agreement carries one grant: g9, first by id).
+        // Established by the call for y, named by no application: it carries y's grants g9 and h1 (the
+        // same organisations), not g2 (x and y). y has two grants in the call and no application names
+        // the agreement, so which one it was made from is not known: it carries both, together.
         'ag-unnamed': { ...agreement('ag-unnamed', 'active', ['y'], [{ pool: 'p', year: 2026, kind: 'development', amount_dkk: 380 }]), established_by: { call: 'c-p' } },
         // Active, named by g10, but with no money from the pool: g10's grant is not in it.
         'ag-elsewhere': { ...agreement('ag-elsewhere', 'active', ['z'], [{ pool: 'q', year: 2026, kind: 'development', amount_dkk: 10 }]), established_by: { call: 'c-p' } },
@@ -105,32 +106,33 @@ describe('grants decided on applications', () => {
     // g1: 200 in 2026 (no years: the deadline's year).  g2: 91 over 2026 and 2027 in whole kroner, 46 and 45 (the first year takes the krone left over), shared by x and y.
     // g3: granted in full without an amount: the 70 applied for, in 2027.  g4: partly, no amount: unknown, not counted.
     // g5 refused, g11 undecided: nothing.  g6: carried by ag-named.  g7: its agreement is a draft: 300 counts.
-    // g8: its call has no pool.  g9: carried by ag-unnamed (same call, same organisation); h1: 5 counts.
+    // g8: its call has no pool.  g9 and h1: carried together by ag-unnamed (same call, same organisation; no id order pairs them).
     // g10: ag-elsewhere has no line in p: 20 counts.
     expect(countedLines(grants).map((l) => `${l.agreement ?? l.application} ${l.pool} ${l.year} ${l.amount}`)).toEqual([
       'ag-elsewhere q 2026 10', 'ag-named p 2026 450', 'ag-unnamed p 2026 380',
-      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 46', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300', 'h1 p 2026 5',
+      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 46', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300',
     ]);
   });
 
   it('are in the audit\'s pool-year totals, each krone once', () => {
-    // p 2026: agreements 450 + 380, grants 200 + 20 + 5 + 46 + 300 = 1,401.   p 2027: 45 + 70 = 115.
+    // p 2026: agreements 450 + 380, grants 200 + 20 + 46 + 300 = 1,396.   p 2027: 45 + 70 = 115.
     const p = poolYearTotals(grants).filter((py) => py.pool === 'p');
     expect(p.map((py) => [py.year, py.total, py.agreements, py.applications])).toEqual([
-      [2026, 1401, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7', 'h1']],
+      [2026, 1396, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7']],
       [2027, 115, [], ['g2', 'g3']],
     ]);
-    // x: 450 + 200 + 23 + 300 = 973; y: 380 + 5 + 23 = 408; z: 20.
-    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 973, y: 408, z: 20 });
+    // x: 450 + 200 + 23 + 300 = 973; y: 380 + 23 = 403; z: 20.
+    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 973, y: 403, z: 20 });
     const shares = allocationShares(grants).filter((s) => s.application === 'g2');
     expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 23], ['y', 2026, 23], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
   });
 
   it('say which agreement carries which grant, with the amount granted, for the audit to compare with the agreement\'s lines', () => {
-    // g6 is carried by ag-named (450 granted, 450 in its line), g9 by ag-unnamed (380, 380); no other grant is carried.
+    // g6 is carried by ag-named (450 granted, 450 in its line); g9 and h1 by ag-unnamed together (385 granted, 380 in its line); no other grant is carried.
     expect(carriedGrants(grants)).toEqual([
       { application: 'g6', agreement: 'ag-named', pool: 'p', amount: 450 },
-      { application: 'g9', agreement: 'ag-unnamed', pool: 'p', amount: 380 },
+      { application: 'g9', agreement: 'ag-unnamed', together: ['ag-unnamed'], pool: 'p', amount: 380 },
+      { application: 'h1', agreement: 'ag-unnamed', together: ['ag-unnamed'], pool: 'p', amount: 5 },
     ]);
   });
 });

@@ -72,12 +72,54 @@ describe('consultation report --format md|html: the høringsnotat', () => {
     ].join('\n'));
   });
 
+  it('marks a response after the deadline, per party and in the opening count, in the hearing report\'s words', async () => {
+    // Beta answered five days after the 10 March deadline.
+    const files = siteFiles();
+    files['consultations/k-closed.yaml'] = files['consultations/k-closed.yaml'].replace('status: closed', '  - party: hp-beta\n    received: 2026-03-15\nstatus: closed');
+    const dir = makeFolder(files);
+    const da = (await report(dir, ['--format', 'md', '--lang', 'da'])).stdout.split('\n');
+    expect(da[2]).toBe('Høringen »Høring om udskrivning« løb fra 10. jan. 2026 til 10. mar. 2026 (59 dage). Høringen blev sendt til 3 parter, og 2 afgav høringssvar. 1 svar kom efter fristen (markeret for sent).');
+    expect(da.filter((l) => l.startsWith('- '))).toEqual(['- ✓ Alpha Forening (høringssvar modtaget 1. mar. 2026)', '- ✓ Beta &lt;Forening&gt; & Co (høringssvar modtaget 15. mar. 2026, for sent)', '- Æblehaven']);
+    const table = (await report(dir, ['--lang', 'da'])).stdout;
+    expect(table).toContain('✓ 15. mar. 2026 (for sent)');
+    expect(table).toContain('1 svar kom efter fristen (markeret for sent).');
+    const en = (await report(dir, ['--format', 'html'])).stdout;
+    expect(en).toContain('It was sent to 3 parties, and 2 responded. 1 response came after the deadline (marked late).</p>');
+    expect(en).toContain('<li><span aria-hidden="true">✓</span> Beta &lt;Forening&gt; &amp; Co (response received 15 Mar 2026, late)<span class="visually-hidden"> (responded)</span></li>');
+  });
+
+  it('says "the following party" for one party, and sorts names by their letters, not by a leading bracket', async () => {
+    const files = siteFiles();
+    files['consultations/k-closed.yaml'] = files['consultations/k-closed.yaml'].replace('invited: [hp-beta, hp-alpha, hp-aeble]', 'invited: [hp-alpha]');
+    const one = (await report(makeFolder(files), ['--format', 'md', '--lang', 'da'])).stdout;
+    expect(one).toContain('\nHøringen blev sendt til følgende part. ✓ angiver, at der er modtaget høringssvar.\n');
+    expect((await report(makeFolder(files), ['--format', 'md'])).stdout).toContain('\nThe consultation was sent to the following party. ✓ marks a party that responded.\n');
+    const named = siteFiles();
+    named['organisations/alpha.yaml'] = named['organisations/alpha.yaml'].replace(/^name: .*$/m, 'name: "[Sind]"');
+    named['organisations/beta.yaml'] = named['organisations/beta.yaml'].replace(/^name: .*$/m, 'name: <Hjerte>');
+    named['organisations/aeblehaven.yaml'] = named['organisations/aeblehaven.yaml'].replace(/^name: .*$/m, 'name: Lys');
+    const parties = (await report(makeFolder(named), ['--format', 'md', '--lang', 'da'])).stdout.split('\n').filter((l) => l.startsWith('- '));
+    expect(parties).toEqual(['- &lt;Hjerte&gt;', '- Lys', '- ✓ \\[Sind\\] (høringssvar modtaget 1. mar. 2026)']);
+  });
+
+  it('as a table says in words that no party was invited, instead of an empty list and a rate of 0 of 0', async () => {
+    const files = siteFiles();
+    files['consultations/k-closed.yaml'] = files['consultations/k-closed.yaml'].replace('invited: [hp-beta, hp-alpha, hp-aeble]\nresponses:\n  - party: hp-alpha\n    received: 2026-03-01\n', 'invited: []\n');
+    const dir = makeFolder(files);
+    const da = await report(dir, ['--lang', 'da']);
+    expect(da.code).toBe(0);
+    expect(da.stdout).toContain('Status: afsluttet.\nIngen parter blev inviteret.\n');
+    expect(da.stdout).not.toMatch(/Hørte parter|Svarprocent/);
+    expect(da.stdout).toContain('Høringsberettigede parter, der ikke blev hørt');
+    expect((await report(dir, [])).stdout).toContain('\nNo party was invited.\n');
+  });
+
   // A note built by hand: `invited` parties, of which the first `answered` responded.
   const note = (invited: number, answered: number, name = 'Part'): HearingNote => ({
     consultation: { id: 'k', title: 'Høring', opens: '2026-01-10', deadline: '2026-03-10', days: 59, status: 'closed', selection: 'all', seats: null },
     asOf: '2026-06-01',
-    parties: Array.from({ length: invited }, (_, i): NoteParty => ({ party: `hp-${i}`, organisation: `o-${i}`, name: `${name} ${i + 1}`, responded: i < answered, received: i < answered ? '2026-03-01' : null, points: [] })),
-    responded: answered, undecided: 0, notInvited: [],
+    parties: Array.from({ length: invited }, (_, i): NoteParty => ({ party: `hp-${i}`, organisation: `o-${i}`, name: `${name} ${i + 1}`, responded: i < answered, received: i < answered ? '2026-03-01' : null, late: false, points: [] })),
+    responded: answered, late: 0, undecided: 0, notInvited: [],
   });
   const sentTo = (invited: number, answered: number, lang: 'da' | 'en') => hearingNoteMarkdown(note(invited, answered), lang).split('\n')[2].replace(/^.*?dage?\)\. |^.*?days?\)\. /, '');
 

@@ -1,6 +1,6 @@
 // civsam publish as a user runs it: the built binary on the sample data and on small folders.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
@@ -160,6 +160,10 @@ describe('civsam publish', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect((await civsam(['publish', '--data', DATA, '--output', out, '--out', out, '--as-of', '2026-11-23'])).code).toBe(0);
+    // The same folder written two ways is the same folder: with a trailing slash, or relative and absolute.
+    const cwd = dirname(out);
+    expect((await civsam(['publish', '--data', DATA, '--out', 'site', '--output', 'site/', '--as-of', '2026-11-23'], { cwd })).code).toBe(0);
+    expect((await civsam(['publish', '--data', DATA, '--out', `../${basename(cwd)}/site`, '--output', out, '--as-of', '2026-11-23'], { cwd })).code).toBe(0);
     expect(await civsam(['publish', '--data', DATA, '--output', out, '--out', `${out}2`, '--as-of', '2026-11-23'], { env: { CIVSAM_LANG: 'da' } })).toEqual({
       code: 2, stdout: '', stderr: 'fejl: --output og --out angiver begge mappen til webstedet, og de er forskellige. Angiv kun den ene.\n',
     });

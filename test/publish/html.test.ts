@@ -1,6 +1,6 @@
 // The HTML templates escape by default: only markup built by `html` passes through unescaped.
 import { describe, expect, it } from 'vitest';
-import { html, publicUrl, toText } from '../../src/site/html.js';
+import { definitionList, html, publicUrl, toText } from '../../src/site/html.js';
 
 describe('html', () => {
   it('escapes every interpolated string, in text and in attributes', () => {
@@ -33,6 +33,24 @@ describe('html', () => {
     expect(Math.max(...page.pieces.map((p) => p.length))).toBeLessThan(3 * 8192);
     expect(Buffer.concat(page.pieces.map((p) => Buffer.from(p, 'utf8')))).toEqual(Buffer.from(whole, 'utf8'));
     expect(html`<p>${'kort'}</p>`.long).toBe(false);
+  });
+});
+
+describe('definitionList', () => {
+  it('gives the text html gives with markup per pair: labels and text escaped, markup and lists through once', () => {
+    const pairs = [
+      ['Navn <x>', `a & 'b'`],
+      ['Link', html`<a href="/x">${'<y>'}</a>`],
+      ['Antal', 3],
+      ['Liste', [html`<i>1</i>`, ' & <2>']],
+    ] as const;
+    const perPair = html`<dl class="facts">${pairs.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+    expect(toText(definitionList(pairs))).toBe(toText(perPair));
+    expect(toText(definitionList(pairs))).toBe(
+      '<dl class="facts"><div><dt>Navn &lt;x&gt;</dt><dd>a &amp; &#39;b&#39;</dd></div><div><dt>Link</dt><dd><a href="/x">&lt;y&gt;</a></dd></div>'
+      + '<div><dt>Antal</dt><dd>3</dd></div><div><dt>Liste</dt><dd><i>1</i> &amp; &lt;2&gt;</dd></div></dl>',
+    );
+    expect(toText(definitionList([]))).toBe('<dl class="facts"></dl>');
   });
 });
 

@@ -33,6 +33,22 @@ describe('the site as files', () => {
     expect(textOf(page('en/offers.html', both))).toContain('2 active offers from civil-society organisations on 1 Jun 2026');
   });
 
+  it('puts the texts made once per language (periods, areas, kinds of funding, the filter) into that language only', () => {
+    const da = page('organisations/alpha.html', both);
+    const en = page('en/organisations/alpha.html', both);
+    expect(da).toContain('<td>1. jan. 2025 – 31. dec. 2026</td>');
+    expect(en).toContain('<td>1 Jan 2025 – 31 Dec 2026</td>');
+    expect(da).toContain('<div><dt>Områder</dt><dd>Psykiatri</dd></div>');
+    expect(en).toContain('<div><dt>Areas</dt><dd>Psychiatry</dd></div>');
+    expect(da).toContain('(2026; udviklingsprojekter)');
+    expect(en).toContain('(2026; development projects)');
+    expect(page('agreements.html', both)).toContain('1. jan. 2025 – 31. dec. 2026');
+    expect(page('en/agreements.html', both)).toContain('1 Jan 2025 – 31 Dec 2026');
+    expect(page('en/agreements.html', both)).not.toContain('udviklingsprojekter');
+    expect(page('en/offers.html', both)).toContain('<label for="f-text">');
+    expect(page('en/offers.html', both)).not.toContain(page('offers.html', both).match(/<label for="f-text">[^<]*/)![0]);
+  });
+
   it('English only puts English at the root', () => {
     const en = buildSite(folder, { asOf: AS_OF, languages: ['en'] });
     expect(en.has('en/index.html')).toBe(false);
@@ -163,6 +179,16 @@ describe('calls', () => {
     expect(p).not.toContain('hemmelige planer');
     expect(part(p, 'open')).not.toContain('c-recent');
   });
+
+  it('shows a grant in full recorded without an amount as the amount applied for, as the letter says it', () => {
+    const app = (id: string, org: string, decision: string) => `id: ${id}\ncall: c-recent\norganisations: [${org}]\namount_dkk: 50000\nkind: development\nreceived: 2025-10-20\ndecision:\n${decision}`;
+    const site = buildSite(loadFiles({ ...siteFiles(),
+      'applications/r-alpha.yaml': app('r-alpha', 'alpha', '  outcome: granted\n  date: 2025-11-20\n'),
+      'applications/r-beta.yaml': app('r-beta', 'beta', '  outcome: partly\n  date: 2025-11-20\n  amount_dkk: 30000\n  reason: Delvis\n') }), { asOf: AS_OF, languages: ['da'] });
+    const cells = [...textOf(part(site.get('calls.html')!, 'call-c-recent')).matchAll(/(Alpha Forening|Beta <Forening> & Co) ([\d.]+ kr\.)/g)].map((m) => [m[1], m[2]]);
+    expect(cells).toEqual([['Alpha Forening', '50.000 kr.'], ['Beta <Forening> & Co', '30.000 kr.']]);
+    expect(site.get('calls.html')).not.toContain('<td class="num"></td>');
+  });
 });
 
 describe('agreements', () => {
@@ -226,6 +252,12 @@ describe('consultations', () => {
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Hvem blev inviteret 1 plads til 3 relevante organisationer på høringslisten; 1 blev inviteret');
     expect(textOf(part(p, 'consultation-k-open'))).toContain('Alpha Forening fristen er ikke udløbet');
     expect(p).not.toContain('Planlagt høring');
+  });
+
+  it('opens by saying what the consultations below show, claiming no more than they show (k-open invited 1 of 3)', () => {
+    const lead = textOf(p.slice(p.indexOf('<p class="lead">'), p.indexOf('</p>', p.indexOf('<p class="lead">'))));
+    expect(lead).toBe('Når regionen hører civilsamfundet, inviterer den organisationer fra høringslisten, som høringen vedrører. Ved hver høring nedenfor står, hvor mange af de relevante organisationer på listen der blev inviteret, hvilke de var, og et mærke, hvor der kom et svar.');
+    expect(textOf(page('en/consultations.html', both))).toContain('When the region consults civil society, it invites organisations from the hearing list that the consultation concerns. Each consultation below says how many');
   });
 
   it('shows the standing hearing list', () => {

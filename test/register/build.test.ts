@@ -62,12 +62,16 @@ describe('records from flags', () => {
     expect(parseFlag(spec('agreement', 'funding'), ['civilsamfundspuljen:2027:operation:400.000'])).toEqual([{ pool: 'civilsamfundspuljen', year: 2027, kind: 'operation', amount_dkk: 400000 }]);
     expect(parseFlag(spec('pool', 'budgets'), ['2027:2500000', '2028:1000000'])).toEqual([{ year: 2027, amount_dkk: 2500000 }, { year: 2028, amount_dkk: 1000000 }]);
     try {
-      parseFlag(spec('agreement', 'funding'), ['secret-pool:twenty:operation:5']);
+      parseFlag(spec('agreement', 'funding'), ['secret-pool:2027:operation']);
       expect.unreachable();
     } catch (e) {
       const m = (e as UserError).userMessage;
       expect(translate('en', m.key, m.params)).toBe('--funding must be POOL:YEAR:KIND:AMOUNT, e.g. civilsamfundspuljen:2027:operation:400000.');
       expect(translate('da', m.key, m.params)).toBe('--funding skal være PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:drift:400000.');
+    }
+    // The form right, a part of it not: said by the part.
+    for (const [item, key] of [['secret-pool:twenty:operation:5', 'register.fundingYear'], ['secret-pool:2027:operation:many', 'register.fundingAmount']]) {
+      expect(() => parseFlag(spec('agreement', 'funding'), [item])).toThrow(expect.objectContaining({ userMessage: expect.objectContaining({ key }) }));
     }
     expect(() => parseFlag(spec('agreement', 'start'), '1/3/2026')).toThrow(UserError);
     expect(parseFlag(spec('consultation', 'seats'), '4')).toBe(4);

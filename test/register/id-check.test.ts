@@ -81,37 +81,39 @@ const CASES: Array<[args: string[], names: string]> = [
     const c = COMMAND_OF[kind];
     const field = kind === 'organisation' || kind === 'agreement' ? '--notes' : kind === 'hearing-party' ? '--since' : '--description';
     const value = kind === 'hearing-party' ? '2021-01-01' : 'Ændret';
+    // A command's own argument is named in words, an option by its flag.
+    const inWords = `the id you gave for the ${kind.replace('-', ' ')}`;
     return [
-      [[c, 'edit', 'X', field, value], '<id>'],
-      [[c, 'show', 'X'], '<id>'],
-      [[c, 'remove', 'X'], '<id>'],
+      [[c, 'edit', 'X', field, value], inWords],
+      [[c, 'show', 'X'], inWords],
+      [[c, 'remove', 'X'], inWords],
     ];
   }),
   [['org', 'add', '--id', 'X', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional'], '--id'],
-  [['org', 'deactivate', 'X'], '<id>'],
-  [['org', 'activate', 'X'], '<id>'],
-  [['offer', 'end', 'X', '--date', '2026-12-31'], '<id>'],
-  [['agreement', 'end', 'X', '--date', '2026-12-31'], '<id>'],
-  [['agreement', 'cancel', 'X'], '<id>'],
-  [['agreement', 'evaluate', 'X', '--summary', 'Godt'], '<id>'],
-  [['pool', 'budget', 'X', '--year', '2028', '--amount', '100'], '<id>'],
-  [['call', 'close', 'X'], '<id>'],
-  [['hearing-party', 'withdraw', 'X'], '<id>'],
-  [['hearing-party', 'history', 'X'], '<id>'],
-  [['consultation', 'invite', 'X', 'alpha'], '<id>'],
-  [['consultation', 'invite', '2026-hoering', 'X'], '<party-ids...>'],
-  [['consultation', 'omit', 'X', 'alpha', '--reason', 'Ikke relevant'], '<id>'],
-  [['consultation', 'omit', '2026-hoering', 'X', '--reason', 'Ikke relevant'], '<party-ids...>'],
-  [['consultation', 'respond', 'X', 'alpha'], '<id>'],
-  [['consultation', 'respond', '2026-hoering', 'X'], '<party-ids...>'],
-  [['consultation', 'open', 'X'], '<id>'],
-  [['consultation', 'close', 'X'], '<id>'],
-  [['consultation', 'plan', 'X'], '<id>'],
-  [['consultation', 'plan', 'X', '--apply'], '<id>'],
-  [['consultation', 'audit', 'X'], '<id>'],
-  [['consultation', 'report', 'X'], '<id>'],
-  [['consultation', 'list-parties', 'X'], '<id>'],
-  [['contact', 'erase', 'X'], '<organisation-id>'],
+  [['org', 'deactivate', 'X'], 'the id you gave for the organisation'],
+  [['org', 'activate', 'X'], 'the id you gave for the organisation'],
+  [['offer', 'end', 'X', '--date', '2026-12-31'], 'the id you gave for the offer'],
+  [['agreement', 'end', 'X', '--date', '2026-12-31'], 'the id you gave for the agreement'],
+  [['agreement', 'cancel', 'X'], 'the id you gave for the agreement'],
+  [['agreement', 'evaluate', 'X', '--summary', 'Godt'], 'the id you gave for the agreement'],
+  [['pool', 'budget', 'X', '--year', '2028', '--amount', '100'], 'the id you gave for the pool'],
+  [['call', 'close', 'X'], 'the id you gave for the call'],
+  [['hearing-party', 'withdraw', 'X'], 'the id you gave for the hearing party'],
+  [['hearing-party', 'history', 'X'], 'the id you gave for the hearing party'],
+  [['consultation', 'invite', 'X', 'alpha'], 'the id you gave for the consultation'],
+  [['consultation', 'invite', '2026-hoering', 'X'], 'the id you gave for a hearing party'],
+  [['consultation', 'omit', 'X', 'alpha', '--reason', 'Ikke relevant'], 'the id you gave for the consultation'],
+  [['consultation', 'omit', '2026-hoering', 'X', '--reason', 'Ikke relevant'], 'the id you gave for a hearing party'],
+  [['consultation', 'respond', 'X', 'alpha'], 'the id you gave for the consultation'],
+  [['consultation', 'respond', '2026-hoering', 'X'], 'the id you gave for a hearing party'],
+  [['consultation', 'open', 'X'], 'the id you gave for the consultation'],
+  [['consultation', 'close', 'X'], 'the id you gave for the consultation'],
+  [['consultation', 'plan', 'X'], 'the id you gave for the consultation'],
+  [['consultation', 'plan', 'X', '--apply'], 'the id you gave for the consultation'],
+  [['consultation', 'audit', 'X'], 'the id you gave for the consultation'],
+  [['consultation', 'report', 'X'], 'the id you gave for the consultation'],
+  [['consultation', 'list-parties', 'X'], 'the id you gave for the consultation'],
+  [['contact', 'erase', 'X'], 'the id you gave for the organisation'],
   // References given as options.
   [['offer', 'add', '--organisation', 'X', '--title', 'Ny gruppe', '--type', 'peer-group', '--patient-groups', 'depression', '--municipalities', 'aarhus', '--active-from', '2026-01-01'], '--organisation'],
   [['offer', 'edit', 'gruppe', '--organisation', 'X'], '--organisation'],
@@ -144,7 +146,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
         const shown = template.join(' ');
         expect(r.code, shown).toBe(2);
         expect(r.stdout, shown).toBe('');
-        expect(r.stderr, shown).toBe(`error: ${names} is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. It is the record's file name without .yaml; the list commands show them (e.g. civsam org list).\n`);
+        expect(r.stderr, shown).toBe(`error: ${names} is not ${names.startsWith('--') ? 'a valid id' : 'valid'}. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. It is the record's file name without .yaml; the list commands show them (e.g. civsam org list).\n`);
       }
       expect(snapshot()).toEqual(before);
       expect(commits()).toBe(head);
@@ -154,7 +156,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
   test('in Danish, the same refusal', async () => {
     const r = await civsamInProcess(['--lang', 'da', '--data', data, 'org', 'remove', '../../victim']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: <id> er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; list-kommandoerne viser dem (fx civsam org list).\n');
+    expect(r.stderr).toBe('fejl: det id, du angav for organisationen, er ikke gyldigt. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; list-kommandoerne viser dem (fx civsam org list).\n');
   });
 
   test('a malformed pool in --funding is refused as a malformed --funding', async () => {
@@ -180,7 +182,7 @@ describe('the built binary', () => {
     const head = commits();
     const removed = await civsam(['--data', data, 'offer', 'remove', '../organisations/beta'], { env: GIT_ENV });
     expect(removed.code).toBe(2);
-    expect(removed.stderr).toMatch(/^error: <id> is not a valid id\./);
+    expect(removed.stderr).toMatch(/^error: the id you gave for the offer is not valid\./);
     const edited = await civsam(['--data', data, 'org', 'edit', '../../victim', '--name', 'Hacked'], { env: GIT_ENV });
     expect(edited.code).toBe(2);
     expect(edited.stderr).not.toContain('victim');

@@ -14,6 +14,8 @@ describe('markdownText', () => {
     expect(markdownText('[x][1] <javascript:alert(1)> back\\slash')).toBe('\\[x\\]\\[1\\] &lt;javascript:alert(1)&gt; back\\\\slash');
     expect(markdownText('line one\nline two\r\nthree')).toBe('line one<br>line two<br>three');
     expect(markdownText('Ærø Forening, https://ex.dk/a_b')).toBe('Ærø Forening, https://ex.dk/a_b');
+    // Emphasis is text too: * always escaped, _ where it could open or close emphasis (not inside a word or an address).
+    expect(markdownText('Sind *Aarhus* _Midt_ **fed** snake_case https://ex.dk/a_b_c æ_ø')).toBe('Sind \\*Aarhus\\* \\_Midt\\_ \\*\\*fed\\*\\* snake_case https://ex.dk/a_b_c æ_ø');
     // An & is text in Markdown, as written; only where a viewer would read a character reference is it escaped.
     expect(markdownText('Sind & Sjæl, A&B, R&D-midler &')).toBe('Sind & Sjæl, A&B, R&D-midler &');
     expect(markdownText('&amp; &#38; &#x26; &copy; &lt;')).toBe('&amp;amp; &amp;#38; &amp;#x26; &amp;copy; &amp;lt;');

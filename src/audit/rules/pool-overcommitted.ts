@@ -17,9 +17,12 @@ export const rule: AuditRule = {
     for (const py of poolYearTotals(folder)) {
       const pool = folder.records.pool.get(py.pool);
       if (!pool) continue;
-      const budget = pool.budgets.filter((b) => b.year === py.year).reduce((s, b) => s + b.amount_dkk, 0);
+      const budgets = pool.budgets.filter((b) => b.year === py.year);
+      const budget = budgets.reduce((s, b) => s + b.amount_dkk, 0);
       if (py.total <= budget) continue;
-      out.push(finding(rule, ref('pool', pool.id), [...py.agreements.map((id) => ref('agreement', id)), ...py.applications.map((id) => ref('application', id))], 'audit.rule.pool-overcommitted.message',
+      // A year without a budget entry is said so, as the overview and the site say it, not as a budget of 0 kr.
+      out.push(finding(rule, ref('pool', pool.id), [...py.agreements.map((id) => ref('agreement', id)), ...py.applications.map((id) => ref('application', id))],
+        budgets.length ? 'audit.rule.pool-overcommitted.message' : 'audit.rule.pool-overcommitted.messageNoBudget',
         { year: String(py.year), allocated: amount(py.total), budget: amount(budget), over: amount(py.total - budget) }));
     }
     return out.sort(bySubject);

@@ -174,7 +174,7 @@ export const fieldLabels = defineMessages({
   'label.amount_dkk': 'Beløb',
   'label.established_by': 'Etableret ved',
   'label.call': 'Opslag',
-  'label.exemption': 'Dispensation',
+  'label.exemption': 'Undtagelse',
   'label.reason': 'Begrundelse',
   'label.approved_by': 'Godkendt af',
   'label.date': 'Dato',

@@ -116,7 +116,7 @@ export const problems = defineMessages({
   'problem.schema.minItems': '{field} skal indeholde mindst {limit}.',
   'problem.schema.minLength': '{field} skal udfyldes.',
   'problem.schema.maxLength': '{field} må højst have {limit} tegn.',
-  'problem.schema.exactlyOne': '{field} skal have præcis ét af felterne call (opslag) eller exemption (dispensation).',
+  'problem.schema.exactlyOne': '{field} skal have præcis ét af felterne call (opslag) eller exemption (undtagelse).',
   'problem.schema.minimum': '{field} skal være mindst {limit}.',
   'problem.schema.maximum': '{field} må højst være {limit}.',
   'problem.schema.uniqueItems': '{field} indeholder den samme værdi to gange (element {first} og {second}). Fjern den ene.',

@@ -201,7 +201,7 @@ export const publish = defineMessages({
   'publish.agreements.fromPool': 'from',
   // ---------------------------------------------------------------- consultations
   'publish.consultations.title': 'Consultations and the hearing list',
-  'publish.consultations.lead': 'When the region consults civil society, every organisation on the hearing list that the consultation concerns is heard. Here are the consultations with the organisations that were invited, and a mark where an answer came.',
+  'publish.consultations.lead': 'When the region consults civil society, it invites organisations from the hearing list that the consultation concerns. Each consultation below says how many of the relevant organisations on the list were invited, which they were, and marks where an answer came.',
   'publish.consultations.principleLink': 'The principle of a fair hearing',
   'publish.consultations.openHeading': 'Open consultations',
   'publish.consultations.noneOpen': 'No consultation is open at the moment.',
@@ -450,7 +450,7 @@ export const publish = defineMessages({
   'publish.agreements.fromPool': 'fra',
   // ---------------------------------------------------------------- høringer
   'publish.consultations.title': 'Høringer og høringslisten',
-  'publish.consultations.lead': 'Når regionen hører civilsamfundet, bliver alle organisationer på høringslisten, som høringen vedrører, hørt. Her er høringerne med de organisationer, der blev inviteret, og et mærke, hvor der kom et svar.',
+  'publish.consultations.lead': 'Når regionen hører civilsamfundet, inviterer den organisationer fra høringslisten, som høringen vedrører. Ved hver høring nedenfor står, hvor mange af de relevante organisationer på listen der blev inviteret, hvilke de var, og et mærke, hvor der kom et svar.',
   'publish.consultations.principleLink': 'Princippet om fair høring',
   'publish.consultations.openHeading': 'Igangværende høringer',
   'publish.consultations.noneOpen': 'Ingen høring er i gang lige nu.',

@@ -39,8 +39,14 @@ ${agreements.map((a) => html`<tr id="agreement-${a.id}"><th scope="row">${a.titl
 </section>`;
 }
 
+/** From when to when, put into words once per language (an agreement is shown on its own page part and each of its organisations' pages). */
 export function period(ctx: PageContext, a: Agreement): string {
-  return a.end ? ctx.t('publish.agreements.fromTo', { start: ctx.date(a.start), end: ctx.date(a.end) }) : ctx.t('publish.agreements.openEnded', { start: ctx.date(a.start) });
+  let text = ctx.lists.periods.get(a);
+  if (text === undefined) {
+    text = a.end ? ctx.t('publish.agreements.fromTo', { start: ctx.date(a.start), end: ctx.date(a.end) }) : ctx.t('publish.agreements.openEnded', { start: ctx.date(a.start) });
+    ctx.lists.periods.set(a, text);
+  }
+  return text;
 }
 
 /** How the agreement came about, as the public may see it: the call, or that an exemption was recorded. */
@@ -55,23 +61,46 @@ export function establishedBy(ctx: PageContext, a: Agreement): Html | string {
   return ctx.t('publish.agreements.notRecorded');
 }
 
-/** The agreement's money per pool, all years together, with the kinds it was given for. */
-export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
-  const lines = a.funding ?? [];
-  if (!lines.length) return ctx.t('publish.agreements.noFunding');
+/** An agreement's money in one pool, all years together: the same in every language, so summed once. */
+interface PoolSum {
+  pool: string;
+  amount: number;
+  /** The years it spans: `2025` or `2025–2027`. */
+  span: string;
+  kinds: readonly (typeof FUNDING_KINDS)[number][];
+  /** The kinds in words, lower case, by language (made on first use). */
+  kindsText: Map<string, string>;
+}
+
+const poolSums = new WeakMap<Agreement, PoolSum[]>();
+
+function poolSumsOf(a: Agreement): PoolSum[] {
+  let sums = poolSums.get(a);
+  if (sums) return sums;
   const byPool = new Map<string, { amount: number; kinds: Set<string>; years: Set<number> }>();
-  for (const l of lines) {
+  for (const l of a.funding ?? []) {
     let p = byPool.get(l.pool);
     if (!p) byPool.set(l.pool, (p = { amount: 0, kinds: new Set(), years: new Set() }));
     p.amount += l.amount_dkk;
     p.kinds.add(l.kind);
     p.years.add(l.year);
   }
-  const items = [...byPool].sort(([x], [y]) => (x < y ? -1 : 1)).map(([pool, p]) => {
+  sums = [...byPool].sort(([x], [y]) => (x < y ? -1 : 1)).map(([pool, p]) => {
     const years = [...p.years].sort((x, y) => x - y);
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
-    const kinds = FUNDING_KINDS.filter((k) => p.kinds.has(k)).map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ');
-    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} ${anchorLink(ctx, 'funding.html', 'pool-', pool, ctx.facts.folder.records.pool.get(pool)?.name ?? pool)} (${span}; ${kinds})</li>`;
+    return { pool, amount: p.amount, span, kinds: FUNDING_KINDS.filter((k) => p.kinds.has(k)), kindsText: new Map() };
+  });
+  poolSums.set(a, sums);
+  return sums;
+}
+
+/** The agreement's money per pool, all years together, with the kinds it was given for. */
+export function fundingSummary(ctx: PageContext, a: Agreement): Html | string {
+  if (!a.funding?.length) return ctx.t('publish.agreements.noFunding');
+  const items = poolSumsOf(a).map((p) => {
+    let kinds = p.kindsText.get(ctx.lang);
+    if (kinds === undefined) p.kindsText.set(ctx.lang, (kinds = p.kinds.map((k) => ctx.t(`publish.fundingKind.${k}`).toLowerCase()).join(', ')));
+    return html`<li>${ctx.amount(p.amount)} ${ctx.t('publish.agreements.fromPool')} ${anchorLink(ctx, 'funding.html', 'pool-', p.pool, ctx.facts.folder.records.pool.get(p.pool)?.name ?? p.pool)} (${p.span}; ${kinds})</li>`;
   });
   return html`<ul class="plain">${items}</ul>`;
 }

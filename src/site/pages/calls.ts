@@ -1,6 +1,6 @@
 // Calls: the open ones with their deadlines and criteria, the ones closed within the last year with
 // who was selected, and a table of the earlier ones.
-import { criterionText, isGrant, scoredCriteria, selectionOf } from '../../domain/applications.js';
+import { criterionText, grantedAmount, isGrant, scoredCriteria, selectionOf } from '../../domain/applications.js';
 import type { Application, Call } from '../../domain/kinds.js';
 import { daysBetween } from '../../domain/dates.js';
 import { html, type Html } from '../html.js';
@@ -88,10 +88,16 @@ function grantsTable(ctx: PageContext, c: Call): Html | '' {
 <table>
 <thead><tr><th scope="col">${ctx.t('publish.calls.grantee')}</th><th scope="col" class="num">${ctx.t('publish.calls.granted')}</th><th scope="col">${ctx.t('publish.calls.grantCriteria')}</th></tr></thead>
 <tbody>
-${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</th><td class="num">${a.decision?.amount_dkk !== undefined ? ctx.amount(a.decision.amount_dkk) : ''}</td><td>${named(a)}</td></tr>
+${grants.map((a) => html`<tr><th scope="row">${orgLinks(ctx, a.organisations)}</th><td class="num">${grantedCell(ctx, a)}</td><td>${named(a)}</td></tr>
 `)}</tbody>
 </table>
 `;
+}
+
+/** What a grant gave, as its letter says it: a grant in full without an amount gave the amount applied for. */
+function grantedCell(ctx: PageContext, a: Application): string {
+  const n = grantedAmount(a);
+  return n === undefined ? '' : ctx.amount(n);
 }
 
 function earlier(ctx: PageContext, calls: readonly Call[]): Html {
@@ -119,5 +125,5 @@ function howToApply(ctx: PageContext, c: Call): Html | string | undefined {
 function earlierSelected(ctx: PageContext, c: Call): Html | string {
   const grants = applicationsOf(ctx, c).filter((a) => isGrant(a.decision?.outcome));
   if (grants.length === 0) return selectedLinks(ctx, c);
-  return html`<ul>${grants.map((a) => html`<li>${orgLinks(ctx, a.organisations)}${a.decision?.amount_dkk !== undefined ? `: ${ctx.amount(a.decision.amount_dkk)}` : ''}</li>`)}</ul>`;
+  return html`<ul>${grants.map((a) => html`<li>${orgLinks(ctx, a.organisations)}${grantedAmount(a) !== undefined ? `: ${grantedCell(ctx, a)}` : ''}</li>`)}</ul>`;
 }

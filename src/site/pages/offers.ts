@@ -6,19 +6,20 @@ import { descendantsIndex } from '../../domain/reach.js';
 import type { OfferEntry } from '../../reports/offers.js';
 import { html, type Html } from '../html.js';
 import { offersOverview } from '../overviews.js';
-import { facts, orgLink, type PageContent, type PageContext } from '../page.js';
+import { facts, orgLink, type PageContent, type PageContext, type SharedLists } from '../page.js';
 import { anchorHref, anchorLink, currentPart, partNav, siteParts } from '../parts.js';
 
 export function offersPage(ctx: PageContext): PageContent {
   const overview = offersOverview(ctx.facts);
   const listing = siteParts(ctx).offers;
   const groups = ctx.facts.folder.vocabularies.patientGroups;
-  const ancestors = ancestorsIndex(groups);
+  const ancestors = ancestorsOf(groups);
   const title = ctx.t('publish.offers.title');
   const part = currentPart(ctx, listing);
   // A split list's group links lead to the group's own page; a whole list's to its section here.
   const groupHref = (area: string, id: string) => listing.split ? anchorHref(ctx, 'offers.html', `group-${area}-${id}`) : `#group-${area}-${id}`;
-  const toc = overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="${groupHref(a.area, g.id)}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
+  // Only the index page shows the list of groups.
+  const toc = () => overview.areas.map((a) => html`<li>${ctx.areaName(a.area)}<ul>${a.patientGroups.map((g) => html`<li data-for="group-${a.area}-${g.id}"><a href="${groupHref(a.area, g.id)}">${g.name[ctx.lang]}</a> (${ctx.number(g.offerCount)})</li>`)}</ul></li>`);
   const on = part?.items[0];
   const shown = on ? overview.areas.filter((a) => a.area === on.area).map((a) => ({ ...a, patientGroups: [{ ...on.group, offers: on.group.offers.slice(on.from, on.to) }] })) : overview.areas;
   // Built only where it is shown: a split list's index page holds none of the offers.
@@ -41,10 +42,19 @@ ${g.offers.map((o) => offerItem(ctx, o))}</ul>`
 ${listing.split ? html`<p>${ctx.t('site.parts.offersLead')}</p>\n` : filterForm(ctx)}
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">${ctx.t('publish.offers.toc')}</h2>
-<ul>${toc}</ul>
+<ul>${toc()}</ul>
 </nav>
 ${listing.split ? '' : sections()}`;
   return { section: 'offers', title, body, script: !listing.split };
+}
+
+const ancestorsMade = new WeakMap<readonly PatientGroup[], Map<string, string>>();
+
+/** ancestorsIndex, made once for the vocabulary (each of a split list's pages needs it). */
+function ancestorsOf(groups: readonly PatientGroup[]): Map<string, string> {
+  let made = ancestorsMade.get(groups);
+  if (!made) ancestorsMade.set(groups, (made = ancestorsIndex(groups)));
+  return made;
 }
 
 /** Each group's id with the ids of every group above it, space-separated: a filter on a parent shows its children. */
@@ -73,8 +83,18 @@ ${description ? html`<p>${description}</p>\n` : ''}</li>
 `;
 }
 
-/** The script's filter; on a patient group's own page without the area and group fields, which the page already chose. */
+const filterForms = new WeakMap<SharedLists, Map<boolean, Html>>();
+
+/** The script's filter; on a patient group's own page without the area and group fields, which the page already chose. The same on every page of a language: made once. */
 function filterForm(ctx: PageContext, byGroup = true): Html {
+  let forms = filterForms.get(ctx.lists);
+  if (!forms) filterForms.set(ctx.lists, (forms = new Map()));
+  let form = forms.get(byGroup);
+  if (!form) forms.set(byGroup, (form = makeFilterForm(ctx, byGroup)));
+  return form;
+}
+
+function makeFilterForm(ctx: PageContext, byGroup: boolean): Html {
   const v = ctx.facts.folder.vocabularies;
   const option = (value: string, label: string) => html`<option value="${value}">${label}</option>`;
   return html`<form id="offer-filter" class="filter" hidden aria-labelledby="filter-heading" data-status="${ctx.t('publish.filter.status')}">
