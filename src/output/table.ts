@@ -353,11 +353,11 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
 /** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
 const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
 
-const AMOUNT = /DKK|kr\.|%/;
 
 /** Whether SPACES may leave a space inside a word here; where not, it breaks at every space. */
 function keepsSpaces(text: string): boolean {
-  return AMOUNT.test(text);
+  // Three searches for a fixed text are about twice as fast as one pattern with three branches, and this runs for every cell.
+  return text.includes('kr.') || text.includes('%') || text.includes('DKK');
 }
 
 /** The words of a line, where it may break, and empty strings between spaces (to be skipped). */
