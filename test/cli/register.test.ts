@@ -280,7 +280,7 @@ describe('contact erase, init, doctor', () => {
     const sample = await civsam(['init', join(parent, 'eksempel'), '--sample']);
     expect(sample.code).toBe(0);
     // A sample is there to be looked at: the next step says how, not "register the first organisation".
-    expect(sample.stderr).toContain('Then look at the sample register: civsam audit, civsam overview offers, or civsam publish --output site');
+    expect(sample.stderr).toContain('Then look at the sample register: civsam audit, civsam overview offers, or civsam publish --output ../site');
     expect(sample.stderr).not.toContain('first organisation');
     expect((await civsam(['--data', join(parent, 'eksempel'), 'validate'])).code).toBe(0);
   });
