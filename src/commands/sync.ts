@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { forgetLoaded, resolveDataDir } from '../context/load.js';
-import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
+import { FIELDS } from '../register/fields.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, translate, type Language, type Message } from '../i18n/index.js';
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
@@ -500,11 +501,18 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     const introduced = resultErrors.filter((p) => !before.has(problemKey(p)));
     if (introduced.length > 0) {
       // The file with the problem, and the file it names (the other record with the same CVR).
-      const files = [...new Set(introduced.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
-      const authors = authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
+      const authorsFor = (problems: Problem[]): string[] => {
+        if (problems.length === 0) return [];
+        const files = [...new Set(problems.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
+        return authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
+      };
       for (const p of introduced) say(ctx, `  ${problemLine(ctx.lang, ctx.dataDir, p)}`);
+      const removals = upstream ? removedThereLines(ctx, place, head, upstream, result, introduced) : { lines: [], explained: new Set<Problem>() };
+      // A reference left dangling by a colleague's removal is theirs to explain, not the
+      // changes of whoever syncs: the authors are named for the other problems only.
+      const authors = authorsFor(introduced.filter((p) => !removals.explained.has(p)));
       if (authors.length > 0) say(ctx, ctx.t('sync.invalidAuthors', { authors: authors.map((x) => terminalSafe(x)).join(', ') }));
-      if (upstream) for (const line of removedThereLines(ctx, place, head, upstream, result, introduced)) say(ctx, line);
+      for (const line of removals.lines) say(ctx, line);
       say(ctx, ctx.t('sync.invalidWhatToDo'));
       throw new UserError('sync.invalidMerge', { count: introduced.length });
     }
@@ -644,18 +652,20 @@ function stringsOf(value: unknown, out = new Set<string>()): Set<string> {
  * A merge refused because a record refers to one a colleague removed in the meantime: which record
  * was removed, by whom, which of the records with a problem refers to it, and what to do.
  */
-function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, upstream: string, result: string, introduced: Problem[]): string[] {
+function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, upstream: string, result: string, introduced: Problem[]): { lines: string[]; explained: Set<Problem> } {
+  const lines: string[] = [];
+  const explained = new Set<Problem>();
   const references = introduced.filter((p) => p.rule === 'reference');
-  if (references.length === 0) return [];
+  if (references.length === 0) return { lines, explained };
   const base = mergeBase(place.root, head, upstream);
-  if (!base) return [];
+  if (!base) return { lines, explained };
   const removed = changedPaths(place.root, base, upstream)
     .filter((p) => nameOf(place, p).kind && readFileAt(place.root, upstream, p) === undefined && readFileAt(place.root, base, p) !== undefined);
-  const lines: string[] = [];
   for (const path of removed) {
     const gone = nameOf(place, path);
     const referring = [...new Set(references.map((p) => `${place.prefix}${p.file}`))].filter((f) => stringsOf(parse(readFileAt(place.root, result, f))).has(gone.id!));
     if (referring.length === 0) continue;
+    for (const p of references) if (referring.includes(`${place.prefix}${p.file}`)) explained.add(p);
     const before = parse(readFileAt(place.root, base, path));
     const label = before?.name ?? before?.title;
     const who = authorsOf(place.root, base, [upstream], [path]);
@@ -668,11 +678,32 @@ function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, 
         who: byWhom,
         removed: recordWords(ctx, { ...gone, label: typeof label === 'string' ? label : undefined }),
         record: recordWords(ctx, { ...n, label: typeof own === 'string' ? own : undefined }),
-        edit: n.kind && n.id ? `civsam ${COMMAND_OF[n.kind]} edit ${n.id} …` : f,
+        edit: editToReplace(n, gone, data) ?? f,
       }));
     }
   }
-  return lines;
+  return { lines, explained };
+}
+
+/**
+ * The edit command that puts another record where the removed one was named, with the flag of the
+ * field that names it (`civsam offer edit x --organisation "…"`), the others of a list kept; none
+ * when that field has no flag (a funding line's pool, a response's party).
+ */
+function editToReplace(n: { kind?: RecordKind; id?: string }, gone: { kind?: RecordKind; id?: string }, data: Record<string, unknown> | undefined): string | undefined {
+  if (!n.kind || !n.id || !gone.kind || !data) return undefined;
+  for (const [pattern, target] of REFERENCES[n.kind]) {
+    if (target !== gone.kind) continue;
+    const path = pattern.replace(/\.\*$/, '');
+    if (path.includes('*')) continue;
+    const spec = FIELDS[n.kind].find((s) => s.path === path);
+    if (!spec) continue;
+    const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+    if (Array.isArray(value) ? !value.includes(gone.id) : value !== gone.id) continue;
+    const others = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== gone.id) : [];
+    return `civsam ${COMMAND_OF[n.kind]} edit ${n.id} --${spec.flag} ${[...others, '"…"'].join(',')}`;
+  }
+  return undefined;
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */
