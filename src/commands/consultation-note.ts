@@ -4,6 +4,7 @@
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
 import { changeRecord } from '../register/apply-change.js';
+import { recordName } from '../domain/record-name.js';
 
 type Point = { summary: string; disposition?: string; reason?: string };
 type Response = { party: string; received: string; points?: Point[] };
@@ -30,7 +31,7 @@ export async function run(ctx: CommandContext, opts: NoteOptions, [id]: string[]
   const index = opts.index === undefined ? undefined : Number(opts.index);
   if (index !== undefined && !(Number.isInteger(index) && index >= 1)) throw new UserError('hearingNote.indexInvalid');
   const party = opts.party;
-  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     const responses = Array.isArray(r.responses) ? (r.responses as Response[]).map((x) => (x.points ? { ...x, points: x.points.map((p) => ({ ...p })) } : { ...x })) : [];
     const response = responses.find((x) => x.party === party);
     if (!response) throw new UserError('hearingNote.noResponse', { party, id });
@@ -43,7 +44,7 @@ export async function run(ctx: CommandContext, opts: NoteOptions, [id]: string[]
       // A point is known by its summary when two people add or change points at the same time
       // (sync merges a response point by point); two with the same summary could not be told apart.
       const same = points.findIndex((p) => p.summary.trim() === summary);
-      if (same >= 0) throw new UserError('hearingNote.samePoint', { party, index: same + 1, id: String(r.id) });
+      if (same >= 0) throw new UserError('hearingNote.samePoint', { party, name: recordName(s.folder, 'hearing-party', party) ?? party, index: same + 1, id: String(r.id) });
       points.push(decided({ summary: summary! }));
     }
     response.points = points;

@@ -4,6 +4,7 @@ import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { changeRecord } from '../register/apply-change.js';
+import { recordName } from '../domain/record-name.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string; party?: string; point?: string[] };
 type Omitted = { party: string; reason: string };
@@ -60,7 +61,10 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   // After the deadline is allowed: it came late, and the report says so.
   if (date > ctx.today) throw new UserError('course.responseAfterToday', { today: formatDate(ctx.today, ctx.lang) });
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
+    // A point is known by its text (as consultation note refuses a second with the same text).
+    const second = points.findIndex((x, i) => points.indexOf(x) !== i);
+    if (second >= 0) throw new UserError('hearingNote.pointTwice', { name: recordName(s.folder, 'hearing-party', names[0]!) ?? names[0]!, first: points.indexOf(points[second]!) + 1, second: second + 1 });
     if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpens', { id });
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));

@@ -4,7 +4,7 @@
 // accepted, after which any concurrent change to the response was a conflict of the whole list.
 import { expect, test } from 'vitest';
 import { siteFiles } from '../publish/fixture.js';
-import { cloneAs, sharedRegister } from '../helpers/team.js';
+import { cloneAs, folderState, sharedRegister } from '../helpers/team.js';
 
 const DA = { CIVSAM_LANG: 'da' };
 
@@ -34,7 +34,20 @@ test('consultation note refuses a second point with the same summary in one resp
   const anna = cloneAs('Anna', bare, home);
   const r = anna.civsam(['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--point', 'Pårørende skal med.'], DA);
   expect(r).toMatchObject({ code: 2, stdout: '' });
-  expect(r.stderr).toBe('fejl: svaret fra hp-alpha har allerede en bemærkning med den tekst (bemærkning 2); en til ville være den samme bemærkning to gange. Angiv, hvad der blev gjort med den, med civsam consultation note k-closed --party hp-alpha --index 2 --disposition …, eller skriv den nye bemærkning anderledes.\n');
+  expect(r.stderr).toBe('fejl: svaret fra Alpha Forening har allerede en bemærkning med den tekst (bemærkning 2); en til ville være den samme bemærkning to gange. Angiv, hvad der blev gjort med den, med civsam consultation note k-closed --party hp-alpha --index 2 --disposition …, eller skriv den nye bemærkning anderledes.\n');
   // Near miss: another text is a new point.
   expect(anna.civsam(['consultation', 'note', 'k-closed', '--party', 'hp-alpha', '--point', 'Flere møder.']).code).toBe(0);
+});
+
+test('consultation respond refuses the same point twice in one command, naming the party by its name', () => {
+  const { bare, home } = sharedRegister(withPoints());
+  const anna = cloneAs('Anna', bare, home);
+  const before = folderState(anna.dir);
+  const r = anna.civsam(['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-01', '--point', 'Samme', ' Samme'], DA);
+  expect(r).toMatchObject({ code: 2, stdout: '' });
+  expect(r.stderr).toBe('fejl: --point angiver den samme tekst to gange til svaret fra Alpha Forening (bemærkning 1 og 2); den samme bemærkning to gange kan ikke skelnes fra hinanden. Angiv den én gang, eller skriv de to bemærkninger forskelligt.\n');
+  expect(folderState(anna.dir)).toEqual(before);
+  // Near miss: two different points are both kept.
+  const ok = anna.civsam(['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-01', '--point', 'Samme', 'Anden'], DA);
+  expect(ok.code, ok.stderr).toBe(0);
 });
