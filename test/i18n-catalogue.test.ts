@@ -105,8 +105,9 @@ describe('full stops', () => {
     const doubled: string[] = [];
     for (const lang of ['en', 'da'] as const) {
       for (const key of KEYS) {
+        // (`../site`, a folder beside this one, is a path, not two full stops.)
         const text = translate(lang, key, withStop(`${catalogue.en[key]} ${catalogue[lang][key]}`));
-        if (/(?<!\.)\.\.(?!\.)/.test(text)) doubled.push(`${lang} ${key}: ${text}`);
+        if (/(?<!\.)\.\.(?![./])/.test(text)) doubled.push(`${lang} ${key}: ${text}`);
       }
     }
     expect(doubled).toEqual([]);

@@ -12,7 +12,7 @@ import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { FIELDS } from '../register/fields.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { labelInSentence, translate, type Language, type Message } from '../i18n/index.js';
+import { labelInSentence, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
 import { shapeAt } from '../domain/shapes.js';
@@ -567,7 +567,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
       const what = u.how === 'fields' ? keptOwnFields(place, n.kind!, u.versions, names, ctx.lang) : undefined;
       if (u.how === 'fields' && !what) continue;
-      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}` });
+      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, ...pronouns(n.kind!) });
       say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
     }
   }
@@ -679,6 +679,8 @@ function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, 
         removed: recordWords(ctx, { ...gone, label: typeof label === 'string' ? label : undefined }),
         record: recordWords(ctx, { ...n, label: typeof own === 'string' ? own : undefined }),
         edit: editToReplace(n, gone, data) ?? f,
+        ...pronouns(gone.kind!),
+        another: { key: `kind.another.${gone.kind!}` as MessageKey },
       }));
     }
   }
@@ -704,6 +706,11 @@ function editToReplace(n: { kind?: RecordKind; id?: string }, gone: { kind?: Rec
     return `civsam ${COMMAND_OF[n.kind]} edit ${n.id} --${spec.flag} ${[...others, '"…"'].join(',')}`;
   }
   return undefined;
+}
+
+/** The pronouns that stand for a record of the kind (Danish: den/dens for en-words, det/dets for et-words). */
+function pronouns(kind: RecordKind): { it: Message; its: Message } {
+  return { it: { key: `kind.it.${kind}` as MessageKey }, its: { key: `kind.its.${kind}` as MessageKey } };
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */

@@ -20,7 +20,7 @@ test('the removed record and its remover are named, with the record of yours tha
   const r = bo.civsam(['sync'], DA);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('Organisation henviser til et id, som ingen organisation har.');
-  expect(r.stderr).toContain('Anna har fjernet organisation beta (Beta Forening) fra den fælles mappe, og tilbud tilbud-til-tre (Tilbud til tre) henviser stadig til den. Vælg en anden i stedet (civsam offer edit tilbud-til-tre --organisation "…"), eller aftal med Anna, at den lægges tilbage; kør så civsam sync igen.\n');
+  expect(r.stderr).toContain('Anna har fjernet organisation beta (Beta Forening) fra den fælles mappe, og tilbud tilbud-til-tre (Tilbud til tre) henviser stadig til den. Vælg en anden i dens sted (civsam offer edit tilbud-til-tre --organisation "…"), eller aftal med Anna, at den lægges tilbage; kør så civsam sync igen.\n');
   // Bo's offer is fine in itself: the problem came with Anna's removal, so Bo is not named as its cause.
   expect(r.stderr).not.toContain('er lavet af');
   expect(r.stderr).toContain('(1 problem, se ovenfor)');
@@ -42,7 +42,7 @@ test('a list that named the removed record: the advice keeps the others of the l
   expect(add.code, add.stderr).toBe(0);
   const r = bo.civsam(['sync'], DA);
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain('Vælg en anden i stedet (civsam agreement edit 2027-psyk-001 --organisations alpha,"…")');
+  expect(r.stderr).toContain('Vælg en anden i dens sted (civsam agreement edit 2027-psyk-001 --organisations alpha,"…")');
 });
 
 test('near miss: a problem of your own that no removal caused gets no such line', () => {

@@ -67,3 +67,19 @@ test('a field kept by the colleague\'s --mine in a record otherwise combined: th
     else expect(r.stderr).toBe('Synkroniseret: dine ændringer sendt: 0; kollegernes ændringer hentet: 2.\n');
   }
 });
+
+test('an offer (a neuter word in Danish) that came back is "det", not "den"', () => {
+  const offer = 'id: morgenmad\norganisation: alpha\ntitle: Åben morgenmad\ntype: peer-group\npatient_groups: [angst]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n';
+  const { bare, home } = sharedRegister({ ...baseFiles(), 'offers/morgenmad.yaml': offer });
+  const anna = cloneAs('Anna', bare, home);
+  const bo = cloneAs('Bo', bare, home);
+  expect(anna.civsam(['offer', 'remove', 'morgenmad']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['offer', 'edit', 'morgenmad', '--title', 'Åben morgenmad om fredagen']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(2);
+  expect(bo.civsam(['sync', '--mine', 'offer', 'morgenmad']).code).toBe(0);
+
+  const r = anna.civsam(['sync'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('Tilbud morgenmad (Åben morgenmad om fredagen) er kommet tilbage: det var fjernet, men Bo havde ændret det samtidig og valgte at beholde sin udgave. Fjern det igen (efter at have talt med Bo), hvis det skal væk; dets historik: civsam history offer morgenmad\n');
+});
