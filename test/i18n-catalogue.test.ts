@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, catalogueParts, type MessageKey } from '../src/i18n/catalogue/index.js';
 import { translate, type Language, type MessageParams } from '../src/i18n/index.js';
 import { parametersOf, pluralParametersOf } from '../src/i18n/message-format.js';
+import { severityCounts } from '../src/i18n/severity-counts.js';
 
 const KEYS = Object.keys(catalogue.en) as MessageKey[];
 
@@ -61,9 +62,11 @@ describe('the parts', () => {
 
 describe('plurals', () => {
   it('a count picks the words of its plural form, in each language', () => {
-    const summary = (errors: number, warnings: number, files: number) => ['en', 'da'].map((lang) => translate(lang as Language, 'validate.summary', { errors, warnings, files, read: files + 4 }));
+    const summary = (errors: number, warnings: number, files: number) => ['en', 'da'].map((lang) => translate(lang as Language, 'validate.summary', { counts: severityCounts(errors, warnings), files, read: files + 4 }));
     expect(summary(1, 1, 1)).toEqual(['1 error and 1 warning in 1 file (5 files read).', '1 fejl og 1 advarsel i 1 fil (5 filer læst).']);
-    expect(summary(2, 0, 2)).toEqual(['2 errors and 0 warnings in 2 files (6 files read).', '2 fejl og 0 advarsler i 2 filer (6 filer læst).']);
+    // A severity with none is left out: "2 fejl", "1 advarsel", never "0 advarsler".
+    expect(summary(2, 0, 2)).toEqual(['2 errors in 2 files (6 files read).', '2 fejl i 2 filer (6 filer læst).']);
+    expect(summary(0, 1, 1)).toEqual(['1 warning in 1 file (5 files read).', '1 advarsel i 1 fil (5 filer læst).']);
     expect(translate('da', 'audit.rule.unilateral-agreement.message', { count: 1, start: 'X' })).toContain(' 1 sammenlignelig organisation var kendt');
     expect(translate('da', 'audit.rule.unilateral-agreement.message', { count: 3, start: 'X' })).toContain(' 3 sammenlignelige organisationer var kendt');
   });

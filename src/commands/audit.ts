@@ -23,6 +23,7 @@ import { messageOr, valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
 import { JsonList } from '../output/json.js';
 import { flatFindingsTable, principleName, relatedText, subjectText } from '../reports/finding-view.js';
+import { severityCounts } from '../i18n/severity-counts.js';
 
 export interface AuditOpts {
   rule?: string[];
@@ -192,8 +193,8 @@ function* ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Au
 function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], summary: AuditSummary, area: Area | undefined): Table {
   const date = formatDate(summary.asOf, ctx.lang);
   const line = area
-    ? ctx.t('audit.summaryArea', { ...counts(summary), area: messageOr(ctx.lang, `audit.area.${area}`, valueLabel(ctx.lang, area)), date })
-    : ctx.t('audit.summary', { ...counts(summary), date });
+    ? ctx.t(summary.findings === 0 ? 'audit.summaryAreaNone' : 'audit.summaryArea', { ...counts(summary), area: messageOr(ctx.lang, `audit.area.${area}`, valueLabel(ctx.lang, area)), date })
+    : ctx.t(summary.findings === 0 ? 'audit.summaryNone' : 'audit.summary', { ...counts(summary), date });
   return {
     title: ctx.t('audit.summaryTitle'),
     compact: true,
@@ -204,7 +205,7 @@ function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly A
 }
 
 function counts(s: AuditSummary) {
-  return { findings: s.findings, errors: s.errors, warnings: s.warnings };
+  return { findings: s.findings, counts: severityCounts(s.errors, s.warnings) };
 }
 
 function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel | undefined): void {

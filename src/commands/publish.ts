@@ -14,6 +14,7 @@ import { sitePages } from '../site/site.js';
 import { checkSiteFolder, writeSite } from '../site/write-site.js';
 import { RULES } from '../audit/registry.js';
 import { runAudit } from '../audit/run.js';
+import { severityCounts } from '../i18n/severity-counts.js';
 
 export interface PublishOptions {
   output?: string;
@@ -46,7 +47,7 @@ export async function run(ctx: CommandContext, given: PublishOptions): Promise<n
   // The audit runs first, so whoever publishes sees what the site will state plainly instead of
   // the ideal; --require-clean turns an error into a refusal before anything is written.
   const { summary } = runAudit(folder, RULES, { asOf });
-  ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, errors: summary.errors, warnings: summary.warnings, date: asOf, isoDate: asOf })) + '\n');
+  ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, counts: severityCounts(summary.errors, summary.warnings), date: asOf, isoDate: asOf })) + '\n');
   if (opts.requireClean && summary.errors > 0) throw new UserError('publish.audit.refused', { errors: summary.errors, date: asOf, isoDate: asOf });
   const primary: Language = folder.settings?.language ?? 'da';
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];

@@ -5,6 +5,7 @@ import { EXIT } from '../domain/errors.js';
 import { translate } from '../i18n/index.js';
 import type { Problem } from '../store/load-folder.js';
 import { problemLine } from '../output/problem-line.js';
+import { severityCounts } from '../i18n/severity-counts.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false, anyFolder: true });
@@ -23,7 +24,7 @@ export async function run(ctx: CommandContext, opts: { format?: string; cache?: 
     const c = ctx.errColor;
     const summary = problems.length === 0
       ? c.green(ctx.t('validate.clean', { files: fileCount }))
-      : (errors > 0 ? c.red : c.yellow)(ctx.t('validate.summary', { errors, warnings, files, read: fileCount }));
+      : (errors > 0 ? c.red : c.yellow)(ctx.t('validate.summary', { counts: severityCounts(errors, warnings), files, read: fileCount }));
     ctx.stderr.write(summary + '\n');
   }
   return errors > 0 ? EXIT.invalid : EXIT.ok;

@@ -10,6 +10,7 @@ import { translate, type Language, type MessageKey, type MessageParams } from '.
 import type { Table } from './table.js';
 import type { HearingRule } from '../audit/hearing-rules.js';
 import { flatFindingsTable, principleName, relatedText } from './finding-view.js';
+import { severityCounts } from '../i18n/severity-counts.js';
 
 export interface ConsultationAudit {
   consultation: Consultation;
@@ -51,7 +52,7 @@ export function auditTables(folder: DataFolder, audit: ConsultationAudit, rules:
   const s = audit.summary;
   const summary = s.findings === 0
     ? t('hearing.audit.clean', { id: c.id, asOf: s.asOf })
-    : t('hearing.audit.summary', { errors: s.errors, warnings: s.warnings, id: c.id, asOf: s.asOf });
+    : t('hearing.audit.summary', { counts: severityCounts(s.errors, s.warnings), id: c.id, asOf: s.asOf });
   return { heading: t('hearing.audit.heading', { title: c.title, id: c.id }), tables, summary };
 }
 

@@ -45,11 +45,11 @@ describe('civsam validate', () => {
       `${dir}/organisations/beta.yaml:8:26  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
       '',
     ].join('\n'));
-    expect(en.stderr).toBe('2 errors and 0 warnings in 2 files (6 files read).\n');
+    expect(en.stderr).toBe('2 errors in 2 files (6 files read).\n');
     const da = await civsam(['check', '--data', dir], { env: { LANG: 'da_DK.UTF-8', CIVSAM_LANG: undefined } });
     expect(da.code).toBe(2);
     expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  Kommuner nr. 2 henviser til et id, som ingen kommune har.`);
-    expect(da.stderr).toBe('2 fejl og 0 advarsler i 2 filer (6 filer læst).\n');
+    expect(da.stderr).toBe('2 fejl i 2 filer (6 filer læst).\n');
   });
 
   it('never shows a field value in a message', async () => {

@@ -54,7 +54,7 @@ describe('civsam publish runs the audit first', () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n')[0]).toMatch(/^Audit before publishing: \d+ findings \(\d+ errors, \d+ warnings\) as of 23 Nov 2026\./);
+    expect(r.stderr.split('\n')[0]).toMatch(/^Audit before publishing: \d+ findings \(\d+ errors and \d+ warnings\) as of 23 Nov 2026\./);
     const out2 = join(makeFolder({}), 'site');
     const refused = await civsam(['publish', '--data', DATA, '--out', out2, '--as-of', '2026-11-23', '--require-clean'], { env: { CIVSAM_LANG: 'da' } });
     expect(refused.code).toBe(2);

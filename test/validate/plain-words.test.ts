@@ -9,6 +9,7 @@ import { messagesOf } from '../helpers/check.js';
 import { parseStrict } from '../../src/store/yaml-read.js';
 import { schemaProblems } from '../../src/validate/schema-problems.js';
 import { translate } from '../../src/i18n/index.js';
+import { severityCounts } from '../../src/i18n/severity-counts.js';
 
 /** The parser's code and our message for one broken text. */
 function syntax(text: string): Array<[string, string, string]> {
@@ -173,7 +174,7 @@ describe('counts in messages', () => {
   it('are grouped as the language writes them, in the plural their number takes', () => {
     expect(translate('da', 'validate.clean', { files: 44870 })).toBe('Ingen problemer i 44.870 filer.');
     expect(translate('en', 'validate.clean', { files: 44870 })).toBe('No problems in 44,870 files.');
-    expect(translate('da', 'validate.summary', { errors: 1200, warnings: 1, files: 1001, read: 44870 })).toBe('1.200 fejl og 1 advarsel i 1.001 filer (44.870 filer læst).');
+    expect(translate('da', 'validate.summary', { counts: severityCounts(1200, 1), files: 1001, read: 44870 })).toBe('1.200 fejl og 1 advarsel i 1.001 filer (44.870 filer læst).');
   });
 
   it('a year, a line and a process id are not counts', () => {

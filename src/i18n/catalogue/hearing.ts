@@ -84,7 +84,7 @@ export const hearing = defineMessages({
   // Audit
   'hearing.audit.heading': 'Consultation audit: {title} ({id})',
   'hearing.audit.clean': 'No findings: the hearing list of {id} follows the rules (as of {asOf}).',
-  'hearing.audit.summary': '{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} for consultation {id} (as of {asOf}).',
+  'hearing.audit.summary': '{counts} for consultation {id} (as of {asOf}).',
 
   // List and report
   'hearing.list.heading': 'Hearing list: {title}',
@@ -201,7 +201,7 @@ export const hearing = defineMessages({
 
   'hearing.audit.heading': 'Kontrol af høring: {title} ({id})',
   'hearing.audit.clean': 'Ingen fund: høringslisten for {id} følger reglerne (pr. {asOf}).',
-  'hearing.audit.summary': '{errors} fejl og {warnings, plural, one {# advarsel} other {# advarsler}} for høringen {id} (pr. {asOf}).',
+  'hearing.audit.summary': '{counts} for høringen {id} (pr. {asOf}).',
 
   'hearing.list.heading': 'Høringsliste: {title}',
   'hearing.list.count': '{count, plural, one {# organisation} other {# organisationer}}.',
