@@ -70,10 +70,10 @@ describe('call ranking', () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
     const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Rangordning for opslag c1: 0 ansøgninger\n\nOpslaget c1 har endnu ingen ansøgninger, så der er intet at rangordne. Registrér dem med civsam application add --call c1.\n');
+    expect(r.stdout).toBe('Rangordning for opslag c1: ingen ansøgninger endnu\n\nDer er intet at rangordne, før ansøgningerne er registreret: registrér dem med civsam application add --call c1.\n');
     expect(r.stdout).not.toContain('—');
     const en = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
-    expect(en.stdout).toContain('The call c1 has no applications yet, so there is nothing to rank. Register them with civsam application add --call c1.\n');
+    expect(en.stdout).toBe('Ranking of call c1: no applications yet\n\nThere is nothing to rank until the applications are registered: register them with civsam application add --call c1.\n');
   });
 
   it('before any assessment says that none is assessed yet and how to assess one, not "the order of the criteria: —"', async () => {
