@@ -161,9 +161,20 @@ function lackingLine(m: Message): Message {
  */
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
-  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
-  const stop = listenForStop();
+  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch): taking
+  // the lock writes a temporary file and links it into place, and a Ctrl-C then must not leave
+  // that file behind. Only while civsam waits for another writer (and says so) does a Ctrl-C end
+  // it at once, as the wait cannot hear a request; once the lock is ours it is heard again.
+  let stop = listenForStop();
+  let waited = false;
+  let lock: FolderLock;
+  try {
+    lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => { say(ctx, m); stop.dispose(); waited = true; } });
+  } catch (e) {
+    stop.dispose();
+    throw e;
+  }
+  if (waited) stop = listenForStop();
   const checkpoint = async () => {
     await heardYet();
     if (stop.count() > 0) throw new UserError('write.stopped', {}, stop.exitCode());
