@@ -198,8 +198,9 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   // --case alone adds or corrects the case number of the decision already recorded: the case is
   // often opened after the decision is made, and giving the whole decision again risks changing it.
   if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
-  // --amount alone (with --case or not) corrects the amount of the decision already recorded, the same way.
-  if (outcome === undefined && opts.amount !== undefined && DECISION_PARTS.every((k) => k === 'amount' || opts[k] === undefined)) return amountOnly(ctx, opts, id);
+  // Any other part without --decision (amount, reason, criteria, date, with --case or not) corrects
+  // those parts of the decision already recorded, the same way.
+  if (outcome === undefined && DECISION_PARTS.some((k) => opts[k] !== undefined)) return partsOnly(ctx, opts, id);
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
@@ -207,25 +208,22 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
   if ((outcome === 'refused' || outcome === 'withdrawn') && amount !== undefined) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
-  const reason = opts.reason?.trim();
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const given = opts.criteria?.filter((c) => c.trim() !== '');
     const call = given?.length ? callRecordOf(s, id, r) : undefined;
     const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
-    const criteria = chosen?.ids;
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
-    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined && applied !== undefined && amount > applied) {
-      throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    }
-    // A grant in full of less than was applied for is a partial grant, which must give its reasons;
-    // its letter would otherwise say "as applied for" of an amount that is not.
-    if (outcome === 'granted' && amount !== undefined && applied !== undefined && amount < applied) {
-      throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    }
+    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId);
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
+    // The same outcome given again keeps the reason and criteria it was recorded with where they
+    // are not given again (advice to correct a date or an amount must not lose them); a new
+    // outcome is a new decision, with its own reasons.
+    const same = before.outcome === outcome;
+    const reason = opts.reason !== undefined ? opts.reason.trim() : same ? before.reason : undefined;
+    const criteria = chosen ? chosen.ids : same ? before.criteria : undefined;
     const caseNumber = opts.case?.trim() || before.case_number;
     const decision = {
       outcome, date,
@@ -241,6 +239,21 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   return result.exitCode;
 }
 
+/**
+ * What `decide` refuses of an amount granted: more than was applied for, which no letter can
+ * honestly answer and which favours one applicant over those who applied on the published terms;
+ * a grant "in full" of less than was applied for, which is a partial grant; and a partial grant of
+ * the whole amount applied for, whose letter would refuse "the rest" of nothing.
+ */
+function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applied: number | undefined, appId: string): void {
+  if (applied === undefined) return;
+  if (amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  // A grant in full of less than was applied for is a partial grant, which must give its reasons;
+  // its letter would otherwise say "as applied for" of an amount that is not.
+  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWhole', { id: appId, granted: amount_(amount) });
+}
+
 /** The call an application is for, as its file says now (its criteria may be written with the decision). */
 function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
   const call = callOf(s, id, r);
@@ -248,39 +261,62 @@ function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
 }
 
 /**
- * Corrects the amount of a decision already recorded and keeps the rest of it (outcome, date,
- * reason, criteria, case number): `decide` given whole would date it today and drop what is not
+ * Corrects the parts given (amount, reason, criteria, date, case number) of a decision already
+ * recorded and keeps the rest of it: `decide` given whole would date it today and drop what is not
  * given again. Held to decide's checks: a grant of at most what was applied for; and a grant in
  * full stays one of the whole amount applied for, a partial grant one of less, since moving
  * between the two is a new decision (a partial grant must give its reasons; a letter "as applied
  * for" must be true): refused with the whole command that records it.
  */
-async function amountOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
-  const amount = wholeNumberFlag(opts.amount!, '--amount');
+async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
+  const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  const date = opts.date !== undefined ? dateOption(opts.date, '--date', ctx.today) : undefined;
+  const reason = opts.reason?.trim();
   const caseNumber = opts.case?.trim();
   if (opts.case !== undefined && caseNumber === '') throw new UserError('application.caseEmpty', { id });
-  return changeRecord(ctx, opts, 'application', id, (r) => {
+  if (opts.reason !== undefined && reason === '') throw new UserError('application.reasonEmpty', { id });
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
+    const r = s.current('application', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const appId = typeof r.id === 'string' ? r.id : id;
     const before = r.decision as Partial<NonNullable<Application['decision']>> | undefined;
-    if (!before || typeof before !== 'object') throw new UserError('application.amountUndecided', { id: appId });
-    if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
-    const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
-    if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    const day = before.date ?? 'YYYY-MM-DD';
-    const criteria = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
-    if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
-      const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: criteria ?? { key: 'application.criteriaWord' } } };
-      throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+    if (!before || typeof before !== 'object') {
+      throw new UserError(amount !== undefined ? 'application.amountUndecided' : 'application.partsUndecided', { id: appId });
     }
-    if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
-      const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
-      throw new UserError('application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+    if (amount !== undefined) {
+      if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
+      const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
+      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+      const day = date ?? before.date ?? 'YYYY-MM-DD';
+      const recorded = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
+      if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
+        const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: recorded ?? { key: 'application.criteriaWord' } } };
+        throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+      }
+      if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
+        const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: recorded ? ` --criteria ${recorded}` : '' } };
+        throw new UserError(before.reason ? 'application.amountMakesFullReason' : 'application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+      }
     }
-    return { ...r, decision: { ...before, amount_dkk: amount, ...(caseNumber ? { case_number: caseNumber } : {}) } };
-  }, caseWording);
+    const given = opts.criteria?.filter((c) => c.trim() !== '');
+    const call = given?.length ? callRecordOf(s, id, r) : undefined;
+    const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
+    const decision = {
+      ...before,
+      ...(date !== undefined ? { date } : {}),
+      ...(amount !== undefined ? { amount_dkk: amount } : {}),
+      ...(reason ? { reason } : {}),
+      ...(chosen?.ids.length ? { criteria: chosen.ids } : {}),
+      ...(caseNumber ? { case_number: caseNumber } : {}),
+    };
+    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
+    if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
+    return changes;
+  });
+  return result.exitCode;
 }
 
-/** The options that give a decision (all but --case): any of them means the whole decision is given, with --decision (but --amount alone: amountOnly). */
+/** The options that give a decision (all but --case): with --decision, the whole decision; without it, the parts to correct (partsOnly). */
 const DECISION_PARTS = ['date', 'amount', 'reason', 'criteria'] as const;
 
 /** A problem with the case number, said by the flag that gave it (`--case must be at most 200 characters`), not by a line of a file not written. */
@@ -305,32 +341,38 @@ async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string)
 }
 
 /**
- * `application edit` that lowers the amount applied for below what the decision granted: refused,
- * as `decide` refuses the reverse, since a grant larger than its application favours one applicant
- * (the audit's grant-exceeds-application). The decision is corrected first: a partial grant's
- * amount alone (`decide ID --amount`, which keeps the rest of the decision). A grant in full is
- * given again whole without an amount, so it follows the amount applied for (an amount below the
- * application's would make it a partial grant): its date kept, its criteria named again and a
- * reason asked for where it had one (`decide` keeps only the case number of the decision it replaces). Judged only when the edit changes the
- * amount applied for or granted, so a record already inconsistent can still have its notes edited;
- * a grant raised above an amount applied for that stays (from a file) is said as `decide` says it.
+ * `application edit` that leaves a decided application's amounts in a state `decide` refuses:
+ * - the amount applied for lowered below what the decision granted, as `decide` refuses the
+ *   reverse, since a grant larger than its application favours one applicant (the audit's
+ *   grant-exceeds-application). The decision is corrected first: a partial grant's amount alone
+ *   (`decide ID --amount`, which keeps the rest of the decision); a grant in full is given again
+ *   without an amount (its date, reason and criteria kept), so it follows the amount applied for;
+ * - a partial grant of the whole amount applied for, whose letter would refuse "the rest" of nothing;
+ * - a grant in full with its amount written out, below an amount applied for that was raised, whose
+ *   letter would say "as applied for" of less.
+ * Judged only when the edit changes the amount applied for or granted, so a record already
+ * inconsistent can still have its notes edited; a grant raised above an amount applied for that
+ * stays (from a file) is said as `decide` says it.
  */
 export function refuseGrantAboveApplied(before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
   const applied = after.amount_dkk;
   const d = after.decision as Partial<NonNullable<Application['decision']>> | undefined;
   const granted = d?.amount_dkk;
-  if (!d || typeof applied !== 'number' || typeof granted !== 'number' || !isGrant(d.outcome) || granted <= applied) return;
+  if (!d || typeof applied !== 'number' || typeof granted !== 'number' || !isGrant(d.outcome)) return;
+  const fits = d.outcome === 'partly' ? granted < applied : granted === applied;
+  if (fits) return;
   const was = before.decision as Partial<NonNullable<Application['decision']>> | undefined;
   if (applied === before.amount_dkk && granted === was?.amount_dkk) return;
   const appId = typeof after.id === 'string' ? after.id : id;
-  // The amount applied for kept, the grant raised above it (a whole record from a file): as `decide` says it.
-  if (applied === before.amount_dkk) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(granted) });
+  // The amount applied for kept, the grant changed (a whole record from a file): as `decide` says it.
+  if (applied === before.amount_dkk) refuseGrantAmount(d.outcome as 'granted' | 'partly', granted, applied, appId);
   const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
   const day = d.date ?? 'YYYY-MM-DD';
+  const full: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
+  const params = { id: appId, granted: amount_(granted), applied: amount_(applied), command: full };
+  if (granted < applied) throw new UserError('application.appliedAboveFullGrant', params);
   // A partial grant's amount is corrected alone (its date, reason and criteria kept); a grant in
-  // full is given again without an amount, which only a whole decision can do.
-  const command: Message = d.outcome === 'partly'
-    ? { key: 'application.correctAmount', params: { id: appId } }
-    : { key: d.reason ? 'application.redecideGrantedReason' : 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
-  throw new UserError(d.outcome === 'partly' ? 'application.appliedBelowPartlyGrant' : 'application.appliedBelowFullGrant', { id: appId, granted: amount_(granted), applied: amount_(applied), command });
+  // full is given again without an amount, which keeps its reason and criteria.
+  if (d.outcome === 'partly' && granted > applied) throw new UserError('application.appliedBelowPartlyGrant', { ...params, command: { key: 'application.correctAmount', params: { id: appId } } });
+  throw new UserError(d.outcome === 'partly' ? 'application.appliedIsPartlyGrant' : 'application.appliedBelowFullGrant', params);
 }
