@@ -373,6 +373,9 @@ describe('application edit --amount that would make a letter wrong', () => {
       + 'Bevilges hele det ansøgte beløb, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb; begrundelse og kriterier bevares): civsam application decide a1 --decision bevilget --date 2026-03-01. '
       + 'Sæt derefter det ansøgte beløb op; bevilges der mindre end det hele, så registrér det som en delvis bevilling med begrundelse.\n');
     expect(file(dir)).toBe(before);
+    // Near miss for show: an amount written out is shown once, as it is.
+    const written = (await civsam(['--data', dir, '--lang', 'da', 'application', 'show', 'a1', '--format', 'csv'])).stdout;
+    expect(written.match(/Afgørelse: beløb;[^\r]*/g)).toEqual(['Afgørelse: beløb;150.000 kr.']);
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
     expect((await run(dir, 'application', 'edit', 'a1', '--amount', '400000')).code).toBe(0);
     expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 400_000, decision: { outcome: 'granted', date: '2026-03-01', reason: 'Godt', case_number: 'J-1' } });

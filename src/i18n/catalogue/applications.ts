@@ -131,7 +131,7 @@ export const applications = defineMessages({
   'list.granted': 'Granted',
 
   'cmd.application.assess.description': 'record one assessor\'s scores of an application by its call\'s criteria',
-  'cmd.application.decide.description': 'record the decision on an application (granted, partly, refused or withdrawn), or later its case number alone',
+  'cmd.application.decide.description': 'record the decision on an application (granted, partly, refused or withdrawn), or later correct parts of it alone (without --decision: the parts given change, the rest is kept)',
   'cmd.call.declare.description': 'record an assessor\'s declaration of impartiality for a call (ties to organisations, or none)',
   'cmd.agreement.report.description': 'add a report the grantee owes, or record that it was received',
   'opt.application.assessor': 'the assessor: a staff role or a name (kept in the record only)',
@@ -394,7 +394,7 @@ export const applications = defineMessages({
   'list.granted': 'Bevilget',
 
   'cmd.application.assess.description': 'registrér én bedømmers karakterer for en ansøgning efter opslagets kriterier',
-  'cmd.application.decide.description': 'registrér afgørelsen på en ansøgning (bevilget, delvist, afslag eller trukket tilbage) eller senere alene dens journalnummer',
+  'cmd.application.decide.description': 'registrér afgørelsen på en ansøgning (bevilget, delvist, afslag eller trukket tilbage) eller ret senere dele af den (uden --decision: de dele, der angives, ændres, og resten bevares)',
   'cmd.call.declare.description': 'registrér en bedømmers erklæring om habilitet for et opslag (tilknytning til organisationer, eller ingen)',
   'cmd.agreement.report.description': 'tilføj en afrapportering, som tilskudsmodtageren skylder, eller registrér at den er modtaget',
   'opt.application.assessor': 'bedømmeren: en funktion eller et navn (gemmes kun i posten)',
