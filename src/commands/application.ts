@@ -83,7 +83,7 @@ const CRITERION_KEYS = {
 function scoreExample(call: Call, lang: Language, language: Language): string {
   const { min, max } = scaleOf(call);
   const n = Math.min(max, Math.max(min, 4));
-  return nameableCriteria(call.criteria, language).nameable.slice(0, 3).map((c) => `--score ${shellWord(`${criterionText(c, lang)}=${n}`)}`).join(' ');
+  return nameableCriteria(call.criteria, language).nameable.slice(0, 3).map((c) => `--score ${shellWord(`${criterionText(c, lang).replace(/\.$/, '')}=${n}`)}`).join(' ');
 }
 
 /** One `--score` value's items: `Kvalitet=4`, or several as `reach=4,need=3` (a criterion's text may hold a comma). */
