@@ -6,7 +6,7 @@ import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { criterionNames, criterionText, isGrant, nameableCriteria, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
-import { shellWord } from '../cli/shell-word.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';

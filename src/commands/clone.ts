@@ -9,7 +9,7 @@ import { firstLine, gitRaw, withoutCredentials } from '../store/git.js';
 import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 import { registersOn } from '../store/git-tree.js';
 import { wrapForTerminal } from '../output/table.js';
-import { shellWord } from '../cli/shell-word.js';
+import { shellWord } from '../i18n/shell-word.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {

@@ -18,7 +18,7 @@ import { noCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { makeFolders } from '../store/paths.js';
 import { problemLine } from '../output/problem-line.js';
-import { shellWord } from '../cli/shell-word.js';
+import { shellWord } from '../i18n/shell-word.js';
 
 /** The line that marks a hook as civsam's (and so safe to replace on a new install). */
 const MARK = '# civsam pre-commit hook';

@@ -2,7 +2,7 @@
 // holds: pasting never runs a `$(…)`, a backtick or a `"` from a criterion's text or an address.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../src/cli/shell-word.js';
+import { shellWord } from '../../src/i18n/shell-word.js';
 
 describe('shellWord', () => {
   it('leaves a plain word bare and quotes anything else so the shell reads it back unchanged', () => {
