@@ -5,7 +5,8 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { criteriaWithIds, criterionNames, criterionText, isGrant, scaleOf, scoredCriteria, type CriteriaList } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
@@ -57,16 +58,32 @@ export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | '
 }
 
 /** The words for a criterion not found, of a call or of a pool. */
+/**
+ * The criterion a word names among those a command can name (nameableCriteria): with every
+ * criterion a plain text, `criteria` is the list with every one's id, to be written with the
+ * change. A plain text beside criteria with ids is refused, with the scored criteria listed.
+ */
+export function namedCriterion(ctx: CommandContext, rec: { id: string; criteria?: CriteriaList }, word: string, what: string, language: Language, owner: 'call' | 'pool' = 'call'): { id: string; text: string; criteria?: ScoredCriterion[] } {
+  const { nameable, givesIds, unscored } = nameableCriteria(rec.criteria, language);
+  const target = { id: rec.id, criteria: nameable };
+  const names = (criteria: ScoredCriterion[]) => criterionNames({ criteria }).resolve(word).status;
+  if (unscored.length > 0 && names(nameable) === 'unknown' && names(unscored) !== 'unknown') {
+    throw new UserError(owner === 'pool' ? 'criterion.plainBesideScoredPool' : 'criterion.plainBesideScored', { call: rec.id, list: nameable.map((c) => ctx.t('audit.fmt.quoted', { text: criterionText(c, ctx.lang).replace(/\.$/, '') })).join(', ') });
+  }
+  const found = criterionOf(ctx, target, word, what, owner);
+  return givesIds ? { ...found, criteria: nameable } : found;
+}
+
 const CRITERION_KEYS = {
   call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch', ambiguousArg: 'criterion.ambiguousCallArg', noMatchArg: 'criterion.noMatchCallArg' },
   pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool', ambiguousArg: 'criterion.ambiguousPoolArg', noMatchArg: 'criterion.noMatchPoolArg' },
 } as const;
 
-/** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
-function scoreExample(call: Call, lang: Language): string {
+/** `--score Kvalitet=4` as the call's own criteria make it, for a message that shows the form (each quoted for the shell where it needs it). */
+function scoreExample(call: Call, lang: Language, language: Language): string {
   const { min, max } = scaleOf(call);
   const n = Math.min(max, Math.max(min, 4));
-  return scoredCriteria(call).slice(0, 3).map((c) => `--score "${criterionText(c, lang)}=${n}"`).join(' ');
+  return nameableCriteria(call.criteria, language).nameable.slice(0, 3).map((c) => `--score ${shellWord(`${criterionText(c, lang).replace(/\.$/, '')}=${n}`)}`).join(' ');
 }
 
 /** One `--score` value's items: `Kvalitet=4`, or several as `reach=4,need=3` (a criterion's text may hold a comma). */
@@ -84,58 +101,61 @@ function scoreItems(value: string): Array<{ word: string; n: string }> | undefin
   return out.length > 0 ? out : undefined;
 }
 
-/** `--score Kvalitet=4 --score reach=3` as criterion id → score, checked against the call. */
-export function parseScores(ctx: CommandContext, raw: readonly string[], call: Call): Array<{ criterion: string; score: number }> {
-  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: call.id, command: reCriteriaCommand(call) });
+/**
+ * `--score Kvalitet=4 --score reach=3` as criterion id → score, checked against the call. A call's
+ * criteria are named as a decision names them (namedCriterion): `criteria` is the call's list with
+ * every plain text's id when all its criteria were plain texts, to be written with the scores.
+ */
+export function parseScores(ctx: CommandContext, raw: readonly string[], call: Call, language: Language): { scores: Array<{ criterion: string; score: number }>; criteria?: ScoredCriterion[] } {
+  if (nameableCriteria(call.criteria, language).nameable.length === 0) throw new UserError('application.noScoredCriteria', { call: call.id, command: reCriteriaCommand(call) });
   const { min, max } = scaleOf(call);
   const out: Array<{ criterion: string; score: number }> = [];
+  let criteria: ScoredCriterion[] | undefined;
   for (const value of raw) {
     const items = scoreItems(value);
-    if (!items) throw new UserError('application.scoreSyntax', { example: scoreExample(call, ctx.lang) });
+    if (!items) throw new UserError('application.scoreSyntax', { example: scoreExample(call, ctx.lang, language) });
     for (const { word, n } of items) {
-      const { id: criterion, text } = criterionOf(ctx, call, word, '--score');
+      const found = namedCriterion(ctx, call, word, '--score', language);
+      criteria ??= found.criteria;
       const score = Number(n);
-      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: text, call: call.id, min, max });
-      if (out.some((s) => s.criterion === criterion)) throw new UserError('application.scoreTwice', { criterion: text });
-      out.push({ criterion, score });
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: found.text, call: call.id, min, max });
+      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: found.text });
+      out.push({ criterion: found.id, score });
     }
   }
-  return out;
+  return { scores: out, ...(criteria ? { criteria } : {}) };
 }
 
-/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria "…"`). */
+/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria …`), each quoted for the shell. */
 export function reCriteriaCommand(call: Call): string {
   const texts = (call.criteria ?? []).filter((c): c is string => typeof c === 'string');
-  const shownTexts = texts.length > 0 ? texts.map((t) => `"${t}"`).join(' ') : '"…" "…"';
-  return `civsam call edit ${call.id} --criteria ${shownTexts}`;
+  const shownTexts = texts.length > 0 ? texts.map(shellWord).join(' ') : '"…" "…"';
+  return `civsam call edit ${shellWord(call.id)} --criteria ${shownTexts}`;
 }
 
 /**
  * `--criteria` values as the call's criterion ids: each value a criterion, else a list of them
- * separated by commas. A criterion the call writes as a plain text is found by its text as well
- * (as `call criterion` finds it) and gets the id `--criteria` on `call add` would give it:
- * `criteria` is then the call's new list, for the call to be written with the decision, since a
- * decision can only name a criterion by an id the call has.
+ * separated by commas, named as namedCriterion names them. `criteria` is the call's new list when
+ * its criteria were all plain texts (each then gets the id `--criteria` on `call add` would give
+ * it), for the call to be written with the decision, since a decision names a criterion by its id.
  */
 function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, raw: readonly string[]): { ids: string[]; criteria?: CriteriaList } {
-  const before = Array.isArray(call.criteria) ? (call.criteria as CriteriaList) : [];
-  const all = criteriaWithIds(before, language);
-  const target = { id: String(call.id), criteria: all };
-  const index = criterionNames(target);
+  const rec = { id: String(call.id), criteria: Array.isArray(call.criteria) ? (call.criteria as CriteriaList) : [] };
+  const index = criterionNames({ criteria: nameableCriteria(rec.criteria, language).nameable });
   const out: string[] = [];
+  let criteria: ScoredCriterion[] | undefined;
   for (const value of raw) {
     if (value.trim() === '') continue;
     // A criterion's text may hold a comma: the whole value first, then its parts.
     const whole = index.resolve(value);
     const words = whole.status === 'found' || !value.includes(',') ? [value] : value.split(',').filter((w) => w.trim() !== '');
-    for (const word of words) out.push(criterionOf(ctx, target, word, '--criteria').id);
+    for (const word of words) {
+      const found = namedCriterion(ctx, rec, word, '--criteria', language);
+      criteria ??= found.criteria;
+      out.push(found.id);
+    }
   }
-  const ids = [...new Set(out)];
-  // A decision naming a criterion written as a plain text gives every plain text of the call its
-  // id, as giving the criteria again would: a call with some criteria by id and others as texts
-  // would be scored and ranked by the former alone.
-  const namesText = before.some((c, i) => typeof c === 'string' && ids.includes(all[i].id));
-  return namesText ? { ids, criteria: all } : { ids };
+  return { ids: [...new Set(out)], ...(criteria ? { criteria } : {}) };
 }
 
 /** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */
@@ -146,10 +166,12 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
   let tied: string[] = [];
-  const code = await changeRecord(ctx, opts, 'application', id, (r, s) => {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const r = s.current('application', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
     tied = tiesInCall(s, call, assessor);
-    const scores = parseScores(ctx, opts.score!, call);
+    const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
     const note = opts.note?.trim();
@@ -160,13 +182,19 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
       const kept = before.scores.filter((old) => !scores.some((n) => n.criterion === old.criterion));
       assessments[at] = { ...before, date, scores: [...kept, ...scores], ...(note ? { note } : {}) };
     }
-    return { ...r, assessments };
+    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
+    // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
+    if (criteria) {
+      const callRec = s.current('call', call.id) ?? (call as unknown as Rec);
+      changes.push({ kind: 'call', id: call.id, record: { ...callRec, criteria } });
+    }
+    return changes;
   });
   // Kept as given (the register records what happened), but said at once rather than at the next
   // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
   // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
   if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
-  return code;
+  return result.exitCode;
 }
 
 /** The organisations (by name) that apply in the call and to which the assessor has declared a tie, as the audit's assessor-conflict rule counts them. */

@@ -123,10 +123,10 @@ describe('application add, assess and decide', () => {
     expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
     const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score "Rækkevidde=4" --score "Behov=4"; give one --score for each criterion.\n');
+    expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score \'Rækkevidde=4\' --score Behov=4; give one --score for each criterion.\n');
     const decide = await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--criteria', 'spread');
-    // A decision may name the call's plain-text criterion too (it then gets an id), so it is listed.
-    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov, Se også puljens kriterier.\n');
+    // The call's plain text beside its scored criteria is not scored, so a decision cannot name it and it is not listed.
+    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
     for (const r of [high, unknown, syntax, decide]) expect(r.stderr).not.toContain('Assessorsen');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
@@ -386,17 +386,36 @@ describe('application edit --amount that would make a letter wrong', () => {
 });
 
 describe('application decide with a call\'s plain-text criteria', () => {
-  it('finds a plain-text criterion by its text and gives it an id in the call, which the decision names; the call\'s other texts stay', async () => {
+  // Before, naming the plain text gave it an id, which made it a scored criterion nobody had scored:
+  // every application of the call left the ranking. A plain text beside scored criteria is not scored.
+  it('refuses a plain-text criterion beside scored ones, in a decision and a score alike, listing the scored ones and writing nothing', async () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
-    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '500', '--reason', 'Delvis', '--criteria', 'Se også', '--no-commit']);
-    expect(r.code).toBe(0);
-    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'partly', date: '2026-03-01', amount_dkk: 500, reason: 'Delvis', criteria: ['se-ogsaa-puljens-kriterier'] });
-    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([...CALL.criteria.slice(0, 2), { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } }]);
+    const call = readFileSync(join(dir, 'calls/c1.yaml'), 'utf8');
+    const app = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const refusal = 'fejl: det kriterium, du nævnte, står i opslag c1 som tekst uden id ved siden af de kriterier, der gives karakterer efter, så det får ingen karakterer, og hverken en bedømmelse eller en afgørelse kan bygge på det. Nævn et af de kriterier, der gives karakterer efter: »Rækkevidde«, »Behov«.\n';
+    const decide = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '500', '--reason', 'Delvis', '--criteria', 'Se også', '--no-commit']);
+    expect(decide).toMatchObject({ code: 2, stderr: refusal });
+    const assess = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'Se også=3', '--no-commit']);
+    expect(assess).toMatchObject({ code: 2, stderr: refusal });
+    const criterion = await civsam(['--data', dir, '--lang', 'da', 'call', 'criterion', 'c1', 'Se også', '--weight', '2', '--no-commit']);
+    expect(criterion).toMatchObject({ code: 2, stderr: refusal });
+    expect(readFileSync(join(dir, 'calls/c1.yaml'), 'utf8')).toBe(call);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(app);
     // A criterion with an id already: the call is not written.
-    const dir2 = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
-    const call = readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8');
-    expect((await run(dir2, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
-    expect(readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8')).toBe(call);
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
+    expect(readFileSync(join(dir, 'calls/c1.yaml'), 'utf8')).toBe(call);
+  });
+
+  it('gives every plain text its id when a score names one in a call of plain texts alone, and records the score by that id', async () => {
+    const texts = { ...CALL, criteria: ['Rækkevidde i hele regionen', 'Se også puljens kriterier'] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(texts) + '\n', 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--date', '2026-02-10', '--score', 'Rækkevidde=3', '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([
+      { id: 'raekkevidde-i-hele-regionen', text: { da: 'Rækkevidde i hele regionen' } },
+      { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } },
+    ]);
+    expect(read(dir, 'applications/a1.yaml').assessments[0].scores).toEqual([{ criterion: 'raekkevidde-i-hele-regionen', score: 3 }]);
   });
 
   it('gives every plain text of the call its id when the decision names one: a call partly by ids is scored and ranked by those alone', async () => {
