@@ -5,7 +5,8 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { criteriaWithIds, criterionNames, criterionText, isGrant, scaleOf, scoredCriteria, type CriteriaList } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
 import { shown } from '../context/names.js';
@@ -57,16 +58,32 @@ export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | '
 }
 
 /** The words for a criterion not found, of a call or of a pool. */
+/**
+ * The criterion a word names among those a command can name (nameableCriteria): with every
+ * criterion a plain text, `criteria` is the list with every one's id, to be written with the
+ * change. A plain text beside criteria with ids is refused, with the scored criteria listed.
+ */
+export function namedCriterion(ctx: CommandContext, rec: { id: string; criteria?: CriteriaList }, word: string, what: string, language: Language, owner: 'call' | 'pool' = 'call'): { id: string; text: string; criteria?: ScoredCriterion[] } {
+  const { nameable, givesIds, unscored } = nameableCriteria(rec.criteria, language);
+  const target = { id: rec.id, criteria: nameable };
+  const names = (criteria: ScoredCriterion[]) => criterionNames({ criteria }).resolve(word).status;
+  if (unscored.length > 0 && names(nameable) === 'unknown' && names(unscored) !== 'unknown') {
+    throw new UserError(owner === 'pool' ? 'criterion.plainBesideScoredPool' : 'criterion.plainBesideScored', { call: rec.id, list: nameable.map((c) => ctx.t('audit.fmt.quoted', { text: criterionText(c, ctx.lang).replace(/\.$/, '') })).join(', ') });
+  }
+  const found = criterionOf(ctx, target, word, what, owner);
+  return givesIds ? { ...found, criteria: nameable } : found;
+}
+
 const CRITERION_KEYS = {
   call: { ambiguous: 'application.criterionAmbiguous', are: 'application.criteriaAre', unknown: 'application.criterionUnknown', noMatch: 'application.criterionNoMatch', ambiguousArg: 'criterion.ambiguousCallArg', noMatchArg: 'criterion.noMatchCallArg' },
   pool: { ambiguous: 'criterion.ambiguousPool', are: 'criterion.arePool', unknown: 'criterion.unknownPool', noMatch: 'criterion.noMatchPool', ambiguousArg: 'criterion.ambiguousPoolArg', noMatchArg: 'criterion.noMatchPoolArg' },
 } as const;
 
-/** `--score "Kvalitet=4"` as the call's own criteria make it, for a message that shows the form. */
-function scoreExample(call: Call, lang: Language): string {
+/** `--score Kvalitet=4` as the call's own criteria make it, for a message that shows the form (each quoted for the shell where it needs it). */
+function scoreExample(call: Call, lang: Language, language: Language): string {
   const { min, max } = scaleOf(call);
   const n = Math.min(max, Math.max(min, 4));
-  return scoredCriteria(call).slice(0, 3).map((c) => `--score "${criterionText(c, lang)}=${n}"`).join(' ');
+  return nameableCriteria(call.criteria, language).nameable.slice(0, 3).map((c) => `--score ${shellWord(`${criterionText(c, lang).replace(/\.$/, '')}=${n}`)}`).join(' ');
 }
 
 /** One `--score` value's items: `Kvalitet=4`, or several as `reach=4,need=3` (a criterion's text may hold a comma). */
@@ -84,58 +101,61 @@ function scoreItems(value: string): Array<{ word: string; n: string }> | undefin
   return out.length > 0 ? out : undefined;
 }
 
-/** `--score Kvalitet=4 --score reach=3` as criterion id → score, checked against the call. */
-export function parseScores(ctx: CommandContext, raw: readonly string[], call: Call): Array<{ criterion: string; score: number }> {
-  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: call.id, command: reCriteriaCommand(call) });
+/**
+ * `--score Kvalitet=4 --score reach=3` as criterion id → score, checked against the call. A call's
+ * criteria are named as a decision names them (namedCriterion): `criteria` is the call's list with
+ * every plain text's id when all its criteria were plain texts, to be written with the scores.
+ */
+export function parseScores(ctx: CommandContext, raw: readonly string[], call: Call, language: Language): { scores: Array<{ criterion: string; score: number }>; criteria?: ScoredCriterion[] } {
+  if (nameableCriteria(call.criteria, language).nameable.length === 0) throw new UserError('application.noScoredCriteria', { call: call.id, command: reCriteriaCommand(call) });
   const { min, max } = scaleOf(call);
   const out: Array<{ criterion: string; score: number }> = [];
+  let criteria: ScoredCriterion[] | undefined;
   for (const value of raw) {
     const items = scoreItems(value);
-    if (!items) throw new UserError('application.scoreSyntax', { example: scoreExample(call, ctx.lang) });
+    if (!items) throw new UserError('application.scoreSyntax', { example: scoreExample(call, ctx.lang, language) });
     for (const { word, n } of items) {
-      const { id: criterion, text } = criterionOf(ctx, call, word, '--score');
+      const found = namedCriterion(ctx, call, word, '--score', language);
+      criteria ??= found.criteria;
       const score = Number(n);
-      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: text, call: call.id, min, max });
-      if (out.some((s) => s.criterion === criterion)) throw new UserError('application.scoreTwice', { criterion: text });
-      out.push({ criterion, score });
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: found.text, call: call.id, min, max });
+      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: found.text });
+      out.push({ criterion: found.id, score });
     }
   }
-  return out;
+  return { scores: out, ...(criteria ? { criteria } : {}) };
 }
 
-/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria "…"`). */
+/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria …`), each quoted for the shell. */
 export function reCriteriaCommand(call: Call): string {
   const texts = (call.criteria ?? []).filter((c): c is string => typeof c === 'string');
-  const shownTexts = texts.length > 0 ? texts.map((t) => `"${t}"`).join(' ') : '"…" "…"';
-  return `civsam call edit ${call.id} --criteria ${shownTexts}`;
+  const shownTexts = texts.length > 0 ? texts.map(shellWord).join(' ') : '"…" "…"';
+  return `civsam call edit ${shellWord(call.id)} --criteria ${shownTexts}`;
 }
 
 /**
  * `--criteria` values as the call's criterion ids: each value a criterion, else a list of them
- * separated by commas. A criterion the call writes as a plain text is found by its text as well
- * (as `call criterion` finds it) and gets the id `--criteria` on `call add` would give it:
- * `criteria` is then the call's new list, for the call to be written with the decision, since a
- * decision can only name a criterion by an id the call has.
+ * separated by commas, named as namedCriterion names them. `criteria` is the call's new list when
+ * its criteria were all plain texts (each then gets the id `--criteria` on `call add` would give
+ * it), for the call to be written with the decision, since a decision names a criterion by its id.
  */
 function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, raw: readonly string[]): { ids: string[]; criteria?: CriteriaList } {
-  const before = Array.isArray(call.criteria) ? (call.criteria as CriteriaList) : [];
-  const all = criteriaWithIds(before, language);
-  const target = { id: String(call.id), criteria: all };
-  const index = criterionNames(target);
+  const rec = { id: String(call.id), criteria: Array.isArray(call.criteria) ? (call.criteria as CriteriaList) : [] };
+  const index = criterionNames({ criteria: nameableCriteria(rec.criteria, language).nameable });
   const out: string[] = [];
+  let criteria: ScoredCriterion[] | undefined;
   for (const value of raw) {
     if (value.trim() === '') continue;
     // A criterion's text may hold a comma: the whole value first, then its parts.
     const whole = index.resolve(value);
     const words = whole.status === 'found' || !value.includes(',') ? [value] : value.split(',').filter((w) => w.trim() !== '');
-    for (const word of words) out.push(criterionOf(ctx, target, word, '--criteria').id);
+    for (const word of words) {
+      const found = namedCriterion(ctx, rec, word, '--criteria', language);
+      criteria ??= found.criteria;
+      out.push(found.id);
+    }
   }
-  const ids = [...new Set(out)];
-  // A decision naming a criterion written as a plain text gives every plain text of the call its
-  // id, as giving the criteria again would: a call with some criteria by id and others as texts
-  // would be scored and ranked by the former alone.
-  const namesText = before.some((c, i) => typeof c === 'string' && ids.includes(all[i].id));
-  return namesText ? { ids, criteria: all } : { ids };
+  return { ids: [...new Set(out)], ...(criteria ? { criteria } : {}) };
 }
 
 /** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */
@@ -146,10 +166,12 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
   let tied: string[] = [];
-  const code = await changeRecord(ctx, opts, 'application', id, (r, s) => {
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const r = s.current('application', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
     tied = tiesInCall(s, call, assessor);
-    const scores = parseScores(ctx, opts.score!, call);
+    const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
     const note = opts.note?.trim();
@@ -160,13 +182,19 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
       const kept = before.scores.filter((old) => !scores.some((n) => n.criterion === old.criterion));
       assessments[at] = { ...before, date, scores: [...kept, ...scores], ...(note ? { note } : {}) };
     }
-    return { ...r, assessments };
+    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
+    // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
+    if (criteria) {
+      const callRec = s.current('call', call.id) ?? (call as unknown as Rec);
+      changes.push({ kind: 'call', id: call.id, record: { ...callRec, criteria } });
+    }
+    return changes;
   });
   // Kept as given (the register records what happened), but said at once rather than at the next
   // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
   // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
   if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
-  return code;
+  return result.exitCode;
 }
 
 /** The organisations (by name) that apply in the call and to which the assessor has declared a tie, as the audit's assessor-conflict rule counts them. */
@@ -198,8 +226,9 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   // --case alone adds or corrects the case number of the decision already recorded: the case is
   // often opened after the decision is made, and giving the whole decision again risks changing it.
   if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
-  // --amount alone (with --case or not) corrects the amount of the decision already recorded, the same way.
-  if (outcome === undefined && opts.amount !== undefined && DECISION_PARTS.every((k) => k === 'amount' || opts[k] === undefined)) return amountOnly(ctx, opts, id);
+  // Any other part without --decision (amount, reason, criteria, date, with --case or not) corrects
+  // those parts of the decision already recorded, the same way.
+  if (outcome === undefined && DECISION_PARTS.some((k) => opts[k] !== undefined)) return partsOnly(ctx, opts, id);
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
   const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
@@ -207,25 +236,22 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
   if ((outcome === 'refused' || outcome === 'withdrawn') && amount !== undefined) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
-  const reason = opts.reason?.trim();
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const given = opts.criteria?.filter((c) => c.trim() !== '');
     const call = given?.length ? callRecordOf(s, id, r) : undefined;
     const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
-    const criteria = chosen?.ids;
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
-    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined && applied !== undefined && amount > applied) {
-      throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    }
-    // A grant in full of less than was applied for is a partial grant, which must give its reasons;
-    // its letter would otherwise say "as applied for" of an amount that is not.
-    if (outcome === 'granted' && amount !== undefined && applied !== undefined && amount < applied) {
-      throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    }
+    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId);
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
+    // The same outcome given again keeps the reason and criteria it was recorded with where they
+    // are not given again (advice to correct a date or an amount must not lose them); a new
+    // outcome is a new decision, with its own reasons.
+    const same = before.outcome === outcome;
+    const reason = opts.reason !== undefined ? opts.reason.trim() : same ? before.reason : undefined;
+    const criteria = chosen ? chosen.ids : same ? before.criteria : undefined;
     const caseNumber = opts.case?.trim() || before.case_number;
     const decision = {
       outcome, date,
@@ -241,6 +267,21 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   return result.exitCode;
 }
 
+/**
+ * What `decide` refuses of an amount granted: more than was applied for, which no letter can
+ * honestly answer and which favours one applicant over those who applied on the published terms;
+ * a grant "in full" of less than was applied for, which is a partial grant; and a partial grant of
+ * the whole amount applied for, whose letter would refuse "the rest" of nothing.
+ */
+function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applied: number | undefined, appId: string): void {
+  if (applied === undefined) return;
+  if (amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  // A grant in full of less than was applied for is a partial grant, which must give its reasons;
+  // its letter would otherwise say "as applied for" of an amount that is not.
+  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWhole', { id: appId, granted: amount_(amount) });
+}
+
 /** The call an application is for, as its file says now (its criteria may be written with the decision). */
 function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
   const call = callOf(s, id, r);
@@ -248,39 +289,62 @@ function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
 }
 
 /**
- * Corrects the amount of a decision already recorded and keeps the rest of it (outcome, date,
- * reason, criteria, case number): `decide` given whole would date it today and drop what is not
+ * Corrects the parts given (amount, reason, criteria, date, case number) of a decision already
+ * recorded and keeps the rest of it: `decide` given whole would date it today and drop what is not
  * given again. Held to decide's checks: a grant of at most what was applied for; and a grant in
  * full stays one of the whole amount applied for, a partial grant one of less, since moving
  * between the two is a new decision (a partial grant must give its reasons; a letter "as applied
  * for" must be true): refused with the whole command that records it.
  */
-async function amountOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
-  const amount = wholeNumberFlag(opts.amount!, '--amount');
+async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
+  const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  const date = opts.date !== undefined ? dateOption(opts.date, '--date', ctx.today) : undefined;
+  const reason = opts.reason?.trim();
   const caseNumber = opts.case?.trim();
   if (opts.case !== undefined && caseNumber === '') throw new UserError('application.caseEmpty', { id });
-  return changeRecord(ctx, opts, 'application', id, (r) => {
+  if (opts.reason !== undefined && reason === '') throw new UserError('application.reasonEmpty', { id });
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
+    const r = s.current('application', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const appId = typeof r.id === 'string' ? r.id : id;
     const before = r.decision as Partial<NonNullable<Application['decision']>> | undefined;
-    if (!before || typeof before !== 'object') throw new UserError('application.amountUndecided', { id: appId });
-    if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
-    const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
-    if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-    const day = before.date ?? 'YYYY-MM-DD';
-    const criteria = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
-    if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
-      const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: criteria ?? { key: 'application.criteriaWord' } } };
-      throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+    if (!before || typeof before !== 'object') {
+      throw new UserError(amount !== undefined ? 'application.amountUndecided' : 'application.partsUndecided', { id: appId });
     }
-    if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
-      const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
-      throw new UserError('application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+    if (amount !== undefined) {
+      if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
+      const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
+      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+      const day = date ?? before.date ?? 'YYYY-MM-DD';
+      const recorded = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
+      if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
+        const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: recorded ?? { key: 'application.criteriaWord' } } };
+        throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+      }
+      if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
+        const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: recorded ? ` --criteria ${recorded}` : '' } };
+        throw new UserError(before.reason ? 'application.amountMakesFullReason' : 'application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+      }
     }
-    return { ...r, decision: { ...before, amount_dkk: amount, ...(caseNumber ? { case_number: caseNumber } : {}) } };
-  }, caseWording);
+    const given = opts.criteria?.filter((c) => c.trim() !== '');
+    const call = given?.length ? callRecordOf(s, id, r) : undefined;
+    const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
+    const decision = {
+      ...before,
+      ...(date !== undefined ? { date } : {}),
+      ...(amount !== undefined ? { amount_dkk: amount } : {}),
+      ...(reason ? { reason } : {}),
+      ...(chosen?.ids.length ? { criteria: chosen.ids } : {}),
+      ...(caseNumber ? { case_number: caseNumber } : {}),
+    };
+    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
+    if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
+    return changes;
+  });
+  return result.exitCode;
 }
 
-/** The options that give a decision (all but --case): any of them means the whole decision is given, with --decision (but --amount alone: amountOnly). */
+/** The options that give a decision (all but --case): with --decision, the whole decision; without it, the parts to correct (partsOnly). */
 const DECISION_PARTS = ['date', 'amount', 'reason', 'criteria'] as const;
 
 /** A problem with the case number, said by the flag that gave it (`--case must be at most 200 characters`), not by a line of a file not written. */
@@ -305,32 +369,38 @@ async function caseNumberOnly(ctx: CommandContext, opts: DecideOpts, id: string)
 }
 
 /**
- * `application edit` that lowers the amount applied for below what the decision granted: refused,
- * as `decide` refuses the reverse, since a grant larger than its application favours one applicant
- * (the audit's grant-exceeds-application). The decision is corrected first: a partial grant's
- * amount alone (`decide ID --amount`, which keeps the rest of the decision). A grant in full is
- * given again whole without an amount, so it follows the amount applied for (an amount below the
- * application's would make it a partial grant): its date kept, its criteria named again and a
- * reason asked for where it had one (`decide` keeps only the case number of the decision it replaces). Judged only when the edit changes the
- * amount applied for or granted, so a record already inconsistent can still have its notes edited;
- * a grant raised above an amount applied for that stays (from a file) is said as `decide` says it.
+ * `application edit` that leaves a decided application's amounts in a state `decide` refuses:
+ * - the amount applied for lowered below what the decision granted, as `decide` refuses the
+ *   reverse, since a grant larger than its application favours one applicant (the audit's
+ *   grant-exceeds-application). The decision is corrected first: a partial grant's amount alone
+ *   (`decide ID --amount`, which keeps the rest of the decision); a grant in full is given again
+ *   without an amount (its date, reason and criteria kept), so it follows the amount applied for;
+ * - a partial grant of the whole amount applied for, whose letter would refuse "the rest" of nothing;
+ * - a grant in full with its amount written out, below an amount applied for that was raised, whose
+ *   letter would say "as applied for" of less.
+ * Judged only when the edit changes the amount applied for or granted, so a record already
+ * inconsistent can still have its notes edited; a grant raised above an amount applied for that
+ * stays (from a file) is said as `decide` says it.
  */
 export function refuseGrantAboveApplied(before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
   const applied = after.amount_dkk;
   const d = after.decision as Partial<NonNullable<Application['decision']>> | undefined;
   const granted = d?.amount_dkk;
-  if (!d || typeof applied !== 'number' || typeof granted !== 'number' || !isGrant(d.outcome) || granted <= applied) return;
+  if (!d || typeof applied !== 'number' || typeof granted !== 'number' || !isGrant(d.outcome)) return;
+  const fits = d.outcome === 'partly' ? granted < applied : granted === applied;
+  if (fits) return;
   const was = before.decision as Partial<NonNullable<Application['decision']>> | undefined;
   if (applied === before.amount_dkk && granted === was?.amount_dkk) return;
   const appId = typeof after.id === 'string' ? after.id : id;
-  // The amount applied for kept, the grant raised above it (a whole record from a file): as `decide` says it.
-  if (applied === before.amount_dkk) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(granted) });
+  // The amount applied for kept, the grant changed (a whole record from a file): as `decide` says it.
+  if (applied === before.amount_dkk) refuseGrantAmount(d.outcome as 'granted' | 'partly', granted, applied, appId);
   const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
   const day = d.date ?? 'YYYY-MM-DD';
+  const full: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
+  const params = { id: appId, granted: amount_(granted), applied: amount_(applied), command: full };
+  if (granted < applied) throw new UserError('application.appliedAboveFullGrant', params);
   // A partial grant's amount is corrected alone (its date, reason and criteria kept); a grant in
-  // full is given again without an amount, which only a whole decision can do.
-  const command: Message = d.outcome === 'partly'
-    ? { key: 'application.correctAmount', params: { id: appId } }
-    : { key: d.reason ? 'application.redecideGrantedReason' : 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
-  throw new UserError(d.outcome === 'partly' ? 'application.appliedBelowPartlyGrant' : 'application.appliedBelowFullGrant', { id: appId, granted: amount_(granted), applied: amount_(applied), command });
+  // full is given again without an amount, which keeps its reason and criteria.
+  if (d.outcome === 'partly' && granted > applied) throw new UserError('application.appliedBelowPartlyGrant', { ...params, command: { key: 'application.correctAmount', params: { id: appId } } });
+  throw new UserError(d.outcome === 'partly' ? 'application.appliedIsPartlyGrant' : 'application.appliedBelowFullGrant', params);
 }

@@ -167,10 +167,7 @@ export function letterProblems(ctx: CommandContext, folder: DataFolder, apps: re
   for (const a of lettered.values()) {
     const d = a.decision!;
     if (d.outcome === 'partly' && d.amount_dkk === undefined) add(a.id, ctx.t('letter.partlyNoAmount', { id: a.id }));
-    // More than applied for is the audit's (grant-exceeds-application); less, called a grant in full, is this letter's.
-    if (d.outcome === 'granted' && d.amount_dkk !== undefined && d.amount_dkk < a.amount_dkk) {
-      add(a.id, ctx.t('letter.grantedLess', { id: a.id, granted: formatAmount(d.amount_dkk, ctx.lang), applied: formatAmount(a.amount_dkk, ctx.lang) }));
-    }
+    // An amount granted that does not fit the application (more, less called a grant in full, all of it called partial) is the audit's: grant-exceeds-application.
   }
   return [...lettered.values()].filter((a) => byApp.has(a.id)).map((app) => ({ app, problems: byApp.get(app.id)! }));
 }

@@ -15,6 +15,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import type { Application, Call } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { applyChange } from '../register/apply-change.js';
+import { reCriteriaCommand } from './application.js';
 
 type SheetOpts = { assessor?: string; output?: string };
 type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?: boolean };
@@ -28,7 +29,7 @@ function callOf(ctx: CommandContext, id: string): { call: Call; apps: Applicatio
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
-  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id });
+  if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id, command: reCriteriaCommand(call) });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id && a.decision?.outcome !== 'withdrawn').sort((a, b) => (a.id < b.id ? -1 : 1));
   return { call, apps };
 }

@@ -9,16 +9,12 @@ import { firstLine, gitRaw, withoutCredentials } from '../store/git.js';
 import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 import { registersOn } from '../store/git-tree.js';
 import { wrapForTerminal } from '../output/table.js';
+import { shellWord } from '../i18n/shell-word.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {
   const last = url.replace(/[\\/]+$/, '').split(/[\\/:]/).pop() ?? '';
   return last.replace(/\.git$/, '') || 'register';
-}
-
-/** An address as a colleague types it after `civsam clone`: in single quotes when the shell would otherwise split or expand it. */
-export function shellWord(s: string): string {
-  return /^[A-Za-z0-9@%+=:,./_~-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Records hold personal data: the copy is for its owner (and group), like every file civsam writes. */

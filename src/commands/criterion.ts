@@ -4,9 +4,9 @@
 // (which the audit asks of a pool that funds them) meant editing the file by hand.
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
-import { criteriaWithIds, type CriteriaList } from '../domain/applications.js';
+import type { CriteriaList } from '../domain/applications.js';
 import { changeRecord } from '../register/apply-change.js';
-import { criterionOf } from './application.js';
+import { namedCriterion } from './application.js';
 
 /** A criterion's kinds as its schema types them (the values were resolved against the schema's list on the command line). */
 type FundingKinds = NonNullable<Extract<CriteriaList[number], object>['kinds']>;
@@ -22,15 +22,14 @@ export function criterion(kind: 'pool' | 'call') {
     if (!kinds && weight === undefined) throw new UserError('criterion.nothingToSet');
     return changeRecord(ctx, opts, kind, id, (r, s) => {
       const before = Array.isArray(r.criteria) ? (r.criteria as CriteriaList) : [];
-      // A criterion written as a plain text (as the sample's are) is found by its text too. Once
-      // one is marked, every plain text gets its id (as giving the criteria again with --criteria
-      // would): a call or pool with some criteria by id and others as texts would be scored and
-      // ranked by the former alone.
-      const all = criteriaWithIds(before, s.folder.settings?.language ?? ctx.lang);
-      const found = criterionOf(ctx, { id: String(r.id), criteria: all }, word, '<criterion>', kind);
-      const at = all.findIndex((c) => c.id === found.id);
-      const criteria: CriteriaList = [...all];
-      criteria[at] = { ...all[at], ...(kinds ? { kinds: kinds as FundingKinds } : {}), ...(weight !== undefined ? { weight } : {}) };
+      // A criterion written as a plain text (as the sample's are) is found by its text too where
+      // all are plain texts, and marking one gives every one its id (as giving the criteria again
+      // with --criteria would). A plain text beside criteria with ids is not scored: refused.
+      const found = namedCriterion(ctx, { id: String(r.id), criteria: before }, word, '<criterion>', s.folder.settings?.language ?? ctx.lang, kind);
+      const criteria: CriteriaList = [...(found.criteria ?? before)];
+      const at = criteria.findIndex((c) => typeof c === 'object' && c !== null && c.id === found.id);
+      const item = criteria[at] as Extract<CriteriaList[number], object>;
+      criteria[at] = { ...item, ...(kinds ? { kinds: kinds as FundingKinds } : {}), ...(weight !== undefined ? { weight } : {}) };
       return { ...r, criteria };
     });
   };

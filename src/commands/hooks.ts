@@ -18,14 +18,11 @@ import { noCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { makeFolders } from '../store/paths.js';
 import { problemLine } from '../output/problem-line.js';
+import { shellWord } from '../i18n/shell-word.js';
 
 /** The line that marks a hook as civsam's (and so safe to replace on a new install). */
 const MARK = '# civsam pre-commit hook';
 const BIN = fileURLToPath(new URL('../../bin/civsam.js', import.meta.url));
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 function repositoryOf(ctx: CommandContext): { root: string; prefix: string } {
   const dir = realpathSync(resolveDataDir(ctx));
@@ -41,11 +38,11 @@ export function hookText(dataRel: string): string {
     '#!/bin/sh',
     `${MARK}: refuses a commit of invalid data (installed by civsam hooks install).`,
     '# It validates the data folder as staged for the commit. To skip it once: git commit --no-verify',
-    `NODE=${shellQuote(process.execPath)}`,
-    `CIVSAM=${shellQuote(BIN)}`,
+    `NODE=${shellWord(process.execPath)}`,
+    `CIVSAM=${shellWord(BIN)}`,
     '[ -x "$NODE" ] || NODE=node',
-    `if [ -f "$CIVSAM" ]; then exec "$NODE" "$CIVSAM" --data ${shellQuote(dataRel || '.')} hooks check; fi`,
-    `exec civsam --data ${shellQuote(dataRel || '.')} hooks check`,
+    `if [ -f "$CIVSAM" ]; then exec "$NODE" "$CIVSAM" --data ${shellWord(dataRel || '.')} hooks check; fi`,
+    `exec civsam --data ${shellWord(dataRel || '.')} hooks check`,
     '',
   ].join('\n');
 }

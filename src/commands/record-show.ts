@@ -5,8 +5,8 @@ import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import { allocationShares } from '../domain/allocation.js';
-import { criterionText, scoredCriteria, textIn } from '../domain/applications.js';
-import { FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
+import { criterionText, grantedAmount, scoredCriteria, textIn } from '../domain/applications.js';
+import { FOLDER_OF, RECORD_KINDS, type Application, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -106,6 +106,9 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
         else listRows(path, k, label, v);
       } else if (isObject(v)) {
         walk(v, `${path}.`);
+        // A grant in full without an amount grants the amount applied for: said as ranking, list and letters say it.
+        const asApplied = kind === 'application' && path === 'decision' && v.amount_dkk === undefined ? grantedAmount(record as unknown as Application) : undefined;
+        if (asApplied !== undefined) rows.push([fieldLabel(ctx.lang, kind, 'decision.amount_dkk'), ctx.t('show.grantedAsApplied', { amount: formatAmount(asApplied, ctx.lang) })]);
       } else {
         rows.push([label, scalar(path, v)]);
       }

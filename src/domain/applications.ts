@@ -58,6 +58,23 @@ export function criteriaWithIds(criteria: CriteriaList | undefined, language: La
   return criteriaFromTexts(list.map(text), list, language);
 }
 
+/**
+ * The criteria of a call or pool a command can name (a decision's `--criteria`, `--score`, `call
+ * criterion`). Where every criterion is a plain text, each is named with the id `--criteria` would
+ * give it, and naming one gives every one its id (`givesIds`). Where some have ids, a plain text
+ * beside them is not scored and no decision can rest on it: only the scored ones can be named, and
+ * `unscored` holds the plain texts (with the ids they would get) to tell a refusal from a typo.
+ */
+export function nameableCriteria(criteria: CriteriaList | undefined, language: Language): { nameable: ScoredCriterion[]; givesIds: boolean; unscored: ScoredCriterion[] } {
+  const list = criteria ?? [];
+  const scored = scoredCriteria({ criteria: list });
+  const plain = list.some((c) => typeof c === 'string');
+  if (!plain) return { nameable: scored, givesIds: false, unscored: [] };
+  const all = criteriaWithIds(list, language);
+  if (scored.length === 0) return { nameable: all, givesIds: true, unscored: [] };
+  return { nameable: scored, givesIds: false, unscored: all.filter((_, i) => typeof list[i] === 'string') };
+}
+
 /** The criteria of a call or pool that have no id yet: plain texts, in their order. */
 export function plainCriteria(rec: Pick<Call | Pool, 'criteria'>): string[] {
   return (rec.criteria ?? []).filter((c): c is string => typeof c === 'string');

@@ -596,7 +596,7 @@ export function renderCsv(tables: Iterable<Table>, lang: Language): string {
 /**
  * Text as Markdown shows it, never as markup: HTML (`<script>`, `<img onerror=…>`) is shown as
  * text (&lt; &gt;), and the characters that would end a table cell (`|`), start code (backticks),
- * form a link (`[x](javascript:…)`, `[x][1]`) or make emphasis (`*`, and `_` where it is not inside
+ * form a link (`[x](javascript:…)`, `[x][1]`) or make emphasis or strike-through (`*`, and `_` or `~` where it is not inside
  * a word, as in `a_b` of an address) are escaped, so a cell can hold no link and no markup at all;
  * a plain http(s) address may still be linked by the viewer, nothing else. An `&`
  * stays as written (Markdown is not HTML: `Sind & Sjæl` shows as itself), except before what a
@@ -605,7 +605,8 @@ export function renderCsv(tables: Iterable<Table>, lang: Language): string {
  */
 export function markdownText(s: string): string {
   return s
-    .replace(/[\\`|[\]*]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`)
+    // `~` as `_`: not inside a word, nor after a `/` (an address's `/~user`), else `~~Midt~~` is struck through.
+    .replace(/[\\`|[\]*]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}/])~|~(?![\p{L}\p{N}])/gu, (c) => `\\${c}`)
     .replace(/&(?=#?[A-Za-z0-9]+;)|[<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/\r\n?|\n/g, '<br>');
 }

@@ -183,6 +183,22 @@ describe('grant-exceeds-application', () => {
   it('does not fire for the amount applied for', () => {
     expect(run(100_000)).toEqual([]);
   });
+  it('finds a grant in full of less than applied for and a partial grant of all of it, whose letters would be wrong, each with the commands that put it right', () => {
+    const of = (decision: Rec, lang?: 'da') => auditOf(folderWith([cl(), app('a1', { decision })]), 'grant-exceeds-application', { lang });
+    expect(of(decided('granted', { amount_dkk: 90_000, criteria: ['need'] }), 'da').map((f) => f.message)).toEqual([
+      'bevilget fuldt ud med 90.000 kr., men der blev søgt om 100.000 kr., så brevets »som ansøgt« ville være forkert. '
+      + 'Bevilges det hele, så registrér afgørelsen uden beløb: civsam application decide a1 --decision bevilget --date 2024-12-01 --criteria need; '
+      + 'bevilges kun 90.000 kr., så registrér en delvis bevilling med begrundelse: civsam application decide a1 --decision "delvist bevilget" --date 2024-12-01 --amount 90000 --reason TEKST --criteria need.',
+    ]);
+    expect(of(decided('partly', { amount_dkk: 100_000, reason: 'r', criteria: ['need'] }), 'da').map((f) => f.message)).toEqual([
+      'delvist bevilget med 100.000 kr., hele det ansøgte beløb, så brevet ville give afslag på en rest, der ikke findes. '
+      + 'Registrér det som en fuld bevilling (begrundelsen for den delvise bevilling bevares ikke; angiv en ny med --reason, hvis den skal begrundes): '
+      + 'civsam application decide a1 --decision bevilget --date 2024-12-01 --criteria need.',
+    ]);
+    // Near misses: a grant in full without an amount, a partial grant of less.
+    expect(of(decided('granted'))).toEqual([]);
+    expect(of(decided('partly', { amount_dkk: 99_999, reason: 'r', criteria: ['need'] }))).toEqual([]);
+  });
 });
 
 describe('agreement-below-grant', () => {
@@ -265,7 +281,8 @@ describe('agreement-below-grant', () => {
       'carries the grant to Forening alpha and Forening beta of DKK 200,000 from Pulje p (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
         // Two grants, two sets of years (a2 names none: the deadline's year): the missing line's year is the user's to give.
         + 'If the agreement should have the whole grant, give it all its lines, those it has and the missing one (--funding replaces them all): civsam agreement edit g1 --funding p:2027:development:150000 --funding p:YEAR:development:50000. '
-        + 'If less was granted, correct the decision: civsam application decide ID --amount AMOUNT for the application whose amount is wrong (a1, a2).']]);
+        + 'If less was granted, correct the decision: civsam application decide ID --amount AMOUNT for the application whose amount is wrong (a1, a2); '
+        + 'a grant in full (a1) given less becomes a partial grant, a new decision with its reasons: civsam application decide ID --decision partly --date DATE --amount AMOUNT --reason TEXT --criteria CRITERIA.']]);
   });
 
   it('near misses: the whole grant in its years, the same total in other years, more than granted, a draft agreement (the decision counts), a partial grant without an amount', () => {

@@ -123,10 +123,10 @@ describe('application add, assess and decide', () => {
     expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
     const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score "Rækkevidde=4" --score "Behov=4"; give one --score for each criterion.\n');
+    expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score \'Rækkevidde=4\' --score Behov=4; give one --score for each criterion.\n');
     const decide = await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--criteria', 'spread');
-    // A decision may name the call's plain-text criterion too (it then gets an id), so it is listed.
-    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov, Se også puljens kriterier.\n');
+    // The call's plain text beside its scored criteria is not scored, so a decision cannot name it and it is not listed.
+    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
     for (const r of [high, unknown, syntax, decide]) expect(r.stderr).not.toContain('Assessorsen');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
@@ -167,15 +167,15 @@ describe('application edit --amount below the grant', () => {
     const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '149999', '--no-commit']);
     expect(da.code).toBe(2);
     expect(da.stderr).toBe('fejl: ansøgning a1 har fået bevilget 150.000 kr. fuldt ud, så det ansøgte beløb kan ikke sættes ned til 149.999 kr.: der kan ikke bevilges mere, end der er søgt om. '
-      + 'Skal hele det ansøgte beløb fortsat bevilges, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb): civsam application decide a1 --decision bevilget --date 2026-03-01. Ret derefter det ansøgte beløb.\n');
+      + 'Skal hele det ansøgte beløb fortsat bevilges, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb; begrundelse og kriterier bevares): civsam application decide a1 --decision bevilget --date 2026-03-01. Ret derefter det ansøgte beløb.\n');
     expect(file(dir)).toBe(before);
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
     expect((await run(dir, 'application', 'edit', 'a1', '--amount', '149999')).code).toBe(0);
   });
 
-  it('near misses: lowered to exactly the grant, a refusal, a grant in full without an amount, and another field of a record already inconsistent', async () => {
-    const exact = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
-    expect((await run(exact, 'application', 'edit', 'a1', '--amount', '120000')).code).toBe(0);
+  it('near misses: lowered to just above a partial grant, a refusal, a grant in full without an amount, and another field of a record already inconsistent', async () => {
+    const above = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
+    expect((await run(above, 'application', 'edit', 'a1', '--amount', '120001')).code).toBe(0);
     expect((await run(withDecision({ outcome: 'refused', reason: 'Nej', criteria: ['need'] }), 'application', 'edit', 'a1', '--amount', '1000')).code).toBe(0);
     expect((await run(withDecision({ outcome: 'granted' }), 'application', 'edit', 'a1', '--amount', '1000')).code).toBe(0);
     // Already more granted than applied for (the audit's grant-exceeds-application): the notes can still be edited.
@@ -239,14 +239,14 @@ describe('application decide --case alone', () => {
     expect(files()).toBe(before);
   });
 
-  it('takes the whole decision when any other part of it is given: without --decision that is refused, saying --case or --amount may come alone', async () => {
+  it('with other parts and no --decision, corrects those parts too; with nothing but the id, asks for the decision', async () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: DECISION }) + '\n' });
-    for (const more of [['--reason', 'Ny'], ['--amount', '100000', '--date', '2026-03-02']]) {
-      const r = await run(dir, 'application', 'decide', 'a1', '--case', '1-30-72-9-26', ...more);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toBe('error: give the decision with --decision granted, partly, refused or withdrawn. To add or correct only the case number or the amount granted of a decision already recorded, give --case or --amount without --decision.\n');
-    }
-    expect(read(dir, 'applications/a1.yaml').decision).toEqual(DECISION);
+    expect((await run(dir, 'application', 'decide', 'a1', '--case', '1-30-72-9-26', '--reason', 'Ny')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...DECISION, reason: 'Ny', case_number: '1-30-72-9-26' });
+    const none = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--no-commit']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('fejl: angiv afgørelsen med --decision bevilget, "delvist bevilget", afslag eller "trukket tilbage". '
+      + 'Skal kun dele af en afgørelse, der allerede er registreret, tilføjes eller rettes (--case, --amount, --reason, --criteria eller --date), så angiv dem uden --decision; resten bevares.\n');
   });
 });
 
@@ -276,7 +276,8 @@ describe('application decide --amount alone', () => {
     const whole = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '150000', '--no-commit']);
     expect(whole.code).toBe(2);
     expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og 150.000 kr. er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
-      + 'Registrér den som sådan: civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need.\n');
+      + 'Registrér den som sådan: civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need. '
+      + 'Begrundelsen for den delvise bevilling bevares ikke, for den forklarer en nedskæring, der ikke længere sker; angiv en ny med --reason, hvis den fulde bevilling skal begrundes.\n');
     expect(file(partly)).toBe(before);
 
     const full = withDecision({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000 });
@@ -294,18 +295,127 @@ describe('application decide --amount alone', () => {
   });
 });
 
-describe('application decide with a call\'s plain-text criteria', () => {
-  it('finds a plain-text criterion by its text and gives it an id in the call, which the decision names; the call\'s other texts stay', async () => {
-    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
-    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '500', '--reason', 'Delvis', '--criteria', 'Se også', '--no-commit']);
+describe('application decide with parts of a decision and no --decision', () => {
+  const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' };
+  const withDecision = (decision?: object) => folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, ...(decision ? { decision } : {}) }) + '\n' });
+  const file = (dir: string) => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+
+  it('adds the reason and criteria the audit asks for, as its advice is written, and corrects a date alone, keeping the rest', async () => {
+    const dir = withDecision({ outcome: 'refused', date: '2026-03-01', case_number: 'J-1' });
+    // decision-without-reason's advice: civsam application decide ID --reason TEKST --criteria ID,ID
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--reason', 'Lavt behov', '--criteria', 'need,Rækkevidde', '--no-commit']);
     expect(r.code).toBe(0);
-    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'partly', date: '2026-03-01', amount_dkk: 500, reason: 'Delvis', criteria: ['se-ogsaa-puljens-kriterier'] });
-    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([...CALL.criteria.slice(0, 2), { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } }]);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'refused', date: '2026-03-01', reason: 'Lavt behov', criteria: ['need', 'reach'], case_number: 'J-1' });
+    expect((await run(dir, 'application', 'decide', 'a1', '--date', '2026-03-05')).code).toBe(0);
+    expect((await run(dir, 'application', 'decide', 'a1', '--criteria', 'reach')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'refused', date: '2026-03-05', reason: 'Lavt behov', criteria: ['reach'], case_number: 'J-1' });
+  });
+
+  it('refuses an undecided application, an empty reason and a criterion the call lacks, writing nothing', async () => {
+    const undecided = withDecision();
+    const before = file(undecided);
+    const r = await civsam(['--data', undecided, '--lang', 'da', 'application', 'decide', 'a1', '--reason', 'Lavt behov', '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: ansøgning a1 er endnu ikke afgjort, så der er intet at rette. Registrér afgørelsen: civsam application decide a1 --decision AFGØRELSE --date DATO --reason TEKST --criteria KRITERIER.\n');
+    expect(file(undecided)).toBe(before);
+    const dir = withDecision({ outcome: 'refused', date: '2026-03-01', reason: 'Nej', criteria: ['need'] });
+    const kept = file(dir);
+    const empty = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--reason', ' ', '--no-commit']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('fejl: der står intet efter --reason: skriv begrundelsen dér (civsam application decide a1 --reason TEKST).\n');
+    expect((await run(dir, 'application', 'decide', 'a1', '--criteria', 'pris')).code).toBe(2);
+    expect(file(dir)).toBe(kept);
+  });
+
+  it('the same outcome given again keeps the reason and criteria not given; a grant in full without --amount follows the amount applied for again; a new outcome has its own reasons', async () => {
+    const dir = withDecision({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000, reason: 'Godt projekt', criteria: ['need'], case_number: 'J-1' });
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'granted', date: '2026-03-01', reason: 'Godt projekt', criteria: ['need'], case_number: 'J-1' });
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-02')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').decision).toEqual({ outcome: 'refused', date: '2026-03-02', case_number: 'J-1' });
+  });
+
+  it('refuses a partial grant of the whole amount applied for, whose letter would refuse the rest of nothing', async () => {
+    const dir = withDecision();
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--amount', '150000', '--reason', 'r', '--criteria', 'need', '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr., så en delvis bevilling på 150.000 kr. bevilger det hele, og brevet ville give afslag på en rest, der ikke findes. '
+      + 'Angiv --decision bevilget (bevillingen følger da det ansøgte beløb) eller et mindre beløb med --amount.\n');
+    expect(read(dir, 'applications/a1.yaml').decision).toBeUndefined();
+  });
+});
+
+describe('application edit --amount that would make a letter wrong', () => {
+  const APP = { id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' };
+  const withDecision = (decision: object) => folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: { date: '2026-03-01', ...decision } }) + '\n' });
+  const file = (dir: string) => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+
+  it('refuses an amount applied for equal to a partial grant, with the command that makes it a grant in full, which then works', async () => {
+    const dir = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
+    const before = file(dir);
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '120000', '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling på 120.000 kr., så det ansøgte beløb kan ikke sættes til 120.000 kr.: så ville den delvise bevilling være på hele det ansøgte beløb, og brevet ville give afslag på en rest, der ikke findes. '
+      + 'Bevilges hele det ansøgte beløb, så registrér først afgørelsen som en fuld bevilling uden beløb (bevillingen følger da det ansøgte beløb; begrundelsen for den delvise bevilling bevares ikke, så angiv en ny med --reason, hvis den fulde bevilling skal begrundes): '
+      + 'civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need. Ret derefter det ansøgte beløb.\n');
+    expect(file(dir)).toBe(before);
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01', '--criteria', 'need')).code).toBe(0);
+    expect((await run(dir, 'application', 'edit', 'a1', '--amount', '120000')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 120_000, decision: { outcome: 'granted', date: '2026-03-01', criteria: ['need'] } });
+  });
+
+  it('refuses raising the amount applied for above a grant in full that writes its amount, with the command that makes it follow the amount applied for; near miss: one without an amount', async () => {
+    const dir = withDecision({ outcome: 'granted', amount_dkk: 150_000, reason: 'Godt', case_number: 'J-1' });
+    const before = file(dir);
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '400000', '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: ansøgning a1 har fået bevilget 150.000 kr. fuldt ud, så det ansøgte beløb kan ikke sættes op til 400.000 kr.: så ville bevillingen være mindre end det ansøgte, mens brevet siger »som ansøgt«. '
+      + 'Bevilges hele det ansøgte beløb, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb; begrundelse og kriterier bevares): civsam application decide a1 --decision bevilget --date 2026-03-01. '
+      + 'Sæt derefter det ansøgte beløb op; bevilges der mindre end det hele, så registrér det som en delvis bevilling med begrundelse.\n');
+    expect(file(dir)).toBe(before);
+    // Near miss for show: an amount written out is shown once, as it is.
+    const written = (await civsam(['--data', dir, '--lang', 'da', 'application', 'show', 'a1', '--format', 'csv'])).stdout;
+    expect(written.match(/Afgørelse: beløb;[^\r]*/g)).toEqual(['Afgørelse: beløb;150.000 kr.']);
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
+    expect((await run(dir, 'application', 'edit', 'a1', '--amount', '400000')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml')).toMatchObject({ amount_dkk: 400_000, decision: { outcome: 'granted', date: '2026-03-01', reason: 'Godt', case_number: 'J-1' } });
+    expect(read(dir, 'applications/a1.yaml').decision.amount_dkk).toBeUndefined();
+    const show = await civsam(['--data', dir, '--lang', 'da', 'application', 'show', 'a1', '--format', 'csv']);
+    expect(show.stdout).toContain('Afgørelse: beløb;400.000 kr. (som ansøgt)\r\n');
+  });
+});
+
+describe('application decide with a call\'s plain-text criteria', () => {
+  // Before, naming the plain text gave it an id, which made it a scored criterion nobody had scored:
+  // every application of the call left the ranking. A plain text beside scored criteria is not scored.
+  it('refuses a plain-text criterion beside scored ones, in a decision and a score alike, listing the scored ones and writing nothing', async () => {
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const call = readFileSync(join(dir, 'calls/c1.yaml'), 'utf8');
+    const app = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const refusal = 'fejl: det kriterium, du nævnte, står i opslag c1 som tekst uden id ved siden af de kriterier, der gives karakterer efter, så det får ingen karakterer, og hverken en bedømmelse eller en afgørelse kan bygge på det. Nævn et af de kriterier, der gives karakterer efter: »Rækkevidde«, »Behov«.\n';
+    const decide = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '500', '--reason', 'Delvis', '--criteria', 'Se også', '--no-commit']);
+    expect(decide).toMatchObject({ code: 2, stderr: refusal });
+    const assess = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'Se også=3', '--no-commit']);
+    expect(assess).toMatchObject({ code: 2, stderr: refusal });
+    const criterion = await civsam(['--data', dir, '--lang', 'da', 'call', 'criterion', 'c1', 'Se også', '--weight', '2', '--no-commit']);
+    expect(criterion).toMatchObject({ code: 2, stderr: refusal });
+    expect(readFileSync(join(dir, 'calls/c1.yaml'), 'utf8')).toBe(call);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(app);
     // A criterion with an id already: the call is not written.
-    const dir2 = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
-    const call = readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8');
-    expect((await run(dir2, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
-    expect(readFileSync(join(dir2, 'calls/c1.yaml'), 'utf8')).toBe(call);
+    expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Nej', '--criteria', 'Behov')).code).toBe(0);
+    expect(readFileSync(join(dir, 'calls/c1.yaml'), 'utf8')).toBe(call);
+  });
+
+  it('gives every plain text its id when a score names one in a call of plain texts alone, and records the score by that id', async () => {
+    const texts = { ...CALL, criteria: ['Rækkevidde i hele regionen', 'Se også puljens kriterier'] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(texts) + '\n', 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--date', '2026-02-10', '--score', 'Rækkevidde=3', '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').criteria).toEqual([
+      { id: 'raekkevidde-i-hele-regionen', text: { da: 'Rækkevidde i hele regionen' } },
+      { id: 'se-ogsaa-puljens-kriterier', text: { da: 'Se også puljens kriterier' } },
+    ]);
+    expect(read(dir, 'applications/a1.yaml').assessments[0].scores).toEqual([{ criterion: 'raekkevidde-i-hele-regionen', score: 3 }]);
   });
 
   it('gives every plain text of the call its id when the decision names one: a call partly by ids is scored and ranked by those alone', async () => {

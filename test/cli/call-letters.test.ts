@@ -126,8 +126,10 @@ describe('call letters and decisions that are not fit to send', () => {
       '      det bevilgede beløb med civsam application decide d-no-amount --amount BELØB.',
       '  »Café« (ansøgning e-less):',
       '    – bevilget fuldt ud med 100.000 kr., men der blev søgt om 150.000 kr., så brevets »som ansøgt«',
-      '      ville være forkert. Registrér det som en delvis bevilling med begrundelse (civsam application',
-      '      decide e-less --decision "delvist bevilget" --amount … --reason … --criteria …).',
+      '      ville være forkert. Bevilges det hele, så registrér afgørelsen uden beløb: civsam application',
+      '      decide e-less --decision bevilget --date 2026-03-01; bevilges kun 100.000 kr., så registrér en',
+      '      delvis bevilling med begrundelse: civsam application decide e-less --decision "delvist',
+      '      bevilget" --date 2026-03-01 --amount 100000 --reason TEKST --criteria KRITERIER.',
       'Ret afgørelserne (civsam application decide) eller bedømmelserne (civsam application assess), og skriv så brevene igen.',
       '',
     ].join('\n'));
@@ -139,7 +141,8 @@ describe('call letters and decisions that are not fit to send', () => {
     const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
     await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
     await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
-    await put('application', 'decide', 'e-less', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
+    // The advice as printed, its placeholders for what was never recorded (the reason, the criteria) filled in.
+    await put('--lang', 'da', 'application', 'decide', 'e-less', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
     await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach', '--case', '1-30-72-47-26');
     const out = join(makeFolder({}), 'breve');
     // --out, the option's earlier name, still works.

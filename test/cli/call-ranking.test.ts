@@ -101,7 +101,8 @@ describe('call ranking', () => {
     });
     const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n')[2];
     expect(await notes('da')).toBe('Opslagets kriterier (»Aktiviteter for børn og unge«, »Se puljens kriterier«) står som tekst uden id, så ansøgningerne kan endnu ikke få karakterer eller en plads efter dem. '
-      + 'Angiv dem igen, så får hvert kriterium et id efter sin tekst: civsam call edit c1 --criteria "Aktiviteter for børn og unge." "Se puljens kriterier". Bedøm derefter ansøgningerne (civsam application assess).');
+      + 'Angiv dem igen, så får hvert kriterium et id efter sin tekst, og bedøm derefter ansøgningerne (civsam application assess). '
+      + 'Sådan angives de igen: civsam call edit c1 --criteria \'Aktiviteter for børn og unge.\' \'Se puljens kriterier\'');
     expect(await notes('en')).toMatch(/^The call's criteria \(“Aktiviteter for børn og unge”, “Se puljens kriterier”\) are written as plain texts without ids/);
   });
 

@@ -29,6 +29,16 @@ async function sheetFor(dir: string, assessor: string, fill: (rows: unknown[][])
 }
 
 describe('scoring sheets', () => {
+  it('refuses a call whose criteria are plain texts with the command that gives them ids, each text quoted for the shell', async () => {
+    const texts = { ...CALL, criteria: ['Kvalitet', 'Tilbud i "nye" kommuner $(rm -rf ~) prioriteres.'] };
+    const dir = makeFolder({ ...baseFiles(), 'calls/c1.yaml': JSON.stringify(texts) + '\n', 'applications/a1.yaml': app('a1', 'alpha') });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'scoring-sheet', 'c1', '--assessor', 'Bo', '--output', join(makeFolder({}), 's.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('{command}');
+    expect(r.stderr).toBe('fejl: opslag c1 har ingen kriterier med id, så dets ansøgninger kan ikke bedømmes med karakterer. Giv opslaget dets kriterier igen, så får hvert kriterium et id efter sin tekst, og bedøm derefter. '
+      + 'Sådan angives de igen: civsam call edit c1 --criteria Kvalitet \'Tilbud i "nye" kommuner $(rm -rf ~) prioriteres.\'\n');
+  });
+
   it('round-trips two assessors\' scores into the ranking worked out by hand', async () => {
     const dir = folder();
     // Header: Application, Organisations, Title, reach, need, Note.

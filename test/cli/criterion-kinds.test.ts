@@ -14,7 +14,7 @@ const run = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, 
 const criteria = (dir: string, rel: string) => (parse(readFileSync(join(dir, rel), 'utf8')) as { criteria: unknown[] }).criteria;
 
 describe('civsam pool criterion and call criterion', () => {
-  it('marks the criterion named by the start of its text (Danish words taken) and clears the audit\'s warning; a plain text among them gets its id too (a pool partly by ids would be scored by those alone)', async () => {
+  it('marks the criterion named by the start of its text (Danish words taken) and clears the audit\'s warning; a plain text beside them stays a text (it is not scored)', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
     const before = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
     expect(JSON.parse(before.stdout).findings).toHaveLength(1);
@@ -23,7 +23,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(criteria(dir, 'pools/p.yaml')).toEqual([
       { id: 'kvalitet', text: { da: 'Kvalitet' } },
       { id: 'langsigtet-drift', text: { da: 'Langsigtet drift' }, kinds: ['operation'] },
-      { id: 'se-ogsaa-strategien', text: { da: 'Se også strategien' } },
+      'Se også strategien',
     ]);
     const after = await civsam(['--data', dir, 'audit', '--rule', 'criteria-missing-for-kind', '--format', 'json']);
     expect(JSON.parse(after.stdout).findings).toHaveLength(0);
@@ -35,13 +35,19 @@ describe('civsam pool criterion and call criterion', () => {
     expect(criteria(dir, 'calls/c.yaml')).toEqual([{ id: 'reach', text: { da: 'Rækkevidde' }, kinds: ['development', 'operation'], weight: 1.5 }]);
   });
 
-  it('finds a criterion written as a plain text, gives it an id as --criteria would', async () => {
+  // Before, a plain text beside criteria with ids got an id here, and so became a scored criterion
+  // nobody had scored. It is refused now; where every criterion is a plain text, each gets its id.
+  it('refuses a plain text beside criteria with ids; in a pool of plain texts alone, gives every one its id as --criteria would', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': POOL });
-    const r = await run(dir, 'pool', 'criterion', 'p', 'Se også', '--weight', '3', '--lang', 'da');
+    const mixed = await run(dir, 'pool', 'criterion', 'p', 'Se også', '--weight', '3', '--lang', 'da');
+    expect(mixed).toMatchObject({ code: 2, stderr: 'fejl: det kriterium, du nævnte, står i puljen p som tekst uden id ved siden af de kriterier, der gives karakterer efter, så det får ingen karakterer, og hverken en bedømmelse eller en afgørelse kan bygge på det. Nævn et af de kriterier, der gives karakterer efter: »Kvalitet«, »Langsigtet drift«.\n' });
+    expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(POOL);
+    const texts = POOL.replace(/criteria:[\s\S]*$/, 'criteria:\n  - Kvalitet\n  - Se også strategien\n');
+    const plain = makeFolder({ ...baseFiles(), 'pools/p.yaml': texts });
+    const r = await run(plain, 'pool', 'criterion', 'p', 'Se også', '--weight', '3', '--lang', 'da');
     expect(r.code, r.stderr).toBe(0);
-    expect(criteria(dir, 'pools/p.yaml')).toEqual([
+    expect(criteria(plain, 'pools/p.yaml')).toEqual([
       { id: 'kvalitet', text: { da: 'Kvalitet' } },
-      { id: 'langsigtet-drift', text: { da: 'Langsigtet drift' } },
       { id: 'se-ogsaa-strategien', text: { da: 'Se også strategien' }, weight: 3 },
     ]);
   });
@@ -56,7 +62,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(kind.stderr).toContain('Mente du: drift?');
     const missing = await run(dir, 'pool', 'criterion', 'p', 'Økonomi', '--for', 'drift', '--lang', 'da');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('fejl: det, du angav, er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift, Se også strategien.');
+    expect(missing.stderr).toContain('fejl: det, du angav, er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift.');
     expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(POOL);
   });
 });

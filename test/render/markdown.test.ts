@@ -13,6 +13,9 @@ describe('markdownText', () => {
     expect(markdownText(HOSTILE)).toBe(SHOWN);
     expect(markdownText('[x][1] <javascript:alert(1)> back\\slash')).toBe('\\[x\\]\\[1\\] &lt;javascript:alert(1)&gt; back\\\\slash');
     expect(markdownText('line one\nline two\r\nthree')).toBe('line one<br>line two<br>three');
+    // `~~Midt~~` would show struck through; a `~` inside a word or an address's `/~user` is left.
+    expect(markdownText('~~Midt~~ og ~Vest~')).toBe('\\~\\~Midt\\~\\~ og \\~Vest\\~');
+    expect(markdownText('a~b https://example.dk/~forening')).toBe('a~b https://example.dk/~forening');
     expect(markdownText('Ærø Forening, https://ex.dk/a_b')).toBe('Ærø Forening, https://ex.dk/a_b');
     // Emphasis is text too: * always escaped, _ where it could open or close emphasis (not inside a word or an address).
     expect(markdownText('Sind *Aarhus* _Midt_ **fed** snake_case https://ex.dk/a_b_c æ_ø')).toBe('Sind \\*Aarhus\\* \\_Midt\\_ \\*\\*fed\\*\\* snake_case https://ex.dk/a_b_c æ_ø');

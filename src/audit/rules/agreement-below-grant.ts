@@ -119,7 +119,13 @@ function grantYear(folder: DataFolder, app: Application): number {
  * person's to say.
  */
 function correctDecision(apps: readonly Application[], carried: number): Message {
-  if (apps.length > 1) return { key: 'audit.rule.agreement-below-grant.correctAmountOf', params: { ids: apps.map((a) => a.id).join(', ') } };
+  // A grant in full given a lower amount is refused (it would be a partial grant): those are named apart, with the partial form.
+  if (apps.length > 1) {
+    const full = apps.filter((a) => a.decision!.outcome === 'granted').map((a) => a.id);
+    return full.length === 0
+      ? { key: 'audit.rule.agreement-below-grant.correctAmountOf', params: { ids: apps.map((a) => a.id).join(', ') } }
+      : { key: 'audit.rule.agreement-below-grant.correctAmountOfFull', params: { ids: apps.map((a) => a.id).join(', '), full: full.join(', ') } };
+  }
   const app = apps[0];
   const d = app.decision!;
   if (d.outcome === 'partly') return { key: 'audit.rule.agreement-below-grant.correctAmount', params: { id: app.id, amount: String(carried) } };
