@@ -52,7 +52,7 @@ export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | '
   if (r.status === 'ambiguous') throw new UserError(argument ? key.ambiguousArg : key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
   const hint = r.closest.length > 0
     ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
-    : { key: key.are, params: { list: index.entries.map(textOf).join(', ') || '—' } };
+    : { key: key.are, params: { list: index.entries.map((e) => ctx.t('audit.fmt.quoted', { text: textOf(e).replace(/\.$/, '') })).join(', ') || '—' } };
   if (isValidId(word.trim())) throw new UserError(key.unknown, { criterion: word.trim(), call: call.id, hint } as MessageParams);
   throw new UserError(argument ? key.noMatchArg : key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }

@@ -120,13 +120,13 @@ describe('application add, assess and decide', () => {
     expect(high.code).toBe(2);
     expect(high.stderr).toBe('error: the score for Rækkevidde is outside call c1\'s scale, 0 to 5.\n');
     const unknown = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'spread=3');
-    expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
+    expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: “Rækkevidde”, “Behov”.\n');
     const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toBe('error: --score must be CRITERION=N, for this call e.g. --score \'Rækkevidde=4\' --score Behov=4; give one --score for each criterion.\n');
     const decide = await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--date', '2026-03-01', '--criteria', 'spread');
     // The call's plain text beside its scored criteria is not scored, so a decision cannot name it and it is not listed.
-    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: Rækkevidde, Behov.\n');
+    expect(decide.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: “Rækkevidde”, “Behov”.\n');
     for (const r of [high, unknown, syntax, decide]) expect(r.stderr).not.toContain('Assessorsen');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });

@@ -90,7 +90,7 @@ describe('--score and decide --criteria name a criterion by its text, the start 
     expect(near.stderr).toBe('fejl: det, du angav ved --score, er ikke et kriterium i opslag 2026-runde. Mente du: Dækning af behov (daekning-af-behov)?\n');
     expect(near.code).toBe(2);
     expect((await assess('daekninng=5')).stderr).toBe('fejl: daekninng er ikke et kriterium i opslag 2026-runde. Mente du: Dækning af behov (daekning-af-behov)?\n');
-    const all = 'Opslagets kriterier er: Kvalitet, Dækning af behov, Nye målgrupper, også små, Langsigtet indsats.';
+    const all = 'Opslagets kriterier er: »Kvalitet«, »Dækning af behov«, »Nye målgrupper, også små«, »Langsigtet indsats«.';
     expect((await assess('økonomi=5')).stderr).toBe(`fejl: det, du angav ved --score, er ikke et kriterium i opslag 2026-runde. ${all}\n`);
     for (const bad of ['../x=3', `${ESC}kval=3`]) {
       const r = await assess(bad);

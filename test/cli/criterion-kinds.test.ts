@@ -62,7 +62,7 @@ describe('civsam pool criterion and call criterion', () => {
     expect(kind.stderr).toContain('Mente du: drift?');
     const missing = await run(dir, 'pool', 'criterion', 'p', 'Økonomi', '--for', 'drift', '--lang', 'da');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('fejl: det, du angav, er ikke et kriterium i puljen p. Puljens kriterier er: Kvalitet, Langsigtet drift.');
+    expect(missing.stderr).toContain('fejl: det, du angav, er ikke et kriterium i puljen p. Puljens kriterier er: »Kvalitet«, »Langsigtet drift«.');
     expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(POOL);
   });
 });
