@@ -10,6 +10,7 @@ import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 import { registersOn } from '../store/git-tree.js';
 import { wrapForTerminal } from '../output/table.js';
 import { shellWord } from '../i18n/shell-word.js';
+import { listWords } from '../i18n/index.js';
 
 /** The folder name git would choose: the address's last part without `.git`. */
 export function folderFromUrl(url: string): string {
@@ -73,7 +74,7 @@ export async function run(ctx: CommandContext, _opts: Record<string, unknown>, a
     if (current) gitRaw(['branch', '--quiet', '-D', current], target);
   }
   if (registers.length > 1) {
-    const list = (items: string[]) => new Intl.ListFormat(ctx.lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
+    const list = (items: string[]) => listWords(ctx.lang, items);
     const others = registers.slice(1).map((b) => ctx.t('clone.registerBranch', { branch: b.branch, count: b.records }));
     ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('clone.severalRegisters', { branch: registers[0].branch, count: registers[0].records, others: list(others) }), ctx)) + '\n');
   }

@@ -12,14 +12,14 @@ import { forgetLoaded, resolveDataDir } from '../context/load.js';
 import { FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { FIELDS } from '../register/fields.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { labelInSentence, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
+import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
 import { shapeAt } from '../domain/shapes.js';
 import { mergeRecord, type EntryRef, type FieldConflict, type Side } from '../domain/record-merge.js';
 import { folderLanguage } from '../context/sync-setting.js';
-import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
-import { acquireFolderLock } from '../store/folder-lock.js';
+import { heardYet, type StopRequests } from '../store/stop-request.js';
+import { acquireFolderLockListening } from '../store/folder-lock.js';
 import { uncommitted } from '../store/git.js';
 import { readBlobs, readFileAt, materialise, registersOn, unfetchedRegister } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
@@ -183,7 +183,7 @@ function entryWords(lang: Language, kind: RecordKind, field: string, item: Entry
 export function conflictWords(lang: Language, kind: RecordKind, conflicts: readonly FieldConflict[], names?: ReferenceNames): string {
   // A field of an entry is named by its own label (`»modtaget« i svar (part …)`), not the list's again.
   const quoted = (c: FieldConflict) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, c.within ? fieldLabel(lang, kind, c.field).split(': ').pop()! : fieldLabel(lang, kind, c.field)) });
-  const list = (items: string[]) => new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'conjunction' }).format(items);
+  const list = (items: string[]) => listWords(lang, items);
   const inEntry = (c: FieldConflict, words: string) => (c.within ? translate(lang, 'sync.entryWithin', { what: words, entry: entryWords(lang, kind, c.within.field, c.within.item, names) }) : words);
   const parts: string[] = [];
   // Whole fields of the record (or of one entry) together: `felterne »områder« og »art«`.
@@ -317,11 +317,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (opts.status) return status(ctx, place);
   const records = await findNamed(ctx, place, named);
 
-  const lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
-  // From here a Ctrl-C is a request: the sync stops where it safely can, releases the lock and says
-  // how far it got. Before the push nothing is sent and the folder is as it was; once the push has
-  // gone through, the folder is brought to the result first (it is quick and only local).
-  const stop = listenForStop();
+  // From here a Ctrl-C is a request (also while the lock is taken): the sync stops where it safely
+  // can, releases the lock and says how far it got. Before the push nothing is sent and the folder
+  // is as it was; once the push has gone through, the folder is brought to the result first (it is
+  // quick and only local).
+  const { lock, stop } = acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   const progress: Progress = { sent: false, applying: false };
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));

@@ -116,7 +116,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     // A value of a field that has labels of its own (a hearing point's disposition) is said by those.
     const field = 'field' in v ? v.field : undefined;
     const label = (x: string): string => terminalSafe((field !== undefined ? labels[`value.${field}.${x}`] : undefined) ?? labels[`value.${x}`] ?? String(x), { lineBreaks: 'space' });
-    if ('or' in v) return new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type: 'disjunction' }).format(v.or.map(label));
+    if ('or' in v) return listWords(lang, v.or.map(label), 'disjunction');
     if ('list' in v) return v.list.map(label).join(', ');
     if ('codes' in v) {
       // A label that only spells its code with spaces (`relatives' association`) is not said twice.
@@ -165,4 +165,14 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
     return locale.startsWith('da') ? 'da' : undefined;
   }
   return undefined;
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** Items as a sentence joins them in the language: `a, b og c`, `a, b or c` (or `eller`). */
+export function listWords(lang: Language, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  const key = `${lang} ${type}`;
+  let f = listFormats.get(key);
+  if (!f) listFormats.set(key, (f = new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type })));
+  return f.format(items);
 }

@@ -18,10 +18,11 @@ import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change
 import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
-import { acquireFolderLock, commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
-import { heardYet, listenForStop, type StopRequests } from '../store/stop-request.js';
+import { heardYet, type StopRequests } from '../store/stop-request.js';
+import { acquireFolderLockListening } from '../store/folder-lock.js';
 import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
@@ -161,20 +162,8 @@ function lackingLine(m: Message): Message {
  */
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
-  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch): taking
-  // the lock writes a temporary file and links it into place, and a Ctrl-C then must not leave
-  // that file behind. Only while civsam waits for another writer (and says so) does a Ctrl-C end
-  // it at once, as the wait cannot hear a request; once the lock is ours it is heard again.
-  let stop = listenForStop();
-  let waited = false;
-  let lock: FolderLock;
-  try {
-    lock = acquireFolderLock(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => { say(ctx, m); stop.dispose(); waited = true; } });
-  } catch (e) {
-    stop.dispose();
-    throw e;
-  }
-  if (waited) stop = listenForStop();
+  // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
+  const { lock, stop } = acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
   const checkpoint = async () => {
     await heardYet();
     if (stop.count() > 0) throw new UserError('write.stopped', {}, stop.exitCode());

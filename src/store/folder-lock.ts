@@ -11,6 +11,7 @@ import { randomHex, writeAll } from './atomic-file.js';
 import { kindOf, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { FileSystemError, shortPath, UserError } from '../domain/errors.js';
 import type { Message } from '../i18n/index.js';
+import { listenForStop, type StopRequests } from './stop-request.js';
 
 export const LOCK_FILE = '.civsam.lock';
 const GUARD_FILE = '.civsam.lock.takeover';
@@ -284,4 +285,25 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
     },
   };
   return lock;
+}
+
+/**
+ * The folder's lock, taken while a Ctrl-C is already a request (see listenForStop) rather than the
+ * end of the process: taking it writes a temporary file and links it into place, and a Ctrl-C then
+ * must not leave that file behind. Only while civsam waits for another writer (and says so) does a
+ * Ctrl-C end it at once, as the wait cannot hear a request; once the lock is taken, it is heard
+ * again. Every command that changes the folder takes its lock this way.
+ */
+export function acquireFolderLockListening(dir: string, options: LockOptions = {}): { lock: FolderLock; stop: StopRequests } {
+  let stop = listenForStop();
+  let waited = false;
+  let lock: FolderLock;
+  try {
+    lock = acquireFolderLock(dir, { ...options, onWait: (m) => { options.onWait?.(m); stop.dispose(); waited = true; } });
+  } catch (e) {
+    stop.dispose();
+    throw e;
+  }
+  if (waited) stop = listenForStop();
+  return { lock, stop };
 }

@@ -9,6 +9,25 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { BIN, testEnv } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { cloneAs, person, sharedRegister } from '../helpers/team.js';
+
+/** Runs civsam with `args`, sends Ctrl-C once it writes its first temporary lock file beside the lock the test holds, then lets it have the lock. */
+async function ctrlCWhileTakingLock(dir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  writeFileSync(join(dir, '.civsam.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n');
+  const child = spawn(process.execPath, [BIN, '--data', dir, ...args], { env: testEnv({ CIVSAM_LANG: 'da', ...env }) });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  await new Promise<void>((done) => {
+    const watcher = watch(dir, (_event, name) => {
+      if (!name?.startsWith(`.civsam.lock.${child.pid}.`)) return;
+      watcher.close();
+      child.kill('SIGINT');
+      setTimeout(() => { unlinkSync(join(dir, '.civsam.lock')); done(); }, 50);
+    });
+  });
+  return { ...(await ended), stderr };
+}
 
 test('Ctrl-C while the change is taking the lock: stopped, said, exit 130, no lock or temporary file left', async () => {
   const dir = makeFolder(baseFiles());
@@ -31,4 +50,17 @@ test('Ctrl-C while the change is taking the lock: stopped, said, exit 130, no lo
   const r = await ended;
   expect({ ...r, stderr }).toEqual({ code: 130, signal: null, stderr: 'fejl: stoppet efter dit ønske, før noget blev skrevet; datamappen er som før.\n' });
   expect(readdirSync(dir).sort()).toEqual(before);
+}, 20_000);
+
+test('Ctrl-C while sync is taking the lock: stopped before anything was sent, said, exit 130, no lock or temporary file left', async () => {
+  const { bare, home } = sharedRegister();
+  const anna = cloneAs('Anna', bare, home);
+  expect(anna.civsam(['org', 'edit', 'alpha', '--notes', 'Anna']).code).toBe(0);
+  const head = anna.git(['rev-parse', 'HEAD']).stdout;
+  const before = readdirSync(anna.dir).sort();
+  const r = await ctrlCWhileTakingLock(anna.dir, ['sync'], person('Anna'));
+  expect(r).toEqual({ code: 130, signal: null, stderr: expect.stringContaining('stoppet efter dit ønske, før noget blev sendt') });
+  expect(readdirSync(anna.dir).sort()).toEqual(before);
+  expect(anna.git(['rev-parse', 'HEAD']).stdout).toBe(head);
+  expect(anna.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]).not.toBe(head.trim());
 }, 20_000);
