@@ -381,17 +381,7 @@ function wordsOf(line: string): string[] {
   return keepsSpaces(line) ? line.split(SPACES) : line.split(' ');
 }
 
-/**
- * Commands in running text (`… (civsam call show) …`, `… with civsam application decide ID
- * --amount AMOUNT for …`), found by their shape so that a line breaks around a command rather
- * than inside it: a person copies it whole. A command starts at the word `civsam` (or `(civsam`,
- * `` `civsam ``) followed by a command's name, and takes words while they read as a command's:
- * up to two lowercase names (the second only where an argument or the end follows, so `civsam
- * validate for at se` ends before `for`), options (`--amount`) and the value after each, and
- * arguments shaped as ids, placeholders or quoted text (`ID`, `2025-pulje`, `"delvist
- * bevilget"`). A word ending in a full stop, comma, colon, semicolon, bracket or backtick ends it,
- * that mark with it; so does the first word of plain prose.
- */
+/** A command found in a line's words (commandSpans). */
 interface CommandSpan {
   /** The span's words (a quoted argument with its spaces as one). */
   items: string[];
@@ -401,11 +391,36 @@ interface CommandSpan {
 }
 
 const COMMAND_START = /^[(`»"'“„]?civsam$/;
-const COMMAND_NAME = /^[a-z][a-z-]*[.,;:!?)`»]?$/;
-const COMMAND_END = /[.,;:!?)`»]$/;
+/** What closes a command opened by a bracket or a quote (`(civsam call show)`, `»civsam audit«`). */
+const CLOSER: Record<string, string> = { '(': ')', '`': '`', '»': '«', '"': '"', "'": "'", '“': '”', '„': '“' };
+const COMMAND_NAME = /^[a-z][a-z-]*[.,;:!?)`»«”"']?$/;
+/** A mark that ends a sentence or a clause, or closes what was opened before the command. */
+const COMMAND_END = /[.,;:!?)`»«”]$/;
 /** An argument's shape: an option, an id, a date, a file, a placeholder in capitals, a quoted or elided value. */
-const ARGUMENT = /^-|^["'`]|[0-9./=:@_…{}<>\[\]]|[a-zæøå]-[a-zæøå]|^[A-ZÆØÅ][A-ZÆØÅ0-9=_-]+[.,;:!?)`»]?$/;
+const ARGUMENT = /^-|^["'`]|[0-9./=:@_…{}<>\[\]]|[a-zæøå]-[a-zæøå]|^[A-ZÆØÅ][A-ZÆØÅ0-9=_-]+[.,;:!?)`»«”"']?$/;
 
+/** Whether `word` ends the command: it closes what opened it (with at most a mark after), or ends with a mark that ends a clause. */
+function endsCommand(word: string, closer: string | undefined): boolean {
+  if (closer) {
+    const bare = /[.,;:!?]$/.test(word) ? word.slice(0, -1) : word;
+    if (bare.endsWith(closer)) return true;
+    // Inside backticks or quotes, a comma or full stop may belong to the command's text.
+    if (closer === '`' || closer === '"' || closer === "'") return false;
+  }
+  return COMMAND_END.test(word);
+}
+
+/**
+ * Commands in running text (`… (civsam call show) …`, `… with civsam application decide ID
+ * --amount AMOUNT for …`), found by their shape so that a line breaks around a command rather
+ * than inside it: a person copies it whole. A command starts at the word `civsam` (or `(civsam`,
+ * `»civsam`, `` `civsam ``) followed by a command's name, and takes words while they read as a
+ * command's: up to two lowercase names (the second only where an argument or the end follows, so
+ * `civsam validate for at se` ends before `for`), options (`--amount`) and the value after each,
+ * and arguments shaped as ids, placeholders or quoted text (`ID`, `2025-pulje`, `"delvist
+ * bevilget"`). A word that closes the bracket or quote before `civsam`, or ends in a full stop,
+ * comma, colon or semicolon, ends it, that mark with it; so does the first word of plain prose.
+ */
 function commandSpans(words: readonly string[]): CommandSpan[] {
   const spans: CommandSpan[] = [];
   const next = (from: number) => {
@@ -420,7 +435,7 @@ function commandSpans(words: readonly string[]): CommandSpan[] {
     let last = s;
     let names = 0;
     let afterOption = false;
-    const opener = words[s][0];
+    const closer = CLOSER[words[s][0]];
     for (; i < words.length; i = next(i + 1)) {
       let word = words[i];
       let end = i;
@@ -434,7 +449,7 @@ function commandSpans(words: readonly string[]): CommandSpan[] {
         end = j;
       }
       const name = !quote && !afterOption && names < 2 && items.length === names + 1 && COMMAND_NAME.test(word);
-      if (name && names === 1 && !COMMAND_END.test(word)) {
+      if (name && names === 1 && !endsCommand(word, closer)) {
         // A second name only where an argument or the end follows: `civsam call show ID`, not `civsam validate for at se`.
         const after = next(i + 1);
         if (after < words.length && !ARGUMENT.test(words[after])) break;
@@ -445,7 +460,7 @@ function commandSpans(words: readonly string[]): CommandSpan[] {
       else if (!ARGUMENT.test(word)) break;
       items.push(word);
       last = i = end;
-      if (COMMAND_END.test(word) && !(opener === '`' && !word.includes('`'))) break;
+      if (quote ? /[.,;:!?]$/.test(word) || (closer !== undefined && endsCommand(word, closer)) : endsCommand(word, closer)) break;
     }
     if (items.length > 1) spans.push({ items, first: s, last });
     s = last;

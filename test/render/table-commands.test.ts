@@ -2,6 +2,7 @@
 // keep it on one line where the table still fits; where it cannot be, the command has lines of its
 // own, broken only between its arguments (an option with its value), never inside one.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeChalk } from '../../src/output/colors.js';
 import { renderTerminalTable, wrapText, type Table } from '../../src/output/table.js';
 
@@ -72,5 +73,18 @@ describe('a command in a table cell', () => {
       'civsam application decide ID --amount BELØB',
       'for den ansøgning, hvis beløb er forkert.',
     ]);
+    // A command in quotes or brackets ends where they close.
+    expect(wrapText('Skriv "civsam call show" og tryk retur.', 20)).toEqual(['Skriv', '"civsam call show"', 'og tryk retur.']);
+    expect(wrapText('Kør »civsam audit --rule x« for at se mere om reglen.', 26)).toEqual(['Kør', '»civsam audit --rule x«', 'for at se mere om reglen.']);
+  });
+
+  it('never gives a line wider than asked and never loses a character, whatever the words and width', () => {
+    const word = fc.constantFrom('civsam', '(civsam', '»civsam', 'call', 'show', 'show).', 'application', 'decide', 'ID', '--amount', 'BELØB', '--decision', '"delvist', 'bevilget"', '2025-civilsamfundspuljen-lang', 'for', 'og', 'den', 'kr.', '1.250', 'x'.repeat(31), '');
+    const text = fc.array(word, { maxLength: 30 }).map((parts) => parts.join(' '));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 50 }), (t, width) => {
+      const lines = wrapText(t, width);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
+      expect(lines.join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
+    }), { numRuns: 3000 });
   });
 });
