@@ -123,6 +123,8 @@ describe('civsam import', () => {
     const dry = await civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--dry-run'], { env: { COLUMNS: '80' } });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('│   2 │ create │ calm-together │');
+    // Its headers as every other table's: capitalised.
+    expect(dry.stdout).toMatch(/│ Row │ Action │ Id +│ Fields changed/);
     expect(dry.stderr).toContain('organisations: 1 to create, 0 to update, 0 unchanged.\nDry run: nothing was written.\n');
     expect(existsSync(join(dir, 'organisations/calm-together.yaml'))).toBe(false);
     const r = await civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--no-commit']);
