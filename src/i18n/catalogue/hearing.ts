@@ -6,7 +6,7 @@ export const hearing = defineMessages({
   // The two parent commands' descriptions.
   'cmd.consultation.description': 'consultations (høringer) and their hearing lists',
   'cmd.hearing-party.description': 'the standing hearing list (høringsliste) and its parties',
-  'cmd.consultation.plan.description': 'propose a consultation\'s hearing list: every eligible party, or with limited seats those that waited longest; --apply writes it',
+  'cmd.consultation.plan.description': 'propose a consultation\'s hearing list: every eligible party, or with limited seats those that have waited longest for a seat (the first time: for an invitation); --apply writes it',
   'cmd.consultation.audit.description': 'check a consultation\'s hearing list before it goes out: omissions, seats, rotation, out-of-scope parties, short deadline',
   'cmd.consultation.list-parties.description': 'the hearing list to attach to the hearing letter: organisations alphabetically',
   'cmd.consultation.report.description': 'after the deadline: the parties heard alphabetically with their responses, the response rate, and eligible parties not invited',
@@ -126,7 +126,7 @@ export const hearing = defineMessages({
 }, {
   'cmd.consultation.description': 'høringer og deres høringslister',
   'cmd.hearing-party.description': 'den stående høringsliste og dens parter',
-  'cmd.consultation.plan.description': 'foreslå en hørings høringsliste: alle høringsberettigede parter, eller ved begrænsede pladser dem, der har ventet længst; --apply skriver den',
+  'cmd.consultation.plan.description': 'foreslå en hørings høringsliste: alle høringsberettigede parter, eller ved begrænsede pladser dem, der har ventet længst på en plads (første gang: på en invitation); --apply skriver den',
   'cmd.consultation.audit.description': 'kontrollér en hørings høringsliste, før den sendes ud: udeladte parter, pladser, rotation, parter uden for emnet, kort frist',
   'cmd.consultation.list-parties.description': 'høringslisten til høringsbrevet: organisationerne i alfabetisk orden',
   'cmd.consultation.report.description': 'efter fristen: de hørte parter alfabetisk med deres svar, svarprocenten og de høringsberettigede, der ikke blev hørt',
