@@ -19,11 +19,14 @@ const parties = (args: unknown[]) => args.slice(1).flatMap((a) => list(a)).flatM
 
 /**
  * Room for `adding` more invitations: with limited seats, as many as are free. Parties are invited
- * on equal terms, so a consultation closed (its deadline past for the others) takes no more, and
- * the seats are the seats: over them the change is refused, saying who holds them and what to do.
+ * on equal terms, so a consultation closed, or open past its deadline, takes no more (the others
+ * have had their time), and the seats are the seats: over them the change is refused, saying who holds
+ * them and what to do.
  */
-function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly string[], adding: number): Message | undefined {
+function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly string[], adding: number, today: string): Message | undefined {
   if (r.status === 'closed') return { key: 'course.inviteClosed', params: { id } };
+  // Past its deadline while open: sent out, and the others' time is up. A planned one was sent to nobody yet.
+  if (r.status === 'open' && typeof r.deadline === 'string' && r.deadline < today) return { key: 'course.inviteAfterDeadline', params: { id, today } };
   if (r.selection !== 'limited' || typeof r.seats !== 'number' || invited.length + adding <= r.seats) return undefined;
   const seats = r.seats;
   const names = andList(invited.map((p) => nameOf(folder, 'hearing-party', p)));
@@ -41,7 +44,7 @@ export async function invite(ctx: CommandContext, opts: Opts, args: unknown[]): 
   return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     const invited = list(r.invited);
     const fresh = [...new Set(add.filter((p) => !invited.includes(p)))];
-    const refusal = fresh.length > 0 ? inviteRefusal(r, s.folder, id, invited, fresh.length) : undefined;
+    const refusal = fresh.length > 0 ? inviteRefusal(r, s.folder, id, invited, fresh.length, ctx.today) : undefined;
     if (refusal) throw new UserError(refusal.key, refusal.params);
     invited.push(...fresh);
     const out: Record<string, unknown> = { ...r, invited };
@@ -94,10 +97,11 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
     const notInvited = names.filter((p) => !invited.includes(p));
     if (notInvited.length > 0) {
       // Invite them first only where an invitation can be given: not to a closed consultation, nor past its seats.
-      const refusal = inviteRefusal(r, s.folder, id, invited, notInvited.length);
+      const refusal = inviteRefusal(r, s.folder, id, invited, notInvited.length, ctx.today);
       const count = notInvited.length;
       const advice: Message = !refusal ? { key: 'course.inviteFirst', params: { id, count } }
         : refusal.key === 'course.inviteClosed' ? { key: 'course.closedNoInvite', params: { id, count } }
+        : refusal.key === 'course.inviteAfterDeadline' ? { key: 'course.lateNoInvite', params: { id, count } }
         : { key: 'course.seatsNoInvite', params: { id, count, seats: refusal.params!.seats as number } };
       throw new UserError('register.responseNotInvited', { count, parties: notInvited.join(', '), advice });
     }

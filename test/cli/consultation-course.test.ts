@@ -165,6 +165,17 @@ describe('consultation invite: equal terms for every party', () => {
     expect(read(dir)).toBe(closed);
   });
 
+  test('an open consultation past its deadline takes no more invitations either', async () => {
+    today('2026-04-02');
+    const dir = seated(CONSULTATION);
+    expect(await run(dir, ['consultation', 'invite', 'h1', 'gamma'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD.\n',
+    });
+    expect(read(dir)).toBe(CONSULTATION);
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'gamma', 'beta'], 'da')).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Fristen er overskredet, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
+  });
+
   test('a response from a party not invited advises what can be done: invite it, or not where that is closed or full', async () => {
     const respond = (dir: string) => run(dir, ['consultation', 'respond', 'h1', 'gamma'], 'da');
     expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
