@@ -160,7 +160,7 @@ describe('consultation invite: equal terms for every party', () => {
     const dir = seated(closed);
     expect(await run(dir, ['consultation', 'invite', 'h1', 'gamma'], 'da')).toEqual({
       code: 2, stdout: '',
-      stderr: 'fejl: høringen h1 er lukket, så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så åbn den igen med civsam consultation open h1 og giv en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD.\n',
+      stderr: 'fejl: høringen h1 er lukket, så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den igen med civsam consultation open h1.\n',
     });
     expect(read(dir)).toBe(closed);
   });
