@@ -800,7 +800,13 @@ export function writeMarkdown(tables: Iterable<Table>, lang: Language, heading: 
   };
   // Headings and notes stand outside the table: their line breaks stay line breaks.
   const prose = (s: string) => s.split(/\r\n?|\n/).map(markdownText).join('\n');
-  if (heading) sink(`# ${prose(heading)}\n\n`);
+  // A heading's first line is the title; each line after it (a report's selection, its history) is
+  // a paragraph of its own, since Markdown joins consecutive lines into one.
+  if (heading) {
+    const [title, ...lines] = heading.split(/\r\n?|\n/);
+    sink(`# ${markdownText(title ?? '')}\n\n`);
+    for (const l of lines) if (l.trim()) sink(`${markdownText(l)}\n\n`);
+  }
   for (const t of tables) {
     if (t.title) sink(`## ${prose(t.title)}\n\n`);
     if (t.rows.length === 0 && t.notes?.some((n) => n)) {

@@ -159,7 +159,7 @@ export const register = defineMessages({
   'register.callBeforeDeadline': 'the call {id} cannot be closed before its deadline has passed. Change the deadline first if the round really ended early (civsam call edit {id} --deadline YYYY-MM-DD).',
   'register.partiesMissing': 'give one or more hearing-party ids after the consultation\'s id.',
   'register.reasonMissing': 'leaving out an eligible party needs --reason.',
-  'register.responseNotInvited': 'these parties were not invited, so no response from them can be recorded: {parties}. Invite them first (civsam consultation invite).',
+  'register.responseNotInvited': '{count, plural, one {this party was not invited, so no response from it can be recorded} other {these parties were not invited, so no response from them can be recorded}}: {parties}. {advice}',
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
   'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
@@ -423,7 +423,7 @@ export const register = defineMessages({
   'register.callBeforeDeadline': 'opslaget {id} kan ikke afsluttes, før fristen er passeret. Ret først fristen, hvis runden virkelig sluttede tidligere (civsam call edit {id} --deadline ÅÅÅÅ-MM-DD).',
   'register.partiesMissing': 'angiv et eller flere id\'er på høringsparter efter høringens id.',
   'register.reasonMissing': 'en berettiget part kan kun udelades med --reason.',
-  'register.responseNotInvited': 'disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem: {parties}. Inviter dem først (civsam consultation invite).',
+  'register.responseNotInvited': '{count, plural, one {denne part blev ikke inviteret, så der kan ikke registreres svar fra den} other {disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem}}: {parties}. {advice}',
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
   'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
