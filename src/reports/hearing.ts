@@ -86,7 +86,8 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     r.party,
     r.name,
     formatDate(r.since, lang),
-    t('hearing.invitedOf', { count: r.invited, total: r.of }),
+    // Of no earlier consultation on the subject: nothing to count (not "0 af 0").
+    r.of === 0 ? '–' : t('hearing.invitedOf', { count: r.invited, total: r.of }),
     r.last_invited ? formatDate(r.last_invited.opens, lang) : '–',
     r.answered,
     // One line per party, in words: why it is proposed (✓) or not.

@@ -68,6 +68,14 @@ describe('grammar', () => {
     expect(r.stdout).not.toMatch(/^#/m);
   });
 
+  it('consultation plan with no earlier consultation on the subject counts no invitations as "0 af 0", but says there is nothing to count', async () => {
+    const r = await da(['consultation', 'plan', '--area', 'psykiatri', '--seats', '1', '--opens', '2027-01-10', '--as-of', '2000-01-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Historik: ingen tidligere høring med overlappende emne.');
+    expect(r.stdout).toMatch(/^Inviteret: –$/m);
+    expect(r.stdout).not.toContain('0 af 0');
+  });
+
   it('an answer letter to an application without a title names the call it was made under', async () => {
     const data = sampleWithReasons();
     const file = join(data, 'applications/2025-civilsamfundspuljen-gryden-horsens.yaml');
