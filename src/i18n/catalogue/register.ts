@@ -161,6 +161,7 @@ export const register = defineMessages({
   'register.responseNotInvited': 'these parties were not invited, so no response from them can be recorded: {parties}. Invite them first (civsam consultation invite).',
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
+  'write.addBesideUnreadable': '{aKind} cannot be registered while {count, plural, one {this file} other {these # files}} in the same folder cannot be read: {files}, so civsam cannot tell whether the record you are adding is there already. Put {count, plural, one {the file} other {the files}} right first (civsam validate shows what is wrong).',
   'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
   'write.folderIsDataFolder': '{folder} is a link to the data folder itself, not a folder of its own, so civsam wrote nothing there (nor anywhere else). Remove the link and make an ordinary folder in its place.',
   'write.roundTrip': 'civsam could not write {file} so that it reads back exactly as intended (a known limit of the YAML library with some multi-line texts). Nothing was written; make this change by hand in an editor.',
@@ -424,6 +425,7 @@ export const register = defineMessages({
   'register.responseNotInvited': 'disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem: {parties}. Inviter dem først (civsam consultation invite).',
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
+  'write.addBesideUnreadable': 'der kan ikke registreres {aKind}, mens {count, plural, one {denne fil} other {disse # filer}} i samme mappe ikke kan læses: {files}. civsam kan derfor ikke se, om den post, du vil registrere, findes i forvejen. Ret {count, plural, one {filen} other {filerne}} først (civsam validate viser, hvad der er galt).',
   'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
   'write.folderIsDataFolder': '{folder} er en genvej til selve datamappen og ikke en mappe for sig, så civsam har intet skrevet, hverken der eller andre steder. Slet genvejen, og opret en almindelig mappe i dens sted.',
   'write.roundTrip': 'civsam kunne ikke skrive {file}, så den læses tilbage præcis som tiltænkt (en kendt begrænsning i YAML-biblioteket ved visse tekster over flere linjer). Intet er skrevet; lav ændringen i hånden i en editor.',
