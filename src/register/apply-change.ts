@@ -209,7 +209,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
-    const toldKinds = new Set<RecordKind>();
+    const untoldOf = new Map<RecordKind, Problem[]>();
     for (const change of planned) {
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
@@ -223,13 +223,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
         continue;
       }
-      if (!current.snapshot.exists && change.record !== null && !toldKinds.has(change.kind)) {
+      if (!current.snapshot.exists && change.record !== null) {
         // A new record while a file of its folder cannot be read: whether the record is there
         // already (under another id, by the same name) cannot be told, and a second entry of the
-        // same thing, once that file is mended, makes every later change refuse.
-        const untold = untoldRecords(raw, checked.problems, change.kind);
-        if (untold.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${change.kind}` as MessageKey }, count: untold.length, files: placesOf(ctx.dataDir, untold) });
-        toldKinds.add(change.kind);
+        // same thing, once that file is mended, makes every later change refuse. (Something
+        // unreadable in the new record's own place is said as such, below.)
+        let untold = untoldOf.get(change.kind);
+        if (!untold) untoldOf.set(change.kind, (untold = untoldRecords(raw, checked.problems, change.kind)));
+        const others = untold.filter((p) => p.file !== rel);
+        if (others.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${change.kind}` as MessageKey }, count: others.length, files: placesOf(ctx.dataDir, others) });
       }
       if (change.record === null) {
         if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });

@@ -26,7 +26,7 @@ describe('a replacing list flag that removes entries', () => {
     const dir = folder();
     const run = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2028:1500000');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('Gemte pools/p.yaml.\n'.replace('pools', join(dir, 'pools')) + 'Bemærk: --budgets erstatter alle år, så disse års budgetter er fjernet: 2026: 500.000 kr. og 2027: 1.200.000 kr. Et enkelt års budget sættes med civsam pool budget p --year ÅR --amount BELØB, som lader de andre år stå.\n');
+    expect(run.stderr).toBe('Gemte pools/p.yaml.\n'.replace('pools', join(dir, 'pools')) + 'Bemærk: --budgets erstatter alle år, så budgetterne for disse år er fjernet: 2026: 500.000 kr. og 2027: 1.200.000 kr. Et enkelt års budget sættes med civsam pool budget p --year ÅR --amount BELØB, som lader de andre år stå.\n');
     // A year given again (another amount) is changed, not removed.
     const one = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2028:1000000', '--budgets', '2029:900000');
     expect(one.stderr).not.toContain('Bemærk');

@@ -416,7 +416,7 @@ export const register = defineMessages({
   'register.exists': 'der findes allerede {aKind} med id\'et {id}. Ret {it} med civsam {command} edit {id}, eller angiv et andet --id.',
   'register.nothingToChange': 'intet at ændre: angiv et felt, --unset eller --from-file (se {command}).',
   'register.notFound': 'der er ingen {kind} med id\'et {id}.',
-  'register.replaced.budgets': 'Bemærk: --budgets erstatter alle år, så {count, plural, one {dette års budget er fjernet} other {disse års budgetter er fjernet}}: {list}. Et enkelt års budget sættes med civsam pool budget {id} --year ÅR --amount BELØB, som lader de andre år stå.',
+  'register.replaced.budgets': 'Bemærk: --budgets erstatter alle år, så {count, plural, one {budgettet for dette år er fjernet} other {budgetterne for disse år er fjernet}}: {list}. Et enkelt års budget sættes med civsam pool budget {id} --year ÅR --amount BELØB, som lader de andre år stå.',
   'register.replaced.funding': 'Bemærk: --funding erstatter alle bevillingslinjer, så {count, plural, one {denne linje er fjernet} other {disse # linjer er fjernet}}: {list}. Skal {count, plural, one {den} other {de}} blive, så angiv {count, plural, one {den} other {dem}} med --funding igen sammen med de nye.',
   'register.replaced.criteria': 'Bemærk: --criteria erstatter alle kriterier, så {count, plural, one {dette er fjernet} other {disse # er fjernet}}: {list}. Skal {count, plural, one {det} other {de}} blive, så angiv {count, plural, one {det} other {dem}} med --criteria igen sammen med de nye.',
   'register.notValid': '{kind} {id} består ikke valideringen og kan derfor ikke vises. Kør civsam validate for at se hvorfor.',
