@@ -230,8 +230,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         // unreadable in the new record's own place is said as such, below.)
         let untold = untoldOf.get(change.kind);
         if (!untold) untoldOf.set(change.kind, (untold = untoldRecords(raw, checked.problems, change.kind)));
-        const others = untold.filter((p) => p.file !== rel);
-        if (others.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${change.kind}` as MessageKey }, count: others.length, files: placesOf(ctx.dataDir, others) });
+        refuseBesideUntold(ctx, change.kind, untold.filter((p) => p.file !== rel));
       }
       if (change.record === null) {
         if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
@@ -351,6 +350,14 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     stop.dispose();
     lock.release();
   }
+}
+
+/**
+ * Refuses a new record of the kind while files of its folder cannot be told (`untold`, see
+ * untoldRecords): named at their errors, to be put right first.
+ */
+export function refuseBesideUntold(ctx: CommandContext, kind: RecordKind, untold: readonly Problem[]): void {
+  if (untold.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${kind}` as MessageKey }, count: untold.length, files: placesOf(ctx.dataDir, untold) });
 }
 
 /** Bytes in KiB, rounded up (a file 1 byte over the limit must not read as the limit itself). */

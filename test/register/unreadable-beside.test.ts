@@ -4,9 +4,11 @@
 // asked for may be among them.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
-import { civsam } from '../helpers/cli.js';
+import { civsam, ROOT, testEnv } from '../helpers/cli.js';
 
 const DA = { env: { CIVSAM_LANG: 'da', COLUMNS: '200' } };
 /** An organisation file whose list is never closed: no record can be read from it. */
@@ -23,6 +25,19 @@ describe('adding while a file of the same kind cannot be read', () => {
     expect(readdirSync(join(dir, 'organisations')).sort()).toEqual(['alpha.yaml', 'lyspunktet.yaml']);
     const en = await civsam(addOrg(dir, 'Foreningen Lyspunktet'));
     expect(en.stderr).toBe(`error: an organisation cannot be registered while this file in the same folder cannot be read: ${join(dir, 'organisations/lyspunktet.yaml')}:6:1, so civsam cannot tell whether the record you are adding is there already. Put the file right first (civsam validate shows what is wrong).\n`);
+  });
+
+  it('on a terminal, is refused before any question is asked', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/lyspunktet.yaml': broken });
+    let said = '';
+    const input = Object.assign(Readable.from([]), { isTTY: true });
+    const output = Object.assign(new PassThrough(), { isTTY: true });
+    output.on('data', (d: Buffer) => { said += d.toString(); });
+    const err = { write: (s: string) => { said += s; }, isTTY: true, columns: 200 };
+    const code = await main(['org', 'add', '--name', 'Ny Forening', '--no-commit', '--data', dir], testEnv({ CIVSAM_LANG: 'da' }), { stdout: err, stderr: err, stdin: input, terminal: { input, output } }, '0.0.0-test', ROOT);
+    expect(code).toBe(2);
+    // Wrapped to the terminal's width; nothing else said (no question).
+    expect(said.replace(/\s+/g, ' ')).toBe(`fejl: der kan ikke registreres en organisation, mens denne fil i samme mappe ikke kan læses: ${join(dir, 'organisations/lyspunktet.yaml')}:6:1. civsam kan derfor ikke se, om den post, du vil registrere, findes i forvejen. Ret filen først (civsam validate viser, hvad der er galt). `);
   });
 
   it('a file read without a name blocks too; several are counted', async () => {
