@@ -19,6 +19,7 @@ import { rule as hearingSeats } from './rules/hearing-seats.js';
 import { rule as hearingRotation } from './rules/hearing-rotation.js';
 import { rule as hearingOutOfScope } from './rules/hearing-out-of-scope.js';
 import { rule as hearingShortDeadline } from './rules/hearing-short-deadline.js';
+import { rule as hearingNotOpened } from './rules/hearing-not-opened.js';
 import { rule as hearingPointsUndecided } from './rules/hearing-points-undecided.js';
 import { rule as assessmentIncomplete } from './rules/assessment-incomplete.js';
 import { rule as decisionWithoutReason } from './rules/decision-without-reason.js';
@@ -51,6 +52,7 @@ export const RULES: readonly AuditRule[] = [
   hearingRotation,
   hearingOutOfScope,
   hearingShortDeadline,
+  hearingNotOpened,
   hearingPointsUndecided,
   assessmentIncomplete,
   decisionWithoutReason,

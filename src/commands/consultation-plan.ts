@@ -31,7 +31,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
   if (id !== undefined && describes) throw new UserError('hearing.error.planBoth');
   if (id === undefined && opts.area === undefined) throw new UserError('hearing.error.planNeedsScope');
   if (id === undefined && opts.apply) throw new UserError('hearing.error.applyDraft');
-  if (opts.apply) return apply(ctx, opts, id!);
+  if (opts.apply) return apply(ctx, opts, id!, asOf);
 
   const folder = loadValidFolder(ctx, ['hearing-party', 'consultation', 'organisation']);
   const consultation = id !== undefined ? findConsultation(folder, id) : draftConsultation({
@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
  * comments and layout kept, checked with the whole folder, replaced atomically only if nobody
  * changed it meanwhile, and committed to git when the folder is a repository.
  */
-async function apply(ctx: CommandContext, opts: Options, id: string): Promise<number> {
+async function apply(ctx: CommandContext, opts: Options, id: string, asOf: string): Promise<number> {
   const { changeRecord } = await import('../register/apply-change.js');
   let invited: string[] = [];
   const code = await changeRecord(ctx, { dryRun: opts.dryRun, commit: opts.commit }, 'consultation', id, (record, s) => {
@@ -61,7 +61,8 @@ async function apply(ctx: CommandContext, opts: Options, id: string): Promise<nu
     if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
     const c: Consultation = findConsultation(s.folder, id);
     if (c.status !== 'planned') throw new UserError('hearing.error.applyNotPlanned', { id, status: { key: `hearing.status.${c.status}` } });
-    const proposal = planConsultation(s.folder, c).proposal;
+    // Judged on the same day as the plan shown without --apply, so what it showed is what it writes.
+    const proposal = planConsultation(s.folder, c, asOf).proposal;
     // Who is invited, by their organisations' names, for the line said after the write.
     invited = proposal.map((p) => {
       const party = s.folder.records['hearing-party'].get(p);

@@ -1,10 +1,15 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
+import { listWords } from '../i18n/index.js';
 import { changeRecord } from '../register/apply-change.js';
 import { recordName } from '../domain/record-name.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Message } from '../i18n/index.js';
+import { andList, nameOf } from '../audit/make.js';
+import type { Rec } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string; party?: string; point?: string[] };
 type Omitted = { party: string; reason: string };
@@ -13,13 +18,36 @@ type Response = { party: string; received: string; points?: { summary: string; d
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 const parties = (args: unknown[]) => args.slice(1).flatMap((a) => list(a)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
 
+/**
+ * Room for `adding` more invitations: with limited seats, as many as are free. Parties are invited
+ * on equal terms, so a consultation closed, or open past its deadline, takes no more (the others
+ * have had their time), and the seats are the seats: over them the change is refused, saying who holds
+ * them and what to do.
+ */
+function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly string[], adding: number, today: string): Message | undefined {
+  if (r.status === 'closed') return { key: 'course.inviteClosed', params: { id } };
+  // Past its deadline while open: sent out, and the others' time is up. A planned one was sent to nobody yet.
+  if (r.status === 'open' && typeof r.deadline === 'string' && r.deadline < today) return { key: 'course.inviteAfterDeadline', params: { id, today } };
+  if (r.selection !== 'limited' || typeof r.seats !== 'number' || invited.length + adding <= r.seats) return undefined;
+  const seats = r.seats;
+  const names = andList(invited.map((p) => nameOf(folder, 'hearing-party', p)));
+  const held: Message = invited.length === 0 ? { key: 'course.seatsHeldNone' }
+    : invited.length >= seats ? { key: 'course.seatsHeldAll', params: { names } }
+    : { key: 'course.seatsHeldSome', params: { count: invited.length, names } };
+  return { key: 'course.inviteOverSeats', params: { id, seats, held, free: Math.max(0, seats - invited.length), adding } };
+}
+
 /** Adds hearing parties to the invited list (and takes them off the omitted list). */
 export async function invite(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const add = parties(args);
   if (add.length === 0) throw new UserError('register.partiesMissing');
-  return changeRecord(ctx, opts, 'consultation', String(args[0]), (r) => {
+  const id = String(args[0]);
+  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     const invited = list(r.invited);
-    for (const p of add) if (!invited.includes(p)) invited.push(p);
+    const fresh = [...new Set(add.filter((p) => !invited.includes(p)))];
+    const refusal = fresh.length > 0 ? inviteRefusal(r, s.folder, id, invited, fresh.length, ctx.today) : undefined;
+    if (refusal) throw new UserError(refusal.key, refusal.params);
+    invited.push(...fresh);
     const out: Record<string, unknown> = { ...r, invited };
     if (Array.isArray(r.omitted)) {
       const omitted = (r.omitted as Omitted[]).filter((o) => !add.includes(o.party));
@@ -61,27 +89,53 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   // After the deadline is allowed: it came late, and the report says so.
   if (date > ctx.today) throw new UserError('course.responseAfterToday', { today: formatDate(ctx.today, ctx.lang) });
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
+  // Points the response already has (by their text): not added twice, and said so.
+  let known: { name: string; given: number; index: number }[] = [];
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     // A point is known by its text (as consultation note refuses a second with the same text).
     const second = points.findIndex((x, i) => points.indexOf(x) !== i);
     if (second >= 0) throw new UserError('hearingNote.pointTwice', { name: recordName(s.folder, 'hearing-party', names[0]!) ?? names[0]!, first: points.indexOf(points[second]!) + 1, second: second + 1 });
     if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpens', { id });
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));
-    if (notInvited.length > 0) throw new UserError('register.responseNotInvited', { parties: notInvited.join(', ') });
+    if (notInvited.length > 0) {
+      // Invite them first only where an invitation can be given: not to a closed consultation, nor past its seats.
+      const refusal = inviteRefusal(r, s.folder, id, invited, notInvited.length, ctx.today);
+      const count = notInvited.length;
+      const advice: Message = !refusal ? { key: 'course.inviteFirst', params: { id, count } }
+        : refusal.key === 'course.inviteClosed' ? { key: 'course.closedNoInvite', params: { id, count } }
+        : refusal.key === 'course.inviteAfterDeadline' ? { key: 'course.lateNoInvite', params: { id, count } }
+        : { key: 'course.seatsNoInvite', params: { id, count, seats: refusal.params!.seats as number } };
+      throw new UserError('register.responseNotInvited', { count, parties: notInvited.join(', '), advice });
+    }
     const responses = Array.isArray(r.responses) ? (r.responses as Response[]).map((x) => ({ ...x })) : [];
+    known = [];
+    let changed = false;
     for (const p of names) {
       const existing = responses.find((x) => x.party === p);
       const response = existing ?? { party: p, received: date };
+      if (!existing || existing.received !== date) changed = true;
       response.received = date;
       if (!existing) responses.push(response);
       if (points.length > 0) {
-        const known = new Set((response.points ?? []).map((x) => x.summary));
-        response.points = [...(response.points ?? []).map((x) => ({ ...x })), ...points.filter((x) => !known.has(x)).map((summary) => ({ summary }))];
+        const had = (response.points ?? []).map((x) => x.summary);
+        const name = recordName(s.folder, 'hearing-party', p) ?? p;
+        points.forEach((x, i) => { if (had.includes(x)) known.push({ name, given: i + 1, index: had.indexOf(x) + 1 }); });
+        const added = points.filter((x) => !had.includes(x));
+        if (added.length > 0) changed = true;
+        response.points = [...(response.points ?? []).map((x) => ({ ...x })), ...added.map((summary) => ({ summary }))];
       }
+    }
+    // Every point given is there already, and nothing else changes: refused, not passed over in silence.
+    if (known.length > 0 && !changed) {
+      throw new UserError('hearingNote.pointsAllKnown', { name: known[0]!.name, party: names[0]!, id, count: known.length, indexes: listWords(ctx.lang, known.map((k) => String(k.index))) });
     }
     return { ...r, responses };
   });
+  if (code === EXIT.ok) {
+    for (const k of known) ctx.stderr.write(ctx.errColor.yellow(ctx.t('hearingNote.pointKnown', { name: k.name, given: k.given, total: points.length, index: k.index })) + '\n');
+  }
+  return code;
 }
 
 /** Opens a consultation on or after its opening day; with --now today, which becomes its opening day. */

@@ -147,6 +147,15 @@ function sortedById<T extends { id: string }>(records: ReadonlyMap<string, T>): 
   return [...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * Whether a consultation had been sent out by `asOf`: opened (open or closed) on an opening day not
+ * after it. A planned one invited nobody yet, whatever its opening day says. The public site lists
+ * only these, and the hearing history (plan, rotation) counts only these as invitations.
+ */
+export function consultationOpened(c: Consultation, asOf: string): boolean {
+  return c.status !== 'planned' && c.opens <= asOf;
+}
+
 /** Consultations in the order they opened; the same day by id. */
 export function byOpens(a: Consultation, b: Consultation): number {
   return a.opens < b.opens ? -1 : a.opens > b.opens ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -206,7 +215,9 @@ export function overlapInScope(index: HearingIndex, a: Consultation, b: Consulta
 
 /**
  * The latest `window` registered consultations that opened before `consultation` and overlap it in
- * scope, earliest first; only limited ones when `limitedOnly` (its rotation history).
+ * scope, earliest first; only limited ones when `limitedOnly` (its rotation history). Only those
+ * opened by the day the folder is judged on (`consultationOpened`): a planned one sent nobody an
+ * invitation, so it neither counts as a seat nor as a turn passed over.
  */
 export function earlierOverlapping(index: HearingIndex, consultation: Consultation, window: number, limitedOnly: boolean): Consultation[] {
   const seen = new Set<string>([consultation.id]);
@@ -217,6 +228,7 @@ export function earlierOverlapping(index: HearingIndex, consultation: Consultati
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       if (limitedOnly && c.selection !== 'limited') continue;
+      if (!consultationOpened(c, index.asOf ?? consultation.opens)) continue;
       if (overlapInScope(index, consultation, c)) found.push(c);
     }
   }

@@ -1,5 +1,6 @@
 // The proposed hearing list of a consultation: every eligible party, or, with limited
-// seats, the parties that waited longest for one. Pure: the folder and the consultation in, a plan out.
+// seats, the parties that waited longest for one (in the first round with limited seats, for an
+// invitation). Pure: the folder and the consultation in, a plan out.
 import type { DataFolder } from '../domain/folder.js';
 import type { Area, Consultation, HearingParty } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
@@ -47,8 +48,34 @@ function bySeatClaim(a: PlanRow, b: PlanRow): number {
   const wa = a.waited === null ? Infinity : a.waited;
   const wb = b.waited === null ? Infinity : b.waited;
   if (wa !== wb) return wb - wa;
+  return byListTime(a, b);
+}
+
+function byListTime(a: PlanRow, b: PlanRow): number {
   if (a.party.since !== b.party.since) return a.party.since < b.party.since ? -1 : 1;
   return a.party.id < b.party.id ? -1 : a.party.id > b.party.id ? 1 : 0;
+}
+
+/**
+ * The first round with limited seats (no rotation history yet) has no seats to take turns by, so
+ * the invitations of the latest consultations on the subject decide, in the same spirit: the one
+ * waiting longest for an invitation first (not invited in any of them first of all, then the
+ * earliest last invitation); then the one invited to fewer of them; then longest on the hearing
+ * list; then id.
+ */
+function byInvitationClaim(a: PlanRow, b: PlanRow): number {
+  const la = a.record.lastInvited?.opens ?? '';
+  const lb = b.record.lastInvited?.opens ?? '';
+  if (la !== lb) return la < lb ? -1 : 1;
+  if (a.record.invited !== b.record.invited) return a.record.invited - b.record.invited;
+  return byListTime(a, b);
+}
+
+/** What decided between two parties in the first round: their last invitation, how often, time on the list, or id. */
+function firstRoundDecider(a: PlanRow, b: PlanRow): 'waited' | 'count' | 'since' | 'id' {
+  if ((a.record.lastInvited?.opens ?? '') !== (b.record.lastInvited?.opens ?? '')) return 'waited';
+  if (a.record.invited !== b.record.invited) return 'count';
+  return a.party.since !== b.party.since ? 'since' : 'id';
 }
 
 /** The plan for a consultation, with the hearing list as it stood on `asOf` when given (scope.ts `listDate`). */
@@ -76,15 +103,18 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
     return { consultation, window, rotation, rows, proposal: candidates.map((r) => r.party.id) };
   }
 
-  const ranked = [...candidates].sort(bySeatClaim);
+  // With no earlier consultation on the subject at all, every party is alike in the history and
+  // only the time on the hearing list decides (the seat order without waits does just that).
+  const firstRound = rotation.length === 0 && window.length > 0;
+  const ranked = [...candidates].sort(firstRound ? byInvitationClaim : bySeatClaim);
   const chosen = ranked.slice(0, consultation.seats);
   const leftOut = ranked.slice(consultation.seats);
   for (const r of chosen) {
     r.proposed = true;
-    r.reason = seatReason(r, rotation, leftOut[0]);
+    r.reason = firstRound ? firstRoundSeatReason(r, window, leftOut[0]) : seatReason(r, rotation, leftOut[0]);
   }
   const lastChosen = chosen[chosen.length - 1];
-  for (const r of leftOut) r.reason = leftOutReason(r, rotation, lastChosen);
+  for (const r of leftOut) r.reason = firstRound ? firstRoundLeftOutReason(r, window, lastChosen) : leftOutReason(r, rotation, lastChosen);
   const rest = rows.filter((r) => !r.proposed);
   return { consultation, window, rotation, rows: [...chosen, ...rest], proposal: chosen.map((r) => r.party.id) };
 }
@@ -118,4 +148,33 @@ function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen
   // `1 af de 1 seneste` reads as a slip: a seat in every one of them is said as such.
   const record: Message = seated === rotation.length ? { key: 'plan.seatedAll', params: { count: seated } } : { key: 'plan.seated', params: { seated, count: rotation.length } };
   return { key: 'plan.no.others', params: { seated: record } };
+}
+
+/** When the party was last invited in the window, as a phrase: the table's "last invited" in words. */
+function invitePhrase(r: PlanRow, window: readonly Consultation[]): Message {
+  const last = r.record.lastInvited;
+  return last ? { key: 'plan.invite.last', params: { date: last.opens } } : { key: 'plan.invite.never', params: { count: window.length } };
+}
+
+/** Why a party has a seat in the first round with limited seats. */
+function firstRoundSeatReason(r: PlanRow, window: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
+  if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
+  const invite = invitePhrase(r, window);
+  switch (firstRoundDecider(r, firstLeftOut)) {
+    case 'waited': return { key: 'plan.first.yes.waited', params: { invite } };
+    case 'count': return { key: 'plan.first.yes.fewer', params: { invite, invited: r.record.invited, count: window.length } };
+    case 'since': return { key: 'plan.first.yes.tieSince', params: { invite, since: r.party.since } };
+    case 'id': return { key: 'plan.first.yes.tieId', params: { invite } };
+  }
+}
+
+/** Why a party has no seat in the first round with limited seats. */
+function firstRoundLeftOutReason(r: PlanRow, window: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
+  const invite = invitePhrase(r, window);
+  switch (lastChosen ? firstRoundDecider(r, lastChosen) : 'waited') {
+    case 'waited': return { key: 'plan.first.no.waited', params: { invite } };
+    case 'count': return { key: 'plan.first.no.more', params: { invite, invited: r.record.invited, count: window.length } };
+    case 'since': return { key: 'plan.first.no.tieSince', params: { invite } };
+    case 'id': return { key: 'plan.first.no.tieId', params: { invite } };
+  }
 }

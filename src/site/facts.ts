@@ -7,6 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
 import { offerActive, organisationActiveOn, partyOnListOn } from '../domain/reach.js';
+import { consultationOpened } from '../domain/scope.js';
 
 export interface SiteFacts {
   folder: DataFolder;
@@ -63,7 +64,7 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   const recentCalls = calls.filter((c) => c.deadline < asOf && c.deadline >= yearAgo).sort(latestFirst((c) => c.deadline));
   const earlierCalls = calls.filter((c) => c.deadline < yearAgo).sort(latestFirst((c) => c.deadline));
   const agreements = [...r.agreement.values()].filter((a) => a.status === 'active' || a.status === 'ended').sort(byId);
-  const consultations = [...r.consultation.values()].filter((c) => c.status !== 'planned' && c.opens <= asOf);
+  const consultations = [...r.consultation.values()].filter((c) => consultationOpened(c, asOf));
   const openConsultations = consultations.filter((c) => c.status === 'open' && c.deadline >= asOf).sort(latestFirst((c) => c.opens));
   const pastConsultations = consultations.filter((c) => !openConsultations.includes(c)).sort(latestFirst((c) => c.deadline));
   const hearingList = [...r['hearing-party'].values()]

@@ -164,8 +164,18 @@ describe('criteria-missing-for-kind', () => {
     }]);
   });
 
-  it('does not fire for a pool or call with a criterion marked for operation, a pool for development only, or a criterion without kinds counted as marked', () => {
-    expect(auditOf(folderWith([pl('p', { criteria: marked }), cl({ pool: 'p' }), app('a1', { kind: 'operation', decision: decided('granted') })]), 'criteria-missing-for-kind')).toEqual([]);
+  it('judges a call with criteria of its own by those: a pool\'s criterion for operation does not count then, and the finding says why', () => {
+    const files = folderWith([pl('p', { criteria: marked }), cl({ pool: 'p' }), app('a1', { kind: 'operation', decision: decided('granted') })]);
+    expect(auditOf(files, 'criteria-missing-for-kind')).toEqual([{
+      rule: 'criteria-missing-for-kind', severity: 'warning', principle: 'long-term',
+      subject: { kind: 'call', id: 'c1' }, related: [{ kind: 'pool', id: 'p' }],
+      message: 'granted operation money to 1 application without any of its own criteria marked for operation; its pool\'s criterion for operation does not count, as the applications are judged by the call\'s own.',
+    }]);
+  });
+
+  it('does not fire for a pool or call with a criterion marked for operation, a call without criteria of its own in such a pool, a pool for development only, or a criterion without kinds counted as marked', () => {
+    expect(auditOf(folderWith([pl('p', { criteria: marked }), cl({ pool: 'p', criteria: undefined }), app('a1', { kind: 'operation', decision: decided('granted') })]), 'criteria-missing-for-kind')).toEqual([]);
+    expect(auditOf(folderWith([pl('p', { criteria: marked }), cl({ pool: 'p', criteria: [...CRITERIA, ...marked] }), app('a1', { kind: 'operation', decision: decided('granted') })]), 'criteria-missing-for-kind')).toEqual([]);
     expect(auditOf(folderWith([pl('p', { eligible_kinds: ['development'] })]), 'criteria-missing-for-kind')).toEqual([]);
     expect(auditOf(folderWith([pl('p', { criteria: CRITERIA })]), 'criteria-missing-for-kind')).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { civsam, civsamBinary } from '../helpers/cli.js';
-import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { messagesOf } from '../helpers/check.js';
 
 const PARTY = (id: string) => `id: ${id}\norganisation: alpha\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
@@ -128,6 +128,65 @@ describe('consultation close', () => {
     expect((await run(dir, ['consultation', 'close', 'h1', '--early', '--reason', 'x'], 'da')).stderr).toBe('fejl: fristen for høringen h1 er i dag (1. apr. 2026) eller overskredet, så en lukning nu er ikke før tid. Udelad --early og --reason.\n');
     expect((await run(dir, ['consultation', 'close', 'h1'])).code).toBe(0);
     expect(read(dir)).toBe(CONSULTATION.replace('status: open', 'status: closed'));
+  });
+});
+
+describe('consultation invite: equal terms for every party', () => {
+  // Two seats held by alpha and beta; gamma is on the hearing list too. Each of its own organisation.
+  const LIMITED = CONSULTATION.replace('selection: all\n', 'selection: limited\nseats: 2\n');
+  const seated = (consultation: string) => makeFolder({
+    ...baseFiles(), 'organisations/beta-org.yaml': org('beta-org', 'Beta Samråd'), 'organisations/gamma-org.yaml': org('gamma-org', 'Gamma Netværket'),
+    'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta').replace('organisation: alpha', 'organisation: beta-org'),
+    'hearing-parties/gamma.yaml': PARTY('gamma').replace('organisation: alpha', 'organisation: gamma-org'),
+    'consultations/h1.yaml': consultation,
+  });
+
+  test('an invitation past the seats is refused, saying who holds them and what to do; the file is left as it was', async () => {
+    const dir = seated(LIMITED);
+    expect(await run(dir, ['consultation', 'invite', 'h1', 'gamma'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 har 2 pladser, og de er alle givet til Alpha Forening og Beta Samråd, så der er ikke plads til flere. Fjern en invitation med civsam consultation omit h1 PART --reason TEKST, eller hæv antallet af pladser med civsam consultation edit h1 --seats ANTAL.\n',
+    });
+    expect(read(dir)).toBe(LIMITED);
+    // With a seat free, two more do not fit either; one does.
+    const one = LIMITED.replace('invited: [alpha, beta]', 'invited: [alpha]');
+    const dirOne = seated(one);
+    expect((await run(dirOne, ['consultation', 'invite', 'h1', 'beta', 'gamma', '--no-commit'])).stderr).toBe('error: consultation h1 has 2 seats, 1 of them given to Alpha Forening, so there is room for only 1 more, not 2. Remove an invitation with civsam consultation omit h1 PARTY --reason TEXT, or raise the number of seats with civsam consultation edit h1 --seats NUMBER.\n');
+    expect(read(dirOne)).toBe(one);
+  });
+
+  test('a consultation that is closed takes no more invitations', async () => {
+    const closed = CONSULTATION.replace('status: open', 'status: closed');
+    const dir = seated(closed);
+    expect(await run(dir, ['consultation', 'invite', 'h1', 'gamma'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 er lukket, så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den igen med civsam consultation open h1.\n',
+    });
+    expect(read(dir)).toBe(closed);
+  });
+
+  test('an open consultation past its deadline takes no more invitations either', async () => {
+    today('2026-04-02');
+    const dir = seated(CONSULTATION);
+    expect(await run(dir, ['consultation', 'invite', 'h1', 'gamma'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD.\n',
+    });
+    expect(read(dir)).toBe(CONSULTATION);
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'gamma', 'beta'], 'da')).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Fristen er overskredet, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
+  });
+
+  test('a response from a party not invited advises what can be done: invite it, or not where that is closed or full', async () => {
+    const respond = (dir: string) => run(dir, ['consultation', 'respond', 'h1', 'gamma'], 'da');
+    expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
+    expect((await respond(seated(CONSULTATION.replace('status: open', 'status: closed')))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Høringen er lukket, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
+    expect((await respond(seated(LIMITED))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Der er ikke plads til den blandt høringens 2 pladser uden at fjerne en anden part (civsam consultation omit h1 PART --reason TEKST) eller hæve antallet af pladser (civsam consultation edit h1 --seats ANTAL); civsam consultation show h1 viser, hvem der blev inviteret.\n');
+  });
+
+  test('within the seats of a consultation not closed, invite adds the party', async () => {
+    const dir = seated(LIMITED.replace('seats: 2', 'seats: 3'));
+    expect((await run(dir, ['consultation', 'invite', 'h1', 'gamma', 'alpha', '--no-commit'])).code).toBe(0);
+    expect(read(dir)).toContain('invited: [alpha, beta, gamma]\n');
   });
 });
 

@@ -59,10 +59,11 @@ describe('the plan, applied, passes the audit', () => {
         selection: c.seats === undefined ? 'all' : 'limited', ...(c.seats === undefined ? {} : { seats: c.seats }),
         invited: [...new Set(c.invitedPick.map((k) => parties[k % parties.length].id))],
         ...(c.omitPick === undefined ? {} : { omitted: [{ party: parties[c.omitPick % parties.length].id, reason: 'Begrundet.' }] }),
-        status: 'planned',
+        // The earlier ones were sent out (a planned one is no history); the target is planned.
+        status: 'closed',
       }) as Consultation);
       // Plan the last one, opening after all the others, and apply it (a fresh record, as a re-read file would give).
-      const target = { ...consultations[consultations.length - 1], opens: day(2300), deadline: day(2340) };
+      const target: Consultation = { ...consultations[consultations.length - 1], opens: day(2300), deadline: day(2340), status: 'planned' };
       consultations[consultations.length - 1] = target;
       const planned = planConsultation(folderOf(parties, orgs, consultations), target);
       const applied = { ...target, invited: planned.proposal, omitted: (target.omitted ?? []).filter((o) => !planned.proposal.includes(o.party)) };

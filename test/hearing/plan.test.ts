@@ -130,3 +130,73 @@ describe('consultation plan: selection all and a consultation not yet registered
     expect(plan.proposal).toEqual(['pa', 'pb', 'pc', 'pd', 'pe']);
   });
 });
+
+describe('consultation plan: only consultations that were opened are history', () => {
+  // o1 was sent out to both; d1, with one seat for pa, is still planned although its opening day
+  // has passed: it invited nobody, so it is neither a seat for pa nor a turn passed over for pb.
+  const files = hearingFiles({ pa: { since: '2015-01-01' }, pb: { since: '2016-01-01' } }, {
+    o1: { opens: '2025-01-10', invited: ['pa', 'pb'], status: 'closed' },
+    d1: { opens: '2025-06-01', seats: 1, invited: ['pa'], status: 'planned' },
+    t: { opens: '2026-06-01', seats: 1 },
+  });
+
+  it('a planned consultation whose opening day has passed counts neither in the history nor as a seat', () => {
+    const folder = load(files);
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!, '2026-05-01');
+    expect(plan.window.map((c) => c.id)).toEqual(['o1']);
+    expect(plan.rotation).toEqual([]);
+    expect(plan.rows.find((r) => r.party.id === 'pa')!.record).toEqual({ invited: 1, lastInvited: { id: 'o1', opens: '2025-01-10' }, answered: 0 });
+    expect(plan.proposal).toEqual(['pa']);
+  });
+
+  it('once opened it counts: pa had the seat, so pb waits longest', () => {
+    const opened = { ...files, 'consultations/d1.yaml': files['consultations/d1.yaml'].replace('status: planned', 'status: closed') };
+    const folder = load(opened);
+    const plan = planConsultation(folder, folder.records.consultation.get('t')!, '2026-05-01');
+    expect(plan.rotation.map((c) => c.id)).toEqual(['d1']);
+    expect(plan.proposal).toEqual(['pb']);
+  });
+});
+
+describe('consultation plan: the first round with limited seats goes by invitations', () => {
+  // No earlier consultation with limited seats; three sent to everyone eligible:
+  //   a0 2024-06-01  pb              a1 2025-01-10  pa pb pc pd      a2 2025-09-01  pa pb pc
+  // pd was last invited longest ago (a1); pa, pb and pc last in a2, pb to three, pa and pc to two;
+  // pa joined the list before pc. So: pd, then pa and pc (invited less than pb), pa before pc.
+  const folder = load(hearingFiles({ pa: { since: '2015-01-01' }, pb: { since: '2016-01-01' }, pc: { since: '2017-01-01' }, pd: { since: '2020-01-01' } }, {
+    a0: { opens: '2024-06-01', invited: ['pb'], status: 'closed' },
+    a1: { opens: '2025-01-10', invited: ['pa', 'pb', 'pc', 'pd'], status: 'closed' },
+    a2: { opens: '2025-09-01', invited: ['pa', 'pb', 'pc'], status: 'closed' },
+    t2: { opens: '2026-06-01', seats: 2 },
+    t3: { opens: '2026-06-01', seats: 3 },
+  }));
+
+  it('three seats: the one waiting longest for an invitation, then those invited less', () => {
+    const plan = planConsultation(folder, folder.records.consultation.get('t3')!);
+    expect(plan.rotation).toEqual([]);
+    expect(plan.proposal).toEqual(['pd', 'pa', 'pc']);
+    expect(reasonOf(plan, 'pd')).toBe('no earlier consultation with limited seats, so those who have waited longest for an invitation first: last invited 10 Jan 2025');
+    expect(reasonOf(plan, 'pa')).toBe('no earlier consultation with limited seats; last invited 1 Sep 2025, as others were, but invited to fewer of the latest consultations on the subject (2 of 3)');
+    expect(reasonOf(plan, 'pb')).toBe('no earlier consultation with limited seats; last invited 1 Sep 2025, as those proposed were, but invited to more of the latest consultations on the subject (3 of 3)');
+    expect(reasonOf(plan, 'pd', 'da')).toBe('ingen tidligere høring med begrænsede pladser, så de, der har ventet længst på en invitation, først: senest inviteret 10. jan. 2025');
+    expect(reasonOf(plan, 'pb', 'da')).toBe('ingen tidligere høring med begrænsede pladser; senest inviteret 1. sep. 2025 ligesom de foreslåede, men inviteret til flere af de seneste høringer om emnet (3 af 3)');
+  });
+
+  it('two seats: between two invited as often and as lately, the longer on the hearing list', () => {
+    const plan = planConsultation(folder, folder.records.consultation.get('t2')!);
+    expect(plan.proposal).toEqual(['pd', 'pa']);
+    expect(reasonOf(plan, 'pa', 'da')).toBe('ingen tidligere høring med begrænsede pladser; senest inviteret 1. sep. 2025; andre har ventet lige så længe på en invitation og er inviteret lige så ofte, men denne part har været længere på høringslisten (siden 1. jan. 2015)');
+    expect(reasonOf(plan, 'pc', 'da')).toBe('ingen tidligere høring med begrænsede pladser; senest inviteret 1. sep. 2025; de foreslåede har ventet lige så længe på en invitation og er inviteret lige så ofte, men har været længere på høringslisten');
+  });
+
+  it('a party never invited to the latest consultations on the subject waits longest of all', () => {
+    const withNew = load(hearingFiles({ pa: { since: '2015-01-01' }, pn: { since: '2024-01-01' } }, {
+      a1: { opens: '2025-01-10', invited: ['pa'], status: 'closed' },
+      t: { opens: '2026-06-01', seats: 1 },
+    }));
+    const plan = planConsultation(withNew, withNew.records.consultation.get('t')!);
+    expect(plan.proposal).toEqual(['pn']);
+    expect(reasonOf(plan, 'pn', 'da')).toBe('ingen tidligere høring med begrænsede pladser, så de, der har ventet længst på en invitation, først: ikke inviteret til den seneste høring om emnet');
+    expect(reasonOf(plan, 'pa', 'da')).toBe('ingen tidligere høring med begrænsede pladser; senest inviteret 10. jan. 2025, og de foreslåede har ventet længere på en invitation');
+  });
+});

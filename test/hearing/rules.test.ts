@@ -5,6 +5,8 @@ import { rule as outOfScope } from '../../src/audit/rules/hearing-out-of-scope.j
 import { rule as shortDeadline } from '../../src/audit/rules/hearing-short-deadline.js';
 import { rule as rotation } from '../../src/audit/rules/hearing-rotation.js';
 import { rule as seats } from '../../src/audit/rules/hearing-seats.js';
+import { rule as notOpened } from '../../src/audit/rules/hearing-not-opened.js';
+import { translate } from '../../src/i18n/index.js';
 import type { HearingRule } from '../../src/audit/hearing-rules.js';
 import { org } from '../helpers/folder.js';
 import { asJson, hearingFiles, load, type ConsultationSpec, type PartySpec } from './fixture.js';
@@ -101,6 +103,25 @@ describe('hearing-short-deadline', () => {
     files['civsam.yaml'] += 'policy:\n  hearing_min_days: 14\n';
     const folder = load(files);
     expect(shortDeadline.checkConsultation(folder, folder.records.consultation.get('k')!, '2026-01-15')).toEqual([]);
+  });
+});
+
+describe('hearing-not-opened', () => {
+  const at = (consultation: ConsultationSpec, asOf: string, lang: 'en' | 'da' = 'en') => {
+    const folder = load(hearingFiles(PARTIES, { k: consultation }, INACTIVE));
+    return notOpened.checkConsultation(folder, folder.records.consultation.get('k')!, asOf).map((f) => translate(lang, f.message.key, f.message.params));
+  };
+  it('reports a consultation still planned the day after its opening day, in both languages', () => {
+    expect(judge(notOpened, { k: { ...K, opens: '2026-01-14' } })).toEqual([{
+      rule: 'hearing-not-opened', severity: 'warning', principle: 'fair-hearing',
+      subject: { kind: 'consultation', id: 'k' }, related: [],
+      message: 'was to open on 14 Jan 2026, but is still planned, so it has not been sent to the parties.',
+    }]);
+    expect(at({ ...K, opens: '2026-01-14' }, '2026-01-15', 'da')).toEqual(['skulle have åbnet 14. jan. 2026, men er stadig planlagt, så den er ikke sendt ud til parterne.']);
+  });
+  it('near miss: on its opening day, or opened', () => {
+    expect(at({ ...K, opens: '2026-01-15' }, '2026-01-15')).toEqual([]);
+    expect(at({ ...K, opens: '2026-01-14', status: 'open' }, '2026-01-15')).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownText, renderMarkdown } from '../../src/output/table.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { civsam } from '../helpers/cli.js';
+import { hearingFiles } from '../hearing/fixture.js';
 
 const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) a|b `c` & d';
 const SHOWN = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a\\|b \\`c\\` & d';
@@ -46,5 +47,23 @@ describe('org list --format md', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`| alpha | ${SHOWN} |`);
     expect(r.stdout).not.toMatch(/<script|<img|(?<!\\)\]\(javascript/);
+  });
+});
+
+describe('a heading of several lines', () => {
+  it('keeps its first line as the title and each line after it as a paragraph of its own', () => {
+    expect(renderMarkdown([], 'da', 'Titel\nUdvælgelse: 2 pladser.\nHistorik: ingen.')).toBe('# Titel\n\nUdvælgelse: 2 pladser.\n\nHistorik: ingen.\n\n');
+  });
+
+  it('consultation plan --format md: the selection, history and rotation history are separate paragraphs', async () => {
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01' } }, { a1: { opens: '2025-01-10', invited: ['pa'], status: 'closed' } }));
+    const r = await civsam(['consultation', 'plan', '--area', 'psykiatri', '--seats', '1', '--opens', '2026-06-01', '--as-of', '2026-05-01', '--format', 'md', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n| ')[0]).toBe([
+      '# Høringsplan for en ny høring', '',
+      'Udvælgelse: 1 plads. Åbner 1. jun. 2026.', '',
+      'Historik: den seneste tidligere høring med overlappende emne: a1.', '',
+      'Rotationshistorik (begrænsede pladser): ingen.', '',
+    ].join('\n'));
   });
 });

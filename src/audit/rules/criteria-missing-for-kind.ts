@@ -1,7 +1,8 @@
 // criteria-missing-for-kind [warning]: the strategy asks for criteria that cover the running
 // (operation) of long-term work, not only development projects. A pool that funds operation needs
-// a criterion marked `kinds: [operation]`; a call that grants operation money needs one among its
-// own or its pool's criteria. A criterion without `kinds` applies to both but marks neither.
+// a criterion marked `kinds: [operation]`; a call that grants operation money needs one among the
+// criteria its applications are judged by: its own when it has any (scores and decisions name
+// those), its pool's only when it has none. A criterion without `kinds` applies to both but marks neither.
 import { isGrant, scoredCriteria } from '../../domain/applications.js';
 import type { Call, Pool } from '../../domain/kinds.js';
 import type { AuditRule, Finding } from '../finding.js';
@@ -24,8 +25,11 @@ export const rule: AuditRule = {
     for (const { call, apps } of callRounds(folder)) {
       const operation = apps.filter((a) => a.kind === 'operation' && isGrant(a.decision?.outcome)).length;
       const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
-      if (operation === 0 || marksOperation(call) || marksOperation(pool)) continue;
-      out.push(finding(rule, ref('call', call.id), pool ? [ref('pool', pool.id)] : [], 'audit.rule.criteria-missing-for-kind.messageCall', { count: operation }));
+      const own = (call.criteria ?? []).length > 0;
+      if (operation === 0 || marksOperation(own ? call : pool)) continue;
+      // The pool's criterion for operation does not judge a call that has criteria of its own: say so, or it reads as a false alarm.
+      const key = own && marksOperation(pool) ? 'audit.rule.criteria-missing-for-kind.messageCallOwn' : 'audit.rule.criteria-missing-for-kind.messageCall';
+      out.push(finding(rule, ref('call', call.id), pool ? [ref('pool', pool.id)] : [], key, { count: operation }));
     }
     return out.sort(bySubject);
   },

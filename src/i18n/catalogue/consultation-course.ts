@@ -1,6 +1,7 @@
 // Messages of a consultation's course in order: a response between the opening day and today, opened
 // not before its opening day, closed before its deadline only with a reason, and late responses
-// marked in the report. Errors show today's date, never a date the user typed or the record holds.
+// marked in the report; invitations only before it closes or its deadline passes, and within its seats. Errors show
+// today's date, never a date the user typed or the record holds.
 import { defineMessages } from '../define.js';
 
 export const consultationCourse = defineMessages({
@@ -17,6 +18,16 @@ export const consultationCourse = defineMessages({
   'course.receivedLate': '✓ {date} (late)',
   'course.lateCount': '{count, plural, one {# response came} other {# responses came}} after the deadline (marked late).',
   'course.closedEarly': 'Closed before its deadline: {reason}.',
+  'course.inviteClosed': 'consultation {id} is closed, so no more parties can be invited to it: those invited have had their deadline, and an invitation now would not give a party the same terms as them. If the consultation is to be taken up again for everyone, give it a new deadline with civsam consultation edit {id} --deadline YYYY-MM-DD and open it again with civsam consultation open {id}.',
+  'course.inviteAfterDeadline': 'the deadline of consultation {id} has passed (today is {today}), so no more parties can be invited to it: those invited have had their deadline, and an invitation now would not give a party the same terms as them. If the consultation is to be taken up again for everyone, give it a new deadline with civsam consultation edit {id} --deadline YYYY-MM-DD first.',
+  'course.inviteOverSeats': 'consultation {id} has {seats, plural, one {# seat} other {# seats}}, {held}, so there is {free, plural, =0 {no room for more} other {room for only # more, not {adding}}}. Remove an invitation with civsam consultation omit {id} PARTY --reason TEXT, or raise the number of seats with civsam consultation edit {id} --seats NUMBER.',
+  'course.seatsHeldAll': 'all of them given to {names}',
+  'course.seatsHeldSome': '{count} of them given to {names}',
+  'course.seatsHeldNone': 'none of them given yet',
+  'course.inviteFirst': 'Invite {count, plural, one {it} other {them}} first (civsam consultation invite {id}), or see who was invited with civsam consultation show {id}.',
+  'course.closedNoInvite': 'The consultation is closed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
+  'course.lateNoInvite': 'The deadline has passed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
+  'course.seatsNoInvite': 'There is no room for {count, plural, one {it} other {them}} among the consultation\'s {seats, plural, one {# seat} other {# seats}} without removing another party (civsam consultation omit {id} PARTY --reason TEXT) or raising the number of seats (civsam consultation edit {id} --seats NUMBER); civsam consultation show {id} shows who was invited.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -31,4 +42,14 @@ export const consultationCourse = defineMessages({
   'course.receivedLate': '✓ {date} (for sent)',
   'course.lateCount': '{count, plural, one {# svar kom} other {# svar kom}} efter fristen (markeret for sent).',
   'course.closedEarly': 'Lukket før fristen: {reason}.',
+  'course.inviteClosed': 'høringen {id} er lukket, så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den en ny frist med civsam consultation edit {id} --deadline ÅÅÅÅ-MM-DD, og åbn den igen med civsam consultation open {id}.',
+  'course.inviteAfterDeadline': 'fristen for høringen {id} er overskredet (i dag er {today}), så der kan ikke inviteres flere parter til den: de inviterede har haft deres frist, og en invitation nu ville ikke give parten de samme vilkår som dem. Skal høringen genoptages for alle, så giv den først en ny frist med civsam consultation edit {id} --deadline ÅÅÅÅ-MM-DD.',
+  'course.inviteOverSeats': 'høringen {id} har {seats, plural, one {# plads} other {# pladser}}, {held}, så der er {free, plural, =0 {ikke plads til flere} other {kun plads til # mere, ikke {adding}}}. Fjern en invitation med civsam consultation omit {id} PART --reason TEKST, eller hæv antallet af pladser med civsam consultation edit {id} --seats ANTAL.',
+  'course.seatsHeldAll': 'og de er alle givet til {names}',
+  'course.seatsHeldSome': 'og {count} af dem er givet til {names}',
+  'course.seatsHeldNone': 'og ingen af dem er givet endnu',
+  'course.inviteFirst': 'Inviter {count, plural, one {den} other {dem}} først (civsam consultation invite {id}), eller se, hvem der blev inviteret, med civsam consultation show {id}.',
+  'course.closedNoInvite': 'Høringen er lukket, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
+  'course.lateNoInvite': 'Fristen er overskredet, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
+  'course.seatsNoInvite': 'Der er ikke plads til {count, plural, one {den} other {dem}} blandt høringens {seats, plural, one {# plads} other {# pladser}} uden at fjerne en anden part (civsam consultation omit {id} PART --reason TEKST) eller hæve antallet af pladser (civsam consultation edit {id} --seats ANTAL); civsam consultation show {id} viser, hvem der blev inviteret.',
 });

@@ -1,5 +1,6 @@
 // Why `consultation plan` proposes a party or not, one line each, in words: how the party fared in the
-// latest consultations with limited seats, and what decided between it and the others.
+// latest consultations with limited seats (in the first round with limited seats: its invitations to
+// the latest consultations on the subject), and what decided between it and the others.
 import { defineMessages } from '../define.js';
 
 export const plan = defineMessages({
@@ -22,6 +23,16 @@ export const plan = defineMessages({
   'plan.no.tieSince': '{wait}; those proposed waited as long, but have been on the hearing list longer',
   'plan.no.tieId': '{wait}; those proposed waited as long and joined the hearing list the same day, so left out by id',
   'plan.no.omitted': 'left out: {reason}',
+  'plan.invite.never': 'not invited to {count, plural, one {the latest consultation} other {any of the # latest consultations}} on the subject',
+  'plan.invite.last': 'last invited {date}',
+  'plan.first.yes.waited': 'no earlier consultation with limited seats, so those who have waited longest for an invitation first: {invite}',
+  'plan.first.yes.fewer': 'no earlier consultation with limited seats; {invite}, as others were, but invited to fewer of the latest consultations on the subject ({invited} of {count})',
+  'plan.first.yes.tieSince': 'no earlier consultation with limited seats; {invite}; others have waited as long for an invitation and been invited as often, but this party has been on the hearing list longer (since {since})',
+  'plan.first.yes.tieId': 'no earlier consultation with limited seats; {invite}; others have waited as long for an invitation, been invited as often and joined the hearing list the same day, so chosen by id',
+  'plan.first.no.waited': 'no earlier consultation with limited seats; {invite}, and those proposed have waited longer for an invitation',
+  'plan.first.no.more': 'no earlier consultation with limited seats; {invite}, as those proposed were, but invited to more of the latest consultations on the subject ({invited} of {count})',
+  'plan.first.no.tieSince': 'no earlier consultation with limited seats; {invite}; those proposed have waited as long for an invitation and been invited as often, but have been on the hearing list longer',
+  'plan.first.no.tieId': 'no earlier consultation with limited seats; {invite}; those proposed have waited as long for an invitation, been invited as often and joined the hearing list the same day, so left out by id',
 }, {
   'plan.col.why': 'Begrundelse',
   'plan.wait.never': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser',
@@ -42,4 +53,14 @@ export const plan = defineMessages({
   'plan.no.tieSince': '{wait}; de foreslåede har ventet lige så længe, men været længere på høringslisten',
   'plan.no.tieId': '{wait}; de foreslåede har ventet lige så længe og kom på høringslisten samme dag, så fravalgt efter id',
   'plan.no.omitted': 'udeladt: {reason}',
+  'plan.invite.never': 'ikke inviteret til {count, plural, one {den seneste høring} other {nogen af de # seneste høringer}} om emnet',
+  'plan.invite.last': 'senest inviteret {date}',
+  'plan.first.yes.waited': 'ingen tidligere høring med begrænsede pladser, så de, der har ventet længst på en invitation, først: {invite}',
+  'plan.first.yes.fewer': 'ingen tidligere høring med begrænsede pladser; {invite} ligesom andre, men inviteret til færre af de seneste høringer om emnet ({invited} af {count})',
+  'plan.first.yes.tieSince': 'ingen tidligere høring med begrænsede pladser; {invite}; andre har ventet lige så længe på en invitation og er inviteret lige så ofte, men denne part har været længere på høringslisten (siden {since})',
+  'plan.first.yes.tieId': 'ingen tidligere høring med begrænsede pladser; {invite}; andre har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så valgt efter id',
+  'plan.first.no.waited': 'ingen tidligere høring med begrænsede pladser; {invite}, og de foreslåede har ventet længere på en invitation',
+  'plan.first.no.more': 'ingen tidligere høring med begrænsede pladser; {invite} ligesom de foreslåede, men inviteret til flere af de seneste høringer om emnet ({invited} af {count})',
+  'plan.first.no.tieSince': 'ingen tidligere høring med begrænsede pladser; {invite}; de foreslåede har ventet lige så længe på en invitation og er inviteret lige så ofte, men har været længere på høringslisten',
+  'plan.first.no.tieId': 'ingen tidligere høring med begrænsede pladser; {invite}; de foreslåede har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så fravalgt efter id',
 });

@@ -144,6 +144,7 @@ export const register = defineMessages({
   'register.fromFileInvalid': '{file}:{line}:{col} is not valid YAML or JSON: {problem}',
   'register.fromFileNotRecord': '{file} does not hold one record (a mapping of fields).',
   'register.noId': 'cannot make an id for {aKind}: give its name or title, or --id.',
+  'register.noIdFromName': 'cannot make an id for {aKind} from the name or title given: it has no letter or digit. Write the real name ("…" in an example stands for it), or give an id with --id.',
   'register.badId': 'an id must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit.',
   'register.exists': 'there is already {aKind} with the id {id}. Change {it} with civsam {command} edit {id}, or give another --id.',
   'register.nothingToChange': 'nothing to change: give a field flag, --unset or --from-file (see {command}).',
@@ -162,7 +163,7 @@ export const register = defineMessages({
   'register.callBeforeDeadline': 'the call {id} cannot be closed before its deadline has passed. Change the deadline first if the round really ended early (civsam call edit {id} --deadline YYYY-MM-DD).',
   'register.partiesMissing': 'give one or more hearing-party ids after the consultation\'s id.',
   'register.reasonMissing': 'leaving out an eligible party needs --reason.',
-  'register.responseNotInvited': 'these parties were not invited, so no response from them can be recorded: {parties}. Invite them first (civsam consultation invite).',
+  'register.responseNotInvited': '{count, plural, one {this party was not invited, so no response from it can be recorded} other {these parties were not invited, so no response from them can be recorded}}: {parties}. {advice}',
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
   'write.addBesideUnreadable': '{aKind} cannot be registered while {count, plural, one {this file} other {these # files}} in the same folder cannot be read: {files}, so civsam cannot tell whether the record you are adding is there already. Put {count, plural, one {the file} other {the files}} right first (civsam validate shows what is wrong).',
@@ -412,6 +413,7 @@ export const register = defineMessages({
   'register.fromFileInvalid': '{file}:{line}:{col} er ikke gyldig YAML eller JSON: {problem}',
   'register.fromFileNotRecord': '{file} indeholder ikke én post (en samling af felter).',
   'register.noId': 'der kan ikke dannes et id til {aKind}: angiv navn eller titel, eller --id.',
+  'register.noIdFromName': 'der kan ikke dannes et id til {aKind} af det navn eller den titel, du angav: der er intet bogstav eller ciffer i. Skriv det rigtige navn (»…« i et eksempel står for det), eller angiv et id med --id.',
   'register.badId': 'et id består af små bogstaver, cifre og bindestreger (højst 63) og begynder med et bogstav eller ciffer.',
   'register.exists': 'der findes allerede {aKind} med id\'et {id}. Ret {it} med civsam {command} edit {id}, eller angiv et andet --id.',
   'register.nothingToChange': 'intet at ændre: angiv et felt, --unset eller --from-file (se {command}).',
@@ -429,7 +431,7 @@ export const register = defineMessages({
   'register.callBeforeDeadline': 'opslaget {id} kan ikke afsluttes, før fristen er passeret. Ret først fristen, hvis runden virkelig sluttede tidligere (civsam call edit {id} --deadline ÅÅÅÅ-MM-DD).',
   'register.partiesMissing': 'angiv et eller flere id\'er på høringsparter efter høringens id.',
   'register.reasonMissing': 'en berettiget part kan kun udelades med --reason.',
-  'register.responseNotInvited': 'disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem: {parties}. Inviter dem først (civsam consultation invite).',
+  'register.responseNotInvited': '{count, plural, one {denne part blev ikke inviteret, så der kan ikke registreres svar fra den} other {disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem}}: {parties}. {advice}',
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
   'write.addBesideUnreadable': 'der kan ikke registreres {aKind}, mens {count, plural, one {denne fil} other {disse # filer}} i samme mappe ikke kan læses: {files}. civsam kan derfor ikke se, om den post, du vil registrere, findes i forvejen. Ret {count, plural, one {filen} other {filerne}} først (civsam validate viser, hvad der er galt).',
