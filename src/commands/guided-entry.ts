@@ -17,7 +17,8 @@ import { uniqueId } from '../domain/ids.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
-import { errorsIntroduced } from '../register/check.js';
+import { errorsIntroduced, untoldRecords } from '../register/check.js';
+import { refuseBesideUntold } from '../register/apply-change.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
@@ -448,6 +449,8 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
   };
   const first = recordWith({}).rec;
   if (missingRequired(kind, first).length === 0 && !needsReach(kind, first)) return opts;
+  // Refused before the questions, not after them: the write would refuse the answers (see applyChange).
+  refuseBesideUntold(ctx, kind, untoldRecords(f.raw, f.checked.problems, kind).filter((p) => typeof opts.id !== 'string' || p.file !== recordRel(kind, opts.id)));
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
     ctx.stderr.write(`${ctx.t('guided.intro', { kind: { key: `kind.${kind}` } })}\n${ctx.t('guided.howTo')}\n`);

@@ -16,6 +16,7 @@ import { nameFieldOf } from '../domain/record-name.js';
 import { applyChange, type ChangeOptions, type Reworded } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
+import { removedByReplacing } from '../register/replaced.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -208,6 +209,7 @@ export function edit(kind: RecordKind) {
     const fromFile = input?.record;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
+    let removed: Message[] = [];
     // An application's amount applied for is judged against its grant (only its command's code knows how).
     const guard = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied : undefined;
     const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
@@ -225,8 +227,11 @@ export function edit(kind: RecordKind) {
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));
       repeats = repeatedRecords(kind, rec, s.folder).filter((other) => other !== id && !before.has(other));
+      // A flag that gives a whole list anew (--budgets) may take away entries not given again: said after the write.
+      removed = removedByReplacing(kind, id, current, rec, opts, s.folder, ctx.lang);
       return [{ kind, id, record: rec }];
     });
+    if (result.exitCode === EXIT.ok && result.written.length > 0) removed.forEach(noteOf(ctx));
     if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
   };

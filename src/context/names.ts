@@ -14,7 +14,9 @@ import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '.
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
-import { readCandidate } from '../store/load-folder.js';
+import { readCandidate, type Problem } from '../store/load-folder.js';
+import { leftOutFiles } from '../validate/valid-part.js';
+import { placesOf } from '../output/problem-line.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 
@@ -51,7 +53,7 @@ function listed(entries: readonly NamedEntry[], lang: Language): string {
 export type RemovedRecords = () => Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }>;
 
 class Folder {
-  private loaded: { folder: DataFolder; broken: Set<string> } | undefined;
+  private loaded: { folder: DataFolder; broken: Set<string>; problems: readonly Problem[] } | undefined;
   private indexes = new Map<Target, NameIndex>();
   private gone: ReturnType<RemovedRecords> | undefined;
 
@@ -62,7 +64,7 @@ class Folder {
       const { folder, problems } = loadFolder(this.ctx);
       // A record whose file has errors is not loaded, but its id still names it: `edit` and
       // `remove` must reach a broken record to mend or remove it.
-      this.loaded = { folder, broken: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)) };
+      this.loaded = { folder, broken: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)), problems };
     }
     return this.loaded;
   }
@@ -119,11 +121,31 @@ class Folder {
     }
   }
 
+  /** The files of these kinds' records left out for errors, each at its first error. */
+  leftOut(kinds: readonly Target[]): Problem[] {
+    const records = kinds.filter((k): k is RecordKind => !isVocabulary(k));
+    return records.length === 0 || !this.hasErrors ? [] : leftOutFiles(this.load().problems, records);
+  }
+
   /** True when an id-shaped value names a record whose file is there but could not be read. */
   brokenRecord(target: Target, id: string): boolean {
-    if (target === 'patient-groups' || target === 'municipalities' || target === 'offer-types') return false;
+    if (isVocabulary(target)) return false;
     return this.load().broken.has(recordRel(target as RecordKind, id));
   }
+}
+
+const isVocabulary = (target: Target): boolean => target === 'patient-groups' || target === 'municipalities' || target === 'offer-types';
+
+/**
+ * What to say after "there is no such record": the files of the kinds looked in that were left out
+ * for errors, when there are any (the record may be one of them), else the closest, else `otherwise`.
+ */
+function notFoundHint(ctx: CommandContext, leftOut: readonly Problem[], closest: string | undefined, otherwise: Message): Message {
+  if (leftOut.length > 0) {
+    const params = { count: leftOut.length, files: placesOf(ctx.dataDir, leftOut) };
+    return closest ? { key: 'names.leftOutHintNear', params: { ...params, list: closest } } : { key: 'names.leftOutHint', params };
+  }
+  return closest ? { key: 'names.didYouMean', params: { list: closest } } : otherwise;
 }
 
 function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
@@ -139,16 +161,18 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
     if (!isValidId(r.id)) throw new UserError('cli.badId', { what: { syntax: what } });
     return r.id;
   }
-  // In a folder with errors the id may be a record that could not be read, or the folder may not
-  // be read at all: the command says which, as it did before names were looked up.
-  if (idShaped && folder.hasErrors) return value;
+  // Records of the kind left out for errors: what was asked for may be one of them, so that is
+  // said rather than only that there is none.
+  const leftOut = r.status === 'ambiguous' ? [] : folder.leftOut([target]);
+  // In a folder with errors elsewhere the folder may not be read at all: the command says so, as
+  // it did before names were looked up.
+  if (idShaped && folder.hasErrors && leftOut.length === 0) return value;
   const kind = kindWord(target);
   // A command's own argument (`show ID`) is what the user gave; an option is named.
   const argument = what.startsWith('<');
   if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang) });
-  const vocabulary = target === 'patient-groups' || target === 'municipalities' || target === 'offer-types';
-  const hint = r.closest.length > 0 ? { key: 'names.didYouMean', params: { list: listed(r.closest, ctx.lang) } }
-    : vocabulary ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
+  const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang) : undefined,
+    isVocabulary(target) ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
@@ -245,7 +269,7 @@ export function findRecord(ctx: CommandContext, word: string, kinds: readonly Re
     }
   }
   const closest = interleave(named.map((kind) => folder.index(kind).closest(word).map((entry) => ({ kind, entry })))).slice(0, 3);
-  const hint = closest.length > 0 ? { key: 'names.didYouMean', params: { list: closest.map((c) => shownWithKind(ctx, c)).join(', ') } } : { key: 'names.findHint' };
+  const hint = notFoundHint(ctx, folder.leftOut(kinds), closest.length > 0 ? closest.map((c) => shownWithKind(ctx, c)).join(', ') : undefined, { key: 'names.findHint' });
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noRecordId', { id: word, hint } as MessageParams);
   throw new UserError('names.noRecordName', { hint } as MessageParams);

@@ -21,13 +21,23 @@ export interface ProblemStyle {
   width?: number;
 }
 
+/** Where a problem is: `data/organisations/x.yaml:3:7`, or the file alone for a problem at no line of it. */
+export function placeOf(dataDir: string, p: Pick<Problem, 'file'> & { line?: number; col?: number }): string {
+  // A file name is the user's text too: no control characters reach the terminal.
+  return terminalSafe(p.line === undefined ? join(dataDir, p.file) : `${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
+}
+
+/** Several problems' places for a message, at most ten named. */
+export function placesOf(dataDir: string, problems: readonly Pick<Problem, 'file' | 'line' | 'col'>[]): string {
+  return problems.slice(0, 10).map((p) => placeOf(dataDir, p)).join(', ') + (problems.length > 10 ? ', …' : '');
+}
+
 /**
  * `data/organisations/x.yaml:3:7  Status skal være …`, a warning marked as one; a problem of the
  * whole file, at no line of it, by the file's name alone.
  */
 export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'file' | 'severity' | 'message'> & { line?: number; col?: number }, style: ProblemStyle = {}): string {
-  // A file name is the user's text too: no control characters reach the terminal.
-  const where = terminalSafe(p.line === undefined ? join(dataDir, p.file) : `${join(dataDir, p.file)}:${p.line}:${p.col}`, { lineBreaks: 'space' });
+  const where = placeOf(dataDir, p);
   const mark = p.severity === 'warning' ? `${translate(lang, 'validate.warning')}: ` : '';
   const message = translate(lang, p.message.key, p.message.params);
   const painted = (style.where ?? String)(where);

@@ -11,7 +11,7 @@ import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type Message } from '../i18n/index.js';
+import { translate, type Message, type MessageKey } from '../i18n/index.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -24,11 +24,11 @@ import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type St
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
 import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
-import { errorsIntroduced, retiredChosen, type ChangedFile } from './check.js';
+import { errorsIntroduced, retiredChosen, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
-import { problemLine } from '../output/problem-line.js';
+import { placesOf, problemLine } from '../output/problem-line.js';
 import { wrapForTerminal } from '../output/table.js';
 
 export type Rec = Record<string, unknown>;
@@ -209,6 +209,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
 
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
+    const untoldOf = new Map<RecordKind, Problem[]>();
     for (const change of planned) {
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
@@ -221,6 +222,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         }
         files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
         continue;
+      }
+      if (!current.snapshot.exists && change.record !== null) {
+        // A new record while a file of its folder cannot be read: whether the record is there
+        // already (under another id, by the same name) cannot be told, and a second entry of the
+        // same thing, once that file is mended, makes every later change refuse. (Something
+        // unreadable in the new record's own place is said as such, below.)
+        let untold = untoldOf.get(change.kind);
+        if (!untold) untoldOf.set(change.kind, (untold = untoldRecords(raw, checked.problems, change.kind)));
+        refuseBesideUntold(ctx, change.kind, untold.filter((p) => p.file !== rel));
       }
       if (change.record === null) {
         if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
@@ -340,6 +350,14 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     stop.dispose();
     lock.release();
   }
+}
+
+/**
+ * Refuses a new record of the kind while files of its folder cannot be told (`untold`, see
+ * untoldRecords): named at their errors, to be put right first.
+ */
+export function refuseBesideUntold(ctx: CommandContext, kind: RecordKind, untold: readonly Problem[]): void {
+  if (untold.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${kind}` as MessageKey }, count: untold.length, files: placesOf(ctx.dataDir, untold) });
 }
 
 /** Bytes in KiB, rounded up (a file 1 byte over the limit must not read as the limit itself). */

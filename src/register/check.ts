@@ -10,6 +10,8 @@ import { retiredEntriesChosen, type RecordChange } from '../validate/retired.js'
 import type { FileRole, Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import { locate, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
+import { leftOutFiles } from '../validate/valid-part.js';
+import { nameFieldOf } from '../domain/record-name.js';
 
 /** A changed file: a record's (its kind and id) or a vocabulary's. */
 export type ChangedFile = ChangedRecordFile | ChangedVocabularyFile;
@@ -83,4 +85,21 @@ export function retiredChosen(folder: DataFolder, raw: RawFolder, changes: reado
   for (const c of changes) if (!('vocabulary' in c) && c.data !== undefined) records.push({ rel: c.rel, kind: c.kind, before: beforeOf.get(c.rel), after: c.data });
   let positions: RawFolder | undefined;
   return retiredEntriesChosen(folder, records, lang, (rel, path) => (positions ??= withChanges(raw, changes)).position(rel, path, 'value'));
+}
+
+/**
+ * The files of a kind's folder whose record cannot be told, each at its first error: not read as a
+ * record at all, or read without a name. A new record of the kind may be one of them under another
+ * id, which no check can see (the names that repeat are told by what can be read).
+ */
+export function untoldRecords(raw: RawFolder, problems: readonly Problem[], kind: RecordKind): Problem[] {
+  const broken = leftOutFiles(problems, [kind]);
+  if (broken.length === 0) return [];
+  const files = new Map(raw.files.map((f) => [f.rel, f]));
+  const field = nameFieldOf(kind);
+  return broken.filter((p) => {
+    const data = files.get(p.file)?.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return true;
+    return field !== undefined && typeof (data as Record<string, unknown>)[field] !== 'string';
+  });
 }

@@ -173,7 +173,8 @@ function patchNode(doc: Document, node: unknown, before: unknown, after: unknown
     // with ids) is written one item a line, as a new file has it, not as objects crammed on one line.
     const isObject = (v: unknown) => v !== null && typeof v === 'object';
     if (node.flow && !before.some(isObject) && after.some(isObject)) return newNode(doc, ordered(after, rank, path), style);
-    if (before.length === after.length) {
+    const from = sameItems(before, after);
+    if (inPlace(before, after, from)) {
       node.items = node.items.map((item, i) => patchNode(doc, item, before[i], after[i], path, rank, style)) as never;
       return node;
     }
@@ -190,11 +191,42 @@ function patchNode(doc: Document, node: unknown, before: unknown, after: unknown
       }
       if (j === after.length) { node.items = kept as never; return node; }
     }
+    if (node.items.length === before.length && from.some((i) => i !== undefined)) {
+      // Items given in another order, or some of them new: each kept item's node goes where its
+      // value now is, its comments with it.
+      node.items = after.map((v, j) => (from[j] === undefined ? newNode(doc, ordered(v, rank, path), style) : node.items[from[j]!])) as never;
+      return node;
+    }
   }
   const fresh = newNode(doc, ordered(after, rank, path), style);
-  if (isSeq(fresh) && isSeq(node)) fresh.flow = node.flow ?? fresh.flow;
+  // A list keeps the form it had: a block list (which may carry comments) is never made an inline one.
+  if (isSeq(fresh) && isSeq(node)) fresh.flow = node.flow === true;
   return fresh;
 }
+
+/**
+ * Which item of `before` each item of `after` is: an equal one not taken yet (the one at the same
+ * place first), or undefined for an item that is new or changed.
+ */
+function sameItems(before: readonly unknown[], after: readonly unknown[]): Array<number | undefined> {
+  const taken = new Set<number>();
+  return after.map((v, j) => {
+    let i = j < before.length && !taken.has(j) && sameData(before[j], v) ? j : before.findIndex((b, k) => !taken.has(k) && sameData(b, v));
+    if (i < 0) return undefined;
+    taken.add(i);
+    return i;
+  });
+}
+
+/**
+ * Whether every item is where it was, or is a record changed there (a criterion reworded): then each
+ * is patched in its place. A plain value that differs is another item, not the one changed: its
+ * comment is not the new one's.
+ */
+function inPlace(before: readonly unknown[], after: readonly unknown[], from: ReadonlyArray<number | undefined>): boolean {
+  return before.length === after.length && from.every((i, j) => i === j || (i === undefined && isPlainObject(before[j]) && isPlainObject(after[j])));
+}
+
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -333,7 +365,8 @@ function spliceSeq(text: string, seq: import('yaml').YAMLSeq, before: unknown[],
     if (text.slice(ls, i).trim() !== '') throw new CannotSplice();
     return { dash: i, col: i - ls, lineStart: ls, contentCol: n.range[0] - ls };
   });
-  if (before.length === after.length) {
+  const from = sameItems(before, after);
+  if (inPlace(before, after, from)) {
     seq.items.forEach((item, i) => {
       if (sameData(before[i], after[i])) return;
       const b = before[i];
@@ -367,7 +400,32 @@ function spliceSeq(text: string, seq: import('yaml').YAMLSeq, before: unknown[],
       return;
     }
   }
+  if (after.length > 0) {
+    spliceRearranged(text, seq, dashes, from, after, path, rank, style, edits);
+    return;
+  }
   throw new CannotSplice();
+}
+
+/**
+ * A block list given in another order, or with items both added and removed, or all new: the list's lines put
+ * together again, each kept item's lines as they were (its comment on its line, and the comment
+ * lines above it, go with it), a new item written in the list's indentation; a removed item's
+ * lines go. Comment lines above the first item stay on top, as the list's heading.
+ */
+function spliceRearranged(text: string, seq: import('yaml').YAMLSeq, dashes: ReadonlyArray<{ col: number; lineStart: number }>, from: ReadonlyArray<number | undefined>, after: unknown[], path: string[], rank: KeyRank, style: Style, edits: Edit[]): void {
+  const ends = seq.items.map((item) => endOfContentLine(text, nodeEnd(item as Node)));
+  const start = dashes[0].lineStart;
+  const end = ends[ends.length - 1];
+  const lineEnd = text.includes('\r\n') ? '\r\n' : '\n';
+  const piece = (i: number) => {
+    const own = text.slice(i === 0 ? start : ends[i - 1], ends[i]);
+    return own.endsWith('\n') ? own : own + lineEnd;
+  };
+  let body = after.map((v, j) => (from[j] === undefined ? indentLines(itemsSnippet([{ after: v }], path, rank, style), dashes[0].col, false) : piece(from[j]!))).join('');
+  // The file's last line had no line break: nor has it now.
+  if (!text.slice(start, end).endsWith('\n')) body = body.replace(/\r?\n$/, '');
+  edits.push({ start, end, text: body, order: edits.length });
 }
 
 function applyEdits(text: string, edits: Edit[]): string {

@@ -58,6 +58,17 @@ export function validPart(folder: DataFolder, problems: readonly Problem[]): Val
   return { folder: { ...folder, records }, leftOut: { files, dependents } };
 }
 
+/**
+ * The record files of these kinds left out for errors, each at its first error (in the order the
+ * check found them): what a lookup that found nothing, or a new record, may be missing.
+ */
+export function leftOutFiles(problems: readonly Problem[], kinds: readonly RecordKind[]): Problem[] {
+  const folders = kinds.map((k) => `${FOLDER_OF[k]}/`);
+  const first = new Map<string, Problem>();
+  for (const p of problems) if (p.severity === 'error' && !first.has(p.file) && folders.some((f) => p.file.startsWith(f))) first.set(p.file, p);
+  return [...first.values()];
+}
+
 function refersToMissing(kind: RecordKind, record: unknown, records: DataFolder['records']): boolean {
   let missing = false;
   for (const [pattern, target] of REFERENCES[kind]) {

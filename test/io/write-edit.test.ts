@@ -1,5 +1,6 @@
 // Editing a hand-written file changes only the changed fields' lines: comments, key order, quoting,
 // blank lines and indentation elsewhere stay byte for byte.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { editText, readsBackAs, serialise, withSchemaLine } from '../../src/store/yaml-write.js';
 import { parseStrict } from '../../src/store/yaml-read.js';
@@ -126,6 +127,47 @@ describe('editing one field of a commented, hand-formatted file', () => {
     const text = 'id: a\nname: A\n';
     expect(withSchemaLine(text, '../schemas/organisation.schema.json')).toBe('# yaml-language-server: $schema=../schemas/organisation.schema.json\n' + text);
     expect(withSchemaLine(withSchemaLine(text, 'x'), 'x')).toBe(withSchemaLine(text, 'x'));
+  });
+});
+
+describe('a block list given again in another order', () => {
+  const text = 'id: a\nmunicipalities:\n  - randers   # hovedkontor\n  - norddjurs\nstatus: active\n';
+  const before = { id: 'a', municipalities: ['randers', 'norddjurs'], status: 'active' };
+
+  test('each item keeps its comment, and the list stays a block list', () => {
+    expect(editText(text, before, { ...before, municipalities: ['norddjurs', 'randers'] }, rank)).toBe('id: a\nmunicipalities:\n  - norddjurs\n  - randers   # hovedkontor\nstatus: active\n');
+    // One added in front, one removed: the kept item's comment is still its own (not the new first item's).
+    expect(editText(text, before, { ...before, municipalities: ['aarhus', 'randers'] }, rank)).toBe('id: a\nmunicipalities:\n  - aarhus\n  - randers   # hovedkontor\nstatus: active\n');
+    expect(editText(text, before, { ...before, municipalities: ['norddjurs', 'randers', 'skive'] }, rank)).toBe('id: a\nmunicipalities:\n  - norddjurs\n  - randers   # hovedkontor\n  - skive\nstatus: active\n');
+  });
+
+  test('comment lines above an item go with it; those above the first stay on top; Windows line endings stay', () => {
+    const commented = 'municipalities:\n  # kommuner\n  - randers\n  # filialen\n  - skive # lukker\nstatus: active';
+    const out = editText(commented, { municipalities: ['randers', 'skive'], status: 'active' }, { municipalities: ['skive', 'randers'], status: 'active' }, rank);
+    expect(out).toBe('municipalities:\n  # kommuner\n  # filialen\n  - skive # lukker\n  - randers\nstatus: active');
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(editText(crlf, before, { ...before, municipalities: ['norddjurs', 'randers'] }, rank)).toBe('id: a\r\nmunicipalities:\r\n  - norddjurs\r\n  - randers   # hovedkontor\r\nstatus: active\r\n');
+  });
+
+  test('property: any order, with items added and removed, keeps each kept item\'s comment on its line and the list a block list', () => {
+    const ids = ['aarhus', 'randers', 'skive', 'favrskov', 'norddjurs', 'syddjurs', 'herning', 'lemvig'];
+    const list = fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(list, list, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (was, now, commented) => {
+      const comment = (id: string) => `# om ${id}`;
+      const lines = was.map((id, i) => `    - ${id}${commented[i] ? `  ${comment(id)}` : ''}`);
+      const file = ['id: a', '# før listen', 'municipalities:', ...lines, 'status: active # sidst', ''].join('\n');
+      const out = editText(file, { id: 'a', municipalities: was, status: 'active' }, { id: 'a', municipalities: now, status: 'active' }, rank);
+      expect(out).toBeDefined();
+      expect(parseStrict(out!).data).toEqual({ id: 'a', municipalities: now, status: 'active' });
+      const outLines = out!.split('\n');
+      // Everything outside the list as it was; the list one item a line, in the file's indentation.
+      expect(outLines.slice(0, 3)).toEqual(['id: a', '# før listen', 'municipalities:']);
+      expect(outLines.slice(3 + now.length)).toEqual(['status: active # sidst', '']);
+      now.forEach((id, j) => {
+        const kept = was.indexOf(id);
+        expect(outLines[3 + j]).toBe(kept >= 0 ? lines[kept] : `    - ${id}`);
+      });
+    }), { numRuns: 300, seed: 20261206 });
   });
 });
 
