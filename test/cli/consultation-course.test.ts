@@ -165,6 +165,21 @@ describe('consultation invite: equal terms for every party', () => {
     expect(read(dir)).toBe(closed);
   });
 
+  test('an invitation to a closed consultation is not taken back by omit; a reason for one not invited may still be written', async () => {
+    const closed = CONSULTATION.replace('status: open', 'status: closed');
+    const dir = seated(closed);
+    expect(await run(dir, ['consultation', 'omit', 'h1', 'alpha', '--reason', 'Fejl'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 er lukket, og Alpha Forening blev inviteret til den, så invitationen kan ikke tages tilbage bagefter. En begrundelse for at udelade en part (--reason) kan kun skrives for parter, der ikke blev inviteret.\n',
+    });
+    expect((await run(dir, ['consultation', 'omit', 'h1', 'alpha', 'beta', '--reason', 'Mistake'])).stderr).toMatch(/^error: consultation h1 is closed, and Alpha Forening and \S.* were invited to it, so the invitation cannot be taken back afterwards\./);
+    expect(read(dir)).toBe(closed);
+    const r = await run(dir, ['consultation', 'omit', 'h1', 'gamma', '--reason', 'Ikke relevant for emnet', '--no-commit'], 'da');
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir)).toContain('invited: [alpha, beta]\n');
+    expect(read(dir)).toMatch(/omitted:\n\s+- party: gamma\n\s+reason: Ikke relevant for emnet\n/);
+  });
+
   test('an open consultation past its deadline takes no more invitations either', async () => {
     today('2026-04-02');
     const dir = seated(CONSULTATION);
