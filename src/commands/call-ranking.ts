@@ -12,7 +12,7 @@ import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
-import { criterionText, plainCriteria, scoredCriteria } from '../domain/applications.js';
+import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
 
 type Opts = { format?: string; output?: string; year?: string };
@@ -53,7 +53,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
   // Nothing to score against, or nothing scored yet: said so, with the command that puts it right.
   const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
-  const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: plain.texts.map((t) => ctx.t('audit.fmt.quoted', { text: t.replace(/\.$/, '') })).join(', '), command: plain.command })
+  const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: plain.texts.map((t) => quotedCriterion(t, ctx.lang)).join(', '), command: plain.command })
     : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
     : r.assessors === 0 ? ctx.t('ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
     : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
