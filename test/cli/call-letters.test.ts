@@ -164,7 +164,7 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(unnumbered).not.toContain('Journalnummer');
     expect(readFileSync(join(out, 'c-unscored.html'), 'utf8')).not.toContain('journalnummer');
     expect(readFileSync(join(out, 'a-fine.md'), 'utf8')).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example), og oplys journalnummer 1-30-72-45-26.');
-    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om til Værested.');
+    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om, til Værested.');
   });
 
   it('a letter to an application without a title leaves the application line out, never showing its id', async () => {

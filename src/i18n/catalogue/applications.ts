@@ -295,7 +295,7 @@ export const applications = defineMessages({
   'letter.case': 'Journalnummer',
   'letter.application': 'Ansøgning',
   'letter.granted': '{region} bevilger jer {granted} til {what}, som ansøgt.',
-  'letter.partly': '{region} bevilger jer {granted} af de {applied}, I søgte om til {what}. Resten af ansøgningen får afslag; begrundelsen følger nedenfor.',
+  'letter.partly': '{region} bevilger jer {granted} af de {applied}, I søgte om, til {what}. Resten af ansøgningen får afslag; begrundelsen følger nedenfor.',
   'letter.refused': '{region} giver afslag på jeres ansøgning om {applied} til {what}. Begrundelsen følger nedenfor.',
   'letter.grantedCall': '{region} bevilger jer {granted}, som I søgte om under opslaget »{call}«.',
   'letter.partlyCall': '{region} bevilger jer {granted} af de {applied}, I søgte om under opslaget »{call}«. Resten af ansøgningen får afslag; begrundelsen følger nedenfor.',
