@@ -501,8 +501,8 @@ export const register = defineMessages({
   'list.invited': 'Inviteret',
   'list.responses': 'Svar',
 
-  'init.settingsComment': 'Indstillinger for denne civsam-datamappe: regionen og revisionens politik.',
-  'init.policy.max_share': 'Største andel af en pulje et år, som én organisation må få, før revisionen advarer.',
+  'init.settingsComment': 'Indstillinger for denne civsam-datamappe: regionen og kontrollens politik.',
+  'init.policy.max_share': 'Største andel af en pulje et år, som én organisation må få, før kontrollen advarer.',
   'init.policy.hhi_warning': 'Herfindahl-Hirschman-indeks (0-10.000), over hvilket fordelingen kaldes koncentreret.',
   'init.policy.short_project_months': 'Et udviklingsprojekt på højst så mange måneder regnes som kort.',
   'init.policy.short_chain_count': 'Så mange korte projekter i træk hos samme organisation giver en advarsel.',
