@@ -173,6 +173,15 @@ describe('state changes', () => {
     expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001'])).code).toBe(2);
   });
 
+  test('agreement evaluate refuses an evaluation dated before the agreement starts, saying both dates; on the first day it is taken', async () => {
+    const dir = folder();
+    const before = read(dir, 'agreements/2026-psyk-001.yaml');
+    const early = await run(dir, ['--lang', 'da', 'agreement', 'evaluate', '2026-psyk-001', '--summary', 'Forberedelse', '--date', '2025-12-05']);
+    expect(early).toMatchObject({ code: 2, stdout: '', stderr: 'fejl: aftale 2026-psyk-001 begynder først den 1. jan. 2026, så den kan ikke være evalueret den 5. dec. 2025. Angiv evalueringens dato, den 1. jan. 2026 eller senere, med --date.\n' });
+    expect(read(dir, 'agreements/2026-psyk-001.yaml')).toBe(before);
+    expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001', '--summary', 'Første dag.', '--date', '2026-01-01'])).code).toBe(0);
+  });
+
   test('call close records applicants and selection, after the deadline only', async () => {
     const dir = folder({ 'calls/2099-senere.yaml': CALL.replace('2025-opslag', '2099-senere').replace('deadline: 2025-02-01', 'deadline: 2099-02-01').replace('published: 2025-01-01', 'published: 2099-01-01') });
     expect((await run(dir, ['call', 'close', '2025-opslag', '--selected', 'alpha'])).code).toBe(0);
