@@ -19,6 +19,8 @@ export default defineConfig({
     // civsam commits what it writes; in-process runs reach git with this process's environment,
     // so the tests bring their own identity instead of depending on the machine's git config.
     env: { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
+    // Every temporary folder of the run in one, removed at its end (see the file).
+    globalSetup: ['test/helpers/temporary-root.ts'],
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/stress/**'],
   },

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every temporary folder of the run in one, removed at its end (see the file).
+    globalSetup: ['test/helpers/temporary-root.ts'],
     include: ['test/stress/**/*.test.ts'],
     // Soaks take minutes, more on a busy machine; a test that sets its own limit keeps it.
     testTimeout: 1_200_000,

@@ -9,7 +9,12 @@ import type { Target } from '../domain/kinds.js';
  * for the id or the fixed value it means (context/names.ts): the records of a kind or a
  * vocabulary's entries, a schema's fixed values, or an agreement's funding (`POOL:YEAR:KIND:AMOUNT`).
  */
-export type Names = { target: Target } | { values: readonly string[]; field?: string } | { funding: { kinds: readonly string[] } };
+/**
+ * What an option's value names: a record or vocabulary entry, one of fixed values (`field`: the
+ * field whose value labels to use; `refusal`: the message for a value that is none of them, when
+ * the generic one would not say what to do), or a funding line.
+ */
+export type Names = { target: Target } | { values: readonly string[]; field?: string; refusal?: MessageKey } | { funding: { kinds: readonly string[] } };
 
 export interface OptionSpec {
   flags: string;

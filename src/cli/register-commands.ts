@@ -35,7 +35,8 @@ function fieldFlag(kind: RecordKind, s: FieldSpec): string {
 function fieldNames(kind: RecordKind, s: FieldSpec): Names | undefined {
   const reference = REFERENCES[kind].find(([path]) => path === s.path || path === `${s.path}.*`);
   if (reference) return { target: reference[1] };
-  if (s.choices) return { values: s.choices };
+  // A scope names no municipality (`--scope kommunal`): the refusal says those go in --municipalities.
+  if (s.choices) return { values: s.choices, ...(s.path === 'scope' ? { refusal: 'names.badScope' as const } : {}) };
   if (s.type === 'funding') return { funding: { kinds: enumAt(kind, 'funding.kind') ?? [] } };
   return undefined;
 }

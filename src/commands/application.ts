@@ -130,9 +130,14 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
   return { scores: out, ...(criteria ? { criteria } : {}) };
 }
 
-/** The command that gives a call's plain-text criteria ids: the same texts given again (`civsam call edit ID --criteria …`), each quoted for the shell. */
-export function reCriteriaCommand(call: Call): string {
-  const texts = (call.criteria ?? []).filter((c): c is string => typeof c === 'string');
+/**
+ * The command that gives a call's plain-text criteria ids: every criterion's text given again
+ * (`civsam call edit ID --criteria …`), each quoted for the shell. One that has an id is given by
+ * its text in the data's `language` and keeps its id (criteriaFromTexts), so its scores stay.
+ */
+export function reCriteriaCommand(call: Call, language: Language = 'da'): string {
+  const scored = new Set<unknown>(scoredCriteria(call));
+  const texts = (call.criteria ?? []).flatMap((c) => (typeof c === 'string' || scored.has(c) ? [criterionText(c, language)] : []));
   const shownTexts = texts.length > 0 ? texts.map(shellWord).join(' ') : '"…" "…"';
   return `civsam call edit ${shellWord(call.id)} --criteria ${shownTexts}`;
 }

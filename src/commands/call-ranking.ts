@@ -53,12 +53,19 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
   // Nothing to score against, or nothing scored yet: said so, with the command that puts it right.
   const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
-  const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: plain.texts.map((t) => quotedCriterion(t, ctx.lang)).join(', '), command: plain.command })
+  const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: quotedCriteria(ctx, plain.texts), command: plain.command })
     : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
     : r.assessors === 0 ? ctx.t('ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
     : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
+  // Plain texts beside the scored criteria are not scored: the ranking leaves them out, and says so.
+  if (criteria.length > 0 && plain.texts.length > 0) notes.push(ctx.t('ranking.unscoredCriteria', { count: plain.texts.length, criteria: quotedCriteria(ctx, plain.texts), command: plain.command }));
   notes.push(...moneyNotes(ctx, r));
   return { columns, rows, notes, keyColumns: 2 };
+}
+
+/** Criteria listed as the messages list them: each quoted, without its final full stop. */
+function quotedCriteria(ctx: CommandContext, texts: readonly string[]): string {
+  return texts.map((t) => quotedCriterion(t, ctx.lang)).join(', ');
 }
 
 /** Which year's money the ranking is held against and why, what is left of it, and where it runs out. */
@@ -100,7 +107,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   }
   const report = buildRanking(folder, call, ctx.today, year);
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
-  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call) });
+  const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call, folder.settings?.language ?? ctx.lang) });
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });
   if (opts.output !== undefined && extname(opts.output).toLowerCase() === '.xlsx') {
     if (opts.format !== undefined) throw new UserError('ranking.xlsxFormat');

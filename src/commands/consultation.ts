@@ -1,8 +1,9 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
+import { listWords } from '../i18n/index.js';
 import { changeRecord } from '../register/apply-change.js';
 import { recordName } from '../domain/record-name.js';
 
@@ -61,7 +62,9 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   // After the deadline is allowed: it came late, and the report says so.
   if (date > ctx.today) throw new UserError('course.responseAfterToday', { today: formatDate(ctx.today, ctx.lang) });
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
+  // Points the response already has (by their text): not added twice, and said so.
+  let known: { name: string; given: number; index: number }[] = [];
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     // A point is known by its text (as consultation note refuses a second with the same text).
     const second = points.findIndex((x, i) => points.indexOf(x) !== i);
     if (second >= 0) throw new UserError('hearingNote.pointTwice', { name: recordName(s.folder, 'hearing-party', names[0]!) ?? names[0]!, first: points.indexOf(points[second]!) + 1, second: second + 1 });
@@ -70,18 +73,33 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
     const notInvited = names.filter((p) => !invited.includes(p));
     if (notInvited.length > 0) throw new UserError('register.responseNotInvited', { parties: notInvited.join(', ') });
     const responses = Array.isArray(r.responses) ? (r.responses as Response[]).map((x) => ({ ...x })) : [];
+    known = [];
+    let changed = false;
     for (const p of names) {
       const existing = responses.find((x) => x.party === p);
       const response = existing ?? { party: p, received: date };
+      if (!existing || existing.received !== date) changed = true;
       response.received = date;
       if (!existing) responses.push(response);
       if (points.length > 0) {
-        const known = new Set((response.points ?? []).map((x) => x.summary));
-        response.points = [...(response.points ?? []).map((x) => ({ ...x })), ...points.filter((x) => !known.has(x)).map((summary) => ({ summary }))];
+        const had = (response.points ?? []).map((x) => x.summary);
+        const name = recordName(s.folder, 'hearing-party', p) ?? p;
+        points.forEach((x, i) => { if (had.includes(x)) known.push({ name, given: i + 1, index: had.indexOf(x) + 1 }); });
+        const added = points.filter((x) => !had.includes(x));
+        if (added.length > 0) changed = true;
+        response.points = [...(response.points ?? []).map((x) => ({ ...x })), ...added.map((summary) => ({ summary }))];
       }
+    }
+    // Every point given is there already, and nothing else changes: refused, not passed over in silence.
+    if (known.length > 0 && !changed) {
+      throw new UserError('hearingNote.pointsAllKnown', { name: known[0]!.name, party: names[0]!, id, count: known.length, indexes: listWords(ctx.lang, known.map((k) => String(k.index))) });
     }
     return { ...r, responses };
   });
+  if (code === EXIT.ok) {
+    for (const k of known) ctx.stderr.write(ctx.errColor.yellow(ctx.t('hearingNote.pointKnown', { name: k.name, given: k.given, total: points.length, index: k.index })) + '\n');
+  }
+  return code;
 }
 
 /** Opens a consultation on or after its opening day; with --now today, which becomes its opening day. */

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { countRange, gitOperationInProgress, locate, pendingApply, readStopped, recoverApply, revParse, trackingRef } from '../store/sync.js';
+import { countRange, gitOperationInProgress, locate, pendingApply, readStopped, recoverApply, revParse, trackingRef, unfetchedShare } from '../store/sync.js';
 import { gitRaw } from '../store/git.js';
 
 export function reportSharing(ctx: CommandContext, realDir: string, repair: boolean, say: (text: string, paint?: (line: string) => string) => void): void {
@@ -34,6 +34,12 @@ export function reportSharing(ctx: CommandContext, realDir: string, repair: bool
   if (stopped) say(ctx.t('doctor.syncStopped', { count: stopped.paths.length }), c.yellow);
   // Without fetching: doctor works offline and quickly; the count is as of the last sync.
   const head = revParse(root, 'HEAD');
+  if (!head) {
+    // Nothing committed here yet: no branch to count against, only what was last fetched.
+    const share = unfetchedShare(place);
+    say(share ? ctx.t('sync.notTaken', { remote: place.remote, ...share }) : ctx.t('sync.notFetched', { remote: place.remote }), c.yellow);
+    return;
+  }
   const upstream = revParse(root, trackingRef(place));
   const unsent = head ? countRange(root, upstream ? `${upstream}..${head}` : head) : 0;
   if (unsent > 0) say(ctx.t('doctor.unpushed', { count: unsent, remote: place.remote }), c.yellow);

@@ -121,6 +121,31 @@ class Asker {
     };
   }
 
+  /**
+   * A theme for a question asked with the filter hint after it: the line left once it is answered
+   * is the question and the answer (`✔ Kommuner Færdig (1 valgt)`), without the hint, which is
+   * about typing and is over then. The theme's own message style (a refusal's) is kept.
+   */
+  private hinted<T extends { style: object }>(theme: T): T {
+    const c = this.ctx.errColor;
+    const hint = ` ${this.t('guided.filterHint')}`;
+    const inner = theme.style as { message?: (text: string, status: string) => string };
+    const style = Object.defineProperties({}, {
+      ...Object.getOwnPropertyDescriptors(theme.style),
+      message: {
+        enumerable: true,
+        get: () => {
+          const own = inner.message;
+          return (text: string, status: string) => {
+            const shown = status === 'done' && text.endsWith(hint) ? text.slice(0, -hint.length) : text;
+            return own ? own(shown, status) : c.bold(shown);
+          };
+        },
+      },
+    });
+    return { ...theme, style };
+  }
+
   /** The problems the record with this answer would have at the answered field (the write's own check). */
   problemAt(spec: FieldSpec, answer: Answer | undefined): string | true {
     const flag = optionName(spec.flag);
@@ -211,7 +236,7 @@ class Asker {
     return this.p.search({
       message: `${message} ${this.t('guided.filterHint')}`,
       source: (term) => filterChoices(choices, term),
-      validate, default: current, pageSize: 10, theme: this.theme,
+      validate, default: current, pageSize: 10, theme: this.hinted(this.theme),
     }, this.context);
   }
 
@@ -232,7 +257,7 @@ class Asker {
           // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
           ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
         ],
-        pageSize: 10, theme: this.refusableTheme(() => (refused ? refusal : true)),
+        pageSize: 10, theme: this.hinted(this.refusableTheme(() => (refused ? refusal : true))),
         // Told which choice was made before the prompt writes its last line; every choice passes
         // its check: one the check refuses is written into the filter, which the user would then
         // have to delete letter by letter.

@@ -172,7 +172,11 @@ export function add(kind: RecordKind) {
       // a stand-in id (never written, as a record that lacks a field is refused), so every field it
       // lacks is said at once rather than the id alone.
       if (!id && missingRequired(kind, rec).length > 0) id = uniqueId(STAND_IN_ID, (x) => s.folder.records[kind].has(x));
-      if (!id) throw new UserError('register.noId', kindWords(kind));
+      if (!id) {
+        // A name or title was given but holds no letter or digit to make an id of ("…" copied from an example).
+        const named = [rec.name, rec.title].some((v) => typeof v === 'string' && v.trim() !== '');
+        throw new UserError(named ? 'register.noIdFromName' : 'register.noId', kindWords(kind));
+      }
       if (!isValidId(id)) throw new UserError('register.badId');
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });
       const { id: _drop, ...rest } = rec;

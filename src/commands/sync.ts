@@ -26,7 +26,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, locate, takeShared, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  conflictVersions, fetchAll, locate, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -767,9 +767,19 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
 
 function status(ctx: CommandContext, place: SyncPlace): number {
   const head = revParse(place.root, 'HEAD');
+  const out = (s: string) => ctx.stdout.write(s + '\n');
+  if (!head) {
+    // Nothing committed here yet (a clone of an empty remote, or a branch with no commit): there is
+    // no branch to count against; say what the remote has and that civsam sync brings it in.
+    const fetchedAll = fetchAll(place);
+    if (!fetchedAll.ok) say(ctx, ctx.errColor.yellow(ctx.t('sync.statusOfflineUnfetched', { remote: place.remote })));
+    const share = unfetchedShare(place);
+    if (share) out(ctx.t('sync.notTaken', { remote: place.remote, ...share }));
+    else out(ctx.t(fetchedAll.ok ? 'sync.nothingShared' : 'sync.notFetched', { remote: place.remote }));
+    return fetchedAll.ok ? EXIT.ok : EXIT.invalid;
+  }
   const fetched = fetch(place);
   const upstream = revParse(place.root, trackingRef(place));
-  const out = (s: string) => ctx.stdout.write(s + '\n');
   if (!fetched.ok) say(ctx, ctx.errColor.yellow(ctx.t('sync.statusOffline', { remote: place.remote })));
   const ahead = head ? countRange(place.root, upstream ? `${upstream}..${head}` : head) : 0;
   const behind = head && upstream ? countRange(place.root, `${head}..${upstream}`) : upstream ? countRange(place.root, upstream) : 0;

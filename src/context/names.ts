@@ -13,7 +13,7 @@ import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import type { Language, Message, MessageParams } from '../i18n/index.js';
+import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import { readCandidate } from '../store/load-folder.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
@@ -21,7 +21,7 @@ import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 /** A value to look up, as cli/arguments.ts describes it. */
 export interface Lookup {
   what: string;
-  names: { target: Target } | { values: readonly string[]; field?: string } | { funding: { kinds: readonly string[] } };
+  names: { target: Target } | { values: readonly string[]; field?: string; refusal?: MessageKey } | { funding: { kinds: readonly string[] } };
   values: string[];
   set(resolved: string[]): void;
 }
@@ -155,7 +155,7 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
 }
 
 /** `what`: the option or argument as the user typed it (`--decision`), or a message for a part of one. */
-function resolveValue(ctx: CommandContext, what: string | Message, values: readonly string[], value: string, field?: string): string {
+function resolveValue(ctx: CommandContext, what: string | Message, values: readonly string[], value: string, field?: string, refusal?: MessageKey): string {
   const said = typeof what === 'string' ? { syntax: what } : what;
   const index = enumNames(values, field);
   const r = index.resolve(value);
@@ -164,7 +164,7 @@ function resolveValue(ctx: CommandContext, what: string | Message, values: reado
   // The value meant, when one is near (`delvist imødekommet`), before every value it may take.
   const near = r.status === 'unknown' ? r.closest : r.candidates;
   if (near.length > 0) throw new UsageError('names.badValueNear', { what: said, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[ctx.lang]).join(', ') } }, choices } as MessageParams);
-  throw new UsageError('names.badValue', { what: said, choices });
+  throw new UsageError(refusal ?? 'names.badValue', { what: said, choices });
 }
 
 /** An agreement's funding item with its pool and its kind resolved; a malformed item is left for the flag's own check. */
@@ -183,7 +183,7 @@ export function resolveNames(ctx: CommandContext, lookups: readonly Lookup[]): v
   for (const l of lookups) {
     const names = l.names;
     const resolved = l.values.map((v) => {
-      if ('values' in names) return resolveValue(ctx, l.what, names.values, v, names.field);
+      if ('values' in names) return resolveValue(ctx, l.what, names.values, v, names.field, names.refusal);
       if ('funding' in names) return resolveFunding(ctx, folder, l.what, names.funding.kinds, v);
       return resolveTarget(ctx, folder, l.what, names.target, v);
     });

@@ -75,6 +75,7 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
 /** The table as renderTerminalTable draws it, handed to `sink` in pieces of some kilobytes. */
 export function writeTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance, sink: TextSink): void {
   width = Math.max(width, 30);
+  const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   const texts = table.rows.map((r) => table.columns.map((_, i) => terminalSafe(cellText(r[i], lang))));
   const headers = table.columns.map((c) => terminalSafe(c.header));
   const natural = headers.map((h) => longestLine(h));
@@ -85,20 +86,35 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   // table too wide at its columns' narrowest is drawn as a list, which needs no widths: once the
   // rows measured so far make it that wide, the rest are not measured.
   const splittable = !!keyColumns && keyColumns < headers.length;
+  // What a column's commands ask for (commandWidths): room for each whole, and for its longest
+  // argument. Only a cell longer than what its column already asks for is searched for one.
+  const whole = [...minimum];
+  const argument = [...minimum];
   for (let ri = 0; ri < texts.length; ri++) {
     const r = texts[ri];
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
       if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
-      if (text.length > minimum[i]) minimum[i] = longestWord(text, minimum[i]);
+      if (text.length <= minimum[i]) continue;
+      minimum[i] = longestWord(text, minimum[i]);
+      if (text.length > argument[i] && text.includes('civsam')) {
+        const asks = commandWidths(text);
+        if (asks.whole > whole[i]) whole[i] = asks.whole;
+        if (asks.argument > argument[i]) argument[i] = asks.argument;
+      }
     }
     if (!splittable && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
   }
   for (let i = 0; i < headers.length; i++) {
     natural[i] += 2;
     minimum[i] = Math.min(natural[i], minimum[i] + 2);
+    argument[i] = Math.min(natural[i], Math.max(minimum[i], argument[i] + 2));
+    whole[i] = Math.min(natural[i], Math.max(argument[i], whole[i] + 2));
   }
-  const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
+  // A column is made wide enough for its commands to stay whole where the table then fits; else
+  // for their arguments, each command on lines of its own; else the table is drawn as a list.
+  const fits = (least: number[]) => tableWidth(pick(least, shown)) <= width;
+  const least = fits(whole) ? whole : argument;
   // A long title wraps like the notes do: the table fits the terminal, its title too.
   if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
   // A table with no rows whose notes say why (`No funding granted …`) is those notes, not an empty frame.
@@ -106,11 +122,11 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     for (const n of table.notes) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
     return;
   }
-  const chunks = splittable && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, minimum, width) : undefined;
+  const chunks = splittable && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, least, width) : undefined;
   if (chunks && chunks.length > 1) {
     for (const chunk of chunks) drawTable(table, texts, chunk.cols, chunk.widths, color, sink);
-  } else if (tableWidth(pick(minimum, shown)) <= width) {
-    const widths = fitWidths(pick(natural, shown), pick(minimum, shown), width);
+  } else if (fits(least)) {
+    const widths = fitWidths(pick(natural, shown), pick(least, shown), width);
     if (table.groupColumn !== undefined) {
       // The group labels run across the table: widen its last column when they need more room.
       let want = 0;
@@ -365,18 +381,169 @@ function wordsOf(line: string): string[] {
   return keepsSpaces(line) ? line.split(SPACES) : line.split(' ');
 }
 
+/** A command found in a line's words (commandSpans). */
+interface CommandSpan {
+  /** The span's words (a quoted argument with its spaces as one). */
+  items: string[];
+  /** Index in the line's words of its first and last word. */
+  first: number;
+  last: number;
+}
+
+const COMMAND_START = /^[(`»"'“„]?civsam$/;
+/** What closes a command opened by a bracket or a quote (`(civsam call show)`, `»civsam audit«`). */
+const CLOSER: Record<string, string> = { '(': ')', '`': '`', '»': '«', '"': '"', "'": "'", '“': '”', '„': '“' };
+const COMMAND_NAME = /^[a-z][a-z-]*[.,;:!?)`»«”"']?$/;
+/** A mark that ends a sentence or a clause, or closes what was opened before the command. */
+const COMMAND_END = /[.,;:!?)`»«”]$/;
+/** An argument's shape: an option, an id, a date, a file, a placeholder in capitals, a quoted or elided value. */
+const ARGUMENT = /^-|^["'`]|[0-9./=:@_…{}<>\[\]]|[a-zæøå]-[a-zæøå]|^[A-ZÆØÅ][A-ZÆØÅ0-9=_-]+[.,;:!?)`»«”"']?$/;
+
+/** Whether `word` ends the command: it closes what opened it (with at most a mark after), or ends with a mark that ends a clause. */
+function endsCommand(word: string, closer: string | undefined): boolean {
+  if (closer) {
+    const bare = /[.,;:!?]$/.test(word) ? word.slice(0, -1) : word;
+    if (bare.endsWith(closer)) return true;
+    // Inside backticks or quotes, a comma or full stop may belong to the command's text.
+    if (closer === '`' || closer === '"' || closer === "'") return false;
+  }
+  return COMMAND_END.test(word);
+}
+
 /**
- * The words of a line with a command that ends it (`… civsam audit --explain evaluation-overdue`)
- * as one word, so a line breaks before the command rather than inside it: a person copies it
- * whole. A command longer than a line, or one followed by more of the sentence, breaks as words do.
+ * Commands in running text (`… (civsam call show) …`, `… with civsam application decide ID
+ * --amount AMOUNT for …`), found by their shape so that a line breaks around a command rather
+ * than inside it: a person copies it whole. A command starts at the word `civsam` (or `(civsam`,
+ * `»civsam`, `` `civsam ``) followed by a command's name, and takes words while they read as a
+ * command's: up to two lowercase names (the second only where an argument or the end follows, so
+ * `civsam validate for at se` ends before `for`), options (`--amount`) and the value after each,
+ * and arguments shaped as ids, placeholders or quoted text (`ID`, `2025-pulje`, `"delvist
+ * bevilget"`). A word that closes the bracket or quote before `civsam`, or ends in a full stop,
+ * comma, colon or semicolon, ends it, that mark with it; so does the first word of plain prose.
  */
-function commandKeptWhole(words: string[], width: number): string[] {
-  const start = words.lastIndexOf('civsam');
-  if (start < 0 || start === words.length - 1) return words;
-  const command = words.slice(start).filter(Boolean);
-  const text = command.join(' ');
-  if (text.length > width || command.slice(0, -1).some((w) => /[.,;:!?]$/.test(w))) return words;
-  return [...words.slice(0, start), text];
+function commandSpans(words: readonly string[]): CommandSpan[] {
+  const spans: CommandSpan[] = [];
+  const next = (from: number) => {
+    while (from < words.length && !words[from]) from++;
+    return from;
+  };
+  for (let s = 0; s < words.length; s++) {
+    if (!COMMAND_START.test(words[s])) continue;
+    let i = next(s + 1);
+    if (i >= words.length || !(COMMAND_NAME.test(words[i]) || words[i].startsWith('-'))) continue;
+    const items = [words[s]];
+    let last = s;
+    let names = 0;
+    let afterOption = false;
+    const closer = CLOSER[words[s][0]];
+    for (; i < words.length; i = next(i + 1)) {
+      let word = words[i];
+      let end = i;
+      const quote = word[0] === '"' || word[0] === "'" ? word[0] : undefined;
+      if (quote && !closesQuote(word.slice(1), quote)) {
+        // A quoted argument runs to the word that closes the quote, spaces and all.
+        let j = i + 1;
+        while (j < words.length && !closesQuote(words[j], quote)) j++;
+        if (j >= words.length) break;
+        word = words.slice(i, j + 1).join(' ');
+        end = j;
+      }
+      const name = !quote && !afterOption && names < 2 && items.length === names + 1 && COMMAND_NAME.test(word);
+      if (name && names === 1 && !endsCommand(word, closer)) {
+        // A second name only where an argument or the end follows: `civsam call show ID`, not `civsam validate for at se`.
+        const after = next(i + 1);
+        if (after < words.length && !ARGUMENT.test(words[after])) break;
+      }
+      if (name) names++;
+      else if (word.startsWith('-')) afterOption = !word.includes('=');
+      else if (afterOption) afterOption = false;
+      else if (!ARGUMENT.test(word)) break;
+      items.push(word);
+      last = i = end;
+      if (quote ? /[.,;:!?]$/.test(word) || (closer !== undefined && endsCommand(word, closer)) : endsCommand(word, closer)) break;
+    }
+    if (items.length > 1) spans.push({ items, first: s, last });
+    s = last;
+  }
+  return spans;
+}
+
+/** Whether a word ends a quoted argument opened by `quote` (the quote, then at most a mark). */
+function closesQuote(word: string, quote: string): boolean {
+  const at = word.lastIndexOf(quote);
+  return at >= 0 && at >= word.length - 2 && (at === word.length - 1 || COMMAND_END.test(word));
+}
+
+/**
+ * A line's words with each command as one word when it fits in `width`, so the line breaks before
+ * it; a longer command as its own lines, broken only between arguments (an option kept with its
+ * value where they fit together), never inside one.
+ */
+function commandsKeptWhole(words: string[], width: number): Array<string | { lines: string[] }> {
+  const spans = commandSpans(words);
+  if (!spans.length) return words;
+  const out: Array<string | { lines: string[] }> = [];
+  let at = 0;
+  for (const span of spans) {
+    for (; at < span.first; at++) out.push(words[at]);
+    const text = span.items.join(' ');
+    out.push(text.length <= width ? text : { lines: commandLines(span.items, width) });
+    at = span.last + 1;
+  }
+  for (; at < words.length; at++) out.push(words[at]);
+  return out;
+}
+
+/** A command too long for a line, in lines of at most `width`: broken between arguments, an option with its value where they fit. */
+function commandLines(items: readonly string[], width: number): string[] {
+  const groups: string[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    const value = items[k + 1];
+    if (item.startsWith('-') && !item.includes('=') && value !== undefined && !value.startsWith('-') && item.length + 1 + value.length <= width) {
+      groups.push(`${item} ${value}`);
+      k++;
+    } else groups.push(item);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const group of groups) {
+    if (line && line.length + 1 + group.length <= width) {
+      line += ' ' + group;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = group;
+    if (group.length > width) {
+      // An argument longer than a whole line breaks as a word does, as a last resort.
+      const broken = wrapText(group, width);
+      line = broken.pop()!;
+      for (const l of broken) lines.push(l);
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The widths a cell's commands ask for: the longest command (to keep each whole) and the longest
+ * argument in one (never broken), both 0 for a cell with none. Called only for a cell that has
+ * `civsam` in it.
+ */
+function commandWidths(text: string): { whole: number; argument: number } {
+  let whole = 0;
+  let argument = 0;
+  for (const line of text.split('\n')) {
+    for (const span of commandSpans(wordsOf(line))) {
+      let length = -1;
+      for (const item of span.items) {
+        length += item.length + 1;
+        if (item.length > argument) argument = item.length;
+      }
+      if (length > whole) whole = length;
+    }
+  }
+  return { whole, argument };
 }
 
 const HYPHEN = 0x2d;
@@ -451,8 +618,15 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
       continue;
     }
     let line = '';
-    for (const word of commandKeptWhole(wordsOf(paragraph), width - pad.length)) {
+    for (const word of commandsKeptWhole(wordsOf(paragraph), width - pad.length)) {
       if (!word) continue;
+      if (typeof word !== 'string') {
+        // A command too long for a line has lines of its own.
+        if (hasText(line)) out.push(line);
+        line = '';
+        for (const l of word.lines) out.push(fresh() + l);
+        continue;
+      }
       if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
         line = line ? line + ' ' + word : fresh() + word;
         continue;

@@ -100,6 +100,22 @@ export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: str
   return { ok: false, detail: firstLine(r.stderr) };
 }
 
+/** Fetches every branch of the remote (into its remote-tracking refs only; nothing of ours changes). */
+export function fetchAll(place: SyncPlace): { ok: true } | { ok: false; detail: string } {
+  const f = gitRaw(['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/*:refs/remotes/${place.remote}/*`], place.root);
+  return f.ok ? { ok: true } : { ok: false, detail: firstLine(f.stderr) };
+}
+
+/**
+ * What the remote has, as last fetched, for a copy with no commit of its own: the branch `civsam
+ * sync` would take (sharedBranch) and how many changes it holds; undefined when nothing has been
+ * fetched from it (or it is empty).
+ */
+export function unfetchedShare(place: SyncPlace): { branch: string; count: number } | undefined {
+  const branch = sharedBranch(place.root, place.remote);
+  return branch ? { branch, count: countRange(place.root, `refs/remotes/${place.remote}/${branch}`) } : undefined;
+}
+
 /**
  * A copy with no commit of its own (a plain `git clone` of a remote whose default branch was never
  * made, or `git init` with the remote added) takes the branch the remote has: fetched, checked out
@@ -107,8 +123,8 @@ export function fetch(place: SyncPlace): { ok: true } | { ok: false; detail: str
  * the remote is empty, or why it could not.
  */
 export function takeShared(place: SyncPlace): { branch?: string } | { failed: string; offline?: boolean } {
-  const f = gitRaw(['fetch', '--quiet', '--no-tags', place.remote, `+refs/heads/*:refs/remotes/${place.remote}/*`], place.root);
-  if (!f.ok) return { failed: firstLine(f.stderr), offline: true };
+  const f = fetchAll(place);
+  if (!f.ok) return { failed: f.detail, offline: true };
   const branch = sharedBranch(place.root, place.remote);
   if (!branch) return {};
   const r = git(place, ['checkout', '--quiet', '-b', branch, '--track', `${place.remote}/${branch}`]);

@@ -13,6 +13,7 @@ import type { Document, LineCounter } from 'yaml';
 import type * as JsYaml from 'js-yaml';
 import type { Message } from '../i18n/index.js';
 import { limitMessage } from './read-file.js';
+import { parseLines } from './yaml-lines.js';
 
 const load = createRequire(import.meta.url);
 let yamlPackage: typeof import('yaml') | undefined;
@@ -336,6 +337,9 @@ const NOT_FOR_FAST_PATH = /[\t\r\u0085\u2028\u2029]/;
 
 /** Parses the common, plain case quickly; returns undefined when the strict parse must decide. */
 export function parseFast(text: string): { data: unknown } | undefined {
+  // Most record files are read line by line (yaml-lines.ts); the rest by js-yaml, if they can be.
+  const lines = parseLines(text);
+  if (lines) return lines;
   if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined || !plainLines(text)) return undefined;
   try {
     const { jsYaml, schema } = fastYaml();

@@ -106,6 +106,27 @@ describe('call ranking', () => {
     expect(await notes('en')).toMatch(/^The call's criteria \(“Aktiviteter for børn og unge”, “Se puljens kriterier”\) are written as plain texts without ids/);
   });
 
+  it('a call whose criteria are partly plain texts says which are not scored and gives the command that gives them ids, keeping the scored ones', async () => {
+    const dir = makeFolder({
+      ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n',
+      'calls/c1.yaml': JSON.stringify({ ...CALL, criteria: [...CALL.criteria, 'Samarbejde med kommunen.'] }) + '\n',
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, [by('Anna', 5, 4)]),
+    });
+    const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n').slice(2, 4);
+    const command = 'civsam call edit c1 --criteria \'Rækkevidde\' Behov \'Samarbejde med kommunen.\'';
+    expect(await notes('da')).toEqual([
+      'Hver bedømmers karakterer står i kriteriernes rækkefølge: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter eller er trukket tilbage, får ingen plads.',
+      `Kriteriet »Samarbejde med kommunen« står som tekst uden id, så det får ingen karakterer og tæller ikke med i rangordningen. Angiv opslagets kriterier igen, så får det et id efter sin tekst (de andre beholder deres): ${command}`,
+    ]);
+    expect((await notes('en'))[1]).toBe(`The criterion “Samarbejde med kommunen” is written as plain text without an id, so it is not scored and does not count in the ranking. Give the call's criteria again, and it gets an id from its text (the others keep theirs): ${command}`);
+    // The command does what the note says: the plain text gets an id, the scored criteria keep theirs (and their scores).
+    const edit = await civsam(['--data', dir, 'call', 'edit', 'c1', '--criteria', 'Rækkevidde', 'Behov', 'Samarbejde med kommunen.', '--no-commit']);
+    expect(edit.code, edit.stderr).toBe(0);
+    const after = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(after.criteria.map((c: { id: string }) => c.id)).toEqual(['reach', 'need', 'samarbejde-med-kommunen']);
+    expect((await notes('en')).join('\n')).not.toContain('plain text');
+  });
+
   it('shows a grant in full recorded without an amount as the amount applied for, in the table, CSV and JSON', async () => {
     const dir = makeFolder({
       ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n',

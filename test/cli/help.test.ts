@@ -73,4 +73,15 @@ describe('civsam help', () => {
     expect(SCREENS.length).toBeGreaterThan(60);
     expect(tooWide).toEqual([]);
   });
+
+  it('the funding overview\'s help names its concentration index in words, as the audit does, in both languages', async () => {
+    const words = { da: 'et koncentrationsindeks (Herfindahl-Hirschman)', en: 'a concentration index (Herfindahl–Hirschman)' };
+    for (const lang of ['da', 'en'] as const) {
+      for (const screen of [['overview', 'funding'], ['overview']]) {
+        const r = await civsam(['--lang', lang, ...screen, '--help']);
+        expect(r.stdout, screen.join(' ')).not.toContain('HHI');
+      }
+      expect((await civsam(['--lang', lang, 'overview', 'funding', '--help'])).stdout.replace(/\s+/g, ' ')).toContain(words[lang]);
+    }
+  });
 });

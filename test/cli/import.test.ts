@@ -123,6 +123,8 @@ describe('civsam import', () => {
     const dry = await civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--dry-run'], { env: { COLUMNS: '80' } });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('│   2 │ create │ calm-together │');
+    // Its headers as every other table's: capitalised.
+    expect(dry.stdout).toMatch(/│ Row │ Action │ Id +│ Fields changed/);
     expect(dry.stderr).toContain('organisations: 1 to create, 0 to update, 0 unchanged.\nDry run: nothing was written.\n');
     expect(existsSync(join(dir, 'organisations/calm-together.yaml'))).toBe(false);
     const r = await civsam(['import', 'organisations', file, '--sheet', 'Organisations', '--data', dir, '--no-commit']);
@@ -152,7 +154,8 @@ describe('civsam import', () => {
 });
 
 describe('civsam import of agreements', () => {
-  it('creates an agreement with a funding line and an exemption from Danish columns, with an id as the register gives it', async () => {
+  // The exemption's columns as civsam exports them (undtagelse_…) and as earlier exports did (dispensation_…).
+  it.each(['undtagelse', 'dispensation'])('creates an agreement with a funding line and an exemption from Danish columns (%s_…), with an id as the register gives it', async (word) => {
     // The smallest folder with a pool to fund from; one agreement already has this year's first number.
     const data = makeFolder({
       ...baseFiles(),
@@ -162,7 +165,7 @@ describe('civsam import of agreements', () => {
     const file = join(tempDir(), 'aftaler.csv');
     const before = new Set(readdirSync(join(data, 'agreements')));
     writeFileSync(file, [
-      'titel;organisationer;regional_enhed;områder;patientgrupper;kommuner;start;slut;status;finansiering;dispensation_begrundelse;dispensation_godkendt_af;dispensation_dato',
+      `titel;organisationer;regional_enhed;områder;patientgrupper;kommuner;start;slut;status;finansiering;${word}_begrundelse;${word}_godkendt_af;${word}_dato`,
       'Samtalegrupper 2027;alpha;Psykiatrien;psykiatri;angst;Skive;01-01-2027;31-12-2027;udkast;"pulje=psykiatriplan-civilsamfund; år=2027; art=udvikling; beløb=150.000";"Eneste tilbud; ingen andre";Direktionen;15-11-2026',
     ].join('\n') + '\n');
     const r = await civsam(['import', 'aftaler', file, '--data', data, '--lang', 'da', '--no-commit']);

@@ -56,6 +56,11 @@ describe('fixed values by their Danish or English name', () => {
     const da = await run(['org', 'add', '--name', 'X', '--kind', 'klubben', '--areas', 'psykiatri', '--scope', 'regional', '--dry-run'], 'da');
     expect(da.stderr).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.\nKør civsam org add --help for at se dens tilvalg.\n');
     expect(da.stderr).not.toContain('klubben');
+    // A scope that names no municipality: the refusal says where municipalities go.
+    const scope = await run(['org', 'add', '--name', 'X', '--kind', 'brugerforening', '--areas', 'psykiatri', '--scope', 'kommunal', '--dry-run'], 'da');
+    expect(scope.code).toBe(2);
+    expect(scope.stderr).toBe('fejl: --scope kan ikke have den værdi, du angav. Den kan have: regional, landsdækkende. Virker den kun i nogle kommuner, så angiv dem med --municipalities i stedet.\nKør civsam org add --help for at se dens tilvalg.\n');
+    expect((await run(['org', 'add', '--name', 'X', '--kind', 'user-association', '--areas', 'psychiatry', '--scope', 'local', '--dry-run'])).stderr).toBe('error: --scope does not take the value you gave. It takes: regional, national. For one that works in some municipalities only, give them with --municipalities instead.\nRun civsam org add --help to see its options.\n');
   });
 
   test('a funding kind and its pool by name: udvikling, Puljen for civilsamfundet', async () => {

@@ -327,3 +327,17 @@ describe('contact erase, init, doctor', () => {
     expect(r.stderr).toContain('Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).');
   });
 });
+
+describe('a name that gives no id', () => {
+  test('the placeholder "…" of an example typed as it stands: said to be a placeholder, nothing written (en and da)', async () => {
+    const dir = folder();
+    const args = ['org', 'add', '--name', '…', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional'];
+    const en = await run(dir, args);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('error: cannot make an id for an organisation from the name or title given: it has no letter or digit. Write the real name ("…" in an example stands for it), or give an id with --id.\n');
+    const da = await run(dir, ['--lang', 'da', ...args]);
+    expect(da.code).toBe(2);
+    expect(da.stderr).toBe('fejl: der kan ikke dannes et id til en organisation af det navn eller den titel, du angav: der er intet bogstav eller ciffer i. Skriv det rigtige navn (»…« i et eksempel står for det), eller angiv et id med --id.\n');
+    expect(readdirSync(join(dir, 'organisations'))).toEqual(['alpha.yaml']);
+  });
+});

@@ -101,3 +101,32 @@ test('civsam init --remote names the address to clone, quoted for the shell', as
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain(`Kolleger henter deres kopi med civsam clone '${bare}'\n`);
 });
+
+// sync --status and doctor in a copy with nothing committed counted changes against a branch that
+// does not exist: 0 to send and 0 to bring in, and doctor said every change had been sent.
+describe('sync --status and doctor in a copy with nothing committed yet', () => {
+  test('say the register is on the remote, how many changes it has, and to run civsam sync', async () => {
+    const { copy } = await plainClone();
+    const expected = 'Denne kopi har endnu ikke hentet det fælles register: det ligger på origin, gren main (1 ændring). Kør civsam sync for at hente det.\n';
+    const status = await da(['sync', '--status'], copy);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toBe(expected);
+    const doctor = await da(['doctor', '--data', '.'], copy);
+    expect(doctor.stdout).toContain(expected);
+    expect(doctor.stdout).not.toContain('Alle ændringer er sendt');
+  });
+
+  test('say that nothing has been shared or fetched yet when the remote is empty', async () => {
+    const home = tempHome();
+    const bare = join(home, 'shared.git');
+    git(home, ['init', '-q', '--bare', '-b', 'master', bare]);
+    git(home, ['clone', '-q', bare, 'kopi']);
+    const copy = join(home, 'kopi');
+    const doctor = await civsam(['doctor', '--data', '.', '--lang', 'en'], { cwd: copy });
+    expect(doctor.stdout).toContain('Nothing has been fetched from the shared remote origin yet, and nothing is committed in this copy. Run civsam sync to bring in what the team has shared.\n');
+    expect(doctor.stdout).not.toContain('Every change has been sent');
+    const status = await civsam(['sync', '--status', '--data', '.', '--lang', 'en'], { cwd: copy });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toBe('Nothing has been shared yet: the shared remote origin is empty, and nothing is committed in this copy. Make a change with civsam (it commits it), then run civsam sync to send it.\n');
+  });
+});

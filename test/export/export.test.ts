@@ -104,7 +104,7 @@ describe('civsam export on the sample data', () => {
     const header = rows[0] as string[];
     const natcafe = rows.find((x) => x[0] === '2023-psyk-004')!;
     expect(natcafe[header.indexOf('finansiering')]).toBe(years.map((y) => `pulje=puljen; år=${y}; art=drift; beløb=450000`).join('\n'));
-    expect(natcafe[header.indexOf('dispensation_godkendt_af')]).toBe('Psykiatri- og socialudvalget');
+    expect(natcafe[header.indexOf('undtagelse_godkendt_af')]).toBe('Psykiatri- og socialudvalget');
   });
 
   it('exports an overview: CSV exactly as the overview command writes it, .xlsx with numbers as numbers', async () => {

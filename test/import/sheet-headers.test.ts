@@ -31,8 +31,16 @@ describe('Danish headers', () => {
       'afgørelse_beløb', 'afgørelse_begrundelse', 'afgørelse_kriterier', 'afgørelse_journalnummer', 'aftale', 'noter',
     ]);
     // Headers staff's sheets already carry stay as they were.
-    expect([da('organisation', 'contact.name'), da('offer', 'active_from'), da('agreement', 'funding'), da('agreement', 'established_by.exemption.reason'), da('consultation', 'deadline_reason')])
-      .toEqual(['kontaktperson', 'aktiv_fra', 'finansiering', 'dispensation_begrundelse', 'begrundelse_for_frist']);
+    expect([da('organisation', 'contact.name'), da('offer', 'active_from'), da('agreement', 'funding'), da('consultation', 'deadline_reason')])
+      .toEqual(['kontaktperson', 'aktiv_fra', 'finansiering', 'begrundelse_for_frist']);
+  });
+
+  it('name an agreement\'s exemption as Danish does (undtagelse), and still read the headers earlier exports wrote (dispensation)', () => {
+    const da = (field: string) => columnsOf('agreement').find((c) => c.field === field)?.header.da;
+    const fields = ['established_by.exemption.reason', 'established_by.exemption.approved_by', 'established_by.exemption.date'];
+    expect(fields.map(da)).toEqual(['undtagelse_begrundelse', 'undtagelse_godkendt_af', 'undtagelse_dato']);
+    const index = headerIndex('agreement');
+    for (const old of ['dispensation_begrundelse', 'dispensation_godkendt_af', 'dispensation_dato']) expect(fields).toContain(index.get(foldHeader(old))?.field);
   });
 
   it('English headers are the data contract\'s field names', () => {

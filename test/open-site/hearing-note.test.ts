@@ -38,6 +38,25 @@ describe('recording points and dispositions', () => {
     expect(read(dir)).toContain('    points:\n      - summary: Fristen er for kort.\n        disposition: not\n        reason: Fristen var otte uger.\n      - summary: Pårørende skal med.\n      - summary: Flere møder.\n        disposition: accommodated\n');
   });
 
+  it('respond says which points the response already has, adds the others, and refuses when nothing would change', async () => {
+    const dir = makeFolder(withPoints());
+    const some = await run(dir, ['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-01', '--point', 'Flere møder.', 'Pårørende skal med.'], 'da');
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.stderr).toContain('Bemærk: bemærkning 2 af dem, du angav, står allerede i svaret fra Alpha Forening (som bemærkning 2), så den er ikke tilføjet igen.\n');
+    expect(read(dir)).toContain('      - summary: Pårørende skal med.\n        disposition: accommodated\n      - summary: Flere møder.\n');
+    expect(read(dir).match(/Pårørende skal med/g)).toHaveLength(1);
+    const before = read(dir);
+    const none = await run(dir, ['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-01', '--point', 'Fristen er for kort.']);
+    expect(none).toMatchObject({ code: 2, stderr: 'error: Alpha Forening\'s response already has the point you gave (as its point 1), so nothing would change. Give what was done with a point with civsam consultation note k-closed --party hp-alpha --index N --disposition …, or write a new point differently.\n' });
+    const both = await run(dir, ['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-01', '--point', 'Fristen er for kort.', 'Flere møder.'], 'da');
+    expect(both).toMatchObject({ code: 2, stderr: 'fejl: svaret fra Alpha Forening har allerede alle de bemærkninger, du angav (som bemærkning 1 og 3), så intet ville blive ændret. Angiv, hvad der blev gjort med en bemærkning, med civsam consultation note k-closed --party hp-alpha --index N --disposition …, eller skriv en ny bemærkning anderledes.\n' });
+    expect(read(dir)).toBe(before);
+    // Near miss: a new date for the response is a change; the known point is said, not refused.
+    const later = await run(dir, ['consultation', 'respond', 'k-closed', '--party', 'hp-alpha', '--date', '2026-03-02', '--point', 'Fristen er for kort.']);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stderr).toContain('Note: the point you gave is already in Alpha Forening\'s response (as its point 1), so it was not added again.\n');
+  });
+
   it('refuses what would make a wrong note, saying what to do, in both languages', async () => {
     const dir = makeFolder(siteFiles());
     const r1 = await run(dir, ['consultation', 'respond', 'k-closed', 'hp-alpha', 'hp-beta', '--point', 'X']);
@@ -161,7 +180,8 @@ describe('consultation report --format md|html: the høringsnotat', () => {
     expect(r.stdout).toContain('<li><span aria-hidden="true">✓</span> Alpha Forening (response received 1 Mar 2026)<span class="visually-hidden"> (responded)</span></li>');
     expect(r.stdout).toContain('<li>Beta &lt;Forening&gt; &amp; Co</li>');
     expect(r.stdout).toContain('<li><p>Mere &lt;b&gt;tid&lt;/b&gt;.</p><p>The region&#39;s position: not yet decided.</p></li>');
-    expect(r.stderr).toBe('Note: 1 point has no disposition yet (civsam consultation note k-closed --party\nhp-alpha --index 3 --disposition …).\n');
+    // The command a person copies stays whole, on a line of its own.
+    expect(r.stderr).toBe('Note: 1 point has no disposition yet\n(civsam consultation note k-closed --party hp-alpha --index 3 --disposition …).\n');
   });
 });
 

@@ -1,7 +1,8 @@
 // Wrapping a cell's words: lines of words one space apart are cut into slices of the text rather
 // than built up a word at a time, and must be the very lines the word-by-word way gives (kept
 // below as the reference): at spaces, after hyphens, dashes and slashes, a word longer than a line
-// split as a last resort, empty and blank lines kept, for any text and width.
+// split as a last resort, empty and blank lines kept, for any text and width. (Text with a civsam
+// command in it is wrapped around the command: table-commands.test.ts.)
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { wrapText } from '../../src/output/table.js';
@@ -15,15 +16,6 @@ function pieces(word: string): string[] {
   out.push(word.slice(start));
   return out;
 }
-function commandKeptWhole(words: string[], width: number): string[] {
-  const start = words.lastIndexOf('civsam');
-  if (start < 0 || start === words.length - 1) return words;
-  const command = words.slice(start).filter(Boolean);
-  const text = command.join(' ');
-  if (text.length > width || command.slice(0, -1).some((w) => /[.,;:!?]$/.test(w))) return words;
-  return [...words.slice(0, start), text];
-}
-
 /** The word-by-word way. */
 function reference(text: string, width: number, indent = 0): string[] {
   if (text.length <= width && !text.includes('\n')) return [text];
@@ -33,7 +25,7 @@ function reference(text: string, width: number, indent = 0): string[] {
   for (const paragraph of text.split('\n')) {
     let line = '';
     const words = /DKK|kr\.|%/.test(paragraph) ? paragraph.split(SPACES) : paragraph.split(' ');
-    for (const word of commandKeptWhole(words, width - pad.length)) {
+    for (const word of words) {
       if (!word) continue;
       if ((line ? line.length + 1 : fresh().length) + word.length <= width) {
         line = line ? line + ' ' + word : fresh() + word;

@@ -13,6 +13,7 @@ export const names = defineMessages({
   'names.ambiguousArg': 'what you gave matches several: {candidates}. Give the id, or more of the name.',
   'names.badValue': '{what} does not take the value you gave. It takes: {choices}.',
   'names.badValueNear': '{what} does not take the value you gave. {hint} It takes: {choices}.',
+  'names.badScope': '{what} does not take the value you gave. It takes: {choices}. For one that works in some municipalities only, give them with --municipalities instead.',
   // The part of a funding line (`--funding POOL:YEAR:KIND:AMOUNT`) whose value is not a kind, named as the form names it.
   'names.fundingKind': 'KIND in --funding (POOL:YEAR:KIND:AMOUNT)',
   'names.noRecordId': 'there is no record with the id {id}. {hint}',
@@ -38,6 +39,7 @@ export const names = defineMessages({
   'names.ambiguousArg': 'det, du angav, passer til flere: {candidates}. Angiv id\'et eller mere af navnet.',
   'names.badValue': '{what} kan ikke have den værdi, du angav. Den kan have: {choices}.',
   'names.badValueNear': '{what} kan ikke have den værdi, du angav. {hint} Den kan have: {choices}.',
+  'names.badScope': '{what} kan ikke have den værdi, du angav. Den kan have: {choices}. Virker den kun i nogle kommuner, så angiv dem med --municipalities i stedet.',
   'names.fundingKind': 'ART i --funding (PULJE:ÅR:ART:BELØB)',
   'names.noRecordId': 'der er ingen post med id\'et {id}. {hint}',
   'names.noRecordName': 'der er ingen post, der passer til det, du angav. {hint}',

@@ -6,7 +6,7 @@ export const overview = defineMessages({
   'cmd.overview.description': 'overviews: offers by patient group, coverage by municipality, funding by pool and year, agreements expiring soon',
   'cmd.overview.offers.description': 'patient group → active offers → organisations, by area, with the agreement and pool behind each offer',
   'cmd.overview.coverage.description': 'patient groups × municipalities: active offers in each cell, gaps marked, totals per row and column',
-  'cmd.overview.funding.description': 'per pool and year: budget, allocated, remaining, development vs running costs, recipients and concentration (HHI)',
+  'cmd.overview.funding.description': 'per pool and year: budget, allocated, remaining, development vs running costs, recipients and a concentration index (Herfindahl–Hirschman)',
   'cmd.overview.expiring.description': 'active agreements whose end or evaluation falls soon, and those past their end but still active',
 
   'opt.overview.asOf': 'the date the overview is for, YYYY-MM-DD (default: today)',
@@ -130,7 +130,7 @@ export const overview = defineMessages({
   'cmd.overview.description': 'overblik: tilbud pr. patientgruppe, dækning pr. kommune, midler pr. pulje og år, aftaler der snart udløber',
   'cmd.overview.offers.description': 'patientgruppe → aktive tilbud → organisationer, pr. område, med aftalen og puljen bag hvert tilbud',
   'cmd.overview.coverage.description': 'patientgrupper × kommuner: aktive tilbud i hvert felt, huller markeret, totaler pr. række og kolonne',
-  'cmd.overview.funding.description': 'pr. pulje og år: budget, bevilget, rest, udvikling og drift, modtagere og koncentration (HHI)',
+  'cmd.overview.funding.description': 'pr. pulje og år: budget, bevilget, rest, udvikling og drift, modtagere og et koncentrationsindeks (Herfindahl-Hirschman)',
   'cmd.overview.expiring.description': 'aktive aftaler, der snart udløber eller skal evalueres, og dem, der er udløbet, men stadig står som aktive',
 
   'opt.overview.asOf': 'datoen, overblikket gælder, ÅÅÅÅ-MM-DD (standard: i dag)',

@@ -38,13 +38,15 @@ export interface ColumnSpec {
  * Danish headers sheets already carry where they differ from the label `show` gives the field
  * (kontaktperson, not kontakt_navn): exports keep them, so a sheet staff made from an earlier export
  * still looks as it did. Every other column is headed by its label (sheetHeader), so a field the
- * schemas gain gets a Danish header as soon as it has a label, which a test requires.
+ * schemas gain gets a Danish header as soon as it has a label, which a test requires. An
+ * agreement made without a call is made by an exemption (undtagelse), as Danish says everywhere;
+ * the headers earlier exports wrote for it (dispensation_…) are still read (ALIASES).
  */
 const DA_HEADER: Record<string, string> = {
   cvr: 'cvr', 'contact.name': 'kontaktperson', 'contact.email': 'kontakt_email',
   active_from: 'aktiv_fra', active_until: 'aktiv_til', funding: 'finansiering',
-  'established_by.exemption.reason': 'dispensation_begrundelse', 'established_by.exemption.approved_by': 'dispensation_godkendt_af',
-  'established_by.exemption.date': 'dispensation_dato', deadline_reason: 'begrundelse_for_frist',
+  'established_by.exemption.reason': 'undtagelse_begrundelse', 'established_by.exemption.approved_by': 'undtagelse_godkendt_af',
+  'established_by.exemption.date': 'undtagelse_dato', deadline_reason: 'begrundelse_for_frist',
 };
 
 /** A label as a sheet heads a column: small letters, a word break or a step into an object as `_` (`Kontakt: rolle` → `kontakt_rolle`). */
@@ -82,6 +84,9 @@ const ALIASES: Record<string, readonly string[]> = {
   organisation: ['forening', 'organisation id', 'organisations-id'],
   active_from: ['fra', 'startdato', 'from'],
   active_until: ['til', 'slutdato', 'until'],
+  'established_by.exemption.reason': ['dispensation_begrundelse'],
+  'established_by.exemption.approved_by': ['dispensation_godkendt_af'],
+  'established_by.exemption.date': ['dispensation_dato'],
 };
 
 const cache = new Map<RecordKind, ColumnSpec[]>();
