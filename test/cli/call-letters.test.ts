@@ -43,9 +43,9 @@ describe('call letters', () => {
       '    – decided refused on 28 Mar 2025 without a reason and without naming any of',
       '      the criteria of the call “Puljen til styrkelse af civilsamfundssamarbejdet',
       '      – ansøgningsrunde 2025”; a refusal or partial grant must give its reasons',
-      '      and the criteria it rests on. Add both: civsam application decide',
-      '      2025-civilsamfundspuljen-sorggruppen-favrskov --reason TEXT --criteria',
-      '      CRITERIA.',
+      '      and the criteria it rests on. Add both:',
+      '      civsam application decide 2025-civilsamfundspuljen-sorggruppen-favrskov',
+      '      --reason TEXT --criteria CRITERIA.',
       'Put the decisions right (civsam application decide) or the assessments (civsam application assess), then write the letters again.',
       '',
     ].join('\n'));
