@@ -309,8 +309,24 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
     },
     optionTerm: (o: Option) => syntax(o.flags),
     argumentTerm: (a: Commander.Argument) => syntax(a.name()),
-    optionDescription: (o: Option) => o.description + (o.argChoices ? ` (${t('cli.choices', { values: { ...(o.parseArg ? { codes: o.argChoices } : { list: o.argChoices }), field: (o as FieldOption).valueField } })})` : ''),
+    optionDescription: (o: Option) => (o.argChoices ? withAside(o.description, t('cli.choices', { values: { ...(o.parseArg ? { codes: o.argChoices } : { list: o.argChoices }), field: (o as FieldOption).valueField } })) : o.description),
   };
+}
+
+/**
+ * A description with a remark in brackets: inside the description's own closing bracket, before
+ * what it holds, when it ends in one (`aktiv eller inaktiv (en af: aktiv, inaktiv; standard for en
+ * ny: aktiv)`), so help never shows two brackets in a row.
+ */
+export function withAside(description: string, aside: string): string {
+  if (description.endsWith(')')) {
+    let depth = 0;
+    for (let i = description.length - 1; i >= 0; i--) {
+      if (description[i] === ')') depth++;
+      else if (description[i] === '(' && --depth === 0) return `${description.slice(0, i + 1)}${aside}; ${description.slice(i + 1)}`;
+    }
+  }
+  return `${description} (${aside})`;
 }
 
 function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p?: MessageParams) => string, width: number, lang: Language): Command {

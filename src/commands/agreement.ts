@@ -2,6 +2,7 @@
 import type { CommandContext } from '../context/context.js';
 import { addMonths, dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { formatDate } from '../i18n/format.js';
 import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: string; nextDue?: string; nextInMonths?: string };
@@ -30,7 +31,10 @@ export async function evaluate(ctx: CommandContext, opts: Opts, args: unknown[])
   }
   const next = dateOption(opts.nextDue, '--next-due', addMonths(date, months));
   if (next <= date) throw new UserError('register.nextDueNotAfter');
-  return changeRecord(ctx, opts, 'agreement', String(args[0]), (r) => {
+  const id = String(args[0]);
+  return changeRecord(ctx, opts, 'agreement', id, (r) => {
+    // An evaluation looks back on what the agreement did: none is dated before it starts.
+    if (typeof r.start === 'string' && date < r.start) throw new UserError('register.evaluationBeforeStart', { id, start: formatDate(r.start, ctx.lang), date: formatDate(date, ctx.lang) });
     const evaluations = Array.isArray(r.evaluations) ? [...r.evaluations] : [];
     evaluations.push({ date, summary: opts.summary!.trim() });
     return { ...r, evaluations, evaluation_due: next };

@@ -5,11 +5,10 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
-import { criterionNames, criterionText, isGrant, nameableCriteria, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
-import { shown } from '../context/names.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
@@ -43,16 +42,21 @@ function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
  */
 export function criterionOf(ctx: CommandContext, call: Pick<Call, 'criteria' | 'id'>, word: string, what: string, owner: 'call' | 'pool' = 'call'): { id: string; text: string } {
   const index = criterionNames(call);
-  const r = index.resolve(word);
+  const named = index.resolve(word);
+  // A word from inside one criterion's text (`behov`) names it; from inside several, it names none of them.
+  const inside = named.status === 'unknown' ? index.wholeWord(word) : named;
+  const r = inside.status === 'unknown' ? named : inside;
   const textOf = (e: NamedEntry) => e.display[ctx.lang];
   const key = CRITERION_KEYS[owner];
   if (r.status === 'found') return { id: r.id, text: textOf(index.get(r.id)!) };
   // A command's own argument (`<criterion>`) is what the user gave; an option (`--score`) is named.
   const argument = what.startsWith('<');
-  if (r.status === 'ambiguous') throw new UserError(argument ? key.ambiguousArg : key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map((e) => shown(e, ctx.lang)).join(', ') });
+  // Each criterion quoted, with its id to type when it has one: »Tilbuddet dækker et behov, der ikke dækkes i dag« (need).
+  const shown = (e: NamedEntry) => textOf(e) === e.id ? textOf(e) : `${quotedCriterion(textOf(e), ctx.lang)} (${e.id})`;
+  if (r.status === 'ambiguous') throw new UserError(argument ? key.ambiguousArg : key.ambiguous, { what: { syntax: what }, call: call.id, candidates: r.candidates.map(shown).join(', ') });
   const hint = r.closest.length > 0
-    ? { key: 'names.didYouMean', params: { list: r.closest.map((e) => shown(e, ctx.lang)).join(', ') } }
-    : { key: key.are, params: { list: index.entries.map((e) => ctx.t('audit.fmt.quoted', { text: textOf(e).replace(/\.$/, '') })).join(', ') || '—' } };
+    ? { key: 'names.didYouMean', params: { list: r.closest.map(shown).join(', ') } }
+    : { key: key.are, params: { list: index.entries.map((e) => quotedCriterion(textOf(e), ctx.lang)).join(', ') || '—' } };
   if (isValidId(word.trim())) throw new UserError(key.unknown, { criterion: word.trim(), call: call.id, hint } as MessageParams);
   throw new UserError(argument ? key.noMatchArg : key.noMatch, { what: { syntax: what }, call: call.id, hint } as MessageParams);
 }
@@ -68,7 +72,7 @@ export function namedCriterion(ctx: CommandContext, rec: { id: string; criteria?
   const target = { id: rec.id, criteria: nameable };
   const names = (criteria: ScoredCriterion[]) => criterionNames({ criteria }).resolve(word).status;
   if (unscored.length > 0 && names(nameable) === 'unknown' && names(unscored) !== 'unknown') {
-    throw new UserError(owner === 'pool' ? 'criterion.plainBesideScoredPool' : 'criterion.plainBesideScored', { call: rec.id, list: nameable.map((c) => ctx.t('audit.fmt.quoted', { text: criterionText(c, ctx.lang).replace(/\.$/, '') })).join(', ') });
+    throw new UserError(owner === 'pool' ? 'criterion.plainBesideScoredPool' : 'criterion.plainBesideScored', { call: rec.id, list: nameable.map((c) => quotedCriterion(criterionText(c, ctx.lang), ctx.lang)).join(', ') });
   }
   const found = criterionOf(ctx, target, word, what, owner);
   return givesIds ? { ...found, criteria: nameable } : found;

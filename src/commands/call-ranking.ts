@@ -12,7 +12,7 @@ import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
-import { criterionText, plainCriteria, scoredCriteria } from '../domain/applications.js';
+import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
 
 type Opts = { format?: string; output?: string; year?: string };
@@ -65,7 +65,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
 
 /** Criteria listed as the messages list them: each quoted, without its final full stop. */
 function quotedCriteria(ctx: CommandContext, texts: readonly string[]): string {
-  return texts.map((t) => ctx.t('audit.fmt.quoted', { text: t.replace(/\.$/, '') })).join(', ');
+  return texts.map((t) => quotedCriterion(t, ctx.lang)).join(', ');
 }
 
 /** Which year's money the ranking is held against and why, what is left of it, and where it runs out. */

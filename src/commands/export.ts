@@ -42,17 +42,17 @@ export function exportFormat(opts: Options): 'csv' | 'xlsx' {
 export async function run(ctx: CommandContext, opts: Options, args: unknown[]): Promise<number> {
   const typed = args.filter((a): a is string => typeof a === 'string');
   const name = typed[0].toLowerCase();
-  const choices = () => sheetChoices('export', RECORD_KINDS);
+  const refuse = () => unknownSheetKind('export', typed, sheetChoices('export', RECORD_KINDS), ctx.lang, opts.output !== undefined);
   // Grants in the 360Giving Data Standard: their own module, loaded only for this.
   if (name === GIVING && typed.length === 1) return (await import('./export-360giving.js')).run(ctx, opts);
   const overviewName = OVERVIEW_WORDS.includes(name) ? (typed[1] ?? '').toLowerCase() : name.startsWith('overview-') ? name.slice(9) : undefined;
   if (overviewName !== undefined) {
     const overview = Object.hasOwn(OVERVIEW_NAMES, overviewName) ? OVERVIEW_NAMES[overviewName] : undefined;
-    if (!overview) throw unknownSheetKind('export', typed, choices(), ctx.lang);
+    if (!overview || typed.length > (name.startsWith('overview-') ? 1 : 2)) throw refuse();
     return exportOverview(ctx, opts, overview);
   }
   const kind = kindFromName(name);
-  if (!kind || typed.length > 1) throw unknownSheetKind('export', typed, choices(), ctx.lang);
+  if (!kind || typed.length > 1) throw refuse();
   const format = exportFormat(opts);
   const folder = loadValidFolder(ctx, [kind]);
   const includePersonal = !!opts.includePersonalData;

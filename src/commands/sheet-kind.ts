@@ -61,7 +61,7 @@ function listed(choices: readonly NamedEntry[], lang: Language): string {
  * The refusal of `typed` (the words as given, `nonsense` or `overview fundng`): named when every
  * word is id-shaped, with the nearest choices (matched in either language, shown in the user's).
  */
-export function unknownSheetKind(verb: 'import' | 'export', typed: readonly string[], choices: readonly NamedEntry[], lang: Language): UserError {
+export function unknownSheetKind(verb: 'import' | 'export', typed: readonly string[], choices: readonly NamedEntry[], lang: Language, hasOutput = false): UserError {
   const kinds = listed(choices, lang);
   const choicesMessage: Message = { key: `sheetKind.${verb}.choices`, params: { kinds } };
   // After `overview` only the overview's own word is looked for (`fundng`, not `overview fundng`);
@@ -71,13 +71,28 @@ export function unknownSheetKind(verb: 'import' | 'export', typed: readonly stri
   const among = overviewWord === undefined ? choices : choices.filter((c) => c.id.startsWith('overview-'));
   const query = overviewWord ?? typed.join(' ');
   const near = query === '' ? [] : nearestByName(looseKey(query), among, (c) => c.names.map(looseKey), 3).map((c) => c.display[lang]);
-  // `export organisations ud.csv`: the file belongs after --output.
-  const toFile = verb === 'export' && typed.length === 2 && kindFromName(first) !== undefined;
+  // `export organisations ud.csv`: the file belongs after --output. With --output given (or a word
+  // that is no file name) the words after what can be exported are simply too many.
+  const named = verb === 'export' ? namedPart(typed) : undefined;
+  const extra = named === undefined ? 0 : typed.length - named.words;
+  const toFile = extra === 1 && !hasOutput && /[./\\]/.test(typed[typed.length - 1]);
   const hint: Message = toFile ? { key: 'sheetKind.export.toFile', params: { option: { syntax: '--output <file>' } } }
+    : named !== undefined && extra > 0 ? { key: 'sheetKind.export.extraWords', params: { count: extra, kind: named.display[lang], choices: choicesMessage } }
     : near.length > 0
     ? { key: 'sheetKind.nearAndChoices', params: { near: { key: 'names.didYouMean', params: { list: near.join(', ') } }, choices: choicesMessage } }
     : choicesMessage;
   return typed.every(isValidId)
     ? new UserError(`sheetKind.${verb}.named`, { kind: typed.join(' '), hint })
     : new UserError(`sheetKind.${verb}.unnamed`, { hint });
+}
+
+/** What the first words name that can be exported (a kind, `360giving`, or an overview and its name), and how many words that took. */
+function namedPart(typed: readonly string[]): { words: number; display: Record<Language, string> } | undefined {
+  const first = typed[0].toLowerCase();
+  const kind = kindFromName(first);
+  if (kind) return { words: 1, display: kindEntry(kind).display };
+  if (first === GIVING) return { words: 1, display: { en: GIVING, da: GIVING } };
+  const overview = OVERVIEW_WORDS.includes(first) ? { words: 2, word: (typed[1] ?? '').toLowerCase() } : first.startsWith('overview-') ? { words: 1, word: first.slice('overview-'.length) } : undefined;
+  if (overview === undefined || !Object.hasOwn(OVERVIEW_NAMES, overview.word)) return undefined;
+  return { words: overview.words, display: overviewEntry(OVERVIEW_NAMES[overview.word]).display };
 }

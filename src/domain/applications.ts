@@ -2,7 +2,7 @@
 // application's weighted total and the applicants and grantees a call's applications show.
 // Pure functions over records; no file system, no clock.
 import type { Application, Call, Pool } from './kinds.js';
-import type { Language } from '../i18n/index.js';
+import { translate, type Language } from '../i18n/index.js';
 import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
@@ -96,6 +96,14 @@ export function criterionNames(rec: Pick<Call | Pool, 'criteria'>): NameIndex {
 export function criterionText(c: CriterionItem, lang: 'da' | 'en'): string {
   if (typeof c === 'string') return c;
   return textIn(c.text, lang) ?? c.id;
+}
+
+/**
+ * A criterion as a list or a suggestion names it: quoted, without its final full stop (»Tilbuddet
+ * når mange i sin målgruppe«), so its own punctuation does not run into the sentence around it.
+ */
+export function quotedCriterion(text: string, lang: Language): string {
+  return translate(lang, 'audit.fmt.quoted', { text: text.replace(/\.$/, '') });
 }
 
 /** A text given in each language (`{da: …, en: …}`) in the reader's, else in the other. */

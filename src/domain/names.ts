@@ -250,6 +250,20 @@ export class NameIndex {
   }
 
   /**
+   * The entries one of whose names holds the word as a whole word, case and accents ignored
+   * (`behov` in »Tilbuddet dækker et behov, der ikke dækkes i dag«): one is found, several are
+   * ambiguous. A word shorter than MIN_PREFIX letters, or of several words, finds nothing.
+   */
+  wholeWord(word: string): Resolution {
+    const forms = typedForms(word);
+    if (/[^\p{L}\p{N}]/u.test(word.trim()) || Math.max(0, ...forms.map((f) => f.length)) < MIN_PREFIX) return { status: 'unknown', closest: [] };
+    const hits = this.prepared.filter((p) => forms.some((f) => p.words.includes(f)));
+    if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };
+    if (hits.length > 1) return { status: 'ambiguous', candidates: hits.map((p) => p.entry) };
+    return { status: 'unknown', closest: [] };
+  }
+
+  /**
    * What a word typed on the command line names: an exact match (`exact`), else the one entry whose
    * id or name begins with it (at least MIN_PREFIX letters); several are ambiguous, never guessed.
    */

@@ -1,11 +1,12 @@
 // The funding overviews as tables. Per pool: a table per pool with a row per year, then the
 // pools added up per year; for CSV one flat row per pool-year with amounts and shares in their
 // own columns. By organisation: a matrix of organisations × years (CSV: a row per organisation-year).
-import type { Language } from '../i18n/index.js';
+import type { Language, MessageKey } from '../i18n/index.js';
 import type { FundingByOrganisationReport, FundingReport, PoolYearEntry } from '../reports/funding.js';
 import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
 import { areaName, headingWith, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table, Tone } from './table.js';
+import { roundMatrix } from './rounded-parts.js';
 
 const round = (n: number) => Math.round(n);
 /** Spreadsheets get øre (a line shared by three gives thirds), so their sums match the totals. */
@@ -14,6 +15,11 @@ const share4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000)
 
 function amount(n: number, lang: Language, tone?: Tone): Cell {
   return { text: formatAmount(round(n), lang), value: money(n), tone };
+}
+
+/** An amount shown as `whole` (its part rounded with the others: rounded-parts.ts), its exact value kept for spreadsheets. */
+function shownAmount(whole: number, exact: number, lang: Language, tone?: Tone): Cell {
+  return { text: formatAmount(whole, lang), value: money(exact), tone };
 }
 
 function amountShare(a: { amount: number; share: number | null }, lang: Language): Cell {
@@ -32,6 +38,15 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
     ['overview.filter.pool', filters.pools.map((p) => names.pools.get(p) ?? p)],
     ['overview.filter.area', filters.areas.map((a) => areaName(a, lang))],
   ], lang);
+}
+
+/**
+ * Why a funding overview is empty: the filters when some were given; else that the folder has no
+ * pool (and how to make one), or that its pools have no money yet.
+ */
+function emptyFunding(filters: FundingReport['filters'], names: Names, filtered: MessageKey, unfiltered: MessageKey): MessageKey {
+  if (filters.years.length + filters.pools.length + filters.areas.length > 0) return filtered;
+  return names.pools.size === 0 ? 'overview.funding.noPools' : unfiltered;
 }
 
 export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number): ReportView {
@@ -61,7 +76,7 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   }
   const tables = [...byPool.values()];
   if (report.poolYears.length === 0) {
-    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: tr(lang, 'overview.funding.none'), tone: 'muted' }]] });
+    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: tr(lang, emptyFunding(report.filters, names, 'overview.funding.none', 'overview.funding.noYears')), tone: 'muted' }]] });
   } else if (byPool.size > 1) {
     tables.push({
       title: tr(lang, 'overview.funding.allYears'),
@@ -94,28 +109,31 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
 
 export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language): ReportView {
   const heading = filterHeading(tr(lang, 'overview.fundingByOrg.heading'), report.filters, names, lang);
-  const cell = (n: number): Cell => (n === 0 ? '' : amount(n, lang));
+  const exact = report.organisations.map((o) => report.years.map((y) => o.years.find((x) => x.year === y)?.total ?? 0));
+  // Whole kroner that add up across and down (a line shared by three gives thirds): rounded-parts.ts.
+  const shown = roundMatrix(exact);
+  const cell = (n: number, whole: number): Cell => (n === 0 ? '' : shownAmount(whole, n, lang));
   const table: Table = {
     columns: [
       { header: tr(lang, 'overview.col.organisation') },
       ...report.years.map((y) => ({ header: String(y), align: 'right' as const })),
       { header: tr(lang, 'overview.col.total'), align: 'right' },
     ],
-    rows: report.organisations.map((o) => [
+    rows: report.organisations.map((o, r) => [
       o.organisation.name,
-      ...report.years.map((y) => cell(o.years.find((x) => x.year === y)?.total ?? 0)),
-      amount(o.total, lang),
+      ...report.years.map((_, c) => cell(exact[r][c], shown.cells[r][c])),
+      shownAmount(shown.rows[r], o.total, lang),
     ]),
     keyColumns: 1,
     compact: true,
   };
   if (report.organisations.length === 0) {
-    table.rows.push([{ text: tr(lang, 'overview.fundingByOrg.none'), tone: 'muted' }, ...report.years.map(() => ''), '']);
+    table.rows.push([{ text: tr(lang, emptyFunding(report.filters, names, 'overview.fundingByOrg.none', 'overview.fundingByOrg.noneYet')), tone: 'muted' }, ...report.years.map(() => ''), '']);
   } else {
     table.rows.push([
       { text: tr(lang, 'overview.fundingByOrg.totalRow'), tone: 'strong' },
-      ...report.totals.byYear.map((y) => amount(y.total, lang, 'strong')),
-      amount(report.totals.total, lang, 'strong'),
+      ...report.totals.byYear.map((y, c) => shownAmount(shown.columns[c], y.total, lang, 'strong')),
+      shownAmount(shown.total, report.totals.total, lang, 'strong'),
     ]);
   }
   table.notes = ['', tr(lang, 'overview.fundingByOrg.legend')];

@@ -1,6 +1,6 @@
 // What a change did, in words fit for a commit message, in the data folder's language: the record's
 // kind and id and the names of the fields that changed. Never a value, with one exception: a status
-// (a fixed word such as `active` or `ended`, never personal data) is shown as `status active → ended`.
+// (a fixed word such as `active` or `ended`, never personal data) is shown as `status: active → ended`.
 import type { RecordKind } from '../domain/kinds.js';
 import { getPath, isPlainObject, sameData, type Data as Rec } from '../domain/plain-data.js';
 import { labelInSentence, translate, type Language, type MessageKey } from '../i18n/index.js';
@@ -25,16 +25,32 @@ export function changedFields(before: Rec, after: Rec): string[] {
   return out;
 }
 
-/** A field's name as a commit message writes it: its label, small (`end`, `contact: name`). */
+/**
+ * A field's name as a commit message writes it: its label, small (`end`); a field inside another
+ * by both (`name in contact`, `journalnummer i afgørelse`), since a colon follows the name.
+ */
 function fieldWord(lang: Language, kind: string, field: string): string {
-  return labelInSentence(lang, fieldLabel(lang, kind, field));
+  const steps = field.split('.');
+  const own = labelInSentence(lang, fieldLabel(lang, kind, steps[0]));
+  if (steps.length === 1) return own;
+  const inner = labelInSentence(lang, fieldLabel(lang, kind, field).split(': ').pop()!);
+  const parent = steps.length === 2 ? own : fieldWord(lang, kind, steps.slice(0, -1).join('.'));
+  // A text in each language (`name.da`): `navn på dansk`, `name in Danish`.
+  const last = steps[steps.length - 1];
+  if (last === 'da' || last === 'en') return translate(lang, 'commit.fieldInLanguage', { field: parent, language: { key: `label.${last}` } });
+  return translate(lang, 'commit.fieldIn', { field: inner, parent });
 }
 
 function describeField(lang: Language, kind: string, field: string, before: Rec, after: Rec): string {
   const b = getPath(before, field);
   const a = getPath(after, field);
   const name = fieldWord(lang, kind, field);
-  if (SHOWN_VALUES.has(field) && typeof a === 'string' && (b === undefined || typeof b === 'string')) return b === undefined ? `${name} ${valueLabel(lang, a)}` : `${name} ${valueLabel(lang, b)} → ${valueLabel(lang, a)}`;
+  if (SHOWN_VALUES.has(field) && typeof a === 'string' && (b === undefined || typeof b === 'string')) {
+    return b === undefined ? translate(lang, 'commit.statusSet', { field: name, to: valueLabel(lang, a) }) : translate(lang, 'commit.statusChanged', { field: name, from: valueLabel(lang, b), to: valueLabel(lang, a) });
+  }
+  // A list begun or emptied is items added or removed, as one that grows or shrinks is: `svar: 1 tilføjet`.
+  if (b === undefined && Array.isArray(a)) return translate(lang, 'commit.itemsAdded', { field: name, count: a.length });
+  if (a === undefined && Array.isArray(b)) return translate(lang, 'commit.itemsRemoved', { field: name, count: b.length });
   if (b === undefined) return translate(lang, 'commit.fieldSet', { field: name });
   if (a === undefined) return translate(lang, 'commit.fieldRemoved', { field: name });
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -44,7 +60,7 @@ function describeField(lang: Language, kind: string, field: string, before: Rec,
   return translate(lang, 'commit.fieldChanged', { field: name });
 }
 
-/** `agreement 2026-psyk-004: status active → ended, end set` (in Danish `aftale 2026-psyk-004: status aktiv → afsluttet, slut udfyldt`). */
+/** `agreement 2026-psyk-004: status: active → ended, end: set` (in Danish `aftale 2026-psyk-004: status: aktiv → afsluttet, slut: sat`). */
 export function describeChange(kind: RecordKind, id: string, before: Rec | undefined, after: Rec | undefined, lang: Language = 'en'): string {
   const params = { kind: { key: `kind.${kind}` as const }, id };
   if (!before) return translate(lang, 'commit.added', params);
@@ -69,7 +85,7 @@ export function describeChanges(items: Array<{ kind: RecordKind; id: string; bef
 
 /**
  * A vocabulary's change for a commit message: `vocabulary patient-groups: angst-og-ocd added`,
- * `vocabulary patient-groups angst: retired set`. Ids and field names, never a name's text.
+ * `vocabulary patient-groups angst: retired: set`. Ids and field names, never a name's text.
  */
 export function describeVocabularyChange(name: string, before: readonly Rec[], after: readonly Rec[], lang: Language = 'en'): string {
   const entryKind = VOCABULARY_ENTRY[name] ?? name;

@@ -22,18 +22,18 @@ describe('assessment-incomplete', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'lacks 1 score for the criterion "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.',
+      message: 'lacks 1 score for the criterion “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; 2 assessors have assessed applications to the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call.']);
   });
 
   it('says in words when nobody has assessed any application to the call, in both languages', () => {
     const files = folderWith([cl(), app('a1', { decision: decided('granted') })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria "Rækkevidde", "Behov" of the call “Opslag c1”; nobody has assessed an application to the call yet.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; nobody has assessed an application to the call yet.']);
     expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget.']);
   });
 
@@ -48,18 +48,21 @@ describe('assessment-incomplete', () => {
 describe('decision-without-reason', () => {
   const run = (decision: Rec) => auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision })]), 'decision-without-reason');
 
-  it('finds a refusal without a reason', () => {
+  it('finds a refusal without a reason or criteria, both in one finding with the command that adds both', () => {
     expect(run(decided('refused'))).toEqual([{
       rule: 'decision-without-reason', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'decided refused on 1 Dec 2024 without a reason; a refusal or partial grant must give its reasons.',
+      message: 'decided refused on 1 Dec 2024 without a reason and without naming any of the criteria of the call “Opslag c1”; a refusal or partial grant must give its reasons and the criteria it rests on. Add both: civsam application decide a1 --reason TEXT --criteria CRITERIA.',
     }]);
   });
 
   it('finds a partial grant whose reason names none of the call\'s criteria, in both languages', () => {
-    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of the criteria of the call “Opslag c1”.');
+    expect(run(decided('partly', { amount_dkk: 50_000, reason: 'Prioriteret inden for de tilgængelige midler' }))[0].message).toBe('decided partly granted on 1 Dec 2024 with a reason that names none of the criteria of the call “Opslag c1”. Name the criteria the decision rests on: civsam application decide a1 --criteria CRITERIA.');
     expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { reason: '   ' }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
-      .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse; et afslag eller en delvis bevilling skal begrundes.');
+      .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse og uden at nævne nogen af kriterierne i opslaget »Opslag c1«; et afslag eller en delvis bevilling skal begrundes med de kriterier, det bygger på. Tilføj begge dele: civsam application decide a1 --reason TEKST --criteria KRITERIER.');
+    // A reason alone is what lacks when the criteria are named.
+    expect(auditOf(folderWith([cl(), app('a1', { assessments: FULL(3, 3), decision: decided('refused', { criteria: ['reach'] }) })]), 'decision-without-reason', { lang: 'da' })[0].message)
+      .toBe('afgjort (afslag) den 1. dec. 2024 uden begrundelse; et afslag eller en delvis bevilling skal begrundes. Tilføj begrundelsen: civsam application decide a1 --reason TEKST.');
   });
 
   it('does not fire for a reason that names a criterion, a grant, or a reasoned refusal in a call without criterion ids', () => {

@@ -102,10 +102,10 @@ describe('the published sample site in Chromium', () => {
       };
     });
     // The sample's Civilsamfundspuljen 2024: 460.000 kr. given of a 600.000 kr. budget.
-    expect(layout.values[0]).toEqual({ text: 'Tildelt 460.000 kr.', inside: true });
+    expect(layout.values[0]).toEqual({ text: 'Bevilget 460.000 kr.', inside: true });
     expect(layout.markers[0]).toBe('Budget 600.000 kr.');
     expect(layout.overlaps).toEqual([]);
-    expect(layout.desc).toContain('2024: tildelt 460.000 kr. (udviklingsprojekter 460.000 kr., drift 0 kr.); budget 600.000 kr.; 140.000 kr. af budgettet er tilbage');
+    expect(layout.desc).toContain('2024: bevilget 460.000 kr. (udviklingsprojekter 460.000 kr., drift 0 kr.); budget 600.000 kr.; 140.000 kr. af budgettet er tilbage');
     await page.close();
   }, 120_000);
 });

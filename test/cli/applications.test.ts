@@ -210,11 +210,11 @@ describe('application decide --case alone', () => {
     const add = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--case', ' 1-30-72-9-26 '], { env: gitEnv });
     expect(add.code).toBe(0);
     expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...DECISION, case_number: '1-30-72-9-26' });
-    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: afgørelse: journalnummer udfyldt\n');
+    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: journalnummer i afgørelse: sat\n');
     // Corrected, given in NFD: kept in NFC, as every text on the command line is.
     expect((await civsam(['--data', dir, 'application', 'decide', 'a1', '--case', 'J-A\u030a-26'], { env: gitEnv })).code).toBe(0);
     expect(read(dir, 'applications/a1.yaml').decision).toEqual({ ...DECISION, case_number: 'J-\u00c5-26' });
-    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: afgørelse: journalnummer ændret\n');
+    expect(spawnSync('git', ['log', '-1', '--format=%s'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('ansøgning a1: journalnummer i afgørelse: ændret\n');
     expect(spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
   });
 

@@ -234,6 +234,13 @@ describe('civsam audit exit codes and usage', () => {
     expect(unknown.stderr).not.toContain('Karen');
   });
 
+  it('explains an expired agreement with the commands that put it right', async () => {
+    const r = await civsam(['--lang', 'da', 'audit', '--explain', 'agreement-expired'], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(0);
+    // Wrapped to the terminal: read as one line.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Ret det ved at afslutte aftalen: civsam agreement end ID (den beholder sin registrerede slutdato). Er den forlænget, så registrér den nye slutdato, og hvordan forlængelsen kom i stand: civsam agreement edit ID --end DATO --established-by-call OPSLAG, eller for en undtagelse med --exemption-reason, --exemption-approved-by og --exemption-date. ');
+  });
+
   it('says so when there are no findings', async () => {
     const data = makeFolder(folderWith([]));
     const r = await civsam(['audit', '--data', data, '--as-of', AS_OF], { env: { COLUMNS: '120' } });

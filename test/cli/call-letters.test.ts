@@ -40,8 +40,12 @@ describe('call letters', () => {
       'error: no letter was written: one decision is not fit to be sent, as civsam audit also says:',
       '  “Sorggrupper i Favrskov” (application',
       '    2025-civilsamfundspuljen-sorggruppen-favrskov):',
-      '    – decided refused on 28 Mar 2025 without a reason; a refusal or partial',
-      '      grant must give its reasons.',
+      '    – decided refused on 28 Mar 2025 without a reason and without naming any of',
+      '      the criteria of the call “Puljen til styrkelse af civilsamfundssamarbejdet',
+      '      – ansøgningsrunde 2025”; a refusal or partial grant must give its reasons',
+      '      and the criteria it rests on. Add both:',
+      '      civsam application decide 2025-civilsamfundspuljen-sorggruppen-favrskov',
+      '      --reason TEXT --criteria CRITERIA.',
       'Put the decisions right (civsam application decide) or the assessments (civsam application assess), then write the letters again.',
       '',
     ].join('\n'));
@@ -117,7 +121,8 @@ describe('call letters and decisions that are not fit to send', () => {
       'fejl: der blev ikke skrevet nogen breve: 4 afgørelser kan ikke sendes, som civsam audit også viser:',
       '  »Peer-grupper« (ansøgning b-refused):',
       '    – afgjort (afslag) den 1. mar. 2026 med en begrundelse, der ikke nævner nogen af kriterierne i',
-      '      opslaget »Psykiatriopslag«.',
+      '      opslaget »Psykiatriopslag«. Angiv de kriterier, afgørelsen bygger på:',
+      '      civsam application decide b-refused --criteria KRITERIER.',
       '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
       '    – mangler 1 karakter for kriteriet »Rækkevidde« i opslaget »Psykiatriopslag«; 1 bedømmer har',
       '      bedømt ansøgninger til opslaget.',
@@ -160,7 +165,7 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(unnumbered).not.toContain('Journalnummer');
     expect(readFileSync(join(out, 'c-unscored.html'), 'utf8')).not.toContain('journalnummer');
     expect(readFileSync(join(out, 'a-fine.md'), 'utf8')).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example), og oplys journalnummer 1-30-72-45-26.');
-    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om til Værested.');
+    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om, til Værested.');
   });
 
   it('a letter to an application without a title leaves the application line out, never showing its id', async () => {

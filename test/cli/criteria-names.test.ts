@@ -87,9 +87,9 @@ describe('--score and decide --criteria name a criterion by its text, the start 
     const before = readFileSync(join(dir, 'applications/2026-runde-alpha.yaml'), 'utf8');
     const assess = (score: string) => da(dir, 'application', 'assess', '2026-runde-alpha', '--assessor', 'X', '--score', score);
     const near = await assess('Dækninng af behov=5');
-    expect(near.stderr).toBe('fejl: det, du angav ved --score, er ikke et kriterium i opslag 2026-runde. Mente du: Dækning af behov (daekning-af-behov)?\n');
+    expect(near.stderr).toBe('fejl: det, du angav ved --score, er ikke et kriterium i opslag 2026-runde. Mente du: »Dækning af behov« (daekning-af-behov)?\n');
     expect(near.code).toBe(2);
-    expect((await assess('daekninng=5')).stderr).toBe('fejl: daekninng er ikke et kriterium i opslag 2026-runde. Mente du: Dækning af behov (daekning-af-behov)?\n');
+    expect((await assess('daekninng=5')).stderr).toBe('fejl: daekninng er ikke et kriterium i opslag 2026-runde. Mente du: »Dækning af behov« (daekning-af-behov)?\n');
     const all = 'Opslagets kriterier er: »Kvalitet«, »Dækning af behov«, »Nye målgrupper, også små«, »Langsigtet indsats«.';
     expect((await assess('økonomi=5')).stderr).toBe(`fejl: det, du angav ved --score, er ikke et kriterium i opslag 2026-runde. ${all}\n`);
     for (const bad of ['../x=3', `${ESC}kval=3`]) {
@@ -104,10 +104,23 @@ describe('--score and decide --criteria name a criterion by its text, the start 
     const dir = await scoredCall();
     expect((await da(dir, 'call', 'edit', '2026-runde', '--criteria', 'Kvalitet', 'Kvalitet i tilbuddet')).code).toBe(0);
     const r = await da(dir, 'application', 'assess', '2026-runde-alpha', '--assessor', 'X', '--score', 'kval=3');
-    expect(r.stderr).toBe('fejl: det, du angav ved --score, passer til flere af kriterierne i opslag 2026-runde: Kvalitet (kvalitet), Kvalitet i tilbuddet (kvalitet-i-tilbuddet). Angiv mere af teksten eller id\'et.\n');
+    expect(r.stderr).toBe('fejl: det, du angav ved --score, passer til flere af kriterierne i opslag 2026-runde: »Kvalitet« (kvalitet), »Kvalitet i tilbuddet« (kvalitet-i-tilbuddet). Angiv mere af teksten eller id\'et.\n');
     expect(r.code).toBe(2);
     // The whole text of one is that one.
     expect((await da(dir, 'application', 'assess', '2026-runde-alpha', '--assessor', 'X', '--score', 'kvalitet=3')).code).toBe(0);
+  });
+
+  it('a whole word from inside one criterion\'s text names it; from inside several, they are listed', async () => {
+    const dir = await scoredCall();
+    const decide = (criterion: string) => da(dir, 'application', 'decide', '2026-runde-alpha', '--decision', 'afslag', '--date', '2026-12-01', '--reason', 'Begrundelse', '--criteria', criterion);
+    expect((await decide('BEHOV')).code).toBe(0);
+    expect(read(dir, 'applications/2026-runde-alpha.yaml').decision.criteria).toEqual(['daekning-af-behov']);
+    // Part of a word is not a word: `ehov` inside »Dækning af behov« names nothing.
+    expect((await decide('ehov')).code).toBe(2);
+    expect((await da(dir, 'call', 'edit', '2026-runde', '--criteria', 'Kvalitet', 'Dækning af behov', 'Nye behov i byen')).code).toBe(0);
+    const several = await decide('behov');
+    expect(several.stderr).toBe('fejl: det, du angav ved --criteria, passer til flere af kriterierne i opslag 2026-runde: »Dækning af behov« (daekning-af-behov), »Nye behov i byen« (nye-behov-i-byen). Angiv mere af teksten eller id\'et.\n');
+    expect(several.code).toBe(2);
   });
 
   it('a score in the wrong form shows the call\'s own criteria in the example; a score off the scale names the criterion by its text', async () => {
@@ -129,7 +142,7 @@ describe('--score and decide --criteria name a criterion by its text, the start 
     expect(read(dir, 'applications/2026-runde-alpha.yaml').decision.criteria).toEqual(['langsigtet-indsats', 'nye-maalgrupper-ogsaa-smaa']);
     expect((await decide('kvalitet,Dækning af behov')).code).toBe(0);
     expect(read(dir, 'applications/2026-runde-alpha.yaml').decision.criteria).toEqual(['kvalitet', 'daekning-af-behov']);
-    expect((await decide('Langsigtet indsatss')).stderr).toBe('fejl: det, du angav ved --criteria, er ikke et kriterium i opslag 2026-runde. Mente du: Langsigtet indsats (langsigtet-indsats)?\n');
+    expect((await decide('Langsigtet indsatss')).stderr).toBe('fejl: det, du angav ved --criteria, er ikke et kriterium i opslag 2026-runde. Mente du: »Langsigtet indsats« (langsigtet-indsats)?\n');
     const path = await decide('../../etc/passwd');
     expect(path.code).toBe(2);
     expect(path.stderr).not.toContain('passwd');

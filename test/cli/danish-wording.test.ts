@@ -146,7 +146,7 @@ describe('--lang', () => {
   it('the global option takes en or da, and says so once', async () => {
     const help = await da(['--help']);
     const lang = help.stdout.slice(help.stdout.indexOf('--lang'), help.stdout.indexOf('--no-color')).replace(/\s+/g, ' ');
-    expect(lang).toBe('--lang <sprog> sprog for beskeder og rapporter (standard: $CIVSAM_LANG, ellers et dansk $LANG, ellers datamappens sprog, ellers en) (en af: en (engelsk), da (dansk)) ');
+    expect(lang).toBe('--lang <sprog> sprog for beskeder og rapporter (en af: en (engelsk), da (dansk); standard: $CIVSAM_LANG, ellers et dansk $LANG, ellers datamappens sprog, ellers en) ');
     const refused = await da(['audit', '--lang', 'dansk']);
     expect(refused.stderr).toContain('fejl: --lang <sprog> kan have en af disse værdier: en, da.\n');
   });
@@ -154,7 +154,7 @@ describe('--lang', () => {
   it('publish lists its own --lang once, with both', async () => {
     const r = await da(['publish', '--help']);
     expect(r.stdout.match(/^ {2}--lang/gm)).toHaveLength(1);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--lang <sprog> sidernes sprog; both skriver begge, det første i roden og engelsk i en/ (standard: datamappens sprog, ellers da) (en af: da (dansk), en (engelsk), both (begge))');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--lang <sprog> sidernes sprog; both skriver begge, det første i roden og engelsk i en/ (en af: da (dansk), en (engelsk), both (begge); standard: datamappens sprog, ellers da)');
   });
 });
 

@@ -8,7 +8,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 describe('allowed values in the help', () => {
   it('--lang takes only its codes: they are listed, with what they mean', async () => {
     const r = await civsam(['publish', '--help'], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
-    expect(oneLine(r.stdout)).toContain('(en af: da (dansk), en (engelsk), both (begge))');
+    expect(oneLine(r.stdout)).toContain('(en af: da (dansk), en (engelsk), both (begge); standard: datamappens sprog, ellers da)');
     expect(oneLine(r.stdout)).not.toContain('en af: dansk');
   });
   it('--kind takes the words of the language: they are listed', async () => {

@@ -43,7 +43,7 @@ describe('history across a merge', () => {
       expect(shown).toHaveLength(4);
     }
     const table = kim.civsam(['history', 'Alpha Forening'], DA);
-    expect(table.stdout).toMatch(/│ Kim +│ organisation alpha: noter udfyldt +│ ændret +│ Noter: – → Kim ringede +│/);
+    expect(table.stdout).toMatch(/│ Kim +│ organisation alpha: noter: sat +│ ændret +│ Noter: – → Kim ringede +│/);
   });
 
   test('a conflict settled by an edit in the folder: the merge is shown with that value, as the merging person\'s', () => {

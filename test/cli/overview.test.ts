@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
-import { makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { AS_OF, loadFixture, overviewDir, overviewFiles } from '../report/fixture.js';
 import { buildOffersReport } from '../../src/reports/offers.js';
 import { buildCoverageReport } from '../../src/reports/coverage.js';
@@ -143,10 +143,39 @@ describe('civsam overview: terminal tables', () => {
       '├────────────────────────┼─────────────┼─────────────┼────────────┼───────────────┤',
       '│ Beta Netværket         │ 100.001 kr. │ 400.000 kr. │ 50.000 kr. │   550.001 kr. │',
       '│ Delta Diabetesforening │             │ 450.000 kr. │            │   450.000 kr. │',
-      '│ Alpha Forening         │ 100.001 kr. │             │            │   100.001 kr. │',
+      // The line of 200.001 kr. shared by two: 100.001 + 100.000 kr., so each column and row adds up to its total.
+      '│ Alpha Forening         │ 100.000 kr. │             │            │   100.000 kr. │',
       '│ Alle organisationer    │ 200.001 kr. │ 850.000 kr. │ 50.000 kr. │ 1.100.001 kr. │',
       '└────────────────────────┴─────────────┴─────────────┴────────────┴───────────────┘',
     ]);
+  });
+
+  it('funding by organisation: a line shared by three shows parts that add up to the totals beside them', async () => {
+    const files = overviewFiles();
+    files['agreements/a-three.yaml'] = 'id: a-three\ntitle: Aftale a-three\norganisations: [alpha, beta, delta]\nscope: regional\nstart: 2027-01-01\nstatus: active\nfunding:\n  - pool: pool-general\n    year: 2027\n    kind: development\n    amount_dkk: 400000\n';
+    const r = await civsam(['--data', overviewDir(files), 'overview', 'funding', '--by', 'organisation', '--year', '2027', '--lang', 'da', '--as-of', AS_OF], { env: { COLUMNS: '100' } });
+    expect(r.stdout.split('\n').slice(0, 9)).toEqual([
+      'Midler pr. organisation og år · år 2027',
+      '',
+      '┌────────────────────────┬─────────────┬─────────────┐',
+      '│ Organisation           │        2027 │       I alt │',
+      '├────────────────────────┼─────────────┼─────────────┤',
+      '│ Beta Netværket         │ 183.334 kr. │ 183.334 kr. │',
+      '│ Alpha Forening         │ 133.333 kr. │ 133.333 kr. │',
+      '│ Delta Diabetesforening │ 133.333 kr. │ 133.333 kr. │',
+      '│ Alle organisationer    │ 450.000 kr. │ 450.000 kr. │',
+    ]);
+  });
+
+  it('funding on a folder without pools says so and how to make one; the filters are named only when given', async () => {
+    const empty = makeFolder(baseFiles());
+    const first = async (args: string[], data = empty) => (await civsam(['--data', data, 'overview', 'funding', ...args, '--lang', 'da', '--as-of', AS_OF], { env: { COLUMNS: '100' } })).stdout.split('\n')[5];
+    expect(await first([])).toBe('│ Der er endnu ingen puljer. Registrér en med civsam pool add. │');
+    expect(await first(['--by', 'organisation'])).toBe('│ Der er endnu ingen puljer. Registrér en med civsam pool add. │       │');
+    expect(await first(['--year', '2026'])).toBe('│ Ingen pulje passer til filtrene. │');
+    const pool = makeFolder({ ...baseFiles(), 'pools/p.yaml': 'id: p\nname: Pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets: []\n' });
+    expect(await first([], pool)).toBe('│ Ingen pulje har endnu et budget eller bevilgede midler. │');
+    expect(await first(['--by', 'organisation'], pool)).toBe('│ Ingen organisation har endnu fået midler fra puljerne. │       │');
   });
 
   it('expiring: by date, with how far off, and what is past its end', async () => {

@@ -173,6 +173,15 @@ describe('state changes', () => {
     expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001'])).code).toBe(2);
   });
 
+  test('agreement evaluate refuses an evaluation dated before the agreement starts, saying both dates; on the first day it is taken', async () => {
+    const dir = folder();
+    const before = read(dir, 'agreements/2026-psyk-001.yaml');
+    const early = await run(dir, ['--lang', 'da', 'agreement', 'evaluate', '2026-psyk-001', '--summary', 'Forberedelse', '--date', '2025-12-05']);
+    expect(early).toMatchObject({ code: 2, stdout: '', stderr: 'fejl: aftale 2026-psyk-001 begynder først den 1. jan. 2026, så den kan ikke være evalueret den 5. dec. 2025. Angiv evalueringens dato, den 1. jan. 2026 eller senere, med --date.\n' });
+    expect(read(dir, 'agreements/2026-psyk-001.yaml')).toBe(before);
+    expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001', '--summary', 'Første dag.', '--date', '2026-01-01'])).code).toBe(0);
+  });
+
   test('call close records applicants and selection, after the deadline only', async () => {
     const dir = folder({ 'calls/2099-senere.yaml': CALL.replace('2025-opslag', '2099-senere').replace('deadline: 2025-02-01', 'deadline: 2099-02-01').replace('published: 2025-01-01', 'published: 2099-01-01') });
     expect((await run(dir, ['call', 'close', '2025-opslag', '--selected', 'alpha'])).code).toBe(0);
@@ -211,9 +220,9 @@ describe('git trail', () => {
     const dir = gitFolder();
     const r = await run(dir, ['agreement', 'end', '2026-psyk-001', '--date', '2026-12-31']);
     expect(r.code).toBe(0);
-    expect(git(dir, 'log', '-1', '--format=%s')).toBe('aftale 2026-psyk-001: status aktiv → afsluttet, slut ændret\n'); // the folder's language
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('aftale 2026-psyk-001: status: aktiv → afsluttet, slut: ændret\n'); // the folder's language
     expect((await run(dir, ['org', 'edit', 'alpha', '--contact-name', 'Anne Hansen'])).code).toBe(0);
-    expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: kontakt: navn ændret\n\n');
+    expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: navn i kontakt: ændret\n\n');
     expect(git(dir, 'log', '-p', '--format=%B').match(/Anne Hansen/g)?.length).toBe(1); // only in the diff
     expect((await run(dir, ['org', 'edit', 'alpha', '--notes', 'x', '--no-commit'])).code).toBe(0);
     expect(git(dir, 'status', '--porcelain')).toBe(' M organisations/alpha.yaml\n');
@@ -225,7 +234,7 @@ describe('git trail', () => {
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit. git status shows it; git add and git commit put it in the history when it belongs there.');
-    expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: 1 tilføjet til budgetter');
+    expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: budgetter: 1 tilføjet');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.
     writeFileSync(join(dir, 'pools/puljen.yaml'), read(dir, 'pools/puljen.yaml') + '# i gang\n');
@@ -243,7 +252,7 @@ describe('contact erase, init, doctor', () => {
     expect(read(dir, 'organisations/alpha.yaml')).not.toMatch(PERSONAL);
     expect(r.stderr).not.toMatch(PERSONAL);
     expect(r.stderr).toContain('Git history still holds the earlier versions of organisations/alpha.yaml');
-    expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: kontakt fjernet\n\n');
+    expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: kontakt: fjernet\n\n');
     expect((await run(dir, ['contact', 'erase', 'alpha'])).stderr).toBe('error: the organisation alpha has no contact person recorded.\n');
     const da = await run(makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening', '12345674', CONTACT) }), ['--lang', 'da', 'contact', 'erase', 'alpha', '--field', 'phone']);
     expect(da.code).toBe(0);

@@ -36,6 +36,17 @@ describe('civsam export with a word that names nothing it exports', () => {
   });
 });
 
+describe('civsam export with a word too many after what it exports', () => {
+  it('says the word is too many, even with --output given, and lists what can be exported', async () => {
+    const extra = (after: string) => `Der står et ord for meget efter ${after}: civsam eksporterer én ting ad gangen. ${EXPORT_DA}`;
+    expect(await civsam(['export', 'aftaler', 'overblik', '--output', 'x.csv'], { env: DA })).toEqual({ code: 2, stdout: '', stderr: `fejl: civsam kan ikke eksportere "aftaler overblik". ${extra('aftaler')}\n` });
+    expect((await civsam(['export', 'aftaler', 'overblik'], { env: DA })).stderr).toBe(`fejl: civsam kan ikke eksportere "aftaler overblik". ${extra('aftaler')}\n`);
+    expect((await civsam(['export', 'overview-funding', 'x'], { env: DA })).stderr).toBe(`fejl: civsam kan ikke eksportere "overview-funding x". ${extra('overblik finansiering')}\n`);
+    expect((await civsam(['export', '360giving', 'tilbud'], { env: DA })).stderr).toBe(`fejl: civsam kan ikke eksportere "360giving tilbud". ${extra('360giving')}\n`);
+    expect((await civsam(['export', 'agreements', 'overview', '--output', 'x.csv'])).stderr).toBe(`error: civsam cannot export "agreements overview". One word too many after agreements: civsam exports one thing at a time. ${EXPORT_EN}\n`);
+  });
+});
+
 describe('civsam import with a word that names nothing it imports', () => {
   it('lists the kinds it imports in Danish, suggests the nearest, and repeats only an id-shaped word', async () => {
     expect(await civsam(['import', 'ofers', 'x.csv'], { env: DA })).toEqual({ code: 2, stdout: '', stderr: `fejl: civsam kan ikke importere "ofers". Mente du: tilbud? ${IMPORT_DA}\n` });

@@ -103,10 +103,13 @@ describe('--format in Danish words', () => {
     const list = await civsam(['org', 'list', '--help'], { env: DA });
     expect(oneLine(list.stdout)).toContain('--format <format> uddataformat (en af: tabel, json, csv, md)');
     const audit = await civsam(['audit', '--help'], { env: DA });
-    expect(oneLine(audit.stdout)).toContain('uddataformat (standard: tabel) (en af: tabel, json, md, csv)');
+    expect(oneLine(audit.stdout)).toContain('uddataformat (en af: tabel, json, md, csv; standard: tabel)');
     const validate = await civsam(['validate', '--help'], { env: DA });
     expect(oneLine(validate.stdout)).toContain('--format <format> uddataformat (en af: tekst, json)');
     const english = await civsam(['org', 'list', '--help'], { env: EN });
     expect(oneLine(english.stdout)).toContain('--format <format> output format (one of: table, json, csv, md)');
+    // One bracket: the values a field takes, then its default for a new record.
+    const status = await civsam(['org', 'add', '--help'], { env: DA });
+    expect(oneLine(status.stdout)).toContain('--status <værdi> aktiv eller inaktiv (en af: aktiv, inaktiv; standard for en ny: aktiv) ');
   });
 });

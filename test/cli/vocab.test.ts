@@ -131,7 +131,7 @@ describe('vocab rename', () => {
     const r = await run(dir, ['--lang', 'da', 'vocab', 'rename', 'patientgrupper', 'depression', '--name-da', 'Depression og nedtrykthed']);
     expect(r.code).toBe(0);
     expect(groups(dir)).toBe(GROUPS.replace('  name: {da: Depression, en: Depression}', '  name: {da: Depression og nedtrykthed, en: Depression}'));
-    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: navn: dansk ændret\n');
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: navn på dansk: ændret\n');
     const taken = await run(dir, ['vocab', 'rename', 'patient-groups', 'depression', '--name-en', 'anxiety']);
     expect(taken.stderr).toBe('error: the name given to --name-en is already the name of the patient group angst. Names in a vocabulary must differ (case and accents aside).\n');
     const missing = await run(dir, ['vocab', 'rename', 'patient-groups', 'fobi', '--name-da', 'Fobi']);
@@ -147,7 +147,7 @@ describe('vocab retire', () => {
     const r = await run(dir, ['--lang', 'da', 'vocab', 'retire', 'patientgrupper', 'depression', '--date', '2026-03-01']);
     expect(r.code).toBe(0);
     expect(groups(dir)).toBe(GROUPS.replace('  parent: psykisk-sygdom\n- id: angst', '  parent: psykisk-sygdom\n  retired: 2026-03-01\n- id: angst'));
-    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: udfaset udfyldt\n');
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('patientgruppe depression: udfaset: sat\n');
     expect(r.stderr).toContain('1 post nævner den og beholder den. Nye poster, rettelser og importer kan ikke vælge den.\n');
     // Nor may a new group go under it.
     const child = await run(dir, ['vocab', 'add', 'patient-groups', '--name-da', 'Fødselsdepression', '--name-en', 'Postnatal depression', '--parent', 'depression']);

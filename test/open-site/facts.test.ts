@@ -58,7 +58,7 @@ describe('civsam publish runs the audit first', () => {
     const out2 = join(makeFolder({}), 'site');
     const refused = await civsam(['publish', '--data', DATA, '--out', out2, '--as-of', '2026-11-23', '--require-clean'], { env: { CIVSAM_LANG: 'da' } });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/ikke udgivet: revisionen fandt \d+ fejl pr\. 23\. nov\. 2026, og --require-clean var angivet/);
+    expect(refused.stderr).toMatch(/ikke udgivet: kontrollen fandt \d+ fejl pr\. 23\. nov\. 2026, og --require-clean var angivet/);
     expect(refused.stderr).not.toContain('Udgav');
   });
 

@@ -27,7 +27,7 @@ function tree(dir: string): Map<string, string> {
 
 // publish runs the audit first and says what it found on stderr's first line (test/open-site/facts.test.ts).
 const SAMPLE_AUDIT = 'Audit before publishing: 16 findings (6 errors and 10 warnings) as of 23 Nov 2026. The site states the facts as they are; see them with civsam audit --as-of 2026-11-23.\n';
-const SAMPLE_AUDIT_DA = 'Revision før udgivelsen: 16 fund (6 fejl og 10 advarsler) pr. 23. nov. 2026. Siden oplyser tingene, som de er; se fundene med civsam audit --as-of 2026-11-23.\n';
+const SAMPLE_AUDIT_DA = 'Kontrol før udgivelsen: 16 fund (6 fejl og 10 advarsler) pr. 23. nov. 2026. Siden oplyser tingene, som de er; se fundene med civsam audit --as-of 2026-11-23.\n';
 
 describe('civsam publish', () => {
   it('writes the site, says what it wrote on stderr, and writes nothing to stdout', async () => {

@@ -126,7 +126,7 @@ describe('funding per pool and year', () => {
 
   it('draws each chart as an SVG image with a title and a text alternative', () => {
     expect(p).toContain('<svg class="chart" role="img" aria-labelledby="pool-pool-one-kinds-title pool-pool-one-kinds-desc"');
-    expect(p).toContain('<desc id="pool-pool-one-kinds-desc">2025: tildelt 40.000 kr. (udviklingsprojekter 0 kr., drift 40.000 kr.); budget 100.000 kr.; 60.000 kr. af budgettet er tilbage; 2026: tildelt 60.000 kr. (udviklingsprojekter 60.000 kr., drift 0 kr.); budget 50.000 kr.; Budgettet er overskredet med 10.000 kr.</desc>');
+    expect(p).toContain('<desc id="pool-pool-one-kinds-desc">2025: bevilget 40.000 kr. (udviklingsprojekter 0 kr., drift 40.000 kr.); budget 100.000 kr.; 60.000 kr. af budgettet er tilbage; 2026: bevilget 60.000 kr. (udviklingsprojekter 60.000 kr., drift 0 kr.); budget 50.000 kr.; Budgettet er overskredet med 10.000 kr.</desc>');
     expect(p).toContain('<desc id="pool-pool-one-2026-shares-desc">Alpha Forening: 50,0 % (30.000 kr.); Beta &lt;Forening&gt; &amp; Co: 50,0 % (30.000 kr.)</desc>');
     expect(textOf(part(p, 'pool-pool-one-2026'))).toBe('Hvem fik midlerne i 2026');
   });
@@ -136,7 +136,7 @@ describe('funding per pool and year', () => {
     const noBudget = loadFiles({ ...files, 'pools/pool-two.yaml': files['pools/pool-two.yaml'].replace('year: 2026', 'year: 2027') });
     const site = buildSite(noBudget, { asOf: AS_OF, languages: ['da', 'en'] });
     const desc = (path: string) => /<desc id="pool-pool-two-kinds-desc">([^<]*)<\/desc>/.exec(page(path, site))?.[1];
-    expect(desc('funding.html')).toBe('2026: tildelt 100.000 kr. (udviklingsprojekter 0 kr., drift 100.000 kr.); intet budget registreret; 2027: tildelt 0 kr. (udviklingsprojekter 0 kr., drift 0 kr.); budget 200.000 kr.; 200.000 kr. af budgettet er tilbage');
+    expect(desc('funding.html')).toBe('2026: bevilget 100.000 kr. (udviklingsprojekter 0 kr., drift 100.000 kr.); intet budget registreret; 2027: bevilget 0 kr. (udviklingsprojekter 0 kr., drift 0 kr.); budget 200.000 kr.; 200.000 kr. af budgettet er tilbage');
     expect(desc('en/funding.html')).toBe('2026: allocated DKK 100,000 (development projects DKK 0, running costs DKK 100,000); no budget recorded; 2027: allocated DKK 0 (development projects DKK 0, running costs DKK 0); budget DKK 200,000; DKK 200,000 of the budget remains');
   });
 
@@ -150,10 +150,10 @@ describe('funding per pool and year', () => {
     expect(kinds).toContain('<line class="marker" x1="205" x2="205"'); // 2026 budget 50,000, overcommitted
     // The allocated amount is labelled as such inside the end of its bar, the budget at its marker,
     // what remains in words under the bar: the amount given never stands unlabelled by the budget line.
-    expect(kinds).toContain('<text class="value value-inside" x="158" y="36" text-anchor="end">Tildelt 40.000 kr.</text>');
+    expect(kinds).toContain('<text class="value value-inside" x="158" y="36" text-anchor="end">Bevilget 40.000 kr.</text>');
     expect(kinds).toContain('<text class="marker-label" x="406" y="14" text-anchor="end">Budget 100.000 kr.</text>');
     expect(kinds).toContain('<text class="note" x="0" y="58">60.000 kr. af budgettet er tilbage</text>');
-    expect(kinds).toContain('<text class="value value-inside" x="240" y="108" text-anchor="end">Tildelt 60.000 kr.</text>');
+    expect(kinds).toContain('<text class="value value-inside" x="240" y="108" text-anchor="end">Bevilget 60.000 kr.</text>');
     expect(kinds).toContain('<text class="marker-label" x="201" y="86" text-anchor="end">Budget 50.000 kr.</text>');
     expect(kinds).toContain('<text class="note" x="0" y="130">Budgettet er overskredet med 10.000 kr.</text>');
     const shares = svg('pool-pool-one-2026-shares');

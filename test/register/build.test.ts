@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { translate } from '../../src/i18n/index.js';
 import { applyFlags, fillDefaults, newId, parseFlag, unsetFields, withDefaults } from '../../src/register/build.js';
-import { describeChange, describeChanges } from '../../src/register/describe.js';
+import { describeChange, describeChanges, describeVocabularyChange } from '../../src/register/describe.js';
 import { FIELDS } from '../../src/register/fields.js';
 import { agreementId, slugify, uniqueId } from '../../src/domain/ids.js';
 import type { DataFolder } from '../../src/domain/folder.js';
@@ -115,22 +115,30 @@ describe('commit messages name fields, never values', () => {
     const before = { id: 'x', status: 'active', end: '2027-12-31', contact: { name: 'Per Toft', email: 'p@example.dk' } };
     const after = { id: 'x', status: 'ended', end: '2026-11-23', contact: { name: 'Anne Hansen', email: 'p@example.dk' }, notes: 'hemmeligt' };
     const message = describeChange('agreement', '2026-psyk-004', before, after);
-    expect(message).toBe('agreement 2026-psyk-004: status active → ended, end changed, contact: name changed, notes set');
+    expect(message).toBe('agreement 2026-psyk-004: status: active → ended, end: changed, name in contact: changed, notes: set');
     expect(message).not.toMatch(/Per|Anne|hemmeligt|2026-11-23|2027/);
   });
   test('in Danish: the kind, the fields and the status by their Danish names', () => {
     const before = { id: 'x', status: 'active', end: '2027-12-31', contact: { name: 'Per Toft' } };
     const after = { id: 'x', status: 'ended', end: '2026-11-23', contact: { name: 'Anne Hansen' }, deadline_reason: 'hemmeligt' };
     const message = describeChange('agreement', '2026-psyk-004', before, after, 'da');
-    expect(message).toBe('aftale 2026-psyk-004: status aktiv → afsluttet, slut ændret, kontakt: navn ændret, begrundelse for fristen udfyldt');
+    expect(message).toBe('aftale 2026-psyk-004: status: aktiv → afsluttet, slut: ændret, navn i kontakt: ændret, begrundelse for fristen: sat');
     expect(describeChange('hearing-party', 'h', undefined, { id: 'h' }, 'da')).toBe('høringspart h: oprettet');
     expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', after: { id: 'b' } }, { kind: 'offer', id: 'c', before: { id: 'c' }, after: { id: 'c', notes: 'x' } }], 'da').split('\n')[0])
       .toBe('organisation, tilbud: 2 oprettet, 1 ændret');
   });
+  test('each field by its label, then what happened to it; a field inside another, or in a language, in words', () => {
+    const closed = describeChange('consultation', 'h1', { id: 'h1', status: 'open' }, { id: 'h1', status: 'closed', closed_early: '2026-01-01', closed_early_reason: 'x' }, 'da');
+    expect(closed).toBe('høring h1: status: åben → lukket, lukket før fristen: sat, begrundelse for at lukke før fristen: sat');
+    expect(describeVocabularyChange('patient-groups', [{ id: 'd', name: { da: 'A', en: 'B' } }], [{ id: 'd', name: { da: 'C', en: 'B' } }])).toBe('patient group d: name in Danish: changed');
+  });
   test('lists say how many items came or went', () => {
-    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: 2 added to invited');
+    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a'] }, { id: 'c', invited: ['a', 'b', 'c'] })).toBe('consultation c: invited: 2 added');
+    // A list begun counts its items as one that grows does, in Danish too.
+    expect(describeChange('consultation', 'c', { id: 'c' }, { id: 'c', invited: ['a'] }, 'da')).toBe('høring c: inviterede: 1 tilføjet');
+    expect(describeChange('consultation', 'c', { id: 'c', invited: ['a', 'b'] }, { id: 'c' }, 'da')).toBe('høring c: inviterede: 2 fjernet');
     expect(describeChange('organisation', 'o', undefined, { id: 'o' })).toBe('organisation o: added');
     expect(describeChange('organisation', 'o', { id: 'o' }, undefined)).toBe('organisation o: removed');
-    expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes set');
+    expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes: set');
   });
 });

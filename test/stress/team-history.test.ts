@@ -21,7 +21,7 @@ describe('civsam history', () => {
     expect(report.personalDataOmitted).toBe(true);
     expect(report.changes.map((c: { author: string; message: string }) => `${c.author}: ${c.message}`)).toEqual([
       'Bo: organisation alpha: hjemmeside ændret, kontakt: navn ændret',
-      'Anna: organisation alpha: hjemmeside udfyldt, kontakt udfyldt',
+      'Anna: organisation alpha: hjemmeside: sat, kontakt: sat',
       'Admin: the register',
     ]);
     expect(report.changes[0].records[0].fields).toEqual([
@@ -41,7 +41,7 @@ describe('civsam history', () => {
     expect(table.stdout).toContain('Kind: – → patient association');
     const md = bo.civsam(['--lang', 'da', 'history', 'org', 'alpha', '--format', 'md']);
     expect(md.stdout).toContain('# Historik for organisation alpha, nyeste først');
-    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: hjemmeside udfyldt, kontakt udfyldt \| ændret \| Hjemmeside: – → https:\/\/alpha\.example<br>Kontakt: navn: ændret \(personoplysninger/);
+    expect(md.stdout).toMatch(/\| Anna \| organisation alpha: hjemmeside: sat, kontakt: sat \| ændret \| Hjemmeside: – → https:\/\/alpha\.example<br>Kontakt: navn: ændret \(personoplysninger/);
     expect(md.stdout).toContain('Art: – → patientforening');
     expect(md.stdout).not.toMatch(/\| \d{4}-\d{2}-\d{2}/);
   });

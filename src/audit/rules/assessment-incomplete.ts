@@ -2,7 +2,7 @@
 // for every criterion of its call from every assessor of the call (everyone who assessed any of
 // its applications). Withdrawn and undecided applications need no scores; calls with plain-text
 // criteria are not scored.
-import { criterionText, missingScores, type ScoredCriterion } from '../../domain/applications.js';
+import { criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
 import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
@@ -33,7 +33,7 @@ export const rule: AuditRule = {
   },
 };
 
-/** The criteria by their wording, quoted as each language quotes. */
+/** The criteria by their wording, quoted as each language quotes (as every list of criteria: quotedCriterion). */
 function criteriaWording(criteria: readonly ScoredCriterion[]): InLanguages {
-  return { inLanguage: { da: criteria.map((c) => `»${criterionText(c, 'da')}«`).join(', '), en: criteria.map((c) => `"${criterionText(c, 'en')}"`).join(', ') } };
+  return { inLanguage: { da: criteria.map((c) => quotedCriterion(criterionText(c, 'da'), 'da')).join(', '), en: criteria.map((c) => quotedCriterion(criterionText(c, 'en'), 'en')).join(', ') } };
 }

@@ -106,10 +106,14 @@ export const overview = defineMessages({
   'overview.funding.amountShare': '{amount} ({share})',
   'overview.funding.legend': 'Allocated: funding lines of active and ended agreements (not drafts or cancelled ones) and grants decided on applications to the pools\' calls that no such agreement carries yet; a line shared by several organisations counts equally for each. HHI: Herfindahl–Hirschman index of the recipients\' shares, 0–10,000; the policy calls it concentrated above {hhi}.',
   'overview.funding.none': 'No pool matches the filters.',
+  // Without filters: the folder has no pool, or its pools have no money yet.
+  'overview.funding.noPools': 'There are no pools yet. Register one with civsam pool add.',
+  'overview.funding.noYears': 'No pool has a budget or allocated money yet.',
   'overview.fundingByOrg.heading': 'Funding by organisation and year',
   'overview.fundingByOrg.totalRow': 'All organisations',
   'overview.fundingByOrg.legend': 'Allocated money per organisation and year across the pools shown: active and ended agreements, and grants decided on applications that no such agreement carries yet; a line shared by several organisations counts equally for each.',
   'overview.fundingByOrg.none': 'No organisation received money from the pools and years shown.',
+  'overview.fundingByOrg.noneYet': 'No organisation has received money from the pools yet.',
 
   'overview.expiring.heading': 'Agreements ending or due for evaluation from {from} to {until}',
   'overview.expiring.reason.ends': 'ends',
@@ -226,10 +230,13 @@ export const overview = defineMessages({
   'overview.funding.amountShare': '{amount} ({share})',
   'overview.funding.legend': 'Bevilget: bevillinger i aktive og afsluttede aftaler (ikke udkast eller annullerede) og bevillinger til ansøgninger på puljernes opslag, som endnu ingen sådan aftale bærer; en bevilling til flere organisationer deles ligeligt mellem dem. HHI: Herfindahl-Hirschman-indekset for modtagernes andele, 0-10.000; politikken kalder den koncentreret over {hhi}.',
   'overview.funding.none': 'Ingen pulje passer til filtrene.',
+  'overview.funding.noPools': 'Der er endnu ingen puljer. Registrér en med civsam pool add.',
+  'overview.funding.noYears': 'Ingen pulje har endnu et budget eller bevilgede midler.',
   'overview.fundingByOrg.heading': 'Midler pr. organisation og år',
   'overview.fundingByOrg.totalRow': 'Alle organisationer',
   'overview.fundingByOrg.legend': 'Bevilgede midler pr. organisation og år fra de viste puljer: aktive og afsluttede aftaler og bevillinger til ansøgninger, som endnu ingen sådan aftale bærer; en bevilling til flere organisationer deles ligeligt mellem dem.',
   'overview.fundingByOrg.none': 'Ingen organisation har fået midler fra de viste puljer og år.',
+  'overview.fundingByOrg.noneYet': 'Ingen organisation har endnu fået midler fra puljerne.',
 
   'overview.expiring.heading': 'Aftaler, der udløber eller skal evalueres fra {from} til {until}',
   'overview.expiring.reason.ends': 'udløber',

@@ -25,6 +25,8 @@ export const sheetKinds = defineMessages({
   'sheetKind.export.unnamed': 'civsam cannot export what you gave. {hint}',
   'sheetKind.export.choices': 'Export one of: {kinds}.',
   'sheetKind.export.toFile': 'To write the records to a file, give {option}.',
+  // `export agreements overview`: what can be exported, then words too many.
+  'sheetKind.export.extraWords': '{count, plural, one {One word} other {# words}} too many after {kind}: civsam exports one thing at a time. {choices}',
   // The nearest kinds, then every kind.
   'sheetKind.nearAndChoices': '{near} {choices}',
 }, {
@@ -48,5 +50,6 @@ export const sheetKinds = defineMessages({
   'sheetKind.export.unnamed': 'civsam kan ikke eksportere det, du angav. {hint}',
   'sheetKind.export.choices': 'Eksportér en af: {kinds}.',
   'sheetKind.export.toFile': 'Giv {option} for at skrive posterne til en fil.',
+  'sheetKind.export.extraWords': 'Der står {count, plural, one {et ord} other {# ord}} for meget efter {kind}: civsam eksporterer én ting ad gangen. {choices}',
   'sheetKind.nearAndChoices': '{near} {choices}',
 });

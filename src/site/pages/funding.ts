@@ -7,6 +7,7 @@ import type { PoolFunding, PoolYearEntry } from '../overviews.js';
 import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { areaList, facts, orgLink, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
+import { roundParts } from '../../output/rounded-parts.js';
 
 /** Recipients shown one by one in a pool-year's chart and table; the rest are summed in one row. */
 const TOP_RECIPIENTS = 12;
@@ -84,10 +85,15 @@ function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearEntry): Html {
   const rest = all.slice(shown.length);
   const restAmount = rest.reduce((s, r) => s + r.amount, 0);
   const restLabel = ctx.t('publish.funding.others', { count: ctx.number(rest.length) });
-  const rows = [
+  const exact = [
     ...shown.map((r) => ({ label: ctx.organisationName(r.organisation), share: r.share, amount: r.amount, org: r.organisation })),
-    ...(rest.length ? [{ label: restLabel, share: y.allocated > 0 ? restAmount / y.allocated : 0, amount: restAmount, org: undefined }] : []),
+    ...(rest.length ? [{ label: restLabel, share: y.allocated > 0 ? restAmount / y.allocated : 0, amount: restAmount, org: undefined as string | undefined }] : []),
   ];
+  // Whole kroner that add up to the pool-year's allocation (a line shared by three gives thirds): rounded-parts.ts.
+  // The shares likewise, to the tenth of a per cent they are shown in, add up to 100 %.
+  const whole = roundParts(exact.map((r) => r.amount), y.allocated);
+  const tenths = y.allocated > 0 ? roundParts(exact.map((r) => r.share * 1000)) : exact.map((r) => r.share * 1000);
+  const rows = exact.map((r, i) => ({ ...r, amount: whole[i], share: tenths[i] / 1000 }));
   const chart = barChart({
     id: `${id}-shares`,
     title: ctx.t('publish.funding.sharesChartTitle', { pool: p.pool.name, year: y.year }),

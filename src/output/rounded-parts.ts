@@ -1,0 +1,99 @@
+// Amounts split for display (a line shared by three organisations gives each a third) rounded to
+// whole kroner so that the parts shown add up to the total shown beside them, while the total is
+// the exact total rounded, never a sum of rounded parts: 400.000 kr. in three shows as 133.334 +
+// 133.333 + 133.333 kr., not 133.333 kr. three times beside 400.000 kr. (the largest remainder
+// method: each part rounded down, then the kroner still missing go to the parts that lost most).
+// Pure; the renderers show what these give and keep the exact amounts for spreadsheets.
+
+/** A tolerance for sums of thirds that come out as 0.9999999998 of a krone. */
+const EPSILON = 1e-6;
+
+const floorOf = (n: number) => Math.floor(n + EPSILON);
+
+/**
+ * Whole numbers for the parts that add up to `total` rounded (by default the parts' own sum):
+ * each part rounded down, then one more to each of the parts with the largest remainders, the
+ * earlier part first of equal ones.
+ */
+export function roundParts(parts: readonly number[], total = parts.reduce((a, b) => a + b, 0)): number[] {
+  const out = parts.map(floorOf);
+  let missing = Math.round(total) - out.reduce((a, b) => a + b, 0);
+  const order = parts.map((p, i) => ({ i, rest: p - out[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    out[i]++;
+    missing--;
+  }
+  return out;
+}
+
+export interface RoundedMatrix {
+  cells: number[][];
+  /** Each row's total: the sum of its cells. */
+  rows: number[];
+  /** Each column's total: the sum of its cells. */
+  columns: number[];
+  /** The exact total rounded: the sum of the rows and of the columns. */
+  total: number;
+}
+
+/**
+ * A table of parts with a total for each row, each column and the whole (organisations × years),
+ * in whole numbers that add up every way: the grand total is the exact one rounded, the row and
+ * column totals its parts (roundParts), and each cell is its amount rounded down or up so that the
+ * cells add up to both. Which cells are rounded up is found as a flow from the rows that lack
+ * kroner to the columns that lack them, through the cells with a remainder (largest first). Where
+ * no such choice exists, each column's cells are its parts and a row's total is its cells' sum.
+ */
+export function roundMatrix(cells: readonly (readonly number[])[]): RoundedMatrix {
+  const width = cells[0]?.length ?? 0;
+  const rowSums = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const columnSums = Array.from({ length: width }, (_, c) => cells.reduce((s, r) => s + r[c], 0));
+  const total = Math.round(rowSums.reduce((a, b) => a + b, 0));
+  const rows = roundParts(rowSums, total);
+  const columns = roundParts(columnSums, total);
+  const out = cells.map((r) => r.map(floorOf));
+  const rowNeed = rows.map((t, r) => t - out[r].reduce((a, b) => a + b, 0));
+  const columnNeed = columns.map((t, c) => t - out.reduce((s, r) => s + r[c], 0));
+  // The cells that may be rounded up, by row, largest remainder first.
+  const up = cells.map((r, ri) => r.map((v, c) => ({ c, rest: v - out[ri][c] })).filter((x) => x.rest > EPSILON).sort((a, b) => b.rest - a.rest || a.c - b.c).map((x) => x.c));
+  const chosen = cells.map(() => new Set<number>());
+  // Augmenting paths: a row that lacks a krone takes a cell in a column that lacks one, or in a
+  // column whose krone another row can give up for a cell of its own elsewhere.
+  const augment = (r: number, seen: Set<number>): boolean => {
+    for (const c of up[r]) {
+      if (chosen[r].has(c) || seen.has(c)) continue;
+      seen.add(c);
+      if (columnNeed[c] > 0) {
+        columnNeed[c]--;
+        chosen[r].add(c);
+        return true;
+      }
+      for (let other = 0; other < cells.length; other++) {
+        if (other !== r && chosen[other].has(c) && augmentFrom(other, c, seen)) {
+          chosen[r].add(c);
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  // `other` gives up its krone in column `given` and takes one in another column instead.
+  const augmentFrom = (other: number, given: number, seen: Set<number>): boolean => {
+    chosen[other].delete(given);
+    if (augment(other, seen)) return true;
+    chosen[other].add(given);
+    return false;
+  };
+  for (let r = 0; r < cells.length; r++) {
+    while (rowNeed[r] > 0 && augment(r, new Set())) rowNeed[r]--;
+  }
+  if (rowNeed.some((n) => n !== 0) || columnNeed.some((n) => n !== 0)) {
+    // No choice fits both: the columns (years) keep their totals, each row its cells' sum.
+    const byColumn = Array.from({ length: width }, (_, c) => roundParts(cells.map((r) => r[c]), columns[c]));
+    const fallback = cells.map((_, r) => byColumn.map((col) => col[r]));
+    return { cells: fallback, rows: fallback.map((r) => r.reduce((a, b) => a + b, 0)), columns, total };
+  }
+  chosen.forEach((set, r) => set.forEach((c) => out[r][c]++));
+  return { cells: out, rows, columns, total };
+}
