@@ -172,7 +172,7 @@ describe('consultation invite: equal terms for every party', () => {
       code: 2, stdout: '',
       stderr: 'fejl: høringen h1 er lukket, og Alpha Forening blev inviteret til den, så invitationen kan ikke tages tilbage bagefter. En begrundelse for at udelade en part (--reason) kan kun skrives for parter, der ikke blev inviteret.\n',
     });
-    expect((await run(dir, ['consultation', 'omit', 'h1', 'alpha', 'beta', '--reason', 'Mistake'])).stderr).toMatch(/^error: consultation h1 is closed, and Alpha Forening and \S.* were invited to it, so the invitation cannot be taken back afterwards\./);
+    expect((await run(dir, ['consultation', 'omit', 'h1', 'alpha', 'beta', '--reason', 'Mistake'])).stderr).toMatch(/^error: consultation h1 is closed, and Alpha Forening and \S.* were invited to it, so the invitations cannot be taken back afterwards\./);
     expect(read(dir)).toBe(closed);
     const r = await run(dir, ['consultation', 'omit', 'h1', 'gamma', '--reason', 'Ikke relevant for emnet', '--no-commit'], 'da');
     expect(r.code, r.stderr).toBe(0);
