@@ -618,7 +618,9 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
       continue;
     }
     let line = '';
-    for (const word of commandsKeptWhole(wordsOf(paragraph), width - pad.length)) {
+    // Most paragraphs hold no command: those are not searched for one.
+    const words = wordsOf(paragraph);
+    for (const word of paragraph.includes('civsam') ? commandsKeptWhole(words, width - pad.length) : words) {
       if (!word) continue;
       if (typeof word !== 'string') {
         // A command too long for a line has lines of its own.
