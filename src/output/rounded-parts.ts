@@ -45,6 +45,12 @@ export interface RoundedMatrix {
  * kroner to the columns that lack them, through the cells with a remainder (largest first). Where
  * no such choice exists, each column's cells are its parts and a row's total is its cells' sum.
  */
+/** The row that came first into a set, but `not` (the same table always gives the same order, so it always rounds the same way). */
+function first(rows: ReadonlySet<number>, not: number): number | undefined {
+  for (const row of rows) if (row !== not) return row;
+  return undefined;
+}
+
 export function roundMatrix(cells: readonly (readonly number[])[]): RoundedMatrix {
   const width = cells[0]?.length ?? 0;
   const rowSums = cells.map((r) => r.reduce((a, b) => a + b, 0));
@@ -58,35 +64,64 @@ export function roundMatrix(cells: readonly (readonly number[])[]): RoundedMatri
   // The cells that may be rounded up, by row, largest remainder first.
   const up = cells.map((r, ri) => r.map((v, c) => ({ c, rest: v - out[ri][c] })).filter((x) => x.rest > EPSILON).sort((a, b) => b.rest - a.rest || a.c - b.c).map((x) => x.c));
   const chosen = cells.map(() => new Set<number>());
-  // Augmenting paths: a row that lacks a krone takes a cell in a column that lacks one, or in a
-  // column whose krone another row can give up for a cell of its own elsewhere.
-  const augment = (r: number, seen: Set<number>): boolean => {
-    for (const c of up[r]) {
-      if (chosen[r].has(c) || seen.has(c)) continue;
-      seen.add(c);
-      if (columnNeed[c] > 0) {
-        columnNeed[c]--;
-        chosen[r].add(c);
-        return true;
-      }
-      for (let other = 0; other < cells.length; other++) {
-        if (other !== r && chosen[other].has(c) && augmentFrom(other, c, seen)) {
-          chosen[r].add(c);
+  // movable[a][b]: the rows holding a krone in column a that could hold it in column b instead
+  // (a remainder there, none taken yet). A row that lacks a krone finds a column that lacks one
+  // through these, column to column (a search over the columns, not over every row): the cost
+  // grows with the rows, not with their square.
+  const movable = Array.from({ length: width }, () => Array.from({ length: width }, () => new Set<number>()));
+  const canTake = cells.map((_, r) => new Set(up[r]));
+  const take = (r: number, c: number) => {
+    for (const held of chosen[r]) movable[held][c].delete(r);
+    chosen[r].add(c);
+    for (const b of up[r]) if (!chosen[r].has(b)) movable[c][b].add(r);
+  };
+  const give = (r: number, c: number) => {
+    chosen[r].delete(c);
+    for (const b of up[r]) movable[c][b].delete(r);
+    if (canTake[r].has(c)) for (const held of chosen[r]) movable[held][c].add(r);
+  };
+  /** One more krone for row r: straight from a column that lacks one, else along a path of rows that move theirs. */
+  const augment = (r: number): boolean => {
+    const free = up[r].filter((c) => !chosen[r].has(c));
+    const direct = free.find((c) => columnNeed[c] > 0);
+    if (direct !== undefined) {
+      columnNeed[direct]--;
+      take(r, direct);
+      return true;
+    }
+    // Breadth first over the columns: reached[b] = the column a row moves from to free b's krone.
+    const reached = new Map<number, { from: number; row: number } | undefined>();
+    const queue: number[] = [];
+    for (const c of free) {
+      reached.set(c, undefined);
+      queue.push(c);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const a = queue[q];
+      for (let b = 0; b < width; b++) {
+        if (reached.has(b)) continue;
+        const row = first(movable[a][b], r);
+        if (row === undefined) continue;
+        reached.set(b, { from: a, row });
+        if (columnNeed[b] > 0) {
+          columnNeed[b]--;
+          // Each row on the path moves its krone one column on; r takes the first column's.
+          for (let at = b, step = reached.get(b); step; at = step.from, step = reached.get(at)) {
+            give(step.row, step.from);
+            take(step.row, at);
+          }
+          let startColumn = b;
+          while (reached.get(startColumn)) startColumn = reached.get(startColumn)!.from;
+          take(r, startColumn);
           return true;
         }
+        queue.push(b);
       }
     }
     return false;
   };
-  // `other` gives up its krone in column `given` and takes one in another column instead.
-  const augmentFrom = (other: number, given: number, seen: Set<number>): boolean => {
-    chosen[other].delete(given);
-    if (augment(other, seen)) return true;
-    chosen[other].add(given);
-    return false;
-  };
   for (let r = 0; r < cells.length; r++) {
-    while (rowNeed[r] > 0 && augment(r, new Set())) rowNeed[r]--;
+    while (rowNeed[r] > 0 && augment(r)) rowNeed[r]--;
   }
   if (rowNeed.some((n) => n !== 0) || columnNeed.some((n) => n !== 0)) {
     // No choice fits both: the columns (years) keep their totals, each row its cells' sum.

@@ -46,4 +46,11 @@ describe('roundMatrix', () => {
       expect(sum(m.columns)).toBe(m.total);
     }), { numRuns: 1000 });
   });
+
+  it('grows with the rows, not with their square: 100,000 organisations with thirds in saturated years (within 6 s; a search through every row took about 10 s)', () => {
+    const cells = Array.from({ length: 100_000 }, (_, r) => Array.from({ length: 12 }, (_, c) => ((r * 7 + c * 13) % 5 === 0 ? 100_000 / 3 + (r % 3) / 3 : (r + c) % 7 === 0 ? 2 / 3 : 0)));
+    const m = roundMatrix(cells);
+    m.cells.forEach((row, r) => expect(sum(row)).toBe(m.rows[r]));
+    expect(sum(m.rows)).toBe(m.total);
+  }, 6_000);
 });
