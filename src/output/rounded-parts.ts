@@ -37,29 +37,35 @@ export interface RoundedMatrix {
   total: number;
 }
 
-/**
- * A table of parts with a total for each row, each column and the whole (organisations × years),
- * in whole numbers that add up every way: the grand total is the exact one rounded, the row and
- * column totals its parts (roundParts), and each cell is its amount rounded down or up so that the
- * cells add up to both. Which cells are rounded up is found as a flow from the rows that lack
- * kroner to the columns that lack them, through the cells with a remainder (largest first). Where
- * no such choice exists, each column's cells are its parts and a row's total is its cells' sum.
- */
 /** The row that came first into a set, but `not` (the same table always gives the same order, so it always rounds the same way). */
 function first(rows: ReadonlySet<number>, not: number): number | undefined {
   for (const row of rows) if (row !== not) return row;
   return undefined;
 }
 
+/**
+ * A table of parts with a total for each row, each column and the whole (organisations × years),
+ * in whole numbers that add up every way: the grand total is the exact one rounded, the column
+ * totals its parts (roundParts), each row total its exact sum rounded down or up, and each cell
+ * its amount rounded down or up so that the cells add up to both. Which cells are rounded up is
+ * found as a flow from the rows to the columns that lack kroner, through the cells with a
+ * remainder (largest first): first the kroner each row must have, then one more for the rows whose
+ * sums lost most in rounding down, while a column still lacks one. (Rounding the row totals on
+ * their own, as the columns are, could ask for kroner no cell can give.) Where no such choice
+ * exists, each column's cells are its parts and a row's total is its cells' sum.
+ */
 export function roundMatrix(cells: readonly (readonly number[])[]): RoundedMatrix {
   const width = cells[0]?.length ?? 0;
   const rowSums = cells.map((r) => r.reduce((a, b) => a + b, 0));
   const columnSums = Array.from({ length: width }, (_, c) => cells.reduce((s, r) => s + r[c], 0));
   const total = Math.round(rowSums.reduce((a, b) => a + b, 0));
-  const rows = roundParts(rowSums, total);
   const columns = roundParts(columnSums, total);
   const out = cells.map((r) => r.map(floorOf));
-  const rowNeed = rows.map((t, r) => t - out[r].reduce((a, b) => a + b, 0));
+  const floors = out.map((r) => r.reduce((a, b) => a + b, 0));
+  // The kroner a row must get (its sum rounded down) and may get (rounded up), above its cells' floors.
+  const least = rowSums.map((s, r) => floorOf(s) - floors[r]);
+  const most = rowSums.map((s, r) => Math.ceil(s - EPSILON) - floors[r]);
+  const got = cells.map(() => 0);
   const columnNeed = columns.map((t, c) => t - out.reduce((s, r) => s + r[c], 0));
   // The cells that may be rounded up, by row, largest remainder first.
   const up = cells.map((r, ri) => r.map((v, c) => ({ c, rest: v - out[ri][c] })).filter((x) => x.rest > EPSILON).sort((a, b) => b.rest - a.rest || a.c - b.c).map((x) => x.c));
@@ -121,14 +127,25 @@ export function roundMatrix(cells: readonly (readonly number[])[]): RoundedMatri
     return false;
   };
   for (let r = 0; r < cells.length; r++) {
-    while (rowNeed[r] > 0 && augment(r)) rowNeed[r]--;
+    while (got[r] < least[r] && augment(r)) got[r]++;
   }
-  if (rowNeed.some((n) => n !== 0) || columnNeed.some((n) => n !== 0)) {
+  let lacking = columnNeed.reduce((a, b) => a + b, 0);
+  if (got.every((g, r) => g === least[r])) {
+    const spare = cells.map((_, r) => r).filter((r) => most[r] > least[r]).sort((a, b) => rowSums[b] - floorOf(rowSums[b]) - (rowSums[a] - floorOf(rowSums[a])) || a - b);
+    for (const r of spare) {
+      if (lacking === 0) break;
+      if (augment(r)) {
+        got[r]++;
+        lacking--;
+      }
+    }
+  }
+  if (got.some((g, r) => g < least[r]) || columnNeed.some((n) => n !== 0)) {
     // No choice fits both: the columns (years) keep their totals, each row its cells' sum.
     const byColumn = Array.from({ length: width }, (_, c) => roundParts(cells.map((r) => r[c]), columns[c]));
     const fallback = cells.map((_, r) => byColumn.map((col) => col[r]));
     return { cells: fallback, rows: fallback.map((r) => r.reduce((a, b) => a + b, 0)), columns, total };
   }
   chosen.forEach((set, r) => set.forEach((c) => out[r][c]++));
-  return { cells: out, rows, columns, total };
+  return { cells: out, rows: floors.map((f, r) => f + got[r]), columns, total };
 }
