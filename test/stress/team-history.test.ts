@@ -20,7 +20,7 @@ describe('civsam history', () => {
     const report = JSON.parse(r.stdout);
     expect(report.personalDataOmitted).toBe(true);
     expect(report.changes.map((c: { author: string; message: string }) => `${c.author}: ${c.message}`)).toEqual([
-      'Bo: organisation alpha: hjemmeside ændret, kontakt: navn ændret',
+      'Bo: organisation alpha: hjemmeside: ændret, navn i kontakt: ændret',
       'Anna: organisation alpha: hjemmeside: sat, kontakt: sat',
       'Admin: the register',
     ]);
