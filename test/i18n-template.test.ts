@@ -108,6 +108,6 @@ describe('fillTemplate', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), value, value, fc.constantFrom(0, 1, 2, 7), fc.constantFrom<Language>('da', 'en'), (pieces, a, b, n, lang) => {
       const [made, afresh] = both(pieces.join(''), { a, b, n }, lang);
       expect(made).toBe(afresh);
-    }), { numRuns: 3000 });
+    }), { numRuns: 3000, seed: 20261206 });
   });
 });

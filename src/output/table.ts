@@ -189,9 +189,9 @@ function chunkColumns(keyColumns: number, natural: number[], minimum: number[], 
  * keeps its indentation on every line.
  */
 function cellLines(text: string, width: number): string[] | string {
-  if (!text.includes('\n')) return text.length <= width ? text : wrapText(text, width, nbspIndent(text));
+  if (!text.includes('\n')) return text.length <= width ? text : wrapText(text, width, nbspIndent(text), { inCell: true });
   const out: string[] = [];
-  for (const l of text.split('\n')) for (const w of wrapText(l, width, nbspIndent(l))) out.push(w);
+  for (const l of text.split('\n')) for (const w of wrapText(l, width, nbspIndent(l), { inCell: true })) out.push(w);
   return out;
 }
 
@@ -476,10 +476,12 @@ function closesQuote(word: string, quote: string): boolean {
 
 /**
  * A line's words with each command as one word when it fits in `width`, so the line breaks before
- * it; a longer command as its own lines, broken only between arguments (an option kept with its
- * value where they fit together), never inside one.
+ * it; a longer command as its own lines: whole on one line (`overflow`: running text, where a line
+ * may be longer than the terminal, which wraps it for the eye and copies it as one line; a command
+ * broken over lines, pasted, runs its first line alone), or in a table's cell broken only between
+ * arguments (an option kept with its value where they fit together), never inside one.
  */
-function commandsKeptWhole(words: string[], width: number): Array<string | { lines: string[] }> {
+function commandsKeptWhole(words: string[], width: number, overflow: boolean): Array<string | { lines: string[] }> {
   const spans = commandSpans(words);
   if (!spans.length) return words;
   const out: Array<string | { lines: string[] }> = [];
@@ -487,7 +489,7 @@ function commandsKeptWhole(words: string[], width: number): Array<string | { lin
   for (const span of spans) {
     for (; at < span.first; at++) out.push(words[at]);
     const text = span.items.join(' ');
-    out.push(text.length <= width ? text : { lines: commandLines(span.items, width) });
+    out.push(text.length <= width ? text : { lines: overflow ? [text] : commandLines(span.items, width) });
     at = span.last + 1;
   }
   for (; at < words.length; at++) out.push(words[at]);
@@ -516,7 +518,7 @@ function commandLines(items: readonly string[], width: number): string[] {
     line = group;
     if (group.length > width) {
       // An argument longer than a whole line breaks as a word does, as a last resort.
-      const broken = wrapText(group, width);
+      const broken = wrapText(group, width, 0, { inCell: true });
       line = broken.pop()!;
       for (const l of broken) lines.push(l);
     }
@@ -604,9 +606,11 @@ export function wrapParagraphs(text: string, width: number): string {
 /**
  * Text wrapped to `width`: at spaces, else after a hyphen, dash or slash inside a long word; a
  * piece longer than a whole line (which column widths avoid) is split as a last resort. Lines
- * after the first are indented by `indent`.
+ * after the first are indented by `indent`. A `civsam …` command is kept whole: on a line of its
+ * own when it does not fit, longer than `width` if it must, except in a table's cell (`inCell`),
+ * where it breaks between its arguments (see commandsKeptWhole).
  */
-export function wrapText(text: string, width: number, indent = 0): string[] {
+export function wrapText(text: string, width: number, indent = 0, { inCell = false }: { inCell?: boolean } = {}): string[] {
   if (text.length <= width && !text.includes('\n')) return [text]; // most cells: nothing to do
   const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
   const out: string[] = [];
@@ -620,7 +624,7 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
     let line = '';
     // Most paragraphs hold no command: those are not searched for one.
     const words = wordsOf(paragraph);
-    for (const word of paragraph.includes('civsam') ? commandsKeptWhole(words, width - pad.length) : words) {
+    for (const word of paragraph.includes('civsam') ? commandsKeptWhole(words, width - pad.length, !inCell) : words) {
       if (!word) continue;
       if (typeof word !== 'string') {
         // A command too long for a line has lines of its own.

@@ -4,7 +4,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { civsam, ROOT } from '../helpers/cli.js';
+import { civsam, ROOT, tooWide } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
 import { agreement, folderWith, organisation, record } from '../audit/audit-fixture.js';
 
@@ -143,7 +143,7 @@ describe('civsam audit on the bundled sample data', () => {
     const r = await civsam(['--lang', 'da', 'audit', '--as-of', AS_OF], { env: { COLUMNS: '80' } });
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(tooWide(lines.join('\n'))).toEqual([]);
     expect(lines).toContain('Aftale uden opslag eller undtagelse');
     expect(lines).toContain('Høringsberettiget part udeladt');
     // Rule and principle ids only in the hint that names the command to type.

@@ -44,8 +44,7 @@ describe('call letters', () => {
       '      the criteria of the call “Puljen til styrkelse af civilsamfundssamarbejdet',
       '      – ansøgningsrunde 2025”; a refusal or partial grant must give its reasons',
       '      and the criteria it rests on. Add both:',
-      '      civsam application decide 2025-civilsamfundspuljen-sorggruppen-favrskov',
-      '      --reason TEXT --criteria CRITERIA.',
+      '      civsam application decide 2025-civilsamfundspuljen-sorggruppen-favrskov --reason TEXT --criteria CRITERIA.',
       'Put the decisions right (civsam application decide) or the assessments (civsam application assess), then write the letters again.',
       '',
     ].join('\n'));
@@ -134,8 +133,7 @@ describe('call letters and decisions that are not fit to send', () => {
       '      ville være forkert. Bevilges det hele, så registrér afgørelsen uden beløb:',
       '      civsam application decide e-less --decision bevilget --date 2026-03-01; bevilges kun',
       '      100.000 kr., så registrér en delvis bevilling med begrundelse:',
-      '      civsam application decide e-less --decision "delvist bevilget" --date 2026-03-01',
-      '      --amount 100000 --reason TEKST --criteria KRITERIER.',
+      '      civsam application decide e-less --decision "delvist bevilget" --date 2026-03-01 --amount 100000 --reason TEKST --criteria KRITERIER.',
       'Ret afgørelserne (civsam application decide) eller bedømmelserne (civsam application assess), og skriv så brevene igen.',
       '',
     ].join('\n'));

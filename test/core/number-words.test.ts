@@ -31,6 +31,6 @@ describe('formatNumber with decimals', () => {
     );
     fc.assert(fc.property(number, fc.constantFrom<'da' | 'en'>('da', 'en'), fc.integer({ min: 1, max: 3 }), (n, lang, digits) => {
       expect(formatNumber(n, lang, digits)).toBe(intl(n, lang, digits));
-    }), { numRuns: 5000 });
+    }), { numRuns: 5000, seed: 20261206 });
   });
 });

@@ -62,3 +62,10 @@ export function civsamBinary(args: string[], opts: RunOptions = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env), input: opts.input, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The lines wider than `width`, but for a line that is one civsam command alone (indented or not):
+ * civsam never breaks a command in running text, so that it is copied and pasted whole (a command
+ * broken over lines, pasted, runs its first line alone); a terminal wraps such a line for the eye.
+ */
+export const tooWide = (text: string, width = 80): string[] => text.split('\n').filter((l) => [...l].length > width && !/^\s*[(`»"'“„]?civsam (?:[a-z-]+ )*[a-z-]+(?: \S+)*$/.test(l));

@@ -52,7 +52,7 @@ describe('encodeCsv and the import', () => {
       fc.pre(cells.some((c) => c !== ''));
       const text = encodeCsv([cells.map((_, i) => `h${i}`), cells], { delimiter, lang: 'da' });
       expect(sheetFromCsv(new TextEncoder().encode(text)).rows[0].cells).toEqual(cells);
-    }), { numRuns: 300 });
+    }), { numRuns: 300, seed: 20261206 });
   });
 });
 
