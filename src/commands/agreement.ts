@@ -24,6 +24,8 @@ export async function cancel(ctx: CommandContext, opts: Opts, args: unknown[]): 
 export async function evaluate(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   if (!opts.summary || !opts.summary.trim()) throw new UserError('register.summaryMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
+  // An evaluation is recorded once it has been made: not dated after today.
+  if (date > ctx.today) throw new UserError('register.evaluationAfterToday', { today: formatDate(ctx.today, ctx.lang) });
   let months = 12;
   if (opts.nextInMonths !== undefined) {
     months = Number(opts.nextInMonths);
@@ -34,7 +36,11 @@ export async function evaluate(ctx: CommandContext, opts: Opts, args: unknown[])
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'agreement', id, (r) => {
     // An evaluation looks back on what the agreement did: none is dated before it starts.
-    if (typeof r.start === 'string' && date < r.start) throw new UserError('register.evaluationBeforeStart', { id, start: formatDate(r.start, ctx.lang), date: formatDate(date, ctx.lang) });
+    if (typeof r.start === 'string' && date < r.start) {
+      // One that has not begun yet cannot be evaluated now; one that has, from its first day on.
+      if (r.start > ctx.today) throw new UserError('register.evaluationNotStarted', { id, start: formatDate(r.start, ctx.lang) });
+      throw new UserError('register.evaluationBeforeStart', { id, start: formatDate(r.start, ctx.lang), date: formatDate(date, ctx.lang) });
+    }
     const evaluations = Array.isArray(r.evaluations) ? [...r.evaluations] : [];
     evaluations.push({ date, summary: opts.summary!.trim() });
     return { ...r, evaluations, evaluation_due: next };

@@ -65,10 +65,11 @@ export async function omit(ctx: CommandContext, opts: Opts, args: unknown[]): Pr
   if (!opts.reason || !opts.reason.trim()) throw new UserError('register.reasonMissing');
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
-    // An invitation sent to a closed consultation is part of its history: not taken back afterwards
-    // (a reason for leaving out a party that was not invited may still be written down).
-    const invitedThen = r.status === 'closed' ? names.filter((p) => list(r.invited).includes(p)) : [];
-    if (invitedThen.length > 0) throw new UserError('course.omitClosedInvited', { id, count: invitedThen.length, parties: listWords(ctx.lang, invitedThen.map((p) => recordName(s.folder, 'hearing-party', p) ?? p)) });
+    // An invitation went out when the consultation opened: from then on it is part of its history
+    // (the party may have answered), not taken back. Only a planned one's list may still change; a
+    // reason for leaving out a party that was not invited may always be written down.
+    const invitedThen = r.status !== 'planned' ? names.filter((p) => list(r.invited).includes(p)) : [];
+    if (invitedThen.length > 0) throw new UserError('course.omitSentInvited', { id, count: invitedThen.length, parties: listWords(ctx.lang, invitedThen.map((p) => recordName(s.folder, 'hearing-party', p) ?? p)) });
     const omitted = Array.isArray(r.omitted) ? (r.omitted as Omitted[]).map((o) => ({ ...o })) : [];
     for (const p of names) {
       const existing = omitted.find((o) => o.party === p);

@@ -165,14 +165,26 @@ describe('consultation invite: equal terms for every party', () => {
     expect(read(dir)).toBe(closed);
   });
 
+  test('an invitation to an open consultation, answered or not, is not taken back by omit either; a planned one\'s list may change', async () => {
+    const answered = CONSULTATION.replace('status: open', 'status: open\nresponses:\n  - party: alpha\n    received: 2026-03-10');
+    const dir = seated(answered);
+    const r = await run(dir, ['consultation', 'omit', 'h1', 'alpha', '--reason', 'Fejl'], 'da');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl: høringen h1 er sendt ud, og Alpha Forening blev inviteret til den, så invitationen kan ikke tages tilbage bagefter\./);
+    expect(read(dir)).toBe(answered);
+    const planned = seated(CONSULTATION.replace('status: open', 'status: planned'));
+    expect((await run(planned, ['consultation', 'omit', 'h1', 'alpha', '--reason', 'Ikke relevant', '--no-commit'], 'da')).code).toBe(0);
+    expect(read(planned)).toContain('invited: [beta]\n');
+  });
+
   test('an invitation to a closed consultation is not taken back by omit; a reason for one not invited may still be written', async () => {
     const closed = CONSULTATION.replace('status: open', 'status: closed');
     const dir = seated(closed);
     expect(await run(dir, ['consultation', 'omit', 'h1', 'alpha', '--reason', 'Fejl'], 'da')).toEqual({
       code: 2, stdout: '',
-      stderr: 'fejl: høringen h1 er lukket, og Alpha Forening blev inviteret til den, så invitationen kan ikke tages tilbage bagefter. En begrundelse for at udelade en part (--reason) kan kun skrives for parter, der ikke blev inviteret.\n',
+      stderr: 'fejl: høringen h1 er sendt ud, og Alpha Forening blev inviteret til den, så invitationen kan ikke tages tilbage bagefter. En begrundelse for at udelade en part (--reason) kan kun skrives for parter, der ikke blev inviteret.\n',
     });
-    expect((await run(dir, ['consultation', 'omit', 'h1', 'alpha', 'beta', '--reason', 'Mistake'])).stderr).toMatch(/^error: consultation h1 is closed, and Alpha Forening and \S.* were invited to it, so the invitations cannot be taken back afterwards\./);
+    expect((await run(dir, ['consultation', 'omit', 'h1', 'alpha', 'beta', '--reason', 'Mistake'])).stderr).toMatch(/^error: consultation h1 has been sent out, and Alpha Forening and \S.* were invited to it, so the invitations cannot be taken back afterwards\./);
     expect(read(dir)).toBe(closed);
     const r = await run(dir, ['consultation', 'omit', 'h1', 'gamma', '--reason', 'Ikke relevant for emnet', '--no-commit'], 'da');
     expect(r.code, r.stderr).toBe(0);

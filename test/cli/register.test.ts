@@ -182,6 +182,17 @@ describe('state changes', () => {
     expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001', '--summary', 'Første dag.', '--date', '2026-01-01'])).code).toBe(0);
   });
 
+  test('agreement evaluate refuses a date after today, and an agreement that has not begun (its advice led to a date in the future)', async () => {
+    const later = AGREEMENT.replace('id: 2026-psyk-001', 'id: 2099-psyk-001').replace('start: 2026-01-01', 'start: 2099-01-01').replace('end: 2030-12-31', 'end: 2099-12-31').replace('status: active', 'status: draft').replace('year: 2026', 'year: 2099');
+    const dir = folder({ 'agreements/2099-psyk-001.yaml': later });
+    const future = await run(dir, ['--lang', 'da', 'agreement', 'evaluate', '2026-psyk-001', '--summary', 'Senere', '--date', '2099-01-02']);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^fejl: evalueringens dato ligger efter i dag \(.+\): en evaluering registreres, når den er gjort\./);
+    const notBegun = await run(dir, ['--lang', 'da', 'agreement', 'evaluate', '2099-psyk-001', '--summary', 'Tidligt']);
+    expect(notBegun).toMatchObject({ code: 2, stderr: 'fejl: aftale 2099-psyk-001 er endnu ikke begyndt (den begynder den 1. jan. 2099), så den kan ikke evalueres nu. Registrér evalueringen, når den er gjort.\n' });
+    expect(read(dir, 'agreements/2099-psyk-001.yaml')).toBe(later);
+  });
+
   test('call close records applicants and selection, after the deadline only', async () => {
     const dir = folder({ 'calls/2099-senere.yaml': CALL.replace('2025-opslag', '2099-senere').replace('deadline: 2025-02-01', 'deadline: 2099-02-01').replace('published: 2025-01-01', 'published: 2099-01-01') });
     expect((await run(dir, ['call', 'close', '2025-opslag', '--selected', 'alpha'])).code).toBe(0);
