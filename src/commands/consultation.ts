@@ -108,7 +108,7 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
       // Invite them first only where an invitation can be given: not to a closed consultation, nor past its seats.
       const refusal = inviteRefusal(r, s.folder, id, invited, notInvited.length, ctx.today);
       const count = notInvited.length;
-      const advice: Message = !refusal ? { key: 'course.inviteFirst', params: { id, count } }
+      const advice: Message = !refusal ? { key: 'course.inviteFirst', params: { id, count, parties: notInvited.join(' ') } }
         : refusal.key === 'course.inviteClosed' ? { key: 'course.closedNoInvite', params: { id, count } }
         : refusal.key === 'course.inviteAfterDeadline' ? { key: 'course.lateNoInvite', params: { id, count } }
         : { key: 'course.seatsNoInvite', params: { id, count, seats: refusal.params!.seats as number } };

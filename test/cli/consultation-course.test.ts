@@ -205,7 +205,7 @@ describe('consultation invite: equal terms for every party', () => {
 
   test('a response from a party not invited advises what can be done: invite it, or not where that is closed or full', async () => {
     const respond = (dir: string) => run(dir, ['consultation', 'respond', 'h1', 'gamma'], 'da');
-    expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
+    expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1 gamma), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
     expect((await respond(seated(CONSULTATION.replace('status: open', 'status: closed')))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Høringen er lukket, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
     expect((await respond(seated(LIMITED))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Der er ikke plads til den blandt høringens 2 pladser uden at fjerne en anden part (civsam consultation omit h1 PART --reason TEKST) eller hæve antallet af pladser (civsam consultation edit h1 --seats ANTAL); civsam consultation show h1 viser, hvem der blev inviteret.\n');
   });
