@@ -99,7 +99,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     const v = params[name];
     if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
     if (typeof v === 'number' && Number.isSafeInteger(v) && !PLAIN_NUMBERS.has(name)) return formatNumber(v, lang);
-    if (typeof v === 'string' && name === 'field' && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, /^\{field\}/.test(template)), { lineBreaks: 'space' });
+    if (typeof v === 'string' && (name === 'field' || name === 'earlierField') && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, name === 'field' && /^\{field\}/.test(template)), { lineBreaks: 'space' });
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     if ('syntax' in v) return terminalSafe(localSyntax(lang, v.syntax), { lineBreaks: 'space' });
     if ('placeholder' in v) return terminalSafe(placeholderWord(lang, v.placeholder), { lineBreaks: 'space' });

@@ -170,7 +170,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         for (const [from, to] of DATE_ORDER[kind] ?? []) {
           const r = record as unknown as Record<string, unknown>;
           if (typeof r[from] === 'string' && typeof r[to] === 'string' && r[to] < r[from]) {
-            ctx.report(rel, [to], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: to, earlier: from } });
+            ctx.report(rel, [to], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { field: to, earlierField: from } });
           }
         }
       }
@@ -281,7 +281,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
         listOf(record.responses).forEach((r, i) => {
           if (typeof r?.party !== 'string') return;
           if (!invited.has(r.party)) ctx.report(rel, ['responses', i, 'party'], 'value', 'consultation-response-uninvited', 'warning', { key: 'problem.responseUninvited' });
-          else if (typeof r.received === 'string' && typeof record.opens === 'string' && r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { later: `responses[${i}].received`, earlier: 'opens' } });
+          else if (typeof r.received === 'string' && typeof record.opens === 'string' && r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { field: `responses[${i}].received`, earlierField: 'opens' } });
         });
       }
     },

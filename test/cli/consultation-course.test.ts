@@ -220,8 +220,17 @@ describe('consultation invite: equal terms for every party', () => {
 describe('validate', () => {
   test('a response dated before the consultation opened is reported where it is, in both languages', () => {
     const files = { ...baseFiles(), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'consultations/h1.yaml': `${CONSULTATION}responses:\n  - party: alpha\n    received: 2026-02-27\n  - party: beta\n    received: 2026-03-02\n` };
-    expect(messagesOf(files)).toEqual(['consultations/h1.yaml:11:15 date-order responses[0].received is before opens. Correct one of the dates.']);
-    expect(messagesOf(files, 'da')).toEqual(['consultations/h1.yaml:11:15 date-order responses[0].received ligger før opens. Ret en af datoerne.']);
+    expect(messagesOf(files)).toEqual(['consultations/h1.yaml:11:15 date-order The date in responses[0].received is before the date in opens. Correct one of the dates.']);
+    // Danish names the fields by their labels, not the data's field names.
+    expect(messagesOf(files, 'da')).toEqual(['consultations/h1.yaml:11:15 date-order Datoen i »svar nr. 1: modtaget« ligger før datoen i »åbner«. Ret en af datoerne.']);
+  });
+});
+
+describe('validate: seats without a limited selection', () => {
+  test('is said with the options that mend it, in Danish without the data\'s field names', () => {
+    const files = { ...baseFiles(), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'consultations/h1.yaml': `${CONSULTATION}seats: 2\n` };
+    const [da] = messagesOf(files, 'da');
+    expect(da).toMatch(/ consultation-seats Et antal pladser bruges kun ved udvælgelsen »begrænset«\. Fjern pladserne \(--unset seats\), eller sæt udvælgelsen til begrænset \(--selection begrænset\)\.$/);
   });
 });
 
