@@ -10,7 +10,7 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
   const folder = loadValidFolder(ctx);
   const organisation = folder.records.organisation.has(id) ? id : folder.records['hearing-party'].get(id)?.organisation;
   if (organisation === undefined) throw new UserError('hearing.error.unknownOrganisation', { id });
-  const report = historyReport(folder, organisation, ctx.lang);
+  const report = historyReport(folder, organisation, ctx.lang, ctx.today);
   emit(ctx, opts, report);
   if ((report.json as { parties: string[] }).parties.length === 0) ctx.stderr.write(ctx.t('hearing.history.notOnList', { id: organisation }) + '\n');
   return EXIT.ok;

@@ -10,7 +10,7 @@ import type { Table } from './table.js';
 import { functionalAddress } from '../hearing/contacts.js';
 import { invitedTo, organisationHistory } from '../hearing/history.js';
 import type { Plan } from '../hearing/plan.js';
-import { eligibleParties, hearingIndex } from '../domain/scope.js';
+import { consultationOpened, eligibleParties, hearingIndex } from '../domain/scope.js';
 
 export interface Report {
   json: unknown;
@@ -259,7 +259,8 @@ export function closedEarlyText(early: { date: string | null; reason: string | n
 
 // --------------------------------------------------------------------------------------- history
 
-export function historyReport(folder: DataFolder, organisation: string, lang: Language): Report {
+/** `today`: a consultation counts as an invitation once it went out (consultationOpened), as the plan and the site count it. */
+export function historyReport(folder: DataFolder, organisation: string, lang: Language, today: string): Report {
   const t = tr(lang);
   const lines = organisationHistory(folder, organisation);
   const org = folder.records.organisation.get(organisation);
@@ -273,7 +274,7 @@ export function historyReport(folder: DataFolder, organisation: string, lang: La
     })),
     summary: {
       eligible: lines.filter((l) => l.eligible).length,
-      invited: lines.filter((l) => l.invited).length,
+      invited: lines.filter((l) => l.invited && consultationOpened(l.consultation, today)).length,
       answered: lines.filter((l) => l.answered !== undefined).length,
     },
   };

@@ -76,7 +76,7 @@ describe('a consultation closed before its deadline', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'Høringsrapport: Høring om samarbejdsmodellen (h-model)',
-      'Åbnede 6. dec. 2026, frist 20. dec. 2026 (14 dage). Status: afsluttet.',
+      'Åbnede 6. dec. 2026, frist 20. dec. 2026 (14 dage). Status: lukket.',
       'Lukket før fristen den 10. dec. 2026: Alle har svaret.',
     ]);
     expect(r.stderr).toBe('');

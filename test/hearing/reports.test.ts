@@ -97,7 +97,7 @@ describe('hearing-party history', () => {
     f['consultations/later.yaml'] = consultationFile('later', { ...common, opens: '2026-05-01', responses: [['b', '2026-05-20']] });
     f['consultations/health.yaml'] = consultationFile('health', { ...common, areas: ['health'], groups: ['diabetes'], opens: '2026-06-01', responses: [['b', '2026-06-20']] });
     const folder = load(f);
-    const r = historyReport(folder, 'o-z', 'en');
+    const r = historyReport(folder, 'o-z', 'en', '2030-01-01');
     // z: eligible for k and later (omitted in both), not for the health consultation.
     expect(r.json).toMatchObject({
       consultations: [
@@ -107,6 +107,8 @@ describe('hearing-party history', () => {
       summary: { eligible: 2, invited: 0, answered: 0 },
     });
     // b was invited to all three, the health one outside its scope, and answered each.
-    expect(historyReport(folder, 'o-b', 'en').json).toMatchObject({ summary: { eligible: 2, invited: 3, answered: 3 } });
+    expect(historyReport(folder, 'o-b', 'en', '2030-01-01').json).toMatchObject({ summary: { eligible: 2, invited: 3, answered: 3 } });
+    // On a day before they went out, none of them counts as an invitation yet (a planned one never does).
+    expect(historyReport(folder, 'o-b', 'en', '2000-01-01').json).toMatchObject({ summary: { invited: 0 } });
   });
 });

@@ -127,7 +127,7 @@ describe('consultation report --format md|html: the høringsnotat', () => {
     const dir = makeFolder(files);
     const da = await report(dir, ['--lang', 'da']);
     expect(da.code).toBe(0);
-    expect(da.stdout).toContain('Status: afsluttet.\nIngen parter blev inviteret.\n');
+    expect(da.stdout).toContain('Status: lukket.\nIngen parter blev inviteret.\n');
     expect(da.stdout).not.toMatch(/Hørte parter|Svarprocent/);
     expect(da.stdout).toContain('Høringsberettigede parter, der ikke blev hørt');
     expect((await report(dir, [])).stdout).toContain('\nNo party was invited.\n');

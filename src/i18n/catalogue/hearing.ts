@@ -203,7 +203,7 @@ export const hearing = defineMessages({
   'hearing.no': 'nej',
   'hearing.status.planned': 'planlagt',
   'hearing.status.open': 'åben',
-  'hearing.status.closed': 'afsluttet',
+  'hearing.status.closed': 'lukket',
 
   'hearing.audit.heading': 'Kontrol af høring: {title} ({id})',
   'hearing.audit.clean': 'Ingen fund: høringslisten for {id} følger reglerne (pr. {asOf}).',
