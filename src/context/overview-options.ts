@@ -35,7 +35,7 @@ export function selected(ctx: CommandContext, folder: DataFolder, kind: Selectab
   if (unknown.length) {
     const hint = kind === 'organisation'
       ? ctx.t('overview.hint.organisation')
-      : ctx.t('overview.hint.known', { list: known(folder, kind).join(', ') });
+      : known(folder, kind).length === 0 ? ctx.t('overview.hint.none') : ctx.t('overview.hint.known', { list: known(folder, kind).join(', ') });
     throw new UserError('overview.error.unknown', { option, kind: ctx.t(`overview.kind.${kind}` as MessageKey), values: unknown.join(', '), hint });
   }
   return ids;

@@ -176,6 +176,11 @@ describe('civsam overview: terminal tables', () => {
     const pool = makeFolder({ ...baseFiles(), 'pools/p.yaml': 'id: p\nname: Pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets: []\n' });
     expect(await first([], pool)).toBe('│ Ingen pulje har endnu et budget eller bevilgede midler. │');
     expect(await first(['--by', 'organisation'], pool)).toBe('│ Ingen organisation har endnu fået midler fra puljerne. │       │');
+    // A pool named where there are none: said so, not an empty list of the known ones.
+    const unknown = await civsam(['--data', empty, 'overview', 'funding', '--pool', 'x', '--lang', 'da']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Der er endnu ingen at vælge imellem\.\n$/);
+    expect(unknown.stderr).not.toContain('Kendte: .');
   });
 
   it('expiring: by date, with how far off, and what is past its end', async () => {
