@@ -54,8 +54,20 @@ function describeField(lang: Language, kind: string, field: string, before: Rec,
   if (b === undefined) return translate(lang, 'commit.fieldSet', { field: name });
   if (a === undefined) return translate(lang, 'commit.fieldRemoved', { field: name });
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length > b.length && b.every((x, i) => sameData(x, a[i]))) return translate(lang, 'commit.itemsAdded', { field: name, count: a.length - b.length });
-    if (a.length < b.length) return translate(lang, 'commit.itemsRemoved', { field: name, count: b.length - a.length });
+    // Items counted as they came and went, not by the list's change in length (`2 fjernet` where
+    // 3 went and 1 came). A list of entries (funding lines) edited in place is said to be changed.
+    const left = [...b];
+    let added = 0;
+    for (const x of a) {
+      const at = left.findIndex((y) => sameData(x, y));
+      if (at >= 0) left.splice(at, 1);
+      else added++;
+    }
+    const removed = left.length;
+    const entries = [...a, ...b].some((x) => x !== null && typeof x === 'object');
+    if (added > 0 && removed === 0) return translate(lang, 'commit.itemsAdded', { field: name, count: added });
+    if (removed > 0 && added === 0) return translate(lang, 'commit.itemsRemoved', { field: name, count: removed });
+    if (added > 0 && !entries) return translate(lang, 'commit.itemsAddedRemoved', { field: name, added, removed });
   }
   return translate(lang, 'commit.fieldChanged', { field: name });
 }

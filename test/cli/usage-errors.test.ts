@@ -110,6 +110,6 @@ describe('--format in Danish words', () => {
     expect(oneLine(english.stdout)).toContain('--format <format> output format (one of: table, json, csv, md)');
     // One bracket: the values a field takes, then its default for a new record.
     const status = await civsam(['org', 'add', '--help'], { env: DA });
-    expect(oneLine(status.stdout)).toContain('--status <værdi> aktiv eller inaktiv (en af: aktiv, inaktiv; standard for en ny: aktiv) ');
+    expect(oneLine(status.stdout)).toContain('--status <værdi> om organisationen er aktiv (en af: aktiv, inaktiv; standard for en ny: aktiv) ');
   });
 });

@@ -137,6 +137,12 @@ describe('commit messages name fields, never values', () => {
     // A list begun counts its items as one that grows does, in Danish too.
     expect(describeChange('consultation', 'c', { id: 'c' }, { id: 'c', invited: ['a'] }, 'da')).toBe('høring c: inviterede: 1 tilføjet');
     expect(describeChange('consultation', 'c', { id: 'c', invited: ['a', 'b'] }, { id: 'c' }, 'da')).toBe('høring c: inviterede: 2 fjernet');
+    // By what came and went, not the change in length: 3 went and 1 came is not '2 removed'.
+    expect(describeChange('organisation', 'o', { id: 'o', municipalities: ['randers', 'skive', 'viborg', 'aarhus'] }, { id: 'o', municipalities: ['randers', 'herning'] }, 'da')).toBe('organisation o: kommuner: 1 tilføjet, 3 fjernet');
+    expect(describeChange('organisation', 'o', { id: 'o', municipalities: ['randers', 'skive'] }, { id: 'o', municipalities: ['skive', 'viborg', 'herning', 'aarhus'] })).toBe('organisation o: municipalities: 3 added, 1 removed');
+    // The same items in another order, or a list of entries edited in place: changed.
+    expect(describeChange('organisation', 'o', { id: 'o', municipalities: ['a', 'b'] }, { id: 'o', municipalities: ['b', 'a'] })).toBe('organisation o: municipalities: changed');
+    expect(describeChange('pool', 'p', { id: 'p', budgets: [{ year: 2027, amount_dkk: 1 }] }, { id: 'p', budgets: [{ year: 2027, amount_dkk: 2 }] })).toBe('pool p: budgets: changed');
     expect(describeChange('organisation', 'o', undefined, { id: 'o' })).toBe('organisation o: added');
     expect(describeChange('organisation', 'o', { id: 'o' }, undefined)).toBe('organisation o: removed');
     expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes: set');

@@ -14,6 +14,7 @@ export const commit = defineMessages({
   'commit.fieldChanged': '{field}: changed',
   'commit.itemsAdded': '{field}: {count} added',
   'commit.itemsRemoved': '{field}: {count} removed',
+  'commit.itemsAddedRemoved': '{field}: {added} added, {removed} removed',
   'commit.statusSet': '{field}: {to}',
   'commit.statusChanged': '{field}: {from} → {to}',
   // A field inside another (`contact.name`): `name in contact`.
@@ -35,6 +36,7 @@ export const commit = defineMessages({
   'commit.fieldChanged': '{field}: ændret',
   'commit.itemsAdded': '{field}: {count} tilføjet',
   'commit.itemsRemoved': '{field}: {count} fjernet',
+  'commit.itemsAddedRemoved': '{field}: {added} tilføjet, {removed} fjernet',
   'commit.statusSet': '{field}: {to}',
   'commit.statusChanged': '{field}: {from} → {to}',
   'commit.fieldIn': '{field} i {parent}',
