@@ -2,19 +2,9 @@
 // module that runs it (loaded only when it runs). The command table (commands.ts) and the
 // register's commands (register-commands.ts) are lists of these.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
-import type { Target } from '../domain/kinds.js';
+import type { Names } from '../context/names.js';
 
-/**
- * What an option's value names, so a name (either language), a label or an id's prefix is taken
- * for the id or the fixed value it means (context/names.ts): the records of a kind or a
- * vocabulary's entries, a schema's fixed values, or an agreement's funding (`POOL:YEAR:KIND:AMOUNT`).
- */
-/**
- * What an option's value names: a record or vocabulary entry, one of fixed values (`field`: the
- * field whose value labels to use; `refusal`: the message for a value that is none of them, when
- * the generic one would not say what to do), or a funding line.
- */
-export type Names = { target: Target } | { values: readonly string[]; field?: string; refusal?: MessageKey } | { funding: { kinds: readonly string[] } };
+export type { Names };
 
 export interface OptionSpec {
   flags: string;

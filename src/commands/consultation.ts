@@ -69,7 +69,7 @@ export async function omit(ctx: CommandContext, opts: Opts, args: unknown[]): Pr
     // (the party may have answered), not taken back. Only a planned one's list may still change; a
     // reason for leaving out a party that was not invited may always be written down.
     const invitedThen = r.status !== 'planned' ? names.filter((p) => list(r.invited).includes(p)) : [];
-    if (invitedThen.length > 0) throw new UserError('course.omitSentInvited', { id, count: invitedThen.length, parties: listWords(ctx.lang, invitedThen.map((p) => recordName(s.folder, 'hearing-party', p) ?? p)) });
+    if (invitedThen.length > 0) throw new UserError('course.omitSentInvited', { id, count: invitedThen.length, parties: andList(invitedThen.map((p) => nameOf(s.folder, 'hearing-party', p))) });
     const omitted = Array.isArray(r.omitted) ? (r.omitted as Omitted[]).map((o) => ({ ...o })) : [];
     for (const p of names) {
       const existing = omitted.find((o) => o.party === p);

@@ -20,10 +20,19 @@ import { placesOf } from '../output/problem-line.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { MAX_FILE_BYTES } from '../store/yaml-read.js';
 
+/**
+ * What an option's value names, so a name (either language), a label or an id's prefix is taken
+ * for the id or the fixed value it means: the records of a kind or a vocabulary's entries, a
+ * schema's fixed values (`field`: the field whose value labels to use; `refusal`: the message for a
+ * value that is none of them, when the generic one would not say what to do), or an agreement's
+ * funding (`POOL:YEAR:KIND:AMOUNT`).
+ */
+export type Names = { target: Target } | { values: readonly string[]; field?: string; refusal?: MessageKey } | { funding: { kinds: readonly string[] } };
+
 /** A value to look up, as cli/arguments.ts describes it. */
 export interface Lookup {
   what: string;
-  names: { target: Target } | { values: readonly string[]; field?: string; refusal?: MessageKey } | { funding: { kinds: readonly string[] } };
+  names: Names;
   values: string[];
   set(resolved: string[]): void;
 }

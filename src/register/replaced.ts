@@ -4,11 +4,11 @@
 // command that changes one entry and leaves the others, where there is one.
 import type { RecordKind } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
-import { criterionText, type CriteriaList } from '../domain/applications.js';
+import { criterionText, quotedCriterion, type CriteriaList } from '../domain/applications.js';
 import { nameKey } from '../domain/text.js';
 import { isPlainObject, type Data as Rec } from '../domain/plain-data.js';
 import { formatAmount } from '../i18n/format.js';
-import { listWords, translate, type Language, type Message } from '../i18n/index.js';
+import { listWords, type Language, type Message } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import { FIELDS, optionName } from './fields.js';
 
@@ -21,9 +21,6 @@ interface ReplacedList {
 
 const item = (v: unknown): Rec => (isPlainObject(v) ? v : {});
 const amount = (v: unknown, lang: Language) => (typeof v === 'number' ? formatAmount(v, lang) : '');
-
-/** A criterion as the language quotes it, without its final full stop (it would run into the list's). */
-const quoted = (text: string, lang: Language) => translate(lang, 'audit.fmt.quoted', { text: text.replace(/\.$/, '') });
 
 const BUDGETS: ReplacedList = {
   // One budget a year: a year given again is the same entry, whatever its amount now.
@@ -51,7 +48,7 @@ const CRITERIA: ReplacedList = {
     const text = item(c.text);
     return [...(typeof c.id === 'string' ? [`#${c.id}`] : []), ...[text.da, text.en].filter((t): t is string => typeof t === 'string').map(nameKey)];
   },
-  words: (v, _, lang) => quoted(criterionText(v as CriteriaList[number], lang), lang),
+  words: (v, _, lang) => quotedCriterion(criterionText(v as CriteriaList[number], lang), lang),
   message: 'register.replaced.criteria',
 };
 

@@ -227,7 +227,6 @@ function inPlace(before: readonly unknown[], after: readonly unknown[], from: Re
   return before.length === after.length && from.every((i, j) => i === j || (i === undefined && isPlainObject(before[j]) && isPlainObject(after[j])));
 }
 
-
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
