@@ -32,9 +32,11 @@ function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly
   const seats = r.seats;
   const names = andList(invited.map((p) => nameOf(folder, 'hearing-party', p)));
   const held: Message = invited.length === 0 ? { key: 'course.seatsHeldNone' }
-    : invited.length >= seats ? { key: 'course.seatsHeldAll', params: { names } }
+    : invited.length >= seats ? { key: 'course.seatsHeldAll', params: { names, seats } }
     : { key: 'course.seatsHeldSome', params: { count: invited.length, names } };
-  return { key: 'course.inviteOverSeats', params: { id, seats, held, free: Math.max(0, seats - invited.length), adding } };
+  // Once it has gone out an invitation is not taken back (omit): only more seats make room then.
+  const advice: Message = { key: r.status === 'planned' ? 'course.seatsOmitOrRaise' : 'course.seatsRaise', params: { id } };
+  return { key: 'course.inviteOverSeats', params: { id, seats, held, free: Math.max(0, seats - invited.length), adding, advice } };
 }
 
 /** Adds hearing parties to the invited list (and takes them off the omitted list). */
