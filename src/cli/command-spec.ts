@@ -37,6 +37,11 @@ export interface CommandSpec {
    * or show everything (audit, publish, export) and writes leave this out and refuse such a folder.
    */
   readsValidRecords?: true;
+  /**
+   * A report that only reads the folder and prints (the audit, the overviews): its output on a
+   * folder unchanged since the snapshot was written is kept and printed again (context/replay.ts).
+   */
+  replays?: true;
   load(): Promise<unknown>;
 }
 

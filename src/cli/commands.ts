@@ -34,6 +34,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
@@ -55,6 +56,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
@@ -72,6 +74,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'funding',
       description: 'cmd.overview.funding.description',
       options: [
@@ -91,6 +94,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'expiring',
       description: 'cmd.overview.expiring.description',
       options: [
@@ -168,6 +172,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'audit',
     description: 'cmd.audit.description',
+    replays: true,
     options: [
       { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true, whole: true },
       { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS], names: { values: AREAS } },

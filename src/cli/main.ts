@@ -77,11 +77,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
+      const today = localDate(new Date());
+      // A report asked again of a folder as it was: printed from its recording (context/replay.ts).
+      const replay = spec.replays && opts.output === undefined && !opts.fromHistory && opts.cache !== false && !env.CIVSAM_NO_CACHE
+        ? (await import('../context/replay.js')).replayFor({ argv, env, cwd, lang, today, version, colours: [opts.color === false ? 0 : outLevel, errLevel] }, streams)
+        : undefined;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
-        stdout: streams.stdout, stderr: streams.stderr,
+        stdout: replay?.stdout ?? streams.stdout, stderr: replay?.stderr ?? streams.stderr,
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
-        env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
+        env, dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
         ...(opts.input !== false && streams.terminal?.input.isTTY && streams.terminal.output.isTTY ? { terminal: streams.terminal } : {}),
@@ -94,8 +99,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         ctx.fromHistory = opts.asOf;
       }
       // Names and prefixes given where ids or fixed values are asked, turned into what they name.
-      if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
-      const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      const named = async () => {
+        if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
+        return (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      };
+      if (replay) {
+        exitCode = await replay.run(async () => (await named()).run(ctx, opts, positional));
+        return;
+      }
+      const mod = await named();
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
         exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));

@@ -41,4 +41,6 @@ export interface CommandContext {
   fromHistory?: string;
   /** The command reports on the valid records of a folder with errors (its spec says `readsValidRecords`). */
   readsValidRecords?: boolean;
+  /** Its output may be printed again from a recording (its spec says `replays`; see context/replay.ts): told of the folder's load. */
+  replay?: Pick<import('./replay.js').Replay, 'loaded' | 'recorded'>;
 }

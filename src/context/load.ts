@@ -91,7 +91,10 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = anyFolder ? resolveDataDir(ctx) : resolveDataFolder(ctx);
-  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`) });
+  const snapshot = cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache;
+  const raw = readFolder(dir, snapshot, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`), unneeded: ctx.replay && (() => ctx.replay!.recorded(snapshot.generation())) });
+  // Every file as the snapshot holds it: a report recorded on that folder is printed again from here.
+  ctx.replay?.loaded(raw.verdict?.() !== undefined ? snapshot.generation() : undefined);
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length };
 }
