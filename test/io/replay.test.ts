@@ -139,3 +139,26 @@ function nameParts(file: string): [string, string] {
   const dash = name.indexOf('-');
   return [name.slice(0, dash), name.slice(dash + 1)];
 }
+
+describe("publish's audit counts kept with the snapshot", () => {
+  it('are taken again for an unchanged folder and the same date, and worked out again otherwise', async () => {
+    const { dir, cache, run } = setup();
+    const site = () => join(makeFolder({}), 'site');
+    const publish = (asOf: string) => run(['publish', '--out', site(), '--as-of', asOf]);
+    const fresh = await civsam(['publish', '--data', dir, '--out', site(), '--as-of', '2026-11-01']);
+    expect(fresh.stderr).toContain('1 finding');
+    await publish('2026-11-01');
+    const firstLine = (text: string) => text.slice(0, text.indexOf('\n'));
+    expect(firstLine((await publish('2026-11-01')).stderr)).toBe(firstLine(fresh.stderr)); // kept now
+    const [file] = recordings(cache);
+    expect(file).toBeDefined();
+    // Counts put in its place are what the next publish says: they are taken, not worked out.
+    const [generation, key] = nameParts(file);
+    writeRecording(join(file, '..'), generation, key, [{ stream: 0, texts: [JSON.stringify({ asOf: '2026-11-01', findings: 7, errors: 0, warnings: 7, byRule: {} })] }], 0);
+    expect((await publish('2026-11-01')).stderr).toContain('7 findings');
+    // Another date, or a value that is not a summary, is worked out again.
+    expect((await publish('2026-11-02')).stderr).toContain('1 finding');
+    writeRecording(join(file, '..'), generation, key, [{ stream: 0, texts: ['{"findings":"many"}'] }], 0);
+    expect((await publish('2026-11-01')).stderr).toContain('1 finding');
+  });
+});
