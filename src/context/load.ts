@@ -103,6 +103,9 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
   // Every file as the snapshot holds it: a report recorded on that folder is printed again from here.
   const unchanged = raw.verdict?.() !== undefined ? snapshot.generation() : undefined;
   ctx.replay?.loaded(unchanged);
+  // A report on a folder changed since the snapshot: the snapshot is written now (not left for
+  // later runs to read the changed files again), so the next time it is asked it can be recorded.
+  if (ctx.replay && !unchanged) snapshot.writeSoon();
   const checked = checkFolder(raw);
   return { ...checked, fileCount: raw.files.length, unchanged };
 }

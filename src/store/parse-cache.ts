@@ -208,6 +208,12 @@ export interface ParseCache {
    * when the snapshot was written, which is what a recorded output is kept by (recorded-output.ts).
    */
   generation(): { snapshot: string; generation: string } | undefined;
+  /**
+   * Has the next save write the snapshot even when only a few files were read again (which it
+   * would otherwise leave for later runs to read again): a report that is recorded can be printed
+   * again only for a folder exactly as a snapshot holds it (context/replay.ts).
+   */
+  writeSoon(): void;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
@@ -972,6 +978,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       const stored = open().stored;
       return stored && JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored : undefined;
     },
+    writeSoon() {
+      mustWrite = true;
+    },
     generation() {
       const s = open();
       return s.file && s.generation ? { snapshot: s.file, generation: s.generation } : undefined;
@@ -1083,4 +1092,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, generation: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, generation: () => undefined, writeSoon: () => {}, forget: () => {}, save: () => {} };

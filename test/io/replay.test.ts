@@ -84,6 +84,22 @@ describe('a report printed again from its recording', () => {
     expect(edited.code).toBe(0);
   });
 
+  it('is made again soon after a file is edited by hand, though a few such files are otherwise left for later runs to read again', async () => {
+    const { dir, cache, run } = setup();
+    const deferring = { env: { CIVSAM_SNAPSHOT_DEFER_FILES: undefined } };
+    await run(AUDIT, deferring);
+    await run(AUDIT, deferring);
+    const record = join(dir, 'agreements/a1.yaml');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('2026-01-01', '2026-02-01'));
+    const fresh = await civsam([...AUDIT, '--data', dir]);
+    expect(await run(AUDIT, deferring)).toEqual(fresh); // the snapshot written now, with the edited file
+    expect(await run(AUDIT, deferring)).toEqual(fresh); // recorded
+    const mine = recordings(cache).filter((f) => statSync(f).mtimeMs >= statSync(record).mtimeMs);
+    expect(mine).toHaveLength(1);
+    replaceRecording(mine[0], 'FROM THE RECORDING\n', 1);
+    expect((await run(AUDIT, deferring)).stdout).toBe('FROM THE RECORDING\n');
+  });
+
   it('is never made or used with --output, --no-cache or CIVSAM_NO_CACHE', async () => {
     const { dir, cache, run } = setup();
     const out = join(makeFolder({}), 'rapport.md');
