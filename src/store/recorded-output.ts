@@ -133,7 +133,8 @@ function prune(folder: string, generation: string): void {
   const ours: Array<{ name: string; at: number }> = [];
   for (const name of readdirSync(folder)) {
     const dash = name.indexOf('-');
-    if (dash < 0 || !NAME_PART.test(name.slice(0, dash))) continue;
+    // A temporary file (a dot first) is a write under way, or a killed one's, which removeLeftoverTemporaries judges.
+    if (dash < 0 || name.startsWith('.') || !NAME_PART.test(name.slice(0, dash))) continue;
     const path = join(folder, name);
     try {
       if (name.slice(0, dash) !== generation) rmSync(path, { force: true });
