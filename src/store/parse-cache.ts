@@ -1039,6 +1039,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         // and read around; the rename keeps a killed run's half-written one from being seen at all.
         writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored, keptListings), { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
+        // The reports recorded on the snapshot it replaces are never printed again (they are kept by
+        // which write of it they were made on): they go now, with whatever personal data they hold.
+        rmSync(recordingsFolder(s.file), { recursive: true, force: true });
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
         removeUnusedSnapshots(join(s.file, '..'), basename(s.file), now());

@@ -100,6 +100,17 @@ describe('a report printed again from its recording', () => {
     expect((await run(AUDIT, deferring)).stdout).toBe('FROM THE RECORDING\n');
   });
 
+  it('goes when civsam writes the folder (the snapshot written again): nothing it held stays in the cache', async () => {
+    const { dir, cache, run } = setup();
+    await run(AUDIT);
+    await run(AUDIT);
+    expect(recordings(cache)).toHaveLength(1);
+    const edit = await run(['agreement', 'edit', 'a1', '--notes', 'Ny note', '--no-commit']);
+    expect(edit.code).toBe(0);
+    expect(recordings(cache)).toEqual([]);
+    expect(readdirSync(cache).filter((n) => n.endsWith('.outputs'))).toEqual([]);
+  });
+
   it('is never made or used with --output, --no-cache or CIVSAM_NO_CACHE', async () => {
     const { dir, cache, run } = setup();
     const out = join(makeFolder({}), 'rapport.md');
