@@ -10,13 +10,13 @@
 //   civsam-output/1\n
 //   {"exit":N,"parts":[[0 for standard output or 1 for the error stream, BYTES], …],"crc":CRC-32 of the rest}\n
 //   each part's bytes (UTF-8), in the order they were written
-import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from './atomic-file.js';
 import { removeLeftoverTemporaries } from './leftover-temporaries.js';
 import { makeFolders } from './paths.js';
-import { openRegular } from './read-file.js';
+import { openRegular, readUpTo } from './read-file.js';
 
 const MAGIC = 'civsam-output/1\n';
 /** A command that printed more than this (in UTF-16 units, at most three bytes each) is not recorded. */
@@ -66,14 +66,10 @@ export function readRecording(folder: string, generation: string, key: string): 
     return undefined;
   }
   try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, bytes, got, size - got, got);
-      if (n === 0) return undefined;
-      got += n;
-    }
+    // No more than a recording can hold (a file grown past that is not one).
+    const most = MOST_HEADER + MAGIC.length + 3 * MOST_RECORDED_CHARS;
+    const bytes = readUpTo(fd, fstatSync(fd).size, most);
+    if (bytes.length > most) return undefined;
     if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
     const end = bytes.indexOf(0x0a, MAGIC.length);
     if (end < 0 || end - MAGIC.length > MOST_HEADER) return undefined;
