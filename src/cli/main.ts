@@ -74,7 +74,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const command = args[args.length - 1] as Command;
       running = command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
-      const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
+      // Words after the arguments, for a command that answers them itself (its spec says so).
+      const extra = spec.answersExtraWords ? command.args.slice(command.registeredArguments.length) : [];
+      const { opts, positional, lookups } = prepareArguments(spec, [...args.slice(0, -2), ...extra], command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const ctx: CommandContext = {
@@ -336,6 +338,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   }
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
+  if (spec.answersExtraWords) cmd.allowExcessArguments(true);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
   if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   // Every write command (they all take --no-commit) may sync before and after its change.
