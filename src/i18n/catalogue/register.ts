@@ -173,6 +173,7 @@ export const register = defineMessages({
   'register.responseNotInvited': '{count, plural, one {this party was not invited, so no response from it can be recorded} other {these parties were not invited, so no response from them can be recorded}}: {parties}. {advice}',
 
   'write.unreadable': '{file} cannot be read as a record. Put it right by hand first (civsam validate shows where).',
+  'write.uniqueBesideUnreadable': '{aKind} cannot be given a new {fields} while {count, plural, one {this file} other {these # files}} in the same folder cannot be read: {files}, so civsam cannot tell whether another record has the same already. Put {count, plural, one {the file} other {the files}} right first (civsam validate shows what is wrong).',
   'write.addBesideUnreadable': '{aKind} cannot be registered while {count, plural, one {this file} other {these # files}} in the same folder cannot be read: {files}, so civsam cannot tell whether the record you are adding is there already. Put {count, plural, one {the file} other {the files}} right first (civsam validate shows what is wrong).',
   'write.outsideDataFolder': '{folder} is a link to a folder outside the data folder; civsam writes only inside the data folder, so nothing was written. Move the folder into the data folder in the link\'s place.',
   'write.folderIsDataFolder': '{folder} is a link to the data folder itself, not a folder of its own, so civsam wrote nothing there (nor anywhere else). Remove the link and make an ordinary folder in its place.',
@@ -447,6 +448,7 @@ export const register = defineMessages({
   'register.responseNotInvited': '{count, plural, one {denne part blev ikke inviteret, så der kan ikke registreres svar fra den} other {disse parter blev ikke inviteret, så der kan ikke registreres svar fra dem}}: {parties}. {advice}',
 
   'write.unreadable': '{file} kan ikke læses som en post. Ret den i hånden først (civsam validate viser hvor).',
+  'write.uniqueBesideUnreadable': 'der kan ikke gives {aKind} et nyt {fields}, mens {count, plural, one {denne fil} other {disse # filer}} i samme mappe ikke kan læses: {files}. civsam kan derfor ikke se, om en anden post har det samme i forvejen. Ret {count, plural, one {filen} other {filerne}} først (civsam validate viser, hvad der er galt).',
   'write.addBesideUnreadable': 'der kan ikke registreres {aKind}, mens {count, plural, one {denne fil} other {disse # filer}} i samme mappe ikke kan læses: {files}. civsam kan derfor ikke se, om den post, du vil registrere, findes i forvejen. Ret {count, plural, one {filen} other {filerne}} først (civsam validate viser, hvad der er galt).',
   'write.outsideDataFolder': '{folder} er en genvej til en mappe uden for datamappen; civsam skriver kun inden for datamappen, så intet er skrevet. Flyt mappen ind i datamappen i genvejens sted.',
   'write.folderIsDataFolder': '{folder} er en genvej til selve datamappen og ikke en mappe for sig, så civsam har intet skrevet, hverken der eller andre steder. Slet genvejen, og opret en almindelig mappe i dens sted.',
