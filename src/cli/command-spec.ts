@@ -42,6 +42,12 @@ export interface CommandSpec {
    * folder unchanged since the snapshot was written is kept and printed again (context/replay.ts).
    */
   replays?: true;
+  /**
+   * Words beyond its arguments reach the command, which says which are too many in its own terms
+   * (`export organisations ekstra ord`: after what it can export, and what it can export), where
+   * other commands are refused with the command line's general "too many arguments".
+   */
+  answersExtraWords?: true;
   load(): Promise<unknown>;
 }
 

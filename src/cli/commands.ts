@@ -144,6 +144,8 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'export',
     args: '<kind> [overview]',
+    // `export organisations ekstra ord` is told which words are too many after what (sheet-kind.ts).
+    answersExtraWords: true,
     description: 'cmd.export.description',
     options: [
       ...formatOptions('export', ['csv', 'xlsx', 'json']),

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
+import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
@@ -74,7 +75,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const command = args[args.length - 1] as Command;
       running = command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
-      const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
+      // Words after the arguments, for a command that answers them itself (its spec says so).
+      const extra = spec.answersExtraWords ? command.args.slice(command.registeredArguments.length) : [];
+      const { opts, positional, lookups } = prepareArguments(spec, [...args.slice(0, -2), ...extra], command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const today = localDate(new Date());
@@ -139,7 +142,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : commanderMessage(err, t);
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : err.code === 'commander.excessArguments' && stoppedIn ? excessMessage(stoppedIn, t) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
@@ -254,6 +257,21 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
 }
 
+/**
+ * Too many words for a command: what it takes (its arguments' syntax) and how many of the last
+ * words are too many, named only when each is shaped like an id (anything else may be data).
+ */
+function excessMessage(cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) words.unshift(c.name());
+  const takes = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
+  const extra = cmd.args.slice(cmd.registeredArguments.length);
+  const named = extra.length > 0 && extra.every((w) => isValidId(w));
+  const params = { command: words.join(' '), args: { syntax: takes }, count: extra.length, words: extra.join(' ') };
+  if (takes === '') return t(named ? 'cli.excessArgumentsNoneNamed' : 'cli.excessArgumentsNone', params);
+  return t(named ? 'cli.excessArgumentsNamed' : 'cli.excessArguments', params);
+}
+
 /** How wide help is written: the terminal's width, at most 120. */
 function helpWidth(streams: Streams): number {
   return Math.min(streams.stdout.columns || 80, 120);
@@ -348,6 +366,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   }
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
+  if (spec.answersExtraWords) cmd.allowExcessArguments(true);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
   if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   // Every write command (they all take --no-commit) may sync before and after its change.

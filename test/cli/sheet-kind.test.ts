@@ -47,6 +47,17 @@ describe('civsam export with a word too many after what it exports', () => {
   });
 });
 
+describe('civsam export with more words than the command takes', () => {
+  it('says how many words are too many after what, and what can be exported, not only "too many arguments"', async () => {
+    const two = await civsam(['export', 'org', 'ekstra', 'ord'], { env: DA });
+    expect(two).toEqual({ code: 2, stdout: '', stderr: `fejl: civsam kan ikke eksportere "org ekstra ord". Der står 2 ord for meget efter organisationer: civsam eksporterer én ting ad gangen. ${EXPORT_DA}\n` });
+    expect((await civsam(['export', 'org', 'ekstra', 'ord'])).stderr).toBe(`error: civsam cannot export "org ekstra ord". 2 words too many after organisations: civsam exports one thing at a time. ${EXPORT_EN}\n`);
+    expect((await civsam(['export', 'overblik', 'finansiering', 'ekstra', '--output', 'x.csv'], { env: DA })).stderr).toBe(`fejl: civsam kan ikke eksportere "overblik finansiering ekstra". Der står et ord for meget efter overblik finansiering: civsam eksporterer én ting ad gangen. ${EXPORT_DA}\n`);
+    // Words that are not shaped like ids (a name, perhaps) are not repeated.
+    expect((await civsam(['export', 'tilbud', 'Anne Hansen', 'x'], { env: DA })).stderr).toBe(`fejl: civsam kan ikke eksportere det, du angav. Der står 2 ord for meget efter tilbud: civsam eksporterer én ting ad gangen. ${EXPORT_DA}\n`);
+  });
+});
+
 describe('civsam import with a word that names nothing it imports', () => {
   it('lists the kinds it imports in Danish, suggests the nearest, and repeats only an id-shaped word', async () => {
     expect(await civsam(['import', 'ofers', 'x.csv'], { env: DA })).toEqual({ code: 2, stdout: '', stderr: `fejl: civsam kan ikke importere "ofers". Mente du: tilbud? ${IMPORT_DA}\n` });
