@@ -6,6 +6,8 @@ import { dateOption } from '../domain/dates.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
+import type { ExcessWords } from './mistyped.js';
+import { isValidId } from '../domain/ids.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
@@ -127,7 +129,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : commanderMessage(err, t);
+      const excess = err.code === 'commander.excessArguments' && stoppedIn ? (await import('./mistyped.js')).excessArguments(program, stoppedIn, argv, isValidId) : undefined;
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
@@ -240,6 +243,21 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     'commander.conflictingOption': 'cli.conflictingOption',
   } as Record<string, MessageKey>)[err.code] ?? 'cli.usageError';
   return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
+}
+
+/** Words too many, said by what they follow and what the command or option takes (cli/mistyped.ts). */
+function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
+  const path: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) path.unshift(c.name());
+  const command = path.join(' ');
+  const count = excess.count;
+  const words = excess.words !== undefined ? { key: 'cli.excessWords' as MessageKey, params: { words: excess.words } } : '';
+  switch (excess.after) {
+    case 'value': return t('cli.excessAfterValue', { count, option: excess.option });
+    case 'flag': return t('cli.excessAfterFlag', { count, option: excess.option });
+    case 'argument': return t('cli.excessAfterArgument', { count, words, command, argument: { syntax: excess.arguments[excess.arguments.length - 1] }, arguments: { syntax: excess.arguments.join(' ') } });
+    case 'command': return t('cli.excessNoArguments', { count, words, command });
+  }
 }
 
 /** How wide help is written: the terminal's width, at most 120. */

@@ -57,7 +57,7 @@ describe('a mistyped option', () => {
 describe('where a usage error points', () => {
   it.each([
     [['org', 'show'], 'fejl: argumentet id mangler.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
-    [['org', 'show', 'a', 'b'], 'fejl: for mange argumenter.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter <id> (b): civsam org show tager kun <id>, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     [['org', 'list', '--status'], 'fejl: tilvalget --status <status> skal have en værdi.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],
     [['overview', 'funding', '--by', 'x'], 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.', 'Kør civsam overview funding --help for at se dens tilvalg.', 'Run civsam overview funding --help to see its options.'],
     [['org', 'list', '--status', 'x'], 'fejl: --status kan ikke have den værdi, du angav. Den kan have: aktiv, inaktiv.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],
