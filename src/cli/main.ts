@@ -7,6 +7,7 @@ import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
+import type { ExcessWords } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
@@ -142,7 +143,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : err.code === 'commander.excessArguments' && stoppedIn ? excessMessage(stoppedIn, t) : commanderMessage(err, t);
+      const excess = err.code === 'commander.excessArguments' && stoppedIn ? (await import('./mistyped.js')).excessArguments(program, stoppedIn, argv, isValidId) : undefined;
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
@@ -257,19 +259,19 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
 }
 
-/**
- * Too many words for a command: what it takes (its arguments' syntax) and how many of the last
- * words are too many, named only when each is shaped like an id (anything else may be data).
- */
-function excessMessage(cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
-  const words: string[] = [];
-  for (let c: Command | null = cmd; c?.parent; c = c.parent) words.unshift(c.name());
-  const takes = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
-  const extra = cmd.args.slice(cmd.registeredArguments.length);
-  const named = extra.length > 0 && extra.every((w) => isValidId(w));
-  const params = { command: words.join(' '), args: { syntax: takes }, count: extra.length, words: extra.join(' ') };
-  if (takes === '') return t(named ? 'cli.excessArgumentsNoneNamed' : 'cli.excessArgumentsNone', params);
-  return t(named ? 'cli.excessArgumentsNamed' : 'cli.excessArguments', params);
+/** Words too many, said by what they follow and what the command or option takes (cli/mistyped.ts). */
+function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
+  const path: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) path.unshift(c.name());
+  const command = path.join(' ');
+  const count = excess.count;
+  const words = excess.words !== undefined ? { key: 'cli.excessWords' as MessageKey, params: { words: excess.words } } : '';
+  switch (excess.after) {
+    case 'value': return t('cli.excessAfterValue', { count, option: excess.option });
+    case 'flag': return t('cli.excessAfterFlag', { count, option: excess.option });
+    case 'argument': return t('cli.excessAfterArgument', { count, words, command, argument: { syntax: excess.arguments[excess.arguments.length - 1] }, arguments: { syntax: excess.arguments.join(' ') } });
+    case 'command': return t('cli.excessNoArguments', { count, words, command });
+  }
 }
 
 /** How wide help is written: the terminal's width, at most 120. */
