@@ -39,25 +39,39 @@ function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly
   return { key: 'course.inviteOverSeats', params: { id, seats, held, free: Math.max(0, seats - invited.length), adding, advice } };
 }
 
-/** Adds hearing parties to the invited list (and takes them off the omitted list). */
+/**
+ * Adds hearing parties to the invited list. A party left out with a written reason is taken off the
+ * omitted list (a party is not both invited and left out), and that is said: the reason was a
+ * decision someone wrote down. Nothing of it is kept in the file; the history keeps it.
+ */
 export async function invite(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const add = parties(args);
   if (add.length === 0) throw new UserError('register.partiesMissing');
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
+  let takenBack: { names: Message | string; count: number; dir: string } | undefined;
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     const invited = list(r.invited);
     const fresh = [...new Set(add.filter((p) => !invited.includes(p)))];
     const refusal = fresh.length > 0 ? inviteRefusal(r, s.folder, id, invited, fresh.length, ctx.today) : undefined;
     if (refusal) throw new UserError(refusal.key, refusal.params);
     invited.push(...fresh);
     const out: Record<string, unknown> = { ...r, invited };
+    takenBack = undefined;
     if (Array.isArray(r.omitted)) {
       const omitted = (r.omitted as Omitted[]).filter((o) => !add.includes(o.party));
+      const back = (r.omitted as Omitted[]).filter((o) => add.includes(o.party)).map((o) => o.party);
+      if (back.length > 0) takenBack = { names: andList(back.map((p) => nameOf(s.folder, 'hearing-party', p))), count: back.length, dir: s.dir };
       if (omitted.length > 0) out.omitted = omitted;
       else delete out.omitted;
     }
     return out;
   });
+  if (code === EXIT.ok && takenBack) {
+    const { findRepository } = await import('../store/git.js');
+    const kept: Message = { key: findRepository(takenBack.dir) ? 'course.omissionInHistory' : 'course.omissionGone', params: { id, count: takenBack.count } };
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t('course.omissionTakenBack', { id, names: takenBack.names, count: takenBack.count, kept })) + '\n');
+  }
+  return code;
 }
 
 /** Records eligible parties deliberately left out, with the reason. */

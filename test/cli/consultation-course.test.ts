@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { civsam, civsamBinary } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { messagesOf } from '../helpers/check.js';
+import { committedFolder } from '../helpers/team.js';
 
 const PARTY = (id: string) => `id: ${id}\norganisation: alpha\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
 // Opens 1 March, deadline 1 April 2026; alpha and beta invited.
@@ -211,6 +212,23 @@ describe('consultation invite: equal terms for every party', () => {
     expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1 gamma), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
     expect((await respond(seated(CONSULTATION.replace('status: open', 'status: closed')))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Høringen er lukket, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
     expect((await respond(seated(LIMITED))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Der er ikke plads til den blandt høringens 2 pladser uden at hæve antallet af pladser (civsam consultation edit h1 --seats ANTAL); civsam consultation show h1 viser, hvem der blev inviteret.\n');
+  });
+
+  test('inviting a party left out with a written reason takes the omission and its reason back, and says so and where the reason is kept', async () => {
+    const omitted = CONSULTATION.replace('status: open', 'status: planned') + 'omitted:\n  - party: gamma\n    reason: Har bedt om at blive fritaget\n';
+    const dir = seated(omitted);
+    const da = await run(dir, ['consultation', 'invite', 'h1', 'Gamma Netværket', '--no-commit'], 'da');
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stderr).toContain('Gamma Netværket var udeladt af høringen h1 med en skrevet begrundelse; med invitationen tages udeladelsen og begrundelsen tilbage. Datamappen har ingen historik (den er ikke et git-arkiv), så begrundelsen er ikke gemt andre steder.\n');
+    // The reason itself is never repeated in the note.
+    expect(da.stderr).not.toContain('fritaget');
+    expect(read(dir)).toBe(omitted.replace('invited: [alpha, beta]', 'invited: [alpha, beta, gamma]').replace(/omitted:\n.*\n.*\n$/, ''));
+    // In a folder with a history, the note says where the reason can still be read.
+    const { dir: kept } = committedFolder({ ...baseFiles(), 'organisations/gamma-org.yaml': org('gamma-org', 'Gamma Netværket'), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'hearing-parties/gamma.yaml': PARTY('gamma').replace('organisation: alpha', 'organisation: gamma-org'), 'consultations/h1.yaml': omitted });
+    const en = await run(kept, ['consultation', 'invite', 'h1', 'gamma', '--dry-run']);
+    expect(en.stderr).toContain('Gamma Netværket was left out of consultation h1 with a written reason; with the invitation, the omission and its reason are taken back. The reason is kept in the history: civsam history consultation h1\n');
+    // A party that was not left out: no note.
+    expect((await run(seated(CONSULTATION), ['consultation', 'invite', 'h1', 'gamma', '--no-commit'])).stderr).not.toContain('left out');
   });
 
   test('within the seats of a consultation not closed, invite adds the party', async () => {

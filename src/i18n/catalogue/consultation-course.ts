@@ -31,6 +31,9 @@ export const consultationCourse = defineMessages({
   'course.closedNoInvite': 'The consultation is closed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
   'course.lateNoInvite': 'The deadline has passed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
   'course.seatsNoInvite': 'There is no room for {count, plural, one {it} other {them}} among the consultation\'s {seats, plural, one {# seat} other {# seats}} without raising the number of seats (civsam consultation edit {id} --seats NUMBER); civsam consultation show {id} shows who was invited.',
+  'course.omissionTakenBack': '{names} {count, plural, one {was} other {were}} left out of consultation {id} with a written reason; with the {count, plural, one {invitation, the omission and its reason are} other {invitations, the omissions and their reasons are}} taken back. {kept}',
+  'course.omissionInHistory': '{count, plural, one {The reason is} other {The reasons are}} kept in the history: civsam history consultation {id}',
+  'course.omissionGone': 'The data folder keeps no history (it is not a git repository), so {count, plural, one {the reason is} other {the reasons are}} not kept anywhere else.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -58,4 +61,7 @@ export const consultationCourse = defineMessages({
   'course.closedNoInvite': 'Høringen er lukket, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
   'course.lateNoInvite': 'Fristen er overskredet, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
   'course.seatsNoInvite': 'Der er ikke plads til {count, plural, one {den} other {dem}} blandt høringens {seats, plural, one {# plads} other {# pladser}} uden at hæve antallet af pladser (civsam consultation edit {id} --seats ANTAL); civsam consultation show {id} viser, hvem der blev inviteret.',
+  'course.omissionTakenBack': '{names} var udeladt af høringen {id} med en skrevet begrundelse; med {count, plural, one {invitationen tages udeladelsen og begrundelsen} other {invitationerne tages udeladelserne og begrundelserne}} tilbage. {kept}',
+  'course.omissionInHistory': '{count, plural, one {Begrundelsen} other {Begrundelserne}} kan stadig ses i historikken: civsam history consultation {id}',
+  'course.omissionGone': 'Datamappen har ingen historik (den er ikke et git-arkiv), så {count, plural, one {begrundelsen} other {begrundelserne}} er ikke gemt andre steder.',
 });
