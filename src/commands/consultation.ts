@@ -40,6 +40,21 @@ function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly
 }
 
 /**
+ * `consultation edit` that leaves fewer seats than parties invited (--seats below them, or a
+ * limited selection chosen with too few): refused as an invitation past the seats is (inviteRefusal),
+ * saying who holds them and what to do. Judged only when the edit changes the seats, the selection
+ * or the invited, so a record already over its seats can still have its other fields edited.
+ */
+export function refuseSeatsBelowInvited(before: Rec, after: Rec, id: string, folder: DataFolder): void {
+  const invited = [...new Set(list(after.invited))];
+  if (after.selection !== 'limited' || typeof after.seats !== 'number' || invited.length <= after.seats) return;
+  if (after.seats === before.seats && after.selection === before.selection && invited.length <= new Set(list(before.invited)).size) return;
+  const count = invited.length;
+  const advice: Message = { key: after.status === 'planned' ? 'course.fewerSeatsOmit' : 'course.fewerSeatsSent', params: { id, count } };
+  throw new UserError('course.seatsBelowInvited', { id, count, seats: after.seats, names: andList(invited.map((p) => nameOf(folder, 'hearing-party', p))), advice });
+}
+
+/**
  * Adds hearing parties to the invited list. A party left out with a written reason is taken off the
  * omitted list (a party is not both invited and left out), and that is said: the reason was a
  * decision someone wrote down. Nothing of it is kept in the file; the history keeps it.
@@ -160,10 +175,15 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   return code;
 }
 
-/** Opens a consultation on or after its opening day; with --now today, which becomes its opening day. */
+/**
+ * Opens a consultation on or after its opening day; with --now today, which becomes its opening day.
+ * Not past its deadline: opened then, it would give no party time to answer (and those invited
+ * before would be held to a deadline that has gone). A new deadline comes first (edit --deadline).
+ */
 export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'consultation', id, (r) => {
+    if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError('course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;

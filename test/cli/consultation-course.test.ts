@@ -98,6 +98,75 @@ describe('consultation open', () => {
   });
 });
 
+describe('consultation open after the deadline', () => {
+  const CLOSED = CONSULTATION.replace('status: open', 'status: closed');
+
+  test('is refused, closed or planned, with or without --now, saying to give a new deadline first; with one it opens', async () => {
+    today('2026-04-02');
+    const dir = folder(CLOSED);
+    expect(await run(dir, ['consultation', 'open', 'h1'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open h1.\n',
+    });
+    expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).stderr).toBe('error: the deadline of consultation h1 has passed (today is 2 Apr 2026), so if it opened now, no party would have time to respond. Give it a new deadline first with civsam consultation edit h1 --deadline YYYY-MM-DD, then open it with civsam consultation open h1.\n');
+    expect((await run(folder(CLOSED.replace('status: closed', 'status: planned')), ['consultation', 'open', 'h1', '--now'])).code).toBe(2);
+    expect(read(dir)).toBe(CLOSED);
+    // Not an id: refused as such, the escape code not echoed.
+    for (const bad of ['../', 'h1\u001b[31m']) {
+      const r = await run(dir, ['consultation', 'open', bad], 'da');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^fejl: det id, du angav for høringen, er ikke gyldigt\./);
+      expect(r.stderr).not.toContain('\u001b');
+    }
+    // On the deadline day itself, and with a new deadline, it opens.
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--deadline', '2026-04-20', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+    expect(read(dir)).toBe(CONSULTATION.replace('deadline: 2026-04-01', 'deadline: 2026-04-20'));
+    today('2026-04-01');
+    const onTheDay = folder(CLOSED);
+    expect((await run(onTheDay, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+  });
+});
+
+describe('consultation edit --seats', () => {
+  const PLANNED = CONSULTATION.replace('selection: all\n', 'selection: limited\nseats: 2\n').replace('status: open', 'status: planned');
+  const named = (consultation: string) => makeFolder({
+    ...baseFiles(), 'organisations/beta-org.yaml': org('beta-org', 'Beta Samråd'),
+    'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta').replace('organisation: alpha', 'organisation: beta-org'),
+    'consultations/h1.yaml': consultation,
+  });
+
+  test('below the parties invited is refused, saying who holds the seats and what to do: before it goes out, remove invitations; after, they stay', async () => {
+    const dir = named(PLANNED);
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--seats', '1'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 har allerede 2 inviterede parter (Alpha Forening og Beta Samråd), så den kan ikke nøjes med 1 plads. Fjern først invitationer med civsam consultation omit h1 PART --reason TEKST, eller giv den mindst 2 pladser.\n',
+    });
+    expect(read(dir)).toBe(PLANNED);
+    const sent = named(PLANNED.replace('status: planned', 'status: open'));
+    expect((await run(sent, ['consultation', 'edit', 'h1', '--seats', '1'])).stderr).toBe('error: consultation h1 already has 2 parties invited (Alpha Forening and Beta Samråd), so it cannot make do with 1 seat. The invitations have gone out and are not taken back; give it at least 2 seats (civsam consultation edit h1 --seats 2).\n');
+    // A limited selection chosen with too few seats, likewise.
+    const all = named(CONSULTATION);
+    expect((await run(all, ['consultation', 'edit', 'h1', '--selection', 'limited', '--seats', '1'], 'da')).stderr).toMatch(/^fejl: høringen h1 har allerede 2 inviterede parter \(Alpha Forening og Beta Samråd\), så den kan ikke nøjes med 1 plads\. Invitationerne er sendt ud/);
+    expect(read(all)).toBe(CONSULTATION);
+    // As many seats as invited is fine; an id that is none and an escape code are refused as before, not echoed.
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--seats', '2', '--title', 'Ny titel', '--no-commit'])).code).toBe(0);
+    for (const args of [['../', '--seats', '1'], ['h1', '--seats', '1\u001b[31m']]) {
+      const r = await run(dir, ['consultation', 'edit', ...args], 'da');
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).not.toContain('inviterede parter');
+    }
+  });
+
+  test('a consultation already over its seats (from its file) can still have other fields edited', async () => {
+    const over = PLANNED.replace('seats: 2', 'seats: 1');
+    const dir = named(over);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--title', 'Ny titel', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--seats', '1', '--no-commit'])).code).toBe(0);
+  });
+});
+
 describe('consultation close', () => {
   test('before the deadline it is refused without --early --reason, in both languages', async () => {
     const dir = folder();

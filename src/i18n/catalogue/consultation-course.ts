@@ -34,6 +34,10 @@ export const consultationCourse = defineMessages({
   'course.omissionTakenBack': '{names} {count, plural, one {was} other {were}} left out of consultation {id} with a written reason; with the {count, plural, one {invitation, the omission and its reason are} other {invitations, the omissions and their reasons are}} taken back. {kept}',
   'course.omissionInHistory': '{count, plural, one {The reason is} other {The reasons are}} kept in the history: civsam history consultation {id}',
   'course.omissionGone': 'The data folder keeps no history (it is not a git repository), so {count, plural, one {the reason is} other {the reasons are}} not kept anywhere else.',
+  'course.seatsBelowInvited': 'consultation {id} already has {count, plural, one {# party} other {# parties}} invited ({names}), so it cannot make do with {seats, plural, one {# seat} other {# seats}}. {advice}',
+  'course.fewerSeatsOmit': 'Remove invitations first with civsam consultation omit {id} PARTY --reason TEXT, or give it at least {count, plural, one {# seat} other {# seats}}.',
+  'course.fewerSeatsSent': 'The invitations have gone out and are not taken back; give it at least {count, plural, one {# seat} other {# seats}} (civsam consultation edit {id} --seats {count}).',
+  'course.openAfterDeadline': 'the deadline of consultation {id} has passed (today is {today}), so if it opened now, no party would have time to respond. Give it a new deadline first with civsam consultation edit {id} --deadline YYYY-MM-DD, then open it with civsam consultation open {id}.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -64,4 +68,8 @@ export const consultationCourse = defineMessages({
   'course.omissionTakenBack': '{names} var udeladt af høringen {id} med en skrevet begrundelse; med {count, plural, one {invitationen tages udeladelsen og begrundelsen} other {invitationerne tages udeladelserne og begrundelserne}} tilbage. {kept}',
   'course.omissionInHistory': '{count, plural, one {Begrundelsen} other {Begrundelserne}} kan stadig ses i historikken: civsam history consultation {id}',
   'course.omissionGone': 'Datamappen har ingen historik (den er ikke et git-arkiv), så {count, plural, one {begrundelsen} other {begrundelserne}} er ikke gemt andre steder.',
+  'course.seatsBelowInvited': 'høringen {id} har allerede {count, plural, one {# inviteret part} other {# inviterede parter}} ({names}), så den kan ikke nøjes med {seats, plural, one {# plads} other {# pladser}}. {advice}',
+  'course.fewerSeatsOmit': 'Fjern først invitationer med civsam consultation omit {id} PART --reason TEKST, eller giv den mindst {count, plural, one {# plads} other {# pladser}}.',
+  'course.fewerSeatsSent': 'Invitationerne er sendt ud og tages ikke tilbage; giv den mindst {count, plural, one {# plads} other {# pladser}} (civsam consultation edit {id} --seats {count}).',
+  'course.openAfterDeadline': 'fristen for høringen {id} er overskredet (i dag er {today}), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit {id} --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open {id}.',
 });
