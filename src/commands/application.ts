@@ -193,7 +193,8 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const note = opts.note?.trim();
     if (at < 0) {
       assessments.push({ assessor, date, scores, ...(note ? { note } : {}) });
-      dated = { key: 'application.assessDated', params: { date: formatDate(date, ctx.lang) } };
+      // A date given is the date that stands; today, taken for one not given, is said.
+      dated = opts.date === undefined ? { key: 'application.assessDated', params: { date: formatDate(date, ctx.lang) } } : undefined;
     } else {
       const before = assessments[at];
       const day = opts.date !== undefined ? date : before.date;
@@ -201,8 +202,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
       const added = scores.filter((n) => !before.scores.some((old) => old.criterion === n.criterion));
       assessments[at] = { ...before, date: day, scores: [...corrected, ...added], ...(note ? { note } : {}) };
       dated = day !== before.date ? { key: 'application.assessDateMoved', params: { date: formatDate(day, ctx.lang), was: formatDate(before.date, ctx.lang) } }
-        : opts.date === undefined ? { key: 'application.assessDateKept', params: { date: formatDate(day, ctx.lang) } }
-        : { key: 'application.assessDated', params: { date: formatDate(day, ctx.lang) } };
+        : opts.date === undefined ? { key: 'application.assessDateKept', params: { date: formatDate(day, ctx.lang) } } : undefined;
     }
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
     // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.

@@ -61,10 +61,12 @@ describe('application add, assess and decide', () => {
     const moved = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'need=3', '--date', '2026-02-12', '--no-commit']);
     expect(moved.stderr).toContain('Bedømmelsen er nu dateret 12. feb. 2026; den var dateret 10. feb. 2026.\n');
     expect(read(dir, 'applications/a1.yaml').assessments).toEqual([{ ...assessed, date: '2026-02-12', scores: [{ criterion: 'reach', score: 5 }, { criterion: 'need', score: 3 }] }]);
-    // A new assessor's assessment is dated as given, and says so.
-    const other = await run(dir, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 2', '--score', 'reach=2', '--date', '2026-02-11');
-    expect(other.stderr).toContain('The assessment is dated 11 Feb 2026.\n');
-    for (const r of [kept, da, moved, other]) expect(r.stderr).not.toContain('Assessorsen');
+    // A new assessor's assessment is dated as given, without a word; without --date, today, and that is said.
+    const given = await run(dir, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 2', '--score', 'reach=2', '--date', '2026-02-11');
+    expect(given.stderr).not.toContain('dated');
+    const today = await run(dir, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 3', '--score', 'reach=2');
+    expect(today.stderr).toMatch(/\nThe assessment is dated \d{1,2} [A-Z][a-z]{2} \d{4}\.\n$/);
+    for (const r of [kept, da, moved, given, today]) expect(r.stderr).not.toContain('Assessorsen');
   });
 
   it('says at once, without naming the assessor, when an assessor with a declared tie to an applicant of the call assesses; near misses: a tie to an organisation that does not apply, another assessor', async () => {
