@@ -31,6 +31,7 @@ export const consultationCourse = defineMessages({
   'course.closedNoInvite': 'The consultation is closed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
   'course.lateNoInvite': 'The deadline has passed, so {count, plural, one {it} other {they}} cannot be invited now; civsam consultation show {id} shows who was invited.',
   'course.seatsNoInvite': 'There is no room for {count, plural, one {it} other {them}} among the consultation\'s {seats, plural, one {# seat} other {# seats}} without raising the number of seats (civsam consultation edit {id} --seats NUMBER); civsam consultation show {id} shows who was invited.',
+  'course.closedUndecided': 'Note: {count, plural, one {# point} other {# points}} raised by {parties, plural, one {# party} other {# parties}} {count, plural, one {has} other {have}} no disposition yet, so the høringsnotat cannot say what was done with {count, plural, one {it} other {them}} (civsam audit reports it). Record what the region did with each point with civsam consultation note {id} --party PARTY --index N --disposition VALUE --reason TEXT; the first is --party {party} --index {index}.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -58,4 +59,5 @@ export const consultationCourse = defineMessages({
   'course.closedNoInvite': 'Høringen er lukket, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
   'course.lateNoInvite': 'Fristen er overskredet, så {count, plural, one {den} other {de}} kan ikke inviteres nu; civsam consultation show {id} viser, hvem der blev inviteret.',
   'course.seatsNoInvite': 'Der er ikke plads til {count, plural, one {den} other {dem}} blandt høringens {seats, plural, one {# plads} other {# pladser}} uden at hæve antallet af pladser (civsam consultation edit {id} --seats ANTAL); civsam consultation show {id} viser, hvem der blev inviteret.',
+  'course.closedUndecided': 'Bemærk: {count, plural, one {# bemærkning} other {# bemærkninger}} fra {parties, plural, one {# part} other {# parter}} mangler endnu regionens stillingtagen, så høringsnotatet kan ikke oplyse, hvad der blev gjort med {count, plural, one {den} other {dem}} (civsam audit melder det). Registrér, hvad regionen gjorde med hver bemærkning, med civsam consultation note {id} --party PART --index N --disposition VÆRDI --reason TEKST; den første er --party {party} --index {index}.',
 });
