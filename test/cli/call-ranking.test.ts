@@ -71,10 +71,10 @@ describe('call ranking', () => {
     expect(md).toContain('| Plads | Organisationer | Ansøgning | Bedømmer 1 | Vægtet sum | Tæller ikke med | Afgørelse |');
     expect(md).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | karaktererne fra 1 inhabil bedømmer |');
     expect(md).toContain('| ikke placeret | Eps | a5 | – / – |  |  | udtrådt |');
-    expect(md).toContain('\n\nKaraktererne fra 1 bedømmer med erklæret tilknytning til Gamma, som søger i opslaget, tæller ikke med (forvaltningslovens § 3): en sådan bedømmer er inhabil i hele opslaget, så karaktererne er udeladt af den vægtede sum og pladsen for de 4 ansøgninger, der er mærket »Tæller ikke med«. Fjern dem, én ansøgning ad gangen, med civsam application assess ANSØGNING --assessor NAVN --remove (den første: a4), og lad en anden bedømmer bedømme opslagets ansøgninger.\n\n');
+    expect(md).toContain('\n\nKaraktererne fra 1 bedømmer med erklæret tilknytning til Gamma, som søger i opslaget, tæller ikke med (forvaltningslovens § 3): en sådan bedømmer er inhabil i hele opslaget, så karaktererne er udeladt af den vægtede sum og pladsen for de 4 ansøgninger, der er mærket »Tæller ikke med«. Fjern bedømmelserne, én ansøgning ad gangen, med civsam application assess ANSØGNING --assessor NAVN --remove (den første: a4), og lad en anden bedømmer bedømme opslagets ansøgninger.\n\n');
     const en = (await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
     expect(en).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | the scores of 1 disqualified assessor |');
-    expect(en).toContain('\n\nThe scores of 1 assessor with a declared tie to Gamma, which applies in the call, do not count (section 3 of the Public Administration Act): such an assessor is disqualified in the whole call, so the scores are left out of the totals and ranks of the 4 applications marked “Not counted”. Remove them, one application at a time, with civsam application assess APPLICATION --assessor NAME --remove (the first: a4), and let another assessor assess the call\'s applications.\n\n');
+    expect(en).toContain('\n\nThe scores of 1 assessor with a declared tie to Gamma, which applies in the call, do not count (section 3 of the Public Administration Act): such an assessor is disqualified in the whole call, so the scores are left out of the totals and ranks of the 4 applications marked “Not counted”. Remove the assessments, one application at a time, with civsam application assess APPLICATION --assessor NAME --remove (the first: a4), and let another assessor assess the call\'s applications.\n\n');
     // Near miss: Bo's tie is to an organisation that does not apply; every score counts, and nothing is said.
     writeFileSync(join(dir, 'organisations/zeta.yaml'), org('zeta', 'Zeta'));
     writeFileSync(join(dir, 'calls/c1.yaml'), JSON.stringify({ ...CALL, declarations: [{ assessor: 'Bo', date: '2026-02-01', ties: [{ organisation: 'zeta' }] }] }) + '\n');
@@ -89,7 +89,7 @@ describe('call ranking', () => {
     });
     const notes = (await civsam(['--data', only, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n');
     expect(notes[2]).toBe('Ingen bedømmer, hvis karakterer tæller, har bedømt en ansøgning endnu, så ingen har fået en plads. Lad en bedømmer uden tilknytning til ansøgerne bedømme hver ansøgning efter opslagets kriterier, 1) Rækkevidde (vægt 2); 2) Behov (vægt 1), med civsam application assess a1 --assessor NAVN --score KRITERIUM=N (én --score for hvert kriterium).');
-    expect(notes[3]).toMatch(/^Karaktererne fra 1 bedømmer med erklæret tilknytning til Beta, som søger i opslaget, tæller ikke med .* Fjern den med civsam application assess a1 --assessor NAVN --remove,/);
+    expect(notes[3]).toMatch(/^Karaktererne fra 1 bedømmer med erklæret tilknytning til Beta, som søger i opslaget, tæller ikke med .* Fjern bedømmelsen med civsam application assess a1 --assessor NAVN --remove,/);
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
