@@ -18,9 +18,10 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       { flags: '--score <criterion=n>', description: 'opt.application.score', repeatable: true, whole: true },
       ...optionsNamed('application', '--note <text>'),
       { flags: '--date <date>', description: 'opt.application.assessDate' },
+      { flags: '--remove', description: 'opt.application.remove' },
       ...WRITE,
     ],
-    examples: ['civsam application assess 2025-civilsamfundspuljen-lyspunktet --assessor "Fagkonsulent 1" --score reach=4 --score need=3 --note "Stærk forankring lokalt"'],
+    examples: ['civsam application assess 2025-civilsamfundspuljen-lyspunktet --assessor "Fagkonsulent 1" --score reach=4 --score need=3 --note "Stærk forankring lokalt"', 'civsam application assess 2025-civilsamfundspuljen-lyspunktet --assessor "Fagkonsulent 2" --remove'],
     load: () => import('../commands/application.js').then((m) => ({ run: m.assess })),
   },
   {

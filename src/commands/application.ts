@@ -4,9 +4,11 @@
 // write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
-import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import type { DataFolder } from '../domain/folder.js';
+import { andList } from '../audit/make.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, tiedAssessors, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
@@ -18,7 +20,7 @@ import type { Problem } from '../store/load-folder.js';
 import type { PathSegment } from '../store/yaml-read.js';
 
 type WriteOpts = { dryRun?: boolean; commit?: boolean };
-type AssessOpts = WriteOpts & { assessor?: string; score?: string[]; note?: string; date?: string };
+type AssessOpts = WriteOpts & { assessor?: string; score?: string[]; note?: string; date?: string; remove?: boolean };
 type DecideOpts = WriteOpts & { decision?: string; date?: string; amount?: string; reason?: string; criteria?: string[]; case?: string };
 
 /** A whole number of kroner or points from a flag (`250.000` and `250 000` read as 250000). */
@@ -172,21 +174,25 @@ function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, ra
  * Records one assessor's scores; a later assessment by the same assessor replaces the scores it
  * gives again, each in its place. A correction keeps the day the assessment was made unless --date
  * gives another: the record says when the application was assessed, not when a score was last
- * corrected. Which day stands is said after the change.
+ * corrected. Which day stands is said after the change. With --remove, takes that assessor's whole
+ * assessment of the application away instead (the one way to remove one assessor's scores and keep
+ * the others'). An assessor with a declared tie to an applicant in the call is refused
+ * (refuseTiedAssessor): the declaration is on record before the scores are given, and a
+ * disqualified assessor's scores never count.
  */
 export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   const assessor = opts.assessor?.trim();
   if (!assessor) throw new UserError('application.assessorMissing');
+  if (opts.remove) return removeAssessment(ctx, opts, id, assessor);
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
-  let tied: string[] = [];
   let dated: Message | undefined;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
-    tied = tiesInCall(s, call, assessor);
+    refuseTiedAssessor(s.folder, call, assessor);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
     const at = assessments.findIndex((a) => a.assessor === assessor);
@@ -212,21 +218,41 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     }
     return changes;
   });
-  // Kept as given (the register records what happened), but said at once rather than at the next
-  // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
-  // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
-  if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
   if (dated && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(dated.key, dated.params) + '\n');
   return result.exitCode;
 }
 
-/** The organisations (by name) that apply in the call and to which the assessor has declared a tie, as the audit's assessor-conflict rule counts them. */
-function tiesInCall(s: Session, call: Call, assessor: string): string[] {
-  const applicants = new Set<string>();
-  for (const a of s.folder.records.application.values()) if (a.call === call.id) for (const o of a.organisations) applicants.add(o);
-  const tied = new Set<string>();
-  for (const d of call.declarations ?? []) if (d.assessor === assessor) for (const t of d.ties) if (applicants.has(t.organisation)) tied.add(t.organisation);
-  return [...tied].sort().map((o) => s.folder.records.organisation.get(o)?.name ?? o);
+/**
+ * `assess ID --assessor NAME --remove`: the assessor's assessment of this one application taken
+ * away, the other assessors' kept, through the one write path (the commit says an assessment was
+ * removed). What was scored is in the history; why (a declared tie) stays in the call's
+ * declarations. --score, --note and --date give an assessment, so they do not go with --remove.
+ */
+async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: string, assessor: string): Promise<number> {
+  const given = [opts.score?.length ? '--score' : '', opts.note !== undefined ? '--note' : '', opts.date !== undefined ? '--date' : ''].filter(Boolean);
+  if (given.length > 0) throw new UsageError('application.removeWithScores', { flags: given.join(', ') });
+  return changeRecord(ctx, opts, 'application', id, (r) => {
+    const appId = typeof r.id === 'string' ? r.id : id;
+    const assessments = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
+    const kept = assessments.filter((a) => a.assessor !== assessor);
+    if (kept.length === assessments.length) throw new UserError('application.noAssessmentBy', { id: appId, count: assessments.length });
+    const { assessments: _gone, ...rest } = r;
+    return kept.length > 0 ? { ...r, assessments: kept } : rest;
+  });
+}
+
+/**
+ * Refuses scores from an assessor who declared a tie to an organisation that applies in the call
+ * (tiedAssessors, as the audit's assessor-conflict rule finds them): disqualified from the whole
+ * call (forvaltningsloven § 3), since scoring the others moves the tied applicant too. The
+ * assessor is not named; the organisations are, by name.
+ */
+export function refuseTiedAssessor(folder: DataFolder, call: Call, assessor: string): void {
+  const apps = [...folder.records.application.values()].filter((a) => a.call === call.id);
+  const orgs = tiedAssessors(call, apps).get(assessor);
+  if (!orgs) return;
+  const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);
+  throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id });
 }
 
 const OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;

@@ -3,7 +3,11 @@
 // the call's record only.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { andList } from '../audit/make.js';
+import { tiedAssessors } from '../domain/applications.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { Message } from '../i18n/index.js';
 import type { Call } from '../domain/kinds.js';
 import { changeRecord } from '../register/apply-change.js';
 
@@ -20,9 +24,23 @@ export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]):
   const date = dateOption(opts.date, '--date', ctx.today);
   const relation = opts.tie as Declaration['ties'][number]['relation'];
   const declaration: Declaration = { assessor, date, ties: [...new Set(ties)].map((organisation) => ({ organisation, ...(relation ? { relation } : {}) })) };
-  return changeRecord(ctx, opts, 'call', id, (r) => {
+  let late: Message | undefined;
+  const code = await changeRecord(ctx, opts, 'call', id, (r, s) => {
     // A new declaration on the same day replaces that day's; an earlier one stays, as history.
     const declarations = (Array.isArray(r.declarations) ? (r.declarations as Declaration[]) : []).filter((d) => !(d.assessor === assessor && d.date === date));
+    late = alreadyAssessed(s.folder, String(r.id ?? id), [...declarations, declaration], assessor);
     return { ...r, declarations: [...declarations, declaration] };
   });
+  // A tie declared after the scores were given: said at once, with what it means and the way to remove them.
+  if (code === EXIT.ok && late) ctx.stderr.write(ctx.errColor.yellow(ctx.t(late.key, late.params)) + '\n');
+  return code;
+}
+
+/** When the assessor, now tied to an applicant (tiedAssessors), has assessed applications of the call: how many, and the applicants by name. */
+function alreadyAssessed(folder: DataFolder, callId: string, declarations: Declaration[], assessor: string): Message | undefined {
+  const apps = [...folder.records.application.values()].filter((a) => a.call === callId);
+  const orgs = tiedAssessors({ declarations }, apps).get(assessor);
+  const count = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
+  if (!orgs || count === 0) return undefined;
+  return { key: 'call.declaredAfterScores', params: { count, organisations: andList(orgs.map((o) => folder.records.organisation.get(o)?.name ?? o)), orgCount: orgs.length, id: callId } };
 }

@@ -24,7 +24,8 @@ import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
 import { outputFolder } from '../context/output-folder.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
-import { criterionText, grantedAmount, scoredCriteria } from '../domain/applications.js';
+import { criterionText, grantedAmount, scoredCriteria, tiedAssessors } from '../domain/applications.js';
+import { callContactOf } from '../domain/call-contact.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
@@ -112,7 +113,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const judgedBy = (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
   const restsOn = (d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));
   // Without a case number the applicant is not asked to give one (the application's id is none).
-  const closing = [d.case_number ? ctx.t('letter.contact', { region: region?.name ?? '', website: region?.website ?? '', case: d.case_number }) : ctx.t('letter.contactNoCase', { region: region?.name ?? '', website: region?.website ?? '' })];
+  // Reached as the call's page on the site says: the call's own contact, else its pool's, else the region's; without one, the region's website.
+  const closing = [d.case_number ? ctx.t('letter.contact', { region: region?.name ?? '', how: contactWay(folder, call), case: d.case_number }) : ctx.t('letter.contactNoCase', { region: region?.name ?? '', how: contactWay(folder, call) })];
   closing.push(ctx.t(d.outcome === 'granted' ? 'letter.complaintGrant' : 'letter.complaint'));
   return {
     title: ctx.t('letter.title', { call: call.title }),
@@ -125,6 +127,15 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
     ],
     decision, judgedBy, restsOn, ...(d.reason ? { reason: d.reason } : {}), closing,
   };
+}
+
+/** How a letter tells the applicant to reach the region about the call: by e-mail, else phone (callContactOf), else the region's website; with none of them, nothing is added to the region's name. */
+function contactWay(folder: DataFolder, call: Call): Message | string {
+  const c = callContactOf(folder, call);
+  if (c?.email) return { key: 'letter.via.email', params: { email: c.email } };
+  if (c?.phone) return { key: 'letter.via.phone', params: { phone: c.phone } };
+  const website = folder.settings?.region.website;
+  return website ? { key: 'letter.via.website', params: { website } } : '';
 }
 
 export function letterMarkdown(ctx: CommandContext, l: Letter): string {
@@ -203,7 +214,8 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
       app.title !== undefined ? { key: 'letter.problemTitled', params: { title: app.title, id: app.id } } : { key: 'letter.problemUntitled', params: { id: app.id } },
       ...problems.map((problem): Message => ({ key: 'letter.problemLine', params: { problem } })),
     ]);
-    throw new UserError('letter.decisionsWrong', { count: wrong.length, list: { lines } });
+    // With an assessor disqualified in the call, "assess" would read as "let them score the rest": said who may.
+    throw new UserError(tiedAssessors(call, apps).size > 0 ? 'letter.decisionsWrongTied' : 'letter.decisionsWrong', { count: wrong.length, list: { lines } });
   }
   // Every letter made first, so that none is written when one would replace a person's edits.
   const made: Array<Array<[name: string, text: string]>> = [];

@@ -14,6 +14,7 @@ import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
+import { andList } from '../audit/make.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
@@ -24,12 +25,15 @@ type Opts = { format?: string; output?: string; year?: string };
  */
 export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id, criterionName: (id: string) => string = (id) => id, plain: { texts: readonly string[]; command: string } = { texts: [], command: '' }): Table {
   const numbers = Array.from({ length: r.assessors }, (_, i) => i + 1);
+  const uncounted = r.applications.some((a) => a.uncounted > 0);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
     { header: ctx.t('ranking.organisations') },
     { header: ctx.t('ranking.application') },
     ...numbers.map((n) => ({ header: ctx.t('ranking.assessor', { n }), align: 'right' as const })),
     { header: ctx.t('ranking.total'), align: 'right' },
+    // Where a disqualified assessor's scores were left out, the row says so (a column only when one was).
+    ...(uncounted ? [{ header: ctx.t('ranking.uncounted') }] : []),
     { header: ctx.t('ranking.decision') },
     { header: ctx.t('ranking.applied'), align: 'right' },
     { header: ctx.t('ranking.granted'), align: 'right' },
@@ -42,6 +46,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     a.id,
     ...numbers.map((n) => r.criteria.map((c) => a.scores.find((s) => s.assessor === n && s.criterion === c.id)?.score ?? '–').join(' / ')),
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
+    ...(uncounted ? [a.uncounted > 0 ? { text: ctx.t('ranking.uncountedCell', { count: a.uncounted }), tone: 'warn' as const } : ''] : []),
     a.decision ? ctx.t(`value.${a.decision}`) : '',
     amount(a.amountApplied),
     amount(a.amountGranted),
@@ -55,10 +60,14 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
   const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: quotedCriteria(ctx, plain.texts), command: plain.command })
     : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
-    : r.assessors === 0 ? ctx.t('ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
+    : r.assessors === 0 ? ctx.t(r.uncounted.assessors > 0 ? 'ranking.noCountedAssessments' : 'ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
     : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
   // Plain texts beside the scored criteria are not scored: the ranking leaves them out, and says so.
   if (criteria.length > 0 && plain.texts.length > 0) notes.push(ctx.t('ranking.unscoredCriteria', { count: plain.texts.length, criteria: quotedCriteria(ctx, plain.texts), command: plain.command }));
+  if (r.uncounted.assessors > 0) {
+    const organisations = andList(r.uncounted.organisations.map(orgName));
+    notes.push(ctx.t('ranking.uncountedNote', { count: r.uncounted.assessors, organisations, orgCount: r.uncounted.organisations.length, apps: r.applications.filter((a) => a.uncounted > 0).length, id: r.applications.find((a) => a.uncounted > 0)!.id }));
+  }
   notes.push(...moneyNotes(ctx, r));
   return { columns, rows, notes, keyColumns: 2 };
 }

@@ -12,10 +12,11 @@ import { writeOutputFile } from '../context/output.js';
 import { scaleOf, scoredCriteria } from '../domain/applications.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
+import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { applyChange } from '../register/apply-change.js';
-import { reCriteriaCommand } from './application.js';
+import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
 
 type SheetOpts = { assessor?: string; output?: string };
 type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?: boolean };
@@ -23,7 +24,7 @@ type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?:
 /** The sheet that names the call and the assessor (a fixed name: the import looks for it). */
 export const ABOUT_SHEET = 'civsam';
 
-function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[] } {
+function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[]; folder: DataFolder } {
   const { folder, problems } = loadFolder(ctx);
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
@@ -31,7 +32,7 @@ function callOf(ctx: CommandContext, id: string): { call: Call; apps: Applicatio
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id, command: reCriteriaCommand(call) });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id && a.decision?.outcome !== 'withdrawn').sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { call, apps };
+  return { call, apps, folder };
 }
 
 export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: unknown[]): Promise<number> {
@@ -39,7 +40,9 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   const assessor = opts.assessor?.trim();
   if (!assessor) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
-  const { call, apps } = callOf(ctx, id);
+  const { call, apps, folder } = callOf(ctx, id);
+  // No sheet for an assessor disqualified in the call: its scores would be refused on import.
+  refuseTiedAssessor(folder, call, assessor);
   const criteria = scoredCriteria(call);
   const { min, max } = scaleOf(call);
   const headers = [ctx.t('scores.column.application'), ctx.t('scores.column.organisations'), ctx.t('scores.column.title'), ...criteria.map((c) => c.id), ctx.t('scores.column.note')];
@@ -133,6 +136,8 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
   }
   const who = assessor;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    // As `application assess` refuses it: a disqualified assessor's scores never count.
+    refuseTiedAssessor(s.folder, s.folder.records.call.get(call.id) ?? call, who);
     const out = [];
     for (const [appId, given] of scores) {
       if (given.scores.length === 0 && given.note === undefined) continue;

@@ -201,10 +201,31 @@ export async function close(ctx: CommandContext, opts: Opts & { early?: boolean 
   if (opts.early && !reason) throw new UserError('course.earlyNeedsReason');
   if (!opts.early && opts.reason !== undefined) throw new UserError('course.reasonNeedsEarly');
   const today = formatDate(ctx.today, ctx.lang);
-  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+  let undecided: Message | undefined;
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r) => {
     const early = typeof r.deadline === 'string' && ctx.today < r.deadline;
     if (early && !opts.early) throw new UserError('course.closeBeforeDeadline', { id, today });
     if (!early && opts.early) throw new UserError('course.notEarly', { id, today });
+    undecided = undecidedPoints(String(r.id ?? id), r.responses);
     return early ? { ...r, status: 'closed', closed_early: ctx.today, closed_early_reason: reason } : { ...r, status: 'closed' };
   });
+  // Not refused (a consultation closes on its deadline whatever is still to be decided), but said at
+  // once rather than at the next audit: the audit's hearing-points-undecided, with the command.
+  if (code === EXIT.ok && undecided) ctx.stderr.write(ctx.errColor.yellow(ctx.t(undecided.key, undecided.params)) + '\n');
+  return code;
+}
+
+/** The points of a consultation's responses without a disposition, as the audit's hearing-points-undecided counts them, with the first one's party and number (`--index`). */
+function undecidedPoints(id: string, responses: unknown): Message | undefined {
+  let count = 0;
+  let parties = 0;
+  let first: { party: string; index: number } | undefined;
+  for (const r of Array.isArray(responses) ? (responses as Response[]) : []) {
+    const open = (r.points ?? []).flatMap((p, i) => (p.disposition === undefined ? [i + 1] : []));
+    if (open.length === 0) continue;
+    count += open.length;
+    parties += 1;
+    first ??= { party: r.party, index: open[0] };
+  }
+  return first ? { key: 'course.closedUndecided', params: { count, parties, id, party: first.party, index: first.index } } : undefined;
 }

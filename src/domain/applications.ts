@@ -120,10 +120,14 @@ export function hasCriterion(call: Pick<Call, 'criteria'>, id: string): boolean 
   return scoredCriteria(call).some((c) => c.id === id);
 }
 
-/** The mean score each criterion got from the application's assessors (criteria nobody scored are absent). */
-export function meanScores(app: Pick<Application, 'assessments'>): Map<string, number> {
+/**
+ * The mean score each criterion got from the application's assessors (criteria nobody scored are
+ * absent); with `assessors`, from those only (the call's counted assessors: countedAssessors).
+ */
+export function meanScores(app: Pick<Application, 'assessments'>, assessors?: readonly string[]): Map<string, number> {
   const sums = new Map<string, { sum: number; n: number }>();
   for (const a of app.assessments ?? []) {
+    if (assessors && !assessors.includes(a.assessor)) continue;
     for (const s of a.scores) {
       const e = sums.get(s.criterion) ?? { sum: 0, n: 0 };
       e.sum += s.score;
@@ -139,6 +143,27 @@ export function assessorsOf(apps: readonly Application[]): string[] {
   const out = new Set<string>();
   for (const app of apps) for (const a of app.assessments ?? []) out.add(a.assessor);
   return [...out];
+}
+
+/**
+ * The assessors of a call who declared a tie to an organisation that applies in it, each with
+ * those organisations (ids, sorted): as declared on any date, since a tie once declared is a tie
+ * for the call. Such an assessor is disqualified from the whole call (forvaltningsloven § 3): in a
+ * ranking, scoring the other applicants moves the tied one up or down as surely as scoring it.
+ */
+export function tiedAssessors(call: Pick<Call, 'declarations'>, apps: readonly Pick<Application, 'organisations'>[]): Map<string, string[]> {
+  const applicants = new Set(apps.flatMap((a) => a.organisations));
+  const ties = new Map<string, Set<string>>();
+  for (const d of call.declarations ?? []) {
+    for (const t of d.ties) if (applicants.has(t.organisation)) ties.set(d.assessor, (ties.get(d.assessor) ?? new Set()).add(t.organisation));
+  }
+  return new Map([...ties].map(([assessor, orgs]) => [assessor, [...orgs].sort()]));
+}
+
+/** The assessors whose scores count in a call: everyone who assessed one of its applications (assessorsOf) but those with a declared tie to an applicant (tiedAssessors). */
+export function countedAssessors(call: Pick<Call, 'declarations'>, apps: readonly Application[]): string[] {
+  const tied = tiedAssessors(call, apps);
+  return assessorsOf(apps).filter((a) => !tied.has(a));
 }
 
 /** Whether every assessor scored every criterion of the call on this application. */
@@ -158,12 +183,12 @@ export function missingScores(app: Application, criteria: readonly ScoredCriteri
 
 /**
  * The weighted total: over the call's criteria, the criterion's weight (default 1) times the mean
- * of the assessors' scores. Undefined when the call has no scored criteria or a score is missing
+ * of the scores of `assessors` (others' scores, a disqualified assessor's, do not count). Undefined when the call has no scored criteria or a score is missing
  * (the application is then not ranked).
  */
 export function weightedTotal(app: Application, criteria: readonly ScoredCriterion[], assessors: readonly string[]): number | undefined {
   if (criteria.length === 0 || assessors.length === 0 || !fullyScored(app, criteria, assessors)) return undefined;
-  const means = meanScores(app);
+  const means = meanScores(app, assessors);
   let total = 0;
   for (const c of criteria) total += (c.weight ?? 1) * (means.get(c.id) ?? 0);
   // Rounded so that sums of thirds compare as a person would compare them.

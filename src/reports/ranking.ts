@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { assessorsOf, grantedAmount, scoredCriteria, weightedTotal, type Outcome } from '../domain/applications.js';
+import { countedAssessors, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -16,8 +16,10 @@ export interface RankedApplication {
   /** 1 for the highest total; equal totals share a rank. Null when not ranked (a score missing, or withdrawn). */
   rank: number | null;
   total: number | null;
-  /** Scores by assessor number (1, 2, …, in the order they first assessed) and criterion id. */
+  /** Scores by assessor number (1, 2, …, in the order they first assessed) and criterion id: the counted assessors' only. */
   scores: Array<{ assessor: number; criterion: string; score: number }>;
+  /** How many assessors with a declared tie to an applicant assessed this application: their scores are left out of its total and rank. */
+  uncounted: number;
   decision: Outcome | null;
   amountApplied: number;
   amountGranted: number | null;
@@ -48,7 +50,14 @@ export interface Ranking {
   /** The budget minus what is committed (overview funding's remaining; null without a budget): what the undecided applications compete for. */
   available: number | null;
   criteria: Array<{ id: string; weight: number }>;
+  /** The assessors whose scores count (numbered 1…n in `scores`). */
   assessors: number;
+  /**
+   * Assessors left out for a declared tie to an applicant (disqualified in the whole call,
+   * forvaltningsloven § 3) who assessed an application all the same: how many, and the applicants
+   * (organisation ids) they declared ties to. Never who they are.
+   */
+  uncounted: { assessors: number; organisations: string[] };
   applications: RankedApplication[];
   /** The last rank what is left covers (null without a budget; 0 when it covers none). */
   lastRankWithinBudget: number | null;
@@ -73,7 +82,9 @@ export function rankingYear(call: Call, apps: readonly Application[], option?: n
 export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearOption?: number): Ranking {
   const apps = [...folder.records.application.values()].filter((a) => a.call === call.id).sort((a, b) => (a.id < b.id ? -1 : 1));
   const criteria = scoredCriteria(call);
-  const assessors = assessorsOf(apps);
+  // An assessor with a declared tie to an applicant is disqualified in the whole call: none of their scores count.
+  const assessors = countedAssessors(call, apps);
+  const tied = [...tiedAssessors(call, apps)].filter(([name]) => apps.some((a) => assessedBy(a, name)));
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
   const { year, source } = rankingYear(call, apps, yearOption);
   // The pool-year as `overview funding` gives it: its budget, what agreements and decisions grant, what is left.
@@ -81,7 +92,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   const budget = money?.budget ?? null;
   const committed = budget === null ? null : money!.allocated;
   const available = budget === null ? null : money!.remaining;
-  const rows = apps.map((a) => row(a, criteria, assessors));
+  const rows = apps.map((a) => row(a, criteria, assessors, tied.filter(([name]) => assessedBy(a, name)).length));
   const ranked = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total! || (a.id < b.id ? -1 : 1));
   let cumulative = 0;
   let lastRankWithinBudget: number | null = available === null ? null : 0;
@@ -102,6 +113,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
     call: call.id, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
     criteria: criteria.map((c) => ({ id: c.id, weight: c.weight ?? 1 })),
     assessors: assessors.length,
+    uncounted: { assessors: tied.length, organisations: [...new Set(tied.flatMap(([, orgs]) => orgs))].sort() },
     applications: [...ranked, ...unranked],
     lastRankWithinBudget,
     firstUndecidedRank,
@@ -109,7 +121,9 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   };
 }
 
-function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[]): RankedApplication {
+const assessedBy = (a: Application, assessor: string): boolean => (a.assessments ?? []).some((x) => x.assessor === assessor);
+
+function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
   const withdrawn = a.decision?.outcome === 'withdrawn';
   const total = withdrawn ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
@@ -117,7 +131,7 @@ function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assess
     for (const x of a.assessments ?? []) if (x.assessor === name) for (const s of x.scores) scores.push({ assessor: i + 1, criterion: s.criterion, score: s.score });
   });
   return {
-    id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores,
+    id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null,

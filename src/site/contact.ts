@@ -4,6 +4,7 @@
 // reader to write: the model's "how to take part", each call, the consultations.
 import type { Call, PublicContact } from '../domain/kinds.js';
 import { html, publicUrl, type Html } from './html.js';
+import { callContactOf } from '../domain/call-contact.js';
 
 export { contactLine };
 import { contactLine, type PageContext } from './page.js';
@@ -12,10 +13,9 @@ export function regionContact(ctx: PageContext): PublicContact | undefined {
   return ctx.facts.folder.settings?.region.contact;
 }
 
-/** The contact for a call: its own, else its pool's, else the region's. */
+/** The contact for a call: its own, else its pool's, else the region's (callContactOf, as the letters give it). */
 export function callContact(ctx: PageContext, call: Call): PublicContact | undefined {
-  const pool = call.pool ? ctx.facts.folder.records.pool.get(call.pool) : undefined;
-  return call.contact ?? pool?.contact ?? regionContact(ctx);
+  return callContactOf(ctx.facts.folder, call);
 }
 
 /** Where to apply for a call: its own link, else its pool's. */

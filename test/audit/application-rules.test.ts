@@ -37,6 +37,18 @@ describe('assessment-incomplete', () => {
     expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget. Registrér hver bedømmers karakterer med civsam application assess a1 --assessor NAVN --score reach=N --score need=N.']);
   });
 
+  it('does not count an assessor with a declared tie to an applicant: their scores are not missing, and the finding says so', () => {
+    // Bo declared a tie to beta, which applies (a2): Bo is disqualified in the whole call. a1 has Anna's two scores: complete.
+    // a2 has only Bo's: it lacks Anna's two, and "assess" must not read as "let Bo score it".
+    const declarations = [{ assessor: 'Bo', date: '2024-11-02', ties: [{ organisation: 'beta', relation: 'board' }] }];
+    const files = folderWith([org('beta'), cl({ declarations }), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 5, need: 5 })], decision: decided('granted') })]);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => [f.subject.id, f.message])).toEqual([['a2', 'lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; 1 assessor has assessed applications to the call; the scores of 1 assessor with a declared tie to an applicant do not count, and that assessor may not assess the call\'s applications. See the assessor\'s scores with civsam application show a2, and record the missing scores with civsam application assess a2 --assessor NAME --score reach=N --score need=N.']]);
+    expect(auditOf(files, 'assessment-incomplete', { lang: 'da' })[0].message).toBe('mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; 1 bedømmer har bedømt ansøgninger til opslaget; karaktererne fra 1 bedømmer med erklæret tilknytning til en ansøger tæller ikke med, og vedkommende må ikke bedømme opslagets ansøgninger. Se bedømmerens karakterer med civsam application show a2, og registrér de manglende karakterer med civsam application assess a2 --assessor NAVN --score reach=N --score need=N.');
+    // Only the disqualified assessor has assessed: nobody whose scores count has.
+    const only = folderWith([org('beta'), cl({ declarations }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 5, need: 5 })], decision: decided('granted') })]);
+    expect(auditOf(only, 'assessment-incomplete', { lang: 'da' })[0].message).toBe('mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer, hvis karakterer tæller, har endnu bedømt en ansøgning til opslaget; karaktererne fra 1 bedømmer med erklæret tilknytning til en ansøger tæller ikke med, og vedkommende må ikke bedømme opslagets ansøgninger. Registrér hver bedømmers karakterer med civsam application assess a2 --assessor NAVN --score reach=N --score need=N.');
+  });
+
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {
     expect(run('withdrawn')).toEqual([]);
     expect(auditOf(folderWith([cl(), app('a1', { assessments: [by('Anna', { reach: 3 })] })]), 'assessment-incomplete')).toEqual([]);
@@ -128,6 +140,23 @@ describe('ranking-inconsistent', () => {
 
   it('does not fire when the decision names a criterion on which the grant scored higher', () => {
     expect(run({ reason: 'Dækker et behov, der ikke dækkes i dag', criteria: ['need'] })).toEqual([]);
+  });
+
+  it('judges by the scores that count: a disqualified assessor\'s do not', () => {
+    // Bo, tied to beta, gave a2 top scores and a1 the lowest: counting Bo, a2 (refused) totals 10.5 against a1's 8.5 (granted).
+    // Anna's alone: a1 2×5 + 5 = 15, a2 2×2 + 2 = 6, so the grant scored higher and nothing is found.
+    const declarations = [{ assessor: 'Bo', date: '2024-11-02', ties: [{ organisation: 'beta' }] }];
+    const files = folderWith([org('beta'), cl({ declarations }),
+      app('a1', { assessments: [by('Anna', { reach: 5, need: 5 }), by('Bo', { reach: 0, need: 2 })], decision: decided('granted') }),
+      app('a2', { organisations: ['beta'], assessments: [by('Anna', { reach: 2, need: 2 }), by('Bo', { reach: 5, need: 5 })], decision: decided('refused', { reason: 'r', criteria: ['need'] }) }),
+    ]);
+    expect(auditOf(files, 'ranking-inconsistent')).toEqual([]);
+    // Near miss: the same scores without Bo's tie count in full, and the grant is found.
+    const undeclared = folderWith([org('beta'), cl(),
+      app('a1', { assessments: [by('Anna', { reach: 5, need: 5 }), by('Bo', { reach: 0, need: 2 })], decision: decided('granted') }),
+      app('a2', { organisations: ['beta'], assessments: [by('Anna', { reach: 2, need: 2 }), by('Bo', { reach: 5, need: 5 })], decision: decided('refused', { reason: 'r', criteria: ['need'] }) }),
+    ]);
+    expect(auditOf(undeclared, 'ranking-inconsistent')).toHaveLength(1);
   });
 });
 

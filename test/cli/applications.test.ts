@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
+import { committedFolder, person } from '../helpers/team.js';
 
 const CALL = {
   id: 'c1', title: 'Opslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public',
@@ -15,15 +16,16 @@ const CALL = {
 };
 const NAME = 'Anne Ærø Assessorsen';
 
-function folder(extra: Files = {}): string {
-  return makeFolder({
+function files(extra: Files = {}): Files {
+  return {
     ...baseFiles(),
     'organisations/beta.yaml': org('beta', 'Beta Forening'),
     'calls/c1.yaml': JSON.stringify(CALL) + '\n',
     'agreements/g1.yaml': JSON.stringify({ id: 'g1', title: 'Aftale', organisations: ['alpha'], areas: ['psychiatry'], scope: 'regional', start: '2025-01-01', status: 'active' }) + '\n',
     ...extra,
-  });
+  };
 }
+const folder = (extra: Files = {}): string => makeFolder(files(extra));
 const read = (dir: string, rel: string) => parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, any>;
 const run = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, '--no-commit']);
 
@@ -69,7 +71,7 @@ describe('application add, assess and decide', () => {
     for (const r of [kept, da, moved, given, today]) expect(r.stderr).not.toContain('Assessorsen');
   });
 
-  it('says at once, without naming the assessor, when an assessor with a declared tie to an applicant of the call assesses; near misses: a tie to an organisation that does not apply, another assessor', async () => {
+  it('refuses the scores of an assessor with a declared tie to an applicant of the call, without naming the assessor, and writes nothing; near misses: a tie to an organisation that does not apply, another assessor', async () => {
     const app = (id: string, o: string) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
     const declared = { ...CALL, declarations: [{ assessor: NAME, date: '2026-02-02', ties: [{ organisation: 'beta', relation: 'board' }] }] };
     const dir = folder({ 'calls/c1.yaml': JSON.stringify(declared) + '\n', ...app('a1', 'alpha') });
@@ -77,17 +79,58 @@ describe('application add, assess and decide', () => {
     const before = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10');
     expect(before.code).toBe(0);
     expect(before.stderr).not.toContain('tie');
-    // Once beta applies, the same assessor's assessment (of alpha's application) is said to be one the audit will flag.
+    // Once beta applies, the same assessor is disqualified in the whole call: alpha's application is refused too.
     const dir2 = folder({ 'calls/c1.yaml': JSON.stringify(declared) + '\n', ...app('a1', 'alpha'), ...app('a2', 'beta') });
+    const file = readFileSync(join(dir2, 'applications/a1.yaml'), 'utf8');
     const tied = await run(dir2, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10');
-    expect(tied.code).toBe(0);
-    expect(tied.stderr).toContain('Note: this assessor has declared a tie to Beta Forening, which applies in this call.');
-    expect(tied.stderr).not.toContain('Assessorsen');
-    expect(read(dir2, 'applications/a1.yaml').assessments).toHaveLength(1);
-    const other = await run(dir2, 'application', 'assess', 'a2', '--assessor', 'Fagkonsulent 2', '--score', 'reach=3', '--date', '2026-02-10');
-    expect(other.stderr).not.toContain('tie');
+    expect(tied).toEqual({ code: 2, stdout: '', stderr: 'error: this assessor has declared a tie to Beta Forening, which applies in call c1, and is disqualified in the whole call (section 3 of the Public Administration Act): scoring the other applications moves the tied applicant\'s rank too. The scores were not saved. Let another assessor assess the call\'s applications. If the tie was recorded by mistake, replace the declaration with one of the same date first: civsam call declare c1 --assessor NAME --date DATE --none\n' });
+    expect(readFileSync(join(dir2, 'applications/a1.yaml'), 'utf8')).toBe(file);
     const da = await civsam(['--data', dir2, 'application', 'assess', 'a2', '--assessor', NAME, '--score', 'reach=3', '--no-commit', '--lang', 'da']);
-    expect(da.stderr).toContain('Bemærk: denne bedømmer har erklæret en tilknytning til Beta Forening, som søger i dette opslag.');
+    expect(da.code).toBe(2);
+    expect(da.stderr).toBe('fejl: denne bedømmer har erklæret en tilknytning til Beta Forening, som søger i opslaget c1, og er inhabil i hele opslaget (forvaltningslovens § 3): karakterer til de andre ansøgninger flytter også den ansøgers plads. Karaktererne er ikke gemt. Lad en anden bedømmer bedømme opslagets ansøgninger. Er tilknytningen registreret ved en fejl, så erstat først erklæringen med en ny med samme dato: civsam call declare c1 --assessor NAVN --date DATO --none\n');
+    expect(da.stderr).not.toContain('Assessorsen');
+    const other = await run(dir2, 'application', 'assess', 'a2', '--assessor', 'Fagkonsulent 2', '--score', 'reach=3', '--date', '2026-02-10');
+    expect(other.code).toBe(0);
+    // The declaration replaced on its day by one of no ties, as the refusal says: the scores are taken.
+    expect((await run(dir2, 'call', 'declare', 'c1', '--assessor', NAME, '--date', '2026-02-02', '--none')).code).toBe(0);
+    expect((await run(dir2, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10')).code).toBe(0);
+  });
+
+  it('removes one assessor\'s assessment of one application with --remove, keeping the others\', and commits it; refuses scores beside it and an assessor with none, naming neither', async () => {
+    const by = (assessor: string, n: number) => ({ assessor, date: '2026-02-10', scores: [{ criterion: 'reach', score: n }, { criterion: 'need', score: n }] });
+    const application = (id: string, o: string, assessments: unknown[]) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20', assessments }) + '\n' });
+    const { dir, git } = committedFolder(files({ ...application('a1', 'alpha', [by(NAME, 5), by('Fagkonsulent 2', 2)]), ...application('a2', 'beta', [by(NAME, 4)]) }));
+    // The audit's advice names the command, and where the why is kept; followed as written, it works.
+    const explain = await civsam(['--data', dir, '--lang', 'da', 'audit', '--explain', 'assessor-conflict']);
+    expect(explain.stdout.replace(/\s+/g, ' ')).toContain('fjern den inhabile bedømmers bedømmelse af hver ansøgning med civsam application assess ANSØGNING --assessor NAVN --remove (de andre bedømmeres karakterer bliver stående, og historikken gemmer det fjernede). Hvorfor står allerede i opslaget, i bedømmerens habilitetserklæring (civsam call declare), som skal blive stående.');
+    const removed = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--remove'], { env: person('Test') });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').assessments).toEqual([by('Fagkonsulent 2', 2)]);
+    expect(read(dir, 'applications/a2.yaml').assessments).toEqual([by(NAME, 4)]);
+    expect(removed.stderr).toMatch(/Gemt og registreret i historikken \(commit [0-9a-f]+\): ansøgning a1: bedømmelser: 1 fjernet\n$/);
+    expect(git('log', '-1', '--format=%s%n%b')).not.toContain('Assessorsen');
+    expect(removed.stderr).not.toContain('Assessorsen');
+    // The last assessment removed leaves no empty list behind.
+    expect((await run(dir, 'application', 'assess', 'a2', '--assessor', NAME, '--remove')).code).toBe(0);
+    expect(read(dir, 'applications/a2.yaml')).not.toHaveProperty('assessments');
+    const a1 = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    // Nothing left to remove: said, with where the assessments are shown; the assessor typed is not echoed.
+    const none = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', 'Anne Ærø', '--remove', '--no-commit']);
+    expect(none).toEqual({ code: 2, stdout: '', stderr: 'fejl: ansøgning a1 har ingen bedømmelse fra den bedømmer, --assessor angiver, så der er intet at fjerne; dens ene bedømmelse vises med civsam application show a1.\n' });
+    expect((await run(dir, 'application', 'assess', 'a2', '--assessor', NAME, '--remove')).stderr).toBe('error: application a2 has no assessment by the assessor --assessor names, so there is nothing to remove; it has no assessments at all.\n');
+    // Scores beside --remove: a usage error, nothing written.
+    const both = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 2', '--remove', '--score', 'reach=3', '--note', 'x', '--no-commit']);
+    expect(both.code).toBe(2);
+    expect(both.stderr.split('\n')[0]).toBe('fejl: --remove fjerner bedømmerens hele bedømmelse og giver ingen ny: udelad --score, --note.');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(a1);
+    // An id that is a path or holds an escape code is refused as an id, not looked for.
+    for (const id of ['../a1', 'a1\u001b[31m']) {
+      const bad = await run(dir, 'application', 'assess', id, '--assessor', 'Fagkonsulent 2', '--remove');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^error: the id you gave for the application is not valid/);
+      expect(bad.stderr).not.toContain('\u001b');
+    }
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(a1);
   });
 
   it('refuses to grant more than was applied for, less called a grant in full, or in part without an amount, saying what was applied for and what to do, and writes nothing', async () => {
@@ -470,6 +513,19 @@ describe('call declare and agreement report', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('give either --ties');
     expect((await run(dir, 'call', 'declare', 'c1', '--assessor', NAME, '--ties', '../x')).code).toBe(2);
+  });
+
+  it('a tie declared after the assessor has scored says at once that those scores no longer count, and how to remove them; near miss: a tie to an organisation that does not apply', async () => {
+    const scored = (id: string, o: string) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20', assessments: [{ assessor: NAME, date: '2026-02-10', scores: [{ criterion: 'reach', score: 4 }] }] }) + '\n' });
+    const dir = folder({ ...scored('a1', 'alpha'), ...scored('a2', 'alpha') });
+    const none = await run(dir, 'call', 'declare', 'c1', '--assessor', NAME, '--date', '2026-02-12', '--ties', 'beta');
+    expect(none.code).toBe(0);
+    expect(none.stderr).not.toContain('Note');
+    const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'declare', 'c1', '--assessor', NAME, '--date', '2026-02-12', '--ties', 'Alpha Forening', '--tie', 'ansat', '--no-commit']);
+    expect(da.code).toBe(0);
+    expect(da.stderr).toContain('Bemærk: denne bedømmer har allerede bedømt 2 ansøgninger i opslaget, og tilknytningen er til Alpha Forening, som søger i det. En bedømmer med tilknytning til en ansøger er inhabil i hele opslaget (forvaltningslovens § 3), så de karakterer tæller ikke længere med i rangordningen. Fjern dem med civsam application assess ANSØGNING --assessor NAVN --remove (civsam call ranking c1 viser hvilke), og lad en anden bedømmer bedømme opslagets ansøgninger.\n');
+    expect(da.stderr).not.toContain('Assessorsen');
+    expect(read(dir, 'calls/c1.yaml').declarations).toEqual([{ assessor: NAME, date: '2026-02-12', ties: [{ organisation: 'alpha', relation: 'employed' }] }]);
   });
 
   it('adds a report due and records it as received', async () => {

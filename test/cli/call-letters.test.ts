@@ -168,6 +168,53 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om, til Værested.');
   });
 
+  it('with an assessor disqualified by a declared tie, counts that assessor\'s scores as neither given nor missing, and advises an assessor without ties', async () => {
+    // Konsulent B declared a tie to Beta, which applies (b-refused), and scored a-fine only: B does not count,
+    // so a-fine is not short of scores, and the advice to assess does not mean "let B score the rest".
+    const files = filesOf();
+    files['calls/c1.yaml'] = JSON.stringify({ ...CALL, declarations: [{ assessor: 'Konsulent B', date: '2026-02-01', ties: [{ organisation: 'beta', relation: 'board' }] }] }) + '\n';
+    const withB = [...both, { assessor: 'Konsulent B', date: '2026-02-10', scores: [{ criterion: 'samarbejde', score: 5 }, { criterion: 'reach', score: 5 }] }];
+    files['applications/a-fine.yaml'] = app('a-fine', 'alpha', 'Samtalegrupper', withB, { outcome: 'granted', amount_dkk: 150_000, case_number: '1-30-72-45-26' });
+    const data = makeFolder(files);
+    const out = join(makeFolder({}), 'breve');
+    const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out], { env: { COLUMNS: '200' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('Samtalegrupper');
+    expect(r.stderr).toContain([
+      '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
+      '    – mangler 1 karakter for kriteriet »Rækkevidde« i opslaget »Psykiatriopslag«; 1 bedømmer har',
+      '      bedømt ansøgninger til opslaget; karaktererne fra 1 bedømmer med erklæret tilknytning til en',
+      '      ansøger tæller ikke med, og vedkommende må ikke bedømme opslagets ansøgninger.',
+    ].join('\n'));
+    expect(r.stderr.endsWith('\nRet afgørelserne (civsam application decide), eller lad en bedømmer uden tilknytning til ansøgerne give de manglende karakterer (civsam application assess), og skriv så brevene igen. En bedømmer, der har erklæret tilknytning til en ansøger, er inhabil i hele opslaget: vedkommendes karakterer tæller ikke med, og vedkommende må ikke give flere.\n')).toBe(true);
+    const en = await civsam(['--data', data, 'call', 'letters', 'c1', '--output', out], { env: { COLUMNS: '200' } });
+    expect(en.stderr.endsWith('\nPut the decisions right (civsam application decide), or have an assessor without ties to the applicants give the missing scores (civsam application assess), then write the letters again. An assessor who declared a tie to an applicant is disqualified in the whole call: their scores do not count, and they may give no more.\n')).toBe(true);
+  });
+
+  it('gives the call\'s own contact e-mail where it has one, else its pool\'s, else the region\'s website', async () => {
+    const only = (call: object, extra: Record<string, string> = {}) => {
+      const files = filesOf();
+      for (const f of Object.keys(files)) if (f.startsWith('applications/') && f !== 'applications/a-fine.yaml') delete files[f];
+      files['calls/c1.yaml'] = JSON.stringify({ ...CALL, ...call }) + '\n';
+      return makeFolder({ ...files, ...extra });
+    };
+    const letter = async (data: string, lang = 'da') => {
+      const out = join(makeFolder({}), 'breve');
+      const r = await civsam(['--data', data, '--lang', lang, 'call', 'letters', 'c1', '--output', out]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(join(out, 'a-fine.md'), 'utf8');
+    };
+    const own = only({ contact: { email: 'psykiatri@region.example', phone: '+45 70 00 00 00' } });
+    expect(await letter(own)).toContain('Har I spørgsmål, så kontakt Region Test på psykiatri@region.example, og oplys journalnummer 1-30-72-45-26.\n');
+    expect(await letter(own, 'en')).toContain('If you have questions, contact Region Test at psykiatri@region.example and give the case number 1-30-72-45-26.\n');
+    const pool = { id: 'p', name: 'Pulje', areas: ['psychiatry'], eligible_kinds: ['development'], budgets: [{ year: 2026, amount_dkk: 1_000_000 }] };
+    // A phone number alone, on the pool: the call has none of its own.
+    const pooled = only({ pool: 'p' }, { 'pools/p.yaml': JSON.stringify({ ...pool, contact: { phone: '+45 70 11 11 11' } }) + '\n' });
+    expect(await letter(pooled)).toContain('Har I spørgsmål, så kontakt Region Test på telefon +45 70 11 11 11, og oplys journalnummer 1-30-72-45-26.\n');
+    // Neither: the region's website, as before.
+    expect(await letter(only({}))).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example), og oplys journalnummer 1-30-72-45-26.\n');
+  });
+
   it('a letter to an application without a title leaves the application line out, never showing its id', async () => {
     const files = filesOf();
     for (const f of Object.keys(files)) if (f.startsWith('applications/') && f !== 'applications/a-fine.yaml') delete files[f];

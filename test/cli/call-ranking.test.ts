@@ -54,6 +54,44 @@ describe('call ranking', () => {
     expect(table.stdout).toContain('Pulje has a budget of DKK 250,000 for 2026; agreements and decided applications already take DKK 100,000 of it, so DKK 150,000 is left for the applications not yet decided. That covers every amount the ranked applications not yet decided ask for (DKK 100,000), with DKK 50,000 left over.');
   });
 
+  it('leaves out the scores of an assessor with a declared tie to an applicant, in every application of the call, and says so at each', async () => {
+    // Bo declared a tie to Gamma, which applies (a3): Bo is disqualified in the whole call, so only Anna's scores count.
+    // a4: reach 5 → 10, need 5 → 15 (ranked now: Bo's missing need score no longer counts).   a1: 10 + 4 = 14.
+    // a2: 8 + 3 = 11.   a3: 4 + 5 = 9.   Counting Bo, a1 and a2 would share rank 1 with 11 and a4 would not be ranked.
+    const dir = folder();
+    writeFileSync(join(dir, 'calls/c1.yaml'), JSON.stringify({ ...CALL, declarations: [{ assessor: 'Anna', date: '2026-02-01', ties: [] }, { assessor: 'Bo', date: '2026-02-01', ties: [{ organisation: 'gamma', relation: 'board' }] }] }) + '\n');
+    const report = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(report).toMatchObject({ assessors: 1, uncounted: { assessors: 1, organisations: ['gamma'] } });
+    expect(report.applications.map((a: any) => [a.id, a.rank, a.total, a.uncounted])).toEqual([
+      ['a4', 1, 15, 1], ['a1', 2, 14, 1], ['a2', 3, 11, 1], ['a3', 4, 9, 1], ['a5', null, null, 0],
+    ]);
+    expect(report.applications[1].scores).toEqual([{ assessor: 1, criterion: 'reach', score: 5 }, { assessor: 1, criterion: 'need', score: 4 }]);
+    expect(JSON.stringify(report)).not.toMatch(/Anna|Bo\b/);
+    const md = (await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
+    expect(md).toContain('| Plads | Organisationer | Ansøgning | Bedømmer 1 | Vægtet sum | Tæller ikke med | Afgørelse |');
+    expect(md).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | karaktererne fra 1 inhabil bedømmer |');
+    expect(md).toContain('| ikke placeret | Eps | a5 | – / – |  |  | udtrådt |');
+    expect(md).toContain('\n\nKaraktererne fra 1 bedømmer med erklæret tilknytning til Gamma, som søger i opslaget, tæller ikke med (forvaltningslovens § 3): en sådan bedømmer er inhabil i hele opslaget, så karaktererne er udeladt af den vægtede sum og pladsen for de 4 ansøgninger, der er mærket »Tæller ikke med«. Fjern bedømmelserne, én ansøgning ad gangen, med civsam application assess ANSØGNING --assessor NAVN --remove (den første: a4), og lad en anden bedømmer bedømme opslagets ansøgninger.\n\n');
+    const en = (await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
+    expect(en).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | the scores of 1 disqualified assessor |');
+    expect(en).toContain('\n\nThe scores of 1 assessor with a declared tie to Gamma, which applies in the call, do not count (section 3 of the Public Administration Act): such an assessor is disqualified in the whole call, so the scores are left out of the totals and ranks of the 4 applications marked “Not counted”. Remove the assessments, one application at a time, with civsam application assess APPLICATION --assessor NAME --remove (the first: a4), and let another assessor assess the call\'s applications.\n\n');
+    // Near miss: Bo's tie is to an organisation that does not apply; every score counts, and nothing is said.
+    writeFileSync(join(dir, 'organisations/zeta.yaml'), org('zeta', 'Zeta'));
+    writeFileSync(join(dir, 'calls/c1.yaml'), JSON.stringify({ ...CALL, declarations: [{ assessor: 'Bo', date: '2026-02-01', ties: [{ organisation: 'zeta' }] }] }) + '\n');
+    const plain = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(plain).toMatchObject({ assessors: 2, uncounted: { assessors: 0, organisations: [] } });
+    expect((await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout).not.toContain('Tæller ikke med');
+    // Only a disqualified assessor has scored: nobody whose scores count has, said so rather than "none assessed yet".
+    const only = makeFolder({
+      ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'pools/p.yaml': JSON.stringify(POOL) + '\n',
+      'calls/c1.yaml': JSON.stringify({ ...CALL, declarations: [{ assessor: 'Bo', date: '2026-02-01', ties: [{ organisation: 'beta' }] }] }) + '\n',
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, [by('Bo', 5, 5)]), 'applications/a2.yaml': app('a2', 'beta', 100_000, []),
+    });
+    const notes = (await civsam(['--data', only, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n');
+    expect(notes[2]).toBe('Ingen bedømmer, hvis karakterer tæller, har bedømt en ansøgning endnu, så ingen har fået en plads. Lad en bedømmer uden tilknytning til ansøgerne bedømme hver ansøgning efter opslagets kriterier, 1) Rækkevidde (vægt 2); 2) Behov (vægt 1), med civsam application assess a1 --assessor NAVN --score KRITERIUM=N (én --score for hvert kriterium).');
+    expect(notes[3]).toMatch(/^Karaktererne fra 1 bedømmer med erklæret tilknytning til Beta, som søger i opslaget, tæller ikke med .* Fjern bedømmelsen med civsam application assess a1 --assessor NAVN --remove,/);
+  });
+
   it('writes a workbook with one row per application, assessors by number', async () => {
     const dir = folder();
     const out = join(makeFolder({}), 'rangordning.xlsx');

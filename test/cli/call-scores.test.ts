@@ -39,6 +39,24 @@ describe('scoring sheets', () => {
       + 'Sådan angives de igen: civsam call edit c1 --criteria Kvalitet \'Tilbud i "nye" kommuner $(rm -rf ~) prioriteres.\'\n');
   });
 
+  it('refuses a sheet from an assessor with a declared tie to an applicant, as application assess does, and writes nothing; nor writes that assessor a sheet', async () => {
+    const dir = folder();
+    const file = await sheetFor(dir, 'Bo', (rows) => { rows[1][3] = 5; rows[1][4] = 5; rows[2][3] = 1; rows[2][4] = 1; });
+    // Bo sits on Beta's board, and Beta applies (a2).
+    writeFileSync(join(dir, 'calls/c1.yaml'), JSON.stringify({ ...CALL, declarations: [{ assessor: 'Bo', date: '2026-02-01', ties: [{ organisation: 'beta', relation: 'board' }] }] }) + '\n');
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', file, '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl: denne bedømmer har erklæret en tilknytning til Beta, som søger i opslaget c1, og er inhabil i hele opslaget \(forvaltningslovens § 3\)/);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+    // Nor is a new sheet written for that assessor; another assessor gets one.
+    const sheet = join(makeFolder({}), 'bo.xlsx');
+    const refused = await civsam(['--data', dir, 'call', 'scoring-sheet', 'c1', '--assessor', 'Bo', '--output', sheet]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^error: this assessor has declared a tie to Beta, which applies in call c1/);
+    expect((await civsam(['--data', dir, 'call', 'scoring-sheet', 'c1', '--assessor', 'Anna', '--output', sheet])).code).toBe(0);
+  });
+
   it('round-trips two assessors\' scores into the ranking worked out by hand', async () => {
     const dir = folder();
     // Header: Application, Organisations, Title, reach, need, Note.

@@ -199,6 +199,24 @@ describe('consultation close', () => {
     expect((await run(dir, ['consultation', 'close', 'h1'])).code).toBe(0);
     expect(read(dir)).toBe(CONSULTATION.replace('status: open', 'status: closed'));
   });
+
+  test('closing with points not yet decided says how many and the command that records a decision, and still closes', async () => {
+    today('2026-04-01');
+    // alpha: point 1 decided, point 2 not; beta: its one point not decided. Three points in all, two undecided from two parties.
+    const responses = 'responses:\n  - party: alpha\n    received: 2026-03-10\n    points:\n      - summary: Længere frist\n        disposition: accommodated\n      - summary: Flere møder\n  - party: beta\n    received: 2026-03-11\n    points:\n      - summary: Tolkning\n';
+    const withPoints = CONSULTATION + responses;
+    const da = await run(folder(withPoints), ['consultation', 'close', 'h1', '--no-commit'], 'da');
+    expect(da.code).toBe(0);
+    expect(da.stderr).toContain('Bemærk: 2 bemærkninger fra 2 parter mangler endnu regionens stillingtagen, så høringsnotatet kan ikke oplyse, hvad der blev gjort med dem (civsam audit melder det). Registrér, hvad regionen gjorde med hver bemærkning, med civsam consultation note h1 --party PART --index N --disposition VÆRDI --reason TEKST; den første er --party alpha --index 2.\n');
+    const dir = folder(withPoints);
+    const en = await run(dir, ['consultation', 'close', 'h1', '--no-commit']);
+    expect(en.stderr).toContain('Note: 2 points raised by 2 parties have no disposition yet, so the høringsnotat cannot say what was done with them (civsam audit reports it). Record what the region did with each point with civsam consultation note h1 --party PARTY --index N --disposition VALUE --reason TEXT; the first is --party alpha --index 2.\n');
+    expect(read(dir)).toBe(withPoints.replace('status: open', 'status: closed'));
+    // Every point decided: nothing to say.
+    const decided = await run(folder(CONSULTATION + responses.replace(/(summary: (Flere møder|Tolkning))\n/g, '$1\n        disposition: accommodated\n')), ['consultation', 'close', 'h1', '--no-commit'], 'da');
+    expect(decided.code).toBe(0);
+    expect(decided.stderr).not.toContain('Bemærk');
+  });
 });
 
 describe('consultation invite: equal terms for every party', () => {

@@ -1,8 +1,9 @@
 // assessment-incomplete [error]: a granted, partly granted or refused application without a score
 // for every criterion of its call from every assessor of the call (everyone who assessed any of
-// its applications). Withdrawn and undecided applications need no scores; calls with plain-text
-// criteria are not scored. Each finding ends with the command that records the scores (the
-// assessor by a placeholder: an assessor's name is never in a finding).
+// its applications), an assessor with a declared tie to an applicant excepted: their scores do not
+// count (forvaltningsloven § 3), so theirs are not missing. Withdrawn and undecided applications
+// need no scores; calls with plain-text criteria are not scored. Each finding ends with the command
+// that records the scores (the assessor by a placeholder: an assessor's name is never in a finding).
 import { criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
 import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
@@ -17,8 +18,10 @@ export const rule: AuditRule = {
   explanation: 'audit.rule.assessment-incomplete.explain',
   check({ folder }) {
     const out: Finding[] = [];
-    for (const { call, apps, criteria, assessors } of callRounds(folder)) {
+    for (const { call, apps, criteria, counted: assessors, tied } of callRounds(folder)) {
       if (criteria.length === 0) continue;
+      // Said beside the count, so that "assess" is not read as "let the disqualified assessor score the rest".
+      const tiedAssessed = [...tied.keys()].filter((t) => apps.some((a) => (a.assessments ?? []).some((x) => x.assessor === t))).length;
       for (const app of apps) {
         const outcome = app.decision?.outcome;
         if (outcome === undefined || outcome === 'withdrawn') continue;
@@ -27,7 +30,7 @@ export const rule: AuditRule = {
         if (missing.length === 0) continue;
         const lacking = criteria.filter((c) => missing.some((m) => m.criterion === c.id));
         out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.assessment-incomplete.message',
-          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: nameOf(folder, 'call', call.id), assessors: assessors.length, id: app.id, scores: lacking.map((c) => `--score ${c.id}=N`).join(' ') }));
+          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: nameOf(folder, 'call', call.id), assessors: assessors.length, tied: tiedAssessed, id: app.id, scores: lacking.map((c) => `--score ${c.id}=N`).join(' ') }));
       }
     }
     return out.sort(bySubject);

@@ -13,17 +13,11 @@ export const rule: AuditRule = {
   explanation: 'audit.rule.assessor-conflict.explain',
   check({ folder }) {
     const out: Finding[] = [];
-    for (const { call, apps } of callRounds(folder)) {
-      const applicants = new Set(apps.flatMap((a) => a.organisations));
-      // Each assessor's ties as declared on any date: a tie once declared is a tie for the call.
-      const ties = new Map<string, Set<string>>();
-      for (const d of call.declarations ?? []) {
-        for (const t of d.ties) if (applicants.has(t.organisation)) ties.set(d.assessor, (ties.get(d.assessor) ?? new Set()).add(t.organisation));
-      }
-      for (const [assessor, orgs] of ties) {
+    for (const { call, apps, tied } of callRounds(folder)) {
+      for (const [assessor, orgs] of tied) {
         const assessed = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
         if (assessed === 0) continue;
-        for (const organisation of [...orgs].sort()) {
+        for (const organisation of orgs) {
           out.push(finding(rule, ref('call', call.id), [ref('organisation', organisation)], 'audit.rule.assessor-conflict.message', { organisation: nameOf(folder, 'organisation', organisation), count: assessed }));
         }
       }

@@ -14,10 +14,11 @@ export const rule: AuditRule = {
   explanation: 'audit.rule.ranking-inconsistent.explain',
   check({ folder }) {
     const out: Finding[] = [];
-    for (const { apps, criteria, assessors } of callRounds(folder)) {
+    // Only the scores that count (an assessor with a declared tie to an applicant's do not), as the ranking counts them.
+    for (const { apps, criteria, counted } of callRounds(folder)) {
       if (criteria.length === 0) continue;
       const ids = new Set(criteria.map((c) => c.id));
-      const scored = apps.map((app) => ({ app, total: weightedTotal(app, criteria, assessors), means: meanScores(app) }));
+      const scored = apps.map((app) => ({ app, total: weightedTotal(app, criteria, counted), means: meanScores(app, counted) }));
       const refused = scored.filter((s) => s.app.decision?.outcome === 'refused' && s.total !== undefined);
       for (const g of scored) {
         if (!isGrant(g.app.decision?.outcome) || g.total === undefined) continue;

@@ -38,6 +38,7 @@ export const consultationCourse = defineMessages({
   'course.fewerSeatsOmit': 'Remove invitations first with civsam consultation omit {id} PARTY --reason TEXT, or give it at least {count, plural, one {# seat} other {# seats}}.',
   'course.fewerSeatsSent': 'The invitations have gone out and are not taken back; give it at least {count, plural, one {# seat} other {# seats}} (civsam consultation edit {id} --seats {count}).',
   'course.openAfterDeadline': 'the deadline of consultation {id} has passed (today is {today}), so if it opened now, no party would have time to respond. Give it a new deadline first with civsam consultation edit {id} --deadline YYYY-MM-DD, then open it with civsam consultation open {id}.',
+  'course.closedUndecided': 'Note: {count, plural, one {# point} other {# points}} raised by {parties, plural, one {# party} other {# parties}} {count, plural, one {has} other {have}} no disposition yet, so the høringsnotat cannot say what was done with {count, plural, one {it} other {them}} (civsam audit reports it). Record what the region did with each point with civsam consultation note {id} --party PARTY --index N --disposition VALUE --reason TEXT; the first is --party {party} --index {index}.',
 }, {
   'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
@@ -72,4 +73,5 @@ export const consultationCourse = defineMessages({
   'course.fewerSeatsOmit': 'Fjern først invitationer med civsam consultation omit {id} PART --reason TEKST, eller giv den mindst {count, plural, one {# plads} other {# pladser}}.',
   'course.fewerSeatsSent': 'Invitationerne er sendt ud og tages ikke tilbage; giv den mindst {count, plural, one {# plads} other {# pladser}} (civsam consultation edit {id} --seats {count}).',
   'course.openAfterDeadline': 'fristen for høringen {id} er overskredet (i dag er {today}), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit {id} --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open {id}.',
+  'course.closedUndecided': 'Bemærk: {count, plural, one {# bemærkning} other {# bemærkninger}} fra {parties, plural, one {# part} other {# parter}} mangler endnu regionens stillingtagen, så høringsnotatet kan ikke oplyse, hvad der blev gjort med {count, plural, one {den} other {dem}} (civsam audit melder det). Registrér, hvad regionen gjorde med hver bemærkning, med civsam consultation note {id} --party PART --index N --disposition VÆRDI --reason TEKST; den første er --party {party} --index {index}.',
 });
