@@ -74,7 +74,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const command = args[args.length - 1] as Command;
       running = command;
       // Ids checked and text normalised here, for every command, before its code is even loaded.
-      const { opts, positional, lookups } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
+      const { opts, positional, lookups, controlTyped } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const ctx: CommandContext = {
@@ -83,6 +83,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
         env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
         readsValidRecords: spec.readsValidRecords === true,
+        ...(controlTyped.length > 0 ? { controlTyped } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
         ...(opts.input !== false && streams.terminal?.input.isTTY && streams.terminal.output.isTTY ? { terminal: streams.terminal } : {}),
       };

@@ -41,4 +41,9 @@ export interface CommandContext {
   fromHistory?: string;
   /** The command reports on the valid records of a folder with errors (its spec says `readsValidRecords`). */
   readsValidRecords?: boolean;
+  /**
+   * The options typed with a control character in their value (domain/text.ts), with those values:
+   * a change refused for one names the option the user typed, not a line of a file never written.
+   */
+  controlTyped?: ReadonlyArray<{ flag: string; values: readonly string[] }>;
 }
