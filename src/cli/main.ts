@@ -6,6 +6,7 @@ import { dateOption } from '../domain/dates.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
+import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
@@ -73,6 +74,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       ran = true;
       const command = args[args.length - 1] as Command;
       running = command;
+      // A command that changes the folder hears a Ctrl-C as a request from its first line (see
+      // stoppedBeforeRun); any other ends at once, as Node would, a request noted so far too.
+      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit');
+      if (!changes) endNotingStops();
+      else await stoppedBeforeRun();
       // Ids checked and text normalised here, for every command, before its code is even loaded.
       const { opts, positional, lookups, controlTyped } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
@@ -97,6 +103,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // Names and prefixes given where ids or fixed values are asked, turned into what they name.
       if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
       const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      if (changes) await stoppedBeforeRun();
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
         exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
@@ -120,6 +127,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (!ran && argv.length === 0) {
       streams.stdout.write(program.helpInformation());
     }
+    // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
+    await heardYet();
+    const late = notedStop();
+    if (late && late.then !== 'write.stopped') {
+      stopNoting();
+      streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
+      return stopExitCode(late.signal);
+    }
+    await stoppedBeforeRun();
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -156,7 +172,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     streams.stderr.write(`${errColor.red(t('cli.internalError'))}\n`);
     if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.invalid;
+  } finally {
+    endOfRun();
   }
+}
+
+/**
+ * A Ctrl-C (or SIGTERM) noted before the change began listening (store/stop-request.ts), or while a
+ * command ran that never began one: stops with nothing written and says so, rather than ending
+ * the process without a word. A change that began listening has taken the request over.
+ */
+async function stoppedBeforeRun(): Promise<void> {
+  await heardYet();
+  const noted = notedStop();
+  if (!noted) return;
+  stopNoting();
+  throw new UserError(noted.then, {}, stopExitCode(noted.signal));
 }
 
 /**

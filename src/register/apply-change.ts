@@ -216,6 +216,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   // The folder snapshot holds a copy of each record, personal data included: the entries of the files
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
+  /** The change's files went in (and were to be committed); undefined while nothing is written. */
+  let done: { committed: boolean } | undefined;
   try {
     finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
@@ -349,6 +351,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     let written: string[];
     try {
       written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop, { path: join(dir, JOURNAL_FILE), note });
+      done = { committed: false };
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -365,6 +368,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
         const result = commitPaths(repo, targets, message);
+        done.committed = result.committed;
         if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
@@ -384,7 +388,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
     return { exitCode: commitFailed ? EXIT.invalid : EXIT.ok, written };
   } finally {
-    stop.dispose();
+    // A request from here on comes too late to stop anything: it is told what became of the change.
+    stop.handBack(!done ? 'write.stopped' : done.committed ? 'write.finishedCommitted' : 'write.finished');
     lock.release();
   }
 }
