@@ -17,6 +17,15 @@ export interface AuditSummary {
   byRule: Record<string, number>;
 }
 
+/** Whether a value (a kept one, read back as JSON) is an AuditSummary. */
+export function isAuditSummary(v: unknown): v is AuditSummary {
+  if (v === null || typeof v !== 'object') return false;
+  const s = v as Record<string, unknown>;
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return typeof s.asOf === 'string' && count(s.findings) && count(s.errors) && count(s.warnings)
+    && s.byRule !== null && typeof s.byRule === 'object' && Object.values(s.byRule as object).every(count);
+}
+
 export interface AuditResult {
   findings: Finding[];
   summary: AuditSummary;

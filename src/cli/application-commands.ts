@@ -29,13 +29,14 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       { flags: '--decision <decision>', description: 'opt.application.decision', choices: choices('application', 'decision.outcome'), names: { values: choices('application', 'decision.outcome'), field: 'outcome' } },
       { flags: '--date <date>', description: 'opt.application.decideDate' },
       ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
-      { flags: '--criteria <criteria>', description: 'opt.application.criteria', repeatable: true, whole: true },
+      // Several after one flag, as `call add --criteria` takes them (each quoted), or repeated.
+      { flags: '--criteria <criteria...>', description: 'opt.application.criteria', repeatable: true, whole: true },
       ...optionsNamed('application', '--case <text>'),
       ...WRITE,
     ],
     examples: [
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --decision granted --date 2025-12-01 --amount 250000 --case 1-30-72-45-25',
-      'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --date 2025-12-01 --reason "Lavere rækkevidde end de bevilgede" --criteria reach',
+      'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --date 2025-12-01 --reason "Lavere rækkevidde end de bevilgede" --criteria reach need',
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --case 1-30-72-45-25',
       'civsam application decide 2025-civilsamfundspuljen-lungeklubben-herning --amount 340000',
     ],

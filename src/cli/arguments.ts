@@ -14,9 +14,11 @@
 // file path is still only ever made from a well-formed id.
 import { controlCharacterIn, nfc } from '../domain/text.js';
 import { mayBeName, requireId } from '../domain/ids.js';
-import { VOCABULARIES } from '../domain/kinds.js';
+import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import type { Message, MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
+import { placeholderIn } from '../i18n/advice-placeholders.js';
+import { UserError } from '../domain/errors.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
 
@@ -51,6 +53,18 @@ function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, n
   }
 }
 
+/** The record kind a command is about (`call` for `call show`), when its parent names one. */
+function kindOfCommand(spec: CommandSpec): Target | undefined {
+  return spec.parent ? kindFromWord(spec.parent) : undefined;
+}
+
+/** Where the ids of a kind are listed: a vocabulary's by `civsam vocab list`, a record kind's by its own list command. */
+function listedBy(target: Target | undefined): Message | undefined {
+  if (target === undefined) return undefined;
+  if ((VOCABULARIES as readonly string[]).includes(target)) return { key: `vocab.listedBy.${target}` as MessageKey };
+  return { key: 'cli.listedByKind', params: { command: COMMAND_OF[target as RecordKind] } };
+}
+
 /** A value to be looked up before the command runs (context/names.ts). */
 export interface NameLookup {
   /** Where it was given: the option or the argument (`--organisation`, `<id>`). */
@@ -83,6 +97,17 @@ function lookup(what: string, names: Names, value: unknown, many: boolean, put: 
   return { what, names, values, set: (resolved) => put(single ? resolved[0] : resolved) };
 }
 
+/**
+ * Refuses a placeholder of civsam's own advice given as a value (`--reason TEKST`, `decide ID`):
+ * copied as it was printed, the command would write the placeholder into the data.
+ */
+function refusePlaceholder(value: unknown, what: string): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    const word = typeof v === 'string' ? placeholderIn(v) : undefined;
+    if (word !== undefined) throw new UserError('cli.placeholderValue', { what: { syntax: what }, word });
+  }
+}
+
 function normalise(value: unknown): unknown {
   if (typeof value === 'string') return nfc(value);
   if (Array.isArray(value)) return value.map(normalise);
@@ -97,6 +122,8 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
   const args = placeholders(spec.args);
   const lookups: NameLookup[] = [];
   // commander gives a variadic argument (the last) as one array.
+  positional.forEach((value, i) => { if (args[i]) refusePlaceholder(value, `<${args[i].name}${args[i].variadic ? '...' : ''}>`); });
+  refusePlaceholder(opts.data, '--data');
   const outArgs = positional.map((value, i) => {
     const p = args[i];
     if (!p) return value;
@@ -106,7 +133,7 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
       const names = positionalNames(spec, p.name);
       // A refusal names the argument in words ("the id you gave for the application"), not as `<id>`.
       const inWords: Message = { key: p.name === 'party-ids' ? 'cli.idArgument.parties' : names && 'target' in names ? `cli.idArgument.${names.target}` as MessageKey : 'cli.idArgument' };
-      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined);
+      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)));
       const l = names && lookup(what, names, value, false, (v) => { outArgs[i] = v; });
       if (l) lookups.push(l);
       return value;
@@ -122,13 +149,12 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (!flag) continue;
     const key = attributeName(flag);
     if (outOpts[key] === undefined) continue;
+    refusePlaceholder(outOpts[key], flag);
     const p = placeholders(o.flags.slice(o.flags.indexOf(flag) + flag.length))[0];
     if (!p) continue;
     const ids = isIdName(p.name);
     const names = o.names;
-    // A vocabulary's ids are listed by `civsam vocab list`, not by a record kind's list.
-    const vocabulary = names && 'target' in names && (VOCABULARIES as readonly string[]).includes(names.target) ? names.target : undefined;
-    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, vocabulary && { key: `vocab.listedBy.${vocabulary}` as MessageKey });
+    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)));
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
     const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
     if (l) lookups.push(l);

@@ -37,6 +37,17 @@ export interface CommandSpec {
    * or show everything (audit, publish, export) and writes leave this out and refuse such a folder.
    */
   readsValidRecords?: true;
+  /**
+   * A report that only reads the folder and prints (the audit, the overviews): its output on a
+   * folder unchanged since the snapshot was written is kept and printed again (context/replay.ts).
+   */
+  replays?: true;
+  /**
+   * Words beyond its arguments reach the command, which says which are too many in its own terms
+   * (`export organisations ekstra ord`: after what it can export, and what it can export), where
+   * other commands are refused with the command line's general "too many arguments".
+   */
+  answersExtraWords?: true;
   load(): Promise<unknown>;
 }
 

@@ -34,6 +34,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'offers',
       description: 'cmd.overview.offers.description',
       options: [
@@ -55,6 +56,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'coverage',
       description: 'cmd.overview.coverage.description',
       options: [
@@ -72,6 +74,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'funding',
       description: 'cmd.overview.funding.description',
       options: [
@@ -91,6 +94,7 @@ function overviewCommands(): CommandSpec[] {
     {
       parent: 'overview',
       readsValidRecords: true,
+      replays: true,
       name: 'expiring',
       description: 'cmd.overview.expiring.description',
       options: [
@@ -140,6 +144,8 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'export',
     args: '<kind> [overview]',
+    // `export organisations ekstra ord` is told which words are too many after what (sheet-kind.ts).
+    answersExtraWords: true,
     description: 'cmd.export.description',
     options: [
       ...formatOptions('export', ['csv', 'xlsx', 'json']),
@@ -168,6 +174,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'audit',
     description: 'cmd.audit.description',
+    replays: true,
     options: [
       { flags: '--rule <rule>', description: 'opt.audit.rule', repeatable: true, whole: true },
       { flags: '--area <area>', description: 'opt.audit.area', choices: [...AREAS], names: { values: AREAS } },

@@ -3,10 +3,12 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
+import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
 import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
+import type { ExcessWords } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
@@ -80,14 +82,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       if (!changes) endNotingStops();
       else await stoppedBeforeRun();
       // Ids checked and text normalised here, for every command, before its code is even loaded.
-      const { opts, positional, lookups, controlTyped } = prepareArguments(spec, args.slice(0, -2), command.optsWithGlobals() as Record<string, unknown>);
+      // Words after the arguments, for a command that answers them itself (its spec says so).
+      const extra = spec.answersExtraWords ? command.args.slice(command.registeredArguments.length) : [];
+      const { opts, positional, lookups, controlTyped } = prepareArguments(spec, [...args.slice(0, -2), ...extra], command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
+      const today = localDate(new Date());
+      // A report asked again of a folder as it was: printed from its recording (context/replay.ts).
+      const replay = spec.replays && opts.output === undefined && !opts.fromHistory && opts.cache !== false && !env.CIVSAM_NO_CACHE
+        ? (await import('../context/replay.js')).replayFor({ argv, env, cwd, lang, today, version, colours: [opts.color === false ? 0 : outLevel, errLevel] }, streams)
+        : undefined;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
-        stdout: streams.stdout, stderr: streams.stderr,
+        stdout: replay?.stdout ?? streams.stdout, stderr: replay?.stderr ?? streams.stderr,
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
-        env, dataDir, cwd, today: localDate(new Date()), version, stdin: streams.stdin,
+        env, dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
         ...(controlTyped.length > 0 ? { controlTyped } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
@@ -101,8 +110,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         ctx.fromHistory = opts.asOf;
       }
       // Names and prefixes given where ids or fixed values are asked, turned into what they name.
-      if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
-      const mod = (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      const named = async () => {
+        if (lookups.length > 0) (await import('../context/names.js')).resolveNames(ctx, lookups);
+        return (await spec.load()) as { run(ctx: CommandContext, opts: Record<string, unknown>, args: unknown[]): Promise<number> };
+      };
+      if (replay) {
+        exitCode = await replay.run(async () => (await named()).run(ctx, opts, positional));
+        return;
+      }
+      const mod = await named();
       if (changes) await stoppedBeforeRun();
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
@@ -144,7 +160,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // suggestion; an option named without a value given to it (mistyped.ts).
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : commanderMessage(err, t);
+      const excess = err.code === 'commander.excessArguments' && stoppedIn ? (await import('./mistyped.js')).excessArguments(program, stoppedIn, argv, isValidId) : undefined;
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
@@ -274,6 +291,21 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
 }
 
+/** Words too many, said by what they follow and what the command or option takes (cli/mistyped.ts). */
+function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
+  const path: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) path.unshift(c.name());
+  const command = path.join(' ');
+  const count = excess.count;
+  const words = excess.words !== undefined ? { key: 'cli.excessWords' as MessageKey, params: { words: excess.words } } : '';
+  switch (excess.after) {
+    case 'value': return t('cli.excessAfterValue', { count, option: excess.option });
+    case 'flag': return t('cli.excessAfterFlag', { count, option: excess.option });
+    case 'argument': return t('cli.excessAfterArgument', { count, words, command, argument: { syntax: excess.arguments[excess.arguments.length - 1] }, arguments: { syntax: excess.arguments.join(' ') } });
+    case 'command': return t('cli.excessNoArguments', { count, words, command });
+  }
+}
+
 /** How wide help is written: the terminal's width, at most 120. */
 function helpWidth(streams: Streams): number {
   return Math.min(streams.stdout.columns || 80, 120);
@@ -368,6 +400,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   }
   const cmd = parent.command(spec.name + (spec.args ? ` ${spec.args}` : '')).description(t(spec.description));
   for (const a of spec.aliases ?? []) cmd.alias(a);
+  if (spec.answersExtraWords) cmd.allowExcessArguments(true);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
   if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   // Every write command (they all take --no-commit) may sync before and after its change.

@@ -1,6 +1,7 @@
 // The commands or options a mistyped word was probably meant to be (`civsam valdate`, `civsam help
 // org ad`, `civsam org list --staus`): close by spelling or begun by it, by the one nearness rule
-// of domain/names.ts. Loaded only when a command word or an option is unknown.
+// of domain/names.ts; and which words of a command line are too many. Loaded only when a command
+// word or an option is unknown, or a command is given more than it takes.
 import type { Command, Option } from 'commander';
 import { nearestByName } from '../domain/names.js';
 import { looseKey } from '../domain/text.js';
@@ -60,4 +61,65 @@ export function unknownOption(cmd: Command, typed: string): { shown: string; nea
   if (near.length > 0) return { shown: name, near };
   const shown = typed.slice(0, 2);
   return { shown, near: nearestOptions(cmd, shown) };
+}
+
+/** How `excessArguments` says what the words too many follow. */
+export type ExcessWords =
+  | { after: 'value' | 'flag'; option: string; count: number; words?: undefined }
+  | { after: 'argument'; arguments: string[]; count: number; words?: string }
+  | { after: 'command'; count: number; words?: string };
+
+/**
+ * The words of `argv` that `cmd` had no place for (commander's "too many arguments"), and what
+ * they follow: the value of an option that takes one (`--name Angstforeningen Skive`), an option
+ * that takes none, the command's last argument, or the command itself. `argv` is read as commander
+ * reads it: the command words, the options of the command and those above it (with their values,
+ * several for a variadic one), and the rest its arguments. `words` names them only where an id or
+ * a name was given and each is shaped like an id (`isId`): anything else, and the rest of an
+ * option's text, may be a person's name and is not repeated.
+ */
+export function excessArguments(program: Command, cmd: Command, argv: readonly string[], isId: (word: string) => boolean): ExcessWords | undefined {
+  const chain: Command[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) chain.unshift(c);
+  if (chain[0] !== program) return undefined;
+  let level = 0;
+  const operands: number[] = [];
+  /** For each word, the option whose value it is. */
+  const valueOf = new Map<number, Option>();
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--') {
+      for (let j = i + 1; j < argv.length; j++) operands.push(j);
+      break;
+    }
+    const next = chain[level + 1];
+    if (next && operands.length === 0 && (next.name() === word || next.aliases().includes(word))) {
+      level++;
+      continue;
+    }
+    if (word.startsWith('-') && word.length > 1) {
+      const option = chain.slice(0, level + 1).flatMap((c) => c.options).find((o) => o.long === word.split('=')[0] || o.short === word);
+      if (!option || word.includes('=') || !(option.required || option.optional)) {
+        if (option) valueOf.set(i, option);
+        continue;
+      }
+      if (option.variadic) while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) valueOf.set(++i, option);
+      else if (option.required || (i + 1 < argv.length && !argv[i + 1].startsWith('-'))) valueOf.set(++i, option);
+      continue;
+    }
+    if (level === chain.length - 1) operands.push(i);
+  }
+  const expected = cmd.registeredArguments;
+  if (expected.some((a) => a.variadic)) return undefined;
+  const extra = operands.slice(expected.length);
+  if (extra.length === 0) return undefined;
+  const before = extra[0] - 1;
+  // The word before is an option that takes no value, or an option's value (or the option with it:
+  // `--name=…`): the words are the rest of a text, never repeated.
+  const option = valueOf.get(before);
+  if (option) return { after: option.required || option.optional ? 'value' : 'flag', option: option.long ?? option.short!, count: extra.length };
+  const words = extra.every((i) => isId(argv[i])) ? extra.map((i) => argv[i]).join(', ') : undefined;
+  const said = { count: extra.length, ...(words !== undefined ? { words } : {}) };
+  if (expected.length === 0) return { after: 'command', ...said };
+  return { after: 'argument', arguments: expected.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)), ...said };
 }

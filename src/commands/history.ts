@@ -10,7 +10,7 @@ import { chooseFormat, emit } from '../context/output.js';
 import { shapeAt } from '../domain/shapes.js';
 import { formatDate } from '../i18n/format.js';
 import { fieldLabel, valueLabel } from '../i18n/values.js';
-import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { gitRaw } from '../store/git.js';
@@ -34,6 +34,15 @@ function show(value: unknown): string {
  */
 const SHOWN_AS_SHOW = /(^|\.)(amount_dkk|criteria)$/;
 
+/**
+ * Whether a field's values are written as `show` writes them: the fields above, and references to
+ * vocabulary entries and other records, by their names (`Patientgrupper: – → Depression, Angst`,
+ * not the ids the file holds).
+ */
+function shownAsShow(kind: RecordKind, field: string): boolean {
+  return SHOWN_AS_SHOW.test(field) || REFERENCES[kind].some(([path]) => path.replace(/\.\*/g, '') === field);
+}
+
 /** A value `show` lays out item by item or field by field: a list of objects, or an object. */
 function structured(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null);
@@ -49,7 +58,7 @@ type ItemWords = (kind: RecordKind, id: string, field: string, before: unknown, 
  * gives the names beside ids. Undefined when no change holds one, or the folder cannot be read.
  */
 async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal: boolean): Promise<ItemWords | undefined> {
-  const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new) || SHOWN_AS_SHOW.test(f.field)))));
+  const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new) || shownAsShow(r.kind!, f.field)))));
   if (!needed) return undefined;
   const [{ fieldRows }, { loadFolder }] = await Promise.all([import('./record-show.js'), import('../context/load.js')]);
   let folder;
@@ -64,7 +73,8 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
   const context = (kind: RecordKind, id: string): Record<string, unknown> => (kind === 'application' ? { call: folder.records.application.get(id)?.call } : {});
   const rowsOf = (kind: RecordKind, id: string, field: string, v: unknown): Map<string, string> => {
     if (v === undefined) return new Map();
-    const around = context(kind, id);
+    // The field itself given a value (an application's call) is not taken from the record as it is now.
+    const around = Object.fromEntries(Object.entries(context(kind, id)).filter(([k]) => k !== field.split('.')[0]));
     const own = new Set(fieldRows(around, kind, folder, ctx).map(([label]) => text(label)));
     return new Map(fieldRows({ ...around, ...nest(field, v) }, kind, folder, ctx).map(([label, value]): [string, string] => [text(label), text(value)]).filter(([label]) => !own.has(label)));
   };
@@ -158,7 +168,7 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       const fields = r.fields.map((f) => {
         const v = visible(f, personal);
         if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
-        if (items && r.kind && (structured(f.old) || structured(f.new) || SHOWN_AS_SHOW.test(f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
+        if (items && r.kind && (structured(f.old) || structured(f.new) || shownAsShow(r.kind, f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
       // A merge shows only what it changed itself (store/history.ts): said so, beside its message.

@@ -13,7 +13,8 @@ import type { Language } from '../i18n/index.js';
 import { sitePages } from '../site/site.js';
 import { checkSiteFolder, writeSite } from '../site/write-site.js';
 import { RULES } from '../audit/registry.js';
-import { runAudit } from '../audit/run.js';
+import { isAuditSummary, runAudit } from '../audit/run.js';
+import { keptResult } from '../context/kept-result.js';
 import { severityCounts } from '../i18n/severity-counts.js';
 
 export interface PublishOptions {
@@ -46,7 +47,8 @@ export async function run(ctx: CommandContext, given: PublishOptions): Promise<n
   const folder = loadValidFolder(ctx, RECORD_KINDS);
   // The audit runs first, so whoever publishes sees what the site will state plainly instead of
   // the ideal; --require-clean turns an error into a refusal before anything is written.
-  const { summary } = runAudit(folder, RULES, { asOf });
+  // Its counts are kept with the folder snapshot: publishing an unchanged folder again does not audit it again.
+  const summary = keptResult(ctx, 'audit-summary', [asOf], () => runAudit(folder, RULES, { asOf }).summary, isAuditSummary);
   ctx.stderr.write((summary.findings === 0 ? ctx.t('publish.audit.clean', { date: asOf }) : ctx.t('publish.audit.summary', { findings: summary.findings, counts: severityCounts(summary.errors, summary.warnings), date: asOf, isoDate: asOf })) + '\n');
   if (opts.requireClean && summary.errors > 0) throw new UserError('publish.audit.refused', { errors: summary.errors, date: asOf, isoDate: asOf });
   const primary: Language = folder.settings?.language ?? 'da';

@@ -227,11 +227,12 @@ export function edit(kind: RecordKind) {
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));
       repeats = repeatedRecords(kind, rec, s.folder).filter((other) => other !== id && !before.has(other));
-      // A flag that gives a whole list anew (--budgets) may take away entries not given again: said after the write.
-      removed = removedByReplacing(kind, id, current, rec, opts, s.folder, ctx.lang);
+      // A flag that gives a whole list anew (--budgets) may take away entries not given again: said
+      // after the write, or after a dry run's diff as what it would take away.
+      removed = removedByReplacing(kind, id, current, rec, opts, s.folder, ctx.lang, opts.dryRun === true);
       return [{ kind, id, record: rec }];
     });
-    if (result.exitCode === EXIT.ok && result.written.length > 0) removed.forEach(noteOf(ctx));
+    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun)) removed.forEach(noteOf(ctx));
     if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
   };

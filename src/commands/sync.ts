@@ -761,7 +761,7 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
       const rel = d.path.slice(place.prefix.length);
       // Two different records need two names as well as two ids (a name is unique): the copy is given both.
       const nameField = nameFieldOf(d.kind);
-      const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newName' : 'sync.newTitle')}"` : '';
+      const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newNameWord' : 'sync.newTitleWord')}"` : '';
       say(ctx, ctx.t('sync.bothAddedWhatToDo', { record: recordWords(ctx, d), command, id: d.id, file: join(ctx.dataDir, rel), rename }));
     }
   }

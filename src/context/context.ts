@@ -46,4 +46,6 @@ export interface CommandContext {
    * a change refused for one names the option the user typed, not a line of a file never written.
    */
   controlTyped?: ReadonlyArray<{ flag: string; values: readonly string[] }>;
+  /** Its output may be printed again from a recording (its spec says `replays`; see context/replay.ts): told of the folder's load. */
+  replay?: Pick<import('./replay.js').Replay, 'loaded' | 'recorded'>;
 }

@@ -21,6 +21,8 @@ export interface LoadedFolder {
   folder: DataFolder;
   problems: Problem[];
   fileCount: number;
+  /** The snapshot (its file and which write of it) when every file was as it holds them: what a kept result is kept by. */
+  unchanged?: { snapshot: string; generation: string };
 }
 
 /** The data folder's absolute path; refuses (exit 2) when it is not a folder. */
@@ -80,6 +82,11 @@ export function loadFolder(ctx: CommandContext, { cache = true, reads, anyFolder
   return loaded;
 }
 
+/** The folder's snapshot when the command's load found every file as it holds them (see LoadedFolder.unchanged). */
+export function unchangedSnapshot(ctx: CommandContext): LoadedFolder['unchanged'] {
+  return loadedFor.get(ctx)?.unchanged;
+}
+
 /** After the folder changed under the command (a sync brought in others' changes): the next load reads it again. */
 export function forgetLoaded(ctx: CommandContext): void {
   loadedFor.delete(ctx);
@@ -91,9 +98,16 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
     return { ...checkFolder(raw), fileCount: raw.files.length };
   }
   const dir = anyFolder ? resolveDataDir(ctx) : resolveDataFolder(ctx);
-  const raw = readFolder(dir, cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`) });
+  const snapshot = cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache;
+  const raw = readFolder(dir, snapshot, readInParallel, { prefetch: reads?.map((k) => `${FOLDER_OF[k]}/`), unneeded: ctx.replay && (() => ctx.replay!.recorded(snapshot.generation())) });
+  // Every file as the snapshot holds it: a report recorded on that folder is printed again from here.
+  const unchanged = raw.verdict?.() !== undefined ? snapshot.generation() : undefined;
+  ctx.replay?.loaded(unchanged);
+  // A report on a folder changed since the snapshot: the snapshot is written now (not left for
+  // later runs to read the changed files again), so the next time it is asked it can be recorded.
+  if (ctx.replay && !unchanged) snapshot.writeSoon();
   const checked = checkFolder(raw);
-  return { ...checked, fileCount: raw.files.length };
+  return { ...checked, fileCount: raw.files.length, unchanged };
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { loadFolder, resolveDataDir } from './load.js';
 import type { DataFolder } from '../domain/folder.js';
 import { isValidId, mayBeName } from '../domain/ids.js';
-import { COMMAND_OF, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
+import { COMMAND_OF, kindFromName, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -157,6 +157,16 @@ function notFoundHint(ctx: CommandContext, leftOut: readonly Problem[], closest:
   return closest ? { key: 'names.didYouMean', params: { list: closest } } : otherwise;
 }
 
+/** A vocabulary this short is listed whole where a word named none of it (the nine types of offer). */
+const SHORT_VOCABULARY = 10;
+
+/** What to say after a vocabulary word that names nothing and is close to nothing: every entry by name when they are few, else how to search. */
+function vocabularyHint(ctx: CommandContext, index: NameIndex): Message {
+  const entries = index.entries;
+  if (entries.length === 0 || entries.length > SHORT_VOCABULARY) return { key: 'names.findHint' };
+  return { key: 'names.chooseHint', params: { list: entries.map((e) => e.display[ctx.lang]).join(', ') } };
+}
+
 function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
   // The common case costs no more than before: a record's own id, its file there.
   if (folder.recordFileExists(target, value) || folder.vocabularyEntryExists(target, value)) return value;
@@ -181,7 +191,7 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const argument = what.startsWith('<');
   if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang) });
   const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang) : undefined,
-    isVocabulary(target) ? { key: 'names.findHint' } : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
+    isVocabulary(target) ? vocabularyHint(ctx, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
@@ -256,6 +266,13 @@ export function findRecord(ctx: CommandContext, word: string, kinds: readonly Re
   const ambiguous = (candidates: Array<{ kind: RecordKind; entry: NamedEntry }>): never => {
     throw new UserError('names.ambiguousRecord', { candidates: candidates.slice(0, 10).map((c) => shownWithKind(ctx, c)).join(', ') + (candidates.length > 10 ? ', …' : '') });
   };
+  // A suggestion copied as it was printed (`organisation Angstforeningen Skive (angstforeningen-skive)`, shownWithKind).
+  const suggested = /^(\S+)\s+(.+\))$/su.exec(word.trim());
+  const suggestedKind = suggested ? kindFromName(suggested[1]) : undefined;
+  if (suggested && suggestedKind && kinds.includes(suggestedKind)) {
+    const r = folder.index(suggestedKind).exact(suggested[2]);
+    if (r.status === 'found' && isValidId(r.id)) return { kind: suggestedKind, id: r.id };
+  }
   const idShaped = isValidId(word);
   // An id of any kind: its file there, readable or not (the common case reads no more than that),
   // else a record the folder's entries know (one only in the history, with `removed`).

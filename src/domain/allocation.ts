@@ -20,9 +20,10 @@
 // ranking` takes it); a full grant without an amount is the amount applied for.
 //
 // The two sums differ on purpose:
-// - `allocationShares` gives every organisation's exact part of every line. The overviews, the public
-//   site and `org show` add these parts up, and keep their totals to the øre (a line of 998 shared
-//   by six must not come back as 998.0000000000001 and look overcommitted).
+// - `allocationShares` gives every organisation's exact part of every line. The overviews and the
+//   public site add these parts up, and keep their totals to the øre (a line of 998 shared by six
+//   must not come back as 998.0000000000001 and look overcommitted); `org show` shows each part of
+//   a line in whole kroner that add up to the line (output/rounded-parts.ts).
 // - `poolYearTotals` gives, per pool and year, the sum of the whole line amounts, which the audit
 //   compares with the budget, so a line split in three never throws that comparison off; each
 //   organisation's part there comes from the same split.

@@ -74,11 +74,11 @@ export function isValidId(id: string): boolean {
  * command's own argument in words: "the id you gave for the application"), never the value: it
  * may be a path such as `../x` or hold escape codes. Only a well-formed id ever becomes a file
  * name, so this is also what keeps a command inside the folder.
- * `listedBy`: where the ids it takes are listed, when that is not a record list (a vocabulary's).
+ * `listedBy`: where the ids it takes are listed (the kind's own list command, or a vocabulary's).
  */
 export function requireId(value: string, what: string | Message, listedBy?: Message): string {
   if (ID_PATTERN.test(value)) return value;
-  if (typeof what !== 'string') throw new UserError('cli.badIdArgument', { what });
+  if (typeof what !== 'string') throw new UserError(listedBy ? 'cli.badIdArgumentListed' : 'cli.badIdArgument', listedBy ? { what, listedBy } : { what });
   throw new UserError(listedBy ? 'cli.badIdListed' : 'cli.badId', listedBy ? { what: { syntax: what }, listedBy } : { what: { syntax: what } });
 }
 

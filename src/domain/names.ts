@@ -243,10 +243,26 @@ export class NameIndex {
     const strictHits = this.prepared.filter((p) => [p.entry.id, ...p.entry.names].some((n) => nameKey(n) === strict && strict !== ''));
     if (strictHits.length === 1) return { status: 'found', id: strictHits[0].entry.id };
     if (strictHits.length > 1) return { status: 'ambiguous', candidates: strictHits.map((p) => p.entry) };
+    const suggested = this.suggestedForm(trimmed);
+    if (suggested) return { status: 'found', id: suggested };
     const hits = this.prepared.filter((p) => q.some((f) => p.whole.includes(f)));
     if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };
     if (hits.length > 1) return { status: 'ambiguous', candidates: hits.map((p) => p.entry) };
     return { status: 'unknown', closest: this.closest(word) };
+  }
+
+  /**
+   * The id of an entry written as a suggestion shows it (`Angstforeningen Skive
+   * (angstforeningen-skive)`, context/names.ts `shown`): its name, then its id in brackets. The id
+   * must be the entry's and the name one of its names, so a suggestion copied as it was printed
+   * is taken, and nothing else is read into brackets.
+   */
+  private suggestedForm(word: string): string | undefined {
+    const m = /^(.*\S)\s*\(([^()]+)\)$/su.exec(word);
+    if (!m) return undefined;
+    const entry = this.byId.get(m[2].trim());
+    const name = nameKey(m[1]);
+    return entry && name !== '' && entry.names.some((n) => nameKey(n) === name) ? entry.id : undefined;
   }
 
   /**

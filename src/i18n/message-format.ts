@@ -134,12 +134,13 @@ function fill(parts: readonly Part[], lang: Language, shown: (name: string) => s
       }
     }
     out += filled ?? part.whole;
-    // A value that ends with a full stop of its own (`100 kr.`, an abbreviation, a typed `--dry.`,
-    // an ellipsis) takes the one after it: never two. A path that ends in dots (`.`, `../..`) keeps it.
+    // A value that ends a sentence of its own (`100 kr.`, an abbreviation, a typed `--dry.`, an
+    // ellipsis, a reason a user wrote with its full stop, question or exclamation mark) takes the
+    // one after it: never two. A path that ends in dots (`.`, `../..`) keeps it.
     const next = parts[k + 1];
     if (filled !== undefined && typeof next === 'string') {
       const after = count !== undefined && next.includes('#') ? next.split('#').join(count) : next;
-      if (after[0] === '.' && after[1] !== '.' && /[^./\\]\.+$/u.test(filled)) {
+      if (after[0] === '.' && after[1] !== '.' && (/[^./\\]\.+$/u.test(filled) || /[!?…]$/u.test(filled))) {
         out += after.slice(1);
         k++;
       }

@@ -11,7 +11,8 @@ import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { listWords, translate, type Message, type MessageKey } from '../i18n/index.js';
+import { labelInSentence, listWords, translate, type Message, type MessageKey } from '../i18n/index.js';
+import { fieldLabel } from '../i18n/values.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -24,7 +25,7 @@ import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type St
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
 import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
-import { errorsIntroduced, retiredChosen, untoldRecords, type ChangedFile } from './check.js';
+import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { lineDiff } from './diff.js';
@@ -270,6 +271,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         let untold = untoldOf.get(change.kind);
         if (!untold) untoldOf.set(change.kind, (untold = untoldRecords(raw, checked.problems, change.kind)));
         refuseBesideUntold(ctx, change.kind, untold.filter((p) => p.file !== rel));
+      } else if (change.record !== null && current.data) {
+        // A record given a new name (or another value no two may share) while a file of its folder
+        // cannot be read: that file may hold the same, which no check can see until it is mended.
+        const record = change.record;
+        const before = current.data as Rec;
+        const changed = (UNIQUE_FIELDS[change.kind] ?? []).filter((f) => record[f] !== undefined && record[f] !== before[f]);
+        if (changed.length > 0) {
+          let untold = untoldOf.get(change.kind);
+          if (!untold) untoldOf.set(change.kind, (untold = untoldRecords(raw, checked.problems, change.kind)));
+          refuseUniqueBesideUntold(ctx, change.kind, changed, untold.filter((p) => p.file !== rel));
+        }
       }
       if (change.record === null) {
         if (!current.snapshot.exists) throw new UserError('register.notFound', { kind: { key: `kind.${change.kind}` }, id: change.id });
@@ -400,6 +412,16 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
  */
 export function refuseBesideUntold(ctx: CommandContext, kind: RecordKind, untold: readonly Problem[]): void {
   if (untold.length > 0) throw new UserError('write.addBesideUnreadable', { aKind: { key: `kind.a.${kind}` as MessageKey }, count: untold.length, files: placesOf(ctx.dataDir, untold) });
+}
+
+/**
+ * Refuses a new value of a field no two records may share (`fields`) while files of the kind's
+ * folder cannot be told (`untold`): named at their errors, to be put right first.
+ */
+function refuseUniqueBesideUntold(ctx: CommandContext, kind: RecordKind, fields: readonly string[], untold: readonly Problem[]): void {
+  if (untold.length === 0) return;
+  const labels = listWords(ctx.lang, fields.map((f) => labelInSentence(ctx.lang, fieldLabel(ctx.lang, kind, f))));
+  throw new UserError('write.uniqueBesideUnreadable', { aKind: { key: `kind.a.${kind}` as MessageKey }, fields: labels, count: untold.length, files: placesOf(ctx.dataDir, untold) });
 }
 
 /** Bytes in KiB, rounded up (a file 1 byte over the limit must not read as the limit itself). */

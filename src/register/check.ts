@@ -88,6 +88,12 @@ export function retiredChosen(folder: DataFolder, raw: RawFolder, changes: reado
 }
 
 /**
+ * The fields no two records of a kind may share (validate's name-unique and cvr-unique): a record
+ * given a new value of one while a file of its folder cannot be told may take that file's.
+ */
+export const UNIQUE_FIELDS: Partial<Record<RecordKind, readonly string[]>> = { organisation: ['name', 'cvr'] };
+
+/**
  * The files of a kind's folder whose record cannot be told, each at its first error: not read as a
  * record at all, or read without a name. A new record of the kind may be one of them under another
  * id, which no check can see (the names that repeat are told by what can be read).

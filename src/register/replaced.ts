@@ -1,7 +1,8 @@
 // What an edit's replacing list flag took away: `--budgets`, `--funding` and `--criteria` give the
 // whole list anew, so an entry that was there and is not given again is gone. Each such entry is
 // said in words after the write (a year and its amount, a pool, a criterion's wording), with the
-// command that changes one entry and leaves the others, where there is one.
+// command that changes one entry and leaves the others, where there is one; a dry run says what
+// the edit would remove.
 import type { RecordKind } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import { criterionText, quotedCriterion, type CriteriaList } from '../domain/applications.js';
@@ -17,6 +18,8 @@ interface ReplacedList {
   keys(item: unknown): string[];
   words(item: unknown, folder: DataFolder, lang: Language): string;
   message: 'register.replaced.budgets' | 'register.replaced.funding' | 'register.replaced.criteria';
+  /** The same under --dry-run: what the edit would remove. */
+  wouldMessage: 'register.wouldReplace.budgets' | 'register.wouldReplace.funding' | 'register.wouldReplace.criteria';
 }
 
 const item = (v: unknown): Rec => (isPlainObject(v) ? v : {});
@@ -27,6 +30,7 @@ const BUDGETS: ReplacedList = {
   keys: (v) => [String(item(v).year)],
   words: (v, _, lang) => `${String(item(v).year)}: ${amount(item(v).amount_dkk, lang)}`,
   message: 'register.replaced.budgets',
+  wouldMessage: 'register.wouldReplace.budgets',
 };
 
 const FUNDING: ReplacedList = {
@@ -38,6 +42,7 @@ const FUNDING: ReplacedList = {
     return `${pool} ${String(l.year)} (${valueLabel(lang, String(l.kind))}): ${amount(l.amount_dkk, lang)}`;
   },
   message: 'register.replaced.funding',
+  wouldMessage: 'register.wouldReplace.funding',
 };
 
 const CRITERIA: ReplacedList = {
@@ -50,6 +55,7 @@ const CRITERIA: ReplacedList = {
   },
   words: (v, _, lang) => quotedCriterion(criterionText(v as CriteriaList[number], lang), lang),
   message: 'register.replaced.criteria',
+  wouldMessage: 'register.wouldReplace.criteria',
 };
 
 /** The flags that give a whole list anew, by their field's path. */
@@ -63,9 +69,9 @@ function replacingList(kind: RecordKind, path: string): ReplacedList | undefined
 
 /**
  * For each replacing list flag given: the entries the record had that the new list no longer has,
- * as a note (none when nothing was removed).
+ * as a note (none when nothing was removed); under --dry-run (`dryRun`), what it would remove.
  */
-export function removedByReplacing(kind: RecordKind, id: string, before: Rec, after: Rec, given: Record<string, unknown>, folder: DataFolder, lang: Language): Message[] {
+export function removedByReplacing(kind: RecordKind, id: string, before: Rec, after: Rec, given: Record<string, unknown>, folder: DataFolder, lang: Language, dryRun = false): Message[] {
   const notes: Message[] = [];
   for (const spec of FIELDS[kind]) {
     const list = given[optionName(spec.flag)] === undefined ? undefined : replacingList(kind, spec.path);
@@ -75,7 +81,7 @@ export function removedByReplacing(kind: RecordKind, id: string, before: Rec, af
     const kept = new Set(now.flatMap((v) => list.keys(v)));
     const removed = was.filter((v) => !list.keys(v).some((k) => kept.has(k)));
     if (removed.length === 0) continue;
-    notes.push({ key: list.message, params: { count: removed.length, list: listWords(lang, removed.map((v) => list.words(v, folder, lang))), id } });
+    notes.push({ key: dryRun ? list.wouldMessage : list.message, params: { count: removed.length, list: listWords(lang, removed.map((v) => list.words(v, folder, lang))), id } });
   }
   return notes;
 }

@@ -390,9 +390,10 @@ export function positionsIn(dir: string, root: () => string, candidate: (rel: st
 
 /**
  * `prefetch`: the record folders (`offers/`, …) whose data the command will read, parsed from the
- * snapshot while the second thread stats the files (see ParseCache.prefetch).
+ * snapshot while the second thread stats the files (see ParseCache.prefetch), unless `unneeded`
+ * says, once the snapshot is open, that the records will likely not be read (a recorded report).
  */
-export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch }: { prefetch?: readonly string[] } = {}): RawFolder {
+export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: ParallelReader, { prefetch, unneeded }: { prefetch?: readonly string[]; unneeded?: () => boolean } = {}): RawFolder {
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
@@ -426,7 +427,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   // Asked for once the snapshot is read (the first `has`), so both are under way at once.
   const statted = () => {
     if (!stats) {
-      if (ahead.size > 0) cache.prefetch([...ahead]);
+      if (ahead.size > 0 && !unneeded?.()) cache.prefetch([...ahead]);
       stats = started!();
       for (const [i, path] of links) {
         try {

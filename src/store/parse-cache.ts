@@ -47,6 +47,7 @@ import { IDENTITY_WORDS, putIdentity, type Identity } from './file-identity.js';
 import { makeFolders } from './paths.js';
 import { openRegular } from './read-file.js';
 import { removeLeftoverTemporaries } from './leftover-temporaries.js';
+import { recordingsFolder } from './recorded-output.js';
 
 const MAGIC = 'civsam-snapshot/5\n';
 const HEADER_DIGITS = 10;
@@ -201,6 +202,18 @@ export interface ParseCache {
   previous(listing: readonly unknown[]): Verdict | undefined;
   /** The problems the folder was found to have, when every file is as it was then (all taken from the snapshot) and so is the listing. */
   verdict(files: readonly string[], listing: readonly unknown[]): readonly unknown[] | undefined;
+  /**
+   * The snapshot file and which write of it was read (its time and its header's CRC-32), when one
+   * was: with a `verdict` (every file as that write holds it), the folder is exactly what it was
+   * when the snapshot was written, which is what a recorded output is kept by (recorded-output.ts).
+   */
+  generation(): { snapshot: string; generation: string } | undefined;
+  /**
+   * Has the next save write the snapshot even when only a few files were read again (which it
+   * would otherwise leave for later runs to read again): a report that is recorded can be printed
+   * again only for a folder exactly as a snapshot holds it (context/replay.ts).
+   */
+  writeSoon(): void;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
@@ -276,6 +289,8 @@ interface Loaded {
   entries: Entries;
   written: bigint;
   verdict?: Verdict;
+  /** Which write of the snapshot this is: when it was written and its header's CRC-32 (see ParseCache.generation). */
+  generation: string;
 }
 
 /**
@@ -417,7 +432,7 @@ function readTables(file: string, fd: number, version: string): Loaded | undefin
     }
   };
   const verdict = head[1] !== null && typeof head[1] === 'object' && (head[1] as { files?: unknown }).files === 0 ? { ...(head[1] as object), files: [...files] } : head[1]; // a copy: the entries' list grows with files added
-  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), json: [], problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(verdict) ? verdict : undefined };
+  return { entries: { rels: files as string[], ids, flags, data: new Array<unknown>(count), json: [], problems, groups: parts, groupOf, at: starts, lens, readPart }, written: BigInt(written), verdict: verdictShaped(verdict) ? verdict : undefined, generation: `${written}.${prefix.headerSum.toString(16)}` };
 }
 
 const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
@@ -763,7 +778,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   // Read when first asked for (after the files are listed, so their stats can be under way meanwhile).
   // `stored`: the last verdict; `stale` once an entry it was found for is replaced or dropped this run
   // (then it is only patched from, and never written again).
-  let state: { file?: string; entries: Entries; index: EntryIndex; stored?: Verdict; stale?: boolean } | undefined;
+  let state: { file?: string; entries: Entries; index: EntryIndex; stored?: Verdict; stale?: boolean; generation?: string } | undefined;
   let fileName: string | undefined;
   const snapshotPath = () => (fileName ??= snapshotFile(dataDir, env));
   const open = () => {
@@ -779,7 +794,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     const entries = loaded?.entries ?? emptyEntries();
     const trustedBefore = loaded ? loaded.written - racy : 0n;
     trusted = [Number(BigInt.asIntN(32, trustedBefore >> 32n)), Number(BigInt.asUintN(32, trustedBefore))];
-    state = { file, entries, index: new EntryIndex(entries.rels), stored: loaded?.verdict };
+    state = { file, entries, index: new EntryIndex(entries.rels), stored: loaded?.verdict, generation: loaded?.generation };
     return state;
   };
   /** The listings the snapshot holds (read when first asked for), and those to keep when it is written: taken or made this run. */
@@ -963,6 +978,13 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
       const stored = open().stored;
       return stored && JSON.stringify(listing) === JSON.stringify(stored.listing) ? stored : undefined;
     },
+    writeSoon() {
+      mustWrite = true;
+    },
+    generation() {
+      const s = open();
+      return s.file && s.generation ? { snapshot: s.file, generation: s.generation } : undefined;
+    },
     verdict(files, listing) {
       const s = open();
       const stored = s.stored;
@@ -1017,6 +1039,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         // and read around; the rename keeps a killed run's half-written one from being seen at all.
         writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored, keptListings), { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
+        // The reports recorded on the snapshot it replaces are never printed again (they are kept by
+        // which write of it they were made on): they go now, with whatever personal data they hold.
+        rmSync(recordingsFolder(s.file), { recursive: true, force: true });
         // The JSON snapshot of earlier versions, beside it: its copy of the records goes.
         rmSync(s.file.replace(/\.snapshot$/, '.json'), { force: true });
         removeUnusedSnapshots(join(s.file, '..'), basename(s.file), now());
@@ -1056,7 +1081,10 @@ function removeUnusedSnapshots(dir: string, own: string, nowNs: bigint): void {
     if (name === own || !/^[0-9a-f]{20}\.(?:snapshot|json)$/.test(name)) continue;
     try {
       const st = lstatSync(join(dir, name), { bigint: true });
-      if (st.isFile() && st.mtimeNs < nowNs - UNUSED_NS) rmSync(join(dir, name), { force: true });
+      if (st.isFile() && st.mtimeNs < nowNs - UNUSED_NS) {
+        rmSync(join(dir, name), { force: true });
+        rmSync(recordingsFolder(join(dir, name)), { recursive: true, force: true });
+      }
     } catch {
       // Gone meanwhile, or not ours to judge: left.
     }
@@ -1067,4 +1095,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, generation: () => undefined, writeSoon: () => {}, forget: () => {}, save: () => {} };

@@ -155,6 +155,12 @@ export function parseStrict(text: string): StrictParse {
       problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: indentedBelow.has(e.pos[0]) ? 'problem.yamlSyntax.indentedBelow' : 'problem.yamlSyntax.colonInValue' } });
       continue;
     }
+    // A quote never closed runs to the end of the file, where the parser says so: said where it opens.
+    const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteAt(doc, e.pos[0]) : undefined;
+    if (opened !== undefined) {
+      problems.push({ ...at(opened), rule, severity: 'error', message: { key: 'problem.yamlSyntax.unclosedQuote' } });
+      continue;
+    }
     const twice = e.code === 'DUPLICATE_KEY' ? firstOfKey(doc, e.pos[0]) : undefined;
     if (twice) {
       problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: 'problem.yamlDuplicateKeyNamed', params: { key: { label: twice.key }, line: at(twice.offset).line } } });
@@ -180,6 +186,24 @@ export function parseStrict(text: string): StrictParse {
   if (problems.length > 0) return { data: undefined, problems: dedupe(problems), doc, lineCounter };
   const data = doc.toJS({ maxAliasCount: 0 });
   return { data, problems, doc, lineCounter };
+}
+
+/**
+ * Where the quoted value that a missing closing quote at `offset` belongs to begins: the quoted
+ * scalar that runs up to that place (the parser reports the missing quote where the text ends,
+ * the file's last line, not at the quote). The innermost such value when several reach it.
+ */
+function unclosedQuoteAt(doc: Document.Parsed, offset: number): number | undefined {
+  const { visit } = yaml();
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const range = node.range;
+      if (!range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
+      if (range[0] < offset && range[1] >= offset && (start === undefined || range[0] > start)) start = range[0];
+    },
+  });
+  return start;
 }
 
 /**

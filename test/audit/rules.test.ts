@@ -17,7 +17,7 @@ describe('unilateral-agreement', () => {
       rule: 'unilateral-agreement', severity: 'error', principle: 'equal-access',
       subject: { kind: 'agreement', id: 'a1' },
       related: [{ kind: 'organisation', id: 'beta' }],
-      message: 'no call or exemption is recorded (field “established by”), while 1 comparable organisation was known when it started (1 Jan 2025).',
+      message: 'no call or exemption is recorded for how it came about, while 1 comparable organisation was known when it started (1 Jan 2025).',
     }]);
   });
 

@@ -153,7 +153,7 @@ describe('civsam audit on the bundled sample data', () => {
     const text = lines.join(' ');
     for (const code of ['established_by', 'channel_reason', 'deadline_reason', 'approved_by', 'omitted']) expect(text, code).not.toContain(code);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}\)/);
-    expect(r.stdout).toContain('(feltet »etableret');
+    expect(r.stdout).toContain('for, hvordan aftalen');
     expect(r.stdout).toContain('mangler: godkendt');
   });
 

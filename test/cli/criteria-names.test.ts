@@ -189,7 +189,7 @@ describe('options that take a hearing party or an organisation take its name', (
     const words = (s: string) => s.replace(/\s+/g, ' ');
     expect(words(note.stdout)).toContain('høringsparten, hvis svar rejste bemærkningen (navn eller id)');
     const decide = await civsam(['application', 'decide', '--help'], { env: { CIVSAM_LANG: 'da' } });
-    expect(words(decide.stdout)).toContain('de kriterier i opslaget, afgørelsen bygger på (deres tekst, begyndelsen af den eller deres id\'er)');
+    expect(words(decide.stdout)).toContain('de kriterier i opslaget, afgørelsen bygger på, ét pr. værdi (deres tekst, begyndelsen af den eller deres id\'er;');
   });
 });
 

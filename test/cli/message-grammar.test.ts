@@ -56,6 +56,6 @@ describe('a malformed id where a vocabulary entry is named', () => {
     const en = await civsam(['offer', 'list', '--data', dir, '--patient-group', 'a/b']);
     expect(en.stderr).toBe('error: --patient-group is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. civsam vocab list patient-groups shows the patient groups and their ids.\n');
     const org = await civsam(['offer', 'list', '--data', dir, '--organisation', 'a/b']);
-    expect(org.stderr).toContain('the list commands show them (e.g. civsam org list).');
+    expect(org.stderr).toContain('It is the record\'s file name without .yaml; civsam org list shows them.');
   });
 });

@@ -167,6 +167,22 @@ describe('civsam overview: terminal tables', () => {
     ]);
   });
 
+  it('org show: the parts of a line shared by three add up to the line, as the overview\'s do (133.334 + 133.333 + 133.333 kr.)', async () => {
+    const files = overviewFiles();
+    files['agreements/a-three.yaml'] = 'id: a-three\ntitle: Aftale a-three\norganisations: [alpha, beta, delta]\nscope: regional\nstart: 2027-01-01\nstatus: active\nfunding:\n  - pool: pool-general\n    year: 2027\n    kind: development\n    amount_dkk: 400000\n';
+    const data = overviewDir(files);
+    const parts: number[] = [];
+    for (const id of ['alpha', 'beta', 'delta']) {
+      const r = await civsam(['--data', data, 'org', 'show', id, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const funding = JSON.parse(r.stdout).funding as Array<{ agreement?: string; amount_dkk: number }>;
+      parts.push(...funding.filter((f) => f.agreement === 'a-three').map((f) => f.amount_dkk));
+    }
+    expect(parts).toEqual([133_334, 133_333, 133_333]);
+    const da = await civsam(['--data', data, 'org', 'show', 'alpha', '--lang', 'da'], { env: { COLUMNS: '80' } });
+    expect(da.stdout).toMatch(/│ 2027 │ Almen pulje +│ a-three +│ udvikling +│ 133\.334 kr\. │/);
+  });
+
   it('funding on a folder without pools says so and how to make one; the filters are named only when given', async () => {
     const empty = makeFolder(baseFiles());
     const first = async (args: string[], data = empty) => (await civsam(['--data', data, 'overview', 'funding', ...args, '--lang', 'da', '--as-of', AS_OF], { env: { COLUMNS: '100' } })).stdout.split('\n')[5];
@@ -384,7 +400,7 @@ describe('civsam overview: errors say what to do, exit 2', () => {
   it('an unknown patient group, with the known ones', async () => {
     const r = await run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: der er ingen patientgruppe med id\'et tinnitus. Søg med civsam find og en del af navnet.\n');
+    expect(r.stderr).toBe('fejl: der er ingen patientgruppe med id\'et tinnitus. Angiv en af disse: Psykisk sygdom, Depression, Angst, Diabetes, KOL.\n');
   });
 
   it('an unknown organisation, without listing every organisation', async () => {

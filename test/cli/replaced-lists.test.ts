@@ -49,15 +49,28 @@ describe('a replacing list flag that removes entries', () => {
     expect(run.stderr).toContain('Bemærk: --criteria erstatter alle kriterier, så dette er fjernet: »Samarbejde med kommunen«. Skal det blive, så angiv det med --criteria igen sammen med de nye.\n');
   });
 
-  it('says nothing when nothing is removed, when another field is edited, or on a dry run', async () => {
+  it('says nothing when nothing is removed or when another field is edited', async () => {
     const dir = folder();
     const more = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2026:500000', '--budgets', '2027:1200000', '--budgets', '2028:100000');
     expect(more.code).toBe(0);
     expect(more.stderr).not.toContain('Bemærk');
     const other = await edit(dir, 'pool', 'edit', 'p', '--name', 'Ny pulje');
     expect(other.stderr).not.toContain('Bemærk');
-    const dry = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2030:1', '--dry-run');
-    expect(dry.code).toBe(0);
-    expect(dry.stderr).not.toContain('Bemærk');
+  });
+
+  it('a dry run says what the edit would remove, for each of the three, and writes nothing', async () => {
+    const dir = folder();
+    const pool = readFileSync(join(dir, 'pools/p.yaml'), 'utf8');
+    const budgets = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2030:1', '--dry-run');
+    expect(budgets.code).toBe(0);
+    expect(budgets.stderr).toContain('Bemærk: --budgets erstatter alle år, så budgetterne for disse år ville blive fjernet: 2026: 500.000 kr. og 2027: 1.200.000 kr. Et enkelt års budget sættes med civsam pool budget p --year ÅR --amount BELØB, som lader de andre år stå.\n');
+    const criteria = await edit(dir, 'pool', 'edit', 'p', '--criteria', 'nye målgrupper', '--dry-run');
+    expect(criteria.stderr).toContain('Bemærk: --criteria erstatter alle kriterier, så dette ville blive fjernet: »Samarbejde med kommunen«. Skal det blive, så angiv det med --criteria igen sammen med de nye.\n');
+    expect(readFileSync(join(dir, 'pools/p.yaml'), 'utf8')).toBe(pool);
+    const funding = await edit(dir, 'agreement', 'edit', 'ag', '--funding', 'p:2026:development:350000', '--dry-run');
+    expect(funding.stderr).toContain('Bemærk: --funding erstatter alle bevillingslinjer, så denne linje ville blive fjernet: Psykiatripuljen 2027 (drift): 100.000 kr. Skal den blive, så angiv den med --funding igen sammen med de nye.\n');
+    const en = await civsam(['agreement', 'edit', 'ag', '--funding', 'p:2028:operation:1', '--dry-run', '--data', dir]);
+    expect(en.stderr).toContain('Note: --funding replaces all funding lines, so these 2 lines would be removed: Psykiatripuljen 2026 (development): DKK 300,000 and Psykiatripuljen 2027 (operation): DKK 100,000. To keep them, give them again with --funding beside the new ones.\n');
+    expect(readFileSync(join(dir, 'agreements/ag.yaml'), 'utf8')).toBe(json(AGREEMENT));
   });
 });

@@ -10,6 +10,9 @@ import { sheetToCsv } from '../../src/spreadsheets/export/files.js';
 import { exportRecords } from '../../src/spreadsheets/export/records.js';
 import { readFolder } from '../../src/store/load-folder.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
+import { parseCell } from '../../src/spreadsheets/import/cells.js';
+import { columnsOf } from '../../src/spreadsheets/import/columns.js';
+import { vocabularyIndexes } from '../../src/spreadsheets/import/values.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -123,5 +126,33 @@ describe('civsam export on the sample data', () => {
     expect(await civsam(['export', 'overview', 'coverage', '--type', 'peer-group'])).toMatchObject({ code: 2, stderr: 'error: --type is not a filter of the coverage overview. Its filters are: --area, --patient-group.\n' });
     expect(await civsam(['export', 'organisations', '--format', 'xlsx'])).toMatchObject({ code: 2, stderr: 'error: an .xlsx file cannot be written to the terminal. Give --output FILE.xlsx.\n' });
     expect((await civsam(['export', 'contacts'])).code).toBe(2);
+  });
+});
+
+describe('an assessment\'s scores in a spreadsheet cell', () => {
+  const app = 'id: a1\ncall: opslaget\norganisations: [alpha]\namount_dkk: 1000\nkind: operation\nreceived: 2025-01-15\n'
+    + 'assessments:\n  - assessor: Fagkonsulent\n    date: 2025-02-10\n    scores:\n      - criterion: reach\n        score: 3\n      - criterion: need\n        score: 5\n    note: "Første linje\\nAnden linje"\n';
+  const dir = makeFolder({
+    ...baseFiles(),
+    'calls/opslaget.yaml': 'id: opslaget\ntitle: Opslaget\nareas: [psychiatry]\npublished: 2025-01-01\ndeadline: 2025-02-01\nchannel: public\ncriteria:\n  - id: reach\n    text: {da: Rækkevidde}\n  - id: need\n    text: {da: Behov}\n',
+    'applications/a1.yaml': app,
+  });
+  const folder = checkFolder(readFolder(dir)).folder;
+  const sheet = exportRecords(folder, 'application', { lang: 'da', includePersonal: true, listSeparator: ',', sheetName: 'Ansøgninger' }).sheet;
+  const cell = String(sheet.rows[0][sheet.headers.indexOf('bedømmelser')]);
+
+  it('puts each score on a line of its own with real line breaks, as the other cells of several lines do, never a written \\n', () => {
+    expect(cell).toBe('bedømmer=Fagkonsulent; dato=2025-02-10; karakterer="kriterium=reach; karakter=3\nkriterium=need; karakter=5"; note="Første linje\nAnden linje"');
+    expect(cell).not.toContain('\\n');
+  });
+
+  it('is read back by the import as the same items, each value whole, and so is a cell an earlier export wrote with \\n', () => {
+    const column = columnsOf('application').find((c) => c.header.da === 'bedømmelser')!;
+    const ctx = { lang: 'da' as const, listSeparator: ',' as const, vocabularies: vocabularyIndexes(folder), records: {} as never };
+    // (The import takes the scores inside an assessment as their text; applications are not imported.)
+    const expected = { value: [{ assessor: 'Fagkonsulent', date: '2025-02-10', scores: 'kriterium=reach; karakter=3\nkriterium=need; karakter=5', note: 'Første linje\nAnden linje' }] };
+    expect(parseCell(cell, column.value, ctx)).toEqual(expected);
+    const earlier = 'bedømmer=Fagkonsulent; dato=2025-02-10; karakterer="kriterium=reach; karakter=3\\nkriterium=need; karakter=5"; note="Første linje\\nAnden linje"';
+    expect(parseCell(earlier, column.value, ctx)).toEqual(expected);
   });
 });

@@ -65,7 +65,7 @@ describe('an organisation\'s kind: headed "art" in Danish, "kind" in English, "t
   it('the header civsam writes is the one a missing column is asked for by, in each language', () => {
     const missing = (lang: 'en' | 'da') => plan('organisation', 'navn;områder;kommuner;status\nLys;psykiatri;Aarhus;aktiv\n', { lang }).sheetProblems
       .map((x) => x.message).filter((m) => m.key === 'import.header.missing').map((m) => translate(lang, m.key as never, m.params as never));
-    expect(missing('da')).toEqual(['ingen kolonne indeholder det påkrævede felt art (overskrift "art"). Tilføj kolonnen.']);
+    expect(missing('da')).toEqual(['ingen kolonne indeholder det påkrævede felt art (overskrift »art«). Tilføj kolonnen.']);
     expect(missing('en')).toEqual(['no column holds the required field kind (header "kind"). Add the column.']);
   });
 

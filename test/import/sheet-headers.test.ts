@@ -87,7 +87,7 @@ describe('a header civsam does not know', () => {
 
   it('a --map file naming no field is answered with the fields as the sheet\'s language heads them', () => {
     const m = mapHeader('hearing-party', ['x'], () => true, new Map([[foldHeader('x'), 'nothing']]), 'da');
-    expect(translate('da', m.problems[0].message.key, m.problems[0].message.params)).toBe('--map-filen knytter kolonnen til "nothing", som ikke er et felt. Felterne er: id, organisation, områder, patientgrupper, siden, status, udtrådt_den.');
+    expect(translate('da', m.problems[0].message.key, m.problems[0].message.params)).toBe('--map-filen knytter kolonnen til »nothing«, som ikke er et felt. Felterne er: id, organisation, områder, patientgrupper, siden, status, udtrådt_den.');
   });
 });
 

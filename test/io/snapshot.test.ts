@@ -139,7 +139,7 @@ describe('the folder snapshot', () => {
       for (const [i, args] of commands.entries()) expect(await civsam([...args, '--data', dir], { env })).toEqual(fresh[i]);
     }
     // The organisations' copy made unreadable, its length kept (so only parsing it finds out).
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const layout = parts(readFileSync(join(cache, name)));
     const header = layout.header as Parts['header'] & { groups: number[]; segments: number[] };
     const g = [...new Set(header.files.map((f) => f.slice(0, f.lastIndexOf('/') + 1)))].indexOf('organisations/');

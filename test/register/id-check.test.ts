@@ -129,6 +129,16 @@ const CASES: Array<[args: string[], names: string]> = [
   [['agreement', 'list', '--pool', 'X'], '--pool'],
 ];
 
+/** The command whose list shows the ids the refused value should have been one of: the kind asked for, not always organisations. */
+function listedBy(args: readonly string[], names: string): string {
+  const inWords = /^the id you gave for (?:the|a) (.*)$/.exec(names)?.[1];
+  if (inWords) return COMMAND_OF[inWords.replace(' ', '-') as keyof typeof COMMAND_OF];
+  const byOption: Record<string, string> = { '--organisation': 'org', '--organisations': 'org', '--applicants': 'org', '--selected': 'org', '--agreement': 'agreement', '--pool': 'pool', '--established-by-call': 'call' };
+  // `--id` names the command's own kind; a consultation's `--invited` names hearing parties.
+  if (names === '--invited') return args[0] === 'consultation' ? 'hearing-party' : 'org';
+  return byOption[names] ?? args[0];
+}
+
 const LISTS = new Set(CASES.map(([t]) => t.join(' ')).filter((t) => /--(organisations|invited|applicants|selected) X$|list --(organisation|pool) X$/.test(t)));
 
 describe('every id argument refuses a malformed id: exit 2, the argument named, nothing touched', () => {
@@ -146,7 +156,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
         const shown = template.join(' ');
         expect(r.code, shown).toBe(2);
         expect(r.stdout, shown).toBe('');
-        expect(r.stderr, shown).toBe(`error: ${names} is not ${names.startsWith('--') ? 'a valid id' : 'valid'}. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. It is the record's file name without .yaml; the list commands show them (e.g. civsam org list).\n`);
+        expect(r.stderr, shown).toBe(`error: ${names} is not ${names.startsWith('--') ? 'a valid id' : 'valid'}. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. It is the record's file name without .yaml; civsam ${listedBy(template, names)} list shows them.\n`);
       }
       expect(snapshot()).toEqual(before);
       expect(commits()).toBe(head);
@@ -156,7 +166,7 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
   test('in Danish, the same refusal', async () => {
     const r = await civsamInProcess(['--lang', 'da', '--data', data, 'org', 'remove', '../../victim']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: det id, du angav for organisationen, er ikke gyldigt. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; list-kommandoerne viser dem (fx civsam org list).\n');
+    expect(r.stderr).toBe('fejl: det id, du angav for organisationen, er ikke gyldigt. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; civsam org list viser dem.\n');
   });
 
   test('a malformed pool in --funding is refused as a malformed --funding', async () => {

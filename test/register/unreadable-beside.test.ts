@@ -2,7 +2,7 @@
 // one (the name-derived id differs from the file's), so adding is refused until the file is put
 // right; a lookup that finds nothing says which files of the kind were left out, as the record
 // asked for may be among them.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,24 @@ describe('adding while a file of the same kind cannot be read', () => {
     const same = await civsam(addOrg(near, 'Delta Forening'), DA);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('delta.yaml');
+  });
+});
+
+describe('giving a record a new name (or CVR number) while a file of the same kind cannot be read', () => {
+  it('is refused as adding is, naming the file at its error, and nothing is written; other fields are edited as before', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/lyspunktet.yaml': broken });
+    const file = `${join(dir, 'organisations/lyspunktet.yaml')}:6:1`;
+    const alpha = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const name = await civsam(['org', 'edit', 'alpha', '--name', 'Foreningen Lyspunktet', '--no-commit', '--data', dir], DA);
+    expect(name).toEqual({ code: 2, stdout: '', stderr: `fejl: der kan ikke gives en organisation et nyt navn, mens denne fil i samme mappe ikke kan læses: ${file}. civsam kan derfor ikke se, om en anden post har det samme i forvejen. Ret filen først (civsam validate viser, hvad der er galt).\n` });
+    const both = await civsam(['org', 'edit', 'alpha', '--name', 'Ny Forening', '--cvr', '29189846', '--dry-run', '--data', dir]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(`error: an organisation cannot be given a new name and CVR number while this file in the same folder cannot be read: ${file}, so civsam cannot tell whether another record has the same already. Put the file right first (civsam validate shows what is wrong).\n`);
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(alpha);
+    // The same name given again changes nothing unique; another field is edited as before.
+    expect((await civsam(['org', 'edit', 'alpha', '--name', 'Alpha Forening', '--notes', 'Ny note', '--no-commit', '--data', dir], DA)).code).toBe(0);
+    const pool = makeFolder({ ...baseFiles(), 'organisations/lyspunktet.yaml': broken, 'pools/p.yaml': 'id: p\nname: Puljen\nareas: [social]\neligible_kinds: [development]\nbudgets: []\n' });
+    expect((await civsam(['pool', 'edit', 'p', '--name', 'Foreningen Lyspunktet', '--no-commit', '--data', pool], DA)).code).toBe(0);
   });
 });
 

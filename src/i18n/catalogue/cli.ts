@@ -30,6 +30,17 @@ export const cli = defineMessages({
   'cli.optionMissingArgument': 'the option {what} needs a value.',
   'cli.missingMandatoryOption': 'the option {what} is required.',
   'cli.excessArguments': 'too many arguments.',
+  // Words after all a command takes, said by what they follow (`what`: an argument, an option, the value of one);
+  // `words` the words themselves, only when each is shaped like an id (never a name, which may be a person's).
+  // (as export says a word too many after what it exports, sheetKind.export.extraWords)
+  'cli.excessAfterValue': 'there {count, plural, one {is one word} other {are # words}} too many after the value of {option}: {option} takes one value, so put a value of several words in quotes ({option} "…").',
+  'cli.excessAfterFlag': 'there {count, plural, one {is one word} other {are # words}} too many after {option}: {option} takes no value.',
+  'cli.excessAfterArgument': 'there {count, plural, one {is one word} other {are # words}} too many after {argument}{words}: {command} takes {arguments} and nothing more, so put a name of several words in quotes.',
+  'cli.excessNoArguments': 'there {count, plural, one {is one word} other {are # words}} too many after {command}{words}: it takes no arguments, only options.',
+  // The words too many, when each is shaped like an id.
+  'cli.excessWords': ' ({words})',
+  // A placeholder of civsam's own advice given as a value (`--reason TEXT`): the word is civsam's, not the user's data.
+  'cli.placeholderValue': '{what} was given {word}, but {word} is a placeholder: in civsam\'s examples and advice it stands for what you write yourself. Write the real value in its place.',
   'cli.invalidArgument': 'the value given to {what} is not valid.',
   'cli.invalidChoice': '{what} takes one of these values: {choices}.',
   'cli.unknownCommandUnnamed': 'unknown command.',
@@ -100,6 +111,12 @@ export const cli = defineMessages({
   'cli.optionMissingArgument': 'tilvalget {what} skal have en værdi.',
   'cli.missingMandatoryOption': 'tilvalget {what} er påkrævet.',
   'cli.excessArguments': 'for mange argumenter.',
+  'cli.excessAfterValue': 'der står {count, plural, one {et ord} other {# ord}} for meget efter værdien til {option}: {option} tager én værdi, så sæt en værdi på flere ord i anførselstegn ({option} "…").',
+  'cli.excessAfterFlag': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {option}: {option} tager ingen værdi.',
+  'cli.excessAfterArgument': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {argument}{words}: {command} tager kun {arguments}, så sæt et navn på flere ord i anførselstegn.',
+  'cli.excessNoArguments': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {command}{words}: den tager ingen argumenter, kun tilvalg.',
+  'cli.excessWords': ' ({words})',
+  'cli.placeholderValue': '{what} fik {word}, men {word} er en pladsholder: i civsams eksempler og råd står det for det, du selv skal skrive. Skriv den rigtige værdi i stedet.',
   'cli.invalidArgument': 'værdien til {what} er ikke gyldig.',
   'cli.invalidChoice': '{what} kan have en af disse værdier: {choices}.',
   'cli.unknownCommandUnnamed': 'ukendt kommando.',

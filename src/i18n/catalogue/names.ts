@@ -7,6 +7,8 @@ export const names = defineMessages({
   'names.noName': 'there is no {kind} that matches what you gave for {what}. {hint}',
   'names.didYouMean': 'Did you mean: {list}?',
   'names.findHint': 'Search with civsam find and part of the name.',
+  // Every entry of a short vocabulary (the types of offer), by the names a user types.
+  'names.chooseHint': 'Give one of these: {list}.',
   // A lookup that found nothing while records of the kind were left out for errors: the one asked for may be among them.
   'names.leftOutHint': 'But {count, plural, one {this file has errors and is left out, so it may be that one} other {these # files have errors and are left out, so it may be one of them}}: {files}. Put {count, plural, one {it} other {them}} right first (civsam validate shows what is wrong).',
   'names.leftOutHintNear': 'But {count, plural, one {this file has errors and is left out, so it may be that one} other {these # files have errors and are left out, so it may be one of them}}: {files}. Put {count, plural, one {it} other {them}} right first (civsam validate shows what is wrong). Or did you mean: {list}?',
@@ -36,6 +38,7 @@ export const names = defineMessages({
   'names.noName': 'der er ingen {kind}, der passer til det, du angav ved {what}. {hint}',
   'names.didYouMean': 'Mente du: {list}?',
   'names.findHint': 'Søg med civsam find og en del af navnet.',
+  'names.chooseHint': 'Angiv en af disse: {list}.',
   'names.leftOutHint': 'Men {count, plural, one {denne fil har fejl og er udeladt, så det kan være den} other {disse # filer har fejl og er udeladt, så det kan være en af dem}}: {files}. Ret {count, plural, one {den} other {dem}} først (civsam validate viser, hvad der er galt).',
   'names.leftOutHintNear': 'Men {count, plural, one {denne fil har fejl og er udeladt, så det kan være den} other {disse # filer har fejl og er udeladt, så det kan være en af dem}}: {files}. Ret {count, plural, one {den} other {dem}} først (civsam validate viser, hvad der er galt). Eller mente du: {list}?',
   'names.listHint': 'Se dem med civsam {command} list, eller søg med civsam find og en del af navnet.',

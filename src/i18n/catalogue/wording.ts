@@ -45,6 +45,10 @@ export const wording = defineMessages({
   'vocab.listedBy.municipalities': 'civsam vocab list municipalities shows the municipalities and their ids.',
   'vocab.listedBy.patient-groups': 'civsam vocab list patient-groups shows the patient groups and their ids.',
   'vocab.listedBy.offer-types': 'civsam vocab list offer-types shows the types of offer and their ids.',
+  // The same for a command's own argument, named in words ("the id you gave for the call").
+  'cli.badIdArgumentListed': '{what} is not valid. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. {listedBy}',
+  // Where a record kind's ids are listed: its own list command (`civsam call list`), not another kind's.
+  'cli.listedByKind': 'It is the record\'s file name without .yaml; civsam {command} list shows them.',
   'problem.unexpectedFolder': 'This folder is not a record (records are files named <id>.yaml) and is ignored. Move it out of {folder}/ if it does not belong there.',
 }, {
   'kind.a.organisation': 'en organisation',
@@ -85,5 +89,7 @@ export const wording = defineMessages({
   'vocab.listedBy.municipalities': 'civsam vocab list kommuner viser kommunerne og deres id\'er.',
   'vocab.listedBy.patient-groups': 'civsam vocab list patientgrupper viser patientgrupperne og deres id\'er.',
   'vocab.listedBy.offer-types': 'civsam vocab list tilbudstyper viser tilbudstyperne og deres id\'er.',
+  'cli.badIdArgumentListed': '{what}, er ikke gyldigt. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. {listedBy}',
+  'cli.listedByKind': 'Det er postens filnavn uden .yaml; civsam {command} list viser dem.',
   'problem.unexpectedFolder': 'Mappen er ikke en post (poster er filer, der hedder <id>.yaml) og bliver ignoreret. Flyt den ud af {folder}/, hvis den ikke hører hjemme der.',
 });

@@ -138,7 +138,7 @@ function parseItems(t: string, kind: Extract<ValueKind, { type: 'items' }>, ctx:
     byName.set(foldHeader(itemFieldName(f.name, 'da')), f);
   }
   const items: Record<string, unknown>[] = [];
-  const lines = t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = itemLines(t).map((l) => l.trim()).filter((l) => l !== '');
   for (let i = 0; i < lines.length; i++) {
     const item: Record<string, unknown> = {};
     const pairs = splitPairs(lines[i]);
@@ -172,7 +172,8 @@ function splitPairs(line: string): Array<[string, string]> | undefined {
       let k = j + 1;
       while (k < line.length && line[k] !== '"') k += line[k] === '\\' ? 2 : 1;
       try {
-        value = JSON.parse(line.slice(j, k + 1)) as string;
+        // A line break written as one (as export writes it) or as `\n` (as earlier exports did).
+        value = JSON.parse(line.slice(j, k + 1).replace(/\r?\n/g, '\\n')) as string;
       } catch {
         return undefined;
       }
@@ -192,11 +193,38 @@ function splitPairs(line: string): Array<[string, string]> | undefined {
   return out;
 }
 
-/** The inverse of parseItems, for export: one line per item. */
+/**
+ * The inverse of parseItems, for export: one line per item. A quoted value keeps its line breaks
+ * as line breaks (an assessment's scores, one a line, as every other cell of several lines shows
+ * them), not as `\n`; the quotes hold them inside their item.
+ */
 export function formatItems(items: readonly Record<string, unknown>[], lang: Language, format: (field: string, v: unknown) => string): string {
   return items.map((item) => Object.entries(item).map(([k, v]) => {
     const s = format(k, v);
     const name = itemFieldName(k, lang);
-    return `${name}=${/[;="\n\\]|^\s|\s$/.test(s) || s === '' ? JSON.stringify(s) : s}`;
+    return `${name}=${/[;="\n\\]|^\s|\s$/.test(s) || s === '' ? quoted(s) : s}`;
   }).join('; ')).join('\n');
+}
+
+/** A value in double quotes as JSON writes it, except that a line break stays one. */
+function quoted(s: string): string {
+  return JSON.stringify(s).replace(/\\(.)/g, (escape, c: string) => (c === 'n' ? '\n' : escape));
+}
+
+/** A cell's items, one a line: a line break inside a quoted value (`field="…"`) belongs to that value, not the next item. */
+function itemLines(t: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (inQuotes && c === '\\') i++;
+    else if (c === '"' && (inQuotes || /=\s*$/.test(t.slice(start, i)))) inQuotes = !inQuotes;
+    else if (c === '\n' && !inQuotes) {
+      lines.push(t.slice(start, i));
+      start = i + 1;
+    }
+  }
+  lines.push(t.slice(start));
+  return lines;
 }
