@@ -4,7 +4,8 @@
 // write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { UserError } from '../domain/errors.js';
+import { EXIT, UserError } from '../domain/errors.js';
+import { formatDate } from '../i18n/format.js';
 import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
@@ -167,7 +168,12 @@ function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, ra
   return { ids: [...new Set(out)], ...(criteria ? { criteria } : {}) };
 }
 
-/** Records one assessor's scores; a later assessment by the same assessor replaces the scores it gives again. */
+/**
+ * Records one assessor's scores; a later assessment by the same assessor replaces the scores it
+ * gives again, each in its place. A correction keeps the day the assessment was made unless --date
+ * gives another: the record says when the application was assessed, not when a score was last
+ * corrected. Which day stands is said after the change.
+ */
 export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   const assessor = opts.assessor?.trim();
@@ -175,6 +181,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
   let tied: string[] = [];
+  let dated: Message | undefined;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
@@ -186,10 +193,16 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const note = opts.note?.trim();
     if (at < 0) {
       assessments.push({ assessor, date, scores, ...(note ? { note } : {}) });
+      // A date given is the date that stands; today, taken for one not given, is said.
+      dated = opts.date === undefined ? { key: 'application.assessDated', params: { date: formatDate(date, ctx.lang) } } : undefined;
     } else {
       const before = assessments[at];
-      const kept = before.scores.filter((old) => !scores.some((n) => n.criterion === old.criterion));
-      assessments[at] = { ...before, date, scores: [...kept, ...scores], ...(note ? { note } : {}) };
+      const day = opts.date !== undefined ? date : before.date;
+      const corrected = before.scores.map((old) => scores.find((n) => n.criterion === old.criterion) ?? old);
+      const added = scores.filter((n) => !before.scores.some((old) => old.criterion === n.criterion));
+      assessments[at] = { ...before, date: day, scores: [...corrected, ...added], ...(note ? { note } : {}) };
+      dated = day !== before.date ? { key: 'application.assessDateMoved', params: { date: formatDate(day, ctx.lang), was: formatDate(before.date, ctx.lang) } }
+        : opts.date === undefined ? { key: 'application.assessDateKept', params: { date: formatDate(day, ctx.lang) } } : undefined;
     }
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
     // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
@@ -203,6 +216,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   // audit: an assessor with a declared tie to an applicant takes no part in the call (the audit's
   // assessor-conflict rule, forvaltningsloven § 3). The assessor is not named.
   if (tied.length > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('application.assessorTied', { organisations: tied.join(', '), count: tied.length })) + '\n');
+  if (dated && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(dated.key, dated.params) + '\n');
   return result.exitCode;
 }
 

@@ -8,7 +8,8 @@
 // for: the letter would tell the applicant something the region cannot stand by. All or none, as the
 // round's answers go out together: no applicant hears before another whose answer is still being put
 // right. The refusal names each application and what is wrong. A letter without a case number leaves
-// out the sentence that asks for one, and the command says which letters have none.
+// out the sentence that asks for one, and the command says which letters have none. A call with no
+// decision to answer yet gets no letters and no folder, and is told what comes first.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
 // A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
 // many were written; what a run killed outright left, the next run into the folder removes.
@@ -185,6 +186,13 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  // No decision to answer (no application yet, or none granted or refused): said, with what comes
+  // first, rather than "0 letters written" into a folder made for nothing.
+  if (!apps.some((a) => a.decision && a.decision.outcome !== 'withdrawn')) {
+    const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn').length;
+    ctx.stderr.write(ctx.t(apps.length === 0 ? 'letter.noApplications' : 'letter.noneDecided', { id, count: apps.length, withdrawn }) + '\n');
+    return EXIT.ok;
+  }
   // A decision the audit marks as an error (a refusal or partial grant without reasons naming the
   // criteria, missing scores, more granted than applied for, …) is not one to send: none is written
   // while one is, and each is named with what is wrong.

@@ -39,25 +39,54 @@ function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly
   return { key: 'course.inviteOverSeats', params: { id, seats, held, free: Math.max(0, seats - invited.length), adding, advice } };
 }
 
-/** Adds hearing parties to the invited list (and takes them off the omitted list). */
+/**
+ * `consultation edit` that leaves fewer seats than parties invited (--seats below them, or a
+ * limited selection chosen with too few): refused as an invitation past the seats is (inviteRefusal),
+ * saying who holds them and what to do. Judged only when the edit changes the seats, the selection
+ * or the invited, so a record already over its seats can still have its other fields edited.
+ */
+export function refuseSeatsBelowInvited(before: Rec, after: Rec, id: string, folder: DataFolder): void {
+  const invited = [...new Set(list(after.invited))];
+  if (after.selection !== 'limited' || typeof after.seats !== 'number' || invited.length <= after.seats) return;
+  if (after.seats === before.seats && after.selection === before.selection && invited.length <= new Set(list(before.invited)).size) return;
+  const count = invited.length;
+  const advice: Message = { key: after.status === 'planned' ? 'course.fewerSeatsOmit' : 'course.fewerSeatsSent', params: { id, count } };
+  throw new UserError('course.seatsBelowInvited', { id, count, seats: after.seats, names: andList(invited.map((p) => nameOf(folder, 'hearing-party', p))), advice });
+}
+
+/**
+ * Adds hearing parties to the invited list. A party left out with a written reason is taken off the
+ * omitted list (a party is not both invited and left out), and that is said: the reason was a
+ * decision someone wrote down. Nothing of it is kept in the file; the history keeps it.
+ */
 export async function invite(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const add = parties(args);
   if (add.length === 0) throw new UserError('register.partiesMissing');
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r, s) => {
+  let takenBack: { names: Message | string; count: number; dir: string } | undefined;
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     const invited = list(r.invited);
     const fresh = [...new Set(add.filter((p) => !invited.includes(p)))];
     const refusal = fresh.length > 0 ? inviteRefusal(r, s.folder, id, invited, fresh.length, ctx.today) : undefined;
     if (refusal) throw new UserError(refusal.key, refusal.params);
     invited.push(...fresh);
     const out: Record<string, unknown> = { ...r, invited };
+    takenBack = undefined;
     if (Array.isArray(r.omitted)) {
       const omitted = (r.omitted as Omitted[]).filter((o) => !add.includes(o.party));
+      const back = (r.omitted as Omitted[]).filter((o) => add.includes(o.party)).map((o) => o.party);
+      if (back.length > 0) takenBack = { names: andList(back.map((p) => nameOf(s.folder, 'hearing-party', p))), count: back.length, dir: s.dir };
       if (omitted.length > 0) out.omitted = omitted;
       else delete out.omitted;
     }
     return out;
   });
+  if (code === EXIT.ok && takenBack) {
+    const { findRepository } = await import('../store/git.js');
+    const kept: Message = { key: findRepository(takenBack.dir) ? 'course.omissionInHistory' : 'course.omissionGone', params: { id, count: takenBack.count } };
+    ctx.stderr.write(ctx.errColor.yellow(ctx.t('course.omissionTakenBack', { id, names: takenBack.names, count: takenBack.count, kept })) + '\n');
+  }
+  return code;
 }
 
 /** Records eligible parties deliberately left out, with the reason. */
@@ -146,10 +175,15 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
   return code;
 }
 
-/** Opens a consultation on or after its opening day; with --now today, which becomes its opening day. */
+/**
+ * Opens a consultation on or after its opening day; with --now today, which becomes its opening day.
+ * Not past its deadline: opened then, it would give no party time to answer (and those invited
+ * before would be held to a deadline that has gone). A new deadline comes first (edit --deadline).
+ */
 export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'consultation', id, (r) => {
+    if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError('course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;

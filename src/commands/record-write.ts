@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import type { RecordKind } from '../domain/kinds.js';
+import type { DataFolder } from '../domain/folder.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
@@ -210,8 +211,10 @@ export function edit(kind: RecordKind) {
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
     let removed: Message[] = [];
-    // An application's amount applied for is judged against its grant (only its command's code knows how).
-    const guard = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied : undefined;
+    // An application's amount applied for is judged against its grant, a consultation's seats against
+    // those invited (only their commands' code knows how).
+    const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
+      : kind === 'consultation' ? (await import('./consultation.js')).refuseSeatsBelowInvited : undefined;
     const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
@@ -222,7 +225,7 @@ export function edit(kind: RecordKind) {
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
-      guard?.(current, rec, id);
+      guard?.(current, rec, id, s.folder);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));

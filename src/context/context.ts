@@ -47,5 +47,22 @@ export interface CommandContext {
    */
   controlTyped?: ReadonlyArray<{ flag: string; values: readonly string[] }>;
   /** Its output may be printed again from a recording (its spec says `replays`; see context/replay.ts): told of the folder's load. */
-  replay?: Pick<import('./replay.js').Replay, 'loaded' | 'recorded'>;
+  replay?: ReplayHook;
+}
+
+/** A snapshot file and which write of it (store/parse-cache.ts ParseCache.generation). */
+export interface SnapshotWrite {
+  snapshot: string;
+  generation: string;
+}
+
+/** What the folder's load tells a report that may be printed again from a recording (context/replay.ts). */
+export interface ReplayHook {
+  /**
+   * Told before any record is read: the snapshot when every file is as that write of it holds them.
+   * Stops the command when its output on that folder is recorded; else notes what to record under.
+   */
+  loaded(snapshot: SnapshotWrite | undefined): void;
+  /** Whether a recording of this command is kept for this write of the snapshot (then the records need not be parsed ahead). */
+  recorded(snapshot: SnapshotWrite | undefined): boolean;
 }

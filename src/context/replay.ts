@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { hasRecording, MOST_PARTS, MOST_RECORDED_CHARS, readRecording, recordingsFolder, writeRecording, type Recording } from '../store/recorded-output.js';
-import type { Output } from './context.js';
+import type { Output, ReplayHook } from './context.js';
 
 /** Environment variables whose value may change what a report says or how it is drawn. */
 const READ_FROM_ENVIRONMENT = /^(?:CIVSAM_.*|LC_.*|LANG|LANGUAGE|TZ|COLUMNS|LINES|TERM|COLORTERM|NO_COLOR|FORCE_COLOR)$/;
@@ -28,18 +28,11 @@ class Replayed {
   constructor(readonly recording: Recording) {}
 }
 
-export interface Replay {
+/** `loaded` stops the command with a Replayed when its output on the folder is recorded. */
+export interface Replay extends ReplayHook {
   /** The streams to give the command: what goes through them is recorded too. */
   stdout: Output;
   stderr: Output;
-  /**
-   * Told by the folder's load, before any record is read: the snapshot (its file and generation)
-   * when every file is as that write of it holds them. Stops the command (a Replayed) when its
-   * output on that folder is recorded; else notes the generation to record under.
-   */
-  loaded(snapshot: { snapshot: string; generation: string } | undefined): void;
-  /** Whether a recording of this command is kept for this write of the snapshot (then the records need not be parsed ahead). */
-  recorded(snapshot: { snapshot: string; generation: string } | undefined): boolean;
   /** Runs the command (names looked up, its module loaded and run): its exit code, replayed or worked out and recorded. */
   run(command: () => Promise<number>): Promise<number>;
 }

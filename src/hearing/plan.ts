@@ -111,10 +111,10 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
   const leftOut = ranked.slice(consultation.seats);
   for (const r of chosen) {
     r.proposed = true;
-    r.reason = firstRound ? firstRoundSeatReason(r, window, leftOut[0]) : seatReason(r, rotation, leftOut[0]);
+    r.reason = firstRound ? firstRoundSeatReason(r, leftOut[0]) : seatReason(r, rotation, leftOut[0]);
   }
   const lastChosen = chosen[chosen.length - 1];
-  for (const r of leftOut) r.reason = firstRound ? firstRoundLeftOutReason(r, window, lastChosen) : leftOutReason(r, rotation, lastChosen);
+  for (const r of leftOut) r.reason = firstRound ? firstRoundLeftOutReason(r, lastChosen) : leftOutReason(r, rotation, lastChosen);
   const rest = rows.filter((r) => !r.proposed);
   return { consultation, window, rotation, rows: [...chosen, ...rest], proposal: chosen.map((r) => r.party.id) };
 }
@@ -123,16 +123,16 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
 function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
   if (r.waited === null) return { key: 'plan.wait.never', params: { count: rotation.length } };
   const last = rotation[rotation.length - 1 - r.waited];
-  return r.waited === 0 ? { key: 'plan.wait.latest', params: { id: last.id } } : { key: 'plan.wait.since', params: { count: r.waited, id: last.id } };
+  return r.waited === 0 ? { key: 'plan.wait.latest' } : { key: 'plan.wait.since', params: { count: r.waited, id: last.id } };
 }
 
 /** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */
 function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
   if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
-  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryId' } : { key: 'plan.yes.noHistory', params: { since: r.party.since } };
+  if (rotation.length === 0) return { key: firstLeftOut.party.since === r.party.since ? 'plan.yes.noHistoryId' : 'plan.yes.noHistory' };
   const wait = waitPhrase(r, rotation);
   if (firstLeftOut.waited === r.waited) {
-    if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait, since: r.party.since } };
+    if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait } };
     return { key: 'plan.yes.tieId', params: { wait } };
   }
   return { key: r.waited === null ? 'plan.yes.never' : 'plan.yes.waited', params: { wait } };
@@ -150,31 +150,27 @@ function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen
   return { key: 'plan.no.others', params: { seated: record } };
 }
 
-/** When the party was last invited in the window, as a phrase: the table's "last invited" in words. */
-function invitePhrase(r: PlanRow, window: readonly Consultation[]): Message {
-  const last = r.record.lastInvited;
-  return last ? { key: 'plan.invite.last', params: { date: last.opens } } : { key: 'plan.invite.never', params: { count: window.length } };
-}
-
-/** Why a party has a seat in the first round with limited seats. */
-function firstRoundSeatReason(r: PlanRow, window: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
+/**
+ * Why a party has a seat in the first round with limited seats: what decided between it and the
+ * first left out. Its last invitation and how many it had are in its row beside the reason, and
+ * that invitations decide in the first round is said once, in the plan's heading.
+ */
+function firstRoundSeatReason(r: PlanRow, firstLeftOut: PlanRow | undefined): Message {
   if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
-  const invite = invitePhrase(r, window);
   switch (firstRoundDecider(r, firstLeftOut)) {
-    case 'waited': return { key: 'plan.first.yes.waited', params: { invite } };
-    case 'count': return { key: 'plan.first.yes.fewer', params: { invite, invited: r.record.invited, count: window.length } };
-    case 'since': return { key: 'plan.first.yes.tieSince', params: { invite, since: r.party.since } };
-    case 'id': return { key: 'plan.first.yes.tieId', params: { invite } };
+    case 'waited': return { key: 'plan.first.yes.waited' };
+    case 'count': return { key: 'plan.first.yes.fewer' };
+    case 'since': return { key: 'plan.first.yes.tieSince' };
+    case 'id': return { key: 'plan.first.yes.tieId' };
   }
 }
 
-/** Why a party has no seat in the first round with limited seats. */
-function firstRoundLeftOutReason(r: PlanRow, window: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
-  const invite = invitePhrase(r, window);
+/** Why a party has no seat in the first round with limited seats (as firstRoundSeatReason). */
+function firstRoundLeftOutReason(r: PlanRow, lastChosen: PlanRow | undefined): Message {
   switch (lastChosen ? firstRoundDecider(r, lastChosen) : 'waited') {
-    case 'waited': return { key: 'plan.first.no.waited', params: { invite } };
-    case 'count': return { key: 'plan.first.no.more', params: { invite, invited: r.record.invited, count: window.length } };
-    case 'since': return { key: 'plan.first.no.tieSince', params: { invite } };
-    case 'id': return { key: 'plan.first.no.tieId', params: { invite } };
+    case 'waited': return { key: 'plan.first.no.waited' };
+    case 'count': return { key: 'plan.first.no.more' };
+    case 'since': return { key: 'plan.first.no.tieSince' };
+    case 'id': return { key: 'plan.first.no.tieId' };
   }
 }

@@ -87,6 +87,9 @@ const MONTHS: Record<Language, readonly string[]> = {
   da: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
+/** The months as a date in words writes them, in either language: a line is not broken inside such a date (output/table.ts). */
+export const MONTH_WORDS: readonly string[] = [...MONTHS.da, ...MONTHS.en];
+
 function dateInWords(iso: string, lang: Language): string {
   const day = calendarDay(iso);
   // Anything but a real day (2027-02-30, 2026-1-5) is shown as written, not as some day it could roll to.

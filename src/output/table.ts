@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { csvDelimiter, encodeCsv } from './csv.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatNumber, MONTH_WORDS } from '../i18n/format.js';
 import { textWidth } from './text-width.js';
 
 export type { Cell, Column, StyledCell, Table, Tone } from '../reports/table.js';
@@ -366,14 +366,22 @@ function drawList(table: Table, texts: string[][], width: number, color: ChalkIn
   if (out.length) sink(out.join(''));
 }
 
-/** Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`, `42,5 %`). */
-const SPACES = /(?<!\bDKK) +(?!kr\.|%)/;
+// A date in words as format.ts writes it: `9. nov. 2026`, `1. maj 2026`, `9 Nov 2026`.
+const DAY = String.raw`\b\d{1,2}\.?`;
+const MONTH = `(?:${MONTH_WORDS.map((m) => m.replace('.', '\\.')).join('|')})`;
+const YEAR = String.raw`\d{4}\b`;
+const DATE = new RegExp(`${DAY} +${MONTH} +${YEAR}`);
 
+/**
+ * Where a line may break: at spaces, except inside an amount or share (`1.250.000 kr.`, `DKK 1,250`,
+ * `42,5 %`) or a date (`9. nov. 2026` read as `9.` and `nov. 2026` on two lines is no date).
+ */
+const SPACES = new RegExp(`(?<!\\bDKK) +(?!kr\\.|%)(?<!${DAY}(?= +${MONTH} +${YEAR}) +)(?<!${DAY} +${MONTH}(?= +${YEAR}) +)`);
 
 /** Whether SPACES may leave a space inside a word here; where not, it breaks at every space. */
 function keepsSpaces(text: string): boolean {
   // Three searches for a fixed text are about twice as fast as one pattern with three branches, and this runs for every cell.
-  return text.includes('kr.') || text.includes('%') || text.includes('DKK');
+  return text.includes('kr.') || text.includes('%') || text.includes('DKK') || DATE.test(text);
 }
 
 /** The words of a line, where it may break, and empty strings between spaces (to be skipped). */

@@ -71,9 +71,13 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     proposal: plan.proposal,
     parties: rows,
   };
+  // A party by its organisation's name, as it is typed (consultation invite, omit); its id only
+  // where two parties of the plan share a name, as that is then what tells them apart.
+  const names = new Map<string, number>();
+  for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
+  const shownName = (r: (typeof rows)[number]) => (names.get(r.name)! > 1 && r.name !== r.party ? `${r.name} (${r.party})` : r.name);
   const columns = [
     { header: t('hearing.col.rank'), align: 'right' as const },
-    { header: t('hearing.col.party') },
     { header: t('hearing.col.organisation') },
     { header: t('hearing.col.since') },
     { header: t('hearing.col.invited') },
@@ -83,8 +87,7 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
   ];
   const tableRows = rows.map((r) => [
     r.rank ?? '',
-    r.party,
-    r.name,
+    shownName(r),
     formatDate(r.since, lang),
     // Of no earlier consultation on the subject: nothing to count (not "0 af 0").
     r.of === 0 ? '–' : t('hearing.invitedOf', { count: r.invited, total: r.of }),
@@ -101,7 +104,8 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     c.id ? t('hearing.plan.heading', { title: c.title, id: c.id }) : t('hearing.plan.headingDraft'),
     limited ? t('hearing.plan.selectionLimited', { seats: c.seats!, opens: formatDate(c.opens, lang) }) : t('hearing.plan.selectionAll', { opens: formatDate(c.opens, lang) }),
     plan.window.length ? t('hearing.plan.window', { count: plan.window.length, ids: ids(plan.window) }) : t('hearing.plan.windowNone'),
-    ...(limited ? [plan.rotation.length ? t('hearing.plan.rotation', { ids: ids(plan.rotation) }) : t('hearing.plan.rotationNone')] : []),
+    // With no rotation history, what decides instead is said once here, not in every row's reason.
+    ...(limited ? [plan.rotation.length ? t('hearing.plan.rotation', { ids: ids(plan.rotation) }) : t(plan.window.length ? 'hearing.plan.rotationFirst' : 'hearing.plan.rotationNone')] : []),
   ].join('\n');
   return { json, heading, tables: [{ columns, rows: tableRows, notes }], notes: [] };
 }

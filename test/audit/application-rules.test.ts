@@ -18,23 +18,23 @@ describe('assessment-incomplete', () => {
   // Anna scored both criteria of a1; Bo scored only reach: 1 score missing (need), 2 assessors.
   const run = (outcome: string) => auditOf(folderWith([cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 }), by('Bo', { reach: 3 })], decision: decided(outcome, { reason: 'r', criteria: ['reach'] }) })]), 'assessment-incomplete');
 
-  it('finds a decided application without every assessor\'s score on every criterion', () => {
+  it('finds a decided application without every assessor\'s score on every criterion, with the command that records the missing ones', () => {
     expect(run('refused')).toEqual([{
       rule: 'assessment-incomplete', severity: 'error', principle: 'published-criteria',
       subject: { kind: 'application', id: 'a1' }, related: [{ kind: 'call', id: 'c1' }],
-      message: 'lacks 1 score for the criterion “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call.',
+      message: 'lacks 1 score for the criterion “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call. See each assessor\'s scores with civsam application show a1, and record the missing score with civsam application assess a1 --assessor NAME --score need=N.',
     }]);
   });
 
   it('counts an assessor of another application of the call as an assessor of this one', () => {
     const files = folderWith([org('beta'), cl(), app('a1', { assessments: [by('Anna', { reach: 3, need: 3 })], decision: decided('granted') }), app('a2', { organisations: ['beta'], assessments: [by('Bo', { reach: 3, need: 3 })] })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; 2 assessors have assessed applications to the call. See each assessor\'s scores with civsam application show a1, and record the missing scores with civsam application assess a1 --assessor NAME --score reach=N --score need=N.']);
   });
 
   it('says in words when nobody has assessed any application to the call, in both languages', () => {
     const files = folderWith([cl(), app('a1', { decision: decided('granted') })]);
-    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; nobody has assessed an application to the call yet.']);
-    expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget.']);
+    expect(auditOf(files, 'assessment-incomplete').map((f) => f.message)).toEqual(['lacks 2 scores for the criteria “Rækkevidde”, “Behov” of the call “Opslag c1”; nobody has assessed an application to the call yet. Record each assessor\'s scores with civsam application assess a1 --assessor NAME --score reach=N --score need=N.']);
+    expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message)).toEqual(['mangler 2 karakterer for kriterierne »Rækkevidde«, »Behov« i opslaget »Opslag c1«; ingen bedømmer har endnu bedømt en ansøgning til opslaget. Registrér hver bedømmers karakterer med civsam application assess a1 --assessor NAVN --score reach=N --score need=N.']);
   });
 
   it('does not judge withdrawn or undecided applications, nor fully scored ones, nor calls with plain-text criteria', () => {

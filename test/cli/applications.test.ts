@@ -47,6 +47,28 @@ describe('application add, assess and decide', () => {
     expect(JSON.parse(list.stdout).map((a: { id: string }) => a.id)).toEqual(['c1-alpha']);
   });
 
+  it('a corrected score keeps the day the assessment was made unless --date gives another, and says which day stands', async () => {
+    const assessed = { assessor: NAME, date: '2026-02-10', scores: [{ criterion: 'reach', score: 4 }, { criterion: 'need', score: 3 }] };
+    const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2026-01-20', assessments: [assessed] }) + '\n' });
+    const kept = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=5');
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toContain('The assessment keeps its date, 10 Feb 2026; to date it otherwise, give --date YYYY-MM-DD.\n');
+    // The score corrected in its place, the other kept.
+    expect(read(dir, 'applications/a1.yaml').assessments).toEqual([{ ...assessed, scores: [{ criterion: 'reach', score: 5 }, { criterion: 'need', score: 3 }] }]);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'need=2', '--no-commit']);
+    expect(da.stderr).toContain('Bedømmelsen beholder sin dato, 10. feb. 2026; skal den have en anden dato, så angiv den med --date ÅÅÅÅ-MM-DD.\n');
+    expect(read(dir, 'applications/a1.yaml').assessments[0].date).toBe('2026-02-10');
+    const moved = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'need=3', '--date', '2026-02-12', '--no-commit']);
+    expect(moved.stderr).toContain('Bedømmelsen er nu dateret 12. feb. 2026; den var dateret 10. feb. 2026.\n');
+    expect(read(dir, 'applications/a1.yaml').assessments).toEqual([{ ...assessed, date: '2026-02-12', scores: [{ criterion: 'reach', score: 5 }, { criterion: 'need', score: 3 }] }]);
+    // A new assessor's assessment is dated as given, without a word; without --date, today, and that is said.
+    const given = await run(dir, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 2', '--score', 'reach=2', '--date', '2026-02-11');
+    expect(given.stderr).not.toContain('dated');
+    const today = await run(dir, 'application', 'assess', 'a1', '--assessor', 'Fagkonsulent 3', '--score', 'reach=2');
+    expect(today.stderr).toMatch(/\nThe assessment is dated \d{1,2} [A-Z][a-z]{2} \d{4}\.\n$/);
+    for (const r of [kept, da, moved, given, today]) expect(r.stderr).not.toContain('Assessorsen');
+  });
+
   it('says at once, without naming the assessor, when an assessor with a declared tie to an applicant of the call assesses; near misses: a tie to an organisation that does not apply, another assessor', async () => {
     const app = (id: string, o: string) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n' });
     const declared = { ...CALL, declarations: [{ assessor: NAME, date: '2026-02-02', ties: [{ organisation: 'beta', relation: 'board' }] }] };

@@ -124,7 +124,9 @@ describe('call letters and decisions that are not fit to send', () => {
       '      civsam application decide b-refused --criteria KRITERIER.',
       '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
       '    – mangler 1 karakter for kriteriet »Rækkevidde« i opslaget »Psykiatriopslag«; 1 bedømmer har',
-      '      bedømt ansøgninger til opslaget.',
+      '      bedømt ansøgninger til opslaget. Se bedømmerens karakterer med',
+      '      civsam application show c-unscored, og registrér den manglende karakter med',
+      '      civsam application assess c-unscored --assessor NAVN --score reach=N.',
       '  »Værested« (ansøgning d-no-amount):',
       '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges. Tilføj',
       '      det bevilgede beløb med civsam application decide d-no-amount --amount BELØB.',
@@ -178,6 +180,24 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(letter).not.toContain('Ansøgning:');
     expect(letter).not.toContain('a-fine');
     expect(readFileSync(join(out, 'a-fine.html'), 'utf8')).not.toContain('<dt>Ansøgning</dt>');
+  });
+
+  it('a call with no decision to answer writes nothing and says so, with what comes first: no applications yet, or none granted or refused', async () => {
+    const files = { ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'calls/c1.yaml': JSON.stringify(CALL) + '\n' };
+    const out = join(makeFolder({}), 'breve');
+    const empty = await civsam(['--data', makeFolder(files), '--lang', 'da', 'call', 'letters', 'c1', '--output', out]);
+    expect(empty).toEqual({
+      code: 0, stdout: '',
+      stderr: 'Opslaget c1 har endnu ingen ansøgninger, så der er ingen breve at skrive, og intet er skrevet. Registrér ansøgningerne med civsam application add --call c1, registrér afgørelserne med civsam application decide, og skriv så brevene.\n',
+    });
+    expect(() => readdirSync(out)).toThrow();
+    const undecided = JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Samtalegrupper', amount_dkk: 1000, kind: 'development', received: '2026-01-20' }) + '\n';
+    const withdrawn = JSON.stringify({ id: 'b1', call: 'c1', organisations: ['beta'], title: 'Værested', amount_dkk: 1000, kind: 'development', received: '2026-01-20', decision: { outcome: 'withdrawn', date: '2026-02-10' } }) + '\n';
+    const two = makeFolder({ ...files, 'applications/a1.yaml': undecided, 'applications/b1.yaml': withdrawn });
+    expect((await civsam(['--data', two, '--lang', 'da', 'call', 'letters', 'c1', '--output', out])).stderr).toBe('Ingen af de 2 ansøgninger til opslaget c1 har endnu fået bevilling eller afslag, så der er ingen breve at skrive, og intet er skrevet. En tilbagetrukket ansøgning får intet brev. Registrér afgørelserne med civsam application decide ID --decision AFGØRELSE (civsam application list --call c1 viser ansøgningerne), og skriv så brevene.\n');
+    const one = makeFolder({ ...files, 'applications/a1.yaml': undecided });
+    expect((await civsam(['--data', one, 'call', 'letters', 'c1', '--output', out])).stderr).toBe('The one application to call c1 is not granted or refused yet, so there are no letters to write; nothing was written. Record the decision with civsam application decide ID --decision DECISION (civsam application list --call c1 lists the application), and write the letters then.\n');
+    expect(() => readdirSync(out)).toThrow();
   });
 
   it('takes --output as every other command does, suggests it for a near miss, and refuses two different folders', async () => {

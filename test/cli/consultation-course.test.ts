@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { civsam, civsamBinary } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { messagesOf } from '../helpers/check.js';
+import { committedFolder } from '../helpers/team.js';
 
 const PARTY = (id: string) => `id: ${id}\norganisation: alpha\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
 // Opens 1 March, deadline 1 April 2026; alpha and beta invited.
@@ -94,6 +95,75 @@ describe('consultation open', () => {
     const later = folder(PLANNED);
     expect((await run(later, ['consultation', 'open', 'h1'])).code).toBe(0);
     expect(read(later)).toBe(PLANNED.replace('status: planned', 'status: open'));
+  });
+});
+
+describe('consultation open after the deadline', () => {
+  const CLOSED = CONSULTATION.replace('status: open', 'status: closed');
+
+  test('is refused, closed or planned, with or without --now, saying to give a new deadline first; with one it opens', async () => {
+    today('2026-04-02');
+    const dir = folder(CLOSED);
+    expect(await run(dir, ['consultation', 'open', 'h1'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open h1.\n',
+    });
+    expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).stderr).toBe('error: the deadline of consultation h1 has passed (today is 2 Apr 2026), so if it opened now, no party would have time to respond. Give it a new deadline first with civsam consultation edit h1 --deadline YYYY-MM-DD, then open it with civsam consultation open h1.\n');
+    expect((await run(folder(CLOSED.replace('status: closed', 'status: planned')), ['consultation', 'open', 'h1', '--now'])).code).toBe(2);
+    expect(read(dir)).toBe(CLOSED);
+    // Not an id: refused as such, the escape code not echoed.
+    for (const bad of ['../', 'h1\u001b[31m']) {
+      const r = await run(dir, ['consultation', 'open', bad], 'da');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^fejl: det id, du angav for høringen, er ikke gyldigt\./);
+      expect(r.stderr).not.toContain('\u001b');
+    }
+    // On the deadline day itself, and with a new deadline, it opens.
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--deadline', '2026-04-20', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+    expect(read(dir)).toBe(CONSULTATION.replace('deadline: 2026-04-01', 'deadline: 2026-04-20'));
+    today('2026-04-01');
+    const onTheDay = folder(CLOSED);
+    expect((await run(onTheDay, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+  });
+});
+
+describe('consultation edit --seats', () => {
+  const PLANNED = CONSULTATION.replace('selection: all\n', 'selection: limited\nseats: 2\n').replace('status: open', 'status: planned');
+  const named = (consultation: string) => makeFolder({
+    ...baseFiles(), 'organisations/beta-org.yaml': org('beta-org', 'Beta Samråd'),
+    'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta').replace('organisation: alpha', 'organisation: beta-org'),
+    'consultations/h1.yaml': consultation,
+  });
+
+  test('below the parties invited is refused, saying who holds the seats and what to do: before it goes out, remove invitations; after, they stay', async () => {
+    const dir = named(PLANNED);
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--seats', '1'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 har allerede 2 inviterede parter (Alpha Forening og Beta Samråd), så den kan ikke nøjes med 1 plads. Fjern først invitationer med civsam consultation omit h1 PART --reason TEKST, eller giv den mindst 2 pladser.\n',
+    });
+    expect(read(dir)).toBe(PLANNED);
+    const sent = named(PLANNED.replace('status: planned', 'status: open'));
+    expect((await run(sent, ['consultation', 'edit', 'h1', '--seats', '1'])).stderr).toBe('error: consultation h1 already has 2 parties invited (Alpha Forening and Beta Samråd), so it cannot make do with 1 seat. The invitations have gone out and are not taken back; give it at least 2 seats (civsam consultation edit h1 --seats 2).\n');
+    // A limited selection chosen with too few seats, likewise.
+    const all = named(CONSULTATION);
+    expect((await run(all, ['consultation', 'edit', 'h1', '--selection', 'limited', '--seats', '1'], 'da')).stderr).toMatch(/^fejl: høringen h1 har allerede 2 inviterede parter \(Alpha Forening og Beta Samråd\), så den kan ikke nøjes med 1 plads\. Invitationerne er sendt ud/);
+    expect(read(all)).toBe(CONSULTATION);
+    // As many seats as invited is fine; an id that is none and an escape code are refused as before, not echoed.
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--seats', '2', '--title', 'Ny titel', '--no-commit'])).code).toBe(0);
+    for (const args of [['../', '--seats', '1'], ['h1', '--seats', '1\u001b[31m']]) {
+      const r = await run(dir, ['consultation', 'edit', ...args], 'da');
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).not.toContain('inviterede parter');
+    }
+  });
+
+  test('a consultation already over its seats (from its file) can still have other fields edited', async () => {
+    const over = PLANNED.replace('seats: 2', 'seats: 1');
+    const dir = named(over);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--title', 'Ny titel', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--seats', '1', '--no-commit'])).code).toBe(0);
   });
 });
 
@@ -211,6 +281,23 @@ describe('consultation invite: equal terms for every party', () => {
     expect((await respond(seated(CONSULTATION))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Inviter den først (civsam consultation invite h1 gamma), eller se, hvem der blev inviteret, med civsam consultation show h1.\n');
     expect((await respond(seated(CONSULTATION.replace('status: open', 'status: closed')))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Høringen er lukket, så den kan ikke inviteres nu; civsam consultation show h1 viser, hvem der blev inviteret.\n');
     expect((await respond(seated(LIMITED))).stderr).toBe('fejl: denne part blev ikke inviteret, så der kan ikke registreres svar fra den: gamma. Der er ikke plads til den blandt høringens 2 pladser uden at hæve antallet af pladser (civsam consultation edit h1 --seats ANTAL); civsam consultation show h1 viser, hvem der blev inviteret.\n');
+  });
+
+  test('inviting a party left out with a written reason takes the omission and its reason back, and says so and where the reason is kept', async () => {
+    const omitted = CONSULTATION.replace('status: open', 'status: planned') + 'omitted:\n  - party: gamma\n    reason: Har bedt om at blive fritaget\n';
+    const dir = seated(omitted);
+    const da = await run(dir, ['consultation', 'invite', 'h1', 'Gamma Netværket', '--no-commit'], 'da');
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stderr).toContain('Gamma Netværket var udeladt af høringen h1 med en skrevet begrundelse; med invitationen tages udeladelsen og begrundelsen tilbage. Datamappen har ingen historik (den er ikke et git-arkiv), så begrundelsen er ikke gemt andre steder.\n');
+    // The reason itself is never repeated in the note.
+    expect(da.stderr).not.toContain('fritaget');
+    expect(read(dir)).toBe(omitted.replace('invited: [alpha, beta]', 'invited: [alpha, beta, gamma]').replace(/omitted:\n.*\n.*\n$/, ''));
+    // In a folder with a history, the note says where the reason can still be read.
+    const { dir: kept } = committedFolder({ ...baseFiles(), 'organisations/gamma-org.yaml': org('gamma-org', 'Gamma Netværket'), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'hearing-parties/gamma.yaml': PARTY('gamma').replace('organisation: alpha', 'organisation: gamma-org'), 'consultations/h1.yaml': omitted });
+    const en = await run(kept, ['consultation', 'invite', 'h1', 'gamma', '--dry-run']);
+    expect(en.stderr).toContain('Gamma Netværket was left out of consultation h1 with a written reason; with the invitation, the omission and its reason are taken back. The reason is kept in the history: civsam history consultation h1\n');
+    // A party that was not left out: no note.
+    expect((await run(seated(CONSULTATION), ['consultation', 'invite', 'h1', 'gamma', '--no-commit'])).stderr).not.toContain('left out');
   });
 
   test('within the seats of a consultation not closed, invite adds the party', async () => {

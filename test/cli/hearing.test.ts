@@ -81,6 +81,33 @@ describe('civsam consultation audit', () => {
 });
 
 describe('civsam consultation plan', () => {
+  it('at 80 columns: each party by its organisation\'s name, every date whole, and what decides said once in the heading, not again in each reason', async () => {
+    const r = await run(['consultation', 'plan', '--area', 'sundhed', '--seats', '2', '--opens', '2027-03-01', ...AS_OF], { CIVSAM_LANG: 'da', COLUMNS: '80' });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(r.stdout).toContain('\nRotationshistorik (begrænsede pladser): ingen, så pladserne går først til dem,\nder har ventet længst på en invitation til de seneste høringer om emnet.\n');
+    // The party by name, as it is typed (consultation invite, omit); no line of ids.
+    expect(lines.filter((l) => /^Part:/.test(l))).toEqual([]);
+    expect(r.stdout).toContain([
+      'Organisation: Besøgsvennerne Vestjylland', 'På listen siden: 1. feb. 2021', 'Inviteret: 1 af 2', 'Senest inviteret: 9. nov. 2026', 'Svaret: 0',
+      'Begrundelse: de foreslåede har ventet længere på en invitation', '',
+    ].join('\n'));
+    expect(r.stdout).toContain('Begrundelse: ✓ andre har ventet lige så længe på en invitation og er inviteret\n  lige så ofte, men denne part har været længere på høringslisten\n');
+    // No date split over two lines (`9.` / `nov. 2026`), and no reason repeats its row's dates.
+    expect(lines.filter((l) => /(^|\s)\d{1,2}\.$/.test(l))).toEqual([]);
+    expect(r.stdout).not.toMatch(/Begrundelse:[^\n]*(senest inviteret|siden|ingen tidligere høring)/);
+    // JSON keeps the ids for scripts.
+    const json = JSON.parse((await run(['consultation', 'plan', '--area', 'sundhed', '--seats', '2', '--opens', '2027-03-01', ...AS_OF, '--format', 'json'])).stdout);
+    expect(json.parties[0]).toMatchObject({ party: expect.any(String), organisation: expect.any(String), name: expect.any(String) });
+  });
+
+  it('two parties of one organisation are told apart by their ids, the only place the plan shows one', async () => {
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01', org: 'shared' }, pb: { since: '2016-01-01', org: 'shared' }, pc: { since: '2017-01-01' } }, { t: { opens: '2026-06-01', seats: 2 } }));
+    const r = await civsam(['--data', dir, 'consultation', 'plan', 't', '--format', 'csv'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\r\n').map((l) => l.split(';').slice(0, 2).join(';'))).toEqual(['\uFEFFNr.;Organisation', '1;Forening pa (pa)', '2;Forening pa (pb)', ';Forening pc', '']);
+  });
+
   it('proposes the party passed over and the three longest on the list among those seated last time', async () => {
     const r = await run(['consultation', 'plan', PLANTED, ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
@@ -88,7 +115,7 @@ describe('civsam consultation plan', () => {
     expect(plan.proposal).toEqual(['bipolarkredsen-vest', 'psykiatriparaplyen-midt', 'parorendeforeningen-midt', 'recoverynetvaerket-midt']);
     expect(plan.rotation_history).toEqual(['2024-dialogmoede-recovery', '2025-panel-udskrivning', '2026-workshop-tvangsforebyggelse']);
     expect(plan.parties[0]).toMatchObject({ party: 'bipolarkredsen-vest', waited: null, proposed: true, rank: 1, reason: 'waits longest: no seat in the 3 latest consultations with limited seats' });
-    expect(plan.parties[4]).toMatchObject({ party: 'brugerforeningen-stemmen', waited: 0, proposed: false, rank: null, reason: 'had a seat in the latest consultation with limited seats (2026-workshop-tvangsforebyggelse); those proposed waited as long, but have been on the hearing list longer' });
+    expect(plan.parties[4]).toMatchObject({ party: 'brugerforeningen-stemmen', waited: 0, proposed: false, rank: null, reason: 'had a seat in the latest consultation with limited seats; those proposed waited as long, but have been on the hearing list longer' });
   });
 
   it('--apply writes only invited, and the audit then finds nothing; a second --apply writes nothing', async () => {

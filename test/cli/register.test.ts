@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hostname } from 'node:os';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { REGISTER_COMMANDS } from '../../src/cli/register-commands.js';
 import { ROOT, civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -202,6 +202,10 @@ describe('state changes', () => {
   });
 
   test('hearing party add takes the organisation\'s areas; withdraw; consultation invite, omit, respond, open, close', async () => {
+    // On its deadline day: it may still be opened (not after its deadline) and already closed (not before it).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-04-01T12:00:00'));
+    onTestFinished(() => { vi.useRealTimers(); });
     const dir = folder({ 'organisations/beta.yaml': org('beta', 'Beta') });
     expect(await run(dir, ['hearing-party', 'add', '--organisation', 'beta', '--since', '2021-01-01'])).toMatchObject({ code: 0, stdout: 'beta\n' });
     expect(read(dir, 'hearing-parties/beta.yaml')).toContain('organisation: beta\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2021-01-01\nstatus: active\n');

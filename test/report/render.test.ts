@@ -15,6 +15,14 @@ describe('wrapText', () => {
     expect(wrapText('Bevilget 1.250.000 kr. (42,5 %)', 14)).toEqual(['Bevilget', '1.250.000 kr.', '(42,5 %)']);
     expect(wrapText('Allocated DKK 1,250,000', 14)).toEqual(['Allocated', 'DKK 1,250,000']);
   });
+  it('keeps a date in words whole, as each language writes it, and breaks between words that only look like one', () => {
+    expect(wrapText('senest inviteret 9. nov. 2026, og de foreslåede', 26)).toEqual(['senest inviteret', '9. nov. 2026, og de', 'foreslåede']);
+    expect(wrapText('åbner 1. maj 2026', 12)).toEqual(['åbner', '1. maj 2026']);
+    expect(wrapText('last invited 9 Nov 2026 and more', 15)).toEqual(['last invited', '9 Nov 2026 and', 'more']);
+    // A day and a month without a year, or a number before a word: ordinary words.
+    expect(wrapText('12 nov 3 Mar 2026', 10)).toEqual(['12 nov', '3 Mar 2026']);
+    expect(wrapText('uge 9. november 2026', 10)).toEqual(['uge 9.', 'november', '2026']);
+  });
   it('splits a piece longer than a whole line only as a last resort, and indents what follows', () => {
     expect(wrapText('civilsamfundssamarbejdet', 10)).toEqual(['civilsamfu', 'ndssamarbe', 'jdet']);
     expect(wrapText('Pools: Almen pulje og Psykiatripuljen', 20, 2)).toEqual(['Pools: Almen pulje', '  og Psykiatripuljen']);

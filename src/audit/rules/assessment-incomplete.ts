@@ -1,7 +1,8 @@
 // assessment-incomplete [error]: a granted, partly granted or refused application without a score
 // for every criterion of its call from every assessor of the call (everyone who assessed any of
 // its applications). Withdrawn and undecided applications need no scores; calls with plain-text
-// criteria are not scored.
+// criteria are not scored. Each finding ends with the command that records the scores (the
+// assessor by a placeholder: an assessor's name is never in a finding).
 import { criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
 import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
@@ -26,7 +27,7 @@ export const rule: AuditRule = {
         if (missing.length === 0) continue;
         const lacking = criteria.filter((c) => missing.some((m) => m.criterion === c.id));
         out.push(finding(rule, ref('application', app.id), [ref('call', call.id)], 'audit.rule.assessment-incomplete.message',
-          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: nameOf(folder, 'call', call.id), assessors: assessors.length }));
+          { count: missing.length, criteriaCount: lacking.length, criteria: criteriaWording(lacking), call: nameOf(folder, 'call', call.id), assessors: assessors.length, id: app.id, scores: lacking.map((c) => `--score ${c.id}=N`).join(' ') }));
       }
     }
     return out.sort(bySubject);
