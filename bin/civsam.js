@@ -2,6 +2,11 @@
 // The thin entry: hand the arguments to civsam and set the exit code. `--version` is answered
 // before anything else is loaded, since scripts call it often.
 import { readFileSync } from 'node:fs';
+// First of all: a Ctrl-C while the rest loads is noted, never the end of the process without a
+// word (the command line then says what became of the folder).
+import { noteStopsFromStart } from '../dist/store/stop-request.js';
+
+noteStopsFromStart();
 
 const argv = process.argv.slice(2);
 // A reader that stops early (`civsam … | head`) is not an error.

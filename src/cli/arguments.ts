@@ -12,7 +12,7 @@
 // prefix: it is handed back as a lookup, which context/names.ts turns into the id it means before
 // the command runs. A name never reaches a command: only the id of an existing record does, so a
 // file path is still only ever made from a well-formed id.
-import { nfc } from '../domain/text.js';
+import { controlCharacterIn, nfc } from '../domain/text.js';
 import { mayBeName, requireId } from '../domain/ids.js';
 import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import type { Message, MessageKey } from '../i18n/index.js';
@@ -118,7 +118,7 @@ function normalise(value: unknown): unknown {
  * The positional arguments and options as the command should see them: ids checked (a refusal
  * names the option or the argument, never the value), text in NFC.
  */
-export function prepareArguments(spec: CommandSpec, positional: unknown[], opts: Record<string, unknown>): { positional: unknown[]; opts: Record<string, unknown>; lookups: NameLookup[] } {
+export function prepareArguments(spec: CommandSpec, positional: unknown[], opts: Record<string, unknown>): { positional: unknown[]; opts: Record<string, unknown>; lookups: NameLookup[]; controlTyped: TypedText[] } {
   const args = placeholders(spec.args);
   const lookups: NameLookup[] = [];
   // commander gives a variadic argument (the last) as one array.
@@ -141,6 +141,9 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     return VERBATIM.has(p.name) ? value : normalise(value);
   });
   const outOpts = { ...opts };
+  // Options typed with a control character: a change they would make is refused by the folder's
+  // check, which then names the option rather than a line of a file never written (register/apply-change.ts).
+  const controlTyped: TypedText[] = [];
   for (const o of spec.options ?? []) {
     const flag = o.flags.split(/[\s,]+/).find((f) => f.startsWith('--'));
     if (!flag) continue;
@@ -155,6 +158,14 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
     const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
     if (l) lookups.push(l);
+    const control = itemsOf(outOpts[key], false).filter((v) => controlCharacterIn(v) !== undefined);
+    if (control.length > 0) controlTyped.push({ flag, values: control });
   }
-  return { positional: outArgs, opts: outOpts, lookups };
+  return { positional: outArgs, opts: outOpts, lookups, controlTyped };
+}
+
+/** Text typed after an option: the option, and its values (as the command gets them). */
+export interface TypedText {
+  flag: string;
+  values: readonly string[];
 }

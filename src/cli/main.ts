@@ -7,6 +7,7 @@ import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
+import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
@@ -75,10 +76,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       ran = true;
       const command = args[args.length - 1] as Command;
       running = command;
+      // A command that changes the folder hears a Ctrl-C as a request from its first line (see
+      // stoppedBeforeRun); any other ends at once, as Node would, a request noted so far too.
+      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit');
+      if (!changes) endNotingStops();
+      else await stoppedBeforeRun();
       // Ids checked and text normalised here, for every command, before its code is even loaded.
       // Words after the arguments, for a command that answers them itself (its spec says so).
       const extra = spec.answersExtraWords ? command.args.slice(command.registeredArguments.length) : [];
-      const { opts, positional, lookups } = prepareArguments(spec, [...args.slice(0, -2), ...extra], command.optsWithGlobals() as Record<string, unknown>);
+      const { opts, positional, lookups, controlTyped } = prepareArguments(spec, [...args.slice(0, -2), ...extra], command.optsWithGlobals() as Record<string, unknown>);
       if (opts.lang === 'both' && !spec.acceptsLangBoth) throw new UserError('publish.langBothOnly');
       const dataDir = locateDataFolder(opts.data as string | undefined, env, cwd).shown;
       const today = localDate(new Date());
@@ -92,6 +98,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
         env, dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
+        ...(controlTyped.length > 0 ? { controlTyped } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
         ...(opts.input !== false && streams.terminal?.input.isTTY && streams.terminal.output.isTTY ? { terminal: streams.terminal } : {}),
       };
@@ -112,6 +119,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         return;
       }
       const mod = await named();
+      if (changes) await stoppedBeforeRun();
       if (opts.sync === true) {
         if (opts.dryRun || opts.commit === false) throw new UserError('sync.needsCommit');
         exitCode = await (await import('../commands/sync.js')).syncAround(ctx, () => mod.run(ctx, opts, positional));
@@ -135,6 +143,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (!ran && argv.length === 0) {
       streams.stdout.write(program.helpInformation());
     }
+    // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
+    await heardYet();
+    const late = notedStop();
+    if (late && late.then !== 'write.stopped') {
+      stopNoting();
+      streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
+      return stopExitCode(late.signal);
+    }
+    await stoppedBeforeRun();
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -172,7 +189,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     streams.stderr.write(`${errColor.red(t('cli.internalError'))}\n`);
     if (env.CIVSAM_DEBUG) streams.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.invalid;
+  } finally {
+    endOfRun();
   }
+}
+
+/**
+ * A Ctrl-C (or SIGTERM) noted before the change began listening (store/stop-request.ts), or while a
+ * command ran that never began one: stops with nothing written and says so, rather than ending
+ * the process without a word. A change that began listening has taken the request over.
+ */
+async function stoppedBeforeRun(): Promise<void> {
+  await heardYet();
+  const noted = notedStop();
+  if (!noted) return;
+  stopNoting();
+  throw new UserError(noted.then, {}, stopExitCode(noted.signal));
 }
 
 /**

@@ -537,7 +537,9 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     if (!pushed.ok) {
       await checkpoint(place, stop, progress);
       if (pushed.rejected) return 'retry';
-      throw new UserError('sync.pushFailed', { remote: place.remote, count: countRange(place.root, upstream ? `${upstream}..${head}` : head) });
+      // Turned away for good: said why, and never that the next sync will send them.
+      const key = pushed.refused === 'checked-out' ? 'sync.pushCheckedOut' : pushed.refused === 'remote' ? 'sync.pushRefused' : 'sync.pushFailed';
+      throw new UserError(key, { remote: place.remote, count: countRange(place.root, upstream ? `${upstream}..${head}` : head) });
     }
     progress.sent = true;
   }

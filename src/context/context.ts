@@ -41,6 +41,11 @@ export interface CommandContext {
   fromHistory?: string;
   /** The command reports on the valid records of a folder with errors (its spec says `readsValidRecords`). */
   readsValidRecords?: boolean;
+  /**
+   * The options typed with a control character in their value (domain/text.ts), with those values:
+   * a change refused for one names the option the user typed, not a line of a file never written.
+   */
+  controlTyped?: ReadonlyArray<{ flag: string; values: readonly string[] }>;
   /** Its output may be printed again from a recording (its spec says `replays`; see context/replay.ts): told of the folder's load. */
   replay?: ReplayHook;
 }

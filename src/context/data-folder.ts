@@ -2,7 +2,7 @@
 // before the command line is parsed (help is written in the folder's language too), so both are
 // cheap: a few stats upward from the current folder, and one key read from civsam.yaml without a
 // YAML parser.
-import { closeSync, statSync } from 'node:fs';
+import { closeSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Language } from '../i18n/index.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
@@ -18,9 +18,16 @@ export interface DataFolderPlace {
   path: string;
 }
 
-function holdsSettings(dir: string): boolean {
+/**
+ * Whether the folder has a civsam.yaml of any sort: an ordinary file, or something else in its
+ * place (a pipe, a folder, a link leading nowhere), which makes it the data folder all the same,
+ * whose check then says what is wrong with its civsam.yaml (never opened here, so a pipe cannot
+ * block). Looking further up would send a person to make a data folder inside this one.
+ */
+export function holdsSettings(dir: string): boolean {
   try {
-    return statSync(join(dir, SETTINGS)).isFile();
+    lstatSync(join(dir, SETTINGS));
+    return true;
   } catch {
     return false;
   }

@@ -1,8 +1,8 @@
 // Loading the data folder for a command: one place that resolves --data, uses the folder snapshot and
 // refuses to work on a folder that does not validate, or, for a reading command, leaves out the
 // files with errors and says so.
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
@@ -15,7 +15,7 @@ import { validPart, type LeftOut } from '../validate/valid-part.js';
 import { folderAtDate } from '../store/folder-at-date.js';
 import { unfetchedRegister } from '../store/git-tree.js';
 import type { CommandContext } from './context.js';
-import { dataFolderName } from './data-folder.js';
+import { dataFolderName, holdsSettings } from './data-folder.js';
 
 export interface LoadedFolder {
   folder: DataFolder;
@@ -53,7 +53,7 @@ export function resolveDataDir(ctx: CommandContext): string {
  */
 export function resolveDataFolder(ctx: CommandContext): string {
   const dir = resolveDataDir(ctx);
-  if (!existsSync(join(dir, 'civsam.yaml'))) throw new UserError('error.notDataFolder', { dir: dataFolderName(ctx) });
+  if (!holdsSettings(dir)) throw new UserError('error.notDataFolder', { dir: dataFolderName(ctx) });
   return dir;
 }
 

@@ -28,6 +28,22 @@ export function nfcDeep<T>(value: T): T {
   return value;
 }
 
+// Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets
+// as commands; tabs and line breaks are text. The invisible marks that turn the direction of text
+// (U+202A-U+202E, U+2066-U+2069) make a name show as another on pages and in sheets (`Skive` and
+// a reversed word after it): refused too, as names typed on the command line are (domain/ids.ts).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * What the data may not hold (validate's control-character rule): a mark that turns the direction
+ * of the text (`direction`), another control character (`control`), or nothing (undefined).
+ */
+export function controlCharacterIn(text: string): 'control' | 'direction' | undefined {
+  const m = CONTROL.exec(text);
+  return !m ? undefined : DIRECTION.test(m[0]) ? 'direction' : 'control';
+}
+
 /**
  * Characters that show as nothing: soft hyphen, zero-width spaces and joiners, word joiner, byte
  * order mark, direction marks and embeddings, variation selectors, Mongolian vowel separator,

@@ -125,15 +125,29 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
     return { field, at: key.line === p.line && key.col === p.col ? 'key' : 'value' };
   };
   const said = problems.map((p) => {
-    if (!reword) return { p, said: undefined };
+    if (!reword && !ctx.controlTyped) return { p, said: undefined };
     const { field, at } = fieldOf(p);
-    return { p, said: reword(p, field, at) };
+    return { p, said: reword?.(p, field, at) ?? typedWording(ctx, p, parsed.get(p.file)?.data, field) };
   });
   // Every field a record made from flags still lacks is said at once, in one message, each by its
   // flag: a person then gives them all in the next run rather than learning of one per run.
   const found = said.flatMap(({ said: m }) => (m && 'key' in m && LACKING.has(m.key) ? [m] : []));
   const lacking = [...found, ...more.filter((m) => !found.some((f) => f.key === m.key))];
   const together: Message | undefined = lacking.length > 1 ? { key: 'register.flagsMissing', params: { count: lacking.length, lines: { lines: lacking.map(lackingLine) } } } : undefined;
+  // The options typed with a control character are named together, each once (`--point` given
+  // twice is one option to mend), in one sentence rather than one a line.
+  const typed = new Map<string, string[]>();
+  let told = 0;
+  for (const { said: m } of said) {
+    if (!m || !('key' in m) || !HIDDEN.has(m.key)) continue;
+    const flag = m.params?.field;
+    if (typeof flag !== 'string' || !flag.startsWith('--')) continue;
+    told++;
+    const flags = typed.get(m.key) ?? [];
+    if (!flags.includes(flag)) flags.push(flag);
+    typed.set(m.key, flags);
+  }
+  const toldOnce = new Set<string>();
   let first = true;
   const lines = said.flatMap(({ p, said: m }) => {
     if (together && m && 'key' in m && LACKING.has(m.key)) {
@@ -141,13 +155,36 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
       first = false;
       m = together;
     }
+    const flags = m && 'key' in m ? typed.get(m.key) : undefined;
+    if (flags && m && 'key' in m && typeof m.params?.field === 'string' && m.params.field.startsWith('--')) {
+      if (toldOnce.has(m.key)) return [];
+      toldOnce.add(m.key);
+      if (flags.length > 1) m = { key: m.key === 'problem.directionCharacter' ? 'register.flagsDirection' : 'register.flagsControl', params: { flags: listWords(ctx.lang, flags) } };
+    }
     if (m && 'at' in m) return [problemLine(ctx.lang, '', { ...m.at, severity: p.severity, message: m.message })];
     return [m ? translate(ctx.lang, m.key, m.params) : problemLine(ctx.lang, ctx.dataDir, p)];
   });
   // What lacks and was not among the problems (the check had not got that far) comes last.
   if (first && lacking.length > found.length) lines.push(...(together ? [together] : lacking.slice(found.length)).map((m) => translate(ctx.lang, m.key, m.params)));
-  return { text: lines.map((l) => `  ${l}`).join('\n') + '\n', added: lacking.length - found.length };
+  const distinct = [...typed.values()].reduce((n, flags) => n + flags.length, 0);
+  return { text: lines.map((l) => `  ${l}`).join('\n') + '\n', added: lacking.length - found.length - (told - distinct) };
 }
+
+/**
+ * A control character in a value the user typed after an option (`--assessor`, `--point`): said by
+ * that option, which is what the user can mend, not by the line of a file civsam would have written.
+ */
+function typedWording(ctx: CommandContext, p: Problem, data: unknown, field: readonly PathSegment[]): Message | undefined {
+  if (p.rule !== 'control-character' || !ctx.controlTyped) return undefined;
+  let value = data;
+  for (const step of field) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+  if (typeof value !== 'string') return undefined;
+  const typed = ctx.controlTyped.find((o) => o.values.some((v) => v.trim() !== '' && value.includes(v.trim())));
+  return typed && { key: p.message.key, params: { ...p.message.params, field: typed.flag } };
+}
+
+/** The messages that say a value holds a control character. */
+const HIDDEN = new Set<string>(['problem.controlCharacter', 'problem.directionCharacter']);
 
 /** The messages that say a field a record made from flags lacks. */
 const LACKING = new Set<string>(['register.requiredFlag', 'register.reachFlag']);
@@ -180,6 +217,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
   // The folder snapshot holds a copy of each record, personal data included: the entries of the files
   // this change writes are dropped once they are written, so an erased value leaves the cache too.
   const cache = ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version);
+  /** The change's files went in (and were to be committed); undefined while nothing is written. */
+  let done: { committed: boolean } | undefined;
   try {
     finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
@@ -324,6 +363,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     let written: string[];
     try {
       written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop, { path: join(dir, JOURNAL_FILE), note });
+      done = { committed: false };
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -340,6 +380,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
         const result = commitPaths(repo, targets, message);
+        done.committed = result.committed;
         if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
@@ -359,7 +400,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     }
     return { exitCode: commitFailed ? EXIT.invalid : EXIT.ok, written };
   } finally {
-    stop.dispose();
+    // A request from here on comes too late to stop anything: it is told what became of the change.
+    stop.handBack(!done ? 'write.stopped' : done.committed ? 'write.finishedCommitted' : 'write.finished');
     lock.release();
   }
 }

@@ -186,9 +186,12 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed:
     const entry = top.get(name);
     if (entry) out.push({ rel: name, what: role, kind: kindOf(entry) });
   }
-  for (const name of outside('vocabularies') ? [] : VOCABULARIES) {
-    const c = fixedFile(dir, `vocabularies/${name}.yaml`, { role: 'vocabulary', name });
-    if (c) out.push(c);
+  if (!outside('vocabularies')) {
+    for (const name of VOCABULARIES) {
+      const c = fixedFile(dir, `vocabularies/${name}.yaml`, { role: 'vocabulary', name });
+      if (c) out.push(c);
+    }
+    problems.push(...othersInVocabularies(dir));
   }
   for (const kind of RECORD_KINDS) {
     const folder = FOLDER_OF[kind];
@@ -215,6 +218,32 @@ function listFiles(dir: string, problems: Problem[], cache: ParseCache, changed:
         problems.push({ file: rel, line: 1, col: 1, rule: 'unexpected-file', severity: 'warning', message: { key, params: { folder } } });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * What vocabularies/ holds besides its word lists, said as a record folder's strays are: a file or
+ * folder civsam does not read is a warning (it is ignored), and a pipe, socket or device is an
+ * error, as in a record folder, never opened. A folder that cannot be listed is passed by: its word
+ * lists' own reading says why.
+ */
+function othersInVocabularies(dir: string): Problem[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(dir, 'vocabularies'), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const known = new Set<string>(VOCABULARIES.map((v) => `${v}.yaml`));
+  const out: Problem[] = [];
+  let byBytes: ((listed: string) => string) | undefined;
+  for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (known.has(d.name) || IGNORED.test(d.name)) continue;
+    const rel = `vocabularies/${d.name.includes('\uFFFD') ? (byBytes ??= bytesNamer(dir, 'vocabularies'))(d.name) : d.name}`;
+    const kind = kindOf(d);
+    if (kind === 'fifo' || kind === 'socket' || kind === 'device' || kind === 'other') out.push(notRegularProblem(rel, kind));
+    else out.push({ file: rel, line: 1, col: 1, rule: 'unexpected-file', severity: 'warning', message: { key: kind === 'folder' ? 'problem.unexpectedVocabularyFolder' : 'problem.unexpectedVocabularyFile' } });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // safely can: before the first file is put in place it stops with nothing changed; once it has
 // begun to put files in place it finishes, unless asked a second time.
 import { constants } from 'node:os';
+import type { MessageKey } from '../i18n/index.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 const SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
@@ -17,12 +18,97 @@ export interface StopRequests {
   onRequest(listener: (count: number) => void): void;
   /** Gives the signals back to Node's default (die at once). */
   dispose(): void;
+  /**
+   * Done: requests are noted again, as before this listened, when they were (under the program,
+   * bin/civsam.js), with what a later one is to be told (the change was finished, or nothing
+   * written); else as dispose().
+   */
+  handBack(then: StopOutcome): void;
 }
 
-/** Listens for SIGINT and SIGTERM until dispose(). */
+/** What a request that came too late to stop anything is told: the change was finished (and committed), or nothing was written. */
+export type StopOutcome = Extract<MessageKey, 'write.stopped' | 'write.finished' | 'write.finishedCommitted'>;
+
+/**
+ * Requests that came before any change listened: from the program's first line (bin/civsam.js
+ * starts noting them, before the rest of civsam is loaded), while the command line is read and
+ * names are looked up. Node's default would end the process there without a word; noted, they are
+ * taken over by the change's own listening (which then stops before anything is written, and says
+ * so), or said by the command line once the command is done (cli/main.ts).
+ */
+interface Noted {
+  count: number;
+  first?: StopSignal;
+  handlers: Array<{ signal: StopSignal; handler: () => void }>;
+  /** What a request is told (see StopOutcome). */
+  then: StopOutcome;
+}
+let noted: Noted | undefined;
+
+/** Notes SIGINT and SIGTERM from now on, until a change listens (listenForStop) or stopNoting(). */
+export function noteStopsFromStart(then: StopOutcome = 'write.stopped'): void {
+  if (noted) return;
+  const n: Noted = { count: 0, handlers: [], then };
+  n.handlers = SIGNALS.map((signal) => {
+    const handler = () => {
+      n.count++;
+      n.first ??= signal;
+    };
+    process.on(signal, handler);
+    return { signal, handler };
+  });
+  noted = n;
+}
+
+/** The first request noted so far, and what it is to be told (undefined: none, or nothing is being noted). */
+export function notedStop(): { signal: StopSignal; then: StopOutcome } | undefined {
+  return noted?.first && { signal: noted.first, then: noted.then };
+}
+
+/** Stops noting: the signals go back to Node's default; returns the first request noted, if any. */
+export function stopNoting(): StopSignal | undefined {
+  const n = noted;
+  noted = undefined;
+  if (!n) return undefined;
+  for (const { signal, handler } of n.handlers) process.off(signal, handler);
+  return n.first;
+}
+
+/**
+ * The command is done, its last words said: a request now has nothing left to stop and what became
+ * of the folder is on the screen, so the process ends as it was about to, with the command's exit
+ * code; should it not end, the next request ends it at once (Node's default).
+ */
+export function endOfRun(): void {
+  const n = noted;
+  if (!n) return;
+  for (const { signal, handler } of n.handlers) process.off(signal, handler);
+  const last = () => stopNoting();
+  n.handlers = SIGNALS.map((signal) => {
+    process.on(signal, last);
+    return { signal, handler: last };
+  });
+}
+
+/**
+ * For a command that changes nothing: stops noting, and a request noted so far ends the process as
+ * Node's default would have when it came (such a command is stopped at once, anywhere).
+ */
+export function endNotingStops(): void {
+  const first = stopNoting();
+  if (first) process.kill(process.pid, first);
+}
+
+/** The exit code a stop by this signal ends with: 130 for Ctrl-C, 143 for SIGTERM. */
+export function stopExitCode(signal: StopSignal): number {
+  return 128 + constants.signals[signal];
+}
+
+/** Listens for SIGINT and SIGTERM until dispose(); requests noted before (see noteStopsFromStart) count as heard. */
 export function listenForStop(): StopRequests {
-  let count = 0;
-  let first: StopSignal | undefined;
+  const before = noted;
+  let count = before?.count ?? 0;
+  let first: StopSignal | undefined = before?.first;
   const listeners: Array<(count: number) => void> = [];
   const handlers = SIGNALS.map((signal) => {
     const handler = () => {
@@ -33,11 +119,18 @@ export function listenForStop(): StopRequests {
     process.on(signal, handler);
     return { signal, handler };
   });
+  // Heard here from now on: the noting's own handlers are taken off only once these are on, so
+  // no moment is left with Node's default.
+  if (before) stopNoting();
   return {
     count: () => count,
-    exitCode: () => 128 + constants.signals[first ?? 'SIGINT'],
+    exitCode: () => stopExitCode(first ?? 'SIGINT'),
     onRequest: (listener) => { listeners.push(listener); },
     dispose() {
+      for (const { signal, handler } of handlers) process.off(signal, handler);
+    },
+    handBack(then) {
+      if (before) noteStopsFromStart(then);
       for (const { signal, handler } of handlers) process.off(signal, handler);
     },
   };

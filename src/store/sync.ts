@@ -267,7 +267,13 @@ export function authorsOf(root: string, base: string | undefined, tips: string[]
   return r.ok ? [...new Set(text(r).split('\n').filter(Boolean))].sort() : [];
 }
 
-export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; detail: string };
+/**
+ * `rejected`: someone else pushed first (fetching and trying again helps). `refused`: the remote
+ * turned the push away for good, as trying again would not change: `checked-out` when it is an
+ * ordinary (non-bare) repository with the branch checked out, which git never pushes into;
+ * `remote` for any other reason of its own (a hook, a protected branch).
+ */
+export type PushOutcome = { ok: true } | { ok: false; rejected: boolean; refused?: 'checked-out' | 'remote'; detail: string };
 
 /** Pushes `commit` to the shared branch; `rejected` when someone else pushed first. */
 export function push(place: SyncPlace, commit: string): PushOutcome {
@@ -283,7 +289,9 @@ export function push(place: SyncPlace, commit: string): PushOutcome {
   }
   const all = r.stderr + r.stdout.toString('utf8');
   const rejected = /\[rejected\]|non-fast-forward|fetch first|\(stale info\)/.test(all);
-  return { ok: false, rejected, detail: firstLine(r.stderr) };
+  // git's porcelain line for a ref the remote turned away: `!\tsrc:dst\t[remote rejected] (reason)`.
+  const refused = /\(branch is currently checked out\)|refusing to update checked out branch/.test(all) ? 'checked-out' : /\[remote rejected\]/.test(all) ? 'remote' : undefined;
+  return { ok: false, rejected: rejected && !refused, ...(refused ? { refused } : {}), detail: firstLine(r.stderr) };
 }
 
 // ---- bringing the folder to the result, through a journal ----

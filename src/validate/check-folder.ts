@@ -10,8 +10,9 @@ import type { PathSegment, Position } from '../store/yaml-read.js';
 import { RECORD_RULES, type Located, type RuleContext } from './record-rules.js';
 import { readablePart } from './readable-part.js';
 import { APPLICATION_RULES } from './application-rules.js';
-import { fieldName, schemaProblems } from './schema-problems.js';
+import { fieldLike, fieldName, schemaProblems } from './schema-problems.js';
 import { checkPublicContacts } from './public-contact.js';
+import { controlCharacterIn } from '../domain/text.js';
 
 /** Each file role's schema. */
 const SCHEMA_OF: Record<string, SchemaName> = {
@@ -174,6 +175,11 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
       const passed = raw.passed?.(f.rel, f) === true;
       const ok: boolean = passed || validatorOf(name)(f.data);
       a.passedSchema.set(f, ok);
+      // Every value holding a control character, each at its own place, whatever else is wrong with
+      // the file: one run tells them all, beside the schema's problems.
+      if (!passed) {
+        for (const c of controlCharacters(f.data, ok)) report(f.rel, c.trail, 'value', 'control-character', 'error', { key: c.direction ? 'problem.directionCharacter' : 'problem.controlCharacter', params: { field: fieldName(c.trail) } });
+      }
       if (!ok) {
         const found = schemaProblems(validatorOf(name).errors ?? [], f.data);
         for (const p of found) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
@@ -193,8 +199,6 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
         }
         return false;
       }
-      const control = passed ? undefined : findControlCharacter(f.data);
-      if (control) report(f.rel, control.trail, 'value', 'control-character', 'error', { key: control.direction ? 'problem.directionCharacter' : 'problem.controlCharacter', params: { field: fieldName(control.trail) } });
       switch (w.role) {
         case 'settings': a.settings = f.data as CivsamSettings; a.settingsRel = f.rel; break;
         case 'model': a.model = f.data as CollaborationModel; break;
@@ -521,39 +525,38 @@ function unreadableTargets(problems: readonly Problem[]): Target[] {
   return out;
 }
 
-// Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets
-// as commands; tabs and line breaks are text. The invisible marks that turn the direction of text
-// (U+202A-U+202E, U+2066-U+2069) make a name show as another on pages and in sheets (`Skive` and
-// a reversed word after it): refused too, as names typed on the command line are (domain/ids.ts).
-// Reported once per file, at the first one.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
-
-function findControlCharacter(root: unknown): { trail: (string | number)[]; direction: boolean } | undefined {
+/**
+ * Each key and value of the data that holds a control character (domain/text.ts): its path, and
+ * whether what it holds turns the direction of text. Every one is reported, so a person mends them
+ * all in one go. In data that failed its schema, a key that is no field name is passed by, and what
+ * is under it: the schema points at it by its place alone (it may be a person's name).
+ */
+function controlCharacters(root: unknown, passed: boolean): Array<{ trail: (string | number)[]; direction: boolean }> {
+  const found: Array<{ trail: (string | number)[]; direction: boolean }> = [];
   const trail: (string | number)[] = [];
-  let found = '';
   const test = (text: string): boolean => {
-    const m = CONTROL.exec(text);
-    if (m) found = m[0];
-    return m !== null;
+    const control = controlCharacterIn(text);
+    if (control) found.push({ trail: [...trail], direction: control === 'direction' });
+    return control !== undefined;
   };
-  const walk = (value: unknown): boolean => {
-    if (typeof value === 'string') return test(value);
-    if (Array.isArray(value)) {
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') test(value);
+    else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         trail.push(i);
-        if (walk(value[i])) return true;
+        walk(value[i]);
         trail.pop();
       }
     } else if (value !== null && typeof value === 'object') {
       for (const k in value) {
-        // Keys are the user's text as well.
+        // Keys are the user's text as well; a key and its value are one place.
+        if (!passed && !fieldLike(k)) continue;
         trail.push(k);
-        if (test(k) || walk((value as Record<string, unknown>)[k])) return true;
+        if (!test(k)) walk((value as Record<string, unknown>)[k]);
         trail.pop();
       }
     }
-    return false;
   };
-  return walk(root) ? { trail, direction: DIRECTION.test(found) } : undefined;
+  walk(root);
+  return found;
 }

@@ -36,6 +36,9 @@ const PATTERN_KEY: Record<string, Message['key']> = {
 
 const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/;
 
+/** Whether a key looks like a field name (one that does not is never named in a message: it may be a person's name). */
+export const fieldLike = (key: string): boolean => FIELD_LIKE.test(key);
+
 /** The value at a path in the data, if there is one. */
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let v = data;

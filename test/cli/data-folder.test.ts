@@ -2,11 +2,11 @@
 // of messages unless the command line or the environment says otherwise. Through the built binary,
 // from a folder `civsam init` made.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { civsamBinary } from '../helpers/cli.js';
-import { makeFolder } from '../helpers/folder.js';
+import { civsam, civsamBinary } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 // No language from the test's environment: the folder decides unless a case says otherwise.
 const NO_LANG = { CIVSAM_LANG: undefined, LANG: 'C.UTF-8' };
@@ -73,6 +73,21 @@ describe('the data folder is found', () => {
     const r = civsamBinary(['--help'], { cwd: odd, env: NO_LANG });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: civsam /);
+  });
+
+  it('standing in a folder whose civsam.yaml is a named pipe, that folder is the data folder: its check says what is wrong, never "create one with civsam init", and nothing blocks', async () => {
+    const odd = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
+    expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
+    const pipe = 'Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så den blev ikke læst. Flyt den ud af datamappen, eller læg selve filen her.';
+    const validate = await civsam(['validate', '--format', 'json'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
+    expect(validate.code).toBe(2);
+    expect(JSON.parse(validate.stdout).problems.map((p: { file: string; rule: string; message: string }) => `${p.file} ${p.rule} ${p.message}`)).toEqual([`civsam.yaml file-not-regular ${pipe}`]);
+    // From a folder inside it, too; and a command that works on the data refuses it as a folder with an error.
+    const inside = await civsam(['validate'], { cwd: join(odd, 'organisations'), env: { CIVSAM_LANG: 'da', COLUMNS: '200' } });
+    expect(inside.stdout).toMatch(/^..\/civsam\.yaml:1:1  Dette er en navngiven kanal/);
+    const list = await civsam(['org', 'list'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
+    expect(list).toEqual({ code: 2, stdout: '', stderr: `fejl: datamappen ${basename(odd)} har 1 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n` });
+    for (const r of [validate, inside, list]) expect(r.stdout + r.stderr).not.toContain('civsam init');
   });
 
   it('--data and CIVSAM_DATA come before the folder the user stands in', () => {

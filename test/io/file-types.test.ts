@@ -139,6 +139,25 @@ describe('files that are not ordinary files', () => {
     expect(problems(dir)).toEqual([`civsam.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`]);
   });
 
+  it('vocabularies/ holds its word lists: another file or folder there is a warning, a pipe an error, as in a record folder; near miss: hidden and backup files', () => {
+    const dir = makeFolder({ ...baseFiles(), 'vocabularies/x.yaml': '- id: a\n', 'vocabularies/notes.txt': 'x', 'vocabularies/gammel/patient-groups.yaml': '[]\n', 'vocabularies/.patient-groups.yaml.swp': 'x', 'vocabularies/municipalities.yaml~': 'x' });
+    mkfifo(join(dir, 'vocabularies/p.yaml'));
+    mkfifo(join(dir, 'organisations/p.yaml'));
+    expect(problems(dir)).toEqual([
+      `organisations/p.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`,
+      'vocabularies/gammel:1:1 unexpected-file This folder is not a word list (the word lists are files in vocabularies/) and is ignored. Move it out of vocabularies/ if it does not belong there.',
+      'vocabularies/notes.txt:1:1 unexpected-file This file is not one of the word lists civsam reads and is ignored. Move it out of vocabularies/ if it does not belong there.',
+      `vocabularies/p.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), ${SAY}`,
+      'vocabularies/x.yaml:1:1 unexpected-file This file is not one of the word lists civsam reads and is ignored. Move it out of vocabularies/ if it does not belong there.',
+    ]);
+    // In Danish, through the command, and without blocking.
+    return civsam(['--data', dir, '--lang', 'da', 'validate', '--format', 'json']).then((r) => {
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).problems.filter((p: { file: string }) => p.file === 'vocabularies/x.yaml').map((p: { severity: string; message: string }) => `${p.severity} ${p.message}`))
+        .toEqual(['warning Filen er ikke en af de ordlister, civsam læser, og bliver ignoreret. Flyt den ud af vocabularies/, hvis den ikke hører hjemme der.']);
+    });
+  });
+
   it('a vocabulary that could not be read makes no reference to it dangling (its own problem says why)', () => {
     const dir = makeFolder({ ...baseFiles(), 'vocabularies/patient-groups.yaml': null });
     mkdirSync(join(dir, 'vocabularies/patient-groups.yaml'));
