@@ -102,7 +102,7 @@ describe('application add, assess and decide', () => {
     const { dir, git } = committedFolder(files({ ...application('a1', 'alpha', [by(NAME, 5), by('Fagkonsulent 2', 2)]), ...application('a2', 'beta', [by(NAME, 4)]) }));
     // The audit's advice names the command, and where the why is kept; followed as written, it works.
     const explain = await civsam(['--data', dir, '--lang', 'da', 'audit', '--explain', 'assessor-conflict']);
-    expect(explain.stdout.replace(/\s+/g, ' ')).toContain('fjern den inhabile bedømmers bedømmelse af hver ansøgning med civsam application assess ANSØGNING --assessor NAVN --remove (de andre bedømmeres karakterer bliver stående, og historikken gemmer det fjernede). Hvorfor står allerede i opslaget, i bedømmerens habilitetserklæring (civsam call declare), som skal blive stående.');
+    expect(explain.stdout.replace(/\s+/g, ' ')).toContain('fjern den inhabile bedømmers bedømmelse af hver ansøgning med civsam application assess ANSØGNING --assessor NAVN --remove (de andre bedømmeres karakterer bliver stående, og historikken gemmer det fjernede). Hvorfor står allerede i opslaget, i bedømmerens habilitetserklæring (civsam call declare OPSLAG), som skal blive stående.');
     const removed = await civsam(['--data', dir, '--lang', 'da', 'application', 'assess', 'a1', '--assessor', NAME, '--remove'], { env: person('Test') });
     expect(removed.code, removed.stderr).toBe(0);
     expect(read(dir, 'applications/a1.yaml').assessments).toEqual([by('Fagkonsulent 2', 2)]);
