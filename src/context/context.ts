@@ -65,4 +65,10 @@ export interface ReplayHook {
   loaded(snapshot: SnapshotWrite | undefined): void;
   /** Whether a recording of this command is kept for this write of the snapshot (then the records need not be parsed ahead). */
   recorded(snapshot: SnapshotWrite | undefined): boolean;
+  /**
+   * Told once the folder is checked: the snapshot that holds the data the report is made of (the
+   * one it was found as, or the one this run wrote), which the report is recorded under; undefined
+   * when there is none (a file changed too lately to be trusted), and then it is not recorded.
+   */
+  madeOn(snapshot: SnapshotWrite | undefined): void;
 }

@@ -104,10 +104,13 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
   const unchanged = raw.verdict?.() !== undefined ? snapshot.generation() : undefined;
   ctx.replay?.loaded(unchanged);
   // A report on a folder changed since the snapshot: the snapshot is written now (not left for
-  // later runs to read the changed files again), so the next time it is asked it can be recorded.
+  // later runs to read the changed files again), so the report can be recorded on it.
   if (ctx.replay && !unchanged) snapshot.writeSoon();
   const checked = checkFolder(raw);
-  return { ...checked, fileCount: raw.files.length, unchanged };
+  // The snapshot the check wrote, if it wrote one, holds what this run read: the folder its report is of.
+  const on = snapshot.written() ?? unchanged;
+  ctx.replay?.madeOn(on);
+  return { ...checked, fileCount: raw.files.length, unchanged: on };
 }
 
 /**

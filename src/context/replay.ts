@@ -8,7 +8,7 @@
 // generation. The report was made from that write's records, so it is the report of this folder.
 // "The same thing" is everything else the output depends on, hashed into the key: civsam's build,
 // the command line as typed, the folder it was run in, the language, today's date, both streams'
-// terminal, width and colours, and the environment variables civsam or its libraries read. A run
+// terminal, width and colours, and the environment variables civsam reads (ENVIRONMENT_READ). A run
 // that differs in any of them is worked out in full (and recorded in its turn).
 //
 // A recording is made only of a run that wrote nothing before the folder was loaded, ended without
@@ -20,8 +20,18 @@ import { BUILD_KEY } from '../generated/build-key.js';
 import { hasRecording, MOST_PARTS, MOST_RECORDED_CHARS, readRecording, recordingsFolder, writeRecording, type Recording } from '../store/recorded-output.js';
 import type { Output, ReplayHook } from './context.js';
 
-/** Environment variables whose value may change what a report says or how it is drawn. */
-const READ_FROM_ENVIRONMENT = /^(?:CIVSAM_.*|LC_.*|LANG|LANGUAGE|TZ|COLUMNS|LINES|TERM|COLORTERM|NO_COLOR|FORCE_COLOR)$/;
+/**
+ * The environment variables civsam reads, and those its runtime reads for it (TZ for today's date,
+ * COLORTERM for colours): a recording is kept by their values, so a report is printed again only
+ * where they are as they were. Others (a shell's, a benchmark's) cannot change what civsam prints
+ * and are left out. test/io/replay.test.ts finds every variable the source reads and checks that it
+ * is here.
+ */
+export const ENVIRONMENT_READ: readonly string[] = [
+  'CIVSAM_LANG', 'CIVSAM_DATA', 'CIVSAM_DEBUG', 'CIVSAM_NO_CACHE', 'CIVSAM_CACHE_DIR', 'XDG_CACHE_HOME',
+  'CIVSAM_SNAPSHOT_DEFER_FILES', 'CIVSAM_SNAPSHOT_RACY_MS', 'CIVSAM_SNAPSHOT_SEARCH_WINDOW',
+  'LC_ALL', 'LC_MESSAGES', 'LANG', 'TZ', 'COLUMNS', 'TERM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR',
+];
 
 /** Thrown by the folder's load when the output is recorded: caught by `run` below, which prints it. */
 class Replayed {
@@ -49,7 +59,7 @@ export interface ReplayInputs {
 }
 
 export function replayFor(inputs: ReplayInputs, streams: { stdout: Output; stderr: Output }): Replay {
-  const env = Object.keys(inputs.env).filter((k) => READ_FROM_ENVIRONMENT.test(k)).sort().map((k) => [k, inputs.env[k]]);
+  const env = ENVIRONMENT_READ.map((k) => inputs.env[k] ?? null);
   const stream = (o: Output) => [o.isTTY, o.columns];
   const key = createHash('sha256')
     .update(JSON.stringify([BUILD_KEY, inputs.version, inputs.argv, inputs.cwd, inputs.lang, inputs.today, inputs.colours, stream(streams.stdout), stream(streams.stderr), env]))
@@ -60,7 +70,9 @@ export function replayFor(inputs: ReplayInputs, streams: { stdout: Output; stder
   let chars = 0;
   let wroteBeforeLoad = false;
   let loaded = false;
+  /** The snapshot the report is made on (madeOn): what it is recorded under. */
   let under: { folder: string; generation: string } | undefined;
+  let checked = false;
   const recorder = (o: Output, stream: 0 | 1): Output => ({
     write(text) {
       if (!loaded) wroteBeforeLoad = true;
@@ -86,7 +98,13 @@ export function replayFor(inputs: ReplayInputs, streams: { stdout: Output; stder
       const folder = recordingsFolder(snapshot.snapshot);
       const recording = readRecording(folder, snapshot.generation, key);
       if (recording) throw new Replayed(recording);
-      under = { folder, generation: snapshot.generation };
+    },
+    madeOn(snapshot) {
+      // Only the first load's: one the command makes again is not the one it was asked on.
+      if (checked) return;
+      checked = true;
+      if (!snapshot || wroteBeforeLoad) return;
+      under = { folder: recordingsFolder(snapshot.snapshot), generation: snapshot.generation };
     },
     recorded(snapshot) {
       return snapshot !== undefined && hasRecording(recordingsFolder(snapshot.snapshot), snapshot.generation, key);

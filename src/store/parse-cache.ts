@@ -214,6 +214,11 @@ export interface ParseCache {
    * again only for a folder exactly as a snapshot holds it (context/replay.ts).
    */
   writeSoon(): void;
+  /**
+   * The snapshot this run wrote (its file and which write it is), when it wrote one: it holds the
+   * data this run read and the verdict it settled, so it is the folder this run's report was made on.
+   */
+  written(): { snapshot: string; generation: string } | undefined;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
@@ -804,6 +809,8 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   /** Entries put this run, and whether something else (a forgotten entry, a broken group) must be written now. */
   let puts = 0;
   let mustWrite = false;
+  /** The snapshot this run wrote, once it has (see `written`). */
+  let wrote: { snapshot: string; generation: string } | undefined;
   /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
   const current: number[] = [];
   const dead = new Set<number>();
@@ -981,6 +988,9 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
     writeSoon() {
       mustWrite = true;
     },
+    written() {
+      return wrote;
+    },
     generation() {
       const s = open();
       return s.file && s.generation ? { snapshot: s.file, generation: s.generation } : undefined;
@@ -1037,8 +1047,11 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
         // power cut is only rebuilt. A full disk leaves the old one (and no temporary file).
         // Nor a flush of the file: a snapshot torn by a power cut is found out (its lengths, its JSON)
         // and read around; the rename keeps a killed run's half-written one from being seen at all.
-        writeFileAtomic(s.file, encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored, keptListings), { mode: 0o600, keepMode: false, durable: false, flush: false });
+        const parts = encodeSnapshot(version, startedAt, s.entries, keep, s.stale ? undefined : s.stored, keptListings);
+        writeFileAtomic(s.file, parts, { mode: 0o600, keepMode: false, durable: false, flush: false });
         changed = false;
+        const prefix = readPrefix(Buffer.from(parts[0].buffer, parts[0].byteOffset, PREFIX_BYTES));
+        wrote = prefix && { snapshot: s.file, generation: `${startedAt}.${prefix.headerSum.toString(16)}` };
         // The reports recorded on the snapshot it replaces are never printed again (they are kept by
         // which write of it they were made on): they go now, with whatever personal data they hold.
         rmSync(recordingsFolder(s.file), { recursive: true, force: true });
@@ -1095,4 +1108,4 @@ function wallClockNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
 
-export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, generation: () => undefined, writeSoon: () => {}, forget: () => {}, save: () => {} };
+export const noCache: ParseCache = { listing: () => undefined, hadListing: () => false, listed: () => {}, exists: () => false, has: () => false, get: () => undefined, take: () => -1, dataOf: () => undefined, mentioning: () => new Set(), prefetch: () => {}, large: () => false, problemsOf: () => [], put: () => {}, passed: () => false, passedEntry: () => false, settle: () => {}, previous: () => undefined, verdict: () => undefined, generation: () => undefined, writeSoon: () => {}, written: () => undefined, forget: () => {}, save: () => {} };

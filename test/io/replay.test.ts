@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecording, writeRecording } from '../../src/store/recorded-output.js';
-import { civsam, type RunOptions } from '../helpers/cli.js';
+import { ENVIRONMENT_READ } from '../../src/context/replay.js';
+import { civsam, ROOT, type RunOptions } from '../helpers/cli.js';
 import { makeFolder } from '../helpers/folder.js';
 import { agreement, folderWith } from '../audit/audit-fixture.js';
 
@@ -45,11 +46,10 @@ describe('a report printed again from its recording', () => {
     const { dir, cache, run } = setup();
     const fresh = await civsam([...AUDIT, '--data', dir]);
     expect(fresh.code).toBe(1); // the overdue evaluation, at --fail-on warning
-    const first = await run(AUDIT); // reads the files and writes the snapshot
-    expect(recordings(cache)).toEqual([]);
-    const second = await run(AUDIT); // every file as the snapshot holds it: recorded
+    const first = await run(AUDIT); // reads the files, writes the snapshot and records the report made on it
     expect(recordings(cache)).toHaveLength(1);
-    const third = await run(AUDIT); // printed from the recording
+    const second = await run(AUDIT); // every file as the snapshot holds it: printed from the recording
+    const third = await run(AUDIT);
     for (const r of [first, second, third]) expect(r).toEqual(fresh);
     // Written for the owner only.
     expect(statSync(recordings(cache)[0]).mode & 0o777).toBe(0o600);
@@ -75,6 +75,8 @@ describe('a report printed again from its recording', () => {
     ];
     for (const [args, opts] of other) expect((await run(args, opts)).stdout).not.toContain('FROM THE RECORDING');
     expect(await run(AUDIT)).toEqual({ code: 1, stdout: 'FROM THE RECORDING\n', stderr: '' });
+    // A variable civsam never reads (a shell's, a benchmark's) does not make it work the report out again.
+    expect(await run(AUDIT, { env: { CIVSAM_BENCH_RSS_FILE: '/tmp/x', SHLVL: '9' } })).toEqual({ code: 1, stdout: 'FROM THE RECORDING\n', stderr: '' });
     // A record changed: worked out again (and the folder's new findings shown).
     const record = join(dir, 'agreements/a1.yaml');
     writeFileSync(record, readFileSync(record, 'utf8').replace('2026-01-01', '2027-01-01'));
@@ -166,6 +168,28 @@ function nameParts(file: string): [string, string] {
   const dash = name.indexOf('-');
   return [name.slice(0, dash), name.slice(dash + 1)];
 }
+
+describe('what a recording is kept by', () => {
+  it('holds every environment variable the source reads', () => {
+    const read = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (e.name.endsWith('.ts')) {
+          const text = readFileSync(path, 'utf8');
+          for (const m of text.matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]*)/g)) read.add(m[1]);
+          // Names read from a list (the locale variables).
+          for (const m of text.matchAll(/'((?:LC|LANG)[A-Z_]*)'/g)) read.add(m[1]);
+        }
+      }
+    };
+    walk(join(ROOT, 'src'));
+    read.delete('GIT_TERMINAL_PROMPT'); // set for git, not read
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter((name) => !ENVIRONMENT_READ.includes(name)).sort()).toEqual([]);
+  });
+});
 
 describe("publish's audit counts kept with the snapshot", () => {
   it('are taken again for an unchanged folder and the same date, and worked out again otherwise', async () => {

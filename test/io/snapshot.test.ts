@@ -96,7 +96,7 @@ describe('the folder snapshot', () => {
     // Past the time a folder must have been left alone for its listing to be kept: each snapshot made below keeps it too.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 80);
     await civsam(['validate', '--data', dir], { env });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const good = readFileSync(join(cache, name));
     expect(good.toString('latin1')).toContain('"organisations","');
     const whole = (bytes: Buffer) => bytes.toString('latin1').replace(/"written":"\d+"/, '').replace(/^(civsam-snapshot\/5\n\d{10}) \d{10}/, '$1');
@@ -158,7 +158,7 @@ describe('the folder snapshot', () => {
     for (const args of commands) fresh.push(await civsam([...args, '--data', dir]));
     expect(fresh[0].stdout).toContain('Alpha Forening');
     await civsam(['validate', '--data', dir], { env });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const good = readFileSync(join(cache, name));
     const layout = parts(good);
     // A record's name, one letter: the organisations' copy parses and is believed unless its sum is checked.
@@ -209,7 +209,7 @@ describe('the folder snapshot', () => {
     const cache = makeFolder({});
     const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0', CIVSAM_SNAPSHOT_DEFER_FILES: '0' };
     await civsam(['validate', '--data', dir], { env });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const left = `.${name}.999999999.0123abcd.tmp`; // as the writer names its copy; no process has that number
     const others = ['.other.snapshot.999999999.0123abcd.tmp', 'notes.txt'];
     for (const f of [left, ...others]) writeFileSync(join(cache, f), 'half a snapshot');
@@ -248,7 +248,7 @@ describe('the folder snapshot', () => {
     const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_CACHE_DIR: cache, CIVSAM_SNAPSHOT_RACY_MS: '0' };
     const fresh = await civsam(['org', 'list', '--format', 'json', '--data', dir]);
     await civsam(['validate', '--data', dir], { env });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     rmSync(join(cache, name));
     execFileSync('mkfifo', [join(cache, name)]);
     // The built binary, with a time limit: opening the pipe for reading would block this very process.
@@ -291,7 +291,7 @@ describe('the folder snapshot', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     await civsam(['overview', 'offers', '--data', dir], { env }); // reads offers and organisations, not the rest
     await civsam(['validate', '--data', dir], { env: { ...env, CIVSAM_CACHE_DIR: afresh } });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const kept = snapshotEntries(join(cache, name), VERSION)!;
     expect(kept['organisations/alpha.yaml'].data).toEqual(expect.objectContaining({ name: 'Alfa Forening' }));
     expect(kept).toEqual(snapshotEntries(join(afresh, name), VERSION));
@@ -315,7 +315,7 @@ describe('the folder snapshot', () => {
     writeFileSync(join(dir, 'civsam.yaml'), readFileSync(join(dir, 'civsam.yaml'), 'utf8') + '# changed\n');
     await later();
     await civsam(['validate', '--data', dir], { env });
-    const [name] = readdirSync(cache);
+    const name = readdirSync(cache).find((n) => n.endsWith('.snapshot'))!;
     const replaced = readFileSync(join(cache, name));
     expect((alpha.data as { name: string }).name).toBe('Alpha Forening');
     // Writing this run's snapshot cannot copy the organisations' text from a file that is gone: it gives up, leaving the other run's.
