@@ -8,7 +8,7 @@ import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
 import { andList } from '../audit/make.js';
-import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, tiedAssessors, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import type { NamedEntry } from '../domain/names.js';
@@ -182,9 +182,9 @@ function decisionCriteria(ctx: CommandContext, call: Rec, language: Language, ra
  */
 export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  const assessor = opts.assessor?.trim();
-  if (!assessor) throw new UserError('application.assessorMissing');
-  if (opts.remove) return removeAssessment(ctx, opts, id, assessor);
+  const typed = opts.assessor?.trim();
+  if (!typed) throw new UserError('application.assessorMissing');
+  if (opts.remove) return removeAssessment(ctx, opts, id, typed);
   if (!opts.score || opts.score.length === 0) throw new UserError('application.noScores');
   const date = dateOption(opts.date, '--date', ctx.today);
   let dated: Message | undefined;
@@ -192,6 +192,8 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
+    // The assessor as the call knows them, however the name was typed (recordedAssessor).
+    const assessor = recordedAssessor(call, applicationsOf(s.folder, call.id), typed);
     refuseTiedAssessor(s.folder, call, assessor);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
@@ -228,12 +230,14 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
  * removed). What was scored is in the history; why (a declared tie) stays in the call's
  * declarations. --score, --note and --date give an assessment, so they do not go with --remove.
  */
-async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: string, assessor: string): Promise<number> {
+async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: string, typed: string): Promise<number> {
   const given = [opts.score?.length ? '--score' : '', opts.note !== undefined ? '--note' : '', opts.date !== undefined ? '--date' : ''].filter(Boolean);
   if (given.length > 0) throw new UsageError('application.removeWithScores', { flags: given.join(', ') });
   return changeRecord(ctx, opts, 'application', id, (r) => {
     const appId = typeof r.id === 'string' ? r.id : id;
     const assessments = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
+    // The assessor however the name was typed (recordedAssessor), as this application records them.
+    const assessor = recordedAssessor({}, [{ assessments }], typed);
     const kept = assessments.filter((a) => a.assessor !== assessor);
     if (kept.length === assessments.length) throw new UserError('application.noAssessmentBy', { id: appId, count: assessments.length });
     const { assessments: _gone, ...rest } = r;
@@ -248,7 +252,7 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  * assessor is not named; the organisations are, by name.
  */
 export function refuseTiedAssessor(folder: DataFolder, call: Call, assessor: string): void {
-  const apps = [...folder.records.application.values()].filter((a) => a.call === call.id);
+  const apps = applicationsOf(folder, call.id);
   const orgs = tiedAssessors(call, apps).get(assessor);
   if (!orgs) return;
   const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);

@@ -5,7 +5,7 @@ import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { andList } from '../audit/make.js';
-import { tiedAssessors } from '../domain/applications.js';
+import { applicationsOf, recordedAssessor, tiedAssessors } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Message } from '../i18n/index.js';
 import type { Call } from '../domain/kinds.js';
@@ -16,18 +16,21 @@ type Declaration = NonNullable<Call['declarations']>[number];
 
 export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  const assessor = opts.assessor?.trim();
-  if (!assessor) throw new UserError('application.assessorMissing');
+  const typed = opts.assessor?.trim();
+  if (!typed) throw new UserError('application.assessorMissing');
   const ties = (opts.ties ?? []).map((t) => t.trim()).filter(Boolean);
   if ((ties.length > 0) === (opts.none === true)) throw new UserError('call.tiesOrNone');
   if (opts.tie !== undefined && ties.length === 0) throw new UserError('call.tieWithoutTies');
   const date = dateOption(opts.date, '--date', ctx.today);
   const relation = opts.tie as Declaration['ties'][number]['relation'];
-  const declaration: Declaration = { assessor, date, ties: [...new Set(ties)].map((organisation) => ({ organisation, ...(relation ? { relation } : {}) })) };
   let late: Message | undefined;
   const code = await changeRecord(ctx, opts, 'call', id, (r, s) => {
+    const earlier = Array.isArray(r.declarations) ? (r.declarations as Declaration[]) : [];
+    // The assessor as the call knows them, however the name was typed (recordedAssessor).
+    const assessor = recordedAssessor({ declarations: earlier }, applicationsOf(s.folder, String(r.id ?? id)), typed);
+    const declaration: Declaration = { assessor, date, ties: [...new Set(ties)].map((organisation) => ({ organisation, ...(relation ? { relation } : {}) })) };
     // A new declaration on the same day replaces that day's; an earlier one stays, as history.
-    const declarations = (Array.isArray(r.declarations) ? (r.declarations as Declaration[]) : []).filter((d) => !(d.assessor === assessor && d.date === date));
+    const declarations = earlier.filter((d) => !(d.assessor === assessor && d.date === date));
     late = alreadyAssessed(s.folder, String(r.id ?? id), [...declarations, declaration], assessor);
     return { ...r, declarations: [...declarations, declaration] };
   });
@@ -38,7 +41,7 @@ export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]):
 
 /** When the assessor, now tied to an applicant (tiedAssessors), has assessed applications of the call: how many, and the applicants by name. */
 function alreadyAssessed(folder: DataFolder, callId: string, declarations: Declaration[], assessor: string): Message | undefined {
-  const apps = [...folder.records.application.values()].filter((a) => a.call === callId);
+  const apps = applicationsOf(folder, callId);
   const orgs = tiedAssessors({ declarations }, apps).get(assessor);
   const count = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
   if (!orgs || count === 0) return undefined;

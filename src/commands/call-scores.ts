@@ -9,7 +9,7 @@ import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
-import { scaleOf, scoredCriteria } from '../domain/applications.js';
+import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria } from '../domain/applications.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
@@ -37,10 +37,12 @@ function callOf(ctx: CommandContext, id: string): { call: Call; apps: Applicatio
 
 export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  const assessor = opts.assessor?.trim();
-  if (!assessor) throw new UserError('application.assessorMissing');
+  const typed = opts.assessor?.trim();
+  if (!typed) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
   const { call, apps, folder } = callOf(ctx, id);
+  // The assessor as the call knows them, however the name was typed (recordedAssessor).
+  const assessor = recordedAssessor(call, applicationsOf(folder, call.id), typed);
   // No sheet for an assessor disqualified in the call: its scores would be refused on import.
   refuseTiedAssessor(folder, call, assessor);
   const criteria = scoredCriteria(call);
@@ -134,10 +136,13 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     for (const p of problems) ctx.stderr.write(`  ${file}: ${ctx.t(p.key, p.params)}\n`);
     throw new UserError('scores.refused', { count: problems.length, file });
   }
-  const who = assessor;
+  const typed = assessor;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
+    const current = s.folder.records.call.get(call.id) ?? call;
+    // The assessor as the call knows them, however the name was typed (recordedAssessor).
+    const who = recordedAssessor(current, applicationsOf(s.folder, call.id), typed);
     // As `application assess` refuses it: a disqualified assessor's scores never count.
-    refuseTiedAssessor(s.folder, s.folder.records.call.get(call.id) ?? call, who);
+    refuseTiedAssessor(s.folder, current, who);
     const out = [];
     for (const [appId, given] of scores) {
       if (given.scores.length === 0 && given.note === undefined) continue;

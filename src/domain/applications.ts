@@ -6,6 +6,7 @@ import { translate, type Language } from '../i18n/index.js';
 import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
+import type { DataFolder } from './folder.js';
 
 export type CriteriaList = NonNullable<Call['criteria']>;
 type CriterionItem = CriteriaList[number];
@@ -158,6 +159,25 @@ export function tiedAssessors(call: Pick<Call, 'declarations'>, apps: readonly P
     for (const t of d.ties) if (applicants.has(t.organisation)) ties.set(d.assessor, (ties.get(d.assessor) ?? new Set()).add(t.organisation));
   }
   return new Map([...ties].map(([assessor, orgs]) => [assessor, [...orgs].sort()]));
+}
+
+/** The applications to a call. */
+export function applicationsOf(folder: Pick<DataFolder, 'records'>, callId: string): Application[] {
+  return [...folder.records.application.values()].filter((a) => a.call === callId);
+}
+
+/**
+ * The assessor as the call already records them (a declaration) or its applications do (an
+ * assessment), when the name typed is that name written otherwise (capitals, accents typed apart,
+ * spaces, look-alike letters: nameKey): one person however the name is typed, so a tie declared
+ * under one spelling catches scores given under another. The name as typed when nobody of that
+ * name is recorded.
+ */
+export function recordedAssessor(call: Pick<Call, 'declarations'>, apps: readonly Pick<Application, 'assessments'>[], typed: string): string {
+  const key = nameKey(typed);
+  for (const d of call.declarations ?? []) if (nameKey(d.assessor) === key) return d.assessor;
+  for (const a of apps) for (const x of a.assessments ?? []) if (nameKey(x.assessor) === key) return x.assessor;
+  return typed;
 }
 
 /** The assessors whose scores count in a call: everyone who assessed one of its applications (assessorsOf) but those with a declared tie to an applicant (tiedAssessors). */

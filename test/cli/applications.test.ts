@@ -96,6 +96,29 @@ describe('application add, assess and decide', () => {
     expect((await run(dir2, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=4', '--date', '2026-02-10')).code).toBe(0);
   });
 
+  it('takes an assessor\'s name however it is typed (capitals, accents typed apart, spaces) as the one the call records: a tie cannot be got round, and a correction corrects', async () => {
+    const app = (id: string, o: string, assessments: unknown[] = []) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20', ...(assessments.length ? { assessments } : {}) }) + '\n' });
+    const declared = { ...CALL, declarations: [{ assessor: NAME, date: '2026-02-02', ties: [{ organisation: 'beta', relation: 'board' }] }] };
+    const other = { assessor: 'Fagkonsulent Bo', date: '2026-02-10', scores: [{ criterion: 'reach', score: 2 }] };
+    const dir = folder({ 'calls/c1.yaml': JSON.stringify(declared) + '\n', ...app('a1', 'alpha', [other]), ...app('a2', 'beta') });
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    for (const typed of [NAME.toLowerCase(), NAME.toUpperCase(), `  ${NAME.normalize('NFD').replace(' ', '  ')} `]) {
+      const r = await run(dir, 'application', 'assess', 'a1', '--assessor', typed, '--score', 'reach=5', '--date', '2026-02-10');
+      expect(r.code, typed).toBe(2);
+      expect(r.stderr).toContain('declared a tie to Beta Forening');
+    }
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+    // Another assessor typed in small letters corrects their own assessment; no second assessor appears.
+    expect((await run(dir, 'application', 'assess', 'a1', '--assessor', 'fagkonsulent bo', '--score', 'reach=3')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').assessments).toEqual([{ ...other, scores: [{ criterion: 'reach', score: 3 }] }]);
+    // And --remove finds them the same way.
+    expect((await run(dir, 'application', 'assess', 'a1', '--assessor', 'FAGKONSULENT BO', '--remove')).code).toBe(0);
+    expect(read(dir, 'applications/a1.yaml').assessments).toBeUndefined();
+    // A declaration typed otherwise replaces the recorded one of its day, under the recorded name.
+    expect((await run(dir, 'call', 'declare', 'c1', '--assessor', NAME.toLowerCase(), '--date', '2026-02-02', '--none')).code).toBe(0);
+    expect(read(dir, 'calls/c1.yaml').declarations).toEqual([{ assessor: NAME, date: '2026-02-02', ties: [] }]);
+  });
+
   it('removes one assessor\'s assessment of one application with --remove, keeping the others\', and commits it; refuses scores beside it and an assessor with none, naming neither', async () => {
     const by = (assessor: string, n: number) => ({ assessor, date: '2026-02-10', scores: [{ criterion: 'reach', score: n }, { criterion: 'need', score: n }] });
     const application = (id: string, o: string, assessments: unknown[]) => ({ [`applications/${id}.yaml`]: JSON.stringify({ id, call: 'c1', organisations: [o], amount_dkk: 1000, kind: 'development', received: '2026-01-20', assessments }) + '\n' });
