@@ -39,7 +39,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { endianness, homedir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BUILD_KEY } from '../generated/build-key.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -232,14 +232,27 @@ export interface Verdict {
   problems: readonly unknown[];
 }
 
+/**
+ * The user's cache folder for civsam: CIVSAM_CACHE_DIR, else XDG_CACHE_HOME's civsam folder, else
+ * ~/.cache/civsam. A relative path in either is ignored, as the XDG rules say: it would put the
+ * cache (with the register's personal data) wherever the command is run, inside the data folder too.
+ */
 export function cacheDirectory(env: NodeJS.ProcessEnv): string {
-  if (env.CIVSAM_CACHE_DIR) return env.CIVSAM_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'civsam');
+  if (env.CIVSAM_CACHE_DIR && isAbsolute(env.CIVSAM_CACHE_DIR)) return env.CIVSAM_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache'), 'civsam');
 }
 
-/** The snapshot's file for a data folder. */
+/**
+ * The snapshot's file for a data folder. Throws when the cache folder is inside the data folder (a
+ * snapshot there would be read as a stray file and could be committed with the records): the
+ * command then works without a snapshot.
+ */
 export function snapshotFile(dataDir: string, env: NodeJS.ProcessEnv): string {
-  return join(cacheDirectory(env), createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 20) + '.snapshot');
+  const folder = realpathSync(dataDir);
+  const cache = cacheDirectory(env);
+  const inside = relative(folder, resolve(cache));
+  if (inside === '' || !(inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))) throw new Error('the cache folder is inside the data folder');
+  return join(cache, createHash('sha256').update(folder).digest('hex').slice(0, 20) + '.snapshot');
 }
 
 /** The entries of a snapshot, as loaded: parallel arrays by file, the identities in one table. */

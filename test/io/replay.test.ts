@@ -169,6 +169,24 @@ function nameParts(file: string): [string, string] {
   return [name.slice(0, dash), name.slice(dash + 1)];
 }
 
+describe('where the cache is', () => {
+  it('never inside the data folder: a relative cache folder is ignored (as XDG says), one inside the data folder is not used', async () => {
+    const dir = folder();
+    const home = makeFolder({});
+    const fresh = await civsam([...AUDIT, '--data', dir]);
+    const env = { CIVSAM_NO_CACHE: undefined, CIVSAM_SNAPSHOT_RACY_MS: '5', XDG_CACHE_HOME: home };
+    // Standing in the data folder, a relative CIVSAM_CACHE_DIR: the user's cache folder is used instead.
+    for (let i = 0; i < 2; i++) expect(await civsam(AUDIT, { cwd: dir, env: { ...env, CIVSAM_CACHE_DIR: 'kache' } })).toEqual({ ...fresh });
+    expect(existsSync(join(dir, 'kache'))).toBe(false);
+    expect(readdirSync(join(home, 'civsam')).some((n) => n.endsWith('.snapshot'))).toBe(true);
+    // A cache folder given inside the data folder: the command works without one, and writes nothing there.
+    rmSync(join(home, 'civsam'), { recursive: true });
+    for (let i = 0; i < 2; i++) expect(await civsam([...AUDIT, '--data', dir], { env: { ...env, CIVSAM_CACHE_DIR: join(dir, 'kache') } })).toEqual(fresh);
+    expect(existsSync(join(dir, 'kache'))).toBe(false);
+    expect(existsSync(join(home, 'civsam'))).toBe(false);
+  });
+});
+
 describe('what a recording is kept by', () => {
   it('holds every environment variable the source reads', () => {
     const read = new Set<string>();
