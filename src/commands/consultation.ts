@@ -183,7 +183,8 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
 export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   return changeRecord(ctx, opts, 'consultation', id, (r) => {
-    if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError('course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
+    // A closed one is said to be: opened again with a new deadline, it asks the parties anew.
+    if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError(r.status === 'closed' ? 'course.reopenAfterDeadline' : 'course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;

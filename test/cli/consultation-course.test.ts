@@ -104,12 +104,17 @@ describe('consultation open after the deadline', () => {
   test('is refused, closed or planned, with or without --now, saying to give a new deadline first; with one it opens', async () => {
     today('2026-04-02');
     const dir = folder(CLOSED);
+    // A closed one is said to be over: opened again, it asks the parties anew.
     expect(await run(dir, ['consultation', 'open', 'h1'], 'da')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'fejl: høringen h1 er lukket, og dens frist er overskredet (i dag er 2. apr. 2026): høringen er afsluttet, og dens svar og høringsnotat står ved magt. Åbn den kun igen, hvis parterne skal spørges på ny: giv den en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open h1.\n',
+    });
+    expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).stderr).toBe('error: consultation h1 is closed and its deadline has passed (today is 2 Apr 2026): the consultation is over, and its responses and høringsnotat stand. Open it again only if the parties are to be asked anew: give it a new deadline with civsam consultation edit h1 --deadline YYYY-MM-DD, then civsam consultation open h1.\n');
+    const planned = folder(CLOSED.replace('status: closed', 'status: planned'));
+    expect(await run(planned, ['consultation', 'open', 'h1', '--now'], 'da')).toEqual({
       code: 2, stdout: '',
       stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open h1.\n',
     });
-    expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).stderr).toBe('error: the deadline of consultation h1 has passed (today is 2 Apr 2026), so if it opened now, no party would have time to respond. Give it a new deadline first with civsam consultation edit h1 --deadline YYYY-MM-DD, then open it with civsam consultation open h1.\n');
-    expect((await run(folder(CLOSED.replace('status: closed', 'status: planned')), ['consultation', 'open', 'h1', '--now'])).code).toBe(2);
     expect(read(dir)).toBe(CLOSED);
     // Not an id: refused as such, the escape code not echoed.
     for (const bad of ['../', 'h1\u001b[31m']) {
