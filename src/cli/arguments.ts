@@ -19,6 +19,7 @@ import type { Message, MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
 import { placeholderIn } from '../i18n/advice-placeholders.js';
 import { UserError } from '../domain/errors.js';
+import { andList } from '../audit/make.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
 
@@ -97,15 +98,54 @@ function lookup(what: string, names: Names, value: unknown, many: boolean, put: 
   return { what, names, values, set: (resolved) => put(single ? resolved[0] : resolved) };
 }
 
-/**
- * Refuses a placeholder of civsam's own advice given as a value (`--reason TEKST`, `decide ID`):
- * copied as it was printed, the command would write the placeholder into the data.
- */
-function refusePlaceholder(value: unknown, what: string): void {
-  for (const v of Array.isArray(value) ? value : [value]) {
+/** A placeholder given where a value goes: what it was given to, in words, and the values the option takes when they are fixed. */
+interface GivenPlaceholder {
+  /** An option by its flag, an argument in words. */
+  what: string | Message;
+  word: string;
+  option?: string;
+  values?: { or: readonly string[]; field?: string };
+}
+
+/** The placeholder words among a value's items (`--reason TEKST`, `decide ID`). */
+function placeholdersIn(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => {
     const word = typeof v === 'string' ? placeholderIn(v) : undefined;
-    if (word !== undefined) throw new UserError('cli.placeholderValue', { what: { syntax: what }, word });
+    return word !== undefined ? [word] : [];
+  });
+}
+
+/**
+ * Refuses the placeholders of civsam's own advice given as values (`--reason TEKST`, `decide ID`):
+ * copied as they were printed, the command would write them into the data. Every one given is
+ * named at once, its argument in words (`id'et`, `argumentet høringsparter`), never as `<id>`,
+ * and an option's fixed values are listed, so one correction is enough.
+ */
+function refusePlaceholders(spec: CommandSpec, positional: unknown[], opts: Record<string, unknown>): void {
+  const given: GivenPlaceholder[] = [];
+  const args = placeholders(spec.args);
+  positional.forEach((value, i) => {
+    const p = args[i];
+    if (!p) return;
+    const what: Message = isIdName(p.name) === 'one' && p.name === 'id' ? { key: 'cli.placeholderArgument.id' } : { key: 'cli.placeholderArgument', params: { argument: { placeholder: p.name } } };
+    for (const word of placeholdersIn(value)) given.push({ what, word });
+  });
+  for (const word of placeholdersIn(opts.data)) given.push({ what: '--data', word });
+  for (const o of spec.options ?? []) {
+    const flag = o.flags.split(/[\s,]+/).find((f) => f.startsWith('--'));
+    if (!flag) continue;
+    const fixed = o.names && 'values' in o.names ? o.names : o.choices ? { values: o.choices } : undefined;
+    for (const word of placeholdersIn(opts[attributeName(flag)])) {
+      given.push({ what: flag, word, option: flag, ...(fixed ? { values: { or: fixed.values, ...('field' in fixed && fixed.field ? { field: fixed.field } : {}) } } : {}) });
+    }
   }
+  if (given.length === 0) return;
+  const said = andList(given.map((g) => ({ key: 'cli.placeholderGiven' as MessageKey, params: { what: g.what, word: g.word } })));
+  // The values of each option that takes fixed ones, once per option, after the refusal.
+  const withValues = given.filter((g, i) => g.values && given.findIndex((h) => h.option === g.option) === i);
+  const choices = withValues.reduceRight<Message | string>((more, g) => ({ key: 'cli.placeholderChoices', params: { option: g.option!, choices: g.values!, more } }), '');
+  if (given.length === 1) throw new UserError('cli.placeholderValue', { given: said, word: given[0].word, choices });
+  throw new UserError('cli.placeholderValues', { given: said, choices });
 }
 
 function normalise(value: unknown): unknown {
@@ -122,8 +162,7 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
   const args = placeholders(spec.args);
   const lookups: NameLookup[] = [];
   // commander gives a variadic argument (the last) as one array.
-  positional.forEach((value, i) => { if (args[i]) refusePlaceholder(value, `<${args[i].name}${args[i].variadic ? '...' : ''}>`); });
-  refusePlaceholder(opts.data, '--data');
+  refusePlaceholders(spec, positional, opts);
   const outArgs = positional.map((value, i) => {
     const p = args[i];
     if (!p) return value;
@@ -149,7 +188,6 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (!flag) continue;
     const key = attributeName(flag);
     if (outOpts[key] === undefined) continue;
-    refusePlaceholder(outOpts[key], flag);
     const p = placeholders(o.flags.slice(o.flags.indexOf(flag) + flag.length))[0];
     if (!p) continue;
     const ids = isIdName(p.name);

@@ -16,6 +16,8 @@ export interface OptionSpec {
   repeatable?: boolean;
   /** With `repeatable`: each value is kept as typed, an empty one too, for the command to split (a rule's title may hold a comma). */
   whole?: boolean;
+  /** Its value is one word (a web address, a date, a number): a word after it is never part of it, and quotes would not help. */
+  oneWord?: boolean;
   names?: Names;
 }
 

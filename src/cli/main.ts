@@ -8,7 +8,7 @@ import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } fro
 import { languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
 import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
-import type { ExcessWords } from './mistyped.js';
+import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
@@ -291,6 +291,9 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   return t(key, { what: err.code === 'commander.unknownCommand' ? quoted : { syntax: quoted } });
 }
 
+/** Words too many after an option's value, said by what the value holds: how to give several values, or a text of several words, or neither. */
+const EXCESS_AFTER_VALUE: Record<ValueHolds, MessageKey> = { text: 'cli.excessAfterValue', list: 'cli.excessAfterListValue', items: 'cli.excessAfterItemValue', word: 'cli.excessAfterWordValue' };
+
 /** Words too many, said by what they follow and what the command or option takes (cli/mistyped.ts). */
 function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?: MessageParams) => string): string {
   const path: string[] = [];
@@ -299,7 +302,7 @@ function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?:
   const count = excess.count;
   const words = excess.words !== undefined ? { key: 'cli.excessWords' as MessageKey, params: { words: excess.words } } : '';
   switch (excess.after) {
-    case 'value': return t('cli.excessAfterValue', { count, option: excess.option });
+    case 'value': return t(EXCESS_AFTER_VALUE[excess.holds], { count, option: excess.option });
     case 'flag': return t('cli.excessAfterFlag', { count, option: excess.option });
     case 'argument': return t('cli.excessAfterArgument', { count, words, command, argument: { syntax: excess.arguments[excess.arguments.length - 1] }, arguments: { syntax: excess.arguments.join(' ') } });
     case 'command': return t('cli.excessNoArguments', { count, words, command });
@@ -433,6 +436,9 @@ function defineHelpCommand(program: Command, t: (k: MessageKey, p?: MessageParam
 /** An option whose fixed values have labels of their own in its field (`--disposition`: a hearing point's). */
 type FieldOption = Option & { valueField?: string };
 
+/** An option with what its value holds (cli/mistyped.ts says so of words too many after it). */
+type ValueOption = Option & { valueHolds?: ValueHolds };
+
 function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => string): Option {
   const opt = new Option(o.flags);
   // Put into words only when help is shown: a run defines every command's options (some five
@@ -443,6 +449,7 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   if (o.choices && o.names && 'values' in o.names) opt.argChoices = [...o.choices];
   else if (o.choices) opt.choices(o.choices);
   if (o.names && 'values' in o.names && o.names.field) (opt as FieldOption).valueField = o.names.field;
+  (opt as ValueOption).valueHolds = o.repeatable ? (o.whole ? 'items' : 'list') : o.oneWord ? 'word' : 'text';
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
   return opt;
 }

@@ -63,9 +63,17 @@ export function unknownOption(cmd: Command, typed: string): { shown: string; nea
   return { shown, near: nearestOptions(cmd, shown) };
 }
 
+/**
+ * What an option's value holds, as cli/main.ts marks each option: a text that may have spaces, a
+ * list (commas or the option again), items each given with the option again (commas kept), or one
+ * word (a web address, a date, a number).
+ */
+export type ValueHolds = 'text' | 'list' | 'items' | 'word';
+
 /** How `excessArguments` says what the words too many follow. */
 export type ExcessWords =
-  | { after: 'value' | 'flag'; option: string; count: number; words?: undefined }
+  | { after: 'value'; option: string; holds: ValueHolds; count: number; words?: undefined }
+  | { after: 'flag'; option: string; count: number; words?: undefined }
   | { after: 'argument'; arguments: string[]; count: number; words?: string }
   | { after: 'command'; count: number; words?: string };
 
@@ -117,7 +125,11 @@ export function excessArguments(program: Command, cmd: Command, argv: readonly s
   // The word before is an option that takes no value, or an option's value (or the option with it:
   // `--name=…`): the words are the rest of a text, never repeated.
   const option = valueOf.get(before);
-  if (option) return { after: option.required || option.optional ? 'value' : 'flag', option: option.long ?? option.short!, count: extra.length };
+  if (option) {
+    const name = option.long ?? option.short!;
+    if (!(option.required || option.optional)) return { after: 'flag', option: name, count: extra.length };
+    return { after: 'value', option: name, holds: (option as Option & { valueHolds?: ValueHolds }).valueHolds ?? 'text', count: extra.length };
+  }
   const words = extra.every((i) => isId(argv[i])) ? extra.map((i) => argv[i]).join(', ') : undefined;
   const said = { count: extra.length, ...(words !== undefined ? { words } : {}) };
   if (expected.length === 0) return { after: 'command', ...said };

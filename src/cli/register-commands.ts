@@ -52,6 +52,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
       ...(s.type === 'list' || s.type === 'ints' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
+      ...(s.web || s.type === 'date' || s.type === 'int' ? { oneWord: true } : {}),
     };
   });
 }
@@ -199,7 +200,7 @@ const STATE_CHANGES: CommandSpec[] = [
 export const REGISTER_COMMANDS: CommandSpec[] = [
   {
     name: 'init', args: '[dir]', description: 'cmd.init.description',
-    options: [{ flags: '--sample', description: 'opt.init.sample' }, { flags: '--no-commit', description: 'opt.register.noCommit' }, { flags: '--remote <url>', description: 'opt.init.remote' }],
+    options: [{ flags: '--sample', description: 'opt.init.sample' }, { flags: '--no-commit', description: 'opt.register.noCommit' }, { flags: '--remote <url>', description: 'opt.init.remote', oneWord: true }],
     examples: ['civsam init ./region-data', 'civsam init ./proeve --sample', 'civsam --lang en init ./data', 'civsam init ./region-data --remote https://gitlab.rm.dk/civilsamfund/register.git'],
     load: () => import('../commands/init.js'),
   },

@@ -11,6 +11,7 @@ import { functionalAddress } from '../hearing/contacts.js';
 import { invitedTo, organisationHistory } from '../hearing/history.js';
 import type { Plan } from '../hearing/plan.js';
 import { consultationOpened, eligibleParties, hearingIndex } from '../domain/scope.js';
+import { titleList } from '../audit/make.js';
 
 export interface Report {
   json: unknown;
@@ -46,7 +47,10 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
   const c = plan.consultation;
   const limited = c.selection === 'limited' && c.seats !== undefined;
   const eligible = plan.rows.length;
-  const rows = plan.rows.map((r, i) => ({
+  // Numbered as the proposal runs, 1, 2, 3 without a gap: a party left out (omitted, or no seat)
+  // has no place in it, and a skipped number would read as a row missing.
+  let place = 0;
+  const rows = plan.rows.map((r) => ({
     party: r.party.id,
     organisation: r.party.organisation,
     name: organisationName(folder, r.party, r.party.organisation),
@@ -57,7 +61,7 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     answered: r.record.answered,
     waited: r.waited,
     proposed: r.proposed,
-    rank: r.proposed ? i + 1 : null,
+    rank: r.proposed ? ++place : null,
     reason: r.reason ? translate(lang, r.reason.key, r.reason.params) : null,
     omitted_reason: r.omittedReason ?? null,
   }));
@@ -96,16 +100,17 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     // One line per party, in words: why it is proposed (✓) or not.
     r.proposed ? `✓ ${r.reason ?? ''}` : r.reason ?? '',
   ]);
-  const ids = (list: Consultation[]) => list.map((h) => h.id).join(', ');
+  // Earlier consultations by their titles, as the rows name parties by name (the JSON keeps their ids).
+  const titles = (list: Consultation[]) => titleList(folder, 'consultation', list.map((h) => h.id));
   const notes = [
     eligible === 0 ? t('hearing.plan.noEligible') : t('hearing.plan.proposal', { count: plan.proposal.length, eligible }),
   ];
   const heading = [
     c.id ? t('hearing.plan.heading', { title: c.title, id: c.id }) : t('hearing.plan.headingDraft'),
     limited ? t('hearing.plan.selectionLimited', { seats: c.seats!, opens: formatDate(c.opens, lang) }) : t('hearing.plan.selectionAll', { opens: formatDate(c.opens, lang) }),
-    plan.window.length ? t('hearing.plan.window', { count: plan.window.length, ids: ids(plan.window) }) : t('hearing.plan.windowNone'),
+    plan.window.length ? t('hearing.plan.window', { count: plan.window.length, titles: titles(plan.window) }) : t('hearing.plan.windowNone'),
     // With no rotation history, what decides instead is said once here, not in every row's reason.
-    ...(limited ? [plan.rotation.length ? t('hearing.plan.rotation', { ids: ids(plan.rotation) }) : t(plan.window.length ? 'hearing.plan.rotationFirst' : 'hearing.plan.rotationNone')] : []),
+    ...(limited ? [plan.rotation.length ? t('hearing.plan.rotation', { titles: titles(plan.rotation) }) : t(plan.window.length ? 'hearing.plan.rotationFirst' : 'hearing.plan.rotationNone')] : []),
   ].join('\n');
   return { json, heading, tables: [{ columns, rows: tableRows, notes }], notes: [] };
 }

@@ -52,10 +52,26 @@ describe('placeholders of civsam\'s advice given as values', () => {
   });
 
   it('refuses a placeholder in the place of an id, an argument and a whole syntax, in English too', async () => {
-    expect((await civsam(['application', 'decide', 'ID', '--case', '1-2'])).stderr).toBe('error: <id> was given ID, but ID is a placeholder: in civsam\'s examples and advice it stands for what you write yourself. Write the real value in its place.\n');
-    expect((await civsam(['clone', 'URL', 'FOLDER'])).stderr).toContain('<url> was given URL, but URL is a placeholder');
+    expect((await civsam(['application', 'decide', 'ID', '--case', '1-2'])).stderr).toBe('error: the id was given ID, but ID is a placeholder: in civsam\'s examples and advice it stands for what you write yourself. Write the real value in its place.\n');
+    expect((await civsam(['clone', 'URL', 'FOLDER'])).stderr).toContain('the argument url was given URL and the argument dir was given FOLDER, but those are placeholders');
     expect((await civsam(['agreement', 'add', '--title', 'x', '--funding', 'PULJE:ÅR:ART:BELØB'], { env: DA })).stderr).toContain('--funding fik PULJE:ÅR:ART:BELØB, men PULJE:ÅR:ART:BELØB er en pladsholder');
     expect((await civsam(['org', 'add', '--name', 'NYT NAVN'], { env: DA })).stderr).toContain('--name fik NYT NAVN, men NYT NAVN er en pladsholder');
+  });
+
+  it('names an argument in words in Danish, never as a usage token', async () => {
+    expect((await civsam(['org', 'show', 'ID'], { env: DA })).stderr).toBe('fejl: id\'et fik ID, men ID er en pladsholder: i civsams eksempler og råd står det for det, du selv skal skrive. Skriv den rigtige værdi i stedet.\n');
+    expect((await civsam(['consultation', 'respond', 'h1', 'PART'], { env: DA })).stderr).toBe('fejl: argumentet høringsparter fik PART, men PART er en pladsholder: i civsams eksempler og råd står det for det, du selv skal skrive. Skriv den rigtige værdi i stedet.\n');
+  });
+
+  it('names every placeholder given at once', async () => {
+    const r = await civsam(['agreement', 'edit', 'a1', '--exemption-reason', 'TEKST', '--exemption-approved-by', 'NAVN', '--exemption-date', 'DATO'], { env: DA });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: --exemption-reason fik TEKST, --exemption-approved-by fik NAVN og --exemption-date fik DATO, men det er pladsholdere: i civsams eksempler og råd står de for det, du selv skal skrive. Skriv de rigtige værdier i stedet.\n' });
+  });
+
+  it('lists the values of an option that takes fixed ones, by their labels', async () => {
+    const r = await civsam(['consultation', 'note', 'h1', '--party', 'p1', '--index', '1', '--disposition', 'VÆRDI'], { env: DA });
+    expect(r.stderr).toBe('fejl: --disposition fik VÆRDI, men VÆRDI er en pladsholder: i civsams eksempler og råd står det for det, du selv skal skrive. Skriv den rigtige værdi i stedet. --disposition kan have en af disse værdier: imødekommet, delvis imødekommet eller ikke imødekommet.\n');
+    expect((await civsam(['consultation', 'note', 'h1', '--party', 'p1', '--index', '1', '--disposition', 'VALUE'])).stderr).toContain('--disposition takes one of these values: ');
   });
 
   it('leaves upper-case text that is no placeholder alone (an abbreviation, a name in capitals)', async () => {

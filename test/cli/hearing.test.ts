@@ -198,10 +198,28 @@ describe('civsam consultation plan', () => {
     const opens = /\nopens: (\d{4})-(\d{2})-(\d{2})\n/.exec(readFileSync(join(DATA, 'consultations', `${PLANTED}.yaml`), 'utf8'))!;
     const month = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'][Number(opens[2]) - 1];
     expect(flat).toContain(`Udvælgelse: 4 pladser. Åbner ${Number(opens[3])}. ${month} ${opens[1]}.`);
-    expect(flat).toContain('Rotationshistorik (begrænsede pladser): 2024-dialogmoede-recovery, 2025-panel-udskrivning, 2026-workshop-tvangsforebyggelse.');
+    // Earlier consultations by their titles, as the parties are named, not by their ids.
+    expect(flat).toContain('Rotationshistorik (begrænsede pladser): »Dialogmøde om recovery og brugerinddragelse på sengeafsnittene«, »Panel om udskrivningsforløb i psykiatrien«, »Workshop om forebyggelse af tvang – civilsamfundets erfaringer«.');
+    expect(flat).toContain('Historik: de 4 seneste tidligere høringer med overlappende emne: »Dialogmøde om recovery');
     expect(flat).toContain('Foreslået: 4 af 5 høringsberettigede parter.');
     for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
     expect(r.stderr).toBe(`Skriv forslaget ind i høringen med: civsam consultation plan ${PLANTED} --apply\n`);
+  });
+});
+
+describe('civsam consultation plan numbers', () => {
+  it('numbers the proposed parties 1, 2, 3 without a gap where a party is left out', async () => {
+    const r = await run(['--lang', 'da', 'consultation', 'plan', '2026-model-civilsamfund', ...AS_OF, '--format', 'json']);
+    const parties = JSON.parse(r.stdout).parties as { proposed: boolean; rank: number | null }[];
+    expect(parties.some((p) => !p.proposed)).toBe(true);
+    const leftOutAt = parties.findIndex((p) => !p.proposed);
+    expect(parties.slice(leftOutAt + 1).some((p) => p.proposed)).toBe(true);
+    expect(parties.filter((p) => p.proposed).map((p) => p.rank)).toEqual(parties.filter((p) => p.proposed).map((_, i) => i + 1));
+    expect(parties.filter((p) => !p.proposed).every((p) => p.rank === null)).toBe(true);
+    const text = await run(['--lang', 'da', 'consultation', 'plan', '2026-model-civilsamfund', ...AS_OF], { COLUMNS: '80' });
+    const numbers = [...text.stdout.matchAll(/^Nr\.: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(numbers.length).toBe(parties.filter((p) => p.proposed).length);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
 

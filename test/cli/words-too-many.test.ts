@@ -35,6 +35,18 @@ describe('words too many', () => {
     expect(await refused(['org', 'add', '--name', 'Jens', 'hansen'], {})).toBe('error: there is one word too many after the value of --name: --name takes one value, so put a value of several words in quotes (--name "…").');
   });
 
+  it('after a list option\'s value: commas or the option again, not quotes (the quoted value would be refused)', async () => {
+    expect(await refused(['org', 'add', '--areas', 'social', 'psykiatri'])).toBe('fejl: der står et ord for meget efter værdien til --areas: skriv flere værdier adskilt af komma (--areas VÆRDI,VÆRDI), eller skriv --areas igen foran hver af dem.');
+    expect(await refused(['org', 'add', '--areas', 'social', 'psykiatri'], {})).toBe('error: there is one word too many after the value of --areas: to give several values, separate them with commas (--areas VALUE,VALUE) or give --areas again before each.');
+    // Values kept whole (a rule's title may hold a comma): the option again, each value quoted.
+    expect(await refused(['audit', '--rule', 'Ensidig', 'aftale'])).toBe('fejl: der står et ord for meget efter værdien til --rule: sæt en værdi på flere ord i anførselstegn, og skriv --rule igen foran hver værdi (--rule "…" --rule "…").');
+  });
+
+  it('after a web address, a date or a number: only that the words are too many, no quotes', async () => {
+    expect(await refused(['org', 'add', '--website', 'https://x.dk', 'ekstra', 'ord'])).toBe('fejl: der står 2 ord for meget efter værdien til --website: --website tager én værdi uden mellemrum.');
+    expect(await refused(['org', 'add', '--website', 'https://x.dk', 'ekstra'], {})).toBe('error: there is one word too many after the value of --website: --website takes one value without spaces.');
+  });
+
   it('after the command\'s argument, named when shaped like an id', async () => {
     expect(await refused(['org', 'show', 'alpha', 'beta'])).toBe('fejl: der står et ord for meget efter <id> (beta): civsam org show tager kun <id>, så sæt et navn på flere ord i anførselstegn.');
     expect(await refused(['org', 'show', 'Alpha', 'Forening'])).toBe('fejl: der står et ord for meget efter <id>: civsam org show tager kun <id>, så sæt et navn på flere ord i anførselstegn.');

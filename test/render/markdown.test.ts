@@ -62,7 +62,7 @@ describe('a heading of several lines', () => {
     expect(r.stdout.split('\n| ')[0]).toBe([
       '# Høringsplan for en ny høring', '',
       'Udvælgelse: 1 plads. Åbner 1. jun. 2026.', '',
-      'Historik: den seneste tidligere høring med overlappende emne: a1.', '',
+      'Historik: den seneste tidligere høring med overlappende emne: »Høring a1«.', '',
       'Rotationshistorik (begrænsede pladser): ingen, så pladserne går først til dem, der har ventet længst på en invitation til de seneste høringer om emnet.', '',
     ].join('\n'));
   });
