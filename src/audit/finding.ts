@@ -3,7 +3,7 @@
 // audit/rules/ and is listed once in audit/registry.ts.
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind } from '../domain/kinds.js';
-import type { Message, MessageKey } from '../i18n/index.js';
+import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -38,6 +38,8 @@ export interface AuditRule {
   principle: string;
   /** What the rule checks and why, for `civsam audit --explain`. */
   explanation: MessageKey;
+  /** What the explanation names from the schemas (the values an option takes), said in the reader's language. */
+  explanationParams?: MessageParams;
   /** Short title for grouping findings. */
   title: MessageKey;
   check(input: AuditInput): Finding[];

@@ -3,6 +3,8 @@
 import { applicationsByCall, assessorsOf, countedAssessors, scoredCriteria, tiedAssessors, type ScoredCriterion } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call } from '../domain/kinds.js';
+import { enumAt } from '../domain/shapes.js';
+import type { MessageParams } from '../i18n/index.js';
 
 export interface CallRound {
   readonly call: Call;
@@ -50,3 +52,6 @@ export function overdueReports(a: Agreement, day: string): Report[] {
   if (a.status !== 'active' && a.status !== 'ended') return [];
   return (a.reports ?? []).filter((r) => r.due < day && (r.received === undefined || r.received > day));
 }
+
+/** The report kinds, for advice that writes `--kind`: each as the reader types it (`slutrapport`). */
+export const reportKindParams: MessageParams = { kinds: { or: enumAt('agreement', 'reports.kind') ?? [] } };

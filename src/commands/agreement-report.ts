@@ -6,6 +6,7 @@ import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import type { Agreement } from '../domain/kinds.js';
 import { changeRecord } from '../register/apply-change.js';
+import { enumAt } from '../domain/shapes.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; due?: string; kind?: string; received?: string };
 type Report = NonNullable<Agreement['reports']>[number];
@@ -21,7 +22,7 @@ export async function report(ctx: CommandContext, opts: Opts, args: unknown[]): 
     const reports = Array.isArray(r.reports) ? [...(r.reports as Report[])] : [];
     const matches = (x: Report) => x.due === due && (kind === undefined || x.kind === kind);
     if (!reports.some(matches)) {
-      if (!kind) throw new UserError('agreement.reportKindMissing', { id, due });
+      if (!kind) throw new UserError('agreement.reportKindMissing', { id, due, kinds: { or: enumAt('agreement', 'reports.kind') ?? [] } });
       reports.push({ due, kind, ...(received ? { received } : {}) });
     } else if (received) {
       for (let i = 0; i < reports.length; i++) if (matches(reports[i])) reports[i] = { ...reports[i], received };

@@ -5,6 +5,7 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UsageError, UserError } from '../domain/errors.js';
+import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
 import { andList } from '../audit/make.js';
@@ -22,13 +23,6 @@ import type { PathSegment } from '../store/yaml-read.js';
 type WriteOpts = { dryRun?: boolean; commit?: boolean };
 type AssessOpts = WriteOpts & { assessor?: string; score?: string[]; note?: string; date?: string; remove?: boolean };
 type DecideOpts = WriteOpts & { decision?: string; date?: string; amount?: string; reason?: string; criteria?: string[]; case?: string };
-
-/** A whole number of kroner or points from a flag (`250.000` and `250 000` read as 250000). */
-export function wholeNumberFlag(raw: string, flag: string): number {
-  const t = raw.trim().replace(/[._\s]/g, '');
-  if (!/^\d+$/.test(t)) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.int' } });
-  return Number(t);
-}
 
 /** The call an application (as its file says now) is for, or a refusal that says which is missing. */
 function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
@@ -284,7 +278,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (outcome === undefined && DECISION_PARTS.some((k) => opts[k] !== undefined)) return partsOnly(ctx, opts, id);
   if (!outcome || !OUTCOMES.includes(outcome)) throw new UserError('application.decisionMissing');
   const date = dateOption(opts.date, '--date', ctx.today);
-  const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  const amount = opts.amount !== undefined ? amountOption(opts.amount, '--amount') : undefined;
   // What a partial grant gives is its point: without it no letter can say it, nor the pool count it.
   if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
@@ -350,7 +344,7 @@ function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
  * for" must be true): refused with the whole command that records it.
  */
 async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Promise<number> {
-  const amount = opts.amount !== undefined ? wholeNumberFlag(opts.amount, '--amount') : undefined;
+  const amount = opts.amount !== undefined ? amountOption(opts.amount, '--amount') : undefined;
   const date = opts.date !== undefined ? dateOption(opts.date, '--date', ctx.today) : undefined;
   const reason = opts.reason?.trim();
   const caseNumber = opts.case?.trim();

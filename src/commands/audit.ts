@@ -216,7 +216,7 @@ function explain(ctx: CommandContext, rule: AuditRule, model: CollaborationModel
     rule.id === 'restricted-call' ? ctx.t('audit.explain.severityRestricted') : ctx.t('audit.explain.severity', { severity: severityText(ctx, rule.severity) }),
     `${ctx.t('audit.explain.principle', { principle: model?.principles.find((p) => p.id === rule.principle)?.title[ctx.lang] ?? rule.principle })} ${ctx.t('audit.explain.principleHint')}`,
     '',
-    wrapParagraphs(ctx.t(rule.explanation), width),
+    wrapParagraphs(ctx.t(rule.explanation, rule.explanationParams), width),
   ];
   ctx.stdout.write(lines.join('\n') + '\n');
 }

@@ -46,6 +46,8 @@ function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly
  * or the invited, so a record already over its seats can still have its other fields edited.
  */
 export function refuseSeatsBelowInvited(before: Rec, after: Rec, id: string, folder: DataFolder): void {
+  // Fewer than one seat is no number of seats at all (the schema's minimum), said before any count.
+  if (typeof after.seats === 'number' && after.seats < 1 && after.seats !== before.seats) throw new UserError('hearing.error.badSeats');
   const invited = [...new Set(list(after.invited))];
   if (after.selection !== 'limited' || typeof after.seats !== 'number' || invited.length <= after.seats) return;
   if (after.seats === before.seats && after.selection === before.selection && invited.length <= new Set(list(before.invited)).size) return;

@@ -7,6 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
+import { readWholeNumber } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -14,14 +15,11 @@ import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from 
 
 export type Rec = Record<string, unknown>;
 
-function bad(spec: FieldSpec, expected: 'int' | 'ints' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
-function wholeNumber(s: string): number | undefined {
-  const t = s.trim().replace(/[._\s]/g, '');
-  return /^-?\d+$/.test(t) ? Number(t) : undefined;
-}
+const wholeNumber = (s: string): number | undefined => readWholeNumber(s);
 
 /** The value a flag gives its field, in the field's type. */
 export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
@@ -37,7 +35,8 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       });
     case 'int': {
       const n = wholeNumber(String(raw));
-      if (n === undefined) bad(spec, 'int');
+      // An amount is whole kroner: said so, with how to write one, when a decimal is given.
+      if (n === undefined) bad(spec, spec.path.endsWith('amount_dkk') ? 'amount' : 'int');
       return n;
     }
     case 'date':

@@ -558,7 +558,7 @@ describe('call declare and agreement report', () => {
     expect(read(dir, 'agreements/g1.yaml').reports).toEqual([{ due: '2026-03-01', kind: 'final', received: '2026-02-27' }]);
     const none = await run(dir, 'agreement', 'report', 'g1', '--due', '2026-04-01', '--received', '2026-04-02');
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('error: agreement g1 has no report due 1 Apr 2026. To add one, give its --kind (progress, final or accounts).\n');
+    expect(none.stderr).toBe('error: agreement g1 has no report due 1 Apr 2026. To add one, give its --kind: progress report, final report or accounts.\n');
   });
 });
 

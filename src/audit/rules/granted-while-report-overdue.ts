@@ -2,6 +2,7 @@
 // on another agreement at the decision date. One finding per organisation and agreement, naming
 // the earliest report then overdue.
 import { isGrant } from '../../domain/applications.js';
+import { reportKindParams } from '../grants.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { overdueReports } from '../grants.js';
 import { bySubject, finding, nameOf, push, ref } from '../make.js';
@@ -13,6 +14,7 @@ export const rule: AuditRule = {
   principle: 'long-term',
   title: 'audit.rule.granted-while-report-overdue.title',
   explanation: 'audit.rule.granted-while-report-overdue.explain',
+  explanationParams: reportKindParams,
   check({ folder }) {
     const out: Finding[] = [];
     const byOrg = new Map<string, Agreement[]>();

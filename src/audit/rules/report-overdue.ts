@@ -1,6 +1,7 @@
 // report-overdue [warning]: a grantee report past its due date and not received, on an active or
 // ended agreement. A report due on the as-of date is not yet overdue; cancelled agreements are not judged.
 import { daysBetween } from '../../domain/dates.js';
+import { reportKindParams } from '../grants.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { overdueReports } from '../grants.js';
 import { bySubject, finding, ref } from '../make.js';
@@ -11,6 +12,7 @@ export const rule: AuditRule = {
   principle: 'long-term',
   title: 'audit.rule.report-overdue.title',
   explanation: 'audit.rule.report-overdue.explain',
+  explanationParams: reportKindParams,
   check({ folder, asOf }) {
     const out: Finding[] = [];
     for (const a of folder.records.agreement.values()) {

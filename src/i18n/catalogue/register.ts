@@ -134,6 +134,7 @@ export const register = defineMessages({
 
   'register.badFlagValue': '{flag} must be {expected}.',
   'register.expected.int': 'a whole number',
+  'register.expected.amount': 'a whole number of kroner, without decimals: write 250000 or 250.000, not 250.000,00 or 250000.00',
   'register.expected.months': 'a whole number of months from 1 to 120',
   'register.expected.funding': 'POOL:YEAR:KIND:AMOUNT, e.g. civilsamfundspuljen:2027:operation:400000',
   'register.fundingYear': 'YEAR in --funding (POOL:YEAR:KIND:AMOUNT) must be a year, e.g. 2027.',
@@ -411,6 +412,7 @@ export const register = defineMessages({
 
   'register.badFlagValue': '{flag} skal være {expected}.',
   'register.expected.int': 'et helt tal',
+  'register.expected.amount': 'et helt antal kroner uden øre: skriv 250000 eller 250.000, ikke 250.000,00 eller 250000.00',
   'register.expected.months': 'et helt antal måneder fra 1 til 120',
   'register.expected.funding': 'PULJE:ÅR:ART:BELØB, fx civilsamfundspuljen:2027:drift:400000',
   'register.fundingYear': 'ÅR i --funding (PULJE:ÅR:ART:BELØB) skal være et årstal, fx 2027.',

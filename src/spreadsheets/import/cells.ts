@@ -6,6 +6,7 @@ import { readDate } from '../../domain/dates.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import { nfc } from '../../domain/text.js';
 import { typedCvr } from '../../domain/cvr.js';
+import { readWholeNumber } from '../../domain/whole-numbers.js';
 import type { Language, Message, MessageParams } from '../../i18n/index.js';
 import type { ValueKind } from './columns.js';
 import { foldHeader, itemFieldName } from './columns.js';
@@ -119,10 +120,8 @@ export function parseDate(t: string): CellResult {
 /** Whole numbers: 450000, 450.000 or 450 000 (Danish), 450,000 (English); never decimals. */
 export function parseInteger(t: string): CellResult {
   const s = t.replace(/\s*(kr\.?|dkk)\s*$/i, '').replace(/^(kr\.?|dkk)\s*/i, '').trim();
-  if (/^-?\d+$/.test(s) || /^-?\d{1,3}([. ,\u00a0]\d{3})+$/.test(s)) {
-    const n = Number(s.replace(/[. ,\u00a0]/g, ''));
-    if (Number.isSafeInteger(n)) return { value: n };
-  }
+  const n = readWholeNumber(s, '. ,\u00a0');
+  if (n !== undefined) return { value: n };
   return { problem: { key: 'import.value.integer' } };
 }
 
