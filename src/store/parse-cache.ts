@@ -671,8 +671,14 @@ function encodeSnapshot(version: string, written: bigint, entries: Entries, keep
       lens.set(entries.lens.subarray(same.start, same.start + same.count), j);
       j += same.count;
       // Its bytes as they are in the snapshot read (which, replaced since, makes this write give up).
-      const source = same.text ?? entries.readPart(same.pos, same.length);
-      if (!source) throw new Error('snapshot replaced meanwhile');
+      let source = same.text;
+      if (!source) {
+        source = entries.readPart(same.pos, same.length);
+        if (!source) throw new Error('snapshot replaced meanwhile');
+        // Kept, when as written, for the command to parse should it need the group after this write
+        // (the file it was read from is replaced: each of its files would be read again instead).
+        if (!same.parsed && crc32(source) === same.sum) same.text = source;
+      }
       segments.push([source]);
       sums[segments.length - 1] = same.sum;
       continue;
