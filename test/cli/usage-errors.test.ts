@@ -57,10 +57,10 @@ describe('a mistyped option', () => {
 describe('where a usage error points', () => {
   it.each([
     [['org', 'show'], 'fejl: argumentet id mangler.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
-    [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter <id> (b): civsam org show tager kun <id>, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter id'et (b): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     // Words not shaped like ids (a name, perhaps) are counted, not repeated.
-    [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter <id>: civsam org show tager kun <id>, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
-    [['import', 'tilbud', 'x.csv', 'y', 'z'], 'fejl: der står 2 ord for meget efter <fil> (y, z): civsam import tager kun <art> <fil>, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam import --help for at se dens argumenter og tilvalg.', 'Run civsam import --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter id'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['import', 'tilbud', 'x.csv', 'y', 'z'], 'fejl: der står 2 ord for meget efter argumentet fil (y, z): civsam import tager kun 2 argumenter, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam import --help for at se dens argumenter og tilvalg.', 'Run civsam import --help to see its arguments and options.'],
     [['validate', 'x'], 'fejl: der står et ord for meget efter civsam validate (x): den tager ingen argumenter, kun tilvalg.', 'Kør civsam validate --help for at se dens tilvalg.', 'Run civsam validate --help to see its options.'],
     [['org', 'list', '--status'], 'fejl: tilvalget --status <status> skal have en værdi.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],
     [['overview', 'funding', '--by', 'x'], 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.', 'Kør civsam overview funding --help for at se dens tilvalg.', 'Run civsam overview funding --help to see its options.'],
@@ -75,7 +75,7 @@ describe('where a usage error points', () => {
   });
 
   it('too many words are said in English as well: what the command takes, and which words are too many', async () => {
-    expect(await refused(['org', 'show', 'a', 'b'], EN)).toBe('error: there is one word too many after <id> (b): civsam org show takes <id> and nothing more, so put a name of several words in quotes.\nRun civsam org show --help to see its arguments and options.\n');
+    expect(await refused(['org', 'show', 'a', 'b'], EN)).toBe('error: there is one word too many after the id (b): civsam org show takes one argument and nothing more, so put a name of several words in quotes.\nRun civsam org show --help to see its arguments and options.\n');
     expect((await refused(['audit', 'Anne Hansen'], EN)).split('\n')[0]).toBe('error: there is one word too many after civsam audit: it takes no arguments, only options.');
   });
 

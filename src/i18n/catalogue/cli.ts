@@ -38,7 +38,7 @@ export const cli = defineMessages({
   'cli.excessAfterListValue': 'there {count, plural, one {is one word} other {are # words}} too many after the value of {option}: to give several values, separate them with commas ({option} VALUE,VALUE) or give {option} again before each.',
   'cli.excessAfterItemValue': 'there {count, plural, one {is one word} other {are # words}} too many after the value of {option}: put a value of several words in quotes, and give {option} again before each further value ({option} "…" {option} "…").',
   'cli.excessAfterWordValue': 'there {count, plural, one {is one word} other {are # words}} too many after the value of {option}: {option} takes one value without spaces.',
-  'cli.excessAfterArgument': 'there {count, plural, one {is one word} other {are # words}} too many after {argument}{words}: {command} takes {arguments} and nothing more, so put a name of several words in quotes.',
+  'cli.excessAfterArgument': 'there {count, plural, one {is one word} other {are # words}} too many after {argument}{words}: {command} takes {arguments, plural, one {one argument} other {# arguments}} and nothing more, so put a name of several words in quotes.',
   'cli.excessNoArguments': 'there {count, plural, one {is one word} other {are # words}} too many after {command}{words}: it takes no arguments, only options.',
   // The words too many, when each is shaped like an id.
   'cli.excessWords': ' ({words})',
@@ -124,7 +124,7 @@ export const cli = defineMessages({
   'cli.excessAfterListValue': 'der står {count, plural, one {et ord} other {# ord}} for meget efter værdien til {option}: skriv flere værdier adskilt af komma ({option} VÆRDI,VÆRDI), eller skriv {option} igen foran hver af dem.',
   'cli.excessAfterItemValue': 'der står {count, plural, one {et ord} other {# ord}} for meget efter værdien til {option}: sæt en værdi på flere ord i anførselstegn, og skriv {option} igen foran hver værdi ({option} "…" {option} "…").',
   'cli.excessAfterWordValue': 'der står {count, plural, one {et ord} other {# ord}} for meget efter værdien til {option}: {option} tager én værdi uden mellemrum.',
-  'cli.excessAfterArgument': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {argument}{words}: {command} tager kun {arguments}, så sæt et navn på flere ord i anførselstegn.',
+  'cli.excessAfterArgument': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {argument}{words}: {command} tager kun {arguments, plural, one {ét argument} other {# argumenter}}, så sæt et navn på flere ord i anførselstegn.',
   'cli.excessNoArguments': 'der står {count, plural, one {et ord} other {# ord}} for meget efter {command}{words}: den tager ingen argumenter, kun tilvalg.',
   'cli.excessWords': ' ({words})',
   'cli.placeholderValue': '{given}, men {word} er en pladsholder: i civsams eksempler og råd står det for det, du selv skal skrive. Skriv den rigtige værdi i stedet.{choices}',
