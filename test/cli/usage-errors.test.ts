@@ -57,9 +57,9 @@ describe('a mistyped option', () => {
 describe('where a usage error points', () => {
   it.each([
     [['org', 'show'], 'fejl: argumentet id mangler.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
-    [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter id'et (b): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter id\'et (b): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     // Words not shaped like ids (a name, perhaps) are counted, not repeated.
-    [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter id'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter id\'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     [['import', 'tilbud', 'x.csv', 'y', 'z'], 'fejl: der står 2 ord for meget efter argumentet fil (y, z): civsam import tager kun 2 argumenter, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam import --help for at se dens argumenter og tilvalg.', 'Run civsam import --help to see its arguments and options.'],
     [['validate', 'x'], 'fejl: der står et ord for meget efter civsam validate (x): den tager ingen argumenter, kun tilvalg.', 'Kør civsam validate --help for at se dens tilvalg.', 'Run civsam validate --help to see its options.'],
     [['org', 'list', '--status'], 'fejl: tilvalget --status <status> skal have en værdi.', 'Kør civsam org list --help for at se dens tilvalg.', 'Run civsam org list --help to see its options.'],

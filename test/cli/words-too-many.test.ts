@@ -48,8 +48,8 @@ describe('words too many', () => {
   });
 
   it('after the command\'s argument, named when shaped like an id', async () => {
-    expect(await refused(['org', 'show', 'alpha', 'beta'])).toBe('fejl: der står et ord for meget efter id'et (beta): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.');
-    expect(await refused(['org', 'show', 'Alpha', 'Forening'])).toBe('fejl: der står et ord for meget efter id'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.');
+    expect(await refused(['org', 'show', 'alpha', 'beta'])).toBe('fejl: der står et ord for meget efter id\'et (beta): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.');
+    expect(await refused(['org', 'show', 'Alpha', 'Forening'])).toBe('fejl: der står et ord for meget efter id\'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.');
   });
 
   it('after a command that takes no arguments, and after an option that takes no value', async () => {
