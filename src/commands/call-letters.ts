@@ -24,7 +24,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder, resolveDataDir } from '../context/load.js';
 import { outputFolder } from '../context/output-folder.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
-import { criterionText, grantedAmount, scoredCriteria, tiedAssessors } from '../domain/applications.js';
+import { applicationsOf, criterionText, grantedAmount, scoredCriteria, tiedAssessors } from '../domain/applications.js';
 import { callContactOf } from '../domain/call-contact.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
@@ -196,7 +196,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
-  const apps = [...folder.records.application.values()].filter((a) => a.call === id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const apps = applicationsOf(folder, id).sort((a, b) => (a.id < b.id ? -1 : 1));
   // No decision to answer (no application yet, or none granted or refused): said, with what comes
   // first, rather than "0 letters written" into a folder made for nothing.
   if (!apps.some((a) => a.decision && a.decision.outcome !== 'withdrawn')) {

@@ -31,7 +31,7 @@ function callOf(ctx: CommandContext, id: string): { call: Call; apps: Applicatio
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id, command: reCriteriaCommand(call) });
-  const apps = [...folder.records.application.values()].filter((a) => a.call === id && a.decision?.outcome !== 'withdrawn').sort((a, b) => (a.id < b.id ? -1 : 1));
+  const apps = applicationsOf(folder, id).filter((a) => a.decision?.outcome !== 'withdrawn').sort((a, b) => (a.id < b.id ? -1 : 1));
   return { call, apps, folder };
 }
 

@@ -1,5 +1,6 @@
 // `civsam call close`: a call's round is decided: who applied and who was selected (written here for
 // a call without applications; a call with applications takes both from them).
+import { applicationsOf } from '../domain/applications.js';
 import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
 import { changeRecord } from '../register/apply-change.js';
@@ -12,7 +13,7 @@ export async function close(ctx: CommandContext, opts: Opts, args: unknown[]): P
     if (typeof r.deadline === 'string' && r.deadline > ctx.today) throw new UserError('register.callBeforeDeadline', { id });
     // A call with applications takes who applied and who was selected from them: lists of its own
     // would be a second copy of that fact, and could only disagree with it.
-    const applications = [...s.folder.records.application.values()].filter((a) => a.call === id).length;
+    const applications = applicationsOf(s.folder, id).length;
     if (applications > 0 && (opts.applicants || opts.selected)) throw new UserError('register.callHasApplications', { id, count: applications });
     const out: Record<string, unknown> = { ...r, status: 'closed' };
     if (opts.applicants) out.applicants = opts.applicants;

@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { countedAssessors, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
+import { applicationsOf, countedAssessors, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -80,7 +80,7 @@ export function rankingYear(call: Call, apps: readonly Application[], option?: n
 }
 
 export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearOption?: number): Ranking {
-  const apps = [...folder.records.application.values()].filter((a) => a.call === call.id).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const apps = applicationsOf(folder, call.id).sort((a, b) => (a.id < b.id ? -1 : 1));
   const criteria = scoredCriteria(call);
   // An assessor with a declared tie to an applicant is disqualified in the whole call: none of their scores count.
   const assessors = countedAssessors(call, apps);
