@@ -3,7 +3,7 @@
 // change ended with no word. Now the request is heard from before the lock is taken: the change
 // stops with nothing written, says so, exits 130, and leaves neither the lock nor a temporary file.
 import { spawn } from 'node:child_process';
-import { readdirSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -63,4 +63,27 @@ test('Ctrl-C while sync is taking the lock: stopped before anything was sent, sa
   expect(readdirSync(anna.dir).sort()).toEqual(before);
   expect(anna.git(['rev-parse', 'HEAD']).stdout).toBe(head);
   expect(anna.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]).not.toBe(head.trim());
+}, 20_000);
+
+test('Ctrl-C while waiting for another writer: the waiting message says beforehand that Ctrl-C stops it with nothing changed, and it does', async () => {
+  const dir = makeFolder(baseFiles());
+  const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n';
+  writeFileSync(join(dir, '.civsam.lock'), lock);
+  const before = readdirSync(dir).sort();
+  const child = spawn(process.execPath, [BIN, '--data', dir, 'org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit'], { env: testEnv({ CIVSAM_LANG: 'da' }) });
+  let stderr = '';
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  await new Promise<void>((done) => {
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+      if (stderr.includes('Ctrl-C holder op med at vente')) { child.kill('SIGINT'); done(); }
+    });
+  });
+  const r = await ended;
+  expect(stderr).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring \d+ sekunder mere\) … Ctrl-C holder op med at vente; intet er ændret endnu\.\n$/);
+  // Ended by the request itself (the shell shows 130), the other writer's lock and every file as they were.
+  expect(r.signal === 'SIGINT' || r.code === 130).toBe(true);
+  expect(readdirSync(dir).sort()).toEqual(before);
+  expect(readFileSync(join(dir, '.civsam.lock'), 'utf8')).toBe(lock);
+  expect(readFileSync(join(dir, 'organisations', 'alpha.yaml'), 'utf8')).not.toContain('Ny note');
 }, 20_000);

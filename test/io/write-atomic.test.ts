@@ -54,7 +54,7 @@ describe('the folder lock', () => {
     const waits: Message[] = [];
     expect(() => acquireFolderLock(dir, { onWait: (m) => waits.push(m), maxWaitMs: 2500 })).toThrow();
     expect(waits).toHaveLength(1);
-    expect(translate('da', waits[0].key, waits[0].params)).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring 2\d s mere\) …$/);
+    expect(translate('da', waits[0].key, waits[0].params)).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring 2\d sekunder mere\) … Ctrl-C holder op med at vente; intet er ændret endnu\.$/);
     holder.release();
   });
 

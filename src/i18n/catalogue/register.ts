@@ -199,7 +199,7 @@ export const register = defineMessages({
   'lock.takeoverDead': 'Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).',
   'lock.takeoverStale': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on this computer did not finish in time. Its write, if it ever comes, will be refused.',
   'lock.takeoverStaleElsewhere': 'Took over the data folder\'s lock after {seconds} s: the civsam that held it on the computer {host} did not finish in time. Its write, if it ever comes, will be refused.',
-  'lock.waiting': 'Waiting for another change to the data folder to finish (at most about {seconds} s more) …',
+  'lock.waiting': 'Waiting for another change to the data folder to finish (at most about {seconds} s more) … Ctrl-C stops waiting; nothing has been changed yet.',
   'lock.busy': 'another civsam process is writing to the data folder and has not finished within {seconds} s. Try again; civsam doctor shows who holds the lock.',
 
   'contact.badField': 'a contact has no field {field}; use {fields}.',
@@ -475,7 +475,7 @@ export const register = defineMessages({
   'lock.takeoverDead': 'Overtog datamappens lås: den civsam, der havde den på denne computer, kører ikke længere (den blev stoppet, før den var færdig).',
   'lock.takeoverStale': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på denne computer, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
   'lock.takeoverStaleElsewhere': 'Overtog datamappens lås efter {seconds} s: den civsam, der havde den på computeren {host}, blev ikke færdig i tide. Hvis dens skrivning alligevel kommer, bliver den afvist.',
-  'lock.waiting': 'Venter på, at en anden ændring af datamappen bliver færdig (højst omkring {seconds} s mere) …',
+  'lock.waiting': 'Venter på, at en anden ændring af datamappen bliver færdig (højst omkring {seconds} sekunder mere) … Ctrl-C holder op med at vente; intet er ændret endnu.',
   'lock.busy': 'en anden civsam-proces skriver i datamappen og er ikke blevet færdig inden for {seconds} s. Prøv igen; civsam doctor viser, hvem der har låsen.',
 
   'contact.badField': 'en kontakt har intet felt {field}; brug {fields}.',
