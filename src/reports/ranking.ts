@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { applicationsOf, countedAssessors, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
+import { applicationsOf, assessedBy, countedAssessors, scoresBy, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -121,14 +121,13 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   };
 }
 
-const assessedBy = (a: Application, assessor: string): boolean => (a.assessments ?? []).some((x) => x.assessor === assessor);
 
 function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
   const withdrawn = a.decision?.outcome === 'withdrawn';
   const total = withdrawn ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
   assessors.forEach((name, i) => {
-    for (const x of a.assessments ?? []) if (x.assessor === name) for (const s of x.scores) scores.push({ assessor: i + 1, criterion: s.criterion, score: s.score });
+    for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });
   });
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
