@@ -11,6 +11,7 @@ import { loadFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
 import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
+import { controlCharacterIn } from '../domain/text.js';
 import { sameAssessor } from '../domain/personal.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
@@ -97,6 +98,8 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     try { about = readXlsx(bytes, ABOUT_SHEET); } catch { throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET }); }
     assessor = about.rows.find((r) => r.row === 3)?.cells[1]?.trim();
     if (!assessor) throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET });
+    // Said by the sheet's cell, which is what can be mended, not by the records it would have gone into.
+    if (controlCharacterIn(assessor)) throw new UserError('scores.assessorControl', { sheet: ABOUT_SHEET });
   }
   const { call, apps } = callOf(ctx, id);
   const criteria = scoredCriteria(call);
@@ -134,6 +137,7 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
       else got.push({ criterion: c.id, score: n });
     });
     const note = (r.cells[3 + criteria.length] ?? '').trim();
+    if (controlCharacterIn(note)) problems.push({ key: 'scores.problem.control', params: at(r.row, 3 + criteria.length) });
     scores.set(appId, { scores: got, ...(note ? { note } : {}) });
   }
   for (const a of apps) if (!seen.has(a.id)) problems.push({ key: 'scores.problem.missingRow', params: { application: a.id } });

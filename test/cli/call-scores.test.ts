@@ -111,6 +111,25 @@ describe('scoring sheets', () => {
     expect(again.stderr).not.toMatch(/dated|date/);
   });
 
+  it('refuses an escape code in the sheet\'s assessor or a note by the sheet\'s cell, and writes nothing', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const noted = await sheetFor(dir, 'Anna', (rows) => { rows[1][3] = 4; rows[1][5] = 'God\u001b]0;x\u0007'; });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0].replace(/^.*?\.xlsx: /, '')).toBe('række 2, kolonne F: bemærkningen indeholder et kontroltegn (fx en escape-kode), som ville nå terminaler og regneark som en kommando; fjern det (linjeskift og tabulatorer er i orden).');
+    // The assessor named in the second sheet, with an escape code in the name.
+    const wb = XLSX.read(readFileSync(noted));
+    const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, defval: '' });
+    about[2][1] = 'An\u001b[31mna';
+    wb.Sheets[wb.SheetNames[1]] = XLSX.utils.aoa_to_sheet(about);
+    writeFileSync(noted, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const named = await civsam(['--data', dir, 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('error: the assessor\'s name in the workbook\'s sheet civsam holds a control character (an escape code, say), which would reach terminals and spreadsheets as a command. Nothing was imported; correct the name in the sheet, or give the assessor with --assessor.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+
   it('refuses a sheet with a changed application list or a score out of range, whole, naming row and column', async () => {
     const dir = folder();
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
