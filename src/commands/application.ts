@@ -9,9 +9,10 @@ import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
 import { andList } from '../audit/make.js';
-import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
+import { sameAssessor } from '../domain/personal.js';
 import type { NamedEntry } from '../domain/names.js';
 import type { Language, Message, MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
@@ -190,22 +191,10 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const assessor = recordedAssessor(call, applicationsOf(s.folder, call.id), typed);
     refuseTiedAssessor(s.folder, call, assessor);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
-    const assessments = Array.isArray(r.assessments) ? [...(r.assessments as NonNullable<Application['assessments']>)] : [];
-    const at = assessments.findIndex((a) => a.assessor === assessor);
+    const before = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     const note = opts.note?.trim();
-    if (at < 0) {
-      assessments.push({ assessor, date, scores, ...(note ? { note } : {}) });
-      // A date given is the date that stands; today, taken for one not given, is said.
-      dated = opts.date === undefined ? { key: 'application.assessDated', params: { date: formatDate(date, ctx.lang) } } : undefined;
-    } else {
-      const before = assessments[at];
-      const day = opts.date !== undefined ? date : before.date;
-      const corrected = before.scores.map((old) => scores.find((n) => n.criterion === old.criterion) ?? old);
-      const added = scores.filter((n) => !before.scores.some((old) => old.criterion === n.criterion));
-      assessments[at] = { ...before, date: day, scores: [...corrected, ...added], ...(note ? { note } : {}) };
-      dated = day !== before.date ? { key: 'application.assessDateMoved', params: { date: formatDate(day, ctx.lang), was: formatDate(before.date, ctx.lang) } }
-        : opts.date === undefined ? { key: 'application.assessDateKept', params: { date: formatDate(day, ctx.lang) } } : undefined;
-    }
+    const { assessments, day } = withScores(before, assessor, { scores, ...(note ? { note } : {}), ...(opts.date !== undefined ? { date } : {}) }, ctx.today);
+    dated = assessmentDayMessage(ctx, day);
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
     // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
     if (criteria) {
@@ -216,6 +205,14 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
   });
   if (dated && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(dated.key, dated.params) + '\n');
   return result.exitCode;
+}
+
+/** What is said of an assessment's day after scores are written (withScores): today's, taken for one not given; the day kept; the day moved. A day given and standing needs no word. */
+export function assessmentDayMessage(ctx: CommandContext, day: AssessmentDay): Message | undefined {
+  if (day.kind === 'new') return { key: 'application.assessDated', params: { date: formatDate(day.date, ctx.lang) } };
+  if (day.kind === 'kept') return { key: 'application.assessDateKept', params: { date: formatDate(day.date, ctx.lang) } };
+  if (day.kind === 'moved') return { key: 'application.assessDateMoved', params: { date: formatDate(day.date, ctx.lang), was: formatDate(day.was, ctx.lang) } };
+  return undefined;
 }
 
 /**
@@ -232,7 +229,7 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
     const assessments = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     // The assessor however the name was typed (recordedAssessor), as this application records them.
     const assessor = recordedAssessor({}, [{ assessments }], typed);
-    const kept = assessments.filter((a) => a.assessor !== assessor);
+    const kept = assessments.filter((a) => !sameAssessor(a.assessor, assessor));
     if (kept.length === assessments.length) throw new UserError('application.noAssessmentBy', { id: appId, count: assessments.length });
     const { assessments: _gone, ...rest } = r;
     return kept.length > 0 ? { ...r, assessments: kept } : rest;
@@ -247,7 +244,7 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  */
 export function refuseTiedAssessor(folder: DataFolder, call: Call, assessor: string): void {
   const apps = applicationsOf(folder, call.id);
-  const orgs = tiedAssessors(call, apps).get(assessor);
+  const orgs = tiesOf(tiedAssessors(call, apps), assessor);
   if (!orgs) return;
   const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);
   throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id });

@@ -5,7 +5,8 @@ import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { andList } from '../audit/make.js';
-import { applicationsOf, recordedAssessor, tiedAssessors } from '../domain/applications.js';
+import { applicationsOf, assessedBy, recordedAssessor, tiedAssessors, tiesOf } from '../domain/applications.js';
+import { sameAssessor } from '../domain/personal.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Message } from '../i18n/index.js';
 import type { Call } from '../domain/kinds.js';
@@ -30,7 +31,7 @@ export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]):
     const assessor = recordedAssessor({ declarations: earlier }, applicationsOf(s.folder, String(r.id ?? id)), typed);
     const declaration: Declaration = { assessor, date, ties: [...new Set(ties)].map((organisation) => ({ organisation, ...(relation ? { relation } : {}) })) };
     // A new declaration on the same day replaces that day's; an earlier one stays, as history.
-    const declarations = earlier.filter((d) => !(d.assessor === assessor && d.date === date));
+    const declarations = earlier.filter((d) => !(sameAssessor(d.assessor, assessor) && d.date === date));
     late = alreadyAssessed(s.folder, String(r.id ?? id), [...declarations, declaration], assessor);
     return { ...r, declarations: [...declarations, declaration] };
   });
@@ -42,8 +43,8 @@ export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]):
 /** When the assessor, now tied to an applicant (tiedAssessors), has assessed applications of the call: how many, and the applicants by name. */
 function alreadyAssessed(folder: DataFolder, callId: string, declarations: Declaration[], assessor: string): Message | undefined {
   const apps = applicationsOf(folder, callId);
-  const orgs = tiedAssessors({ declarations }, apps).get(assessor);
-  const count = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
+  const orgs = tiesOf(tiedAssessors({ declarations }, apps), assessor);
+  const count = apps.filter((a) => assessedBy(a, assessor)).length;
   if (!orgs || count === 0) return undefined;
   return { key: 'call.declaredAfterScores', params: { count, organisations: andList(orgs.map((o) => folder.records.organisation.get(o)?.name ?? o)), orgCount: orgs.length, id: callId } };
 }

@@ -10,6 +10,8 @@
 // right. The refusal names each application and what is wrong. A letter without a case number leaves
 // out the sentence that asks for one, and the command says which letters have none. A call with no
 // decision to answer yet gets no letters and no folder, and is told what comes first.
+// Nor is one written while an assessor disqualified in the call (a declared tie to an applicant)
+// still has scores in the files: the ranking leaves them out, but the case must not show them.
 // Assessors are never named in a letter. Written through the atomic writer, never into the data folder.
 // A Ctrl-C stops between two letters (each file is whole, no temporary file is left) and says how
 // many were written; what a run killed outright left, the next run into the folder removes.
@@ -32,6 +34,8 @@ import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import type { Message } from '../i18n/index.js';
 import { RULES } from '../audit/registry.js';
+import { andList } from '../audit/make.js';
+import { buildRanking } from '../reports/ranking.js';
 import { runAudit } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
 import { markdownText } from '../output/table.js';
@@ -216,6 +220,17 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     ]);
     // With an assessor disqualified in the call, "assess" would read as "let them score the rest": said who may.
     throw new UserError(tiedAssessors(call, apps).size > 0 ? 'letter.decisionsWrongTied' : 'letter.decisionsWrong', { count: wrong.length, list: { lines } });
+  }
+  // Then an assessor disqualified in the call (a declared tie to an applicant) whose scores are still in
+  // the files: the ranking (the one `call ranking` gives, and the audit judges the decisions by) leaves
+  // them out, but the files would still show a disqualified person taking part in the case the
+  // letters close (assessor-conflict, an error of the call). None is written until they are removed,
+  // each through `application assess --remove`, which the history records; the declaration stays.
+  const ranking = buildRanking(folder, call, ctx.today);
+  const uncounted = ranking.applications.filter((a) => a.uncounted > 0).map((a) => a.id).sort();
+  if (uncounted.length > 0) {
+    const organisations = andList(ranking.uncounted.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o));
+    throw new UserError('letter.disqualifiedScores', { count: ranking.uncounted.assessors, organisations, orgCount: ranking.uncounted.organisations.length, apps: uncounted.length, ids: uncounted.join(', '), first: uncounted[0], call: call.id });
   }
   // Every letter made first, so that none is written when one would replace a person's edits.
   const made: Array<Array<[name: string, text: string]>> = [];

@@ -50,7 +50,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     a.decision ? ctx.t(`value.${a.decision}`) : '',
     amount(a.amountApplied),
     amount(a.amountGranted),
-    a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t('ranking.no'), tone: 'warn' },
+    a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t(a.tiedAtLine ? 'ranking.tiedAtLine' : 'ranking.no', { rank: a.rank ?? 0 }), tone: 'warn' },
   ]);
   // No applications: said in words, not as criteria and a budget line of dashes and nothing spent.
   if (r.applications.length === 0) return { columns, rows, notes: [ctx.t('ranking.noApplications', { call: r.call })], keyColumns: 2 };
@@ -89,6 +89,8 @@ function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
     if (ranked.length > 0 && r.available >= 0) {
       const asked = ranked[ranked.length - 1].cumulative!;
       if (asked <= r.available) said.push(ctx.t('ranking.budgetCoversAll', { asked: amount(asked), left: amount(r.available - asked) }));
+      // The line inside a shared rank: said as the line is, with why the ranking cannot draw it there.
+      else if (r.tieAtLine) said.push(ctx.t('ranking.budgetLineTie', { above: r.lastRankWithinBudget ?? 0, rank: r.tieAtLine.rank, count: r.tieAtLine.count, asked: amount(r.tieAtLine.asked), left: amount(r.tieAtLine.left) }));
       else if (!r.lastRankWithinBudget) said.push(ctx.t('ranking.budgetCoversNone', { rank: r.firstUndecidedRank ?? 1 }));
       else said.push(ctx.t('ranking.budgetLine', { rank: r.lastRankWithinBudget }));
     }

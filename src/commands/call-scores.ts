@@ -9,12 +9,17 @@ import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
-import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria } from '../domain/applications.js';
+import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
+import { sameData } from '../domain/plain-data.js';
+import { controlCharacterIn } from '../domain/text.js';
+import { sameAssessor } from '../domain/personal.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
+import { formatDate } from '../i18n/format.js';
+import { andList } from '../audit/make.js';
 import { applyChange } from '../register/apply-change.js';
 import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
 
@@ -49,8 +54,10 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   const { min, max } = scaleOf(call);
   const headers = [ctx.t('scores.column.application'), ctx.t('scores.column.organisations'), ctx.t('scores.column.title'), ...criteria.map((c) => c.id), ctx.t('scores.column.note')];
   const rows = apps.map((a) => {
-    const own = (a.assessments ?? []).find((x) => x.assessor === assessor);
-    return [a.id, a.organisations.join(', '), a.title ?? '', ...criteria.map((c) => own?.scores.find((s) => s.criterion === c.id)?.score ?? ''), own?.note ?? ''];
+    // The assessor's scores however the files spell the name (scoresBy), the note of their assessment.
+    const scores = scoresBy(a, assessor);
+    const own = (a.assessments ?? []).find((x) => sameAssessor(x.assessor, assessor));
+    return [a.id, a.organisations.join(', '), a.title ?? '', ...criteria.map((c) => scores.get(c.id) ?? ''), own?.note ?? ''];
   });
   const { sheetsToXlsx } = await import('../spreadsheets/export/files.js');
   const { criterionText } = await import('../domain/applications.js');
@@ -91,6 +98,8 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     try { about = readXlsx(bytes, ABOUT_SHEET); } catch { throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET }); }
     assessor = about.rows.find((r) => r.row === 3)?.cells[1]?.trim();
     if (!assessor) throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET });
+    // Said by the sheet's cell, which is what can be mended, not by the records it would have gone into.
+    if (controlCharacterIn(assessor)) throw new UserError('scores.assessorControl', { sheet: ABOUT_SHEET });
   }
   const { call, apps } = callOf(ctx, id);
   const criteria = scoredCriteria(call);
@@ -128,6 +137,7 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
       else got.push({ criterion: c.id, score: n });
     });
     const note = (r.cells[3 + criteria.length] ?? '').trim();
+    if (controlCharacterIn(note)) problems.push({ key: 'scores.problem.control', params: at(r.row, 3 + criteria.length) });
     scores.set(appId, { scores: got, ...(note ? { note } : {}) });
   }
   for (const a of apps) if (!seen.has(a.id)) problems.push({ key: 'scores.problem.missingRow', params: { application: a.id } });
@@ -137,25 +147,47 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     throw new UserError('scores.refused', { count: problems.length, file });
   }
   const typed = assessor;
+  // Which day each changed assessment stands at (withScores), said after the import as `application assess` says it of one.
+  const days: AssessmentDay[] = [];
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
     const current = s.folder.records.call.get(call.id) ?? call;
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
     const who = recordedAssessor(current, applicationsOf(s.folder, call.id), typed);
     // As `application assess` refuses it: a disqualified assessor's scores never count.
     refuseTiedAssessor(s.folder, current, who);
+    days.length = 0;
     const out = [];
     for (const [appId, given] of scores) {
       if (given.scores.length === 0 && given.note === undefined) continue;
       const current = s.current('application', appId);
       if (!current) continue;
-      const assessments = Array.isArray(current.assessments) ? [...(current.assessments as NonNullable<Application['assessments']>)] : [];
-      const i = assessments.findIndex((x) => x.assessor === who);
-      const entry = { assessor: who, date, scores: given.scores, ...(given.note ? { note: given.note } : {}) };
-      if (i < 0) assessments.push(entry);
-      else assessments[i] = entry;
+      const before = Array.isArray(current.assessments) ? (current.assessments as NonNullable<Application['assessments']>) : [];
+      // Only the scores the sheet brings change (an empty cell keeps its score), as `application assess` changes them.
+      const { assessments, day } = withScores(before, who, { ...given, ...(opts.date !== undefined ? { date } : {}) }, ctx.today);
+      // A row brought back as the sheet was written changes nothing, and is not said.
+      if (sameData(assessments, before)) continue;
+      days.push(day);
       out.push({ kind: 'application' as const, id: appId, record: { ...current, assessments } });
     }
     return out;
   });
+  if (result.exitCode === EXIT.ok) for (const line of importedDays(ctx, days)) ctx.stderr.write(line + '\n');
   return result.exitCode;
+}
+
+/**
+ * What an import says of the days its assessments stand at, as `application assess` says it of
+ * one: how many new ones are dated today (no --date), how many corrected ones kept their day (by
+ * the days, earliest first), how many --date moved. A day given and standing needs no word.
+ */
+function importedDays(ctx: CommandContext, days: readonly AssessmentDay[]): string[] {
+  const out: string[] = [];
+  const dates = (list: readonly string[]) => andList([...new Set(list)].sort().map((d) => formatDate(d, ctx.lang)));
+  const made = days.filter((d) => d.kind === 'new');
+  const kept = days.filter((d) => d.kind === 'kept');
+  const moved = days.filter((d): d is Extract<AssessmentDay, { kind: 'moved' }> => d.kind === 'moved');
+  if (made.length > 0) out.push(ctx.t('scores.importDated', { count: made.length, date: formatDate(made[0].date, ctx.lang) }));
+  if (kept.length > 0) out.push(ctx.t('scores.importDatesKept', { count: kept.length, dates: dates(kept.map((d) => d.date)) }));
+  if (moved.length > 0) out.push(ctx.t('scores.importDatesMoved', { count: moved.length, date: formatDate(moved[0].date, ctx.lang), was: dates(moved.map((d) => d.was)) }));
+  return out;
 }

@@ -6,6 +6,7 @@ import { translate, type Language } from '../i18n/index.js';
 import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
+import { assessorKey, sameAssessor } from './personal.js';
 import type { DataFolder } from './folder.js';
 
 export type CriteriaList = NonNullable<Call['criteria']>;
@@ -122,28 +123,50 @@ export function hasCriterion(call: Pick<Call, 'criteria'>, id: string): boolean 
 }
 
 /**
- * The mean score each criterion got from the application's assessors (criteria nobody scored are
- * absent); with `assessors`, from those only (the call's counted assessors: countedAssessors).
+ * One assessor's scores of an application, one per criterion: from every assessment the file holds
+ * under any spelling of the name (sameAssessor), the latest-dated one's score where two give one
+ * (of the same date, the later in the file). One person's scores count once however the name was
+ * written.
+ */
+export function scoresBy(app: Pick<Application, 'assessments'>, assessor: string): Map<string, number> {
+  const own = (app.assessments ?? []).map((a, i) => ({ a, i })).filter(({ a }) => sameAssessor(a.assessor, assessor))
+    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : x.i - y.i));
+  const out = new Map<string, number>();
+  for (const { a } of own) for (const s of a.scores) out.set(s.criterion, s.score);
+  return out;
+}
+
+/** Whether the assessor (under any spelling: sameAssessor) has an assessment of the application. */
+export function assessedBy(app: Pick<Application, 'assessments'>, assessor: string): boolean {
+  return (app.assessments ?? []).some((a) => sameAssessor(a.assessor, assessor));
+}
+
+/**
+ * The mean score each criterion got from the application's assessors, each person once (scoresBy;
+ * criteria nobody scored are absent); with `assessors`, from those only (the call's counted
+ * assessors: countedAssessors).
  */
 export function meanScores(app: Pick<Application, 'assessments'>, assessors?: readonly string[]): Map<string, number> {
   const sums = new Map<string, { sum: number; n: number }>();
-  for (const a of app.assessments ?? []) {
-    if (assessors && !assessors.includes(a.assessor)) continue;
-    for (const s of a.scores) {
-      const e = sums.get(s.criterion) ?? { sum: 0, n: 0 };
-      e.sum += s.score;
+  for (const person of assessors ?? assessorsOf([app])) {
+    for (const [criterion, score] of scoresBy(app, person)) {
+      const e = sums.get(criterion) ?? { sum: 0, n: 0 };
+      e.sum += score;
       e.n += 1;
-      sums.set(s.criterion, e);
+      sums.set(criterion, e);
     }
   }
   return new Map([...sums].map(([k, { sum, n }]) => [k, sum / n]));
 }
 
-/** The assessors of a call: everyone who assessed any of its applications, in first-seen order. */
-export function assessorsOf(apps: readonly Application[]): string[] {
-  const out = new Set<string>();
-  for (const app of apps) for (const a of app.assessments ?? []) out.add(a.assessor);
-  return [...out];
+/**
+ * The assessors of a call: everyone who assessed any of its applications, in first-seen order, each
+ * person once (sameAssessor), by the spelling first seen.
+ */
+export function assessorsOf(apps: readonly Pick<Application, 'assessments'>[]): string[] {
+  const out = new Map<string, string>();
+  for (const app of apps) for (const a of app.assessments ?? []) if (!out.has(assessorKey(a.assessor))) out.set(assessorKey(a.assessor), a.assessor);
+  return [...out.values()];
 }
 
 /**
@@ -151,14 +174,28 @@ export function assessorsOf(apps: readonly Application[]): string[] {
  * those organisations (ids, sorted): as declared on any date, since a tie once declared is a tie
  * for the call. Such an assessor is disqualified from the whole call (forvaltningsloven § 3): in a
  * ranking, scoring the other applicants moves the tied one up or down as surely as scoring it.
+ * Each person once (sameAssessor), by the spelling of their first declaration; look one up by a
+ * name with tiesOf.
  */
 export function tiedAssessors(call: Pick<Call, 'declarations'>, apps: readonly Pick<Application, 'organisations'>[]): Map<string, string[]> {
   const applicants = new Set(apps.flatMap((a) => a.organisations));
-  const ties = new Map<string, Set<string>>();
+  const ties = new Map<string, { name: string; orgs: Set<string> }>();
   for (const d of call.declarations ?? []) {
-    for (const t of d.ties) if (applicants.has(t.organisation)) ties.set(d.assessor, (ties.get(d.assessor) ?? new Set()).add(t.organisation));
+    for (const t of d.ties) {
+      if (!applicants.has(t.organisation)) continue;
+      const key = assessorKey(d.assessor);
+      const e = ties.get(key) ?? { name: d.assessor, orgs: new Set<string>() };
+      ties.set(key, e);
+      e.orgs.add(t.organisation);
+    }
   }
-  return new Map([...ties].map(([assessor, orgs]) => [assessor, [...orgs].sort()]));
+  return new Map([...ties.values()].map(({ name, orgs }) => [name, [...orgs].sort()]));
+}
+
+/** The organisations an assessor, under any spelling of the name (sameAssessor), is tied to in `tied` (tiedAssessors); undefined when none. */
+export function tiesOf(tied: ReadonlyMap<string, string[]>, assessor: string): string[] | undefined {
+  for (const [name, orgs] of tied) if (sameAssessor(name, assessor)) return orgs;
+  return undefined;
 }
 
 /** The applications to a call. */
@@ -167,23 +204,52 @@ export function applicationsOf(folder: Pick<DataFolder, 'records'>, callId: stri
 }
 
 /**
- * The assessor as the call already records them (a declaration) or its applications do (an
- * assessment), when the name typed is that name written otherwise (capitals, accents typed apart,
- * spaces, look-alike letters: nameKey): one person however the name is typed, so a tie declared
- * under one spelling catches scores given under another. The name as typed when nobody of that
- * name is recorded.
+ * The assessor as the call already records them, when the name typed is that name written
+ * otherwise (sameAssessor): the spelling first recorded, that of the call's first declaration by
+ * them, else of their first assessment among its applications (in the order given). One person
+ * however the name is typed, so a tie declared under one spelling catches scores given under
+ * another, and what a command writes keeps the spelling the files already show. The name as
+ * typed when nobody of that name is recorded.
  */
 export function recordedAssessor(call: Pick<Call, 'declarations'>, apps: readonly Pick<Application, 'assessments'>[], typed: string): string {
-  const key = nameKey(typed);
-  for (const d of call.declarations ?? []) if (nameKey(d.assessor) === key) return d.assessor;
-  for (const a of apps) for (const x of a.assessments ?? []) if (nameKey(x.assessor) === key) return x.assessor;
+  for (const d of call.declarations ?? []) if (sameAssessor(d.assessor, typed)) return d.assessor;
+  for (const a of apps) for (const x of a.assessments ?? []) if (sameAssessor(x.assessor, typed)) return x.assessor;
   return typed;
 }
 
 /** The assessors whose scores count in a call: everyone who assessed one of its applications (assessorsOf) but those with a declared tie to an applicant (tiedAssessors). */
 export function countedAssessors(call: Pick<Call, 'declarations'>, apps: readonly Application[]): string[] {
   const tied = tiedAssessors(call, apps);
-  return assessorsOf(apps).filter((a) => !tied.has(a));
+  return assessorsOf(apps).filter((a) => tiesOf(tied, a) === undefined);
+}
+
+type Assessment = NonNullable<Application['assessments']>[number];
+
+/** Which day an assessment written by withScores stands at: today's (none given, a new one), the day it kept, or the day given in place of another. */
+export type AssessmentDay = { kind: 'new'; date: string } | { kind: 'kept'; date: string } | { kind: 'moved'; date: string; was: string } | { kind: 'given'; date: string };
+
+/**
+ * An application's assessments with one assessor's scores given (`application assess`, `call
+ * import-scores`): a new assessment dated `date`, else today; or the assessor's assessment (all of
+ * it the file holds under any spelling of the name, made one: scoresBy) with the scores given
+ * replacing those of their criteria, the others kept, in its place, under the spelling passed in.
+ * It keeps its day (the earliest it had: when the application was assessed, not when a score was
+ * last corrected) unless `date` gives another, and its note unless a note is given.
+ */
+export function withScores(assessments: readonly Assessment[], assessor: string, given: { scores: Assessment['scores']; note?: string; date?: string }, today: string): { assessments: Assessment[]; day: AssessmentDay } {
+  const own = assessments.filter((a) => sameAssessor(a.assessor, assessor));
+  if (own.length === 0) {
+    const date = given.date ?? today;
+    return { assessments: [...assessments, { assessor, date, scores: given.scores, ...(given.note ? { note: given.note } : {}) }], day: given.date === undefined ? { kind: 'new', date } : { kind: 'given', date } };
+  }
+  const was = own.map((a) => a.date).sort()[0];
+  const date = given.date ?? was;
+  const before = scoresBy({ assessments: own }, assessor);
+  for (const s of given.scores) before.set(s.criterion, s.score);
+  const note = given.note ?? own.find((a) => a.note !== undefined)?.note;
+  const entry: Assessment = { ...own[0], assessor, date, scores: [...before].map(([criterion, score]) => ({ criterion, score })), ...(note ? { note } : {}) };
+  const out = assessments.filter((a) => a === own[0] || !own.includes(a)).map((a) => (a === own[0] ? entry : a));
+  return { assessments: out, day: date !== was ? { kind: 'moved', date, was } : given.date === undefined ? { kind: 'kept', date } : { kind: 'given', date } };
 }
 
 /** Whether every assessor scored every criterion of the call on this application. */
@@ -195,7 +261,7 @@ export function fullyScored(app: Application, criteria: readonly ScoredCriterion
 export function missingScores(app: Application, criteria: readonly ScoredCriterion[], assessors: readonly string[]): Array<{ assessor: number; criterion: string }> {
   const out: Array<{ assessor: number; criterion: string }> = [];
   assessors.forEach((name, i) => {
-    const scored = new Set((app.assessments ?? []).filter((a) => a.assessor === name).flatMap((a) => a.scores.map((s) => s.criterion)));
+    const scored = scoresBy(app, name);
     for (const c of criteria) if (!scored.has(c.id)) out.push({ assessor: i, criterion: c.id });
   });
   return out;

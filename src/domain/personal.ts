@@ -6,9 +6,26 @@
 //   is "a staff role or a name").
 import type { RecordKind } from './record-kinds.js';
 import { shapeOf, type Shape } from './shapes.js';
+import { nameKey, nfc } from './text.js';
 
 /** The name of the field an assessor is written in, in the items of a list. */
 export const ASSESSOR = 'assessor';
+
+/**
+ * What makes two assessor names one person: the same name written otherwise (other capitals,
+ * accents typed apart (NFD), extra spaces, look-alike letters: nameKey). Every place that compares
+ * assessors (the ranking, the audit's rules, ties and disqualification, scoring sheets, letters,
+ * export numbers, sync) goes through this key, so a call whose files hold "Anne Holm" and
+ * "anne  holm" has one assessor. A name of punctuation only has no such key and is itself.
+ */
+export function assessorKey(name: string): string {
+  return nameKey(name) || nfc(name);
+}
+
+/** Whether two assessor names are one person (assessorKey). */
+export function sameAssessor(a: string, b: string): boolean {
+  return assessorKey(a) === assessorKey(b);
+}
 
 /** Whether the kind's top-level field `top` is a contact person (not a published unit's contact). */
 function personalContact(kind: RecordKind, top: string): boolean {

@@ -5,7 +5,7 @@
 // a response its party's, a funding line its pool's, year's and kind's, and a list of ids (areas,
 // municipalities, invited parties) is a set, each id an entry. Only the same field, or the same
 // entry, changed on both sides to different values is a conflict. Pure.
-import { ASSESSOR } from './personal.js';
+import { ASSESSOR, assessorKey } from './personal.js';
 import { isPlainObject, sameData, type Data } from './plain-data.js';
 import type { RecordKind } from './record-kinds.js';
 import { shapeAt } from './shapes.js';
@@ -72,7 +72,8 @@ type Identity = (entry: unknown) => string | undefined;
 /** How an entry of the list at `path` is known, or undefined when its entries have no identity of their own. */
 function identityOf(kind: RecordKind, path: string): Identity | undefined {
   const keys = ENTRY_KEYS[kind]?.[path];
-  if (keys) return (e) => (isPlainObject(e) && keys.every((k) => e[k] !== undefined) ? JSON.stringify(keys.map((k) => e[k])) : undefined);
+  // An assessor is known however the name is spelt (assessorKey): one person's entry on both sides is one entry.
+  if (keys) return (e) => (isPlainObject(e) && keys.every((k) => e[k] !== undefined) ? JSON.stringify(keys.map((k) => (k === ASSESSOR && typeof e[k] === 'string' ? assessorKey(e[k]) : e[k]))) : undefined);
   const shape = shapeAt(kind, path);
   const scalar = shape?.items?.type === 'string' || shape?.items?.type === 'integer';
   if (shape?.type === 'array' && shape.uniqueItems && scalar) return (e) => (typeof e === 'string' || typeof e === 'number' ? JSON.stringify(e) : undefined);

@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { applicationsOf, countedAssessors, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
+import { applicationsOf, assessedBy, countedAssessors, scoresBy, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -27,8 +27,14 @@ export interface RankedApplication {
   years: number[];
   /** The amounts applied for by the undecided applications, summed down the ranking to this one (ranked, undecided applications only). */
   cumulative: number | null;
-  /** Whether what is left of the pool's budget for the year covers the cumulative amount (null without a budget, not ranked, or decided). */
+  /**
+   * Whether what is left of the pool's budget for the year covers this application with every one
+   * ranked above it and every one sharing its rank (null without a budget, not ranked, or decided):
+   * applications with the same total are all within or all not, never parted by their ids.
+   */
   withinBudget: boolean | null;
+  /** Whether the application shares its rank at the budget line: what is left covers some of those that share it, not all (tieAtLine). */
+  tiedAtLine: boolean;
 }
 
 /**
@@ -59,8 +65,14 @@ export interface Ranking {
    */
   uncounted: { assessors: number; organisations: string[] };
   applications: RankedApplication[];
-  /** The last rank what is left covers (null without a budget; 0 when it covers none). */
+  /** The last rank what is left covers, every application of it (null without a budget; 0 when it covers none). */
   lastRankWithinBudget: number | null;
+  /**
+   * Where the money runs out among undecided applications that share a rank: what is left after
+   * the ranks above covers some of them but not all, and the ranking cannot say which (null when
+   * the line does not fall inside a shared rank).
+   */
+  tieAtLine: { rank: number; count: number; asked: number; left: number } | null;
   /** The rank of the first undecided application the money is walked down from (null when every ranked application is decided). */
   firstUndecidedRank: number | null;
   /** Ranked applications that name the years they apply for, none of them the ranking's year. */
@@ -94,20 +106,32 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
   const available = budget === null ? null : money!.remaining;
   const rows = apps.map((a) => row(a, criteria, assessors, tied.filter(([name]) => assessedBy(a, name)).length));
   const ranked = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total! || (a.id < b.id ? -1 : 1));
-  let cumulative = 0;
-  let lastRankWithinBudget: number | null = available === null ? null : 0;
-  let firstUndecidedRank: number | null = null;
   ranked.forEach((r, i) => {
     r.rank = i > 0 && ranked[i - 1].total === r.total ? ranked[i - 1].rank : i + 1;
-    if (r.decision !== null) return;
-    firstUndecidedRank ??= r.rank;
-    cumulative += r.amountApplied;
-    r.cumulative = cumulative;
-    if (available !== null) {
-      r.withinBudget = cumulative <= available;
-      if (r.withinBudget) lastRankWithinBudget = r.rank;
-    }
   });
+  // The undecided walked down the ranking a rank at a time: applications with the same total are
+  // within the budget together or not at all (their ids order them, never decide between them).
+  const undecided = ranked.filter((r) => r.decision === null);
+  let cumulative = 0;
+  let lastRankWithinBudget: number | null = available === null ? null : 0;
+  let tieAtLine: Ranking['tieAtLine'] = null;
+  for (const rank of [...new Set(undecided.map((r) => r.rank!))]) {
+    const shared = undecided.filter((r) => r.rank === rank);
+    const before = cumulative;
+    for (const r of shared) {
+      cumulative += r.amountApplied;
+      r.cumulative = cumulative;
+    }
+    if (available === null) continue;
+    const within = cumulative <= available;
+    for (const r of shared) r.withinBudget = within;
+    if (within) lastRankWithinBudget = rank;
+    else if (tieAtLine === null && before <= available && shared.length > 1 && shared.some((r) => before + r.amountApplied <= available)) {
+      tieAtLine = { rank, count: shared.length, asked: cumulative - before, left: available - before };
+      for (const r of shared) r.tiedAtLine = true;
+    }
+  }
+  const firstUndecidedRank = undecided[0]?.rank ?? null;
   const unranked = rows.filter((r) => r.total === null);
   return {
     call: call.id, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
@@ -116,24 +140,24 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearO
     uncounted: { assessors: tied.length, organisations: [...new Set(tied.flatMap(([, orgs]) => orgs))].sort() },
     applications: [...ranked, ...unranked],
     lastRankWithinBudget,
+    tieAtLine,
     firstUndecidedRank,
     otherYears: ranked.filter((r) => r.years.length > 0 && !r.years.includes(year)).map((r) => ({ id: r.id, years: r.years })),
   };
 }
 
-const assessedBy = (a: Application, assessor: string): boolean => (a.assessments ?? []).some((x) => x.assessor === assessor);
 
 function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
   const withdrawn = a.decision?.outcome === 'withdrawn';
   const total = withdrawn ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
   assessors.forEach((name, i) => {
-    for (const x of a.assessments ?? []) if (x.assessor === name) for (const s of x.scores) scores.push({ assessor: i + 1, criterion: s.criterion, score: s.score });
+    for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });
   });
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     years: [...(a.years ?? [])].sort((x, y) => x - y),
-    cumulative: null, withinBudget: null,
+    cumulative: null, withinBudget: null, tiedAtLine: false,
   };
 }

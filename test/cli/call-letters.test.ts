@@ -191,6 +191,39 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(en.stderr.endsWith('\nPut the decisions right (civsam application decide), or have an assessor without ties to the applicants give the missing scores (civsam application assess), then write the letters again. An assessor who declared a tie to an applicant is disqualified in the whole call: their scores do not count, and they may give no more.\n')).toBe(true);
   });
 
+  it('writes none while an assessor disqualified by a declared tie still has scores in the files, naming the applications and the command that removes them', async () => {
+    // The decisions put right (as above); Konsulent B declared a tie to Beta, which applies, and still
+    // has scores on a-fine and c-unscored, recorded under other spellings of the name.
+    const files = filesOf();
+    files['calls/c1.yaml'] = JSON.stringify({ ...CALL, declarations: [{ assessor: 'Konsulent B', date: '2026-02-01', ties: [{ organisation: 'beta', relation: 'board' }] }] }) + '\n';
+    const b = (assessor: string) => ({ assessor, date: '2026-02-10', scores: [{ criterion: 'samarbejde', score: 5 }, { criterion: 'reach', score: 5 }] });
+    files['applications/a-fine.yaml'] = app('a-fine', 'alpha', 'Samtalegrupper', [...both, b('konsulent  b')], { outcome: 'granted', amount_dkk: 150_000, case_number: '1-30-72-45-26' });
+    const data = makeFolder(files);
+    const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
+    await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
+    await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
+    await put('application', 'decide', 'e-less', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
+    await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
+    const withB = readFileSync(join(data, 'applications/c-unscored.yaml'), 'utf8').replace('"assessments": [', '"assessments": [{"assessor": "KONSULENT B", "date": "2026-02-10", "scores": [{"criterion": "reach", "score": 1}]}, ');
+    writeFileSync(join(data, 'applications/c-unscored.yaml'), withB);
+    const out = join(makeFolder({}), 'breve');
+    const r = await civsam(['--data', data, '--lang', 'da', 'call', 'letters', 'c1', '--output', out], { env: { COLUMNS: '200' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe('fejl: der blev ikke skrevet nogen breve: en bedømmer med erklæret tilknytning til Beta, som søger i opslaget, er inhabil i hele opslaget (forvaltningslovens § 3), men vedkommendes karakterer står stadig på de 2 ansøgninger a-fine, c-unscored. '
+      + 'Rangordningen udelader de karakterer, og afgørelserne vurderes uden dem, men sagen, som brevene afslutter, må ikke vise en inhabil bedømmer, der har deltaget. '
+      + 'Fjern bedømmelserne, én ansøgning ad gangen, med civsam application assess a-fine --assessor NAVN --remove (historikken gemmer det fjernede, og erklæringen bliver stående i opslaget), og skriv så brevene igen.\n');
+    expect(r.stderr).not.toMatch(/konsulent b/i);
+    expect(() => readdirSync(out)).toThrow();
+    const en = await civsam(['--data', data, 'call', 'letters', 'c1', '--output', out]);
+    expect(en.stderr).toMatch(/^error: no letter was written: an assessor who declared a tie to Beta, which applies in the call, is disqualified in the whole call \(section 3 of the Public Administration Act\), yet their scores are still recorded on the 2 applications a-fine, c-unscored\./);
+    // Removed as the message says (by any spelling of the name), the letters are written.
+    await put('application', 'assess', 'a-fine', '--assessor', 'Konsulent B', '--remove');
+    await put('application', 'assess', 'c-unscored', '--assessor', 'Konsulent B', '--remove');
+    const written = await civsam(['--data', data, 'call', 'letters', 'c1', '--output', out]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(5);
+  });
+
   it('gives the call\'s own contact e-mail where it has one, else its pool\'s, else the region\'s website', async () => {
     const only = (call: object, extra: Record<string, string> = {}) => {
       const files = filesOf();

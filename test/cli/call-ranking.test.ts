@@ -54,6 +54,41 @@ describe('call ranking', () => {
     expect(table.stdout).toContain('Pulje has a budget of DKK 250,000 for 2026; agreements and decided applications already take DKK 100,000 of it, so DKK 150,000 is left for the applications not yet decided. That covers every amount the ranked applications not yet decided ask for (DKK 100,000), with DKK 50,000 left over.');
   });
 
+  it('draws no budget line between applications that share a rank: all within or none, and a line inside a shared rank is said as such, in both languages', async () => {
+    // One criterion, one assessor. a1: 5 (rank 1); a2 and a3: 4 (both rank 2); 100,000 each against 250,000.
+    // After a1, 150,000 is left: enough for a2 or a3, not both; their ids must not decide which.
+    const one = { ...CALL, criteria: [{ id: 'reach', text: { da: 'Rækkevidde' } }] };
+    const only = (reach: number) => [{ assessor: 'Anna', date: '2026-02-10', scores: [{ criterion: 'reach', score: reach }] }];
+    const files = (budget: number) => makeFolder({
+      ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'organisations/gamma.yaml': org('gamma', 'Gamma'),
+      'pools/p.yaml': JSON.stringify({ ...POOL, budgets: [{ year: 2026, amount_dkk: budget }] }) + '\n', 'calls/c1.yaml': JSON.stringify(one) + '\n',
+      'applications/a1.yaml': app('a1', 'alpha', 100_000, only(5)), 'applications/a2.yaml': app('a2', 'beta', 100_000, only(4)), 'applications/a3.yaml': app('a3', 'gamma', 100_000, only(4)),
+    });
+    const dir = files(250_000);
+    const report = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(report).toMatchObject({ lastRankWithinBudget: 1, tieAtLine: { rank: 2, count: 2, asked: 200_000, left: 150_000 } });
+    expect(report.applications.map((a: any) => [a.id, a.rank, a.withinBudget, a.tiedAtLine])).toEqual([['a1', 1, true, false], ['a2', 2, false, true], ['a3', 2, false, true]]);
+    const en = (await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
+    expect(en).toContain('| 2 | Beta | a2 | 4 | 4 |  | DKK 100,000 |  | not for all who share rank 2 |\n| 2 | Gamma | a3 | 4 | 4 |  | DKK 100,000 |  | not for all who share rank 2 |');
+    expect(en).toContain('so all of it is left for the applications not yet decided. That covers the amounts applied for down to rank 1, but not all of the 2 applications that share rank 2: together they ask for DKK 200,000, and DKK 150,000 is left for them. The ranking does not choose between applications with the same total; which of them are granted must be decided, with reasons, by the call\'s criteria.');
+    const da = (await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
+    expect(da).toContain('| 2 | Gamma | a3 | 4 | 4 |  | 100.000 kr. |  | ikke til alle, der deler plads 2 |');
+    expect(da).toContain('så hele beløbet er tilbage til de ansøgninger, der endnu ikke er afgjort. Det dækker de ansøgte beløb til og med plads 1, men rækker ikke til alle de 2 ansøgninger, der deler plads 2: tilsammen søger de om 200.000 kr., og der er 150.000 kr. tilbage til dem. Rangordningen vælger ikke mellem ansøgninger med samme sum; hvilke af dem der får bevilling, skal afgøres og begrundes efter opslagets kriterier.');
+    expect(da).not.toContain('nej: midlerne er opbrugt');
+    // The line at the first undecided rank: a1 refused (it takes nothing), a2 and a3 share the rank, 150,000 left.
+    const firstDir = files(150_000);
+    writeFileSync(join(firstDir, 'applications/a1.yaml'), app('a1', 'alpha', 100_000, only(5), { outcome: 'refused', date: '2026-03-01', reason: 'r', criteria: ['reach'] }));
+    const first = (await civsam(['--data', firstDir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
+    expect(first).toContain('Det rækker ikke til alle de 2 ansøgninger, der deler plads 2: tilsammen søger de om 200.000 kr., og der er 150.000 kr. tilbage til dem.');
+    // Near miss: money for both, and both are within; nor is a tie wholly out of reach one.
+    const both = JSON.parse((await civsam(['--data', files(300_000), 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(both.tieAtLine).toBeNull();
+    expect(both.applications.map((a: any) => a.withinBudget)).toEqual([true, true, true]);
+    const none = JSON.parse((await civsam(['--data', files(150_000), 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
+    expect(none.tieAtLine).toBeNull();
+    expect(none.applications.map((a: any) => [a.withinBudget, a.tiedAtLine])).toEqual([[true, false], [false, false], [false, false]]);
+  });
+
   it('leaves out the scores of an assessor with a declared tie to an applicant, in every application of the call, and says so at each', async () => {
     // Bo declared a tie to Gamma, which applies (a3): Bo is disqualified in the whole call, so only Anna's scores count.
     // a4: reach 5 → 10, need 5 → 15 (ranked now: Bo's missing need score no longer counts).   a1: 10 + 4 = 14.

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { parse } from 'yaml';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
@@ -80,6 +81,53 @@ describe('scoring sheets', () => {
     expect((await civsam(['--data', dir, 'call', 'import-scores', 'c1', again, '--date', '2026-02-11', '--no-commit'])).code).toBe(0);
     const ranking = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout);
     expect(ranking.applications.map((a: any) => [a.id, a.rank, a.total])).toEqual([['a2', 1, 11], ['a1', 2, 10]]);
+  });
+
+  it('changes only the scores a sheet brings and keeps an assessment\'s date and note, as application assess does, and says which dates stand', async () => {
+    const dir = folder();
+    // Anna assessed a1 on 10 February, under another spelling of her name, with a note.
+    expect((await civsam(['--data', dir, 'application', 'assess', 'a1', '--assessor', 'anna  ÆRØ', '--score', 'reach=4', '--score', 'need=2', '--note', 'God', '--date', '2026-02-10', '--no-commit'])).code).toBe(0);
+    // The sheet: a1's reach raised to 5, its need and note emptied; a2 scored for the first time.
+    const sheet = await sheetFor(dir, 'Anna Ærø', (rows) => {
+      expect(rows[1].slice(3)).toEqual([4, 2, 'God']);
+      rows[1][3] = 5; rows[1][4] = ''; rows[1][5] = ''; rows[2][3] = 3; rows[2][4] = 3;
+    });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', sheet, '--no-commit']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.slice(-2)).toEqual([
+      expect.stringMatching(/^Én ny bedømmelse er dateret \d{1,2}\. [a-zæøå]+\.? \d{4}\.$/),
+      'Én rettet bedømmelse beholder sin dato, 10. feb. 2026; skal den have en anden dato, så læs arket ind igen med --date ÅÅÅÅ-MM-DD.',
+    ]);
+    const a1 = parse(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8'));
+    expect(a1.assessments).toEqual([{ assessor: 'anna  ÆRØ', date: '2026-02-10', scores: [{ criterion: 'reach', score: 5 }, { criterion: 'need', score: 2 }], note: 'God' }]);
+    // The same sheet with --date: both dated so; the one that had another day says which.
+    const dated = await civsam(['--data', dir, 'call', 'import-scores', 'c1', sheet, '--date', '2026-02-12', '--no-commit']);
+    expect(dated.code, dated.stderr).toBe(0);
+    expect(dated.stderr.split('\n').filter(Boolean).slice(-1)).toEqual([expect.stringMatching(/^2 assessments are now dated 12 Feb 2026; they were dated 10 Feb 2026 and \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)]);
+    // Brought back unchanged, nothing is written and no date is spoken of.
+    const again = await civsam(['--data', dir, 'call', 'import-scores', 'c1', sheet, '--date', '2026-02-12', '--no-commit']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toMatch(/dated|date/);
+  });
+
+  it('refuses an escape code in the sheet\'s assessor or a note by the sheet\'s cell, and writes nothing', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const noted = await sheetFor(dir, 'Anna', (rows) => { rows[1][3] = 4; rows[1][5] = 'God\u001b]0;x\u0007'; });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0].replace(/^.*?\.xlsx: /, '')).toBe('række 2, kolonne F: bemærkningen indeholder et kontroltegn (fx en escape-kode), som ville nå terminaler og regneark som en kommando; fjern det (linjeskift og tabulatorer er i orden).');
+    // The assessor named in the second sheet, with an escape code in the name.
+    const wb = XLSX.read(readFileSync(noted));
+    const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, defval: '' });
+    about[2][1] = 'An\u001b[31mna';
+    wb.Sheets[wb.SheetNames[1]] = XLSX.utils.aoa_to_sheet(about);
+    writeFileSync(noted, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const named = await civsam(['--data', dir, 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('error: the assessor\'s name in the workbook\'s sheet civsam holds a control character (an escape code, say), which would reach terminals and spreadsheets as a command. Nothing was imported; correct the name in the sheet, or give the assessor with --assessor.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
 
   it('refuses a sheet with a changed application list or a score out of range, whole, naming row and column', async () => {

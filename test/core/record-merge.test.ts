@@ -22,6 +22,11 @@ describe('mergeRecord', () => {
     expect(mergeRecord('application', base, mine, theirs, 'theirs').merged.assessments).toEqual([scored('B', 2), scored('D', 1), scored('C', 2)]);
   });
 
+  test('one assessor added on both sides under two spellings of the name is one entry in conflict, not two assessments of one person', () => {
+    const r = mergeRecord('application', APP, { ...APP, assessments: [scored('Renée Holm', 4)] }, { ...APP, assessments: [scored('rene\u0301e  holm', 2)] });
+    expect(r).toEqual({ merged: { ...APP, assessments: [scored('Renée Holm', 4)] }, conflicts: [{ field: 'assessments', items: [{ position: 1, keys: [] }] }] });
+  });
+
   test('an entry removed on one side and left alone on the other is removed; removed on one and changed on the other is a conflict', () => {
     const base = { ...APP, assessments: [scored('B', 3), scored('C', 3)] };
     const r = mergeRecord('application', base, { ...APP, assessments: [scored('C', 3)] }, { ...APP, assessments: [scored('B', 3), scored('C', 3), scored('D', 1)] });

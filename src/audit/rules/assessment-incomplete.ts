@@ -4,7 +4,7 @@
 // count (forvaltningsloven § 3), so theirs are not missing. Withdrawn and undecided applications
 // need no scores; calls with plain-text criteria are not scored. Each finding ends with the command
 // that records the scores (the assessor by a placeholder: an assessor's name is never in a finding).
-import { criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
+import { assessedBy, criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
 import type { InLanguages } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
@@ -21,7 +21,7 @@ export const rule: AuditRule = {
     for (const { call, apps, criteria, counted: assessors, tied } of callRounds(folder)) {
       if (criteria.length === 0) continue;
       // Said beside the count, so that "assess" is not read as "let the disqualified assessor score the rest".
-      const tiedAssessed = [...tied.keys()].filter((t) => apps.some((a) => (a.assessments ?? []).some((x) => x.assessor === t))).length;
+      const tiedAssessed = [...tied.keys()].filter((t) => apps.some((a) => assessedBy(a, t))).length;
       for (const app of apps) {
         const outcome = app.decision?.outcome;
         if (outcome === undefined || outcome === 'withdrawn') continue;

@@ -2,6 +2,7 @@
 // an application of that call (forvaltningsloven § 3: a disqualified person takes no part in the
 // case). The assessor is never named: the finding gives the organisation and the count.
 import type { AuditRule, Finding } from '../finding.js';
+import { assessedBy } from '../../domain/applications.js';
 import { callRounds } from '../grants.js';
 import { bySubject, finding, nameOf, ref } from '../make.js';
 
@@ -15,7 +16,7 @@ export const rule: AuditRule = {
     const out: Finding[] = [];
     for (const { call, apps, tied } of callRounds(folder)) {
       for (const [assessor, orgs] of tied) {
-        const assessed = apps.filter((a) => (a.assessments ?? []).some((x) => x.assessor === assessor)).length;
+        const assessed = apps.filter((a) => assessedBy(a, assessor)).length;
         if (assessed === 0) continue;
         for (const organisation of orgs) {
           out.push(finding(rule, ref('call', call.id), [ref('organisation', organisation)], 'audit.rule.assessor-conflict.message', { organisation: nameOf(folder, 'organisation', organisation), count: assessed }));

@@ -9,7 +9,7 @@ import type { RecordKind, Target } from '../../domain/kinds.js';
 import type { Language } from '../../i18n/index.js';
 import { formatItems } from '../import/cells.js';
 import { columnsOf, type ColumnSpec, type ValueKind } from '../import/columns.js';
-import { ASSESSOR } from '../../domain/personal.js';
+import { ASSESSOR, assessorKey } from '../../domain/personal.js';
 import { tr } from '../../output/labels.js';
 import { valueLabel } from '../../i18n/values.js';
 import { DA_VALUE, vocabularyIndexes, type VocabularyIndexes } from '../import/values.js';
@@ -43,7 +43,11 @@ export function exportRecords(folder: DataFolder, kind: RecordKind, opts: { lang
   // Assessors as numbers, the same number for the same assessor throughout the sheet (which scores
   // one person gave can still be compared), unless personal data is asked for.
   const numbers = new Map<string, number>();
-  const pseudonym = (name: string) => tr(opts.lang, 'export.assessorNumber', { n: numbers.get(name) ?? numbers.set(name, numbers.size + 1).get(name)! });
+  // One person however the files spell the name (assessorKey).
+  const pseudonym = (name: string) => {
+    const key = assessorKey(name);
+    return tr(opts.lang, 'export.assessorNumber', { n: numbers.get(key) ?? numbers.set(key, numbers.size + 1).get(key)! });
+  };
   const valueOf = (r: Record<string, unknown>, c: ColumnSpec): unknown => {
     const v = valueAt(r, c.path);
     if (!c.assessors || opts.includePersonal || !Array.isArray(v)) return v;
