@@ -321,8 +321,8 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   // can, releases the lock and says how far it got. Before the push nothing is sent and the folder
   // is as it was; once the push has gone through, the folder is brought to the result first (it is
   // quick and only local).
-  const { lock, stop } = acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)) });
   const progress: Progress = { sent: false, applying: false };
+  const { lock, stop } = await acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, ctx.errColor.yellow(translate(ctx.lang, m.key, m.params))), onWait: (m) => say(ctx, translate(ctx.lang, m.key, m.params)), stopped: (s) => stopped(place, s, progress) });
   try {
     if (recoverApply(place)) say(ctx, ctx.errColor.yellow(ctx.t('sync.recovered')));
     // A change of this folder stopped part-way is finished (and committed) before anything is shared.

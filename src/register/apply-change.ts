@@ -201,7 +201,7 @@ function lackingLine(m: Message): Message {
 export async function applyChange(ctx: CommandContext, options: ChangeOptions, plan: (s: Session) => Array<PlannedChange | PlannedVocabularyChange> | Promise<Array<PlannedChange | PlannedVocabularyChange>>): Promise<ChangeResult> {
   const dir = dataDirOf(ctx);
   // From here on a Ctrl-C is a request, answered where stopping is safe (see writeBatch).
-  const { lock, stop } = acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
+  const { lock, stop } = await acquireFolderLockListening(dir, { onTakeover: (m) => say(ctx, m, 'warn'), onWait: (m) => say(ctx, m) });
   const checkpoint = async () => {
     await heardYet();
     if (stop.count() > 0) throw new UserError('write.stopped', {}, stop.exitCode());

@@ -197,6 +197,20 @@ function takeoverMessage(s: Extract<LockState, { state: 'abandoned' }>): Message
 
 /** Takes the folder's lock, waiting for a live holder and taking over an abandoned lock. */
 export function acquireFolderLock(dir: string, options: LockOptions = {}): FolderLock {
+  const attempts = lockAttempts(dir, options);
+  for (;;) {
+    const next = attempts.next();
+    if (next.done) return next.value;
+    sleep(next.value);
+  }
+}
+
+/**
+ * The attempts at the lock: each yields how long to wait before the next (the waiting itself is
+ * the caller's, so a caller that waits on the event loop hears a Ctrl-C meanwhile), and the last
+ * returns the lock taken.
+ */
+function* lockAttempts(dir: string, options: LockOptions): Generator<number, FolderLock, void> {
   const now = options.now ?? Date.now;
   const lifetime = options.lifetimeMs ?? LOCK_LIFETIME_MS;
   const maxWait = options.maxWaitMs ?? MAX_WAIT_MS;
@@ -248,7 +262,7 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
       said = true;
       options.onWait?.({ key: 'lock.waiting', params: { seconds: Math.round(Math.max(0, lifetime - state.ageMs) / 1000) } });
     }
-    sleep(pause + Math.floor(Math.random() * pause));
+    yield pause + Math.floor(Math.random() * pause);
     pause = Math.min(pause * 2, 200);
   }
 
@@ -290,20 +304,23 @@ export function acquireFolderLock(dir: string, options: LockOptions = {}): Folde
 /**
  * The folder's lock, taken while a Ctrl-C is already a request (see listenForStop) rather than the
  * end of the process: taking it writes a temporary file and links it into place, and a Ctrl-C then
- * must not leave that file behind. Only while civsam waits for another writer (and says so) does a
- * Ctrl-C end it at once, as the wait cannot hear a request; once the lock is taken, it is heard
- * again. Every command that changes the folder takes its lock this way.
+ * must not leave that file behind. While civsam waits for another writer it waits on the event
+ * loop, so a Ctrl-C is heard there too: the wait ends with nothing written and the other writer's
+ * lock untouched (`stopped` says so; by default as any change stopped before it wrote). Every
+ * command that changes the folder takes its lock this way.
  */
-export function acquireFolderLockListening(dir: string, options: LockOptions = {}): { lock: FolderLock; stop: StopRequests } {
-  let stop = listenForStop();
-  let waited = false;
-  let lock: FolderLock;
+export async function acquireFolderLockListening(dir: string, options: LockOptions & { stopped?: (stop: StopRequests) => Error } = {}): Promise<{ lock: FolderLock; stop: StopRequests }> {
+  const stop = listenForStop();
   try {
-    lock = acquireFolderLock(dir, { ...options, onWait: (m) => { options.onWait?.(m); stop.dispose(); waited = true; } });
+    const attempts = lockAttempts(dir, options);
+    for (;;) {
+      if (stop.count() > 0) throw options.stopped?.(stop) ?? new UserError('write.stopped', {}, stop.exitCode());
+      const next = attempts.next();
+      if (next.done) return { lock: next.value, stop };
+      await new Promise((resolve) => setTimeout(resolve, next.value));
+    }
   } catch (e) {
     stop.dispose();
     throw e;
   }
-  if (waited) stop = listenForStop();
-  return { lock, stop };
 }

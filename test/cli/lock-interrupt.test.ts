@@ -65,7 +65,7 @@ test('Ctrl-C while sync is taking the lock: stopped before anything was sent, sa
   expect(anna.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]).not.toBe(head.trim());
 }, 20_000);
 
-test('Ctrl-C while waiting for another writer: the waiting message says beforehand that Ctrl-C stops it with nothing changed, and it does', async () => {
+test('Ctrl-C while waiting for another writer: the wait hears it, stops with nothing written, says so, exit 130, the other writer\'s lock untouched', async () => {
   const dir = makeFolder(baseFiles());
   const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n';
   writeFileSync(join(dir, '.civsam.lock'), lock);
@@ -73,17 +73,38 @@ test('Ctrl-C while waiting for another writer: the waiting message says beforeha
   const child = spawn(process.execPath, [BIN, '--data', dir, 'org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit'], { env: testEnv({ CIVSAM_LANG: 'da' }) });
   let stderr = '';
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-  await new Promise<void>((done) => {
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString('utf8');
-      if (stderr.includes('Ctrl-C holder op med at vente')) { child.kill('SIGINT'); done(); }
-    });
+  // Ctrl-C as soon as it says it waits (the moment a wait that could not hear it swallowed it: it then waited on to its end).
+  child.stderr.on('data', (b: Buffer) => {
+    const had = stderr;
+    stderr += b.toString('utf8');
+    if (!had.includes('Venter') && stderr.includes('Venter')) child.kill('SIGINT');
   });
   const r = await ended;
-  expect(stderr).toMatch(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring \d+ sekunder mere\) … Ctrl-C holder op med at vente; intet er ændret endnu\.\n$/);
-  // Ended by the request itself (the shell shows 130), the other writer's lock and every file as they were.
-  expect(r.signal === 'SIGINT' || r.code === 130).toBe(true);
+  expect({ ...r, stderr }).toEqual({
+    code: 130,
+    signal: null,
+    stderr: expect.stringMatching(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring \d+ sekunder mere\) … Ctrl-C holder op med at vente; intet er ændret endnu\.\nfejl: stoppet efter dit ønske, før noget blev skrevet; datamappen er som før\.\n$/),
+  });
   expect(readdirSync(dir).sort()).toEqual(before);
   expect(readFileSync(join(dir, '.civsam.lock'), 'utf8')).toBe(lock);
   expect(readFileSync(join(dir, 'organisations', 'alpha.yaml'), 'utf8')).not.toContain('Ny note');
+}, 20_000);
+
+test('Ctrl-C while sync waits for another writer: stopped before anything was sent, in sync\'s own words, exit 130', async () => {
+  const { bare, home } = sharedRegister();
+  const dir = cloneAs('Anna', bare, home).dir;
+  const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n';
+  writeFileSync(join(dir, '.civsam.lock'), lock);
+  const child = spawn(process.execPath, [BIN, '--data', dir, 'sync'], { env: testEnv({ CIVSAM_LANG: 'da', ...person('Anna') }) });
+  let stderr = '';
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  child.stderr.on('data', (b: Buffer) => {
+    const had = stderr;
+    stderr += b.toString('utf8');
+    if (!had.includes('Venter') && stderr.includes('Venter')) child.kill('SIGINT');
+  });
+  const r = await ended;
+  expect(r).toEqual({ code: 130, signal: null });
+  expect(stderr).toMatch(/\nfejl: stoppet efter dit ønske, før noget blev sendt eller hentet ind i din mappe; din mappe er som før\. Kør civsam sync igen, når du er klar\.\n$/);
+  expect(readFileSync(join(dir, '.civsam.lock'), 'utf8')).toBe(lock);
 }, 20_000);
