@@ -229,6 +229,9 @@ export const applications = defineMessages({
   'agreement.reportKindMissing': 'agreement {id} has no report due {due}. To add one, give its --kind: {kinds}.',
   'agreement.reportNothing': 'give --kind to add a report due on --due, or --received to record that it came.',
   'agreement.reportDueMissing': 'give the report\'s due date with --due YYYY-MM-DD.',
+  'agreement.finalReportMoved': 'Note: agreement {id} has one final report, which was due {from}: it is now due {due}, not added a second time.',
+  'agreement.finalReportWouldMove': 'Note: agreement {id} has one final report, due {from}: it would be due {due}, not added a second time.',
+  'agreement.finalReportReceived': 'agreement {id} has its final report already, due {due} and received {received}, and an agreement has one final report. To add a report of another kind, give its --kind ({kinds}); to correct the final report\'s due date, change it in {file}.',
 
   'problem.criterionNotOnCall': '{field} names criterion {criterion}, which call {call} does not have. Its criteria are: {ids}.',
   'problem.criterionIdTwice': 'criterion id {criterion} is used twice; each criterion needs its own id.',
@@ -515,6 +518,9 @@ export const applications = defineMessages({
   'agreement.reportKindMissing': 'aftale {id} har ingen afrapportering med frist {due}. Angiv dens --kind ({kinds}) for at tilføje den.',
   'agreement.reportNothing': 'angiv --kind for at tilføje en afrapportering med frist --due, eller --received for at registrere, at den er kommet.',
   'agreement.reportDueMissing': 'angiv afrapporteringens frist med --due ÅÅÅÅ-MM-DD.',
+  'agreement.finalReportMoved': 'Bemærk: aftale {id} har én slutrapport, som havde frist {from}: nu har den frist {due} og er ikke tilføjet en gang til.',
+  'agreement.finalReportWouldMove': 'Bemærk: aftale {id} har én slutrapport med frist {from}: den ville få frist {due} og ikke blive tilføjet en gang til.',
+  'agreement.finalReportReceived': 'aftale {id} har allerede sin slutrapport med frist {due}, modtaget {received}, og en aftale har kun én slutrapport. Skal der tilføjes en afrapportering af en anden art, så angiv dens --kind ({kinds}); skal slutrapportens frist rettes, så ret den i {file}.',
 
   'problem.criterionNotOnCall': '{field} nævner kriterium {criterion}, som opslag {call} ikke har. Dets kriterier er: {ids}.',
   'problem.criterionIdTwice': 'kriterie-id {criterion} bruges to gange; hvert kriterium skal have sit eget id.',
