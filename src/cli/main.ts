@@ -161,7 +161,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
       const excess = err.code === 'commander.excessArguments' && stoppedIn ? (await import('./mistyped.js')).excessArguments(program, stoppedIn, argv, isValidId) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : commanderMessage(err, t);
+      // The id written after an option's several values (`--criteria a b ID`) was read as one of
+      // them: read again with it as the argument, where that is what it can only be (mistyped.ts).
+      const listed = err.code === 'commander.missingArgument' && stoppedIn ? (await import('./mistyped.js')).argumentsAfterList(program, stoppedIn, argv) : undefined;
+      if (listed && 'argv' in listed) return main(listed.argv, env, streams, version, cwd);
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);

@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataFolder } from '../context/load.js';
+import { dataFolderName, SETTINGS } from '../context/data-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
@@ -223,6 +224,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
     const checked = checkFolder(raw);
+    refuseUnreadSettings(ctx, checked.problems);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();
     let realDir: string | undefined;
@@ -405,6 +407,21 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     lock.release();
   }
 }
+
+/**
+ * Refuses a change to a folder whose civsam.yaml is there but no file civsam can read (a named
+ * pipe, a folder, a link leading nowhere, a file it may not open): the folder is refused as a
+ * whole, in the words a reading command refuses it with (see loadValidPart), since the region's
+ * settings every record is judged by are not known. A civsam.yaml that is read but wrong is left
+ * for validate to say: a change that adds no error still goes in.
+ */
+export function refuseUnreadSettings(ctx: CommandContext, problems: readonly Problem[]): void {
+  if (!problems.some((p) => p.file === SETTINGS && UNREAD.has(p.rule))) return;
+  throw new UserError('error.invalidData', { count: problems.filter((p) => p.severity === 'error').length, dir: dataFolderName(ctx) });
+}
+
+/** The problems that say a file was not read at all. */
+const UNREAD = new Set(['file-not-regular', 'file-unreadable']);
 
 /**
  * Refuses a new record of the kind while files of its folder cannot be told (`untold`, see
