@@ -232,3 +232,37 @@ export function lastChange(root: string, path: string): { commit: string; date: 
   const [commit, date] = r.ok ? r.stdout.toString('utf8').trim().split('\0') : [];
   return commit ? { commit, date } : undefined;
 }
+
+/** The versions of one file (`path` in the repository) in every branch's history that `holds` says yes to: the commits that made them, newest first, and their objects. */
+export interface VersionsHolding {
+  commits: Array<{ commit: string; date: string }>;
+  objects: string[];
+  /** The file's object in the last commit, and its mode, when that version holds none of it. */
+  clean?: { object: string; mode: string };
+}
+
+export function versionsHolding(root: string, path: string, holds: (data: Record<string, unknown>) => boolean): VersionsHolding {
+  const log = gitRaw(['log', '--all', '--full-history', '--no-renames', '-z', '--format=%H%x00%aI', '--', path], root);
+  const made = log.ok ? log.stdout.toString('utf8').split('\0').filter((x) => x.trim() !== '') : [];
+  const changes: Array<{ commit: string; date: string }> = [];
+  for (let i = 0; i + 1 < made.length; i += 2) changes.push({ commit: made[i].trim(), date: made[i + 1] });
+  // Each commit's object for the file (`missing` where it removed it), then each object's data, once.
+  const names = [...changes.map((c) => `${c.commit}:${path}`), `HEAD:${path}`];
+  const check = gitRaw(['cat-file', '--batch-check=%(objectname) %(objecttype)'], root, { input: names.join('\n') + '\n' });
+  const lines = check.ok ? check.stdout.toString('utf8').split('\n') : [];
+  const objectOf = (i: number) => (/^([0-9a-f]+) blob$/.exec(lines[i] ?? '') ?? [])[1];
+  const objects = [...new Set(names.map((_, i) => objectOf(i)).filter((o): o is string => o !== undefined))];
+  const blobs = readBlobs(root, objects);
+  const holding = new Set(objects.filter((o) => {
+    const data = parse(blobs.get(o));
+    return data !== undefined && holds(data);
+  }));
+  const head = objectOf(names.length - 1);
+  const tree = head && !holding.has(head) ? gitRaw(['ls-tree', 'HEAD', '--', path], root) : undefined;
+  const mode = tree?.ok ? tree.stdout.toString('utf8').split(' ')[0] : undefined;
+  return {
+    commits: changes.filter((_, i) => holding.has(objectOf(i) ?? '')),
+    objects: [...holding],
+    ...(head && mode ? { clean: { object: head, mode } } : {}),
+  };
+}
