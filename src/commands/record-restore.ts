@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { resolveDataDir } from '../context/load.js';
-import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { mayBeName } from '../domain/ids.js';
@@ -109,6 +109,16 @@ export function restore(kind: RecordKind) {
     ctx.stderr.write(ctx.t(version.said.key, version.said.params) + '\n');
     const result = await applyChange(ctx, {
       dryRun: opts.dryRun === true, commit: opts.commit !== false,
+      // A record it refers to that was removed as well: said with the command that brings that one back first.
+      reword: (p, field) => {
+        if (p.rule !== 'reference' || p.file !== rel) return undefined;
+        const target = REFERENCES[kind].find(([at]) => at.split('.').length === field.length && at.split('.').every((step, i) => step === '*' || step === field[i]))?.[1];
+        let value: unknown = version.record;
+        for (const step of field) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+        const back = typeof value === 'string' ? gone().find((r) => r.kind === target && r.id === value) : undefined;
+        if (!back) return undefined;
+        return { at: { file: join(ctx.dataDir, rel), line: p.line, col: p.col }, message: { key: 'restore.referenceRemoved', params: { kind: { key: `kind.${back.kind}` }, id: back.id, command: COMMAND_OF[back.kind] } } };
+      },
       message: (described, language) => {
         const s = version.subject.params;
         const subject = translate(language, version.subject.key, { ...s, kind: { key: `kind.${kind}` }, ...(s.date ? { date: formatDate(s.date, language) } : {}) });

@@ -3,7 +3,7 @@
 // day; through the write path of every change (checks, a commit saying what was brought back), and
 // refused where it would make two records of one name or lose changes not in the history. The
 // history ends with the command, and `civsam undo`/`fortryd` point to it.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -51,6 +51,30 @@ describe('a removed record is brought back as it was', () => {
     expect(r.stderr.split('\n')[1]).toBe('fejl: organisation vest kan ikke hentes tilbage: navnet bruges nu af organisation ny. Giv først en af dem et andet navn (civsam org edit ny).');
     expect((await f.run(['org', 'restore', 'vest'], 'en')).stderr.split('\n')[1]).toBe('error: organisation vest cannot be brought back: its name is now used by organisation ny. Give one of them another name first (civsam org edit ny).');
     expect(f.file()).toBeUndefined();
+  });
+});
+
+describe('what a restored record refers to must be there', () => {
+  test('an offer whose organisation was removed too: refused, with the command that brings the organisation back', async () => {
+    const f = folder();
+    const OFFER = '# yaml-language-server: $schema=../../schemas/offer.schema.json\nid: gruppe\norganisation: vest\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n';
+    mkdirSync(join(f.dir, 'offers'));
+    writeFileSync(join(f.dir, 'offers/gruppe.yaml'), OFFER);
+    expect(git(f.dir, ['add', '-A']).code).toBe(0);
+    expect(git(f.dir, ['commit', '-q', '-m', 'tilbud']).code).toBe(0);
+    expect((await f.run(['offer', 'remove', 'Samtalegruppe'])).code).toBe(0);
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    const r = await f.run(['offer', 'restore', 'Samtalegruppe']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      `  ${join(f.dir, 'offers/gruppe.yaml')}:3:15  Posten henviser til organisation vest, som er slettet. Hent først den slettede post tilbage: civsam org restore vest.`,
+      'fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.',
+      '',
+    ]);
+    expect(f.file('offers/gruppe.yaml')).toBeUndefined();
+    expect((await f.run(['org', 'restore', 'vest'])).code).toBe(0);
+    expect((await f.run(['offer', 'restore', 'Samtalegruppe'])).code).toBe(0);
+    expect(f.file('offers/gruppe.yaml')).toBe(OFFER);
   });
 });
 
