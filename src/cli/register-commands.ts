@@ -155,6 +155,13 @@ function kindCommands(kind: RecordKind): CommandSpec[] {
       examples: [`civsam ${parent} remove ${sample} --dry-run`],
       load: () => write().then((m) => ({ run: m.remove(kind) })),
     },
+    {
+      // A removed record is named as the history knows it: found by the command itself, not before it runs.
+      parent, name: 'restore', args: '<record...>', description: 'cmd.register.restore.description',
+      options: [{ flags: '--as-of <date>', description: 'opt.restore.asOf' }, ...WRITE],
+      examples: [`civsam ${parent} restore ${sample} --dry-run`, `civsam ${parent} restore ${sample}`, `civsam ${parent} restore ${sample} --as-of 2026-06-30`],
+      load: () => import('../commands/record-restore.js').then((m) => ({ run: m.restore(kind) })),
+    },
   ];
 }
 
