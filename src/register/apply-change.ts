@@ -13,7 +13,7 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
-import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
+import { notReadAsData, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
@@ -231,7 +231,16 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // Every file a change reads and writes is in the data folder: never through a folder linked out of it.
       const place = r ? false : folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)));
       if (place) throw new UserError(place === 'data-folder' ? 'write.folderIsDataFolder' : 'write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
-      if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
+      if (!r) {
+        // A file the reader does not read (a link out of the folder: its content is not the
+        // folder's and must not come into it) is refused in the reader's own words.
+        const notRead = notReadAsData(dir, rel, () => (realDir ??= realpathSync(dir)));
+        if (notRead) {
+          ctx.stderr.write(`  ${problemLine(ctx.lang, ctx.dataDir, notRead)}\n`);
+          throw new UserError('write.refused', { count: 1 });
+        }
+        reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
+      }
       return r;
     };
     const read = (kind: RecordKind, id: string) => readRel(recordRel(kind, id), 'record');
@@ -525,7 +534,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
   let outcome: BatchOutcome;
   try {
     outcome = await replaceFiles(batch, {
-      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, journal,
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, closedToOthers: true, journal,
       interrupts: () => stop.count(),
       onPlacingBegins: () => { placing = true; },
       onPlaced: () => { placed++; },
