@@ -18,7 +18,8 @@ import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.j
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
-import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
+import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
@@ -309,6 +310,12 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     if (changing.length === 0) {
       for (const f of files) say(ctx, { key: 'write.unchanged', params: { file: join(ctx.dataDir, f.rel) } });
       return { exitCode: EXIT.ok, written: [] };
+    }
+    // A file its owner made read-only is not to be changed, as an editor would not; the rename
+    // that puts a new file in place would replace it regardless of its mode.
+    const readOnly = changing.filter((f) => writeProtected(f.current.snapshot)).map((f) => join(ctx.dataDir, f.rel));
+    if (readOnly.length > 0) {
+      throw new UserError('write.readOnly', { count: readOnly.length, files: readOnly.slice(0, 10).join(', ') + (readOnly.length > 10 ? ', …' : ''), command: `chmod u+w ${readOnly.map(shellWord).join(' ')}` });
     }
     const changedFiles: ChangedFile[] = changing.map((f) => {
       const c = f.change;

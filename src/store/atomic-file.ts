@@ -20,7 +20,7 @@ import { makeFolders } from './paths.js';
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
   | { exists: false }
-  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number };
+  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number; mode: number };
 
 export function snapshot(path: string): Snapshot {
   let fd: number;
@@ -37,10 +37,20 @@ export function snapshot(path: string): Snapshot {
   try {
     const st = fstatSync(fd);
     const bytes = readFileSync(fd);
-    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether the file was write-protected when it was read: its owner may not write it (`chmod a-w`,
+ * `chmod 444`, a file manager's "read-only"). Said by the file's own mode, not by whether this
+ * process may write it, so it holds for root too (who may write anything); and a rename would
+ * replace it regardless, since only the folder's permissions count for that.
+ */
+export function writeProtected(s: Snapshot): boolean {
+  return s.exists && (s.mode & 0o200) === 0;
 }
 
 /** Whether the file is still exactly as it was in the snapshot. */
