@@ -407,9 +407,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
-    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only now.
+    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only
+    // now. A commit that failed all the same has said so, with what to do: that is the one thing to
+    // know (a stop had nothing left to stop), and the exit is the failed commit's.
     await heardYet();
-    if (stop.count() > 0) {
+    if (stop.count() > 0 && !commitFailed) {
       // Asked to stop once the files were going in: the change was finished instead, and says so.
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
       return { exitCode: stop.exitCode(), written };

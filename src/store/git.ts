@@ -18,17 +18,33 @@ export interface GitRun {
 // terminal's reach, git finishes; civsam hears the Ctrl-C itself, after, and stops as it promises.
 // (Node's synchronous spawns take `detached` as spawn does; their types leave it out.)
 const OWN_SESSION: object = { detached: true };
+
+/**
+ * Whether a git run out of the terminal's reach was killed by a stop request all the same, and is
+ * to be run again. A git takes up its own session just after it is started, before it runs: a
+ * Ctrl-C to the terminal's process group in that moment still reaches it, and kills it then, before
+ * it has done anything (the change was left written but not committed, and said to be committed).
+ * Run again, a few times at most, it finishes.
+ */
+function killedByStop(signal: NodeJS.Signals | null | undefined, attempt: number): boolean {
+  return (signal === 'SIGINT' || signal === 'SIGTERM') && attempt < GIT_ATTEMPTS;
+}
+const GIT_ATTEMPTS = 5;
+
 const runGit: GitRun = (args, cwd, input) => {
-  try {
-    const stdout = execFileSync('git', args, {
-      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { ok: true, stdout };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const stdout = execFileSync('git', args, {
+        ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { ok: true, stdout };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { stderr?: string; signal?: NodeJS.Signals | null };
+      if (killedByStop(err.signal, attempt)) continue;
+      return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
+    }
   }
 };
 
@@ -45,11 +61,13 @@ export type GitResult = { ok: true; stdout: Buffer; code: 0 } | { ok: false; mis
 
 /** Runs git with raw output and standard input: the plumbing that sync, history and clone use. */
 export function gitRaw(args: string[], cwd: string, opts: GitOptions = {}): GitResult {
-  const r = spawnSync('git', args, {
+  const run = () => spawnSync('git', args, {
     ...(opts.ownSession ? OWN_SESSION : {}), cwd, input: opts.input, stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
     maxBuffer: 256 * 1024 * 1024,
   });
+  let r = run();
+  for (let attempt = 1; opts.ownSession && killedByStop(r.signal, attempt); attempt++) r = run();
   const stdout = r.stdout ?? Buffer.alloc(0);
   if (r.error || r.status !== 0) {
     const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
