@@ -95,12 +95,13 @@ describe('the built binary', () => {
     const add = ['org', 'add', '--id', 'evil', '--name', 'Evil', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir];
     const r = await civsam(add);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('it is a link that leads nowhere, not an ordinary file. Move it out of the data folder and try again.');
+    // In the reader's own words, as validate says it.
+    expect(r.stderr).toContain('organisations/evil.yaml:1:1  This is a link that leads nowhere, not an ordinary file, so it was not read. Move it out of the data folder, or put the file itself here.');
     expect(r.stderr).not.toContain('changed by someone else');
     expect(lstatSync(join(dir, 'organisations', 'evil.yaml')).isSymbolicLink()).toBe(true);
     expect(readdirSync(dir)).not.toContain('nowhere.yaml');
     const da = await civsam([...add, '--lang', 'da']);
-    expect(da.stderr).toContain('den er en genvej, der ikke fører nogen steder hen, ikke en almindelig fil');
+    expect(da.stderr).toContain('Dette er en genvej, der ikke fører nogen steder hen, ikke en almindelig fil');
   });
 
   it('--output naming a named pipe, a device or a link to one is refused and left as it was; through a link to a file, that file is written', async () => {
