@@ -401,7 +401,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, { key: 'git.commitFailed' }, 'warn');
+          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message) : { key: 'git.commitFailed' }, 'warn');
           commitFailed = true;
         }
       }
@@ -482,6 +482,21 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
   } catch {
     return 'linkBroken';
   }
+}
+
+/** Files named in the command that commits a change git could not commit for want of space; more are left to git status. */
+const COMMAND_FILES = 10;
+
+/**
+ * A commit git could not make for want of space (`full`): said in the words civsam uses for a
+ * full disk wherever it meets one, with the change's files whole, and the command that commits
+ * it once there is room (its files, relative to the data folder, and its message).
+ */
+function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string): Message {
+  const reason: Message = { key: `fs.reason.${full}` };
+  if (files.length > COMMAND_FILES) return { key: 'git.commitFullMany', params: { count: files.length, reason } };
+  const paths = files.map(shellWord).join(' ');
+  return { key: 'git.commitFull', params: { count: files.length, reason, command: `git add -A -- ${paths} && git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}` } };
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */

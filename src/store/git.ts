@@ -120,7 +120,21 @@ export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
 
 export type CommitResult =
   | { committed: true; hash: string }
-  | { committed: false; reason: 'failed'; detail: string };
+  /** `full`: git could not write for want of space (a full disk, a used-up quota): said as such. */
+  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT' };
+
+/** Whether git (or writing the message for it) failed for want of space, in the system's words as git gives them. */
+function wantOfSpace(text: string): 'ENOSPC' | 'EDQUOT' | undefined {
+  if (/no space left on device|out of diskspace|\bENOSPC\b/i.test(text)) return 'ENOSPC';
+  if (/disk quota exceeded|\bEDQUOT\b/i.test(text)) return 'EDQUOT';
+  return undefined;
+}
+
+/** A failed commit, with its first line and whether it failed for want of space. */
+function failed(detail: string, whole = detail): CommitResult {
+  const full = wantOfSpace(whole);
+  return { committed: false, reason: 'failed', detail, ...(full ? { full } : {}) };
+}
 
 /**
  * Commits exactly `paths` (absolute; written, created or removed) with `message`, leaving anything
@@ -137,25 +151,25 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
   const list = rel.map((p) => `${p}\0`).join('');
   const fromInput = ['--pathspec-from-file=-', '--pathspec-file-nul'];
   const add = git(['add', '--all', ...fromInput], repo.root, list);
-  if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
+  if (!add.ok) return failed(firstLine(add.stderr), add.stderr);
   // The message holds kinds, ids and field names only (see the top of this file); a file of the
   // user's own, removed at once.
   let folder: string;
   try {
     folder = mkdtempSync(join(tmpdir(), 'civsam-commit-'));
   } catch (e) {
-    return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+    return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
   }
   try {
     const file = join(folder, 'message');
     try {
       writeFileSync(file, message, { mode: 0o600 });
     } catch (e) {
-      return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
     }
     // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
     const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list);
-    if (!commit.ok) return { committed: false, reason: 'failed', detail: firstLine(commit.stderr) };
+    if (!commit.ok) return failed(firstLine(commit.stderr), commit.stderr);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

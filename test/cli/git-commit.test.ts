@@ -155,6 +155,25 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
   }, 20_000);
 });
 
+describe('a commit git cannot make for want of space', () => {
+  it('says the disk is full in civsam\'s words for it, that the change is saved whole, and the command that commits it; exit 2', async () => {
+    const { dir, git } = committedFolder(baseFiles());
+    // A git whose `add` meets a full disk, in real git's words.
+    const bin = makeFolder({});
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = add ]; then echo 'fatal: unable to write loose object file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: { ...GIT, PATH: `${bin}:${process.env.PATH}` } });
+    const command = "git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: hjemmeside: sat' -- organisations/alpha.yaml";
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\n`);
+    // The command, run in the data folder once there is room, commits the change.
+    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation alpha: hjemmeside: sat\n');
+  }, 20_000);
+});
+
 describe('a commit of thousands of records', () => {
   it('takes a message over the 128 KiB a single argument may have, and only the paths given', async () => {
     const { commitPaths } = await import('../../src/store/git.js');
