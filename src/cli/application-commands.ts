@@ -1,7 +1,7 @@
 // The commands of applications to calls beyond add/edit/show/list/remove: assessment, decision,
 // declarations of impartiality, grantee reports, and a call's ranking, scoring sheets and letters.
 // Only this table is loaded at start-up; each command's code is imported when it runs.
-import { formatOption, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { formatOption, optionsNamed, OVERWRITE_OPTION, type CommandSpec, type OptionSpec } from './command-spec.js';
 import { enumAt } from '../domain/shapes.js';
 
 const WRITE: OptionSpec[] = [
@@ -79,7 +79,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
   },
   {
     parent: 'call', name: 'scoring-sheet', args: '<id>', description: 'cmd.call.scoring-sheet.description',
-    options: [{ flags: '--assessor <text>', description: 'opt.application.assessor' }, { flags: '--output <file>', description: 'opt.call.sheetOutput' }],
+    options: [{ flags: '--assessor <text>', description: 'opt.application.assessor' }, { flags: '--output <file>', description: 'opt.call.sheetOutput' }, OVERWRITE_OPTION],
     examples: ['civsam call scoring-sheet 2025-civilsamfundspuljen --assessor "Fagkonsulent 1" --output karakterer.xlsx'],
     load: () => import('../commands/call-scores.js').then((m) => ({ run: m.scoringSheet })),
   },

@@ -73,6 +73,9 @@ export function formatOption(description: MessageKey, choices: readonly string[]
   return { flags: '--format <format>', description, choices: [...choices], names: { values: choices, field: 'format' } };
 }
 
+/** `--overwrite`, for a command whose --output file is refused when it exists (context/output.ts writeOutputFile). */
+export const OVERWRITE_OPTION: OptionSpec = { flags: '--overwrite', description: 'opt.output.overwrite' };
+
 /** `--format` with its choices and `--output FILE`, described by `opt.<group>.format` and `.output`. */
 export function formatOptions(group: string, choices: readonly string[]): OptionSpec[] {
   const [format, output] = optionsNamed(group, '--format <format>', '--output <file>');

@@ -9,7 +9,7 @@ import { APPLICATION_COMMANDS } from './application-commands.js';
 import { AREAS } from '../domain/shapes.js';
 
 export type { CommandSpec, OptionSpec } from './command-spec.js';
-import { formatOption, formatOptions, optionsNamed, type CommandSpec, type OptionSpec } from './command-spec.js';
+import { formatOption, formatOptions, optionsNamed, OVERWRITE_OPTION, type CommandSpec, type OptionSpec } from './command-spec.js';
 
 /** How the hearing commands write their report: a format, and a file instead of the terminal. */
 const HEARING_OUTPUT: OptionSpec[] = [
@@ -149,6 +149,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.export.description',
     options: [
       ...formatOptions('export', ['csv', 'xlsx', 'json']),
+      OVERWRITE_OPTION,
       { flags: '--include-personal-data', description: 'opt.export.personal' },
       { flags: '--as-of <date>', description: 'opt.export.asOf' },
       { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true, names: { values: AREAS } },

@@ -7,8 +7,9 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder } from '../context/load.js';
+import { loadFolder, resolveDataDir } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
+import { isInsideFolder } from '../store/paths.js';
 import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
 import { controlCharacterIn } from '../domain/text.js';
@@ -23,7 +24,7 @@ import { andList } from '../audit/make.js';
 import { applyChange } from '../register/apply-change.js';
 import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
 
-type SheetOpts = { assessor?: string; output?: string };
+type SheetOpts = { assessor?: string; output?: string; overwrite?: boolean };
 type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?: boolean };
 
 /** The sheet that names the call and the assessor (a fixed name: the import looks for it). */
@@ -45,6 +46,8 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   const typed = opts.assessor?.trim();
   if (!typed) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
+  // The sheet names its assessor: never left in the data folder, where nothing but records belongs.
+  if (isInsideFolder(resolveDataDir(ctx), resolve(ctx.cwd, opts.output))) throw new UserError('scores.outputInData', { file: opts.output, data: dataFolderName(ctx) });
   const { call, apps, folder } = callOf(ctx, id);
   // The assessor as the call knows them, however the name was typed (recordedAssessor).
   const assessor = recordedAssessor(call, applicationsOf(folder, call.id), typed);
@@ -71,7 +74,8 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
     { name: call.id, headers, rows },
     { name: ABOUT_SHEET, headers: [ctx.t('scores.about.field'), ctx.t('scores.about.value')], rows: about },
   ]);
-  writeOutputFile(ctx, opts.output, bytes);
+  // Never over a sheet an assessor may have filled in since, unless --overwrite says so.
+  writeOutputFile(ctx, opts.output, bytes, { replace: opts.overwrite === true });
   ctx.stderr.write(ctx.t('export.written', { rows: rows.length, file: opts.output }) + '\n');
   return EXIT.ok;
 }

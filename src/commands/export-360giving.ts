@@ -9,7 +9,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { encodeCsv } from '../output/csv.js';
 import { buildGrants, grantRow, grantsPackage, GRANT_COLUMNS } from '../reports/grants.js';
 
-export async function run(ctx: CommandContext, opts: { format?: string; output?: string }): Promise<number> {
+export async function run(ctx: CommandContext, opts: { format?: string; output?: string; overwrite?: boolean }): Promise<number> {
   const format = (opts.format ?? (opts.output ? extname(opts.output).slice(1).toLowerCase() : 'json')) || 'json';
   if (format !== 'json' && format !== 'csv') throw new UserError('openData.formatUnknown', { format });
   const folder = loadValidFolder(ctx);
@@ -17,7 +17,7 @@ export async function run(ctx: CommandContext, opts: { format?: string; output?:
   const text = format === 'json'
     ? JSON.stringify(grantsPackage(grants), null, 2) + '\n'
     : encodeCsv([[...GRANT_COLUMNS], ...grants.map(grantRow)], { delimiter: ',', lang: 'en' });
-  if (opts.output) writeOutputFile(ctx, opts.output, text);
+  if (opts.output) writeOutputFile(ctx, opts.output, text, { replace: opts.overwrite === true });
   // Data, as `civsam export` writes it: the folder's text holds no control characters (validate refuses them).
   else ctx.stdout.write(text);
   const total = grants.reduce((s, g) => s + g.amountAwarded, 0);

@@ -17,6 +17,7 @@ import { GIVING, OVERVIEW_NAMES, OVERVIEW_WORDS, sheetChoices, unknownSheetKind 
 interface Options extends OverviewOptions {
   format?: string;
   output?: string;
+  overwrite?: boolean;
   includePersonalData?: boolean;
 }
 
@@ -86,7 +87,8 @@ async function exportOverview(ctx: CommandContext, opts: Options, name: Overview
 function write(ctx: CommandContext, opts: Options, bytes: string | Uint8Array, rows: number): void {
   if (opts.output !== undefined) {
     // writeFileAtomic hands its data to fs.writeSync, which writes bytes as they are.
-    writeOutputFile(ctx, opts.output, bytes as string);
+    // An export is corrected in a spreadsheet and imported again: never replaced without --overwrite.
+    writeOutputFile(ctx, opts.output, bytes as string, { replace: opts.overwrite === true });
     ctx.stderr.write(ctx.t('export.written', { rows, file: opts.output }) + '\n');
   } else {
     ctx.stdout.write(bytes as string);

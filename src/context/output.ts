@@ -6,7 +6,7 @@ import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
-import { realPath } from '../store/paths.js';
+import { pathExists, realPath } from '../store/paths.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { resolveDataDir } from './load.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
@@ -97,9 +97,11 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
 
 /**
  * Writes a report to the file the user named (`--output`): refused on the data folder's own places
- * (civsamOwnPath), then written by writeFileAtomic below.
+ * (civsamOwnPath), then written by writeFileAtomic below. With `replace: false` (a file people go
+ * on to fill in or correct: an export, a scoring sheet, unless --overwrite) an existing file is
+ * refused, never replaced.
  */
-export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array): void {
+export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array, options: { replace?: boolean } = {}): void {
   const target = resolve(ctx.cwd, path);
   let dataDir: string | undefined;
   try {
@@ -108,7 +110,13 @@ export function writeOutputFile(ctx: CommandContext, path: string, content: stri
     dataDir = undefined; // no data folder: nothing to keep it out of
   }
   if (dataDir !== undefined && civsamOwnPath(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
+  if (options.replace === false) refuseReplacing(path, target);
   writeFileAtomic(target, content);
+}
+
+/** Refuses to write over something at `target` (`path` as the user gave it): --overwrite says it may. */
+function refuseReplacing(path: string, target: string): void {
+  if (pathExists(target)) throw new UserError('output.exists', { file: path });
 }
 
 /**

@@ -14,12 +14,13 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
-import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
+import { notReadAsData, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
-import { KEEP_ALIVE_MS, replaceFiles, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
+import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
@@ -237,7 +238,16 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // Every file a change reads and writes is in the data folder: never through a folder linked out of it.
       const place = r ? false : folderOutside(join(dir, dirname(rel)), (realDir ??= realpathSync(dir)));
       if (place) throw new UserError(place === 'data-folder' ? 'write.folderIsDataFolder' : 'write.outsideDataFolder', { folder: join(ctx.dataDir, dirname(rel)) });
-      if (!r) reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
+      if (!r) {
+        // A file the reader does not read (a link out of the folder: its content is not the
+        // folder's and must not come into it) is refused in the reader's own words.
+        const notRead = notReadAsData(dir, rel, () => (realDir ??= realpathSync(dir)));
+        if (notRead) {
+          ctx.stderr.write(`  ${problemLine(ctx.lang, ctx.dataDir, notRead)}\n`);
+          throw new UserError('write.refused', { count: 1 });
+        }
+        reads.set(rel, (r = shape === 'record' ? readRecordFile(join(dir, rel)) : readDataFile(join(dir, rel), shape)));
+      }
       return r;
     };
     const read = (kind: RecordKind, id: string) => readRel(recordRel(kind, id), 'record');
@@ -306,6 +316,12 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     if (changing.length === 0) {
       for (const f of files) say(ctx, { key: 'write.unchanged', params: { file: join(ctx.dataDir, f.rel) } });
       return { exitCode: EXIT.ok, written: [] };
+    }
+    // A file its owner made read-only is not to be changed, as an editor would not; the rename
+    // that puts a new file in place would replace it regardless of its mode.
+    const readOnly = changing.filter((f) => writeProtected(f.current.snapshot)).map((f) => join(ctx.dataDir, f.rel));
+    if (readOnly.length > 0) {
+      throw new UserError('write.readOnly', { count: readOnly.length, files: readOnly.slice(0, 10).join(', ') + (readOnly.length > 10 ? ', …' : ''), command: `chmod u+w ${readOnly.map(shellWord).join(' ')}` });
     }
     const changedFiles: ChangedFile[] = changing.map((f) => {
       const c = f.change;
@@ -392,15 +408,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, { key: 'git.commitFailed' }, 'warn');
+          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message) : { key: 'git.commitFailed' }, 'warn');
           commitFailed = true;
         }
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
-    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only now.
+    // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only
+    // now. A commit that failed all the same has said so, with what to do: that is the one thing to
+    // know (a stop had nothing left to stop), and the exit is the failed commit's.
     await heardYet();
-    if (stop.count() > 0) {
+    if (stop.count() > 0 && !commitFailed) {
       // Asked to stop once the files were going in: the change was finished instead, and says so.
       say(ctx, { key: repo && dirtyTargets.length === 0 ? 'write.finishedCommitted' : 'write.finished' }, 'warn');
       return { exitCode: stop.exitCode(), written };
@@ -488,6 +506,21 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
   }
 }
 
+/** Files named in the command that commits a change git could not commit for want of space; more are left to git status. */
+const COMMAND_FILES = 10;
+
+/**
+ * A commit git could not make for want of space (`full`): said in the words civsam uses for a
+ * full disk wherever it meets one, with the change's files whole, and the command that commits
+ * it once there is room (its files, relative to the data folder, and its message).
+ */
+function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string): Message {
+  const reason: Message = { key: `fs.reason.${full}` };
+  if (files.length > COMMAND_FILES) return { key: 'git.commitFullMany', params: { count: files.length, reason } };
+  const paths = files.map(shellWord).join(' ');
+  return { key: 'git.commitFull', params: { count: files.length, reason, command: `git add -A -- ${paths} && git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}` } };
+}
+
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */
 function placingOrder(f: FileChange): number {
   return f.text === undefined ? 2 : f.current.snapshot.exists ? 1 : 0;
@@ -547,7 +580,7 @@ async function writeBatch(ctx: CommandContext, lock: FolderLock, changing: FileC
   let outcome: BatchOutcome;
   try {
     outcome = await replaceFiles(batch, {
-      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, journal,
+      stillHeld: () => lock.stillHeld(), keepAlive: () => lock.refresh(), mode: RECORD_MODE, closedToOthers: true, journal,
       interrupts: () => stop.count(),
       onPlacingBegins: () => { placing = true; },
       onPlaced: () => { placed++; },

@@ -4,7 +4,8 @@
 // a record and `civsam doctor` removes leftovers), flushed, and renamed into place. Every byte is
 // written or the write fails with the file system's own error (a full disk is ENOSPC, with the
 // path), and the temporary file is removed on any failure, so a failed write leaves the old file.
-// A replaced file keeps its permissions (and, where the system allows, its owner).
+// A replaced file keeps its permissions (and, where the system allows, its owner); a record's file
+// (closedToOthers) never gets any for others, whatever the file it replaces had.
 // For the data folder, replaceFile and replaceFiles also make sure that a change made by someone
 // else since we read the file is never overwritten; replaceFiles writes many files as one change
 // (an import), flushing all the temporary files at once and each folder once.
@@ -19,7 +20,7 @@ import { makeFolders } from './paths.js';
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
   | { exists: false }
-  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number };
+  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number; mode: number };
 
 export function snapshot(path: string): Snapshot {
   let fd: number;
@@ -36,10 +37,20 @@ export function snapshot(path: string): Snapshot {
   try {
     const st = fstatSync(fd);
     const bytes = readFileSync(fd);
-    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether the file was write-protected when it was read: its owner may not write it (`chmod a-w`,
+ * `chmod 444`, a file manager's "read-only"). Said by the file's own mode, not by whether this
+ * process may write it, so it holds for root too (who may write anything); and a rename would
+ * replace it regardless, since only the folder's permissions count for that.
+ */
+export function writeProtected(s: Snapshot): boolean {
+  return s.exists && (s.mode & 0o200) === 0;
 }
 
 /** Whether the file is still exactly as it was in the snapshot. */
@@ -59,6 +70,8 @@ export interface ReplaceOptions {
   mode?: number;
   /** The caller flushes the folder itself, once after many files (see syncFolder). */
   deferFolderSync?: boolean;
+  /** See TemporaryOptions. */
+  closedToOthers?: boolean;
 }
 
 /**
@@ -155,8 +168,9 @@ function ownershipOf(path: string): Stats | undefined {
  * Gives the new file the old one's permission bits exactly (the umask does not narrow or the default
  * widen them) and, where the system allows it, the old owner and group.
  */
-function keepOwnership(fd: number, old: Stats): void {
-  fchmodSync(fd, old.mode & 0o7777);
+function keepOwnership(fd: number, old: Stats, closedToOthers: boolean): void {
+  const mode = old.mode & (closedToOthers ? 0o7770 : 0o7777);
+  fchmodSync(fd, mode);
   const now = fstatSync(fd);
   if (now.uid === old.uid && now.gid === old.gid) return;
   try {
@@ -164,7 +178,7 @@ function keepOwnership(fd: number, old: Stats): void {
   } catch {
     // Only root may give a file away; the group may still be ours to keep.
     try { fchownSync(fd, now.uid, old.gid); } catch { /* not a group we belong to */ }
-    fchmodSync(fd, old.mode & 0o7777); // a chown may clear set-id bits
+    fchmodSync(fd, mode); // a chown may clear set-id bits
   }
 }
 
@@ -175,6 +189,12 @@ export interface TemporaryOptions {
   keepMode?: boolean;
   /** false: the caller flushes the file itself (many at once, see flushFiles). */
   flush?: boolean;
+  /**
+   * The file holds personal data (a record): a kept mode gives others (neither its owner nor its
+   * group) nothing, whatever the file it replaces allowed them, as `civsam doctor` asks of every
+   * data file; so a record never becomes more readable than a new one (RECORD_MODE).
+   */
+  closedToOthers?: boolean;
 }
 
 /**
@@ -192,7 +212,7 @@ export function writeTemporary(target: string, bytes: Uint8Array | readonly Uint
     throw naming(e, target);
   }
   try {
-    if (old?.isFile()) keepOwnership(fd, old);
+    if (old?.isFile()) keepOwnership(fd, old, options.closedToOthers === true);
     // Parts one after the other (a large file made of pieces is never copied into one).
     if (bytes instanceof Uint8Array) writeAll(fd, bytes, target);
     else for (const part of bytes) writeAll(fd, part, target);
@@ -270,7 +290,7 @@ function place(tmp: string, target: string, expected: Snapshot): boolean {
 export function replaceFile(target: string, text: string | Uint8Array, expected: Snapshot, options: ReplaceOptions = {}): { ok: true } | { ok: false; reason: ReplaceRefusal } {
   const dir = dirname(target);
   makeFolders(dir, 0o750);
-  const tmp = writeTemporary(target, bytesOf(text), { mode: options.mode });
+  const tmp = writeTemporary(target, bytesOf(text), { mode: options.mode, closedToOthers: options.closedToOthers });
   let placed = false;
   try {
     // The last checks, as close to the rename as they can be.
@@ -310,6 +330,8 @@ export interface BatchOptions {
   keepAliveEveryMs?: number;
   /** Permission bits for new files (the umask still applies); replaced files keep theirs. */
   mode?: number;
+  /** See TemporaryOptions. */
+  closedToOthers?: boolean;
   /** How many temporary files are flushed at once. */
   concurrency?: number;
   /**
@@ -444,7 +466,7 @@ export async function replaceFiles(files: readonly BatchFile[], options: BatchOp
         makeFolders(dir, 0o750);
         folders.add(dir);
       }
-      temps[i] = writeTemporary(target, bytes, { mode: options.mode, flush: false });
+      temps[i] = writeTemporary(target, bytes, { mode: options.mode, closedToOthers: options.closedToOthers, flush: false });
       keepAlive();
       await breathe();
       if (interrupts() > 0) return { ok: false, reason: 'interrupted', index: 0, placed: 0 };

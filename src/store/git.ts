@@ -18,17 +18,33 @@ export interface GitRun {
 // terminal's reach, git finishes; civsam hears the Ctrl-C itself, after, and stops as it promises.
 // (Node's synchronous spawns take `detached` as spawn does; their types leave it out.)
 const OWN_SESSION: object = { detached: true };
+
+/**
+ * Whether a git run out of the terminal's reach was killed by a stop request all the same, and is
+ * to be run again. A git takes up its own session just after it is started, before it runs: a
+ * Ctrl-C to the terminal's process group in that moment still reaches it, and kills it then, before
+ * it has done anything (the change was left written but not committed, and said to be committed).
+ * Run again, a few times at most, it finishes.
+ */
+function killedByStop(signal: NodeJS.Signals | null | undefined, attempt: number): boolean {
+  return (signal === 'SIGINT' || signal === 'SIGTERM') && attempt < GIT_ATTEMPTS;
+}
+const GIT_ATTEMPTS = 5;
+
 const runGit: GitRun = (args, cwd, input) => {
-  try {
-    const stdout = execFileSync('git', args, {
-      ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { ok: true, stdout };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { stderr?: string };
-    return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const stdout = execFileSync('git', args, {
+        ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return { ok: true, stdout };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { stderr?: string; signal?: NodeJS.Signals | null };
+      if (killedByStop(err.signal, attempt)) continue;
+      return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
+    }
   }
 };
 
@@ -45,11 +61,13 @@ export type GitResult = { ok: true; stdout: Buffer; code: 0 } | { ok: false; mis
 
 /** Runs git with raw output and standard input: the plumbing that sync, history and clone use. */
 export function gitRaw(args: string[], cwd: string, opts: GitOptions = {}): GitResult {
-  const r = spawnSync('git', args, {
+  const run = () => spawnSync('git', args, {
     ...(opts.ownSession ? OWN_SESSION : {}), cwd, input: opts.input, stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
     maxBuffer: 256 * 1024 * 1024,
   });
+  let r = run();
+  for (let attempt = 1; opts.ownSession && killedByStop(r.signal, attempt); attempt++) r = run();
   const stdout = r.stdout ?? Buffer.alloc(0);
   if (r.error || r.status !== 0) {
     const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
@@ -102,7 +120,21 @@ export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
 
 export type CommitResult =
   | { committed: true; hash: string }
-  | { committed: false; reason: 'failed'; detail: string };
+  /** `full`: git could not write for want of space (a full disk, a used-up quota): said as such. */
+  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT' };
+
+/** Whether git (or writing the message for it) failed for want of space, in the system's words as git gives them. */
+function wantOfSpace(text: string): 'ENOSPC' | 'EDQUOT' | undefined {
+  if (/no space left on device|out of diskspace|\bENOSPC\b/i.test(text)) return 'ENOSPC';
+  if (/disk quota exceeded|\bEDQUOT\b/i.test(text)) return 'EDQUOT';
+  return undefined;
+}
+
+/** A failed commit, with its first line and whether it failed for want of space. */
+function failed(detail: string, whole = detail): CommitResult {
+  const full = wantOfSpace(whole);
+  return { committed: false, reason: 'failed', detail, ...(full ? { full } : {}) };
+}
 
 /**
  * Commits exactly `paths` (absolute; written, created or removed) with `message`, leaving anything
@@ -119,25 +151,25 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
   const list = rel.map((p) => `${p}\0`).join('');
   const fromInput = ['--pathspec-from-file=-', '--pathspec-file-nul'];
   const add = git(['add', '--all', ...fromInput], repo.root, list);
-  if (!add.ok) return { committed: false, reason: 'failed', detail: firstLine(add.stderr) };
+  if (!add.ok) return failed(firstLine(add.stderr), add.stderr);
   // The message holds kinds, ids and field names only (see the top of this file); a file of the
   // user's own, removed at once.
   let folder: string;
   try {
     folder = mkdtempSync(join(tmpdir(), 'civsam-commit-'));
   } catch (e) {
-    return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+    return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
   }
   try {
     const file = join(folder, 'message');
     try {
       writeFileSync(file, message, { mode: 0o600 });
     } catch (e) {
-      return { committed: false, reason: 'failed', detail: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+      return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
     }
     // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
     const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list);
-    if (!commit.ok) return { committed: false, reason: 'failed', detail: firstLine(commit.stderr) };
+    if (!commit.ok) return failed(firstLine(commit.stderr), commit.stderr);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -272,11 +272,28 @@ export interface ReadOutcome {
 }
 
 /** A candidate's path in the folder: its own, or where a link inside the folder leads; or why it is not an ordinary file. */
-function locateFile(dir: string, c: Candidate, root: () => string): { path: string } | { problem: Problem } {
+function locateFile(dir: string, c: Pick<Candidate, 'rel' | 'kind'>, root: () => string): { path: string } | { problem: Problem } {
   const path = join(dir, c.rel);
   if (c.kind === 'file') return { path };
   const refused = c.kind === 'link' ? followLinkWithin(path, root()) : { refused: c.kind ?? 'other' };
   return 'path' in refused ? refused : { problem: notRegularProblem(c.rel, refused.refused) };
+}
+
+/**
+ * Why the reader does not read the file at `rel` (a link out of the data folder, to the folder
+ * itself or to nothing, a named pipe, a folder…): its problem, as `validate` says it; undefined
+ * when it is read (an ordinary file, or a link to one inside the folder) or is not there. A change
+ * refuses such a file as the reader does, and never reads it or writes through it.
+ */
+export function notReadAsData(dir: string, rel: string, root: () => string): Problem | undefined {
+  let kind: Candidate['kind'];
+  try {
+    kind = kindOf(lstatSync(join(dir, rel)));
+  } catch {
+    return undefined; // not there (a new record), or not to be looked at: reading it says why
+  }
+  const where = locateFile(dir, { rel, kind }, root);
+  return 'problem' in where ? where.problem : undefined;
 }
 
 /** The file's bytes, opened without blocking and checked once open; or its problem; or undefined when it is gone. */

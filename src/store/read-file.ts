@@ -3,11 +3,12 @@
 // that the open itself cannot block (O_NONBLOCK) and checked again once open (fstat), since it may
 // have been swapped for something else after it was looked at; and no more than a limit is read,
 // whatever the file claims or grows to.
-import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { FileSystemError, UserError } from '../domain/errors.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import type { Message } from '../i18n/index.js';
+import { listenForStop, type StopRequests } from './stop-request.js';
 
 /** What a path is when it is not an ordinary file. */
 export type NotRegular = 'folder' | 'fifo' | 'socket' | 'device' | 'other' | 'link' | 'linkOutside' | 'linkToDataFolder' | 'linkBroken' | { linkTo: NotRegular };
@@ -162,20 +163,85 @@ export function readUpTo(fd: number, size: number, limit: number): Buffer {
   return buf.subarray(0, n);
 }
 
-/** Reads a stream (standard input, a pipe) up to `limit` + 1 bytes, then stops reading it. */
-export async function readStreamUpTo(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  // Leaving the loop early closes the stream: a writer that goes on gets a broken pipe, and nothing
-  // more is held in memory.
-  for await (const c of stream) {
-    const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
-    chunks.push(chunk);
-    n += chunk.length;
-    if (n > limit) break;
+/**
+ * Reads a stream (standard input, a pipe) up to `limit` + 1 bytes, then stops reading it. A pipe
+ * waits for its writer, which may never come (a shell that waits for a line, a named pipe nobody
+ * writes to): a request to stop (`stop`, a Ctrl-C or SIGTERM) ends the read at once, the stream
+ * closed, with `stopped()`'s error.
+ */
+export function readStreamUpTo(stream: NodeJS.ReadableStream, limit: number, stop?: { requests: StopRequests; stopped: () => Error }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let n = 0;
+    let done = false;
+    const finish = (result: { bytes: Buffer } | { error: Error }, close: boolean) => {
+      if (done) return;
+      done = true;
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      // Closed when left early: a writer that goes on gets a broken pipe, and nothing more is
+      // held in memory or keeps the process waiting.
+      if (close) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      if ('error' in result) reject(result.error);
+      else resolve(result.bytes);
+    };
+    const all = () => {
+      const bytes = Buffer.concat(chunks);
+      return bytes.length > limit + 1 ? bytes.subarray(0, limit + 1) : bytes;
+    };
+    const onData = (c: Buffer | string) => {
+      const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+      chunks.push(chunk);
+      n += chunk.length;
+      if (n > limit) finish({ bytes: all() }, true);
+    };
+    const onEnd = () => finish({ bytes: all() }, false);
+    const onError = (error: Error) => finish({ error }, true);
+    if (stop) {
+      if (stop.requests.count() > 0) return finish({ error: stop.stopped() }, true);
+      stop.requests.onRequest(() => finish({ error: stop.stopped() }, true));
+    }
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}
+
+/**
+ * Reads a pipe the user named (`<(…)`, a named pipe, /dev/stdin from a pipe): opened without
+ * waiting for its writer (O_NONBLOCK; a plain open would wait for one out of reach of a Ctrl-C and
+ * keep the process alive after it) and read as the event loop's, so a request to stop is heard
+ * while it waits.
+ */
+async function openPipe(path: string): Promise<NodeJS.ReadableStream | undefined> {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (e) {
+    throw FileSystemError.at(e, path, 'open');
   }
-  const all = Buffer.concat(chunks);
-  return all.length > limit + 1 ? all.subarray(0, limit + 1) : all;
+  // Swapped for something else since it was looked at: undefined, to be read or refused as any other file.
+  if (!fstatSync(fd).isFIFO()) {
+    closeSync(fd);
+    return undefined;
+  }
+  const { Socket } = await import('node:net');
+  return new Socket({ fd, readable: true, writable: false });
+}
+
+/**
+ * Reads a stream while listening for a request to stop (store/stop-request.ts): before this reads,
+ * nothing is written, so a Ctrl-C ends the command with nothing written, as any change stopped
+ * before it wrote; after it, requests are noted again as before.
+ */
+async function readListening(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const requests = listenForStop();
+  try {
+    return await readStreamUpTo(stream, limit, { requests, stopped: () => new UserError('write.stopped', {}, requests.exitCode()) });
+  } finally {
+    requests.handBack('write.stopped');
+  }
 }
 
 /** A limit in words: whole MiB from 1 MiB up, else KiB. */
@@ -189,8 +255,10 @@ export function limitMessage(bytes: number): Message {
  * A file a person names on the command line, read whole: an ordinary file, or a pipe (`<(…)`,
  * /dev/stdin from a pipe); `-` is standard input. Anything else (a device such as /dev/zero, a
  * folder, a socket) is refused before a byte is read. More than `limit` bytes is refused with
- * `tooLarge()`, without reading (much) more than the limit. System errors (no such file, no
- * permission) are thrown as the system gave them, for the one place that tells them to the user.
+ * `tooLarge()`, without reading (much) more than the limit. A Ctrl-C while a pipe or standard input
+ * waits for its writer stops the command (nothing is written before the input is read). System
+ * errors (no such file, no permission) are thrown as the system gave them, for the one place that
+ * tells them to the user.
  */
 export async function readNamedInput(
   path: string,
@@ -199,7 +267,7 @@ export async function readNamedInput(
   const { limit, tooLarge } = opts;
   refuseUnreadablePath(path);
   if (path === '-') {
-    const bytes = await readStreamUpTo(opts.stdin ?? process.stdin, limit);
+    const bytes = await readListening(opts.stdin ?? process.stdin, limit);
     if (bytes.length > limit) throw tooLarge();
     return bytes;
   }
@@ -210,8 +278,9 @@ export async function readNamedInput(
     throw FileSystemError.at(e, path, 'open');
   }
   // A pipe is the user's own (`<(…)`): read as a stream, waiting for its writer, up to the limit.
-  if (st.isFIFO()) {
-    const bytes = await readStreamUpTo(createReadStream(path), limit);
+  const pipe = st.isFIFO() ? await openPipe(path) : undefined;
+  if (pipe) {
+    const bytes = await readListening(pipe, limit);
     if (bytes.length > limit) throw tooLarge();
     return bytes;
   }

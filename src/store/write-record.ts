@@ -16,7 +16,7 @@ export { acquireFolderLock, type FolderLock } from './folder-lock.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** A new record file: readable by the owner's group (colleagues), nobody else; a replaced one keeps its own. */
+/** A new record file: readable by the owner's group (colleagues), nobody else; a replaced one keeps its own, but never any for others. */
 export const RECORD_MODE = 0o640;
 
 /** The schemas shipped with civsam. */
@@ -166,5 +166,5 @@ export type WriteOutcome = { ok: true } | { ok: false; reason: 'changed-since-re
 /** Replaces (or creates, or removes) the file if it is still as it was read and the lock is still ours. */
 export function commitRecordFile(current: ReadRecord, text: string | undefined, stillHeld: () => boolean, deferFolderSync = false): WriteOutcome {
   if (text === undefined) return removeFile(current.path, current.snapshot, { stillHeld, deferFolderSync });
-  return replaceFile(current.path, recordBytes(current, text), current.snapshot, { stillHeld, mode: RECORD_MODE, deferFolderSync });
+  return replaceFile(current.path, recordBytes(current, text), current.snapshot, { stillHeld, mode: RECORD_MODE, closedToOthers: true, deferFolderSync });
 }

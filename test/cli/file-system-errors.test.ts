@@ -95,12 +95,13 @@ describe('the built binary', () => {
     const add = ['org', 'add', '--id', 'evil', '--name', 'Evil', '--kind', 'patient-association', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir];
     const r = await civsam(add);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('it is a link that leads nowhere, not an ordinary file. Move it out of the data folder and try again.');
+    // In the reader's own words, as validate says it.
+    expect(r.stderr).toContain('organisations/evil.yaml:1:1  This is a link that leads nowhere, not an ordinary file, so it was not read. Move it out of the data folder, or put the file itself here.');
     expect(r.stderr).not.toContain('changed by someone else');
     expect(lstatSync(join(dir, 'organisations', 'evil.yaml')).isSymbolicLink()).toBe(true);
     expect(readdirSync(dir)).not.toContain('nowhere.yaml');
     const da = await civsam([...add, '--lang', 'da']);
-    expect(da.stderr).toContain('den er en genvej, der ikke fører nogen steder hen, ikke en almindelig fil');
+    expect(da.stderr).toContain('Dette er en genvej, der ikke fører nogen steder hen, ikke en almindelig fil');
   });
 
   it('--output naming a named pipe, a device or a link to one is refused and left as it was; through a link to a file, that file is written', async () => {
@@ -223,6 +224,27 @@ describe.runIf(canMount)('a full disk', () => {
     expect(r.signal).toBeNull();
     expect(r.stderr).toBe(`error: cannot write ${join(mnt, 'd/.civsam.lock')}: the disk is full. Free some space on the drive and try again.\n`);
     expect(r.stdout).toBe('rc=2\ncivsam.yaml\norganisations\nvocabularies\n');
+  });
+});
+
+describe.runIf(canMount)('a disk that fills up while git commits the change', () => {
+  it('says the disk is full, that the change is saved whole, and the command that commits it once there is room', async () => {
+    const source = makeFolder(baseFiles());
+    const mnt = makeFolder({});
+    // Room for the record's new file, not for git's copy of it as well: a note of 15,000 characters
+    // that do not compress, on a disk with 20 KiB left.
+    const note = Array.from({ length: 15_000 }, (_, i) => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[(i * 7919 + ((i * i) % 61)) % 62]).join('');
+    const script = [
+      'mount -t tmpfs -o size=1m tmpfs "$1"', 'cp -r "$2" "$1/d"', 'cd "$1/d"', 'git init -q . && git add -A && git commit -qm start',
+      'dd if=/dev/zero of="$1/fill" bs=1k count=$(( $(df -k . | tail -1 | awk \'{print $4}\') - 20 )) 2>/dev/null',
+      '"$3" "$4" org edit alpha --notes "$5"', 'echo "rc=$?"', 'rm "$1/fill"', 'git status --porcelain',
+    ].join('; ');
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', mnt, source, process.execPath, BIN, note], {
+      encoding: 'utf8', timeout: 20_000, env: { ...env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
+    });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe("Saved organisations/alpha.yaml.\nThe change was saved and its file is whole, but git could not commit it: the disk is full. Free some space on the drive, then commit the change by running this in the data folder: git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: noter: sat' -- organisations/alpha.yaml\n");
+    expect(r.stdout).toBe('rc=2\n M organisations/alpha.yaml\n');
   });
 });
 

@@ -51,6 +51,54 @@ describe('Ctrl-C while a change is committed', () => {
   }, 20_000);
 });
 
+/**
+ * Runs `org edit` with a git that, when it is run with `step` (add or commit), sends Ctrl-C to civsam
+ * and then `then`: dies by the Ctrl-C itself, as a git does that the terminal's Ctrl-C reaches in
+ * the moment before it leaves the terminal's session (`die`), or fails as a hook makes it (`fail`).
+ * Only the first time: a git run again goes through.
+ */
+async function ctrlCFromGit(step: 'add' | 'commit', then: 'die' | 'fail'): Promise<{ code: number | null; stderr: string; git: (...args: string[]) => string; dir: string }> {
+  const { dir, git } = committedFolder(baseFiles());
+  const bin = makeFolder({});
+  const marker = join(bin, 'once');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const act = then === 'die' ? 'kill -INT $$' : 'exit 1';
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = ${step} ] && [ ! -e '${marker}' ]; then : > '${marker}'; kill -INT $PPID; ${act}; fi\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  const child = spawn(process.execPath, [BIN, 'org', 'edit', 'alpha', '--website', 'https://ny.example'], {
+    cwd: dir, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...GIT, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CIVSAM_NO_CACHE: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'da' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  expect(existsSync(marker)).toBe(true);
+  return { code, stderr, git, dir };
+}
+
+describe('Ctrl-C that reaches git before it leaves the terminal\'s reach', () => {
+  it('git is run again and the change committed: one true message, exit 130 as for any change finished after a stop', async () => {
+    for (const step of ['add', 'commit'] as const) {
+      const r = await ctrlCFromGit(step, 'die');
+      expect({ code: r.code, stderr: r.stderr }, step).toEqual({
+        code: 130,
+        stderr: expect.stringMatching(/^Gemte organisations\/alpha\.yaml\.\nGemt og registreret i historikken \(commit [0-9a-f]+\): organisation alpha: hjemmeside: sat\nBedt om at stoppe: ændringen blev gjort færdig og lagt i git først\.\n$/),
+      });
+      expect(r.git('status', '--porcelain'), step).toBe('');
+      expect(r.git('show', 'HEAD:organisations/alpha.yaml'), step).toContain('https://ny.example');
+    }
+  }, 30_000);
+
+  it('a commit that fails while a Ctrl-C came says only that the change is saved but not committed, and what to do; exit 2', async () => {
+    const r = await ctrlCFromGit('commit', 'fail');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({
+      code: 2,
+      stderr: 'Gemte organisations/alpha.yaml.\nÆndringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.\n',
+    });
+    expect(readFileSync(join(r.dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
+  }, 20_000);
+});
+
 describe('a git that does not know who the user is', () => {
   it('refuses the change before anything is written, and says how to tell git; --no-commit saves it outside the history', () => {
     const { dir, git } = committedFolder(baseFiles());
@@ -104,6 +152,25 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
     writeFileSync(hook, '#!/bin/sh\nexit 0\n');
     git('commit', '-q', '-m', 'by hand');
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+});
+
+describe('a commit git cannot make for want of space', () => {
+  it('says the disk is full in civsam\'s words for it, that the change is saved whole, and the command that commits it; exit 2', async () => {
+    const { dir, git } = committedFolder(baseFiles());
+    // A git whose `add` meets a full disk, in real git's words.
+    const bin = makeFolder({});
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = add ]; then echo 'fatal: unable to write loose object file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: { ...GIT, PATH: `${bin}:${process.env.PATH}` } });
+    const command = "git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: hjemmeside: sat' -- organisations/alpha.yaml";
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\n`);
+    // The command, run in the data folder once there is room, commits the change.
+    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation alpha: hjemmeside: sat\n');
   }, 20_000);
 });
 

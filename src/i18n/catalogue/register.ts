@@ -187,6 +187,7 @@ export const register = defineMessages({
   'write.partial': 'Already written before the problem: {files}.',
   'write.lockLost': 'this civsam was held up so long that another process took over the folder\'s lock; {file} was not written. Run the command again.',
   'write.conflict': '{file} was changed by someone else while civsam worked on it; nothing was written. Run the command again to apply your change to the new version.',
+  'write.readOnly': '{count, plural, one {{files} is write-protected} other {# files are write-protected: {files}}}; nothing was written. If {count, plural, one {it is} other {they are}} to be changed, make {count, plural, one {it} other {them}} writable again ({command}) and run the same command again.',
   'write.removed': 'Removed {file}.',
   'write.saved': 'Saved {file}.',
   'write.created': 'Created {file}.',
@@ -195,6 +196,8 @@ export const register = defineMessages({
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
+  'git.commitFull': 'The change was saved and {count, plural, one {its file is} other {its files are}} whole, but git could not commit it: {reason}. Free some space on the drive, then commit the change by running this in the data folder: {command}',
+  'git.commitFullMany': 'The change was saved and its {count} files are whole, but git could not commit it: {reason}. Free some space on the drive, then commit the change in the data folder with git add and git commit (git status shows its files).',
   'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
   'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit. git status shows {count, plural, one {it} other {them}}; git add and git commit put {count, plural, one {it} other {them}} in the history when {count, plural, one {it belongs} other {they belong}} there.',
 
@@ -472,6 +475,7 @@ export const register = defineMessages({
   'write.partial': 'Allerede skrevet, før problemet opstod: {files}.',
   'write.lockLost': 'denne civsam blev holdt så længe op, at en anden proces overtog mappens lås; {file} er ikke skrevet. Kør kommandoen igen.',
   'write.conflict': '{file} blev ændret af en anden, mens civsam arbejdede med den; intet er skrevet. Kør kommandoen igen for at lægge din ændring oven i den nye udgave.',
+  'write.readOnly': '{count, plural, one {{files} er skrivebeskyttet} other {# filer er skrivebeskyttede: {files}}}; intet er skrevet. Skal {count, plural, one {den} other {de}} kunne ændres, så gør {count, plural, one {den skrivbar} other {dem skrivbare}} igen ({command}), og kør den samme kommando igen.',
   'write.removed': 'Slettede {file}.',
   'write.saved': 'Gemte {file}.',
   'write.created': 'Oprettede {file}.',
@@ -480,6 +484,8 @@ export const register = defineMessages({
   'git.targetDirty': 'Ikke registreret i historikken: {files} havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Registrér selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
+  'git.commitFull': 'Ændringen er gemt, og {count, plural, one {filen er hel} other {filerne er hele}}, men git kunne ikke registrere den i historikken: {reason}. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: {command}',
+  'git.commitFullMany': 'Ændringen er gemt, og dens {count} filer er hele, men git kunne ikke registrere den i historikken: {reason}. Frigør plads på drevet, og registrér så ændringen i datamappen med git add og git commit (git status viser dens filer).',
   'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
   'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering. git status viser {count, plural, one {den} other {dem}}; git add og git commit registrerer {count, plural, one {den} other {dem}}, hvis {count, plural, one {den} other {de}} skal med i historikken.',
 
