@@ -18,6 +18,7 @@ import { applyChange, type ChangeOptions, type Reworded } from '../register/appl
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
+import { refuseStatusByEdit } from '../register/course-status.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -225,6 +226,7 @@ export function edit(kind: RecordKind) {
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
+      refuseStatusByEdit(kind, current, rec, id);
       guard?.(current, rec, id, s.folder);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
