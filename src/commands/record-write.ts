@@ -18,7 +18,7 @@ import { applyChange, type ChangeOptions, type Reworded } from '../register/appl
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
-import { refuseStatusByEdit } from '../register/course-status.js';
+import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
 import { lateByNewDeadline, refuseApplicationDates } from '../domain/application-dates.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
@@ -186,6 +186,7 @@ export function add(kind: RecordKind) {
       const { id: _drop, ...rest } = rec;
       void _drop;
       if (kind === 'application') refuseApplicationDates(undefined, { id, ...rest }, s.folder, ctx.today);
+      refuseStatusOnAdd(kind, rec, id, ctx.today);
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
     });

@@ -24,3 +24,18 @@ export function refuseStatusByEdit(kind: RecordKind, before: Record<string, unkn
   if (!command) return;
   throw new UserError('register.statusByCommand', { status: { key: `value.${to}` as MessageKey }, command: `civsam ${COMMAND_OF[kind]} ${command} ${id}` });
 }
+
+/**
+ * A new record given a status its own command would refuse today: a consultation open before its
+ * opening day, a consultation or a call closed before its deadline. Refused as those commands
+ * refuse it; added without --status it starts planned or open, and its command takes it on from there.
+ */
+export function refuseStatusOnAdd(kind: RecordKind, rec: Record<string, unknown>, id: string, today: string): void {
+  if (kind === 'consultation' && rec.status === 'open' && typeof rec.opens === 'string' && rec.opens > today) {
+    throw new UserError('register.addOpenBeforeOpens', { opens: rec.opens, command: `civsam consultation open ${id}` });
+  }
+  if ((kind === 'consultation' || kind === 'call') && rec.status === 'closed' && typeof rec.deadline === 'string' && rec.deadline > today) {
+    const command = kind === 'consultation' ? { key: 'register.closeEarlyCommand' as MessageKey, params: { id } } : `civsam call close ${id}`;
+    throw new UserError('register.addClosedBeforeDeadline', { aKind: { key: `kind.a.${kind}` as MessageKey }, it: { key: `kind.it.${kind}` as MessageKey }, deadline: rec.deadline, command });
+  }
+}
