@@ -21,6 +21,7 @@ import { rule as hearingOutOfScope } from './rules/hearing-out-of-scope.js';
 import { rule as hearingShortDeadline } from './rules/hearing-short-deadline.js';
 import { rule as hearingNotOpened } from './rules/hearing-not-opened.js';
 import { rule as hearingPointsUndecided } from './rules/hearing-points-undecided.js';
+import { rule as hearingClosedEarly } from './rules/hearing-closed-early.js';
 import { rule as assessmentIncomplete } from './rules/assessment-incomplete.js';
 import { rule as decisionWithoutReason } from './rules/decision-without-reason.js';
 import { rule as assessorConflict } from './rules/assessor-conflict.js';
@@ -54,6 +55,7 @@ export const RULES: readonly AuditRule[] = [
   hearingShortDeadline,
   hearingNotOpened,
   hearingPointsUndecided,
+  hearingClosedEarly,
   assessmentIncomplete,
   decisionWithoutReason,
   assessorConflict,

@@ -23,6 +23,8 @@ export async function declare(ctx: CommandContext, opts: Opts, args: unknown[]):
   if ((ties.length > 0) === (opts.none === true)) throw new UserError('call.tiesOrNone');
   if (opts.tie !== undefined && ties.length === 0) throw new UserError('call.tieWithoutTies');
   const date = dateOption(opts.date, '--date', ctx.today);
+  // A declaration is recorded once the assessor has made it (as a response, an assessment, a decision).
+  if (date > ctx.today) throw new UserError('call.declaredAfterToday', { today: ctx.today });
   const relation = opts.tie as Declaration['ties'][number]['relation'];
   let late: Message | undefined;
   const code = await changeRecord(ctx, opts, 'call', id, (r, s) => {

@@ -183,6 +183,8 @@ export function letterProblems(ctx: CommandContext, folder: DataFolder, apps: re
   for (const a of lettered.values()) {
     const d = a.decision!;
     if (d.outcome === 'partly' && d.amount_dkk === undefined) add(a.id, ctx.t('letter.partlyNoAmount', { id: a.id }));
+    // A letter tells a decision that has been made: one dated ahead would be sent before it.
+    if (d.date > ctx.today) add(a.id, ctx.t('letter.decidedAfterToday', { id: a.id, date: d.date }));
     // An amount granted that does not fit the application (more, less called a grant in full, all of it called partial) is the audit's: grant-exceeds-application.
   }
   return [...lettered.values()].filter((a) => byApp.has(a.id)).map((app) => ({ app, problems: byApp.get(app.id)! }));

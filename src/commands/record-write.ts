@@ -18,6 +18,8 @@ import { applyChange, type ChangeOptions, type Reworded } from '../register/appl
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
+import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
+import { lateByNewDeadline, refuseApplicationDates } from '../domain/application-dates.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -183,6 +185,8 @@ export function add(kind: RecordKind) {
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });
       const { id: _drop, ...rest } = rec;
       void _drop;
+      if (kind === 'application') refuseApplicationDates(undefined, { id, ...rest }, s.folder, ctx.today);
+      refuseStatusOnAdd(kind, rec, id, ctx.today);
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
     });
@@ -211,6 +215,7 @@ export function edit(kind: RecordKind) {
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
     let removed: Message[] = [];
+    let late: { count: number; command: string } | undefined;
     // An application's amount applied for is judged against its grant, a consultation's seats against
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
@@ -225,6 +230,15 @@ export function edit(kind: RecordKind) {
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
+      refuseStatusByEdit(kind, current, rec, id);
+      if (kind === 'application') refuseApplicationDates(current, rec, s.folder, ctx.today);
+      // A call's deadline moved before the day applications came makes them late: said after the change (the audit's late-application-granted follows).
+      if (kind === 'call' && typeof rec.deadline === 'string' && rec.deadline !== current.deadline) {
+        const received = [...s.folder.records.application.values()].filter((a) => a.call === id).map((a) => a.received);
+        const was = typeof current.deadline === 'string' ? current.deadline : undefined;
+        const count = lateByNewDeadline(received, was, rec.deadline);
+        late = count > 0 && was !== undefined ? { count, command: `civsam call edit ${id} --deadline ${was}` } : undefined;
+      }
       guard?.(current, rec, id, s.folder);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
@@ -236,6 +250,7 @@ export function edit(kind: RecordKind) {
       return [{ kind, id, record: rec }];
     });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun)) removed.forEach(noteOf(ctx));
+    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && late) noteOf(ctx)({ key: 'call.deadlineBeforeReceived', params: { ...late, id } });
     // Said after a dry run's diff too, as what the change would do.
     if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;

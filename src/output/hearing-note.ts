@@ -24,9 +24,10 @@ function blocks(note: HearingNote, lang: Language): Block[] {
   const early = note.closedEarly;
   const course = { title: c.title, opens: date(c.opens), deadline: date(c.deadline), days: c.days };
   // Closed before its deadline: it did not run to the deadline, and the note is final, with when and why.
-  const ran = !early ? t('hearingNote.intro', course)
-    : early.date ? t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) })
-    : t('hearingNote.introClosedEarlyUndated', course);
+  const ran = early
+    ? early.date ? t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) }) : t('hearingNote.introClosedEarlyUndated', course)
+    // Not yet open on the note's day: said in the present, not as a course that has run.
+    : note.asOf < c.opens ? t('hearingNote.introAhead', course) : t('hearingNote.intro', course);
   // Who it went to and who answered, in words for none, one and all (`ingen afgav høringssvar`, not `0 afgav`).
   const sentTo = t('hearingNote.sentTo', { count: note.parties.length, responded: note.responded, silent: note.parties.length - note.responded });
   // A late response counts, said as the hearing report says it.

@@ -262,7 +262,9 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   };
   const heading = [
     t('hearing.report.heading', { title: c.title, id: c.id }),
-    t('hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
+    // The opening day in the tense it has as of the report's day: ahead (a planned one's opening day is
+    // still ahead until it has passed, as hearing-not-opened counts it), passed, or passed without the consultation going out.
+    t(c.opens > asOf || (c.status === 'planned' && c.opens === asOf) ? 'hearing.report.datesAhead' : c.status === 'planned' ? 'hearing.report.datesNotOpened' : 'hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
     ...(early ? [closedEarlyText(early, lang)] : []),
     // No party invited: said in words, not as an empty list and a rate of 0 of 0.
     ...(heard.length === 0 ? [t('hearingNote.noParties')] : []),

@@ -11,6 +11,7 @@ import { startStatWorker, statFiles, type FileStats } from './stat-files.js';
 import { putIdentity } from './file-identity.js';
 import { folderOutside, followLinkWithin, kindOf, limitMessage, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { bytesNamer } from './raw-names.js';
+import { INTEGER_FIELDS } from '../generated/integer-fields.js';
 import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
 export interface Problem extends Position {
@@ -340,6 +341,52 @@ function decimalAmount(text: string): Position | undefined {
   return { line, col: at - lineStart + 1 };
 }
 
+/**
+ * A whole number (a field the schemas hold an integer in, INTEGER_FIELDS) written otherwise than in
+ * digits: `0xDBBA0`, `0o17`, `2.027e3`. YAML reads each as a number, so a slip would pass as an
+ * amount or a year. Where the first one is, if any. A file without such a form costs this one
+ * search; one with it (a text that happens to hold `1e3`) is looked at further only there.
+ */
+const NUMBER_FORM = /(?<![\w.-])[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
+function numberNotInDigits(text: string): Position | undefined {
+  NUMBER_FORM.lastIndex = 0;
+  for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const key = integerKeyOf(text, lineStart, m.index);
+    if (key === undefined || !INTEGER_FIELDS.has(key)) continue;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+    return { line, col: m.index - lineStart + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The key a value at `at` belongs to: the last `key:` before it on its line (`year: …`, `{year:
+ * 2026, amount_dkk: …}`, `years: [2026, …]`), or for a list item alone on its line (`- …`) the key
+ * the list is under; undefined in a comment or where no key can be told (a line of a text block).
+ */
+function integerKeyOf(text: string, lineStart: number, at: number): string | undefined {
+  const before = text.slice(lineStart, at);
+  if (/(?:^|\s)#/.test(before)) return undefined;
+  const keys = [...before.matchAll(/([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?=[ \t[{]|$)/g)];
+  if (keys.length > 0) return keys[keys.length - 1][1];
+  const item = /^([ \t]*)-[ \t]+$/.exec(before);
+  if (!item) return undefined;
+  // Up the lines past the list's other items, to the line that holds the list's key.
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === item[1].length && line.trimStart().startsWith('-')) continue;
+    return /^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?$/.exec(line)?.[1];
+  }
+  return undefined;
+}
+
 /** Reads and parses one candidate: everything readFolder learns from a file it has to read. */
 export function readCandidate(dir: string, c: Candidate, root: () => string, withIdentity: boolean): ReadOutcome {
   const { rel, what } = c;
@@ -359,6 +406,8 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
     fileProblems = [{ file: rel, ...decoded.problem }];
   } else if ((amountAt = decimalAmount(decoded.text))) {
     fileProblems = [{ file: rel, ...amountAt, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
+  } else if ((amountAt = numberNotInDigits(decoded.text))) {
+    fileProblems = [{ file: rel, ...amountAt, rule: 'number-not-digits', severity: 'error', message: { key: 'problem.numberNotDigits' } }];
   } else {
     const fast = parseFast(decoded.text);
     if (fast) {

@@ -31,7 +31,7 @@ describe('audit: choosing a rule by a word', () => {
       '',
     ]);
     const hearing = await civsam(['audit', '--explain', 'hearing'], DA);
-    expect(hearing.stderr.split('\n').filter((l) => l.startsWith('  hearing-'))).toHaveLength(7);
+    expect(hearing.stderr.split('\n').filter((l) => l.startsWith('  hearing-'))).toHaveLength(8);
     expect(hearing.stderr).not.toContain('unilateral-agreement');
   });
 

@@ -47,7 +47,7 @@ describe('civsam consultation audit', () => {
       }],
       summary: {
         asOf: '2026-11-23', findings: 1, errors: 0, warnings: 1,
-        byRule: { 'hearing-omission': 0, 'hearing-seats': 0, 'hearing-rotation': 1, 'hearing-out-of-scope': 0, 'hearing-short-deadline': 0, 'hearing-not-opened': 0, 'hearing-points-undecided': 0 },
+        byRule: { 'hearing-omission': 0, 'hearing-seats': 0, 'hearing-rotation': 1, 'hearing-out-of-scope': 0, 'hearing-short-deadline': 0, 'hearing-not-opened': 0, 'hearing-points-undecided': 0, 'hearing-closed-early': 0 },
       },
     });
   });

@@ -81,7 +81,7 @@ describe('what a restored record refers to must be there', () => {
 describe('a change is undone', () => {
   test('the last change: back to the version before it, the commit names the change undone', async () => {
     const f = folder();
-    expect((await f.run(['org', 'edit', 'Pårørende Vest', '--status', 'inactive', '--notes', 'Lukket'])).code).toBe(0);
+    expect((await f.run(['org', 'edit', 'Pårørende Vest', '--scope', 'national', '--notes', 'Lukket'])).code).toBe(0);
     const change = f.git('log', '-1', '--format=%h').trim();
     const r = await f.run(['org', 'restore', 'Pårørende Vest']);
     expect(r.code).toBe(0);

@@ -1,0 +1,58 @@
+// The order in which an application's events can have happened, and that none of them has
+// happened after today: an application comes once its call is published, is assessed and decided
+// once it has come, and each is recorded once it has happened (as `consultation respond` refuses a
+// response dated after today). Only the dates a change gives or moves are judged, so a record that
+// already breaks the order can still have its other fields put right. Pure: today comes in.
+import type { Message } from '../i18n/index.js';
+import type { DataFolder } from './folder.js';
+import { UserError } from './errors.js';
+
+type Rec = Record<string, unknown>;
+type Dated = { date?: unknown; assessor?: unknown };
+
+const dateOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const assessmentsOf = (r: Rec | undefined): Dated[] => (r && Array.isArray(r.assessments) ? (r.assessments as Dated[]).filter((a) => a !== null && typeof a === 'object') : []);
+const decisionDate = (r: Rec | undefined): string | undefined => (r && r.decision !== null && typeof r.decision === 'object' ? dateOf((r.decision as Dated).date) : undefined);
+
+/**
+ * Why an application's dates, as a change leaves them, cannot be (undefined: they can). `before`
+ * is the record as it was (undefined for a new one), `published` the day its call was published.
+ */
+export function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string): Message | undefined {
+  const id = String(after.id ?? '');
+  const received = dateOf(after.received);
+  const receivedMoved = received !== undefined && received !== dateOf(before?.received);
+  if (receivedMoved) {
+    if (received > today) return { key: 'application.receivedAfterToday', params: { today } };
+    if (published !== undefined && received < published) return { key: 'application.receivedBeforePublished', params: { call: String(after.call ?? ''), published } };
+  }
+  const had = new Set(assessmentsOf(before).map((a) => `${String(a.assessor)}\u0000${String(a.date)}`));
+  const newAssessments = assessmentsOf(after).filter((a) => !had.has(`${String(a.assessor)}\u0000${String(a.date)}`)).flatMap((a) => dateOf(a.date) ?? []);
+  for (const date of newAssessments) {
+    if (date > today) return { key: 'application.assessedAfterToday', params: { today } };
+    if (received !== undefined && date < received) return { key: 'application.assessedBeforeReceived', params: { id, received } };
+  }
+  const decided = decisionDate(after);
+  if (decided !== undefined && decided !== decisionDate(before)) {
+    if (decided > today) return { key: 'application.decidedAfterToday', params: { today } };
+    if (received !== undefined && decided < received) return { key: 'application.decidedBeforeReceived', params: { id, received } };
+  }
+  // The day received moved past an assessment or a decision already recorded.
+  if (receivedMoved) {
+    const earlier = [...assessmentsOf(after).flatMap((a) => dateOf(a.date) ?? []), ...(decided !== undefined ? [decided] : [])].filter((d) => d < received).sort()[0];
+    if (earlier !== undefined) return { key: 'application.receivedAfterEvents', params: { id, date: earlier } };
+  }
+  return undefined;
+}
+
+/** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
+export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
+  const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
+  const refusal = applicationDateRefusal(before, after, call?.published, today);
+  if (refusal) throw new UserError(refusal.key, refusal.params);
+}
+
+/** The applications received on or before `before` and after `deadline`: on time with the one deadline, late with the other. */
+export function lateByNewDeadline(received: readonly string[], before: string | undefined, deadline: string): number {
+  return received.filter((d) => d > deadline && (before === undefined || d <= before)).length;
+}
