@@ -3,6 +3,7 @@ import type { CommandContext } from '../context/context.js';
 import { UserError } from '../domain/errors.js';
 import { amountOption, readWholeNumber } from '../domain/whole-numbers.js';
 import { changeRecord } from '../register/apply-change.js';
+import { optionWording } from '../register/flag-words.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; year?: string; amount?: string };
 
@@ -19,5 +20,5 @@ export async function budget(ctx: CommandContext, opts: Opts, args: unknown[]): 
       budgets.sort((a, b) => a.year - b.year);
     }
     return { ...r, budgets };
-  });
+  }, optionWording({ 'budgets.year': '--year', 'budgets.amount_dkk': '--amount' }));
 }

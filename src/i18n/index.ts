@@ -49,7 +49,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * (`44.870 filer`, `44,870 files`), except these: a year, a line or column of a file, a row or
  * column of a sheet (as a spreadsheet numbers them), a process id, an exit code.
  */
-const PLAIN_NUMBERS = new Set(['year', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
+const PLAIN_NUMBERS = new Set(['year', 'firstYear', 'lastYear', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
 
 /**
  * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as the language names it: its

@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import { readWholeNumber } from '../domain/whole-numbers.js';
+import { amountOutsideRange, readWholeNumber } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -20,6 +20,12 @@ function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'funding' | 
 }
 
 const wholeNumber = (s: string): number | undefined => readWholeNumber(s);
+
+/** A negative amount, or one larger than the register holds, refused in those words (not as one with øre). */
+function refuseAmountOutsideRange(text: string, field: string | Message): void {
+  const outside = amountOutsideRange(text, field);
+  if (outside) throw outside;
+}
 
 /** The value a flag gives its field, in the field's type. */
 export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
@@ -36,6 +42,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'int': {
       const n = wholeNumber(String(raw));
       // An amount is whole kroner: said so, with how to write one, when a decimal is given.
+      if (spec.path.endsWith('amount_dkk')) refuseAmountOutsideRange(String(raw), `--${spec.flag}`);
       if (n === undefined) bad(spec, spec.path.endsWith('amount_dkk') ? 'amount' : 'int');
       return n;
     }
@@ -50,6 +57,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         if (parts.length !== 4 || !isValidId(parts[0].trim()) || !parts[2]) bad(spec, 'funding');
         // The line's form is right but a part is not: said by the part, as the form names it.
         if (year === undefined) throw new UserError('register.fundingYear');
+        refuseAmountOutsideRange(parts[3] ?? '', { key: 'register.part.funding.amount' });
         if (amount === undefined) throw new UserError('register.fundingAmount');
         return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
       });
