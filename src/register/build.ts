@@ -9,7 +9,7 @@ import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
 import { amountOutsideRange, readWholeNumber } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
-import { criteriaFromTexts } from '../domain/applications.js';
+import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
 import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
@@ -109,6 +109,9 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Me
     }
     setPath(rec, spec.path, value);
   }
+  // A score scale given by one end has the other end's default, as the help says (0 to 5).
+  const scale = rec.score_scale;
+  if (kind === 'call' && FIELDS.call.some((s) => s.path.startsWith('score_scale.') && opts[optionName(s.flag)] !== undefined) && scale !== null && typeof scale === 'object') rec.score_scale = { ...DEFAULT_SCALE, ...scale };
   return rec;
 }
 
