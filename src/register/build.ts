@@ -11,7 +11,7 @@ import { amountOutsideRange, readWholeNumber } from '../domain/whole-numbers.js'
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
+import { agreementId, isValidId, MADE_MAX, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -193,6 +193,12 @@ export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, tod
 }
 
 /**
+ * The longest part of an application's id its call gives: a call's id as civsam makes it, whole
+ * (a longer one, given by hand, is cut); the applicant has at least the rest, 22 characters.
+ */
+const APPLICATION_CALL_PART = MADE_MAX;
+
+/**
  * An id for a new record from its name or title, unique among the kind's records; `numbered` is
  * told the id it would have had when that one is taken (and a number was put after it).
  */
@@ -209,11 +215,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?:
   }
   if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
   // An application is named by its call and its (first) applicant: `2025-civilsamfundspuljen-lyspunktet`.
-  // The applicant is what tells a call's applications apart, so it is kept whole and the call's part
-  // cut (between words) to leave room for it and for a number (`-2`) should the id be taken.
+  // The call's part is cut (between words) the same way for every application to the call, so they
+  // show as one call's, sorted together; the applicant, what tells them apart, has the rest.
   if (kind === 'application' && typeof rec.call === 'string' && Array.isArray(rec.organisations) && typeof rec.organisations[0] === 'string') {
-    const applicant = slugify(rec.organisations[0], MAX_ID);
-    const call = slugify(rec.call, Math.max(0, MAX_ID - applicant.length - 4));
+    const call = slugify(rec.call, APPLICATION_CALL_PART);
+    const applicant = slugify(rec.organisations[0], MAX_ID - call.length - 1);
     const base = call && applicant ? `${call}-${applicant}` : applicant || call;
     if (base) return uniqueId(base, taken);
   }
