@@ -9,6 +9,7 @@ const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
   'problem.cvrChecksum': 'cvr.invalid',
   'problem.schema.patternPhone': 'problem.flag.patternPhone',
   'problem.schema.enum': 'problem.flag.enum',
+  'problem.dateOrder': 'problem.flag.dateOrder',
 };
 
 /** The problem in words for a value typed at `field` (a flag, or the field's path), when it has such words. */

@@ -11,7 +11,8 @@ import { messagesOf } from '../helpers/check.js';
 
 const POOL = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development, operation]\nbudgets:\n  - year: 2027\n    amount_dkk: 1500000\n';
 const AGREEMENT = 'id: 2027-psyk-001\ntitle: Angstcafé\norganisations: [alpha]\nareas: [psychiatry]\nmunicipalities: [skive]\nstart: 2027-01-01\nend: 2027-06-30\nstatus: active\nfunding:\n  - pool: puljen\n    year: 2027\n    kind: operation\n    amount_dkk: 900000\n';
-const folder = () => makeFolder({ ...baseFiles(), 'pools/puljen.yaml': POOL, 'agreements/2027-psyk-001.yaml': AGREEMENT });
+const OFFER = 'id: cafe\norganisation: alpha\ntitle: Café\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [skive]\nactive_from: 2027-01-01\n';
+const folder = () => makeFolder({ ...baseFiles(), 'pools/puljen.yaml': POOL, 'agreements/2027-psyk-001.yaml': AGREEMENT, 'offers/cafe.yaml': OFFER });
 const REFUSED = 'fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n';
 const da = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: 'da', COLUMNS: '200' } });
 
@@ -70,5 +71,17 @@ describe('agreement end before the agreement starts', () => {
     const early = await da(dir, 'agreement', 'end', '2027-psyk-001', '--date', '2026-12-01');
     expect(early.stderr).toBe('fejl: aftale 2027-psyk-001 begynder den 1. jan. 2027, så den kan ikke være afsluttet den 1. dec. 2026. Angiv dens sidste dag, den 1. jan. 2027 eller senere, med --date; begyndte den aldrig, så annullér den: civsam agreement cancel 2027-psyk-001.\n');
     expect((await da(dir, 'agreement', 'end', '2027-psyk-001', '--date', '2027-03-31')).code).toBe(0);
+  });
+
+  it('offer end the same: not begun, or a --date before its first day', async () => {
+    const dir = folder();
+    expect((await da(dir, 'offer', 'end', 'cafe')).stderr).toBe('fejl: tilbud cafe er endnu ikke begyndt (det begynder den 1. jan. 2027), så det kan ikke slutte i dag. Bliver det ikke til noget, så fjern det: civsam offer remove cafe. Angiv ellers dets sidste dag med --date.\n');
+    expect((await da(dir, 'offer', 'end', 'cafe', '--date', '2026-01-01')).stderr).toBe('fejl: tilbud cafe begynder den 1. jan. 2027, så dets sidste dag kan ikke være den 1. jan. 2026. Angiv dets sidste dag, den 1. jan. 2027 eller senere, med --date.\n');
+    expect((await da(dir, 'offer', 'end', 'cafe', '--date', '2027-03-01')).code).toBe(0);
+  });
+
+  it('a date given with an option of edit is named by the option, without the quotes of a field', async () => {
+    const dir = folder();
+    expect((await da(dir, 'agreement', 'edit', '2027-psyk-001', '--end', '2026-01-01')).stderr).toBe('  Datoen i --end ligger før datoen i »start«. Ret en af datoerne.\n' + REFUSED);
   });
 });
