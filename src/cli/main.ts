@@ -161,9 +161,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const word = unknownCommandWord(err);
       const option = err.code === 'commander.unknownOption' ? (await import('./mistyped.js')).unknownOption(stoppedIn ?? program, quotedIn(err)) : undefined;
       const excess = err.code === 'commander.excessArguments' && stoppedIn ? (await import('./mistyped.js')).excessArguments(program, stoppedIn, argv, isValidId) : undefined;
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : commanderMessage(err, t);
+      // The id written after an option's several values (`--criteria a b ID`) was read as one of
+      // them: read again with it as the argument, where that is what it can only be (mistyped.ts).
+      const listed = err.code === 'commander.missingArgument' && stoppedIn ? (await import('./mistyped.js')).argumentsAfterList(program, stoppedIn, argv) : undefined;
+      if (listed && 'argv' in listed) return main(listed.argv, env, streams, version, cwd);
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t);
       const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
+      // `civsam undo`, `civsam fortryd`: the way back is restore, after the record's kind.
+      if (word !== undefined && UNDO_WORDS.has(word)) message += ` ${t('cli.undoHint')}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
       return EXIT.invalid;
     }
@@ -261,6 +267,9 @@ function unknownCommandWord(err: CommanderError): string | undefined {
 }
 
 const COMMAND_WORD = /^[a-z][a-z-]{0,30}$/;
+
+/** Words for undoing that are no command of civsam's: the unknown-command message points to restore. */
+const UNDO_WORDS = new Set(['undo', 'fortryd', 'revert', 'restore', 'gendan', 'genskab', 'undelete', 'rollback']);
 
 /**
  * Commander's error in the user's language, naming the option or argument but never a value given
@@ -414,7 +423,9 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   for (const a of spec.aliases ?? []) cmd.alias(a);
   if (spec.answersExtraWords) cmd.allowExcessArguments(true);
   for (const o of spec.options ?? []) cmd.addOption(makeOption(o, t));
-  if (spec.options?.some((o) => o.flags.startsWith('--as-of '))) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
+  // A command that always writes (restore) reads the history itself: --as-of is its own date, not a past folder to read.
+  const writes = spec.options?.some((o) => o.flags === '--no-commit') && !spec.options.some((o) => o.flags === '--apply');
+  if (spec.options?.some((o) => o.flags.startsWith('--as-of ')) && !writes) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t));

@@ -95,15 +95,12 @@ export type ExcessWords =
   | { after: 'command'; count: number; words?: string };
 
 /**
- * The words of `argv` that `cmd` had no place for (commander's "too many arguments"), and what
- * they follow: the value of an option that takes one (`--name Angstforeningen Skive`), an option
- * that takes none, the command's last argument, or the command itself. `argv` is read as commander
- * reads it: the command words, the options of the command and those above it (with their values,
- * several for a variadic one), and the rest its arguments. `words` names them only where an id or
- * a name was given and each is shaped like an id (`isId`): anything else, and the rest of an
- * option's text, may be a person's name and is not repeated.
+ * `argv` read as commander reads it for `cmd`: the command words, the options of the command and
+ * those above it (with their values, several for a variadic one), and the rest its arguments
+ * (`operands`, by their place in `argv`); `valueOf` gives the option each option word or value
+ * belongs to. Undefined when `cmd` is not under `program`.
  */
-export function excessArguments(program: Command, cmd: Command, argv: readonly string[], isId: (word: string) => boolean): ExcessWords | undefined {
+function readAsCommander(program: Command, cmd: Command, argv: readonly string[]): { operands: number[]; valueOf: Map<number, Option> } | undefined {
   const chain: Command[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) chain.unshift(c);
   if (chain[0] !== program) return undefined;
@@ -128,12 +125,58 @@ export function excessArguments(program: Command, cmd: Command, argv: readonly s
         if (option) valueOf.set(i, option);
         continue;
       }
+      valueOf.set(i, option);
       if (option.variadic) while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) valueOf.set(++i, option);
       else if (option.required || (i + 1 < argv.length && !argv[i + 1].startsWith('-'))) valueOf.set(++i, option);
       continue;
     }
     if (level === chain.length - 1) operands.push(i);
   }
+  return { operands, valueOf };
+}
+
+/**
+ * The command's arguments written after the values of an option that takes several
+ * (`application decide --criteria need reach ID`): commander reads them as more of its values, and
+ * then finds the argument missing. When the command takes a fixed number of arguments, the last
+ * words after the last such option are those arguments, as the person meant (the option keeping
+ * at least one value): `argv` is given back with them before the option, to be read again.
+ * Otherwise (the command takes a list of arguments too, so where the values end cannot be told,
+ * or the option has no value to spare) `option` names the option, for a refusal that says to
+ * write the argument before it. Undefined when no option that takes several values was given.
+ */
+export function argumentsAfterList(program: Command, cmd: Command, argv: readonly string[]): { argv: string[] } | { option: string } | undefined {
+  const read = readAsCommander(program, cmd, argv);
+  if (!read) return undefined;
+  const { operands, valueOf } = read;
+  const lists = [...valueOf.entries()].filter(([i, o]) => o.variadic && argv[i].split('=')[0] === o.long);
+  if (lists.length === 0) return undefined;
+  const [at, option] = lists[lists.length - 1];
+  const expected = cmd.registeredArguments;
+  const missing = expected.filter((a) => a.required).length - operands.length;
+  const values: number[] = [];
+  for (let i = at + 1; valueOf.get(i) === option && !argv[i].startsWith('-'); i++) values.push(i);
+  const fixed = expected.every((a) => a.required && !a.variadic);
+  if (fixed && missing > 0 && values.length > missing) {
+    const moved = values.slice(-missing);
+    return { argv: [...argv.slice(0, at), ...moved.map((i) => argv[i]), ...argv.slice(at, moved[0]), ...argv.slice(moved[moved.length - 1] + 1)] };
+  }
+  return { option: option.long ?? option.name() };
+}
+
+/**
+ * The words of `argv` that `cmd` had no place for (commander's "too many arguments"), and what
+ * they follow: the value of an option that takes one (`--name Angstforeningen Skive`), an option
+ * that takes none, the command's last argument, or the command itself. `argv` is read as commander
+ * reads it: the command words, the options of the command and those above it (with their values,
+ * several for a variadic one), and the rest its arguments. `words` names them only where an id or
+ * a name was given and each is shaped like an id (`isId`): anything else, and the rest of an
+ * option's text, may be a person's name and is not repeated.
+ */
+export function excessArguments(program: Command, cmd: Command, argv: readonly string[], isId: (word: string) => boolean): ExcessWords | undefined {
+  const read = readAsCommander(program, cmd, argv);
+  if (!read) return undefined;
+  const { operands, valueOf } = read;
   const expected = cmd.registeredArguments;
   if (expected.some((a) => a.variadic)) return undefined;
   const extra = operands.slice(expected.length);

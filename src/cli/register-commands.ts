@@ -51,7 +51,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       ...(s.type === 'list' && s.choices ? { params: { values: { list: s.choices } } } : {}),
       ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
-      ...(s.type === 'list' || s.type === 'ints' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
+      ...(s.type === 'list' || s.type === 'ints' || s.type === 'years' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
       ...(s.web || s.type === 'date' || s.type === 'int' ? { oneWord: true } : {}),
     };
   });
@@ -154,6 +154,13 @@ function kindCommands(kind: RecordKind): CommandSpec[] {
       parent, name: 'remove', args: '<id>', description: kind === 'organisation' ? 'cmd.register.removeOrg.description' : 'cmd.register.remove.description', options: WRITE,
       examples: [`civsam ${parent} remove ${sample} --dry-run`],
       load: () => write().then((m) => ({ run: m.remove(kind) })),
+    },
+    {
+      // A removed record is named as the history knows it: found by the command itself, not before it runs.
+      parent, name: 'restore', args: '<record...>', description: 'cmd.register.restore.description',
+      options: [{ flags: '--as-of <date>', description: 'opt.restore.asOf' }, ...WRITE],
+      examples: [`civsam ${parent} restore ${sample} --dry-run`, `civsam ${parent} restore ${sample}`, `civsam ${parent} restore ${sample} --as-of 2026-06-30`],
+      load: () => import('../commands/record-restore.js').then((m) => ({ run: m.restore(kind) })),
     },
   ];
 }

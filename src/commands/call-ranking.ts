@@ -8,6 +8,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { loadFolder } from '../context/load.js';
 import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
+import { yearOption } from '../domain/whole-numbers.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
@@ -111,11 +112,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
-  let year: number | undefined;
-  if (opts.year !== undefined) {
-    year = Number(opts.year);
-    if (!/^\d{4}$/.test(opts.year.trim())) throw new UserError('register.badFlagValue', { flag: '--year', expected: { key: 'register.expected.int' } });
-  }
+  const year = opts.year === undefined ? undefined : yearOption(opts.year, '--year');
   const report = buildRanking(folder, call, ctx.today, year);
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
   const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call, folder.settings?.language ?? ctx.lang) });

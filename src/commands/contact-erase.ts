@@ -1,9 +1,14 @@
 // `civsam contact erase ORG`: removes an organisation's contact person (personal data) from its
-// record, and says plainly that git history and other copies still hold it, and how to purge them.
+// record, and says plainly that git history and other copies still hold it: the commits that hold
+// it, and commands to copy into a terminal that rewrite that one file's history with plain git.
 import type { CommandContext } from '../context/context.js';
-import { join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
-import { findRepository } from '../store/git.js';
+import { formatDate } from '../i18n/format.js';
+import { shellWord } from '../i18n/shell-word.js';
+import { gitRaw } from '../store/git.js';
+import { folderInRepository, versionsHolding, type VersionsHolding } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { changeRecord } from '../register/apply-change.js';
 
@@ -31,11 +36,55 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     return out;
   });
   if (code !== 0 || opts.dryRun) return code;
-  const dir = resolve(ctx.cwd, ctx.dataDir);
   // The folder snapshot's copy of the record was dropped by the write path (applyChange).
-  const repo = findRepository(dir);
-  ctx.stderr.write(ctx.t('contact.erased', { file: join(ctx.dataDir, recordRel('organisation', id)) }) + '\n');
-  if (repo) ctx.stderr.write(ctx.t('contact.historyStillHolds', { path: relative(repo.root, join(dir, recordRel('organisation', id))).split(sep).join('/') }) + '\n');
+  const file = join(ctx.dataDir, recordRel('organisation', id));
+  ctx.stderr.write(ctx.t('contact.erased', { file }) + '\n');
+  // The personal data erased (a role or a date alone is none): what the history must not keep either.
+  const erased = (only ?? FIELDS).filter((f) => PERSONAL.includes(f));
+  const place = erased.length > 0 ? folderInRepository(realpathSync(resolve(ctx.cwd, ctx.dataDir))) : undefined;
+  if (place) sayHistory(ctx, place.root, `${place.prefix}${recordRel('organisation', id)}`, erased, file);
   ctx.stderr.write(ctx.t('contact.otherCopies') + '\n');
   return code;
+}
+
+/** The commits whose version of the file holds the erased data, and how to rewrite them away. */
+function sayHistory(ctx: CommandContext, root: string, path: string, erased: readonly string[], file: string): void {
+  const holds = (data: Record<string, unknown>) => {
+    const contact = data.contact;
+    return contact !== null && typeof contact === 'object' && erased.some((f) => (contact as Record<string, unknown>)[f] !== undefined);
+  };
+  const found = versionsHolding(root, path, holds);
+  if (found.commits.length === 0) {
+    ctx.stderr.write(ctx.t('contact.historyClean') + '\n');
+    return;
+  }
+  const commits = found.commits.map((c) => `${c.commit.slice(0, 7)} (${formatDate(c.date.slice(0, 10), ctx.lang)})`).join(', ');
+  ctx.stderr.write(ctx.t('contact.historyHolds', { path, count: found.commits.length, commits }) + '\n');
+  if (!found.clean) {
+    ctx.stderr.write(ctx.t('contact.purgeNotCommitted', { file, path }) + '\n');
+    return;
+  }
+  const remote = (gitRaw(['remote'], root).stdout.toString('utf8').trim()) !== '';
+  ctx.stderr.write(ctx.t(remote ? 'contact.purgeCommands' : 'contact.purgeCommandsLocal') + '\n');
+  ctx.stderr.write(purgeCommands(root, path, found.objects, found.clean, remote).map((l) => `  ${l}\n`).join(''));
+  ctx.stderr.write(ctx.t(remote ? 'contact.purgeAfter' : 'contact.purgeAfterLocal') + '\n');
+}
+
+/**
+ * Plain git, one command a line, for a POSIX shell (Git Bash on Windows): every version of the file
+ * that holds the data (`objects`) is replaced, in every commit of every branch and tag, by the
+ * version without it (`clean`); the old commits' backup references, the reflog and the loose objects
+ * are then dropped, and the result sent (forced) to the shared remote.
+ */
+export function purgeCommands(root: string, path: string, objects: readonly string[], clean: NonNullable<VersionsHolding['clean']>, remote: boolean): string[] {
+  // Run by filter-branch for each commit, on that commit's index: the file's object there, if it is one that holds the data, is replaced.
+  const filter = `case $(git rev-parse -q --verify ${shellWord(`:${path}`)}) in ${objects.join('|')}) git update-index --cacheinfo ${clean.mode} ${clean.object} ${shellWord(path)} ;; esac`;
+  return [
+    `cd ${shellWord(root)}`,
+    `FILTER_BRANCH_SQUELCH_WARNING=1 git filter-branch --force --index-filter ${shellWord(filter)} --tag-name-filter cat -- --all`,
+    `git for-each-ref --format='delete %(refname)' refs/original | git update-ref --stdin`,
+    'git reflog expire --expire=now --all',
+    'git gc --prune=now --quiet',
+    ...(remote ? ['git push --force --all', 'git push --force --tags'] : []),
+  ];
 }

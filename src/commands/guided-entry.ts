@@ -18,7 +18,7 @@ import { translate, type Message, type MessageKey, type MessageParams } from '..
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
 import { errorsIntroduced, untoldRecords } from '../register/check.js';
-import { refuseBesideUntold } from '../register/apply-change.js';
+import { refuseBesideUntold, refuseUnreadSettings } from '../register/apply-change.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
@@ -52,6 +52,8 @@ function readNow(ctx: CommandContext): Folder {
   const dir = resolveDataFolder(ctx);
   const raw = readFolder(dir, noCache);
   const checked = checkFolder(raw);
+  // Refused before any question, as the write would refuse the answers.
+  refuseUnreadSettings(ctx, checked.problems);
   return { dir, raw, checked, folder: checked.folder };
 }
 

@@ -2,7 +2,9 @@
 // first, with its date, author, message and the fields changed (old → new). The values are the
 // data the user asked for, so they go to stdout; contact persons' fields only with
 // --include-personal-data, as in export.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordRel } from '../store/paths.js';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { resolveDataDir } from '../context/load.js';
@@ -13,8 +15,7 @@ import { fieldLabel, valueLabel } from '../i18n/values.js';
 import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
-import { gitRaw } from '../store/git.js';
-import { readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
+import { folderInRepository, readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -119,11 +120,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   if (opts.since !== undefined) dateOption(opts.since, '--since');
 
   const dir = realpathSync(resolveDataDir(ctx));
-  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) throw new UserError('history.noRepository', { dir: dataFolderName(ctx) });
-  const root = top.stdout.toString('utf8').trim();
-  const rel = realpathSync(dir).slice(realpathSync(root).length + 1).split('\\').join('/');
-  const prefix = rel ? `${rel}/` : '';
+  const place = folderInRepository(dir);
+  if (!place) throw new UserError('history.noRepository', { dir: dataFolderName(ctx) });
+  const { root, prefix } = place;
   const fileOf = (kind: RecordKind, id: string) => `${prefix}${FOLDER_OF[kind]}/${id}.yaml`;
   // A record no longer in the folder is found as the others are, by its id or the name it last had.
   const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(root, prefix));
@@ -142,7 +141,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
       : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: formatDate(opts.since, ctx.lang), author: opts.author ?? '' });
   const forPeople = chooseFormat(opts) !== 'csv';
   const items = forPeople ? await itemWords(ctx, entries, personal) : undefined;
-  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, items)], heading });
+  // The way back, last: the command that undoes the record's last change or brings it back.
+  const restore: Message | undefined = !forPeople || entries.length === 0 ? undefined
+    : !record ? { key: 'history.restoreHintMany' }
+      : { key: existsSync(join(dir, recordRel(record.kind, record.id))) ? 'history.restoreHint' : 'history.restoreHintRemoved', params: { command: COMMAND_OF[record.kind], id: record.id } };
+  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, items, restore)], heading });
   return EXIT.ok;
 }
 
@@ -150,7 +153,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
  * The changes as a table. For people (table, Markdown) fields go by their names and dates as the
  * language writes them, fixed values by their labels; CSV keeps field names, codes and ISO dates.
  */
-function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, items?: ItemWords): Table {
+function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, items?: ItemWords, restore?: Message): Table {
   const t = (k: Message['key']) => ctx.t(k);
   const rows: Cell[][] = [];
   const fieldName = (kind: RecordKind | undefined, field: string) => (forPeople && kind ? fieldLabel(ctx.lang, kind, field) : field);
@@ -184,6 +187,6 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       { header: t('history.col.change') }, { header: t('history.col.fields') },
     ],
     rows,
-    notes: omitted ? [t('history.personalNote')] : undefined,
+    notes: omitted || restore ? [...(omitted ? [t('history.personalNote')] : []), ...(restore ? [ctx.t(restore.key, restore.params)] : [])] : undefined,
   };
 }

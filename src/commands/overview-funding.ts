@@ -1,7 +1,8 @@
 // civsam overview funding: each pool's money per year (or, --by organisation, each organisation's).
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT } from '../domain/errors.js';
+import { yearOption } from '../domain/whole-numbers.js';
 import { fundingByOrganisationView, fundingView } from '../output/funding.js';
 import { namesOf } from '../output/labels.js';
 import { buildFundingByOrganisationReport, buildFundingReport } from '../reports/funding.js';
@@ -14,16 +15,9 @@ interface Options extends OutputOptions {
   by?: 'pool' | 'organisation';
 }
 
-function years(values: string[] | undefined): number[] {
-  return (values ?? []).map((v) => {
-    if (!/^\d{4}$/.test(v)) throw new UserError('overview.error.year', { value: v });
-    return Number(v);
-  });
-}
-
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const { asOf } = start(ctx, opts);
-  const yearList = years(opts.year);
+  const yearList = (opts.year ?? []).map((v) => yearOption(v, '--year'));
   const folder = loadValidFolder(ctx, ['agreement', 'organisation', 'pool']);
   const filter = { years: yearList, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
   if (opts.by === 'organisation') {

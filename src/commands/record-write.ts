@@ -200,7 +200,7 @@ export function add(kind: RecordKind) {
       return [{ kind, id, record: { id, ...rest } }];
     });
     if (result.written.length > 0 || opts.dryRun) {
-      if (numberedFrom) noteOf(ctx)({ key: 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
+      if (numberedFrom) noteOf(ctx)({ key: opts.dryRun ? 'register.idNumberedDryRun' : 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
       ctx.stdout.write(`${createdId}\n`);
     }
     return result.exitCode;
@@ -249,7 +249,8 @@ export function edit(kind: RecordKind) {
       return [{ kind, id, record: rec }];
     });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun)) removed.forEach(noteOf(ctx));
-    if (result.exitCode === EXIT.ok && repeats.length > 0 && !opts.dryRun) noteOf(ctx)({ key: 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
+    // Said after a dry run's diff too, as what the change would do.
+    if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
   };
 }

@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Language } from '../i18n/index.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
 
-const SETTINGS = 'civsam.yaml';
+export const SETTINGS = 'civsam.yaml';
 /** civsam.yaml is a few lines; a bigger one is not read for its language (validate says why). */
 const SETTINGS_LIMIT = 64 * 1024;
 

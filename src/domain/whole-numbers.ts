@@ -15,6 +15,22 @@ export function readWholeNumber(text: string, separators: string = COMMAND_LINE_
   return Number.isSafeInteger(n) ? (n === 0 ? 0 : n) : undefined;
 }
 
+/**
+ * A year as people write one: four digits (`2027`). `2.027` would read as a whole number (2027 with
+ * a thousands separator), but nobody writes a year so: it may be a slip for anything, and is refused.
+ */
+export function readYear(text: string): number | undefined {
+  const t = text.trim();
+  return /^\d{4}$/.test(t) ? Number(t) : undefined;
+}
+
+/** A year from a flag (`--year 2027`), or a usage error that says how to write one. */
+export function yearOption(raw: string, flag: string): number {
+  const year = readYear(raw);
+  if (year === undefined) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.year' } });
+  return year;
+}
+
 /** A whole number of kroner from a flag (`250000`, `250.000`, `250 000`), or a usage error that says how to write one. */
 export function amountOption(raw: string, flag: string): number {
   const n = readWholeNumber(raw);

@@ -7,11 +7,12 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataFolder } from '../context/load.js';
+import { dataFolderName, SETTINGS } from '../context/data-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { labelInSentence, listWords, translate, type Message, type MessageKey } from '../i18n/index.js';
+import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
@@ -48,6 +49,8 @@ export interface PlannedChange {
   kind: RecordKind;
   id: string;
   record: Rec | null;
+  /** The file's whole text, when it is to be written as it is (a restore brings back a file as it was); it reads as `record`. */
+  text?: string;
 }
 
 /** A vocabulary's whole new list of entries (`civsam vocab add|rename|retire`). */
@@ -89,6 +92,8 @@ export interface ChangeOptions {
    * it reaches): said together with the fields it lacks, so one run tells them all.
    */
   lacking?: () => Message[];
+  /** The commit's message made of the one civsam would write (`described`), in the folder's language: a restore says what it brought back. */
+  message?: (described: string, language: Language) => string;
 }
 
 export interface ChangeResult {
@@ -223,6 +228,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     finishLeftChange(ctx, dir, cache);
     const raw = readFolder(dir, cache, readInParallel);
     const checked = checkFolder(raw);
+    refuseUnreadSettings(ctx, checked.problems);
     lock.refresh();
     const reads = new Map<string, ReadRecord>();
     let realDir: string | undefined;
@@ -288,7 +294,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         files.push({ change, rel, current, text: undefined, unchanged: false });
         continue;
       }
-      const t = newRecordText(dir, change.kind, current, change.record);
+      const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
         throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
@@ -354,10 +360,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const language = checked.folder.settings?.language ?? ctx.lang;
     const records = changing.filter((f) => !isVocabulary(f.change));
     const vocabularies = changing.filter((f) => isVocabulary(f.change));
-    const message = [
+    const described = [
       ...vocabularies.map((f) => describeVocabularyChange((f.change as PlannedVocabularyChange).vocabulary, f.current.entries ?? [], (f.change as PlannedVocabularyChange).entries, language)),
       ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
     ].join('\n');
+    const message = options.message ? options.message(described, language) : described;
     // What the next writer needs to commit this change, should this process be killed while its files go in place.
     const note: LeftNote | undefined = repo && dirtyTargets.length === 0 ? { message, targets: targets.map((t) => relative(real, t).split(sep).join('/')) } : undefined;
     let written: string[];
@@ -405,6 +412,21 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     lock.release();
   }
 }
+
+/**
+ * Refuses a change to a folder whose civsam.yaml is there but no file civsam can read (a named
+ * pipe, a folder, a link leading nowhere, a file it may not open): the folder is refused as a
+ * whole, in the words a reading command refuses it with (see loadValidPart), since the region's
+ * settings every record is judged by are not known. A civsam.yaml that is read but wrong is left
+ * for validate to say: a change that adds no error still goes in.
+ */
+export function refuseUnreadSettings(ctx: CommandContext, problems: readonly Problem[]): void {
+  if (!problems.some((p) => p.file === SETTINGS && UNREAD.has(p.rule))) return;
+  throw new UserError('error.invalidData', { count: problems.filter((p) => p.severity === 'error').length, dir: dataFolderName(ctx) });
+}
+
+/** The problems that say a file was not read at all. */
+const UNREAD = new Set(['file-not-regular', 'file-unreadable']);
 
 /**
  * Refuses a new record of the kind while files of its folder cannot be told (`untold`, see

@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import { amountOutsideRange, readWholeNumber } from '../domain/whole-numbers.js';
+import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -15,7 +15,7 @@ import { agreementId, isValidId, MADE_MAX, MAX_ID, slugify, uniqueId as uniqueId
 
 export type Rec = Record<string, unknown>;
 
-function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'years' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -39,6 +39,8 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         if (n === undefined) bad(spec, 'ints');
         return n;
       });
+    case 'years':
+      return (Array.isArray(raw) ? raw : [raw]).map((item) => readYear(String(item)) ?? bad(spec, 'years'));
     case 'int': {
       const n = wholeNumber(String(raw));
       // An amount is whole kroner: said so, with how to write one, when a decimal is given.
@@ -51,7 +53,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'funding':
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
-        const year = wholeNumber(parts[1] ?? '');
+        const year = readYear(parts[1] ?? '');
         const amount = wholeNumber(parts[3] ?? '');
         // The pool is a reference, held to the id rule like every id on the command line.
         if (parts.length !== 4 || !isValidId(parts[0].trim()) || !parts[2]) bad(spec, 'funding');
@@ -64,9 +66,11 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'budgets':
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
-        const year = wholeNumber(parts[0] ?? '');
+        const year = readYear(parts[0] ?? '');
         const amount = wholeNumber(parts[1] ?? '');
-        if (parts.length !== 2 || year === undefined || amount === undefined) bad(spec, 'budgets');
+        if (parts.length === 2) refuseAmountOutsideRange(parts[1], { key: 'register.part.budgets.amount' });
+        if (parts.length !== 2 || amount === undefined) bad(spec, 'budgets');
+        if (year === undefined) throw new UserError('register.budgetsYear');
         return { year, amount_dkk: amount };
       });
     default:

@@ -12,7 +12,8 @@ export type FieldType =
   | 'choice' // one of `choices`
   | 'list' // ids or choices: repeated flags or commas
   | 'texts' // free-text items: one per value, never split at commas
-  | 'ints' // whole numbers (years): repeated flags or commas
+  | 'ints' // whole numbers: repeated flags or commas
+  | 'years' // years of four digits: repeated flags or commas
   | 'funding' // POOL:YEAR:KIND:AMOUNT, repeatable
   | 'budgets'; // YEAR:AMOUNT, repeatable
 
@@ -62,6 +63,7 @@ function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<Fiel
       return { type };
     }
     if (items.enum) return { type: 'list', choices: items.enum };
+    if (items.def === 'year') return { type: 'years' };
     if (items.type === 'integer') return { type: 'ints' };
     // Criteria: plain texts or objects with ids; a flag gives texts, written as criteria with ids.
     if (items.anyOf?.some((alt) => alt.def === 'text') && items.anyOf.some((alt) => alt.type === 'object')) return { type: 'texts', criteria: true };
@@ -111,6 +113,7 @@ export function flagSyntax(spec: FieldSpec): string {
     case 'int': return `--${spec.flag} <n>`;
     case 'list': return `--${spec.flag} <ids>`;
     case 'ints': return `--${spec.flag} <numbers>`;
+    case 'years': return `--${spec.flag} <years>`;
     case 'texts': return `--${spec.flag} <text...>`;
     case 'funding': return `--${spec.flag} <pool:year:kind:amount>`;
     case 'budgets': return `--${spec.flag} <year:amount>`;

@@ -34,6 +34,20 @@ function organisationName(folder: DataFolder, party: HearingParty | undefined, f
   return (party && folder.records.organisation.get(party.organisation)?.name) ?? fallback;
 }
 
+/**
+ * A party as a table shows it: by its organisation's name, as it is typed (consultation invite,
+ * omit); its id only where two of the parties in `rows` share a name, as that is then what tells
+ * them apart.
+ */
+function partyNames(rows: readonly { name: string; party: string }[]): (r: { name: string; party: string }) => string {
+  const partiesOf = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const parties = partiesOf.get(r.name) ?? new Set<string>();
+    partiesOf.set(r.name, parties.add(r.party));
+  }
+  return (r) => (partiesOf.get(r.name)!.size > 1 && r.name !== r.party ? `${r.name} (${r.party})` : r.name);
+}
+
 function byName<T extends { name: string; party: string }>(a: T, b: T): number {
   return danish.compare(a.name, b.name) || (a.party < b.party ? -1 : a.party > b.party ? 1 : 0);
 }
@@ -75,11 +89,7 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     proposal: plan.proposal,
     parties: rows,
   };
-  // A party by its organisation's name, as it is typed (consultation invite, omit); its id only
-  // where two parties of the plan share a name, as that is then what tells them apart.
-  const names = new Map<string, number>();
-  for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
-  const shownName = (r: (typeof rows)[number]) => (names.get(r.name)! > 1 && r.name !== r.party ? `${r.name} (${r.party})` : r.name);
+  const shownName = partyNames(rows);
   const columns = [
     { header: t('hearing.col.rank'), align: 'right' as const },
     { header: t('hearing.col.organisation') },
@@ -226,10 +236,12 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     points,
     not_invited: notInvited,
   };
+  // Parties by name, in all three tables alike (a party not invited may share its name with one heard).
+  const shownName = partyNames([...heard, ...notInvited]);
   const heardTable: Table = {
     title: t('hearing.report.heard'),
-    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.response') }],
-    rows: heard.map((h) => [h.name, h.party, h.received ? t(h.late ? 'course.receivedLate' : 'hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
+    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.response') }],
+    rows: heard.map((h) => [shownName(h), h.received ? t(h.late ? 'course.receivedLate' : 'hearing.report.received', { date: formatDate(h.received, lang) }) : t('hearing.report.none')]),
     notes: [
       t('hearing.report.rate', { responded, invited: heard.length, share: formatShare(share, lang) }),
       ...(late > 0 ? [t('course.lateCount', { count: late })] : []),
@@ -241,12 +253,12 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const pointsTable: Table = {
     title: t('hearing.report.points'),
     columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.point') }, { header: t('hearing.col.disposition') }, { header: t('hearing.col.reason') }],
-    rows: points.map((x) => [x.name, x.summary, x.disposition ? t(`hearingNote.disposition.${x.disposition}`) : t('hearing.report.undecided'), x.reason ?? t('hearing.report.none')]),
+    rows: points.map((x) => [shownName(x), x.summary, x.disposition ? t(`hearingNote.disposition.${x.disposition}`) : t('hearing.report.undecided'), x.reason ?? t('hearing.report.none')]),
   };
   const notInvitedTable: Table = {
     title: t('hearing.report.notInvited'),
-    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.party') }, { header: t('hearing.col.reason') }],
-    rows: notInvited.map((n) => [n.name, n.party, n.reason ?? (limited ? t('hearing.report.noSeat', { seats: c.seats! }) : t('hearing.report.noReason'))]),
+    columns: [{ header: t('hearing.col.organisation') }, { header: t('hearing.col.reason') }],
+    rows: notInvited.map((n) => [shownName(n), n.reason ?? (limited ? t('hearing.report.noSeat', { seats: c.seats! }) : t('hearing.report.noReason'))]),
   };
   const heading = [
     t('hearing.report.heading', { title: c.title, id: c.id }),

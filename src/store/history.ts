@@ -5,6 +5,7 @@
 // of the fields it took from one side or the other: those are shown in the commits that made them.
 // A merge is shown only for what it changed itself, a field whose merged value no side had (a
 // conflict settled by an edit in the folder), as a change by the person who merged.
+import { realpathSync } from 'node:fs';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord } from '../domain/record-merge.js';
@@ -181,22 +182,87 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
   return entries;
 }
 
+/** Where the data folder `dir` lies in its git repository: the repository's root and the folder's path in it ('' or 'data/'); undefined outside one. */
+export function folderInRepository(dir: string): { root: string; prefix: string } | undefined {
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) return undefined;
+  const root = realpathSync(top.stdout.toString('utf8').trim());
+  const rel = realpathSync(dir).slice(root.length + 1).split('\\').join('/');
+  return { root, prefix: rel ? `${rel}/` : '' };
+}
+
+/** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */
+export interface RemovedRecord {
+  kind: RecordKind;
+  id: string;
+  record: Record<string, unknown> | undefined;
+  version: string;
+  removedBy?: { commit: string; date: string };
+}
+
 /**
  * The records whose files were removed from the data folder (`prefix` in the repository), each as
  * it was just before its latest removal: so a removed record is still found by its id and name.
+ * A file removed from the folder but not yet from the last commit is among them, as it was committed.
  */
-export function removedRecords(root: string, prefix: string): Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }> {
-  const r = gitRaw(['log', '-z', '--no-renames', '--diff-filter=D', '--format=%x01%H', '--name-only', '--', ...RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`)], root);
-  if (!r.ok) return [];
-  const found = new Map<string, { kind: RecordKind; id: string; blob: string }>();
-  for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
-    const [hash, ...files] = chunk.split('\0');
-    for (const f of files.map((x) => x.replace(/^\n/, ''))) {
-      const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
-      // Newest first: a record removed twice is known by its latest version.
-      if (rec && !found.has(f)) found.set(f, { ...rec, blob: `${hash.trim()}^:${f}` });
+export function removedRecords(root: string, prefix: string): RemovedRecord[] {
+  const folders = RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`);
+  const found = new Map<string, Omit<RemovedRecord, 'record'>>();
+  const note = (f: string, version: string, removedBy?: RemovedRecord['removedBy']) => {
+    const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
+    // Newest first: a record removed twice is known by its latest version.
+    if (rec && !found.has(f)) found.set(f, { ...rec, version, ...(removedBy ? { removedBy } : {}) });
+  };
+  const gone = gitRaw(['diff', '-z', '--no-renames', '--diff-filter=D', '--name-only', 'HEAD', '--', ...folders], root);
+  if (gone.ok) for (const f of gone.stdout.toString('utf8').split('\0').filter(Boolean)) note(f, `HEAD:${f}`);
+  const r = gitRaw(['log', '-z', '--no-renames', '--diff-filter=D', '--format=%x01%H%x00%aI', '--name-only', '--', ...folders], root);
+  if (r.ok) {
+    for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
+      const [hash, date, ...files] = chunk.split('\0');
+      for (const f of files.map((x) => x.replace(/^\n/, '')).filter(Boolean)) note(f, `${hash.trim()}^:${f}`, { commit: hash.trim(), date });
     }
   }
-  const blobs = readBlobs(root, [...found.values()].map((x) => x.blob));
-  return [...found.values()].map(({ kind, id, blob }) => ({ kind, id, record: parse(blobs.get(blob)) }));
+  const blobs = readBlobs(root, [...found.values()].map((x) => x.version));
+  return [...found.values()].map((x) => ({ ...x, record: parse(blobs.get(x.version)) }));
+}
+
+/** The newest commit that changed the file `path` (in the repository), with its author's date. */
+export function lastChange(root: string, path: string): { commit: string; date: string } | undefined {
+  const r = gitRaw(['log', '-1', '--format=%H%x00%aI', '--', path], root);
+  const [commit, date] = r.ok ? r.stdout.toString('utf8').trim().split('\0') : [];
+  return commit ? { commit, date } : undefined;
+}
+
+/** The versions of one file (`path` in the repository) in every branch's history that `holds` says yes to: the commits that made them, newest first, and their objects. */
+export interface VersionsHolding {
+  commits: Array<{ commit: string; date: string }>;
+  objects: string[];
+  /** The file's object in the last commit, and its mode, when that version holds none of it. */
+  clean?: { object: string; mode: string };
+}
+
+export function versionsHolding(root: string, path: string, holds: (data: Record<string, unknown>) => boolean): VersionsHolding {
+  const log = gitRaw(['log', '--all', '--full-history', '--no-renames', '-z', '--format=%H%x00%aI', '--', path], root);
+  const made = log.ok ? log.stdout.toString('utf8').split('\0').filter((x) => x.trim() !== '') : [];
+  const changes: Array<{ commit: string; date: string }> = [];
+  for (let i = 0; i + 1 < made.length; i += 2) changes.push({ commit: made[i].trim(), date: made[i + 1] });
+  // Each commit's object for the file (`missing` where it removed it), then each object's data, once.
+  const names = [...changes.map((c) => `${c.commit}:${path}`), `HEAD:${path}`];
+  const check = gitRaw(['cat-file', '--batch-check=%(objectname) %(objecttype)'], root, { input: names.join('\n') + '\n' });
+  const lines = check.ok ? check.stdout.toString('utf8').split('\n') : [];
+  const objectOf = (i: number) => (/^([0-9a-f]+) blob$/.exec(lines[i] ?? '') ?? [])[1];
+  const objects = [...new Set(names.map((_, i) => objectOf(i)).filter((o): o is string => o !== undefined))];
+  const blobs = readBlobs(root, objects);
+  const holding = new Set(objects.filter((o) => {
+    const data = parse(blobs.get(o));
+    return data !== undefined && holds(data);
+  }));
+  const head = objectOf(names.length - 1);
+  const tree = head && !holding.has(head) ? gitRaw(['ls-tree', 'HEAD', '--', path], root) : undefined;
+  const mode = tree?.ok ? tree.stdout.toString('utf8').split(' ')[0] : undefined;
+  return {
+    commits: changes.filter((_, i) => holding.has(objectOf(i) ?? '')),
+    objects: [...holding],
+    ...(head && mode ? { clean: { object: head, mode } } : {}),
+  };
 }

@@ -563,6 +563,32 @@ describe('call declare and agreement report', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('error: agreement g1 has no report due 1 Apr 2026. To add one, give its --kind: progress report, final report or accounts.\n');
   });
+
+  it('a final report on another day moves the one final report, said so (a dry run says what it would do); one received is refused; other kinds are added beside it', async () => {
+    const dir = folder();
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-03-01', '--kind', 'progress')).code).toBe(0);
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-06-30', '--kind', 'final')).code).toBe(0);
+    const dry = await civsam(['--data', dir, '--lang', 'da', 'agreement', 'report', 'g1', '--due', '2026-07-31', '--kind', 'slutrapport', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: aftale g1 har én slutrapport med frist 30. jun. 2026: den ville få frist 31. jul. 2026 og ikke blive tilføjet en gang til.\n');
+    const moved = await run(dir, 'agreement', 'report', 'g1', '--due', '2026-07-31', '--kind', 'final');
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toContain('Note: agreement g1 has one final report, which was due 30 Jun 2026: it is now due 31 Jul 2026, not added a second time.\n');
+    // Accounts due the same day as the final report are another report; a second progress report too.
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-07-31', '--kind', 'accounts')).code).toBe(0);
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-05-01', '--kind', 'progress')).code).toBe(0);
+    expect(read(dir, 'agreements/g1.yaml').reports).toEqual([
+      { due: '2026-03-01', kind: 'progress' }, { due: '2026-05-01', kind: 'progress' }, { due: '2026-07-31', kind: 'final' }, { due: '2026-07-31', kind: 'accounts' },
+    ]);
+    expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-07-31', '--received', '2026-07-20')).code).toBe(0);
+    const before = readFileSync(join(dir, 'agreements/g1.yaml'), 'utf8');
+    const received = await civsam(['--data', dir, '--lang', 'da', 'agreement', 'report', 'g1', '--due', '2026-08-31', '--kind', 'final', '--no-commit']);
+    expect(received).toEqual({
+      code: 2, stdout: '',
+      stderr: `fejl: aftale g1 har allerede sin slutrapport med frist 31. jul. 2026, modtaget 20. jul. 2026, og en aftale har kun én slutrapport. Skal der tilføjes en afrapportering af en anden art, så angiv dens --kind (statusrapport eller regnskab); skal slutrapportens frist rettes, så ret den i ${join(dir, 'agreements/g1.yaml')}.\n`,
+    });
+    expect(readFileSync(join(dir, 'agreements/g1.yaml'), 'utf8')).toBe(before);
+  });
 });
 
 describe('validate on applications', () => {

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/i18n/catalogue/index.js';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { sampleWithReasons, UNREASONED } from '../helpers/sample-letters.js';
@@ -29,6 +30,25 @@ describe('call letters', () => {
     expect(refusal).toContain('- **Ansøgning:** Madværksted i Horsens\n');
     expect(refusal).not.toContain('2025-civilsamfundspuljen-gryden-horsens');
     expect(readFileSync(join(out, '2025-civilsamfundspuljen-gryden-horsens.html'), 'utf8')).toContain('<dt>Ansøgning</dt><dd>Madværksted i Horsens</dd>');
+  });
+
+  it('quotes as each language does: “…” in English, »…« in Danish, never straight quotes', async () => {
+    const data = sampleWithReasons();
+    const letters = async (lang: 'en' | 'da') => {
+      const out = join(makeFolder({}), lang);
+      expect((await civsam(['--data', data, '--lang', lang, 'call', 'letters', '2025-civilsamfundspuljen', '--out', out])).code).toBe(0);
+      return (name: string) => readFileSync(join(out, name), 'utf8');
+    };
+    const en = await letters('en');
+    expect(en('2025-civilsamfundspuljen-gryden-horsens.md')).toContain('refuses your application for DKK 200,000 for “Madværksted i Horsens”. The reasons follow.');
+    expect(en('2025-civilsamfundspuljen-gryden-horsens.html')).toContain('for “Madværksted i Horsens”.');
+    const da = await letters('da');
+    expect(da('2025-civilsamfundspuljen-gryden-horsens.md')).toContain('giver afslag på jeres ansøgning om 200.000 kr. til »Madværksted i Horsens«. Begrundelsen følger nedenfor.');
+    // Every sentence of a letter, with or without the application's title.
+    const keys = Object.keys(catalogue.en).filter((k) => k.startsWith('letter.'));
+    expect(keys.filter((k) => /"|„|»|«/.test(String(catalogue.en[k as keyof typeof catalogue.en])))).toEqual([]);
+    expect(keys.filter((k) => /"|“|”|„/.test(String(catalogue.da[k as keyof typeof catalogue.da])))).toEqual([]);
+    expect(catalogue.en['letter.refusedCall']).toContain('under the call “{call}”');
   });
 
   it('writes none while a refusal or partial grant has no reason (its letter would promise reasons it does not give), and says which and what to do', async () => {
@@ -165,7 +185,7 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(unnumbered).not.toContain('Journalnummer');
     expect(readFileSync(join(out, 'c-unscored.html'), 'utf8')).not.toContain('journalnummer');
     expect(readFileSync(join(out, 'a-fine.md'), 'utf8')).toContain('Har I spørgsmål, så kontakt Region Test (https://region.example), og oplys journalnummer 1-30-72-45-26.');
-    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om, til Værested.');
+    expect(readFileSync(join(out, 'd-no-amount.md'), 'utf8')).toContain('bevilger jer 100.000 kr. af de 150.000 kr., I søgte om, til »Værested«.');
   });
 
   it('with an assessor disqualified by a declared tie, counts that assessor\'s scores as neither given nor missing, and advises an assessor without ties', async () => {

@@ -65,11 +65,12 @@ describe('consultation respond', () => {
     expect(json.response_rate).toEqual({ responded: 2, invited: 2, share: 1 });
     const en = await run(dir, ['consultation', 'report', 'h1']);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/│ alpha │ ✓ 20 Mar 2026 +│/);
-    expect(en.stdout).toMatch(/│ beta +│ ✓ 3 Apr 2026 \(late\) │/);
+    // Both parties are of one organisation here: their ids tell them apart.
+    expect(en.stdout).toMatch(/│ Alpha Forening \(alpha\) │ ✓ 20 Mar 2026 +│/);
+    expect(en.stdout).toMatch(/│ Alpha Forening \(beta\) +│ ✓ 3 Apr 2026 \(late\) │/);
     expect(en.stdout).toContain('1 response came after the deadline (marked late).');
     const da = await run(dir, ['consultation', 'report', 'h1'], 'da');
-    expect(da.stdout).toMatch(/│ beta +│ ✓ 3\. apr\. 2026 \(for sent\) │/);
+    expect(da.stdout).toMatch(/│ Alpha Forening \(beta\) +│ ✓ 3\. apr\. 2026 \(for sent\) │/);
     expect(da.stdout).toContain('1 svar kom efter fristen (markeret for sent).');
   });
 });

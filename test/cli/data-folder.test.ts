@@ -1,11 +1,11 @@
 // The data folder is found as the user stands in it, and its civsam.yaml's language is the language
 // of messages unless the command line or the environment says otherwise. Through the built binary,
 // from a folder `civsam init` made.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { civsam, civsamBinary } from '../helpers/cli.js';
+import { BIN, civsam, civsamBinary, testEnv } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 // No language from the test's environment: the folder decides unless a case says otherwise.
@@ -88,6 +88,21 @@ describe('the data folder is found', () => {
     const list = await civsam(['org', 'list'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
     expect(list).toEqual({ code: 2, stdout: '', stderr: `fejl: datamappen ${basename(odd)} har 1 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n` });
     for (const r of [validate, inside, list]) expect(r.stdout + r.stderr).not.toContain('civsam init');
+  });
+
+  it('a change to a folder whose civsam.yaml is a named pipe is refused as a reading command refuses it, writes nothing and never waits', async () => {
+    const odd = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
+    expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
+    const refusal = `fejl: datamappen ${basename(odd)} har 1 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n`;
+    const add = ['org', 'add', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit'];
+    for (const args of [add, [...add, '--dry-run'], ['vocab', 'add', 'tilbudstyper', '--name-da', 'Samtalegruppe', '--name-en', 'Talk group', '--no-commit']]) {
+      const r = await civsam(args, { cwd: odd, env: { CIVSAM_LANG: 'da' } });
+      expect(r, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: refusal });
+    }
+    expect(existsSync(join(odd, 'organisations', 'ny-forening.yaml'))).toBe(false);
+    // The built binary too: it ends at once, never waiting on the pipe.
+    const bin = spawnSync(process.execPath, [BIN, ...add], { cwd: odd, env: testEnv({ CIVSAM_LANG: 'en' }), encoding: 'utf8', timeout: 20_000 });
+    expect({ code: bin.status, stderr: bin.stderr }).toEqual({ code: 2, stderr: `error: the data folder ${basename(odd)} has 1 error, so civsam will not work on it. Run civsam validate to see it and put it right first.\n` });
   });
 
   it('--data and CIVSAM_DATA come before the folder the user stands in', () => {

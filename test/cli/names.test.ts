@@ -77,7 +77,7 @@ describe('fixed values by their Danish or English name', () => {
     expect((await add('puljen:YEAR:KIND:AMOUNT', 'en')).stderr.split('\n')[0]).toBe('error: KIND in --funding (POOL:YEAR:KIND:AMOUNT) does not take the value you gave. It takes: development, operation.');
     const year = await add('puljen:ÅR:drift:BELØB');
     expect(year.code).toBe(2);
-    expect(year.stderr.split('\n')[0]).toBe('fejl: ÅR i --funding (PULJE:ÅR:ART:BELØB) skal være et årstal, fx 2027.');
+    expect(year.stderr.split('\n')[0]).toBe('fejl: ÅR i --funding (PULJE:ÅR:ART:BELØB) skal være et årstal med fire cifre, fx 2027.');
     expect((await add('puljen:2027:drift:BELØB')).stderr.split('\n')[0]).toBe('fejl: BELØB i --funding (PULJE:ÅR:ART:BELØB) skal være et helt antal kroner, fx 400000.');
   });
 });

@@ -40,6 +40,7 @@ describe('an amount out of range', () => {
     expect((await da(dir, 'pool', 'budget', 'puljen', '--year', '2029', '--amount', '9007199254740993')).stderr).toBe('fejl: --amount er større end det største beløb, registret kan rumme (1.000.000.000.000 kr.).\n');
     expect((await da(dir, 'pool', 'budget', 'puljen', '--year', '2029', '--amount', '2.000.000.000.000')).stderr).toBe('fejl: --amount er større end det største beløb, registret kan rumme (1.000.000.000.000 kr.).\n');
     expect((await da(dir, 'agreement', 'edit', '2027-psyk-001', '--funding', 'puljen:2027:udvikling:99999999999999999999999')).stderr).toBe('fejl: BELØB i --funding (PULJE:ÅR:ART:BELØB) er større end det største beløb, registret kan rumme (1.000.000.000.000 kr.).\n');
+    expect((await da(dir, 'pool', 'edit', 'puljen', '--budgets', '2027:99999999999999999999')).stderr).toBe('fejl: BELØB i --budgets (ÅR:BELØB) er større end det største beløb, registret kan rumme (1.000.000.000.000 kr.).\n');
     expect((await da(dir, 'agreement', 'edit', '2027-psyk-001', '--funding', 'puljen:2027:drift:-5')).stderr).toBe('fejl: BELØB i --funding (PULJE:ÅR:ART:BELØB) kan ikke være et negativt tal; skriv 0 eller mere.\n');
     // A decimal is still told how to write whole kroner.
     expect((await da(dir, 'pool', 'budget', 'puljen', '--year', '2029', '--amount', '250000,00')).stderr).toBe('fejl: --amount skal være et helt antal kroner uden øre: skriv 250000 eller 250.000, ikke 250.000,00 eller 250000.00.\n');

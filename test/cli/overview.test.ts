@@ -409,7 +409,7 @@ describe('civsam overview: errors say what to do, exit 2', () => {
   });
 
   it('a year or a number of days that is not one', async () => {
-    expect((await run(['funding', '--year', '26'])).stderr).toBe('error: --year needs a year such as 2026; 26 is not one.\n');
+    expect((await run(['funding', '--year', '26'])).stderr).toBe('error: --year must be a year of four digits, e.g. 2027.\n');
     expect((await run(['expiring', '--within', 'ten'])).stderr).toBe('error: --within needs a whole number of days, 0 or more; ten is not one.\n');
   });
 

@@ -266,7 +266,7 @@ describe('contact erase, init, doctor', () => {
     expect(r.code).toBe(0);
     expect(read(dir, 'organisations/alpha.yaml')).not.toMatch(PERSONAL);
     expect(r.stderr).not.toMatch(PERSONAL);
-    expect(r.stderr).toContain('Git history still holds the earlier versions of organisations/alpha.yaml');
+    expect(r.stderr).toContain('Git\'s history still holds the contact in organisations/alpha.yaml, in 1 commit: ');
     expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: kontakt: fjernet\n\n');
     expect((await run(dir, ['contact', 'erase', 'alpha'])).stderr).toBe('error: the organisation alpha has no contact person recorded.\n');
     const da = await run(makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening', '12345674', CONTACT) }), ['--lang', 'da', 'contact', 'erase', 'alpha', '--field', 'phone']);

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWholeNumber } from '../../src/domain/whole-numbers.js';
+import { readWholeNumber, readYear } from '../../src/domain/whole-numbers.js';
 import { parseFlag } from '../../src/register/build.js';
 import { FIELDS } from '../../src/register/fields.js';
 import { UserError } from '../../src/domain/errors.js';
@@ -45,7 +45,7 @@ describe('a whole number as people write it', () => {
     expect(parseFlag(spec('application', 'amount_dkk'), '1.500.000')).toBe(1500000);
     expect(refusal(() => parseFlag(spec('consultation', 'seats'), '2.5'))).toBe('--seats skal være et helt tal.');
     expect(refusal(() => parseFlag(spec('call', 'score_scale.max'), '4.5'))).toBe('--score-scale-max skal være et helt tal.');
-    expect(refusal(() => parseFlag(spec('application', 'years'), ['2026', '2027.5']))).toBe('--years skal være hele tal adskilt med komma, fx 2027,2028.');
+    expect(refusal(() => parseFlag(spec('application', 'years'), ['2026', '2027.5']))).toBe('--years skal være årstal med fire cifre adskilt med komma, fx 2027,2028.');
     expect(refusal(() => parseFlag(spec('agreement', 'funding'), 'puljen:2027:operation:250.00'))).toBe('BELØB i --funding (PULJE:ÅR:ART:BELØB) skal være et helt antal kroner, fx 400000.');
     expect(parseFlag(spec('agreement', 'funding'), 'puljen:2027:operation:250.000')).toEqual([{ pool: 'puljen', year: 2027, kind: 'operation', amount_dkk: 250000 }]);
     expect(refusal(() => parseFlag(spec('pool', 'budgets'), '2027:3.5'))).toBe('--budgets skal være ÅR:BELØB, fx 2027:2500000.');
@@ -88,6 +88,38 @@ describe('commands that take an amount or seats', () => {
       expect(await da(dir, 'consultation', 'edit', '2025-panel-udskrivning', `--seats=${seats}`)).toEqual({ code: 2, stdout: '', stderr: 'fejl: --seats skal være et helt tal på mindst 1.\n' });
     }
     expect(await da(dir, 'consultation', 'edit', '2025-panel-udskrivning', '--seats', '2.5')).toEqual({ code: 2, stdout: '', stderr: 'fejl: --seats skal være et helt tal.\n' });
+  });
+});
+
+describe('a year is four digits', () => {
+  // `2.027` reads as a whole number with a thousands separator (2027); no one writes a year so.
+  const YEAR = 'fejl: --year skal være et årstal med fire cifre, fx 2027.\n';
+
+  it('is read only as four digits', () => {
+    expect(['2027', ' 2027 '].map((s) => readYear(s))).toEqual([2027, 2027]);
+    for (const bad of ['2.027', '2 027', '2_027', '2027.0', '27', '20270', '-2027', '２０２７', '', 'i år']) expect(readYear(bad), bad).toBeUndefined();
+  });
+
+  it('in every flag that takes a year, with how to write one', () => {
+    expect(refusal(() => parseFlag(spec('application', 'years'), '2026,2.027'.split(',')))).toBe('--years skal være årstal med fire cifre adskilt med komma, fx 2027,2028.');
+    expect(refusal(() => parseFlag(spec('agreement', 'funding'), 'puljen:2.027:operation:250000'))).toBe('ÅR i --funding (PULJE:ÅR:ART:BELØB) skal være et årstal med fire cifre, fx 2027.');
+    expect(refusal(() => parseFlag(spec('pool', 'budgets'), '2.027:2500000'))).toBe('ÅR i --budgets (ÅR:BELØB) skal være et årstal med fire cifre, fx 2027.');
+    expect(parseFlag(spec('pool', 'budgets'), '2027:2.500.000')).toEqual([{ year: 2027, amount_dkk: 2500000 }]);
+  });
+
+  it('pool budget, call ranking and the funding overview refuse --year 2.027 in both languages, leaving the pool as it was', async () => {
+    const dir = sample();
+    const pool = join(dir, 'pools', 'civilsamfundspuljen.yaml');
+    const before = readFileSync(pool, 'utf8');
+    for (const year of ['2.027', '2 027', '27']) {
+      expect(await da(dir, 'pool', 'budget', 'civilsamfundspuljen', '--year', year, '--amount', '100000')).toEqual({ code: 2, stdout: '', stderr: YEAR });
+    }
+    expect(readFileSync(pool, 'utf8')).toBe(before);
+    const en = await civsam(['--data', dir, 'pool', 'budget', 'civilsamfundspuljen', '--year', '2.027', '--amount', '100000', '--no-commit']);
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: --year must be a year of four digits, e.g. 2027.\n' });
+    expect(await civsam(['--data', dir, 'call', 'ranking', '2025-civilsamfundspuljen', '--year', '2.027'], { env: { CIVSAM_LANG: 'da' } })).toEqual({ code: 2, stdout: '', stderr: YEAR });
+    expect(await civsam(['--data', dir, 'overview', 'funding', '--year', '2.027'], { env: { CIVSAM_LANG: 'da' } })).toEqual({ code: 2, stdout: '', stderr: YEAR });
+    expect(await civsam(['--data', dir, 'export', 'overview', 'funding', '--year', '2.027', '--output', join(dir, '..', 'funding.xlsx')], { env: { CIVSAM_LANG: 'da' } })).toEqual({ code: 2, stdout: '', stderr: YEAR });
   });
 });
 

@@ -78,10 +78,29 @@ describe('consultation report', () => {
       response_rate: { responded: 2, invited: 4, share: 0.5 },
       not_invited: [{ party: 'z', name: 'Zebra Forening', reason: 'Har frabedt sig høringer.' }],
     });
-    expect(r.tables[0].rows[0]).toEqual(['Bedre Psykiatri Midt', 'b', '✓ 10 Mar 2026']);
+    // A party by its name, not by its id (which means nothing to a case worker).
+    expect(r.tables.map((t) => t.rows)).toEqual([
+      [['Bedre Psykiatri Midt', '✓ 10 Mar 2026'], ['Ærø Forening', '–'], ['Øster Forening', '✓ 15 Mar 2026'], ['Aarhus Forening', '–']],
+      [['Zebra Forening', 'Har frabedt sig høringer.']],
+    ]);
+    expect(r.tables.map((t) => t.columns.map((c) => c.header))).toEqual([['Organisation', 'Response'], ['Organisation', 'Reason']]);
     // Two responded, and no points of theirs are recorded: the table says so, as the høringsnotat does.
     expect(r.tables[0].notes).toEqual(['Response rate: 2 of 4 (50.0%).', 'No points from the responses have been recorded.']);
     expect(r.notes).toEqual([]);
+  });
+  it('gives a party\'s id beside its name only where two parties share the name, in every table of the report', () => {
+    // Two parties of one organisation on the hearing list: only their ids tell them apart.
+    const f = hearingFiles(
+      { b: { org: 'o-b', since: '2020-01-01' }, b2: { org: 'o-b', since: '2021-01-01' }, oe: { org: 'o-oe', since: '2020-01-01' } },
+      { k: { opens: '2026-02-01', deadline: '2026-03-15', invited: ['b', 'oe'], status: 'closed', omitted: [['b2', 'Samme forening som b.']], responses: [['b', '2026-03-10']] } },
+      { 'organisations/o-b.yaml': org('o-b', 'Bedre Psykiatri Midt'), 'organisations/o-oe.yaml': org('o-oe', 'Øster Forening') },
+    );
+    const folder = load(f);
+    const r = consultationReport(folder, folder.records.consultation.get('k')!, '2026-04-01', 'da');
+    expect(r.tables.map((t) => t.rows)).toEqual([
+      [['Bedre Psykiatri Midt (b)', '✓ 10. mar. 2026'], ['Øster Forening', '–']],
+      [['Bedre Psykiatri Midt (b2)', 'Samme forening som b.']],
+    ]);
   });
   it('says so on stderr when the deadline has not passed', () => {
     const folder = load(files());

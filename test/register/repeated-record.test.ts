@@ -1,7 +1,7 @@
 // Adding a record the register has already (the same offer from the same organisation, a pool of
 // the same name) is refused, naming the one there is, unless the new one is given an id of its own;
 // an id that had to be numbered is said, with the reason.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -46,6 +46,22 @@ describe('a record added twice', () => {
     const later = await civsam(['offer', 'edit', 'raadgivning', '--description', 'Om tirsdagen', '--no-commit', '--data', dir], DA);
     expect(later.code).toBe(0);
     expect(later.stderr).not.toContain('Bemærk');
+  });
+
+  it('a dry run says it too, as what the change would do, in both languages; so does a numbered id', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta', '11111111') });
+    await civsam([...offer('Samtalegruppe'), '--data', dir]);
+    await civsam([...offer('Rådgivning'), '--data', dir]);
+    const before = readFileSync(join(dir, 'offers/raadgivning.yaml'), 'utf8');
+    const da = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--dry-run', '--data', dir], DA);
+    expect(da.code).toBe(0);
+    expect(da.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: så ville der være registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe. Er det det samme, så lad være med at foretage ændringen, eller slet den ene; ellers giv dem forskellige titler.\n');
+    const en = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--dry-run', '--data', dir]);
+    expect(en.stderr).toBe('Dry run: 1 file would change; nothing was written.\nNote: the register would then have an offer with this title from this organisation more than once: this one and samtalegruppe. If it is the same thing, leave this change unmade or remove one of them; if not, give them different titles.\n');
+    expect(readFileSync(join(dir, 'offers/raadgivning.yaml'), 'utf8')).toBe(before);
+    const numbered = await civsam([...offer('Samtalegruppe', 'beta'), '--dry-run', '--data', dir], DA);
+    expect(numbered.stdout).toMatch(/\nsamtalegruppe-2\n$/);
+    expect(numbered.stderr).toContain("Id'et samtalegruppe er optaget, så den nye post ville få id'et samtalegruppe-2.\n");
   });
 
   it('a pool of the same name is refused too; an organisation of the same name is refused by its check, said by --name', async () => {

@@ -23,7 +23,6 @@ export const overview = defineMessages({
   'opt.overview.within': 'how many days ahead to look (default: the policy for how soon an agreement counts as expiring, 90 days unless expiring_days in civsam.yaml says otherwise)',
   'opt.overview.agreementOrganisation': 'only agreements with this organisation, by id or name (repeatable)',
 
-  'overview.error.year': '--year needs a year such as 2026; {value} is not one.',
   'overview.error.within': '--within needs a whole number of days, 0 or more; {value} is not one.',
   'overview.error.unknown': '{option}: unknown {kind} {values}. {hint}',
   'overview.hint.known': 'Known: {list}.',
@@ -145,7 +144,6 @@ export const overview = defineMessages({
   'opt.overview.within': 'hvor mange dage frem der ses (standard: politikken for, hvornår en aftale regnes som udløbende, 90 dage, medmindre expiring_days i civsam.yaml siger andet)',
   'opt.overview.agreementOrganisation': 'kun aftaler med denne organisation, med id eller navn (kan gentages)',
 
-  'overview.error.year': '--year skal være et årstal, fx 2026; {value} er ikke et årstal.',
   'overview.error.within': '--within skal være et helt antal dage, 0 eller flere; {value} er ikke et.',
   'overview.error.unknown': '{option}: ukendt {kind} {values}. {hint}',
   'overview.hint.known': 'Kendte: {list}.',

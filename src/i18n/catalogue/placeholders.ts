@@ -53,6 +53,7 @@ export const placeholders = defineMessages({
   'placeholder.vocabulary': 'vocabulary',
   'placeholder.what': 'what',
   'placeholder.year': 'year',
+  'placeholder.years': 'years',
 }, {
   'cli.syntax': '{syntax}',
   'placeholder.amount': 'beløb',
@@ -99,4 +100,5 @@ export const placeholders = defineMessages({
   'placeholder.vocabulary': 'ordliste',
   'placeholder.what': 'hvad',
   'placeholder.year': 'år',
+  'placeholder.years': 'år',
 });

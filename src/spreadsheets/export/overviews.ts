@@ -5,6 +5,7 @@ import type { CommandContext } from '../../context/context.js';
 import { loadValidFolder } from '../../context/load.js';
 import { asOfDate, selected, selectedAreas } from '../../context/overview-options.js';
 import { UserError } from '../../domain/errors.js';
+import { yearOption } from '../../domain/whole-numbers.js';
 import { coverageView } from '../../output/coverage.js';
 import { expiringView } from '../../output/expiring.js';
 import { fundingByOrganisationView, fundingView } from '../../output/funding.js';
@@ -65,10 +66,7 @@ export function overviewView(ctx: CommandContext, name: OverviewName, opts: Over
     case 'coverage':
       return coverageView(buildCoverageReport(folder, asOf, { areas: areas(), patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup) }), names, ctx.lang);
     case 'funding': {
-      const years = (opts.year ?? []).map((v) => {
-        if (!/^\d{4}$/.test(v)) throw new UserError('overview.error.year', { value: v });
-        return Number(v);
-      });
+      const years = (opts.year ?? []).map((v) => yearOption(v, '--year'));
       if (opts.by !== undefined && opts.by !== 'pool' && opts.by !== 'organisation') throw new UserError('export.byUnknown');
       const filter = { years, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: areas() };
       return opts.by === 'organisation'

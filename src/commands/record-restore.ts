@@ -1,0 +1,150 @@
+// `civsam <kind> restore NAME [--as-of DATE]`: a record brought back from the data folder's git
+// history, through the same write path as every change (register/apply-change.ts): a removed
+// record as it was just before its removal, a record as it was before its last change, or, with
+// --as-of, as it was at the end of that day. The file is written back as it was then, comments
+// and all; the commit says what was brought back.
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { dataFolderName } from '../context/data-folder.js';
+import { resolveDataDir } from '../context/load.js';
+import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
+import { dateOption } from '../domain/dates.js';
+import { UserError } from '../domain/errors.js';
+import { mayBeName } from '../domain/ids.js';
+import { nameFieldOf } from '../domain/record-name.js';
+import { nameKey } from '../domain/text.js';
+import { formatDate } from '../i18n/format.js';
+import { translate, type Message, type MessageKey } from '../i18n/index.js';
+import { applyChange, type Rec } from '../register/apply-change.js';
+import { commitAt } from '../store/folder-at-date.js';
+import { gitRaw } from '../store/git.js';
+import { readFileAt } from '../store/git-tree.js';
+import { folderInRepository, lastChange, removedRecords } from '../store/history.js';
+import { recordRel } from '../store/paths.js';
+import { decode, parseStrict } from '../store/yaml-read.js';
+
+type Opts = { asOf?: string; dryRun?: boolean; commit?: boolean };
+
+/** The version to bring back: its text and data, and what it is, for the user and the commit. */
+interface Version {
+  text: string;
+  record: Rec;
+  /** What is brought back, said to the user before the change. */
+  said: Message;
+  /** The commit's subject line, in the folder's language. */
+  subject: { key: MessageKey; params: Record<string, string> };
+  /** A removed record: it must not be in the folder again when the change is made. */
+  removed: boolean;
+}
+
+const short = (commit: string) => commit.slice(0, 7);
+
+export function restore(kind: RecordKind) {
+  return async (ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> => {
+    // The arguments first: a malformed name or date is refused before git or the folder is touched.
+    const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
+    const word = words.join(' ');
+    if (!mayBeName(word)) throw new UserError('history.badRecord');
+    if (opts.asOf !== undefined) dateOption(opts.asOf, '--as-of');
+
+    const dir = realpathSync(resolveDataDir(ctx));
+    const place = folderInRepository(dir);
+    if (!place) throw new UserError('restore.noRepository', { dir: dataFolderName(ctx) });
+    const { root, prefix } = place;
+    let removed: ReturnType<typeof removedRecords> | undefined;
+    const gone = () => (removed ??= removedRecords(root, prefix));
+    // A removed record is found as the others are, by its id or the name it last had (mistyped: the nearest, removed ones too).
+    const { id } = (await import('../context/names.js')).findRecord(ctx, word, [kind], gone);
+    const rel = recordRel(kind, id);
+    const path = `${prefix}${rel}`;
+    const params = { kind: { key: `kind.${kind}` as MessageKey }, id, command: COMMAND_OF[kind] };
+    const plain = { kind, id };
+    const date = (iso: string) => formatDate(iso.slice(0, 10), ctx.lang);
+
+    const version = ((): Version => {
+      const there = existsSync(join(dir, rel));
+      if (opts.asOf !== undefined) {
+        const commit = commitAt(root, opts.asOf);
+        if (!commit) throw new UserError('asOfHistory.nothingYet', { date: opts.asOf, dir: dataFolderName(ctx) });
+        const bytes = readFileAt(root, commit, path);
+        if (!bytes) throw new UserError('restore.notAtDate', { ...params, date: date(opts.asOf) });
+        return {
+          ...readVersion(bytes, { ...params, commit: short(commit) }),
+          said: { key: 'restore.fromDate', params: { ...params, date: date(opts.asOf), commit: short(commit) } },
+          subject: { key: 'commit.restoredDate', params: { ...plain, date: opts.asOf, commit: short(commit) } },
+          removed: !there,
+        };
+      }
+      if (!there) {
+        const entry = gone().find((r) => r.kind === kind && r.id === id);
+        const bytes = entry && readFileAt(root, entry.version.slice(0, entry.version.indexOf(':')), path);
+        if (!entry || !bytes) throw new UserError('register.notFound', params);
+        const by = entry.removedBy;
+        return {
+          ...readVersion(bytes, { ...params, commit: by ? short(by.commit) : 'HEAD' }),
+          said: by ? { key: 'restore.fromRemoved', params: { ...params, date: date(by.date), commit: short(by.commit) } } : { key: 'restore.fromRemovedUncommitted', params },
+          subject: by ? { key: 'commit.restoredRemoved', params: { ...plain, commit: short(by.commit) } } : { key: 'commit.restoredRemovedUncommitted', params: plain },
+          removed: true,
+        };
+      }
+      // The last change is the last one committed: changes made in the file since would be lost unseen.
+      const status = gitRaw(['status', '--porcelain', '--', path], root);
+      if (status.ok && status.stdout.length > 0) {
+        const tracked = gitRaw(['ls-files', '--error-unmatch', '--', path], root).ok;
+        if (tracked) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
+      }
+      const last = lastChange(root, path);
+      if (!last) throw new UserError('restore.neverCommitted', params);
+      const bytes = readFileAt(root, `${last.commit}^`, path);
+      if (!bytes) throw new UserError('restore.addedLast', { ...params, date: date(last.date), commit: short(last.commit) });
+      return {
+        ...readVersion(bytes, { ...params, commit: short(last.commit) }),
+        said: { key: 'restore.fromLastChange', params: { ...params, date: date(last.date), commit: short(last.commit) } },
+        subject: { key: 'commit.restoredChange', params: { ...plain, commit: short(last.commit) } },
+        removed: false,
+      };
+    })();
+
+    ctx.stderr.write(ctx.t(version.said.key, version.said.params) + '\n');
+    const result = await applyChange(ctx, {
+      dryRun: opts.dryRun === true, commit: opts.commit !== false,
+      // A record it refers to that was removed as well: said with the command that brings that one back first.
+      reword: (p, field) => {
+        if (p.rule !== 'reference' || p.file !== rel) return undefined;
+        const target = REFERENCES[kind].find(([at]) => at.split('.').length === field.length && at.split('.').every((step, i) => step === '*' || step === field[i]))?.[1];
+        let value: unknown = version.record;
+        for (const step of field) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+        const back = typeof value === 'string' ? gone().find((r) => r.kind === target && r.id === value) : undefined;
+        if (!back) return undefined;
+        return { at: { file: join(ctx.dataDir, rel), line: p.line, col: p.col }, message: { key: 'restore.referenceRemoved', params: { kind: { key: `kind.${back.kind}` }, id: back.id, command: COMMAND_OF[back.kind] } } };
+      },
+      message: (described, language) => {
+        const s = version.subject.params;
+        const subject = translate(language, version.subject.key, { ...s, kind: { key: `kind.${kind}` }, ...(s.date ? { date: formatDate(s.date, language) } : {}) });
+        return `${subject}\n\n${described}`;
+      },
+    }, (s) => {
+      if (version.removed && s.current(kind, id) !== undefined) throw new UserError('restore.backAlready', params);
+      // Names no two records should share: the name it had may have been given to another since.
+      const field = nameFieldOf(kind);
+      const name = field ? version.record[field] : undefined;
+      if (typeof name === 'string') {
+        for (const [other, rec] of s.folder.records[kind] as unknown as Map<string, Rec>) {
+          if (other !== id && typeof rec[field!] === 'string' && nameKey(rec[field!] as string) === nameKey(name)) throw new UserError('restore.nameTaken', { ...params, other });
+        }
+      }
+      return [{ kind, id, record: version.record, text: version.text }];
+    });
+    return result.exitCode;
+  };
+}
+
+/** A version's text and record; refused when it cannot be read as one. */
+function readVersion(bytes: Buffer, params: Record<string, unknown>): { text: string; record: Rec } {
+  const decoded = decode(bytes);
+  const parsed = 'text' in decoded ? parseStrict(decoded.text) : undefined;
+  const data = parsed && parsed.problems.length === 0 ? parsed.data : undefined;
+  if (!parsed || data === null || typeof data !== 'object' || Array.isArray(data)) throw new UserError('restore.unreadableVersion', params as Record<string, string>);
+  return { text: (decoded as { text: string }).text, record: data as Rec };
+}

@@ -1,0 +1,151 @@
+// The way back: `civsam <kind> restore NAME` brings back a removed record as it was just before its
+// removal, undoes a record's last change, or with --as-of goes back to the record as it was on a
+// day; through the write path of every change (checks, a commit saying what was brought back), and
+// refused where it would make two records of one name or lose changes not in the history. The
+// history ends with the command, and `civsam undo`/`fortryd` point to it.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, org } from '../helpers/folder.js';
+import { committedFolder, git, person } from '../helpers/team.js';
+
+const COMMENTED = org('vest', 'Pårørende Vest', undefined, '# Kontakt via sekretariatet\nnotes: Mødes i Aarhus\n');
+
+function folder() {
+  const made = committedFolder({ ...baseFiles(), 'organisations/vest.yaml': COMMENTED });
+  const run = (args: string[], lang: 'da' | 'en' = 'da') => civsam(['--data', made.dir, ...args], { env: { ...person('Test'), CIVSAM_LANG: lang, COLUMNS: '100' } });
+  const file = (rel = 'organisations/vest.yaml') => (existsSync(join(made.dir, rel)) ? readFileSync(join(made.dir, rel), 'utf8') : undefined);
+  return { ...made, run, file };
+}
+
+describe('a removed record is brought back as it was', () => {
+  test('by the name it had, mistyped too: the file as it was, comments and all, and a commit that says so', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'remove', 'Pårørende Vest'])).code).toBe(0);
+    const removal = f.git('log', '-1', '--format=%h').trim();
+    // Mistyped: the nearest name is the removed record's, found in the history.
+    expect(await f.run(['org', 'restore', 'Pårørende Vets'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: der er ingen organisation, der passer til det, du angav. Mente du: Pårørende Vest (vest)?\n' });
+
+    const dry = await f.run(['org', 'restore', 'Pa\u030Arørende Vest'.normalize('NFD'), '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe(`--- /dev/null\n+++ ${join(f.dir, 'organisations/vest.yaml')}\n${COMMENTED.trimEnd().split('\n').map((l) => `+${l}`).join('\n')}\n`);
+    expect(f.file()).toBeUndefined();
+
+    const r = await f.run(['org', 'restore', 'Pårørende', 'Vest']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^Henter organisation vest tilbage, som posten var før sletningen \\d+\\. \\S+ \\d{4} \\(commit ${removal}\\)\\.$`));
+    expect(f.file()).toBe(COMMENTED);
+    expect(f.git('log', '-1', '--format=%B')).toBe(`organisation vest: hentet tilbage som før sletningen (${removal})\n\norganisation vest: oprettet\n\n`);
+    expect(f.git('status', '--porcelain')).toBe('');
+  });
+
+  test('refused while another record has its name; nothing written', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    writeFileSync(join(f.dir, 'organisations/ny.yaml'), org('ny', 'Pårørende Vest'));
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'ny');
+    const r = await f.run(['org', 'restore', 'vest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[1]).toBe('fejl: organisation vest kan ikke hentes tilbage: navnet bruges nu af organisation ny. Giv først en af dem et andet navn (civsam org edit ny).');
+    expect((await f.run(['org', 'restore', 'vest'], 'en')).stderr.split('\n')[1]).toBe('error: organisation vest cannot be brought back: its name is now used by organisation ny. Give one of them another name first (civsam org edit ny).');
+    expect(f.file()).toBeUndefined();
+  });
+});
+
+describe('what a restored record refers to must be there', () => {
+  test('an offer whose organisation was removed too: refused, with the command that brings the organisation back', async () => {
+    const f = folder();
+    const OFFER = '# yaml-language-server: $schema=../../schemas/offer.schema.json\nid: gruppe\norganisation: vest\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n';
+    mkdirSync(join(f.dir, 'offers'));
+    writeFileSync(join(f.dir, 'offers/gruppe.yaml'), OFFER);
+    expect(git(f.dir, ['add', '-A']).code).toBe(0);
+    expect(git(f.dir, ['commit', '-q', '-m', 'tilbud']).code).toBe(0);
+    expect((await f.run(['offer', 'remove', 'Samtalegruppe'])).code).toBe(0);
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    const r = await f.run(['offer', 'restore', 'Samtalegruppe']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      `  ${join(f.dir, 'offers/gruppe.yaml')}:3:15  Posten henviser til organisation vest, som er slettet. Hent først den slettede post tilbage: civsam org restore vest.`,
+      'fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.',
+      '',
+    ]);
+    expect(f.file('offers/gruppe.yaml')).toBeUndefined();
+    expect((await f.run(['org', 'restore', 'vest'])).code).toBe(0);
+    expect((await f.run(['offer', 'restore', 'Samtalegruppe'])).code).toBe(0);
+    expect(f.file('offers/gruppe.yaml')).toBe(OFFER);
+  });
+});
+
+describe('a change is undone', () => {
+  test('the last change: back to the version before it, the commit names the change undone', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'edit', 'Pårørende Vest', '--status', 'inactive', '--notes', 'Lukket'])).code).toBe(0);
+    const change = f.git('log', '-1', '--format=%h').trim();
+    const r = await f.run(['org', 'restore', 'Pårørende Vest']);
+    expect(r.code).toBe(0);
+    expect(f.file()).toBe(COMMENTED);
+    expect(f.git('log', '-1', '--format=%s').trim()).toBe(`organisation vest: ændringen ${change} fortrudt`);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^Fortryder den seneste ændring af organisation vest, lavet .* \\(commit ${change}\\): tilbage til udgaven før den\\.$`));
+  });
+
+  test('--as-of: the record as it was at the end of that day', async () => {
+    const f = folder();
+    const at = (date: string) => ({ ...person('Test'), GIT_AUTHOR_DATE: `${date}T12:00:00+01:00`, GIT_COMMITTER_DATE: `${date}T12:00:00+01:00` });
+    for (const [date, notes] of [['2026-02-01', 'Februar'], ['2026-03-01', 'Marts']]) {
+      writeFileSync(join(f.dir, 'organisations/vest.yaml'), COMMENTED.replace('Mødes i Aarhus', notes));
+      expect(git(f.dir, ['commit', '-q', '-am', notes], at(date)).code).toBe(0);
+    }
+    expect((await f.run(['org', 'restore', 'vest', '--as-of', '2026-02-15'])).code).toBe(0);
+    expect(f.file()).toBe(COMMENTED.replace('Mødes i Aarhus', 'Februar'));
+    expect(f.git('log', '-1', '--format=%s').trim()).toMatch(/^organisation vest: hentet tilbage som ved udgangen af 15\. feb\. 2026 \([0-9a-f]{7}\)$/);
+    const before = await f.run(['org', 'restore', 'vest', '--as-of', '2000-01-01']);
+    expect(before).toMatchObject({ code: 2, stdout: '' });
+    expect(before.stderr).toMatch(/^fejl: der var intet registreret i historikken for datamappen .* ved udgangen af 1\. jan\. 2000; vælg en senere dato\.\n$/);
+  });
+
+  test('a record created by its last change has nothing before it: removing it is said', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'add', '--name', 'Helt Ny', '--kind', 'other', '--areas', 'social', '--scope', 'regional'])).code).toBe(0);
+    const r = await f.run(['org', 'restore', 'Helt Ny']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl: organisation helt-ny blev oprettet ved sin seneste ændring \(.*, commit [0-9a-f]{7}\), så der er ingen tidligere udgave at hente tilbage\. Slet posten med civsam org remove helt-ny\.\n$/);
+  });
+
+  test('changes in the file not yet in the history are not overwritten', async () => {
+    const f = folder();
+    writeFileSync(join(f.dir, 'organisations/vest.yaml'), COMMENTED + 'website: https://vest.example\n');
+    const r = await f.run(['org', 'restore', 'vest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('har ændringer, som endnu ikke er registreret i historikken, så den seneste ændring kan ikke fortrydes uden at miste dem.');
+    expect(f.file()).toContain('website: https://vest.example');
+  });
+
+  test('a path or escape codes for a name: refused without repeating them', async () => {
+    const f = folder();
+    const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (et navn indeholder ikke / eller \\ og ingen styretegn). Find posten med civsam find og en del af navnet.\n';
+    expect(await f.run(['org', 'restore', '../vest'])).toEqual({ code: 2, stdout: '', stderr: bad });
+    expect(await f.run(['org', 'restore', 'Ve\u001b[31mst'])).toEqual({ code: 2, stdout: '', stderr: bad });
+  });
+});
+
+describe('the way back is pointed to', () => {
+  test('history ends with the restore command, for a record there and one removed', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'edit', 'vest', '--notes', 'Ny note'])).code).toBe(0);
+    const there = (await f.run(['history', 'Pårørende Vest'])).stdout.trimEnd().split('\n');
+    expect(there.slice(-2).join(' ')).toBe('Fortryd den seneste ændring: civsam org restore vest. Gå tilbage til, hvordan posten var på en dag: civsam org restore vest --as-of DATO. Tilføj --dry-run for at se ændringen først.');
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    const gone = (await f.run(['history', 'Pårørende Vest'], 'en')).stdout.trimEnd().split('\n');
+    expect(gone.slice(-2).join(' ')).toBe('It has been removed. To bring it back as it was: civsam org restore vest (add --dry-run to see it first).');
+    // Data for programs carries no advice.
+    expect((await f.run(['history', 'vest', '--format', 'json'])).stdout).not.toContain('restore');
+  });
+
+  test('undo and fortryd are no commands: the message says restore', async () => {
+    const f = folder();
+    expect(await f.run(['fortryd'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando fortryd. En ændring fortrydes, eller en slettet post hentes tilbage, med restore efter postens art: civsam org restore NAVN (eller agreement, offer, call …); civsam history NAVN viser ændringerne.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
+    expect((await f.run(['undo'], 'en')).stderr).toBe('error: unknown command undo. To undo a change or bring back a removed record, use restore after the record\'s kind: civsam org restore NAME (or agreement, offer, call …); civsam history NAME shows the changes.\nRun civsam --help to see the commands and options.\n');
+  });
+});
