@@ -10,6 +10,7 @@ const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
   'problem.schema.patternPhone': 'problem.flag.patternPhone',
   'problem.schema.enum': 'problem.flag.enum',
   'problem.dateOrder': 'problem.flag.dateOrder',
+  'problem.scaleOrder': 'problem.flag.scaleOrder',
 };
 
 /** The problem in words for a value typed at `field` (a flag, or the field's path), when it has such words. */

@@ -25,3 +25,9 @@ test('the end not given takes its default; both given are kept; an edit of one e
   expect(edit.code, edit.stderr).toBe(0);
   expect(call(dir, '2026-begge')).toContain('score_scale:\n  min: 2\n  max: 9\n');
 });
+
+test('one end given past the other\'s default is refused by the options, not by the file\'s fields', async () => {
+  const dir = makeFolder(baseFiles());
+  const r = await add(dir, 'Fra seks', '--score-scale-min', '6');
+  expect(r).toEqual({ code: 2, stdout: '', stderr: '  Karakterskalaens laveste karakter skal være lavere end dens højeste: angiv begge med --score-scale-min og --score-scale-max.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n' });
+});
