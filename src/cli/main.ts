@@ -5,7 +5,7 @@ import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
 import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
-import { languageFromEnvironment, translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { languageChoice, languageFromEnvironment, translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { prepareArguments } from './arguments.js';
 import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';
@@ -334,9 +334,13 @@ function helpWidth(streams: Streams): number {
  * other command refuses it by name (publish.langBothOnly).
  */
 function langOption(t: (k: MessageKey, p?: MessageParams) => string): Option {
-  const option = new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']);
-  const chosen = option.parseArg!;
-  return option.argParser((value: string, previous: unknown) => (value === 'both' ? value : chosen(value, previous)));
+  // The choices are listed in help; a value is taken by its code or its label in either language
+  // (`begge`), and any other is refused naming every value, publish's own `both` too.
+  return new Option('--lang <lang>', t('cli.langOption')).choices(['en', 'da']).argParser((value: string) => {
+    const code = languageChoice(value);
+    if (code === undefined) throw new UsageError('cli.langValues');
+    return code;
+  });
 }
 
 function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: string, streams: Streams): Command {

@@ -19,9 +19,26 @@ export function nearestCommands(program: Command, argv: readonly string[], word:
     const next = at.commands.find((c) => c.name() !== 'help' && (c.name() === arg || c.aliases().includes(arg)));
     if (next) { at = next; path.push(next.name()); }
   }
-  const near = nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2);
+  // A word for a command that civsam names otherwise comes first (`vocab show` is `vocab list`).
+  const meant = (SYNONYMS[word] ?? []).map((name) => at.commands.find((c) => c.name() === name)).find((c) => c !== undefined);
+  const near = [...new Set([...(meant ? [meant] : []), ...nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2)])].slice(0, 3);
   return near.map((c) => [...path, c.name()].join(' '));
 }
+
+/**
+ * Words people write for a command that civsam names otherwise, English and Danish (without æ, ø,
+ * å, as a command word is typed), each with the commands it may mean, in the order tried: the
+ * first that the level has is suggested (`show` where a level only lists is `list`).
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  show: ['show', 'list'], view: ['show', 'list'], get: ['show', 'list'], vis: ['show', 'list'], se: ['show', 'list'],
+  ls: ['list'], liste: ['list'], all: ['list'], alle: ['list'],
+  new: ['add'], create: ['add'], ny: ['add'], opret: ['add'], tilfoej: ['add'],
+  delete: ['remove'], del: ['remove'], rm: ['remove'], slet: ['remove'], fjern: ['remove'],
+  update: ['edit'], change: ['edit'], modify: ['edit'], set: ['edit'], ret: ['edit'], rediger: ['edit'], aendr: ['edit'],
+  search: ['find'], soeg: ['find'], lookup: ['find'],
+  stop: ['end', 'close'], slut: ['end', 'close'], afslut: ['end', 'close'], luk: ['close', 'end'],
+};
 
 /**
  * The options of `cmd` (its own and those of the commands above it, which it takes too) that the

@@ -12,7 +12,14 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   return changeRecord(ctx, opts, 'agreement', String(args[0]), (r) => {
     if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id: String(args[0]) });
     const recorded = typeof r.end === 'string' && r.end <= ctx.today ? r.end : ctx.today;
-    return { ...r, status: 'ended', end: dateOption(opts.date, '--date', recorded) };
+    const end = dateOption(opts.date, '--date', recorded);
+    // An end before the start is said as what it is (not begun yet, or a --date too early), by the
+    // command's words, not at a line of the file that would be written.
+    if (typeof r.start === 'string' && end < r.start) {
+      const id = String(args[0]);
+      throw new UserError(opts.date === undefined ? 'register.endNotStarted' : 'register.endBeforeStart', { id, start: r.start, date: end });
+    }
+    return { ...r, status: 'ended', end };
   });
 }
 

@@ -19,7 +19,7 @@ import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { nameKey } from '../domain/text.js';
 import { isValidId } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
-import { messageOr, valueLabel } from '../i18n/values.js';
+import { valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
 import { JsonList } from '../output/json.js';
 import { flatFindingsTable, principleName, relatedText, subjectText } from '../reports/finding-view.js';
@@ -193,7 +193,7 @@ function* ruleTables(ctx: CommandContext, folder: DataFolder, rules: readonly Au
 function summaryTable(ctx: CommandContext, folder: DataFolder, rules: readonly AuditRule[], summary: AuditSummary, area: Area | undefined): Table {
   const date = formatDate(summary.asOf, ctx.lang);
   const line = area
-    ? ctx.t(summary.findings === 0 ? 'audit.summaryAreaNone' : 'audit.summaryArea', { ...counts(summary), area: messageOr(ctx.lang, `audit.area.${area}`, valueLabel(ctx.lang, area)), date })
+    ? ctx.t(summary.findings === 0 ? 'audit.summaryAreaNone' : 'audit.summaryArea', { ...counts(summary), area: valueLabel(ctx.lang, area), date })
     : ctx.t(summary.findings === 0 ? 'audit.summaryNone' : 'audit.summary', { ...counts(summary), date });
   return {
     title: ctx.t('audit.summaryTitle'),

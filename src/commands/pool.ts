@@ -2,6 +2,7 @@
 import type { CommandContext } from '../context/context.js';
 import { amountOption, yearOption } from '../domain/whole-numbers.js';
 import { changeRecord } from '../register/apply-change.js';
+import { optionWording } from '../register/flag-words.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; year?: string; amount?: string };
 
@@ -17,5 +18,5 @@ export async function budget(ctx: CommandContext, opts: Opts, args: unknown[]): 
       budgets.sort((a, b) => a.year - b.year);
     }
     return { ...r, budgets };
-  });
+  }, optionWording({ 'budgets.year': '--year', 'budgets.amount_dkk': '--amount' }));
 }

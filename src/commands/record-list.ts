@@ -186,7 +186,7 @@ export function listRecords(kind: RecordKind) {
     const what = { kind: { key: `kind.${kind}` as MessageKey }, count: folder.records[kind].size };
     const none = records.length > 0 ? undefined : ctx.t(what.count === 0 ? 'list.none' : 'list.noneMatch', what);
     emit(ctx, opts, {
-      heading: none ? undefined : ctx.t('list.heading', { kind: what.kind, count: records.length }),
+      heading: none ? undefined : ctx.t(`list.heading.${kind}`, { count: records.length }),
       tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
       json: records,
     });

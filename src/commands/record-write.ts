@@ -136,11 +136,24 @@ function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: re
   if (!spec || given[optionName(spec.flag)] === undefined) return undefined;
   const flag = `--${spec.flag}`;
   const own = typeof field === 'string' && field.replace(/\[\d+\].*$/, '') === spec.path;
+  // A part of a line such as --funding POOL:YEAR:KIND:AMOUNT is named as the form names it.
+  const part = list < 0 ? undefined : PART_NAMES[`${spec.type}.${String(at[list + 1])}`];
+  if (own && part) return { key: p.message.key, params: { ...p.message.params, field: { key: part } } };
   const worded = typedValueWording(p.message, flag);
   if (worded) return worded;
   if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
   return { key: 'register.flagProblem', params: { flag, problem: p.message } };
 }
+
+/** The parts of the flags that give a list of objects as colon-separated parts, by the flag's type and the part's field. */
+const PART_NAMES: Readonly<Record<string, MessageKey>> = {
+  'funding.pool': 'register.part.funding.pool',
+  'funding.year': 'register.part.funding.year',
+  'funding.kind': 'names.fundingKind',
+  'funding.amount_dkk': 'register.part.funding.amount',
+  'budgets.year': 'register.part.budgets.year',
+  'budgets.amount_dkk': 'register.part.budgets.amount',
+};
 
 /** What civsam made of a flag's value (a web address completed), said on stderr. */
 const noteOf = (ctx: CommandContext) => (m: Message) => ctx.stderr.write(ctx.errColor.yellow(ctx.t(m.key, m.params)) + '\n');

@@ -138,24 +138,24 @@ const FLAG: Record<'nameDa' | 'nameEn' | 'name' | 'areas' | 'parent', string> = 
 
 /** The options that are fields of another vocabulary are refused, never silently dropped. */
 function refuseForeignOptions(name: VocabularyName, opts: WriteOpts): void {
-  const foreign: Array<keyof typeof FLAG> = name === 'municipalities' ? ['nameEn', 'areas', 'parent'] : name === 'offer-types' ? ['name', 'areas', 'parent'] : ['name'];
+  const foreign: Array<keyof typeof FLAG> = name === 'municipalities' ? ['nameEn', 'areas', 'parent'] : name === 'offer-types' ? ['areas', 'parent'] : [];
   for (const k of foreign) {
     if (opts[k] !== undefined) throw new UserError('vocab.optionNotFor', { flag: FLAG[k], vocabulary: { key: `vocab.name.${name}` as MessageKey } });
   }
 }
 
-/** The name the options give: a municipality's one name, or the Danish and English names. */
+/**
+ * The name the options give: a municipality's one name, or the Danish and English names. `--name`
+ * is the Danish name (`--name-da`) in every vocabulary. A new entry needs its Danish name only: its
+ * English one is the Danish until one is given (a case worker is not stopped for want of a
+ * translation); a rename gives either or both.
+ */
 function givenName(name: VocabularyName, opts: WriteOpts, required: boolean): Entry['name'] | undefined {
-  if (name === 'municipalities') {
-    const n = opts.name ?? opts.nameDa;
-    if (n === undefined && required) throw new UserError('vocab.nameRequired', { vocabulary: { key: `vocab.name.${name}` as MessageKey }, flag: 'name-da' });
-    return n;
-  }
-  if (opts.nameDa === undefined && opts.nameEn === undefined && !required) return undefined;
-  for (const k of ['nameDa', 'nameEn'] as const) {
-    if (opts[k] === undefined && required) throw new UserError('vocab.nameRequired', { vocabulary: { key: `vocab.name.${name}` as MessageKey }, flag: FLAG[k] });
-  }
-  return { da: opts.nameDa ?? '', en: opts.nameEn ?? '' };
+  const da = opts.nameDa ?? opts.name;
+  if (da === undefined && required) throw new UserError('vocab.nameRequired', { vocabulary: { key: `vocab.name.${name}` as MessageKey }, flag: 'name-da' });
+  if (name === 'municipalities') return da;
+  if (da === undefined && opts.nameEn === undefined) return undefined;
+  return { da: da ?? '', en: opts.nameEn ?? (required ? da ?? '' : '') };
 }
 
 /** The names given, each with the flag it came from (for the message): a municipality's one name, or Danish and English. */
@@ -215,7 +215,11 @@ export async function add(ctx: CommandContext, opts: WriteOpts, args: unknown[])
     createdId = id;
     return [{ vocabulary: name, entries: [...entries.map((e) => ({ ...e })), added] }];
   });
-  if (result.written.length > 0 || opts.dryRun) ctx.stdout.write(`${createdId}\n`);
+  if (result.written.length > 0 || opts.dryRun) {
+    // Said in the vocabulary's word as the user wrote it (one of VOCABULARY_WORDS: `patientgrupper`).
+    if (typeof entryName !== 'string' && opts.nameEn === undefined) ctx.stderr.write(ctx.t('vocab.englishFromDanish', { command: `civsam vocab rename ${String(args[0]).trim().toLowerCase()} ${createdId} --name-en "…"` }) + '\n');
+    ctx.stdout.write(`${createdId}\n`);
+  }
   return result.exitCode;
 }
 

@@ -30,13 +30,17 @@ export function resolveDataDir(ctx: CommandContext): string {
   const dir = resolve(ctx.cwd, ctx.dataDir);
   refuseUnreadablePath(dir);
   let isDir = false;
+  let exists = false;
   try {
     isDir = statSync(dir).isDirectory();
+    exists = true;
   } catch (e) {
     // Not there is "no data folder"; not allowed to look (EACCES, …) is said as such.
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
   }
+  // A file given for the folder (`--data export.csv`) is said to be no folder, as init says it.
+  if (exists && !isDir) throw new UserError('error.dataNotAFolder', { dir: dataFolderName(ctx) });
   if (!isDir) {
     // A plain `git clone` of a shared register whose own default branch was never made: the
     // register is on the remote, not yet here. Making a new one (init) would send an empty one.

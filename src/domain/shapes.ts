@@ -16,6 +16,26 @@ export const SCOPES = SHARED_ENUMS.scope;
 /** What a funding line pays for: a development project or operation. */
 export const FUNDING_KINDS = SHARED_ENUMS['funding-kind'];
 
+/** The range of a shared definition's whole numbers (`year`, `amount_dkk`), as its first use in the record schemas gives it. */
+function rangeOf(def: string): { minimum: number; maximum: number } {
+  let found: Shape | undefined;
+  const walk = (node: Shape): void => {
+    if (found) return;
+    if (node.def === def) found = node;
+    for (const alt of node.anyOf ?? []) walk(alt);
+    if (node.items) walk(node.items);
+    for (const f of node.fields ?? []) walk(f);
+  };
+  for (const shape of Object.values(SHAPES)) walk(shape);
+  if (found?.minimum === undefined || found.maximum === undefined) throw new Error(`the schemas give no range for ${def}`);
+  return { minimum: found.minimum, maximum: found.maximum };
+}
+
+/** The years a record may name (a budget's, a funding line's, an application's). */
+export const YEAR_RANGE = rangeOf('year');
+/** The whole kroner an amount may hold. */
+export const AMOUNT_RANGE = rangeOf('amount_dkk');
+
 export function shapeOf(kind: RecordKind): Shape {
   return SHAPES[kind];
 }

@@ -2,17 +2,17 @@
 // only between groups of exactly three digits (`1.500.000`, `1 500 000`), so a decimal such as
 // `250.00` or `1.5` is never a whole number: dropping its separator would change the value.
 import { UserError } from './errors.js';
+import type { Message } from '../i18n/index.js';
+import { AMOUNT_RANGE } from './shapes.js';
 
 /** The command line's thousands separators: a dot, a space (also a no-break space) or an underscore. */
 export const COMMAND_LINE_SEPARATORS = '._ \u00a0';
 
 /** The whole number `text` writes, or undefined when it is not one (a decimal, a word, too large). */
 export function readWholeNumber(text: string, separators: string = COMMAND_LINE_SEPARATORS): number | undefined {
-  const t = text.trim();
-  const group = `[${separators.replace(/[\\\]^-]/g, '\\$&')}]`;
-  if (!/^-?\d+$/.test(t) && !new RegExp(`^-?\\d{1,3}(?:${group}\\d{3})+$`).test(t)) return undefined;
-  const n = Number(t.replace(new RegExp(group, 'g'), ''));
-  return Number.isSafeInteger(n) ? n : undefined;
+  const n = Number(wholeDigits(text, separators) ?? NaN);
+  // `-0` is nought, not a negative nought a file would keep as `-0`.
+  return Number.isSafeInteger(n) ? (n === 0 ? 0 : n) : undefined;
 }
 
 /**
@@ -34,6 +34,28 @@ export function yearOption(raw: string, flag: string): number {
 /** A whole number of kroner from a flag (`250000`, `250.000`, `250 000`), or a usage error that says how to write one. */
 export function amountOption(raw: string, flag: string): number {
   const n = readWholeNumber(raw);
-  if (n === undefined || n < 0) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.amount' } });
+  const outside = amountOutsideRange(raw, flag);
+  if (outside) throw outside;
+  if (n === undefined) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.amount' } });
   return n;
+}
+
+/**
+ * A whole number of kroner that no amount can be, negative or larger than the register holds, as
+ * the error that says so by `field` (the option, or the part of one, that gave it); undefined for
+ * an amount in range or a text that is no whole number (which has its own words: no øre).
+ */
+export function amountOutsideRange(text: string, field: string | Message): UserError | undefined {
+  const digits = wholeDigits(text, COMMAND_LINE_SEPARATORS);
+  if (digits === undefined) return undefined;
+  if (/^-0*[1-9]/.test(digits)) return new UserError('problem.schema.amountNegative', { field });
+  return Number(digits) > AMOUNT_RANGE.maximum ? new UserError('problem.schema.amountTooLarge', { field, limit: AMOUNT_RANGE.maximum }) : undefined;
+}
+
+/** The digits, with their sign, of the whole number `text` writes however large it is, or undefined when it writes none. */
+function wholeDigits(text: string, separators: string): string | undefined {
+  const t = text.trim();
+  const group = `[${separators.replace(/[\\\]^-]/g, '\\$&')}]`;
+  if (!/^-?\d+$/.test(t) && !new RegExp(`^-?\\d{1,3}(?:${group}\\d{3})+$`).test(t)) return undefined;
+  return t.replace(new RegExp(group, 'g'), '');
 }

@@ -1,5 +1,5 @@
 import { catalogue, type MessageKey } from './catalogue/index.js';
-import type { Language } from './define.js';
+import { LANGUAGES, type Language } from './define.js';
 import { terminalSafe } from './terminal-text.js';
 import { fillTemplate } from './message-format.js';
 import { formatDate, formatNumber } from './format.js';
@@ -49,7 +49,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * (`44.870 filer`, `44,870 files`), except these: a year, a line or column of a file, a row or
  * column of a sheet (as a spreadsheet numbers them), a process id, an exit code.
  */
-const PLAIN_NUMBERS = new Set(['year', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
+const PLAIN_NUMBERS = new Set(['year', 'firstYear', 'lastYear', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
 
 /**
  * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as the language names it: its
@@ -155,7 +155,8 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
     const a = argv[i];
     if (a === '--') break;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v === 'da' || v === 'en') return v;
+    const code = v === undefined ? undefined : languageChoice(v);
+    if (code === 'da' || code === 'en') return code;
   }
   const explicit = env.CIVSAM_LANG?.trim().toLowerCase();
   if (explicit === 'da' || explicit === 'en') return explicit;
@@ -165,6 +166,16 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
     return locale.startsWith('da') ? 'da' : undefined;
   }
   return undefined;
+}
+
+/**
+ * A value of --lang by its code (`da`, `en`, `both`: civsam publish's site in both languages) or
+ * its label in either language (`dansk`, `English`, `begge`), as the command line takes other
+ * fixed values; undefined for any other word.
+ */
+export function languageChoice(word: string): Language | 'both' | undefined {
+  const w = word.trim().toLocaleLowerCase('da');
+  return (['da', 'en', 'both'] as const).find((code) => w === code || LANGUAGES.some((l) => (catalogue[l] as Record<string, string>)[`value.${code}`]?.toLocaleLowerCase('da') === w));
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

@@ -3,7 +3,7 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Area } from '../domain/kinds.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { messageOr, valueLabel } from '../i18n/values.js';
+import { valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
 import type { Table } from './table.js';
 
@@ -19,8 +19,15 @@ export function tr(lang: Language, key: MessageKey, params?: MessageParams): str
   return translate(lang, key, params);
 }
 
+/** An area by its one name (`socialområdet`), as every list, filter and report names it. */
 export function areaName(area: Area, lang: Language): string {
-  return messageOr(lang, `overview.area.${area}`, valueLabel(lang, area));
+  return valueLabel(lang, area);
+}
+
+/** An area's name heading its section (`Socialområdet`). */
+export function areaTitle(area: Area, lang: Language): string {
+  const name = areaName(area, lang);
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
 /** `whole region` / `nationwide`, else the municipalities' names in vocabulary order. */

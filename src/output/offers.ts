@@ -4,7 +4,7 @@
 import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { OfferEntry, OffersReport } from '../reports/offers.js';
-import { areaName, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
+import { areaName, areaTitle, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table } from './table.js';
 
 function agreementText(o: OfferEntry, lang: Language): string {
@@ -75,7 +75,7 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
       }
     }
     if (section.patientGroups.length === 0) rows.push(['', { text: tr(lang, 'overview.offers.noGroups'), tone: 'muted' }, '', '', '']);
-    return { title: areaName(section.area, lang), columns, rows, groupColumn: 0 };
+    return { title: areaTitle(section.area, lang), columns, rows, groupColumn: 0 };
   }).filter((t) => t.rows.length > 0)];
   const last = tables[tables.length - 1];
   if (last) {

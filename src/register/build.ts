@@ -7,11 +7,11 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import { readWholeNumber, readYear } from '../domain/whole-numbers.js';
+import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
-import { criteriaFromTexts } from '../domain/applications.js';
+import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
-import { agreementId, isValidId, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
+import { agreementId, isValidId, MADE_MAX, MAX_ID, slugify, uniqueId as uniqueIdOf } from '../domain/ids.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -20,6 +20,12 @@ function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'years' | 'f
 }
 
 const wholeNumber = (s: string): number | undefined => readWholeNumber(s);
+
+/** A negative amount, or one larger than the register holds, refused in those words (not as one with øre). */
+function refuseAmountOutsideRange(text: string, field: string | Message): void {
+  const outside = amountOutsideRange(text, field);
+  if (outside) throw outside;
+}
 
 /** The value a flag gives its field, in the field's type. */
 export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
@@ -38,6 +44,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'int': {
       const n = wholeNumber(String(raw));
       // An amount is whole kroner: said so, with how to write one, when a decimal is given.
+      if (spec.path.endsWith('amount_dkk')) refuseAmountOutsideRange(String(raw), `--${spec.flag}`);
       if (n === undefined) bad(spec, spec.path.endsWith('amount_dkk') ? 'amount' : 'int');
       return n;
     }
@@ -52,6 +59,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         if (parts.length !== 4 || !isValidId(parts[0].trim()) || !parts[2]) bad(spec, 'funding');
         // The line's form is right but a part is not: said by the part, as the form names it.
         if (year === undefined) throw new UserError('register.fundingYear');
+        refuseAmountOutsideRange(parts[3] ?? '', { key: 'register.part.funding.amount' });
         if (amount === undefined) throw new UserError('register.fundingAmount');
         return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
       });
@@ -60,6 +68,7 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
         const parts = String(item).split(':');
         const year = readYear(parts[0] ?? '');
         const amount = wholeNumber(parts[1] ?? '');
+        if (parts.length === 2) refuseAmountOutsideRange(parts[1], { key: 'register.part.budgets.amount' });
         if (parts.length !== 2 || amount === undefined) bad(spec, 'budgets');
         if (year === undefined) throw new UserError('register.budgetsYear');
         return { year, amount_dkk: amount };
@@ -104,6 +113,9 @@ export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Me
     }
     setPath(rec, spec.path, value);
   }
+  // A score scale given by one end has the other end's default, as the help says (0 to 5).
+  const scale = rec.score_scale;
+  if (kind === 'call' && FIELDS.call.some((s) => s.path.startsWith('score_scale.') && opts[optionName(s.flag)] !== undefined) && scale !== null && typeof scale === 'object') rec.score_scale = { ...DEFAULT_SCALE, ...scale };
   return rec;
 }
 
@@ -185,6 +197,12 @@ export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, tod
 }
 
 /**
+ * The longest part of an application's id its call gives: a call's id as civsam makes it, whole
+ * (a longer one, given by hand, is cut); the applicant has at least the rest, 22 characters.
+ */
+const APPLICATION_CALL_PART = MADE_MAX;
+
+/**
  * An id for a new record from its name or title, unique among the kind's records; `numbered` is
  * told the id it would have had when that one is taken (and a number was put after it).
  */
@@ -201,11 +219,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?:
   }
   if (kind === 'hearing-party' && typeof rec.organisation === 'string') return uniqueId(rec.organisation, taken);
   // An application is named by its call and its (first) applicant: `2025-civilsamfundspuljen-lyspunktet`.
-  // The applicant is what tells a call's applications apart, so it is kept whole and the call's part
-  // cut (between words) to leave room for it and for a number (`-2`) should the id be taken.
+  // The call's part is cut (between words) the same way for every application to the call, so they
+  // show as one call's, sorted together; the applicant, what tells them apart, has the rest.
   if (kind === 'application' && typeof rec.call === 'string' && Array.isArray(rec.organisations) && typeof rec.organisations[0] === 'string') {
-    const applicant = slugify(rec.organisations[0], MAX_ID);
-    const call = slugify(rec.call, Math.max(0, MAX_ID - applicant.length - 4));
+    const call = slugify(rec.call, APPLICATION_CALL_PART);
+    const applicant = slugify(rec.organisations[0], MAX_ID - call.length - 1);
     const base = call && applicant ? `${call}-${applicant}` : applicant || call;
     if (base) return uniqueId(base, taken);
   }

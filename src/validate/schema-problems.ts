@@ -3,6 +3,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
+import { AMOUNT_RANGE, YEAR_RANGE } from '../domain/shapes.js';
 
 export interface SchemaProblem {
   rule: string;
@@ -72,6 +73,19 @@ function meantChoices(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((_, i) => !left.has(i));
 }
 
+/**
+ * A value outside its range, said as what is wrong with it: a year by the years it may be (written
+ * as years are, without a thousands separator), an amount as negative or larger than the register
+ * holds, any other number by the limit it passed.
+ */
+function rangeMessage(e: ErrorObject, field: string): Message {
+  const below = e.keyword.endsWith('inimum');
+  const def = /\$defs\/([a-z_-]+)\/[a-zA-Z]+$/.exec(e.schemaPath)?.[1];
+  if (def === 'year') return { key: 'problem.schema.yearRange', params: { field, firstYear: YEAR_RANGE.minimum, lastYear: YEAR_RANGE.maximum } };
+  if (def === 'amount_dkk') return below ? { key: 'problem.schema.amountNegative', params: { field } } : { key: 'problem.schema.amountTooLarge', params: { field, limit: AMOUNT_RANGE.maximum } };
+  return { key: below ? 'problem.schema.minimum' : 'problem.schema.maximum', params: { field, limit: Number(e.params.limit) } };
+}
+
 /** `data`: the data the errors are about, to say how long a text is (its length only, never the text). */
 export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
@@ -137,7 +151,7 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        p = { rule: 'schema-range', path, at: 'value', message: { key: e.keyword.endsWith('inimum') ? 'problem.schema.minimum' : 'problem.schema.maximum', params: { field, limit: Number(e.params.limit) } } };
+        p = { rule: 'schema-range', path, at: 'value', message: rangeMessage(e, field) };
         break;
       case 'uniqueItems':
       {

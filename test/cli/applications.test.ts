@@ -191,14 +191,17 @@ describe('application add, assess and decide', () => {
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'refused', '--reason', 'Lavere behov', '--criteria', 'need')).code).toBe(0);
   });
 
-  it('names an application by its call and its applicant whole, even when the two are longer than a name-made id', async () => {
-    // 'puljen-til-styrkelse-af-civilsamfundet-2026' (43) and 'beta' make 48 characters, over the
-    // 40 an id made from one name gets: the call's part is cut between words, the applicant kept.
+  it('names every application to a call with the same prefix, the call\'s id (cut to 40 characters when given longer by hand), and the applicant in the rest, cut between words', async () => {
     const call = { ...CALL, id: 'puljen-til-styrkelse-af-civilsamfundet-2026' };
-    const dir = folder({ 'calls/puljen-til-styrkelse-af-civilsamfundet-2026.yaml': JSON.stringify(call) + '\n' });
+    const dir = folder({
+      'calls/puljen-til-styrkelse-af-civilsamfundet-2026.yaml': JSON.stringify(call) + '\n',
+      'organisations/paaroerendeforeningen-oestjylland.yaml': org('paaroerendeforeningen-oestjylland', 'Pårørendeforeningen Østjylland'),
+    });
     const add = (o: string) => run(dir, 'application', 'add', '--call', call.id, '--organisation', o, '--amount', '1000', '--kind', 'development', '--received', '2026-01-20');
-    expect((await add('Beta Forening')).stdout.trim()).toBe('puljen-til-styrkelse-af-civilsamfundet-2026-beta');
-    expect((await add('beta')).stdout.trim()).toBe('puljen-til-styrkelse-af-civilsamfundet-2026-beta-2');
+    const prefix = 'puljen-til-styrkelse-af-civilsamfundet-';
+    expect((await add('Beta Forening')).stdout.trim()).toBe(`${prefix}beta`);
+    expect((await add('beta')).stdout.trim()).toBe(`${prefix}beta-2`);
+    expect((await add('Pårørendeforeningen Østjylland')).stdout.trim()).toBe(`${prefix}paaroerendeforeningen`);
   });
 
   it('refuses a score outside the scale, a criterion the call does not have and a malformed score, naming the criterion and never the assessor', async () => {

@@ -41,7 +41,7 @@ describe('org show in Danish', () => {
       ['Id', 'beta'],
       ['Navn', 'Beta Pårørende'],
       ['Art', 'pårørendeforening'],
-      ['Områder', 'psykiatri, social'],
+      ['Områder', 'psykiatri, socialområdet'],
       ['Patientgrupper', 'Depression'],
       ['Kommuner', 'Aarhus'],
       ['Status', 'aktiv'],
@@ -94,10 +94,10 @@ describe('overview offers: the gaps first, a group of two areas once', () => {
       '┌───────────────┬───────────┐',
       '│ Patientgruppe │ Områder   │',
       '├───────────────┼───────────┤',
-      '│ Angst         │ Psykiatri │',
+      '│ Angst         │ psykiatri │',
       '└───────────────┴───────────┘',
     ]);
-    expect(lines.filter((l) => l.includes('Ensomhed')).map((l) => l.replace(/[│ ]+$/, ''))).toEqual(['│ Ensomhed · 1 aktivt tilbud (også under Sundhed)']);
+    expect(lines.filter((l) => l.includes('Ensomhed')).map((l) => l.replace(/[│ ]+$/, ''))).toEqual(['│ Ensomhed · 1 aktivt tilbud (også under sundhed)']);
     expect(lines.filter((l) => l.includes('Besøgsven'))).toHaveLength(1);
     // The area where Ensomhed only has its note, and Psykiatri with no offer, get no table of their own.
     expect(lines).toContain('Socialområdet');

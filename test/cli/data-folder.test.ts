@@ -120,4 +120,14 @@ describe('the data folder is found', () => {
     const da = civsamBinary(['validate'], { cwd: outside, env: { ...NO_LANG, CIVSAM_LANG: 'da' } });
     expect(da.stderr).toBe('fejl: der er ingen datamappe i data. Kør civsam inde fra datamappen, angiv mappen med --data MAPPE eller CIVSAM_DATA, eller opret en med civsam init.\n');
   });
+
+  it('--data or CIVSAM_DATA naming a file is said to be no folder, as init says it, for reading and writing commands alike', async () => {
+    const file = join(makeFolder({ 'export.csv': 'a,b\n' }), 'export.csv');
+    const said = 'fejl: ' + file + ' findes og er ikke en mappe, så den kan ikke være datamappen. Angiv mappen med --data MAPPE eller CIVSAM_DATA, eller kør civsam inde fra den.\n';
+    for (const args of [['org', 'list'], ['org', 'add', '--name', 'Ny Forening', '--kind', 'andet', '--areas', 'social', '--scope', 'regional']]) {
+      expect(await civsam(['--data', file, ...args], { env: { CIVSAM_LANG: 'da' } }), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: said });
+    }
+    expect((await civsam(['org', 'list'], { env: { CIVSAM_LANG: 'da', CIVSAM_DATA: file } })).stderr).toBe(said);
+    expect((await civsam(['--data', file, 'validate'])).stderr).toBe(`error: ${file} exists and is not a folder, so it cannot be the data folder. Give the folder with --data DIR or CIVSAM_DATA, or run civsam from inside it.\n`);
+  });
 });

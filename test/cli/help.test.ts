@@ -63,6 +63,18 @@ describe('civsam help', () => {
     expect(da.stderr).toMatch(/^fejl: /);
   });
 
+  it('a word for a command civsam names otherwise is answered with that command: show where a level only lists, delete, Danish verbs', async () => {
+    const suggested = async (...words: string[]) => /Mente du: (.*)\?\n/.exec((await civsam(['--lang', 'da', ...words])).stderr)?.[1];
+    expect(await suggested('vocab', 'show')).toBe('vocab list');
+    expect(await suggested('org', 'delete')).toBe('org remove');
+    expect(await suggested('org', 'slet')).toBe('org remove');
+    expect(await suggested('pool', 'new')).toBe('pool add');
+    expect(await suggested('consultation', 'luk')).toBe('consultation close');
+    expect(await suggested('search')).toBe('find');
+    // A word close to a command's name is still suggested by its spelling, after the synonym's command.
+    expect(await suggested('org', 'sho')).toBe('org show');
+  });
+
   it.each(['en', 'da'])('every help screen fits 80 columns (%s)', async (lang) => {
     const tooWide: string[] = [];
     for (const words of SCREENS) {

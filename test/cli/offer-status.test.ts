@@ -42,7 +42,7 @@ describe('offer list --status', () => {
     expect(only.stderr).toBe('');
     const da = await civsam(['--data', dir, '--lang', 'da', 'offer', 'list', '--status', 'organisation inaktiv'], { env: { COLUMNS: '120' } });
     expect(da.code, da.stderr).toBe(0);
-    expect(da.stdout).toContain('Poster af typen tilbud: 1');
+    expect(da.stdout).toContain('1 tilbud\n');
     expect(da.stdout).toContain('organisation inaktiv');
   });
 });

@@ -66,7 +66,7 @@ describe('overviews on the sample data', () => {
     expect(r.areas.map((a: { area: string }) => a.area)).toEqual(['psychiatry']);
     const da = await civsam(['--lang', 'da', 'overview', 'offers', '--area', 'psykiatri', ...AS_OF], { env: { COLUMNS: '100' } });
     expect(da.code).toBe(0);
-    expect(da.stdout.split('\n')[0]).toBe('Tilbud pr. patientgruppe den 23. nov. 2026 · område Psykiatri');
+    expect(da.stdout.split('\n')[0]).toBe('Tilbud pr. patientgruppe den 23. nov. 2026 · område psykiatri');
     for (const g of r.areas[0].patientGroups) expect(da.stdout).toContain(`${g.name.da} · `);
     for (const line of da.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });

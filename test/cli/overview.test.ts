@@ -20,13 +20,13 @@ describe('civsam overview: terminal tables', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe([
-      'Offers by patient group on 1 Jun 2026 · area Health',
+      'Offers by patient group on 1 Jun 2026 · area health',
       '',
       'Patient groups without an active offer',
       '┌───────────────┬────────┐',
       '│ Patient group │ Areas  │',
       '├───────────────┼────────┤',
-      '│ COPD          │ Health │',
+      '│ COPD          │ health │',
       '└───────────────┴────────┘',
       '',
       'Health',
@@ -265,12 +265,12 @@ describe('civsam overview: CSV opens in Excel', () => {
     const r = await run(['offers', '--format', 'csv']);
     expect(r.stdout).toBe('\uFEFF' + [
       'Area,Patient group,Offers in group,Offer,Type,Organisation,Municipalities,Agreement,Pools',
-      'Psychiatry,Mental illness,1,Åbent hus,Peer group,Beta Netværket,Skive,,',
-      'Psychiatry,Depression,2,Samtalegruppe,Peer group,Alpha Forening,"Aarhus, Randers",a-shared,Psykiatripuljen',
-      'Psychiatry,Depression,2,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
-      'Psychiatry,Anxiety,1,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
-      'Health,Diabetes,1,Diabetescafé,Peer group,Delta Diabetesforening,Randers,,',
-      'Health,COPD,0,,,,,,',
+      'psychiatry,Mental illness,1,Åbent hus,Peer group,Beta Netværket,Skive,,',
+      'psychiatry,Depression,2,Samtalegruppe,Peer group,Alpha Forening,"Aarhus, Randers",a-shared,Psykiatripuljen',
+      'psychiatry,Depression,2,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
+      'psychiatry,Anxiety,1,Telefonlinjen,Helpline,Beta Netværket,whole region,a-two-pools,"Psykiatripuljen, Almen pulje"',
+      'health,Diabetes,1,Diabetescafé,Peer group,Delta Diabetesforening,Randers,,',
+      'health,COPD,0,,,,,,',
       '',
     ].join('\r\n'));
   });
@@ -345,13 +345,13 @@ describe('civsam overview: Markdown for a case document', () => {
 
   it('offers: the gaps first, then a section per area with the patient group as a column', async () => {
     expect((await run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da'])).stdout).toBe([
-      '# Tilbud pr. patientgruppe den 1. jun. 2026 · område Sundhed',
+      '# Tilbud pr. patientgruppe den 1. jun. 2026 · område sundhed',
       '',
       '## Patientgrupper uden aktivt tilbud',
       '',
       '| Patientgruppe | Områder |',
       '| --- | --- |',
-      '| KOL | Sundhed |',
+      '| KOL | sundhed |',
       '',
       '## Sundhed',
       '',

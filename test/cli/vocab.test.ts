@@ -83,10 +83,9 @@ describe('vocab add', () => {
       [['--name-da', 'ANGST', '--name-en', 'Fear', '--areas', 'health'], 'error: the name given to --name-da is already the name of the patient group angst.'],
       [['--name-da', 'Frygt', '--name-en', 'Anxiety'.normalize('NFD'), '--areas', 'health'], 'error: the name given to --name-en is already the name of the patient group angst.'],
       [['--name-da', 'Fobi', '--name-en', 'Phobia', '--parent', 'fobier'], 'error: there is no patient group with the id fobier. Give one of these: Mental illness, Depression, Anxiety, Diabetes.'],
+      [['--name-en', 'Phobia', '--areas', 'health'], 'error: a patient group needs --name-da.'],
       [['--name-da', 'Fobi', '--name-en', 'Phobia'], 'error: a patient group needs --areas (social, psychiatry, health), or a --parent to take them from.'],
-      [['--name', 'Fobi', '--areas', 'health'], 'error: --name is not a field of a patient group; leave it out.'],
       [['--id', '../fobi', '--name-da', 'Fobi', '--name-en', 'Phobia', '--areas', 'health'], 'error: --id'],
-      [['--name-da', 'Fobi'], 'error: a patient group needs --name-en.'],
     ];
     for (const [args, message] of refusals) {
       const r = await run(dir, ['vocab', 'add', 'patient-groups', ...args]);
@@ -109,6 +108,24 @@ describe('vocab add', () => {
     expect(municipality.stderr).toBe('error: --name-en is not a field of a municipality; leave it out.\n');
     const unknown = await run(dir, ['--lang', 'da', 'vocab', 'add', 'sygdomme', '--name', 'X']);
     expect(unknown.stderr).toBe('fejl: den ordliste findes ikke. Ordlisterne er patientgrupper, kommuner og tilbudstyper (på engelsk patient-groups, municipalities og offer-types).\n');
+  });
+
+  test('--name is the Danish name in every vocabulary, and a new entry needs no English name: the Danish one stands in for it until one is given, and civsam says how to give it', async () => {
+    const dir = folder();
+    const r = await run(dir, ['--lang', 'da', 'vocab', 'add', 'patientgrupper', '--name', 'Pårørende til psykisk syge', '--areas', 'psykiatri']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('paaroerende-til-psykisk-syge\n');
+    expect(r.stderr).toContain('Det engelske navn er det danske, indtil du angiver et: civsam vocab rename patientgrupper paaroerende-til-psykisk-syge --name-en "…"\n');
+    expect(groups(dir)).toContain('- id: paaroerende-til-psykisk-syge\n  name:\n    da: Pårørende til psykisk syge\n    en: Pårørende til psykisk syge\n  areas: [psychiatry]\n');
+    // The advice, followed, gives the English name.
+    const en = await run(dir, ['vocab', 'rename', 'patientgrupper', 'paaroerende-til-psykisk-syge', '--name-en', 'Relatives of people with mental illness']);
+    expect(en.code).toBe(0);
+    expect(groups(dir)).toContain('    da: Pårørende til psykisk syge\n    en: Relatives of people with mental illness\n');
+    // An offer type takes --name as its Danish name too; with --name-en there is nothing to say.
+    const type = await run(dir, ['vocab', 'add', 'offer-types', '--name', 'Gå og snak', '--name-en', 'Walk and talk']);
+    expect(type.code).toBe(0);
+    expect(type.stderr).not.toContain('English name');
+    expect(read(dir, 'vocabularies/offer-types.yaml')).toContain('- id: gaa-og-snak\n  name:\n    da: Gå og snak\n    en: Walk and talk\n');
   });
 
   test('--dry-run shows the change and writes nothing; --no-commit writes without a commit', async () => {

@@ -112,14 +112,17 @@ describe('labels of fixed values', () => {
     expect(valueLabel('en', 'patient-association')).toBe('patient association');
     expect(DA_VALUE['volunteer-organisation']).toBe('frivillig organisation');
     expect(valueLabel('da', 'addiction')).toBe('addiction');
-    expect(messageOr('da', 'overview.area.addiction', 'fallback')).toBe('fallback');
-    expect(areaName('psychiatry', 'da')).toBe('Psykiatri');
+    expect(messageOr('da', 'value.addiction', 'fallback')).toBe('fallback');
+    // An area has one name in Danish, in lists, filters, help and reports alike.
+    expect(areaName('social', 'da')).toBe('socialområdet');
+    expect(valueLabel('da', 'social')).toBe('socialområdet');
+    expect(areaName('psychiatry', 'da')).toBe('psykiatri');
     expect(areaName('addiction' as Area, 'en')).toBe('addiction');
   });
 
   test('messages that name the areas take them from the schema, as alternatives in each language', () => {
     expect(translate('en', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('unknown area in --area. Use social, psychiatry or health.');
-    expect(translate('da', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('ukendt område i --area. Brug social, psykiatri eller sundhed.');
-    expect(translate('da', 'opt.overview.area', { areas: { or: [...AREAS, 'addiction'] } })).toBe('kun dette område: social, psykiatri, sundhed eller addiction, også på dansk (kan gentages eller gives som kommaliste)');
+    expect(translate('da', 'hearing.error.unknownArea', { areas: { or: AREAS } })).toBe('ukendt område i --area. Brug socialområdet, psykiatri eller sundhed.');
+    expect(translate('da', 'opt.overview.area', { areas: { or: [...AREAS, 'addiction'] } })).toBe('kun dette område: socialområdet, psykiatri, sundhed eller addiction, også på dansk (kan gentages eller gives som kommaliste)');
   });
 });

@@ -48,6 +48,18 @@ describe('civsam publish', () => {
     expect(readFileSync(join(out, 'en', 'offers.html'), 'utf8')).toContain('<html lang="en">');
   });
 
+  it('takes --lang begge, the Danish word for both, and refuses another value naming every value, publish\'s both too, without a placeholder', async () => {
+    const out = join(makeFolder({}), 'site');
+    const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'begge'], { env: { CIVSAM_LANG: 'da' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Sprog: da, en (en/).\n');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
+    const other = await civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--lang', 'fransk'], { env: { CIVSAM_LANG: 'da' } });
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge (both), der skriver siderne på begge sprog.\n' });
+    // Any command takes a language by its word, in either language.
+    expect((await civsam(['--lang', 'dansk', 'validate', '--data', DATA])).stderr).toMatch(/^Ingen problemer/);
+  });
+
   it('gives byte-identical files twice, and a second run into the same folder changes nothing', async () => {
     const base = makeFolder({});
     const a = join(base, 'a');

@@ -35,9 +35,6 @@ export const overview = defineMessages({
   'overview.kind.offer-type': 'offer type',
   'overview.kind.pool': 'pool',
 
-  'overview.area.social': 'Social',
-  'overview.area.psychiatry': 'Psychiatry',
-  'overview.area.health': 'Health',
   'overview.reach.regional': 'whole region',
   'overview.reach.national': 'nationwide',
   'overview.filter.area': 'area {values}',
@@ -159,9 +156,6 @@ export const overview = defineMessages({
   'overview.kind.offer-type': 'tilbudstype',
   'overview.kind.pool': 'pulje',
 
-  'overview.area.social': 'Socialområdet',
-  'overview.area.psychiatry': 'Psykiatri',
-  'overview.area.health': 'Sundhed',
   'overview.reach.regional': 'hele regionen',
   'overview.reach.national': 'landsdækkende',
   'overview.filter.area': 'område {values}',

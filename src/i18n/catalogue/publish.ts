@@ -256,7 +256,7 @@ export const publish = defineMessages({
   'opt.publishOut': 'mappen, webstedet skrives til (oprettes, hvis den mangler; kun filer, som civsam selv skrev der, bliver erstattet eller fjernet)',
   'opt.publishAsOf': 'datoen, webstedet beskriver, ÅÅÅÅ-MM-DD (standard: i dag); den eneste dato, der skrives i siderne',
   'opt.publishLang': 'sidernes sprog; both skriver begge, det første i roden og engelsk i en/ (standard: datamappens sprog, ellers da)',
-  'publish.langBothOnly': '--lang both kan kun bruges med civsam publish. Angiv --lang en eller --lang da.',
+  'publish.langBothOnly': '--lang begge (both) kan kun bruges med civsam publish. Angiv --lang en eller --lang da.',
   'publish.outMissing': 'angiv mappen, webstedet skal skrives til, med --output MAPPE.',
   'publish.outIsFile': '{dir} er en fil, ikke en mappe. Angiv en mappe med --output.',
   'publish.outputTwice': '--output og --out angiver begge mappen til webstedet, og de er forskellige. Angiv kun den ene.',

@@ -41,7 +41,8 @@ export const values = defineMessages({
   'value.da': 'Danish',
   'value.en': 'English',
 }, {
-  'value.social': 'social',
+  // The area's one Danish name, in lists, filters, help and reports alike.
+  'value.social': 'socialområdet',
   'value.psychiatry': 'psykiatri',
   'value.health': 'sundhed',
   'value.patient-association': 'patientforening',
