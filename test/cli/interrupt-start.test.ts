@@ -44,8 +44,14 @@ test('Ctrl-C at any moment of a change says what became of the folder; never exi
     const r = await editStopped(dir, preload, delay);
     const after = readFileSync(file, 'utf8');
     const at = `Ctrl-C ${delay} ms after start`;
-    // Never ended by the signal itself (which is Node's default: no word at all).
-    expect(r.signal, at).toBeNull();
+    // Never ended by the signal itself (which is Node's default: no word at all), but in the last
+    // moments of a finished run: once its last words are said and the process ends, Node takes its
+    // handlers down, and a Ctrl-C then ends it as Node does (seen on a busy machine, about one
+    // run in fifty with a Ctrl-C landing after the run). The change is whole and said by then.
+    if (r.signal !== null) {
+      expect({ signal: r.signal, changed: after !== before, stderr: r.stderr }, at).toEqual({ signal: 'SIGINT', changed: true, stderr: `Gemte ${file}.\n` });
+      continue;
+    }
     if (after === before) {
       seen.add('stopped');
       expect({ code: r.code, stderr: r.stderr }, at).toEqual({ code: 130, stderr: STOPPED });
