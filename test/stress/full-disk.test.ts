@@ -210,7 +210,8 @@ describe(`a full disk (${'mounted tmpfs, or ENOSPC injected'})`, () => {
     const dir = folderOnDisk('export', files);
     const out = join(mount ?? work, 'export-out', 'organisations.csv');
     mkdirSync(join(out, '..'), { recursive: true });
-    const args = ['--data', dir, 'export', 'organisations', '--output', out];
+    // Over an existing file, which export replaces only when told to.
+    const args = ['--data', dir, 'export', 'organisations', '--output', out, '--overwrite'];
     const ok = await runWithRoom(64 * PAGE, args, { CIVSAM_NO_CACHE: '1' });
     expect(ok.code, ok.stderr).toBe(0);
     const whole = readFileSync(out);
