@@ -65,22 +65,30 @@ test('Ctrl-C while sync is taking the lock: stopped before anything was sent, sa
   expect(anna.git(['ls-remote', bare, 'main']).stdout.split('\t')[0]).not.toBe(head.trim());
 }, 20_000);
 
-test('Ctrl-C while waiting for another writer: the wait hears it, stops with nothing written, says so, exit 130, the other writer\'s lock untouched', async () => {
-  const dir = makeFolder(baseFiles());
+/**
+ * Holds the folder's lock as a live process (this test), runs civsam with `args`, and sends Ctrl-C as
+ * soon as it says it waits (the moment a wait that could not hear it swallowed it, and waited on to
+ * its end). Returns how it ended and the lock file the test held.
+ */
+async function ctrlCWhileWaiting(dir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lock: string }> {
   const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n';
   writeFileSync(join(dir, '.civsam.lock'), lock);
-  const before = readdirSync(dir).sort();
-  const child = spawn(process.execPath, [BIN, '--data', dir, 'org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit'], { env: testEnv({ CIVSAM_LANG: 'da' }) });
+  const child = spawn(process.execPath, [BIN, '--data', dir, ...args], { env: testEnv({ CIVSAM_LANG: 'da', ...env }) });
   let stderr = '';
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-  // Ctrl-C as soon as it says it waits (the moment a wait that could not hear it swallowed it: it then waited on to its end).
   child.stderr.on('data', (b: Buffer) => {
     const had = stderr;
     stderr += b.toString('utf8');
     if (!had.includes('Venter') && stderr.includes('Venter')) child.kill('SIGINT');
   });
-  const r = await ended;
-  expect({ ...r, stderr }).toEqual({
+  return { ...(await ended), stderr, lock };
+}
+
+test('Ctrl-C while waiting for another writer: the wait hears it, stops with nothing written, says so, exit 130, the other writer\'s lock untouched', async () => {
+  const dir = makeFolder(baseFiles());
+  const before = [...readdirSync(dir), '.civsam.lock'].sort();
+  const { lock, ...r } = await ctrlCWhileWaiting(dir, ['org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit']);
+  expect(r).toEqual({
     code: 130,
     signal: null,
     stderr: expect.stringMatching(/^Venter på, at en anden ændring af datamappen bliver færdig \(højst omkring \d+ sekunder mere\) … Ctrl-C holder op med at vente; intet er ændret endnu\.\nfejl: stoppet efter dit ønske, før noget blev skrevet; datamappen er som før\.\n$/),
@@ -93,17 +101,7 @@ test('Ctrl-C while waiting for another writer: the wait hears it, stops with not
 test('Ctrl-C while sync waits for another writer: stopped before anything was sent, in sync\'s own words, exit 130', async () => {
   const { bare, home } = sharedRegister();
   const dir = cloneAs('Anna', bare, home).dir;
-  const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token: 'test' }) + '\n';
-  writeFileSync(join(dir, '.civsam.lock'), lock);
-  const child = spawn(process.execPath, [BIN, '--data', dir, 'sync'], { env: testEnv({ CIVSAM_LANG: 'da', ...person('Anna') }) });
-  let stderr = '';
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
-  child.stderr.on('data', (b: Buffer) => {
-    const had = stderr;
-    stderr += b.toString('utf8');
-    if (!had.includes('Venter') && stderr.includes('Venter')) child.kill('SIGINT');
-  });
-  const r = await ended;
+  const { lock, stderr, ...r } = await ctrlCWhileWaiting(dir, ['sync'], person('Anna'));
   expect(r).toEqual({ code: 130, signal: null });
   expect(stderr).toMatch(/\nfejl: stoppet efter dit ønske, før noget blev sendt eller hentet ind i din mappe; din mappe er som før\. Kør civsam sync igen, når du er klar\.\n$/);
   expect(readFileSync(join(dir, '.civsam.lock'), 'utf8')).toBe(lock);
