@@ -6,9 +6,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, type Files } from '../helpers/folder.js';
+import { todayIs } from '../helpers/today.js';
 
 const CALL = ['id: c1', 'title: Opslaget', 'areas: [psychiatry]', 'scope: regional', 'published: 2026-12-01', 'deadline: 2027-01-15', 'channel: public', 'criteria:', '  - id: reach', '    text: {da: Rækkevidde}', 'status: open', ''].join('\n');
 const APP = (received: string, extra = '') => `id: a1\ncall: c1\norganisations: [alpha]\ntitle: Samtaler\namount_dkk: 1000\nkind: development\nreceived: ${received}\n${extra}`;
@@ -16,13 +17,7 @@ const files = (extra: Files = {}): Files => ({ ...baseFiles(), 'calls/c1.yaml': 
 const run = (dir: string, args: string[], lang = 'da') => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: lang, COLUMNS: '300' } });
 const ADD = ['application', 'add', '--call', 'c1', '--organisation', 'alpha', '--amount', '1000', '--kind', 'development', '--title', 'Samtaler'];
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-06T12:00:00'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+todayIs('2026-12-06');
 
 describe('the day an application was received', () => {
   it('is refused after today and before the call was published, in both languages; nothing is written', async () => {

@@ -4,10 +4,11 @@
 // The table report carries the høringsnotat's summary: each point, the region's position and why.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/site/site.js';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org, type Files } from '../helpers/folder.js';
+import { todayIs } from '../helpers/today.js';
 import { loadFiles, part, textOf } from '../publish/fixture.js';
 
 const PARTY = (id: string) => `id: ${id}\norganisation: ${id}\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2020-01-01\nstatus: active\n`;
@@ -29,13 +30,7 @@ const files = (): Files => ({
 });
 const run = (dir: string, args: string[], lang = 'da') => civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: lang, COLUMNS: '120' } });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-10T12:00:00'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+todayIs('2026-12-10');
 
 /** The folder with h-model closed early today, 10 December, ten days before its deadline. */
 async function closedEarly(reason = 'Alle har svaret'): Promise<string> {

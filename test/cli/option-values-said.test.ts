@@ -4,9 +4,10 @@
 // file that exists only in the refused change.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { todayIs } from '../helpers/today.js';
 import { messagesOf } from '../helpers/check.js';
 
 const POOL = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development, operation]\nbudgets:\n  - year: 2027\n    amount_dkk: 1500000\n';
@@ -56,13 +57,7 @@ describe('an amount out of range', () => {
 });
 
 describe('agreement end before the agreement starts', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-12-06T12:00:00'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  todayIs('2026-12-06');
 
   it('says it has not begun and points to cancel, or that --date is before the start, not a line of the file', async () => {
     const dir = folder();

@@ -5,9 +5,10 @@
 // closed before its deadline without a reason (a status changed in the file by hand) is an audit finding.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, type Files } from '../helpers/folder.js';
+import { todayIs } from '../helpers/today.js';
 
 const CONSULTATION = ['id: h1', 'title: Høring om planen', 'areas: [psychiatry]', 'opens: 2026-11-20', 'deadline: 2026-12-30', 'selection: all', 'status: planned', ''].join('\n');
 const CALL = ['id: c1', 'title: Opslag', 'areas: [psychiatry]', 'scope: regional', 'published: 2026-12-01', 'deadline: 2027-01-15', 'channel: public', 'criteria: [Kvalitet]', 'status: open', ''].join('\n');
@@ -16,13 +17,7 @@ const AGREEMENT = 'id: g1\ntitle: Aftale\norganisations: [alpha]\nareas: [psychi
 const files = (extra: Files = {}): Files => ({ ...baseFiles(), 'consultations/h1.yaml': CONSULTATION, 'calls/c1.yaml': CALL, 'hearing-parties/alpha.yaml': PARTY, 'agreements/g1.yaml': AGREEMENT, ...extra });
 const run = (dir: string, args: string[], lang = 'da') => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: lang, COLUMNS: '200' } });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-06T12:00:00'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+todayIs('2026-12-06');
 
 describe('edit --status to a status with a command of its own', () => {
   it('is refused for a consultation and a call before their deadlines, naming the command, in both languages; nothing is written', async () => {
