@@ -17,6 +17,7 @@ import { nameKey } from '../domain/text.js';
 import { formatDate } from '../i18n/format.js';
 import { translate, type Message, type MessageKey } from '../i18n/index.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
+import { UNIQUE_FIELDS } from '../register/check.js';
 import { commitAt } from '../store/folder-at-date.js';
 import { gitRaw } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
@@ -126,9 +127,9 @@ export function restore(kind: RecordKind) {
       },
     }, (s) => {
       if (version.removed && s.current(kind, id) !== undefined) throw new UserError('restore.backAlready', params);
-      // Names no two records should share: the name it had may have been given to another since.
+      // A name no two records of the kind may share (UNIQUE_FIELDS): it may have been given to another since.
       const field = nameFieldOf(kind);
-      const name = field ? version.record[field] : undefined;
+      const name = field && UNIQUE_FIELDS[kind]?.includes(field) ? version.record[field] : undefined;
       if (typeof name === 'string') {
         for (const [other, rec] of s.folder.records[kind] as unknown as Map<string, Rec>) {
           if (other !== id && typeof rec[field!] === 'string' && nameKey(rec[field!] as string) === nameKey(name)) throw new UserError('restore.nameTaken', { ...params, other });

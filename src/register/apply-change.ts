@@ -14,7 +14,7 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
-import { notReadAsData, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
+import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
 import { readInParallel } from '../store/parallel-read.js';
@@ -330,6 +330,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         : { rel: f.rel, kind: c.kind, id: c.id, data: c.record ?? undefined, text: f.text };
     });
     const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    // A text written as it is (a restored file) was never read this run: what the reader finds in
+    // the text alone, before its data, is found in it too.
+    for (const f of changing) if (!isVocabulary(f.change) && f.change.text !== undefined && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
     // A retired vocabulary entry stays valid where it was, but no change may choose it anew.
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     lock.refresh();

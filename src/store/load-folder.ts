@@ -387,6 +387,19 @@ function integerKeyOf(text: string, lineStart: number, at: number): string | und
   return undefined;
 }
 
+/**
+ * What a file's text says wrong of its numbers before it is parsed: an amount with a decimal point,
+ * a whole number not in digits (the first, as one problem). Every text that is read goes through it,
+ * and so does a text a change writes as it is (a restored file), which was never read this run.
+ */
+export function numberFormProblems(rel: string, text: string): Problem[] {
+  const decimal = decimalAmount(text);
+  if (decimal) return [{ file: rel, ...decimal, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
+  const form = numberNotInDigits(text);
+  if (form) return [{ file: rel, ...form, rule: 'number-not-digits', severity: 'error', message: { key: 'problem.numberNotDigits' } }];
+  return [];
+}
+
 /** Reads and parses one candidate: everything readFolder learns from a file it has to read. */
 export function readCandidate(dir: string, c: Candidate, root: () => string, withIdentity: boolean): ReadOutcome {
   const { rel, what } = c;
@@ -399,16 +412,11 @@ export function readCandidate(dir: string, c: Candidate, root: () => string, wit
   let data: unknown;
   let strict: StrictParse | undefined;
   let fileProblems: Problem[] = [];
-  let amountAt: Position | undefined;
   let cut: Problem[] = [];
   const decoded = decode(got.bytes);
   if ('problem' in decoded) {
     fileProblems = [{ file: rel, ...decoded.problem }];
-  } else if ((amountAt = decimalAmount(decoded.text))) {
-    fileProblems = [{ file: rel, ...amountAt, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
-  } else if ((amountAt = numberNotInDigits(decoded.text))) {
-    fileProblems = [{ file: rel, ...amountAt, rule: 'number-not-digits', severity: 'error', message: { key: 'problem.numberNotDigits' } }];
-  } else {
+  } else if ((fileProblems = numberFormProblems(rel, decoded.text)).length === 0) {
     const fast = parseFast(decoded.text);
     if (fast) {
       data = fast.data;

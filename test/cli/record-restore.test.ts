@@ -54,6 +54,36 @@ describe('a removed record is brought back as it was', () => {
   });
 });
 
+describe('a restored file is checked as the reader checks a file', () => {
+  test('a title two offers may share does not stop it; an amount the reader refuses (written 5e5 in the version brought back) does, nothing written', async () => {
+    const OFFER = (id: string) => `id: ${id}\norganisation: vest\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n`;
+    const f = folder();
+    mkdirSync(join(f.dir, 'offers'), { recursive: true });
+    mkdirSync(join(f.dir, 'pools'), { recursive: true });
+    writeFileSync(join(f.dir, 'offers/gruppe-a.yaml'), OFFER('gruppe-a'));
+    writeFileSync(join(f.dir, 'offers/gruppe-b.yaml'), OFFER('gruppe-b'));
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'to tilbud');
+    expect((await f.run(['offer', 'remove', 'gruppe-a'])).code).toBe(0);
+    const back = await f.run(['offer', 'restore', 'gruppe-a']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(f.file('offers/gruppe-a.yaml')).toBe(OFFER('gruppe-a'));
+
+    // A pool committed once with its amount written 5e5 (before civsam refused that form), then mended.
+    const POOL = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2027\n    amount_dkk: ${amount}\n`;
+    writeFileSync(join(f.dir, 'pools/p.yaml'), POOL('5e5'));
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'pulje');
+    writeFileSync(join(f.dir, 'pools/p.yaml'), POOL('500000'));
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'pulje rettet');
+    const r = await f.run(['pool', 'restore', 'p']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`pools/p.yaml:7:17  Et helt tal, fx et beløb eller et årstal, skrives kun med cifre`);
+    expect(f.file('pools/p.yaml')).toBe(POOL('500000'));
+  });
+});
+
 describe('what a restored record refers to must be there', () => {
   test('an offer whose organisation was removed too: refused, with the command that brings the organisation back', async () => {
     const f = folder();
