@@ -4,7 +4,6 @@
 // write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { refuseApplicationDates } from '../domain/application-dates.js';
 import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
@@ -196,7 +195,6 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const note = opts.note?.trim();
     const { assessments, day } = withScores(before, assessor, { scores, ...(note ? { note } : {}), ...(opts.date !== undefined ? { date } : {}) }, ctx.today);
     dated = assessmentDayMessage(ctx, day);
-    refuseApplicationDates(r, { ...r, assessments }, s.folder, ctx.today);
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
     // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
     if (criteria) {
@@ -306,7 +304,6 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
       ...(criteria?.length ? { criteria } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
-    refuseApplicationDates(r, { ...r, decision }, s.folder, ctx.today);
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
     if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
     return changes;
@@ -384,7 +381,6 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
       ...(chosen?.ids.length ? { criteria: chosen.ids } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
-    refuseApplicationDates(r, { ...r, decision }, s.folder, ctx.today);
     const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
     if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
     return changes;

@@ -19,7 +19,7 @@ import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
-import { lateByNewDeadline, refuseApplicationDates } from '../domain/application-dates.js';
+import { lateByNewDeadline } from '../domain/application-dates.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -198,7 +198,6 @@ export function add(kind: RecordKind) {
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });
       const { id: _drop, ...rest } = rec;
       void _drop;
-      if (kind === 'application') refuseApplicationDates(undefined, { id, ...rest }, s.folder, ctx.today);
       refuseStatusOnAdd(kind, rec, id, ctx.today);
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
@@ -244,7 +243,6 @@ export function edit(kind: RecordKind) {
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       refuseStatusByEdit(kind, current, rec, id);
-      if (kind === 'application') refuseApplicationDates(current, rec, s.folder, ctx.today);
       // A call's deadline moved before the day applications came makes them late: said after the change (the audit's late-application-granted follows).
       if (kind === 'call' && typeof rec.deadline === 'string' && rec.deadline !== current.deadline) {
         const received = [...s.folder.records.application.values()].filter((a) => a.call === id).map((a) => a.received);

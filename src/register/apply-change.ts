@@ -14,6 +14,7 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
+import { refuseApplicationDates } from '../domain/application-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -304,6 +305,10 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         files.push({ change, rel, current, text: undefined, unchanged: false });
         continue;
       }
+      // An application's events as any change leaves them (assess, decide, a scores sheet, an import…):
+      // recorded once they have happened, in the order they can have happened. A restored version
+      // (written as it is) is a state the record had, and is not judged again.
+      if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });

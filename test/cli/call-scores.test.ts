@@ -58,6 +58,19 @@ describe('scoring sheets', () => {
     expect((await civsam(['--data', dir, 'call', 'scoring-sheet', 'c1', '--assessor', 'Anna', '--output', sheet])).code).toBe(0);
   });
 
+  it('refuses a sheet dated after today or before the applications came, as application assess does (one check in the write path); nothing written', async () => {
+    const dir = folder();
+    const sheet = await sheetFor(dir, 'Bo', (rows) => { rows[1][3] = 3; rows[1][4] = 2; });
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const future = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', sheet, '--date', '2099-01-01', '--no-commit']);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^fejl: bedømmelsen ville blive dateret efter i dag/m);
+    // The applications came on 2026-01-20.
+    const early = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', sheet, '--date', '2026-01-19', '--no-commit']);
+    expect(early.code).toBe(2);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+
   it('round-trips two assessors\' scores into the ranking worked out by hand', async () => {
     const dir = folder();
     // Header: Application, Organisations, Title, reach, need, Note.
