@@ -208,7 +208,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
 }
 
 /** What is said of an assessment's day after scores are written (withScores): today's, taken for one not given; the day kept; the day moved. A day given and standing needs no word. */
-export function assessmentDayMessage(ctx: CommandContext, day: AssessmentDay): Message | undefined {
+function assessmentDayMessage(ctx: CommandContext, day: AssessmentDay): Message | undefined {
   if (day.kind === 'new') return { key: 'application.assessDated', params: { date: formatDate(day.date, ctx.lang) } };
   if (day.kind === 'kept') return { key: 'application.assessDateKept', params: { date: formatDate(day.date, ctx.lang) } };
   if (day.kind === 'moved') return { key: 'application.assessDateMoved', params: { date: formatDate(day.date, ctx.lang), was: formatDate(day.was, ctx.lang) } };

@@ -76,7 +76,7 @@ function sayHistory(ctx: CommandContext, root: string, path: string, erased: rea
  * version without it (`clean`); the old commits' backup references, the reflog and the loose objects
  * are then dropped, and the result sent (forced) to the shared remote.
  */
-export function purgeCommands(root: string, path: string, objects: readonly string[], clean: NonNullable<VersionsHolding['clean']>, remote: boolean): string[] {
+function purgeCommands(root: string, path: string, objects: readonly string[], clean: NonNullable<VersionsHolding['clean']>, remote: boolean): string[] {
   // Run by filter-branch for each commit, on that commit's index: the file's object there, if it is one that holds the data, is replaced.
   const filter = `case $(git rev-parse -q --verify ${shellWord(`:${path}`)}) in ${objects.join('|')}) git update-index --cacheinfo ${clean.mode} ${clean.object} ${shellWord(path)} ;; esac`;
   return [

@@ -20,6 +20,7 @@ import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
 import { lateByNewDeadline } from '../domain/application-dates.js';
+import { applicationsOf } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -245,7 +246,7 @@ export function edit(kind: RecordKind) {
       refuseStatusByEdit(kind, current, rec, id);
       // A call's deadline moved before the day applications came makes them late: said after the change (the audit's late-application-granted follows).
       if (kind === 'call' && typeof rec.deadline === 'string' && rec.deadline !== current.deadline) {
-        const received = [...s.folder.records.application.values()].filter((a) => a.call === id).map((a) => a.received);
+        const received = applicationsOf(s.folder, id).map((a) => a.received);
         const was = typeof current.deadline === 'string' ? current.deadline : undefined;
         const count = lateByNewDeadline(received, was, rec.deadline);
         late = count > 0 && was !== undefined ? { count, command: `civsam call edit ${id} --deadline ${was}` } : undefined;

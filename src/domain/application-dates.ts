@@ -18,7 +18,7 @@ const decisionDate = (r: Rec | undefined): string | undefined => (r && r.decisio
  * Why an application's dates, as a change leaves them, cannot be (undefined: they can). `before`
  * is the record as it was (undefined for a new one), `published` the day its call was published.
  */
-export function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string): Message | undefined {
+function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string): Message | undefined {
   const id = String(after.id ?? '');
   const received = dateOf(after.received);
   const receivedMoved = received !== undefined && received !== dateOf(before?.received);

@@ -6,7 +6,7 @@ import type { Message } from '../i18n/index.js';
 import { AMOUNT_RANGE } from './shapes.js';
 
 /** The command line's thousands separators: a dot, a space (also a no-break space) or an underscore. */
-export const COMMAND_LINE_SEPARATORS = '._ \u00a0';
+const COMMAND_LINE_SEPARATORS = '._ \u00a0';
 
 /** The whole number `text` writes, or undefined when it is not one (a decimal, a word, too large). */
 export function readWholeNumber(text: string, separators: string = COMMAND_LINE_SEPARATORS): number | undefined {

@@ -27,7 +27,7 @@ const WHOLE = new RegExp(String.raw`^${TOKEN}(?: ${TOKEN})*$`, 'u');
 let words: ReadonlySet<string> | undefined;
 
 /** Every placeholder the catalogue's advice writes, in English and Danish (a phrase and each of its words). */
-export function advicePlaceholders(): ReadonlySet<string> {
+function advicePlaceholders(): ReadonlySet<string> {
   if (words) return words;
   const found = new Set<string>();
   const add = (w: string) => {

@@ -8,7 +8,7 @@ import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import type { MessageKey } from '../i18n/index.js';
 
 /** For each kind, the status values set by a command, and that command's name. */
-export const STATUS_COMMANDS: { readonly [K in RecordKind]?: Readonly<Record<string, string>> } = {
+const STATUS_COMMANDS: { readonly [K in RecordKind]?: Readonly<Record<string, string>> } = {
   organisation: { inactive: 'deactivate', active: 'activate' },
   agreement: { ended: 'end', cancelled: 'cancel' },
   call: { closed: 'close' },

@@ -3,9 +3,8 @@
 // (civsam consultation close --early --reason keeps the day and the reason, and the høringsnotat
 // says them). A status set to closed in the file by hand has neither. Seen while the deadline is
 // still ahead of the audit's date, or at any time where the record says it closed early but not why.
-import { byOpens } from '../../domain/scope.js';
 import type { HearingRule } from '../hearing-rules.js';
-import { PRINCIPLE, subjectOf } from '../hearing-rules.js';
+import { hearingRule, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 const check: HearingRule['checkConsultation'] = (_folder, c, asOf) => {
   if (c.status !== 'closed' || (c.closed_early_reason ?? '').trim() !== '') return [];
@@ -17,12 +16,11 @@ const check: HearingRule['checkConsultation'] = (_folder, c, asOf) => {
   }];
 };
 
-export const rule: HearingRule = {
+export const rule: HearingRule = hearingRule({
   id: 'hearing-closed-early',
   severity: 'warning',
   principle: PRINCIPLE,
   title: 'rule.hearing-closed-early.title',
   explanation: 'rule.hearing-closed-early.explanation',
   checkConsultation: check,
-  check: ({ folder, asOf }) => [...folder.records.consultation.values()].filter((c) => c.status === 'closed').sort(byOpens).flatMap((c) => check(folder, c, asOf)),
-};
+}, 'closed');

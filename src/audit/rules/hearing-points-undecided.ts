@@ -3,10 +3,9 @@
 // 9.1.6) wants the høringsnotat to say, for each point raised, what was done with it and why;
 // a point without a disposition leaves that answer open. Judged on closed consultations only:
 // while a consultation is open its points are still being gathered.
-import { byOpens } from '../../domain/scope.js';
 import type { Finding } from '../finding.js';
 import type { HearingRule } from '../hearing-rules.js';
-import { partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
+import { hearingRule, partyRef, PRINCIPLE, subjectOf } from '../hearing-rules.js';
 
 const check: HearingRule['checkConsultation'] = (_folder, c) => {
   if (c.status !== 'closed') return [];
@@ -21,12 +20,11 @@ const check: HearingRule['checkConsultation'] = (_folder, c) => {
   return [finding];
 };
 
-export const rule: HearingRule = {
+export const rule: HearingRule = hearingRule({
   id: 'hearing-points-undecided',
   severity: 'warning',
   principle: PRINCIPLE,
   title: 'rule.hearing-points-undecided.title',
   explanation: 'rule.hearing-points-undecided.explanation',
   checkConsultation: check,
-  check: ({ folder, asOf }) => [...folder.records.consultation.values()].filter((c) => c.status === 'closed').sort(byOpens).flatMap((c) => check(folder, c, asOf)),
-};
+}, 'closed');
