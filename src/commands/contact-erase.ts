@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { shellWord } from '../i18n/shell-word.js';
-import { gitRaw } from '../store/git.js';
-import { folderInRepository, versionsHolding, type VersionsHolding } from '../store/history.js';
+import { folderInRepository, gitRaw } from '../store/git.js';
+import { versionsHolding, type VersionsHolding } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { changeRecord } from '../register/apply-change.js';
 

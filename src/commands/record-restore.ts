@@ -19,9 +19,9 @@ import { translate, type Message, type MessageKey } from '../i18n/index.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
 import { UNIQUE_FIELDS } from '../register/check.js';
 import { commitAt } from '../store/folder-at-date.js';
-import { gitRaw } from '../store/git.js';
+import { folderInRepository, gitRaw } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
-import { folderInRepository, lastChange, removedRecords } from '../store/history.js';
+import { lastChange, removedRecords } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
 

@@ -2,10 +2,8 @@
 // the region's time zone (Europe/Copenhagen): the last commit on or before that moment, its tree
 // read with `git cat-file --batch` into a private temporary folder. No checkout: the working
 // tree is untouched. The temporary folder is removed when the process ends.
-import { realpathSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { UserError } from '../domain/errors.js';
-import { gitRaw } from './git.js';
+import { folderInRepository, gitRaw } from './git.js';
 import { materialise } from './git-tree.js';
 
 export const REGION_TIME_ZONE = 'Europe/Copenhagen';
@@ -41,14 +39,12 @@ let cleanupRegistered = false;
 
 /** The data folder `dir` as committed at the end of `date`: a temporary copy to read from. */
 export function folderAtDate(dir: string, shown: string, date: string): string {
-  const real = realpathSync(dir);
-  const top = gitRaw(['rev-parse', '--show-toplevel'], real);
-  if (!top.ok) throw new UserError('asOfHistory.noRepository', { dir: shown });
-  const root = realpathSync(top.stdout.toString('utf8').trim());
+  const found = folderInRepository(dir);
+  if (!found) throw new UserError('asOfHistory.noRepository', { dir: shown });
+  const { root, prefix } = found;
   const commit = commitAt(root, date);
   if (!commit) throw new UserError('asOfHistory.nothingYet', { date, dir: shown });
-  const rel = relative(root, real).split(sep).join('/');
-  const tree = materialise(root, commit, rel ? `${rel}/` : '');
+  const tree = materialise(root, commit, prefix);
   open.push(tree.dispose);
   if (!cleanupRegistered) {
     cleanupRegistered = true;

@@ -3,7 +3,7 @@
 // a field's value: records hold personal data). Other uncommitted work in the tree is left alone
 // and reported, never swept into civsam's commit.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
@@ -191,3 +191,11 @@ export function firstLine(s: string): string {
   return withoutCredentials(line).replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
+/** Where the data folder `dir` lies in its git repository: the repository's root and the folder's path in it ('' or 'data/'); undefined outside one. */
+export function folderInRepository(dir: string): { root: string; prefix: string } | undefined {
+  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
+  if (!top.ok) return undefined;
+  const root = realpathSync(top.stdout.toString('utf8').trim());
+  const rel = realpathSync(dir).slice(root.length + 1).split('\\').join('/');
+  return { root, prefix: rel ? `${rel}/` : '' };
+}

@@ -5,7 +5,6 @@
 // of the fields it took from one side or the other: those are shown in the commits that made them.
 // A merge is shown only for what it changed itself, a field whose merged value no side had (a
 // conflict settled by an edit in the folder), as a change by the person who merged.
-import { realpathSync } from 'node:fs';
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord } from '../domain/record-merge.js';
@@ -180,15 +179,6 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
     entries.push({ commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records });
   }
   return entries;
-}
-
-/** Where the data folder `dir` lies in its git repository: the repository's root and the folder's path in it ('' or 'data/'); undefined outside one. */
-export function folderInRepository(dir: string): { root: string; prefix: string } | undefined {
-  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) return undefined;
-  const root = realpathSync(top.stdout.toString('utf8').trim());
-  const rel = realpathSync(dir).slice(root.length + 1).split('\\').join('/');
-  return { root, prefix: rel ? `${rel}/` : '' };
 }
 
 /** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */
