@@ -12,9 +12,9 @@ describe('an empty list', () => {
   const dir = makeFolder(baseFiles());
 
   it('is one sentence, in each language, with no table', async () => {
-    expect(await civsam(['offer', 'list', '--data', dir], DA)).toEqual({ code: 0, stdout: 'Der er ingen poster af typen tilbud.\n', stderr: '' });
-    expect((await civsam(['offer', 'list', '--data', dir])).stdout).toBe('There are no records of the kind offer.\n');
-    expect((await civsam(['offer', 'list', '--format', 'md', '--data', dir], DA)).stdout).toBe('Der er ingen poster af typen tilbud.\n\n');
+    expect(await civsam(['offer', 'list', '--data', dir], DA)).toEqual({ code: 0, stdout: 'Der er ingen tilbud.\n', stderr: '' });
+    expect((await civsam(['offer', 'list', '--data', dir])).stdout).toBe('There are no offers.\n');
+    expect((await civsam(['offer', 'list', '--format', 'md', '--data', dir], DA)).stdout).toBe('Der er ingen tilbud.\n\n');
   });
 
   it('after filters, says none of how many matched', async () => {

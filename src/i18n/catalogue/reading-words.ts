@@ -23,7 +23,7 @@ export const readingWords = defineMessages({
   'register.same.consultation': 'a consultation with this title in the same year',
   'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
   'register.idNumberedDryRun': 'The id {base} is taken, so the new record would be given the id {id}.',
-  'list.none': 'There are no records of the kind {kind}.',
+  'list.none': 'There are {things}.',
   'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
@@ -45,7 +45,7 @@ export const readingWords = defineMessages({
   'register.same.consultation': 'en høring med denne titel i samme år',
   'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
   'register.idNumberedDryRun': 'Id\'et {base} er optaget, så den nye post ville få id\'et {id}.',
-  'list.none': 'Der er ingen poster af typen {kind}.',
+  'list.none': 'Der er {things}.',
   'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });
