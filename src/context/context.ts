@@ -2,6 +2,7 @@
 // path and today's date. Commands return an exit code; only bin/ touches the process.
 import type { ChalkInstance } from 'chalk';
 import type { Language, MessageKey, MessageParams } from '../i18n/index.js';
+import type { SnapshotWrite } from '../store/parse-cache.js';
 
 export interface Output {
   write(text: string): void;
@@ -50,11 +51,6 @@ export interface CommandContext {
   replay?: ReplayHook;
 }
 
-/** A snapshot file and which write of it (store/parse-cache.ts ParseCache.generation). */
-export interface SnapshotWrite {
-  snapshot: string;
-  generation: string;
-}
 
 /** What the folder's load tells a report that may be printed again from a recording (context/replay.ts). */
 export interface ReplayHook {

@@ -8,7 +8,7 @@ import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
-import { noCache, openParseCache } from '../store/parse-cache.js';
+import { noCache, openParseCache, type SnapshotWrite } from '../store/parse-cache.js';
 import { readInParallel } from '../validate/parallel-check.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { validPart, type LeftOut } from '../validate/valid-part.js';
@@ -22,7 +22,7 @@ export interface LoadedFolder {
   problems: Problem[];
   fileCount: number;
   /** The snapshot (its file and which write of it) when every file was as it holds them: what a kept result is kept by. */
-  unchanged?: { snapshot: string; generation: string };
+  unchanged?: SnapshotWrite;
 }
 
 /** The data folder's absolute path; refuses (exit 2) when it is not a folder. */

@@ -471,6 +471,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const strict = new Map<string, StrictParse>();
+  let verdict: { problems: readonly Problem[] | undefined } | undefined;
   let realRoot: string | undefined;
   const root = () => (realRoot ??= realpathSync(dir));
   const withIdentity = cache !== noCache;
@@ -552,7 +553,8 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     own: inParallel?.own,
     // A file taken from the snapshot knows its entry; any other was read this run and has not passed yet.
     passed: (rel, file) => (file ? file instanceof TakenFile && cache.passedEntry(file.entry) : cache.passed(rel)),
-    verdict: () => cache.verdict(rels, listing) as readonly Problem[] | undefined,
+    // Asked before the check and by it: worked out once (nothing the snapshot holds changes in between).
+    verdict: () => (verdict ??= { problems: cache.verdict(rels, listing) as readonly Problem[] | undefined }).problems,
     previous() {
       const last = cache.previous(listing);
       return last && { problems: last.problems as readonly Problem[], files: last.files, changed: rels.filter((_, i) => taken[i] === undefined) };

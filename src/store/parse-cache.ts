@@ -207,7 +207,7 @@ export interface ParseCache {
    * was: with a `verdict` (every file as that write holds it), the folder is exactly what it was
    * when the snapshot was written, which is what a recorded output is kept by (recorded-output.ts).
    */
-  generation(): { snapshot: string; generation: string } | undefined;
+  generation(): SnapshotWrite | undefined;
   /**
    * Has the next save write the snapshot even when only a few files were read again (which it
    * would otherwise leave for later runs to read again): a report that is recorded can be printed
@@ -218,11 +218,17 @@ export interface ParseCache {
    * The snapshot this run wrote (its file and which write it is), when it wrote one: it holds the
    * data this run read and the verdict it settled, so it is the folder this run's report was made on.
    */
-  written(): { snapshot: string; generation: string } | undefined;
+  written(): SnapshotWrite | undefined;
   /** Drops the entries of files just written, so no old copy of their data stays in the snapshot. */
   forget(rels: Iterable<string>): void;
   /** Writes the snapshot back if anything changed (dropping files not `seen`, when given); a failure to write is not the user's problem. */
   save(seen?: readonly string[]): void;
+}
+
+/** A snapshot file and which write of it: see ParseCache.generation. */
+export interface SnapshotWrite {
+  snapshot: string;
+  generation: string;
 }
 
 /** A checked folder's problems, with the files (in order) and the listing's own problems they were found for. */
@@ -829,7 +835,7 @@ export function openParseCache(dataDir: string, env: NodeJS.ProcessEnv, version:
   let puts = 0;
   let mustWrite = false;
   /** The snapshot this run wrote, once it has (see `written`). */
-  let wrote: { snapshot: string; generation: string } | undefined;
+  let wrote: SnapshotWrite | undefined;
   /** Per entry: it holds this run's data, taken from the snapshot (1) or just read and kept (2). */
   const current: number[] = [];
   const dead = new Set<number>();
