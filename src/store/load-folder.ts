@@ -343,11 +343,13 @@ function decimalAmount(text: string): Position | undefined {
 
 /**
  * A whole number (a field the schemas hold an integer in, INTEGER_FIELDS) written otherwise than in
- * digits: `0xDBBA0`, `0o17`, `2.027e3`. YAML reads each as a number, so a slip would pass as an
- * amount or a year. Where the first one is, if any. A file without such a form costs this one
- * search; one with it (a text that happens to hold `1e3`) is looked at further only there.
+ * digits: `0xDBBA0`, `0o17`, `2.027e3`, with a plus sign (`+250000`) or a leading zero (`0250000`,
+ * which a YAML 1.1 tool, and so a colleague's script, reads as the octal 86016). YAML reads each as
+ * a number, so a slip would pass as an amount or a year. Where the first one is, if any. A file
+ * without such a form costs this one search; one with it (a text that happens to hold `1e3`) is
+ * looked at further only there.
  */
-const NUMBER_FORM = /(?<![\w.-])[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
+const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
 function numberNotInDigits(text: string): Position | undefined {
   NUMBER_FORM.lastIndex = 0;
   for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {

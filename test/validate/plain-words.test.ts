@@ -212,8 +212,8 @@ describe('a whole number written otherwise than in digits', () => {
   const pool = (budget: string) => `id: p\nname: Puljen\nareas: [psychiatry]\nfunds: [operation]\nbudgets:\n${budget}`;
   const only = (files: Record<string, string>, lang: 'da' | 'en' = 'en') => messagesOf({ ...baseFiles(), ...files }, lang).filter((m) => m.includes('number-not-digits'));
   it('is refused at the value, for an amount in hex and a year with an exponent, in both languages', () => {
-    expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 0xDBBA0\n') }, 'da')).toEqual(['pools/p.yaml:7:17 number-not-digits Et helt tal, fx et beløb eller et årstal, skrives kun med cifre: YAML læser også former som 0x… og 2.027e3 som tal, så en tastefejl ville gå igennem uset. Skriv det med cifre alene, fx 2027 eller 900000.']);
-    expect(only({ 'pools/p.yaml': pool('  - year: 2.027e3\n    amount_dkk: 900000\n') })).toEqual(['pools/p.yaml:6:11 number-not-digits A whole number, such as an amount or a year, is written in digits only: YAML reads forms such as 0x… and 2.027e3 as numbers too, so a slip would pass unseen. Write it as digits only, e.g. 2027 or 900000.']);
+    expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 0xDBBA0\n') }, 'da')).toEqual(['pools/p.yaml:7:17 number-not-digits Et helt tal, fx et beløb eller et årstal, skrives kun med cifre: YAML læser også former som 0x…, 2.027e3, +900000 og 0900000 som tal (nogle programmer læser et nul forrest som et oktaltal), så en tastefejl ville gå igennem uset. Skriv det med cifre alene, fx 2027 eller 900000.']);
+    expect(only({ 'pools/p.yaml': pool('  - year: 2.027e3\n    amount_dkk: 900000\n') })).toEqual(['pools/p.yaml:6:11 number-not-digits A whole number, such as an amount or a year, is written in digits only: YAML reads forms such as 0x…, 2.027e3, +900000 and 0900000 as numbers too (some programs read a leading zero as octal), so a slip would pass unseen. Write it as digits only, e.g. 2027 or 900000.']);
   });
   it('is found in every integer field the schemas define: in a flow mapping, a flow list and a block list, in octal', () => {
     expect(only({ 'pools/p.yaml': pool('  - {year: 2026, amount_dkk: 9E5}\n') })).toEqual([expect.stringMatching(/^pools\/p\.yaml:6:30 /)]);
@@ -221,6 +221,15 @@ describe('a whole number written otherwise than in digits', () => {
     expect(only(app('years: [2026, 0o3753]\n'))).toEqual([expect.stringMatching(/^applications\/a\.yaml:7:15 /)]);
     expect(only(app('years:\n  - 2026\n  - 2.027e+3\n'))).toEqual([expect.stringMatching(/^applications\/a\.yaml:9:5 /)]);
     expect(only({ 'consultations/h.yaml': 'id: h\ntitle: H\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nselection: limited\nseats: 1e1\nstatus: planned\n' })).toEqual([expect.stringMatching(/^consultations\/h\.yaml:7:8 /)]);
+  });
+  it('is found with a plus sign or a leading zero (a YAML 1.1 program reads 0250000 as the octal 86016), in block and flow', () => {
+    expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 0250000\n') })).toEqual([expect.stringMatching(/^pools\/p\.yaml:7:17 /)]);
+    expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: +250000\n') })).toEqual([expect.stringMatching(/^pools\/p\.yaml:7:17 /)]);
+    expect(only({ 'pools/p.yaml': pool('  - {year: 02026, amount_dkk: 250000}\n') })).toEqual([expect.stringMatching(/^pools\/p\.yaml:6:12 /)]);
+  });
+  it('near miss: a zero alone, a date, a quoted or commented leading zero, a text field that starts with 0', () => {
+    expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 0\n') + 'description: "0250000"\n# amount_dkk: 0250000\n' })).toEqual([]);
+    expect(only({ 'consultations/h.yaml': 'id: h\ntitle: "+45 0800"\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nselection: open\nstatus: planned\n' })).toEqual([]);
   });
   it('near miss: digits, a text or a comment holding such a form, a quoted one, a number field that is not whole', () => {
     expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 900000\n') + 'description: Op til 1e6 kr. i alt, se 0x10\n# amount_dkk: 0x10\n' })).toEqual([]);
