@@ -233,7 +233,7 @@ export function edit(kind: RecordKind) {
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
       : kind === 'consultation' ? (await import('./consultation.js')).refuseSeatsBelowInvited : undefined;
-    const result = await applyChange(ctx, options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), (s) => {
+    const result = await applyChange(ctx, { ...options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), notes: () => removed }, (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       let rec: Rec = current;
@@ -261,7 +261,6 @@ export function edit(kind: RecordKind) {
       removed = removedByReplacing(kind, id, current, rec, opts, s.folder, ctx.lang, opts.dryRun === true);
       return [{ kind, id, record: rec }];
     });
-    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun)) removed.forEach(noteOf(ctx));
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && late) noteOf(ctx)({ key: 'call.deadlineBeforeReceived', params: { ...late, id } });
     // Said after a dry run's diff too, as what the change would do.
     if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });

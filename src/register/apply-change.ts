@@ -14,6 +14,7 @@ import { pastDateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
+import { overcommittedByChange } from './overcommit.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
@@ -94,6 +95,11 @@ export interface ChangeOptions {
    * it reaches): said together with the fields it lacks, so one run tells them all.
    */
   lacking?: () => Message[];
+  /**
+   * Notes the plan found about what the change does (a list flag that removed entries), said once
+   * the change is written or after a dry run's diff, before what it does to the pools' budgets.
+   */
+  notes?: () => readonly Message[];
   /** The commit's message made of the one civsam would write (`described`), in the folder's language: a restore says what it brought back. */
   message?: (described: string, language: Language) => string;
 }
@@ -347,9 +353,13 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       throw new UserError('write.refused', { count: introduced.length + said.added });
     }
 
+    // Money promised beyond a pool's budget by this change: said once it is written (or as what it would do).
+    const overcommitted = overcommittedByChange(checked.folder, changing.flatMap((f) => (isVocabulary(f.change) ? [] : [{ kind: f.change.kind, id: f.change.id, record: f.change.record }])), ctx.today, options.dryRun === true);
+
     if (options.dryRun) {
       for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
       say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
+      for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
       return { exitCode: EXIT.ok, written: [] };
     }
 
@@ -422,6 +432,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       }
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
+    for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
     // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only
     // now. A commit that failed all the same has said so, with what to do: that is the one thing to
     // know (a stop had nothing left to stop), and the exit is the failed commit's.

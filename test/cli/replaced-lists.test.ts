@@ -26,7 +26,10 @@ describe('a replacing list flag that removes entries', () => {
     const dir = folder();
     const run = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2028:1500000');
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('Gemte pools/p.yaml.\n'.replace('pools', join(dir, 'pools')) + 'Bemærk: --budgets erstatter alle år, så budgetterne for disse år er fjernet: 2026: 500.000 kr. og 2027: 1.200.000 kr. Et enkelt års budget sættes med civsam pool budget p --year ÅR --amount BELØB, som lader de andre år stå.\n');
+    expect(run.stderr).toBe('Gemte pools/p.yaml.\n'.replace('pools', join(dir, 'pools')) + 'Bemærk: --budgets erstatter alle år, så budgetterne for disse år er fjernet: 2026: 500.000 kr. og 2027: 1.200.000 kr. Et enkelt års budget sættes med civsam pool budget p --year ÅR --amount BELØB, som lader de andre år stå.\n'
+      // What that does to the money already promised from the pool in those years (the audit's pool-overcommitted, said at once).
+      + 'Bemærk: efter ændringen er der lovet mere af puljen »Psykiatripuljen«, end den har. 2026: 300.000 kr. fordelt, men der er intet budget registreret for året. civsam audit melder det som en fejl, indtil årets vedtagne budget er registreret (civsam pool budget), eller der er lovet mindre.\n'
+      + 'Bemærk: efter ændringen er der lovet mere af puljen »Psykiatripuljen«, end den har. 2027: 100.000 kr. fordelt, men der er intet budget registreret for året. civsam audit melder det som en fejl, indtil årets vedtagne budget er registreret (civsam pool budget), eller der er lovet mindre.\n');
     // A year given again (another amount) is changed, not removed.
     const one = await edit(dir, 'pool', 'edit', 'p', '--budgets', '2028:1000000', '--budgets', '2029:900000');
     expect(one.stderr).not.toContain('Bemærk');

@@ -1,0 +1,34 @@
+// What a change does to the pools' budgets: agreements' funding lines, pools' budgets or
+// applications' grants, added, changed or removed, that leave a pool-year promised more than its
+// budget. The audit's own rule (pool-overcommitted) is run on the folder as it was and as the
+// change leaves it; a finding the folder did not have before is said once the change is written
+// (or after a dry run's diff, as what it would do): where the promise is made, not first in the audit.
+import { rule } from '../audit/rules/pool-overcommitted.js';
+import type { DataFolder } from '../domain/folder.js';
+import type { RecordKind } from '../domain/kinds.js';
+import { recordName } from '../domain/record-name.js';
+import type { Message } from '../i18n/index.js';
+
+/** The kinds whose records hold money promised from a pool, or a pool's budget. */
+const HOLDS_MONEY: ReadonlySet<RecordKind> = new Set<RecordKind>(['agreement', 'pool', 'application']);
+
+/**
+ * The notes for the pool-years that the changed records (`record` null: removed) leave
+ * overcommitted and that were not so before, or not by as much.
+ */
+export function overcommittedByChange(folder: DataFolder, changes: ReadonlyArray<{ kind: RecordKind; id: string; record: Record<string, unknown> | null }>, asOf: string, dryRun: boolean): Message[] {
+  const money = changes.filter((c) => HOLDS_MONEY.has(c.kind));
+  if (money.length === 0) return [];
+  const records = { ...folder.records } as Record<RecordKind, Map<string, unknown>>;
+  for (const c of money) {
+    if (records[c.kind] === folder.records[c.kind]) records[c.kind] = new Map(folder.records[c.kind] as Map<string, unknown>);
+    if (c.record) records[c.kind].set(c.id, c.record);
+    else records[c.kind].delete(c.id);
+  }
+  const changed = { ...folder, records } as DataFolder;
+  const said = (f: { subject: { id: string }; message: Message }) => `${f.subject.id}\n${JSON.stringify(f.message)}`;
+  const before = new Set(rule.check({ folder, asOf }).map(said));
+  return rule.check({ folder: changed, asOf })
+    .filter((f) => !before.has(said(f)))
+    .map((f) => ({ key: dryRun ? 'register.wouldOvercommit' : 'register.overcommitted', params: { pool: recordName(changed, 'pool', f.subject.id) ?? f.subject.id, finding: f.message } }));
+}
