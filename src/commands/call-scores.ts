@@ -7,9 +7,8 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder, resolveDataDir } from '../context/load.js';
+import { loadFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
-import { isInsideFolder } from '../store/paths.js';
 import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
 import { controlCharacterIn } from '../domain/text.js';
@@ -46,8 +45,6 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   const typed = opts.assessor?.trim();
   if (!typed) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
-  // The sheet names its assessor: never left in the data folder, where nothing but records belongs.
-  if (isInsideFolder(resolveDataDir(ctx), resolve(ctx.cwd, opts.output))) throw new UserError('scores.outputInData', { file: opts.output, data: dataFolderName(ctx) });
   const { call, apps, folder } = callOf(ctx, id);
   // The assessor as the call knows them, however the name was typed (recordedAssessor).
   const assessor = recordedAssessor(call, applicationsOf(folder, call.id), typed);
@@ -74,8 +71,9 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
     { name: call.id, headers, rows },
     { name: ABOUT_SHEET, headers: [ctx.t('scores.about.field'), ctx.t('scores.about.value')], rows: about },
   ]);
-  // Never over a sheet an assessor may have filled in since, unless --overwrite says so.
-  writeOutputFile(ctx, opts.output, bytes, { replace: opts.overwrite === true });
+  // Never over a sheet an assessor may have filled in since, unless --overwrite says so; never in
+  // the data folder, where nothing but civsam's own files belongs (the sheet names its assessor).
+  writeOutputFile(ctx, opts.output, bytes, { replace: opts.overwrite === true, outsideData: 'scores.outputInData' });
   ctx.stderr.write(ctx.t('export.written', { rows: rows.length, file: opts.output }) + '\n');
   return EXIT.ok;
 }
