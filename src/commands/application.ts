@@ -187,9 +187,10 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
+    const apps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
-    const assessor = recordedAssessor(call, applicationsOf(s.folder, call.id), typed);
-    refuseTiedAssessor(s.folder, call, assessor);
+    const assessor = recordedAssessor(call, apps, typed);
+    refuseTiedAssessor(s.folder, call, apps, assessor);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const before = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     const note = opts.note?.trim();
@@ -242,8 +243,7 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  * call (forvaltningsloven § 3), since scoring the others moves the tied applicant too. The
  * assessor is not named; the organisations are, by name.
  */
-export function refuseTiedAssessor(folder: DataFolder, call: Call, assessor: string): void {
-  const apps = applicationsOf(folder, call.id);
+export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string): void {
   const orgs = tiesOf(tiedAssessors(call, apps), assessor);
   if (!orgs) return;
   const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);

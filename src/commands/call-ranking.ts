@@ -113,7 +113,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const year = opts.year === undefined ? undefined : yearOption(opts.year, '--year');
-  const report = buildRanking(folder, call, ctx.today, year);
+  const report = buildRanking(folder, call, ctx.today, { year });
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
   const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call, folder.settings?.language ?? ctx.lang) });
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });

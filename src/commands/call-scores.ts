@@ -46,10 +46,11 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   if (!typed) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
   const { call, apps, folder } = callOf(ctx, id);
+  const all = applicationsOf(folder, call.id);
   // The assessor as the call knows them, however the name was typed (recordedAssessor).
-  const assessor = recordedAssessor(call, applicationsOf(folder, call.id), typed);
+  const assessor = recordedAssessor(call, all, typed);
   // No sheet for an assessor disqualified in the call: its scores would be refused on import.
-  refuseTiedAssessor(folder, call, assessor);
+  refuseTiedAssessor(folder, call, all, assessor);
   const criteria = scoredCriteria(call);
   const { min, max } = scaleOf(call);
   const headers = [ctx.t('scores.column.application'), ctx.t('scores.column.organisations'), ctx.t('scores.column.title'), ...criteria.map((c) => c.id), ctx.t('scores.column.note')];
@@ -153,10 +154,11 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
   const days: AssessmentDay[] = [];
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
     const current = s.folder.records.call.get(call.id) ?? call;
+    const callApps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
-    const who = recordedAssessor(current, applicationsOf(s.folder, call.id), typed);
+    const who = recordedAssessor(current, callApps, typed);
     // As `application assess` refuses it: a disqualified assessor's scores never count.
-    refuseTiedAssessor(s.folder, current, who);
+    refuseTiedAssessor(s.folder, current, callApps, who);
     days.length = 0;
     const out = [];
     for (const [appId, given] of scores) {
