@@ -15,11 +15,10 @@
 import { controlCharacterIn, nfc } from '../domain/text.js';
 import { mayBeName, requireId } from '../domain/ids.js';
 import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
-import type { Message, MessageKey } from '../i18n/index.js';
+import { andList, type Message, type MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
 import { placeholderIn } from '../i18n/advice-placeholders.js';
 import { UserError } from '../domain/errors.js';
-import { andList } from '../audit/make.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
 

@@ -10,12 +10,11 @@ import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { yearOption } from '../domain/whole-numbers.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/index.js';
+import { andList, type MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
-import { andList } from '../audit/make.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 

@@ -17,9 +17,8 @@ import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
-import type { Message } from '../i18n/index.js';
+import { andList, type Message } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
-import { andList } from '../audit/make.js';
 import { applyChange } from '../register/apply-change.js';
 import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
 
