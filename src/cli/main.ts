@@ -5,7 +5,7 @@ import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
 import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
-import { languageChoice, languageFromEnvironment, translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { languageChoice, languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { argumentInWords, prepareArguments } from './arguments.js';
 import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';

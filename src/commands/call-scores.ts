@@ -6,8 +6,7 @@
 // import knows whose scores they are; it is written to the records only.
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder } from '../context/load.js';
+import { loadValidFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
 import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
@@ -29,9 +28,7 @@ type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?:
 export const ABOUT_SHEET = 'civsam';
 
 function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[]; folder: DataFolder } {
-  const { folder, problems } = loadFolder(ctx);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+  const folder = loadValidFolder(ctx);
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id, command: reCriteriaCommand(call) });
