@@ -1,23 +1,18 @@
 // What the rules on applications share: each call with its applications, scored criteria and
 // assessors, and the grantee reports overdue on a day.
-import { applicationsByCall, assessorsOf, countedAssessors, scoredCriteria, tiedAssessors, type ScoredCriterion } from '../domain/applications.js';
+import { applicationsByCall, assessorPanel, scoredCriteria, type AssessorPanel, type ScoredCriterion } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call } from '../domain/kinds.js';
 import { enumAt } from '../domain/shapes.js';
 import type { MessageParams } from '../i18n/index.js';
 
-export interface CallRound {
+/** A call with its assessors: everyone who assessed, those disqualified by a tie, those who count (assessorPanel). */
+export interface CallRound extends AssessorPanel {
   readonly call: Call;
   /** The call's applications, in id order. */
   readonly apps: readonly Application[];
   /** The call's criteria with ids (none for calls written with plain-text criteria). */
   readonly criteria: readonly ScoredCriterion[];
-  /** Everyone who assessed any application of the call. */
-  readonly assessors: readonly string[];
-  /** The assessors whose scores count: all but those with a declared tie to an applicant (countedAssessors). */
-  readonly counted: readonly string[];
-  /** The assessors with a declared tie to an applicant, each with those applicants (tiedAssessors); also those who assessed nothing. */
-  readonly tied: ReadonlyMap<string, readonly string[]>;
 }
 
 const rounds = new WeakMap<DataFolder, readonly CallRound[]>();
@@ -37,7 +32,7 @@ function buildCallRounds(folder: DataFolder): CallRound[] {
   for (const [callId, apps] of applicationsByCall(folder.records.application.values())) {
     const call = folder.records.call.get(callId);
     if (!call) continue;
-    out.push({ call, apps, criteria: scoredCriteria(call), assessors: assessorsOf(apps), counted: countedAssessors(call, apps), tied: tiedAssessors(call, apps) });
+    out.push({ call, apps, criteria: scoredCriteria(call), ...assessorPanel(call, apps) });
   }
   return out.sort((a, b) => (a.call.id < b.call.id ? -1 : 1));
 }

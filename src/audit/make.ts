@@ -4,7 +4,7 @@ import { daysBetween } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, RecordKind } from '../domain/kinds.js';
 import { recordName } from '../domain/record-name.js';
-import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
+import { andList, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import type { AuditRule, Finding, RecordRef, Severity } from './finding.js';
 
 export function ref(kind: RecordKind, id: string): RecordRef {
@@ -41,16 +41,6 @@ export function nameList(folder: DataFolder, kind: RecordKind, ids: readonly str
  */
 export function fieldList(fields: readonly string[]): Message | string {
   return andList(fields.map((f) => ({ key: `label.${f}` as MessageKey })));
-}
-
-/** Items (names, or messages) joined as the reader's language lists things: `A, B and C`, `A, B og C`. */
-export function andList(items: ReadonlyArray<Message | string>): Message | string {
-  if (items.length === 0) return '';
-  if (items.length === 1) return items[0];
-  const [last, ...before] = [...items].reverse();
-  let out: Message = { key: 'audit.fmt.and', params: { first: before[0], last } };
-  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: f, rest: out } };
-  return out;
 }
 
 /** A whole-kroner amount in a message, formatted for the reader's language when shown. */

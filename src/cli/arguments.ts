@@ -15,11 +15,10 @@
 import { controlCharacterIn, nfc } from '../domain/text.js';
 import { mayBeName, requireId } from '../domain/ids.js';
 import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
-import type { Message, MessageKey } from '../i18n/index.js';
+import { andList, type Message, type MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
 import { placeholderIn } from '../i18n/advice-placeholders.js';
 import { UserError } from '../domain/errors.js';
-import { andList } from '../audit/make.js';
 import type { CommandSpec } from './commands.js';
 import type { Names } from './command-spec.js';
 
@@ -107,6 +106,11 @@ interface GivenPlaceholder {
   values?: { or: readonly string[]; field?: string };
 }
 
+/** An argument named in words (`id'et`, `argumentet høringsparter`), never as `<id>`: `name` as the command's spec gives it, without brackets. */
+export function argumentInWords(name: string): Message {
+  return name === 'id' ? { key: 'cli.placeholderArgument.id' } : { key: 'cli.placeholderArgument', params: { argument: { placeholder: name } } };
+}
+
 /** The placeholder words among a value's items (`--reason TEKST`, `decide ID`). */
 function placeholdersIn(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).flatMap((v) => {
@@ -127,7 +131,7 @@ function refusePlaceholders(spec: CommandSpec, positional: unknown[], opts: Reco
   positional.forEach((value, i) => {
     const p = args[i];
     if (!p) return;
-    const what: Message = isIdName(p.name) === 'one' && p.name === 'id' ? { key: 'cli.placeholderArgument.id' } : { key: 'cli.placeholderArgument', params: { argument: { placeholder: p.name } } };
+    const what = argumentInWords(p.name);
     for (const word of placeholdersIn(value)) given.push({ what, word });
   });
   for (const word of placeholdersIn(opts.data)) given.push({ what: '--data', word });

@@ -5,8 +5,8 @@ import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
 import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
-import { languageChoice, languageFromEnvironment, translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { prepareArguments } from './arguments.js';
+import { languageChoice, languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { argumentInWords, prepareArguments } from './arguments.js';
 import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
@@ -314,8 +314,7 @@ function excessMessage(excess: ExcessWords, cmd: Command, t: (k: MessageKey, p?:
     case 'flag': return t('cli.excessAfterFlag', { count, option: excess.option });
     case 'argument': {
       // The argument in words (id'et, argumentet fil), as the placeholder refusal names it, never as `<id>`.
-      const name = excess.arguments[excess.arguments.length - 1].replace(/^[<[]|\.{3}|[>\]]$/g, '');
-      const argument: Message = name === 'id' ? { key: 'cli.placeholderArgument.id' } : { key: 'cli.placeholderArgument', params: { argument: { placeholder: name } } };
+      const argument = argumentInWords(excess.arguments[excess.arguments.length - 1].replace(/^[<[]|\.{3}|[>\]]$/g, ''));
       return t('cli.excessAfterArgument', { count, words, command, argument, arguments: excess.arguments.length });
     }
     case 'command': return t('cli.excessNoArguments', { count, words, command });

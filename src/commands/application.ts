@@ -8,13 +8,12 @@ import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
-import { andList } from '../audit/make.js';
 import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import { sameAssessor } from '../domain/personal.js';
 import type { NamedEntry } from '../domain/names.js';
-import type { Language, Message, MessageParams } from '../i18n/index.js';
+import { andList, type Language, type Message, type MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { applyChange, changeRecord, type PlannedChange, type Rec, type Session } from '../register/apply-change.js';
@@ -187,21 +186,17 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const call = callOf(s, id, r);
+    const apps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
-    const assessor = recordedAssessor(call, applicationsOf(s.folder, call.id), typed);
-    refuseTiedAssessor(s.folder, call, assessor);
+    const assessor = recordedAssessor(call, apps, typed);
+    refuseTiedAssessor(s.folder, call, apps, assessor);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const before = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     const note = opts.note?.trim();
     const { assessments, day } = withScores(before, assessor, { scores, ...(note ? { note } : {}), ...(opts.date !== undefined ? { date } : {}) }, ctx.today);
     dated = assessmentDayMessage(ctx, day);
-    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, assessments } }];
     // Scores name a criterion by its id: a call whose criteria were all plain texts gets them with the scores.
-    if (criteria) {
-      const callRec = s.current('call', call.id) ?? (call as unknown as Rec);
-      changes.push({ kind: 'call', id: call.id, record: { ...callRec, criteria } });
-    }
-    return changes;
+    return withCallCriteria(s, id, r, { ...r, assessments }, criteria);
   });
   if (dated && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(dated.key, dated.params) + '\n');
   return result.exitCode;
@@ -242,8 +237,7 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  * call (forvaltningsloven § 3), since scoring the others moves the tied applicant too. The
  * assessor is not named; the organisations are, by name.
  */
-export function refuseTiedAssessor(folder: DataFolder, call: Call, assessor: string): void {
-  const apps = applicationsOf(folder, call.id);
+export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string): void {
   const orgs = tiesOf(tiedAssessors(call, apps), assessor);
   if (!orgs) return;
   const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);
@@ -283,9 +277,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
-    const given = opts.criteria?.filter((c) => c.trim() !== '');
-    const call = given?.length ? callRecordOf(s, id, r) : undefined;
-    const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
+    const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
     if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId);
@@ -304,9 +296,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
       ...(criteria?.length ? { criteria } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
-    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
-    if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
-    return changes;
+    return withCallCriteria(s, id, r, { ...r, decision }, chosen?.criteria);
   });
   return result.exitCode;
 }
@@ -330,6 +320,26 @@ function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applie
 function callRecordOf(s: Session, id: string, r: Record<string, unknown>): Rec {
   const call = callOf(s, id, r);
   return s.current('call', call.id) ?? (call as unknown as Rec);
+}
+
+/** A decision's --criteria (blank values left out) as the call's criterion ids (decisionCriteria); undefined when none is given. */
+function criteriaGiven(ctx: CommandContext, s: Session, id: string, r: Rec, values: readonly string[] | undefined): ReturnType<typeof decisionCriteria> | undefined {
+  const given = values?.filter((c) => c.trim() !== '');
+  return given?.length ? decisionCriteria(ctx, callRecordOf(s, id, r), s.folder.settings?.language ?? ctx.lang, given) : undefined;
+}
+
+/**
+ * The change of application `id` (`record`, its new version), and of its call when the criteria
+ * named with it (scores, a decision's --criteria) gave the call's plain-text criteria ids
+ * (`criteria`, the call's new list): a decision and scores name a criterion by its id.
+ */
+function withCallCriteria(s: Session, id: string, r: Rec, record: Rec, criteria: CriteriaList | undefined): PlannedChange[] {
+  const changes: PlannedChange[] = [{ kind: 'application', id, record }];
+  if (criteria) {
+    const call = callRecordOf(s, id, r);
+    changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria } });
+  }
+  return changes;
 }
 
 /**
@@ -370,9 +380,7 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
         throw new UserError(before.reason ? 'application.amountMakesFullReason' : 'application.amountMakesFull', { id: appId, granted: amount_(amount), command });
       }
     }
-    const given = opts.criteria?.filter((c) => c.trim() !== '');
-    const call = given?.length ? callRecordOf(s, id, r) : undefined;
-    const chosen = call ? decisionCriteria(ctx, call, s.folder.settings?.language ?? ctx.lang, given!) : undefined;
+    const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
     const decision = {
       ...before,
       ...(date !== undefined ? { date } : {}),
@@ -381,9 +389,7 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
       ...(chosen?.ids.length ? { criteria: chosen.ids } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
-    const changes: PlannedChange[] = [{ kind: 'application', id, record: { ...r, decision } }];
-    if (call && chosen?.criteria) changes.push({ kind: 'call', id: String(call.id), record: { ...call, criteria: chosen.criteria } });
-    return changes;
+    return withCallCriteria(s, id, r, { ...r, decision }, chosen?.criteria);
   });
   return result.exitCode;
 }

@@ -4,11 +4,10 @@
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { andList } from '../audit/make.js';
 import { applicationsOf, assessedBy, recordedAssessor, tiedAssessors, tiesOf } from '../domain/applications.js';
 import { sameAssessor } from '../domain/personal.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Message } from '../i18n/index.js';
+import { andList, type Message } from '../i18n/index.js';
 import type { Call } from '../domain/kinds.js';
 import { changeRecord } from '../register/apply-change.js';
 

@@ -23,18 +23,18 @@ import { closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder, resolveDataDir } from '../context/load.js';
+import { loadValidFolder, resolveDataDir } from '../context/load.js';
 import { outputFolder } from '../context/output-folder.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
-import { applicationsOf, criterionText, grantedAmount, scoredCriteria, tiedAssessors } from '../domain/applications.js';
+import { applicationsOf, assessorPanel, criterionText, grantedAmount, scoredCriteria, type AssessorPanel } from '../domain/applications.js';
 import { callContactOf } from '../domain/call-contact.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
-import type { Message } from '../i18n/index.js';
+import { andList, type Message } from '../i18n/index.js';
+import { callRounds } from '../audit/grants.js';
 import { RULES } from '../audit/registry.js';
-import { andList } from '../audit/make.js';
 import { buildRanking } from '../reports/ranking.js';
 import { runAudit } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
@@ -197,9 +197,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const out = resolve(ctx.cwd, outDir);
   refuseUnreadablePath(out);
   if (isInsideFolder(resolveDataDir(ctx), out)) throw new UserError('letter.outInData', { dir: outDir, data: dataFolderName(ctx) });
-  const { folder, problems } = loadFolder(ctx);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+  const folder = loadValidFolder(ctx);
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const apps = applicationsOf(folder, id).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -214,6 +212,8 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   // criteria, missing scores, more granted than applied for, …) is not one to send: none is written
   // while one is, and each is named with what is wrong.
   const wrong = letterProblems(ctx, folder, apps);
+  // The call's assessors as the audit just worked them out (callRounds, kept for the folder).
+  const panel: AssessorPanel = callRounds(folder).find((r) => r.call.id === id) ?? assessorPanel(call, apps);
   if (wrong.length > 0) {
     // Each application on a line of its own (by its title, which people know it by), what is wrong beneath it.
     const lines = wrong.flatMap(({ app, problems }): Message[] => [
@@ -221,14 +221,14 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
       ...problems.map((problem): Message => ({ key: 'letter.problemLine', params: { problem } })),
     ]);
     // With an assessor disqualified in the call, "assess" would read as "let them score the rest": said who may.
-    throw new UserError(tiedAssessors(call, apps).size > 0 ? 'letter.decisionsWrongTied' : 'letter.decisionsWrong', { count: wrong.length, list: { lines } });
+    throw new UserError(panel.tied.size > 0 ? 'letter.decisionsWrongTied' : 'letter.decisionsWrong', { count: wrong.length, list: { lines } });
   }
   // Then an assessor disqualified in the call (a declared tie to an applicant) whose scores are still in
   // the files: the ranking (the one `call ranking` gives, and the audit judges the decisions by) leaves
   // them out, but the files would still show a disqualified person taking part in the case the
   // letters close (assessor-conflict, an error of the call). None is written until they are removed,
   // each through `application assess --remove`, which the history records; the declaration stays.
-  const ranking = buildRanking(folder, call, ctx.today);
+  const ranking = buildRanking(folder, call, ctx.today, { panel });
   const uncounted = ranking.applications.filter((a) => a.uncounted > 0).map((a) => a.id).sort();
   if (uncounted.length > 0) {
     const organisations = andList(ranking.uncounted.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o));

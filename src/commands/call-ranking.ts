@@ -2,20 +2,18 @@
 // scores (by number, never by name), the decision and amounts, and the line where the pool's money
 // for the year runs out: what `overview funding` shows as left of that year's budget, with the
 // year said and why it was taken. Table, JSON, CSV, Markdown, or an .xlsx workbook with --output FILE.xlsx.
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder } from '../context/load.js';
+import { loadValidFolder } from '../context/load.js';
 import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { yearOption } from '../domain/whole-numbers.js';
 import { formatAmount, formatNumber } from '../i18n/format.js';
-import type { MessageKey } from '../i18n/index.js';
+import { andList, type MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
-import { andList } from '../audit/make.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
@@ -107,13 +105,11 @@ function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
 export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   // Agreements too: what they already grant from the pool is not left for the applications (nor what is granted through calls).
-  const { folder, problems } = loadFolder(ctx, { reads: ['call', 'application', 'pool', 'organisation', 'agreement'] });
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+  const folder = loadValidFolder(ctx, ['call', 'application', 'pool', 'organisation', 'agreement']);
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   const year = opts.year === undefined ? undefined : yearOption(opts.year, '--year');
-  const report = buildRanking(folder, call, ctx.today, year);
+  const report = buildRanking(folder, call, ctx.today, { year });
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
   const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call, folder.settings?.language ?? ctx.lang) });
   const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });

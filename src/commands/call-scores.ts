@@ -6,10 +6,8 @@
 // import knows whose scores they are; it is written to the records only.
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { dataFolderName } from '../context/data-folder.js';
-import { loadFolder, resolveDataDir } from '../context/load.js';
+import { loadValidFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
-import { isInsideFolder } from '../store/paths.js';
 import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
 import { controlCharacterIn } from '../domain/text.js';
@@ -18,9 +16,8 @@ import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
-import type { Message } from '../i18n/index.js';
+import { andList, type Message } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
-import { andList } from '../audit/make.js';
 import { applyChange } from '../register/apply-change.js';
 import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
 
@@ -31,9 +28,7 @@ type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?:
 export const ABOUT_SHEET = 'civsam';
 
 function callOf(ctx: CommandContext, id: string): { call: Call; apps: Application[]; folder: DataFolder } {
-  const { folder, problems } = loadFolder(ctx);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+  const folder = loadValidFolder(ctx);
   const call = folder.records.call.get(id);
   if (!call) throw new UserError('register.notFound', { kind: { key: 'kind.call' }, id });
   if (scoredCriteria(call).length === 0) throw new UserError('application.noScoredCriteria', { call: id, command: reCriteriaCommand(call) });
@@ -46,13 +41,12 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
   const typed = opts.assessor?.trim();
   if (!typed) throw new UserError('application.assessorMissing');
   if (!opts.output || !opts.output.toLowerCase().endsWith('.xlsx')) throw new UserError('scores.outputXlsx');
-  // The sheet names its assessor: never left in the data folder, where nothing but records belongs.
-  if (isInsideFolder(resolveDataDir(ctx), resolve(ctx.cwd, opts.output))) throw new UserError('scores.outputInData', { file: opts.output, data: dataFolderName(ctx) });
   const { call, apps, folder } = callOf(ctx, id);
+  const all = applicationsOf(folder, call.id);
   // The assessor as the call knows them, however the name was typed (recordedAssessor).
-  const assessor = recordedAssessor(call, applicationsOf(folder, call.id), typed);
+  const assessor = recordedAssessor(call, all, typed);
   // No sheet for an assessor disqualified in the call: its scores would be refused on import.
-  refuseTiedAssessor(folder, call, assessor);
+  refuseTiedAssessor(folder, call, all, assessor);
   const criteria = scoredCriteria(call);
   const { min, max } = scaleOf(call);
   const headers = [ctx.t('scores.column.application'), ctx.t('scores.column.organisations'), ctx.t('scores.column.title'), ...criteria.map((c) => c.id), ctx.t('scores.column.note')];
@@ -74,8 +68,9 @@ export async function scoringSheet(ctx: CommandContext, opts: SheetOpts, args: u
     { name: call.id, headers, rows },
     { name: ABOUT_SHEET, headers: [ctx.t('scores.about.field'), ctx.t('scores.about.value')], rows: about },
   ]);
-  // Never over a sheet an assessor may have filled in since, unless --overwrite says so.
-  writeOutputFile(ctx, opts.output, bytes, { replace: opts.overwrite === true });
+  // Never over a sheet an assessor may have filled in since, unless --overwrite says so; never in
+  // the data folder, where nothing but civsam's own files belongs (the sheet names its assessor).
+  writeOutputFile(ctx, opts.output, bytes, { replace: opts.overwrite === true, outsideData: 'scores.outputInData' });
   ctx.stderr.write(ctx.t('export.written', { rows: rows.length, file: opts.output }) + '\n');
   return EXIT.ok;
 }
@@ -155,10 +150,11 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
   const days: AssessmentDay[] = [];
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false }, (s) => {
     const current = s.folder.records.call.get(call.id) ?? call;
+    const callApps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
-    const who = recordedAssessor(current, applicationsOf(s.folder, call.id), typed);
+    const who = recordedAssessor(current, callApps, typed);
     // As `application assess` refuses it: a disqualified assessor's scores never count.
-    refuseTiedAssessor(s.folder, current, who);
+    refuseTiedAssessor(s.folder, current, callApps, who);
     days.length = 0;
     const out = [];
     for (const [appId, given] of scores) {

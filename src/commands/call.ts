@@ -3,8 +3,8 @@
 import { applicationsOf, derivedSelection } from '../domain/applications.js';
 import type { CommandContext } from '../context/context.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import type { Message } from '../i18n/index.js';
-import { andList, nameOf } from '../audit/make.js';
+import { andList, type Message } from '../i18n/index.js';
+import { nameOf } from '../audit/make.js';
 import { changeRecord } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; selected?: string[]; applicants?: string[] };

@@ -1,8 +1,7 @@
 // civsam consultation plan [ID]: the proposed hearing list of a registered consultation, or of one
 // described by --area/--patient-group/--seats/--opens; --apply writes it into `invited`.
 import type { CommandContext } from '../context/context.js';
-import { dataFolderName } from '../context/data-folder.js';
-import { loadValidFolder } from '../context/load.js';
+import { loadValidFolder, refuseFolderWithErrors } from '../context/load.js';
 import { emit } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import type { Consultation } from '../domain/kinds.js';
@@ -57,8 +56,7 @@ async function apply(ctx: CommandContext, opts: Options, id: string, asOf: strin
   const { changeRecord } = await import('../register/apply-change.js');
   let invited: string[] = [];
   const code = await changeRecord(ctx, { dryRun: opts.dryRun, commit: opts.commit }, 'consultation', id, (record, s) => {
-    const errors = s.checked.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+    refuseFolderWithErrors(ctx, s.checked.problems);
     const c: Consultation = findConsultation(s.folder, id);
     if (c.status !== 'planned') throw new UserError('hearing.error.applyNotPlanned', { id, status: { key: `hearing.status.${c.status}` } });
     // Judged on the same day as the plan shown without --apply, so what it showed is what it writes.

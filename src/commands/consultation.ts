@@ -3,12 +3,12 @@ import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
-import { listWords } from '../i18n/index.js';
+import { andList, listWords } from '../i18n/index.js';
 import { changeRecord } from '../register/apply-change.js';
 import { recordName } from '../domain/record-name.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Message } from '../i18n/index.js';
-import { andList, nameOf } from '../audit/make.js';
+import { nameOf } from '../audit/make.js';
 import type { Rec } from '../register/apply-change.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; reason?: string; party?: string; point?: string[] };

@@ -21,7 +21,7 @@ import { renderTerminalTable } from '../output/table.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import { applyChange } from '../register/apply-change.js';
-import { resolveDataDir } from '../context/load.js';
+import { refuseFolderWithErrors, resolveDataDir } from '../context/load.js';
 import { isInsideFolder, pathExists } from '../store/paths.js';
 import { defaultedFields, fillDefaults, newId as registerId, type DefaultSource } from '../register/build.js';
 import { columnsOf } from '../spreadsheets/import/columns.js';
@@ -62,7 +62,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const dir = resolveDataDir(ctx);
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version), readInParallel);
     const checked = checkFolder(raw);
-    refuseInvalidFolder(ctx, checked.problems);
+    refuseFolderWithErrors(ctx, checked.problems);
     const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, checked.folder) });
     const bad = reportProblems(ctx, plan, sheet, map);
     ctx.stdout.write(planTable(ctx, plan));
@@ -78,7 +78,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   let rejectedFile: string | undefined;
   let rejectedText: string | undefined;
   const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
-    refuseInvalidFolder(ctx, session.checked.problems);
+    refuseFolderWithErrors(ctx, session.checked.problems);
     plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, session.folder) });
     const bad = reportProblems(ctx, plan, sheet, map);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
@@ -170,11 +170,6 @@ function refuseRejectedFile(ctx: CommandContext, file: string, mayOverwrite: boo
   const target = resolve(ctx.cwd, file);
   if (isInsideFolder(resolveDataDir(ctx), target)) throw new UserError('import.error.rejectedInData', { file, dir: dataFolderName(ctx) });
   if (!mayOverwrite && pathExists(target)) throw new UserError('import.error.rejectedExists', { file });
-}
-
-function refuseInvalidFolder(ctx: CommandContext, problems: Array<{ severity: string }>): void {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
 }
 
 function describeSheet(ctx: CommandContext, sheet: Sheet): string {

@@ -3,16 +3,10 @@ import type { CommandContext } from '../context/context.js';
 import { coverageView } from '../output/coverage.js';
 import { namesOf } from '../output/labels.js';
 import { buildCoverageReport } from '../reports/coverage.js';
-import { runOverview, selected, selectedAreas, type OutputOptions } from '../context/overview-options.js';
+import { coverageFilter, runOverview, type OutputOptions, type OverviewFilters } from '../context/overview-options.js';
 
-interface Options extends OutputOptions {
-  area?: string[];
-  patientGroup?: string[];
-}
+type Options = OutputOptions & Pick<OverviewFilters, 'area' | 'patientGroup'>;
 
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
-  return runOverview(ctx, opts, (folder, asOf) => buildCoverageReport(folder, asOf, {
-    areas: selectedAreas(ctx, folder, opts.area),
-    patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
-  }), (report, folder) => coverageView(report, namesOf(folder), ctx.lang), ['offer', 'organisation', 'pool']);
+  return runOverview(ctx, opts, (folder, asOf) => buildCoverageReport(folder, asOf, coverageFilter(ctx, folder, opts)), (report, folder) => coverageView(report, namesOf(folder), ctx.lang), ['offer', 'organisation', 'pool']);
 }

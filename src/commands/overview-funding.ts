@@ -6,20 +6,18 @@ import { yearOption } from '../domain/whole-numbers.js';
 import { fundingByOrganisationView, fundingView } from '../output/funding.js';
 import { namesOf } from '../output/labels.js';
 import { buildFundingByOrganisationReport, buildFundingReport } from '../reports/funding.js';
-import { output, selected, selectedAreas, start, type OutputOptions } from '../context/overview-options.js';
+import { fundingFilter, output, start, type OutputOptions, type OverviewFilters } from '../context/overview-options.js';
 
-interface Options extends OutputOptions {
+type Options = OutputOptions & Pick<OverviewFilters, 'pool' | 'area'> & {
   year?: string[];
-  pool?: string[];
-  area?: string[];
   by?: 'pool' | 'organisation';
-}
+};
 
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const { asOf } = start(ctx, opts);
   const yearList = (opts.year ?? []).map((v) => yearOption(v, '--year'));
   const folder = loadValidFolder(ctx, ['agreement', 'organisation', 'pool']);
-  const filter = { years: yearList, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
+  const filter = fundingFilter(ctx, folder, opts, yearList);
   if (opts.by === 'organisation') {
     const report = buildFundingByOrganisationReport(folder, asOf, filter);
     output(ctx, opts, report, () => fundingByOrganisationView(report, namesOf(folder), ctx.lang));

@@ -79,7 +79,7 @@ export function restore(kind: RecordKind) {
       }
       if (!there) {
         const entry = gone().find((r) => r.kind === kind && r.id === id);
-        const bytes = entry && readFileAt(root, entry.version.slice(0, entry.version.indexOf(':')), path);
+        const bytes = entry?.bytes;
         if (!entry || !bytes) throw new UserError('register.notFound', params);
         const by = entry.removedBy;
         return {
@@ -90,11 +90,10 @@ export function restore(kind: RecordKind) {
         };
       }
       // The last change is the last one committed: changes made in the file since would be lost unseen.
+      // (A file git does not track yet, `??`, is left to the next step: it was never committed.)
       const status = gitRaw(['status', '--porcelain', '--', path], root);
-      if (status.ok && status.stdout.length > 0) {
-        const tracked = gitRaw(['ls-files', '--error-unmatch', '--', path], root).ok;
-        if (tracked) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
-      }
+      const line = status.ok ? status.stdout.toString('utf8') : '';
+      if (line !== '' && !line.startsWith('??')) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
       const last = lastChange(root, path);
       if (!last) throw new UserError('restore.neverCommitted', params);
       const bytes = readFileAt(root, `${last.commit}^`, path);

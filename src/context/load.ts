@@ -128,6 +128,12 @@ export function loadValidFolder(ctx: CommandContext, reads?: readonly RecordKind
   return loadValidPart(ctx, reads).folder;
 }
 
+/** Refuses a folder whose check found errors (`problems`), in the words every command refuses it with. */
+export function refuseFolderWithErrors(ctx: CommandContext, problems: ReadonlyArray<{ severity: string }>): void {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+}
+
 /** As loadValidFolder, with what was left out (nothing for a valid folder). */
 export function loadValidPart(ctx: CommandContext, reads?: readonly RecordKind[]): { folder: DataFolder; leftOut: LeftOut } {
   const { folder, problems } = loadFolder(ctx, { reads });

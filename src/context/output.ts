@@ -2,12 +2,14 @@
 // extension; written to stdout, or atomically to the file.
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import type { MessageKey } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { writeFileAtomic as writeAtomically } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
-import { pathExists, realPath } from '../store/paths.js';
+import { isInsideFolder, pathExists, realPath } from '../store/paths.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
+import { dataFolderName } from './data-folder.js';
 import { resolveDataDir } from './load.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
@@ -95,13 +97,22 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   if (toFile) writeOutputFile(ctx, opts.output!, Buffer.concat(bytes));
 }
 
+export interface OutputFileOptions {
+  /** false: a file people go on to fill in or correct (an export, a scoring sheet), never replaced unless --overwrite. */
+  replace?: boolean;
+  /**
+   * A file that must not be anywhere in the data folder (a scoring sheet names its assessor, and
+   * only civsam's own files belong there): refused with this message, given {file} and {data}.
+   */
+  outsideData?: MessageKey;
+}
+
 /**
  * Writes a report to the file the user named (`--output`): refused on the data folder's own places
- * (civsamOwnPath), then written by writeFileAtomic below. With `replace: false` (a file people go
- * on to fill in or correct: an export, a scoring sheet, unless --overwrite) an existing file is
- * refused, never replaced.
+ * (civsamOwnPath), or anywhere in it with `outsideData`, then written by writeFileAtomic below.
+ * With `replace: false` an existing file is refused, never replaced.
  */
-export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array, options: { replace?: boolean } = {}): void {
+export function writeOutputFile(ctx: CommandContext, path: string, content: string | Uint8Array, options: OutputFileOptions = {}): void {
   const target = resolve(ctx.cwd, path);
   let dataDir: string | undefined;
   try {
@@ -109,6 +120,7 @@ export function writeOutputFile(ctx: CommandContext, path: string, content: stri
   } catch {
     dataDir = undefined; // no data folder: nothing to keep it out of
   }
+  if (dataDir !== undefined && options.outsideData && isInsideFolder(dataDir, target)) throw new UserError(options.outsideData, { file: path, data: dataFolderName(ctx) });
   if (dataDir !== undefined && civsamOwnPath(dataDir, target)) throw new UserError('output.insideData', { file: path, dir: dataDir });
   if (options.replace === false) refuseReplacing(path, target);
   writeFileAtomic(target, content);

@@ -9,6 +9,10 @@ import { AREAS, type Area, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { ReportView } from '../output/labels.js';
+import type { CoverageFilter } from '../reports/coverage.js';
+import type { ExpiringFilter } from '../reports/expiring.js';
+import type { FundingFilter } from '../reports/funding.js';
+import type { OffersFilter } from '../reports/offers.js';
 import { select, type Selectable } from '../reports/select.js';
 
 export interface OutputOptions {
@@ -43,6 +47,49 @@ export function selected(ctx: CommandContext, folder: DataFolder, kind: Selectab
 
 export function selectedAreas(ctx: CommandContext, folder: DataFolder, values: string[] | undefined): Area[] {
   return selected(ctx, folder, 'area', '--area', values) as Area[];
+}
+
+/** The overviews' filter options, as `civsam overview …` and `civsam export overview-…` both take them. */
+export interface OverviewFilters {
+  area?: string[];
+  patientGroup?: string[];
+  municipality?: string[];
+  organisation?: string[];
+  type?: string[];
+  pool?: string[];
+  within?: string;
+}
+
+// Each overview's filter from its options, in one place for the overview and its export: the
+// values are turned into ids (unknown ones refused) in the order the options are listed.
+
+export function offersFilter(ctx: CommandContext, folder: DataFolder, opts: OverviewFilters): OffersFilter {
+  return {
+    areas: selectedAreas(ctx, folder, opts.area),
+    patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
+    municipalities: selected(ctx, folder, 'municipality', '--municipality', opts.municipality),
+    organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
+    types: selected(ctx, folder, 'offer-type', '--type', opts.type),
+  };
+}
+
+export function coverageFilter(ctx: CommandContext, folder: DataFolder, opts: OverviewFilters): CoverageFilter {
+  return { areas: selectedAreas(ctx, folder, opts.area), patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup) };
+}
+
+/** `years`: --year's values, read (yearOption) before the folder is. */
+export function fundingFilter(ctx: CommandContext, folder: DataFolder, opts: OverviewFilters, years: number[]): FundingFilter {
+  return { years, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: selectedAreas(ctx, folder, opts.area) };
+}
+
+export function expiringFilter(ctx: CommandContext, folder: DataFolder, opts: OverviewFilters): ExpiringFilter {
+  return { areas: selectedAreas(ctx, folder, opts.area), organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation) };
+}
+
+/** --within's days (a whole number, at most five digits), refused otherwise; undefined when not given (the folder's policy then says). */
+export function withinDays(within: string | undefined): number | undefined {
+  if (within !== undefined && !/^\d{1,5}$/.test(within)) throw new UserError('overview.error.within', { value: within });
+  return within !== undefined ? Number(within) : undefined;
 }
 
 function known(folder: DataFolder, kind: Selectable): string[] {

@@ -193,7 +193,7 @@ export function tiedAssessors(call: Pick<Call, 'declarations'>, apps: readonly P
 }
 
 /** The organisations an assessor, under any spelling of the name (sameAssessor), is tied to in `tied` (tiedAssessors); undefined when none. */
-export function tiesOf(tied: ReadonlyMap<string, string[]>, assessor: string): string[] | undefined {
+export function tiesOf(tied: ReadonlyMap<string, readonly string[]>, assessor: string): readonly string[] | undefined {
   for (const [name, orgs] of tied) if (sameAssessor(name, assessor)) return orgs;
   return undefined;
 }
@@ -217,10 +217,21 @@ export function recordedAssessor(call: Pick<Call, 'declarations'>, apps: readonl
   return typed;
 }
 
-/** The assessors whose scores count in a call: everyone who assessed one of its applications (assessorsOf) but those with a declared tie to an applicant (tiedAssessors). */
-export function countedAssessors(call: Pick<Call, 'declarations'>, apps: readonly Application[]): string[] {
+/** Who assessed a call and whose scores count (assessorPanel): worked out once per call and passed on. */
+export interface AssessorPanel {
+  /** Everyone who assessed any application of the call (assessorsOf). */
+  readonly assessors: readonly string[];
+  /** The assessors with a declared tie to an applicant, each with those applicants (tiedAssessors); also those who assessed nothing. */
+  readonly tied: ReadonlyMap<string, readonly string[]>;
+  /** The assessors whose scores count: all but those with a declared tie to an applicant. */
+  readonly counted: readonly string[];
+}
+
+/** A call's assessors, those disqualified by a declared tie, and those whose scores count. */
+export function assessorPanel(call: Pick<Call, 'declarations'>, apps: readonly Application[]): AssessorPanel {
+  const assessors = assessorsOf(apps);
   const tied = tiedAssessors(call, apps);
-  return assessorsOf(apps).filter((a) => tiesOf(tied, a) === undefined);
+  return { assessors, tied, counted: assessors.filter((a) => tiesOf(tied, a) === undefined) };
 }
 
 type Assessment = NonNullable<Application['assessments']>[number];

@@ -31,10 +31,19 @@ function rangeOf(def: string): { minimum: number; maximum: number } {
   return { minimum: found.minimum, maximum: found.maximum };
 }
 
+// Worked out when first asked for (a walk of every schema's shape), not at the start of every command.
+let years: { minimum: number; maximum: number } | undefined;
+let amounts: { minimum: number; maximum: number } | undefined;
+
 /** The years a record may name (a budget's, a funding line's, an application's). */
-export const YEAR_RANGE = rangeOf('year');
+export function yearRange(): { minimum: number; maximum: number } {
+  return (years ??= rangeOf('year'));
+}
+
 /** The whole kroner an amount may hold. */
-export const AMOUNT_RANGE = rangeOf('amount_dkk');
+export function amountRange(): { minimum: number; maximum: number } {
+  return (amounts ??= rangeOf('amount_dkk'));
+}
 
 export function shapeOf(kind: RecordKind): Shape {
   return SHAPES[kind];

@@ -3,7 +3,7 @@
 // `250.00` or `1.5` is never a whole number: dropping its separator would change the value.
 import { UserError } from './errors.js';
 import type { Message } from '../i18n/index.js';
-import { AMOUNT_RANGE } from './shapes.js';
+import { amountRange } from './shapes.js';
 
 /** The command line's thousands separators: a dot, a space (also a no-break space) or an underscore. */
 const COMMAND_LINE_SEPARATORS = '._ \u00a0';
@@ -49,7 +49,8 @@ export function amountOutsideRange(text: string, field: string | Message): UserE
   const digits = wholeDigits(text, COMMAND_LINE_SEPARATORS);
   if (digits === undefined) return undefined;
   if (/^-0*[1-9]/.test(digits)) return new UserError('problem.schema.amountNegative', { field });
-  return Number(digits) > AMOUNT_RANGE.maximum ? new UserError('problem.schema.amountTooLarge', { field, limit: AMOUNT_RANGE.maximum }) : undefined;
+  const { maximum } = amountRange();
+  return Number(digits) > maximum ? new UserError('problem.schema.amountTooLarge', { field, limit: maximum }) : undefined;
 }
 
 /** The digits, with their sign, of the whole number `text` writes however large it is, or undefined when it writes none. */

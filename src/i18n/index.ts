@@ -187,3 +187,16 @@ export function listWords(lang: Language, items: readonly string[], type: 'conju
   if (!f) listFormats.set(key, (f = new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { type })));
   return f.format(items);
 }
+
+/**
+ * Items (names, or messages) joined as the reader's language lists things: `A, B and C`, `A, B og C`.
+ * A message, worded when it is shown (a finding's, an error's), where listWords words strings now.
+ */
+export function andList(items: ReadonlyArray<Message | string>): Message | string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0];
+  const [last, ...before] = [...items].reverse();
+  let out: Message = { key: 'audit.fmt.and', params: { first: before[0], last } };
+  for (const f of before.slice(1)) out = { key: 'audit.fmt.list', params: { first: f, rest: out } };
+  return out;
+}

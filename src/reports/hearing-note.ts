@@ -7,24 +7,15 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
-import { closedEarly, consultationReport, type Disposition, type ResponsePoint } from './hearing.js';
+import { closedEarly, consultationReport, type Disposition, type HeardParty, type ResponsePoint } from './hearing.js';
 
 export type { Disposition };
 
-export interface NotePoint {
-  summary: string;
-  disposition: Disposition | null;
-  reason: string | null;
-}
+/** A point a party's answer raised: what it said, what the region did with it and why (the hearing report's point, without its party). */
+export type NotePoint = Pick<ResponsePoint, 'summary' | 'disposition' | 'reason'>;
 
-export interface NoteParty {
-  party: string;
-  organisation: string;
-  name: string;
-  responded: boolean;
-  received: string | null;
-  /** Its response came after the deadline (still counted, marked late as in the hearing report). */
-  late: boolean;
+/** A party heard (the hearing report's, a late response still counted and marked late), with the points its answer raised. */
+export interface NoteParty extends HeardParty {
   points: NotePoint[];
 }
 
@@ -45,7 +36,7 @@ export interface HearingNote {
 export function buildHearingNote(folder: DataFolder, c: Consultation, asOf: string, lang: Language): HearingNote {
   const json = consultationReport(folder, c, asOf, lang).json as {
     consultation: HearingNote['consultation'];
-    invited: Omit<NoteParty, 'points'>[];
+    invited: HeardParty[];
     response_rate: { responded: number };
     points: ResponsePoint[];
     not_invited: HearingNote['notInvited'];

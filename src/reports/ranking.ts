@@ -5,7 +5,7 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { applicationsOf, assessedBy, countedAssessors, scoresBy, grantedAmount, scoredCriteria, tiedAssessors, weightedTotal, type Outcome } from '../domain/applications.js';
+import { applicationsOf, assessedBy, assessorPanel, scoresBy, grantedAmount, scoredCriteria, weightedTotal, type AssessorPanel, type Outcome } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -91,14 +91,19 @@ export function rankingYear(call: Call, apps: readonly Application[], option?: n
   return { year, source: n === naming.length ? 'applications-all' : 'applications-most' };
 }
 
-export function buildRanking(folder: DataFolder, call: Call, asOf: string, yearOption?: number): Ranking {
+/**
+ * The ranking of a call's applications on `asOf`: `year` chooses the pool-year (else rankingYear);
+ * `panel`, the call's assessors when the caller has them already (the audit's callRounds).
+ */
+export function buildRanking(folder: DataFolder, call: Call, asOf: string, given: { year?: number; panel?: AssessorPanel } = {}): Ranking {
   const apps = applicationsOf(folder, call.id).sort((a, b) => (a.id < b.id ? -1 : 1));
   const criteria = scoredCriteria(call);
   // An assessor with a declared tie to an applicant is disqualified in the whole call: none of their scores count.
-  const assessors = countedAssessors(call, apps);
-  const tied = [...tiedAssessors(call, apps)].filter(([name]) => apps.some((a) => assessedBy(a, name)));
+  const panel = given.panel ?? assessorPanel(call, apps);
+  const assessors = panel.counted;
+  const tied = [...panel.tied].filter(([name]) => apps.some((a) => assessedBy(a, name)));
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
-  const { year, source } = rankingYear(call, apps, yearOption);
+  const { year, source } = rankingYear(call, apps, given.year);
   // The pool-year as `overview funding` gives it: its budget, what agreements and decisions grant, what is left.
   const money = pool ? buildFundingReport(folder, asOf, { pools: [pool.id], years: [year] }).poolYears.find((py) => py.pool.id === pool.id && py.year === year) : undefined;
   const budget = money?.budget ?? null;

@@ -2,7 +2,7 @@
 // files civsam wrote, with a message built only from kinds, ids, field names and statuses (never
 // a field's value: records hold personal data). Other uncommitted work in the tree is left alone
 // and reported, never swept into civsam's commit.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -31,21 +31,10 @@ function killedByStop(signal: NodeJS.Signals | null | undefined, attempt: number
 }
 const GIT_ATTEMPTS = 5;
 
+// The commits of changes run out of the terminal's reach (see OWN_SESSION), through gitRaw below.
 const runGit: GitRun = (args, cwd, input) => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const stdout = execFileSync('git', args, {
-        ...OWN_SESSION, cwd, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { ok: true, stdout };
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException & { stderr?: string; signal?: NodeJS.Signals | null };
-      if (killedByStop(err.signal, attempt)) continue;
-      return { ok: false, missing: err.code === 'ENOENT', stderr: String(err.stderr ?? '') };
-    }
-  }
+  const r = gitRaw(args, cwd, { input, ownSession: true });
+  return r.ok ? { ok: true, stdout: r.stdout.toString('utf8') } : { ok: false, missing: r.missing, stderr: r.stderr };
 };
 
 export interface GitOptions {

@@ -186,6 +186,8 @@ export interface RemovedRecord {
   kind: RecordKind;
   id: string;
   record: Record<string, unknown> | undefined;
+  /** The file as it was then, as git holds it (undefined when git could not give it). */
+  bytes: Buffer | undefined;
   version: string;
   removedBy?: { commit: string; date: string };
 }
@@ -197,7 +199,7 @@ export interface RemovedRecord {
  */
 export function removedRecords(root: string, prefix: string): RemovedRecord[] {
   const folders = RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`);
-  const found = new Map<string, Omit<RemovedRecord, 'record'>>();
+  const found = new Map<string, Omit<RemovedRecord, 'record' | 'bytes'>>();
   const note = (f: string, version: string, removedBy?: RemovedRecord['removedBy']) => {
     const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
     // Newest first: a record removed twice is known by its latest version.
@@ -213,7 +215,10 @@ export function removedRecords(root: string, prefix: string): RemovedRecord[] {
     }
   }
   const blobs = readBlobs(root, [...found.values()].map((x) => x.version));
-  return [...found.values()].map((x) => ({ ...x, record: parse(blobs.get(x.version)) }));
+  return [...found.values()].map((x) => {
+    const bytes = blobs.get(x.version);
+    return { ...x, record: parse(bytes), bytes };
+  });
 }
 
 /** The newest commit that changed the file `path` (in the repository), with its author's date. */

@@ -3,7 +3,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
-import { AMOUNT_RANGE, YEAR_RANGE } from '../domain/shapes.js';
+import { amountRange, yearRange } from '../domain/shapes.js';
 
 export interface SchemaProblem {
   rule: string;
@@ -81,8 +81,8 @@ function meantChoices(errors: readonly ErrorObject[]): ErrorObject[] {
 function rangeMessage(e: ErrorObject, field: string): Message {
   const below = e.keyword.endsWith('inimum');
   const def = /\$defs\/([a-z_-]+)\/[a-zA-Z]+$/.exec(e.schemaPath)?.[1];
-  if (def === 'year') return { key: 'problem.schema.yearRange', params: { field, firstYear: YEAR_RANGE.minimum, lastYear: YEAR_RANGE.maximum } };
-  if (def === 'amount_dkk') return below ? { key: 'problem.schema.amountNegative', params: { field } } : { key: 'problem.schema.amountTooLarge', params: { field, limit: AMOUNT_RANGE.maximum } };
+  if (def === 'year') return { key: 'problem.schema.yearRange', params: { field, firstYear: yearRange().minimum, lastYear: yearRange().maximum } };
+  if (def === 'amount_dkk') return below ? { key: 'problem.schema.amountNegative', params: { field } } : { key: 'problem.schema.amountTooLarge', params: { field, limit: amountRange().maximum } };
   return { key: below ? 'problem.schema.minimum' : 'problem.schema.maximum', params: { field, limit: Number(e.params.limit) } };
 }
 

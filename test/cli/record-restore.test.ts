@@ -152,6 +152,14 @@ describe('a change is undone', () => {
     expect(f.file()).toContain('website: https://vest.example');
   });
 
+  test('a record git does not track yet is said never to have been committed (not to have changes of its own)', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'add', '--name', 'Helt Ny', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit'])).code).toBe(0);
+    expect(await f.run(['org', 'restore', 'Helt Ny'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: organisation helt-ny er endnu ikke registreret i historikken, så der er ingen tidligere udgave at hente tilbage.\n' });
+    f.git('add', 'organisations/helt-ny.yaml');
+    expect((await f.run(['org', 'restore', 'Helt Ny'])).stderr).toContain('har ændringer, som endnu ikke er registreret i historikken');
+  });
+
   test('a path or escape codes for a name: refused without repeating them', async () => {
     const f = folder();
     const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (et navn indeholder ikke / eller \\ og ingen styretegn). Find posten med civsam find og en del af navnet.\n';

@@ -2,7 +2,7 @@
 // order, enums, required lists, and the labels of every fixed value.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { AREAS, AREA_ID_CODES, enumAt, fieldOrders, FUNDING_KINDS, leafFields, requiredOf, SCOPES, shapeAt } from '../../src/domain/shapes.js';
+import { amountRange, AREAS, AREA_ID_CODES, enumAt, fieldOrders, FUNDING_KINDS, leafFields, requiredOf, SCOPES, shapeAt, yearRange } from '../../src/domain/shapes.js';
 import { RECORD_KINDS, type Area } from '../../src/domain/kinds.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 import { translate } from '../../src/i18n/index.js';
@@ -39,6 +39,14 @@ describe('shared definitions', () => {
     expect(SCOPES).toEqual(['regional', 'national']);
     expect(FUNDING_KINDS).toEqual(['development', 'operation']);
     expect(AREA_ID_CODES).toEqual({ social: 'soc', psychiatry: 'psyk', health: 'sund' });
+  });
+
+  test('the ranges of years and amounts come from schemas/common.schema.json, worked out once when first asked for', () => {
+    const common = JSON.parse(readFileSync(new URL('common.schema.json', schemaDir), 'utf8'));
+    const range = (def: string) => ({ minimum: common.$defs[def].minimum, maximum: common.$defs[def].maximum });
+    expect(yearRange()).toEqual(range('year'));
+    expect(amountRange()).toEqual(range('amount_dkk'));
+    expect(yearRange()).toBe(yearRange());
   });
 
   test('record schemas refer to them instead of copying them', () => {

@@ -16,9 +16,9 @@ import { carriedGrants, type FundingKind } from '../../domain/allocation.js';
 import { recordName } from '../../domain/record-name.js';
 import type { DataFolder } from '../../domain/folder.js';
 import type { Agreement, Application } from '../../domain/kinds.js';
-import type { Message, MessageKey } from '../../i18n/index.js';
+import { andList, type Message, type MessageKey } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { amount, andList, bySubject, finding, push, ref, titleList } from '../make.js';
+import { amount, bySubject, finding, push, ref, titleList } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'agreement-below-grant',

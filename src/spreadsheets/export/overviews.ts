@@ -3,7 +3,7 @@
 // turned into sheets. Loaded only by `civsam export overview-…`.
 import type { CommandContext } from '../../context/context.js';
 import { loadValidFolder } from '../../context/load.js';
-import { asOfDate, selected, selectedAreas } from '../../context/overview-options.js';
+import { asOfDate, coverageFilter, expiringFilter, fundingFilter, offersFilter, withinDays, type OverviewFilters } from '../../context/overview-options.js';
 import { UserError } from '../../domain/errors.js';
 import { yearOption } from '../../domain/whole-numbers.js';
 import { coverageView } from '../../output/coverage.js';
@@ -22,17 +22,10 @@ import type { SheetData } from './records.js';
 export const OVERVIEWS = ['offers', 'coverage', 'funding', 'expiring'] as const;
 export type OverviewName = (typeof OVERVIEWS)[number];
 
-export interface OverviewOptions {
+export interface OverviewOptions extends OverviewFilters {
   asOf?: string;
-  area?: string[];
-  patientGroup?: string[];
-  municipality?: string[];
-  organisation?: string[];
-  type?: string[];
-  pool?: string[];
   year?: string[];
   by?: string;
-  within?: string;
 }
 
 /** Which filters each overview takes (the same as its `civsam overview` command). */
@@ -53,30 +46,22 @@ export function overviewView(ctx: CommandContext, name: OverviewName, opts: Over
   const asOf = asOfDate(ctx, opts.asOf);
   const folder = loadValidFolder(ctx);
   const names = namesOf(folder);
-  const areas = () => selectedAreas(ctx, folder, opts.area);
   switch (name) {
     case 'offers':
-      return offersView(buildOffersReport(folder, asOf, {
-        areas: areas(),
-        patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup),
-        municipalities: selected(ctx, folder, 'municipality', '--municipality', opts.municipality),
-        organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation),
-        types: selected(ctx, folder, 'offer-type', '--type', opts.type),
-      }), names, ctx.lang);
+      return offersView(buildOffersReport(folder, asOf, offersFilter(ctx, folder, opts)), names, ctx.lang);
     case 'coverage':
-      return coverageView(buildCoverageReport(folder, asOf, { areas: areas(), patientGroups: selected(ctx, folder, 'patient-group', '--patient-group', opts.patientGroup) }), names, ctx.lang);
+      return coverageView(buildCoverageReport(folder, asOf, coverageFilter(ctx, folder, opts)), names, ctx.lang);
     case 'funding': {
       const years = (opts.year ?? []).map((v) => yearOption(v, '--year'));
       if (opts.by !== undefined && opts.by !== 'pool' && opts.by !== 'organisation') throw new UserError('export.byUnknown');
-      const filter = { years, pools: selected(ctx, folder, 'pool', '--pool', opts.pool), areas: areas() };
+      const filter = fundingFilter(ctx, folder, opts, years);
       return opts.by === 'organisation'
         ? fundingByOrganisationView(buildFundingByOrganisationReport(folder, asOf, filter), names, ctx.lang)
         : fundingView(buildFundingReport(folder, asOf, filter), names, ctx.lang, folder.policy.hhi_warning);
     }
     case 'expiring': {
-      if (opts.within !== undefined && !/^\d{1,5}$/.test(opts.within)) throw new UserError('overview.error.within', { value: opts.within });
-      const within = opts.within !== undefined ? Number(opts.within) : folder.policy.expiring_days;
-      return expiringView(buildExpiringReport(folder, asOf, within, { areas: areas(), organisations: selected(ctx, folder, 'organisation', '--organisation', opts.organisation) }), names, ctx.lang);
+      const within = withinDays(opts.within) ?? folder.policy.expiring_days;
+      return expiringView(buildExpiringReport(folder, asOf, within, expiringFilter(ctx, folder, opts)), names, ctx.lang);
     }
   }
 }
