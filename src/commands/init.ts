@@ -10,7 +10,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, m
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
-import { dataFolderName } from '../context/data-folder.js';
+import { dataFolderName, holdsSettings } from '../context/data-folder.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -135,6 +135,15 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (!exists) throw new UserError('init.notAFolder', { dir: shown });
   } catch (e) {
     if (e instanceof UserError) throw e;
+  }
+  // A data folder already (the one the user stands in, found upward when no folder was named), or a
+  // folder inside one: a new data folder there would be read by the outer one as a stray folder.
+  for (let dir = target; ; dir = dirname(dir)) {
+    if (holdsSettings(dir)) {
+      const place = relative(ctx.cwd, dir) || '.';
+      throw new UserError(dir === target ? 'init.alreadyDataFolder' : 'init.insideDataFolder', { dir: shown, folder: dataFolderName({ dataDir: place, cwd: ctx.cwd }) });
+    }
+    if (dirname(dir) === dir) break;
   }
   if (exists && !isEmptyFolder(target)) throw new UserError('init.notEmpty', { dir: shown });
   if (resolve(target) === resolve(BUNDLED_DATA)) throw new UserError('init.notEmpty', { dir: shown });

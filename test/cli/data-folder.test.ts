@@ -131,3 +131,19 @@ describe('the data folder is found', () => {
     expect((await civsam(['--data', file, 'validate'])).stderr).toBe(`error: ${file} exists and is not a folder, so it cannot be the data folder. Give the folder with --data DIR or CIVSAM_DATA, or run civsam from inside it.\n`);
   });
 });
+
+describe('civsam init where a data folder is already', () => {
+  it('standing in one (or in a folder of it), init says it is a data folder already, not that "." is not empty; a new folder inside it is refused', async () => {
+    const inside = await civsam(['init'], { cwd: region, env: NO_LANG });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('fejl: mappen region er allerede en datamappe (den har sin civsam.yaml): civsam arbejder på den, hvor du står.');
+    expect(inside.stderr).not.toContain('ikke tom');
+    const below = await civsam(['init'], { cwd: join(region, 'organisations'), env: NO_LANG });
+    expect(below.code).toBe(2);
+    expect(below.stderr).toContain('er allerede en datamappe');
+    const nested = await civsam(['init', 'nyt'], { cwd: join(region, 'organisations'), env: NO_LANG });
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('fejl: nyt ligger inde i datamappen region, som ville læse en datamappe der som en mappe, der ikke hører til.');
+    expect(existsSync(join(region, 'organisations', 'nyt'))).toBe(false);
+  });
+});
