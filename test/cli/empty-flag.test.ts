@@ -1,0 +1,20 @@
+// An option given an empty text (`--notes ""`) is refused in words for an option, with the way to
+// remove a field the record has (--unset), not the file's "Noter skal udfyldes".
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+
+describe('an option given no text', () => {
+  it('is refused, named by the option, with --unset for removing the field; nothing is written', async () => {
+    const dir = makeFolder(baseFiles());
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const da = await civsam(['org', 'edit', 'alpha', '--notes', '', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.code).toBe(2);
+    expect(da.stderr).toContain('--notes er givet uden tekst: skriv en tekst, eller udelad --notes. Et felt, posten har, fjernes med --unset notes.\n');
+    const en = await civsam(['org', 'edit', 'alpha', '--notes', '', '--no-commit', '--data', dir]);
+    expect(en.stderr).toContain('--notes was given no text: write some, or leave --notes out. A field the record has is removed with --unset notes.\n');
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+  });
+});
