@@ -110,7 +110,7 @@ describe('assessor-undeclared', () => {
     expect(run([{ assessor: 'Anna', date: '2024-11-11', ties: [] }])).toEqual([{
       rule: 'assessor-undeclared', severity: 'warning', principle: 'equal-access',
       subject: { kind: 'call', id: 'c1' }, related: [],
-      message: '2 assessors have no declaration of impartiality dated on or before their first assessment. Which ones shows from comparing the declarations (civsam call show) with the assessments (civsam application show).',
+      message: '2 assessors have no declaration of impartiality dated on or before their first assessment. civsam call show c1 lists the declarations, and civsam application show the assessments; record a declaration with civsam call declare c1 --assessor NAME --date DATE --none (or --ties … --tie … for a tie).',
     }]);
   });
 

@@ -354,12 +354,12 @@ describe('stale-contact', () => {
     expect(run({ confirmed: '2024-11-22' })).toEqual([{
       rule: 'stale-contact', severity: 'warning', principle: 'long-term',
       subject: { kind: 'organisation', id: 'beta' }, related: [],
-      message: 'the contact details were last confirmed on 22 Nov 2024, more than 24 months ago: confirm or delete them.',
+      message: 'the contact details were last confirmed on 22 Nov 2024, more than 24 months ago: confirm them with civsam org edit beta --contact-confirmed DATE once the organisation has confirmed them, or delete them with civsam contact erase beta.',
     }]);
   });
 
   it('finds a contact never confirmed', () => {
-    expect(run({}).map((f) => f.message)).toEqual(['the contact details have never been confirmed (the contact\'s field "confirmed" has no date): confirm or delete them.']);
+    expect(run({}).map((f) => f.message)).toEqual(['the contact details have never been confirmed: confirm them with civsam org edit beta --contact-confirmed DATE once the organisation has confirmed them, or delete them with civsam contact erase beta.']);
   });
 
   it('does not fire on a contact confirmed exactly 24 months ago', () => {

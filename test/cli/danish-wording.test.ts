@@ -17,11 +17,11 @@ const da = (args: string[], cwd?: string) => civsam(args, { ...DA, ...(cwd ? { c
 const longLines = (text: string) => text.split('\n').filter((l) => l.length > 80);
 
 describe('field and setting names', () => {
-  it('a contact never confirmed names the field by its Danish label', async () => {
+  it('a contact never confirmed is told in Danish, with the commands that confirm or erase it (no field name)', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta', undefined, 'contact:\n  role: formand\n') });
     const r = await da(['audit', '--rule', 'stale-contact', '--data', dir, '--format', 'json']);
     const messages = (JSON.parse(r.stdout) as { findings: Array<{ message: string }> }).findings.map((f) => f.message);
-    expect(messages).toEqual(['kontaktoplysningerne er aldrig bekræftet (kontaktens felt »bekræftet« har ingen dato): Bekræft eller slet dem.']);
+    expect(messages).toEqual(['kontaktoplysningerne er aldrig bekræftet. Når organisationen har bekræftet dem, så notér det med civsam org edit beta --contact-confirmed DATO; ellers slet dem med civsam contact erase beta.']);
   });
 
   it('audit --explain says what a policy setting is, naming it only as what to edit in civsam.yaml', async () => {

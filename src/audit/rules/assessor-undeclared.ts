@@ -20,7 +20,7 @@ export const rule: AuditRule = {
         const first = apps.flatMap((a) => (a.assessments ?? []).filter((x) => sameAssessor(x.assessor, assessor)).map((x) => x.date)).sort()[0];
         if (!(call.declarations ?? []).some((d) => sameAssessor(d.assessor, assessor) && d.date <= first)) undeclared++;
       }
-      if (undeclared > 0) out.push(finding(rule, ref('call', call.id), [], 'audit.rule.assessor-undeclared.message', { count: undeclared }));
+      if (undeclared > 0) out.push(finding(rule, ref('call', call.id), [], 'audit.rule.assessor-undeclared.message', { count: undeclared, id: call.id }));
     }
     return out.sort(bySubject);
   },

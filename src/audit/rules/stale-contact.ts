@@ -20,8 +20,8 @@ export const rule: AuditRule = {
       const confirmed = o.contact.confirmed;
       if (confirmed !== undefined && confirmed >= since) continue;
       out.push(confirmed === undefined
-        ? finding(rule, ref('organisation', o.id), [], 'audit.rule.stale-contact.messageNever', { months })
-        : finding(rule, ref('organisation', o.id), [], 'audit.rule.stale-contact.message', { confirmed, months }));
+        ? finding(rule, ref('organisation', o.id), [], 'audit.rule.stale-contact.messageNever', { months, id: o.id })
+        : finding(rule, ref('organisation', o.id), [], 'audit.rule.stale-contact.message', { confirmed, months, id: o.id }));
     }
     return out.sort(bySubject);
   },

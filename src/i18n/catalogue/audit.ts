@@ -99,8 +99,8 @@ export const audit = defineMessages({
   'audit.rule.inactive-party.messageOffer': 'current offer of an inactive organisation: {organisations}.',
   'audit.rule.stale-contact.title': 'Contact details not confirmed',
   'audit.rule.stale-contact.explain': 'The rule finds organisations whose contact person was not confirmed within the number of months the policy sets (contact_confirm_months in civsam.yaml). Contact details are personal data: under the GDPR they may be kept only as long as they are needed and correct (storage limitation). Confirm them with the organisation and record the date (civsam org edit ORG --contact-confirmed DATE), or delete them (civsam contact erase ORG).',
-  'audit.rule.stale-contact.message': 'the contact details were last confirmed on {confirmed}, more than {months} months ago: confirm or delete them.',
-  'audit.rule.stale-contact.messageNever': 'the contact details have never been confirmed (the contact\'s field "confirmed" has no date): confirm or delete them.',
+  'audit.rule.stale-contact.message': 'the contact details were last confirmed on {confirmed}, more than {months} months ago: confirm them with civsam org edit {id} --contact-confirmed DATE once the organisation has confirmed them, or delete them with civsam contact erase {id}.',
+  'audit.rule.stale-contact.messageNever': 'the contact details have never been confirmed: confirm them with civsam org edit {id} --contact-confirmed DATE once the organisation has confirmed them, or delete them with civsam contact erase {id}.',
 
   'model.noModel': 'the data folder {dir} has no valid model.yaml. Run civsam validate to see what is wrong, or civsam init to create one.',
   'model.principles': 'Principles',
@@ -214,8 +214,8 @@ export const audit = defineMessages({
   'audit.rule.inactive-party.messageOffer': 'gældende tilbud fra en inaktiv organisation: {organisations}.',
   'audit.rule.stale-contact.title': 'Kontaktoplysninger ikke bekræftet',
   'audit.rule.stale-contact.explain': 'Reglen finder organisationer, hvis kontaktperson ikke er bekræftet inden for det antal måneder, politikken fastsætter (contact_confirm_months i civsam.yaml). Kontaktoplysninger er personoplysninger: Efter databeskyttelsesforordningen må de kun opbevares, så længe de er nødvendige og korrekte (opbevaringsbegrænsning). Bekræft dem med organisationen, og registrér datoen (civsam org edit ORG --contact-confirmed DATO), eller slet dem (civsam contact erase ORG).',
-  'audit.rule.stale-contact.message': 'kontaktoplysningerne blev sidst bekræftet {confirmed}, for mere end {months} måneder siden: Bekræft eller slet dem.',
-  'audit.rule.stale-contact.messageNever': 'kontaktoplysningerne er aldrig bekræftet (kontaktens felt »bekræftet« har ingen dato): Bekræft eller slet dem.',
+  'audit.rule.stale-contact.message': 'kontaktoplysningerne blev sidst bekræftet {confirmed}, for mere end {months} måneder siden. Når organisationen har bekræftet dem, så notér det med civsam org edit {id} --contact-confirmed DATO; ellers slet dem med civsam contact erase {id}.',
+  'audit.rule.stale-contact.messageNever': 'kontaktoplysningerne er aldrig bekræftet. Når organisationen har bekræftet dem, så notér det med civsam org edit {id} --contact-confirmed DATO; ellers slet dem med civsam contact erase {id}.',
 
   'model.noModel': 'datamappen {dir} har ingen gyldig model.yaml. Kør civsam validate for at se, hvad der er galt, eller civsam init for at oprette en.',
   'model.principles': 'Principper',
