@@ -631,7 +631,9 @@ export class ForeignFile implements SourceFile {
 }
 
 function notRegularProblem(rel: string, kind: NotRegular): Problem {
-  return { file: rel, line: 1, col: 1, rule: 'file-not-regular', severity: 'error', message: { key: 'problem.fileNotRegular', params: { what: notRegularMessage(kind) } } };
+  // The folder's settings cannot be moved out of it: the file itself belongs in its place.
+  const key = rel === 'civsam.yaml' ? 'problem.settingsNotRegular' : 'problem.fileNotRegular';
+  return { file: rel, line: 1, col: 1, rule: 'file-not-regular', severity: 'error', message: { key, params: { what: notRegularMessage(kind) } } };
 }
 
 function unreadable(rel: string, err: NodeJS.ErrnoException): Problem {

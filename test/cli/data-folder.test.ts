@@ -78,7 +78,8 @@ describe('the data folder is found', () => {
   it('standing in a folder whose civsam.yaml is a named pipe, that folder is the data folder: its check says what is wrong, never "create one with civsam init", and nothing blocks', async () => {
     const odd = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
     expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
-    const pipe = 'Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så den blev ikke læst. Flyt den ud af datamappen, eller læg selve filen her.';
+    // Never "move it out of the data folder": the settings belong in it, as an ordinary file.
+    const pipe = 'Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Fjern den, og læg den almindelige fil civsam.yaml på dens plads igen, fx fra historikken med git checkout -- civsam.yaml.';
     const validate = await civsam(['validate', '--format', 'json'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
     expect(validate.code).toBe(2);
     expect(JSON.parse(validate.stdout).problems.map((p: { file: string; rule: string; message: string }) => `${p.file} ${p.rule} ${p.message}`)).toEqual([`civsam.yaml file-not-regular ${pipe}`]);
