@@ -84,6 +84,8 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     } catch (e) {
       refused = fileSystemFailure(e);
       if (!refused) throw e;
+      // Said first, so what follows is read as a look at the folder, not as a clean bill of health.
+      say(ctx.t('doctor.lookOnly'), c.yellow);
     }
   }
   try {

@@ -207,6 +207,8 @@ describe.runIf(canMount)('a read-only data folder', () => {
     const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath, BIN], { encoding: 'utf8', timeout: 10_000, env });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
+    // Said first: what follows is a look at the folder, nothing is cleaned up.
+    expect(r.stdout.startsWith('civsam cannot change the data folder now (the reason is at the end), so it only looks at it and cleans nothing up.\n')).toBe(true);
     expect(r.stdout).toContain(`${join(dir, 'organisations/.alpha.yaml.123.0badcafe.tmp')}`);
     expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: the folder is on a read-only drive. Work on a copy of the data folder on a drive you may write to, or ask IT to make the drive writable.\n`);
   });
@@ -280,6 +282,7 @@ describe.runIf(canDropPrivileges)('folders and files civsam may not read', () =>
     const r = asNobody(['doctor', '--data', dir]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('No temporary files left by interrupted writes.');
+    expect(r.stdout).toContain('civsam cannot change the data folder now (the reason is at the end)');
     expect(r.stderr).toBe(`error: cannot create ${join(dir, '.civsam.lock')}: permission denied. Ask whoever manages the folder for permission, or work in a folder of your own.\n`);
   });
 
