@@ -179,8 +179,8 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
   });
   // What lacks and was not among the problems (the check had not got that far) comes last.
   if (first && lacking.length > found.length) lines.push(...(together ? [together] : lacking.slice(found.length)).map((m) => translate(ctx.lang, m.key, m.params)));
-  const distinct = [...typed.values()].reduce((n, flags) => n + flags.length, 0);
-  return { text: lines.map((l) => `  ${l}`).join('\n') + '\n', added: lacking.length - found.length - (told - distinct) };
+  // The options named together in one sentence are one problem to mend, as the count says (one line per kind of character).
+  return { text: lines.map((l) => `  ${l}`).join('\n') + '\n', added: lacking.length - found.length - (told - typed.size) };
 }
 
 /**
