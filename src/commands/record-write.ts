@@ -140,6 +140,8 @@ function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: re
   // A part of a line such as --funding POOL:YEAR:KIND:AMOUNT is named as the form names it.
   const part = list < 0 ? undefined : PART_NAMES[`${spec.type}.${String(at[list + 1])}`];
   if (own && part) return { key: p.message.key, params: { ...p.message.params, field: { key: part } } };
+  // An empty text after an option: leave the option out, or remove the field with --unset.
+  if (p.message.key === 'problem.schema.minLength' && own) return { key: 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
   const worded = typedValueWording(p.message, flag);
   if (worded) return worded;
   if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };

@@ -9,7 +9,6 @@ const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
   'problem.cvrChecksum': 'cvr.invalid',
   'problem.schema.patternPhone': 'problem.flag.patternPhone',
   'problem.schema.enum': 'problem.flag.enum',
-  'problem.schema.minLength': 'problem.flag.minLength',
   'problem.dateOrder': 'problem.flag.dateOrder',
   'problem.scaleOrder': 'problem.flag.scaleOrder',
 };
@@ -17,8 +16,7 @@ const FLAG_WORDS: Partial<Record<string, Message['key']>> = {
 /** The problem in words for a value typed at `field` (a flag, or the field's path), when it has such words. */
 export function typedValueWording(problem: Message, field: string): Message | undefined {
   const key = FLAG_WORDS[problem.key];
-  // An empty value's advice names the option without its dashes, as --unset takes it.
-  return key ? { key, params: { ...problem.params, field, name: field.replace(/^--/, '') } } : undefined;
+  return key ? { key, params: { ...problem.params, field } } : undefined;
 }
 
 /**
