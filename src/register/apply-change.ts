@@ -22,7 +22,7 @@ import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { shellWord } from '../i18n/shell-word.js';
-import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, refuseThroughLink, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
@@ -271,6 +271,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
       if (current.unreadable) throw new UserError(isVocabulary(change) ? 'write.vocabularyUnreadable' : 'write.unreadable', { file: join(ctx.dataDir, rel) });
+      refuseThroughLink(current, dir, ctx.dataDir);
       if (isVocabulary(change)) {
         const t = newVocabularyText(dir, change.vocabulary, current, change.entries);
         if ('refused' in t) {
