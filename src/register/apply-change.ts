@@ -417,7 +417,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message) : { key: 'git.commitFailed' }, 'warn');
+          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : { key: 'git.commitFailed' }, 'warn');
           commitFailed = true;
         }
       }
@@ -523,11 +523,13 @@ const COMMAND_FILES = 10;
  * full disk wherever it meets one, with the change's files whole, and the command that commits
  * it once there is room (its files, relative to the data folder, and its message).
  */
-function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string): Message {
+function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string, staged: boolean): Message {
   const reason: Message = { key: `fs.reason.${full}` };
-  if (files.length > COMMAND_FILES) return { key: 'git.commitFullMany', params: { count: files.length, reason } };
+  // The files are staged only where git could not even be told to take them out again (store/git.ts).
+  if (files.length > COMMAND_FILES) return { key: staged ? 'git.commitFullManyStaged' : 'git.commitFullMany', params: { count: files.length, reason } };
   const paths = files.map(shellWord).join(' ');
-  return { key: 'git.commitFull', params: { count: files.length, reason, command: `git add -A -- ${paths} && git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}` } };
+  const commit = `git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}`;
+  return { key: staged ? 'git.commitFullStaged' : 'git.commitFull', params: { count: files.length, reason, command: staged ? commit : `git add -A -- ${paths} && ${commit}` } };
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */
