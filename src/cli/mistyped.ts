@@ -43,7 +43,7 @@ export function verbFirst(program: Command, argv: readonly string[], word: strin
   if (verb === undefined) return undefined;
   const kinds = withVerb(verb);
   const commandOf = (a: string) => {
-    const kind = kindFromName(a);
+    const kind = kindFromName(a.normalize('NFC'));
     return kind ? COMMAND_OF[kind] : a;
   };
   const named = argv.slice(at + 1).map((a) => kinds.find((c) => c.name() === commandOf(a) || c.aliases().includes(a))).find((c) => c !== undefined);
