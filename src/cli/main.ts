@@ -165,8 +165,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       const listed = err.code === 'commander.missingArgument' && stoppedIn ? (await import('./mistyped.js')).argumentsAfterList(program, stoppedIn, argv) : undefined;
       if (listed && 'argv' in listed) return main(listed.argv, env, streams, version, cwd);
       let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t);
-      const near = option?.near ?? (word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
+      // A record command's verb first (`civsam list`): the kind goes before it, and which kinds have it.
+      const verb = word !== undefined ? (await import('./mistyped.js')).verbFirst(program, argv, word) : undefined;
+      const near = option?.near ?? (verb && 'meant' in verb ? verb.meant : word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
+      else if (verb && 'kinds' in verb) message += ` ${t('cli.kindFirst', { commands: verb.kinds.join(', ') })}`;
       // `civsam undo`, `civsam fortryd`: the way back is restore, after the record's kind.
       if (word !== undefined && UNDO_WORDS.has(word)) message += ` ${t('cli.undoHint')}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);

@@ -4,6 +4,7 @@
 // word or an option is unknown, or a command is given more than it takes.
 import type { Command, Option } from 'commander';
 import { nearestByName } from '../domain/names.js';
+import { COMMAND_OF, kindFromName } from '../domain/kinds.js';
 import { looseKey } from '../domain/text.js';
 
 /**
@@ -23,6 +24,31 @@ export function nearestCommands(program: Command, argv: readonly string[], word:
   const meant = (SYNONYMS[word] ?? []).map((name) => at.commands.find((c) => c.name() === name)).find((c) => c !== undefined);
   const near = [...new Set([...(meant ? [meant] : []), ...nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2)])].slice(0, 3);
   return near.map((c) => [...path, c.name()].join(' '));
+}
+
+/**
+ * A record command's verb written first (`civsam list`, `civsam add org`): civsam's commands name
+ * the kind of record first. The commands it is meant for: the one whose kind the words after it
+ * name (`org`, `organisationer`), else the verb after every kind that has it, in civsam's order.
+ * Undefined when the word is no such verb (nor a word for one, SYNONYMS).
+ */
+export function verbFirst(program: Command, argv: readonly string[], word: string): { meant: string[] } | { kinds: string[] } | undefined {
+  const at = argv.indexOf(word);
+  if (argv.slice(0, at).some((a) => program.commands.some((c) => c.name() === a || c.aliases().includes(a)))) return undefined;
+  // The record kinds in civsam's own order, then any other command with the verb (vocab list).
+  const order = Object.values(COMMAND_OF) as string[];
+  const rank = (c: Command) => (order.includes(c.name()) ? order.indexOf(c.name()) : order.length);
+  const withVerb = (verb: string) => program.commands.filter((c) => c.commands.some((s) => s.name() === verb)).sort((a, b) => rank(a) - rank(b));
+  const verb = [word, ...(SYNONYMS[word] ?? [])].find((v) => withVerb(v).length > 0);
+  if (verb === undefined) return undefined;
+  const kinds = withVerb(verb);
+  const commandOf = (a: string) => {
+    const kind = kindFromName(a.normalize('NFC'));
+    return kind ? COMMAND_OF[kind] : a;
+  };
+  const named = argv.slice(at + 1).map((a) => kinds.find((c) => c.name() === commandOf(a) || c.aliases().includes(a))).find((c) => c !== undefined);
+  if (named) return { meant: [`${named.name()} ${verb}`] };
+  return { kinds: kinds.map((c) => `civsam ${c.name()} ${verb}`) };
 }
 
 /**

@@ -23,7 +23,7 @@ import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fie
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { recordRel } from '../store/paths.js';
-import { newRecordText, readRecordFile } from '../store/write-record.js';
+import { newRecordText, readRecordFile, refuseThroughLink } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
 import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
@@ -481,6 +481,8 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
   const f = readNow(ctx);
   const current = readRecordFile(join(f.dir, recordRel(kind, id)));
   if (current.unreadable) throw new UserError('write.unreadable', { file: join(ctx.dataDir, recordRel(kind, id)) });
+  // Said before the questions, not after them: the change would be refused then.
+  refuseThroughLink(current, f.dir, ctx.dataDir);
   if (!current.data) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
   const base = current.data;
   const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang) });

@@ -183,8 +183,9 @@ export function listRecords(kind: RecordKind) {
     };
     const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
     // None to list: the sentence that says so, not a frame of headers (a CSV keeps its header row).
-    const what = { kind: { key: `kind.${kind}` as MessageKey }, count: folder.records[kind].size };
-    const none = records.length > 0 ? undefined : what.count === 0 ? ctx.t('list.none', { things: ctx.t(`list.heading.${kind}`, { count: 0 }) }) : ctx.t('list.noneMatch', what);
+    const count = folder.records[kind].size;
+    const things = ctx.t(`list.heading.${kind}`, { count });
+    const none = records.length > 0 ? undefined : count === 0 ? ctx.t('list.none', { things }) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
     emit(ctx, opts, {
       heading: none ? undefined : ctx.t(`list.heading.${kind}`, { count: records.length }),
       tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],

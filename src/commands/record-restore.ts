@@ -7,7 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
-import { resolveDataDir } from '../context/load.js';
+import { loadFolder, resolveDataDir } from '../context/load.js';
 import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
@@ -15,7 +15,7 @@ import { mayBeName } from '../domain/ids.js';
 import { nameFieldOf } from '../domain/record-name.js';
 import { nameKey } from '../domain/text.js';
 import { formatDate } from '../i18n/format.js';
-import { translate, type Message, type MessageKey } from '../i18n/index.js';
+import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
 import { UNIQUE_FIELDS } from '../register/check.js';
 import { commitAt } from '../store/folder-at-date.js';
@@ -24,6 +24,7 @@ import { readFileAt } from '../store/git-tree.js';
 import { lastChange, removedRecords } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
+import { referrersSaid } from './record-write.js';
 
 type Opts = { asOf?: string; dryRun?: boolean; commit?: boolean };
 
@@ -97,7 +98,7 @@ export function restore(kind: RecordKind) {
       const last = lastChange(root, path);
       if (!last) throw new UserError('restore.neverCommitted', params);
       const bytes = readFileAt(root, `${last.commit}^`, path);
-      if (!bytes) throw new UserError('restore.addedLast', { ...params, date: date(last.date), commit: short(last.commit) });
+      if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date), commit: short(last.commit) });
       return {
         ...readVersion(bytes, { ...params, commit: short(last.commit) }),
         said: { key: 'restore.fromLastChange', params: { ...params, date: date(last.date), commit: short(last.commit) } },
@@ -138,6 +139,19 @@ export function restore(kind: RecordKind) {
     });
     return result.exitCode;
   };
+}
+
+/**
+ * A record its last change created has no earlier version; the way to undo that change is to
+ * remove it, which is said only where remove would do it: while other records refer to it, remove
+ * refuses, so they are named, and an active organisation is pointed to deactivate, as remove does.
+ */
+function createdByLastChange(ctx: CommandContext, kind: RecordKind, id: string, params: MessageParams): UserError {
+  const { folder } = loadFolder(ctx);
+  const refs = referrersSaid(ctx, folder, kind, id);
+  if (!refs) return new UserError('restore.addedLast', params);
+  const active = kind === 'organisation' && folder.records.organisation.get(id)?.status !== 'inactive';
+  return new UserError(active ? 'restore.addedLastReferredOrg' : 'restore.addedLastReferred', { ...params, ...refs });
 }
 
 /** A version's text and record; refused when it cannot be read as one. */

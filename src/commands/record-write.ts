@@ -270,16 +270,24 @@ export function edit(kind: RecordKind) {
   };
 }
 
+/**
+ * The records that refer to a record, which keep it from being removed: how many, and the first
+ * ten by kind, id and field (`tilbud samtalegruppe (Organisation)`); undefined when none does.
+ */
+export function referrersSaid(ctx: CommandContext, folder: DataFolder, kind: RecordKind, id: string): { count: number; list: string } | undefined {
+  const refs = referrersOf(referenceIndex(folder, new Set([kind])), kind, id);
+  if (refs.length === 0) return undefined;
+  const list = refs.slice(0, 10).map((r) => `${ctx.t(`kind.${r.kind}`)} ${r.id} (${fieldLabel(ctx.lang, r.kind, r.field)})`).join(', ') + (refs.length > 10 ? ', …' : '');
+  return { count: refs.length, list };
+}
+
 export function remove(kind: RecordKind) {
   return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
     const result = await applyChange(ctx, options(opts, kind), (s) => {
       if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
-      const refs = referrersOf(referenceIndex(s.folder, new Set([kind])), kind, id);
-      if (refs.length > 0) {
-        const list = refs.slice(0, 10).map((r) => `${ctx.t(`kind.${r.kind}`)} ${r.id} (${fieldLabel(ctx.lang, r.kind, r.field)})`).join(', ') + (refs.length > 10 ? ', …' : '');
-        throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { ...kindWords(kind), id, count: refs.length, list });
-      }
+      const refs = referrersSaid(ctx, s.folder, kind, id);
+      if (refs) throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { ...kindWords(kind), id, ...refs });
       return [{ kind, id, record: null }];
     });
     return result.exitCode;

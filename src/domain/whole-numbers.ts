@@ -53,10 +53,17 @@ export function amountOutsideRange(text: string, field: string | Message): UserE
   return Number(digits) > maximum ? new UserError('problem.schema.amountTooLarge', { field, limit: maximum }) : undefined;
 }
 
-/** The digits, with their sign, of the whole number `text` writes however large it is, or undefined when it writes none. */
+/**
+ * The digits, with their sign, of the whole number `text` writes however large it is, or undefined
+ * when it writes none. The separators must be one and the same all through (a space and a no-break
+ * space count as one): `1.500,000` or `1,500.000` holds a decimal mark in one of its two, and which
+ * one cannot be told, so it is no whole number.
+ */
 function wholeDigits(text: string, separators: string): string | undefined {
   const t = text.trim();
   const group = `[${separators.replace(/[\\\]^-]/g, '\\$&')}]`;
   if (!/^-?\d+$/.test(t) && !new RegExp(`^-?\\d{1,3}(?:${group}\\d{3})+$`).test(t)) return undefined;
+  const used = new Set(t.replace(/[-\d]/g, '').replace(/\u00a0/g, ' '));
+  if (used.size > 1) return undefined;
   return t.replace(new RegExp(group, 'g'), '');
 }

@@ -23,7 +23,7 @@ import { readInParallel } from '../store/parallel-read.js';
 import { folderOutside, kindOf, limitMessage, notRegularMessage, type NotRegular } from '../store/read-file.js';
 import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type BatchOutcome } from '../store/atomic-file.js';
 import { shellWord } from '../i18n/shell-word.js';
-import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, type FolderLock, type ReadRecord } from '../store/write-record.js';
+import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, refuseThroughLink, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
@@ -277,6 +277,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
       if (current.unreadable) throw new UserError(isVocabulary(change) ? 'write.vocabularyUnreadable' : 'write.unreadable', { file: join(ctx.dataDir, rel) });
+      refuseThroughLink(current, dir, ctx.dataDir);
       if (isVocabulary(change)) {
         const t = newVocabularyText(dir, change.vocabulary, current, change.entries);
         if ('refused' in t) {
@@ -426,7 +427,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message) : { key: 'git.commitFailed' }, 'warn');
+          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : { key: 'git.commitFailed' }, 'warn');
           commitFailed = true;
         }
       }
@@ -533,11 +534,13 @@ const COMMAND_FILES = 10;
  * full disk wherever it meets one, with the change's files whole, and the command that commits
  * it once there is room (its files, relative to the data folder, and its message).
  */
-function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string): Message {
+function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string, staged: boolean): Message {
   const reason: Message = { key: `fs.reason.${full}` };
-  if (files.length > COMMAND_FILES) return { key: 'git.commitFullMany', params: { count: files.length, reason } };
+  // The files are staged only where git could not even be told to take them out again (store/git.ts).
+  if (files.length > COMMAND_FILES) return { key: staged ? 'git.commitFullManyStaged' : 'git.commitFullMany', params: { count: files.length, reason } };
   const paths = files.map(shellWord).join(' ');
-  return { key: 'git.commitFull', params: { count: files.length, reason, command: `git add -A -- ${paths} && git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}` } };
+  const commit = `git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}`;
+  return { key: staged ? 'git.commitFullStaged' : 'git.commitFull', params: { count: files.length, reason, command: staged ? commit : `git add -A -- ${paths} && ${commit}` } };
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */

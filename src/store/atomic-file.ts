@@ -9,7 +9,7 @@
 // For the data folder, replaceFile and replaceFiles also make sure that a change made by someone
 // else since we read the file is never overwritten; replaceFiles writes many files as one change
 // (an import), flushing all the temporary files at once and each folder once.
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -20,7 +20,8 @@ import { makeFolders } from './paths.js';
 /** What a file was when it was read: absent, or its exact bytes and identity. */
 export type Snapshot =
   | { exists: false }
-  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number; mode: number };
+  /** `link`: the name is a symbolic link, and the file is the one it leads to. */
+  | { exists: true; bytes: Buffer; ino: number; size: number; mtimeMs: number; mode: number; link?: true };
 
 export function snapshot(path: string): Snapshot {
   let fd: number;
@@ -37,7 +38,8 @@ export function snapshot(path: string): Snapshot {
   try {
     const st = fstatSync(fd);
     const bytes = readFileSync(fd);
-    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode };
+    const link = lstatSync(path).isSymbolicLink();
+    return { exists: true, bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mode: st.mode, ...(link ? { link: true as const } : {}) };
   } finally {
     closeSync(fd);
   }
@@ -57,7 +59,8 @@ export function writeProtected(s: Snapshot): boolean {
 export function unchangedSince(path: string, before: Snapshot): boolean {
   const now = snapshot(path);
   if (!before.exists || !now.exists) return before.exists === now.exists;
-  return now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs && now.bytes.equals(before.bytes);
+  // A file put behind a link since (or a link replaced by a file) is another file, whatever it holds.
+  return now.link === before.link && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs && now.bytes.equals(before.bytes);
 }
 
 /** Why a replace did not happen; nothing was changed in any of these cases. */
@@ -264,6 +267,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array | rea
  * caller removes it.
  */
 function place(tmp: string, target: string, expected: Snapshot): boolean {
+  // A rename over a link puts a file in its place: the link and the file it led to would part.
+  // Callers refuse such a file before writing (store/write-record.ts, ReadRecord.linkTo).
+  if (expected.exists && expected.link) throw new Error(`${target} is a link: a file is never replaced through one`);
   try {
     if (expected.exists) {
       renameSync(tmp, target);
@@ -307,6 +313,7 @@ export function replaceFile(target: string, text: string | Uint8Array, expected:
 
 /** Removes `target` if it is still as `expected` says. */
 export function removeFile(target: string, expected: Snapshot, options: ReplaceOptions = {}): { ok: true } | { ok: false; reason: ReplaceRefusal } {
+  if (expected.exists && expected.link) throw new Error(`${target} is a link: a file is never removed through one`);
   if (options.stillHeld && !options.stillHeld()) return { ok: false, reason: 'lock-lost' };
   if (!unchangedSince(target, expected)) return { ok: false, reason: 'changed-since-read' };
   unlinkSync(target);

@@ -110,7 +110,7 @@ export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
 export type CommitResult =
   | { committed: true; hash: string }
   /** `full`: git could not write for want of space (a full disk, a used-up quota): said as such. */
-  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT' };
+  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT'; staged?: true };
 
 /** Whether git (or writing the message for it) failed for want of space, in the system's words as git gives them. */
 function wantOfSpace(text: string): 'ENOSPC' | 'EDQUOT' | undefined {
@@ -141,24 +141,34 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
   const fromInput = ['--pathspec-from-file=-', '--pathspec-file-nul'];
   const add = git(['add', '--all', ...fromInput], repo.root, list);
   if (!add.ok) return failed(firstLine(add.stderr), add.stderr);
+  // A commit that fails for want of space after the add takes the paths out of the index again, as
+  // they were (nothing of theirs was staged, or civsam would not commit them): the change is then
+  // saved and not staged, as the message says, which gives the command that adds and commits it;
+  // nor does a later `git commit` of the user's own take it in unseen. Where even that cannot be
+  // written, the result says the paths are staged, and the message gives the command from there.
+  // (A commit a hook refuses stays staged: its message says to run git commit to see why.)
+  const unstaged = (result: CommitResult): CommitResult => {
+    if (result.committed || !result.full) return result;
+    return git(['reset', '--quiet', ...fromInput], repo.root, list).ok ? result : { ...result, staged: true };
+  };
   // The message holds kinds, ids and field names only (see the top of this file); a file of the
   // user's own, removed at once.
   let folder: string;
   try {
     folder = mkdtempSync(join(tmpdir(), 'civsam-commit-'));
   } catch (e) {
-    return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
+    return unstaged(failed((e as NodeJS.ErrnoException).code ?? 'EIO'));
   }
   try {
     const file = join(folder, 'message');
     try {
       writeFileSync(file, message, { mode: 0o600 });
     } catch (e) {
-      return failed((e as NodeJS.ErrnoException).code ?? 'EIO');
+      return unstaged(failed((e as NodeJS.ErrnoException).code ?? 'EIO'));
     }
     // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
     const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list);
-    if (!commit.ok) return failed(firstLine(commit.stderr), commit.stderr);
+    if (!commit.ok) return unstaged(failed(firstLine(commit.stderr), commit.stderr));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -340,6 +340,14 @@ export function applyResult(place: SyncPlace, from: string, to: string): void {
   finishApply(place, { branch: place.branch, from, to });
 }
 
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** A link at `abs` leading to `target`, put in place by a rename (never half there); left as it is when it already is that link. */
 function placeLink(abs: string, target: string): void {
   try {
@@ -368,6 +376,9 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
   for (const path of paths) {
     const abs = join(place.root, path);
     const entry = entries.get(path);
+    // A link the result has a file in place of (or no longer has) goes as git would take it away,
+    // never written or removed through (store/atomic-file.ts: the writer refuses that).
+    if (isLink(abs) && entry?.mode !== '120000') unlinkSync(abs);
     const current = snapshot(abs);
     if (entry) {
       const bytes = contents.get(entry.oid);
@@ -382,7 +393,8 @@ function finishApply(place: { root: string; gitDir: string }, j: Journal): void 
       }
       if (current.exists && current.bytes.equals(bytes)) continue;
       const mode = entry.mode === '100755' ? 0o750 : current.exists ? lstatSync(abs).mode & 0o777 : 0o640;
-      const out = replaceFile(abs, bytes, current, { mode, deferFolderSync: true });
+      // As every write of a record does (and as a new file here is made): no permission for others.
+      const out = replaceFile(abs, bytes, current, { mode, closedToOthers: true, deferFolderSync: true });
       if (!out.ok) throw new Error('a file changed while sync wrote it');
     } else if (current.exists) {
       removeFile(abs, current, { deferFolderSync: true });

@@ -1,10 +1,11 @@
 // Writing record files: the one place that turns a record into its file's new text (comments and
 // formatting kept, read back before anything is replaced) and replaces files under the folder's
 // lock, checking just before each rename that nobody changed the file since it was read.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordKind, VocabularyName } from '../domain/kinds.js';
+import { UserError } from '../domain/errors.js';
 import { fieldOrders } from '../domain/shapes.js';
 import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.js';
 import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
@@ -62,6 +63,12 @@ export interface ReadRecord {
   entries?: Array<Record<string, unknown>>;
   /** The file exists but cannot be read as a record (bad YAML or encoding). */
   unreadable: boolean;
+  /**
+   * The name is a symbolic link to this file (one in the data folder: a link out of it is refused
+   * before it is read). Such a file is never changed: the new file would be renamed into the link's
+   * place, and the two names that were one file would part without a word.
+   */
+  linkTo?: string;
 }
 
 export function readRecordFile(path: string): ReadRecord {
@@ -72,17 +79,34 @@ export function readRecordFile(path: string): ReadRecord {
 export function readDataFile(path: string, shape: 'record' | 'vocabulary'): ReadRecord {
   const snap = snapshot(path);
   if (!snap.exists) return { path, snapshot: snap, bom: false, unreadable: false };
+  const linkTo = snap.link ? linkTarget(path) : undefined;
   const decoded = decode(snap.bytes);
-  if (!('text' in decoded)) return { path, snapshot: snap, bom: false, unreadable: true };
+  if (!('text' in decoded)) return { path, snapshot: snap, bom: false, unreadable: true, ...(linkTo ? { linkTo } : {}) };
   const parsed = parseStrict(decoded.text);
   const bom = snap.bytes.subarray(0, 3).equals(BOM);
   const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (shape === 'vocabulary') {
     const ok = parsed.problems.length === 0 && Array.isArray(parsed.data) && parsed.data.every(isObject);
-    return { path, snapshot: snap, text: decoded.text, bom, entries: ok ? (parsed.data as Array<Record<string, unknown>>) : undefined, unreadable: !ok };
+    return { path, snapshot: snap, text: decoded.text, bom, entries: ok ? (parsed.data as Array<Record<string, unknown>>) : undefined, unreadable: !ok, ...(linkTo ? { linkTo } : {}) };
   }
   const ok = parsed.problems.length === 0 && isObject(parsed.data);
-  return { path, snapshot: snap, text: decoded.text, bom, data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok };
+  return { path, snapshot: snap, text: decoded.text, bom, data: ok ? (parsed.data as Record<string, unknown>) : undefined, unreadable: !ok, ...(linkTo ? { linkTo } : {}) };
+}
+
+/**
+ * Refuses a change of a data file that is a link (ReadRecord.linkTo), naming the link and the file
+ * it leads to as the user names the data folder (`shownDir`; `dir` is the folder `current` was read in).
+ */
+export function refuseThroughLink(current: ReadRecord, dir: string, shownDir: string): void {
+  if (current.linkTo === undefined) return;
+  const shown = (path: string) => join(shownDir, relative(dir, path));
+  throw new UserError('write.throughLink', { file: shown(current.path), target: shown(current.linkTo) });
+}
+
+/** The file a link leads to, by way of the link's own folder as `path` names it (so it compares with paths named like `path`). */
+function linkTarget(path: string): string {
+  const folder = dirname(path);
+  return join(folder, relative(realpathSync(folder), realpathSync(path)));
 }
 
 /** The vocabulary's entry fields in schema order, for placing a new field (`retired`) where it belongs. */

@@ -3,7 +3,7 @@
 // An organisation's kind has one heading in each language wherever it is shown.
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
-import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { catalogue } from '../../src/i18n/catalogue/index.js';
 
 const DA = { env: { CIVSAM_LANG: 'da' } };
@@ -18,8 +18,12 @@ describe('an empty list', () => {
   });
 
   it('after filters, says none of how many matched', async () => {
-    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', dir], DA)).stdout).toBe('Ingen af den ene post af typen organisation passer til det, du har angivet.\n');
-    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', dir])).stdout).toBe('None of the 1 record of the kind organisation matches what you asked for.\n');
+    // In the list headings' counted nouns (it said "af typen organisation").
+    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', dir], DA)).stdout).toBe('Registrets ene organisation passer ikke til det, du har angivet.\n');
+    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', dir])).stdout).toBe('The one organisation in the register does not match what you asked for.\n');
+    const two = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta') });
+    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', two], DA)).stdout).toBe('Ingen af registrets 2 organisationer passer til det, du har angivet.\n');
+    expect((await civsam(['org', 'list', '--status', 'inactive', '--data', two])).stdout).toBe('None of the 2 organisations in the register match what you asked for.\n');
   });
 
   it('CSV and JSON stay data: the header row, an empty array', async () => {

@@ -174,6 +174,46 @@ describe('a commit git cannot make for want of space', () => {
   }, 20_000);
 });
 
+describe('a commit that meets a full disk after git add', () => {
+  // The file was left staged (git add done) while the message gave the command that adds it: the
+  // state now is what the message says, whichever of the two git could leave.
+  const gitFailing = (failing: string[]) => {
+    const bin = makeFolder({});
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const cases = failing.map((c) => `[ "$1" = ${c} ]`).join(' || ');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif ${cases}; then echo 'fatal: unable to write new index file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    return { ...GIT, PATH: `${bin}:${process.env.PATH}` };
+  };
+  const subject = "'organisation alpha: hjemmeside: sat'";
+
+  it('takes the file out of the index again: saved, not staged, and the command adds and commits it', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit']) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: git add -A -- organisations/alpha.yaml && git commit -m ${subject} -- organisations/alpha.yaml\n`);
+    expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n');
+    // A new record likewise: untracked again, as before the add.
+    const add = civsamBinary(['org', 'add', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: gitFailing(['commit']) });
+    expect(add.code).toBe(2);
+    expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n?? organisations/ny-forening.yaml\n');
+  }, 20_000);
+
+  it('where there is no room to take it out either, says it is staged and gives the command from there, which commits it', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit', 'reset']) });
+    const command = `git commit -m ${subject} -- organisations/alpha.yaml`;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\n`);
+    expect(git('status', '--porcelain')).toBe('M  organisations/alpha.yaml\n');
+    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation alpha: hjemmeside: sat\n');
+    const en = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://andet.example', '--data', dir], { env: gitFailing(['commit', 'reset']) });
+    expect(en.stderr).toContain('The file is staged for the commit (git add), and there was no room to undo that. Free some space on the drive, then commit the change by running this in the data folder: git commit -m ');
+  }, 20_000);
+});
+
 describe('a commit of thousands of records', () => {
   it('takes a message over the 128 KiB a single argument may have, and only the paths given', async () => {
     const { commitPaths } = await import('../../src/store/git.js');

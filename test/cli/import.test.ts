@@ -183,6 +183,53 @@ describe('civsam import of agreements', () => {
   });
 });
 
+describe('civsam import: a year or an amount is read as the command line reads it', () => {
+  // `år=2.027` once became 2027 and `beløb=1.500,000` 1500000, while `--year 2.027` is refused.
+  const POOL = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2027\n    amount_dkk: 1000000\n';
+  const row = (title: string, line: string) => `${title};alpha;Psykiatrien;psykiatri;regional;01-01-2027;"${line}";Eneste tilbud;Direktionen;15-11-2026`;
+  const sheet = [
+    'titel;organisationer;regional_enhed;områder;rækkevidde;start;finansiering;undtagelse_begrundelse;undtagelse_godkendt_af;undtagelse_dato',
+    row('Et', 'pulje=puljen; år=2.027; art=udvikling; beløb=150.000'),
+    row('To', 'pulje=puljen; år=2027; art=udvikling; beløb=1.500,000'),
+    row('Tre', 'pulje=puljen; år=2027; art=udvikling; beløb=150.000,50'),
+    row('Fire', 'pulje=puljen; år=2027; art=udvikling; beløb=150.000 kr.'),
+  ];
+
+  it('refuses each at its row and column in the words --year and --amount get, in Danish and English, and writes nothing', async () => {
+    const data = makeFolder({ ...baseFiles(), 'pools/puljen.yaml': POOL });
+    const file = join(tempDir(), 'aftaler.csv');
+    writeFileSync(file, sheet.join('\n') + '\n');
+    const da = await civsam(['import', 'aftaler', file, '--data', data, '--lang', 'da', '--no-commit']);
+    expect(da.code).toBe(2);
+    expect(da.stderr.split('\n').slice(1, 4)).toEqual([
+      'række 2, kolonne G (finansiering): linje 1, år: skal være et årstal med fire cifre, fx 2027.',
+      'række 3, kolonne G (finansiering): linje 1, beløb: skal være et helt antal kroner uden øre: skriv 250000 eller 250.000, ikke 250.000,00 eller 250000.00.',
+      'række 4, kolonne G (finansiering): linje 1, beløb: skal være et helt antal kroner uden øre: skriv 250000 eller 250.000, ikke 250.000,00 eller 250000.00.',
+    ]);
+    expect(da.stderr).toContain('fejl: intet blev importeret: 3 af 4 rækker har problemer.');
+    expect(existsSync(join(data, 'agreements'))).toBe(false);
+    const en = await civsam(['import', 'agreements', file, '--data', data, '--lang', 'en', '--dry-run']);
+    expect(en.stderr.split('\n').slice(1, 3)).toEqual([
+      'row 2, column G (finansiering): line 1, year: must be a year of four digits, e.g. 2027.',
+      'row 3, column G (finansiering): line 1, amount_dkk: must be a whole number of kroner, without decimals: write 250000 or 250.000, not 250.000,00 or 250000.00.',
+    ]);
+  });
+
+  it('an .xlsx sheet likewise, and the row written as a whole amount goes in unchanged', async () => {
+    const data = makeFolder({ ...baseFiles(), 'pools/puljen.yaml': POOL });
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(sheet.map((line) => line.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')))), 'Aftaler');
+    const file = join(tempDir(), 'aftaler.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = await civsam(['import', 'aftaler', file, '--data', data, '--lang', 'da', '--no-commit', '--skip-invalid', '--rejected', join(tempDir(), 'afviste.csv')]);
+    expect(r.stderr).toContain(`Læste ${file}: 4 rækker, arket »Aftaler«.\nrække 2, kolonne G (finansiering): linje 1, år: skal være et årstal med fire cifre, fx 2027.\n`);
+    expect(r.code).toBe(1);
+    const made = readdirSync(join(data, 'agreements'));
+    expect(made).toHaveLength(1);
+    expect(parse(readFileSync(join(data, 'agreements', made[0]), 'utf8')).funding).toEqual([{ pool: 'puljen', year: 2027, kind: 'development', amount_dkk: 150000 }]);
+  });
+});
+
 describe('civsam export, then import: the sample data round-trips', () => {
   it.each([['csv', 'da'], ['xlsx', 'en'], ['csv', 'en'], ['xlsx', 'da']])('organisations and offers as %s with %s headers come back unchanged', async (format, lang) => {
     const data = sampleCopy();

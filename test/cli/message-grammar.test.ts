@@ -40,6 +40,13 @@ describe('a text too long', () => {
     expect(en.stdout).toContain('notes must be at most 20,000 characters long (it is 20,001).');
   });
 
+  it('a name of 100,000 letters given to org add --name is refused as too long, with the limit, never echoed, in both languages; nothing written', async () => {
+    const dir = folder();
+    const args = ['org', 'add', '--data', dir, '--name', 'a'.repeat(100_000), '--kind', 'patientforening', '--areas', 'psykiatri', '--scope', 'regional', '--no-commit'];
+    expect(await civsam(args, da)).toEqual({ code: 2, stdout: '', stderr: '  --name må højst have 200 tegn (har 100.000).\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n' });
+    expect(await civsam(args)).toEqual({ code: 2, stdout: '', stderr: '  --name must be at most 200 characters long (it is 100,000).\nerror: the change was refused because of the problem above; nothing was written.\n' });
+  });
+
   it('an empty text is said without an adjective that would have to agree with the field (Navn tomt, Noter tomme)', async () => {
     const dir = folder({ 'organisations/beta.yaml': org('beta', '""') });
     const v = await civsam(['validate', '--data', dir], da);

@@ -143,6 +143,27 @@ describe('a change is undone', () => {
     expect(r.stderr).toMatch(/^fejl: organisation helt-ny blev oprettet ved sin seneste ændring \(.*, commit [0-9a-f]{7}\), så der er ingen tidligere udgave at hente tilbage\. Slet posten med civsam org remove helt-ny\.\n$/);
   });
 
+  test('where remove would refuse it (others refer to it), that is said instead, with what to do: the referrers, or deactivate for an organisation', async () => {
+    // It said "Slet posten med civsam org remove …", which then refused.
+    const f = folder();
+    expect((await f.run(['org', 'add', '--name', 'Helt Ny', '--kind', 'other', '--areas', 'psykiatri', '--scope', 'regional'])).code).toBe(0);
+    mkdirSync(join(f.dir, 'offers'), { recursive: true });
+    writeFileSync(join(f.dir, 'offers/gruppe.yaml'), 'id: gruppe\norganisation: helt-ny\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nmunicipalities: [aarhus]\nactive_from: 2026-01-01\n');
+    mkdirSync(join(f.dir, 'agreements'), { recursive: true });
+    writeFileSync(join(f.dir, 'agreements/2026-psyk-001.yaml'), 'id: 2026-psyk-001\ntitle: Samtalegrupper\norganisations: [helt-ny]\nareas: [psychiatry]\nscope: regional\noffers: [gruppe]\nstart: 2026-01-01\nstatus: draft\n');
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'Tilbud og aftale');
+    const orgRestore = await f.run(['org', 'restore', 'Helt Ny']);
+    expect(orgRestore.code).toBe(2);
+    expect(orgRestore.stderr).toMatch(/^fejl: organisation helt-ny blev oprettet ved sin seneste ændring \(.*, commit [0-9a-f]{7}\), så der er ingen tidligere udgave at hente tilbage\. Posten kan heller ikke slettes, så længe 2 andre poster henviser til den: tilbud gruppe \(Organisation\), aftale 2026-psyk-001 \(Organisationer\)\. Gør organisationen inaktiv i stedet: civsam org deactivate helt-ny\.\n$/);
+    const offerRestore = await f.run(['offer', 'restore', 'Samtalegruppe']);
+    expect(offerRestore.stderr).toMatch(/så der er ingen tidligere udgave at hente tilbage\. Posten kan heller ikke slettes, så længe 1 anden post henviser til den: aftale 2026-psyk-001 \(Tilbud\)\. Ret den først, og slet så posten med civsam offer remove gruppe\.\n$/);
+    expect((await f.run(['offer', 'restore', 'Samtalegruppe'], 'en')).stderr).toMatch(/so there is no earlier version to bring back\. Nor can it be removed while 1 other record refers to it: agreement 2026-psyk-001 \(Offers\)\. Change that one first, then remove it with civsam offer remove gruppe\.\n$/);
+    // Nothing refers to the agreement: removing it is the way back, and remove does it.
+    expect((await f.run(['agreement', 'restore', '2026-psyk-001'])).stderr).toMatch(/tidligere udgave at hente tilbage\. Slet posten med civsam agreement remove 2026-psyk-001\.\n$/);
+    expect((await f.run(['agreement', 'remove', '2026-psyk-001'])).code).toBe(0);
+  });
+
   test('changes in the file not yet in the history are not overwritten', async () => {
     const f = folder();
     writeFileSync(join(f.dir, 'organisations/vest.yaml'), COMMENTED + 'website: https://vest.example\n');

@@ -86,6 +86,24 @@ describe('where a usage error points', () => {
   });
 });
 
+describe('a record command with its verb first (civsam list)', () => {
+  // `civsam list` was an unknown command and nothing more: the kinds come first in civsam's commands.
+  it('lists the commands that do it, kind first, in civsam\'s order, in each language', async () => {
+    const kinds = (verb: string) => ['org', 'offer', 'agreement', 'pool', 'call', 'hearing-party', 'consultation', 'application'].map((k) => `civsam ${k} ${verb}`).join(', ');
+    expect(await refused(['list'], DA)).toBe(`fejl: ukendt kommando list. Skriv først, hvilken slags poster det gælder, og derefter hvad der skal gøres: ${kinds('list')}, civsam vocab list.\nKør civsam --help for at se kommandoer og tilvalg.\n`);
+    expect(await refused(['--lang', 'en', 'list'], DA)).toBe(`error: unknown command list. Write the kind of record first, then what to do: ${kinds('list')}, civsam vocab list.\nRun civsam --help to see the commands and options.\n`);
+    expect((await refused(['show', 'lyspunktet'], DA)).split('\n')[0]).toBe(`fejl: ukendt kommando show. Skriv først, hvilken slags poster det gælder, og derefter hvad der skal gøres: ${kinds('show')}.`);
+  });
+
+  it('with the kind after it, in either language or as the command names it, is the command meant', async () => {
+    for (const [args, meant] of [[['list', 'organisationer'], 'org list'], [['list', 'org', '--status', 'aktiv'], 'org list'], [['ls', 'tilbud'], 'offer list'], [['add', 'aftale', '--title', 'x'], 'agreement add']] as const) {
+      expect((await refused([...args], DA)).split('\n')[0], args.join(' ')).toBe(`fejl: ukendt kommando ${args[0]}. Mente du: ${meant}?`);
+    }
+    // A word that is no verb of a record command is left to the nearness of spelling.
+    expect((await refused(['valdate'], DA)).split('\n')[0]).toBe('fejl: ukendt kommando valdate. Mente du: validate?');
+  });
+});
+
 describe('--format in Danish words', () => {
   it('takes tabel and tekst as table and text, in either language', async () => {
     const table = await civsam(['org', 'list', '--format', 'table'], { env: DA });

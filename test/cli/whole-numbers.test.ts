@@ -56,6 +56,13 @@ describe('a whole number as people write it', () => {
     expect(['450.000', '450,000', '450 000 kr.'].map(parseInteger)).toEqual([{ value: 450000 }, { value: 450000 }, { value: 450000 }]);
     for (const bad of ['450_000', '4.50', '45,00']) expect(parseInteger(bad)).toEqual({ problem: { key: 'import.value.integer' } });
   });
+
+  it('refuses a number with two kinds of separator: one of them is a decimal mark, and which cannot be told', () => {
+    for (const bad of ['1.500,000', '1,500.000', '1 500.000', '1.500 000 kr.']) expect(parseInteger(bad), bad).toEqual({ problem: { key: 'import.value.integer' } });
+    for (const bad of ['1.500_000', '1_500.000']) expect(readWholeNumber(bad), bad).toBeUndefined();
+    // A space and a no-break space are one separator (a number copied from a document mixes them).
+    expect(['1 500\u00a0000', '1.500.000', '1,500,000'].map(parseInteger)).toEqual([{ value: 1500000 }, { value: 1500000 }, { value: 1500000 }]);
+  });
 });
 
 describe('commands that take an amount or seats', () => {

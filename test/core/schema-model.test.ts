@@ -96,9 +96,9 @@ describe('the model', () => {
       type: 'items',
       fields: [
         { name: 'pool', required: true, value: { type: 'ref', target: 'pool' } },
-        { name: 'year', required: true, value: { type: 'integer' } },
+        { name: 'year', required: true, value: { type: 'integer', of: 'year' } },
         { name: 'kind', required: true, value: { type: 'enum', values: ['development', 'operation'] } },
-        { name: 'amount_dkk', required: true, value: { type: 'integer' } },
+        { name: 'amount_dkk', required: true, value: { type: 'integer', of: 'amount' } },
       ],
     });
     expect(cols.find((c) => c.field === 'areas')?.value).toEqual({ type: 'list', item: { type: 'enum', values: AREAS }, lines: false });

@@ -45,3 +45,23 @@ test('a record\'s file never gets permissions for others: an edit takes them awa
   expect((await civsam(['--data', dir, 'org', 'edit', 'alpha', '--notes', 'Anden note', '--no-commit'])).code).toBe(0);
   expect(statSync(file).mode & 0o777).toBe(0o600);
 });
+
+test('a record that is a link to another file in the data folder is never changed through it: edit and remove refuse, naming both files, and the two stay one', async () => {
+  // `edit` once put an ordinary file in the link's place: the two names that were one record parted.
+  const dir = makeFolder({ ...baseFiles(), 'shared/linked.yaml': org('linked', 'Delt Forening') });
+  const link = join(dir, 'organisations/linked.yaml');
+  symlinkSync('../shared/linked.yaml', link);
+  expect((await civsam(['--data', dir, 'validate'])).code).toBe(0);
+  const said = (file: string, target: string) => `fejl: kan ikke ændre ${file}: den er en genvej til ${target}, og en ændring ville lægge en almindelig fil i genvejens sted, så de to ikke længere var én. `
+    + `Intet er ændret. Ret ${target} i hånden, eller flyt den til ${file} i genvejens sted, og prøv igen.\n`;
+  const edit = await civsam(['--data', '.', 'org', 'edit', 'linked', '--notes', 'gennem genvejen', '--no-commit'], { env: { CIVSAM_LANG: 'da' }, cwd: dir });
+  expect(edit).toEqual({ code: 2, stdout: '', stderr: said('organisations/linked.yaml', 'shared/linked.yaml') });
+  const remove = await civsam(['--data', '..', 'org', 'remove', 'linked', '--no-commit'], { env: { CIVSAM_LANG: 'da' }, cwd: join(dir, 'organisations') });
+  expect(remove).toEqual({ code: 2, stdout: '', stderr: said('../organisations/linked.yaml', '../shared/linked.yaml') });
+  expect((await civsam(['--data', '.', 'org', 'edit', 'linked', '--notes', 'x', '--no-commit'], { cwd: dir })).stderr).toBe(
+    "error: cannot change organisations/linked.yaml: it is a link to shared/linked.yaml, and a change would put an ordinary file in the link's place, so the two would no longer be one. "
+    + "Nothing was changed. Make the change in shared/linked.yaml by hand, or move it to organisations/linked.yaml in the link's place and try again.\n");
+  expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  expect(readlinkSync(link)).toBe('../shared/linked.yaml');
+  expect(readFileSync(join(dir, 'shared/linked.yaml'), 'utf8')).toBe(org('linked', 'Delt Forening'));
+});

@@ -42,6 +42,8 @@ export const importExport = defineMessages({
   'import.value.date': 'not a date. Write dates as YYYY-MM-DD (2026-03-01) or DD-MM-YYYY (01-03-2026).',
   'import.value.noSuchDay': 'written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month.',
   'import.value.integer': 'not a whole number. Write it with digits only, e.g. 250000 or 250.000.',
+  // A year or an amount, in the words the command line gives the same value (register.expected.*).
+  'import.value.expected': 'must be {expected}.',
   'import.value.enum': 'not one of the allowed values: {allowed}.',
   'import.value.enumItem': 'value {item} is not one of the allowed values: {allowed}.',
   'import.value.enumNear': 'not one of the allowed values. Did you mean: {closest}? The allowed values are: {allowed}.',
@@ -157,6 +159,7 @@ export const importExport = defineMessages({
   'import.value.date': 'ikke en dato. Skriv datoer som ÅÅÅÅ-MM-DD (2026-03-01) eller DD-MM-ÅÅÅÅ (01-03-2026).',
   'import.value.noSuchDay': 'skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.',
   'import.value.integer': 'ikke et helt tal. Skriv det kun med cifre, fx 250000 eller 250.000.',
+  'import.value.expected': 'skal være {expected}.',
   'import.value.enum': 'ikke en af de tilladte værdier: {allowed}.',
   'import.value.enumItem': 'den {item}. værdi er ikke en af de tilladte værdier: {allowed}.',
   'import.value.unknown': 'værdien er ikke en kendt {target}. Nærmeste: {closest}.',

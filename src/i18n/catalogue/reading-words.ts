@@ -25,7 +25,8 @@ export const readingWords = defineMessages({
   'register.idNumbered': 'The id {base} is taken, so the new record was given the id {id}.',
   'register.idNumberedDryRun': 'The id {base} is taken, so the new record would be given the id {id}.',
   'list.none': 'There are {things}.',
-  'list.noneMatch': 'None of the {count, plural, one {# record} other {# records}} of the kind {kind} {count, plural, one {matches} other {match}} what you asked for.',
+  // `things` is the list heading's counted noun (list.heading.*): "2 organisations"; `kind` the kind's singular.
+  'list.noneMatch': '{count, plural, one {The one {kind} in the register does not match} other {None of the {things} in the register match}} what you asked for.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
@@ -48,6 +49,6 @@ export const readingWords = defineMessages({
   'register.idNumbered': 'Id\'et {base} er optaget, så den nye post har fået id\'et {id}.',
   'register.idNumberedDryRun': 'Id\'et {base} er optaget, så den nye post ville få id\'et {id}.',
   'list.none': 'Der er {things}.',
-  'list.noneMatch': 'Ingen af {count, plural, one {den ene post} other {de # poster}} af typen {kind} passer til det, du har angivet.',
+  'list.noneMatch': '{count, plural, one {Registrets ene {kind} passer ikke} other {Ingen af registrets {things} passer}} til det, du har angivet.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
 });

@@ -6,7 +6,7 @@ import { readDate } from '../../domain/dates.js';
 import type { RecordKind, Target } from '../../domain/kinds.js';
 import { nfc } from '../../domain/text.js';
 import { typedCvr } from '../../domain/cvr.js';
-import { readWholeNumber } from '../../domain/whole-numbers.js';
+import { readWholeNumber, readYear } from '../../domain/whole-numbers.js';
 import type { Language, Message, MessageParams } from '../../i18n/index.js';
 import type { ValueKind } from './columns.js';
 import { foldHeader, itemFieldName } from './columns.js';
@@ -41,7 +41,7 @@ export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): Cell
   switch (kind.type) {
     case 'text': return { value: t };
     case 'date': return parseDate(t);
-    case 'integer': return parseInteger(t);
+    case 'integer': return wholeNumberCell(t, kind);
     case 'cvr': {
       const cvr = typedCvr(t);
       if (cvr) return { value: cvr.cvr };
@@ -99,7 +99,7 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
     return { problem: { key: item === undefined ? 'import.value.unknownRecord' : 'import.value.unknownRecordItem', params: { ...itemParam, target: { key: `kind.${kindOf}` } } } };
   }
   if (kind.type === 'date') return parseDate(t);
-  if (kind.type === 'integer') return parseInteger(t);
+  if (kind.type === 'integer') return wholeNumberCell(t, kind);
   return { value: t };
 }
 
@@ -119,10 +119,29 @@ export function parseDate(t: string): CellResult {
 
 /** Whole numbers: 450000, 450.000 or 450 000 (Danish), 450,000 (English); never decimals. */
 export function parseInteger(t: string): CellResult {
-  const s = t.replace(/\s*(kr\.?|dkk)\s*$/i, '').replace(/^(kr\.?|dkk)\s*/i, '').trim();
-  const n = readWholeNumber(s, '. ,\u00a0');
+  const n = readWholeNumber(withoutKroner(t), '. ,\u00a0');
   if (n !== undefined) return { value: n };
   return { problem: { key: 'import.value.integer' } };
+}
+
+/**
+ * A cell's whole number by what it counts, read as the command line reads the same value: a year
+ * only as four digits (`2.027` is refused as `--year 2.027` is, not read as 2027), an amount in
+ * whole kroner with the words the command line gives for one with øre.
+ */
+function wholeNumberCell(t: string, kind: Extract<ValueKind, { type: 'integer' }>): CellResult {
+  if (kind.of === 'year') {
+    const year = readYear(t);
+    return year !== undefined ? { value: year } : { problem: { key: 'import.value.expected', params: { expected: { key: 'register.expected.year' } } } };
+  }
+  const read = parseInteger(t);
+  if (kind.of === 'amount' && 'problem' in read) return { problem: { key: 'import.value.expected', params: { expected: { key: 'register.expected.amount' } } } };
+  return read;
+}
+
+/** The number of an amount written with its currency (`450.000 kr.`, `DKK 450,000`). */
+function withoutKroner(t: string): string {
+  return t.replace(/\s*(kr\.?|dkk)\s*$/i, '').replace(/^(kr\.?|dkk)\s*/i, '').trim();
 }
 
 /**

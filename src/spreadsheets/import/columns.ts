@@ -14,7 +14,8 @@ import { fieldLabel, messageOr } from '../../i18n/values.js';
 export type ValueKind =
   | { type: 'text'; verbatim: boolean }
   | { type: 'date' }
-  | { type: 'integer' }
+  /** A whole number; a year (four digits) or an amount in kroner where the schema's shared definition says so. */
+  | { type: 'integer'; of?: 'year' | 'amount' }
   | { type: 'cvr' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'ref'; target: Target }
@@ -130,7 +131,7 @@ function valueKind(prop: Shape, field: string, refs: Map<string, Target>): Value
   const text = prop.anyOf?.find((alt) => alt.def === 'text');
   if (text) return valueKind(text, field, refs);
   if (prop.enum) return { type: 'enum', values: prop.enum };
-  if (prop.type === 'integer' || prop.type === 'number') return { type: 'integer' };
+  if (prop.type === 'integer' || prop.type === 'number') return prop.def === 'year' ? { type: 'integer', of: 'year' } : prop.def === 'amount_dkk' ? { type: 'integer', of: 'amount' } : { type: 'integer' };
   if (prop.format === 'date') return { type: 'date' };
   if (prop.pattern === '^[0-9]{8}$') return { type: 'cvr' };
   return { type: 'text', verbatim: (prop.maxLength ?? 0) > 500 };
