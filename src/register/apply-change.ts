@@ -15,6 +15,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
+import { contentSha, forgetOwnChanges, noteOwnChanges, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
@@ -380,13 +381,18 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const targets = changing.map((f) => join(realFolder(f.rel), basename(f.rel)));
     let dirtyTargets: string[] = [];
     let dirtyOthers = 0;
+    // Files of an earlier change civsam saved and could not commit, still as it saved them: its own work, committed with this change.
+    let earlier: OwnChange[] = [];
+    const repoPath = (t: string) => (repo ? t.slice(repo.root.length + 1).split('\\').join('/') : t);
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
       const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
-      const targetRel = new Set(targets.map((t) => t.slice(repo.root.length + 1).split('\\').join('/')));
-      dirtyTargets = [...dirty].filter((p) => targetRel.has(p));
-      dirtyOthers = [...dirty].filter((p) => !targetRel.has(p)).length;
+      const targetRel = new Set(targets.map(repoPath));
+      earlier = ownUncommitted(repo.root, [...dirty]);
+      const own = new Set(earlier.map((f) => f.path));
+      dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
+      dirtyOthers = [...dirty].filter((p) => !targetRel.has(p) && !own.has(p)).length;
     }
 
     lock.refresh();
@@ -421,8 +427,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
-        const result = commitPaths(repo, targets, message);
+        // Noted before the commit, so a commit that fails (or a process killed now) leaves the next change knowing these files for civsam's.
+        const mine = changing.map((f, i) => ({ path: repoPath(targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
+        noteOwnChanges(repo.root, mine);
+        const withEarlier = earlier.filter((f) => !mine.some((m) => m.path === f.path));
+        const fullMessage = earlier.length === 0 ? message : `${message}\n\n${translate(language, 'git.earlierOwnBody', { messages: [...new Set(earlier.map((f) => f.message))].join('\n') })}`;
+        const result = commitPaths(repo, [...targets, ...withEarlier.map((f) => join(repo.root, f.path))], fullMessage);
         done.committed = result.committed;
+        if (result.committed) forgetOwnChanges(repo.root, [...mine, ...earlier].map((f) => f.path));
+        if (result.committed && earlier.length > 0) say(ctx, { key: 'git.earlierOwnCommitted', params: { count: new Set(earlier.map((f) => f.path)).size, files: [...new Set(earlier.map((f) => f.path))].join(', ') } });
         if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, civsamBinary } from '../helpers/cli.js';
 import { committedFolder } from '../helpers/team.js';
-import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const GIT = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' };
 
@@ -237,4 +237,45 @@ describe('a commit of thousands of records', () => {
     // What was staged before stays staged, out of civsam's commit.
     expect(git('status', '--porcelain')).toBe('A  other.yaml\n');
   }, 20_000);
+});
+
+describe('the next change after a commit that failed', () => {
+  const failingCommit = () => {
+    const bin = makeFolder({});
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = commit ]; then echo 'fatal: unable to write new index file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    return { ...GIT, PATH: `${bin}:${process.env.PATH}` };
+  };
+
+  it('knows the file civsam saved as its own (not someone else\'s work) and commits it with its own change', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const failed = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: failingCommit() });
+    expect(failed.code).toBe(2);
+    expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n');
+    // Room again: the next change of the same file commits both, and says so.
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Ny note', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('Den tidligere ændring af organisations/alpha.yaml, som civsam gemte, men ikke fik registreret, er registreret sammen med denne.\n');
+    expect(next.stderr).not.toContain('Ikke registreret');
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%B')).toBe('organisation alpha: noter: sat\n\nMed en tidligere ændring, som civsam gemte, men ikke fik registreret:\norganisation alpha: hjemmeside: sat\n\n');
+    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+    // The note is gone once committed: a later change says nothing of it.
+    const later = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Igen', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(later.stderr).not.toContain('tidligere ændring');
+  }, 30_000);
+
+  it('another file civsam saved is committed with the next change too; a file changed by hand since is someone\'s work and left', () => {
+    const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening'), 'organisations/gamma.yaml': org('gamma', 'Gamma Forening') });
+    expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: failingCommit() }).code).toBe(2);
+    expect(civsamBinary(['org', 'edit', 'beta', '--website', 'https://b.example', '--data', dir], { env: failingCommit() }).code).toBe(2);
+    // beta changed by hand after civsam saved it: no longer as civsam wrote it.
+    writeFileSync(join(dir, 'organisations/beta.yaml'), readFileSync(join(dir, 'organisations/beta.yaml'), 'utf8') + '# håndrettet\n');
+    const next = civsamBinary(['org', 'edit', 'gamma', '--notes', 'x', '--data', dir], { env: GIT });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('The earlier change of organisations/alpha.yaml, which civsam saved but could not commit, is committed with this one.\n');
+    expect(git('status', '--porcelain')).toBe(' M organisations/beta.yaml\n');
+    expect(git('show', '--stat', '--format=', 'HEAD')).toContain('organisations/alpha.yaml');
+  }, 30_000);
 });

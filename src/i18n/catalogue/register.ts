@@ -208,6 +208,8 @@ export const register = defineMessages({
   'write.created': 'Created {file}.',
   'write.savedMany': 'Wrote {count} files.',
 
+  'git.earlierOwnBody': 'With an earlier change civsam saved but could not commit:\n{messages}',
+  'git.earlierOwnCommitted': '{count, plural, one {The earlier change of {files}, which civsam saved but could not commit, is} other {The earlier changes of {files}, which civsam saved but could not commit, are}} committed with this one.',
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
@@ -524,6 +526,8 @@ export const register = defineMessages({
   'write.created': 'Oprettede {file}.',
   'write.savedMany': 'Skrev {count} filer.',
 
+  'git.earlierOwnBody': 'Med en tidligere ændring, som civsam gemte, men ikke fik registreret:\n{messages}',
+  'git.earlierOwnCommitted': '{count, plural, one {Den tidligere ændring af {files}, som civsam gemte, men ikke fik registreret, er} other {De tidligere ændringer af {files}, som civsam gemte, men ikke fik registreret, er}} registreret sammen med denne.',
   'git.targetDirty': 'Ikke registreret i historikken: {files} havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Registrér selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
