@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { countedLines, splitLine } from '../domain/allocation.js';
 import { criterionText, grantedAmount, scoredCriteria, textIn } from '../domain/applications.js';
 import { FOLDER_OF, RECORD_KINDS, type Application, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
-import { idWithName } from '../domain/record-name.js';
+import { idWithName, recordName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
@@ -204,10 +204,11 @@ export function show(kind: RecordKind) {
 
     const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, kind, folder, ctx) }];
     const refRows: Cell[][] = [
-      ...referrers.map((r) => [ctx.t(`kind.${r.kind}`), r.id, fieldLabel(ctx.lang, r.kind, r.field)]),
-      ...via.map((r) => [ctx.t(`kind.${r.kind}`), r.id, ctx.t('show.viaHearingParty', { field: fieldLabel(ctx.lang, r.kind, r.field), party: r.via })]),
+      // Each by its name or title, as the user knows it and may type it; by its id where it has none.
+      ...referrers.map((r) => [ctx.t(`kind.${r.kind}`), recordName(folder, r.kind, r.id) ?? r.id, fieldLabel(ctx.lang, r.kind, r.field)]),
+      ...via.map((r) => [ctx.t(`kind.${r.kind}`), recordName(folder, r.kind, r.id) ?? r.id, ctx.t('show.viaHearingParty', { field: fieldLabel(ctx.lang, r.kind, r.field), party: recordName(folder, 'hearing-party', r.via) ?? r.via })]),
     ];
-    tables.push({ title: ctx.t('show.referredBy'), columns: [{ header: ctx.t('show.kind') }, { header: ctx.t('show.id') }, { header: ctx.t('show.inField') }], rows: refRows, notes: refRows.length === 0 ? [ctx.t('show.nothingRefers')] : undefined });
+    tables.push({ title: ctx.t('show.referredBy'), columns: [{ header: ctx.t('show.kind') }, { header: ctx.t('list.name') }, { header: ctx.t('show.inField') }], rows: refRows, notes: refRows.length === 0 ? [ctx.t('show.nothingRefers')] : undefined });
     if (kind === 'organisation') {
       tables.push({
         title: ctx.t('show.funding'),

@@ -51,7 +51,7 @@ describe('org show in Danish', () => {
     ]);
     // Nothing refers to it: the sentence that says so, not an empty table's headers.
     expect(rows).toHaveLength(11);
-    expect(r.stdout).toContain('Henvises til af\nIntet henviser til denne post.\n');
+    expect(r.stdout).toContain('Andre poster, der nævner denne\nIngen andre poster nævner denne.\n');
     for (const code of ['name', 'kind', 'areas', 'status', 'relatives-association', 'psychiatry', 'active', 'registered', '2026-12-05']) {
       expect(r.stdout, code).not.toMatch(new RegExp(`(?<![\\w-])${code}(?![\\w-])`));
     }

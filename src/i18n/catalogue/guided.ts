@@ -77,7 +77,7 @@ export const guided = defineMessages({
   'guided.fundingYear': 'År',
   'guided.fundingKind': 'Støtteform',
   'guided.fundingAmount': 'Beløb (kr.)',
-  'guided.fundingMore': 'Tilføj endnu en finansieringslinje?',
+  'guided.fundingMore': 'Tilføj endnu en bevillingslinje?',
   'guided.budgetYear': 'År',
   'guided.budgetAmount': 'Budget (kr.)',
   'guided.budgetMore': 'Tilføj endnu et år?',
