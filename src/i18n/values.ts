@@ -35,6 +35,9 @@ export const VALUE_WORDS: Readonly<Record<string, readonly string[]>> = {
  * label first, should a kind mean something of its own by a field; a field without a label is shown as itself.
  */
 export function fieldLabel(lang: Language, kind: string, path: string): string {
+  // A nested field with words of its own (Begrundelse for undtagelsen, not Etableret ved: undtagelse: begrundelse).
+  const whole = path.includes('.') ? messageOr(lang, `label.${kind}.${path}`, '') : '';
+  if (whole) return whole;
   const steps = path.split('.');
   return steps.map((step, i) => {
     const own = i === 0 ? messageOr(lang, `label.${kind}.${step}`, '') : '';
