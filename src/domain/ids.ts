@@ -46,7 +46,8 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;
-    const id = base.slice(0, MAX - suffix.length).replace(/-+$/, '') + suffix;
+    // Cut short for the number between words, as slugify cuts (never `…-paaroerend-2`, which reads as another name's).
+    const id = (base.length + suffix.length <= MAX ? base : slugify(base, MAX - suffix.length) || base.slice(0, MAX - suffix.length)).replace(/-+$/, '') + suffix;
     if (!taken(id)) return id;
   }
 }

@@ -37,6 +37,18 @@ describe('ids', () => {
     expect(uniqueId('natcafe', (id) => taken.has(id))).toBe('natcafe-3');
     expect(uniqueId('ny', (id) => taken.has(id))).toBe('ny');
   });
+  test('a taken id of the longest length is cut between words for its number, never inside a word nor after a small word', () => {
+    // 63 characters: an application's call part and its applicant's name, as civsam makes them.
+    const base = '2027-opslag-faellesskaber-landsforeningen-for-paaroerende-til-m';
+    expect(base.length).toBe(63);
+    const id = uniqueId(base, (x) => x === base);
+    expect(id).toBe('2027-opslag-faellesskaber-landsforeningen-for-paaroerende-2');
+    expect(id.length).toBeLessThanOrEqual(63);
+    const words = '2027-opslag-faellesskaber-landsforeningen-for-paaroerendeforeni';
+    expect(uniqueId(words, (x) => x === words)).toBe('2027-opslag-faellesskaber-landsforeningen-2');
+    // Near miss: room for the number as it is.
+    expect(uniqueId('kort-navn', (x) => x === 'kort-navn')).toBe('kort-navn-2');
+  });
   test('agreements are numbered by start year, area and the next running number', () => {
     expect(agreementId('2026-03-01', ['psychiatry', 'social'], ['2024-psyk-001', '2025-soc-033', 'special'])).toBe('2026-psyk-034');
     expect(agreementId('2027-01-01', ['health'], [])).toBe('2027-sund-001');
