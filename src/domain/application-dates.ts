@@ -1,8 +1,9 @@
 // The order in which an application's events can have happened, and that none of them has
 // happened after today: an application comes once its call is published, is assessed and decided
 // once it has come, and each is recorded once it has happened (as `consultation respond` refuses a
-// response dated after today). Only the dates a change gives or moves are judged, so a record that
-// already breaks the order can still have its other fields put right. Pure: today comes in.
+// response dated after today), and once decided its assessments stand as the decision found them.
+// Only the dates a change gives or moves are judged, so a record that already breaks the order can
+// still have its other fields put right. Pure: today comes in.
 import type { Message } from '../i18n/index.js';
 import type { DataFolder } from './folder.js';
 import { UserError } from './errors.js';
@@ -26,6 +27,14 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
     if (received > today) return { key: 'application.receivedAfterToday', params: { today } };
     if (published !== undefined && received < published) return { key: 'application.receivedBeforePublished', params: { call: String(after.call ?? ''), published } };
   }
+  // Decided, the application's scores are what the decision and its letter rest on: a score added or
+  // changed then (another assessor, a sheet imported late) would make a decision taken on other
+  // grounds look unfounded. Taking a whole assessment away stays possible (a disqualified
+  // assessor's, which never counted); a decision to be revisited is taken back first.
+  const decidedBefore = decisionDate(before);
+  if (decidedBefore !== undefined && decisionDate(after) !== undefined && assessmentsChanged(before, after)) {
+    return { key: 'application.assessedAfterDecision', params: { id, date: decidedBefore } };
+  }
   const had = new Set(assessmentsOf(before).map((a) => `${String(a.assessor)}\u0000${String(a.date)}`));
   const newAssessments = assessmentsOf(after).filter((a) => !had.has(`${String(a.assessor)}\u0000${String(a.date)}`)).flatMap((a) => dateOf(a.date) ?? []);
   for (const date of newAssessments) {
@@ -43,6 +52,12 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
     if (earlier !== undefined) return { key: 'application.receivedAfterEvents', params: { id, date: earlier } };
   }
   return undefined;
+}
+
+/** Whether a change adds an assessment or changes one (its scores, note or day); one taken away is not counted. */
+function assessmentsChanged(before: Rec | undefined, after: Rec): boolean {
+  const was = new Map(assessmentsOf(before).map((a) => [String(a.assessor), JSON.stringify(a)]));
+  return assessmentsOf(after).some((a) => was.get(String(a.assessor)) !== JSON.stringify(a));
 }
 
 /** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
