@@ -67,6 +67,19 @@ export function refuseApplicationDates(before: Rec | undefined, after: Rec, fold
   if (refusal) throw new UserError(refusal.key, refusal.params);
 }
 
+/**
+ * What is said when a change records an application as received after its call's deadline (a
+ * new one, or its day received or call changed): not refused, since the register keeps what came
+ * and when, but said at once rather than first when it is granted (the audit's late-application-granted).
+ */
+export function lateReceipt(before: Rec | undefined, after: Rec, folder: DataFolder): Message | undefined {
+  const received = dateOf(after.received);
+  const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
+  if (received === undefined || !call || !(received > call.deadline)) return undefined;
+  if (before && received === dateOf(before.received) && after.call === before.call) return undefined;
+  return { key: 'application.receivedLate', params: { id: String(after.id ?? ''), received, deadline: call.deadline, call: call.title } };
+}
+
 /** The applications received on or before `before` and after `deadline`: on time with the one deadline, late with the other. */
 export function lateByNewDeadline(received: readonly string[], before: string | undefined, deadline: string): number {
   return received.filter((d) => d > deadline && (before === undefined || d <= before)).length;
