@@ -86,6 +86,11 @@ describe('consultation open with an error in its hearing list', () => {
     const r = await run(dir, ['consultation', 'open', 'h1', '--despite-findings', '--reason', 'Beta høres særskilt', '--no-commit']);
     expect(r.code).toBe(0);
     expect(read(dir)).toContain('status: open\nopened_despite: [hearing-omission]\nopened_despite_reason: Beta høres særskilt\n');
+    // The report says when it was planned and what it was sent out despite; JSON gives both.
+    const report = await run(dir, ['consultation', 'report', 'h1']);
+    expect(report.stdout).toContain('Åbnede 6. dec. 2026, frist 8. dec. 2026 (2 dage). Status: åben.\nPlanlagt til at åbne 1. nov. 2026; sendt ud senere, og fristen regnes fra den\ndag, den blev sendt ud.\nSendt ud trods en fejl i høringslisten (civsam consultation audit): Beta høres\nsærskilt.\n');
+    const json = JSON.parse((await run(dir, ['consultation', 'report', 'h1', '--format', 'json'])).stdout) as { consultation: Record<string, unknown> };
+    expect(json.consultation).toMatchObject({ opens: '2026-12-06', planned_opens: '2026-11-01', days: 2, opened_despite: ['hearing-omission'], opened_despite_reason: 'Beta høres særskilt' });
   });
 
   it('near miss: with the party left out for a written reason it opens; --despite-findings is then refused, there being nothing to open despite', async () => {

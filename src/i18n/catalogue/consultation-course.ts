@@ -1,11 +1,11 @@
 // Messages of a consultation's course in order: a response between the opening day and today, opened
-// not before its opening day, closed before its deadline only with a reason, and late responses
+// not before its opening day (and counted from the day it opened; not while its hearing list has an error), closed before its deadline only with a reason, and late responses
 // marked in the report; invitations only before it closes or its deadline passes, and within its seats. Errors show
 // today's date, never a date the user typed or the record holds.
 import { defineMessages } from '../define.js';
 
 export const consultationCourse = defineMessages({
-  'opt.consultation.now': 'open it today even if its opening day is later, and move its opening day (opens) to today',
+  'opt.consultation.now': 'open it today even if its opening day is later: today becomes its opening day, and the planned day is kept',
   'opt.consultation.early': 'close it before its deadline (needs --reason)',
   'opt.consultation.closeReason': 'with --early: why it closes before its deadline (kept in the consultation\'s file)',
   'opt.consultation.despiteFindings': 'open it although civsam consultation audit finds an error in its hearing list (needs --reason)',
@@ -52,7 +52,7 @@ export const consultationCourse = defineMessages({
   'course.reopenAfterDeadline': 'consultation {id} is closed and its deadline has passed (today is {today}): the consultation is over, and its responses and høringsnotat stand. Open it again only if the parties are to be asked anew: give it a new deadline with civsam consultation edit {id} --deadline YYYY-MM-DD, then civsam consultation open {id}.',
   'course.closedUndecided': 'Note: {count, plural, one {# point} other {# points}} raised by {parties, plural, one {# party} other {# parties}} {count, plural, one {has} other {have}} no disposition yet, so the høringsnotat cannot say what was done with {count, plural, one {it} other {them}} (civsam audit reports it). Record what the region did with each point with civsam consultation note {id} --party PARTY --index N --disposition VALUE --reason TEXT; the first is --party {party} --index {index}.',
 }, {
-  'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
+  'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere: i dag bliver åbningsdagen, og den planlagte dag gemmes',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
   'opt.consultation.closeReason': 'sammen med --early: hvorfor den lukkes før fristen (gemmes i høringens fil)',
   'opt.consultation.despiteFindings': 'åbn den, selv om civsam consultation audit finder en fejl i høringslisten (kræver --reason)',
