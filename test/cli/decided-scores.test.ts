@@ -57,7 +57,17 @@ describe('scores of a decided application', () => {
     const before = [readFileSync(join(dir, 'applications/a1.yaml'), 'utf8'), readFileSync(join(dir, 'applications/a2.yaml'), 'utf8')];
     const r = await run(dir, ['call', 'import-scores', 'c1', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(REFUSED_DA);
+    // Named by its row with the sheet's other problems, so the sheet is mended in one go; the undecided a2's row alone would go in.
+    expect(r.stderr).toBe(`  ${file}: række 2: ansøgning a1 blev afgjort den 1. dec. 2026, og dens karakterer står, som afgørelsen fandt dem; lad rækken stå, som karakterarket skrev den, eller tom. `
+      + 'Skal afgørelsen tages op igen, så tag den først tilbage med civsam application edit a1 --unset decision.\n'
+      + `fejl: karaktererne i ${file} blev ikke læst ind: 1 problem (vist ovenfor). Intet er ændret; ret arket, og læs det ind igen.\n`);
     expect([readFileSync(join(dir, 'applications/a1.yaml'), 'utf8'), readFileSync(join(dir, 'applications/a2.yaml'), 'utf8')]).toEqual(before);
+    // Near miss: with the decided application's row left empty, the rest goes in.
+    rows[1][3] = '';
+    wb.Sheets[wb.SheetNames[0]] = XLSX.utils.aoa_to_sheet(rows);
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    expect((await run(dir, ['call', 'import-scores', 'c1', file])).code).toBe(0);
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before[0]);
+    expect(readFileSync(join(dir, 'applications/a2.yaml'), 'utf8')).toContain('assessor: Ny Person');
   });
 });
