@@ -8,7 +8,7 @@ import { loadValidFolder } from '../context/load.js';
 import { emit, writeOutputFile } from '../context/output.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { yearOption } from '../domain/whole-numbers.js';
-import { formatAmount, formatNumber } from '../i18n/format.js';
+import { formatAmount, formatDate, formatNumber } from '../i18n/format.js';
 import { andList, type MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
@@ -25,6 +25,8 @@ type Opts = { format?: string; output?: string; year?: string };
 export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: string) => string = (id) => id, criterionName: (id: string) => string = (id) => id, plain: { texts: readonly string[]; command: string } = { texts: [], command: '' }): Table {
   const numbers = Array.from({ length: r.assessors }, (_, i) => i + 1);
   const uncounted = r.applications.some((a) => a.uncounted > 0);
+  // The day each came, beside the deadline, when one came after it (a column only then): the others kept it.
+  const late = r.applications.filter((a) => a.late);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
     { header: ctx.t('ranking.organisations') },
@@ -33,6 +35,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     { header: ctx.t('ranking.total'), align: 'right' },
     // Where a disqualified assessor's scores were left out, the row says so (a column only when one was).
     ...(uncounted ? [{ header: ctx.t('ranking.uncounted') }] : []),
+    ...(late.length > 0 ? [{ header: ctx.t('ranking.received') }] : []),
     { header: ctx.t('ranking.decision') },
     { header: ctx.t('ranking.applied'), align: 'right' },
     { header: ctx.t('ranking.granted'), align: 'right' },
@@ -46,6 +49,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     ...numbers.map((n) => r.criteria.map((c) => a.scores.find((s) => s.assessor === n && s.criterion === c.id)?.score ?? '–').join(' / ')),
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
     ...(uncounted ? [a.uncounted > 0 ? { text: ctx.t('ranking.uncountedCell', { count: a.uncounted }), tone: 'warn' as const } : ''] : []),
+    ...(late.length > 0 ? [a.late ? { text: ctx.t('ranking.lateCell', { date: formatDate(a.received, ctx.lang) }), value: a.received, tone: 'warn' as const } : { text: formatDate(a.received, ctx.lang), value: a.received }] : []),
     a.decision ? ctx.t(`value.${a.decision}`) : '',
     amount(a.amountApplied),
     amount(a.amountGranted),
@@ -67,6 +71,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     const organisations = andList(r.uncounted.organisations.map(orgName));
     notes.push(ctx.t('ranking.uncountedNote', { count: r.uncounted.assessors, organisations, orgCount: r.uncounted.organisations.length, apps: r.applications.filter((a) => a.uncounted > 0).length, id: r.applications.find((a) => a.uncounted > 0)!.id }));
   }
+  if (late.length > 0) notes.push(ctx.t('ranking.lateNote', { count: late.length, deadline: formatDate(r.deadline, ctx.lang), ids: late.map((a) => a.id).join(', ') }));
   notes.push(...moneyNotes(ctx, r));
   return { columns, rows, notes, keyColumns: 2 };
 }

@@ -100,10 +100,11 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     // Said by the sheet's cell, which is what can be mended, not by the records it would have gone into.
     if (controlCharacterIn(assessor)) throw new UserError('scores.assessorControl', { sheet: ABOUT_SHEET });
   }
-  const { call, apps } = callOf(ctx, id);
+  const { call, apps, folder } = callOf(ctx, id);
   const criteria = scoredCriteria(call);
   const { min, max } = scaleOf(call);
   const problems: Message[] = [];
+  const rowOf = new Map<string, number>();
   const at = (row: number, col: number) => ({ row, column: columnLetter(col) });
 
   // Columns: application, organisations, title, one per criterion in the call's order, note.
@@ -127,6 +128,7 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
       continue;
     }
     seen.add(appId);
+    rowOf.set(appId, r.row);
     const got: Array<{ criterion: string; score: number }> = [];
     criteria.forEach((c, i) => {
       const text = (r.cells[3 + i] ?? '').trim();
@@ -140,6 +142,16 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     scores.set(appId, { scores: got, ...(note ? { note } : {}) });
   }
   for (const a of apps) if (!seen.has(a.id)) problems.push({ key: 'scores.problem.missingRow', params: { application: a.id } });
+  // A decided application's scores stand (the write path refuses to change them): each row that
+  // would change one is named here, with the others, so the sheet can be mended in one go.
+  const who = recordedAssessor(call, applicationsOf(folder, call.id), assessor);
+  for (const a of apps) {
+    const given = scores.get(a.id);
+    if (!a.decision || !given || (given.scores.length === 0 && given.note === undefined)) continue;
+    const before = a.assessments ?? [];
+    const { assessments } = withScores(before, who, { ...given, ...(opts.date !== undefined ? { date } : {}) }, ctx.today);
+    if (!sameData(assessments, before)) problems.push({ key: 'scores.problem.decided', params: { row: rowOf.get(a.id)!, application: a.id, date: formatDate(a.decision.date, ctx.lang) } });
+  }
 
   if (problems.length > 0) {
     for (const p of problems) ctx.stderr.write(`  ${file}: ${ctx.t(p.key, p.params)}\n`);

@@ -1,12 +1,13 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
 import type { CommandContext } from '../context/context.js';
-import { dateOption } from '../domain/dates.js';
+import { dateOption, daysBetween } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { andList, listWords } from '../i18n/index.js';
 import { changeRecord } from '../register/apply-change.js';
 import { recordName } from '../domain/record-name.js';
 import type { DataFolder } from '../domain/folder.js';
+import type { Consultation } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { nameOf } from '../audit/make.js';
 import type { Rec } from '../register/apply-change.js';
@@ -134,6 +135,8 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
     // A point is known by its text (as consultation note refuses a second with the same text).
     const second = points.findIndex((x, i) => points.indexOf(x) !== i);
     if (second >= 0) throw new UserError('hearingNote.pointTwice', { name: recordName(s.folder, 'hearing-party', names[0]!) ?? names[0]!, first: points.indexOf(points[second]!) + 1, second: second + 1 });
+    // Not sent out yet, it can have had no response (whatever its planned opening day).
+    if (r.status === 'planned') throw new UserError('course.responseNotOpen', { id });
     if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpens', { id });
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));
@@ -181,17 +184,66 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
  * Opens a consultation on or after its opening day; with --now today, which becomes its opening day.
  * Not past its deadline: opened then, it would give no party time to answer (and those invited
  * before would be held to a deadline that has gone). A new deadline comes first (edit --deadline).
+ * A planned one opened on another day than planned has that day as its opening day (opens), since
+ * its window and every response are counted from the day it was sent; the planned day is kept
+ * (planned_opens), and a late opening is said with the window it leaves. Nor is a planned one sent
+ * out while the hearing rules find an error in its list (a party left out): refused with the
+ * findings and the fix, unless --despite-findings with a reason, both kept in its file.
  */
-export async function open(ctx: CommandContext, opts: Opts & { now?: boolean }, args: unknown[]): Promise<number> {
+export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; despiteFindings?: boolean }, args: unknown[]): Promise<number> {
   const id = String(args[0]);
-  return changeRecord(ctx, opts, 'consultation', id, (r) => {
+  const reason = opts.reason?.trim();
+  if (opts.despiteFindings && !reason) throw new UserError('course.despiteNeedsReason');
+  if (!opts.despiteFindings && opts.reason !== undefined) throw new UserError('course.reasonNeedsDespite');
+  const { HEARING_RULES } = await import('../audit/hearing-rule-list.js');
+  let late: Message | undefined;
+  const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     // A closed one is said to be: opened again with a new deadline, it asks the parties anew.
     if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError(r.status === 'closed' ? 'course.reopenAfterDeadline' : 'course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;
-    return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
+    // Sent out before (open, or closed and opened again): its opening day and its list stand.
+    if (r.status !== 'planned') {
+      if (opts.despiteFindings) throw new UserError('course.despiteNotPlanned', { id });
+      return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
+    }
+    const planned = typeof r.opens === 'string' ? r.opens : undefined;
+    const opens = opts.now || (planned !== undefined && planned < ctx.today) ? ctx.today : planned;
+    const out: Rec = { ...rest, opens, status: 'open' };
+    // The first plan is the one kept, however often the day moved.
+    if (planned !== undefined && planned !== opens) out.planned_opens = typeof r.planned_opens === 'string' ? r.planned_opens : planned;
+    const errors = HEARING_RULES.flatMap((rule) => rule.checkConsultation(s.folder, out as unknown as Consultation, ctx.today).filter((f) => f.severity === 'error').map((f) => ({ rule, f })));
+    if (errors.length > 0 && !opts.despiteFindings) {
+      const lines: Message[] = errors.map(({ rule, f }) => ({ key: 'course.openErrorLine', params: { title: { key: rule.title }, problem: f.message } }));
+      throw new UserError('course.openWithErrors', { id, count: errors.length, list: { lines } });
+    }
+    if (opts.despiteFindings) {
+      if (errors.length === 0) throw new UserError('course.despiteNothing', { id });
+      out.opened_despite = [...new Set(errors.map(({ rule }) => rule.id))];
+      out.opened_despite_reason = reason;
+    }
+    late = planned !== undefined && planned < ctx.today ? lateOpening(ctx, s.folder, out, id, planned) : undefined;
+    return out;
   });
+  if (code === EXIT.ok && late) ctx.stderr.write(ctx.errColor.yellow(ctx.t(late.key, late.params)) + '\n');
+  return code;
+}
+
+/**
+ * What is said of a consultation opened after its planned day: the day it was planned, that it
+ * opens today, and the window the deadline now leaves; below the policy's minimum without a
+ * written reason (the audit's hearing-short-deadline), with how to give a later deadline or the reason.
+ */
+function lateOpening(ctx: CommandContext, folder: DataFolder, c: Rec, id: string, planned: string): Message {
+  const deadline = String(c.deadline);
+  const days = daysBetween(ctx.today, deadline);
+  const min = folder.policy.hearing_min_days;
+  const short = days < min && (typeof c.deadline_reason !== 'string' || c.deadline_reason.trim() === '');
+  return {
+    key: 'course.openedLate',
+    params: { id, planned: formatDate(planned, ctx.lang), today: formatDate(ctx.today, ctx.lang), deadline: formatDate(deadline, ctx.lang), days, short: short ? { key: 'course.openedLateShort', params: { id, min } } : '' },
+  };
 }
 
 /**

@@ -19,7 +19,7 @@ import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
-import { lateByNewDeadline } from '../domain/application-dates.js';
+import { lateByNewDeadline, lateReceipt } from '../domain/application-dates.js';
 import { applicationsOf } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
@@ -175,6 +175,8 @@ export function add(kind: RecordKind) {
     const base = input?.record ?? {};
     let createdId = '';
     let numberedFrom: string | undefined;
+    // An application received after its call's deadline: said after the change.
+    let received: Message | undefined;
     let built: Rec | undefined;
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
@@ -202,12 +204,14 @@ export function add(kind: RecordKind) {
       const { id: _drop, ...rest } = rec;
       void _drop;
       refuseStatusOnAdd(kind, rec, id, ctx.today);
+      received = kind === 'application' ? lateReceipt(undefined, { id, ...rest }, s.folder) : undefined;
       createdId = id;
       return [{ kind, id, record: { id, ...rest } }];
     });
     if (result.written.length > 0 || opts.dryRun) {
       if (numberedFrom) noteOf(ctx)({ key: opts.dryRun ? 'register.idNumberedDryRun' : 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
       ctx.stdout.write(`${createdId}\n`);
+      if (received) noteOf(ctx)(received);
     }
     return result.exitCode;
   };
@@ -231,6 +235,7 @@ export function edit(kind: RecordKind) {
     let repeats: string[] = [];
     let removed: Message[] = [];
     let late: { count: number; command: string } | undefined;
+    let received: Message | undefined;
     // An application's amount applied for is judged against its grant, a consultation's seats against
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
@@ -254,6 +259,7 @@ export function edit(kind: RecordKind) {
         late = count > 0 && was !== undefined ? { count, command: `civsam call edit ${id} --deadline ${was}` } : undefined;
       }
       guard?.(current, rec, id, s.folder);
+      received = kind === 'application' ? lateReceipt(current, rec, s.folder) : undefined;
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));
@@ -264,6 +270,7 @@ export function edit(kind: RecordKind) {
       return [{ kind, id, record: rec }];
     });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && late) noteOf(ctx)({ key: 'call.deadlineBeforeReceived', params: { ...late, id } });
+    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && received) noteOf(ctx)(received);
     // Said after a dry run's diff too, as what the change would do.
     if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;

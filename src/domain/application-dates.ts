@@ -1,8 +1,9 @@
 // The order in which an application's events can have happened, and that none of them has
 // happened after today: an application comes once its call is published, is assessed and decided
 // once it has come, and each is recorded once it has happened (as `consultation respond` refuses a
-// response dated after today). Only the dates a change gives or moves are judged, so a record that
-// already breaks the order can still have its other fields put right. Pure: today comes in.
+// response dated after today), and once decided its assessments stand as the decision found them.
+// Only the dates a change gives or moves are judged, so a record that already breaks the order can
+// still have its other fields put right. Pure: today comes in.
 import type { Message } from '../i18n/index.js';
 import type { DataFolder } from './folder.js';
 import { UserError } from './errors.js';
@@ -26,6 +27,14 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
     if (received > today) return { key: 'application.receivedAfterToday', params: { today } };
     if (published !== undefined && received < published) return { key: 'application.receivedBeforePublished', params: { call: String(after.call ?? ''), published } };
   }
+  // Decided, the application's scores are what the decision and its letter rest on: a score added or
+  // changed then (another assessor, a sheet imported late) would make a decision taken on other
+  // grounds look unfounded. Taking a whole assessment away stays possible (a disqualified
+  // assessor's, which never counted); a decision to be revisited is taken back first.
+  const decidedBefore = decisionDate(before);
+  if (decidedBefore !== undefined && decisionDate(after) !== undefined && assessmentsChanged(before, after)) {
+    return { key: 'application.assessedAfterDecision', params: { id, date: decidedBefore } };
+  }
   const had = new Set(assessmentsOf(before).map((a) => `${String(a.assessor)}\u0000${String(a.date)}`));
   const newAssessments = assessmentsOf(after).filter((a) => !had.has(`${String(a.assessor)}\u0000${String(a.date)}`)).flatMap((a) => dateOf(a.date) ?? []);
   for (const date of newAssessments) {
@@ -45,11 +54,30 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
   return undefined;
 }
 
+/** Whether a change adds an assessment or changes one (its scores, note or day); one taken away is not counted. */
+function assessmentsChanged(before: Rec | undefined, after: Rec): boolean {
+  const was = new Map(assessmentsOf(before).map((a) => [String(a.assessor), JSON.stringify(a)]));
+  return assessmentsOf(after).some((a) => was.get(String(a.assessor)) !== JSON.stringify(a));
+}
+
 /** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
 export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
   const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
   const refusal = applicationDateRefusal(before, after, call?.published, today);
   if (refusal) throw new UserError(refusal.key, refusal.params);
+}
+
+/**
+ * What is said when a change records an application as received after its call's deadline (a
+ * new one, or its day received or call changed): not refused, since the register keeps what came
+ * and when, but said at once rather than first when it is granted (the audit's late-application-granted).
+ */
+export function lateReceipt(before: Rec | undefined, after: Rec, folder: DataFolder): Message | undefined {
+  const received = dateOf(after.received);
+  const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
+  if (received === undefined || !call || !(received > call.deadline)) return undefined;
+  if (before && received === dateOf(before.received) && after.call === before.call) return undefined;
+  return { key: 'application.receivedLate', params: { id: String(after.id ?? ''), received, deadline: call.deadline, call: call.title } };
 }
 
 /** The applications received on or before `before` and after `deadline`: on time with the one deadline, late with the other. */

@@ -34,10 +34,11 @@ export interface FieldSpec {
 /**
  * Fields that are set only through their own commands or a whole record from a file, because a
  * flag could not carry them well: evaluations (`agreement evaluate`), a consultation's omitted
- * parties and responses (`consultation omit|respond`), why it closed early (`consultation close --early`).
+ * parties and responses (`consultation omit|respond`), the day it was planned to open and what it was
+ * opened despite (`consultation open`), why it closed early (`consultation close --early`).
  */
 export const NOT_FLAGS: Record<RecordKind, readonly string[]> = {
-  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses', 'closed_early', 'closed_early_reason'],
+  organisation: [], offer: [], agreement: ['evaluations', 'reports'], pool: [], call: ['declarations'], 'hearing-party': [], consultation: ['omitted', 'responses', 'planned_opens', 'opened_despite', 'opened_despite_reason', 'closed_early', 'closed_early_reason'],
   application: ['assessments', 'decision'],
 };
 

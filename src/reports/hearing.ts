@@ -230,7 +230,7 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   const limited = c.selection === 'limited' && c.seats !== undefined;
   const days = daysBetween(c.opens, c.deadline);
   const json = {
-    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null, closed_early: c.closed_early ?? null, closed_early_reason: c.closed_early_reason ?? null },
+    consultation: { id: c.id, title: c.title, opens: c.opens, deadline: c.deadline, days, status: c.status, selection: c.selection, seats: c.seats ?? null, planned_opens: c.planned_opens ?? null, opened_despite: c.opened_despite ?? [], opened_despite_reason: c.opened_despite_reason ?? null, closed_early: c.closed_early ?? null, closed_early_reason: c.closed_early_reason ?? null },
     invited: heard,
     response_rate: { responded, invited: heard.length, share: Math.round(share * 1000) / 1000 },
     points,
@@ -265,6 +265,9 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     // The opening day in the tense it has as of the report's day: ahead (a planned one's opening day is
     // still ahead until it has passed, as hearing-not-opened counts it), passed, or passed without the consultation going out.
     t(c.opens > asOf || (c.status === 'planned' && c.opens === asOf) ? 'hearing.report.datesAhead' : c.status === 'planned' ? 'hearing.report.datesNotOpened' : 'hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
+    // Sent out on another day than planned, or despite an error in its list: said, as its file keeps it.
+    ...(c.status !== 'planned' && c.planned_opens !== undefined && c.planned_opens < c.opens ? [t('hearing.report.openedLate', { planned: formatDate(c.planned_opens, lang) })] : []),
+    ...(c.status !== 'planned' && (c.opened_despite ?? []).length > 0 ? [t('hearing.report.openedDespite', { count: c.opened_despite!.length, reason: c.opened_despite_reason ?? t('hearing.report.noReason') })] : []),
     ...(early ? [closedEarlyText(early, lang)] : []),
     // No party invited: said in words, not as an empty list and a rate of 0 of 0.
     ...(heard.length === 0 ? [t('hearingNote.noParties')] : []),

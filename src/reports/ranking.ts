@@ -23,6 +23,10 @@ export interface RankedApplication {
   decision: Outcome | null;
   amountApplied: number;
   amountGranted: number | null;
+  /** The day the application was received. */
+  received: string;
+  /** Received after the call's deadline: the others kept it (the audit's late-application-granted if it is granted). */
+  late: boolean;
   /** The years applied for, as the application gives them (empty when it gives none). */
   years: number[];
   /** The amounts applied for by the undecided applications, summed down the ranking to this one (ranked, undecided applications only). */
@@ -46,6 +50,8 @@ export type RankingYearSource = 'option' | 'applications-all' | 'applications-mo
 
 export interface Ranking {
   call: string;
+  /** The call's deadline, against which an application is late. */
+  deadline: string;
   pool: { id: string; name: string } | null;
   year: number;
   yearSource: RankingYearSource;
@@ -109,7 +115,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
   const budget = money?.budget ?? null;
   const committed = budget === null ? null : money!.allocated;
   const available = budget === null ? null : money!.remaining;
-  const rows = apps.map((a) => row(a, criteria, assessors, tied.filter(([name]) => assessedBy(a, name)).length));
+  const rows = apps.map((a) => row(a, call, criteria, assessors, tied.filter(([name]) => assessedBy(a, name)).length));
   const ranked = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total! || (a.id < b.id ? -1 : 1));
   ranked.forEach((r, i) => {
     r.rank = i > 0 && ranked[i - 1].total === r.total ? ranked[i - 1].rank : i + 1;
@@ -139,7 +145,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
   const firstUndecidedRank = undecided[0]?.rank ?? null;
   const unranked = rows.filter((r) => r.total === null);
   return {
-    call: call.id, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
+    call: call.id, deadline: call.deadline, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
     criteria: criteria.map((c) => ({ id: c.id, weight: c.weight ?? 1 })),
     assessors: assessors.length,
     uncounted: { assessors: tied.length, organisations: [...new Set(tied.flatMap(([, orgs]) => orgs))].sort() },
@@ -152,7 +158,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
 }
 
 
-function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
+function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
   const withdrawn = a.decision?.outcome === 'withdrawn';
   const total = withdrawn ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
@@ -162,6 +168,7 @@ function row(a: Application, criteria: ReturnType<typeof scoredCriteria>, assess
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
+    received: a.received, late: a.received > call.deadline,
     years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null, tiedAtLine: false,
   };

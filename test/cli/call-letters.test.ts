@@ -65,7 +65,7 @@ describe('call letters', () => {
       '      – ansøgningsrunde 2025”; a refusal or partial grant must give its reasons',
       '      and the criteria it rests on. Add both:',
       '      civsam application decide 2025-civilsamfundspuljen-sorggruppen-favrskov --reason TEXT --criteria CRITERIA.',
-      'Put the decisions right (civsam application decide) or the assessments (civsam application assess), then write the letters again.',
+      'Put the decisions right (civsam application decide); a decision that must rest on scores not yet given is taken back first (civsam application edit ID --unset decision), scored (civsam application assess) and decided again. Then write the letters again.',
       '',
     ].join('\n'));
     expect(() => readdirSync(out)).toThrow();
@@ -145,8 +145,10 @@ describe('call letters and decisions that are not fit to send', () => {
       '  »Besøgsvenner i psykiatrien« (ansøgning c-unscored):',
       '    – mangler 1 karakter for kriteriet »Rækkevidde« i opslaget »Psykiatriopslag«; 1 bedømmer har',
       '      bedømt ansøgninger til opslaget. Se bedømmerens karakterer med',
-      '      civsam application show c-unscored, og registrér den manglende karakter med',
-      '      civsam application assess c-unscored --assessor NAVN --score reach=N.',
+      '      civsam application show c-unscored. Afgørelsen blev truffet uden den manglende karakter: skal',
+      '      den bygge på den, så tag afgørelsen tilbage først',
+      '      (civsam application edit c-unscored --unset decision), registrér karakteren med',
+      '      civsam application assess c-unscored --assessor NAVN --score reach=N, og træf afgørelsen igen.',
       '  »Værested« (ansøgning d-no-amount):',
       '    – delvist bevilget uden det bevilgede beløb, så brevet kan ikke sige, hvad der bevilges. Tilføj',
       '      det bevilgede beløb med civsam application decide d-no-amount --amount BELØB.',
@@ -156,7 +158,7 @@ describe('call letters and decisions that are not fit to send', () => {
       '      civsam application decide e-less --decision bevilget --date 2026-03-01; bevilges kun',
       '      100.000 kr., så registrér en delvis bevilling med begrundelse:',
       '      civsam application decide e-less --decision "delvist bevilget" --date 2026-03-01 --amount 100000 --reason TEKST --criteria KRITERIER.',
-      'Ret afgørelserne (civsam application decide) eller bedømmelserne (civsam application assess), og skriv så brevene igen.',
+      'Ret afgørelserne (civsam application decide); en afgørelse, der skal bygge på karakterer, som ikke er givet, tages først tilbage (civsam application edit ID --unset decision), bedømmes (civsam application assess) og træffes igen. Skriv så brevene igen.',
       '',
     ].join('\n'));
     expect(() => readdirSync(out)).toThrow();
@@ -166,7 +168,10 @@ describe('call letters and decisions that are not fit to send', () => {
     const data = dir();
     const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
     await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
+    // A decided application's scores stand: the decision is taken back, scored and made again, as the advice says.
+    await put('application', 'edit', 'c-unscored', '--unset', 'decision');
     await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
+    await put('application', 'decide', 'c-unscored', '--decision', 'granted', '--date', '2026-03-01');
     // The advice as printed, its placeholders for what was never recorded (the reason, the criteria) filled in.
     await put('--lang', 'da', 'application', 'decide', 'e-less', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
     await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach', '--case', '1-30-72-47-26');
@@ -206,9 +211,9 @@ describe('call letters and decisions that are not fit to send', () => {
       '      bedømt ansøgninger til opslaget; karaktererne fra 1 bedømmer med erklæret tilknytning til en',
       '      ansøger tæller ikke med, og vedkommende må ikke bedømme opslagets ansøgninger.',
     ].join('\n'));
-    expect(r.stderr.endsWith('\nRet afgørelserne (civsam application decide), eller lad en bedømmer uden tilknytning til ansøgerne give de manglende karakterer (civsam application assess), og skriv så brevene igen. En bedømmer, der har erklæret tilknytning til en ansøger, er inhabil i hele opslaget: vedkommendes karakterer tæller ikke med, og vedkommende må ikke give flere.\n')).toBe(true);
+    expect(r.stderr.endsWith('\nRet afgørelserne (civsam application decide); en afgørelse, der skal bygge på karakterer, som ikke er givet, tages først tilbage (civsam application edit ID --unset decision), bedømmes af en bedømmer uden tilknytning til ansøgerne (civsam application assess) og træffes igen. Skriv så brevene igen. En bedømmer, der har erklæret tilknytning til en ansøger, er inhabil i hele opslaget: vedkommendes karakterer tæller ikke med, og vedkommende må ikke give flere.\n')).toBe(true);
     const en = await civsam(['--data', data, 'call', 'letters', 'c1', '--output', out], { env: { COLUMNS: '200' } });
-    expect(en.stderr.endsWith('\nPut the decisions right (civsam application decide), or have an assessor without ties to the applicants give the missing scores (civsam application assess), then write the letters again. An assessor who declared a tie to an applicant is disqualified in the whole call: their scores do not count, and they may give no more.\n')).toBe(true);
+    expect(en.stderr.endsWith('\nPut the decisions right (civsam application decide); a decision that must rest on scores not yet given is taken back first (civsam application edit ID --unset decision), scored by an assessor without ties to the applicants (civsam application assess) and decided again. Then write the letters again. An assessor who declared a tie to an applicant is disqualified in the whole call: their scores do not count, and they may give no more.\n')).toBe(true);
   });
 
   it('writes none while an assessor disqualified by a declared tie still has scores in the files, naming the applications and the command that removes them', async () => {
@@ -221,7 +226,10 @@ describe('call letters and decisions that are not fit to send', () => {
     const data = makeFolder(files);
     const put = async (...args: string[]) => expect((await civsam(['--data', data, ...args, '--no-commit'])).code).toBe(0);
     await put('application', 'decide', 'b-refused', '--decision', 'refused', '--date', '2026-03-01', '--reason', 'Andre var bedre', '--criteria', 'reach');
+    // A decided application's scores stand: the decision is taken back, scored and made again, as the advice says.
+    await put('application', 'edit', 'c-unscored', '--unset', 'decision');
     await put('application', 'assess', 'c-unscored', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-02-10');
+    await put('application', 'decide', 'c-unscored', '--decision', 'granted', '--date', '2026-03-01');
     await put('application', 'decide', 'e-less', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
     await put('application', 'decide', 'd-no-amount', '--decision', 'partly', '--date', '2026-03-01', '--amount', '100000', '--reason', 'Delvis', '--criteria', 'reach');
     const withB = readFileSync(join(data, 'applications/c-unscored.yaml'), 'utf8').replace('"assessments": [', '"assessments": [{"assessor": "KONSULENT B", "date": "2026-02-10", "scores": [{"criterion": "reach", "score": 1}]}, ');

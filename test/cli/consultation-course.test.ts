@@ -91,7 +91,8 @@ describe('consultation open', () => {
   test('--now opens it today and moves its opening day to today; on or after the opening day no flag is needed', async () => {
     const dir = folder(PLANNED);
     expect((await run(dir, ['consultation', 'open', 'h1', '--now'])).code).toBe(0);
-    expect(read(dir)).toBe(PLANNED.replace('opens: 2026-03-20', 'opens: 2026-03-15').replace('status: planned', 'status: open'));
+    // The day it was planned is kept beside the day it opened.
+    expect(read(dir)).toBe(PLANNED.replace('opens: 2026-03-20', 'opens: 2026-03-15\nplanned_opens: 2026-03-20').replace('status: planned', 'status: open'));
     today('2026-03-20');
     const later = folder(PLANNED);
     expect((await run(later, ['consultation', 'open', 'h1'])).code).toBe(0);

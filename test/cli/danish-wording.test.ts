@@ -101,7 +101,7 @@ describe('grammar', () => {
       ['applications', { id: 'a1', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'development', received: '2024-10-15', assessments: [{ assessor: 'A', date: '2024-11-10', scores: [{ criterion: 'behov', score: 3 }] }], decision: { outcome: 'refused', date: '2024-12-01', reason: 'Behov', criteria: ['behov'] } }],
     ]);
     expect(auditOf(files, 'assessment-incomplete', { lang: 'da' }).map((f) => f.message))
-      .toEqual(['mangler 1 karakter for kriteriet »Dækning af målgruppen« i opslaget »Opslag c1«; 1 bedømmer har bedømt ansøgninger til opslaget. Se bedømmerens karakterer med civsam application show a1, og registrér den manglende karakter med civsam application assess a1 --assessor NAVN --score daekning=N.']);
+      .toEqual(['mangler 1 karakter for kriteriet »Dækning af målgruppen« i opslaget »Opslag c1«; 1 bedømmer har bedømt ansøgninger til opslaget. Se bedømmerens karakterer med civsam application show a1. Afgørelsen blev truffet uden den manglende karakter: skal den bygge på den, så tag afgørelsen tilbage først (civsam application edit a1 --unset decision), registrér karakteren med civsam application assess a1 --assessor NAVN --score daekning=N, og træf afgørelsen igen.']);
   });
 
   it('an agreement made without a call rests on an "undtagelse" in help and show, as in the audit and on the site', async () => {

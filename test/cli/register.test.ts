@@ -211,11 +211,15 @@ describe('state changes', () => {
     expect(read(dir, 'hearing-parties/beta.yaml')).toContain('organisation: beta\nareas: [psychiatry]\npatient_groups: [depression]\nsince: 2021-01-01\nstatus: active\n');
     expect((await run(dir, ['consultation', 'invite', '2026-hoering', 'alpha'])).code).toBe(0);
     expect((await run(dir, ['consultation', 'omit', '2026-hoering', 'beta', '--reason', 'Deltager i den nationale høring'])).code).toBe(0);
-    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'beta', '--date', '2026-03-20'])).code).toBe(2);
-    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'alpha', '--date', '2026-03-20'])).code).toBe(0);
+    // Not sent out yet, it takes no response.
+    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'alpha', '--date', '2026-03-20'])).code).toBe(2);
+    // Sent out on its deadline day, a month after its planned day: counted from today, the planned day kept.
     expect((await run(dir, ['consultation', 'open', '2026-hoering'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'beta'])).code).toBe(2);
+    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'alpha', '--date', '2026-03-20'])).code).toBe(2);
+    expect((await run(dir, ['consultation', 'respond', '2026-hoering', 'alpha'])).code).toBe(0);
     expect((await run(dir, ['consultation', 'close', '2026-hoering'])).code).toBe(0);
-    expect(read(dir, 'consultations/2026-hoering.yaml')).toBe(CONSULTATION.replace('status: planned\n', 'invited: [alpha]\nomitted:\n  - party: beta\n    reason: Deltager i den nationale høring\nresponses:\n  - party: alpha\n    received: 2026-03-20\nstatus: closed\n'));
+    expect(read(dir, 'consultations/2026-hoering.yaml')).toBe(CONSULTATION.replace('opens: 2026-03-01\n', 'opens: 2026-04-01\nplanned_opens: 2026-03-01\n').replace('status: planned\n', 'invited: [alpha]\nomitted:\n  - party: beta\n    reason: Deltager i den nationale høring\nresponses:\n  - party: alpha\n    received: 2026-04-01\nstatus: closed\n'));
     expect((await run(dir, ['hearing-party', 'withdraw', 'beta'])).code).toBe(0);
     expect(read(dir, 'hearing-parties/beta.yaml')).toContain('status: withdrawn\n');
   });

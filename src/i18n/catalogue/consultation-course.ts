@@ -1,13 +1,24 @@
 // Messages of a consultation's course in order: a response between the opening day and today, opened
-// not before its opening day, closed before its deadline only with a reason, and late responses
+// not before its opening day (and counted from the day it opened; not while its hearing list has an error), closed before its deadline only with a reason, and late responses
 // marked in the report; invitations only before it closes or its deadline passes, and within its seats. Errors show
 // today's date, never a date the user typed or the record holds.
 import { defineMessages } from '../define.js';
 
 export const consultationCourse = defineMessages({
-  'opt.consultation.now': 'open it today even if its opening day is later, and move its opening day (opens) to today',
+  'opt.consultation.now': 'open it today even if its opening day is later: today becomes its opening day, and the planned day is kept',
   'opt.consultation.early': 'close it before its deadline (needs --reason)',
   'opt.consultation.closeReason': 'with --early: why it closes before its deadline (kept in the consultation\'s file)',
+  'opt.consultation.despiteFindings': 'open it although civsam consultation audit finds an error in its hearing list (needs --reason)',
+  'opt.consultation.openReason': 'with --despite-findings: why it is sent out all the same (kept in the consultation\'s file)',
+  'course.despiteNeedsReason': '--despite-findings needs --reason TEXT: why the consultation is sent out despite the errors in its hearing list is kept in its file.',
+  'course.reasonNeedsDespite': '--reason goes with --despite-findings (opening despite errors in the hearing list); leave it out otherwise.',
+  'course.despiteNotPlanned': 'consultation {id} has been sent out before, so there is nothing to open despite: --despite-findings is for sending out a planned consultation. Leave out --despite-findings and --reason.',
+  'course.despiteNothing': 'civsam consultation audit finds no error in the hearing list of consultation {id}, so there is nothing to open it despite. Leave out --despite-findings and --reason.',
+  'course.openWithErrors': 'consultation {id} was not opened: its hearing list has {count, plural, one {an error} other {# errors}} that civsam consultation audit {id} also reports, and once it is sent out an invitation is not taken back:\n{list}\nPut the list right first (civsam consultation invite {id} PARTY, or civsam consultation omit {id} PARTY --reason TEXT for a party deliberately left out), then open it. If it must go out as it is, open it with --despite-findings --reason TEXT: the reason is kept in its file.',
+  'course.openErrorLine': '  – {title}: {problem}',
+  'course.openedLate': 'Consultation {id} was planned to open on {planned} and opens today, {today}: today is now its opening day, from which its window is counted, and the planned day is kept in its file. The deadline, {deadline}, gives the parties {days, plural, one {# day} other {# days}}.{short}',
+  'course.openedLateShort': ' That is less than the {min} days the policy asks for without a written reason: give a later deadline with civsam consultation edit {id} --deadline YYYY-MM-DD, or write down why it is shorter with civsam consultation edit {id} --deadline-reason TEXT.',
+  'course.responseNotOpen': 'consultation {id} is planned and has not been sent out, so no response to it can have come. Open it first with civsam consultation open {id}, then record the responses.',
   'course.responseAfterToday': 'the response date is after today ({today}): a response is recorded once it has come. Give the day it was received with --date, or leave --date out to use today.',
   'course.responseBeforeOpens': 'the response date is before consultation {id} opened, so no response can have come then. Give the day it was received with --date; civsam consultation show {id} shows when it opens.',
   'course.notYetOpen': 'consultation {id} opens on a later day than today ({today}). Open it on its opening day, or give --now to open it today and move its opening day to today.',
@@ -41,9 +52,20 @@ export const consultationCourse = defineMessages({
   'course.reopenAfterDeadline': 'consultation {id} is closed and its deadline has passed (today is {today}): the consultation is over, and its responses and høringsnotat stand. Open it again only if the parties are to be asked anew: give it a new deadline with civsam consultation edit {id} --deadline YYYY-MM-DD, then civsam consultation open {id}.',
   'course.closedUndecided': 'Note: {count, plural, one {# point} other {# points}} raised by {parties, plural, one {# party} other {# parties}} {count, plural, one {has} other {have}} no disposition yet, so the høringsnotat cannot say what was done with {count, plural, one {it} other {them}} (civsam audit reports it). Record what the region did with each point with civsam consultation note {id} --party PARTY --index N --disposition VALUE --reason TEXT; the first is --party {party} --index {index}.',
 }, {
-  'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere, og flyt åbningsdagen til i dag',
+  'opt.consultation.now': 'åbn den i dag, selv om åbningsdagen er senere: i dag bliver åbningsdagen, og den planlagte dag gemmes',
   'opt.consultation.early': 'luk den før fristen (kræver --reason)',
   'opt.consultation.closeReason': 'sammen med --early: hvorfor den lukkes før fristen (gemmes i høringens fil)',
+  'opt.consultation.despiteFindings': 'åbn den, selv om civsam consultation audit finder en fejl i høringslisten (kræver --reason)',
+  'opt.consultation.openReason': 'sammen med --despite-findings: hvorfor den alligevel sendes ud (gemmes i høringens fil)',
+  'course.despiteNeedsReason': '--despite-findings kræver --reason TEKST: hvorfor høringen sendes ud trods fejlene i høringslisten, gemmes i høringens fil.',
+  'course.reasonNeedsDespite': '--reason hører sammen med --despite-findings (åbning trods fejl i høringslisten); udelad den ellers.',
+  'course.despiteNotPlanned': 'høringen {id} er sendt ud før, så der er intet at åbne den trods: --despite-findings bruges, når en planlagt høring sendes ud. Udelad --despite-findings og --reason.',
+  'course.despiteNothing': 'civsam consultation audit finder ingen fejl i høringslisten for høringen {id}, så der er intet at åbne den trods. Udelad --despite-findings og --reason.',
+  'course.openWithErrors': 'høringen {id} blev ikke åbnet: høringslisten har {count, plural, one {en fejl} other {# fejl}}, som civsam consultation audit {id} også viser, og når høringen er sendt ud, kan en invitation ikke tages tilbage:\n{list}\nRet listen først (civsam consultation invite {id} PART, eller civsam consultation omit {id} PART --reason TEKST for en part, der udelades med vilje), og åbn den så. Skal den ud, som den er, så åbn den med --despite-findings --reason TEKST: begrundelsen gemmes i høringens fil.',
+  'course.openErrorLine': '  – {title}: {problem}',
+  'course.openedLate': 'Høringen {id} skulle have åbnet {planned} og åbner i dag, {today}: i dag er nu dens åbningsdag, som fristen regnes fra, og den planlagte dag gemmes i dens fil. Svarfristen {deadline} giver parterne {days, plural, one {# dag} other {# dage}}.{short}',
+  'course.openedLateShort': ' Det er mindre end de {min} dage, politikken kræver uden en skriftlig begrundelse: giv en senere frist med civsam consultation edit {id} --deadline ÅÅÅÅ-MM-DD, eller skriv begrundelsen for den korte frist med civsam consultation edit {id} --deadline-reason TEKST.',
+  'course.responseNotOpen': 'høringen {id} er planlagt og ikke sendt ud endnu, så der kan ikke være kommet svar. Åbn den først med civsam consultation open {id}, og registrér så svarene.',
   'course.responseAfterToday': 'svardatoen ligger efter i dag ({today}): et høringssvar registreres, når det er kommet. Angiv den dag, svaret kom, med --date, eller udelad --date for at bruge dagens dato.',
   'course.responseBeforeOpens': 'svardatoen ligger før høringen {id} åbnede, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date; civsam consultation show {id} viser, hvornår høringen åbner.',
   'course.notYetOpen': 'høringen {id} åbner først efter i dag ({today}). Åbn den på åbningsdagen, eller brug --now for at åbne den i dag og flytte åbningsdagen til i dag.',
