@@ -49,3 +49,24 @@ test('org edit --notes changes the notes lines only; the dry run shows just thos
     .replace("name: 'Håndskrevet Forening'   #", "name: 'Ny Forening'   #")
     .replace('notes: |\n  Første linje.\n  Anden linje.\n', 'notes: "Ny note med: kolon og # hash"\n'));
 });
+
+test('a file with Windows line endings: the dry run shows its lines as they read, and the edit keeps the line endings', async () => {
+  const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+  const dir = makeFolder({ ...baseFiles(), 'organisations/haand.yaml': crlf });
+  const args = ['--data', dir, 'org', 'edit', 'haand', '--name', 'Ny Forening', '--no-commit'];
+  const dry = await civsamInProcess([...args, '--dry-run'], { CIVSAM_LANG: 'da' });
+  expect(dry.code, dry.stderr).toBe(0);
+  expect(dry.stdout.replaceAll(`${dir}/`, '')).toBe([
+    '--- organisations/haand.yaml',
+    '+++ organisations/haand.yaml',
+    ' id: haand',
+    "-name: 'Håndskrevet Forening'   # navnet som de selv skriver det",
+    "+name: 'Ny Forening'   # navnet som de selv skriver det",
+    ' kind: patient-association',
+    ' areas:',
+    '',
+  ].join('\n'));
+  const r = await civsamInProcess(args, { CIVSAM_LANG: 'da' });
+  expect(r.code, r.stderr).toBe(0);
+  expect(readFileSync(join(dir, 'organisations/haand.yaml'), 'utf8')).toBe(crlf.replace("'Håndskrevet Forening'", "'Ny Forening'"));
+});
