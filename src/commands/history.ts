@@ -140,21 +140,24 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     : opts.since === undefined
       ? ctx.t('history.headingBy', { author: opts.author ?? '' })
       : ctx.t(opts.author ? 'history.headingSinceBy' : 'history.headingSince', { date: formatDate(opts.since, ctx.lang), author: opts.author ?? '' });
-  const forPeople = chooseFormat(opts) !== 'csv';
+  const format = chooseFormat(opts);
+  const forPeople = format !== 'csv';
   const items = forPeople ? await itemWords(ctx, entries, personal) : undefined;
   // The way back, last: the command that undoes the record's last change or brings it back.
   const restore: Message | undefined = !forPeople || entries.length === 0 ? undefined
     : !record ? { key: 'history.restoreHintMany' }
       : { key: existsSync(join(dir, recordRel(record.kind, record.id))) ? 'history.restoreHint' : 'history.restoreHintRemoved', params: { command: COMMAND_OF[record.kind], id: record.id } };
-  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, items, restore)], heading });
+  emit(ctx, opts, { json: { record: record ?? null, since: opts.since ?? null, author: opts.author ?? null, personalDataOmitted: omitted, changes: json }, tables: [table(ctx, entries, personal, record === undefined, omitted, forPeople, format === 'table', items, restore)], heading });
   return EXIT.ok;
 }
 
 /**
  * The changes as a table. For people (table, Markdown) fields go by their names and dates as the
  * language writes them, fixed values by their labels; CSV keeps field names, codes and ISO dates.
+ * On a terminal each change's date, author and message run across the table above its fields, so
+ * the changed fields have the width of the window rather than what five columns leave them.
  */
-function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, items?: ItemWords, restore?: Message): Table {
+function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, onScreen: boolean, items?: ItemWords, restore?: Message): Table {
   const t = (k: Message['key']) => ctx.t(k);
   const rows: Cell[][] = [];
   const fieldName = (kind: RecordKind | undefined, field: string) => (forPeople && kind ? fieldLabel(ctx.lang, kind, field) : field);
@@ -177,16 +180,18 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       });
       // A merge shows only what it changed itself (store/history.ts): said so, beside its message.
       const change = t(e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
-      rows.push([when, e.author, e.message, ...(withRecord ? [what] : []), change, fields.join('\n')]);
+      const said: Cell[] = onScreen ? [r === e.records[0] ? { text: ctx.t('history.changeLine', { when, author: e.author, message: e.message }), tone: 'strong' } : ''] : [when, e.author, e.message];
+      rows.push([...said, ...(withRecord ? [what] : []), change, fields.join('\n')]);
     }
-    if (e.records.length === 0) rows.push([when, e.author, e.message, ...(withRecord ? [''] : []), '', '']);
+    if (e.records.length === 0) rows.push([...(onScreen ? [{ text: ctx.t('history.changeLine', { when, author: e.author, message: e.message }), tone: 'strong' as const }] : [when, e.author, e.message]), ...(withRecord ? [''] : []), '', '']);
   }
   return {
     columns: [
-      { header: t('history.col.date') }, { header: t('history.col.author') }, { header: t('history.col.message') },
+      ...(onScreen ? [{ header: t('history.col.message') }] : [{ header: t('history.col.date') }, { header: t('history.col.author') }, { header: t('history.col.message') }]),
       ...(withRecord ? [{ header: t('history.col.record') }] : []),
       { header: t('history.col.change') }, { header: t('history.col.fields') },
     ],
+    ...(onScreen ? { groupColumn: 0 } : {}),
     rows,
     notes: omitted || restore ? [...(omitted ? [t('history.personalNote')] : []), ...(restore ? [ctx.t(restore.key, restore.params)] : [])] : undefined,
   };

@@ -118,16 +118,29 @@ interface Say {
 }
 type Row = (r: AnyRec, ctx: CommandContext, say: Say, folder: DataFolder) => Cell[];
 
-const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
+/**
+ * A kind's list: its columns (`headers`, as CSV, Markdown have them) and each record's cells. On a
+ * terminal the name or title comes first (`onScreen`), the id whole beside it; a window too narrow
+ * for them all leaves out the columns in `spared`, the first first, until the rest fit.
+ */
+interface ListColumns { headers: MessageKey[]; row: Row; onScreen: MessageKey[]; spared: MessageKey[] }
+
+const COLUMNS: Record<RecordKind, ListColumns> = {
   organisation: {
+    onScreen: ['list.name', 'list.id', 'list.orgKind', 'list.areas', 'list.status'],
+    spared: ['list.orgKind', 'list.id', 'list.areas'],
     headers: ['list.id', 'list.name', 'list.orgKind', 'list.areas', 'list.status'],
     row: (r, _ctx, say) => { const o = r as unknown as Organisation; return [o.id, o.name, say.value(o.kind), say.values(o.areas), say.value(o.status)]; },
   },
   offer: {
+    onScreen: ['list.title', 'list.id', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
+    spared: ['list.until', 'list.from', 'list.id', 'list.type'],
     headers: ['list.id', 'list.title', 'list.organisation', 'list.type', 'list.from', 'list.until', 'list.status'],
     row: (r, ctx, say, folder) => { const o = r as unknown as Offer; return [o.id, o.title, say.organisations([o.organisation]), say.offerType(o.type), say.date(o.active_from), say.date(o.active_until), say.value(offerStatus(o, folder, ctx.today))]; },
   },
   agreement: {
+    onScreen: ['list.title', 'list.id', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
+    spared: ['list.start', 'list.id', 'list.status'],
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
     row: (r, _ctx, say) => {
       const a = r as unknown as Agreement;
@@ -136,18 +149,26 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
     },
   },
   pool: {
+    onScreen: ['list.name', 'list.id', 'list.areas', 'list.eligibleKinds', 'list.years'],
+    spared: ['list.eligibleKinds', 'list.id', 'list.years'],
     headers: ['list.id', 'list.name', 'list.areas', 'list.eligibleKinds', 'list.years'],
     row: (r, _ctx, say) => { const p = r as unknown as Pool; return [p.id, p.name, say.values(p.areas), say.values(p.eligible_kinds), p.budgets.map((b) => b.year).join(', ')]; },
   },
   call: {
+    onScreen: ['list.title', 'list.id', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
+    spared: ['list.published', 'list.channel', 'list.id', 'list.selected'],
     headers: ['list.id', 'list.title', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
     row: (r, ctx, say) => { const c = r as unknown as Call; return [c.id, c.title, say.value(c.channel), say.date(c.published), say.date(c.deadline), list(c.selected).length, say.value(callStatus(c, ctx.today))]; },
   },
   'hearing-party': {
+    onScreen: ['list.organisation', 'list.id', 'list.areas', 'list.since', 'list.status'],
+    spared: ['list.since', 'list.id'],
     headers: ['list.id', 'list.organisation', 'list.areas', 'list.since', 'list.status'],
     row: (r, _ctx, say) => { const h = r as unknown as HearingParty; return [h.id, say.organisations([h.organisation]), say.values(h.areas), say.date(h.since), say.value(h.status)]; },
   },
   consultation: {
+    onScreen: ['list.title', 'list.id', 'list.selection', 'list.opens', 'list.deadline', 'list.invited', 'list.responses', 'list.status'],
+    spared: ['list.selection', 'list.opens', 'list.id', 'list.invited', 'list.responses'],
     headers: ['list.id', 'list.title', 'list.selection', 'list.opens', 'list.deadline', 'list.invited', 'list.responses', 'list.status'],
     row: (r, _ctx, say) => {
       const c = r as unknown as Consultation;
@@ -155,11 +176,13 @@ const COLUMNS: Record<RecordKind, { headers: MessageKey[]; row: Row }> = {
     },
   },
   application: {
-    headers: ['list.id', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
+    onScreen: ['list.title', 'list.id', 'list.organisations', 'list.call', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
+    spared: ['list.call', 'list.fundingKind', 'list.id', 'list.applied'],
+    headers: ['list.id', 'list.title', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
     row: (r, _ctx, say) => {
       const a = r as unknown as Application;
       const granted = grantedAmount(a);
-      return [a.id, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), say.amount(a.amount_dkk), say.value(a.decision?.outcome), say.amount(granted)];
+      return [a.id, a.title, say.call(a.call), say.organisations(a.organisations), say.value(a.kind), say.amount(a.amount_dkk), say.value(a.decision?.outcome), say.amount(granted)];
     },
   },
 };
@@ -181,14 +204,21 @@ export function listRecords(kind: RecordKind) {
       offerType: (id) => named(id, offerTypes.get(id)),
       call: (id) => named(id, folder.records.call.get(id)?.title),
     };
-    const columns: Column[] = spec.headers.map((h) => ({ header: ctx.t(h), align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left' }));
+    const onScreen = chooseFormat(opts) === 'table';
+    const order = (onScreen ? spec.onScreen : spec.headers).map((h) => spec.headers.indexOf(h));
+    const columns: Column[] = order.map((i) => spec.headers[i]).map((h) => ({
+      header: ctx.t(h),
+      align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left',
+      ...(onScreen && spec.spared.includes(h) ? { omitOrder: spec.spared.indexOf(h) } : {}),
+      ...(onScreen && h === 'list.id' ? { unbroken: true } : {}),
+    }));
     // None to list: the sentence that says so, not a frame of headers (a CSV keeps its header row).
     const count = folder.records[kind].size;
     const things = ctx.t(`list.heading.${kind}`, { count });
     const none = records.length > 0 ? undefined : count === 0 ? ctx.t('list.none', { things }) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
     emit(ctx, opts, {
       heading: none ? undefined : ctx.t(`list.heading.${kind}`, { count: records.length }),
-      tables: [{ columns, rows: records.map((r) => spec.row(r, ctx, say, folder)), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
+      tables: [{ columns, rows: records.map((r) => { const cells = spec.row(r, ctx, say, folder); return order.map((i) => cells[i]); }), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
       json: records,
     });
     // Offers left out of --status active only because their organisation is not active: said, so

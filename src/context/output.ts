@@ -15,6 +15,7 @@ import { refuseUnreadablePath } from '../domain/path-check.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
+import { andList } from '../audit/make.js';
 import type { CommandContext } from './context.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
@@ -77,6 +78,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   const bytes: Buffer[] = [];
   const out = chunked(toFile ? (text) => { bytes.push(Buffer.from(text)); } : (text) => ctx.stdout.write(text));
   const sink = out.sink;
+  const leftOut = new Set<string>();
   switch (format) {
     case 'json': writeJson(report.json, sink); break;
     case 'csv': sink(renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang)); break;
@@ -89,12 +91,14 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
       let i = 0;
       for (const t of report.tables) {
         if (i++ > 0) sink('\n');
-        writeTerminalTable(t, ctx.lang, width, color, sink);
+        for (const header of writeTerminalTable(t, ctx.lang, width, color, sink)) leftOut.add(header);
       }
     }
   }
   out.flush();
   if (toFile) writeOutputFile(ctx, opts.output!, Buffer.concat(bytes));
+  // Columns a narrow window had no room for: said after the table, with where to see them.
+  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { columns: andList([...leftOut]) }) + '\n');
 }
 
 export interface OutputFileOptions {

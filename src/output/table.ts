@@ -72,20 +72,34 @@ export function renderTerminalTable(table: Table, lang: Language, width: number,
   return chunks.join('');
 }
 
-/** The table as renderTerminalTable draws it, handed to `sink` in pieces of some kilobytes. */
-export function writeTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance, sink: TextSink): void {
+/**
+ * The width (padding included) a column is judged at when deciding whether a table fits or must be
+ * split: its content, up to what reads well on a line; a longer text wraps.
+ */
+const READABLE_WIDTH = 26;
+
+/** The narrowest (padding included) a column of text is squeezed to before columns that may go are left out to give it room. */
+const SQUEEZED_WIDTH = 20;
+
+/**
+ * The table as renderTerminalTable draws it, handed to `sink` in pieces of some kilobytes. Returns
+ * the headers of the columns left out to fit the width (Column.omitOrder), for the caller to say so.
+ */
+export function writeTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance, sink: TextSink): string[] {
   width = Math.max(width, 30);
   const pick = (list: number[], cols: number[]) => cols.map((i) => list[i]);
   const texts = table.rows.map((r) => table.columns.map((_, i) => terminalSafe(cellText(r[i], lang))));
   const headers = table.columns.map((c) => terminalSafe(c.header));
   const natural = headers.map((h) => longestLine(h));
   const minimum = headers.map((h) => Math.max(longestWord(h), 1));
-  const shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
+  let shown = headers.map((_, i) => i).filter((i) => i !== table.groupColumn);
   const keyColumns = table.groupColumn === undefined ? table.keyColumns : undefined;
   // Widths only grow as rows are measured. Without key columns to split the others beside, a
   // table too wide at its columns' narrowest is drawn as a list, which needs no widths: once the
   // rows measured so far make it that wide, the rest are not measured.
   const splittable = !!keyColumns && keyColumns < headers.length;
+  // Columns that may be left out: whether the rest fit is known only once every row is measured.
+  const mayOmit = table.columns.some((c) => c.omitOrder !== undefined);
   // What a column's commands ask for (commandWidths): room for each whole, and for its longest
   // argument. Only a cell longer than what its column already asks for is searched for one.
   const whole = [...minimum];
@@ -103,26 +117,44 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
         if (asks.argument > argument[i]) argument[i] = asks.argument;
       }
     }
-    if (!splittable && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
+    if (!splittable && !mayOmit && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
   }
   for (let i = 0; i < headers.length; i++) {
     natural[i] += 2;
+    // A name that must not break (an id) takes its whole width.
+    if (table.columns[i].unbroken) minimum[i] = natural[i] - 2;
     minimum[i] = Math.min(natural[i], minimum[i] + 2);
     argument[i] = Math.min(natural[i], Math.max(minimum[i], argument[i] + 2));
     whole[i] = Math.min(natural[i], Math.max(argument[i], whole[i] + 2));
   }
   // A column is made wide enough for its commands to stay whole where the table then fits; else
   // for their arguments, each command on lines of its own; else the table is drawn as a list.
-  const fits = (least: number[]) => tableWidth(pick(least, shown)) <= width;
-  const least = fits(whole) ? whole : argument;
+  const fitsAll = (least: number[]) => tableWidth(pick(least, shown)) <= width;
+  const least = fitsAll(whole) ? whole : argument;
+  // Too narrow for every column at a readable width: the columns that may go, go, the first in
+  // their order first, until the rest fit. A table too wide even so keeps them all for the list layout.
+  const omitted: number[] = [];
+  const readable = (i: number) => Math.min(natural[i], Math.max(least[i], SQUEEZED_WIDTH));
+  const omittable = shown.filter((i) => table.columns[i].omitOrder !== undefined).sort((a, b) => table.columns[a].omitOrder! - table.columns[b].omitOrder!);
+  for (const i of omittable) {
+    if (tableWidth(shown.filter((k) => !omitted.includes(k)).map(readable)) <= width) break;
+    omitted.push(i);
+  }
+  if (omitted.length > 0 && tableWidth(shown.filter((k) => !omitted.includes(k)).map((k) => least[k])) > width) omitted.length = 0;
+  const full = shown;
+  shown = shown.filter((k) => !omitted.includes(k));
+  const fits = (widths: number[]) => tableWidth(pick(widths, shown)) <= width;
   // A long title wraps like the notes do: the table fits the terminal, its title too.
   if (table.title) sink(wrapText(terminalSafe(table.title), width).map((l) => color.bold(l)).join('\n') + '\n');
   // A table with no rows whose notes say why (`No funding granted …`) is those notes, not an empty frame.
   if (texts.length === 0 && table.notes?.length) {
     for (const n of table.notes) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
-    return;
+    return [];
   }
-  const chunks = splittable && tableWidth(natural) > width ? chunkColumns(keyColumns, natural, least, width) : undefined;
+  // A table whose columns may be left out is drawn as one table: split, it would be read across several.
+  const keys = splittable && !mayOmit ? shown.filter((i) => i < keyColumns) : [];
+  const others = shown.filter((i) => !keys.includes(i));
+  const chunks = keys.length > 0 && others.length > 0 && tableWidth(pick(natural, shown)) > width ? chunkColumns(keys, others, natural, least, width) : undefined;
   if (chunks && chunks.length > 1) {
     for (const chunk of chunks) drawTable(table, texts, chunk.cols, chunk.widths, color, sink);
   } else if (fits(least)) {
@@ -138,27 +170,30 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     drawTable(table, texts, shown, widths, color, sink);
   } else {
     drawList(table, texts, width, color, sink);
+    shown = full;
   }
   for (const n of table.notes ?? []) sink(wrapText(terminalSafe(n), width).join('\n') + '\n');
+  return full.filter((i) => !shown.includes(i)).map((i) => headers[i]);
 }
 
 /**
- * The non-key columns split into consecutive groups that each fit beside the key columns, with
+ * The other columns split into consecutive groups that each fit beside the key columns, with
  * the widths to draw each group at: key columns as wide as they need up to half the width (else two
  * fifths of it), the others as wide as their content allows. Groups are evened out so the last one
  * is not a lone column.
  * Undefined when one column alone does not fit.
  */
-function chunkColumns(keyColumns: number, natural: number[], minimum: number[], width: number): Array<{ cols: number[]; widths: number[] }> | undefined {
-  const keys = Array.from({ length: keyColumns }, (_, i) => i);
+function chunkColumns(keys: number[], others: number[], natural: number[], minimum: number[], width: number): Array<{ cols: number[]; widths: number[] }> | undefined {
+  const keyColumns = keys.length;
   // A key column gets its whole width when that is at most half the terminal, else two fifths of it.
   const keyWidths = keys.map((i) => (natural[i] <= width / 2 / keyColumns ? natural[i] : Math.max(minimum[i], Math.min(natural[i], Math.floor((width * 2) / 5 / keyColumns)))));
   // What a column asks for when deciding where groups break: its content, up to a readable width.
-  const preferred = natural.map((n, i) => Math.min(n, Math.max(minimum[i], 26)));
+  const preferred = natural.map((n, i) => Math.min(n, Math.max(minimum[i], READABLE_WIDTH)));
   const fits = (cols: number[]) => tableWidth([...keyWidths, ...cols.map((i) => preferred[i])]) <= width;
   const greedy: number[][] = [];
   let current: number[] = [];
-  for (let i = keyColumns; i < natural.length; i++) {
+  for (let k = 0; k < others.length; k++) {
+    const i = others[k];
     if (fits([...current, i])) {
       current.push(i);
       continue;
@@ -170,12 +205,11 @@ function chunkColumns(keyColumns: number, natural: number[], minimum: number[], 
     }
     greedy.push(current);
     current = [];
-    i--; // this column starts the next group
+    k--; // this column starts the next group
   }
   if (current.length) greedy.push(current);
-  const rest = natural.length - keyColumns;
-  const size = Math.ceil(rest / greedy.length);
-  const even = Array.from({ length: greedy.length }, (_, k) => Array.from({ length: Math.max(0, Math.min(size, rest - k * size)) }, (_, j) => keyColumns + k * size + j)).filter((c) => c.length);
+  const size = Math.ceil(others.length / greedy.length);
+  const even = Array.from({ length: greedy.length }, (_, k) => others.slice(k * size, (k + 1) * size)).filter((c) => c.length);
   const groups = even.length === greedy.length && even.every(fits) ? even : greedy;
   return groups.map((cols) => ({
     cols: [...keys, ...cols],

@@ -23,7 +23,8 @@ function lcsOps(a: string[], b: string[]): Array<[' ' | '-' | '+', string]> {
 }
 
 export function lineDiff(name: string, before: string, after: string, color: ChalkInstance): string {
-  const split = (s: string) => (s === '' ? [] : s.replace(/\n$/, '').split('\n'));
+  // A file with Windows line endings is shown by its lines, not with a carriage return at the end of each.
+  const split = (s: string) => (s === '' ? [] : s.replace(/\r?\n$/, '').split(/\r?\n/));
   const ops = lcsOps(split(before), split(after));
   const show = ops.map(([op], k) => op !== ' ' || ops.slice(Math.max(0, k - CONTEXT), k + CONTEXT + 1).some(([o]) => o !== ' '));
   // The file's name and lines are the user's text: shown through the terminal sanitiser (a bidirectional override is valid YAML).

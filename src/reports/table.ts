@@ -25,6 +25,14 @@ export interface Column {
   /** Header text, already translated. */
   header: string;
   align?: 'left' | 'right';
+  /**
+   * On a terminal too narrow for every column at a readable width, columns with a place here are
+   * left out, the lowest first, until the rest fit (and the reader is told which). CSV, Markdown
+   * and JSON keep every column.
+   */
+  omitOrder?: number;
+  /** The cells are names that must not be broken across lines (an id): on a terminal, the column is as wide as its longest cell, or left out. */
+  unbroken?: boolean;
 }
 
 export interface Table {
@@ -38,7 +46,8 @@ export interface Table {
    * When the table is too wide for the terminal even with every column wrapped to its longest
    * word: with `keyColumns`, the other columns are split over several tables that each repeat the
    * first `keyColumns` columns (a matrix); without it, each row is printed as `header: value`
-   * lines (a list). Either way nothing is cut and no line is wider than the terminal.
+   * lines (a list). Either way nothing is cut and no line is wider than the terminal. A table with
+   * columns that may be left out (Column.omitOrder) is not split: it leaves them out instead.
    */
   keyColumns?: number;
   /**

@@ -11,7 +11,7 @@ import { removeFile, replaceFile, snapshot, type Snapshot } from './atomic-file.
 import { decode, MAX_FILE_BYTES, parseStrict } from './yaml-read.js';
 import { sameData, type Data } from '../domain/plain-data.js';
 import { recordRel } from './paths.js';
-import { editText, serialise, withSchemaLine, type KeyRank } from './yaml-write.js';
+import { editText, serialise, type KeyRank } from './yaml-write.js';
 
 export { acquireFolderLock, type FolderLock } from './folder-lock.js';
 
@@ -168,8 +168,9 @@ function newFileText(current: ReadRecord, before: Data | unknown[] | undefined, 
   if (least > MAX_TEXT_CHARS) return { refused: 'too-large', bytes: least };
   let text: string | undefined;
   if (current.text !== undefined && before) {
-    const edited = editText(current.text, before, after, rank);
-    text = edited === undefined ? undefined : withSchemaLine(edited, schemaPath);
+    // A hand-written file is changed only where its fields changed: no schema line is added to a
+    // file whose author left it out (a new file gets one, below).
+    text = editText(current.text, before, after, rank);
   } else {
     text = serialise(after as Data, schemaPath, rank);
   }

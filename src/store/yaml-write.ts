@@ -289,6 +289,18 @@ function itemsSnippet(nodes: Array<{ node?: unknown; before?: unknown; after: un
   return toText(mini, style);
 }
 
+/**
+ * A one-line field rewritten with its comment after the value keeps the spaces the person put
+ * before the comment (often to line comments up), not the library's single space.
+ */
+function withCommentGap(was: string, now: string, comment: string | null | undefined): string {
+  if (comment === undefined || comment === null || comment.includes('\n')) return now;
+  const tail = `#${comment}`;
+  const wasLine = /^([^\n]*?)([ \t]+)(#[^\n]*?)\r?\n?$/.exec(was);
+  if (!wasLine || wasLine[3] !== tail || !now.endsWith(` ${tail}\n`) || now.indexOf('\n') !== now.length - 1) return now;
+  return now.slice(0, now.length - tail.length - 2) + wasLine[2] + tail + '\n';
+}
+
 class CannotSplice extends Error {}
 
 /** Edits that turn a block map's text from `before` into `after`, recursing into changed block collections. */
@@ -326,7 +338,8 @@ function spliceMap(text: string, map: YAMLMap, before: Data, after: Data, path: 
         try { spliceSeq(text, v, b, a, [...path, k], rank, style, local); edits.push(...local); continue; } catch (e) { if (!(e instanceof CannotSplice)) throw e; }
       }
       const [start, end, midLine] = region(p);
-      edits.push({ start, end, text: indentLines(pairSnippet(p, k, b, a, path, rank, style), col, midLine), order: edits.length });
+      const snippet = indentLines(pairSnippet(p, k, b, a, path, rank, style), col, midLine);
+      edits.push({ start, end, text: withCommentGap(text.slice(start, end), snippet, v?.comment), order: edits.length });
     }
   }
   const added = Object.keys(after).filter((k) => !present.has(k)).sort((a, b) => rank(path, a) - rank(path, b));
@@ -496,11 +509,4 @@ export function editText(text: string, before: Data | unknown[], after: Data | u
     }
   }
   return undefined;
-}
-
-/** Adds the schema line at the top when a hand-written file lacks it. */
-export function withSchemaLine(text: string, schemaPath: string): string {
-  const first = text.slice(0, text.indexOf('\n') + 1 || text.length);
-  if (first.includes(SCHEMA_COMMENT)) return text;
-  return header(schemaPath) + text;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { readFolder } from '../../src/store/load-folder.js';
 import { parseStrict } from '../../src/store/yaml-read.js';
-import { editText, withSchemaLine } from '../../src/store/yaml-write.js';
+import { editText } from '../../src/store/yaml-write.js';
 import { schemaRank } from '../../src/store/write-record.js';
 import { checkFolder } from '../../src/validate/check-folder.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
@@ -73,7 +73,7 @@ async function lane(n: number): Promise<Tally> {
     // Every third value is multi-line with leading spaces: the block-scalar path is exercised too.
     const value = i % 3 === 2 ? `  lane ${n}\n\nkill ${i}\n` : `lane ${n} kill ${i}`;
     const newData = { ...oldData, notes: value };
-    const newText = withSchemaLine(editText(oldText, oldData, newData, rank)!, 'x');
+    const newText = editText(oldText, oldData, newData, rank)!;
     // A third of the kills anywhere in the run, the rest late in it, where the write happens.
     const at = i % 3 === 0 ? rand() * span() : span() * (0.5 + 0.5 * rand());
     const result = await run(['--data', dir, 'org', 'edit', 'beta', '--notes', value], Math.floor(at));

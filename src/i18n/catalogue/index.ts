@@ -39,9 +39,10 @@ import { guidedChoices } from './guided-choices.js';
 import { flagsMissing } from './flags-missing.js';
 import { sheetKinds } from './sheet-kinds.js';
 import { restore } from './restore.js';
+import { narrowTables } from './narrow-tables.js';
 
 /** The catalogue's parts, in the order they are merged (a test checks no key is in two of them: the later would win silently). */
-export const catalogueParts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications, siteParts, openData, stoppedOutput, offerStatus, plainWords, readingWords, criteriaLabels, placeholders, wording, auditRuleChoice, cvr, guidedChoices, flagsMissing, sheetKinds, restore] as const;
+export const catalogueParts = [cli, problems, importExport, hearing, audit, overview, publish, register, writeBatch, values, fileSystem, team, consultationCourse, validPart, names, guided, vocabulary, openSite, fieldLabels, commit, plan, offersView, initSteps, applications, siteParts, openData, stoppedOutput, offerStatus, plainWords, readingWords, criteriaLabels, placeholders, wording, auditRuleChoice, cvr, guidedChoices, flagsMissing, sheetKinds, restore, narrowTables] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merge<R> : unknown;
 type All = Merge<typeof catalogueParts>;

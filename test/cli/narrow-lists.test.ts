@@ -1,0 +1,93 @@
+// Lists and history in an 80-column window: one table each, the name or title first, the columns
+// that matter most kept and the reader told which were left out; an id is never broken across
+// lines; history gives the changed fields the window's width. CSV and Markdown keep every column.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam, ROOT } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { git } from '../helpers/team.js';
+import { todayIs } from '../helpers/today.js';
+
+const SAMPLE = join(ROOT, 'data');
+const DA = { CIVSAM_LANG: 'da' };
+const list = (kind: string, columns: number, more: string[] = []) => civsam(['--data', SAMPLE, kind, 'list', ...more], { env: { ...DA, COLUMNS: String(columns) } });
+/** A table's header cells, from its second line. */
+const headers = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('│'))!.split('│').slice(1, -1).map((c) => c.trim());
+const tables = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('┌')).length;
+const ids = (folder: string) => readdirSync(join(SAMPLE, folder)).map((f) => f.replace(/\.yaml$/, ''));
+
+describe('lists at 80 columns', () => {
+  // The day the sample data's README tells its story on: which statuses there are decides the widths.
+  todayIs('2026-11-23');
+
+  it('application list: one table with each application\'s title, the other columns said', async () => {
+    const r = await list('application', 80);
+    expect(r.code, r.stderr).toBe(0);
+    expect(tables(r.stdout)).toBe(1);
+    expect(headers(r.stdout)).toEqual(['Titel', 'Organisationer', 'Afgørelse', 'Bevilget']);
+    expect(r.stdout).toContain('│ Ædru fællesskaber    │ Ædru Sammen Midt     │ bevilget         │ 500.000 kr. │');
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(r.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Id, Opslag, Støtteform og Ansøgt. De vises i et bredere vindue eller med --format md.\n');
+  });
+
+  it('offer list: one table, title first, no id broken', async () => {
+    const r = await list('offer', 80);
+    expect(r.code, r.stderr).toBe(0);
+    expect(tables(r.stdout)).toBe(1);
+    expect(headers(r.stdout)).toEqual(['Titel', 'Organisation', 'Status']);
+    expect(r.stdout).not.toMatch(/-\s*│\n/);
+    expect(r.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Id, Type, Fra og Til. De vises i et bredere vindue eller med --format md.\n');
+  });
+
+  it('a window wide enough for ids shows each one whole, on one line, beside its title', async () => {
+    const r = await list('offer', 140);
+    expect(headers(r.stdout).slice(0, 2)).toEqual(['Titel', 'Id']);
+    for (const id of ids('offers')) expect(r.stdout, id).toMatch(new RegExp(`│ ${id} +│`));
+    const apps = await list('application', 160);
+    expect(headers(apps.stdout).slice(0, 2)).toEqual(['Titel', 'Id']);
+    for (const id of ids('applications')) expect(apps.stdout, id).toMatch(new RegExp(`│ ${id} +│`));
+  });
+
+  it('every list kind at 80 columns is one table, its name or title first, no line wider than the window', async () => {
+    for (const [kind, first] of [['org', 'Navn'], ['agreement', 'Titel'], ['pool', 'Navn'], ['call', 'Titel'], ['consultation', 'Titel'], ['hearing-party', 'Organisation']]) {
+      const r = await list(kind, 80);
+      expect(r.code, kind).toBe(0);
+      expect(tables(r.stdout), kind).toBe(1);
+      expect(headers(r.stdout)[0], kind).toBe(first);
+      expect(Math.max(...r.stdout.split('\n').map((l) => l.length)), kind).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('Markdown and CSV keep every column in their order, the title included', async () => {
+    const md = await list('application', 80, ['--format', 'md']);
+    expect(md.stderr).toBe('');
+    expect(md.stdout).toContain('| Id | Titel | Opslag | Organisationer | Støtteform | Ansøgt | Afgørelse | Bevilget |');
+    const csv = await list('application', 80, ['--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFId;Titel;Opslag;Organisationer;Støtteform;Ansøgt;Afgørelse;Bevilget');
+  });
+});
+
+describe('history at 80 columns', () => {
+  it('each change\'s date, author and message run across the table; the changed fields have the rest of the width', async () => {
+    const dir = makeFolder(baseFiles());
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
+    const notes = 'Forlænget efter evalueringen; driftsfinansiering fra 2026 i stedet for et nyt projekt, jf. styregruppens anbefaling.';
+    const edit = await civsam(['--data', dir, 'org', 'edit', 'alpha', '--notes', notes, '--website', 'https://alpha.example.dk'], { env: DA });
+    expect(edit.code, edit.stderr).toBe(0);
+    const r = await civsam(['--data', dir, 'history', 'Alpha Forening'], { env: { ...DA, COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(headers(r.stdout)).toEqual(['Hvad', 'Felter (gammel → ny)']);
+    const at = lines.findIndex((l) => l.includes('organisation alpha: hjemmeside: sat, noter: sat'));
+    expect(lines[at]).toMatch(/^│ \d+\. \S+ \d{4} \d\d:\d\d · Test: organisation alpha: hjemmeside: sat, noter: sat +│$/);
+    // The fields, old → new, in the window's width less the narrow What column (at five columns the notes alone took eight lines).
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '├──────────┬───────────────────────────────────────────────────────────────────┤',
+      '│ ændret   │ Hjemmeside: – → https://alpha.example.dk                          │',
+      '│          │ Noter: – → Forlænget efter evalueringen; driftsfinansiering fra   │',
+      '│          │ 2026 i stedet for et nyt projekt, jf. styregruppens anbefaling.   │',
+    ]);
+  });
+});
