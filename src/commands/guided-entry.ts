@@ -273,12 +273,12 @@ class Asker {
       case 'budgets':
         return this.budgets(spec);
       case 'date':
-        return p.input({ message: `${message} ${this.t('guided.dateHint')}`, default: typeof current === 'string' ? current : undefined, validate }, this.context).then(nfc);
+        return p.input({ message: `${message} ${this.t('guided.dateHint')}`, default: typeof current === 'string' ? current : undefined, validate, theme: this.theme }, this.context).then(nfc);
       default:
         break;
     }
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))) }, this.context);
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
     return spec.type === 'list' ? splitList(text) : nfc(text);
   }
 
@@ -289,10 +289,19 @@ class Asker {
   }
 
   /** One of the choices: a plain list when short, else typed to filter. */
-  private async pickOne(message: string, choices: Choice[], spec: FieldSpec, current?: string): Promise<string> {
+  /**
+   * One of the choices: a plain list when short, else typed to filter. `checked` (the field's own
+   * check, unless the choice is a part of a field, as a funding line's pool is) refuses a choice as
+   * it is made; a short list, which cannot refuse, offers only the choices the check takes (an
+   * edit is not offered a status that its own command sets).
+   */
+  private async pickOne(message: string, choices: Choice[], spec: FieldSpec, current?: string, checked = true): Promise<string> {
     if (choices.length === 0) throw this.nothingToChoose(spec);
-    const validate = (v: string) => this.problemAt(spec, v);
-    if (choices.length < SEARCH_FROM) return this.p.select({ message, choices, default: current, theme: this.theme }, this.context);
+    const validate = (v: string) => (checked ? this.problemAt(spec, v) : true);
+    if (choices.length < SEARCH_FROM) {
+      const taken = choices.filter((c) => c.value === current || validate(c.value) === true);
+      return this.p.select({ message, choices: taken.length > 0 ? taken : choices, default: current, theme: this.theme }, this.context);
+    }
     return this.p.search({
       message: `${message} ${this.t('guided.filterHint')}`,
       source: (term) => filterChoices(choices, term),
@@ -346,7 +355,7 @@ class Asker {
   private async texts(message: string, spec: FieldSpec): Promise<string[] | undefined> {
     const items: string[] = [];
     for (;;) {
-      const text = nfc(await this.p.input({ message: `${message} ${this.t('guided.textsHint')}`, validate: (v) => (v.trim() === '' ? true : this.problemAt(spec, [...items, nfc(v)])) }, this.context));
+      const text = nfc(await this.p.input({ message: `${message} ${this.t('guided.textsHint')}`, validate: (v) => (v.trim() === '' ? true : this.problemAt(spec, [...items, nfc(v)])), theme: this.theme }, this.context));
       if (text.trim() === '') return items.length ? items : undefined;
       items.push(text);
     }
@@ -368,7 +377,7 @@ class Asker {
       if (outside) return translate(this.ctx.lang, outside.userMessage.key, outside.userMessage.params);
       return readWholeNumber(v) === undefined ? this.t('guided.badAmount') : true;
     };
-    return this.p.input({ message, validate }, this.context);
+    return this.p.input({ message, validate, theme: this.theme }, this.context);
   }
 
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
@@ -376,7 +385,7 @@ class Asker {
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
     if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
     return this.items(spec, 'guided.fundingMore', async () => {
-      const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec);
+      const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec, undefined, false);
       const year = await this.number(this.t('guided.fundingYear'), 'year');
       const kind = await this.p.select({ message: this.t('guided.fundingKind'), choices: FUNDING_KINDS.map((k) => ({ value: k, name: valueLabel(this.ctx.lang, k) })), theme: this.theme }, this.context);
       const amount = await this.number(this.t('guided.fundingAmount'), 'amount');
