@@ -144,9 +144,25 @@ describe('the questions, from the schemas and the field table', () => {
     const choices = ['Åbyhøj', 'Aabenraa', 'Anholt', 'Ørsted', 'Odder'].map((name) => ({ name, value: name.toLowerCase() }));
     const found = (typed: string) => filterChoices(choices, typed).map((c) => c.name);
     expect(found('å')).toEqual(['Åbyhøj', 'Aabenraa']);
-    expect(found('ø')).toEqual(['Åbyhøj', 'Ørsted']);
+    // A name the typing begins comes before one that holds it further in.
+    expect(found('ø')).toEqual(['Ørsted', 'Åbyhøj']);
     expect(found('ab')).toEqual(['Åbyhøj', 'Aabenraa']);
     expect(found('or')).toEqual(['Ørsted']);
+  });
+
+  it('a name the typing begins comes first, then a name with a word it begins, then the rest; each group in the list\'s order', () => {
+    const towns = ['Favrskov', 'Ikast-Brande', 'Norddjurs', 'Randers', 'Syddjurs'].map((name) => ({ name, value: name.toLowerCase() }));
+    const found = (typed: string) => filterChoices(towns, typed).map((c) => c.name);
+    // `rand` is inside Ikast-Brande, which comes first in the list, but Randers is what was meant:
+    // Enter takes the first.
+    expect(found('rand')).toEqual(['Randers', 'Ikast-Brande']);
+    expect(found('RAND')).toEqual(['Randers', 'Ikast-Brande']);
+    expect(found('brande')).toEqual(['Ikast-Brande']);
+    expect(found('djurs')).toEqual(['Norddjurs', 'Syddjurs']);
+    // Every word typed begins a word of the name: before a name that only holds them.
+    const groups = ['Psykisk sygdom (bredt)', '  Angst', 'Pårørende til angste'].map((name) => ({ name, value: name.trim().toLowerCase() }));
+    expect(filterChoices(groups, 'angst').map((c) => c.name)).toEqual(['  Angst', 'Pårørende til angste']);
+    expect(filterChoices(groups, 'til ang').map((c) => c.name)).toEqual(['Pårørende til angste']);
   });
 
   it('the review shows labels and names, not codes', () => {
