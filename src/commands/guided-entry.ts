@@ -1,8 +1,9 @@
 // Guided entry: on a terminal, `add` asks for each required field the flags left out, and `edit`
 // without flags asks which fields to change. The answers become flag values, checked as they are
 // given by the same parsing (register/build.ts) and the same whole-folder check (register/check.ts)
-// as flags, so a wrong answer is asked again with the message the flag would get. The record is
-// shown before anything is saved, and the command then runs exactly as if the flags had been typed.
+// as flags, so a wrong answer is asked again with the message the flag would get, the field named by
+// its question's label (no flag was typed). The record is shown before anything is saved, and can be
+// corrected there field by field; the command then runs exactly as if the flags had been typed.
 // The prompt library is loaded only here, when civsam is about to ask.
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
@@ -132,8 +133,8 @@ class Asker {
 
   /**
    * The theme of a question whose answer may be refused after it is given (`Done` with too few
-   * chosen): while `refusal()` says so, the line the prompt leaves is the refusal (`> Vælg mindst
-   * én kommune.`), not a tick with the answer as if it were taken.
+   * chosen): while `refusal()` says so, the line the prompt draws as it closes is the refusal
+   * (`> Vælg mindst én kommune.`), never a tick with the answer as if it were taken.
    */
   private refusableTheme(refusal: () => string | true) {
     const c = this.ctx.errColor;
@@ -498,7 +499,7 @@ class Asker {
       this.ctx.stderr.write(wrapForTerminal(problemText(this.ctx, recordRel(this.kind, id), problems), this.ctx));
       const named = new Set(problems.map((p) => fieldAt(p.line)));
       const fields = FIELDS[this.kind].filter((s) => named.has(s.path.split('.')[0]));
-      const spec = await this.chooseField(this.t('guided.fix'), this.t('guided.fixStop'), fields.length ? fields : [...FIELDS[this.kind]], rec);
+      const spec = await this.chooseField(this.t('guided.fix'), this.t('guided.fixStop'), fields.length ? fields : this.offeredFields(rec, true), rec);
       if (!spec) return false;
       await this.ask(spec, getPath(rec, spec.path));
     }
