@@ -1,14 +1,15 @@
 // Guided entry: on a terminal, `add` asks for each required field the flags left out, and `edit`
 // without flags asks which fields to change. The answers become flag values, checked as they are
 // given by the same parsing (register/build.ts) and the same whole-folder check (register/check.ts)
-// as flags, so a wrong answer is asked again with the message the flag would get. The record is
-// shown before anything is saved, and the command then runs exactly as if the flags had been typed.
+// as flags, so a wrong answer is asked again with the message the flag would get, the field named by
+// its question's label (no flag was typed). The record is shown before anything is saved, and can be
+// corrected there field by field; the command then runs exactly as if the flags had been typed.
 // The prompt library is loaded only here, when civsam is about to ask.
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataFolder } from '../context/load.js';
 import type { DataFolder } from '../domain/folder.js';
-import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, HAS_REACH, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
@@ -19,21 +20,25 @@ import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
 import { errorsIntroduced, untoldRecords } from '../register/check.js';
 import { refuseBesideUntold, refuseUnreadSettings } from '../register/apply-change.js';
+import { refuseStatusByEdit } from '../register/course-status.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { recordRel } from '../store/paths.js';
 import { newRecordText, readRecordFile, refuseThroughLink } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
-import { choicesFor, fieldLabel, missingRequired, needsReach, referenceTarget, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
+import { choicesFor, fieldLabel, missingRequired, needsReach, offered, referenceTarget, replacedBy, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
 import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
+import { wrapForTerminal, wrapText } from '../output/table.js';
+import { textWidth } from '../output/text-width.js';
+import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Answer = string | string[];
-/** Flag values by commander's option name (`activeFrom`), as the command line would give them. */
-type Answers = Record<string, Answer>;
+/** Flag values by commander's option name (`activeFrom`), as the command line would give them; undefined for one taken back (a scope replaced by municipalities). */
+type Answers = Record<string, Answer | undefined>;
 
 /** A new record's id while it has no name yet (made unique among the kind's ids): only for locating problems, never written. */
 const PLACEHOLDER_ID = 'ny-post';
@@ -90,6 +95,25 @@ class Asker {
     return { input: terminal.input, output, clearPromptOnDone: false };
   }
 
+  /** The terminal's width, which the prompt library breaks lines at wherever they reach it. */
+  private get width(): number {
+    return textWidth({ stdout: this.ctx.terminal!.output as { isTTY?: boolean; columns?: number }, env: this.ctx.env });
+  }
+
+  /**
+   * Text after a mark of two characters (`? `, `> `) broken at words to fit the terminal, each
+   * further line under the first's text: the prompt library would break it wherever it reaches
+   * the edge, inside a word.
+   */
+  private wrapped(text: string): string {
+    return text.split('\n').map((line) => wrapText(line, this.width - 2).join('\n  ')).join('\n  ');
+  }
+
+  /** A message civsam writes itself between questions, broken at words as the questions are. */
+  private say(text: string, paint: (s: string) => string = (s) => s): void {
+    this.ctx.stderr.write(paint(wrapForTerminal(text, this.ctx)) + '\n');
+  }
+
   private get theme() {
     // The keys the library names in English (its arrows, ⏎ and letters need no words).
     const keyNames: Record<string, MessageKey> = { space: 'guided.keySpace' };
@@ -100,25 +124,28 @@ class Asker {
     return {
       style: {
         keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([k, action]) => { const key = Object.hasOwn(keyNames, k) ? this.t(keyNames[k]) : k; return words[action] ? `${key} ${this.t(words[action])}` : key; }).join(' • ')),
-        error: (text: string) => c.red(`> ${Object.hasOwn(own, text) ? this.t(own[text]) : text}`),
+        error: (text: string) => c.red(`> ${this.wrapped(Object.hasOwn(own, text) ? this.t(own[text]) : text)}`),
+        message: (text: string) => c.bold(this.wrapped(text)),
+        description: (text: string) => c.cyan(wrapText(text, this.width).join('\n')),
       },
     };
   }
 
   /**
    * The theme of a question whose answer may be refused after it is given (`Done` with too few
-   * chosen): while `refusal()` says so, the line the prompt leaves is the refusal (`> Vælg mindst
-   * én kommune.`), not a tick with the answer as if it were taken.
+   * chosen): while `refusal()` says so, the line the prompt draws as it closes is the refusal
+   * (`> Vælg mindst én kommune.`), never a tick with the answer as if it were taken.
    */
   private refusableTheme(refusal: () => string | true) {
     const c = this.ctx.errColor;
     const base = this.theme;
+    const wrap = (text: string) => this.wrapped(text);
     return {
       ...base,
       prefix: { get done() { return refusal() === true ? undefined : c.red('>'); } },
       style: {
         ...base.style,
-        get message() { const r = refusal(); return r === true ? undefined : (text: string, status: string) => (status === 'done' ? r : c.bold(text)); },
+        get message() { const r = refusal(); return r === true ? base.style.message : (text: string, status: string) => (status === 'done' ? wrap(r) : base.style.message(text)); },
         get answer() { return refusal() === true ? undefined : () => ''; },
       },
     };
@@ -160,7 +187,7 @@ class Asker {
       if (answer !== undefined) parseFlag(spec, answer);
       built = this.recordWith(answers);
     } catch (e) {
-      if (e instanceof UserError) return translate(this.ctx.lang, e.userMessage.key, e.userMessage.params);
+      if (e instanceof UserError) return this.inQuestionWords(spec, e.userMessage);
       throw e;
     }
     const problems = recordProblems(this.f, this.kind, built.id, built.rec);
@@ -183,10 +210,41 @@ class Asker {
     return translate(this.ctx.lang, worded.key, worded.params);
   }
 
-  /** Asks one field and keeps the answer; `current` is the value it has (for edit). */
+  /**
+   * A message about a flag's value (`--active-from er skrevet som en dato …`) for a question, which
+   * the user answered without typing a flag: the flag named by the question's label.
+   */
+  private inQuestionWords(spec: FieldSpec, m: Message): string {
+    const flag = `--${spec.flag}`;
+    const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([name, value]) => [name, value === flag ? this.label(spec) : value]));
+    return translate(this.ctx.lang, m.key, params);
+  }
+
+  /**
+   * Asks one field and keeps the answer; `current` is the value it has (for edit). Where a record
+   * says where it reaches, its scope's question asks that (municipalities or a scope).
+   */
   async ask(spec: FieldSpec, current?: unknown): Promise<void> {
+    if (spec.path === 'scope' && HAS_REACH.has(this.kind)) return this.reach(this.recordWith(this.answers).rec);
     const answer = await this.question(spec, current);
-    if (answer !== undefined) this.answers[optionName(spec.flag)] = answer;
+    if (answer === undefined) return;
+    this.answers[optionName(spec.flag)] = this.taken(spec, answer);
+    // An answer that takes another field's place takes back that field's answer too (an exemption
+    // after a call), so the flags hold one or the other, as the answer says.
+    for (const other of replacedBy(this.kind, spec)) if (this.answers[optionName(other.flag)] !== undefined) this.answers[optionName(other.flag)] = undefined;
+  }
+
+  /**
+   * An answer as the write takes it (a CVR number as its 8 digits, a web address with https://),
+   * said at once by the question's label; the write then has nothing left to say about it, by flag.
+   */
+  private taken(spec: FieldSpec, answer: Answer): Answer {
+    if (typeof answer !== 'string') return answer;
+    const notes: Message[] = [];
+    const rec = applyFlags(this.kind, {}, { [optionName(spec.flag)]: answer }, (m) => notes.push(m), this.f.folder.settings?.language ?? this.ctx.lang);
+    for (const m of notes) this.say(this.inQuestionWords(spec, m), this.ctx.errColor.yellow);
+    const value = getPath(rec, spec.path);
+    return notes.length > 0 && typeof value === 'string' ? value : answer;
   }
 
   private label(spec: FieldSpec): string {
@@ -216,12 +274,12 @@ class Asker {
       case 'budgets':
         return this.budgets(spec);
       case 'date':
-        return p.input({ message: `${message} ${this.t('guided.dateHint')}`, default: typeof current === 'string' ? current : undefined, validate }, this.context).then(nfc);
+        return p.input({ message: `${message} ${this.t('guided.dateHint')}`, default: typeof current === 'string' ? current : undefined, validate, theme: this.theme }, this.context).then(nfc);
       default:
         break;
     }
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))) }, this.context);
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
     return spec.type === 'list' ? splitList(text) : nfc(text);
   }
 
@@ -232,10 +290,19 @@ class Asker {
   }
 
   /** One of the choices: a plain list when short, else typed to filter. */
-  private async pickOne(message: string, choices: Choice[], spec: FieldSpec, current?: string): Promise<string> {
+  /**
+   * One of the choices: a plain list when short, else typed to filter. `checked` (the field's own
+   * check, unless the choice is a part of a field, as a funding line's pool is) refuses a choice as
+   * it is made; a short list, which cannot refuse, offers only the choices the check takes (an
+   * edit is not offered a status that its own command sets).
+   */
+  private async pickOne(message: string, choices: Choice[], spec: FieldSpec, current?: string, checked = true): Promise<string> {
     if (choices.length === 0) throw this.nothingToChoose(spec);
-    const validate = (v: string) => this.problemAt(spec, v);
-    if (choices.length < SEARCH_FROM) return this.p.select({ message, choices, default: current, theme: this.theme }, this.context);
+    const validate = (v: string) => (checked ? this.problemAt(spec, v) : true);
+    if (choices.length < SEARCH_FROM) {
+      const taken = choices.filter((c) => c.value === current || validate(c.value) === true);
+      return this.p.select({ message, choices: taken.length > 0 ? taken : choices, default: current, theme: this.theme }, this.context);
+    }
     return this.p.search({
       message: `${message} ${this.t('guided.filterHint')}`,
       source: (term) => filterChoices(choices, term),
@@ -247,20 +314,27 @@ class Asker {
   private async pickMany(message: string, choices: Choice[], spec: FieldSpec, initial: string[]): Promise<string[]> {
     const chosen = new Set(initial);
     const DONE = '\u0000done';
+    const c = this.ctx.errColor;
+    // Whether `Done` was just refused: then the refusal is said under it until a choice is made.
+    let told = false;
     for (;;) {
       // What `Done` would be told now. The prompt leaves a line for the choice made, `✔` for an
-      // accepted one; `Done` refused leaves the refusal in its place instead, never a tick.
+      // accepted one. `Done` refused leaves no line, never a tick: its refusal is said under `Done`
+      // in the question asked again, and goes with that question once a choice is made, so no
+      // refusal is left on the screen above an answer that was taken.
       const refusal = this.problemAt(spec, [...chosen]);
       let refused = false;
+      const theme = this.hinted(this.refusableTheme(() => (refused ? refusal : true)));
+      Object.defineProperty(theme.style, 'description', { enumerable: true, value: (text: string) => c.red(`> ${this.wrapped(text)}`) });
       const picked = await this.p.search<string>({
         message: `${message} ${this.t('guided.filterHint')}`,
         // While a filter is typed, Enter takes the first match; with nothing typed it is `Done`.
         source: (term) => [
-          ...(term?.trim() ? [] : [{ value: DONE, name: this.t('guided.done', { count: chosen.size }) }]),
+          ...(term?.trim() ? [] : [{ value: DONE, name: this.t('guided.done', { count: chosen.size }), description: told && refusal !== true ? refusal : undefined }]),
           // The line left on screen says what the choice did: `+ Skive` added, `− Skive` taken out.
           ...filterChoices(choices, term).map((c) => ({ value: c.value, name: `${chosen.has(c.value) ? '[x]' : '[ ]'} ${c.name}`, short: `${chosen.has(c.value) ? '−' : '+'} ${c.name.trim()}` })),
         ],
-        pageSize: 10, theme: this.hinted(this.refusableTheme(() => (refused ? refusal : true))),
+        pageSize: 10, theme,
         // Told which choice was made before the prompt writes its last line; every choice passes
         // its check: one the check refuses is written into the filter, which the user would then
         // have to delete letter by letter.
@@ -268,9 +342,10 @@ class Asker {
           refused = v === DONE && refusal !== true;
           return true;
         },
-      }, this.context);
+      }, { ...this.context, get clearPromptOnDone() { return refused; } });
+      told = refused;
       if (picked === DONE) {
-        if (refusal === true) return choices.map((c) => c.value).filter((v) => chosen.has(v));
+        if (refusal === true) return choices.map((choice) => choice.value).filter((v) => chosen.has(v));
         continue;
       }
       if (chosen.has(picked)) chosen.delete(picked);
@@ -281,7 +356,7 @@ class Asker {
   private async texts(message: string, spec: FieldSpec): Promise<string[] | undefined> {
     const items: string[] = [];
     for (;;) {
-      const text = nfc(await this.p.input({ message: `${message} ${this.t('guided.textsHint')}`, validate: (v) => (v.trim() === '' ? true : this.problemAt(spec, [...items, nfc(v)])) }, this.context));
+      const text = nfc(await this.p.input({ message: `${message} ${this.t('guided.textsHint')}`, validate: (v) => (v.trim() === '' ? true : this.problemAt(spec, [...items, nfc(v)])), theme: this.theme }, this.context));
       if (text.trim() === '') return items.length ? items : undefined;
       items.push(text);
     }
@@ -291,9 +366,19 @@ class Asker {
     return this.p.select({ message, choices: [{ value: true, name: this.t(yes) }, { value: false, name: this.t(no) }], theme: this.theme }, this.context);
   }
 
-  private number(message: string): Promise<string> {
-    // The whole line is then read as the flag reads it, with the flag's message when it is wrong.
-    return this.p.input({ message, validate: (v) => (v.trim() === '' ? this.t('guided.answerNeeded') : true) }, this.context);
+  /**
+   * A part of a funding line or a budget, checked when it is answered, in the question's words:
+   * a year of four digits, an amount in whole kroner (the whole line is then read as the flag reads it).
+   */
+  private number(message: string, part: 'year' | 'amount'): Promise<string> {
+    const validate = (v: string): string | true => {
+      if (v.trim() === '') return this.t('guided.answerNeeded');
+      if (part === 'year') return readYear(v) === undefined ? this.t('guided.badYear') : true;
+      const outside = amountOutsideRange(v, { key: 'guided.theAmount' });
+      if (outside) return translate(this.ctx.lang, outside.userMessage.key, outside.userMessage.params);
+      return readWholeNumber(v) === undefined ? this.t('guided.badAmount') : true;
+    };
+    return this.p.input({ message, validate, theme: this.theme }, this.context);
   }
 
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
@@ -301,16 +386,16 @@ class Asker {
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
     if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
     return this.items(spec, 'guided.fundingMore', async () => {
-      const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec);
-      const year = await this.number(this.t('guided.fundingYear'));
+      const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec, undefined, false);
+      const year = await this.number(this.t('guided.fundingYear'), 'year');
       const kind = await this.p.select({ message: this.t('guided.fundingKind'), choices: FUNDING_KINDS.map((k) => ({ value: k, name: valueLabel(this.ctx.lang, k) })), theme: this.theme }, this.context);
-      const amount = await this.number(this.t('guided.fundingAmount'));
+      const amount = await this.number(this.t('guided.fundingAmount'), 'amount');
       return [pool, year.trim(), kind, amount.trim()].join(':');
     });
   }
 
   private async budgets(spec: FieldSpec): Promise<string[]> {
-    return this.items(spec, 'guided.budgetMore', async () => `${(await this.number(this.t('guided.budgetYear'))).trim()}:${(await this.number(this.t('guided.budgetAmount'))).trim()}`);
+    return this.items(spec, 'guided.budgetMore', async () => `${(await this.number(this.t('guided.budgetYear'), 'year')).trim()}:${(await this.number(this.t('guided.budgetAmount'), 'amount')).trim()}`);
   }
 
   /** Items of a list asked one by one: a wrong item is said (as the flag would say it) and asked again. */
@@ -320,7 +405,7 @@ class Asker {
       const line = await item();
       const problem = this.problemAt(spec, [...lines, line]);
       if (problem !== true) {
-        this.ctx.stderr.write(`${this.ctx.errColor.red('>')} ${problem}\n`);
+        this.ctx.stderr.write(this.ctx.errColor.red(`> ${this.wrapped(problem)}`) + '\n');
         continue;
       }
       lines.push(line);
@@ -328,32 +413,78 @@ class Asker {
     }
   }
 
+  /**
+   * The fields a menu offers for the record as the answers make it (see `offered`), less those
+   * that would choose among records the folder has none of (a call, a pool): asked, such a field
+   * could only stop guided entry and lose the answers given.
+   */
+  offeredFields(rec: Rec, replacing: boolean): FieldSpec[] {
+    return FIELDS[this.kind].filter((s) => {
+      if (!offered(this.kind, s, rec, replacing)) return false;
+      const choices = s.type === 'funding' ? targetChoices('pool', this.f.folder, this.ctx.lang) : choicesFor(this.kind, s, this.f.folder, this.ctx.lang);
+      return choices === undefined || choices.length > 0;
+    });
+  }
+
   /** A field to fill in or change, or undefined for done; `fields` in the table's order. */
   async chooseField(message: string, done: string, fields: FieldSpec[], rec: Rec): Promise<FieldSpec | undefined> {
     const choices = [
       { value: '', name: done },
       ...fields.map((s) => {
-        const value = getPath(rec, s.path);
-        return { value: s.path, name: this.label(s), description: value === undefined ? undefined : shownValue(this.kind, s, value, this.f.folder, this.ctx.lang) };
+        // The reach's entry shows the municipalities when the record names those rather than a scope.
+        const shown = s.path === 'scope' && rec.scope === undefined && HAS_REACH.has(this.kind) ? fieldByName(this.kind, 'municipalities')! : s;
+        const value = getPath(rec, shown.path);
+        return { value: s.path, name: this.label(s), description: value === undefined ? undefined : shownValue(this.kind, shown, value, this.f.folder, this.ctx.lang) };
       }),
     ];
     const picked = await this.p.select({ message, choices, pageSize: 12, theme: this.theme }, this.context);
     return picked === '' ? undefined : FIELDS[this.kind].find((s) => s.path === picked);
   }
 
-  async reach(): Promise<void> {
+  /** Where the record reaches: municipalities (those it names already chosen) or a scope, the one answer taking the other's place. */
+  async reach(rec: Rec): Promise<void> {
     const MUNICIPALITIES = '\u0000municipalities';
+    const municipalities = fieldByName(this.kind, 'municipalities')!;
+    const scope = fieldByName(this.kind, 'scope')!;
     const picked = await this.p.select({
       message: this.t('guided.reach'),
       choices: [{ value: MUNICIPALITIES, name: this.t('guided.reachMunicipalities') }, ...SCOPES.map((s) => ({ value: s as string, name: valueLabel(this.ctx.lang, s) }))],
+      default: typeof rec.scope === 'string' ? rec.scope : rec.municipalities !== undefined ? MUNICIPALITIES : undefined,
       theme: this.theme,
     }, this.context);
-    if (picked === MUNICIPALITIES) await this.ask(fieldByName(this.kind, 'municipalities')!);
-    else this.answers[optionName(fieldByName(this.kind, 'scope')!.flag)] = picked;
+    if (picked === MUNICIPALITIES) {
+      const answer = await this.question(municipalities, rec.municipalities);
+      if (answer === undefined) return;
+      this.answers[optionName(municipalities.flag)] = answer;
+      this.answers[optionName(scope.flag)] = undefined;
+    } else {
+      this.answers[optionName(scope.flag)] = picked;
+      this.answers[optionName(municipalities.flag)] = undefined;
+    }
   }
 
-  async confirm(): Promise<boolean> {
-    return this.yesNo(this.t('guided.confirm'), 'guided.yes', 'guided.no');
+  /**
+   * The record shown, then saved, corrected field by field (each correction checked and the record
+   * shown again) or left unsaved. True to save. A dry run shows it and asks nothing.
+   */
+  async review(dryRun: boolean): Promise<boolean> {
+    const SAVE = 'save';
+    const CORRECT = 'correct';
+    for (;;) {
+      if (!(await this.untilValid())) return false;
+      const { id, rec } = this.recordWith(this.answers);
+      this.ctx.stderr.write(`\n${this.ctx.t('guided.review')}\n${wrapForTerminal(reviewLines(this.kind, id, rec, this.f.folder, this.ctx.lang).join('\n'), this.ctx)}\n\n`);
+      if (dryRun) return true;
+      const picked = await this.p.select({
+        message: this.t('guided.confirm'),
+        choices: [{ value: SAVE, name: this.t('guided.yes') }, { value: CORRECT, name: this.t('guided.correct') }, { value: '', name: this.t('guided.no') }],
+        theme: this.theme,
+      }, this.context);
+      if (picked === SAVE) return true;
+      if (picked !== CORRECT) return false;
+      const spec = await this.chooseField(this.t('guided.correctWhich'), this.t('guided.correctBack'), this.offeredFields(rec, true), rec);
+      if (spec) await this.ask(spec, getPath(rec, spec.path));
+    }
   }
 
   /**
@@ -365,10 +496,10 @@ class Asker {
       const { id, rec } = this.recordWith(this.answers);
       const { problems, fieldAt } = recordProblems(this.f, this.kind, id, rec);
       if (problems.length === 0) return true;
-      this.ctx.stderr.write(problemText(this.ctx, recordRel(this.kind, id), problems));
+      this.ctx.stderr.write(wrapForTerminal(problemText(this.ctx, recordRel(this.kind, id), problems), this.ctx));
       const named = new Set(problems.map((p) => fieldAt(p.line)));
       const fields = FIELDS[this.kind].filter((s) => named.has(s.path.split('.')[0]));
-      const spec = await this.chooseField(this.t('guided.fix'), this.t('guided.fixStop'), fields.length ? fields : [...FIELDS[this.kind]], rec);
+      const spec = await this.chooseField(this.t('guided.fix'), this.t('guided.fixStop'), fields.length ? fields : this.offeredFields(rec, true), rec);
       if (!spec) return false;
       await this.ask(spec, getPath(rec, spec.path));
     }
@@ -383,16 +514,25 @@ function splitList(v: string): string[] {
  * Choices whose name or id holds every word typed, as names are compared elsewhere: case and
  * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`);
  * a word typed with æ, ø or å finds only those letters (and ae, oe, aa), not every a or o.
+ * Enter takes the first match, so the names the typing begins come first: a name that starts with
+ * it (`rand` → Randers), then one with a word that does (`brande` → Ikast-Brande), then the rest
+ * (`rand` inside Ikast-Brande), each group in the list's own order.
  */
 export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
   const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
   if (words.length === 0) return [...choices];
-  return choices.filter((c) => {
-    const text = `${c.name} ${c.value}`;
-    const ascii = asciiFold(text);
-    const loose = looseKey(text);
-    return words.every((w) => ascii.includes(asciiFold(w).trim()) || (!writesDanishLetter(w) && loose.includes(looseKey(w))));
-  });
+  const holds = (text: string, w: string) => asciiFold(text).includes(asciiFold(w).trim()) || (!writesDanishLetter(w) && looseKey(text).includes(looseKey(w)));
+  const begins = (text: string, w: string) => asciiFold(text).startsWith(asciiFold(w).trim()) || (!writesDanishLetter(w) && looseKey(text).startsWith(looseKey(w)));
+  const rank = (c: Choice): number => {
+    const nameWords = c.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!words.every((w) => nameWords.some((n) => begins(n, w)))) return 2;
+    return nameWords.length > 0 && begins(nameWords[0], words[0]) ? 0 : 1;
+  };
+  return choices
+    .filter((c) => words.every((w) => holds(`${c.name} ${c.value}`, w)))
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 /** The errors the record would bring into the folder, and which top-level field each line of its file holds. */
@@ -429,13 +569,19 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function review(ctx: CommandContext, kind: RecordKind, id: string, rec: Rec, folder: DataFolder): void {
-  ctx.stderr.write(`\n${ctx.t('guided.review')}\n${reviewLines(kind, id, rec, folder, ctx.lang).join('\n')}\n\n`);
+/**
+ * Fields a guided add offers after the required ones: every other field with a flag that the
+ * record has not got (its reach counts as given by municipalities or a scope) and that makes sense
+ * with the answers so far.
+ */
+function optionalFields(asker: Asker, kind: RecordKind, rec: Rec): FieldSpec[] {
+  const reached = HAS_REACH.has(kind) && !needsReach(kind, rec);
+  return asker.offeredFields(rec, false).filter((s) => getPath(rec, s.path) === undefined && !(reached && s.path === 'scope'));
 }
 
-/** Fields a guided add offers after the required ones: every other field with a flag. */
-function optionalFields(kind: RecordKind, rec: Rec): FieldSpec[] {
-  return FIELDS[kind].filter((s) => getPath(rec, s.path) === undefined);
+/** What guided entry says before its first question, broken at words to fit the terminal. */
+function intro(ctx: CommandContext, text: string): void {
+  ctx.stderr.write(`${wrapForTerminal(`${text}\n${ctx.t('guided.howTo')}`, ctx)}\n`);
 }
 
 /**
@@ -455,23 +601,20 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
   refuseBesideUntold(ctx, kind, untoldRecords(f.raw, f.checked.problems, kind).filter((p) => typeof opts.id !== 'string' || p.file !== recordRel(kind, opts.id)));
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
-    ctx.stderr.write(`${ctx.t('guided.intro', { kind: { key: `kind.${kind}` } })}\n${ctx.t('guided.howTo')}\n`);
+    intro(ctx, ctx.t('guided.intro', { kind: { key: `kind.${kind}` } }));
     for (;;) {
       const { rec } = recordWith(asker.answers);
       const next = missingRequired(kind, rec)[0];
       if (next) await asker.ask(next);
-      else if (needsReach(kind, rec)) await asker.reach();
+      else if (needsReach(kind, rec)) await asker.reach(rec);
       else break;
     }
     for (;;) {
-      const spec = await asker.chooseField(ctx.t('guided.more'), ctx.t('guided.moreDone'), optionalFields(kind, recordWith(asker.answers).rec), recordWith(asker.answers).rec);
+      const spec = await asker.chooseField(ctx.t('guided.more'), ctx.t('guided.moreDone'), optionalFields(asker, kind, recordWith(asker.answers).rec), recordWith(asker.answers).rec);
       if (!spec) break;
       await asker.ask(spec);
     }
-    if (!(await asker.untilValid())) return notSaved(ctx);
-    const { id, rec } = recordWith(asker.answers);
-    review(ctx, kind, id, rec, f.folder);
-    if (opts.dryRun !== true && !(await asker.confirm())) return notSaved(ctx);
+    if (!(await asker.review(opts.dryRun === true))) return notSaved(ctx);
     return { ...opts, ...asker.answers };
   });
 }
@@ -485,26 +628,28 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
   refuseThroughLink(current, f.dir, ctx.dataDir);
   if (!current.data) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
   const base = current.data;
-  const recordWith = (answers: Answers) => ({ id, rec: applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang) });
+  const recordWith = (answers: Answers) => {
+    const rec = applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang);
+    // A status its own command sets (`org deactivate`) is refused at the question, as the write would refuse it.
+    refuseStatusByEdit(kind, base, rec, id);
+    return { id, rec };
+  };
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
-    ctx.stderr.write(`${ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id })}\n${ctx.t('guided.howTo')}\n`);
+    intro(ctx, ctx.t('guided.editIntro', { kind: { key: `kind.${kind}` }, id }));
     for (;;) {
       const { rec } = recordWith(asker.answers);
-      const spec = await asker.chooseField(ctx.t('guided.pickField'), ctx.t('guided.pickDone'), [...FIELDS[kind]], rec);
+      const spec = await asker.chooseField(ctx.t('guided.pickField'), ctx.t('guided.pickDone'), asker.offeredFields(rec, true), rec);
       if (!spec) break;
       await asker.ask(spec, getPath(rec, spec.path));
     }
     if (Object.keys(asker.answers).length === 0) return notSaved(ctx);
-    if (!(await asker.untilValid())) return notSaved(ctx);
-    const { rec } = recordWith(asker.answers);
-    review(ctx, kind, id, rec, f.folder);
-    if (opts.dryRun !== true && !(await asker.confirm())) return notSaved(ctx);
+    if (!(await asker.review(opts.dryRun === true))) return notSaved(ctx);
     return { ...opts, ...asker.answers };
   });
 }
 
 function notSaved(ctx: CommandContext): undefined {
-  ctx.stderr.write(`${ctx.t('guided.notSaved')}\n`);
+  ctx.stderr.write(`${wrapForTerminal(ctx.t('guided.notSaved'), ctx)}\n`);
   return undefined;
 }

@@ -46,6 +46,46 @@ export function needsReach(kind: RecordKind, rec: Rec): boolean {
   return HAS_REACH.has(kind) && rec.municipalities === undefined && rec.scope === undefined;
 }
 
+/**
+ * Fields that make sense only with another field's value (the record rules `status-date`,
+ * `consultation-seats` and `call-channel`): the day an organisation became inactive only when it is
+ * inactive, seats only for a limited selection, those invited only to a call by invitation.
+ */
+const ONLY_WHEN: Readonly<Record<string, (rec: Rec) => boolean>> = {
+  'organisation:inactive_since': (rec) => rec.status === 'inactive',
+  'hearing-party:withdrawn': (rec) => rec.status === 'withdrawn',
+  'consultation:seats': (rec) => rec.selection === 'limited',
+  'call:invited': (rec) => rec.channel === 'invited',
+  'call:channel_reason': (rec) => rec.channel === 'invited',
+};
+
+/**
+ * Fields an answer takes the place of, as the flags do (register/build.ts applyFlags): municipalities
+ * or a scope, an agreement's call or its exemption.
+ */
+export function replacedBy(kind: RecordKind, spec: FieldSpec): FieldSpec[] {
+  const exemption = (s: FieldSpec) => s.path.startsWith('established_by.exemption.');
+  return FIELDS[kind].filter((s) => {
+    if (HAS_REACH.has(kind) && ((spec.path === 'scope' && s.path === 'municipalities') || (spec.path === 'municipalities' && s.path === 'scope'))) return true;
+    return (spec.path === 'established_by.call' && exemption(s)) || (exemption(spec) && s.path === 'established_by.call');
+  });
+}
+
+/**
+ * Whether a menu of fields offers this one for the record as the answers make it so far. Where a
+ * record says where it reaches, one entry asks it: the scope's (`Rækkevidde`), which offers
+ * municipalities or a scope, never `Kommuner` beside it. A field that replaces one the record has
+ * (an exemption where a call is given) is offered only when `replacing` (a correction, an edit),
+ * not among the further fields a new record may get.
+ */
+export function offered(kind: RecordKind, spec: FieldSpec, rec: Rec, replacing: boolean): boolean {
+  if (HAS_REACH.has(kind) && spec.path === 'municipalities') return false;
+  const when = ONLY_WHEN[`${kind}:${spec.path}`];
+  if (when && !when(rec)) return false;
+  if (replacing) return true;
+  return !replacedBy(kind, spec).some((other) => other.path !== 'scope' && other.path !== 'municipalities' && getPath(rec, other.path) !== undefined);
+}
+
 const safe = (s: string) => terminalSafe(s, { lineBreaks: 'space' });
 
 function recordName(folder: DataFolder, kind: RecordKind, id: string): string | undefined {

@@ -18,6 +18,48 @@ export function plain(s: string): string {
   return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 }
 
+/**
+ * What the terminal shows after `raw` (80 columns): text placed as the cursor moves, lines erased
+ * as a question redraws or clears itself, a line longer than the width continued on the next row
+ * as a terminal does. Colours are dropped; trailing spaces and empty rows at the end too.
+ */
+export function screen(raw: string, width = 80): string {
+  const rows: string[][] = [[]];
+  let r = 0;
+  let c = 0;
+  const row = (i: number) => { while (rows.length <= i) rows.push([]); return rows[i]; };
+  const chars = Array.from(raw);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === '\x1b') {
+      if (chars[i + 1] !== '[') { i++; continue; }
+      let j = i + 2;
+      let params = '';
+      while (j < chars.length && !/[A-Za-z]/.test(chars[j])) params += chars[j++];
+      const n = Number(params.replace('?', '')) || 0;
+      i = j;
+      switch (chars[j]) {
+        case 'A': r = Math.max(0, r - (n || 1)); break;
+        case 'B': r += n || 1; break;
+        case 'C': c += n || 1; break;
+        case 'D': c = Math.max(0, c - (n || 1)); break;
+        case 'G': c = Math.max(0, (n || 1) - 1); break;
+        case 'K': { const line = row(r); if (n === 2) line.length = 0; else if (n === 0) line.length = Math.min(line.length, c); break; }
+        case 'J': if (n === 0) { row(r).length = Math.min(row(r).length, c); rows.length = r + 1; } break;
+        default: break;
+      }
+      continue;
+    }
+    if (ch === '\r') { c = 0; continue; }
+    if (ch === '\n') { r++; row(r); continue; }
+    if (c >= width) { r++; c = 0; }
+    const line = row(r);
+    while (line.length < c) line.push(' ');
+    line[c++] = ch;
+  }
+  return rows.map((l) => l.join('').trimEnd()).join('\n').replace(/\n+$/, '');
+}
+
 export interface TerminalRun {
   /** Waits until `text` appears after what the last wait matched, then returns all output so far. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -27,6 +69,8 @@ export interface TerminalRun {
   output(): string;
   /** Everything written, escape codes and all. */
   raw(): string;
+  /** What the terminal shows now (see screen). */
+  screen(): string;
 }
 
 export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): TerminalRun {
@@ -81,5 +125,6 @@ export function onTerminal(args: string[], opts: { cwd?: string; env?: Record<st
     },
     output: () => plain(all),
     raw: () => all,
+    screen: () => screen(all),
   };
 }

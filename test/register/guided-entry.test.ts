@@ -9,7 +9,7 @@ import { main } from '../../src/cli/main.js';
 import { civsam, ROOT, testEnv } from '../helpers/cli.js';
 import { baseFiles, makeFolder } from '../helpers/folder.js';
 import { FIELDS, fieldByName } from '../../src/register/fields.js';
-import { choicesFor, fieldLabel, missingRequired, needsReach, reviewLines } from '../../src/commands/guided-questions.js';
+import { choicesFor, fieldLabel, missingRequired, needsReach, offered, replacedBy, reviewLines } from '../../src/commands/guided-questions.js';
 import { filterChoices } from '../../src/commands/guided-entry.js';
 import { loadFolder } from '../../src/context/load.js';
 
@@ -144,9 +144,46 @@ describe('the questions, from the schemas and the field table', () => {
     const choices = ['Åbyhøj', 'Aabenraa', 'Anholt', 'Ørsted', 'Odder'].map((name) => ({ name, value: name.toLowerCase() }));
     const found = (typed: string) => filterChoices(choices, typed).map((c) => c.name);
     expect(found('å')).toEqual(['Åbyhøj', 'Aabenraa']);
-    expect(found('ø')).toEqual(['Åbyhøj', 'Ørsted']);
+    // A name the typing begins comes before one that holds it further in.
+    expect(found('ø')).toEqual(['Ørsted', 'Åbyhøj']);
     expect(found('ab')).toEqual(['Åbyhøj', 'Aabenraa']);
     expect(found('or')).toEqual(['Ørsted']);
+  });
+
+  it('a name the typing begins comes first, then a name with a word it begins, then the rest; each group in the list\'s order', () => {
+    const towns = ['Favrskov', 'Ikast-Brande', 'Norddjurs', 'Randers', 'Syddjurs'].map((name) => ({ name, value: name.toLowerCase() }));
+    const found = (typed: string) => filterChoices(towns, typed).map((c) => c.name);
+    // `rand` is inside Ikast-Brande, which comes first in the list, but Randers is what was meant:
+    // Enter takes the first.
+    expect(found('rand')).toEqual(['Randers', 'Ikast-Brande']);
+    expect(found('RAND')).toEqual(['Randers', 'Ikast-Brande']);
+    expect(found('brande')).toEqual(['Ikast-Brande']);
+    expect(found('djurs')).toEqual(['Norddjurs', 'Syddjurs']);
+    // Every word typed begins a word of the name: before a name that only holds them.
+    const groups = ['Psykisk sygdom (bredt)', '  Angst', 'Pårørende til angste'].map((name) => ({ name, value: name.trim().toLowerCase() }));
+    expect(filterChoices(groups, 'angst').map((c) => c.name)).toEqual(['  Angst', 'Pårørende til angste']);
+    expect(filterChoices(groups, 'til ang').map((c) => c.name)).toEqual(['Pårørende til angste']);
+  });
+
+  it('a menu offers only the fields that make sense with the answers so far', () => {
+    const paths = (kind: Parameters<typeof offered>[0], rec: Record<string, unknown>, replacing: boolean) => FIELDS[kind].filter((s) => offered(kind, s, rec, replacing)).map((s) => s.path);
+    // The day it became inactive, only for an inactive organisation; its reach is one entry (the scope's).
+    expect(paths('organisation', { status: 'active' }, false)).not.toContain('inactive_since');
+    expect(paths('organisation', { status: 'inactive' }, false)).toContain('inactive_since');
+    expect(paths('organisation', { scope: 'regional' }, true)).toContain('scope');
+    expect(paths('organisation', { scope: 'regional' }, true)).not.toContain('municipalities');
+    expect(paths('hearing-party', { status: 'active' }, true)).not.toContain('withdrawn');
+    expect(paths('consultation', { selection: 'all' }, true)).not.toContain('seats');
+    expect(paths('consultation', { selection: 'limited' }, true)).toContain('seats');
+    expect(paths('call', { channel: 'public' }, true)).not.toContain('invited');
+    expect(paths('call', { channel: 'invited' }, true)).toEqual(expect.arrayContaining(['invited', 'channel_reason']));
+    // An exemption takes a call's place: not among further fields once a call is given; in a correction, yes.
+    const withCall = { established_by: { call: '2026-opslag' } };
+    expect(paths('agreement', withCall, false).filter((p) => p.startsWith('established_by'))).toEqual(['established_by.call']);
+    expect(paths('agreement', withCall, true).filter((p) => p.startsWith('established_by'))).toHaveLength(4);
+    expect(replacedBy('agreement', fieldByName('agreement', 'established_by.call')!).map((s) => s.path)).toEqual(['established_by.exemption.reason', 'established_by.exemption.approved_by', 'established_by.exemption.date']);
+    expect(replacedBy('organisation', fieldByName('organisation', 'scope')!).map((s) => s.path)).toEqual(['municipalities']);
+    expect(replacedBy('organisation', fieldByName('organisation', 'name')!)).toEqual([]);
   });
 
   it('the review shows labels and names, not codes', () => {

@@ -65,8 +65,9 @@ describe('guided entry on a terminal, in Danish', () => {
     offer.type(KEY.enter);
     await offer.waitFor('? Aktivt fra (ÅÅÅÅ-MM-DD)');
     offer.type('2026-02-30\r');
-    // The answer is refused with the message the flag gets, and asked again.
-    await offer.waitFor('--active-from er skrevet som en dato, men den dag findes ikke i kalenderen');
+    // The answer is refused with the message the flag gets, the question named by its label (no
+    // flag was typed), and asked again.
+    await offer.waitFor('Aktivt fra er skrevet som en dato, men den dag findes ikke i kalenderen');
     offer.type(KEY.backspace.repeat(10) + '2026-03-01\r');
     await offer.waitFor('? Rækkevidde');
     offer.type(KEY.down + KEY.enter); // regional
