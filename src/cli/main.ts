@@ -352,8 +352,8 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .helpOption('-h, --help', t('cli.helpOption'))
     // Our own help command (defined last in main), since commander's looks at the first word only.
     .helpCommand(false)
-    .addOption(new Option('--data <dir>', t('cli.dataOption')))
-    .addOption(langOption(t))
+    .addOption(givenOnce(new Option('--data <dir>', t('cli.dataOption'))))
+    .addOption(givenOnce(langOption(t)))
     .option('--no-color', t('cli.noColorOption'))
     .option('--no-input', t('cli.noInputOption'))
     .showSuggestionAfterError(false)
@@ -472,6 +472,23 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   if (o.names && 'values' in o.names && o.names.field) (opt as FieldOption).valueField = o.names.field;
   (opt as ValueOption).valueHolds = o.repeatable ? (o.whole ? 'items' : 'list') : o.oneWord ? 'word' : 'text';
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
+  return o.repeatable ? opt : givenOnce(opt);
+}
+
+/**
+ * An option that takes one value refuses a second (`--name X --name Y`), which commander would
+ * take silently, the last one winning: which of the two was meant is the user's to say. An option
+ * that takes several values (repeatable, or `<text...>`) and a flag without a value are left as they are.
+ */
+function givenOnce(opt: Option): Option {
+  if ((!opt.required && !opt.optional) || opt.variadic) return opt;
+  const parse = opt.parseArg;
+  let given = false;
+  opt.parseArg = <T>(value: string, previous: T): T => {
+    if (given) throw new UsageError('cli.optionTwice', { option: opt.long ?? opt.flags });
+    given = true;
+    return (parse ? parse(value, previous) : value) as T;
+  };
   return opt;
 }
 
