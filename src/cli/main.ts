@@ -94,9 +94,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         : undefined;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
+        // --no-cache, on any command, is what CIVSAM_NO_CACHE=1 is: every reader of the folder looks there.
+        env: opts.cache === false ? { ...env, CIVSAM_NO_CACHE: '1' } : env,
         stdout: replay?.stdout ?? streams.stdout, stderr: replay?.stderr ?? streams.stderr,
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
-        env, dataDir, cwd, today, version, stdin: streams.stdin, replay,
+        dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
         ...(controlTyped.length > 0 ? { controlTyped } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
@@ -355,6 +357,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .addOption(givenOnce(new Option('--data <dir>', t('cli.dataOption'))))
     .addOption(givenOnce(langOption(t)))
     .option('--no-color', t('cli.noColorOption'))
+    .option('--no-cache', t('opt.noCache'))
     .option('--no-input', t('cli.noInputOption'))
     .showSuggestionAfterError(false)
     .configureOutput({
