@@ -26,6 +26,7 @@ import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type Batch
 import { shellWord } from '../i18n/shell-word.js';
 import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, refuseThroughLink, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
+import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
@@ -327,6 +328,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
+      // Every record written, from flags, a file, a sheet or a question, keeps no space around its name.
+      if (change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
