@@ -354,8 +354,8 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .helpOption('-h, --help', t('cli.helpOption'))
     // Our own help command (defined last in main), since commander's looks at the first word only.
     .helpCommand(false)
-    .addOption(givenOnce(new Option('--data <dir>', t('cli.dataOption'))))
-    .addOption(givenOnce(langOption(t)))
+    .addOption(new Option('--data <dir>', t('cli.dataOption')))
+    .addOption(langOption(t))
     .option('--no-color', t('cli.noColorOption'))
     .option('--no-cache', t('opt.noCache'))
     .option('--no-input', t('cli.noInputOption'))
@@ -369,6 +369,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     })
     .configureHelp(helpConfig(t))
     .addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(['civsam validate', 'civsam --lang da validate --data ./data', 'civsam help org add'], helpWidth(streams))}\n`);
+  refuseRepeats(program);
   return program;
 }
 
@@ -433,6 +434,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t));
+  refuseRepeats(cmd);
   cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v, field) => valueLabel(lang, v, field)), width)}\n`);
   return cmd;
 }
@@ -475,23 +477,24 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   if (o.names && 'values' in o.names && o.names.field) (opt as FieldOption).valueField = o.names.field;
   (opt as ValueOption).valueHolds = o.repeatable ? (o.whole ? 'items' : 'list') : o.oneWord ? 'word' : 'text';
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
-  return o.repeatable ? opt : givenOnce(opt);
+  return opt;
 }
 
 /**
- * An option that takes one value refuses a second (`--name X --name Y`), which commander would
- * take silently, the last one winning: which of the two was meant is the user's to say. An option
- * that takes several values (repeatable, or `<text...>`) and a flag without a value are left as they are.
+ * Every option of the command that takes one value refuses a second (`--name X --name Y`), which
+ * commander would take silently, the last one winning: which of the two was meant is the user's
+ * to say. An option that takes several values (repeatable, or `<text...>`) and a flag without a
+ * value are left as they are.
  */
-function givenOnce(opt: Option): Option {
-  if ((!opt.required && !opt.optional) || opt.variadic) return opt;
-  const parse = opt.parseArg;
-  let given = false;
-  opt.parseArg = <T>(value: string, previous: T): T => {
-    if (given) throw new UsageError('cli.optionTwice', { option: opt.long ?? opt.flags });
-    given = true;
-    return (parse ? parse(value, previous) : value) as T;
-  };
-  return opt;
+function refuseRepeats(cmd: Command): void {
+  for (const opt of cmd.options) {
+    const holds = (opt as ValueOption).valueHolds;
+    if ((!opt.required && !opt.optional) || opt.variadic || holds === 'list' || holds === 'items') continue;
+    let given = false;
+    cmd.on(`option:${opt.name()}`, () => {
+      if (given) throw new UsageError('cli.optionTwice', { option: opt.long ?? opt.flags });
+      given = true;
+    });
+  }
 }
 
