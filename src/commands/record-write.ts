@@ -27,7 +27,7 @@ import type { Language, Message, MessageKey, MessageParams } from '../i18n/index
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel } from '../i18n/values.js';
 import type { Problem } from '../store/load-folder.js';
-import { fileWords, type FileWords } from '../register/file-words.js';
+import { fileWords, type FileWords } from './record-file-words.js';
 import { hintForWord, kindWord, listed } from '../context/names.js';
 
 export interface WriteOpts {
