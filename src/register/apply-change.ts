@@ -146,7 +146,6 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
   });
   // Every field a record made from flags still lacks is said at once, in one message, each by its
   // flag: a person then gives them all in the next run rather than learning of one per run.
-  const ordered = [...said];
   const found = said.flatMap(({ said: m }) => (m && 'key' in m && LACKING.has(m.key) ? [m] : []));
   const lacking = [...found, ...more.filter((m) => !found.some((f) => f.key === m.key))];
   const together: Message | undefined = lacking.length > 1 ? { key: 'register.flagsMissing', params: { count: lacking.length, lines: { lines: lacking.map(lackingLine) } } } : undefined;
@@ -173,6 +172,7 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
     const pa = place(a.x.said), pb = place(b.x.said);
     return pa.file.localeCompare(pb.file) || (pa.line ?? 0) - (pb.line ?? 0) || (pa.col ?? 0) - (pb.col ?? 0) || a.i - b.i;
   });
+  const ordered = [...said];
   placed.forEach(({ i }, n) => { ordered[i] = inFileOrder[n].x; });
   const lines = ordered.flatMap(({ p, said: m }) => {
     if (together && m && 'key' in m && LACKING.has(m.key)) {
