@@ -120,7 +120,6 @@ export const COMMANDS: CommandSpec[] = [
     description: 'cmd.validate.description',
     options: [
       formatOption('opt.formatValidate', ['text', 'json']),
-      { flags: '--no-cache', description: 'opt.noCache' },
     ],
     examples: ['civsam validate', 'civsam check --data ./data --format json', 'civsam --lang da validate'],
     load: () => import('../commands/validate.js'),

@@ -94,9 +94,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         : undefined;
       const ctx: CommandContext = {
         lang, langExplicit: chosen !== undefined, t,
+        // --no-cache, on any command, is what CIVSAM_NO_CACHE=1 is: every reader of the folder looks there.
+        env: opts.cache === false ? { ...env, CIVSAM_NO_CACHE: '1' } : env,
         stdout: replay?.stdout ?? streams.stdout, stderr: replay?.stderr ?? streams.stderr,
         color: makeChalk(opts.color === false ? 0 : outLevel, chalk), errColor,
-        env, dataDir, cwd, today, version, stdin: streams.stdin, replay,
+        dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
         ...(controlTyped.length > 0 ? { controlTyped } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
@@ -355,6 +357,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     .addOption(new Option('--data <dir>', t('cli.dataOption')))
     .addOption(langOption(t))
     .option('--no-color', t('cli.noColorOption'))
+    .option('--no-cache', t('opt.noCache'))
     .option('--no-input', t('cli.noInputOption'))
     .showSuggestionAfterError(false)
     .configureOutput({
@@ -366,6 +369,7 @@ function buildProgram(t: (k: MessageKey, p?: MessageParams) => string, version: 
     })
     .configureHelp(helpConfig(t))
     .addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(['civsam validate', 'civsam --lang da validate --data ./data', 'civsam help org add'], helpWidth(streams))}\n`);
+  refuseRepeats(program);
   return program;
 }
 
@@ -430,6 +434,7 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t));
+  refuseRepeats(cmd);
   cmd.addHelpText('after', () => `\n${t('cli.examples')}\n${formatExamples(examplesInLanguage(spec.examples, spec.options ?? [], lang === 'en' ? undefined : (v, field) => valueLabel(lang, v, field)), width)}\n`);
   return cmd;
 }
@@ -473,5 +478,23 @@ function makeOption(o: OptionSpec, t: (k: MessageKey, p?: MessageParams) => stri
   (opt as ValueOption).valueHolds = o.repeatable ? (o.whole ? 'items' : 'list') : o.oneWord ? 'word' : 'text';
   if (o.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...(o.whole ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))]);
   return opt;
+}
+
+/**
+ * Every option of the command that takes one value refuses a second (`--name X --name Y`), which
+ * commander would take silently, the last one winning: which of the two was meant is the user's
+ * to say. An option that takes several values (repeatable, or `<text...>`) and a flag without a
+ * value are left as they are.
+ */
+function refuseRepeats(cmd: Command): void {
+  for (const opt of cmd.options) {
+    const holds = (opt as ValueOption).valueHolds;
+    if ((!opt.required && !opt.optional) || opt.variadic || holds === 'list' || holds === 'items') continue;
+    let given = false;
+    cmd.on(`option:${opt.name()}`, () => {
+      if (given) throw new UsageError('cli.optionTwice', { option: opt.long ?? opt.flags });
+      given = true;
+    });
+  }
 }
 

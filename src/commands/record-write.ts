@@ -23,10 +23,12 @@ import { lateByNewDeadline, lateReceipt } from '../domain/application-dates.js';
 import { applicationsOf } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
-import type { Message, MessageKey, MessageParams } from '../i18n/index.js';
+import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel } from '../i18n/values.js';
 import type { Problem } from '../store/load-folder.js';
+import { fileWords, type FileWords } from './record-file-words.js';
+import { hintForWord, kindWord, listed } from '../context/names.js';
 
 export interface WriteOpts {
   id?: string;
@@ -76,10 +78,20 @@ const STAND_IN_ID = 'ny-post';
  * from a file the user gave, at its places in that file (`from.file`: the record's file in the data
  * folder, a new record's once its id is made).
  */
-const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined, from?: { input: RecordInput; file: () => string | undefined }): ChangeOptions => ({
+const options = (o: WriteOpts, kind: RecordKind, lang: Language, made?: () => string | undefined, from?: FromFile): ChangeOptions => ({
   dryRun: o.dryRun === true, commit: o.commit !== false,
-  reword: from ? fileWording(kind, o, from.input, from.file) : flagWording(kind, o, made),
+  reword: from ? fileWording(kind, o, lang, from) : flagWording(kind, o, made),
 });
+
+/**
+ * A record from a file the user gave: the file, the record's file in the data folder (a new
+ * record's once its id is made), and the record read in the data's terms (once the folder is read).
+ */
+interface FromFile {
+  input: RecordInput;
+  file: () => string | undefined;
+  words: () => FileWords | undefined;
+}
 
 /**
  * A record from a file the user gave (`--from-file`): a problem of its file in the data folder is
@@ -87,16 +99,42 @@ const options = (o: WriteOpts, kind: RecordKind, made?: () => string | undefined
  * the user has never seen; a field the user's file does not have (a default civsam filled in, one
  * the record lacks) is said without a line. A field a flag gave as well is said by its flag.
  */
-function fileWording(kind: RecordKind, given: WriteOpts, input: RecordInput, file: () => string | undefined): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
+function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input, file, words }: FromFile): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
   return (p, at, place) => {
     const flagged = givenFlagWording(kind, given, p, at);
     if (flagged) return flagged;
     if (p.file !== file()) return undefined;
+    const read = words();
+    const message = (read && unknownWordWording(kind, lang, p, at, read)) ?? p.message;
+    // A field the file named in other words (`navn:`) is at the key the file has.
+    const where = at.map((step, i) => (typeof step === 'string' && read?.keys.get(at.slice(0, i + 1).join('.'))) || step);
     // A missing field is placed at the object that lacks it (the record's own: at no line); the message names the field.
-    if (at.length > 0 && hasPath(input.record, at)) return { at: { file: input.shown, ...locate(input.parsed, at, p.rule === 'schema-required' ? 'key' : place) }, message: p.message };
-    return { at: { file: input.shown }, message: p.message };
+    if (where.length > 0 && hasPath(input.record, where)) return { at: { file: input.shown, ...locate(input.parsed, where, p.rule === 'schema-required' ? 'key' : place) }, message };
+    return { at: { file: input.shown }, message };
   };
 }
+
+/**
+ * A problem at a word of the file that names no fixed value or entry (or several): said as the
+ * flags say it, with what it may be meant for, in place of the schema's advice to write a code or an id.
+ */
+function unknownWordWording(kind: RecordKind, lang: Language, p: Problem, at: readonly PathSegment[], read: FileWords): Message | undefined {
+  const word = read.unknown.find((w) => w.path.length === at.length && w.path.every((s, i) => s === at[i]));
+  if (!word) return undefined;
+  const field = p.message.params?.field ?? fieldLabel(lang, kind, at.filter((s) => typeof s === 'string').join('.'));
+  const r = word.resolution;
+  if ('values' in word.names) {
+    const choices = word.names.index.entries.map((e) => e.display[lang]).join(', ');
+    const near = r.status === 'unknown' ? r.closest : r.candidates;
+    return near.length > 0
+      ? { key: 'register.fileValueNear', params: { field, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[lang]).join(', ') } }, choices } }
+      : { key: 'register.fileValue', params: { field, choices } };
+  }
+  if (r.status === 'ambiguous') return { key: 'register.fileSeveralEntries', params: { field, candidates: listed(r.candidates, lang) } };
+  const target = word.names.target;
+  return { key: 'register.fileNoEntry', params: { field, kind: kindWord(target), hint: hintForWord(lang, target, word.names.index, r.closest) } };
+}
+
 
 /** Whether a record has a value at the path. */
 function hasPath(record: unknown, path: readonly PathSegment[]): boolean {
@@ -172,7 +210,7 @@ export function add(kind: RecordKind) {
     const opts = given.fromFile === undefined ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedAdd(ctx, kind, given), given) : given;
     if (!opts) return EXIT.ok;
     const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
-    const base = input?.record ?? {};
+    let read: FileWords | undefined;
     let createdId = '';
     let numberedFrom: string | undefined;
     // An application received after its call's deadline: said after the change.
@@ -181,8 +219,9 @@ export function add(kind: RecordKind) {
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
     const made = () => (createdId ? recordRel(kind, createdId) : undefined);
-    const result = await applyChange(ctx, { ...options(opts, kind, made, input && { input, file: made }), lacking }, (s) => {
-      const rec = withDefaults(kind, applyFlags(kind, base, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang), s.folder, ctx.today);
+    const result = await applyChange(ctx, { ...options(opts, kind, ctx.lang, made, input && { input, file: made, words: () => read }), lacking }, (s) => {
+      read = input && fileWords(kind, input.record, s.folder);
+      const rec = withDefaults(kind, applyFlags(kind, read?.record ?? {}, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang), s.folder, ctx.today);
       built = rec;
       const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
       // A record the register has already (the same offer from the same organisation) is refused
@@ -231,6 +270,7 @@ export function edit(kind: RecordKind) {
     if (!opts) return EXIT.ok;
     const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
     const fromFile = input?.record;
+    let read: FileWords | undefined;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });
     let repeats: string[] = [];
     let removed: Message[] = [];
@@ -240,13 +280,14 @@ export function edit(kind: RecordKind) {
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
       : kind === 'consultation' ? (await import('./consultation.js')).refuseSeatsBelowInvited : undefined;
-    const result = await applyChange(ctx, { ...options(opts, kind, undefined, input && { input, file: () => recordRel(kind, id) }), notes: () => removed }, (s) => {
+    const result = await applyChange(ctx, { ...options(opts, kind, ctx.lang, undefined, input && { input, file: () => recordRel(kind, id), words: () => read }), notes: () => removed }, (s) => {
       const current = s.current(kind, id);
       if (!current) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       let rec: Rec = current;
       if (fromFile) {
         if (fromFile.id !== undefined && fromFile.id !== id) throw new UserError('register.idMismatch', { id });
-        rec = { id, ...fromFile };
+        read = fileWords(kind, fromFile, s.folder);
+        rec = { id, ...read.record };
       }
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
@@ -291,7 +332,7 @@ export function referrersSaid(ctx: CommandContext, folder: DataFolder, kind: Rec
 export function remove(kind: RecordKind) {
   return async (ctx: CommandContext, opts: WriteOpts, args: unknown[]): Promise<number> => {
     const id = String(args[0]);
-    const result = await applyChange(ctx, options(opts, kind), (s) => {
+    const result = await applyChange(ctx, options(opts, kind, ctx.lang), (s) => {
       if (!s.current(kind, id)) throw new UserError('register.notFound', { kind: { key: `kind.${kind}` }, id });
       const refs = referrersSaid(ctx, s.folder, kind, id);
       if (refs) throw new UserError(kind === 'organisation' ? 'register.referencedOrg' : 'register.referenced', { ...kindWords(kind), id, ...refs });

@@ -40,7 +40,7 @@ export interface Lookup {
 const VOCABULARY_KIND: Record<string, string> = { 'patient-groups': 'patient-group', municipalities: 'municipality', 'offer-types': 'offer-type' };
 
 /** The catalogue's word for what a target holds (`organisation`, `patientgruppe`). */
-function kindWord(target: Target): MessageParams[string] {
+export function kindWord(target: Target): MessageParams[string] {
   return { key: `kind.${VOCABULARY_KIND[target] ?? target}` } as MessageParams[string];
 }
 
@@ -51,7 +51,7 @@ export function shown(entry: NamedEntry, lang: Language): string {
 }
 
 /** Several entries for a message, at most ten named. */
-function listed(entries: readonly NamedEntry[], lang: Language): string {
+export function listed(entries: readonly NamedEntry[], lang: Language): string {
   return entries.slice(0, 10).map((e) => shown(e, lang)).join(', ') + (entries.length > 10 ? ', …' : '');
 }
 
@@ -161,10 +161,19 @@ function notFoundHint(ctx: CommandContext, leftOut: readonly Problem[], closest:
 const SHORT_VOCABULARY = 10;
 
 /** What to say after a vocabulary word that names nothing and is close to nothing: every entry by name when they are few, else how to search. */
-function vocabularyHint(ctx: CommandContext, index: NameIndex): Message {
+function vocabularyHint(lang: Language, index: NameIndex): Message {
   const entries = index.entries;
   if (entries.length === 0 || entries.length > SHORT_VOCABULARY) return { key: 'names.findHint' };
-  return { key: 'names.chooseHint', params: { list: entries.map((e) => e.display[ctx.lang]).join(', ') } };
+  return { key: 'names.chooseHint', params: { list: entries.map((e) => e.display[lang]).join(', ') } };
+}
+
+/**
+ * What to say after a word that names no entry of a target, where no folder's files can be at
+ * fault (a word in a record file the user gave): the closest, else how to find one.
+ */
+export function hintForWord(lang: Language, target: Target, index: NameIndex, closest: readonly NamedEntry[]): Message {
+  if (closest.length > 0) return { key: 'names.didYouMean', params: { list: listed(closest, lang) } };
+  return isVocabulary(target) ? vocabularyHint(lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
 }
 
 function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target: Target, value: string): string {
@@ -191,7 +200,7 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const argument = what.startsWith('<');
   if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang) });
   const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang) : undefined,
-    isVocabulary(target) ? vocabularyHint(ctx, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
+    isVocabulary(target) ? vocabularyHint(ctx.lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
   // An id is shown as the existing messages show one; anything else the user typed is not echoed.
   if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);

@@ -9,6 +9,16 @@ export function nameFieldOf(kind: RecordKind): 'name' | 'title' | undefined {
   return kind === 'organisation' || kind === 'pool' ? 'name' : kind === 'hearing-party' ? undefined : 'title';
 }
 
+/**
+ * The record with its name or title as a reader sees it, without spaces before or after it (a name
+ * pasted with its trailing space): such spaces are never meant, and only make two names look alike.
+ */
+export function withTrimmedName<T extends Record<string, unknown>>(kind: RecordKind, record: T): T {
+  const field = nameFieldOf(kind);
+  const value = field === undefined ? undefined : record[field];
+  return typeof value === 'string' && value.trim() !== value ? { ...record, [field!]: value.trim() } : record;
+}
+
 export function recordName(folder: DataFolder, kind: RecordKind, id: string): string | undefined {
   const r = folder.records;
   if (kind === 'hearing-party') {

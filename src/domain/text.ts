@@ -92,6 +92,9 @@ export function caseKey(s: string): string {
 const DANISH_KEEP: Record<string, string> = { æ: '\u0001', ø: '\u0002', å: '\u0003' };
 const DANISH_BACK: Record<string, string> = { '\u0001': 'æ', '\u0002': 'ø', '\u0003': 'å' };
 
+/** `o` with a combining short or long solidus overlay after it (and any other marks between): drawn as `ø`. */
+const O_STROKE = /o\p{Mn}*[\u0337\u0338]\p{Mn}*/gu;
+
 /** A name of printable ASCII and Danish letters only, which nameKey keys without Unicode's tables. */
 const PLAIN_NAME = /^[\x20-\x7eæøåÆØÅ]*$/;
 
@@ -105,6 +108,9 @@ export function nameKey(s: string): string {
   // or digit counts (a uniqueness check keys every organisation's name).
   if (PLAIN_NAME.test(s)) return s.toLowerCase().replace(/&/g, 'og').replace(/[^a-z0-9æøå]+/g, '');
   return caseKey(s)
+    // `ø` has no decomposition, so no Unicode form turns `o` with a combining stroke into it, yet
+    // the two are drawn alike: read as `ø`, not as the `o` dropping the mark would leave.
+    .replace(O_STROKE, 'ø')
     .replace(/[æøå]/g, (c) => DANISH_KEEP[c])
     .normalize('NFKD').replace(/\p{Mn}/gu, '')
     .replace(/[\u0001-\u0003]/g, (c) => DANISH_BACK[c])

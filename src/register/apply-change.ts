@@ -26,6 +26,7 @@ import { KEEP_ALIVE_MS, replaceFiles, writeProtected, type BatchFile, type Batch
 import { shellWord } from '../i18n/shell-word.js';
 import { commitRecordFile, newRecordText, newVocabularyText, readDataFile, readRecordFile, RECORD_MODE, recordBytes, refuseThroughLink, type FolderLock, type ReadRecord } from '../store/write-record.js';
 import { recordRel, vocabularyRel } from '../store/paths.js';
+import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
@@ -163,7 +164,17 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
   }
   const toldOnce = new Set<string>();
   let first = true;
-  const lines = said.flatMap(({ p, said: m }) => {
+  // Problems said at places in the user's file come in that file's order (line, then column), not
+  // in the order of the file civsam would write, whose fields stand in the schema's order.
+  const placed = said.map((x, i) => ({ x, i })).filter(({ x }) => x.said !== undefined && 'at' in x.said);
+  const place = (m: Reworded | undefined) => (m && 'at' in m ? m.at : { file: '' });
+  const inFileOrder = [...placed].sort((a, b) => {
+    const pa = place(a.x.said), pb = place(b.x.said);
+    return pa.file.localeCompare(pb.file) || (pa.line ?? 0) - (pb.line ?? 0) || (pa.col ?? 0) - (pb.col ?? 0) || a.i - b.i;
+  });
+  const ordered = [...said];
+  placed.forEach(({ i }, n) => { ordered[i] = inFileOrder[n].x; });
+  const lines = ordered.flatMap(({ p, said: m }) => {
     if (together && m && 'key' in m && LACKING.has(m.key)) {
       if (!first) return [];
       first = false;
@@ -317,6 +328,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
+      // Every record written, from flags, a file, a sheet or a question, keeps no space around its name.
+      if (change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });

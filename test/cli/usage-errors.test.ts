@@ -31,7 +31,7 @@ describe('a mistyped option', () => {
     // The options every command takes are among them.
     [['org', 'list', '--lnag', 'da'], '--lnag', '--lang', 'org list'],
     // Equally near: several, at most three.
-    [['org', 'list', '--no'], '--no', '--no-color, --no-input', 'org list'],
+    [['org', 'list', '--no'], '--no', '--no-color, --no-cache, --no-input', 'org list'],
     [['org', 'add', '--no'], '--no', '--notes, --no-commit, --no-color', 'org add'],
   ])('civsam %j: %s, did you mean %s', async (args, typed, near, command) => {
     expect(await refused(args, DA)).toBe(`fejl: ukendt tilvalg ${typed}. Mente du: ${near}?\nKør civsam ${command} --help for at se dens tilvalg.\n`);

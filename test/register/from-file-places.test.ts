@@ -32,10 +32,11 @@ describe('--from-file problems are placed in the file the user gave', () => {
     const r = await civsam(['--data', dir, 'org', 'add', '--from-file', '../ny.yaml', '--no-commit'], { cwd: dir, env: DA });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
-      '  ../ny.yaml:6:21  Områder nr. 2 skal være en af disse (skriv koden i filen): social (socialområdet), psychiatry (psykiatri), health (sundhed).',
+      // In the order of the user's file, not of the file civsam would write.
       '  ../ny.yaml:4:10  Hjemmeside skal være en webadresse, der begynder med http:// eller https://, uden mellemrum.',
-      '  ../ny.yaml:10:10  Kontakt: e-mail skal være en e-mailadresse.',
+      '  ../ny.yaml:6:21  Områder nr. 2 kan ikke have den værdi, der står i filen. Den kan have: socialområdet, psykiatri, sundhed.',
       '  ../ny.yaml:8:1  Ukendt felt foo. Kontrollér stavningen mod skemaet, eller fjern feltet.',
+      '  ../ny.yaml:10:10  Kontakt: e-mail skal være en e-mailadresse.',
       'fejl: ændringen blev afvist på grund af de 4 problemer ovenfor; intet er skrevet.',
       '',
     ].join('\n'));

@@ -30,6 +30,7 @@ export const cli = defineMessages({
   'cli.missingArgument': 'the argument {what} is missing.',
   'cli.missingArgumentAfterList': 'the argument {what} is missing. Written after {option}, it is read as one of the values {option} takes: write it before {option}.',
   'cli.optionMissingArgument': 'the option {what} needs a value.',
+  'cli.optionTwice': 'the option {option} was given more than once, but it takes one value: give it once, with the value you mean.',
   'cli.missingMandatoryOption': 'the option {what} is required.',
   'cli.excessArguments': 'too many arguments.',
   // Words after all a command takes, said by what they follow (`what`: an argument, an option, the value of one);
@@ -123,6 +124,7 @@ export const cli = defineMessages({
   'cli.missingArgument': 'argumentet {what} mangler.',
   'cli.missingArgumentAfterList': 'argumentet {what} mangler. Skrevet efter {option} læses det som en af de værdier, {option} tager: skriv det før {option}.',
   'cli.optionMissingArgument': 'tilvalget {what} skal have en værdi.',
+  'cli.optionTwice': 'tilvalget {option} er angivet mere end én gang, men kan kun have én værdi: angiv det én gang med den værdi, du mener.',
   'cli.missingMandatoryOption': 'tilvalget {what} er påkrævet.',
   'cli.excessArguments': 'for mange argumenter.',
   'cli.excessAfterValue': 'der står {count, plural, one {et ord} other {# ord}} for meget efter værdien til {option}: {option} tager én værdi, så sæt en værdi på flere ord i anførselstegn ({option} "…").',

@@ -28,6 +28,10 @@ export const readingWords = defineMessages({
   // `things` is the list heading's counted noun (list.heading.*): "2 organisations"; `kind` the kind's singular.
   'list.noneMatch': '{count, plural, one {The one {kind} in the register does not match} other {None of the {things} in the register match}} what you asked for.',
   'register.webAddressCompleted': '{flag} has no http:// or https:// in front: https:// was put in front of the address.',
+  'register.fileValue': '{field} cannot have the value in the file. It can have: {choices}.',
+  'register.fileValueNear': '{field} cannot have the value in the file. {hint} It can have: {choices}.',
+  'register.fileNoEntry': '{field}: there is no {kind} that matches what the file says. {hint}',
+  'register.fileSeveralEntries': '{field}: what the file says matches several: {candidates}. Write the id or the whole name.',
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
   'problem.yamlDuplicateKeyNamed': 'Feltet {key} står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje {line} og igen i denne linje. Behold den ene af de to linjer, og slet den anden.',
@@ -51,4 +55,8 @@ export const readingWords = defineMessages({
   'list.none': 'Der er {things}.',
   'list.noneMatch': '{count, plural, one {Registrets ene {kind} passer ikke} other {Ingen af registrets {things} passer}} til det, du har angivet.',
   'register.webAddressCompleted': '{flag} har ikke http:// eller https:// foran: https:// er sat foran adressen.',
+  'register.fileValue': '{field} kan ikke have den værdi, der står i filen. Den kan have: {choices}.',
+  'register.fileValueNear': '{field} kan ikke have den værdi, der står i filen. {hint} Den kan have: {choices}.',
+  'register.fileNoEntry': '{field}: der er ingen {kind}, der passer til det, der står i filen. {hint}',
+  'register.fileSeveralEntries': '{field}: det, der står i filen, passer til flere: {candidates}. Skriv id\'et eller hele navnet.',
 });

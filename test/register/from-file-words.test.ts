@@ -1,0 +1,87 @@
+// A record given with --from-file is read in the words the flags and the import take: a field by its
+// Danish label (`navn:`), a fixed value by its label (`patientforening`), a vocabulary entry or a
+// record by its name. What is written is the data's own: field names, codes and ids. A word that
+// names nothing is said at its place in the file with what it may be meant for, never echoed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
+
+const DA = { CIVSAM_LANG: 'da' };
+
+async function add(file: string, env: Record<string, string> = DA) {
+  const dir = makeFolder(baseFiles());
+  writeFileSync(join(dir, 'ny.yaml'), file);
+  const r = await civsam(['--data', dir, 'org', 'add', '--from-file', 'ny.yaml', '--no-commit'], { cwd: dir, env });
+  return { r, dir };
+}
+
+describe('--from-file takes the words the flags take', () => {
+  it('Danish labels and names are stored as fields, codes and ids', async () => {
+    const { r, dir } = await add([
+      'navn: Ny Forening',
+      'art: pårørendeforening',
+      'områder: [Psykiatri, socialområdet]',
+      'patientgrupper: [Depression, Anxiety]',
+      'kommuner: [Aarhus]',
+      'kontakt:',
+      '  rolle: formand',
+      '',
+    ].join('\n'));
+    expect(r.stderr).toBe('Oprettede organisations/ny-forening.yaml.\n'.replace('organisations', join(dir, 'organisations')));
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8')).toContain([
+      'name: Ny Forening',
+      'kind: relatives-association',
+      'areas: [psychiatry, social]',
+      'patient_groups: [depression, angst]',
+      'municipalities: [aarhus]',
+      'status: active',
+    ].join('\n'));
+    expect(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8')).toContain('contact:\n  role: formand\n');
+  });
+
+  it('a word that names nothing is said at its place, with what it may be meant for, in line order', async () => {
+    const { r } = await add([
+      'patient_groups: [Depresion]',
+      'name: Ny Forening',
+      'kind: patientforenig',
+      'areas: [psychiatry]',
+      'scope: regional',
+      '',
+    ].join('\n'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe([
+      '  ny.yaml:1:18  Patientgrupper nr. 1: der er ingen patientgruppe, der passer til det, der står i filen. Mente du: Depression (depression)?',
+      '  ny.yaml:3:7  Art kan ikke have den værdi, der står i filen. Mente du: patientforening? Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.',
+      'fejl: ændringen blev afvist på grund af de 2 problemer ovenfor; intet er skrevet.',
+      '',
+    ].join('\n'));
+  });
+
+  it('in English too', async () => {
+    const { r } = await add('name: Ny Forening\nkind: patient association\nareas: [psychiatry]\nscope: regional\npatient_groups: [Anxity]\n', { CIVSAM_LANG: 'en' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe([
+      '  ny.yaml:5:18  patient_groups[0]: there is no patient group that matches what the file says. Did you mean: Anxiety (angst)?',
+      'error: the change was refused because of the problem above; nothing was written.',
+      '',
+    ].join('\n'));
+  });
+
+  it('a Danish key beside the field it names is left, and refused as unknown (near miss)', async () => {
+    const { r } = await add('name: Ny Forening\nnavn: Anden\nkind: other\nareas: [health]\nscope: regional\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('  ny.yaml:2:1  Ukendt felt navn.');
+  });
+
+  it('edit: the whole record from a file in Danish words', async () => {
+    const dir = makeFolder(baseFiles());
+    writeFileSync(join(dir, 'alpha.yaml'), 'navn: Alpha Forening\nart: andet\nområder: [sundhed]\npatientgrupper: [Diabetes]\nrækkevidde: hele landet\nstatus: aktiv\n');
+    const r = await civsam(['--data', dir, 'org', 'edit', 'alpha', '--from-file', 'alpha.yaml', '--no-commit'], { cwd: dir, env: DA });
+    expect(r.stderr).not.toContain('fejl');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('kind: other\nareas: [health]\npatient_groups: [diabetes]\nscope: national\nstatus: active\n');
+  });
+});
