@@ -15,7 +15,7 @@ import { refuseUnreadablePath } from '../domain/path-check.js';
 import { renderCsv, wrapText, writeMarkdown, writeTerminalTable, type Table, type TextSink } from '../output/table.js';
 import { writeJson } from '../output/json.js';
 import { makeChalk } from '../output/colors.js';
-import { andList } from '../audit/make.js';
+import { andList } from '../i18n/index.js';
 import type { CommandContext } from './context.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
