@@ -88,7 +88,7 @@ describe('guided entry in Danish, 80 columns', () => {
     run.type('12,5\r');
     await run.waitFor('> Skriv beløbet i hele kroner, fx 400000.');
     run.type(KEY.backspace.repeat(4) + '400000\r');
-    await run.waitFor('? Tilføj endnu en finansieringslinje?');
+    await run.waitFor('? Tilføj endnu en bevillingslinje?');
     run.type(KEY.down + KEY.enter); // Nej
     await run.waitFor('? Vil du udfylde flere felter?');
     choose(run, 'Nej: vis posten, før den gemmes');
