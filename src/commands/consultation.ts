@@ -206,6 +206,8 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
     // Sent out before (open, or closed and opened again): its opening day and its list stand.
     if (r.status !== 'planned') {
       if (opts.despiteFindings) throw new UserError('course.despiteNotPlanned', { id });
+      // Open already: the day it went out stands (its window and its responses are counted from it).
+      if (opts.now && r.status === 'open' && typeof r.opens === 'string') throw new UserError('course.nowWhileOpen', { id, opens: formatDate(r.opens, ctx.lang) });
       return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
     }
     const planned = typeof r.opens === 'string' ? r.opens : undefined;

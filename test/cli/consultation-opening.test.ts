@@ -112,3 +112,17 @@ describe('consultation respond to a planned consultation', () => {
     expect(read(dir)).toBe(OMITTED);
   });
 });
+
+describe('consultation open --now on a consultation open already', () => {
+  it('is refused: the day it went out stands (its responses and window are counted from it); near miss: open again without --now changes nothing', async () => {
+    const open = OMITTED.replace('status: planned', 'status: open');
+    const dir = folder(open);
+    const r = await run(dir, ['consultation', 'open', 'h1', '--now', '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fejl: høringen h1 er allerede åben, siden 1. nov. 2026, og den dag står fast: fristen og svarene regnes fra den. --now åbner en planlagt høring før dens dag; udelad det.\n');
+    expect(read(dir)).toBe(open);
+    const again = await run(dir, ['consultation', 'open', 'h1', '--no-commit']);
+    expect(again.code).toBe(0);
+    expect(read(dir)).toBe(open);
+  });
+});
