@@ -78,7 +78,7 @@ describe('a header civsam does not know', () => {
   };
 
   it('is answered with the nearest fields as the sheet heads them in Danish, and no English field name', () => {
-    expect(closest('da')).toBe('overskriften er ikke et felt i poster af typen organisation. Nærmeste felter: navn, art, id. Ret overskriften, eller knyt den til et felt i en --map-fil (eller til ignorer, så springes den over).');
+    expect(closest('da')).toBe('overskriften er ikke et af felterne i en organisation. Nærmeste felter: navn, art, id. Ret overskriften, eller knyt den til et felt i en --map-fil (eller til ignorer, så springes den over).');
   });
 
   it('in English, with the English headers', () => {

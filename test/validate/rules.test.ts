@@ -26,8 +26,8 @@ describe('validate: schema rules', () => {
   it('schema-unknown-field: a key that is not a field name is pointed at, never repeated (it may be a person\'s name or an escape code)', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', '"Mette \\e[31mKaae": 1\ncontact:\n  Hanne Hansen: x\n') }))
       .toEqual([
-        'organisations/alpha.yaml:10:1 schema-unknown-field Unknown field here. Field names are letters, digits, _ and -; check the line against the schema.',
-        'organisations/alpha.yaml:12:3 schema-unknown-field Unknown field here (in contact). Field names are letters, digits, _ and -; check the line against the schema.',
+        'organisations/alpha.yaml:10:1 schema-unknown-field Unknown field here. Field names are written in English with a–z, digits, _ and - (such as name or areas); check the line against the schema.',
+        'organisations/alpha.yaml:12:3 schema-unknown-field Unknown field here (in contact). Field names are written in English with a–z, digits, _ and -; check the line against the schema.',
       ]);
   });
   it('schema-type: a CVR written as a number is refused, not turned into digits', () => {

@@ -151,7 +151,7 @@ export const importExport = defineMessages({
   'import.error.noSheet': 'projektmappen har intet ark med det navn. Dens ark er: {sheets}.',
   'import.error.mapFile': '--map-filen {file} skal være en YAML-mapping fra overskrift til feltnavn eller ignore, fx "Foreningens navn": name.',
   'import.error.mapUnreadable': '--map-filen {file} kan ikke læses som YAML ({line}:{col}).',
-  'import.header.unknown': 'overskriften er ikke et felt i poster af typen {kind}. Nærmeste felter: {closest}. Ret overskriften, eller knyt den til et felt i en --map-fil (eller til ignorer, så springes den over).',
+  'import.header.unknown': 'overskriften er ikke et af felterne i {aKind}. Nærmeste felter: {closest}. Ret overskriften, eller knyt den til et felt i en --map-fil (eller til ignorer, så springes den over).',
   'import.header.mapUnknownField': '--map-filen knytter kolonnen til »{field}«, som ikke er et felt. Felterne er: {fields}.',
   'import.header.empty': 'kolonnen har data, men ingen overskrift. Giv den en overskrift, eller slet kolonnen.',
   'import.header.twice': 'kolonnen indeholder feltet {field} ligesom kolonne {first} ({header}). Fjern en af dem.',

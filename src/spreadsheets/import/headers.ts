@@ -2,7 +2,7 @@
 // --map file for headers civsam cannot know. A column civsam cannot place is an error, not
 // silently dropped: its data would otherwise be lost without anyone noticing.
 import type { RecordKind } from '../../domain/kinds.js';
-import { translate, type Language, type Message } from '../../i18n/index.js';
+import { translate, type Language, type Message, type MessageKey } from '../../i18n/index.js';
 import { columnsOf, foldHeader, headerIndex, type ColumnSpec } from './columns.js';
 import { distance } from './values.js';
 
@@ -64,7 +64,7 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
       // left out: read back after the rows are put right, it is no field, and no mistake either.
       if (!spec && (['da', 'en'] as const).some((l) => foldHeader(translate(l, 'import.rejectedHeader')) === folded)) spec = null;
       if (spec === undefined) {
-        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, closest: closestFields(kind, h, lang) } } });
+        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, closest: closestFields(kind, h, lang) } } });
         spec = null;
       }
     }
