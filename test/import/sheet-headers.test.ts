@@ -82,7 +82,7 @@ describe('a header civsam does not know', () => {
   });
 
   it('in English, with the English headers', () => {
-    expect(closest('en')).toBe('this header is not a field of organisation records. Closest fields: name, kind, id. Rename the header, or map it in a --map file (or map it to ignore).');
+    expect(closest('en')).toBe('this header is not one of the fields of an organisation. Closest fields: name, kind, id. Rename the header, or map it in a --map file (or map it to ignore).');
   });
 
   it('a --map file naming no field is answered with the fields as the sheet\'s language heads them', () => {

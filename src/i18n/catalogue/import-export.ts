@@ -34,7 +34,7 @@ export const importExport = defineMessages({
   'import.error.noSheet': 'the workbook has no sheet with that name. Its sheets are: {sheets}.',
   'import.error.mapFile': 'the --map file {file} must be a YAML mapping from header text to a field name or ignore, e.g. "Foreningens navn": name.',
   'import.error.mapUnreadable': 'the --map file {file} cannot be read as YAML ({line}:{col}).',
-  'import.header.unknown': 'this header is not a field of {kind} records. Closest fields: {closest}. Rename the header, or map it in a --map file (or map it to ignore).',
+  'import.header.unknown': 'this header is not one of the fields of {aKind}. Closest fields: {closest}. Rename the header, or map it in a --map file (or map it to ignore).',
   'import.header.mapUnknownField': 'the --map file maps this column to "{field}", which is not a field. Fields: {fields}.',
   'import.header.empty': 'this column has data but no header. Give it a header, or delete the column.',
   'import.header.twice': 'this column holds the field {field}, as column {first} ({header}) does. Remove one of them.',

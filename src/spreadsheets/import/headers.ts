@@ -64,7 +64,7 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
       // left out: read back after the rows are put right, it is no field, and no mistake either.
       if (!spec && (['da', 'en'] as const).some((l) => foldHeader(translate(l, 'import.rejectedHeader')) === folded)) spec = null;
       if (spec === undefined) {
-        problems.push({ column: i, message: { key: 'import.header.unknown', params: { kind: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, closest: closestFields(kind, h, lang) } } });
+        problems.push({ column: i, message: { key: 'import.header.unknown', params: { aKind: { key: `kind.a.${kind}` as MessageKey }, closest: closestFields(kind, h, lang) } } });
         spec = null;
       }
     }
