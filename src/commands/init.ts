@@ -141,7 +141,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   for (let dir = target; ; dir = dirname(dir)) {
     if (holdsSettings(dir)) {
       const place = relative(ctx.cwd, dir) || '.';
-      throw new UserError(dir === target ? 'init.alreadyDataFolder' : 'init.insideDataFolder', { dir: shown, folder: dataFolderName({ dataDir: place, cwd: ctx.cwd }) });
+      // The example is a folder beside the data folder, as seen from where the user stands.
+      const beside = relative(ctx.cwd, join(dirname(dir), ctx.lang === 'da' ? 'nyt-register' : 'new-register'));
+      throw new UserError(dir === target ? 'init.alreadyDataFolder' : 'init.insideDataFolder', { dir: shown, folder: dataFolderName({ dataDir: place, cwd: ctx.cwd }), example: `civsam init ${beside}` });
     }
     if (dirname(dir) === dir) break;
   }

@@ -137,14 +137,15 @@ describe('civsam init where a data folder is already', () => {
   it('standing in one (or in a folder of it), init says it is a data folder already, not that "." is not empty; a new folder inside it is refused', async () => {
     const inside = await civsam(['init'], { cwd: region, env: NO_LANG });
     expect(inside.code).toBe(2);
-    expect(inside.stderr).toContain('fejl: mappen region er allerede en datamappe (den har sin civsam.yaml): civsam arbejder på den, hvor du står.');
+    expect(inside.stderr).toContain('fejl: mappen region er allerede en datamappe (den har sin civsam.yaml): civsam arbejder på den, hvor du står. civsam init opretter en ny datamappe; skal du have en, så angiv en ny eller tom mappe uden for denne, fx civsam init ../nyt-register.');
     expect(inside.stderr).not.toContain('ikke tom');
     const below = await civsam(['init'], { cwd: join(region, 'organisations'), env: NO_LANG });
     expect(below.code).toBe(2);
     expect(below.stderr).toContain('er allerede en datamappe');
     const nested = await civsam(['init', 'nyt'], { cwd: join(region, 'organisations'), env: NO_LANG });
     expect(nested.code).toBe(2);
-    expect(nested.stderr).toContain('fejl: nyt ligger inde i datamappen region, som ville læse en datamappe der som en mappe, der ikke hører til.');
+    // The example lies beside the data folder, as seen from where the user stands.
+    expect(nested.stderr).toContain('fejl: nyt ligger inde i datamappen region, og en datamappe inde i en anden bliver læst af den som en mappe, der ikke hører til. Angiv en ny eller tom mappe uden for region, fx civsam init ../../nyt-register.');
     expect(existsSync(join(region, 'organisations', 'nyt'))).toBe(false);
   });
 });
