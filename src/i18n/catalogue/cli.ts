@@ -94,6 +94,7 @@ export const cli = defineMessages({
   'error.invalidData': 'the data folder {dir} has {count, plural, one {# error} other {# errors}}, so civsam will not work on it. Run civsam validate to see {count, plural, one {it} other {them}} and put {count, plural, one {it} other {them}} right first.',
   'error.notADate': '{option} needs a date written YYYY-MM-DD, for example 2026-11-23.',
   'error.noSuchDay': '{option} is written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month. Write it as YYYY-MM-DD, for example 2026-11-23.',
+  'register.happenedAfterToday': '{option} is after today ({today}): it records a day that has been, such as when the details were confirmed. Give today\'s date or an earlier one.',
   'error.dateAfterToday': '{option} is after today ({today}): a change of status is recorded once it has happened. Give today\'s date or an earlier one, or leave {option} out to use today.',
 }, {
   'cli.description': 'Styr regionens samarbejde med civilsamfundet fra en mappe med YAML-filer: registrér organisationer, tilbud, aftaler, puljer, opslag og høringer; få overblik; kontrollér ligebehandling.',
@@ -181,5 +182,6 @@ export const cli = defineMessages({
   'error.invalidData': 'datamappen {dir} har {count} fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se {count, plural, one {den} other {dem}}, og ret {count, plural, one {den} other {dem}} først.',
   'error.notADate': '{option} skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
   'error.noSuchDay': '{option} er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
+  'register.happenedAfterToday': '{option} ligger efter i dag ({today}): den angiver en dag, der har været, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.',
   'error.dateAfterToday': '{option} ligger efter i dag ({today}): en ændring af status registreres, når den er sket. Angiv dagens dato eller en tidligere, eller udelad {option} for at bruge dagens dato.',
 });
