@@ -279,8 +279,10 @@ class Asker {
         break;
     }
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, spec.type === 'list' ? [] : '') : this.problemAt(spec, spec.type === 'list' ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
-    return spec.type === 'list' ? splitList(text) : nfc(text);
+    // A list typed with commas (years too: `2027, 2028`, as --years takes them).
+    const many = spec.type === 'list' || spec.type === 'years' || spec.type === 'ints';
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
+    return many ? splitList(text) : nfc(text);
   }
 
   private nothingToChoose(spec: FieldSpec): UserError {
