@@ -130,7 +130,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 
   const paths = record ? [fileOf(record.kind, record.id)] : [prefix || '.'];
   const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });
-  if (record && entries.length === 0) ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
+  if (record && entries.length === 0) {
+    ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
+    // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).
+    if (chooseFormat(opts) === 'table' && opts.output === undefined) return EXIT.ok;
+  }
 
   const personal = opts.includePersonalData === true;
   const json = entries.map((e) => ({ ...e, records: e.records.map((r) => ({ ...r, fields: r.fields.map((f) => visible(f, personal)) })) }));

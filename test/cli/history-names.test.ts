@@ -69,6 +69,10 @@ describe('civsam history takes a record by name', () => {
     const r = await civsam(['--data', fresh, 'history', 'Ny Forening'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Der er endnu ingen ændringer af organisation ny i git: posten er ikke registreret i historikken.\n');
+    // Said in words only: no heading and empty table on the screen; JSON still says there are none.
+    expect(r.stdout).toBe('');
+    const json = await civsam(['--data', fresh, 'history', 'Ny Forening', '--format', 'json']);
+    expect(JSON.parse(json.stdout).changes).toEqual([]);
   });
 
   test('a kind alone, a path or escape codes: refused, what was typed not repeated', async () => {
