@@ -207,7 +207,7 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
     if (r.status !== 'planned') {
       if (opts.despiteFindings) throw new UserError('course.despiteNotPlanned', { id });
       // Open already: the day it went out stands (its window and its responses are counted from it).
-      if (opts.now && r.status === 'open' && typeof r.opens === 'string') throw new UserError('course.nowWhileOpen', { id, opens: formatDate(r.opens, ctx.lang) });
+      if (opts.now && r.status === 'open') throw new UserError('course.nowWhileOpen', { id });
       return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
     }
     const planned = typeof r.opens === 'string' ? r.opens : undefined;

@@ -119,7 +119,7 @@ describe('consultation open --now on a consultation open already', () => {
     const dir = folder(open);
     const r = await run(dir, ['consultation', 'open', 'h1', '--now', '--no-commit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: høringen h1 er allerede åben, siden 1. nov. 2026, og den dag står fast: fristen og svarene regnes fra den. --now åbner en planlagt høring før dens dag; udelad det.\n');
+    expect(r.stderr).toBe('fejl: høringen h1 er allerede åben, og den dag, den åbnede, står fast: fristen og svarene regnes fra den. --now åbner en planlagt høring før dens dag; udelad det.\n');
     expect(read(dir)).toBe(open);
     const again = await run(dir, ['consultation', 'open', 'h1', '--no-commit']);
     expect(again.code).toBe(0);
