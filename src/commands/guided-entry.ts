@@ -20,7 +20,7 @@ import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
 import { errorsIntroduced, untoldRecords } from '../register/check.js';
 import { refuseBesideUntold, refuseUnreadSettings } from '../register/apply-change.js';
-import { refuseStatusByEdit } from '../register/course-status.js';
+import { refuseOpeningDayByEdit, refuseStatusByEdit } from '../register/course-status.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from '../register/fields.js';
 import { readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
@@ -634,6 +634,7 @@ export async function guidedEdit(ctx: CommandContext, kind: RecordKind, id: stri
     const rec = applyFlags(kind, base, answers, undefined, f.folder.settings?.language ?? ctx.lang);
     // A status its own command sets (`org deactivate`) is refused at the question, as the write would refuse it.
     refuseStatusByEdit(kind, base, rec, id);
+    refuseOpeningDayByEdit(kind, base, rec, id);
     return { id, rec };
   };
   return guarded(async () => {

@@ -18,7 +18,7 @@ import { applyChange, type ChangeOptions, type Reworded } from '../register/appl
 import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
-import { refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
+import { refuseOpeningDayByEdit, refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
 import { lateByNewDeadline, lateReceipt } from '../domain/application-dates.js';
 import { applicationsOf } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
@@ -292,6 +292,7 @@ export function edit(kind: RecordKind) {
       rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang, ctx.today);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       refuseStatusByEdit(kind, current, rec, id);
+      refuseOpeningDayByEdit(kind, current, rec, id);
       // A call's deadline moved before the day applications came makes them late: said after the change (the audit's late-application-granted follows).
       if (kind === 'call' && typeof rec.deadline === 'string' && rec.deadline !== current.deadline) {
         const received = applicationsOf(s.folder, id).map((a) => a.received);

@@ -5,7 +5,9 @@
 // Only the dates a change gives or moves are judged, so a record that already breaks the order can
 // still have its other fields put right. Pure: today comes in.
 import type { Message } from '../i18n/index.js';
+import type { Application } from './kinds.js';
 import type { DataFolder } from './folder.js';
+import { applicationsOf, tiedAssessors, tiesOf } from './applications.js';
 import { UserError } from './errors.js';
 
 type Rec = Record<string, unknown>;
@@ -17,9 +19,10 @@ const decisionDate = (r: Rec | undefined): string | undefined => (r && r.decisio
 
 /**
  * Why an application's dates, as a change leaves them, cannot be (undefined: they can). `before`
- * is the record as it was (undefined for a new one), `published` the day its call was published.
+ * is the record as it was (undefined for a new one), `published` the day its call was published,
+ * `disqualified` whether an assessor is disqualified in the call (a declared tie to an applicant).
  */
-function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string): Message | undefined {
+function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string, disqualified: (assessor: string) => boolean): Message | undefined {
   const id = String(after.id ?? '');
   const received = dateOf(after.received);
   const receivedMoved = received !== undefined && received !== dateOf(before?.received);
@@ -29,10 +32,11 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
   }
   // Decided, the application's scores are what the decision and its letter rest on: a score added or
   // changed then (another assessor, a sheet imported late) would make a decision taken on other
-  // grounds look unfounded. Taking a whole assessment away stays possible (a disqualified
-  // assessor's, which never counted); a decision to be revisited is taken back first.
+  // grounds look unfounded, and one taken away would hide what it rested on. Only a disqualified
+  // assessor's assessment is taken away then: it never counted, and the case the letters close
+  // must not show them taking part (call letters asks for it). A decision to be revisited is taken back first.
   const decidedBefore = decisionDate(before);
-  if (decidedBefore !== undefined && decisionDate(after) !== undefined && assessmentsChanged(before, after)) {
+  if (decidedBefore !== undefined && decisionDate(after) !== undefined && (assessmentsChanged(before, after) || assessmentsRemoved(before, after).some((a) => !disqualified(a)))) {
     return { key: 'application.assessedAfterDecision', params: { id, date: decidedBefore } };
   }
   const had = new Set(assessmentsOf(before).map((a) => `${String(a.assessor)}\u0000${String(a.date)}`));
@@ -60,10 +64,18 @@ function assessmentsChanged(before: Rec | undefined, after: Rec): boolean {
   return assessmentsOf(after).some((a) => was.get(String(a.assessor)) !== JSON.stringify(a));
 }
 
+/** The assessors whose assessment a change takes away. */
+function assessmentsRemoved(before: Rec | undefined, after: Rec): string[] {
+  const kept = new Set(assessmentsOf(after).map((a) => String(a.assessor)));
+  return assessmentsOf(before).map((a) => String(a.assessor)).filter((a) => !kept.has(a));
+}
+
 /** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
 export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
   const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
-  const refusal = applicationDateRefusal(before, after, call?.published, today);
+  // Tied as the call's ranking and the audit find it: to any organisation applying in the call, this application's as the change leaves it included.
+  const tied = call ? tiedAssessors(call, [...applicationsOf(folder, call.id), after as unknown as Application]) : new Map<string, string[]>();
+  const refusal = applicationDateRefusal(before, after, call?.published, today, (assessor) => tiesOf(tied, assessor) !== undefined);
   if (refusal) throw new UserError(refusal.key, refusal.params);
 }
 

@@ -3,6 +3,7 @@
 // and writes what goes with it (the day, the reason); a bare `edit --status` could do neither, so
 // it is refused and the command named. A status without a command of its own (a consultation back
 // to planned, an agreement from draft to active) is edited as any field.
+// So are the days a command wrote with a status (a consultation's opening day): not moved by edit.
 import { UserError } from '../domain/errors.js';
 import { COMMAND_OF, type RecordKind } from '../domain/kinds.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -23,6 +24,23 @@ export function refuseStatusByEdit(kind: RecordKind, before: Record<string, unkn
   const command = STATUS_COMMANDS[kind]?.[to];
   if (!command) return;
   throw new UserError('register.statusByCommand', { status: { key: `value.${to}` as MessageKey }, command: `civsam ${COMMAND_OF[kind]} ${command} ${id}` });
+}
+
+/** The fields that hold the day a consultation went out and the day it was planned to (set by `consultation open`). */
+const OPENING_DAY_FIELDS = ['opens', 'planned_opens'] as const;
+
+/**
+ * Refuses an edit that moves or removes the opening day of a consultation sent out (open or
+ * closed), or the day it was planned to open: `consultation open` wrote them on the day it went
+ * out, and its window, the responses it can have had and a late opening (the audit's
+ * hearing-short-deadline) are counted from them. An edit that sets it back to planned may move
+ * them, as `consultation open` then gives it the day it goes out.
+ */
+export function refuseOpeningDayByEdit(kind: RecordKind, before: Record<string, unknown>, after: Record<string, unknown>, id: string): void {
+  if (kind !== 'consultation' || before.status === 'planned' || after.status === 'planned') return;
+  if (before.status !== 'open' && before.status !== 'closed') return;
+  if (OPENING_DAY_FIELDS.every((f) => before[f] === after[f])) return;
+  throw new UserError('course.openingDayStands', { id });
 }
 
 /**

@@ -48,7 +48,8 @@ describe('consultation respond', () => {
     const dir = folder();
     const before = await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'], 'da');
     expect(before.code).toBe(2);
-    expect(before.stderr).toBe('fejl: svardatoen ligger før høringen h1 åbnede, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date; civsam consultation show h1 viser, hvornår høringen åbner.\n');
+    expect(before.stderr).toBe('fejl: svardatoen ligger før høringen h1 åbnede, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date; civsam consultation show h1 viser, hvilken dag den åbnede.\n');
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'])).stderr).toBe('error: the response date is before consultation h1 opened, so no response can have come then. Give the day it was received with --date; civsam consultation show h1 shows the day it opened.\n');
     expect(read(dir)).toBe(CONSULTATION);
     expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-01'])).code).toBe(0);
     expect((await run(dir, ['consultation', 'respond', 'h1', 'beta'])).code).toBe(0);

@@ -126,3 +126,39 @@ describe('consultation open --now on a consultation open already', () => {
     expect(read(dir)).toBe(open);
   });
 });
+
+describe('consultation edit of the opening day once it is sent out', () => {
+  const REFUSED_DA = 'fejl: høringen h1 er sendt ud, og den dag, den åbnede, står fast: fristen og svarene regnes fra den, og den planlagte åbningsdag gemmes ved siden af. Lad begge stå, som de er. '
+    + 'Blev høringen markeret som åben ved en fejl, før den blev sendt ud, så sæt den tilbage med civsam consultation edit h1 --status planlagt, og åbn den med civsam consultation open h1 den dag, den sendes ud.\n';
+
+  it('is refused by --opens, --unset and --from-file alike, open or closed, in both languages, and nothing is written', async () => {
+    const dir = folder(OMITTED);
+    expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+    const opened = read(dir);
+    expect(opened).toContain('opens: 2026-12-06\nplanned_opens: 2026-11-01\n');
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--opens', '2026-11-01', '--no-commit'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--unset', 'planned_opens', '--no-commit'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--unset', 'opens', '--no-commit'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    const file = join(makeFolder({ 'h1.yaml': opened.replace('opens: 2026-12-06', 'opens: 2026-11-01') }), 'h1.yaml');
+    expect(await run(dir, ['consultation', 'edit', 'h1', '--from-file', file, '--no-commit'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    expect(read(dir)).toBe(opened);
+    // So a response from before the day it went out is still refused.
+    expect((await run(dir, ['consultation', 'respond', 'h1', '--party', 'alpha', '--date', '2026-11-05', '--no-commit'])).code).toBe(2);
+    const closed = folder(opened.replace('status: open', 'status: closed'));
+    expect(await run(closed, ['consultation', 'edit', 'h1', '--opens', '2026-11-01', '--no-commit'], 'en')).toEqual({
+      code: 2, stdout: '',
+      stderr: 'error: consultation h1 has been sent out, and the day it opened stands: its deadline and its responses are counted from it, and the day it was planned to open is kept beside it. Leave both as they are. '
+        + 'If it was marked as open by mistake and has not been sent out, set it back with civsam consultation edit h1 --status planned, and open it with civsam consultation open h1 on the day it goes out.\n',
+    });
+  });
+
+  it('near miss: other fields of an open one are edited; a planned one, or one set back to planned, has its opening day moved', async () => {
+    const dir = folder(OMITTED);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--opens', '2026-11-02', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--opens', '2026-12-06', '--title', 'Ny titel', '--no-commit'])).code).toBe(0);
+    expect((await run(dir, ['consultation', 'edit', 'h1', '--status', 'planlagt', '--opens', '2026-12-07', '--no-commit'])).code).toBe(0);
+    expect(read(dir)).toContain('title: Ny titel\n');
+    expect(read(dir)).toContain('opens: 2026-12-07\nplanned_opens: 2026-11-02\n');
+  });
+});

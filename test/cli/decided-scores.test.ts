@@ -1,7 +1,8 @@
 // A decided application's scores stand as the decision found them: no score is added or changed
 // after it, neither by `application assess` nor by `call import-scores` (one check in the write
-// path every change goes through), and the refusal says how a decision is revisited. Taking a
-// whole assessment away stays possible (a disqualified assessor's), as does an undecided one's scoring.
+// path every change goes through), nor taken away (`assess --remove`, `edit --unset assessments`)
+// but a disqualified assessor's, which call letters asks to have removed; the refusal says how a
+// decision is revisited. An undecided one's scoring stays possible.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +15,14 @@ const CALL = ['id: c1', 'title: Opslaget', 'areas: [psychiatry]', 'scope: region
 const SCORED = 'assessments:\n  - assessor: Anna\n    date: 2026-11-20\n    scores:\n      - criterion: reach\n        score: 4\n';
 const APP = (id: string, o: string, extra = '') => `id: ${id}\ncall: c1\norganisations: [${o}]\ntitle: Samtaler\namount_dkk: 1000\nkind: development\nreceived: 2026-11-10\n${SCORED}${extra}`;
 const DECIDED = 'decision:\n  outcome: granted\n  date: 2026-12-01\n';
-const folder = () => makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'calls/c1.yaml': CALL, 'applications/a1.yaml': APP('a1', 'alpha', DECIDED), 'applications/a2.yaml': APP('a2', 'beta') });
+// Bo declared a tie to beta, which applies in the call: disqualified in the whole call.
+const TIED = 'declarations:\n  - assessor: Bo\n    date: 2026-11-16\n    ties:\n      - organisation: beta\n        relation: board\n';
+const BO = '  - assessor: Bo\n    date: 2026-11-20\n    scores:\n      - criterion: reach\n        score: 5\n';
+const folder = (call = CALL) => makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'calls/c1.yaml': call, 'applications/a1.yaml': APP('a1', 'alpha', DECIDED), 'applications/a2.yaml': APP('a2', 'beta') });
 const run = (dir: string, args: string[], lang = 'da') => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: lang, COLUMNS: '300' } });
 
-const REFUSED_DA = 'fejl: ansøgning a1 blev afgjort den 1. dec. 2026, og afgørelsen og brevet bygger på karaktererne, som de var da, så der gives eller ændres ingen karakterer bagefter. '
+const REFUSED_DA = 'fejl: ansøgning a1 blev afgjort den 1. dec. 2026, og afgørelsen og brevet bygger på karaktererne, som de var da, så der gives, ændres eller fjernes ingen karakterer bagefter; '
+  + 'kun karaktererne fra en inhabil bedømmer (en, der har erklæret tilknytning til en ansøger i opslaget) fjernes. '
   + 'Skal afgørelsen tages op igen, så tag den tilbage først med civsam application edit a1 --unset decision (historikken gemmer den), registrér karaktererne, træf afgørelsen igen, og skriv et nyt brev til ansøgeren.\n';
 
 todayIs('2026-12-06');
@@ -31,15 +36,34 @@ describe('scores of a decided application', () => {
     expect(added.stderr).toBe(REFUSED_DA);
     const changed = await run(dir, ['application', 'assess', 'a1', '--assessor', 'Anna', '--score', 'reach=1'], 'en');
     expect(changed.code).toBe(2);
-    expect(changed.stderr).toBe('error: application a1 was decided on 1 Dec 2026, and the decision and its letter rest on the scores as they were then, so no score is added or changed after it. '
+    expect(changed.stderr).toBe('error: application a1 was decided on 1 Dec 2026, and the decision and its letter rest on the scores as they were then, so no score is added, changed or removed after it; only a disqualified assessor\'s (one who declared a tie to an applicant in the call) are removed. '
       + 'If the decision must be revisited, take it back first with civsam application edit a1 --unset decision (the history keeps it), record the scores, decide again and write the applicant a new letter.\n');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
 
-  it('near miss: an undecided application is scored; a whole assessment is taken away; the way the refusal gives works', async () => {
+  it('application assess --remove and edit --unset assessments: an assessor\'s scores are not taken away after the decision; nothing is written', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    expect(await run(dir, ['application', 'assess', 'a1', '--assessor', 'Anna', '--remove'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    expect(await run(dir, ['application', 'edit', 'a1', '--unset', 'assessments'])).toEqual({ code: 2, stdout: '', stderr: REFUSED_DA });
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('near miss: a disqualified assessor\'s scores are taken away after the decision (as call letters asks), the others\' are kept', async () => {
+    const dir = folder(CALL + TIED);
+    writeFileSync(join(dir, 'applications/a1.yaml'), APP('a1', 'alpha', BO + DECIDED));
+    // Both at once would take Anna's too.
+    expect((await run(dir, ['application', 'edit', 'a1', '--unset', 'assessments'])).code).toBe(2);
+    expect((await run(dir, ['application', 'assess', 'a1', '--assessor', 'Bo', '--remove'])).code).toBe(0);
+    const after = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    expect(after).toContain('assessor: Anna');
+    expect(after).not.toContain('assessor: Bo');
+  });
+
+  it('near miss: an undecided application is scored and its assessment taken away; the way the refusal gives works', async () => {
     const dir = folder();
     expect((await run(dir, ['application', 'assess', 'a2', '--assessor', 'Ny Person', '--score', 'reach=2'])).code).toBe(0);
-    expect((await run(dir, ['application', 'assess', 'a1', '--assessor', 'Anna', '--remove'])).code).toBe(0);
+    expect((await run(dir, ['application', 'assess', 'a2', '--assessor', 'Anna', '--remove'])).code).toBe(0);
     expect((await run(dir, ['application', 'edit', 'a1', '--unset', 'decision'])).code).toBe(0);
     expect((await run(dir, ['application', 'assess', 'a1', '--assessor', 'Ny Person', '--score', 'reach=0'])).code).toBe(0);
   });
