@@ -6,7 +6,7 @@ import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
 import { descendantsIndex, municipalityIds, offerActive, reachOf } from '../domain/reach.js';
-import { grantedAmount } from '../domain/applications.js';
+import { applicationsByCall, grantedAmount, selectionOf } from '../domain/applications.js';
 import { EXIT } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
@@ -44,11 +44,19 @@ function organisationsOf(kind: RecordKind, r: AnyRec, folder: DataFolder): strin
     case 'offer': return [(r as unknown as Offer).organisation];
     case 'agreement': return (r as unknown as Agreement).organisations;
     case 'hearing-party': return [(r as unknown as HearingParty).organisation];
-    case 'call': { const c = r as unknown as Call; return [...list(c.invited), ...list(c.applicants), ...list(c.selected)]; }
+    case 'call': { const c = r as unknown as Call; const s = selectionOf(c, applicationsOfCall(folder, c.id)); return [...list(c.invited), ...s.applicants, ...s.selected]; }
     case 'consultation': return list((r as unknown as Consultation).invited).map((p) => folder.records['hearing-party'].get(p)?.organisation ?? '');
     case 'application': return (r as unknown as Application).organisations;
     default: return [];
   }
+}
+
+const byCall = new WeakMap<DataFolder, Map<string, Application[]>>();
+/** A call's applications, the folder's grouped by call once for the whole list. */
+function applicationsOfCall(folder: DataFolder, id: string): Application[] {
+  let map = byCall.get(folder);
+  if (!map) byCall.set(folder, (map = applicationsByCall(folder.records.application.values())));
+  return map.get(id) ?? [];
 }
 
 /** The records that pass every given filter, in id order. */
@@ -158,7 +166,8 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
     onScreen: ['list.title', 'list.id', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
     spared: ['list.published', 'list.channel', 'list.id', 'list.selected'],
     headers: ['list.id', 'list.title', 'list.channel', 'list.published', 'list.deadline', 'list.selected', 'list.status'],
-    row: (r, ctx, say) => { const c = r as unknown as Call; return [c.id, c.title, say.value(c.channel), say.date(c.published), say.date(c.deadline), list(c.selected).length, say.value(callStatus(c, ctx.today))]; },
+    // Selected as its applications show it (granted in full or in part), or as a call written the old way lists it.
+    row: (r, ctx, say, folder) => { const c = r as unknown as Call; return [c.id, c.title, say.value(c.channel), say.date(c.published), say.date(c.deadline), selectionOf(c, applicationsOfCall(folder, c.id)).selected.length, say.value(callStatus(c, ctx.today))]; },
   },
   'hearing-party': {
     onScreen: ['list.organisation', 'list.id', 'list.areas', 'list.since', 'list.status'],
@@ -189,7 +198,7 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
 
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
-    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : [kind, 'organisation']);
+    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : kind === 'call' ? [kind, 'organisation', 'application'] : [kind, 'organisation']);
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
     const inTable = chooseFormat(opts) !== 'csv';

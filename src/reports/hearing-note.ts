@@ -7,7 +7,7 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
-import { closedEarly, consultationReport, type Disposition, type HeardParty, type ResponsePoint } from './hearing.js';
+import { closedEarly, consultationReport, openedDespite, openedLate, type Disposition, type HeardParty, type ResponsePoint } from './hearing.js';
 
 export type { Disposition };
 
@@ -22,6 +22,10 @@ export interface NoteParty extends HeardParty {
 export interface HearingNote {
   consultation: { id: string; title: string; opens: string; deadline: string; days: number; status: Consultation['status']; selection: Consultation['selection']; seats: number | null };
   asOf: string;
+  /** Sent out after its planned day: the day it was planned to open. */
+  openedLate?: string;
+  /** Sent out despite error-level findings of its hearing list: their rules' ids, and why. */
+  openedDespite?: { rules: string[]; reason: string | null };
   /** Closed before its deadline (by `asOf`): the day, when recorded, and why. */
   closedEarly?: { date: string | null; reason: string | null };
   parties: NoteParty[];
@@ -46,9 +50,13 @@ export function buildHearingNote(folder: DataFolder, c: Consultation, asOf: stri
     points: json.points.filter((x) => x.party === p.party).map(({ summary, disposition, reason }) => ({ summary, disposition, reason })),
   }));
   const early = closedEarly(c, asOf);
+  const late = openedLate(c);
+  const despite = openedDespite(c);
   return {
     consultation: json.consultation,
     asOf,
+    ...(late ? { openedLate: late } : {}),
+    ...(despite ? { openedDespite: despite } : {}),
     ...(early ? { closedEarly: early } : {}),
     parties,
     responded: json.response_rate.responded,

@@ -4,7 +4,8 @@
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation, HearingParty } from '../domain/kinds.js';
 import { daysBetween } from '../domain/dates.js';
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { listWords, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { messageOr } from '../i18n/values.js';
 import { formatDate, formatShare } from '../i18n/format.js';
 import type { Table } from './table.js';
 import { functionalAddress } from '../hearing/contacts.js';
@@ -214,11 +215,34 @@ export function closedEarly(c: Consultation, asOf: string): { date: string | nul
   return { date: c.closed_early ?? null, reason: c.closed_early_reason ?? null };
 }
 
+/**
+ * The day a consultation sent out after its planned day was planned to open (`planned_opens`, kept
+ * by `consultation open`); undefined when it went out on its day or has not gone out.
+ */
+export function openedLate(c: Consultation): string | undefined {
+  return c.status !== 'planned' && c.planned_opens !== undefined && c.planned_opens < c.opens ? c.planned_opens : undefined;
+}
+
+/**
+ * The error-level findings of its hearing list a consultation was sent out despite (`consultation
+ * open --despite-findings`), by rule id, and the reason; undefined when there were none.
+ */
+export function openedDespite(c: Consultation): { rules: string[]; reason: string | null } | undefined {
+  return c.status !== 'planned' && (c.opened_despite ?? []).length > 0 ? { rules: c.opened_despite!, reason: c.opened_despite_reason ?? null } : undefined;
+}
+
+/** The findings' rules by their names, as a sentence lists them (`Høringsberettiget part udeladt og …`); an id the catalogue lacks as itself. */
+export function ruleTitles(lang: Language, rules: readonly string[]): string {
+  return listWords(lang, rules.map((id) => messageOr(lang, `rule.${id}.title`, id)));
+}
+
 export function consultationReport(folder: DataFolder, c: Consultation, asOf: string, lang: Language): Report {
   const t = tr(lang);
   const heard = heardParties(folder, c);
   const points = responsePoints(c, heard);
   const early = closedEarly(c, asOf);
+  const sentLate = openedLate(c);
+  const despite = openedDespite(c);
   const responded = heard.filter((h) => h.responded).length;
   const late = heard.filter((h) => h.late).length;
   const share = heard.length ? responded / heard.length : 0;
@@ -266,8 +290,8 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     // still ahead until it has passed, as hearing-not-opened counts it), passed, or passed without the consultation going out.
     t(c.opens > asOf || (c.status === 'planned' && c.opens === asOf) ? 'hearing.report.datesAhead' : c.status === 'planned' ? 'hearing.report.datesNotOpened' : 'hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
     // Sent out on another day than planned, or despite an error in its list: said, as its file keeps it.
-    ...(c.status !== 'planned' && c.planned_opens !== undefined && c.planned_opens < c.opens ? [t('hearing.report.openedLate', { planned: formatDate(c.planned_opens, lang) })] : []),
-    ...(c.status !== 'planned' && (c.opened_despite ?? []).length > 0 ? [t('hearing.report.openedDespite', { count: c.opened_despite!.length, reason: c.opened_despite_reason ?? t('hearing.report.noReason') })] : []),
+    ...(sentLate ? [t('hearing.report.openedLate', { planned: formatDate(sentLate, lang) })] : []),
+    ...(despite ? [t('hearing.report.openedDespite', { count: despite.rules.length, reason: despite.reason ?? t('hearing.report.noReason') })] : []),
     ...(early ? [closedEarlyText(early, lang)] : []),
     // No party invited: said in words, not as an empty list and a rate of 0 of 0.
     ...(heard.length === 0 ? [t('hearingNote.noParties')] : []),

@@ -7,7 +7,7 @@ import { consultationInvitations, consultationReport } from '../overviews.js';
 import { areaList, facts, groupList, orgLink, type PageContent, type PageContext } from '../page.js';
 import { currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { paragraphs } from './text.js';
-import { closedEarly } from '../../reports/hearing.js';
+import { closedEarly, openedDespite, openedLate, ruleTitles } from '../../reports/hearing.js';
 import { contactLine, regionContact } from '../contact.js';
 
 export function consultationsPage(ctx: PageContext): PageContent {
@@ -62,13 +62,19 @@ function consultation(ctx: PageContext, c: Consultation, open: boolean): Html {
   const id = `consultation-${c.id}`;
   const selection = invitationText(ctx, c);
   const early = open ? undefined : closedEarly(c, ctx.facts.asOf);
+  const late = openedLate(c);
+  const despite = openedDespite(c);
   const rate = parties.length ? ctx.t('publish.consultations.rate', { responded: ctx.number(report.responded), invited: ctx.number(parties.length), share: ctx.share(report.responded / parties.length) }) : undefined;
   return html`<article class="consultation" id="${id}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${c.title}</h3>
 ${paragraphs(c.description)}${facts([
   [ctx.t('publish.consultations.opens'), ctx.date(c.opens)],
+  // Sent out later than planned, or despite errors in its hearing list: said as an early close is, with the region's reason.
+  [ctx.t('publish.consultations.plannedOpens'), late && ctx.date(late)],
   [ctx.t('publish.consultations.deadline'), ctx.t('publish.consultations.deadlineDays', { date: ctx.date(c.deadline), days: ctx.number(daysBetween(c.opens, c.deadline)) })],
   [ctx.t('publish.consultations.deadlineReason'), c.deadline_reason],
+  [ctx.t('publish.consultations.openedDespite', { count: despite?.rules.length ?? 0 }), despite && ruleTitles(ctx.lang, despite.rules)],
+  [ctx.t('publish.consultations.openedDespiteReason'), despite?.reason ?? undefined],
   [ctx.t('publish.consultations.closedEarly'), early && (early.date ? ctx.date(early.date) : ctx.t('hearing.yes'))],
   [ctx.t('publish.consultations.closedEarlyReason'), early?.reason ?? undefined],
   [ctx.t('publish.areas'), areaList(ctx, c.areas)],
