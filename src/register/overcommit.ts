@@ -4,6 +4,7 @@
 // change leaves it; a finding the folder did not have before is said once the change is written
 // (or after a dry run's diff, as what it would do): where the promise is made, not first in the audit.
 import { rule } from '../audit/rules/pool-overcommitted.js';
+import { poolYearTotals } from '../domain/allocation.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind } from '../domain/kinds.js';
 import { recordName } from '../domain/record-name.js';
@@ -26,9 +27,21 @@ export function overcommittedByChange(folder: DataFolder, changes: ReadonlyArray
     else records[c.kind].delete(c.id);
   }
   const changed = { ...folder, records } as DataFolder;
-  const said = (f: { subject: { id: string }; message: Message }) => `${f.subject.id}\n${JSON.stringify(f.message)}`;
-  const before = new Set(rule.check({ folder, asOf }).map(said));
+  // Said when the change makes a pool-year's excess larger (a new one, or more promised, or a lower
+  // budget); a change that lessens an excess, or leaves it as it was, says nothing here.
+  const before = excesses(folder);
+  const after = excesses(changed);
   return rule.check({ folder: changed, asOf })
-    .filter((f) => !before.has(said(f)))
+    .filter((f) => (after.get(`${f.subject.id}\n${String(f.message.params?.year)}`) ?? 0) > (before.get(`${f.subject.id}\n${String(f.message.params?.year)}`) ?? 0))
     .map((f) => ({ key: dryRun ? 'register.wouldOvercommit' : 'register.overcommitted', params: { pool: recordName(changed, 'pool', f.subject.id) ?? f.subject.id, finding: f.message } }));
+}
+
+/** By pool and year: how much more is promised than the year's budget (the rule's own sums). */
+function excesses(folder: DataFolder): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const py of poolYearTotals(folder)) {
+    const budget = (folder.records.pool.get(py.pool)?.budgets ?? []).filter((b) => b.year === py.year).reduce((sum, b) => sum + b.amount_dkk, 0);
+    out.set(`${py.pool}\n${py.year}`, py.total - budget);
+  }
+  return out;
 }

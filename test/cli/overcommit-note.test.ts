@@ -30,6 +30,10 @@ describe('a change that promises more of a pool than its budget', () => {
     // Raised further (1,250,000 kr.: 250,000 kr. too much): said again, with the new sums.
     const en = await run(dir, ['agreement', 'edit', 'ag', '--funding', 'p:2026:operation:1250000'], 'en');
     expect(en.stderr).toContain('Note: after this change more is promised from the pool “Psykiatripuljen” than it has. 2026: DKK 1,250,000 allocated against a budget of DKK 1,000,000, DKK 250,000 too much. civsam audit reports it as an error');
+    // Lowered but still above the budget (1,100,000 kr.): the excess is smaller, nothing is said (the audit still finds it).
+    const lower = await run(dir, ['agreement', 'edit', 'ag', '--funding', 'p:2026:operation:1100000']);
+    expect(lower.code).toBe(0);
+    expect(lower.stderr).not.toContain('Bemærk');
     // Another field of the same overcommitted agreement: the pool is as it was, nothing is said.
     const title = await run(dir, ['agreement', 'edit', 'ag', '--title', 'Ny titel']);
     expect(title.code).toBe(0);
