@@ -82,7 +82,11 @@ function nearestOptions(cmd: Command, typed: string): string[] {
   const all = [...options.values()];
   if (word.length === 1) return all.filter((o) => o.short !== undefined && o.short !== typed && looseKey(o.short.slice(1)) === word).map((o) => o.short!);
   const near = nearestByName(word, all.filter((o) => o.long !== undefined), (o) => [looseKey(o.long!.slice(2))], 2);
-  return [...new Set(near.map((o) => o.long!))];
+  if (near.length > 0) return [...new Set(near.map((o) => o.long!))];
+  // The last part of an option's name typed alone (`--phone` for --contact-phone), when one option ends so.
+  const typedName = typed.replace(/^--?/, '').toLowerCase();
+  const ending = all.filter((o) => o.long !== undefined && o.long.endsWith(`-${typedName}`));
+  return ending.length === 1 ? [ending[0].long!] : [];
 }
 
 /** A long option's name written with one dash (`-status`): small letters and dashes, as civsam's options are. */

@@ -44,6 +44,12 @@ describe('a mistyped option', () => {
     expect(await refused(['org', 'list', '-x'], EN)).toBe('error: unknown option -x.\nRun civsam org list --help to see its options.\n');
   });
 
+  it('the last part of one option\'s name typed alone is taken for that option (--phone for --contact-phone); near miss: nothing ends so', async () => {
+    expect(await refused(['org', 'edit', 'alpha', '--phone', '1'], DA)).toBe('fejl: ukendt tilvalg --phone. Mente du: --contact-phone?\nKør civsam org edit --help for at se dens argumenter og tilvalg.\n');
+    expect(await refused(['org', 'edit', 'alpha', '--email', 'x'], EN)).toContain('error: unknown option --email. Did you mean: --contact-email?');
+    expect(await refused(['org', 'edit', 'alpha', '--zzz', 'x'], DA)).toBe('fejl: ukendt tilvalg --zzz.\nKør civsam org edit --help for at se dens argumenter og tilvalg.\n');
+  });
+
   it('an escape code is shown harmless and NFD text composed, and the suggestion still found', async () => {
     const escaped = await refused(['org', 'list', `--${ESC}[31mx`], DA);
     expect(escaped).toBe('fejl: ukendt tilvalg --\uFFFD[31mx.\nKør civsam org list --help for at se dens tilvalg.\n');
