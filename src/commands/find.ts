@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import { EXIT, UsageError, UserError } from '../domain/errors.js';
-import { kindFromName, VOCABULARY_WORDS, type Target } from '../domain/kinds.js';
+import { kindFromName, RECORD_KINDS, VOCABULARY_WORDS, type Target } from '../domain/kinds.js';
 import { caseKey } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
 import { findInFolder, FIND_KINDS } from '../reports/find.js';
@@ -36,8 +36,13 @@ export async function run(ctx: CommandContext, opts: FindOpts, args: unknown[]):
   if (caseKey(text) === '') throw new UserError('find.empty');
   const kinds = kindsOf(ctx, opts.kind);
   const { folder, problems } = loadFolder(ctx);
-  const leftOut = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size;
+  // A file with errors whose record could still be read is searched as it stands; one that could not is left out. Each is said as it is.
+  const withErrors = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const read = new Set<string>();
+  for (const kind of RECORD_KINDS) for (const id of folder.records[kind].keys()) { const f = folder.fileOf(kind, id); if (f !== undefined && withErrors.has(f)) read.add(f); }
+  const leftOut = withErrors.size - read.size;
   if (leftOut > 0) ctx.stderr.write(`${ctx.t('find.leftOut', { count: leftOut })}\n`);
+  if (read.size > 0) ctx.stderr.write(`${ctx.t('find.searchedWithErrors', { count: read.size })}\n`);
   const hits = findInFolder(folder, text, kinds, ctx.lang);
   if (hits.length === 0) ctx.stderr.write(`${ctx.t('find.none')}\n`);
   if (hits.length === 0 && (opts.format ?? 'table') === 'table' && opts.output === undefined) return EXIT.ok;

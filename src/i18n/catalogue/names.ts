@@ -32,6 +32,7 @@ export const names = defineMessages({
   'find.none': 'Nothing found that matches what you searched for. Try a shorter part of the name.',
   'find.heading': '{count, plural, one {1 match} other {# matches}}, best first',
   'find.kind': 'Kind',
+  'find.searchedWithErrors': '{count, plural, one {1 file has errors but could be read, and its record is searched as it stands} other {# files have errors but could be read, and their records are searched as they stand}}; civsam validate lists the errors.',
   'find.leftOut': '{count, plural, one {1 file has errors and was left out of the search} other {# files have errors and were left out of the search}}; civsam validate lists {count, plural, one {it} other {them}}.',
 }, {
   'names.noId': 'der er ingen {kind} med id\'et {id}. {hint}',
@@ -60,5 +61,6 @@ export const names = defineMessages({
   'find.none': 'Intet fundet, der passer til det, du søgte efter. Prøv en kortere del af navnet.',
   'find.heading': '{count, plural, one {1 resultat} other {# resultater}}, bedste først',
   'find.kind': 'Art',
+  'find.searchedWithErrors': '{count, plural, one {1 fil har fejl, men kunne læses, og dens post er med i søgningen, som den står} other {# filer har fejl, men kunne læses, og deres poster er med i søgningen, som de står}}; civsam validate viser fejlene.',
   'find.leftOut': '{count, plural, one {1 fil har fejl og er ikke med i søgningen} other {# filer har fejl og er ikke med i søgningen}}; civsam validate viser {count, plural, one {den} other {dem}}.',
 });
