@@ -145,15 +145,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     if (!ran && argv.length === 0) {
       streams.stdout.write(program.helpInformation());
     }
-    // Asked to stop too late to stop anything (the change was done, or none was begun): said too;
-    // a command that never began a change stops as stoppedBeforeRun says.
+    // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
     await heardYet();
     const late = notedStop();
-    if (!late) return exitCode;
-    stopNoting();
-    if (late.then === 'write.stopped') throw new UserError(late.then, {}, stopExitCode(late.signal));
-    streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
-    return stopExitCode(late.signal);
+    if (late && late.then !== 'write.stopped') {
+      stopNoting();
+      streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
+      return stopExitCode(late.signal);
+    }
+    await stoppedBeforeRun();
+    return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;

@@ -66,6 +66,12 @@ export function restore(kind: RecordKind) {
 
     const version = ((): Version => {
       const there = existsSync(join(dir, rel));
+      // Changes made in the file since its last commit would be lost unseen, whichever version is
+      // brought back. (A file git does not track yet, `??`, is told so below when the last change
+      // is undone; put back as it was on a day, its content too would be lost.)
+      const status = there ? gitRaw(['status', '--porcelain', '--', path], root) : undefined;
+      const line = status?.ok ? status.stdout.toString('utf8') : '';
+      if (line !== '' && (!line.startsWith('??') || opts.asOf !== undefined)) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
       if (opts.asOf !== undefined) {
         const commit = commitAt(root, opts.asOf);
         if (!commit) throw new UserError('asOfHistory.nothingYet', { date: opts.asOf, dir: dataFolderName(ctx) });
@@ -90,11 +96,6 @@ export function restore(kind: RecordKind) {
           removed: true,
         };
       }
-      // The last change is the last one committed: changes made in the file since would be lost unseen.
-      // (A file git does not track yet, `??`, is left to the next step: it was never committed.)
-      const status = gitRaw(['status', '--porcelain', '--', path], root);
-      const line = status.ok ? status.stdout.toString('utf8') : '';
-      if (line !== '' && !line.startsWith('??')) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
       const last = lastChange(root, path);
       if (!last) throw new UserError('restore.neverCommitted', params);
       const bytes = readFileAt(root, `${last.commit}^`, path);

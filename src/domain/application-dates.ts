@@ -74,7 +74,7 @@ function assessmentsRemoved(before: Rec | undefined, after: Rec): string[] {
 export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
   const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
   // Tied as the call's ranking and the audit find it: to any organisation applying in the call, this application's as the change leaves it included.
-  const tied = call ? tiedAssessors(call, [...applicationsOf(folder, call.id), after as unknown as Application]) : new Map<string, string[]>();
+  const tied = call ? tiedAssessors(call, [...applicationsOf(folder, call.id).filter((a) => a.id !== after.id), after as unknown as Application]) : new Map<string, string[]>();
   const refusal = applicationDateRefusal(before, after, call?.published, today, (assessor) => tiesOf(tied, assessor) !== undefined);
   if (refusal) throw new UserError(refusal.key, refusal.params);
 }

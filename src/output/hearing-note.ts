@@ -27,8 +27,9 @@ function blocks(note: HearingNote, lang: Language): Block[] {
   // Closed before its deadline: it did not run to the deadline, and the note is final, with when and why.
   const ran = early
     ? early.date ? t('hearingNote.introClosedEarly', { ...course, closed: date(early.date) }) : t('hearingNote.introClosedEarlyUndated', course)
-    // Not yet open on the note's day: said in the present, not as a course that has run.
-    : note.asOf < c.opens ? t('hearingNote.introAhead', course) : t('hearingNote.intro', course);
+    // Not sent out by the note's day (not yet its day, or still planned past it): said in the present,
+    // not as a course that has run (the same test as consultationOpened's, on the note's fields).
+    : c.status === 'planned' || note.asOf < c.opens ? t('hearingNote.introAhead', course) : t('hearingNote.intro', course);
   // Who it went to and who answered, in words for none, one and all (`ingen afgav høringssvar`, not `0 afgav`).
   const sentTo = t('hearingNote.sentTo', { count: note.parties.length, responded: note.responded, silent: note.parties.length - note.responded });
   // A late response counts, said as the hearing report says it.

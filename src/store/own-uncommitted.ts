@@ -79,9 +79,14 @@ export function forgetOwnChanges(root: string, paths: readonly string[]): void {
 /** Of these uncommitted files (paths in the repository), those civsam saved and that are still exactly as it saved them. */
 export function ownUncommitted(root: string, paths: readonly string[]): OwnChange[] {
   const path = notePath(root);
-  if (!path || paths.length === 0) return [];
+  if (!path) return [];
   const wanted = new Set(paths);
-  return readNote(path).filter((f) => wanted.has(f.path) && currentSha(join(root, f.path)) === f.sha);
+  const noted = readNote(path);
+  // A noted file that is no longer uncommitted was committed since (by hand, as civsam advised):
+  // forgotten, so the same content uncommitted later is never taken for civsam's.
+  const open = noted.filter((f) => wanted.has(f.path));
+  if (open.length < noted.length) writeNote(path, open);
+  return open.filter((f) => currentSha(join(root, f.path)) === f.sha);
 }
 
 /** The SHA-256 of a file's text now; null when it is not there; undefined when it cannot be told (a link, unreadable). */

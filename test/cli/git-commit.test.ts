@@ -266,6 +266,23 @@ describe('the next change after a commit that failed', () => {
     expect(later.stderr).not.toContain('tidligere ændring');
   }, 30_000);
 
+  it('a file committed by hand, as the message advises, is forgotten: the same content uncommitted later is someone\'s work', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: failingCommit() }).code).toBe(2);
+    const saved = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    git('commit', '-q', '-am', 'by hand');
+    // A change made while alpha is committed forgets it.
+    expect(civsamBinary(['org', 'add', '--name', 'Beta Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: GIT }).code).toBe(0);
+    // Someone commits other content, then puts back what civsam once saved, uncommitted: their work.
+    writeFileSync(join(dir, 'organisations/alpha.yaml'), saved + '# anden udgave\n');
+    git('commit', '-q', '-am', 'other');
+    writeFileSync(join(dir, 'organisations/alpha.yaml'), saved);
+    const r = civsamBinary(['org', 'add', '--name', 'Gamma Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: GIT });
+    expect(r.code).toBe(0);
+    expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n');
+    expect(r.stderr).not.toContain('earlier change');
+  }, 30_000);
+
   it('another file civsam saved is committed with the next change too; a file changed by hand since is someone\'s work and left', () => {
     const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening'), 'organisations/gamma.yaml': org('gamma', 'Gamma Forening') });
     expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: failingCommit() }).code).toBe(2);

@@ -14,7 +14,7 @@ describe('an option for a day that has been', () => {
     const dir = makeFolder(baseFiles());
     const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
     const da = await civsam(['org', 'edit', 'alpha', '--contact-confirmed', '2027-01-01', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
-    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: --contact-confirmed ligger efter i dag (6. dec. 2026): den angiver en dag, der har været, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.\n' });
+    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: --contact-confirmed ligger efter i dag (6. dec. 2026): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.\n' });
     const en = await civsam(['org', 'edit', 'alpha', '--registered', '2026-12-07', '--no-commit', '--data', dir]);
     expect(en.code).toBe(2);
     expect(en.stderr).toContain('--registered is after today (6 Dec 2026)');

@@ -130,6 +130,14 @@ describe('a change is undone', () => {
     expect((await f.run(['org', 'restore', 'vest', '--as-of', '2026-02-15'])).code).toBe(0);
     expect(f.file()).toBe(COMMENTED.replace('Mødes i Aarhus', 'Februar'));
     expect(f.git('log', '-1', '--format=%s').trim()).toMatch(/^organisation vest: hentet tilbage som ved udgangen af 15\. feb\. 2026 \([0-9a-f]{7}\)$/);
+    // Edits not yet committed are never overwritten by a version of a day either: refused, the file as it was.
+    const edited = f.file() + '# egen rettelse\n';
+    writeFileSync(join(f.dir, 'organisations/vest.yaml'), edited);
+    const dirty = await f.run(['org', 'restore', 'vest', '--as-of', '2026-02-15']);
+    expect(dirty.code).toBe(2);
+    expect(dirty.stderr).toContain('har ændringer, som endnu ikke er registreret i historikken');
+    expect(f.file()).toBe(edited);
+    expect(git(f.dir, ['checkout', '--', 'organisations/vest.yaml']).code).toBe(0);
     const before = await f.run(['org', 'restore', 'vest', '--as-of', '2000-01-01']);
     expect(before).toMatchObject({ code: 2, stdout: '' });
     expect(before.stderr).toMatch(/^fejl: der var intet registreret i historikken for datamappen .* ved udgangen af 1\. jan\. 2000; vælg en senere dato\.\n$/);

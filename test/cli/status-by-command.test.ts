@@ -106,5 +106,9 @@ describe('consultation report: the opening day in its tense', () => {
     expect((await report('2026-11-20', 'planned')).stdout.split('\n')[1]).toBe('Skulle have åbnet 20. nov. 2026, frist 30. dec. 2026 (40 dage). Status: planlagt.');
     expect((await report('2026-11-20', 'open')).stdout.split('\n')[1]).toBe('Åbnede 20. nov. 2026, frist 30. dec. 2026 (40 dage). Status: åben.');
     expect((await report('2026-11-20', 'open', 'da', 'md')).stdout).toContain('Høringen »Høring om planen« løb fra 20. nov. 2026 til 30. dec. 2026 (40 dage).');
+    // Still planned past its day: the høringsnotat never says it ran.
+    const planned = (await report('2026-11-20', 'planned', 'da', 'md')).stdout;
+    expect(planned).not.toContain('løb fra');
+    expect(planned).toContain('Høringen »Høring om planen« åbner 20. nov. 2026');
   });
 });

@@ -182,6 +182,6 @@ export const cli = defineMessages({
   'error.invalidData': 'datamappen {dir} har {count} fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se {count, plural, one {den} other {dem}}, og ret {count, plural, one {den} other {dem}} først.',
   'error.notADate': '{option} skal være en dato skrevet ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
   'error.noSuchDay': '{option} er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-11-23.',
-  'register.happenedAfterToday': '{option} ligger efter i dag ({today}): den angiver en dag, der har været, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.',
+  'register.happenedAfterToday': '{option} ligger efter i dag ({today}): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.',
   'error.dateAfterToday': '{option} ligger efter i dag ({today}): en ændring af status registreres, når den er sket. Angiv dagens dato eller en tidligere, eller udelad {option} for at bruge dagens dato.',
 });
