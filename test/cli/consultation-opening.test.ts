@@ -96,7 +96,7 @@ describe('consultation open with an error in its hearing list', () => {
   it('near miss: with the party left out for a written reason it opens; --despite-findings is then refused, there being nothing to open despite', async () => {
     const refused = await run(folder(OMITTED), ['consultation', 'open', 'h1', '--despite-findings', '--reason', 'Haster', '--no-commit']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('fejl: civsam consultation audit finder ingen fejl i høringslisten for høringen h1, så der er intet at åbne den trods. Udelad --despite-findings og --reason.\n');
+    expect(refused.stderr).toBe('fejl: civsam consultation audit finder ingen fejl i høringslisten for høringen h1, så --despite-findings kan ikke bruges her. Udelad --despite-findings og --reason.\n');
     const dir = folder(OMITTED);
     expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
     expect(read(dir)).not.toContain('opened_despite');
