@@ -17,6 +17,7 @@ import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
 import { contentSha, forgetOwnChanges, noteOwnChanges, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
+import { refuseHappenedAfterToday } from './happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -299,6 +300,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
         continue;
       }
+      // Every record written, from flags, a file, a sheet or a question, keeps no space around its
+      // name: trimmed before any check, so a space alone is no new name (nor refused as one).
+      if (change.record !== null && change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
       if (!current.snapshot.exists && change.record !== null) {
         // A new record while a file of its folder cannot be read: whether the record is there
         // already (under another id, by the same name) cannot be told, and a second entry of the
@@ -328,8 +332,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
-      // Every record written, from flags, a file, a sheet or a question, keeps no space around its name.
-      if (change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
+      // A day something happened, however it was given, is not after today (a restored version, again, is not judged).
+      if (change.text === undefined) refuseHappenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
