@@ -290,7 +290,7 @@ async function findNamed(ctx: CommandContext, place: SyncPlace, named: Array<{ k
   const { findRecord } = await import('../context/names.js');
   const { removedRecords } = await import('../store/history.js');
   let removed: ReturnType<typeof removedRecords> | undefined;
-  const gone = () => (removed ??= removedRecords(place.root, place.prefix));
+  const gone = () => (removed ??= removedRecords(place));
   return named.map((n) => findRecord(ctx, n.word, n.kind ? [n.kind] : RECORD_KINDS, gone));
 }
 

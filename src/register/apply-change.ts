@@ -31,7 +31,7 @@ import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
-import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -400,12 +400,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     let dirtyOthers = 0;
     // Files of an earlier change civsam saved and could not commit, still as it saved them: its own work, committed with this change.
     let earlier: OwnChange[] = [];
-    const repoPath = (t: string) => (repo ? t.slice(repo.root.length + 1).split('\\').join('/') : t);
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
       const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
-      const targetRel = new Set(targets.map(repoPath));
+      const targetRel = new Set(targets.map((t) => toRepoPath(repo, t)));
       earlier = ownUncommitted(repo.root, [...dirty]);
       const own = new Set(earlier.map((f) => f.path));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
@@ -445,7 +444,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
         // Noted before the commit, so a commit that fails (or a process killed now) leaves the next change knowing these files for civsam's.
-        const mine = changing.map((f, i) => ({ path: repoPath(targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
+        const mine = changing.map((f, i) => ({ path: toRepoPath(repo, targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
         noteOwnChanges(repo.root, mine);
         const withEarlier = earlier.filter((f) => !mine.some((m) => m.path === f.path));
         const fullMessage = earlier.length === 0 ? message : `${message}\n\n${translate(language, 'git.earlierOwnBody', { messages: [...new Set(earlier.map((f) => f.message))].join('\n') })}`;
@@ -610,7 +609,7 @@ export function finishLeftChange(ctx: CommandContext, dir: string, cache: ParseC
   if (repo && typeof note?.message === 'string' && Array.isArray(note.targets) && note.targets.every((t) => typeof t === 'string' && !t.split('/').includes('..'))) {
     const real = realpathSync(dir);
     const paths = note.targets.map((t) => join(real, t));
-    const mine = new Set(paths.map((p) => relative(repo.root, p).split(sep).join('/')));
+    const mine = new Set(paths.map((p) => toRepoPath(repo, p)));
     // Only when nothing but this change is uncommitted in the folder: what anyone else changed since is theirs to commit.
     if (uncommitted(repo, real).every((p) => HIDDEN_NAME.test(p) || mine.has(p))) committed = commitPaths(repo, paths, note.message).committed;
   }

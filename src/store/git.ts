@@ -77,13 +77,39 @@ export function findRepository(dir: string, git: GitRun = runGit): Repository | 
   return root ? { root } : undefined;
 }
 
-function toRepoPath(repo: Repository, path: string): string {
+/** A path (absolute, links resolved as git resolves them) as git names it: relative to the repository's top folder, with forward slashes; '' for the top folder itself. */
+export function toRepoPath(repo: Repository, path: string): string {
   return relative(repo.root, path).split(sep).join('/');
 }
 
-/** Paths (relative to the repository) with uncommitted changes, within `under` when given. */
-export function uncommitted(repo: Repository, under?: string, git: GitRun = runGit): string[] {
-  const args = ['status', '--porcelain=v1', '-z', '--untracked-files=all'];
+/** Where the data folder lies in its repository: the repository's root and the folder's path in it ('' at the top, else 'data/', with the slash). */
+export interface FolderInRepository {
+  root: string;
+  prefix: string;
+}
+
+/** The data folder's path in the repository (`realDir`: its real path), as FolderInRepository.prefix has it. */
+export function folderPrefix(repo: Repository, realDir: string): string {
+  const rel = toRepoPath(repo, realDir);
+  return rel ? `${rel}/` : '';
+}
+
+/** A file of the data folder (relative to it, `organisations/x.yaml`) as git names it in the repository. */
+export function inRepository(place: FolderInRepository, rel: string): string {
+  return `${place.prefix}${rel}`;
+}
+
+/** A file git names in the repository, relative to the data folder; undefined for one outside the folder. */
+export function inDataFolder(place: FolderInRepository, path: string): string | undefined {
+  return path.startsWith(place.prefix) ? path.slice(place.prefix.length) : undefined;
+}
+
+/**
+ * Paths (relative to the repository) with uncommitted changes, within `under` when given;
+ * `untracked: false` leaves out files git has never been told of.
+ */
+export function uncommitted(repo: Repository, under?: string, { untracked = true }: { untracked?: boolean } = {}, git: GitRun = runGit): string[] {
+  const args = ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked ? 'all' : 'no'}`];
   if (under !== undefined) args.push('--', toRepoPath(repo, under) || '.');
   const r = git(args, repo.root);
   if (!r.ok) return [];
@@ -191,10 +217,9 @@ export function firstLine(s: string): string {
 }
 
 /** Where the data folder `dir` lies in its git repository: the repository's root and the folder's path in it ('' or 'data/'); undefined outside one. */
-export function folderInRepository(dir: string): { root: string; prefix: string } | undefined {
+export function folderInRepository(dir: string): FolderInRepository | undefined {
   const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
   if (!top.ok) return undefined;
   const root = realpathSync(top.stdout.toString('utf8').trim());
-  const rel = realpathSync(dir).slice(root.length + 1).split('\\').join('/');
-  return { root, prefix: rel ? `${rel}/` : '' };
+  return { root, prefix: folderPrefix({ root }, realpathSync(dir)) };
 }
