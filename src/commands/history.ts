@@ -12,7 +12,7 @@ import { chooseFormat, emit } from '../context/output.js';
 import { shapeAt } from '../domain/shapes.js';
 import { formatDate } from '../i18n/format.js';
 import { fieldLabel, valueLabel } from '../i18n/values.js';
-import { COMMAND_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { folderInRepository, inRepository } from '../store/git.js';
@@ -126,7 +126,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     // A record no longer in the folder is found as the others are, by its id or the name it last had.
   const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(place));
 
-  const paths = record ? [inRepository(place, recordRel(record.kind, record.id))] : [place.prefix || '.'];
+  const paths = record ? [inRepository(place, `${FOLDER_OF[record.kind]}/${record.id}.yaml`)] : [place.prefix || '.'];
   const entries = readHistory(place, { paths, since: opts.since, author: opts.author });
   if (record && entries.length === 0) {
     ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
