@@ -171,10 +171,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // A record command's verb first (`civsam list`): the kind goes before it, and which kinds have it.
       const verb = word !== undefined ? (await import('./mistyped.js')).verbFirst(program, argv, word) : undefined;
       const near = option?.near ?? (verb && 'meant' in verb ? verb.meant : word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
+      // `civsam undo`, `civsam fortryd`, `civsam restore`: the way back is restore, after the record's
+      // kind, said once (for `civsam restore` it is that, not the list of every kind's restore as well).
+      const undo = word !== undefined && UNDO_WORDS.has(word) && !(verb && 'meant' in verb);
       if (near.length > 0) message += ` ${t('names.didYouMean', { list: near.join(', ') })}`;
-      else if (verb && 'kinds' in verb) message += ` ${t('cli.kindFirst', { commands: verb.kinds.join(', ') })}`;
-      // `civsam undo`, `civsam fortryd`: the way back is restore, after the record's kind.
-      if (word !== undefined && UNDO_WORDS.has(word)) message += ` ${t('cli.undoHint')}`;
+      else if (verb && 'kinds' in verb && !undo) message += ` ${t('cli.kindFirst', { commands: verb.kinds.join(', ') })}`;
+      if (undo) message += ` ${t('cli.undoHint')}`;
       streams.stderr.write(`${errColor.red(t('cli.error'))} ${message}\n${seeHelp(stoppedIn, t)}\n`);
       return EXIT.invalid;
     }

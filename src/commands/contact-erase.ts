@@ -3,11 +3,12 @@
 // it, and commands to copy into a terminal that rewrite that one file's history with plain git.
 import type { CommandContext } from '../context/context.js';
 import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { resolveDataFolder } from '../context/load.js';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { shellWord } from '../i18n/shell-word.js';
-import { folderInRepository, gitRaw } from '../store/git.js';
+import { folderInRepository, gitRaw, inRepository } from '../store/git.js';
 import { versionsHolding, type VersionsHolding } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { changeRecord } from '../register/apply-change.js';
@@ -41,8 +42,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   ctx.stderr.write(ctx.t('contact.erased', { file }) + '\n');
   // The personal data erased (a role or a date alone is none): what the history must not keep either.
   const erased = (only ?? FIELDS).filter((f) => PERSONAL.includes(f));
-  const place = erased.length > 0 ? folderInRepository(realpathSync(resolve(ctx.cwd, ctx.dataDir))) : undefined;
-  if (place) sayHistory(ctx, place.root, `${place.prefix}${recordRel('organisation', id)}`, erased, file);
+  // The folder the change was written in, found as every command finds it.
+  const place = erased.length > 0 ? folderInRepository(realpathSync(resolveDataFolder(ctx))) : undefined;
+  if (place) sayHistory(ctx, place.root, inRepository(place, recordRel('organisation', id)), erased, file);
   ctx.stderr.write(ctx.t('contact.otherCopies') + '\n');
   return code;
 }

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { resolveDataDir } from '../context/load.js';
+import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
@@ -61,6 +62,12 @@ export function examine(dir: string): FolderHealth {
   return health;
 }
 
+/** Whether the folder is the user's own (where the system has no owners, as good as). */
+function ownsFolder(dir: string): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || statSync(dir).uid === uid;
+}
+
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const dir = resolveDataDir(ctx);
   // Each finding wrapped at the terminal's width (piped: one line each), then coloured line by line.
@@ -111,7 +118,10 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     else if (opts.dryRun || !lock) say(ctx.t('doctor.tempLeft', { count: health.temporary.length - removed }));
 
     if (health.readableByOthers.length > 0) {
-      say(ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir }), c.yellow);
+      // chmod is the owner's to run, on a folder that can be changed: a case worker on a shared
+      // drive can do neither, and is told whom to ask, about which folder.
+      const own = refused === undefined && ownsFolder(dir);
+      say(own ? ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir }) : ctx.t('doctor.readableByOthersShared', { count: health.readableByOthers.length, dir: dataFolderName(ctx) }), c.yellow);
       // Named, so the user can see which files (and fix one without chmod -R); a long list is cut.
       for (const rel of health.readableByOthers.slice(0, READABLE_SHOWN)) say(ctx.t('doctor.readableFile', { file: rel }));
       if (health.readableByOthers.length > READABLE_SHOWN) say(ctx.t('doctor.readableMore', { count: health.readableByOthers.length - READABLE_SHOWN }));

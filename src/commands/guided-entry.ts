@@ -18,6 +18,7 @@ import { uniqueId } from '../domain/ids.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { applyFlags, newId, parseFlag, withDefaults } from '../register/build.js';
+import { refuseHappenedAfterToday } from '../register/happened-dates.js';
 import { errorsIntroduced, untoldRecords } from '../register/check.js';
 import { refuseBesideUntold, refuseUnreadSettings } from '../register/apply-change.js';
 import { refuseOpeningDayByEdit, refuseStatusByEdit } from '../register/course-status.js';
@@ -186,6 +187,8 @@ class Asker {
     try {
       if (answer !== undefined) parseFlag(spec, answer);
       built = this.recordWith(answers);
+      // A day something happened, after today, is refused as the write will refuse it, but at once.
+      refuseHappenedAfterToday(this.kind, this.recordWith({}).rec, built.rec, this.ctx.today);
     } catch (e) {
       if (e instanceof UserError) return this.inQuestionWords(spec, e.userMessage);
       throw e;

@@ -15,7 +15,7 @@ import { fieldLabel, valueLabel } from '../i18n/values.js';
 import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
-import { folderInRepository } from '../store/git.js';
+import { folderInRepository, inRepository } from '../store/git.js';
 import { readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
@@ -123,13 +123,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const dir = realpathSync(resolveDataDir(ctx));
   const place = folderInRepository(dir);
   if (!place) throw new UserError('history.noRepository', { dir: dataFolderName(ctx) });
-  const { root, prefix } = place;
-  const fileOf = (kind: RecordKind, id: string) => `${prefix}${FOLDER_OF[kind]}/${id}.yaml`;
-  // A record no longer in the folder is found as the others are, by its id or the name it last had.
-  const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(root, prefix));
+    // A record no longer in the folder is found as the others are, by its id or the name it last had.
+  const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(place));
 
-  const paths = record ? [fileOf(record.kind, record.id)] : [prefix || '.'];
-  const entries = readHistory(root, prefix, { paths, since: opts.since, author: opts.author });
+  const paths = record ? [inRepository(place, `${FOLDER_OF[record.kind]}/${record.id}.yaml`)] : [place.prefix || '.'];
+  const entries = readHistory(place, { paths, since: opts.since, author: opts.author });
   if (record && entries.length === 0) {
     ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
     // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).

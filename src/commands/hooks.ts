@@ -4,14 +4,14 @@
 // cross-record rules see everything, and the commit is refused for any error in a file it
 // changes, or an error elsewhere that the last commit did not have (a reference left dangling).
 import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
 import { writeFileAtomic } from '../context/output.js';
 import { resolveDataDir } from '../context/load.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { gitRaw } from '../store/git.js';
+import { folderInRepository, gitRaw, type FolderInRepository } from '../store/git.js';
 import { materialise } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
@@ -24,13 +24,10 @@ import { shellWord } from '../i18n/shell-word.js';
 const MARK = '# civsam pre-commit hook';
 const BIN = fileURLToPath(new URL('../../bin/civsam.js', import.meta.url));
 
-function repositoryOf(ctx: CommandContext): { root: string; prefix: string } {
-  const dir = realpathSync(resolveDataDir(ctx));
-  const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
-  if (!top.ok) throw new UserError('hooks.noRepository', { dir: dataFolderName(ctx) });
-  const root = realpathSync(top.stdout.toString('utf8').trim());
-  const rel = relative(root, dir).split(sep).join('/');
-  return { root, prefix: rel ? `${rel}/` : '' };
+function repositoryOf(ctx: CommandContext): FolderInRepository {
+  const place = folderInRepository(realpathSync(resolveDataDir(ctx)));
+  if (!place) throw new UserError('hooks.noRepository', { dir: dataFolderName(ctx) });
+  return place;
 }
 
 export function hookText(dataRel: string): string {

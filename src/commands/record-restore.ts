@@ -12,16 +12,13 @@ import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { mayBeName } from '../domain/ids.js';
-import { nameFieldOf } from '../domain/record-name.js';
-import { nameKey } from '../domain/text.js';
 import { formatDate } from '../i18n/format.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
-import { UNIQUE_FIELDS } from '../register/check.js';
 import { commitAt } from '../store/folder-at-date.js';
-import { folderInRepository, gitRaw } from '../store/git.js';
+import { folderInRepository, inRepository, uncommitted } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
-import { lastChange, removedRecords } from '../store/history.js';
+import { lastChange, recordOfFile, removedRecords } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
 import { referrersSaid } from './record-write.js';
@@ -53,13 +50,13 @@ export function restore(kind: RecordKind) {
     const dir = realpathSync(resolveDataDir(ctx));
     const place = folderInRepository(dir);
     if (!place) throw new UserError('restore.noRepository', { dir: dataFolderName(ctx) });
-    const { root, prefix } = place;
+    const { root } = place;
     let removed: ReturnType<typeof removedRecords> | undefined;
-    const gone = () => (removed ??= removedRecords(root, prefix));
+    const gone = () => (removed ??= removedRecords(place));
     // A removed record is found as the others are, by its id or the name it last had (mistyped: the nearest, removed ones too).
     const { id } = (await import('../context/names.js')).findRecord(ctx, word, [kind], gone);
     const rel = recordRel(kind, id);
-    const path = `${prefix}${rel}`;
+    const path = inRepository(place, rel);
     const params = { kind: { key: `kind.${kind}` as MessageKey }, id, command: COMMAND_OF[kind] };
     const plain = { kind, id };
     const date = (iso: string) => formatDate(iso.slice(0, 10), ctx.lang);
@@ -69,9 +66,8 @@ export function restore(kind: RecordKind) {
       // Changes made in the file since its last commit would be lost unseen, whichever version is
       // brought back. (A file git does not track yet, `??`, is told so below when the last change
       // is undone; put back as it was on a day, its content too would be lost.)
-      const status = there ? gitRaw(['status', '--porcelain', '--', path], root) : undefined;
-      const line = status?.ok ? status.stdout.toString('utf8') : '';
-      if (line !== '' && (!line.startsWith('??') || opts.asOf !== undefined)) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
+      const changed = there && uncommitted({ root }, join(dir, rel), { untracked: opts.asOf !== undefined }).length > 0;
+      if (changed) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
       if (opts.asOf !== undefined) {
         const commit = commitAt(root, opts.asOf);
         if (!commit) throw new UserError('asOfHistory.nothingYet', { date: opts.asOf, dir: dataFolderName(ctx) });
@@ -113,6 +109,12 @@ export function restore(kind: RecordKind) {
       dryRun: opts.dryRun === true, commit: opts.commit !== false,
       // A record it refers to that was removed as well: said with the command that brings that one back first.
       reword: (p, field) => {
+        // Its name given to another record since: found by validate's own rule (name-unique), which
+        // says it at whichever of the two files comes second; said as what stops the restore.
+        if (p.rule === 'name-unique' && (p.file === rel || p.message.params?.other === rel)) {
+          const other = recordOfFile(p.file === rel ? String(p.message.params?.other) : p.file);
+          if (other) return { key: 'restore.nameTaken', params: { ...params, other: other.id } };
+        }
         if (p.rule !== 'reference' || p.file !== rel) return undefined;
         const target = REFERENCES[kind].find(([at]) => at.split('.').length === field.length && at.split('.').every((step, i) => step === '*' || step === field[i]))?.[1];
         let value: unknown = version.record;
@@ -128,14 +130,6 @@ export function restore(kind: RecordKind) {
       },
     }, (s) => {
       if (version.removed && s.current(kind, id) !== undefined) throw new UserError('restore.backAlready', params);
-      // A name no two records of the kind may share (UNIQUE_FIELDS): it may have been given to another since.
-      const field = nameFieldOf(kind);
-      const name = field && UNIQUE_FIELDS[kind]?.includes(field) ? version.record[field] : undefined;
-      if (typeof name === 'string') {
-        for (const [other, rec] of s.folder.records[kind] as unknown as Map<string, Rec>) {
-          if (other !== id && typeof rec[field!] === 'string' && nameKey(rec[field!] as string) === nameKey(name)) throw new UserError('restore.nameTaken', { ...params, other });
-        }
-      }
       return [{ kind, id, record: version.record, text: version.text }];
     });
     return result.exitCode;

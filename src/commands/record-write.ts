@@ -221,7 +221,7 @@ export function add(kind: RecordKind) {
     const made = () => (createdId ? recordRel(kind, createdId) : undefined);
     const result = await applyChange(ctx, { ...options(opts, kind, ctx.lang, made, input && { input, file: made, words: () => read }), lacking }, (s) => {
       read = input && fileWords(kind, input.record, s.folder);
-      const rec = withDefaults(kind, applyFlags(kind, read?.record ?? {}, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang, ctx.today), s.folder, ctx.today);
+      const rec = withDefaults(kind, applyFlags(kind, read?.record ?? {}, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang), s.folder, ctx.today);
       built = rec;
       const chosen = opts.id ?? (typeof rec.id === 'string' ? rec.id : undefined);
       // A record the register has already (the same offer from the same organisation) is refused
@@ -289,7 +289,7 @@ export function edit(kind: RecordKind) {
         read = fileWords(kind, fromFile, s.folder);
         rec = { id, ...read.record };
       }
-      rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang, ctx.today);
+      rec = applyFlags(kind, rec, opts, noteOf(ctx), s.folder.settings?.language ?? ctx.lang);
       if (opts.unset) rec = unsetFields(kind, rec, opts.unset);
       refuseStatusByEdit(kind, current, rec, id);
       refuseOpeningDayByEdit(kind, current, rec, id);

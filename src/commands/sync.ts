@@ -20,7 +20,7 @@ import { mergeRecord, type EntryRef, type FieldConflict, type Side } from '../do
 import { folderLanguage } from '../context/sync-setting.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
-import { uncommitted } from '../store/git.js';
+import { inDataFolder, inRepository, uncommitted } from '../store/git.js';
 import { readBlobs, readFileAt, materialise, registersOn, unfetchedRegister } from '../store/git-tree.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
@@ -88,7 +88,7 @@ interface Named {
 }
 
 function nameOf(place: SyncPlace, path: string): Named {
-  const rel = path.startsWith(place.prefix) ? path.slice(place.prefix.length) : path;
+  const rel = inDataFolder(place, path) ?? path;
   const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
   if (m) {
     const kind = RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]);
@@ -206,7 +206,7 @@ export function conflictWords(lang: Language, kind: RecordKind, conflicts: reado
 function committedNames(place: SyncPlace, commits: string[]): ReferenceNames {
   const read = (kind: RecordKind, id: string) => {
     for (const commit of commits) {
-      const data = parse(readFileAt(place.root, commit, `${place.prefix}${FOLDER_OF[kind]}/${id}.yaml`));
+      const data = parse(readFileAt(place.root, commit, inRepository(place, `${FOLDER_OF[kind]}/${id}.yaml`)));
       if (data) return data;
     }
     return undefined;
@@ -290,7 +290,7 @@ async function findNamed(ctx: CommandContext, place: SyncPlace, named: Array<{ k
   const { findRecord } = await import('../context/names.js');
   const { removedRecords } = await import('../store/history.js');
   let removed: ReturnType<typeof removedRecords> | undefined;
-  const gone = () => (removed ??= removedRecords(place.root, place.prefix));
+  const gone = () => (removed ??= removedRecords(place));
   return named.map((n) => findRecord(ctx, n.word, n.kind ? [n.kind] : RECORD_KINDS, gone));
 }
 
@@ -503,7 +503,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       // The file with the problem, and the file it names (the other record with the same CVR).
       const authorsFor = (problems: Problem[]): string[] => {
         if (problems.length === 0) return [];
-        const files = [...new Set(problems.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => `${place.prefix}${f}`))];
+        const files = [...new Set(problems.flatMap((p) => [p.file, ...Object.values(p.message.params ?? {}).filter((v): v is string => typeof v === 'string' && /^[a-z-]+\/[^/]+\.yaml$/.test(v))]).map((f) => inRepository(place, f)))];
         return authorsOf(place.root, upstream ? mergeBase(place.root, head, upstream) : undefined, upstream ? [head, upstream] : [head], files);
       };
       for (const p of introduced) say(ctx, `  ${problemLine(ctx.lang, ctx.dataDir, p)}`);
@@ -606,7 +606,7 @@ function received(place: SyncPlace, head: string, upstream: string | undefined, 
   const none = { records: [], yours: [], authors: [] };
   if (!upstream || touched.length === 0) return none;
   const here = new Set(errorsAt(place, head).map(problemKey));
-  const files = [...new Set((resultErrors ?? errorsAt(place, result)).filter((p) => !here.has(problemKey(p))).map((p) => `${place.prefix}${p.file}`))].sort();
+  const files = [...new Set((resultErrors ?? errorsAt(place, result)).filter((p) => !here.has(problemKey(p))).map((p) => inRepository(place, p.file)))].sort();
   if (files.length === 0) return none;
   const named = (f: string): Named => {
     const n = nameOf(place, f);
@@ -665,9 +665,9 @@ function removedThereLines(ctx: CommandContext, place: SyncPlace, head: string, 
     .filter((p) => nameOf(place, p).kind && readFileAt(place.root, upstream, p) === undefined && readFileAt(place.root, base, p) !== undefined);
   for (const path of removed) {
     const gone = nameOf(place, path);
-    const referring = [...new Set(references.map((p) => `${place.prefix}${p.file}`))].filter((f) => stringsOf(parse(readFileAt(place.root, result, f))).has(gone.id!));
+    const referring = [...new Set(references.map((p) => inRepository(place, p.file)))].filter((f) => stringsOf(parse(readFileAt(place.root, result, f))).has(gone.id!));
     if (referring.length === 0) continue;
-    for (const p of references) if (referring.includes(`${place.prefix}${p.file}`)) explained.add(p);
+    for (const p of references) if (referring.includes(inRepository(place, p.file))) explained.add(p);
     const before = parse(readFileAt(place.root, base, path));
     const label = before?.name ?? before?.title;
     const who = authorsOf(place.root, base, [upstream], [path]);
@@ -758,7 +758,7 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
       say(ctx, ctx.t(d.analysis.how === 'removed-here' ? 'sync.removedHereWhatToDo' : 'sync.removedThereWhatToDo', { record: recordWords(ctx, d), command, id: d.id }));
     } else if (d.analysis.how === 'added-both') {
       // A record created on both sides: the same one twice (keep one), or two that need an id each.
-      const rel = d.path.slice(place.prefix.length);
+      const rel = inDataFolder(place, d.path) ?? d.path;
       // Two different records need two names as well as two ids (a name is unique): the copy is given both.
       const nameField = nameFieldOf(d.kind);
       const rename = nameField ? ` --${nameField} "${ctx.t(nameField === 'name' ? 'sync.newNameWord' : 'sync.newTitleWord')}"` : '';

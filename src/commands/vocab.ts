@@ -151,6 +151,9 @@ function refuseForeignOptions(name: VocabularyName, opts: WriteOpts): void {
  * translation); a rename gives either or both.
  */
 function givenName(name: VocabularyName, opts: WriteOpts, required: boolean): Entry['name'] | undefined {
+  // One field by two options: given both, they must say the same, or one would be dropped unseen.
+  const same = (a: string, b: string) => a.normalize('NFC').trim() === b.normalize('NFC').trim();
+  if (opts.name !== undefined && opts.nameDa !== undefined && !same(opts.name, opts.nameDa)) throw new UserError('vocab.nameTwice');
   const da = opts.nameDa ?? opts.name;
   if (da === undefined && required) throw new UserError('vocab.nameRequired', { vocabulary: { key: `vocab.name.${name}` as MessageKey }, flag: 'name-da' });
   if (name === 'municipalities') return da;

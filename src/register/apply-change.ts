@@ -17,6 +17,7 @@ import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
 import { contentSha, forgetOwnChanges, noteOwnChanges, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
+import { refuseHappenedAfterToday } from './happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -30,7 +31,7 @@ import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
-import { commitPaths, findRepository, identityKnown, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -299,6 +300,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
         continue;
       }
+      // Every record written, from flags, a file, a sheet or a question, keeps no space around its
+      // name: trimmed before any check, so a space alone is no new name (nor refused as one).
+      if (change.record !== null && change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
       if (!current.snapshot.exists && change.record !== null) {
         // A new record while a file of its folder cannot be read: whether the record is there
         // already (under another id, by the same name) cannot be told, and a second entry of the
@@ -328,8 +332,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
-      // Every record written, from flags, a file, a sheet or a question, keeps no space around its name.
-      if (change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
+      // A day something happened, however it was given, is not after today (a restored version, again, is not judged).
+      if (change.text === undefined) refuseHappenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
@@ -396,12 +400,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     let dirtyOthers = 0;
     // Files of an earlier change civsam saved and could not commit, still as it saved them: its own work, committed with this change.
     let earlier: OwnChange[] = [];
-    const repoPath = (t: string) => (repo ? t.slice(repo.root.length + 1).split('\\').join('/') : t);
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
       const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
-      const targetRel = new Set(targets.map(repoPath));
+      const targetRel = new Set(targets.map((t) => toRepoPath(repo, t)));
       earlier = ownUncommitted(repo.root, [...dirty]);
       const own = new Set(earlier.map((f) => f.path));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
@@ -441,7 +444,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
         // Noted before the commit, so a commit that fails (or a process killed now) leaves the next change knowing these files for civsam's.
-        const mine = changing.map((f, i) => ({ path: repoPath(targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
+        const mine = changing.map((f, i) => ({ path: toRepoPath(repo, targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
         noteOwnChanges(repo.root, mine);
         const withEarlier = earlier.filter((f) => !mine.some((m) => m.path === f.path));
         const fullMessage = earlier.length === 0 ? message : `${message}\n\n${translate(language, 'git.earlierOwnBody', { messages: [...new Set(earlier.map((f) => f.message))].join('\n') })}`;
@@ -453,7 +456,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : { key: 'git.commitFailed' }, 'warn');
+          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : result.hook ? { key: 'git.hookRefused', params: { hook: result.hook } } : { key: 'git.commitFailed' }, 'warn');
           commitFailed = true;
         }
       }
@@ -606,7 +609,7 @@ export function finishLeftChange(ctx: CommandContext, dir: string, cache: ParseC
   if (repo && typeof note?.message === 'string' && Array.isArray(note.targets) && note.targets.every((t) => typeof t === 'string' && !t.split('/').includes('..'))) {
     const real = realpathSync(dir);
     const paths = note.targets.map((t) => join(real, t));
-    const mine = new Set(paths.map((p) => relative(repo.root, p).split(sep).join('/')));
+    const mine = new Set(paths.map((p) => toRepoPath(repo, p)));
     // Only when nothing but this change is uncommitted in the folder: what anyone else changed since is theirs to commit.
     if (uncommitted(repo, real).every((p) => HIDDEN_NAME.test(p) || mine.has(p))) committed = commitPaths(repo, paths, note.message).committed;
   }

@@ -86,20 +86,13 @@ export function hasFieldFlags(kind: RecordKind, opts: Rec): boolean {
 /**
  * The record with every given flag applied over `base` (a copy; `base` is not changed). Setting
  * `established_by.call` drops an exemption and the other way round: an agreement has one or the other.
+ * (A day something happened given after today is refused where every change is checked: register/happened-dates.ts.)
  */
-/** The date fields that record a day something happened: refused after today when given by an option. */
-const HAPPENED: ReadonlySet<string> = new Set(['registered', 'contact.confirmed']);
-
-export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void, language: Language = 'da', today?: string): Rec {
+export function applyFlags(kind: RecordKind, base: Rec, opts: Rec, note?: (m: Message) => void, language: Language = 'da'): Rec {
   const rec = structuredClone(base);
   for (const spec of FIELDS[kind]) {
     const raw = opts[optionName(spec.flag)];
     if (raw === undefined) continue;
-    // A day something happened (registered, contact details confirmed) is not a day still to come.
-    if (today !== undefined && spec.type === 'date' && HAPPENED.has(spec.path)) {
-      const day = dateOption(String(raw), `--${spec.flag}`);
-      if (day > today) throw new UserError('register.happenedAfterToday', { option: `--${spec.flag}`, today });
-    }
     if (spec.path === 'established_by.call') deletePath(rec, 'established_by.exemption');
     if (spec.path.startsWith('established_by.exemption.')) deletePath(rec, 'established_by.call');
     if (spec.path === 'scope') delete rec.municipalities;

@@ -3,13 +3,13 @@
 // a field's value: records hold personal data). Other uncommitted work in the tree is left alone
 // and reported, never swept into civsam's commit.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
 export interface GitRun {
-  /** `input`: git's standard input (else it has none). */
-  (args: string[], cwd: string, input?: string): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
+  /** `input`: git's standard input (else it has none); `env`: added to git's environment. */
+  (args: string[], cwd: string, input?: string, env?: Record<string, string>): { ok: true; stdout: string } | { ok: false; missing: boolean; stderr: string };
 }
 
 // The commit of a change runs in a session of its own (`detached`): a Ctrl-C at the terminal goes to
@@ -32,8 +32,8 @@ function killedByStop(signal: NodeJS.Signals | null | undefined, attempt: number
 const GIT_ATTEMPTS = 5;
 
 // The commits of changes run out of the terminal's reach (see OWN_SESSION), through gitRaw below.
-const runGit: GitRun = (args, cwd, input) => {
-  const r = gitRaw(args, cwd, { input, ownSession: true });
+const runGit: GitRun = (args, cwd, input, env) => {
+  const r = gitRaw(args, cwd, { input, ownSession: true, ...(env ? { env } : {}) });
   return r.ok ? { ok: true, stdout: r.stdout.toString('utf8') } : { ok: false, missing: r.missing, stderr: r.stderr };
 };
 
@@ -77,13 +77,39 @@ export function findRepository(dir: string, git: GitRun = runGit): Repository | 
   return root ? { root } : undefined;
 }
 
-function toRepoPath(repo: Repository, path: string): string {
+/** A path (absolute, links resolved as git resolves them) as git names it: relative to the repository's top folder, with forward slashes; '' for the top folder itself. */
+export function toRepoPath(repo: Repository, path: string): string {
   return relative(repo.root, path).split(sep).join('/');
 }
 
-/** Paths (relative to the repository) with uncommitted changes, within `under` when given. */
-export function uncommitted(repo: Repository, under?: string, git: GitRun = runGit): string[] {
-  const args = ['status', '--porcelain=v1', '-z', '--untracked-files=all'];
+/** Where the data folder lies in its repository: the repository's root and the folder's path in it ('' at the top, else 'data/', with the slash). */
+export interface FolderInRepository {
+  root: string;
+  prefix: string;
+}
+
+/** The data folder's path in the repository (`realDir`: its real path), as FolderInRepository.prefix has it. */
+export function folderPrefix(repo: Repository, realDir: string): string {
+  const rel = toRepoPath(repo, realDir);
+  return rel ? `${rel}/` : '';
+}
+
+/** A file of the data folder (relative to it, `organisations/x.yaml`) as git names it in the repository. */
+export function inRepository(place: FolderInRepository, rel: string): string {
+  return `${place.prefix}${rel}`;
+}
+
+/** A file git names in the repository, relative to the data folder; undefined for one outside the folder. */
+export function inDataFolder(place: FolderInRepository, path: string): string | undefined {
+  return path.startsWith(place.prefix) ? path.slice(place.prefix.length) : undefined;
+}
+
+/**
+ * Paths (relative to the repository) with uncommitted changes, within `under` when given;
+ * `untracked: false` leaves out files git has never been told of.
+ */
+export function uncommitted(repo: Repository, under?: string, { untracked = true }: { untracked?: boolean } = {}, git: GitRun = runGit): string[] {
+  const args = ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked ? 'all' : 'no'}`];
   if (under !== undefined) args.push('--', toRepoPath(repo, under) || '.');
   const r = git(args, repo.root);
   if (!r.ok) return [];
@@ -109,8 +135,11 @@ export function identityKnown(repo: Repository, git: GitRun = runGit): boolean {
 
 export type CommitResult =
   | { committed: true; hash: string }
-  /** `full`: git could not write for want of space (a full disk, a used-up quota): said as such. */
-  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT'; staged?: true };
+  /**
+   * `full`: git could not write for want of space (a full disk, a used-up quota): said as such.
+   * `hook`: the git hook that refused the commit (pre-commit, commit-msg …), by its name.
+   */
+  | { committed: false; reason: 'failed'; detail: string; full?: 'ENOSPC' | 'EDQUOT'; staged?: true; hook?: string };
 
 /** Whether git (or writing the message for it) failed for want of space, in the system's words as git gives them. */
 function wantOfSpace(text: string): 'ENOSPC' | 'EDQUOT' | undefined {
@@ -167,13 +196,48 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
       return unstaged(failed((e as NodeJS.ErrnoException).code ?? 'EIO'));
     }
     // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
-    const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list);
-    if (!commit.ok) return unstaged(failed(firstLine(commit.stderr), commit.stderr));
+    // git's own account of what it ran (trace2, into the same private folder) names a hook that refused.
+    const trace = join(folder, 'trace');
+    const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list, { GIT_TRACE2_EVENT: trace });
+    if (!commit.ok) {
+      const hook = refusingHook(trace);
+      return unstaged({ ...failed(firstLine(commit.stderr), commit.stderr), ...(hook ? { hook } : {}) });
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
   const head = git(['rev-parse', '--short', 'HEAD'], repo.root);
   return { committed: true, hash: head.ok ? head.stdout.trim() : '' };
+}
+
+/**
+ * The hook that failed in a git run traced to `file` (GIT_TRACE2_EVENT): a hook git itself started
+ * (not one run by a git the hook started in turn) that exited with other than 0. Undefined when
+ * none did, or the trace cannot be read.
+ */
+function refusingHook(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let sid: string | undefined;
+  const hooks = new Map<number, string>();
+  for (const line of text.split('\n')) {
+    let event: { event?: unknown; sid?: unknown; child_id?: unknown; child_class?: unknown; hook_name?: unknown; code?: unknown };
+    try {
+      event = JSON.parse(line) as typeof event;
+    } catch {
+      continue;
+    }
+    sid ??= typeof event.sid === 'string' ? event.sid : undefined;
+    if (event.sid !== sid || typeof event.child_id !== 'number') continue;
+    // A hook's name is git's own (pre-commit); anything else is not said.
+    if (event.event === 'child_start' && event.child_class === 'hook' && typeof event.hook_name === 'string' && /^[a-z][a-z-]*$/.test(event.hook_name)) hooks.set(event.child_id, event.hook_name);
+    if (event.event === 'child_exit' && event.code !== 0 && hooks.has(event.child_id)) return hooks.get(event.child_id);
+  }
+  return undefined;
 }
 
 /** An address without a user name or token written into it (https://user:token@host/… → https://host/…). */
@@ -191,10 +255,9 @@ export function firstLine(s: string): string {
 }
 
 /** Where the data folder `dir` lies in its git repository: the repository's root and the folder's path in it ('' or 'data/'); undefined outside one. */
-export function folderInRepository(dir: string): { root: string; prefix: string } | undefined {
+export function folderInRepository(dir: string): FolderInRepository | undefined {
   const top = gitRaw(['rev-parse', '--show-toplevel'], dir);
   if (!top.ok) return undefined;
   const root = realpathSync(top.stdout.toString('utf8').trim());
-  const rel = realpathSync(dir).slice(root.length + 1).split('\\').join('/');
-  return { root, prefix: rel ? `${rel}/` : '' };
+  return { root, prefix: folderPrefix({ root }, realpathSync(dir)) };
 }

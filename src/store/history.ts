@@ -8,7 +8,7 @@
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord } from '../domain/record-merge.js';
-import { gitRaw } from './git.js';
+import { gitRaw, inDataFolder, inRepository, type FolderInRepository } from './git.js';
 import { readBlobs } from './git-tree.js';
 import { parseStrict } from './yaml-read.js';
 
@@ -123,11 +123,11 @@ function combinedBySync(kind: RecordKind, base: unknown, mine: unknown, theirs: 
 }
 
 /**
- * The commits that changed `paths`, newest first, each with every data file it changed under
- * `prefix` (the data folder in the repository, '' or 'data/'); merges only with what they changed
- * themselves, and left out when that is nothing.
+ * The commits that changed `paths`, newest first, each with every file it changed in the data
+ * folder (`place`); merges only with what they changed themselves, and left out when that is nothing.
  */
-export function readHistory(root: string, prefix: string, query: HistoryQuery): HistoryEntry[] {
+export function readHistory(place: FolderInRepository, query: HistoryQuery): HistoryEntry[] {
+  const { root } = place;
   // --full-history: the commits of both sides of a merge; -c: a merge lists the files that differ
   // from every parent (a file taken whole from one side is nobody's change in the merge).
   const args = ['log', '-z', '--no-renames', '--full-history', '-c', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%s', '--name-only'];
@@ -141,7 +141,7 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
   const commits: Array<{ hash: string; parents: string[]; date: string; author: string; message: string; files: string[] }> = [];
   for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
     const [hash, parents, date, author, message, ...rest] = chunk.split('\0');
-    const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => f.startsWith(prefix) && f.endsWith('.yaml'));
+    const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => inDataFolder(place, f) !== undefined && f.endsWith('.yaml'));
     if (query.since && date.slice(0, 10) < query.since) continue;
     const merge = parents.split(' ').filter(Boolean);
     if (merge.length > 1 && files.length === 0) continue; // took each file whole from one side
@@ -161,7 +161,7 @@ export function readHistory(root: string, prefix: string, query: HistoryQuery): 
     const merge = c.parents.length > 1;
     const records: RecordChange[] = [];
     for (const f of c.files) {
-      const rel = f.slice(prefix.length);
+      const rel = inDataFolder(place, f)!;
       const sides = c.parents.map((p) => blobs.get(`${p}:${f}`));
       // A merge's old values are those of the first side that had the file (the merging person's own, mostly).
       const before = sides.find((b) => b !== undefined);
@@ -193,15 +193,17 @@ export interface RemovedRecord {
 }
 
 /**
- * The records whose files were removed from the data folder (`prefix` in the repository), each as
+ * The records whose files were removed from the data folder (`place`), each as
  * it was just before its latest removal: so a removed record is still found by its id and name.
  * A file removed from the folder but not yet from the last commit is among them, as it was committed.
  */
-export function removedRecords(root: string, prefix: string): RemovedRecord[] {
-  const folders = RECORD_KINDS.map((k) => `${prefix}${FOLDER_OF[k]}/`);
+export function removedRecords(place: FolderInRepository): RemovedRecord[] {
+  const { root } = place;
+  const folders = RECORD_KINDS.map((k) => inRepository(place, `${FOLDER_OF[k]}/`));
   const found = new Map<string, Omit<RemovedRecord, 'record' | 'bytes'>>();
   const note = (f: string, version: string, removedBy?: RemovedRecord['removedBy']) => {
-    const rec = f.startsWith(prefix) ? recordOfFile(f.slice(prefix.length)) : undefined;
+    const rel = inDataFolder(place, f);
+    const rec = rel === undefined ? undefined : recordOfFile(rel);
     // Newest first: a record removed twice is known by its latest version.
     if (rec && !found.has(f)) found.set(f, { ...rec, version, ...(removedBy ? { removedBy } : {}) });
   };

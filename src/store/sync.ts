@@ -4,9 +4,9 @@
 // journal in .git: each file is replaced atomically, then the index, then the branch; a process
 // killed part-way leaves the journal, and the next sync or `civsam doctor` finishes the job.
 import { existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
-import { firstLine, gitRaw, type GitResult } from './git.js';
+import { firstLine, folderPrefix, gitRaw, type GitResult } from './git.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { readBlobs, registersOn } from './git-tree.js';
 import type { Side } from '../domain/record-merge.js';
@@ -51,8 +51,7 @@ export function locate(realDir: string): SyncPlace | { problem: PlaceProblem } {
   const top = step(['rev-parse', '--show-toplevel', '--absolute-git-dir'], realDir);
   if (!top.ok) return { problem: 'no-repository' };
   const [root, gitDir] = text(top).split('\n');
-  const rel = relative(root, realDir).split(sep).join('/');
-  const prefix = rel ? `${rel}/` : '';
+  const prefix = folderPrefix({ root }, realDir);
   const head = step(['symbolic-ref', '--quiet', '--short', 'HEAD'], root);
   if (!head.ok) return { problem: 'detached' };
   const branch = text(head);

@@ -1,6 +1,6 @@
 // doctor names the data files every user of the computer can read, relative to the data folder,
 // the first ten of them and then how many more.
-import { chmodSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -51,6 +51,24 @@ describe('doctor names the files others can read', () => {
     expect(en.stdout).toContain('  organisations/forening-09.yaml\n  and 2 more\n');
     // Piped, without COLUMNS: each finding one line, for a script to read.
     expect(en.stdout).toContain('\nThe data folder is not in a git repository, so there is no history of changes (git init makes one).\n');
+  });
+});
+
+describe('doctor on a data folder that is not the user\'s own (a shared drive)', () => {
+  // Only root can give a folder to another user; elsewhere the near miss alone is checked.
+  const isRoot = process.getuid?.() === 0;
+  test('files others can read: whoever manages the folder is to be asked, the folder named, no chmod', async () => {
+    const dir = folderWith(0);
+    chmodSync(join(dir, 'organisations/alpha.yaml'), 0o644);
+    const own = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    expect(own.stdout).toContain(`1 datafil kan læses af alle brugere på computeren. Posterne indeholder personoplysninger: chmod -R o-rwx ${dir}\n`);
+    if (!isRoot) return;
+    chownSync(dir, 65534, 65534);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    expect(da.stdout).toContain(`1 datafil kan læses af alle brugere på computeren. Posterne indeholder personoplysninger, og det er ikke dig, der kan ændre, hvem der må læse dem: bed den, der har ansvaret for datamappen ${dir}, om at lukke for andre brugeres adgang til den.\n`);
+    expect(da.stdout).not.toContain('chmod');
+    const en = await civsam(['--data', dir, 'doctor', '--dry-run']);
+    expect(en.stdout).toContain(`ask whoever manages the data folder ${dir} to close it to other users.\n`);
   });
 });
 

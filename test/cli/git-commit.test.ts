@@ -145,12 +145,28 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
     chmodSync(hook, 0o755);
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: GIT });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.");
+    expect(r.stderr).toContain("The change was saved, but git's pre-commit hook (a check set up in the folder's git repository) refused the commit, so it is not in the history yet. Run git commit in the data folder to see what the hook objects to");
     expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('https://ny.example');
     expect(git('log', '--format=%s')).toBe('start\n');
     // Once the hook lets it through, git commit finishes what civsam started.
     writeFileSync(hook, '#!/bin/sh\nexit 0\n');
     git('commit', '-q', '-m', 'by hand');
+    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+  }, 20_000);
+
+  it('names the hook that refused, in Danish too (commit-msg after a pre-commit that let it through); the next change commits it', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    for (const [name, code] of [['pre-commit', 0], ['commit-msg', 1]] as const) {
+      writeFileSync(join(dir, '.git', 'hooks', name), `#!/bin/sh\nexit ${code}\n`);
+      chmodSync(join(dir, '.git', 'hooks', name), 0o755);
+    }
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: { ...GIT, CIVSAM_LANG: 'da' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Ændringen er gemt, men git-kontrollen commit-msg (en såkaldt hook, sat op i mappens git-arkiv) afviste at registrere den i historikken, så den er ikke registreret endnu. Kør git commit i datamappen for at se, hvad kontrollen indvender, og ret det (eller spørg den, der har sat kontrollen op). civsam husker ændringen som sin egen og registrerer den sammen med din næste ændring;');
+    writeFileSync(join(dir, '.git', 'hooks', 'commit-msg'), '#!/bin/sh\nexit 0\n');
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Ny note', '--data', dir], { env: { ...GIT, CIVSAM_LANG: 'da' } });
+    expect(next.code).toBe(0);
+    expect(git('status', '--porcelain')).toBe('');
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
 });

@@ -1,6 +1,6 @@
 // A day something happened (an organisation registered, its contact details confirmed) given by an
 // option is not a day still to come: refused, nothing written; today and earlier are taken.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -22,5 +22,23 @@ describe('an option for a day that has been', () => {
     // Near miss: today itself.
     const today = await civsam(['org', 'edit', 'alpha', '--registered', '2026-12-06', '--no-commit', '--data', dir]);
     expect(today.code).toBe(0);
+  });
+
+  it('is refused however the day is given: a file (add and edit), as the options are, nothing written', async () => {
+    const dir = makeFolder(baseFiles());
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const file = join(dir, '..', `${dir.split('/').pop()}-new.yaml`);
+    writeFileSync(file, 'name: Beta Forening\nkind: patient-association\nareas: [psychiatry]\nmunicipalities: [aarhus]\nregistered: 2026-12-07\n');
+    const add = await civsam(['org', 'add', '--from-file', file, '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(add).toEqual({ code: 2, stdout: '', stderr: 'fejl: --registered ligger efter i dag (6. dec. 2026): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Angiv dagens dato eller en tidligere.\n' });
+    writeFileSync(file, `${before}contact:\n  confirmed: 2027-03-01\n`);
+    const edit = await civsam(['org', 'edit', 'alpha', '--from-file', file, '--no-commit', '--data', dir]);
+    expect(edit.code).toBe(2);
+    expect(edit.stderr).toContain('--contact-confirmed is after today (6 Dec 2026)');
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+    // Near miss: a day already in the record, after today, is not judged again when other fields change.
+    writeFileSync(join(dir, 'organisations/alpha.yaml'), `${before}registered: 2027-01-01\n`);
+    const other = await civsam(['org', 'edit', 'alpha', '--notes', 'Ny note', '--no-commit', '--data', dir]);
+    expect(other.code).toBe(0);
   });
 });

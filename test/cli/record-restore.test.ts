@@ -48,8 +48,20 @@ describe('a removed record is brought back as it was', () => {
     f.git('commit', '-q', '-m', 'ny');
     const r = await f.run(['org', 'restore', 'vest']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[1]).toBe('fejl: organisation vest kan ikke hentes tilbage: navnet bruges nu af organisation ny. Giv først en af dem et andet navn (civsam org edit ny).');
-    expect((await f.run(['org', 'restore', 'vest'], 'en')).stderr.split('\n')[1]).toBe('error: organisation vest cannot be brought back: its name is now used by organisation ny. Give one of them another name first (civsam org edit ny).');
+    expect(r.stderr.split('\n').slice(1)).toEqual(['  organisation vest kan ikke hentes tilbage: navnet bruges nu af organisation ny. Giv først en af dem et andet navn (civsam org edit ny).', 'fejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.', '']);
+    expect((await f.run(['org', 'restore', 'vest'], 'en')).stderr.split('\n')[1]).toBe('  organisation vest cannot be brought back: its name is now used by organisation ny. Give one of them another name first (civsam org edit ny).');
+    expect(f.file()).toBeUndefined();
+  });
+
+  test('the name is the same to the name rule of validate: another form of it (NFD, case), held by a record filed after it, stops it too', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    writeFileSync(join(f.dir, 'organisations/zeta.yaml'), org('zeta', 'pårørende vest'.normalize('NFD')));
+    f.git('add', '-A');
+    f.git('commit', '-q', '-m', 'zeta');
+    const r = await f.run(['org', 'restore', 'vest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[1]).toBe('  organisation vest kan ikke hentes tilbage: navnet bruges nu af organisation zeta. Giv først en af dem et andet navn (civsam org edit zeta).');
     expect(f.file()).toBeUndefined();
   });
 });
@@ -214,5 +226,11 @@ describe('the way back is pointed to', () => {
     const f = folder();
     expect(await f.run(['fortryd'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando fortryd. En ændring fortrydes, eller en slettet post hentes tilbage, med restore efter postens art: civsam org restore NAVN (eller agreement, offer, call …); civsam history NAVN viser ændringerne.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
     expect((await f.run(['undo'], 'en')).stderr).toBe('error: unknown command undo. To undo a change or bring back a removed record, use restore after the record\'s kind: civsam org restore NAME (or agreement, offer, call …); civsam history NAME shows the changes.\nRun civsam --help to see the commands and options.\n');
+  });
+
+  test('restore without a kind says the way once, not also every kind\'s restore; with the kind after it, that command', async () => {
+    const f = folder();
+    expect(await f.run(['restore'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando restore. En ændring fortrydes, eller en slettet post hentes tilbage, med restore efter postens art: civsam org restore NAVN (eller agreement, offer, call …); civsam history NAVN viser ændringerne.\nKør civsam --help for at se kommandoer og tilvalg.\n' });
+    expect(await f.run(['restore', 'org', 'vest'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando restore. Mente du: org restore?\nKør civsam --help for at se kommandoer og tilvalg.\n' });
   });
 });

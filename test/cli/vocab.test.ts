@@ -43,6 +43,19 @@ const git = (dir: string, ...args: string[]) => spawnSync('git', args, { cwd: di
 const groups = (dir: string) => read(dir, 'vocabularies/patient-groups.yaml');
 
 describe('vocab add', () => {
+  test('--name and --name-da are one field: different names are refused in both languages (add and rename), nothing written; the same name (another Unicode form too) is taken', async () => {
+    const dir = folder();
+    const before = groups(dir);
+    const da = await civsam(['--data', dir, 'vocab', 'add', 'patientgrupper', '--name', 'Fobi', '--name-da', 'Frygt', '--areas', 'sundhed'], { env: { ...GIT_ENV, CIVSAM_LANG: 'da' } });
+    expect(da).toEqual({ code: 2, stdout: '', stderr: 'fejl: --name og --name-da angiver begge det danske navn, og de fik hver sit: angiv kun det ene, med det navn, du mener.\n' });
+    const en = await run(dir, ['vocab', 'rename', 'patient-groups', 'angst', '--name', 'Fobi', '--name-da', 'Frygt']);
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'error: --name and --name-da both give the Danish name, and they were given different ones: give one of them, with the name you mean.\n' });
+    expect(groups(dir)).toBe(before);
+    const same = await run(dir, ['vocab', 'add', 'patient-groups', '--name', 'Fobi\u0301', '--name-da', 'Fobí', '--areas', 'health', '--no-commit']);
+    expect(same.code).toBe(0);
+    expect(groups(dir)).toContain('da: Fobí');
+  });
+
   test('adds a patient group under its parent: id from the Danish name, areas from the parent, comments kept, one commit', async () => {
     const dir = folder();
     const r = await run(dir, ['--lang', 'da', 'vocab', 'add', 'patientgrupper', '--name-da', 'Tvangstanker og OCD', '--name-en', 'Obsessive-compulsive disorder', '--parent', 'angst']);

@@ -4,7 +4,11 @@
 import { describe, expect, test } from 'vitest';
 import { endOfDay } from '../../src/store/folder-at-date.js';
 import { fieldChanges } from '../../src/store/history.js';
-import { firstLine } from '../../src/store/git.js';
+import { firstLine, folderInRepository, folderPrefix, inDataFolder, inRepository, toRepoPath } from '../../src/store/git.js';
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { makeFolder } from '../helpers/folder.js';
 import { conflictWords } from '../../src/commands/sync.js';
 import { folderFromUrl } from '../../src/commands/clone.js';
 import { isRecordId, kindFromWord } from '../../src/context/record-args.js';
@@ -82,5 +86,26 @@ describe('small checks', () => {
   test('git\'s complaint without credentials or control characters', () => {
     expect(firstLine('hint: try again\nfatal: unable to access \'https://anna:tok3n@gitlab.example/r.git/\': 403\n')).toBe('fatal: unable to access \'https://gitlab.example/r.git/\': 403');
     expect(firstLine('fatal: bad \u001b[31mthing')).toBe('fatal: bad \uFFFD[31mthing');
+  });
+});
+
+describe('a data-folder file as git names it (one helper for history, sync, restore and the write path)', () => {
+  test('a folder at the top, one in a subfolder, one reached through a link: the same prefix from each way in', () => {
+    const top = realpathSync(makeFolder({ 'data/civsam.yaml': 'language: da\n' }));
+    spawnSync('git', ['init', '-q'], { cwd: top });
+    mkdirSync(join(top, 'links'));
+    symlinkSync(join(top, 'data'), join(top, 'links', 'register'));
+    const repo = { root: top };
+    expect(toRepoPath(repo, join(top, 'data', 'organisations', 'a.yaml'))).toBe('data/organisations/a.yaml');
+    expect(toRepoPath(repo, top)).toBe('');
+    expect(folderPrefix(repo, top)).toBe('');
+    expect(folderPrefix(repo, join(top, 'data'))).toBe('data/');
+    for (const way of [join(top, 'data'), join(top, 'links', 'register')]) {
+      const place = folderInRepository(way)!;
+      expect(place).toEqual({ root: top, prefix: 'data/' });
+      expect(inRepository(place, 'organisations/a.yaml')).toBe('data/organisations/a.yaml');
+      expect(inDataFolder(place, 'data/organisations/a.yaml')).toBe('organisations/a.yaml');
+      expect(inDataFolder(place, 'other/organisations/a.yaml')).toBeUndefined();
+    }
   });
 });

@@ -33,6 +33,29 @@ describe('guided entry on a terminal, in Danish', () => {
     expect(read(dir, 'organisations/alpha.yaml')).toMatchObject({ id: 'alpha', name: 'Alpha Foreningen', kind: 'patient-association' });
   }, 30_000);
 
+  it('a day something happened, answered after today, is refused at once in the question\'s words and asked again', async () => {
+    const dir = makeFolder(baseFiles());
+    const run = onTerminal(['org', 'edit', 'alpha', '--data', dir, '--no-commit'], { env: DA });
+    await run.waitFor('? Hvilket felt vil du ændre?');
+    // Færdig, Navn, Art, CVR-nummer, Områder, Patientgrupper, Rækkevidde, Status, [Registreret]: one key at a time.
+    for (let i = 0; i < 8; i++) {
+      run.type(KEY.down);
+      await new Promise((done) => setTimeout(done, 60));
+    }
+    run.type(KEY.enter);
+    await run.waitFor('? Registreret');
+    run.type('2099-01-01\r');
+    await run.waitFor('Registreret ligger efter i dag');
+    run.type(KEY.backspace.repeat(10) + '2026-01-01\r');
+    await run.waitFor('? Hvilket felt vil du ændre?\n❯ Færdig');
+    run.type(KEY.enter);
+    await run.waitFor('? Gem posten?');
+    run.type(KEY.enter);
+    const done = await run.exit();
+    expect(done.code).toBe(0);
+    expect(read(dir, 'organisations/alpha.yaml')).toMatchObject({ registered: '2026-01-01' });
+  }, 30_000);
+
   it('an empty name is asked again, a taken one refused when answered and corrected; Ctrl-C writes nothing and exits 130 with a Danish message', async () => {
     const dir = makeFolder(baseFiles());
     const run = onTerminal(['org', 'add', '--data', dir, '--no-commit'], { env: DA });

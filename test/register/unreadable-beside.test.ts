@@ -80,6 +80,14 @@ describe('giving a record a new name (or CVR number) while a file of the same ki
     const pool = makeFolder({ ...baseFiles(), 'organisations/lyspunktet.yaml': broken, 'pools/p.yaml': 'id: p\nname: Puljen\nareas: [social]\neligible_kinds: [development]\nbudgets: []\n' });
     expect((await civsam(['pool', 'edit', 'p', '--name', 'Foreningen Lyspunktet', '--no-commit', '--data', pool], DA)).code).toBe(0);
   });
+
+  it('a space before or after the same name is no new name: trimmed before the check, the change goes in', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/lyspunktet.yaml': broken });
+    const alpha = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const spaced = await civsam(['org', 'edit', 'alpha', '--name', ' Alpha Forening ', '--notes', 'Ny note', '--no-commit', '--data', dir], DA);
+    expect(spaced.code).toBe(0);
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(`${alpha}notes: Ny note\n`);
+  });
 });
 
 describe('a lookup that finds nothing while files of the kind are left out', () => {
