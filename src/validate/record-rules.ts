@@ -3,7 +3,9 @@
 // as far as it left them readable). Whatever the audit
 // judges (fairness) is not here; these rules say whether the data is well-formed.
 import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
+import { HEARING_RULE_IDS } from '../audit/hearing-rule-ids.js';
 import { isValidCvr } from '../domain/cvr.js';
+import { nearestByName } from '../domain/names.js';
 import { nameKey } from '../domain/text.js';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
@@ -282,6 +284,24 @@ export const RECORD_RULES: readonly RecordRule[] = [
           if (typeof r?.party !== 'string') return;
           if (!invited.has(r.party)) ctx.report(rel, ['responses', i, 'party'], 'value', 'consultation-response-uninvited', 'warning', { key: 'problem.responseUninvited' });
           else if (typeof r.received === 'string' && typeof record.opens === 'string' && r.received < record.opens) ctx.report(rel, ['responses', i, 'received'], 'value', 'date-order', 'error', { key: 'problem.dateOrder', params: { field: `responses[${i}].received`, earlierField: 'opens' } });
+        });
+      }
+    },
+  },
+  {
+    // `opened_despite` is written by consultation open --despite-findings: the hearing rules whose
+    // errors the consultation was sent out despite. One changed by hand to a rule civsam does not
+    // have would be cited by the høringsnotat as if it did.
+    id: 'opened-despite-rule',
+    local: true,
+    check(ctx) {
+      const known = new Set<string>(HEARING_RULE_IDS);
+      for (const { rel, record } of ctx.records.consultation) {
+        listOf(record.opened_despite).forEach((id, i) => {
+          if (typeof id !== 'string' || known.has(id)) return;
+          const near = nearestByName(id, HEARING_RULE_IDS, (r) => [r], 4)[0];
+          const params = { field: fieldName(['opened_despite']), allowed: HEARING_RULE_IDS.join(', ') };
+          ctx.report(rel, ['opened_despite', i], 'value', 'opened-despite-rule', 'error', near ? { key: 'problem.openedDespiteUnknownNear', params: { ...params, near } } : { key: 'problem.openedDespiteUnknown', params });
         });
       }
     },

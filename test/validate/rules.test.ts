@@ -132,6 +132,19 @@ describe('validate: record rules', () => {
     expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': consultation('h', 'selection: limited\n') })).toEqual(['consultations/h.yaml:7:12 consultation-seats']);
     expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': consultation('h', 'selection: limited\nseats: 3\n') })).toEqual([]);
   });
+  it('opened-despite-rule: a rule civsam does not have, with the nearest hearing rule suggested and the value never repeated; near miss: the hearing rules themselves', () => {
+    const despite = (list: string) => consultation('h', `selection: all\nopened_despite: [${list}]\nopened_despite_reason: Haster\n`).replace('status: planned', 'status: open');
+    const [near, far] = messagesOf({ ...baseFiles(), 'consultations/h.yaml': despite('hearing-omision, tilfaeldig-kode') }, 'da');
+    expect(near).toMatch(/^consultations\/h\.yaml:8:18 opened-despite-rule Åbnet trods fejl i kontrollen nævner en regel, som kontrollen ikke har\. Mente du: hearing-omission\? /);
+    expect(far).toMatch(/^consultations\/h\.yaml:8:35 opened-despite-rule Åbnet trods fejl i kontrollen nævner en regel, som kontrollen ikke har\. Listen skrives af /);
+    expect(far).not.toContain('tilfaeldig');
+    expect(problemsOf({ ...baseFiles(), 'consultations/h.yaml': despite('hearing-omission, hearing-seats') })).toEqual([]);
+  });
+  it('opened-despite-rule knows exactly the hearing rules consultation open can be sent out despite', async () => {
+    const { HEARING_RULES } = await import('../../src/audit/hearing-rule-list.js');
+    const { HEARING_RULE_IDS } = await import('../../src/audit/hearing-rule-ids.js');
+    expect([...HEARING_RULE_IDS]).toEqual(HEARING_RULES.map((r) => r.id));
+  });
   it('consultation-invited-omitted and consultation-response-uninvited', () => {
     const files = { ...baseFiles(),
       'hearing-parties/hp.yaml': 'id: hp\norganisation: alpha\nareas: [psychiatry]\nsince: 2020-01-01\nstatus: active\n',
