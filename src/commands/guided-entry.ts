@@ -280,7 +280,7 @@ class Asker {
     }
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
     // A list typed with commas (years too: `2027, 2028`, as --years takes them).
-    const many = spec.type === 'list' || spec.type === 'years' || spec.type === 'ints';
+    const many = spec.type === 'list' || spec.type === 'years';
     const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
     return many ? splitList(text) : nfc(text);
   }
