@@ -3,7 +3,7 @@
 // Pure: the folder and what was computed in, text in the reader's language out.
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation, HearingParty } from '../domain/kinds.js';
-import { daysBetween } from '../domain/dates.js';
+import { daysBetween, isLate } from '../domain/dates.js';
 import { listWords, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr } from '../i18n/values.js';
 import { formatDate, formatShare } from '../i18n/format.js';
@@ -179,7 +179,7 @@ export function heardParties(folder: DataFolder, c: Consultation): HeardParty[] 
   return (c.invited ?? []).map((id) => {
     const received = firstResponse.get(id) ?? null;
     // A response after the deadline still counts, marked late.
-    const late = received !== null && received > c.deadline;
+    const late = received !== null && isLate(received, c.deadline);
     return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received, late };
   }).sort(byName);
 }
@@ -220,7 +220,7 @@ export function closedEarly(c: Consultation, asOf: string): { date: string | nul
  * by `consultation open`); undefined when it went out on its day or has not gone out.
  */
 export function openedLate(c: Consultation): string | undefined {
-  return c.status !== 'planned' && c.planned_opens !== undefined && c.planned_opens < c.opens ? c.planned_opens : undefined;
+  return c.status !== 'planned' && c.planned_opens !== undefined && isLate(c.opens, c.planned_opens) ? c.planned_opens : undefined;
 }
 
 /**
