@@ -83,6 +83,17 @@ export function visibleText(s: string): string {
   return nfc(s).replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKE[c]);
 }
 
+const DANISH = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+
+/**
+ * Names in the order a Danish reader looks for them: Æ, Ø, Å after Z (and `Aa` as `Å`, as Danish
+ * sorts it), case and accents aside, numbers by value (`Gruppe 2` before `Gruppe 10`). Lists sorted
+ * for people use it, with the id after it where two names are alike; JSON and CSV keep id order.
+ */
+export function compareNames(a: string, b: string): number {
+  return DANISH.compare(a, b);
+}
+
 /** Case and spacing ignored: `  Psykisk  Sygdom ` and `psykisk sygdom` are one. */
 export function caseKey(s: string): string {
   return visibleText(s).trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
