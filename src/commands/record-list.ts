@@ -231,8 +231,10 @@ export function listRecords(kind: RecordKind) {
     const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
     const format = chooseFormat(opts);
     if (format === 'table' || format === 'md') {
-      const shown = spec.headers.indexOf(spec.onScreen[0]);
-      rows.sort((a, b) => compareNames(String(a.cells[shown] ?? ''), String(b.cells[shown] ?? '')) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // The name shown first; where a record has none (an application without a title), what its row shows next.
+      const shown = spec.onScreen.filter((h) => h !== 'list.id').map((h) => spec.headers.indexOf(h));
+      const name = (cells: Cell[]) => String(shown.map((i) => cells[i]).find((c) => c !== undefined && c !== '') ?? '');
+      rows.sort((a, b) => compareNames(name(a.cells), name(b.cells)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     }
     emit(ctx, opts, {
       heading: none ? undefined : ctx.t(`list.heading.${kind}`, { count: records.length }),
