@@ -51,7 +51,7 @@ function fieldOptions(kind: RecordKind): OptionSpec[] {
       ...(s.type === 'list' && s.choices ? { params: { values: { list: s.choices } } } : {}),
       ...(s.type === 'choice' && s.choices ? { choices: [...s.choices] } : {}),
       ...(names ? { names } : {}),
-      ...(s.type === 'list' || s.type === 'ints' || s.type === 'years' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
+      ...(s.type === 'list' || s.type === 'years' || s.type === 'funding' || s.type === 'budgets' ? { repeatable: true } : {}),
       ...(s.web || s.type === 'date' || s.type === 'int' ? { oneWord: true } : {}),
     };
   });

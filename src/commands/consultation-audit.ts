@@ -9,6 +9,7 @@ import { loadValidFolder } from '../context/load.js';
 import { chooseFormat, writeOutputFile } from '../context/output.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT } from '../domain/errors.js';
+import { andList } from '../i18n/index.js';
 import { auditConsultation, auditJson, auditTables, flatFindingsTableOf } from '../reports/hearing-audit.js';
 import { findConsultation } from '../context/hearing-options.js';
 import { HEARING_RULES } from '../audit/hearing-rule-list.js';
@@ -29,6 +30,8 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
   const audit = auditConsultation(folder, consultation, HEARING_RULES, asOf);
 
   let text: string;
+  // Columns a narrow window had no room for, said after the report as every table command says them.
+  const leftOut = new Set<string>();
   if (format === 'json') {
     text = JSON.stringify(auditJson(folder, audit, ctx.lang), null, 2) + '\n';
   } else if (format === 'csv') {
@@ -43,11 +46,16 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
       const width = Math.max(toFile ? 120 : ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100, 30);
       const paint = audit.summary.findings === 0 ? color.green : audit.summary.errors > 0 ? color.red : color.yellow;
       text = wrapText(heading, width).map((l) => color.bold(l)).join('\n') + '\n\n'
-        + tables.map((t) => renderTerminalTable(t, ctx.lang, width, color) + '\n').join('')
+        + tables.map((t) => {
+          const drawn = renderTerminalTable(t, ctx.lang, width, color);
+          for (const header of drawn.leftOut) leftOut.add(header);
+          return drawn.text + '\n';
+        }).join('')
         + wrapText(summary, width).map((l) => paint(l)).join('\n') + '\n';
     }
   }
   if (opts.output !== undefined) writeOutputFile(ctx, opts.output, text);
   else ctx.stdout.write(text);
+  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { columns: andList([...leftOut]) }) + '\n');
   return fails(audit.findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
 }

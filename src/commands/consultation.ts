@@ -1,6 +1,6 @@
 // `civsam consultation invite|omit|respond|open|close`: a consultation's hearing list and course.
 import type { CommandContext } from '../context/context.js';
-import { dateOption, daysBetween } from '../domain/dates.js';
+import { dateOption, daysBetween, isLate } from '../domain/dates.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { andList, listWords } from '../i18n/index.js';
@@ -28,7 +28,7 @@ const parties = (args: unknown[]) => args.slice(1).flatMap((a) => list(a)).flatM
 function inviteRefusal(r: Rec, folder: DataFolder, id: string, invited: readonly string[], adding: number, today: string): Message | undefined {
   if (r.status === 'closed') return { key: 'course.inviteClosed', params: { id } };
   // Past its deadline while open: sent out, and the others' time is up. A planned one was sent to nobody yet.
-  if (r.status === 'open' && typeof r.deadline === 'string' && r.deadline < today) return { key: 'course.inviteAfterDeadline', params: { id, today } };
+  if (r.status === 'open' && typeof r.deadline === 'string' && isLate(today, r.deadline)) return { key: 'course.inviteAfterDeadline', params: { id, today } };
   if (r.selection !== 'limited' || typeof r.seats !== 'number' || invited.length + adding <= r.seats) return undefined;
   const seats = r.seats;
   const names = andList(invited.map((p) => nameOf(folder, 'hearing-party', p)));
@@ -199,7 +199,7 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
   let late: Message | undefined;
   const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     // A closed one is said to be: opened again with a new deadline, it asks the parties anew.
-    if (typeof r.deadline === 'string' && r.deadline < ctx.today) throw new UserError(r.status === 'closed' ? 'course.reopenAfterDeadline' : 'course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
+    if (typeof r.deadline === 'string' && isLate(ctx.today, r.deadline)) throw new UserError(r.status === 'closed' ? 'course.reopenAfterDeadline' : 'course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
     if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;
@@ -211,7 +211,7 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
       return opts.now ? { ...rest, opens: ctx.today, status: 'open' } : { ...rest, status: 'open' };
     }
     const planned = typeof r.opens === 'string' ? r.opens : undefined;
-    const opens = opts.now || (planned !== undefined && planned < ctx.today) ? ctx.today : planned;
+    const opens = opts.now || (planned !== undefined && isLate(ctx.today, planned)) ? ctx.today : planned;
     const out: Rec = { ...rest, opens, status: 'open' };
     // The first plan is the one kept, however often the day moved.
     if (planned !== undefined && planned !== opens) out.planned_opens = typeof r.planned_opens === 'string' ? r.planned_opens : planned;
@@ -225,7 +225,7 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
       out.opened_despite = [...new Set(errors.map(({ rule }) => rule.id))];
       out.opened_despite_reason = reason;
     }
-    late = planned !== undefined && planned < ctx.today ? lateOpening(ctx, s.folder, out, id, planned) : undefined;
+    late = planned !== undefined && isLate(ctx.today, planned) ? lateOpening(ctx, s.folder, out, id, planned) : undefined;
     return out;
   });
   if (code === EXIT.ok && late) ctx.stderr.write(ctx.errColor.yellow(ctx.t(late.key, late.params)) + '\n');

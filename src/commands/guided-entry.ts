@@ -13,7 +13,7 @@ import { COMMAND_OF, HAS_REACH, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
-import { asciiFold, looseKey, nfc, writesDanishLetter } from '../domain/text.js';
+import { asciiFold, looseKey, nfc, spellingKey, writesDanishLetter } from '../domain/text.js';
 import { uniqueId } from '../domain/ids.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
@@ -283,7 +283,7 @@ class Asker {
     }
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
     // A list typed with commas (years too: `2027, 2028`, as --years takes them).
-    const many = spec.type === 'list' || spec.type === 'years' || spec.type === 'ints';
+    const many = spec.type === 'list' || spec.type === 'years';
     const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
     return many ? splitList(text) : nfc(text);
   }
@@ -518,7 +518,9 @@ function splitList(v: string): string[] {
 /**
  * Choices whose name or id holds every word typed, as names are compared elsewhere: case and
  * accents ignored, æ, ø, å typed as ae, oe, aa or as a, o, a (`parorende` finds `pårørendeforening`);
- * a word typed with æ, ø or å finds only those letters (and ae, oe, aa), not every a or o.
+ * a word typed with æ, ø or å finds only those letters (and ae, oe, aa), not every a or o, unless it
+ * finds nothing so: then its letters are loosened too (`parør` finds `pårørendeforening`), and
+ * every spelling of them is one (spellingKey: `paroer` finds it as well).
  * Enter takes the first match, so the names the typing begins come first: a name that starts with
  * it (`rand` → Randers), then one with a word that does (`brande` → Ikast-Brande), then the rest
  * (`rand` inside Ikast-Brande), each group in the list's own order.
@@ -526,8 +528,10 @@ function splitList(v: string): string[] {
 export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
   const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
   if (words.length === 0) return [...choices];
-  const holds = (text: string, w: string) => asciiFold(text).includes(asciiFold(w).trim()) || (!writesDanishLetter(w) && looseKey(text).includes(looseKey(w)));
-  const begins = (text: string, w: string) => asciiFold(text).startsWith(asciiFold(w).trim()) || (!writesDanishLetter(w) && looseKey(text).startsWith(looseKey(w)));
+  // A word with æ, ø or å that finds nothing so (`parør`, å typed as a) is read with the letters loosened, as a word without them is.
+  const loose = new Set(words.filter((w) => !writesDanishLetter(w) || !choices.some((c) => asciiFold(`${c.name} ${c.value}`).includes(asciiFold(w).trim()))));
+  const holds = (text: string, w: string) => asciiFold(text).includes(asciiFold(w).trim()) || (loose.has(w) && (looseKey(text).includes(looseKey(w)) || spellingKey(text).includes(spellingKey(w))));
+  const begins = (text: string, w: string) => asciiFold(text).startsWith(asciiFold(w).trim()) || (loose.has(w) && (looseKey(text).startsWith(looseKey(w)) || spellingKey(text).startsWith(spellingKey(w))));
   const rank = (c: Choice): number => {
     const nameWords = c.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (!words.every((w) => nameWords.some((n) => begins(n, w)))) return 2;

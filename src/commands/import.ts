@@ -224,7 +224,7 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
     return [ctx.color.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
   }
   const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
-  return renderTerminalTable({ columns: headers.map((header, i) => ({ header, align: i === 0 ? 'right' : 'left' })), rows }, ctx.lang, width, ctx.color);
+  return renderTerminalTable({ columns: headers.map((header, i) => ({ header, align: i === 0 ? 'right' : 'left' })), rows }, ctx.lang, width, ctx.color).text;
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */

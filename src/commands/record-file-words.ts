@@ -9,7 +9,7 @@ import type { RecordKind, Target } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type Resolution } from '../domain/names.js';
 import { LANGUAGES } from '../i18n/define.js';
 import { fieldLabel, messageOr } from '../i18n/values.js';
-import { columnsOf, foldHeader, headerIndex, type ValueKind } from '../spreadsheets/import/columns.js';
+import { columnsOf, foldHeader, headerIndex, itemFieldName, type ValueKind } from '../spreadsheets/import/columns.js';
 import type { PathSegment } from '../store/yaml-read.js';
 
 type Rec = Record<string, unknown>;
@@ -25,8 +25,10 @@ export interface UnknownWord {
 export interface FileWords {
   /** The record with its fields under their names and its values as the data holds them. */
   record: Rec;
-  /** The key the file used for a field it named in other words, by the field's dotted path (`name` → `navn`, `contact.name` → `navn`). */
+  /** The key the file used for a field it named in other words, by the field's dotted path (`name` → `navn`, `contact.name` → `navn`, `funding.0.pool` → `pulje`). */
   keys: ReadonlyMap<string, string>;
+  /** The record's own key that gave a field inside an object, as a sheet's header does, by the field's dotted path (`established_by.exemption.reason` → `undtagelse_begrundelse`). */
+  flat: ReadonlyMap<string, string>;
   unknown: UnknownWord[];
 }
 
@@ -59,18 +61,79 @@ function fieldOfKey(kind: RecordKind, prefix: readonly string[], key: string): s
 }
 
 /**
- * An object of the record with its keys in other words renamed to their fields (a key whose field
- * the object gives as well is left, to be refused as unknown), and so each object in it; `keys`
- * is told the key the file used, by the field's dotted path.
+ * The fields of a list's items (funding: pool, year, kind, amount_dkk) by every word a sheet's cell
+ * or `show` names them with (pulje, år, art, beløb), in either language, folded, as the import reads them.
  */
-function renamed(kind: RecordKind, given: Rec, prefix: readonly string[], keys: Map<string, string>): Rec {
+function itemWords(kind: Extract<ValueKind, { type: 'items' }>): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const f of kind.fields) {
+    for (const word of [f.name, ...LANGUAGES.flatMap((lang) => [itemFieldName(f.name, lang), messageOr(lang, `label.${f.name}`, f.name)])]) {
+      if (!words.has(foldHeader(word))) words.set(foldHeader(word), f.name);
+    }
+  }
+  return words;
+}
+
+/** The items of a list of objects with their keys in other words renamed to their fields, as an object's are. */
+function renamedItems(kind: Extract<ValueKind, { type: 'items' }>, items: readonly unknown[], path: readonly string[], keys: Map<string, string>): unknown[] {
+  const words = itemWords(kind);
+  const fields = new Set(kind.fields.map((f) => f.name));
+  return items.map((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const given = item as Rec;
+    const out: Rec = {};
+    for (const [key, value] of Object.entries(given)) {
+      const field = fields.has(key) ? key : words.get(foldHeader(key));
+      const name = field !== undefined && field !== key && !Object.hasOwn(given, field) && !Object.hasOwn(out, field) ? field : key;
+      if (name !== key) keys.set([...path, i, name].join('.'), key);
+      out[name] = value;
+    }
+    return out;
+  });
+}
+
+/**
+ * An object of the record with its keys in other words renamed to their fields (a key whose field
+ * the object gives as well is left, to be refused as unknown), and so each object in it and each
+ * item of a list of objects; `keys` is told the key the file used, by the field's dotted path. On the
+ * record's own level a sheet's header for a field inside an object (`undtagelse_begrundelse`,
+ * `kontaktperson`) is read as that field, as the import reads it; `flat` is told its key by the field's path.
+ */
+function renamed(kind: RecordKind, given: Rec, prefix: readonly string[], keys: Map<string, string>, flat: Map<string, string>): Rec {
   const out: Rec = {};
+  const headers = prefix.length === 0 ? headerIndex(kind) : undefined;
+  const nested: Array<{ key: string; path: readonly string[]; value: unknown }> = [];
   for (const [key, value] of Object.entries(given)) {
     const field = fieldOfKey(kind, prefix, key);
+    const deep = field === undefined ? headers?.get(foldHeader(key)) : undefined;
+    if (deep && deep.path.length > 1) {
+      nested.push({ key, path: deep.path, value });
+      continue;
+    }
     const name = field !== undefined && field !== key && !Object.hasOwn(given, field) && !Object.hasOwn(out, field) ? field : key;
     if (name !== key) keys.set([...prefix, name].join('.'), key);
-    const deeper = columnsOf(kind).some((c) => c.path.length > prefix.length + 1 && [...prefix, name].every((s, i) => c.path[i] === s));
-    out[name] = deeper && value !== null && typeof value === 'object' && !Array.isArray(value) ? renamed(kind, value as Rec, [...prefix, name], keys) : value;
+    const path = [...prefix, name];
+    const deeper = columnsOf(kind).some((c) => c.path.length > prefix.length + 1 && path.every((s, i) => c.path[i] === s));
+    const items = columnsOf(kind).find((c) => c.path.length === path.length && path.every((s, i) => c.path[i] === s))?.value;
+    out[name] = deeper && value !== null && typeof value === 'object' && !Array.isArray(value) ? renamed(kind, value as Rec, path, keys, flat)
+      : items?.type === 'items' && Array.isArray(value) ? renamedItems(items, value, path, keys)
+      : value;
+  }
+  // A field given both by its header and in its object (or by two headers) is left under the header, to be refused as unknown.
+  for (const { key, path, value } of nested) {
+    let node = out;
+    let free = true;
+    for (const step of path.slice(0, -1)) {
+      const next = node[step];
+      if (next === undefined) node = (node[step] = {}) as Rec;
+      else if (next !== null && typeof next === 'object' && !Array.isArray(next)) node = next as Rec;
+      else { free = false; break; }
+    }
+    const last = path[path.length - 1];
+    if (free && !Object.hasOwn(node, last)) {
+      node[last] = value;
+      flat.set(path.join('.'), key);
+    } else out[key] = value;
   }
   return out;
 }
@@ -83,7 +146,8 @@ function renamed(kind: RecordKind, given: Rec, prefix: readonly string[], keys: 
  */
 export function fileWords(kind: RecordKind, given: Rec, folder: DataFolder): FileWords {
   const keys = new Map<string, string>();
-  const record = renamed(kind, given, [], keys);
+  const flat = new Map<string, string>();
+  const record = renamed(kind, given, [], keys, flat);
   const unknown: UnknownWord[] = [];
   const indexes = new Map<Target, NameIndex>();
   const indexOf = (target: Target) => {
@@ -122,7 +186,7 @@ export function fileWords(kind: RecordKind, given: Rec, folder: DataFolder): Fil
     if (parent !== record) parent = structuredCopyInto(record, column.path.slice(0, -1));
     (parent as Rec)[last] = walk((parent as Rec)[last], column.value, [...column.path]);
   }
-  return { record, keys, unknown };
+  return { record, keys, flat, unknown };
 }
 
 /** The object at `path` in the record, copied in place so the given record is not changed. */

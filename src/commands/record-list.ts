@@ -8,6 +8,7 @@ import type { Agreement, Application, Call, Consultation, HearingParty, Offer, O
 import { descendantsIndex, municipalityIds, offerActive, reachOf } from '../domain/reach.js';
 import { applicationsByCall, grantedAmount, selectionOf } from '../domain/applications.js';
 import { EXIT } from '../domain/errors.js';
+import { compareNames } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { valueLabel } from '../i18n/values.js';
@@ -225,9 +226,19 @@ export function listRecords(kind: RecordKind) {
     const count = folder.records[kind].size;
     const things = ctx.t(`list.heading.${kind}`, { count });
     const none = records.length > 0 ? undefined : count === 0 ? ctx.t('list.none', { things }) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
+    // On screen and in Markdown, read by people: by the name shown first, in Danish order (Æ, Ø, Å
+    // last), the id where names are alike. JSON and CSV keep id order, stable between runs for scripts and diffs.
+    const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
+    const format = chooseFormat(opts);
+    if (format === 'table' || format === 'md') {
+      // The name shown first; where a record has none (an application without a title), what its row shows next.
+      const shown = spec.onScreen.filter((h) => h !== 'list.id').map((h) => spec.headers.indexOf(h));
+      const name = (cells: Cell[]) => String(shown.map((i) => cells[i]).find((c) => c !== undefined && c !== '') ?? '');
+      rows.sort((a, b) => compareNames(name(a.cells), name(b.cells)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
     emit(ctx, opts, {
       heading: none ? undefined : ctx.t(`list.heading.${kind}`, { count: records.length }),
-      tables: [{ columns, rows: records.map((r) => { const cells = spec.row(r, ctx, say, folder); return order.map((i) => cells[i]); }), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
+      tables: [{ columns, rows: rows.map(({ cells }) => order.map((i) => cells[i])), keyColumns: 2, ...(none ? { notes: [none] } : {}) } as never],
       json: records,
     });
     // Offers left out of --status active only because their organisation is not active: said, so

@@ -107,7 +107,10 @@ function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input
     const read = words();
     const message = (read && unknownWordWording(kind, lang, p, at, read)) ?? p.message;
     // A field the file named in other words (`navn:`) is at the key the file has.
-    const where = at.map((step, i) => (typeof step === 'string' && read?.keys.get(at.slice(0, i + 1).join('.'))) || step);
+    // A field inside an object the file gave by a sheet's header on its own level (`undtagelse_begrundelse:`) is at that key.
+    const flat = read && [...read.flat].find(([path]) => at.join('.') === path || at.join('.').startsWith(`${path}.`));
+    const where = flat ? [flat[1], ...at.slice(flat[0].split('.').length)]
+      : at.map((step, i) => (typeof step === 'string' && read?.keys.get(at.slice(0, i + 1).join('.'))) || step);
     // A missing field is placed at the object that lacks it (the record's own: at no line); the message names the field.
     if (where.length > 0 && hasPath(input.record, where)) return { at: { file: input.shown, ...locate(input.parsed, where, p.rule === 'schema-required' ? 'key' : place) }, message };
     return { at: { file: input.shown }, message };

@@ -272,6 +272,33 @@ export function poolYearTotals(folder: DataFolder): PoolYear[] {
   return out;
 }
 
+/** A pool-year promised more than its budget: by how much, and the budget it is held to. */
+export interface PoolYearExcess {
+  poolYear: PoolYear;
+  /** The year's budget entries added up; 0 where the year has none. */
+  budget: number;
+  /** Whether the pool has a budget entry for the year at all (a year without one is said so, not as 0 kr.). */
+  budgeted: boolean;
+  /** How much more is promised than the budget: always more than 0. */
+  over: number;
+}
+
+/**
+ * Every pool-year of a pool in the folder whose counted money exceeds its budget, in poolYearTotals'
+ * order: the one sum the audit's pool-overcommitted and the note after a change both judge by.
+ */
+export function poolYearExcesses(folder: DataFolder): PoolYearExcess[] {
+  const out: PoolYearExcess[] = [];
+  for (const py of poolYearTotals(folder)) {
+    const pool = folder.records.pool.get(py.pool);
+    if (!pool) continue;
+    const budgets = pool.budgets.filter((b) => b.year === py.year);
+    const budget = budgets.reduce((sum, b) => sum + b.amount_dkk, 0);
+    if (py.total > budget) out.push({ poolYear: py, budget, budgeted: budgets.length > 0, over: py.total - budget });
+  }
+  return out;
+}
+
 /** The Herfindahl–Hirschman index (0–10,000) of amounts' shares of their sum; 0 when nothing was given. */
 export function herfindahl(amounts: Iterable<number>): number {
   const list = [...amounts];

@@ -9,6 +9,7 @@ import type { Application } from './kinds.js';
 import type { DataFolder } from './folder.js';
 import { applicationsOf, tiedAssessors, tiesOf } from './applications.js';
 import { UserError } from './errors.js';
+import { isLate } from './dates.js';
 
 type Rec = Record<string, unknown>;
 type Dated = { date?: unknown; assessor?: unknown };
@@ -87,12 +88,12 @@ export function refuseApplicationDates(before: Rec | undefined, after: Rec, fold
 export function lateReceipt(before: Rec | undefined, after: Rec, folder: DataFolder): Message | undefined {
   const received = dateOf(after.received);
   const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
-  if (received === undefined || !call || !(received > call.deadline)) return undefined;
+  if (received === undefined || !call || !isLate(received, call.deadline)) return undefined;
   if (before && received === dateOf(before.received) && after.call === before.call) return undefined;
   return { key: 'application.receivedLate', params: { id: String(after.id ?? ''), received, deadline: call.deadline, call: call.title } };
 }
 
 /** The applications received on or before `before` and after `deadline`: on time with the one deadline, late with the other. */
 export function lateByNewDeadline(received: readonly string[], before: string | undefined, deadline: string): number {
-  return received.filter((d) => d > deadline && (before === undefined || d <= before)).length;
+  return received.filter((d) => isLate(d, deadline) && (before === undefined || !isLate(d, before))).length;
 }

@@ -29,6 +29,16 @@ export function isDate(text: string): boolean {
   return 'date' in readDate(text);
 }
 
+/**
+ * Whether something done on `date` was late for `deadline`: a day after it. The deadline's own day
+ * is still in time. One test for every lateness civsam tells: an application received after its
+ * call's deadline, a hearing response after the consultation's, a consultation sent out after its
+ * planned day, a change to a consultation after its deadline.
+ */
+export function isLate(date: string, deadline: string): boolean {
+  return date > deadline;
+}
+
 /** Whole months from one date to another, counting a started month as begun (2026-01-01 → 2026-12-31 is 12). */
 export function monthsBetween(from: string, to: string): number {
   const [y1, m1, d1] = from.split('-').map(Number);

@@ -3,12 +3,12 @@
 // are split over several tables that each repeat the patient-group column.
 import type { Language } from '../i18n/index.js';
 import type { CoverageReport } from '../reports/coverage.js';
-import { areaName, dateText, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, dateText, headingWith, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table } from './table.js';
 
 export function coverageView(report: CoverageReport, names: Names, lang: Language): ReportView {
   const heading = headingWith(tr(lang, 'overview.coverage.heading', { date: dateText(report.asOf, lang) }), [
-    ['overview.filter.area', report.filters.areas.map((a) => areaName(a, lang))],
+    areaFilter(report.filters.areas, lang),
     ['overview.filter.patientGroup', report.filters.patientGroups.map((g) => names.patientGroups.get(g)?.[lang] ?? g)],
   ], lang);
   const count = (n: number): Cell => (n === 0 ? { text: tr(lang, 'overview.coverage.gap'), value: 0, tone: 'gap' } : n);

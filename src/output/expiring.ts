@@ -2,12 +2,12 @@
 // organisations and pools; for CSV the date as ISO and the days as a number.
 import type { Language, MessageKey } from '../i18n/index.js';
 import type { ExpiringReport } from '../reports/expiring.js';
-import { areaName, dateText, daysText, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, dateText, daysText, headingWith, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table } from './table.js';
 
 export function expiringView(report: ExpiringReport, names: Names, lang: Language): ReportView {
   const heading = headingWith(tr(lang, 'overview.expiring.heading', { from: dateText(report.asOf, lang), until: dateText(report.until, lang) }), [
-    ['overview.filter.area', report.filters.areas.map((a) => areaName(a, lang))],
+    areaFilter(report.filters.areas, lang),
     ['overview.filter.organisation', report.filters.organisations.map((o) => names.organisations.get(o) ?? o)],
   ], lang);
   const reason = (r: string) => tr(lang, `overview.expiring.reason.${r}` as MessageKey);

@@ -4,7 +4,7 @@
 import type { Language, MessageKey } from '../i18n/index.js';
 import type { FundingByOrganisationReport, FundingReport, PoolYearEntry } from '../reports/funding.js';
 import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
-import { areaName, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, headingWith, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table, Tone } from './table.js';
 import { roundMatrix } from './rounded-parts.js';
 
@@ -36,7 +36,7 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
   return headingWith(base, [
     ['overview.filter.year', filters.years.map(String)],
     ['overview.filter.pool', filters.pools.map((p) => names.pools.get(p) ?? p)],
-    ['overview.filter.area', filters.areas.map((a) => areaName(a, lang))],
+    areaFilter(filters.areas, lang),
   ], lang);
 }
 

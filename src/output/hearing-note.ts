@@ -3,7 +3,7 @@
 import { formatDate } from '../i18n/format.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import type { HearingNote, NotePoint } from '../reports/hearing-note.js';
-import { ruleTitles } from '../reports/hearing.js';
+import { openedDespiteText, openedLateText } from '../reports/hearing.js';
 import { markdownText } from './table.js';
 
 /** The note as a sequence of blocks, the one structure both renderers walk. */
@@ -36,11 +36,8 @@ function blocks(note: HearingNote, lang: Language): Block[] {
   const late = note.late > 0 ? ` ${t('course.lateCount', { count: note.late })}` : '';
   out.push({ kind: 'paragraph', text: `${ran} ${sentTo}${late}` });
   // Sent out later than planned, or despite errors in its hearing list: said as the file keeps it, with the region's reason.
-  if (note.openedLate) out.push({ kind: 'paragraph', text: t('hearingNote.openedLate', { planned: date(note.openedLate) }) });
-  const despite = note.openedDespite;
-  if (despite) {
-    out.push({ kind: 'paragraph', text: `${t('hearingNote.openedDespite', { count: despite.rules.length, findings: ruleTitles(lang, despite.rules) })} ${t('hearingNote.openedDespiteReason', { reason: despite.reason ?? t('hearing.report.noReason') })}` });
-  }
+  if (note.openedLate) out.push({ kind: 'paragraph', text: openedLateText(note.openedLate, lang) });
+  if (note.openedDespite) out.push({ kind: 'paragraph', text: openedDespiteText(note.openedDespite, lang) });
   if (early) out.push({ kind: 'paragraph', text: t('hearingNote.closedEarlyReason', { reason: early.reason ?? t('hearing.report.noReason') }) });
   else if (note.asOf <= c.deadline) out.push({ kind: 'paragraph', text: t('hearingNote.preliminary', { asOf: date(note.asOf) }) });
   out.push({ kind: 'heading', text: t('hearingNote.partiesHeading') });

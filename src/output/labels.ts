@@ -24,6 +24,19 @@ export function areaName(area: Area, lang: Language): string {
   return valueLabel(lang, area);
 }
 
+/**
+ * The areas a report is filtered to, as its heading says them: `område psykiatri`, but an area whose
+ * own name already says it is one (`socialområdet`) by that name alone, never `område socialområdet`.
+ */
+export function areaFilter(areas: readonly Area[], lang: Language): [key: MessageKey, values: string[]] {
+  const word = tr(lang, 'overview.filter.areaWord').toLocaleLowerCase(lang);
+  const names = areas.map((a) => areaName(a, lang));
+  const named = names.filter((n) => { const name = n.toLocaleLowerCase(lang); return name.endsWith(word) || name.endsWith(`${word}t`); });
+  if (named.length === 0) return ['overview.filter.area', names];
+  const others = names.filter((n) => !named.includes(n));
+  return ['overview.filter.areaNamed', [...named, ...(others.length ? [tr(lang, 'overview.filter.area', { values: others.join(', ') })] : [])]];
+}
+
 /** An area's name heading its section (`Socialområdet`). */
 export function areaTitle(area: Area, lang: Language): string {
   const name = areaName(area, lang);

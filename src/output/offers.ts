@@ -4,7 +4,7 @@
 import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { OfferEntry, OffersReport } from '../reports/offers.js';
-import { areaName, areaTitle, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, areaTitle, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
 import type { Cell, Table } from './table.js';
 
 function agreementText(o: OfferEntry, lang: Language): string {
@@ -15,7 +15,7 @@ function agreementText(o: OfferEntry, lang: Language): string {
 export function offersView(report: OffersReport, names: Names, lang: Language): ReportView {
   const f = report.filters;
   const heading = headingWith(tr(lang, 'overview.offers.heading', { date: dateText(report.asOf, lang) }), [
-    ['overview.filter.area', f.areas.map((a) => areaName(a, lang))],
+    areaFilter(f.areas, lang),
     ['overview.filter.patientGroup', f.patientGroups.map((g) => names.patientGroups.get(g)?.[lang] ?? g)],
     ['overview.filter.municipality', f.municipalities.map((m) => names.municipalities.get(m) ?? m)],
     ['overview.filter.organisation', f.organisations.map((o) => names.organisations.get(o) ?? o)],

@@ -66,10 +66,14 @@ export type TextSink = (text: string) => void;
  */
 const PIECES_PER_CHUNK = 2048;
 
-export function renderTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance): string {
+/**
+ * The table as one text, and the headers of the columns left out to fit the width (as
+ * writeTerminalTable gives them), for the caller to say so as `emit` does (output.columnsLeftOut).
+ */
+export function renderTerminalTable(table: Table, lang: Language, width: number, color: ChalkInstance): { text: string; leftOut: string[] } {
   const chunks: string[] = [];
-  writeTerminalTable(table, lang, width, color, (text) => chunks.push(text));
-  return chunks.join('');
+  const leftOut = writeTerminalTable(table, lang, width, color, (text) => chunks.push(text));
+  return { text: chunks.join(''), leftOut };
 }
 
 /**
@@ -135,12 +139,22 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   // their order first, until the rest fit. A table too wide even so keeps them all for the list layout.
   const omitted: number[] = [];
   const readable = (i: number) => Math.min(natural[i], Math.max(least[i], SQUEEZED_WIDTH));
-  const omittable = shown.filter((i) => table.columns[i].omitOrder !== undefined).sort((a, b) => table.columns[a].omitOrder! - table.columns[b].omitOrder!);
+  // A column empty in every row (applications without a title) says nothing: it gives way first,
+  // before any column that holds something.
+  const empty = mayOmit && texts.length > 0 ? shown.filter((i) => texts.every((r) => r[i] === '')) : [];
+  const omittable = [...empty, ...shown.filter((i) => table.columns[i].omitOrder !== undefined && !empty.includes(i)).sort((a, b) => table.columns[a].omitOrder! - table.columns[b].omitOrder!)];
   for (const i of omittable) {
     if (tableWidth(shown.filter((k) => !omitted.includes(k)).map(readable)) <= width) break;
     omitted.push(i);
   }
   if (omitted.length > 0 && tableWidth(shown.filter((k) => !omitted.includes(k)).map((k) => least[k])) > width) omitted.length = 0;
+  // A column left out early may fit once a wider one went after it (a date beside no id): it comes
+  // back, the one that went last first. An empty column stays out.
+  for (const i of [...omitted].reverse()) {
+    if (empty.includes(i)) continue;
+    const back = omitted.filter((k) => k !== i);
+    if (tableWidth(shown.filter((k) => !back.includes(k)).map(readable)) <= width) omitted.splice(omitted.indexOf(i), 1);
+  }
   const full = shown;
   shown = shown.filter((k) => !omitted.includes(k));
   const fits = (widths: number[]) => tableWidth(pick(widths, shown)) <= width;

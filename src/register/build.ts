@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
+import { amountOption, amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -15,7 +15,7 @@ import { agreementId, isValidId, MADE_MAX, MAX_ID, slugify, uniqueId as uniqueId
 
 export type Rec = Record<string, unknown>;
 
-function bad(spec: FieldSpec, expected: 'int' | 'amount' | 'ints' | 'years' | 'funding' | 'budgets'): never {
+function bad(spec: FieldSpec, expected: 'int' | 'years' | 'funding' | 'budgets'): never {
   throw new UserError('register.badFlagValue', { flag: `--${spec.flag}`, expected: { key: `register.expected.${expected}` } });
 }
 
@@ -33,20 +33,12 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
     case 'list':
     case 'texts':
       return Array.isArray(raw) ? raw.map(String) : [String(raw)];
-    case 'ints':
-      return (Array.isArray(raw) ? raw : [raw]).map((item) => {
-        const n = wholeNumber(String(item));
-        if (n === undefined) bad(spec, 'ints');
-        return n;
-      });
     case 'years':
       return (Array.isArray(raw) ? raw : [raw]).map((item) => readYear(String(item)) ?? bad(spec, 'years'));
     case 'int': {
-      const n = wholeNumber(String(raw));
-      // An amount is whole kroner: said so, with how to write one, when a decimal is given.
-      if (spec.path.endsWith('amount_dkk')) refuseAmountOutsideRange(String(raw), `--${spec.flag}`);
-      if (n === undefined) bad(spec, spec.path.endsWith('amount_dkk') ? 'amount' : 'int');
-      return n;
+      // An amount is whole kroner, read as every amount option is (`--amount` of application decide, pool budget).
+      if (spec.path.endsWith('amount_dkk')) return amountOption(String(raw), `--${spec.flag}`);
+      return wholeNumber(String(raw)) ?? bad(spec, 'int');
     }
     case 'date':
       return dateOption(String(raw), `--${spec.flag}`);

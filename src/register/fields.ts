@@ -5,17 +5,15 @@ import { catalogue, type MessageKey } from '../i18n/catalogue/index.js';
 import { perKind, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { leafFields, type FieldShape } from '../domain/shapes.js';
 
-export type FieldType =
-  | 'text' // one string
-  | 'date' // YYYY-MM-DD
-  | 'int'
-  | 'choice' // one of `choices`
-  | 'list' // ids or choices: repeated flags or commas
-  | 'texts' // free-text items: one per value, never split at commas
-  | 'ints' // whole numbers: repeated flags or commas
-  | 'years' // years of four digits: repeated flags or commas
-  | 'funding' // POOL:YEAR:KIND:AMOUNT, repeatable
-  | 'budgets'; // YEAR:AMOUNT, repeatable
+/**
+ * How a field's flag is written and read (build.ts parseFlag, flagSyntax below):
+ * text one string · date YYYY-MM-DD · int a whole number · choice one of `choices` ·
+ * list ids or choices, repeated flags or commas · texts free-text items, one per value, never split
+ * at commas · years years of four digits, repeated flags or commas · funding POOL:YEAR:KIND:AMOUNT,
+ * repeatable · budgets YEAR:AMOUNT, repeatable. Every one is some field's (a test holds it so).
+ */
+export const FIELD_TYPES = ['text', 'date', 'int', 'choice', 'list', 'texts', 'years', 'funding', 'budgets'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface FieldSpec {
   /** The field's path in the record, dotted for nested fields (`contact.email`). */
@@ -65,7 +63,7 @@ function fieldType(kind: RecordKind, path: string, shape: FieldShape): Pick<Fiel
     }
     if (items.enum) return { type: 'list', choices: items.enum };
     if (items.def === 'year') return { type: 'years' };
-    if (items.type === 'integer') return { type: 'ints' };
+    if (items.type === 'integer') throw new Error(`${kind}.${path}: a list of whole numbers other than years needs a flag type`);
     // Criteria: plain texts or objects with ids; a flag gives texts, written as criteria with ids.
     if (items.anyOf?.some((alt) => alt.def === 'text') && items.anyOf.some((alt) => alt.type === 'object')) return { type: 'texts', criteria: true };
     if (items.def === 'text' || items.anyOf?.some((alt) => alt.def === 'text')) return { type: 'texts' };
@@ -113,7 +111,6 @@ export function flagSyntax(spec: FieldSpec): string {
     case 'date': return `--${spec.flag} <date>`;
     case 'int': return `--${spec.flag} <n>`;
     case 'list': return `--${spec.flag} <ids>`;
-    case 'ints': return `--${spec.flag} <numbers>`;
     case 'years': return `--${spec.flag} <years>`;
     case 'texts': return `--${spec.flag} <text...>`;
     case 'funding': return `--${spec.flag} <pool:year:kind:amount>`;

@@ -4,7 +4,7 @@
 // change leaves it; a finding the folder did not have before is said once the change is written
 // (or after a dry run's diff, as what it would do): where the promise is made, not first in the audit.
 import { rule } from '../audit/rules/pool-overcommitted.js';
-import { poolYearTotals } from '../domain/allocation.js';
+import { poolYearExcesses } from '../domain/allocation.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { RecordKind } from '../domain/kinds.js';
 import { recordName } from '../domain/record-name.js';
@@ -36,12 +36,7 @@ export function overcommittedByChange(folder: DataFolder, changes: ReadonlyArray
     .map((f) => ({ key: dryRun ? 'register.wouldOvercommit' : 'register.overcommitted', params: { pool: recordName(changed, 'pool', f.subject.id) ?? f.subject.id, finding: f.message } }));
 }
 
-/** By pool and year: how much more is promised than the year's budget (the rule's own sums). */
+/** By pool and year: how much more is promised than the year's budget (the audit's own sums). */
 function excesses(folder: DataFolder): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const py of poolYearTotals(folder)) {
-    const budget = (folder.records.pool.get(py.pool)?.budgets ?? []).filter((b) => b.year === py.year).reduce((sum, b) => sum + b.amount_dkk, 0);
-    out.set(`${py.pool}\n${py.year}`, py.total - budget);
-  }
-  return out;
+  return new Map(poolYearExcesses(folder).map((e) => [`${e.poolYear.pool}\n${e.poolYear.year}`, e.over]));
 }

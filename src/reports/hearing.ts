@@ -3,7 +3,7 @@
 // Pure: the folder and what was computed in, text in the reader's language out.
 import type { DataFolder } from '../domain/folder.js';
 import type { Consultation, HearingParty } from '../domain/kinds.js';
-import { daysBetween } from '../domain/dates.js';
+import { daysBetween, isLate } from '../domain/dates.js';
 import { listWords, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr } from '../i18n/values.js';
 import { formatDate, formatShare } from '../i18n/format.js';
@@ -179,7 +179,7 @@ export function heardParties(folder: DataFolder, c: Consultation): HeardParty[] 
   return (c.invited ?? []).map((id) => {
     const received = firstResponse.get(id) ?? null;
     // A response after the deadline still counts, marked late.
-    const late = received !== null && received > c.deadline;
+    const late = received !== null && isLate(received, c.deadline);
     return { party: id, organisation: parties.get(id)?.organisation ?? id, name: organisationName(folder, parties.get(id), id), responded: received !== null, received, late };
   }).sort(byName);
 }
@@ -220,7 +220,7 @@ export function closedEarly(c: Consultation, asOf: string): { date: string | nul
  * by `consultation open`); undefined when it went out on its day or has not gone out.
  */
 export function openedLate(c: Consultation): string | undefined {
-  return c.status !== 'planned' && c.planned_opens !== undefined && c.planned_opens < c.opens ? c.planned_opens : undefined;
+  return c.status !== 'planned' && c.planned_opens !== undefined && isLate(c.opens, c.planned_opens) ? c.planned_opens : undefined;
 }
 
 /**
@@ -289,9 +289,10 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
     // The opening day in the tense it has as of the report's day: ahead (a planned one's opening day is
     // still ahead until it has passed, as hearing-not-opened counts it), passed, or passed without the consultation going out.
     t(c.opens > asOf || (c.status === 'planned' && c.opens === asOf) ? 'hearing.report.datesAhead' : c.status === 'planned' ? 'hearing.report.datesNotOpened' : 'hearing.report.dates', { opens: formatDate(c.opens, lang), deadline: formatDate(c.deadline, lang), days, status: t(statusKey(c.status)) }),
-    // Sent out on another day than planned, or despite an error in its list: said, as its file keeps it.
-    ...(sentLate ? [t('hearing.report.openedLate', { planned: formatDate(sentLate, lang) })] : []),
-    ...(despite ? [t('hearing.report.openedDespite', { count: despite.rules.length, reason: despite.reason ?? t('hearing.report.noReason') })] : []),
+    // Sent out on another day than planned, or despite an error in its list: said as the høringsnotat
+    // says it (a decision the file keeps, with its reason, not a problem still open).
+    ...(sentLate ? [openedLateText(sentLate, lang)] : []),
+    ...(despite ? [openedDespiteText(despite, lang)] : []),
     ...(early ? [closedEarlyText(early, lang)] : []),
     // No party invited: said in words, not as an empty list and a rate of 0 of 0.
     ...(heard.length === 0 ? [t('hearingNote.noParties')] : []),
@@ -299,6 +300,20 @@ export function consultationReport(folder: DataFolder, c: Consultation, asOf: st
   // Closed early, no more responses are awaited.
   const notes = asOf <= c.deadline && !early ? [t('hearing.report.beforeDeadline', { deadline: c.deadline, asOf })] : [];
   return { json, heading, tables: [...(heard.length ? [heardTable] : []), ...(points.length ? [pointsTable] : []), ...(notInvited.length ? [notInvitedTable] : [])], notes };
+}
+
+/** "Høringen var planlagt til at åbne …, men blev sendt ud senere; …": the hearing report's and the høringsnotat's one sentence. */
+export function openedLateText(planned: string, lang: Language): string {
+  return translate(lang, 'hearingNote.openedLate', { planned: formatDate(planned, lang) });
+}
+
+/**
+ * "Høringen blev sendt ud trods en fejl i høringslisten: Høringsberettiget part udeladt. Begrundelse …":
+ * the findings by their names and the region's reason, in the hearing report and the høringsnotat alike.
+ */
+export function openedDespiteText(despite: { rules: readonly string[]; reason: string | null }, lang: Language): string {
+  const reason = despite.reason ?? translate(lang, 'hearing.report.noReason');
+  return `${translate(lang, 'hearingNote.openedDespite', { count: despite.rules.length, findings: ruleTitles(lang, despite.rules) })} ${translate(lang, 'hearingNote.openedDespiteReason', { reason })}`;
 }
 
 /** "Lukket før fristen den 10. dec. 2026: Alle har svaret": when and why, as far as the file says. */

@@ -6,6 +6,7 @@
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
 import { applicationsOf, assessedBy, assessorPanel, scoresBy, grantedAmount, scoredCriteria, weightedTotal, type AssessorPanel, type Outcome } from '../domain/applications.js';
+import { isLate } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
@@ -168,7 +169,7 @@ function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCrite
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
-    received: a.received, late: a.received > call.deadline,
+    received: a.received, late: isLate(a.received, call.deadline),
     years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null, tiedAtLine: false,
   };

@@ -88,7 +88,12 @@ describe('consultation open with an error in its hearing list', () => {
     expect(read(dir)).toContain('status: open\nopened_despite: [hearing-omission]\nopened_despite_reason: Beta høres særskilt\n');
     // The report says when it was planned and what it was sent out despite; JSON gives both.
     const report = await run(dir, ['consultation', 'report', 'h1']);
-    expect(report.stdout).toContain('Åbnede 6. dec. 2026, frist 8. dec. 2026 (2 dage). Status: åben.\nPlanlagt til at åbne 1. nov. 2026; sendt ud senere, og fristen regnes fra den\ndag, den blev sendt ud.\nSendt ud trods en fejl i høringslisten (civsam consultation audit): Beta høres\nsærskilt.\n');
+    // In the høringsnotat's words: a decision kept with its reason and the finding by its name, not an open problem to audit.
+    expect(report.stdout).toContain('Åbnede 6. dec. 2026, frist 8. dec. 2026 (2 dage). Status: åben.\nHøringen var planlagt til at åbne 1. nov. 2026, men blev sendt ud senere;\nfristen regnes fra den dag, den blev sendt ud.\n'
+      + 'Høringen blev sendt ud trods en fejl i høringslisten: Høringsberettiget part\nudeladt. Begrundelse for at sende høringen ud alligevel: Beta høres særskilt.\n');
+    const note = (await run(dir, ['consultation', 'report', 'h1', '--format', 'md'])).stdout;
+    expect(note).toContain('\n\nHøringen var planlagt til at åbne 1. nov. 2026, men blev sendt ud senere; fristen regnes fra den dag, den blev sendt ud.\n\n'
+      + 'Høringen blev sendt ud trods en fejl i høringslisten: Høringsberettiget part udeladt. Begrundelse for at sende høringen ud alligevel: Beta høres særskilt.\n');
     const json = JSON.parse((await run(dir, ['consultation', 'report', 'h1', '--format', 'json'])).stdout) as { consultation: Record<string, unknown> };
     expect(json.consultation).toMatchObject({ opens: '2026-12-06', planned_opens: '2026-11-01', days: 2, opened_despite: ['hearing-omission'], opened_despite_reason: 'Beta høres særskilt' });
   });

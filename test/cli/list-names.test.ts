@@ -3,7 +3,7 @@
 // own id keeps its column, and JSON keeps the records' codes for scripts.
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
-import { baseFiles, makeFolder } from '../helpers/folder.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 const files = () => ({
   ...baseFiles(),
@@ -54,5 +54,37 @@ describe('org show', () => {
     });
     const r = await civsam(['org', 'show', 'alpha', '--data', dir, '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.stdout).toContain('| 2026 | Puljen | a | drift | 1.250.000 kr. |');
+  });
+});
+
+describe('a list read by people', () => {
+  // Ids spell Æ, Ø, Å as ae, oe, aa, so id order puts Åby first and Ærø before Bjarke.
+  const dir = () => makeFolder({
+    ...baseFiles(),
+    // NFD, as macOS writes it (A and a combining ring): still Å, sorted last.
+    'organisations/aa-aaby.yaml': org('aa-aaby', 'Åby Forening'.normalize('NFD')),
+    'organisations/ae-aeroe.yaml': org('ae-aeroe', 'Ærø Forening'),
+    'organisations/oe-oest.yaml': org('oe-oest', 'Østjysk Forening'),
+    'organisations/zebra.yaml': org('zebra', 'Zebra Forening'),
+    'organisations/oe-oerum.yaml': org('oe-oerum', 'Ørum Forening'),
+    'organisations/bjarke.yaml': org('bjarke', 'bjarke forening'),
+  });
+  const names = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Id') && !l.startsWith('| ---')).map((l) => l.split(' | ')[1]!.normalize('NFC'));
+
+  it('is in Danish order by the name shown (Æ, Ø, Å after Z), on screen and in Markdown', async () => {
+    const md = await civsam(['org', 'list', '--data', dir(), '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
+    expect(md.code, md.stderr).toBe(0);
+    expect(names(md.stdout)).toEqual(['Alpha Forening', 'bjarke forening', 'Zebra Forening', 'Ærø Forening', 'Ørum Forening', 'Østjysk Forening', 'Åby Forening']);
+    const table = await civsam(['org', 'list', '--data', dir()], { env: { CIVSAM_LANG: 'en', COLUMNS: '120' } });
+    const shown = table.stdout.split('\n').flatMap((l) => /^│ (\S+ [Ff]orening) /.exec(l)?.[1] ?? []);
+    expect(shown.map((n) => n.normalize('NFC'))).toEqual(['Alpha Forening', 'bjarke forening', 'Zebra Forening', 'Ærø Forening', 'Ørum Forening', 'Østjysk Forening', 'Åby Forening']);
+  });
+
+  it('near miss: JSON and CSV keep id order, the same on every run', async () => {
+    const d = dir();
+    const json = JSON.parse((await civsam(['org', 'list', '--data', d, '--format', 'json'])).stdout) as Array<{ id: string }>;
+    expect(json.map((o) => o.id)).toEqual(['aa-aaby', 'ae-aeroe', 'alpha', 'bjarke', 'oe-oerum', 'oe-oest', 'zebra']);
+    const csv = (await civsam(['org', 'list', '--data', d, '--format', 'csv'])).stdout.split('\r\n').slice(1, -1).map((l) => l.split(',')[0]);
+    expect(csv).toEqual(['aa-aaby', 'ae-aeroe', 'alpha', 'bjarke', 'oe-oerum', 'oe-oest', 'zebra']);
   });
 });

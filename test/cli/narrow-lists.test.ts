@@ -1,7 +1,7 @@
 // Lists and history in an 80-column window: one table each, the name or title first, the columns
 // that matter most kept and the reader told which were left out; an id is never broken across
 // lines; history gives the changed fields the window's width. CSV and Markdown keep every column.
-import { readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam, ROOT } from '../helpers/cli.js';
@@ -29,6 +29,24 @@ describe('lists at 80 columns', () => {
     expect(r.stdout).toContain('│ Ædru fællesskaber    │ Ædru Sammen Midt     │ bevilget         │ 500.000 kr. │');
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
     expect(r.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Id, Opslag, Støtteform og Ansøgt. De vises i et bredere vindue eller med --format md.\n');
+  });
+
+  it('application list without titles: the empty Titel column gives way, the columns that then fit are shown', async () => {
+    // The sample's applications as staff often register them: without a title.
+    const dir = makeFolder({});
+    cpSync(SAMPLE, dir, { recursive: true });
+    for (const f of readdirSync(join(dir, 'applications'))) {
+      const file = join(dir, 'applications', f);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*\n/m, ''));
+    }
+    const r = await civsam(['--data', dir, 'application', 'list'], { env: { ...DA, COLUMNS: '80' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(tables(r.stdout)).toBe(1);
+    // The 80 columns go to what the rows hold: the organisations whole, not beside an empty column.
+    expect(headers(r.stdout)).toEqual(['Organisationer', 'Ansøgt', 'Afgørelse', 'Bevilget']);
+    expect(r.stdout).toContain('│ Gryden – socialøkonomisk café │ 200.000 kr. │ afslag           │             │');
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(r.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Titel, Id, Opslag og Støtteform. De vises i et bredere vindue eller med --format md.\n');
   });
 
   it('offer list: one table, title first (ids whole wherever shown: see the widths below)', async () => {

@@ -343,6 +343,14 @@ describe('civsam overview: Markdown for a case document', () => {
     ].join('\n'));
   });
 
+  it('a heading names an area whose own name says it is one by that name alone (socialområdet, not område socialområdet)', async () => {
+    const first = async (args: string[]) => (await run([...args, '--lang', 'da'])).stdout.split('\n')[0];
+    expect(await first(['offers', '--area', 'social'])).toBe('Tilbud pr. patientgruppe den 1. jun. 2026 · socialområdet');
+    expect(await first(['coverage', '--area', 'social', '--area', 'health'])).toBe('Aktive tilbud pr. patientgruppe og kommune den 1. jun. 2026 · socialområdet, område sundhed');
+    expect(await first(['funding', '--area', 'psychiatry', '--area', 'health'])).toMatch(/ · område psykiatri, sundhed$/);
+    expect((await run(['expiring', '--area', 'social', '--lang', 'en'])).stdout.split('\n')[0]).toMatch(/ · area social$/);
+  });
+
   it('offers: the gaps first, then a section per area with the patient group as a column', async () => {
     expect((await run(['offers', '--format', 'md', '--area', 'health', '--lang', 'da'])).stdout).toBe([
       '# Tilbud pr. patientgruppe den 1. jun. 2026 · område sundhed',

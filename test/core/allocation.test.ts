@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationShares, carriedGrants, countedLines, hhi, poolYearTotals } from '../../src/domain/allocation.js';
+import { allocationShares, carriedGrants, countedLines, hhi, poolYearExcesses, poolYearTotals } from '../../src/domain/allocation.js';
 import type { DataFolder } from '../../src/domain/folder.js';
 
 type Line = { pool: string; year: number; kind: 'development' | 'operation'; amount_dkk: number };
@@ -134,5 +134,31 @@ describe('grants decided on applications', () => {
       { application: 'g9', agreement: 'ag-unnamed', together: ['ag-unnamed'], pool: 'p', amount: 380 },
       { application: 'h1', agreement: 'ag-unnamed', together: ['ag-unnamed'], pool: 'p', amount: 5 },
     ]);
+  });
+});
+
+describe('the pool-years promised more than their budget', () => {
+  // One sum for the audit's pool-overcommitted and the note a change gets: p 2026 over its budget,
+  // p 2025 at it exactly, q 2026 with no budget entry for the year, and a pool not in the folder left out.
+  const withPools = {
+    ...folder,
+    records: {
+      ...folder.records,
+      pool: new Map(Object.entries({
+        p: { id: 'p', budgets: [{ year: 2025, amount_dkk: 100 }, { year: 2026, amount_dkk: 1000 }, { year: 2026, amount_dkk: 500 }] },
+        q: { id: 'q', budgets: [{ year: 2027, amount_dkk: 5000 }] },
+      })),
+    },
+  } as unknown as DataFolder;
+
+  it('are each said with the budget, whether the year has one, and by how much', () => {
+    expect(poolYearExcesses(withPools).map((e) => [e.poolYear.pool, e.poolYear.year, e.budget, e.budgeted, e.over])).toEqual([
+      ['p', 2026, 1500, true, 250],
+      ['q', 2026, 0, false, 998],
+    ]);
+  });
+
+  it('leave out a pool the folder does not hold', () => {
+    expect(poolYearExcesses({ ...withPools, records: { ...withPools.records, pool: new Map() } } as unknown as DataFolder)).toEqual([]);
   });
 });

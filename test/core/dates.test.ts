@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dateOption, daysBetween, daysInMonth, isDate, isLeapYear, monthsBetween, readDate } from '../../src/domain/dates.js';
+import { addDays, addMonths, dateOption, daysBetween, daysInMonth, isDate, isLate, isLeapYear, monthsBetween, readDate } from '../../src/domain/dates.js';
 import { UserError } from '../../src/domain/errors.js';
 import { translate, type Language } from '../../src/i18n/index.js';
 import { civsam, ROOT } from '../helpers/cli.js';
@@ -107,5 +107,24 @@ describe('--as-of 2026-02-30 on the command line', () => {
       const r = await civsam(['--data', data, '--lang', lang, ...args, '--as-of', '2026-02-30']);
       expect(r, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `${lang === 'en' ? 'error' : 'fejl'}: ${NO_SUCH_DAY[lang]}\n` });
     }
+  });
+});
+
+describe('lateness', () => {
+  it('is a day after the deadline; the deadline\'s own day is in time', () => {
+    expect(isLate('2026-03-02', '2026-03-01')).toBe(true);
+    expect(isLate('2026-03-01', '2026-03-01')).toBe(false);
+    expect(isLate('2026-02-28', '2026-03-01')).toBe(false);
+    expect(isLate('2027-01-01', '2026-12-31')).toBe(true);
+  });
+
+  it('is the one test applications, hearing responses and consultations are judged by', async () => {
+    const { lateByNewDeadline } = await import('../../src/domain/application-dates.js');
+    const { openedLate } = await import('../../src/reports/hearing.js');
+    // Received on the old deadline and the day after: late only with the earlier deadline.
+    expect(lateByNewDeadline(['2026-03-01', '2026-03-02', '2026-03-03'], '2026-03-02', '2026-03-01')).toBe(1);
+    const consultation = (opens: string) => ({ status: 'open', opens, planned_opens: '2026-03-01' }) as Parameters<typeof openedLate>[0];
+    expect(openedLate(consultation('2026-03-01'))).toBeUndefined();
+    expect(openedLate(consultation('2026-03-02'))).toBe('2026-03-01');
   });
 });

@@ -160,3 +160,21 @@ describe('commit messages name fields, never values', () => {
     expect(describeChanges([{ kind: 'organisation', id: 'a', after: { id: 'a' } }, { kind: 'organisation', id: 'b', before: { id: 'b' }, after: { id: 'b', notes: 'x' } }])).toBe('organisation: 1 added, 1 changed\n\norganisation a: added\norganisation b: notes: set');
   });
 });
+
+describe('an amount given by an option', () => {
+  // One reader for `--amount` wherever it is given (application add|edit as a field, application
+  // decide, pool budget): the same value, the same refusal.
+  const said = (f: () => unknown): unknown => {
+    try {
+      return f();
+    } catch (e) {
+      return e instanceof UserError ? translate('da', e.userMessage.key, e.userMessage.params) : e;
+    }
+  };
+  test('is read as amountOption reads it', async () => {
+    const { amountOption } = await import('../../src/domain/whole-numbers.js');
+    for (const raw of ['250000', '250.000', '250 000', '250.00', '1.5', '-5', '99999999999999', 'mange']) {
+      expect(said(() => parseFlag(spec('application', 'amount_dkk'), raw))).toEqual(said(() => amountOption(raw, '--amount')));
+    }
+  });
+});

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { RECORD_KINDS } from '../../src/domain/kinds.js';
 import { AREAS, leafFields } from '../../src/domain/shapes.js';
-import { FIELDS, NOT_FLAGS, fieldByName, flagSyntax, optionName } from '../../src/register/fields.js';
+import { FIELD_TYPES, FIELDS, NOT_FLAGS, fieldByName, flagSyntax, optionName } from '../../src/register/fields.js';
 
 describe('FIELDS covers each schema exactly, in its order', () => {
   for (const kind of RECORD_KINDS) {
@@ -48,4 +48,10 @@ test('flags are the field names with dashes', () => {
   expect(fieldByName('organisation', 'contact-phone')?.path).toBe('contact.phone');
   expect(fieldByName('agreement', 'exemption-reason')?.path).toBe('established_by.exemption.reason');
   expect(fieldByName('organisation', 'nope')).toBeUndefined();
+});
+
+test('every flag type is some field\'s: a type no field has is not kept (a list of whole numbers that are not years has none)', () => {
+  const used = new Set(RECORD_KINDS.flatMap((kind) => FIELDS[kind].map((f) => f.type)));
+  expect(FIELD_TYPES.filter((t) => !used.has(t))).toEqual([]);
+  for (const t of FIELD_TYPES) expect(flagSyntax({ path: 'x', flag: 'x', type: t, description: 'field.notes' })).toMatch(/^--x </);
 });

@@ -85,3 +85,63 @@ describe('--from-file takes the words the flags take', () => {
     expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toContain('kind: other\nareas: [health]\npatient_groups: [diabetes]\nscope: national\nstatus: active\n');
   });
 });
+
+describe('--from-file: the items of a list and the headers of a sheet in Danish', () => {
+  const POOL = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2027\n    amount_dkk: 1000000\n';
+  async function addAgreement(file: string) {
+    const dir = makeFolder({ ...baseFiles(), 'pools/puljen.yaml': POOL });
+    writeFileSync(join(dir, 'ny.yaml'), file);
+    const r = await civsam(['--data', dir, 'agreement', 'add', '--from-file', 'ny.yaml', '--no-commit'], { cwd: dir, env: DA });
+    return { r, dir };
+  }
+  const AGREEMENT = [
+    'titel: Samtalegrupper',
+    'organisationer: [Alpha Forening]',
+    'rækkevidde: regional',
+    'start: 2027-01-01',
+    'status: udkast',
+    'finansiering:',
+    '  - pulje: Puljen',
+    // `år` as macOS writes it (a and a combining ring): the same key.
+    `    ${'år'.normalize('NFD')}: 2027`,
+    '    art: drift',
+    '    beløb: 100000',
+    'undtagelse_begrundelse: Den eneste forening i området',
+    'undtagelse_godkendt_af: Udvalget',
+    'undtagelse_dato: 2026-11-01',
+    '',
+  ];
+
+  it('pulje, år, art, beløb in a funding line and undtagelse_* as a sheet heads them are read as their fields', async () => {
+    const { r, dir } = await addAgreement(AGREEMENT.join('\n'));
+    expect(r.stderr).toBe(`Oprettede ${join(dir, 'agreements/samtalegrupper.yaml')}.\n`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'agreements/samtalegrupper.yaml'), 'utf8')).toContain([
+      'funding:',
+      '  - pool: puljen',
+      '    year: 2027',
+      '    kind: operation',
+      '    amount_dkk: 100000',
+      'established_by:',
+      '  exemption:',
+      '    reason: Den eneste forening i området',
+      '    approved_by: Udvalget',
+      '    date: 2026-11-01',
+      '',
+    ].join('\n'));
+  });
+
+  it('a problem in them is said at the key the file has', async () => {
+    const bad = AGREEMENT.map((l) => l.replace('beløb: 100000', 'beløb: "12,50"').replace('undtagelse_dato: 2026-11-01', 'undtagelse_dato: i går'));
+    const { r } = await addAgreement(bad.join('\n'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('  ny.yaml:')).map((l) => l.split('  ')[1])).toEqual(['ny.yaml:10:12', 'ny.yaml:13:18']);
+  });
+
+  it('near miss: a field given both by its header and in its object is not taken twice; the header is refused as unknown', async () => {
+    const both = [...AGREEMENT.slice(0, -1), 'etableret_ved:', '  undtagelse:', '    dato: 2026-11-01', ''];
+    const { r } = await addAgreement(both.join('\n'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ny.yaml:13:1  Ukendt felt undtagelse_dato.');
+  });
+});

@@ -140,6 +140,20 @@ describe('the questions, from the schemas and the field table', () => {
     expect(filterChoices(kinds, '')).toHaveLength(kinds.length);
   });
 
+  it('a word with a Danish letter that finds nothing so is read with the letters loosened (å typed as a, or aa)', () => {
+    const kinds = choicesFor('organisation', fieldByName('organisation', 'kind')!, folder, 'da')!;
+    for (const typed of ['parør', 'PARØR', 'paarør', 'parør'.normalize('NFD'), 'pårorende', 'paroer']) {
+      expect(filterChoices(kinds, typed).map((c) => c.value), typed).toEqual(['relatives-association']);
+    }
+    const towns = ['Åbyhøj', 'Aabenraa', 'Anholt', 'Ørsted', 'Odder', 'Bøgeskov'].map((name) => ({ name, value: name.toLowerCase() }));
+    const found = (typed: string) => filterChoices(towns, typed).map((c) => c.name);
+    // `abyhøj`: å typed as a beside a ø typed right.
+    expect(found('abyhøj')).toEqual(['Åbyhøj']);
+    expect(found('bøg åby')).toEqual([]);
+    // Near miss: where the letters find something as typed, only that (`ø` is not every o).
+    expect(found('ø')).toEqual(['Ørsted', 'Åbyhøj', 'Bøgeskov']);
+  });
+
   it('a Danish letter typed finds only itself (and its spelling aa, oe, ae); a or o typed still finds it', () => {
     const choices = ['Åbyhøj', 'Aabenraa', 'Anholt', 'Ørsted', 'Odder'].map((name) => ({ name, value: name.toLowerCase() }));
     const found = (typed: string) => filterChoices(choices, typed).map((c) => c.name);

@@ -11,7 +11,7 @@ const rows = (n: number, wideAt: number) => Array.from({ length: n }, (_, i) => 
 describe('list layout', () => {
   it('draws a list when the row that cannot fit comes first, in the middle or last', () => {
     for (const wideAt of [0, 63, 64, 150, 199]) {
-      const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst' }], rows: rows(200, wideAt) }, 'da', 40, plain);
+      const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst' }], rows: rows(200, wideAt) }, 'da', 40, plain).text;
       expect(text.startsWith('Post: r0\nTekst: '), String(wideAt)).toBe(true);
       expect(text).toContain(`\nPost: r100\nTekst: kort\n`);
       expect(text).toContain(`Post: r${wideAt}\nTekst: \n  ${'x'.repeat(38)}\n  xx\n`);
@@ -20,7 +20,7 @@ describe('list layout', () => {
   });
 
   it('keeps a table that fits a table, its widths from every row', () => {
-    const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst' }], rows: rows(200, 199).map(([a, b], i) => [a, i === 0 ? 'x'.repeat(28) : i === 199 ? 'x'.repeat(30) : b]) }, 'da', 41, plain);
+    const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst' }], rows: rows(200, 199).map(([a, b], i) => [a, i === 0 ? 'x'.repeat(28) : i === 199 ? 'x'.repeat(30) : b]) }, 'da', 41, plain).text;
     expect(text.split('\n')[0]).toBe(`┌──────┬${'─'.repeat(32)}┐`);
   });
 });

@@ -3,7 +3,7 @@
 // a table too narrow even so is a list of every column.
 import { describe, expect, it } from 'vitest';
 import { makeChalk } from '../../src/output/colors.js';
-import { writeTerminalTable, type Table } from '../../src/output/table.js';
+import { renderTerminalTable, writeTerminalTable, type Table } from '../../src/output/table.js';
 
 const plain = makeChalk(0);
 const TABLE: Table = {
@@ -39,7 +39,8 @@ describe('columns left out on a narrow window', () => {
   it('narrower: the columns go in their order, one table, no line wider than the window', () => {
     for (const [width, kept, gone] of [
       [100, ['Titel', 'Id', 'Organisation', 'Type'], ['Fra']],
-      [80, ['Titel', 'Organisation', 'Type'], ['Id', 'Fra']],
+      // Fra went first, but once the id is gone it fits again, and comes back.
+      [80, ['Titel', 'Organisation', 'Type', 'Fra'], ['Id']],
       [56, ['Titel', 'Organisation'], ['Id', 'Type', 'Fra']],
     ] as const) {
       const { text, leftOut } = draw(width);
@@ -64,5 +65,35 @@ describe('columns left out on a narrow window', () => {
     expect(text).toContain('Id: samtalegruppe-for-paaroerende');
     expect(text).toContain('Fra: 1. jan. 2025');
     expect(leftOut).toEqual([]);
+  });
+});
+
+describe('a column empty in every row', () => {
+  // Applications without a title: the Titel column says nothing, so it gives way before any column
+  // that holds something, and the columns that then fit are shown.
+  const untitled: Table = { ...TABLE, rows: TABLE.rows.map((r) => ['', ...r.slice(1)]) };
+  const drawn = (width: number) => {
+    let text = '';
+    const leftOut = writeTerminalTable(untitled, 'da', width, plain, (s) => { text += s; });
+    return { text, leftOut };
+  };
+
+  it('is left out first when the table is too wide, and said', () => {
+    const { text, leftOut } = drawn(90);
+    expect(headerCells(text)).toEqual(['Id', 'Organisation', 'Type', 'Fra']);
+    expect(leftOut).toEqual(['Titel']);
+  });
+
+  it('near miss: where every column fits, it stays (an empty column is not a reason to hide it)', () => {
+    expect(headerCells(drawn(140).text)).toEqual(['Titel', 'Id', 'Organisation', 'Type', 'Fra']);
+    expect(drawn(140).leftOut).toEqual([]);
+  });
+});
+
+describe('renderTerminalTable', () => {
+  it('gives the columns it left out with the text, as writeTerminalTable does, so the note can name them', () => {
+    const { text, leftOut } = renderTerminalTable(TABLE, 'da', 80, plain);
+    expect(headerCells(text)).toEqual(['Titel', 'Organisation', 'Type', 'Fra']);
+    expect(leftOut).toEqual(['Id']);
   });
 });

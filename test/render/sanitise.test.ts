@@ -44,7 +44,7 @@ describe('the catalogue formatter', () => {
 
 describe('terminal tables', () => {
   it('never print a control character or a bidirectional override from a cell, a header or a title', async () => {
-    const out = renderTerminalTable({ title: `T${ESC}]0;x${BEL}`, columns: [{ header: `H\u202E` }], rows: [[`v${ESC}[2J`]] }, 'en', 40, new Chalk({ level: 0 }));
+    const out = renderTerminalTable({ title: `T${ESC}]0;x${BEL}`, columns: [{ header: `H\u202E` }], rows: [[`v${ESC}[2J`]] }, 'en', 40, new Chalk({ level: 0 })).text;
     expect(out).toBe([`T${R}]0;x${R}`, '┌───────┐', `│ H${R}    │`, '├───────┤', `│ v${R}[2J │`, '└───────┘', ''].join('\n'));
   });
 });
@@ -57,7 +57,7 @@ describe('text with combining marks (NFD)', () => {
     expect(terminalSafe(`${nfd}${ESC}`)).toBe(`${nfd.normalize('NFC')}${R}`);
   });
   it('lines a table up: every line of it is as long as its top border', async () => {
-    const out = renderTerminalTable({ columns: [{ header: 'Navn' }, { header: 'By' }], rows: [[nfd, 'A\u030arhus'], ['Ribe', 'Ry']] }, 'da', 80, new Chalk({ level: 0 }));
+    const out = renderTerminalTable({ columns: [{ header: 'Navn' }, { header: 'By' }], rows: [[nfd, 'A\u030arhus'], ['Ribe', 'Ry']] }, 'da', 80, new Chalk({ level: 0 })).text;
     const lines = out.trimEnd().split('\n');
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(out).toContain('│ Århus │');

@@ -26,7 +26,7 @@ describe('a command in a table cell', () => {
   };
 
   it('stays on one line at 80 columns, the column made wide enough for it', () => {
-    const lines = columnLines(renderTerminalTable(finding, 'da', 80, plain), 2);
+    const lines = columnLines(renderTerminalTable(finding, 'da', 80, plain).text, 2);
     expect(lines).toContain('(civsam call show) op mod');
     expect(lines).toContain('(civsam application show).');
     for (const l of lines) expect(l).not.toMatch(/civsam$|^(call|application) show/);
@@ -39,7 +39,7 @@ describe('a command in a table cell', () => {
   };
 
   it('longer than any column can be, has lines of its own, broken between arguments only', () => {
-    const lines = columnLines(renderTerminalTable(long, 'da', 100, plain), 2);
+    const lines = columnLines(renderTerminalTable(long, 'da', 100, plain).text, 2);
     expect(lines).toEqual([
       'mangler en begrundelse. Ret afgørelsen:',
       'civsam application decide',
@@ -51,7 +51,7 @@ describe('a command in a table cell', () => {
   });
 
   it('on a terminal too narrow for the table, keeps each argument whole in the list it is drawn as', () => {
-    const drawn = renderTerminalTable(long, 'da', 60, plain);
+    const drawn = renderTerminalTable(long, 'da', 60, plain).text;
     // In a list the command is one line, longer than the terminal if it must be: broken over
     // lines, it would be pasted as several commands, the first run alone.
     expect(drawn.split('\n')).toEqual(expect.arrayContaining([

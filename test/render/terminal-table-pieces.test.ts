@@ -29,7 +29,7 @@ describe('writeTerminalTable', () => {
   it('hands a long table out in pieces of some kilobytes that make up the whole text', () => {
     for (const color of [plain, makeChalk(1, chalkModule)]) {
       const parts = pieces(big, 80, color);
-      const whole = renderTerminalTable(big, 'da', 80, color);
+      const whole = renderTerminalTable(big, 'da', 80, color).text;
       expect(parts.join('')).toBe(whole);
       expect(whole.split('\n').length).toBeGreaterThan(12_000);
       expect(parts.length).toBeGreaterThan(10);
@@ -43,13 +43,13 @@ describe('writeTerminalTable', () => {
     const small: Table = { columns: [{ header: 'Post' }], rows: [['a']] };
     emit(ctx, {}, { json: null, heading: 'Kontrol pr. 23. nov. 2026', tables: [big, small] });
     expect(writes.length).toBeGreaterThan(10);
-    expect(writes.join('')).toBe(`Kontrol pr. 23. nov. 2026\n\n${renderTerminalTable(big, 'da', 80, plain)}\n${renderTerminalTable(small, 'da', 80, plain)}`);
+    expect(writes.join('')).toBe(`Kontrol pr. 23. nov. 2026\n\n${renderTerminalTable(big, 'da', 80, plain).text}\n${renderTerminalTable(small, 'da', 80, plain).text}`);
   });
 
   it('hands the list layout (a terminal too narrow for the columns) out in pieces too', () => {
     const wide: Table = { columns: [{ header: 'Alpha' }, { header: 'Beta' }], rows: Array.from({ length: 3000 }, (_, i) => [`a${'a'.repeat(40)}${i}`, `b${'b'.repeat(40)}`]) };
     const parts = pieces(wide, 40);
-    expect(parts.join('')).toBe(renderTerminalTable(wide, 'da', 40, plain));
+    expect(parts.join('')).toBe(renderTerminalTable(wide, 'da', 40, plain).text);
     expect(parts.join('')).toContain('Alpha: \n  aaaa');
     expect(parts.length).toBeGreaterThan(1);
   });
@@ -62,7 +62,7 @@ describe('writeTerminalTable', () => {
       rows: [['Gruppe med et langt navn der skal brydes over flere linjer', 1, 'x'], ['', 2, 'y']],
       notes: ['Princip: lige adgang.'],
     };
-    expect(renderTerminalTable(table, 'da', 30, plain)).toBe([
+    expect(renderTerminalTable(table, 'da', 30, plain).text).toBe([
       'Kontrol',
       '┌───────┬────────────────────┐',
       '│ Beløb │ Fund               │',
@@ -82,7 +82,7 @@ describe('writeTerminalTable', () => {
 
   it('keeps a compact table compact, and colours the text of a toned cell, not its padding', () => {
     const table: Table = { columns: [{ header: 'Post' }, { header: 'Beløb', align: 'right' }], compact: true, rows: [['a', { text: '12 kr.', tone: 'bad' }], ['b', 2]] };
-    expect(renderTerminalTable(table, 'da', 40, makeChalk(1, chalkModule))).toBe([
+    expect(renderTerminalTable(table, 'da', 40, makeChalk(1, chalkModule)).text).toBe([
       '┌──────┬────────┐',
       '│ \u001b[1mPost\u001b[22m │  \u001b[1mBeløb\u001b[22m │',
       '├──────┼────────┤',

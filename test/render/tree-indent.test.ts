@@ -7,7 +7,7 @@ import { renderTerminalTable } from '../../src/output/table.js';
 describe('indented cells', () => {
   test('a wrapped line of an indented cell starts where its text does', () => {
     const table = { columns: [{ header: 'Navn' }, { header: 'Id' }], rows: [['Psykisk sygdom', 'psykisk-sygdom'], ['\u00a0\u00a0Mennesker i selvmordsrisiko', 'selvmordstruede']] };
-    const out = renderTerminalTable(table, 'da', 40, makeChalk(0));
+    const out = renderTerminalTable(table, 'da', 40, makeChalk(0)).text;
     expect(out.split('\n').filter((l) => l.startsWith('│'))).toEqual([
       '│ Navn               │ Id              │',
       '│ Psykisk sygdom     │ psykisk-sygdom  │',

@@ -37,7 +37,7 @@ describe('renderTerminalTable', () => {
     notes: ['a note'],
   };
   it('draws a table when it fits', () => {
-    expect(renderTerminalTable(table, 'da', 80, plain)).toBe([
+    expect(renderTerminalTable(table, 'da', 80, plain).text).toBe([
       'T',
       '┌───────────────────┬───────────────┐',
       '│ Name              │        Amount │',
@@ -51,7 +51,7 @@ describe('renderTerminalTable', () => {
     ].join('\n'));
   });
   it('wraps long names after the hyphen on a narrower terminal', () => {
-    expect(renderTerminalTable(table, 'da', 31, plain).split('\n').slice(3, 6)).toEqual([
+    expect(renderTerminalTable(table, 'da', 31, plain).text.split('\n').slice(3, 6)).toEqual([
       '├─────────────┼───────────────┤',
       '│ Ringkøbing- │ 1.250.000 kr. │',
       '│ Skjern      │               │',
@@ -59,16 +59,16 @@ describe('renderTerminalTable', () => {
   });
   it('prints rows as lines when even the words do not fit', () => {
     const wide: Table = { columns: ['Alpha', 'Beta', 'Gamma', 'Delta'].map((header) => ({ header })), rows: [['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd']] };
-    expect(renderTerminalTable(wide, 'en', 30, plain)).toBe('Alpha: aaaaaaaaaa\nBeta: bbbbbbbbbb\nGamma: cccccccccc\nDelta: dddddddddd\n');
+    expect(renderTerminalTable(wide, 'en', 30, plain).text).toBe('Alpha: aaaaaaaaaa\nBeta: bbbbbbbbbb\nGamma: cccccccccc\nDelta: dddddddddd\n');
   });
   it('never passes a control character from the data to the terminal', () => {
     const hostile: Table = { title: 'T\u001b]0;x\u0007', columns: [{ header: 'Name' }], rows: [['Alpha\u001b[2J\tForening\u009b']] };
-    const out = renderTerminalTable(hostile, 'da', 80, plain);
+    const out = renderTerminalTable(hostile, 'da', 80, plain).text;
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(out).toContain('│ Alpha\uFFFD[2J Forening\uFFFD │');
   });
   it('colours by tone only when colour is on', () => {
-    expect(renderTerminalTable(table, 'da', 80, makeChalk(1, chalkModule))).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
+    expect(renderTerminalTable(table, 'da', 80, makeChalk(1, chalkModule)).text).toContain('\u001b[31m1.250.000 kr.\u001b[39m');
   });
 
   it('never prints a line wider than the terminal and never loses a word (property)', () => {
@@ -84,7 +84,7 @@ describe('renderTerminalTable', () => {
           keyColumns: keyed ? 1 : undefined,
           groupColumn: grouped && ncols > 1 ? 0 : undefined,
         };
-        const out = renderTerminalTable(t, 'en', width, plain);
+        const out = renderTerminalTable(t, 'en', width, plain).text;
         for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
         for (const r of t.rows) for (const c of r) for (const w of String(c).split(/[\s-]+/).filter(Boolean)) expect(out).toContain(w);
       },
@@ -100,7 +100,7 @@ describe('box drawing', () => {
       fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 0, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       (ncols, compact, rows, right) => {
         const t: Table = { columns: Array.from({ length: ncols }, (_, i) => ({ header: `H${i}`, align: right[i] ? 'right' : 'left' })), rows: rows.map((r) => r.slice(0, ncols)), compact };
-        const ours = renderTerminalTable(t, 'en', 1000, plain);
+        const ours = renderTerminalTable(t, 'en', 1000, plain).text;
         // Wide enough for every cell on one line: the widths are each column's longest text plus padding.
         const widths = t.columns.map((c, i) => Math.max(c.header.length, ...t.rows.map((r) => String(r[i]).length)) + 2);
         const theirs = new Table3({ head: t.columns.map((c) => c.header), colWidths: widths, colAligns: t.columns.map((c) => c.align ?? 'left'), wordWrap: false, style: { head: [], border: [], compact } });
@@ -112,7 +112,7 @@ describe('box drawing', () => {
 
   it('draws a group label across the table, joining the borders above and below it', () => {
     const t: Table = { columns: [{ header: 'Group' }, { header: 'Offer' }, { header: 'By' }], rows: [['Angst · 2', 'Café', 'Alpha'], ['', 'Linje', 'Beta']], groupColumn: 0 };
-    expect(renderTerminalTable(t, 'da', 80, plain)).toBe([
+    expect(renderTerminalTable(t, 'da', 80, plain).text).toBe([
       '┌───────┬───────┐',
       '│ Offer │ By    │',
       '├───────┴───────┤',

@@ -38,6 +38,9 @@ export const overview = defineMessages({
   'overview.reach.regional': 'whole region',
   'overview.reach.national': 'nationwide',
   'overview.filter.area': 'area {values}',
+  // The word an area's own name may end in (none does in English), and the filter of such areas, which says it by their names alone.
+  'overview.filter.areaWord': 'area',
+  'overview.filter.areaNamed': '{values}',
   'overview.filter.patientGroup': 'patient group {values} (with child groups)',
   'overview.filter.municipality': 'municipality {values}',
   'overview.filter.organisation': 'organisation {values}',
@@ -159,6 +162,8 @@ export const overview = defineMessages({
   'overview.reach.regional': 'hele regionen',
   'overview.reach.national': 'landsdækkende',
   'overview.filter.area': 'område {values}',
+  'overview.filter.areaWord': 'område',
+  'overview.filter.areaNamed': '{values}',
   'overview.filter.patientGroup': 'patientgruppe {values} (med undergrupper)',
   'overview.filter.municipality': 'kommune {values}',
   'overview.filter.organisation': 'organisation {values}',
