@@ -3,7 +3,7 @@
 // as far as it left them readable). Whatever the audit
 // judges (fairness) is not here; these rules say whether the data is well-formed.
 import { HAS_REACH, ID_PATTERN, REFERENCES, RECORD_KINDS, forEachValueAt, type AnyRecord, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
-import { HEARING_RULE_IDS } from '../audit/hearing-rule-ids.js';
+import { HEARING_RULE_IDS } from '../domain/hearing-rule-ids.js';
 import { isValidCvr } from '../domain/cvr.js';
 import { nearestByName } from '../domain/names.js';
 import { nameKey } from '../domain/text.js';

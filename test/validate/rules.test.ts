@@ -142,7 +142,7 @@ describe('validate: record rules', () => {
   });
   it('opened-despite-rule knows exactly the hearing rules consultation open can be sent out despite', async () => {
     const { HEARING_RULES } = await import('../../src/audit/hearing-rule-list.js');
-    const { HEARING_RULE_IDS } = await import('../../src/audit/hearing-rule-ids.js');
+    const { HEARING_RULE_IDS } = await import('../../src/domain/hearing-rule-ids.js');
     expect([...HEARING_RULE_IDS]).toEqual(HEARING_RULES.map((r) => r.id));
   });
   it('consultation-invited-omitted and consultation-response-uninvited', () => {
