@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { nfcDeep } from '../domain/text.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
-import { commentsAfterPlainValues, decode, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
+import { commentsAfterPlainValues, decode, thousandsNumbers, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
 import { isValidId, uniqueId } from '../domain/ids.js';
 import { missingRequired, needsReach } from './guided-questions.js';
@@ -26,7 +26,7 @@ import { typedValueWording } from '../register/flag-words.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel } from '../i18n/values.js';
-import type { Problem } from '../store/load-folder.js';
+import { numberFormProblems, type Problem } from '../store/load-folder.js';
 import { fileWords, type FileWords } from './record-file-words.js';
 import { hintForWord, kindWord, listed } from '../context/names.js';
 
@@ -63,6 +63,12 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
+  // A number YAML reads otherwise than it is meant (600.000 as 600, 0x… or 2.027e3 as a number):
+  // refused as validate refuses it in a record's file, under Danish keys too.
+  const thousands = thousandsNumbers(decoded.text, parsed)[0];
+  if (thousands) throw new UserError('register.fromFileNumber', { file: shown, line: thousands.line, col: thousands.col, problem: { key: 'problem.thousandsPoint' } });
+  const form = numberFormProblems(shown, decoded.text)[0];
+  if (form) throw new UserError('register.fromFileNumber', { file: shown, line: form.line, col: form.col, problem: form.message });
   for (const p of commentsAfterPlainValues(decoded.text)) {
     ctx.stderr.write(ctx.errColor.yellow(problemLine(ctx.lang, '', { ...p, file: shown })) + '\n');
   }

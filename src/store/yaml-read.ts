@@ -132,6 +132,31 @@ const SYNTAX_EXPLAINED: Partial<Record<string, Message['key']>> = {
 };
 
 /** The authoritative parse: YAML 1.2 core schema, one document, no aliases, tags or directives. */
+/** A number written with points between groups of three digits, as Danish writes thousands: 100.000, 1.500.000. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
+
+/**
+ * Where a parsed text holds a number written as Danish writes thousands (`beløb: 100.000`): YAML
+ * reads the point as a decimal point, so the amount would be a thousand times smaller, silently.
+ * Looked for under any key, since a file given to a command may name its fields in Danish.
+ */
+export function thousandsNumbers(text: string, parsed: StrictParse): Array<{ line: number; col: number }> {
+  const { doc, lineCounter } = parsed;
+  if (!doc || !lineCounter || !/\d\.\d{3}/.test(text)) return [];
+  const { visit, isScalar } = yaml();
+  const found: Array<{ line: number; col: number }> = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
+      if (THOUSANDS.test(text.slice(node.range[0], node.range[1]).trim())) {
+        const p = lineCounter.linePos(node.range[0]);
+        found.push({ line: p.line, col: p.col });
+      }
+    },
+  });
+  return found;
+}
+
 export function parseStrict(text: string): StrictParse {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) {
