@@ -343,14 +343,14 @@ function decimalAmount(text: string): Position | undefined {
 
 /**
  * A whole number (a field the schemas hold an integer in, INTEGER_FIELDS) written otherwise than in
- * digits: `0xDBBA0`, `0o17`, `2.027e3`, with a plus sign (`+250000`) or a leading zero (`0250000`,
+ * digits: `0xDBBA0`, `0o17`, `2.027e3`, with a point and zeros (`1.000`, YAML's 1), with a plus sign (`+250000`) or a leading zero (`0250000`,
  * which a YAML 1.1 tool, and so a colleague's script, reads as the octal 86016). YAML reads each as
  * a number, so a slip would pass as an amount or a year. Where the first one is, if any. A file
  * without such a form costs this one search; one with it (a text that happens to hold `1e3`) is
  * looked at further only there.
  */
-const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
-function numberNotInDigits(text: string): Position | undefined {
+const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+|\d+\.0+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
+function numberNotInDigits(text: string): (Position & { thousands: boolean }) | undefined {
   NUMBER_FORM.lastIndex = 0;
   for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
@@ -358,7 +358,8 @@ function numberNotInDigits(text: string): Position | undefined {
     if (key === undefined || !INTEGER_FIELDS.has(key)) continue;
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-    return { line, col: m.index - lineStart + 1 };
+    // `seats: 1.000` (YAML's 1, a Danish thousand) is said as a thousands point.
+    return { line, col: m.index - lineStart + 1, thousands: /^[+-]?\d{1,3}(?:\.\d{3})+$/.test(m[0]) };
   }
   return undefined;
 }
@@ -398,7 +399,7 @@ export function numberFormProblems(rel: string, text: string): Problem[] {
   const decimal = decimalAmount(text);
   if (decimal) return [{ file: rel, ...decimal, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
   const form = numberNotInDigits(text);
-  if (form) return [{ file: rel, ...form, rule: 'number-not-digits', severity: 'error', message: { key: 'problem.numberNotDigits' } }];
+  if (form) return [{ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } }];
   return [];
 }
 
