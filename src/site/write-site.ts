@@ -78,6 +78,9 @@ const FLUSH_CONCURRENCY = 64;
  * thread's included, once it has answered for the pages it was given) is removed and the publish
  * stops (UserError, exit 130 or 143). Once the renames have begun the site is finished. The
  * temporary files of a publish that was killed outright are removed by the next one.
+ * A file the publish would replace or remove that is not as civsam wrote it (by the manifest's size
+ * and CRC-32, or not in it at all) is refused the same way, every such file named, once all pages
+ * are written and before any is put in place; `overwrite` replaces and removes them.
  */
 /**
  * Refuses, before anything is read or built, a --out that cannot take the site: a file, or a folder
