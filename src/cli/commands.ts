@@ -273,6 +273,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--as-of <date>', description: 'opt.publishAsOf' },
       { flags: '--lang <lang>', description: 'opt.publishLang', choices: ['da', 'en', 'both'] },
       { flags: '--require-clean', description: 'opt.publishRequireClean' },
+      { flags: '--overwrite', description: 'opt.publishOverwrite' },
     ],
     examples: [
       'civsam publish --output site',

@@ -24,6 +24,8 @@ export interface PublishOptions {
   asOf?: string;
   lang?: string;
   requireClean?: boolean;
+  /** Replace or remove files civsam did not write, or that were changed since, too. */
+  overwrite?: boolean;
 }
 
 export async function run(ctx: CommandContext, given: PublishOptions): Promise<number> {
@@ -56,7 +58,7 @@ export async function run(ctx: CommandContext, given: PublishOptions): Promise<n
   const languages: Language[] = opts.lang === 'both' ? [primary, primary === 'da' ? 'en' : 'da'] : [(opts.lang as Language | undefined) ?? primary];
   let result;
   try {
-    result = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }));
+    result = await writeSite(outDir, opts.out, sitePages(folder, { asOf, languages }), { overwrite: opts.overwrite === true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UserError('publish.writeFailed', { dir: opts.out, reason: fileSystemReasonOf(code).reason });

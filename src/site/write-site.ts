@@ -1,8 +1,11 @@
 // Writing the site to a folder: each file through civsam's one atomic writer (never half a page
 // on the web server), unchanged files left alone (so a site kept in git or synced to a server
 // shows real changes only), and files a previous publish wrote but this one does not removed.
-// A manifest of what civsam wrote is kept in the folder; a folder holding files civsam did not
-// write is refused, so publishing can never overwrite or remove anything else.
+// A manifest of what civsam wrote is kept in the folder, each file with the size and CRC-32 of what
+// was written; a folder holding files civsam did not write is refused, and so is a publish that
+// would replace or remove a file civsam did not write or one changed since (a page made or edited
+// by hand) unless --overwrite is given, so publishing never overwrites or removes anything else
+// unasked. A manifest of an earlier civsam (the paths only) is read as before, without that check.
 // A Ctrl-C (or SIGTERM) while the pages are written stops the publish with its temporary files
 // removed and the site as it was; what a killed publish could not remove, the next one does.
 import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
@@ -14,12 +17,35 @@ import { UserError } from '../domain/errors.js';
 import { flushAll, syncFolder, writeFileAtomic, type Staged } from '../store/atomic-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { heardYet, listenForStop, stopCheck, type StopRequests } from '../store/stop-request.js';
-import { stagePage, type FileContent } from './stage-page.js';
+import type { Message } from '../i18n/index.js';
+import { keptBecause, stagePage, type FileContent, type Kept, type Sum, type Written } from './stage-page.js';
 import type { StageReply, StageRequest, WriterData } from './write-worker.js';
 import { makeFolders } from '../store/paths.js';
 
 export const MANIFEST = '.civsam-site';
-const MANIFEST_HEADER = '# Files written by `civsam publish`. civsam replaces and removes only these.';
+const MANIFEST_HEADER = '# Files written by `civsam publish`, each with its size and CRC-32 as written. civsam replaces and removes only these, and only as it wrote them.';
+
+/** The site's manifest as read: what civsam wrote at each path, and the text it was read from (undefined: there is none). */
+interface Manifest {
+  entries: Map<string, Written>;
+  text: string | undefined;
+}
+
+/** A file this publish would replace or remove, but which is not as civsam wrote it. */
+interface KeptFile {
+  path: string;
+  why: Kept;
+  /** It would be removed (its page is no longer part of the site), not replaced. */
+  removed?: boolean;
+}
+
+/** How many such files the refusal names; the rest are counted. */
+const KEPT_NAMED = 10;
+
+export interface WriteOptions {
+  /** Replace and remove files civsam did not write, or that were changed since, as well. */
+  overwrite?: boolean;
+}
 
 /** A path civsam may write or remove: relative, lowercase, no `..`, no hidden files. */
 const SAFE_PATH = /^(?!.*(?:^|\/)\.)[a-z0-9][a-z0-9_./-]*$/;
@@ -52,6 +78,9 @@ const FLUSH_CONCURRENCY = 64;
  * thread's included, once it has answered for the pages it was given) is removed and the publish
  * stops (UserError, exit 130 or 143). Once the renames have begun the site is finished. The
  * temporary files of a publish that was killed outright are removed by the next one.
+ * A file the publish would replace or remove that is not as civsam wrote it (by the manifest's size
+ * and CRC-32, or not in it at all) is refused the same way, every such file named, once all pages
+ * are written and before any is put in place; `overwrite` replaces and removes them.
  */
 /**
  * Refuses, before anything is read or built, a --out that cannot take the site: a file, or a folder
@@ -81,7 +110,7 @@ function refuseLinks(dir: string, shownDir: string, under = ''): void {
   }
 }
 
-export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>): Promise<WriteResult> {
+export async function writeSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, options: WriteOptions = {}): Promise<WriteResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError('publish.outIsFile', { dir: shownDir });
   const made = makeFolders(dir);
   // A folder without a manifest holds no visible file (readManifest refuses it otherwise), so none of the pages is there yet.
@@ -91,14 +120,14 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   // Only once the folder is known to be a site (or to hold no visible file): civsam's own names only.
   removeLeftoverTemporaries(dir, { recursive: true });
   const stop = listenForStop();
-  const progress = { placed: 0 };
+  const progress: Progress = { placed: 0, manifest: previous.text };
   try {
-    return await writeOwnedSite(dir, shownDir, files, fresh, previous, stop, progress);
+    return await writeOwnedSite(dir, shownDir, files, fresh, previous, options.overwrite === true, stop, progress);
   } catch (e) {
     // A first publish that stopped or failed before any page was put in place leaves the folder as
     // it found it: no manifest, no empty folders, and no folder at all when there was none.
     if (fresh && progress.placed === 0) {
-      undoFirstPublish(dir, made);
+      undoFirstPublish(dir, made, progress.manifest);
       // Nothing was published: said so, not that a site is as it was.
       if (e instanceof UserError && e.userMessage.key === 'publish.stopped') throw new UserError(made.length > 0 ? 'publish.stoppedNew' : 'publish.stoppedFirst', { dir: shownDir }, e.exitCode);
     }
@@ -108,13 +137,20 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   }
 }
 
+/** How far a publish got: the pages put in place, and the manifest's text as it last wrote it (or read it). */
+interface Progress {
+  placed: number;
+  manifest: string | undefined;
+}
+
 /**
- * Takes away what a first publish made before its first page: the manifest, the empty folders, and
- * the folders it made to hold the site (`made`: `--out a/b` where neither was there), when empty.
+ * Takes away what a first publish made before its first page: the manifest (`manifest`: its text as
+ * written), the empty folders, and the folders it made to hold the site (`made`: `--out a/b` where
+ * neither was there), when empty.
  */
-function undoFirstPublish(dir: string, made: readonly string[]): void {
+function undoFirstPublish(dir: string, made: readonly string[], manifest: string | undefined): void {
   try {
-    if (readFileSync(join(dir, MANIFEST), 'utf8') === `${MANIFEST_HEADER}\n`) unlinkSync(join(dir, MANIFEST));
+    if (readFileSync(join(dir, MANIFEST), 'utf8') === manifest) unlinkSync(join(dir, MANIFEST));
   } catch {
     // not there
   }
@@ -138,16 +174,24 @@ function undoFirstPublish(dir: string, made: readonly string[]): void {
   }
 }
 
-async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, fresh: boolean, previous: Set<string>, stop: StopRequests, progress: { placed: number }): Promise<WriteResult> {
+async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[path: string, content: FileContent]>, fresh: boolean, previous: Manifest, overwrite: boolean, stop: StopRequests, progress: Progress): Promise<WriteResult> {
+  const manifestPath = join(dir, MANIFEST);
   // Mark the folder as civsam's before the first page, so an interrupted first publish can be repeated.
-  if (fresh) writeFileAtomic(join(dir, MANIFEST), `${MANIFEST_HEADER}\n`, { mode: 0o644 });
+  if (fresh) {
+    progress.manifest = manifestText([]);
+    writeFileAtomic(manifestPath, progress.manifest, { mode: 0o644 });
+  }
   const result: WriteResult = { written: 0, unchanged: 0, removed: 0, paths: [] };
   const seen = new Set<string>();
+  /** What this publish writes (or finds already there) at each path. */
+  const sums = new Map<string, Sum>();
+  const kept: KeptFile[] = [];
   const madeDirs = new Set<string>();
   const touched = new Set<string>();
   const staged: Staged[] = [];
   const thread = PageWriterThread.start();
   let placed = 0;
+  let stale: string[] = [];
   // Building the pages runs without a pause of its own: let a signal in now and then.
   const stopRequested = stopCheck(stop);
   const stopped = () => new UserError('publish.stopped', { dir: shownDir }, stop.exitCode());
@@ -159,13 +203,20 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
         if (!SAFE_PATH.test(path) || seen.has(path)) throw new Error(`unsafe or repeated site path ${path}`);
         seen.add(path);
         const target = join(dir, path);
+        // A fresh folder holds no file to look at; --overwrite replaces whatever is there.
+        const written: Written = fresh || overwrite ? 'any' : previous.entries.get(path);
         if (thread) {
-          const room = thread.put(target, content, fresh);
+          const room = thread.put(path, target, content, fresh, written);
           if (room) await room;
           if (thread.failed()) break;
           continue;
         }
-        const staging = stagePage(target, content, fresh, madeDirs);
+        const staging = stagePage(target, content, fresh, madeDirs, written);
+        if ('kept' in staging) {
+          kept.push({ path, why: staging.kept });
+          continue;
+        }
+        sums.set(path, { size: staging.size, crc: staging.crc });
         if ('tmp' in staging) staged.push({ tmp: staging.tmp, target });
         else result.unchanged++;
       }
@@ -178,15 +229,32 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
       const outcome = await thread.finish();
       staged.push(...outcome.staged);
       result.unchanged += outcome.unchanged;
+      for (const [path, sum] of outcome.sums) sums.set(path, sum);
+      kept.push(...outcome.kept);
       if (outcome.error) failure ??= { error: outcome.error };
     }
     if (failure) throw failure.error;
+    result.paths = [...seen].sort();
+    // The pages of a previous publish that this one does not write are removed (once the new pages
+    // are in place), each only as civsam wrote it: checked now, with the pages, before any is placed.
+    stale = [...previous.entries.keys()].filter((p) => !seen.has(p)).sort().reverse();
+    if (!overwrite) kept.push(...keptStale(dir, stale, previous.entries));
+    if (kept.length > 0) throw keptRefusal(kept, shownDir);
     await heardYet();
     if (stop.count() > 0) throw stopped();
     result.written = staged.length;
     await flushAll(staged, FLUSH_CONCURRENCY, () => stop.count() > 0);
     await heardYet();
     if (stop.count() > 0) throw stopped();
+    // Before the first page is placed, the manifest takes both what each page was and what it will
+    // be: a publish killed while placing them leaves every file as civsam wrote it, by one or the other.
+    if (staged.length > 0) {
+      const placing = manifestText(placingEntries(sums, previous.entries));
+      if (placing !== progress.manifest) {
+        writeFileAtomic(manifestPath, placing, { mode: 0o644 });
+        progress.manifest = placing;
+      }
+    }
     for (; placed < staged.length; placed++) {
       const { tmp, target } = staged[placed];
       progress.placed = placed + 1;
@@ -199,8 +267,6 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
     }
     for (const d of touched) syncFolder(d);
   }
-  result.paths = [...seen].sort();
-  const stale = [...previous].filter((p) => !seen.has(p)).sort().reverse();
   for (const path of stale) {
     try {
       unlinkSync(join(dir, path));
@@ -210,24 +276,101 @@ async function writeOwnedSite(dir: string, shownDir: string, files: Iterable<[pa
     }
     removeEmptyParents(dir, path);
   }
-  const manifest = `${MANIFEST_HEADER}\n${result.paths.join('\n')}\n`;
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== manifest) writeFileAtomic(manifestPath, manifest, { mode: 0o644 });
+  const manifest = manifestText(result.paths.map((path) => [path, [sums.get(path)!]]));
+  if (manifest !== progress.manifest || !existsSync(manifestPath)) {
+    writeFileAtomic(manifestPath, manifest, { mode: 0o644 });
+    progress.manifest = manifest;
+  }
   await heardYet();
   if (stop.count() > 0) result.finishedAfterStop = stop.exitCode();
   return result;
 }
 
-/** The paths a previous publish wrote; refuses a folder that holds visible files without a manifest. */
-function readManifest(dir: string, shownDir: string): Set<string> {
+/**
+ * What a previous publish wrote, by path; refuses a folder that holds visible files without a manifest.
+ * A line is a path and the size and CRC-32 (hex) of each form civsam wrote it in; a path alone (a
+ * manifest of an earlier civsam) is taken as civsam's whatever it holds.
+ */
+function readManifest(dir: string, shownDir: string): Manifest {
   const path = join(dir, MANIFEST);
   if (!existsSync(path)) {
     // Hidden entries (.git, .gitignore, .nojekyll) may sit in a folder kept in git.
     const visible = readdirSync(dir).filter((name) => !name.startsWith('.'));
     if (visible.length > 0) throw new UserError('publish.outNotSite', { dir: shownDir, manifest: MANIFEST });
-    return new Set();
+    return { entries: new Map(), text: undefined };
   }
-  return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && SAFE_PATH.test(l) && !l.split('/').includes('..')));
+  const text = readFileSync(path, 'utf8');
+  const entries = new Map<string, Written>();
+  for (const line of text.split('\n')) {
+    const [file, ...words] = line.trim().split(/\s+/);
+    if (!file || file.startsWith('#') || !SAFE_PATH.test(file) || file.split('/').includes('..')) continue;
+    entries.set(file, sumsOf(words));
+  }
+  return { entries, text };
+}
+
+/** The sums on a manifest's line after its path (size and CRC-32, pair after pair); `any` when there are none or they cannot be read. */
+function sumsOf(words: readonly string[]): Written {
+  if (words.length === 0 || words.length % 2 !== 0) return 'any';
+  const sums: Sum[] = [];
+  for (let i = 0; i < words.length; i += 2) {
+    if (!/^\d{1,15}$/.test(words[i]) || !/^[0-9a-f]{8}$/.test(words[i + 1])) return 'any';
+    sums.push({ size: Number(words[i]), crc: parseInt(words[i + 1], 16) });
+  }
+  return sums;
+}
+
+/** The manifest's text: a line per path, in order, with the sums of what civsam wrote there (none where there is no telling). */
+function manifestText(entries: Iterable<[path: string, written: Written]>): string {
+  const lines: string[] = [];
+  for (const [path, written] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    lines.push(Array.isArray(written) ? `${path} ${written.map((s) => `${s.size} ${s.crc.toString(16).padStart(8, '0')}`).join(' ')}\n` : `${path}\n`);
+  }
+  return `${MANIFEST_HEADER}\n${lines.join('')}`;
+}
+
+/**
+ * The manifest while the pages are put in place: every path of this publish and of the previous
+ * one, each taken as civsam's in its new form and in its old (a path of an earlier civsam's
+ * manifest, whatever it holds).
+ */
+function placingEntries(sums: ReadonlyMap<string, Sum>, previous: ReadonlyMap<string, Written>): Array<[string, Written]> {
+  const entries: Array<[string, Written]> = [];
+  for (const [path, sum] of sums) {
+    const old = previous.get(path);
+    if (old === 'any') entries.push([path, 'any']);
+    else entries.push([path, [sum, ...(old ?? []).filter((s) => s.size !== sum.size || s.crc !== sum.crc)]]);
+  }
+  for (const [path, old] of previous) if (!sums.has(path)) entries.push([path, old]);
+  return entries;
+}
+
+/** The files of pages no longer part of the site that are not as civsam wrote them (those gone already are not looked at). */
+function keptStale(dir: string, stale: readonly string[], previous: ReadonlyMap<string, Written>): KeptFile[] {
+  const kept: KeptFile[] = [];
+  for (const path of stale) {
+    const target = join(dir, path);
+    let st;
+    try {
+      st = statSync(target, { throwIfNoEntry: false });
+    } catch {
+      continue; // not there to remove (a file where its folder was)
+    }
+    if (!st?.isFile()) continue;
+    const why = keptBecause(target, st.size, previous.get(path));
+    if (why) kept.push({ path, why, removed: true });
+  }
+  return kept;
+}
+
+/** The refusal of a publish that would replace or remove files not as civsam wrote them: each named (the first few), and what to do. */
+function keptRefusal(kept: KeptFile[], shownDir: string): UserError {
+  const sorted = [...kept].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // One more than those named would be said as "and 1 more": named instead.
+  const named = sorted.length <= KEPT_NAMED + 1 ? sorted : sorted.slice(0, KEPT_NAMED);
+  const lines: Message[] = named.map(({ path, why, removed }) => ({ key: removed ? 'publish.keptRemoved' : why === 'changed' ? 'publish.keptChanged' : 'publish.keptNotCivsams', params: { path } }));
+  if (named.length < sorted.length) lines.push({ key: 'publish.keptMore', params: { count: sorted.length - named.length } });
+  return new UserError('publish.kept', { count: sorted.length, dir: shownDir, list: { lines } });
 }
 
 /**
@@ -256,6 +399,8 @@ class PageWriterThread {
   /** For each page handed over and not yet answered, the ring's fill (see `head`) once it is released. */
   private readonly releases = new Map<number, number>();
   private readonly targets: string[] = [];
+  /** Each page's path in the site, by its index. */
+  private readonly paths: string[] = [];
   private readonly replies: StageReply[] = [];
   private next = 0;
   /** Bytes put into the ring so far, counting the end of the ring skipped where a page did not fit; its place is `head % RING_BYTES`. */
@@ -314,7 +459,8 @@ class PageWriterThread {
    * Hands a page over; returns a promise when the ring has no room for it yet (the page is handed
    * over once there is), which the caller awaits before building the next page.
    */
-  put(target: string, content: FileContent, fresh: boolean): Promise<void> | undefined {
+  put(path: string, target: string, content: FileContent, fresh: boolean, written: Written): Promise<void> | undefined {
+    const page = { path, target, fresh, written };
     // Most pages are written straight into the ring and measured by the writing: a page of n
     // UTF-16 units is at most 3n bytes of UTF-8, so where that much room is free it cannot overrun.
     // Only a page that might not fit is measured first (measuring every page cost as much as writing it).
@@ -330,7 +476,7 @@ class PageWriterThread {
         if (skip) start = 0;
         const length = encode(this.ring, start, content) - start;
         this.head += length;
-        this.send({ index: this.next++, target, fresh, start, length }, this.head);
+        this.send({ index: this.next++, ...page, start, length }, this.head);
         return undefined;
       }
     }
@@ -340,7 +486,7 @@ class PageWriterThread {
     if (length > OWN_BUFFER_BYTES) {
       const own = Buffer.allocUnsafeSlow(length);
       encode(own, 0, content);
-      this.send({ index: this.next++, target, fresh, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
+      this.send({ index: this.next++, ...page, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
       return undefined;
     }
     let at = this.head % RING_BYTES;
@@ -350,26 +496,27 @@ class PageWriterThread {
       at = 0;
     }
     if (this.head + length - this.tail <= RING_BYTES) {
-      this.place(target, content, fresh, at, length);
+      this.place(page, content, at, length);
       return undefined;
     }
-    return this.placeWhenRoom(target, content, fresh, at, length);
+    return this.placeWhenRoom(page, content, at, length);
   }
 
-  private async placeWhenRoom(target: string, content: FileContent, fresh: boolean, at: number, length: number): Promise<void> {
+  private async placeWhenRoom(page: Page, content: FileContent, at: number, length: number): Promise<void> {
     this.post();
     while (this.head + length - this.tail > RING_BYTES && !this.error) await new Promise<void>((resolve) => (this.wake = resolve));
-    if (!this.error) this.place(target, content, fresh, at, length);
+    if (!this.error) this.place(page, content, at, length);
   }
 
-  private place(target: string, content: FileContent, fresh: boolean, at: number, length: number): void {
+  private place(page: Page, content: FileContent, at: number, length: number): void {
     encode(this.ring, at, content);
     this.head += length;
-    this.send({ index: this.next++, target, fresh, start: at, length }, this.head);
+    this.send({ index: this.next++, ...page, start: at, length }, this.head);
   }
 
-  private send(request: StageRequest, release: number, transfer: ArrayBuffer[] = []): void {
+  private send({ path, ...request }: StageRequest & { path: string }, release: number, transfer: ArrayBuffer[] = []): void {
     this.targets[request.index] = request.target;
+    this.paths[request.index] = path;
     this.releases.set(request.index, release);
     this.batch.push(request);
     this.batchBytes += request.length;
@@ -391,20 +538,29 @@ class PageWriterThread {
   }
 
   /** Waits for every page handed over, stops the thread, and says what became of them. */
-  async finish(): Promise<{ staged: Staged[]; unchanged: number; error?: Error }> {
+  async finish(): Promise<{ staged: Staged[]; unchanged: number; sums: Array<[path: string, sum: Sum]>; kept: KeptFile[]; error?: Error }> {
     this.post();
     while (this.releases.size > 0) await new Promise<void>((resolve) => (this.wake = resolve));
     await this.worker.terminate();
     const staged: Staged[] = [];
     let unchanged = 0;
+    const sums: Array<[string, Sum]> = [];
+    const kept: KeptFile[] = [];
     const byIndex = [...this.replies].sort((a, b) => a.index - b.index);
     for (const reply of byIndex) {
+      const path = this.paths[reply.index];
+      if ('kept' in reply) kept.push({ path, why: reply.kept });
+      if (!('size' in reply)) continue;
+      sums.push([path, { size: reply.size, crc: reply.crc }]);
       if ('tmp' in reply) staged.push({ tmp: reply.tmp, target: this.targets[reply.index] });
-      else if ('unchanged' in reply) unchanged++;
+      else unchanged++;
     }
-    return { staged, unchanged, error: this.error };
+    return { staged, unchanged, sums, kept, error: this.error };
   }
 }
+
+/** A page as handed to the writer thread, but for its bytes. */
+type Page = Pick<StageRequest, 'target' | 'fresh' | 'written'> & { path: string };
 
 /**
  * A file's text into `into` from `at` as UTF-8, piece after piece, where there is room for all of

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { civsam, ROOT } from '../helpers/cli.js';
-import { makeFolder } from '../helpers/folder.js';
+import { civsam, civsamBinary, ROOT } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { siteFiles } from './fixture.js';
 
 const DATA = join(ROOT, 'data');
@@ -98,6 +98,41 @@ describe('civsam publish', () => {
     // Refused before the folder is read and audited: no audit summary first.
     expect(r.stderr).toBe(`error: ${out} already holds files that civsam did not write (no .civsam-site in it). Give an empty or new folder, or one civsam published to before, so nothing of yours is overwritten.\n`);
     expect(tree(out)).toEqual(new Map([['index.html', 'my own page\n'], ['notes.txt', 'keep\n']]));
+  });
+
+  it('refuses to replace a page made by hand or a file edited since it wrote it, or to remove one, naming each; --overwrite replaces and removes them', () => {
+    // The built binary, so that the pages are checked on the writer thread, where they are written.
+    const data = makeFolder({ ...baseFiles(), 'organisations/gamma.yaml': org('gamma', 'Gamma Forening') });
+    const out = join(makeFolder({}), 'site');
+    const publish = (...more: string[]) => civsamBinary(['publish', '--data', data, '--output', out, '--as-of', '2026-06-01', ...more], { env: { CIVSAM_LANG: 'da' } });
+    expect(publish().code).toBe(0);
+    // A page of the user's own where the next publish puts a new organisation's page; a line added
+    // to the stylesheet; and a page edited by hand whose organisation leaves the register.
+    writeFileSync(join(out, 'organisations', 'beta.html'), '<p>vores egen side</p>\n');
+    writeFileSync(join(data, 'organisations', 'beta.yaml'), org('beta', 'Beta Forening'));
+    writeFileSync(join(out, 'assets', 'site.css'), readFileSync(join(out, 'assets', 'site.css'), 'utf8') + '.vores { color: red; }\n');
+    writeFileSync(join(out, 'organisations', 'gamma.html'), readFileSync(join(out, 'organisations', 'gamma.html'), 'utf8').replace('</main>', '<p>Rettet i hånden.</p></main>'));
+    rmSync(join(data, 'organisations', 'gamma.yaml'));
+    const before = tree(out);
+    const r = publish();
+    expect(r.stderr).toBe('Kontrol før udgivelsen: ingen fund pr. 1. jun. 2026.\n'
+      + `fejl: intet er udgivet: 3 filer i ${out} ville blive erstattet eller fjernet, men de er ikke, som civsam skrev dem:\n`
+      + '  – assets/site.css: ændret, siden civsam skrev den\n'
+      + '  – organisations/beta.html: ikke skrevet af civsam\n'
+      + '  – organisations/gamma.html: ændret, siden civsam skrev den, og hører ikke\n    længere til webstedet\n'
+      + 'Flyt dem ud af mappen for at beholde dem, eller angiv --overwrite for at lade civsam erstatte eller fjerne dem.\n');
+    expect(r.code).toBe(2);
+    // Nothing written, replaced or removed, and no temporary file left.
+    expect(tree(out)).toEqual(before);
+
+    const forced = publish('--overwrite');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/: \d+ skrevet, \d+ uændrede, 1 fjernet\.\n/);
+    // The site is then the one a first publish writes, and the next publish takes it as civsam's.
+    const fresh = join(makeFolder({}), 'site');
+    expect(civsamBinary(['publish', '--data', data, '--output', fresh, '--as-of', '2026-06-01']).code).toBe(0);
+    expect(tree(out)).toEqual(tree(fresh));
+    expect(publish().stderr).toMatch(/: 0 skrevet, \d+ uændrede, 0 fjernet\.\n/);
   });
 
   it('refuses a site folder with a link inside it: no page is written or removed through it', async () => {

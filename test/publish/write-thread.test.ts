@@ -1,7 +1,8 @@
 // Writing the site's pages on a second thread (src/site/write-site.ts `PageWriterThread`) gives
 // exactly what writing them on one thread gives: the same files, bytes and counts, unchanged pages
 // left alone; and a page that cannot be written fails the publish with the file system's error,
-// leaving the old site in place and no temporary file. The writer thread only exists compiled, so
+// leaving the old site in place and no temporary file; a page made or edited by hand where a page
+// goes is refused there as here. The writer thread only exists compiled, so
 // this test uses the built code in dist/ (run `node scripts/build.js` first).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,45 @@ describe('the writer thread', () => {
     expect(again).toMatchObject({ written: 172, unchanged: 200, removed: 0 });
     expect(tree(two)).toEqual(tree(one));
     expect(readFileSync(join(two, 'en/part-11.html'), 'utf8')).toMatch(/^new 11 ø–ø–/);
+  });
+
+  test('a file not as civsam wrote it is refused as on one thread, with nothing placed and no temporary file; --overwrite replaces it', async () => {
+    const { writeSite: writeOnTwoThreads } = await dist('site/write-site.js');
+    const one = newFolder();
+    const two = newFolder();
+    await writeOnThisThread(one, 'site', pages('old'));
+    await writeOnTwoThreads(two, 'site', pages('old'));
+    // Edited by hand: a small page, one in the ring's last turn, one larger than a quarter of the
+    // ring (handed over whole), and one the same size as civsam wrote it; and a page of one's own
+    // where the next publish puts a page.
+    const edit = (site: string) => {
+      writeFileSync(join(site, 'organisations/o007.html'), 'my own text\n');
+      writeFileSync(join(site, 'round/r59.html'), readFileSync(join(site, 'round/r59.html'), 'utf8') + 'more\n');
+      writeFileSync(join(site, 'en/part-3.html'), readFileSync(join(site, 'en/part-3.html'), 'utf8').replace('old', 'odd'));
+      writeFileSync(join(site, 'organisations/o008.html'), readFileSync(join(site, 'organisations/o008.html'), 'utf8').replace('old', 'OLD'));
+      writeFileSync(join(site, 'mine.html'), 'my own page\n');
+    };
+    edit(one);
+    edit(two);
+    const before = tree(two);
+    const next: [string, string][] = [...pages('new'), ['mine.html', 'a page of civsam\n']];
+    const refusal = await writeOnThisThread(one, 'site', next).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ name: 'UserError', exitCode: 2, userMessage: { key: 'publish.kept', params: { count: 5, dir: 'site', list: { lines: [
+      { key: 'publish.keptChanged', params: { path: 'en/part-3.html' } },
+      { key: 'publish.keptNotCivsams', params: { path: 'mine.html' } },
+      { key: 'publish.keptChanged', params: { path: 'organisations/o007.html' } },
+      { key: 'publish.keptChanged', params: { path: 'organisations/o008.html' } },
+      { key: 'publish.keptChanged', params: { path: 'round/r59.html' } },
+    ] } } } });
+    const onTwo = await writeOnTwoThreads(two, 'site', next).catch((e: unknown) => e);
+    expect({ ...onTwo as object }).toEqual({ ...refusal as object });
+    expect(tree(two)).toEqual(before);
+
+    const forced = await writeOnTwoThreads(two, 'site', next, { overwrite: true });
+    expect(forced).toMatchObject({ written: 373, unchanged: 0, removed: 0 });
+    expect(forced).toEqual(await writeOnThisThread(one, 'site', next, { overwrite: true }));
+    expect(tree(two)).toEqual(tree(one));
+    expect(readFileSync(join(two, 'mine.html'), 'utf8')).toBe('a page of civsam\n');
   });
 
   test('a page that cannot be written fails the publish with its error; the old site stays, no temporary file is left', async () => {
