@@ -26,7 +26,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, fetchAll, locate, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  conflictVersions, fetchAll, locate, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -482,13 +482,11 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     combinedPaths = combined;
     const tree = resolutions.length > 0 ? resolveTree(place, merged.tree, resolutions) : merged.tree;
     if (!tree) throw new UserError('sync.gitFailed', { detail: 'write-tree' });
-    if (tree === treeOf(place.root, upstream)) {
-      result = upstream; // ours is already there (a sync that was stopped after it pushed)
-    } else {
-      const made = commitMerge(place, tree, [head, upstream], mergeMessage(ctx, place, resolvedPaths));
-      if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });
-      result = made.oid;
-    }
+    // Always a merge, even when its content is the shared version's (every conflict settled with
+    // --theirs): the changes made here stay in the shared history, where `civsam history` finds them.
+    const made = commitMerge(place, tree, [head, upstream], mergeMessage(ctx, place, resolvedPaths));
+    if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });
+    result = made.oid;
   }
 
   // Nothing of ours goes out if it makes the shared folder invalid.
@@ -795,17 +793,26 @@ function status(ctx: CommandContext, place: SyncPlace): number {
 
 /**
  * A write command with --sync: bring in the others' changes first, make the change, send it.
- * Offline, the change is still made (and committed here); the next sync sends it.
+ * Offline, the change is still made (and committed here): a note says it was not sent and that the
+ * next sync sends it, and the command succeeds, as the change it was asked for is saved. Once the
+ * remote could not be reached, it is not tried a second time.
  */
 export async function syncAround(ctx: CommandContext, change: () => Promise<number>): Promise<number> {
-  try {
-    await run(ctx, {}, []);
-  } catch (e) {
-    if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
-    say(ctx, ctx.errColor.yellow(translate(ctx.lang, e.userMessage.key, e.userMessage.params)));
-  }
+  const offline = async (attempt: () => Promise<number>): Promise<{ remote: unknown } | number> => {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
+      return { remote: e.userMessage.params?.remote };
+    }
+  };
+  const before = await offline(() => run(ctx, {}, []));
   // Whatever was loaded to look up names is older than what the sync brought in.
   forgetLoaded(ctx);
   const code = await change();
-  return code === EXIT.ok ? run(ctx, {}, []) : code;
+  if (code !== EXIT.ok) return code;
+  const after = typeof before === 'number' ? await offline(() => run(ctx, {}, [])) : before;
+  if (typeof after === 'number') return after;
+  say(ctx, ctx.errColor.yellow(ctx.t('sync.offlineAfterChange', { remote: String(after.remote) })));
+  return EXIT.ok;
 }

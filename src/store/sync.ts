@@ -239,11 +239,6 @@ export function storeBlob(place: SyncPlace, bytes: Buffer | string): string | un
   return r.ok ? text(r) : undefined;
 }
 
-export function treeOf(root: string, commit: string): string | undefined {
-  const r = step(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
-  return r.ok ? text(r) : undefined;
-}
-
 export function mergeBase(root: string, a: string, b: string): string | undefined {
   const r = step(['merge-base', a, b], root);
   return r.ok ? text(r) : undefined;
