@@ -11,7 +11,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
-import { findRepository, uncommitted } from '../store/git.js';
+import { findRepository, folderPrefix, uncommitted } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -21,8 +21,8 @@ import { errorLine } from '../output/error-line.js';
 
 type Opts = { dryRun?: boolean };
 
-/** How many of the files others can read are named; the rest are counted. */
-const READABLE_SHOWN = 10;
+/** How many files of a finding (readable by others, not committed, unmerged) are named; the rest are counted. */
+const FILES_SHOWN = 10;
 
 function list(dir: string): string[] {
   try {
@@ -74,6 +74,11 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   const width = wrapWidth(ctx);
   const say = (text: string, paint: (line: string) => string = (l) => l) => ctx.stdout.write((width === undefined ? [text] : wrapText(text, width)).map((l) => paint(l)).join('\n') + '\n');
   const c = ctx.color;
+  // Files named one a line, so the user can see which; a long list is cut.
+  const sayFiles = (files: string[]) => {
+    for (const file of files.slice(0, FILES_SHOWN)) say(ctx.t('doctor.readableFile', { file }));
+    if (files.length > FILES_SHOWN) say(ctx.t('doctor.readableMore', { count: files.length - FILES_SHOWN }));
+  };
 
   // The lock: report it; a dry run leaves it, a real run takes (and so clears) an abandoned one.
   const state = lockState(dir);
@@ -85,6 +90,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   // reported on; what stopped the cleaning is said at the end, and the exit code says it too.
   let refused: FileSystemFailure | undefined;
   let lock: FolderLock | undefined;
+  let unusable = false;
   if (!opts.dryRun && state.state !== 'held' && state.state !== 'foreign') {
     try {
       lock = acquireFolderLock(dir, { onTakeover: () => {} });
@@ -123,18 +129,20 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       const own = refused === undefined && ownsFolder(dir);
       say(own ? ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir }) : ctx.t('doctor.readableByOthersShared', { count: health.readableByOthers.length, dir: dataFolderName(ctx) }), c.yellow);
       // Named, so the user can see which files (and fix one without chmod -R); a long list is cut.
-      for (const rel of health.readableByOthers.slice(0, READABLE_SHOWN)) say(ctx.t('doctor.readableFile', { file: rel }));
-      if (health.readableByOthers.length > READABLE_SHOWN) say(ctx.t('doctor.readableMore', { count: health.readableByOthers.length - READABLE_SHOWN }));
+      sayFiles(health.readableByOthers);
     } else {
       say(ctx.t('doctor.permissionsOk'), c.green);
     }
 
     const repo = findRepository(dir);
     if (repo) {
-      (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say);
+      unusable = (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say, sayFiles).unusable;
       const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
-      if (dirty.length > 0) say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
-      else say(ctx.t('doctor.committed'), c.green);
+      if (dirty.length > 0) {
+        say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
+        const prefix = folderPrefix(repo, realpathSync(dir));
+        sayFiles(dirty.map((p) => terminalSafe(p.startsWith(prefix) ? join(ctx.dataDir, p.slice(prefix.length)) : p)));
+      } else say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
     }
@@ -146,5 +154,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.stderr.write(errorLine(ctx.lang, (s) => ctx.errColor.red(s), m, textWidth({ stdout: ctx.stderr, env: ctx.env })));
     return EXIT.invalid;
   }
+  if (unusable) return EXIT.invalid;
   return state.state === 'foreign' ? EXIT.findings : EXIT.ok;
 }

@@ -26,7 +26,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, fetchAll, locate, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, writeStopped,
+  conflictVersions, fetchAll, locate, unmergedPaths, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -328,6 +328,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     // A change of this folder stopped part-way is finished (and committed) before anything is shared.
     (await import('../register/apply-change.js')).finishLeftChange(ctx, dir);
     const inProgress = gitOperationInProgress(place);
+    if (inProgress === 'merge') {
+      // A `git pull` that stopped on a conflict: the files hold both versions; git commit refuses.
+      const unmerged = unmergedPaths(place.root);
+      if (unmerged.length > 0) throw new UserError('sync.mergeConflicted', { count: unmerged.length, files: unmerged.map((p) => terminalSafe(join(ctx.dataDir, inDataFolder(place, p) ?? relative(dir, join(place.root, p))))).join(', ') });
+    }
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {
       const outcome = await once(ctx, place, opts, records, stop, progress);

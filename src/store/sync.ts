@@ -143,6 +143,12 @@ export function gitOperationInProgress(place: { gitDir: string }): string | unde
   return undefined;
 }
 
+/** The paths (in the repository) a merge git left half done has not merged: each holds both versions, with git's markers. */
+export function unmergedPaths(root: string): string[] {
+  const r = step(['diff', '--name-only', '--diff-filter=U', '-z'], root);
+  return r.ok ? r.stdout.toString('utf8').split('\0').filter(Boolean).sort() : [];
+}
+
 // ---- merging without touching the working tree ----
 
 export interface ConflictSide {
