@@ -11,7 +11,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
-import { findRepository, folderPrefix, uncommitted } from '../store/git.js';
+import { findRepository } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -19,7 +19,7 @@ import { textWidth, wrapWidth } from '../output/text-width.js';
 import { wrapText } from '../output/table.js';
 import { errorLine } from '../output/error-line.js';
 
-type Opts = { dryRun?: boolean };
+type Opts = { dryRun?: boolean; record?: boolean };
 
 /** How many files of a finding (readable by others, not committed, unmerged) are named; the rest are counted. */
 const FILES_SHOWN = 10;
@@ -69,6 +69,7 @@ function ownsFolder(dir: string): boolean {
 }
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
+  if (opts.record && opts.dryRun) throw new UserError('doctor.recordDryRun');
   const dir = resolveDataDir(ctx);
   // Each finding wrapped at the terminal's width (piped: one line each), then coloured line by line.
   const width = wrapWidth(ctx);
@@ -91,6 +92,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let refused: FileSystemFailure | undefined;
   let lock: FolderLock | undefined;
   let unusable = false;
+  let notRecorded = 0;
   if (!opts.dryRun && state.state !== 'held' && state.state !== 'foreign') {
     try {
       lock = acquireFolderLock(dir, { onTakeover: () => {} });
@@ -137,11 +139,15 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     const repo = findRepository(dir);
     if (repo) {
       unusable = (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say, sayFiles).unusable;
-      const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
+      const record = await import('./doctor-record.js');
+      // Recorded only in a folder doctor holds and can use: never in the middle of git's merge.
+      if (opts.record && !unusable && lock) notRecorded = record.recordHandEdits(ctx, repo, dir, say);
+      else if (opts.record) say(ctx.t('doctor.recordNotNow'), c.yellow);
+      const dirty = record.handEdited(repo, dir);
       if (dirty.length > 0) {
         say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
-        const prefix = folderPrefix(repo, realpathSync(dir));
-        sayFiles(dirty.map((p) => terminalSafe(p.startsWith(prefix) ? join(ctx.dataDir, p.slice(prefix.length)) : p)));
+        sayFiles(dirty.map((rel) => terminalSafe(join(ctx.dataDir, rel))));
+        if (!opts.record) say(ctx.t('doctor.uncommittedWhatToDo'));
       } else say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
@@ -154,6 +160,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.stderr.write(errorLine(ctx.lang, (s) => ctx.errColor.red(s), m, textWidth({ stdout: ctx.stderr, env: ctx.env })));
     return EXIT.invalid;
   }
-  if (unusable) return EXIT.invalid;
+  if (unusable || notRecorded > 0) return EXIT.invalid;
   return state.state === 'foreign' ? EXIT.findings : EXIT.ok;
 }
