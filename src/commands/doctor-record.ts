@@ -12,12 +12,20 @@ import { readFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { translate, type Message } from '../i18n/index.js';
+import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 
 /** The files changed by hand in the data folder, relative to it: not civsam's own hidden files. */
 export function handEdited(repo: Repository, dir: string): string[] {
   const prefix = folderPrefix(repo, realpathSync(dir));
   return uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p)).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
+}
+
+/** The record a file of the data folder holds by its place (`organisations/x.yaml`), if it is a record's. */
+function recordAt(rel: string): { kind: RecordKind; id: string } | undefined {
+  const m = /^([^/]+)\/([a-z0-9][a-z0-9-]*)\.yaml$/.exec(rel);
+  const kind = m ? RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]) : undefined;
+  return kind && m ? { kind, id: m[2] } : undefined;
 }
 
 /** Whether the file is in the last commit (git restore brings it back), or new (only removing it undoes it). */
@@ -42,7 +50,10 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
     const source = raw.files.find((f) => f.rel === rel);
     const errors = problems.filter((p) => p.file === rel).length;
     let refusal: Message | undefined;
-    if (!existsSync(join(dir, rel))) refusal = { key: 'doctor.recordRemoved', params: { file: shown } };
+    if (!existsSync(join(dir, rel))) {
+      const record = recordAt(rel);
+      refusal = record ? { key: 'doctor.recordRemoved', params: { file: shown, remove: `civsam ${COMMAND_OF[record.kind]} remove ${record.id}` } } : { key: 'doctor.recordRemovedFile', params: { file: shown } };
+    }
     else if (!source) refusal = { key: 'doctor.recordNotData', params: { file: shown } };
     else if (errors > 0) refusal = { key: 'doctor.recordInvalid', params: { file: shown, count: errors, undo: { key: inHistory(repo, dir, rel) ? 'doctor.undoRestore' : 'doctor.undoNew', params: { file: shown } } } };
     if (refusal) {

@@ -3,7 +3,7 @@
 // needs) was git add and git commit, unchecked. Now doctor names the files (ten, then how many
 // more), and `civsam doctor --record` commits each one validate finds no error in, with a message
 // that names the record and never a value; an invalid file is named and left out, exit 2.
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -65,4 +65,13 @@ test('--record with --dry-run is refused; sync blocked by a hand edit points to 
   expect((await da(bo.dir, 'doctor', '--record')).code).toBe(0);
   const after = await da(bo.dir, 'sync');
   expect(after.code, after.stderr).toBe(0);
+});
+
+test('a record file removed by hand is not recorded: doctor --record says to get it back and remove the record with civsam, which checks references', async () => {
+  const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+  rmSync(join(dir, 'organisations/beta.yaml'));
+  const r = await da(dir, 'doctor', '--record');
+  expect(r.code).toBe(2);
+  expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er slettet. Hent den tilbage med git restore ${dir}/organisations/beta.yaml, og fjern så posten med civsam org remove beta, som tjekker, at intet henviser til den.\n`);
+  expect(git('status', '--porcelain').trim()).toBe('D organisations/beta.yaml');
 });
