@@ -212,8 +212,8 @@ export const REGISTER_COMMANDS: CommandSpec[] = [
     load: () => import('../commands/init.js'),
   },
   {
-    name: 'doctor', description: 'cmd.doctor.description', options: [{ flags: '--dry-run', description: 'opt.doctor.dryRun' }],
-    examples: ['civsam doctor', 'civsam doctor --data ./region-data --dry-run'],
+    name: 'doctor', description: 'cmd.doctor.description', options: [{ flags: '--dry-run', description: 'opt.doctor.dryRun' }, { flags: '--record', description: 'opt.doctor.record' }],
+    examples: ['civsam doctor', 'civsam doctor --data ./region-data --dry-run', 'civsam doctor --record'],
     load: () => import('../commands/doctor.js'),
   },
   {

@@ -11,7 +11,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
-import { findRepository, uncommitted } from '../store/git.js';
+import { findRepository } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -19,10 +19,10 @@ import { textWidth, wrapWidth } from '../output/text-width.js';
 import { wrapText } from '../output/table.js';
 import { errorLine } from '../output/error-line.js';
 
-type Opts = { dryRun?: boolean };
+type Opts = { dryRun?: boolean; record?: boolean };
 
-/** How many of the files others can read are named; the rest are counted. */
-const READABLE_SHOWN = 10;
+/** How many files of a finding (readable by others, not committed, unmerged) are named; the rest are counted. */
+const FILES_SHOWN = 10;
 
 function list(dir: string): string[] {
   try {
@@ -69,11 +69,17 @@ function ownsFolder(dir: string): boolean {
 }
 
 export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
+  if (opts.record && opts.dryRun) throw new UserError('doctor.recordDryRun');
   const dir = resolveDataDir(ctx);
   // Each finding wrapped at the terminal's width (piped: one line each), then coloured line by line.
   const width = wrapWidth(ctx);
   const say = (text: string, paint: (line: string) => string = (l) => l) => ctx.stdout.write((width === undefined ? [text] : wrapText(text, width)).map((l) => paint(l)).join('\n') + '\n');
   const c = ctx.color;
+  // Files named one a line, so the user can see which; a long list is cut.
+  const sayFiles = (files: string[]) => {
+    for (const file of files.slice(0, FILES_SHOWN)) say(ctx.t('doctor.readableFile', { file }));
+    if (files.length > FILES_SHOWN) say(ctx.t('doctor.readableMore', { count: files.length - FILES_SHOWN }));
+  };
 
   // The lock: report it; a dry run leaves it, a real run takes (and so clears) an abandoned one.
   const state = lockState(dir);
@@ -85,6 +91,8 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   // reported on; what stopped the cleaning is said at the end, and the exit code says it too.
   let refused: FileSystemFailure | undefined;
   let lock: FolderLock | undefined;
+  let unusable = false;
+  let notRecorded = 0;
   if (!opts.dryRun && state.state !== 'held' && state.state !== 'foreign') {
     try {
       lock = acquireFolderLock(dir, { onTakeover: () => {} });
@@ -123,18 +131,24 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       const own = refused === undefined && ownsFolder(dir);
       say(own ? ctx.t('doctor.readableByOthers', { count: health.readableByOthers.length, dir: ctx.dataDir }) : ctx.t('doctor.readableByOthersShared', { count: health.readableByOthers.length, dir: dataFolderName(ctx) }), c.yellow);
       // Named, so the user can see which files (and fix one without chmod -R); a long list is cut.
-      for (const rel of health.readableByOthers.slice(0, READABLE_SHOWN)) say(ctx.t('doctor.readableFile', { file: rel }));
-      if (health.readableByOthers.length > READABLE_SHOWN) say(ctx.t('doctor.readableMore', { count: health.readableByOthers.length - READABLE_SHOWN }));
+      sayFiles(health.readableByOthers);
     } else {
       say(ctx.t('doctor.permissionsOk'), c.green);
     }
 
     const repo = findRepository(dir);
     if (repo) {
-      (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say);
-      const dirty = uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p));
-      if (dirty.length > 0) say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
-      else say(ctx.t('doctor.committed'), c.green);
+      unusable = (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say, sayFiles).unusable;
+      const record = await import('./doctor-record.js');
+      // Recorded only in a folder doctor holds and can use: never in the middle of git's merge.
+      if (opts.record && !unusable && lock) notRecorded = record.recordHandEdits(ctx, repo, dir, say);
+      else if (opts.record) say(ctx.t('doctor.recordNotNow'), c.yellow);
+      const dirty = record.handEdited(repo, dir);
+      if (dirty.length > 0) {
+        say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
+        sayFiles(dirty.map((rel) => terminalSafe(join(ctx.dataDir, rel))));
+        if (!opts.record) say(ctx.t('doctor.uncommittedWhatToDo'));
+      } else say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
     }
@@ -146,5 +160,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.stderr.write(errorLine(ctx.lang, (s) => ctx.errColor.red(s), m, textWidth({ stdout: ctx.stderr, env: ctx.env })));
     return EXIT.invalid;
   }
+  if (unusable || notRecorded > 0) return EXIT.invalid;
   return state.state === 'foreign' ? EXIT.findings : EXIT.ok;
 }

@@ -16,6 +16,7 @@ import { labelInSentence, listWords, translate, type Language, type Message, typ
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
 import { shapeAt } from '../domain/shapes.js';
+import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord, type EntryRef, type FieldConflict, type Side } from '../domain/record-merge.js';
 import { folderLanguage } from '../context/sync-setting.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
@@ -26,7 +27,7 @@ import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
-  conflictVersions, fetchAll, locate, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, treeOf, writeStopped,
+  conflictVersions, fetchAll, locate, unmergedPaths, settledByHandTrailer, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, writeStopped,
   type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
@@ -328,6 +329,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     // A change of this folder stopped part-way is finished (and committed) before anything is shared.
     (await import('../register/apply-change.js')).finishLeftChange(ctx, dir);
     const inProgress = gitOperationInProgress(place);
+    if (inProgress === 'merge') {
+      // A `git pull` that stopped on a conflict: the files hold both versions; git commit refuses.
+      const unmerged = unmergedPaths(place.root);
+      if (unmerged.length > 0) throw new UserError('sync.mergeConflicted', { count: unmerged.length, files: unmerged.map((p) => terminalSafe(join(ctx.dataDir, inDataFolder(place, p) ?? relative(dir, join(place.root, p))))).join(', ') });
+    }
     if (inProgress) throw new UserError('sync.gitInProgress', { what: inProgress });
     for (let attempt = 1; ; attempt++) {
       const outcome = await once(ctx, place, opts, records, stop, progress);
@@ -443,6 +449,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     const outdated: string[] = [];
     const sides = readBlobs(place.root, merged.conflicts.flatMap((cf) => [cf.base?.oid, cf.mine?.oid, cf.theirs?.oid].filter((o): o is string => o !== undefined)));
     const combined: string[] = [];
+    const byHand: string[] = [];
     for (const conflict of merged.conflicts) {
       const analysis = analyse(place, conflict, sides);
       const asked: Side | undefined = opts.mine && wanted(conflict.path) ? 'mine' : opts.theirs && wanted(conflict.path) ? 'theirs' : undefined;
@@ -463,7 +470,10 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
         const one = { path: conflict.path, side: choice, versions: conflictVersions(conflict) };
         choices.push(one);
         if (choice !== kept) newChoices.push(one);
-      } else if (opts.continue && stoppedSync?.paths.includes(conflict.path)) resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
+      } else if (opts.continue && stoppedSync?.paths.includes(conflict.path)) {
+        resolutions.push({ path: conflict.path, side: blobOfFile(place, conflict.path) });
+        byHand.push(conflict.path);
+      }
       else open.push(conflict);
     }
     for (const r of named) {
@@ -482,13 +492,11 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     combinedPaths = combined;
     const tree = resolutions.length > 0 ? resolveTree(place, merged.tree, resolutions) : merged.tree;
     if (!tree) throw new UserError('sync.gitFailed', { detail: 'write-tree' });
-    if (tree === treeOf(place.root, upstream)) {
-      result = upstream; // ours is already there (a sync that was stopped after it pushed)
-    } else {
-      const made = commitMerge(place, tree, [head, upstream], mergeMessage(ctx, place, resolvedPaths));
-      if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });
-      result = made.oid;
-    }
+    // Always a merge, even when its content is the shared version's (every conflict settled with
+    // --theirs): the changes made here stay in the shared history, where `civsam history` finds them.
+    const made = commitMerge(place, tree, [head, upstream], mergeMessage(ctx, place, resolvedPaths, byHand));
+    if ('failed' in made) throw new UserError('sync.commitFailed', { detail: made.failed });
+    result = made.oid;
   }
 
   // Nothing of ours goes out if it makes the shared folder invalid.
@@ -569,7 +577,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
       const what = u.how === 'fields' ? keptOwnFields(place, n.kind!, u.versions, names, ctx.lang) : undefined;
       if (u.how === 'fields' && !what) continue;
-      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, ...pronouns(n.kind!) });
+      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, show: `civsam ${COMMAND_OF[n.kind!]} show ${n.id}`, ...pronouns(n.kind!) });
       say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
     }
   }
@@ -716,13 +724,15 @@ function pronouns(kind: RecordKind): { it: Message; its: Message } {
 }
 
 /** The merge commit's message, in the data folder's language like every commit civsam writes. */
-function mergeMessage(ctx: CommandContext, place: SyncPlace, resolvedPaths: string[]): string {
+function mergeMessage(ctx: CommandContext, place: SyncPlace, resolvedPaths: string[], byHand: string[]): string {
   const lang = folderLanguage(ctx);
   const records = resolvedPaths.map((p) => {
     const n = nameOf(place, p);
     return n.kind ? `${translate(lang, `kind.${n.kind}`)} ${n.id}` : p;
   });
-  return records.length > 0 ? translate(lang, 'commit.syncMergeResolved', { records: records.join(', ') }) : translate(lang, 'commit.syncMerge');
+  const subject = records.length > 0 ? translate(lang, 'commit.syncMergeResolved', { records: records.join(', ') }) : translate(lang, 'commit.syncMerge');
+  // The files whose conflict was settled by hand (--continue), for the colleagues' syncs to tell from a choice of side.
+  return byHand.length > 0 ? `${subject}\n\n${settledByHandTrailer(byHand)}` : subject;
 }
 
 function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[], decided: Chosen[], names: ReferenceNames): void {
@@ -737,6 +747,7 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
           : a.how === 'changed' && a.conflicts.length > 0 ? ctx.t('sync.conflictFields', { what: conflictWords(ctx.lang, a.kind, a.conflicts, names) })
             : ctx.t('sync.conflictText');
     say(ctx, `  ${recordWords(ctx, d)}: ${what}`);
+    if (a.how === 'changed' && ctx.stderr.isTTY) for (const line of conflictValues(ctx, a)) say(ctx, line);
   }
   // The choices made for other records, kept until these are decided too.
   if (decided.length > 0) {
@@ -767,6 +778,46 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
   }
 }
 
+/**
+ * Both values of each field in conflict, yours and the shared one, so the choice can be made on
+ * sight: only on a terminal (the user's own records, to the user, as `show` shows them; never into
+ * a file the error stream is sent to, such as a log), and never a field of personal data (a contact
+ * person, an assessor), nor an entry of a list (those are named, and `show` shows them).
+ */
+function conflictValues(ctx: CommandContext, a: Analysis & { how: 'changed' }): string[] {
+  const lines: string[] = [];
+  for (const f of a.conflicts) {
+    if (f.items || f.within || isPersonalField(a.kind, f.field)) continue;
+    const mine = valueWords(ctx.lang, a.kind, f.field, valueAt(a.mine, f.field));
+    const theirs = valueWords(ctx.lang, a.kind, f.field, valueAt(a.theirs, f.field));
+    if (mine === undefined || theirs === undefined) continue;
+    lines.push(ctx.t('sync.conflictValues', { field: ctx.t('sync.quoted', { label: labelInSentence(ctx.lang, fieldLabel(ctx.lang, a.kind, f.field)) }), mine, theirs }));
+  }
+  return lines;
+}
+
+function valueAt(data: Record<string, unknown>, field: string): unknown {
+  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+/** A field's value as words on one line (`–` when it has none); undefined for one with structure (a list of entries, an object). */
+function valueWords(lang: Language, kind: RecordKind, field: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return '–';
+  const one = (v: unknown): string | undefined => {
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (typeof v !== 'string') return undefined;
+    const shape = shapeAt(kind, field);
+    if (shape?.format === 'date') return formatDate(v, lang);
+    if (shape?.enum || shape?.items?.enum) return valueLabel(lang, v, field.split('.').pop());
+    return terminalSafe(v.replace(/\s+/g, ' ').trim());
+  };
+  if (Array.isArray(value)) {
+    const words = value.map(one);
+    return words.every((w): w is string => w !== undefined) ? (words.length > 0 ? words.join(', ') : '–') : undefined;
+  }
+  return one(value);
+}
+
 function status(ctx: CommandContext, place: SyncPlace): number {
   const head = revParse(place.root, 'HEAD');
   const out = (s: string) => ctx.stdout.write(s + '\n');
@@ -795,17 +846,26 @@ function status(ctx: CommandContext, place: SyncPlace): number {
 
 /**
  * A write command with --sync: bring in the others' changes first, make the change, send it.
- * Offline, the change is still made (and committed here); the next sync sends it.
+ * Offline, the change is still made (and committed here): a note says it was not sent and that the
+ * next sync sends it, and the command succeeds, as the change it was asked for is saved. Once the
+ * remote could not be reached, it is not tried a second time.
  */
 export async function syncAround(ctx: CommandContext, change: () => Promise<number>): Promise<number> {
-  try {
-    await run(ctx, {}, []);
-  } catch (e) {
-    if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
-    say(ctx, ctx.errColor.yellow(translate(ctx.lang, e.userMessage.key, e.userMessage.params)));
-  }
+  const offline = async (attempt: () => Promise<number>): Promise<{ remote: unknown } | number> => {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof UserError) || e.userMessage.key !== 'sync.offline') throw e;
+      return { remote: e.userMessage.params?.remote };
+    }
+  };
+  const before = await offline(() => run(ctx, {}, []));
   // Whatever was loaded to look up names is older than what the sync brought in.
   forgetLoaded(ctx);
   const code = await change();
-  return code === EXIT.ok ? run(ctx, {}, []) : code;
+  if (code !== EXIT.ok) return code;
+  const after = typeof before === 'number' ? await offline(() => run(ctx, {}, [])) : before;
+  if (typeof after === 'number') return after;
+  say(ctx, ctx.errColor.yellow(ctx.t('sync.offlineAfterChange', { remote: String(after.remote) })));
+  return EXIT.ok;
 }

@@ -143,6 +143,12 @@ export function gitOperationInProgress(place: { gitDir: string }): string | unde
   return undefined;
 }
 
+/** The paths (in the repository) a merge git left half done has not merged: each holds both versions, with git's markers. */
+export function unmergedPaths(root: string): string[] {
+  const r = step(['diff', '--name-only', '--diff-filter=U', '-z'], root);
+  return r.ok ? r.stdout.toString('utf8').split('\0').filter(Boolean).sort() : [];
+}
+
 // ---- merging without touching the working tree ----
 
 export interface ConflictSide {
@@ -236,11 +242,6 @@ export function blobOfFile(place: SyncPlace, path: string): ConflictSide | undef
 /** Stores bytes as a blob (a record combined field by field). */
 export function storeBlob(place: SyncPlace, bytes: Buffer | string): string | undefined {
   const r = git(place, ['hash-object', '-w', '--stdin', '--no-filters'], { input: bytes });
-  return r.ok ? text(r) : undefined;
-}
-
-export function treeOf(root: string, commit: string): string | undefined {
-  const r = step(['rev-parse', '--verify', '--quiet', `${commit}^{tree}`], root);
   return r.ok ? text(r) : undefined;
 }
 
@@ -480,15 +481,33 @@ export function clearStopped(place: { gitDir: string }): void {
 
 // ---- a colleague's choice of side that undid a change this copy had ----
 
+/**
+ * A merge commit's trailer naming the files (paths in the repository: kinds and ids, never a value)
+ * whose conflict was settled by hand with `sync --continue`: the merge's result for them is the
+ * version of whoever settled it, not a choice of side that discarded the other's.
+ */
+const SETTLED_BY_HAND = 'Civsam-Settled-By-Hand';
+
+export function settledByHandTrailer(paths: string[]): string {
+  return paths.map((p) => `${SETTLED_BY_HAND}: ${p}`).join('\n');
+}
+
+function settledByHand(root: string, merge: string): Set<string> {
+  const r = step(['log', '-1', '--format=%B', merge], root);
+  if (!r.ok) return new Set();
+  return new Set([...text(r).matchAll(new RegExp(`^${SETTLED_BY_HAND}: (.+)$`, 'gm'))].map((m) => m[1]));
+}
+
 /** A change this copy had that a colleague's choice of side (`sync --mine`/`--theirs`) undid. */
 export interface Undone {
   path: string;
   /**
    * restored: a removal undone (the record is back); removed: a change undone by removing the
    * record; replaced: a change discarded; fields: the record was combined, and which of the fields
-   * both changed kept whose value is for the caller to tell from the versions.
+   * both changed kept whose value is for the caller to tell from the versions; settled: the
+   * colleague settled the conflict by hand (a value of their own choosing), nothing discarded whole.
    */
-  how: 'restored' | 'removed' | 'replaced' | 'fields';
+  how: 'restored' | 'removed' | 'replaced' | 'fields' | 'settled';
   /** The blobs of the path: at the merge base, the merger's side, this copy's side, the merge. */
   versions: { base?: string; kept?: string; lost?: string; result?: string };
   /** Who made the merge that chose (git's author name). */
@@ -516,13 +535,14 @@ export function undoneByColleagues(root: string, head: string, upstream: string,
     const base = mergeBase(root, own, other);
     if (!base) continue;
     const theirs = new Set(changedPaths(root, base, own));
+    const byHand = settledByHand(root, merge);
     for (const path of changedPaths(root, base, other).filter((p) => theirs.has(p) && isRecord(p))) {
       const result = blobAt(root, merge, path);
       const kept = blobAt(root, own, path);
       const lost = blobAt(root, other, path);
       const before = blobAt(root, base, path);
       if (result === lost || out.some((u) => u.path === path)) continue;
-      const how = result !== kept ? 'fields' : lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
+      const how = byHand.has(path) && result !== undefined ? 'settled' : result !== kept ? 'fields' : lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
       if (how === 'fields' && (!result || !kept || !lost || !before)) continue;
       const who = step(['log', '-1', '--format=%an', merge], root);
       out.push({ path, how, who: who.ok && text(who) ? text(who) : undefined, versions: { base: before, kept, lost, result } });

@@ -208,7 +208,12 @@ export function parseStrict(text: string): StrictParse {
       if (node.tag) problems.push({ ...at(node.range?.[0] ?? 0), rule: 'yaml-tag', severity: 'error', message: { key: 'problem.yaml.yaml-tag' } });
     },
   });
-  if (problems.length > 0) return { data: undefined, problems: dedupe(problems), doc, lineCounter };
+  if (problems.length > 0) {
+    // Looked for only once the file has failed to parse: the cost falls on broken files alone.
+    const marker = unfinishedMergeAt(text);
+    if (marker !== undefined) return { data: undefined, problems: [{ ...at(marker), rule: 'merge-conflict', severity: 'error', message: { key: 'problem.mergeConflictMarkers' } }], doc, lineCounter };
+    return { data: undefined, problems: dedupe(problems), doc, lineCounter };
+  }
   const data = doc.toJS({ maxAliasCount: 0 });
   return { data, problems, doc, lineCounter };
 }
@@ -251,6 +256,16 @@ function firstOfKey(doc: Document.Parsed, offset: number): { key: string; offset
     },
   });
   return found;
+}
+
+/**
+ * Where a file holds both versions of a git merge that was not finished (git's conflict markers:
+ * a line `<<<<<<< `, then `=======`, then `>>>>>>> `), the offset of the first `<<<<<<<`; the
+ * syntax errors the markers cause would only mislead.
+ */
+function unfinishedMergeAt(text: string): number | undefined {
+  const m = /^<{7}(?: |$)[^]*?^={7}\r?$[^]*?^>{7}(?: |$)/m.exec(text);
+  return m?.index;
 }
 
 function dedupe(problems: FileProblem[]): FileProblem[] {

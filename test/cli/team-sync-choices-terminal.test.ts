@@ -31,3 +31,29 @@ test('each choice\'s command on its own line, its description under it', async (
     '        gemmes, til alle er afgjort',
   ]);
 });
+
+test('on a terminal, each field in conflict is shown with both values, yours and the shared one; piped (a log), no value is written', async () => {
+  const { bare, home } = sharedRegister({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+  const anna = cloneAs('Anna', bare, home);
+  const bo = cloneAs('Bo', bare, home);
+  expect(anna.civsam(['org', 'edit', 'beta', '--notes', 'Møde 3. december', '--scope', 'national']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['org', 'edit', 'beta', '--notes', 'Ringet op', '--scope', 'regional']).code).toBe(0);
+
+  const { code, output } = await onTerminal(['--data', bo.dir, 'sync'], { env: { ...person('Bo'), CIVSAM_LANG: 'da' } }).exit();
+  expect(code).toBe(2);
+  const lines = output.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('  organisation beta (Beta Forening): begge har ændret'));
+  expect(lines.slice(at, at + 4)).toEqual([
+    '  organisation beta (Beta Forening): begge har ændret felterne »noter« og',
+    '    »rækkevidde«',
+    '    »noter«: din: Ringet op / fælles: Møde 3. december',
+    '    »rækkevidde«: din: regional / fælles: landsdækkende',
+  ]);
+
+  const piped = bo.civsam(['sync'], { CIVSAM_LANG: 'da' });
+  expect(piped.code).toBe(2);
+  expect(piped.stderr).toContain('  organisation beta (Beta Forening): begge har ændret felterne »noter« og »rækkevidde«\n');
+  expect(piped.stderr).not.toContain('Ringet op');
+  expect(piped.stderr).not.toContain('din:');
+});

@@ -83,3 +83,30 @@ test('an offer (a neuter word in Danish) that came back is "det", not "den"', ()
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain('Tilbud morgenmad (Åben morgenmad om fredagen) er kommet tilbage: det var fjernet, men Bo havde ændret det samtidig og valgte at beholde sin udgave. Fjern det igen (efter at have talt med Bo), hvis det skal væk; dets historik: civsam history offer morgenmad\n');
 });
+
+test('a conflict the colleague settled by hand (sync --continue after an edit) is said as settled by hand, never as the change being discarded; near miss, --mine still is', async () => {
+  const { anna, bo } = team();
+  expect(anna.civsam(['org', 'edit', 'beta', '--notes', 'Møde 3. december']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['org', 'edit', 'beta', '--notes', 'Ringet op']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(2);
+  // As the stopped sync advises: the record set to the value he wants (holding Anna's words), then --continue.
+  expect(bo.civsam(['org', 'edit', 'beta', '--notes', 'Møde 3. december; ringet op igen']).code).toBe(0);
+  const settled = bo.civsam(['sync', '--continue']);
+  expect(settled.code, settled.stderr).toBe(0);
+  // The merge names the file settled by hand (its path: kind and id), never a value.
+  expect(bo.git(['log', '-1', '--format=%B']).stdout).toBe('civsam sync: de fælles ændringer flettet ind; konflikter løst (organisation beta)\n\nCivsam-Settled-By-Hand: organisations/beta.yaml');
+
+  const r = anna.civsam(['sync'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og afgjorde konflikten ved at rette posten i hånden, så ingen af udgaverne blev bare beholdt. Se efter, om din ændring er med, med civsam org show beta; begge udgaver findes i dens historik: civsam history org beta\n');
+  expect(r.stderr).not.toContain('kasseret');
+
+  // Near miss: the same conflict settled with --mine is still said to discard Anna's change.
+  const again = team();
+  expect(again.anna.civsam(['org', 'edit', 'beta', '--notes', 'Møde 3. december']).code).toBe(0);
+  expect(again.anna.civsam(['sync']).code).toBe(0);
+  expect(again.bo.civsam(['org', 'edit', 'beta', '--notes', 'Ringet op']).code).toBe(0);
+  expect(again.bo.civsam(['sync', '--mine']).code).toBe(0);
+  expect(again.anna.civsam(['sync'], DA).stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og valgte at beholde sin egen udgave: ændringen fra før er kasseret.');
+});

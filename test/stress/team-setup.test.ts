@@ -67,7 +67,7 @@ describe('civsam doctor on sharing', () => {
     expect(s.stderr).toContain('has no shared remote to sync with');
   });
 
-  test('a merge left in progress: doctor explains, sync refuses and leaves it alone', () => {
+  test('a merge left in progress with a conflict: doctor names the file and says to undo it, sync refuses and leaves it alone', () => {
     const dir = makeFolder({ ...baseFiles(), 'notes.txt': 'a\n' });
     git(dir, ['init', '-q', '-b', 'main']);
     git(dir, ['add', '-A']);
@@ -82,10 +82,11 @@ describe('civsam doctor on sharing', () => {
     git(dir, ['merge', 'other']); // stops on the conflict
     expect(existsSync(join(dir, '.git', 'MERGE_HEAD'))).toBe(true);
     const r = civsam(['--data', dir, 'doctor']);
-    expect(r.stdout).toContain('git has a merge in progress in this repository (started outside civsam). Finish it with git commit, or undo it with git merge --abort.');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`could not be finished: 1 file holds both versions, marked with <<<<<<< and >>>>>>>, and cannot be read as records until the merge is undone. git commit refuses while it is unmerged:\n  ${join(dir, 'notes.txt')}\nUndo the merge with git merge --abort`);
     const s = civsam(['--data', dir, 'sync'], { env: person('Anna') });
     expect(s.code).toBe(2);
-    expect(s.stderr).toContain('git has a merge or rebase in progress');
+    expect(s.stderr).toContain('git has a merge in progress in the data folder\'s repository (started outside civsam, with git pull or git merge) that could not be finished');
     expect(existsSync(join(dir, '.git', 'MERGE_HEAD'))).toBe(true);
   });
 });

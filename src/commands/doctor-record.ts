@@ -1,0 +1,76 @@
+// `civsam doctor --record`: a file of the data folder changed by hand (in an editor) goes into the
+// history as its own change, the way every change civsam makes does, so that sync can share it. A
+// file is recorded only when validate finds no error in it; a removed file or one civsam does not
+// read is left to the user. The commit message names the record (kind and id) or the file, never a
+// value from it.
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandContext } from '../context/context.js';
+import { folderLanguage } from '../context/sync-setting.js';
+import { commitPaths, folderPrefix, gitRaw, uncommitted, type Repository } from '../store/git.js';
+import { readFolder } from '../store/load-folder.js';
+import { noCache } from '../store/parse-cache.js';
+import { checkFolder } from '../validate/check-folder.js';
+import { translate, type Message } from '../i18n/index.js';
+import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { terminalSafe } from '../i18n/terminal-text.js';
+
+/** The files changed by hand in the data folder, relative to it: not civsam's own hidden files. */
+export function handEdited(repo: Repository, dir: string): string[] {
+  const prefix = folderPrefix(repo, realpathSync(dir));
+  return uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p)).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
+}
+
+/** The record a file of the data folder holds by its place (`organisations/x.yaml`), if it is a record's. */
+function recordAt(rel: string): { kind: RecordKind; id: string } | undefined {
+  const m = /^([^/]+)\/([a-z0-9][a-z0-9-]*)\.yaml$/.exec(rel);
+  const kind = m ? RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]) : undefined;
+  return kind && m ? { kind, id: m[2] } : undefined;
+}
+
+/** Whether the file is in the last commit (git restore brings it back), or new (only removing it undoes it). */
+function inHistory(repo: Repository, dir: string, rel: string): boolean {
+  return gitRaw(['cat-file', '-e', `HEAD:${folderPrefix(repo, realpathSync(dir))}${rel}`], repo.root).ok;
+}
+
+/**
+ * Commits each file changed by hand that validate finds no error in, one commit a file; says what
+ * was recorded and why the others were not. Returns how many were left out.
+ */
+export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: string, say: (text: string, paint?: (line: string) => string) => void): number {
+  const c = ctx.color;
+  const files = handEdited(repo, dir);
+  if (files.length === 0) return 0;
+  const raw = readFolder(dir, noCache);
+  const problems = checkFolder(raw).problems.filter((p) => p.severity === 'error');
+  const lang = folderLanguage(ctx);
+  let left = 0;
+  for (const rel of files) {
+    const shown = terminalSafe(join(ctx.dataDir, rel));
+    const source = raw.files.find((f) => f.rel === rel);
+    const errors = problems.filter((p) => p.file === rel).length;
+    let refusal: Message | undefined;
+    if (!existsSync(join(dir, rel))) {
+      const record = recordAt(rel);
+      refusal = record ? { key: 'doctor.recordRemoved', params: { file: shown, remove: `civsam ${COMMAND_OF[record.kind]} remove ${record.id}` } } : { key: 'doctor.recordRemovedFile', params: { file: shown } };
+    }
+    else if (!source) refusal = { key: 'doctor.recordNotData', params: { file: shown } };
+    else if (errors > 0) refusal = { key: 'doctor.recordInvalid', params: { file: shown, count: errors, undo: { key: inHistory(repo, dir, rel) ? 'doctor.undoRestore' : 'doctor.undoNew', params: { file: shown } } } };
+    if (refusal) {
+      left++;
+      say(ctx.t(refusal.key, refusal.params), c.yellow);
+      continue;
+    }
+    const what = source!.what;
+    const message = what.role === 'record'
+      ? translate(lang, 'commit.handEdited', { what: `${translate(lang, `kind.${what.kind}`)} ${what.id}` })
+      : translate(lang, 'commit.handEdited', { what: rel });
+    const done = commitPaths(repo, [join(realpathSync(dir), rel)], message);
+    if (done.committed) say(ctx.t('doctor.recorded', { file: shown, commit: done.hash }), c.green);
+    else {
+      left++;
+      say(ctx.t('doctor.recordFailed', { file: shown, detail: terminalSafe(done.detail) }), c.yellow);
+    }
+  }
+  return left;
+}

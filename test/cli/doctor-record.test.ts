@@ -1,0 +1,77 @@
+// Files changed by hand. Before: doctor said "1 fil i datamappen har ændringer, der ikke er
+// registreret i historikken" without naming it, and the only way into the history (which sync
+// needs) was git add and git commit, unchecked. Now doctor names the files (ten, then how many
+// more), and `civsam doctor --record` commits each one validate finds no error in, with a message
+// that names the record and never a value; an invalid file is named and left out, exit 2.
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, org } from '../helpers/folder.js';
+import { cloneAs, committedFolder, sharedRegister } from '../helpers/team.js';
+
+const da = (dir: string, ...args: string[]) => civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: 'da' } });
+
+test('doctor names the files changed by hand, ten and then how many more, and says how to record them', async () => {
+  const files = baseFiles();
+  for (let i = 1; i <= 11; i++) files[`organisations/f-${String(i).padStart(2, '0')}.yaml`] = org(`f-${String(i).padStart(2, '0')}`, `Forening ${i}`);
+  const { dir } = committedFolder(files);
+  for (let i = 1; i <= 12; i++) appendFileSync(join(dir, i === 12 ? 'organisations/alpha.yaml' : `organisations/f-${String(i).padStart(2, '0')}.yaml`), '# min kommentar\n');
+  const r = await da(dir, 'doctor', '--dry-run');
+  expect(r.code).toBe(0);
+  const at = r.stdout.indexOf('12 filer i datamappen har ændringer, der ikke er registreret i historikken (git status viser dem).\n');
+  expect(at).toBeGreaterThanOrEqual(0);
+  const lines = r.stdout.slice(at).split('\n').slice(1, 13);
+  expect(lines.slice(0, 10).every((l) => l.startsWith(`  ${dir}/organisations/`))).toBe(true);
+  expect(lines[10]).toBe('  og 2 flere');
+  expect(lines[11]).toBe('Registrér dem med civsam doctor --record (hver fil kontrolleres først), eller fortryd en ændring med git restore FIL.');
+});
+
+test('doctor --record commits a valid hand edit, naming the record; an invalid file is named, left uncommitted, exit 2', async () => {
+  const { dir, git } = committedFolder(baseFiles());
+  appendFileSync(join(dir, 'organisations/alpha.yaml'), '# min kommentar\n');
+  writeFileSync(join(dir, 'organisations/ny.yaml'), org('ny', 'Ny Forening').replace('status: active', 'status: aktiv'));
+  const r = await da(dir, 'doctor', '--record');
+  expect(r.code, r.stdout + r.stderr).toBe(2);
+  expect(r.stdout).toMatch(new RegExp(`Registreret i historikken \\(commit [0-9a-f]+\\): ${dir}/organisations/alpha\\.yaml\\n`));
+  expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/ny.yaml har en fejl (civsam validate viser den). Ret filen, og kør så civsam doctor --record igen; eller slet filen, som er ny.\n`);
+  expect(git('log', '-1', '--format=%s%n%b').trim()).toBe('organisation alpha: rettet i hånden i filen');
+  expect(git('show', '--stat', '--format=', 'HEAD').trim()).toMatch(/^organisations\/alpha\.yaml \| 1 \+\n/);
+  expect(git('status', '--porcelain').trim()).toBe('?? organisations/ny.yaml');
+
+  // Near miss: once the file is correct, it is recorded too, and doctor exits 0.
+  writeFileSync(join(dir, 'organisations/ny.yaml'), org('ny', 'Ny Forening'));
+  const again = await da(dir, 'doctor', '--record');
+  expect(again.code, again.stdout).toBe(0);
+  expect(git('log', '-1', '--format=%s')).toBe('organisation ny: rettet i hånden i filen\n');
+  expect(again.stdout).toContain('Alt i datamappen er registreret i historikken (git).');
+});
+
+test('--record with --dry-run is refused; sync blocked by a hand edit points to civsam doctor --record', async () => {
+  const { dir } = committedFolder(baseFiles());
+  const both = await da(dir, 'doctor', '--record', '--dry-run');
+  expect(both.code).toBe(2);
+  expect(both.stderr).toBe('fejl: brug --record eller --dry-run, ikke begge: --record ændrer historikken.\n');
+
+  const { bare, home } = sharedRegister();
+  const anna = cloneAs('Anna', bare, home);
+  const bo = cloneAs('Bo', bare, home);
+  expect((await da(anna.dir, 'org', 'edit', 'alpha', '--notes', 'Annas note')).code).toBe(0);
+  expect((await da(anna.dir, 'sync')).code).toBe(0);
+  appendFileSync(join(bo.dir, 'organisations/alpha.yaml'), '# min kommentar\n');
+  const s = await da(bo.dir, 'sync');
+  expect(s.code).toBe(2);
+  expect(s.stderr).toContain('Registrér dem først med civsam doctor --record (hver fil kontrolleres først), eller fortryd dem med git restore FIL, og kør så civsam sync igen.');
+  expect((await da(bo.dir, 'doctor', '--record')).code).toBe(0);
+  const after = await da(bo.dir, 'sync');
+  expect(after.code, after.stderr).toBe(0);
+});
+
+test('a record file removed by hand is not recorded: doctor --record says to get it back and remove the record with civsam, which checks references', async () => {
+  const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+  rmSync(join(dir, 'organisations/beta.yaml'));
+  const r = await da(dir, 'doctor', '--record');
+  expect(r.code).toBe(2);
+  expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er slettet. Hent den tilbage med git restore ${dir}/organisations/beta.yaml, og fjern så posten med civsam org remove beta, som tjekker, at intet henviser til den.\n`);
+  expect(git('status', '--porcelain').trim()).toBe('D organisations/beta.yaml');
+});
