@@ -747,7 +747,9 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
           : a.how === 'changed' && a.conflicts.length > 0 ? ctx.t('sync.conflictFields', { what: conflictWords(ctx.lang, a.kind, a.conflicts, names) })
             : ctx.t('sync.conflictText');
     say(ctx, `  ${recordWords(ctx, d)}: ${what}`);
-    if (a.how === 'changed' && ctx.stderr.isTTY) for (const line of conflictValues(ctx, a)) say(ctx, line);
+    // The values are the user's data, not part of the error: on standard output, and only where it
+    // is a terminal the user reads (never into a file or a log a redirected run leaves).
+    if (a.how === 'changed' && ctx.stdout.isTTY) for (const line of conflictValues(ctx, a)) ctx.stdout.write(wrapForTerminal(line, { stderr: ctx.stdout, env: ctx.env }) + '\n');
   }
   // The choices made for other records, kept until these are decided too.
   if (decided.length > 0) {

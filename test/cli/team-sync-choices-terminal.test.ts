@@ -32,7 +32,7 @@ test('each choice\'s command on its own line, its description under it', async (
   ]);
 });
 
-test('on a terminal, each field in conflict is shown with both values, yours and the shared one; piped (a log), no value is written', async () => {
+test('on a terminal, each field in conflict is shown with both values, yours and the shared one; written on standard output as data, not into the error; piped (a log), no value is written anywhere', async () => {
   const { bare, home } = sharedRegister({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
   const anna = cloneAs('Anna', bare, home);
   const bo = cloneAs('Bo', bare, home);
@@ -56,4 +56,5 @@ test('on a terminal, each field in conflict is shown with both values, yours and
   expect(piped.stderr).toContain('  organisation beta (Beta Forening): begge har ændret felterne »noter« og »rækkevidde«\n');
   expect(piped.stderr).not.toContain('Ringet op');
   expect(piped.stderr).not.toContain('din:');
+  expect(piped.stdout).not.toContain('Ringet op');
 });
