@@ -4,10 +4,12 @@
 // overview's own model, so the grants add up to its allocated total). A line shared by several
 // organisations is split as allocation.ts splits it, into equal parts in whole kroner that add up
 // to the line (`wholeShares`), one grant for each, so a recipient's grants add up to what the
-// overview gives it. Organisations are
-// identified as org-id.guide says: DK-CVR-<8 digits> where a CVR number is recorded, otherwise
-// 360G-<region id>-<organisation id>; the region, as funder, by its own CVR number. Only public
-// fields: no contact person, no staff note, no e-mail of anyone. Pure: the folder in, data out.
+// overview gives it (to within less than a krone for each shared line). Each grant says when it
+// was decided and, where the agreement runs in its year, which days of the year (`awardDate`,
+// `agreementGrant`). Organisations are identified as org-id.guide says: DK-CVR-<8 digits> where a
+// CVR number is recorded, otherwise 360G-<region id>-<organisation id>; the region, as funder, by
+// its own CVR number. Only public fields: no contact person, no staff note, no e-mail of anyone.
+// Pure: the folder in, data out.
 import { carriedGrants, countedLines, wholeShares, type CountedLine } from '../domain/allocation.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application } from '../domain/kinds.js';
