@@ -67,6 +67,28 @@ export function filled(s: string | undefined): string | undefined {
   return t ? t : undefined;
 }
 
+/** A funding line as a command writes it: a year or kind left undefined is written as its placeholder (`ÅR`, `ART`). */
+export interface FundingFlag { pool: string; year?: number; kind?: 'development' | 'operation'; amount: number }
+
+/**
+ * `civsam agreement edit ID --funding POOL:YEAR:KIND:AMOUNT …`, one `--funding` per line: the
+ * option replaces every line, so the advice writes out all the lines the agreement is to have.
+ * A placeholder is refused by name when the command is typed as it is.
+ */
+export function fundingEditCommand(id: string, lines: readonly FundingFlag[]): Message {
+  const flags: Message[] = lines.map((l) => ({
+    key: 'audit.rule.agreement-below-grant.fundingFlag',
+    params: {
+      pool: l.pool,
+      year: l.year === undefined ? { key: 'audit.rule.agreement-below-grant.yearWord' } : String(l.year),
+      kind: { key: l.kind === undefined ? 'audit.rule.agreement-below-grant.kindWord' : (`value.${l.kind}` as MessageKey) },
+      amount: String(l.amount),
+    },
+  }));
+  const joined = flags.slice(0, -1).reduceRight<Message>((rest, first) => ({ key: 'audit.rule.agreement-below-grant.spaced', params: { first, rest } }), flags[flags.length - 1]);
+  return { key: 'audit.rule.agreement-below-grant.agreementEdit', params: { id, flags: joined } };
+}
+
 /** Adds a value to the list under a key (in place: building lists by copying grows with their square). */
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

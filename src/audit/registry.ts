@@ -10,6 +10,7 @@ import { rule as shortProjectChain } from './rules/short-project-chain.js';
 import { rule as poolKindNotEligible } from './rules/pool-kind-not-eligible.js';
 import { rule as poolAreaMismatch } from './rules/pool-area-mismatch.js';
 import { rule as poolOvercommitted } from './rules/pool-overcommitted.js';
+import { rule as fundingOutsidePeriod } from './rules/funding-outside-period.js';
 import { rule as agreementExpired } from './rules/agreement-expired.js';
 import { rule as evaluationOverdue } from './rules/evaluation-overdue.js';
 import { rule as inactiveParty } from './rules/inactive-party.js';
@@ -44,6 +45,7 @@ export const RULES: readonly AuditRule[] = [
   poolKindNotEligible,
   poolAreaMismatch,
   poolOvercommitted,
+  fundingOutsidePeriod,
   agreementExpired,
   evaluationOverdue,
   inactiveParty,

@@ -1,5 +1,5 @@
-// civsam export 360giving: every grant (a funding line of an active or ended agreement, one grant
-// per agreement, pool and year) in the 360Giving Data Standard, as its JSON package or its flat CSV
+// civsam export 360giving: every grant (reports/grants.ts: one per agreement or application, pool,
+// year and organisation) in the 360Giving Data Standard, as its JSON package or its flat CSV
 // (comma-separated, decimal point, as 360Giving's tools read it), to stdout or atomically to --output.
 import { extname, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';

@@ -4,7 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
-import { countedLines, splitLine } from '../domain/allocation.js';
+import { countedLines, wholeShares } from '../domain/allocation.js';
 import { criterionText, grantedAmount, scoredCriteria, textIn } from '../domain/applications.js';
 import { FOLDER_OF, RECORD_KINDS, type Application, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName, recordName } from '../domain/record-name.js';
@@ -13,7 +13,6 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { namesOf } from '../output/labels.js';
-import { roundParts } from '../output/rounded-parts.js';
 import type { Cell, Table } from '../output/table.js';
 import { referenceIndex, referrersOf, type Referrer } from '../register/refs.js';
 
@@ -141,15 +140,15 @@ interface FundingLine { agreement?: string; application?: string; pool: string; 
 /**
  * An organisation's part of every counted funding line (domain/allocation.ts splits them, as
  * overviews and audit do), in whole kroner that add up to the line with the other organisations'
- * parts (output/rounded-parts.ts, as overview funding --by organisation rounds): 400.000 kr. in
- * three is 133.334 kr. for the first organisation and 133.333 kr. for each of the others.
+ * parts (`wholeShares`, as the open data's grants give them): 400.000 kr. in three is 133.334 kr.
+ * for the first organisation and 133.333 kr. for each of the others.
  */
 function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
   const source = (f: FundingLine) => f.agreement ?? f.application ?? '';
-  return countedLines(folder).filter((l) => l.organisations.includes(orgId)).flatMap((line) => {
-    const parts = splitLine(line);
-    const whole = roundParts(parts.map((p) => p.amount), line.amount);
-    return parts.flatMap(({ agreement, application, pool, year, kind, organisation }, i): FundingLine[] => (organisation === orgId ? [{ ...(agreement !== undefined ? { agreement } : { application }), pool, year, kind, amount: whole[i] }] : []));
+  return countedLines(folder).filter((l) => l.organisations.includes(orgId)).map((line): FundingLine => {
+    const amount = wholeShares(line).find((p) => p.organisation === orgId)!.amount;
+    const { agreement, application, pool, year, kind } = line;
+    return { ...(agreement !== undefined ? { agreement } : { application }), pool, year, kind, amount };
   }).sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || (x.agreement === undefined ? 1 : 0) - (y.agreement === undefined ? 1 : 0) || source(x).localeCompare(source(y)));
 }
 

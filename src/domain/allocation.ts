@@ -22,8 +22,10 @@
 // The two sums differ on purpose:
 // - `allocationShares` gives every organisation's exact part of every line. The overviews and the
 //   public site add these parts up, and keep their totals to the øre (a line of 998 shared by six
-//   must not come back as 998.0000000000001 and look overcommitted); `org show` shows each part of
-//   a line in whole kroner that add up to the line (output/rounded-parts.ts).
+//   must not come back as 998.0000000000001 and look overcommitted); `org show` and the open
+//   data's grants give each part of a line in whole kroner that add up to the line (`wholeShares`),
+//   so what a recipient's grants add up to differs from its exact sum by less than a krone for
+//   each shared line.
 // - `poolYearTotals` gives, per pool and year, the sum of the whole line amounts, which the audit
 //   compares with the budget, so a line split in three never throws that comparison off; each
 //   organisation's part there comes from the same split.
@@ -142,10 +144,8 @@ function grants(folder: DataFolder): Grants {
       continue;
     }
     const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(deadline.slice(0, 4))];
-    // In whole kroner that add up to the grant: the first years take the kroner left over (100.000 over three years: 33.334, 33.333, 33.333).
-    const each = Math.floor(amount / years.length);
-    const over = amount - each * years.length;
-    years.forEach((year, i) => out.lines.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: each + (i < over ? 1 : 0) }));
+    const parts = wholeParts(amount, years.length);
+    years.forEach((year, i) => out.lines.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: parts[i] }));
   }
   grantCache.set(folder, out);
   return out;
@@ -195,6 +195,26 @@ function agreementsById(folder: DataFolder): Agreement[] {
     if (all[i - 1].id > all[i].id) return all.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   }
   return all;
+}
+
+/**
+ * Whole kroner split into `count` equal parts that add up to it: the first parts take the kroner
+ * left over (100.000 in three: 33.334, 33.333, 33.333), as the largest-remainder rounding of
+ * output/rounded-parts.ts gives equal parts.
+ */
+export function wholeParts(amount: number, count: number): number[] {
+  const each = Math.floor(amount / count);
+  const over = amount - each * count;
+  return Array.from({ length: count }, (_, i) => each + (i < over ? 1 : 0));
+}
+
+/**
+ * A line's organisations' equal parts in whole kroner that add up to the line (`wholeParts`, in
+ * the line's order of organisations): what `org show` and the open data's grants give each.
+ */
+export function wholeShares(line: CountedLine): { organisation: string; amount: number }[] {
+  const parts = wholeParts(line.amount, line.organisations.length);
+  return line.organisations.map((organisation, i) => ({ organisation, amount: parts[i] }));
 }
 
 /** A line split into its organisations' equal parts. */

@@ -1,11 +1,16 @@
 // Grants in the 360Giving Data Standard (standard.threesixtygiving.org, release 1.4): one grant per
-// agreement (or grant decided on an application that no agreement carries yet), pool and year, from
-// the funding lines that count as allocated (domain/allocation.ts, the funding overview's own model,
-// so the grants add up to its allocated total). Organisations are
-// identified as org-id.guide says: DK-CVR-<8 digits> where a CVR number is recorded, otherwise
-// 360G-<region id>-<organisation id>; the region, as funder, by its own CVR number. Only public
-// fields: no contact person, no staff note, no e-mail of anyone. Pure: the folder in, data out.
-import { countedLines, type CountedLine } from '../domain/allocation.js';
+// agreement (or grant decided on an application that no agreement carries yet), pool, year and
+// organisation, from the funding lines that count as allocated (domain/allocation.ts, the funding
+// overview's own model, so the grants add up to its allocated total). A line shared by several
+// organisations is split as allocation.ts splits it, into equal parts in whole kroner that add up
+// to the line (`wholeShares`), one grant for each, so a recipient's grants add up to what the
+// overview gives it (to within less than a krone for each shared line). Each grant says when it
+// was decided and, where the agreement runs in its year, which days of the year (`awardDate`,
+// `agreementGrant`). Organisations are identified as org-id.guide says: DK-CVR-<8 digits> where a
+// CVR number is recorded, otherwise 360G-<region id>-<organisation id>; the region, as funder, by
+// its own CVR number. Only public fields: no contact person, no staff note, no e-mail of anyone.
+// Pure: the folder in, data out.
+import { carriedGrants, countedLines, wholeShares, type CountedLine } from '../domain/allocation.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application } from '../domain/kinds.js';
 import { slugify } from '../domain/ids.js';
@@ -18,7 +23,8 @@ export interface Grant {
   currency: 'DKK';
   amountAwarded: number;
   awardDate: string;
-  plannedDates: { startDate: string; endDate?: string }[];
+  /** Absent where the grant's year lies outside its agreement's period (the audit's funding-outside-period). */
+  plannedDates?: { startDate: string; endDate?: string }[];
   recipientOrganization: { id: string; name: string }[];
   fundingOrganization: { id: string; name: string }[];
   grantProgramme: { code: string; title: string }[];
@@ -59,34 +65,44 @@ function beneficiaryLocation(folder: DataFolder, municipalityNames: ReadonlyMap<
 }
 
 export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
-  const byKey = new Map<string, { line: CountedLine; amount: number }>();
+  // Each organisation's part of each line, added up per agreement (or application), pool and year.
+  const byKey = new Map<string, { line: CountedLine; organisation: string; amount: number; whole: number }>();
   for (const l of countedLines(folder)) {
-    const key = `${l.agreement ?? ''}\u0000${l.application ?? ''}\u0000${l.pool}\u0000${l.year}`;
-    const g = byKey.get(key);
-    if (g) g.amount += l.amount;
-    else byKey.set(key, { line: l, amount: l.amount });
+    for (const { organisation, amount } of wholeShares(l)) {
+      const key = `${l.agreement ?? ''}\u0000${l.application ?? ''}\u0000${l.pool}\u0000${l.year}\u0000${organisation}`;
+      const g = byKey.get(key);
+      if (g) {
+        g.amount += amount;
+        g.whole += l.amount;
+      } else byKey.set(key, { line: l, organisation, amount, whole: l.amount });
+    }
   }
   const region = folder.settings?.region.name ?? '';
-  // The region's identifier part and the municipalities' names are the same for every grant.
+  // The region's identifier part, the municipalities' names and the decisions are the same for every grant.
   const regionPart = regionIdPart(folder);
   const municipalityNames = new Map(folder.vocabularies.municipalities.map((m) => [m.id, m.name]));
+  const decisions = decisionDates(folder);
   const funder = { id: funderIdentifier(folder, regionPart), name: region };
   const grants: Grant[] = [];
-  for (const { line, amount } of byKey.values()) {
+  for (const { line, organisation, amount, whole } of byKey.values()) {
     const pool = folder.records.pool.get(line.pool);
     const poolName = pool?.name ?? line.pool;
-    const from = line.agreement !== undefined ? agreementGrant(folder, folder.records.agreement.get(line.agreement)!, line.year) : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year);
+    const from = line.agreement !== undefined
+      ? agreementGrant(folder, folder.records.agreement.get(line.agreement)!, line.pool, line.year, decisions)
+      : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year);
     const location = beneficiaryLocation(folder, municipalityNames, from.reach, lang);
+    const shared = line.organisations.length > 1;
+    const description = translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title });
     grants.push({
-      id: `360G-${regionPart}-${from.id}-${line.pool}-${line.year}`,
+      // A shared line's parts are told apart by their organisation's id: each keeps its id whatever the others' parts.
+      id: `360G-${regionPart}-${from.id}-${line.pool}-${line.year}${shared ? `-${organisation}` : ''}`,
       title: from.title,
-      description: translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title }),
+      description: shared ? `${description} ${translate(lang, 'openData.grantShare', { total: whole, count: line.organisations.length })}` : description,
       currency: 'DKK',
-      // A grant of an application for several years is split between them, so a year's part may have øre.
-      amountAwarded: Math.round(amount * 100) / 100,
+      amountAwarded: amount,
       awardDate: from.awardDate,
-      plannedDates: [from.planned],
-      recipientOrganization: [...new Set(line.organisations)].map((id) => ({ id: organisationIdentifier(folder, id, regionPart), name: folder.records.organisation.get(id)?.name ?? id })),
+      ...(from.planned ? { plannedDates: [from.planned] } : {}),
+      recipientOrganization: [{ id: organisationIdentifier(folder, organisation, regionPart), name: folder.records.organisation.get(organisation)?.name ?? organisation }],
       fundingOrganization: [funder],
       grantProgramme: [{ code: line.pool, title: poolName }],
       fromOpenCall: from.fromOpenCall,
@@ -94,6 +110,24 @@ export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
     });
   }
   return grants.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/**
+ * The date of the decision each agreement was made from, by agreement and pool: the decision on
+ * the application whose grant it carries from that pool (domain/allocation.ts carriedGrants).
+ * Where the agreements carry grants together (which was made from which is not known), or one
+ * carries grants decided on different days, no one date is known and none is given.
+ */
+function decisionDates(folder: DataFolder): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const g of carriedGrants(folder)) {
+    const date = folder.records.application.get(g.application)?.decision?.date;
+    for (const agreement of g.together ?? [g.agreement]) {
+      const key = `${agreement}\u0000${g.pool}`;
+      out.set(key, out.has(key) && out.get(key) !== date ? undefined : date);
+    }
+  }
+  return out;
 }
 
 /** A grant's description by what it was given to, and whether the pool's name says it is one. */
@@ -107,17 +141,30 @@ interface GrantSource {
   title: string;
   kind: 'agreement' | 'application';
   awardDate: string;
-  planned: { startDate: string; endDate: string };
+  /** Undefined where the grant's year lies outside the agreement's period: when the money is used is not known. */
+  planned?: { startDate: string; endDate: string };
   fromOpenCall: 'Yes' | 'No';
   reach: Pick<Agreement, 'scope' | 'municipalities'>;
 }
 
-function agreementGrant(folder: DataFolder, a: Agreement, year: number): GrantSource {
-  // The part of the agreement's period in the grant's year.
+function agreementGrant(folder: DataFolder, a: Agreement, pool: string, year: number, decisions: ReadonlyMap<string, string | undefined>): GrantSource {
+  // The part of the agreement's period in the grant's year; none where the year lies outside it.
   const start = a.start > `${year}-01-01` ? a.start : `${year}-01-01`;
   const end = a.end && a.end < `${year}-12-31` ? a.end : `${year}-12-31`;
-  // civsam records no separate decision date: the agreement's start is when the grant was given.
-  return { id: a.id, title: a.title, kind: 'agreement', awardDate: a.start, planned: { startDate: start, endDate: end }, fromOpenCall: fromOpenCall(folder, a), reach: a };
+  return {
+    id: a.id, title: a.title, kind: 'agreement', awardDate: awardDate(a, decisions.get(`${a.id}\u0000${pool}`)),
+    ...(start <= end ? { planned: { startDate: start, endDate: end } } : {}),
+    fromOpenCall: fromOpenCall(folder, a), reach: a,
+  };
+}
+
+/**
+ * When an agreement's grant was decided (360Giving's awardDate): the decision on the application
+ * it was made from; else the day its exemption from an open call was approved, the decision to
+ * make it without one; else, with no decision recorded, its start.
+ */
+function awardDate(a: Agreement, decided: string | undefined): string {
+  return decided ?? a.established_by?.exemption?.date ?? a.start;
 }
 
 /** A grant decided on an application: given on the decision's date, for the year, reaching where its call reaches. */
@@ -138,7 +185,7 @@ export function grantsPackage(grants: Grant[]): { grants: Grant[]; version: stri
   return { grants, version: '1.4' };
 }
 
-/** The flat columns of 360Giving's CSV template, with each grant's row (the first recipient; all are in the JSON). */
+/** The flat columns of 360Giving's CSV template, with each grant's row (its one recipient). */
 export const GRANT_COLUMNS = [
   'Identifier', 'Title', 'Description', 'Currency', 'Amount Awarded', 'Award Date', 'Planned Dates:Start Date', 'Planned Dates:End Date',
   'Recipient Org:Identifier', 'Recipient Org:Name', 'Funding Org:Identifier', 'Funding Org:Name', 'Grant Programme:Code', 'Grant Programme:Title',
@@ -147,7 +194,7 @@ export const GRANT_COLUMNS = [
 
 export function grantRow(g: Grant): (string | number)[] {
   return [
-    g.id, g.title, g.description, g.currency, g.amountAwarded, g.awardDate, g.plannedDates[0]?.startDate ?? '', g.plannedDates[0]?.endDate ?? '',
+    g.id, g.title, g.description, g.currency, g.amountAwarded, g.awardDate, g.plannedDates?.[0]?.startDate ?? '', g.plannedDates?.[0]?.endDate ?? '',
     g.recipientOrganization[0]?.id ?? '', g.recipientOrganization[0]?.name ?? '', g.fundingOrganization[0].id, g.fundingOrganization[0].name,
     g.grantProgramme[0].code, g.grantProgramme[0].title, g.fromOpenCall, (g.beneficiaryLocation ?? []).map((l) => l.name).join(', '), g.beneficiaryLocation?.length ? 'DK' : '',
   ];

@@ -238,6 +238,34 @@ describe('pool-kind-not-eligible', () => {
   });
 });
 
+describe('funding-outside-period', () => {
+  const line = (year: number, amount_dkk = 200_000) => ({ pool: 'q', year, kind: 'development', amount_dkk });
+  const run = (extra: Rec, lang: 'en' | 'da' = 'en') => auditOf(folderWith([pl('q'), agr('a1', { start: '2027-01-01', end: '2027-12-31', ...extra })]), 'funding-outside-period', { lang });
+
+  it('finds money for a year before the agreement starts, with the command that gives the line the right year and the one that corrects the period', () => {
+    const funding = [line(2026), line(2027, 50_000)];
+    expect(run({ funding })).toEqual([{
+      rule: 'funding-outside-period', severity: 'warning', principle: 'openness',
+      subject: { kind: 'agreement', id: 'a1' }, related: [{ kind: 'pool', id: 'q' }],
+      message: 'has DKK 200,000 from Pulje q for 2026, but runs from 1 Jan 2027 to 31 Dec 2027, so that year lies outside the agreement\'s period. The money still counts against the pool\'s budget for that year, and the published grant cannot say when it is used. If the year is wrong, give the agreement all its lines with the right year in place of YEAR (--funding replaces them all): civsam agreement edit a1 --funding q:YEAR:development:200000 --funding q:2027:development:50000. If the period is wrong, correct it: civsam agreement edit a1 --start DATE or --end DATE.',
+    }]);
+    expect(run({ funding }, 'da')[0].message).toBe('har 200.000 kr. fra Pulje q for 2026, men løber fra 1. jan. 2027 til 31. dec. 2027, så året ligger uden for aftalens periode. Midlerne tælles alligevel med i puljens budget for det år, og den offentliggjorte bevilling kan ikke sige, hvornår de bruges. Er året forkert, så angiv alle aftalens linjer med det rigtige år i stedet for ÅR (--funding erstatter dem alle): civsam agreement edit a1 --funding q:ÅR:udvikling:200000 --funding q:2027:udvikling:50000. Er perioden forkert, så ret den: civsam agreement edit a1 --start DATO eller --end DATO.');
+  });
+
+  it('names every line outside, after the end too, in one finding; an open-ended agreement runs on', () => {
+    expect(run({ funding: [line(2025, 1), line(2028, 2)] }).map((f) => f.message.slice(0, f.message.indexOf('. '))))
+      .toEqual(['has DKK 1 from Pulje q for 2025 and DKK 2 from Pulje q for 2028, but runs from 1 Jan 2027 to 31 Dec 2027, so those years lie outside the agreement\'s period']);
+    expect(run({ end: undefined, funding: [line(2026)] })[0].message).toMatch(/^has DKK 200,000 from Pulje q for 2026, but runs from 1 Jan 2027 with no end date set, so/);
+  });
+
+  it('does not fire on the years the agreement starts and ends in, on a later year of an open-ended one, or on a cancelled agreement', () => {
+    expect(run({ start: '2026-12-31', end: '2028-01-01', funding: [line(2026), line(2027), line(2028)] })).toEqual([]);
+    expect(run({ end: undefined, funding: [line(2035)] })).toEqual([]);
+    expect(run({ status: 'cancelled', funding: [line(2026)] })).toEqual([]);
+    expect(run({ status: 'draft', funding: [line(2026)] })).toHaveLength(1);
+  });
+});
+
 describe('pool-area-mismatch', () => {
   const run = (areas: string[]) => auditOf(folderWith([pl('h', { areas: ['health'] }), agr('a1', { areas, funding: [{ pool: 'h', year: 2025, kind: 'operation', amount_dkk: 1 }] })]), 'pool-area-mismatch');
 

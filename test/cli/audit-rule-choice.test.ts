@@ -62,9 +62,10 @@ describe('audit: choosing a rule by a word', () => {
     // An id's start and a title's start together: every rule either names.
     const en = await civsam(['audit', '--explain', 'Funding']);
     expect(en.stderr).toBe([
-      'error: 2 audit rules have an id or a title that starts with what you gave after --explain; write more of the title, or the id:',
+      'error: 3 audit rules have an id or a title that starts with what you gave after --explain; write more of the title, or the id:',
       '  funding-concentration – Funding concentrated on one organisation',
       '  pool-kind-not-eligible – Funding of a kind the pool does not fund',
+      '  funding-outside-period – Money for a year the agreement does not run',
       '',
     ].join('\n'));
     // The other language's title is not taken by its start (its whole title is).

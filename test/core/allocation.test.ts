@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationShares, carriedGrants, countedLines, hhi, poolYearExcesses, poolYearTotals } from '../../src/domain/allocation.js';
+import { allocationShares, carriedGrants, countedLines, hhi, poolYearExcesses, poolYearTotals, wholeParts, wholeShares } from '../../src/domain/allocation.js';
+import { roundParts } from '../../src/output/rounded-parts.js';
 import type { DataFolder } from '../../src/domain/folder.js';
 
 type Line = { pool: string; year: number; kind: 'development' | 'operation'; amount_dkk: number };
@@ -160,5 +162,20 @@ describe('the pool-years promised more than their budget', () => {
 
   it('leave out a pool the folder does not hold', () => {
     expect(poolYearExcesses({ ...withPools, records: { ...withPools.records, pool: new Map() } } as unknown as DataFolder)).toEqual([]);
+  });
+});
+
+describe('a line split into whole kroner', () => {
+  it('gives equal parts that add up to the line, the first ones taking the kroner left over', () => {
+    expect(wholeShares({ agreement: 'a', organisations: ['x', 'y', 'z'], pool: 'p', year: 2026, kind: 'development', amount: 100_001 }))
+      .toEqual([{ organisation: 'x', amount: 33_334 }, { organisation: 'y', amount: 33_334 }, { organisation: 'z', amount: 33_333 }]);
+  });
+
+  it('is what the largest-remainder rounding of the exact parts gives, for every amount and number of organisations', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 12 }), (amount, count) => {
+      const parts = wholeParts(amount, count);
+      expect(parts.reduce((a, b) => a + b, 0)).toBe(amount);
+      expect(parts).toEqual(roundParts(Array.from({ length: count }, () => amount / count), amount));
+    }));
   });
 });

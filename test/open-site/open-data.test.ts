@@ -63,6 +63,22 @@ describe('open-data/', () => {
     expect(empty).toBe(JSON.stringify(grantsPackage(JSON.parse(empty).grants), null, 2) + '\n');
   });
 
+  it('has grants of exactly the agreements in agreements.csv, an upcoming one too, and its readme says so and what each date is', () => {
+    // a4 starts after the data's date (upcoming) with money for the year before it starts, by an exemption approved before that date.
+    const a4 = 'id: a4\ntitle: Angstcafé\norganisations: [gamma]\nareas: [psychiatry]\nmunicipalities: [aarhus]\nstart: 2027-01-01\nend: 2027-12-31\nstatus: active\nfunding:\n  - pool: pool-one\n    year: 2026\n    kind: development\n    amount_dkk: 20000\nestablished_by:\n  exemption:\n    reason: Forsøg\n    approved_by: Direktionen\n    date: 2026-05-01\n';
+    const made = new Map([...openDataFiles(gatherFacts(loadFiles({ ...siteFiles(), 'agreements/a4.yaml': a4 }), AS_OF))].map(([path, content]) => [path, [content].flat().join('')]));
+    const agreements = (JSON.parse(made.get('open-data/agreements.json')!) as Record<string, string | number>[]).filter((a) => Number(a.funding_dkk) > 0);
+    expect(agreements.map((a) => [a.id, a.status])).toEqual([['a1', 'active'], ['a2', 'ended'], ['a4', 'upcoming']]);
+    const grants = (JSON.parse(made.get('open-data/grants.json')!) as ReturnType<typeof grantsPackage>).grants;
+    expect(grants.map((g) => g.id.replace(/^360G-region-test-/, '').split('-pool-')[0])).toEqual(['a1', 'a1', 'a1', 'a1', 'a2', 'a4']);
+    // Its CSV row: awarded when the exemption was approved, no planned dates (the year lies outside the agreement's period).
+    expect(made.get('open-data/grants.csv')!.split('\r\n').find((l) => l.startsWith('360G-region-test-a4-'))).toMatch(/^360G-region-test-a4-pool-one-2026,Angstcafé,[^\r]*,DKK,20000,2026-05-01,,,/);
+    const section = made.get('open-data/readme.md')!.split('## grants')[1];
+    expect(section).toContain('én pr. aftale, pulje, år og organisation for hver aftale i agreements.csv (active, upcoming eller ended: indgået og dermed lovet, også når den først begynder senere)');
+    expect(section).toContain('| Award Date | datoen for afgørelsen: på den ansøgning, bevillingen eller aftalen bygger på; for en aftale uden en sådan, den dag undtagelsen fra et åbent opslag blev godkendt; ellers aftalens start');
+    expect(section).toContain('tom, når året ligger uden for aftalens periode');
+  });
+
   it('has CSV and JSON of organisations, offers, agreements, grants, calls and consultations, once for all languages, and one readme', () => {
     expect(openData).toEqual(['agreements', 'calls', 'consultations', 'grants', 'offers', 'organisations'].flatMap((n) => [`open-data/${n}.csv`, `open-data/${n}.json`]).concat('open-data/readme.md').sort());
   });

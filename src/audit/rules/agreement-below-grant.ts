@@ -18,7 +18,7 @@ import type { DataFolder } from '../../domain/folder.js';
 import type { Agreement, Application } from '../../domain/kinds.js';
 import { andList, type Message, type MessageKey } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
-import { amount, bySubject, finding, push, ref, titleList } from '../make.js';
+import { amount, bySubject, finding, fundingEditCommand, push, ref, titleList } from '../make.js';
 
 export const rule: AuditRule = {
   id: 'agreement-below-grant',
@@ -94,17 +94,7 @@ function fundingCommand(folder: DataFolder, agreement: Agreement, poolId: string
   const same = year !== undefined && kind !== undefined ? lines.find((l) => l.pool === poolId && l.year === year && l.kind === kind) : undefined;
   if (same) same.amount += missing;
   else lines.push({ pool: poolId, year, kind, amount: missing });
-  const flags: Message[] = lines.map((l) => ({
-    key: 'audit.rule.agreement-below-grant.fundingFlag',
-    params: {
-      pool: l.pool,
-      year: l.year === undefined ? { key: 'audit.rule.agreement-below-grant.yearWord' } : String(l.year),
-      kind: { key: l.kind === undefined ? 'audit.rule.agreement-below-grant.kindWord' : (`value.${l.kind}` as MessageKey) },
-      amount: String(l.amount),
-    },
-  }));
-  const joined = flags.slice(0, -1).reduceRight<Message>((rest, first) => ({ key: 'audit.rule.agreement-below-grant.spaced', params: { first, rest } }), flags[flags.length - 1]);
-  return { key: 'audit.rule.agreement-below-grant.agreementEdit', params: { id: agreement.id, flags: joined } };
+  return fundingEditCommand(agreement.id, lines);
 }
 
 /** The year a grant that names none is money for: the year of its call's deadline (as allocation.ts takes it). */
