@@ -38,6 +38,11 @@ export interface HistoryEntry {
   author: string;
   message: string;
   records: RecordChange[];
+  /**
+   * In one record's history (recordHistory): the number of the record's version this change made,
+   * counted from 1, the oldest change; what `civsam <kind> restore NAME --to N` brings back.
+   */
+  version?: number;
 }
 
 export interface HistoryQuery {
@@ -179,6 +184,15 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
     entries.push({ commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records });
   }
   return entries;
+}
+
+/**
+ * One record's history (`path`, its file in the repository), newest first, each change numbered
+ * with the version it made (1: the oldest). The one numbering `history` shows and `restore --to` takes.
+ */
+export function recordHistory(place: FolderInRepository, path: string): HistoryEntry[] {
+  const entries = readHistory(place, { paths: [path] });
+  return entries.map((e, i) => ({ ...e, version: entries.length - i }));
 }
 
 /** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */

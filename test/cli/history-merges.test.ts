@@ -44,7 +44,7 @@ describe('history across a merge', () => {
     }
     const table = kim.civsam(['history', 'Alpha Forening'], DA);
     // On a terminal the change's date, author and message run across the table, its fields below.
-    expect(table.stdout).toMatch(/│ \d+\. \S+ \d{4} \d\d:\d\d · Kim: organisation alpha: noter: sat +│\n├─+┬─+┤\n│ ændret +│ Noter: – → Kim ringede +│/);
+    expect(table.stdout).toMatch(/│ Udgave \d+ · \d+\. \S+ \d{4} \d\d:\d\d · Kim: organisation alpha: noter: sat +│\n├─+┬─+┤\n│ ændret +│ Noter: – → Kim ringede +│/);
   });
 
   test('a conflict settled by an edit in the folder: the merge is shown with that value, as the merging person\'s', () => {
