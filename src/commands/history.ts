@@ -16,7 +16,7 @@ import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { folderInRepository, inRepository } from '../store/git.js';
-import { readHistory, recordHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
+import { readHistory, recordHistory, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -91,6 +91,12 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
     return lines.join('\n');
   };
 }
+
+/** What a merge made of a record one side had removed (RecordChange.atMerge), in words. */
+const AT_MERGE: Record<NonNullable<RecordChange['atMerge']>, Message['key']> = {
+  'kept-own': 'history.atMerge.keptOwn', 'took-theirs': 'history.atMerge.tookTheirs',
+  'removed-own': 'history.atMerge.removedOwn', 'took-removal': 'history.atMerge.tookRemoval',
+};
 
 /** The report's field changes, personal values left out unless asked for. */
 function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: true } {
@@ -190,8 +196,10 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
         if (items && r.kind && (structured(f.old) || structured(f.new) || shownAsShow(r.kind, f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
-      // A merge shows only what it changed itself (store/history.ts): said so, beside its message.
-      const change = t(e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
+      // A merge shows only what it changed itself (store/history.ts): said so, beside its message;
+      // a record one side had removed, as kept or removed there, in words.
+      const change = t(r.atMerge ? (r.change === 'removed' ? 'history.change.removedAtMerge' : 'history.change.keptAtMerge') : e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
+      if (r.atMerge) fields.push(ctx.t(AT_MERGE[r.atMerge], { author: e.author }));
       const said: Cell[] = onScreen ? [r === e.records[0] ? { text: changeLine(e, when), tone: 'strong' } : ''] : [...(numbered ? [e.version ?? ''] : []), when, e.author, e.message];
       rows.push([...said, ...(withRecord ? [what] : []), change, fields.join('\n')]);
     }
