@@ -348,6 +348,18 @@ describe('the next change after a commit that failed', () => {
     expect(history.stdout).not.toContain('noter');
   }, 60_000);
 
+  it('in a git worktree (whose .git is a file) too: the note goes in the worktree\'s own folder of the repository', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const tree = join(makeFolder({}), 'tree');
+    git('worktree', 'add', '-q', tree);
+    expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', tree], { env: failingCommit() }).code).toBe(2);
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', tree], { env: GIT });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then \([0-9a-f]+\): organisation alpha: hjemmeside: sat\n/);
+    expect(execFileSync('git', ['log', '--format=%s', '-2'], { cwd: tree, encoding: 'utf8' })).toBe('organisation alpha: noter: sat\norganisation alpha: hjemmeside: sat\n');
+    expect(existsSync(join(dir, '.git', 'civsam-uncommitted.json'))).toBe(false);
+  }, 30_000);
+
   it('a new record file nobody noted as civsam\'s is not committed unasked: named, with the command that commits it', () => {
     const { dir, git } = committedFolder(baseFiles());
     expect(civsamBinary(['org', 'add', '--name', 'Fylde 8', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit', '--data', dir], { env: GIT }).code).toBe(0);

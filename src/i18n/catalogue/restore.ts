@@ -4,7 +4,7 @@
 import { defineMessages } from '../define.js';
 
 export const restore = defineMessages({
-  'cmd.register.restore.description': 'bring back a removed record as it was, or undo a record\'s last change; with --as-of, the record as it was on a day',
+  'cmd.register.restore.description': 'bring back a removed record as it was, or undo a record\'s last change; with --to, one of its versions as civsam history numbers them; with --as-of, the record as it was on a day',
   'opt.restore.asOf': 'the record as it was at the end of this day (YYYY-MM-DD), from the history',
   'opt.restore.to': 'the record as one of its versions: the number civsam history NAME shows beside each change (or that change\'s commit)',
   'restore.toAndAsOf': 'give either --to (a version) or --as-of (a day), not both.',
@@ -40,7 +40,7 @@ export const restore = defineMessages({
   'history.restoreHintMany': 'To undo a record\'s last change or bring back a removed record: restore after the record\'s kind, such as civsam org restore NAME (add --dry-run to see the change first).',
   'cli.undoHint': 'To undo a change or bring back a removed record, use restore after the record\'s kind: civsam org restore NAME (or agreement, offer, call …); civsam history NAME shows the changes.',
 }, {
-  'cmd.register.restore.description': 'hent en slettet post tilbage, som den var, eller fortryd postens seneste ændring; med --as-of posten, som den var på en dag',
+  'cmd.register.restore.description': 'hent en slettet post tilbage, som den var, eller fortryd postens seneste ændring; med --to en af postens udgaver, som civsam history nummererer dem; med --as-of posten, som den var på en dag',
   'opt.restore.asOf': 'posten, som den var ved udgangen af denne dag (ÅÅÅÅ-MM-DD), fra historikken',
   'opt.restore.to': 'posten, som den var i en af sine udgaver: nummeret, civsam history NAVN viser ud for hver ændring (eller ændringens commit)',
   'restore.toAndAsOf': 'angiv enten --to (en udgave) eller --as-of (en dag), ikke begge.',
