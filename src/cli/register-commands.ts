@@ -158,8 +158,8 @@ function kindCommands(kind: RecordKind): CommandSpec[] {
     {
       // A removed record is named as the history knows it: found by the command itself, not before it runs.
       parent, name: 'restore', args: '<record...>', description: 'cmd.register.restore.description',
-      options: [{ flags: '--as-of <date>', description: 'opt.restore.asOf' }, ...WRITE],
-      examples: [`civsam ${parent} restore ${sample} --dry-run`, `civsam ${parent} restore ${sample}`, `civsam ${parent} restore ${sample} --as-of 2026-06-30`],
+      options: [{ flags: '--to <version>', description: 'opt.restore.to' }, { flags: '--as-of <date>', description: 'opt.restore.asOf' }, ...WRITE],
+      examples: [`civsam ${parent} restore ${sample} --dry-run`, `civsam ${parent} restore ${sample}`, `civsam ${parent} restore ${sample} --to 2`, `civsam ${parent} restore ${sample} --as-of 2026-06-30`],
       load: () => import('../commands/record-restore.js').then((m) => ({ run: m.restore(kind) })),
     },
   ];

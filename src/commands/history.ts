@@ -16,7 +16,7 @@ import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { folderInRepository, inRepository } from '../store/git.js';
-import { readHistory, removedRecords, type FieldChange, type HistoryEntry } from '../store/history.js';
+import { readHistory, recordHistory, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
 import { mayBeName } from '../domain/ids.js';
@@ -92,6 +92,12 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
   };
 }
 
+/** What a merge made of a record one side had removed (RecordChange.atMerge), in words. */
+const AT_MERGE: Record<NonNullable<RecordChange['atMerge']>, Message['key']> = {
+  'kept-own': 'history.atMerge.keptOwn', 'took-theirs': 'history.atMerge.tookTheirs',
+  'removed-own': 'history.atMerge.removedOwn', 'took-removal': 'history.atMerge.tookRemoval',
+};
+
 /** The report's field changes, personal values left out unless asked for. */
 function visible(f: FieldChange, personal: boolean): FieldChange & { omitted?: true } {
   if (!f.personal || personal) return f;
@@ -127,7 +133,12 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const record = named && (await import('../context/names.js')).findRecord(ctx, named.word, named.kind ? [named.kind] : RECORD_KINDS, () => removedRecords(place));
 
   const paths = record ? [inRepository(place, `${FOLDER_OF[record.kind]}/${record.id}.yaml`)] : [place.prefix || '.'];
-  const entries = readHistory(place, { paths, since: opts.since, author: opts.author });
+  // One record's changes are numbered by the version each made (restore --to takes the number),
+  // counted over its whole history even when --since or --author shows part of it.
+  const filtered = opts.since !== undefined || opts.author !== undefined;
+  const whole = record ? recordHistory(place, paths[0]) : undefined;
+  const numbers = new Map(whole?.map((e) => [e.commit, e.version]));
+  const entries = whole && !filtered ? whole : readHistory(place, { paths, since: opts.since, author: opts.author }).map((e) => (numbers.has(e.commit) ? { ...e, version: numbers.get(e.commit) } : e));
   if (record && entries.length === 0) {
     ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
     // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).
@@ -162,6 +173,11 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, withRecord: boolean, omitted: boolean, forPeople: boolean, onScreen: boolean, items?: ItemWords, restore?: Message): Table {
   const t = (k: Message['key']) => ctx.t(k);
   const rows: Cell[][] = [];
+  // One record's history: each change by the number of the version it made.
+  const numbered = entries.some((e) => e.version !== undefined);
+  const changeLine = (e: HistoryEntry, when: string) => (e.version !== undefined
+    ? ctx.t('history.changeLineVersion', { version: e.version, when, author: e.author, message: e.message })
+    : ctx.t('history.changeLine', { when, author: e.author, message: e.message }));
   const fieldName = (kind: RecordKind | undefined, field: string) => (forPeople && kind ? fieldLabel(ctx.lang, kind, field) : field);
   const valueText = (kind: RecordKind | undefined, field: string, v: unknown) => {
     const shape = forPeople && kind ? shapeAt(kind, field) : undefined;
@@ -180,16 +196,18 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
         if (items && r.kind && (structured(f.old) || structured(f.new) || shownAsShow(r.kind, f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
         return `${fieldName(r.kind, f.field)}: ${valueText(r.kind, f.field, f.old) || '–'} → ${valueText(r.kind, f.field, f.new) || '–'}`;
       });
-      // A merge shows only what it changed itself (store/history.ts): said so, beside its message.
-      const change = t(e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
-      const said: Cell[] = onScreen ? [r === e.records[0] ? { text: ctx.t('history.changeLine', { when, author: e.author, message: e.message }), tone: 'strong' } : ''] : [when, e.author, e.message];
+      // A merge shows only what it changed itself (store/history.ts): said so, beside its message;
+      // a record one side had removed, as kept or removed there, in words.
+      const change = t(r.atMerge ? (r.change === 'removed' ? 'history.change.removedAtMerge' : 'history.change.keptAtMerge') : e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
+      if (r.atMerge) fields.push(ctx.t(AT_MERGE[r.atMerge], { author: e.author }));
+      const said: Cell[] = onScreen ? [r === e.records[0] ? { text: changeLine(e, when), tone: 'strong' } : ''] : [...(numbered ? [e.version ?? ''] : []), when, e.author, e.message];
       rows.push([...said, ...(withRecord ? [what] : []), change, fields.join('\n')]);
     }
-    if (e.records.length === 0) rows.push([...(onScreen ? [{ text: ctx.t('history.changeLine', { when, author: e.author, message: e.message }), tone: 'strong' as const }] : [when, e.author, e.message]), ...(withRecord ? [''] : []), '', '']);
+    if (e.records.length === 0) rows.push([...(onScreen ? [{ text: changeLine(e, when), tone: 'strong' as const }] : [...(numbered ? [e.version ?? ''] : []), when, e.author, e.message]), ...(withRecord ? [''] : []), '', '']);
   }
   return {
     columns: [
-      ...(onScreen ? [{ header: t('history.col.message') }] : [{ header: t('history.col.date') }, { header: t('history.col.author') }, { header: t('history.col.message') }]),
+      ...(onScreen ? [{ header: t('history.col.message') }] : [...(numbered ? [{ header: t('history.col.version') }] : []), { header: t('history.col.date') }, { header: t('history.col.author') }, { header: t('history.col.message') }]),
       ...(withRecord ? [{ header: t('history.col.record') }] : []),
       { header: t('history.col.change') }, { header: t('history.col.fields') },
     ],

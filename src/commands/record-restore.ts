@@ -1,8 +1,10 @@
-// `civsam <kind> restore NAME [--as-of DATE]`: a record brought back from the data folder's git
-// history, through the same write path as every change (register/apply-change.ts): a removed
-// record as it was just before its removal, a record as it was before its last change, or, with
-// --as-of, as it was at the end of that day. The file is written back as it was then, comments
-// and all; the commit says what was brought back.
+// `civsam <kind> restore NAME [--to VERSION | --as-of DATE]`: a record brought back from the data
+// folder's git history, through the same write path as every change (register/apply-change.ts): a
+// removed record as it was just before its removal, a record as it was before its last change, or,
+// with --to, as one of its versions numbered by `civsam history NAME` (or the commit that made it),
+// or, with --as-of, as it was at the end of that day. The file is written back as it was then,
+// comments and all; the commit says what was brought back. Undoing a last change that itself undid
+// the one before would only bring that back: refused, with the versions to choose from instead.
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
@@ -11,6 +13,7 @@ import { loadFolder, resolveDataDir } from '../context/load.js';
 import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
+import { sameData } from '../domain/plain-data.js';
 import { mayBeName } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
@@ -18,12 +21,12 @@ import { applyChange, type Rec } from '../register/apply-change.js';
 import { commitAt } from '../store/folder-at-date.js';
 import { folderInRepository, inRepository, uncommitted } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
-import { lastChange, recordOfFile, removedRecords } from '../store/history.js';
+import { lastChange, recordHistory, recordOfFile, removedRecords, type HistoryEntry } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
 import { referrersSaid } from './record-write.js';
 
-type Opts = { asOf?: string; dryRun?: boolean; commit?: boolean };
+type Opts = { to?: string; asOf?: string; dryRun?: boolean; commit?: boolean };
 
 /** The version to bring back: its text and data, and what it is, for the user and the commit. */
 interface Version {
@@ -45,6 +48,10 @@ export function restore(kind: RecordKind) {
     const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
     const word = words.join(' ');
     if (!mayBeName(word)) throw new UserError('history.badRecord');
+    if (opts.to !== undefined && opts.asOf !== undefined) throw new UserError('restore.toAndAsOf');
+    if (opts.to !== undefined && !VERSION.test(opts.to) && !COMMIT.test(opts.to)) throw new UserError('restore.badTo', { command: COMMAND_OF[kind] });
+    // A version number or a commit given as a day: pointed to --to, which takes them.
+    if (opts.asOf !== undefined && (VERSION.test(opts.asOf) || COMMIT.test(opts.asOf))) throw new UserError('restore.asOfVersion', { value: opts.asOf });
     if (opts.asOf !== undefined) dateOption(opts.asOf, '--as-of');
 
     const dir = realpathSync(resolveDataDir(ctx));
@@ -66,8 +73,24 @@ export function restore(kind: RecordKind) {
       // Changes made in the file since its last commit would be lost unseen, whichever version is
       // brought back. (A file git does not track yet, `??`, is told so below when the last change
       // is undone; put back as it was on a day, its content too would be lost.)
-      const changed = there && uncommitted({ root }, join(dir, rel), { untracked: opts.asOf !== undefined }).length > 0;
+      const changed = there && uncommitted({ root }, join(dir, rel), { untracked: opts.asOf !== undefined || opts.to !== undefined }).length > 0;
       if (changed) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
+      if (opts.to !== undefined) {
+        const entries = recordHistory(place, path);
+        const entry = chosenVersion(entries, opts.to, params);
+        const bytes = readFileAt(root, entry.commit, path);
+        if (!bytes) {
+          const before = entries.find((e) => e.version! < entry.version! && e.records.some((r) => r.change !== 'removed'));
+          throw new UserError('restore.versionRemoved', { ...params, version: entry.version!, date: date(entry.date), before: before?.version ?? 0 });
+        }
+        const commit = short(entry.commit);
+        return {
+          ...readVersion(bytes, { ...params, commit }),
+          said: { key: 'restore.fromVersion', params: { ...params, version: entry.version!, date: date(entry.date), commit } },
+          subject: { key: 'commit.restoredVersion', params: { ...plain, version: String(entry.version), commit } },
+          removed: !there,
+        };
+      }
       if (opts.asOf !== undefined) {
         const commit = commitAt(root, opts.asOf);
         if (!commit) throw new UserError('asOfHistory.nothingYet', { date: opts.asOf, dir: dataFolderName(ctx) });
@@ -94,6 +117,7 @@ export function restore(kind: RecordKind) {
       }
       const last = lastChange(root, path);
       if (!last) throw new UserError('restore.neverCommitted', params);
+      refuseUndoingUndo(root, path, recordHistory(place, path), params);
       const bytes = readFileAt(root, `${last.commit}^`, path);
       if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date), commit: short(last.commit) });
       return {
@@ -147,6 +171,45 @@ function createdByLastChange(ctx: CommandContext, kind: RecordKind, id: string, 
   if (!refs) return new UserError('restore.addedLast', params);
   const active = kind === 'organisation' && folder.records.organisation.get(id)?.status !== 'inactive';
   return new UserError(active ? 'restore.addedLastReferredOrg' : 'restore.addedLastReferred', { ...params, ...refs });
+}
+
+/** A version number as `civsam history NAME` shows it; a commit as git abbreviates it. */
+const VERSION = /^[1-9][0-9]{0,5}$/;
+const COMMIT = /^[0-9a-f]{7,40}$/i;
+
+/** The change `--to` names in the record's history: by the number of the version it made, or by its commit. */
+function chosenVersion(entries: readonly HistoryEntry[], to: string, params: MessageParams): HistoryEntry {
+  if (entries.length === 0) throw new UserError('restore.neverCommitted', params);
+  if (VERSION.test(to)) {
+    const entry = entries.find((e) => e.version === Number(to));
+    if (!entry) throw new UserError('restore.noVersion', { ...params, version: Number(to), last: entries.length });
+    return entry;
+  }
+  const commit = to.toLowerCase();
+  const found = entries.filter((e) => (commit.length <= e.commit.length ? e.commit.startsWith(commit) : commit.startsWith(e.commit)));
+  if (found.length !== 1) throw new UserError('restore.noVersionCommit', { ...params, commit: commit.slice(0, 12) });
+  return found[0];
+}
+
+/**
+ * A plain restore undoes the last change. Where that change itself undid the one before it (a
+ * restore, or the same by hand: the record is again as before that one), undoing it would only
+ * bring back what was undone: refused, with the versions to choose from.
+ */
+function refuseUndoingUndo(root: string, path: string, entries: readonly HistoryEntry[], params: MessageParams): void {
+  const [last, previous] = entries;
+  if (!last || !previous || previous.version! < 2) return;
+  const now = readFileAt(root, last.commit, path);
+  const before = readFileAt(root, `${previous.commit}^`, path);
+  if (!now || !before) return;
+  const same = now.equals(before) || sameData(readAny(now), readAny(before));
+  if (!same) return;
+  throw new UserError('restore.undoesUndo', { ...params, last: last.version!, undone: previous.version!, now: previous.version! - 1, back: previous.version! - 2 });
+}
+
+function readAny(bytes: Buffer): unknown {
+  const decoded = decode(bytes);
+  return 'text' in decoded ? parseStrict(decoded.text).data ?? null : null;
 }
 
 /** A version's text and record; refused when it cannot be read as one. */

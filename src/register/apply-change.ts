@@ -9,13 +9,13 @@ import type { CommandContext } from '../context/context.js';
 import { resolveDataFolder } from '../context/load.js';
 import { dataFolderName, SETTINGS } from '../context/data-folder.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { RecordKind, VocabularyName } from '../domain/kinds.js';
+import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
 import { pastDateOption } from '../domain/dates.js';
-import { EXIT, UserError } from '../domain/errors.js';
+import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
-import { contentSha, forgetOwnChanges, noteOwnChanges, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
+import { contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
 import { refuseHappenedAfterToday } from './happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
@@ -398,6 +398,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const targets = changing.map((f) => join(realFolder(f.rel), basename(f.rel)));
     let dirtyTargets: string[] = [];
     let dirtyOthers = 0;
+    /** New record files nobody has committed and civsam did not note as its own: someone's work, named with the command that commits them. */
+    let strangers: Array<{ rel: string; kind: RecordKind; id: string }> = [];
     // Files of an earlier change civsam saved and could not commit, still as it saved them: its own work, committed with this change.
     let earlier: OwnChange[] = [];
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
@@ -406,9 +408,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
       const targetRel = new Set(targets.map((t) => toRepoPath(repo, t)));
       earlier = ownUncommitted(repo.root, [...dirty]);
-      const own = new Set(earlier.map((f) => f.path));
+      const own = new Set(earlier.flatMap((c) => c.files.map((f) => f.path)));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
-      dirtyOthers = [...dirty].filter((p) => !targetRel.has(p) && !own.has(p)).length;
+      const others = [...dirty].filter((p) => !targetRel.has(p) && !own.has(p));
+      strangers = others.length > 0 ? newRecordsOfOthers(repo, real, others, checked, raw) : [];
+      dirtyOthers = others.length - strangers.length;
     }
 
     lock.refresh();
@@ -422,12 +426,35 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       ...(records.length > 0 ? [describeChanges(records.map((f) => ({ kind: (f.change as PlannedChange).kind, id: (f.change as PlannedChange).id, before: f.current.data, after: (f.change as PlannedChange).record ?? undefined })), language)] : []),
     ].join('\n');
     const message = options.message ? options.message(described, language) : described;
+    // Earlier changes civsam saved and could not commit: each committed now as the change it was,
+    // oldest first and before this one is written, so the history shows each as itself.
+    const left = repo ? catchUp(ctx, repo, earlier) : [];
+    // One still uncommitted (git failed again) whose file this change writes anew: its message goes with this one's.
+    const targetPaths = repo ? new Set(targets.map((t) => toRepoPath(repo, t))) : new Set<string>();
+    const overtaken = left.filter((c) => c.files.some((f) => targetPaths.has(f.path)));
+    const fullMessage = overtaken.length === 0 ? message : `${message}\n\n${translate(language, 'git.earlierOwnBody', { messages: overtaken.map((c) => c.message.split('\n')[0]).join('\n') })}`;
+    // Noted before the files are written, so a commit that fails (or a process killed now) leaves the
+    // next change knowing them for civsam's; a note that does not fit on the disk refuses the change here.
+    if (left.length > 0) say(ctx, { key: 'git.earlierOwnLeft', params: { count: left.length } }, 'warn');
+    const mine = repo && dirtyTargets.length === 0 ? newOwnChange(fullMessage, changing.map((f, i) => ({ path: toRepoPath(repo, targets[i]), sha: f.text === undefined ? null : contentSha(f.text) }))) : undefined;
+    let noted = false;
+    if (repo && mine) {
+      try {
+        noted = noteOwnChange(repo.root, mine);
+      } catch (e) {
+        throw FileSystemError.at(e, join(dir, changing[0].rel), 'write');
+      }
+    }
     // What the next writer needs to commit this change, should this process be killed while its files go in place.
-    const note: LeftNote | undefined = repo && dirtyTargets.length === 0 ? { message, targets: targets.map((t) => relative(real, t).split(sep).join('/')) } : undefined;
+    const note: LeftNote | undefined = repo && dirtyTargets.length === 0 ? { message: fullMessage, targets: targets.map((t) => relative(real, t).split(sep).join('/')) } : undefined;
     let written: string[];
     try {
       written = changing.length === 1 ? writeOne(ctx, lock, changing[0]) : await writeBatch(ctx, lock, changing, stop, { path: join(dir, JOURNAL_FILE), note });
       done = { committed: false };
+    } catch (e) {
+      // Not written (or not whole): nothing of it is civsam's saved work to commit later.
+      if (repo && mine) forgetOwnChanges(repo.root, mine.files.map((f) => f.path));
+      throw e;
     } finally {
       cache.forget(changing.map((f) => f.rel));
       cache.save();
@@ -443,23 +470,19 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       if (dirtyTargets.length > 0) {
         say(ctx, { key: 'git.targetDirty', params: { files: dirtyTargets.join(', ') } }, 'warn');
       } else {
-        // Noted before the commit, so a commit that fails (or a process killed now) leaves the next change knowing these files for civsam's.
-        const mine = changing.map((f, i) => ({ path: toRepoPath(repo, targets[i]), sha: f.text === undefined ? null : contentSha(f.text), message: message.split('\n')[0] }));
-        noteOwnChanges(repo.root, mine);
-        const withEarlier = earlier.filter((f) => !mine.some((m) => m.path === f.path));
-        const fullMessage = earlier.length === 0 ? message : `${message}\n\n${translate(language, 'git.earlierOwnBody', { messages: [...new Set(earlier.map((f) => f.message))].join('\n') })}`;
-        const result = commitPaths(repo, [...targets, ...withEarlier.map((f) => join(repo.root, f.path))], fullMessage);
+        const result = commitPaths(repo, targets, fullMessage);
         done.committed = result.committed;
-        if (result.committed) forgetOwnChanges(repo.root, [...mine, ...earlier].map((f) => f.path));
-        if (result.committed && earlier.length > 0) say(ctx, { key: 'git.earlierOwnCommitted', params: { count: new Set(earlier.map((f) => f.path)).size, files: [...new Set(earlier.map((f) => f.path))].join(', ') } });
+        if (result.committed) forgetOwnChanges(repo.root, [...targetPaths]);
         if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
           say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : result.hook ? { key: 'git.hookRefused', params: { hook: result.hook } } : { key: 'git.commitFailed' }, 'warn');
+          if (result.full && noted) say(ctx, { key: 'git.commitLater' }, 'warn');
           commitFailed = true;
         }
       }
+      if (strangers.length > 0) say(ctx, othersNewMessage(strangers, language), 'warn');
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
     for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
@@ -553,6 +576,51 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
   } catch {
     return 'linkBroken';
   }
+}
+
+/**
+ * Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), each as the change
+ * it was: its files, its message, dated when it was saved; oldest first, and says so of each. Stops
+ * at the first git cannot commit (the disk is still full): the rest wait for the next change, in
+ * order. Returns the changes still uncommitted.
+ */
+function catchUp(ctx: CommandContext, repo: { root: string }, earlier: readonly OwnChange[]): OwnChange[] {
+  for (let i = 0; i < earlier.length; i++) {
+    const change = earlier[i];
+    const result = commitPaths(repo, change.files.map((f) => join(repo.root, f.path)), change.message, undefined, change.saved ? { authorDate: change.saved } : {});
+    if (!result.committed) return earlier.slice(i);
+    forgetOwnChanges(repo.root, change.files.map((f) => f.path));
+    say(ctx, { key: 'git.earlierOwnCommitted', params: { hash: result.hash, message: change.message.split('\n')[0] } });
+  }
+  return [];
+}
+
+/**
+ * Of the uncommitted files of others (`others`, paths in the repository), the new record files git
+ * has never been told of whose records pass their checks: most likely a change saved while git
+ * could not commit it (by an earlier civsam, which did not note it), but nobody knows whose, so
+ * never committed unasked; named, with the command that commits them as the creations they are.
+ */
+function newRecordsOfOthers(repo: { root: string }, real: string, others: readonly string[], checked: CheckedFolder, raw: RawFolder): Array<{ rel: string; kind: RecordKind; id: string }> {
+  const tracked = new Set(uncommitted(repo, real, { untracked: false }));
+  const kindIn = new Map(Object.entries(FOLDER_OF).map(([kind, folder]) => [folder, kind as RecordKind]));
+  const read = new Set(raw.files.filter((f) => f.data !== undefined).map((f) => f.rel));
+  const faulty = new Set(checked.problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  return others.flatMap((p) => {
+    if (tracked.has(p)) return [];
+    const rel = relative(real, join(repo.root, p)).split(sep).join('/');
+    const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
+    const kind = m ? kindIn.get(m[1]) : undefined;
+    if (!m || !kind || !ID_PATTERN.test(m[2]) || !read.has(rel) || faulty.has(rel)) return [];
+    return [{ rel, kind, id: m[2] }];
+  });
+}
+
+/** The note naming new record files of others (newRecordsOfOthers), with the one command that commits them, in the folder's language. */
+function othersNewMessage(files: ReadonlyArray<{ rel: string; kind: RecordKind; id: string }>, language: Language): Message {
+  const paths = files.map((f) => shellWord(f.rel)).join(' ');
+  const subject = describeChanges(files.map((f) => ({ kind: f.kind, id: f.id, after: {} })), language).split('\n')[0];
+  return { key: 'git.othersNew', params: { count: files.length, files: files.map((f) => f.rel).join(', '), command: `git add -- ${paths} && git commit -m ${shellWord(subject)} -- ${paths}` } };
 }
 
 /** Files named in the command that commits a change git could not commit for want of space; more are left to git status. */

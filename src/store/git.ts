@@ -163,7 +163,7 @@ function failed(detail: string, whole = detail): CommitResult {
  * argument over 128 KiB (and all of them together over a few MiB), so git would never start and
  * the import would be saved outside the history.
  */
-export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit): CommitResult {
+export function commitPaths(repo: Repository, paths: string[], message: string, git: GitRun = runGit, opts: { authorDate?: string } = {}): CommitResult {
   // The repository's top folder itself is '.' to git (an empty path is not a pathspec).
   const rel = paths.map((p) => toRepoPath(repo, p) || '.');
   const list = rel.map((p) => `${p}\0`).join('');
@@ -198,7 +198,8 @@ export function commitPaths(repo: Repository, paths: string[], message: string, 
     // With paths, `git commit` takes only those paths (`--only`), whatever else is in the index.
     // git's own account of what it ran (trace2, into the same private folder) names a hook that refused.
     const trace = join(folder, 'trace');
-    const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list, { GIT_TRACE2_EVENT: trace });
+    // `authorDate`: a change committed after it was saved (own-uncommitted.ts) is dated when it was made.
+    const commit = git(['commit', '--quiet', '--only', '--file', file, ...fromInput], repo.root, list, { GIT_TRACE2_EVENT: trace, ...(opts.authorDate ? { GIT_AUTHOR_DATE: opts.authorDate } : {}) });
     if (!commit.ok) {
       const hook = refusingHook(trace);
       return unstaged({ ...failed(firstLine(commit.stderr), commit.stderr), ...(hook ? { hook } : {}) });

@@ -27,6 +27,14 @@ export interface RecordChange {
   file: string;
   change: 'added' | 'changed' | 'removed';
   fields: FieldChange[];
+  /**
+   * At a merge of two sides of which one had removed the record: what the merge made of it, as the
+   * merging person chose (`sync --mine` / `--theirs`). `kept-own`: their version kept (brought back
+   * where the other side had removed it); `took-theirs`: the other side's version taken (brought back
+   * where they had removed it); `removed-own`: their removal kept; `took-removal`: the other side's
+   * removal taken.
+   */
+  atMerge?: 'kept-own' | 'took-theirs' | 'removed-own' | 'took-removal';
 }
 
 export interface HistoryEntry {
@@ -38,6 +46,11 @@ export interface HistoryEntry {
   author: string;
   message: string;
   records: RecordChange[];
+  /**
+   * In one record's history (recordHistory): the number of the record's version this change made,
+   * counted from 1, the oldest change; what `civsam <kind> restore NAME --to N` brings back.
+   */
+  version?: number;
 }
 
 export interface HistoryQuery {
@@ -144,8 +157,11 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
     const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => inDataFolder(place, f) !== undefined && f.endsWith('.yaml'));
     if (query.since && date.slice(0, 10) < query.since) continue;
     const merge = parents.split(' ').filter(Boolean);
-    if (merge.length > 1 && files.length === 0) continue; // took each file whole from one side
-    commits.push({ hash, parents: merge, date, author, message, files });
+    // A merge that took each file whole from one side is nobody's change, unless, in one record's
+    // history, one side had removed the record: then whether it was kept or removed is the merge's.
+    const records = query.paths.every((p) => p.endsWith('.yaml'));
+    if (merge.length > 1 && files.length === 0 && !records) continue;
+    commits.push({ hash, parents: merge, date, author, message, files: merge.length > 1 && files.length === 0 ? [...query.paths] : files });
   }
   // A merge of two sides: the version they both started from, for what sync's own merge made of them.
   const bases = new Map<string, string>();
@@ -168,6 +184,15 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
       const after = blobs.get(`${c.hash}:${f}`);
       const rec = recordOfFile(rel);
       const base = rec && bases.has(c.hash) ? { kind: rec.kind, bytes: blobs.get(`${bases.get(c.hash)}:${f}`) } : undefined;
+      // One side had the record and the other had removed it: the merge kept one of the two.
+      if (merge && rec && sides.some((b) => b === undefined) && sides.some((b) => b !== undefined)) {
+        const own = sides[0];
+        const atMerge = after !== undefined
+          ? (own !== undefined && own.equals(after) ? 'kept-own' : 'took-theirs')
+          : (own === undefined ? 'removed-own' : 'took-removal');
+        records.push({ ...rec, file: rel, change: after === undefined ? 'removed' : 'added', fields: [], atMerge });
+        continue;
+      }
       const own = merge ? madeByMerge(sides, after, base) : true;
       if (own !== true && own.size === 0) continue;
       // Fields for records; settings, the model and vocabularies are named, not itemised.
@@ -179,6 +204,15 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
     entries.push({ commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records });
   }
   return entries;
+}
+
+/**
+ * One record's history (`path`, its file in the repository), newest first, each change numbered
+ * with the version it made (1: the oldest). The one numbering `history` shows and `restore --to` takes.
+ */
+export function recordHistory(place: FolderInRepository, path: string): HistoryEntry[] {
+  const entries = readHistory(place, { paths: [path] });
+  return entries.map((e, i) => ({ ...e, version: entries.length - i }));
 }
 
 /** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */

@@ -233,19 +233,19 @@ describe.runIf(canMount)('a disk that fills up while git commits the change', ()
   it('says the disk is full, that the change is saved whole, and the command that commits it once there is room', async () => {
     const source = makeFolder(baseFiles());
     const mnt = makeFolder({});
-    // Room for the record's new file, not for git's copy of it as well: a note of 15,000 characters
-    // that do not compress, on a disk with 20 KiB left.
+    // Room for the record's new file (and civsam's note of it as its own, a page), not for git's copy
+    // of it as well: a note of 15,000 characters that do not compress, on a disk with 24 KiB left.
     const note = Array.from({ length: 15_000 }, (_, i) => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[(i * 7919 + ((i * i) % 61)) % 62]).join('');
     const script = [
       'mount -t tmpfs -o size=1m tmpfs "$1"', 'cp -r "$2" "$1/d"', 'cd "$1/d"', 'git init -q . && git add -A && git commit -qm start',
-      'dd if=/dev/zero of="$1/fill" bs=1k count=$(( $(df -k . | tail -1 | awk \'{print $4}\') - 20 )) 2>/dev/null',
+      'dd if=/dev/zero of="$1/fill" bs=1k count=$(( $(df -k . | tail -1 | awk \'{print $4}\') - 24 )) 2>/dev/null',
       '"$3" "$4" org edit alpha --notes "$5"', 'echo "rc=$?"', 'rm "$1/fill"', 'git status --porcelain',
     ].join('; ');
     const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', mnt, source, process.execPath, BIN, note], {
       encoding: 'utf8', timeout: 20_000, env: { ...env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
     });
     expect(r.signal).toBeNull();
-    expect(r.stderr).toBe("Saved organisations/alpha.yaml.\nThe change was saved and its file is whole, but git could not commit it: the disk is full. Free some space on the drive, then commit the change by running this in the data folder: git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: noter: sat' -- organisations/alpha.yaml\n");
+    expect(r.stderr).toBe("Saved organisations/alpha.yaml.\nThe change was saved and its file is whole, but git could not commit it: the disk is full. Free some space on the drive, then commit the change by running this in the data folder: git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: noter: sat' -- organisations/alpha.yaml\ncivsam keeps the change as its own and commits it by itself with your next change once there is room.\n");
     expect(r.stdout).toBe('rc=2\n M organisations/alpha.yaml\n');
   });
 });

@@ -6,7 +6,7 @@
 // out of the terminal's reach; civsam hears the Ctrl-C after the commit, and says the change was
 // finished and committed (exit 130).
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, civsamBinary } from '../helpers/cli.js';
@@ -182,7 +182,7 @@ describe('a commit git cannot make for want of space', () => {
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: { ...GIT, PATH: `${bin}:${process.env.PATH}` } });
     const command = "git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: hjemmeside: sat' -- organisations/alpha.yaml";
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n`);
     // The command, run in the data folder once there is room, commits the change.
     execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
     expect(git('status', '--porcelain')).toBe('');
@@ -220,7 +220,7 @@ describe('a commit that meets a full disk after git add', () => {
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit', 'reset']) });
     const command = `git commit -m ${subject} -- organisations/alpha.yaml`;
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n`);
     expect(git('status', '--porcelain')).toBe('M  organisations/alpha.yaml\n');
     execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
     expect(git('status', '--porcelain')).toBe('');
@@ -264,7 +264,7 @@ describe('the next change after a commit that failed', () => {
     return { ...GIT, PATH: `${bin}:${process.env.PATH}` };
   };
 
-  it('knows the file civsam saved as its own (not someone else\'s work) and commits it with its own change', () => {
+  it('knows the file civsam saved as its own (not someone else\'s work) and commits it as itself, before the new change', () => {
     const { dir, git } = committedFolder(baseFiles());
     const failed = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: failingCommit() });
     expect(failed.code).toBe(2);
@@ -272,11 +272,13 @@ describe('the next change after a commit that failed', () => {
     // Room again: the next change of the same file commits both, and says so.
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Ny note', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(next.code).toBe(0);
-    expect(next.stderr).toContain('Den tidligere ændring af organisations/alpha.yaml, som civsam gemte, men ikke fik registreret, er registreret sammen med denne.\n');
+    expect(next.stderr).toMatch(/^Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang \(commit [0-9a-f]{7,}\): organisation alpha: hjemmeside: sat\nGemte /);
     expect(next.stderr).not.toContain('Ikke registreret');
     expect(git('status', '--porcelain')).toBe('');
-    expect(git('log', '-1', '--format=%B')).toBe('organisation alpha: noter: sat\n\nMed en tidligere ændring, som civsam gemte, men ikke fik registreret:\norganisation alpha: hjemmeside: sat\n\n');
-    expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
+    // Two commits, oldest first, each with its own message and content.
+    expect(git('log', '-2', '--format=%B')).toBe('organisation alpha: noter: sat\n\norganisation alpha: hjemmeside: sat\n\n');
+    expect(git('show', 'HEAD~1:organisations/alpha.yaml')).toContain('https://ny.example');
+    expect(git('show', 'HEAD~1:organisations/alpha.yaml')).not.toContain('Ny note');
     // The note is gone once committed: a later change says nothing of it.
     const later = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Igen', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(later.stderr).not.toContain('tidligere ændring');
@@ -299,7 +301,7 @@ describe('the next change after a commit that failed', () => {
     expect(r.stderr).not.toContain('earlier change');
   }, 30_000);
 
-  it('another file civsam saved is committed with the next change too; a file changed by hand since is someone\'s work and left', () => {
+  it('another file civsam saved is committed before the next change, as itself; a file changed by hand since is someone\'s work and left', () => {
     const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening'), 'organisations/gamma.yaml': org('gamma', 'Gamma Forening') });
     expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: failingCommit() }).code).toBe(2);
     expect(civsamBinary(['org', 'edit', 'beta', '--website', 'https://b.example', '--data', dir], { env: failingCommit() }).code).toBe(2);
@@ -307,8 +309,90 @@ describe('the next change after a commit that failed', () => {
     writeFileSync(join(dir, 'organisations/beta.yaml'), readFileSync(join(dir, 'organisations/beta.yaml'), 'utf8') + '# håndrettet\n');
     const next = civsamBinary(['org', 'edit', 'gamma', '--notes', 'x', '--data', dir], { env: GIT });
     expect(next.code).toBe(0);
-    expect(next.stderr).toContain('The earlier change of organisations/alpha.yaml, which civsam saved but could not commit, is committed with this one.\n');
+    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then \([0-9a-f]{7,}\): organisation alpha: hjemmeside: sat\n/);
     expect(git('status', '--porcelain')).toBe(' M organisations/beta.yaml\n');
-    expect(git('show', '--stat', '--format=', 'HEAD')).toContain('organisations/alpha.yaml');
+    expect(git('show', '--name-only', '--format=%s', 'HEAD~1').trim()).toBe('organisation alpha: hjemmeside: sat\n\norganisations/alpha.yaml');
+    expect(git('show', '--name-only', '--format=%s', 'HEAD').trim()).toBe('organisation gamma: noter: sat\n\norganisations/gamma.yaml');
+  }, 30_000);
+  it('changes saved on a full disk are each committed later as themselves, oldest first, dated when saved, before the new change', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const add = (name: string) => civsamBinary(['org', 'add', '--name', name, '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir, '--lang', 'da'], { env: failingCommit() });
+    for (const name of ['Fylde 8', 'Fylde 12', 'Fylde 20']) {
+      const r = add(name);
+      // Saved but not in the history: exit 2, and the change is not lost for that.
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('civsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n');
+    }
+    const saved = new Date().toISOString();
+    execFileSync('sleep', ['1.1']);
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'plads igen', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(next.code).toBe(0);
+    expect(next.stderr.split('\n').map((l) => l.replace(/commit [0-9a-f]+/, 'commit H'))).toEqual([
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-8: oprettet',
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-12: oprettet',
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-20: oprettet',
+      `Gemte ${join(dir, 'organisations/alpha.yaml')}.`,
+      'Gemt og registreret i historikken (commit H): organisation alpha: noter: sat',
+      '',
+    ]);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '--format=%s', '-4')).toBe('organisation alpha: noter: sat\norganisation fylde-20: oprettet\norganisation fylde-12: oprettet\norganisation fylde-8: oprettet\n');
+    expect(git('show', '--name-only', '--format=', 'HEAD~2').trim()).toBe('organisations/fylde-12.yaml');
+    // Dated when they were saved, not when they were committed.
+    const dates = git('log', '--format=%aI', '-4').trim().split('\n').map((d) => new Date(d).getTime());
+    expect(dates.slice(1).every((d) => d <= new Date(saved).getTime())).toBe(true);
+    expect(dates[0]).toBeGreaterThan(new Date(saved).getTime() - 1000);
+    // The history of a record shows its creation as itself.
+    const history = civsamBinary(['history', 'Fylde 12', '--data', dir, '--lang', 'da'], { env: { ...GIT, COLUMNS: '100' } });
+    expect(history.stdout).toContain('organisation fylde-12: oprettet');
+    expect(history.stdout).not.toContain('noter');
+  }, 60_000);
+
+  it('in a git worktree (whose .git is a file) too: the note goes in the worktree\'s own folder of the repository', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const tree = join(makeFolder({}), 'tree');
+    git('worktree', 'add', '-q', tree);
+    expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', tree], { env: failingCommit() }).code).toBe(2);
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', tree], { env: GIT });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then \([0-9a-f]+\): organisation alpha: hjemmeside: sat\n/);
+    expect(execFileSync('git', ['log', '--format=%s', '-2'], { cwd: tree, encoding: 'utf8' })).toBe('organisation alpha: noter: sat\norganisation alpha: hjemmeside: sat\n');
+    expect(existsSync(join(dir, '.git', 'civsam-uncommitted.json'))).toBe(false);
+  }, 30_000);
+
+  it('a new record file nobody noted as civsam\'s is not committed unasked: named, with the command that commits it', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    expect(civsamBinary(['org', 'add', '--name', 'Fylde 8', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit', '--data', dir], { env: GIT }).code).toBe(0);
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(next.code).toBe(0);
+    const command = "git add -- organisations/fylde-8.yaml && git commit -m 'organisation fylde-8: oprettet' -- organisations/fylde-8.yaml";
+    expect(next.stderr).toContain(`Bemærk: organisations/fylde-8.yaml er en ny post, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet den, så den kom ikke med i denne registrering. Er den jeres (fx gemt, mens disken var fuld), så registrér den ved at køre dette i datamappen: ${command}\n`);
+    expect(next.stderr).not.toContain('anden fil');
+    expect(git('status', '--porcelain')).toBe('?? organisations/fylde-8.yaml\n');
+    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation fylde-8: oprettet\n');
+  }, 30_000);
+
+  it('a change whose note of civsam\'s own work does not fit on the disk is refused before anything is saved', async () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const { diskCalls } = await import('../../src/store/atomic-file.js');
+    const { civsamInProcess } = await import('../helpers/in-process.js');
+    const realWrite = diskCalls.write;
+    // The disk fills just as the note is written (its temporary file beside it in .git).
+    diskCalls.write = (fd, bytes, offset, length) => (readlinkSync(`/proc/self/fd/${fd}`).includes('civsam-uncommitted') ? 0 : realWrite(fd, bytes, offset, length));
+    const saved = { ...process.env };
+    Object.assign(process.env, GIT);
+    let r;
+    try {
+      r = await civsamInProcess(['org', 'add', '--name', 'Fylde 8', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir, '--lang', 'da'], GIT);
+    } finally {
+      diskCalls.write = realWrite;
+      for (const k of Object.keys(GIT)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fejl: kan ikke skrive \S*organisations\/fylde-8\.yaml: disken er fuld\. Frigør plads på drevet, og prøv igen\.\n$/);
+    expect(existsSync(join(dir, 'organisations/fylde-8.yaml'))).toBe(false);
+    expect(git('status', '--porcelain')).toBe('');
   }, 30_000);
 });

@@ -44,7 +44,7 @@ describe('history across a merge', () => {
     }
     const table = kim.civsam(['history', 'Alpha Forening'], DA);
     // On a terminal the change's date, author and message run across the table, its fields below.
-    expect(table.stdout).toMatch(/│ \d+\. \S+ \d{4} \d\d:\d\d · Kim: organisation alpha: noter: sat +│\n├─+┬─+┤\n│ ændret +│ Noter: – → Kim ringede +│/);
+    expect(table.stdout).toMatch(/│ Udgave \d+ · \d+\. \S+ \d{4} \d\d:\d\d · Kim: organisation alpha: noter: sat +│\n├─+┬─+┤\n│ ændret +│ Noter: – → Kim ringede +│/);
   });
 
   test('a conflict settled by an edit in the folder: the merge is shown with that value, as the merging person\'s', () => {
@@ -128,4 +128,27 @@ describe('history across a merge', () => {
     const vocabulary = changes(mette, ['--since', '2000-01-01']).filter((c) => c.includes(file));
     expect(vocabulary.sort()).toEqual([`Admin: ${file} added `, `Kim: ${file} changed `, `Mette: ${file} changed `]);
   });
+
+  test('a record one side removed while the other changed it: the merge says it was brought back, and by whom', () => {
+    const { bare, home } = sharedRegister(baseFiles());
+    const anne = cloneAs('Anne Ager', bare, home);
+    const bo = cloneAs('Bo Berg', bare, home);
+    expect(anne.civsam(['org', 'remove', 'alpha']).code).toBe(0);
+    expect(anne.civsam(['sync']).code).toBe(0);
+    expect(bo.civsam(['org', 'edit', 'alpha', '--website', 'https://bo.example']).code).toBe(0);
+    expect(bo.civsam(['sync']).code).toBe(2);
+    const kept = bo.civsam(['sync', '--mine', 'org', 'alpha']);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(anne.civsam(['sync']).code).toBe(0);
+    for (const m of [bo, anne]) {
+      const shown = changes(m, ['Alpha Forening']);
+      expect(shown[0]).toBe('Bo Berg (merge): alpha added ');
+      expect(shown.slice(1, 3).sort()).toEqual(['Anne Ager: alpha removed id: alpha → –, name: Alpha Forening → –, kind: patient-association → –, cvr: 12345674 → –, areas: psychiatry → –, patient_groups: depression → –, municipalities: aarhus → –, status: active → –', 'Bo Berg: alpha changed website: – → https://bo.example']);
+    }
+    const json = JSON.parse(bo.civsam(['history', 'alpha', '--format', 'json'], DA).stdout) as { changes: Array<{ version: number; records: Array<{ atMerge?: string }> }> };
+    expect(json.changes[0]).toMatchObject({ version: 4, records: [{ atMerge: 'kept-own' }] });
+    const table = bo.civsam(['history', 'Alpha Forening'], { ...DA, COLUMNS: '120' });
+    expect(table.stdout).toMatch(/│ hentet tilbage ved synkronisering │ Bo Berg beholdt sin udgave; posten var slettet i den fælles mappe\. +│/);
+
+  }, 60_000);
 });

@@ -97,10 +97,12 @@ describe('history at 80 columns', () => {
     const lines = r.stdout.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
     expect(headers(r.stdout)).toEqual(['Hvad', 'Felter (gammel → ny)']);
-    const at = lines.findIndex((l) => l.includes('organisation alpha: hjemmeside: sat, noter: sat'));
-    expect(lines[at]).toMatch(/^│ \d+\. \S+ \d{4} \d\d:\d\d · Test: organisation alpha: hjemmeside: sat, noter: sat +│$/);
+    // The version the change made, its date, author and message, across the table (wrapped at the window's width).
+    const at = lines.findIndex((l) => l.includes('Udgave 2 ·'));
+    const said = lines.slice(at, at + 2).map((l) => l.replace(/^│ | +│$/g, '')).join(' ');
+    expect(said).toMatch(/^Udgave 2 · \d+\. \S+ \d{4} \d\d:\d\d · Test: organisation alpha: hjemmeside: sat, noter: sat$/);
     // The fields, old → new, in the window's width less the narrow What column (at five columns the notes alone took eight lines).
-    expect(lines.slice(at + 1, at + 5)).toEqual([
+    expect(lines.slice(at + 2, at + 6)).toEqual([
       '├──────────┬───────────────────────────────────────────────────────────────────┤',
       '│ ændret   │ Hjemmeside: – → https://alpha.example.dk                          │',
       '│          │ Noter: – → Forlænget efter evalueringen; driftsfinansiering fra   │',

@@ -209,12 +209,65 @@ describe('a change is undone', () => {
   });
 });
 
+describe('a version from the history, by its number', () => {
+  // Two wrong edits on one day: restore undoes the last; a second plain restore would only undo the
+  // undo. history numbers the versions, and restore --to takes the number (or the change's commit).
+  async function twoWrongEdits() {
+    const f = folder();
+    expect((await f.run(['org', 'edit', 'vest', '--notes', 'forkert note'])).code).toBe(0);
+    expect((await f.run(['org', 'edit', 'vest', '--website', 'https://forkert.example'])).code).toBe(0);
+    return f;
+  }
+
+  test('history numbers each change by the version it made; --to brings that version back, comments and all', async () => {
+    const f = await twoWrongEdits();
+    const lines = (await f.run(['history', 'Pårørende Vest'])).stdout.split('\n').filter((l) => l.includes('Udgave'));
+    expect(lines.map((l) => /Udgave (\d+) · .* · Test: (.*?)\s*│$/.exec(l)?.slice(1).join(' '))).toEqual([
+      '3 organisation vest: hjemmeside: sat', '2 organisation vest: noter: ændret', '1 start',
+    ]);
+    // For programs and Markdown too: the number beside each change.
+    expect(JSON.parse((await f.run(['history', 'vest', '--format', 'json'])).stdout).changes.map((c: { version: number }) => c.version)).toEqual([3, 2, 1]);
+    expect((await f.run(['history', 'vest', '--format', 'md'])).stdout).toMatch(/\| Udgave \| Dato \| Af \| Ændring \|/);
+    const r = await f.run(['org', 'restore', 'Pårørende Vest', '--to', '1']);
+    expect(r.code).toBe(0);
+    expect(f.file()).toBe(COMMENTED);
+    expect(r.stderr.split('\n')[0]).toMatch(/^Henter organisation vest tilbage, som posten var i udgave 1 fra \d+\. \S+ \d{4} \(commit [0-9a-f]{7}\)\.$/);
+    expect(f.git('log', '-1', '--format=%s').trim()).toMatch(/^organisation vest: hentet tilbage som udgave 1 \([0-9a-f]{7}\)$/);
+    // By the commit history and restore's own messages show: the same version.
+    const commit = f.git('log', '--format=%h', '--reverse', '--', 'organisations/vest.yaml').trim().split('\n')[1];
+    expect((await f.run(['org', 'restore', 'vest', '--to', commit])).code).toBe(0);
+    expect(f.file()).toContain('forkert note');
+    expect(f.file()).not.toContain('forkert.example');
+  });
+
+  test('a second plain restore, right after one, would undo the undo: refused, with the versions to choose', async () => {
+    const f = await twoWrongEdits();
+    expect((await f.run(['org', 'restore', 'vest'])).code).toBe(0);
+    expect(f.file()).not.toContain('forkert.example');
+    const before = f.file();
+    const again = await f.run(['org', 'restore', 'Pårørende Vest']);
+    expect(again).toEqual({ code: 2, stdout: '', stderr: 'fejl: den seneste ændring af organisation vest (udgave 4) fortrød udgave 3, så posten er nu som udgave 2, og at fortryde den igen ville blot hente udgave 3 tilbage. Angiv i stedet, hvilken udgave du vil have: civsam org restore vest --to 1 går en udgave længere tilbage; civsam org restore vest --to 3 henter den fortrudte ændring tilbage alligevel. civsam history org vest viser alle udgaver.\n' });
+    expect(f.file()).toBe(before);
+    expect((await f.run(['org', 'restore', 'vest', '--to', '1'])).code).toBe(0);
+    expect(f.file()).toBe(COMMENTED);
+  });
+
+  test('a version or commit given to --as-of, a version that is not there, and --to with --as-of are said plainly', async () => {
+    const f = await twoWrongEdits();
+    expect(await f.run(['org', 'restore', 'vest', '--as-of', '95df199'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: --as-of tager en dag skrevet ÅÅÅÅ-MM-DD. 95df199 ligner en udgave fra civsam history: hent den udgave tilbage med --to 95df199.\n' });
+    expect(await f.run(['org', 'restore', 'vest', '--to', '9'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: organisation vest har ingen udgave 9: historikken har udgave 1 til 3. civsam history org vest viser dem.\n' });
+    expect((await f.run(['org', 'restore', 'vest', '--to', 'i morges'])).stderr).toBe('fejl: --to tager nummeret på en udgave, som civsam history org NAVN viser det ud for hver ændring (eller det commit, der lavede den), for eksempel --to 2.\n');
+    expect((await f.run(['org', 'restore', 'vest', '--to', '1', '--as-of', '2026-01-01'], 'en')).stderr).toBe('error: give either --to (a version) or --as-of (a day), not both.\n');
+    expect(f.file()).toContain('forkert.example');
+  });
+});
+
 describe('the way back is pointed to', () => {
   test('history ends with the restore command, for a record there and one removed', async () => {
     const f = folder();
     expect((await f.run(['org', 'edit', 'vest', '--notes', 'Ny note'])).code).toBe(0);
     const there = (await f.run(['history', 'Pårørende Vest'])).stdout.trimEnd().split('\n');
-    expect(there.slice(-2).join(' ')).toBe('Fortryd den seneste ændring: civsam org restore vest. Gå tilbage til, hvordan posten var på en dag: civsam org restore vest --as-of DATO. Tilføj --dry-run for at se ændringen først.');
+    expect(there.slice(-3).join(' ')).toBe('Fortryd den seneste ændring: civsam org restore vest. Gå tilbage til en af udgaverne ovenfor: civsam org restore vest --to NUMMER; til, hvordan posten var på en dag: --as-of DATO. Tilføj --dry-run for at se ændringen først.');
     expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
     const gone = (await f.run(['history', 'Pårørende Vest'], 'en')).stdout.trimEnd().split('\n');
     expect(gone.slice(-2).join(' ')).toBe('It has been removed. To bring it back as it was: civsam org restore vest (add --dry-run to see it first).');

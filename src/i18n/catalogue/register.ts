@@ -210,7 +210,9 @@ export const register = defineMessages({
   'write.savedMany': 'Wrote {count} files.',
 
   'git.earlierOwnBody': 'With an earlier change civsam saved but could not commit:\n{messages}',
-  'git.earlierOwnCommitted': '{count, plural, one {The earlier change of {files}, which civsam saved but could not commit, is} other {The earlier changes of {files}, which civsam saved but could not commit, are}} committed with this one.',
+  'git.earlierOwnCommitted': 'Committed an earlier change civsam saved but could not commit then ({hash}): {message}',
+  'git.earlierOwnLeft': 'Note: {count, plural, one {an earlier change} other {# earlier changes}} civsam saved could still not be committed; civsam tries again with your next change.',
+  'git.commitLater': 'civsam keeps the change as its own and commits it by itself with your next change once there is room.',
   'git.targetDirty': 'Not committed: {files} already had uncommitted changes of its own, and civsam does not commit work that is not its own. Commit the file yourself when it is ready (git add, git commit).',
   'git.committed': 'Committed {hash}: {message}',
   'git.commitFailed': 'The change was saved, but git could not commit it. Run git status and git commit in the data folder to see why.',
@@ -220,6 +222,7 @@ export const register = defineMessages({
   'git.commitFullStaged': 'The change was saved and {count, plural, one {its file is} other {its files are}} whole, but git could not commit it: {reason}. {count, plural, one {The file is} other {The files are}} staged for the commit (git add), and there was no room to undo that. Free some space on the drive, then commit the change by running this in the data folder: {command}',
   'git.commitFullManyStaged': 'The change was saved and its {count} files are whole, but git could not commit it: {reason}. The files are staged for the commit (git add), and there was no room to undo that. Free some space on the drive, then commit the change in the data folder with git commit (git status shows its files).',
   'git.noIdentity': 'nothing was written: git does not know who you are, so the change could not be committed to the history. Tell it once, in a terminal: git config --global user.name "Your Name" and git config --global user.email "you@example.org". Then run the same command again (or add --no-commit to save the change outside the history).',
+  'git.othersNew': 'Note: {files} {count, plural, one {is a new record} other {are new records}} not yet in the history, and civsam does not know who wrote {count, plural, one {it} other {them}}, so {count, plural, one {it was} other {they were}} left out of the commit. If {count, plural, one {it is} other {they are}} yours (saved while the disk was full, say), commit {count, plural, one {it} other {them}} by running this in the data folder: {command}',
   'git.othersDirty': 'Note: {count, plural, one {# other file in the data folder has} other {# other files in the data folder have}} uncommitted changes; {count, plural, one {it was} other {they were}} left out of the commit. git status shows {count, plural, one {it} other {them}}; git add and git commit put {count, plural, one {it} other {them}} in the history when {count, plural, one {it belongs} other {they belong}} there.',
 
   'lock.takeoverDead': 'Took over the data folder\'s lock: the civsam that held it on this computer is no longer running (it was stopped before it finished).',
@@ -531,7 +534,9 @@ export const register = defineMessages({
   'write.savedMany': 'Skrev {count} filer.',
 
   'git.earlierOwnBody': 'Med en tidligere ændring, som civsam gemte, men ikke fik registreret:\n{messages}',
-  'git.earlierOwnCommitted': '{count, plural, one {Den tidligere ændring af {files}, som civsam gemte, men ikke fik registreret, er} other {De tidligere ændringer af {files}, som civsam gemte, men ikke fik registreret, er}} registreret sammen med denne.',
+  'git.earlierOwnCommitted': 'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit {hash}): {message}',
+  'git.earlierOwnLeft': 'Bemærk: {count, plural, one {en tidligere ændring} other {# tidligere ændringer}}, som civsam gemte, kunne stadig ikke registreres i historikken; civsam prøver igen ved din næste ændring.',
+  'git.commitLater': 'civsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.',
   'git.targetDirty': 'Ikke registreret i historikken: {files} havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Registrér selv filen, når den er klar (git add, git commit).',
   'git.committed': 'Gemt og registreret i historikken (commit {hash}): {message}',
   'git.commitFailed': 'Ændringen er gemt, men git kunne ikke registrere den i historikken. Kør git status og git commit i datamappen for at se hvorfor.',
@@ -541,6 +546,7 @@ export const register = defineMessages({
   'git.commitFullStaged': 'Ændringen er gemt, og {count, plural, one {filen er hel} other {filerne er hele}}, men git kunne ikke registrere den i historikken: {reason}. {count, plural, one {Filen er} other {Filerne er}} lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: {command}',
   'git.commitFullManyStaged': 'Ændringen er gemt, og dens {count} filer er hele, men git kunne ikke registrere den i historikken: {reason}. Filerne er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen i datamappen med git commit (git status viser dens filer).',
   'git.noIdentity': 'intet er skrevet: git ved ikke, hvem du er, så ændringen kunne ikke registreres i historikken. Fortæl det én gang i en terminal: git config --global user.name "Dit Navn" og git config --global user.email "dig@eksempel.dk". Kør så den samme kommando igen (eller tilføj --no-commit for at gemme ændringen uden for historikken).',
+  'git.othersNew': 'Bemærk: {files} er {count, plural, one {en ny post} other {nye poster}}, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet {count, plural, one {den} other {dem}}, så {count, plural, one {den kom} other {de kom}} ikke med i denne registrering. Er {count, plural, one {den} other {de}} jeres (fx gemt, mens disken var fuld), så registrér {count, plural, one {den} other {dem}} ved at køre dette i datamappen: {command}',
   'git.othersDirty': 'Bemærk: {count, plural, one {# anden fil} other {# andre filer}} i datamappen har ændringer, der ikke er registreret i historikken; {count, plural, one {den kom} other {de kom}} ikke med i denne registrering. git status viser {count, plural, one {den} other {dem}}; git add og git commit registrerer {count, plural, one {den} other {dem}}, hvis {count, plural, one {den} other {de}} skal med i historikken.',
 
   'lock.takeoverDead': 'Overtog datamappens lås: den civsam, der havde den på denne computer, kører ikke længere (den blev stoppet, før den var færdig).',
