@@ -133,8 +133,8 @@ function unknownWordWording(kind: RecordKind, lang: Language, p: Problem, at: re
       ? { key: 'register.fileValueNear', params: { field, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[lang]).join(', ') } }, choices } }
       : { key: 'register.fileValue', params: { field, choices } };
   }
-  if (r.status === 'ambiguous') return { key: 'register.fileSeveralEntries', params: { field, candidates: listed(r.candidates, lang) } };
   const target = word.names.target;
+  if (r.status === 'ambiguous') return { key: 'register.fileSeveralEntries', params: { field, candidates: listed(r.candidates, lang, target) } };
   return { key: 'register.fileNoEntry', params: { field, kind: kindWord(target), hint: hintForWord(lang, target, word.names.index, r.closest) } };
 }
 
