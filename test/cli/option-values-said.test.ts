@@ -29,7 +29,7 @@ describe('a year out of range', () => {
 
   it('in a file, at its line, without a thousands separator, in both languages', () => {
     const files = { ...baseFiles(), 'pools/puljen.yaml': POOL.replace('year: 2027', 'year: 1800') };
-    expect(messagesOf(files, 'da')).toEqual(['pools/puljen.yaml:6:11 schema-range Budgetter nr. 1: år skal være et årstal fra 1990 til 2100.']);
+    expect(messagesOf(files, 'da')).toEqual(['pools/puljen.yaml:6:11 schema-range Budget nr. 1: år skal være et årstal fra 1990 til 2100.']);
     expect(messagesOf(files, 'en')).toEqual(['pools/puljen.yaml:6:11 schema-range budgets[0].year must be a year from 1990 to 2100.']);
   });
 });
