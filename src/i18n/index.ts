@@ -169,6 +169,9 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
   return undefined;
 }
 
+/** What civsam publish's --lang takes: either language, or `both` for a site in both. */
+export const PUBLISH_LANGUAGES = ['da', 'en', 'both'] as const;
+
 /**
  * A value of --lang by its code (`da`, `en`, `both`: civsam publish's site in both languages) or
  * its label in either language (`dansk`, `English`, `begge`), as the command line takes other
@@ -176,7 +179,7 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
  */
 export function languageChoice(word: string): Language | 'both' | undefined {
   const w = word.trim().toLocaleLowerCase('da');
-  return (['da', 'en', 'both'] as const).find((code) => w === code || LANGUAGES.some((l) => (catalogue[l] as Record<string, string>)[`value.${code}`]?.toLocaleLowerCase('da') === w));
+  return PUBLISH_LANGUAGES.find((code) => w === code || LANGUAGES.some((l) => (catalogue[l] as Record<string, string>)[`value.${code}`]?.toLocaleLowerCase('da') === w));
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
