@@ -162,12 +162,12 @@ function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | u
       const spec = FIELDS[kind].find((s) => s.path === field);
       if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
     }
-    return givenFlagWording(kind, given, p, at) ?? (made && p.file === made() ? p.message : undefined);
+    return givenFlagWording(kind, given, p, at, made !== undefined) ?? (made && p.file === made() ? p.message : undefined);
   };
 }
 
-/** A problem at a field a flag was given for, said by the flag (`--cvr must be …`). */
-function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: readonly PathSegment[]): Message | undefined {
+/** A problem at a field a flag was given for, said by the flag (`--cvr must be …`). `adding`: the record is new, so it has no field to remove. */
+function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: readonly PathSegment[], adding: boolean): Message | undefined {
   const field = p.message.params?.field;
   // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
   // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
@@ -181,8 +181,8 @@ function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: re
   // A part of a line such as --funding POOL:YEAR:KIND:AMOUNT is named as the form names it.
   const part = list < 0 ? undefined : PART_NAMES[`${spec.type}.${String(at[list + 1])}`];
   if (own && part) return { key: p.message.key, params: { ...p.message.params, field: { key: part } } };
-  // An empty text after an option: leave the option out, or remove the field with --unset.
-  if (p.message.key === 'problem.schema.minLength' && own) return { key: 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
+  // An empty text after an option: leave the option out, or (a record that has the field) remove it with --unset.
+  if (p.message.key === 'problem.schema.minLength' && own) return { key: adding ? 'problem.flag.minLengthNew' : 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
   const worded = typedValueWording(p.message, flag);
   if (worded) return worded;
   if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };
