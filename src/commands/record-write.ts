@@ -80,7 +80,7 @@ const STAND_IN_ID = 'ny-post';
  */
 const options = (o: WriteOpts, kind: RecordKind, lang: Language, made?: () => string | undefined, from?: FromFile): ChangeOptions => ({
   dryRun: o.dryRun === true, commit: o.commit !== false,
-  reword: from ? fileWording(kind, o, lang, from) : flagWording(kind, o, made),
+  reword: from ? fileWording(kind, o, lang, from, made !== undefined) : flagWording(kind, o, made),
 });
 
 /**
@@ -99,9 +99,9 @@ interface FromFile {
  * the user has never seen; a field the user's file does not have (a default civsam filled in, one
  * the record lacks) is said without a line. A field a flag gave as well is said by its flag.
  */
-function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input, file, words }: FromFile): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
+function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input, file, words }: FromFile, adding: boolean): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
   return (p, at, place) => {
-    const flagged = givenFlagWording(kind, given, p, at);
+    const flagged = givenFlagWording(kind, given, p, at, adding);
     if (flagged) return flagged;
     if (p.file !== file()) return undefined;
     const read = words();
