@@ -570,7 +570,7 @@ describe('call declare and agreement report', () => {
     expect((await run(dir, 'agreement', 'report', 'g1', '--due', '2026-06-30', '--kind', 'final')).code).toBe(0);
     const dry = await civsam(['--data', dir, '--lang', 'da', 'agreement', 'report', 'g1', '--due', '2026-07-31', '--kind', 'slutrapport', '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: aftale g1 har én slutrapport med frist 30. jun. 2026: den ville få frist 31. jul. 2026 og ikke blive tilføjet en gang til.\n');
+    expect(dry.stderr).toBe('Herunder filens linjer, som civsam ville skrive dem, med felter og faste værdier som koder, sådan som filen rummer dem (civsam show viser dem med danske ord, når posten er gemt):\nPrøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: aftale g1 har én slutrapport med frist 30. jun. 2026: den ville få frist 31. jul. 2026 og ikke blive tilføjet en gang til.\n');
     const moved = await run(dir, 'agreement', 'report', 'g1', '--due', '2026-07-31', '--kind', 'final');
     expect(moved.code).toBe(0);
     expect(moved.stderr).toContain('Note: agreement g1 has one final report, which was due 30 Jun 2026: it is now due 31 Jul 2026, not added a second time.\n');

@@ -219,7 +219,7 @@ describe('civsam find', () => {
 describe('the built binary', () => {
   test('offer add --organisation "Angstforeningen Vest" in Danish, as a dry run', () => {
     const r = civsamBinary(['--lang', 'da', '--data', dir, 'offer', 'add', '--organisation', 'Angstforeningen Vest', '--title', 'Vestgruppen', '--type', 'Samtalegruppe', '--patient-groups', 'angst', '--municipalities', 'skive', '--active-from', '2027-02-01', '--dry-run']);
-    expect(r.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\n');
+    expect(r.stderr).toBe('Herunder filens linjer, som civsam ville skrive dem, med felter og faste værdier som koder, sådan som filen rummer dem (civsam show viser dem med danske ord, når posten er gemt):\nPrøvekørsel: 1 fil ville blive ændret; intet er skrevet.\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+organisation: angstforeningen-vest\n');
   });
