@@ -189,7 +189,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const apps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
     const assessor = recordedAssessor(call, apps, typed);
-    refuseTiedAssessor(s.folder, call, apps, assessor);
+    refuseTiedAssessor(s.folder, call, apps, assessor, r);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const before = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     const note = opts.note?.trim();
@@ -237,10 +237,14 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  * call (forvaltningsloven § 3), since scoring the others moves the tied applicant too. The
  * assessor is not named; the organisations are, by name.
  */
-export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string): void {
+export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string, scored?: Record<string, unknown>): void {
   const orgs = tiesOf(tiedAssessors(call, apps), assessor);
   if (!orgs) return;
-  const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);
+  const nameOf = (o: string) => folder.records.organisation.get(o)?.name ?? o;
+  // The very application the assessor is tied to: said as that, not as if only the others were scored.
+  const own = Array.isArray(scored?.organisations) ? orgs.filter((o) => (scored.organisations as unknown[]).includes(o)) : [];
+  if (own.length > 0) throw new UserError('application.assessorTiedOwn', { organisations: andList(own.map(nameOf)), count: own.length, call: call.id });
+  const names = orgs.map(nameOf);
   throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id });
 }
 

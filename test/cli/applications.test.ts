@@ -87,7 +87,10 @@ describe('application add, assess and decide', () => {
     expect(readFileSync(join(dir2, 'applications/a1.yaml'), 'utf8')).toBe(file);
     const da = await civsam(['--data', dir2, 'application', 'assess', 'a2', '--assessor', NAME, '--score', 'reach=3', '--no-commit', '--lang', 'da']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe('fejl: denne bedømmer har erklæret en tilknytning til Beta Forening, som søger i opslaget c1, og er inhabil i hele opslaget (forvaltningslovens § 3): karakterer til de andre ansøgninger flytter også den ansøgers plads. Karaktererne er ikke gemt. Lad en anden bedømmer bedømme opslagets ansøgninger. Er tilknytningen registreret ved en fejl, så erstat først erklæringen med en ny med samme dato: civsam call declare c1 --assessor NAVN --date DATO --none\n');
+    // Scoring the very application the tie is to is said as that, not as scoring the others.
+    expect(da.stderr).toBe('fejl: denne bedømmer har erklæret en tilknytning til Beta Forening, som står bag netop denne ansøgning, og er inhabil i hele opslaget c1 (forvaltningslovens § 3): en bedømmer må ikke bedømme en ansøgning fra en organisation, bedømmeren har tilknytning til, og heller ikke opslagets andre ansøgninger, der konkurrerer med den. Karaktererne er ikke gemt. Lad en anden bedømmer bedømme opslagets ansøgninger. Er tilknytningen registreret ved en fejl, så erstat først erklæringen med en ny med samme dato: civsam call declare c1 --assessor NAVN --date DATO --none\n');
+    const own = await run(dir2, 'application', 'assess', 'a2', '--assessor', NAME, '--score', 'reach=3', '--date', '2026-02-10');
+    expect(own.stderr).toMatch(/^error: this assessor has declared a tie to Beta Forening, which is behind this very application, and is disqualified in the whole call c1 /);
     expect(da.stderr).not.toContain('Assessorsen');
     const other = await run(dir2, 'application', 'assess', 'a2', '--assessor', 'Fagkonsulent 2', '--score', 'reach=3', '--date', '2026-02-10');
     expect(other.code).toBe(0);
