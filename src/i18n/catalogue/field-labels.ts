@@ -140,6 +140,8 @@ export const fieldLabels = defineMessages({
   'label.item.applicants': 'Applicant',
   'label.item.selected': 'Selected',
   'label.item.eligible_kinds': 'Kind of funding',
+  'label.item.kinds': 'kind of funding',
+  'label.item.opened_despite': 'Rule set aside',
 }, {
   'label.id': 'Id',
   'label.reports': 'Rapporter',
@@ -273,4 +275,6 @@ export const fieldLabels = defineMessages({
   'label.item.applicants': 'Ansøger',
   'label.item.selected': 'Udvalgt',
   'label.item.eligible_kinds': 'Støtteform',
+  'label.item.kinds': 'støtteform',
+  'label.item.opened_despite': 'Tilsidesat regel',
 });
