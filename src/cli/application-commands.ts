@@ -32,6 +32,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       ...optionsNamed('application', '--amount <dkk>', '--reason <text>'),
       // Several after one flag, as `call add --criteria` takes them (each quoted), or repeated.
       { flags: '--criteria <criteria...>', description: 'opt.application.criteria', repeatable: true, whole: true },
+      { flags: '--formal <ground>', description: 'opt.application.formal', choices: choices('application', 'decision.formal'), names: { values: choices('application', 'decision.formal'), field: 'formal' } },
       ...optionsNamed('application', '--case <text>'),
       ...WRITE,
     ],
@@ -39,6 +40,7 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --decision granted --date 2025-12-01 --amount 250000 --case 1-30-72-45-25',
       'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --date 2025-12-01 --reason "Lavere rækkevidde end de bevilgede" --criteria reach need',
       'civsam application decide 2025-civilsamfundspuljen-lyspunktet --case 1-30-72-45-25',
+      'civsam application decide 2025-civilsamfundspuljen-nyt-hoved --decision refused --formal ineligible --reason "Foreningen er ikke hjemmehørende i regionen"',
       'civsam application decide 2025-civilsamfundspuljen-lungeklubben-herning --amount 340000',
     ],
     load: () => import('../commands/application.js').then((m) => ({ run: m.decide })),

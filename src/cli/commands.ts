@@ -1,6 +1,6 @@
 // Every command civsam has: its name, options, help and examples, and how to load its code.
 // A command's module is imported only when it runs, so start-up costs what --help costs.
-import type { MessageKey, MessageParams } from '../i18n/index.js';
+import { PUBLISH_LANGUAGES, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { REGISTER_COMMANDS } from './register-commands.js';
 import { FIND_COMMANDS } from './find-command.js';
 import { VOCAB_COMMANDS } from './vocab-commands.js';
@@ -271,7 +271,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--output <dir>', description: 'opt.publishOut' },
       { flags: '--out <dir>', description: 'opt.outEarlierName' },
       { flags: '--as-of <date>', description: 'opt.publishAsOf' },
-      { flags: '--lang <lang>', description: 'opt.publishLang', choices: ['da', 'en', 'both'] },
+      { flags: '--lang <lang>', description: 'opt.publishLang', choices: [...PUBLISH_LANGUAGES], names: { values: PUBLISH_LANGUAGES } },
       { flags: '--require-clean', description: 'opt.publishRequireClean' },
       { flags: '--overwrite', description: 'opt.publishOverwrite' },
     ],

@@ -3,7 +3,7 @@
 // do to a decided application's amounts. All go through the one record write path (lock, atomic
 // write, commit). The assessor's name is kept in the record only: no message here repeats it.
 import type { CommandContext } from '../context/context.js';
-import { dateOption } from '../domain/dates.js';
+import { dateOption, isLate } from '../domain/dates.js';
 import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
@@ -22,7 +22,7 @@ import type { PathSegment } from '../store/yaml-read.js';
 
 type WriteOpts = { dryRun?: boolean; commit?: boolean };
 type AssessOpts = WriteOpts & { assessor?: string; score?: string[]; note?: string; date?: string; remove?: boolean };
-type DecideOpts = WriteOpts & { decision?: string; date?: string; amount?: string; reason?: string; criteria?: string[]; case?: string };
+type DecideOpts = WriteOpts & { decision?: string; date?: string; amount?: string; reason?: string; criteria?: string[]; case?: string; formal?: string };
 
 /** The call an application (as its file says now) is for, or a refusal that says which is missing. */
 function callOf(s: Session, id: string, r: Record<string, unknown>): Call {
@@ -189,7 +189,7 @@ export async function assess(ctx: CommandContext, opts: AssessOpts, args: unknow
     const apps = applicationsOf(s.folder, call.id);
     // The assessor as the call knows them, however the name was typed (recordedAssessor).
     const assessor = recordedAssessor(call, apps, typed);
-    refuseTiedAssessor(s.folder, call, apps, assessor);
+    refuseTiedAssessor(s.folder, call, apps, assessor, r);
     const { scores, criteria } = parseScores(ctx, opts.score!, call, s.folder.settings?.language ?? ctx.lang);
     const before = Array.isArray(r.assessments) ? (r.assessments as NonNullable<Application['assessments']>) : [];
     const note = opts.note?.trim();
@@ -237,10 +237,14 @@ async function removeAssessment(ctx: CommandContext, opts: AssessOpts, id: strin
  * call (forvaltningsloven § 3), since scoring the others moves the tied applicant too. The
  * assessor is not named; the organisations are, by name.
  */
-export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string): void {
+export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonly Application[], assessor: string, scored?: Record<string, unknown>): void {
   const orgs = tiesOf(tiedAssessors(call, apps), assessor);
   if (!orgs) return;
-  const names = orgs.map((o) => folder.records.organisation.get(o)?.name ?? o);
+  const nameOf = (o: string) => folder.records.organisation.get(o)?.name ?? o;
+  // The very application the assessor is tied to: said as that, not as if only the others were scored.
+  const own = Array.isArray(scored?.organisations) ? orgs.filter((o) => (scored.organisations as unknown[]).includes(o)) : [];
+  if (own.length > 0) throw new UserError('application.assessorTiedOwn', { organisations: andList(own.map(nameOf)), count: own.length, call: call.id });
+  const names = orgs.map(nameOf);
   throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id });
 }
 
@@ -274,10 +278,17 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (outcome === 'partly' && amount === undefined) throw new UserError('application.partlyNoAmount');
   // A refusal or a withdrawal grants nothing: an amount on it would be read as money granted.
   if ((outcome === 'refused' || outcome === 'withdrawn') && amount !== undefined) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
+  // A formal ground is a reason to refuse without judging the application by the criteria.
+  const formalGiven = opts.formal as Formal | undefined;
+  if (formalGiven !== undefined && outcome !== 'refused') throw new UsageError('application.formalNotRefusal', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
+  if (formalGiven !== undefined && opts.criteria?.some((c) => c.trim() !== '')) throw new UsageError('application.formalWithCriteria');
+  let inferred: Message | undefined;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
+    inferred = undefined;
+    const late = lateAgainst(s, id, r);
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
     if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId);
@@ -289,16 +300,34 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     const reason = opts.reason !== undefined ? opts.reason.trim() : same ? before.reason : undefined;
     const criteria = chosen ? chosen.ids : same ? before.criteria : undefined;
     const caseNumber = opts.case?.trim() || before.case_number;
+    if (formalGiven === 'late' && !late) throw new UserError('application.formalNotLate', { id: appId });
+    // A late application refused without naming a criterion is refused for being late: recorded
+    // so (and said), so that neither its letter nor the audit asks for criteria it was not judged by.
+    let formal = formalGiven ?? (outcome === 'refused' && !criteria?.length ? (same && before.formal) || undefined : undefined);
+    if (formal === undefined && outcome === 'refused' && !criteria?.length && late) {
+      formal = 'late';
+      inferred = { key: 'application.formalLateInferred', params: { id: appId } };
+    }
     const decision = {
       outcome, date,
       ...(amount !== undefined ? { amount_dkk: amount } : {}),
       ...(reason ? { reason } : {}),
-      ...(criteria?.length ? { criteria } : {}),
+      ...(criteria?.length && !formal ? { criteria } : {}),
+      ...(formal ? { formal } : {}),
       ...(caseNumber ? { case_number: caseNumber } : {}),
     };
     return withCallCriteria(s, id, r, { ...r, decision }, chosen?.criteria);
   });
+  if (inferred && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(inferred.key, inferred.params) + '\n');
   return result.exitCode;
+}
+
+type Formal = NonNullable<NonNullable<Application['decision']>['formal']>;
+
+/** Whether the application (as its file says now) was received after its call's deadline. */
+function lateAgainst(s: Session, id: string, r: Record<string, unknown>): boolean {
+  const deadline = typeof r.call === 'string' ? s.folder.records.call.get(r.call)?.deadline : undefined;
+  return typeof r.received === 'string' && typeof deadline === 'string' && isLate(r.received, deadline);
 }
 
 /**
@@ -381,8 +410,10 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
       }
     }
     const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
+    // Criteria named for a formal refusal make it one judged by them.
+    const { formal: _formal, ...merits } = before;
     const decision = {
-      ...before,
+      ...(chosen?.ids.length ? merits : before),
       ...(date !== undefined ? { date } : {}),
       ...(amount !== undefined ? { amount_dkk: amount } : {}),
       ...(reason ? { reason } : {}),

@@ -17,6 +17,7 @@ import { textWidth } from '../output/text-width.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { nameKey } from '../domain/text.js';
+import { NameIndex, slips } from '../domain/names.js';
 import { isValidId } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
 import { valueLabel } from '../i18n/values.js';
@@ -151,6 +152,24 @@ function findRule(lang: Language, given: string, option: '--rule' | '--explain',
   if ('severalTitles' in match) throw new UserError('auditRule.severalTitles', { option, count: match.severalTitles.length, rules: ruleLines(match.severalTitles) });
   if ('tooShort' in match) throw new UserError('auditRule.tooShort', { given: text, min: MIN_START, count: match.tooShort.length });
   const rules = ruleLines(RULES);
+  // The rules the word is part of or a slip away from (`concentration`: funding-concentration),
+  // by id or by title in either language, said as a list writes them so the suggestion can be copied.
+  // Every word typed must be near one of the rule's words: `Noget andet` shares one common word
+  // with a title, which is no reason to suggest it.
+  const wordsOf = (s: string) => s.split(/[^\p{L}\p{N}]+/u).map((w) => nameKey(w)).filter((w) => w.length >= 3);
+  const nearWord = (a: string, b: string) => (a.length >= 4 && b.length >= 4 && (a.startsWith(b.slice(0, 5)) || b.startsWith(a.slice(0, 5)))) || slips(a, b) <= (a.length >= 5 ? 2 : 1);
+  const near = new NameIndex(RULES.map((r) => ({ id: r.id, names: [r.id, translate('da', r.title), translate('en', r.title)], display: { da: r.id, en: r.id } }))).closest(text)
+    .map((e) => RULES.find((r) => r.id === e.id)!)
+    .filter((r) => {
+      const own = [r.id, translate('da', r.title), translate('en', r.title)].flatMap(wordsOf);
+      return wordsOf(text).every((w) => own.some((o) => nearWord(w, o)));
+    });
+  if (near.length > 0) {
+    const hint = { key: 'names.didYouMean', params: { list: near.map((r) => `${r.id} (${translate(lang, r.title)})`).join(', ') } } as const;
+    if (isValidId(text)) throw new UserError('auditRule.unknownNear', { option, rule: text, hint, rules });
+    if (position !== undefined) throw new UserError('auditRule.unknownNameAtNear', { option, position, hint, rules });
+    throw new UserError('auditRule.unknownNameNear', { option, hint, rules });
+  }
   if (isValidId(text)) throw new UserError('auditRule.unknown', { option, rule: text, rules });
   if (position !== undefined) throw new UserError('auditRule.unknownNameAt', { option, position, rules });
   throw new UserError('auditRule.unknownName', { option, rules });

@@ -106,7 +106,13 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
   const granted = formatAmount(grantedAmount(app) ?? app.amount_dkk, ctx.lang);
   // What the money is for: the application's title; without one, the call it was made under.
   const r = region?.name ?? '';
-  const decision = app.title !== undefined
+  // A refusal on formal grounds says its ground, and rests on no criterion: it was not judged by them.
+  const formal = d.outcome === 'refused' ? d.formal : undefined;
+  const decision = formal === 'late'
+    ? app.title !== undefined ? ctx.t('letter.refusedLate', { region: r, applied, what: app.title, deadline: call.deadline }) : ctx.t('letter.refusedLateCall', { region: r, applied, call: call.title, deadline: call.deadline })
+    : formal === 'ineligible'
+      ? app.title !== undefined ? ctx.t('letter.refusedIneligible', { region: r, applied, what: app.title, call: call.title }) : ctx.t('letter.refusedIneligibleCall', { region: r, applied, call: call.title })
+    : app.title !== undefined
     ? d.outcome === 'granted' ? ctx.t('letter.granted', { region: r, granted, what: app.title })
       : d.outcome === 'partly' ? ctx.t('letter.partly', { region: r, granted, applied, what: app.title })
         : ctx.t('letter.refused', { region: r, applied, what: app.title })
@@ -114,8 +120,8 @@ export function letterFor(ctx: CommandContext, folder: DataFolder, call: Call, a
       : d.outcome === 'partly' ? ctx.t('letter.partlyCall', { region: r, granted, applied, call: call.title })
         : ctx.t('letter.refusedCall', { region: r, applied, call: call.title });
   const criteria = scoredCriteria(call);
-  const judgedBy = (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
-  const restsOn = (d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));
+  const judgedBy = formal ? [] : (call.criteria ?? []).map((c) => criterionText(c, ctx.lang));
+  const restsOn = (formal ? [] : d.criteria ?? []).map((id) => criteria.find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => criterionText(c!, ctx.lang));
   // Without a case number the applicant is not asked to give one (the application's id is none).
   // Reached as the call's page on the site says: the call's own contact, else its pool's, else the region's; without one, the region's website.
   const closing = [d.case_number ? ctx.t('letter.contact', { region: region?.name ?? '', how: contactWay(folder, call), case: d.case_number }) : ctx.t('letter.contactNoCase', { region: region?.name ?? '', how: contactWay(folder, call) })];
@@ -270,6 +276,9 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     if (written > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
+  // The applications left without a letter because the applicant withdrew them: named, so none seems forgotten.
+  const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn');
+  if (withdrawn.length > 0) ctx.stderr.write(ctx.t('letter.withdrawnSkipped', { count: withdrawn.length, list: withdrawn.map((a) => (a.title !== undefined ? ctx.t('letter.appTitled', { title: a.title, id: a.id }) : a.id)).join(', ') }) + '\n');
   const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number).map((a) => a.id);
   if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', '), first: noCase[0] }) + '\n');
   return EXIT.ok;

@@ -66,6 +66,13 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   // criterion's wording, other nested lists and objects in brackets.
   const inline = (path: string, v: unknown): string => {
     if (isObject(v) && isLanguageText(v)) return textIn(v, ctx.lang) ?? '';
+    // An assessor's ties by the organisation's name and the kind of tie (`Angstforeningen Skive (bestyrelsesmedlem)`), not as fields in brackets.
+    if (path === 'declarations.ties' && Array.isArray(v) && v.length > 0 && v.every(isObject)) {
+      return v.map((x) => {
+        const org = typeof x.organisation === 'string' ? recordName(folder, 'organisation', x.organisation) ?? x.organisation : '';
+        return typeof x.relation === 'string' ? ctx.t('show.tie', { organisation: org, relation: scalar(`${path}.relation`, x.relation) }) : org;
+      }).join(', ');
+    }
     if (path === 'assessments.scores' && Array.isArray(v)) return v.map((x) => (isObject(x) ? `\n${String(x.score)} – ${scalar(`${path}.criterion`, x.criterion)}` : '')).join('');
     if (Array.isArray(v)) return v.length === 0 ? ctx.t('show.emptyList') : v.map((x) => inline(path, x)).join(', ');
     return isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);

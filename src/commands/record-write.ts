@@ -86,7 +86,7 @@ const STAND_IN_ID = 'ny-post';
  */
 const options = (o: WriteOpts, kind: RecordKind, lang: Language, made?: () => string | undefined, from?: FromFile): ChangeOptions => ({
   dryRun: o.dryRun === true, commit: o.commit !== false,
-  reword: from ? fileWording(kind, o, lang, from) : flagWording(kind, o, made),
+  reword: from ? fileWording(kind, o, lang, from, made !== undefined) : flagWording(kind, o, made),
 });
 
 /**
@@ -105,9 +105,9 @@ interface FromFile {
  * the user has never seen; a field the user's file does not have (a default civsam filled in, one
  * the record lacks) is said without a line. A field a flag gave as well is said by its flag.
  */
-function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input, file, words }: FromFile): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
+function fileWording(kind: RecordKind, given: WriteOpts, lang: Language, { input, file, words }: FromFile, adding: boolean): (p: Problem, at: readonly PathSegment[], place: 'key' | 'value') => Reworded | undefined {
   return (p, at, place) => {
-    const flagged = givenFlagWording(kind, given, p, at);
+    const flagged = givenFlagWording(kind, given, p, at, adding);
     if (flagged) return flagged;
     if (p.file !== file()) return undefined;
     const read = words();
@@ -139,8 +139,8 @@ function unknownWordWording(kind: RecordKind, lang: Language, p: Problem, at: re
       ? { key: 'register.fileValueNear', params: { field, hint: { key: 'names.didYouMean', params: { list: near.map((e) => e.display[lang]).join(', ') } }, choices } }
       : { key: 'register.fileValue', params: { field, choices } };
   }
-  if (r.status === 'ambiguous') return { key: 'register.fileSeveralEntries', params: { field, candidates: listed(r.candidates, lang) } };
   const target = word.names.target;
+  if (r.status === 'ambiguous') return { key: 'register.fileSeveralEntries', params: { field, candidates: listed(r.candidates, lang, target) } };
   return { key: 'register.fileNoEntry', params: { field, kind: kindWord(target), hint: hintForWord(lang, target, word.names.index, r.closest) } };
 }
 
@@ -168,12 +168,12 @@ function flagWording(kind: RecordKind, given: WriteOpts, made?: () => string | u
       const spec = FIELDS[kind].find((s) => s.path === field);
       if (spec) return { key: 'register.requiredFlag', params: { field, flag: `--${spec.flag}` } };
     }
-    return givenFlagWording(kind, given, p, at) ?? (made && p.file === made() ? p.message : undefined);
+    return givenFlagWording(kind, given, p, at, made !== undefined) ?? (made && p.file === made() ? p.message : undefined);
   };
 }
 
-/** A problem at a field a flag was given for, said by the flag (`--cvr must be …`). */
-function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: readonly PathSegment[]): Message | undefined {
+/** A problem at a field a flag was given for, said by the flag (`--cvr must be …`). `adding`: the record is new, so it has no field to remove. */
+function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: readonly PathSegment[], adding: boolean): Message | undefined {
   const field = p.message.params?.field;
   // The field the problem is at, as a flag path: list positions dropped (`areas[1]` is --areas,
   // `funding[0].kind` is --funding), a nested field as deep as a flag reaches (`contact.email`).
@@ -187,8 +187,8 @@ function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: re
   // A part of a line such as --funding POOL:YEAR:KIND:AMOUNT is named as the form names it.
   const part = list < 0 ? undefined : PART_NAMES[`${spec.type}.${String(at[list + 1])}`];
   if (own && part) return { key: p.message.key, params: { ...p.message.params, field: { key: part } } };
-  // An empty text after an option: leave the option out, or remove the field with --unset.
-  if (p.message.key === 'problem.schema.minLength' && own) return { key: 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
+  // An empty text after an option: leave the option out, or (a record that has the field) remove it with --unset.
+  if (p.message.key === 'problem.schema.minLength' && own) return { key: adding ? 'problem.flag.minLengthNew' : 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
   const worded = typedValueWording(p.message, flag);
   if (worded) return worded;
   if (own) return { key: p.message.key, params: { ...p.message.params, field: flag } };

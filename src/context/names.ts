@@ -50,9 +50,13 @@ export function shown(entry: NamedEntry, lang: Language): string {
   return name === entry.id ? name : `${name} (${entry.id})`;
 }
 
-/** Several entries for a message, at most ten named. */
-export function listed(entries: readonly NamedEntry[], lang: Language): string {
-  return entries.slice(0, 10).map((e) => shown(e, lang)).join(', ') + (entries.length > 10 ? ', …' : '');
+/**
+ * Several entries for a message, at most ten named. A vocabulary's entries by name alone: their ids
+ * are codes (`peer-group`) that a user never needs to type, since the names are taken.
+ */
+export function listed(entries: readonly NamedEntry[], lang: Language, target?: Target): string {
+  const show = target && isVocabulary(target) ? (e: NamedEntry) => e.display[lang] : (e: NamedEntry) => shown(e, lang);
+  return entries.slice(0, 10).map(show).join(', ') + (entries.length > 10 ? ', …' : '');
 }
 
 /**
@@ -172,7 +176,7 @@ function vocabularyHint(lang: Language, index: NameIndex): Message {
  * fault (a word in a record file the user gave): the closest, else how to find one.
  */
 export function hintForWord(lang: Language, target: Target, index: NameIndex, closest: readonly NamedEntry[]): Message {
-  if (closest.length > 0) return { key: 'names.didYouMean', params: { list: listed(closest, lang) } };
+  if (closest.length > 0) return { key: 'names.didYouMean', params: { list: listed(closest, lang, target) } };
   return isVocabulary(target) ? vocabularyHint(lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } };
 }
 
@@ -198,11 +202,12 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const kind = kindWord(target);
   // A command's own argument (`show ID`) is what the user gave; an option is named.
   const argument = what.startsWith('<');
-  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang) });
-  const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang) : undefined,
+  if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang, target) });
+  const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang, target) : undefined,
     isVocabulary(target) ? vocabularyHint(ctx.lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
-  // An id is shown as the existing messages show one; anything else the user typed is not echoed.
-  if (idShaped) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
+  // An id is shown as the existing messages show one; anything else the user typed is not echoed. A
+  // vocabulary is named, not given by its codes: a word there is a name the user typed, not an id.
+  if (idShaped && !isVocabulary(target)) throw new UserError('names.noId', { kind, id: value, hint } as MessageParams);
   throw new UserError(argument ? 'names.noNameArg' : 'names.noName', { kind, what: { syntax: what }, hint } as MessageParams);
 }
 

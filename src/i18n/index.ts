@@ -53,7 +53,7 @@ const PLAIN_NUMBERS = new Set(['year', 'firstYear', 'lastYear', 'line', 'col', '
 
 /**
  * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as the language names it: its
- * label (`Aktiv fra`, `Patientgrupper nr. 2`, `Kontakt: e-mail`), as `show` heads it; undefined when
+ * label (`Aktiv fra`, `Patientgruppe nr. 2`, `Kontakt: e-mail`), as `show` heads it; undefined when
  * a part of it has no label in the catalogue.
  */
 const FIELD_PATH = /^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$/;
@@ -63,7 +63,8 @@ function labelledPath(lang: Language, path: string, atStart: boolean): string | 
   const parts: string[] = [];
   for (const [i, step] of path.split('.').entries()) {
     const m = /^([a-z_]+)(?:\[(\d+)\])?$/.exec(step)!;
-    const label = labels[`label.${m[1]}`];
+    // One item of a list is named by what one item is called (`Budget nr. 1`, not `Budgetter nr. 1`).
+    const label = (m[2] === undefined ? undefined : labels[`label.item.${m[1]}`]) ?? labels[`label.${m[1]}`];
     if (label === undefined) return undefined;
     const named = i === 0 ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
     parts.push(m[2] === undefined ? named : lang === 'da' ? `${named} nr. ${Number(m[2]) + 1}` : `${named} no. ${Number(m[2]) + 1}`);
@@ -168,6 +169,9 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
   return undefined;
 }
 
+/** What civsam publish's --lang takes: either language, or `both` for a site in both. */
+export const PUBLISH_LANGUAGES = ['da', 'en', 'both'] as const;
+
 /**
  * A value of --lang by its code (`da`, `en`, `both`: civsam publish's site in both languages) or
  * its label in either language (`dansk`, `English`, `begge`), as the command line takes other
@@ -175,7 +179,7 @@ export function languageFromEnvironment(argv: readonly string[], env: NodeJS.Pro
  */
 export function languageChoice(word: string): Language | 'both' | undefined {
   const w = word.trim().toLocaleLowerCase('da');
-  return (['da', 'en', 'both'] as const).find((code) => w === code || LANGUAGES.some((l) => (catalogue[l] as Record<string, string>)[`value.${code}`]?.toLocaleLowerCase('da') === w));
+  return PUBLISH_LANGUAGES.find((code) => w === code || LANGUAGES.some((l) => (catalogue[l] as Record<string, string>)[`value.${code}`]?.toLocaleLowerCase('da') === w));
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

@@ -376,6 +376,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     const overcommitted = overcommittedByChange(checked.folder, changing.flatMap((f) => (isVocabulary(f.change) ? [] : [{ kind: f.change.kind, id: f.change.id, record: f.change.record }])), ctx.today, options.dryRun === true);
 
     if (options.dryRun) {
+      // The diff is of the file, which holds fields and fixed values by their codes: said so above
+      // it rather than putting words in the file's lines that the file would not hold.
+      if (changing.length > 0) say(ctx, { key: 'write.dryRunLines', params: { count: changing.length } });
       for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
       say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
       for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');

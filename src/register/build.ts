@@ -195,6 +195,9 @@ export function withDefaults(kind: RecordKind, rec: Rec, folder: DataFolder, tod
  */
 const APPLICATION_CALL_PART = MADE_MAX;
 
+/** A word of a title that is a year (`2027`), as a title names the year it is for. */
+const isYearWord = (word: string): boolean => /^(19|20|21)\d{2}$/.test(word);
+
 /**
  * An id for a new record from its name or title, unique among the kind's records; `numbered` is
  * told the id it would have had when that one is taken (and a number was put after it).
@@ -223,13 +226,11 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?:
   const name = (rec.name ?? rec.title) as string | undefined;
   if (typeof name !== 'string' || !name.trim()) return undefined;
   let base = slugify(name);
-  // Calls and consultations are numbered by year in the register: `2026-<title>`.
+  // Calls and consultations are numbered by their own year (published, opens) in the register:
+  // `2026-<title>`. A title that names a year already is followed as it reads (`Opslag 2027
+  // psykiatri` is `opslag-2027-psykiatri`): a second year in the id would make two years of one.
   const year = /^\d{4}/.exec(String(rec.published ?? rec.opens ?? ''))?.[0];
-  // A title that names the year itself ("Opslag 2026: …") gives it once, in front: `2026-opslag-…`.
-  if ((kind === 'call' || kind === 'consultation') && year && !base.startsWith(`${year}-`) && base !== year) {
-    const words = base.split('-');
-    base = slugify([year, ...words.filter((w) => w !== year)].join(' '));
-  }
+  if ((kind === 'call' || kind === 'consultation') && year && !base.split('-').some(isYearWord)) base = slugify(`${year} ${base}`);
   if (!base) return undefined;
   return uniqueId(base, taken);
 }

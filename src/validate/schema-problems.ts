@@ -111,7 +111,10 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
       }
       case 'type': {
         const type = String(e.params.type);
-        const key = ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
+        // A number too large for the computer (`1e400` reads as infinity) is a number: said as too large, not as text in quotes.
+        const value = valueAt(data, path);
+        const tooLarge = typeof value === 'number' && !Number.isFinite(value) && (type === 'number' || type === 'integer');
+        const key = tooLarge ? 'problem.schema.numberTooLarge' : ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
         // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
         p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;

@@ -115,6 +115,22 @@ describe('audit: choosing a rule by a word', () => {
     expect(r.stderr.split('\n').filter((l) => /^ {2}[a-z-]+ – /.test(l)).length).toBeGreaterThan(20);
   });
 
+  it('a word that is part of a rule\'s id or title, in either language, is answered with that rule to copy, which is then taken', async () => {
+    const r = await civsam(['audit', '--explain', 'concentration'], DA);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.split('\n')[0]).toBe('fejl: der er ingen kontrolregel ved navn concentration. Mente du: funding-concentration (Midler samlet hos én organisation)? Reglerne er:');
+    const words = await civsam(['audit', '--explain', 'organisationen samlet'], DA);
+    expect(words.stderr.split('\n')[0]).toBe('fejl: ingen kontrolregel har det id eller den titel, der står efter --explain. Mente du: funding-concentration (Midler samlet hos én organisation)? Reglerne er:');
+    expect(words.stderr).not.toContain('organisationen samlet');
+    const copied = await civsam(['audit', '--explain', 'funding-concentration (Midler samlet hos én organisation)'], DA);
+    expect(copied.code).toBe(0);
+    expect(copied.stdout.split('\n')[0]).toBe('funding-concentration · Midler samlet hos én organisation');
+    // The rule's Danish title is taken as it is, as its id is.
+    expect((await civsam(['audit', '--explain', 'midler samlet hos en organisation'], DA)).stdout.split('\n')[0]).toBe('funding-concentration · Midler samlet hos én organisation');
+    // Nothing near: every rule, no suggestion.
+    expect((await civsam(['audit', '--explain', 'xyzzy'], DA)).stderr.split('\n')[0]).toBe('fejl: der er ingen kontrolregel ved navn xyzzy. Reglerne er:');
+  });
+
   it('the hint under each rule\'s findings keeps the command on one line at 80 columns', async () => {
     const r = await civsam(['audit', '--as-of', AS_OF, '--rule', 'evaluation-overdue'], DA);
     const lines = r.stdout.split('\n');

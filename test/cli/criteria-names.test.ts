@@ -203,7 +203,7 @@ describe('a mistyped fixed value or vocabulary name gets the value meant', () =>
     const kind = await da(base, 'org', 'add', '--name', 'Ny', '--kind', 'patientforeningen', '--areas', 'psychiatry', '--scope', 'regional');
     expect(kind.stderr.split('\n')[0]).toBe('fejl: --kind kan ikke have den værdi, du angav. Mente du: patientforening? Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.');
     const group = await da(base, 'org', 'add', '--name', 'Ny', '--kind', 'patientforening', '--areas', 'psychiatry', '--scope', 'regional', '--patient-groups', 'angts');
-    expect(group.stderr).toBe('fejl: der er ingen patientgruppe med id\'et angts. Mente du: Angst (angst)?\n');
+    expect(group.stderr).toBe('fejl: der er ingen patientgruppe, der passer til det, du angav ved --patient-groups. Mente du: Angst?\n');
     // Nothing near: every value, and what was typed is not echoed.
     const far = await da(base, 'org', 'add', '--name', 'Ny', '--kind', `${ESC}../zzz`, '--areas', 'psychiatry', '--scope', 'regional');
     expect(far.stderr.split('\n')[0]).toBe('fejl: --kind kan ikke have den værdi, du angav. Den kan have: patientforening, pårørendeforening, brugerforening, frivillig organisation, paraplyorganisation, selvejende institution, socialøkonomisk virksomhed, andet.');

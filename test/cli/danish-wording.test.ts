@@ -150,13 +150,15 @@ describe('--lang', () => {
     // A value's word in either language is taken (dansk is da); another is refused naming every value, without <sprog>.
     expect((await da(['audit', '--lang', 'dansk', '--data', 'data'])).stderr).not.toContain('--lang');
     const refused = await da(['audit', '--lang', 'fransk']);
-    expect(refused.stderr).toBe('fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge (both), der skriver siderne på begge sprog.\n');
+    expect(refused.stderr).toBe('fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge, der skriver siderne på begge sprog.\n');
   });
 
-  it('publish lists its own --lang once, with both', async () => {
+  it('publish lists its own --lang once, with begge and no English word', async () => {
     const r = await da(['publish', '--help']);
     expect(r.stdout.match(/^ {2}--lang/gm)).toHaveLength(1);
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--lang <sprog> sidernes sprog; both skriver begge, det første i roden og engelsk i en/ (en af: da (dansk), en (engelsk), both (begge); standard: datamappens sprog, ellers da)');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--lang <sprog> sidernes sprog; begge skriver begge sprog, det første i roden og engelsk i en/ (en af: dansk, engelsk, begge; standard: datamappens sprog, ellers dansk)');
+    expect(r.stdout).not.toContain('both');
+    expect((await da(['validate', '--lang', 'both'])).stderr).toBe('fejl: --lang begge kan kun bruges med civsam publish. Angiv --lang da eller --lang en.\n');
   });
 });
 

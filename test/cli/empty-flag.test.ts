@@ -17,4 +17,14 @@ describe('an option given no text', () => {
     expect(en.stderr).toContain('--notes was given no text: write some, or leave --notes out. A field the record has is removed with --unset notes.\n');
     expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
   });
+
+  it('on add, where the record has no field to remove, says only to write a text or leave the option out', async () => {
+    const dir = makeFolder(baseFiles());
+    const da = await civsam(['org', 'add', '--id', 'tom', '--name', '', '--kind', 'andet', '--areas', 'psykiatri', '--scope', 'regional', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(da).toMatchObject({ code: 2, stdout: '' });
+    expect(da.stderr).toContain('  --name er givet uden tekst: skriv en tekst, eller udelad --name.\n');
+    expect(da.stderr).not.toContain('--unset');
+    const en = await civsam(['org', 'add', '--id', 'tom', '--name', '', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
+    expect(en.stderr).toContain('  --name was given no text: write some, or leave --name out.\n');
+  });
 });

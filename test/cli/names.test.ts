@@ -111,9 +111,17 @@ describe('records and vocabulary entries by name or prefix', () => {
     expect(show.code).toBe(2);
     expect(show.stderr).toMatch(/^fejl: der er ingen organisation med id'et angstforenigen-midt\. Mente du: Angstforeningen Midt \(angstforeningen-midt\)/);
     const group = await run(['org', 'add', '--name', 'Y', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional', '--patient-groups', 'depresion']);
-    expect(group.stderr).toBe('error: there is no patient group with the id depresion. Did you mean: Depression (depression)?\n');
+    expect(group.stderr).toBe('error: there is no patient group that matches what you gave for --patient-groups. Did you mean: Depression?\n');
     const muni = await run(['org', 'list', '--municipality', 'Randrs'], 'da');
-    expect(muni.stderr).toBe('fejl: der er ingen kommune, der passer til det, du angav ved --municipality. Mente du: Randers (randers)?\n');
+    expect(muni.stderr).toBe('fejl: der er ingen kommune, der passer til det, du angav ved --municipality. Mente du: Randers?\n');
+  });
+
+  test('a vocabulary word that names nothing is taken as a name the user typed, and the suggestion is a name, never the code', async () => {
+    const add = (type: string, lang: 'en' | 'da') => run(['offer', 'add', '--organisation', 'alpha', '--title', 'X', '--type', type, '--patient-groups', 'angst', '--municipalities', 'randers', '--active-from', '2027-01-01', '--dry-run'], lang);
+    const da = await add('samtalegrupe', 'da');
+    expect(da).toMatchObject({ code: 2, stdout: '' });
+    expect(da.stderr).toBe('fejl: der er ingen tilbudstype, der passer til det, du angav ved --type. Mente du: Samtalegruppe?\n');
+    expect((await add('peer-grup', 'en')).stderr).toBe('error: there is no offer type that matches what you gave for --type. Did you mean: Peer group?\n');
   });
 
   test('a name that matches nothing is not echoed, and says where to look', async () => {
@@ -211,7 +219,7 @@ describe('civsam find', () => {
 describe('the built binary', () => {
   test('offer add --organisation "Angstforeningen Vest" in Danish, as a dry run', () => {
     const r = civsamBinary(['--lang', 'da', '--data', dir, 'offer', 'add', '--organisation', 'Angstforeningen Vest', '--title', 'Vestgruppen', '--type', 'Samtalegruppe', '--patient-groups', 'angst', '--municipalities', 'skive', '--active-from', '2027-02-01', '--dry-run']);
-    expect(r.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\n');
+    expect(r.stderr).toBe('Herunder filens linjer, som civsam ville skrive dem, med felter og faste værdier som koder, sådan som filen rummer dem (civsam show viser dem med danske ord, når posten er gemt):\nPrøvekørsel: 1 fil ville blive ændret; intet er skrevet.\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+organisation: angstforeningen-vest\n');
   });

@@ -29,7 +29,7 @@ describe('a year out of range', () => {
 
   it('in a file, at its line, without a thousands separator, in both languages', () => {
     const files = { ...baseFiles(), 'pools/puljen.yaml': POOL.replace('year: 2027', 'year: 1800') };
-    expect(messagesOf(files, 'da')).toEqual(['pools/puljen.yaml:6:11 schema-range Budgetter nr. 1: år skal være et årstal fra 1990 til 2100.']);
+    expect(messagesOf(files, 'da')).toEqual(['pools/puljen.yaml:6:11 schema-range Budget nr. 1: år skal være et årstal fra 1990 til 2100.']);
     expect(messagesOf(files, 'en')).toEqual(['pools/puljen.yaml:6:11 schema-range budgets[0].year must be a year from 1990 to 2100.']);
   });
 });
@@ -79,5 +79,19 @@ describe('agreement end before the agreement starts', () => {
   it('a date given with an option of edit is named by the option, without the quotes of a field', async () => {
     const dir = folder();
     expect((await da(dir, 'agreement', 'edit', '2027-psyk-001', '--end', '2026-01-01')).stderr).toBe('  Datoen i --end ligger før datoen i »start«. Ret en af datoerne.\n' + REFUSED);
+  });
+});
+
+describe('a policy setting in civsam.yaml', () => {
+  const withShare = (share: string) => ({ ...baseFiles(), 'civsam.yaml': `region:\n  name: Region Test\nlanguage: da\npolicy:\n  max_share: ${share}\n` });
+
+  it('a number too large to count with (1e400) is said as too large, not as one to take out of quotes, and the setting in words with its key once', () => {
+    expect(messagesOf(withShare('1e400'), 'da')).toEqual(['civsam.yaml:5:14 schema-type Kontrollens politik: største andel til én organisation (max_share, mellem 0 og 1) er et alt for stort tal til at regne med. Skriv et almindeligt tal.']);
+    expect(messagesOf(withShare('1e400'))).toEqual(['civsam.yaml:5:14 schema-type policy.max_share is a number far too large to count with. Write an ordinary number.']);
+  });
+
+  it('near miss: a share above 1 is said by its limit; a quoted number is still told to lose its quotes', () => {
+    expect(messagesOf(withShare('1.5'), 'da')).toEqual(['civsam.yaml:5:14 schema-range Kontrollens politik: største andel til én organisation (max_share, mellem 0 og 1) må højst være 1.']);
+    expect(messagesOf(withShare('"0.4"'), 'da')).toEqual(['civsam.yaml:5:14 schema-type Kontrollens politik: største andel til én organisation (max_share, mellem 0 og 1) skal være et tal, uden anførselstegn.']);
   });
 });

@@ -408,7 +408,7 @@ describe('civsam overview: errors say what to do, exit 2', () => {
   it('an unknown patient group, with the known ones', async () => {
     const r = await run(['coverage', '--patient-group', 'tinnitus', '--lang', 'da']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: der er ingen patientgruppe med id\'et tinnitus. Angiv en af disse: Psykisk sygdom, Depression, Angst, Diabetes, KOL.\n');
+    expect(r.stderr).toBe('fejl: der er ingen patientgruppe, der passer til det, du angav ved --patient-group. Angiv en af disse: Psykisk sygdom, Depression, Angst, Diabetes, KOL.\n');
   });
 
   it('an unknown organisation, without listing every organisation', async () => {

@@ -8,7 +8,7 @@ import { baseFiles, makeFolder } from '../helpers/folder.js';
 const CALL = {
   id: 'c1', title: 'Opslag', areas: ['psychiatry'], scope: 'regional', published: '2026-01-05', deadline: '2026-02-01', channel: 'public',
   criteria: ['Se også puljens kriterier', { id: 'reach', text: { da: 'Når mange', en: 'Reaches many' }, weight: 2 }, { id: 'need', text: { da: 'Dækker et behov' }, kinds: ['operation'] }],
-  declarations: [{ assessor: 'X', date: '2026-02-05', ties: [] }],
+  declarations: [{ assessor: 'X', date: '2026-02-05', ties: [] }, { assessor: 'Y', date: '2026-02-06', ties: [{ organisation: 'alpha', relation: 'board' }] }],
 };
 const APPLICATION = {
   id: 'c1-alpha', call: 'c1', organisations: ['alpha'], amount_dkk: 1000, kind: 'operation', received: '2026-01-20',
@@ -40,6 +40,8 @@ describe('show: criteria and scores by their wording', () => {
     expect(rows(da.stdout, 'Kriterium 3')).toBe('Dækker et behov · kun til: drift');
     // A declaration of no ties says so, not a label with nothing after it.
     expect(rows(da.stdout, 'Habilitetserklæring 1')).toBe('bedømmer: X · dato: 5. feb. 2026 · tilknytninger: ingen');
+    // Ties by the organisation's name and the kind of tie in words, not as fields in brackets.
+    expect(rows(da.stdout, 'Habilitetserklæring 2')).toBe('bedømmer: Y · dato: 6. feb. 2026 · tilknytninger: Alpha Forening (bestyrelsesmedlem)');
     expect(da.stdout).not.toMatch(/\b(id|text|weight|kinds): /);
     const en = await civsam(['call', 'show', 'c1', '--data', dir], { env: { COLUMNS: '120' } });
     expect(rows(en.stdout, 'Criterion 2')).toBe('Reaches many · weight: 2');

@@ -17,7 +17,7 @@ describe('civsam validate', () => {
     const r = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: '72' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
-      'organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som',
+      'organisations/beta.yaml:7:26  Kommune nr. 2 henviser til et id, som',
       '                              ingen kommune har. Kontrollér id\'et, eller',
       '                              opret først det, der henvises til.',
       'organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i',
@@ -26,7 +26,7 @@ describe('civsam validate', () => {
     ].join('\n'));
     // A location longer than half the line: the message goes under it, indented.
     const narrow = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: '50' } });
-    expect(narrow.stdout.split('\n').slice(0, 3)).toEqual(['organisations/beta.yaml:7:26', '    Kommuner nr. 2 henviser til et id, som ingen', '    kommune har. Kontrollér id\'et, eller opret']);
+    expect(narrow.stdout.split('\n').slice(0, 3)).toEqual(['organisations/beta.yaml:7:26', '    Kommune nr. 2 henviser til et id, som ingen', '    kommune har. Kontrollér id\'et, eller opret']);
     for (const out of [r.stdout, narrow.stdout]) expect(out.split('\n').every((l) => l.length <= (out === r.stdout ? 72 : 50))).toBe(true);
     // Piped (no terminal, no COLUMNS): one line per problem, for scripts.
     const piped = await civsam(['validate'], { cwd: dir, env: { CIVSAM_LANG: 'da', COLUMNS: undefined } });
@@ -48,7 +48,7 @@ describe('civsam validate', () => {
     expect(en.stderr).toBe('2 errors in 2 files (6 files read).\n');
     const da = await civsam(['check', '--data', dir], { env: { LANG: 'da_DK.UTF-8', CIVSAM_LANG: undefined } });
     expect(da.code).toBe(2);
-    expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  Kommuner nr. 2 henviser til et id, som ingen kommune har.`);
+    expect(da.stdout).toContain(`${dir}/organisations/beta.yaml:8:26  Kommune nr. 2 henviser til et id, som ingen kommune har.`);
     expect(da.stderr).toBe('2 fejl i 2 filer (6 filer læst).\n');
   });
 

@@ -95,7 +95,7 @@ describe('vocab add', () => {
       [['--id', 'angst', '--name-da', 'Ny', '--name-en', 'New', '--areas', 'health'], 'error: the patient group angst is already in the vocabulary.'],
       [['--name-da', 'ANGST', '--name-en', 'Fear', '--areas', 'health'], 'error: the name given to --name-da is already the name of the patient group angst.'],
       [['--name-da', 'Frygt', '--name-en', 'Anxiety'.normalize('NFD'), '--areas', 'health'], 'error: the name given to --name-en is already the name of the patient group angst.'],
-      [['--name-da', 'Fobi', '--name-en', 'Phobia', '--parent', 'fobier'], 'error: there is no patient group with the id fobier. Give one of these: Mental illness, Depression, Anxiety, Diabetes.'],
+      [['--name-da', 'Fobi', '--name-en', 'Phobia', '--parent', 'fobier'], 'error: there is no patient group that matches what you gave for --parent. Give one of these: Mental illness, Depression, Anxiety, Diabetes.'],
       [['--name-en', 'Phobia', '--areas', 'health'], 'error: a patient group needs --name-da.'],
       [['--name-da', 'Fobi', '--name-en', 'Phobia'], 'error: a patient group needs --areas (social, psychiatry, health), or a --parent to take them from.'],
       [['--id', '../fobi', '--name-da', 'Fobi', '--name-en', 'Phobia', '--areas', 'health'], 'error: --id'],

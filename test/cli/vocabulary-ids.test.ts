@@ -17,7 +17,7 @@ describe('a vocabulary id as an option', () => {
     expect(byId.stdout).toContain('Samtalegruppe om angst');
     expect(await offers(dir, '--patient-group', 'Anxiety')).toEqual(await offers(dir, '--patient-group', 'angst'));
     const unknown = await offers(dir, '--patient-group', 'hoeretab');
-    expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'error: there is no patient group with the id hoeretab. Give one of these: Mental illness, Depression, Anxiety, Diabetes.\n' });
+    expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'error: there is no patient group that matches what you gave for --patient-group. Give one of these: Mental illness, Depression, Anxiety, Diabetes.\n' });
   });
 
   test('a vocabulary that is not readable YAML is judged by the folder, as before', async () => {

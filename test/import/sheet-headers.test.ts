@@ -28,7 +28,7 @@ describe('Danish headers', () => {
       .toEqual(['ansøgningslink', 'åbner', 'begrundelse_for_at_lukke_før_fristen', 'karakterskala_laveste', 'habilitetserklæringer', 'rapporter']);
     expect(columnsOf('application').map((c) => c.header.da)).toEqual([
       'id', 'opslag', 'organisationer', 'titel', 'beløb', 'art', 'år', 'modtaget', 'bedømmelser', 'afgørelse_udfald', 'afgørelse_dato',
-      'afgørelse_beløb', 'afgørelse_begrundelse', 'afgørelse_kriterier', 'afgørelse_journalnummer', 'aftale', 'noter',
+      'afgørelse_beløb', 'afgørelse_begrundelse', 'afgørelse_kriterier', 'afgørelse_formel_grund', 'afgørelse_journalnummer', 'aftale', 'noter',
     ]);
     // Headers staff's sheets already carry stay as they were.
     expect([da('organisation', 'contact.name'), da('offer', 'active_from'), da('agreement', 'funding'), da('consultation', 'deadline_reason')])

@@ -55,7 +55,7 @@ describe('civsam publish', () => {
     expect(r.stderr).toContain('Sprog: da, en (en/).\n');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
     const other = await civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--lang', 'fransk'], { env: { CIVSAM_LANG: 'da' } });
-    expect(other).toEqual({ code: 2, stdout: '', stderr: 'fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge (both), der skriver siderne på begge sprog.\n' });
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge, der skriver siderne på begge sprog.\n' });
     // Any command takes a language by its word, in either language.
     expect((await civsam(['--lang', 'dansk', 'validate', '--data', DATA])).stderr).toMatch(/^Ingen problemer/);
   });

@@ -58,11 +58,14 @@ describe('ids', () => {
     const folder = folderWith({ organisation: [{ id: 'lyspunktet' }], offer: [{ id: 'natcafe' }], call: [], agreement: [{ id: '2025-psyk-009' }] });
     expect(newId('offer', { title: 'Natcafé' }, folder)).toBe('natcafe-2');
     expect(newId('call', { title: 'Civilsamfundspuljen', published: '2027-09-01' }, folder)).toBe('2027-civilsamfundspuljen');
-    // A title that names its own year gives it once; another year in the title stays where it is.
-    expect(newId('call', { title: 'Opslag 2026: frivilligt psykiatriarbejde', published: '2026-09-01' }, folder)).toBe('2026-opslag-frivilligt-psykiatriarbejde');
-    expect(newId('consultation', { title: 'Psykiatriplan 2027', opens: '2027-01-05' }, folder)).toBe('2027-psykiatriplan');
-    expect(newId('call', { title: 'Opslag 2027', published: '2026-10-01' }, folder)).toBe('2026-opslag-2027');
+    // A title that names a year is followed as it reads, its own year or another; no second year is put in front.
+    expect(newId('call', { title: 'Opslag 2026: frivilligt psykiatriarbejde', published: '2026-09-01' }, folder)).toBe('opslag-2026-frivilligt-psykiatriarbejde');
+    expect(newId('call', { title: 'Opslag 2026 psykiatri', published: '2026-09-01' }, folder)).toBe('opslag-2026-psykiatri');
+    expect(newId('call', { title: 'Opslag 2027 psykiatri', published: '2026-11-01' }, folder)).toBe('opslag-2027-psykiatri');
+    expect(newId('consultation', { title: 'Psykiatriplan 2027', opens: '2026-12-01' }, folder)).toBe('psykiatriplan-2027');
     expect(newId('call', { title: '2026 Opslag', published: '2026-10-01' }, folder)).toBe('2026-opslag');
+    // A number that is no year is part of the title, and the record's own year goes in front.
+    expect(newId('call', { title: 'Opslag 12 pladser', published: '2026-10-01' }, folder)).toBe('2026-opslag-12-pladser');
     expect(newId('hearing-party', { organisation: 'lyspunktet' }, folder)).toBe('lyspunktet');
     expect(newId('agreement', { title: 'X', start: '2026-01-01', areas: ['social'] }, folder)).toBe('2026-soc-010');
     expect(newId('organisation', {}, folder)).toBeUndefined();

@@ -34,7 +34,7 @@ describe('--from-file problems are placed in the file the user gave', () => {
     expect(r.stderr).toBe([
       // In the order of the user's file, not of the file civsam would write.
       '  ../ny.yaml:4:10  Hjemmeside skal være en webadresse, der begynder med http:// eller https://, uden mellemrum.',
-      '  ../ny.yaml:6:21  Områder nr. 2 kan ikke have den værdi, der står i filen. Den kan have: socialområdet, psykiatri, sundhed.',
+      '  ../ny.yaml:6:21  Område nr. 2 kan ikke have den værdi, der står i filen. Den kan have: socialområdet, psykiatri, sundhed.',
       '  ../ny.yaml:8:1  Ukendt felt foo. Kontrollér stavningen mod skemaet, eller fjern feltet.',
       '  ../ny.yaml:10:10  Kontakt: e-mail skal være en e-mailadresse.',
       'fejl: ændringen blev afvist på grund af de 4 problemer ovenfor; intet er skrevet.',

@@ -55,9 +55,9 @@ describe('a record added twice', () => {
     const before = readFileSync(join(dir, 'offers/raadgivning.yaml'), 'utf8');
     const da = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--dry-run', '--data', dir], DA);
     expect(da.code).toBe(0);
-    expect(da.stderr).toBe('Prøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: så ville der være registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe. Er det det samme, så lad være med at foretage ændringen, eller slet den ene; ellers giv dem forskellige titler.\n');
+    expect(da.stderr).toBe('Herunder filens linjer, som civsam ville skrive dem, med felter og faste værdier som koder, sådan som filen rummer dem (civsam show viser dem med danske ord, når posten er gemt):\nPrøvekørsel: 1 fil ville blive ændret; intet er skrevet.\nBemærk: så ville der være registreret et tilbud med denne titel fra denne organisation mere end én gang: denne og samtalegruppe. Er det det samme, så lad være med at foretage ændringen, eller slet den ene; ellers giv dem forskellige titler.\n');
     const en = await civsam(['offer', 'edit', 'raadgivning', '--title', 'samtalegruppe', '--dry-run', '--data', dir]);
-    expect(en.stderr).toBe('Dry run: 1 file would change; nothing was written.\nNote: the register would then have an offer with this title from this organisation more than once: this one and samtalegruppe. If it is the same thing, leave this change unmade or remove one of them; if not, give them different titles.\n');
+    expect(en.stderr).toBe('Below, the file\'s lines as civsam would write them, with fields and fixed values by their codes, as the file holds them (civsam show gives them in words once saved):\nDry run: 1 file would change; nothing was written.\nNote: the register would then have an offer with this title from this organisation more than once: this one and samtalegruppe. If it is the same thing, leave this change unmade or remove one of them; if not, give them different titles.\n');
     expect(readFileSync(join(dir, 'offers/raadgivning.yaml'), 'utf8')).toBe(before);
     const numbered = await civsam([...offer('Samtalegruppe', 'beta'), '--dry-run', '--data', dir], DA);
     expect(numbered.stdout).toMatch(/\nsamtalegruppe-2\n$/);

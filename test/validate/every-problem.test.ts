@@ -13,7 +13,7 @@ describe('validate: every problem of a file in one run', () => {
     const files = { ...baseFiles(), 'offers/o1.yaml': offer('patient_groups: [depression, angst-og-ocd]\nactive_from: 2027-02-30\n') };
     expect(problemsOf(files)).toEqual(['offers/o1.yaml:5:30 reference', 'offers/o1.yaml:6:14 schema-format']);
     expect(messagesOf(files, 'da')).toEqual([
-      'offers/o1.yaml:5:30 reference Patientgrupper nr. 2 henviser til et id, som ingen patientgruppe har. Kontrollér id\'et, eller opret først det, der henvises til.',
+      'offers/o1.yaml:5:30 reference Patientgruppe nr. 2 henviser til et id, som ingen patientgruppe har. Kontrollér id\'et, eller opret først det, der henvises til.',
       'offers/o1.yaml:6:14 schema-format Aktivt fra skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.',
     ]);
   });

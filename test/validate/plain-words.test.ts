@@ -147,7 +147,7 @@ describe('the human report names no rule id', () => {
     const r = await civsam(['validate', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
-      `${dir}/organisations/beta.yaml:7:26  Kommuner nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
+      `${dir}/organisations/beta.yaml:7:26  Kommune nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
       `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
       '',
     ].join('\n'));

@@ -13,19 +13,19 @@ const callWith = (criteria: string) => ({ ...baseFiles(), 'calls/c.yaml': CALL +
 describe('a value that fits none of its field\'s forms', () => {
   it('a text over the limit: only its length, in Danish and English', () => {
     const files = callWith(`  - ${long}\n`);
-    expect(messagesOf(files, 'da')).toEqual(['calls/c.yaml:9:5 schema-length Kriterier nr. 1 må højst have 20.000 tegn (har 30.000).']);
+    expect(messagesOf(files, 'da')).toEqual(['calls/c.yaml:9:5 schema-length Kriterium nr. 1 må højst have 20.000 tegn (har 30.000).']);
     expect(messagesOf(files, 'en')).toEqual(['calls/c.yaml:9:5 schema-length criteria[0] must be at most 20,000 characters long (it is 30,000).']);
   });
 
   it('a mapping: only what the mapping lacks or breaks', () => {
-    expect(messagesOf(callWith('  - id: reach\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-required Feltet kriterier nr. 1: ordlyd mangler. Tilføj en linje text: med værdien.']);
+    expect(messagesOf(callWith('  - id: reach\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-required Feltet kriterium nr. 1: ordlyd mangler. Tilføj en linje text: med værdien.']);
     expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'en')).toEqual(['calls/c.yaml:10:16 schema-length criteria[0].text.da must be at most 20,000 characters long (it is 30,000).']);
     // In Danish the criterion's wording is named in words, as show heads it.
-    expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'da')).toEqual(['calls/c.yaml:10:16 schema-length Kriterier nr. 1: ordlyd: dansk må højst have 20.000 tegn (har 30.000).']);
+    expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'da')).toEqual(['calls/c.yaml:10:16 schema-length Kriterium nr. 1: ordlyd: dansk må højst have 20.000 tegn (har 30.000).']);
   });
 
   it('a value of no allowed form (a number): one line, for the first form', () => {
-    expect(messagesOf(callWith('  - 5\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-type Kriterier nr. 1 skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);
+    expect(messagesOf(callWith('  - 5\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-type Kriterium nr. 1 skal være tekst. Sæt værdien i anførselstegn (et tal som 0800 ville ellers miste sit foranstillede nul).']);
   });
 
   it('each criterion is judged by its own form, and a valid one says nothing', () => {

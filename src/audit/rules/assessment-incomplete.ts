@@ -2,7 +2,7 @@
 // for every criterion of its call from every assessor of the call (everyone who assessed any of
 // its applications), an assessor with a declared tie to an applicant excepted: their scores do not
 // count (forvaltningsloven § 3), so theirs are not missing. Withdrawn and undecided applications
-// need no scores; calls with plain-text criteria are not scored. Each finding ends with the command
+// need no scores, nor do refusals on formal grounds (late, ineligible); calls with plain-text criteria are not scored. Each finding ends with the command
 // that records the scores (the assessor by a placeholder: an assessor's name is never in a finding).
 import { assessedBy, criterionText, missingScores, quotedCriterion, type ScoredCriterion } from '../../domain/applications.js';
 import type { InLanguages } from '../../i18n/index.js';
@@ -25,6 +25,8 @@ export const rule: AuditRule = {
       for (const app of apps) {
         const outcome = app.decision?.outcome;
         if (outcome === undefined || outcome === 'withdrawn') continue;
+        // A refusal on formal grounds (late, ineligible) is made without judging the application.
+        if (outcome === 'refused' && app.decision?.formal) continue;
         // Nobody assessed the call at all: every criterion lacks its score.
         const missing = assessors.length === 0 ? criteria.map((c) => ({ assessor: 0, criterion: c.id })) : missingScores(app, criteria, assessors);
         if (missing.length === 0) continue;

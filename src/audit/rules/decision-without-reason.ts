@@ -1,6 +1,7 @@
 // decision-without-reason [error]: a refusal or partial grant without a reason naming at least one
 // of the call's criteria (forvaltningsloven § 22 and § 24). A call whose criteria have no ids
-// cannot be named by id: there, a written reason is enough. Each finding ends with the command that
+// cannot be named by id: there, a written reason is enough. A refusal on formal grounds (late,
+// ineligible) names no criterion: it was not judged by them, and its letter gives its ground. Each finding ends with the command that
 // mends what it finds.
 import type { AuditRule, Finding } from '../finding.js';
 import { callRounds } from '../grants.js';
@@ -19,6 +20,8 @@ export const rule: AuditRule = {
       for (const app of apps) {
         const d = app.decision;
         if (!d || (d.outcome !== 'refused' && d.outcome !== 'partly')) continue;
+        // A refusal on formal grounds (late, ineligible) was not judged by the criteria: its letter gives the ground.
+        if (d.outcome === 'refused' && d.formal) continue;
         const params = { outcome: { key: `audit.outcome.${d.outcome}` as const }, date: d.date, call: nameOf(folder, 'call', call.id), id: app.id };
         // Both lacks in one finding, with one command that mends both: a case worker who adds the
         // reason is not then refused again for the criteria.

@@ -19,7 +19,8 @@ export const rule: AuditRule = {
       if (criteria.length === 0) continue;
       const ids = new Set(criteria.map((c) => c.id));
       const scored = apps.map((app) => ({ app, total: weightedTotal(app, criteria, counted), means: meanScores(app, counted) }));
-      const refused = scored.filter((s) => s.app.decision?.outcome === 'refused' && s.total !== undefined);
+      // A refusal on formal grounds was not made by the scores: a higher total there says nothing of the grants.
+      const refused = scored.filter((s) => s.app.decision?.outcome === 'refused' && !s.app.decision.formal && s.total !== undefined);
       for (const g of scored) {
         if (!isGrant(g.app.decision?.outcome) || g.total === undefined) continue;
         const named = (g.app.decision?.criteria ?? []).filter((c) => ids.has(c));

@@ -10,6 +10,9 @@ export const auditRuleChoice = defineMessages({
   'auditRule.unknown': 'there is no audit rule {rule}. The rules are:\n{rules}',
   'auditRule.unknownName': 'no audit rule has the id or title given after {option}. The rules are:\n{rules}',
   'auditRule.unknownNameAt': 'no audit rule has the id or title given after {option} number {position}. The rules are:\n{rules}',
+  'auditRule.unknownNear': 'there is no audit rule {rule}. {hint} The rules are:\n{rules}',
+  'auditRule.unknownNameNear': 'no audit rule has the id or title given after {option}. {hint} The rules are:\n{rules}',
+  'auditRule.unknownNameAtNear': 'no audit rule has the id or title given after {option} number {position}. {hint} The rules are:\n{rules}',
   'auditRule.line': '  {id} – {title}',
 }, {
   'auditRule.empty': '{option} er angivet uden en regel. Skriv reglens id, for eksempel evaluation-overdue, eller dens titel.',
@@ -19,5 +22,8 @@ export const auditRuleChoice = defineMessages({
   'auditRule.unknown': 'der er ingen kontrolregel ved navn {rule}. Reglerne er:\n{rules}',
   'auditRule.unknownName': 'ingen kontrolregel har det id eller den titel, der står efter {option}. Reglerne er:\n{rules}',
   'auditRule.unknownNameAt': 'ingen kontrolregel har det id eller den titel, der står efter {option} nummer {position}. Reglerne er:\n{rules}',
+  'auditRule.unknownNear': 'der er ingen kontrolregel ved navn {rule}. {hint} Reglerne er:\n{rules}',
+  'auditRule.unknownNameNear': 'ingen kontrolregel har det id eller den titel, der står efter {option}. {hint} Reglerne er:\n{rules}',
+  'auditRule.unknownNameAtNear': 'ingen kontrolregel har det id eller den titel, der står efter {option} nummer {position}. {hint} Reglerne er:\n{rules}',
   'auditRule.line': '  {id} – {title}',
 });

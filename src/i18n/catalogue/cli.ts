@@ -144,7 +144,7 @@ export const cli = defineMessages({
   'cli.placeholderChoices': ' {option} kan have en af disse værdier: {choices}.{more}',
   'cli.invalidArgument': 'værdien til {what} er ikke gyldig.',
   'cli.invalidChoice': '{what} kan have en af disse værdier: {choices}.',
-  'cli.langValues': '--lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge (both), der skriver siderne på begge sprog.',
+  'cli.langValues': '--lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge, der skriver siderne på begge sprog.',
   'cli.unknownCommandUnnamed': 'ukendt kommando.',
   'cli.badId': '{what} er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; list-kommandoerne viser dem (fx civsam org list).',
   'cli.badIdArgument': '{what}, er ikke gyldigt. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. Det er postens filnavn uden .yaml; list-kommandoerne viser dem (fx civsam org list).',

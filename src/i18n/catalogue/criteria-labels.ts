@@ -7,8 +7,11 @@ export const criteriaLabels = defineMessages({
   'label.weight': 'weight',
   'label.kinds': 'only for',
   'show.emptyList': 'none',
+  // One of an assessor's ties: the organisation's name and the kind of tie.
+  'show.tie': '{organisation} ({relation})',
 }, {
   'label.weight': 'vægt',
   'label.kinds': 'kun til',
   'show.emptyList': 'ingen',
+  'show.tie': '{organisation} ({relation})',
 });

@@ -1,0 +1,78 @@
+// A refusal on formal grounds (received late, not eligible to apply) is not judged by the call's
+// criteria: it names none, needs no scores, and its letter gives the ground instead of claiming to
+// rest on a criterion. A late application refused without a criterion is recorded as refused for
+// being late, and that is said. A withdrawn application gets no letter, and `call letters` says so.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { todayIs } from '../helpers/today.js';
+
+const CALL = ['id: c1', 'title: Opslag 2027', 'areas: [psychiatry]', 'scope: regional', 'published: 2026-10-01', 'deadline: 2026-11-15', 'channel: public',
+  'criteria:', '  - id: quality', '    text: {da: Faglig kvalitet}', '  - id: reach', '    text: {da: Rækkevidde}', ''].join('\n');
+const APP = (id: string, o: string, title: string, received: string, extra = '') => `id: ${id}\ncall: c1\norganisations: [${o}]\ntitle: ${title}\namount_dkk: 1000\nkind: development\nreceived: ${received}\n${extra}`;
+const SCORED = 'assessments:\n  - assessor: Anna\n    date: 2026-11-25\n    scores:\n      - {criterion: quality, score: 4}\n      - {criterion: reach, score: 3}\n';
+const folder = () => makeFolder({
+  ...baseFiles(),
+  'organisations/beta.yaml': org('beta', 'Beta'),
+  'organisations/gamma.yaml': org('gamma', 'Gamma'),
+  'calls/c1.yaml': CALL,
+  // In time and scored; late and never scored; in time, to be withdrawn.
+  'applications/c1-alpha.yaml': APP('c1-alpha', 'alpha', 'Angstcafé', '2026-11-10', SCORED),
+  'applications/c1-beta.yaml': APP('c1-beta', 'beta', 'Besøgsvenner', '2026-11-20'),
+  'applications/c1-gamma.yaml': APP('c1-gamma', 'gamma', 'Hjertecafé', '2026-11-12'),
+});
+const run = (dir: string, args: string[], lang = 'da') => civsam(['--data', dir, ...args, '--no-commit'], { env: { CIVSAM_LANG: lang, COLUMNS: '300' } });
+const letters = (dir: string, out: string, lang = 'da') => civsam(['--data', dir, 'call', 'letters', 'c1', '--out', out], { env: { CIVSAM_LANG: lang, COLUMNS: '300' } });
+const decision = (dir: string, id: string) => readFileSync(join(dir, `applications/${id}.yaml`), 'utf8').split('decision:')[1] ?? '';
+
+todayIs('2026-12-06');
+
+describe('a refusal on formal grounds', () => {
+  it('a late application refused without a criterion is recorded as refused for being late, said so; its letter gives that ground and names no criterion; the withdrawn one is named as left without a letter', async () => {
+    const dir = folder();
+    const late = await run(dir, ['application', 'decide', 'Besøgsvenner', '--decision', 'afslag', '--reason', 'Ansøgningen kom for sent']);
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stderr).toContain('Afslaget er registreret som et afslag af formelle grunde: ansøgning c1-beta blev modtaget efter fristen, og der er ikke angivet noget kriterium. Brevet siger det og nævner ingen kriterier. Bygger afslaget alligevel på kriterierne, så angiv dem: civsam application decide c1-beta --criteria KRITERIER.\n');
+    expect(decision(dir, 'c1-beta')).toContain('formal: late');
+    expect((await run(dir, ['application', 'decide', 'Angstcafé', '--decision', 'bevilget', '--reason', 'Stærk ansøgning', '--criteria', 'Faglig kvalitet'])).code).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'Hjertecafé', '--decision', 'trukket tilbage'])).code).toBe(0);
+    // Neither a criterion nor scores are asked of it: the letters are written.
+    const out = join(makeFolder({}), 'breve');
+    const written = await letters(dir, out);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toContain('Skrev 2 breve (Markdown og HTML) til');
+    expect(written.stderr).toContain('Intet brev til ansøgningen, som ansøgeren har trukket tilbage: »Hjertecafé« (c1-gamma). En tilbagetrækning er ansøgerens egen, så regionen sender ingen afgørelse.\n');
+    expect(readdirSync(out).filter((f) => f.endsWith('.md')).sort()).toEqual(['c1-alpha.md', 'c1-beta.md']);
+    const refusal = readFileSync(join(out, 'c1-beta.md'), 'utf8');
+    expect(refusal).toContain('Region Test giver afslag på jeres ansøgning om 1.000 kr. til »Besøgsvenner«, fordi den blev modtaget efter opslagets ansøgningsfrist 15. nov. 2026. Den er derfor ikke bedømt efter opslagets kriterier.');
+    expect(refusal).toContain('Ansøgningen kom for sent');
+    expect(refusal).not.toContain('bygger særligt på');
+    expect(refusal).not.toContain('Faglig kvalitet');
+    // The audit asks nothing of it either.
+    const audit = await civsam(['--data', dir, 'audit', '--format', 'json', '--as-of', '2026-12-06']);
+    expect((JSON.parse(audit.stdout) as { findings: Array<{ subject: { id: string } }> }).findings.filter((f) => f.subject.id === 'c1-beta')).toEqual([]);
+  });
+
+  it('--formal ineligible is said in the letter; near misses: --formal on a grant, with --criteria, or late for one received in time, are refused and write nothing', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/c1-alpha.yaml'), 'utf8');
+    const grant = await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'bevilget', '--formal', 'for sent']);
+    expect(grant.code).toBe(2);
+    expect(grant.stderr.split('\n')[0]).toBe('fejl: --formal angiver den formelle grund til et afslag, og afgørelsen »bevilget« er ikke et afslag. Angiv --decision afslag sammen med den, eller udelad --formal.');
+    const both = await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--formal', 'ikke berettiget', '--criteria', 'reach']);
+    expect(both.stderr.split('\n')[0]).toBe('fejl: et afslag af formelle grunde bedømmes ikke efter kriterierne og nævner derfor ingen: angiv enten --formal eller --criteria, ikke begge.');
+    const inTime = await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--formal', 'for sent']);
+    expect(inTime).toMatchObject({ code: 2, stderr: 'fejl: ansøgning c1-alpha blev modtaget inden opslagets frist, så den kan ikke afvises for at komme for sent. Er modtagelsesdatoen forkert, så ret den først (civsam application edit c1-alpha --received ÅÅÅÅ-MM-DD); ellers giv afslag efter kriterierne med --criteria.\n' });
+    expect(readFileSync(join(dir, 'applications/c1-alpha.yaml'), 'utf8')).toBe(before);
+    // A refusal in time without --formal still has to name its criteria: nothing is inferred.
+    expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--reason', 'Lav kvalitet'])).stderr).not.toContain('formelle');
+    expect(decision(dir, 'c1-alpha')).not.toContain('formal');
+    expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen er ikke hjemmehørende i regionen'])).code).toBe(0);
+    expect(decision(dir, 'c1-alpha')).toContain('formal: ineligible');
+    const out = join(makeFolder({}), 'letters');
+    expect((await letters(dir, out, 'en')).code).toBe(0);
+    expect(readFileSync(join(out, 'c1-alpha.md'), 'utf8')).toContain('Region Test refuses your application for DKK 1,000 for “Angstcafé”, because the applicant may not apply under the call “Opslag 2027”. It has therefore not been assessed by the call\'s criteria.');
+  });
+});
