@@ -10,7 +10,6 @@ import type { DataFolder } from '../domain/folder.js';
 import { andList, type Message } from '../i18n/index.js';
 import type { Call } from '../domain/kinds.js';
 import { changeRecord } from '../register/apply-change.js';
-import { shellWord } from '../i18n/shell-word.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; assessor?: string; date?: string; ties?: string[]; tie?: string; none?: boolean };
 type Declaration = NonNullable<Call['declarations']>[number];
@@ -48,10 +47,5 @@ function alreadyAssessed(folder: DataFolder, callId: string, declarations: Decla
   const orgs = tiesOf(tiedAssessors({ declarations }, apps), assessor);
   const count = apps.filter((a) => assessedBy(a, assessor)).length;
   if (!orgs || count === 0) return undefined;
-  // Each removal as a command to paste: the application and the name as its assessment records it (the user's own words).
-  const commands = apps.flatMap((a) => {
-    const name = a.assessments?.find((x) => sameAssessor(x.assessor, assessor))?.assessor;
-    return name === undefined ? [] : [{ key: 'ranking.removeCommandLine' as const, params: { command: `civsam application assess ${a.id} --assessor ${shellWord(name)} --remove` } }];
-  });
-  return { key: 'call.declaredAfterScores', params: { count, organisations: andList(orgs.map((o) => folder.records.organisation.get(o)?.name ?? o)), orgCount: orgs.length, commands: { lines: commands } } };
+  return { key: 'call.declaredAfterScores', params: { count, organisations: andList(orgs.map((o) => folder.records.organisation.get(o)?.name ?? o)), orgCount: orgs.length, id: callId } };
 }

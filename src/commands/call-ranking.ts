@@ -14,10 +14,6 @@ import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
-import { shellWord } from '../i18n/shell-word.js';
-import { sameAssessor } from '../domain/personal.js';
-import { tiedAssessors } from '../domain/applications.js';
-import type { Application, Call } from '../domain/kinds.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
@@ -129,27 +125,8 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
     const { sheets } = viewSheets({ heading, tables: [{ ...table, title: call.id }] }, call.id);
     writeOutputFile(ctx, opts.output, await sheetsToXlsx(sheets));
     ctx.stderr.write(ctx.t('export.written', { rows: sheets[0].rows.length, file: opts.output }) + '\n');
-    removeCommands(ctx, call, [...folder.records.application.values()].filter((a) => a.call === call.id), report);
     return EXIT.ok;
   }
   emit(ctx, opts, { heading, tables: [table], json: report });
-  removeCommands(ctx, call, [...folder.records.application.values()].filter((a) => a.call === call.id), report);
   return EXIT.ok;
-}
-
-/**
- * The commands that remove the scores that do not count, each with the application and the
- * assessor's name as the files record them, ready to paste: said to the user on stderr, never in
- * the report (its files and JSON number the assessors and name none).
- */
-function removeCommands(ctx: CommandContext, call: Call, apps: readonly Application[], r: Ranking): void {
-  if (r.uncounted.assessors === 0) return;
-  const tied = [...tiedAssessors(call, apps).keys()];
-  const byId = new Map(apps.map((a) => [a.id, a]));
-  const commands = r.applications.filter((a) => a.uncounted > 0).flatMap((row) => {
-    const app = byId.get(row.id);
-    const names = tied.flatMap((t) => app?.assessments?.find((a) => sameAssessor(a.assessor, t))?.assessor ?? []);
-    return names.map((name) => ({ key: 'ranking.removeCommandLine' as const, params: { command: `civsam application assess ${row.id} --assessor ${shellWord(name)} --remove` } }));
-  });
-  if (commands.length > 0) ctx.stderr.write(ctx.t('ranking.removeCommands', { count: commands.length, commands: { lines: commands } }) + '\n');
 }

@@ -552,10 +552,8 @@ describe('call declare and agreement report', () => {
     expect(none.stderr).not.toContain('Note');
     const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'declare', 'c1', '--assessor', NAME, '--date', '2026-02-12', '--ties', 'Alpha Forening', '--tie', 'ansat', '--no-commit']);
     expect(da.code).toBe(0);
-    // The removals as commands to paste, with the application and the name the user typed (quoted for the shell).
-    expect(da.stderr).toContain('Bemærk: denne bedømmer har allerede bedømt 2 ansøgninger i opslaget, og tilknytningen er til Alpha Forening, som søger i det. En bedømmer med tilknytning til en ansøger er inhabil i hele opslaget (forvaltningslovens § 3), så de karakterer tæller ikke længere med i rangordningen. Fjern dem, og lad en anden bedømmer bedømme opslagets ansøgninger:\n'
-      + "  civsam application assess a1 --assessor 'Anne Ærø Assessorsen' --remove\n"
-      + "  civsam application assess a2 --assessor 'Anne Ærø Assessorsen' --remove\n");
+    expect(da.stderr).toContain('Bemærk: denne bedømmer har allerede bedømt 2 ansøgninger i opslaget, og tilknytningen er til Alpha Forening, som søger i det. En bedømmer med tilknytning til en ansøger er inhabil i hele opslaget (forvaltningslovens § 3), så de karakterer tæller ikke længere med i rangordningen. Fjern dem med civsam application assess ANSØGNING --assessor NAVN --remove (civsam call ranking c1 viser hvilke), og lad en anden bedømmer bedømme opslagets ansøgninger.\n');
+    expect(da.stderr).not.toContain('Assessorsen');
     expect(read(dir, 'calls/c1.yaml').declarations).toEqual([{ assessor: NAME, date: '2026-02-12', ties: [{ organisation: 'alpha', relation: 'employed' }] }]);
   });
 
