@@ -9,7 +9,7 @@ import { refuseUnreadablePath } from '../domain/path-check.js';
 import { RECORD_KINDS } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { EXIT, UserError, fileSystemReasonOf } from '../domain/errors.js';
-import type { Language } from '../i18n/index.js';
+import { listWords, type Language } from '../i18n/index.js';
 import { sitePages } from '../site/site.js';
 import { checkSiteFolder, writeSite } from '../site/write-site.js';
 import { RULES } from '../audit/registry.js';
@@ -67,7 +67,9 @@ export async function run(ctx: CommandContext, given: PublishOptions): Promise<n
   const { written, unchanged, removed, paths } = result;
   const pages = paths.filter((p) => p.endsWith('.html')).length;
   ctx.stderr.write(ctx.errColor.green(ctx.t('publish.done', { pages, files: paths.length, dir: opts.out, date: asOf, written, unchanged, removed })) + '\n');
-  ctx.stderr.write(ctx.t('publish.languages', { languages: languages.map((l, i) => (i === 0 ? l : `${l} (${l}/)`)).join(', ') }) + '\n');
+  // In words (dansk, engelsk), the other languages with the folder they are in.
+  const languageWords = languages.map((l, i) => (i === 0 ? ctx.t(`value.${l}`) : ctx.t('publish.languageIn', { language: ctx.t(`value.${l}`), folder: `${l}/` })));
+  ctx.stderr.write(ctx.t('publish.languages', { languages: listWords(ctx.lang, languageWords) }) + '\n');
   if (result.finishedAfterStop !== undefined) {
     ctx.stderr.write(ctx.errColor.yellow(ctx.t('publish.finishedAfterStop')) + '\n');
     return result.finishedAfterStop;

@@ -33,7 +33,7 @@ describe('civsam publish', () => {
   it('writes the site, says what it wrote on stderr, and writes nothing to stdout', async () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23']);
-    expect(r.stderr).toBe(SAMPLE_AUDIT + `Published ${PAGES} pages (${PAGES + 2 + OPEN_DATA} files) to ${out} as of 23 Nov 2026: ${PAGES + 2 + OPEN_DATA} written, 0 unchanged, 0 removed.\nLanguages: da.\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT + `Published ${PAGES} pages (${PAGES + 2 + OPEN_DATA} files) to ${out} as of 23 Nov 2026: ${PAGES + 2 + OPEN_DATA} written, 0 unchanged, 0 removed.\nLanguages: Danish.\n`);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
@@ -43,7 +43,7 @@ describe('civsam publish', () => {
   it('publishes both languages with --lang both, in the language of the user\'s messages', async () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'both'], { env: { CIVSAM_LANG: 'da' } });
-    expect(r.stderr).toBe(SAMPLE_AUDIT_DA + `Udgav ${2 * PAGES} sider (${2 * PAGES + 2 + OPEN_DATA} filer) i ${out} pr. 23. nov. 2026: ${2 * PAGES + 2 + OPEN_DATA} skrevet, 0 uændrede, 0 fjernet.\nSprog: da, en (en/).\n`);
+    expect(r.stderr).toBe(SAMPLE_AUDIT_DA + `Udgav ${2 * PAGES} sider (${2 * PAGES + 2 + OPEN_DATA} filer) i ${out} pr. 23. nov. 2026: ${2 * PAGES + 2 + OPEN_DATA} skrevet, 0 uændrede, 0 fjernet.\nSprog: dansk og engelsk (i mappen en/).\n`);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'en', 'offers.html'), 'utf8')).toContain('<html lang="en">');
   });
@@ -52,7 +52,7 @@ describe('civsam publish', () => {
     const out = join(makeFolder({}), 'site');
     const r = await civsam(['publish', '--data', DATA, '--out', out, '--as-of', '2026-11-23', '--lang', 'begge'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Sprog: da, en (en/).\n');
+    expect(r.stderr).toContain('Sprog: dansk og engelsk (i mappen en/).\n');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html lang="da">');
     const other = await civsam(['publish', '--data', DATA, '--out', join(makeFolder({}), 's'), '--lang', 'fransk'], { env: { CIVSAM_LANG: 'da' } });
     expect(other).toEqual({ code: 2, stdout: '', stderr: 'fejl: --lang kan have værdien da (dansk) eller en (engelsk); civsam publish kan også have begge, der skriver siderne på begge sprog.\n' });

@@ -23,6 +23,7 @@ export const publish = defineMessages({
   'publish.outInsideData': '{dir} is inside the data folder. Write the site somewhere else, so it is never read as data.',
   'publish.done': 'Published {pages, plural, one {# page} other {# pages}} ({files, plural, one {# file} other {# files}}) to {dir} as of {date}: {written} written, {unchanged} unchanged, {removed} removed.',
   'publish.languages': 'Languages: {languages}.',
+  'publish.languageIn': '{language} (in the folder {folder})',
   // ---------------------------------------------------------------- the site: frame
   'publish.siteTitle': '{region} and civil society',
   'publish.regionFallback': 'The region',
@@ -281,6 +282,7 @@ export const publish = defineMessages({
   'publish.outInsideData': '{dir} ligger i datamappen. Skriv webstedet et andet sted, så det aldrig bliver læst som data.',
   'publish.done': 'Udgav {pages, plural, one {# side} other {# sider}} ({files, plural, one {# fil} other {# filer}}) i {dir} pr. {date}: {written} skrevet, {unchanged} uændrede, {removed} fjernet.',
   'publish.languages': 'Sprog: {languages}.',
+  'publish.languageIn': '{language} (i mappen {folder})',
   // ---------------------------------------------------------------- sitet: rammen
   'publish.siteTitle': '{region} og civilsamfundet',
   'publish.regionFallback': 'Regionen',
