@@ -326,7 +326,7 @@ export const register = defineMessages({
   'doctor.readableByOthers': '{count, plural, one {# data file} other {# data files}} can be read by every user of this computer. Records hold personal data: chmod -R o-rwx {dir}',
   'doctor.readableByOthersShared': '{count, plural, one {# data file} other {# data files}} can be read by every user of this computer. Records hold personal data, and who may read them is not yours to change here: ask whoever manages the data folder {dir} to close {count, plural, one {it} other {them}} to other users.',
   'doctor.permissionsOk': 'Data files are readable by their owner and group only.',
-  'doctor.uncommitted': '{count, plural, one {# file in the data folder has} other {# files in the data folder have}} uncommitted changes (git status shows them).',
+  'doctor.uncommitted': '{count, plural, one {# file in the data folder has} other {# files in the data folder have}} uncommitted changes:',
   'doctor.committed': 'Everything in the data folder is committed to git.',
   'doctor.noGit': 'The data folder is not in a git repository, so there is no history of changes (git init makes one).',
 }, {
@@ -649,7 +649,7 @@ export const register = defineMessages({
   'doctor.readableByOthers': '{count, plural, one {# datafil} other {# datafiler}} kan læses af alle brugere på computeren. Posterne indeholder personoplysninger: chmod -R o-rwx {dir}',
   'doctor.readableByOthersShared': '{count, plural, one {# datafil} other {# datafiler}} kan læses af alle brugere på computeren. Posterne indeholder personoplysninger, og det er ikke dig, der kan ændre, hvem der må læse dem: bed den, der har ansvaret for datamappen {dir}, om at lukke for andre brugeres adgang til {count, plural, one {den} other {dem}}.',
   'doctor.permissionsOk': 'Datafilerne kan kun læses af ejeren og gruppen.',
-  'doctor.uncommitted': '{count, plural, one {# fil} other {# filer}} i datamappen har ændringer, der ikke er registreret i historikken (git status viser dem).',
+  'doctor.uncommitted': '{count, plural, one {# fil} other {# filer}} i datamappen har ændringer, der ikke er registreret i historikken:',
   'doctor.committed': 'Alt i datamappen er registreret i historikken (git).',
   'doctor.noGit': 'Datamappen ligger ikke i et git-arkiv, så der er ingen historik over ændringer (git init opretter et).',
 });
