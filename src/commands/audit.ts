@@ -98,8 +98,8 @@ type RuleMatch = { rule: AuditRule } | { several: AuditRule[] } | { severalTitle
 
 /**
  * The rule a word names: its id, its title as the audit prints it in either language, the two as
- * a list writes them (`evaluation-overdue (Evaluering over tid)`, `evaluation-overdue – Evaluering
- * over tid`), or the start of one id (`unilateral`) or of one title in the user's language
+ * a list writes them (`evaluation-overdue (Evaluering er forsinket)`, `evaluation-overdue – Evaluering
+ * er forsinket`), or the start of one id (`unilateral`) or of one title in the user's language
  * (`Puljen er`), of at least three letters; titles compared as names are (case, accents, spacing
  * and how the letters were composed ignored).
  */

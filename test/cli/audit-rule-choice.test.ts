@@ -86,9 +86,9 @@ describe('audit: choosing a rule by a word', () => {
 
   it('takes a rule back as a list writes it, and a title that holds a comma', async () => {
     // Also in capitals, as an id may be typed: ids are small letters.
-    for (const given of ['evaluation-overdue (Evaluering over tid)', 'evaluation-overdue – Evaluering over tid', 'evaluation-overdue (Evaluation overdue)', 'EVALUATION-OVERDUE', 'Evaluation-ov', 'Evaluation-Overdue (Evaluering over tid)']) {
+    for (const given of ['evaluation-overdue (Evaluering er forsinket)', 'evaluation-overdue – Evaluering er forsinket', 'evaluation-overdue (Evaluation overdue)', 'EVALUATION-OVERDUE', 'Evaluation-ov', 'Evaluation-Overdue (Evaluering er forsinket)']) {
       const r = await civsam(['audit', '--explain', given], DA);
-      expect([r.code, r.stdout.split('\n')[0]], given).toEqual([0, 'evaluation-overdue · Evaluering over tid']);
+      expect([r.code, r.stdout.split('\n')[0]], given).toEqual([0, 'evaluation-overdue · Evaluering er forsinket']);
     }
     const comma = await civsam(['audit', '--as-of', AS_OF, '--format', 'json', '--rule', 'Afslag eller delvis bevilling uden begrundelse, der nævner kriterierne'], DA);
     expect(comma.code).not.toBe(2);

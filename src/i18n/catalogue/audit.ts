@@ -217,7 +217,7 @@ export const audit = defineMessages({
   'audit.rule.funding-outside-period.line': '{amount} fra {pool} for {year}',
   'audit.rule.funding-outside-period.period': 'fra {start} til {end}',
   'audit.rule.funding-outside-period.periodOpen': 'fra {start} uden fastsat slutdato',
-  'audit.rule.evaluation-overdue.title': 'Evaluering over tid',
+  'audit.rule.evaluation-overdue.title': 'Evaluering er forsinket',
   'audit.rule.evaluation-overdue.explain': 'Enhver aktiv aftale har en dato for næste evaluering (feltet »næste evaluering«). Reglen finder aftaler, hvor datoen er overskredet. Evalueringen afgør, om samarbejdet når sin målgruppe, og om et projekt skal overgå til drift; når den registreres, rykker datoen frem: civsam agreement evaluate ID --summary TEKST (den næste skal så laves 12 måneder efter, medmindre --next-due eller --next-in-months siger andet).',
   'audit.rule.evaluation-overdue.message': 'evalueringen med frist {due} er ikke registreret ({days, plural, one {# dag} other {# dage}} over tid).',
   'audit.rule.inactive-party.title': 'Aktiv post for en inaktiv organisation',
