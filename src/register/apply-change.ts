@@ -481,7 +481,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
           say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : result.hook ? { key: 'git.hookRefused', params: { hook: result.hook } } : { key: 'git.commitFailed' }, 'warn');
-          if (result.full && noted) say(ctx, { key: 'git.commitLater' }, 'warn');
+          if ((result.full || result.hook) && noted) say(ctx, { key: 'git.commitLater' }, 'warn');
           commitFailed = true;
         }
       }

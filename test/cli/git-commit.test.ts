@@ -162,7 +162,7 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
     }
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: { ...GIT, CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Ændringen er gemt, men git-kontrollen commit-msg (en såkaldt hook, sat op i mappens git-arkiv) afviste at registrere den i historikken, så den er ikke registreret endnu. Kør git commit i datamappen for at se, hvad kontrollen indvender, og ret det (eller spørg den, der har sat kontrollen op). civsam husker ændringen som sin egen og registrerer den sammen med din næste ændring;');
+    expect(r.stderr).toContain('Ændringen er gemt, men git-kontrollen commit-msg (en såkaldt hook, sat op i mappens git-arkiv) afviste at registrere den i historikken, så den er ikke registreret endnu. Kør git commit i datamappen for at se, hvad kontrollen indvender, og ret det (eller spørg den, der har sat kontrollen op). git commit i datamappen registrerer den med det samme.\ncivsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n');
     writeFileSync(join(dir, '.git', 'hooks', 'commit-msg'), '#!/bin/sh\nexit 0\n');
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Ny note', '--data', dir], { env: { ...GIT, CIVSAM_LANG: 'da' } });
     expect(next.code).toBe(0);
@@ -182,7 +182,7 @@ describe('a commit git cannot make for want of space', () => {
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: { ...GIT, PATH: `${bin}:${process.env.PATH}` } });
     const command = "git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: hjemmeside: sat' -- organisations/alpha.yaml";
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n`);
     // The command, run in the data folder once there is room, commits the change.
     execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
     expect(git('status', '--porcelain')).toBe('');
@@ -220,7 +220,7 @@ describe('a commit that meets a full disk after git add', () => {
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit', 'reset']) });
     const command = `git commit -m ${subject} -- organisations/alpha.yaml`;
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n`);
     expect(git('status', '--porcelain')).toBe('M  organisations/alpha.yaml\n');
     execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
     expect(git('status', '--porcelain')).toBe('');
@@ -321,7 +321,7 @@ describe('the next change after a commit that failed', () => {
       const r = add(name);
       // Saved but not in the history: exit 2, and the change is not lost for that.
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('civsam husker ændringen som sin egen og registrerer den selv sammen med din næste ændring, når der er plads igen.\n');
+      expect(r.stderr).toContain('civsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n');
     }
     const saved = new Date().toISOString();
     execFileSync('sleep', ['1.1']);

@@ -99,7 +99,7 @@ test('a conflict the colleague settled by hand (sync --continue after an edit) i
 
   const r = anna.civsam(['sync'], DA);
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og afgjorde konflikten ved at rette posten i hånden, så ingen af udgaverne blev bare beholdt. Se efter, om din ændring er med, med civsam org show beta; begge udgaver findes i dens historik: civsam history org beta\n');
+  expect(r.stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og afgjorde konflikten ved at rette posten i hånden, så ingen af udgaverne blev beholdt uændret. Se efter, om din ændring er med, med civsam org show beta; begge udgaver findes i dens historik: civsam history org beta\n');
   expect(r.stderr).not.toContain('kasseret');
 
   // Near miss: the same conflict settled with --mine is still said to discard Anna's change.

@@ -39,7 +39,7 @@ test('doctor names the unmerged files, says to undo the merge and run civsam syn
   const d = await da(bo, 'doctor');
   expect(d.code).toBe(2);
   expect(d.stdout).toContain([
-    'git er midt i en fletning i dette arkiv (startet uden for civsam, med git pull eller git merge), som ikke kunne gøres færdig: 1 fil indeholder begge udgaver, markeret med <<<<<<< og >>>>>>>, og kan ikke læses som poster, før fletningen er fortrudt. git commit nægter, så længe den ikke er flettet:',
+    'git er midt i en fletning i dette arkiv (startet uden for civsam, med git pull eller git merge), som ikke kunne gøres færdig: 1 fil indeholder begge udgaver, markeret med <<<<<<< og >>>>>>>, og kan ikke læses som poster, før fletningen er fortrudt. git commit kan ikke gøre fletningen færdig, så længe den ikke er flettet:',
     `  ${join(bo.dir, 'organisations/beta.yaml')}`,
     'Fortryd fletningen med git merge --abort (de ændringer, du har registreret, bevares), og kør så civsam sync: den henter de samme ændringer, forener posterne felt for felt og spørger om det, der er i konflikt.',
   ].join('\n'));

@@ -229,7 +229,7 @@ describe('a whole number written otherwise than in digits', () => {
   });
   it('is found with a point and zeros, which YAML reads as a whole number: seats: 1.000 (a Danish thousand) is 1, said as a thousands point; 2.0 as a form', () => {
     const seats = (n: string) => ({ 'consultations/h.yaml': `id: h\ntitle: H\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nselection: limited\nseats: ${n}\nstatus: planned\n` });
-    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Et tal skrives med cifre alene, uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000.']);
+    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Et tal skrives uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000.']);
     expect(only(seats('2.0'))).toEqual([expect.stringMatching(/^consultations\/h\.yaml:7:8 number-not-digits A whole number/)]);
     expect(only(seats('2'))).toEqual([]);
     expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 900000\n') + 'criteria:\n  - id: k\n    text: {da: "K"}\n    weight: 1.0\n' })).toEqual([]);

@@ -23,7 +23,7 @@ export const plainWords = defineMessages({
   'opt.call.lettersOverwrite': 'replace letters changed since civsam wrote them (a person\'s edits in them are lost)',
   'letter.edited': 'No letter was written: {count, plural, one {a letter} other {# letters}} in {dir} {count, plural, one {was} other {were}} changed since civsam wrote {count, plural, one {it} other {them}}, or not written by civsam ({files}), and would be replaced. Move {count, plural, one {it} other {them}} elsewhere to keep the changes, or give --overwrite to replace {count, plural, one {it} other {them}}.',
   'problem.numberNotDigits': 'A whole number, such as an amount or a year, is written in digits only: YAML reads forms such as 0x…, 2.027e3, +900000 and 0900000 as numbers too (some programs read a leading zero as octal), so a slip would pass unseen. Write it as digits only, e.g. 2027 or 900000.',
-  'problem.thousandsPoint': 'A number is written in digits only, without a point between thousands: YAML reads the point as a decimal point, so 100.000 would count as 100. Write it as digits only, e.g. 100000.',
+  'problem.thousandsPoint': 'A number is written without a point between thousands: YAML reads the point as a decimal point, so 100.000 would count as 100. Write it as digits only, e.g. 100000.',
   'problem.amountDecimal': 'An amount is written in whole kroner, without a point or comma: YAML reads a point as a decimal point, so 600.000 would count as 600 kroner. Write the amount as digits only, e.g. 600000.',
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
@@ -45,6 +45,6 @@ export const plainWords = defineMessages({
   'opt.call.lettersOverwrite': 'erstat breve, der er ændret, siden civsam skrev dem (ændringer i dem går tabt)',
   'letter.edited': 'Der blev ikke skrevet nogen breve: {count, plural, one {et brev} other {# breve}} i {dir} er ændret, siden civsam skrev {count, plural, one {det} other {dem}}, eller er ikke skrevet af civsam ({files}), og ville blive erstattet. Flyt {count, plural, one {det} other {dem}} et andet sted hen for at beholde ændringerne, eller angiv --overwrite for at erstatte {count, plural, one {det} other {dem}}.',
   'problem.numberNotDigits': 'Et helt tal, fx et beløb eller et årstal, skrives kun med cifre: YAML læser også former som 0x…, 2.027e3, +900000 og 0900000 som tal (nogle programmer læser et nul forrest som et oktaltal), så en tastefejl ville gå igennem uset. Skriv det med cifre alene, fx 2027 eller 900000.',
-  'problem.thousandsPoint': 'Et tal skrives med cifre alene, uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000.',
+  'problem.thousandsPoint': 'Et tal skrives uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000.',
   'problem.amountDecimal': 'Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.',
 });
