@@ -265,6 +265,8 @@ const amount_ = (n: number): Message => ({ key: 'audit.fmt.amount', params: { n 
 export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   const outcome = opts.decision as (typeof OUTCOMES)[number] | undefined;
+  // A formal ground is part of a refusal as a whole (it drops the criteria): given with the decision, never alone.
+  if (outcome === undefined && opts.formal !== undefined) throw new UserError('application.formalNeedsDecision');
   // --case alone adds or corrects the case number of the decision already recorded: the case is
   // often opened after the decision is made, and giving the whole decision again risks changing it.
   if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
@@ -318,7 +320,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     };
     return withCallCriteria(s, id, r, { ...r, decision }, chosen?.criteria);
   });
-  if (inferred && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(inferred.key, inferred.params) + '\n');
+  if (inferred && result.exitCode === EXIT.ok && opts.dryRun !== true) ctx.stderr.write(ctx.t(inferred.key, inferred.params) + '\n');
   return result.exitCode;
 }
 

@@ -199,6 +199,9 @@ function chosenVersion(entries: readonly HistoryEntry[], to: string, params: Mes
 function refuseUndoingUndo(root: string, path: string, entries: readonly HistoryEntry[], params: MessageParams): void {
   const [last, previous] = entries;
   if (!last || !previous || previous.version! < 2) return;
+  // A removal brought back by the last change: undoing it is removing the record again, which the
+  // plain restore says as such (not a version to go to, since that version is the removal).
+  if (!readFileAt(root, previous.commit, path)) return;
   const now = readFileAt(root, last.commit, path);
   const before = readFileAt(root, `${previous.commit}^`, path);
   if (!now || !before) return;

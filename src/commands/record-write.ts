@@ -24,8 +24,10 @@ import { applicationsOf } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
+import { LANGUAGES } from '../i18n/define.js';
 import { problemLine } from '../output/problem-line.js';
-import { fieldLabel } from '../i18n/values.js';
+import { fieldLabel, messageOr } from '../i18n/values.js';
+import { decimalFields } from '../domain/shapes.js';
 import { numberFormProblems, type Problem } from '../store/load-folder.js';
 import { fileWords, type FileWords } from './record-file-words.js';
 import { hintForWord, kindWord, listed } from '../context/names.js';
@@ -46,6 +48,13 @@ export interface RecordInput {
   parsed: StrictParse;
 }
 
+/** A key of a field the schemas hold a decimal number in (a criterion's weight), by its name or its label in either language. */
+function takesDecimal(key: string): boolean {
+  DECIMAL_KEYS ??= new Set([...decimalFields()].flatMap((f) => [f, ...LANGUAGES.map((lang) => messageOr(lang, `label.${f}`, f).toLocaleLowerCase(lang))]));
+  return DECIMAL_KEYS.has(key.toLocaleLowerCase('da'));
+}
+let DECIMAL_KEYS: Set<string> | undefined;
+
 /** A whole record from a YAML or JSON file, or from standard input with `-`. */
 export async function recordFromInput(ctx: CommandContext, file: string): Promise<RecordInput> {
   const shown = file === '-' ? ctx.t('register.stdin') : file;
@@ -65,7 +74,7 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
   // A number YAML reads otherwise than it is meant (600.000 as 600, 0x… or 2.027e3 as a number):
   // refused as validate refuses it in a record's file, under Danish keys too.
-  const thousands = thousandsNumbers(decoded.text, parsed)[0];
+  const thousands = thousandsNumbers(decoded.text, parsed, takesDecimal)[0];
   if (thousands) throw new UserError('register.fromFileNumber', { file: shown, line: thousands.line, col: thousands.col, problem: { key: 'problem.thousandsPoint' } });
   const form = numberFormProblems(shown, decoded.text)[0];
   if (form) throw new UserError('register.fromFileNumber', { file: shown, line: form.line, col: form.col, problem: form.message });

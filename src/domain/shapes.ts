@@ -82,6 +82,23 @@ export function allEnumValues(): string[] {
   return [...out];
 }
 
+/** The names of the fields a schema holds a decimal number in (a criterion's weight), worked out when first asked for. */
+export function decimalFields(): ReadonlySet<string> {
+  if (!decimals) {
+    const out = new Set<string>();
+    const walk = (node: Shape): void => {
+      if (node.type === 'number' && 'name' in node) out.add((node as FieldShape).name);
+      for (const alt of node.anyOf ?? []) walk(alt);
+      if (node.items) walk(node.items);
+      for (const f of node.fields ?? []) walk(f);
+    };
+    for (const shape of Object.values(SHAPES)) walk(shape);
+    decimals = out;
+  }
+  return decimals;
+}
+let decimals: ReadonlySet<string> | undefined;
+
 /**
  * The kind's leaf fields in schema order: objects (contact, established_by) are stepped into and
  * give dotted paths; lists, of values or of objects, are leaves.

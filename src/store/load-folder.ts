@@ -12,7 +12,7 @@ import { putIdentity } from './file-identity.js';
 import { folderOutside, followLinkWithin, kindOf, limitMessage, notRegularMessage, openRegular, readUpTo, type NotRegular } from './read-file.js';
 import { bytesNamer } from './raw-names.js';
 import { INTEGER_FIELDS } from '../generated/integer-fields.js';
-import { MAX_FILE_BYTES, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
+import { MAX_FILE_BYTES, THOUSANDS, commentsAfterPlainValues, decode, locate, parseFast, parseStrict, type PathSegment, type Position, type StrictParse } from './yaml-read.js';
 
 export interface Problem extends Position {
   /** The file, relative to the data folder, with forward slashes. */
@@ -359,7 +359,7 @@ function numberNotInDigits(text: string): (Position & { thousands: boolean }) | 
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
     // `seats: 1.000` (YAML's 1, a Danish thousand) is said as a thousands point.
-    return { line, col: m.index - lineStart + 1, thousands: /^[+-]?\d{1,3}(?:\.\d{3})+$/.test(m[0]) };
+    return { line, col: m.index - lineStart + 1, thousands: THOUSANDS.test(m[0]) };
   }
   return undefined;
 }

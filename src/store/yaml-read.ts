@@ -131,23 +131,26 @@ const SYNTAX_EXPLAINED: Partial<Record<string, Message['key']>> = {
   KEY_OVER_1024_CHARS: 'problem.yamlSyntax.KEY_OVER_1024_CHARS',
 };
 
-/** The authoritative parse: YAML 1.2 core schema, one document, no aliases, tags or directives. */
 /** A number written with points between groups of three digits, as Danish writes thousands: 100.000, 1.500.000. */
-const THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
+export const THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
 
 /**
  * Where a parsed text holds a number written as Danish writes thousands (`beløb: 100.000`): YAML
  * reads the point as a decimal point, so the amount would be a thousand times smaller, silently.
- * Looked for under any key, since a file given to a command may name its fields in Danish.
+ * Looked for under any key but those `decimalKey` says take a decimal number, since a file given to
+ * a command may name its fields in Danish.
  */
-export function thousandsNumbers(text: string, parsed: StrictParse): Array<{ line: number; col: number }> {
+export function thousandsNumbers(text: string, parsed: StrictParse, decimalKey: (key: string) => boolean = () => false): Array<{ line: number; col: number }> {
   const { doc, lineCounter } = parsed;
   if (!doc || !lineCounter || !/\d\.\d{3}/.test(text)) return [];
-  const { visit, isScalar } = yaml();
+  const { visit, isScalar, isPair } = yaml();
   const found: Array<{ line: number; col: number }> = [];
   visit(doc, {
-    Scalar(_key, node) {
+    Scalar(_key, node, path) {
       if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
+      // A value under a key that takes a decimal number (a criterion's weight: 1.250) is one.
+      const pair = path[path.length - 1];
+      if (isPair(pair) && pair.value === node && isScalar(pair.key) && decimalKey(String(pair.key.value))) return;
       if (THOUSANDS.test(text.slice(node.range[0], node.range[1]).trim())) {
         const p = lineCounter.linePos(node.range[0]);
         found.push({ line: p.line, col: p.col });
@@ -157,6 +160,7 @@ export function thousandsNumbers(text: string, parsed: StrictParse): Array<{ lin
   return found;
 }
 
+/** The authoritative parse: YAML 1.2 core schema, one document, no aliases, tags or directives. */
 export function parseStrict(text: string): StrictParse {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) {

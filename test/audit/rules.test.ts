@@ -264,6 +264,12 @@ describe('funding-outside-period', () => {
     expect(run({ status: 'cancelled', funding: [line(2026)] })).toEqual([]);
     expect(run({ status: 'draft', funding: [line(2026)] })).toHaveLength(1);
   });
+
+  it('says of a draft what will happen once it is made: its money counts nowhere yet', () => {
+    const [draft] = run({ status: 'draft', funding: [line(2026)] }, 'da');
+    expect(draft.message).toContain('Når aftalen indgås, tælles midlerne med i puljens budget for det år');
+    expect(draft.message).not.toContain('alligevel');
+  });
 });
 
 describe('pool-area-mismatch', () => {

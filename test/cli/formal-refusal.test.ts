@@ -46,7 +46,7 @@ describe('a refusal on formal grounds', () => {
     expect(written.stderr).toContain('Intet brev til ansøgningen, som ansøgeren har trukket tilbage: »Hjertecafé« (c1-gamma). En tilbagetrækning er ansøgerens egen, så regionen sender ingen afgørelse.\n');
     expect(readdirSync(out).filter((f) => f.endsWith('.md')).sort()).toEqual(['c1-alpha.md', 'c1-beta.md']);
     const refusal = readFileSync(join(out, 'c1-beta.md'), 'utf8');
-    expect(refusal).toContain('Region Test giver afslag på jeres ansøgning om 1.000 kr. til »Besøgsvenner«, fordi den blev modtaget efter opslagets ansøgningsfrist 15. nov. 2026. Den er derfor ikke bedømt efter opslagets kriterier.');
+    expect(refusal).toContain('Region Test giver afslag på jeres ansøgning om 1.000 kr. til »Besøgsvenner«, fordi den blev modtaget efter ansøgningsfristen den 15. nov. 2026. Den er derfor ikke bedømt efter opslagets kriterier.');
     expect(refusal).toContain('Ansøgningen kom for sent');
     expect(refusal).not.toContain('bygger særligt på');
     expect(refusal).not.toContain('Faglig kvalitet');
@@ -65,6 +65,9 @@ describe('a refusal on formal grounds', () => {
     expect(both.stderr.split('\n')[0]).toBe('fejl: et afslag af formelle grunde bedømmes ikke efter kriterierne og nævner derfor ingen: angiv enten --formal eller --criteria, ikke begge.');
     const inTime = await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--formal', 'for sent']);
     expect(inTime).toMatchObject({ code: 2, stderr: 'fejl: ansøgning c1-alpha blev modtaget inden opslagets frist, så den kan ikke afvises for at komme for sent. Er modtagelsesdatoen forkert, så ret den først (civsam application edit c1-alpha --received ÅÅÅÅ-MM-DD); ellers giv afslag efter kriterierne med --criteria.\n' });
+    // --formal alone (without the decision) would have been dropped unseen: refused.
+    const alone = await run(dir, ['application', 'decide', 'c1-alpha', '--formal', 'ikke berettiget', '--reason', 'Ikke hjemmehørende']);
+    expect(alone).toMatchObject({ code: 2, stderr: 'fejl: --formal angives sammen med hele afslaget, for et afslag af formelle grunde nævner ingen kriterier: civsam application decide ANSØGNING --decision afslag --formal GRUND --reason TEKST.\n' });
     expect(readFileSync(join(dir, 'applications/c1-alpha.yaml'), 'utf8')).toBe(before);
     // A refusal in time without --formal still has to name its criteria: nothing is inferred.
     expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--reason', 'Lav kvalitet'])).stderr).not.toContain('formelle');

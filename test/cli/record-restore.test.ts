@@ -20,6 +20,15 @@ function folder() {
 }
 
 describe('a removed record is brought back as it was', () => {
+  test('a plain restore right after bringing a removed record back says to remove it again, not a version that is the removal', async () => {
+    const f = folder();
+    expect((await f.run(['org', 'remove', 'vest'])).code).toBe(0);
+    expect((await f.run(['org', 'restore', 'vest'])).code).toBe(0);
+    const again = await f.run(['org', 'restore', 'vest']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Slet posten med civsam org remove vest.');
+    expect(again.stderr).not.toContain('--to');
+  });
   test('by the name it had, mistyped too: the file as it was, comments and all, and a commit that says so', async () => {
     const f = folder();
     expect((await f.run(['org', 'remove', 'Pårørende Vest'])).code).toBe(0);

@@ -1,7 +1,7 @@
 // A number in a file given with --from-file that YAML reads otherwise than it is written is refused
 // at its place, as validate refuses it in a record's file: a Danish thousands point (`beløb:
 // 100.000`, read as 100) under a Danish key or an English one, and forms such as 0x… or 2.027e3.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -44,6 +44,15 @@ describe('--from-file: numbers YAML would read otherwise', () => {
     const { r } = await add(agreement('amount_dkk: 0x100'));
     expect(r.stderr).toMatch(/^fejl: ny\.yaml:10:17: Et helt tal, fx et beløb eller et årstal, skrives kun med cifre/);
     expect(r.code).toBe(2);
+  });
+  it('near miss: a decimal under a key that takes one (a criterion\'s weight) is a decimal, not a thousands point', async () => {
+    for (const key of ['weight']) {
+      const dir = makeFolder(baseFiles());
+      writeFileSync(join(dir, 'pulje.yaml'), `name: Ny pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2026\n    amount_dkk: 500000\ncriteria:\n  - id: k\n    text: {da: Kvalitet}\n    ${key}: 1.250\n`);
+      const r = await civsam(['--data', dir, 'pool', 'add', '--from-file', 'pulje.yaml', '--no-commit'], { cwd: dir, env: { CIVSAM_LANG: 'da' } });
+      expect(r.stderr, key).toMatch(/^Oprettede /);
+      expect(readFileSync(join(dir, 'pools/ny-pulje.yaml'), 'utf8')).toContain('weight: 1.25\n');
+    }
   });
   it('near miss: the amount in digits alone is written', async () => {
     const { r } = await add(agreement('amount_dkk: 100000'));

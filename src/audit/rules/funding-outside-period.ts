@@ -4,7 +4,8 @@
 // agreement), and the published grant cannot say when it is used: its planned dates stay empty
 // (reports/grants.ts). Usually the year or the period was typed wrong, and a person must say
 // which, so the finding gives both commands. A warning: the data is valid. Cancelled agreements
-// are not judged; drafts are, so the slip is caught before the agreement is made. One finding per
+// are not judged; drafts are, so the slip is caught before the agreement is made (said as what
+// will happen once it is made: a draft's money counts nowhere yet). One finding per
 // agreement, naming every such line.
 import { andList, type Message } from '../../i18n/index.js';
 import type { AuditRule, Finding } from '../finding.js';
@@ -25,7 +26,7 @@ export const rule: AuditRule = {
       const outside = a.funding.filter((l) => l.year < first || l.year > last);
       if (outside.length === 0) continue;
       const lines: Message[] = outside.map((l) => ({ key: 'audit.rule.funding-outside-period.line', params: { amount: amount(l.amount_dkk), pool: nameOf(folder, 'pool', l.pool), year: String(l.year) } }));
-      out.push(finding(rule, ref('agreement', a.id), [...new Set(outside.map((l) => l.pool))].map((p) => ref('pool', p)), 'audit.rule.funding-outside-period.message', {
+      out.push(finding(rule, ref('agreement', a.id), [...new Set(outside.map((l) => l.pool))].map((p) => ref('pool', p)), a.status === 'draft' ? 'audit.rule.funding-outside-period.messageDraft' : 'audit.rule.funding-outside-period.message', {
         lines: andList(lines),
         years: new Set(outside.map((l) => l.year)).size,
         period: a.end === undefined

@@ -376,7 +376,7 @@ export const team = defineMessages({
   'history.atMerge.keptOwn': '{author} beholdt sin udgave; posten var slettet i den fælles mappe.',
   'history.atMerge.tookTheirs': '{author} tog udgaven i den fælles mappe efter selv at have slettet posten.',
   'history.atMerge.removedOwn': '{author} beholdt sin sletning; ændringerne i den fælles mappe blev kasseret.',
-  'history.atMerge.tookRemoval': '{author} tog sletningen i den fælles mappe; de egne ændringer blev kasseret.',
+  'history.atMerge.tookRemoval': '{author} tog sletningen i den fælles mappe; vedkommendes egne ændringer blev kasseret.',
   'history.col.date': 'Dato',
   'history.col.author': 'Af',
   'history.col.message': 'Ændring',
