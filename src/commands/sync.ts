@@ -16,6 +16,7 @@ import { labelInSentence, listWords, translate, type Language, type Message, typ
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
 import { shapeAt } from '../domain/shapes.js';
+import { getPath } from '../domain/plain-data.js';
 import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord, type EntryRef, type FieldConflict, type Side } from '../domain/record-merge.js';
 import { folderLanguage } from '../context/sync-setting.js';
@@ -789,17 +790,15 @@ function reportConflicts(ctx: CommandContext, place: SyncPlace, open: Conflict[]
 function conflictValues(ctx: CommandContext, a: Analysis & { how: 'changed' }): string[] {
   const lines: string[] = [];
   for (const f of a.conflicts) {
-    if (f.items || f.within || isPersonalField(a.kind, f.field)) continue;
-    const mine = valueWords(ctx.lang, a.kind, f.field, valueAt(a.mine, f.field));
-    const theirs = valueWords(ctx.lang, a.kind, f.field, valueAt(a.theirs, f.field));
+    // Not a field that names other records or vocabulary entries by id (their names are in the record's show).
+    const shape = shapeAt(a.kind, f.field);
+    if (f.items || f.within || isPersonalField(a.kind, f.field) || shape?.def === 'id' || shape?.items?.def === 'id') continue;
+    const mine = valueWords(ctx.lang, a.kind, f.field, getPath(a.mine, f.field));
+    const theirs = valueWords(ctx.lang, a.kind, f.field, getPath(a.theirs, f.field));
     if (mine === undefined || theirs === undefined) continue;
     lines.push(ctx.t('sync.conflictValues', { field: ctx.t('sync.quoted', { label: labelInSentence(ctx.lang, fieldLabel(ctx.lang, a.kind, f.field)) }), mine, theirs }));
   }
   return lines;
-}
-
-function valueAt(data: Record<string, unknown>, field: string): unknown {
-  return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
 /** A field's value as words on one line (`–` when it has none); undefined for one with structure (a list of entries, an object). */
