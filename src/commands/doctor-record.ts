@@ -7,30 +7,24 @@ import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { folderLanguage } from '../context/sync-setting.js';
-import { commitPaths, folderPrefix, gitRaw, uncommitted, type Repository } from '../store/git.js';
+import { commitPaths, folderPrefix, gitRaw, handEditedFiles, type Repository } from '../store/git.js';
+import { recordOfFile } from '../store/history.js';
 import { readFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { translate, type Message } from '../i18n/index.js';
-import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
+import { COMMAND_OF, ID_PATTERN, type RecordKind } from '../domain/kinds.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 
-/** The files changed by hand in the data folder, relative to it: not civsam's own hidden files. */
-export function handEdited(repo: Repository, dir: string): string[] {
-  const prefix = folderPrefix(repo, realpathSync(dir));
-  return uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p)).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
-}
-
-/** The record a file of the data folder holds by its place (`organisations/x.yaml`), if it is a record's. */
+/** The record a file of the data folder holds by its place (`organisations/x.yaml`), if it is a record's and named as an id. */
 function recordAt(rel: string): { kind: RecordKind; id: string } | undefined {
-  const m = /^([^/]+)\/([a-z0-9][a-z0-9-]*)\.yaml$/.exec(rel);
-  const kind = m ? RECORD_KINDS.find((k) => FOLDER_OF[k] === m[1]) : undefined;
-  return kind && m ? { kind, id: m[2] } : undefined;
+  const record = recordOfFile(rel);
+  return record && ID_PATTERN.test(record.id) ? record : undefined;
 }
 
 /** Whether the file is in the last commit (git restore brings it back), or new (only removing it undoes it). */
-function inHistory(repo: Repository, dir: string, rel: string): boolean {
-  return gitRaw(['cat-file', '-e', `HEAD:${folderPrefix(repo, realpathSync(dir))}${rel}`], repo.root).ok;
+function inHistory(repo: Repository, prefix: string, rel: string): boolean {
+  return gitRaw(['cat-file', '-e', `HEAD:${prefix}${rel}`], repo.root).ok;
 }
 
 /**
@@ -39,8 +33,9 @@ function inHistory(repo: Repository, dir: string, rel: string): boolean {
  */
 export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: string, say: (text: string, paint?: (line: string) => string) => void): number {
   const c = ctx.color;
-  const files = handEdited(repo, dir);
+  const files = handEditedFiles(repo, dir);
   if (files.length === 0) return 0;
+  const prefix = folderPrefix(repo, realpathSync(dir));
   const raw = readFolder(dir, noCache);
   const problems = checkFolder(raw).problems.filter((p) => p.severity === 'error');
   const lang = folderLanguage(ctx);
@@ -55,7 +50,7 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
       refusal = record ? { key: 'doctor.recordRemoved', params: { file: shown, remove: `civsam ${COMMAND_OF[record.kind]} remove ${record.id}` } } : { key: 'doctor.recordRemovedFile', params: { file: shown } };
     }
     else if (!source) refusal = { key: 'doctor.recordNotData', params: { file: shown } };
-    else if (errors > 0) refusal = { key: 'doctor.recordInvalid', params: { file: shown, count: errors, undo: { key: inHistory(repo, dir, rel) ? 'doctor.undoRestore' : 'doctor.undoNew', params: { file: shown } } } };
+    else if (errors > 0) refusal = { key: 'doctor.recordInvalid', params: { file: shown, count: errors, undo: { key: inHistory(repo, prefix, rel) ? 'doctor.undoRestore' : 'doctor.undoNew', params: { file: shown } } } };
     if (refusal) {
       left++;
       say(ctx.t(refusal.key, refusal.params), c.yellow);

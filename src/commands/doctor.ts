@@ -11,7 +11,7 @@ import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
-import { findRepository } from '../store/git.js';
+import { findRepository, handEditedFiles } from '../store/git.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -139,11 +139,11 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     const repo = findRepository(dir);
     if (repo) {
       unusable = (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say, sayFiles).unusable;
-      const record = await import('./doctor-record.js');
-      // Recorded only in a folder doctor holds and can use: never in the middle of git's merge.
-      if (opts.record && !unusable && lock) notRecorded = record.recordHandEdits(ctx, repo, dir, say);
+      // Recorded only in a folder doctor holds and can use: never in the middle of git's merge. The
+      // recording (which validates the folder) is loaded only when asked for.
+      if (opts.record && !unusable && lock) notRecorded = (await import('./doctor-record.js')).recordHandEdits(ctx, repo, dir, say);
       else if (opts.record) say(ctx.t('doctor.recordNotNow'), c.yellow);
-      const dirty = record.handEdited(repo, dir);
+      const dirty = handEditedFiles(repo, dir);
       if (dirty.length > 0) {
         say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
         sayFiles(dirty.map((rel) => terminalSafe(join(ctx.dataDir, rel))));

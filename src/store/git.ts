@@ -104,6 +104,12 @@ export function inDataFolder(place: FolderInRepository, path: string): string | 
   return path.startsWith(place.prefix) ? path.slice(place.prefix.length) : undefined;
 }
 
+/** The files of the data folder `dir` changed by hand (not committed), relative to it: not civsam's own hidden files. */
+export function handEditedFiles(repo: Repository, dir: string): string[] {
+  const place = { root: repo.root, prefix: folderPrefix(repo, realpathSync(dir)) };
+  return uncommitted(repo, dir).filter((p) => !/(^|\/)\.[^/]*$/.test(p)).map((p) => inDataFolder(place, p) ?? p);
+}
+
 /**
  * Paths (relative to the repository) with uncommitted changes, within `under` when given;
  * `untracked: false` leaves out files git has never been told of.
