@@ -260,6 +260,7 @@ export const publish = defineMessages({
   'publish.organisations.sharedWithOne': 'together with one other organisation',
   'publish.organisations.callsHeading': 'Selected in calls',
   'publish.organisations.noCalls': 'Not selected in any published call.',
+  'publish.organisations.granted': 'granted {amount}',
   'publish.organisations.consultationsHeading': 'Invited to consultations',
   'publish.organisations.noConsultations': 'Not invited to any published consultation.',
 }, {
@@ -521,6 +522,7 @@ export const publish = defineMessages({
   'publish.organisations.sharedWithOne': 'sammen med én anden organisation',
   'publish.organisations.callsHeading': 'Udvalgt i opslag',
   'publish.organisations.noCalls': 'Ikke udvalgt i et offentliggjort opslag.',
+  'publish.organisations.granted': 'bevilget {amount}',
   'publish.organisations.consultationsHeading': 'Inviteret til høringer',
   'publish.organisations.noConsultations': 'Ikke inviteret til en offentliggjort høring.',
 });
