@@ -22,8 +22,6 @@ export interface BuilderInput {
   folder: FolderCopy;
   asOf: string;
   languages: Language[];
-  /** The site's language the thread builds (its index in `languages`). */
-  index: number;
   port: MessagePort;
   /** Int32 words: batches sent (SENT), and KiB sent and not yet taken here (WAITING). */
   flags: SharedArrayBuffer;
@@ -52,11 +50,11 @@ export interface Builder {
 }
 
 /**
- * The thread for the language at `index`, started with a copy of the folder; undefined where it
+ * The thread for the open data and the second language, started with a copy of the folder; undefined where it
  * would not pay (a folder of fewer than `from` records, one core) or cannot run (the tests run
  * from the TypeScript sources: there is no compiled thread).
  */
-export function startBuilder(folder: DataFolder, options: { asOf: string; languages: Language[] }, from: number, index = 1, failAfter?: number): Builder | undefined {
+export function startBuilder(folder: DataFolder, options: { asOf: string; languages: Language[] }, from: number, failAfter?: number): Builder | undefined {
   const script = new URL('./build-worker.js', import.meta.url);
   if (availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return undefined;
   let records = 0;
@@ -68,7 +66,7 @@ export function startBuilder(folder: DataFolder, options: { asOf: string; langua
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const input: BuilderInput = { folder: copy, asOf: options.asOf, languages: options.languages, index, port: port2, flags, ...(failAfter !== undefined ? { failAfter } : {}) };
+    const input: BuilderInput = { folder: copy, asOf: options.asOf, languages: options.languages, port: port2, flags, ...(failAfter !== undefined ? { failAfter } : {}) };
     worker = new Worker(script, { workerData: input, transferList: [port2] });
   } catch {
     port1.close();

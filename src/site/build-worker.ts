@@ -5,13 +5,13 @@ import { workerData } from 'node:worker_threads';
 import type { DataFolder } from '../domain/folder.js';
 import { MOST_WAITING_KIB, SENT, WAITING, type BuilderInput, type BuilderMessage } from './build-thread.js';
 import { gatherFacts } from './facts.js';
-import { languagePages, siteLanguages } from './site.js';
+import { builderFiles, siteLanguages } from './site.js';
 import type { FileContent } from './stage-page.js';
 
 /** A batch's buffer, unless a page needs more: pages are handed over when it is full. */
 const BATCH_BYTES = 1 << 20;
 
-const { folder: copy, asOf, languages, index, port, flags, failAfter } = workerData as BuilderInput;
+const { folder: copy, asOf, languages, port, flags, failAfter } = workerData as BuilderInput;
 const flag = new Int32Array(flags);
 let paths: string[] = [];
 let spans: number[] = [];
@@ -65,7 +65,7 @@ try {
     },
   };
   const facts = gatherFacts(folder, asOf);
-  for (const [path, build] of languagePages(facts, siteLanguages(languages), index)) {
+  for (const [path, build] of builderFiles(facts, siteLanguages(languages))) {
     add(path, build());
     if (failAfter !== undefined && sent + paths.length >= failAfter) {
       post();

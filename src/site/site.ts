@@ -68,6 +68,15 @@ export function* languagePages(facts: SiteFacts, sites: readonly SiteLanguage[],
 }
 
 /**
+ * What the other thread builds of a site in two languages, as languagePages gives it: the open
+ * data, then the second language's pages.
+ */
+export function* builderFiles(facts: SiteFacts, sites: readonly SiteLanguage[]): Generator<[path: string, build: () => FileContent]> {
+  for (const [path, content] of openDataFiles(facts)) yield [path, () => content];
+  yield* languagePages(facts, sites, 1);
+}
+
+/**
  * Every file of the site as [path, content], one at a time (so a large site is written while it is
  * built, not held in memory whole); the order is fixed: assets, the open data, then each
  * language's pages. `threads`: a large site's second language is built on a thread of its own
@@ -77,14 +86,15 @@ export function* languagePages(facts: SiteFacts, sites: readonly SiteLanguage[],
 export function* sitePages(folder: DataFolder, options: SiteOptions, threads?: { from: number; failAfter?: number }): Generator<[path: string, content: FileContent]> {
   const sites = siteLanguages(options.languages);
   // Started first: it copies the folder and works out the facts while this thread does the same.
-  const builder = threads && sites.length > 1 ? startBuilder(folder, options, threads.from, 1, threads.failAfter) : undefined;
+  const builder = threads && sites.length > 1 ? startBuilder(folder, options, threads.from, threads.failAfter) : undefined;
   try {
     const facts = gatherFacts(folder, options.asOf);
     yield [STYLESHEET, SITE_CSS];
     yield [SCRIPT, FILTER_JS];
-    // The open data once, for every language: its readme is in Danish and English.
+    // The open data once, for every language (its readme is in Danish and English): with the
+    // second language where that is built on the other thread.
     const own = (function* () {
-      yield* openDataFiles(facts);
+      if (!builder) yield* openDataFiles(facts);
       for (let i = 0; i < sites.length; i++) {
         if (builder && i === 1) continue;
         for (const [path, build] of languagePages(facts, sites, i)) yield [path, build()] as [string, FileContent];
@@ -104,7 +114,7 @@ export function* sitePages(folder: DataFolder, options: SiteOptions, threads?: {
     const sent = builder.failedAfter();
     if (sent !== undefined) {
       let i = 0;
-      for (const [path, build] of languagePages(facts, sites, 1)) if (i++ >= sent) yield [path, build()];
+      for (const [path, build] of builderFiles(facts, sites)) if (i++ >= sent) yield [path, build()];
     }
   } finally {
     builder?.stop();

@@ -31,7 +31,9 @@ function collect(files: Iterable<[string, FileContent]>): { order: string[]; fil
 }
 
 const sample = (): DataFolder => checkFolder(readFolder(join(ROOT, 'data'))).folder;
-const inLanguage = (order: string[], en: boolean) => order.filter((p) => p.startsWith('en/') === en);
+const openData = (order: string[]) => order.filter((p) => p.startsWith('open-data/'));
+/** The pages of one language (the first at the root, English in en/), in the order given; the open data apart. */
+const inLanguage = (order: string[], en: boolean) => order.filter((p) => p.startsWith('en/') === en && !p.startsWith('open-data/'));
 
 describe('the site built on two threads', () => {
   for (const [name, folder, asOf] of [['the test folder', siteFolder, AS_OF], ['the bundled sample data', sample, '2026-11-01']] as const) {
@@ -41,12 +43,13 @@ describe('the site built on two threads', () => {
       const options = { asOf, languages: ['da', 'en'] };
       const one = collect(sitePages(f, options as never));
       const two = collect(onTwoThreads(f, options, { from: 0 }));
-      // The second language came from the other thread: every English page, as bytes.
-      expect(two.asBytes).toBe(inLanguage(one.order, true).length);
+      // The open data and the second language came from the other thread: every English page, as bytes.
+      expect(two.asBytes).toBe(inLanguage(one.order, true).length + openData(one.order).length);
       expect(two.asBytes).toBeGreaterThan(5);
       expect([...two.files.keys()].sort()).toEqual([...one.files.keys()].sort());
       for (const [path, content] of one.files) expect(two.files.get(path)?.equals(content), path).toBe(true);
-      // Each language's pages in the same order as one thread makes them.
+      // Each language's pages, and the open data, in the same order as one thread makes them.
+      expect(openData(two.order)).toEqual(openData(one.order));
       expect(inLanguage(two.order, false)).toEqual(inLanguage(one.order, false));
       expect(inLanguage(two.order, true)).toEqual(inLanguage(one.order, true));
     });
@@ -62,7 +65,7 @@ describe('the site built on two threads', () => {
       const two = collect(onTwoThreads(f, options, { from: 0, failAfter }));
       // The thread sends whole batches: at least the pages it was to fail after, and not all.
       expect(two.asBytes).toBeGreaterThanOrEqual(failAfter);
-      expect(two.asBytes).toBeLessThan(english);
+      expect(two.asBytes).toBeLessThan(english + openData(one.order).length);
       expect(inLanguage(two.order, true)).toEqual(inLanguage(one.order, true));
       for (const [path, content] of one.files) expect(two.files.get(path)?.equals(content), path).toBe(true);
       expect(two.files.size).toBe(one.files.size);
