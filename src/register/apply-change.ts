@@ -17,7 +17,7 @@ import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
 import { contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
-import { refuseHappenedAfterToday } from './happened-dates.js';
+import { happenedAfterToday } from './happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -286,6 +286,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
     const untoldOf = new Map<RecordKind, Problem[]>();
+    const happenedLate: Problem[] = [];
     for (const change of planned) {
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
@@ -332,12 +333,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
-      // A day something happened, however it was given, is not after today (a restored version, again, is not judged).
-      if (change.text === undefined) refuseHappenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
         throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      }
+      // A day something happened, however it was given, is not after today (a restored version, again,
+      // is not judged): a problem at its field in the new text, said where the day came from as any other is.
+      if (change.text === undefined && t.text !== undefined) {
+        const late = happenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
+        const parsed = late.length > 0 ? parseStrict(t.text) : undefined;
+        for (const l of late) happenedLate.push({ file: rel, ...locate(parsed!, l.path.split('.'), 'value'), rule: 'happened-after-today', severity: 'error', message: l.message });
       }
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
       keepAlive();
@@ -365,6 +371,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     for (const f of changing) if (!isVocabulary(f.change) && f.change.text !== undefined && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
     // A retired vocabulary entry stays valid where it was, but no change may choose it anew.
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
+    introduced.push(...happenedLate);
     lock.refresh();
     if (introduced.length > 0) {
       const said = problemLines(ctx, introduced, options.reword, new Map(changing.flatMap((f) => (f.text === undefined ? [] : [[f.rel, f.text] as const]))), options.lacking?.());
