@@ -31,7 +31,7 @@ import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
-import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted, uncommittedFiles } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -415,13 +415,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
-      const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
+      const status = uncommittedFiles(repo, real).filter((f) => !HIDDEN_NAME.test(f.path));
+      const dirty = new Set(status.map((f) => f.path));
+      const untracked = new Set(status.filter((f) => f.untracked).map((f) => f.path));
       const targetRel = new Set(targets.map((t) => toRepoPath(repo, t)));
       earlier = ownUncommitted(repo.root, [...dirty]);
       const own = new Set(earlier.flatMap((c) => c.files.map((f) => f.path)));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
       const others = [...dirty].filter((p) => !targetRel.has(p) && !own.has(p));
-      strangers = others.length > 0 ? newRecordsOfOthers(repo, real, others, checked, raw) : [];
+      strangers = others.length > 0 ? newRecordsOfOthers(repo.root, real, others.filter((p) => untracked.has(p)), checked, raw) : [];
       dirtyOthers = others.length - strangers.length;
     }
 
@@ -606,19 +608,17 @@ function catchUp(ctx: CommandContext, repo: { root: string }, earlier: readonly 
 }
 
 /**
- * Of the uncommitted files of others (`others`, paths in the repository), the new record files git
- * has never been told of whose records pass their checks: most likely a change saved while git
- * could not commit it (by an earlier civsam, which did not note it), but nobody knows whose, so
- * never committed unasked; named, with the command that commits them as the creations they are.
+ * Of the uncommitted files of others that git has never been told of (`others`, paths in the
+ * repository), the new record files whose records pass their checks: most likely a change saved
+ * while git could not commit it (by an earlier civsam, which did not note it), but nobody knows
+ * whose, so never committed unasked; named, with the command that commits them as the creations they are.
  */
-function newRecordsOfOthers(repo: { root: string }, real: string, others: readonly string[], checked: CheckedFolder, raw: RawFolder): Array<{ rel: string; kind: RecordKind; id: string }> {
-  const tracked = new Set(uncommitted(repo, real, { untracked: false }));
+function newRecordsOfOthers(root: string, real: string, others: readonly string[], checked: CheckedFolder, raw: RawFolder): Array<{ rel: string; kind: RecordKind; id: string }> {
   const kindIn = new Map(Object.entries(FOLDER_OF).map(([kind, folder]) => [folder, kind as RecordKind]));
   const read = new Set(raw.files.filter((f) => f.data !== undefined).map((f) => f.rel));
   const faulty = new Set(checked.problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return others.flatMap((p) => {
-    if (tracked.has(p)) return [];
-    const rel = relative(real, join(repo.root, p)).split(sep).join('/');
+    const rel = relative(real, join(root, p)).split(sep).join('/');
     const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
     const kind = m ? kindIn.get(m[1]) : undefined;
     if (!m || !kind || !ID_PATTERN.test(m[2]) || !read.has(rel) || faulty.has(rel)) return [];
