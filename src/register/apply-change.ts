@@ -15,7 +15,7 @@ import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
-import { contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
+import { commitOwnChanges, contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
 import { happenedAfterToday } from './happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
@@ -590,21 +590,9 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
   }
 }
 
-/**
- * Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), each as the change
- * it was: its files, its message, dated when it was saved; oldest first, and says so of each. Stops
- * at the first git cannot commit (the disk is still full): the rest wait for the next change, in
- * order. Returns the changes still uncommitted.
- */
+/** Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), and says so of each; returns those still uncommitted. */
 function catchUp(ctx: CommandContext, repo: { root: string }, earlier: readonly OwnChange[]): OwnChange[] {
-  for (let i = 0; i < earlier.length; i++) {
-    const change = earlier[i];
-    const result = commitPaths(repo, change.files.map((f) => join(repo.root, f.path)), change.message, undefined, change.saved ? { authorDate: change.saved } : {});
-    if (!result.committed) return earlier.slice(i);
-    forgetOwnChanges(repo.root, change.files.map((f) => f.path));
-    say(ctx, { key: 'git.earlierOwnCommitted', params: { hash: result.hash, message: change.message.split('\n')[0] } });
-  }
-  return [];
+  return commitOwnChanges(repo, earlier, (hash, change) => say(ctx, { key: 'git.earlierOwnCommitted', params: { hash, message: change.message.split('\n')[0] } }));
 }
 
 /**
