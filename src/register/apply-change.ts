@@ -17,7 +17,7 @@ import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
 import { commitOwnChanges, contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
-import { happenedAfterToday } from './happened-dates.js';
+import { happenedAfterToday } from '../domain/happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -341,7 +341,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // A day something happened, however it was given, is not after today (a restored version, again,
       // is not judged): a problem at its field in the new text, said where the day came from as any other is.
       if (change.text === undefined && t.text !== undefined) {
-        const late = happenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
+        const late = happenedAfterToday(current.data as Rec | undefined, change.record, ctx.today);
         const parsed = late.length > 0 ? parseStrict(t.text) : undefined;
         for (const l of late) happenedLate.push({ file: rel, ...locate(parsed!, l.path.split('.'), 'value'), rule: 'happened-after-today', severity: 'error', message: l.message });
       }

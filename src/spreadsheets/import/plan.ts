@@ -17,7 +17,7 @@ import { mapHeader, type HeaderMap } from './headers.js';
 import { slugify, uniqueId } from '../../domain/ids.js';
 import type { Sheet } from './sheet.js';
 import { enumIndex, vocabularyIndexes, WordIndex } from './values.js';
-import { happenedAfterToday } from '../../register/happened-dates.js';
+import { happenedAfterToday } from '../../domain/happened-dates.js';
 
 export const IMPORT_KINDS = ['organisation', 'offer', 'agreement', 'hearing-party'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -216,7 +216,7 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     // A day something happened (registered, contact confirmed) still to come, as the write refuses it: at its cell.
     if (input.today !== undefined) {
-      for (const late of happenedAfterToday(kind, before, record, input.today)) {
+      for (const late of happenedAfterToday(before, record, input.today)) {
         const column = columns.findIndex((c) => c !== null && c.path.join('.') === late.path);
         problems.push(column >= 0 ? { row: r.row, column, message: { key: 'import.value.afterToday', params: late.message.params } } : { row: r.row, message: late.message });
       }
