@@ -54,7 +54,7 @@ describe('an option for a day that has been', () => {
     writeFileSync(sheet, 'navn,type,områder,rækkevidde,registreret\nForeningen Gamma,patientforening,psykiatri,regional,2027-02-01\nForeningen Delta,patientforening,psykiatri,regional,2026-12-06\n');
     const r = await civsam(['import', 'organisationer', sheet, '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('række 2, kolonne E (registreret): datoen ligger efter i dag (6. dec. 2026): den angiver en dag, der er gået, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.\n');
+    expect(r.stderr).toContain('række 2, kolonne E (registreret): datoen ligger efter i dag (6. dec. 2026): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.\n');
     expect(r.stderr).not.toContain('--registered');
     expect(existsSync(join(dir, 'organisations/foreningen-gamma.yaml'))).toBe(false);
     const rejected = join(dir, '..', `${dir.split('/').pop()}-rejected.csv`);

@@ -158,7 +158,7 @@ export const importExport = defineMessages({
   'import.header.twice': 'kolonnen indeholder feltet {field} ligesom kolonne {first} ({header}). Fjern en af dem.',
   'import.header.missing': 'ingen kolonne indeholder det påkrævede felt {field} (overskrift »{header}«). Tilføj kolonnen.',
   'import.value.date': 'ikke en dato. Skriv datoer som ÅÅÅÅ-MM-DD (2026-03-01) eller DD-MM-ÅÅÅÅ (01-03-2026).',
-  'import.value.afterToday': 'datoen ligger efter i dag ({today}): den angiver en dag, der er gået, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.',
+  'import.value.afterToday': 'datoen ligger efter i dag ({today}): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.',
   'import.value.noSuchDay': 'skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.',
   'import.value.integer': 'ikke et helt tal. Skriv det kun med cifre, fx 250000 eller 250.000.',
   'import.value.expected': 'skal være {expected}.',
