@@ -79,3 +79,36 @@ describe('a refusal on formal grounds', () => {
     expect(readFileSync(join(out, 'c1-alpha.md'), 'utf8')).toContain('Region Test refuses your application for DKK 1,000 for “Angstcafé”, because the applicant may not apply under the call “Opslag 2027”. It has therefore not been assessed by the call\'s criteria.');
   });
 });
+
+describe('a refusal for being late whose day received or deadline is corrected afterwards', () => {
+  const refuseLate = async (dir: string) => expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--formal', 'for sent', '--date', '2026-11-25', '--reason', 'Ansøgningen kom efter fristen.'])).code).toBe(0);
+
+  it('the edit says the letter would be untrue, the audit reports it as an error, and call letters writes none, naming the application and the fix', async () => {
+    const dir = folder();
+    await refuseLate(dir);
+    const edit = await run(dir, ['application', 'edit', 'c1-beta', '--received', '2026-11-12']);
+    expect(edit.code, edit.stderr).toBe(0);
+    expect(edit.stderr).toContain('Bemærk: ansøgning c1-beta har fået afslag, fordi den kom for sent, men efter denne ændring kom den i tide (modtaget 12. nov. 2026, frist 15. nov. 2026), så brevet ville sige noget urigtigt: civsam audit melder det, og civsam call letters skriver ingen breve, før afslaget er taget tilbage (civsam application edit c1-beta --unset decision) og ansøgningen er bedømt efter kriterierne.\n');
+    const audit = await civsam(['--data', dir, 'audit', '--format', 'json', '--as-of', '2026-12-06']);
+    const found = (JSON.parse(audit.stdout) as { findings: Array<{ rule: string; severity: string; subject: { id: string } }> }).findings.filter((f) => f.rule === 'refused-late-in-time');
+    expect(found.map((f) => [f.subject.id, f.severity])).toEqual([['c1-beta', 'error']]);
+    const out = join(makeFolder({}), 'breve');
+    const letter = await letters(dir, out);
+    expect(letter.code).toBe(2);
+    expect(letter.stderr.replace(/\s+/g, ' ')).toContain('»Besøgsvenner« (ansøgning c1-beta): – afvist for at komme for sent, men modtaget 12. nov. 2026, inden fristen 15. nov. 2026 i opslaget »Opslag 2027«: brevet ville sige, at den kom for sent. Tag afslaget tilbage (civsam application edit c1-beta --unset decision), og bedøm den efter kriterierne, eller ret modtagelsesdatoen, hvis det er den, der er forkert (civsam application edit c1-beta --received ÅÅÅÅ-MM-DD).');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('a deadline moved past the day it was received is said too; near miss: a day received corrected but still late says nothing', async () => {
+    const dir = folder();
+    await refuseLate(dir);
+    const still = await run(dir, ['application', 'edit', 'c1-beta', '--received', '2026-11-18']);
+    expect(still.code).toBe(0);
+    expect(still.stderr).not.toContain('urigtigt');
+    const moved = await run(dir, ['call', 'edit', 'c1', '--deadline', '2026-11-30']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr).toContain('Bemærk: med den nye frist kom 1 ansøgning, der har fået afslag for at komme for sent, i tide (c1-beta), så brevet ville sige noget urigtigt: civsam audit melder det, og civsam call letters skriver ingen breve, før afslaget er taget tilbage (civsam application edit c1-beta --unset decision). Var det ikke meningen at flytte fristen, så sæt den tilbage med civsam call edit c1 --deadline 2026-11-15.\n');
+    const audit = await civsam(['--data', dir, 'audit', '--format', 'json', '--as-of', '2026-12-06']);
+    expect((JSON.parse(audit.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'refused-late-in-time')).toHaveLength(1);
+  });
+});
