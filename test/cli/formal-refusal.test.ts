@@ -2,7 +2,7 @@
 // criteria: it names none, needs no scores, and its letter gives the ground instead of claiming to
 // rest on a criterion. A late application refused without a criterion is recorded as refused for
 // being late, and that is said. A withdrawn application gets no letter, and `call letters` says so.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -110,5 +110,28 @@ describe('a refusal for being late whose day received or deadline is corrected a
     expect(moved.stderr).toContain('Bemærk: med den nye frist kom 1 ansøgning, der har fået afslag for at komme for sent, i tide (c1-beta), så brevet ville sige noget urigtigt: civsam audit melder det, og civsam call letters skriver ingen breve, før afslaget er taget tilbage (civsam application edit c1-beta --unset decision). Var det ikke meningen at flytte fristen, så sæt den tilbage med civsam call edit c1 --deadline 2026-11-15.\n');
     const audit = await civsam(['--data', dir, 'audit', '--format', 'json', '--as-of', '2026-12-06']);
     expect((JSON.parse(audit.stdout) as { findings: Array<{ rule: string }> }).findings.filter((f) => f.rule === 'refused-late-in-time')).toHaveLength(1);
+  });
+});
+
+describe('an earlier letter whose decision is taken back', () => {
+  it('is removed when it is as civsam wrote it, and said; one changed by hand is kept and named', async () => {
+    const dir = folder();
+    expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'bevilget', '--reason', 'Stærk ansøgning', '--criteria', 'Faglig kvalitet'])).code).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--reason', 'Ansøgningen kom for sent'])).code).toBe(0);
+    const out = join(makeFolder({}), 'breve');
+    expect((await letters(dir, out)).code).toBe(0);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['c1-alpha.html', 'c1-alpha.md', 'c1-beta.html', 'c1-beta.md']);
+    expect((await run(dir, ['application', 'edit', 'c1-alpha', '--unset', 'decision'])).code).toBe(0);
+    const again = await letters(dir, out);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`Skrev 1 brev (Markdown og HTML) til ${out}.\nFjernede det tidligere brev i ${out} til ansøgning c1-alpha, som ikke længere har en afgørelse at sende (Markdown og HTML).\n`);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['c1-beta.html', 'c1-beta.md']);
+    // Changed by hand, then its decision taken back too: kept, and named, also when no letter is left to write.
+    writeFileSync(join(out, 'c1-beta.md'), readFileSync(join(out, 'c1-beta.md'), 'utf8') + '\nSendt 1. dec.\n');
+    expect((await run(dir, ['application', 'edit', 'c1-beta', '--unset', 'decision'])).code).toBe(0);
+    const none = await letters(dir, out);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain(`Beholdt det tidligere brev i ${out} til ansøgning c1-beta, som ikke længere har en afgørelse at sende, fordi det er ændret, efter civsam skrev det (c1-beta.html, c1-beta.md). Slet det, så det ikke bliver sendt ved en fejl.\n`);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['c1-beta.html', 'c1-beta.md']);
   });
 });
