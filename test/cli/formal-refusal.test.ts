@@ -67,7 +67,7 @@ describe('a refusal on formal grounds', () => {
     expect(inTime).toMatchObject({ code: 2, stderr: 'fejl: ansøgning c1-alpha blev modtaget inden opslagets frist, så den kan ikke afvises for at komme for sent. Er modtagelsesdatoen forkert, så ret den først (civsam application edit c1-alpha --received ÅÅÅÅ-MM-DD); ellers giv afslag efter kriterierne med --criteria.\n' });
     // --formal alone (without the decision) would have been dropped unseen: refused.
     const alone = await run(dir, ['application', 'decide', 'c1-alpha', '--formal', 'ikke berettiget', '--reason', 'Ikke hjemmehørende']);
-    expect(alone).toMatchObject({ code: 2, stderr: 'fejl: --formal angives sammen med hele afslaget, for et afslag af formelle grunde nævner ingen kriterier: civsam application decide ANSØGNING --decision afslag --formal GRUND --reason TEKST.\n' });
+    expect(alone).toMatchObject({ code: 2, stderr: 'fejl: --formal angives sammen med hele afslaget, for et afslag af formelle grunde nævner ingen kriterier: civsam application decide c1-alpha --decision afslag --formal \'ikke berettiget\' --reason TEKST.\n' });
     expect(readFileSync(join(dir, 'applications/c1-alpha.yaml'), 'utf8')).toBe(before);
     // A refusal in time without --formal still has to name its criteria: nothing is inferred.
     expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--reason', 'Lav kvalitet'])).stderr).not.toContain('formelle');
@@ -76,7 +76,7 @@ describe('a refusal on formal grounds', () => {
     expect(decision(dir, 'c1-alpha')).toContain('formal: ineligible');
     const out = join(makeFolder({}), 'letters');
     expect((await letters(dir, out, 'en')).code).toBe(0);
-    expect(readFileSync(join(out, 'c1-alpha.md'), 'utf8')).toContain('Region Test refuses your application for DKK 1,000 for “Angstcafé”, because the applicant may not apply under the call “Opslag 2027”. It has therefore not been assessed by the call\'s criteria.');
+    expect(readFileSync(join(out, 'c1-alpha.md'), 'utf8')).toContain('Region Test refuses your application for DKK 1,000 for “Angstcafé”, because you may not apply under the call “Opslag 2027”. It has therefore not been assessed by the call\'s criteria. The reasons follow.');
   });
 });
 
@@ -133,5 +133,45 @@ describe('an earlier letter whose decision is taken back', () => {
     expect(none.code, none.stderr).toBe(0);
     expect(none.stderr).toContain(`Beholdt det tidligere brev i ${out} til ansøgning c1-beta, som ikke længere har en afgørelse at sende, fordi det er ændret, efter civsam skrev det (c1-beta.html, c1-beta.md). Slet det, så det ikke bliver sendt ved en fejl.\n`);
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['c1-beta.html', 'c1-beta.md']);
+  });
+});
+
+describe('a refusal because the applicant may not apply', () => {
+  it('needs a reason, which its letter gives, addressed to the applicant; one without, from a file, is an error of the audit and gets no letter', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/c1-gamma.yaml'), 'utf8');
+    const bare = await run(dir, ['application', 'decide', 'c1-gamma', '--decision', 'afslag', '--formal', 'ikke berettiget']);
+    expect(bare).toMatchObject({ code: 2, stderr: 'fejl: et afslag, fordi ansøgeren ikke kan søge under opslaget, skal sige, hvilken betingelse ansøgeren ikke opfylder, så ansøgeren kan forstå det og klage: angiv den med --reason, fx civsam application decide c1-gamma --decision afslag --formal \'ikke berettiget\' --reason "Foreningen er ikke hjemmehørende i regionen."\n' });
+    expect(readFileSync(join(dir, 'applications/c1-gamma.yaml'), 'utf8')).toBe(before);
+    // A refusal for being late given again as one for not being eligible does not keep "late" as its reason.
+    expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--formal', 'for sent', '--reason', 'Kom for sent'])).code).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--formal', 'ikke berettiget'])).code).toBe(2);
+    const given = await run(dir, ['application', 'decide', 'c1-gamma', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen har ikke hjemsted i regionen.']);
+    expect(given.code, given.stderr).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'bevilget', '--reason', 'Stærk ansøgning', '--criteria', 'Faglig kvalitet'])).code).toBe(0);
+    const out = join(makeFolder({}), 'breve');
+    expect((await letters(dir, out)).code).toBe(0);
+    const letter = readFileSync(join(out, 'c1-gamma.md'), 'utf8');
+    expect(letter).toContain('Region Test giver afslag på jeres ansøgning om 1.000 kr. til »Hjertecafé«, fordi I ikke kan søge under opslaget »Opslag 2027«. Den er derfor ikke bedømt efter opslagets kriterier. Begrundelsen følger nedenfor.\n\n## Begrundelse\n\nForeningen har ikke hjemsted i regionen.\n');
+    // The reason taken out of the file by hand: the audit reports it, and no letter is written.
+    writeFileSync(join(dir, 'applications/c1-gamma.yaml'), readFileSync(join(dir, 'applications/c1-gamma.yaml'), 'utf8').replace(/\n  reason: .*\n/, '\n'));
+    const audit = await civsam(['--data', dir, 'audit', '--format', 'json', '--as-of', '2026-12-06', '--lang', 'da']);
+    const found = (JSON.parse(audit.stdout) as { findings: Array<{ rule: string; severity: string; subject: { id: string }; text?: string }> }).findings.filter((f) => f.subject.id === 'c1-gamma');
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([['decision-without-reason', 'error']]);
+    const none = await letters(dir, join(makeFolder({}), 'igen'));
+    expect(none.code).toBe(2);
+    expect(none.stderr.replace(/\s+/g, ' ')).toContain('afvist den 6. dec. 2026, fordi ansøgeren ikke kan søge under opslaget »Opslag 2027«, uden begrundelse: ansøgeren skal have at vide, hvilken betingelse den ikke opfylder. Tilføj den: civsam application decide c1-gamma --reason TEKST.');
+  });
+});
+
+describe('an application named by its organisation', () => {
+  it('is found when the organisation has that one application; with several, each is listed with its call', async () => {
+    const dir = folder();
+    const one = await run(dir, ['application', 'decide', 'Gamma', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen har ikke hjemsted i regionen.']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(decision(dir, 'c1-gamma')).toContain('formal: ineligible');
+    writeFileSync(join(dir, 'applications/c1-gamma-2.yaml'), 'id: c1-gamma-2\ncall: c1\norganisations: [gamma]\namount_dkk: 500\nkind: development\nreceived: 2026-11-12\n');
+    const two = await run(dir, ['application', 'decide', 'Gamma', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen har ikke hjemsted i regionen.']);
+    expect(two).toMatchObject({ code: 2, stderr: 'fejl: det, du angav, passer til flere: Gamma i opslaget »Opslag 2027« (c1-gamma-2), »Hjertecafé« fra Gamma i opslaget »Opslag 2027« (c1-gamma). Angiv id\'et eller mere af navnet.\n' });
   });
 });
