@@ -175,3 +175,21 @@ describe('an application named by its organisation', () => {
     expect(two).toMatchObject({ code: 2, stderr: 'fejl: det, du angav, passer til flere: Gamma i opslaget »Opslag 2027« (c1-gamma-2), »Hjertecafé« fra Gamma i opslaget »Opslag 2027« (c1-gamma). Angiv id\'et eller mere af navnet.\n' });
   });
 });
+
+describe('call ranking and a refusal on formal grounds', () => {
+  it('does not rank a scored application refused as not eligible, and says its ground; near miss: one refused by the criteria keeps its place', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'applications/c1-gamma.yaml'), APP('c1-gamma', 'gamma', 'Hjertecafé', '2026-11-12', SCORED.replace('score: 4', 'score: 5')));
+    expect((await run(dir, ['application', 'decide', 'c1-gamma', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen har ikke hjemsted i regionen.'])).code).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'c1-alpha', '--decision', 'afslag', '--reason', 'Lav kvalitet', '--criteria', 'Faglig kvalitet'])).code).toBe(0);
+    expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--reason', 'For sent'])).code).toBe(0);
+    const table = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
+    expect(table.code, table.stderr).toBe(0);
+    const line = (id: string) => table.stdout.split('\n').find((l) => l.includes(` ${id} `)) ?? '';
+    expect(line('c1-alpha')).toMatch(/^│ +1 │ Alpha Forening .*│ afslag +│/);
+    expect(line('c1-gamma')).toMatch(/^│ ikke placeret │ Gamma .*│ afslag: ikke berettiget │/);
+    expect(line('c1-beta')).toMatch(/^│ ikke placeret │ Beta .*│ afslag: for sent +│/);
+    const json = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout) as { applications: Array<{ id: string; rank: number | null; formal: string | null }> };
+    expect(json.applications.map((a) => [a.id, a.rank, a.formal])).toEqual([['c1-alpha', 1, null], ['c1-beta', null, 'late'], ['c1-gamma', null, 'ineligible']]);
+  });
+});
