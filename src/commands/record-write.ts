@@ -19,8 +19,8 @@ import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseOpeningDayByEdit, refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
-import { lateByNewDeadline, lateReceipt } from '../domain/application-dates.js';
-import { applicationsOf } from '../domain/applications.js';
+import { lateByNewDeadline, lateReceipt, lateRefusalInTime } from '../domain/application-dates.js';
+import { applicationsOf, refusedLateInTime } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -294,6 +294,8 @@ export function edit(kind: RecordKind) {
     let removed: Message[] = [];
     let late: { count: number; command: string } | undefined;
     let received: Message | undefined;
+    // A refusal for being late that the change makes one of an application received in time.
+    let inTime: Message | undefined;
     // An application's amount applied for is judged against its grant, a consultation's seats against
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
@@ -317,9 +319,13 @@ export function edit(kind: RecordKind) {
         const was = typeof current.deadline === 'string' ? current.deadline : undefined;
         const count = lateByNewDeadline(received, was, rec.deadline);
         late = count > 0 && was !== undefined ? { count, command: `civsam call edit ${id} --deadline ${was}` } : undefined;
+        // Moved past the day a refusal for being late was received: that refusal's letter would be untrue (the audit's refused-late-in-time).
+        const untrue = applicationsOf(s.folder, id).filter((a) => refusedLateInTime(a, rec.deadline as string) && !refusedLateInTime(a, was)).map((a) => a.id);
+        inTime = untrue.length > 0 && was !== undefined ? { key: 'call.deadlineUndoesLateRefusal', params: { count: untrue.length, ids: untrue.join(', '), first: untrue[0], command: `civsam call edit ${id} --deadline ${was}` } } : undefined;
       }
       guard?.(current, rec, id, s.folder);
       received = kind === 'application' ? lateReceipt(current, rec, s.folder) : undefined;
+      if (kind === 'application') inTime = lateRefusalInTime(current, rec, s.folder);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));
@@ -331,6 +337,7 @@ export function edit(kind: RecordKind) {
     });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && late) noteOf(ctx)({ key: 'call.deadlineBeforeReceived', params: { ...late, id } });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && received) noteOf(ctx)(received);
+    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && inTime) noteOf(ctx)(inTime);
     // Said after a dry run's diff too, as what the change would do.
     if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;
