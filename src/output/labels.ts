@@ -27,12 +27,12 @@ export function tr(lang: Language, key: MessageKey, params?: MessageParams): str
 export function noneShown(kind: RecordKind, leftOut: LeftOutCounts, lang: Language): string | undefined {
   const count = leftOut[kind] ?? 0;
   if (count === 0) return undefined;
-  return tr(lang, 'validPart.noneShown', { none: tr(lang, `list.heading.${kind}`, { count: 0 }), left: tr(lang, `list.heading.${kind}`, { count }), count });
+  return tr(lang, 'validPart.noneShown', { none: tr(lang, `list.heading.${kind}`, { count: 0 }), left: tr(lang, `list.heading.${kind}`, { count }) });
 }
 
 /** What an empty report adds after its own words where records it counts were left out for errors (`2 aftaler er udeladt …`). */
 export function notCounted(kinds: readonly RecordKind[], leftOut: LeftOutCounts, lang: Language): string[] {
-  return kinds.filter((k) => (leftOut[k] ?? 0) > 0).map((k) => tr(lang, 'validPart.notCounted', { left: tr(lang, `list.heading.${k}`, { count: leftOut[k]! }), count: leftOut[k]! }));
+  return kinds.filter((k) => (leftOut[k] ?? 0) > 0).map((k) => tr(lang, 'validPart.notCounted', { left: tr(lang, `list.heading.${k}`, { count: leftOut[k]! }) }));
 }
 
 /** An area by its one name (`socialområdet`), as every list, filter and report names it. */

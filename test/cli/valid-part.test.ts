@@ -146,7 +146,7 @@ describe('an empty report where records were left out for errors', () => {
     expect(funding.stdout).not.toContain('Registrér en med civsam pool add');
     expect((await run(dir, ['overview', 'funding', '--by', 'organisation', '--format', 'md'], 'da')).stdout).toContain(`| ${NONE_SHOWN} |`);
     expect(oneLine((await run(dir, ['pool', 'list'], 'da')).stdout)).toBe(NONE_SHOWN);
-    expect(oneLine((await run(dir, ['pool', 'list'])).stdout)).toBe('There are no pools to show: 1 pool is left out for errors; civsam validate shows what to put right.');
+    expect(oneLine((await run(dir, ['pool', 'list'])).stdout)).toBe('There are no pools to show: errors leave out 1 pool; civsam validate shows what to put right.');
     // Without a pool at all, it is said as before.
     const none = makeFolder(baseFiles());
     expect((await run(none, ['pool', 'list'], 'da')).stdout).toBe('Der er ingen puljer.\n');

@@ -5,8 +5,8 @@ import { defineMessages } from '../define.js';
 export const validPart = defineMessages({
   'validPart.leftOut': '{files, plural, one {# file with errors is} other {# files with errors are}} left out; civsam validate lists {files, plural, one {it} other {them}}.',
   'validPart.dependents': '{count, plural, one {# more record is left out because its organisation or pool is} other {# more records are left out because their organisation or pool is}}.',
-  'validPart.noneShown': 'There are {none} to show: {left} {count, plural, one {is} other {are}} left out for errors; civsam validate shows what to put right.',
-  'validPart.notCounted': '{left} {count, plural, one {is} other {are}} left out for errors and not counted here; civsam validate shows what to put right.',
+  'validPart.noneShown': 'There are {none} to show: errors leave out {left}; civsam validate shows what to put right.',
+  'validPart.notCounted': 'Errors leave out {left}, not counted here; civsam validate shows what to put right.',
   'validPart.showDependent': 'the {kind} {id} belongs to an organisation or pool whose file has errors, so it is left out of reports until that file is put right. civsam validate lists the files with errors.',
 }, {
   'validPart.leftOut': '{files, plural, one {# fil med fejl er udeladt} other {# filer med fejl er udeladt}}; civsam validate viser {files, plural, one {den} other {dem}}.',
