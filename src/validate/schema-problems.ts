@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
 import { amountRange, yearRange } from '../domain/shapes.js';
+import { readWholeNumber } from '../domain/whole-numbers.js';
 
 export interface SchemaProblem {
   rule: string;
@@ -115,6 +116,13 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         const value = valueAt(data, path);
         const tooLarge = typeof value === 'number' && !Number.isFinite(value) && (type === 'number' || type === 'integer');
         const key = tooLarge ? 'problem.schema.numberTooLarge' : ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
+        // A whole number written as people write one (`1.500.000`, `250 000`: text to YAML) is said
+        // with the digits to write instead; only its digits are repeated, which the user typed as a number.
+        const grouped = type === 'integer' && typeof value === 'string' && !/^\s*-?\d+\s*$/.test(value) ? readWholeNumber(value) : undefined;
+        if (grouped !== undefined) {
+          p = { rule: 'schema-type', path, at: 'value', message: { key: 'problem.schema.integerGrouped', params: { field, digits: String(grouped) } } };
+          break;
+        }
         // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
         p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;
