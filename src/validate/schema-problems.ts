@@ -5,6 +5,7 @@ import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
 import { amountRange, yearRange } from '../domain/shapes.js';
 import { readWholeNumber } from '../domain/whole-numbers.js';
+import { readDate } from '../domain/dates.js';
 
 export interface SchemaProblem {
   rule: string;
@@ -26,6 +27,15 @@ export function fieldName(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
   return out || '(record)';
+}
+
+/**
+ * What is wrong with a value a date field holds, as the options say it: written YYYY-MM-DD but no day
+ * of the calendar (2026-02-30), or not written so.
+ */
+function dateKey(value: unknown): Message['key'] {
+  const reading = typeof value === 'string' ? readDate(value) : undefined;
+  return reading && 'mistake' in reading && reading.mistake === 'no-such-day' ? 'problem.schema.noSuchDay' : 'problem.schema.formatDate';
 }
 
 const PATTERN_KEY: Record<string, Message['key']> = {
@@ -132,11 +142,13 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: { codes: (e.params.allowedValues as unknown[]).map(String), field: [...path].reverse().find((k): k is string => typeof k === 'string') } } } };
         break;
       case 'format':
-        p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? 'problem.schema.formatDate' : 'problem.schema.formatEmail', params: { field } } };
+        p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? dateKey(valueAt(data, path)) : 'problem.schema.formatEmail', params: { field } } };
         break;
-      case 'pattern':
-        p = { rule: 'schema-format', path, at: 'value', message: { key: PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther', params: { field } } };
+      case 'pattern': {
+        const key = PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther';
+        p = { rule: 'schema-format', path, at: 'value', message: { key: key === 'problem.schema.formatDate' ? dateKey(valueAt(data, path)) : key, params: { field } } };
         break;
+      }
       case 'minItems':
         p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.minItems', params: { field, limit: Number(e.params.limit) } } };
         break;
