@@ -160,6 +160,18 @@ describe('an empty report where records were left out for errors', () => {
     expect(oneLine(offers.stdout)).toBe('Der er ingen tilbud at vise: 2 tilbud er udeladt på grund af fejl; civsam validate viser, hvad der skal rettes.');
   });
 
+  test('overview offers and coverage say how many offers are left out and not counted (a gap may be one only for that)', async () => {
+    const dir = makeFolder(BROKEN);
+    const note = '2 tilbud er udeladt på grund af fejl og er ikke talt med her; civsam validate viser, hvad der skal rettes.';
+    for (const overview of ['offers', 'coverage']) {
+      const r = await run(dir, ['overview', overview, '--as-of', '2026-06-01', '--format', 'md'], 'da');
+      expect(r.code, overview).toBe(0);
+      expect(r.stdout, overview).toContain(`\n${note}\n`);
+    }
+    // Near miss: nothing left out, nothing said.
+    expect((await run(makeFolder(baseFiles()), ['overview', 'offers', '--as-of', '2026-06-01', '--format', 'md'], 'da')).stdout).not.toContain('udeladt');
+  });
+
   test('overview expiring with no agreement due says that agreements left out are not counted', async () => {
     const dir = makeFolder({ ...baseFiles(), 'agreements/a1.yaml': 'id: a1\ntitle: Aftale\norganisations: [alpha]\nstatus: active\nstart: 2026-02-30\n' });
     const expiring = await run(dir, ['overview', 'expiring', '--as-of', '2026-06-01', '--format', 'md'], 'da');
