@@ -150,6 +150,8 @@ export function thousandsNumbers(text: string, parsed: StrictParse, decimalKey: 
       if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
       // A value under a key that takes a decimal number (a criterion's weight: 1.250) is one.
       const pair = path[path.length - 1];
+      // A key written so is no field (it is said as an unknown one).
+      if (isPair(pair) && pair.key === node) return;
       if (isPair(pair) && pair.value === node && isScalar(pair.key) && decimalKey(String(pair.key.value))) return;
       const written = text.slice(node.range[0], node.range[1]).trim();
       if (THOUSANDS.test(written)) {
