@@ -56,6 +56,6 @@ export async function run(ctx: CommandContext, opts: Options, [id]: string[]): P
   }
   if (opts.output !== undefined) writeOutputFile(ctx, opts.output, text);
   else ctx.stdout.write(text);
-  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { columns: andList([...leftOut]) }) + '\n');
+  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { count: leftOut.size, columns: andList([...leftOut]) }) + '\n');
   return fails(audit.findings, opts.failOn ?? 'error') ? EXIT.findings : EXIT.ok;
 }

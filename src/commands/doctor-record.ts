@@ -29,11 +29,12 @@ function inHistory(repo: Repository, prefix: string, rel: string): boolean {
 
 /**
  * Commits each file changed by hand that validate finds no error in, one commit a file; says what
- * was recorded and why the others were not. Returns how many were left out.
+ * was recorded and why the others were not. Returns how many were left out. `own`: files of changes
+ * civsam saved itself and could not commit (data-folder paths), never taken for edits by hand.
  */
-export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: string, say: (text: string, paint?: (line: string) => string) => void): number {
+export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: string, say: (text: string, paint?: (line: string) => string) => void, own: ReadonlySet<string> = new Set()): number {
   const c = ctx.color;
-  const files = handEditedFiles(repo, dir);
+  const files = handEditedFiles(repo, dir).filter((rel) => !own.has(rel));
   if (files.length === 0) return 0;
   const prefix = folderPrefix(repo, realpathSync(dir));
   const raw = readFolder(dir, noCache);

@@ -1,6 +1,7 @@
 // `civsam doctor`: looks after the data folder itself. Removes temporary files left by an
 // interrupted write (they are never read as records), clears a lock left by a process that died,
-// and reports what else a person should know: files others can read, uncommitted changes.
+// and reports what else a person should know: files others can read, uncommitted changes (its own
+// saved changes it could not commit told apart from edits by hand).
 import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { folderOutside } from '../store/read-file.js';
 import { hostname } from 'node:os';
@@ -11,7 +12,8 @@ import { dataFolderName } from '../context/data-folder.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemFailure } from '../domain/errors.js';
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
-import { findRepository, handEditedFiles } from '../store/git.js';
+import { findRepository, folderPrefix, handEditedFiles, inDataFolder, uncommitted } from '../store/git.js';
+import { commitOwnChanges, ownUncommitted } from '../store/own-uncommitted.js';
 import { notRegularMessage } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -139,16 +141,32 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     const repo = findRepository(dir);
     if (repo) {
       unusable = (await import('./doctor-sharing.js')).reportSharing(ctx, realpathSync(dir), lock !== undefined, say, sayFiles).unusable;
+      const recording = opts.record === true && !unusable && lock !== undefined;
+      // A change civsam saved and could not commit (a hook refused, the disk was full) is its own
+      // work, not an edit by hand: committed as the change it was, with its own message, as the next
+      // change would (only by a doctor that holds the folder), and otherwise named as such.
+      const place = { root: repo.root, prefix: folderPrefix(repo, realpathSync(dir)) };
+      let saved = ownUncommitted(repo.root, uncommitted(repo, dir), { forget: lock !== undefined });
+      if (recording && saved.length > 0) {
+        saved = commitOwnChanges(repo, saved, (hash, change) => say(ctx.t('git.earlierOwnCommitted', { hash, message: change.message.split('\n')[0] }), c.green));
+        notRecorded += saved.length;
+      }
+      const savedFiles = new Set(saved.flatMap((change) => change.files.map((f) => inDataFolder(place, f.path) ?? f.path)));
+      if (saved.length > 0) {
+        say(ctx.t('doctor.ownUncommitted', { count: saved.length }), c.yellow);
+        for (const change of saved) say(ctx.t('doctor.ownChange', { message: change.message.split('\n')[0], files: change.files.map((f) => terminalSafe(join(ctx.dataDir, inDataFolder(place, f.path) ?? f.path))).join(', ') }));
+        say(ctx.t(recording ? 'doctor.ownStillUncommitted' : 'doctor.ownWhatToDo', { count: saved.length }));
+      }
       // Recorded only in a folder doctor holds and can use: never in the middle of git's merge. The
       // recording (which validates the folder) is loaded only when asked for.
-      if (opts.record && !unusable && lock) notRecorded = (await import('./doctor-record.js')).recordHandEdits(ctx, repo, dir, say);
+      if (recording) notRecorded += (await import('./doctor-record.js')).recordHandEdits(ctx, repo, dir, say, savedFiles);
       else if (opts.record) say(ctx.t('doctor.recordNotNow'), c.yellow);
-      const dirty = handEditedFiles(repo, dir);
+      const dirty = handEditedFiles(repo, dir).filter((rel) => !savedFiles.has(rel));
       if (dirty.length > 0) {
         say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
         sayFiles(dirty.map((rel) => terminalSafe(join(ctx.dataDir, rel))));
         if (!opts.record) say(ctx.t('doctor.uncommittedWhatToDo'));
-      } else say(ctx.t('doctor.committed'), c.green);
+      } else if (saved.length === 0) say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
     }

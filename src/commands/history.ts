@@ -16,7 +16,7 @@ import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from
 import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Message } from '../i18n/index.js';
 import { folderInRepository, inRepository } from '../store/git.js';
-import { readHistory, recordHistory, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
+import { readHistory, recordVersions, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
 import { notAName } from '../domain/ids.js';
@@ -136,10 +136,8 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const paths = record ? [inRepository(place, `${FOLDER_OF[record.kind]}/${record.id}.yaml`)] : [place.prefix || '.'];
   // One record's changes are numbered by the version each made (restore --to takes the number),
   // counted over its whole history even when --since or --author shows part of it.
-  const filtered = opts.since !== undefined || opts.author !== undefined;
-  const whole = record ? recordHistory(place, paths[0]) : undefined;
-  const numbers = new Map(whole?.map((e) => [e.commit, e.version]));
-  const entries = whole && !filtered ? whole : readHistory(place, { paths, since: opts.since, author: opts.author }).map((e) => (numbers.has(e.commit) ? { ...e, version: numbers.get(e.commit) } : e));
+  // The record's whole history is read once, and the changes since a day or by an author taken from it.
+  const entries = record ? recordVersions(place, paths[0]).filtered({ since: opts.since, author: opts.author }) : readHistory(place, { paths, since: opts.since, author: opts.author });
   if (record && entries.length === 0) {
     ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
     // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).

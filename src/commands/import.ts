@@ -63,7 +63,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
     const raw = readFolder(dir, ctx.env.CIVSAM_NO_CACHE ? noCache : openParseCache(dir, ctx.env, ctx.version), readInParallel);
     const checked = checkFolder(raw);
     refuseFolderWithErrors(ctx, checked.problems);
-    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, checked.folder) });
+    const plan = planImport({ kind, sheet, raw, folder: checked.folder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, checked.folder), today: ctx.today });
     const bad = reportProblems(ctx, plan, sheet, map);
     ctx.stdout.write(planTable(ctx, plan));
     ctx.stderr.write(ctx.t('import.summary', { kind: kindName, ...counts(plan) }) + '\n');
@@ -79,7 +79,7 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   let rejectedText: string | undefined;
   const result = await applyChange(ctx, { commit: opts.commit !== false }, (session) => {
     refuseFolderWithErrors(ctx, session.checked.problems);
-    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, session.folder) });
+    plan = planImport({ kind, sheet, raw: session.raw as RawFolder, folder: session.folder as DataFolder, update: !!opts.update, lang: ctx.lang, map, newId, defaults: registerDefaults(ctx, session.folder), today: ctx.today });
     const bad = reportProblems(ctx, plan, sheet, map);
     if (plan.sheetProblems.length) throw new UserError('import.refusedSheet');
     if (bad && !opts.skipInvalid) throw new UserError('import.refused', { rows: plan.rejected.length, total: sheet.rows.length });

@@ -139,7 +139,10 @@ interface ListColumns { headers: MessageKey[]; row: Row; onScreen: MessageKey[];
 const COLUMNS: Record<RecordKind, ListColumns> = {
   organisation: {
     onScreen: ['list.name', 'list.id', 'list.orgKind', 'list.areas', 'list.status'],
-    spared: ['list.orgKind', 'list.id', 'list.areas'],
+    // An organisation's name is its own (validate refuses two by one name) and every command takes
+    // it, so the name identifies the row: the id, widest of all (shown whole), gives way first, in
+    // every narrow window, then the kind (most are of a few), then the areas; name and status stay.
+    spared: ['list.id', 'list.orgKind', 'list.areas'],
     headers: ['list.id', 'list.name', 'list.orgKind', 'list.areas', 'list.status'],
     row: (r, _ctx, say) => { const o = r as unknown as Organisation; return [o.id, o.name, say.value(o.kind), say.values(o.areas), say.value(o.status)]; },
   },

@@ -21,7 +21,7 @@ import { applyChange, type Rec } from '../register/apply-change.js';
 import { commitAt } from '../store/folder-at-date.js';
 import { folderInRepository, inRepository, uncommitted } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
-import { lastChange, recordHistory, recordOfFile, removedRecords, type HistoryEntry } from '../store/history.js';
+import { recordOfFile, recordVersions, removedRecords, type HistoryEntry, type RecordVersions } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
 import { referrersSaid } from './record-write.js';
@@ -77,9 +77,10 @@ export function restore(kind: RecordKind) {
       const changed = there && uncommitted({ root }, join(dir, rel), { untracked: opts.asOf !== undefined || opts.to !== undefined }).length > 0;
       if (changed) throw new UserError('restore.uncommitted', { file: join(ctx.dataDir, rel) });
       if (opts.to !== undefined) {
-        const entries = recordHistory(place, path);
+        const history = recordVersions(place, path);
+        const entries = history.entries;
         const entry = chosenVersion(entries, opts.to, params);
-        const bytes = readFileAt(root, entry.commit, path);
+        const bytes = history.fileAt(entry);
         if (!bytes) {
           const before = entries.find((e) => e.version! < entry.version! && e.records.some((r) => r.change !== 'removed'));
           throw new UserError('restore.versionRemoved', { ...params, version: entry.version!, date: date(entry.date), before: before?.version ?? 0 });
@@ -116,10 +117,13 @@ export function restore(kind: RecordKind) {
           removed: true,
         };
       }
-      const last = lastChange(root, path);
+      // The record's history, read once: its last change (the one history shows first, as the
+      // version it made) and the versions before and after it come from that one reading.
+      const history = recordVersions(place, path);
+      const last = history.entries[0];
       if (!last) throw new UserError('restore.neverCommitted', params);
-      refuseUndoingUndo(root, path, recordHistory(place, path), params);
-      const bytes = readFileAt(root, `${last.commit}^`, path);
+      refuseUndoingUndo(history, params);
+      const bytes = history.fileBefore(last);
       if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date), commit: short(last.commit) });
       return {
         ...readVersion(bytes, { ...params, commit: short(last.commit) }),
@@ -197,14 +201,14 @@ function chosenVersion(entries: readonly HistoryEntry[], to: string, params: Mes
  * restore, or the same by hand: the record is again as before that one), undoing it would only
  * bring back what was undone: refused, with the versions to choose from.
  */
-function refuseUndoingUndo(root: string, path: string, entries: readonly HistoryEntry[], params: MessageParams): void {
-  const [last, previous] = entries;
+function refuseUndoingUndo(history: RecordVersions, params: MessageParams): void {
+  const [last, previous] = history.entries;
   if (!last || !previous || previous.version! < 2) return;
   // A removal brought back by the last change: undoing it is removing the record again, which the
   // plain restore says as such (not a version to go to, since that version is the removal).
-  if (!readFileAt(root, previous.commit, path)) return;
-  const now = readFileAt(root, last.commit, path);
-  const before = readFileAt(root, `${previous.commit}^`, path);
+  if (!history.fileAt(previous)) return;
+  const now = history.fileAt(last);
+  const before = history.fileBefore(previous);
   if (!now || !before) return;
   const same = now.equals(before) || sameData(readAny(now), readAny(before));
   if (!same) return;

@@ -571,13 +571,17 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
   }
   if (upstream && receivedCount > 0) {
     const names = committedNames(place, [result, head]);
-    for (const u of undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined)) {
+    const undone = undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined);
+    // Each record as it is now (as it was, for one removed) and the versions of those combined, in one git call.
+    const shownAt = (u: Undone) => `${u.how === 'removed' ? head : result}:${u.path}`;
+    const blobs = readBlobs(place.root, undone.flatMap((u) => [shownAt(u), ...(u.how === 'fields' ? versionsOf(u) : [])]));
+    for (const u of undone) {
       const n = nameOf(place, u.path);
-      const data = parse(readFileAt(place.root, u.how === 'removed' ? head : result, u.path));
+      const data = parse(blobs.get(shownAt(u)));
       const label = data?.name ?? data?.title;
       const record = recordWords(ctx, { ...n, label: typeof label === 'string' ? label : undefined });
       const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
-      const what = u.how === 'fields' ? keptOwnFields(place, n.kind!, u.versions, names, ctx.lang) : undefined;
+      const what = u.how === 'fields' ? keptOwnFields(blobs, n.kind!, u.versions, names, ctx.lang) : undefined;
       if (u.how === 'fields' && !what) continue;
       const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, show: `civsam ${COMMAND_OF[n.kind!]} show ${n.id}`, ...pronouns(n.kind!) });
       say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
@@ -637,13 +641,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
+/** The objects of a record's versions at a colleague's merge that are there. */
+const versionsOf = (u: Undone): string[] => [u.versions.base, u.versions.kept, u.versions.lost, u.versions.result].filter((o): o is string => o !== undefined);
+
 /**
- * A record a colleague's merge combined field by field: the fields both sides changed, in words,
+ * A record a colleague's merge combined field by field (`blobs`: its versions' objects, versionsOf): the fields both sides changed, in words,
  * when the merge kept the colleague's own value of them (`sync --mine`), which discarded this
  * copy's; undefined when it kept this copy's, or cannot be told.
  */
-function keptOwnFields(place: SyncPlace, kind: RecordKind, v: Undone['versions'], names: ReferenceNames, lang: Language): string | undefined {
-  const blobs = readBlobs(place.root, [v.base, v.kept, v.lost, v.result].filter((o): o is string => o !== undefined));
+function keptOwnFields(blobs: ReadonlyMap<string, Buffer>, kind: RecordKind, v: Undone['versions'], names: ReferenceNames, lang: Language): string | undefined {
   const [base, kept, lost, result] = [v.base, v.kept, v.lost, v.result].map((o) => parse(o ? blobs.get(o) : undefined));
   if (!base || !kept || !lost || !result) return undefined;
   const own = mergeRecord(kind, base, kept, lost, 'mine');

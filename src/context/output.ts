@@ -98,7 +98,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   out.flush();
   if (toFile) writeOutputFile(ctx, opts.output!, Buffer.concat(bytes));
   // Columns a narrow window had no room for: said after the table, with where to see them.
-  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { columns: andList([...leftOut]) }) + '\n');
+  if (leftOut.size > 0) ctx.stderr.write(ctx.t('output.columnsLeftOut', { count: leftOut.size, columns: andList([...leftOut]) }) + '\n');
 }
 
 export interface OutputFileOptions {

@@ -15,9 +15,9 @@ import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import { labelInSentence, listWords, translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
-import { contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
+import { commitOwnChanges, contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
 import { refuseApplicationDates } from '../domain/application-dates.js';
-import { refuseHappenedAfterToday } from './happened-dates.js';
+import { happenedAfterToday } from '../domain/happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
 import { finishUnfinishedChange, JOURNAL_FILE } from '../store/unfinished-change.js';
@@ -31,7 +31,7 @@ import { withTrimmedName } from '../domain/record-name.js';
 import { fieldAt, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { heardYet, type StopRequests } from '../store/stop-request.js';
 import { acquireFolderLockListening } from '../store/folder-lock.js';
-import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted } from '../store/git.js';
+import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted, uncommittedFiles } from '../store/git.js';
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
@@ -286,6 +286,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     // The new text of every file, and the check of the folder with all of them in place.
     const files: FileChange[] = [];
     const untoldOf = new Map<RecordKind, Problem[]>();
+    const happenedLate: Problem[] = [];
     for (const change of planned) {
       const rel = isVocabulary(change) ? vocabularyRel(change.vocabulary) : recordRel(change.kind, change.id);
       const current = isVocabulary(change) ? readRel(rel, 'vocabulary') : read(change.kind, change.id);
@@ -332,12 +333,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
       if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
-      // A day something happened, however it was given, is not after today (a restored version, again, is not judged).
-      if (change.text === undefined) refuseHappenedAfterToday(change.kind, current.data as Rec | undefined, change.record, ctx.today);
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
         throw new UserError('write.roundTrip', { file: join(ctx.dataDir, rel) });
+      }
+      // A day something happened, however it was given, is not after today (a restored version, again,
+      // is not judged): a problem at its field in the new text, said where the day came from as any other is.
+      if (change.text === undefined && t.text !== undefined) {
+        const late = happenedAfterToday(current.data as Rec | undefined, change.record, ctx.today);
+        const parsed = late.length > 0 ? parseStrict(t.text) : undefined;
+        for (const l of late) happenedLate.push({ file: rel, ...locate(parsed!, l.path.split('.'), 'value'), rule: 'happened-after-today', severity: 'error', message: l.message });
       }
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
       keepAlive();
@@ -365,6 +371,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     for (const f of changing) if (!isVocabulary(f.change) && f.change.text !== undefined && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
     // A retired vocabulary entry stays valid where it was, but no change may choose it anew.
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
+    introduced.push(...happenedLate);
     lock.refresh();
     if (introduced.length > 0) {
       const said = problemLines(ctx, introduced, options.reword, new Map(changing.flatMap((f) => (f.text === undefined ? [] : [[f.rel, f.text] as const]))), options.lacking?.());
@@ -408,13 +415,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     if (repo && !identityKnown(repo)) throw new UserError('git.noIdentity');
     if (repo) {
       // Hidden files (the lock we hold, temporary files) are not anybody's work.
-      const dirty = new Set(uncommitted(repo, real).filter((p) => !HIDDEN_NAME.test(p)));
+      const status = uncommittedFiles(repo, real).filter((f) => !HIDDEN_NAME.test(f.path));
+      const dirty = new Set(status.map((f) => f.path));
+      const untracked = new Set(status.filter((f) => f.untracked).map((f) => f.path));
       const targetRel = new Set(targets.map((t) => toRepoPath(repo, t)));
       earlier = ownUncommitted(repo.root, [...dirty]);
       const own = new Set(earlier.flatMap((c) => c.files.map((f) => f.path)));
       dirtyTargets = [...dirty].filter((p) => targetRel.has(p) && !own.has(p));
       const others = [...dirty].filter((p) => !targetRel.has(p) && !own.has(p));
-      strangers = others.length > 0 ? newRecordsOfOthers(repo, real, others, checked, raw) : [];
+      strangers = others.length > 0 ? newRecordsOfOthers(repo.root, real, others.filter((p) => untracked.has(p)), checked, raw) : [];
       dirtyOthers = others.length - strangers.length;
     }
 
@@ -581,37 +590,23 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
   }
 }
 
-/**
- * Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), each as the change
- * it was: its files, its message, dated when it was saved; oldest first, and says so of each. Stops
- * at the first git cannot commit (the disk is still full): the rest wait for the next change, in
- * order. Returns the changes still uncommitted.
- */
+/** Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), and says so of each; returns those still uncommitted. */
 function catchUp(ctx: CommandContext, repo: { root: string }, earlier: readonly OwnChange[]): OwnChange[] {
-  for (let i = 0; i < earlier.length; i++) {
-    const change = earlier[i];
-    const result = commitPaths(repo, change.files.map((f) => join(repo.root, f.path)), change.message, undefined, change.saved ? { authorDate: change.saved } : {});
-    if (!result.committed) return earlier.slice(i);
-    forgetOwnChanges(repo.root, change.files.map((f) => f.path));
-    say(ctx, { key: 'git.earlierOwnCommitted', params: { hash: result.hash, message: change.message.split('\n')[0] } });
-  }
-  return [];
+  return commitOwnChanges(repo, earlier, (hash, change) => say(ctx, { key: 'git.earlierOwnCommitted', params: { hash, message: change.message.split('\n')[0] } }));
 }
 
 /**
- * Of the uncommitted files of others (`others`, paths in the repository), the new record files git
- * has never been told of whose records pass their checks: most likely a change saved while git
- * could not commit it (by an earlier civsam, which did not note it), but nobody knows whose, so
- * never committed unasked; named, with the command that commits them as the creations they are.
+ * Of the uncommitted files of others that git has never been told of (`others`, paths in the
+ * repository), the new record files whose records pass their checks: most likely a change saved
+ * while git could not commit it (by an earlier civsam, which did not note it), but nobody knows
+ * whose, so never committed unasked; named, with the command that commits them as the creations they are.
  */
-function newRecordsOfOthers(repo: { root: string }, real: string, others: readonly string[], checked: CheckedFolder, raw: RawFolder): Array<{ rel: string; kind: RecordKind; id: string }> {
-  const tracked = new Set(uncommitted(repo, real, { untracked: false }));
+function newRecordsOfOthers(root: string, real: string, others: readonly string[], checked: CheckedFolder, raw: RawFolder): Array<{ rel: string; kind: RecordKind; id: string }> {
   const kindIn = new Map(Object.entries(FOLDER_OF).map(([kind, folder]) => [folder, kind as RecordKind]));
   const read = new Set(raw.files.filter((f) => f.data !== undefined).map((f) => f.rel));
   const faulty = new Set(checked.problems.filter((p) => p.severity === 'error').map((p) => p.file));
   return others.flatMap((p) => {
-    if (tracked.has(p)) return [];
-    const rel = relative(real, join(repo.root, p)).split(sep).join('/');
+    const rel = relative(real, join(root, p)).split(sep).join('/');
     const m = /^([^/]+)\/([^/]+)\.yaml$/.exec(rel);
     const kind = m ? kindIn.get(m[1]) : undefined;
     if (!m || !kind || !ID_PATTERN.test(m[2]) || !read.has(rel) || faulty.has(rel)) return [];

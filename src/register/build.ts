@@ -226,11 +226,16 @@ export function newId(kind: RecordKind, rec: Rec, folder: DataFolder, numbered?:
   const name = (rec.name ?? rec.title) as string | undefined;
   if (typeof name !== 'string' || !name.trim()) return undefined;
   let base = slugify(name);
-  // Calls and consultations are numbered by their own year (published, opens) in the register:
-  // `2026-<title>`. A title that names a year already is followed as it reads (`Opslag 2027
-  // psykiatri` is `opslag-2027-psykiatri`): a second year in the id would make two years of one.
-  const year = /^\d{4}/.exec(String(rec.published ?? rec.opens ?? ''))?.[0];
-  if ((kind === 'call' || kind === 'consultation') && year && !base.split('-').some(isYearWord)) base = slugify(`${year} ${base}`);
+  // Calls and consultations are numbered by year in the register, the year first: `2026-<title>`,
+  // so one year's sort together. The year is the one the title names, as a title names the year it
+  // is for (`Opslag 2027 psykiatri`, published in 2026, is `2027-opslag-psykiatri`), else the
+  // record's own (published, opens); a year the title names is put first rather than said twice.
+  if (kind === 'call' || kind === 'consultation') {
+    const words = slugify(name, Number.MAX_SAFE_INTEGER).split('-');
+    const named = words.findIndex(isYearWord);
+    const year = named >= 0 ? words[named] : /^\d{4}/.exec(String(rec.published ?? rec.opens ?? ''))?.[0];
+    if (year) base = slugify([year, ...words.filter((_, i) => i !== named)].join(' '));
+  }
   if (!base) return undefined;
   return uniqueId(base, taken);
 }

@@ -6,6 +6,7 @@ import { applicationsByCall, selectionOf } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
+import { grantLines, wholeShares } from '../domain/allocation.js';
 import { offerActive, organisationActiveOn, partyOnListOn } from '../domain/reach.js';
 import { consultationOpened } from '../domain/scope.js';
 
@@ -41,6 +42,12 @@ export interface OrganisationFacts {
   /** Consultation id → the first day one of the organisation's parties answered it, for those it answered. */
   answered: Map<string, string>;
   hearingParties: HearingParty[];
+  /**
+   * Call id → what the organisation was granted in that call and no agreement carries (its part
+   * of each year's line in whole kroner, as org show and the open data's grants give it): money
+   * the funding page counts, shown with the call it was granted in.
+   */
+  grants: Map<string, number>;
 }
 
 const RECENT_DAYS = 365;
@@ -73,12 +80,20 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   const pools = [...r.pool.values()].sort(byId);
 
   const byOrganisation = new Map<string, OrganisationFacts>();
-  for (const o of organisations) byOrganisation.set(o.id, { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map(), hearingParties: [] });
+  for (const o of organisations) byOrganisation.set(o.id, { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map(), hearingParties: [], grants: new Map() });
   const of = (id: string) => byOrganisation.get(id);
   for (const o of activeOffers) of(o.organisation)?.offers.push(o);
   for (const a of agreements) for (const id of new Set(a.organisations)) of(id)?.agreements.push(a);
   const appsByCall = applicationsByCall(r.application.values());
   for (const c of [...openCalls, ...recentCalls, ...earlierCalls]) for (const id of new Set(selectionOf(c, appsByCall.get(c.id) ?? []).selected)) of(id)?.selectedIn.push(c);
+  for (const line of grantLines(folder)) {
+    const call = r.application.get(line.application!)?.call;
+    if (call === undefined) continue;
+    for (const share of wholeShares(line)) {
+      const grants = of(share.organisation)?.grants;
+      grants?.set(call, (grants.get(call) ?? 0) + share.amount);
+    }
+  }
   const partyOrg = new Map<string, string>();
   for (const p of r['hearing-party'].values()) {
     partyOrg.set(p.id, p.organisation);

@@ -28,15 +28,18 @@ export type Kept = 'changed' | 'notCivsams';
 
 export type Staging = (({ unchanged: true } | { tmp: string }) & Sum) | { kept: Kept };
 
-/** A file of the site: its text, or its text in pieces to be written one after the other (a long page, an open-data file). */
-export type FileContent = string | readonly string[];
+/**
+ * A file of the site: its text, or its text in pieces to be written one after the other (a long
+ * page, an open-data file), or its bytes already encoded as UTF-8 (a page built on another thread).
+ */
+export type FileContent = string | readonly string[] | Uint8Array;
 
 /**
  * `fresh`: the folder held no page before this publish, so no target can hold these bytes and none
  * is looked at. `madeDirs` remembers the folders made, so each is made once. `written`: what civsam
  * wrote at the target before; a target that holds other bytes than that (and than this page) is kept.
  */
-export function stagePage(target: string, content: FileContent | Uint8Array, fresh: boolean, madeDirs: Set<string>, written?: Written): Staging {
+export function stagePage(target: string, content: FileContent, fresh: boolean, madeDirs: Set<string>, written?: Written): Staging {
   const bytes = content instanceof Uint8Array ? content : Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
   const sum = { size: bytes.length, crc: crc32(bytes) };
   if (!fresh) {

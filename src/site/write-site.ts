@@ -126,6 +126,8 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
   } catch (e) {
     // A first publish that stopped or failed before any page was put in place leaves the folder as
     // it found it: no manifest, no empty folders, and no folder at all when there was none.
+    // A failure of the file system before any page was put in place: the site is as it was (or, on a first publish, there is none).
+    if (progress.placed === 0 && isFileSystemError(e)) Object.assign(e, { siteUnchanged: fresh ? 'nothing' : 'asItWas' });
     if (fresh && progress.placed === 0) {
       undoFirstPublish(dir, made, progress.manifest);
       // Nothing was published: said so, not that a site is as it was.
@@ -136,6 +138,18 @@ export async function writeSite(dir: string, shownDir: string, files: Iterable<[
     stop.dispose();
   }
 }
+
+/** An error of the file system (ENOSPC, EACCES, …): one with a system error code. */
+export function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+/**
+ * What a failed publish left: `asItWas`, the site as before (no page was put in place); `nothing`,
+ * a first publish that published nothing; absent, some pages are in place.
+ */
+export type SiteLeft = 'asItWas' | 'nothing';
 
 /** How far a publish got: the pages put in place, and the manifest's text as it last wrote it (or read it). */
 interface Progress {
@@ -464,10 +478,11 @@ class PageWriterThread {
     // Most pages are written straight into the ring and measured by the writing: a page of n
     // UTF-16 units is at most 3n bytes of UTF-8, so where that much room is free it cannot overrun.
     // Only a page that might not fit is measured first (measuring every page cost as much as writing it).
-    let units = 0;
-    if (typeof content === 'string') units = content.length;
-    else for (const piece of content) units += piece.length;
-    const most = units * 3;
+    // Bytes already encoded are their own length.
+    let most = 0;
+    if (typeof content === 'string') most = content.length * 3;
+    else if (content instanceof Uint8Array) most = content.length;
+    else for (const piece of content) most += piece.length * 3;
     if (most <= OWN_BUFFER_BYTES) {
       let start = this.head % RING_BYTES;
       const skip = start + most > RING_BYTES ? RING_BYTES - start : 0;
@@ -482,6 +497,7 @@ class PageWriterThread {
     }
     let length = 0;
     if (typeof content === 'string') length = Buffer.byteLength(content, 'utf8');
+    else if (content instanceof Uint8Array) length = content.length;
     else for (const piece of content) length += Buffer.byteLength(piece, 'utf8');
     if (length > OWN_BUFFER_BYTES) {
       const own = Buffer.allocUnsafeSlow(length);
@@ -563,11 +579,15 @@ class PageWriterThread {
 type Page = Pick<StageRequest, 'target' | 'fresh' | 'written'> & { path: string };
 
 /**
- * A file's text into `into` from `at` as UTF-8, piece after piece, where there is room for all of
- * it (measured before, or at most 3 bytes a UTF-16 unit); where the text ends.
+ * A file's text into `into` from `at` as UTF-8, piece after piece (or its bytes as they are), where
+ * there is room for all of it (measured before, or at most 3 bytes a UTF-16 unit); where the text ends.
  */
 function encode(into: Buffer, at: number, content: FileContent): number {
   if (typeof content === 'string') return at + into.write(content, at, 'utf8');
+  if (content instanceof Uint8Array) {
+    into.set(content, at);
+    return at + content.length;
+  }
   for (const piece of content) at += into.write(piece, at, 'utf8');
   return at;
 }

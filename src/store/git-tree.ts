@@ -51,6 +51,24 @@ export function readBlobs(root: string, oids: readonly string[], opts: { ownSess
   return out;
 }
 
+/**
+ * The object each name (`commit:path`) stands for, in one `git cat-file --batch-check` run: a name
+ * that is not there (the file absent at that commit) is left out. `ownSession` as for readBlobs.
+ */
+export function objectNames(root: string, names: readonly string[], opts: { ownSession?: boolean } = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  const wanted = [...new Set(names)];
+  if (wanted.length === 0) return out;
+  const r = gitRaw(['cat-file', '--batch-check=%(objectname) %(objecttype)'], root, { input: wanted.join('\n') + '\n', ownSession: opts.ownSession });
+  if (!r.ok) return out;
+  const lines = r.stdout.toString('utf8').split('\n');
+  wanted.forEach((name, i) => {
+    const m = /^([0-9a-f]+) blob$/.exec(lines[i] ?? '');
+    if (m) out.set(name, m[1]);
+  });
+  return out;
+}
+
 /** One file's content at `treeish` (undefined when it is not there). */
 export function readFileAt(root: string, treeish: string, path: string): Buffer | undefined {
   const r = gitRaw(['cat-file', 'blob', `${treeish}:${path}`], root);

@@ -115,16 +115,27 @@ export function handEditedFiles(repo: Repository, dir: string): string[] {
  * `untracked: false` leaves out files git has never been told of.
  */
 export function uncommitted(repo: Repository, under?: string, { untracked = true }: { untracked?: boolean } = {}, git: GitRun = runGit): string[] {
+  return uncommittedFiles(repo, under, { untracked }, git).map((f) => f.path);
+}
+
+/** An uncommitted file (a path in the repository), and whether git has never been told of it (`??`). */
+export interface UncommittedFile {
+  path: string;
+  untracked: boolean;
+}
+
+/** As uncommitted, each file with whether git tracks it: one `git status` tells both. */
+export function uncommittedFiles(repo: Repository, under?: string, { untracked = true }: { untracked?: boolean } = {}, git: GitRun = runGit): UncommittedFile[] {
   const args = ['status', '--porcelain=v1', '-z', `--untracked-files=${untracked ? 'all' : 'no'}`];
   if (under !== undefined) args.push('--', toRepoPath(repo, under) || '.');
   const r = git(args, repo.root);
   if (!r.ok) return [];
-  const out: string[] = [];
+  const out: UncommittedFile[] = [];
   const parts = r.stdout.split('\0');
   for (let i = 0; i < parts.length; i++) {
     const entry = parts[i];
     if (entry.length < 4) continue;
-    out.push(entry.slice(3));
+    out.push({ path: entry.slice(3), untracked: entry.startsWith('??') });
     if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename names its source next
   }
   return out;

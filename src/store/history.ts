@@ -47,7 +47,7 @@ export interface HistoryEntry {
   message: string;
   records: RecordChange[];
   /**
-   * In one record's history (recordHistory): the number of the record's version this change made,
+   * In one record's history (recordVersions): the number of the record's version this change made,
    * counted from 1, the oldest change; what `civsam <kind> restore NAME --to N` brings back.
    */
   version?: number;
@@ -140,20 +140,34 @@ function combinedBySync(kind: RecordKind, base: unknown, mine: unknown, theirs: 
  * folder (`place`); merges only with what they changed themselves, and left out when that is nothing.
  */
 export function readHistory(place: FolderInRepository, query: HistoryQuery): HistoryEntry[] {
+  return historyRead(place, query).entries;
+}
+
+/** The versions of the files a history holds, as it read them: each commit's, and its first parent's (`commit^`). */
+interface HistoryRead {
+  entries: HistoryEntry[];
+  /** Each entry's author as git's --author matches it: `name <e-mail>`. */
+  ident: ReadonlyMap<HistoryEntry, string>;
+  fileAt: (entry: HistoryEntry, path: string) => Buffer | undefined;
+  fileBefore: (entry: HistoryEntry, path: string) => Buffer | undefined;
+}
+
+function historyRead(place: FolderInRepository, query: HistoryQuery): HistoryRead {
   const { root } = place;
   // --full-history: the commits of both sides of a merge; -c: a merge lists the files that differ
   // from every parent (a file taken whole from one side is nobody's change in the merge).
-  const args = ['log', '-z', '--no-renames', '--full-history', '-c', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%s', '--name-only'];
+  const args = ['log', '-z', '--no-renames', '--full-history', '-c', '--format=%x01%H%x00%P%x00%aI%x00%an%x00%ae%x00%s', '--name-only'];
   // git's own --since only narrows the walk (it ignores dates it cannot represent); the dates
   // shown decide, below.
   if (query.since && query.since < '2100') args.push(`--since=${query.since} 00:00:00`);
   if (query.author) args.push('--fixed-strings', `--author=${query.author}`);
   args.push('--', ...query.paths);
   const r = gitRaw(args, root);
-  if (!r.ok) return [];
-  const commits: Array<{ hash: string; parents: string[]; date: string; author: string; message: string; files: string[] }> = [];
+  const none: HistoryRead = { entries: [], ident: new Map(), fileAt: () => undefined, fileBefore: () => undefined };
+  if (!r.ok) return none;
+  const commits: Array<{ hash: string; parents: string[]; date: string; author: string; email: string; message: string; files: string[] }> = [];
   for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
-    const [hash, parents, date, author, message, ...rest] = chunk.split('\0');
+    const [hash, parents, date, author, email, message, ...rest] = chunk.split('\0');
     const files = rest.map((f) => f.replace(/^\n/, '')).filter((f) => inDataFolder(place, f) !== undefined && f.endsWith('.yaml'));
     if (query.since && date.slice(0, 10) < query.since) continue;
     const merge = parents.split(' ').filter(Boolean);
@@ -161,7 +175,7 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
     // history, one side had removed the record: then whether it was kept or removed is the merge's.
     const records = query.paths.every((p) => p.endsWith('.yaml'));
     if (merge.length > 1 && files.length === 0 && !records) continue;
-    commits.push({ hash, parents: merge, date, author, message, files: merge.length > 1 && files.length === 0 ? [...query.paths] : files });
+    commits.push({ hash, parents: merge, date, author, email, message, files: merge.length > 1 && files.length === 0 ? [...query.paths] : files });
   }
   // A merge of two sides: the version they both started from, for what sync's own merge made of them.
   const bases = new Map<string, string>();
@@ -173,6 +187,8 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
   const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...c.parents.map((p) => `${p}:${f}`), ...(bases.has(c.hash) ? [`${bases.get(c.hash)}:${f}`] : [])]));
   const blobs = readBlobs(root, names);
   const entries: HistoryEntry[] = [];
+  const ident = new Map<HistoryEntry, string>();
+  const commitOf = new Map<HistoryEntry, (typeof commits)[number]>();
   for (const c of commits) {
     const merge = c.parents.length > 1;
     const records: RecordChange[] = [];
@@ -201,18 +217,46 @@ export function readHistory(place: FolderInRepository, query: HistoryQuery): His
       records.push({ ...(rec ?? {}), file: rel, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', fields });
     }
     if (merge && records.length === 0) continue;
-    entries.push({ commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records });
+    const entry: HistoryEntry = { commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records };
+    entries.push(entry);
+    ident.set(entry, `${c.author} <${c.email}>`);
+    commitOf.set(entry, c);
   }
-  return entries;
+  return {
+    entries, ident,
+    fileAt: (e, path) => blobs.get(`${commitOf.get(e)?.hash}:${path}`),
+    fileBefore: (e, path) => {
+      const parent = commitOf.get(e)?.parents[0];
+      return parent === undefined ? undefined : blobs.get(`${parent}:${path}`);
+    },
+  };
 }
 
 /**
- * One record's history (`path`, its file in the repository), newest first, each change numbered
- * with the version it made (1: the oldest). The one numbering `history` shows and `restore --to` takes.
+ * One record's history (`path`, its file in the repository), read once: newest first, each change
+ * numbered with the version it made (1: the oldest), the one numbering `history` shows and
+ * `restore --to` takes; with the file as each change left it (`fileAt`) and as it was before
+ * (`fileBefore`, the version in the change's first parent), so restore asks git for neither again.
  */
-export function recordHistory(place: FolderInRepository, path: string): HistoryEntry[] {
-  const entries = readHistory(place, { paths: [path] });
-  return entries.map((e, i) => ({ ...e, version: entries.length - i }));
+export interface RecordVersions {
+  entries: HistoryEntry[];
+  fileAt: (entry: HistoryEntry) => Buffer | undefined;
+  fileBefore: (entry: HistoryEntry) => Buffer | undefined;
+  /** The changes since a day and by an author (git's --author: a part of `name <e-mail>`), still numbered over the whole history. */
+  filtered: (filter: { since?: string; author?: string }) => HistoryEntry[];
+}
+
+export function recordVersions(place: FolderInRepository, path: string): RecordVersions {
+  const read = historyRead(place, { paths: [path] });
+  const { entries } = read;
+  entries.forEach((e, i) => { e.version = entries.length - i; });
+  return {
+    entries,
+    fileAt: (e) => read.fileAt(e, path),
+    fileBefore: (e) => read.fileBefore(e, path),
+    // The dates shown decide, as readHistory's --since does.
+    filtered: ({ since, author }) => entries.filter((e) => (since === undefined || e.date.slice(0, 10) >= since) && (author === undefined || (read.ident.get(e) ?? '').includes(author))),
+  };
 }
 
 /** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */
@@ -255,13 +299,6 @@ export function removedRecords(place: FolderInRepository): RemovedRecord[] {
     const bytes = blobs.get(x.version);
     return { ...x, record: parse(bytes), bytes };
   });
-}
-
-/** The newest commit that changed the file `path` (in the repository), with its author's date. */
-export function lastChange(root: string, path: string): { commit: string; date: string } | undefined {
-  const r = gitRaw(['log', '-1', '--format=%H%x00%aI', '--', path], root);
-  const [commit, date] = r.ok ? r.stdout.toString('utf8').trim().split('\0') : [];
-  return commit ? { commit, date } : undefined;
 }
 
 /** The versions of one file (`path` in the repository) in every branch's history that `holds` says yes to: the commits that made them, newest first, and their objects. */

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
+import { commitPaths } from './git.js';
 import { openRegular, readUpTo } from './read-file.js';
 import { MAX_FILE_BYTES } from './yaml-read.js';
 
@@ -147,16 +148,16 @@ export function forgetOwnChanges(root: string, paths: readonly string[]): void {
  * Of these uncommitted files (paths in the repository), the changes civsam saved whose files are
  * still exactly as it saved them, oldest first, each with those files only.
  */
-export function ownUncommitted(root: string, paths: readonly string[]): OwnChange[] {
+export function ownUncommitted(root: string, paths: readonly string[], { forget = true }: { forget?: boolean } = {}): OwnChange[] {
   const path = notePath(root);
   if (!path) return [];
   const wanted = new Set(paths);
   const noted = readNote(path);
   // A noted file that is no longer uncommitted was committed since (by hand, as civsam advised), or
   // was never written (the change was refused after it was noted): forgotten, so the same content
-  // uncommitted later is never taken for civsam's.
+  // uncommitted later is never taken for civsam's (unless the caller only looks: `forget: false`).
   const open = noted.map((c) => ({ ...c, files: c.files.filter((f) => wanted.has(f.path)) }));
-  if (open.some((c, i) => c.files.length < noted[i].files.length)) {
+  if (forget && open.some((c, i) => c.files.length < noted[i].files.length)) {
     try {
       writeNote(path, open);
     } catch {
@@ -182,4 +183,21 @@ function currentSha(file: string): string | null | undefined {
   } finally {
     closeSync(opened.fd);
   }
+}
+
+/**
+ * Commits the changes civsam saved and could not commit (ownUncommitted), each as the change it
+ * was: its files, its message, dated when it was saved; oldest first, `committed` told of each.
+ * Stops at the first git cannot commit (the disk is still full): the rest wait, in order. Returns
+ * the changes still uncommitted. What the next change does first, and `civsam doctor --record`.
+ */
+export function commitOwnChanges(repo: { root: string }, changes: readonly OwnChange[], committed: (hash: string, change: OwnChange) => void): OwnChange[] {
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    const result = commitPaths(repo, change.files.map((f) => join(repo.root, f.path)), change.message, undefined, change.saved ? { authorDate: change.saved } : {});
+    if (!result.committed) return changes.slice(i);
+    forgetOwnChanges(repo.root, change.files.map((f) => f.path));
+    committed(result.hash, change);
+  }
+  return [];
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { removeFile, replaceFile, snapshot, syncFolder, writeFileAtomic } from './atomic-file.js';
 import { firstLine, folderPrefix, gitRaw, type GitResult } from './git.js';
 import { FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
-import { readBlobs, registersOn } from './git-tree.js';
+import { objectNames, readBlobs, registersOn } from './git-tree.js';
 import type { Side } from '../domain/record-merge.js';
 
 export interface SyncPlace {
@@ -492,10 +492,9 @@ export function settledByHandTrailer(paths: string[]): string {
   return paths.map((p) => `${SETTLED_BY_HAND}: ${p}`).join('\n');
 }
 
-function settledByHand(root: string, merge: string): Set<string> {
-  const r = step(['log', '-1', '--format=%B', merge], root);
-  if (!r.ok) return new Set();
-  return new Set([...text(r).matchAll(new RegExp(`^${SETTLED_BY_HAND}: (.+)$`, 'gm'))].map((m) => m[1]));
+/** The files a merge's message names as settled by hand (its trailers). */
+function settledByHand(message: string): Set<string> {
+  return new Set([...message.matchAll(new RegExp(`^${SETTLED_BY_HAND}: (.+)$`, 'gm'))].map((m) => m[1]));
 }
 
 /** A change this copy had that a colleague's choice of side (`sync --mine`/`--theirs`) undid. */
@@ -514,11 +513,6 @@ export interface Undone {
   who?: string;
 }
 
-function blobAt(root: string, commit: string, path: string): string | undefined {
-  const r = step(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], root);
-  return r.ok ? text(r) : undefined;
-}
-
 /**
  * The changes this copy had (in `head`) that the merges coming in (`head..upstream`) undid: a merge
  * whose result for a path is its own side's version, where the other side (already in `head`) had
@@ -526,26 +520,29 @@ function blobAt(root: string, commit: string, path: string): string | undefined 
  * not named here.
  */
 export function undoneByColleagues(root: string, head: string, upstream: string, isRecord: (path: string) => boolean): Undone[] {
-  const r = step(['rev-list', '--merges', '--parents', `${head}..${upstream}`], root);
+  // The merges coming in, each with its parents, its author and its message (the files settled by
+  // hand are named there), in one git call rather than one per merge and path.
+  const r = step(['log', '--merges', '--format=%x01%H %P%x00%an%x00%B', `${head}..${upstream}`], root);
   if (!r.ok) return [];
   const out: Undone[] = [];
-  for (const line of text(r).split('\n').filter(Boolean)) {
-    const [merge, own, other] = line.split(' ');
+  for (const chunk of r.stdout.toString('utf8').split('\x01').slice(1)) {
+    const [hashes, author, message] = chunk.split('\0');
+    const [merge, own, other] = hashes.trim().split(' ');
     if (!other || !step(['merge-base', '--is-ancestor', other, head], root).ok) continue;
     const base = mergeBase(root, own, other);
     if (!base) continue;
     const theirs = new Set(changedPaths(root, base, own));
-    const byHand = settledByHand(root, merge);
-    for (const path of changedPaths(root, base, other).filter((p) => theirs.has(p) && isRecord(p))) {
-      const result = blobAt(root, merge, path);
-      const kept = blobAt(root, own, path);
-      const lost = blobAt(root, other, path);
-      const before = blobAt(root, base, path);
+    const byHand = settledByHand(message ?? '');
+    const who = author?.trim() || undefined;
+    const paths = changedPaths(root, base, other).filter((p) => theirs.has(p) && isRecord(p));
+    // Each path's version at the merge, on each side and at their base: one git call for all of them.
+    const objects = objectNames(root, paths.flatMap((p) => [merge, own, other, base].map((c) => `${c}:${p}`)), { ownSession: true });
+    for (const path of paths) {
+      const [result, kept, lost, before] = [merge, own, other, base].map((c) => objects.get(`${c}:${path}`));
       if (result === lost || out.some((u) => u.path === path)) continue;
       const how = byHand.has(path) && result !== undefined ? 'settled' : result !== kept ? 'fields' : lost === undefined ? 'restored' : result === undefined ? 'removed' : 'replaced';
       if (how === 'fields' && (!result || !kept || !lost || !before)) continue;
-      const who = step(['log', '-1', '--format=%an', merge], root);
-      out.push({ path, how, who: who.ok && text(who) ? text(who) : undefined, versions: { base: before, kept, lost, result } });
+      out.push({ path, how, who, versions: { base: before, kept, lost, result } });
     }
   }
   return out;

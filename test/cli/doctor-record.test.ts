@@ -3,7 +3,8 @@
 // needs) was git add and git commit, unchecked. Now doctor names the files (ten, then how many
 // more), and `civsam doctor --record` commits each one validate finds no error in, with a message
 // that names the record and never a value; an invalid file is named and left out, exit 2.
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -74,4 +75,35 @@ test('a record file removed by hand is not recorded: doctor --record says to get
   expect(r.code).toBe(2);
   expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er slettet. Hent den tilbage med git restore ${dir}/organisations/beta.yaml, og fjern så posten med civsam org remove beta, som tjekker, at intet henviser til den.\n`);
   expect(git('status', '--porcelain').trim()).toBe('D organisations/beta.yaml');
+});
+
+test('a change civsam saved and could not commit (a hook refused) is said as civsam\'s own, and --record commits it with its own message, not as an edit by hand', async () => {
+  const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/ny.yaml': org('ny', 'Ny Forening') });
+  const hook = join(dir, '.git', 'hooks', 'pre-commit');
+  writeFileSync(hook, '#!/bin/sh\nexit 1\n');
+  chmodSync(hook, 0o755);
+  expect((await da(dir, 'org', 'edit', 'alpha', '--notes', 'Ny note')).code).toBe(2);
+  const saved = git('log', '-1', '--format=%H').trim();
+  rmSync(hook);
+  // Beside it, a file changed by hand: that one is a hand edit.
+  appendFileSync(join(dir, 'organisations/ny.yaml'), '# min kommentar\n');
+
+  const look = await da(dir, 'doctor', '--dry-run');
+  expect(look.code).toBe(0);
+  expect(look.stdout).toContain(`En ændring, som civsam gemte, kunne ikke registreres i historikken dengang (en git-kontrol afviste, eller disken var fuld). Den er civsams egen, ikke rettet i hånden:\n  organisation alpha: noter: sat (${dir}/organisations/alpha.yaml)\ncivsam registrerer den som den ændring, den var, med sin egen besked, før din næste ændring, eller nu med civsam doctor --record.\n`);
+  expect(look.stdout).toContain(`1 fil i datamappen har ændringer, der ikke er registreret i historikken:\n  ${dir}/organisations/ny.yaml\n`);
+  // Its own change alone is not everything committed either.
+  execFileSync('git', ['checkout', '-q', '--', 'organisations/ny.yaml'], { cwd: dir });
+  const alone = await da(dir, 'doctor', '--dry-run');
+  expect(alone.stdout).toContain('Den er civsams egen, ikke rettet i hånden:');
+  expect(alone.stdout).not.toContain('Alt i datamappen er registreret');
+  expect(alone.stdout).not.toContain('har ændringer, der ikke er registreret');
+  appendFileSync(join(dir, 'organisations/ny.yaml'), '# min kommentar\n');
+
+  const r = await da(dir, 'doctor', '--record');
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang \(commit [0-9a-f]+\): organisation alpha: noter: sat\n/);
+  expect(git('log', '--format=%s', `${saved}..HEAD`)).toBe('organisation ny: rettet i hånden i filen\norganisation alpha: noter: sat\n');
+  expect(git('show', '--stat', '--format=', 'HEAD~1').trim()).toMatch(/^organisations\/alpha\.yaml \| 1 \+\n/);
+  expect(git('status', '--porcelain')).toBe('');
 });

@@ -57,6 +57,22 @@ describe('lists at 80 columns', () => {
     expect(r.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Id, Type, Fra og Til. De vises i et bredere vindue eller med --format md.\n');
   });
 
+  it('org list: the id gives way first in every narrow window (the name, which is unique, identifies the row), then the kind; name and status stay; one column is said as one', async () => {
+    for (const columns of [80, 100]) {
+      const r = await list('org', columns);
+      expect(headers(r.stdout), String(columns)).toEqual(['Navn', 'Art', 'Områder', 'Status']);
+      expect(r.stderr).toBe('Denne kolonne er udeladt, så tabellen passer til vinduets bredde: Id. Den vises i et bredere vindue eller med --format md.\n');
+    }
+    const en = await civsam(['--data', SAMPLE, 'org', 'list'], { env: { COLUMNS: '80' } });
+    expect(headers(en.stdout)).toEqual(['Name', 'Kind', 'Areas', 'Status']);
+    expect(en.stderr).toBe('This column was left out so the table fits the width of the window: Id. A wider window shows it, as does --format md.\n');
+    const narrower = await list('org', 70);
+    expect(headers(narrower.stdout)).toEqual(['Navn', 'Områder', 'Status']);
+    expect(narrower.stderr).toBe('Disse kolonner er udeladt, så tabellen passer til vinduets bredde: Id og Art. De vises i et bredere vindue eller med --format md.\n');
+    // Near miss: a window wide enough for all shows the id whole beside the name.
+    expect(headers((await list('org', 120)).stdout)).toEqual(['Navn', 'Id', 'Art', 'Områder', 'Status']);
+  });
+
   it('a window wide enough for ids shows each one whole, on one line, beside its title', async () => {
     const r = await list('offer', 140);
     expect(headers(r.stdout).slice(0, 2)).toEqual(['Titel', 'Id']);

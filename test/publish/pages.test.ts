@@ -288,6 +288,24 @@ describe('organisation pages', () => {
   it('say when an organisation is no longer active', () => {
     expect(textOf(page('organisations/gamma.html'))).toContain('Organisationen er ikke længere aktiv i regionens register.');
   });
+
+  it('show a grant from a call that no agreement carries, as the funding page counts it', () => {
+    // Æblehaven was granted 30,000 in c-recent (15,000 a year for 2026 and 2027); a1, from the same call, is Alpha's and
+    // Beta's, so it does not carry Æblehaven's grant, nor Alpha's own grant in full (the 40,000 applied for): a1 is
+    // not made for Alpha alone. Beta has no grant in the call: nothing said.
+    const app = (id: string, org: string, decision: string) => `id: ${id}\ncall: c-recent\norganisations: [${org}]\namount_dkk: 40000\nkind: development\nyears: [2026, 2027]\nreceived: 2025-10-20\ndecision:\n${decision}`;
+    const site = buildSite(loadFiles({ ...siteFiles(),
+      'applications/r-aeble.yaml': app('r-aeble', 'aeblehaven', '  outcome: partly\n  date: 2025-12-01\n  amount_dkk: 30000\n  reason: Delvis\n'),
+      'applications/r-alpha.yaml': app('r-alpha', 'alpha', '  outcome: granted\n  date: 2025-12-01\n') }), { asOf: AS_OF, languages: ['da', 'en'] });
+    const aeble = textOf(site.get('organisations/aeblehaven.html')!);
+    expect(aeble).toContain('Ingen aftaler med regionen.');
+    expect(aeble).toContain('Udvalgt i opslag Samtaletilbud 2026 (frist 1. nov. 2025) – bevilget 30.000 kr.');
+    expect(textOf(site.get('en/organisations/aeblehaven.html')!)).toContain('(deadline 1 Nov 2025) – granted DKK 30,000');
+    expect(textOf(site.get('organisations/alpha.html')!)).toContain('Samtaletilbud 2026 (frist 1. nov. 2025) – bevilget 40.000 kr.');
+    expect(textOf(site.get('organisations/beta.html')!)).not.toContain('bevilget');
+    // The same money as the funding page counts for Æblehaven in the pool's years.
+    expect(textOf(site.get('funding.html')!)).toMatch(/Æblehaven[^.]*15\.000 kr\./);
+  });
 });
 
 describe('escaping', () => {

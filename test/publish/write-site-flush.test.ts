@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { diskCalls, systemError } from '../../src/store/atomic-file.js';
 import { writeSite } from '../../src/site/write-site.js';
+import { civsamInProcess } from '../helpers/in-process.js';
+import { baseFiles, makeFolder } from '../helpers/folder.js';
 
 const realWrite = diskCalls.write;
 const realPath = process.env.PATH;
@@ -35,11 +37,39 @@ describe('writing a large site', () => {
       }
       return realWrite(fd, bytes, offset, length);
     };
-    await expect(writeSite(site, 'site', pages('new'))).rejects.toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    await expect(writeSite(site, 'site', pages('new'))).rejects.toThrow(expect.objectContaining({ code: 'ENOSPC', siteUnchanged: 'asItWas' }));
     expect(writes).toBe(PAGES);
     for (const [path] of pages('old')) expect(readFileSync(join(site, path), 'utf8')).toMatch(/^old /);
     expect(hidden(site)).toEqual(['.civsam-site']);
     expect(visible(site)).toHaveLength(PAGES);
+  });
+
+  test('said as the site it left: as it was, or nothing published on a first publish (in Danish too)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'civsam-flush-'));
+    const data = makeFolder(baseFiles());
+    const publish = (out: string) => civsamInProcess(['publish', '--data', data, '--out', out, '--as-of', '2026-06-01', '--lang', 'da'], { CIVSAM_LANG: 'da' });
+    let writes = 0;
+    diskCalls.write = (fd, bytes, offset, length) => {
+      if (++writes === 3) throw systemError('ENOSPC', 'write', '');
+      return realWrite(fd, bytes, offset, length);
+    };
+    const first = await publish(join(parent, 'first'));
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('disken er fuld. Intet er udgivet, og de midlertidige filer er fjernet. Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen.');
+    diskCalls.write = realWrite;
+    expect((await publish(join(parent, 'site'))).code).toBe(0);
+    const before = readdirSync(join(parent, 'site')).sort();
+    writes = 0;
+    diskCalls.write = (fd, bytes, offset, length) => {
+      if (++writes === 3) throw systemError('ENOSPC', 'write', '');
+      return realWrite(fd, bytes, offset, length);
+    };
+    // The folder's data changed, so its pages would change: a disk full before any is put in place leaves the site as it was.
+    const again = await civsamInProcess(['publish', '--data', data, '--out', join(parent, 'site'), '--as-of', '2026-07-01', '--lang', 'da'], { CIVSAM_LANG: 'da' });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('disken er fuld. Webstedet er uændret: ingen side er erstattet, og de midlertidige filer er fjernet.');
+    expect(again.stderr).not.toContain('bliver erstattet næste gang');
+    expect(readdirSync(join(parent, 'site')).sort()).toEqual(before);
   });
 
   test('without a way to flush the whole file system, each page is flushed and the site is written', async () => {

@@ -58,12 +58,15 @@ describe('ids', () => {
     const folder = folderWith({ organisation: [{ id: 'lyspunktet' }], offer: [{ id: 'natcafe' }], call: [], agreement: [{ id: '2025-psyk-009' }] });
     expect(newId('offer', { title: 'Natcafé' }, folder)).toBe('natcafe-2');
     expect(newId('call', { title: 'Civilsamfundspuljen', published: '2027-09-01' }, folder)).toBe('2027-civilsamfundspuljen');
-    // A title that names a year is followed as it reads, its own year or another; no second year is put in front.
-    expect(newId('call', { title: 'Opslag 2026: frivilligt psykiatriarbejde', published: '2026-09-01' }, folder)).toBe('opslag-2026-frivilligt-psykiatriarbejde');
-    expect(newId('call', { title: 'Opslag 2026 psykiatri', published: '2026-09-01' }, folder)).toBe('opslag-2026-psykiatri');
-    expect(newId('call', { title: 'Opslag 2027 psykiatri', published: '2026-11-01' }, folder)).toBe('opslag-2027-psykiatri');
-    expect(newId('consultation', { title: 'Psykiatriplan 2027', opens: '2026-12-01' }, folder)).toBe('psykiatriplan-2027');
+    // A title that names a year has it first, as every call's id has its year first, and once: its own year or the one the title is for.
+    expect(newId('call', { title: 'Opslag 2026: Psykiatri', published: '2026-09-01' }, folder)).toBe('2026-opslag-psykiatri');
+    expect(newId('call', { title: 'Opslag 2026: frivilligt psykiatriarbejde', published: '2026-09-01' }, folder)).toBe('2026-opslag-frivilligt-psykiatriarbejde');
+    expect(newId('call', { title: 'Psykiatri 2026', published: '2026-09-01' }, folder)).toBe('2026-psykiatri');
+    expect(newId('call', { title: 'Opslag 2027 psykiatri', published: '2026-11-01' }, folder)).toBe('2027-opslag-psykiatri');
+    expect(newId('consultation', { title: 'Psykiatriplan 2027', opens: '2026-12-01' }, folder)).toBe('2027-psykiatriplan');
     expect(newId('call', { title: '2026 Opslag', published: '2026-10-01' }, folder)).toBe('2026-opslag');
+    // A long title is cut after the year is put first, so the year is never what is cut.
+    expect(newId('call', { title: 'Opslag om frivillige fællesskaber for pårørende til psykisk syge 2027', published: '2026-10-01' }, folder)).toBe('2027-opslag-om-frivillige-faellesskaber');
     // A number that is no year is part of the title, and the record's own year goes in front.
     expect(newId('call', { title: 'Opslag 12 pladser', published: '2026-10-01' }, folder)).toBe('2026-opslag-12-pladser');
     expect(newId('hearing-party', { organisation: 'lyspunktet' }, folder)).toBe('lyspunktet');

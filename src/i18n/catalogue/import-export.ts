@@ -40,6 +40,7 @@ export const importExport = defineMessages({
   'import.header.twice': 'this column holds the field {field}, as column {first} ({header}) does. Remove one of them.',
   'import.header.missing': 'no column holds the required field {field} (header "{header}"). Add the column.',
   'import.value.date': 'not a date. Write dates as YYYY-MM-DD (2026-03-01) or DD-MM-YYYY (01-03-2026).',
+  'import.value.afterToday': 'the date is after today ({today}): it records a day that has been, such as when the details were confirmed. Write today\'s date or an earlier one in the cell.',
   'import.value.noSuchDay': 'written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month.',
   'import.value.integer': 'not a whole number. Write it with digits only, e.g. 250000 or 250.000.',
   // A year or an amount, in the words the command line gives the same value (register.expected.*).
@@ -157,6 +158,7 @@ export const importExport = defineMessages({
   'import.header.twice': 'kolonnen indeholder feltet {field} ligesom kolonne {first} ({header}). Fjern en af dem.',
   'import.header.missing': 'ingen kolonne indeholder det påkrævede felt {field} (overskrift »{header}«). Tilføj kolonnen.',
   'import.value.date': 'ikke en dato. Skriv datoer som ÅÅÅÅ-MM-DD (2026-03-01) eller DD-MM-ÅÅÅÅ (01-03-2026).',
+  'import.value.afterToday': 'datoen ligger efter i dag ({today}): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.',
   'import.value.noSuchDay': 'skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.',
   'import.value.integer': 'ikke et helt tal. Skriv det kun med cifre, fx 250000 eller 250.000.',
   'import.value.expected': 'skal være {expected}.',

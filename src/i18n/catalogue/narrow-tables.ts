@@ -3,7 +3,7 @@
 import { defineMessages } from '../define.js';
 
 export const narrowTables = defineMessages({
-  'output.columnsLeftOut': 'These columns were left out so the table fits the width of the window: {columns}. A wider window shows them, as does --format md.',
+  'output.columnsLeftOut': '{count, plural, one {This column was} other {These columns were}} left out so the table fits the width of the window: {columns}. A wider window shows {count, plural, one {it} other {them}}, as does --format md.',
 }, {
-  'output.columnsLeftOut': 'Disse kolonner er udeladt, så tabellen passer til vinduets bredde: {columns}. De vises i et bredere vindue eller med --format md.',
+  'output.columnsLeftOut': '{count, plural, one {Denne kolonne er} other {Disse kolonner er}} udeladt, så tabellen passer til vinduets bredde: {columns}. {count, plural, one {Den vises} other {De vises}} i et bredere vindue eller med --format md.',
 });

@@ -20,6 +20,8 @@ export const publish = defineMessages({
   'publish.keptRemoved': '  – {path}: changed since civsam wrote it, and no longer part of the site',
   'publish.keptMore': '  and {count} more',
   'publish.writeFailed': 'could not write the site to {dir}: {reason}. Check that the folder can be written to and that the disk has room, then publish again; pages already written are replaced on the next run.',
+  'publish.writeFailedUnchanged': 'could not write the site to {dir}: {reason}. The site is unchanged: no page was replaced, and the temporary files were removed. Check that the folder can be written to and that the disk has room, then publish again.',
+  'publish.writeFailedNothing': 'could not write the site to {dir}: {reason}. Nothing was published, and the temporary files were removed. Check that the folder can be written to and that the disk has room, then publish again.',
   'publish.outInsideData': '{dir} is inside the data folder. Write the site somewhere else, so it is never read as data.',
   'publish.done': 'Published {pages, plural, one {# page} other {# pages}} ({files, plural, one {# file} other {# files}}) to {dir} as of {date}: {written} written, {unchanged} unchanged, {removed} removed.',
   'publish.languages': 'Languages: {languages}.',
@@ -258,6 +260,7 @@ export const publish = defineMessages({
   'publish.organisations.sharedWithOne': 'together with one other organisation',
   'publish.organisations.callsHeading': 'Selected in calls',
   'publish.organisations.noCalls': 'Not selected in any published call.',
+  'publish.organisations.granted': 'granted {amount}',
   'publish.organisations.consultationsHeading': 'Invited to consultations',
   'publish.organisations.noConsultations': 'Not invited to any published consultation.',
 }, {
@@ -279,6 +282,8 @@ export const publish = defineMessages({
   'publish.keptRemoved': '  – {path}: ændret, siden civsam skrev den, og hører ikke længere til webstedet',
   'publish.keptMore': '  og {count, plural, one {# mere} other {# flere}}',
   'publish.writeFailed': 'webstedet kunne ikke skrives til {dir}: {reason}. Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen; sider, der allerede er skrevet, bliver erstattet næste gang.',
+  'publish.writeFailedUnchanged': 'webstedet kunne ikke skrives til {dir}: {reason}. Webstedet er uændret: ingen side er erstattet, og de midlertidige filer er fjernet. Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen.',
+  'publish.writeFailedNothing': 'webstedet kunne ikke skrives til {dir}: {reason}. Intet er udgivet, og de midlertidige filer er fjernet. Tjek, at der kan skrives i mappen, og at der er plads på disken, og udgiv så igen.',
   'publish.outInsideData': '{dir} ligger i datamappen. Skriv webstedet et andet sted, så det aldrig bliver læst som data.',
   'publish.done': 'Udgav {pages, plural, one {# side} other {# sider}} ({files, plural, one {# fil} other {# filer}}) i {dir} pr. {date}: {written} skrevet, {unchanged} uændrede, {removed} fjernet.',
   'publish.languages': 'Sprog: {languages}.',
@@ -517,6 +522,7 @@ export const publish = defineMessages({
   'publish.organisations.sharedWithOne': 'sammen med én anden organisation',
   'publish.organisations.callsHeading': 'Udvalgt i opslag',
   'publish.organisations.noCalls': 'Ikke udvalgt i et offentliggjort opslag.',
+  'publish.organisations.granted': 'bevilget {amount}',
   'publish.organisations.consultationsHeading': 'Inviteret til høringer',
   'publish.organisations.noConsultations': 'Ikke inviteret til en offentliggjort høring.',
 });

@@ -50,10 +50,16 @@ function agreementRow(ctx: PageContext, a: Agreement): Html {
 }
 
 export function organisationPage(ctx: PageContext, o: Organisation): PageContent {
-  const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map<string, string>(), hearingParties: [] };
+  const f = ctx.facts.byOrganisation.get(o.id) ?? { offers: [], agreements: [], selectedIn: [], consultations: [], answered: new Map<string, string>(), hearingParties: [], grants: new Map<string, number>() };
   const onList = f.hearingParties.filter((p) => partyOnListOn(p, ctx.facts.asOf) && organisationActiveOn(o, ctx.facts.asOf));
   const offers = sortByName(ctx, f.offers, (x) => x.title);
   const agreements = [...f.agreements].sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : a.id < b.id ? -1 : 1));
+  // The calls it was selected in, and any other public call it was granted money in that no agreement carries.
+  const calls = [...f.selectedIn];
+  for (const id of f.grants.keys()) {
+    const call = ctx.facts.folder.records.call.get(id);
+    if (call && call.published <= ctx.facts.asOf && !calls.includes(call)) calls.push(call);
+  }
   const body = html`${!organisationActiveOn(o, ctx.facts.asOf) ? html`<p class="notice">${ctx.t('publish.organisations.inactive')}</p>\n` : ''}${facts([
   [ctx.t('publish.organisations.kind'), messageOr(ctx.lang, `publish.orgKind.${o.kind}`, valueLabel(ctx.lang, o.kind))],
   [ctx.t('publish.areas'), areaList(ctx, o.areas)],
@@ -82,7 +88,7 @@ ${agreements.map((a) => agreementRow(ctx, a))}</tbody>
 </section>
 <section aria-labelledby="calls">
 <h2 id="calls">${ctx.t('publish.organisations.callsHeading')}</h2>
-${f.selectedIn.length ? html`<ul>${f.selectedIn.map((c) => html`<li>${anchorLink(ctx, 'calls.html', 'call-', c.id, c.title)} (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
+${calls.length ? html`<ul>${calls.map((c) => html`<li>${anchorLink(ctx, 'calls.html', 'call-', c.id, c.title)} (${ctx.t('publish.calls.deadline').toLowerCase()} ${ctx.date(c.deadline)})${f.grants.has(c.id) ? ` – ${ctx.t('publish.organisations.granted', { amount: ctx.amount(f.grants.get(c.id)!) })}` : ''}</li>`)}</ul>` : html`<p>${ctx.t('publish.organisations.noCalls')}</p>`}
 </section>
 <section aria-labelledby="consultations">
 <h2 id="consultations">${ctx.t('publish.organisations.consultationsHeading')}</h2>

@@ -17,6 +17,7 @@ import { mapHeader, type HeaderMap } from './headers.js';
 import { slugify, uniqueId } from '../../domain/ids.js';
 import type { Sheet } from './sheet.js';
 import { enumIndex, vocabularyIndexes, WordIndex } from './values.js';
+import { happenedAfterToday } from '../../domain/happened-dates.js';
 
 export const IMPORT_KINDS = ['organisation', 'offer', 'agreement', 'hearing-party'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -81,6 +82,8 @@ export interface PlanInput {
   newId?: (kind: ImportKind, record: Data, taken: (id: string) => boolean, ids: () => Iterable<string>) => string | undefined;
   /** What a new record gets when the sheet does not say (no column, or an empty cell). */
   defaults?: ImportDefaults;
+  /** Today (YYYY-MM-DD): a day something happened that a row gives after it is refused at its cell. */
+  today?: string;
 }
 
 const NAME_FIELD: Record<ImportKind, string> = { organisation: 'name', offer: 'title', agreement: 'title', 'hearing-party': 'organisation' };
@@ -210,6 +213,13 @@ export function planImport(input: PlanInput): ImportPlan {
       const earlier = seenKeys.get(key);
       if (earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
       else seenKeys.set(key, r.row);
+    }
+    // A day something happened (registered, contact confirmed) still to come, as the write refuses it: at its cell.
+    if (input.today !== undefined) {
+      for (const late of happenedAfterToday(before, record, input.today)) {
+        const column = columns.findIndex((c) => c !== null && c.path.join('.') === late.path);
+        problems.push(column >= 0 ? { row: r.row, column, message: { key: 'import.value.afterToday', params: late.message.params } } : { row: r.row, message: late.message });
+      }
     }
     const action = !before ? 'create' : sameData(before, record) ? 'unchanged' : 'update';
     rowsOut.push({ planned: { row: r.row, id, action, record, ...(before ? { before } : {}), changed: before ? changedFields(before, record) : [], defaults }, problems });
