@@ -72,17 +72,27 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
-  // A number YAML reads otherwise than it is meant (600.000 as 600, 0x… or 2.027e3 as a number):
-  // refused as validate refuses it in a record's file, under Danish keys too.
-  const thousands = thousandsNumbers(decoded.text, parsed, takesDecimal)[0];
-  if (thousands) throw new UserError('register.fromFileNumber', { file: shown, line: thousands.line, col: thousands.col, problem: { key: 'problem.thousandsPoint' } });
-  const form = numberFormProblems(shown, decoded.text)[0];
+  // A number written as Danish writes thousands (600.000, which YAML reads as 600) is kept as the
+  // text it was written as, under Danish keys too: the record's check then says it, with the digits
+  // to write, at its place in the file and with the file's other problems; it is never written.
+  const grouped = thousandsNumbers(decoded.text, parsed, takesDecimal);
+  for (const { path, written } of grouped) putAt(parsed.data, path, written);
+  // Another form YAML reads as a number (0x… or 2.027e3): refused as validate refuses it in a
+  // record's file. (Behind a number kept as text, one is found on the next try: the record is refused.)
+  const form = numberFormProblems(shown, decoded.text).find((p) => !grouped.some((g) => g.line === p.line && g.col === p.col));
   if (form) throw new UserError('register.fromFileNumber', { file: shown, line: form.line, col: form.col, problem: form.message });
   for (const p of commentsAfterPlainValues(decoded.text)) {
     ctx.stderr.write(ctx.errColor.yellow(problemLine(ctx.lang, '', { ...p, file: shown })) + '\n');
   }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return { record: nfcDeep(parsed.data as Rec), shown, parsed };
+}
+
+/** Puts a value at a path of parsed data, through objects and lists, where the path leads to one. */
+function putAt(data: unknown, path: readonly PathSegment[], value: unknown): void {
+  let node = data as Record<PathSegment, unknown>;
+  for (const step of path.slice(0, -1)) node = node?.[step] as Record<PathSegment, unknown>;
+  if (node !== null && typeof node === 'object' && path.length > 0) node[path[path.length - 1]] = value;
 }
 
 /** The id a new record is checked under when none can be made yet; such a record is never written. */
