@@ -38,6 +38,8 @@ export function nfcDeep<T>(value: T): T {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const NO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/;
+/** A zero-width joiner inside an emoji sequence: after an emoji (with its variation or skin-tone mark) and before another. */
+const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})/gu;
 
 /**
  * What the data may not hold (validate's control-character rule): a mark that turns the direction
@@ -45,7 +47,9 @@ const NO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/;
  * (`control`), or nothing (undefined).
  */
 export function controlCharacterIn(text: string): 'control' | 'direction' | 'invisible' | undefined {
-  const m = CONTROL.exec(text);
+  // A zero-width joiner between two emoji is how an emoji of several is written (a family, a
+  // profession, a flag): part of what the text shows, so not refused there.
+  const m = CONTROL.exec(text.includes('\u200D') ? text.replace(EMOJI_JOINER, '') : text);
   return !m ? undefined : DIRECTION.test(m[0]) ? 'direction' : NO_WIDTH.test(m[0]) ? 'invisible' : 'control';
 }
 

@@ -89,6 +89,17 @@ describe('invisible characters (a zero-width space copied from a web page) are r
     expect((await da(dir, ...ADD, '--name', 'Ny Forening')).code).toBe(0);
   });
 
+  it('but a joiner inside an emoji of several (a family) is part of the text, in a name and in a file; a joiner beside a letter is not', async () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const { dir } = folder();
+    expect((await da(dir, ...ADD, '--name', `Familiecaféen ${family}`)).code).toBe(0);
+    expect((await da(dir, ...ADD, '--name', `Familiecaféen ${family}\u200Dx`)).code).toBe(2);
+    const withFamily = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', `"Alpha \\U0001F468\\u200D\\U0001F469 \\U0001F44D\\U0001F3FD"`) });
+    expect((await da(withFamily, 'validate')).code).toBe(0);
+    const joinedLetter = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', '"Alpha\\u200Dx"') });
+    expect((await da(joinedLetter, 'validate')).stdout.replace(/\s+/g, ' ')).toContain(`Navn ${INVISIBLE_DA}`);
+  });
+
   it('in a file: validate says it at the value', async () => {
     const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', '"Alpha\\u200B"') });
     const r = await da(dir, 'validate');
