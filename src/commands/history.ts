@@ -137,8 +137,12 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   // counted over its whole history even when --since or --author shows part of it.
   // The record's whole history is read once, and the changes since a day or by an author taken from it.
   const entries = record ? recordVersions(place, paths[0]).filtered({ since: opts.since, author: opts.author }) : readHistory(place, { paths, since: opts.since, author: opts.author });
-  if (record && entries.length === 0) {
-    ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
+  if (entries.length === 0) {
+    // Nothing since the day or by the person asked about is said as that, not as a record never committed.
+    const filter = { date: opts.since === undefined ? '' : formatDate(opts.since, ctx.lang), author: opts.author ?? '' };
+    ctx.stderr.write((opts.since !== undefined || opts.author !== undefined || !record
+      ? ctx.t(opts.since === undefined ? 'history.noneBy' : opts.author === undefined ? 'history.noneSince' : 'history.noneSinceBy', filter)
+      : ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id })) + '\n');
     // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).
     if (chooseFormat(opts) === 'table' && opts.output === undefined) return EXIT.ok;
   }
