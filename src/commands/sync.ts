@@ -600,6 +600,13 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     if (sending > 0) say(ctx, ctx.t('sync.incomingSent'));
     say(ctx, ctx.t('sync.incomingWhatToDo'));
   }
+  // Files edited by hand and not committed are not sent: said, by name, with the way to send them.
+  const byHandNow = uncommitted({ root: place.root }).map((p) => inDataFolder(place, p)).filter((p): p is string => p !== undefined && !/(^|\/)\.[^/]*$/.test(p));
+  if (byHandNow.length > 0) {
+    say(ctx, c.yellow(ctx.t('sync.handEditedNotSent', { count: byHandNow.length })));
+    for (const file of byHandNow.slice(0, 10)) say(ctx, `  ${terminalSafe(join(ctx.dataDir, file))}`);
+    if (byHandNow.length > 10) say(ctx, ctx.t('doctor.readableMore', { count: byHandNow.length - 10 }));
+  }
   // Asked to stop after the push: the folder was brought to the result first, and that is said.
   await heardYet();
   if (stop.count() > 0) {
