@@ -55,3 +55,16 @@ test('a file edited by hand and not committed: sync says it is not sent, by name
     + '1 fil er rettet i hånden og ikke sendt: registrér den med civsam doctor --record, og kør så civsam sync igen.\n'
     + `  ${bo.dir}/organisations/alpha.yaml\n`);
 });
+
+test('a conflict decided by the colleague\'s new name of the record', () => {
+  const { bare, home } = sharedRegister();
+  const anna = cloneAs('Anna', bare, home);
+  const bo = cloneAs('Bo', bare, home);
+  expect(anna.civsam(['org', 'edit', 'alpha', '--name', 'Alpha Midt']).code).toBe(0);
+  expect(anna.civsam(['sync']).code).toBe(0);
+  expect(bo.civsam(['org', 'edit', 'alpha', '--name', 'Alpha Vest']).code).toBe(0);
+  expect(bo.civsam(['sync']).code).toBe(2);
+  const r = bo.civsam(['sync', '--theirs', 'org', 'Alpha Midt'], DA);
+  expect(r.code, r.stderr).toBe(0);
+  expect(readFileSync(join(bo.dir, 'organisations/alpha.yaml'), 'utf8')).toMatch(/^name: Alpha Midt$/m);
+});
