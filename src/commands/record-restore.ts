@@ -139,8 +139,9 @@ export function restore(kind: RecordKind) {
     ctx.stderr.write(ctx.t(version.said.key, version.said.params) + '\n');
     // Which fields change, by their names (never their values): a whole version brought back takes
     // with it what a colleague changed since, and that is said, not done silently.
+    // (A removed record comes back whole: nothing of it is in the folder to change.)
     const now = existsSync(join(dir, rel)) ? readAny(readFileSync(join(dir, rel))) : undefined;
-    const changing = fieldChanges(kind, isRecord(now) ? now : undefined, version.record).map((f) => fieldLabel(ctx.lang, kind, f.field));
+    const changing = isRecord(now) ? fieldChanges(kind, now, version.record).map((f) => fieldLabel(ctx.lang, kind, f.field)) : [];
     if (changing.length > 0) ctx.stderr.write(ctx.t('restore.fieldsChange', { fields: listWords(ctx.lang, changing) }) + '\n');
     const result = await applyChange(ctx, {
       dryRun: opts.dryRun === true, commit: opts.commit !== false,
