@@ -29,6 +29,7 @@ import { rule as assessorConflict } from './rules/assessor-conflict.js';
 import { rule as assessorUndeclared } from './rules/assessor-undeclared.js';
 import { rule as rankingInconsistent } from './rules/ranking-inconsistent.js';
 import { rule as lateApplicationGranted } from './rules/late-application-granted.js';
+import { rule as refusedLateInTime } from './rules/refused-late-in-time.js';
 import { rule as criteriaMissingForKind } from './rules/criteria-missing-for-kind.js';
 import { rule as grantExceedsApplication } from './rules/grant-exceeds-application.js';
 import { rule as agreementBelowGrant } from './rules/agreement-below-grant.js';
@@ -64,6 +65,7 @@ export const RULES: readonly AuditRule[] = [
   assessorUndeclared,
   rankingInconsistent,
   lateApplicationGranted,
+  refusedLateInTime,
   criteriaMissingForKind,
   grantExceedsApplication,
   agreementBelowGrant,

@@ -243,9 +243,15 @@ export function refuseTiedAssessor(folder: DataFolder, call: Call, apps: readonl
   const nameOf = (o: string) => folder.records.organisation.get(o)?.name ?? o;
   // The very application the assessor is tied to: said as that, not as if only the others were scored.
   const own = Array.isArray(scored?.organisations) ? orgs.filter((o) => (scored.organisations as unknown[]).includes(o)) : [];
-  if (own.length > 0) throw new UserError('application.assessorTiedOwn', { organisations: andList(own.map(nameOf)), count: own.length, call: call.id });
+  if (own.length > 0) throw new UserError('application.assessorTiedOwn', { organisations: andList(own.map(nameOf)), count: own.length, call: call.id, day: declaredOn(call, assessor) });
   const names = orgs.map(nameOf);
-  throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id });
+  throw new UserError('application.assessorTied', { organisations: andList(names), count: names.length, call: call.id, day: declaredOn(call, assessor) });
+}
+
+/** The day of the assessor's latest declaration in the call: a declaration replacing it is given the same day. */
+function declaredOn(call: Call, assessor: string): string {
+  const days = (call.declarations ?? []).filter((d) => sameAssessor(d.assessor, assessor)).map((d) => d.date).sort();
+  return days[days.length - 1] ?? 'YYYY-MM-DD';
 }
 
 const OUTCOMES = ['granted', 'partly', 'refused', 'withdrawn'] as const;
@@ -266,7 +272,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   const id = String(args[0]);
   const outcome = opts.decision as (typeof OUTCOMES)[number] | undefined;
   // A formal ground is part of a refusal as a whole (it drops the criteria): given with the decision, never alone.
-  if (outcome === undefined && opts.formal !== undefined) throw new UserError('application.formalNeedsDecision');
+  if (outcome === undefined && opts.formal !== undefined) throw new UserError('application.formalNeedsDecision', { id, ground: shellWord(valueLabel(ctx.lang, opts.formal, 'formal')) });
   // --case alone adds or corrects the case number of the decision already recorded: the case is
   // often opened after the decision is made, and giving the whole decision again risks changing it.
   if (outcome === undefined && opts.case !== undefined && DECISION_PARTS.every((k) => opts[k] === undefined)) return caseNumberOnly(ctx, opts, id);
@@ -298,7 +304,8 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     // The same outcome given again keeps the reason and criteria it was recorded with where they
     // are not given again (advice to correct a date or an amount must not lose them); a new
     // outcome is a new decision, with its own reasons.
-    const same = before.outcome === outcome;
+    // Another formal ground is another decision too: "late" as the reason for "not eligible" would be no reason.
+    const same = before.outcome === outcome && (formalGiven === undefined || formalGiven === before.formal);
     const reason = opts.reason !== undefined ? opts.reason.trim() : same ? before.reason : undefined;
     const criteria = chosen ? chosen.ids : same ? before.criteria : undefined;
     const caseNumber = opts.case?.trim() || before.case_number;
@@ -310,6 +317,9 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
       formal = 'late';
       inferred = { key: 'application.formalLateInferred', params: { id: appId } };
     }
+    // A refusal because the applicant may not apply must say which condition they do not meet: the
+    // ground alone tells them nothing to answer or complain about (forvaltningsloven § 22 and § 24).
+    if (formal === 'ineligible' && !reason) throw new UserError('application.ineligibleNoReason', { id: appId, ground: shellWord(valueLabel(ctx.lang, 'ineligible', 'formal')) });
     const decision = {
       outcome, date,
       ...(amount !== undefined ? { amount_dkk: amount } : {}),

@@ -17,7 +17,9 @@
 // many were written; what a run killed outright left, the next run into the folder removes.
 // A letter is replaced only when it is as civsam wrote it (its digest is kept beside the letters in
 // LETTERS_RECORD): one a person has edited since, or one civsam did not write, is never overwritten
-// unless --overwrite says so.
+// unless --overwrite says so. A letter civsam wrote earlier for an application of the call that
+// now gets none (its decision taken back, or withdrawn) or that is no longer in the register is
+// removed when it is as civsam wrote it, and said; one changed by hand since is kept and named.
 import { createHash } from 'node:crypto';
 import { closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,7 +42,7 @@ import { runAudit } from '../audit/run.js';
 import { messageText } from '../audit/text.js';
 import { markdownText } from '../output/table.js';
 import { isInsideFolder, makeFolders } from '../store/paths.js';
-import { writeFileAtomic } from '../store/atomic-file.js';
+import { removeFile, snapshot, writeFileAtomic } from '../store/atomic-file.js';
 import { notRegularMessage, outputTarget } from '../store/read-file.js';
 import { removeLeftoverTemporaries } from '../store/leftover-temporaries.js';
 import { openRegular, readUpTo } from '../store/read-file.js';
@@ -83,6 +85,56 @@ function writtenBefore(out: string): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The letters civsam wrote into the folder earlier (in `record`) that no decision stands behind any
+ * longer: of an application of the call that now gets no letter (its decision taken back, or
+ * withdrawn), or of one no longer in the register. One as civsam wrote it is removed, and its
+ * digest with it; one changed since is kept and named, since a person may have sent or marked it.
+ * By application id, in order.
+ */
+function removeStaleLetters(out: string, record: Record<string, string>, folder: DataFolder, apps: readonly Application[], lettered: ReadonlySet<string>): { removed: string[]; kept: string[]; keptFiles: string[] } {
+  const ofCall = new Set(apps.map((a) => a.id));
+  // An application's letter is its Markdown and its HTML: removed together, or kept together.
+  const files = new Map<string, string[]>();
+  for (const name of Object.keys(record).sort()) {
+    const id = name.replace(/\.(md|html)$/, '');
+    if (id === name || lettered.has(id) || (!ofCall.has(id) && folder.records.application.has(id))) continue;
+    files.set(id, [...(files.get(id) ?? []), name]);
+  }
+  const removed: string[] = [];
+  const kept = new Set<string>();
+  const keptFiles: string[] = [];
+  for (const [id, names] of files) {
+    const found = names.map((name) => ({ name, path: join(out, name), before: snapshot(join(out, name)) })).filter((f) => {
+      if (f.before.exists) return true;
+      delete record[f.name];
+      return false;
+    });
+    if (found.length === 0) continue;
+    const changed = found.filter((f) => f.before.exists && (f.before.link || digest(existing(f.path) ?? '') !== record[f.name]));
+    if (changed.length > 0) {
+      kept.add(id);
+      keptFiles.push(...found.map((f) => f.name));
+      continue;
+    }
+    for (const f of found) {
+      if (removeFile(f.path, f.before).ok) delete record[f.name];
+      else {
+        kept.add(id);
+        keptFiles.push(f.name);
+      }
+    }
+    if (found.every((f) => record[f.name] === undefined)) removed.push(id);
+  }
+  return { removed, kept: [...kept], keptFiles };
+}
+
+/** What removeStaleLetters did, said: the applications whose earlier letters went, and the files kept. */
+function sayStaleLetters(ctx: CommandContext, stale: ReturnType<typeof removeStaleLetters>, dir: string): void {
+  if (stale.removed.length > 0) ctx.stderr.write(ctx.t('letter.staleRemoved', { count: stale.removed.length, ids: stale.removed.join(', '), dir }) + '\n');
+  if (stale.kept.length > 0) ctx.stderr.write(ctx.t('letter.staleKept', { count: stale.kept.length, ids: stale.kept.join(', '), files: stale.keptFiles.join(', '), dir }) + '\n');
 }
 
 /** A letter as plain parts: the renderers turn it into Markdown or HTML. */
@@ -212,6 +264,13 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   if (!apps.some((a) => a.decision && a.decision.outcome !== 'withdrawn')) {
     const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn').length;
     ctx.stderr.write(ctx.t(apps.length === 0 ? 'letter.noApplications' : 'letter.noneDecided', { id, count: apps.length, withdrawn }) + '\n');
+    // Letters written before a decision was taken back are no longer the call's answers.
+    const record = writtenBefore(out);
+    if (Object.keys(record).length > 0) {
+      const stale = removeStaleLetters(out, record, folder, apps, new Set());
+      if (stale.removed.length > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
+      sayStaleLetters(ctx, stale, outDir);
+    }
     return EXIT.ok;
   }
   // A decision the audit marks as an error (a refusal or partial grant without reasons naming the
@@ -256,6 +315,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   // Once for the folder (what a killed run left); the letters are then written by the one writer.
   removeLeftoverTemporaries(out);
   let written = 0;
+  let stale: ReturnType<typeof removeStaleLetters> = { removed: [], kept: [], keptFiles: [] };
   // Each file is written whole while a signal waits; it is heard between two letters.
   const stop = listenForStop();
   try {
@@ -270,12 +330,15 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
       }
       written++;
     }
+    // Only once every letter is written: a run stopped part-way leaves the earlier ones as they were.
+    stale = removeStaleLetters(out, record, folder, apps, new Set(made.map((files) => files[0][0].replace(/\.md$/, ''))));
   } finally {
     stop.dispose();
     // What was written, also when stopped part-way: those letters may be replaced by the next run.
     if (written > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
   }
   ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
+  sayStaleLetters(ctx, stale, outDir);
   // The applications left without a letter because the applicant withdrew them: named, so none seems forgotten.
   const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn');
   if (withdrawn.length > 0) ctx.stderr.write(ctx.t('letter.withdrawnSkipped', { count: withdrawn.length, list: withdrawn.map((a) => (a.title !== undefined ? ctx.t('letter.appTitled', { title: a.title, id: a.id }) : a.id)).join(', ') }) + '\n');

@@ -50,7 +50,8 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
     ...(uncounted ? [a.uncounted > 0 ? { text: ctx.t('ranking.uncountedCell', { count: a.uncounted }), tone: 'warn' as const } : ''] : []),
     ...(late.length > 0 ? [a.late ? { text: ctx.t('ranking.lateCell', { date: formatDate(a.received, ctx.lang) }), value: a.received, tone: 'warn' as const } : { text: formatDate(a.received, ctx.lang), value: a.received }] : []),
-    a.decision ? ctx.t(`value.${a.decision}`) : '',
+    // A refusal on formal grounds says its ground (`afslag: ikke berettiget`): it is why the application is not ranked.
+    a.decision ? (a.formal ? ctx.t('ranking.decisionFormal', { decision: ctx.t(`value.${a.decision}`), ground: ctx.t(`value.${a.formal}`) }) : ctx.t(`value.${a.decision}`)) : '',
     amount(a.amountApplied),
     amount(a.amountGranted),
     a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t(a.tiedAtLine ? 'ranking.tiedAtLine' : 'ranking.no', { rank: a.rank ?? 0 }), tone: 'warn' },
@@ -60,7 +61,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   // The criteria by their wording (a sentence each, its full stop left to the note), numbered in the order the scores are.
   const criteria = r.criteria.map((c, i) => ctx.t('ranking.criterionItem', { n: i + 1, text: criterionName(c.id).replace(/\.$/, ''), weight: formatNumber(c.weight, ctx.lang, Number.isInteger(c.weight) ? 0 : 2) }));
   // Nothing to score against, or nothing scored yet: said so, with the command that puts it right.
-  const toAssess = r.applications.find((a) => a.decision !== 'withdrawn') ?? r.applications[0];
+  const toAssess = r.applications.find((a) => a.decision !== 'withdrawn' && !a.formal) ?? r.applications[0];
   const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: quotedCriteria(ctx, plain.texts), command: plain.command })
     : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
     : r.assessors === 0 ? ctx.t(r.uncounted.assessors > 0 ? 'ranking.noCountedAssessments' : 'ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })

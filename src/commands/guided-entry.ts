@@ -43,7 +43,7 @@ type Answers = Record<string, Answer | undefined>;
 
 /** A new record's id while it has no name yet (made unique among the kind's ids): only for locating problems, never written. */
 const PLACEHOLDER_ID = 'ny-post';
-/** Above this many choices a list is searched by typing rather than scrolled. */
+/** Above this many choices a list of which one is chosen is searched by typing rather than scrolled. */
 const SEARCH_FROM = 7;
 
 interface Folder {
@@ -116,15 +116,14 @@ class Asker {
   }
 
   private get theme() {
-    // The keys the library names in English (its arrows, ⏎ and letters need no words).
-    const keyNames: Record<string, MessageKey> = { space: 'guided.keySpace' };
-    const words: Record<string, MessageKey> = { navigate: 'guided.keyNavigate', select: 'guided.keySelect', submit: 'guided.keySubmit', all: 'guided.keyAll', invert: 'guided.keyInvert' };
+    // What the library's keys do, which it says in English (its arrows and ⏎ need no words).
+    const words: Record<string, MessageKey> = { navigate: 'guided.keyNavigate', select: 'guided.keySelect' };
     const c = this.ctx.errColor;
     // The prompt library's own words (a filter that matches nothing, a refused choice) in the user's language.
     const own: Record<string, MessageKey> = { 'No results found': 'guided.noMatches', 'You must provide a valid value': 'guided.notValid' };
     return {
       style: {
-        keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([k, action]) => { const key = Object.hasOwn(keyNames, k) ? this.t(keyNames[k]) : k; return words[action] ? `${key} ${this.t(words[action])}` : key; }).join(' • ')),
+        keysHelpTip: (keys: [string, string][]) => c.dim(keys.map(([key, action]) => (Object.hasOwn(words, action) ? `${key} ${this.t(words[action])}` : key)).join(' • ')),
         error: (text: string) => c.red(`> ${this.wrapped(Object.hasOwn(own, text) ? this.t(own[text]) : text)}`),
         message: (text: string) => c.bold(this.wrapped(text)),
         description: (text: string) => c.cyan(wrapText(text, this.width).join('\n')),
@@ -265,10 +264,8 @@ class Asker {
       case 'list':
         if (!choices) break;
         if (choices.length === 0) throw this.nothingToChoose(spec);
-        if (spec.choices && choices.length < SEARCH_FROM) {
-          const chosen = new Set(Array.isArray(current) ? current.map(String) : []);
-          return p.checkbox({ message, choices: choices.map((c) => ({ ...c, checked: chosen.has(c.value) })), validate: (items) => this.problemAt(spec, items.map((i) => i.value)), theme: this.theme }, this.context);
-        }
+        // Every question of several choices, short or long, is typed to filter: a short list's
+        // letter keys (`a` all, `i` invert) would take a typed word as choices made.
         return this.pickMany(message, choices, spec, Array.isArray(current) ? current.map(String) : []);
       case 'texts':
         return this.texts(message, spec);

@@ -19,7 +19,7 @@ import { folderInRepository, inRepository } from '../store/git.js';
 import { readHistory, recordVersions, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
 import { kindFromWord } from '../context/record-args.js';
-import { mayBeName } from '../domain/ids.js';
+import { notAName } from '../domain/ids.js';
 import { dateOption } from '../domain/dates.js';
 
 type Opts = { since?: string; author?: string; includePersonalData?: boolean; format?: string; output?: string };
@@ -115,7 +115,8 @@ function recordWords(words: readonly string[]): { kind?: RecordKind; word: strin
   if (kind && words.length === 1) throw new UserError('history.kindOnly', { command: COMMAND_OF[kind] });
   const word = (kind ? words.slice(1) : words).join(' ');
   // Text that cannot be a name or an id (a path, escape codes) is refused without repeating it.
-  if (!mayBeName(word)) throw new UserError('history.badRecord');
+  const notName = notAName(word);
+  if (notName) throw notName;
   return { kind, word };
 }
 

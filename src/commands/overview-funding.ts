@@ -1,6 +1,7 @@
 // civsam overview funding: each pool's money per year (or, --by organisation, each organisation's).
 import type { CommandContext } from '../context/context.js';
-import { loadValidFolder } from '../context/load.js';
+import { loadValidPart } from '../context/load.js';
+import { leftOutCounts } from '../validate/valid-part.js';
 import { EXIT } from '../domain/errors.js';
 import { yearOption } from '../domain/whole-numbers.js';
 import { fundingByOrganisationView, fundingView } from '../output/funding.js';
@@ -16,14 +17,16 @@ type Options = OutputOptions & Pick<OverviewFilters, 'pool' | 'area'> & {
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const { asOf } = start(ctx, opts);
   const yearList = (opts.year ?? []).map((v) => yearOption(v, '--year'));
-  const folder = loadValidFolder(ctx, ['agreement', 'organisation', 'pool']);
+  const part = loadValidPart(ctx, ['agreement', 'organisation', 'pool']);
+  const { folder } = part;
+  const leftOut = leftOutCounts(part.leftOut);
   const filter = fundingFilter(ctx, folder, opts, yearList);
   if (opts.by === 'organisation') {
     const report = buildFundingByOrganisationReport(folder, asOf, filter);
-    output(ctx, opts, report, () => fundingByOrganisationView(report, namesOf(folder), ctx.lang));
+    output(ctx, opts, report, () => fundingByOrganisationView(report, namesOf(folder), ctx.lang, leftOut));
   } else {
     const report = buildFundingReport(folder, asOf, filter);
-    output(ctx, opts, report, () => fundingView(report, namesOf(folder), ctx.lang, folder.policy.hhi_warning));
+    output(ctx, opts, report, () => fundingView(report, namesOf(folder), ctx.lang, folder.policy.hhi_warning, leftOut));
   }
   return EXIT.ok;
 }

@@ -1,7 +1,9 @@
 // `civsam <kind> list`: the records of one kind, filtered by the obvious fields, as a table or
 // as JSON (the records themselves), CSV or Markdown.
 import type { CommandContext } from '../context/context.js';
-import { loadValidFolder } from '../context/load.js';
+import { loadValidPart } from '../context/load.js';
+import { noneShown } from '../output/labels.js';
+import { leftOutCounts } from '../validate/valid-part.js';
 import { chooseFormat, emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool, RecordKind } from '../domain/kinds.js';
@@ -208,7 +210,8 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
 
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
-    const folder = loadValidFolder(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : kind === 'call' ? [kind, 'organisation', 'application'] : [kind, 'organisation']);
+    const part = loadValidPart(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : kind === 'call' ? [kind, 'organisation', 'application'] : [kind, 'organisation']);
+    const { folder } = part;
     const records = filterRecords(kind, folder, opts, ctx.today);
     const spec = COLUMNS[kind];
     const inTable = chooseFormat(opts) !== 'csv';
@@ -234,7 +237,8 @@ export function listRecords(kind: RecordKind) {
     // None to list: the sentence that says so, not a frame of headers (a CSV keeps its header row).
     const count = folder.records[kind].size;
     const things = ctx.t(`list.heading.${kind}`, { count });
-    const none = records.length > 0 ? undefined : count === 0 ? ctx.t('list.none', { things }) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
+    // None in the register, or none that could be read (records left out for errors may exist: never "there are none").
+    const none = records.length > 0 ? undefined : count === 0 ? (noneShown(kind, leftOutCounts(part.leftOut), ctx.lang) ?? ctx.t('list.none', { things })) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
     // On screen and in Markdown, read by people: by the name shown first, in Danish order (Æ, Ø, Å
     // last), the id where names are alike. JSON and CSV keep id order, stable between runs for scripts and diffs.
     const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));

@@ -14,7 +14,7 @@ import { COMMAND_OF, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { sameData } from '../domain/plain-data.js';
-import { mayBeName } from '../domain/ids.js';
+import { notAName } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
 import { listWords, translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
@@ -48,7 +48,8 @@ export function restore(kind: RecordKind) {
     // The arguments first: a malformed name or date is refused before git or the folder is touched.
     const words = (Array.isArray(args[0]) ? args[0] : args).filter((a): a is string => typeof a === 'string');
     const word = words.join(' ');
-    if (!mayBeName(word)) throw new UserError('history.badRecord');
+    const notName = notAName(word);
+    if (notName) throw notName;
     if (opts.to !== undefined && opts.asOf !== undefined) throw new UserError('restore.toAndAsOf');
     if (opts.to !== undefined && !VERSION.test(opts.to) && !COMMIT.test(opts.to)) throw new UserError('restore.badTo', { command: COMMAND_OF[kind] });
     // A version number or a commit given as a day: pointed to --to, which takes them.

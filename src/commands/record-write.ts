@@ -19,8 +19,8 @@ import { recordRel } from '../store/paths.js';
 import { repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseOpeningDayByEdit, refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
-import { lateByNewDeadline, lateReceipt } from '../domain/application-dates.js';
-import { applicationsOf } from '../domain/applications.js';
+import { lateByNewDeadline, lateReceipt, lateRefusalInTime } from '../domain/application-dates.js';
+import { applicationsOf, refusedLateInTime } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
 import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
@@ -72,17 +72,27 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
     throw new UserError('register.fromFileInvalid', { file: shown, line: p.line, col: p.col, problem: p.message });
   }
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) throw new UserError('register.fromFileNotRecord', { file: shown });
-  // A number YAML reads otherwise than it is meant (600.000 as 600, 0x… or 2.027e3 as a number):
-  // refused as validate refuses it in a record's file, under Danish keys too.
-  const thousands = thousandsNumbers(decoded.text, parsed, takesDecimal)[0];
-  if (thousands) throw new UserError('register.fromFileNumber', { file: shown, line: thousands.line, col: thousands.col, problem: { key: 'problem.thousandsPoint' } });
-  const form = numberFormProblems(shown, decoded.text)[0];
+  // A number written as Danish writes thousands (600.000, which YAML reads as 600) is kept as the
+  // text it was written as, under Danish keys too: the record's check then says it, with the digits
+  // to write, at its place in the file and with the file's other problems; it is never written.
+  const grouped = thousandsNumbers(decoded.text, parsed, takesDecimal);
+  for (const { path, written } of grouped) putAt(parsed.data, path, written);
+  // Another form YAML reads as a number (0x… or 2.027e3): refused as validate refuses it in a
+  // record's file. (Behind a number kept as text, one is found on the next try: the record is refused.)
+  const form = numberFormProblems(shown, decoded.text).find((p) => !grouped.some((g) => g.line === p.line && g.col === p.col));
   if (form) throw new UserError('register.fromFileNumber', { file: shown, line: form.line, col: form.col, problem: form.message });
   for (const p of commentsAfterPlainValues(decoded.text)) {
     ctx.stderr.write(ctx.errColor.yellow(problemLine(ctx.lang, '', { ...p, file: shown })) + '\n');
   }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return { record: nfcDeep(parsed.data as Rec), shown, parsed };
+}
+
+/** Puts a value at a path of parsed data, through objects and lists, where the path leads to one. */
+function putAt(data: unknown, path: readonly PathSegment[], value: unknown): void {
+  let node = data as Record<PathSegment, unknown>;
+  for (const step of path.slice(0, -1)) node = node?.[step] as Record<PathSegment, unknown>;
+  if (node !== null && typeof node === 'object' && path.length > 0) node[path[path.length - 1]] = value;
 }
 
 /** The id a new record is checked under when none can be made yet; such a record is never written. */
@@ -294,6 +304,8 @@ export function edit(kind: RecordKind) {
     let removed: Message[] = [];
     let late: { count: number; command: string } | undefined;
     let received: Message | undefined;
+    // A refusal for being late that the change makes one of an application received in time.
+    let inTime: Message | undefined;
     // An application's amount applied for is judged against its grant, a consultation's seats against
     // those invited (only their commands' code knows how).
     const guard: ((before: Rec, after: Rec, id: string, folder: DataFolder) => void) | undefined = kind === 'application' ? (await import('./application.js')).refuseGrantAboveApplied
@@ -317,9 +329,13 @@ export function edit(kind: RecordKind) {
         const was = typeof current.deadline === 'string' ? current.deadline : undefined;
         const count = lateByNewDeadline(received, was, rec.deadline);
         late = count > 0 && was !== undefined ? { count, command: `civsam call edit ${id} --deadline ${was}` } : undefined;
+        // Moved past the day a refusal for being late was received: that refusal's letter would be untrue (the audit's refused-late-in-time).
+        const untrue = applicationsOf(s.folder, id).filter((a) => refusedLateInTime(a, rec.deadline as string) && !refusedLateInTime(a, was)).map((a) => a.id);
+        inTime = untrue.length > 0 && was !== undefined ? { key: 'call.deadlineUndoesLateRefusal', params: { count: untrue.length, ids: untrue.join(', '), first: untrue[0], command: `civsam call edit ${id} --deadline ${was}` } } : undefined;
       }
       guard?.(current, rec, id, s.folder);
       received = kind === 'application' ? lateReceipt(current, rec, s.folder) : undefined;
+      if (kind === 'application') inTime = lateRefusalInTime(current, rec, s.folder);
       // An edit that makes it repeat another record (a title changed to another offer's of the same
       // organisation) is most often a slip: said after the change, which is the user's to make.
       const before = new Set(repeatedRecords(kind, current, s.folder));
@@ -331,6 +347,7 @@ export function edit(kind: RecordKind) {
     });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && late) noteOf(ctx)({ key: 'call.deadlineBeforeReceived', params: { ...late, id } });
     if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && received) noteOf(ctx)(received);
+    if (result.exitCode === EXIT.ok && (result.written.length > 0 || opts.dryRun) && inTime) noteOf(ctx)(inTime);
     // Said after a dry run's diff too, as what the change would do.
     if (result.exitCode === EXIT.ok && repeats.length > 0 && (result.written.length > 0 || opts.dryRun)) noteOf(ctx)({ key: opts.dryRun ? 'register.wouldRepeat' : 'register.nowRepeats', params: { what: { key: `register.same.${kind}` as MessageKey }, ids: repeats.join(', '), names: { key: `register.names.${nameFieldOf(kind) ?? 'name'}` } } });
     return result.exitCode;

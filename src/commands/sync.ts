@@ -38,7 +38,7 @@ import { nameFieldOf } from '../domain/record-name.js';
 import { wrapForTerminal } from '../output/table.js';
 import { COMMAND_OF } from '../domain/kinds.js';
 import { kindFromWord } from '../context/record-args.js';
-import { mayBeName } from '../domain/ids.js';
+import { notAName } from '../domain/ids.js';
 import { hiddenCharacters, terminalSafe, withoutHiddenCharacters } from '../i18n/terminal-text.js';
 import { checkFolder } from '../validate/check-folder.js';
 import { problemLine } from '../output/problem-line.js';
@@ -281,7 +281,8 @@ function namedRecords(args: unknown[], option: '--mine' | '--theirs'): Array<{ k
     if (kind && name.length === 0) throw new UserError('sync.kindOnly', { command: COMMAND_OF[kind], option });
     const word = name.join(' ');
     // Text that cannot be a name or an id (a path, escape codes) is refused without repeating it.
-    if (!mayBeName(word)) throw new UserError('history.badRecord');
+    const notName = notAName(word);
+    if (notName) throw notName;
     return { kind, word };
   });
 }

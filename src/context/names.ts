@@ -13,7 +13,7 @@ import { isValidId, mayBeName } from '../domain/ids.js';
 import { COMMAND_OF, kindFromName, type RecordKind, type Target, type VocabularyName } from '../domain/kinds.js';
 import { enumNames, NameIndex, recordName, targetNames, type NamedEntry, type Resolution } from '../domain/names.js';
 import { UsageError, UserError } from '../domain/errors.js';
-import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
+import { translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { readCandidate, type Problem } from '../store/load-folder.js';
 import { leftOutFiles } from '../validate/valid-part.js';
 import { placesOf } from '../output/problem-line.js';
@@ -89,8 +89,22 @@ class Folder {
 
   index(target: Target): NameIndex {
     let index = this.indexes.get(target);
-    if (!index) this.indexes.set(target, (index = this.withRemoved(target, targetNames(this.load().folder, target))));
+    if (!index) this.indexes.set(target, (index = this.withRemoved(target, target === 'application' ? this.applicationNames() : targetNames(this.load().folder, target))));
     return index;
+  }
+
+  /** Applications as a suggestion shows them: by title or organisation, with the call each is to (an organisation applies in several). */
+  private applicationNames(): NameIndex {
+    const folder = this.load().folder;
+    return new NameIndex(targetNames(folder, 'application').entries.map((e) => {
+      const app = folder.records.application.get(e.id);
+      const call = app === undefined ? undefined : folder.records.call.get(app.call)?.title ?? app.call;
+      const orgs = (app?.organisations ?? []).map((o) => folder.records.organisation.get(o)?.name ?? o).join(', ');
+      const inCall = (lang: Language) => (call === undefined ? e.display[lang]
+        : app?.title !== undefined && orgs !== '' ? translate(lang, 'names.titledApplicationInCall', { title: app.title, orgs, call })
+          : translate(lang, 'names.applicationInCall', { name: e.display[lang], call }));
+      return { ...e, display: { da: inCall('da'), en: inCall('en') } };
+    }));
   }
 
   /** A kind's entries and those of its removed records (an id in the folder again is the record there). */

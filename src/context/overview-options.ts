@@ -1,7 +1,8 @@
 // What the overview commands share: reading --as-of, turning filter values into ids (refusing
 // unknown ones with exit 2 and the known values), and writing the report in the chosen format.
 import type { CommandContext } from './context.js';
-import { loadValidFolder } from './load.js';
+import { loadValidPart } from './load.js';
+import { leftOutCounts, type LeftOutCounts } from '../validate/valid-part.js';
 import { chooseFormat, emit } from './output.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
@@ -118,10 +119,10 @@ export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, 
  * An overview command from start to end: the date and the format checked, the folder loaded (it
  * must be valid), the report built, and written as the options ask.
  */
-export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder) => ReportView, reads?: readonly RecordKind[]): number {
+export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder, leftOut: LeftOutCounts) => ReportView, reads?: readonly RecordKind[]): number {
   const { asOf } = start(ctx, opts);
-  const folder = loadValidFolder(ctx, reads);
+  const { folder, leftOut } = loadValidPart(ctx, reads);
   const report = build(folder, asOf);
-  output(ctx, opts, report, () => view(report, folder));
+  output(ctx, opts, report, () => view(report, folder, leftOutCounts(leftOut)));
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@
 import type { Message } from '../i18n/index.js';
 import type { Application } from './kinds.js';
 import type { DataFolder } from './folder.js';
-import { applicationsOf, tiedAssessors, tiesOf } from './applications.js';
+import { applicationsOf, refusedLateInTime, tiedAssessors, tiesOf } from './applications.js';
 import { UserError } from './errors.js';
 import { isLate } from './dates.js';
 
@@ -91,6 +91,17 @@ export function lateReceipt(before: Rec | undefined, after: Rec, folder: DataFol
   if (received === undefined || !call || !isLate(received, call.deadline)) return undefined;
   if (before && received === dateOf(before.received) && after.call === before.call) return undefined;
   return { key: 'application.receivedLate', params: { id: String(after.id ?? ''), received, deadline: call.deadline, call: call.title } };
+}
+
+/**
+ * What is said when a change (a day received or a call corrected) makes an application refused for
+ * being late one that came in time: its letter would be untrue (the audit's refused-late-in-time).
+ */
+export function lateRefusalInTime(before: Rec, after: Rec, folder: DataFolder): Message | undefined {
+  const deadlineOf = (r: Rec) => (typeof r.call === 'string' ? folder.records.call.get(r.call)?.deadline : undefined);
+  const app = after as unknown as Application;
+  if (!refusedLateInTime(app, deadlineOf(after)) || refusedLateInTime(before as unknown as Application, deadlineOf(before))) return undefined;
+  return { key: 'application.lateRefusalNowInTime', params: { id: String(after.id ?? ''), received: app.received, deadline: deadlineOf(after)! } };
 }
 
 /** The applications received on or before `before` and after `deadline`: on time with the one deadline, late with the other. */

@@ -7,6 +7,7 @@ import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
 import { assessorKey, sameAssessor } from './personal.js';
+import { isLate } from './dates.js';
 import type { DataFolder } from './folder.js';
 
 export type CriteriaList = NonNullable<Call['criteria']>;
@@ -305,6 +306,16 @@ export function grantedAmount(app: Pick<Application, 'amount_dkk' | 'decision'>)
   const d = app.decision;
   if (!d || !isGrant(d.outcome)) return undefined;
   return d.amount_dkk ?? (d.outcome === 'granted' ? app.amount_dkk : undefined);
+}
+
+/**
+ * Whether an application is refused for being late while, by its day received and its call's
+ * deadline as they stand now, it came in time (one of them corrected after the refusal): its
+ * letter would tell the applicant a falsehood.
+ */
+export function refusedLateInTime(app: Pick<Application, 'decision' | 'received'>, deadline: string | undefined): boolean {
+  const d = app.decision;
+  return d?.outcome === 'refused' && d.formal === 'late' && typeof app.received === 'string' && typeof deadline === 'string' && !isLate(app.received, deadline);
 }
 
 /** The applications of each call, by call id, in id order. */

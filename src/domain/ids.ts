@@ -3,7 +3,7 @@
 // ASCII letters, digits and dashes (schemas/common.schema.json), with Danish letters spelled as
 // Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from './kinds.js';
-import { asciiFold } from './text.js';
+import { asciiFold, controlCharacterIn } from './text.js';
 import { UserError } from './errors.js';
 import type { Message } from '../i18n/index.js';
 import { AREA_ID_CODES } from './shapes.js';
@@ -54,16 +54,24 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
 
 /** The longest text taken as a name where an id is asked; longer text is no one's name. */
 const MAX_NAME = 200;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * Text that may be looked up as a name where an id is asked: one line, no control characters, not
- * too long, and nothing that reads as a path (`/`, `\`), which is refused as a malformed id. A
- * name holding a slash is given by its id or a prefix.
+ * Why text cannot be looked up as a name where an id is asked, as the refusal that says so without
+ * repeating the text; undefined when it may be one. A name is one line, not too long, holds no
+ * character the data may not hold (domain/text.ts: control, direction and invisible characters)
+ * and nothing that reads as a path (`/`, `\`), which is refused as a malformed id. A name holding
+ * a slash is given by its id or a prefix.
  */
-export function mayBeName(v: string): boolean {
+export function notAName(v: string): UserError | undefined {
   const t = v.trim();
-  return t.length > 0 && t.length <= MAX_NAME && !CONTROL.test(v) && !/[/\\]/.test(v);
+  if (t.length > MAX_NAME) return new UserError('names.tooLong', { max: MAX_NAME });
+  if (t.length === 0 || /[\t\n\r]/.test(v) || controlCharacterIn(v) !== undefined || /[/\\]/.test(v)) return new UserError('history.badRecord');
+  return undefined;
+}
+
+/** Whether text may be looked up as a name where an id is asked (notAName says why not). */
+export function mayBeName(v: string): boolean {
+  return notAName(v) === undefined;
 }
 
 export function isValidId(id: string): boolean {

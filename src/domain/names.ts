@@ -341,12 +341,20 @@ export function recordName(folder: DataFolder, kind: RecordKind, record: Record<
   return typeof name === 'string' ? name : undefined;
 }
 
-/** A record kind's entries: ids and names (or titles). */
+/**
+ * A record kind's entries: ids and names (or titles). An application also goes by the names of the
+ * organisations behind it, which is how a case worker knows most of them (many have no title): the
+ * name finds it when it names that one application, and lists them all when it names several.
+ */
 export function recordNames(folder: DataFolder, kind: RecordKind): NameIndex {
   const entries: NamedEntry[] = [];
   for (const [id, record] of folder.records[kind] as unknown as Map<string, Record<string, unknown>>) {
     const name = recordName(folder, kind, record);
-    entries.push({ id, names: name ? [name] : [], display: { da: name ?? id, en: name ?? id } });
+    const orgs = kind === 'application' && Array.isArray(record.organisations)
+      ? record.organisations.flatMap((o) => (typeof o === 'string' ? folder.records.organisation.get(o)?.name ?? [] : []))
+      : [];
+    const shown = name ?? (orgs.length > 0 ? orgs.join(', ') : id);
+    entries.push({ id, names: [...(name ? [name] : []), ...orgs], display: { da: shown, en: shown } });
   }
   return new NameIndex(entries);
 }

@@ -30,18 +30,23 @@ export function nfcDeep<T>(value: T): T {
 
 // Control characters (a YAML "\e" escape gives a raw ESC) would reach terminals and spreadsheets
 // as commands; tabs and line breaks are text. The invisible marks that turn the direction of text
-// (U+202A-U+202E, U+2066-U+2069) make a name show as another on pages and in sheets (`Skive` and
-// a reversed word after it): refused too, as names typed on the command line are (domain/ids.ts).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
+// (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C) make a name show as another
+// on pages and in sheets (`Skive` and a reversed word after it). Characters of no width (zero-width
+// space and joiners U+200B-U+200D, word joiner and invisible operators U+2060-U+2064, U+FEFF) go
+// unseen into the CSV and the site, mostly copied along from a web page. All are refused, in the
+// data and in names typed on the command line alike (domain/ids.ts): this is the one check.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const NO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/;
 
 /**
  * What the data may not hold (validate's control-character rule): a mark that turns the direction
- * of the text (`direction`), another control character (`control`), or nothing (undefined).
+ * of the text (`direction`), a character of no width (`invisible`), another control character
+ * (`control`), or nothing (undefined).
  */
-export function controlCharacterIn(text: string): 'control' | 'direction' | undefined {
+export function controlCharacterIn(text: string): 'control' | 'direction' | 'invisible' | undefined {
   const m = CONTROL.exec(text);
-  return !m ? undefined : DIRECTION.test(m[0]) ? 'direction' : 'control';
+  return !m ? undefined : DIRECTION.test(m[0]) ? 'direction' : NO_WIDTH.test(m[0]) ? 'invisible' : 'control';
 }
 
 /**

@@ -119,6 +119,11 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
   return { consultation, window, rotation, rows: [...chosen, ...rest], proposal: chosen.map((r) => r.party.id) };
 }
 
+/** The two parties an id decided between, the one it put first first: the reason names both, so the order can be seen. */
+function byId(first: PlanRow, then: PlanRow): { chosen: string; other: string } {
+  return { chosen: first.party.id, other: then.party.id };
+}
+
 /** How long the party has waited for a seat, as a phrase (no verdict). */
 function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
   if (r.waited === null) return { key: 'plan.wait.never', params: { count: rotation.length } };
@@ -129,20 +134,21 @@ function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
 /** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */
 function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
   if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
-  if (rotation.length === 0) return { key: firstLeftOut.party.since === r.party.since ? 'plan.yes.noHistoryId' : 'plan.yes.noHistory' };
+  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryId', params: byId(r, firstLeftOut) } : { key: 'plan.yes.noHistory' };
   const wait = waitPhrase(r, rotation);
   if (firstLeftOut.waited === r.waited) {
     if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait } };
-    return { key: 'plan.yes.tieId', params: { wait } };
+    return { key: 'plan.yes.tieId', params: { wait, ...byId(r, firstLeftOut) } };
   }
   return { key: r.waited === null ? 'plan.yes.never' : 'plan.yes.waited', params: { wait } };
 }
 
 /** Why a party has no seat: others waited longer, or a tie-break went to the last one proposed. */
 function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
-  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryId' } : { key: 'plan.no.noHistory' };
+  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryId', params: byId(lastChosen, r) } : { key: 'plan.no.noHistory' };
   if (lastChosen && lastChosen.waited === r.waited) {
-    return { key: lastChosen.party.since !== r.party.since ? 'plan.no.tieSince' : 'plan.no.tieId', params: { wait: waitPhrase(r, rotation) } };
+    const wait = waitPhrase(r, rotation);
+    return lastChosen.party.since !== r.party.since ? { key: 'plan.no.tieSince', params: { wait } } : { key: 'plan.no.tieId', params: { wait, ...byId(lastChosen, r) } };
   }
   const seated = rotation.filter((c) => invitedTo(c, r.party.id)).length;
   // `1 af de 1 seneste` reads as a slip: a seat in every one of them is said as such.
@@ -161,7 +167,7 @@ function firstRoundSeatReason(r: PlanRow, firstLeftOut: PlanRow | undefined): Me
     case 'waited': return { key: 'plan.first.yes.waited' };
     case 'count': return { key: 'plan.first.yes.fewer' };
     case 'since': return { key: 'plan.first.yes.tieSince' };
-    case 'id': return { key: 'plan.first.yes.tieId' };
+    case 'id': return { key: 'plan.first.yes.tieId', params: byId(r, firstLeftOut) };
   }
 }
 
@@ -171,6 +177,6 @@ function firstRoundLeftOutReason(r: PlanRow, lastChosen: PlanRow | undefined): M
     case 'waited': return { key: 'plan.first.no.waited' };
     case 'count': return { key: 'plan.first.no.more' };
     case 'since': return { key: 'plan.first.no.tieSince' };
-    case 'id': return { key: 'plan.first.no.tieId' };
+    case 'id': return { key: 'plan.first.no.tieId', params: byId(lastChosen!, r) };
   }
 }

@@ -3,10 +3,11 @@
 // are split over several tables that each repeat the patient-group column.
 import type { Language } from '../i18n/index.js';
 import type { CoverageReport } from '../reports/coverage.js';
-import { areaFilter, areaName, dateText, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, dateText, headingWith, notCounted, tr, type Names, type ReportView } from './labels.js';
+import type { LeftOutCounts } from '../validate/valid-part.js';
 import type { Cell, Table } from './table.js';
 
-export function coverageView(report: CoverageReport, names: Names, lang: Language): ReportView {
+export function coverageView(report: CoverageReport, names: Names, lang: Language, leftOut: LeftOutCounts = {}): ReportView {
   const heading = headingWith(tr(lang, 'overview.coverage.heading', { date: dateText(report.asOf, lang) }), [
     areaFilter(report.filters.areas, lang),
     ['overview.filter.patientGroup', report.filters.patientGroups.map((g) => names.patientGroups.get(g)?.[lang] ?? g)],
@@ -34,6 +35,8 @@ export function coverageView(report: CoverageReport, names: Names, lang: Languag
     notes: [
       '',
       tr(lang, 'overview.coverage.summary', { gaps: report.totals.gaps, cells: report.rows.length * report.municipalities.length, offers: report.totals.offers }),
+      // A gap may be one only because the offers that fill it were left out for errors.
+      ...notCounted(['offer'], leftOut, lang),
       tr(lang, 'overview.coverage.legend'),
     ],
   };

@@ -2,10 +2,11 @@
 // organisations and pools; for CSV the date as ISO and the days as a number.
 import type { Language, MessageKey } from '../i18n/index.js';
 import type { ExpiringReport } from '../reports/expiring.js';
-import { areaFilter, areaName, dateText, daysText, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, dateText, daysText, headingWith, notCounted, tr, type Names, type ReportView } from './labels.js';
+import type { LeftOutCounts } from '../validate/valid-part.js';
 import type { Cell, Table } from './table.js';
 
-export function expiringView(report: ExpiringReport, names: Names, lang: Language): ReportView {
+export function expiringView(report: ExpiringReport, names: Names, lang: Language, leftOut: LeftOutCounts = {}): ReportView {
   const heading = headingWith(tr(lang, 'overview.expiring.heading', { from: dateText(report.asOf, lang), until: dateText(report.until, lang) }), [
     areaFilter(report.filters.areas, lang),
     ['overview.filter.organisation', report.filters.organisations.map((o) => names.organisations.get(o) ?? o)],
@@ -27,7 +28,8 @@ export function expiringView(report: ExpiringReport, names: Names, lang: Languag
       e.pools.map((p) => p.name).join('\n'),
     ]),
   };
-  if (report.entries.length === 0) table.rows.push(['', { text: tr(lang, 'overview.expiring.none'), tone: 'muted' }, '', '', '']);
+  // None due, or none that could be read: agreements left out for errors may be due.
+  if (report.entries.length === 0) table.rows.push(['', { text: [tr(lang, 'overview.expiring.none'), ...notCounted(['agreement'], leftOut, lang)].join(' '), tone: 'muted' }, '', '', '']);
   const t = report.totals;
   table.notes = ['', tr(lang, 'overview.expiring.summary', { agreements: t.agreements, ends: t.ends, evaluations: t.evaluationDue, pastEnd: t.pastEnd })];
   const flat = (): Table => ({

@@ -4,7 +4,8 @@
 import type { Language, MessageKey } from '../i18n/index.js';
 import type { FundingByOrganisationReport, FundingReport, PoolYearEntry } from '../reports/funding.js';
 import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
-import { areaFilter, areaName, headingWith, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, headingWith, noneShown, notCounted, tr, type Names, type ReportView } from './labels.js';
+import type { LeftOutCounts } from '../validate/valid-part.js';
 import type { Cell, Table, Tone } from './table.js';
 import { roundMatrix } from './rounded-parts.js';
 
@@ -42,14 +43,17 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
 
 /**
  * Why a funding overview is empty: the filters when some were given; else that the folder has no
- * pool (and how to make one), or that its pools have no money yet.
+ * pool (and how to make one), or that its pools have no money yet; or, where pools or agreements
+ * were left out for errors, that.
  */
-function emptyFunding(filters: FundingReport['filters'], names: Names, filtered: MessageKey, unfiltered: MessageKey): MessageKey {
-  if (filters.years.length + filters.pools.length + filters.areas.length > 0) return filtered;
-  return names.pools.size === 0 ? 'overview.funding.noPools' : unfiltered;
+function emptyFunding(filters: FundingReport['filters'], names: Names, filtered: MessageKey, unfiltered: MessageKey, leftOut: LeftOutCounts, lang: Language): string {
+  if (filters.years.length + filters.pools.length + filters.areas.length > 0) return tr(lang, filtered);
+  // Pools or agreements left out for errors may hold the money: said, never "there are no pools".
+  if (names.pools.size === 0) return noneShown('pool', leftOut, lang) ?? tr(lang, 'overview.funding.noPools');
+  return [tr(lang, unfiltered), ...notCounted(['pool', 'agreement'], leftOut, lang)].join(' ');
 }
 
-export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number): ReportView {
+export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number, leftOut: LeftOutCounts = {}): ReportView {
   const heading = filterHeading(tr(lang, 'overview.funding.heading'), report.filters, names, lang);
   const c = (key: Parameters<typeof tr>[1], align?: 'right') => ({ header: tr(lang, key), align });
   const columns = [
@@ -76,7 +80,7 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   }
   const tables = [...byPool.values()];
   if (report.poolYears.length === 0) {
-    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: tr(lang, emptyFunding(report.filters, names, 'overview.funding.none', 'overview.funding.noYears')), tone: 'muted' }]] });
+    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: emptyFunding(report.filters, names, 'overview.funding.none', 'overview.funding.noYears', leftOut, lang), tone: 'muted' }]] });
   } else if (byPool.size > 1) {
     tables.push({
       title: tr(lang, 'overview.funding.allYears'),
@@ -107,7 +111,7 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   return { heading, tables, get csv() { return [flat()]; } };
 }
 
-export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language): ReportView {
+export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language, leftOut: LeftOutCounts = {}): ReportView {
   const heading = filterHeading(tr(lang, 'overview.fundingByOrg.heading'), report.filters, names, lang);
   const exact = report.organisations.map((o) => report.years.map((y) => o.years.find((x) => x.year === y)?.total ?? 0));
   // Whole kroner that add up across and down (a line shared by three gives thirds): rounded-parts.ts.
@@ -128,7 +132,7 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
     compact: true,
   };
   if (report.organisations.length === 0) {
-    table.rows.push([{ text: tr(lang, emptyFunding(report.filters, names, 'overview.fundingByOrg.none', 'overview.fundingByOrg.noneYet')), tone: 'muted' }, ...report.years.map(() => ''), '']);
+    table.rows.push([{ text: emptyFunding(report.filters, names, 'overview.fundingByOrg.none', 'overview.fundingByOrg.noneYet', leftOut, lang), tone: 'muted' }, ...report.years.map(() => ''), '']);
   } else {
     table.rows.push([
       { text: tr(lang, 'overview.fundingByOrg.totalRow'), tone: 'strong' },

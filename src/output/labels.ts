@@ -1,7 +1,8 @@
 // Words the overview renderers share: area names, reach, relative days, filters. Each takes the
 // language and returns text; nothing here reads data.
 import type { DataFolder } from '../domain/folder.js';
-import type { Area } from '../domain/kinds.js';
+import type { Area, RecordKind } from '../domain/kinds.js';
+import type { LeftOutCounts } from '../validate/valid-part.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import { formatDate } from '../i18n/format.js';
@@ -17,6 +18,21 @@ export interface ReportView {
 
 export function tr(lang: Language, key: MessageKey, params?: MessageParams): string {
   return translate(lang, key, params);
+}
+
+/**
+ * Why there is nothing to show where records of these kinds were left out for errors: they may
+ * exist, so never "there are none" (which invites registering one again). Undefined when none was.
+ */
+export function noneShown(kind: RecordKind, leftOut: LeftOutCounts, lang: Language): string | undefined {
+  const count = leftOut[kind] ?? 0;
+  if (count === 0) return undefined;
+  return tr(lang, 'validPart.noneShown', { none: tr(lang, `list.heading.${kind}`, { count: 0 }), left: tr(lang, `list.heading.${kind}`, { count }) });
+}
+
+/** What an empty report adds after its own words where records it counts were left out for errors (`2 aftaler er udeladt …`). */
+export function notCounted(kinds: readonly RecordKind[], leftOut: LeftOutCounts, lang: Language): string[] {
+  return kinds.filter((k) => (leftOut[k] ?? 0) > 0).map((k) => tr(lang, 'validPart.notCounted', { left: tr(lang, `list.heading.${k}`, { count: leftOut[k]! }) }));
 }
 
 /** An area by its one name (`socialområdet`), as every list, filter and report names it. */

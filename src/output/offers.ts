@@ -4,7 +4,8 @@
 import type { Area } from '../domain/kinds.js';
 import type { Language } from '../i18n/index.js';
 import type { OfferEntry, OffersReport } from '../reports/offers.js';
-import { areaFilter, areaName, areaTitle, dateText, headingWith, reachText, tr, type Names, type ReportView } from './labels.js';
+import { areaFilter, areaName, areaTitle, dateText, headingWith, notCounted, reachText, tr, type Names, type ReportView } from './labels.js';
+import type { LeftOutCounts } from '../validate/valid-part.js';
 import type { Cell, Table } from './table.js';
 
 function agreementText(o: OfferEntry, lang: Language): string {
@@ -12,7 +13,7 @@ function agreementText(o: OfferEntry, lang: Language): string {
   return o.agreements.map((a) => (a.standing === 'in-force' ? a.id : tr(lang, `overview.agreement.${a.standing}`, { id: a.id }))).join('\n');
 }
 
-export function offersView(report: OffersReport, names: Names, lang: Language): ReportView {
+export function offersView(report: OffersReport, names: Names, lang: Language, leftOut: LeftOutCounts = {}): ReportView {
   const f = report.filters;
   const heading = headingWith(tr(lang, 'overview.offers.heading', { date: dateText(report.asOf, lang) }), [
     areaFilter(f.areas, lang),
@@ -82,6 +83,8 @@ export function offersView(report: OffersReport, names: Names, lang: Language): 
     last.notes = [
       '',
       tr(lang, 'overview.offers.totals', { offers: report.totals.offers, organisations: report.totals.organisations, groups: report.totals.patientGroups, without: report.totals.patientGroupsWithoutOffers }),
+      // A group may seem to lack offers only because its offers were left out for errors.
+      ...notCounted(['offer'], leftOut, lang),
       tr(lang, 'overview.offers.legend'),
     ];
   }

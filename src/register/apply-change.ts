@@ -185,7 +185,7 @@ function problemLines(ctx: CommandContext, problems: Problem[], reword: ChangeOp
     if (flags && m && 'key' in m && typeof m.params?.field === 'string' && m.params.field.startsWith('--')) {
       if (toldOnce.has(m.key)) return [];
       toldOnce.add(m.key);
-      if (flags.length > 1) m = { key: m.key === 'problem.directionCharacter' ? 'register.flagsDirection' : 'register.flagsControl', params: { flags: listWords(ctx.lang, flags) } };
+      if (flags.length > 1) m = { key: m.key === 'problem.directionCharacter' ? 'register.flagsDirection' : m.key === 'problem.invisibleCharacter' ? 'register.flagsInvisible' : 'register.flagsControl', params: { flags: listWords(ctx.lang, flags) } };
     }
     if (m && 'at' in m) return [problemLine(ctx.lang, '', { ...m.at, severity: p.severity, message: m.message })];
     return [m ? translate(ctx.lang, m.key, m.params) : problemLine(ctx.lang, ctx.dataDir, p)];
@@ -210,7 +210,7 @@ function typedWording(ctx: CommandContext, p: Problem, data: unknown, field: rea
 }
 
 /** The messages that say a value holds a control character. */
-const HIDDEN = new Set<string>(['problem.controlCharacter', 'problem.directionCharacter']);
+const HIDDEN = new Set<string>(['problem.controlCharacter', 'problem.directionCharacter', 'problem.invisibleCharacter']);
 
 /** The messages that say a field a record made from flags lacks. */
 const LACKING = new Set<string>(['register.requiredFlag', 'register.reachFlag']);

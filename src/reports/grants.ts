@@ -14,7 +14,7 @@ import { carriedGrants, countedLines, wholeShares, type CountedLine } from '../d
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application } from '../domain/kinds.js';
 import { slugify } from '../domain/ids.js';
-import { translate, type Language } from '../i18n/index.js';
+import { andList, translate, type Language, type Message } from '../i18n/index.js';
 
 export interface Grant {
   id: string;
@@ -89,10 +89,10 @@ export function buildGrants(folder: DataFolder, lang: Language): Grant[] {
     const poolName = pool?.name ?? line.pool;
     const from = line.agreement !== undefined
       ? agreementGrant(folder, folder.records.agreement.get(line.agreement)!, line.pool, line.year, decisions)
-      : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year);
+      : applicationGrant(folder, folder.records.application.get(line.application!)!, line.year, lang);
     const location = beneficiaryLocation(folder, municipalityNames, from.reach, lang);
     const shared = line.organisations.length > 1;
-    const description = translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title });
+    const description = translate(lang, DESCRIPTION[from.kind][NAMES_ITSELF_A_POOL.test(poolName) ? 'named' : 'plain'], { pool: poolName, year: line.year, title: from.title, ...from.untitled });
     grants.push({
       // A shared line's parts are told apart by their organisation's id: each keeps its id whatever the others' parts.
       id: `360G-${regionPart}-${from.id}-${line.pool}-${line.year}${shared ? `-${organisation}` : ''}`,
@@ -134,12 +134,15 @@ function decisionDates(folder: DataFolder): Map<string, string | undefined> {
 const DESCRIPTION = {
   agreement: { plain: 'openData.grantDescription', named: 'openData.grantDescriptionNamed' },
   application: { plain: 'openData.applicationGrantDescription', named: 'openData.applicationGrantDescriptionNamed' },
+  untitledApplication: { plain: 'openData.untitledGrantDescription', named: 'openData.untitledGrantDescriptionNamed' },
 } as const;
 
 interface GrantSource {
   id: string;
   title: string;
-  kind: 'agreement' | 'application';
+  kind: keyof typeof DESCRIPTION;
+  /** An application without a title: what its description says of it instead (its organisations, its call). */
+  untitled?: { organisations: Message | string; call: string };
   awardDate: string;
   /** Undefined where the grant's year lies outside the agreement's period: when the money is used is not known. */
   planned?: { startDate: string; endDate: string };
@@ -167,13 +170,18 @@ function awardDate(a: Agreement, decided: string | undefined): string {
   return decided ?? a.established_by?.exemption?.date ?? a.start;
 }
 
-/** A grant decided on an application: given on the decision's date, for the year, reaching where its call reaches. */
-function applicationGrant(folder: DataFolder, app: Application, year: number): GrantSource {
+/**
+ * A grant decided on an application: given on the decision's date, for the year, reaching where its
+ * call reaches. Titled by the application's title; one without a title by what it is, a grant to its
+ * organisations under its call (the call's title alone would read as the application's).
+ */
+function applicationGrant(folder: DataFolder, app: Application, year: number, lang: Language): GrantSource {
   const call = folder.records.call.get(app.call);
-  const title = app.title ?? call?.title ?? app.id;
+  const untitled = app.title === undefined ? { organisations: andList(app.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o)), call: call?.title ?? app.call } : undefined;
+  const title = app.title ?? translate(lang, 'openData.untitledGrantTitle', untitled!);
   return {
     // Prefixed: an application and an agreement may have the same id.
-    id: `application-${app.id}`, title, kind: 'application', awardDate: app.decision!.date,
+    id: `application-${app.id}`, title, kind: untitled ? 'untitledApplication' : 'application', ...(untitled ? { untitled } : {}), awardDate: app.decision!.date,
     planned: { startDate: `${year}-01-01`, endDate: `${year}-12-31` },
     fromOpenCall: call?.channel === 'public' ? 'Yes' : 'No',
     reach: call ?? {},

@@ -14,7 +14,7 @@ import { buildFundingReport } from './funding.js';
 export interface RankedApplication {
   id: string;
   organisations: string[];
-  /** 1 for the highest total; equal totals share a rank. Null when not ranked (a score missing, or withdrawn). */
+  /** 1 for the highest total; equal totals share a rank. Null when not ranked (a score missing, withdrawn, or refused on formal grounds). */
   rank: number | null;
   total: number | null;
   /** Scores by assessor number (1, 2, …, in the order they first assessed) and criterion id: the counted assessors' only. */
@@ -22,6 +22,8 @@ export interface RankedApplication {
   /** How many assessors with a declared tie to an applicant assessed this application: their scores are left out of its total and rank. */
   uncounted: number;
   decision: Outcome | null;
+  /** The formal ground of a refusal (late, ineligible): it was not judged by the scores, so it is not ranked. */
+  formal: NonNullable<Application['decision']>['formal'] | null;
   amountApplied: number;
   amountGranted: number | null;
   /** The day the application was received. */
@@ -160,15 +162,17 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
 
 
 function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
-  const withdrawn = a.decision?.outcome === 'withdrawn';
-  const total = withdrawn ? undefined : weightedTotal(a, criteria, assessors);
+  // Withdrawn, or refused on formal grounds (late, not eligible): out of the competition, whatever scores it has.
+  const formal = a.decision?.outcome === 'refused' ? a.decision.formal : undefined;
+  const out = a.decision?.outcome === 'withdrawn' || formal !== undefined;
+  const total = out ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
   assessors.forEach((name, i) => {
     for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });
   });
   return {
     id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
-    decision: a.decision?.outcome ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
+    decision: a.decision?.outcome ?? null, formal: formal ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     received: a.received, late: isLate(a.received, call.deadline),
     years: [...(a.years ?? [])].sort((x, y) => x - y),
     cumulative: null, withinBudget: null, tiedAtLine: false,

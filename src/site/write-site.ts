@@ -500,8 +500,10 @@ class PageWriterThread {
     else if (content instanceof Uint8Array) length = content.length;
     else for (const piece of content) length += Buffer.byteLength(piece, 'utf8');
     if (length > OWN_BUFFER_BYTES) {
-      const own = Buffer.allocUnsafeSlow(length);
-      encode(own, 0, content);
+      // Bytes that fill a buffer of their own (a large file built on another thread) are handed on as they are.
+      const whole = content instanceof Uint8Array && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && !(content.buffer instanceof SharedArrayBuffer);
+      const own = whole ? Buffer.from(content.buffer as ArrayBuffer) : Buffer.allocUnsafeSlow(length);
+      if (!whole) encode(own, 0, content);
       this.send({ index: this.next++, ...page, start: 0, length, bytes: own.buffer as ArrayBuffer }, this.head, [own.buffer as ArrayBuffer]);
       return undefined;
     }

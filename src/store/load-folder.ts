@@ -331,14 +331,14 @@ const identityOf = (st: BigIntStats): FileIdentity => ({ size: st.size, mtimeNs:
  * believed as an amount a thousand times smaller. Where the first one is, if any.
  */
 const DECIMAL_AMOUNT = /\b[a-z_]*_dkk[ \t]*:[ \t]*[+-]?\d+\.\d+(?=[ \t]*(?:[,}\]#\r\n]|$))/m;
-function decimalAmount(text: string): Position | undefined {
+function decimalAmount(text: string): (Position & { key: string; written: string }) | undefined {
   const m = text.includes('_dkk') ? DECIMAL_AMOUNT.exec(text) : null;
   if (!m) return undefined;
   const at = m.index + m[0].search(/[+-]?\d+\.\d+$/);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { line, col: at - lineStart + 1 };
+  return { line, col: at - lineStart + 1, key: /[a-z_]*_dkk/.exec(m[0])![0], written: m[0].slice(at - m.index) };
 }
 
 /**
@@ -350,16 +350,20 @@ function decimalAmount(text: string): Position | undefined {
  * looked at further only there.
  */
 const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+|\d+\.0+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
-function numberNotInDigits(text: string): (Position & { thousands: boolean }) | undefined {
+function numberNotInDigits(text: string): (Position & { key: string; written: string; thousands: boolean }) | undefined {
   NUMBER_FORM.lastIndex = 0;
   for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
     const key = integerKeyOf(text, lineStart, m.index);
     if (key === undefined || !INTEGER_FIELDS.has(key)) continue;
+    // Only a whole value: the `000` of `250 000` or the `00` of `1.500.000,00` is part of a text
+    // (which the schemas then refuse as one), not a number of its own.
+    const before = text.slice(lineStart, m.index);
+    if (!/(?:[:[{]|^[ \t]*-)[ \t]*$/.test(before) && !(/,[ \t]*$/.test(before) && /[[{]/.test(before))) continue;
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
     // `seats: 1.000` (YAML's 1, a Danish thousand) is said as a thousands point.
-    return { line, col: m.index - lineStart + 1, thousands: THOUSANDS.test(m[0]) };
+    return { line, col: m.index - lineStart + 1, key, written: m[0], thousands: THOUSANDS.test(m[0]) };
   }
   return undefined;
 }
@@ -397,10 +401,22 @@ function integerKeyOf(text: string, lineStart: number, at: number): string | und
  */
 export function numberFormProblems(rel: string, text: string): Problem[] {
   const decimal = decimalAmount(text);
-  if (decimal) return [{ file: rel, ...decimal, rule: 'amount-decimal', severity: 'error', message: { key: 'problem.amountDecimal' } }];
+  if (decimal) return [{ file: rel, line: decimal.line, col: decimal.col, rule: 'amount-decimal', severity: 'error', message: groupedNumber(decimal.key, decimal.written) ?? { key: 'problem.amountDecimal' } }];
   const form = numberNotInDigits(text);
-  if (form) return [{ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } }];
+  if (form) return [{ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: (form.thousands && groupedNumber(form.key, form.written)) || { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } }];
   return [];
+}
+
+/**
+ * A whole number written with points between the thousands (`amount_dkk: 250.000`, which YAML reads
+ * as 250) said by its field with the digits to write instead, in the words the schemas' check says
+ * `1.500.000` and `250 000` with; undefined for any other form. `key` is one of INTEGER_FIELDS, each
+ * of which has a label.
+ */
+function groupedNumber(key: string, written: string): Message | undefined {
+  // A plus sign is a form of its own (said as such); the digits are the written ones, points left out.
+  if (!THOUSANDS.test(written) || written.startsWith('+')) return undefined;
+  return { key: 'problem.schema.integerGrouped', params: { field: { key: `label.${key}` as Message['key'] }, digits: written.replace(/\./g, '') } };
 }
 
 /** Reads and parses one candidate: everything readFolder learns from a file it has to read. */

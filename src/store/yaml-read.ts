@@ -140,20 +140,30 @@ export const THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
  * Looked for under any key but those `decimalKey` says take a decimal number, since a file given to
  * a command may name its fields in Danish.
  */
-export function thousandsNumbers(text: string, parsed: StrictParse, decimalKey: (key: string) => boolean = () => false): Array<{ line: number; col: number }> {
+export function thousandsNumbers(text: string, parsed: StrictParse, decimalKey: (key: string) => boolean = () => false): Array<{ line: number; col: number; path: PathSegment[]; written: string }> {
   const { doc, lineCounter } = parsed;
   if (!doc || !lineCounter || !/\d\.\d{3}/.test(text)) return [];
-  const { visit, isScalar, isPair } = yaml();
-  const found: Array<{ line: number; col: number }> = [];
+  const { visit, isScalar, isPair, isSeq } = yaml();
+  const found: Array<{ line: number; col: number; path: PathSegment[]; written: string }> = [];
   visit(doc, {
     Scalar(_key, node, path) {
       if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
       // A value under a key that takes a decimal number (a criterion's weight: 1.250) is one.
       const pair = path[path.length - 1];
+      // A key written so is no field (it is said as an unknown one).
+      if (isPair(pair) && pair.key === node) return;
       if (isPair(pair) && pair.value === node && isScalar(pair.key) && decimalKey(String(pair.key.value))) return;
-      if (THOUSANDS.test(text.slice(node.range[0], node.range[1]).trim())) {
+      const written = text.slice(node.range[0], node.range[1]).trim();
+      if (THOUSANDS.test(written)) {
         const p = lineCounter.linePos(node.range[0]);
-        found.push({ line: p.line, col: p.col });
+        // Where it is in the data: a pair's key, a list's index, down to the number itself.
+        const at: PathSegment[] = [];
+        const ancestors = [...path, node];
+        ancestors.forEach((n, i) => {
+          if (isPair(n) && isScalar(n.key)) at.push(String(n.key.value));
+          else if (isSeq(n)) at.push(n.items.indexOf(ancestors[i + 1] as never));
+        });
+        found.push({ line: p.line, col: p.col, path: at, written });
       }
     },
   });

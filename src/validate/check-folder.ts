@@ -13,6 +13,7 @@ import { APPLICATION_RULES } from './application-rules.js';
 import { fieldLike, fieldName, schemaProblems } from './schema-problems.js';
 import { checkPublicContacts } from './public-contact.js';
 import { controlCharacterIn } from '../domain/text.js';
+import type { MessageKey } from '../i18n/index.js';
 
 /** Each file role's schema. */
 const SCHEMA_OF: Record<string, SchemaName> = {
@@ -178,7 +179,7 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
       // Every value holding a control character, each at its own place, whatever else is wrong with
       // the file: one run tells them all, beside the schema's problems.
       if (!passed) {
-        for (const c of controlCharacters(f.data, ok)) report(f.rel, c.trail, 'value', 'control-character', 'error', { key: c.direction ? 'problem.directionCharacter' : 'problem.controlCharacter', params: { field: fieldName(c.trail) } });
+        for (const c of controlCharacters(f.data, ok)) report(f.rel, c.trail, 'value', 'control-character', 'error', { key: CHARACTER_KEY[c.kind], params: { field: fieldName(c.trail) } });
       }
       if (!ok) {
         const found = schemaProblems(validatorOf(name).errors ?? [], f.data);
@@ -525,18 +526,23 @@ function unreadableTargets(problems: readonly Problem[]): Target[] {
   return out;
 }
 
+type CharacterKind = NonNullable<ReturnType<typeof controlCharacterIn>>;
+
+/** How the control-character rule says what a value holds. */
+const CHARACTER_KEY = { control: 'problem.controlCharacter', direction: 'problem.directionCharacter', invisible: 'problem.invisibleCharacter' } as const satisfies Record<CharacterKind, MessageKey>;
+
 /**
  * Each key and value of the data that holds a control character (domain/text.ts): its path, and
- * whether what it holds turns the direction of text. Every one is reported, so a person mends them
+ * what it holds (a mark that turns the direction of text, a character of no width, another). Every one is reported, so a person mends them
  * all in one go. In data that failed its schema, a key that is no field name is passed by, and what
  * is under it: the schema points at it by its place alone (it may be a person's name).
  */
-function controlCharacters(root: unknown, passed: boolean): Array<{ trail: (string | number)[]; direction: boolean }> {
-  const found: Array<{ trail: (string | number)[]; direction: boolean }> = [];
+function controlCharacters(root: unknown, passed: boolean): Array<{ trail: (string | number)[]; kind: CharacterKind }> {
+  const found: Array<{ trail: (string | number)[]; kind: CharacterKind }> = [];
   const trail: (string | number)[] = [];
   const test = (text: string): boolean => {
     const control = controlCharacterIn(text);
-    if (control) found.push({ trail: [...trail], direction: control === 'direction' });
+    if (control) found.push({ trail: [...trail], kind: control });
     return control !== undefined;
   };
   const walk = (value: unknown): void => {

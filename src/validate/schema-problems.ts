@@ -4,6 +4,8 @@ import type { ErrorObject } from 'ajv';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
 import { amountRange, yearRange } from '../domain/shapes.js';
+import { readWholeNumber } from '../domain/whole-numbers.js';
+import { readDate } from '../domain/dates.js';
 
 export interface SchemaProblem {
   rule: string;
@@ -25,6 +27,15 @@ export function fieldName(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
   return out || '(record)';
+}
+
+/**
+ * What is wrong with a value a date field holds, as the options say it: written YYYY-MM-DD but no day
+ * of the calendar (2026-02-30), or not written so.
+ */
+function dateKey(value: unknown): Message['key'] {
+  const reading = typeof value === 'string' ? readDate(value) : undefined;
+  return reading && 'mistake' in reading && reading.mistake === 'no-such-day' ? 'problem.schema.noSuchDay' : 'problem.schema.formatDate';
 }
 
 const PATTERN_KEY: Record<string, Message['key']> = {
@@ -115,6 +126,13 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         const value = valueAt(data, path);
         const tooLarge = typeof value === 'number' && !Number.isFinite(value) && (type === 'number' || type === 'integer');
         const key = tooLarge ? 'problem.schema.numberTooLarge' : ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
+        // A whole number written as people write one (`1.500.000`, `250 000`: text to YAML) is said
+        // with the digits to write instead; only its digits are repeated, which the user typed as a number.
+        const grouped = type === 'integer' && typeof value === 'string' && !/^\s*-?\d+\s*$/.test(value) ? readWholeNumber(value) : undefined;
+        if (grouped !== undefined) {
+          p = { rule: 'schema-type', path, at: 'value', message: { key: 'problem.schema.integerGrouped', params: { field, digits: String(grouped) } } };
+          break;
+        }
         // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
         p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;
@@ -124,11 +142,13 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         p = { rule: 'schema-value', path, at: 'value', message: { key: 'problem.schema.enum', params: { field, allowed: { codes: (e.params.allowedValues as unknown[]).map(String), field: [...path].reverse().find((k): k is string => typeof k === 'string') } } } };
         break;
       case 'format':
-        p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? 'problem.schema.formatDate' : 'problem.schema.formatEmail', params: { field } } };
+        p = { rule: 'schema-format', path, at: 'value', message: { key: e.params.format === 'date' ? dateKey(valueAt(data, path)) : 'problem.schema.formatEmail', params: { field } } };
         break;
-      case 'pattern':
-        p = { rule: 'schema-format', path, at: 'value', message: { key: PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther', params: { field } } };
+      case 'pattern': {
+        const key = PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther';
+        p = { rule: 'schema-format', path, at: 'value', message: { key: key === 'problem.schema.formatDate' ? dateKey(valueAt(data, path)) : key, params: { field } } };
         break;
+      }
       case 'minItems':
         p = { rule: 'schema-length', path, at: 'value', message: { key: 'problem.schema.minItems', params: { field, limit: Number(e.params.limit) } } };
         break;

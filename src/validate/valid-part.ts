@@ -19,6 +19,19 @@ export interface LeftOut {
 
 export type ValidPart = { folder: DataFolder; leftOut: LeftOut } | { unsound: number };
 
+/** How many records of each kind were left out (their own file has errors, or one they depend on has); a kind with none is absent. */
+export type LeftOutCounts = Partial<Record<RecordKind, number>>;
+
+export function leftOutCounts(leftOut: LeftOut): LeftOutCounts {
+  const counts: LeftOutCounts = {};
+  const add = (kind: RecordKind | undefined) => {
+    if (kind) counts[kind] = (counts[kind] ?? 0) + 1;
+  };
+  for (const file of leftOut.files) add(RECORD_KINDS.find((k) => file.startsWith(`${FOLDER_OF[k]}/`)));
+  for (const record of leftOut.dependents) add(RECORD_KINDS.find((k) => record.startsWith(`${k}/`)));
+  return counts;
+}
+
 const RECORD_FOLDERS = RECORD_KINDS.map((k) => `${FOLDER_OF[k]}/`);
 
 /** The references (paths in REFERENCES) without whose target a record cannot be told: its owner, its parties, its money. */

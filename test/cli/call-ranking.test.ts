@@ -188,7 +188,7 @@ describe('call ranking', () => {
     const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n').slice(2, 4);
     const command = 'civsam call edit c1 --criteria \'Rækkevidde\' Behov \'Samarbejde med kommunen.\'';
     expect(await notes('da')).toEqual([
-      'Hver bedømmers karakterer står i kriteriernes rækkefølge: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter eller er trukket tilbage, får ingen plads.',
+      'Hver bedømmers karakterer står i kriteriernes rækkefølge: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter, er trukket tilbage eller har fået afslag af formelle grunde (for sent, ikke berettiget), får ingen plads.',
       `Kriteriet »Samarbejde med kommunen« står som tekst uden id, så det får ingen karakterer og tæller ikke med i rangordningen. Angiv opslagets kriterier igen, så får det et id efter sin tekst (de andre beholder deres): ${command}`,
     ]);
     expect((await notes('en'))[1]).toBe(`The criterion “Samarbejde med kommunen” is written as plain text without an id, so it is not scored and does not count in the ranking. Give the call's criteria again, and it gets an id from its text (the others keep theirs): ${command}`);

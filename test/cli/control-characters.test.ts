@@ -72,3 +72,27 @@ describe('validate', () => {
     expect(broken.stdout).not.toContain('\u001b');
   });
 });
+
+describe('invisible characters (a zero-width space copied from a web page) are refused as a direction mark is', () => {
+  const INVISIBLE_DA = 'indeholder et usynligt tegn (fx et mellemrum uden bredde, som tit kommer med, når tekst kopieres fra en hjemmeside). Det ses ikke, men følger med teksten ud i regneark og på siderne. Fjern det: skriv teksten igen i stedet for at kopiere den.';
+  const ADD = ['org', 'add', '--no-commit', '--kind', 'patientforening', '--areas', 'psykiatri', '--scope', 'regional'];
+
+  it('in a name typed as an option: each of U+200B, U+200C, U+200D, U+2060 and U+FEFF; nothing is written', async () => {
+    const { dir } = folder();
+    for (const mark of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']) {
+      const r = await da(dir, ...ADD, '--name', `Ny${mark}Forening`);
+      expect(r, JSON.stringify(mark)).toEqual({ code: 2, stdout: '', stderr: `  --name ${INVISIBLE_DA}\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n` });
+    }
+    // A right-to-left mark is a direction mark, said as one.
+    expect((await da(dir, ...ADD, '--name', 'Ny\u200FForening')).stderr).toContain('--name indeholder et usynligt tegn, der vender tekstens retning');
+    // Near miss: the same name without it is written.
+    expect((await da(dir, ...ADD, '--name', 'Ny Forening')).code).toBe(0);
+  });
+
+  it('in a file: validate says it at the value', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', '"Alpha\\u200B"') });
+    const r = await da(dir, 'validate');
+    expect(r.code).toBe(2);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`organisations/alpha.yaml:3:7 Navn ${INVISIBLE_DA}`);
+  });
+});

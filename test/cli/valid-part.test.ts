@@ -125,3 +125,57 @@ describe('through the binary', () => {
     expect(civsamBinary(['--data', dir, 'audit'], { env: { CIVSAM_LANG: 'da' } }).code).toBe(2);
   });
 });
+
+describe('an empty report where records were left out for errors', () => {
+  // A pool whose budget is written the Danish way is left out; it still exists, so no report says
+  // there are no pools (and invites registering it again).
+  const POOL_WRITTEN_DANISH = {
+    ...baseFiles(),
+    'pools/puljen.yaml': 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2027\n    amount_dkk: 1.600.000\n',
+  };
+  /** A sentence as one line, however the terminal's width broke it. */
+  const oneLine = (text: string) => text.trim().replace(/\s+/g, ' ');
+  const NONE_SHOWN = 'Der er ingen puljer at vise: 1 pulje er udeladt på grund af fejl; civsam validate viser, hvad der skal rettes.';
+
+  test('overview funding and pool list say the pool is left out, never that there is none', async () => {
+    const dir = makeFolder(POOL_WRITTEN_DANISH);
+    const funding = await run(dir, ['overview', 'funding', '--format', 'md'], 'da');
+    expect(funding.code).toBe(0);
+    expect(funding.stderr).toBe('1 fil med fejl er udeladt; civsam validate viser den.\n');
+    expect(funding.stdout).toContain(`| ${NONE_SHOWN} |`);
+    expect(funding.stdout).not.toContain('Registrér en med civsam pool add');
+    expect((await run(dir, ['overview', 'funding', '--by', 'organisation', '--format', 'md'], 'da')).stdout).toContain(`| ${NONE_SHOWN} |`);
+    expect(oneLine((await run(dir, ['pool', 'list'], 'da')).stdout)).toBe(NONE_SHOWN);
+    expect(oneLine((await run(dir, ['pool', 'list'])).stdout)).toBe('There are no pools to show: errors leave out 1 pool; civsam validate shows what to put right.');
+    // Without a pool at all, it is said as before.
+    const none = makeFolder(baseFiles());
+    expect((await run(none, ['pool', 'list'], 'da')).stdout).toBe('Der er ingen puljer.\n');
+    expect((await run(none, ['overview', 'funding', '--format', 'md'], 'da')).stdout).toContain('| Der er endnu ingen puljer. Registrér en med civsam pool add. |');
+  });
+
+  test('a list of offers whose every file has errors, or whose organisation has, says how many are left out', async () => {
+    const { 'offers/o1.yaml': _shown, ...files } = BROKEN;
+    const offers = await run(makeFolder(files), ['offer', 'list'], 'da');
+    expect(offers).toMatchObject({ code: 0, stderr: NOTICE_DA });
+    expect(oneLine(offers.stdout)).toBe('Der er ingen tilbud at vise: 2 tilbud er udeladt på grund af fejl; civsam validate viser, hvad der skal rettes.');
+  });
+
+  test('overview offers and coverage say how many offers are left out and not counted (a gap may be one only for that)', async () => {
+    const dir = makeFolder(BROKEN);
+    const note = '2 tilbud er udeladt på grund af fejl og er ikke talt med her; civsam validate viser, hvad der skal rettes.';
+    for (const overview of ['offers', 'coverage']) {
+      const r = await run(dir, ['overview', overview, '--as-of', '2026-06-01', '--format', 'md'], 'da');
+      expect(r.code, overview).toBe(0);
+      expect(r.stdout, overview).toContain(`\n${note}\n`);
+    }
+    // Near miss: nothing left out, nothing said.
+    expect((await run(makeFolder(baseFiles()), ['overview', 'offers', '--as-of', '2026-06-01', '--format', 'md'], 'da')).stdout).not.toContain('udeladt');
+  });
+
+  test('overview expiring with no agreement due says that agreements left out are not counted', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'agreements/a1.yaml': 'id: a1\ntitle: Aftale\norganisations: [alpha]\nstatus: active\nstart: 2026-02-30\n' });
+    const expiring = await run(dir, ['overview', 'expiring', '--as-of', '2026-06-01', '--format', 'md'], 'da');
+    expect(expiring.code).toBe(0);
+    expect(expiring.stdout).toContain('Ingen aktiv aftale udløber eller skal evalueres i perioden, og ingen er udløbet. 1 aftale er udeladt på grund af fejl og er ikke talt med her; civsam validate viser, hvad der skal rettes.');
+  });
+});

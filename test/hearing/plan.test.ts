@@ -103,13 +103,16 @@ describe('consultation plan: limited seats', () => {
     expect(reasonOf(plan, 'pd', 'da')).toBe('udeladt: Inhabil.');
   });
 
-  it('equal wait and equal time on the list: chosen by id', () => {
+  it('equal wait and equal time on the list: chosen by id, said as alphabetical order of the two ids', () => {
     const files = hearingFiles({ zz: { since: '2020-01-01' }, aa: { since: '2020-01-01' }, mm: { since: '2020-01-01' } }, { t: { opens: '2026-06-01', seats: 2 } });
     const folder = load(files);
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['aa', 'mm']);
-    expect(reasonOf(plan, 'mm')).toBe('others joined the hearing list the same day, so chosen by id');
-    expect(reasonOf(plan, 'zz')).toBe('those proposed joined the hearing list the same day, so left out by id');
+    // The tie-break said in words, with the two ids it decided between, so the order can be seen.
+    expect(reasonOf(plan, 'mm')).toBe('others joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
+    expect(reasonOf(plan, 'zz')).toBe('those proposed joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
+    expect(reasonOf(plan, 'mm', 'da')).toBe('andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
+    expect(reasonOf(plan, 'zz', 'da')).toBe('de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
   });
 });
 

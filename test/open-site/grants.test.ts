@@ -174,3 +174,17 @@ describe('a grant shared by several organisations', () => {
     expect(grants.find((g) => g.id.endsWith('a4-pool-two-2026-beta'))!.description).toBe('Grant from Pulje To for 2026 to the collaboration agreement “Fælles netværk”. The grant of DKK 100,002 is split equally between 3 organisations, each given its part as a grant of its own; this is the recipient\'s part.');
   });
 });
+
+describe('a grant decided on an application without a title', () => {
+  it('is titled as a grant to its organisations under its call, and its description does not call the call\'s title the application\'s', () => {
+    const application = 'id: r-aeble\ncall: c-recent\norganisations: [aeblehaven]\namount_dkk: 40000\nkind: development\nyears: [2026]\nreceived: 2025-10-20\ndecision:\n  outcome: granted\n  date: 2025-12-01\n  reason: God\n';
+    const folder = loadFiles({ ...siteFiles(), 'civsam.yaml': 'region:\n  name: Region Test\nlanguage: da\n', 'applications/r-aeble.yaml': application });
+    const call = folder.records.call.get('c-recent')!.title;
+    const org = folder.records.organisation.get('aeblehaven')!.name;
+    const [da] = buildGrants(folder, 'da').filter((g) => g.id.includes('r-aeble'));
+    expect([da.title, da.description]).toEqual([`Bevilling til ${org} i opslaget »${call}«`, `Bevilling fra Pulje Et for 2026 til ansøgningen fra ${org} i opslaget »${call}«.`]);
+    const [en] = buildGrants(folder, 'en').filter((g) => g.id.includes('r-aeble'));
+    expect([en.title, en.description]).toEqual([`Grant to ${org} under the call “${call}”`, `Grant from Pulje Et for 2026 to the application from ${org} under the call “${call}”.`]);
+    expect(validator()(grantsPackage(buildGrants(folder, 'da')))).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 // A number in a file given with --from-file that YAML reads otherwise than it is written is refused
 // at its place, as validate refuses it in a record's file: a Danish thousands point (`beløb:
-// 100.000`, read as 100) under a Danish key or an English one, and forms such as 0x… or 2.027e3.
+// 100.000`, read as 100) under a Danish key or an English one, with the digits to write and the
+// file's other problems, and forms such as 0x… or 2.027e3.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,14 +32,29 @@ async function add(file: string, lang = 'da') {
 describe('--from-file: numbers YAML would read otherwise', () => {
   it('a thousands point under a Danish key is refused at the value, nothing written (it was stored as 100)', async () => {
     const { r, dir } = await add(agreement('beløb: 100.000'));
-    expect(r.stderr).toBe('fejl: ny.yaml:10:12: Et tal skrives uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000. Intet er skrevet.\n');
+    expect(r.stderr).toBe('  ny.yaml:10:12  Midler nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 100000.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'agreements')) ? readdirSync(join(dir, 'agreements')) : []).toEqual([]);
   });
   it('under the English key too; in English (1.500.000, not a number in YAML, is refused by the schema already)', async () => {
     const { r } = await add(agreement('amount_dkk: 250.000'), 'en');
-    expect(r.stderr).toMatch(/^error: ny\.yaml:10:17: A number is written without a point between thousands/);
+    expect(r.stderr).toBe('  ny.yaml:10:17  funding[0].amount_dkk must be written in digits only, without points or spaces: 250000.\nerror: the change was refused because of the problem above; nothing was written.\n');
     expect(r.code).toBe(2);
+  });
+  it('an amount with points or spaces between the thousands is said one way, with the digits to write, and with the file\'s other problems', async () => {
+    const file = agreement('amount_dkk: 250.000').replace('title: Angstcafé\n', 'title: Angstcafé\nstart_note: x\n')
+      + '  - {pool: psykiatripuljen, year: 2027, kind: development, amount_dkk: 1.500.000}\n  - {pool: psykiatripuljen, year: 2028, kind: development, amount_dkk: 250 000}\n';
+    const { r, dir } = await add(file);
+    expect(r.stderr.split('\n').filter((l) => l.includes('beløb'))).toEqual([
+      '  ny.yaml:11:17  Midler nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.',
+      '  ny.yaml:12:72  Midler nr. 2: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.',
+      '  ny.yaml:13:72  Midler nr. 3: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.',
+    ]);
+    // The file's other problem is said too (the amounts no longer stop the reading at the first).
+    expect(r.stderr).toContain('start_note');
+    expect(r.stderr).toMatch(/fejl: ændringen blev afvist på grund af de 4 problemer ovenfor; intet er skrevet\.\n$/);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'agreements')) ? readdirSync(join(dir, 'agreements')) : []).toEqual([]);
   });
   it('a hexadecimal amount is refused as validate refuses it', async () => {
     const { r } = await add(agreement('amount_dkk: 0x100'));

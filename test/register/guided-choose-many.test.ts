@@ -1,7 +1,7 @@
 // Guided entry on a terminal, in Danish: Enter on `Færdig (0 valgt)` where at least one must be
 // chosen says so in Danish, in place of the tick an accepted answer gets, and leaves the filter
 // empty (the prompt library would write the choice into it); a filter that matches nothing says so in Danish; too few areas are told as a person
-// says it; the CVR question takes a number as people write it and never asks for quotes.
+// says it; a short list is typed to filter as a long one is (never letters that choose all); the CVR question takes a number as people write it and never asks for quotes.
 // Needs the built binary (node scripts/build.js).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,12 +24,19 @@ describe('guided entry: choosing several of many, in Danish', () => {
     await run.waitFor('? Art');
     run.type(KEY.enter);
     await run.waitFor('? Områder');
-    // The keys' help in Danish, the space bar by its Danish name.
-    await run.waitFor('mellemrum vælg');
+    // The keys' help in Danish.
+    await run.waitFor('↑↓ flyt • ⏎ vælg');
     // No area chosen: said as a person says it, not `Områder skal indeholde mindst 1.`
     run.type(KEY.enter);
     await run.waitFor('> Vælg mindst ét område.');
-    run.type(KEY.space + KEY.enter);
+    // A short list is typed to filter too: the letters of a word are never keys that choose all
+    // (`a`) or turn the choices round (`i`).
+    run.type('psykiatri');
+    await run.waitFor(/\? Områder \(skriv for at filtrere\) psykiatri\n❯ \[ \] psykiatri\n/);
+    run.type(KEY.enter);
+    await run.waitFor('✔ Områder + psykiatri');
+    await run.waitFor('❯ Færdig (1 valgt)');
+    run.type(KEY.enter);
     await run.waitFor('? Rækkevidde');
     run.type(KEY.enter); // udvalgte kommuner
     await run.waitFor('❯ Færdig (0 valgt)');
@@ -69,6 +76,7 @@ describe('guided entry: choosing several of many, in Danish', () => {
     expect(done.output).toContain('✔ Kommuner Færdig (1 valgt)');
     expect(done.output).not.toContain('✔ Kommuner (skriv for at filtrere)');
     expect(done.output).toMatch(/✔ Art [^(\s]/);
-    expect(parse(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8'))).toMatchObject({ cvr: '29190925', municipalities: ['skive'] });
+    expect(done.output).toContain('✔ Områder Færdig (1 valgt)');
+    expect(parse(readFileSync(join(dir, 'organisations/ny-forening.yaml'), 'utf8'))).toMatchObject({ cvr: '29190925', areas: ['psychiatry'], municipalities: ['skive'] });
   }, 60_000);
 });

@@ -129,7 +129,11 @@ describe('guided entry in Danish, 80 columns', () => {
     await run.waitFor('? Art');
     run.type(KEY.enter);
     await run.waitFor('? Områder');
-    run.type(KEY.space + KEY.enter);
+    run.type('social');
+    await run.waitFor('❯ [ ] socialområdet\n');
+    run.type(KEY.enter);
+    await run.waitFor('❯ Færdig (1 valgt)');
+    run.type(KEY.enter);
     await run.waitFor('? Rækkevidde');
     run.type(KEY.enter); // udvalgte kommuner
     await run.waitFor('❯ Færdig (0 valgt)');

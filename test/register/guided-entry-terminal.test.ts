@@ -71,7 +71,11 @@ describe('guided entry on a terminal, in Danish', () => {
     await run.waitFor('? Art');
     run.type(KEY.enter); // patientforening
     await run.waitFor('? Områder');
-    run.type(KEY.space + KEY.enter); // social
+    run.type('social');
+    await run.waitFor('❯ [ ] socialområdet\n');
+    run.type(KEY.enter);
+    await run.waitFor('❯ Færdig (1 valgt)');
+    run.type(KEY.enter);
     await run.waitFor('? Rækkevidde');
     run.type(KEY.down + KEY.enter); // regional
     await run.waitFor('? Vil du udfylde flere felter?');

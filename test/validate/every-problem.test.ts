@@ -14,8 +14,18 @@ describe('validate: every problem of a file in one run', () => {
     expect(problemsOf(files)).toEqual(['offers/o1.yaml:5:30 reference', 'offers/o1.yaml:6:14 schema-format']);
     expect(messagesOf(files, 'da')).toEqual([
       'offers/o1.yaml:5:30 reference Patientgruppe nr. 2 henviser til et id, som ingen patientgruppe har. Kontrollér id\'et, eller opret først det, der henvises til.',
-      'offers/o1.yaml:6:14 schema-format Aktivt fra skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.',
+      'offers/o1.yaml:6:14 schema-format Aktivt fra er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.',
     ]);
+  });
+
+  it('a date written YYYY-MM-DD that the calendar lacks is said as the options say it; one not written so, as such', () => {
+    const said = (date: string) => messagesOf({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta', undefined, `registered: ${date}\n`) }, 'da');
+    const noSuchDay = 'Registreret er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.';
+    expect(said('2026-02-30')).toEqual([`organisations/beta.yaml:9:13 schema-format ${noSuchDay}`]);
+    expect(said('2026-13-01')).toEqual([`organisations/beta.yaml:9:13 schema-format ${noSuchDay}`]);
+    expect(said('2025-02-29')).toEqual([`organisations/beta.yaml:9:13 schema-format ${noSuchDay}`]);
+    expect(said('2026-2-3')).toEqual(['organisations/beta.yaml:9:13 schema-format Registreret skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.']);
+    expect(said('2028-02-29')).toEqual([]);
   });
 
   it('near miss: the date alone is the only problem when the group exists', () => {

@@ -200,11 +200,29 @@ describe('an amount written with a Danish thousands separator', () => {
   const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\nfunds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
   it('is refused at the amount, not read as a thousand times less (YAML reads 600.000 as 600)', () => {
     const files = { ...baseFiles(), 'pools/p.yaml': pool('600.000') };
-    expect(messagesOf(files, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.']);
-    expect(messagesOf(files, 'en')[0]).toMatch(/^pools\/p\.yaml:7:17 amount-decimal An amount is written in whole kroner, without a point or comma/);
+    expect(messagesOf(files, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Beløb skal skrives med cifre alene, uden punktum eller mellemrum: 600000.']);
+    expect(messagesOf(files, 'en')).toEqual(['pools/p.yaml:7:17 amount-decimal Amount must be written in digits only, without points or spaces: 600000.']);
+    // A decimal that is no thousands point has no digits to offer: said as kroner without øre.
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600.5') }, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.']);
     // In a flow mapping, and after a list's dash, too; a whole amount and a text that mentions one are fine.
     expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600000').replace('  - year: 2026\n    amount_dkk: 600000\n', '  - {year: 2026, amount_dkk: 1.500}\n') }, 'en')[0]).toMatch(/^pools\/p\.yaml:6:30 amount-decimal /);
     expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600000') }, 'en').filter((m) => m.includes('amount-decimal'))).toEqual([]);
+  });
+});
+
+describe('an amount written as text the Danish way: one message, with the digits to write where they can be told', () => {
+  const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
+  const said = (amount: string) => messagesOf({ ...baseFiles(), 'pools/p.yaml': pool(amount) }, 'da');
+  it('points, spaces or quotes between the thousands are said as the point of 250.000 is, never as a leading zero (the 000 of 250 000)', () => {
+    expect(said('1.500.000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.']);
+    expect(said('250 000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.']);
+    expect(said('"1.500.000"')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.']);
+  });
+  it('near miss: a value whose digits cannot be told (a decimal comma, øre) is said without digits, in plain words', () => {
+    const plain = 'pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal være et helt tal skrevet med cifre alene, uden anførselstegn, komma, punktum eller mellemrum.';
+    expect(said('1,5')).toEqual([plain]);
+    expect(said('1.500.000,00')).toEqual([plain]);
+    expect(said('"1500000"')).toEqual([plain]);
   });
 });
 
@@ -229,7 +247,7 @@ describe('a whole number written otherwise than in digits', () => {
   });
   it('is found with a point and zeros, which YAML reads as a whole number: seats: 1.000 (a Danish thousand) is 1, said as a thousands point; 2.0 as a form', () => {
     const seats = (n: string) => ({ 'consultations/h.yaml': `id: h\ntitle: H\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nselection: limited\nseats: ${n}\nstatus: planned\n` });
-    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Et tal skrives uden punktum mellem tusinderne: YAML læser punktummet som decimaltegn, så 100.000 ville tælle som 100. Skriv det med cifre alene, fx 100000.']);
+    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Pladser skal skrives med cifre alene, uden punktum eller mellemrum: 1000.']);
     expect(only(seats('2.0'))).toEqual([expect.stringMatching(/^consultations\/h\.yaml:7:8 number-not-digits A whole number/)]);
     expect(only(seats('2'))).toEqual([]);
     expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 900000\n') + 'criteria:\n  - id: k\n    text: {da: "K"}\n    weight: 1.0\n' })).toEqual([]);

@@ -46,10 +46,6 @@ export const guided = defineMessages({
   'guided.dateHint': '(YYYY-MM-DD)',
   'guided.keyNavigate': 'move',
   'guided.keySelect': 'choose',
-  'guided.keySubmit': 'finish',
-  'guided.keyAll': 'all',
-  'guided.keyInvert': 'invert',
-  'guided.keySpace': 'space',
 }, {
   'cli.noInputOption': 'stil aldrig spørgsmål: et manglende påkrævet felt er en fejl, som i et script (civsam spørger kun i en terminal)',
   'guided.intro': 'Registrering af {kind}.',
@@ -93,8 +89,4 @@ export const guided = defineMessages({
   'guided.dateHint': '(ÅÅÅÅ-MM-DD)',
   'guided.keyNavigate': 'flyt',
   'guided.keySelect': 'vælg',
-  'guided.keySubmit': 'afslut',
-  'guided.keyAll': 'alle',
-  'guided.keyInvert': 'vend',
-  'guided.keySpace': 'mellemrum',
 });

@@ -1,61 +1,59 @@
-// A large site's second language, built on a thread of its own (build-worker.ts) while this thread
-// builds the open data and the first language: at the bench folder's size building the pages was
-// most of a publish, on one core. The thread is given a copy of the folder's records (the same
-// values, so the same pages) and sends its pages back as UTF-8 bytes, a batch at a time in buffers
-// handed over without a copy; this thread passes them on to the writer among its own. It is the
-// same site as one thread builds: the same pages, in the same order within each language.
-// A thread that fails, or goes silent, is not the user's problem: this thread builds the pages it
-// did not send itself.
+// A large site's open data, built on a thread of its own (open-data-worker.ts) while this thread
+// builds the pages. At the bench folder's size the open data (tens of megabytes of CSV and JSON)
+// was an eighth of a publish's work on this thread, and its long texts made every collection of
+// the heap here dearer. The thread is given a copy of the folder's records (the same values, so
+// the same files) and sends the files back as UTF-8 bytes, a batch at a time in buffers handed
+// over without a copy; this thread passes them on to the writer among its pages. The files are
+// the very ones one thread makes, in the same order. A thread that fails, or goes silent, is not
+// the user's problem: this thread builds the files it did not send itself.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { DataFolder } from '../domain/folder.js';
 import { RECORD_KINDS } from '../domain/kinds.js';
-import type { Language } from '../i18n/index.js';
 import type { FileContent } from './stage-page.js';
 
-/** The folder as the thread gets it: its values, without the functions (the site uses neither). */
+/** The folder as the thread gets it: its values, without the functions (the open data uses neither). */
 export type FolderCopy = Omit<DataFolder, 'fileOf' | 'mentioning'>;
 
-export interface BuilderInput {
+export interface OpenDataInput {
   folder: FolderCopy;
   asOf: string;
-  languages: Language[];
   port: MessagePort;
-  /** Int32 words: batches sent (SENT), and KiB sent and not yet taken here (WAITING). */
+  /** Int32 words: messages sent (SENT), and KiB sent and not yet taken here (WAITING). */
   flags: SharedArrayBuffer;
-  /** Tests: the thread stops as if it failed once it has sent this many pages. */
+  /** Tests: the thread stops as if it failed once it has sent this many files. */
   failAfter?: number;
 }
 
-/** What the thread sends: a batch of pages (their paths, and where each one's bytes lie in `bytes`), that it is done, or that it failed. */
-export type BuilderMessage = { paths: string[]; spans: number[]; bytes: ArrayBuffer } | { done: true } | { failed: true };
+/** What the thread sends: a batch of files (their paths, and where each one's bytes lie in `bytes`), that it is done, or that it failed. */
+export type OpenDataMessage = { paths: string[]; spans: number[]; bytes: ArrayBuffer } | { done: true } | { failed: true };
 
 export const SENT = 0;
 export const WAITING = 1;
-/** The most the thread sends ahead of what this thread has taken: the pages are let go once written. */
+/** The most the thread sends ahead of what this thread has taken: the files are let go once written. */
 export const MOST_WAITING_KIB = 48 * 1024;
-/** The longest wait for the thread's next batch before this thread builds the rest itself. */
+/** The longest wait for the thread's next message before this thread builds the rest itself. */
 const WAIT_MS = 60_000;
 
-export interface Builder {
-  /** The pages the thread has sent so far (none waited for). */
+export interface OpenDataThread {
+  /** The files the thread has sent so far (none waited for). */
   ready(): Generator<[path: string, content: FileContent]>;
-  /** Every page the thread still sends, waited for, until it is done or fails. */
+  /** Every file the thread still sends, waited for, until it is done or fails. */
   rest(): Generator<[path: string, content: FileContent]>;
-  /** When the thread failed: how many of its pages it sent (those after are to be built here). */
+  /** When the thread failed: how many files it sent (those after are to be built here). */
   failedAfter(): number | undefined;
   stop(): void;
 }
 
 /**
- * The thread for the open data and the second language, started with a copy of the folder; undefined where it
- * would not pay (a folder of fewer than `from` records, one core) or cannot run (the tests run
- * from the TypeScript sources: there is no compiled thread).
+ * The thread, started with a copy of the folder; undefined where it would not pay (a folder of
+ * fewer than `from` records, one core) or cannot run (the tests run from the TypeScript sources:
+ * there is no compiled thread).
  */
-export function startBuilder(folder: DataFolder, options: { asOf: string; languages: Language[] }, from: number, failAfter?: number): Builder | undefined {
-  const script = new URL('./build-worker.js', import.meta.url);
+export function startOpenDataThread(folder: DataFolder, asOf: string, from: number, failAfter?: number): OpenDataThread | undefined {
+  const script = new URL('./open-data-worker.js', import.meta.url);
   if (availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return undefined;
   let records = 0;
   for (const kind of RECORD_KINDS) records += folder.records[kind].size;
@@ -66,7 +64,7 @@ export function startBuilder(folder: DataFolder, options: { asOf: string; langua
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const input: BuilderInput = { folder: copy, asOf: options.asOf, languages: options.languages, port: port2, flags, ...(failAfter !== undefined ? { failAfter } : {}) };
+    const input: OpenDataInput = { folder: copy, asOf, port: port2, flags, ...(failAfter !== undefined ? { failAfter } : {}) };
     worker = new Worker(script, { workerData: input, transferList: [port2] });
   } catch {
     port1.close();
@@ -74,10 +72,10 @@ export function startBuilder(folder: DataFolder, options: { asOf: string; langua
   }
   worker.unref();
   worker.on('error', () => {}); // said by its silence: see rest()
-  return new BuilderThread(worker, port1, new Int32Array(flags));
+  return new Thread(worker, port1, new Int32Array(flags));
 }
 
-class BuilderThread implements Builder {
+class Thread implements OpenDataThread {
   private received = 0;
   private state: 'running' | 'done' | 'failed' = 'running';
 
@@ -91,7 +89,7 @@ class BuilderThread implements Builder {
     while (this.state === 'running') {
       const m = receiveMessageOnPort(this.port);
       if (!m) return;
-      yield* this.take(m.message as BuilderMessage);
+      yield* this.take(m.message as OpenDataMessage);
     }
   }
 
@@ -100,14 +98,14 @@ class BuilderThread implements Builder {
       const sent = Atomics.load(this.flag, SENT);
       const m = receiveMessageOnPort(this.port);
       if (m) {
-        yield* this.take(m.message as BuilderMessage);
+        yield* this.take(m.message as OpenDataMessage);
         continue;
       }
       if (Atomics.wait(this.flag, SENT, sent, WAIT_MS) === 'timed-out') this.state = 'failed';
     }
   }
 
-  private *take(m: BuilderMessage): Generator<[string, FileContent]> {
+  private *take(m: OpenDataMessage): Generator<[string, FileContent]> {
     if ('done' in m) {
       this.state = 'done';
       return;
