@@ -3,12 +3,13 @@
 // file is recorded only when validate finds no error in it; a removed file or one civsam does not
 // read is left to the user. The commit message names the record (kind and id) or the file, never a
 // value from it.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { folderLanguage } from '../context/sync-setting.js';
 import { commitPaths, folderPrefix, gitRaw, handEditedFiles, type Repository } from '../store/git.js';
 import { recordOfFile } from '../store/history.js';
+import { readFileAt } from '../store/git-tree.js';
 import { readFolder } from '../store/load-folder.js';
 import { noCache } from '../store/parse-cache.js';
 import { checkFolder } from '../validate/check-folder.js';
@@ -28,6 +29,34 @@ function inHistory(repo: Repository, prefix: string, rel: string): boolean {
 }
 
 /**
+ * The record files moved by hand among `files` (changed by hand, data-folder paths): a removed
+ * record file whose content a new file of the same kind holds (its `id:` line aside, which a
+ * careful hand may have changed too); from each old path to its new one.
+ */
+function movedFiles(repo: Repository, dir: string, prefix: string, files: readonly string[]): Map<string, string> {
+  const withoutId = (text: string) => text.replace(/^id:.*$/m, '');
+  const gone = files.filter((f) => recordAt(f) && !existsSync(join(dir, f)));
+  const added = files.filter((f) => recordAt(f) && existsSync(join(dir, f)) && !inHistory(repo, prefix, f));
+  const moves = new Map<string, string>();
+  for (const from of gone) {
+    const was = readFileAt(repo.root, 'HEAD', `${prefix}${from}`);
+    if (!was) continue;
+    const folder = from.split('/')[0];
+    const to = added.find((f) => f.split('/')[0] === folder && ![...moves.values()].includes(f) && withoutId(readText(join(dir, f))) === withoutId(was.toString('utf8')));
+    if (to) moves.set(from, to);
+  }
+  return moves;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Commits each file changed by hand that validate finds no error in, one commit a file; says what
  * was recorded and why the others were not. Returns how many were left out. `own`: files of changes
  * civsam saved itself and could not commit (data-folder paths), never taken for edits by hand.
@@ -41,7 +70,14 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
   const problems = checkFolder(raw).problems.filter((p) => p.severity === 'error');
   const lang = folderLanguage(ctx);
   let left = 0;
-  for (const rel of files) {
+  // A record file moved by hand (`mv`): its removal and the new file are one move, said as one.
+  const moves = movedFiles(repo, dir, prefix, files);
+  for (const [from, to] of moves) {
+    left++;
+    say(ctx.t('doctor.recordMoved', { from: terminalSafe(join(ctx.dataDir, from)), to: terminalSafe(join(ctx.dataDir, to)) }), c.yellow);
+  }
+  const moved = new Set([...moves.keys(), ...moves.values()]);
+  for (const rel of files.filter((f) => !moved.has(f))) {
     const shown = terminalSafe(join(ctx.dataDir, rel));
     const source = raw.files.find((f) => f.rel === rel);
     const errors = problems.filter((p) => p.file === rel).length;
@@ -58,9 +94,11 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
       continue;
     }
     const what = source!.what;
+    // A file the last commit did not have is a record created by hand, not changed.
+    const key = inHistory(repo, prefix, rel) ? 'commit.handEdited' : 'commit.handCreated';
     const message = what.role === 'record'
-      ? translate(lang, 'commit.handEdited', { what: `${translate(lang, `kind.${what.kind}`)} ${what.id}` })
-      : translate(lang, 'commit.handEdited', { what: rel });
+      ? translate(lang, key, { what: `${translate(lang, `kind.${what.kind}`)} ${what.id}` })
+      : translate(lang, key, { what: rel });
     const done = commitPaths(repo, [join(realpathSync(dir), rel)], message);
     if (done.committed) say(ctx.t('doctor.recorded', { file: shown, commit: done.hash }), c.green);
     else {

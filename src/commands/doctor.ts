@@ -2,7 +2,7 @@
 // interrupted write (they are never read as records), clears a lock left by a process that died,
 // and reports what else a person should know: files others can read, uncommitted changes (its own
 // saved changes it could not commit told apart from edits by hand).
-import { readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { folderOutside } from '../store/read-file.js';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { EXIT, UserError, fileSystemFailure, fileSystemMessage, type FileSystemF
 import { acquireFolderLock, LOCK_FILE, lockState, processAlive, type FolderLock } from '../store/folder-lock.js';
 import { findRepository, folderPrefix, handEditedFiles, inDataFolder, uncommitted } from '../store/git.js';
 import { commitOwnChanges, ownUncommitted } from '../store/own-uncommitted.js';
-import { notRegularMessage } from '../store/read-file.js';
+import { kindOf, notRegularMessage, type NotRegular } from '../store/read-file.js';
 import { TEMPORARY_NAME } from '../store/atomic-file.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { textWidth, wrapWidth } from '../output/text-width.js';
@@ -37,10 +37,12 @@ function list(dir: string): string[] {
 export interface FolderHealth {
   temporary: Array<{ rel: string; pid: number }>;
   readableByOthers: string[];
+  /** A data file that is not an ordinary file (a named pipe, a folder): never opened, named as validate names it. */
+  notRegular: Array<{ rel: string; kind: NotRegular }>;
 }
 
 export function examine(dir: string): FolderHealth {
-  const health: FolderHealth = { temporary: [], readableByOthers: [] };
+  const health: FolderHealth = { temporary: [], readableByOthers: [], notRegular: [] };
   const root = realpathSync(dir);
   for (const sub of ['', 'vocabularies', ...RECORD_KINDS.map((k) => FOLDER_OF[k])]) {
     // A folder that is a link out of the data folder is not looked after (nor read, nor written).
@@ -55,6 +57,13 @@ export function examine(dir: string): FolderHealth {
       }
       if (!name.endsWith('.yaml')) continue;
       try {
+        // lstat: the entry itself, never opened (a named pipe would wait for a writer). A link is
+        // validate's to follow or refuse.
+        const kind = kindOf(lstatSync(join(dir, rel)));
+        if (kind !== 'file' && kind !== 'link') {
+          health.notRegular.push({ rel, kind });
+          continue;
+        }
         if ((statSync(join(dir, rel)).mode & 0o004) !== 0) health.readableByOthers.push(rel);
       } catch {
         // gone meanwhile
@@ -95,6 +104,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
   let lock: FolderLock | undefined;
   let unusable = false;
   let notRecorded = 0;
+  let notOrdinary = false;
   if (!opts.dryRun && state.state !== 'held' && state.state !== 'foreign') {
     try {
       lock = acquireFolderLock(dir, { onTakeover: () => {} });
@@ -127,6 +137,11 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     if (health.temporary.length === 0) say(ctx.t('doctor.noTemp'), c.green);
     else if (opts.dryRun || !lock) say(ctx.t('doctor.tempLeft', { count: health.temporary.length - removed }));
 
+    // A data file that is a named pipe or a folder: named with what to do, as validate says it; the folder is not usable as it is.
+    for (const f of health.notRegular) {
+      say(`${terminalSafe(join(ctx.dataDir, f.rel))}: ${ctx.t(f.rel === 'civsam.yaml' ? 'problem.settingsNotRegular' : 'problem.fileNotRegular', { what: notRegularMessage(f.kind) })}`, c.red);
+      notOrdinary = true;
+    }
     if (health.readableByOthers.length > 0) {
       // chmod is the owner's to run, on a folder that can be changed: a case worker on a shared
       // drive can do neither, and is told whom to ask, about which folder.
@@ -178,6 +193,6 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
     ctx.stderr.write(errorLine(ctx.lang, (s) => ctx.errColor.red(s), m, textWidth({ stdout: ctx.stderr, env: ctx.env })));
     return EXIT.invalid;
   }
-  if (unusable || notRecorded > 0) return EXIT.invalid;
+  if (unusable || notOrdinary || notRecorded > 0) return EXIT.invalid;
   return state.state === 'foreign' ? EXIT.findings : EXIT.ok;
 }

@@ -14,7 +14,7 @@ import { formatDate } from '../i18n/format.js';
 import { fieldLabel, valueLabel } from '../i18n/values.js';
 import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { translate, type Message } from '../i18n/index.js';
+import { listWords, translate, type Message } from '../i18n/index.js';
 import { folderInRepository, inRepository } from '../store/git.js';
 import { readHistory, recordVersions, removedRecords, type FieldChange, type HistoryEntry, type RecordChange } from '../store/history.js';
 import type { Cell, Table } from '../output/table.js';
@@ -138,8 +138,12 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   // counted over its whole history even when --since or --author shows part of it.
   // The record's whole history is read once, and the changes since a day or by an author taken from it.
   const entries = record ? recordVersions(place, paths[0]).filtered({ since: opts.since, author: opts.author }) : readHistory(place, { paths, since: opts.since, author: opts.author });
-  if (record && entries.length === 0) {
-    ctx.stderr.write(ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id }) + '\n');
+  if (entries.length === 0) {
+    // Nothing since the day or by the person asked about is said as that, not as a record never committed.
+    const filter = { date: opts.since === undefined ? '' : formatDate(opts.since, ctx.lang), author: opts.author ?? '' };
+    ctx.stderr.write((opts.since !== undefined || opts.author !== undefined || !record
+      ? ctx.t(opts.since === undefined ? 'history.noneBy' : opts.author === undefined ? 'history.noneSince' : 'history.noneSinceBy', filter)
+      : ctx.t('history.none', { kind: { key: `kind.${record.kind}` }, id: record.id })) + '\n');
     // Said in words: on a screen an empty table's headers add nothing (data formats still say there is none).
     if (chooseFormat(opts) === 'table' && opts.output === undefined) return EXIT.ok;
   }
@@ -199,6 +203,8 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       // a record one side had removed, as kept or removed there, in words.
       const change = t(r.atMerge ? (r.change === 'removed' ? 'history.change.removedAtMerge' : 'history.change.keptAtMerge') : e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
       if (r.atMerge) fields.push(ctx.t(AT_MERGE[r.atMerge], { author: e.author }));
+      // Put together from both sides: what came from whom, by the fields' names (never their values).
+      if (r.combined) fields.push(ctx.t('history.combined', { parts: listWords(ctx.lang, r.combined.map((side) => ctx.t('history.combinedFrom', { fields: listWords(ctx.lang, side.fields.map((f) => fieldName(r.kind, f))), author: side.author }))) }));
       const said: Cell[] = onScreen ? [r === e.records[0] ? { text: changeLine(e, when), tone: 'strong' } : ''] : [...(numbered ? [e.version ?? ''] : []), when, e.author, e.message];
       rows.push([...said, ...(withRecord ? [what] : []), change, fields.join('\n')]);
     }

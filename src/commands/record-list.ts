@@ -154,7 +154,9 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
   },
   agreement: {
     onScreen: ['list.title', 'list.id', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
-    spared: ['list.start', 'list.id', 'list.status'],
+    // The status tells a draft or cancelled agreement's money from an active one's: it stays. The
+    // dates give way first, then the id (title and organisations tell the rows apart as well).
+    spared: ['list.start', 'list.end', 'list.id'],
     headers: ['list.id', 'list.title', 'list.organisations', 'list.start', 'list.end', 'list.status', 'list.funding'],
     row: (r, _ctx, say) => {
       const a = r as unknown as Agreement;
@@ -192,7 +194,11 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
   },
   application: {
     onScreen: ['list.title', 'list.id', 'list.organisations', 'list.call', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
-    spared: ['list.call', 'list.fundingKind', 'list.id', 'list.applied'],
+    // The organisations and the call tell applications apart (an organisation applies once to a
+    // call), and the decision says where each stands: they stay. The kind of funding gives way first,
+    // then the id (long, shown whole), the amounts, the title; a title left empty in most rows (many
+    // applications have none) gives way before all of them (output/table.ts).
+    spared: ['list.fundingKind', 'list.id', 'list.applied', 'list.granted', 'list.title'],
     headers: ['list.id', 'list.title', 'list.call', 'list.organisations', 'list.fundingKind', 'list.applied', 'list.decision', 'list.granted'],
     row: (r, _ctx, say) => {
       const a = r as unknown as Application;

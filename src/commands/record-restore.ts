@@ -5,7 +5,7 @@
 // or, with --as-of, as it was at the end of that day. The file is written back as it was then,
 // comments and all; the commit says what was brought back. Undoing a last change that itself undid
 // the one before would only bring that back: refused, with the versions to choose from instead.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { dataFolderName } from '../context/data-folder.js';
@@ -16,12 +16,13 @@ import { UserError } from '../domain/errors.js';
 import { sameData } from '../domain/plain-data.js';
 import { notAName } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
-import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { listWords, translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { fieldLabel } from '../i18n/values.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
 import { commitAt } from '../store/folder-at-date.js';
 import { folderInRepository, inRepository, uncommitted } from '../store/git.js';
 import { readFileAt } from '../store/git-tree.js';
-import { recordOfFile, recordVersions, removedRecords, type HistoryEntry, type RecordVersions } from '../store/history.js';
+import { fieldChanges, recordOfFile, recordVersions, removedRecords, type HistoryEntry, type RecordVersions } from '../store/history.js';
 import { recordRel } from '../store/paths.js';
 import { decode, parseStrict } from '../store/yaml-read.js';
 import { referrersSaid } from './record-write.js';
@@ -127,13 +128,22 @@ export function restore(kind: RecordKind) {
       if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date), commit: short(last.commit) });
       return {
         ...readVersion(bytes, { ...params, commit: short(last.commit) }),
-        said: { key: 'restore.fromLastChange', params: { ...params, date: date(last.date), commit: short(last.commit) } },
+        // A merge that put the record together from both sides: said as such, and whose version comes back.
+        said: last.records.some((r) => r.combined)
+          ? { key: 'restore.fromLastMerge', params: { ...params, version: last.version!, date: date(last.date), commit: short(last.commit), author: last.author } }
+          : { key: 'restore.fromLastChange', params: { ...params, date: date(last.date), commit: short(last.commit) } },
         subject: { key: 'commit.restoredChange', params: { ...plain, commit: short(last.commit) } },
         removed: false,
       };
     })();
 
     ctx.stderr.write(ctx.t(version.said.key, version.said.params) + '\n');
+    // Which fields change, by their names (never their values): a whole version brought back takes
+    // with it what a colleague changed since, and that is said, not done silently.
+    // (A removed record comes back whole: nothing of it is in the folder to change.)
+    const now = existsSync(join(dir, rel)) ? readAny(readFileSync(join(dir, rel))) : undefined;
+    const changing = isRecord(now) ? fieldChanges(kind, now, version.record).map((f) => fieldLabel(ctx.lang, kind, f.field)) : [];
+    if (changing.length > 0) ctx.stderr.write(ctx.t('restore.fieldsChange', { fields: listWords(ctx.lang, changing) }) + '\n');
     const result = await applyChange(ctx, {
       dryRun: opts.dryRun === true, commit: opts.commit !== false,
       // A record it refers to that was removed as well: said with the command that brings that one back first.
@@ -213,6 +223,10 @@ function refuseUndoingUndo(history: RecordVersions, params: MessageParams): void
   const same = now.equals(before) || sameData(readAny(now), readAny(before));
   if (!same) return;
   throw new UserError('restore.undoesUndo', { ...params, last: last.version!, undone: previous.version!, now: previous.version! - 1, back: previous.version! - 2 });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function readAny(bytes: Buffer): unknown {

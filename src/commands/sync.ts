@@ -29,7 +29,7 @@ import { noCache } from '../store/parse-cache.js';
 import {
   applyResult, authorsOf, blobOfFile, changedPaths, clearStopped, commitMerge, countRange, fetch, gitOperationInProgress,
   conflictVersions, fetchAll, locate, unmergedPaths, settledByHandTrailer, takeShared, unfetchedShare, undoneByColleagues, mergeBase, mergeTrees, push, readStopped, recoverApply, resolveTree, revParse, storeBlob, trackingRef, writeStopped,
-  type Conflict, type ConflictSide, type Resolution, type StoppedChoice, type SyncPlace, type Undone,
+  type Conflict, type ConflictSide, type Resolution, type Stopped, type StoppedChoice, type SyncPlace, type Undone,
 } from '../store/sync.js';
 import { parseStrict } from '../store/yaml-read.js';
 import { editText } from '../store/yaml-write.js';
@@ -294,7 +294,21 @@ async function findNamed(ctx: CommandContext, place: SyncPlace, named: Array<{ k
   const { removedRecords } = await import('../store/history.js');
   let removed: ReturnType<typeof removedRecords> | undefined;
   const gone = () => (removed ??= removedRecords(place));
-  return named.map((n) => findRecord(ctx, n.word, n.kind ? [n.kind] : RECORD_KINDS, gone));
+  // In a sync stopped by conflicts, a conflicted record is found by either side's name too (a colleague's new name).
+  const stopped = readStopped(place);
+  const sides = stopped ? () => conflictedVersions(place, stopped) : undefined;
+  return named.map((n) => findRecord(ctx, n.word, n.kind ? [n.kind] : RECORD_KINDS, gone, sides));
+}
+
+/** The records of a stopped sync's conflicts as each side has them. */
+function conflictedVersions(place: SyncPlace, stopped: Stopped): Array<{ kind: RecordKind; id: string; record: Record<string, unknown> | undefined }> {
+  const files = stopped.paths.flatMap((p) => [`${stopped.head}:${p}`, `${stopped.upstream}:${p}`]);
+  const blobs = readBlobs(place.root, files);
+  return stopped.paths.flatMap((p) => {
+    const n = nameOf(place, p);
+    if (!n.kind || !n.id) return [];
+    return [stopped.head, stopped.upstream].map((side) => ({ kind: n.kind!, id: n.id!, record: parse(blobs.get(`${side}:${p}`)) }));
+  });
 }
 
 /** The errors of the data folder as committed in `commit`. */
@@ -600,6 +614,13 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     if (incoming.authors.length > 0) say(ctx, ctx.t('sync.incomingAuthors', { authors: incoming.authors.map((x) => terminalSafe(x)).join(', ') }));
     if (sending > 0) say(ctx, ctx.t('sync.incomingSent'));
     say(ctx, ctx.t('sync.incomingWhatToDo'));
+  }
+  // Files edited by hand and not committed are not sent: said, by name, with the way to send them.
+  const byHandNow = uncommitted({ root: place.root }).map((p) => inDataFolder(place, p)).filter((p): p is string => p !== undefined && !/(^|\/)\.[^/]*$/.test(p));
+  if (byHandNow.length > 0) {
+    say(ctx, c.yellow(ctx.t('sync.handEditedNotSent', { count: byHandNow.length })));
+    for (const file of byHandNow.slice(0, 10)) say(ctx, `  ${terminalSafe(join(ctx.dataDir, file))}`);
+    if (byHandNow.length > 10) say(ctx, ctx.t('doctor.readableMore', { count: byHandNow.length - 10 }));
   }
   // Asked to stop after the push: the folder was brought to the result first, and that is said.
   await heardYet();

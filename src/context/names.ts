@@ -70,7 +70,7 @@ class Folder {
   private indexes = new Map<Target, NameIndex>();
   private gone: ReturnType<RemovedRecords> | undefined;
 
-  constructor(private ctx: CommandContext, private removed?: RemovedRecords) {}
+  constructor(private ctx: CommandContext, private removed?: RemovedRecords, private otherVersions?: RemovedRecords) {}
 
   private load() {
     if (!this.loaded) {
@@ -109,6 +109,7 @@ class Folder {
 
   /** A kind's entries and those of its removed records (an id in the folder again is the record there). */
   private withRemoved(target: Target, index: NameIndex): NameIndex {
+    if (this.otherVersions) index = this.withOtherNames(target, index, this.otherVersions());
     if (!this.removed) return index;
     this.gone ??= this.removed();
     const folder = this.load().folder;
@@ -117,6 +118,20 @@ class Folder {
       return { id: r.id, names: name ? [name] : [], display: { da: name ?? r.id, en: name ?? r.id } };
     });
     return gone.length > 0 ? new NameIndex([...index.entries, ...gone]) : index;
+  }
+
+  /** A kind's entries, each also known by the names other versions of it have (a colleague's, in a conflict). */
+  private withOtherNames(target: Target, index: NameIndex, versions: ReturnType<RemovedRecords>): NameIndex {
+    const folder = this.load().folder;
+    const more = new Map<string, string[]>();
+    for (const v of versions) {
+      const name = v.kind === target && v.record ? recordName(folder, v.kind, v.record) : undefined;
+      if (name) more.set(v.id, [...(more.get(v.id) ?? []), name]);
+    }
+    if (more.size === 0) return index;
+    const entries = index.entries.map((e) => (more.has(e.id) ? { ...e, names: [...new Set([...e.names, ...more.get(e.id)!])] } : e));
+    const missing = [...more].filter(([id]) => !index.has(id)).map(([id, names]): NamedEntry => ({ id, names, display: { da: names[0], en: names[0] } }));
+    return new NameIndex([...entries, ...missing]);
   }
 
   /** True when the value is a record's id and its file is in the folder (as it is now). */
@@ -285,10 +300,11 @@ function interleave<T>(lists: readonly T[][]): T[] {
  * is found (see resolveTarget); with several, by id or name among all of them, the same way: an
  * exact id or name first, else the one record whose id or name begins with the word. What names
  * records of several kinds is refused with each candidate and its kind, what names none with the
- * closest of any kind. With `removed`, records no longer in the folder are found too.
+ * closest of any kind. With `removed`, records no longer in the folder are found too; with
+ * `otherVersions`, records by the names other versions of them have (the colleague's side of a conflict).
  */
-export function findRecord(ctx: CommandContext, word: string, kinds: readonly RecordKind[], removed?: RemovedRecords): RecordRef {
-  const folder = new Folder(ctx, removed);
+export function findRecord(ctx: CommandContext, word: string, kinds: readonly RecordKind[], removed?: RemovedRecords, otherVersions?: RemovedRecords): RecordRef {
+  const folder = new Folder(ctx, removed, otherVersions);
   const what = '<record>';
   if (kinds.length === 1) return { kind: kinds[0], id: resolveTarget(ctx, folder, what, kinds[0], word) };
   const ambiguous = (candidates: Array<{ kind: RecordKind; entry: NamedEntry }>): never => {

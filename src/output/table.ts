@@ -142,7 +142,10 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
   // A column empty in every row (applications without a title) says nothing: it gives way first,
   // before any column that holds something.
   const empty = mayOmit && texts.length > 0 ? shown.filter((i) => texts.every((r) => r[i] === '')) : [];
-  const omittable = [...empty, ...shown.filter((i) => table.columns[i].omitOrder !== undefined && !empty.includes(i)).sort((a, b) => table.columns[a].omitOrder! - table.columns[b].omitOrder!)];
+  // Then a column that may go and is empty in most rows (titles few applications have): it tells
+  // few rows apart, and gives way before those that hold something in every row.
+  const sparse = mayOmit ? shown.filter((i) => table.columns[i].omitOrder !== undefined && !empty.includes(i) && texts.filter((r) => r[i] === '').length * 2 > texts.length) : [];
+  const omittable = [...empty, ...sparse, ...shown.filter((i) => table.columns[i].omitOrder !== undefined && !empty.includes(i) && !sparse.includes(i)).sort((a, b) => table.columns[a].omitOrder! - table.columns[b].omitOrder!)];
   for (const i of omittable) {
     if (tableWidth(shown.filter((k) => !omitted.includes(k)).map(readable)) <= width) break;
     omitted.push(i);

@@ -3,8 +3,10 @@
 // objects (`git log`, `git cat-file --batch`). Every commit on every side of a merge is walked
 // (git's simplified history would drop the side a merge did not keep). A merge is nobody's change
 // of the fields it took from one side or the other: those are shown in the commits that made them.
-// A merge is shown only for what it changed itself, a field whose merged value no side had (a
-// conflict settled by an edit in the folder), as a change by the person who merged.
+// A merge is shown for what it changed itself, a field whose merged value no side had (a
+// conflict settled by an edit in the folder), as a change by the person who merged; and where it put
+// a record together from both sides (one side's notes, the other's website), as the version of its
+// own that makes, with what it kept from whom: the version a restore of it undoes.
 import { FOLDER_OF, RECORD_KINDS, type RecordKind } from '../domain/kinds.js';
 import { isPersonalField } from '../domain/personal.js';
 import { mergeRecord } from '../domain/record-merge.js';
@@ -35,6 +37,12 @@ export interface RecordChange {
    * removal taken.
    */
   atMerge?: 'kept-own' | 'took-theirs' | 'removed-own' | 'took-removal';
+  /**
+   * At a merge whose result is neither side's version (each side changed other fields, sync put
+   * them together): the fields (dotted, as `fields` names them) it kept from each side where the two
+   * differed, and who last changed the record on that side. The merging person's own side first.
+   */
+  combined?: Array<{ author: string; fields: string[] }>;
 }
 
 export interface HistoryEntry {
@@ -136,6 +144,27 @@ function combinedBySync(kind: RecordKind, base: unknown, mine: unknown, theirs: 
 }
 
 /**
+ * What a merge (`parents`, the merging person's first) kept from each side of a record (`sides`,
+ * their versions of file `path`): the fields where the two sides differ and the merged record has
+ * that side's value; with the author of the side's last own change of the file. Undefined when the
+ * versions cannot be read as records, or the merge kept nothing from one of the sides.
+ */
+function combinedFrom(kind: RecordKind, sides: Array<Buffer | undefined>, after: Buffer, parents: string[], path: string, root: string): RecordChange['combined'] {
+  const [mine, theirs, merged] = [parse(sides[0]), parse(sides[1]), parse(after)];
+  if (!mine || !theirs || !merged) return undefined;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const result = flatten(merged);
+  const differ = fieldChanges(kind, mine, theirs).map((x) => x.field);
+  const at = [flatten(mine), flatten(theirs)];
+  const kept = at.map((side) => differ.filter((k) => same(side.get(k), result.get(k))));
+  if (kept.some((fields) => fields.length === 0)) return undefined;
+  return kept.map((fields, i) => {
+    const who = gitRaw(['log', '-1', '--no-merges', '--format=%an', parents[i], '--', path], root);
+    return { author: who.ok ? who.stdout.toString('utf8').trim() : '', fields };
+  });
+}
+
+/**
  * The commits that changed `paths`, newest first, each with every file it changed in the data
  * folder (`place`); merges only with what they changed themselves, and left out when that is nothing.
  */
@@ -152,7 +181,12 @@ interface HistoryRead {
   fileBefore: (entry: HistoryEntry, path: string) => Buffer | undefined;
 }
 
-function historyRead(place: FolderInRepository, query: HistoryQuery): HistoryRead {
+/**
+ * `versions`: one record's versions are read (recordVersions), where a merge that put the record
+ * together from both sides is a version of its own; in the folder's history of who changed what,
+ * its fields are shown by the people who changed them, on each side.
+ */
+function historyRead(place: FolderInRepository, query: HistoryQuery, versions = false): HistoryRead {
   const { root } = place;
   // --full-history: the commits of both sides of a merge; -c: a merge lists the files that differ
   // from every parent (a file taken whole from one side is nobody's change in the merge).
@@ -210,11 +244,16 @@ function historyRead(place: FolderInRepository, query: HistoryQuery): HistoryRea
         continue;
       }
       const own = merge ? madeByMerge(sides, after, base) : true;
-      if (own !== true && own.size === 0) continue;
+      // A record put together from both sides is a version of its own, none of the versions its
+      // sides made: shown with what it took from each (against the merging person's own version),
+      // so that a restore of it, or of a version before it, says what goes.
+      const combined = versions && merge && rec && after !== undefined && sides.length === 2 && sides.every((b) => b !== undefined && !b.equals(after))
+        ? combinedFrom(rec.kind, sides, after, c.parents, f, root) : undefined;
+      if (own !== true && own.size === 0 && !combined) continue;
       // Fields for records; settings, the model and vocabularies are named, not itemised.
-      const fields = rec ? fieldChanges(rec.kind, parse(before), parse(after)).filter((x) => own === true || own.has(x.field)) : [];
+      const fields = rec ? fieldChanges(rec.kind, parse(before), parse(after)).filter((x) => own === true || combined || own.has(x.field)) : [];
       if (merge && rec && fields.length === 0 && own !== true) continue;
-      records.push({ ...(rec ?? {}), file: rel, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', fields });
+      records.push({ ...(rec ?? {}), file: rel, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', fields, ...(combined ? { combined } : {}) });
     }
     if (merge && records.length === 0) continue;
     const entry: HistoryEntry = { commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records };
@@ -247,7 +286,7 @@ export interface RecordVersions {
 }
 
 export function recordVersions(place: FolderInRepository, path: string): RecordVersions {
-  const read = historyRead(place, { paths: [path] });
+  const read = historyRead(place, { paths: [path] }, true);
   const { entries } = read;
   entries.forEach((e, i) => { e.version = entries.length - i; });
   return {

@@ -1,6 +1,7 @@
 // doctor names the data files every user of the computer can read, relative to the data folder,
 // the first ten of them and then how many more.
-import { chmodSync, chownSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -15,6 +16,20 @@ function folderWith(orgs: number): string {
 }
 
 describe('doctor names the files others can read', () => {
+  test('a named pipe in place of civsam.yaml, a folder in place of a record file: named as validate names them, never opened, exit 2', async () => {
+    const dir = folderWith(0);
+    rmSync(join(dir, 'civsam.yaml'));
+    expect(spawnSync('mkfifo', [join(dir, 'civsam.yaml')]).status).toBe(0);
+    mkdirSync(join(dir, 'organisations/mappe.yaml'));
+    const r = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain(`${dir}/civsam.yaml: Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Fjern den, og læg den almindelige fil civsam.yaml på dens plads igen, fx fra historikken med git checkout -- civsam.yaml.`);
+    expect(lines.some((l) => l.startsWith(`${dir}/organisations/mappe.yaml: Dette er en mappe`))).toBe(true);
+    // Not counted among the files others can read.
+    expect(r.stdout).toContain('Datafilerne kan kun læses af ejeren og gruppen.');
+  });
+
   test('two files: both named, relative to the data folder', async () => {
     const dir = folderWith(0);
     chmodSync(join(dir, 'organisations/alpha.yaml'), 0o644);

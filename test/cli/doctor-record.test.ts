@@ -44,7 +44,7 @@ test('doctor --record commits a valid hand edit, naming the record; an invalid f
   writeFileSync(join(dir, 'organisations/ny.yaml'), org('ny', 'Ny Forening'));
   const again = await da(dir, 'doctor', '--record');
   expect(again.code, again.stdout).toBe(0);
-  expect(git('log', '-1', '--format=%s')).toBe('organisation ny: rettet i hånden i filen\n');
+  expect(git('log', '-1', '--format=%s')).toBe('organisation ny: oprettet i hånden i en ny fil\n');
   expect(again.stdout).toContain('Alt i datamappen er registreret i historikken (git).');
 });
 
@@ -75,6 +75,19 @@ test('a record file removed by hand is not recorded: doctor --record says to get
   expect(r.code).toBe(2);
   expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er slettet. Hent den tilbage med git restore ${dir}/organisations/beta.yaml, og fjern så posten med civsam org remove beta, som tjekker, at intet henviser til den.\n`);
   expect(git('status', '--porcelain').trim()).toBe('D organisations/beta.yaml');
+});
+
+test('a record file added by hand is committed as created by hand; a record file moved with mv is said as one move, with the way back', async () => {
+  const { dir, git } = committedFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+  writeFileSync(join(dir, 'organisations/kopi.yaml'), org('kopi', 'Kopi Forening'));
+  execFileSync('mv', [join(dir, 'organisations/beta.yaml'), join(dir, 'organisations/beta-ny.yaml')]);
+  const r = await da(dir, 'doctor', '--record');
+  expect(r.code).toBe(2);
+  expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er flyttet til ${dir}/organisations/beta-ny.yaml i hånden. En posts id er filens navn, og andre poster og historikken kender posten ved det id: flyt filen tilbage med mv ${dir}/organisations/beta-ny.yaml ${dir}/organisations/beta.yaml.\n`);
+  // Said once, as a move: neither as a removal nor as a new file with an error.
+  expect(r.stdout).not.toMatch(/er slettet|har en fejl/);
+  expect(git('log', '-1', '--format=%s').trim()).toBe('organisation kopi: oprettet i hånden i en ny fil');
+  expect(git('status', '--porcelain').split('\n').filter(Boolean).map((l) => l.trim()).sort()).toEqual(['?? organisations/beta-ny.yaml', 'D organisations/beta.yaml']);
 });
 
 test('a change civsam saved and could not commit (a hook refused) is said as civsam\'s own, and --record commits it with its own message, not as an edit by hand', async () => {

@@ -57,6 +57,10 @@ describe('an option for a day that has been', () => {
     expect(r.stderr).toContain('række 2, kolonne E (registreret): datoen ligger efter i dag (6. dec. 2026): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.\n');
     expect(r.stderr).not.toContain('--registered');
     expect(existsSync(join(dir, 'organisations/foreningen-gamma.yaml'))).toBe(false);
+    // A dry run runs every check the real run does: the same refusal, by row, and the same exit code.
+    const dry = await civsam(['import', 'organisationer', sheet, '--dry-run', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toContain('række 2, kolonne E (registreret): datoen ligger efter i dag (6. dec. 2026): den angiver en dato, der er passeret, fx da oplysningerne blev bekræftet. Skriv dagens dato eller en tidligere i cellen.\n');
     const rejected = join(dir, '..', `${dir.split('/').pop()}-rejected.csv`);
     const skip = await civsam(['import', 'organisationer', sheet, '--skip-invalid', '--rejected', rejected, '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(skip.code).toBe(1);

@@ -69,7 +69,7 @@ describe('history across a merge', () => {
     expect(en.stdout).toMatch(/│ changed when merging +│ Notes: Mette ringede → Aftalt i hånden +│/);
   });
 
-  test('different fields combined by sync: the merge is nobody\'s change, each field is shown once, by its author', () => {
+  test('different fields combined by sync: in the folder\'s history each field is shown once, by its author; in the record\'s, the merge is a version of its own, which restore undoes and says so', () => {
     const { bare, home } = sharedRegister(baseFiles());
     const kim = cloneAs('Kim', bare, home);
     const mette = cloneAs('Mette', bare, home);
@@ -82,8 +82,23 @@ describe('history across a merge', () => {
 
     for (const m of [mette, kim]) {
       const shown = changes(m, ['Alpha Forening']);
-      expect(shown.slice(0, 2).sort()).toEqual(['Kim: alpha changed website: – → https://alpha.example', 'Mette: alpha changed notes: – → Mette ringede']);
-      expect(shown).toHaveLength(3);
+      // The merged record (Mette's notes, Kim's website) is neither side's version: Mette's merge
+      // made it, against her own version it brought in Kim's website.
+      expect(shown[0]).toBe('Mette (merge): alpha changed website: – → https://alpha.example');
+      expect(shown.slice(1, 3).sort()).toEqual(['Kim: alpha changed website: – → https://alpha.example', 'Mette: alpha changed notes: – → Mette ringede']);
+      expect(shown).toHaveLength(4);
+      const table = m.civsam(['history', 'Alpha Forening'], DA);
+      expect(table.stdout).toMatch(/│ Udgave 4 · .* · Mette: civsam sync: de fælles ændringer flettet ind +│/);
+      expect(table.stdout).toMatch(/│ ændret ved fletning │ Hjemmeside: – → https:\/\/alpha\.example +│\n│ +│ Fletningen samlede de to udgaver: Noter fra Mette og Hjemmeside fra Kim\. +│/);
+      // Undoing the last change undoes the version history lists first, the merge, and says what goes.
+      const undo = m.civsam(['org', 'restore', 'Alpha Forening', '--dry-run'], DA);
+      expect(undo.code, undo.stderr).toBe(0);
+      expect(undo.stderr).toMatch(/^Fortryder den seneste ændring af organisation alpha, udgave 4: fletningen \d+\. \S+ \d{4} \(commit [0-9a-f]{7}\), tilbage til udgaven hos Mette før fletningen\.\nFelter, der ændres: Hjemmeside\.\n/);
+      expect(undo.stdout).toMatch(/^-website: https:\/\/alpha\.example$/m);
+      expect(undo.stdout).not.toMatch(/^[-+]notes/m);
+      // Going back to a version on one side says which of the other side's fields go with it.
+      const back = m.civsam(['org', 'restore', 'Alpha Forening', '--to', '1', '--dry-run'], DA);
+      expect(back.stderr).toMatch(/\nFelter, der ændres: Hjemmeside og Noter\.\n/);
       expect(changes(m, ['--since', '2000-01-01', '--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);
       // --author alone: all of that person's changes, since the start.
       expect(changes(m, ['--author', 'Mette'])).toEqual(['Mette: alpha changed notes: – → Mette ringede']);

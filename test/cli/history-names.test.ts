@@ -75,6 +75,19 @@ describe('civsam history takes a record by name', () => {
     expect(JSON.parse(json.stdout).changes).toEqual([]);
   });
 
+  test('nothing since a day or by a person: said in words, not an empty table, for the folder and for a record', async () => {
+    for (const [args, said] of [
+      [['history', '--since', '2999-12-08'], 'Ingen ændringer siden 8. dec. 2999.'],
+      [['history', 'Lys i Mørket', '--since', '2999-12-08'], 'Ingen ændringer siden 8. dec. 2999.'],
+      [['history', '--author', 'Ingen Sådan'], 'Ingen ændringer af Ingen Sådan.'],
+      [['history', '--since', '2999-12-08', '--author', 'Ingen Sådan'], 'Ingen ændringer af Ingen Sådan siden 8. dec. 2999.'],
+    ] as const) {
+      expect(await run([...args]), args.join(' ')).toEqual({ code: 0, stdout: '', stderr: `${said}\n` });
+    }
+    const json = await run(['history', '--since', '2999-12-08', '--format', 'json']);
+    expect(JSON.parse(json.stdout).changes).toEqual([]);
+  });
+
   test('a kind alone, a path, escape codes, an invisible character or too long a text: refused, what was typed not repeated', async () => {
     expect(await run(['history', 'org'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: skriv postens navn eller id efter arten: civsam history org NAVN.\n' });
     const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (et navn indeholder ikke / eller \\ og ingen styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
