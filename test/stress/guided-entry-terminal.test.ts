@@ -30,8 +30,10 @@ describe('guided entry on a terminal, in Danish', () => {
     org.type('Angstforeningen Skive\r');
     await org.waitFor('? Art (skriv for at filtrere)');
     await filterAndPick(org, 'pårør', 'pårørendeforening');
-    await org.waitFor('? Områder');
-    org.type(KEY.down + KEY.space + KEY.enter); // social, [psykiatri], sundhed
+    await org.waitFor('? Områder (skriv for at filtrere)');
+    await filterAndPick(org, 'psyk', '[ ] psykiatri');
+    await org.waitFor('Færdig (1 valgt)');
+    org.type(KEY.enter);
     await org.waitFor('? Rækkevidde');
     org.type(KEY.enter); // udvalgte kommuner
     await org.waitFor('? Kommuner (skriv for at filtrere)');
