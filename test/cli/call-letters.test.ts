@@ -21,6 +21,7 @@ describe('call letters', () => {
     expect(refusal).toContain('Horsens fik midler i 2024, og andre ansøgninger dækkede kommuner uden midler.');
     expect(refusal).toContain('Afgørelsen bygger særligt på disse af opslagets kriterier:\n\n- I 2025 prioriteres tilbud i kommuner, der ikke fik midler i 2024.');
     expect(refusal).toContain('Folketingets Ombudsmand');
+    expect(refusal.split('\n')[0]).toBe('# Afgørelse om jeres ansøgning: Puljen til styrkelse af civilsamfundssamarbejdet – ansøgningsrunde 2025');
     for (const f of files) {
       const text = readFileSync(join(out, f), 'utf8');
       expect(text, f).not.toContain('Fagkonsulent');
