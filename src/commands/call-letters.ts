@@ -17,7 +17,9 @@
 // many were written; what a run killed outright left, the next run into the folder removes.
 // A letter is replaced only when it is as civsam wrote it (its digest is kept beside the letters in
 // LETTERS_RECORD): one a person has edited since, or one civsam did not write, is never overwritten
-// unless --overwrite says so. A letter civsam wrote earlier for an application of the call that
+// unless --overwrite says so. Such a letter is kept (Markdown and HTML together) and the others are
+// written all the same; the command then names the applications whose letters were not written and
+// ends with exit 2, since not every answer in the folder says what the register says. A letter civsam wrote earlier for an application of the call that
 // now gets none (its decision taken back, or withdrawn) or that is no longer in the register is
 // removed when it is as civsam wrote it, and said; one changed by hand since is kept and named.
 import { createHash } from 'node:crypto';
@@ -299,18 +301,20 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
     const organisations = andList(ranking.uncounted.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o));
     throw new UserError('letter.disqualifiedScores', { count: ranking.uncounted.assessors, organisations, orgCount: ranking.uncounted.organisations.length, apps: uncounted.length, ids: uncounted.join(', '), first: uncounted[0], call: call.id });
   }
-  // Every letter made first, so that none is written when one would replace a person's edits.
-  const made: Array<Array<[name: string, text: string]>> = [];
+  const made: Array<{ id: string; files: Array<[name: string, text: string]> }> = [];
   for (const app of apps) {
     const letter = letterFor(ctx, folder, call, app);
-    if (letter) made.push([[`${app.id}.md`, letterMarkdown(ctx, letter)], [`${app.id}.html`, letterHtml(ctx, letter)]]);
+    if (letter) made.push({ id: app.id, files: [[`${app.id}.md`, letterMarkdown(ctx, letter)], [`${app.id}.html`, letterHtml(ctx, letter)]] });
   }
   const record = writtenBefore(out);
-  const edited = made.flat().filter(([name, text]) => {
+  const isEdited = ([name, text]: [string, string]): boolean => {
     const now = existing(join(out, name));
     return now !== undefined && record[name] !== digest(now) && !now.equals(Buffer.from(text));
-  }).map(([name]) => name);
-  if (edited.length > 0 && !opts.overwrite) throw new UserError('letter.edited', { count: edited.length, files: edited.join(', '), dir: outDir });
+  };
+  // A letter a person has changed is kept, Markdown and HTML together, unless --overwrite: the others are written.
+  const keptEdited = opts.overwrite ? [] : made.filter((m) => m.files.some(isEdited));
+  const editedFiles = keptEdited.flatMap((m) => m.files.filter(isEdited).map(([name]) => name));
+  const toWrite = made.filter((m) => !keptEdited.includes(m));
   makeFolders(out, 0o750);
   // Once for the folder (what a killed run left); the letters are then written by the one writer.
   removeLeftoverTemporaries(out);
@@ -320,7 +324,7 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   const stop = listenForStop();
   try {
     const stopRequested = stopCheck(stop, 0);
-    for (const files of made) {
+    for (const { files } of toWrite) {
       if (await stopRequested()) throw new UserError('letter.stopped', { count: written, dir: outDir }, stop.exitCode());
       for (const [name, text] of files) {
         const target = outputTarget(join(out, name));
@@ -331,18 +335,21 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
       written++;
     }
     // Only once every letter is written: a run stopped part-way leaves the earlier ones as they were.
-    stale = removeStaleLetters(out, record, folder, apps, new Set(made.map((files) => files[0][0].replace(/\.md$/, ''))));
+    // A kept letter's application still has its decision: its letter is not one to remove.
+    stale = removeStaleLetters(out, record, folder, apps, new Set(made.map((m) => m.id)));
   } finally {
     stop.dispose();
     // What was written, also when stopped part-way: those letters may be replaced by the next run.
-    if (written > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
+    if (written > 0 || stale.removed.length > 0) writeFileAtomic(join(out, LETTERS_RECORD), JSON.stringify(record, null, 1) + '\n', { mode: 0o640 });
   }
-  ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
+  if (written > 0) ctx.stderr.write(ctx.t('letter.written', { count: written, dir: outDir }) + '\n');
   sayStaleLetters(ctx, stale, outDir);
   // The applications left without a letter because the applicant withdrew them: named, so none seems forgotten.
   const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn');
   if (withdrawn.length > 0) ctx.stderr.write(ctx.t('letter.withdrawnSkipped', { count: withdrawn.length, list: withdrawn.map((a) => (a.title !== undefined ? ctx.t('letter.appTitled', { title: a.title, id: a.id }) : a.id)).join(', ') }) + '\n');
   const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number).map((a) => a.id);
   if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', '), first: noCase[0] }) + '\n');
+  // Last, as the error it is: an answer in the folder is not the one the register holds.
+  if (keptEdited.length > 0) throw new UserError('letter.edited', { count: keptEdited.length, ids: keptEdited.map((m) => m.id).join(', '), files: editedFiles.join(', '), dir: outDir });
   return EXIT.ok;
 }

@@ -27,6 +27,9 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const uncounted = r.applications.some((a) => a.uncounted > 0);
   // The day each came, beside the deadline, when one came after it (a column only then): the others kept it.
   const late = r.applications.filter((a) => a.late);
+  // Only applications ranked and not yet decided are held against the money left: with none (all
+  // decided, or no budget) the column would be empty in every row, and is left out; the notes say what is left.
+  const budgetLine = r.applications.some((a) => a.withinBudget !== null);
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
     { header: ctx.t('ranking.organisations') },
@@ -39,7 +42,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     { header: ctx.t('ranking.decision') },
     { header: ctx.t('ranking.applied'), align: 'right' },
     { header: ctx.t('ranking.granted'), align: 'right' },
-    { header: ctx.t('ranking.withinBudget') },
+    ...(budgetLine ? [{ header: ctx.t('ranking.withinBudget') }] : []),
   ];
   const amount = (n: number | null): Cell => (n === null ? '' : { text: formatAmount(n, ctx.lang), value: n });
   const rows: Cell[][] = r.applications.map((a) => [
@@ -54,7 +57,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     a.decision ? (a.formal ? ctx.t('ranking.decisionFormal', { decision: ctx.t(`value.${a.decision}`), ground: ctx.t(`value.${a.formal}`) }) : ctx.t(`value.${a.decision}`)) : '',
     amount(a.amountApplied),
     amount(a.amountGranted),
-    a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t(a.tiedAtLine ? 'ranking.tiedAtLine' : 'ranking.no', { rank: a.rank ?? 0 }), tone: 'warn' },
+    ...(budgetLine ? [a.withinBudget === null ? '' : a.withinBudget ? ctx.t('ranking.yes') : { text: ctx.t(a.tiedAtLine ? 'ranking.tiedAtLine' : 'ranking.no', { rank: a.rank ?? 0 }), tone: 'warn' as const }] : []),
   ]);
   // No applications: said in words, not as criteria and a budget line of dashes and nothing spent.
   if (r.applications.length === 0) return { columns, rows, notes: [ctx.t('ranking.noApplications', { call: r.call })], keyColumns: 2 };
@@ -118,7 +121,7 @@ export async function ranking(ctx: CommandContext, opts: Opts, args: unknown[]):
   const report = buildRanking(folder, call, ctx.today, { year });
   const byId = new Map(scoredCriteria(call).map((c) => [c.id, criterionText(c, ctx.lang)]));
   const table = rankingTable(ctx, report, (o) => folder.records.organisation.get(o)?.name ?? o, (id) => byId.get(id) ?? id, { texts: plainCriteria(call), command: reCriteriaCommand(call, folder.settings?.language ?? ctx.lang) });
-  const heading = ctx.t('ranking.heading', { call: call.id, count: report.applications.length });
+  const heading = ctx.t('ranking.heading', { call: call.title, count: report.applications.length });
   if (opts.output !== undefined && extname(opts.output).toLowerCase() === '.xlsx') {
     if (opts.format !== undefined) throw new UserError('ranking.xlsxFormat');
     const { viewSheets } = await import('../spreadsheets/export/overviews.js');

@@ -9,7 +9,8 @@ import type { RecordKind, Target } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type Resolution } from '../domain/names.js';
 import { LANGUAGES } from '../i18n/define.js';
 import { fieldLabel, messageOr } from '../i18n/values.js';
-import { columnsOf, foldHeader, headerIndex, itemFieldName, type ValueKind } from '../spreadsheets/import/columns.js';
+import { columnsOf, foldHeader, headerIndex, itemFieldName, type ColumnSpec, type ValueKind } from '../spreadsheets/import/columns.js';
+import { FIELDS } from '../register/fields.js';
 import type { PathSegment } from '../store/yaml-read.js';
 
 type Rec = Record<string, unknown>;
@@ -47,7 +48,20 @@ function levelWords(kind: RecordKind, prefix: readonly string[]): Map<string, st
       if (!words.has(foldHeader(label))) words.set(foldHeader(label), field);
     }
   }
+  // A field's command-line flag names it in the file too (`amount` for an application's amount_dkk).
+  if (prefix.length === 0) for (const spec of FIELDS[kind]) if (!spec.path.includes('.') && !words.has(foldHeader(spec.flag))) words.set(foldHeader(spec.flag), spec.path);
   return words;
+}
+
+/**
+ * The column of a field inside an object that a key names as its command-line flag does
+ * (`exemption-reason` for established_by.exemption.reason), so a file takes every key that mirrors
+ * an option, as it takes a sheet's header for it.
+ */
+function flagColumn(kind: RecordKind, key: string): ColumnSpec | undefined {
+  const word = foldHeader(key);
+  const spec = FIELDS[kind].find((s) => s.path.includes('.') && foldHeader(s.flag) === word);
+  return spec && columnsOf(kind).find((c) => c.field === spec.path);
 }
 
 const LEVEL_WORDS = new Map<string, Map<string, string>>();
@@ -105,7 +119,7 @@ function renamed(kind: RecordKind, given: Rec, prefix: readonly string[], keys: 
   const nested: Array<{ key: string; path: readonly string[]; value: unknown }> = [];
   for (const [key, value] of Object.entries(given)) {
     const field = fieldOfKey(kind, prefix, key);
-    const deep = field === undefined ? headers?.get(foldHeader(key)) : undefined;
+    const deep = field === undefined && headers ? headers.get(foldHeader(key)) ?? flagColumn(kind, key) : undefined;
     if (deep && deep.path.length > 1) {
       nested.push({ key, path: deep.path, value });
       continue;

@@ -103,7 +103,9 @@ class Folder {
       const inCall = (lang: Language) => (call === undefined ? e.display[lang]
         : app?.title !== undefined && orgs !== '' ? translate(lang, 'names.titledApplicationInCall', { title: app.title, orgs, call })
           : translate(lang, 'names.applicationInCall', { name: e.display[lang], call }));
-      return { ...e, display: { da: inCall('da'), en: inCall('en') } };
+      // The call's title finds its applications too: a case worker knows an application by its call.
+      const callTitle = app === undefined ? undefined : folder.records.call.get(app.call)?.title;
+      return { ...e, names: callTitle === undefined ? e.names : [...e.names, callTitle], display: { da: inCall('da'), en: inCall('en') } };
     }));
   }
 
@@ -216,7 +218,9 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   if (index.has(value)) return value;
   const idShaped = isValidId(value);
   if (idShaped && folder.brokenRecord(target, value)) return value;
-  const r = index.resolve(value);
+  // An application is found by any part of its title, its organisations' names or its call's title
+  // (see NameIndex.resolveContained); other records by their names' beginnings.
+  const r = target === 'application' ? index.resolveContained(value) : index.resolve(value);
   if (r.status === 'found') {
     // The resolved id is an existing entry's; held to the id rule again before anything uses it.
     if (!isValidId(r.id)) throw new UserError('cli.badId', { what: { syntax: what } });
@@ -231,6 +235,11 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
   const kind = kindWord(target);
   // A command's own argument (`show ID`) is what the user gave; an option is named.
   const argument = what.startsWith('<');
+  if (r.status === 'ambiguous' && target === 'application') {
+    // Every application that matches, each with its call (its display names it with commas, so they are parted by semicolons).
+    const candidates = r.candidates.map((e) => shown(e, ctx.lang)).join('; ');
+    throw new UserError(argument ? 'names.ambiguousApplicationArg' : 'names.ambiguousApplication', { what: { syntax: what }, count: r.candidates.length, candidates });
+  }
   if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang, target) });
   const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang, target) : undefined,
     isVocabulary(target) ? vocabularyHint(ctx.lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });

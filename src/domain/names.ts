@@ -294,6 +294,27 @@ export class NameIndex {
     }
     return exact;
   }
+
+  /**
+   * What a word names among entries people know by parts of long names (applications): an exact
+   * match (`exact`), else every entry whose id or one of whose names holds the word anywhere (at
+   * least MIN_PREFIX letters; case, accents and spacing ignored). Danish compounds hide a word inside
+   * a longer one (`foreningen` in `Pårørendeforeningen`), so a word that begins one name and sits
+   * inside another names both: one is found, several are ambiguous, never guessed.
+   */
+  resolveContained(word: string): Resolution {
+    const exact = this.exact(word);
+    if (exact.status !== 'unknown') return exact;
+    const q = [...new Set(typedForms(word).map(nameKey))].filter((f) => f.length >= MIN_PREFIX);
+    if (q.length === 0) return exact;
+    const hits = this.prepared.filter((p) => [p.entry.id, ...p.entry.names].some((n) => {
+      const forms = [nameKey(n), ...foldedForms(n).map(nameKey)];
+      return q.some((f) => forms.some((w) => w.includes(f)));
+    }));
+    if (hits.length === 1) return { status: 'found', id: hits[0].entry.id };
+    if (hits.length > 1) return { status: 'ambiguous', candidates: hits.map((p) => p.entry) };
+    return exact;
+  }
 }
 
 /** A fixed value's entry: the value, its label in both languages (for `field`, where it has its own) and the further words people write. */

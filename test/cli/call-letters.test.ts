@@ -21,6 +21,7 @@ describe('call letters', () => {
     expect(refusal).toContain('Horsens fik midler i 2024, og andre ansøgninger dækkede kommuner uden midler.');
     expect(refusal).toContain('Afgørelsen bygger særligt på disse af opslagets kriterier:\n\n- I 2025 prioriteres tilbud i kommuner, der ikke fik midler i 2024.');
     expect(refusal).toContain('Folketingets Ombudsmand');
+    expect(refusal.split('\n')[0]).toBe('# Afgørelse om jeres ansøgning: Puljen til styrkelse af civilsamfundssamarbejdet – ansøgningsrunde 2025');
     for (const f of files) {
       const text = readFileSync(join(out, f), 'utf8');
       expect(text, f).not.toContain('Fagkonsulent');
@@ -83,14 +84,37 @@ describe('call letters', () => {
     writeFileSync(join(out, '2025-civilsamfundspuljen-aedru-sammen-midt.html'), '<p>mit eget</p>'); // not from civsam's record
     rmSync(join(out, '2025-civilsamfundspuljen-lungeklubben-herning.md')); // gone: simply written again
     const refused = await run();
+    // The two changed letters kept and named, the others written all the same; exit 2, as not every answer is the register's.
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`error: no letter was written: 2 letters in ${out} were changed since civsam wrote them, or not written by civsam (2025-civilsamfundspuljen-aedru-sammen-midt.html, 2025-civilsamfundspuljen-gryden-horsens.md), and would be replaced. Move them elsewhere to keep the changes, or give --overwrite to replace them.\n`);
+    expect(refused.stderr).toBe(`Wrote 6 letters (Markdown and HTML) to ${out}.\nerror: the letters to the 2 applications 2025-civilsamfundspuljen-aedru-sammen-midt, 2025-civilsamfundspuljen-gryden-horsens were not written: the letters in ${out} were changed since civsam wrote them, or not written by civsam (2025-civilsamfundspuljen-aedru-sammen-midt.html, 2025-civilsamfundspuljen-gryden-horsens.md), and are kept as they are. Move them elsewhere to keep the changes and write the letters again, or give --overwrite to replace them.\n`);
     expect(readFileSync(letter, 'utf8')).toBe(edited);
-    expect(readdirSync(out)).not.toContain('2025-civilsamfundspuljen-lungeklubben-herning.md');
+    expect(readFileSync(join(out, '2025-civilsamfundspuljen-aedru-sammen-midt.html'), 'utf8')).toBe('<p>mit eget</p>');
+    expect(readdirSync(out)).toContain('2025-civilsamfundspuljen-lungeklubben-herning.md');
     expect((await run('--overwrite')).code).toBe(0);
     expect(readFileSync(letter, 'utf8')).not.toContain('Rettet af sagsbehandleren');
     expect(readdirSync(out)).toContain('2025-civilsamfundspuljen-lungeklubben-herning.md');
     expect((await run()).code).toBe(0);
+  });
+
+  it('one rule for a hand-edited letter: kept and named, the others written, an unedited letter with no decision behind it removed', async () => {
+    const data = sampleWithReasons();
+    const out = join(makeFolder({}), 'breve');
+    const run = (...more: string[]) => civsam(['--data', data, '--lang', 'da', ...more]);
+    const letters = ['call', 'letters', '2025-civilsamfundspuljen', '--out', out];
+    expect((await run(...letters)).code).toBe(0);
+    const letter = join(out, '2025-civilsamfundspuljen-gryden-horsens.md');
+    const edited = readFileSync(letter, 'utf8') + 'x\n';
+    writeFileSync(letter, edited);
+    expect((await run('application', 'edit', '2025-civilsamfundspuljen-lungeklubben-herning', '--unset', 'decision', '--no-commit')).code).toBe(0);
+    const r = await run(...letters);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Skrev 6 breve (Markdown og HTML) til ${out}.`);
+    expect(lines[1]).toBe(`Fjernede det tidligere brev i ${out} til ansøgning 2025-civilsamfundspuljen-lungeklubben-herning, som ikke længere har en afgørelse at sende (Markdown og HTML).`);
+    expect(lines.at(-1)).toBe(`fejl: brevet til ansøgning 2025-civilsamfundspuljen-gryden-horsens blev ikke skrevet: det brev, der ligger i ${out}, er ændret, siden civsam skrev det, eller er ikke skrevet af civsam (2025-civilsamfundspuljen-gryden-horsens.md), og det er beholdt, som det er. Flyt det et andet sted hen for at beholde ændringerne, og skriv brevene igen, eller angiv --overwrite for at erstatte det.`);
+    expect(readFileSync(letter, 'utf8')).toBe(edited);
+    expect(readdirSync(out).filter((f) => f.includes('lungeklubben'))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(7);
   });
 
   it('refuses an --out inside the data folder and writes nothing', async () => {

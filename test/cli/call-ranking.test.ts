@@ -143,10 +143,10 @@ describe('call ranking', () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n' });
     const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Rangordning for opslag c1: ingen ansøgninger endnu\n\nDer er intet at rangordne, før ansøgningerne er registreret: registrér dem med civsam application add --call c1.\n');
+    expect(r.stdout).toBe('Rangordning for opslaget »Opslag«: ingen ansøgninger endnu\n\nDer er intet at rangordne, før ansøgningerne er registreret: registrér dem med civsam application add --call c1.\n');
     expect(r.stdout).not.toContain('—');
     const en = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { COLUMNS: '200' } });
-    expect(en.stdout).toBe('Ranking of call c1: no applications yet\n\nThere is nothing to rank until the applications are registered: register them with civsam application add --call c1.\n');
+    expect(en.stdout).toBe('Ranking of the call “Opslag”: no applications yet\n\nThere is nothing to rank until the applications are registered: register them with civsam application add --call c1.\n');
   });
 
   it('before any assessment says that none is assessed yet and how to assess one, not "the order of the criteria: —"', async () => {
@@ -206,7 +206,9 @@ describe('call ranking', () => {
       'applications/a1.yaml': app('a1', 'alpha', 100_000, [by('Anna', 4, 4)], { outcome: 'granted', date: '2026-03-01' }),
     });
     const csv = (await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'csv'])).stdout;
-    expect(csv.split('\n')[1]).toMatch(/;bevilget;100000;100000;\r?$/);
+    // Every application decided: none is held against the money left, so the column for it is left out (the notes say what is left).
+    expect(csv.split('\n')[0]).not.toContain('Inden for budgettet');
+    expect(csv.split('\n')[1]).toMatch(/;bevilget;100000;100000\r?$/);
     expect(JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout).applications[0]).toMatchObject({ amountApplied: 100_000, amountGranted: 100_000 });
     expect((await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout).toContain('| bevilget | 100.000 kr. | 100.000 kr. |');
   });

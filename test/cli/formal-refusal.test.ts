@@ -172,7 +172,7 @@ describe('an application named by its organisation', () => {
     expect(decision(dir, 'c1-gamma')).toContain('formal: ineligible');
     writeFileSync(join(dir, 'applications/c1-gamma-2.yaml'), 'id: c1-gamma-2\ncall: c1\norganisations: [gamma]\namount_dkk: 500\nkind: development\nreceived: 2026-11-12\n');
     const two = await run(dir, ['application', 'decide', 'Gamma', '--decision', 'afslag', '--formal', 'ikke berettiget', '--reason', 'Foreningen har ikke hjemsted i regionen.']);
-    expect(two).toMatchObject({ code: 2, stderr: 'fejl: det, du angav, passer til flere: Gamma i opslaget »Opslag 2027« (c1-gamma-2), »Hjertecafé« fra Gamma i opslaget »Opslag 2027« (c1-gamma). Angiv id\'et eller mere af navnet.\n' });
+    expect(two).toMatchObject({ code: 2, stderr: 'fejl: 2 ansøgninger passer til det, du angav: Gamma i opslaget »Opslag 2027« (c1-gamma-2); »Hjertecafé« fra Gamma i opslaget »Opslag 2027« (c1-gamma). Angiv mere af navnet eller titlen, eller id\'et.\n' });
   });
 });
 

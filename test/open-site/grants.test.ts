@@ -182,7 +182,7 @@ describe('a grant decided on an application without a title', () => {
     const call = folder.records.call.get('c-recent')!.title;
     const org = folder.records.organisation.get('aeblehaven')!.name;
     const [da] = buildGrants(folder, 'da').filter((g) => g.id.includes('r-aeble'));
-    expect([da.title, da.description]).toEqual([`Bevilling til ${org} i opslaget »${call}«`, `Bevilling fra Pulje Et for 2026 til ansøgningen fra ${org} i opslaget »${call}«.`]);
+    expect([da.title, da.description]).toEqual([`Bevilling til ${org} under opslaget »${call}«`, `Bevilling fra Pulje Et for 2026 til ansøgningen fra ${org} under opslaget »${call}«.`]);
     const [en] = buildGrants(folder, 'en').filter((g) => g.id.includes('r-aeble'));
     expect([en.title, en.description]).toEqual([`Grant to ${org} under the call “${call}”`, `Grant from Pulje Et for 2026 to the application from ${org} under the call “${call}”.`]);
     expect(validator()(grantsPackage(buildGrants(folder, 'da')))).toBe(true);

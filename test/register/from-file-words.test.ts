@@ -131,6 +131,21 @@ describe('--from-file: the items of a list and the headers of a sheet in Danish'
     ].join('\n'));
   });
 
+  it('the three keys that mirror the --exemption-* options are read alike, as their fields', async () => {
+    const flags = AGREEMENT.map((l) => l.replace('undtagelse_begrundelse:', 'exemption-reason:').replace('undtagelse_godkendt_af:', 'exemption-approved-by:').replace('undtagelse_dato:', 'exemption-date:'));
+    const { r, dir } = await addAgreement(flags.join('\n'));
+    expect(r.stderr).toBe(`Oprettede ${join(dir, 'agreements/samtalegrupper.yaml')}.\n`);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'agreements/samtalegrupper.yaml'), 'utf8')).toContain([
+      'established_by:',
+      '  exemption:',
+      '    reason: Den eneste forening i området',
+      '    approved_by: Udvalget',
+      '    date: 2026-11-01',
+      '',
+    ].join('\n'));
+  });
+
   it('a problem in them is said at the key the file has', async () => {
     const bad = AGREEMENT.map((l) => l.replace('beløb: 100000', 'beløb: "12,50"').replace('undtagelse_dato: 2026-11-01', 'undtagelse_dato: i går'));
     const { r } = await addAgreement(bad.join('\n'));

@@ -15,6 +15,9 @@ export const names = defineMessages({
   'names.leftOutHintNear': 'But {count, plural, one {this file has errors and is left out, so it may be that one} other {these # files have errors and are left out, so it may be one of them}}: {files}. Put {count, plural, one {it} other {them}} right first (civsam validate shows what is wrong). Or did you mean: {list}?',
   'names.listHint': 'See them with civsam {command} list, or search with civsam find and part of the name.',
   'names.ambiguous': 'what you gave for {what} matches several: {candidates}. Give the id, or more of the name.',
+  // Every application a word matches, with its call, parted by semicolons.
+  'names.ambiguousApplicationArg': '{count} applications match what you gave: {candidates}. Give more of the name or the title, or the id.',
+  'names.ambiguousApplication': '{count} applications match what you gave for {what}: {candidates}. Give more of the name or the title, or the id.',
   'names.applicationInCall': '{name} in the call “{call}”',
   'names.titledApplicationInCall': '“{title}” from {orgs} in the call “{call}”',
   'names.noNameArg': 'there is no {kind} that matches what you gave. {hint}',
@@ -48,6 +51,8 @@ export const names = defineMessages({
   'names.leftOutHintNear': 'Men {count, plural, one {denne fil har fejl og er udeladt, så det kan være den} other {disse # filer har fejl og er udeladt, så det kan være en af dem}}: {files}. Ret {count, plural, one {den} other {dem}} først (civsam validate viser, hvad der er galt). Eller mente du: {list}?',
   'names.listHint': 'Se dem med civsam {command} list, eller søg med civsam find og en del af navnet.',
   'names.ambiguous': 'det, du angav ved {what}, passer til flere: {candidates}. Angiv id\'et eller mere af navnet.',
+  'names.ambiguousApplicationArg': '{count} ansøgninger passer til det, du angav: {candidates}. Angiv mere af navnet eller titlen, eller id\'et.',
+  'names.ambiguousApplication': '{count} ansøgninger passer til det, du angav ved {what}: {candidates}. Angiv mere af navnet eller titlen, eller id\'et.',
   'names.applicationInCall': '{name} i opslaget »{call}«',
   'names.titledApplicationInCall': '»{title}« fra {orgs} i opslaget »{call}«',
   'names.noNameArg': 'der er ingen {kind}, der passer til det, du angav. {hint}',
