@@ -163,7 +163,7 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       const place = { root: repo.root, prefix: folderPrefix(repo, realpathSync(dir)) };
       let saved = ownUncommitted(repo.root, uncommitted(repo, dir), { forget: lock !== undefined });
       if (recording && saved.length > 0) {
-        saved = commitOwnChanges(repo, saved, (hash, change) => say(ctx.t('git.earlierOwnCommitted', { hash, message: change.message.split('\n')[0] }), c.green));
+        saved = commitOwnChanges(repo, saved, (hash, change) => say(ctx.t('git.earlierOwnCommitted', { message: change.message.split('\n')[0] }), c.green));
         notRecorded += saved.length;
       }
       const savedFiles = new Set(saved.flatMap((change) => change.files.map((f) => inDataFolder(place, f.path) ?? f.path)));

@@ -194,6 +194,8 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
     for (const r of e.records) {
       const what = r.kind ? `${translate(ctx.lang, `kind.${r.kind}` as Message['key'])} ${r.id}` : r.file;
       const fields = r.fields.map((f) => {
+        // Taken by a merge from the other side: said as that change brought in (no value, so personal data too).
+        if (f.from) return ctx.t('history.fromVersion', { field: fieldName(r.kind, f.field), version: f.from.version, author: f.from.author });
         const v = visible(f, personal);
         if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
         if (items && r.kind && (structured(f.old) || structured(f.new) || shownAsShow(r.kind, f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;
