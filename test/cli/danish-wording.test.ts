@@ -137,7 +137,7 @@ describe('lines within 80 columns', () => {
     const dir = makeFolder(baseFiles());
     for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
     const r = await da(['doctor', '--data', dir, '--dry-run']);
-    expect(r.stdout).toContain('Arkivet har intet fælles arkiv: ændringerne bliver på denne computer. Tilføj et\nfor at dele dem');
+    expect(r.stdout).toContain('Datamappen deles ikke med holdet: der er ikke sat noget fælles arkiv op, så\nændringerne bliver på denne computer.');
     expect(longLines(r.stdout)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // more), and `civsam doctor --record` commits each one validate finds no error in, with a message
 // that names the record and never a value; an invalid file is named and left out, exit 2.
 import { appendFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
@@ -25,7 +25,23 @@ test('doctor names the files changed by hand, ten and then how many more, and sa
   const lines = r.stdout.slice(at).split('\n').slice(1, 13);
   expect(lines.slice(0, 10).every((l) => l.startsWith(`  ${dir}/organisations/`))).toBe(true);
   expect(lines[10]).toBe('  og 2 flere');
-  expect(lines[11]).toBe('Registrér dem med civsam doctor --record (hver fil kontrolleres først), eller fortryd en ændring med git restore FIL.');
+  // Plain words first; git only as the exact thing to type where civsam has no command.
+  expect(lines[11]).toBe('Registrér ændringerne i historikken med civsam doctor --record (hver fil kontrolleres først). Er en ændring en fejl, så kassér den, så filen igen er, som den sidst blev registreret; civsam har ingen kommando til det, så skriv i en terminal: git restore FIL');
+});
+
+test('a named pipe in place of civsam.yaml is to be replaced, and so not also listed as a change to record', async () => {
+  const { dir } = committedFolder(baseFiles());
+  rmSync(join(dir, 'civsam.yaml'));
+  expect(spawnSync('mkfifo', [join(dir, 'civsam.yaml')]).status).toBe(0);
+  for (const args of [['doctor', '--dry-run'], ['doctor', '--record']]) {
+    const r = await da(dir, ...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('så skriv i en terminal i datamappen: git checkout -- civsam.yaml\n');
+    expect(r.stdout).not.toMatch(/^ +\S*civsam\.yaml$/m);
+    expect(r.stdout).not.toContain('ikke registreret i historikken:');
+    expect(r.stdout).not.toContain('Ikke registreret');
+    expect(r.stdout).not.toContain('Alt i datamappen er registreret');
+  }
 });
 
 test('doctor --record commits a valid hand edit, naming the record; an invalid file is named, left uncommitted, exit 2', async () => {
