@@ -100,7 +100,7 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
       ? translate(lang, key, { what: `${translate(lang, `kind.${what.kind}`)} ${what.id}` })
       : translate(lang, key, { what: rel });
     const done = commitPaths(repo, [join(realpathSync(dir), rel)], message);
-    if (done.committed) say(ctx.t('doctor.recorded', { file: shown, commit: done.hash }), c.green);
+    if (done.committed) say(ctx.t('doctor.recorded', { file: shown }), c.green);
     else {
       left++;
       say(ctx.t('doctor.recordFailed', { file: shown, detail: terminalSafe(done.detail) }), c.yellow);

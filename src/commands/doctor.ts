@@ -163,10 +163,13 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       const place = { root: repo.root, prefix: folderPrefix(repo, realpathSync(dir)) };
       let saved = ownUncommitted(repo.root, uncommitted(repo, dir), { forget: lock !== undefined });
       if (recording && saved.length > 0) {
-        saved = commitOwnChanges(repo, saved, (hash, change) => say(ctx.t('git.earlierOwnCommitted', { hash, message: change.message.split('\n')[0] }), c.green));
+        saved = commitOwnChanges(repo, saved, (hash, change) => say(ctx.t('git.earlierOwnCommitted', { message: change.message.split('\n')[0] }), c.green));
         notRecorded += saved.length;
       }
       const savedFiles = new Set(saved.flatMap((change) => change.files.map((f) => inDataFolder(place, f.path) ?? f.path)));
+      // A data file that is not an ordinary file was named above, to be replaced, not recorded: not
+      // listed again as a change to record (doctor --record would only refuse it).
+      const leftOut = new Set([...savedFiles, ...health.notRegular.map((f) => f.rel)]);
       if (saved.length > 0) {
         say(ctx.t('doctor.ownUncommitted', { count: saved.length }), c.yellow);
         for (const change of saved) say(ctx.t('doctor.ownChange', { message: change.message.split('\n')[0], files: change.files.map((f) => terminalSafe(join(ctx.dataDir, inDataFolder(place, f.path) ?? f.path))).join(', ') }));
@@ -174,14 +177,15 @@ export async function run(ctx: CommandContext, opts: Opts): Promise<number> {
       }
       // Recorded only in a folder doctor holds and can use: never in the middle of git's merge. The
       // recording (which validates the folder) is loaded only when asked for.
-      if (recording) notRecorded += (await import('./doctor-record.js')).recordHandEdits(ctx, repo, dir, say, savedFiles);
+      if (recording) notRecorded += (await import('./doctor-record.js')).recordHandEdits(ctx, repo, dir, say, leftOut);
       else if (opts.record) say(ctx.t('doctor.recordNotNow'), c.yellow);
-      const dirty = handEditedFiles(repo, dir).filter((rel) => !savedFiles.has(rel));
+      const changed = handEditedFiles(repo, dir);
+      const dirty = changed.filter((rel) => !leftOut.has(rel));
       if (dirty.length > 0) {
         say(ctx.t('doctor.uncommitted', { count: dirty.length }), c.yellow);
         sayFiles(dirty.map((rel) => terminalSafe(join(ctx.dataDir, rel))));
         if (!opts.record) say(ctx.t('doctor.uncommittedWhatToDo'));
-      } else if (saved.length === 0) say(ctx.t('doctor.committed'), c.green);
+      } else if (saved.length === 0 && changed.length === 0) say(ctx.t('doctor.committed'), c.green);
     } else {
       say(ctx.t('doctor.noGit'));
     }

@@ -11,7 +11,7 @@ import { resolveDataDir } from '../context/load.js';
 import { chooseFormat, emit } from '../context/output.js';
 import { shapeAt } from '../domain/shapes.js';
 import { formatDate } from '../i18n/format.js';
-import { fieldLabel, valueLabel } from '../i18n/values.js';
+import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
 import { COMMAND_OF, FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { listWords, translate, type Message } from '../i18n/index.js';
@@ -23,6 +23,10 @@ import { notAName } from '../domain/ids.js';
 import { dateOption } from '../domain/dates.js';
 
 type Opts = { since?: string; author?: string; includePersonalData?: boolean; format?: string; output?: string };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
 
 function show(value: unknown): string {
   if (value === undefined) return '';
@@ -62,7 +66,7 @@ type ItemWords = (kind: RecordKind, id: string, field: string, before: unknown, 
 async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal: boolean): Promise<ItemWords | undefined> {
   const needed = entries.some((e) => e.records.some((r) => r.kind && r.fields.some((f) => (!f.personal || personal) && (structured(f.old) || structured(f.new) || shownAsShow(r.kind!, f.field)))));
   if (!needed) return undefined;
-  const [{ fieldRows }, { loadFolder }] = await Promise.all([import('./record-show.js'), import('../context/load.js')]);
+  const [{ fieldRows, valueWords, ITEM_HEADING }, { loadFolder }] = await Promise.all([import('./record-show.js'), import('../context/load.js')]);
   let folder;
   try {
     folder = loadFolder(ctx).folder;
@@ -80,9 +84,51 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
     const own = new Set(fieldRows(around, kind, folder, ctx).map(([label]) => text(label)));
     return new Map(fieldRows({ ...around, ...nest(field, v) }, kind, folder, ctx).map(([label, value]): [string, string] => [text(label), text(value)]).filter(([label]) => !own.has(label)));
   };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const objects = (v: unknown): v is Array<Record<string, unknown>> => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
+  /**
+   * Two versions of a list of objects, item by item, and inside an item field by field (lists in
+   * it again item by item): only what changed, under the item's heading (`Svar 1, bemærkning 1:
+   * stillingtagen: – → ikke imødekommet; begrundelse: – → …`). An item added or removed whole is
+   * `whole`'s to say (at the top, as show lays it out).
+   */
+  const byItem = (kind: RecordKind, id: string, path: string, heading: string, before: unknown[], after: unknown[], whole: (label: string, a: unknown, b: unknown) => string): string[] => {
+    const words = valueWords(context(kind, id), kind, folder, ctx);
+    const value = (at: string, v: unknown) => (v === undefined ? '–' : words.inline(at, v).trim() || '–');
+    const itemName = (at: string) => messageOr(ctx.lang, `label.item.${at.split('.').pop()}`, fieldLabel(ctx.lang, kind, at));
+    const lines: string[] = [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+      const [a, b] = [before[i], after[i]];
+      if (same(a, b)) continue;
+      const label = `${heading} ${i + 1}`;
+      if (!isObject(a) || !isObject(b)) {
+        lines.push(whole(label, a, b));
+        continue;
+      }
+      const own: string[] = [];
+      const nested: string[] = [];
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (same(a[k], b[k])) continue;
+        const at = `${path}.${k}`;
+        if ((objects(a[k]) || objects(b[k])) && [a[k], b[k]].every((v) => v === undefined || objects(v))) {
+          nested.push(...byItem(kind, id, at, `${label}, ${itemName(at).toLocaleLowerCase(ctx.lang)}`, (a[k] as unknown[] | undefined) ?? [], (b[k] as unknown[] | undefined) ?? [], (l, x, y) => `${l}: ${value(at, x)} → ${value(at, y)}`));
+        } else {
+          own.push(`${words.sub(at)}: ${value(at, a[k])} → ${value(at, b[k])}`);
+        }
+      }
+      if (own.length > 0) lines.push(`${label}: ${own.join('; ')}`);
+      lines.push(...nested);
+    }
+    return lines;
+  };
   return (kind, id, field, before, after) => {
     const old = rowsOf(kind, id, field, before);
     const now = rowsOf(kind, id, field, after);
+    // A numbered list of objects (responses, funding lines), both versions there: item by item.
+    if (objects(before) && objects(after) && ITEM_HEADING[field] === undefined) {
+      const heading = messageOr(ctx.lang, `label.item.${field.split('.').pop()}`, fieldLabel(ctx.lang, kind, field));
+      return byItem(kind, id, field, heading, before, after, (label) => `${label}: ${old.get(label) || '–'} → ${now.get(label) || '–'}`).join('\n');
+    }
     const lines: string[] = [];
     for (const label of new Set([...old.keys(), ...now.keys()])) {
       if (old.get(label) === now.get(label)) continue;
@@ -194,6 +240,8 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
     for (const r of e.records) {
       const what = r.kind ? `${translate(ctx.lang, `kind.${r.kind}` as Message['key'])} ${r.id}` : r.file;
       const fields = r.fields.map((f) => {
+        // Taken by a merge from the other side: said as that change brought in (no value, so personal data too).
+        if (f.from) return ctx.t('history.fromVersion', { field: fieldName(r.kind, f.field), version: f.from.version, author: f.from.author });
         const v = visible(f, personal);
         if ('omitted' in v) return `${fieldName(r.kind, f.field)}: ${t('history.personalOmitted')}`;
         if (items && r.kind && (structured(f.old) || structured(f.new) || shownAsShow(r.kind, f.field))) return items(r.kind, r.id ?? '', f.field, f.old, f.new) || `${fieldName(r.kind, f.field)}: – → –`;

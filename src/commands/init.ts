@@ -228,7 +228,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const repo = opts.commit === false ? undefined : findRepository(target);
   if (repo) {
     const result = commitPaths(repo, [target], ctx.t(opts.sample ? 'commit.initSample' : 'commit.init'));
-    if (result.committed) ctx.stderr.write(ctx.t('git.committed', { hash: result.hash, message: 'civsam init' }) + '\n');
+    if (result.committed) ctx.stderr.write(ctx.t('git.committed', { message: 'civsam init' }) + '\n');
     else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
   } else if (opts.commit !== false) {
     ctx.stderr.write(wrapForTerminal(ctx.t('init.gitHint', { dir: shown }), ctx) + '\n');

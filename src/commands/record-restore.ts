@@ -37,11 +37,11 @@ interface Version {
   said: Message;
   /** The commit's subject line, in the folder's language. */
   subject: { key: MessageKey; params: Record<string, string> };
+  /** Undoing a merge: the changes it brought in from the other side, which go with it (by field, author and version). */
+  undoes?: string[];
   /** A removed record: it must not be in the folder again when the change is made. */
   removed: boolean;
 }
-
-const short = (commit: string) => commit.slice(0, 7);
 
 export function restore(kind: RecordKind) {
   return async (ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> => {
@@ -86,11 +86,10 @@ export function restore(kind: RecordKind) {
           const before = entries.find((e) => e.version! < entry.version! && e.records.some((r) => r.change !== 'removed'));
           throw new UserError('restore.versionRemoved', { ...params, version: entry.version!, date: date(entry.date), before: before?.version ?? 0 });
         }
-        const commit = short(entry.commit);
         return {
-          ...readVersion(bytes, { ...params, commit }),
-          said: { key: 'restore.fromVersion', params: { ...params, version: entry.version!, date: date(entry.date), commit } },
-          subject: { key: 'commit.restoredVersion', params: { ...plain, version: String(entry.version), commit } },
+          ...readVersion(bytes, params),
+          said: { key: 'restore.fromVersion', params: { ...params, version: entry.version!, date: date(entry.date) } },
+          subject: { key: 'commit.restoredVersion', params: { ...plain, version: String(entry.version) } },
           removed: !there,
         };
       }
@@ -100,9 +99,9 @@ export function restore(kind: RecordKind) {
         const bytes = readFileAt(root, commit, path);
         if (!bytes) throw new UserError('restore.notAtDate', { ...params, date: date(opts.asOf) });
         return {
-          ...readVersion(bytes, { ...params, commit: short(commit) }),
-          said: { key: 'restore.fromDate', params: { ...params, date: date(opts.asOf), commit: short(commit) } },
-          subject: { key: 'commit.restoredDate', params: { ...plain, date: opts.asOf, commit: short(commit) } },
+          ...readVersion(bytes, params),
+          said: { key: 'restore.fromDate', params: { ...params, date: date(opts.asOf) } },
+          subject: { key: 'commit.restoredDate', params: { ...plain, date: opts.asOf } },
           removed: !there,
         };
       }
@@ -112,9 +111,9 @@ export function restore(kind: RecordKind) {
         if (!entry || !bytes) throw new UserError('register.notFound', params);
         const by = entry.removedBy;
         return {
-          ...readVersion(bytes, { ...params, commit: by ? short(by.commit) : 'HEAD' }),
-          said: by ? { key: 'restore.fromRemoved', params: { ...params, date: date(by.date), commit: short(by.commit) } } : { key: 'restore.fromRemovedUncommitted', params },
-          subject: by ? { key: 'commit.restoredRemoved', params: { ...plain, commit: short(by.commit) } } : { key: 'commit.restoredRemovedUncommitted', params: plain },
+          ...readVersion(bytes, params),
+          said: by ? { key: 'restore.fromRemoved', params: { ...params, date: date(by.date) } } : { key: 'restore.fromRemovedUncommitted', params },
+          subject: by ? { key: 'commit.restoredRemoved', params: { ...plain, date: by.date.slice(0, 10) } } : { key: 'commit.restoredRemovedUncommitted', params: plain },
           removed: true,
         };
       }
@@ -125,14 +124,15 @@ export function restore(kind: RecordKind) {
       if (!last) throw new UserError('restore.neverCommitted', params);
       refuseUndoingUndo(history, params);
       const bytes = history.fileBefore(last);
-      if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date), commit: short(last.commit) });
+      if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date) });
       return {
-        ...readVersion(bytes, { ...params, commit: short(last.commit) }),
+        ...readVersion(bytes, params),
         // A merge that put the record together from both sides: said as such, and whose version comes back.
         said: last.records.some((r) => r.combined)
-          ? { key: 'restore.fromLastMerge', params: { ...params, version: last.version!, date: date(last.date), commit: short(last.commit), author: last.author } }
-          : { key: 'restore.fromLastChange', params: { ...params, date: date(last.date), commit: short(last.commit) } },
-        subject: { key: 'commit.restoredChange', params: { ...plain, commit: short(last.commit) } },
+          ? { key: 'restore.fromLastMerge', params: { ...params, version: last.version!, date: date(last.date), author: last.author } }
+          : { key: 'restore.fromLastChange', params: { ...params, version: last.version!, date: date(last.date), author: last.author } },
+        subject: { key: 'commit.restoredChange', params: { ...plain, version: String(last.version) } },
+        undoes: last.records.flatMap((r) => r.fields.flatMap((f) => (f.from ? [ctx.t('restore.mergeUndoesChange', { field: fieldLabel(ctx.lang, kind, f.field), author: f.from.author, version: f.from.version })] : []))),
         removed: false,
       };
     })();
@@ -144,6 +144,8 @@ export function restore(kind: RecordKind) {
     const now = existsSync(join(dir, rel)) ? readAny(readFileSync(join(dir, rel))) : undefined;
     const changing = isRecord(now) ? fieldChanges(kind, now, version.record).map((f) => fieldLabel(ctx.lang, kind, f.field)) : [];
     if (changing.length > 0) ctx.stderr.write(ctx.t('restore.fieldsChange', { fields: listWords(ctx.lang, changing) }) + '\n');
+    // Whose changes a restore of a merge takes back, named: not only which fields.
+    if (version.undoes?.length) ctx.stderr.write(ctx.t('restore.mergeUndoes', { changes: listWords(ctx.lang, version.undoes) }) + '\n');
     const result = await applyChange(ctx, {
       dryRun: opts.dryRun === true, commit: opts.commit !== false,
       // A record it refers to that was removed as well: said with the command that brings that one back first.

@@ -29,7 +29,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * `Kontakt: rolle`, lists of objects one row per item, a list of texts (a call's criteria) or of
  * other records one a line. JSON keeps the record as is.
  */
-export function fieldRows(record: Record<string, unknown>, kind: RecordKind, folder: DataFolder, ctx: CommandContext): Cell[][] {
+/**
+ * How `show` words one value of a record (`record` gives the context: an application's call names
+ * its criteria): a single value (`scalar`), a value inside a list item (`inline`: nested lists and
+ * objects in brackets), a nested field's name in lower case (`sub`); one fact, for show and for
+ * history, which compares list items field by field.
+ */
+export function valueWords(record: Record<string, unknown>, kind: RecordKind, folder: DataFolder, ctx: CommandContext) {
   const names = namesOf(folder);
   const vocabName = (target: string, id: string): string => {
     if (target === 'municipalities') return names.municipalities.get(id) ?? id;
@@ -61,7 +67,6 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     const shape = shapeAt(kind, path);
     return !(shape?.enum ?? shape?.items?.enum) && shape?.format !== 'date' && shape?.items?.format !== 'date';
   };
-  const rows: Cell[][] = [];
   // A value inside a list item: a text in both languages in the user's, scores one a line by their
   // criterion's wording, other nested lists and objects in brackets.
   const inline = (path: string, v: unknown): string => {
@@ -77,6 +82,12 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
     if (Array.isArray(v)) return v.length === 0 ? ctx.t('show.emptyList') : v.map((x) => inline(path, x)).join(', ');
     return isObject(v) ? `(${Object.entries(v).map(([ik, iv]) => `${sub(`${path}.${ik}`)}: ${inline(`${path}.${ik}`, iv)}`).join(', ')})` : scalar(path, v);
   };
+  return { scalar, inline, sub, linePerItem };
+}
+
+export function fieldRows(record: Record<string, unknown>, kind: RecordKind, folder: DataFolder, ctx: CommandContext): Cell[][] {
+  const { scalar, inline, sub, linePerItem } = valueWords(record, kind, folder, ctx);
+  const rows: Cell[][] = [];
   /** One item of a list of objects: a criterion by its wording (its id is for the scores, not for people), any other field by field. */
   const item = (path: string, o: Record<string, unknown>): string => {
     const fields = Object.entries(o).filter(([ik]) => !(path === 'criteria' && ik === 'id'));
@@ -130,7 +141,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
  * a year, by the budget-year-unique rule). An agreement's funding may have two lines in a year, so
  * its lines are numbered.
  */
-const ITEM_HEADING: Record<string, string> = { budgets: 'year' };
+export const ITEM_HEADING: Record<string, string> = { budgets: 'year' };
 
 /** Where a record holds a criterion's id (an application's scores and decision). */
 const CRITERION_IDS = new Set(['assessments.scores.criterion', 'decision.criteria']);

@@ -485,7 +485,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         const result = commitPaths(repo, targets, fullMessage);
         done.committed = result.committed;
         if (result.committed) forgetOwnChanges(repo.root, [...targetPaths]);
-        if (result.committed) say(ctx, { key: 'git.committed', params: { hash: result.hash, message: message.split('\n')[0] } });
+        if (result.committed) say(ctx, { key: 'git.committed', params: { message: message.split('\n')[0] } });
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
@@ -592,7 +592,7 @@ function notOrdinaryFile(path: string): NotRegular | undefined {
 
 /** Commits earlier changes civsam saved and could not commit (own-uncommitted.ts), and says so of each; returns those still uncommitted. */
 function catchUp(ctx: CommandContext, repo: { root: string }, earlier: readonly OwnChange[]): OwnChange[] {
-  return commitOwnChanges(repo, earlier, (hash, change) => say(ctx, { key: 'git.earlierOwnCommitted', params: { hash, message: change.message.split('\n')[0] } }));
+  return commitOwnChanges(repo, earlier, (hash, change) => say(ctx, { key: 'git.earlierOwnCommitted', params: { message: change.message.split('\n')[0] } }));
 }
 
 /**

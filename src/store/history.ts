@@ -20,6 +20,12 @@ export interface FieldChange {
   old?: unknown;
   new?: unknown;
   personal: boolean;
+  /**
+   * In one record's history, at a merge that put the record together from both sides: the change
+   * on the other side that gave the field the value the merge took (its version and author), so the
+   * merge reads as bringing that change in, not as making it again.
+   */
+  from?: { version: number; author: string };
 }
 
 export interface RecordChange {
@@ -289,6 +295,7 @@ export function recordVersions(place: FolderInRepository, path: string): RecordV
   const read = historyRead(place, { paths: [path] }, true);
   const { entries } = read;
   entries.forEach((e, i) => { e.version = entries.length - i; });
+  entries.forEach((e, i) => { if (e.merge) broughtIn(e, entries.slice(i + 1)); });
   return {
     entries,
     fileAt: (e) => read.fileAt(e, path),
@@ -296,6 +303,25 @@ export function recordVersions(place: FolderInRepository, path: string): RecordV
     // The dates shown decide, as readHistory's --since does.
     filtered: ({ since, author }) => entries.filter((e) => (since === undefined || e.date.slice(0, 10) >= since) && (author === undefined || (read.ident.get(e) ?? '').includes(author))),
   };
+}
+
+/**
+ * A merge that put a record together from both sides: each field it took from the other side is
+ * marked with the change that gave it that value there (the newest earlier change of the field to
+ * that value, by that side's author where there is one).
+ */
+function broughtIn(merge: HistoryEntry, earlier: HistoryEntry[]): void {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const r of merge.records) {
+    const theirs = r.combined?.[1];
+    if (!theirs) continue;
+    for (const f of r.fields) {
+      if (!theirs.fields.includes(f.field)) continue;
+      const made = earlier.filter((e) => !e.merge && e.records.some((x) => x.fields.some((g) => g.field === f.field && same(g.new, f.new))));
+      const change = made.find((e) => e.author === theirs.author) ?? made[0];
+      if (change?.version !== undefined) f.from = { version: change.version, author: change.author };
+    }
+  }
 }
 
 /** A record removed from the folder: as it was just before its latest removal (`version`, a git object name), and the commit that removed it (none: removed, not yet committed). */

@@ -133,7 +133,7 @@ describe('application add, assess and decide', () => {
     expect(removed.code, removed.stderr).toBe(0);
     expect(read(dir, 'applications/a1.yaml').assessments).toEqual([by('Fagkonsulent 2', 2)]);
     expect(read(dir, 'applications/a2.yaml').assessments).toEqual([by(NAME, 4)]);
-    expect(removed.stderr).toMatch(/Gemt og registreret i historikken \(commit [0-9a-f]+\): ansøgning a1: bedømmelser: 1 fjernet\n$/);
+    expect(removed.stderr).toMatch(/Gemt og registreret i historikken: ansøgning a1: bedømmelser: 1 fjernet\n$/);
     expect(git('log', '-1', '--format=%s%n%b')).not.toContain('Assessorsen');
     expect(removed.stderr).not.toContain('Assessorsen');
     // The last assessment removed leaves no empty list behind.

@@ -137,7 +137,7 @@ describe('lines within 80 columns', () => {
     const dir = makeFolder(baseFiles());
     for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
     const r = await da(['doctor', '--data', dir, '--dry-run']);
-    expect(r.stdout).toContain('Arkivet har intet fælles arkiv: ændringerne bliver på denne computer. Tilføj et\nfor at dele dem');
+    expect(r.stdout).toContain('Datamappen deles ikke med holdet: der er ikke sat noget fælles arkiv op, så\nændringerne bliver på denne computer.');
     expect(longLines(r.stdout)).toEqual([]);
   });
 });
@@ -175,9 +175,30 @@ describe('history in words', () => {
     expect(git(dir, ['commit', '-q', '-am', 'Mere i 2027']).code).toBe(0);
     const r = await civsam(['history', 'agreement', 'a1', '--data', dir, '--format', 'md'], DA);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Midler 2: pulje: p1 (Puljen) · år: 2027 · art: udvikling · beløb: 100.000 kr. → pulje: p1 (Puljen) · år: 2027 · art: udvikling · beløb: 150.000 kr.');
-    expect(r.stdout).not.toContain('Midler 1: pulje: p1 (Puljen) · år: 2026 · art: udvikling · beløb: 100.000 kr. →');
+    // Inside the line only the field that changed.
+    expect(r.stdout).toContain('| Midler 2: beløb: 100.000 kr. → 150.000 kr. |');
+    const change = r.stdout.split('\n').find((l) => l.includes('Mere i 2027'))!;
+    expect(change).not.toContain('Midler 1');
+    expect(change).not.toContain('pulje: p1');
     expect(r.stdout).not.toMatch(/\{"|amount_dkk/);
+  });
+
+  it('a consultation response noted: only the point\'s fields that changed, item by item, not the whole response twice', async () => {
+    const consultation = 'id: h1\ntitle: Høringen\nareas: [psychiatry]\nopens: 2026-02-01\ndeadline: 2026-03-01\nselection: open\nstatus: open\nresponses:\n  - party: hp1\n    received: 2026-02-10\n    points:\n      - summary: Flere samtalegrupper\n      - summary: Længere åbningstid\n';
+    const dir = makeFolder({
+      ...baseFiles(),
+      'hearing-parties/hp1.yaml': 'id: hp1\norganisation: alpha\nareas: [psychiatry]\nsince: 2026-01-01\nstatus: active\n',
+      'consultations/h1.yaml': consultation,
+    });
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) expect(git(dir, args).code).toBe(0);
+    const file = join(dir, 'consultations/h1.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      - summary: Længere åbningstid\n', '      - summary: Længere åbningstid\n        disposition: not\n        reason: Ingen midler\n'));
+    expect(git(dir, ['commit', '-q', '-am', 'Noteret']).code).toBe(0);
+    const r = await civsam(['history', 'consultation', 'h1', '--data', dir, '--format', 'md'], DA);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('| Svar 1, bemærkning 2: stillingtagen: – → ikke imødekommet; begrundelse: – → Ingen midler |');
+    const change = r.stdout.split('\n').find((l) => l.includes('Noteret'))!;
+    expect(change).not.toMatch(/resumé|modtaget|bemærkning 1/);
   });
 
   it('a decision\'s amount and criteria are said as show says them: kroner and the criterion\'s wording, not 100000 and its id', async () => {

@@ -79,7 +79,7 @@ describe('the data folder is found', () => {
     const odd = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
     expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
     // Never "move it out of the data folder": the settings belong in it, as an ordinary file.
-    const pipe = 'Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Fjern den, og læg den almindelige fil civsam.yaml på dens plads igen, fx fra historikken med git checkout -- civsam.yaml.';
+    const pipe = 'Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Erstat den med civsam.yaml, som den sidst blev registreret i historikken; civsam har ingen kommando til det, så skriv i en terminal i datamappen: git checkout -- civsam.yaml';
     const validate = await civsam(['validate', '--format', 'json'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
     expect(validate.code).toBe(2);
     expect(JSON.parse(validate.stdout).problems.map((p: { file: string; rule: string; message: string }) => `${p.file} ${p.rule} ${p.message}`)).toEqual([`civsam.yaml file-not-regular ${pipe}`]);

@@ -24,7 +24,7 @@ describe('doctor names the files others can read', () => {
     const r = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
     expect(r.code, r.stderr).toBe(2);
     const lines = r.stdout.split('\n');
-    expect(lines).toContain(`${dir}/civsam.yaml: Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Fjern den, og læg den almindelige fil civsam.yaml på dens plads igen, fx fra historikken med git checkout -- civsam.yaml.`);
+    expect(lines).toContain(`${dir}/civsam.yaml: Dette er en navngiven kanal (en særlig fil, som programmer sender data igennem), ikke en almindelig fil, så datamappens indstillinger blev ikke læst. Erstat den med civsam.yaml, som den sidst blev registreret i historikken; civsam har ingen kommando til det, så skriv i en terminal i datamappen: git checkout -- civsam.yaml`);
     expect(lines.some((l) => l.startsWith(`${dir}/organisations/mappe.yaml: Dette er en mappe`))).toBe(true);
     // Not counted among the files others can read.
     expect(r.stdout).toContain('Datafilerne kan kun læses af ejeren og gruppen.');
@@ -76,7 +76,7 @@ describe('doctor on a data folder that is not the user\'s own (a shared drive)',
     const dir = folderWith(0);
     chmodSync(join(dir, 'organisations/alpha.yaml'), 0o644);
     const own = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);
-    expect(own.stdout).toContain(`1 datafil kan læses af alle brugere på computeren. Posterne indeholder personoplysninger: chmod -R o-rwx ${dir}\n`);
+    expect(own.stdout).toContain(`1 datafil kan læses af alle brugere på computeren, og posterne indeholder personoplysninger. Luk for de andre brugeres adgang, så kun du og din gruppe kan læse datamappen; civsam har ingen kommando til det, så skriv dette i en terminal: chmod -R o-rwx ${dir}\n`);
     if (!isRoot) return;
     chownSync(dir, 65534, 65534);
     const da = await civsam(['--data', dir, '--lang', 'da', 'doctor', '--dry-run']);

@@ -44,7 +44,7 @@ describe('Ctrl-C while a change is committed', () => {
 
     expect(existsSync(marker)).toBe(true);
     expect(code).toBe(130);
-    expect(stderr).toContain('Committed ');
+    expect(stderr).toContain('Committed: ');
     expect(stderr).toContain('Asked to stop: the change was finished and committed to git first.');
     expect(git('status', '--porcelain')).toBe('');
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
@@ -82,7 +82,7 @@ describe('Ctrl-C that reaches git before it leaves the terminal\'s reach', () =>
       const r = await ctrlCFromGit(step, 'die');
       expect({ code: r.code, stderr: r.stderr }, step).toEqual({
         code: 130,
-        stderr: expect.stringMatching(/^Gemte organisations\/alpha\.yaml\.\nGemt og registreret i historikken \(commit [0-9a-f]+\): organisation alpha: hjemmeside: sat\nBedt om at stoppe: ændringen blev gjort færdig og lagt i git først\.\n$/),
+        stderr: expect.stringMatching(/^Gemte organisations\/alpha\.yaml\.\nGemt og registreret i historikken: organisation alpha: hjemmeside: sat\nBedt om at stoppe: ændringen blev gjort færdig og lagt i git først\.\n$/),
       });
       expect(r.git('status', '--porcelain'), step).toBe('');
       expect(r.git('show', 'HEAD:organisations/alpha.yaml'), step).toContain('https://ny.example');
@@ -131,7 +131,7 @@ describe('a record folder that is a link within the data folder', () => {
     git('commit', '-q', '-m', 'start');
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir], { env: GIT });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Committed ');
+    expect(r.stderr).toContain('Committed: ');
     expect(git('status', '--porcelain')).toBe('');
     expect(git('show', 'HEAD:kept-organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
@@ -272,7 +272,7 @@ describe('the next change after a commit that failed', () => {
     // Room again: the next change of the same file commits both, and says so.
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'Ny note', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(next.code).toBe(0);
-    expect(next.stderr).toMatch(/^Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang \(commit [0-9a-f]{7,}\): organisation alpha: hjemmeside: sat\nGemte /);
+    expect(next.stderr).toMatch(/^Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang: organisation alpha: hjemmeside: sat\nGemte /);
     expect(next.stderr).not.toContain('Ikke registreret');
     expect(git('status', '--porcelain')).toBe('');
     // Two commits, oldest first, each with its own message and content.
@@ -309,7 +309,7 @@ describe('the next change after a commit that failed', () => {
     writeFileSync(join(dir, 'organisations/beta.yaml'), readFileSync(join(dir, 'organisations/beta.yaml'), 'utf8') + '# håndrettet\n');
     const next = civsamBinary(['org', 'edit', 'gamma', '--notes', 'x', '--data', dir], { env: GIT });
     expect(next.code).toBe(0);
-    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then \([0-9a-f]{7,}\): organisation alpha: hjemmeside: sat\n/);
+    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then: organisation alpha: hjemmeside: sat\n/);
     expect(git('status', '--porcelain')).toBe(' M organisations/beta.yaml\n');
     expect(git('show', '--name-only', '--format=%s', 'HEAD~1').trim()).toBe('organisation alpha: hjemmeside: sat\n\norganisations/alpha.yaml');
     expect(git('show', '--name-only', '--format=%s', 'HEAD').trim()).toBe('organisation gamma: noter: sat\n\norganisations/gamma.yaml');
@@ -328,11 +328,11 @@ describe('the next change after a commit that failed', () => {
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'plads igen', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(next.code).toBe(0);
     expect(next.stderr.split('\n').map((l) => l.replace(/commit [0-9a-f]+/, 'commit H'))).toEqual([
-      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-8: oprettet',
-      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-12: oprettet',
-      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang (commit H): organisation fylde-20: oprettet',
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang: organisation fylde-8: oprettet',
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang: organisation fylde-12: oprettet',
+      'Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang: organisation fylde-20: oprettet',
       `Gemte ${join(dir, 'organisations/alpha.yaml')}.`,
-      'Gemt og registreret i historikken (commit H): organisation alpha: noter: sat',
+      'Gemt og registreret i historikken: organisation alpha: noter: sat',
       '',
     ]);
     expect(git('status', '--porcelain')).toBe('');
@@ -355,7 +355,7 @@ describe('the next change after a commit that failed', () => {
     expect(civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', tree], { env: failingCommit() }).code).toBe(2);
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', tree], { env: GIT });
     expect(next.code).toBe(0);
-    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then \([0-9a-f]+\): organisation alpha: hjemmeside: sat\n/);
+    expect(next.stderr).toMatch(/^Committed an earlier change civsam saved but could not commit then: organisation alpha: hjemmeside: sat\n/);
     expect(execFileSync('git', ['log', '--format=%s', '-2'], { cwd: tree, encoding: 'utf8' })).toBe('organisation alpha: noter: sat\norganisation alpha: hjemmeside: sat\n');
     expect(existsSync(join(dir, '.git', 'civsam-uncommitted.json'))).toBe(false);
   }, 30_000);

@@ -123,10 +123,10 @@ describe('sync --status and doctor in a copy with nothing committed yet', () => 
     git(home, ['clone', '-q', bare, 'kopi']);
     const copy = join(home, 'kopi');
     const doctor = await civsam(['doctor', '--data', '.', '--lang', 'en'], { cwd: copy });
-    expect(doctor.stdout).toContain('Nothing has been fetched from the shared remote origin yet, and nothing is committed in this copy. Run civsam sync to bring in what the team has shared.\n');
+    expect(doctor.stdout).toContain('Nothing has been fetched from the shared remote yet, and nothing is committed in this copy. Run civsam sync to bring in what the team has shared.\n');
     expect(doctor.stdout).not.toContain('Every change has been sent');
     const status = await civsam(['sync', '--status', '--data', '.', '--lang', 'en'], { cwd: copy });
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toBe('Nothing has been shared yet: the shared remote origin is empty, and nothing is committed in this copy. Make a change with civsam (it commits it), then run civsam sync to send it.\n');
+    expect(status.stdout).toBe('Nothing has been shared yet: the shared remote is empty, and nothing is committed in this copy. Make a change with civsam (it commits it), then run civsam sync to send it.\n');
   });
 });

@@ -21,9 +21,9 @@ test('sync to an ordinary clone with its branch checked out says why it is refus
 
   for (let i = 0; i < 2; i++) {
     const r = anna.civsam(['sync'], DA);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: kunne ikke sende dine ændringer: det fælles arkiv origin er en almindelig kopi med sine egne filer at arbejde i (ikke et bart arkiv), og git sender aldrig ændringer ind i den gren, sådan en kopi har i brug, så næste civsam sync ville også blive afvist. Det fælles register skal være et bart arkiv (kun historikken): lav et ud fra den kopi med git clone --bare MAPPE FÆLLES.git, peg denne kopi og dine kollegers på det med git remote set-url origin FÆLLES.git, og kør civsam sync. Din mappe er som før; dine lokale ændringer (ikke sendt endnu: 1) er gemt.\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: kunne ikke sende dine ændringer: det fælles arkiv er en almindelig kopi med sine egne filer at arbejde i (ikke et bart arkiv), og git sender aldrig ændringer ind i den gren, sådan en kopi har i brug, så næste civsam sync ville også blive afvist. Det fælles register skal være et bart arkiv (kun historikken): lav et ud fra den kopi med git clone --bare MAPPE FÆLLES.git, peg denne kopi og dine kollegers på det med git remote set-url origin FÆLLES.git, og kør civsam sync. Din mappe er som før; dine lokale ændringer (ikke sendt endnu: 1) er gemt.\n' });
   }
-  expect(anna.civsam(['sync']).stderr).toMatch(/^error: could not send your changes: the shared remote origin is an ordinary copy .* so the next civsam sync would be turned away too\./);
+  expect(anna.civsam(['sync']).stderr).toMatch(/^error: could not send your changes: the shared remote is an ordinary copy .* so the next civsam sync would be turned away too\./);
 
   // What the message says to do, done: the next sync sends.
   const shared = join(home, 'FÆLLES.git');
@@ -49,5 +49,5 @@ test('a push the shared remote turns away by a rule of its own is said as such, 
   chmodSync(hook, 0o755);
   expect(anna.civsam(['org', 'edit', 'beta-forening', '--notes', 'Anna']).code).toBe(0);
   const r = anna.civsam(['sync'], { ...person('Anna'), ...DA });
-  expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: det fælles arkiv origin afviste dine ændringer (en regel, der er sat op dér, ikke en kollegas ændring), så næste civsam sync ville også blive afvist. Spørg den, der passer det fælles register, hvorfor, og kør civsam sync, når det er ordnet. Din mappe er som før; dine lokale ændringer (ikke sendt endnu: 1) er gemt.\n' });
+  expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: det fælles arkiv afviste dine ændringer (en regel, der er sat op dér, ikke en kollegas ændring), så næste civsam sync ville også blive afvist. Spørg den, der passer det fælles register, hvorfor, og kør civsam sync, når det er ordnet. Din mappe er som før; dine lokale ændringer (ikke sendt endnu: 1) er gemt.\n' });
 });

@@ -136,7 +136,7 @@ describe('files that are not ordinary files', () => {
   it('settings and vocabularies are held to the same rule', () => {
     const dir = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
     mkfifo(join(dir, 'civsam.yaml'));
-    expect(problems(dir)).toEqual(['civsam.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), not an ordinary file, so the data folder\'s settings were not read. Remove it and put the ordinary file civsam.yaml back in its place, e.g. from the history with git checkout -- civsam.yaml.']);
+    expect(problems(dir)).toEqual(['civsam.yaml:1:1 file-not-regular This is a named pipe (a special file programs pass data through), not an ordinary file, so the data folder\'s settings were not read. Replace it with civsam.yaml as it was last recorded in the history; civsam has no command for that, so type in a terminal in the data folder: git checkout -- civsam.yaml']);
   });
 
   it('vocabularies/ holds its word lists: another file or folder there is a warning, a pipe an error, as in a record folder; near miss: hidden and backup files', () => {

@@ -26,9 +26,9 @@ describe('civsam init --remote and civsam clone', () => {
 
     expect(civsam(['--data', second, 'org', 'add', '--id', 'beta', '--name', 'Beta', '--kind', 'patient-association', '--areas', 'psychiatry', '--patient-groups', 'depression', '--municipalities', 'aarhus'], { env: person('Bo') }).code).toBe(0);
     const doctor = civsam(['--data', second, 'doctor'], { env: person('Bo') });
-    expect(doctor.stdout).toContain('Changes not yet sent to the shared remote origin: 1. Run civsam sync.');
+    expect(doctor.stdout).toContain('Changes not yet sent to the shared remote: 1. Run civsam sync.');
     expect(civsam(['--data', second, 'sync'], { env: person('Bo') }).code).toBe(0);
-    expect(civsam(['--data', second, 'doctor'], { env: person('Bo') }).stdout).toContain('Every change has been sent to the shared remote origin');
+    expect(civsam(['--data', second, 'doctor'], { env: person('Bo') }).stdout).toContain('Every change has been sent to the shared remote');
     expect(civsam(['--data', join(home, 'first'), 'sync'], { env: person('Anna') }).code).toBe(0);
     expect(existsSync(join(home, 'first', 'organisations', 'beta.yaml'))).toBe(true);
   });

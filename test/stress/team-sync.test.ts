@@ -152,7 +152,7 @@ describe('civsam sync, two members of staff', () => {
     try {
       const r = bo.civsam(['sync']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('could not reach the shared remote origin');
+      expect(r.stderr).toContain('could not reach the shared remote');
       expect(r.stderr).toContain('1 not sent yet');
       expect(folderState(bo.dir)).toEqual(before);
       const s = bo.civsam(['sync', '--status']);
