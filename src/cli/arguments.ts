@@ -13,7 +13,7 @@
 // the command runs. A name never reaches a command: only the id of an existing record does, so a
 // file path is still only ever made from a well-formed id.
 import { controlCharacterIn, nfc } from '../domain/text.js';
-import { mayBeName, requireId } from '../domain/ids.js';
+import { notAName, requireId } from '../domain/ids.js';
 import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import { andList, type Message, type MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
@@ -43,7 +43,14 @@ function attributeName(flag: string): string {
 }
 
 function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message): void {
-  const check = (v: string) => (names && mayBeName(v) ? v : requireId(v, what, listedBy));
+  const check = (v: string) => {
+    if (!names) return requireId(v, what, listedBy);
+    const why = notAName(v);
+    if (why === undefined) return v;
+    // Too long for a name is also too long for an id: say so, as history does, rather than describe ids.
+    if (why.userMessage.key === 'names.tooLong') throw why;
+    return requireId(v, what, listedBy);
+  };
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string') continue;
     // Several ids may be given separated by commas (as the command splits them); an empty item

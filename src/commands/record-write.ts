@@ -27,7 +27,7 @@ import type { Language, Message, MessageKey, MessageParams } from '../i18n/index
 import { LANGUAGES } from '../i18n/define.js';
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel, messageOr } from '../i18n/values.js';
-import { decimalFields } from '../domain/shapes.js';
+import { decimalFields, requiredOf } from '../domain/shapes.js';
 import { numberFormProblems, type Problem } from '../store/load-folder.js';
 import { fileWords, type FileWords } from './record-file-words.js';
 import { hintForWord, kindWord, listed } from '../context/names.js';
@@ -207,6 +207,8 @@ function givenFlagWording(kind: RecordKind, given: WriteOpts, p: Problem, at: re
   const part = list < 0 ? undefined : PART_NAMES[`${spec.type}.${String(at[list + 1])}`];
   if (own && part) return { key: p.message.key, params: { ...p.message.params, field: { key: part } } };
   // An empty text after an option: leave the option out, or (a record that has the field) remove it with --unset.
+  // A field the record must have (a name, a title) cannot be left out: only the text is asked for.
+  if (p.message.key === 'problem.schema.minLength' && own && requiredOf(kind).includes(spec.path)) return { key: 'problem.flag.minLengthRequired', params: { field: flag } };
   if (p.message.key === 'problem.schema.minLength' && own) return { key: adding ? 'problem.flag.minLengthNew' : 'problem.flag.minLength', params: { ...p.message.params, field: flag, name: spec.flag } };
   const worded = typedValueWording(p.message, flag);
   if (worded) return worded;
@@ -260,7 +262,9 @@ export function add(kind: RecordKind) {
       // No id can be made while the fields it is made from are missing: the record is checked under
       // a stand-in id (never written, as a record that lacks a field is refused), so every field it
       // lacks is said at once rather than the id alone.
-      if (!id && missingRequired(kind, rec).length > 0) id = uniqueId(STAND_IN_ID, (x) => s.folder.records[kind].has(x));
+      // So is a name or title given empty (`--name ""`): the check then says it was given without text.
+      const blank = [rec.name, rec.title].some((v) => typeof v === 'string' && v.trim() === '');
+      if (!id && (blank || missingRequired(kind, rec).length > 0)) id = uniqueId(STAND_IN_ID, (x) => s.folder.records[kind].has(x));
       if (!id) {
         // A name or title was given but holds no letter or digit to make an id of ("…" copied from an example).
         const named = [rec.name, rec.title].some((v) => typeof v === 'string' && v.trim() !== '');

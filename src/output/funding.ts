@@ -42,6 +42,12 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
 }
 
 /**
+ * The kinds whose records a funding overview counts money from: pools' budgets, agreements' grants,
+ * and grants to applications on the pools' calls. One left out for errors leaves its money out.
+ */
+const MONEY_KINDS = ['pool', 'agreement', 'call', 'application'] as const;
+
+/**
  * Why a funding overview is empty: the filters when some were given; else that the folder has no
  * pool (and how to make one), or that its pools have no money yet; or, where pools or agreements
  * were left out for errors, that.
@@ -50,7 +56,7 @@ function emptyFunding(filters: FundingReport['filters'], names: Names, filtered:
   if (filters.years.length + filters.pools.length + filters.areas.length > 0) return tr(lang, filtered);
   // Pools or agreements left out for errors may hold the money: said, never "there are no pools".
   if (names.pools.size === 0) return noneShown('pool', leftOut, lang) ?? tr(lang, 'overview.funding.noPools');
-  return [tr(lang, unfiltered), ...notCounted(['pool', 'agreement'], leftOut, lang)].join(' ');
+  return [tr(lang, unfiltered), ...notCounted(MONEY_KINDS, leftOut, lang)].join(' ');
 }
 
 export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number, leftOut: LeftOutCounts = {}): ReportView {
@@ -93,7 +99,9 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
       ]),
     });
   }
-  tables[tables.length - 1].notes = ['', tr(lang, 'overview.funding.legend', { hhi: formatNumber(hhiWarning, lang) })];
+  // Money in files with errors is not in the sums: said beside them, or the budget reads as free.
+  const notInSums = report.poolYears.length === 0 ? [] : notCounted(MONEY_KINDS, leftOut, lang);
+  tables[tables.length - 1].notes = ['', ...notInSums, tr(lang, 'overview.funding.legend', { hhi: formatNumber(hhiWarning, lang) })];
 
   const flat = (): Table => ({
     columns: [
@@ -140,7 +148,7 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
       shownAmount(shown.total, report.totals.total, lang, 'strong'),
     ]);
   }
-  table.notes = ['', tr(lang, 'overview.fundingByOrg.legend')];
+  table.notes = ['', ...(report.organisations.length === 0 ? [] : notCounted(MONEY_KINDS, leftOut, lang)), tr(lang, 'overview.fundingByOrg.legend')];
   const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.organisation') }, { header: tr(lang, 'overview.col.year') },

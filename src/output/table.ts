@@ -5,7 +5,7 @@ import type { Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { csvDelimiter, encodeCsv } from './csv.js';
 import { formatNumber, MONTH_WORDS } from '../i18n/format.js';
-import { textWidth } from './text-width.js';
+import { displayWidth, evenWidth, graphemes, textWidth } from './text-width.js';
 
 export type { Cell, Column, StyledCell, Table, Tone } from '../reports/table.js';
 import type { Cell, StyledCell, Table, Tone } from '../reports/table.js';
@@ -112,8 +112,10 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
     const r = texts[ri];
     for (let i = 0; i < headers.length; i++) {
       const text = r[i];
-      if (text.length > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
-      if (text.length <= minimum[i]) continue;
+      // Columns on the terminal, not UTF-16 units: an emoji or a wide character is two (text-width.ts).
+      const columns = displayWidth(text);
+      if (columns > natural[i] || text.includes('\n')) natural[i] = Math.max(natural[i], longestLine(text));
+      if (columns <= minimum[i]) continue;
       minimum[i] = longestWord(text, minimum[i]);
       if (text.length > argument[i] && text.includes('civsam')) {
         const asks = commandWidths(text);
@@ -240,7 +242,7 @@ function chunkColumns(keys: number[], others: number[], natural: number[], minim
  * keeps its indentation on every line.
  */
 function cellLines(text: string, width: number): string[] | string {
-  if (!text.includes('\n')) return text.length <= width ? text : wrapText(text, width, nbspIndent(text), { inCell: true });
+  if (!text.includes('\n')) return displayWidth(text) <= width ? text : wrapText(text, width, nbspIndent(text), { inCell: true });
   const out: string[] = [];
   for (const l of text.split('\n')) for (const w of wrapText(l, width, nbspIndent(l), { inCell: true })) out.push(w);
   return out;
@@ -299,13 +301,13 @@ function drawTable(table: Table, texts: string[][], cols: number[], widths: numb
     for (let k = 0; k < height; k++) {
       if (span) {
         const text = lineOf(cells[0], k);
-        out.push('│ ', plain ? text : toned(text, tones![0], color), blanks(total - 2 - text.length), ' │\n');
+        out.push('│ ', plain ? text : toned(text, tones![0], color), blanks(total - 2 - displayWidth(text)), ' │\n');
         continue;
       }
       out.push('│');
       for (let c = 0; c < n; c++) {
         const text = lineOf(cells[c], k);
-        const pad = blanks(widths[c] - 2 - text.length);
+        const pad = blanks(widths[c] - 2 - displayWidth(text));
         const shown = plain ? text : toned(text, tones![c], color);
         if (right[c]) out.push(' ', pad, shown, ' │');
         else out.push(' ', shown, pad, ' │');
@@ -670,7 +672,8 @@ export function wrapParagraphs(text: string, width: number): string {
  * where it breaks between its arguments (see commandsKeptWhole).
  */
 export function wrapText(text: string, width: number, indent = 0, { inCell = false }: { inCell?: boolean } = {}): string[] {
-  if (text.length <= width && !text.includes('\n')) return [text]; // most cells: nothing to do
+  if (text.length <= width && !text.includes('\n') && evenWidth(text)) return [text]; // most cells: nothing to do
+  if (!evenWidth(text)) return wrapUneven(text, width, indent);
   const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
   const out: string[] = [];
   // A line after the first starts with the indentation.
@@ -776,10 +779,58 @@ function wrapWords(paragraph: string, width: number, out: string[]): void {
 }
 
 function longestLine(s: string): number {
-  if (!s.includes('\n')) return s.length;
+  if (!s.includes('\n')) return displayWidth(s);
   let longest = 0;
-  for (const l of s.split('\n')) longest = Math.max(longest, l.length);
+  for (const l of s.split('\n')) longest = Math.max(longest, displayWidth(l));
   return longest;
+}
+
+/**
+ * wrapText's way with text that holds an emoji, a wide or a zero-width character, measured in
+ * the columns it takes (text-width.ts): at spaces; a word wider than a line between its
+ * characters, never inside one (`👨‍👩‍👧` stays whole). Such text is rare, and is wrapped plainly.
+ */
+function wrapUneven(text: string, width: number, indent: number): string[] {
+  const pad = ' '.repeat(Math.min(indent, Math.floor(width / 2)));
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = out.length ? pad : '';
+    let used = line.length;
+    let words = 0;
+    const breakLine = () => {
+      out.push(line);
+      line = pad;
+      used = pad.length;
+      words = 0;
+    };
+    for (const word of paragraph.split(' ')) {
+      if (!word) continue;
+      const w = displayWidth(word);
+      if (used + (words ? 1 : 0) + w <= width) {
+        line += (words ? ' ' : '') + word;
+        used += (words ? 1 : 0) + w;
+        words++;
+        continue;
+      }
+      if (words) breakLine();
+      if (used + w <= width) {
+        line += word;
+        used += w;
+        words++;
+        continue;
+      }
+      for (const g of graphemes(word)) {
+        const gw = displayWidth(g);
+        if (used + gw > width && used > pad.length) breakLine();
+        line += g;
+        used += gw;
+        words = 1;
+      }
+    }
+    if (words) out.push(line);
+    else if (out.length === 0 || !paragraph.trim()) out.push('');
+  }
+  return out;
 }
 
 /**
@@ -789,6 +840,10 @@ function longestLine(s: string): number {
  */
 function longestWord(s: string, atLeast = 0): number {
   let longest = atLeast;
+  if (!evenWidth(s)) {
+    for (const line of s.split('\n')) for (const w of line.split(' ')) longest = Math.max(longest, displayWidth(w));
+    return longest;
+  }
   if (keepsSpaces(s)) {
     for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
     return longest;

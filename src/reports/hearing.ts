@@ -97,7 +97,7 @@ export function planReport(folder: DataFolder, plan: Plan, lang: Language): Repo
     { header: t('hearing.col.since') },
     { header: t('hearing.col.invited') },
     { header: t('hearing.col.lastInvited') },
-    { header: t('hearing.col.answered'), align: 'right' as const },
+    { header: t('hearing.col.answers'), align: 'right' as const },
     { header: t('plan.col.why') },
   ];
   const tableRows = rows.map((r) => [

@@ -20,11 +20,24 @@ describe('an option given no text', () => {
 
   it('on add, where the record has no field to remove, says only to write a text or leave the option out', async () => {
     const dir = makeFolder(baseFiles());
-    const da = await civsam(['org', 'add', '--id', 'tom', '--name', '', '--kind', 'andet', '--areas', 'psykiatri', '--scope', 'regional', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    const da = await civsam(['org', 'add', '--name', 'Tom Forening', '--notes', '', '--kind', 'andet', '--areas', 'psykiatri', '--scope', 'regional', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
     expect(da).toMatchObject({ code: 2, stdout: '' });
-    expect(da.stderr).toContain('  --name er givet uden tekst: skriv en tekst, eller udelad --name.\n');
+    expect(da.stderr).toContain('  --notes er givet uden tekst: skriv en tekst, eller udelad --notes.\n');
     expect(da.stderr).not.toContain('--unset');
-    const en = await civsam(['org', 'add', '--id', 'tom', '--name', '', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
-    expect(en.stderr).toContain('  --name was given no text: write some, or leave --name out.\n');
+    const en = await civsam(['org', 'add', '--name', 'Tom Forening', '--notes', '', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
+    expect(en.stderr).toContain('  --notes was given no text: write some, or leave --notes out.\n');
+  });
+
+  it('a name given empty is said to be empty, with or without --id, and not to be left out (the record must have one)', async () => {
+    const dir = makeFolder(baseFiles());
+    const want = '  --name er givet uden tekst, men feltet skal udfyldes: skriv teksten efter --name, i anførselstegn, hvis den har mellemrum.\n';
+    for (const id of [['--id', 'tom'], []]) {
+      const da = await civsam(['org', 'add', ...id, '--name', '', '--kind', 'andet', '--areas', 'psykiatri', '--scope', 'regional', '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+      expect(da).toMatchObject({ code: 2, stdout: '' });
+      expect(da.stderr).toContain(want);
+      expect(da.stderr).not.toContain('dannes et id');
+    }
+    const en = await civsam(['org', 'add', '--name', ' ', '--kind', 'other', '--areas', 'psychiatry', '--scope', 'regional', '--no-commit', '--data', dir]);
+    expect(en.stderr).toContain('  --name was given no text, but the field must be filled in: write the text after --name, in quotes if it has spaces.\n');
   });
 });

@@ -89,7 +89,7 @@ describe('civsam consultation plan', () => {
     // The party by name, as it is typed (consultation invite, omit); no line of ids.
     expect(lines.filter((l) => /^Part:/.test(l))).toEqual([]);
     expect(r.stdout).toContain([
-      'Organisation: Besøgsvennerne Vestjylland', 'På listen siden: 1. feb. 2021', 'Inviteret: 1 af 2', 'Senest inviteret: 9. nov. 2026', 'Svaret: 0',
+      'Organisation: Besøgsvennerne Vestjylland', 'På listen siden: 1. feb. 2021', 'Inviteret: 1 af 2', 'Senest inviteret: 9. nov. 2026', 'Svar: 0',
       'Begrundelse: de foreslåede har ventet længere på en invitation', '',
     ].join('\n'));
     expect(r.stdout).toContain('Begrundelse: ✓ andre har ventet lige så længe på en invitation og er inviteret\n  lige så ofte, men denne part har været længere på høringslisten\n');
@@ -285,5 +285,17 @@ describe('civsam consultation report and hearing-party history', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Eksempler:');
     expect(r.stdout).toContain('civsam consultation plan 2026-workshop-parorendeinddragelse --apply');
+  });
+});
+
+describe('civsam consultation report with one seat', () => {
+  it('says the party not invited did not get the seat, in words a reader says (not "en af de 1 pladser")', async () => {
+    const dir = makeFolder(hearingFiles({ pa: { since: '2015-01-01' }, pb: { since: '2016-01-01' } }, { t: { opens: '2026-06-01', seats: 1, invited: ['pa'], status: 'closed' } }));
+    const da = await civsam(['--data', dir, 'consultation', 'report', 't', ...AS_OF, '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stdout).toContain('fik ikke pladsen');
+    expect(da.stdout).not.toContain('af de 1');
+    const en = await civsam(['--data', dir, 'consultation', 'report', 't', ...AS_OF, '--format', 'md']);
+    expect(en.stdout).toContain('not given the one seat');
   });
 });

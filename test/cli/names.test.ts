@@ -224,3 +224,13 @@ describe('the built binary', () => {
     expect(r.stdout).toContain('+organisation: angstforeningen-vest\n');
   });
 });
+
+describe('a name longer than any name, where an id or a name is asked', () => {
+  test('is said to be too long (as history says), not described as a malformed id, whether an argument or an option', async () => {
+    const long = 'Sind '.repeat(50);
+    const said = 'fejl: det, du angav, er for langt til at være en posts navn eller id: et navn har højst 200 tegn. Find posten med civsam find og en del af navnet.\n';
+    for (const args of [['org', 'show', long], ['org', 'edit', long, '--notes', 'x'], ['offer', 'add', '--title', 'T', '--organisation', long]]) {
+      expect(await civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: 'da' } }), args.slice(0, 2).join(' ')).toEqual({ code: 2, stdout: '', stderr: said });
+    }
+  });
+});

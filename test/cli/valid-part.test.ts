@@ -172,6 +172,22 @@ describe('an empty report where records were left out for errors', () => {
     expect((await run(makeFolder(baseFiles()), ['overview', 'offers', '--as-of', '2026-06-01', '--format', 'md'], 'da')).stdout).not.toContain('udeladt');
   });
 
+  test('overview funding, both forms, says beside its sums that agreements left out are not counted (the budget is not free)', async () => {
+    const agreement = (id: string, amount: string) => `id: ${id}\ntitle: Aftale ${id}\norganisations: [alpha]\nareas: [psychiatry]\nscope: regional\nstart: 2027-01-01\nstatus: active\nfunding:\n  - pool: puljen\n    year: 2027\n    kind: operation\n    amount_dkk: ${amount}\nestablished_by:\n  exemption:\n    approved_by: Direktionen\n`;
+    const pool = 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2027\n    amount_dkk: 2000000\n';
+    const files = { ...baseFiles(), 'pools/puljen.yaml': pool, 'agreements/2027-psyk-001.yaml': agreement('2027-psyk-001', '100000') };
+    const note = '1 aftale er udeladt på grund af fejl og er ikke talt med her; civsam validate viser, hvad der skal rettes.';
+    const dir = makeFolder({ ...files, 'agreements/2027-psyk-002.yaml': agreement('2027-psyk-002', '1.500.000') });
+    for (const by of [[], ['--by', 'organisation']]) {
+      const r = await run(dir, ['overview', 'funding', ...by, '--format', 'md'], 'da');
+      expect(r, by.join(' ')).toMatchObject({ code: 0, stderr: '1 fil med fejl er udeladt; civsam validate viser den.\n' });
+      expect(r.stdout, by.join(' ')).toContain(`\n${note}\n`);
+    }
+    expect((await run(dir, ['overview', 'funding'])).stdout).toContain('Errors leave out 1 agreement, not counted here;');
+    // Near miss: nothing left out, nothing said.
+    expect((await run(makeFolder(files), ['overview', 'funding', '--format', 'md'], 'da')).stdout).not.toContain('udeladt');
+  });
+
   test('overview expiring with no agreement due says that agreements left out are not counted', async () => {
     const dir = makeFolder({ ...baseFiles(), 'agreements/a1.yaml': 'id: a1\ntitle: Aftale\norganisations: [alpha]\nstatus: active\nstart: 2026-02-30\n' });
     const expiring = await run(dir, ['overview', 'expiring', '--as-of', '2026-06-01', '--format', 'md'], 'da');
