@@ -42,7 +42,8 @@ const PAGES: { path: string; build(ctx: PageContext): PageContent }[] = [
  * Every file of the site as [path, content], one at a time (so a large site is written while it is
  * built, not held in memory whole); the order is fixed: assets, the open data, then each
  * language's pages. `threads`: from `from` records on, the open data is built on a thread of its
- * own (open-data-thread.ts) and its files, as bytes, come among the pages as they are ready.
+ * own (open-data-thread.ts) and its files, as bytes and in their own order, come among the pages
+ * as they are ready (the files are the same; only when each is handed to the writer differs).
  * `failAfter` (tests): that thread fails once it has sent so many files.
  */
 export function* sitePages(folder: DataFolder, options: SiteOptions, threads?: { from: number; failAfter?: number }): Generator<[path: string, content: FileContent]> {
