@@ -61,7 +61,7 @@ describe('civsam doctor on sharing', () => {
     git(dir, ['add', '-A']);
     git(dir, ['commit', '-q', '-m', 'start']);
     const r = civsam(['--data', dir, 'doctor']);
-    expect(r.stdout).toContain('The repository has no shared remote: changes stay on this computer.');
+    expect(r.stdout).toContain('The data folder is not shared with the team: no shared repository is set up, so changes stay on this computer.');
     const s = civsam(['--data', dir, 'sync'], { env: person('Anna') });
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('has no shared remote to sync with');
