@@ -98,7 +98,8 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
     assessor = about.rows.find((r) => r.row === 3)?.cells[1]?.trim();
     if (!assessor) throw new UserError('scores.noAssessor', { sheet: ABOUT_SHEET });
     // Said by the sheet's cell, which is what can be mended, not by the records it would have gone into.
-    if (controlCharacterIn(assessor)) throw new UserError('scores.assessorControl', { sheet: ABOUT_SHEET });
+    const kind = controlCharacterIn(assessor);
+    if (kind) throw new UserError(kind === 'control' ? 'scores.assessorControl' : 'scores.assessorInvisible', { sheet: ABOUT_SHEET });
   }
   const { call, apps, folder } = callOf(ctx, id);
   const criteria = scoredCriteria(call);
@@ -138,7 +139,8 @@ export async function importScores(ctx: CommandContext, opts: ImportOpts, args: 
       else got.push({ criterion: c.id, score: n });
     });
     const note = (r.cells[3 + criteria.length] ?? '').trim();
-    if (controlCharacterIn(note)) problems.push({ key: 'scores.problem.control', params: at(r.row, 3 + criteria.length) });
+    const kind = controlCharacterIn(note);
+    if (kind) problems.push({ key: kind === 'control' ? 'scores.problem.control' : 'scores.problem.invisible', params: at(r.row, 3 + criteria.length) });
     scores.set(appId, { scores: got, ...(note ? { note } : {}) });
   }
   for (const a of apps) if (!seen.has(a.id)) problems.push({ key: 'scores.problem.missingRow', params: { application: a.id } });

@@ -143,6 +143,24 @@ describe('scoring sheets', () => {
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
   });
 
+  it('says an invisible character (a zero-width space) in the sheet\'s assessor or a note as invisible, not as an escape code, and writes nothing', async () => {
+    const dir = folder();
+    const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
+    const noted = await sheetFor(dir, 'Anna', (rows) => { rows[1][3] = 4; rows[1][5] = 'God\u200B ansøgning'; });
+    const r = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0].replace(/^.*?\.xlsx: /, '')).toBe('række 2, kolonne F: bemærkningen indeholder et usynligt tegn (et, der vender tekstens retning, eller et mellemrum uden bredde, som tit kommer med, når tekst kopieres fra en hjemmeside), så den kan vises som noget andet end det, der står; skriv bemærkningen igen.');
+    const wb = XLSX.read(readFileSync(noted));
+    const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1]], { header: 1, defval: '' });
+    about[2][1] = 'An\u200Bna';
+    wb.Sheets[wb.SheetNames[1]] = XLSX.utils.aoa_to_sheet(about);
+    writeFileSync(noted, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const named = await civsam(['--data', dir, '--lang', 'da', 'call', 'import-scores', 'c1', noted, '--no-commit']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('fejl: bedømmerens navn i projektmappens ark civsam indeholder et usynligt tegn (et, der vender tekstens retning, eller et mellemrum uden bredde, som tit kommer med, når tekst kopieres fra en hjemmeside), så det kan vises som noget andet end det, der står. Intet er læst ind; skriv navnet igen i arket, eller angiv bedømmeren med --assessor.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
+  });
+
   it('refuses a sheet with a changed application list or a score out of range, whole, naming row and column', async () => {
     const dir = folder();
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
