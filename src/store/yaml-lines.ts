@@ -88,7 +88,7 @@ function mapping(lines: Line[], at: Cursor, indent: number): Record<string, unkn
     if (!key) decline();
     const name = key[0].slice(0, -1);
     if (name === '__proto__' || Object.hasOwn(out, name)) decline();
-    const rest = line.text.slice(key[0].length).trimStart();
+    const rest = spacesOff(line.text.slice(key[0].length));
     at.i++;
     out[name] = rest === '' || rest.charCodeAt(0) === 35 ? nested(lines, at, indent, true) : inline(rest, lines, at, indent);
   }
@@ -251,8 +251,21 @@ function flowList(rest: string): unknown[] {
   const close = rest.indexOf(']');
   if (close < 0 || !endsCleanly(rest, close + 1)) decline();
   const inner = rest.slice(1, close);
-  if (inner.trim() === '') return [];
-  return inner.split(',').map((part) => resolve(plain(part.trim(), true)));
+  if (spacesOff(inner) === '') return [];
+  return inner.split(',').map((part) => resolve(plain(spacesOff(part), true)));
+}
+
+/**
+ * The text without the spaces before and after it: spaces only, as YAML separates values (tabs are
+ * declined before this). Not `trim`: that takes a no-break space, an ideographic space or a BOM
+ * too, which YAML keeps as part of the value, and the strict reader would give another text.
+ */
+function spacesOff(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
 }
 
 /** A plain value's text: up to a comment, trailing spaces off; declined where it could be read otherwise. */
@@ -260,7 +273,7 @@ function plain(raw: string, inFlow: boolean): string {
   let text = raw;
   const comment = text.indexOf(' #');
   if (comment >= 0) text = text.slice(0, comment);
-  text = text.trimEnd();
+  text = spacesOff(text);
   if (text === '') {
     if (inFlow) decline(); // `[a, , b]`, `[a,]`
     return text;

@@ -36,6 +36,8 @@ describe('the line reader takes the shapes records are written in, as the strict
 
   it('quoted values with escapes, and plain values that look like numbers, dates, booleans or null', () => {
     taken('a: "Sind \\"&\\" Sjæl \\\\ \\n \\t \\u00e6 \\x41 \\U0001F600 \\/"\nb: \'it\'\'s # not a comment\'\nc: "" # empty\nd: \'\'\n');
+    // Spaces that are not the plain one are part of the value, before and after it, in brackets too.
+    taken('a: \u00a0Sind\nb: Sind\u00a0\nc: \u3000x\u2003\nd: \ufeffx\ne: [\u00a0x, y\u00a0]\nf: \u00a0\n');
     for (const v of ['0800', '012', '0o17', '0x1F', '1_000', '+12', '-0', '1e3', '1.', '.5', '.inf', '-.Inf', '.nan', 'yes', 'True', 'tRUE', 'null', 'Null', '~', '2026-01-31', '12:30', '=', '<<', 'æøå', 'a#b', 'a, b', 'x [y] {z}', '-5', '-x']) {
       taken(`a: ${v}\nb:\n  - ${v}\n`);
     }
@@ -59,7 +61,7 @@ describe('the line reader takes the shapes records are written in, as the strict
 });
 
 describe('on generated documents (fixed seeds)', () => {
-  const chars = fc.constantFrom(' ', ' ', 'a', 'Z', 'ø', 'Æ', '&', '*', '!', '%', '@', '?', '-', ':', '#', '[', ']', '{', '}', ',', '|', '>', "'", '"', '\\', '.', '0', '1', 'e', '~');
+  const chars = fc.constantFrom(' ', ' ', '\u00a0', '\u3000', '\ufeff', 'a', 'Z', 'ø', 'Æ', '&', '*', '!', '%', '@', '?', '-', ':', '#', '[', ']', '{', '}', ',', '|', '>', "'", '"', '\\', '.', '0', '1', 'e', '~');
   const word = fc.string({ unit: chars, minLength: 0, maxLength: 14 });
   const key = fc.oneof(fc.constantFrom('id', 'name', 'notes', 'areas', 'funding', 'year', 'amount_dkk', 'text', 'da', 'en'), fc.stringMatching(/^[a-z_][a-z0-9_-]{0,8}$/));
   const scalar = fc.oneof(word, word.map((s) => JSON.stringify(s)), word.map((s) => `'${s.replace(/'/g, "''")}'`),
