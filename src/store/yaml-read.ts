@@ -1,16 +1,13 @@
-// Reading one YAML file safely. Two parsers give the same data:
+// Reading one YAML file safely. Two readers give the same data:
 // - `parseStrict` (the `yaml` package) is the authority: it keeps positions, so every problem can be
 //   located, and it is what edits go through;
-// - `parseFast` (js-yaml with a schema that resolves scalars exactly as YAML 1.2's core schema does
-//   in the `yaml` package) is about 8× faster and is used for bulk loading, but only for files that
-//   use none of the features the two might treat differently (anchors, tags, directives, tabs…).
+// - `parseFast` (yaml-lines.ts, no parser library) reads the shapes records are written in, line
+//   by line, many times faster, and is used for bulk loading; it declines anything else.
 //   Any file it declines, or that turns out to have a problem, goes through `parseStrict`.
 //
-// Both parsers are loaded on first use: a command served from the folder snapshot parses nothing.
+// The `yaml` package is loaded on first use: a command served from the folder snapshot parses nothing.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import type * as JsYaml from 'js-yaml';
 import type { Message } from '../i18n/index.js';
 import { limitMessage } from './read-file.js';
 import { parseLines } from './yaml-lines.js';
@@ -362,139 +359,15 @@ export function commentsAfterPlainValues(text: string): FileProblem[] {
 
 // --- the fast path -------------------------------------------------------------------------------
 
-// Scalars resolve exactly as in the `yaml` package's core schema (yaml/dist/schema/core).
-/** Every number of the core schema starts with a digit, a sign or a dot: a cheap first test. */
-function mayBeNumber(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-}
-let fastParser: { jsYaml: typeof JsYaml; schema: JsYaml.Schema } | undefined;
-
-/** js-yaml with a schema that resolves scalars as YAML 1.2's core schema does, made on first use. */
-function fastYaml(): { jsYaml: typeof JsYaml; schema: JsYaml.Schema } {
-  if (fastParser) return fastParser;
-  // The package's own one-file build of the same code: one file to load instead of two dozen (the
-  // package does not export that path, so it is found beside the package's entry).
-  const jsYaml = load(join(dirname(load.resolve('js-yaml')), 'dist', 'js-yaml.js')) as typeof JsYaml;
-  const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
-    kind: 'scalar',
-    resolve: (s: string) => s.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(s),
-    construct: () => null,
-  });
-  const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    resolve: (s: string) => (s.length === 4 || s.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
-    construct: (s: string) => s[0] === 't' || s[0] === 'T',
-  });
-  const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (s: string) => mayBeNumber(s) && (/^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)),
-    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.substring(2), 8) : s.startsWith('0x') ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
-  });
-  const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (s: string) => mayBeNumber(s) && /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)
-      || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)
-      || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s),
-    construct: (s: string) => {
-      if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-      }
-      return parseFloat(s);
-    },
-  });
-  fastParser = { jsYaml, schema: jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] }) };
-  return fastParser;
-}
-
-// Characters that could make the two parsers disagree anywhere in a file decline the fast path:
-// tabs, carriage returns and non-ASCII line breaks. Anchors, aliases, tags, merge keys, directives
-// and document markers are declined line by line in `plainLines`, where their position is known
-// (an `&` inside a block scalar's text is just an ampersand).
-const NOT_FOR_FAST_PATH = /[\t\r\u0085\u2028\u2029]/;
-
-/** Parses the common, plain case quickly; returns undefined when the strict parse must decide. */
-export function parseFast(text: string): { data: unknown } | undefined {
-  // Most record files are read line by line (yaml-lines.ts); the rest by js-yaml, if they can be.
-  const lines = parseLines(text);
-  if (lines) return lines;
-  if (NOT_FOR_FAST_PATH.test(text) || excessiveNesting(text) !== undefined || !plainLines(text)) return undefined;
-  try {
-    const { jsYaml, schema } = fastYaml();
-    const data = jsYaml.load(text, { schema, json: false });
-    // Keys that the two parsers stringify differently (null, booleans, numbers, collections) are
-    // left to the strict parse, which also reports them. Block keys were checked line by line;
-    // only a flow mapping can bring in others.
-    if (text.includes('{') && !plainKeys(data)) return undefined;
-    return { data: data === undefined ? null : data };
-  } catch {
-    return undefined;
-  }
-}
-
-const KEY = /^[A-Za-z_][\w-]*:(?= |$)/;
-const END = '(?:\\s+#.*)?\\s*$';
-const DQ = new RegExp(`^"(?:[^"\\\\]|\\\\.)*"${END}`);
-const SQ = new RegExp(`^'(?:[^']|'')*'${END}`);
-const BLOCK = new RegExp(`^[|>][-+1-9]{0,2}${END}`);
-const FLOW_END = new RegExp(`[\\]}]${END}`);
-
 /**
- * Whether every line has one of the shapes hand-written records use: `key: value`, `- item`,
- * comments, blank lines and block-scalar contents, each quoted or flow value closed on its own line.
- * Anything else (a quoted or plain scalar continued on the next line, say) is left to the strict
- * parse, since that is where the two parsers are known to disagree.
+ * Parses the common, plain case quickly (yaml-lines.ts: the shapes records are written in, line by
+ * line); undefined when the strict parse must decide. There is no second quick reader: js-yaml,
+ * which served the shapes the line reader declines, read a list whose items stand at different
+ * indentations (a slip of the hand) as if they were one list, where the strict reader, and so
+ * every edit, refuses the file.
  */
-function plainLines(text: string): boolean {
-  let blockParent = -1;
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let indent = 0;
-    while (text.charCodeAt(start + indent) === 32) indent++;
-    const lineStart = start;
-    start = end + 1;
-    // A line of spaces only: block scalars' rules for these are where the parsers part ways.
-    if (lineStart + indent === end && indent > 0) return false;
-    if (blockParent >= 0 && indent > blockParent) continue; // block scalar text: no need to look
-    let body = text.slice(lineStart + indent, end);
-    if (blockParent >= 0) {
-      if (body === '' || indent > blockParent) continue;
-      blockParent = -1;
-    }
-    if (body === '' || body[0] === '#') continue;
-    let itemIndent = indent;
-    while (body === '-' || body.startsWith('- ')) {
-      const rest = body.slice(1).replace(/^ +/, '');
-      itemIndent += body.length - rest.length;
-      body = rest;
-    }
-    const key = KEY.exec(body);
-    if (key) body = body.slice(key[0].length).trimStart();
-    else if (itemIndent === indent) return false; // neither a key nor a list item: a continuation line
-    if (body === '' || body[0] === '#') continue;
-    const c = body[0];
-    if (c === '"') { if (!DQ.test(body)) return false; }
-    else if (c === "'") { if (!SQ.test(body)) return false; }
-    else if (c === '|' || c === '>') {
-      if (!BLOCK.test(body)) return false;
-      blockParent = key ? indent : itemIndent - 1;
-    } else if (c === '[' || c === '{') {
-      if (!FLOW_END.test(body) || /["'#&*!]/.test(body)) return false;
-    } else if (/^[@`,?\]}%&*!]/.test(body) || /:(?: |$)/.test(body.replace(/\s#.*$/, ''))) return false;
-  }
-  return true;
-}
-
-function plainKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(plainKeys);
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) || k === '__proto__') return false;
-      if (!plainKeys(v)) return false;
-    }
-  }
-  return true;
+export function parseFast(text: string): { data: unknown } | undefined {
+  return parseLines(text);
 }
 
 // --- locating a value ----------------------------------------------------------------------------

@@ -27,6 +27,13 @@ describe('fast and strict readers agree', () => {
     }
   });
 
+  it('on keys YAML reads as null, in blocks, in braces and as a pair in a list, and on spaces that are not the plain one', () => {
+    for (const text of ['null: x\n', 'a:\n  Null: 1\n', 'NULL: x\n', 'a: {: x, b: 1}\n', 'a: {~: x}\n', 'a: {null: 2}\n', 'a: [: 1]\n', 'a: [x: 1]\n',
+      'a: \u00a0x\n', 'a: x\u00a0\n', 'a: [\u3000x]\n', 'a:\n  - \ufeff\n']) {
+      same(text);
+    }
+  });
+
   it('on generated records with awkward strings (10,000 runs, fixed seed)', () => {
     const key = fc.constantFrom('id', 'name', 'notes', 'title', 'cvr', 'description', 'amount_dkk');
     const str = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom(...TRICKY), fc.string({ unit: fc.constantFrom(' ', '\n', 'a', ':', '#', '-', '"', "'", 'ø', '\\'), maxLength: 20 }));
@@ -41,7 +48,7 @@ describe('fast and strict readers agree', () => {
     expect(accepted).toBeGreaterThan(3000);
   });
 
-  it('on generated nested records with YAML indicators anywhere (10,000 runs, fixed seed)', () => {
+  it('on generated nested records with YAML indicators anywhere (40,000 runs, fixed seed)', () => {
     const chars = fc.constantFrom(' ', 'a', 'ø', '&', '*', '!', '%', '@', '?', '-', ':', '#', '[', ']', '{', '}', ',', '|', '>', "'", '"', '<', '.', '0', '\n');
     const raw = fc.string({ unit: chars, maxLength: 12 });
     const key = fc.oneof(fc.constantFrom('id', 'name', 'notes', 'role', 'areas', '<<', '? x', '&a k', '!t k', 'a b'), raw);
@@ -54,9 +61,10 @@ describe('fast and strict readers agree', () => {
     accepted = 0;
     fc.assert(fc.property(prefix, fc.array(fc.tuple(key, value), { maxLength: 5 }), (pre, entries) => {
       same(pre + entries.map(([k, v]) => `${k}: ${v}\n`).join(''));
-    }), { numRuns: 10_000, seed: 20261124 });
-    // The comparison means something only if the fast path took a fair share of the cases.
-    expect(accepted).toBeGreaterThan(500);
+    }), { numRuns: 40_000, seed: 20261124 });
+    // The comparison means something only if the fast path took a fair share of the cases (most
+    // hold an indicator where the line reader declines and leaves the file to the strict reader).
+    expect(accepted).toBeGreaterThan(300);
   });
 
   it('takes the fast path for ordinary records, ampersands in text included', () => {

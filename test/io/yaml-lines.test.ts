@@ -55,7 +55,7 @@ describe('the line reader takes the shapes records are written in, as the strict
     for (const text of [
       'a: {b: c}\n', 'a: |+\n  x\n\nb: c\n', 'a: |2\n   x\n', 'a: >\n  x\n    y\n', 'a: b\n  c\n', 'a:\tb\n', 'a: b\r\n', '- - a\n',
       '---\na: b\n', '%YAML 1.2\n---\na: b\n', 'a: &x b\n', 'a: *x\n', 'a: !t b\n', 'a: b\na: c\n', '"a": b\n', 'a: "b\n  c"\n', 'a: b: c\n',
-      'a: [b, [c]]\n', 'a: ["b"]\n', 'a: [b,]\n', 'a: |\n\n  x\n', 'a: |\nb: c\n', 'a: b', '  a: b\n', 'a: b\n  \nc: d\n', 'a: "\\q"\n', '__proto__: x\n', 'a: - b\n', 'a: @b\n',
+      'a: [b, [c]]\n', 'a: ["b"]\n', 'a: [b,]\n', 'a: |\n\n  x\n', 'a: |\nb: c\n', 'a: b', '  a: b\n', 'a: b\n  \nc: d\n', 'a: "\\q"\n', '__proto__: x\n', 'a: - b\n', 'a: @b\n', 'null: x\n', 'a:\n  Null: 1\n', 'NULL: x\n', 'a: [e #, f]\n',
     ]) expect(parseLines(text), JSON.stringify(text)).toBeUndefined();
   });
 });
