@@ -4,7 +4,7 @@ import { defineMessages } from '../define.js';
 
 export const importExport = defineMessages({
   'cmd.import.description': 'import organisations, offers, agreements or hearing parties from a spreadsheet (CSV or .xlsx); all rows or none',
-  'cmd.export.description': 'export records of a kind, or an overview, as CSV or .xlsx for Excel',
+  'cmd.export.description': 'export records of a kind in the columns civsam import reads (to correct and import again), or an overview, as CSV or .xlsx',
   'opt.import.sheet': 'the sheet to read in an .xlsx file (default: the first)',
   'opt.import.map': 'a YAML file mapping the spreadsheet\'s headers to fields ("Foreningens navn": name; "Intern note": ignore)',
   'opt.import.update': 'update existing records matched by id (organisations also by CVR) instead of refusing them',
@@ -122,7 +122,7 @@ export const importExport = defineMessages({
   'export.sheet.records': '{kind}',
 }, {
   'cmd.import.description': 'importér organisationer, tilbud, aftaler eller høringsparter fra et regneark (CSV eller .xlsx); alle rækker eller ingen',
-  'cmd.export.description': 'eksportér poster af én slags, eller et overblik, som CSV eller .xlsx til Excel',
+  'cmd.export.description': 'eksportér poster af én slags i de kolonner, civsam import læser (til at rette og læse ind igen), eller et overblik, som CSV eller .xlsx',
   'opt.import.sheet': 'det ark, der skal læses i en .xlsx-fil (standard: det første)',
   'opt.import.map': 'en YAML-fil, der knytter regnearkets overskrifter til felter ("Foreningens navn": name; "Intern note": ignore)',
   'opt.import.update': 'opdatér eksisterende poster, der findes via id (organisationer også via CVR), i stedet for at afvise dem',
