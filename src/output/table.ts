@@ -650,9 +650,11 @@ export function wrapForTerminal(text: string, where: { stderr: { isTTY?: boolean
   const width = textWidth({ stdout: where.stderr, env: where.env });
   return text.split('\n').map((line) => {
     const columns = /^( *\S(?:.*?\S)?  +)(\S.*)$/.exec(line);
-    if (columns && columns[1].length <= width / 2) {
-      const head = columns[1];
-      return wrapText(columns[2], width - head.length).map((l, i) => (i === 0 ? head : ' '.repeat(head.length)) + l).join('\n');
+    // The first column's width in the columns it takes (a name with an emoji or an accent written apart), not its length.
+    const head = columns?.[1];
+    const wide = head === undefined ? 0 : displayWidth(head);
+    if (columns && head !== undefined && wide <= width / 2) {
+      return wrapText(columns[2], width - wide).map((l, i) => (i === 0 ? head : ' '.repeat(wide)) + l).join('\n');
     }
     const lead = /^ */.exec(line)![0];
     return wrapText(line.slice(lead.length), width - lead.length, lead ? 2 : 0).map((l) => lead + l).join('\n');
