@@ -646,11 +646,12 @@ function pieces(word: string): string[] {
 }
 
 /**
- * The widest a piece of a word asks a column to be. A longer one (a web address, an e-mail
- * address, a run of emoji) is broken wherever it must in a narrower column, rather than leaving
- * columns out or overflowing the table's border: no wider than a column squeezed to make room.
+ * The widest a piece of a word asks a column to be: room for the longest words of running text (a
+ * Danish compound such as `civilsamfundssamarbejdet` stays whole). A longer one (a web address, an
+ * e-mail address, a run of emoji) is broken wherever it must in a narrower column, rather than
+ * leaving other columns out or drawing the table as a list to give it its whole width.
  */
-const LONG_PIECE = SQUEEZED_WIDTH - 2;
+const LONG_PIECE = 30;
 
 /** Whether a line holds more than white space (what `trim()` would leave), without making a copy when it plainly does. */
 function hasText(line: string): boolean {
