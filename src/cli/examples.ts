@@ -3,6 +3,7 @@
 // inside a quoted value nor between an option and its value.
 
 import type { OptionSpec } from './command-spec.js';
+import { displayWidth } from '../output/text-width.js';
 
 const FIRST = '  $ ';
 const MORE = '      ';
@@ -26,7 +27,8 @@ export function formatExamples(examples: readonly string[], width: number): stri
     let fresh = true;
     for (const word of words(example)) {
       // Room for the word, and for " \" should another line follow.
-      if (!fresh && [...line].length + 1 + [...word].length + 2 > width) {
+      // In the columns each takes: a name in an example may hold an emoji or an accent written apart.
+      if (!fresh && displayWidth(line) + 1 + displayWidth(word) + 2 > width) {
         out.push(`${line} \\`);
         line = MORE + word;
       } else {

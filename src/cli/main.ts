@@ -12,7 +12,7 @@ import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
-import { textWidth } from '../output/text-width.js';
+import { displayWidth, textWidth, withoutSgr } from '../output/text-width.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
 import { dataFromArgv, folderLanguage, locateDataFolder } from '../context/data-folder.js';
 import { COMMANDS, type CommandSpec, type OptionSpec } from './commands.js';
@@ -392,6 +392,8 @@ function helpConfig(t: (k: MessageKey, p?: MessageParams) => string): Partial<He
     // Wrap a description even beside a long term (`invite [options] <id> <party-ids...>`), so help
     // fits 80 columns; commander leaves it unwrapped when less than 40 columns are left.
     minWidthToWrap: 24,
+    // Terms padded and descriptions wrapped by the columns a text takes (an emoji, an accent written apart), not its length.
+    displayWidth: (text: string) => displayWidth(withoutSgr(text)),
     styleTitle: (s: string) => (titles[s] ? t(titles[s]) : s),
     // Placeholders (`<text>`, `[dir]`) in the user's language wherever help shows syntax.
     commandUsage(this: Help, cmd: Command) {

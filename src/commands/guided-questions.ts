@@ -12,6 +12,7 @@ import type { Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { fieldLabel as shownFieldLabel, valueLabel } from '../i18n/values.js';
 import { FIELDS, type FieldSpec } from '../register/fields.js';
+import { displayWidth, padToWidth } from '../output/text-width.js';
 
 export type Rec = Record<string, unknown>;
 
@@ -158,6 +159,6 @@ export function reviewLines(kind: RecordKind, id: string, rec: Rec, folder: Data
     const value = getPath(rec, spec.path);
     if (value !== undefined) rows.push([fieldLabel(kind, spec, lang), shownValue(kind, spec, value, folder, lang)]);
   }
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${value}`);
+  const width = Math.max(...rows.map(([label]) => displayWidth(label)));
+  return rows.map(([label, value]) => `  ${padToWidth(`${label}:`, width + 1)} ${value}`);
 }

@@ -49,6 +49,16 @@ function shownAsShow(kind: RecordKind, field: string): boolean {
   return SHOWN_AS_SHOW.test(field) || REFERENCES[kind].some(([path]) => path.replace(/\.\*/g, '') === field);
 }
 
+/** A score of an assessment: the criterion it is for, and the score. */
+type ScoreItem = { criterion: string; score?: unknown };
+
+/** A list of scores (or none): every item an object naming the criterion it is for, each criterion once. */
+function byCriterion(v: unknown): v is ScoreItem[] | undefined {
+  if (v === undefined) return true;
+  if (!Array.isArray(v) || v.length === 0 || !v.every((x) => isObject(x) && typeof x.criterion === 'string')) return false;
+  return new Set(v.map((x: ScoreItem) => x.criterion)).size === v.length;
+}
+
 /** A value `show` lays out item by item or field by field: a list of objects, or an object. */
 function structured(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((v) => typeof v === 'object' && v !== null);
@@ -110,7 +120,9 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
         if (same(a[k], b[k])) continue;
         const at = `${path}.${k}`;
-        if ((objects(a[k]) || objects(b[k])) && [a[k], b[k]].every((v) => v === undefined || objects(v))) {
+        if (byCriterion(a[k]) && byCriterion(b[k])) {
+          nested.push(...scoreLines(label, at, a[k] ?? [], b[k] ?? [], value));
+        } else if ((objects(a[k]) || objects(b[k])) && [a[k], b[k]].every((v) => v === undefined || objects(v))) {
           nested.push(...byItem(kind, id, at, `${label}, ${itemName(at).toLocaleLowerCase(ctx.lang)}`, (a[k] as unknown[] | undefined) ?? [], (b[k] as unknown[] | undefined) ?? [], (l, x, y) => `${l}: ${value(at, x)} → ${value(at, y)}`));
         } else {
           own.push(`${words.sub(at)}: ${value(at, a[k])} → ${value(at, b[k])}`);
@@ -118,6 +130,22 @@ async function itemWords(ctx: CommandContext, entries: HistoryEntry[], personal:
       }
       if (own.length > 0) lines.push(`${label}: ${own.join('; ')}`);
       lines.push(...nested);
+    }
+    return lines;
+  };
+  /**
+   * An assessment's scores, each by the criterion it is for, as `show` names it (`Bedømmelse 1,
+   * karakter for »Faglig kvalitet«: 3 → 4`): matched by criterion, not by place in the list, so a
+   * score added before another does not read as every score after it changed.
+   */
+  const scoreLines = (label: string, at: string, before: ScoreItem[], after: ScoreItem[], value: (at: string, v: unknown) => string): string[] => {
+    const was = new Map(before.map((s) => [s.criterion, s.score]));
+    const now = new Map(after.map((s) => [s.criterion, s.score]));
+    const lines: string[] = [];
+    for (const criterion of new Set([...now.keys(), ...was.keys()])) {
+      if (same(was.get(criterion), now.get(criterion))) continue;
+      const name = ctx.t('label.scoreFor', { criterion: value(`${at}.criterion`, criterion) });
+      lines.push(`${label}, ${name}: ${value(`${at}.score`, was.get(criterion))} → ${value(`${at}.score`, now.get(criterion))}`);
     }
     return lines;
   };

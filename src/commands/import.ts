@@ -18,6 +18,7 @@ import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowPro
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../spreadsheets/import/sheet.js';
 import { csvDelimiter, encodeCsv } from '../output/csv.js';
 import { renderTerminalTable } from '../output/table.js';
+import { displayWidth, padToWidth } from '../output/text-width.js';
 import { checkFolder } from '../validate/check-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import { applyChange } from '../register/apply-change.js';
@@ -219,8 +220,8 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
   const headers = [ctx.t('import.col.row'), ctx.t('import.col.action'), ctx.t('import.col.id'), ctx.t('import.col.changed')];
   if (rows.length > 200) {
     // cli-table3 takes seconds for thousands of rows; aligned columns say the same.
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padStart(widths[0]) : i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padToWidth(c, widths[0], 'start') : i === cells.length - 1 ? c : padToWidth(c, widths[i]))).join('  ').trimEnd();
     return [ctx.color.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
   }
   const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;

@@ -106,6 +106,7 @@ const STAND_IN_ID = 'ny-post';
 const options = (o: WriteOpts, kind: RecordKind, lang: Language, made?: () => string | undefined, from?: FromFile): ChangeOptions => ({
   dryRun: o.dryRun === true, commit: o.commit !== false,
   reword: from ? fileWording(kind, o, lang, from, made !== undefined) : flagWording(kind, o, made),
+  ...(from ? { fromFile: true } : {}),
 });
 
 /**

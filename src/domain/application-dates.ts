@@ -4,32 +4,40 @@
 // response dated after today), and once decided its assessments stand as the decision found them.
 // Only the dates a change gives or moves are judged, so a record that already breaks the order can
 // still have its other fields put right. Pure: today comes in.
-import type { Message } from '../i18n/index.js';
+import type { Message, MessageKey } from '../i18n/index.js';
 import type { Application } from './kinds.js';
 import type { DataFolder } from './folder.js';
 import { applicationsOf, refusedLateInTime, tiedAssessors, tiesOf } from './applications.js';
 import { UserError } from './errors.js';
-import { isLate } from './dates.js';
+import { isDate, isLate } from './dates.js';
 
 type Rec = Record<string, unknown>;
 type Dated = { date?: unknown; assessor?: unknown };
 
-const dateOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A date as the record holds it, when it is one (`YYYY-MM-DD`): another text (`12. nov. 2026` in a file) is the schema's to say, at its place, not to be compared as if it were a date. */
+const dateOf = (v: unknown): string | undefined => (typeof v === 'string' && isDate(v) ? v : undefined);
 const assessmentsOf = (r: Rec | undefined): Dated[] => (r && Array.isArray(r.assessments) ? (r.assessments as Dated[]).filter((a) => a !== null && typeof a === 'object') : []);
 const decisionDate = (r: Rec | undefined): string | undefined => (r && r.decision !== null && typeof r.decision === 'object' ? dateOf((r.decision as Dated).date) : undefined);
+
+/** Why an application's dates cannot be, and the field it is said at (its path in the record). */
+export interface DateRefusal {
+  message: Message;
+  path: Array<string | number>;
+}
 
 /**
  * Why an application's dates, as a change leaves them, cannot be (undefined: they can). `before`
  * is the record as it was (undefined for a new one), `published` the day its call was published,
  * `disqualified` whether an assessor is disqualified in the call (a declared tie to an applicant).
  */
-function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string, disqualified: (assessor: string) => boolean): Message | undefined {
+function applicationDateRefusal(before: Rec | undefined, after: Rec, published: string | undefined, today: string, disqualified: (assessor: string) => boolean): DateRefusal | undefined {
   const id = String(after.id ?? '');
   const received = dateOf(after.received);
   const receivedMoved = received !== undefined && received !== dateOf(before?.received);
+  const at = (path: Array<string | number>, message: Message): DateRefusal => ({ message, path });
   if (receivedMoved) {
-    if (received > today) return { key: 'application.receivedAfterToday', params: { today } };
-    if (published !== undefined && received < published) return { key: 'application.receivedBeforePublished', params: { call: String(after.call ?? ''), published } };
+    if (received > today) return at(['received'], { key: 'application.receivedAfterToday', params: { today } });
+    if (published !== undefined && received < published) return at(['received'], { key: 'application.receivedBeforePublished', params: { call: String(after.call ?? ''), published } });
   }
   // Decided, the application's scores are what the decision and its letter rest on: a score added or
   // changed then (another assessor, a sheet imported late) would make a decision taken on other
@@ -38,26 +46,45 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
   // must not show them taking part (call letters asks for it). A decision to be revisited is taken back first.
   const decidedBefore = decisionDate(before);
   if (decidedBefore !== undefined && decisionDate(after) !== undefined && (assessmentsChanged(before, after) || assessmentsRemoved(before, after).some((a) => !disqualified(a)))) {
-    return { key: 'application.assessedAfterDecision', params: { id, date: decidedBefore } };
+    return at(['assessments'], { key: 'application.assessedAfterDecision', params: { id, date: decidedBefore } });
   }
   const had = new Set(assessmentsOf(before).map((a) => `${String(a.assessor)}\u0000${String(a.date)}`));
-  const newAssessments = assessmentsOf(after).filter((a) => !had.has(`${String(a.assessor)}\u0000${String(a.date)}`)).flatMap((a) => dateOf(a.date) ?? []);
-  for (const date of newAssessments) {
-    if (date > today) return { key: 'application.assessedAfterToday', params: { today } };
-    if (received !== undefined && date < received) return { key: 'application.assessedBeforeReceived', params: { id, received } };
+  const all = Array.isArray(after.assessments) ? (after.assessments as unknown[]) : [];
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i] as Dated | null;
+    if (a === null || typeof a !== 'object' || had.has(`${String(a.assessor)}\u0000${String(a.date)}`)) continue;
+    const date = dateOf(a.date);
+    if (date === undefined) continue;
+    if (date > today) return at(['assessments', i, 'date'], { key: 'application.assessedAfterToday', params: { today } });
+    if (received !== undefined && date < received) return at(['assessments', i, 'date'], { key: 'application.assessedBeforeReceived', params: { id, received } });
   }
   const decided = decisionDate(after);
   if (decided !== undefined && decided !== decisionDate(before)) {
-    if (decided > today) return { key: 'application.decidedAfterToday', params: { today } };
-    if (received !== undefined && decided < received) return { key: 'application.decidedBeforeReceived', params: { id, received } };
+    if (decided > today) return at(['decision', 'date'], { key: 'application.decidedAfterToday', params: { today } });
+    if (received !== undefined && decided < received) return at(['decision', 'date'], { key: 'application.decidedBeforeReceived', params: { id, received } });
   }
   // The day received moved past an assessment or a decision already recorded.
   if (receivedMoved) {
     const earlier = [...assessmentsOf(after).flatMap((a) => dateOf(a.date) ?? []), ...(decided !== undefined ? [decided] : [])].filter((d) => d < received).sort()[0];
-    if (earlier !== undefined) return { key: 'application.receivedAfterEvents', params: { id, date: earlier } };
+    if (earlier !== undefined) return at(['received'], { key: 'application.receivedAfterEvents', params: { id, date: earlier } });
   }
   return undefined;
 }
+
+/**
+ * The refusals whose advice names an option (`--received`, `--date`) or a command on a record that
+ * may not exist yet, as said of a record given in a file: the file is what is corrected, at the
+ * field's place, in the form a date takes there.
+ */
+const IN_FILE: Partial<Record<MessageKey, MessageKey>> = {
+  'application.receivedAfterToday': 'application.file.receivedAfterToday',
+  'application.receivedBeforePublished': 'application.file.receivedBeforePublished',
+  'application.receivedAfterEvents': 'application.file.receivedAfterEvents',
+  'application.assessedAfterToday': 'application.file.assessedAfterToday',
+  'application.assessedBeforeReceived': 'application.file.assessedBeforeReceived',
+  'application.decidedAfterToday': 'application.file.decidedAfterToday',
+  'application.decidedBeforeReceived': 'application.file.decidedBeforeReceived',
+};
 
 /** Whether a change adds an assessment or changes one (its scores, note or day); one taken away is not counted. */
 function assessmentsChanged(before: Rec | undefined, after: Rec): boolean {
@@ -71,13 +98,23 @@ function assessmentsRemoved(before: Rec | undefined, after: Rec): string[] {
   return assessmentsOf(before).map((a) => String(a.assessor)).filter((a) => !kept.has(a));
 }
 
-/** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
-export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
+/**
+ * What is wrong with an application's dates as a change leaves them (applicationDateRefusal), and
+ * where; `inFile`: the record was given in a file, so the advice is about the file, not an option.
+ */
+export function applicationDateProblem(before: Rec | undefined, after: Rec, folder: DataFolder, today: string, inFile = false): DateRefusal | undefined {
   const call = typeof after.call === 'string' ? folder.records.call.get(after.call) : undefined;
   // Tied as the call's ranking and the audit find it: to any organisation applying in the call, this application's as the change leaves it included.
   const tied = call ? tiedAssessors(call, [...applicationsOf(folder, call.id).filter((a) => a.id !== after.id), after as unknown as Application]) : new Map<string, string[]>();
   const refusal = applicationDateRefusal(before, after, call?.published, today, (assessor) => tiesOf(tied, assessor) !== undefined);
-  if (refusal) throw new UserError(refusal.key, refusal.params);
+  const key = refusal && inFile ? IN_FILE[refusal.message.key] : undefined;
+  return refusal && key ? { ...refusal, message: { ...refusal.message, key } } : refusal;
+}
+
+/** Refuses a change that leaves an application's dates as applicationDateRefusal finds they cannot be. */
+export function refuseApplicationDates(before: Rec | undefined, after: Rec, folder: DataFolder, today: string): void {
+  const refusal = applicationDateProblem(before, after, folder, today);
+  if (refusal) throw new UserError(refusal.message.key, refusal.message.params);
 }
 
 /**

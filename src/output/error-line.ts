@@ -5,6 +5,7 @@
 // each stays one line, for a script or a log to read.
 import { translate, translateAfterColon, type Language, type Message } from '../i18n/index.js';
 import { wrapText } from './table.js';
+import { displayWidth } from './text-width.js';
 
 export function errorLine(lang: Language, paint: (text: string) => string, message: Message, width: number, wrapAll = false): string {
   const lead = translate(lang, 'cli.error');
@@ -19,10 +20,12 @@ export function errorLine(lang: Language, paint: (text: string) => string, messa
 export function listsWrapped(text: string, width: number): string {
   return text.split('\n').map((line) => {
     const lead = /^\s+/.exec(line)?.[0] ?? '';
-    if (!lead || line.length <= width) return line;
+    if (!lead || displayWidth(line) <= width) return line;
     const body = line.slice(lead.length);
     const hang = / – /.exec(body);
-    const indent = hang && hang.index + 3 < (width - lead.length) / 2 ? hang.index + 3 : 2;
+    // The hang in the columns the text before it takes (a name there may hold an emoji).
+    const under = hang ? displayWidth(body.slice(0, hang.index + 3)) : 0;
+    const indent = hang && under < (width - lead.length) / 2 ? under : 2;
     return wrapText(body, width - lead.length, indent).map((l) => lead + l).join('\n');
   }).join('\n');
 }

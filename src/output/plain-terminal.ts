@@ -1,11 +1,7 @@
 // A terminal's output with colour taken out, for what civsam does not colour itself (guided
 // entry's questions), when the colour decision (output/colors.ts) is no colour.
 import { Writable } from 'node:stream';
-
-// Select Graphic Rendition: colours, bold, dim and their resets. Cursor movements and erasing
-// (`ESC[2K`, `ESC[?25l`) end in other letters and are kept: a question redraws itself with them.
-// eslint-disable-next-line no-control-regex
-const SGR = /\x1b\[[0-9;:]*m/g;
+import { withoutSgr } from './text-width.js';
 
 /**
  * A terminal's output through which no colour passes: the questions of guided entry are drawn by a
@@ -20,7 +16,7 @@ export function withoutColour<T extends NodeJS.WritableStream>(out: T): T {
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, done) {
       const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      target.write(text.replace(SGR, ''));
+      target.write(withoutSgr(text));
       done();
     },
   });

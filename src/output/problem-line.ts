@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { translate, type Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { wrapText } from './table.js';
+import { displayWidth } from './text-width.js';
 import type { Problem } from '../store/load-folder.js';
 
 export interface ProblemStyle {
@@ -45,8 +46,10 @@ export function problemLine(lang: Language, dataDir: string, p: Pick<Problem, 'f
   if (style.width === undefined) return `${painted}  ${marked(mark + message)}`;
   // The message wrapped beside its location, further lines under its start; beside a location
   // longer than half the line, under it instead, indented.
-  const beside = where.length + 2 <= style.width / 2;
-  const pad = ' '.repeat(beside ? where.length + 2 : 4);
+  // Measured in the columns it takes: a folder's name may hold an accent written apart or an emoji.
+  const columns = displayWidth(where);
+  const beside = columns + 2 <= style.width / 2;
+  const pad = ' '.repeat(beside ? columns + 2 : 4);
   const lines = wrapText(mark + message, style.width - pad.length);
   const rest = lines.slice(1).map((l) => pad + l);
   return (beside ? [`${painted}  ${marked(lines[0])}`, ...rest] : [painted, pad + marked(lines[0]), ...rest]).join('\n');

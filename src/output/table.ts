@@ -123,7 +123,7 @@ export function writeTerminalTable(table: Table, lang: Language, width: number, 
         if (asks.argument > argument[i]) argument[i] = asks.argument;
       }
     }
-    if (!splittable && !mayOmit && (ri & 63) === 63 && tableWidth(shown.map((i) => Math.min(natural[i], minimum[i]) + 2)) > width) break;
+    if (!splittable && !mayOmit && (ri & 63) === 63 && tableWidth(shown.map((i) => (table.columns[i].unbroken ? natural[i] : Math.min(natural[i], minimum[i])) + 2)) > width) break;
   }
   for (let i = 0; i < headers.length; i++) {
     natural[i] += 2;
@@ -612,19 +612,31 @@ function commandWidths(text: string): { whole: number; argument: number } {
 const HYPHEN = 0x2d;
 const EN_DASH = 0x2013;
 const SLASH = 0x2f;
+const FULL_STOP = 0x2e;
 function isDash(c: number): boolean {
   return c === HYPHEN || c === EN_DASH || c === SLASH;
 }
 
+/** A letter (of any script) in UTF-16: what a full stop inside an address is followed by (`dk`, `www.`), not a figure (`1.250.000`). */
+const LETTER = /\p{L}/u;
+
 /**
- * A word's pieces that may end a line: after a hyphen, dash or slash (`Ringkøbing-` `Skjern`); a
- * run of them stays with what comes before it.
+ * Whether a line may end between word[i - 1] and word[i]: after a hyphen, dash or slash, a run of
+ * them staying with what comes before it (`Ringkøbing-` `Skjern`, `https://` `www…`); after a full
+ * stop followed by a letter, inside an address (`angstforeningen.` `dk`), not inside an amount.
  */
+function breaksBefore(word: string, i: number): boolean {
+  const before = word.charCodeAt(i - 1);
+  if (isDash(before)) return !isDash(word.charCodeAt(i));
+  return before === FULL_STOP && i < word.length && LETTER.test(word[i]);
+}
+
+/** A word's pieces that may end a line (breaksBefore). */
 function pieces(word: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 1; i < word.length; i++) {
-    if (isDash(word.charCodeAt(i - 1)) && !isDash(word.charCodeAt(i))) {
+    if (breaksBefore(word, i)) {
       out.push(word.slice(start, i));
       start = i;
     }
@@ -632,6 +644,14 @@ function pieces(word: string): string[] {
   out.push(word.slice(start));
   return out;
 }
+
+/**
+ * The widest a piece of a word asks a column to be: room for the longest words of running text (a
+ * Danish compound such as `civilsamfundssamarbejdet` stays whole). A longer one (a web address, an
+ * e-mail address, a run of emoji) is broken wherever it must in a narrower column, rather than
+ * leaving other columns out or drawing the table as a list to give it its whole width.
+ */
+const LONG_PIECE = 30;
 
 /** Whether a line holds more than white space (what `trim()` would leave), without making a copy when it plainly does. */
 function hasText(line: string): boolean {
@@ -650,9 +670,11 @@ export function wrapForTerminal(text: string, where: { stderr: { isTTY?: boolean
   const width = textWidth({ stdout: where.stderr, env: where.env });
   return text.split('\n').map((line) => {
     const columns = /^( *\S(?:.*?\S)?  +)(\S.*)$/.exec(line);
-    if (columns && columns[1].length <= width / 2) {
-      const head = columns[1];
-      return wrapText(columns[2], width - head.length).map((l, i) => (i === 0 ? head : ' '.repeat(head.length)) + l).join('\n');
+    // The first column's width in the columns it takes (a name with an emoji or an accent written apart), not its length.
+    const head = columns?.[1];
+    const wide = head === undefined ? 0 : displayWidth(head);
+    if (columns && head !== undefined && wide <= width / 2) {
+      return wrapText(columns[2], width - wide).map((l, i) => (i === 0 ? head : ' '.repeat(wide)) + l).join('\n');
     }
     const lead = /^ */.exec(line)![0];
     return wrapText(line.slice(lead.length), width - lead.length, lead ? 2 : 0).map((l) => lead + l).join('\n');
@@ -812,24 +834,62 @@ function wrapUneven(text: string, width: number, indent: number): string[] {
         words++;
         continue;
       }
-      if (words) breakLine();
-      if (used + w <= width) {
-        line += word;
-        used += w;
+      // Wider than what is left of the line: on a line of its own when it fits one, else in its
+      // pieces (after a hyphen, slash or a full stop in an address), each as far as the line has
+      // room, and a piece wider than a line between its characters, never inside one.
+      if (words && pad.length + w <= width) breakLine();
+      if (used + (words ? 1 : 0) + w <= width) {
+        line += (words ? ' ' : '') + word;
+        used += (words ? 1 : 0) + w;
         words++;
         continue;
       }
-      for (const g of graphemes(word)) {
-        const gw = displayWidth(g);
-        if (used + gw > width && used > pad.length) breakLine();
-        line += g;
-        used += gw;
-        words = 1;
-      }
+      graphemePieces(word).forEach((piece, p) => {
+        const gap = p === 0 && words ? 1 : 0;
+        const pw = displayWidth(piece);
+        if (used + gap + pw <= width) {
+          line += (gap ? ' ' : '') + piece;
+          used += gap + pw;
+          words++;
+          return;
+        }
+        if (words && pad.length + pw <= width) breakLine();
+        else if (gap) {
+          line += ' ';
+          used += 1;
+        }
+        for (const g of graphemes(piece)) {
+          const gw = displayWidth(g);
+          if (used + gw > width && used > pad.length) breakLine();
+          line += g;
+          used += gw;
+          words = 1;
+        }
+      });
     }
     if (words) out.push(line);
     else if (out.length === 0 || !paragraph.trim()) out.push('');
   }
+  return out;
+}
+
+/** A word's pieces as pieces() finds them, never parted inside a character (an emoji sequence, a letter and its marks). */
+function graphemePieces(word: string): string[] {
+  const out: string[] = [];
+  let piece = '';
+  const chars = graphemes(word);
+  for (let k = 0; k < chars.length; k++) {
+    piece += chars[k];
+    const c = chars[k];
+    const next = chars[k + 1];
+    if (next === undefined) break;
+    const here = c.length === 1 ? c.charCodeAt(0) : -1;
+    if ((isDash(here) && !(next.length === 1 && isDash(next.charCodeAt(0)))) || (here === FULL_STOP && LETTER.test(next))) {
+      out.push(piece);
+      piece = '';
+    }
+  }
+  out.push(piece);
   return out;
 }
 
@@ -841,11 +901,11 @@ function wrapUneven(text: string, width: number, indent: number): string[] {
 function longestWord(s: string, atLeast = 0): number {
   let longest = atLeast;
   if (!evenWidth(s)) {
-    for (const line of s.split('\n')) for (const w of line.split(' ')) longest = Math.max(longest, displayWidth(w));
+    for (const line of s.split('\n')) for (const w of line.split(' ')) for (const p of graphemePieces(w)) longest = Math.max(longest, Math.min(displayWidth(p), LONG_PIECE));
     return longest;
   }
   if (keepsSpaces(s)) {
-    for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, p.length);
+    for (const line of s.split('\n')) for (const w of line.split(SPACES)) for (const p of pieces(w)) longest = Math.max(longest, Math.min(p.length, LONG_PIECE));
     return longest;
   }
   let lineBreak = s.indexOf('\n');
@@ -860,17 +920,18 @@ function longestWord(s: string, atLeast = 0): number {
   return longest;
 }
 
-/** The longest piece of the word s[start, end): a piece ends after a run of hyphens, dashes or slashes. */
+/** The longest piece of the word s[start, end) (breaksBefore), at most LONG_PIECE. */
 function longestPiece(s: string, start: number, end: number): number {
   let longest = 0;
   let from = start;
-  for (let i = start + 1; i < end; i++) {
-    if (isDash(s.charCodeAt(i - 1)) && !isDash(s.charCodeAt(i))) {
-      longest = Math.max(longest, i - from);
-      from = i;
+  const word = s.slice(start, end);
+  for (let i = 1; i < word.length; i++) {
+    if (breaksBefore(word, i)) {
+      longest = Math.max(longest, start + i - from);
+      from = start + i;
     }
   }
-  return Math.max(longest, end - from);
+  return Math.min(Math.max(longest, end - from), LONG_PIECE);
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */

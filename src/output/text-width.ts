@@ -63,3 +63,17 @@ export function displayWidth(text: string): number {
   for (const g of graphemes(text)) width += graphemeWidth(g);
   return width;
 }
+
+/** The text and the spaces that make it `width` columns wide on a terminal (after it; before it for `end`), as padEnd and padStart would for text of even width. */
+export function padToWidth(text: string, width: number, side: 'start' | 'end' = 'end'): string {
+  const blanks = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return side === 'end' ? text + blanks : blanks + text;
+}
+
+// Select Graphic Rendition: colours, bold, dim and their resets. Cursor movements and erasing
+// (`ESC[2K`, `ESC[?25l`) end in other letters and are kept: a question redraws itself with them.
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[[0-9;:]*m/g;
+
+/** A text without its colours, which take no room on a terminal. */
+export const withoutSgr = (text: string): string => text.replace(SGR, '');

@@ -16,7 +16,7 @@ import { labelInSentence, listWords, translate, type Language, type Message, typ
 import { fieldLabel } from '../i18n/values.js';
 import { overcommittedByChange } from './overcommit.js';
 import { commitOwnChanges, contentSha, forgetOwnChanges, newOwnChange, noteOwnChange, ownUncommitted, type OwnChange } from '../store/own-uncommitted.js';
-import { refuseApplicationDates } from '../domain/application-dates.js';
+import { applicationDateProblem, refuseApplicationDates, type DateRefusal } from '../domain/application-dates.js';
 import { happenedAfterToday } from '../domain/happened-dates.js';
 import { notReadAsData, numberFormProblems, readFolder, type Problem, type RawFolder } from '../store/load-folder.js';
 import { noCache, openParseCache, type ParseCache } from '../store/parse-cache.js';
@@ -98,6 +98,12 @@ export interface ChangeOptions {
    * it reaches): said together with the fields it lacks, so one run tells them all.
    */
   lacking?: () => Message[];
+  /**
+   * The records were given in a file (`--from-file`): an application's date out of order is a
+   * problem at its place in that file, said with what to write there, rather than a refusal that
+   * names the option that gives it.
+   */
+  fromFile?: boolean;
   /**
    * Notes the plan found about what the change does (a list flag that removed entries), said once
    * the change is written or after a dry run's diff, before what it does to the pools' budgets.
@@ -332,7 +338,11 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // An application's events as any change leaves them (assess, decide, a scores sheet, an import…):
       // recorded once they have happened, in the order they can have happened. A restored version
       // (written as it is) is a state the record had, and is not judged again.
-      if (change.kind === 'application' && change.text === undefined) refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
+      let misdated: DateRefusal | undefined;
+      if (change.kind === 'application' && change.text === undefined) {
+        if (options.fromFile) misdated = applicationDateProblem(current.data as Rec | undefined, change.record, checked.folder, ctx.today, true);
+        else refuseApplicationDates(current.data as Rec | undefined, change.record, checked.folder, ctx.today);
+      }
       const t = change.text !== undefined ? { text: change.text, unchanged: current.text === change.text } : newRecordText(dir, change.kind, current, change.record);
       if ('refused' in t) {
         if (t.refused === 'too-large') throw new UserError('write.tooLarge', { file: join(ctx.dataDir, rel), size: kib(t.bytes), limit: limitMessage(MAX_FILE_BYTES) });
@@ -342,8 +352,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // is not judged): a problem at its field in the new text, said where the day came from as any other is.
       if (change.text === undefined && t.text !== undefined) {
         const late = happenedAfterToday(current.data as Rec | undefined, change.record, ctx.today);
-        const parsed = late.length > 0 ? parseStrict(t.text) : undefined;
+        const parsed = late.length > 0 || misdated ? parseStrict(t.text) : undefined;
         for (const l of late) happenedLate.push({ file: rel, ...locate(parsed!, l.path.split('.'), 'value'), rule: 'happened-after-today', severity: 'error', message: l.message });
+        if (misdated) happenedLate.push({ file: rel, ...locate(parsed!, misdated.path, misdated.path.length === 1 && misdated.path[0] === 'assessments' ? 'key' : 'value'), rule: 'application-dates', severity: 'error', message: misdated.message });
       }
       files.push({ change, rel, current, text: t.text, unchanged: t.unchanged });
       keepAlive();

@@ -91,7 +91,8 @@ export interface Ranking {
 /** The year a ranking is set against, and why (see RankingYearSource). `apps` are the call's applications. */
 export function rankingYear(call: Call, apps: readonly Application[], option?: number): { year: number; source: RankingYearSource } {
   if (option !== undefined) return { year: option, source: 'option' };
-  const naming = apps.filter((a) => a.decision?.outcome !== 'withdrawn' && (a.years?.length ?? 0) > 0);
+  // Only those in the competition: a withdrawn application, or one refused on formal grounds, is not ranked, so its years do not choose the money.
+  const naming = apps.filter((a) => !outOfCompetition(a) && (a.years?.length ?? 0) > 0);
   if (naming.length === 0) return { year: Number(call.deadline.slice(0, 4)), source: 'deadline' };
   const count = new Map<number, number>();
   for (const a of naming) for (const y of new Set(a.years)) count.set(y, (count.get(y) ?? 0) + 1);
@@ -161,11 +162,15 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
 }
 
 
+/** The formal ground of a refusal (late, not eligible), if it is one. */
+const formalGround = (a: Application) => (a.decision?.outcome === 'refused' ? a.decision.formal : undefined);
+
+/** Withdrawn, or refused on formal grounds (late, not eligible): out of the competition, whatever scores it has. */
+const outOfCompetition = (a: Application): boolean => a.decision?.outcome === 'withdrawn' || formalGround(a) !== undefined;
+
 function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
-  // Withdrawn, or refused on formal grounds (late, not eligible): out of the competition, whatever scores it has.
-  const formal = a.decision?.outcome === 'refused' ? a.decision.formal : undefined;
-  const out = a.decision?.outcome === 'withdrawn' || formal !== undefined;
-  const total = out ? undefined : weightedTotal(a, criteria, assessors);
+  const formal = formalGround(a);
+  const total = outOfCompetition(a) ? undefined : weightedTotal(a, criteria, assessors);
   const scores: RankedApplication['scores'] = [];
   assessors.forEach((name, i) => {
     for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });

@@ -1,7 +1,8 @@
 // Validation of applications against their calls: criterion ids are unique on a call or pool,
 // scores and decision reasons name criteria the call has, scores lie within the call's scale,
-// and a call that still writes its applicants and selected agrees with its applications.
-import { applicationsByCall, derivedSelection, scaleOf, scoredCriteria } from '../domain/applications.js';
+// a call that still writes its applicants and selected agrees with its applications, and a refusal
+// for being late was not given to an application that, by its dates as they stand, came in time.
+import { applicationsByCall, derivedSelection, refusedLateInTime, scaleOf, scoredCriteria } from '../domain/applications.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { fieldName } from './schema-problems.js';
 import type { Located, RecordRule, RuleContext } from './record-rules.js';
@@ -72,6 +73,20 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
         const call = calls.get(record.call);
         // A call that does not exist is the reference rule's problem.
         if (call) checkApplication(ctx, rel, record, call);
+      }
+    },
+  },
+  {
+    // The audit's refused-late-in-time, said where the refusal is written: a day received or a
+    // deadline edited by hand after the refusal makes its letter untrue. A warning, as the edits
+    // that make it are let through with a note: an error would refuse every folder that holds one,
+    // the audit (which reports it) among them.
+    id: 'refused-late-in-time',
+    check(ctx) {
+      const deadlines = new Map(ctx.records.call.map((c) => [c.record.id, c.record.deadline]));
+      for (const { rel, record } of ctx.records.application) {
+        if (!refusedLateInTime(record, deadlines.get(record.call))) continue;
+        ctx.report(rel, ['decision'], 'key', 'refused-late-in-time', 'warning', { key: 'problem.refusedLateInTime', params: { id: rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, ''), call: record.call } });
       }
     },
   },

@@ -246,6 +246,8 @@ const FOLDER_RULES: Record<string, { kinds: readonly RecordKind[]; emits: readon
   'name-unique': { kinds: ['organisation'], emits: ['name-unique'] },
   'application-criterion': { kinds: ['call', 'application'], emits: ['application-criterion', 'application-score-scale'] },
   'call-applications-agree': { kinds: ['call', 'application'], emits: ['call-applications-agree'] },
+  // A call's deadline edited changes the verdict on its applications' refusals.
+  'refused-late-in-time': { kinds: ['call', 'application'], emits: ['refused-late-in-time'] },
 };
 
 /** Kinds some record refers to: removing a record of one can make a reference elsewhere dangling. */

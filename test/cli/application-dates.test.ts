@@ -108,3 +108,47 @@ describe('what follows from the dates', () => {
     expect(kept.stderr).not.toContain('frist');
   });
 });
+
+describe('an application\'s dates given in a file (--from-file)', () => {
+  /** A file outside the data folder, as a case worker writes one. */
+  const fileOf = (text: string) => join(makeFolder({ 'ansøgning.yaml': text }), 'ansøgning.yaml');
+  const RECORD = (received: string, extra = '') => `call: c1\norganisations: [alpha]\ntitle: Samtaler\namount_dkk: 1000\nkind: development\nreceived: ${received}\n${extra}`;
+
+  it('a day received before the call was published is said at its line and column in the file, with what to write there, not by an option; add and edit, in both languages', async () => {
+    const dir = makeFolder(files({ 'applications/a1.yaml': APP('2026-12-02') }));
+    const file = fileOf(RECORD('2026-11-30'));
+    const add = await run(dir, ['application', 'add', '--from-file', file]);
+    expect(add).toEqual({ code: 2, stdout: '', stderr: `  ${file}:6:11  modtagelsesdatoen ligger før opslaget c1 blev offentliggjort (1. dec. 2026), så der kan ikke være kommet en ansøgning til det den dag. Skriv i filen den dag, ansøgningen kom, som ÅÅÅÅ-MM-DD (fx 2026-11-12); civsam call show c1 viser opslagets datoer.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n` });
+    const edit = await run(dir, ['application', 'edit', 'a1', '--from-file', file], 'en');
+    expect(edit.code).toBe(2);
+    expect(edit.stderr.split('\n')[0]).toBe(`  ${file}:6:11  the day received is before the call c1 was published (1 Dec 2026), so no application to it can have come then. Write in the file the day it came, as YYYY-MM-DD (such as 2026-11-12); civsam call show c1 shows the call's dates.`);
+    expect(add.stderr + edit.stderr).not.toContain('--received');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(APP('2026-12-02'));
+  });
+
+  it('a decision dated before the day received, and one after today, are said at the decision\'s date in the file', async () => {
+    const dir = makeFolder(files());
+    const decision = (date: string) => `decision:\n  outcome: refused\n  date: ${date}\n  reason: Uden for formålet.\n  criteria: [reach]\n`;
+    const before = await run(dir, ['application', 'add', '--from-file', fileOf(RECORD('2026-12-03', decision('2026-12-02')))]);
+    expect(before.stderr.split('\n')[0]).toMatch(/:9:9 {2}afgørelsen er dateret før den dag, ansøgningen blev modtaget \(3\. dec\. 2026\), så den kan ikke være truffet den dag\. Skriv i filen den dag, den blev truffet, som ÅÅÅÅ-MM-DD \(fx 2026-11-12\), eller ret modtagelsesdatoen i filen\.$/);
+    const future = await run(dir, ['application', 'add', '--from-file', fileOf(RECORD('2026-12-03', decision('2026-12-24')))]);
+    expect(future.stderr.split('\n')[0]).toMatch(/:9:9 {2}afgørelsen er dateret efter i dag \(6\. dec\. 2026\): en afgørelse registreres, når den er truffet\. Skriv i filen den dag, den blev truffet, som ÅÅÅÅ-MM-DD \(fx 2026-11-12\)\.$/);
+    expect(before.stderr + future.stderr).not.toContain('--date');
+  });
+
+  it('a day written as it is spoken (12. dec. 2026, 12-12-2026) is said as a date to write YYYY-MM-DD at its place, not compared as if it were one', async () => {
+    const dir = makeFolder(files());
+    for (const written of ['12. dec. 2026', '12-12-2026']) {
+      const r = await run(dir, ['application', 'add', '--from-file', fileOf(RECORD(written))]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/ansøgning\.yaml:6:11 {2}Modtaget skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01\.$/);
+      expect(r.stderr).not.toContain('offentliggjort');
+      expect(r.stderr).not.toContain('--received');
+    }
+  });
+
+  it('near miss: the same dates given by options are still refused naming the option', async () => {
+    const r = await run(makeFolder(files()), [...ADD, '--received', '2026-11-30']);
+    expect(r.stderr).toContain('med --received');
+  });
+});

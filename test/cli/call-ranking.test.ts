@@ -269,11 +269,38 @@ describe('call ranking', () => {
     expect(over.stdout).toContain('Psykiatripuljen har et budget for 2026 på 2.000.000 kr., men aftaler og afgjorte ansøgninger har allerede fået bevilget 2.100.000 kr., 100.000 kr. mere end budgettet: intet er tilbage til de ansøgninger, der endnu ikke er afgjort.');
   });
 
+  it('chooses the year by the applications in the ranking: two refused on formal grounds asking for 2027 do not outweigh one placed asking for 2026', async () => {
+    // p has 250,000 for 2026 and 1,000,000 for 2027. f1 and f2 (late, not eligible) ask for 2027 and
+    // are not ranked; w1 (withdrawn) asks for 2027 too; r1, ranked, asks for 2026: the ranking is
+    // held against 2026, the year every ranked application that names one asks for.
+    const years = (id: string, ys: number[], decision?: unknown) => JSON.stringify({ ...JSON.parse(app(id, 'beta', 100_000, [by('Anna', 4, 3)], decision)), years: ys }) + '\n';
+    const dir = makeFolder({
+      ...baseFiles(),
+      'organisations/beta.yaml': org('beta', 'Beta'),
+      'pools/p.yaml': JSON.stringify({ ...POOL, budgets: [{ year: 2026, amount_dkk: 250_000 }, { year: 2027, amount_dkk: 1_000_000 }] }) + '\n',
+      'calls/c1.yaml': JSON.stringify(CALL) + '\n',
+      'applications/f1.yaml': years('f1', [2027], { outcome: 'refused', formal: 'late', date: '2026-03-01', reason: 'r' }),
+      'applications/f2.yaml': years('f2', [2027], { outcome: 'refused', formal: 'ineligible', date: '2026-03-01', reason: 'r' }),
+      'applications/r1.yaml': years('r1', [2026]),
+      'applications/w1.yaml': years('w1', [2027], { outcome: 'withdrawn', date: '2026-02-15' }),
+    });
+    const r = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ year: 2026, yearSource: 'applications-all', budget: 250_000, available: 250_000, otherYears: [] });
+    expect(report.applications.map((a: any) => [a.id, a.rank])).toEqual([['r1', 1], ['f1', null], ['f2', null], ['w1', null]]);
+    const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, ansøgningerne søger midler til (vælg et andet år med --year).');
+  });
+
   it('takes the year the applications ask for, else the deadline\'s', () => {
     const call = { deadline: '2026-11-01' } as Parameters<typeof rankingYear>[0];
     const a = (years?: number[], outcome?: string) => ({ years, ...(outcome ? { decision: { outcome } } : {}) }) as Parameters<typeof rankingYear>[1][number];
-    // None names a year (a withdrawn one's years do not count): the deadline's year.
+    // None names a year (a withdrawn one's years do not count, nor those of one refused on formal grounds): the deadline's year.
     expect(rankingYear(call, [a(), a([2030], 'withdrawn')])).toEqual({ year: 2026, source: 'deadline' });
+    const formal = { ...a([2030]), decision: { outcome: 'refused', formal: 'late' } } as Parameters<typeof rankingYear>[1][number];
+    expect(rankingYear(call, [a(), formal])).toEqual({ year: 2026, source: 'deadline' });
+    expect(rankingYear(call, [a([2027]), formal, formal])).toEqual({ year: 2027, source: 'applications-all' });
     // Two ask for 2027, one for 2028: 2027, the year most ask for.
     expect(rankingYear(call, [a([2027]), a([2027, 2028]), a([2028]), a([2027])])).toEqual({ year: 2027, source: 'applications-most' });
     // As many for 2028 as for 2027: the earlier. Every one that names years names 2027: "the year they ask for".

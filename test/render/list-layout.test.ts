@@ -1,5 +1,5 @@
-// A table too wide for the terminal even at its columns' narrowest is drawn as a list; the rows
-// are measured only until that is certain. Whichever row makes it too wide, early or late, the
+// A table too wide for the terminal even at its columns' narrowest (here a text that must not
+// break, as an id) is drawn as a list; the rows are measured only until that is certain. Whichever row makes it too wide, early or late, the
 // table is a list; a table that fits stays a table, however many rows it has.
 import { describe, expect, it } from 'vitest';
 import { makeChalk } from '../../src/output/colors.js';
@@ -11,7 +11,7 @@ const rows = (n: number, wideAt: number) => Array.from({ length: n }, (_, i) => 
 describe('list layout', () => {
   it('draws a list when the row that cannot fit comes first, in the middle or last', () => {
     for (const wideAt of [0, 63, 64, 150, 199]) {
-      const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst' }], rows: rows(200, wideAt) }, 'da', 40, plain).text;
+      const text = renderTerminalTable({ columns: [{ header: 'Post' }, { header: 'Tekst', unbroken: true }], rows: rows(200, wideAt) }, 'da', 40, plain).text;
       expect(text.startsWith('Post: r0\nTekst: '), String(wideAt)).toBe(true);
       expect(text).toContain(`\nPost: r100\nTekst: kort\n`);
       expect(text).toContain(`Post: r${wideAt}\nTekst: \n  ${'x'.repeat(38)}\n  xx\n`);

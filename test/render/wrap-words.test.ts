@@ -1,6 +1,7 @@
 // Wrapping a cell's words: lines of words one space apart are cut into slices of the text rather
 // than built up a word at a time, and must be the very lines the word-by-word way gives (kept
-// below as the reference): at spaces, after hyphens, dashes and slashes, a word longer than a line
+// below as the reference): at spaces, after hyphens, dashes and slashes (and a full stop inside an
+// address), a word longer than a line
 // split as a last resort, empty and blank lines kept, a date in words kept whole (`9. nov. 2026`),
 // for any text and width. (Text with a civsam
 // command in it is wrapped around the command: table-commands.test.ts.)
@@ -16,10 +17,12 @@ const YEAR = String.raw`\d{4}\b`;
 const DATE = new RegExp(`${DAY} +${MONTH} +${YEAR}`);
 const SPACES = new RegExp(`(?<!\\bDKK) +(?!kr\\.|%)(?<!${DAY}(?= +${MONTH} +${YEAR}) +)(?<!${DAY} +${MONTH}(?= +${YEAR}) +)`);
 const isDash = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2f;
+/** After a run of hyphens, dashes or slashes; after a full stop before a letter (an address's `.dk`, not `1.250`). */
+const breaks = (word: string, i: number) => (isDash(word.charCodeAt(i - 1)) ? !isDash(word.charCodeAt(i)) : word[i - 1] === '.' && /\p{L}/u.test(word[i]));
 function pieces(word: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (let i = 1; i < word.length; i++) if (isDash(word.charCodeAt(i - 1)) && !isDash(word.charCodeAt(i))) { out.push(word.slice(start, i)); start = i; }
+  for (let i = 1; i < word.length; i++) if (breaks(word, i)) { out.push(word.slice(start, i)); start = i; }
   out.push(word.slice(start));
   return out;
 }
@@ -81,7 +84,7 @@ describe('wrapText', () => {
   });
 
   it('gives the same lines for any words and width', () => {
-    const word = fc.constantFrom('a', 'ord', 'Ringkøbing-Skjern', 'a/b', '--', '–', 'meget-langt-ord-med-bindestreger', 'x'.repeat(23), '\u00a0', '(navn),', 'kr.', '1.250', '', '9.', '9', 'nov.', 'Nov', 'maj', '2026', '2026,');
+    const word = fc.constantFrom('a', 'ord', 'Ringkøbing-Skjern', 'a/b', '--', '–', 'meget-langt-ord-med-bindestreger', 'x'.repeat(23), 'www.angstforeningen.dk/kontakt', 'navn@forening.dk', '\u00a0', '(navn),', 'kr.', '1.250', '', '9.', '9', 'nov.', 'Nov', 'maj', '2026', '2026,');
     const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ', '\n')), { maxLength: 30 }).map((parts) => parts.join(' '));
     fc.assert(fc.property(text, fc.integer({ min: 1, max: 40 }), (t, width) => {
       expect(wrapText(t, width)).toEqual(reference(t, width));
