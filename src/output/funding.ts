@@ -45,7 +45,7 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
  * The kinds whose records a funding overview counts money from: pools' budgets, agreements' grants,
  * and grants to applications on the pools' calls. One left out for errors leaves its money out.
  */
-const MONEY_KINDS = ['pool', 'agreement', 'call', 'application'] as const;
+export const MONEY_KINDS = ['pool', 'agreement', 'call', 'application'] as const;
 
 /**
  * Why a funding overview is empty: the filters when some were given; else that the folder has no

@@ -425,8 +425,11 @@ describe('civsam overview: errors say what to do, exit 2', () => {
     const bad = makeFolder({ ...overviewFiles(), 'offers/o-two.yaml': 'id: o-two\norganisation: nobody\n' });
     const r = await civsam(['--data', bad, 'overview', 'offers', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('1 file with errors is left out; civsam validate lists it.\n');
-    expect(r.stdout).not.toContain('o-two');
+    expect(r.stderr).toBe('1 file with errors is left out; civsam validate lists it.\nNot in this overview because of errors: offer o-two (offers/o-two.yaml). civsam validate shows what to put right.\n');
+    // Not among the offers: named only in the list of what was left out.
+    const json = JSON.parse(r.stdout);
+    expect(JSON.stringify(json.areas)).not.toContain('o-two');
+    expect(json.leftOut).toEqual([{ kind: 'offer', id: 'o-two', file: 'offers/o-two.yaml' }]);
   });
 
   it('--help shows the examples', async () => {
