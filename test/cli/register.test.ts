@@ -134,7 +134,7 @@ describe('add, edit, show, list, remove', () => {
       { kind: 'agreement', id: '2026-psyk-001', field: 'organisations' },
       { kind: 'hearing-party', id: 'alpha', field: 'organisation' },
     ]);
-    expect(shown.funding).toEqual([{ agreement: '2026-psyk-001', pool: 'puljen', year: 2026, kind: 'operation', amount_dkk: 300000 }]);
+    expect(shown.funding).toEqual([{ agreement: '2026-psyk-001', pool: 'puljen', year: 2026, kind: 'operation', amount_dkk: 300000, exact_amount_dkk: 300000 }]);
     const table = await run(dir, ['--lang', 'da', 'org', 'show', 'alpha'], { env: { COLUMNS: '100' } });
     expect(table.stdout).toContain('Andre poster, der nævner denne');
     expect(table.stdout).toContain('300.000 kr.');
