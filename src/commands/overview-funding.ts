@@ -6,6 +6,7 @@ import { EXIT } from '../domain/errors.js';
 import { yearOption } from '../domain/whole-numbers.js';
 import { fundingByOrganisationView, fundingView, MONEY_KINDS } from '../output/funding.js';
 import { namesOf } from '../output/labels.js';
+import { wrapForTerminal } from '../output/table.js';
 import { buildFundingByOrganisationReport, buildFundingReport } from '../reports/funding.js';
 import { fundingFilter, output, start, type OutputOptions, type OverviewFilters } from '../context/overview-options.js';
 
@@ -34,7 +35,7 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   // A money report whose sums lack money is shown (and written) with that said in it, but does not
   // pass for a whole one: it ends as invalid data does, unless the user asks for it as it is.
   if (missing.length > 0 && !opts.despiteErrors) {
-    ctx.stderr.write(ctx.errColor.yellow(ctx.t('overview.funding.sumsShort', { count: missing.length })) + '\n');
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('overview.funding.sumsShort', { count: missing.length }), ctx)) + '\n');
     return EXIT.invalid;
   }
   return EXIT.ok;

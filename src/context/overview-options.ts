@@ -10,6 +10,7 @@ import { AREAS, type Area, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { listWords, translate, type MessageKey } from '../i18n/index.js';
 import { notCounted, type ReportView } from '../output/labels.js';
+import { wrapForTerminal } from '../output/table.js';
 import type { CoverageFilter } from '../reports/coverage.js';
 import type { ExpiringFilter } from '../reports/expiring.js';
 import type { FundingFilter } from '../reports/funding.js';
@@ -139,7 +140,7 @@ export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, 
   }
   if (missing.length > 0) {
     const records = listWords(ctx.lang, missing.map((r) => translate(ctx.lang, r.title !== undefined ? 'overview.leftOutRecord' : 'overview.leftOutRecordUntitled', { kind: { key: `kind.${r.kind}` as MessageKey }, title: r.title ?? '', id: r.id, file: r.file })));
-    ctx.stderr.write(ctx.errColor.yellow(ctx.t('overview.leftOutNamed', { count: missing.length, records })) + '\n');
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('overview.leftOutNamed', { count: missing.length, records }), ctx)) + '\n');
   }
   return missing;
 }
