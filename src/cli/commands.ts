@@ -82,6 +82,7 @@ function overviewCommands(): CommandSpec[] {
         { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
         { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true, names: { values: AREAS } },
         { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'], names: { values: ['pool', 'organisation'], field: 'by' } },
+        { flags: '--despite-errors', description: 'opt.overview.despiteErrors' },
         ...overviewCommon(),
       ],
       examples: [

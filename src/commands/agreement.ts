@@ -3,24 +3,57 @@ import type { CommandContext } from '../context/context.js';
 import { addMonths, dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
-import { changeRecord } from '../register/apply-change.js';
+import { applyChange, changeRecord, sayNote } from '../register/apply-change.js';
+import type { Message } from '../i18n/index.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: string; nextDue?: string; nextInMonths?: string };
 
-/** Ends the agreement: status ended, and `end` on the given date (default: the recorded end if already past, else today). */
+/**
+ * Ends the agreement on `--date`, else on its recorded end when that has come, else today. An
+ * agreement already ended (or active with a later end recorded) is left as it is, and the user is
+ * told its day: the end day moves only by `--date`, and then the user is told from what to what. A
+ * day after today is an end planned ahead: the agreement stays active until then (as the overviews,
+ * the audit and the site count it in force until its end) and the message says when it ends.
+ */
 export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
-  return changeRecord(ctx, opts, 'agreement', String(args[0]), (r) => {
-    if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id: String(args[0]) });
-    const recorded = typeof r.end === 'string' && r.end <= ctx.today ? r.end : ctx.today;
-    const end = dateOption(opts.date, '--date', recorded);
+  const id = String(args[0]);
+  const given = opts.date === undefined ? undefined : dateOption(opts.date, '--date');
+  let unchanged: Message | undefined;
+  const notes: Message[] = [];
+  const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, notes: () => notes }, (s) => {
+    const r = s.current('agreement', id);
+    if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.agreement' }, id });
+    if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id });
+    const recorded = typeof r.end === 'string' ? r.end : undefined;
+    if (given === undefined) {
+      // Run again, it changes nothing: the day it ended, or will end, is said instead of moved to today.
+      if (r.status === 'ended') {
+        unchanged = recorded === undefined ? { key: 'register.agreementEndedUndated', params: { id } } : { key: recorded <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { id, date: recorded, isoToday: ctx.today } };
+        return [];
+      }
+      if (recorded !== undefined && recorded > ctx.today && r.status === 'active' && !(typeof r.start === 'string' && r.start > ctx.today)) {
+        unchanged = { key: 'register.agreementEndsLater', params: { id, date: recorded, isoToday: ctx.today } };
+        return [];
+      }
+    }
+    const end = given ?? (recorded !== undefined && recorded <= ctx.today ? recorded : ctx.today);
     // An end before the start is said as what it is (not begun yet, or a --date too early), by the
     // command's words, not at a line of the file that would be written.
     if (typeof r.start === 'string' && end < r.start) {
-      const id = String(args[0]);
-      throw new UserError(opts.date === undefined ? 'register.endNotStarted' : 'register.endBeforeStart', { id, start: r.start, date: end });
+      throw new UserError(given === undefined ? 'register.endNotStarted' : 'register.endBeforeStart', { id, start: r.start, date: end });
     }
-    return { ...r, status: 'ended', end };
+    // An end still to come leaves a concluded agreement active until that day; a draft stays a draft.
+    const status = end <= ctx.today ? 'ended' : r.status === 'draft' ? 'draft' : 'active';
+    if (r.status === status && recorded === end) {
+      unchanged = { key: end <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { id, date: end, isoToday: ctx.today } };
+      return [];
+    }
+    if (recorded !== undefined && recorded !== end) notes.push({ key: 'register.agreementEndMoved', params: { from: recorded, end } });
+    if (status === 'active') notes.push({ key: 'register.agreementEndsOn', params: { id, date: end } });
+    return [{ kind: 'agreement', id, record: { ...r, status, end } }];
   });
+  if (unchanged) sayNote(ctx, unchanged);
+  return result.exitCode;
 }
 
 export async function cancel(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {

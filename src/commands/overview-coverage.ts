@@ -8,5 +8,5 @@ import { coverageFilter, runOverview, type OutputOptions, type OverviewFilters }
 type Options = OutputOptions & Pick<OverviewFilters, 'area' | 'patientGroup'>;
 
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
-  return runOverview(ctx, opts, (folder, asOf) => buildCoverageReport(folder, asOf, coverageFilter(ctx, folder, opts)), (report, folder, leftOut) => coverageView(report, namesOf(folder), ctx.lang, leftOut), ['offer', 'organisation', 'pool']);
+  return runOverview(ctx, opts, (folder, asOf) => buildCoverageReport(folder, asOf, coverageFilter(ctx, folder, opts)), (report, folder, leftOut) => coverageView(report, namesOf(folder), ctx.lang, leftOut), ['offer', 'organisation', 'pool'], ['offer']);
 }

@@ -16,6 +16,6 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
   const part = loadValidPart(ctx, ['agreement', 'organisation', 'pool']);
   const { folder } = part;
   const report = buildExpiringReport(folder, asOf, days ?? folder.policy.expiring_days, expiringFilter(ctx, folder, opts));
-  output(ctx, opts, report, () => expiringView(report, namesOf(folder), ctx.lang, leftOutCounts(part.leftOut)));
+  output(ctx, opts, report, () => expiringView(report, namesOf(folder), ctx.lang, leftOutCounts(part.leftOut)), { leftOut: part.leftOut, kinds: ['agreement'] });
   return EXIT.ok;
 }

@@ -8,5 +8,5 @@ import { offersFilter, runOverview, type OutputOptions, type OverviewFilters } f
 type Options = OutputOptions & Pick<OverviewFilters, 'area' | 'patientGroup' | 'municipality' | 'organisation' | 'type'>;
 
 export async function run(ctx: CommandContext, opts: Options): Promise<number> {
-  return runOverview(ctx, opts, (folder, asOf) => buildOffersReport(folder, asOf, offersFilter(ctx, folder, opts)), (report, folder, leftOut) => offersView(report, namesOf(folder), ctx.lang, leftOut), ['offer', 'agreement', 'organisation', 'pool']);
+  return runOverview(ctx, opts, (folder, asOf) => buildOffersReport(folder, asOf, offersFilter(ctx, folder, opts)), (report, folder, leftOut) => offersView(report, namesOf(folder), ctx.lang, leftOut), ['offer', 'agreement', 'organisation', 'pool'], ['offer']);
 }

@@ -4,7 +4,8 @@ import type { CommandContext } from '../context/context.js';
 import { loadValidPart } from '../context/load.js';
 import { emit } from '../context/output.js';
 import type { DataFolder } from '../domain/folder.js';
-import { countedLines, wholeShares } from '../domain/allocation.js';
+import { countedLines } from '../domain/allocation.js';
+import { wholeKroner } from '../output/rounded-parts.js';
 import { criterionText, grantedAmount, scoredCriteria, textIn } from '../domain/applications.js';
 import { FOLDER_OF, RECORD_KINDS, type Application, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName, recordName } from '../domain/record-name.js';
@@ -157,14 +158,14 @@ interface FundingLine { agreement?: string; application?: string; pool: string; 
 
 /**
  * An organisation's part of every counted funding line (domain/allocation.ts splits them, as
- * overviews and audit do), in whole kroner that add up to the line with the other organisations'
- * parts (`wholeShares`, as the open data's grants give them): 400.000 kr. in three is 133.334 kr.
- * for the first organisation and 133.333 kr. for each of the others.
+ * overviews and audit do), exact: 400.000 kr. in three is a third for each organisation, shown as
+ * 133.333 kr. for each (whole kroner, half up: output/rounded-parts.ts); JSON has that as `amount_dkk`
+ * and the exact part to the øre as `exact_amount_dkk`.
  */
 function fundingOf(folder: DataFolder, orgId: string): FundingLine[] {
   const source = (f: FundingLine) => f.agreement ?? f.application ?? '';
   return countedLines(folder).filter((l) => l.organisations.includes(orgId)).map((line): FundingLine => {
-    const amount = wholeShares(line).find((p) => p.organisation === orgId)!.amount;
+    const amount = line.amount / line.organisations.length;
     const { agreement, application, pool, year, kind } = line;
     return { ...(agreement !== undefined ? { agreement } : { application }), pool, year, kind, amount };
   }).sort((x, y) => x.year - y.year || x.pool.localeCompare(y.pool) || (x.agreement === undefined ? 1 : 0) - (y.agreement === undefined ? 1 : 0) || source(x).localeCompare(source(y)));
@@ -231,7 +232,7 @@ export function show(kind: RecordKind) {
         title: ctx.t('show.funding'),
         columns: [{ header: ctx.t('show.year'), align: 'right' }, { header: ctx.t('show.pool') }, { header: ctx.t('show.agreement') }, { header: ctx.t('show.fundingKind') }, { header: ctx.t('show.amount'), align: 'right' }],
         // Pools by name from the whole folder (a few records): they are not among those read with the one shown.
-        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement ?? ctx.t('show.fundingApplication', { id: f.application! }), valueLabel(ctx.lang, f.kind), formatAmount(f.amount, ctx.lang)]),
+        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement ?? ctx.t('show.fundingApplication', { id: f.application! }), valueLabel(ctx.lang, f.kind), formatAmount(wholeKroner(f.amount), ctx.lang)]),
         notes: funding.length === 0 ? [ctx.t('show.noFunding')] : [ctx.t('show.fundingNote')],
       });
     }
@@ -243,7 +244,7 @@ export function show(kind: RecordKind) {
         referredBy: referrers.map((r) => ({ kind: r.kind, id: r.id, field: r.field })),
         ...(kind === 'organisation' ? {
           consultations: via.map((r) => ({ id: r.id, field: r.field, hearingParty: r.via })),
-          funding: funding.map((f) => ({ ...(f.agreement !== undefined ? { agreement: f.agreement } : { application: f.application }), pool: f.pool, year: f.year, kind: f.kind, amount_dkk: f.amount })),
+          funding: funding.map((f) => ({ ...(f.agreement !== undefined ? { agreement: f.agreement } : { application: f.application }), pool: f.pool, year: f.year, kind: f.kind, amount_dkk: wholeKroner(f.amount), exact_amount_dkk: Math.round(f.amount * 100) / 100 })),
         } : {}),
       },
     });

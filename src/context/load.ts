@@ -23,6 +23,8 @@ export interface LoadedFolder {
   fileCount: number;
   /** The snapshot (its file and which write of it) when every file was as it holds them: what a kept result is kept by. */
   unchanged?: SnapshotWrite;
+  /** A file's data as it was read (undefined when it could not be parsed), a record with errors included: what names one left out. */
+  dataOf?(rel: string): unknown;
 }
 
 /** The data folder's absolute path; refuses (exit 2) when it is not a folder. */
@@ -99,7 +101,7 @@ export function forgetLoaded(ctx: CommandContext): void {
 function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[], anyFolder = false): LoadedFolder {
   if (ctx.fromHistory) {
     const raw = readFolder(folderAtDate(resolveDataDir(ctx), dataFolderName(ctx), ctx.fromHistory), noCache);
-    return { ...checkFolder(raw), fileCount: raw.files.length };
+    return { ...checkFolder(raw), fileCount: raw.files.length, dataOf: dataOfFiles(raw.files) };
   }
   const dir = anyFolder ? resolveDataDir(ctx) : resolveDataFolder(ctx);
   const snapshot = cache && !ctx.env.CIVSAM_NO_CACHE ? openParseCache(dir, ctx.env, ctx.version) : noCache;
@@ -114,7 +116,12 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
   // The snapshot the check wrote, if it wrote one, holds what this run read: the folder its report is of.
   const on = snapshot.written() ?? unchanged;
   ctx.replay?.madeOn(on);
-  return { ...checked, fileCount: raw.files.length, unchanged: on };
+  return { ...checked, fileCount: raw.files.length, unchanged: on, dataOf: dataOfFiles(raw.files) };
+}
+
+/** A file's data by its path, looked up when asked (only for the few files a report names as left out). */
+function dataOfFiles(files: ReadonlyArray<{ rel: string; data: unknown }>): (rel: string) => unknown {
+  return (rel) => files.find((f) => f.rel === rel)?.data;
 }
 
 /**
@@ -136,10 +143,10 @@ export function refuseFolderWithErrors(ctx: CommandContext, problems: ReadonlyAr
 
 /** As loadValidFolder, with what was left out (nothing for a valid folder). */
 export function loadValidPart(ctx: CommandContext, reads?: readonly RecordKind[]): { folder: DataFolder; leftOut: LeftOut } {
-  const { folder, problems } = loadFolder(ctx, { reads });
+  const { folder, problems, dataOf } = loadFolder(ctx, { reads });
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors === 0) return { folder, leftOut: { files: new Set(), dependents: new Set() } };
-  const part = ctx.readsValidRecords ? validPart(folder, problems) : { unsound: errors };
+  if (errors === 0) return { folder, leftOut: { files: new Set(), dependents: new Set(), records: [] } };
+  const part = ctx.readsValidRecords ? validPart(folder, problems, dataOf) : { unsound: errors };
   if ('unsound' in part) throw new UserError('error.invalidData', { count: part.unsound, dir: dataFolderName(ctx) });
   const { files, dependents } = part.leftOut;
   ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.leftOut', { files: files.size })) + '\n');

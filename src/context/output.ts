@@ -40,6 +40,11 @@ export interface Rendered {
   csv?: Table[] | (() => Table[]);
   /** A heading for Markdown and the terminal. */
   heading?: string;
+  /**
+   * Lines CSV ends with, after a blank row, one cell each (what the report could not count): a
+   * spreadsheet opened on its own carries them, as the notes under a table do on screen and in Markdown.
+   */
+  closing?: readonly string[];
 }
 
 /**
@@ -81,7 +86,7 @@ export function emit(ctx: CommandContext, opts: { format?: string; output?: stri
   const leftOut = new Set<string>();
   switch (format) {
     case 'json': writeJson(report.json, sink); break;
-    case 'csv': sink(renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang)); break;
+    case 'csv': sink(renderCsv((typeof report.csv === 'function' ? report.csv() : report.csv) ?? report.tables, ctx.lang, report.closing)); break;
     case 'md': writeMarkdown(report.tables, ctx.lang, report.heading, sink); break;
     default: {
       // Tables go out as they are drawn, a few kilobytes at a time (see writeTerminalTable).

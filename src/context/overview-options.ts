@@ -2,14 +2,15 @@
 // unknown ones with exit 2 and the known values), and writing the report in the chosen format.
 import type { CommandContext } from './context.js';
 import { loadValidPart } from './load.js';
-import { leftOutCounts, type LeftOutCounts } from '../validate/valid-part.js';
+import { leftOutCounts, type LeftOut, type LeftOutCounts, type LeftOutRecord } from '../validate/valid-part.js';
 import { chooseFormat, emit } from './output.js';
 import { dateOption } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
 import { AREAS, type Area, type RecordKind } from '../domain/kinds.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import type { MessageKey } from '../i18n/index.js';
-import type { ReportView } from '../output/labels.js';
+import { listWords, translate, type MessageKey } from '../i18n/index.js';
+import { notCounted, type ReportView } from '../output/labels.js';
+import { wrapForTerminal } from '../output/table.js';
 import type { CoverageFilter } from '../reports/coverage.js';
 import type { ExpiringFilter } from '../reports/expiring.js';
 import type { FundingFilter } from '../reports/funding.js';
@@ -104,25 +105,55 @@ function known(folder: DataFolder, kind: Selectable): string[] {
   }
 }
 
-/** Writes the report: its data as JSON, or its view (made only then) as a table, CSV or Markdown. */
-export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: () => ReportView): void {
+/**
+ * What an overview leaves out, of the kinds it counts (`kinds`): the records of files with errors
+ * (and those depending on them) that its numbers lack. Said in every form it is written in: the
+ * view's notes (terminal, Markdown), the last lines of its CSV, a `leftOut` list in its JSON; and
+ * on stderr, naming each record by its title (its id when it has none) and its file.
+ */
+export interface NotCounted {
+  leftOut: LeftOut;
+  kinds: readonly RecordKind[];
+}
+
+/** The left-out records of the kinds an overview counts. */
+export function notCountedRecords(counted: NotCounted | undefined): LeftOutRecord[] {
+  return counted ? counted.leftOut.records.filter((r) => counted.kinds.includes(r.kind)) : [];
+}
+
+/**
+ * Writes the report: its data as JSON, or its view (made only then) as a table, CSV or Markdown.
+ * Returns the records of the counted kinds that were left out (said as NotCounted describes).
+ */
+export function output(ctx: CommandContext, opts: OutputOptions, json: unknown, view: () => ReportView, counted?: NotCounted): LeftOutRecord[] {
+  const missing = notCountedRecords(counted);
+  const counts: LeftOutCounts = {};
+  for (const r of missing) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   if (chooseFormat(opts) === 'json') {
-    emit(ctx, opts, { json, tables: [] });
-    return;
+    // A field added, none renamed: present only when something the report counts was left out.
+    const data = missing.length > 0 && json !== null && typeof json === 'object' ? { ...json, leftOut: missing.map((r) => ({ kind: r.kind, id: r.id, ...(r.title !== undefined ? { title: r.title } : {}), file: r.file })) } : json;
+    emit(ctx, opts, { json: data, tables: [] });
+  } else {
+    const v = view();
+    // `csv` is a getter: read it only when CSV is what is written.
+    emit(ctx, opts, { json, heading: v.heading, tables: v.tables, csv: 'csv' in v ? () => v.csv ?? v.tables : undefined, closing: notCounted(counted?.kinds ?? [], counts, ctx.lang) });
   }
-  const v = view();
-  // `csv` is a getter: read it only when CSV is what is written.
-  emit(ctx, opts, { json, heading: v.heading, tables: v.tables, csv: 'csv' in v ? () => v.csv ?? v.tables : undefined });
+  if (missing.length > 0) {
+    const records = listWords(ctx.lang, missing.map((r) => translate(ctx.lang, r.title !== undefined ? 'overview.leftOutRecord' : 'overview.leftOutRecordUntitled', { kind: { key: `kind.${r.kind}` as MessageKey }, title: r.title ?? '', id: r.id, file: r.file })));
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('overview.leftOutNamed', { count: missing.length, records }), ctx)) + '\n');
+  }
+  return missing;
 }
 
 /**
  * An overview command from start to end: the date and the format checked, the folder loaded (it
- * must be valid), the report built, and written as the options ask.
+ * must be valid), the report built, and written as the options ask. `counts`: the kinds of record
+ * whose absence its numbers would not show (said as NotCounted describes).
  */
-export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder, leftOut: LeftOutCounts) => ReportView, reads?: readonly RecordKind[]): number {
+export function runOverview<R>(ctx: CommandContext, opts: OutputOptions, build: (folder: DataFolder, asOf: string) => R, view: (report: R, folder: DataFolder, leftOut: LeftOutCounts) => ReportView, reads: readonly RecordKind[] | undefined, counts: readonly RecordKind[]): number {
   const { asOf } = start(ctx, opts);
   const { folder, leftOut } = loadValidPart(ctx, reads);
   const report = build(folder, asOf);
-  output(ctx, opts, report, () => view(report, folder, leftOutCounts(leftOut)));
+  output(ctx, opts, report, () => view(report, folder, leftOutCounts(leftOut)), { leftOut, kinds: counts });
   return EXIT.ok;
 }

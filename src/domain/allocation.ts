@@ -199,8 +199,9 @@ function agreementsById(folder: DataFolder): Agreement[] {
 
 /**
  * Whole kroner split into `count` equal parts that add up to it: the first parts take the kroner
- * left over (100.000 in three: 33.334, 33.333, 33.333), as the largest-remainder rounding of
- * output/rounded-parts.ts gives equal parts.
+ * left over (100.000 in three: 33.334, 33.333, 33.333). For data whose grants must add up to the
+ * line exactly (the 360Giving export); what people are shown is each exact part rounded on its
+ * own (output/rounded-parts.ts `wholeKroner`), the same for every partner.
  */
 export function wholeParts(amount: number, count: number): number[] {
   const each = Math.floor(amount / count);
@@ -210,7 +211,7 @@ export function wholeParts(amount: number, count: number): number[] {
 
 /**
  * A line's organisations' equal parts in whole kroner that add up to the line (`wholeParts`, in
- * the line's order of organisations): what `org show` and the open data's grants give each.
+ * the line's order of organisations): what the 360Giving grants give each.
  */
 export function wholeShares(line: CountedLine): { organisation: string; amount: number }[] {
   const parts = wholeParts(line.amount, line.organisations.length);

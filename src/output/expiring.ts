@@ -31,7 +31,8 @@ export function expiringView(report: ExpiringReport, names: Names, lang: Languag
   // None due, or none that could be read: agreements left out for errors may be due.
   if (report.entries.length === 0) table.rows.push(['', { text: [tr(lang, 'overview.expiring.none'), ...notCounted(['agreement'], leftOut, lang)].join(' '), tone: 'muted' }, '', '', '']);
   const t = report.totals;
-  table.notes = ['', tr(lang, 'overview.expiring.summary', { agreements: t.agreements, ends: t.ends, evaluations: t.evaluationDue, pastEnd: t.pastEnd })];
+  // Agreements left out for errors may be due as well: said under the entries too, not only when there are none.
+  table.notes = ['', tr(lang, 'overview.expiring.summary', { agreements: t.agreements, ends: t.ends, evaluations: t.evaluationDue, pastEnd: t.pastEnd }), ...(report.entries.length > 0 ? notCounted(['agreement'], leftOut, lang) : [])];
   const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.date') }, { header: tr(lang, 'overview.col.days') }, { header: tr(lang, 'overview.col.what') },

@@ -7,9 +7,10 @@ import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
 import { areaFilter, areaName, headingWith, noneShown, notCounted, tr, type Names, type ReportView } from './labels.js';
 import type { LeftOutCounts } from '../validate/valid-part.js';
 import type { Cell, Table, Tone } from './table.js';
-import { roundMatrix } from './rounded-parts.js';
+import { shownPartsDiffer, wholeKroner } from './rounded-parts.js';
 
-const round = (n: number) => Math.round(n);
+/** Whole kroner, half up, as every amount shown to people (rounded-parts.ts). */
+const round = wholeKroner;
 /** Spreadsheets get øre (a line shared by three gives thirds), so their sums match the totals. */
 const money = (n: number) => Math.round(n * 100) / 100;
 const share4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
@@ -45,7 +46,7 @@ function filterHeading(base: string, filters: FundingReport['filters'], names: N
  * The kinds whose records a funding overview counts money from: pools' budgets, agreements' grants,
  * and grants to applications on the pools' calls. One left out for errors leaves its money out.
  */
-const MONEY_KINDS = ['pool', 'agreement', 'call', 'application'] as const;
+export const MONEY_KINDS = ['pool', 'agreement', 'call', 'application'] as const;
 
 /**
  * Why a funding overview is empty: the filters when some were given; else that the folder has no
@@ -122,9 +123,9 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
 export function fundingByOrganisationView(report: FundingByOrganisationReport, names: Names, lang: Language, leftOut: LeftOutCounts = {}): ReportView {
   const heading = filterHeading(tr(lang, 'overview.fundingByOrg.heading'), report.filters, names, lang);
   const exact = report.organisations.map((o) => report.years.map((y) => o.years.find((x) => x.year === y)?.total ?? 0));
-  // Whole kroner that add up across and down (a line shared by three gives thirds): rounded-parts.ts.
-  const shown = roundMatrix(exact);
-  const cell = (n: number, whole: number): Cell => (n === 0 ? '' : shownAmount(whole, n, lang));
+  // Each amount its exact value in whole kroner, half up (rounded-parts.ts): partners of a line
+  // shared by three show the same third; a total is its own exact value rounded.
+  const cell = (n: number): Cell => (n === 0 ? '' : shownAmount(wholeKroner(n), n, lang));
   const table: Table = {
     columns: [
       { header: tr(lang, 'overview.col.organisation') },
@@ -133,8 +134,8 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
     ],
     rows: report.organisations.map((o, r) => [
       o.organisation.name,
-      ...report.years.map((_, c) => cell(exact[r][c], shown.cells[r][c])),
-      shownAmount(shown.rows[r], o.total, lang),
+      ...report.years.map((_, c) => cell(exact[r][c])),
+      shownAmount(wholeKroner(o.total), o.total, lang),
     ]),
     keyColumns: 1,
     compact: true,
@@ -144,11 +145,15 @@ export function fundingByOrganisationView(report: FundingByOrganisationReport, n
   } else {
     table.rows.push([
       { text: tr(lang, 'overview.fundingByOrg.totalRow'), tone: 'strong' },
-      ...report.totals.byYear.map((y, c) => shownAmount(shown.columns[c], y.total, lang, 'strong')),
-      shownAmount(shown.total, report.totals.total, lang, 'strong'),
+      ...report.totals.byYear.map((y) => shownAmount(wholeKroner(y.total), y.total, lang, 'strong')),
+      shownAmount(wholeKroner(report.totals.total), report.totals.total, lang, 'strong'),
     ]);
   }
-  table.notes = ['', ...(report.organisations.length === 0 ? [] : notCounted(MONEY_KINDS, leftOut, lang)), tr(lang, 'overview.fundingByOrg.legend')];
+  // A total shown beside parts rounded on their own may differ from their sum by a krone: said once.
+  const differs = report.organisations.some((o, r) => shownPartsDiffer(exact[r], o.total))
+    || report.totals.byYear.some((y, c) => shownPartsDiffer(exact.map((row) => row[c]), y.total))
+    || shownPartsDiffer(report.totals.byYear.map((y) => y.total), report.totals.total);
+  table.notes = ['', ...(report.organisations.length === 0 ? [] : notCounted(MONEY_KINDS, leftOut, lang)), ...(differs ? [tr(lang, 'overview.fundingByOrg.rounded')] : []), tr(lang, 'overview.fundingByOrg.legend')];
   const flat = (): Table => ({
     columns: [
       { header: tr(lang, 'overview.col.organisation') }, { header: tr(lang, 'overview.col.year') },

@@ -935,7 +935,8 @@ function longestPiece(s: string, start: number, end: number): number {
 }
 
 /** CSV as Excel opens it (see ./csv.ts): numbers stay numbers, a styled cell gives its value (the number behind `1.250.000 kr.`). */
-export function renderCsv(tables: Iterable<Table>, lang: Language): string {
+/** `closing`: lines after the tables and a blank row, each in its first cell (a note the file must carry). */
+export function renderCsv(tables: Iterable<Table>, lang: Language, closing: readonly string[] = []): string {
   const field = (c: Cell): string | number => {
     if (isStyled(c)) return c.value === undefined ? c.text : field(c.value);
     return c ?? '';
@@ -945,6 +946,7 @@ export function renderCsv(tables: Iterable<Table>, lang: Language): string {
     rows.push(t.columns.map((c) => c.header));
     for (const r of t.rows) rows.push(t.columns.map((_, i) => field(r[i])));
   }
+  if (closing.length > 0) rows.push([], ...closing.map((line) => [line]));
   return encodeCsv(rows, { delimiter: csvDelimiter(lang), lang });
 }
 

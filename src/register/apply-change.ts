@@ -123,6 +123,11 @@ function dataDirOf(ctx: CommandContext): string {
   return resolveDataFolder(ctx);
 }
 
+/** A note on stderr, as a change says what it did: wrapped on a terminal, one line to a pipe. */
+export function sayNote(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
+  say(ctx, message, tone);
+}
+
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
   // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.

@@ -6,7 +6,7 @@ import { applicationsByCall, selectionOf } from '../domain/applications.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Agreement, Application, Call, Consultation, HearingParty, Offer, Organisation, Pool } from '../domain/kinds.js';
 import { addDays } from '../domain/dates.js';
-import { grantLines, wholeShares } from '../domain/allocation.js';
+import { grantLines, splitLine } from '../domain/allocation.js';
 import { offerActive, organisationActiveOn, partyOnListOn } from '../domain/reach.js';
 import { consultationOpened } from '../domain/scope.js';
 
@@ -43,9 +43,9 @@ export interface OrganisationFacts {
   answered: Map<string, string>;
   hearingParties: HearingParty[];
   /**
-   * Call id → what the organisation was granted in that call and no agreement carries (its part
-   * of each year's line in whole kroner, as org show and the open data's grants give it): money
-   * the funding page counts, shown with the call it was granted in.
+   * Call id → what the organisation was granted in that call and no agreement carries (its equal
+   * part of each year's line, exact; shown in whole kroner, half up, as org show and the funding
+   * page show a part): money the funding page counts, shown with the call it was granted in.
    */
   grants: Map<string, number>;
 }
@@ -89,7 +89,7 @@ export function gatherFacts(folder: DataFolder, asOf: string): SiteFacts {
   for (const line of grantLines(folder)) {
     const call = r.application.get(line.application!)?.call;
     if (call === undefined) continue;
-    for (const share of wholeShares(line)) {
+    for (const share of splitLine(line)) {
       const grants = of(share.organisation)?.grants;
       grants?.set(call, (grants.get(call) ?? 0) + share.amount);
     }

@@ -4,6 +4,7 @@ import { AREAS, type Agreement, type Area, type PublicContact } from '../domain/
 import { messageOr, valueLabel } from '../i18n/values.js';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { formatAmount, formatDate, formatNumber, formatShare } from '../i18n/format.js';
+import { wholeKroner } from '../output/rounded-parts.js';
 import type { SiteFacts } from './facts.js';
 import { definitionList, html, publicUrl, type Html, type Interpolation } from './html.js';
 import type { FileContent } from './stage-page.js';
@@ -98,7 +99,7 @@ export function makeContext(facts: SiteFacts, site: SiteLanguage, others: SiteLa
     t: (key, params) => (params ? textWith(names, lang, key, params) : names.texts.get(key) ?? cacheText(names.texts, lang, key)),
     href: (target) => toLanguageRoot + target,
     asset: (target) => toSiteRoot + target,
-    amount: (n) => formatAmount(Math.round(n), lang),
+    amount: (n) => formatAmount(wholeKroner(n), lang),
     share: (s) => formatShare(s, lang),
     date: (iso) => names.dates.get(iso) ?? cacheDate(names.dates, lang, iso),
     number: (n) => names.numbers.get(n) ?? cacheNumber(names.numbers, lang, n),

@@ -15,6 +15,16 @@ export interface LeftOut {
   files: ReadonlySet<string>;
   /** Records with no error of their own, left out because they depend on a left-out record (`kind/id`). */
   dependents: ReadonlySet<string>;
+  /** Every record left out (of a file with errors, or a dependent), with its title or name where its file gave one: what a report names as not counted. */
+  records: readonly LeftOutRecord[];
+}
+
+/** A record left out of the valid part: its kind, id, file, and its title (or name) when its file holds one as text. */
+export interface LeftOutRecord {
+  kind: RecordKind;
+  id: string;
+  file: string;
+  title?: string;
 }
 
 export type ValidPart = { folder: DataFolder; leftOut: LeftOut } | { unsound: number };
@@ -47,7 +57,8 @@ const DEPENDS_ON: Record<RecordKind, readonly string[]> = {
 };
 
 /** The folder without its invalid record files and what depends on them; or, when that is not sound, the number of errors. */
-export function validPart(folder: DataFolder, problems: readonly Problem[]): ValidPart {
+/** `dataOf`: a file's data as read, so a record left out for errors is named by its title where its file gives one. */
+export function validPart(folder: DataFolder, problems: readonly Problem[], dataOf?: (rel: string) => unknown): ValidPart {
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.some((p) => !RECORD_FOLDERS.some((f) => p.file.startsWith(f)))) return { unsound: errors.length };
   const files = new Set(errors.map((p) => p.file));
@@ -68,7 +79,34 @@ export function validPart(folder: DataFolder, problems: readonly Problem[]): Val
       }
     }
   }
-  return { folder: { ...folder, records }, leftOut: { files, dependents } };
+  return { folder: { ...folder, records }, leftOut: { files, dependents, records: leftOutRecords(folder, files, dependents, dataOf) } };
+}
+
+/** The records left out, in file order: those of the files with errors (by the id their file gives, else its name), then the dependents. */
+function leftOutRecords(folder: DataFolder, files: ReadonlySet<string>, dependents: ReadonlySet<string>, dataOf?: (rel: string) => unknown): LeftOutRecord[] {
+  const out: LeftOutRecord[] = [];
+  const titleOf = (record: unknown): string | undefined => {
+    if (record === null || typeof record !== 'object') return undefined;
+    const r = record as Record<string, unknown>;
+    const t = typeof r.title === 'string' ? r.title : typeof r.name === 'string' ? r.name : undefined;
+    return t !== undefined && t.trim() !== '' ? t.trim() : undefined;
+  };
+  for (const file of [...files].sort()) {
+    const kind = RECORD_KINDS.find((k) => file.startsWith(`${FOLDER_OF[k]}/`));
+    if (!kind) continue;
+    // The file's name is its record's id (the data contract); its title from what the file holds.
+    const id = file.slice(FOLDER_OF[kind].length + 1).replace(/\.ya?ml$/, '');
+    const title = titleOf(dataOf?.(file));
+    out.push({ kind, id, file, ...(title !== undefined ? { title } : {}) });
+  }
+  for (const d of dependents) {
+    const slash = d.indexOf('/');
+    const kind = d.slice(0, slash) as RecordKind;
+    const id = d.slice(slash + 1);
+    const title = titleOf(folder.records[kind].get(id));
+    out.push({ kind, id, file: folder.fileOf(kind, id) ?? `${FOLDER_OF[kind]}/${id}.yaml`, ...(title !== undefined ? { title } : {}) });
+  }
+  return out;
 }
 
 /**

@@ -69,13 +69,13 @@ describe('grants decided through a call', () => {
     writeFileSync(join(dir, 'applications/a-peer.yaml'), application('a-peer', 'beta', 200_000, { outcome: 'granted', amount_dkk: 200_000 }, { agreement: 'ag-peer' }));
     expect(await funding(dir)).toMatchObject({ allocated: 750_000, remaining: -250_000 });
     const show = JSON.parse((await civsam(['--data', dir, 'org', 'show', 'beta', '--format', 'json'])).stdout);
-    expect(show.funding).toEqual([{ agreement: 'ag-peer', pool: 'p', year: 2026, kind: 'development', amount_dkk: 200_000 }]);
+    expect(show.funding).toEqual([{ agreement: 'ag-peer', pool: 'p', year: 2026, kind: 'development', amount_dkk: 200_000, exact_amount_dkk: 200_000 }]);
 
     // A draft agreement promises nothing yet: the decision counts until it is active.
     writeFileSync(join(dir, 'agreements/ag-peer.yaml'), agreement('ag-peer', ['beta'], 200_000, { established_by: { call: 'c1' }, status: 'draft' }));
     expect(await funding(dir)).toMatchObject({ allocated: 750_000 });
     const draft = JSON.parse((await civsam(['--data', dir, 'org', 'show', 'beta', '--format', 'json'])).stdout);
-    expect(draft.funding).toEqual([{ application: 'a-peer', pool: 'p', year: 2026, kind: 'development', amount_dkk: 200_000 }]);
+    expect(draft.funding).toEqual([{ application: 'a-peer', pool: 'p', year: 2026, kind: 'development', amount_dkk: 200_000, exact_amount_dkk: 200_000 }]);
     const daShow = await civsam(['--data', dir, '--lang', 'da', 'org', 'show', 'beta', '--format', 'md']);
     expect(daShow.stdout).toContain('| 2026 | Psykiatripuljen | ansøgning a-peer | udvikling | 200.000 kr. |');
   });

@@ -135,7 +135,7 @@ describe('civsam overview: terminal tables', () => {
 
   it('funding in Danish: amounts as 1.250.000 kr.', async () => {
     const r = await run(['funding', '--by', 'organisation', '--lang', 'da']);
-    expect(r.stdout.split('\n').slice(0, 10)).toEqual([
+    expect(r.stdout.split('\n').slice(0, 14)).toEqual([
       'Midler pr. organisation og år',
       '',
       '┌────────────────────────┬─────────────┬─────────────┬────────────┬───────────────┐',
@@ -143,14 +143,19 @@ describe('civsam overview: terminal tables', () => {
       '├────────────────────────┼─────────────┼─────────────┼────────────┼───────────────┤',
       '│ Beta Netværket         │ 100.001 kr. │ 400.000 kr. │ 50.000 kr. │   550.001 kr. │',
       '│ Delta Diabetesforening │             │ 450.000 kr. │            │   450.000 kr. │',
-      // The line of 200.001 kr. shared by two: 100.001 + 100.000 kr., so each column and row adds up to its total.
-      '│ Alpha Forening         │ 100.000 kr. │             │            │   100.000 kr. │',
+      // The line of 200.001 kr. shared by two: 100.000,50 kr. each, shown alike as 100.001 kr.;
+      // the year's total is its own exact sum rounded, a krone under the parts shown, and said so.
+      '│ Alpha Forening         │ 100.001 kr. │             │            │   100.001 kr. │',
       '│ Alle organisationer    │ 200.001 kr. │ 850.000 kr. │ 50.000 kr. │ 1.100.001 kr. │',
       '└────────────────────────┴─────────────┴─────────────┴────────────┴───────────────┘',
+      '',
+      'Hvert beløb er afrundet for sig til hele kroner, så organisationer, der deler en bevillingslinje,',
+      'står med det samme beløb; en sum kan derfor afvige en krone fra summen af de viste beløb ved siden',
+      'af eller over den. CSV og JSON har de nøjagtige beløb.',
     ]);
   });
 
-  it('funding by organisation: a line shared by three shows parts that add up to the totals beside them', async () => {
+  it('funding by organisation: a line shared by three shows the same amount for each partner, the totals their own exact sums, and says so once', async () => {
     const files = overviewFiles();
     files['agreements/a-three.yaml'] = 'id: a-three\ntitle: Aftale a-three\norganisations: [alpha, beta, delta]\nscope: regional\nstart: 2027-01-01\nstatus: active\nfunding:\n  - pool: pool-general\n    year: 2027\n    kind: development\n    amount_dkk: 400000\n';
     const r = await civsam(['--data', overviewDir(files), 'overview', 'funding', '--by', 'organisation', '--year', '2027', '--lang', 'da', '--as-of', AS_OF], { env: { COLUMNS: '100' } });
@@ -160,27 +165,36 @@ describe('civsam overview: terminal tables', () => {
       '┌────────────────────────┬─────────────┬─────────────┐',
       '│ Organisation           │        2027 │       I alt │',
       '├────────────────────────┼─────────────┼─────────────┤',
-      '│ Beta Netværket         │ 183.334 kr. │ 183.334 kr. │',
+      '│ Beta Netværket         │ 183.333 kr. │ 183.333 kr. │',
       '│ Alpha Forening         │ 133.333 kr. │ 133.333 kr. │',
       '│ Delta Diabetesforening │ 133.333 kr. │ 133.333 kr. │',
       '│ Alle organisationer    │ 450.000 kr. │ 450.000 kr. │',
     ]);
+    expect(r.stdout.match(/Hvert beløb er afrundet for sig/g)).toHaveLength(1);
+    // The spreadsheet keeps the exact thirds.
+    const csv = await civsam(['--data', overviewDir(files), 'overview', 'funding', '--by', 'organisation', '--year', '2027', '--lang', 'da', '--as-of', AS_OF, '--format', 'csv']);
+    expect(csv.stdout).toContain('Alpha Forening;2027;133333,33;0;133333,33;Almen pulje');
+    // Near miss: parts that are whole kroner add up, and nothing is said.
+    files['agreements/a-three.yaml'] = files['agreements/a-three.yaml'].replace('400000', '300000');
+    expect((await civsam(['--data', overviewDir(files), 'overview', 'funding', '--by', 'organisation', '--year', '2027', '--lang', 'da', '--as-of', AS_OF])).stdout).not.toContain('afrundet for sig');
   });
 
-  it('org show: the parts of a line shared by three add up to the line, as the overview\'s do (133.334 + 133.333 + 133.333 kr.)', async () => {
+  it('org show: partners of a line shared by three each show the same third (133.333 kr.), as the overview does; JSON has it to the øre too', async () => {
     const files = overviewFiles();
     files['agreements/a-three.yaml'] = 'id: a-three\ntitle: Aftale a-three\norganisations: [alpha, beta, delta]\nscope: regional\nstart: 2027-01-01\nstatus: active\nfunding:\n  - pool: pool-general\n    year: 2027\n    kind: development\n    amount_dkk: 400000\n';
     const data = overviewDir(files);
-    const parts: number[] = [];
+    const parts: number[][] = [];
     for (const id of ['alpha', 'beta', 'delta']) {
       const r = await civsam(['--data', data, 'org', 'show', id, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
-      const funding = JSON.parse(r.stdout).funding as Array<{ agreement?: string; amount_dkk: number }>;
-      parts.push(...funding.filter((f) => f.agreement === 'a-three').map((f) => f.amount_dkk));
+      const funding = JSON.parse(r.stdout).funding as Array<{ agreement?: string; amount_dkk: number; exact_amount_dkk: number }>;
+      parts.push(...funding.filter((f) => f.agreement === 'a-three').map((f) => [f.amount_dkk, f.exact_amount_dkk]));
     }
-    expect(parts).toEqual([133_334, 133_333, 133_333]);
-    const da = await civsam(['--data', data, 'org', 'show', 'alpha', '--lang', 'da'], { env: { COLUMNS: '80' } });
-    expect(da.stdout).toMatch(/│ 2027 │ Almen pulje +│ a-three +│ udvikling +│ 133\.334 kr\. │/);
+    expect(parts).toEqual([[133_333, 133_333.33], [133_333, 133_333.33], [133_333, 133_333.33]]);
+    for (const id of ['alpha', 'beta', 'delta']) {
+      const da = await civsam(['--data', data, 'org', 'show', id, '--lang', 'da'], { env: { COLUMNS: '80' } });
+      expect(da.stdout, id).toMatch(/│ 2027 │ Almen pulje +│ a-three +│ udvikling +│ 133\.333 kr\. │/);
+    }
   });
 
   it('funding on a folder without pools says so and how to make one; the filters are named only when given', async () => {
@@ -425,8 +439,11 @@ describe('civsam overview: errors say what to do, exit 2', () => {
     const bad = makeFolder({ ...overviewFiles(), 'offers/o-two.yaml': 'id: o-two\norganisation: nobody\n' });
     const r = await civsam(['--data', bad, 'overview', 'offers', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('1 file with errors is left out; civsam validate lists it.\n');
-    expect(r.stdout).not.toContain('o-two');
+    expect(r.stderr).toBe('1 file with errors is left out; civsam validate lists it.\nNot in this overview because of errors: offer o-two (offers/o-two.yaml). civsam validate shows what to put right.\n');
+    // Not among the offers: named only in the list of what was left out.
+    const json = JSON.parse(r.stdout);
+    expect(JSON.stringify(json.areas)).not.toContain('o-two');
+    expect(json.leftOut).toEqual([{ kind: 'offer', id: 'o-two', file: 'offers/o-two.yaml' }]);
   });
 
   it('--help shows the examples', async () => {

@@ -134,7 +134,7 @@ describe('add, edit, show, list, remove', () => {
       { kind: 'agreement', id: '2026-psyk-001', field: 'organisations' },
       { kind: 'hearing-party', id: 'alpha', field: 'organisation' },
     ]);
-    expect(shown.funding).toEqual([{ agreement: '2026-psyk-001', pool: 'puljen', year: 2026, kind: 'operation', amount_dkk: 300000 }]);
+    expect(shown.funding).toEqual([{ agreement: '2026-psyk-001', pool: 'puljen', year: 2026, kind: 'operation', amount_dkk: 300000, exact_amount_dkk: 300000 }]);
     const table = await run(dir, ['--lang', 'da', 'org', 'show', 'alpha'], { env: { COLUMNS: '100' } });
     expect(table.stdout).toContain('Andre poster, der nævner denne');
     expect(table.stdout).toContain('300.000 kr.');
@@ -168,8 +168,8 @@ describe('state changes', () => {
     const dir = folder();
     expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001', '--summary', 'Godt i gang.', '--date', '2026-06-01'])).code).toBe(0);
     expect(read(dir, 'agreements/2026-psyk-001.yaml')).toContain('evaluation_due: 2027-06-01\nevaluations:\n  - date: 2026-06-01\n    summary: Godt i gang.\n');
-    expect((await run(dir, ['agreement', 'end', '2026-psyk-001', '--date', '2026-12-31'])).code).toBe(0);
-    expect(read(dir, 'agreements/2026-psyk-001.yaml')).toContain('end: 2026-12-31\nstatus: ended\n');
+    expect((await run(dir, ['agreement', 'end', '2026-psyk-001', '--date', '2026-06-30'])).code).toBe(0);
+    expect(read(dir, 'agreements/2026-psyk-001.yaml')).toContain('end: 2026-06-30\nstatus: ended\n');
     expect((await run(dir, ['agreement', 'evaluate', '2026-psyk-001'])).code).toBe(2);
   });
 
@@ -237,7 +237,7 @@ describe('state changes', () => {
 describe('git trail', () => {
   test('one commit per change, naming kind, id and fields, never values; --no-commit skips it', async () => {
     const dir = gitFolder();
-    const r = await run(dir, ['agreement', 'end', '2026-psyk-001', '--date', '2026-12-31']);
+    const r = await run(dir, ['agreement', 'end', '2026-psyk-001', '--date', '2026-06-30']);
     expect(r.code).toBe(0);
     expect(git(dir, 'log', '-1', '--format=%s')).toBe('aftale 2026-psyk-001: status: aktiv → afsluttet, slut: ændret\n'); // the folder's language
     expect((await run(dir, ['org', 'edit', 'alpha', '--contact-name', 'Anne Hansen'])).code).toBe(0);

@@ -21,6 +21,9 @@ const BROKEN = {
 };
 const NOTICE_EN = '2 files with errors are left out; civsam validate lists them.\n1 more record is left out because its organisation or pool is.\n';
 const NOTICE_DA = '2 filer med fejl er udeladt; civsam validate viser dem.\n1 post mere er udeladt, fordi dens organisation eller pulje er det.\n';
+// An overview names the records it does not count, each by its title and file.
+const NAMED_EN = 'Not in this overview because of errors: offer “Vandregruppe” (offers/o3.yaml) and offer “Gammas café” (offers/o2.yaml). civsam validate shows what to put right.\n';
+const NAMED_DA = 'Ikke med i oversigten på grund af fejl: tilbud »Vandregruppe« (offers/o3.yaml) og tilbud »Gammas café« (offers/o2.yaml). civsam validate viser, hvad der skal rettes.\n';
 
 const run = (dir: string, args: string[], lang = 'en') => civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: lang } });
 
@@ -29,15 +32,16 @@ describe('reading commands on a folder with errors', () => {
     const dir = makeFolder(BROKEN);
     const en = await run(dir, ['overview', 'offers', '--as-of', '2026-06-01']);
     expect(en.code).toBe(0);
-    expect(en.stderr).toBe(NOTICE_EN);
+    expect(en.stderr).toBe(NOTICE_EN + NAMED_EN);
     expect(en.stdout).toContain('Samtalegruppe i Aarhus');
     expect(en.stdout).not.toMatch(/Gammas café|Vandregruppe/);
     const da = await run(dir, ['overview', 'offers', '--as-of', '2026-06-01'], 'da');
     expect(da.code).toBe(0);
-    expect(da.stderr).toBe(NOTICE_DA);
+    expect(da.stderr).toBe(NOTICE_DA + NAMED_DA);
     const json = JSON.parse((await run(dir, ['overview', 'offers', '--as-of', '2026-06-01', '--format', 'json'])).stdout);
-    expect(JSON.stringify(json)).toContain('"o1"');
-    expect(JSON.stringify(json)).not.toMatch(/"o2"|"o3"/);
+    expect(JSON.stringify(json.areas)).toContain('"o1"');
+    expect(JSON.stringify(json.areas)).not.toMatch(/"o2"|"o3"/);
+    expect(json.leftOut.map((r: { id: string }) => r.id)).toEqual(['o3', 'o2']);
   });
 
   test('list shows the valid records only, with exact counts', async () => {
@@ -120,7 +124,7 @@ describe('through the binary', () => {
     const dir = makeFolder(BROKEN);
     const overview = civsamBinary(['--data', dir, 'overview', 'coverage'], { env: { CIVSAM_LANG: 'da' } });
     expect(overview.code).toBe(0);
-    expect(overview.stderr).toBe(NOTICE_DA);
+    expect(overview.stderr).toBe(NOTICE_DA + NAMED_DA);
     expect(overview.stdout).not.toBe('');
     expect(civsamBinary(['--data', dir, 'audit'], { env: { CIVSAM_LANG: 'da' } }).code).toBe(2);
   });
@@ -140,8 +144,9 @@ describe('an empty report where records were left out for errors', () => {
   test('overview funding and pool list say the pool is left out, never that there is none', async () => {
     const dir = makeFolder(POOL_WRITTEN_DANISH);
     const funding = await run(dir, ['overview', 'funding', '--format', 'md'], 'da');
-    expect(funding.code).toBe(0);
-    expect(funding.stderr).toBe('1 fil med fejl er udeladt; civsam validate viser den.\n');
+    // A pool left out takes its budget and its grants with it: the money report ends as invalid data does.
+    expect(funding.code).toBe(2);
+    expect(funding.stderr).toBe('1 fil med fejl er udeladt; civsam validate viser den.\nIkke med i oversigten på grund af fejl: pulje »Puljen« (pools/puljen.yaml). civsam validate viser, hvad der skal rettes.\nSummerne mangler midlerne i denne post, så det bevilgede, og om en pulje er overdisponeret, kan være forkert. Ret den, og kør oversigten igen (eller tilføj --despite-errors for at godtage den, som den er).\n');
     expect(funding.stdout).toContain(`| ${NONE_SHOWN} |`);
     expect(funding.stdout).not.toContain('Registrér en med civsam pool add');
     expect((await run(dir, ['overview', 'funding', '--by', 'organisation', '--format', 'md'], 'da')).stdout).toContain(`| ${NONE_SHOWN} |`);
@@ -180,7 +185,7 @@ describe('an empty report where records were left out for errors', () => {
     const dir = makeFolder({ ...files, 'agreements/2027-psyk-002.yaml': agreement('2027-psyk-002', '1.500.000') });
     for (const by of [[], ['--by', 'organisation']]) {
       const r = await run(dir, ['overview', 'funding', ...by, '--format', 'md'], 'da');
-      expect(r, by.join(' ')).toMatchObject({ code: 0, stderr: '1 fil med fejl er udeladt; civsam validate viser den.\n' });
+      expect(r, by.join(' ')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^1 fil med fejl er udeladt; civsam validate viser den\.\nIkke med i oversigten på grund af fejl: aftale »Aftale 2027-psyk-002« \(agreements\/2027-psyk-002\.yaml\)\./) });
       expect(r.stdout, by.join(' ')).toContain(`\n${note}\n`);
     }
     expect((await run(dir, ['overview', 'funding'])).stdout).toContain('Errors leave out 1 agreement, not counted here;');

@@ -7,7 +7,7 @@ import type { PoolFunding, PoolYearEntry } from '../overviews.js';
 import { anchorHref, currentPart, partLinks, partNav, siteParts } from '../parts.js';
 import { areaList, facts, orgLink, type PageContent, type PageContext } from '../page.js';
 import { paragraphs } from './text.js';
-import { roundParts } from '../../output/rounded-parts.js';
+import { shownPartsDiffer, wholeKroner } from '../../output/rounded-parts.js';
 
 /** Recipients shown one by one in a pool-year's chart and table; the rest are summed in one row. */
 const TOP_RECIPIENTS = 12;
@@ -89,11 +89,12 @@ function recipients(ctx: PageContext, p: PoolFunding, y: PoolYearEntry): Html {
     ...shown.map((r) => ({ label: ctx.organisationName(r.organisation), share: r.share, amount: r.amount, org: r.organisation })),
     ...(rest.length ? [{ label: restLabel, share: y.allocated > 0 ? restAmount / y.allocated : 0, amount: restAmount, org: undefined as string | undefined }] : []),
   ];
-  // Whole kroner that add up to the pool-year's allocation (a line shared by three gives thirds): rounded-parts.ts.
-  // The shares likewise, to the tenth of a per cent they are shown in, add up to 100 %.
-  const whole = roundParts(exact.map((r) => r.amount), y.allocated);
-  const tenths = y.allocated > 0 ? roundParts(exact.map((r) => r.share * 1000)) : exact.map((r) => r.share * 1000);
-  const rows = exact.map((r, i) => ({ ...r, amount: whole[i], share: tenths[i] / 1000 }));
+  // Each amount and share its exact value rounded on its own (rounded-parts.ts): organisations with
+  // the same money show the same amount and the same share. Rounded so, they may miss the year's
+  // allocation by a krone, or 100 % by a tenth: said once under the table.
+  const rows = exact.map((r) => ({ ...r, amount: wholeKroner(r.amount) }));
+  const tenths = exact.map((r) => Math.floor(r.share * 1000 + 0.5 + 1e-6));
+  const differs = shownPartsDiffer(exact.map((r) => r.amount), y.allocated) || (y.allocated > 0 && tenths.reduce((a, b) => a + b, 0) !== 1000);
   const chart = barChart({
     id: `${id}-shares`,
     title: ctx.t('publish.funding.sharesChartTitle', { pool: p.pool.name, year: y.year }),
@@ -115,7 +116,7 @@ ${rows.map((r) => html`<tr><th scope="row">${r.org ? orgLink(ctx, r.org) : r.lab
 </table>
 </div>
 </div>
-`;
+${differs ? html`<p class="small">${ctx.t('publish.funding.rounded', { amount: ctx.amount(y.allocated) })}</p>\n` : ''}`;
 }
 
 /** What is left of a pool-year's budget, in words: the chart's line under each bar. */
