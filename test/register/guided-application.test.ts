@@ -1,0 +1,43 @@
+// Guided `application add` with no flags, in Danish on a terminal 80 columns wide: the call and the
+// organisations are asked like every other field, while the application being filled in still
+// lacks them (the whole-folder check it is held to must take such a record). Needs the built binary.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { KEY, onTerminal } from '../helpers/pty.js';
+
+const DA = { CIVSAM_LANG: 'da', COLUMNS: '80' };
+const CALL = 'id: c\ntitle: Opslaget\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-01\ndeadline: 2027-02-01\nchannel: public\n';
+// An application the call already has: its applicants are compared with the call's lists.
+const EARLIER = 'id: c-alpha\ncall: c\norganisations: [alpha]\namount_dkk: 50000\nkind: operation\nreceived: 2026-11-01\n';
+
+describe('guided entry: an application from nothing but answers', () => {
+  it('asks the call, the organisations, the amount, the kind and the day received, and saves it', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'calls/c.yaml': CALL, 'applications/c-alpha.yaml': EARLIER, 'organisations/beta.yaml': org('beta', 'Beta Forening') });
+    const run = onTerminal(['application', 'add', '--data', dir, '--no-commit'], { env: DA });
+    await run.waitFor('? Opslag');
+    run.type(KEY.enter);
+    await run.waitFor('❯ Færdig (0 valgt)');
+    run.type('beta');
+    await run.waitFor('❯ [ ] Beta');
+    run.type(KEY.enter);
+    await run.waitFor('❯ Færdig (1 valgt)');
+    run.type(KEY.enter);
+    await run.waitFor('? Beløb');
+    run.type('250000\r');
+    await run.waitFor('? Art');
+    run.type(KEY.enter);
+    await run.waitFor('? Modtaget');
+    run.type('2026-12-01\r');
+    await run.waitFor('? Vil du udfylde flere felter?');
+    run.type(KEY.enter);
+    await run.waitFor('? Gem posten?');
+    run.type(KEY.enter);
+    const done = await run.exit();
+    expect(done.output).not.toContain('intern fejl');
+    expect(done.code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'applications/c-beta.yaml'), 'utf8'))).toEqual({ id: 'c-beta', call: 'c', organisations: ['beta'], amount_dkk: 250000, kind: 'development', received: '2026-12-01' });
+  }, 30_000);
+});
