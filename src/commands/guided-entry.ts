@@ -28,13 +28,13 @@ import { noCache } from '../store/parse-cache.js';
 import { recordRel } from '../store/paths.js';
 import { newRecordText, readRecordFile, refuseThroughLink } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
-import { choicesFor, fieldLabel, missingRequired, needsReach, offered, referenceTarget, replacedBy, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
+import { choicesFor, fieldLabel, isAmount, missingRequired, needsReach, offered, referenceTarget, replacedBy, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
 import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
 import { wrapForTerminal, wrapText } from '../output/table.js';
 import { textWidth } from '../output/text-width.js';
-import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
+import { amountOutsideRange, readWholeNumber, readYear, withoutCurrency } from '../domain/whole-numbers.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Answer = string | string[];
@@ -281,8 +281,10 @@ class Asker {
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
     // A list typed with commas (years too: `2027, 2028`, as --years takes them).
     const many = spec.type === 'list' || spec.type === 'years';
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
-    return many ? splitList(text) : nfc(text);
+    // An amount may be typed as it is written in Danish (`250.000 kr.`): the unit is no part of the number.
+    const typed = (v: string) => (isAmount(spec) ? withoutCurrency(nfc(v)) : nfc(v));
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : typed(v))), theme: this.theme }, this.context);
+    return many ? splitList(text) : typed(text);
   }
 
   private nothingToChoose(spec: FieldSpec): UserError {
@@ -372,15 +374,17 @@ class Asker {
    * A part of a funding line or a budget, checked when it is answered, in the question's words:
    * a year of four digits, an amount in whole kroner (the whole line is then read as the flag reads it).
    */
-  private number(message: string, part: 'year' | 'amount'): Promise<string> {
-    const validate = (v: string): string | true => {
-      if (v.trim() === '') return this.t('guided.answerNeeded');
-      if (part === 'year') return readYear(v) === undefined ? this.t('guided.badYear') : true;
+  private async number(message: string, part: 'year' | 'amount'): Promise<string> {
+    const validate = (typed: string): string | true => {
+      if (typed.trim() === '') return this.t('guided.answerNeeded');
+      if (part === 'year') return readYear(typed) === undefined ? this.t('guided.badYear') : true;
+      const v = withoutCurrency(typed);
       const outside = amountOutsideRange(v, { key: 'guided.theAmount' });
       if (outside) return translate(this.ctx.lang, outside.userMessage.key, outside.userMessage.params);
       return readWholeNumber(v) === undefined ? this.t('guided.badAmount') : true;
     };
-    return this.p.input({ message, validate, theme: this.theme }, this.context);
+    const answer = await this.p.input({ message, validate, theme: this.theme }, this.context);
+    return part === 'amount' ? withoutCurrency(answer) : answer;
   }
 
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */

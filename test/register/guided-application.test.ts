@@ -40,4 +40,25 @@ describe('guided entry: an application from nothing but answers', () => {
     expect(done.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'applications/c-beta.yaml'), 'utf8'))).toEqual({ id: 'c-beta', call: 'c', organisations: ['beta'], amount_dkk: 250000, kind: 'development', received: '2026-12-01' });
   }, 30_000);
+
+  it('takes the amount as it is written in Danish and shows it so in the review; a decimal comma is refused in words', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'calls/c.yaml': CALL });
+    const run = onTerminal(['application', 'add', '--call', 'c', '--organisation', 'alpha', '--data', dir, '--no-commit'], { env: DA });
+    await run.waitFor('? Beløb');
+    run.type('12,5 kr.\r');
+    await run.waitFor('> Beløb skal være et helt antal kroner uden øre: skriv 250000 eller 250.000,');
+    run.type(KEY.backspace.repeat(8) + '250.000 kr.\r');
+    await run.waitFor('? Art');
+    run.type(KEY.enter);
+    await run.waitFor('? Modtaget');
+    run.type('2026-12-01\r');
+    await run.waitFor('? Vil du udfylde flere felter?');
+    run.type(KEY.enter);
+    const review = await run.waitFor('? Gem posten?');
+    expect(review).toMatch(/\n {2}Beløb: +250\.000 kr\.\n/);
+    run.type(KEY.enter);
+    expect((await run.exit()).code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'applications/c-alpha.yaml'), 'utf8')).amount_dkk).toBe(250000);
+  }, 30_000);
 });
+
