@@ -290,7 +290,7 @@ class Asker {
   private nothingToChoose(spec: FieldSpec): UserError {
     const target = referenceTarget(this.kind, spec);
     const kind = target && target in COMMAND_OF ? (target as RecordKind) : this.kind;
-    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, command: COMMAND_OF[kind] });
+    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, command: COMMAND_OF[kind] });
   }
 
   /** One of the choices: a plain list when short, else typed to filter. */
@@ -390,7 +390,7 @@ class Asker {
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
   private async funding(spec: FieldSpec): Promise<string[]> {
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
-    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
+    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, aKind: { key: 'kind.a.pool' }, command: COMMAND_OF.pool });
     return this.items(spec, 'guided.fundingMore', async () => {
       const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec, undefined, false);
       const year = await this.number(this.t('guided.fundingYear'), 'year');

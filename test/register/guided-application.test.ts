@@ -60,5 +60,12 @@ describe('guided entry: an application from nothing but answers', () => {
     expect((await run.exit()).code).toBe(0);
     expect(parse(readFileSync(join(dir, 'applications/c-alpha.yaml'), 'utf8')).amount_dkk).toBe(250000);
   }, 30_000);
+
+  it('in a folder with no call it says to register one first, with the article opslag takes', async () => {
+    const run = onTerminal(['application', 'add', '--data', makeFolder(baseFiles()), '--no-commit'], { env: DA });
+    const done = await run.exit();
+    expect(done.code).toBe(2);
+    expect(done.output.replace(/\s+/g, ' ')).toContain('fejl: der er endnu ingen opslag at vælge: registrér først et opslag (civsam call add), og kør så dette igen.');
+  }, 30_000);
 });
 
