@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 import { KEY, onTerminal } from '../helpers/pty.js';
+import { COMMAND_OF, RECORD_KINDS } from '../../src/domain/kinds.js';
 
 const DA = { CIVSAM_LANG: 'da', COLUMNS: '80' };
 const CALL = 'id: c\ntitle: Opslaget\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-01\ndeadline: 2027-02-01\nchannel: public\n';
@@ -67,5 +68,31 @@ describe('guided entry: an application from nothing but answers', () => {
     expect(done.code).toBe(2);
     expect(done.output.replace(/\s+/g, ' ')).toContain('fejl: der er endnu ingen opslag at vælge: registrér først et opslag (civsam call add), og kør så dette igen.');
   }, 30_000);
+});
+
+describe('guided entry: every kind starts in a folder with a record of every kind', () => {
+  // Each kind's record checked while it is still being filled in, beside records of every kind
+  // (a call with its applications, an agreement with its funding): its first question is asked.
+  const files = {
+    ...baseFiles(),
+    'pools/p.yaml': 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2027\n    amount_dkk: 100000\n',
+    'calls/c.yaml': CALL.replace('channel: public\n', 'channel: public\npool: p\napplicants: [alpha]\n'),
+    'applications/c-alpha.yaml': EARLIER,
+    'offers/o.yaml': 'id: o\norganisation: alpha\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nactive_from: 2026-01-01\nscope: regional\n',
+    'agreements/a.yaml': 'id: a\ntitle: Samarbejdet\norganisations: [alpha]\nregion_unit: Psykiatrien\nareas: [psychiatry]\nscope: regional\nstart: 2026-01-01\nstatus: active\nfunding:\n  - pool: p\n    year: 2027\n    kind: development\n    amount_dkk: 50000\n',
+    'hearing-parties/alpha.yaml': 'id: alpha\norganisation: alpha\nareas: [psychiatry]\nsince: 2026-01-01\nstatus: active\n',
+    'consultations/h.yaml': 'id: h\ntitle: Høringen\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-15\nselection: all\nstatus: closed\n',
+  };
+  for (const kind of RECORD_KINDS) {
+    it(`${COMMAND_OF[kind]} add asks its first question; Ctrl-C then saves nothing`, async () => {
+      const run = onTerminal([COMMAND_OF[kind], 'add', '--data', makeFolder(files), '--no-commit'], { env: DA });
+      await run.waitFor('Ctrl-C afbryder');
+      await run.waitFor(/\? \S/);
+      run.type(KEY.ctrlC);
+      const done = await run.exit();
+      expect(done.output).not.toContain('intern fejl');
+      expect(done.code).toBe(130);
+    }, 30_000);
+  }
 });
 
