@@ -28,13 +28,13 @@ import { noCache } from '../store/parse-cache.js';
 import { recordRel } from '../store/paths.js';
 import { newRecordText, readRecordFile, refuseThroughLink } from '../store/write-record.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
-import { choicesFor, fieldLabel, missingRequired, needsReach, offered, referenceTarget, replacedBy, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
+import { choicesFor, fieldLabel, isAmount, missingRequired, needsReach, offered, referenceTarget, replacedBy, reviewLines, shownValue, targetChoices, type Choice, type Rec } from './guided-questions.js';
 import { problemLine } from '../output/problem-line.js';
 import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
 import { wrapForTerminal, wrapText } from '../output/table.js';
 import { textWidth } from '../output/text-width.js';
-import { amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
+import { amountOutsideRange, readWholeNumber, readYear, withoutCurrency } from '../domain/whole-numbers.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Answer = string | string[];
@@ -281,14 +281,16 @@ class Asker {
     if (choices && spec.type === 'text') return this.pickOne(message, choices, spec, typeof current === 'string' ? current : undefined);
     // A list typed with commas (years too: `2027, 2028`, as --years takes them).
     const many = spec.type === 'list' || spec.type === 'years';
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : nfc(v))), theme: this.theme }, this.context);
-    return many ? splitList(text) : nfc(text);
+    // An amount may be typed as it is written in Danish (`250.000 kr.`): the unit is no part of the number.
+    const typed = (v: string) => (isAmount(spec) ? withoutCurrency(nfc(v)) : nfc(v));
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : typed(v))), theme: this.theme }, this.context);
+    return many ? splitList(text) : typed(text);
   }
 
   private nothingToChoose(spec: FieldSpec): UserError {
     const target = referenceTarget(this.kind, spec);
     const kind = target && target in COMMAND_OF ? (target as RecordKind) : this.kind;
-    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, command: COMMAND_OF[kind] });
+    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, command: COMMAND_OF[kind] });
   }
 
   /** One of the choices: a plain list when short, else typed to filter. */
@@ -372,21 +374,23 @@ class Asker {
    * A part of a funding line or a budget, checked when it is answered, in the question's words:
    * a year of four digits, an amount in whole kroner (the whole line is then read as the flag reads it).
    */
-  private number(message: string, part: 'year' | 'amount'): Promise<string> {
-    const validate = (v: string): string | true => {
-      if (v.trim() === '') return this.t('guided.answerNeeded');
-      if (part === 'year') return readYear(v) === undefined ? this.t('guided.badYear') : true;
+  private async number(message: string, part: 'year' | 'amount'): Promise<string> {
+    const validate = (typed: string): string | true => {
+      if (typed.trim() === '') return this.t('guided.answerNeeded');
+      if (part === 'year') return readYear(typed) === undefined ? this.t('guided.badYear') : true;
+      const v = withoutCurrency(typed);
       const outside = amountOutsideRange(v, { key: 'guided.theAmount' });
       if (outside) return translate(this.ctx.lang, outside.userMessage.key, outside.userMessage.params);
       return readWholeNumber(v) === undefined ? this.t('guided.badAmount') : true;
     };
-    return this.p.input({ message, validate, theme: this.theme }, this.context);
+    const answer = await this.p.input({ message, validate, theme: this.theme }, this.context);
+    return part === 'amount' ? withoutCurrency(answer) : answer;
   }
 
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
   private async funding(spec: FieldSpec): Promise<string[]> {
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
-    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, command: COMMAND_OF.pool });
+    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, aKind: { key: 'kind.a.pool' }, command: COMMAND_OF.pool });
     return this.items(spec, 'guided.fundingMore', async () => {
       const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec, undefined, false);
       const year = await this.number(this.t('guided.fundingYear'), 'year');

@@ -132,9 +132,15 @@ function nameOf(kind: RecordKind, spec: FieldSpec, value: string, folder: DataFo
   return choice ? choice.name.trim() : value;
 }
 
+/** Whether the field is an amount in whole kroner (an application's amount). */
+export function isAmount(spec: FieldSpec): boolean {
+  return spec.type === 'int' && spec.path.split('.').at(-1) === 'amount_dkk';
+}
+
 /** A field's value as the review shows it: labels for fixed values, names for references, dates and amounts for people. */
 export function shownValue(kind: RecordKind, spec: FieldSpec, value: unknown, folder: DataFolder, lang: Language): string {
   if (value === undefined) return '–';
+  if (isAmount(spec) && typeof value === 'number') return formatAmount(value, lang);
   const one = (v: unknown): string => {
     // A criterion with an id is shown by its text.
     if (v !== null && typeof v === 'object' && 'text' in v) return criterionText(v as Parameters<typeof criterionText>[0], lang);

@@ -26,7 +26,7 @@ import { refuseFolderWithErrors, resolveDataDir } from '../context/load.js';
 import { isInsideFolder, pathExists } from '../store/paths.js';
 import { defaultedFields, fillDefaults, newId as registerId, type DefaultSource } from '../register/build.js';
 import { columnsOf } from '../spreadsheets/import/columns.js';
-import { valueLabel } from '../i18n/values.js';
+import { fieldLabel, valueLabel } from '../i18n/values.js';
 import type { ImportDefaults } from '../spreadsheets/import/plan.js';
 import { sheetChoices, unknownSheetKind } from './sheet-kind.js';
 
@@ -216,7 +216,7 @@ function counts(plan: ImportPlan): { created: number; updated: number; unchanged
 function planTable(ctx: CommandContext, plan: ImportPlan): string {
   const changing = plan.records.filter((r) => r.action !== 'unchanged');
   if (changing.length === 0) return '';
-  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.join(', ')]);
+  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.map((f, i) => (i === 0 ? fieldLabel(ctx.lang, plan.kind, f) : labelInSentence(ctx.lang, fieldLabel(ctx.lang, plan.kind, f)))).join(', ')]);
   const headers = [ctx.t('import.col.row'), ctx.t('import.col.action'), ctx.t('import.col.id'), ctx.t('import.col.changed')];
   if (rows.length > 200) {
     // cli-table3 takes seconds for thousands of rows; aligned columns say the same.

@@ -1,14 +1,23 @@
 // civsam validate: every problem in the data folder, located as file:line:col, grouped by file.
+import { join } from 'node:path';
 import type { CommandContext } from '../context/context.js';
-import { loadFolder } from '../context/load.js';
+import { loadFolder, resolveDataDir } from '../context/load.js';
+import { kindWord, shown } from '../context/names.js';
 import { EXIT } from '../domain/errors.js';
-import { translate } from '../i18n/index.js';
+import type { DataFolder } from '../domain/folder.js';
+import { RECORD_KINDS, type Target } from '../domain/kinds.js';
+import { targetNames, type NameIndex } from '../domain/names.js';
+import { translate, type Message } from '../i18n/index.js';
 import type { Problem } from '../store/load-folder.js';
+import { readRecordFile } from '../store/write-record.js';
+import { fieldAt, parseStrict } from '../store/yaml-read.js';
 import { problemLine } from '../output/problem-line.js';
 import { severityCounts } from '../i18n/severity-counts.js';
 
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
-  const { problems, fileCount } = loadFolder(ctx, { cache: opts.cache !== false, anyFolder: true });
+  const loaded = loadFolder(ctx, { cache: opts.cache !== false, anyFolder: true });
+  const { fileCount } = loaded;
+  const problems = ctx.fromHistory ? loaded.problems : withNearest(ctx, loaded.folder, loaded.problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const files = new Set(problems.map((p) => p.file)).size;
@@ -44,4 +53,37 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
     last = p.file;
     ctx.stdout.write(problemLine(ctx.lang, ctx.dataDir, p, { where: (w) => c.bold((p.severity === 'error' ? c.red : c.yellow)(w)), warning: c.yellow, width: width && Math.max(width, 40) }) + '\n');
   }
+}
+
+const TARGETS: readonly Target[] = [...RECORD_KINDS, 'patient-groups', 'municipalities', 'offer-types'];
+
+/**
+ * A reference to an id that nothing has, with the names closest to what the file says (`Mente du:
+ * Depression (depression)?`), as a record given by --from-file is told. Only the files with such a
+ * problem are read again, for the word at its place; the folder's check itself is left as fast as it is.
+ */
+function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[]): Problem[] {
+  if (!problems.some((p) => p.message.key === 'problem.reference')) return problems;
+  const dir = resolveDataDir(ctx);
+  const parsed = new Map<string, ReturnType<typeof parseStrict> | undefined>();
+  const indexes = new Map<Target, NameIndex>();
+  return problems.map((p) => {
+    if (p.message.key !== 'problem.reference') return p;
+    const said = (p.message.params?.target as Message | undefined)?.key;
+    const target = TARGETS.find((t) => (kindWord(t) as Message).key === said);
+    if (!target) return p;
+    if (!parsed.has(p.file)) {
+      const text = readRecordFile(join(dir, p.file)).text;
+      parsed.set(p.file, text === undefined ? undefined : parseStrict(text));
+    }
+    const file = parsed.get(p.file);
+    const word = file && fieldAt(file, p).reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined), file.data);
+    if (typeof word !== 'string') return p;
+    let index = indexes.get(target);
+    if (!index) indexes.set(target, (index = targetNames(folder, target)));
+    const r = index.exact(word);
+    const near = r.status === 'found' ? [index.get(r.id)!] : r.status === 'unknown' ? r.closest : r.candidates;
+    if (near.length === 0) return p;
+    return { ...p, message: { key: 'problem.referenceNear', params: { ...p.message.params, hint: { key: 'names.didYouMean', params: { list: near.slice(0, 3).map((e) => shown(e, ctx.lang)).join(', ') } } } } };
+  });
 }

@@ -31,6 +31,18 @@ export function yearOption(raw: string, flag: string): number {
   return year;
 }
 
+/**
+ * An amount as it is typed at a question, without the unit people write with it before or after the
+ * number (`250.000 kr.`, `kr. 250.000`, `250 000 kroner`, `250000 DKK`); the number is then read as
+ * any other (a decimal comma is still refused). Anything else is left as it was typed.
+ */
+export function withoutCurrency(text: string): string {
+  const unit = '(?:kr\\.?|kroner|dkk)';
+  const m = new RegExp(`^\\s*(?:${unit}\\s*)?(.*?)(?:\\s*${unit})?\\s*$`, 'iu').exec(text);
+  const number = m?.[1] ?? '';
+  return /\d/.test(number) ? number : text;
+}
+
 /** A whole number of kroner from a flag (`250000`, `250.000`, `250 000`), or a usage error that says how to write one. */
 export function amountOption(raw: string, flag: string): number {
   const n = readWholeNumber(raw);

@@ -19,26 +19,34 @@ function uniqueCriterionIds(ctx: RuleContext, located: ReadonlyArray<Located<Pic
   }
 }
 
+/**
+ * A list on an application that may have failed its schema (Located.partial: an application being
+ * filled in, one edited by hand): empty when absent, without the holes left where items failed.
+ */
+function itemsOf<T>(value: readonly (T | undefined)[] | undefined): Array<[T, number]> {
+  return Array.isArray(value) ? value.flatMap((v, i) => (v === undefined || v === null ? [] : [[v, i] as [T, number]])) : [];
+}
+
 function checkApplication(ctx: RuleContext, rel: string, app: Application, call: Call): void {
   const ids = scoredCriteria(call).map((c) => c.id);
   const known = new Set(ids);
   const idList = ids.length > 0 ? ids.join(', ') : '—';
   const { min, max } = scaleOf(call);
-  (app.assessments ?? []).forEach((a, i) => {
-    a.scores.forEach((s, j) => {
+  for (const [a, i] of itemsOf(app.assessments)) {
+    for (const [s, j] of itemsOf(a.scores)) {
       const path = ['assessments', i, 'scores', j];
-      if (!known.has(s.criterion)) {
+      if (typeof s.criterion === 'string' && !known.has(s.criterion)) {
         ctx.report(rel, [...path, 'criterion'], 'value', 'application-criterion', 'error', { key: 'problem.criterionNotOnCall', params: { field: fieldName([...path, 'criterion']), criterion: s.criterion, call: call.id, ids: idList } });
       }
-      if (s.score < min || s.score > max) {
+      if (typeof s.score === 'number' && (s.score < min || s.score > max)) {
         ctx.report(rel, [...path, 'score'], 'value', 'application-score-scale', 'error', { key: 'problem.scoreOutOfScale', params: { field: fieldName([...path, 'score']), call: call.id, min, max } });
       }
-    });
-  });
-  (app.decision?.criteria ?? []).forEach((c, i) => {
+    }
+  }
+  for (const [c, i] of itemsOf(app.decision?.criteria)) {
     const path = ['decision', 'criteria', i];
     if (!known.has(c)) ctx.report(rel, path, 'value', 'application-criterion', 'error', { key: 'problem.criterionNotOnCall', params: { field: fieldName(path), criterion: c, call: call.id, ids: idList } });
-  });
+  }
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): string[] {
@@ -70,7 +78,7 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
     check(ctx) {
       const calls = new Map(ctx.records.call.map((c) => [c.record.id, c.record]));
       for (const { rel, record } of ctx.records.application) {
-        const call = calls.get(record.call);
+        const call = typeof record.call === 'string' ? calls.get(record.call) : undefined;
         // A call that does not exist is the reference rule's problem.
         if (call) checkApplication(ctx, rel, record, call);
       }
@@ -95,10 +103,13 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
     // they say who applied and who was chosen, and the written lists must agree with them.
     id: 'call-applications-agree',
     check(ctx) {
-      const byCall = applicationsByCall(ctx.records.application.map((a) => a.record));
+      // An application that failed its schema may lack its organisations or its decision (one
+      // being filled in, one edited by hand): what its call's applications show is not known then.
+      const incomplete = new Set(ctx.records.application.filter((a) => a.partial).map((a) => a.record.call));
+      const byCall = applicationsByCall(ctx.records.application.filter((a) => !a.partial).map((a) => a.record));
       for (const { rel, record } of ctx.records.call) {
         const apps = byCall.get(record.id);
-        if (!apps) continue;
+        if (!apps || incomplete.has(record.id)) continue;
         const derived = derivedSelection(apps);
         for (const field of ['applicants', 'selected'] as const) {
           const written = record[field];

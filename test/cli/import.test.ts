@@ -153,6 +153,31 @@ describe('civsam import', () => {
   });
 });
 
+describe('civsam import --update of an organisation, in Danish', () => {
+  it('the dry run names the fields that change by their Danish labels; a CVR number of another organisation changes nothing', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Angstforeningen Midt', '12345674') });
+    const sheet = join(tempDir(), 'orgs.csv');
+    writeFileSync(sheet, 'Navn;CVR;Art;Områder;Patientgrupper;Kommuner\nangstforeningen midt;;patientforening;psykiatri;Angst;Aarhus\n');
+    const env = { CIVSAM_LANG: 'da', COLUMNS: '80' };
+    const dry = await civsam(['import', 'organisations', sheet, '--update', '--dry-run', '--data', dir], { env });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe([
+      '┌───────┬──────────┬───────┬──────────────────────┐',
+      '│ Række │ Handling │ Id    │ Ændrede felter       │',
+      '├───────┼──────────┼───────┼──────────────────────┤',
+      '│     2 │ opdatér  │ alpha │ Navn, patientgrupper │',
+      '└───────┴──────────┴───────┴──────────────────────┘',
+      '',
+    ].join('\n'));
+    writeFileSync(sheet, 'Navn;CVR;Art;Områder;Patientgrupper;Kommuner\nÆldreforeningen;12345674;patientforening;psykiatri;Angst;Aarhus\n');
+    const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');
+    const slip = await civsam(['import', 'organisations', sheet, '--update', '--data', dir, '--no-commit'], { env });
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toContain("række 2, kolonne B (CVR): CVR-nummeret tilhører Angstforeningen Midt, men rækken hedder Ældreforeningen: ret CVR-nummeret i regnearket, eller ret navnet, hvis foreningen har skiftet navn (civsam org edit alpha --name 'Ældreforeningen'), og importér igen.");
+    expect(readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8')).toBe(before);
+  });
+});
+
 describe('civsam import of agreements', () => {
   // The exemption's columns as civsam exports them (undtagelse_…) and as earlier exports did (dispensation_…).
   it.each(['undtagelse', 'dispensation'])('creates an agreement with a funding line and an exemption from Danish columns (%s_…), with an id as the register gives it', async (word) => {

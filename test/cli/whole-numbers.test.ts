@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWholeNumber, readYear } from '../../src/domain/whole-numbers.js';
+import { readWholeNumber, readYear, withoutCurrency } from '../../src/domain/whole-numbers.js';
 import { parseFlag } from '../../src/register/build.js';
 import { FIELDS } from '../../src/register/fields.js';
 import { UserError } from '../../src/domain/errors.js';
@@ -146,5 +146,15 @@ describe('a report kind is offered as the user types it', () => {
     expect(r.stdout).toContain('civsam agreement report ID --due DATO --kind ART --received DATO, hvor ART er\nstatusrapport, slutrapport eller regnskab.\n');
     const en = await civsam(['audit', '--explain', 'report-overdue'], { env: { COLUMNS: '80' } });
     expect(en.stdout.replace(/\s+/g, ' ')).toContain('civsam agreement report ID --due DATE --kind KIND --received DATE, where KIND is progress report, final report or accounts.');
+  });
+});
+
+describe('an amount typed at a question, as it is written in Danish', () => {
+  it('the unit before or after the number is no part of it; a decimal stays refused', () => {
+    const read = (t: string) => readWholeNumber(withoutCurrency(t));
+    for (const t of ['250.000 kr.', '250.000 kr', 'kr. 250.000', '250 000', '250 000 kroner', '250000 DKK', ' 250.000 Kr ']) expect(read(t), t).toBe(250000);
+    for (const t of ['250.000,00 kr.', '12,5 kr.', 'kr.', 'kroner', '250.00 kr.']) expect(read(t), t).toBeUndefined();
+    // Text that is no amount is left as typed, for its own message.
+    expect(withoutCurrency('kr.')).toBe('kr.');
   });
 });

@@ -137,9 +137,40 @@ describe('duplicates and updates', () => {
     expect(p.records.map((r) => [r.id, r.action, r.changed, r.record.website, r.record.name])).toEqual([['alpha', 'update', ['website'], 'https://alpha.example', 'Alpha Forening']]);
   });
 
-  it('the same name as an existing organisation (case and punctuation aside) is validate\'s name-unique error', () => {
-    const p = plan('organisation', `${header}\nALPHA-forening!,,other,psychiatry,,aarhus,active,\n`);
+  it('the same name as an existing organisation (case and punctuation aside) is that organisation: refused without --update, updated with it', () => {
+    const row = 'ALPHA-forening!,,patient-association,psychiatry,depression,aarhus,active,https://alpha.example';
+    const p = plan('organisation', `${header}\n${row}\n`);
+    expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'an organisation with this name already exists (alpha). Add --update to change it from the spreadsheet.']]);
+    // The empty CVR cell is why the row was matched by its name: the number the organisation has is kept.
+    const updated = plan('organisation', `${header}\n${row}\n`, { update: true });
+    expect(updated.rejected).toEqual([]);
+    expect(updated.records.map((r) => [r.id, r.action, r.changed, r.record.cvr])).toEqual([['alpha', 'update', ['name', 'website'], '12345674']]);
+    // The same CVR number, or one the organisation lacks, is the same organisation too.
+    const same = plan('organisation', `${header}\n${row.replace(',,', ',12345674,')}\n`, { update: true });
+    expect(same.records.map((r) => [r.id, r.action, r.changed])).toEqual([['alpha', 'update', ['name', 'website']]]);
+    const files = { 'organisations/alpha.yaml': org('alpha', 'Alpha Forening') };
+    const added = plan('organisation', `${header}\n${row.replace(',,', ',87654303,')}\n`, { update: true, files });
+    expect(added.records.map((r) => [r.id, r.action, r.changed, r.record.cvr])).toEqual([['alpha', 'update', ['name', 'cvr', 'website'], '87654303']]);
+  });
+
+  it('near miss: the same name with another CVR number than the organisation has is validate\'s name-unique error', () => {
+    const p = plan('organisation', `${header}\nALPHA-forening!,87654303,other,psychiatry,,aarhus,active,\n`, { update: true });
     expect(p.rejected[0].problems.map((x) => [x.column, en(x.message)])).toEqual([[0, 'Another organisation (organisations/alpha.yaml) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.']]);
+  });
+
+  it('a CVR number that belongs to an organisation of another name refuses the row, with --update too, naming both', () => {
+    const row = 'Ældreforeningen,12345674,patient-association,psychiatry,,aarhus,active,';
+    const da = (m: { key: string; params?: Record<string, unknown> }) => translate('da', m.key as never, m.params as never);
+    for (const update of [false, true]) {
+      const p = plan('organisation', `${header}\n${row}\n`, { update, lang: 'da' });
+      expect(p.records).toEqual([]);
+      expect(p.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[2, [[1,
+        "CVR-nummeret tilhører Alpha Forening, men rækken hedder Ældreforeningen: ret CVR-nummeret i regnearket, eller ret navnet, hvis foreningen har skiftet navn (civsam org edit alpha --name 'Ældreforeningen'), og importér igen.",
+      ]]]]);
+    }
+    // Near miss: the name as the organisation has it (case aside) updates it.
+    const p = plan('organisation', `${header}\n${row.replace('Ældreforeningen', 'alpha forening')}\n`, { update: true });
+    expect(p.records.map((r) => [r.id, r.action])).toEqual([['alpha', 'update']]);
   });
 
   it('two rows of the file for one organisation: the second is refused, naming the first row', () => {

@@ -82,7 +82,7 @@ describe('guided entry in Danish, 80 columns', () => {
     run.type('27\r');
     await run.waitFor('> Skriv året med fire cifre, fx 2027.');
     run.type(KEY.backspace.repeat(2) + '2027\r');
-    await run.waitFor('? Støtteform');
+    await run.waitFor('? Art');
     run.type(KEY.enter);
     await run.waitFor('? Beløb (kr.)');
     run.type('12,5\r');

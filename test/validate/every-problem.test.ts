@@ -77,4 +77,22 @@ describe('validate: every problem of a file in one run', () => {
     expect([...folder.records.consultation.keys()]).toEqual([]);
     expect([...folder.records.organisation.keys()]).toEqual(['alpha']);
   });
+  it('an application not yet filled in (no organisations, holes in its assessments) is checked against its call without a crash', () => {
+    const call = 'id: c\ntitle: Opslaget\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-01\ndeadline: 2027-02-01\nchannel: public\ncriteria: [{id: kvalitet, text: {da: Kvalitet, en: Quality}}]\n';
+    const whole = 'id: a1\ncall: c\norganisations: [alpha]\namount_dkk: 1000\nkind: development\nreceived: 2026-12-01\n';
+    const files = {
+      ...baseFiles(),
+      'calls/c.yaml': call,
+      'applications/a1.yaml': whole,
+      'applications/a2.yaml': 'id: a2\ncall: c\nassessments:\n  - null\n  - {assessor: X, date: 2026-12-02, scores: [null, {criterion: kvalitet, score: 9}, {criterion: pris, score: 2}]}\n',
+    };
+    expect(problemsOf(files)).toEqual([
+      'applications/a2.yaml:1:1 schema-required', 'applications/a2.yaml:1:1 schema-required', 'applications/a2.yaml:1:1 schema-required', 'applications/a2.yaml:1:1 schema-required',
+      'applications/a2.yaml:4:5 schema-type', 'applications/a2.yaml:5:46 schema-type',
+      'applications/a2.yaml:5:81 application-score-scale', 'applications/a2.yaml:5:97 application-criterion',
+    ]);
+    // Near miss: with its fields filled in, only its own scores' problems remain.
+    expect(problemsOf({ ...files, 'applications/a2.yaml': whole.replace('a1', 'a2').replace('[alpha]', '[alpha]\nassessments:\n  - {assessor: X, date: 2026-12-02, scores: [{criterion: kvalitet, score: 9}]}') }))
+      .toEqual(['applications/a2.yaml:5:75 application-score-scale']);
+  });
 });

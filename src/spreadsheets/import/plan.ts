@@ -11,6 +11,7 @@ import type { Problem, RawFolder, SourceFile } from '../../store/load-folder.js'
 import { checkFolder } from '../../validate/check-folder.js';
 import { retiredEntriesChosen } from '../../validate/retired.js';
 import { nameKey } from '../../domain/text.js';
+import { shellWord } from '../../i18n/shell-word.js';
 import { parseCell, type CellContext } from './cells.js';
 import { columnsOf, type ColumnSpec } from './columns.js';
 import { mapHeader, type HeaderMap } from './headers.js';
@@ -127,6 +128,9 @@ export function planImport(input: PlanInput): ImportPlan {
     return index;
   };
   const dupKeys = duplicateIndex(kind, folder);
+  // Organisations by their name's uniqueness key, for a row that names one without its id.
+  const organisationByName = new Map<string, string>();
+  if (kind === 'organisation') for (const o of folder.records.organisation.values()) if (!organisationByName.has(nameKey(o.name))) organisationByName.set(nameKey(o.name), o.id);
   const seenKeys = new Map<string, number>();
   const rowsOut: Array<{ planned: PlannedRecord; problems: RowProblem[] }> = [];
 
@@ -163,12 +167,34 @@ export function planImport(input: PlanInput): ImportPlan {
       idValue = undefined;
     }
     let before: Data | undefined = idValue !== undefined ? existing.get(idValue) : undefined;
-    let matchedBy: 'id' | 'cvr' | undefined = before ? 'id' : undefined;
-    if (!before && kind === 'organisation' && typeof values.get('cvr') === 'string') {
-      const id = ctx.records.organisationCvr.get(values.get('cvr') as string);
+    let matchedBy: 'id' | 'cvr' | 'name' | undefined = before ? 'id' : undefined;
+    const rowCvr = typeof values.get('cvr') === 'string' ? (values.get('cvr') as string) : undefined;
+    const rowName = typeof values.get('name') === 'string' ? (values.get('name') as string) : undefined;
+    if (!before && kind === 'organisation' && rowCvr !== undefined) {
+      const id = ctx.records.organisationCvr.get(rowCvr);
       if (id && (idValue === undefined || idValue === id)) {
         before = existing.get(id);
         matchedBy = 'cvr';
+      }
+    }
+    if (matchedBy === 'cvr' && before && rowName !== undefined && typeof before.name === 'string' && nameKey(rowName) !== nameKey(before.name)) {
+      // A CVR number that belongs to another organisation than the row names is a typing slip more
+      // often than a new name: the row is refused, with or without --update, rather than renaming
+      // the organisation the number belongs to. A real change of name is made on that organisation.
+      problems.push({ row: r.row, column: columnOfField.get('cvr'), message: { key: 'import.row.cvrOtherName', params: { existing: before.name, name: rowName, id: String(before.id), command: `civsam org edit ${shellWord(String(before.id))} --name ${shellWord(rowName)}` } } });
+    }
+    if (!before && kind === 'organisation' && idValue === undefined && rowName !== undefined) {
+      // Organisation names are unique (validate's name-unique rule), so a row with an existing
+      // organisation's name is that organisation, unless the CVR numbers say otherwise: it is
+      // matched when the row gives no CVR number, the same one, or one the organisation lacks.
+      const id = organisationByName.get(nameKey(rowName));
+      const found = id !== undefined ? existing.get(id) : undefined;
+      if (found && (rowCvr === undefined || found.cvr === undefined || found.cvr === rowCvr)) {
+        before = found;
+        matchedBy = 'name';
+        // An empty CVR cell is why the row was matched by its name: it keeps the number the
+        // organisation has, where on a row matched by id it would take it away.
+        if (rowCvr === undefined) values.delete('cvr');
       }
     }
     // The defaulted fields this row does not give: a record already in took them from the defaults.
@@ -185,8 +211,11 @@ export function planImport(input: PlanInput): ImportPlan {
     // finishes the job; a sheet exported without some columns, such as the contact person's, imports
     // back unchanged). A defaulted field the row leaves empty is what the record took from the defaults.
     const alreadyIn = before !== undefined && sameData(before, applyUpdate(before, without(values, left), kind));
-    if (before && !input.update && !alreadyIn) {
-      problems.push({ row: r.row, column: columnOfField.get(matchedBy === 'cvr' ? 'cvr' : 'id'), message: { key: matchedBy === 'cvr' ? 'import.row.existsCvr' : 'import.row.exists', params: { id: String(before.id) } } });
+    const refusedAlready = problems.some((p) => p.message.key === 'import.row.cvrOtherName');
+    if (before && !input.update && !alreadyIn && !refusedAlready) {
+      const by = { id: ['id', 'import.row.exists'], cvr: ['cvr', 'import.row.existsCvr'], name: ['name', 'import.row.existsName'] } as const;
+      const [field, key] = by[matchedBy ?? 'id'];
+      problems.push({ row: r.row, column: columnOfField.get(field), message: { key, params: { id: String(before.id) } } });
     }
     let id: string;
     if (before) id = String(before.id);
