@@ -52,8 +52,8 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
   }
 }
 
-/** The longest text taken as a name where an id is asked; longer text is no one's name. */
-const MAX_NAME = 200;
+/** The longest text taken as a name where an id is asked (or searched for); longer text is no one's name. */
+export const MAX_NAME = 200;
 
 /**
  * True when text reads as a path rather than a name: a backslash, a slash at the start or the end
