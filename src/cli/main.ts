@@ -7,7 +7,7 @@ import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageChoice, languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { argumentInWords, prepareArguments } from './arguments.js';
-import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
+import { endNotingStops, endOfRun, heardYet, notedStop, sayOnStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
@@ -78,7 +78,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       running = command;
       // A command that changes the folder hears a Ctrl-C as a request from its first line (see
       // stoppedBeforeRun); any other ends at once, as Node would, a request noted so far too.
-      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit');
+      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit') || spec.stopsSaying !== undefined;
+      if (spec.stopsSaying) sayOnStop(spec.stopsSaying);
       if (!changes) endNotingStops();
       else await stoppedBeforeRun();
       // Ids checked and text normalised here, for every command, before its code is even loaded.
@@ -148,7 +149,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
     await heardYet();
     const late = notedStop();
-    if (late && late.then !== 'write.stopped') {
+    if (late && late.then !== 'write.stopped' && late.then !== 'sync.interrupted') {
       stopNoting();
       streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
       return stopExitCode(late.signal);
