@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { draftConsultation, planConsultation } from '../../src/hearing/plan.js';
 import { translate } from '../../src/i18n/index.js';
 import { hearingFiles, load, type ConsultationSpec, type PartySpec } from './fixture.js';
+import { org } from '../helpers/folder.js';
 
 // Everyone here is heard on psychiatry / depression, and the policy's rotation_window is 4.
 const PARTIES: Record<string, PartySpec> = {
@@ -103,16 +104,21 @@ describe('consultation plan: limited seats', () => {
     expect(reasonOf(plan, 'pd', 'da')).toBe('udeladt: Inhabil.');
   });
 
-  it('equal wait and equal time on the list: chosen by id, said as alphabetical order of the two ids', () => {
-    const files = hearingFiles({ zz: { since: '2020-01-01' }, aa: { since: '2020-01-01' }, mm: { since: '2020-01-01' } }, { t: { opens: '2026-06-01', seats: 2 } });
+  it('equal wait and equal time on the list: chosen by name in Danish alphabetical order (æ, ø, å last), said with the two names', () => {
+    // Ids in the order aa, mm, zz; names in the order Angstforeningen (mm), Bipolarforeningen (zz), Ældresagen (aa).
+    const files = hearingFiles(
+      { zz: { since: '2020-01-01', org: 'bipolar' }, aa: { since: '2020-01-01', org: 'aeldresagen' }, mm: { since: '2020-01-01', org: 'angst' } },
+      { t: { opens: '2026-06-01', seats: 2 } },
+      { 'organisations/bipolar.yaml': org('bipolar', 'Bipolarforeningen'), 'organisations/aeldresagen.yaml': org('aeldresagen', 'Ældresagen Midt'), 'organisations/angst.yaml': org('angst', 'Angstforeningen') },
+    );
     const folder = load(files);
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
-    expect(plan.proposal).toEqual(['aa', 'mm']);
-    // The tie-break said in words, with the two ids it decided between, so the order can be seen.
-    expect(reasonOf(plan, 'mm')).toBe('others joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
-    expect(reasonOf(plan, 'zz')).toBe('those proposed joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
-    expect(reasonOf(plan, 'mm', 'da')).toBe('andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
-    expect(reasonOf(plan, 'zz', 'da')).toBe('de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
+    expect(plan.proposal).toEqual(['mm', 'zz']);
+    // The tie-break said in words, with the two names it decided between, so the order can be seen.
+    expect(reasonOf(plan, 'zz')).toBe('others joined the hearing list the same day, so alphabetical order of their names decided: Bipolarforeningen comes before Ældresagen Midt');
+    expect(reasonOf(plan, 'aa')).toBe('those proposed joined the hearing list the same day, so alphabetical order of their names decided: Bipolarforeningen comes before Ældresagen Midt');
+    expect(reasonOf(plan, 'zz', 'da')).toBe('andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: Bipolarforeningen kommer før Ældresagen Midt');
+    expect(reasonOf(plan, 'aa', 'da')).toBe('de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: Bipolarforeningen kommer før Ældresagen Midt');
   });
 });
 

@@ -3,8 +3,8 @@
 // the latest consultations on the subject), and what decided between it and the others. A reason
 // does not repeat what its row shows beside it (the day it joined the list, its last invitation, how
 // many it was invited to) nor what the plan's heading says once for all (no earlier consultation
-// with limited seats, which one was the latest). A tie-break by id names the two ids it decided between,
-// so the order can be seen (ids are mostly the organisation's name as its file is named).
+// with limited seats, which one was the latest). A tie-break by Danish alphabetical order names the
+// two parties it decided between, so the order can be seen.
 import { defineMessages } from '../define.js';
 
 export const plan = defineMessages({
@@ -16,25 +16,25 @@ export const plan = defineMessages({
   'plan.yes.all': 'everyone eligible is invited',
   'plan.yes.roomForAll': 'there is a seat for every eligible party',
   'plan.yes.noHistory': 'has been on the hearing list longer than those not proposed',
-  'plan.yes.noHistoryId': 'others joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.yes.noHistoryName': 'others joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
   'plan.yes.never': 'waits longest: {wait}',
   'plan.yes.waited': 'has waited longer than those not proposed: {wait}',
   'plan.yes.tieSince': '{wait}; others waited as long, but this party has been on the hearing list longer',
-  'plan.yes.tieId': '{wait}; others waited as long and joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.yes.tieName': '{wait}; others waited as long and joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
   'plan.no.others': '{seated}; others have waited longer',
   'plan.no.noHistory': 'those proposed have been on the hearing list longer',
-  'plan.no.noHistoryId': 'those proposed joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.no.noHistoryName': 'those proposed joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
   'plan.no.tieSince': '{wait}; those proposed waited as long, but have been on the hearing list longer',
-  'plan.no.tieId': '{wait}; those proposed waited as long and joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.no.tieName': '{wait}; those proposed waited as long and joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
   'plan.no.omitted': 'left out: {reason}',
   'plan.first.yes.waited': 'has waited longer for an invitation than those not proposed',
   'plan.first.yes.fewer': 'others have waited as long for an invitation, but this party was invited to fewer of the latest consultations on the subject',
   'plan.first.yes.tieSince': 'others have waited as long for an invitation and been invited as often, but this party has been on the hearing list longer',
-  'plan.first.yes.tieId': 'others have waited as long for an invitation, been invited as often and joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.first.yes.tieName': 'others have waited as long for an invitation, been invited as often and joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
   'plan.first.no.waited': 'those proposed have waited longer for an invitation',
   'plan.first.no.more': 'those proposed have waited as long for an invitation, but were invited to fewer of the latest consultations on the subject',
   'plan.first.no.tieSince': 'those proposed have waited as long for an invitation and been invited as often, but have been on the hearing list longer',
-  'plan.first.no.tieId': 'those proposed have waited as long for an invitation, been invited as often and joined the hearing list the same day, so alphabetical order of ids decided: {chosen} comes before {other}',
+  'plan.first.no.tieName': 'those proposed have waited as long for an invitation, been invited as often and joined the hearing list the same day, so alphabetical order of their names decided: {chosen} comes before {other}',
 }, {
   'plan.col.why': 'Begrundelse',
   'plan.wait.never': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser',
@@ -44,23 +44,23 @@ export const plan = defineMessages({
   'plan.yes.all': 'alle høringsberettigede inviteres',
   'plan.yes.roomForAll': 'der er plads til alle høringsberettigede',
   'plan.yes.noHistory': 'har været længere på høringslisten end de ikke foreslåede',
-  'plan.yes.noHistoryId': 'andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.yes.noHistoryName': 'andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
   'plan.yes.never': 'venter længst: {wait}',
   'plan.yes.waited': 'har ventet længere end de ikke foreslåede: {wait}',
   'plan.yes.tieSince': '{wait}; andre har ventet lige så længe, men denne part har været længere på høringslisten',
-  'plan.yes.tieId': '{wait}; andre har ventet lige så længe og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.yes.tieName': '{wait}; andre har ventet lige så længe og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
   'plan.no.others': '{seated}; andre har ventet længere',
   'plan.no.noHistory': 'de foreslåede har været længere på høringslisten',
-  'plan.no.noHistoryId': 'de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.no.noHistoryName': 'de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
   'plan.no.tieSince': '{wait}; de foreslåede har ventet lige så længe, men været længere på høringslisten',
-  'plan.no.tieId': '{wait}; de foreslåede har ventet lige så længe og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.no.tieName': '{wait}; de foreslåede har ventet lige så længe og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
   'plan.no.omitted': 'udeladt: {reason}',
   'plan.first.yes.waited': 'har ventet længere på en invitation end de ikke foreslåede',
   'plan.first.yes.fewer': 'andre har ventet lige så længe på en invitation, men denne part er inviteret til færre af de seneste høringer om emnet',
   'plan.first.yes.tieSince': 'andre har ventet lige så længe på en invitation og er inviteret lige så ofte, men denne part har været længere på høringslisten',
-  'plan.first.yes.tieId': 'andre har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.first.yes.tieName': 'andre har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
   'plan.first.no.waited': 'de foreslåede har ventet længere på en invitation',
   'plan.first.no.more': 'de foreslåede har ventet lige så længe på en invitation, men er inviteret til færre af de seneste høringer om emnet',
   'plan.first.no.tieSince': 'de foreslåede har ventet lige så længe på en invitation og er inviteret lige så ofte, men har været længere på høringslisten',
-  'plan.first.no.tieId': 'de foreslåede har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: {chosen} kommer før {other}',
+  'plan.first.no.tieName': 'de foreslåede har ventet lige så længe på en invitation, er inviteret lige så ofte og kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: {chosen} kommer før {other}',
 });
