@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+import { git } from '../helpers/team.js';
 
 const json = (v: unknown) => JSON.stringify(v) + '\n';
 const DA = { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } };
@@ -41,5 +42,25 @@ describe('org show: what carries the funding, by its title', () => {
     // JSON keeps the ids, as every record's JSON does.
     const j = JSON.parse((await civsam(['--data', dir, 'org', 'show', 'alpha', '--format', 'json'])).stdout);
     expect(j.funding.map((f: { agreement?: string; application?: string }) => f.agreement ?? f.application)).toEqual(['2026-psyk-001', '2026-psyk-002', '2026-psyk-003', '2026-opslag-psykiatri-alpha']);
+  });
+});
+
+describe('history: a record\'s own exact name wins over a match through another record', () => {
+  const CALL = { id: '2027-opslag-psykiatri', title: 'Psykiatriopslag 2027', areas: ['psychiatry'], scope: 'regional', published: '2027-01-05', deadline: '2027-02-01', channel: 'public', criteria: ['Samarbejde'] };
+  const dir = makeFolder({
+    ...baseFiles(),
+    'organisations/depressionsforeningen.yaml': org('depressionsforeningen', 'Depressionsforeningen'),
+    'calls/2027-opslag-psykiatri.yaml': json(CALL),
+    'applications/2027-opslag-psykiatri-depressionsforeningen.yaml': json({ id: '2027-opslag-psykiatri-depressionsforeningen', call: '2027-opslag-psykiatri', organisations: ['depressionsforeningen'], title: 'Samtalegrupper i Randers', amount_dkk: 50_000, kind: 'development', years: [2027], received: '2027-01-20' }),
+  });
+  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Start']]) git(dir, args);
+
+  test('the organisation\'s name is the organisation, not its application too', async () => {
+    const r = await civsam(['--data', dir, 'history', 'Depressionsforeningen', '--format', 'json'], DA);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).record).toEqual({ kind: 'organisation', id: 'depressionsforeningen' });
+    // The application is still found by its own title.
+    const app = await civsam(['--data', dir, 'history', 'Samtalegrupper i Randers', '--format', 'json'], DA);
+    expect(JSON.parse(app.stdout).record).toEqual({ kind: 'application', id: '2027-opslag-psykiatri-depressionsforeningen' });
   });
 });
