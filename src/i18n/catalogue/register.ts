@@ -65,6 +65,7 @@ export const register = defineMessages({
   'opt.register.omitReason': 'why the parties were left out (required)',
   'opt.register.responseDate': 'when the response was received (default: today)',
   'opt.init.sample': 'copy the bundled sample data instead of an empty register',
+  'opt.init.noHistory': 'keep no history of the folder\'s changes (civsam otherwise starts one with git, when it is installed)',
   'opt.doctor.dryRun': 'only report; remove nothing',
   'opt.contact.field': 'erase only these contact fields (role, name, email, phone, confirmed)',
 
@@ -313,7 +314,9 @@ export const register = defineMessages({
   'init.notEmpty': '{dir} is not empty. civsam init makes a new data folder; give a new or empty folder.',
   'init.created': 'Created the data folder {name} ({files} files): settings, model, vocabularies, empty record folders and the schemas in {dir}/schemas.',
   'init.createdSample': 'Created the data folder {name} with a copy of the sample data ({files} files) and the schemas in {dir}/schemas.',
-  'init.gitHint': 'To keep a history of every change (civsam commits each one), make it a git repository and commit its first files: git init {dir} && git -C {dir} add -A && git -C {dir} commit -m "New data folder"',
+  'init.historyStarted': 'The history of the folder is started: civsam records every change in it, with who made it and when, so civsam history shows it and an earlier version can be brought back.',
+  'init.noGit': 'The folder has no history of its changes: that needs the program git, which is not installed on this computer. Ask IT to install git (https://git-scm.com/downloads); a data folder made with civsam init after that has a history from the start.',
+  'init.historyNotStarted': 'The folder has no history of its changes: git could not start one ({detail}).',
 
   'doctor.lockHeld': 'The folder is locked by a running civsam (pid {pid}, computer {host}); temporary files are left alone.',
   'doctor.lockAbandoned': 'The folder\'s lock was left by a process that is no longer running (pid {pid}); the next write takes it over.',
@@ -392,6 +395,7 @@ export const register = defineMessages({
   'opt.register.omitReason': 'hvorfor parterne er udeladt (skal angives)',
   'opt.register.responseDate': 'hvornår svaret kom (standard: i dag)',
   'opt.init.sample': 'kopiér de medfølgende eksempeldata i stedet for et tomt register',
+  'opt.init.noHistory': 'hold ingen historik over mappens ændringer (ellers starter civsam en med git, når det er installeret)',
   'opt.doctor.dryRun': 'rapportér kun; fjern intet',
   'opt.contact.field': 'slet kun disse kontaktfelter (role, name, email, phone, confirmed)',
 
@@ -636,7 +640,9 @@ export const register = defineMessages({
   'init.notEmpty': '{dir} er ikke tom. civsam init opretter en ny datamappe; angiv en ny eller tom mappe.',
   'init.created': 'Oprettede datamappen {name} ({files} filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i {dir}/schemas.',
   'init.createdSample': 'Oprettede datamappen {name} med en kopi af eksempeldataene ({files} filer) og skemaerne i {dir}/schemas.',
-  'init.gitHint': 'Gør mappen til et git-arkiv for at få historik over hver ændring (civsam registrerer hver enkelt i historikken), og registrér de første filer: git init {dir} && git -C {dir} add -A && git -C {dir} commit -m "Ny datamappe"',
+  'init.historyStarted': 'Historikken for mappen er startet: civsam registrerer hver ændring i den, med hvem og hvornår, så civsam history kan vise den, og en tidligere udgave kan hentes tilbage.',
+  'init.noGit': 'Mappen har ingen historik over ændringerne: det kræver programmet git, som ikke er installeret på denne computer. Bed IT om at installere git (https://git-scm.com/downloads); en datamappe, der oprettes med civsam init derefter, har historik fra begyndelsen.',
+  'init.historyNotStarted': 'Mappen har ingen historik over ændringerne: git kunne ikke starte den ({detail}).',
 
   'doctor.lockHeld': 'Mappen er låst af en kørende civsam (pid {pid}, computer {host}); midlertidige filer får lov at blive.',
   'doctor.lockAbandoned': 'Mappens lås er efterladt af en proces, der ikke kører længere (pid {pid}); næste skrivning overtager den.',
