@@ -7,7 +7,7 @@ import { COMMAND_OF, KIND_NAMES, kindFromName } from '../domain/kinds.js';
 
 /** Danish words for the commands that are not a record kind's. */
 const OTHER_COMMANDS: Readonly<Record<string, string>> = {
-  'hjælp': 'help', hjaelp: 'help', oversigt: 'overview', oversigter: 'overview',
+  'hjælp': 'help', hjaelp: 'help', oversigt: 'overview', oversigter: 'overview', forening: 'org', foreninger: 'org',
   'søg': 'find', soeg: 'find', historik: 'history', ordliste: 'vocab', ordlister: 'vocab',
 };
 

@@ -78,7 +78,7 @@ export const HAS_REACH: ReadonlySet<RecordKind> = new Set(['organisation', 'offe
 
 /** The names a user may give a record kind on the command line: singular or plural, English or Danish. */
 export const KIND_NAMES: Readonly<Record<string, RecordKind>> = {
-  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation', forening: 'organisation', foreninger: 'organisation',
+  organisation: 'organisation', organisations: 'organisation', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation', organisationer: 'organisation',
   offer: 'offer', offers: 'offer', tilbud: 'offer',
   agreement: 'agreement', agreements: 'agreement', aftale: 'agreement', aftaler: 'agreement',
   pool: 'pool', pools: 'pool', pulje: 'pool', puljer: 'pool',

@@ -180,7 +180,7 @@ describe('civsam overview: terminal tables', () => {
     }
     expect(parts).toEqual([133_334, 133_333, 133_333]);
     const da = await civsam(['--data', data, 'org', 'show', 'alpha', '--lang', 'da'], { env: { COLUMNS: '80' } });
-    expect(da.stdout).toMatch(/│ 2027 │ Almen pulje +│ a-three +│ udvikling +│ 133\.334 kr\. │/);
+    expect(da.stdout).toMatch(/│ 2027 │ Almen pulje +│ Aftale a-three +│ udvikling +│ 133\.334 kr\. │/);
   });
 
   it('funding on a folder without pools says so and how to make one; the filters are named only when given', async () => {
