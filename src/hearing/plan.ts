@@ -137,7 +137,7 @@ function byName(first: PlanRow, then: PlanRow): { chosen: string; other: string 
 function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
   if (r.waited === null) return { key: 'plan.wait.never', params: { count: rotation.length } };
   const last = rotation[rotation.length - 1 - r.waited];
-  return r.waited === 0 ? { key: 'plan.wait.latest' } : { key: 'plan.wait.since', params: { count: r.waited, id: last.id } };
+  return r.waited === 0 ? { key: 'plan.wait.latest' } : { key: 'plan.wait.since', params: { count: r.waited, title: last.title || last.id } };
 }
 
 /** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */

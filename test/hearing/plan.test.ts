@@ -69,8 +69,8 @@ describe('consultation plan: limited seats', () => {
     // sat in c5, and pa joined the list earlier; pb sat in c4 and c6, pc in c3 and c6.
     expect(reasonOf(plan, 'pd')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
     expect(reasonOf(plan, 'pf')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
-    expect(reasonOf(plan, 'pa')).toBe('no seat in the latest consultation with limited seats; last seated in c5; others waited as long, but this party has been on the hearing list longer');
-    expect(reasonOf(plan, 'pe')).toBe('no seat in the latest consultation with limited seats; last seated in c5; those proposed waited as long, but have been on the hearing list longer');
+    expect(reasonOf(plan, 'pa')).toBe('no seat in the latest consultation with limited seats; last seated in “Høring c5”; others waited as long, but this party has been on the hearing list longer');
+    expect(reasonOf(plan, 'pe')).toBe('no seat in the latest consultation with limited seats; last seated in “Høring c5”; those proposed waited as long, but have been on the hearing list longer');
     expect(reasonOf(plan, 'pb')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
     expect(reasonOf(plan, 'pc')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
     expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
@@ -81,7 +81,7 @@ describe('consultation plan: limited seats', () => {
     const folder = folderWith({ opens: '2026-06-01', seats: 4 });
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
-    expect(reasonOf(plan, 'pe')).toBe('has waited longer than those not proposed: no seat in the latest consultation with limited seats; last seated in c5');
+    expect(reasonOf(plan, 'pe')).toBe('has waited longer than those not proposed: no seat in the latest consultation with limited seats; last seated in “Høring c5”');
   });
 
   it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {
@@ -99,7 +99,7 @@ describe('consultation plan: limited seats', () => {
     expect(plan.proposal).toEqual(['pf', 'pa', 'pe']);
     expect(plan.rows.find((r) => r.party.id === 'pd')!.omittedReason).toBe('Inhabil.');
     // Seated (pe, last in c5, waited longer than pb and pc), waiting (pb), left out (pd), in Danish.
-    expect(reasonOf(plan, 'pe', 'da')).toBe('har ventet længere end de ikke foreslåede: ingen plads i den seneste høring med begrænsede pladser; sidst plads i c5');
+    expect(reasonOf(plan, 'pe', 'da')).toBe('har ventet længere end de ikke foreslåede: ingen plads i den seneste høring med begrænsede pladser; sidst plads i »Høring c5«');
     expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
     expect(reasonOf(plan, 'pd', 'da')).toBe('udeladt: Inhabil.');
   });

@@ -10,7 +10,7 @@ import { defineMessages } from '../define.js';
 export const plan = defineMessages({
   'plan.col.why': 'Why',
   'plan.wait.never': 'no seat in {count, plural, one {the latest consultation} other {the # latest consultations}} with limited seats',
-  'plan.wait.since': 'no seat in {count, plural, one {the latest consultation} other {the # latest consultations}} with limited seats; last seated in {id}',
+  'plan.wait.since': 'no seat in {count, plural, one {the latest consultation} other {the # latest consultations}} with limited seats; last seated in “{title}”',
   'plan.wait.latest': 'had a seat in the latest consultation with limited seats',
   'plan.seated': 'had a seat in {seated} of the {count} latest consultations with limited seats',
   'plan.yes.all': 'everyone eligible is invited',
@@ -38,7 +38,7 @@ export const plan = defineMessages({
 }, {
   'plan.col.why': 'Begrundelse',
   'plan.wait.never': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser',
-  'plan.wait.since': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser; sidst plads i {id}',
+  'plan.wait.since': 'ingen plads i {count, plural, one {den seneste høring} other {de # seneste høringer}} med begrænsede pladser; sidst plads i »{title}«',
   'plan.wait.latest': 'havde plads i den seneste høring med begrænsede pladser',
   'plan.seated': 'havde plads i {seated} af de {count} seneste høringer med begrænsede pladser',
   'plan.yes.all': 'alle høringsberettigede inviteres',
