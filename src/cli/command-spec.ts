@@ -3,6 +3,7 @@
 // register's commands (register-commands.ts) are lists of these.
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import type { Names } from '../context/names.js';
+import type { StopOutcome } from '../store/stop-request.js';
 
 export type { Names };
 
@@ -50,6 +51,12 @@ export interface CommandSpec {
    * other commands are refused with the command line's general "too many arguments".
    */
   answersExtraWords?: true;
+  /**
+   * A command that changes the folder without a --no-commit (sync): a Ctrl-C is heard as a
+   * request from its first line, as for a change, and one that comes before the command itself
+   * listens is told this (what became of the folder), not ended without a word.
+   */
+  stopsSaying?: StopOutcome;
   load(): Promise<unknown>;
 }
 

@@ -292,6 +292,7 @@ export const COMMANDS: CommandSpec[] = [
       ...optionsNamed('sync', '--status', '--mine', '--theirs', '--continue'),
     ],
     examples: ['civsam sync', 'civsam sync --status', 'civsam sync --mine', 'civsam sync --theirs org lyspunktet', 'civsam sync --continue'],
+    stopsSaying: 'sync.interrupted',
     load: () => import('../commands/sync.js'),
   },
   {

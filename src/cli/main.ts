@@ -1,5 +1,6 @@
 // The command line: global conventions, translated help and errors, and each command's module
 // imported only when that command runs.
+import { withCommandWords } from './command-words.js';
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { dateOption } from '../domain/dates.js';
@@ -7,7 +8,7 @@ import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageChoice, languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { argumentInWords, prepareArguments } from './arguments.js';
-import { endNotingStops, endOfRun, heardYet, notedStop, stopExitCode, stopNoting } from '../store/stop-request.js';
+import { endNotingStops, endOfRun, heardYet, notedStop, sayOnStop, stopExitCode, stopNoting } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
@@ -53,6 +54,8 @@ function localDate(d: Date): string {
 
 /** `cwd` is where relative paths (--data, --output, files to import) start; tests pass their own. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Streams, version: string, cwd: string = process.cwd()): Promise<number> {
+  // A Danish word for a command (`organisation`, `tilbud`, `hjælp`) is the command it names.
+  argv = withCommandWords(argv, isTopCommand);
   const chosen = languageFromEnvironment(argv, env);
   // The folder's language is looked up only when neither the command line nor the environment decides.
   const lang: Language = chosen ?? folderLanguage(locateDataFolder(dataFromArgv(argv), env, cwd).path) ?? 'en';
@@ -78,7 +81,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       running = command;
       // A command that changes the folder hears a Ctrl-C as a request from its first line (see
       // stoppedBeforeRun); any other ends at once, as Node would, a request noted so far too.
-      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit');
+      const changes = (spec.options ?? []).some((o) => o.flags === '--no-commit') || spec.stopsSaying !== undefined;
+      if (spec.stopsSaying) sayOnStop(spec.stopsSaying);
       if (!changes) endNotingStops();
       else await stoppedBeforeRun();
       // Ids checked and text normalised here, for every command, before its code is even loaded.
@@ -148,7 +152,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
     await heardYet();
     const late = notedStop();
-    if (late && late.then !== 'write.stopped') {
+    if (late && late.then !== 'write.stopped' && late.then !== 'sync.interrupted') {
       stopNoting();
       streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
       return stopExitCode(late.signal);
@@ -167,7 +171,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // them: read again with it as the argument, where that is what it can only be (mistyped.ts).
       const listed = err.code === 'commander.missingArgument' && stoppedIn ? (await import('./mistyped.js')).argumentsAfterList(program, stoppedIn, argv) : undefined;
       if (listed && 'argv' in listed) return main(listed.argv, env, streams, version, cwd);
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t);
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t, argv);
       // A record command's verb first (`civsam list`): the kind goes before it, and which kinds have it.
       const verb = word !== undefined ? (await import('./mistyped.js')).verbFirst(program, argv, word) : undefined;
       const near = option?.near ?? (verb && 'meant' in verb ? verb.meant : word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
@@ -226,6 +230,11 @@ async function stoppedBeforeRun(): Promise<void> {
  * its siblings), not the hundred others and their five hundred options; what commander answers is
  * the same, since the command the words name is always among them.
  */
+/** Whether a word is one of civsam's own top-level command words (or `help`). */
+function isTopCommand(word: string): boolean {
+  return word === 'help' || COMMANDS.some((spec) => (spec.parent ? spec.parent === word : spec.name === word || spec.aliases?.includes(word)));
+}
+
 function commandsNamed(argv: readonly string[]): readonly CommandSpec[] {
   const words = new Set(argv);
   if (words.has('help') || words.has('--help') || words.has('-h')) return COMMANDS;
@@ -273,7 +282,18 @@ function unknownCommandWord(err: CommanderError): string | undefined {
   return err.code === 'commander.unknownCommand' && COMMAND_WORD.test(quoted) ? quoted : undefined;
 }
 
-const COMMAND_WORD = /^[a-z][a-z-]{0,30}$/;
+const COMMAND_WORD = /^[a-zæøå][a-zæøå-]{0,30}$/;
+
+/** The command words before `word` on the command line (`civsam`, `civsam help org`), options left out. */
+function wordsBefore(argv: readonly string[], word: string): string {
+  const at = argv.indexOf(word);
+  const before: string[] = [];
+  for (let i = 0; i < (at < 0 ? 0 : at); i++) {
+    if (argv[i] === '--data' || argv[i] === '--lang') i++;
+    else if (!argv[i].startsWith('-')) before.push(argv[i]);
+  }
+  return ['civsam', ...before].join(' ');
+}
 
 /** Words for undoing that are no command of civsam's: the unknown-command message points to restore. */
 const UNDO_WORDS = new Set(['undo', 'fortryd', 'revert', 'restore', 'gendan', 'genskab', 'undelete', 'rollback']);
@@ -282,10 +302,11 @@ const UNDO_WORDS = new Set(['undo', 'fortryd', 'revert', 'restore', 'gendan', 'g
  * Commander's error in the user's language, naming the option or argument but never a value given
  * to it. (An unknown option, `--contact-emial=NAME@…`, is named by mistyped.ts, without the address.)
  */
-function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string): string {
+function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string, argv: readonly string[]): string {
   const quoted = quotedIn(err);
-  // An unknown command is named when it looks like one (a mistyped verb), not when it could be data.
-  if (err.code === 'commander.unknownCommand' && !COMMAND_WORD.test(quoted)) return t('cli.unknownCommandUnnamed');
+  // An unknown command is named as typed when it looks like a command word (a mistyped verb); when
+  // it could be data (a person's name), by where it stands, so the user still sees which word it was.
+  if (err.code === 'commander.unknownCommand' && !COMMAND_WORD.test(quoted)) return t('cli.unknownCommandAfter', { command: wordsBefore(argv, quoted) });
   if (err.code === 'commander.invalidArgument') {
     // `option '--format <format>' argument 'x' is invalid` or `command-argument value 'x' is invalid for argument 'kind'`: the name, not the value.
     const name = /^error: option '([^']*)'/.exec(err.message)?.[1] ?? /for argument '([^']*)'/.exec(err.message)?.[1] ?? '';

@@ -6,6 +6,7 @@ import type { Command, Option } from 'commander';
 import { nearestByName } from '../domain/names.js';
 import { COMMAND_OF, kindFromName } from '../domain/kinds.js';
 import { looseKey } from '../domain/text.js';
+import { COMMAND_WORDS, commandOfWord } from './command-words.js';
 
 /**
  * The full command words (`org add`) of the commands at the level of `word` in `argv` that it may
@@ -22,7 +23,12 @@ export function nearestCommands(program: Command, argv: readonly string[], word:
   }
   // A word for a command that civsam names otherwise comes first (`vocab show` is `vocab list`).
   const meant = (SYNONYMS[word] ?? []).map((name) => at.commands.find((c) => c.name() === name)).find((c) => c !== undefined);
-  const near = [...new Set([...(meant ? [meant] : []), ...nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2)])].slice(0, 3);
+  let near = [...new Set([...(meant ? [meant] : []), ...nearestByName(word, at.commands, (c) => [c.name(), ...c.aliases()], 2)])].slice(0, 3);
+  // A Danish word for a command, mistyped (`hjælpe`, `organisatoin`): the command it is a slip from.
+  if (near.length === 0 && at === program) {
+    const named = nearestByName(word.normalize('NFC').toLocaleLowerCase('da'), COMMAND_WORDS, (w) => [w], 4).map(commandOfWord);
+    near = [...new Set(named.map((name) => at.commands.find((c) => c.name() === name)).filter((c): c is Command => c !== undefined))];
+  }
   return near.map((c) => [...path, c.name()].join(' '));
 }
 

@@ -207,7 +207,7 @@ const STATE_CHANGES: CommandSpec[] = [
 export const REGISTER_COMMANDS: CommandSpec[] = [
   {
     name: 'init', args: '[dir]', description: 'cmd.init.description',
-    options: [{ flags: '--sample', description: 'opt.init.sample' }, { flags: '--no-commit', description: 'opt.register.noCommit' }, { flags: '--remote <url>', description: 'opt.init.remote', oneWord: true }],
+    options: [{ flags: '--sample', description: 'opt.init.sample' }, { flags: '--no-commit', description: 'opt.register.noCommit' }, { flags: '--no-history', description: 'opt.init.noHistory' }, { flags: '--remote <url>', description: 'opt.init.remote', oneWord: true }],
     examples: ['civsam init ./region-data', 'civsam init ./proeve --sample', 'civsam --lang en init ./data', 'civsam init ./region-data --remote https://gitlab.rm.dk/civilsamfund/register.git'],
     load: () => import('../commands/init.js'),
   },

@@ -18,7 +18,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { nameKey } from '../domain/text.js';
 import { NameIndex, slips } from '../domain/names.js';
-import { isValidId } from '../domain/ids.js';
+import { isValidId, MAX_NAME } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
 import { valueLabel } from '../i18n/values.js';
 import type { StyledCell, Table } from '../output/table.js';
@@ -82,7 +82,8 @@ function chosenRules(lang: Language, given: readonly string[]): Set<string> {
   const chosen = new Set<string>();
   given.forEach((value, i) => {
     const position = given.length > 1 ? i + 1 : undefined;
-    const whole = matchRule(lang, value);
+    // A value too long for one rule may still be several, each short enough (findRule refuses a long one).
+    const whole = value.trim().length <= MAX_NAME ? matchRule(lang, value) : { none: true };
     if ('rule' in whole) return void chosen.add(whole.rule.id);
     const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
     if (parts.length === 0) throw new UserError('auditRule.empty', { option: '--rule' });
@@ -144,6 +145,8 @@ function ruleLines(rules: readonly AuditRule[]): { lines: Array<{ key: 'auditRul
  * --rule were given, one that names nothing is told by its place.
  */
 function findRule(lang: Language, given: string, option: '--rule' | '--explain', position?: number): AuditRule {
+  // Refused at once, as a name too long is where a record is named: no rule's title is this long.
+  if (given.trim().length > MAX_NAME) throw new UserError('auditRule.tooLong', { option, max: MAX_NAME });
   const match = matchRule(lang, given);
   if ('rule' in match) return match.rule;
   const text = given.trim();

@@ -36,7 +36,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
-import { andList, type Message } from '../i18n/index.js';
+import { andList, listWords, type Message } from '../i18n/index.js';
 import { callRounds } from '../audit/grants.js';
 import { RULES } from '../audit/registry.js';
 import { buildRanking } from '../reports/ranking.js';
@@ -347,9 +347,19 @@ export async function letters(ctx: CommandContext, opts: Opts, args: unknown[]):
   // The applications left without a letter because the applicant withdrew them: named, so none seems forgotten.
   const withdrawn = apps.filter((a) => a.decision?.outcome === 'withdrawn');
   if (withdrawn.length > 0) ctx.stderr.write(ctx.t('letter.withdrawnSkipped', { count: withdrawn.length, list: withdrawn.map((a) => (a.title !== undefined ? ctx.t('letter.appTitled', { title: a.title, id: a.id }) : a.id)).join(', ') }) + '\n');
-  const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number).map((a) => a.id);
-  if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, ids: noCase.join(', '), first: noCase[0] }) + '\n');
+  const noCase = apps.filter((a) => a.decision && a.decision.outcome !== 'withdrawn' && !a.decision.case_number);
+  if (noCase.length > 0) ctx.stderr.write(ctx.t('letter.noCaseNumber', { count: noCase.length, applicants: applicantsOf(ctx, folder, noCase), first: noCase[0].id }) + '\n');
   // Last, as the error it is: an answer in the folder is not the one the register holds.
   if (keptEdited.length > 0) throw new UserError('letter.edited', { count: keptEdited.length, ids: keptEdited.map((m) => m.id).join(', '), files: editedFiles.join(', '), dir: outDir });
   return EXIT.ok;
+}
+
+/**
+ * The applicants of these applications by name, as a sentence lists them (`Beta og Gamma`); an
+ * applicant with several of them is told apart by each application's title, or its id where it has none.
+ */
+function applicantsOf(ctx: CommandContext, folder: DataFolder, apps: readonly Application[]): string {
+  const applicant = (a: Application) => listWords(ctx.lang, a.organisations.map((o) => folder.records.organisation.get(o)?.name ?? o));
+  const names = apps.map(applicant);
+  return listWords(ctx.lang, apps.map((a, i) => (names.indexOf(names[i]) !== names.lastIndexOf(names[i]) ? `${names[i]} (${a.title !== undefined ? ctx.t('audit.fmt.quoted', { text: a.title }) : a.id})` : names[i])));
 }

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, lstatSync, readdirSync, statSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { EXIT, UserError } from '../domain/errors.js';
-import { firstLine, gitRaw, withoutCredentials } from '../store/git.js';
+import { firstLine, gitRaw, startRepository, withoutCredentials } from '../store/git.js';
 import { locate, push, revParse, sharedBranch } from '../store/sync.js';
 import { registersOn } from '../store/git-tree.js';
 import { wrapForTerminal } from '../output/table.js';
@@ -111,9 +111,8 @@ export function checkRemoteFree(targetParent: string): void {
  * (so init's own commit records it), or, once committed, add the remote and send the first commit.
  */
 export function ensureRepository(target: string): void {
-  if (gitRaw(['rev-parse', '--show-toplevel'], target).ok) return;
-  const r = gitRaw(['init', '--quiet', '--initial-branch=main', target], target);
-  if (!r.ok) throw new UserError('init.gitInitFailed', { detail: firstLine(r.stderr) });
+  const started = startRepository(target);
+  if (started !== 'ready') throw new UserError('init.gitInitFailed', { detail: started === 'no-git' ? 'git' : started.failed });
 }
 
 export function shareFolder(ctx: CommandContext, target: string, url: string, shown: string): number {

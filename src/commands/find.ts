@@ -4,6 +4,7 @@ import type { CommandContext } from '../context/context.js';
 import { loadFolder } from '../context/load.js';
 import { emit } from '../context/output.js';
 import { EXIT, UsageError, UserError } from '../domain/errors.js';
+import { MAX_NAME } from '../domain/ids.js';
 import { kindFromName, RECORD_KINDS, VOCABULARY_WORDS, type Target } from '../domain/kinds.js';
 import { caseKey } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -34,6 +35,8 @@ function kindsOf(ctx: CommandContext, words: readonly string[] | undefined): Tar
 export async function run(ctx: CommandContext, opts: FindOpts, args: unknown[]): Promise<number> {
   const text = String(args[0] ?? '');
   if (caseKey(text) === '') throw new UserError('find.empty');
+  // Longer than any name: refused as where a record is named, before the folder is read.
+  if (text.trim().length > MAX_NAME) throw new UserError('names.tooLong', { max: MAX_NAME });
   const kinds = kindsOf(ctx, opts.kind);
   const { folder, problems } = loadFolder(ctx);
   // A file with errors whose record could still be read is searched as it stands; one that could not is left out. Each is said as it is.

@@ -14,14 +14,14 @@ import { dataFolderName, holdsSettings } from '../context/data-folder.js';
 import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS } from '../domain/kinds.js';
 import { EXIT, FileSystemError, UserError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { commitPaths, findRepository } from '../store/git.js';
+import { commitPaths, findRepository, startRepository } from '../store/git.js';
 import { unfetchedRegister } from '../store/git-tree.js';
 import { syncFolder } from '../store/atomic-file.js';
 import { makeFolders } from '../store/paths.js';
 import { processAlive } from '../store/folder-lock.js';
 import { listenForStop, stopCheck } from '../store/stop-request.js';
 
-type Opts = { sample?: boolean; commit?: boolean; remote?: string };
+type Opts = { sample?: boolean; commit?: boolean; remote?: string; history?: boolean };
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLED_DATA = join(PACKAGE, 'data');
@@ -225,13 +225,21 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
 
   ctx.stderr.write(ctx.errColor.green(wrapForTerminal(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, name: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), files }), ctx)) + '\n');
   if (sharing) sharing.ensureRepository(target);
-  const repo = opts.commit === false ? undefined : findRepository(target);
+  // The history starts with the folder (as with --remote): a repository of its own, where it is in
+  // none, and the first files committed. Without git, or with --no-history, the folder has none.
+  let started = false;
+  if (!sharing && opts.history !== false && opts.commit !== false && !findRepository(target)) {
+    const r = startRepository(target);
+    if (r === 'no-git') ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.noGit'), ctx)) + '\n');
+    else if (r !== 'ready') ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.historyNotStarted', { detail: r.failed }), ctx)) + '\n');
+    else started = true;
+  }
+  const repo = opts.commit === false || opts.history === false ? undefined : findRepository(target);
   if (repo) {
     const result = commitPaths(repo, [target], ctx.t(opts.sample ? 'commit.initSample' : 'commit.init'));
-    if (result.committed) ctx.stderr.write(ctx.t('git.committed', { message: 'civsam init' }) + '\n');
+    if (result.committed && started) ctx.stderr.write(wrapForTerminal(ctx.t('init.historyStarted'), ctx) + '\n');
+    else if (result.committed) ctx.stderr.write(ctx.t('git.committed', { message: 'civsam init' }) + '\n');
     else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
-  } else if (opts.commit !== false) {
-    ctx.stderr.write(wrapForTerminal(ctx.t('init.gitHint', { dir: shown }), ctx) + '\n');
   }
   const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.

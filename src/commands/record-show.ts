@@ -217,7 +217,8 @@ export function show(kind: RecordKind) {
       }
     }
     const fundingNeeds = kind === 'organisation' ? fundingIds(folder, id) : [];
-    const funding = kind === 'organisation' ? fundingOf(fundingNeeds.length > 0 ? around([id, ...named, ...fundingNeeds]) : folder, id) : [];
+    const fundingFolder = fundingNeeds.length > 0 ? around([id, ...named, ...fundingNeeds]) : folder;
+    const funding = kind === 'organisation' ? fundingOf(fundingFolder, id) : [];
     const file = folder.fileOf(kind, id) ?? '';
 
     const tables: Table[] = [{ columns: [{ header: ctx.t('show.field') }, { header: ctx.t('show.value') }], rows: fieldRows(record, kind, folder, ctx) }];
@@ -227,12 +228,23 @@ export function show(kind: RecordKind) {
       ...via.map((r) => [ctx.t(`kind.${r.kind}`), recordName(folder, r.kind, r.id) ?? r.id, ctx.t('show.viaHearingParty', { field: fieldLabel(ctx.lang, r.kind, r.field), party: recordName(folder, 'hearing-party', r.via) ?? r.via })]),
     ];
     tables.push({ title: ctx.t('show.referredBy'), columns: [{ header: ctx.t('show.kind') }, { header: ctx.t('list.name') }, { header: ctx.t('show.inField') }], rows: refRows, notes: refRows.length === 0 ? [ctx.t('show.nothingRefers')] : undefined });
+    // What carries each line, by the agreement's or the application's title; with its id only
+    // where two different records have the same title (or one has none).
+    const sources = funding.map((f) => (f.agreement !== undefined ? { kind: 'agreement' as const, id: f.agreement } : { kind: 'application' as const, id: f.application! }));
+    const titleOf = (s: { kind: RecordKind; id: string }) => recordName(fundingFolder, s.kind, s.id);
+    const sharedTitle = (s: { kind: RecordKind; id: string }) => sources.some((o) => o.id !== s.id && titleOf(o) === titleOf(s));
+    const fundingSource = (i: number): string => {
+      const source = sources[i];
+      const title = titleOf(source);
+      const name = title === undefined ? source.id : sharedTitle(source) ? `${title} (${source.id})` : title;
+      return source.kind === 'agreement' ? name : ctx.t('show.fundingApplication', { name });
+    };
     if (kind === 'organisation') {
       tables.push({
         title: ctx.t('show.funding'),
         columns: [{ header: ctx.t('show.year'), align: 'right' }, { header: ctx.t('show.pool') }, { header: ctx.t('show.agreement') }, { header: ctx.t('show.fundingKind') }, { header: ctx.t('show.amount'), align: 'right' }],
         // Pools by name from the whole folder (a few records): they are not among those read with the one shown.
-        rows: funding.map((f) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, f.agreement ?? ctx.t('show.fundingApplication', { id: f.application! }), valueLabel(ctx.lang, f.kind), formatAmount(wholeKroner(f.amount), ctx.lang)]),
+        rows: funding.map((f, i) => [String(f.year), whole.records.pool.get(f.pool)?.name ?? f.pool, fundingSource(i), valueLabel(ctx.lang, f.kind), formatAmount(wholeKroner(f.amount), ctx.lang)]),
         notes: funding.length === 0 ? [ctx.t('show.noFunding')] : [ctx.t('show.fundingNote')],
       });
     }

@@ -363,7 +363,9 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (stop.count() > 0 && !(e instanceof UserError && e.exitCode === stop.exitCode())) throw stopped(place, stop, progress);
     throw e;
   } finally {
-    stop.dispose();
+    // A Ctrl-C from here on is noted until the process ends, and told that the sync was done: the
+    // lock is given back and the last words are said, never ended without a word.
+    stop.handBack('sync.finishedBeforeStop');
     lock.release();
   }
 }

@@ -136,6 +136,19 @@ class Folder {
     return new NameIndex([...entries, ...missing]);
   }
 
+  /**
+   * The entry with only the names that are the record's own (an application's title, not its
+   * organisations' names nor its call's title, which find it through another record). A record
+   * known only from the history keeps the names it has there.
+   */
+  ownEntry(kind: RecordKind, entry: NamedEntry): NamedEntry {
+    const folder = this.load().folder;
+    const record = folder.records[kind].get(entry.id) as unknown as Record<string, unknown> | undefined;
+    if (!record) return entry;
+    const name = recordName(folder, kind, record);
+    return { ...entry, names: name ? [name] : [] };
+  }
+
   /** True when the value is a record's id and its file is in the folder (as it is now). */
   recordFileExists(target: Target, id: string): boolean {
     if (this.ctx.fromHistory || !isValidId(id) || target === 'patient-groups' || target === 'municipalities' || target === 'offer-types') return false;
@@ -339,7 +352,13 @@ export function findRecord(ctx: CommandContext, word: string, kinds: readonly Re
   // An exact id or name of any kind before the start of one, as for one kind.
   for (const how of ['exact', 'resolve'] as const) {
     const results = named.map((kind) => ({ kind, r: folder.index(kind)[how](word) as Resolution }));
-    const hits = results.flatMap(({ kind, r }) => (r.status === 'found' ? [{ kind, entry: folder.index(kind).get(r.id)! }] : r.status === 'ambiguous' ? r.candidates.map((entry) => ({ kind, entry })) : []));
+    let hits = results.flatMap(({ kind, r }) => (r.status === 'found' ? [{ kind, entry: folder.index(kind).get(r.id)! }] : r.status === 'ambiguous' ? r.candidates.map((entry) => ({ kind, entry })) : []));
+    // A record's own exact name wins over a match through another record (an application found by
+    // its organisation's name): `history Depressionsforeningen` is the organisation.
+    if (hits.length > 1 && how === 'exact') {
+      const own = hits.filter((h) => new NameIndex([folder.ownEntry(h.kind, h.entry)]).exact(word).status === 'found');
+      if (own.length === 1) hits = own;
+    }
     if (hits.length > 1) ambiguous(hits);
     if (hits.length === 1) {
       // The id is a known record's; held to the id rule again before anything uses it.

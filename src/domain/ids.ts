@@ -52,20 +52,34 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
   }
 }
 
-/** The longest text taken as a name where an id is asked; longer text is no one's name. */
-const MAX_NAME = 200;
+/** The longest text taken as a name where an id is asked (or searched for); longer text is no one's name. */
+export const MAX_NAME = 200;
+
+/**
+ * True when text reads as a path rather than a name: a backslash, a slash at the start or the end
+ * (`/etc/passwd`, `~/x`), or a part between slashes that is empty, `.` or `..` (`../x`, `a//b`).
+ * A slash between words is part of many real names (`LAP/Landsforeningen af psykiatribrugere`).
+ */
+function readsAsPath(t: string): boolean {
+  if (t.includes('\\') || t === '~' || t.startsWith('~/')) return true;
+  return t.split('/').some((part, _, parts) => {
+    const p = part.trim();
+    return p === '.' || p === '..' || (parts.length > 1 && p === '');
+  });
+}
 
 /**
  * Why text cannot be looked up as a name where an id is asked, as the refusal that says so without
  * repeating the text; undefined when it may be one. A name is one line, not too long, holds no
  * character the data may not hold (domain/text.ts: control, direction and invisible characters)
- * and nothing that reads as a path (`/`, `\`), which is refused as a malformed id. A name holding
- * a slash is given by its id or a prefix.
+ * and does not read as a path (readsAsPath), which is refused as it is. A name may hold a slash
+ * between words: it is only ever matched against the names the folder holds, and the id it
+ * resolves to is held to the id rule (no slash) before it becomes a file name.
  */
 export function notAName(v: string): UserError | undefined {
   const t = v.trim();
   if (t.length > MAX_NAME) return new UserError('names.tooLong', { max: MAX_NAME });
-  if (t.length === 0 || /[\t\n\r]/.test(v) || controlCharacterIn(v) !== undefined || /[/\\]/.test(v)) return new UserError('history.badRecord');
+  if (t.length === 0 || /[\t\n\r]/.test(v) || controlCharacterIn(v) !== undefined || readsAsPath(t)) return new UserError('history.badRecord');
   return undefined;
 }
 

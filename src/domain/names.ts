@@ -13,8 +13,29 @@ import { allEnumValues } from './shapes.js';
 import type { Language } from '../i18n/index.js';
 import { valueLabel, VALUE_WORDS } from '../i18n/values.js';
 
-/** Levenshtein distance, O(n·m) on short names. */
+/**
+ * The most letters of each side that the edit distance compares. Names are short; a word typed
+ * longer than this is far from every name whatever its tail, so the tail is counted by its length
+ * alone. Every suggestion (nearest name, "Did you mean") goes through here, so none costs more
+ * than linear time in what was typed, however long.
+ */
+export const MAX_COMPARED = 128;
+
+/**
+ * Levenshtein distance, O(n·m) on short names. Beyond MAX_COMPARED letters, what is left of each
+ * side counts as the difference in its length: never less than the true distance's lower bound
+ * (the difference in length), exact when both fit.
+ */
 export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length > MAX_COMPARED || b.length > MAX_COMPARED) {
+    const head = levenshtein(a.slice(0, MAX_COMPARED), b.slice(0, MAX_COMPARED));
+    return head + Math.abs(Math.max(0, a.length - MAX_COMPARED) - Math.max(0, b.length - MAX_COMPARED));
+  }
+  return levenshtein(a, b);
+}
+
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
@@ -151,9 +172,12 @@ interface Query {
   pieces: string[][];
 }
 
+/** The most words of a typed text compared one by one: no name has more, and more would only cost time. */
+const MAX_QUERY_WORDS = 32;
+
 function queryOf(word: string): Query {
-  const pieces = word.split(/[^\p{L}\p{N}]+/u).map(typedForms).filter((forms) => forms.length > 0);
-  return { whole: typedForms(word), words: wordForms(word, typedForms), pieces };
+  const pieces = word.split(/[^\p{L}\p{N}]+/u).slice(0, MAX_QUERY_WORDS * 2).map(typedForms).filter((forms) => forms.length > 0).slice(0, MAX_QUERY_WORDS);
+  return { whole: typedForms(word), words: [...new Set(pieces.flat())], pieces };
 }
 
 /** How a word ranks against one entry (see Rank); undefined when it is not close. */

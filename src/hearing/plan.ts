@@ -6,9 +6,12 @@ import type { Area, Consultation, HearingParty } from '../domain/kinds.js';
 import type { Message } from '../i18n/index.js';
 import { invitedTo, partyRecord, waitedSinceSeat, type PartyRecord } from './history.js';
 import { earlierOverlapping, eligibleParties, hearingIndex, rotationHistory } from '../domain/scope.js';
+import { compareNames } from '../domain/text.js';
 
 export interface PlanRow {
   party: HearingParty;
+  /** The party's name (its organisation's), by which a tie is broken and said. */
+  name: string;
   /** Over the latest `rotation_window` earlier consultations of overlapping scope, of any selection. */
   record: PartyRecord;
   /** Consultations of the rotation history since its last seat; null: no seat in any of them. */
@@ -42,7 +45,8 @@ export function draftConsultation(d: { areas: Area[]; patient_groups: string[]; 
 
 /**
  * Order of the seats: longest wait first, counted in consultations of the rotation history since the
- * party last had a seat, never invited before everyone; then longest on the hearing list; then id.
+ * party last had a seat, never invited before everyone; then longest on the hearing list; then by
+ * name in Danish alphabetical order (æ, ø, å last); then id, should two names ever be alike.
  */
 function bySeatClaim(a: PlanRow, b: PlanRow): number {
   const wa = a.waited === null ? Infinity : a.waited;
@@ -53,7 +57,7 @@ function bySeatClaim(a: PlanRow, b: PlanRow): number {
 
 function byListTime(a: PlanRow, b: PlanRow): number {
   if (a.party.since !== b.party.since) return a.party.since < b.party.since ? -1 : 1;
-  return a.party.id < b.party.id ? -1 : a.party.id > b.party.id ? 1 : 0;
+  return compareNames(a.name, b.name) || (a.party.id < b.party.id ? -1 : a.party.id > b.party.id ? 1 : 0);
 }
 
 /**
@@ -61,7 +65,7 @@ function byListTime(a: PlanRow, b: PlanRow): number {
  * the invitations of the latest consultations on the subject decide, in the same spirit: the one
  * waiting longest for an invitation first (not invited in any of them first of all, then the
  * earliest last invitation); then the one invited to fewer of them; then longest on the hearing
- * list; then id.
+ * list; then name (as bySeatClaim).
  */
 function byInvitationClaim(a: PlanRow, b: PlanRow): number {
   const la = a.record.lastInvited?.opens ?? '';
@@ -71,7 +75,7 @@ function byInvitationClaim(a: PlanRow, b: PlanRow): number {
   return byListTime(a, b);
 }
 
-/** What decided between two parties in the first round: their last invitation, how often, time on the list, or id. */
+/** What decided between two parties in the first round: their last invitation, how often, time on the list, or name. */
 function firstRoundDecider(a: PlanRow, b: PlanRow): 'waited' | 'count' | 'since' | 'id' {
   if ((a.record.lastInvited?.opens ?? '') !== (b.record.lastInvited?.opens ?? '')) return 'waited';
   if (a.record.invited !== b.record.invited) return 'count';
@@ -86,6 +90,7 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
   const omitted = new Map((consultation.omitted ?? []).filter((o) => o.reason.trim() !== '').map((o) => [o.party, o.reason]));
   const rows: PlanRow[] = eligibleParties(index, consultation).map((party) => ({
     party,
+    name: folder.records.organisation.get(party.organisation)?.name ?? party.id,
     record: partyRecord(party.id, window),
     waited: waitedSinceSeat(party.id, rotation),
     ...(omitted.has(party.id) ? { omittedReason: omitted.get(party.id) } : {}),
@@ -119,36 +124,40 @@ export function planConsultation(folder: DataFolder, consultation: Consultation,
   return { consultation, window, rotation, rows: [...chosen, ...rest], proposal: chosen.map((r) => r.party.id) };
 }
 
-/** The two parties an id decided between, the one it put first first: the reason names both, so the order can be seen. */
-function byId(first: PlanRow, then: PlanRow): { chosen: string; other: string } {
-  return { chosen: first.party.id, other: then.party.id };
+/**
+ * The two parties alphabetical order decided between, the one it put first first: the reason
+ * names both, so the order can be seen; by name, with the ids only should the names be alike.
+ */
+function byName(first: PlanRow, then: PlanRow): { chosen: string; other: string } {
+  if (compareNames(first.name, then.name) === 0) return { chosen: `${first.name} (${first.party.id})`, other: `${then.name} (${then.party.id})` };
+  return { chosen: first.name, other: then.name };
 }
 
 /** How long the party has waited for a seat, as a phrase (no verdict). */
 function waitPhrase(r: PlanRow, rotation: readonly Consultation[]): Message {
   if (r.waited === null) return { key: 'plan.wait.never', params: { count: rotation.length } };
   const last = rotation[rotation.length - 1 - r.waited];
-  return r.waited === 0 ? { key: 'plan.wait.latest' } : { key: 'plan.wait.since', params: { count: r.waited, id: last.id } };
+  return r.waited === 0 ? { key: 'plan.wait.latest' } : { key: 'plan.wait.since', params: { count: r.waited, title: last.title || last.id } };
 }
 
 /** Why a party has a seat: it waited longest, or a tie-break decided between it and the first left out. */
 function seatReason(r: PlanRow, rotation: readonly Consultation[], firstLeftOut: PlanRow | undefined): Message {
   if (!firstLeftOut) return { key: 'plan.yes.roomForAll' };
-  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryId', params: byId(r, firstLeftOut) } : { key: 'plan.yes.noHistory' };
+  if (rotation.length === 0) return firstLeftOut.party.since === r.party.since ? { key: 'plan.yes.noHistoryName', params: byName(r, firstLeftOut) } : { key: 'plan.yes.noHistory' };
   const wait = waitPhrase(r, rotation);
   if (firstLeftOut.waited === r.waited) {
     if (firstLeftOut.party.since !== r.party.since) return { key: 'plan.yes.tieSince', params: { wait } };
-    return { key: 'plan.yes.tieId', params: { wait, ...byId(r, firstLeftOut) } };
+    return { key: 'plan.yes.tieName', params: { wait, ...byName(r, firstLeftOut) } };
   }
   return { key: r.waited === null ? 'plan.yes.never' : 'plan.yes.waited', params: { wait } };
 }
 
 /** Why a party has no seat: others waited longer, or a tie-break went to the last one proposed. */
 function leftOutReason(r: PlanRow, rotation: readonly Consultation[], lastChosen: PlanRow | undefined): Message {
-  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryId', params: byId(lastChosen, r) } : { key: 'plan.no.noHistory' };
+  if (rotation.length === 0) return lastChosen?.party.since === r.party.since ? { key: 'plan.no.noHistoryName', params: byName(lastChosen, r) } : { key: 'plan.no.noHistory' };
   if (lastChosen && lastChosen.waited === r.waited) {
     const wait = waitPhrase(r, rotation);
-    return lastChosen.party.since !== r.party.since ? { key: 'plan.no.tieSince', params: { wait } } : { key: 'plan.no.tieId', params: { wait, ...byId(lastChosen, r) } };
+    return lastChosen.party.since !== r.party.since ? { key: 'plan.no.tieSince', params: { wait } } : { key: 'plan.no.tieName', params: { wait, ...byName(lastChosen, r) } };
   }
   const seated = rotation.filter((c) => invitedTo(c, r.party.id)).length;
   // `1 af de 1 seneste` reads as a slip: a seat in every one of them is said as such.
@@ -167,7 +176,7 @@ function firstRoundSeatReason(r: PlanRow, firstLeftOut: PlanRow | undefined): Me
     case 'waited': return { key: 'plan.first.yes.waited' };
     case 'count': return { key: 'plan.first.yes.fewer' };
     case 'since': return { key: 'plan.first.yes.tieSince' };
-    case 'id': return { key: 'plan.first.yes.tieId', params: byId(r, firstLeftOut) };
+    case 'id': return { key: 'plan.first.yes.tieName', params: byName(r, firstLeftOut) };
   }
 }
 
@@ -177,6 +186,6 @@ function firstRoundLeftOutReason(r: PlanRow, lastChosen: PlanRow | undefined): M
     case 'waited': return { key: 'plan.first.no.waited' };
     case 'count': return { key: 'plan.first.no.more' };
     case 'since': return { key: 'plan.first.no.tieSince' };
-    case 'id': return { key: 'plan.first.no.tieId', params: byId(lastChosen!, r) };
+    case 'id': return { key: 'plan.first.no.tieName', params: byName(lastChosen!, r) };
   }
 }

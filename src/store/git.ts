@@ -69,6 +69,17 @@ export interface Repository {
   root: string;
 }
 
+/**
+ * Makes `dir` a repository of its own on branch main, where it is in none: `ready` when it is in
+ * one now, `no-git` when git is not installed, else git's first line of why not.
+ */
+export function startRepository(dir: string): 'ready' | 'no-git' | { failed: string } {
+  if (gitRaw(['rev-parse', '--show-toplevel'], dir).ok) return 'ready';
+  const r = gitRaw(['init', '--quiet', '--initial-branch=main', dir], dir);
+  if (r.ok) return 'ready';
+  return r.missing ? 'no-git' : { failed: firstLine(r.stderr) };
+}
+
 /** The repository the folder is in, if any (and if git is installed). */
 export function findRepository(dir: string, git: GitRun = runGit): Repository | undefined {
   const r = git(['rev-parse', '--show-toplevel'], dir);

@@ -26,8 +26,12 @@ export interface StopRequests {
   handBack(then: StopOutcome): void;
 }
 
-/** What a request that came too late to stop anything is told: the change was finished (and committed), or nothing was written. */
-export type StopOutcome = Extract<MessageKey, 'write.stopped' | 'write.finished' | 'write.finishedCommitted'>;
+/**
+ * What a request that came too late to stop anything is told: the change was finished (and
+ * committed), or nothing was written; for a sync, that nothing was sent or brought in yet, or
+ * that it was done.
+ */
+export type StopOutcome = Extract<MessageKey, 'write.stopped' | 'write.finished' | 'write.finishedCommitted' | 'sync.interrupted' | 'sync.finishedBeforeStop'>;
 
 /**
  * Requests that came before any change listened: from the program's first line (bin/civsam.js
@@ -58,6 +62,11 @@ export function noteStopsFromStart(then: StopOutcome = 'write.stopped'): void {
     return { signal, handler };
   });
   noted = n;
+}
+
+/** What a request noted from now on is told, in place of what noting began with (a sync says it in its own words). */
+export function sayOnStop(then: StopOutcome): void {
+  if (noted) noted.then = then;
 }
 
 /** The first request noted so far, and what it is to be told (undefined: none, or nothing is being noted). */

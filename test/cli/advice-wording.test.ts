@@ -14,15 +14,15 @@ describe('an invalid id names the list command of the kind asked for', () => {
   const dir = makeFolder(baseFiles());
   it.each([
     [['call', 'show', '../x'], `fejl: det id, du angav for opslaget, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam call list viser dem.`],
-    [['consultation', 'show', 'a/b'], `fejl: det id, du angav for høringen, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam consultation list viser dem.`],
-    [['agreement', 'list', '--pool', 'a/b'], `fejl: --pool er ikke et gyldigt id. ${ID_RULE} Det er postens filnavn uden .yaml; civsam pool list viser dem.`],
-    [['org', 'list', '--municipality', 'a/b'], `fejl: --municipality er ikke et gyldigt id. ${ID_RULE} civsam vocab list kommuner viser kommunerne og deres id'er.`],
+    [['consultation', 'show', 'a/../b'], `fejl: det id, du angav for høringen, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam consultation list viser dem.`],
+    [['agreement', 'list', '--pool', '/a/b'], `fejl: --pool er ikke et gyldigt id. ${ID_RULE} Det er postens filnavn uden .yaml; civsam pool list viser dem.`],
+    [['org', 'list', '--municipality', 'a\\b'], `fejl: --municipality er ikke et gyldigt id. ${ID_RULE} civsam vocab list kommuner viser kommunerne og deres id'er.`],
   ])('civsam %j', async (args, message) => {
     expect(await civsam(['--data', dir, ...args], { env: DA })).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
   });
 
   it('in English too', async () => {
-    expect((await civsam(['--data', dir, 'application', 'show', 'a/b'])).stderr).toContain('It is the record\'s file name without .yaml; civsam application list shows them.');
+    expect((await civsam(['--data', dir, 'application', 'show', '../a/b'])).stderr).toContain('It is the record\'s file name without .yaml; civsam application list shows them.');
   });
 });
 

@@ -77,6 +77,6 @@ describe('grants decided through a call', () => {
     const draft = JSON.parse((await civsam(['--data', dir, 'org', 'show', 'beta', '--format', 'json'])).stdout);
     expect(draft.funding).toEqual([{ application: 'a-peer', pool: 'p', year: 2026, kind: 'development', amount_dkk: 200_000, exact_amount_dkk: 200_000 }]);
     const daShow = await civsam(['--data', dir, '--lang', 'da', 'org', 'show', 'beta', '--format', 'md']);
-    expect(daShow.stdout).toContain('| 2026 | Psykiatripuljen | ansøgning a-peer | udvikling | 200.000 kr. |');
+    expect(daShow.stdout).toContain('| 2026 | Psykiatripuljen | ansøgningen »a-peer« | udvikling | 200.000 kr. |');
   });
 });

@@ -205,7 +205,7 @@ describe('call letters and decisions that are not fit to send', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe([
       `Skrev 5 breve (Markdown og HTML) til ${out}.`,
-      '2 breve har intet journalnummer (b-refused, c-unscored), så de beder ikke ansøgeren om at oplyse noget journalnummer. Skal det med i brevet, så føj det til afgørelsen (civsam application decide b-refused --case JOURNALNUMMER; resten af afgørelsen bevares), og skriv brevene igen.',
+      '2 breve til Beta og Gamma har intet journalnummer, så de beder ikke ansøgeren om at oplyse noget journalnummer. Skal det med i brevet, så føj det til afgørelsen (civsam application decide b-refused --case JOURNALNUMMER; resten af afgørelsen bevares), og skriv brevene igen.',
       '',
     ].join('\n'));
     const unnumbered = readFileSync(join(out, 'c-unscored.md'), 'utf8');

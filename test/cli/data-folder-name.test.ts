@@ -30,7 +30,7 @@ describe('the data folder in a sentence', () => {
       expect(r.stderr).toBe('fejl: datamappen region har 3 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.\n');
     }
     const history = await civsam(['history', '--since', '2026-01-01'], { cwd: region, env: DA });
-    expect(history.stderr).toBe('fejl: datamappen region ligger ikke i et git-arkiv, så der er ingen historik over ændringerne. civsam init --remote ADRESSE eller git init starter en.\n');
+    expect(history.stderr).toBe('fejl: datamappen region har ingen historik over ændringerne: historikken blev aldrig startet for den. En datamappe, der oprettes med civsam init, har historik fra begyndelsen; for denne kan den, der passer registret, starte den med programmet git.\n');
     const sync = await civsam(['sync'], { cwd: region });
     expect(sync.stderr).toMatch(/^error: the data folder region is not in a git repository, /);
   });

@@ -45,7 +45,7 @@ describe('Ctrl-C while a change is committed', () => {
     expect(existsSync(marker)).toBe(true);
     expect(code).toBe(130);
     expect(stderr).toContain('Committed: ');
-    expect(stderr).toContain('Asked to stop: the change was finished and committed to git first.');
+    expect(stderr).toContain('Asked to stop: the change was finished and recorded in the history first.');
     expect(git('status', '--porcelain')).toBe('');
     expect(git('show', 'HEAD:organisations/alpha.yaml')).toContain('https://ny.example');
   }, 20_000);
@@ -82,7 +82,7 @@ describe('Ctrl-C that reaches git before it leaves the terminal\'s reach', () =>
       const r = await ctrlCFromGit(step, 'die');
       expect({ code: r.code, stderr: r.stderr }, step).toEqual({
         code: 130,
-        stderr: expect.stringMatching(/^Gemte organisations\/alpha\.yaml\.\nGemt og registreret i historikken: organisation alpha: hjemmeside: sat\nBedt om at stoppe: ændringen blev gjort færdig og lagt i git først\.\n$/),
+        stderr: expect.stringMatching(/^Gemte organisations\/alpha\.yaml\.\nGemt og registreret i historikken: organisation alpha: hjemmeside: sat\nBedt om at stoppe: ændringen blev gjort færdig og registreret i historikken først\.\n$/),
       });
       expect(r.git('status', '--porcelain'), step).toBe('');
       expect(r.git('show', 'HEAD:organisations/alpha.yaml'), step).toContain('https://ny.example');

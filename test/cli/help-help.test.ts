@@ -40,6 +40,6 @@ describe('a mistyped command word', () => {
 
   it('nothing near: no suggestion; a word that may be data: neither named nor suggested', async () => {
     expect((await civsam(['help', 'xyzzy'], { env: DA })).stderr).toBe('fejl: ukendt kommando xyzzy.\nKør civsam --help for at se kommandoer og tilvalg.\n');
-    expect((await civsam(['help', 'Valdate Hansen'], { env: DA })).stderr).toBe('fejl: ukendt kommando.\nKør civsam --help for at se kommandoer og tilvalg.\n');
+    expect((await civsam(['help', 'Valdate Hansen'], { env: DA })).stderr).toBe('fejl: ukendt kommando: ordet efter civsam help er ikke en af civsams kommandoer.\nKør civsam --help for at se kommandoer og tilvalg.\n');
   });
 });

@@ -90,7 +90,7 @@ describe('civsam history takes a record by name', () => {
 
   test('a kind alone, a path, escape codes, an invisible character or too long a text: refused, what was typed not repeated', async () => {
     expect(await run(['history', 'org'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: skriv postens navn eller id efter arten: civsam history org NAVN.\n' });
-    const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (et navn indeholder ikke / eller \\ og ingen styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
+    const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
     expect(await run(['history', '../x'])).toEqual({ code: 2, stdout: '', stderr: bad });
     expect(await run(['history', 'org', 'Te\u001b[31mst'])).toEqual({ code: 2, stdout: '', stderr: bad });
     // An invisible character is refused as the data refuses it; a very long text is said to be too long.

@@ -53,7 +53,7 @@ describe('org show', () => {
       'agreements/a.yaml': 'id: a\ntitle: Aftalen\norganisations: [alpha]\nareas: [psychiatry]\npatient_groups: [angst]\nmunicipalities: [aarhus]\nstart: 2026-01-01\nstatus: active\nfunding:\n  - pool: p\n    year: 2026\n    kind: operation\n    amount_dkk: 1250000\nestablished_by:\n  exemption:\n    reason: Den eneste\n    approved_by: Udvalget\n    date: 2025-12-01\n',
     });
     const r = await civsam(['org', 'show', 'alpha', '--data', dir, '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
-    expect(r.stdout).toContain('| 2026 | Puljen | a | drift | 1.250.000 kr. |');
+    expect(r.stdout).toContain('| 2026 | Puljen | Aftalen | drift | 1.250.000 kr. |');
   });
 });
 

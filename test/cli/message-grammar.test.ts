@@ -60,9 +60,9 @@ describe('a malformed id where a vocabulary entry is named', () => {
     const inDanish = await civsam(['org', 'add', '--data', dir, '--name', 'Ny', '--municipalities', '../x', '--dry-run'], da);
     expect(inDanish.code).toBe(2);
     expect(inDanish.stderr).toBe("fejl: --municipalities er ikke et gyldigt id. Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestreger, og det begynder med et bogstav eller et ciffer. civsam vocab list kommuner viser kommunerne og deres id'er.\n");
-    const en = await civsam(['offer', 'list', '--data', dir, '--patient-group', 'a/b']);
+    const en = await civsam(['offer', 'list', '--data', dir, '--patient-group', '../a/b']);
     expect(en.stderr).toBe('error: --patient-group is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. civsam vocab list patient-groups shows the patient groups and their ids.\n');
-    const org = await civsam(['offer', 'list', '--data', dir, '--organisation', 'a/b']);
+    const org = await civsam(['offer', 'list', '--data', dir, '--organisation', '/a/b']);
     expect(org.stderr).toContain('It is the record\'s file name without .yaml; civsam org list shows them.');
   });
 });

@@ -193,7 +193,7 @@ describe('civsam overview: terminal tables', () => {
     expect(parts).toEqual([[133_333, 133_333.33], [133_333, 133_333.33], [133_333, 133_333.33]]);
     for (const id of ['alpha', 'beta', 'delta']) {
       const da = await civsam(['--data', data, 'org', 'show', id, '--lang', 'da'], { env: { COLUMNS: '80' } });
-      expect(da.stdout, id).toMatch(/│ 2027 │ Almen pulje +│ a-three +│ udvikling +│ 133\.333 kr\. │/);
+      expect(da.stdout, id).toMatch(/│ 2027 │ Almen pulje +│ Aftale a-three +│ udvikling +│ 133\.333 kr\. │/);
     }
   });
 

@@ -211,7 +211,7 @@ describe('a change is undone', () => {
 
   test('a path or escape codes for a name: refused without repeating them', async () => {
     const f = folder();
-    const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (et navn indeholder ikke / eller \\ og ingen styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
+    const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
     expect(await f.run(['org', 'restore', '../vest'])).toEqual({ code: 2, stdout: '', stderr: bad });
     expect(await f.run(['org', 'restore', 'Ve\u001b[31mst'])).toEqual({ code: 2, stdout: '', stderr: bad });
   });

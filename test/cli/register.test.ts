@@ -298,7 +298,7 @@ describe('contact erase, init, doctor', () => {
     const parent = makeFolder({});
     const r = await civsam(['init', join(parent, 'ny')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(parent, 'ny')).sort()).toEqual(['.gitignore', 'agreements', 'applications', 'calls', 'civsam.yaml', 'consultations', 'hearing-parties', 'model.yaml', 'offers', 'organisations', 'pools', 'schemas', 'vocabularies']);
+    expect(readdirSync(join(parent, 'ny')).sort()).toEqual(['.git', '.gitignore', 'agreements', 'applications', 'calls', 'civsam.yaml', 'consultations', 'hearing-parties', 'model.yaml', 'offers', 'organisations', 'pools', 'schemas', 'vocabularies']);
     expect(read(join(parent, 'ny'), 'vocabularies/municipalities.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/municipalities\.schema\.json\n/);
     expect((await civsam(['--data', join(parent, 'ny'), 'validate'])).code).toBe(0);
     const add = await civsam(['--data', join(parent, 'ny'), 'org', 'add', '--name', 'Første Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional']);

@@ -59,7 +59,7 @@ describe('standing in a plain git clone that has not taken the register yet', ()
 async function emptyOnMaster(): Promise<{ home: string; bare: string }> {
   const { home, bare } = await plainClone();
   const empty = join(home, 'empty');
-  expect((await da(['init', empty])).code).toBe(0);
+  expect((await da(['init', empty, '--no-history'])).code).toBe(0);
   expect(git(empty, ['init', '-q', '-b', 'master']).code).toBe(0);
   git(empty, ['add', '-A']);
   git(empty, ['commit', '-q', '-m', 'empty']);

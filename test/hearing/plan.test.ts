@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { draftConsultation, planConsultation } from '../../src/hearing/plan.js';
 import { translate } from '../../src/i18n/index.js';
 import { hearingFiles, load, type ConsultationSpec, type PartySpec } from './fixture.js';
+import { org } from '../helpers/folder.js';
 
 // Everyone here is heard on psychiatry / depression, and the policy's rotation_window is 4.
 const PARTIES: Record<string, PartySpec> = {
@@ -68,8 +69,8 @@ describe('consultation plan: limited seats', () => {
     // sat in c5, and pa joined the list earlier; pb sat in c4 and c6, pc in c3 and c6.
     expect(reasonOf(plan, 'pd')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
     expect(reasonOf(plan, 'pf')).toBe('waits longest: no seat in the 4 latest consultations with limited seats');
-    expect(reasonOf(plan, 'pa')).toBe('no seat in the latest consultation with limited seats; last seated in c5; others waited as long, but this party has been on the hearing list longer');
-    expect(reasonOf(plan, 'pe')).toBe('no seat in the latest consultation with limited seats; last seated in c5; those proposed waited as long, but have been on the hearing list longer');
+    expect(reasonOf(plan, 'pa')).toBe('no seat in the latest consultation with limited seats; last seated in “Høring c5”; others waited as long, but this party has been on the hearing list longer');
+    expect(reasonOf(plan, 'pe')).toBe('no seat in the latest consultation with limited seats; last seated in “Høring c5”; those proposed waited as long, but have been on the hearing list longer');
     expect(reasonOf(plan, 'pb')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
     expect(reasonOf(plan, 'pc')).toBe('had a seat in 2 of the 4 latest consultations with limited seats; others have waited longer');
     expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
@@ -80,7 +81,7 @@ describe('consultation plan: limited seats', () => {
     const folder = folderWith({ opens: '2026-06-01', seats: 4 });
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
     expect(plan.proposal).toEqual(['pd', 'pf', 'pa', 'pe']);
-    expect(reasonOf(plan, 'pe')).toBe('has waited longer than those not proposed: no seat in the latest consultation with limited seats; last seated in c5');
+    expect(reasonOf(plan, 'pe')).toBe('has waited longer than those not proposed: no seat in the latest consultation with limited seats; last seated in “Høring c5”');
   });
 
   it('shows each party\'s record over the latest 4 earlier consultations of any selection', () => {
@@ -98,21 +99,26 @@ describe('consultation plan: limited seats', () => {
     expect(plan.proposal).toEqual(['pf', 'pa', 'pe']);
     expect(plan.rows.find((r) => r.party.id === 'pd')!.omittedReason).toBe('Inhabil.');
     // Seated (pe, last in c5, waited longer than pb and pc), waiting (pb), left out (pd), in Danish.
-    expect(reasonOf(plan, 'pe', 'da')).toBe('har ventet længere end de ikke foreslåede: ingen plads i den seneste høring med begrænsede pladser; sidst plads i c5');
+    expect(reasonOf(plan, 'pe', 'da')).toBe('har ventet længere end de ikke foreslåede: ingen plads i den seneste høring med begrænsede pladser; sidst plads i »Høring c5«');
     expect(reasonOf(plan, 'pb', 'da')).toBe('havde plads i 2 af de 4 seneste høringer med begrænsede pladser; andre har ventet længere');
     expect(reasonOf(plan, 'pd', 'da')).toBe('udeladt: Inhabil.');
   });
 
-  it('equal wait and equal time on the list: chosen by id, said as alphabetical order of the two ids', () => {
-    const files = hearingFiles({ zz: { since: '2020-01-01' }, aa: { since: '2020-01-01' }, mm: { since: '2020-01-01' } }, { t: { opens: '2026-06-01', seats: 2 } });
+  it('equal wait and equal time on the list: chosen by name in Danish alphabetical order (æ, ø, å last), said with the two names', () => {
+    // Ids in the order aa, mm, zz; names in the order Angstforeningen (mm), Bipolarforeningen (zz), Ældresagen (aa).
+    const files = hearingFiles(
+      { zz: { since: '2020-01-01', org: 'bipolar' }, aa: { since: '2020-01-01', org: 'aeldresagen' }, mm: { since: '2020-01-01', org: 'angst' } },
+      { t: { opens: '2026-06-01', seats: 2 } },
+      { 'organisations/bipolar.yaml': org('bipolar', 'Bipolarforeningen'), 'organisations/aeldresagen.yaml': org('aeldresagen', 'Ældresagen Midt'), 'organisations/angst.yaml': org('angst', 'Angstforeningen') },
+    );
     const folder = load(files);
     const plan = planConsultation(folder, folder.records.consultation.get('t')!);
-    expect(plan.proposal).toEqual(['aa', 'mm']);
-    // The tie-break said in words, with the two ids it decided between, so the order can be seen.
-    expect(reasonOf(plan, 'mm')).toBe('others joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
-    expect(reasonOf(plan, 'zz')).toBe('those proposed joined the hearing list the same day, so alphabetical order of ids decided: mm comes before zz');
-    expect(reasonOf(plan, 'mm', 'da')).toBe('andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
-    expect(reasonOf(plan, 'zz', 'da')).toBe('de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter id: mm kommer før zz');
+    expect(plan.proposal).toEqual(['mm', 'zz']);
+    // The tie-break said in words, with the two names it decided between, so the order can be seen.
+    expect(reasonOf(plan, 'zz')).toBe('others joined the hearing list the same day, so alphabetical order of their names decided: Bipolarforeningen comes before Ældresagen Midt');
+    expect(reasonOf(plan, 'aa')).toBe('those proposed joined the hearing list the same day, so alphabetical order of their names decided: Bipolarforeningen comes before Ældresagen Midt');
+    expect(reasonOf(plan, 'zz', 'da')).toBe('andre kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: Bipolarforeningen kommer før Ældresagen Midt');
+    expect(reasonOf(plan, 'aa', 'da')).toBe('de foreslåede kom på høringslisten samme dag, så afgjorde alfabetisk rækkefølge efter navn: Bipolarforeningen kommer før Ældresagen Midt');
   });
 });
 

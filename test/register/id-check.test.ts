@@ -65,7 +65,7 @@ const commits = () => spawnSync('git', ['rev-list', '--count', 'HEAD'], { cwd: d
 const BAD: Record<string, () => string> = {
   'a parent folder': () => '../x',
   'a file outside the data folder': () => '../../victim',
-  'a sub-folder': () => 'a/b',
+  'a sub-folder': () => './a/b',
   'an absolute path': () => join(root, 'victim'),
   'an empty id': () => '',
   'a 300-character id': () => 'a'.repeat(300),

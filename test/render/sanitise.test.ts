@@ -102,6 +102,6 @@ describe('civsam, end to end', () => {
     const by = await civsam(['--lang', 'da', 'overview', 'funding', '--by', 'SECRET@example.dk']);
     expect(by).toEqual({ code: 2, stdout: '', stderr: 'fejl: --by kan ikke have den værdi, du angav. Den kan have: pulje, organisation.\nKør civsam overview funding --help for at se dens tilvalg.\n' });
     const command = await civsam(['Jens Hansen']);
-    expect(command).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command.\nRun civsam --help to see the commands and options.\n' });
+    expect(command).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command: the word after civsam is not one of civsam\'s commands.\nRun civsam --help to see the commands and options.\n' });
   });
 });

@@ -109,7 +109,7 @@ describe('stopping an import', () => {
     const r = await importInto(dir, csvFile(), { at: 'placing', signals: ['SIGINT'] }, true);
     expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: 130, signal: null });
     expect(r.stderr).toMatch(/Asked to stop: civsam is finishing the change it has begun to put in place \([\d,]+ of 2,000 files so far\), so that the folder is not left with half of it\. Press Ctrl-C again to stop at once\.\n/);
-    expect(r.stderr).toContain('Asked to stop: the change was finished and committed to git first.\n');
+    expect(r.stderr).toContain('Asked to stop: the change was finished and recorded in the history first.\n');
     expect(r.stdout).toBe('Imported organisations: 1,850 created, 150 updated, 0 unchanged.\nDefaults used: registered set to today (1,850 rows).\n');
     expect(records(dir)).toEqual(after);
     expect(hiddenIn(dir)).toEqual([]);

@@ -13,6 +13,7 @@ export const auditRuleChoice = defineMessages({
   'auditRule.unknownNear': 'there is no audit rule {rule}. {hint} The rules are:\n{rules}',
   'auditRule.unknownNameNear': 'no audit rule has the id or title given after {option}. {hint} The rules are:\n{rules}',
   'auditRule.unknownNameAtNear': 'no audit rule has the id or title given after {option} number {position}. {hint} The rules are:\n{rules}',
+  'auditRule.tooLong': 'what you gave after {option} is too long to be an audit rule\'s id or title: a title has at most {max} characters. Write the rule\'s id, such as evaluation-overdue, or its title.',
   'auditRule.line': '  {id} – {title}',
 }, {
   'auditRule.empty': '{option} er angivet uden en regel. Skriv reglens id, for eksempel evaluation-overdue, eller dens titel.',
@@ -25,5 +26,6 @@ export const auditRuleChoice = defineMessages({
   'auditRule.unknownNear': 'der er ingen kontrolregel ved navn {rule}. {hint} Reglerne er:\n{rules}',
   'auditRule.unknownNameNear': 'ingen kontrolregel har det id eller den titel, der står efter {option}. {hint} Reglerne er:\n{rules}',
   'auditRule.unknownNameAtNear': 'ingen kontrolregel har det id eller den titel, der står efter {option} nummer {position}. {hint} Reglerne er:\n{rules}',
+  'auditRule.tooLong': 'det, der står efter {option}, er for langt til at være en kontrolregels id eller titel: en titel har højst {max} tegn. Skriv reglens id, for eksempel evaluation-overdue, eller dens titel.',
   'auditRule.line': '  {id} – {title}',
 });

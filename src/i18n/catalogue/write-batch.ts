@@ -12,7 +12,7 @@ export const writeBatch = defineMessages({
   'write.stoppedPart': 'stopped at your request with {written} of the change\'s {total} files written; the others were left as they were (every file is whole, old or new) and nothing was committed to git. Run the same command again to finish the job (civsam validate and git status show where the folder stands).',
   'write.finishing': 'Asked to stop: civsam is finishing the change it has begun to put in place ({written} of {total} files so far), so that the folder is not left with half of it. Press Ctrl-C again to stop at once.',
   'write.finished': 'Asked to stop: the change was finished first, so every one of its files is written.',
-  'write.finishedCommitted': 'Asked to stop: the change was finished and committed to git first.',
+  'write.finishedCommitted': 'Asked to stop: the change was finished and recorded in the history first.',
   'write.leftFinished': 'A change that was stopped while its files went into place (the computer or civsam was stopped) is finished first: {count, plural, one {# more file was} other {# more files were}} put in place. It is not in the history yet: see it with git status.',
   'write.leftFinishedCommitted': 'A change that was stopped while its files went into place (the computer or civsam was stopped) is finished first: {count, plural, one {# more file was} other {# more files were}} put in place, and the change is committed to git as it would have been.',
 }, {
@@ -24,7 +24,7 @@ export const writeBatch = defineMessages({
   'write.stoppedPart': 'stoppet efter dit ønske med {written} af ændringens {total} filer skrevet; de øvrige er ikke rørt (hver fil er hel, gammel eller ny), og intet er lagt i git. Kør den samme kommando igen for at gøre arbejdet færdigt (civsam validate og git status viser, hvor mappen står).',
   'write.finishing': 'Bedt om at stoppe: civsam gør den ændring færdig, som den er begyndt at lægge på plads ({written} af {total} filer indtil nu), så mappen ikke står med en halv ændring. Tryk Ctrl-C igen for at stoppe med det samme.',
   'write.finished': 'Bedt om at stoppe: ændringen blev gjort færdig først, så alle dens filer er skrevet.',
-  'write.finishedCommitted': 'Bedt om at stoppe: ændringen blev gjort færdig og lagt i git først.',
+  'write.finishedCommitted': 'Bedt om at stoppe: ændringen blev gjort færdig og registreret i historikken først.',
   'write.leftFinished': 'En ændring, der blev afbrudt, mens dens filer blev lagt på plads (computeren eller civsam blev stoppet), er gjort færdig først: {count, plural, one {# fil mere} other {# filer mere}} er lagt på plads. Den er ikke registreret i historikken endnu; se den med git status.',
   'write.leftFinishedCommitted': 'En ændring, der blev afbrudt, mens dens filer blev lagt på plads (computeren eller civsam blev stoppet), er gjort færdig først: {count, plural, one {# fil mere} other {# filer mere}} er lagt på plads, og ændringen er registreret i historikken, som den skulle have været.',
 });

@@ -1,0 +1,51 @@
+// The Danish words for civsam's commands (`organisation`, `tilbud`, `hjælp`) are taken as the
+// commands they name, from the one table of kind words; a mistyped one is suggested; an unknown
+// command is always said with the word (or, where it could be data, where it stands). Help keeps
+// the English command names.
+import { describe, expect, test } from 'vitest';
+import { civsam } from '../helpers/cli.js';
+import { baseFiles, makeFolder, org } from '../helpers/folder.js';
+
+const DA = { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } };
+const dir = makeFolder({ ...baseFiles(), 'organisations/lys.yaml': org('lys', 'Foreningen Lys') });
+const run = (...args: string[]) => civsam(['--data', dir, ...args], DA);
+
+describe('a Danish word for a command is the command', () => {
+  test('organisation, organisationer, forening, tilbud, høring: as org, offer, consultation', async () => {
+    const org = await run('org', 'list', '--format', 'json');
+    for (const word of ['organisation', 'organisationer', 'forening', 'Organisation']) expect(await run(word, 'list', '--format', 'json'), word).toEqual(org);
+    expect(await run('tilbud', 'list', '--format', 'json')).toEqual(await run('offer', 'list', '--format', 'json'));
+    expect(await run('høring', 'list', '--format', 'json')).toEqual(await run('consultation', 'list', '--format', 'json'));
+    expect(await run('forening', 'show', 'Foreningen Lys', '--format', 'json')).toEqual(await run('org', 'show', 'lys', '--format', 'json'));
+  });
+
+  test('hjælp is help, with the English command names', async () => {
+    const help = await run('hjælp');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await run('--help')).stdout);
+    const offer = await run('hjælp', 'tilbud');
+    expect(offer.code).toBe(0);
+    expect(offer.stdout).toMatch(/^Brug: civsam offer \[tilvalg\] \[kommando\]\n/);
+    // The main help lists the commands by their English names only.
+    const commands = help.stdout.slice(help.stdout.indexOf('Kommandoer:')).match(/^ {2}[a-zæøå-]+/gm)!.map((w) => w.trim());
+    expect(commands).toContain('org');
+    expect(commands.filter((w) => ['organisation', 'tilbud', 'hjælp', 'forening', 'høring'].includes(w))).toEqual([]);
+  });
+});
+
+describe('an unknown command is always named', () => {
+  test('a Danish word mistyped: the command it is a slip from', async () => {
+    expect(await run('hjælpe')).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando hjælpe. Mente du: help?\nKør civsam --help for at se kommandoer og tilvalg.\n' });
+    expect((await run('organisatoin', 'list')).stderr).toBe('fejl: ukendt kommando organisatoin. Mente du: org?\nKør civsam --help for at se kommandoer og tilvalg.\n');
+    expect((await run('organisation', 'liste')).stderr).toBe('fejl: ukendt kommando liste. Mente du: org list?\nKør civsam org --help for at se dens kommandoer.\n');
+  });
+
+  test('never "unknown command." alone: a word that could be data is said by where it stands, not repeated', async () => {
+    for (const [args, before] of [[['Jens Hansen'], 'civsam'], [['org', 'Karen X'], 'civsam org'], [['help', 'Jens Hansen'], 'civsam help']] as const) {
+      const r = await run(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`fejl: ukendt kommando: ordet efter ${before} er ikke en af civsams kommandoer.`);
+      expect(r.stderr).not.toMatch(/Hansen|Karen/);
+    }
+  });
+});
