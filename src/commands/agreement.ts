@@ -25,14 +25,16 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.agreement' }, id });
     if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id });
     const recorded = typeof r.end === 'string' ? r.end : undefined;
+    // Said by its title, as the user knows it (its id where it has none).
+    const name = typeof r.title === 'string' && r.title !== '' ? r.title : id;
     if (given === undefined) {
       // Run again, it changes nothing: the day it ended, or will end, is said instead of moved to today.
       if (r.status === 'ended') {
-        unchanged = recorded === undefined ? { key: 'register.agreementEndedUndated', params: { id } } : { key: recorded <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { id, date: recorded, isoToday: ctx.today } };
+        unchanged = recorded === undefined ? { key: 'register.agreementEndedUndated', params: { name } } : { key: recorded <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { name, date: recorded, isoToday: ctx.today } };
         return [];
       }
       if (recorded !== undefined && recorded > ctx.today && r.status === 'active' && !(typeof r.start === 'string' && r.start > ctx.today)) {
-        unchanged = { key: 'register.agreementEndsLater', params: { id, date: recorded, isoToday: ctx.today } };
+        unchanged = { key: 'register.agreementEndsLater', params: { name, date: recorded, isoToday: ctx.today } };
         return [];
       }
     }
@@ -45,11 +47,11 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     // An end still to come leaves a concluded agreement active until that day; a draft stays a draft.
     const status = end <= ctx.today ? 'ended' : r.status === 'draft' ? 'draft' : 'active';
     if (r.status === status && recorded === end) {
-      unchanged = { key: end <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { id, date: end, isoToday: ctx.today } };
+      unchanged = { key: end <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { name, date: end, isoToday: ctx.today } };
       return [];
     }
     if (recorded !== undefined && recorded !== end) notes.push({ key: 'register.agreementEndMoved', params: { from: recorded, end } });
-    if (status === 'active') notes.push({ key: 'register.agreementEndsOn', params: { id, date: end } });
+    if (status === 'active') notes.push({ key: 'register.agreementEndsOn', params: { name, date: end } });
     return [{ kind: 'agreement', id, record: { ...r, status, end } }];
   });
   if (unchanged) sayNote(ctx, unchanged);

@@ -21,10 +21,12 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     const r = s.current('offer', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.offer' }, id });
     const recorded = typeof r.active_until === 'string' ? r.active_until : undefined;
+    // Said by its title, as the user knows it (its id where it has none).
+    const name = typeof r.title === 'string' && r.title !== '' ? r.title : id;
     // One not begun yet is said as such below (its last day cannot be today), whatever day it has.
     const begun = !(typeof r.active_from === 'string' && r.active_from > ctx.today);
     if (given === undefined && recorded !== undefined && begun || given !== undefined && given === recorded) {
-      unchanged = { key: recorded! <= ctx.today ? 'register.offerAlreadyEnded' : 'register.offerEndsLater', params: { id, date: recorded!, isoToday: ctx.today } };
+      unchanged = { key: recorded! <= ctx.today ? 'register.offerAlreadyEnded' : 'register.offerEndsLater', params: { name, date: recorded!, isoToday: ctx.today } };
       return [];
     }
     const date = given ?? ctx.today;
@@ -32,7 +34,7 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     // the command's words, not at a line of the file that would be written.
     if (typeof r.active_from === 'string' && date < r.active_from) throw new UserError(given === undefined ? 'register.offerEndNotStarted' : 'register.offerEndBeforeStart', { id, start: r.active_from, date });
     if (recorded !== undefined) notes.push({ key: 'register.offerEndMoved', params: { from: recorded, end: date } });
-    if (date > ctx.today) notes.push({ key: 'register.offerRunsUntil', params: { id, date } });
+    if (date > ctx.today) notes.push({ key: 'register.offerRunsUntil', params: { name, date } });
     return [{ kind: 'offer', id, record: { ...r, active_until: date } }];
   });
   if (unchanged) sayNote(ctx, unchanged);

@@ -24,9 +24,9 @@ describe('agreement end, again', () => {
     expect(await da(dir, 'agreement', 'end', 'angst', '--date', '2026-11-30')).toMatchObject({ code: 0 });
     const ended = read(dir, 'agreements/angst.yaml');
     expect(ended).toContain('end: 2026-11-30\nstatus: ended\n');
-    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftale angst er allerede afsluttet; den sluttede den 30. nov. 2026. Filen er ikke rørt. Er dagen forkert, så angiv den rigtige med --date.\n' });
+    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftalen »Samarbejde om angstgrupper« er allerede afsluttet; den sluttede den 30. nov. 2026. Filen er ikke rørt. Er dagen forkert, så angiv den rigtige med --date.\n' });
     expect(read(dir, 'agreements/angst.yaml')).toBe(ended);
-    expect(await da(dir, 'agreement', 'end', 'angst', '--date', '2026-11-30')).toMatchObject({ code: 0, stderr: expect.stringContaining('Ingen ændring: aftale angst er allerede afsluttet; den sluttede den 30. nov. 2026.') });
+    expect(await da(dir, 'agreement', 'end', 'angst', '--date', '2026-11-30')).toMatchObject({ code: 0, stderr: expect.stringContaining('Ingen ændring: aftalen »Samarbejde om angstgrupper« er allerede afsluttet; den sluttede den 30. nov. 2026.') });
     const moved = await da(dir, 'agreement', 'end', 'angst', '--date', '2026-10-31');
     expect(moved.code).toBe(0);
     expect(moved.stderr).toContain('Slutdatoen er flyttet fra den 30. nov. 2026 til den 31. okt. 2026.\n');
@@ -37,10 +37,10 @@ describe('agreement end, again', () => {
     const dir = folder();
     const planned = await da(dir, 'agreement', 'end', 'angst', '--date', '2026-12-31');
     expect(planned.code).toBe(0);
-    expect(planned.stderr).toContain('Aftale angst er fortsat aktiv, til den slutter den 31. dec. 2026; oversigterne og kontrollen regner den som løbende indtil da.\n');
+    expect(planned.stderr).toContain('Aftalen »Samarbejde om angstgrupper« er fortsat aktiv, til den slutter den 31. dec. 2026; oversigterne og kontrollen regner den som løbende indtil da.\n');
     const after = read(dir, 'agreements/angst.yaml');
     expect(after).toContain('end: 2026-12-31\nstatus: active\n');
-    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftale angst slutter allerede den 31. dec. 2026; filen er ikke rørt. Skal den slutte tidligere, så angiv dens sidste dag med --date (i dag: --date 2026-12-07).\n' });
+    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftalen »Samarbejde om angstgrupper« slutter allerede den 31. dec. 2026; filen er ikke rørt. Skal den slutte tidligere, så angiv dens sidste dag med --date (i dag: --date 2026-12-07).\n' });
     expect(read(dir, 'agreements/angst.yaml')).toBe(after);
     // The overview of what expires names it as ending then, as it does any active agreement.
     const expiring = await civsam(['--data', dir, 'overview', 'expiring', '--format', 'json']);
@@ -56,7 +56,7 @@ describe('agreement end, again', () => {
   it('an ended agreement with no end recorded is not given today: the user is asked for the day', async () => {
     const dir = folder({ 'agreements/angst.yaml': AGREEMENT.replace('status: active\n', 'status: ended\n') });
     const before = read(dir, 'agreements/angst.yaml');
-    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftale angst er allerede afsluttet, men dagen, den sluttede, er ikke registreret. Filen er ikke rørt. Angiv dagen med --date.\n' });
+    expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftalen »Samarbejde om angstgrupper« er allerede afsluttet, men dagen, den sluttede, er ikke registreret. Filen er ikke rørt. Angiv dagen med --date.\n' });
     expect(read(dir, 'agreements/angst.yaml')).toBe(before);
   });
 });
@@ -68,13 +68,13 @@ describe('offer end, again', () => {
     const dir = folder();
     expect((await da(dir, 'offer', 'end', 'gruppe', '--date', '2026-12-05')).code).toBe(0);
     const ended = read(dir, 'offers/gruppe.yaml');
-    expect(await da(dir, 'offer', 'end', 'gruppe')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: tilbud gruppe er allerede slut; dets sidste dag var den 5. dec. 2026. Filen er ikke rørt. Er dagen forkert, så angiv den rigtige med --date.\n' });
+    expect(await da(dir, 'offer', 'end', 'gruppe')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: tilbuddet »Angstgruppe« er allerede slut; dets sidste dag var den 5. dec. 2026. Filen er ikke rørt. Er dagen forkert, så angiv den rigtige med --date.\n' });
     expect(read(dir, 'offers/gruppe.yaml')).toBe(ended);
     const later = await da(dir, 'offer', 'end', 'gruppe', '--date', '2027-01-31');
     expect(later.code).toBe(0);
-    expect(later.stderr).toContain('Tilbuddets sidste dag er flyttet fra den 5. dec. 2026 til den 31. jan. 2027.\nTilbud gruppe kører videre til og med sin sidste dag, den 31. jan. 2027.\n');
+    expect(later.stderr).toContain('Tilbuddets sidste dag er flyttet fra den 5. dec. 2026 til den 31. jan. 2027.\nTilbuddet »Angstgruppe« kører videre til og med sin sidste dag, den 31. jan. 2027.\n');
     expect(read(dir, 'offers/gruppe.yaml')).toContain('active_until: 2027-01-31\n');
-    expect(await da(dir, 'offer', 'end', 'gruppe')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: tilbud gruppe har allerede sin sidste dag den 31. jan. 2027; filen er ikke rørt. Skal det slutte tidligere, så angiv dets sidste dag med --date (i dag: --date 2026-12-07).\n' });
+    expect(await da(dir, 'offer', 'end', 'gruppe')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: tilbuddet »Angstgruppe« har allerede sin sidste dag den 31. jan. 2027; filen er ikke rørt. Skal det slutte tidligere, så angiv dets sidste dag med --date (i dag: --date 2026-12-07).\n' });
     expect(read(dir, 'offers/gruppe.yaml')).toContain('active_until: 2027-01-31\n');
   });
 });
