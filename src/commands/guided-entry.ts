@@ -13,7 +13,7 @@ import { COMMAND_OF, HAS_REACH, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
 import { getPath } from '../domain/plain-data.js';
 import { FUNDING_KINDS, SCOPES } from '../domain/shapes.js';
-import { asciiFold, looseKey, nfc, spellingKey, writesDanishLetter } from '../domain/text.js';
+import { asciiFold, looseKey, nameKey, nfc, spellingKey, writesDanishLetter } from '../domain/text.js';
 import { uniqueId } from '../domain/ids.js';
 import { translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { messageOr, valueLabel } from '../i18n/values.js';
@@ -522,9 +522,12 @@ function splitList(v: string): string[] {
  * a word typed with æ, ø or å finds only those letters (and ae, oe, aa), not every a or o, unless it
  * finds nothing so: then its letters are loosened too (`parør` finds `pårørendeforening`), and
  * every spelling of them is one (spellingKey: `paroer` finds it as well).
- * Enter takes the first match, so the names the typing begins come first: a name that starts with
- * it (`rand` → Randers), then one with a word that does (`brande` → Ikast-Brande), then the rest
- * (`rand` inside Ikast-Brande), each group in the list's own order.
+ * Enter takes the first match, so a choice whose name or id is just what was typed comes first, as
+ * names are told apart (nameKey: case, accents and punctuation aside; a record's name without the
+ * id after it: `Kultur og sundhed – projekter 2026` before `… projekter 2024–2026`), then the names
+ * the typing begins: a name that starts with it (`rand` → Randers), then one with a word that does
+ * (`brande` → Ikast-Brande), then the rest (`rand` inside Ikast-Brande), each group in the list's
+ * own order.
  */
 export function filterChoices(choices: readonly Choice[], term: string | undefined): Choice[] {
   const words = (term ?? '').split(/\s+/).filter((w) => looseKey(w) !== '');
@@ -533,7 +536,15 @@ export function filterChoices(choices: readonly Choice[], term: string | undefin
   const loose = new Set(words.filter((w) => !writesDanishLetter(w) || !choices.some((c) => asciiFold(`${c.name} ${c.value}`).includes(asciiFold(w).trim()))));
   const holds = (text: string, w: string) => asciiFold(text).includes(asciiFold(w).trim()) || (loose.has(w) && (looseKey(text).includes(looseKey(w)) || spellingKey(text).includes(spellingKey(w))));
   const begins = (text: string, w: string) => asciiFold(text).startsWith(asciiFold(w).trim()) || (loose.has(w) && (looseKey(text).startsWith(looseKey(w)) || spellingKey(text).startsWith(spellingKey(w))));
+  const typed = nameKey(term ?? '');
+  const exact = (c: Choice) => {
+    const name = c.name.trim();
+    const suffix = ` (${c.value})`;
+    const bare = name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+    return [bare, name, c.value].some((n) => nameKey(n) === typed);
+  };
   const rank = (c: Choice): number => {
+    if (exact(c)) return -1;
     const nameWords = c.name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (!words.every((w) => nameWords.some((n) => begins(n, w)))) return 2;
     return nameWords.length > 0 && begins(nameWords[0], words[0]) ? 0 : 1;

@@ -62,6 +62,27 @@ describe('guided entry: an application from nothing but answers', () => {
     expect(parse(readFileSync(join(dir, 'applications/c-alpha.yaml'), 'utf8')).amount_dkk).toBe(250000);
   }, 30_000);
 
+  it('a call\'s exact title typed in the picker takes that call, not one whose title begins the same', async () => {
+    // Seven calls, so the call is picked by typing; the one with the longer title comes first in the list.
+    const call = (id: string, title: string) => CALL.replace('id: c\n', `id: ${id}\n`).replace('title: Opslaget', `title: ${title}`);
+    const titles: Record<string, string> = {
+      'k-2024': 'Kultur og sundhed – projekter 2024–2026',
+      'k-2026': 'Kultur og sundhed – projekter 2026',
+      a: 'Anden pulje', b: 'Brobygning', d: 'Dagtilbud', e: 'Efterskoler', f: 'Frivillighed',
+    };
+    const files = Object.fromEntries(Object.entries(titles).map(([id, title]) => [`calls/${id}.yaml`, call(id, title)]));
+    const dir = makeFolder({ ...baseFiles(), ...files });
+    const run = onTerminal(['application', 'add', '--data', dir, '--no-commit'], { env: DA });
+    await run.waitFor('? Opslag');
+    run.type('Kultur og sundhed – projekter 2026');
+    await run.waitFor('❯ Kultur og sundhed – projekter 2026 (k-2026)');
+    run.type(KEY.enter);
+    const answered = await run.waitFor('❯ Færdig (0 valgt)');
+    expect(answered).toMatch(/✔ Opslag Kultur og sundhed – projekter 2026 \(k-2026\)/);
+    run.type(KEY.ctrlC);
+    expect((await run.exit()).code).toBe(130);
+  }, 30_000);
+
   it('in a folder with no call it says to register one first, with the article opslag takes', async () => {
     const run = onTerminal(['application', 'add', '--data', makeFolder(baseFiles()), '--no-commit'], { env: DA });
     const done = await run.exit();

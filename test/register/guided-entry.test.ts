@@ -179,6 +179,19 @@ describe('the questions, from the schemas and the field table', () => {
     expect(filterChoices(groups, 'til ang').map((c) => c.name)).toEqual(['Pårørende til angste']);
   });
 
+  it('a name or id that is just what was typed comes first, case, accents and punctuation aside', () => {
+    const calls = [['k-2024', 'Kultur og sundhed – projekter 2024–2026'], ['k-2026', 'Kultur og sundhed – projekter 2026'], ['k-2027', 'Kultur og sundhed – projekter 2026-27']]
+      .map(([value, title]) => ({ value, name: `${title} (${value})` }));
+    const found = (typed: string) => filterChoices(calls, typed).map((c) => c.value);
+    expect(found('Kultur og sundhed – projekter 2026')).toEqual(['k-2026', 'k-2024', 'k-2027']);
+    expect(found('KULTUR OG SUNDHED - PROJEKTER 2026')).toEqual(['k-2026', 'k-2024', 'k-2027']);
+    expect(found('k-2027')).toEqual(['k-2027']);
+    // Near miss: what only begins a name keeps the list's order.
+    expect(found('Kultur og sundhed')).toEqual(['k-2024', 'k-2026', 'k-2027']);
+    const towns = ['Ikast-Brande', 'Brande'].map((name) => ({ name, value: name.toLowerCase() }));
+    expect(filterChoices(towns, 'brande').map((c) => c.name)).toEqual(['Brande', 'Ikast-Brande']);
+  });
+
   it('a menu offers only the fields that make sense with the answers so far', () => {
     const paths = (kind: Parameters<typeof offered>[0], rec: Record<string, unknown>, replacing: boolean) => FIELDS[kind].filter((s) => offered(kind, s, rec, replacing)).map((s) => s.path);
     // The day it became inactive, only for an inactive organisation; its reach is one entry (the scope's).
