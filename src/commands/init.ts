@@ -19,7 +19,7 @@ import { unfetchedRegister } from '../store/git-tree.js';
 import { syncFolder } from '../store/atomic-file.js';
 import { makeFolders } from '../store/paths.js';
 import { processAlive } from '../store/folder-lock.js';
-import { listenForStop, stopCheck } from '../store/stop-request.js';
+import { heardYet, listenForStop, stopCheck } from '../store/stop-request.js';
 
 type Opts = { sample?: boolean; commit?: boolean; remote?: string; history?: boolean };
 
@@ -216,35 +216,72 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     }
     syncFolder(dirname(target));
   } catch (e) {
+    stop.dispose();
     rmSync(build, { recursive: true, force: true });
     if (e instanceof Stopped) throw new UserError('init.stopped', { dir: shown }, stop.exitCode());
     throw FileSystemError.at(e, target, 'mkdir');
-  } finally {
-    stop.dispose();
   }
 
   ctx.stderr.write(ctx.errColor.green(wrapForTerminal(ctx.t(opts.sample ? 'init.createdSample' : 'init.created', { dir: shown, name: dataFolderName({ dataDir: shown, cwd: ctx.cwd }), files }), ctx)) + '\n');
-  if (sharing) sharing.ensureRepository(target);
-  // The history starts with the folder (as with --remote): a repository of its own, where it is in
-  // none, and the first files committed. Without git, or with --no-history, the folder has none.
-  let started = false;
-  if (!sharing && opts.history !== false && opts.commit !== false && !findRepository(target)) {
-    const r = startRepository(target);
-    if (r === 'no-git') ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.noGit'), ctx)) + '\n');
-    else if (r !== 'ready') ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.historyNotStarted', { detail: r.failed }), ctx)) + '\n');
-    else started = true;
+  // The folder is in place: a Ctrl-C from here on is noted, not Node's default, until its history is
+  // started and its first files recorded (git runs out of the terminal's reach), and said after.
+  // Ended between the two, the folder was left with a history begun but empty, every file in it
+  // unrecorded, and the next change told the user to commit them with git.
+  let recorded = false;
+  let stopped = false;
+  try {
+    recorded = startHistory(ctx, opts, target, sharing);
+    await heardYet();
+    stopped = stop.count() > 0;
+  } finally {
+    // A request from here on comes too late to stop anything: it is told the folder was finished.
+    stop.handBack(recorded ? 'write.finishedCommitted' : 'write.finished');
   }
-  const repo = opts.commit === false || opts.history === false ? undefined : findRepository(target);
-  if (repo) {
-    const result = commitPaths(repo, [target], ctx.t(opts.sample ? 'commit.initSample' : 'commit.init'));
-    if (result.committed && started) ctx.stderr.write(wrapForTerminal(ctx.t('init.historyStarted'), ctx) + '\n');
-    else if (result.committed) ctx.stderr.write(ctx.t('git.committed', { message: 'civsam init' }) + '\n');
-    else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
-  }
-  const shared = sharing && repo ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
+  const shared = sharing && findRepository(target) ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.
   // A sample register is there to be looked at; an empty one to be filled.
   const next = opts.sample ? (target === ctx.cwd ? ctx.t('init.nextHereSample') : ctx.t('init.nextCdSample', { dir: shown })) : target === ctx.cwd ? ctx.t('init.nextHere') : ctx.t('init.nextCd', { dir: shown });
   ctx.stderr.write(wrapForTerminal(next, ctx) + '\n');
+  if (stopped) {
+    // Asked to stop once the folder was in place: it was finished instead, and that is said last.
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t(recorded ? 'init.finishedAfterStopRecorded' : 'init.finishedAfterStop', { dir: shown }), ctx)) + '\n');
+    return stop.exitCode();
+  }
   return existsSync(target) ? shared : EXIT.invalid;
+}
+
+/**
+ * Starts the new folder's history (as with --remote: a repository of its own, where it is in none)
+ * and records its first files; says how that went. Without git, or with --no-history, the folder has
+ * none. A history it started but could not record the files in is taken away again: an empty one
+ * leaves every file unrecorded, and the next change would tell the user to record them with git.
+ * Returns whether the files are recorded.
+ */
+function startHistory(ctx: CommandContext, opts: Opts, target: string, sharing: typeof import('./clone.js') | undefined): boolean {
+  if (sharing) sharing.ensureRepository(target);
+  let started = false;
+  if (!sharing && opts.history !== false && opts.commit !== false && !findRepository(target)) {
+    const r = startRepository(target);
+    if (r === 'no-git') ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.noGit'), ctx)) + '\n');
+    else if (r !== 'ready') {
+      removeHistoryBegun(target);
+      ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.historyNotStarted', { detail: r.failed }), ctx)) + '\n');
+    } else started = true;
+  }
+  const repo = opts.commit === false || opts.history === false ? undefined : findRepository(target);
+  if (!repo) return false;
+  const result = commitPaths(repo, [target], ctx.t(opts.sample ? 'commit.initSample' : 'commit.init'));
+  if (result.committed && started) ctx.stderr.write(wrapForTerminal(ctx.t('init.historyStarted'), ctx) + '\n');
+  else if (result.committed) ctx.stderr.write(ctx.t('git.committed', { message: 'civsam init' }) + '\n');
+  else if (started) {
+    // Its own history, begun here: taken away rather than left empty.
+    removeHistoryBegun(target);
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t('init.historyNotStarted', { detail: result.detail }), ctx)) + '\n');
+  } else ctx.stderr.write(ctx.errColor.yellow(ctx.t('git.commitFailed')) + '\n');
+  return result.committed;
+}
+
+/** Takes away the history init began in the new folder (its `.git`), so the folder is as one made without history. */
+function removeHistoryBegun(target: string): void {
+  rmSync(join(target, '.git'), { recursive: true, force: true });
 }

@@ -75,7 +75,8 @@ export interface Repository {
  */
 export function startRepository(dir: string): 'ready' | 'no-git' | { failed: string } {
   if (gitRaw(['rev-parse', '--show-toplevel'], dir).ok) return 'ready';
-  const r = gitRaw(['init', '--quiet', '--initial-branch=main', dir], dir);
+  // Out of the terminal's reach, as a commit is: a Ctrl-C does not leave a history half made.
+  const r = gitRaw(['init', '--quiet', '--initial-branch=main', dir], dir, { ownSession: true });
   if (r.ok) return 'ready';
   return r.missing ? 'no-git' : { failed: firstLine(r.stderr) };
 }

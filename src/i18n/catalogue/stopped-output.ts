@@ -9,6 +9,8 @@ export const stoppedOutput = defineMessages({
   'publish.finishedAfterStop': 'Asked to stop: the pages were already going into place, so the site was finished first.',
   'letter.stopped': 'stopped at your request; {count, plural, one {# letter was} other {# letters were}} written to {dir} (each whole), the others were not. Run the same command again to write them all.',
   'init.stopped': 'stopped at your request; {dir} was not made and nothing is left of it. Run civsam init again when you are ready.',
+  'init.finishedAfterStop': 'Asked to stop: the data folder {dir} was already in place, so it was finished first. It is ready to use.',
+  'init.finishedAfterStopRecorded': 'Asked to stop: the data folder {dir} was already in place, so it was finished first, with its first files recorded in its history. It is ready to use.',
 }, {
   'publish.stopped': 'stoppet efter dit ønske, før nogen side blev lagt på plads; de midlertidige filer er fjernet, og webstedet i {dir} er som før. Udgiv igen, når du er klar.',
   'publish.stoppedFirst': 'stoppet efter dit ønske, før nogen side blev lagt på plads; intet er udgivet, og {dir} er som før (de midlertidige filer er fjernet). Udgiv igen, når du er klar.',
@@ -16,4 +18,6 @@ export const stoppedOutput = defineMessages({
   'publish.finishedAfterStop': 'Bedt om at stoppe: siderne var allerede ved at blive lagt på plads, så webstedet blev gjort færdigt først.',
   'letter.stopped': 'stoppet efter dit ønske; {count, plural, one {# brev} other {# breve}} blev skrevet til {dir} (hvert helt), de øvrige ikke. Kør den samme kommando igen for at skrive dem alle.',
   'init.stopped': 'stoppet efter dit ønske; {dir} blev ikke oprettet, og intet er efterladt. Kør civsam init igen, når du er klar.',
+  'init.finishedAfterStop': 'Bedt om at stoppe: datamappen {dir} var allerede lagt på plads, så den blev gjort færdig først. Den er klar til brug.',
+  'init.finishedAfterStopRecorded': 'Bedt om at stoppe: datamappen {dir} var allerede lagt på plads, så den blev gjort færdig først, med de første filer registreret i historikken. Den er klar til brug.',
 });

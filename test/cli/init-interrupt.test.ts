@@ -1,0 +1,100 @@
+// A Ctrl-C to `civsam init` once the new folder is in place, while its history is started and its
+// first files recorded: before, Node's default ended the process there, leaving a history begun but
+// empty (every file unrecorded; the next change told the user to record them with git) and no word
+// of it. Now the history is finished first and the stop said after it, or a history that could not
+// be finished is taken away again; the folder is never left with an empty one.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BIN, testEnv } from '../helpers/cli.js';
+import { makeFolder } from '../helpers/folder.js';
+import { git, person } from '../helpers/team.js';
+
+const DA = { CIVSAM_LANG: 'da', COLUMNS: '80', ...person('Anna') };
+const CREATED = 'Oprettede datamappen d5 (19 filer): indstillinger, model, ordlister, tomme mapper til poster og skemaerne i d5/schemas.';
+const STARTED = 'Historikken for mappen er startet: civsam registrerer hver ændring i den, med hvem og hvornår, så civsam history kan vise den, og en tidligere udgave kan hentes tilbage.';
+const NEXT = 'Næste skridt: gå ind i mappen (cd d5); civsam finder den derfra. Registrér så den første organisation: civsam org add --name "…" --kind patientforening --areas psykiatri --scope regional';
+const FINISHED = 'Bedt om at stoppe: datamappen d5 var allerede lagt på plads, så den blev gjort færdig først, med de første filer registreret i historikken. Den er klar til brug.';
+const REAL_GIT = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+
+type Ended = { code: number | null; signal: NodeJS.Signals | null; stderr: string };
+
+/** `civsam init d5` in a process of its own; `delay`: ms after it starts, a SIGINT to it. */
+function init(cwd: string, env: Record<string, string>, delay?: number): Promise<Ended> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'init', 'd5'], { cwd, env: testEnv({ ...DA, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
+    if (delay !== undefined) setTimeout(() => child.kill('SIGINT'), delay);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
+/** A git on PATH that runs `script` (sh, `$1` the git command) before the real git: a Ctrl-C to civsam, or a failure, at that moment. */
+function gitThat(script: string): Record<string, string> {
+  const bin = makeFolder({});
+  const file = join(bin, 'git');
+  writeFileSync(file, `#!/bin/sh\n${script}\nexec ${REAL_GIT} "$@"\n`);
+  chmodSync(file, 0o755);
+  return { PATH: `${bin}:${process.env.PATH}` };
+}
+
+/** What became of d5: not there, or its history (commits, files not recorded). */
+function state(dir: string): string {
+  if (!existsSync(dir)) return 'none';
+  if (!existsSync(join(dir, '.git'))) return 'no history';
+  const log = git(dir, ['rev-list', '--count', 'HEAD']);
+  const commits = log.code === 0 ? log.stdout.trim() : '0';
+  return `${commits} commit, ${git(dir, ['status', '--porcelain']).stdout.split('\n').filter(Boolean).length} unrecorded`;
+}
+
+describe('Ctrl-C while init starts the history', () => {
+  test('during the first commit: the commit is finished, the stop said after it, exit 130', async () => {
+    const home = makeFolder({});
+    const r = await init(home, gitThat('[ "$1" = commit ] && kill -INT $PPID'));
+    expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code: 130, signal: null, stderr: [CREATED, STARTED, NEXT, FINISHED, ''].join('\n') });
+    expect(state(join(home, 'd5'))).toBe('1 commit, 0 unrecorded');
+  }, 30_000);
+
+  test('during git init: the history is started and the files recorded all the same', async () => {
+    const home = makeFolder({});
+    const r = await init(home, gitThat('[ "$1" = init ] && kill -INT $PPID'));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 130, stderr: [CREATED, STARTED, NEXT, FINISHED, ''].join('\n') });
+    expect(state(join(home, 'd5'))).toBe('1 commit, 0 unrecorded');
+  }, 30_000);
+
+  test('a first commit that fails takes the history begun away again, and says the folder has none', async () => {
+    const home = makeFolder({});
+    const r = await init(home, gitThat('[ "$1" = commit ] && { echo "fatal: no" >&2; exit 1; }'));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: [CREATED, 'Mappen har ingen historik over ændringerne: git kunne ikke starte den (fatal: no).', NEXT, ''].join('\n') });
+    expect(state(join(home, 'd5'))).toBe('no history');
+  }, 30_000);
+
+  test('a Ctrl-C at any moment: the folder is not made, or made with its first files recorded; always said', async () => {
+    const home = makeFolder({});
+    const seen = new Set<string>();
+    for (const delay of [60, 120, 160, 200, 240, 280, 330, 400]) {
+      const dir = join(home, 'd5');
+      rmSync(dir, { recursive: true, force: true });
+      const r = await init(home, {}, delay);
+      const at = `Ctrl-C ${delay} ms after start`;
+      const s = state(dir);
+      seen.add(s);
+      // A signal before Node has run civsam's first line ends it as Node does (nothing made).
+      if (r.signal !== null) {
+        expect({ signal: r.signal, state: s }, at).toEqual({ signal: 'SIGINT', state: 'none' });
+        continue;
+      }
+      if (s === 'none') {
+        expect(r.code, at).toBe(130);
+        expect(r.stderr, at).toMatch(/^fejl: stoppet efter dit ønske/);
+      } else {
+        expect(s, at).toBe('1 commit, 0 unrecorded');
+        expect(r.stderr, at).toBe([CREATED, STARTED, NEXT, ...(r.code === 130 ? [FINISHED] : []), ''].join('\n'));
+        expect(r.code, at).toBe(r.stderr.includes(FINISHED) ? 130 : 0);
+      }
+    }
+    expect(seen.has('0 commit, 19 unrecorded')).toBe(false);
+  }, 60_000);
+});
