@@ -10,13 +10,11 @@ import { nearestByName, type NamedEntry } from '../domain/names.js';
 import { looseKey } from '../domain/text.js';
 import { translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import type { OverviewName } from '../spreadsheets/export/overviews.js';
+import { OVERVIEW_NAMES, OVERVIEW_WORDS } from '../domain/overview-names.js';
 
-/** The words an overview goes by after `export overview` (or `overblik`). */
-export const OVERVIEW_NAMES: Readonly<Record<string, OverviewName>> = {
-  offers: 'offers', tilbud: 'offers', coverage: 'coverage', 'dækning': 'coverage', funding: 'funding', finansiering: 'funding', expiring: 'expiring', 'udløber': 'expiring',
-};
+export { OVERVIEW_NAMES, OVERVIEW_WORDS };
+
 const OVERVIEWS: readonly OverviewName[] = ['offers', 'coverage', 'funding', 'expiring'];
-export const OVERVIEW_WORDS: readonly string[] = ['overview', 'overblik'];
 
 /** Grants in the 360Giving Data Standard: a format's name, the same in every language. */
 export const GIVING = '360giving';

@@ -33,11 +33,47 @@ describe('a Danish word for a command is the command', () => {
   });
 });
 
+describe('a Danish word for a command\'s own command is that command', () => {
+  test('liste, vis, tilføj, ret, afslut: after a kind in either language', async () => {
+    const list = await run('offer', 'list', '--format', 'json');
+    for (const args of [['tilbud', 'liste'], ['offer', 'liste'], ['tilbud', 'Liste'], ['--lang', 'da', 'tilbud', 'liste']]) {
+      expect(await run(...args, '--format', 'json'), args.join(' ')).toEqual(list);
+    }
+    const show = await run('org', 'show', 'lys', '--format', 'json');
+    expect(show.code).toBe(0);
+    expect(await run('organisationer', 'vis', 'lys', '--format', 'json')).toEqual(show);
+    expect(await run('org', 'vis', 'lys', '--format', 'json')).toEqual(show);
+    // A word meant for one command only: the help of the English command it names.
+    expect((await run('hjælp', 'tilbud', 'afslut')).stdout).toMatch(/^Brug: civsam offer end /);
+    expect((await run('aftale', 'afslut', '--help')).stdout).toMatch(/^Brug: civsam agreement end /);
+    expect((await run('organisation', 'tilføj', '--help')).stdout).toMatch(/^Brug: civsam org add /);
+    expect((await run('høring', 'ret', '--help')).stdout).toMatch(/^Brug: civsam consultation edit /);
+  });
+
+  test('the overviews by the words export overview takes: oversigt tilbud, overview dækning, overblik midler', async () => {
+    for (const [en, words] of [['offers', ['tilbud']], ['coverage', ['dækning', 'Dækning']], ['funding', ['midler', 'finansiering']], ['expiring', ['udløber', 'aftaler']]] as const) {
+      const expected = await run('overview', en, '--format', 'json', '--as-of', '2026-11-23');
+      expect(expected.code, en).toBe(0);
+      for (const word of words) {
+        for (const top of ['overview', 'oversigt', 'overblik']) expect(await run(top, word, '--format', 'json', '--as-of', '2026-11-23'), `${top} ${word}`).toEqual(expected);
+      }
+    }
+  });
+
+  test('only after the command it belongs to: a word that is data elsewhere is left as it is', async () => {
+    // `vis` after find is what is searched for, not `show`.
+    const find = await run('find', 'vis', '--format', 'json');
+    expect(find.stderr).not.toMatch(/show/);
+    // `afslut` is no word for an organisation: said as typed.
+    expect((await run('org', 'afslut', 'lys')).stderr.split('\n')[0]).toMatch(/^fejl: ukendt kommando afslut/);
+  });
+});
+
 describe('an unknown command is always named', () => {
   test('a Danish word mistyped: the command it is a slip from', async () => {
     expect(await run('hjælpe')).toEqual({ code: 2, stdout: '', stderr: 'fejl: ukendt kommando hjælpe. Mente du: help?\nKør civsam --help for at se kommandoer og tilvalg.\n' });
     expect((await run('organisatoin', 'list')).stderr).toBe('fejl: ukendt kommando organisatoin. Mente du: org?\nKør civsam --help for at se kommandoer og tilvalg.\n');
-    expect((await run('organisation', 'liste')).stderr).toBe('fejl: ukendt kommando liste. Mente du: org list?\nKør civsam org --help for at se dens kommandoer.\n');
+    expect((await run('organisation', 'lsit')).stderr).toBe('fejl: ukendt kommando lsit. Mente du: org list?\nKør civsam org --help for at se dens kommandoer.\n');
   });
 
   test('never "unknown command." alone: a word that could be data is said by where it stands, not repeated', async () => {
