@@ -173,6 +173,28 @@ describe('duplicates and updates', () => {
     expect(p.records.map((r) => [r.id, r.action])).toEqual([['alpha', 'update']]);
   });
 
+  it('a row that is another row\'s organisation only by a CVR number of another name: the number is said, not that it is the same record', () => {
+    const da = (m: { key: string; params?: Record<string, unknown> }) => translate('da', m.key as never, m.params as never);
+    const rows = ['Alpha Forening,12345674,patient-association,psychiatry,,aarhus,active,', 'Beta,87654303,other,health,,skive,active,'];
+    const p = plan('organisation', `${header}\n${rows.join('\n')}\nÆldreforeningen,12345674,patient-association,psychiatry,,aarhus,active,\n`, { update: true, lang: 'da' });
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[4, [[1,
+      "CVR-nummeret tilhører Alpha Forening, men rækken hedder Ældreforeningen: ret CVR-nummeret i regnearket, eller ret navnet, hvis foreningen har skiftet navn (civsam org edit alpha --name 'Ældreforeningen'), og importér igen.",
+    ]]]]);
+    // Near miss: the organisation's own name with its number is the same record as row 2, and said so.
+    const same = plan('organisation', `${header}\n${rows.join('\n')}\nalpha forening,12345674,patient-association,psychiatry,,aarhus,active,\n`, { update: true, lang: 'da' });
+    expect(same.rejected.map((r) => [r.row, r.problems.map((x) => da(x.message))])).toEqual([[4, ['det er samme post som række 2. Behold kun den ene række.']]]);
+  });
+
+  it('both municipalities and a scope: said by the sheet\'s columns, in Danish as kommuner and rækkevidde', () => {
+    const da = (m: { key: string; params?: Record<string, unknown> }) => translate('da', m.key as never, m.params as never);
+    const p = plan('organisation', 'navn;art;områder;kommuner;rækkevidde;status\nLys;pårørendeforening;psykiatri;Aarhus;regional;aktiv\n', { lang: 'da' });
+    const problems = p.rejected.flatMap((r) => r.problems.map((x) => [r.row, x.column, da(x.message)]));
+    expect(problems).toEqual([[2, 4, 'udfyld enten kolonnen kommuner eller kolonnen rækkevidde, ikke begge: kommunerne, når organisationen eller tilbuddet kun når ud til dem, ellers lad dem stå tomme, og skriv "hele regionen" eller "landsdækkende".']]);
+    expect(problems.join(' ')).not.toMatch(/municipalities|scope/);
+    const en = plan('organisation', 'name,kind,areas,municipalities,scope,status\nLys,relatives-association,psychiatry,aarhus,regional,active\n');
+    expect(en.rejected[0].problems.map((x) => translate('en', x.message.key as never, x.message.params as never))).toEqual(['fill in either the column municipalities or the column scope, not both: the municipalities when the organisation or offer reaches only those, else leave them empty and write "hele regionen" (regional) or "landsdækkende" (national).']);
+  });
+
   it('two rows of the file for one organisation: the second is refused, naming the first row', () => {
     const p = plan('organisation', `${header}\nBeta,87654303,other,health,,skive,active,\nbeta,,other,health,,skive,active,\n`);
     expect(p.rejected.map((r) => [r.row, r.problems.map((x) => en(x.message))])).toEqual([[3, ['Another organisation (row 2 of the spreadsheet) has the same name (ignoring case, accents, punctuation, invisible characters and look-alike letters). Merge the records or make the names distinct.']]]);

@@ -227,8 +227,11 @@ export function planImport(input: PlanInput): ImportPlan {
         ?? uniqueId((typeof name === 'string' ? slugify(name) : '') || `${kind}-${r.row}`, taken);
     }
     const other = claimed.get(id);
-    if (other !== undefined) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
-    else claimed.set(id, r.row);
+    // A row refused for a CVR number that belongs to an organisation of another name is that
+    // organisation's row only by the number: mending the number (or the name) is what to do, and
+    // then it is no longer the same record as the other row. So only the number is said.
+    if (other !== undefined && !refusedAlready) problems.push({ row: r.row, column: columnOfField.get('id'), message: { key: 'import.row.sameRecord', params: { other } } });
+    else if (other === undefined) claimed.set(id, r.row);
 
     let record = before ? (alreadyIn && !input.update ? before : applyUpdate(before, values, kind)) : buildNew(id, values, kind);
     let defaults: DefaultsUsed = [];
@@ -376,6 +379,11 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
   'problem.schema.required': 'import.value.required',
 };
 
+/** A field's column header in `lang` (`kommuner`, `rækkevidde`), as an exported sheet heads it. */
+function headerOf(kind: ImportKind, field: string, lang: Language): string {
+  return columnsOf(kind).find((c) => c.field === field)?.header[lang] ?? field;
+}
+
 /** Runs validate's checks over the folder with the planned records in it and places each error. */
 function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], columns: Array<ColumnSpec | null>, folder: DataFolder, lang: Language): { byRow: Map<number, RowProblem[]>; elsewhere: RowProblem[] } {
   const folderName = FOLDER_OF[kind];
@@ -418,7 +426,10 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
   const retired = retiredEntriesChosen(folder, planned.map((p) => ({ rel: `${folderName}/${p.id}.yaml`, kind, before: p.before, after: p.record })), lang, (rel, path) => combined.position(rel, path));
   for (const p of [...checkFolder(combined).problems, ...retired] as Problem[]) {
     if (p.severity !== 'error') continue;
-    const message: Message = { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
+    const message: Message = p.message.key === 'problem.reachConflict'
+      // Said by the sheet's columns, as they are headed in the user's language, not the fields'.
+      ? { key: 'import.value.reachConflict', params: { municipalities: headerOf(kind, 'municipalities', lang), scope: headerOf(kind, 'scope', lang) } }
+      : { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
     if (row !== undefined) {
       const own = rowOfRel.has(p.file);
