@@ -6,7 +6,7 @@
 // only where it names no command of civsam's itself, and only a word that means one command there;
 // help and every message keep the English command names.
 import { COMMAND_OF, KIND_NAMES, kindFromName } from '../domain/kinds.js';
-import { OVERVIEW_NAMES } from '../domain/overview-names.js';
+import { OVERVIEW_NAMES } from '../spreadsheets/export/overview-names.js';
 
 /** Danish words for the commands that are not a record kind's. */
 const OTHER_COMMANDS: Readonly<Record<string, string>> = {
@@ -17,8 +17,10 @@ const OTHER_COMMANDS: Readonly<Record<string, string>> = {
 /** Danish words for what every record kind's command does (`civsam tilbud liste`). */
 const RECORD_VERBS: Readonly<Record<string, string>> = {
   liste: 'list', vis: 'show', 'tilføj': 'add', tilfoej: 'add', opret: 'add', ret: 'edit', rediger: 'edit', 'redigér': 'edit',
-  fjern: 'remove', slet: 'remove', gendan: 'restore',
+  gendan: 'restore',
 };
+// A record is removed (or a contact person erased) only by the command's own name: `slet` and
+// `fjern` are answered with it (`Mente du: org remove?`), never run.
 
 /** Danish words for each command's own commands, by the command they belong to. */
 const SUBCOMMAND_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -32,7 +34,6 @@ const SUBCOMMAND_WORDS: Readonly<Record<string, Readonly<Record<string, string>>
   'hearing-party': { ...RECORD_VERBS, historik: 'history' },
   consultation: { ...RECORD_VERBS, inviter: 'invite', 'invitér': 'invite', udelad: 'omit', svar: 'respond', 'åbn': 'open', aabn: 'open', luk: 'close', rapport: 'report' },
   vocab: { liste: 'list', 'tilføj': 'add', tilfoej: 'add', omdøb: 'rename', omdoeb: 'rename' },
-  contact: { slet: 'erase' },
   hooks: { installer: 'install', 'installér': 'install', tjek: 'check' },
   // The overviews by the words `export overview` takes them by (`oversigt tilbud`, `overblik dækning`).
   overview: OVERVIEW_NAMES,

@@ -10,7 +10,7 @@ import { nearestByName, type NamedEntry } from '../domain/names.js';
 import { looseKey } from '../domain/text.js';
 import { translate, type Language, type Message, type MessageKey } from '../i18n/index.js';
 import type { OverviewName } from '../spreadsheets/export/overviews.js';
-import { OVERVIEW_NAMES, OVERVIEW_WORDS } from '../domain/overview-names.js';
+import { OVERVIEW_NAMES, OVERVIEW_WORDS } from '../spreadsheets/export/overview-names.js';
 
 export { OVERVIEW_NAMES, OVERVIEW_WORDS };
 

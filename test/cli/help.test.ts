@@ -69,7 +69,7 @@ describe('civsam help', () => {
     expect(await suggested('org', 'delete')).toBe('org remove');
     expect(await suggested('org', 'slet')).toBe('org remove');
     expect(await suggested('pool', 'new')).toBe('pool add');
-    expect(await suggested('consultation', 'luk')).toBe('consultation close');
+    expect(await suggested('consultation', 'stop')).toBe('consultation close');
     expect(await suggested('search')).toBe('find');
     // A word close to a command's name is still suggested by its spelling, after the synonym's command.
     expect(await suggested('org', 'sho')).toBe('org show');
