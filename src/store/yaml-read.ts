@@ -374,6 +374,9 @@ export function parseFast(text: string): { data: unknown } | undefined {
 
 export type PathSegment = string | number;
 
+/** A key as the data names it: a key written `null:`, `~:` or `NULL:` is YAML's null, which becomes "" in the data. */
+const keyName = (value: unknown): string => (value === null ? '' : String(value));
+
 /**
  * The position of the node at `path` in a parsed document: the key of a map entry when `at` is
  * 'key', else its value; walks up to the nearest existing ancestor when the path does not exist.
@@ -386,7 +389,7 @@ export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'k
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && keyName(p.key.value) === String(seg));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -422,7 +425,7 @@ export function fieldAt(parsed: StrictParse, at: Position): PathSegment[] {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && holds(p.key, p.value));
       if (!pair || !isScalar(pair.key)) break;
-      path.push(String(pair.key.value));
+      path.push(keyName(pair.key.value));
       node = pair.value;
     } else if (isSeq(node)) {
       const i = node.items.findIndex((item) => holds(item, item));

@@ -115,7 +115,10 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         const extra = String(e.params.additionalProperty);
         // A key is the user's text: it is named only when it looks like a field name (a misplaced
         // "Mette Kaae: …" or a key with an escape code is pointed at by its position alone).
-        p = FIELD_LIKE.test(extra)
+        // A key YAML reads as null (`null:`, `~:`) is "" in the data: said as a field with no name.
+        p = extra === ''
+          ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownFieldNoName' } }
+          : FIELD_LIKE.test(extra)
           ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { key: extra } } }
           : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: path.length === 0 ? { key: 'problem.schema.unknownFieldUnnamedTop' } : { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
         break;

@@ -137,6 +137,15 @@ describe('schema problems a user can act on', () => {
     const files = folder([['status: active', 'email: x\nstatus: active']]);
     expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:1 schema-unknown-field Ukendt felt email. Kontrollér stavningen mod skemaet, eller fjern feltet.']);
   });
+
+  it('a field name YAML reads as null (null:, ~:, NULL:) is said at its own line, as a field with no name', () => {
+    const NO_NAME = 'Ukendt felt uden navn: et feltnavn skrevet null, Null, NULL eller ~ (eller tomt) betyder "intet navn" i YAML. Skriv feltets navn (fx name eller areas), eller fjern linjen.';
+    for (const written of ['null', '~', 'NULL']) {
+      expect(messagesOf(folder([['status: active', `status: active\n${written}: x`]]), 'da')).toEqual([`organisations/beta.yaml:9:1 schema-unknown-field ${NO_NAME}`]);
+      // Under another field: at the key, not at the field that holds it.
+      expect(messagesOf(folder([['status: active', `status: active\ncontact:\n  role: leder\n  ${written}: x`]]), 'da')).toEqual([`organisations/beta.yaml:11:3 schema-unknown-field ${NO_NAME}`]);
+    }
+  });
 });
 
 describe('the human report names no rule id', () => {
