@@ -188,6 +188,13 @@ export function parseStrict(text: string): StrictParse {
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      // A list item (`- …`) at another indentation than the items before it: the parser reports
+      // the start of its line; the item's "- " is where the user looks.
+      const item = atLineStart(text, e.pos[0]) ? /^ *-(?: |\r?\n|$)/.exec(text.slice(e.pos[0], e.pos[0] + 200)) : null;
+      if (item) {
+        problems.push({ ...at(e.pos[0] + item[0].indexOf('-')), rule, severity: 'error', message: { key: 'problem.yamlSyntax.listItemIndent' } });
+        continue;
+      }
       problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: indentedBelow.has(e.pos[0]) ? 'problem.yamlSyntax.indentedBelow' : 'problem.yamlSyntax.colonInValue' } });
       continue;
     }
@@ -227,6 +234,12 @@ export function parseStrict(text: string): StrictParse {
   }
   const data = doc.toJS({ maxAliasCount: 0 });
   return { data, problems, doc, lineCounter };
+}
+
+/** Whether only spaces stand before `offset` on its line. */
+function atLineStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0 && text[i] !== '\n'; i--) if (text[i] !== ' ') return false;
+  return true;
 }
 
 /**

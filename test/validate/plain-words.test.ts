@@ -36,6 +36,19 @@ describe('YAML syntax problems in words', () => {
     }
   });
 
+  it('list items at different indentations: the items of one list line up, said at the item; nothing about a colon', () => {
+    const LIST = [
+      'This list item does not line up with the items above it: the items of one list must stand at the same indentation, each with its "- " in the same column. Move the line so its "- " lines up with theirs.',
+      'Dette punkt i listen flugter ikke med punkterne ovenfor: punkterne i én liste skal stå med samme indrykning, hvert med sit "- " i samme kolonne. Ryk linjen, så dens "- " flugter med deres.',
+    ];
+    expect(syntax('id: a\nareas:\n    - social\n  - psychiatry\nstatus: active\n')).toEqual([['4:3 yaml-syntax', ...LIST]]);
+    expect(syntax('id: a\nareas:\n  - social\n - psychiatry\nstatus: active\n')).toEqual([['4:2 yaml-syntax', ...LIST]]);
+    // Less indented than its siblings, at the key's own column: not "the line below is indented further".
+    expect(syntax('id: a\nareas:\n  - social\n- psychiatry\nstatus: active\n')).toEqual([['4:1 yaml-syntax', ...LIST]]);
+    // A field at an in-between indentation keeps its own words.
+    expect(syntax('id: a\ncontact:\n    role: x\n  name: y\n')[0][2]).toMatch(/^Linjen flugter ikke med linjerne omkring den: /);
+  });
+
   it('an unclosed [ : the lines after it do not line up', () => {
     const got = syntax('id: a\nareas: [social, psychiatry\nstatus: active\n');
     expect(got[0][0]).toBe('3:1 yaml-syntax');
