@@ -149,6 +149,15 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         break;
       case 'pattern': {
         const key = PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther';
+        // A value right but for a space before or after it (a no-break space copied along, which
+        // cannot be seen): that space is what to mend, not the form. A BOM is said as a character of
+        // its own (control-character).
+        const value = valueAt(data, path);
+        const shown = typeof value === 'string' ? value.replace(/\uFEFF/g, '') : undefined;
+        if (shown !== undefined && shown.trim() !== shown && new RegExp(String(e.params.pattern), 'u').test(shown.trim())) {
+          p = { rule: 'schema-format', path, at: 'value', message: { key: 'problem.schema.edgeSpace', params: { field } } };
+          break;
+        }
         p = { rule: 'schema-format', path, at: 'value', message: { key: key === 'problem.schema.formatDate' ? dateKey(valueAt(data, path)) : key, params: { field } } };
         break;
       }
