@@ -241,7 +241,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
     check(ctx) {
       for (const [kind, { rel, record }] of allRecords(ctx)) {
         const field = nameFieldOf(kind);
-        const value = field === undefined ? undefined : (record as Record<string, unknown>)[field];
+        const value = field === undefined ? undefined : (record as unknown as Record<string, unknown>)[field];
         if (typeof value !== 'string') continue;
         const shown = value.replace(/\uFEFF/g, '');
         if (shown.trim() !== shown && shown.trim() !== '') ctx.report(rel, [field!], 'value', 'name-spaces', 'warning', { key: 'problem.nameEdgeSpace', params: { field: fieldName([field!]) } });
