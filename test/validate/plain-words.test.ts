@@ -170,7 +170,7 @@ describe('the human report names no rule id', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
       `${dir}/organisations/beta.yaml:7:26  Kommune nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
-      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
+      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv). Skriv active for aktiv.`,
       '',
     ].join('\n'));
     const json = JSON.parse((await civsam(['validate', '--data', dir, '--format', 'json'], { env: { CIVSAM_LANG: 'da' } })).stdout);
