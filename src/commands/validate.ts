@@ -5,12 +5,12 @@ import { loadFolder, resolveDataDir } from '../context/load.js';
 import { kindWord, shown } from '../context/names.js';
 import { EXIT } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
-import { RECORD_KINDS, type Target } from '../domain/kinds.js';
-import { targetNames, type NameIndex } from '../domain/names.js';
+import { FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind, type Target } from '../domain/kinds.js';
+import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { translate, type Message } from '../i18n/index.js';
 import type { Problem } from '../store/load-folder.js';
 import { readRecordFile } from '../store/write-record.js';
-import { fieldAt, parseStrict } from '../store/yaml-read.js';
+import { fieldAt, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { problemLine } from '../output/problem-line.js';
 import { severityCounts } from '../i18n/severity-counts.js';
 
@@ -57,33 +57,77 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
 
 const TARGETS: readonly Target[] = [...RECORD_KINDS, 'patient-groups', 'municipalities', 'offer-types'];
 
+/** The kind of record a file holds, by its folder (`organisations/x.yaml`). */
+const kindOfFile = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
+
+/** What a field at `path` of a record of `kind` refers to (REFERENCES: `patient_groups.*`), if anything. */
+function referenceAt(kind: RecordKind, path: readonly PathSegment[]): Target | undefined {
+  const written = path.map((s) => (typeof s === 'number' ? '*' : s)).join('.');
+  return REFERENCES[kind].find(([at]) => at === written)?.[1];
+}
+
 /**
- * A reference to an id that nothing has, with the names closest to what the file says (`Mente du:
- * Depression (depression)?`), as a record given by --from-file is told. Only the files with such a
- * problem are read again, for the word at its place; the folder's check itself is left as fast as it is.
+ * A word that names no entry, with the names closest to what the file says (`Mente du: Depression
+ * (depression)?`), as a record given by --from-file is told: a reference to an id that nothing has,
+ * a reference written as a name or label (`hjemløshed`, `Civilsamfundspuljen`), and a fixed value
+ * written as its label (`patientforening`). Only the files with such a problem are read again, for
+ * the word at its place; the folder's check itself is left as fast as it is.
  */
 function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[]): Problem[] {
-  if (!problems.some((p) => p.message.key === 'problem.reference')) return problems;
+  if (!problems.some((p) => NEAR_KEYS.has(p.message.key))) return problems;
   const dir = resolveDataDir(ctx);
   const parsed = new Map<string, ReturnType<typeof parseStrict> | undefined>();
   const indexes = new Map<Target, NameIndex>();
-  return problems.map((p) => {
-    if (p.message.key !== 'problem.reference') return p;
-    const said = (p.message.params?.target as Message | undefined)?.key;
-    const target = TARGETS.find((t) => (kindWord(t) as Message).key === said);
-    if (!target) return p;
+  const wordAt = (p: Problem): { word: unknown; path: PathSegment[] } => {
     if (!parsed.has(p.file)) {
       const text = readRecordFile(join(dir, p.file)).text;
       parsed.set(p.file, text === undefined ? undefined : parseStrict(text));
     }
     const file = parsed.get(p.file);
-    const word = file && fieldAt(file, p).reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined), file.data);
-    if (typeof word !== 'string') return p;
+    const path = file ? fieldAt(file, p) : [];
+    const word = file && path.reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined), file.data);
+    return { word, path };
+  };
+  const nearIn = (target: Target, word: string): NamedEntry[] => {
     let index = indexes.get(target);
     if (!index) indexes.set(target, (index = targetNames(folder, target)));
     const r = index.exact(word);
-    const near = r.status === 'found' ? [index.get(r.id)!] : r.status === 'unknown' ? r.closest : r.candidates;
-    if (near.length === 0) return p;
-    return { ...p, message: { key: 'problem.referenceNear', params: { ...p.message.params, hint: { key: 'names.didYouMean', params: { list: near.slice(0, 3).map((e) => shown(e, ctx.lang)).join(', ') } } } } };
+    return r.status === 'found' ? [index.get(r.id)!] : r.status === 'unknown' ? r.closest : r.candidates;
+  };
+  const didYouMean = (near: readonly NamedEntry[]): Message => ({ key: 'names.didYouMean', params: { list: near.slice(0, 3).map((e) => shown(e, ctx.lang)).join(', ') } });
+  return problems.map((p) => {
+    if (p.message.key === 'problem.reference') {
+      const said = (p.message.params?.target as Message | undefined)?.key;
+      const target = TARGETS.find((t) => (kindWord(t) as Message).key === said);
+      if (!target) return p;
+      const { word } = wordAt(p);
+      if (typeof word !== 'string') return p;
+      const near = nearIn(target, word);
+      if (near.length === 0) return p;
+      return { ...p, message: { key: 'problem.referenceNear', params: { ...p.message.params, hint: didYouMean(near) } } };
+    }
+    if (p.message.key === 'problem.schema.patternId') {
+      // A reference written as a name, a label or with capitals: the id of what it names.
+      const kind = kindOfFile(p.file);
+      const { word, path } = wordAt(p);
+      const target = kind && referenceAt(kind, path);
+      if (!target || typeof word !== 'string') return p;
+      const near = nearIn(target, word);
+      return near.length === 0 ? p : { ...p, message: { key: 'problem.withHint', params: { problem: p.message, hint: didYouMean(near) } } };
+    }
+    if (p.message.key === 'problem.schema.enum') {
+      // A fixed value written as its label (`patientforening`): the code to write for it.
+      const allowed = p.message.params?.allowed as { codes?: string[]; field?: string } | undefined;
+      const { word } = wordAt(p);
+      if (!allowed?.codes || typeof word !== 'string') return p;
+      const index = enumNames(allowed.codes, allowed.field);
+      const r = index.resolve(word);
+      const hint: Message | undefined = r.status === 'found' ? { key: 'problem.writeCode', params: { code: r.id, label: ctx.lang === 'da' ? index.get(r.id)!.display.da : index.get(r.id)!.names[2] } }
+        : (r.status === 'unknown' ? r.closest : r.candidates).length > 0 ? { key: 'names.didYouMean', params: { list: (r.status === 'unknown' ? r.closest : r.candidates).slice(0, 3).map((e) => e.id).join(', ') } } : undefined;
+      return hint ? { ...p, message: { key: 'problem.withHint', params: { problem: p.message, hint } } } : p;
+    }
+    return p;
   });
 }
+
+const NEAR_KEYS: ReadonlySet<string> = new Set(['problem.reference', 'problem.schema.patternId', 'problem.schema.enum']);

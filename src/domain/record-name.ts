@@ -12,10 +12,13 @@ export function nameFieldOf(kind: RecordKind): 'name' | 'title' | undefined {
 /**
  * The record with its name or title as a reader sees it, without spaces before or after it (a name
  * pasted with its trailing space): such spaces are never meant, and only make two names look alike.
+ * `before`: the record as its file holds it; a name it holds already is kept exactly as written
+ * (an edit changes only what it was asked to change; validate tells of the spaces).
  */
-export function withTrimmedName<T extends Record<string, unknown>>(kind: RecordKind, record: T): T {
+export function withTrimmedName<T extends Record<string, unknown>>(kind: RecordKind, record: T, before?: Record<string, unknown>): T {
   const field = nameFieldOf(kind);
   const value = field === undefined ? undefined : record[field];
+  if (before !== undefined && value === before[field!]) return record;
   return typeof value === 'string' && value.trim() !== value ? { ...record, [field!]: value.trim() } : record;
 }
 

@@ -313,8 +313,9 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         continue;
       }
       // Every record written, from flags, a file, a sheet or a question, keeps no space around its
-      // name: trimmed before any check, so a space alone is no new name (nor refused as one).
-      if (change.record !== null && change.text === undefined) change.record = withTrimmedName(change.kind, change.record);
+      // name: trimmed before any check, so a space alone is no new name (nor refused as one). A name
+      // the file holds already is left as written: an edit changes only the fields it was given.
+      if (change.record !== null && change.text === undefined) change.record = withTrimmedName(change.kind, change.record, current.data as Rec | undefined);
       if (!current.snapshot.exists && change.record !== null) {
         // A new record while a file of its folder cannot be read: whether the record is there
         // already (under another id, by the same name) cannot be told, and a second entry of the

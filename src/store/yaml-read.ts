@@ -188,6 +188,13 @@ export function parseStrict(text: string): StrictParse {
   for (const e of [...doc.errors, ...doc.warnings]) {
     const rule = YAML_RULE[e.code] ?? 'yaml-syntax';
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      // A list item (`- …`) at another indentation than the items before it: the parser reports
+      // the start of its line; the item's "- " is where the user looks.
+      const item = atLineStart(text, e.pos[0]) ? /^ *-(?: |\r?\n|$)/.exec(text.slice(e.pos[0], e.pos[0] + 200)) : null;
+      if (item) {
+        problems.push({ ...at(e.pos[0] + item[0].indexOf('-')), rule, severity: 'error', message: { key: 'problem.yamlSyntax.listItemIndent' } });
+        continue;
+      }
       problems.push({ ...at(e.pos[0]), rule, severity: 'error', message: { key: indentedBelow.has(e.pos[0]) ? 'problem.yamlSyntax.indentedBelow' : 'problem.yamlSyntax.colonInValue' } });
       continue;
     }
@@ -227,6 +234,12 @@ export function parseStrict(text: string): StrictParse {
   }
   const data = doc.toJS({ maxAliasCount: 0 });
   return { data, problems, doc, lineCounter };
+}
+
+/** Whether only spaces stand before `offset` on its line. */
+function atLineStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0 && text[i] !== '\n'; i--) if (text[i] !== ' ') return false;
+  return true;
 }
 
 /**
@@ -374,6 +387,9 @@ export function parseFast(text: string): { data: unknown } | undefined {
 
 export type PathSegment = string | number;
 
+/** A key as the data names it: a key written `null:`, `~:` or `NULL:` is YAML's null, which becomes "" in the data. */
+const keyName = (value: unknown): string => (value === null ? '' : String(value));
+
 /**
  * The position of the node at `path` in a parsed document: the key of a map entry when `at` is
  * 'key', else its value; walks up to the nearest existing ancestor when the path does not exist.
@@ -386,7 +402,7 @@ export function locate(parsed: StrictParse, path: readonly PathSegment[], at: 'k
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && keyName(p.key.value) === String(seg));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -422,7 +438,7 @@ export function fieldAt(parsed: StrictParse, at: Position): PathSegment[] {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && holds(p.key, p.value));
       if (!pair || !isScalar(pair.key)) break;
-      path.push(String(pair.key.value));
+      path.push(keyName(pair.key.value));
       node = pair.value;
     } else if (isSeq(node)) {
       const i = node.items.findIndex((item) => holds(item, item));

@@ -7,6 +7,7 @@ import { HEARING_RULE_IDS } from '../domain/hearing-rule-ids.js';
 import { isValidCvr } from '../domain/cvr.js';
 import { nearestByName } from '../domain/names.js';
 import { nameKey } from '../domain/text.js';
+import { nameFieldOf } from '../domain/record-name.js';
 import type { Message } from '../i18n/index.js';
 import type { PathSegment } from '../store/yaml-read.js';
 import { fieldName } from './schema-problems.js';
@@ -227,6 +228,23 @@ export const RECORD_RULES: readonly RecordRule[] = [
             ctx.report(rel, [...path], 'value', 'text-nfc', 'warning', { key: 'problem.textNotNfc' });
           }
         });
+      }
+    },
+  },
+  {
+    // A name or title is what a reader finds a record by: a space before or after it (a no-break or
+    // ideographic space, pasted along with the name, as much as a plain one in quotes) is never
+    // meant, goes unseen onto the site and makes two names look alike. Every command that writes a
+    // name trims it (withTrimmedName); one written by hand is told. A BOM is an error of its own.
+    id: 'name-spaces',
+    local: true,
+    check(ctx) {
+      for (const [kind, { rel, record }] of allRecords(ctx)) {
+        const field = nameFieldOf(kind);
+        const value = field === undefined ? undefined : (record as unknown as Record<string, unknown>)[field];
+        if (typeof value !== 'string') continue;
+        const shown = value.replace(/\uFEFF/g, '');
+        if (shown.trim() !== shown && shown.trim() !== '') ctx.report(rel, [field!], 'value', 'name-spaces', 'warning', { key: 'problem.nameEdgeSpace', params: { field: fieldName([field!]) } });
       }
     },
   },

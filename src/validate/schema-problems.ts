@@ -115,7 +115,10 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         const extra = String(e.params.additionalProperty);
         // A key is the user's text: it is named only when it looks like a field name (a misplaced
         // "Mette Kaae: …" or a key with an escape code is pointed at by its position alone).
-        p = FIELD_LIKE.test(extra)
+        // A key YAML reads as null (`null:`, `~:`) is "" in the data: said as a field with no name.
+        p = extra === ''
+          ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownFieldNoName' } }
+          : FIELD_LIKE.test(extra)
           ? { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: { key: 'problem.schema.unknownField', params: { key: extra } } }
           : { rule: 'schema-unknown-field', path: [...path, extra], at: 'key', message: path.length === 0 ? { key: 'problem.schema.unknownFieldUnnamedTop' } : { key: 'problem.schema.unknownFieldUnnamed', params: { field: fieldName(path) } } };
         break;
@@ -146,6 +149,15 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         break;
       case 'pattern': {
         const key = PATTERN_KEY[String(e.params.pattern)] ?? 'problem.schema.patternOther';
+        // A value right but for a space before or after it (a no-break space copied along, which
+        // cannot be seen): that space is what to mend, not the form. A BOM is said as a character of
+        // its own (control-character).
+        const value = valueAt(data, path);
+        const shown = typeof value === 'string' ? value.replace(/\uFEFF/g, '') : undefined;
+        if (shown !== undefined && shown.trim() !== shown && new RegExp(String(e.params.pattern), 'u').test(shown.trim())) {
+          p = { rule: 'schema-format', path, at: 'value', message: { key: 'problem.schema.edgeSpace', params: { field } } };
+          break;
+        }
         p = { rule: 'schema-format', path, at: 'value', message: { key: key === 'problem.schema.formatDate' ? dateKey(valueAt(data, path)) : key, params: { field } } };
         break;
       }

@@ -22,6 +22,7 @@ describe('civsam validate', () => {
       '                              opret først det, der henvises til.',
       'organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i',
       '                             filen): active (aktiv), inactive (inaktiv).',
+      '                             Skriv active for aktiv.',
       '',
     ].join('\n'));
     // A location longer than half the line: the message goes under it, indented.

@@ -22,7 +22,7 @@ describe('names a reader cannot tell apart', () => {
   });
 
   test('validate reports such a duplicate already in the files', () => {
-    expect(problemsOf({ ...baseFiles(), 'organisations/a.yaml': org('a', NAME), 'organisations/b.yaml': org('b', `"${STROKED}"`) })).toEqual(['organisations/b.yaml:3:7 name-unique']);
+    expect(problemsOf({ ...baseFiles(), 'organisations/a.yaml': org('a', NAME), 'organisations/b.yaml': org('b', `"${STROKED}"`) })).toEqual(['organisations/b.yaml:3:7 name-spaces', 'organisations/b.yaml:3:7 name-unique']);
     expect(problemsOf({ ...baseFiles(), 'organisations/a.yaml': org('a', NAME), 'organisations/b.yaml': org('b', 'Angstforeningen Ostjylland') })).toEqual([]);
   });
 

@@ -36,6 +36,19 @@ describe('YAML syntax problems in words', () => {
     }
   });
 
+  it('list items at different indentations: the items of one list line up, said at the item; nothing about a colon', () => {
+    const LIST = [
+      'This list item does not line up with the items above it: the items of one list must stand at the same indentation, each with its "- " in the same column. Move the line so its "- " lines up with theirs.',
+      'Dette punkt i listen flugter ikke med punkterne ovenfor: punkterne i én liste skal stå med samme indrykning, hvert med sit "- " i samme kolonne. Ryk linjen, så dens "- " flugter med deres.',
+    ];
+    expect(syntax('id: a\nareas:\n    - social\n  - psychiatry\nstatus: active\n')).toEqual([['4:3 yaml-syntax', ...LIST]]);
+    expect(syntax('id: a\nareas:\n  - social\n - psychiatry\nstatus: active\n')).toEqual([['4:2 yaml-syntax', ...LIST]]);
+    // Less indented than its siblings, at the key's own column: not "the line below is indented further".
+    expect(syntax('id: a\nareas:\n  - social\n- psychiatry\nstatus: active\n')).toEqual([['4:1 yaml-syntax', ...LIST]]);
+    // A field at an in-between indentation keeps its own words.
+    expect(syntax('id: a\ncontact:\n    role: x\n  name: y\n')[0][2]).toMatch(/^Linjen flugter ikke med linjerne omkring den: /);
+  });
+
   it('an unclosed [ : the lines after it do not line up', () => {
     const got = syntax('id: a\nareas: [social, psychiatry\nstatus: active\n');
     expect(got[0][0]).toBe('3:1 yaml-syntax');
@@ -137,6 +150,15 @@ describe('schema problems a user can act on', () => {
     const files = folder([['status: active', 'email: x\nstatus: active']]);
     expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:1 schema-unknown-field Ukendt felt email. Kontrollér stavningen mod skemaet, eller fjern feltet.']);
   });
+
+  it('a field name YAML reads as null (null:, ~:, NULL:) is said at its own line, as a field with no name', () => {
+    const NO_NAME = 'Ukendt felt uden navn: et feltnavn skrevet null, Null, NULL eller ~ (eller tomt) betyder "intet navn" i YAML. Skriv feltets navn (fx name eller areas), eller fjern linjen.';
+    for (const written of ['null', '~', 'NULL']) {
+      expect(messagesOf(folder([['status: active', `status: active\n${written}: x`]]), 'da')).toEqual([`organisations/beta.yaml:9:1 schema-unknown-field ${NO_NAME}`]);
+      // Under another field: at the key, not at the field that holds it.
+      expect(messagesOf(folder([['status: active', `status: active\ncontact:\n  role: leder\n  ${written}: x`]]), 'da')).toEqual([`organisations/beta.yaml:11:3 schema-unknown-field ${NO_NAME}`]);
+    }
+  });
 });
 
 describe('the human report names no rule id', () => {
@@ -148,7 +170,7 @@ describe('the human report names no rule id', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe([
       `${dir}/organisations/beta.yaml:7:26  Kommune nr. 2 henviser til et id, som ingen kommune har. Kontrollér id'et, eller opret først det, der henvises til.`,
-      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).`,
+      `${dir}/organisations/beta.yaml:8:9  Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv). Skriv active for aktiv.`,
       '',
     ].join('\n'));
     const json = JSON.parse((await civsam(['validate', '--data', dir, '--format', 'json'], { env: { CIVSAM_LANG: 'da' } })).stdout);

@@ -6,6 +6,7 @@ import { defineMessages } from '../define.js';
 export const plainWords = defineMessages({
   'problem.yamlSyntax.BAD_INDENT': 'This line does not line up with the lines around it: lines at the same level must start in the same column, and each item of a list with "- ". Move the line so it lines up. If a line above opens a [, a { or a quote, check that it is closed.',
   'problem.yamlSyntax.colonInValue': 'The value on this line holds a colon followed by a space, so what comes after that colon is read as a field of its own. Put the whole value in quotes, from where it begins here to the end of the line, e.g. "Open house: Aarhus".',
+  'problem.yamlSyntax.listItemIndent': 'This list item does not line up with the items above it: the items of one list must stand at the same indentation, each with its "- " in the same column. Move the line so its "- " lines up with theirs.',
   'problem.yamlSyntax.indentedBelow': 'The line below is indented further than this one, although this line already has its value. Indent the line below as this one; or, if it belongs under this field, leave nothing after this field\'s colon.',
   'problem.yamlSyntax.MISSING_CHAR': 'Something is missing here: the colon and space after a field name (field: value), a comma between the items in [ ], or a closing quote, ] or }. Add it.',
   'problem.yamlSyntax.unclosedQuote': 'The quote that opens here is never closed, so everything after it, to the end of the file, is read as one value. Add the closing quote where the value ends.',
@@ -17,6 +18,7 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'A field name is longer than YAML allows, most likely because a long value holds a colon. Put the value in quotes.',
   'problem.schema.recordNotMapping': 'The file must hold one record: its fields, one on each line as field: value (not a list, not a single value).',
   'problem.schema.unknownFieldUnnamedTop': 'Unknown field here. Field names are written in English with a–z, digits, _ and - (such as name or areas); check the line against the schema.',
+  'problem.schema.unknownFieldNoName': 'Unknown field with no name: a field name written null, Null, NULL or ~ (or left empty) means "no name" in YAML. Write the field\'s name (such as name or areas), or remove the line.',
   'register.requiredFlag': 'The field {field} is missing. Give it with {flag}.',
   'plan.seatedAll': 'had a seat in {count, plural, one {the latest consultation} other {all the # latest consultations}} with limited seats',
   'import.value.required': 'the field {field} is empty. Fill it in (add a column for it if the sheet has none).',
@@ -28,6 +30,7 @@ export const plainWords = defineMessages({
 }, {
   'problem.yamlSyntax.BAD_INDENT': 'Linjen flugter ikke med linjerne omkring den: linjer på samme niveau skal begynde i samme kolonne, og hvert punkt i en liste med "- ". Ryk linjen, så den flugter. Åbner en linje ovenfor en [, en { eller et anførselstegn, så kontrollér, at det bliver lukket.',
   'problem.yamlSyntax.colonInValue': 'Værdien på denne linje har et kolon efterfulgt af mellemrum, så det, der kommer efter kolonet, læses som et felt for sig. Sæt hele værdien i anførselstegn, fra hvor den begynder her, til linjens slutning, fx "Åbent hus: Aarhus".',
+  'problem.yamlSyntax.listItemIndent': 'Dette punkt i listen flugter ikke med punkterne ovenfor: punkterne i én liste skal stå med samme indrykning, hvert med sit "- " i samme kolonne. Ryk linjen, så dens "- " flugter med deres.',
   'problem.yamlSyntax.indentedBelow': 'Linjen nedenfor er rykket længere ind end denne, selv om denne linje allerede har sin værdi. Ryk linjen nedenfor ind som denne; eller lad der intet stå efter feltets kolon her, hvis linjen nedenfor hører ind under feltet.',
   'problem.yamlSyntax.MISSING_CHAR': 'Her mangler noget: kolon og mellemrum efter et feltnavn (felt: værdi), et komma mellem punkterne i [ ] eller et afsluttende anførselstegn, ] eller }. Tilføj det.',
   'problem.yamlSyntax.unclosedQuote': 'Anførselstegnet, der begynder her, bliver aldrig lukket, så alt efter det, til filens slutning, læses som én værdi. Tilføj det afsluttende anførselstegn, hvor værdien slutter.',
@@ -39,6 +42,7 @@ export const plainWords = defineMessages({
   'problem.yamlSyntax.KEY_OVER_1024_CHARS': 'Et feltnavn er længere, end YAML tillader, sandsynligvis fordi en lang værdi indeholder et kolon. Sæt værdien i anførselstegn.',
   'problem.schema.recordNotMapping': 'Filen skal indeholde én post: dens felter, ét på hver linje som felt: værdi (ikke en liste og ikke en enkelt værdi).',
   'problem.schema.unknownFieldUnnamedTop': 'Ukendt felt her. Feltnavne skrives på engelsk med a–z, cifre, _ og - (fx name eller areas); kontrollér linjen mod skemaet.',
+  'problem.schema.unknownFieldNoName': 'Ukendt felt uden navn: et feltnavn skrevet null, Null, NULL eller ~ (eller tomt) betyder "intet navn" i YAML. Skriv feltets navn (fx name eller areas), eller fjern linjen.',
   'register.requiredFlag': 'Feltet {field} mangler. Angiv det med {flag}.',
   'plan.seatedAll': 'havde plads i {count, plural, one {den seneste høring} other {alle de # seneste høringer}} med begrænsede pladser',
   'import.value.required': 'feltet {field} er tomt. Udfyld det (tilføj en kolonne til det, hvis arket ikke har en).',
