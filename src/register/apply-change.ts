@@ -129,9 +129,9 @@ export function sayNote(ctx: CommandContext, message: Message, tone: 'note' | 'w
 }
 
 /**
- * Warnings in another record's file that a change brings about without touching it (an application
- * added to a call whose written list of applicants it now disagrees with): new, or saying other
- * organisations than before. Said after the change, so `validate` shows nothing the command did not.
+ * Warnings a change brings about in a call, often without touching its file (an application added to
+ * a call whose written list of applicants it now disagrees with): new, or saying other organisations
+ * than before. Said after the change, so `validate` shows nothing the command did not.
  */
 const CAUSED_ELSEWHERE = new Set(['call-applications-agree']);
 

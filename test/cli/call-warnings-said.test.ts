@@ -1,6 +1,6 @@
-// A change to one record that brings about a warning in another (an application added to a call
-// whose written list of applicants it now disagrees with) says that warning, as validate would,
-// with the organisations by name.
+// A change that brings about a warning in a call (an application added to a call whose written
+// list of applicants it now disagrees with) says that warning, as validate would, with the
+// organisations by name.
 import { describe, expect, it } from 'vitest';
 import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
@@ -18,7 +18,7 @@ describe('warnings a change brings about in a record it does not touch', () => {
     const dir = folder();
     const run = await civsam(['--data', dir, ...ADD], { env: { CIVSAM_LANG: 'da' } });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('Bemærk: ændringen giver en post, den ikke rørte, en advarsel, som civsam validate vil vise:\n');
+    expect(run.stderr).toContain('Bemærk: efter ændringen viser civsam validate en ny advarsel:\n');
     expect(run.stderr).toContain('calls/c.yaml:8:1  advarsel: opslaget angiver ansøgere, men dets ansøgninger viser 1 organisation anderledes: Beta Forening. Fjern ansøgere (ansøgningerne siger det nu), eller ret det.\n');
     // validate shows the same, nothing the command did not say.
     expect((await civsam(['--data', dir, 'validate'], { env: { CIVSAM_LANG: 'da' } })).stdout).toContain('calls/c.yaml:8:1  advarsel: opslaget angiver ansøgere, men dets ansøgninger viser 1 organisation anderledes: Beta Forening.');
@@ -26,7 +26,7 @@ describe('warnings a change brings about in a record it does not touch', () => {
 
   it('a dry run says it as what would happen; a change that brings none says nothing', async () => {
     const dry = await civsam(['--data', folder(), ...ADD, '--dry-run'], { env: { CIVSAM_LANG: 'da' } });
-    expect(dry.stderr).toContain('Bemærk: ændringen ville give en post, den ikke rører, en advarsel, som civsam validate ville vise:\n');
+    expect(dry.stderr).toContain('Bemærk: efter ændringen ville civsam validate vise en ny advarsel:\n');
     const agreeing = makeFolder({ ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta Forening'), 'calls/c.yaml': CALL.replace('[alpha]', '[alpha, beta]'), 'applications/c-alpha.yaml': EARLIER });
     const none = await civsam(['--data', agreeing, ...ADD], { env: { CIVSAM_LANG: 'da' } });
     expect(none.code).toBe(0);
