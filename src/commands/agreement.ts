@@ -13,7 +13,8 @@ type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: strin
  * agreement already ended (or active with a later end recorded) is left as it is, and the user is
  * told its day: the end day moves only by `--date`, and then the user is told from what to what. A
  * day after today is an end planned ahead: the agreement stays active until then (as the overviews,
- * the audit and the site count it in force until its end) and the message says when it ends.
+ * the audit and the site count it in force until its end) and the message says when it ends. A
+ * draft is refused: it is cancelled, or its planned end edited with `agreement edit --end`.
  */
 export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
@@ -24,6 +25,9 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     const r = s.current('agreement', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.agreement' }, id });
     if (r.status === 'cancelled') throw new UserError('register.agreementCancelled', { id });
+    // A draft never ran: it is cancelled, or its planned end edited, not ended (ending it made a
+    // draft longer, or ended what never began).
+    if (r.status === 'draft') throw new UserError('register.agreementEndDraft', { id });
     const recorded = typeof r.end === 'string' ? r.end : undefined;
     // Said by its title, as the user knows it (its id where it has none).
     const name = typeof r.title === 'string' && r.title !== '' ? r.title : id;
@@ -44,8 +48,8 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (typeof r.start === 'string' && end < r.start) {
       throw new UserError(given === undefined ? 'register.endNotStarted' : 'register.endBeforeStart', { id, start: r.start, date: end });
     }
-    // An end still to come leaves a concluded agreement active until that day; a draft stays a draft.
-    const status = end <= ctx.today ? 'ended' : r.status === 'draft' ? 'draft' : 'active';
+    // An end still to come leaves the agreement active until that day.
+    const status = end <= ctx.today ? 'ended' : 'active';
     if (r.status === status && recorded === end) {
       unchanged = { key: end <= ctx.today ? 'register.agreementAlreadyEnded' : 'register.agreementEndsLater', params: { name, date: end, isoToday: ctx.today } };
       return [];

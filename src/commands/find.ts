@@ -36,7 +36,8 @@ export async function run(ctx: CommandContext, opts: FindOpts, args: unknown[]):
   const text = String(args[0] ?? '');
   if (caseKey(text) === '') throw new UserError('find.empty');
   // Longer than any name: refused as where a record is named, before the folder is read.
-  if (text.trim().length > MAX_NAME) throw new UserError('names.tooLong', { max: MAX_NAME });
+  // Said as a search: a shorter part of the name, not the command just run.
+  if (text.trim().length > MAX_NAME) throw new UserError('find.tooLong', { max: MAX_NAME });
   const kinds = kindsOf(ctx, opts.kind);
   const { folder, problems } = loadFolder(ctx);
   // A file with errors whose record could still be read is searched as it stands; one that could not is left out. Each is said as it is.

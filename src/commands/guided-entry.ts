@@ -63,6 +63,24 @@ function readNow(ctx: CommandContext): Folder {
   return { dir, raw, checked, folder: checked.folder };
 }
 
+function nothingToChoose(kind: RecordKind, spec: FieldSpec): UserError {
+  const target = spec.type === 'funding' ? 'pool' : referenceTarget(kind, spec);
+  const of = target && target in COMMAND_OF ? (target as RecordKind) : kind;
+  return new UserError('guided.nothingToChoose', { target: { key: `kind.${of}` }, aKind: { key: `kind.a.${of}` as MessageKey }, command: COMMAND_OF[of] });
+}
+
+/**
+ * A required field that must name a record (an agreement's organisations, an offer's organisation,
+ * a funding line's pool) when the folder has none to choose: refused before the first question,
+ * not after the user has answered the ones before it.
+ */
+function refuseNothingToChoose(ctx: CommandContext, kind: RecordKind, f: Folder, missing: readonly FieldSpec[]): void {
+  for (const spec of missing) {
+    const choices = spec.type === 'funding' ? targetChoices('pool', f.folder, ctx.lang) : spec.choices ? undefined : choicesFor(kind, spec, f.folder, ctx.lang);
+    if (choices && choices.length === 0) throw nothingToChoose(kind, spec);
+  }
+}
+
 /** Whether Ctrl-C (or the end of input) stopped a question. */
 function isStop(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
@@ -288,9 +306,7 @@ class Asker {
   }
 
   private nothingToChoose(spec: FieldSpec): UserError {
-    const target = referenceTarget(this.kind, spec);
-    const kind = target && target in COMMAND_OF ? (target as RecordKind) : this.kind;
-    return new UserError('guided.nothingToChoose', { target: { key: `kind.${kind}` }, aKind: { key: `kind.a.${kind}` as MessageKey }, command: COMMAND_OF[kind] });
+    return nothingToChoose(this.kind, spec);
   }
 
   /** One of the choices: a plain list when short, else typed to filter. */
@@ -390,7 +406,7 @@ class Asker {
   /** Funding lines, each asked part by part and given as the flag's POOL:YEAR:KIND:AMOUNT. */
   private async funding(spec: FieldSpec): Promise<string[]> {
     const pools = targetChoices('pool', this.f.folder, this.ctx.lang);
-    if (pools.length === 0) throw new UserError('guided.nothingToChoose', { target: { key: 'kind.pool' }, aKind: { key: 'kind.a.pool' }, command: COMMAND_OF.pool });
+    if (pools.length === 0) throw nothingToChoose(this.kind, spec);
     return this.items(spec, 'guided.fundingMore', async () => {
       const pool = await this.pickOne(this.t('guided.fundingPool'), pools, spec, undefined, false);
       const year = await this.number(this.t('guided.fundingYear'), 'year');
@@ -620,6 +636,7 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
   if (missingRequired(kind, first).length === 0 && !needsReach(kind, first)) return opts;
   // Refused before the questions, not after them: the write would refuse the answers (see applyChange).
   refuseBesideUntold(ctx, kind, untoldRecords(f.raw, f.checked.problems, kind).filter((p) => typeof opts.id !== 'string' || p.file !== recordRel(kind, opts.id)));
+  refuseNothingToChoose(ctx, kind, f, missingRequired(kind, first));
   return guarded(async () => {
     const asker = await Asker.open(ctx, kind, f, recordWith);
     intro(ctx, ctx.t('guided.intro', { kind: { key: `kind.${kind}` } }));

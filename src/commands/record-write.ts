@@ -9,7 +9,7 @@ import { EXIT, UserError } from '../domain/errors.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { commentsAfterPlainValues, decode, thousandsNumbers, locate, MAX_FILE_BYTES, parseStrict, type PathSegment, type StrictParse } from '../store/yaml-read.js';
 import { applyFlags, hasFieldFlags, newId, unsetFields, withDefaults, type Rec } from '../register/build.js';
-import { isValidId, uniqueId } from '../domain/ids.js';
+import { isValidId, lettersLeftOut, slugify, uniqueId } from '../domain/ids.js';
 import { missingRequired, needsReach } from './guided-questions.js';
 import { referenceIndex, referrersOf } from '../register/refs.js';
 import { COMMAND_OF } from '../domain/kinds.js';
@@ -244,6 +244,8 @@ export function add(kind: RecordKind) {
     let read: FileWords | undefined;
     let createdId = '';
     let numberedFrom: string | undefined;
+    // The part of the name the id was made of, when other letters were left out.
+    let idFromPart: string | undefined;
     // An application received after its call's deadline: said after the change.
     let received: Message | undefined;
     let built: Rec | undefined;
@@ -269,8 +271,13 @@ export function add(kind: RecordKind) {
       if (!id) {
         // A name or title was given but holds no letter or digit to make an id of ("…" copied from an example).
         const named = [rec.name, rec.title].some((v) => typeof v === 'string' && v.trim() !== '');
-        throw new UserError(named ? 'register.noIdFromName' : 'register.noId', kindWords(kind));
+        // A name of letters none of which an id can hold (`日本語の会`) is not said to have none.
+        const letters = [rec.name, rec.title].some((v) => typeof v === 'string' && /[\p{L}\p{N}]/u.test(v));
+        throw new UserError(letters ? 'register.noIdFromLetters' : named ? 'register.noIdFromName' : 'register.noId', kindWords(kind));
       }
+      // An id made of a part of the name, other letters left out (`日本語の会 Midtjylland`): said which.
+      const name = typeof rec.name === 'string' ? rec.name : rec.title;
+      if (chosen === undefined && typeof name === 'string' && lettersLeftOut(name) && slugify(name) !== '' && id.includes(slugify(name))) idFromPart = slugify(name);
       if (!isValidId(id)) throw new UserError('register.badId');
       if (s.folder.records[kind].has(id) || s.current(kind, id) !== undefined) throw new UserError('register.exists', { ...kindWords(kind), id, command: COMMAND_OF[kind] });
       const { id: _drop, ...rest } = rec;
@@ -281,6 +288,7 @@ export function add(kind: RecordKind) {
       return [{ kind, id, record: { id, ...rest } }];
     });
     if (result.written.length > 0 || opts.dryRun) {
+      if (idFromPart) noteOf(ctx)({ key: 'register.idFromPart', params: { id: createdId } });
       if (numberedFrom) noteOf(ctx)({ key: opts.dryRun ? 'register.idNumberedDryRun' : 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
       ctx.stdout.write(`${createdId}\n`);
       if (received) noteOf(ctx)(received);

@@ -41,6 +41,14 @@ export function slugify(name: string, max = MADE_MAX): string {
   return kept.join('-');
 }
 
+/**
+ * Whether the name has letters or digits an id cannot be made of (`日本語`, `Ελλάδα`): letters that
+ * do not become a–z even spelled out. The id is then made of the rest, if there is any.
+ */
+export function lettersLeftOut(name: string): boolean {
+  return [...name].some((c) => /[\p{L}\p{N}]/u.test(c) && !/[a-z0-9]/.test(asciiFold(c)));
+}
+
 /** `base`, or `base-2`, `base-3`, … — the first that `taken` does not hold. */
 export function uniqueId(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;

@@ -43,13 +43,22 @@ export function withoutCurrency(text: string): string {
   return /\d/.test(number) ? number : text;
 }
 
-/** A whole number of kroner from a flag (`250000`, `250.000`, `250 000`), or a usage error that says how to write one. */
+/**
+ * A whole number of kroner from a flag (`250000`, `250.000`, `250 000`, `250.000 kr.`, as the
+ * question takes it), or a usage error that says how to write one.
+ */
 export function amountOption(raw: string, flag: string): number {
-  const n = readWholeNumber(raw);
-  const outside = amountOutsideRange(raw, flag);
+  const text = withoutCurrency(raw);
+  const n = readWholeNumber(text);
+  const outside = amountOutsideRange(text, flag);
   if (outside) throw outside;
-  if (n === undefined) throw new UserError('register.badFlagValue', { flag, expected: { key: 'register.expected.amount' } });
+  if (n === undefined) throw new UserError('register.badFlagValue', { flag, expected: amountExpected(text) });
   return n;
+}
+
+/** What an amount that is no whole number should be: without øre when it has them, else a number. */
+export function amountExpected(text: string): Message {
+  return { key: /[.,]\d{1,2}\s*$/.test(text.trim()) ? 'register.expected.amount' : 'register.expected.amountNumber' };
 }
 
 /**

@@ -128,6 +128,25 @@ export function sayNote(ctx: CommandContext, message: Message, tone: 'note' | 'w
   say(ctx, message, tone);
 }
 
+/**
+ * Warnings a change brings about in a call, often without touching its file (an application added to
+ * a call whose written list of applicants it now disagrees with): new, or saying other organisations
+ * than before. Said after the change, so `validate` shows nothing the command did not.
+ */
+const CAUSED_ELSEWHERE = new Set(['call-applications-agree']);
+
+function warningsCaused(before: CheckedFolder, after: CheckedFolder): Problem[] {
+  const key = (p: Problem) => `${p.file}\u0000${p.rule}\u0000${JSON.stringify(p.message)}`;
+  const had = new Set(before.problems.filter((p) => p.severity === 'warning').map(key));
+  return after.problems.filter((p) => p.severity === 'warning' && p.rule !== undefined && CAUSED_ELSEWHERE.has(p.rule) && !had.has(key(p)));
+}
+
+function sayWarningsCaused(ctx: CommandContext, warned: readonly Problem[], dryRun: boolean): void {
+  if (warned.length === 0) return;
+  say(ctx, { key: dryRun ? 'write.wouldCauseWarnings' : 'write.causedWarnings', params: { count: warned.length } }, 'warn');
+  for (const p of warned) ctx.stderr.write(problemLine(ctx.lang, ctx.dataDir, p) + '\n');
+}
+
 function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
   // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.
@@ -382,7 +401,8 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         ? { rel: f.rel, vocabulary: c.vocabulary, data: c.entries, text: f.text }
         : { rel: f.rel, kind: c.kind, id: c.id, data: c.record ?? undefined, text: f.text };
     });
-    const { introduced } = errorsIntroduced(checked, raw, changedFiles);
+    const { introduced, after } = errorsIntroduced(checked, raw, changedFiles);
+    const warned = warningsCaused(checked, after);
     // A text written as it is (a restored file) was never read this run: what the reader finds in
     // the text alone, before its data, is found in it too.
     for (const f of changing) if (!isVocabulary(f.change) && f.change.text !== undefined && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
@@ -406,6 +426,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
       say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
       for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
+      sayWarningsCaused(ctx, warned, true);
       return { exitCode: EXIT.ok, written: [] };
     }
 
@@ -515,6 +536,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
     for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
+    sayWarningsCaused(ctx, warned, false);
     // A Ctrl-C while git committed (git runs out of the terminal's reach, store/git.ts) is heard only
     // now. A commit that failed all the same has said so, with what to do: that is the one thing to
     // know (a stop had nothing left to stop), and the exit is the failed commit's.

@@ -7,7 +7,7 @@ import type { DataFolder } from '../domain/folder.js';
 import { deletePath, getPath, setPath } from '../domain/plain-data.js';
 import { UserError } from '../domain/errors.js';
 import { typedCvr } from '../domain/cvr.js';
-import { amountOption, amountOutsideRange, readWholeNumber, readYear } from '../domain/whole-numbers.js';
+import { amountOption, amountOutsideRange, readWholeNumber, readYear, withoutCurrency } from '../domain/whole-numbers.js';
 import type { Language, Message } from '../i18n/index.js';
 import { criteriaFromTexts, DEFAULT_SCALE } from '../domain/applications.js';
 import { FIELDS, fieldByName, optionName, type FieldSpec } from './fields.js';
@@ -46,12 +46,14 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
         const year = readYear(parts[1] ?? '');
-        const amount = wholeNumber(parts[3] ?? '');
+        // The amount as the question takes it: `250.000 kr.` too.
+        const amountText = withoutCurrency(parts[3] ?? '');
+        const amount = wholeNumber(amountText);
         // The pool is a reference, held to the id rule like every id on the command line.
         if (parts.length !== 4 || !isValidId(parts[0].trim()) || !parts[2]) bad(spec, 'funding');
         // The line's form is right but a part is not: said by the part, as the form names it.
         if (year === undefined) throw new UserError('register.fundingYear');
-        refuseAmountOutsideRange(parts[3] ?? '', { key: 'register.part.funding.amount' });
+        refuseAmountOutsideRange(amountText, { key: 'register.part.funding.amount' });
         if (amount === undefined) throw new UserError('register.fundingAmount');
         return { pool: parts[0].trim(), year, kind: parts[2].trim(), amount_dkk: amount };
       });
@@ -59,8 +61,9 @@ export function parseFlag(spec: FieldSpec, raw: unknown): unknown {
       return (Array.isArray(raw) ? raw : [raw]).map((item) => {
         const parts = String(item).split(':');
         const year = readYear(parts[0] ?? '');
-        const amount = wholeNumber(parts[1] ?? '');
-        if (parts.length === 2) refuseAmountOutsideRange(parts[1], { key: 'register.part.budgets.amount' });
+        const amountText = withoutCurrency(parts[1] ?? '');
+        const amount = wholeNumber(amountText);
+        if (parts.length === 2) refuseAmountOutsideRange(amountText, { key: 'register.part.budgets.amount' });
         if (parts.length !== 2 || amount === undefined) bad(spec, 'budgets');
         if (year === undefined) throw new UserError('register.budgetsYear');
         return { year, amount_dkk: amount };

@@ -442,8 +442,11 @@ function spliceRearranged(text: string, seq: import('yaml').YAMLSeq, dashes: Rea
 
 function applyEdits(text: string, edits: Edit[]): string {
   const crlf = text.includes('\r\n');
-  // From the end, so earlier offsets stay valid; insertions at one point keep their order.
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.order - a.order);
+  // From the end, so earlier offsets stay valid; insertions at one point keep their order. Where a
+  // field is inserted at the start of a field that is replaced or removed (a new `end` after
+  // `start`, where `status` is rewritten), the replacement is made first: made after, its range
+  // would cover the inserted text instead of the old field's, and the whole file be rewritten.
+  const sorted = [...edits].sort((a, b) => b.start - a.start || Number(b.end > b.start) - Number(a.end > a.start) || b.order - a.order);
   let out = text;
   for (const e of sorted) {
     let body = crlf ? e.text.replace(/\r?\n/g, '\r\n') : e.text;

@@ -107,6 +107,7 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
       // being filled in, one edited by hand): what its call's applications show is not known then.
       const incomplete = new Set(ctx.records.application.filter((a) => a.partial).map((a) => a.record.call));
       const byCall = applicationsByCall(ctx.records.application.filter((a) => !a.partial).map((a) => a.record));
+      const names = new Map(ctx.records.organisation.map(({ record }) => [record.id, typeof record.name === 'string' && record.name.trim() !== '' ? record.name.trim() : record.id]));
       for (const { rel, record } of ctx.records.call) {
         const apps = byCall.get(record.id);
         if (!apps || incomplete.has(record.id)) continue;
@@ -115,7 +116,8 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
           const written = record[field];
           if (written === undefined) continue;
           const differ = sameSet(written, derived[field]);
-          if (differ.length > 0) ctx.report(rel, [field], 'key', 'call-applications-agree', 'warning', { key: 'problem.callApplicantsDisagree', params: { field, count: differ.length, organisations: differ.join(', ') } });
+          // Named as the user knows them (by name; by id where no organisation has it).
+          if (differ.length > 0) ctx.report(rel, [field], 'key', 'call-applications-agree', 'warning', { key: 'problem.callApplicantsDisagree', params: { field, count: differ.length, organisations: differ.map((id) => names.get(id) ?? id).join(', ') } });
         }
       }
     },

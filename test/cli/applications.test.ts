@@ -617,7 +617,7 @@ describe('validate on applications', () => {
     expect((await civsam(['--data', agree, 'validate'])).code).toBe(0);
     const differ = folder({ 'calls/c1.yaml': JSON.stringify(call) + '\n', 'applications/a1.yaml': app('a1', 'alpha', 'refused'), 'applications/a2.yaml': app('a2', 'beta', 'granted') });
     const r = await civsam(['--data', differ, 'validate']);
-    expect(r.stdout).toContain('calls/c1.yaml:1:299  warning: the call lists selected, but its applications show 2 organisations differently: alpha, beta.');
+    expect(r.stdout).toContain('calls/c1.yaml:1:299  warning: the call lists selected, but its applications show 2 organisations differently: Alpha Forening, Beta Forening.');
     expect(r.stdout).not.toContain('lists applicants');
   });
 

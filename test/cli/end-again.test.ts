@@ -59,6 +59,22 @@ describe('agreement end, again', () => {
     expect(await da(dir, 'agreement', 'end', 'angst')).toEqual({ code: 0, stdout: '', stderr: 'Ingen ændring: aftalen »Samarbejde om angstgrupper« er allerede afsluttet, men dagen, den sluttede, er ikke registreret. Filen er ikke rørt. Angiv dagen med --date.\n' });
     expect(read(dir, 'agreements/angst.yaml')).toBe(before);
   });
+
+  it('a draft is not ended (that made it longer, or ended what never began): cancel it, or edit its planned end', async () => {
+    const dir = folder({ 'agreements/angst.yaml': AGREEMENT.replace('status: active\n', 'end: 2029-01-31\nstatus: draft\n') });
+    const before = read(dir, 'agreements/angst.yaml');
+    for (const date of [[], ['--date', '2030-01-01'], ['--date', '2026-11-30']]) {
+      expect(await da(dir, 'agreement', 'end', 'angst', ...date)).toEqual({ code: 2, stdout: '', stderr: 'fejl: aftale angst er et udkast: den er aldrig blevet indgået, så den kan ikke afsluttes. Bliver den ikke til noget, så annullér den: civsam agreement cancel angst. Skal den planlagte slutdato ændres, så brug civsam agreement edit angst --end ÅÅÅÅ-MM-DD.\n' });
+      expect(read(dir, 'agreements/angst.yaml')).toBe(before);
+    }
+  });
+
+  it('the help says what the default day is, as the command does it: a later recorded end is left as it is', async () => {
+    const help = await civsam(['agreement', 'end', '--help'], { env: { CIVSAM_LANG: 'da', COLUMNS: '200' } });
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('slutdatoen (standard: den registrerede slutdato, hvis den er passeret; er en senere slutdato registreret, ændres intet, så angiv --date for at afslutte tidligere; ellers i dag; en dag efter i dag: aftalen er aktiv til da; et udkast afsluttes ikke, men annulleres)');
+    const en = await civsam(['agreement', 'end', '--help'], { env: { CIVSAM_LANG: 'en', COLUMNS: '200' } });
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('the end date (default: the recorded end if already past; with a later end recorded nothing changes, so give --date to end it earlier; else today; a day after today: the agreement stays active until then; a draft is not ended but cancelled)');
+  });
 });
 
 describe('offer end, again', () => {

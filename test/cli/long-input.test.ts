@@ -22,9 +22,9 @@ const timed = <T>(f: () => T): { value: T; ms: number } => {
 describe('find and audit --rule refuse text longer than a name', () => {
   const dir = makeFolder({ ...baseFiles(), 'organisations/foreningen.yaml': org('foreningen', 'Foreningen') });
 
-  test('find: the same limit and message as every lookup of a name', async () => {
+  test('find: the same limit as every lookup of a name, said as a search', async () => {
     const r = await civsam(['--data', dir, 'find', LONG], DA);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: det, du angav, er for langt til at være en posts navn eller id: et navn har højst 200 tegn. Find posten med civsam find og en del af navnet.\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'fejl: det, du søger efter, er længere end nogen posts navn (et navn har højst 200 tegn): søg med en kortere del af navnet.\n' });
     // A near miss: 200 characters are still searched.
     const near = await civsam(['--data', dir, 'find', 'Forening'.padEnd(200, 'x'), '--format', 'json'], DA);
     expect(near.code).toBe(0);

@@ -12,6 +12,7 @@ export const names = defineMessages({
   // A lookup that found nothing while records of the kind were left out for errors: the one asked for may be among them.
   'names.leftOutHint': 'But {count, plural, one {this file has errors and is left out, so it may be that one} other {these # files have errors and are left out, so it may be one of them}}: {files}. Put {count, plural, one {it} other {them}} right first (civsam validate shows what is wrong).',
   'names.tooLong': 'what you gave is too long to be a record\'s name or id: a name has at most {max} characters. Find the record with civsam find and part of its name.',
+  'find.tooLong': 'what you searched for is longer than any record\'s name (a name has at most {max} characters): search with a shorter part of the name.',
   'names.leftOutHintNear': 'But {count, plural, one {this file has errors and is left out, so it may be that one} other {these # files have errors and are left out, so it may be one of them}}: {files}. Put {count, plural, one {it} other {them}} right first (civsam validate shows what is wrong). Or did you mean: {list}?',
   'names.listHint': 'See them with civsam {command} list, or search with civsam find and part of the name.',
   'names.ambiguous': 'what you gave for {what} matches several: {candidates}. Give the id, or more of the name.',
@@ -48,6 +49,7 @@ export const names = defineMessages({
   'names.chooseHint': 'Angiv en af disse: {list}.',
   'names.leftOutHint': 'Men {count, plural, one {denne fil har fejl og er udeladt, så det kan være den} other {disse # filer har fejl og er udeladt, så det kan være en af dem}}: {files}. Ret {count, plural, one {den} other {dem}} først (civsam validate viser, hvad der er galt).',
   'names.tooLong': 'det, du angav, er for langt til at være en posts navn eller id: et navn har højst {max} tegn. Find posten med civsam find og en del af navnet.',
+  'find.tooLong': 'det, du søger efter, er længere end nogen posts navn (et navn har højst {max} tegn): søg med en kortere del af navnet.',
   'names.leftOutHintNear': 'Men {count, plural, one {denne fil har fejl og er udeladt, så det kan være den} other {disse # filer har fejl og er udeladt, så det kan være en af dem}}: {files}. Ret {count, plural, one {den} other {dem}} først (civsam validate viser, hvad der er galt). Eller mente du: {list}?',
   'names.listHint': 'Se dem med civsam {command} list, eller søg med civsam find og en del af navnet.',
   'names.ambiguous': 'det, du angav ved {what}, passer til flere: {candidates}. Angiv id\'et eller mere af navnet.',
