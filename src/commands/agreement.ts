@@ -3,7 +3,7 @@ import type { CommandContext } from '../context/context.js';
 import { addMonths, dateOption } from '../domain/dates.js';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
-import { applyChange, changeRecord, sayNote } from '../register/apply-change.js';
+import { applyChange, changeRecord, say } from '../register/apply-change.js';
 import type { Message } from '../i18n/index.js';
 
 type Opts = { dryRun?: boolean; commit?: boolean; date?: string; summary?: string; nextDue?: string; nextInMonths?: string };
@@ -58,7 +58,7 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (status === 'active') notes.push({ key: 'register.agreementEndsOn', params: { name, date: end } });
     return [{ kind: 'agreement', id, record: { ...r, status, end } }];
   });
-  if (unchanged) sayNote(ctx, unchanged);
+  if (unchanged) say(ctx, unchanged);
   return result.exitCode;
 }
 

@@ -1,7 +1,7 @@
 // `civsam offer end`: an offer stops; its last day is recorded.
 import type { CommandContext } from '../context/context.js';
 import { dateOption } from '../domain/dates.js';
-import { applyChange, sayNote } from '../register/apply-change.js';
+import { applyChange, say } from '../register/apply-change.js';
 import { UserError } from '../domain/errors.js';
 import type { Message } from '../i18n/index.js';
 
@@ -37,6 +37,6 @@ export async function end(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     if (date > ctx.today) notes.push({ key: 'register.offerRunsUntil', params: { name, date } });
     return [{ kind: 'offer', id, record: { ...r, active_until: date } }];
   });
-  if (unchanged) sayNote(ctx, unchanged);
+  if (unchanged) say(ctx, unchanged);
   return result.exitCode;
 }

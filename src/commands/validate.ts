@@ -5,9 +5,10 @@ import { loadFolder, resolveDataDir } from '../context/load.js';
 import { kindWord, shown } from '../context/names.js';
 import { EXIT } from '../domain/errors.js';
 import type { DataFolder } from '../domain/folder.js';
-import { FOLDER_OF, RECORD_KINDS, REFERENCES, type RecordKind, type Target } from '../domain/kinds.js';
+import { RECORD_KINDS, REFERENCES, VOCABULARIES, kindOfFile, type RecordKind, type Target } from '../domain/kinds.js';
 import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../domain/names.js';
 import { translate, type Message } from '../i18n/index.js';
+import { valueLabel } from '../i18n/values.js';
 import type { Problem } from '../store/load-folder.js';
 import { readRecordFile } from '../store/write-record.js';
 import { fieldAt, parseStrict, type PathSegment } from '../store/yaml-read.js';
@@ -55,10 +56,7 @@ function renderText(ctx: CommandContext, problems: Problem[]): void {
   }
 }
 
-const TARGETS: readonly Target[] = [...RECORD_KINDS, 'patient-groups', 'municipalities', 'offer-types'];
-
-/** The kind of record a file holds, by its folder (`organisations/x.yaml`). */
-const kindOfFile = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
+const TARGETS: readonly Target[] = [...RECORD_KINDS, ...VOCABULARIES];
 
 /** What a field at `path` of a record of `kind` refers to (REFERENCES: `patient_groups.*`), if anything. */
 function referenceAt(kind: RecordKind, path: readonly PathSegment[]): Target | undefined {
@@ -94,6 +92,7 @@ function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[
     const r = index.exact(word);
     return r.status === 'found' ? [index.get(r.id)!] : r.status === 'unknown' ? r.closest : r.candidates;
   };
+  // By name and id, vocabulary entries too: in a file the id is what is written.
   const didYouMean = (near: readonly NamedEntry[]): Message => ({ key: 'names.didYouMean', params: { list: near.slice(0, 3).map((e) => shown(e, ctx.lang)).join(', ') } });
   return problems.map((p) => {
     if (p.message.key === 'problem.reference') {
@@ -122,8 +121,9 @@ function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[
       if (!allowed?.codes || typeof word !== 'string') return p;
       const index = enumNames(allowed.codes, allowed.field);
       const r = index.resolve(word);
-      const hint: Message | undefined = r.status === 'found' ? { key: 'problem.writeCode', params: { code: r.id, label: ctx.lang === 'da' ? index.get(r.id)!.display.da : index.get(r.id)!.names[2] } }
-        : (r.status === 'unknown' ? r.closest : r.candidates).length > 0 ? { key: 'names.didYouMean', params: { list: (r.status === 'unknown' ? r.closest : r.candidates).slice(0, 3).map((e) => e.id).join(', ') } } : undefined;
+      const near = r.status === 'found' ? [] : r.status === 'unknown' ? r.closest : r.candidates;
+      const hint: Message | undefined = r.status === 'found' ? { key: 'problem.writeCode', params: { code: r.id, label: valueLabel(ctx.lang, r.id, allowed.field) } }
+        : near.length > 0 ? { key: 'names.didYouMean', params: { list: near.slice(0, 3).map((e) => e.id).join(', ') } } : undefined;
       return hint ? { ...p, message: { key: 'problem.withHint', params: { problem: p.message, hint } } } : p;
     }
     return p;

@@ -119,9 +119,10 @@ function load(ctx: CommandContext, cache: boolean, reads?: readonly RecordKind[]
   return { ...checked, fileCount: raw.files.length, unchanged: on, dataOf: dataOfFiles(raw.files) };
 }
 
-/** A file's data by its path, looked up when asked (only for the few files a report names as left out). */
+/** A file's data by its path, the files indexed when first asked (only a report that names records left out asks). */
 function dataOfFiles(files: ReadonlyArray<{ rel: string; data: unknown }>): (rel: string) => unknown {
-  return (rel) => files.find((f) => f.rel === rel)?.data;
+  let byRel: Map<string, { data: unknown }> | undefined;
+  return (rel) => (byRel ??= new Map(files.map((f) => [f.rel, f]))).get(rel)?.data;
 }
 
 /**

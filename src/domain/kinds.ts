@@ -45,6 +45,9 @@ export const FOLDER_OF: Record<RecordKind, string> = {
   application: 'applications',
 };
 
+/** The kind of record a file holds, by its folder (`organisations/x.yaml`); undefined for any other file. */
+export const kindOfFile = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
+
 export const VOCABULARIES = ['patient-groups', 'municipalities', 'offer-types'] as const;
 export type VocabularyName = (typeof VOCABULARIES)[number];
 

@@ -31,14 +31,16 @@ export function yearOption(raw: string, flag: string): number {
   return year;
 }
 
+/** An amount with the unit before or after it, the number in the middle. */
+const WITH_CURRENCY = /^\s*(?:(?:kr\.?|kroner|dkk)\s*)?(.*?)(?:\s*(?:kr\.?|kroner|dkk))?\s*$/iu;
+
 /**
  * An amount as it is typed at a question, without the unit people write with it before or after the
  * number (`250.000 kr.`, `kr. 250.000`, `250 000 kroner`, `250000 DKK`); the number is then read as
  * any other (a decimal comma is still refused). Anything else is left as it was typed.
  */
 export function withoutCurrency(text: string): string {
-  const unit = '(?:kr\\.?|kroner|dkk)';
-  const m = new RegExp(`^\\s*(?:${unit}\\s*)?(.*?)(?:\\s*${unit})?\\s*$`, 'iu').exec(text);
+  const m = WITH_CURRENCY.exec(text);
   const number = m?.[1] ?? '';
   return /\d/.test(number) ? number : text;
 }

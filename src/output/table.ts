@@ -873,18 +873,16 @@ function wrapUneven(text: string, width: number, indent: number): string[] {
   return out;
 }
 
-/** A word's pieces as pieces() finds them, never parted inside a character (an emoji sequence, a letter and its marks). */
+/** A word's pieces as pieces() finds them (breaksBefore), never parted inside a character (an emoji sequence, a letter and its marks). */
 function graphemePieces(word: string): string[] {
   const out: string[] = [];
   let piece = '';
+  let at = 0;
   const chars = graphemes(word);
   for (let k = 0; k < chars.length; k++) {
     piece += chars[k];
-    const c = chars[k];
-    const next = chars[k + 1];
-    if (next === undefined) break;
-    const here = c.length === 1 ? c.charCodeAt(0) : -1;
-    if ((isDash(here) && !(next.length === 1 && isDash(next.charCodeAt(0)))) || (here === FULL_STOP && LETTER.test(next))) {
+    at += chars[k].length;
+    if (k + 1 < chars.length && breaksBefore(word, at)) {
       out.push(piece);
       piece = '';
     }

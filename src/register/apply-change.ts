@@ -123,11 +123,6 @@ function dataDirOf(ctx: CommandContext): string {
   return resolveDataFolder(ctx);
 }
 
-/** A note on stderr, as a change says what it did: wrapped on a terminal, one line to a pipe. */
-export function sayNote(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
-  say(ctx, message, tone);
-}
-
 /**
  * Warnings a change brings about in a call, often without touching its file (an application added to
  * a call whose written list of applicants it now disagrees with): new, or saying other organisations
@@ -147,7 +142,8 @@ function sayWarningsCaused(ctx: CommandContext, warned: readonly Problem[], dryR
   for (const p of warned) ctx.stderr.write(problemLine(ctx.lang, ctx.dataDir, p) + '\n');
 }
 
-function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
+/** A note on stderr, as a change says what it did (also for a command's own notes beside one). */
+export function say(ctx: CommandContext, message: Message, tone: 'note' | 'warn' | 'ok' = 'note'): void {
   const c = ctx.errColor;
   // Wrapped on a terminal (a commit line, a note about other files); one line to a pipe or a log.
   const text = wrapForTerminal(translate(ctx.lang, message.key, message.params), ctx);

@@ -3,7 +3,7 @@
 // read what a failing file's schema left readable, so every problem of a file shows in one run.
 import type { ValidateFunction } from 'ajv';
 import { schemaValidator, type SchemaName } from '../domain/schema-validators.js';
-import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, REFERENCES, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
+import { DEFAULT_POLICY, FOLDER_OF, RECORD_KINDS, kindOfFile, REFERENCES, VOCABULARIES, type CivsamSettings, type CollaborationModel, type Municipality, type OfferType, type PatientGroup, type Policy, type RecordKind, type RecordTypes, type Target } from '../domain/kinds.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { OwnChecks, Problem, RawFolder, SourceFile } from '../store/load-folder.js';
 import type { PathSegment, Position } from '../store/yaml-read.js';
@@ -256,7 +256,6 @@ const REFERRED = new Set<string>(RECORD_KINDS.flatMap((k) => REFERENCES[k].map((
 /** At most this share of the files changed for a patch; beyond it a whole check costs about the same. */
 const PATCH_SHARE = 0.01;
 
-const kindOfRel = (rel: string): RecordKind | undefined => RECORD_KINDS.find((k) => rel.startsWith(`${FOLDER_OF[k]}/`));
 
 /** How far past a difference between two listings the next common file is looked for before comparing them whole. */
 const RESYNC = 16;
@@ -315,12 +314,12 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   if (touched.length > Math.max(50, raw.files.length * PATCH_SHARE)) return undefined;
   const kinds = new Set<RecordKind>();
   for (const rel of touched) {
-    const kind = kindOfRel(rel);
+    const kind = kindOfFile(rel);
     if (!kind) return undefined; // settings, model or a vocabulary
     kinds.add(kind);
   }
   // A record that went may leave references to it dangling anywhere.
-  if ([...gone].some((rel) => REFERRED.has(kindOfRel(rel)!))) return undefined;
+  if ([...gone].some((rel) => REFERRED.has(kindOfFile(rel)!))) return undefined;
   const again: Array<{ kinds: readonly RecordKind[]; emits: readonly string[] }> = [];
   for (const rule of [...RECORD_RULES, ...APPLICATION_RULES]) {
     if (rule.local) continue;
@@ -332,7 +331,7 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const rerun = new Set(again.flatMap((r) => r.kinds));
   // A new id can make a reference that was dangling good: those files' references are checked again.
   const added = appeared.size > 0;
-  const referring = new Set(added ? before.problems.filter((p) => p.rule === 'reference' && kindOfRel(p.file) && !changed.has(p.file)).map((p) => p.file) : []);
+  const referring = new Set(added ? before.problems.filter((p) => p.rule === 'reference' && kindOfFile(p.file) && !changed.has(p.file)).map((p) => p.file) : []);
   const out: Problem[] = before.problems.filter((p) => !changed.has(p.file) && !gone.has(p.file) && !dropped.has(p.rule) && !(p.rule === 'reference' && referring.has(p.file)));
   for (const p of raw.problems) if (changed.has(p.file)) out.push(p);
   const report = reporter(raw, out);
@@ -352,7 +351,7 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
     const how = FOLDER_RULES[rule.id];
     if (rule.local) rule.check(own);
     else if (how === 'reference') rule.check({ ...own, records: only((rel) => changed.has(rel) || referring.has(rel)) });
-    else if (typeof how === 'object' && how.kinds.some((k) => kinds.has(k))) rule.check({ ...own, records: only((rel) => rerun.has(kindOfRel(rel)!)) });
+    else if (typeof how === 'object' && how.kinds.some((k) => kinds.has(k))) rule.check({ ...own, records: only((rel) => rerun.has(kindOfFile(rel)!)) });
   }
   // The region's own contact and CVR number are in the settings, which are as they were.
   checkPublicContacts(own, a.settings && { rel: a.settingsRel, data: a.settings }, { settings: false });

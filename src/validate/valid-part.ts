@@ -6,7 +6,8 @@
 // they cannot look up. A problem outside the record folders
 // (civsam.yaml, the model, a vocabulary, a record folder that cannot be read) leaves no sound part:
 // every record is read through those, so the folder is refused as a whole.
-import { FOLDER_OF, RECORD_KINDS, REFERENCES, forEachValueAt, type RecordKind } from '../domain/kinds.js';
+import { FOLDER_OF, RECORD_KINDS, REFERENCES, forEachValueAt, kindOfFile, type RecordKind } from '../domain/kinds.js';
+import { recordName } from '../domain/names.js';
 import type { DataFolder } from '../domain/folder.js';
 import type { Problem } from '../store/load-folder.js';
 
@@ -37,7 +38,7 @@ export function leftOutCounts(leftOut: LeftOut): LeftOutCounts {
   const add = (kind: RecordKind | undefined) => {
     if (kind) counts[kind] = (counts[kind] ?? 0) + 1;
   };
-  for (const file of leftOut.files) add(RECORD_KINDS.find((k) => file.startsWith(`${FOLDER_OF[k]}/`)));
+  for (const file of leftOut.files) add(kindOfFile(file));
   for (const record of leftOut.dependents) add(RECORD_KINDS.find((k) => record.startsWith(`${k}/`)));
   return counts;
 }
@@ -85,25 +86,24 @@ export function validPart(folder: DataFolder, problems: readonly Problem[], data
 /** The records left out, in file order: those of the files with errors (by the id their file gives, else its name), then the dependents. */
 function leftOutRecords(folder: DataFolder, files: ReadonlySet<string>, dependents: ReadonlySet<string>, dataOf?: (rel: string) => unknown): LeftOutRecord[] {
   const out: LeftOutRecord[] = [];
-  const titleOf = (record: unknown): string | undefined => {
-    if (record === null || typeof record !== 'object') return undefined;
-    const r = record as Record<string, unknown>;
-    const t = typeof r.title === 'string' ? r.title : typeof r.name === 'string' ? r.name : undefined;
-    return t !== undefined && t.trim() !== '' ? t.trim() : undefined;
+  const titleOf = (kind: RecordKind, record: unknown): string | undefined => {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+    const t = recordName(folder, kind, record as Record<string, unknown>)?.trim();
+    return t ? t : undefined;
   };
   for (const file of [...files].sort()) {
-    const kind = RECORD_KINDS.find((k) => file.startsWith(`${FOLDER_OF[k]}/`));
+    const kind = kindOfFile(file);
     if (!kind) continue;
     // The file's name is its record's id (the data contract); its title from what the file holds.
     const id = file.slice(FOLDER_OF[kind].length + 1).replace(/\.ya?ml$/, '');
-    const title = titleOf(dataOf?.(file));
+    const title = titleOf(kind, dataOf?.(file));
     out.push({ kind, id, file, ...(title !== undefined ? { title } : {}) });
   }
   for (const d of dependents) {
     const slash = d.indexOf('/');
     const kind = d.slice(0, slash) as RecordKind;
     const id = d.slice(slash + 1);
-    const title = titleOf(folder.records[kind].get(id));
+    const title = titleOf(kind, folder.records[kind].get(id));
     out.push({ kind, id, file: folder.fileOf(kind, id) ?? `${FOLDER_OF[kind]}/${id}.yaml`, ...(title !== undefined ? { title } : {}) });
   }
   return out;

@@ -81,9 +81,12 @@ describe('Ctrl-C while init starts the history', () => {
       const at = `Ctrl-C ${delay} ms after start`;
       const s = state(dir);
       seen.add(s);
-      // A signal before Node has run civsam's first line ends it as Node does (nothing made).
+      // A signal before Node has run civsam's first line ends it as Node does (nothing made); so
+      // can one in the last moments, once init has handed Ctrl-C back with the folder finished
+      // (its history recorded): either way never a history begun but empty.
       if (r.signal !== null) {
-        expect({ signal: r.signal, state: s }, at).toEqual({ signal: 'SIGINT', state: 'none' });
+        expect(r.signal, at).toBe('SIGINT');
+        expect(['none', '1 commit, 0 unrecorded'], at).toContain(s);
         continue;
       }
       if (s === 'none') {
