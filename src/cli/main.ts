@@ -8,7 +8,7 @@ import { isValidId } from '../domain/ids.js';
 import { UserError, UsageError, EXIT, fileSystemFailure, fileSystemMessage } from '../domain/errors.js';
 import { languageChoice, languageFromEnvironment, translate, type Language, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { argumentInWords, prepareArguments } from './arguments.js';
-import { endNotingStops, endOfRun, heardYet, notedStop, sayOnStop, stopExitCode, stopNoting } from '../store/stop-request.js';
+import { endNotingStops, endOfRun, heardYet, notedStop, sayOnStop, stopExitCode, stopNoting, stopsBeforeAnything } from '../store/stop-request.js';
 import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
@@ -152,7 +152,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
     // Asked to stop too late to stop anything (the change was done, or none was begun): said too.
     await heardYet();
     const late = notedStop();
-    if (late && late.then !== 'write.stopped' && late.then !== 'sync.interrupted') {
+    if (late && !stopsBeforeAnything(late.then)) {
       stopNoting();
       streams.stderr.write(errColor.yellow(t(late.then)) + '\n');
       return stopExitCode(late.signal);

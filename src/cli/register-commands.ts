@@ -209,6 +209,8 @@ export const REGISTER_COMMANDS: CommandSpec[] = [
     name: 'init', args: '[dir]', description: 'cmd.init.description',
     options: [{ flags: '--sample', description: 'opt.init.sample' }, { flags: '--no-commit', description: 'opt.register.noCommit' }, { flags: '--no-history', description: 'opt.init.noHistory' }, { flags: '--remote <url>', description: 'opt.init.remote', oneWord: true }],
     examples: ['civsam init ./region-data', 'civsam init ./proeve --sample', 'civsam --lang en init ./data', 'civsam init ./region-data --remote https://gitlab.rm.dk/civilsamfund/register.git'],
+    // A new folder, not a change to one: a stop before init begins is told that no folder was made.
+    stopsSaying: 'init.stoppedBeforeStart',
     load: () => import('../commands/init.js'),
   },
   {

@@ -218,7 +218,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   } catch (e) {
     stop.dispose();
     rmSync(build, { recursive: true, force: true });
-    if (e instanceof Stopped) throw new UserError('init.stopped', { dir: shown }, stop.exitCode());
+    if (e instanceof Stopped) throw new UserError(exists ? 'init.stoppedInEmpty' : 'init.stopped', { dir: shown }, stop.exitCode());
     throw FileSystemError.at(e, target, 'mkdir');
   }
 
@@ -235,7 +235,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     stopped = stop.count() > 0;
   } finally {
     // A request from here on comes too late to stop anything: it is told the folder was finished.
-    stop.handBack(recorded ? 'write.finishedCommitted' : 'write.finished');
+    stop.handBack(recorded ? 'init.finishedBeforeStopRecorded' : 'init.finishedBeforeStop');
   }
   const shared = sharing && findRepository(target) ? sharing.shareFolder(ctx, target, opts.remote!, shown) : EXIT.ok;
   // Standing in the folder, civsam finds it (upward from where one stands): no --data to type.

@@ -31,7 +31,12 @@ export interface StopRequests {
  * committed), or nothing was written; for a sync, that nothing was sent or brought in yet, or
  * that it was done.
  */
-export type StopOutcome = Extract<MessageKey, 'write.stopped' | 'write.finished' | 'write.finishedCommitted' | 'sync.interrupted' | 'sync.finishedBeforeStop'>;
+export type StopOutcome = Extract<MessageKey, 'write.stopped' | 'write.finished' | 'write.finishedCommitted' | 'sync.interrupted' | 'sync.finishedBeforeStop' | 'init.stoppedBeforeStart' | 'init.finishedBeforeStop' | 'init.finishedBeforeStopRecorded'>;
+
+/** The outcomes said of a stop that came before anything was begun: the command stops there (cli/main.ts). */
+export function stopsBeforeAnything(then: StopOutcome): boolean {
+  return then === 'write.stopped' || then === 'sync.interrupted' || then === 'init.stoppedBeforeStart';
+}
 
 /**
  * Requests that came before any change listened: from the program's first line (bin/civsam.js

@@ -4,7 +4,7 @@
 // of it. Now the history is finished first and the stop said after it, or a history that could not
 // be finished is taken away again; the folder is never left with an empty one.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, testEnv } from '../helpers/cli.js';
@@ -16,14 +16,17 @@ const CREATED = 'Oprettede datamappen d5 (19 filer): indstillinger, model, ordli
 const STARTED = 'Historikken for mappen er startet: civsam registrerer hver ændring i den, med hvem og hvornår, så civsam history kan vise den, og en tidligere udgave kan hentes tilbage.';
 const NEXT = 'Næste skridt: gå ind i mappen (cd d5); civsam finder den derfra. Registrér så den første organisation: civsam org add --name "…" --kind patientforening --areas psykiatri --scope regional';
 const FINISHED = 'Bedt om at stoppe: datamappen d5 var allerede lagt på plads, så den blev gjort færdig først, med de første filer registreret i historikken. Den er klar til brug.';
+const FINISHED_LATE = 'Bedt om at stoppe: datamappen var allerede oprettet, så den blev gjort færdig først, med de første filer registreret i historikken. Den er hel og klar til brug.';
+const STOPPED_BEFORE = 'fejl: stoppet efter dit ønske, før datamappen blev oprettet; intet er oprettet eller ændret. Kør civsam init igen, når du er klar.\n';
+const STOPPED_BUILDING = 'fejl: stoppet efter dit ønske; d5 blev ikke oprettet, og intet er efterladt. Kør civsam init igen, når du er klar.\n';
 const REAL_GIT = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
 
 type Ended = { code: number | null; signal: NodeJS.Signals | null; stderr: string };
 
-/** `civsam init d5` in a process of its own; `delay`: ms after it starts, a SIGINT to it. */
-function init(cwd: string, env: Record<string, string>, delay?: number): Promise<Ended> {
+/** `civsam init d5` in a process of its own; `delay`: ms after it starts, a SIGINT to it; `preload`: a module Node loads first. */
+function init(cwd: string, env: Record<string, string>, delay?: number, preload?: string): Promise<Ended> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'init', 'd5'], { cwd, env: testEnv({ ...DA, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), BIN, 'init', 'd5'], { cwd, env: testEnv({ ...DA, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
     if (delay !== undefined) setTimeout(() => child.kill('SIGINT'), delay);
@@ -48,6 +51,46 @@ function state(dir: string): string {
   const commits = log.code === 0 ? log.stdout.trim() : '0';
   return `${commits} commit, ${git(dir, ['status', '--porcelain']).stdout.split('\n').filter(Boolean).length} unrecorded`;
 }
+
+/** A module Node loads before civsam: `code` runs in the process that runs init. */
+function preloaded(code: string): string {
+  const file = join(makeFolder({}), 'preload.mjs');
+  writeFileSync(file, code);
+  return file;
+}
+
+// Ctrl-C as soon as civsam listens for it (its first line), before init has begun.
+const STOP_AT_START = "const t = setInterval(() => { if (process.listenerCount('SIGINT') > 0) { clearInterval(t); process.kill(process.pid, 'SIGINT'); } }, 1);\nt.unref();\n";
+// Ctrl-C while init builds the folder: as it makes the folder it builds in, beside the new one.
+const STOP_WHILE_BUILDING = "import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\nconst make = fs.mkdtempSync;\nfs.mkdtempSync = (prefix, ...rest) => { if (String(prefix).includes('.civsam-init-')) process.kill(process.pid, 'SIGINT'); return make(prefix, ...rest); };\nsyncBuiltinESMExports();\n";
+
+describe('Ctrl-C before the folder is in place says what became of it', () => {
+  // Before, a stop before init began said the data folder was "as before", of a folder that was not there.
+  test('before init begins: no data folder was made', async () => {
+    const home = makeFolder({});
+    const r = await init(home, {}, undefined, preloaded(STOP_AT_START));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 130, stderr: 'fejl: stoppet efter dit ønske, før datamappen blev oprettet; intet er oprettet eller ændret. Kør civsam init igen, når du er klar.\n' });
+    expect(state(join(home, 'd5'))).toBe('none');
+    const en = await init(home, { CIVSAM_LANG: 'en' }, undefined, preloaded(STOP_AT_START));
+    expect({ code: en.code, stderr: en.stderr }).toEqual({ code: 130, stderr: 'error: stopped at your request before the data folder was made; nothing was made or changed. Run civsam init again when you are ready.\n' });
+  }, 30_000);
+
+  test('while it is built: the folder is not made, and nothing of it is left', async () => {
+    const home = makeFolder({});
+    const r = await init(home, {}, undefined, preloaded(STOP_WHILE_BUILDING));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 130, stderr: 'fejl: stoppet efter dit ønske; d5 blev ikke oprettet, og intet er efterladt. Kør civsam init igen, når du er klar.\n' });
+    expect(readdirSync(home)).toEqual([]);
+  }, 30_000);
+
+  // An empty folder that was there before is not said to be "not made": it is there, as it was.
+  test('while it is built into an empty folder: the folder is left empty, as it was', async () => {
+    const home = makeFolder({});
+    mkdirSync(join(home, 'd5'));
+    const r = await init(home, {}, undefined, preloaded(STOP_WHILE_BUILDING));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 130, stderr: 'fejl: stoppet efter dit ønske; intet blev lagt i d5, og mappen er som før. Kør civsam init igen, når du er klar.\n' });
+    expect({ top: readdirSync(home), d5: readdirSync(join(home, 'd5')) }).toEqual({ top: ['d5'], d5: [] });
+  }, 30_000);
+});
 
 describe('Ctrl-C while init starts the history', () => {
   test('during the first commit: the commit is finished, the stop said after it, exit 130', async () => {
@@ -91,11 +134,14 @@ describe('Ctrl-C while init starts the history', () => {
       }
       if (s === 'none') {
         expect(r.code, at).toBe(130);
-        expect(r.stderr, at).toMatch(/^fejl: stoppet efter dit ønske/);
+        // Said of the folder that was to be made, never that a folder "is as before".
+        expect([STOPPED_BEFORE, STOPPED_BUILDING], at).toContain(r.stderr);
       } else {
         expect(s, at).toBe('1 commit, 0 unrecorded');
-        expect(r.stderr, at).toBe([CREATED, STARTED, NEXT, ...(r.code === 130 ? [FINISHED] : []), ''].join('\n'));
-        expect(r.code, at).toBe(r.stderr.includes(FINISHED) ? 130 : 0);
+        // The stop heard while the history was started is said by init; one after it, by the command line.
+        const told = r.stderr.includes(FINISHED) ? [FINISHED] : r.stderr.includes(FINISHED_LATE) ? [FINISHED_LATE] : [];
+        expect(r.stderr, at).toBe([CREATED, STARTED, NEXT, ...told, ''].join('\n'));
+        expect(r.code, at).toBe(told.length > 0 ? 130 : 0);
       }
     }
     expect(seen.has('0 commit, 19 unrecorded')).toBe(false);

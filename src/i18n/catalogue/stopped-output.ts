@@ -11,6 +11,10 @@ export const stoppedOutput = defineMessages({
   'init.stopped': 'stopped at your request; {dir} was not made and nothing is left of it. Run civsam init again when you are ready.',
   'init.finishedAfterStop': 'Asked to stop: the data folder {dir} was already in place, so it was finished first. It is ready to use.',
   'init.finishedAfterStopRecorded': 'Asked to stop: the data folder {dir} was already in place, so it was finished first, with its first files recorded in its history. It is ready to use.',
+  'init.stoppedInEmpty': 'stopped at your request; nothing was put in {dir}, and it is as it was. Run civsam init again when you are ready.',
+  'init.stoppedBeforeStart': 'stopped at your request before the data folder was made; nothing was made or changed. Run civsam init again when you are ready.',
+  'init.finishedBeforeStop': 'Asked to stop: the data folder was already made, so it was finished first. It is complete and ready to use.',
+  'init.finishedBeforeStopRecorded': 'Asked to stop: the data folder was already made, so it was finished first, with its first files recorded in its history. It is complete and ready to use.',
 }, {
   'publish.stopped': 'stoppet efter dit ønske, før nogen side blev lagt på plads; de midlertidige filer er fjernet, og webstedet i {dir} er som før. Udgiv igen, når du er klar.',
   'publish.stoppedFirst': 'stoppet efter dit ønske, før nogen side blev lagt på plads; intet er udgivet, og {dir} er som før (de midlertidige filer er fjernet). Udgiv igen, når du er klar.',
@@ -20,4 +24,8 @@ export const stoppedOutput = defineMessages({
   'init.stopped': 'stoppet efter dit ønske; {dir} blev ikke oprettet, og intet er efterladt. Kør civsam init igen, når du er klar.',
   'init.finishedAfterStop': 'Bedt om at stoppe: datamappen {dir} var allerede lagt på plads, så den blev gjort færdig først. Den er klar til brug.',
   'init.finishedAfterStopRecorded': 'Bedt om at stoppe: datamappen {dir} var allerede lagt på plads, så den blev gjort færdig først, med de første filer registreret i historikken. Den er klar til brug.',
+  'init.stoppedInEmpty': 'stoppet efter dit ønske; intet blev lagt i {dir}, og mappen er som før. Kør civsam init igen, når du er klar.',
+  'init.stoppedBeforeStart': 'stoppet efter dit ønske, før datamappen blev oprettet; intet er oprettet eller ændret. Kør civsam init igen, når du er klar.',
+  'init.finishedBeforeStop': 'Bedt om at stoppe: datamappen var allerede oprettet, så den blev gjort færdig først. Den er hel og klar til brug.',
+  'init.finishedBeforeStopRecorded': 'Bedt om at stoppe: datamappen var allerede oprettet, så den blev gjort færdig først, med de første filer registreret i historikken. Den er hel og klar til brug.',
 });
