@@ -14,7 +14,7 @@
 // file path is still only ever made from a well-formed id.
 import { controlCharacterIn, nfc } from '../domain/text.js';
 import { notAName, requireId } from '../domain/ids.js';
-import { COMMAND_OF, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
+import { COMMAND_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import { andList, type Message, type MessageKey } from '../i18n/index.js';
 import { kindFromWord } from '../context/record-args.js';
 import { placeholderIn } from '../i18n/advice-placeholders.js';
@@ -42,13 +42,18 @@ function attributeName(flag: string): string {
   return flag.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message): void {
+/**
+ * `record`: the value names the command's own record (`org show ../x`): text that is no name
+ * (read as a path, or holding control characters) is refused as history and restore refuse it,
+ * neither a record's name nor its id, without the text, rather than described as an id not well formed.
+ */
+function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message, record = false): void {
   const check = (v: string) => {
     if (!names) return requireId(v, what, listedBy);
     const why = notAName(v);
     if (why === undefined) return v;
     // Too long for a name is also too long for an id: say so, as history does, rather than describe ids.
-    if (why.userMessage.key === 'names.tooLong') throw why;
+    if (why.userMessage.key === 'names.tooLong' || (record && v.trim() !== '')) throw why;
     return requireId(v, what, listedBy);
   };
   for (const v of Array.isArray(value) ? value : [value]) {
@@ -183,7 +188,8 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
       const names = positionalNames(spec, p.name);
       // A refusal names the argument in words ("the id you gave for the application"), not as `<id>`.
       const inWords: Message = { key: p.name === 'party-ids' ? 'cli.idArgument.parties' : names && 'target' in names ? `cli.idArgument.${names.target}` as MessageKey : 'cli.idArgument' };
-      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)));
+      const record = names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target);
+      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), record);
       const l = names && lookup(what, names, value, false, (v) => { outArgs[i] = v; });
       if (l) lookups.push(l);
       return value;

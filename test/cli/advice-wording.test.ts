@@ -13,8 +13,10 @@ const ID_RULE = 'Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestre
 describe('an invalid id names the list command of the kind asked for', () => {
   const dir = makeFolder(baseFiles());
   it.each([
-    [['call', 'show', '../x'], `fejl: det id, du angav for opslaget, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam call list viser dem.`],
-    [['consultation', 'show', 'a/../b'], `fejl: det id, du angav for høringen, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam consultation list viser dem.`],
+    // The record argument takes a name too: only an empty one is refused as an id (a path is no name, below).
+    [['call', 'show', ''], `fejl: det id, du angav for opslaget, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam call list viser dem.`],
+    [['consultation', 'show', ' '], `fejl: det id, du angav for høringen, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam consultation list viser dem.`],
+    [['consultation', 'show', 'a/../b'], 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.'],
     [['agreement', 'list', '--pool', '/a/b'], `fejl: --pool er ikke et gyldigt id. ${ID_RULE} Det er postens filnavn uden .yaml; civsam pool list viser dem.`],
     [['org', 'list', '--municipality', 'a\\b'], `fejl: --municipality er ikke et gyldigt id. ${ID_RULE} civsam vocab list kommuner viser kommunerne og deres id'er.`],
   ])('civsam %j', async (args, message) => {
@@ -22,7 +24,7 @@ describe('an invalid id names the list command of the kind asked for', () => {
   });
 
   it('in English too', async () => {
-    expect((await civsam(['--data', dir, 'application', 'show', '../a/b'])).stderr).toContain('It is the record\'s file name without .yaml; civsam application list shows them.');
+    expect((await civsam(['--data', dir, 'application', 'show', ''])).stderr).toContain('It is the record\'s file name without .yaml; civsam application list shows them.');
   });
 });
 

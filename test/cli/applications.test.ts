@@ -149,11 +149,11 @@ describe('application add, assess and decide', () => {
     expect(both.code).toBe(2);
     expect(both.stderr.split('\n')[0]).toBe('fejl: --remove fjerner bedømmerens hele bedømmelse og giver ingen ny: udelad --score, --note.');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(a1);
-    // An id that is a path or holds an escape code is refused as an id, not looked for.
+    // An id that is a path or holds an escape code is refused as neither a name nor an id, not looked for.
     for (const id of ['../a1', 'a1\u001b[31m']) {
       const bad = await run(dir, 'application', 'assess', id, '--assessor', 'Fagkonsulent 2', '--remove');
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toMatch(/^error: the id you gave for the application is not valid/);
+      expect(bad.stderr).toMatch(/^error: what you gave is neither a record's name nor its id \(it reads as a path to a file/);
       expect(bad.stderr).not.toContain('\u001b');
     }
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(a1);

@@ -119,11 +119,11 @@ describe('consultation open after the deadline', () => {
       stderr: 'fejl: fristen for høringen h1 er overskredet (i dag er 2. apr. 2026), og åbnes den nu, har parterne ingen tid til at svare. Giv den først en ny frist med civsam consultation edit h1 --deadline ÅÅÅÅ-MM-DD, og åbn den så med civsam consultation open h1.\n',
     });
     expect(read(dir)).toBe(CLOSED);
-    // Not an id: refused as such, the escape code not echoed.
+    // Neither a name nor an id: refused as such, the escape code not echoed.
     for (const bad of ['../', 'h1\u001b[31m']) {
       const r = await run(dir, ['consultation', 'open', bad], 'da');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^fejl: det id, du angav for høringen, er ikke gyldigt\./);
+      expect(r.stderr).toMatch(/^fejl: det, du angav, er hverken en posts navn eller dens id \(det ligner en sti til en fil/);
       expect(r.stderr).not.toContain('\u001b');
     }
     // On the deadline day itself, and with a new deadline, it opens.

@@ -51,10 +51,10 @@ describe('options typed with a control character', () => {
     // A mark that turns the direction of the text, in English.
     const turned = await civsam(['--data', dir, 'application', 'assess', 'a1', '--assessor', 'K\u202e', '--score', 'reach=3', '--date', '2026-02-10', '--no-commit']);
     expect(turned.stderr).toBe('  --assessor contains an invisible character that turns the direction of the text, so that it can show on pages and in spreadsheets as something else than what is written. Remove it (retype the text, or delete the invisible character where the text turns).\nerror: the change was refused because of the problem above; nothing was written.\n');
-    // `../` as the id: refused as an id, and the escape code is never echoed.
+    // `../` as the id: refused as no name and no id, and the escape code is never echoed.
     const path = await da(dir, 'application', 'assess', '../a1', '--no-commit', '--assessor', `K${ESC}`, '--score', 'reach=3');
     expect(path.code).toBe(2);
-    expect(path.stderr).toMatch(/^fejl: det id, du angav for ansøgningen, er ikke gyldigt\./);
+    expect(path.stderr).toMatch(/^fejl: det, du angav, er hverken en posts navn eller dens id \(det ligner en sti til en fil/);
     for (const r of [assess, respond, turned, path]) expect(r.stderr).not.toMatch(/[\u001b\u202e]/);
     expect(files()).toBe(before);
   });

@@ -65,4 +65,20 @@ describe('a name with a slash between words', () => {
     expect((await run(['history', '../x'])).stderr).toBe('fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n');
     expect(readdirSync(join(dir, 'organisations'))).toEqual(before);
   });
+
+  // Before, show, edit and end said such text was an id not well formed, and described ids; it is
+  // no id and no name: said as history and restore say it.
+  test('a path given to show, edit or end is said to read as a path, not to be an id not well formed', async () => {
+    const PATH_DA = 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
+    const PATH_EN = "error: what you gave is neither a record's name nor its id (it reads as a path to a file, or holds control or invisible characters). Find the record with civsam find and part of its name.\n";
+    const before = git(dir, ['status', '--porcelain']).stdout;
+    for (const path of ['../x', '/etc/passwd', 'a/../../b']) {
+      for (const args of [['org', 'show', path], ['offer', 'edit', path, '--title', 'Ny titel'], ['agreement', 'end', path, '--date', '2026-06-30']]) {
+        const at = `${args.join(' ')}`;
+        expect(await run(args), at).toMatchObject({ code: 2, stdout: '', stderr: PATH_DA });
+        expect(await civsam(['--data', dir, ...args], { env: { CIVSAM_LANG: 'en', COLUMNS: '80' } }), at).toMatchObject({ code: 2, stdout: '', stderr: PATH_EN });
+      }
+    }
+    expect(git(dir, ['status', '--porcelain']).stdout).toBe(before);
+  });
 });

@@ -134,7 +134,7 @@ describe('records and vocabulary entries by name or prefix', () => {
     const r = await run(['offer', 'add', '--organisation', '../x', '--title', 'X']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --organisation is not a valid id\./);
-    expect((await run(['org', 'show', '../angstforeningen-midt'])).stderr).toMatch(/^error: the id you gave for the organisation is not valid\./);
+    expect((await run(['org', 'show', '../angstforeningen-midt'])).stderr).toMatch(/^error: what you gave is neither a record's name nor its id \(it reads as a path to a file/);
   });
 
   test('an id made from a long name is at most 40 characters, cut between words', async () => {
