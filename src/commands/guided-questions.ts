@@ -8,7 +8,7 @@ import { getPath } from '../domain/plain-data.js';
 import { criterionText } from '../domain/applications.js';
 import { requiredOf } from '../domain/shapes.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
-import type { Language } from '../i18n/index.js';
+import { translate, type Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
 import { fieldLabel as shownFieldLabel, valueLabel } from '../i18n/values.js';
 import { FIELDS, type FieldSpec } from '../register/fields.js';
@@ -163,7 +163,10 @@ export function reviewLines(kind: RecordKind, id: string, rec: Rec, folder: Data
   const rows: Array<[string, string]> = [['Id', id]];
   for (const spec of FIELDS[kind]) {
     const value = getPath(rec, spec.path);
-    if (value !== undefined) rows.push([fieldLabel(kind, spec, lang), shownValue(kind, spec, value, folder, lang)]);
+    // Never a label with nothing after it: an empty text is no answer and is left out; a list the
+    // user left empty is written as such, and said as show says it ("ingen").
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
+    rows.push([fieldLabel(kind, spec, lang), Array.isArray(value) && value.length === 0 ? translate(lang, 'show.emptyList') : shownValue(kind, spec, value, folder, lang)]);
   }
   const width = Math.max(...rows.map(([label]) => displayWidth(label)));
   return rows.map(([label, value]) => `  ${padToWidth(`${label}:`, width + 1)} ${value}`);

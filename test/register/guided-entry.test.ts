@@ -225,4 +225,29 @@ describe('the questions, from the schemas and the field table', () => {
       '  Aktivt fra:     1. mar. 2026',
     ].join('\n'));
   });
+
+  // Before, a list left empty (no patient group chosen) showed its label with nothing after it.
+  it('the review never shows a label with nothing after it: an empty list is said as show says it, an empty text left out', () => {
+    expect(reviewLines('hearing-party', 'alpha', { organisation: 'alpha', areas: ['psychiatry'], patient_groups: [], since: '2026-12-07', status: 'active' }, folder, 'da').join('\n')).toBe([
+      '  Id:             alpha',
+      '  Organisation:   Alpha Forening (alpha)',
+      '  Områder:        psykiatri',
+      '  Patientgrupper: ingen',
+      '  Siden:          7. dec. 2026',
+      '  Status:         aktiv',
+    ].join('\n'));
+    expect(reviewLines('organisation', 'ny', { name: 'Ny Forening', kind: 'other', areas: ['health'], patient_groups: [], scope: 'regional', website: '', notes: '  ' }, folder, 'en').join('\n')).toBe([
+      '  Id:             ny',
+      '  Name:           Ny Forening',
+      '  Kind:           other',
+      '  Areas:          health',
+      '  Patient groups: none',
+      '  Reach:          regional',
+    ].join('\n'));
+    // Every kind: a label is always followed by a value.
+    for (const kind of Object.keys(FIELDS) as Array<keyof typeof FIELDS>) {
+      const rec = Object.fromEntries(FIELDS[kind].filter((f) => !f.path.includes('.')).map((f) => [f.path, ['list', 'texts', 'years', 'funding', 'budgets'].includes(f.type) ? [] : f.type === 'text' ? '' : undefined]));
+      for (const line of reviewLines(kind, 'x', rec, folder, 'da')) expect(line, `${kind}: ${line}`).toMatch(/:\s+\S/);
+    }
+  });
 });
