@@ -88,7 +88,7 @@ function quotedCriteria(ctx: CommandContext, texts: readonly string[]): string {
 /** Which year's money the ranking is held against and why, what is left of it, and where it runs out. */
 function moneyNotes(ctx: CommandContext, r: Ranking): string[] {
   const amount = (n: number) => formatAmount(n, ctx.lang);
-  const notes = [ctx.t(`ranking.year.${r.yearSource}` as MessageKey, { year: r.year })];
+  const notes = [ctx.t(`ranking.year.${r.yearSource}` as MessageKey, { year: r.year, leftOut: r.yearLeftOut })];
   if (r.budget === null || r.available === null || r.committed === null || r.pool === null) notes.push(ctx.t('ranking.noBudget', { year: r.year }));
   else {
     const money = { pool: r.pool.name, year: r.year, budget: amount(r.budget), committed: amount(r.committed), available: amount(r.available), over: amount(-r.available) };

@@ -58,6 +58,12 @@ export interface Ranking {
   pool: { id: string; name: string } | null;
   year: number;
   yearSource: RankingYearSource;
+  /**
+   * Applications that name years but did not choose the year, being out of the competition
+   * (withdrawn, or refused on formal grounds): said beside the year, so that "the year the
+   * applications ask for" is not read as all of them. 0 with --year.
+   */
+  yearLeftOut: number;
   /** The pool's budget for the year (null without a pool or a budget that year). */
   budget: number | null;
   /** What agreements and decided grants already take from the pool in the year (overview funding's allocated; null without a budget). */
@@ -114,6 +120,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
   const tied = [...panel.tied].filter(([name]) => apps.some((a) => assessedBy(a, name)));
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
   const { year, source } = rankingYear(call, apps, given.year);
+  const yearLeftOut = source === 'option' ? 0 : apps.filter((a) => outOfCompetition(a) && (a.years?.length ?? 0) > 0).length;
   // The pool-year as `overview funding` gives it: its budget, what agreements and decisions grant, what is left.
   const money = pool ? buildFundingReport(folder, asOf, { pools: [pool.id], years: [year] }).poolYears.find((py) => py.pool.id === pool.id && py.year === year) : undefined;
   const budget = money?.budget ?? null;
@@ -149,7 +156,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
   const firstUndecidedRank = undecided[0]?.rank ?? null;
   const unranked = rows.filter((r) => r.total === null);
   return {
-    call: call.id, deadline: call.deadline, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, budget, committed, available,
+    call: call.id, deadline: call.deadline, pool: pool ? { id: pool.id, name: pool.name } : null, year, yearSource: source, yearLeftOut, budget, committed, available,
     criteria: criteria.map((c) => ({ id: c.id, weight: c.weight ?? 1 })),
     assessors: assessors.length,
     uncounted: { assessors: tied.length, organisations: [...new Set(tied.flatMap(([, orgs]) => orgs))].sort() },

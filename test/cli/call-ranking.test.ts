@@ -1,6 +1,6 @@
 // `civsam call ranking`: weighted totals, ranks and the line where the pool's money runs out,
 // worked out by hand beside the data; the .xlsx workbook read back with SheetJS.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
@@ -290,7 +290,21 @@ describe('call ranking', () => {
     expect(report).toMatchObject({ year: 2026, yearSource: 'applications-all', budget: 250_000, available: 250_000, otherYears: [] });
     expect(report.applications.map((a: any) => [a.id, a.rank])).toEqual([['r1', 1], ['f1', null], ['f2', null], ['w1', null]]);
     const da = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
-    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, ansøgningerne søger midler til (vælg et andet år med --year).');
+    // The sentence says that those out of the competition were not counted in choosing the year, and why: before, it read as if every application asked for 2026.
+    expect(da.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, det år, ansøgningerne søger midler til; 3 ansøgninger, der er trukket tilbage eller har fået afslag af formelle grunde, er ikke talt med ved valget af året, fordi de ikke får plads i rangordningen (vælg et andet år med --year).');
+    const en = await civsam(['--data', dir, '--lang', 'en', 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(en.stdout).toContain('The ranking is held against the pool\'s money for 2026, the year the applications ask for money for; 3 applications that were withdrawn or refused on formal grounds are not counted in choosing the year, as they have no place in the ranking (choose another with --year).');
+    expect(JSON.parse(r.stdout)).toMatchObject({ yearLeftOut: 3 });
+    // Only one out of the competition names a year: the deadline's year, said of the applications in the ranking.
+    rmSync(join(dir, 'applications/f2.yaml'));
+    rmSync(join(dir, 'applications/w1.yaml'));
+    writeFileSync(join(dir, 'applications/r1.yaml'), app('r1', 'beta', 100_000, [by('Anna', 4, 3)]));
+    const deadline = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(deadline.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, fristens år, da ingen ansøgning i rangordningen angiver, hvilke år den søger midler til; 1 ansøgning, der er trukket tilbage eller har fået afslag af formelle grunde, er ikke talt med ved valget af året, fordi den ikke får plads i rangordningen (vælg et andet år med --year).');
+    // With none left out, the sentence is as it was.
+    rmSync(join(dir, 'applications/f1.yaml'));
+    const plain = await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md']);
+    expect(plain.stdout).toContain('Rangordningen holdes op mod puljens midler for 2026, fristens år, da ingen ansøgning angiver, hvilke år den søger midler til (vælg et andet år med --year).');
   });
 
   it('takes the year the applications ask for, else the deadline\'s', () => {
