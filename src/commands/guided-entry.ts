@@ -32,6 +32,7 @@ import { choicesFor, fieldLabel, isAmount, missingRequired, needsReach, offered,
 import { problemLine } from '../output/problem-line.js';
 import { typedValueWording } from '../register/flag-words.js';
 import { withoutColour } from '../output/plain-terminal.js';
+import { keysInTurn } from './guided-keys.js';
 import { wrapForTerminal, wrapText } from '../output/table.js';
 import { textWidth } from '../output/text-width.js';
 import { amountOutsideRange, readWholeNumber, readYear, withoutCurrency } from '../domain/whole-numbers.js';
@@ -106,12 +107,16 @@ class Asker {
     return translate(this.ctx.lang, key, params);
   }
 
+  /** The terminal's keys as every question reads them: a name pasted with its newline is taken with one Enter (guided-keys.ts). */
+  private keys?: NodeJS.ReadableStream;
+
   private get context() {
     const terminal = this.ctx.terminal!;
     // No colour where civsam decided on none (--no-color, NO_COLOR): the questions are coloured by
     // the prompt library, which sees neither. A fresh stream per question: each question ends its own.
     const output = this.ctx.errColor.level === 0 ? withoutColour(terminal.output) : terminal.output;
-    return { input: terminal.input, output, clearPromptOnDone: false };
+    this.keys ??= keysInTurn(terminal.input);
+    return { input: this.keys, output, clearPromptOnDone: false };
   }
 
   /** The terminal's width, which the prompt library breaks lines at wherever they reach it. */

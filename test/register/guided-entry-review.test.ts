@@ -52,6 +52,36 @@ function shownAsOne(screen: string, start: string): string {
 }
 
 describe('guided entry in Danish, 80 columns', () => {
+  // Before, a name pasted (or typed ahead) with its newline into a question typed to filter needed a
+  // second Enter: the Enter came while the question still looked the name up, and was dropped.
+  it('a name pasted with its newline is taken with that one Enter, in a question of one choice and of several', async () => {
+    // Enough organisations that the question is typed to filter.
+    const others = Object.fromEntries(['Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'].map((n) => [`organisations/${n.toLowerCase()}.yaml`, org(n.toLowerCase(), `${n} Forening`)]));
+    const dir = makeFolder({ ...files(), ...others });
+    const run = onTerminal(['hearing-party', 'add', '--data', dir, '--no-commit'], { env: DA });
+    await run.waitFor('? Organisation (skriv for at filtrere)');
+    run.type('Alpha Forening\r');
+    await run.waitFor('✔ Organisation Alpha Forening (alpha)', 5_000);
+    await run.waitFor('? Vil du udfylde flere felter?');
+    choose(run, 'Nej: vis posten, før den gemmes');
+    await run.waitFor('? Gem posten?');
+    choose(run, 'Ja, gem');
+    expect((await run.exit()).code).toBe(0);
+    expect(read(dir, 'hearing-parties/alpha.yaml')).toMatchObject({ organisation: 'alpha' });
+    // Several choices: the pasted word with its newline picks the first match at once.
+    const adding = onTerminal(['org', 'add', '--data', dir, '--no-commit'], { env: DA });
+    await adding.waitFor('? Navn');
+    adding.type('Ny Forening\r');
+    await adding.waitFor('? Art');
+    adding.type(KEY.enter);
+    await adding.waitFor('❯ Færdig (0 valgt)');
+    adding.type('psyk\n');
+    await adding.waitFor('✔ Områder + psykiatri', 5_000);
+    await adding.waitFor('❯ Færdig (1 valgt)');
+    adding.type(KEY.ctrlC);
+    await adding.exit();
+  });
+
   it('an agreement: the name typed first is picked, the year asked again at once, the review corrects the reach', async () => {
     const dir = makeFolder(files());
     const run = onTerminal(['agreement', 'add', '--data', dir, '--no-commit'], { env: DA });
