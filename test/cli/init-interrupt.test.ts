@@ -92,6 +92,19 @@ describe('Ctrl-C before the folder is in place says what became of it', () => {
   }, 30_000);
 });
 
+// Ctrl-C once init has said its next step: the folder is whole, its history recorded.
+const STOP_AFTER_NEXT = "const write = process.stderr.write.bind(process.stderr);\nprocess.stderr.write = (chunk, ...rest) => { const r = write(chunk, ...rest); if (String(chunk).includes('Næste skridt')) process.kill(process.pid, 'SIGINT'); return r; };\n";
+
+describe('Ctrl-C once the folder is in place says it is complete', () => {
+  // Before, it was told that "the change" was finished, not what became of the folder.
+  test('after the last step is said: the folder was made and is complete, exit 130', async () => {
+    const home = makeFolder({});
+    const r = await init(home, {}, undefined, preloaded(STOP_AFTER_NEXT));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 130, stderr: [CREATED, STARTED, NEXT, FINISHED_LATE, ''].join('\n') });
+    expect(state(join(home, 'd5'))).toBe('1 commit, 0 unrecorded');
+  }, 30_000);
+});
+
 describe('Ctrl-C while init starts the history', () => {
   test('during the first commit: the commit is finished, the stop said after it, exit 130', async () => {
     const home = makeFolder({});
