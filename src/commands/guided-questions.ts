@@ -7,6 +7,7 @@ import { HAS_REACH, REFERENCES, type RecordKind, type Target } from '../domain/k
 import { getPath } from '../domain/plain-data.js';
 import { criterionText } from '../domain/applications.js';
 import { requiredOf } from '../domain/shapes.js';
+import { emptyMeansAllGroups } from '../domain/scope.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { translate, type Language } from '../i18n/index.js';
 import { terminalSafe } from '../i18n/terminal-text.js';
@@ -166,7 +167,7 @@ export function reviewLines(kind: RecordKind, id: string, rec: Rec, folder: Data
     // Never a label with nothing after it: an empty text is no answer and is left out; a list the
     // user left empty is written as such, and said as show says it ("ingen").
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-    rows.push([fieldLabel(kind, spec, lang), Array.isArray(value) && value.length === 0 ? translate(lang, 'show.emptyList') : shownValue(kind, spec, value, folder, lang)]);
+    rows.push([fieldLabel(kind, spec, lang), Array.isArray(value) && value.length === 0 ? translate(lang, emptyMeansAllGroups(kind, spec.path) ? 'show.allGroupsOfAreas' : 'show.emptyList') : shownValue(kind, spec, value, folder, lang)]);
   }
   const width = Math.max(...rows.map(([label]) => displayWidth(label)));
   return rows.map(([label, value]) => `  ${padToWidth(`${label}:`, width + 1)} ${value}`);

@@ -10,6 +10,7 @@ import { criterionText, grantedAmount, scoredCriteria, textIn } from '../domain/
 import { FOLDER_OF, RECORD_KINDS, type Application, REFERENCES, VOCABULARIES, forEachValueAt, type RecordKind, type Target } from '../domain/kinds.js';
 import { idWithName, recordName } from '../domain/record-name.js';
 import { shapeAt } from '../domain/shapes.js';
+import { emptyMeansAllGroups } from '../domain/scope.js';
 import { EXIT, UserError } from '../domain/errors.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { fieldLabel, messageOr, valueLabel } from '../i18n/values.js';
@@ -120,7 +121,7 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
       const label = fieldLabel(ctx.lang, kind, path);
       if (Array.isArray(v)) {
         // An empty list says so in words (as one inside a list item does) rather than leaving the cell blank.
-        if (v.length === 0) rows.push([label, ctx.t('show.emptyList')]);
+        if (v.length === 0) rows.push([label, ctx.t(emptyMeansAllGroups(kind, path) ? 'show.allGroupsOfAreas' : 'show.emptyList')]);
         else if (v.every((x) => !isObject(x))) rows.push([label, v.map((x) => scalar(path, x)).join(v.every((x) => typeof x === 'string') && linePerItem(path) ? '\n' : ', ')]);
         else listRows(path, k, label, v);
       } else if (isObject(v)) {

@@ -5,7 +5,7 @@
 // Pure functions over the loaded folder; the group tree and the hearing index are built once per
 // folder, so every consultation is judged without scanning all parties.
 import type { DataFolder } from './folder.js';
-import type { Area, Consultation, HearingParty } from './kinds.js';
+import type { Area, Consultation, HearingParty, RecordKind } from './kinds.js';
 import { descendantsIndex, organisationActiveOn, partyWithdrawnBy } from './reach.js';
 
 export interface GroupTree {
@@ -39,6 +39,17 @@ export function concernedGroups(tree: GroupTree, groups: readonly string[] | und
   const named = groups && groups.length > 0 ? groups : noneMeansAll ? (areas ?? []).flatMap((a) => tree.byArea.get(a as Area) ?? []) : [];
   for (const g of named) for (const d of tree.descendants.get(g) ?? [g]) out.add(d);
   return out;
+}
+
+/**
+ * The kinds whose empty list of patient groups means every group of their areas (concernedGroups'
+ * `noneMeansAll`): `show` and a guided review say so for such a list, never "none".
+ */
+const ALL_GROUPS_WHEN_NONE: ReadonlySet<RecordKind> = new Set<RecordKind>(['agreement', 'call', 'hearing-party', 'consultation']);
+
+/** Whether an empty list at `path` of a record of `kind` means every patient group of its areas. */
+export function emptyMeansAllGroups(kind: RecordKind, path: string): boolean {
+  return path === 'patient_groups' && ALL_GROUPS_WHEN_NONE.has(kind);
 }
 
 /** What a party or consultation is about: its areas and its patient groups with every group below them. */

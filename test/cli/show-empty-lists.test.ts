@@ -40,7 +40,9 @@ describe('show: an empty list says none', () => {
   it('a consultation\'s empty lists, in Danish, as a table, Markdown and CSV', async () => {
     const table = await civsam(['consultation', 'show', 'h1', '--data', dir], DA);
     expect(table.code).toBe(0);
-    for (const field of ['Patientgrupper', 'Inviterede', 'Udeladte', 'Svar']) expect(cell(table.stdout, field)).toBe('ingen');
+    for (const field of ['Inviterede', 'Udeladte', 'Svar']) expect(cell(table.stdout, field)).toBe('ingen');
+    // A consultation that names no patient group concerns every group of its areas: never "none".
+    expect(table.stdout.replace(/[│\s]+/g, ' ')).toContain('Patientgrupper alle patientgrupper inden for områderne');
     const md = await civsam(['consultation', 'show', 'h1', '--data', dir, '--format', 'md'], DA);
     expect(md.stdout).toContain('| Inviterede | ingen |');
     const csv = await civsam(['consultation', 'show', 'h1', '--data', dir, '--format', 'csv'], DA);
@@ -51,6 +53,7 @@ describe('show: an empty list says none', () => {
   it('in English too, and JSON keeps the empty list', async () => {
     const en = await civsam(['consultation', 'show', 'h1', '--data', dir], { env: { COLUMNS: '80' } });
     expect(cell(en.stdout, 'Invited')).toBe('none');
+    expect(en.stdout.replace(/[│\s]+/g, ' ')).toContain('Patient groups all patient groups in its areas');
     const json = await civsam(['consultation', 'show', 'h1', '--data', dir, '--format', 'json'], DA);
     expect(JSON.parse(json.stdout).record.invited).toEqual([]);
   });

@@ -227,12 +227,12 @@ describe('the questions, from the schemas and the field table', () => {
   });
 
   // Before, a list left empty (no patient group chosen) showed its label with nothing after it.
-  it('the review never shows a label with nothing after it: an empty list is said as show says it, an empty text left out', () => {
+  it('the review never shows a label with nothing after it: an empty list is said as show says it (a hearing party with no patient group as every group of its areas), an empty text left out', () => {
     expect(reviewLines('hearing-party', 'alpha', { organisation: 'alpha', areas: ['psychiatry'], patient_groups: [], since: '2026-12-07', status: 'active' }, folder, 'da').join('\n')).toBe([
       '  Id:             alpha',
       '  Organisation:   Alpha Forening (alpha)',
       '  Områder:        psykiatri',
-      '  Patientgrupper: ingen',
+      '  Patientgrupper: alle patientgrupper inden for områderne',
       '  Siden:          7. dec. 2026',
       '  Status:         aktiv',
     ].join('\n'));

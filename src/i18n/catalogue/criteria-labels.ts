@@ -7,11 +7,14 @@ export const criteriaLabels = defineMessages({
   'label.weight': 'weight',
   'label.kinds': 'only for',
   'show.emptyList': 'none',
+  // An empty list of patient groups on a record for which it means every group of its areas.
+  'show.allGroupsOfAreas': 'all patient groups in its areas',
   // One of an assessor's ties: the organisation's name and the kind of tie.
   'show.tie': '{organisation} ({relation})',
 }, {
   'label.weight': 'vægt',
   'label.kinds': 'kun til',
   'show.emptyList': 'ingen',
+  'show.allGroupsOfAreas': 'alle patientgrupper inden for områderne',
   'show.tie': '{organisation} ({relation})',
 });
