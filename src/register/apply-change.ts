@@ -531,7 +531,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
           commitFailed = true;
         }
       }
-      if (strangers.length > 0) say(ctx, othersNewMessage(strangers, language), 'warn');
+      if (strangers.length > 0) say(ctx, othersNewMessage(strangers), 'warn');
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
     for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
@@ -652,11 +652,9 @@ function newRecordsOfOthers(root: string, real: string, others: readonly string[
   });
 }
 
-/** The note naming new record files of others (newRecordsOfOthers), with the one command that commits them, in the folder's language. */
-function othersNewMessage(files: ReadonlyArray<{ rel: string; kind: RecordKind; id: string }>, language: Language): Message {
-  const paths = files.map((f) => shellWord(f.rel)).join(' ');
-  const subject = describeChanges(files.map((f) => ({ kind: f.kind, id: f.id, after: {} })), language).split('\n')[0];
-  return { key: 'git.othersNew', params: { count: files.length, files: files.map((f) => f.rel).join(', '), command: `git add -- ${paths} && git commit -m ${shellWord(subject)} -- ${paths}` } };
+/** The note naming new record files of others (newRecordsOfOthers), with the civsam command that records them. */
+function othersNewMessage(files: ReadonlyArray<{ rel: string; kind: RecordKind; id: string }>): Message {
+  return { key: 'git.othersNew', params: { count: files.length, files: files.map((f) => f.rel).join(', ') } };
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */

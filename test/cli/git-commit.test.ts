@@ -380,18 +380,30 @@ describe('the next change after a commit that failed', () => {
     expect(existsSync(join(dir, '.git', 'civsam-uncommitted.json'))).toBe(false);
   }, 30_000);
 
-  it('a new record file nobody noted as civsam\'s is not committed unasked: named, with the command that commits it', () => {
+  it('a new record file nobody noted as civsam\'s is not committed unasked: named, with civsam\'s command that records it (no git commands)', () => {
     const { dir, git } = committedFolder(baseFiles());
     expect(civsamBinary(['org', 'add', '--name', 'Fylde 8', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit', '--data', dir], { env: GIT }).code).toBe(0);
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(next.code).toBe(0);
-    const command = "git add -- organisations/fylde-8.yaml && git commit -m 'organisation fylde-8: oprettet' -- organisations/fylde-8.yaml";
-    expect(next.stderr).toContain(`Bemærk: organisations/fylde-8.yaml er en ny post, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet den, så den kom ikke med i denne registrering. Er den jeres (fx gemt, mens disken var fuld), så registrér den ved at køre dette i datamappen: ${command}\n`);
+    expect(next.stderr).toContain('Bemærk: organisations/fylde-8.yaml er en ny post, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet den, så den kom ikke med i denne registrering. Er den jeres (fx gemt, mens disken var fuld), så registrér den med civsam doctor --record.\n');
     expect(next.stderr).not.toContain('anden fil');
+    expect(next.stderr).not.toMatch(/git (add|commit)/);
     expect(git('status', '--porcelain')).toBe('?? organisations/fylde-8.yaml\n');
-    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    // The command it names records it.
+    expect(civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT }).code).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
-    expect(git('log', '-1', '--format=%s')).toBe('organisation fylde-8: oprettet\n');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation fylde-8: oprettet i en ny fil, registreret bagefter\n');
+  }, 30_000);
+
+  it('a change to a file with changes of its own not recorded: not recorded by civsam, and civsam doctor --record named for when it is ready (no git commands)', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const file = join(dir, 'organisations/alpha.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8') + 'website: https://i-haanden.example\n');
+    const r = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(r.stderr).toContain('Ikke registreret i historikken: organisations/alpha.yaml havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Når filen er klar, registrerer civsam doctor --record den.\n');
+    expect(r.stderr).not.toMatch(/git (add|commit)/);
+    expect(civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT }).code).toBe(0);
+    expect(git('status', '--porcelain')).toBe('');
   }, 30_000);
 
   it('a change whose note of civsam\'s own work does not fit on the disk is refused before anything is saved', async () => {
