@@ -60,7 +60,8 @@ function sayHistory(ctx: CommandContext, root: string, path: string, erased: rea
     ctx.stderr.write(ctx.t('contact.historyClean') + '\n');
     return;
   }
-  const commits = found.commits.map((c) => `${c.commit.slice(0, 7)} (${formatDate(c.date.slice(0, 10), ctx.lang)})`).join(', ');
+  // Each version by its day, its number after it (what the IT department needs to find it).
+  const commits = found.commits.map((c) => ctx.t('contact.historyVersion', { date: formatDate(c.date.slice(0, 10), ctx.lang), commit: c.commit.slice(0, 7) })).join(', ');
   ctx.stderr.write(ctx.t('contact.historyHolds', { path, count: found.commits.length, commits }) + '\n');
   if (!found.clean) {
     ctx.stderr.write(ctx.t('contact.purgeNotCommitted', { file, path }) + '\n');

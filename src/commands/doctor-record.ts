@@ -94,8 +94,10 @@ export function recordHandEdits(ctx: CommandContext, repo: Repository, dir: stri
       continue;
     }
     const what = source!.what;
-    // A file the last commit did not have is a record created by hand, not changed.
-    const key = inHistory(repo, prefix, rel) ? 'commit.handEdited' : 'commit.handCreated';
+    // A file the last commit did not have is a record created, not changed. Who wrote it is not
+    // known here (by hand in an editor, or a change of civsam's whose note was lost): the history
+    // says only that it was recorded afterwards.
+    const key = inHistory(repo, prefix, rel) ? 'commit.recordedLaterEdited' : 'commit.recordedLaterCreated';
     const message = what.role === 'record'
       ? translate(lang, key, { what: `${translate(lang, `kind.${what.kind}`)} ${what.id}` })
       : translate(lang, key, { what: rel });

@@ -37,7 +37,11 @@ export function reportSharing(ctx: CommandContext, realDir: string, repair: bool
 
   const place = locate(realDir);
   if ('problem' in place) {
-    if (place.problem === 'no-remote') say(ctx.t('doctor.noRemote'), c.yellow);
+    if (place.problem === 'no-remote') {
+      say(ctx.t('doctor.noRemote'), c.yellow);
+      // The one git command left in civsam's advice (no civsam command adds the address): on a line of its own, to copy.
+      say(`  ${ctx.t('doctor.noRemoteCommand')}`);
+    }
     else if (place.problem === 'detached') say(ctx.t('doctor.detached'), c.yellow);
     return { unusable: unmerged.length > 0 };
   }

@@ -277,8 +277,10 @@ function table(ctx: CommandContext, entries: HistoryEntry[], personal: boolean, 
       });
       // A merge shows only what it changed itself (store/history.ts): said so, beside its message;
       // a record one side had removed, as kept or removed there, in words.
-      const change = t(r.atMerge ? (r.change === 'removed' ? 'history.change.removedAtMerge' : 'history.change.keptAtMerge') : e.merge ? 'history.change.merged' : (`history.change.${r.change}` as Message['key']));
+      const change = t(r.atMerge ? (r.change === 'removed' ? 'history.change.removedAtMerge' : 'history.change.keptAtMerge') : e.merge ? 'history.change.merged' : e.discarded ? 'history.change.discarded' : (`history.change.${r.change}` as Message['key']));
       if (r.atMerge) fields.push(ctx.t(AT_MERGE[r.atMerge], { author: e.author }));
+      // A version a sync threw away: shown as it was made, and said to be no step of the record as it is now.
+      if (e.discarded) fields.push(ctx.t('history.discardedAtSync', { author: e.discarded.author }));
       // Put together from both sides: what came from whom, by the fields' names (never their values).
       if (r.combined) fields.push(ctx.t('history.combined', { parts: listWords(ctx.lang, r.combined.map((side) => ctx.t('history.combinedFrom', { fields: listWords(ctx.lang, side.fields.map((f) => fieldName(r.kind, f))), author: side.author }))) }));
       const said: Cell[] = onScreen ? [r === e.records[0] ? { text: changeLine(e, when), tone: 'strong' } : ''] : [...(numbered ? [e.version ?? ''] : []), when, e.author, e.message];

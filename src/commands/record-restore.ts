@@ -16,6 +16,7 @@ import { UserError } from '../domain/errors.js';
 import { sameData } from '../domain/plain-data.js';
 import { notAName } from '../domain/ids.js';
 import { formatDate } from '../i18n/format.js';
+import { LANGUAGES } from '../i18n/define.js';
 import { listWords, translate, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { fieldLabel } from '../i18n/values.js';
 import { applyChange, type Rec } from '../register/apply-change.js';
@@ -120,11 +121,13 @@ export function restore(kind: RecordKind) {
       // The record's history, read once: its last change (the one history shows first, as the
       // version it made) and the versions before and after it come from that one reading.
       const history = recordVersions(place, path);
-      const last = history.entries[0];
+      // The last change on the record's own line: a version a sync threw away is not what it now is.
+      const kept = history.entries.filter((e) => !e.discarded);
+      const last = kept[0];
       if (!last) throw new UserError('restore.neverCommitted', params);
-      refuseUndoingUndo(history, params);
+      refuseUndoingUndo(history, kept, kind, id, params);
       const bytes = history.fileBefore(last);
-      if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date) });
+      if (!bytes) throw createdByLastChange(ctx, kind, id, { ...params, date: date(last.date) }, history.entries.find((e) => e.discarded && history.fileAt(e)));
       return {
         ...readVersion(bytes, params),
         // A merge that put the record together from both sides: said as such, and whose version comes back.
@@ -181,10 +184,13 @@ export function restore(kind: RecordKind) {
  * A record its last change created has no earlier version; the way to undo that change is to
  * remove it, which is said only where remove would do it: while other records refer to it, remove
  * refuses, so they are named, and an active organisation is pointed to deactivate, as remove does.
+ * A version made on the other side of a sync and discarded there (`discarded`) is pointed to.
  */
-function createdByLastChange(ctx: CommandContext, kind: RecordKind, id: string, params: MessageParams): UserError {
+function createdByLastChange(ctx: CommandContext, kind: RecordKind, id: string, params: MessageParams, discarded?: HistoryEntry): UserError {
   const { folder } = loadFolder(ctx);
   const refs = referrersSaid(ctx, folder, kind, id);
+  // A version a sync threw away is still there to go back to: said, by its number.
+  if (!refs && discarded) return new UserError('restore.addedLastDiscarded', { ...params, version: discarded.version! });
   if (!refs) return new UserError('restore.addedLast', params);
   const active = kind === 'organisation' && folder.records.organisation.get(id)?.status !== 'inactive';
   return new UserError(active ? 'restore.addedLastReferredOrg' : 'restore.addedLastReferred', { ...params, ...refs });
@@ -209,13 +215,16 @@ function chosenVersion(entries: readonly HistoryEntry[], to: string, params: Mes
 }
 
 /**
- * A plain restore undoes the last change. Where that change itself undid the one before it (a
- * restore, or the same by hand: the record is again as before that one), undoing it would only
- * bring back what was undone: refused, with the versions to choose from.
+ * A plain restore undoes the last change. Where that change was a restore that itself undid the
+ * one before it (the record is again as before that one), undoing it would only bring back what
+ * was undone: refused, with the versions to choose from. Any other change (an edit, an import) is
+ * undone as asked, even where it left the record as it once was: that is what the person undoes.
+ * `kept`: the record's own line of changes, without versions a sync threw away.
  */
-function refuseUndoingUndo(history: RecordVersions, params: MessageParams): void {
-  const [last, previous] = history.entries;
+function refuseUndoingUndo(history: RecordVersions, kept: readonly HistoryEntry[], kind: RecordKind, id: string, params: MessageParams): void {
+  const [last, previous] = kept;
   if (!last || !previous || previous.version! < 2) return;
+  if (!madeByRestore(kind, id, last.message)) return;
   // A removal brought back by the last change: undoing it is removing the record again, which the
   // plain restore says as such (not a version to go to, since that version is the removal).
   if (!history.fileAt(previous)) return;
@@ -224,7 +233,21 @@ function refuseUndoingUndo(history: RecordVersions, params: MessageParams): void
   if (!now || !before) return;
   const same = now.equals(before) || sameData(readAny(now), readAny(before));
   if (!same) return;
-  throw new UserError('restore.undoesUndo', { ...params, last: last.version!, undone: previous.version!, now: previous.version! - 1, back: previous.version! - 2 });
+  throw new UserError('restore.undoesUndo', { ...params, last: last.version!, undone: previous.version!, now: kept[2]?.version ?? previous.version! - 1, back: kept[3]?.version ?? 0 });
+}
+
+/** The subjects restore gives its commits, in any language, with their dates and numbers left open. */
+const RESTORE_SUBJECTS: readonly MessageKey[] = ['commit.restoredVersion', 'commit.restoredChange', 'commit.restoredDate', 'commit.restoredRemoved', 'commit.restoredRemovedUncommitted'];
+
+/** Whether a commit's subject is one restore gives a change of this record. */
+function madeByRestore(kind: RecordKind, id: string, subject: string): boolean {
+  // A word no subject holds, where the number or day goes (control characters are sanitised away).
+  const open = '§§§';
+  return LANGUAGES.some((lang) => RESTORE_SUBJECTS.some((key) => {
+    const said = translate(lang, key, { kind: { key: `kind.${kind}` }, id, version: open, date: open });
+    const pattern = said.split(open).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+    return new RegExp(`^${pattern}$`).test(subject);
+  }));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

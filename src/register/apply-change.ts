@@ -523,12 +523,15 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
         else {
           // Saved but not in the history (a hook or git itself refused): not an ordinary success,
           // so a script that goes on to share the folder learns of it.
-          say(ctx, result.full ? commitFullMessage(result.full, targets.map((t) => relative(real, t).split(sep).join('/')), message, result.staged === true) : result.hook ? { key: 'git.hookRefused', params: { hook: result.hook } } : { key: 'git.commitFailed' }, 'warn');
-          if ((result.full || result.hook) && noted) say(ctx, { key: 'git.commitLater' }, 'warn');
+          // Kept for later only if the note is there still, as written: a promise made on what was saved.
+          const kept = noted && mine !== undefined && ownUncommitted(repo.root, [...targetPaths], { forget: false }).some((c) => c.id === mine.id);
+          if (result.full) say(ctx, { key: kept ? 'git.commitFullKept' : 'git.commitFullNotKept', params: { count: targets.length, reason: { key: `fs.reason.${result.full}` } } }, 'warn');
+          else say(ctx, result.hook ? { key: 'git.hookRefused', params: { hook: result.hook } } : { key: 'git.commitFailed' }, 'warn');
+          if (result.hook && kept) say(ctx, { key: 'git.commitLater' }, 'warn');
           commitFailed = true;
         }
       }
-      if (strangers.length > 0) say(ctx, othersNewMessage(strangers, language), 'warn');
+      if (strangers.length > 0) say(ctx, othersNewMessage(strangers), 'warn');
       if (dirtyOthers > 0) say(ctx, { key: 'git.othersDirty', params: { count: dirtyOthers } }, 'warn');
     }
     for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
@@ -649,28 +652,9 @@ function newRecordsOfOthers(root: string, real: string, others: readonly string[
   });
 }
 
-/** The note naming new record files of others (newRecordsOfOthers), with the one command that commits them, in the folder's language. */
-function othersNewMessage(files: ReadonlyArray<{ rel: string; kind: RecordKind; id: string }>, language: Language): Message {
-  const paths = files.map((f) => shellWord(f.rel)).join(' ');
-  const subject = describeChanges(files.map((f) => ({ kind: f.kind, id: f.id, after: {} })), language).split('\n')[0];
-  return { key: 'git.othersNew', params: { count: files.length, files: files.map((f) => f.rel).join(', '), command: `git add -- ${paths} && git commit -m ${shellWord(subject)} -- ${paths}` } };
-}
-
-/** Files named in the command that commits a change git could not commit for want of space; more are left to git status. */
-const COMMAND_FILES = 10;
-
-/**
- * A commit git could not make for want of space (`full`): said in the words civsam uses for a
- * full disk wherever it meets one, with the change's files whole, and the command that commits
- * it once there is room (its files, relative to the data folder, and its message).
- */
-function commitFullMessage(full: 'ENOSPC' | 'EDQUOT', files: string[], message: string, staged: boolean): Message {
-  const reason: Message = { key: `fs.reason.${full}` };
-  // The files are staged only where git could not even be told to take them out again (store/git.ts).
-  if (files.length > COMMAND_FILES) return { key: staged ? 'git.commitFullManyStaged' : 'git.commitFullMany', params: { count: files.length, reason } };
-  const paths = files.map(shellWord).join(' ');
-  const commit = `git commit -m ${shellWord(message.split('\n')[0])} -- ${paths}`;
-  return { key: staged ? 'git.commitFullStaged' : 'git.commitFull', params: { count: files.length, reason, command: staged ? commit : `git add -A -- ${paths} && ${commit}` } };
+/** The note naming new record files of others (newRecordsOfOthers), with the civsam command that records them. */
+function othersNewMessage(files: ReadonlyArray<{ rel: string; kind: RecordKind; id: string }>): Message {
+  return { key: 'git.othersNew', params: { count: files.length, files: files.map((f) => f.rel).join(', ') } };
 }
 
 /** Where a file goes in a batch: new files first, then changed ones, then removals. */

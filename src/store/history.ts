@@ -61,6 +61,12 @@ export interface HistoryEntry {
   message: string;
   records: RecordChange[];
   /**
+   * In one record's history (recordVersions): a change on a side of a sync whose version of the
+   * record was not kept (the merge took the other side's whole), with who synced: a version that
+   * was, but no step of the record as it now is.
+   */
+  discarded?: { author: string };
+  /**
    * In one record's history (recordVersions): the number of the record's version this change made,
    * counted from 1, the oldest change; what `civsam <kind> restore NAME --to N` brings back.
    */
@@ -227,6 +233,9 @@ function historyRead(place: FolderInRepository, query: HistoryQuery, versions = 
   const names = commits.flatMap((c) => c.files.flatMap((f) => [`${c.hash}:${f}`, ...c.parents.map((p) => `${p}:${f}`), ...(bases.has(c.hash) ? [`${bases.get(c.hash)}:${f}`] : [])]));
   const blobs = readBlobs(root, names);
   const entries: HistoryEntry[] = [];
+  // The commits whose version of the record a later sync threw away (newest first, so a merge is
+  // read before the commits of its sides), with who synced.
+  const discarded = new Map<string, { author: string }>();
   const ident = new Map<HistoryEntry, string>();
   const commitOf = new Map<HistoryEntry, (typeof commits)[number]>();
   for (const c of commits) {
@@ -261,8 +270,10 @@ function historyRead(place: FolderInRepository, query: HistoryQuery, versions = 
       if (merge && rec && fields.length === 0 && own !== true) continue;
       records.push({ ...(rec ?? {}), file: rel, change: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', fields, ...(combined ? { combined } : {}) });
     }
+    if (versions && c.parents.length === 2) discardedSide(c, blobs, root, query.paths[0], discarded);
     if (merge && records.length === 0) continue;
-    const entry: HistoryEntry = { commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), date: c.date, author: c.author, message: c.message, records };
+    const thrown = discarded.get(c.hash);
+    const entry: HistoryEntry = { commit: c.hash.slice(0, 10), ...(merge ? { merge: true as const } : {}), ...(thrown && !merge ? { discarded: thrown } : {}), date: c.date, author: c.author, message: c.message, records };
     entries.push(entry);
     ident.set(entry, `${c.author} <${c.email}>`);
     commitOf.set(entry, c);
@@ -275,6 +286,28 @@ function historyRead(place: FolderInRepository, query: HistoryQuery, versions = 
       return parent === undefined ? undefined : blobs.get(`${parent}:${path}`);
     },
   };
+}
+
+/**
+ * A merge (`c`) that took one side's version of the record's file (`path`) whole, the other side's
+ * differing: the commits of the other side that changed the file since the two parted are marked
+ * in `discarded` as thrown away by the person who merged (a commit a merge kept on another line is
+ * left as it is).
+ */
+function discardedSide(c: { hash: string; parents: string[]; author: string }, blobs: ReadonlyMap<string, Buffer>, root: string, path: string, discarded: Map<string, { author: string }>): void {
+  const same = (a: Buffer | undefined, b: Buffer | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
+  const after = blobs.get(`${c.hash}:${path}`);
+  const [mine, theirs] = c.parents.map((p) => blobs.get(`${p}:${path}`));
+  if (same(mine, theirs)) return;
+  const lost = same(after, theirs) ? 0 : same(after, mine) ? 1 : undefined;
+  if (lost === undefined) return;
+  // A commit already found discarded by a later merge stays with that merge's author.
+  if (discarded.has(c.hash)) return;
+  const r = gitRaw(['rev-list', '--full-history', '--no-merges', `${c.parents[1 - lost]}..${c.parents[lost]}`, '--', path], root);
+  if (!r.ok) return;
+  for (const hash of r.stdout.toString('utf8').split('\n').map((x) => x.trim()).filter(Boolean)) {
+    if (!discarded.has(hash)) discarded.set(hash, { author: c.author });
+  }
 }
 
 /**

@@ -43,8 +43,9 @@ describe('contact erase says which commits hold the contact and how to take it o
     expect(erase.code).toBe(0);
     expect(erase.stderr).not.toMatch(PERSONAL);
     const lines = erase.stderr.split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Git-historikken har stadig kontaktpersonen i data/organisations/skive\\.yaml i 2 commits: ${r.edited} \\(\\d+\\. \\S+ \\d{4}\\), ${r.added} \\(\\d+\\. \\S+ \\d{4}\\)\\.$`)));
-    expect(lines).toContain('Derefter skal alle andre med en kopi af mappen slette den og hente den på ny med civsam clone: en kopi, der synkroniserer først, bringer kontaktpersonen tilbage. Den fælles mappe på serveren beholder de gamle commits, indtil IT-afdelingen fjerner dem: giv dem de nævnte commits og filens sti.');
+    // Each version by its day, its number (for the IT department) after it; no git words.
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Historikken har stadig kontaktpersonen i data/organisations/skive\\.yaml, i 2 registrerede udgaver af filen: \\d+\\. \\S+ \\d{4} \\(nr\\. ${r.edited}\\), \\d+\\. \\S+ \\d{4} \\(nr\\. ${r.added}\\)\\.$`)));
+    expect(lines).toContain('Derefter skal alle andre med en kopi af mappen slette den og hente den på ny med civsam clone: en kopi, der synkroniserer først, bringer kontaktpersonen tilbage. Den fælles mappe på serveren beholder de gamle udgaver, indtil IT-afdelingen fjerner dem: giv dem numrene på de nævnte udgaver og filens sti.');
     const commands = commandsIn(erase.stderr);
     expect(commands[0]).toBe(`cd '${r.root}'`);
     expect(commands.slice(-2)).toEqual(['git push --force --all', 'git push --force --tags']);
@@ -85,7 +86,7 @@ describe('contact erase says which commits hold the contact and how to take it o
     expect((await civsam(['--data', dir, 'org', 'edit', 'skive', '--contact-name', 'Jens Ærbødig', '--no-commit'], { env })).code).toBe(0);
     const erase = await civsam(['--data', dir, 'contact', 'erase', 'skive'], { env });
     expect(erase.code).toBe(0);
-    expect(erase.stderr).toContain('Kontaktpersonen blev aldrig registreret i historikken, så git-historikken har den ikke.\n');
+    expect(erase.stderr).toContain('Kontaktpersonen blev aldrig registreret i historikken, så historikken har den ikke.\n');
     expect(commandsIn(erase.stderr)).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ test('doctor --record commits a valid hand edit, naming the record; an invalid f
   expect(r.code, r.stdout + r.stderr).toBe(2);
   expect(r.stdout).toMatch(new RegExp(`Registreret i historikken: ${dir}/organisations/alpha\\.yaml\\n`));
   expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/ny.yaml har en fejl (civsam validate viser den). Ret filen, og kør så civsam doctor --record igen; eller slet filen, som er ny.\n`);
-  expect(git('log', '-1', '--format=%s%n%b').trim()).toBe('organisation alpha: rettet i hånden i filen');
+  expect(git('log', '-1', '--format=%s%n%b').trim()).toBe('organisation alpha: rettet i filen, registreret bagefter');
   expect(git('show', '--stat', '--format=', 'HEAD').trim()).toMatch(/^organisations\/alpha\.yaml \| 1 \+\n/);
   expect(git('status', '--porcelain').trim()).toBe('?? organisations/ny.yaml');
 
@@ -60,7 +60,7 @@ test('doctor --record commits a valid hand edit, naming the record; an invalid f
   writeFileSync(join(dir, 'organisations/ny.yaml'), org('ny', 'Ny Forening'));
   const again = await da(dir, 'doctor', '--record');
   expect(again.code, again.stdout).toBe(0);
-  expect(git('log', '-1', '--format=%s')).toBe('organisation ny: oprettet i hånden i en ny fil\n');
+  expect(git('log', '-1', '--format=%s')).toBe('organisation ny: oprettet i en ny fil, registreret bagefter\n');
   expect(again.stdout).toContain('Alt i datamappen er registreret i historikken (git).');
 });
 
@@ -102,7 +102,7 @@ test('a record file added by hand is committed as created by hand; a record file
   expect(r.stdout).toContain(`Ikke registreret: ${dir}/organisations/beta.yaml er flyttet til ${dir}/organisations/beta-ny.yaml i hånden. En posts id er filens navn, og andre poster og historikken kender posten ved det id: flyt filen tilbage med mv ${dir}/organisations/beta-ny.yaml ${dir}/organisations/beta.yaml.\n`);
   // Said once, as a move: neither as a removal nor as a new file with an error.
   expect(r.stdout).not.toMatch(/er slettet|har en fejl/);
-  expect(git('log', '-1', '--format=%s').trim()).toBe('organisation kopi: oprettet i hånden i en ny fil');
+  expect(git('log', '-1', '--format=%s').trim()).toBe('organisation kopi: oprettet i en ny fil, registreret bagefter');
   expect(git('status', '--porcelain').split('\n').filter(Boolean).map((l) => l.trim()).sort()).toEqual(['?? organisations/beta-ny.yaml', 'D organisations/beta.yaml']);
 });
 
@@ -132,7 +132,7 @@ test('a change civsam saved and could not commit (a hook refused) is said as civ
   const r = await da(dir, 'doctor', '--record');
   expect(r.code, r.stdout + r.stderr).toBe(0);
   expect(r.stdout).toMatch(/Registrerede en tidligere ændring, som civsam gemte, men ikke fik registreret dengang: organisation alpha: noter: sat\n/);
-  expect(git('log', '--format=%s', `${saved}..HEAD`)).toBe('organisation ny: rettet i hånden i filen\norganisation alpha: noter: sat\n');
+  expect(git('log', '--format=%s', `${saved}..HEAD`)).toBe('organisation ny: rettet i filen, registreret bagefter\norganisation alpha: noter: sat\n');
   expect(git('show', '--stat', '--format=', 'HEAD~1').trim()).toMatch(/^organisations\/alpha\.yaml \| 1 \+\n/);
   expect(git('status', '--porcelain')).toBe('');
 });

@@ -245,7 +245,7 @@ describe.runIf(canMount)('a disk that fills up while git commits the change', ()
       encoding: 'utf8', timeout: 20_000, env: { ...env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.org' },
     });
     expect(r.signal).toBeNull();
-    expect(r.stderr).toBe("Saved organisations/alpha.yaml.\nThe change was saved and its file is whole, but git could not commit it: the disk is full. Free some space on the drive, then commit the change by running this in the data folder: git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: noter: sat' -- organisations/alpha.yaml\ncivsam keeps the change as its own and commits it on its own, before your next change is committed.\n");
+    expect(r.stderr).toBe('Saved organisations/alpha.yaml.\nThe change is saved and its file is whole, but it could not be recorded in the history: the disk is full. civsam keeps it as its own change and records it before your next change is recorded. Free some space on the drive; civsam doctor --record then records it at once.\n');
     expect(r.stdout).toBe('rc=2\n M organisations/alpha.yaml\n');
   });
 });

@@ -172,27 +172,43 @@ describe('a commit git refuses for reasons of its own (a hook)', () => {
 });
 
 describe('a commit git cannot make for want of space', () => {
-  it('says the disk is full in civsam\'s words for it, that the change is saved whole, and the command that commits it; exit 2', async () => {
-    const { dir, git } = committedFolder(baseFiles());
-    // A git whose `add` meets a full disk, in real git's words.
+  /** A git whose `add` meets a full disk, in real git's words; `before`: a shell line it runs first. */
+  const fullGit = (before = '') => {
     const bin = makeFolder({});
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = add ]; then echo 'fatal: unable to write loose object file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = add ]; then ${before} echo 'fatal: unable to write loose object file: No space left on device' >&2; exit 128; fi\nexec '${realGit}' "$@"\n`);
     chmodSync(join(bin, 'git'), 0o755);
-    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: { ...GIT, PATH: `${bin}:${process.env.PATH}` } });
-    const command = "git add -A -- organisations/alpha.yaml && git commit -m 'organisation alpha: hjemmeside: sat' -- organisations/alpha.yaml";
+    return { ...GIT, PATH: `${bin}:${process.env.PATH}` };
+  };
+
+  it('says the disk is full in civsam\'s words, that the change is saved whole and kept for later, with civsam\'s command for it (no git commands); exit 2', async () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: fullGit() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n`);
-    // The command, run in the data folder once there is room, commits the change.
-    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men den kunne ikke registreres i historikken: disken er fuld. civsam husker den som sin egen ændring og registrerer den, før din næste ændring registreres. Frigør plads på drevet; så registrerer civsam doctor --record den med det samme.\n`);
+    // civsam doctor --record, once there is room, commits it as the change it was.
+    const record = civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(record.code, record.stderr).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
     expect(git('log', '-1', '--format=%s')).toBe('organisation alpha: hjemmeside: sat\n');
+  }, 20_000);
+
+  it('a change whose note for later is gone is not promised to be kept: said saved in the file, not in the history, and civsam doctor --record records it, as recorded afterwards (not by hand)', async () => {
+    const { dir, git } = committedFolder(baseFiles());
+    // The note civsam wrote before the file is lost while git fails (as on a disk with no room to keep it).
+    const r = civsamBinary(['org', 'add', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir, '--lang', 'da'], { env: fullGit("rm -f \"$(git rev-parse --git-dir)/civsam-uncommitted.json\";") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Oprettede ${join(dir, 'organisations/ny-forening.yaml')}.\nÆndringen er gemt i filen, men ikke i historikken: disken er fuld, og der var heller ikke plads til at notere den til senere. Frigør plads på drevet, og registrér den så med civsam doctor --record.\n`);
+    expect(r.stderr).not.toMatch(/git (add|commit)|husker/);
+    const record = civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(record.code, record.stderr).toBe(0);
+    expect(git('log', '-1', '--format=%s')).toBe('organisation ny-forening: oprettet i en ny fil, registreret bagefter\n');
   }, 20_000);
 });
 
 describe('a commit that meets a full disk after git add', () => {
-  // The file was left staged (git add done) while the message gave the command that adds it: the
-  // state now is what the message says, whichever of the two git could leave.
+  // The file was left staged (git add done) or taken out again: either way the message says what
+  // is saved and that civsam records it, never a git command.
   const gitFailing = (failing: string[]) => {
     const bin = makeFolder({});
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
@@ -201,32 +217,36 @@ describe('a commit that meets a full disk after git add', () => {
     chmodSync(join(bin, 'git'), 0o755);
     return { ...GIT, PATH: `${bin}:${process.env.PATH}` };
   };
-  const subject = "'organisation alpha: hjemmeside: sat'";
+  const kept = 'Ændringen er gemt, og filen er hel, men den kunne ikke registreres i historikken: disken er fuld. civsam husker den som sin egen ændring og registrerer den, før din næste ændring registreres. Frigør plads på drevet; så registrerer civsam doctor --record den med det samme.\n';
 
-  it('takes the file out of the index again: saved, not staged, and the command adds and commits it', () => {
+  it('takes the file out of the index again: saved, not staged; the next change records it first', () => {
     const { dir, git } = committedFolder(baseFiles());
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit']) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: git add -A -- organisations/alpha.yaml && git commit -m ${subject} -- organisations/alpha.yaml\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\n${kept}`);
     expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n');
     // A new record likewise: untracked again, as before the add.
     const add = civsamBinary(['org', 'add', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--data', dir], { env: gitFailing(['commit']) });
     expect(add.code).toBe(2);
     expect(git('status', '--porcelain')).toBe(' M organisations/alpha.yaml\n?? organisations/ny-forening.yaml\n');
+    const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'ny note', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(next.code, next.stderr).toBe(0);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-3', '--format=%s')).toBe('organisation alpha: noter: sat\norganisation ny-forening: oprettet\norganisation alpha: hjemmeside: sat\n');
   }, 20_000);
 
-  it('where there is no room to take it out either, says it is staged and gives the command from there, which commits it', () => {
+  it('where there is no room to take it out either, it stays staged; said the same, and civsam doctor --record records it as the change it was', () => {
     const { dir, git } = committedFolder(baseFiles());
     const r = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://ny.example', '--data', dir, '--lang', 'da'], { env: gitFailing(['commit', 'reset']) });
-    const command = `git commit -m ${subject} -- organisations/alpha.yaml`;
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\nÆndringen er gemt, og filen er hel, men git kunne ikke registrere den i historikken: disken er fuld. Filen er lagt klar til registrering (git add), og der var ikke plads til at fortryde det. Frigør plads på drevet, og registrér så ændringen ved at køre dette i datamappen: ${command}\ncivsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n`);
+    expect(r.stderr).toBe(`Gemte ${join(dir, 'organisations/alpha.yaml')}.\n${kept}`);
     expect(git('status', '--porcelain')).toBe('M  organisations/alpha.yaml\n');
-    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    const record = civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(record.code, record.stderr).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
     expect(git('log', '-1', '--format=%s')).toBe('organisation alpha: hjemmeside: sat\n');
     const en = civsamBinary(['org', 'edit', 'alpha', '--website', 'https://andet.example', '--data', dir], { env: gitFailing(['commit', 'reset']) });
-    expect(en.stderr).toContain('The file is staged for the commit (git add), and there was no room to undo that. Free some space on the drive, then commit the change by running this in the data folder: git commit -m ');
+    expect(en.stderr).toContain('The change is saved and its file is whole, but it could not be recorded in the history: the disk is full. civsam keeps it as its own change and records it before your next change is recorded. Free some space on the drive; civsam doctor --record then records it at once.\n');
   }, 20_000);
 });
 
@@ -321,7 +341,7 @@ describe('the next change after a commit that failed', () => {
       const r = add(name);
       // Saved but not in the history: exit 2, and the change is not lost for that.
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('civsam husker ændringen som sin egen og registrerer den for sig, før din næste ændring registreres.\n');
+      expect(r.stderr).toContain('civsam husker den som sin egen ændring og registrerer den, før din næste ændring registreres.');
     }
     const saved = new Date().toISOString();
     execFileSync('sleep', ['1.1']);
@@ -360,18 +380,30 @@ describe('the next change after a commit that failed', () => {
     expect(existsSync(join(dir, '.git', 'civsam-uncommitted.json'))).toBe(false);
   }, 30_000);
 
-  it('a new record file nobody noted as civsam\'s is not committed unasked: named, with the command that commits it', () => {
+  it('a new record file nobody noted as civsam\'s is not committed unasked: named, with civsam\'s command that records it (no git commands)', () => {
     const { dir, git } = committedFolder(baseFiles());
     expect(civsamBinary(['org', 'add', '--name', 'Fylde 8', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit', '--data', dir], { env: GIT }).code).toBe(0);
     const next = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', dir, '--lang', 'da'], { env: GIT });
     expect(next.code).toBe(0);
-    const command = "git add -- organisations/fylde-8.yaml && git commit -m 'organisation fylde-8: oprettet' -- organisations/fylde-8.yaml";
-    expect(next.stderr).toContain(`Bemærk: organisations/fylde-8.yaml er en ny post, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet den, så den kom ikke med i denne registrering. Er den jeres (fx gemt, mens disken var fuld), så registrér den ved at køre dette i datamappen: ${command}\n`);
+    expect(next.stderr).toContain('Bemærk: organisations/fylde-8.yaml er en ny post, der ikke er registreret i historikken, og civsam ved ikke, hvem der har skrevet den, så den kom ikke med i denne registrering. Er den jeres (fx gemt, mens disken var fuld), så registrér den med civsam doctor --record.\n');
     expect(next.stderr).not.toContain('anden fil');
+    expect(next.stderr).not.toMatch(/git (add|commit)/);
     expect(git('status', '--porcelain')).toBe('?? organisations/fylde-8.yaml\n');
-    execFileSync('sh', ['-c', command], { cwd: dir, env: { ...process.env, ...GIT } });
+    // The command it names records it.
+    expect(civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT }).code).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
-    expect(git('log', '-1', '--format=%s')).toBe('organisation fylde-8: oprettet\n');
+    expect(git('log', '-1', '--format=%s')).toBe('organisation fylde-8: oprettet i en ny fil, registreret bagefter\n');
+  }, 30_000);
+
+  it('a change to a file with changes of its own not recorded: not recorded by civsam, and civsam doctor --record named for when it is ready (no git commands)', () => {
+    const { dir, git } = committedFolder(baseFiles());
+    const file = join(dir, 'organisations/alpha.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8') + 'website: https://i-haanden.example\n');
+    const r = civsamBinary(['org', 'edit', 'alpha', '--notes', 'x', '--data', dir, '--lang', 'da'], { env: GIT });
+    expect(r.stderr).toContain('Ikke registreret i historikken: organisations/alpha.yaml havde i forvejen egne ændringer, der ikke var registreret, og civsam registrerer ikke andres arbejde. Når filen er klar, registrerer civsam doctor --record den.\n');
+    expect(r.stderr).not.toMatch(/git (add|commit)/);
+    expect(civsamBinary(['doctor', '--record', '--data', dir, '--lang', 'da'], { env: GIT }).code).toBe(0);
+    expect(git('status', '--porcelain')).toBe('');
   }, 30_000);
 
   it('a change whose note of civsam\'s own work does not fit on the disk is refused before anything is saved', async () => {

@@ -252,14 +252,14 @@ describe('git trail', () => {
     writeFileSync(join(dir, 'offers/gruppe.yaml'), OFFER + 'description: i gang\n');
     const r = await run(dir, ['pool', 'budget', 'puljen', '--year', '2027', '--amount', '5']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Note: 1 other file in the data folder has uncommitted changes; it was left out of the commit. git status shows it; git add and git commit put it in the history when it belongs there.');
+    expect(r.stderr).toContain('Note: 1 other file in the data folder has changes not recorded in the history; it was left out of this change. civsam doctor shows it, and civsam doctor --record records it when it belongs in the history.');
     expect(git(dir, 'show', '--stat', '--format=%s', 'HEAD').trim().split('\n')[0]).toBe('pulje puljen: budgetter: 1 tilføjet');
     expect(git(dir, 'status', '--porcelain')).toBe(' M offers/gruppe.yaml\n');
     // The file itself half-edited by hand: saved, not committed, and said so.
     writeFileSync(join(dir, 'pools/puljen.yaml'), read(dir, 'pools/puljen.yaml') + '# i gang\n');
     const own = await run(dir, ['pool', 'budget', 'puljen', '--year', '2028', '--amount', '6']);
     expect(own.code).toBe(0);
-    expect(own.stderr).toContain('Not committed: pools/puljen.yaml already had uncommitted changes');
+    expect(own.stderr).toContain('Not recorded in the history: pools/puljen.yaml already had changes of its own that were not recorded');
   });
 });
 
@@ -270,7 +270,7 @@ describe('contact erase, init, doctor', () => {
     expect(r.code).toBe(0);
     expect(read(dir, 'organisations/alpha.yaml')).not.toMatch(PERSONAL);
     expect(r.stderr).not.toMatch(PERSONAL);
-    expect(r.stderr).toContain('Git\'s history still holds the contact in organisations/alpha.yaml, in 1 commit: ');
+    expect(r.stderr).toContain('The history still holds the contact in organisations/alpha.yaml, in 1 recorded version of the file: ');
     expect(git(dir, 'log', '-1', '--format=%B')).toBe('organisation alpha: kontakt: fjernet\n\n');
     expect((await run(dir, ['contact', 'erase', 'alpha'])).stderr).toBe('error: the organisation alpha has no contact person recorded.\n');
     const da = await run(makeFolder({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha Forening', '12345674', CONTACT) }), ['--lang', 'da', 'contact', 'erase', 'alpha', '--field', 'phone']);

@@ -64,7 +64,7 @@ describe('civsam doctor on sharing', () => {
     expect(r.stdout).toContain('The data folder is not shared with the team: no shared repository is set up, so changes stay on this computer.');
     const s = civsam(['--data', dir, 'sync'], { env: person('Anna') });
     expect(s.code).toBe(2);
-    expect(s.stderr).toContain('has no shared remote to sync with');
+    expect(s.stderr).toContain('has no shared repository to sync with');
   });
 
   test('a merge left in progress with a conflict: doctor names the file and says to undo it, sync refuses and leaves it alone', () => {
