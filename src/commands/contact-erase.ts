@@ -20,7 +20,7 @@ const FIELDS = ['role', 'name', 'email', 'phone', 'confirmed'];
 export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Promise<number> {
   const id = String(args[0]);
   const only = opts.field;
-  if (only) for (const f of only) if (!FIELDS.includes(f)) throw new UserError('contact.badField', { field: f, fields: FIELDS.join(', ') });
+  if (only) for (const f of only) if (!FIELDS.includes(f)) throw new UserError('contact.badField', { given: f, fields: FIELDS.join(', ') });
   const code = await changeRecord(ctx, opts, 'organisation', id, (r) => {
     const contact = r.contact as Record<string, unknown> | undefined;
     if (!contact) throw new UserError('contact.none', { id });

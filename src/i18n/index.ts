@@ -51,6 +51,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 const PLAIN_NUMBERS = new Set(['year', 'firstYear', 'lastYear', 'line', 'col', 'row', 'column', 'pid', 'code', 'index', 'rank']);
 
+// Names that keep their capital wherever they stand.
+const PROPER_NAMES = new Set(['Git', 'Danmark', 'Denmark', 'Danish', 'English', 'Herfindahl']);
+
 /**
  * A field's path (`active_from`, `patient_groups[1]`, `contact.email`) as the language names it: its
  * label (`Aktiv fra`, `Patientgruppe nr. 2`, `Kontakt: e-mail`), as `show` heads it; undefined when
@@ -66,7 +69,7 @@ function labelledPath(lang: Language, path: string, atStart: boolean): string | 
     // One item of a list is named by what one item is called (`Budget nr. 1`, not `Budgetter nr. 1`).
     const label = (m[2] === undefined ? undefined : labels[`label.item.${m[1]}`]) ?? labels[`label.${m[1]}`];
     if (label === undefined) return undefined;
-    const named = i === 0 ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+    const named = i === 0 ? label : labelInSentence(lang, label);
     parts.push(m[2] === undefined ? named : lang === 'da' ? `${named} nr. ${Number(m[2]) + 1}` : `${named} no. ${Number(m[2]) + 1}`);
   }
   const shown = parts.join(': ');
@@ -75,15 +78,11 @@ function labelledPath(lang: Language, path: string, atStart: boolean): string | 
 
 /**
  * A field's label inside a sentence: small (`registreret`, `status`), as a table heads it with a
- * capital; an abbreviation keeps its capitals (`CVR-nummer`).
+ * capital; an abbreviation keeps its capitals (`CVR-nummer`), and a name its capital (`Danish`).
  */
 export function labelInSentence(lang: Language, label: string): string {
-  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
-}
-
-/** Danish names a field in a message by its label; English keeps the field names of the data contract. */
-function danishFieldPath(path: string, atStart: boolean): string {
-  return labelledPath('da', path, atStart) ?? path;
+  const first = /^\p{L}+/u.exec(label)?.[0] ?? '';
+  return /^\p{Lu}\p{Lu}/u.test(label) || PROPER_NAMES.has(first) ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
 }
 
 /**
@@ -100,7 +99,10 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
     const v = params[name];
     if (typeof v === 'string' && DATE_PARAMS.has(name) && ISO_DATE.test(v)) return formatDate(v, lang);
     if (typeof v === 'number' && Number.isSafeInteger(v) && !PLAIN_NUMBERS.has(name)) return formatNumber(v, lang);
-    if (typeof v === 'string' && (name === 'field' || name === 'earlierField') && lang === 'da' && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(danishFieldPath(v, name === 'field' && /^\{field\}/.test(template)), { lineBreaks: 'space' });
+    // A field's path a message names (`patient_groups[0]`) is named by its label in either language
+    // (`Patient group no. 1`, `Patientgruppe nr. 1`), as people know the field; a commit message's
+    // own wording of a field is left as its caller made it.
+    if (typeof v === 'string' && (name === 'field' || name === 'earlierField') && !key.startsWith('commit.') && FIELD_PATH.test(v)) return terminalSafe(labelledPath(lang, v, name === 'field' && /^\{field\}/.test(template)) ?? v, { lineBreaks: 'space' });
     if (typeof v !== 'object') return terminalSafe(String(v), { lineBreaks: 'space' });
     if ('syntax' in v) return terminalSafe(localSyntax(lang, v.syntax), { lineBreaks: 'space' });
     if ('placeholder' in v) return terminalSafe(placeholderWord(lang, v.placeholder), { lineBreaks: 'space' });
@@ -128,9 +130,6 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   };
   return fillTemplate(template, lang, shown, (name) => params[name]);
 }
-
-// Names that keep their capital wherever they stand.
-const PROPER_NAMES = new Set(['Git', 'Danmark', 'Denmark', 'Danish', 'English', 'Herfindahl']);
 
 /**
  * A message that follows a lead ending in a colon ("fejl:", "error:"), which starts no sentence of

@@ -124,7 +124,7 @@ export function unsetFields(kind: RecordKind, base: Rec, names: readonly string[
   for (const name of names) {
     const spec = fieldByName(kind, name);
     const path = spec?.path ?? (Object.hasOwn(rec, name.replace(/-/g, '_')) ? name.replace(/-/g, '_') : undefined);
-    if (!path || path === 'id') throw new UserError('register.unknownField', { field: name, kind: { key: `kind.${kind}` } });
+    if (!path || path === 'id') throw new UserError('register.unknownField', { given: name, kind: { key: `kind.${kind}` } });
     deletePath(rec, path);
   }
   return rec;

@@ -1,6 +1,7 @@
 // Every audit rule: a positive case with its exact JSON finding, and near misses that must not fire.
 import { describe, expect, it } from 'vitest';
 import { agreement, auditOf, call, folderWith, offer, organisation, pool, type Rec } from './audit-fixture.js';
+import { catalogue } from '../../src/i18n/catalogue/index.js';
 
 const org = (id: string, extra: Rec = {}): [string, Rec] => ['organisations', organisation(id, extra)];
 const agr = (id: string, extra: Rec = {}): [string, Rec] => ['agreements', agreement(id, extra)];
@@ -398,5 +399,14 @@ describe('stale-contact', () => {
 
   it('does not fire on a contact confirmed exactly 24 months ago', () => {
     expect(run({ confirmed: '2024-11-23' })).toEqual([]);
+  });
+});
+
+describe('a rule\'s explanation names a setting or a field in words', () => {
+  it('a key (max_share, evaluation_due) only in brackets beside the words, in both languages, as the one to edit', () => {
+    const bare = (['en', 'da'] as const).flatMap((lang) => Object.entries(catalogue[lang] as Record<string, string>)
+      .filter(([k]) => /^(audit\.rule\..*\.explain|rule\..*\.explanation)$/.test(k))
+      .flatMap(([k, v]) => (v.replace(/\([^()]*(?:\([^()]*\)[^()]*)*\)/g, '').match(/\b[a-z]+_[a-z_]+\b/g) ?? []).map((w) => `${lang} ${k}: ${w}`)));
+    expect(bare).toEqual([]);
   });
 });

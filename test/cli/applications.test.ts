@@ -604,9 +604,9 @@ describe('validate on applications', () => {
     expect(r.code).toBe(2);
     const lines = r.stdout.split('\n').filter((l) => l.includes('applications/a1.yaml'));
     expect(lines.map((l) => l.slice(l.indexOf('a1.yaml:')))).toEqual([
-      'a1.yaml:12:16  assessments[0].scores[0].score is outside call c1\'s score scale, 0 to 5.',
-      'a1.yaml:13:20  assessments[0].scores[1].criterion names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
-      'a1.yaml:18:20  decision.criteria[1] names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+      'a1.yaml:12:16  Assessment no. 1: score no. 1: score is outside call c1\'s score scale, 0 to 5.',
+      'a1.yaml:13:20  Assessment no. 1: score no. 2: criterion names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
+      'a1.yaml:18:20  Decision: criterion no. 2 names criterion spread, which call c1 does not have. Its criteria are: reach, need.',
     ]);
   });
 

@@ -336,7 +336,7 @@ describe('consultation invite: equal terms for every party', () => {
 describe('validate', () => {
   test('a response dated before the consultation opened is reported where it is, in both languages', () => {
     const files = { ...baseFiles(), 'hearing-parties/alpha.yaml': PARTY('alpha'), 'hearing-parties/beta.yaml': PARTY('beta'), 'consultations/h1.yaml': `${CONSULTATION}responses:\n  - party: alpha\n    received: 2026-02-27\n  - party: beta\n    received: 2026-03-02\n` };
-    expect(messagesOf(files)).toEqual(['consultations/h1.yaml:11:15 date-order The date in responses[0].received is before the date in opens. Correct one of the dates.']);
+    expect(messagesOf(files)).toEqual(['consultations/h1.yaml:11:15 date-order The date in “response no. 1: received” is before the date in “opens”. Correct one of the dates.']);
     // Danish names the fields by their labels, not the data's field names.
     expect(messagesOf(files, 'da')).toEqual(['consultations/h1.yaml:11:15 date-order Datoen i »svar nr. 1: modtaget« ligger før datoen i »åbner«. Ret en af datoerne.']);
   });

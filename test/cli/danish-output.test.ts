@@ -10,18 +10,29 @@ import { civsam } from '../helpers/cli.js';
 import { baseFiles, makeFolder, org } from '../helpers/folder.js';
 
 describe('field labels', () => {
-  it('every field of every record kind has a label in both languages', () => {
-    const names = new Set<string>();
-    const walk = (node: Shape): void => {
-      for (const f of node.fields ?? []) {
-        names.add(f.name);
-        walk(f);
-      }
-      if (node.items) walk(node.items);
-    };
-    for (const kind of RECORD_KINDS) walk(SHAPES[kind]);
+  // Every field of every file the schemas describe: the records, civsam.yaml, model.yaml and the vocabularies.
+  const names = new Set<string>();
+  const walk = (node: Shape): void => {
+    for (const f of node.fields ?? []) {
+      names.add(f.name);
+      walk(f);
+    }
+    for (const alt of node.anyOf ?? []) walk(alt);
+    if (node.items) walk(node.items);
+  };
+  for (const shape of Object.values(SHAPES) as Shape[]) walk(shape);
+
+  it('every field of every file the schemas describe has a label in both languages', () => {
+    expect(RECORD_KINDS.every((k) => k in SHAPES)).toBe(true);
     const missing = [...names].flatMap((n) => (['en', 'da'] as const).filter((l) => !Object.hasOwn(catalogue[l], `label.${n}`)).map((l) => `${l}: ${n}`));
     expect(missing).toEqual([]);
+  });
+
+  it('a label is words in both languages: a key (max_share) only in brackets beside them, as the one to edit', () => {
+    const codes = [...names].flatMap((n) => (['en', 'da'] as const)
+      .filter((l) => /_/.test((catalogue[l] as Record<string, string>)[`label.${n}`]?.replace(/\([^)]*\)/g, '') ?? ''))
+      .map((l) => `${l}: ${n}`));
+    expect(codes).toEqual([]);
   });
 });
 

@@ -36,7 +36,7 @@ describe('an option for a day that has been', () => {
     writeFileSync(file, `${before}contact:\n  confirmed: 2027-03-01\n`);
     const edit = await civsam(['org', 'edit', 'alpha', '--from-file', file, '--no-commit', '--data', dir]);
     expect(edit.code).toBe(2);
-    expect(edit.stderr).toContain(`${file}:${lines + 1}:14  contact.confirmed is after today (6 Dec 2026)`);
+    expect(edit.stderr).toContain(`${file}:${lines + 1}:14  Contact: confirmed is after today (6 Dec 2026)`);
     expect(edit.stderr).not.toContain('--contact-confirmed');
     // An option given besides the file is said by the option.
     const both = await civsam(['org', 'edit', 'alpha', '--from-file', file, '--contact-confirmed', '2027-04-01', '--no-commit', '--data', dir]);

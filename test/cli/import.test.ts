@@ -236,7 +236,7 @@ describe('civsam import: a year or an amount is read as the command line reads i
     const en = await civsam(['import', 'agreements', file, '--data', data, '--lang', 'en', '--dry-run']);
     expect(en.stderr.split('\n').slice(1, 3)).toEqual([
       'row 2, column G (finansiering): line 1, year: must be a year of four digits, e.g. 2027.',
-      'row 3, column G (finansiering): line 1, amount_dkk: must be a whole number of kroner, without decimals: write 250000 or 250.000, not 250.000,00 or 250000.00.',
+      'row 3, column G (finansiering): line 1, amount: must be a whole number of kroner, without decimals: write 250000 or 250.000, not 250.000,00 or 250000.00.',
     ]);
   });
 

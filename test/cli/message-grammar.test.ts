@@ -37,7 +37,7 @@ describe('a text too long', () => {
     expect(v.stdout).toContain('Noter må højst have 20.000 tegn (har 20.001).');
     expect(v.stdout).not.toContain('øøø');
     const en = await civsam(['validate', '--data', dir]);
-    expect(en.stdout).toContain('notes must be at most 20,000 characters long (it is 20,001).');
+    expect(en.stdout).toContain('Notes must be at most 20,000 characters long (it is 20,001).');
   });
 
   it('a name of 100,000 letters given to org add --name is refused as too long, with the limit, never echoed, in both languages; nothing written', async () => {

@@ -30,7 +30,7 @@ describe('a year out of range', () => {
   it('in a file, at its line, without a thousands separator, in both languages', () => {
     const files = { ...baseFiles(), 'pools/puljen.yaml': POOL.replace('year: 2027', 'year: 1800') };
     expect(messagesOf(files, 'da')).toEqual(['pools/puljen.yaml:6:11 schema-range Budget nr. 1: år skal være et årstal fra 1990 til 2100.']);
-    expect(messagesOf(files, 'en')).toEqual(['pools/puljen.yaml:6:11 schema-range budgets[0].year must be a year from 1990 to 2100.']);
+    expect(messagesOf(files, 'en')).toEqual(['pools/puljen.yaml:6:11 schema-range Budget no. 1: year must be a year from 1990 to 2100.']);
   });
 });
 
@@ -87,7 +87,7 @@ describe('a policy setting in civsam.yaml', () => {
 
   it('a number too large to count with (1e400) is said as too large, not as one to take out of quotes, and the setting in words with its key once', () => {
     expect(messagesOf(withShare('1e400'), 'da')).toEqual(['civsam.yaml:5:14 schema-type Kontrollens politik: største andel til én organisation (max_share, mellem 0 og 1) er et alt for stort tal til at regne med. Skriv et almindeligt tal.']);
-    expect(messagesOf(withShare('1e400'))).toEqual(['civsam.yaml:5:14 schema-type policy.max_share is a number far too large to count with. Write an ordinary number.']);
+    expect(messagesOf(withShare('1e400'))).toEqual(['civsam.yaml:5:14 schema-type Audit policy: largest share for one organisation (max_share, between 0 and 1) is a number far too large to count with. Write an ordinary number.']);
   });
 
   it('near miss: a share above 1 is said by its limit; a quoted number is still told to lose its quotes', () => {

@@ -27,7 +27,7 @@ describe('validate: a reference to no id, with the closest entries', () => {
     const dir = makeFolder({ ...baseFiles(), 'offers/o1.yaml': 'id: o1\norganisation: alpah\ntitle: Samtalegruppe\ntype: peer-group\npatient_groups: [depression]\nactive_from: 2026-01-01\nscope: regional\n' });
     const r = await civsam(['validate', '--data', dir, '--format', 'json'], { env: { CIVSAM_LANG: 'en' } });
     expect(JSON.parse(r.stdout).problems.map((p: { line: number; message: string }) => `${p.line} ${p.message}`)).toEqual([
-      '2 organisation does not name an existing organisation. Did you mean: Alpha Forening (alpha)? Correct the id in the file, or create the organisation first.',
+      '2 Organisation does not name an existing organisation. Did you mean: Alpha Forening (alpha)? Correct the id in the file, or create the organisation first.',
     ]);
   });
 

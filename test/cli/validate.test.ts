@@ -43,7 +43,7 @@ describe('civsam validate', () => {
     expect(en.stdout).toBe([
       `${dir}/organisations/alpha.yaml:5:6  The CVR number is not valid (the modulus-11 check fails). Check the number on cvr.dk.`,
       '',
-      `${dir}/organisations/beta.yaml:8:26  municipalities[1] does not name an existing municipality. Check the id, or create the municipality first.`,
+      `${dir}/organisations/beta.yaml:8:26  Municipality no. 2 does not name an existing municipality. Check the id, or create the municipality first.`,
       '',
     ].join('\n'));
     expect(en.stderr).toBe('2 errors in 2 files (6 files read).\n');

@@ -92,7 +92,7 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     const messages = p.rejected[0].problems.map((x) => [x.column, en(x.message)]);
     expect(messages).toEqual([
       [1, 'not one of the allowed values: patient-association, relatives-association, user-association, volunteer-organisation, umbrella-organisation, self-governing-institution, social-enterprise, other.'],
-      [4, 'cvr must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.'],
+      [4, 'CVR number must be 8 digits, such as 29 19 09 25, that pass the modulus-11 check of CVR numbers. Check the number on cvr.dk.'],
       [5, 'written as a date, but the calendar has no such day: check the month (01 to 12) and the day of the month.'],
     ]);
     expect(JSON.stringify(p.rejected)).not.toContain('SecretName');

@@ -58,7 +58,7 @@ describe('hostile files', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${dir}/organisations/deep1.yaml:2:71  Brackets are nested more than 64 levels deep here`);
     expect(r.stdout).toContain(`${dir}/organisations/deep2.yaml:2:71  Brackets are nested`);
-    expect(r.stdout).toContain(`${dir}/organisations/zeros.yaml:9:6  cvr must be text.`);
+    expect(r.stdout).toContain(`${dir}/organisations/zeros.yaml:9:6  CVR number must be text.`);
     expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
     expect(r.stderr).toBe('15 errors in 14 files (20 files read).\n');
   });

@@ -14,10 +14,10 @@ describe('validate: a published contact that looks personal', () => {
     const files = { ...baseFiles(), 'civsam.yaml': settings('jens.hansen@region.example') };
     expect(problemsOf(files)).toEqual(['civsam.yaml:7:12 contact-personal']);
     const [en] = messagesOf(files);
-    expect(en).toContain('the published contact e-mail region.contact.email does not look like a functional address');
+    expect(en).toContain('the published contact e-mail (“region: contact: e-mail”) does not look like a functional address');
     expect(en).not.toContain('jens');
     const [da] = messagesOf(files, 'da');
-    expect(da).toContain('den offentlige kontaktadresse region.contact.email ligner ikke en funktionsadresse');
+    expect(da).toContain('den offentlige kontaktadresse (»region: kontakt: e-mail«) ligner ikke en funktionsadresse');
   });
 
   it('accepts a functional address, and one made functional by the region\'s own word (near misses)', () => {

@@ -24,7 +24,7 @@ describe('a record made from flags that lacks fields', () => {
       '',
     ].join('\n'));
     const en = await civsam(['offer', 'add', '--title', 'Samtalegruppe', '--organisation', 'alpha', '--no-commit', '--data', dir]);
-    expect(en.stderr.split('\n').slice(0, 2)).toEqual(['  The record still lacks 4 fields; give them with:', '    --type  (type)']);
+    expect(en.stderr.split('\n').slice(0, 2)).toEqual(['  The record still lacks 4 fields; give them with:', '    --type  (offer type)']);
     expect(en.stderr).toContain('    --municipalities … or --scope regional/national  (reach)\n');
   });
 

@@ -38,7 +38,7 @@ describe('--from-file: numbers YAML would read otherwise', () => {
   });
   it('under the English key too; in English (1.500.000, not a number in YAML, is refused by the schema already)', async () => {
     const { r } = await add(agreement('amount_dkk: 250.000'), 'en');
-    expect(r.stderr).toBe('  ny.yaml:10:17  funding[0].amount_dkk must be written in digits only, without points or spaces: 250000.\nerror: the change was refused because of the problem above; nothing was written.\n');
+    expect(r.stderr).toBe('  ny.yaml:10:17  Funding no. 1: amount must be written in digits only, without points or spaces: 250000.\nerror: the change was refused because of the problem above; nothing was written.\n');
     expect(r.code).toBe(2);
   });
   it('an amount with points or spaces between the thousands is said one way, with the digits to write, and with the file\'s other problems', async () => {

@@ -64,7 +64,7 @@ describe('--from-file takes the words the flags take', () => {
     const { r } = await add('name: Ny Forening\nkind: patient association\nareas: [psychiatry]\nscope: regional\npatient_groups: [Anxity]\n', { CIVSAM_LANG: 'en' });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe([
-      '  ny.yaml:5:18  patient_groups[0]: there is no patient group that matches what the file says. Did you mean: Anxiety?',
+      '  ny.yaml:5:18  Patient group no. 1: there is no patient group that matches what the file says. Did you mean: Anxiety?',
       'error: the change was refused because of the problem above; nothing was written.',
       '',
     ].join('\n'));

@@ -121,27 +121,27 @@ describe('schema problems a user can act on', () => {
   it('allowed values: each code with its meaning, and told that the code is what to write', () => {
     const files = folder([['status: active', 'status: aktiv']]);
     expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:8:9 schema-value Status skal være en af disse (skriv koden i filen): active (aktiv), inactive (inaktiv).']);
-    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:8:9 schema-value status must be one of these (write the value as shown): active, inactive.']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:8:9 schema-value Status must be one of these (write the value as shown): active, inactive.']);
   });
 
   it('a code whose label only spells it with spaces is not repeated; a label that says more is beside it', () => {
     const files = folder([['kind: patient-association', 'kind: forening']]);
     const [en] = messagesOf(files, 'en');
     const [da] = messagesOf(files, 'da');
-    expect(en).toContain('kind must be one of these (write the value as shown): patient-association, relatives-association, user-association, volunteer-organisation, ');
+    expect(en).toContain('Kind must be one of these (write the value as shown): patient-association, relatives-association, user-association, volunteer-organisation, ');
     expect(da).toContain('Art skal være en af disse (skriv koden i filen): patient-association (patientforening), relatives-association (pårørendeforening), ');
   });
 
   it('a missing field: its label, and the key to write', () => {
     const files = folder([['name: Beta\n', '']]);
     expect(messagesOf(files, 'da')).toEqual(['organisations/beta.yaml:2:1 schema-required Feltet navn mangler. Tilføj en linje name: med værdien.']);
-    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:2:1 schema-required The field name is missing. Add a line name: with its value.']);
+    expect(messagesOf(files, 'en')).toEqual(['organisations/beta.yaml:2:1 schema-required The field “name” is missing. Add a line name: with its value.']);
   });
 
   it('a missing field in a list item: the item by its label and number, and the key to write', () => {
     const [p] = schemaProblems([{ keyword: 'required', instancePath: '/funding/2', schemaPath: '', params: { missingProperty: 'pool' } }]);
     expect(translate('da', p.message.key, p.message.params)).toBe('Feltet midler nr. 3: pulje mangler. Tilføj en linje pool: med værdien.');
-    expect(translate('en', p.message.key, p.message.params)).toBe('The field funding[2].pool is missing. Add a line pool: with its value.');
+    expect(translate('en', p.message.key, p.message.params)).toBe('The field “funding no. 3: pool” is missing. Add a line pool: with its value.');
     const [q] = schemaProblems([{ keyword: 'enum', instancePath: '/funding/1/kind', schemaPath: '', params: { allowedValues: ['development', 'operation'] } }]);
     expect(translate('da', q.message.key, q.message.params)).toBe('Midler nr. 2: art skal være en af disse (skriv koden i filen): development (udvikling), operation (drift).');
   });

@@ -78,8 +78,8 @@ describe('validate: record rules', () => {
   it('reference: an unknown organisation, patient group and municipality', () => {
     const files = { ...baseFiles(), 'offers/o1.yaml': offer('o1', '').replace('organisation: alpha', 'organisation: beta').replace('[depression]', '[depression, ukendt]') };
     expect(messagesOf(files)).toEqual([
-      'offers/o1.yaml:2:15 reference organisation does not name an existing organisation. Check the id, or create the organisation first.',
-      'offers/o1.yaml:5:30 reference patient_groups[1] does not name an existing patient group. Check the id, or create the patient group first.',
+      'offers/o1.yaml:2:15 reference Organisation does not name an existing organisation. Check the id, or create the organisation first.',
+      'offers/o1.yaml:5:30 reference Patient group no. 2 does not name an existing patient group. Check the id, or create the patient group first.',
     ]);
   });
   it('reference: a parent patient group that does not exist', () => {
@@ -160,12 +160,12 @@ describe('validate: record rules', () => {
   });
   it('control-character: an escape code in a name; near miss: a line break and a tab', () => {
     expect(messagesOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: "line\\none\\ttab"\n').replace('name: Alpha', 'name: "Alpha\\e[2J"') }))
-      .toEqual(['organisations/alpha.yaml:3:7 control-character name contains a control character (such as an escape code), which would reach terminals and spreadsheets as a command. Remove it; line breaks and tabs are fine.']);
+      .toEqual(['organisations/alpha.yaml:3:7 control-character Name contains a control character (such as an escape code), which would reach terminals and spreadsheets as a command. Remove it; line breaks and tabs are fine.']);
     expect(problemsOf({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha', '12345674', 'notes: "line\\none\\ttab"\n') })).toEqual([]);
   });
   it('control-character: a mark that turns the direction of text in a name or a key; near miss: right-to-left letters themselves', () => {
     const turned = (name: string) => ({ ...baseFiles(), 'organisations/alpha.yaml': org('alpha', 'Alpha').replace('name: Alpha', `name: "${name}"`) });
-    expect(messagesOf(turned('Skive \\u202egninerof'))).toEqual(['organisations/alpha.yaml:3:7 control-character name contains an invisible character that turns the direction of the text, so that it can show on pages and in spreadsheets as something else than what is written. Remove it (retype the text, or delete the invisible character where the text turns).']);
+    expect(messagesOf(turned('Skive \\u202egninerof'))).toEqual(['organisations/alpha.yaml:3:7 control-character Name contains an invisible character that turns the direction of the text, so that it can show on pages and in spreadsheets as something else than what is written. Remove it (retype the text, or delete the invisible character where the text turns).']);
     expect(problemsOf(turned('Skive \\u2067x\\u2069'))).toEqual(['organisations/alpha.yaml:3:7 control-character']);
     expect(problemsOf(turned('Foreningen \u0633\u0644\u0627\u0645'))).toEqual([]);
   });

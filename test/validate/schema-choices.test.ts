@@ -14,13 +14,13 @@ describe('a value that fits none of its field\'s forms', () => {
   it('a text over the limit: only its length, in Danish and English', () => {
     const files = callWith(`  - ${long}\n`);
     expect(messagesOf(files, 'da')).toEqual(['calls/c.yaml:9:5 schema-length Kriterium nr. 1 må højst have 20.000 tegn (har 30.000).']);
-    expect(messagesOf(files, 'en')).toEqual(['calls/c.yaml:9:5 schema-length criteria[0] must be at most 20,000 characters long (it is 30,000).']);
+    expect(messagesOf(files, 'en')).toEqual(['calls/c.yaml:9:5 schema-length Criterion no. 1 must be at most 20,000 characters long (it is 30,000).']);
   });
 
   it('a mapping: only what the mapping lacks or breaks', () => {
     expect(messagesOf(callWith('  - id: reach\n'), 'da')).toEqual(['calls/c.yaml:9:5 schema-required Feltet kriterium nr. 1: ordlyd mangler. Tilføj en linje text: med værdien.']);
-    expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'en')).toEqual(['calls/c.yaml:10:16 schema-length criteria[0].text.da must be at most 20,000 characters long (it is 30,000).']);
-    // In Danish the criterion's wording is named in words, as show heads it.
+    expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'en')).toEqual(['calls/c.yaml:10:16 schema-length Criterion no. 1: wording: Danish must be at most 20,000 characters long (it is 30,000).']);
+    // The criterion's wording is named in words in either language, as show heads it.
     expect(messagesOf(callWith(`  - id: reach\n    text: {da: ${long}}\n`), 'da')).toEqual(['calls/c.yaml:10:16 schema-length Kriterium nr. 1: ordlyd: dansk må højst have 20.000 tegn (har 30.000).']);
   });
 

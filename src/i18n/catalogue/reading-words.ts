@@ -13,7 +13,7 @@ export const readingWords = defineMessages({
   'problem.flag.minLengthRequired': '{field} was given no text, but the field must be filled in: write the text after {field}, in quotes if it has spaces.',
   'problem.flag.minLengthNew': '{field} was given no text: write some, or leave {field} out.',
   'problem.flag.scaleOrder': 'The score scale\'s lowest score must be lower than its highest: give both with --score-scale-min and --score-scale-max.',
-  'problem.flag.dateOrder': 'The date given with {field} is before the date in {earlierField}. Correct one of the dates.',
+  'problem.flag.dateOrder': 'The date given with {field} is before the date in “{earlierField}”. Correct one of the dates.',
   'register.flagProblem': '{flag}: {problem}',
   'register.nowRepeats': 'Note: the register now has {what} more than once: this one and {ids}. If it is the same thing, remove one of them; if not, give them different {names}.',
   'register.wouldRepeat': 'Note: the register would then have {what} more than once: this one and {ids}. If it is the same thing, leave this change unmade or remove one of them; if not, give them different {names}.',

@@ -149,7 +149,7 @@ export const register = defineMessages({
   'register.part.budgets.amount': 'AMOUNT in --budgets (YEAR:AMOUNT)',
   'register.expected.budgets': 'YEAR:AMOUNT, e.g. 2027:2500000',
   'register.budgetsYear': 'YEAR in --budgets (YEAR:AMOUNT) must be a year of four digits, e.g. 2027.',
-  'register.unknownField': '{kind} has no field {field} that can be removed. See the flags in --help.',
+  'register.unknownField': '{kind} has no field {given} that can be removed. See the flags in --help.',
   'register.stdin': 'standard input',
   'register.fromFileInvalid': '{file}:{line}:{col} is not valid YAML or JSON: {problem}',
   'register.fromFileNumber': '{file}:{line}:{col}: {problem} Nothing is written.',
@@ -246,7 +246,7 @@ export const register = defineMessages({
   'lock.waiting': 'Waiting for another change to the data folder to finish (at most about {seconds} s more) … Ctrl-C stops waiting; nothing has been changed yet.',
   'lock.busy': 'another civsam process is writing to the data folder and has not finished within {seconds} s. Try again; civsam doctor shows who holds the lock.',
 
-  'contact.badField': 'a contact has no field {field}; use {fields}.',
+  'contact.badField': 'a contact has no field {given}; use {fields}.',
   'contact.none': 'the organisation {id} has no contact person recorded.',
   'contact.erased': 'The contact person was erased from {file}.',
   // After an erasure: the commits whose version of the file holds the contact, and how to purge them (commands/contact-erase.ts).
@@ -493,7 +493,7 @@ export const register = defineMessages({
   'register.part.budgets.amount': 'BELØB i --budgets (ÅR:BELØB)',
   'register.expected.budgets': 'ÅR:BELØB, fx 2027:2500000',
   'register.budgetsYear': 'ÅR i --budgets (ÅR:BELØB) skal være et årstal med fire cifre, fx 2027.',
-  'register.unknownField': '{kind} har intet felt {field}, der kan fjernes. Se tilvalgene i --help.',
+  'register.unknownField': '{kind} har intet felt {given}, der kan fjernes. Se tilvalgene i --help.',
   'register.stdin': 'standardinput',
   'register.fromFileInvalid': '{file}:{line}:{col} er ikke gyldig YAML eller JSON: {problem}',
   'register.fromFileNumber': '{file}:{line}:{col}: {problem} Intet er skrevet.',
@@ -588,7 +588,7 @@ export const register = defineMessages({
   'lock.waiting': 'Venter på, at en anden ændring af datamappen bliver færdig (højst omkring {seconds} sekunder mere) … Ctrl-C holder op med at vente; intet er ændret endnu.',
   'lock.busy': 'en anden civsam-proces skriver i datamappen og er ikke blevet færdig inden for {seconds} s. Prøv igen; civsam doctor viser, hvem der har låsen.',
 
-  'contact.badField': 'en kontakt har intet felt {field}; brug {fields}.',
+  'contact.badField': 'en kontakt har intet felt {given}; brug {fields}.',
   'contact.none': 'organisationen {id} har ingen kontaktperson registreret.',
   'contact.erased': 'Kontaktpersonen er slettet fra {file}.',
   'contact.historyHolds': 'Historikken har stadig kontaktpersonen i {path}, i {count, plural, one {# registreret udgave} other {# registrerede udgaver}} af filen: {commits}.',

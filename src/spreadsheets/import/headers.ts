@@ -51,7 +51,7 @@ export function mapHeader(kind: RecordKind, headers: readonly string[], hasData:
       else {
         spec = index.get(foldHeader(target));
         if (!spec) {
-          problems.push({ column: i, message: { key: 'import.header.mapUnknownField', params: { field: target, fields: fieldList(kind, lang) } } });
+          problems.push({ column: i, message: { key: 'import.header.mapUnknownField', params: { target, fields: fieldList(kind, lang) } } });
           spec = null;
         }
       }

@@ -13,7 +13,7 @@ import { retiredEntriesChosen } from '../../validate/retired.js';
 import { nameKey } from '../../domain/text.js';
 import { shellWord } from '../../i18n/shell-word.js';
 import { parseCell, type CellContext } from './cells.js';
-import { columnsOf, type ColumnSpec } from './columns.js';
+import { columnsOf, itemFieldName, type ColumnSpec } from './columns.js';
 import { mapHeader, type HeaderMap } from './headers.js';
 import { slugify, uniqueId } from '../../domain/ids.js';
 import type { Sheet } from './sheet.js';
@@ -375,9 +375,20 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
   'problem.schema.patternCvr': 'import.value.cvr',
   'problem.schema.patternPhone': 'import.value.phone',
   'problem.reachMissing': 'import.value.reachMissing',
-  // "Add a line status: …" is advice for a file; a sheet has a cell to fill in.
-  'problem.schema.required': 'import.value.required',
 };
+
+/**
+ * "Add a line status: …" is advice for a file; a sheet has a cell to fill in: the field by its
+ * label, and the header of the column to add (what the user writes) or, for a field of an item in
+ * a cell (`pool=…`), the name to write there.
+ */
+function requiredInSheet(kind: ImportKind, params: MessageParams | undefined, lang: Language): Message {
+  const field = String(params?.field);
+  const column = columnsOf(kind).find((c) => c.field === field);
+  return column
+    ? { key: 'import.value.required', params: { field, header: column.header[lang] } }
+    : { key: 'import.value.requiredItem', params: { field, name: itemFieldName(String(params?.key), lang) } };
+}
 
 /** A field's column header in `lang` (`kommuner`, `rækkevidde`), as an exported sheet heads it. */
 function headerOf(kind: ImportKind, field: string, lang: Language): string {
@@ -429,6 +440,7 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
     const message: Message = p.message.key === 'problem.reachConflict'
       // Said by the sheet's columns, as they are headed in the user's language, not the fields'.
       ? { key: 'import.value.reachConflict', params: { municipalities: headerOf(kind, 'municipalities', lang), scope: headerOf(kind, 'scope', lang) } }
+      : p.message.key === 'problem.schema.required' ? requiredInSheet(kind, p.message.params, lang)
       : { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
     if (row !== undefined) {
