@@ -16,7 +16,7 @@ import { COMMAND_OF } from '../domain/kinds.js';
 import { nameFieldOf } from '../domain/record-name.js';
 import { applyChange, type ChangeOptions, type Reworded } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
-import { repeatedRecords } from '../register/repeats.js';
+import { namesakes, repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseOpeningDayByEdit, refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
 import { lateByNewDeadline, lateReceipt, lateRefusalInTime } from '../domain/application-dates.js';
@@ -249,6 +249,8 @@ export function add(kind: RecordKind) {
     // An application received after its call's deadline: said after the change.
     let received: Message | undefined;
     let built: Rec | undefined;
+    // Other records of the kind with the same name (two agreements may share a title): said by id.
+    let alike: string[] = [];
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
     const made = () => (createdId ? recordRel(kind, createdId) : undefined);
@@ -285,6 +287,7 @@ export function add(kind: RecordKind) {
       refuseStatusOnAdd(kind, rec, id, ctx.today);
       received = kind === 'application' ? lateReceipt(undefined, { id, ...rest }, s.folder) : undefined;
       createdId = id;
+      alike = namesakes(kind, id, rec, s.folder);
       return [{ kind, id, record: { id, ...rest } }];
     });
     if (result.written.length > 0 || opts.dryRun) {
@@ -292,6 +295,7 @@ export function add(kind: RecordKind) {
       if (numberedFrom) noteOf(ctx)({ key: opts.dryRun ? 'register.idNumberedDryRun' : 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
       ctx.stdout.write(`${createdId}\n`);
       if (received) noteOf(ctx)(received);
+      if (alike.length > 0 && result.exitCode === EXIT.ok) noteOf(ctx)({ key: `${opts.dryRun ? 'register.namesakeDryRun' : 'register.namesake'}.${kind}` as MessageKey, params: { count: alike.length, ids: alike.join(', '), id: createdId, command: `civsam ${COMMAND_OF[kind]} remove ${createdId}` } });
     }
     return result.exitCode;
   };

@@ -237,14 +237,19 @@ export function planImport(input: PlanInput): ImportPlan {
     let defaults: DefaultsUsed = [];
     if (!before && input.defaults) ({ record, used: defaults } = input.defaults.fill(kind, record));
     const key = dupKey(kind, record);
+    // A row with an id is the record of that id, never another by its name: two agreements may share
+    // a title (and an offer of another's title is allowed with an id of its own, as `add --id` allows
+    // it), so a sheet exported with its ids imports back. A row without one that repeats a record's
+    // name is most often that record entered again.
+    const givesId = typeof values.get('id') === 'string';
     if (key !== undefined) {
       const existingId = dupKeys.get(key);
-      if (existingId !== undefined && existingId !== id) {
+      if (!givesId && existingId !== undefined && existingId !== id) {
         problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: `import.row.duplicate.${kind}` as MessageKey, params: { id: existingId } } });
       }
       const earlier = seenKeys.get(key);
-      if (earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
-      else seenKeys.set(key, r.row);
+      if (!givesId && earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
+      else if (earlier === undefined) seenKeys.set(key, r.row);
     }
     // A day something happened (registered, contact confirmed) still to come, as the write refuses it: at its cell.
     if (input.today !== undefined) {
