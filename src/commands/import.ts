@@ -216,7 +216,7 @@ function counts(plan: ImportPlan): { created: number; updated: number; unchanged
 function planTable(ctx: CommandContext, plan: ImportPlan): string {
   const changing = plan.records.filter((r) => r.action !== 'unchanged');
   if (changing.length === 0) return '';
-  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.map((f, i) => (i === 0 ? fieldLabel(ctx.lang, plan.kind, f) : labelInSentence(ctx.lang, fieldLabel(ctx.lang, plan.kind, f)))).join(', ')]);
+  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.map((f, i) => fieldChange(ctx, plan.kind, r, f, i === 0)).join(', ')]);
   const headers = [ctx.t('import.col.row'), ctx.t('import.col.action'), ctx.t('import.col.id'), ctx.t('import.col.changed')];
   if (rows.length > 200) {
     // cli-table3 takes seconds for thousands of rows; aligned columns say the same.
@@ -226,6 +226,13 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
   }
   const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
   return renderTerminalTable({ columns: headers.map((header, i) => ({ header, align: i === 0 ? 'right' : 'left' })), rows }, ctx.lang, width, ctx.color).text;
+}
+
+/** What an update does to one field, in words: `Noter fjernes`, `hjemmeside tilføjes`, `slut ændres`. */
+function fieldChange(ctx: CommandContext, kind: ImportKind, r: ImportPlan['records'][number], field: string, first: boolean): string {
+  const label = fieldLabel(ctx.lang, kind, field);
+  const how = r.before?.[field] === undefined ? 'added' : r.record[field] === undefined ? 'removed' : 'changed';
+  return ctx.t(`import.fieldChange.${how}`, { field: first ? label : labelInSentence(ctx.lang, label) });
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */
