@@ -54,8 +54,8 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   // Only --skip-invalid writes the rejected rows: a bad --rejected is refused before anything is read.
   if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
-  const sheet = await readInput(path, file, opts.sheet);
-  const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
+  const sheet = await readInput(path, file, opts.sheet, waitingFor(ctx, file));
+  const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map, waitingFor(ctx, opts.map)) : undefined;
   ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
   const kindName: Message = { key: `import.kinds.${kind}` };
 
@@ -107,8 +107,13 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   return rejectedFile !== undefined ? EXIT.findings : EXIT.ok;
 }
 
-async function readInput(path: string, shown: string, sheetName: string | undefined): Promise<Sheet> {
-  const bytes = await readNamedInput(path, { shown, limit: MAX_IMPORT_BYTES, tooLarge: () => new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
+/** Said when a named pipe keeps the import waiting for its writer. */
+export function waitingFor(ctx: CommandContext, shown: string): () => void {
+  return () => ctx.stderr.write(ctx.errColor.yellow(ctx.t('input.waitingForPipe', { file: shown })) + '\n');
+}
+
+async function readInput(path: string, shown: string, sheetName: string | undefined, waiting: () => void): Promise<Sheet> {
+  const bytes = await readNamedInput(path, { shown, limit: MAX_IMPORT_BYTES, waiting, tooLarge: () => new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
   return readSheet(path, bytes, { sheet: sheetName });
 }
 
@@ -152,8 +157,8 @@ function defaultsLine(ctx: CommandContext, plan: ImportPlan): string | undefined
   return ctx.t('import.defaultsUsed', { items: items.join(', ') });
 }
 
-async function readHeaderMap(path: string, shown: string): Promise<HeaderMap> {
-  const bytes = await readNamedInput(path, { shown, limit: MAX_FILE_BYTES, tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }) });
+async function readHeaderMap(path: string, shown: string, waiting: () => void): Promise<HeaderMap> {
+  const bytes = await readNamedInput(path, { shown, limit: MAX_FILE_BYTES, waiting, tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }) });
   const parsed = parseStrict(bytes.toString('utf8'));
   const first = parsed.problems.find((p) => p.severity === 'error');
   if (first) throw new UserError('import.error.mapUnreadable', { file: shown, line: first.line, col: first.col });

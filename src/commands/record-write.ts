@@ -65,6 +65,7 @@ export async function recordFromInput(ctx: CommandContext, file: string, kind?: 
   // cannot fill the memory.
   const bytes = await readNamedInput(file === '-' ? '-' : resolve(ctx.cwd, file), {
     shown, limit: MAX_FILE_BYTES, stdin: ctx.stdin,
+    waiting: () => ctx.stderr.write(ctx.errColor.yellow(ctx.t('input.waitingForPipe', { file: shown })) + '\n'),
     tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }),
   });
   // A spreadsheet (one made for `import`, an .xlsx) holds rows, not one record: said with the
