@@ -12,7 +12,7 @@ import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
-import { headerMapFrom, columnLabel, type HeaderMap } from '../spreadsheets/import/headers.js';
+import { headerMapFrom, columnLabel, withHeaderRow, type HeaderMap } from '../spreadsheets/import/headers.js';
 import { kindFromName } from '../domain/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../spreadsheets/import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../spreadsheets/import/sheet.js';
@@ -54,9 +54,12 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   // Only --skip-invalid writes the rejected rows: a bad --rejected is refused before anything is read.
   if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
-  const sheet = await readInput(path, file, opts.sheet, waitingFor(ctx, file));
+  const read = await readInput(path, file, opts.sheet, waitingFor(ctx, file));
   const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map, waitingFor(ctx, opts.map)) : undefined;
+  // A title above the headers (a merged cell "Organisationer" in row 1) is passed over, and said.
+  const { sheet, titleRows } = withHeaderRow(kind, read, map);
   ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
+  if (titleRows.length > 0) ctx.stderr.write(ctx.t('import.headerRowBelowTitle', { row: sheet.header.row, count: titleRows.length, first: titleRows[0] }) + '\n');
   const kindName: Message = { key: `import.kinds.${kind}` };
 
   if (opts.dryRun) {
