@@ -242,7 +242,8 @@ export function listRecords(kind: RecordKind) {
     const order = (onScreen ? spec.onScreen : spec.headers).map((h) => spec.headers.indexOf(h));
     // Two rows of one name (two agreements may share a title) are told apart by their ids only: the
     // Id column then stays in a narrow window, as the rows would otherwise look the same.
-    const idNeeded = onScreen && namesAlike(records.map((r) => spec.row(r, ctx, say, folder)[spec.headers.indexOf(spec.onScreen[0])]));
+    const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
+    const idNeeded = onScreen && namesAlike(rows.map((r) => r.cells[spec.headers.indexOf(spec.onScreen[0])]));
     const spared = idNeeded ? spec.spared.filter((h) => h !== 'list.id') : spec.spared;
     const columns: Column[] = order.map((i) => spec.headers[i]).map((h) => ({
       header: ctx.t(h),
@@ -257,7 +258,6 @@ export function listRecords(kind: RecordKind) {
     const none = records.length > 0 ? undefined : count === 0 ? (noneShown(kind, leftOutCounts(part.leftOut), ctx.lang) ?? ctx.t('list.none', { things })) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
     // On screen and in Markdown, read by people: by the name shown first, in Danish order (Æ, Ø, Å
     // last), the id where names are alike. JSON and CSV keep id order, stable between runs for scripts and diffs.
-    const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
     const format = chooseFormat(opts);
     if (format === 'table' || format === 'md') {
       // The name shown first; where a record has none (an application without a title), what its row shows next.
