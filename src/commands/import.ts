@@ -12,7 +12,7 @@ import { noCache, openParseCache } from '../store/parse-cache.js';
 import { readInParallel } from '../store/parallel-read.js';
 import { limitMessage, readNamedInput } from '../store/read-file.js';
 import { MAX_FILE_BYTES, parseStrict } from '../store/yaml-read.js';
-import { headerMapFrom, columnLabel, type HeaderMap } from '../spreadsheets/import/headers.js';
+import { headerMapFrom, columnLabel, withHeaderRow, type HeaderMap } from '../spreadsheets/import/headers.js';
 import { kindFromName } from '../domain/kinds.js';
 import { IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type RowProblem } from '../spreadsheets/import/plan.js';
 import { MAX_IMPORT_BYTES, readSheet, type Sheet } from '../spreadsheets/import/sheet.js';
@@ -54,9 +54,12 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   // Only --skip-invalid writes the rejected rows: a bad --rejected is refused before anything is read.
   if (opts.skipInvalid && opts.rejected !== undefined) refuseRejectedFile(ctx, opts.rejected, opts.force === true);
   const path = resolve(ctx.cwd, file);
-  const sheet = await readInput(path, file, opts.sheet);
-  const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map) : undefined;
+  const read = await readInput(path, file, opts.sheet, waitingFor(ctx, file));
+  const map = opts.map !== undefined ? await readHeaderMap(resolve(ctx.cwd, opts.map), opts.map, waitingFor(ctx, opts.map)) : undefined;
+  // A title above the headers (a merged cell "Organisationer" in row 1) is passed over, and said.
+  const { sheet, titleRows } = withHeaderRow(kind, read, map);
   ctx.stderr.write(ctx.t('import.read', { file, rows: sheet.rows.length, what: describeSheet(ctx, sheet) }) + '\n');
+  if (titleRows.length > 0) ctx.stderr.write(ctx.t('import.headerRowBelowTitle', { row: sheet.header.row, count: titleRows.length, first: titleRows[0] }) + '\n');
   const kindName: Message = { key: `import.kinds.${kind}` };
 
   if (opts.dryRun) {
@@ -107,8 +110,13 @@ export async function run(ctx: CommandContext, opts: Options, args: unknown[]): 
   return rejectedFile !== undefined ? EXIT.findings : EXIT.ok;
 }
 
-async function readInput(path: string, shown: string, sheetName: string | undefined): Promise<Sheet> {
-  const bytes = await readNamedInput(path, { shown, limit: MAX_IMPORT_BYTES, tooLarge: () => new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
+/** Said when a named pipe keeps the import waiting for its writer. */
+export function waitingFor(ctx: CommandContext, shown: string): () => void {
+  return () => ctx.stderr.write(ctx.errColor.yellow(ctx.t('input.waitingForPipe', { file: shown })) + '\n');
+}
+
+async function readInput(path: string, shown: string, sheetName: string | undefined, waiting: () => void): Promise<Sheet> {
+  const bytes = await readNamedInput(path, { shown, limit: MAX_IMPORT_BYTES, waiting, tooLarge: () => new UserError('import.error.tooLarge', { file: shown, limit: MAX_IMPORT_BYTES / 1024 / 1024 }) });
   return readSheet(path, bytes, { sheet: sheetName });
 }
 
@@ -152,8 +160,8 @@ function defaultsLine(ctx: CommandContext, plan: ImportPlan): string | undefined
   return ctx.t('import.defaultsUsed', { items: items.join(', ') });
 }
 
-async function readHeaderMap(path: string, shown: string): Promise<HeaderMap> {
-  const bytes = await readNamedInput(path, { shown, limit: MAX_FILE_BYTES, tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }) });
+async function readHeaderMap(path: string, shown: string, waiting: () => void): Promise<HeaderMap> {
+  const bytes = await readNamedInput(path, { shown, limit: MAX_FILE_BYTES, waiting, tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }) });
   const parsed = parseStrict(bytes.toString('utf8'));
   const first = parsed.problems.find((p) => p.severity === 'error');
   if (first) throw new UserError('import.error.mapUnreadable', { file: shown, line: first.line, col: first.col });
@@ -216,7 +224,7 @@ function counts(plan: ImportPlan): { created: number; updated: number; unchanged
 function planTable(ctx: CommandContext, plan: ImportPlan): string {
   const changing = plan.records.filter((r) => r.action !== 'unchanged');
   if (changing.length === 0) return '';
-  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.map((f, i) => (i === 0 ? fieldLabel(ctx.lang, plan.kind, f) : labelInSentence(ctx.lang, fieldLabel(ctx.lang, plan.kind, f)))).join(', ')]);
+  const rows = changing.map((r) => [String(r.row), ctx.t(`import.action.${r.action}`), r.id, r.changed.map((f, i) => fieldChange(ctx, plan.kind, r, f, i === 0)).join(', ')]);
   const headers = [ctx.t('import.col.row'), ctx.t('import.col.action'), ctx.t('import.col.id'), ctx.t('import.col.changed')];
   if (rows.length > 200) {
     // cli-table3 takes seconds for thousands of rows; aligned columns say the same.
@@ -226,6 +234,13 @@ function planTable(ctx: CommandContext, plan: ImportPlan): string {
   }
   const width = ctx.stdout.isTTY ? ctx.stdout.columns : Number(ctx.env.COLUMNS) || 100;
   return renderTerminalTable({ columns: headers.map((header, i) => ({ header, align: i === 0 ? 'right' : 'left' })), rows }, ctx.lang, width, ctx.color).text;
+}
+
+/** What an update does to one field, in words: `Noter fjernes`, `hjemmeside tilføjes`, `slut ændres`. */
+function fieldChange(ctx: CommandContext, kind: ImportKind, r: ImportPlan['records'][number], field: string, first: boolean): string {
+  const label = fieldLabel(ctx.lang, kind, field);
+  const how = r.before?.[field] === undefined ? 'added' : r.record[field] === undefined ? 'removed' : 'changed';
+  return ctx.t(`import.fieldChange.${how}`, { field: first ? label : labelInSentence(ctx.lang, label) });
 }
 
 /** The rejected rows as they were, with a last column saying what is wrong, for correcting and importing again. */

@@ -10,7 +10,7 @@ import type { Agreement, Application, Call, Consultation, HearingParty, Offer, O
 import { descendantsIndex, municipalityIds, offerActive, reachOf } from '../domain/reach.js';
 import { applicationsByCall, grantedAmount, selectionOf } from '../domain/applications.js';
 import { EXIT } from '../domain/errors.js';
-import { compareNames } from '../domain/text.js';
+import { compareNames, nameKey } from '../domain/text.js';
 import type { MessageKey } from '../i18n/index.js';
 import { formatAmount, formatDate } from '../i18n/format.js';
 import { valueLabel } from '../i18n/values.js';
@@ -208,6 +208,18 @@ const COLUMNS: Record<RecordKind, ListColumns> = {
   },
 };
 
+/** Whether two of the names are alike (by the register's uniqueness key); an empty name (an application without a title) is no name. */
+function namesAlike(names: readonly Cell[]): boolean {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (typeof n !== 'string' || n.trim() === '') continue;
+    const key = nameKey(n);
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
 export function listRecords(kind: RecordKind) {
   return async (ctx: CommandContext, opts: ListOpts): Promise<number> => {
     const part = loadValidPart(ctx, kind === 'organisation' ? [kind] : kind === 'application' ? [kind, 'organisation', 'call'] : kind === 'call' ? [kind, 'organisation', 'application'] : [kind, 'organisation']);
@@ -228,10 +240,15 @@ export function listRecords(kind: RecordKind) {
     };
     const onScreen = chooseFormat(opts) === 'table';
     const order = (onScreen ? spec.onScreen : spec.headers).map((h) => spec.headers.indexOf(h));
+    // Two rows of one name (two agreements may share a title) are told apart by their ids only: the
+    // Id column then stays in a narrow window, as the rows would otherwise look the same.
+    const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
+    const idNeeded = onScreen && namesAlike(rows.map((r) => r.cells[spec.headers.indexOf(spec.onScreen[0])]));
+    const spared = idNeeded ? spec.spared.filter((h) => h !== 'list.id') : spec.spared;
     const columns: Column[] = order.map((i) => spec.headers[i]).map((h) => ({
       header: ctx.t(h),
       align: h === 'list.selected' || h === 'list.invited' || h === 'list.responses' || h === 'list.funding' || h === 'list.applied' || h === 'list.granted' ? 'right' : 'left',
-      ...(onScreen && spec.spared.includes(h) ? { omitOrder: spec.spared.indexOf(h) } : {}),
+      ...(onScreen && spared.includes(h) ? { omitOrder: spared.indexOf(h) } : {}),
       ...(onScreen && h === 'list.id' ? { unbroken: true } : {}),
     }));
     // None to list: the sentence that says so, not a frame of headers (a CSV keeps its header row).
@@ -241,7 +258,6 @@ export function listRecords(kind: RecordKind) {
     const none = records.length > 0 ? undefined : count === 0 ? (noneShown(kind, leftOutCounts(part.leftOut), ctx.lang) ?? ctx.t('list.none', { things })) : ctx.t('list.noneMatch', { count, things, kind: { key: `kind.${kind}` as MessageKey } });
     // On screen and in Markdown, read by people: by the name shown first, in Danish order (Æ, Ø, Å
     // last), the id where names are alike. JSON and CSV keep id order, stable between runs for scripts and diffs.
-    const rows = records.map((r) => ({ id: r.id, cells: spec.row(r, ctx, say, folder) }));
     const format = chooseFormat(opts);
     if (format === 'table' || format === 'md') {
       // The name shown first; where a record has none (an application without a title), what its row shows next.

@@ -16,20 +16,23 @@ import { COMMAND_OF } from '../domain/kinds.js';
 import { nameFieldOf } from '../domain/record-name.js';
 import { applyChange, type ChangeOptions, type Reworded } from '../register/apply-change.js';
 import { recordRel } from '../store/paths.js';
-import { repeatedRecords } from '../register/repeats.js';
+import { namesakes, repeatedRecords } from '../register/repeats.js';
 import { removedByReplacing } from '../register/replaced.js';
 import { refuseOpeningDayByEdit, refuseStatusByEdit, refuseStatusOnAdd } from '../register/course-status.js';
 import { lateByNewDeadline, lateReceipt, lateRefusalInTime } from '../domain/application-dates.js';
 import { applicationsOf, refusedLateInTime } from '../domain/applications.js';
 import { FIELDS, optionName } from '../register/fields.js';
 import { typedValueWording } from '../register/flag-words.js';
-import type { Language, Message, MessageKey, MessageParams } from '../i18n/index.js';
+import { translate, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/define.js';
 import { problemLine } from '../output/problem-line.js';
 import { fieldLabel, messageOr } from '../i18n/values.js';
 import { decimalFields, requiredOf } from '../domain/shapes.js';
 import { numberFormProblems, type Problem } from '../store/load-folder.js';
 import { fileWords, type FileWords } from './record-file-words.js';
+import { looksLikeSpreadsheet } from '../spreadsheets/import/sheet.js';
+import { IMPORT_KINDS } from '../spreadsheets/import/plan.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { hintForWord, kindWord, listed } from '../context/names.js';
 
 export interface WriteOpts {
@@ -56,14 +59,18 @@ function takesDecimal(key: string): boolean {
 let DECIMAL_KEYS: Set<string> | undefined;
 
 /** A whole record from a YAML or JSON file, or from standard input with `-`. */
-export async function recordFromInput(ctx: CommandContext, file: string): Promise<RecordInput> {
+export async function recordFromInput(ctx: CommandContext, file: string, kind?: RecordKind): Promise<RecordInput> {
   const shown = file === '-' ? ctx.t('register.stdin') : file;
   // A record is a few KiB: reading stops at the loader's limit, so /dev/zero or a runaway pipe
   // cannot fill the memory.
   const bytes = await readNamedInput(file === '-' ? '-' : resolve(ctx.cwd, file), {
     shown, limit: MAX_FILE_BYTES, stdin: ctx.stdin,
+    waiting: () => ctx.stderr.write(ctx.errColor.yellow(ctx.t('input.waitingForPipe', { file: shown })) + '\n'),
     tooLarge: () => new UserError('input.tooLarge', { file: shown, limit: limitMessage(MAX_FILE_BYTES) }),
   });
+  // A spreadsheet (one made for `import`, an .xlsx) holds rows, not one record: said with the
+  // command that reads it, rather than taken for a YAML file with mistakes in it.
+  if (file !== '-' && looksLikeSpreadsheet(file, bytes)) throw spreadsheetGiven(file, kind);
   const decoded = decode(bytes);
   if (!('text' in decoded)) throw new UserError('register.fromFileInvalid', { file: shown, line: decoded.problem.line, col: decoded.problem.col, problem: decoded.problem.message });
   const parsed = parseStrict(decoded.text);
@@ -86,6 +93,14 @@ export async function recordFromInput(ctx: CommandContext, file: string): Promis
   }
   // Text arriving from a file is put in NFC like text from flags (a file saved on a Mac may be NFD).
   return { record: nfcDeep(parsed.data as Rec), shown, parsed };
+}
+
+/** A spreadsheet given to --from-file: the import command for it, for a kind import reads; else what --from-file reads. */
+function spreadsheetGiven(file: string, kind: RecordKind | undefined): UserError {
+  if (kind !== undefined && (IMPORT_KINDS as readonly string[]).includes(kind)) {
+    return new UserError('register.fromFileSpreadsheet', { file, command: `civsam import ${translate('en', `sheetKind.${kind}` as MessageKey)} ${shellWord(file)}` });
+  }
+  return new UserError('register.fromFileSpreadsheetNoImport', { file });
 }
 
 /** Puts a value at a path of parsed data, through objects and lists, where the path leads to one. */
@@ -240,7 +255,7 @@ export function add(kind: RecordKind) {
     // A whole record from a file asks nothing: the file is the answer.
     const opts = given.fromFile === undefined ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedAdd(ctx, kind, given), given) : given;
     if (!opts) return EXIT.ok;
-    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile, kind) : undefined;
     let read: FileWords | undefined;
     let createdId = '';
     let numberedFrom: string | undefined;
@@ -249,6 +264,8 @@ export function add(kind: RecordKind) {
     // An application received after its call's deadline: said after the change.
     let received: Message | undefined;
     let built: Rec | undefined;
+    // Other records of the kind with the same name (two agreements may share a title): said by id.
+    let alike: string[] = [];
     // A record made from flags that lacks fields is told where it reaches as well, should it lack that too.
     const lacking = () => (opts.fromFile === undefined && built && needsReach(kind, built) ? [{ key: 'register.reachFlag' } as const] : []);
     const made = () => (createdId ? recordRel(kind, createdId) : undefined);
@@ -285,6 +302,7 @@ export function add(kind: RecordKind) {
       refuseStatusOnAdd(kind, rec, id, ctx.today);
       received = kind === 'application' ? lateReceipt(undefined, { id, ...rest }, s.folder) : undefined;
       createdId = id;
+      alike = namesakes(kind, id, rec, s.folder);
       return [{ kind, id, record: { id, ...rest } }];
     });
     if (result.written.length > 0 || opts.dryRun) {
@@ -292,6 +310,7 @@ export function add(kind: RecordKind) {
       if (numberedFrom) noteOf(ctx)({ key: opts.dryRun ? 'register.idNumberedDryRun' : 'register.idNumbered', params: { base: numberedFrom, id: createdId } });
       ctx.stdout.write(`${createdId}\n`);
       if (received) noteOf(ctx)(received);
+      if (alike.length > 0 && result.exitCode === EXIT.ok) noteOf(ctx)({ key: `${opts.dryRun ? 'register.namesakeDryRun' : 'register.namesake'}.${kind}` as MessageKey, params: { count: alike.length, ids: alike.join(', '), id: createdId, command: `civsam ${COMMAND_OF[kind]} remove ${createdId}` } });
     }
     return result.exitCode;
   };
@@ -309,7 +328,7 @@ export function edit(kind: RecordKind) {
     const bare = given.fromFile === undefined && !hasFieldFlags(kind, given) && !(given.unset && given.unset.length > 0);
     const opts = bare ? await guided(ctx, async () => (await import('./guided-entry.js')).guidedEdit(ctx, kind, id, given), given) : given;
     if (!opts) return EXIT.ok;
-    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile) : undefined;
+    const input = opts.fromFile !== undefined ? await recordFromInput(ctx, opts.fromFile, kind) : undefined;
     const fromFile = input?.record;
     let read: FileWords | undefined;
     if (!fromFile && !hasFieldFlags(kind, opts) && !(opts.unset && opts.unset.length > 0)) throw new UserError('register.nothingToChange', { command: `civsam ${COMMAND_OF[kind]} edit --help` });

@@ -25,3 +25,22 @@ export function repeatedRecords(kind: RecordKind, rec: Rec, folder: DataFolder):
   for (const [id, other] of folder.records[kind]) if (same(other as unknown as Rec) === key) out.push(id);
   return out;
 }
+
+/**
+ * Kinds whose records may share a name (two agreements with one title: a renewal, the same
+ * partnership with another unit): not refused, but the user is told, by id, which other record has
+ * it, so the two can be told apart.
+ */
+const NAMESAKE: Partial<Record<RecordKind, (r: Rec) => string | undefined>> = {
+  agreement: (r) => (typeof r.title === 'string' && r.title.trim() !== '' ? nameKey(r.title) : undefined),
+};
+
+/** The ids of the other records of the kind with `rec`'s name, in the folder's order (none for kinds whose repeats are refused). */
+export function namesakes(kind: RecordKind, id: string, rec: Rec, folder: DataFolder): string[] {
+  const same = NAMESAKE[kind];
+  const key = same?.(rec);
+  if (!same || !key) return [];
+  const out: string[] = [];
+  for (const [other, r] of folder.records[kind]) if (other !== id && same(r as unknown as Rec) === key) out.push(other);
+  return out;
+}

@@ -214,6 +214,9 @@ export function readStreamUpTo(stream: NodeJS.ReadableStream, limit: number, sto
  * keep the process alive after it) and read as the event loop's, so a request to stop is heard
  * while it waits.
  */
+/** How long a named pipe may keep civsam waiting before the user is told (a pipe that is written to gives its data sooner). */
+export const PIPE_WAIT_NOTE_MS = 1000;
+
 async function openPipe(path: string): Promise<NodeJS.ReadableStream | undefined> {
   let fd: number;
   try {
@@ -262,7 +265,7 @@ export function limitMessage(bytes: number): Message {
  */
 export async function readNamedInput(
   path: string,
-  opts: { shown: string; limit: number; stdin?: NodeJS.ReadableStream; tooLarge: () => Error },
+  opts: { shown: string; limit: number; stdin?: NodeJS.ReadableStream; tooLarge: () => Error; waiting?: () => void },
 ): Promise<Buffer> {
   const { limit, tooLarge } = opts;
   refuseUnreadablePath(path);
@@ -280,9 +283,19 @@ export async function readNamedInput(
   // A pipe is the user's own (`<(…)`): read as a stream, waiting for its writer, up to the limit.
   const pipe = st.isFIFO() ? await openPipe(path) : undefined;
   if (pipe) {
-    const bytes = await readListening(pipe, limit);
-    if (bytes.length > limit) throw tooLarge();
-    return bytes;
+    // A named pipe nobody writes to waits for ever: after a moment the user is told what civsam
+    // waits for (and how to stop it), rather than left before a silent terminal.
+    const timer = opts.waiting ? setTimeout(opts.waiting, PIPE_WAIT_NOTE_MS) : undefined;
+    const quiet = () => clearTimeout(timer);
+    pipe.once('data', quiet);
+    pipe.once('end', quiet);
+    try {
+      const bytes = await readListening(pipe, limit);
+      if (bytes.length > limit) throw tooLarge();
+      return bytes;
+    } finally {
+      quiet();
+    }
   }
   const opened = openRegular(path, { follow: true });
   if ('refused' in opened) throw new UserError('input.notRegular', { file: opts.shown, what: notRegularMessage(opened.refused) });

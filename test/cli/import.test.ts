@@ -162,11 +162,11 @@ describe('civsam import --update of an organisation, in Danish', () => {
     const dry = await civsam(['import', 'organisations', sheet, '--update', '--dry-run', '--data', dir], { env });
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toBe([
-      '┌───────┬──────────┬───────┬──────────────────────┐',
-      '│ Række │ Handling │ Id    │ Ændrede felter       │',
-      '├───────┼──────────┼───────┼──────────────────────┤',
-      '│     2 │ opdatér  │ alpha │ Navn, patientgrupper │',
-      '└───────┴──────────┴───────┴──────────────────────┘',
+      '┌───────┬──────────┬───────┬────────────────────────────────────┐',
+      '│ Række │ Handling │ Id    │ Ændrede felter                     │',
+      '├───────┼──────────┼───────┼────────────────────────────────────┤',
+      '│     2 │ opdatér  │ alpha │ Navn ændres, patientgrupper ændres │',
+      '└───────┴──────────┴───────┴────────────────────────────────────┘',
       '',
     ].join('\n'));
     writeFileSync(sheet, 'Navn;CVR;Art;Områder;Patientgrupper;Kommuner\nÆldreforeningen;12345674;patientforening;psykiatri;Angst;Aarhus\n');

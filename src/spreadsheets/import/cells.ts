@@ -52,6 +52,7 @@ export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): Cell
     case 'ref': return one(t, kind, ctx, undefined);
     case 'list': {
       const parts = splitList(t, kind.lines ? undefined : ctx.listSeparator);
+      if (!kind.lines && kind.item.type !== 'text') parts.splice(0, parts.length, ...parts.flatMap((p) => otherSeparatorParts(p, kind.item, ctx)));
       const out: unknown[] = [];
       for (let i = 0; i < parts.length; i++) {
         const r = kind.item.type === 'text' ? { value: parts[i] } : one(parts[i], kind.item, ctx, i + 1);
@@ -103,6 +104,18 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
   return { value: t };
 }
 
+/**
+ * A value of a list cell with a semicolon in it where values are separated by commas (`Aarhus;
+ * Randers` in an .xlsx cell: people write lists either way): split at the semicolons, unless the
+ * value as it stands is a known one (a name with a semicolon in it), so it cannot be taken for
+ * another value. Not the other way round: in a comma-separated file names keep their commas
+ * (`Calm, Together`), and a list there is separated by semicolons.
+ */
+function otherSeparatorParts(part: string, item: ValueKind, ctx: CellContext): string[] {
+  if (ctx.listSeparator !== ',' || !part.includes(';') || !('problem' in one(part, item, ctx, undefined))) return [part];
+  return splitList(part, ';');
+}
+
 /** Splits a cell holding several values; line breaks (Alt+Enter in Excel) always separate. */
 export function splitList(t: string, separator: string | undefined): string[] {
   const parts = separator ? t.split(new RegExp(`[\\n${separator === ';' ? ';' : ','}]`)) : t.split('\n');
@@ -111,6 +124,9 @@ export function splitList(t: string, separator: string | undefined): string[] {
 
 /** ISO dates as they are; Danish day-first dates (31-12-2026, 31.12.2026) turned into ISO. */
 export function parseDate(t: string): CellResult {
+  // A date a spreadsheet keeps as its day number (46027) shows as that number when the cell lost its
+  // date format: said so, with what to do, rather than only that it is no date.
+  if (/^\d{5}(?:[.,]\d+)?$/.test(t)) return { problem: { key: 'import.value.dateAsNumber' } };
   const m = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$/.exec(t);
   const reading = readDate(m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : t);
   if ('date' in reading) return { value: reading.date };

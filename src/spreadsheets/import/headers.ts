@@ -5,6 +5,7 @@ import type { RecordKind } from '../../domain/kinds.js';
 import { translate, type Language, type Message, type MessageKey } from '../../i18n/index.js';
 import { columnsOf, foldHeader, headerIndex, type ColumnSpec } from './columns.js';
 import { distance } from './values.js';
+import type { Sheet } from './sheet-rows.js';
 
 /** What a --map file says: header text → a field (English name or Danish header), or null to ignore the column. */
 export type HeaderMap = ReadonlyMap<string, string | null>;
@@ -122,4 +123,27 @@ export function isKnownHeader(kind: RecordKind, header: string, map: HeaderMap =
 export function columnLabel(kind: RecordKind, header: string | undefined, column: number, map?: HeaderMap): string {
   const h = (header ?? '').trim();
   return h && isKnownHeader(kind, h, map) ? `${columnLetter(column)} (${h})` : columnLetter(column);
+}
+
+/** How far down a sheet its header row is looked for, below title rows. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The sheet with its header row found: the first row, unless it (and any row after it) looks like a
+ * title (one filled cell, as a merged title cell gives, or no header civsam knows) while a later row
+ * among the first few holds at least two headers civsam knows. `titleRows` are the rows passed over.
+ */
+export function withHeaderRow(kind: RecordKind, sheet: Sheet, map: HeaderMap = new Map()): { sheet: Sheet; titleRows: number[] } {
+  const all = [sheet.header, ...sheet.rows];
+  const known = (cells: readonly string[]) => cells.filter((c) => isKnownHeader(kind, c, map)).length;
+  const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+  if (known(sheet.header.cells) >= 2) return { sheet, titleRows: [] };
+  for (let i = 1; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
+    const before = all[i - 1].cells;
+    if (filled(before) > 1 && known(before) > 0) break;
+    if (known(all[i].cells) >= 2) {
+      return { sheet: { ...sheet, header: all[i], rows: all.slice(i + 1) }, titleRows: all.slice(0, i).map((r) => r.row) };
+    }
+  }
+  return { sheet, titleRows: [] };
 }

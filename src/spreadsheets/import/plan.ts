@@ -154,10 +154,22 @@ export function planImport(input: PlanInput): ImportPlan {
         }
       }
       if (spec.field === 'scope' && values.get('scope') !== undefined && text.trim() === '') return;
+      // An empty cell says nothing about the field: an update leaves it as it is (a small sheet that
+      // adds notes to a few organisations takes no one's notes away). A field is emptied on purpose
+      // by writing (tom) in its cell.
+      if (isClearWord(text)) {
+        values.set(spec.field, undefined);
+        return;
+      }
       const res = parseCell(text, spec.value, ctx);
       if ('problem' in res) problems.push({ row: r.row, column: i, message: res.problem });
-      else values.set(spec.field, 'value' in res ? res.value : undefined);
+      else if ('value' in res) values.set(spec.field, res.value);
     });
+    // Fields of which a record has one or the other (municipalities or a scope, a call or an
+    // exemption): a row that gives one takes the other away, or the record would have both.
+    for (const [one, other] of EITHER_OR) {
+      if (one.some((f) => values.get(f) !== undefined)) for (const f of other) if (!values.has(f)) values.set(f, undefined);
+    }
 
     // Which record the row is: an existing one (by id, or by CVR for organisations) or a new one.
     let idValue = typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined;
@@ -237,14 +249,19 @@ export function planImport(input: PlanInput): ImportPlan {
     let defaults: DefaultsUsed = [];
     if (!before && input.defaults) ({ record, used: defaults } = input.defaults.fill(kind, record));
     const key = dupKey(kind, record);
+    // A row with an id is the record of that id, never another by its name: two agreements may share
+    // a title (and an offer of another's title is allowed with an id of its own, as `add --id` allows
+    // it), so a sheet exported with its ids imports back. A row without one that repeats a record's
+    // name is most often that record entered again.
+    const givesId = typeof values.get('id') === 'string';
     if (key !== undefined) {
       const existingId = dupKeys.get(key);
-      if (existingId !== undefined && existingId !== id) {
+      if (!givesId && existingId !== undefined && existingId !== id) {
         problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: `import.row.duplicate.${kind}` as MessageKey, params: { id: existingId } } });
       }
       const earlier = seenKeys.get(key);
-      if (earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
-      else seenKeys.set(key, r.row);
+      if (!givesId && earlier !== undefined) problems.push({ row: r.row, column: columnOfField.get(NAME_FIELD[kind]), message: { key: 'import.row.duplicateInFile', params: { other: earlier } } });
+      else if (earlier === undefined) seenKeys.set(key, r.row);
     }
     // A day something happened (registered, contact confirmed) still to come, as the write refuses it: at its cell.
     if (input.today !== undefined) {
@@ -275,6 +292,21 @@ export function planImport(input: PlanInput): ImportPlan {
     rejected: rowsOut.filter((r) => r.problems.length > 0).map((r) => ({ row: r.planned.row, problems: r.problems })),
   };
 }
+
+/** What a cell says to empty a field under --update (an empty cell leaves the field as it is), in either language. */
+export const CLEAR_WORDS = ['(tom)', '(empty)'] as const;
+
+function isClearWord(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return (CLEAR_WORDS as readonly string[]).includes(t);
+}
+
+/** Groups of columns of which a record holds one or the other, both ways round. */
+const EITHER_OR: Array<[readonly string[], readonly string[]]> = (() => {
+  const reach = [['municipalities'], ['scope']] as const;
+  const established = [['established_by.call'], ['established_by.exemption.reason', 'established_by.exemption.approved_by', 'established_by.exemption.date']] as const;
+  return [reach, established].flatMap(([a, b]) => [[a, b], [b, a]] as Array<[readonly string[], readonly string[]]>);
+})();
 
 /** The schema's required fields but the id, which a new row may leave to be made from its name. */
 const REQUIRED = perKind(IMPORT_KINDS, (k) => requiredOf(k).filter((f) => f !== 'id'));

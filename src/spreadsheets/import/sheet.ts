@@ -24,6 +24,14 @@ export function looksLikeXlsx(path: string, bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const SHEET_ENDINGS = new Set(['.xlsx', '.xlsm', '.xls', '.csv', '.tsv', '.ods']);
+
+/** A spreadsheet by its name's ending, or by its content where a workbook shows it (a zip, an old .xls). */
+export function looksLikeSpreadsheet(path: string, bytes: Uint8Array): boolean {
+  return SHEET_ENDINGS.has(extname(path).toLowerCase()) || ZIP_MAGIC.every((b, i) => bytes[i] === b) || OLE_MAGIC.every((b, i) => bytes[i] === b);
+}
+
 /** Reads a CSV or .xlsx file's bytes into a sheet; refuses what it cannot read faithfully. */
 export async function readSheet(path: string, bytes: Uint8Array, opts: { sheet?: string } = {}): Promise<Sheet> {
   const ext = extname(path).toLowerCase();
