@@ -95,3 +95,18 @@ describe('a date kept as a day number', () => {
     expect(p.records[0].record.registered).toBe('2026-01-05');
   });
 });
+
+describe('an organisation no name is like', () => {
+  // Before, a folder with no organisation near the name typed said "Nærmeste navne: ." with nothing in it.
+  it('says that none is like it, with no empty list of names', async () => {
+    const files = baseFiles();
+    delete files['organisations/alpha.yaml'];
+    const dir = makeFolder(files);
+    const csv = join(dir, '..', `offers-${Date.now()}.csv`);
+    writeFileSync(csv, 'organisation;titel;tilbudstype;patientgrupper;områder;rækkevidde;aktiv_fra\nHelt Ukendt Forening;Samtaler;Samtalegruppe;Angst;psykiatri;regional;2026-01-01\n');
+    const r = await civsam(['import', 'offers', csv, '--data', dir, '--dry-run'], { env: DA });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ingen organisation har dette id, CVR-nummer eller navn, og ingen har et navn, der ligner. Importér organisationen først.');
+    expect(r.stderr).not.toContain('Nærmeste navne');
+  });
+});

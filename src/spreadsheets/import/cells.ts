@@ -95,7 +95,10 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
       if (byCvr) return { value: byCvr };
       const byName = ctx.records.organisationNames.resolve(t);
       if (byName) return { value: byName };
-      return { problem: { key: item === undefined ? 'import.value.unknownOrganisation' : 'import.value.unknownOrganisationItem', params: { ...itemParam, closest: ctx.records.organisationNames.closest(t, ctx.lang).join(', ') } } };
+      // Names to suggest only when there are any (a folder with no organisations yet has none).
+      const closest = ctx.records.organisationNames.closest(t, ctx.lang);
+      if (closest.length === 0) return { problem: { key: item === undefined ? 'import.value.unknownOrganisationNoneClose' : 'import.value.unknownOrganisationItemNoneClose', params: itemParam } };
+      return { problem: { key: item === undefined ? 'import.value.unknownOrganisation' : 'import.value.unknownOrganisationItem', params: { ...itemParam, closest: closest.join(', ') } } };
     }
     return { problem: { key: item === undefined ? 'import.value.unknownRecord' : 'import.value.unknownRecordItem', params: { ...itemParam, target: { key: `kind.${kindOf}` } } } };
   }
