@@ -13,6 +13,8 @@ import { buildFundingReport } from './funding.js';
 
 export interface RankedApplication {
   id: string;
+  /** The application's title (null when it has none). */
+  title: string | null;
   organisations: string[];
   /** 1 for the highest total; equal totals share a rank. Null when not ranked (a score missing, withdrawn, or refused on formal grounds). */
   rank: number | null;
@@ -162,7 +164,7 @@ function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCrite
     for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });
   });
   return {
-    id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
+    id: a.id, title: a.title ?? null, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, formal: formal ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     received: a.received, late: isLate(a.received, call.deadline),
     years: [...(a.years ?? [])].sort((x, y) => x - y),
