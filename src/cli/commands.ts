@@ -79,7 +79,7 @@ function overviewCommands(): CommandSpec[] {
       description: 'cmd.overview.funding.description',
       options: [
         { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
-        { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
+        { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true, names: { target: 'pool' } },
         { flags: '--area <area>', description: 'opt.overview.area', params: { areas: { or: AREAS } }, repeatable: true, names: { values: AREAS } },
         { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'], names: { values: ['pool', 'organisation'], field: 'by' } },
         { flags: '--despite-errors', description: 'opt.overview.despiteErrors' },
@@ -157,7 +157,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--municipality <municipality>', description: 'opt.overview.municipality', repeatable: true, names: { target: 'municipalities' } },
       { flags: '--organisation <organisation>', description: 'opt.overview.organisation', repeatable: true, names: { target: 'organisation' } },
       { flags: '--type <type>', description: 'opt.overview.type', repeatable: true, names: { target: 'offer-types' } },
-      { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true },
+      { flags: '--pool <pool>', description: 'opt.overview.pool', repeatable: true, names: { target: 'pool' } },
       { flags: '--year <year>', description: 'opt.overview.year', repeatable: true },
       { flags: '--by <what>', description: 'opt.overview.by', choices: ['pool', 'organisation'], names: { values: ['pool', 'organisation'], field: 'by' } },
       { flags: '--within <days>', description: 'opt.overview.within' },

@@ -171,7 +171,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
       // them: read again with it as the argument, where that is what it can only be (mistyped.ts).
       const listed = err.code === 'commander.missingArgument' && stoppedIn ? (await import('./mistyped.js')).argumentsAfterList(program, stoppedIn, argv) : undefined;
       if (listed && 'argv' in listed) return main(listed.argv, env, streams, version, cwd);
-      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t, argv);
+      let message = option ? t('cli.unknownOption', { what: { syntax: option.shown } }) : excess ? excessMessage(excess, stoppedIn!, t) : listed ? t('cli.missingArgumentAfterList', { what: { placeholder: quotedIn(err) }, option: listed.option }) : commanderMessage(err, t, argv, stoppedIn);
       // A record command's verb first (`civsam list`): the kind goes before it, and which kinds have it.
       const verb = word !== undefined ? (await import('./mistyped.js')).verbFirst(program, argv, word) : undefined;
       const near = option?.near ?? (verb && 'meant' in verb ? verb.meant : word !== undefined ? (await import('./mistyped.js')).nearestCommands(program, argv, word) : []);
@@ -295,6 +295,13 @@ function wordsBefore(argv: readonly string[], word: string): string {
   return ['civsam', ...before].join(' ');
 }
 
+/** A command as it is typed: `civsam org show`. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
+}
+
 /** Words for undoing that are no command of civsam's: the unknown-command message points to restore. */
 const UNDO_WORDS = new Set(['undo', 'fortryd', 'revert', 'restore', 'gendan', 'genskab', 'undelete', 'rollback']);
 
@@ -302,7 +309,7 @@ const UNDO_WORDS = new Set(['undo', 'fortryd', 'revert', 'restore', 'gendan', 'g
  * Commander's error in the user's language, naming the option or argument but never a value given
  * to it. (An unknown option, `--contact-emial=NAME@…`, is named by mistyped.ts, without the address.)
  */
-function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string, argv: readonly string[]): string {
+function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessageParams) => string, argv: readonly string[], command?: Command): string {
   const quoted = quotedIn(err);
   // An unknown command is named as typed when it looks like a command word (a mistyped verb); when
   // it could be data (a person's name), by where it stands, so the user still sees which word it was.
@@ -315,6 +322,8 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
     return choices !== undefined ? t('cli.invalidChoice', { what, choices }) : t('cli.invalidArgument', { what });
   }
   // An argument is named by its placeholder's word, an option by its flags (`--name <text>`), in the user's language.
+  // A record command's record (`<id>`), found by its name or id: asked for as a name, with the command to write.
+  if (err.code === 'commander.missingArgument' && quoted === 'id' && command) return t('cli.missingRecordName', { command: commandPath(command) });
   if (err.code === 'commander.missingArgument') return t('cli.missingArgument', { what: { placeholder: quoted } });
   const key = ({
     'commander.unknownCommand': 'cli.unknownCommand',

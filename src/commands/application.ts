@@ -8,12 +8,12 @@ import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
-import { criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { callYear, criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import { sameAssessor } from '../domain/personal.js';
 import type { NamedEntry } from '../domain/names.js';
-import { andList, type Language, type Message, type MessageParams } from '../i18n/index.js';
+import { andList, type Language, type Message, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { applyChange, changeRecord, type PlannedChange, type Rec, type Session } from '../register/apply-change.js';
@@ -119,7 +119,7 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
       const found = namedCriterion(ctx, call, word, '--score', language);
       criteria ??= found.criteria;
       const score = Number(n);
-      if (score < min || score > max) throw new UserError('application.scoreOutOfScale', { criterion: found.text, call: call.id, min, max });
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScaleNamed', { criterion: found.text, call: call.title, min, max });
       if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: found.text });
       out.push({ criterion: found.id, score });
     }
@@ -291,11 +291,13 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
   if (formalGiven !== undefined && outcome !== 'refused') throw new UsageError('application.formalNotRefusal', { decision: valueLabel(ctx.lang, outcome, 'outcome') });
   if (formalGiven !== undefined && opts.criteria?.some((c) => c.trim() !== '')) throw new UsageError('application.formalWithCriteria');
   let inferred: Message | undefined;
+  let yearNote: Message | undefined;
   const result = await applyChange(ctx, { dryRun: opts.dryRun === true, commit: opts.commit !== false, reword: caseWording }, (s) => {
     const r = s.current('application', id);
     if (!r) throw new UserError('register.notFound', { kind: { key: 'kind.application' }, id });
     const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
     inferred = undefined;
+    yearNote = isGrant(outcome) ? grantYearNote(s, r) : undefined;
     const late = lateAgainst(s, id, r);
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
@@ -331,7 +333,20 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     return withCallCriteria(s, id, r, { ...r, decision }, chosen?.criteria);
   });
   if (inferred && result.exitCode === EXIT.ok && opts.dryRun !== true) ctx.stderr.write(ctx.t(inferred.key, inferred.params) + '\n');
+  if (yearNote && result.exitCode === EXIT.ok) ctx.stderr.write(ctx.t(yearNote.key, yearNote.params) + '\n');
   return result.exitCode;
+}
+
+/**
+ * A grant to an application that names no years is money for its call's year (callYear): which
+ * year that is and why, said when the grant is recorded, as the overviews and the audit will count it.
+ */
+function grantYearNote(s: Session, r: Rec): Message | undefined {
+  if (Array.isArray(r.years) && r.years.length > 0) return undefined;
+  const call = typeof r.call === 'string' ? s.folder.records.call.get(r.call) : undefined;
+  if (!call?.pool) return undefined;
+  const { year, source } = callYear(call, applicationsOf(s.folder, call.id).filter((a) => a.id !== r.id), s.folder.records.pool.get(call.pool));
+  return { key: 'application.grantYear', params: { id: String(r.id), year, why: { key: `application.grantYear.${source}` as MessageKey } } };
 }
 
 type Formal = NonNullable<NonNullable<Application['decision']>['formal']>;

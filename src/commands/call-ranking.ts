@@ -14,6 +14,7 @@ import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
 import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
 import { reCriteriaCommand } from './application.js';
+import { nameKey } from '../domain/text.js';
 
 type Opts = { format?: string; output?: string; year?: string };
 
@@ -30,11 +31,17 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   // Only applications ranked and not yet decided are held against the money left: with none (all
   // decided, or no budget) the column would be empty in every row, and is left out; the notes say what is left.
   const budgetLine = r.applications.some((a) => a.withinBudget !== null);
+  // The scores by criterion: with one assessor and few criteria a column for each criterion,
+  // headed by its name; else a column for each assessor, each score named by its criterion
+  // (`Kvalitet 4, Dækning 5`). Never bare numbers in a row, which read as a fraction.
+  const byCriterion = r.assessors === 1 && r.criteria.length <= CRITERION_COLUMNS;
+  const scoreOf = (a: Ranking['applications'][number], n: number, c: string) => a.scores.find((x) => x.assessor === n && x.criterion === c)?.score;
   const columns: Column[] = [
     { header: ctx.t('ranking.rank'), align: 'right' },
     { header: ctx.t('ranking.organisations') },
     { header: ctx.t('ranking.application') },
-    ...numbers.map((n) => ({ header: ctx.t('ranking.assessor', { n }), align: 'right' as const })),
+    ...(byCriterion ? r.criteria.map((c) => ({ header: criterionName(c.id).replace(/\.$/, ''), align: 'right' as const }))
+      : numbers.map((n) => ({ header: ctx.t('ranking.assessor', { n }) }))),
     { header: ctx.t('ranking.total'), align: 'right' },
     // Where a disqualified assessor's scores were left out, the row says so (a column only when one was).
     ...(uncounted ? [{ header: ctx.t('ranking.uncounted') }] : []),
@@ -48,8 +55,9 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const rows: Cell[][] = r.applications.map((a) => [
     a.rank ?? { text: ctx.t('ranking.notRanked'), value: null, tone: 'muted' },
     a.organisations.map(orgName).join(', '),
-    a.id,
-    ...numbers.map((n) => r.criteria.map((c) => a.scores.find((s) => s.assessor === n && s.criterion === c.id)?.score ?? '–').join(' / ')),
+    applicationLabel(a, r.applications),
+    ...(byCriterion ? r.criteria.map((c): Cell => scoreOf(a, 1, c.id) ?? '–')
+      : numbers.map((n) => r.criteria.map((c) => `${criterionName(c.id).replace(/\.$/, '')} ${scoreOf(a, n, c.id) ?? '–'}`).join(', '))),
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
     ...(uncounted ? [a.uncounted > 0 ? { text: ctx.t('ranking.uncountedCell', { count: a.uncounted }), tone: 'warn' as const } : ''] : []),
     ...(late.length > 0 ? [a.late ? { text: ctx.t('ranking.lateCell', { date: formatDate(a.received, ctx.lang) }), value: a.received, tone: 'warn' as const } : { text: formatDate(a.received, ctx.lang), value: a.received }] : []),
@@ -68,7 +76,7 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   const notes = [criteria.length === 0 && plain.texts.length > 0 ? ctx.t('ranking.criteriaWithoutIds', { criteria: quotedCriteria(ctx, plain.texts), command: plain.command })
     : criteria.length === 0 ? ctx.t('ranking.noCriteria', { call: r.call })
     : r.assessors === 0 ? ctx.t(r.uncounted.assessors > 0 ? 'ranking.noCountedAssessments' : 'ranking.noAssessments', { criteria: criteria.join('; '), id: toAssess.id })
-    : ctx.t('ranking.criteriaNote', { criteria: criteria.join('; ') })];
+    : ctx.t('ranking.criteriaWeights', { criteria: criteria.join('; ') })];
   // Plain texts beside the scored criteria are not scored: the ranking leaves them out, and says so.
   if (criteria.length > 0 && plain.texts.length > 0) notes.push(ctx.t('ranking.unscoredCriteria', { count: plain.texts.length, criteria: quotedCriteria(ctx, plain.texts), command: plain.command }));
   if (r.uncounted.assessors > 0) {
@@ -77,7 +85,17 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
   }
   if (late.length > 0) notes.push(ctx.t('ranking.lateNote', { count: late.length, deadline: formatDate(r.deadline, ctx.lang), ids: late.map((a) => a.id).join(', ') }));
   notes.push(...moneyNotes(ctx, r));
-  return { columns, rows, notes, keyColumns: 2 };
+  return { columns, rows, notes };
+}
+
+/** The most criteria given a column each (with one assessor): more would not fit a terminal beside the rest. */
+const CRITERION_COLUMNS = 3;
+
+/** An application as the ranking names it: by its title, with its id where another has the same title (or by its id when it has none). */
+function applicationLabel(a: Ranking['applications'][number], all: Ranking['applications']): string {
+  if (!a.title) return a.id;
+  const key = nameKey(a.title);
+  return all.some((o) => o !== a && o.title && nameKey(o.title) === key) ? `${a.title} (${a.id})` : a.title;
 }
 
 /** Criteria listed as the messages list them: each quoted, without its final full stop. */

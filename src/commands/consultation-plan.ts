@@ -39,9 +39,11 @@ export async function run(ctx: CommandContext, opts: Options, [id]: (string | un
     opens: dateOption(opts.opens, '--opens', asOf),
     seats: parseSeats(opts.seats),
   });
-  emit(ctx, opts, planReport(folder, planConsultation(folder, consultation, asOf), ctx.lang));
+  const plan = planConsultation(folder, consultation, asOf);
+  emit(ctx, opts, planReport(folder, plan, ctx.lang));
   if (id !== undefined && consultation.status === 'planned' && opts.output === undefined && (opts.format ?? 'table') === 'table') {
-    ctx.stderr.write(ctx.t('hearing.plan.applyHint', { id }) + '\n');
+    // An empty proposal has nothing to write in: said so, not how to write it.
+    ctx.stderr.write(ctx.t(plan.proposal.length === 0 ? 'hearing.plan.nothingToApply' : 'hearing.plan.applyHint', { id }) + '\n');
   }
   return EXIT.ok;
 }

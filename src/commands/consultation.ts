@@ -137,7 +137,7 @@ export async function respond(ctx: CommandContext, opts: Opts, args: unknown[]):
     if (second >= 0) throw new UserError('hearingNote.pointTwice', { name: recordName(s.folder, 'hearing-party', names[0]!) ?? names[0]!, first: points.indexOf(points[second]!) + 1, second: second + 1 });
     // Not sent out yet, it can have had no response (whatever its planned opening day).
     if (r.status === 'planned') throw new UserError('course.responseNotOpen', { id });
-    if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpens', { id });
+    if (typeof r.opens === 'string' && date < r.opens) throw new UserError('course.responseBeforeOpensOn', { title: recordName(s.folder, 'consultation', id) ?? id, opens: formatDate(r.opens, ctx.lang) });
     const invited = list(r.invited);
     const notInvited = names.filter((p) => !invited.includes(p));
     if (notInvited.length > 0) {
@@ -200,7 +200,7 @@ export async function open(ctx: CommandContext, opts: Opts & { now?: boolean; de
   const code = await changeRecord(ctx, opts, 'consultation', id, (r, s) => {
     // A closed one is said to be: opened again with a new deadline, it asks the parties anew.
     if (typeof r.deadline === 'string' && isLate(ctx.today, r.deadline)) throw new UserError(r.status === 'closed' ? 'course.reopenAfterDeadline' : 'course.openAfterDeadline', { id, today: formatDate(ctx.today, ctx.lang) });
-    if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpen', { id, today: formatDate(ctx.today, ctx.lang) });
+    if (!opts.now && typeof r.opens === 'string' && r.opens > ctx.today) throw new UserError('course.notYetOpenOn', { id, opens: formatDate(r.opens, ctx.lang), today: formatDate(ctx.today, ctx.lang) });
     // Opened again: when and why it was closed early no longer describe it.
     const { closed_early: _day, closed_early_reason: _reason, ...rest } = r;
     // Sent out before (open, or closed and opened again): its opening day and its list stand.

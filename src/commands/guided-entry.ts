@@ -249,9 +249,9 @@ class Asker {
    * Asks one field and keeps the answer; `current` is the value it has (for edit). Where a record
    * says where it reaches, its scope's question asks that (municipalities or a scope).
    */
-  async ask(spec: FieldSpec, current?: unknown): Promise<void> {
+  async ask(spec: FieldSpec, current?: unknown, skippable = false): Promise<void> {
     if (spec.path === 'scope' && HAS_REACH.has(this.kind)) return this.reach(this.recordWith(this.answers).rec);
-    const answer = await this.question(spec, current);
+    const answer = await this.question(spec, current, skippable);
     if (answer === undefined) return;
     this.answers[optionName(spec.flag)] = this.taken(spec, answer);
     // An answer that takes another field's place takes back that field's answer too (an exemption
@@ -276,9 +276,10 @@ class Asker {
     return fieldLabel(this.kind, spec, this.ctx.lang);
   }
 
-  private async question(spec: FieldSpec, current: unknown): Promise<Answer | undefined> {
+  /** `skippable`: an optional field asked unbidden, which an empty answer leaves out. */
+  private async question(spec: FieldSpec, current: unknown, skippable = false): Promise<Answer | undefined> {
     const { p } = this;
-    const message = this.label(spec);
+    const message = skippable ? `${this.label(spec)} ${this.t('guided.skipHint')}` : this.label(spec);
     const choices = choicesFor(this.kind, spec, this.f.folder, this.ctx.lang);
     const validate = (v: Answer) => this.problemAt(spec, v);
     switch (spec.type) {
@@ -306,7 +307,8 @@ class Asker {
     const many = spec.type === 'list' || spec.type === 'years';
     // An amount may be typed as it is written in Danish (`250.000 kr.`): the unit is no part of the number.
     const typed = (v: string) => (isAmount(spec) ? withoutCurrency(nfc(v)) : nfc(v));
-    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : typed(v))), theme: this.theme }, this.context);
+    const text = await p.input({ message, default: current === undefined ? undefined : String(current), validate: (v) => (v.trim() === '' ? skippable || this.problemAt(spec, many ? [] : '') : this.problemAt(spec, many ? splitList(v) : typed(v))), theme: this.theme }, this.context);
+    if (skippable && text.trim() === '') return undefined;
     return many ? splitList(text) : typed(text);
   }
 
@@ -612,6 +614,13 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Optional fields a guided add asks for right after the required ones: an application's title
+ * names it in the ranking and letters, and its years say which year's money a grant is (without
+ * them it is its call's year, which the person entering it may not know).
+ */
+const ASKED_AFTER_REQUIRED: Partial<Record<RecordKind, readonly string[]>> = { application: ['title', 'years'] };
+
+/**
  * Fields a guided add offers after the required ones: every other field with a flag that the
  * record has not got (its reach counts as given by municipalities or a scope) and that makes sense
  * with the answers so far.
@@ -652,6 +661,8 @@ export async function guidedAdd(ctx: CommandContext, kind: RecordKind, opts: Rec
       else if (needsReach(kind, rec)) await asker.reach(rec);
       else break;
     }
+    // Fields a record may be without but seldom should be, asked before the rest are offered.
+    for (const spec of optionalFields(asker, kind, recordWith(asker.answers).rec).filter((s) => ASKED_AFTER_REQUIRED[kind]?.includes(s.path))) await asker.ask(spec, undefined, true);
     for (;;) {
       const spec = await asker.chooseField(ctx.t('guided.more'), ctx.t('guided.moreDone'), optionalFields(asker, kind, recordWith(asker.answers).rec), recordWith(asker.answers).rec);
       if (!spec) break;

@@ -7,7 +7,7 @@ import { yearOption } from '../domain/whole-numbers.js';
 import { fundingByOrganisationView, fundingView, MONEY_KINDS } from '../output/funding.js';
 import { namesOf } from '../output/labels.js';
 import { wrapForTerminal } from '../output/table.js';
-import { buildFundingByOrganisationReport, buildFundingReport } from '../reports/funding.js';
+import { buildFundingByOrganisationReport, buildFundingReport, selectedPools } from '../reports/funding.js';
 import { fundingFilter, output, start, type OutputOptions, type OverviewFilters } from '../context/overview-options.js';
 
 type Options = OutputOptions & Pick<OverviewFilters, 'pool' | 'area'> & {
@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, opts: Options): Promise<number> {
     missing = output(ctx, opts, report, () => fundingByOrganisationView(report, namesOf(folder), ctx.lang, leftOut), counted);
   } else {
     const report = buildFundingReport(folder, asOf, filter);
-    missing = output(ctx, opts, report, () => fundingView(report, namesOf(folder), ctx.lang, folder.policy.hhi_warning, leftOut), counted);
+    missing = output(ctx, opts, report, () => fundingView(report, namesOf(folder), ctx.lang, folder.policy.hhi_warning, leftOut, selectedPools(folder, filter).length), counted);
   }
   // A money report whose sums lack money is shown (and written) with that said in it, but does not
   // pass for a whole one: it ends as invalid data does, unless the user asks for it as it is.

@@ -254,6 +254,12 @@ function resolveTarget(ctx: CommandContext, folder: Folder, what: string, target
     throw new UserError(argument ? 'names.ambiguousApplicationArg' : 'names.ambiguousApplication', { what: { syntax: what }, count: r.candidates.length, candidates });
   }
   if (r.status === 'ambiguous') throw new UserError(argument ? 'names.ambiguousArg' : 'names.ambiguous', { what: { syntax: what }, kind, candidates: listed(r.candidates, ctx.lang, target) });
+  // No party by that name, but an organisation: it is not on the hearing list, and that is said, with how to put it there.
+  if (target === 'hearing-party') {
+    const organisations = folder.index('organisation');
+    const o = organisations.resolve(value);
+    if (o.status === 'found') throw new UserError('names.notOnHearingList', { organisation: shown(organisations.get(o.id)!, ctx.lang), id: o.id });
+  }
   const hint = notFoundHint(ctx, leftOut, r.closest.length > 0 ? listed(r.closest, ctx.lang, target) : undefined,
     isVocabulary(target) ? vocabularyHint(ctx.lang, index) : { key: 'names.listHint', params: { command: COMMAND_OF[target as RecordKind] } });
   // An id is shown as the existing messages show one; anything else the user typed is not echoed. A

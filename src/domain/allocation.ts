@@ -16,8 +16,8 @@
 // compares the sums and asks for each application's agreement to be named. What the agreement has from the pool is
 // then all that counts of the grant, also where it has less (a year left out): the audit's
 // agreement-below-grant says so. A grant for several years is split equally, in whole kroner,
-// between them; one that names no year is money for the year of the call's deadline (as `call
-// ranking` takes it); a full grant without an amount is the amount applied for.
+// between them; one that names no year is money for its call's year (applications.ts `callYear`,
+// the year `call ranking` holds the call against); a full grant without an amount is the amount applied for.
 //
 // The two sums differ on purpose:
 // - `allocationShares` gives every organisation's exact part of every line. The overviews and the
@@ -33,7 +33,7 @@
 import type { DataFolder } from './folder.js';
 import type { Agreement, Application } from './kinds.js';
 import { fundingCounts } from './reach.js';
-import { grantedAmount } from './applications.js';
+import { grantedAmount, grantYears } from './applications.js';
 
 export type FundingKind = 'development' | 'operation';
 
@@ -123,11 +123,11 @@ function grants(folder: DataFolder): Grants {
   if (cached) return cached;
   const apps = [...folder.records.application.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const out: Grants = { lines: [], carried: [] };
-  const decided: Array<{ app: Application; amount: number; pool: string; deadline: string }> = [];
+  const decided: Array<{ app: Application; amount: number; pool: string }> = [];
   for (const app of apps) {
     const amount = grantedAmount(app);
     const call = folder.records.call.get(app.call);
-    if (amount !== undefined && call?.pool) decided.push({ app, amount, pool: call.pool, deadline: call.deadline });
+    if (amount !== undefined && call?.pool) decided.push({ app, amount, pool: call.pool });
   }
   // The grants that name no agreement, by call and organisations: whether there is one says whether the pairing is known.
   const unnamedGrants = new Map<string, number>();
@@ -136,14 +136,14 @@ function grants(folder: DataFolder): Grants {
     if (app.agreement === undefined) unnamedGrants.set(key, (unnamedGrants.get(key) ?? 0) + 1);
   }
   const unnamed = unnamedCarriers(folder, apps);
-  for (const { app, amount, pool, deadline } of decided) {
+  for (const { app, amount, pool } of decided) {
     const carriers = carriersOf(folder, app, pool, unnamed);
     if (carriers.length > 0) {
       const known = carriers.length === 1 && (app.agreement !== undefined || unnamedGrants.get(groupKey(app.call, app.organisations)) === 1);
       out.carried.push({ application: app.id, agreement: carriers[0].id, ...(known ? {} : { together: carriers.map((a) => a.id) }), pool, amount });
       continue;
     }
-    const years = app.years?.length ? [...new Set(app.years)].sort((x, y) => x - y) : [Number(deadline.slice(0, 4))];
+    const years = grantYears(folder, app);
     const parts = wholeParts(amount, years.length);
     years.forEach((year, i) => out.lines.push({ application: app.id, organisations: app.organisations, pool, year, kind: app.kind, amount: parts[i] }));
   }

@@ -348,3 +348,59 @@ export function selectionOf(call: Pick<Call, 'applicants' | 'selected'>, apps: r
   const derived = derivedSelection(apps);
   return { applicants: call.applicants ?? derived.applicants, selected: call.selected ?? derived.selected };
 }
+
+/**
+ * Why a call's applications are counted against one year's money: it is the year the applications
+ * ask for (all of those in the competition that name years: `applications-all`, else the one most
+ * ask for: `applications-most`); or none names a year and it is the deadline's year (`deadline`),
+ * or, when the call's pool has no budget that year, the first year after it that the pool has a
+ * budget for (`pool-budget`: a call closing in December for next year's money).
+ */
+export type CallYearSource = 'applications-all' | 'applications-most' | 'deadline' | 'pool-budget';
+
+/** Withdrawn, or refused on formal grounds (late, not eligible): out of the competition, whatever scores it has. */
+export const outOfCompetition = (a: Pick<Application, 'decision'>): boolean => a.decision?.outcome === 'withdrawn' || (a.decision?.outcome === 'refused' && a.decision.formal !== undefined);
+
+/**
+ * The one year a call's money is taken from where an application does not say (`call ranking`
+ * holds the ranking against it; a grant that names no years is money for it in `overview funding`,
+ * the audit and the site). `apps` are the call's applications; `pool`, the call's pool, if any.
+ */
+export function callYear(call: Pick<Call, 'deadline'>, apps: readonly Pick<Application, 'decision' | 'years'>[], pool?: Pick<Pool, 'budgets'>): { year: number; source: CallYearSource } {
+  // Only those in the competition: a withdrawn application, or one refused on formal grounds, is not ranked, so its years do not choose the money.
+  const naming = apps.filter((a) => !outOfCompetition(a) && (a.years?.length ?? 0) > 0);
+  if (naming.length === 0) {
+    const deadline = Number(call.deadline.slice(0, 4));
+    const budgeted = (pool?.budgets ?? []).map((b) => b.year).filter((y) => y >= deadline).sort((x, y) => x - y);
+    return budgeted.length === 0 || budgeted[0] === deadline ? { year: deadline, source: 'deadline' } : { year: budgeted[0], source: 'pool-budget' };
+  }
+  const count = new Map<number, number>();
+  for (const a of naming) for (const y of new Set(a.years)) count.set(y, (count.get(y) ?? 0) + 1);
+  // The year most of them ask for; of equally many, the earliest (the first the money is needed in).
+  const [year, n] = [...count].sort(([y1, n1], [y2, n2]) => n2 - n1 || y1 - y2)[0]!;
+  return { year, source: n === naming.length ? 'applications-all' : 'applications-most' };
+}
+
+/** The years a grant is money for: those the application names, else its call's year (callYear). */
+export function grantYears(folder: Pick<DataFolder, 'records'>, app: Pick<Application, 'call' | 'years'>): number[] {
+  if (app.years?.length) return [...new Set(app.years)].sort((x, y) => x - y);
+  const year = callYears(folder).get(app.call);
+  return year === undefined ? [] : [year];
+}
+
+const callYearCache = new WeakMap<object, Map<string, number>>();
+
+/** Each call's year (callYear), made once per loaded folder: a large register has many calls and applications. */
+function callYears(folder: Pick<DataFolder, 'records'>): Map<string, number> {
+  let years = callYearCache.get(folder.records);
+  if (!years) {
+    years = new Map();
+    const byCall = applicationsByCall(folder.records.application.values());
+    for (const call of folder.records.call.values()) {
+      const pool = call.pool === undefined ? undefined : folder.records.pool?.get(call.pool);
+      years.set(call.id, callYear(call, byCall.get(call.id) ?? [], pool).year);
+    }
+    callYearCache.set(folder.records, years);
+  }
+  return years;
+}

@@ -1,7 +1,7 @@
 // The funding overviews as tables. Per pool: a table per pool with a row per year, then the
 // pools added up per year; for CSV one flat row per pool-year with amounts and shares in their
 // own columns. By organisation: a matrix of organisations × years (CSV: a row per organisation-year).
-import type { Language, MessageKey } from '../i18n/index.js';
+import { listWords, type Language, type MessageKey } from '../i18n/index.js';
 import type { FundingByOrganisationReport, FundingReport, PoolYearEntry } from '../reports/funding.js';
 import { formatAmount, formatNumber, formatShare } from '../i18n/format.js';
 import { areaFilter, areaName, headingWith, noneShown, notCounted, tr, type Names, type ReportView } from './labels.js';
@@ -60,7 +60,8 @@ function emptyFunding(filters: FundingReport['filters'], names: Names, filtered:
   return [tr(lang, unfiltered), ...notCounted(MONEY_KINDS, leftOut, lang)].join(' ');
 }
 
-export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number, leftOut: LeftOutCounts = {}): ReportView {
+/** `poolsSelected`: how many pools the pool and area filters select, whatever the years (with none, an empty report says no pool matches). */
+export function fundingView(report: FundingReport, names: Names, lang: Language, hhiWarning: number, leftOut: LeftOutCounts = {}, poolsSelected = 0): ReportView {
   const heading = filterHeading(tr(lang, 'overview.funding.heading'), report.filters, names, lang);
   const c = (key: Parameters<typeof tr>[1], align?: 'right') => ({ header: tr(lang, key), align });
   const columns = [
@@ -87,7 +88,11 @@ export function fundingView(report: FundingReport, names: Names, lang: Language,
   }
   const tables = [...byPool.values()];
   if (report.poolYears.length === 0) {
-    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text: emptyFunding(report.filters, names, 'overview.funding.none', 'overview.funding.noYears', leftOut, lang), tone: 'muted' }]] });
+    // Pools chosen, but none of the years: said so, not that no pool matches.
+    const text = report.filters.years.length > 0 && poolsSelected > 0
+      ? [tr(lang, 'overview.funding.noneInYears', { count: poolsSelected, years: listWords(lang, report.filters.years.map(String)) }), ...notCounted(MONEY_KINDS, leftOut, lang)].join(' ')
+      : emptyFunding(report.filters, names, 'overview.funding.none', 'overview.funding.noYears', leftOut, lang);
+    tables.push({ columns: [c('overview.col.pool')], rows: [[{ text, tone: 'muted' }]] });
   } else if (byPool.size > 1) {
     tables.push({
       title: tr(lang, 'overview.funding.allYears'),

@@ -756,8 +756,12 @@ export async function changeRecord(ctx: CommandContext, opts: { dryRun?: boolean
  * A state change that records the day it took effect (`inactive_since`, `withdrawn`): `--date`,
  * else today, never a day after today. A record already in that state keeps its recorded day unless
  * `--date` sets or corrects it (today would be a later, wrong day).
+ * `read`: given the folder as it is before the change, and the day, to say what the change leaves behind.
  */
-export async function changeDatedStatus(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean; date?: string }, kind: RecordKind, id: string, status: string, dateField: string): Promise<number> {
+export async function changeDatedStatus(ctx: CommandContext, opts: { dryRun?: boolean; commit?: boolean; date?: string }, kind: RecordKind, id: string, status: string, dateField: string, read?: (folder: DataFolder, date: string) => void): Promise<number> {
   const date = pastDateOption(opts.date, '--date', ctx.today);
-  return changeRecord(ctx, opts, kind, id, (r) => (r.status === status && opts.date === undefined ? r : { ...r, status, [dateField]: date }));
+  return changeRecord(ctx, opts, kind, id, (r, s) => {
+    read?.(s.folder, date);
+    return r.status === status && opts.date === undefined ? r : { ...r, status, [dateField]: date };
+  });
 }

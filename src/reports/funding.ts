@@ -74,7 +74,8 @@ export interface FundingByOrganisationReport {
 
 const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
 
-function selectedPools(folder: DataFolder, filter: FundingFilter) {
+/** The pools the pool and area filters select, whatever the years, in name order. */
+export function selectedPools(folder: DataFolder, filter: FundingFilter) {
   return [...folder.records.pool.values()]
     .filter((p) => (!filter.pools?.length || filter.pools.includes(p.id)) && (!filter.areas?.length || p.areas.some((a) => filter.areas!.includes(a))))
     .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));

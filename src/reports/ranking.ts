@@ -5,14 +5,16 @@
 // what agreements and grants decided on applications, this call's too, already take of it:
 // reports/funding.ts), so the two never disagree. A decided application's money is in that figure
 // already (or, refused, takes none), so it is not counted again down the ranking. Pure: data in, data out.
-import { applicationsOf, assessedBy, assessorPanel, scoresBy, grantedAmount, scoredCriteria, weightedTotal, type AssessorPanel, type Outcome } from '../domain/applications.js';
+import { applicationsOf, assessedBy, callYear, outOfCompetition, type CallYearSource, assessorPanel, scoresBy, grantedAmount, scoredCriteria, weightedTotal, type AssessorPanel, type Outcome } from '../domain/applications.js';
 import { isLate } from '../domain/dates.js';
 import type { DataFolder } from '../domain/folder.js';
-import type { Application, Call } from '../domain/kinds.js';
+import type { Application, Call, Pool } from '../domain/kinds.js';
 import { buildFundingReport } from './funding.js';
 
 export interface RankedApplication {
   id: string;
+  /** The application's title (null when it has none). */
+  title: string | null;
   organisations: string[];
   /** 1 for the highest total; equal totals share a rank. Null when not ranked (a score missing, withdrawn, or refused on formal grounds). */
   rank: number | null;
@@ -44,12 +46,8 @@ export interface RankedApplication {
   tiedAtLine: boolean;
 }
 
-/**
- * Why the ranking is set against this year's money: `--year` said so; it is the year the
- * applications ask for (all of those that name years: `applications-all`, else the one most
- * ask for: `applications-most`); or no application names a year and the deadline's year is taken.
- */
-export type RankingYearSource = 'option' | 'applications-all' | 'applications-most' | 'deadline';
+/** Why the ranking is set against this year's money: `--year` said so, or the call's year (callYear) and why it is that. */
+export type RankingYearSource = 'option' | CallYearSource;
 
 export interface Ranking {
   call: string;
@@ -95,16 +93,9 @@ export interface Ranking {
 }
 
 /** The year a ranking is set against, and why (see RankingYearSource). `apps` are the call's applications. */
-export function rankingYear(call: Call, apps: readonly Application[], option?: number): { year: number; source: RankingYearSource } {
+export function rankingYear(call: Call, apps: readonly Application[], option?: number, pool?: Pick<Pool, 'budgets'>): { year: number; source: RankingYearSource } {
   if (option !== undefined) return { year: option, source: 'option' };
-  // Only those in the competition: a withdrawn application, or one refused on formal grounds, is not ranked, so its years do not choose the money.
-  const naming = apps.filter((a) => !outOfCompetition(a) && (a.years?.length ?? 0) > 0);
-  if (naming.length === 0) return { year: Number(call.deadline.slice(0, 4)), source: 'deadline' };
-  const count = new Map<number, number>();
-  for (const a of naming) for (const y of new Set(a.years)) count.set(y, (count.get(y) ?? 0) + 1);
-  // The year most of them ask for; of equally many, the earliest (the first the money is needed in).
-  const [year, n] = [...count].sort(([y1, n1], [y2, n2]) => n2 - n1 || y1 - y2)[0]!;
-  return { year, source: n === naming.length ? 'applications-all' : 'applications-most' };
+  return callYear(call, apps, pool);
 }
 
 /**
@@ -119,7 +110,7 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
   const assessors = panel.counted;
   const tied = [...panel.tied].filter(([name]) => apps.some((a) => assessedBy(a, name)));
   const pool = call.pool !== undefined ? folder.records.pool.get(call.pool) : undefined;
-  const { year, source } = rankingYear(call, apps, given.year);
+  const { year, source } = rankingYear(call, apps, given.year, pool);
   const yearLeftOut = source === 'option' ? 0 : apps.filter((a) => outOfCompetition(a) && (a.years?.length ?? 0) > 0).length;
   // The pool-year as `overview funding` gives it: its budget, what agreements and decisions grant, what is left.
   const money = pool ? buildFundingReport(folder, asOf, { pools: [pool.id], years: [year] }).poolYears.find((py) => py.pool.id === pool.id && py.year === year) : undefined;
@@ -172,9 +163,6 @@ export function buildRanking(folder: DataFolder, call: Call, asOf: string, given
 /** The formal ground of a refusal (late, not eligible), if it is one. */
 const formalGround = (a: Application) => (a.decision?.outcome === 'refused' ? a.decision.formal : undefined);
 
-/** Withdrawn, or refused on formal grounds (late, not eligible): out of the competition, whatever scores it has. */
-const outOfCompetition = (a: Application): boolean => a.decision?.outcome === 'withdrawn' || formalGround(a) !== undefined;
-
 function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCriteria>, assessors: readonly string[], uncounted: number): RankedApplication {
   const formal = formalGround(a);
   const total = outOfCompetition(a) ? undefined : weightedTotal(a, criteria, assessors);
@@ -183,7 +171,7 @@ function row(a: Application, call: Call, criteria: ReturnType<typeof scoredCrite
     for (const [criterion, score] of scoresBy(a, name)) scores.push({ assessor: i + 1, criterion, score });
   });
   return {
-    id: a.id, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
+    id: a.id, title: a.title ?? null, organisations: a.organisations, rank: null, total: total ?? null, scores, uncounted,
     decision: a.decision?.outcome ?? null, formal: formal ?? null, amountApplied: a.amount_dkk, amountGranted: grantedAmount(a) ?? null,
     received: a.received, late: isLate(a.received, call.deadline),
     years: [...(a.years ?? [])].sort((x, y) => x - y),

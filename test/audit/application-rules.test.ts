@@ -321,8 +321,8 @@ describe('agreement-below-grant', () => {
       agr('g1', { organisations: ['alpha', 'beta'], funding: [line(2027, 150_000)], established_by: { call: 'c1' } })]), 'agreement-below-grant');
     expect(two.map((f) => [f.related, f.message])).toEqual([[[{ kind: 'application', id: 'a1' }, { kind: 'application', id: 'a2' }, { kind: 'pool', id: 'p' }],
       'carries the grant to Forening alpha and Forening beta of DKK 200,000 from Pulje p (applications “Besøgsvenner” and a2), but its funding lines from that pool add up to DKK 150,000, so DKK 50,000 of the grant is counted nowhere. '
-        // Two grants, two sets of years (a2 names none: the deadline's year): the missing line's year is the user's to give.
-        + 'If the agreement should have the whole grant, give it all its lines, those it has and the missing one (--funding replaces them all): civsam agreement edit g1 --funding p:2027:development:150000 --funding p:YEAR:development:50000. '
+        // Two grants (a2 names no years: the call's year, 2027, as a1 asks for it first): the agreement has 2027, so the missing line is 2028's.
+        + 'If the agreement should have the whole grant, give it all its lines, those it has and the missing one (--funding replaces them all): civsam agreement edit g1 --funding p:2027:development:150000 --funding p:2028:development:50000. '
         + 'If less was granted, correct the decision: civsam application decide ID --amount AMOUNT for the application whose amount is wrong (a1, a2); '
         + 'a grant in full (a1) given less becomes a partial grant, a new decision with its reasons: civsam application decide ID --decision partly --date DATE --amount AMOUNT --reason TEXT --criteria CRITERIA.']]);
   });

@@ -158,20 +158,27 @@ describe('funding-concentration', () => {
   it('finds one organisation above max_share while an eligible one got nothing, with share and HHI', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration')).toEqual([{
       rule: 'funding-concentration', severity: 'warning', principle: 'equal-access',
-      subject: { kind: 'pool', id: 'p' }, related: [{ kind: 'organisation', id: 'alpha' }],
-      message: 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200, above the warning level of 2,500.',
+      subject: { kind: 'pool', id: 'p' }, related: [{ kind: 'organisation', id: 'alpha' }, { kind: 'organisation', id: 'gamma' }],
+      message: 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing: Forening gamma. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200, above the warning level of 2,500.',
     }]);
   });
 
   it('writes the numbers the Danish way in Danish', () => {
     expect(auditOf(folderWith(records()), 'funding-concentration', { lang: 'da' })[0].message)
-      .toBe('Forening alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik. Koncentrationsindekset for årets midler (Herfindahl-Hirschman, fra 0 til 10.000) er 5.200, over advarselsgrænsen på 2.500.');
+      .toBe('Forening alpha fik 60,0 % af de midler, der blev fordelt i 2025 (600.000 kr. af 1.000.000 kr.), mens 1 organisation, der kunne søge, intet fik: Forening gamma. Koncentrationsindekset for årets midler (Herfindahl-Hirschman, fra 0 til 10.000) er 5.200, over advarselsgrænsen på 2.500.');
   });
 
   it('does not say the index is above the warning level when it is not', () => {
     const files = folderWith(records());
     files['civsam.yaml'] += 'policy:\n  hhi_warning: 6000\n';
-    expect(auditOf(files, 'funding-concentration')[0].message).toBe('Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200.');
+    expect(auditOf(files, 'funding-concentration')[0].message).toBe('Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing: Forening gamma. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200.');
+  });
+
+  it('names a few of those passed over, in name order, and counts the rest; the related records hold the ones named', () => {
+    const more = ['delta', 'eps', 'zeta', 'eta', 'theta', 'iota'].map((id) => org(id));
+    const [f] = auditOf(folderWith([...records(), ...more]), 'funding-concentration', { lang: 'da' });
+    expect(f.message).toContain('mens 7 organisationer, der kunne søge, intet fik: Forening delta, Forening eps, Forening eta, Forening gamma, Forening iota og 2 andre.');
+    expect(f.related.map((r) => r.id)).toEqual(['alpha', 'delta', 'eps', 'eta', 'gamma', 'iota']);
   });
 
   it('does not fire when no eligible organisation went without', () => {

@@ -103,12 +103,13 @@ describe('call ranking', () => {
     expect(report.applications[1].scores).toEqual([{ assessor: 1, criterion: 'reach', score: 5 }, { assessor: 1, criterion: 'need', score: 4 }]);
     expect(JSON.stringify(report)).not.toMatch(/Anna|Bo\b/);
     const md = (await civsam(['--data', dir, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
-    expect(md).toContain('| Plads | Organisationer | Ansøgning | Bedømmer 1 | Vægtet sum | Tæller ikke med | Afgørelse |');
-    expect(md).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | karaktererne fra 1 inhabil bedømmer |');
-    expect(md).toContain('| ikke placeret | Eps | a5 | – / – |  |  | udtrådt |');
+    // One assessor counts: a column for each criterion, headed by its name.
+    expect(md).toContain('| Plads | Organisationer | Ansøgning | Rækkevidde | Behov | Vægtet sum | Tæller ikke med | Afgørelse |');
+    expect(md).toContain('| 1 | Delta | a4 | 5 | 5 | 15 | karaktererne fra 1 inhabil bedømmer |');
+    expect(md).toContain('| ikke placeret | Eps | a5 | – | – |  |  | udtrådt |');
     expect(md).toContain('\n\nKaraktererne fra 1 bedømmer med erklæret tilknytning til Gamma, som søger i opslaget, tæller ikke med (forvaltningslovens § 3): en sådan bedømmer er inhabil i hele opslaget, så karaktererne er udeladt af den vægtede sum og pladsen for de 4 ansøgninger, der er mærket »Tæller ikke med«. Fjern bedømmelserne, én ansøgning ad gangen, med civsam application assess ANSØGNING --assessor NAVN --remove (den første: a4), og lad en anden bedømmer bedømme opslagets ansøgninger.\n\n');
     const en = (await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'])).stdout;
-    expect(en).toContain('| 1 | Delta | a4 | 5 / 5 | 15 | the scores of 1 disqualified assessor |');
+    expect(en).toContain('| 1 | Delta | a4 | 5 | 5 | 15 | the scores of 1 disqualified assessor |');
     expect(en).toContain('\n\nThe scores of 1 assessor with a declared tie to Gamma, which applies in the call, do not count (section 3 of the Public Administration Act): such an assessor is disqualified in the whole call, so the scores are left out of the totals and ranks of the 4 applications marked “Not counted”. Remove the assessments, one application at a time, with civsam application assess APPLICATION --assessor NAME --remove (the first: a4), and let another assessor assess the call\'s applications.\n\n');
     // Near miss: Bo's tie is to an organisation that does not apply; every score counts, and nothing is said.
     writeFileSync(join(dir, 'organisations/zeta.yaml'), org('zeta', 'Zeta'));
@@ -125,6 +126,29 @@ describe('call ranking', () => {
     const notes = (await civsam(['--data', only, '--lang', 'da', 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n');
     expect(notes[2]).toBe('Ingen bedømmer, hvis karakterer tæller, har bedømt en ansøgning endnu, så ingen har fået en plads. Lad en bedømmer uden tilknytning til ansøgerne bedømme hver ansøgning efter opslagets kriterier, 1) Rækkevidde (vægt 2); 2) Behov (vægt 1), med civsam application assess a1 --assessor NAVN --score KRITERIUM=N (én --score for hvert kriterium).');
     expect(notes[3]).toMatch(/^Karaktererne fra 1 bedømmer med erklæret tilknytning til Beta, som søger i opslaget, tæller ikke med .* Fjern bedømmelsen med civsam application assess a1 --assessor NAVN --remove,/);
+  });
+
+  it('names each application by its title and each score by its criterion; at 80 columns it is one list, not tables split apart', async () => {
+    // One assessor: a column for each criterion, headed by its name. a1 and a2 share a title, so their ids tell them apart.
+    const titled = (id: string, o: string, title: string, reach: number, need: number) => app(id, o, 100_000, [by('Anna', reach, need)]).replace('"amount_dkk"', `"title":"${title}","amount_dkk"`);
+    const dir = makeFolder({
+      ...baseFiles(), 'organisations/beta.yaml': org('beta', 'Beta'), 'organisations/gamma.yaml': org('gamma', 'Gamma'),
+      'pools/p.yaml': JSON.stringify(POOL) + '\n', 'calls/c1.yaml': JSON.stringify(CALL) + '\n',
+      'applications/a1.yaml': titled('a1', 'alpha', 'Samtalegruppe', 4, 5), 'applications/a2.yaml': titled('a2', 'beta', 'Samtalegruppe', 3, 2), 'applications/a3.yaml': titled('a3', 'gamma', 'Angstcafé', 5, 5),
+    });
+    const wide = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { CIVSAM_LANG: 'da', COLUMNS: '200' } });
+    expect(wide.stdout).toMatch(/│ +Plads │ Organisationer +│ Ansøgning +│ Rækkevidde │ Behov │ Vægtet sum │ Afgørelse │ +Ansøgt │ Bevilget │ Inden for budgettet +│/);
+    expect(wide.stdout).toMatch(/│ +1 │ Gamma +│ Angstcafé +│ +5 │ +5 │ +15 │/);
+    expect(wide.stdout).toMatch(/│ +2 │ Alpha Forening +│ Samtalegruppe \(a1\) │ +4 │ +5 │ +13 │/);
+    expect(wide.stdout).not.toContain(' / ');
+    const narrow = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { CIVSAM_LANG: 'da', COLUMNS: '80' } });
+    expect(narrow.stdout.split('\n').filter((l) => l.startsWith('┌'))).toEqual([]);
+    expect(narrow.stdout).toContain('Plads: 1\nOrganisationer: Gamma\nAnsøgning: Angstcafé\nRækkevidde: 5\nBehov: 5\nVægtet sum: 15\n');
+    // Two assessors: a column each, every score named by its criterion.
+    writeFileSync(join(dir, 'applications/a3.yaml'), app('a3', 'gamma', 100_000, [by('Anna', 5, 5), by('Bo', 4, 3)]));
+    const two = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
+    expect(two.stdout).toContain('| Plads | Organisationer | Ansøgning | Bedømmer 1 | Bedømmer 2 | Vægtet sum |');
+    expect(two.stdout).toContain('| 1 | Gamma | a3 | Rækkevidde 5, Behov 5 | Rækkevidde 4, Behov 3 | 13 |');
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
@@ -188,7 +212,7 @@ describe('call ranking', () => {
     const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n').slice(2, 4);
     const command = 'civsam call edit c1 --criteria \'Rækkevidde\' Behov \'Samarbejde med kommunen.\'';
     expect(await notes('da')).toEqual([
-      'Hver bedømmers karakterer står i kriteriernes rækkefølge: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter, er trukket tilbage eller har fået afslag af formelle grunde (for sent, ikke berettiget), får ingen plads.',
+      'Kriterierne og deres vægt: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter, er trukket tilbage eller har fået afslag af formelle grunde (for sent, ikke berettiget), får ingen plads.',
       `Kriteriet »Samarbejde med kommunen« står som tekst uden id, så det får ingen karakterer og tæller ikke med i rangordningen. Angiv opslagets kriterier igen, så får det et id efter sin tekst (de andre beholder deres): ${command}`,
     ]);
     expect((await notes('en'))[1]).toBe(`The criterion “Samarbejde med kommunen” is written as plain text without an id, so it is not scored and does not count in the ranking. Give the call's criteria again, and it gets an id from its text (the others keep theirs): ${command}`);

@@ -48,8 +48,9 @@ describe('consultation respond', () => {
     const dir = folder();
     const before = await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'], 'da');
     expect(before.code).toBe(2);
-    expect(before.stderr).toBe('fejl: svardatoen ligger før høringen h1 åbnede, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date; civsam consultation show h1 viser, hvilken dag den åbnede.\n');
-    expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'])).stderr).toBe('error: the response date is before consultation h1 opened, so no response can have come then. Give the day it was received with --date; civsam consultation show h1 shows the day it opened.\n');
+    // The consultation by its title, and the day it opened.
+    expect(before.stderr).toBe('fejl: svardatoen ligger før høringen »Høring om samtalegrupper« åbnede 1. mar. 2026, så der kan ikke være kommet svar den dag. Angiv den dag, svaret kom, med --date.\n');
+    expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-02-28'])).stderr).toBe('error: the response date is before the consultation “Høring om samtalegrupper” opened on 1 Mar 2026, so no response can have come then. Give the day it was received with --date.\n');
     expect(read(dir)).toBe(CONSULTATION);
     expect((await run(dir, ['consultation', 'respond', 'h1', 'alpha', '--date', '2026-03-01'])).code).toBe(0);
     expect((await run(dir, ['consultation', 'respond', 'h1', 'beta'])).code).toBe(0);
@@ -83,9 +84,10 @@ describe('consultation open', () => {
     const dir = folder(PLANNED);
     expect(await run(dir, ['consultation', 'open', 'h1'])).toEqual({
       code: 2, stdout: '',
-      stderr: 'error: consultation h1 opens on a later day than today (15 Mar 2026). Open it on its opening day, or give --now to open it today and move its opening day to today.\n',
+      stderr: 'error: consultation h1 opens on 20 Mar 2026, and today is 15 Mar 2026. Open it on its opening day, or give --now to open it today and move its opening day to today.\n',
     });
-    expect((await run(dir, ['consultation', 'open', 'h1'], 'da')).stderr).toBe('fejl: høringen h1 åbner først efter i dag (15. mar. 2026). Åbn den på åbningsdagen, eller brug --now for at åbne den i dag og flytte åbningsdagen til i dag.\n');
+    // The planned opening day is said, beside today.
+    expect((await run(dir, ['consultation', 'open', 'h1'], 'da')).stderr).toBe('fejl: høringen h1 åbner først 20. mar. 2026, og i dag er det 15. mar. 2026. Åbn den på åbningsdagen, eller brug --now for at åbne den i dag og flytte åbningsdagen til i dag.\n');
     expect(read(dir)).toBe(PLANNED);
   });
 

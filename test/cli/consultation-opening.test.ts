@@ -39,7 +39,7 @@ describe('consultation open after its planned day', () => {
     expect((await run(dir, ['consultation', 'open', 'h1', '--no-commit'])).code).toBe(0);
     const early = await run(dir, ['consultation', 'respond', 'h1', '--party', 'alpha', '--date', '2026-11-02', '--no-commit']);
     expect(early.code).toBe(2);
-    expect(early.stderr).toMatch(/^fejl: svardatoen ligger før høringen h1 åbnede/);
+    expect(early.stderr).toMatch(/^fejl: svardatoen ligger før høringen »Sen høring« åbnede \d/);
     const audit = JSON.parse((await run(dir, ['consultation', 'audit', 'h1', '--format', 'json'])).stdout) as { findings: Array<{ rule: string; message: string }> };
     expect(audit.findings.filter((f) => f.rule === 'hearing-short-deadline').map((f) => f.message)).toEqual(['fristen ligger 2 dage efter høringens start, færre end de 28 dage, politikken kræver, og der er ingen begrundelse for fristen.']);
   });

@@ -90,7 +90,7 @@ describe('grammar', () => {
   it('the ranking names the criteria by their wording, numbered, each with its weight', async () => {
     const r = await da(['call', 'ranking', '2025-civilsamfundspuljen']);
     const text = r.stdout.replace(/\n/g, ' ');
-    expect(text).toContain('Hver bedømmers karakterer står i kriteriernes rækkefølge: 1) Tilbuddet når mange i sin målgruppe (vægt 2); 2) Tilbuddet dækker et behov, der ikke dækkes i dag (vægt 1);');
+    expect(text).toContain('Kriterierne og deres vægt: 1) Tilbuddet når mange i sin målgruppe (vægt 2); 2) Tilbuddet dækker et behov, der ikke dækkes i dag (vægt 1);');
     expect(text).not.toContain('reach');
   });
 

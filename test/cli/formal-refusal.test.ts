@@ -185,11 +185,17 @@ describe('call ranking and a refusal on formal grounds', () => {
     expect((await run(dir, ['application', 'decide', 'c1-beta', '--decision', 'afslag', '--reason', 'For sent'])).code).toBe(0);
     const table = await civsam(['--data', dir, 'call', 'ranking', 'c1'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
     expect(table.code, table.stderr).toBe(0);
-    const line = (id: string) => table.stdout.split('\n').find((l) => l.includes(` ${id} `)) ?? '';
-    expect(line('c1-alpha')).toMatch(/^│ +1 │ Alpha Forening .*│ afslag +│/);
-    expect(line('c1-gamma')).toMatch(/^│ ikke placeret │ Gamma .*│ afslag: ikke berettiget │/);
-    expect(line('c1-beta')).toMatch(/^│ ikke placeret │ Beta .*│ afslag: for sent +│/);
+    // Each row names its application by its title.
+    const line = (title: string) => table.stdout.split('\n').find((l) => l.includes(` ${title} `)) ?? '';
+    expect(line(titleOf(dir, 'c1-alpha'))).toMatch(/^│ +1 │ Alpha Forening .*│ afslag +│/);
+    expect(line('Hjertecafé')).toMatch(/^│ ikke placeret │ Gamma .*│ afslag: ikke berettiget │/);
+    expect(line(titleOf(dir, 'c1-beta'))).toMatch(/^│ ikke placeret │ Beta .*│ afslag: for sent +│/);
     const json = JSON.parse((await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'json'])).stdout) as { applications: Array<{ id: string; rank: number | null; formal: string | null }> };
     expect(json.applications.map((a) => [a.id, a.rank, a.formal])).toEqual([['c1-alpha', 1, null], ['c1-beta', null, 'late'], ['c1-gamma', null, 'ineligible']]);
   });
 });
+
+/** An application's title, as its file gives it. */
+function titleOf(dir: string, id: string): string {
+  return /^title: (.*)$/m.exec(readFileSync(join(dir, 'applications', `${id}.yaml`), 'utf8'))![1];
+}

@@ -51,8 +51,9 @@ describe('an application received after the deadline', () => {
     const text = await view(dir, ['call', 'ranking', 'c1']);
     expect(text.code).toBe(0);
     const lines = text.stdout.split('\n');
-    expect(lines.find((l) => l.includes(' a1 '))).toMatch(/│ +1 │ Alpha .*│ 20\. nov\. 2026, efter fristen │/);
-    expect(lines.find((l) => l.includes(' a2 '))).toMatch(/│ +2 │ Beta .*│ 10\. nov\. 2026 +│/);
+    // Both are called Samtaler: each is told apart by its id beside the title.
+    expect(lines.find((l) => l.includes(' Samtaler (a1) '))).toMatch(/│ +1 │ Alpha .*│ 20\. nov\. 2026, efter fristen │/);
+    expect(lines.find((l) => l.includes(' Samtaler (a2) '))).toMatch(/│ +2 │ Beta .*│ 10\. nov\. 2026 +│/);
     expect(text.stdout).toContain('1 ansøgning kom efter opslagets frist, 15. nov. 2026 (a1): de andre overholdt den, så civsam audit melder det, hvis en for sent indkommen ansøgning får tilskud.');
     const json = JSON.parse((await view(dir, ['call', 'ranking', 'c1', '--format', 'json'])).stdout) as { deadline: string; applications: Array<{ id: string; received: string; late: boolean }> };
     expect(json.deadline).toBe('2026-11-15');

@@ -206,11 +206,26 @@ describe('civsam overview: terminal tables', () => {
     const pool = makeFolder({ ...baseFiles(), 'pools/p.yaml': 'id: p\nname: Pulje\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets: []\n' });
     expect(await first([], pool)).toBe('│ Ingen pulje har endnu et budget eller bevilgede midler. │');
     expect(await first(['--by', 'organisation'], pool)).toBe('│ Ingen organisation har endnu fået midler fra puljerne. │       │');
-    // A pool named where there are none: said so, not an empty list of the known ones.
+    // A pool named where there are none: said as every --pool says it, not as an empty list of the known ones.
     const unknown = await civsam(['--data', empty, 'overview', 'funding', '--pool', 'x', '--lang', 'da']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Der er endnu ingen at vælge imellem\.\n$/);
-    expect(unknown.stderr).not.toContain('Kendte: .');
+    expect(unknown.stderr).toBe('fejl: der er ingen pulje med id\'et x. Se dem med civsam pool list, eller søg med civsam find og en del af navnet.\n');
+    // A pool there, but no money in the year asked for: said so, not that no pool matches.
+    expect(await first(['--year', '2031'], pool)).toBe('│ Puljen har hverken et budget eller bevilget midler i 2031. Uden --year vises alle dens år. │');
+  });
+
+  it('funding --pool finds the pool as every --pool does: by its name or the beginning of it, with the closest offered, and never echoes a name that matches none', async () => {
+    const dir = makeFolder({ ...baseFiles(), 'pools/puljen-for-civilsamfundet.yaml': 'id: puljen-for-civilsamfundet\nname: Puljen for civilsamfundet\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2027\n    amount_dkk: 100000\n' });
+    const funding = (pool: string) => civsam(['--data', dir, 'overview', 'funding', '--pool', pool, '--lang', 'da', '--as-of', AS_OF], { env: { COLUMNS: '80' } });
+    const byName = await funding('Puljen for civil');
+    expect(byName.code).toBe(0);
+    expect(byName.stdout).toContain('Midler pr. pulje og år · pulje Puljen for civilsamfundet');
+    const person = await funding('Hanne Jensen');
+    expect(person.code).toBe(2);
+    expect(person.stderr).toBe('fejl: der er ingen pulje, der passer til det, du angav ved --pool. Se dem med civsam pool list, eller søg med civsam find og en del af navnet.\n');
+    const slip = await funding('puljen-for-civilsamfundt');
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toContain('Mente du: Puljen for civilsamfundet (puljen-for-civilsamfundet)?');
   });
 
   it('expiring: by date, with how far off, and what is past its end', async () => {

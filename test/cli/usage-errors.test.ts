@@ -62,7 +62,8 @@ describe('a mistyped option', () => {
 
 describe('where a usage error points', () => {
   it.each([
-    [['org', 'show'], 'fejl: argumentet id mangler.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    // A record asked for by its name (its id does too), with the command to write.
+    [['org', 'show'], 'fejl: navnet mangler: civsam org show NAVN (eller id\'et).', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter id\'et (b): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     // Words not shaped like ids (a name, perhaps) are counted, not repeated.
     [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter id\'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],

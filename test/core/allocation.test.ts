@@ -104,26 +104,26 @@ describe('grants decided on applications', () => {
   } as unknown as DataFolder;
 
   it('count from the call\'s pool, split over their years, unless an agreement made from them counts the money', () => {
-    // g1: 200 in 2026 (no years: the deadline's year).  g2: 91 over 2026 and 2027 in whole kroner, 46 and 45 (the first year takes the krone left over), shared by x and y.
+    // g1: 200 in 2027 (no years: the call's year, the one most of its applications ask for: g2 and g3 both name 2027).  g2: 91 over 2026 and 2027 in whole kroner, 46 and 45 (the first year takes the krone left over), shared by x and y.
     // g3: granted in full without an amount: the 70 applied for, in 2027.  g4: partly, no amount: unknown, not counted.
     // g5 refused, g11 undecided: nothing.  g6: carried by ag-named.  g7: its agreement is a draft: 300 counts.
     // g8: its call has no pool.  g9 and h1: carried together by ag-unnamed (same call, same organisation; no id order pairs them).
     // g10: ag-elsewhere has no line in p: 20 counts.
     expect(countedLines(grants).map((l) => `${l.agreement ?? l.application} ${l.pool} ${l.year} ${l.amount}`)).toEqual([
       'ag-elsewhere q 2026 10', 'ag-named p 2026 450', 'ag-unnamed p 2026 380',
-      'g1 p 2026 200', 'g10 p 2026 20', 'g2 p 2026 46', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2026 300',
+      'g1 p 2027 200', 'g10 p 2027 20', 'g2 p 2026 46', 'g2 p 2027 45', 'g3 p 2027 70', 'g7 p 2027 300',
     ]);
   });
 
   it('are in the audit\'s pool-year totals, each krone once', () => {
-    // p 2026: agreements 450 + 380, grants 200 + 20 + 46 + 300 = 1,396.   p 2027: 45 + 70 = 115.
+    // p 2026: agreements 450 + 380, grant 46 = 876.   p 2027: grants 200 + 20 + 45 + 70 + 300 = 635.
     const p = poolYearTotals(grants).filter((py) => py.pool === 'p');
     expect(p.map((py) => [py.year, py.total, py.agreements, py.applications])).toEqual([
-      [2026, 1396, ['ag-named', 'ag-unnamed'], ['g1', 'g10', 'g2', 'g7']],
-      [2027, 115, [], ['g2', 'g3']],
+      [2026, 876, ['ag-named', 'ag-unnamed'], ['g2']],
+      [2027, 635, [], ['g1', 'g10', 'g2', 'g3', 'g7']],
     ]);
-    // x: 450 + 200 + 23 + 300 = 973; y: 380 + 23 = 403; z: 20.
-    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 973, y: 403, z: 20 });
+    // 2026: x: 450 + 23 = 473; y: 380 + 23 = 403.
+    expect(Object.fromEntries(p[0].byOrganisation)).toEqual({ x: 473, y: 403 });
     const shares = allocationShares(grants).filter((s) => s.application === 'g2');
     expect(shares.map((s) => [s.organisation, s.year, s.amount])).toEqual([['x', 2026, 23], ['y', 2026, 23], ['x', 2027, 22.5], ['y', 2027, 22.5]]);
   });

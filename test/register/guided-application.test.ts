@@ -15,7 +15,7 @@ const CALL = 'id: c\ntitle: Opslaget\nareas: [psychiatry]\nscope: regional\npubl
 const EARLIER = 'id: c-alpha\ncall: c\norganisations: [alpha]\namount_dkk: 50000\nkind: operation\nreceived: 2026-11-01\n';
 
 describe('guided entry: an application from nothing but answers', () => {
-  it('asks the call, the organisations, the amount, the kind and the day received, and saves it', async () => {
+  it('asks the call, the organisations, the amount, the kind, the day received, the title and the years, and saves it', async () => {
     const dir = makeFolder({ ...baseFiles(), 'calls/c.yaml': CALL, 'applications/c-alpha.yaml': EARLIER, 'organisations/beta.yaml': org('beta', 'Beta Forening') });
     const run = onTerminal(['application', 'add', '--data', dir, '--no-commit'], { env: DA });
     await run.waitFor('? Opslag');
@@ -32,6 +32,10 @@ describe('guided entry: an application from nothing but answers', () => {
     run.type(KEY.enter);
     await run.waitFor('? Modtaget');
     run.type('2026-12-01\r');
+    await run.waitFor('? Titel (tryk Enter for at springe over)');
+    run.type('Samtalegruppe\r');
+    await run.waitFor('? År (tryk Enter for at springe over)');
+    run.type('2027, 2028\r');
     await run.waitFor('? Vil du udfylde flere felter?');
     run.type(KEY.enter);
     await run.waitFor('? Gem posten?');
@@ -39,7 +43,7 @@ describe('guided entry: an application from nothing but answers', () => {
     const done = await run.exit();
     expect(done.output).not.toContain('intern fejl');
     expect(done.code).toBe(0);
-    expect(parse(readFileSync(join(dir, 'applications/c-beta.yaml'), 'utf8'))).toEqual({ id: 'c-beta', call: 'c', organisations: ['beta'], amount_dkk: 250000, kind: 'development', received: '2026-12-01' });
+    expect(parse(readFileSync(join(dir, 'applications/c-beta.yaml'), 'utf8'))).toEqual({ id: 'c-beta', call: 'c', organisations: ['beta'], amount_dkk: 250000, kind: 'development', received: '2026-12-01', title: 'Samtalegruppe', years: [2027, 2028] });
   }, 30_000);
 
   it('takes the amount as it is written in Danish and shows it so in the review; a decimal comma is refused in words', async () => {
@@ -53,13 +57,21 @@ describe('guided entry: an application from nothing but answers', () => {
     run.type(KEY.enter);
     await run.waitFor('? Modtaget');
     run.type('2026-12-01\r');
+    // The title and the years are asked, and an empty answer leaves each out.
+    await run.waitFor('? Titel (tryk Enter for at springe over)');
+    run.type(KEY.enter);
+    await run.waitFor('? År (tryk Enter for at springe over)');
+    run.type(KEY.enter);
     await run.waitFor('? Vil du udfylde flere felter?');
     run.type(KEY.enter);
     const review = await run.waitFor('? Gem posten?');
     expect(review).toMatch(/\n {2}Beløb: +250\.000 kr\.\n/);
     run.type(KEY.enter);
     expect((await run.exit()).code).toBe(0);
-    expect(parse(readFileSync(join(dir, 'applications/c-alpha.yaml'), 'utf8')).amount_dkk).toBe(250000);
+    const saved = parse(readFileSync(join(dir, 'applications/c-alpha.yaml'), 'utf8'));
+    expect(saved.amount_dkk).toBe(250000);
+    expect(saved).not.toHaveProperty('title');
+    expect(saved).not.toHaveProperty('years');
   }, 30_000);
 
   it('a call\'s exact title typed in the picker takes that call, not one whose title begins the same', async () => {

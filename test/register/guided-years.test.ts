@@ -17,8 +17,8 @@ describe('guided entry: an application\'s years', () => {
     run.type('\r');
     await run.waitFor('? Modtaget');
     run.type('2026-12-01\r');
-    await run.waitFor('? Vil du udfylde flere felter?');
-    run.type(KEY.down.repeat(2) + KEY.enter);
+    await run.waitFor('? Titel');
+    run.type('\r');
     await run.waitFor('? År');
     run.type('27\r');
     await run.waitFor('årstal med fire cifre');

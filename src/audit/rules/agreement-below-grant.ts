@@ -14,6 +14,7 @@
 // replaces every line, so the lines the agreement has are written out with the missing one.
 import { carriedGrants, type FundingKind } from '../../domain/allocation.js';
 import { recordName } from '../../domain/record-name.js';
+import { grantYears } from '../../domain/applications.js';
 import type { DataFolder } from '../../domain/folder.js';
 import type { Agreement, Application } from '../../domain/kinds.js';
 import { andList, type Message, type MessageKey } from '../../i18n/index.js';
@@ -86,7 +87,7 @@ function applicationName(folder: DataFolder, id: string): Message | string {
 function fundingCommand(folder: DataFolder, agreement: Agreement, poolId: string, apps: readonly Application[], missing: number): Message {
   const lines = (agreement.funding ?? []).map((l) => ({ pool: l.pool, year: l.year as number | undefined, kind: l.kind as FundingKind | undefined, amount: l.amount_dkk }));
   const had = new Set(lines.filter((l) => l.pool === poolId).map((l) => l.year));
-  const years = [...new Set(apps.flatMap((a) => (a.years?.length ? a.years : [grantYear(folder, a)])))];
+  const years = [...new Set(apps.flatMap((a) => grantYears(folder, a)))];
   const open = years.filter((y) => !had.has(y));
   const year = open.length === 1 ? open[0] : open.length === 0 && years.length === 1 ? years[0] : undefined;
   const kinds = [...new Set(apps.map((a) => a.kind))];
@@ -95,11 +96,6 @@ function fundingCommand(folder: DataFolder, agreement: Agreement, poolId: string
   if (same) same.amount += missing;
   else lines.push({ pool: poolId, year, kind, amount: missing });
   return fundingEditCommand(agreement.id, lines);
-}
-
-/** The year a grant that names none is money for: the year of its call's deadline (as allocation.ts takes it). */
-function grantYear(folder: DataFolder, app: Application): number {
-  return Number(folder.records.call.get(app.call)!.deadline.slice(0, 4));
 }
 
 /**

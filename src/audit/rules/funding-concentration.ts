@@ -8,6 +8,10 @@ import { hhi, poolYearTotals } from '../../domain/allocation.js';
 import { organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { amount, bySubject, finding, nameOf, percent, push, ref } from '../make.js';
+import { andList } from '../../i18n/index.js';
+
+/** How many of the organisations that received nothing a finding names (and its related records hold); the rest are counted. */
+const NAMED = 5;
 
 export const rule: AuditRule = {
   id: 'funding-concentration',
@@ -44,11 +48,16 @@ export const rule: AuditRule = {
       }
       if (unfunded.size === 0) continue;
       const index = hhi(py);
+      // Those passed over by name, the first few in name order (the rest counted): who to reach with the next call.
+      const passedOver = [...unfunded].map((id) => ({ id, name: nameOf(folder, 'organisation', id) }))
+        .sort((x, y) => x.name.localeCompare(y.name, 'da') || (x.id < y.id ? -1 : 1)).slice(0, NAMED);
+      const rest = unfunded.size - passedOver.length;
+      const names = andList([...passedOver.map((o) => o.name), ...(rest > 0 ? [{ key: 'audit.fmt.others' as const, params: { count: rest } }] : [])]);
       for (const [org, amt] of over) {
-        out.push(finding(rule, ref('pool', pool.id), [ref('organisation', org)],
-          index > hhiWarning ? 'audit.rule.funding-concentration.messageHhi' : 'audit.rule.funding-concentration.message', {
+        out.push(finding(rule, ref('pool', pool.id), [ref('organisation', org), ...passedOver.map((o) => ref('organisation', o.id))],
+          index > hhiWarning ? 'audit.rule.funding-concentration.messageHhiNamed' : 'audit.rule.funding-concentration.messageNamed', {
             organisation: nameOf(folder, 'organisation', org), share: percent(amt / py.total), amount: amount(amt), total: amount(py.total), year: String(py.year),
-            unfunded: unfunded.size, hhi: index, limit: hhiWarning,
+            unfunded: unfunded.size, names, hhi: index, limit: hhiWarning,
           }));
       }
     }

@@ -111,6 +111,7 @@ export const overview = defineMessages({
   'overview.funding.amountShare': '{amount} ({share})',
   'overview.funding.legend': 'Allocated: funding lines of active and ended agreements (not drafts or cancelled ones) and grants decided on applications to the pools\' calls that no such agreement carries yet; a line shared by several organisations counts equally for each. HHI: Herfindahl–Hirschman index of the recipients\' shares, 0–10,000; the policy calls it concentrated above {hhi}.',
   'overview.funding.none': 'No pool matches the filters.',
+  'overview.funding.noneInYears': '{count, plural, one {The pool has} other {The pools have}} neither a budget nor money granted in {years}. Without --year, all {count, plural, one {its} other {their}} years are shown.',
   // Without filters: the folder has no pool, or its pools have no money yet.
   'overview.funding.noPools': 'There are no pools yet. Register one with civsam pool add.',
   'overview.funding.noYears': 'No pool has a budget or allocated money yet.',
@@ -240,6 +241,7 @@ export const overview = defineMessages({
   'overview.funding.amountShare': '{amount} ({share})',
   'overview.funding.legend': 'Bevilget: bevillinger i aktive og afsluttede aftaler (ikke udkast eller annullerede) og bevillinger til ansøgninger på puljernes opslag, som endnu ingen sådan aftale bærer; en bevilling til flere organisationer deles ligeligt mellem dem. HHI: Herfindahl-Hirschman-indekset for modtagernes andele, 0-10.000; politikken kalder den koncentreret over {hhi}.',
   'overview.funding.none': 'Ingen pulje passer til filtrene.',
+  'overview.funding.noneInYears': '{count, plural, one {Puljen har} other {Puljerne har}} hverken et budget eller bevilget midler i {years}. Uden --year vises alle {count, plural, one {dens} other {deres}} år.',
   'overview.funding.noPools': 'Der er endnu ingen puljer. Registrér en med civsam pool add.',
   'overview.funding.noYears': 'Ingen pulje har endnu et budget eller bevilgede midler.',
   'overview.fundingByOrg.heading': 'Midler pr. organisation og år',
