@@ -97,6 +97,16 @@ describe('YAML syntax problems in words', () => {
     expect(syntax('id: a\ncontact:\n  role: x\n\temail: y\n').map((g) => g[0])).toEqual(['4:1 yaml-tab']);
   });
 
+  it('a tab under a nested field: no advice to delete a line the parser took for a second one, the rest said to wait for the tab', () => {
+    // The decision's amount, tab-indented, is read at the record's level beside the amount applied for.
+    const text = 'id: a\namount_dkk: 400000\nkind: operation\ndecision:\n  outcome: granted\n  date: 2026-12-06\n\tamount_dkk: 400000\n  reason: ok\n  criteria: [kvalitet]\n';
+    expect(syntax(text)).toEqual([['7:1 yaml-tab',
+      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so nothing more is said about them: run civsam validate again once the tab is replaced.',
+      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så der siges ikke mere om dem: kør civsam validate igen, når tabulatoren er erstattet.']]);
+    // A problem above the tab is its own, and still said.
+    expect(syntax('id: a\nstatus active\nname: b\ncontact:\n  role: x\n\temail: y\n  name: z\n').map((g) => g[0])).toEqual(['2:1 yaml-syntax', '6:1 yaml-tab']);
+  });
+
   it('no message, in either language, shows the parser\'s code', () => {
     const texts = ['id: a\nstatus: active\n  kind: x\n', 'id: a\nareas: [social, psychiatry\nstatus: active\n', 'id: a\nstatus active\nname: b\n', 'id: a\nname: `b\n', 'id: a\n"status\n  x": active\n', 'id: a\nareas: [social]]\n', 'a: [\n- b\n]\n', 'a: {b: c\n'];
     for (const t of texts) for (const [where, en, da] of syntax(t)) {
