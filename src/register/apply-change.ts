@@ -35,7 +35,8 @@ import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted, un
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
-import { lineDiff } from './diff.js';
+import { lineDiff, type HiddenValues } from './diff.js';
+import { personalLines } from './personal-lines.js';
 import { placesOf, problemLine } from '../output/problem-line.js';
 import { wrapForTerminal } from '../output/table.js';
 
@@ -419,7 +420,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // The diff is of the file, which holds fields and fixed values by their codes: said so above
       // it rather than putting words in the file's lines that the file would not hold.
       if (changing.length > 0) say(ctx, { key: 'write.dryRunLines', params: { count: changing.length } });
-      for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
+      // Personal data's values (contact persons, assessors) are left out unless asked for, as history leaves them out.
+      const words = ctx.t('write.dryRunPersonalValue');
+      let hid = false;
+      for (const f of changing) {
+        const hidden: HiddenValues | undefined = ctx.includePersonalData || isVocabulary(f.change) ? undefined
+          : { before: personalLines(f.change.kind, f.current.text ?? ''), after: personalLines(f.change.kind, f.text ?? ''), words };
+        const diff = lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color, hidden);
+        if (hidden && (hidden.before.size > 0 || hidden.after.size > 0) && diff.includes(words)) hid = true;
+        ctx.stdout.write(diff);
+      }
+      if (hid) say(ctx, { key: 'history.personalNote' });
       say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
       for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
       sayWarningsCaused(ctx, warned, true);
