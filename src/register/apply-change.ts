@@ -6,7 +6,7 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataFolder } from '../context/load.js';
+import { folderWithErrors, resolveDataFolder } from '../context/load.js';
 import { dataFolderName, SETTINGS } from '../context/data-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
@@ -570,7 +570,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
  */
 export function refuseUnreadSettings(ctx: CommandContext, problems: readonly Problem[]): void {
   if (!problems.some((p) => p.file === SETTINGS && UNREAD.has(p.rule))) return;
-  throw new UserError('error.invalidData', { count: problems.filter((p) => p.severity === 'error').length, dir: dataFolderName(ctx) });
+  throw folderWithErrors(ctx, problems);
 }
 
 /** The problems that say a file was not read at all. */

@@ -138,6 +138,12 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
           p = { rule: 'schema-type', path, at: 'value', message: { key: amount ? 'problem.schema.amountGrouped' : 'problem.schema.integerGroupedForm', params: { field } } };
           break;
         }
+        // A decimal number written with a Danish decimal comma (`max_share: 0,4`, text to YAML): said
+        // as how to write it, with a point.
+        if (type === 'number' && typeof value === 'string' && /^\s*[+-]?\d*,\d+\s*$/.test(value)) {
+          p = { rule: 'schema-type', path, at: 'value', message: { key: 'problem.schema.numberDecimalComma', params: { field } } };
+          break;
+        }
         // The whole file is not a mapping (a list, a lone value): said as what the file must hold.
         p = { rule: 'schema-type', path, at: 'value', message: path.length === 0 && type === 'object' ? { key: 'problem.schema.recordNotMapping' } : { key, params: { field, type } } };
         break;
