@@ -101,8 +101,8 @@ describe('YAML syntax problems in words', () => {
     // The decision's amount, tab-indented, is read at the record's level beside the amount applied for.
     const text = 'id: a\namount_dkk: 400000\nkind: operation\ndecision:\n  outcome: granted\n  date: 2026-12-06\n\tamount_dkk: 400000\n  reason: ok\n  criteria: [kvalitet]\n';
     expect(syntax(text)).toEqual([['7:1 yaml-tab',
-      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so nothing more is said about them: run civsam validate again once the tab is replaced.',
-      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så der siges ikke mere om dem: kør civsam validate igen, når tabulatoren er erstattet.']]);
+      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so what else may be wrong with them is said once the tab is replaced.',
+      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så hvad der ellers kan være galt i dem, siges først, når tabulatoren er erstattet.']]);
     // A problem above the tab is its own, and still said.
     expect(syntax('id: a\nstatus active\nname: b\ncontact:\n  role: x\n\temail: y\n  name: z\n').map((g) => g[0])).toEqual(['2:1 yaml-syntax', '6:1 yaml-tab']);
   });
