@@ -335,12 +335,16 @@ const identityOf = (st: BigIntStats): FileIdentity => ({ size: st.size, mtimeNs:
  * as the number 600.0, which passes as a whole number, so a Danish thousands separator would be
  * believed as an amount a thousand times smaller. Where the first one is, if any.
  */
+/** What a search of a file's text found nothing of (a valid file: nothing is allocated for it). */
+const NONE_FOUND: readonly never[] = Object.freeze([]);
 const DECIMAL_AMOUNT = /\b[a-z_]*_dkk[ \t]*:[ \t]*[+-]?\d+\.\d+(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
-function decimalAmounts(text: string): Array<Position & { key: string; written: string }> {
-  if (!text.includes('_dkk')) return [];
-  const found: Array<Position & { key: string; written: string }> = [];
+function decimalAmounts(text: string): ReadonlyArray<Position & { key: string; written: string }> {
+  if (!text.includes('_dkk')) return NONE_FOUND;
   DECIMAL_AMOUNT.lastIndex = 0;
-  for (let m = DECIMAL_AMOUNT.exec(text); m; m = DECIMAL_AMOUNT.exec(text)) {
+  let m = DECIMAL_AMOUNT.exec(text);
+  if (!m) return NONE_FOUND;
+  const found: Array<Position & { key: string; written: string }> = [];
+  for (; m; m = DECIMAL_AMOUNT.exec(text)) {
     const at = m.index + m[0].search(/[+-]?\d+\.\d+$/);
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     let line = 1;
@@ -359,8 +363,8 @@ function decimalAmounts(text: string): Array<Position & { key: string; written: 
  * looked at further only there.
  */
 const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+|\d+\.0+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
-function numbersNotInDigits(text: string): Array<Position & { key: string; written: string; thousands: boolean }> {
-  const found: Array<Position & { key: string; written: string; thousands: boolean }> = [];
+function numbersNotInDigits(text: string): ReadonlyArray<Position & { key: string; written: string; thousands: boolean }> {
+  let found: Array<Position & { key: string; written: string; thousands: boolean }> | undefined;
   NUMBER_FORM.lastIndex = 0;
   for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
@@ -373,9 +377,9 @@ function numbersNotInDigits(text: string): Array<Position & { key: string; writt
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
     // `seats: 1.000` (YAML's 1, a Danish thousand) is said as a thousands point.
-    found.push({ line, col: m.index - lineStart + 1, key, written: m[0], thousands: THOUSANDS.test(m[0]) });
+    (found ??= []).push({ line, col: m.index - lineStart + 1, key, written: m[0], thousands: THOUSANDS.test(m[0]) });
   }
-  return found;
+  return found ?? NONE_FOUND;
 }
 
 /**
@@ -410,9 +414,12 @@ function integerKeyOf(text: string, lineStart: number, at: number): string | und
  * and so does a text a change writes as it is (a restored file), which was never read this run.
  */
 export function numberFormProblems(rel: string, text: string): Problem[] {
+  const decimals = decimalAmounts(text);
+  const forms = numbersNotInDigits(text);
   const out: Problem[] = [];
-  for (const decimal of decimalAmounts(text)) out.push({ file: rel, line: decimal.line, col: decimal.col, rule: 'amount-decimal', severity: 'error', message: groupedNumber(decimal.key, decimal.written) ?? { key: 'problem.amountDecimal' } });
-  for (const form of numbersNotInDigits(text)) {
+  if (decimals.length === 0 && forms.length === 0) return out;
+  for (const decimal of decimals) out.push({ file: rel, line: decimal.line, col: decimal.col, rule: 'amount-decimal', severity: 'error', message: groupedNumber(decimal.key, decimal.written) ?? { key: 'problem.amountDecimal' } });
+  for (const form of forms) {
     if (out.some((p) => p.line === form.line && p.col === form.col)) continue;
     out.push({ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: (form.thousands && groupedNumber(form.key, form.written)) || { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } });
   }
