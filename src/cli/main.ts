@@ -105,6 +105,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, streams: Stre
         dataDir, cwd, today, version, stdin: streams.stdin, replay,
         readsValidRecords: spec.readsValidRecords === true,
         ...(controlTyped.length > 0 ? { controlTyped } : {}),
+        ...(opts.includePersonalData === true ? { includePersonalData: true } : {}),
         // Questions only where a person answers: both ends a terminal, and not refused by --no-input.
         ...(opts.input !== false && streams.terminal?.input.isTTY && streams.terminal.output.isTTY ? { terminal: streams.terminal } : {}),
       };
@@ -466,6 +467,10 @@ function defineCommand(program: Command, spec: CommandSpec, t: (k: MessageKey, p
   // A command that always writes (restore) reads the history itself: --as-of is its own date, not a past folder to read.
   const writes = spec.options?.some((o) => o.flags === '--no-commit') && !spec.options.some((o) => o.flags === '--apply');
   if (spec.options?.some((o) => o.flags.startsWith('--as-of ')) && !writes) cmd.addOption(new Option('--from-history', t('opt.fromHistory')));
+  // Every write command's preview leaves personal data's values out unless asked, as history does.
+  if (spec.options?.some((o) => o.flags === '--dry-run') && spec.options.some((o) => o.flags === '--no-commit') && !spec.options.some((o) => o.flags === '--include-personal-data')) {
+    cmd.addOption(new Option('--include-personal-data', t('opt.dryRun.personal')));
+  }
   // Every write command (they all take --no-commit) may sync before and after its change.
   if (spec.options?.some((o) => o.flags === '--no-commit')) cmd.addOption(new Option('--sync', t('opt.syncWrite')));
   cmd.helpOption('-h, --help', t('cli.helpOption')).configureHelp(helpConfig(t));

@@ -365,11 +365,11 @@ function lateAgainst(s: Session, id: string, r: Record<string, unknown>): boolea
  */
 function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applied: number | undefined, appId: string): void {
   if (applied === undefined) return;
-  if (amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  if (amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
   // A grant in full of less than was applied for is a partial grant, which must give its reasons;
   // its letter would otherwise say "as applied for" of an amount that is not.
-  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLess', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWhole', { id: appId, granted: amount_(amount) });
+  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLessPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWholePlain', { id: appId, granted: amount_(amount) });
 }
 
 /** The call an application is for, as its file says now (its criteria may be written with the decision). */
@@ -424,16 +424,16 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
     if (amount !== undefined) {
       if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
       const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
-      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverApplied', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
       const day = date ?? before.date ?? 'YYYY-MM-DD';
       const recorded = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
       if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
         const command: Message = { key: 'application.redecidePartlyAmount', params: { id: appId, day, amount: String(amount), criteria: recorded ?? { key: 'application.criteriaWord' } } };
-        throw new UserError('application.amountMakesPartial', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
+        throw new UserError('application.amountMakesPartialPlain', { id: appId, applied: amount_(applied), granted: amount_(amount), command });
       }
       if (before.outcome === 'partly' && applied !== undefined && amount === applied) {
         const command: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: recorded ? ` --criteria ${recorded}` : '' } };
-        throw new UserError(before.reason ? 'application.amountMakesFullReason' : 'application.amountMakesFull', { id: appId, granted: amount_(amount), command });
+        throw new UserError(before.reason ? 'application.amountMakesFullReasonPlain' : 'application.amountMakesFullPlain', { id: appId, granted: amount_(amount), command });
       }
     }
     const chosen = criteriaGiven(ctx, s, id, r, opts.criteria);
@@ -506,9 +506,9 @@ export function refuseGrantAboveApplied(before: Record<string, unknown>, after: 
   const day = d.date ?? 'YYYY-MM-DD';
   const full: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };
   const params = { id: appId, granted: amount_(granted), applied: amount_(applied), command: full };
-  if (granted < applied) throw new UserError('application.appliedAboveFullGrant', params);
+  if (granted < applied) throw new UserError('application.appliedAboveFullGrantPlain', params);
   // A partial grant's amount is corrected alone (its date, reason and criteria kept); a grant in
   // full is given again without an amount, which keeps its reason and criteria.
-  if (d.outcome === 'partly' && granted > applied) throw new UserError('application.appliedBelowPartlyGrant', { ...params, command: { key: 'application.correctAmount', params: { id: appId } } });
-  throw new UserError(d.outcome === 'partly' ? 'application.appliedIsPartlyGrant' : 'application.appliedBelowFullGrant', params);
+  if (d.outcome === 'partly' && granted > applied) throw new UserError('application.appliedBelowPartlyGrantPlain', { ...params, command: { key: 'application.correctAmount', params: { id: appId } } });
+  throw new UserError(d.outcome === 'partly' ? 'application.appliedIsPartlyGrantPlain' : 'application.appliedBelowFullGrantPlain', params);
 }

@@ -47,6 +47,8 @@ export interface CommandContext {
    * a change refused for one names the option the user typed, not a line of a file never written.
    */
   controlTyped?: ReadonlyArray<{ flag: string; values: readonly string[] }>;
+  /** With --include-personal-data: a preview of a record file (--dry-run) shows personal data's values too. */
+  includePersonalData?: boolean;
   /** Its output may be printed again from a recording (its spec says `replays`; see context/replay.ts): told of the folder's load. */
   replay?: ReplayHook;
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, type RecordKind } from '../domain/kinds.js';
 import { UserError } from '../domain/errors.js';
+import { listWords } from '../i18n/index.js';
 import { refuseUnreadablePath } from '../domain/path-check.js';
 import { readFolder, type Problem } from '../store/load-folder.js';
 import { noCache, openParseCache, type SnapshotWrite } from '../store/parse-cache.js';
@@ -137,9 +138,22 @@ export function loadValidFolder(ctx: CommandContext, reads?: readonly RecordKind
 }
 
 /** Refuses a folder whose check found errors (`problems`), in the words every command refuses it with. */
-export function refuseFolderWithErrors(ctx: CommandContext, problems: ReadonlyArray<{ severity: string }>): void {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) throw new UserError('error.invalidData', { count: errors, dir: dataFolderName(ctx) });
+export function refuseFolderWithErrors(ctx: CommandContext, problems: ReadonlyArray<{ severity: string; file?: string }>): void {
+  if (problems.some((p) => p.severity === 'error')) throw folderWithErrors(ctx, problems);
+}
+
+/** At most this many files with errors are named in the refusal; more are left to validate. */
+const NAMED_FILES = 5;
+
+/**
+ * The refusal of a folder with errors: how many, and, when they are in a few files, which (a
+ * civsam.yaml with an error stops every command, and the user should know where to look).
+ */
+export function folderWithErrors(ctx: CommandContext, problems: ReadonlyArray<{ severity: string; file?: string }>): UserError {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const files = [...new Set(errors.map((p) => p.file ?? ''))];
+  if (files.length > NAMED_FILES || files.some((f) => f === '')) return new UserError('error.invalidData', { count: errors.length, dir: dataFolderName(ctx) });
+  return new UserError('error.invalidDataIn', { count: errors.length, dir: dataFolderName(ctx), files: listWords(ctx.lang, files) });
 }
 
 /** As loadValidFolder, with what was left out (nothing for a valid folder). */
@@ -148,7 +162,7 @@ export function loadValidPart(ctx: CommandContext, reads?: readonly RecordKind[]
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return { folder, leftOut: { files: new Set(), dependents: new Set(), records: [] } };
   const part = ctx.readsValidRecords ? validPart(folder, problems, dataOf) : { unsound: errors };
-  if ('unsound' in part) throw new UserError('error.invalidData', { count: part.unsound, dir: dataFolderName(ctx) });
+  if ('unsound' in part) throw folderWithErrors(ctx, problems);
   const { files, dependents } = part.leftOut;
   ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.leftOut', { files: files.size })) + '\n');
   if (dependents.size > 0) ctx.stderr.write(ctx.errColor.yellow(ctx.t('validPart.dependents', { count: dependents.size })) + '\n');

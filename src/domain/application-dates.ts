@@ -62,6 +62,8 @@ function applicationDateRefusal(before: Rec | undefined, after: Rec, published: 
   if (decided !== undefined && decided !== decisionDate(before)) {
     if (decided > today) return at(['decision', 'date'], { key: 'application.decidedAfterToday', params: { today } });
     if (received !== undefined && decided < received) return at(['decision', 'date'], { key: 'application.decidedBeforeReceived', params: { id, received } });
+    // A decision rests on the assessments it was made on: it cannot come before one of them.
+    if (assessmentsOf(after).some((a) => (dateOf(a.date) ?? '') > decided)) return at(['decision', 'date'], { key: 'application.decidedBeforeAssessed', params: { id } });
   }
   // The day received moved past an assessment or a decision already recorded.
   if (receivedMoved) {
@@ -84,7 +86,17 @@ const IN_FILE: Partial<Record<MessageKey, MessageKey>> = {
   'application.assessedBeforeReceived': 'application.file.assessedBeforeReceived',
   'application.decidedAfterToday': 'application.file.decidedAfterToday',
   'application.decidedBeforeReceived': 'application.file.decidedBeforeReceived',
+  'application.decidedBeforeAssessed': 'application.file.decidedBeforeAssessed',
 };
+
+/** The first of an application's assessments dated after its decision (an index), if any: the decision cannot rest on it. */
+export function assessedAfterDecided(app: Rec): number | undefined {
+  const decided = decisionDate(app);
+  if (decided === undefined) return undefined;
+  const all = Array.isArray(app.assessments) ? (app.assessments as unknown[]) : [];
+  const i = all.findIndex((a) => a !== null && typeof a === 'object' && (dateOf((a as Dated).date) ?? '') > decided);
+  return i < 0 ? undefined : i;
+}
 
 /** Whether a change adds an assessment or changes one (its scores, note or day); one taken away is not counted. */
 function assessmentsChanged(before: Rec | undefined, after: Rec): boolean {

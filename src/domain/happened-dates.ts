@@ -8,6 +8,7 @@
 // as it says any other problem of a field.
 import type { Message } from '../i18n/index.js';
 import { getPath } from './plain-data.js';
+import { isDate } from './dates.js';
 
 type Rec = Record<string, unknown>;
 
@@ -25,8 +26,9 @@ export function happenedAfterToday(before: Rec | undefined, after: Rec, today: s
   const late: HappenedLate[] = [];
   for (const path of HAPPENED) {
     const day = getPath(after, path);
-    // ISO days compare as text; a value that is no day is left for the record's check to say.
-    if (typeof day !== 'string' || day === getPath(before ?? {}, path) || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+    // ISO days compare as text; a value that is no day of the calendar (2026-13-01: written as a
+    // date, but no such day) is left for the record's check to say, which says just that.
+    if (typeof day !== 'string' || day === getPath(before ?? {}, path) || !isDate(day)) continue;
     if (day > today) late.push({ path, message: { key: 'problem.happenedAfterToday', params: { field: path, today } } });
   }
   return late;

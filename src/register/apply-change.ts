@@ -6,7 +6,7 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import type { CommandContext } from '../context/context.js';
-import { resolveDataFolder } from '../context/load.js';
+import { folderWithErrors, resolveDataFolder } from '../context/load.js';
 import { dataFolderName, SETTINGS } from '../context/data-folder.js';
 import type { DataFolder } from '../domain/folder.js';
 import { FOLDER_OF, ID_PATTERN, type RecordKind, type VocabularyName } from '../domain/kinds.js';
@@ -35,7 +35,8 @@ import { commitPaths, findRepository, identityKnown, toRepoPath, uncommitted, un
 import { errorsIntroduced, retiredChosen, UNIQUE_FIELDS, untoldRecords, type ChangedFile } from './check.js';
 import { describeChanges, describeVocabularyChange } from './describe.js';
 import { checkFolder, type CheckedFolder } from '../validate/check-folder.js';
-import { lineDiff } from './diff.js';
+import { lineDiff, type HiddenValues } from './diff.js';
+import { personalLines } from './personal-lines.js';
 import { placesOf, problemLine } from '../output/problem-line.js';
 import { wrapForTerminal } from '../output/table.js';
 
@@ -419,7 +420,17 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
       // The diff is of the file, which holds fields and fixed values by their codes: said so above
       // it rather than putting words in the file's lines that the file would not hold.
       if (changing.length > 0) say(ctx, { key: 'write.dryRunLines', params: { count: changing.length } });
-      for (const f of changing) ctx.stdout.write(lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color));
+      // Personal data's values (contact persons, assessors) are left out unless asked for, as history leaves them out.
+      const words = ctx.t('write.dryRunPersonalValue');
+      let hid = false;
+      for (const f of changing) {
+        const hidden: HiddenValues | undefined = ctx.includePersonalData || isVocabulary(f.change) ? undefined
+          : { before: personalLines(f.change.kind, f.current.text ?? ''), after: personalLines(f.change.kind, f.text ?? ''), words };
+        const diff = lineDiff(join(ctx.dataDir, f.rel), f.current.text ?? '', f.text ?? '', ctx.color, hidden);
+        if (hidden && (hidden.before.size > 0 || hidden.after.size > 0) && diff.includes(words)) hid = true;
+        ctx.stdout.write(diff);
+      }
+      if (hid) say(ctx, { key: 'history.personalNote' });
       say(ctx, { key: 'write.dryRun', params: { count: changing.length } });
       for (const note of [...(options.notes?.() ?? []), ...overcommitted]) say(ctx, note, 'warn');
       sayWarningsCaused(ctx, warned, true);
@@ -562,7 +573,7 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
  */
 export function refuseUnreadSettings(ctx: CommandContext, problems: readonly Problem[]): void {
   if (!problems.some((p) => p.file === SETTINGS && UNREAD.has(p.rule))) return;
-  throw new UserError('error.invalidData', { count: problems.filter((p) => p.severity === 'error').length, dir: dataFolderName(ctx) });
+  throw folderWithErrors(ctx, problems);
 }
 
 /** The problems that say a file was not read at all. */

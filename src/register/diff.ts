@@ -22,7 +22,17 @@ function lcsOps(a: string[], b: string[]): Array<[' ' | '-' | '+', string]> {
   return ops;
 }
 
-export function lineDiff(name: string, before: string, after: string, color: ChalkInstance): string {
+/**
+ * Lines whose values are left out of the diff (personal data, register/personal-lines.ts): per
+ * side, each such line and the column its value begins at, and the words said in its place.
+ */
+export interface HiddenValues {
+  before: ReadonlyMap<number, number>;
+  after: ReadonlyMap<number, number>;
+  words: string;
+}
+
+export function lineDiff(name: string, before: string, after: string, color: ChalkInstance, hidden?: HiddenValues): string {
   // A file with Windows line endings is shown by its lines, not with a carriage return at the end of each.
   const split = (s: string) => (s === '' ? [] : s.replace(/\r?\n$/, '').split(/\r?\n/));
   const ops = lcsOps(split(before), split(after));
@@ -31,10 +41,16 @@ export function lineDiff(name: string, before: string, after: string, color: Cha
   const shown = terminalSafe(name, { lineBreaks: 'space' });
   const out = [color.bold(`--- ${before === '' ? '/dev/null' : shown}`), color.bold(`+++ ${after === '' ? '/dev/null' : shown}`)];
   let skipped = false;
+  // Each line's number in the old text (context and removed lines) and in the new (added lines).
+  let old = 0;
+  let now = 0;
   ops.forEach(([op, line], k) => {
+    if (op !== '+') old++;
+    if (op !== '-') now++;
     if (!show[k]) { skipped = true; return; }
     if (skipped) { out.push(color.cyan('…')); skipped = false; }
-    const text = terminalSafe(line);
+    const col = hidden && (op === '+' ? hidden.after.get(now) : hidden.before.get(old));
+    const text = terminalSafe(col ? `${line.slice(0, col - 1)}${col > 1 ? '' : line.slice(0, line.length - line.trimStart().length)}${hidden!.words}` : line);
     out.push(op === '-' ? color.red(`-${text}`) : op === '+' ? color.green(`+${text}`) : ` ${text}`);
   });
   return out.join('\n') + '\n';

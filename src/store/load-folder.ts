@@ -42,6 +42,11 @@ export interface RawFolder {
   /** Finds where a path sits in a file, parsing it with positions on demand. */
   position(rel: string, path: readonly PathSegment[], at?: 'key' | 'value'): Position;
   /**
+   * A file's text parsed as YAML, on demand: for a file refused before parsing (a number written
+   * so that YAML would misread it), so the rest of what is wrong with it can be said in the same run.
+   */
+  parsed?(rel: string): StrictParse;
+  /**
    * Whether the file's data is known, from the snapshot of an earlier run of this same build, to
    * pass every check of its own (its schema, its characters); then those need not run again.
    */
@@ -330,15 +335,23 @@ const identityOf = (st: BigIntStats): FileIdentity => ({ size: st.size, mtimeNs:
  * as the number 600.0, which passes as a whole number, so a Danish thousands separator would be
  * believed as an amount a thousand times smaller. Where the first one is, if any.
  */
-const DECIMAL_AMOUNT = /\b[a-z_]*_dkk[ \t]*:[ \t]*[+-]?\d+\.\d+(?=[ \t]*(?:[,}\]#\r\n]|$))/m;
-function decimalAmount(text: string): (Position & { key: string; written: string }) | undefined {
-  const m = text.includes('_dkk') ? DECIMAL_AMOUNT.exec(text) : null;
-  if (!m) return undefined;
-  const at = m.index + m[0].search(/[+-]?\d+\.\d+$/);
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { line, col: at - lineStart + 1, key: /[a-z_]*_dkk/.exec(m[0])![0], written: m[0].slice(at - m.index) };
+/** What a search of a file's text found nothing of (a valid file: nothing is allocated for it). */
+const NONE_FOUND: readonly never[] = Object.freeze([]);
+const DECIMAL_AMOUNT = /\b[a-z_]*_dkk[ \t]*:[ \t]*[+-]?\d+\.\d+(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
+function decimalAmounts(text: string): ReadonlyArray<Position & { key: string; written: string }> {
+  if (!text.includes('_dkk')) return NONE_FOUND;
+  DECIMAL_AMOUNT.lastIndex = 0;
+  let m = DECIMAL_AMOUNT.exec(text);
+  if (!m) return NONE_FOUND;
+  const found: Array<Position & { key: string; written: string }> = [];
+  for (; m; m = DECIMAL_AMOUNT.exec(text)) {
+    const at = m.index + m[0].search(/[+-]?\d+\.\d+$/);
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+    found.push({ line, col: at - lineStart + 1, key: /[a-z_]*_dkk/.exec(m[0])![0], written: m[0].slice(at - m.index) });
+  }
+  return found;
 }
 
 /**
@@ -350,7 +363,8 @@ function decimalAmount(text: string): (Position & { key: string; written: string
  * looked at further only there.
  */
 const NUMBER_FORM = /(?<![\w.+-])(?:[+-]?(?:0[xo][0-9a-fA-F]+|(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+|\d+\.0+)|\+\d+|-?0\d+)(?=[ \t]*(?:[,}\]#\r\n]|$))/gm;
-function numberNotInDigits(text: string): (Position & { key: string; written: string; thousands: boolean }) | undefined {
+function numbersNotInDigits(text: string): ReadonlyArray<Position & { key: string; written: string; thousands: boolean }> {
+  let found: Array<Position & { key: string; written: string; thousands: boolean }> | undefined;
   NUMBER_FORM.lastIndex = 0;
   for (let m = NUMBER_FORM.exec(text); m; m = NUMBER_FORM.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
@@ -363,9 +377,9 @@ function numberNotInDigits(text: string): (Position & { key: string; written: st
     let line = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
     // `seats: 1.000` (YAML's 1, a Danish thousand) is said as a thousands point.
-    return { line, col: m.index - lineStart + 1, key, written: m[0], thousands: THOUSANDS.test(m[0]) };
+    (found ??= []).push({ line, col: m.index - lineStart + 1, key, written: m[0], thousands: THOUSANDS.test(m[0]) });
   }
-  return undefined;
+  return found ?? NONE_FOUND;
 }
 
 /**
@@ -396,27 +410,32 @@ function integerKeyOf(text: string, lineStart: number, at: number): string | und
 
 /**
  * What a file's text says wrong of its numbers before it is parsed: an amount with a decimal point,
- * a whole number not in digits (the first, as one problem). Every text that is read goes through it,
+ * a whole number not in digits (each, as a problem of its own). Every text that is read goes through it,
  * and so does a text a change writes as it is (a restored file), which was never read this run.
  */
 export function numberFormProblems(rel: string, text: string): Problem[] {
-  const decimal = decimalAmount(text);
-  if (decimal) return [{ file: rel, line: decimal.line, col: decimal.col, rule: 'amount-decimal', severity: 'error', message: groupedNumber(decimal.key, decimal.written) ?? { key: 'problem.amountDecimal' } }];
-  const form = numberNotInDigits(text);
-  if (form) return [{ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: (form.thousands && groupedNumber(form.key, form.written)) || { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } }];
-  return [];
+  const decimals = decimalAmounts(text);
+  const forms = numbersNotInDigits(text);
+  const out: Problem[] = [];
+  if (decimals.length === 0 && forms.length === 0) return out;
+  for (const decimal of decimals) out.push({ file: rel, line: decimal.line, col: decimal.col, rule: 'amount-decimal', severity: 'error', message: groupedNumber(decimal.key, decimal.written) ?? { key: 'problem.amountDecimal' } });
+  for (const form of forms) {
+    if (out.some((p) => p.line === form.line && p.col === form.col)) continue;
+    out.push({ file: rel, line: form.line, col: form.col, rule: 'number-not-digits', severity: 'error', message: (form.thousands && groupedNumber(form.key, form.written)) || { key: form.thousands ? 'problem.thousandsPoint' : 'problem.numberNotDigits' } });
+  }
+  return out.length > 1 ? out.sort((a, b) => a.line - b.line || a.col - b.col) : out;
 }
 
 /**
  * A whole number written with points between the thousands (`amount_dkk: 250.000`, which YAML reads
- * as 250) said by its field with the digits to write instead, in the words the schemas' check says
- * `1.500.000` and `250 000` with; undefined for any other form. `key` is one of INTEGER_FIELDS, each
- * of which has a label.
+ * as 250) said by its field and how to write it, in the words the schemas' check says `1.500.000`
+ * and `250 000` with (never the number itself: an amount is the record's); undefined for any other
+ * form. `key` is one of INTEGER_FIELDS, each of which has a label.
  */
 function groupedNumber(key: string, written: string): Message | undefined {
-  // A plus sign is a form of its own (said as such); the digits are the written ones, points left out.
+  // A plus sign is a form of its own (said as such).
   if (!THOUSANDS.test(written) || written.startsWith('+')) return undefined;
-  return { key: 'problem.schema.integerGrouped', params: { field: { key: `label.${key}` as Message['key'] }, digits: written.replace(/\./g, '') } };
+  return { key: key.endsWith('_dkk') ? 'problem.schema.amountGrouped' : 'problem.schema.integerGroupedForm', params: { field: { key: `label.${key}` as Message['key'] } } };
 }
 
 /** Reads and parses one candidate: everything readFolder learns from a file it has to read. */
@@ -465,7 +484,13 @@ export type ParallelReader = (dir: string, candidates: readonly Candidate[], wit
 
 /** Where a path sits in a file, from its strict parse (`strict`, or the file parsed again when first asked). */
 export function positionsIn(dir: string, root: () => string, candidate: (rel: string) => Candidate | undefined, strict: Map<string, StrictParse>) {
-  const strictParse = (rel: string): StrictParse => {
+  const strictParse = strictParsesIn(dir, root, candidate, strict);
+  return (rel: string, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position => locate(strictParse(rel), path, at);
+}
+
+/** A file's strict parse: `strict`'s, or the file parsed again when first asked. */
+function strictParsesIn(dir: string, root: () => string, candidate: (rel: string) => Candidate | undefined, strict: Map<string, StrictParse>) {
+  return (rel: string): StrictParse => {
     let p = strict.get(rel);
     if (!p) {
       const c = candidate(rel);
@@ -478,7 +503,6 @@ export function positionsIn(dir: string, root: () => string, candidate: (rel: st
     }
     return p;
   };
-  return (rel: string, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position => locate(strictParse(rel), path, at);
 }
 
 /**
@@ -569,6 +593,7 @@ export function readFolder(dir: string, cache: ParseCache = noCache, parallel?: 
     files,
     problems,
     position: positionsIn(dir, root, (rel) => candidate(rel), strict),
+    parsed: strictParsesIn(dir, root, (rel) => candidate(rel), strict),
     own: inParallel?.own,
     // A file taken from the snapshot knows its entry; any other was read this run and has not passed yet.
     passed: (rel, file) => (file ? file instanceof TakenFile && cache.passedEntry(file.entry) : cache.passed(rel)),

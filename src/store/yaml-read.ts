@@ -296,15 +296,26 @@ function dedupe(problems: FileProblem[]): FileProblem[] {
   const seen = new Set<string>();
   // A tab in a line's indentation leaves the parser guessing about the rest of that line: the tab
   // is the one thing to mend there, and what the parser guessed would send the user elsewhere.
-  const tabbed = new Set(problems.filter((p) => p.rule === 'yaml-tab').map((p) => p.line));
-  return problems.filter((p) => {
-    if (p.rule === 'yaml-syntax' && tabbed.has(p.line)) return false;
+  // The lines after it are read at a nesting the user did not mean, so what the parser says of them
+  // (a field "written twice" that sits at another level, a line that does not line up) is a guess
+  // too: followed, it would have the user delete or move lines that are right. The tab's message
+  // says instead that the rest of the file is read once the tab is mended.
+  let firstTab = Infinity;
+  for (const p of problems) if (p.rule === 'yaml-tab' && p.line < firstTab) firstTab = p.line;
+  let guessed = false;
+  const kept = problems.filter((p) => {
+    if ((p.rule === 'yaml-syntax' || p.rule === 'yaml-duplicate-key') && p.line >= firstTab) {
+      if (p.line > firstTab || p.rule === 'yaml-duplicate-key') guessed = true;
+      return false;
+    }
     // The parser and the node walk can both see one tag or anchor: one problem per line and rule.
     const k = `${p.line}:${p.rule}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   }).sort((a, b) => a.line - b.line || a.col - b.col);
+  if (!guessed) return kept;
+  return kept.map((p) => (p.rule === 'yaml-tab' && p.line === firstTab ? { ...p, message: { key: 'problem.yamlTabRestUnread' } } : p));
 }
 
 // --- a comment that ends a value ---------------------------------------------------------------

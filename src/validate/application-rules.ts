@@ -5,6 +5,7 @@
 import { applicationsByCall, derivedSelection, refusedLateInTime, scaleOf, scoredCriteria } from '../domain/applications.js';
 import type { Application, Call } from '../domain/kinds.js';
 import { fieldName } from './schema-problems.js';
+import { assessedAfterDecided } from '../domain/application-dates.js';
 import type { Located, RecordRule, RuleContext } from './record-rules.js';
 
 function uniqueCriterionIds(ctx: RuleContext, located: ReadonlyArray<Located<Pick<Call, 'criteria'>>>): void {
@@ -95,6 +96,20 @@ export const APPLICATION_RULES: readonly RecordRule[] = [
       for (const { rel, record } of ctx.records.application) {
         if (!refusedLateInTime(record, deadlines.get(record.call))) continue;
         ctx.report(rel, ['decision'], 'key', 'refused-late-in-time', 'warning', { key: 'problem.refusedLateInTime', params: { id: rel.slice(rel.lastIndexOf('/') + 1).replace(/\.yaml$/, ''), call: record.call } });
+      }
+    },
+  },
+  {
+    // A decision dated before an assessment of the application (one registered without its day,
+    // and so dated the day it was typed in): the decision cannot rest on it, and the case's
+    // course reads backwards. A warning, as the audit and the letters still work on the folder.
+    id: 'decided-before-assessed',
+    local: true,
+    check(ctx) {
+      for (const { rel, record } of ctx.records.application) {
+        const i = assessedAfterDecided(record as unknown as Record<string, unknown>);
+        if (i === undefined) continue;
+        ctx.report(rel, ['decision', 'date'], 'value', 'decided-before-assessed', 'warning', { key: 'problem.decidedBeforeAssessed', params: { number: i + 1 } });
       }
     },
   },

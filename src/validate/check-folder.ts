@@ -138,7 +138,8 @@ const sortProblems = (problems: Problem[]) => problems.sort((a, b) => (a.file < 
  * its record for the rules (what its schema left readable when it fails), the ids that exist
  * (every record file's name, every vocabulary entry's id), and the settings, model and vocabularies.
  */
-function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
+function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Partial<Pick<RawFolder, 'position'>>) {
+  let misread: Map<string, Set<number>> | undefined;
   const a = {
     records: Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Located<unknown>[]])) as unknown as RuleContext['records'],
     ids: Object.fromEntries([...RECORD_KINDS, ...VOCABULARIES].map((k) => [k, new Set<string>()])) as Record<Target, Set<string>>,
@@ -170,7 +171,10 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
       a.name(f);
       const w = f.what;
       const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
-      if (f.data === undefined) return undefined;
+      if (f.data === undefined) {
+        a.beyondNumbers(f, name, report);
+        return undefined;
+      }
       // Data the snapshot saw pass these same checks (same build, same bytes) passes them again
       // (and its schema's validator need not even be loaded).
       const passed = raw.passed?.(f.rel, f) === true;
@@ -220,6 +224,35 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed'>) {
           break;
       }
       return true;
+    },
+    /**
+     * A file refused before parsing only for numbers YAML would misread (`amount_dkk: 100.000`):
+     * what its schema says of the rest, so every problem in it is told in one run. Said only, never
+     * taken as a record: its numbers would be read wrongly. Not again at the numbers' own lines.
+     */
+    beyondNumbers(f: SourceFile, name: string, report: Report): void {
+      if (!raw.parsed || !raw.position) return;
+      if (!misread) {
+        misread = new Map();
+        const other = new Set<string>();
+        for (const p of raw.problems) {
+          if (p.rule === 'amount-decimal' || p.rule === 'number-not-digits') {
+            let lines = misread.get(p.file);
+            if (!lines) misread.set(p.file, (lines = new Set()));
+            lines.add(p.line);
+          } else if (p.severity === 'error') other.add(p.file);
+        }
+        for (const rel of other) misread.delete(rel);
+      }
+      const lines = misread.get(f.rel);
+      if (!lines) return;
+      const parsed = raw.parsed(f.rel);
+      if (parsed.problems.length > 0 || parsed.data === undefined || parsed.data === null) return;
+      const validate = validatorOf(name);
+      if (validate(parsed.data)) return;
+      for (const p of schemaProblems(validate.errors ?? [], parsed.data)) {
+        if (!lines.has(raw.position(f.rel, p.path, p.at).line)) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
+      }
     },
     /**
      * A record folder or vocabulary that could not be read (no permission, not a file): which ids

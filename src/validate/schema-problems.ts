@@ -129,11 +129,19 @@ export function schemaProblems(errors: readonly ErrorObject[], data?: unknown): 
         const value = valueAt(data, path);
         const tooLarge = typeof value === 'number' && !Number.isFinite(value) && (type === 'number' || type === 'integer');
         const key = tooLarge ? 'problem.schema.numberTooLarge' : ({ string: 'problem.schema.typeString', integer: 'problem.schema.typeInteger', number: 'problem.schema.typeNumber', array: 'problem.schema.typeArray', object: 'problem.schema.typeObject' } as const)[type as 'string'] ?? 'problem.schema.typeOther';
-        // A whole number written as people write one (`1.500.000`, `250 000`: text to YAML) is said
-        // with the digits to write instead; only its digits are repeated, which the user typed as a number.
+        // A whole number written as people write one (`1.500.000`, `250 000`, `100.000,50`: text to
+        // YAML) is said with how to write it, never with the number (an amount is the record's);
+        // an amount is whole kroner, so øre written after a comma cannot be kept.
         const grouped = type === 'integer' && typeof value === 'string' && !/^\s*-?\d+\s*$/.test(value) ? readWholeNumber(value) : undefined;
-        if (grouped !== undefined) {
-          p = { rule: 'schema-type', path, at: 'value', message: { key: 'problem.schema.integerGrouped', params: { field, digits: String(grouped) } } };
+        const amount = path.length > 0 && String(path[path.length - 1]).endsWith('_dkk');
+        if (grouped !== undefined || (amount && typeof value === 'string' && /^\s*[+-]?[\d. ]*\d,\d+\s*$/.test(value))) {
+          p = { rule: 'schema-type', path, at: 'value', message: { key: amount ? 'problem.schema.amountGrouped' : 'problem.schema.integerGroupedForm', params: { field } } };
+          break;
+        }
+        // A decimal number written with a Danish decimal comma (`max_share: 0,4`, text to YAML): said
+        // as how to write it, with a point.
+        if (type === 'number' && typeof value === 'string' && /^\s*[+-]?\d*,\d+\s*$/.test(value)) {
+          p = { rule: 'schema-type', path, at: 'value', message: { key: 'problem.schema.numberDecimalComma', params: { field } } };
           break;
         }
         // The whole file is not a mapping (a list, a lone value): said as what the file must hold.

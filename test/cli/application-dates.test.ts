@@ -74,6 +74,30 @@ describe('assessments, decisions and declarations', () => {
     expect(corrected.stderr).toContain('fejl: afgørelsen ville blive dateret efter i dag');
   });
 
+  it('a decision dated before an assessment is refused, with how to date the assessment; once it is, the decision goes in; near miss: the same day', async () => {
+    // Assessed without --date: dated today, after the day the decision was really made.
+    const dir = makeFolder(files({ 'applications/a1.yaml': APP('2026-12-02') }));
+    expect((await run(dir, ['application', 'assess', 'a1', '--assessor', 'Fagkonsulent', '--score', 'reach=3'])).code).toBe(0);
+    const decide = (date: string) => run(dir, ['application', 'decide', 'a1', '--decision', 'refused', '--reason', 'Uden for formålet', '--date', date]);
+    const early = await decide('2026-12-05');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe('fejl: afgørelsen ville blive dateret før en bedømmelse af ansøgning a1, så den kan ikke være truffet på grundlag af den. Angiv den dag, afgørelsen blev truffet, med --date; er bedømmelsen foretaget tidligere, end den er dateret (registreret uden --date får den dagens dato), så registrér den igen med den dag, den blev foretaget: civsam application assess a1 --assessor NAVN --date ÅÅÅÅ-MM-DD med dens karakterer.\n');
+    expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).not.toContain('decision');
+    expect((await run(dir, ['application', 'assess', 'a1', '--assessor', 'Fagkonsulent', '--score', 'reach=3', '--date', '2026-12-04'])).code).toBe(0);
+    expect((await decide('2026-12-05')).code).toBe(0);
+    const same = makeFolder(files({ 'applications/a1.yaml': APP('2026-12-02', 'assessments:\n  - assessor: Fagkonsulent\n    date: 2026-12-05\n    scores:\n      - criterion: reach\n        score: 3\n') }));
+    expect((await run(same, ['application', 'decide', 'a1', '--decision', 'refused', '--reason', 'Uden for formålet', '--date', '2026-12-05'])).code).toBe(0);
+  });
+
+  it('validate warns of a file whose decision is dated before an assessment, at the decision\'s date; near miss: assessed that day', async () => {
+    const app = (assessed: string) => APP('2026-12-02', `assessments:\n  - assessor: Fagkonsulent\n    date: ${assessed}\n    scores:\n      - criterion: reach\n        score: 3\ndecision:\n  outcome: refused\n  date: 2026-12-05\n  reason: Uden for formålet\n`);
+    const r = await civsam(['--data', makeFolder(files({ 'applications/a1.yaml': app('2026-12-06') })), 'validate'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('applications/a1.yaml:16:9  advarsel: Afgørelsen er dateret før bedømmelse nr. 1 af ansøgningen, så den kan ikke være truffet på grundlag af den. Ret afgørelsens eller bedømmelsens dato, så bedømmelsen kommer først.\n');
+    const near = await civsam(['--data', makeFolder(files({ 'applications/a1.yaml': app('2026-12-05') })), 'validate'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
+    expect(near.stdout).not.toContain('Afgørelsen er dateret før');
+  });
+
   it('a declaration after today is refused; near miss: today', async () => {
     const dir = makeFolder(files());
     const future = await run(dir, ['call', 'declare', 'c1', '--assessor', 'Fagkonsulent', '--none', '--date', '2027-01-16']);

@@ -159,18 +159,18 @@ describe('application add, assess and decide', () => {
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(a1);
   });
 
-  it('refuses to grant more than was applied for, less called a grant in full, or in part without an amount, saying what was applied for and what to do, and writes nothing', async () => {
+  it('refuses to grant more than was applied for, less called a grant in full, or in part without an amount, saying what is wrong and what to do without the amounts, and writes nothing', async () => {
     const dir = folder({ 'applications/a1.yaml': JSON.stringify({ id: 'a1', call: 'c1', organisations: ['alpha'], title: 'Besøgsvenner', amount_dkk: 150_000, kind: 'development', received: '2026-01-20' }) + '\n' });
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
     const over = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '250000', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
     expect(over.code).toBe(2);
-    expect(over.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr. og kan højst få bevilget det, ikke 250.000 kr. Angiv et mindre beløb med --amount; har ansøgeren siden søgt om mere, så ret først det ansøgte beløb med civsam application edit a1 --amount BELØB.\n');
+    expect(over.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb. Angiv højst det beløb med --amount (civsam application show a1 viser det); har ansøgeren siden søgt om mere, så ret først det ansøgte beløb med civsam application edit a1 --amount BELØB.\n');
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01', '--amount', '150001')).code).toBe(2);
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
     // Less than applied for, "granted in full", is a partial grant: said so, nothing written.
     const less = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'bevilget', '--date', '2026-03-01', '--amount', '100000', '--no-commit']);
     expect(less.code).toBe(2);
-    expect(less.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr., så en bevilling på 100.000 kr. er en delvis bevilling. Angiv --decision "delvist bevilget" med --reason og --criteria, eller bevilg hele det ansøgte beløb.\n');
+    expect(less.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er mindre end det ansøgte, så det er en delvis bevilling. Angiv --decision "delvist bevilget" med --reason og --criteria, eller bevilg hele det ansøgte beløb.\n');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
     const noAmount = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
     expect(noAmount.code).toBe(2);
@@ -237,16 +237,16 @@ describe('application edit --amount below the grant', () => {
   const withDecision = (decision: object) => folder({ 'applications/a1.yaml': JSON.stringify({ ...APP, decision: { date: '2026-03-01', ...decision } }) + '\n' });
   const file = (dir: string) => readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
 
-  it('refuses to lower the amount applied for below a partial grant, saying both amounts and the command that corrects the decision first; nothing written', async () => {
+  it('refuses to lower the amount applied for below a partial grant, saying so without the amounts, with the command that corrects the decision first; nothing written', async () => {
     const dir = withDecision({ outcome: 'partly', amount_dkk: 120_000, reason: 'Delvis', criteria: ['need'] });
     const before = file(dir);
     // The application named by its title, as users name it.
     const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'Besøgsvenner', '--amount', '100.000', '--no-commit']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling på 120.000 kr., så det ansøgte beløb kan ikke sættes ned til 100.000 kr.: der kan ikke bevilges mere, end der er søgt om. '
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, der er større end det nye ansøgte beløb, så det ansøgte beløb kan ikke sættes så langt ned: der kan ikke bevilges mere, end der er søgt om. '
       + 'Ret først det bevilgede beløb med civsam application decide a1 --amount BELØB, og ret derefter det ansøgte beløb.\n');
     const en = await run(dir, 'application', 'edit', 'a1', '--amount', '100000');
-    expect(en.stderr).toBe('error: application a1 received a partial grant of DKK 120,000, so the amount applied for cannot be lowered to DKK 100,000: nothing can be granted beyond what was applied for. '
+    expect(en.stderr).toBe('error: application a1 received a partial grant larger than the new amount applied for, so the amount applied for cannot be lowered so far: nothing can be granted beyond what was applied for. '
       + 'First correct the amount granted with civsam application decide a1 --amount AMOUNT, then the amount applied for.\n');
     expect(file(dir)).toBe(before);
     // The command it gives works, keeps the rest of the decision (its reason too), and then so does the edit.
@@ -260,7 +260,7 @@ describe('application edit --amount below the grant', () => {
     const before = file(dir);
     const da = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '149999', '--no-commit']);
     expect(da.code).toBe(2);
-    expect(da.stderr).toBe('fejl: ansøgning a1 har fået bevilget 150.000 kr. fuldt ud, så det ansøgte beløb kan ikke sættes ned til 149.999 kr.: der kan ikke bevilges mere, end der er søgt om. '
+    expect(da.stderr).toBe('fejl: ansøgning a1 har fået bevilget hele det ansøgte beløb, så det ansøgte beløb kan ikke sættes ned: der kan ikke bevilges mere, end der er søgt om. '
       + 'Skal hele det ansøgte beløb fortsat bevilges, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb; begrundelse og kriterier bevares): civsam application decide a1 --decision bevilget --date 2026-03-01. Ret derefter det ansøgte beløb.\n');
     expect(file(dir)).toBe(before);
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01')).code).toBe(0);
@@ -288,7 +288,7 @@ describe('application edit --amount below the grant', () => {
     // The amount applied for kept and the grant raised above it: said as decide says it.
     const raised = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 160_000, reason: 'Delvis' } }) });
     expect(raised.code).toBe(2);
-    expect(raised.stderr).toMatch(/^error: application a1 applied for DKK 150,000 and can be granted at most that, not DKK 160,000\./);
+    expect(raised.stderr).toMatch(/^error: application a1: the amount granted is more than was applied for, and no more than the amount applied for can be granted\./);
     expect(file(dir)).toBe(before);
   });
 });
@@ -366,10 +366,10 @@ describe('application decide --amount alone', () => {
     const before = file(partly);
     const over = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '160000', '--no-commit']);
     expect(over.code).toBe(2);
-    expect(over.stderr).toMatch(/^fejl: ansøgning a1 søgte om 150\.000 kr\. og kan højst få bevilget det, ikke 160\.000 kr\./);
+    expect(over.stderr).toMatch(/^fejl: ansøgning a1: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb\./);
     const whole = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '150000', '--no-commit']);
     expect(whole.code).toBe(2);
-    expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og 150.000 kr. er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
+    expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og det nye beløb er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
       + 'Registrér den som sådan: civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need. '
       + 'Begrundelsen for den delvise bevilling bevares ikke, for den forklarer en nedskæring, der ikke længere sker; angiv en ny med --reason, hvis den fulde bevilling skal begrundes.\n');
     expect(file(partly)).toBe(before);
@@ -377,7 +377,7 @@ describe('application decide --amount alone', () => {
     const full = withDecision({ outcome: 'granted', date: '2026-03-01', amount_dkk: 150_000 });
     const less = await civsam(['--data', full, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '100000', '--no-commit']);
     expect(less.code).toBe(2);
-    expect(less.stderr).toBe('fejl: ansøgning a1 har fået bevilget det fulde beløb, og 100.000 kr. er mindre end de 150.000 kr., der blev søgt om: så er det en delvis bevilling, og det er en ny afgørelse, der skal begrundes. '
+    expect(less.stderr).toBe('fejl: ansøgning a1 har fået bevilget det fulde beløb, og det nye beløb er mindre end det ansøgte: så er det en delvis bevilling, og det er en ny afgørelse, der skal begrundes. '
       + 'Registrér den som sådan: civsam application decide a1 --decision "delvist bevilget" --date 2026-03-01 --amount 100000 --reason TEKST --criteria KRITERIER.\n');
 
     const undecided = await civsam(['--data', withDecision(), '--lang', 'da', 'application', 'decide', 'a1', '--amount', '100000', '--no-commit']);
@@ -433,7 +433,7 @@ describe('application decide with parts of a decision and no --decision', () => 
     const dir = withDecision();
     const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--amount', '150000', '--reason', 'r', '--criteria', 'need', '--no-commit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: ansøgning a1 søgte om 150.000 kr., så en delvis bevilling på 150.000 kr. bevilger det hele, og brevet ville give afslag på en rest, der ikke findes. '
+    expect(r.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er hele det ansøgte beløb, så en delvis bevilling på det bevilger det hele, og brevet ville give afslag på en rest, der ikke findes. '
       + 'Angiv --decision bevilget (bevillingen følger da det ansøgte beløb) eller et mindre beløb med --amount.\n');
     expect(read(dir, 'applications/a1.yaml').decision).toBeUndefined();
   });
@@ -449,7 +449,7 @@ describe('application edit --amount that would make a letter wrong', () => {
     const before = file(dir);
     const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '120000', '--no-commit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling på 120.000 kr., så det ansøgte beløb kan ikke sættes til 120.000 kr.: så ville den delvise bevilling være på hele det ansøgte beløb, og brevet ville give afslag på en rest, der ikke findes. '
+    expect(r.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling lig med det nye ansøgte beløb: så ville den delvise bevilling være på hele det ansøgte beløb, og brevet ville give afslag på en rest, der ikke findes. '
       + 'Bevilges hele det ansøgte beløb, så registrér først afgørelsen som en fuld bevilling uden beløb (bevillingen følger da det ansøgte beløb; begrundelsen for den delvise bevilling bevares ikke, så angiv en ny med --reason, hvis den fulde bevilling skal begrundes): '
       + 'civsam application decide a1 --decision bevilget --date 2026-03-01 --criteria need. Ret derefter det ansøgte beløb.\n');
     expect(file(dir)).toBe(before);
@@ -463,7 +463,7 @@ describe('application edit --amount that would make a letter wrong', () => {
     const before = file(dir);
     const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'edit', 'a1', '--amount', '400000', '--no-commit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: ansøgning a1 har fået bevilget 150.000 kr. fuldt ud, så det ansøgte beløb kan ikke sættes op til 400.000 kr.: så ville bevillingen være mindre end det ansøgte, mens brevet siger »som ansøgt«. '
+    expect(r.stderr).toBe('fejl: ansøgning a1 har fået bevilget hele det ansøgte beløb, så det ansøgte beløb kan ikke sættes op: så ville bevillingen være mindre end det ansøgte, mens brevet siger »som ansøgt«. '
       + 'Bevilges hele det ansøgte beløb, så registrér først afgørelsen uden beløb (bevillingen følger da det ansøgte beløb; begrundelse og kriterier bevares): civsam application decide a1 --decision bevilget --date 2026-03-01. '
       + 'Sæt derefter det ansøgte beløb op; bevilges der mindre end det hele, så registrér det som en delvis bevilling med begrundelse.\n');
     expect(file(dir)).toBe(before);

@@ -258,7 +258,7 @@ describe('civsam audit exit codes and usage', () => {
     const r = await civsam(['audit', '--data', makeFolder(files), '--as-of', AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: the data folder .* has 1 error, so civsam will not work on it\. Run civsam validate/);
+    expect(r.stderr).toMatch(/^error: the data folder .* has 1 error in agreements\/a1\.yaml, so civsam will not work on it\. Run civsam validate/);
   });
 
   it('refuses an unknown rule and an impossible date with exit 2', async () => {

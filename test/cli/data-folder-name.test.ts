@@ -27,7 +27,7 @@ describe('the data folder in a sentence', () => {
     for (const cwd of [region, join(region, 'organisations')]) {
       const r = await civsam(['call', 'ranking', 'x'], { cwd, env: DA });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('fejl: datamappen region har 3 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.\n');
+      expect(r.stderr).toBe('fejl: datamappen region har 3 fejl i organisations/broken.yaml, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.\n');
     }
     const history = await civsam(['history', '--since', '2026-01-01'], { cwd: region, env: DA });
     expect(history.stderr).toBe('fejl: datamappen region har ingen historik over ændringerne: historikken blev aldrig startet for den. En datamappe, der oprettes med civsam init, har historik fra begyndelsen; for denne kan den, der passer registret, starte den med programmet git.\n');
@@ -38,7 +38,7 @@ describe('the data folder in a sentence', () => {
   it('given with --data, it is named as given (near miss)', async () => {
     const region = regionWithError();
     const r = await civsam(['--data', region, 'call', 'ranking', 'x'], { env: DA });
-    expect(r.stderr).toBe(`fejl: datamappen ${region} har 3 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.\n`);
+    expect(r.stderr).toBe(`fejl: datamappen ${region} har 3 fejl i organisations/broken.yaml, så civsam vil ikke arbejde på den. Kør civsam validate for at se dem, og ret dem først.\n`);
   });
 
   it('civsam init . names the new folder by its name; its schemas keep their path', async () => {

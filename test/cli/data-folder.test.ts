@@ -87,14 +87,14 @@ describe('the data folder is found', () => {
     const inside = await civsam(['validate'], { cwd: join(odd, 'organisations'), env: { CIVSAM_LANG: 'da', COLUMNS: '200' } });
     expect(inside.stdout).toMatch(/^..\/civsam\.yaml:1:1  Dette er en navngiven kanal/);
     const list = await civsam(['org', 'list'], { cwd: odd, env: { CIVSAM_LANG: 'da' } });
-    expect(list).toEqual({ code: 2, stdout: '', stderr: `fejl: datamappen ${basename(odd)} har 1 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n` });
+    expect(list).toEqual({ code: 2, stdout: '', stderr: `fejl: datamappen ${basename(odd)} har 1 fejl i civsam.yaml, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n` });
     for (const r of [validate, inside, list]) expect(r.stdout + r.stderr).not.toContain('civsam init');
   });
 
   it('a change to a folder whose civsam.yaml is a named pipe is refused as a reading command refuses it, writes nothing and never waits', async () => {
     const odd = makeFolder({ ...baseFiles(), 'civsam.yaml': null });
     expect(spawnSync('mkfifo', [join(odd, 'civsam.yaml')]).status).toBe(0);
-    const refusal = `fejl: datamappen ${basename(odd)} har 1 fejl, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n`;
+    const refusal = `fejl: datamappen ${basename(odd)} har 1 fejl i civsam.yaml, så civsam vil ikke arbejde på den. Kør civsam validate for at se den, og ret den først.\n`;
     const add = ['org', 'add', '--name', 'Ny Forening', '--kind', 'other', '--areas', 'social', '--scope', 'regional', '--no-commit'];
     for (const args of [add, [...add, '--dry-run'], ['vocab', 'add', 'tilbudstyper', '--name-da', 'Samtalegruppe', '--name-en', 'Talk group', '--no-commit']]) {
       const r = await civsam(args, { cwd: odd, env: { CIVSAM_LANG: 'da' } });
@@ -103,7 +103,7 @@ describe('the data folder is found', () => {
     expect(existsSync(join(odd, 'organisations', 'ny-forening.yaml'))).toBe(false);
     // The built binary too: it ends at once, never waiting on the pipe.
     const bin = spawnSync(process.execPath, [BIN, ...add], { cwd: odd, env: testEnv({ CIVSAM_LANG: 'en' }), encoding: 'utf8', timeout: 20_000 });
-    expect({ code: bin.status, stderr: bin.stderr }).toEqual({ code: 2, stderr: `error: the data folder ${basename(odd)} has 1 error, so civsam will not work on it. Run civsam validate to see it and put it right first.\n` });
+    expect({ code: bin.status, stderr: bin.stderr }).toEqual({ code: 2, stderr: `error: the data folder ${basename(odd)} has 1 error in civsam.yaml, so civsam will not work on it. Run civsam validate to see it and put it right first.\n` });
   });
 
   it('--data and CIVSAM_DATA come before the folder the user stands in', () => {

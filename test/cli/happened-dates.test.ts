@@ -25,6 +25,14 @@ describe('an option for a day that has been', () => {
     expect(today.code).toBe(0);
   });
 
+  it('a day that is not in the calendar (month 13) is said as that alone, not also as after today', async () => {
+    const dir = makeFolder(baseFiles());
+    const file = join(dir, '..', `${dir.split('/').pop()}-month13.yaml`);
+    writeFileSync(file, 'name: Beta Forening\nkind: patient-association\nareas: [psychiatry]\nmunicipalities: [aarhus]\nregistered: 2026-13-01\n');
+    const add = await civsam(['org', 'add', '--from-file', file, '--no-commit', '--data', dir], { env: { CIVSAM_LANG: 'da' } });
+    expect(add).toEqual({ code: 2, stdout: '', stderr: `  ${file}:5:13  Registreret er skrevet som en dato, men den dag findes ikke i kalenderen: tjek måneden (01 til 12) og dagen i måneden.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n` });
+  });
+
   it('is refused however the day is given: a file (add and edit) is said at the day\'s line and column in it, nothing written', async () => {
     const dir = makeFolder(baseFiles());
     const before = readFileSync(join(dir, 'organisations/alpha.yaml'), 'utf8');

@@ -102,6 +102,6 @@ describe('the other overviews written to a file', () => {
     const dir = makeFolder(FILES);
     const r = await da(dir, 'export', 'overview-funding', '--output', 'midler.xlsx');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fejl: datamappen .+ har 2 fejl, så civsam vil ikke arbejde på den\./);
+    expect(r.stderr).toMatch(/^fejl: datamappen .+ har 2 fejl i agreements\/kolleg\.yaml og agreements\/tredje\.yaml, så civsam vil ikke arbejde på den\./);
   });
 });

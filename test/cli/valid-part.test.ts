@@ -88,7 +88,7 @@ describe('reading commands on a folder with errors', () => {
     const r = await run(dir, ['overview', 'offers'], 'da');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^fejl: datamappen .* har 3 fejl, så civsam vil ikke arbejde på den\./);
+    expect(r.stderr).toMatch(/^fejl: datamappen .* har 3 fejl i offers\/o3\.yaml, organisations\/gamma\.yaml og vocabularies\/offer-types\.yaml, så civsam vil ikke arbejde på den\./);
   });
 });
 
@@ -97,8 +97,8 @@ describe('commands that judge or change still refuse', () => {
     const dir = makeFolder(BROKEN);
     const en = await run(dir, ['audit', '--as-of', '2026-06-01']);
     expect(en).toMatchObject({ code: 2, stdout: '' });
-    expect(en.stderr).toMatch(/^error: the data folder .* has 2 errors, so civsam will not work on it\./);
-    expect((await run(dir, ['audit', '--as-of', '2026-06-01'], 'da')).stderr).toMatch(/^fejl: datamappen .* har 2 fejl, så civsam vil ikke arbejde på den\./);
+    expect(en.stderr).toMatch(/^error: the data folder .* has 2 errors in offers\/o3\.yaml and organisations\/gamma\.yaml, so civsam will not work on it\./);
+    expect((await run(dir, ['audit', '--as-of', '2026-06-01'], 'da')).stderr).toMatch(/^fejl: datamappen .* har 2 fejl i offers\/o3\.yaml og organisations\/gamma\.yaml, så civsam vil ikke arbejde på den\./);
   });
 
   test('a write that keeps a record invalid is refused and the file left as it was', async () => {

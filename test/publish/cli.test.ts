@@ -187,7 +187,7 @@ describe('civsam publish', () => {
     const data = makeFolder({ ...siteFiles(), 'offers/bad.yaml': 'id: bad\n' });
     const r = await civsam(['publish', '--data', data, '--out', join(makeFolder({}), 's'), '--as-of', '2026-06-01']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ errors?, so civsam will not work on it/);
+    expect(r.stderr).toMatch(/^error: the data folder .* has \d+ errors? in offers\/bad\.yaml, so civsam will not work on it/);
   });
 
   it('has help with examples', async () => {

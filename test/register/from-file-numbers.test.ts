@@ -32,23 +32,23 @@ async function add(file: string, lang = 'da') {
 describe('--from-file: numbers YAML would read otherwise', () => {
   it('a thousands point under a Danish key is refused at the value, nothing written (it was stored as 100)', async () => {
     const { r, dir } = await add(agreement('beløb: 100.000'));
-    expect(r.stderr).toBe('  ny.yaml:10:12  Midler nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 100000.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
+    expect(r.stderr).toBe('  ny.yaml:10:12  Midler nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'agreements')) ? readdirSync(join(dir, 'agreements')) : []).toEqual([]);
   });
   it('under the English key too; in English (1.500.000, not a number in YAML, is refused by the schema already)', async () => {
     const { r } = await add(agreement('amount_dkk: 250.000'), 'en');
-    expect(r.stderr).toBe('  ny.yaml:10:17  Funding no. 1: amount must be written in digits only, without points or spaces: 250000.\nerror: the change was refused because of the problem above; nothing was written.\n');
+    expect(r.stderr).toBe('  ny.yaml:10:17  Funding no. 1: amount is written in whole kroner, in digits only, without points, commas or spaces (e.g. 250000 for 250.000 kr.); øre cannot be recorded.\nerror: the change was refused because of the problem above; nothing was written.\n');
     expect(r.code).toBe(2);
   });
-  it('an amount with points or spaces between the thousands is said one way, with the digits to write, and with the file\'s other problems', async () => {
+  it('an amount with points or spaces between the thousands is said one way, how to write it (never the amount), and with the file\'s other problems', async () => {
     const file = agreement('amount_dkk: 250.000').replace('title: Angstcafé\n', 'title: Angstcafé\nstart_note: x\n')
       + '  - {pool: psykiatripuljen, year: 2027, kind: development, amount_dkk: 1.500.000}\n  - {pool: psykiatripuljen, year: 2028, kind: development, amount_dkk: 250 000}\n';
     const { r, dir } = await add(file);
     expect(r.stderr.split('\n').filter((l) => l.includes('beløb'))).toEqual([
-      '  ny.yaml:11:17  Midler nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.',
-      '  ny.yaml:12:72  Midler nr. 2: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.',
-      '  ny.yaml:13:72  Midler nr. 3: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.',
+      '  ny.yaml:11:17  Midler nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.',
+      '  ny.yaml:12:72  Midler nr. 2: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.',
+      '  ny.yaml:13:72  Midler nr. 3: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.',
     ]);
     // The file's other problem is said too (the amounts no longer stop the reading at the first).
     expect(r.stderr).toContain('start_note');

@@ -97,6 +97,16 @@ describe('YAML syntax problems in words', () => {
     expect(syntax('id: a\ncontact:\n  role: x\n\temail: y\n').map((g) => g[0])).toEqual(['4:1 yaml-tab']);
   });
 
+  it('a tab under a nested field: no advice to delete a line the parser took for a second one, the rest said to wait for the tab', () => {
+    // The decision's amount, tab-indented, is read at the record's level beside the amount applied for.
+    const text = 'id: a\namount_dkk: 400000\nkind: operation\ndecision:\n  outcome: granted\n  date: 2026-12-06\n\tamount_dkk: 400000\n  reason: ok\n  criteria: [kvalitet]\n';
+    expect(syntax(text)).toEqual([['7:1 yaml-tab',
+      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so what else may be wrong with them is said once the tab is replaced.',
+      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så hvad der ellers kan være galt i dem, siges først, når tabulatoren er erstattet.']]);
+    // A problem above the tab is its own, and still said.
+    expect(syntax('id: a\nstatus active\nname: b\ncontact:\n  role: x\n\temail: y\n  name: z\n').map((g) => g[0])).toEqual(['2:1 yaml-syntax', '6:1 yaml-tab']);
+  });
+
   it('no message, in either language, shows the parser\'s code', () => {
     const texts = ['id: a\nstatus: active\n  kind: x\n', 'id: a\nareas: [social, psychiatry\nstatus: active\n', 'id: a\nstatus active\nname: b\n', 'id: a\nname: `b\n', 'id: a\n"status\n  x": active\n', 'id: a\nareas: [social]]\n', 'a: [\n- b\n]\n', 'a: {b: c\n'];
     for (const t of texts) for (const [where, en, da] of syntax(t)) {
@@ -219,11 +229,11 @@ describe('counts in messages', () => {
 });
 
 describe('an amount written with a Danish thousands separator', () => {
-  const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\nfunds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
+  const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
   it('is refused at the amount, not read as a thousand times less (YAML reads 600.000 as 600)', () => {
     const files = { ...baseFiles(), 'pools/p.yaml': pool('600.000') };
-    expect(messagesOf(files, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Beløb skal skrives med cifre alene, uden punktum eller mellemrum: 600000.']);
-    expect(messagesOf(files, 'en')).toEqual(['pools/p.yaml:7:17 amount-decimal Amount must be written in digits only, without points or spaces: 600000.']);
+    expect(messagesOf(files, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.']);
+    expect(messagesOf(files, 'en')).toEqual(['pools/p.yaml:7:17 amount-decimal Amount is written in whole kroner, in digits only, without points, commas or spaces (e.g. 250000 for 250.000 kr.); øre cannot be recorded.']);
     // A decimal that is no thousands point has no digits to offer: said as kroner without øre.
     expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool('600.5') }, 'da')).toEqual(['pools/p.yaml:7:17 amount-decimal Et beløb skrives i hele kroner uden punktum eller komma: YAML læser et punktum som decimaltegn, så 600.000 ville tælle som 600 kroner. Skriv beløbet med cifre alene, fx 600000.']);
     // In a flow mapping, and after a list's dash, too; a whole amount and a text that mentions one are fine.
@@ -232,19 +242,40 @@ describe('an amount written with a Danish thousands separator', () => {
   });
 });
 
-describe('an amount written as text the Danish way: one message, with the digits to write where they can be told', () => {
+describe('a number YAML would misread does not hide the file\'s other problems', () => {
+  it('an amount with a thousands point and øre, a year in quotes and a date written DD-MM-YYYY: all three in one run', () => {
+    const files = {
+      ...baseFiles(),
+      'calls/c.yaml': 'id: c\ntitle: C\nareas: [psychiatry]\nscope: regional\npublished: 2026-01-01\ndeadline: 2026-02-01\nchannel: public\n',
+      'applications/a.yaml': 'id: a\ncall: c\norganisations: [alpha]\ntitle: T\namount_dkk: 100.000,50\nkind: development\nyears: ["2027"]\nreceived: 05-12-2026\n',
+    };
+    expect(messagesOf(files, 'da').filter((m) => m.startsWith('applications/'))).toEqual([
+      'applications/a.yaml:5:13 amount-decimal Beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.',
+      'applications/a.yaml:7:9 schema-type År nr. 1 skal være et helt tal skrevet med cifre alene, uden anførselstegn, komma, punktum eller mellemrum.',
+      'applications/a.yaml:8:11 schema-format Modtaget skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.',
+    ]);
+  });
+  it('every misread number is said, each where it is', () => {
+    const pool = 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: 600.000\n  - year: 2027\n    amount_dkk: 250.000\n';
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool }, 'en').map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['pools/p.yaml:7:17 amount-decimal', 'pools/p.yaml:9:17 amount-decimal']);
+  });
+});
+
+describe('an amount written as text the Danish way: one message, saying how to write it, never the amount', () => {
   const pool = (amount: string) => `id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: ${amount}\n`;
   const said = (amount: string) => messagesOf({ ...baseFiles(), 'pools/p.yaml': pool(amount) }, 'da');
   it('points, spaces or quotes between the thousands are said as the point of 250.000 is, never as a leading zero (the 000 of 250 000)', () => {
-    expect(said('1.500.000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.']);
-    expect(said('250 000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 250000.']);
-    expect(said('"1.500.000"')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal skrives med cifre alene, uden punktum eller mellemrum: 1500000.']);
+    expect(said('1.500.000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.']);
+    expect(said('250 000')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.']);
+    expect(said('"1.500.000"')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.']);
   });
-  it('near miss: a value whose digits cannot be told (a decimal comma, øre) is said without digits, in plain words', () => {
-    const plain = 'pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal være et helt tal skrevet med cifre alene, uden anførselstegn, komma, punktum eller mellemrum.';
-    expect(said('1,5')).toEqual([plain]);
-    expect(said('1.500.000,00')).toEqual([plain]);
-    expect(said('"1500000"')).toEqual([plain]);
+  it('an amount with øre after a comma is said as whole kroner, without offering digits that would drop the øre', () => {
+    const whole = 'pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.';
+    expect(said('1,5')).toEqual([whole]);
+    expect(said('1.500.000,00')).toEqual([whole]);
+  });
+  it('near miss: digits in quotes are said in plain words', () => {
+    expect(said('"1500000"')).toEqual(['pools/p.yaml:7:17 schema-type Budget nr. 1: beløb skal være et helt tal skrevet med cifre alene, uden anførselstegn, komma, punktum eller mellemrum.']);
   });
 });
 
@@ -269,7 +300,7 @@ describe('a whole number written otherwise than in digits', () => {
   });
   it('is found with a point and zeros, which YAML reads as a whole number: seats: 1.000 (a Danish thousand) is 1, said as a thousands point; 2.0 as a form', () => {
     const seats = (n: string) => ({ 'consultations/h.yaml': `id: h\ntitle: H\nareas: [psychiatry]\nopens: 2026-01-01\ndeadline: 2026-02-01\nselection: limited\nseats: ${n}\nstatus: planned\n` });
-    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Pladser skal skrives med cifre alene, uden punktum eller mellemrum: 1000.']);
+    expect(only(seats('1.000'), 'da')).toEqual(['consultations/h.yaml:7:8 number-not-digits Pladser skrives med cifre alene, uden punktum eller mellemrum mellem tusinderne (fx 1000, ikke 1.000).']);
     expect(only(seats('2.0'))).toEqual([expect.stringMatching(/^consultations\/h\.yaml:7:8 number-not-digits A whole number/)]);
     expect(only(seats('2'))).toEqual([]);
     expect(only({ 'pools/p.yaml': pool('  - year: 2026\n    amount_dkk: 900000\n') + 'criteria:\n  - id: k\n    text: {da: "K"}\n    weight: 1.0\n' })).toEqual([]);
