@@ -1,7 +1,7 @@
 // The code's layout is its architecture: every import (type-only and lazy `import()` ones
 // included) must point down the layer list below or stay inside its own folder, and no files may
 // import each other in a circle. A new upward arrow or cycle fails the build here.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -103,5 +103,48 @@ describe('import structure', () => {
     const text = "import type { A } from './a.js';\nexport { B } from '../b.js';\nconst c = await import('./c/d.js');\nimport './e.js';\n";
     const found = [...text.matchAll(SPECIFIER)].map((m) => relative(src, resolve(dirname(probe), m[2]!)));
     expect(found).toEqual(['a.js', '../b.js', 'c/d.js', 'e.js']);
+  });
+});
+
+/**
+ * The imports a module runs as it loads: static ones that are not type-only (`import type`,
+ * `export type` and a lazy `import()` load nothing at start). Package imports are kept by name.
+ */
+const STATIC = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\bfrom\s*)?(['"])([^'"]+)\1/gm;
+function staticImportsOf(file: string): string[] {
+  // A module made by the build (src/generated/) imports nothing of the project's.
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(STATIC)].map((m) => (m[2]!.startsWith('.') ? resolve(dirname(file), m[2]!).replace(/\.js$/, '.ts') : `pkg:${m[2]}`));
+}
+
+/** Every module loaded when `start` is, with the module that first loads it. */
+function loadedWith(start: string[]): Map<string, string | null> {
+  const from = new Map<string, string | null>(start.map((f) => [f, null]));
+  const queue = [...start];
+  while (queue.length > 0) {
+    const f = queue.shift()!;
+    if (f.startsWith('pkg:')) continue;
+    for (const t of staticImportsOf(f)) if (!from.has(t)) { from.set(t, f); queue.push(t); }
+  }
+  return from;
+}
+
+describe('what a read command loads as it starts', () => {
+  // Reading the folder needs neither the writer nor the YAML library it edits files with (about
+  // 30 ms to load): a command that only reads loads them only when it is to write or read a file
+  // again for a message (a lazy import()).
+  const READERS = ['validate', 'audit', 'overview-offers', 'overview-coverage', 'overview-funding', 'overview-expiring', 'record-show', 'record-list', 'call-ranking', 'consultation-plan', 'find'];
+  for (const command of READERS) {
+    it(`${command} loads neither the YAML library nor the writer`, () => {
+      const loaded = loadedWith([join(src, 'cli', 'main.ts'), join(src, 'commands', `${command}.ts`)]);
+      const path = (x: string): string => { const chain: string[] = []; for (let at: string | null | undefined = x; at; at = loaded.get(at)) chain.push(at.startsWith('pkg:') ? at : relative(src, at)); return chain.join(' ← '); };
+      expect([...loaded.keys()].filter((m) => m === 'pkg:yaml' || m === join(src, 'store', 'yaml-write.ts')).map(path)).toEqual([]);
+    });
+  }
+
+  it('the check follows runtime imports and skips type-only ones (a test of the test)', () => {
+    const text = "import type { A } from './a.js';\nimport { B } from './b.js';\nexport { C } from './c.js';\nexport type { D } from './d.js';\nconst e = await import('./e.js');\nimport { f } from 'yaml';\n";
+    expect([...text.matchAll(STATIC)].map((m) => m[2])).toEqual(['./b.js', './c.js', 'yaml']);
   });
 });

@@ -8,7 +8,7 @@ import { EXIT, UsageError, UserError } from '../domain/errors.js';
 import { amountOption } from '../domain/whole-numbers.js';
 import { formatDate } from '../i18n/format.js';
 import type { DataFolder } from '../domain/folder.js';
-import { callYear, criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
+import { callYear, reCriteriaCommand, criterionNames, criterionText, isGrant, nameableCriteria, quotedCriterion, scaleOf, scoredCriteria, applicationsOf, recordedAssessor, tiedAssessors, tiesOf, withScores, type AssessmentDay, type CriteriaList, type ScoredCriterion } from '../domain/applications.js';
 import { shellWord } from '../i18n/shell-word.js';
 import { isValidId } from '../domain/ids.js';
 import { sameAssessor } from '../domain/personal.js';
@@ -125,18 +125,6 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
     }
   }
   return { scores: out, ...(criteria ? { criteria } : {}) };
-}
-
-/**
- * The command that gives a call's plain-text criteria ids: every criterion's text given again
- * (`civsam call edit ID --criteria …`), each quoted for the shell. One that has an id is given by
- * its text in the data's `language` and keeps its id (criteriaFromTexts), so its scores stay.
- */
-export function reCriteriaCommand(call: Call, language: Language = 'da'): string {
-  const scored = new Set<unknown>(scoredCriteria(call));
-  const texts = (call.criteria ?? []).flatMap((c) => (typeof c === 'string' || scored.has(c) ? [criterionText(c, language)] : []));
-  const shownTexts = texts.length > 0 ? texts.map(shellWord).join(' ') : '"…" "…"';
-  return `civsam call edit ${shellWord(call.id)} --criteria ${shownTexts}`;
 }
 
 /**

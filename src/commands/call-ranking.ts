@@ -12,8 +12,7 @@ import { formatAmount, formatDate, formatNumber } from '../i18n/format.js';
 import { andList, type MessageKey } from '../i18n/index.js';
 import type { Cell, Column, Table } from '../output/table.js';
 import { buildRanking, type Ranking } from '../reports/ranking.js';
-import { criterionText, plainCriteria, quotedCriterion, scoredCriteria } from '../domain/applications.js';
-import { reCriteriaCommand } from './application.js';
+import { criterionText, plainCriteria, quotedCriterion, reCriteriaCommand, scoredCriteria } from '../domain/applications.js';
 import { nameKey } from '../domain/text.js';
 
 type Opts = { format?: string; output?: string; year?: string };

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../context/context.js';
 import { loadValidFolder } from '../context/load.js';
 import { writeOutputFile } from '../context/output.js';
-import { applicationsOf, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
+import { applicationsOf, reCriteriaCommand, recordedAssessor, scaleOf, scoredCriteria, scoresBy, withScores, type AssessmentDay } from '../domain/applications.js';
 import { sameData } from '../domain/plain-data.js';
 import { controlCharacterIn } from '../domain/text.js';
 import { sameAssessor } from '../domain/personal.js';
@@ -19,7 +19,7 @@ import type { Application, Call } from '../domain/kinds.js';
 import { andList, type Message } from '../i18n/index.js';
 import { formatDate } from '../i18n/format.js';
 import { applyChange } from '../register/apply-change.js';
-import { reCriteriaCommand, refuseTiedAssessor } from './application.js';
+import { refuseTiedAssessor } from './application.js';
 
 type SheetOpts = { assessor?: string; output?: string; overwrite?: boolean };
 type ImportOpts = { assessor?: string; date?: string; dryRun?: boolean; commit?: boolean };

@@ -10,7 +10,6 @@ import { enumNames, targetNames, type NameIndex, type NamedEntry } from '../doma
 import { translate, type Message } from '../i18n/index.js';
 import { valueLabel } from '../i18n/values.js';
 import type { Problem } from '../store/load-folder.js';
-import { readRecordFile } from '../store/write-record.js';
 import { fieldAt, parseStrict, type PathSegment } from '../store/yaml-read.js';
 import { problemLine } from '../output/problem-line.js';
 import { severityCounts } from '../i18n/severity-counts.js';
@@ -18,7 +17,11 @@ import { severityCounts } from '../i18n/severity-counts.js';
 export async function run(ctx: CommandContext, opts: { format?: string; cache?: boolean }): Promise<number> {
   const loaded = loadFolder(ctx, { cache: opts.cache !== false, anyFolder: true });
   const { fileCount } = loaded;
-  const problems = ctx.fromHistory ? loaded.problems : withNearest(ctx, loaded.folder, loaded.problems);
+  // The reader of a record's file (with the writer's module and its YAML library) is loaded only
+  // when a problem needs its file read again: a folder without such problems never loads it.
+  const needsNearest = !ctx.fromHistory && loaded.problems.some((p) => NEAR_KEYS.has(p.message.key));
+  const readRecord = needsNearest ? (await import('../store/write-record.js')).readRecordFile : undefined;
+  const problems = readRecord ? withNearest(ctx, loaded.folder, loaded.problems, readRecord) : loaded.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const files = new Set(problems.map((p) => p.file)).size;
@@ -71,8 +74,7 @@ function referenceAt(kind: RecordKind, path: readonly PathSegment[]): Target | u
  * written as its label (`patientforening`). Only the files with such a problem are read again, for
  * the word at its place; the folder's check itself is left as fast as it is.
  */
-function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[]): Problem[] {
-  if (!problems.some((p) => NEAR_KEYS.has(p.message.key))) return problems;
+function withNearest(ctx: CommandContext, folder: DataFolder, problems: Problem[], readRecordFile: (path: string) => { text?: string }): Problem[] {
   const dir = resolveDataDir(ctx);
   const parsed = new Map<string, ReturnType<typeof parseStrict> | undefined>();
   const indexes = new Map<Target, NameIndex>();

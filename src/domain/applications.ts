@@ -3,6 +3,7 @@
 // Pure functions over records; no file system, no clock.
 import type { Application, Call, Pool } from './kinds.js';
 import { translate, type Language } from '../i18n/index.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { slugify, uniqueId } from './ids.js';
 import { NameIndex, type NamedEntry } from './names.js';
 import { nameKey } from './text.js';
@@ -403,4 +404,16 @@ function callYears(folder: Pick<DataFolder, 'records'>): Map<string, number> {
     callYearCache.set(folder.records, years);
   }
   return years;
+}
+
+/**
+ * The command that gives a call's plain-text criteria ids: every criterion's text given again
+ * (`civsam call edit ID --criteria …`), each quoted for the shell. One that has an id is given by
+ * its text in the data's `language` and keeps its id (criteriaFromTexts), so its scores stay.
+ */
+export function reCriteriaCommand(call: Call, language: Language = 'da'): string {
+  const scored = new Set<unknown>(scoredCriteria(call));
+  const texts = (call.criteria ?? []).flatMap((c) => (typeof c === 'string' || scored.has(c) ? [criterionText(c, language)] : []));
+  const shownTexts = texts.length > 0 ? texts.map(shellWord).join(' ') : '"…" "…"';
+  return `civsam call edit ${shellWord(call.id)} --criteria ${shownTexts}`;
 }
