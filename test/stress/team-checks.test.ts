@@ -25,7 +25,7 @@ describe('civsam hooks install', () => {
     git(dir, ['add', 'organisations/beta.yaml']);
     const refused = git(dir, ['commit', '-m', 'beta'], { ...person('Anna'), NO_COLOR: '1', LANG: 'C.UTF-8', CIVSAM_LANG: 'en' });
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/organisations\/beta\.yaml:\d+:\d+ {2}patient_groups\[0\] does not name an existing patient group\./);
+    expect(refused.stderr).toMatch(/organisations\/beta\.yaml:\d+:\d+ {2}Patient group no\. 1 does not name an existing patient group\./);
     expect(refused.stderr).toContain('Commit refused: the data would not be valid (1 problem, listed above)');
     expect(git(dir, ['rev-parse', 'HEAD']).stdout).toBe(head);
 
