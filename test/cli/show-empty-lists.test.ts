@@ -23,6 +23,8 @@ const dir = makeFolder({
   'consultations/h1.yaml': JSON.stringify(CONSULTATION) + '\n',
   'calls/c1.yaml': JSON.stringify(CALL) + '\n',
   'agreements/a1.yaml': JSON.stringify(AGREEMENT) + '\n',
+  // No patient_groups at all, as `hearing-party add` without --patient-groups writes it.
+  'hearing-parties/alpha.yaml': 'id: alpha\norganisation: alpha\nareas: [psychiatry]\nsince: 2026-01-01\nstatus: active\n',
 });
 
 /** The value beside a field in a table's rows (`│ Field │ Value │`). */
@@ -68,5 +70,16 @@ describe('show: an empty list says none', () => {
     const organisation = await civsam(['org', 'show', 'beta', '--data', dir], DA);
     expect(organisation.code).toBe(0);
     expect(cell(organisation.stdout, 'Patientgrupper')).toBe('ingen');
+  });
+
+  // Before, a hearing party without the field showed no line for it, though it is heard on every group of its areas.
+  it('a hearing party with no list of patient groups at all says every group of its areas, after its areas', async () => {
+    const r = await civsam(['hearing-party', 'show', 'alpha', '--data', dir], DA);
+    expect(r.code).toBe(0);
+    const labels = r.stdout.split('\n').map((l) => l.split('│')[1]?.trim()).filter(Boolean);
+    expect(labels.slice(labels.indexOf('Områder'), labels.indexOf('Områder') + 2)).toEqual(['Områder', 'Patientgrupper']);
+    expect(r.stdout.replace(/[│\s]+/g, ' ')).toContain('Patientgrupper alle patientgrupper inden for områderne');
+    const json = await civsam(['hearing-party', 'show', 'alpha', '--data', dir, '--format', 'json'], DA);
+    expect(JSON.parse(json.stdout).record.patient_groups).toBeUndefined();
   });
 });
