@@ -1,5 +1,5 @@
-// The peers of an agreement: the organisations that are active on the audit date (reach.ts
-// `organisationActiveOn`: made inactive later still counts), are not its parties,
+// The peers of an agreement: the organisations that were active on the cut-off date below (reach.ts
+// `organisationActiveOn`: made inactive later, even on the audit date, still counts), are not its parties,
 // share at least one area and one patient group with it, reach at least one municipality it
 // reaches, and were registered on or before a cut-off date (the agreement's start; for
 // restricted-call the call's publication date). No `registered` date counts as always. An
@@ -19,7 +19,7 @@ import { concernedGroups, groupTree } from '../domain/scope.js';
 import type { RecordRef } from './finding.js';
 
 export class PeerIndex {
-  /** The organisations active on the audit date, in id order: bit n of a set is orgs[n]. */
+  /** The organisations that were active on some date (inactive ones with no date never were), in id order: bit n of a set is orgs[n]. */
   private readonly orgs: Organisation[];
   /** Each organisation's reference, made once and shared by every finding that names it. */
   private readonly refs: RecordRef[];
@@ -34,8 +34,8 @@ export class PeerIndex {
   private readonly shared: Uint32Array;
   private readonly reach: Uint32Array;
 
-  constructor(private readonly folder: DataFolder, asOf: string) {
-    this.orgs = [...folder.records.organisation.values()].filter((o) => organisationActiveOn(o, asOf)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  constructor(private readonly folder: DataFolder) {
+    this.orgs = [...folder.records.organisation.values()].filter((o) => o.status === 'active' || o.inactive_since !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.refs = this.orgs.map((o) => ({ kind: 'organisation', id: o.id }));
     const words = (this.words = Math.max(1, Math.ceil(this.orgs.length / 32)));
     for (const m of municipalityIds(folder)) this.byMunicipality.set(m, new Uint32Array(words));
@@ -72,7 +72,7 @@ export class PeerIndex {
 
   /**
    * The peers of an agreement with organisations registered on or before `cutoff` (default its
-   * start), as references sorted by id. The references are shared between calls: not to be changed.
+   * start) and active on it, as references sorted by id. The references are shared between calls: not to be changed.
    */
   peersOf(agreement: Agreement, cutoff: string = agreement.start): RecordRef[] {
     const words = this.words;
@@ -110,6 +110,7 @@ export class PeerIndex {
         const n = (w << 5) + 31 - Math.clz32(low);
         const org = this.orgs[n];
         if (org.registered !== undefined && org.registered > cutoff) continue;
+        if (!organisationActiveOn(org, cutoff)) continue;
         if (agreement.organisations.includes(org.id)) continue;
         found.push(this.refs[n]);
       }
@@ -118,16 +119,11 @@ export class PeerIndex {
   }
 }
 
-const indexes = new WeakMap<DataFolder, Map<string, PeerIndex>>();
+const indexes = new WeakMap<DataFolder, PeerIndex>();
 
-/** The folder's peer index on the audit date, built on first use and shared by every rule that needs it. */
-export function peerIndex(folder: DataFolder, asOf: string): PeerIndex {
-  let byDate = indexes.get(folder);
-  if (!byDate) indexes.set(folder, (byDate = new Map()));
-  let index = byDate.get(asOf);
-  if (!index) {
-    index = new PeerIndex(folder, asOf);
-    byDate.set(asOf, index);
-  }
+/** The folder's peer index, built on first use and shared by every rule that needs it. */
+export function peerIndex(folder: DataFolder): PeerIndex {
+  let index = indexes.get(folder);
+  if (!index) indexes.set(folder, (index = new PeerIndex(folder)));
   return index;
 }

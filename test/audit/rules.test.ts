@@ -60,6 +60,13 @@ describe('unilateral-agreement', () => {
     expect(run(beta(), agr('a1', { organisations: ['alpha', 'beta'] }))).toEqual([]);
   });
 
+  it('judges a peer by its status when the agreement started: made inactive since, it still counts', () => {
+    // a1 started 2025-01-01; the audit is on 2026-11-23.
+    expect(run(beta({ status: 'inactive', inactive_since: '2026-11-23' }), agr('a1')).map((f) => f.related)).toEqual([[{ kind: 'organisation', id: 'beta' }]]);
+    expect(run(beta({ status: 'inactive', inactive_since: '2025-01-02' }), agr('a1'))).toHaveLength(1);
+    expect(run(beta({ status: 'inactive', inactive_since: '2025-01-01' }), agr('a1'))).toEqual([]);
+  });
+
   it('is satisfied by a recorded call or exemption, and does not judge a cancelled agreement', () => {
     expect(run(beta(), cl('c1', { selected: ['alpha'] }), agr('a1', { established_by: { call: 'c1' } }))).toEqual([]);
     expect(run(beta(), agr('a1', { established_by: { exemption: { reason: 'Eneste udbyder', approved_by: 'Udvalget', date: '2024-12-01' } } }))).toEqual([]);
@@ -115,6 +122,12 @@ describe('restricted-call', () => {
   it('judges peers at the call\'s publication date, not the agreement\'s start', () => {
     // beta was registered after the call went out (2024-10-01) but before the agreement started (2025-01-01).
     expect(run(beta({ registered: '2024-11-01' }), invited(), a1)).toEqual([]);
+  });
+
+  it('judges a peer by its status when the call was published: made inactive since, it still counts', () => {
+    // c1 was published 2024-10-01; the audit is on 2026-11-23.
+    expect(run(beta({ status: 'inactive', inactive_since: '2026-11-23' }), invited(), a1)).toHaveLength(1);
+    expect(run(beta({ status: 'inactive', inactive_since: '2024-10-01' }), invited(), a1)).toEqual([]);
   });
 
   it('does not fire when every peer was invited, or for a public call', () => {
@@ -185,6 +198,15 @@ describe('funding-concentration', () => {
     expect(auditOf(folderWith(records({ areas: ['health'], patient_groups: ['diabetes'] })), 'funding-concentration')).toEqual([]);
     expect(auditOf(folderWith(records({ status: 'inactive' })), 'funding-concentration')).toEqual([]);
     expect(auditOf(folderWith(records({ registered: '2026-01-01' })), 'funding-concentration')).toEqual([]);
+  });
+
+  it('judges who could apply by their status in that year: made inactive later, even today, they still count', () => {
+    const expected = 'Forening alpha received 60.0% of the money allocated in 2025 (DKK 600,000 of DKK 1,000,000), while 1 eligible organisation received nothing: Forening gamma. The concentration index of the year\'s money (Herfindahl–Hirschman, from 0 to 10,000) is 5,200, above the warning level of 2,500.';
+    for (const since of ['2026-11-23', '2026-01-01', '2025-06-01']) {
+      expect(auditOf(folderWith(records({ status: 'inactive', inactive_since: since })), 'funding-concentration').map((f) => f.message)).toEqual([expected]);
+    }
+    // Inactive from the year's first day: it could not apply that year.
+    expect(auditOf(folderWith(records({ status: 'inactive', inactive_since: '2025-01-01' })), 'funding-concentration')).toEqual([]);
   });
 
   it('does not fire at exactly max_share', () => {

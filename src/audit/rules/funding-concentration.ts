@@ -2,7 +2,9 @@
 // `max_share` of what was allocated while organisations eligible for the pool (sharing an area
 // with it) received nothing from it that year; the finding gives the share and the pool-year's
 // Herfindahl–Hirschman index, and says when that index is above `hhi_warning`.
-// Eligible: active on the audit date, sharing an area with the pool, and registered by the end of that year.
+// Eligible: active at some time in that year (reach.ts `organisationActiveOn` on its first day: made
+// inactive later, even today, it could still apply then), sharing an area with the pool, and
+// registered by the end of that year.
 import type { Organisation } from '../../domain/kinds.js';
 import { hhi, poolYearTotals } from '../../domain/allocation.js';
 import { organisationActiveOn } from '../../domain/reach.js';
@@ -19,7 +21,7 @@ export const rule: AuditRule = {
   principle: 'equal-access',
   title: 'audit.rule.funding-concentration.title',
   explanation: 'audit.rule.funding-concentration.explain',
-  check({ folder, asOf }) {
+  check({ folder }) {
     const { max_share: maxShare, hhi_warning: hhiWarning } = folder.policy;
     // The organisations of each area, gathered only when some pool-year has a share over the limit.
     let byArea: Map<string, Organisation[]> | undefined;
@@ -35,15 +37,17 @@ export const rule: AuditRule = {
       if (!byArea) {
         byArea = new Map();
         for (const o of folder.records.organisation.values()) {
-          if (!organisationActiveOn(o, asOf)) continue;
+          // Inactive with no date: never counted (as on every date).
+          if (o.status !== 'active' && o.inactive_since === undefined) continue;
           for (const a of o.areas) push(byArea, a, o);
         }
       }
+      const yearStart = `${py.year}-01-01`;
       const yearEnd = `${py.year}-12-31`;
       const unfunded = new Set<string>();
       for (const area of pool.areas) {
         for (const o of byArea.get(area) ?? []) {
-          if (!py.byOrganisation.has(o.id) && (o.registered === undefined || o.registered <= yearEnd)) unfunded.add(o.id);
+          if (!py.byOrganisation.has(o.id) && organisationActiveOn(o, yearStart) && (o.registered === undefined || o.registered <= yearEnd)) unfunded.add(o.id);
         }
       }
       if (unfunded.size === 0) continue;

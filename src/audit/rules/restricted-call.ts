@@ -11,8 +11,8 @@ export const rule: AuditRule = {
   principle: 'openness',
   title: 'audit.rule.restricted-call.title',
   explanation: 'audit.rule.restricted-call.explain',
-  check({ folder, asOf }) {
-    const peers = peerIndex(folder, asOf);
+  check({ folder }) {
+    const peers = peerIndex(folder);
     const out = [];
     for (const a of folder.records.agreement.values()) {
       const callId = a.established_by?.call;

@@ -10,8 +10,8 @@ export const rule: AuditRule = {
   principle: 'equal-access',
   title: 'audit.rule.unilateral-agreement.title',
   explanation: 'audit.rule.unilateral-agreement.explain',
-  check({ folder, asOf }) {
-    const peers = peerIndex(folder, asOf);
+  check({ folder }) {
+    const peers = peerIndex(folder);
     const out = [];
     for (const a of folder.records.agreement.values()) {
       if (a.status === 'cancelled' || a.established_by !== undefined) continue;
