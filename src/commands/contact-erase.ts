@@ -8,8 +8,9 @@ import { resolveDataFolder } from '../context/load.js';
 import { UserError } from '../domain/errors.js';
 import { formatDate } from '../i18n/format.js';
 import { shellWord } from '../i18n/shell-word.js';
-import { folderInRepository, gitRaw, inRepository } from '../store/git.js';
-import { versionsHolding, type VersionsHolding } from '../store/history.js';
+import { folderInRepository, gitRaw, inRepository, type FolderInRepository } from '../store/git.js';
+import { recordVersions, versionsHolding, type VersionsHolding } from '../store/history.js';
+import { andList, type Message } from '../i18n/index.js';
 import { recordRel } from '../store/paths.js';
 import { changeRecord } from '../register/apply-change.js';
 
@@ -44,13 +45,14 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   const erased = (only ?? FIELDS).filter((f) => PERSONAL.includes(f));
   // The folder the change was written in, found as every command finds it.
   const place = erased.length > 0 ? folderInRepository(realpathSync(resolveDataFolder(ctx))) : undefined;
-  if (place) sayHistory(ctx, place.root, inRepository(place, recordRel('organisation', id)), erased, file);
+  if (place) sayHistory(ctx, place, id, inRepository(place, recordRel('organisation', id)), erased, file);
   ctx.stderr.write(ctx.t('contact.otherCopies') + '\n');
   return code;
 }
 
 /** The commits whose version of the file holds the erased data, and how to rewrite them away. */
-function sayHistory(ctx: CommandContext, root: string, path: string, erased: readonly string[], file: string): void {
+function sayHistory(ctx: CommandContext, place: FolderInRepository, id: string, path: string, erased: readonly string[], file: string): void {
+  const { root } = place;
   const holds = (data: Record<string, unknown>) => {
     const contact = data.contact;
     return contact !== null && typeof contact === 'object' && erased.some((f) => (contact as Record<string, unknown>)[f] !== undefined);
@@ -60,17 +62,30 @@ function sayHistory(ctx: CommandContext, root: string, path: string, erased: rea
     ctx.stderr.write(ctx.t('contact.historyClean') + '\n');
     return;
   }
-  // Each version by its day, its number after it (what the IT department needs to find it).
-  const commits = found.commits.map((c) => ctx.t('contact.historyVersion', { date: formatDate(c.date.slice(0, 10), ctx.lang), commit: c.commit.slice(0, 7) })).join(', ');
-  ctx.stderr.write(ctx.t('contact.historyHolds', { path, count: found.commits.length, commits }) + '\n');
+  // Each version by the number `history` gives it (and `restore --to` takes) and its day, oldest
+  // first; a version on no line of the folder's own history (another branch) by its day alone.
+  const numbered = new Map(recordVersions(place, path).entries.map((e) => [e.commit, e.version]));
+  const versions = found.commits.map((c) => ({ ...c, version: numbered.get(c.commit.slice(0, 10)) }))
+    .sort((x, y) => (x.version ?? Infinity) - (y.version ?? Infinity) || (x.date < y.date ? -1 : 1));
+  const words = andList(versions.map((v): Message => {
+    const date = formatDate(v.date.slice(0, 10), ctx.lang);
+    return v.version === undefined ? { key: 'contact.historyVersionElsewhere', params: { date } } : { key: 'contact.historyVersionNumbered', params: { version: v.version, date } };
+  }));
+  ctx.stderr.write(ctx.t('contact.historyHoldsNumbered', { path, count: versions.length, versions: words, id }) + '\n');
+  // The versions' numbers in git: what the IT department needs to find them on the server.
+  const forIt = () => ctx.stderr.write(ctx.t('contact.historyCommits', {
+    commits: versions.map((v) => v.version === undefined ? v.commit.slice(0, 7) : ctx.t('contact.historyCommitOf', { version: v.version, commit: v.commit.slice(0, 7) })).join(', '),
+  }) + '\n');
   if (!found.clean) {
     ctx.stderr.write(ctx.t('contact.purgeNotCommitted', { file, path }) + '\n');
+    forIt();
     return;
   }
   const remote = (gitRaw(['remote'], root).stdout.toString('utf8').trim()) !== '';
   ctx.stderr.write(ctx.t(remote ? 'contact.purgeCommands' : 'contact.purgeCommandsLocal') + '\n');
   ctx.stderr.write(purgeCommands(root, path, found.objects, found.clean, remote).map((l) => `  ${l}\n`).join(''));
   ctx.stderr.write(ctx.t(remote ? 'contact.purgeAfter' : 'contact.purgeAfterLocal') + '\n');
+  if (remote) forIt();
 }
 
 /**

@@ -43,9 +43,16 @@ describe('contact erase says which commits hold the contact and how to take it o
     expect(erase.code).toBe(0);
     expect(erase.stderr).not.toMatch(PERSONAL);
     const lines = erase.stderr.split('\n');
-    // Each version by its day, its number (for the IT department) after it; no git words.
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Historikken har stadig kontaktpersonen i data/organisations/skive\\.yaml, i 2 registrerede udgaver af filen: \\d+\\. \\S+ \\d{4} \\(nr\\. ${r.edited}\\), \\d+\\. \\S+ \\d{4} \\(nr\\. ${r.added}\\)\\.$`)));
-    expect(lines).toContain('Derefter skal alle andre med en kopi af mappen slette den og hente den på ny med civsam clone: en kopi, der synkroniserer først, bringer kontaktpersonen tilbage. Den fælles mappe på serveren beholder de gamle udgaver, indtil IT-afdelingen fjerner dem: giv dem numrene på de nævnte udgaver og filens sti.');
+    // Each version by the number history gives it and its day; the numbers in git only after, for the IT department.
+    // The file's history: 1 start, 2 the contact added, 3 the notes edited, 4 the erasure.
+    const day = '\\d+\\. \\S+ \\d{4}';
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^Historikken har stadig kontaktpersonen i data/organisations/skive\\.yaml, i 2 registrerede udgaver af filen: udgave 2 fra ${day} og udgave 3 fra ${day}\\. civsam history org skive viser dem med samme numre\\.$`)));
+    expect(erase.stderr.split('Historikken har stadig')[1].split('\n')[0]).not.toContain(r.added);
+    const history = await r.run(['history', 'org', 'skive']);
+    expect(history.stdout).toMatch(/Udgave 2 ·[^\n]*\n[\s\S]*Kontakt/);
+    expect(history.stdout).toContain('Udgave 4 ·');
+    expect(lines).toContain('Derefter skal alle andre med en kopi af mappen slette den og hente den på ny med civsam clone: en kopi, der synkroniserer først, bringer kontaktpersonen tilbage. Den fælles mappe på serveren beholder de gamle udgaver, indtil IT-afdelingen fjerner dem: giv dem filens sti og numrene herunder.');
+    expect(lines).toContain(`De numre, IT-afdelingen skal bruge for at finde udgaverne: udgave 2: ${r.added}, udgave 3: ${r.edited}.`);
     const commands = commandsIn(erase.stderr);
     expect(commands[0]).toBe(`cd '${r.root}'`);
     expect(commands.slice(-2)).toEqual(['git push --force --all', 'git push --force --tags']);
