@@ -216,8 +216,13 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
     }
     syncFolder(dirname(target));
   } catch (e) {
-    stop.dispose();
-    rmSync(build, { recursive: true, force: true });
+    // Requests are still heard while what was built is removed, and noted (not Node's default) while
+    // the stop is said: a second Ctrl-C there must not end the process before it says what it did.
+    try {
+      rmSync(build, { recursive: true, force: true });
+    } finally {
+      stop.handBack('init.stoppedBeforeStart');
+    }
     if (e instanceof Stopped) throw new UserError(exists ? 'init.stoppedInEmpty' : 'init.stopped', { dir: shown }, stop.exitCode());
     throw FileSystemError.at(e, target, 'mkdir');
   }

@@ -96,12 +96,15 @@ export function stopNoting(): StopSignal | undefined {
 export function endOfRun(): void {
   const n = noted;
   if (!n) return;
-  for (const { signal, handler } of n.handlers) process.off(signal, handler);
+  const before = n.handlers;
   const last = () => stopNoting();
+  // The new handlers on before the old ones come off: with none at all for a moment, a signal
+  // then would be Node's default (the end without a word).
   n.handlers = SIGNALS.map((signal) => {
     process.on(signal, last);
     return { signal, handler: last };
   });
+  for (const { signal, handler } of before) process.off(signal, handler);
 }
 
 /**

@@ -64,7 +64,19 @@ const STOP_AT_START = "const t = setInterval(() => { if (process.listenerCount('
 // Ctrl-C while init builds the folder: as it makes the folder it builds in, beside the new one.
 const STOP_WHILE_BUILDING = "import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\nconst make = fs.mkdtempSync;\nfs.mkdtempSync = (prefix, ...rest) => { if (String(prefix).includes('.civsam-init-')) process.kill(process.pid, 'SIGINT'); return make(prefix, ...rest); };\nsyncBuiltinESMExports();\n";
 
+// A second Ctrl-C while what was built is taken away again (after a first one stopped the build).
+const STOP_TWICE = STOP_WHILE_BUILDING + "const remove = fs.rmSync;\nfs.rmSync = (path, ...rest) => { if (String(path).includes('.civsam-init-')) process.kill(process.pid, 'SIGINT'); return remove(path, ...rest); };\nsyncBuiltinESMExports();\n";
+
 describe('Ctrl-C before the folder is in place says what became of it', () => {
+  // Before, the build's listening was given back to Node's default before what was built was
+  // removed: a second Ctrl-C there ended the process with no word, the build folder half removed.
+  test('asked twice, the second time while what was built is removed: the stop is still said, nothing left', async () => {
+    const home = makeFolder({});
+    const r = await init(home, {}, undefined, preloaded(STOP_TWICE));
+    expect({ code: r.code, signal: r.signal, stderr: r.stderr }).toEqual({ code: 130, signal: null, stderr: STOPPED_BUILDING });
+    expect(readdirSync(home)).toEqual([]);
+  }, 30_000);
+
   // Before, a stop before init began said the data folder was "as before", of a folder that was not there.
   test('before init begins: no data folder was made', async () => {
     const home = makeFolder({});
