@@ -72,7 +72,7 @@ function wholeCheck(raw: RawFolder, own: OwnChecks | undefined): CheckedFolder {
   for (const f of raw.files) {
     const passed = own?.passedSchema(f);
     if (passed === undefined) {
-      a.admit(f, report);
+      a.admit(f, report, (p) => problems.push(p));
       continue;
     }
     a.name(f);
@@ -167,12 +167,12 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
       }
     },
     /** Whether the file's data passed its schema; undefined when it has none. */
-    admit(f: SourceFile, report: Report): boolean | undefined {
+    admit(f: SourceFile, report: Report, say?: (p: Problem) => void): boolean | undefined {
       a.name(f);
       const w = f.what;
       const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
       if (f.data === undefined) {
-        a.beyondNumbers(f, name, report);
+        a.beyondNumbers(f, name, report, say);
         return undefined;
       }
       // Data the snapshot saw pass these same checks (same build, same bytes) passes them again
@@ -229,8 +229,10 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
      * A file refused before parsing only for numbers YAML would misread (`amount_dkk: 100.000`):
      * what its schema says of the rest, so every problem in it is told in one run. Said only, never
      * taken as a record: its numbers would be read wrongly. Not again at the numbers' own lines.
+     * A file that does not parse either (a tab in an indentation) has that said beside the numbers,
+     * as it would be without them.
      */
-    beyondNumbers(f: SourceFile, name: string, report: Report): void {
+    beyondNumbers(f: SourceFile, name: string, report: Report, say?: (p: Problem) => void): void {
       if (!raw.parsed || !raw.position) return;
       if (!misread) {
         misread = new Map();
@@ -247,7 +249,11 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
       const lines = misread.get(f.rel);
       if (!lines) return;
       const parsed = raw.parsed(f.rel);
-      if (parsed.problems.length > 0 || parsed.data === undefined || parsed.data === null) return;
+      if (parsed.problems.length > 0) {
+        for (const p of parsed.problems) if (!lines.has(p.line)) say?.({ file: f.rel, ...p });
+        return;
+      }
+      if (parsed.data === undefined || parsed.data === null) return;
       const validate = validatorOf(name);
       if (validate(parsed.data)) return;
       for (const p of schemaProblems(validate.errors ?? [], parsed.data)) {
@@ -372,7 +378,7 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const a = admission(raw);
   for (const f of raw.files) {
     const kind = f.what.role === 'record' ? f.what.kind : undefined;
-    if (changed.has(f.rel)) a.admit(f, report);
+    if (changed.has(f.rel)) a.admit(f, report, (p) => out.push(p));
     else if (!kind || referring.has(f.rel) || rerun.has(kind)) a.admit(f, quiet);
     else a.name(f);
   }
