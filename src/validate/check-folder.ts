@@ -255,10 +255,17 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
       }
       if (parsed.data === undefined || parsed.data === null) return;
       const validate = validatorOf(name);
-      if (validate(parsed.data)) return;
-      for (const p of schemaProblems(validate.errors ?? [], parsed.data)) {
+      const found = validate(parsed.data) ? [] : schemaProblems(validate.errors ?? [], parsed.data);
+      for (const p of found) {
         if (!lines.has(raw.position(f.rel, p.path, p.at).line)) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
       }
+      // The rules of one record, on what is read as written: every value on a misread number's line
+      // taken out with what the schema refused (a decision dated before an assessment is said beside
+      // the amount), as for any other schema error; still never into the folder the commands use.
+      const w = f.what;
+      if (w.role !== 'record' || !isObject(parsed.data)) return;
+      const misreadValues = leafPaths(parsed.data).filter((path) => lines.has(raw.position!(f.rel, path, 'value').line)).map((path) => ({ rule: 'schema-type', path }));
+      (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(parsed.data, [...found, ...misreadValues]), partial: true });
     },
     /**
      * A record folder or vocabulary that could not be read (no permission, not a file): which ids
@@ -605,4 +612,12 @@ function controlCharacters(root: unknown, passed: boolean): Array<{ trail: (stri
   };
   walk(root);
   return found;
+}
+
+/** The path to every value that holds no other (a field's value, a list's item). */
+function leafPaths(data: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  if (Array.isArray(data)) data.forEach((v, i) => leafPaths(v, [...path, i], out));
+  else if (isObject(data)) for (const [k, v] of Object.entries(data)) leafPaths(v, [...path, k], out);
+  else out.push(path);
+  return out;
 }
