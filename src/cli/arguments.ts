@@ -12,7 +12,7 @@
 // prefix: it is handed back as a lookup, which context/names.ts turns into the id it means before
 // the command runs. A name never reaches a command: only the id of an existing record does, so a
 // file path is still only ever made from a well-formed id.
-import { controlCharacterIn, nfc } from '../domain/text.js';
+import { controlCharacterIn, nfc, withoutNoWidth } from '../domain/text.js';
 import { notAName, requireId } from '../domain/ids.js';
 import { COMMAND_OF, RECORD_KINDS, VOCABULARIES, type RecordKind, type Target } from '../domain/kinds.js';
 import { andList, type Message, type MessageKey } from '../i18n/index.js';
@@ -47,13 +47,23 @@ function attributeName(flag: string): string {
  * (read as a path, or holding control characters) is refused as history and restore refuse it,
  * neither a record's name nor its id, without the text, rather than described as an id not well formed.
  */
-function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message, record = false): void {
+/**
+ * `of`: what the value names, when a record: `record` the command's own (its argument), `option`
+ * one given with an option, `command` the command as written for its own `<id>`.
+ */
+function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message, of: { record?: boolean; option?: boolean; command?: string } = {}): void {
+  const { record = false, command } = of;
   const check = (v: string) => {
     if (!names) return requireId(v, what, listedBy);
     const why = notAName(v);
     if (why === undefined) return v;
+    const blank = withoutNoWidth(v).trim() === '';
     // Too long for a name is also too long for an id: say so, as history does, rather than describe ids.
-    if (why.userMessage.key === 'names.tooLong' || (record && v.trim() !== '')) throw why;
+    if (why.userMessage.key === 'names.tooLong' || (record && !blank)) throw why;
+    // An empty record argument (`org show ''`) is a name not given, asked for as when it is left out.
+    if (command !== undefined) throw new UserError('cli.missingRecordName', { command });
+    // An option's value read as a path is said so, naming the option, as the argument is.
+    if (of.option && typeof what === 'string' && !blank) throw new UserError('cli.badRecordOption', { what: { syntax: what } });
     return requireId(v, what, listedBy);
   };
   for (const v of Array.isArray(value) ? value : [value]) {
@@ -189,7 +199,9 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
       // A refusal names the argument in words ("the id you gave for the application"), not as `<id>`.
       const inWords: Message = { key: p.name === 'party-ids' ? 'cli.idArgument.parties' : names && 'target' in names ? `cli.idArgument.${names.target}` as MessageKey : 'cli.idArgument' };
       const record = names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target);
-      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), record);
+      // The command's own record (`<id>`): an empty one is asked for with the command, as a missing one is.
+      const command = record && p.name === 'id' ? ['civsam', spec.parent, spec.name].filter(Boolean).join(' ') : undefined;
+      checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), { record, command });
       const l = names && lookup(what, names, value, false, (v) => { outArgs[i] = v; });
       if (l) lookups.push(l);
       return value;
@@ -209,7 +221,7 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (!p) continue;
     const ids = isIdName(p.name);
     const names = o.names;
-    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)));
+    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), { option: names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target) });
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
     const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
     if (l) lookups.push(l);

@@ -3,7 +3,7 @@
 // ASCII letters, digits and dashes (schemas/common.schema.json), with Danish letters spelled as
 // Danes do without them (æ → ae, ø → oe, å → aa).
 import { ID_PATTERN } from './kinds.js';
-import { asciiFold, controlCharacterIn } from './text.js';
+import { asciiFold, controlCharacterIn, withoutNoWidth } from './text.js';
 import { UserError } from './errors.js';
 import type { Message } from '../i18n/index.js';
 import { AREA_ID_CODES } from './shapes.js';
@@ -85,9 +85,11 @@ function readsAsPath(t: string): boolean {
  * resolves to is held to the id rule (no slash) before it becomes a file name.
  */
 export function notAName(v: string): UserError | undefined {
-  const t = v.trim();
+  const t = withoutNoWidth(v).trim();
   if (t.length > MAX_NAME) return new UserError('names.tooLong', { max: MAX_NAME });
-  if (t.length === 0 || /[\t\n\r]/.test(v) || controlCharacterIn(v) !== undefined || readsAsPath(t)) return new UserError('history.badRecord');
+  // A character of no width (pasted along with a name) leaves it the name it reads as: looked up as
+  // the register compares names. Direction marks and control characters are refused.
+  if (t.length === 0 || /[\t\n\r]/.test(v) || controlCharacterIn(t) !== undefined || readsAsPath(t)) return new UserError('history.badRecord');
   return undefined;
 }
 

@@ -33,11 +33,20 @@ export function nfcDeep<T>(value: T): T {
 // (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C) make a name show as another
 // on pages and in sheets (`Skive` and a reversed word after it). Characters of no width (zero-width
 // space and joiners U+200B-U+200D, word joiner and invisible operators U+2060-U+2064, U+FEFF) go
-// unseen into the CSV and the site, mostly copied along from a web page. All are refused, in the
-// data and in names typed on the command line alike (domain/ids.ts): this is the one check.
+// unseen into the CSV and the site, mostly copied along from a web page. All are refused in the
+// data: this is the one check. A name typed on the command line to find a record (domain/ids.ts)
+// may hold one of no width, pasted along: names are compared without them (nameKey).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const NO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/;
+
+/**
+ * The text without its characters of no width (zero-width space and joiners, word joiner, U+FEFF):
+ * a name typed or pasted with one is the same name (nameKey drops them), though the data may not hold them.
+ */
+export function withoutNoWidth(s: string): string {
+  return s.replace(/[\u200B-\u200D\u2060-\u2064\uFEFF]/g, '');
+}
 /** A zero-width joiner inside an emoji sequence: after an emoji (with its variation or skin-tone mark) and before another. */
 const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})/gu;
 

@@ -400,9 +400,10 @@ export async function applyChange(ctx: CommandContext, options: ChangeOptions, p
     });
     const { introduced, after } = errorsIntroduced(checked, raw, changedFiles);
     const warned = warningsCaused(checked, after);
-    // A text written as it is (a restored file) was never read this run: what the reader finds in
-    // the text alone, before its data, is found in it too.
-    for (const f of changing) if (!isVocabulary(f.change) && f.change.text !== undefined && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
+    // What the reader finds in a text alone, before its data (a number YAML misreads), is found in
+    // every text written: a restored file was never read this run, and an edit keeps the lines it
+    // does not change as they were written, so a file the reader refuses would be saved as such.
+    for (const f of changing) if (!isVocabulary(f.change) && f.text !== undefined) introduced.push(...numberFormProblems(f.rel, f.text));
     // A retired vocabulary entry stays valid where it was, but no change may choose it anew.
     introduced.push(...retiredChosen(checked.folder, raw, changedFiles, ctx.lang));
     introduced.push(...happenedLate);

@@ -72,7 +72,7 @@ function wholeCheck(raw: RawFolder, own: OwnChecks | undefined): CheckedFolder {
   for (const f of raw.files) {
     const passed = own?.passedSchema(f);
     if (passed === undefined) {
-      a.admit(f, report);
+      a.admit(f, report, (p) => problems.push(p));
       continue;
     }
     a.name(f);
@@ -167,12 +167,12 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
       }
     },
     /** Whether the file's data passed its schema; undefined when it has none. */
-    admit(f: SourceFile, report: Report): boolean | undefined {
+    admit(f: SourceFile, report: Report, say?: (p: Problem) => void): boolean | undefined {
       a.name(f);
       const w = f.what;
       const name = w.role === 'record' ? w.kind : w.role === 'vocabulary' ? w.name : w.role;
       if (f.data === undefined) {
-        a.beyondNumbers(f, name, report);
+        a.beyondNumbers(f, name, report, say);
         return undefined;
       }
       // Data the snapshot saw pass these same checks (same build, same bytes) passes them again
@@ -229,8 +229,10 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
      * A file refused before parsing only for numbers YAML would misread (`amount_dkk: 100.000`):
      * what its schema says of the rest, so every problem in it is told in one run. Said only, never
      * taken as a record: its numbers would be read wrongly. Not again at the numbers' own lines.
+     * A file that does not parse either (a tab in an indentation) has that said beside the numbers,
+     * as it would be without them.
      */
-    beyondNumbers(f: SourceFile, name: string, report: Report): void {
+    beyondNumbers(f: SourceFile, name: string, report: Report, say?: (p: Problem) => void): void {
       if (!raw.parsed || !raw.position) return;
       if (!misread) {
         misread = new Map();
@@ -247,12 +249,23 @@ function admission(raw: Pick<RawFolder, 'problems' | 'passed' | 'parsed'> & Part
       const lines = misread.get(f.rel);
       if (!lines) return;
       const parsed = raw.parsed(f.rel);
-      if (parsed.problems.length > 0 || parsed.data === undefined || parsed.data === null) return;
+      if (parsed.problems.length > 0) {
+        for (const p of parsed.problems) if (!lines.has(p.line)) say?.({ file: f.rel, ...p });
+        return;
+      }
+      if (parsed.data === undefined || parsed.data === null) return;
       const validate = validatorOf(name);
-      if (validate(parsed.data)) return;
-      for (const p of schemaProblems(validate.errors ?? [], parsed.data)) {
+      const found = validate(parsed.data) ? [] : schemaProblems(validate.errors ?? [], parsed.data);
+      for (const p of found) {
         if (!lines.has(raw.position(f.rel, p.path, p.at).line)) report(f.rel, p.path, p.at, p.rule, 'error', p.message);
       }
+      // The rules of one record, on what is read as written: every value on a misread number's line
+      // taken out with what the schema refused (a decision dated before an assessment is said beside
+      // the amount), as for any other schema error; still never into the folder the commands use.
+      const w = f.what;
+      if (w.role !== 'record' || !isObject(parsed.data)) return;
+      const misreadValues = leafPaths(parsed.data).filter((path) => lines.has(raw.position!(f.rel, path, 'value').line)).map((path) => ({ rule: 'schema-type', path }));
+      (a.records[w.kind] as Located<unknown>[]).push({ rel: f.rel, record: readablePart(parsed.data, [...found, ...misreadValues]), partial: true });
     },
     /**
      * A record folder or vocabulary that could not be read (no permission, not a file): which ids
@@ -372,7 +385,7 @@ export function patchVerdict(raw: RawFolder): Problem[] | undefined {
   const a = admission(raw);
   for (const f of raw.files) {
     const kind = f.what.role === 'record' ? f.what.kind : undefined;
-    if (changed.has(f.rel)) a.admit(f, report);
+    if (changed.has(f.rel)) a.admit(f, report, (p) => out.push(p));
     else if (!kind || referring.has(f.rel) || rerun.has(kind)) a.admit(f, quiet);
     else a.name(f);
   }
@@ -599,4 +612,12 @@ function controlCharacters(root: unknown, passed: boolean): Array<{ trail: (stri
   };
   walk(root);
   return found;
+}
+
+/** The path to every value that holds no other (a field's value, a list's item). */
+function leafPaths(data: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  if (Array.isArray(data)) data.forEach((v, i) => leafPaths(v, [...path, i], out));
+  else if (isObject(data)) for (const [k, v] of Object.entries(data)) leafPaths(v, [...path, k], out);
+  else out.push(path);
+  return out;
 }

@@ -13,18 +13,20 @@ const ID_RULE = 'Et id har 1 til 63 tegn: små bogstaver a-z, cifre og bindestre
 describe('an invalid id names the list command of the kind asked for', () => {
   const dir = makeFolder(baseFiles());
   it.each([
-    // The record argument takes a name too: only an empty one is refused as an id (a path is no name, below).
-    [['call', 'show', ''], `fejl: det id, du angav for opslaget, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam call list viser dem.`],
-    [['consultation', 'show', ' '], `fejl: det id, du angav for høringen, er ikke gyldigt. ${ID_RULE} Det er postens filnavn uden .yaml; civsam consultation list viser dem.`],
+    // The record argument takes a name too: an empty one is a name not given, asked for with the command (a path is no name, below).
+    [['call', 'show', ''], 'fejl: navnet mangler: civsam call show NAVN (eller id\'et).'],
+    [['consultation', 'show', ' '], 'fejl: navnet mangler: civsam consultation show NAVN (eller id\'et).'],
     [['consultation', 'show', 'a/../b'], 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.'],
-    [['agreement', 'list', '--pool', '/a/b'], `fejl: --pool er ikke et gyldigt id. ${ID_RULE} Det er postens filnavn uden .yaml; civsam pool list viser dem.`],
+    // An option that takes a record's name: a path said as the argument's is, naming the option.
+    [['agreement', 'list', '--pool', '/a/b'], 'fejl: det, du angav ved --pool, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.'],
     [['org', 'list', '--municipality', 'a\\b'], `fejl: --municipality er ikke et gyldigt id. ${ID_RULE} civsam vocab list kommuner viser kommunerne og deres id'er.`],
   ])('civsam %j', async (args, message) => {
     expect(await civsam(['--data', dir, ...args], { env: DA })).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
   });
 
   it('in English too', async () => {
-    expect((await civsam(['--data', dir, 'application', 'show', ''])).stderr).toContain('It is the record\'s file name without .yaml; civsam application list shows them.');
+    expect((await civsam(['--data', dir, 'agreement', 'list', '--pool', '../x'])).stderr).toBe('error: what you gave for --pool is neither a record\'s name nor its id (it reads as a path to a file, or holds control or invisible characters). Find the record with civsam find and part of its name.\n');
+    expect((await civsam(['--data', dir, 'application', 'show', ''])).stderr).toBe('error: the name is missing: civsam application show NAME (or the id).\n');
   });
 });
 

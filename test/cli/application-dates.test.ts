@@ -96,6 +96,12 @@ describe('assessments, decisions and declarations', () => {
     expect(r.stdout).toContain('applications/a1.yaml:16:9  advarsel: Afgørelsen er dateret før bedømmelse nr. 1 af ansøgningen, så den kan ikke være truffet på grundlag af den. Ret afgørelsens eller bedømmelsens dato, så bedømmelsen kommer først.\n');
     const near = await civsam(['--data', makeFolder(files({ 'applications/a1.yaml': app('2026-12-05') })), 'validate'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
     expect(near.stdout).not.toContain('Afgørelsen er dateret før');
+    // Beside an amount written with a thousands point (which keeps the file from the other commands).
+    const grouped = app('2026-12-06').replace('amount_dkk: 1000\n', 'amount_dkk: 200.000\n');
+    const both = await civsam(['--data', makeFolder(files({ 'applications/a1.yaml': grouped })), 'validate'], { env: { CIVSAM_LANG: 'da', COLUMNS: '300' } });
+    expect(both.code).toBe(2);
+    expect(both.stdout).toContain('applications/a1.yaml:5:13  Beløb skrives i hele kroner med cifre alene');
+    expect(both.stdout).toContain('applications/a1.yaml:16:9  advarsel: Afgørelsen er dateret før bedømmelse nr. 1 af ansøgningen');
   });
 
   it('a declaration after today is refused; near miss: today', async () => {

@@ -176,7 +176,7 @@ describe('options that take a hearing party or an organisation take its name', (
     for (const bad of ['../hp-beta', `${ESC}hp-beta`]) {
       const r = await da(dir, 'consultation', 'note', 'k-closed', '--party', bad, '--index', '1', '--disposition', 'not');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^fejl: --party er ikke et gyldigt id\./);
+      expect(r.stderr).toMatch(/^fejl: det, du angav ved --party, er hverken en posts navn eller dens id \(det ligner en sti til en fil, eller det indeholder styretegn/);
       expect(r.stderr).not.toContain('hp-beta');
     }
     const declare = await da(dir, 'call', 'declare', 'c-open', '--assessor', 'X', '--date', '2026-03-01', '--ties', 'Gamma Klubben');

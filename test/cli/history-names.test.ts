@@ -88,13 +88,14 @@ describe('civsam history takes a record by name', () => {
     expect(JSON.parse(json.stdout).changes).toEqual([]);
   });
 
-  test('a kind alone, a path, escape codes, an invisible character or too long a text: refused, what was typed not repeated', async () => {
+  test('a kind alone, a path, escape codes, a direction mark or too long a text: refused, what was typed not repeated; a zero-width space is no part of a name', async () => {
     expect(await run(['history', 'org'])).toEqual({ code: 2, stdout: '', stderr: 'fejl: skriv postens navn eller id efter arten: civsam history org NAVN.\n' });
     const bad = 'fejl: det, du angav, er hverken en posts navn eller dens id (det ligner en sti til en fil, eller det indeholder styretegn eller usynlige tegn). Find posten med civsam find og en del af navnet.\n';
     expect(await run(['history', '../x'])).toEqual({ code: 2, stdout: '', stderr: bad });
     expect(await run(['history', 'org', 'Te\u001b[31mst'])).toEqual({ code: 2, stdout: '', stderr: bad });
-    // An invisible character is refused as the data refuses it; a very long text is said to be too long.
-    expect(await run(['history', 'Te\u200Bst'])).toEqual({ code: 2, stdout: '', stderr: bad });
+    // A character of no width (pasted along) leaves the name the same name; a direction mark is refused; a very long text is said to be too long.
+    expect(await run(['history', 'Te\u200Bst\uFEFF'])).toEqual(await run(['history', 'Test']));
+    expect(await run(['history', 'Te\u202Est'])).toEqual({ code: 2, stdout: '', stderr: bad });
     expect(await run(['history', 'a'.repeat(100_000)])).toEqual({ code: 2, stdout: '', stderr: 'fejl: det, du angav, er for langt til at være en posts navn eller id: et navn har højst 200 tegn. Find posten med civsam find og en del af navnet.\n' });
     const en = await run(['history'], 'en');
     expect(en.stderr).toBe('error: name one record by its name or id (civsam history "Foreningen Lyspunktet" or civsam history org lyspunktet) or a date (civsam history --since 2026-01-01), or a person (civsam history --author Anna) for all that person\'s changes.\n');

@@ -55,7 +55,7 @@ describe('a text too long', () => {
 });
 
 describe('a malformed id where a vocabulary entry is named', () => {
-  it('points to the vocabulary\'s list, not to a record list, in both languages; a record option keeps the record lists', async () => {
+  it('points to the vocabulary\'s list, not to a record list, in both languages; a record option is said to take a name', async () => {
     const dir = folder();
     const inDanish = await civsam(['org', 'add', '--data', dir, '--name', 'Ny', '--municipalities', '../x', '--dry-run'], da);
     expect(inDanish.code).toBe(2);
@@ -63,6 +63,6 @@ describe('a malformed id where a vocabulary entry is named', () => {
     const en = await civsam(['offer', 'list', '--data', dir, '--patient-group', '../a/b']);
     expect(en.stderr).toBe('error: --patient-group is not a valid id. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. civsam vocab list patient-groups shows the patient groups and their ids.\n');
     const org = await civsam(['offer', 'list', '--data', dir, '--organisation', '/a/b']);
-    expect(org.stderr).toContain('It is the record\'s file name without .yaml; civsam org list shows them.');
+    expect(org.stderr).toBe('error: what you gave for --organisation is neither a record\'s name nor its id (it reads as a path to a file, or holds control or invisible characters). Find the record with civsam find and part of its name.\n');
   });
 });

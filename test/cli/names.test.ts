@@ -130,10 +130,20 @@ describe('records and vocabulary entries by name or prefix', () => {
     expect(r.stderr).toBe('error: there is no organisation that matches what you gave for --organisation. See them with civsam org list, or search with civsam find and part of the name.\n');
   });
 
+  test('a name with a zero-width character pasted along is the same name, as the register compares names; a direction mark is refused', async () => {
+    const shown = await run(['org', 'show', 'Angstforeningen Midt'], 'da');
+    expect(shown.code).toBe(0);
+    for (const pasted of ['Angstforeningen Midt\u200B', '\uFEFFAngstforeningen\u200D Midt', 'Angst\u2060foreningen Midt']) expect(await run(['org', 'show', pasted], 'da'), pasted).toEqual(shown);
+    expect(await run(['offer', 'list', '--organisation', 'Angstforeningen Midt\u200B'])).toEqual(await run(['offer', 'list', '--organisation', 'angstforeningen-midt']));
+    expect((await run(['org', 'show', 'Angstforeningen\u202E Midt'])).stderr).toMatch(/^error: what you gave is neither a record's name nor its id/);
+    expect(await run(['org', 'show', '\u200B'], 'da')).toEqual({ code: 2, stdout: '', stderr: 'fejl: navnet mangler: civsam org show NAVN (eller id\'et).\n' });
+  });
+
   test('../x is still refused as a malformed id before anything is read', async () => {
     const r = await run(['offer', 'add', '--organisation', '../x', '--title', 'X']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: --organisation is not a valid id\./);
+    // Said as the argument's path is, naming the option.
+    expect(r.stderr).toBe("error: what you gave for --organisation is neither a record's name nor its id (it reads as a path to a file, or holds control or invisible characters). Find the record with civsam find and part of its name.\n");
     expect((await run(['org', 'show', '../angstforeningen-midt'])).stderr).toMatch(/^error: what you gave is neither a record's name nor its id \(it reads as a path to a file/);
   });
 

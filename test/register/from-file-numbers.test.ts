@@ -76,3 +76,19 @@ describe('--from-file: numbers YAML would read otherwise', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('an edit of a record whose file holds a number YAML misreads', () => {
+  const files = () => ({
+    ...baseFiles(),
+    'pools/psykiatripuljen.yaml': 'id: psykiatripuljen\nname: Psykiatripuljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2026\n    amount_dkk: 500000\n',
+    'agreements/a.yaml': 'id: a\n' + agreement('amount_dkk: 300.000'),
+  });
+  it('is refused at the number, as validate says it, and the file is left as it was', async () => {
+    const dir = makeFolder(files());
+    const before = readFileSync(join(dir, 'agreements/a.yaml'), 'utf8');
+    const r = await civsam(['--data', dir, 'agreement', 'edit', 'a', '--notes', 'Ny note', '--no-commit'], { cwd: dir, env: { CIVSAM_LANG: 'da' } });
+    expect(r.stderr.replaceAll(dir + '/', '')).toBe('  agreements/a.yaml:11:17  Beløb skrives i hele kroner med cifre alene, uden punktum, komma eller mellemrum (fx 250000 for 250.000 kr.); øre kan ikke registreres.\nfejl: ændringen blev afvist på grund af problemet ovenfor; intet er skrevet.\n');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'agreements/a.yaml'), 'utf8')).toBe(before);
+  });
+});

@@ -141,6 +141,7 @@ function listedBy(args: readonly string[], names: string): string {
   return byOption[names] ?? args[0];
 }
 
+const OWN_RECORD = /^the id you gave for the /;
 const LISTS = new Set(CASES.map(([t]) => t.join(' ')).filter((t) => /--(organisations|invited|applicants|selected) X$|list --(organisation|pool) X$/.test(t)));
 
 describe('every id argument refuses a malformed id: exit 2, the argument named, nothing touched', () => {
@@ -167,6 +168,16 @@ describe('every id argument refuses a malformed id: exit 2, the argument named, 
         // escape code) is said to be neither a name nor an id, as history says, without the text.
         if (!names.startsWith('--') && id.trim() !== '') {
           expect(r.stderr, shown).toBe(NOT_A_NAME);
+          continue;
+        }
+        // An option that takes a name says so too, naming the option (`--id` takes an id alone).
+        if (names.startsWith('--') && names !== '--id' && id.trim() !== '') {
+          expect(r.stderr, shown).toBe(NOT_A_NAME.replace('what you gave is', `what you gave for ${names} is`));
+          continue;
+        }
+        // The command's own record left empty is asked for as when it is left out.
+        if (id === '' && OWN_RECORD.test(names) && template.indexOf('X') === 2 && template[0] !== 'contact') {
+          expect(r.stderr, shown).toBe(`error: the name is missing: civsam ${template[0]} ${template[1]} NAME (or the id).\n`);
           continue;
         }
         expect(r.stderr, shown).toBe(`error: ${names} is not ${names.startsWith('--') ? 'a valid id' : 'valid'}. An id has 1 to 63 characters: lowercase letters a-z, digits and dashes, and begins with a letter or a digit. It is the record's file name without .yaml; civsam ${listedBy(template, names)} list shows them.\n`);

@@ -101,8 +101,8 @@ describe('YAML syntax problems in words', () => {
     // The decision's amount, tab-indented, is read at the record's level beside the amount applied for.
     const text = 'id: a\namount_dkk: 400000\nkind: operation\ndecision:\n  outcome: granted\n  date: 2026-12-06\n\tamount_dkk: 400000\n  reason: ok\n  criteria: [kvalitet]\n';
     expect(syntax(text)).toEqual([['7:1 yaml-tab',
-      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so what else may be wrong with them is said once the tab is replaced.',
-      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så hvad der ellers kan være galt i dem, siges først, når tabulatoren er erstattet.']]);
+      'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the rest of the file cannot be checked, so other problems in it may only show once the tab is replaced.',
+      'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan resten af filen ikke kontrolleres, så andre fejl i den kan først vise sig, når tabulatoren er erstattet.']]);
     // A problem above the tab is its own, and still said.
     expect(syntax('id: a\nstatus active\nname: b\ncontact:\n  role: x\n\temail: y\n  name: z\n').map((g) => g[0])).toEqual(['2:1 yaml-syntax', '6:1 yaml-tab']);
   });
@@ -254,6 +254,12 @@ describe('a number YAML would misread does not hide the file\'s other problems',
       'applications/a.yaml:7:9 schema-type År nr. 1 skal være et helt tal skrevet med cifre alene, uden anførselstegn, komma, punktum eller mellemrum.',
       'applications/a.yaml:8:11 schema-format Modtaget skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01.',
     ]);
+  });
+  it('a tab in an indentation above or below the misread amount is said beside it', () => {
+    const pool = 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n\tnote: x\n    amount_dkk: 600.000\n';
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': pool }, 'da').map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['pools/p.yaml:7:1 yaml-tab', 'pools/p.yaml:8:17 amount-decimal']);
+    const above = pool.replace('\tnote: x\n    amount_dkk: 600.000\n', '    amount_dkk: 600.000\n\tnote: x\n');
+    expect(messagesOf({ ...baseFiles(), 'pools/p.yaml': above }, 'da').map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['pools/p.yaml:7:17 amount-decimal', 'pools/p.yaml:8:1 yaml-tab']);
   });
   it('every misread number is said, each where it is', () => {
     const pool = 'id: p\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [operation]\nbudgets:\n  - year: 2026\n    amount_dkk: 600.000\n  - year: 2027\n    amount_dkk: 250.000\n';

@@ -7,7 +7,7 @@ import { defineMessages } from '../define.js';
 export const readingWords = defineMessages({
   'problem.commentAfterValue': 'The text from this # on is not part of the value: in YAML a space followed by # begins a comment, so the value ends before it. If the text belongs to the value, put the whole value in quotes ("…"); if it is a note, it can stay.',
   'problem.yamlDuplicateKeyNamed': 'The field {key} is written twice at the same level (the record, or one item of a list in it): on line {line} and again on this line. Keep one of the two lines and delete the other.',
-  'problem.yamlTabRestUnread': 'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the lines after it cannot be read as meant, so what else may be wrong with them is said once the tab is replaced.',
+  'problem.yamlTabRestUnread': 'A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces. Until then the rest of the file cannot be checked, so other problems in it may only show once the tab is replaced.',
   'problem.flag.patternPhone': '{field} must be a phone number of 8 to 20 digits and spaces, optionally starting with +.',
   'problem.flag.enum': '{field} must be one of these: {allowed}.',
   'problem.flag.minLength': '{field} was given no text: write some, or leave {field} out. A field the record has is removed with --unset {name}.',
@@ -40,7 +40,7 @@ export const readingWords = defineMessages({
 }, {
   'problem.commentAfterValue': 'Teksten fra dette # og frem er ikke en del af værdien: i YAML indleder et mellemrum efterfulgt af # en kommentar, så værdien slutter før den. Hører teksten til værdien, så sæt hele værdien i anførselstegn ("…"); er den en note, kan den blive stående.',
   'problem.yamlDuplicateKeyNamed': 'Feltet {key} står to gange på samme niveau (i posten eller i ét punkt af en liste i den): i linje {line} og igen i denne linje. Behold den ene af de to linjer, og slet den anden.',
-  'problem.yamlTabRestUnread': 'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan linjerne efter den ikke læses, som de er ment, så hvad der ellers kan være galt i dem, siges først, når tabulatoren er erstattet.',
+  'problem.yamlTabRestUnread': 'Der er brugt tabulator til indrykning; YAML tillader kun mellemrum. Erstat tabulatoren med mellemrum. Indtil da kan resten af filen ikke kontrolleres, så andre fejl i den kan først vise sig, når tabulatoren er erstattet.',
   'problem.flag.patternPhone': '{field} skal være et telefonnummer på 8 til 20 cifre og mellemrum, evt. med + foran.',
   'problem.flag.enum': '{field} skal være en af disse: {allowed}.',
   'problem.flag.minLength': '{field} er givet uden tekst: skriv en tekst, eller udelad {field}. Et felt, posten har, fjernes med --unset {name}.',
