@@ -136,10 +136,11 @@ export function fieldRows(record: Record<string, unknown>, kind: RecordKind, fol
   };
   walk(record, '');
   // No list of patient groups at all on a record for which that means every group of its areas:
-  // said as an empty list is, after its areas, so show never leaves out what the record concerns.
+  // said as an empty list is, so show never leaves out what the record concerns.
   if (emptyMeansAllGroups(kind, 'patient_groups') && record.patient_groups === undefined) {
-    const areas = rows.findIndex((r) => r[0] === fieldLabel(ctx.lang, kind, 'areas'));
-    rows.splice(areas < 0 ? rows.length : areas + 1, 0, [fieldLabel(ctx.lang, kind, 'patient_groups'), ctx.t('show.allGroupsOfAreas')]);
+    // After its areas; an agreement without areas of its own has its organisations': after them.
+    const after = ['areas', 'organisations', 'organisation'].map((f) => rows.findIndex((r) => r[0] === fieldLabel(ctx.lang, kind, f))).find((i) => i >= 0) ?? -1;
+    rows.splice(after < 0 ? rows.length : after + 1, 0, [fieldLabel(ctx.lang, kind, 'patient_groups'), ctx.t('show.allGroupsOfAreas')]);
   }
   return rows;
 }
