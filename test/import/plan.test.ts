@@ -109,7 +109,18 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     lines.splice(318, 0, 'Forening uden status;andet;sundhed;Diabetes;Skive;');
     const p = plan('organisation', lines.join('\n'));
     expect(p.records).toHaveLength(500);
-    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['import.value.required']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['import.value.requiredEmpty']]]);
+  });
+
+  it('(tom) in a required column is refused at its cell, by the field\'s label; an empty required cell of a new row too', () => {
+    const cleared = plan('organisation', 'Id;Navn;Kommuner;Områder\nalpha;(tom);(tom);(tom)\n', { update: true, lang: 'da' });
+    const da = (m: { key: string; params?: Record<string, unknown> }) => translate('da', m.key as never, m.params as never);
+    expect(cleared.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[2, [
+      [1, 'Navn kan ikke tømmes; feltet skal udfyldes.'],
+      [3, 'Områder kan ikke tømmes; feltet skal udfyldes.'],
+    ]]]);
+    const empty = plan('organisation', 'Navn;Art;Områder;Kommuner;Status\n;patientforening;psykiatri;Aarhus;aktiv\n', { lang: 'da' });
+    expect(empty.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[2, [[0, 'Navn skal udfyldes.']]]]);
   });
 });
 
