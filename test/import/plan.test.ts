@@ -54,6 +54,16 @@ describe('headers and names in English', () => {
   });
 });
 
+describe('a list written with commas in a comma-separated file', () => {
+  it('is read as a list when every part is a known value and the whole is not; else the refusal says to separate with semicolons', () => {
+    const p = plan('organisation', 'Navn,Art,Områder,Kommuner,Status\nEpsilon,patientforening,psykiatri,"Aarhus, Randers",aktiv\nZeta,patientforening,psykiatri,"Aarhus, Randrs",aktiv\n', { lang: 'da' });
+    expect(p.records.map((r) => [r.row, r.record.municipalities])).toEqual([[2, ['aarhus', 'randers']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, translate('da', x.message.key as never, x.message.params as never)])])).toEqual([[3, [
+      [3, 'den 1. værdi er ikke en kendt kommune. Nærmeste: Aarhus, Randers, Skive. Skriv værdierne adskilt med semikolon, hvis der er flere.'],
+    ]]]);
+  });
+});
+
 describe('an organisation\'s kind: headed "art" in Danish, "kind" in English, "type" in sheets made earlier', () => {
   const row = 'Lys;pårørendeforening;psykiatri;Aarhus;aktiv\n';
   it.each(['art', 'Art', 'kind', 'type', 'Type', 'organisationstype'])('the column headed %s holds the kind', (header) => {
