@@ -119,8 +119,8 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
       const found = namedCriterion(ctx, call, word, '--score', language);
       criteria ??= found.criteria;
       const score = Number(n);
-      if (score < min || score > max) throw new UserError('application.scoreOutOfScaleNamed', { criterion: found.text, call: call.title, min, max });
-      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: found.text });
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScaleNamed', { criterion: quotedCriterion(found.text, ctx.lang), call: call.title, min, max });
+      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: quotedCriterion(found.text, ctx.lang) });
       out.push({ criterion: found.id, score });
     }
   }

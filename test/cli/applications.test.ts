@@ -212,7 +212,7 @@ describe('application add, assess and decide', () => {
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
     const high = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=6');
     expect(high.code).toBe(2);
-    expect(high.stderr).toBe('error: the score for Rækkevidde is outside the scale of the call “Opslag”, 0 to 5.\n');
+    expect(high.stderr).toBe('error: the score for “Rækkevidde” is outside the scale of the call “Opslag”, 0 to 5.\n');
     const unknown = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'spread=3');
     expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: “Rækkevidde”, “Behov”.\n');
     const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
