@@ -12,6 +12,7 @@ import { endNotingStops, endOfRun, heardYet, notedStop, sayOnStop, stopExitCode,
 import type { ExcessWords, ValueHolds } from './mistyped.js';
 import { examplesInLanguage, formatExamples } from './examples.js';
 import { valueLabel } from '../i18n/values.js';
+import { shellWord } from '../i18n/shell-word.js';
 import { colourLevel, makeChalk } from '../output/colors.js';
 import { displayWidth, textWidth, withoutSgr } from '../output/text-width.js';
 import type { CommandContext, Output, Terminal } from '../context/context.js';
@@ -296,6 +297,9 @@ function wordsBefore(argv: readonly string[], word: string): string {
   return ['civsam', ...before].join(' ');
 }
 
+/** The arguments that name a record (or a vocabulary's entry) by its name or id: `<id>`, `restore`'s `<record...>`, `contact erase`'s `<organisation-id>`. */
+const RECORD_ARGUMENTS = new Set(['id', 'record', 'organisation-id']);
+
 /** A command as it is typed: `civsam org show`. */
 function commandPath(command: Command): string {
   const words: string[] = [];
@@ -324,7 +328,8 @@ function commanderMessage(err: CommanderError, t: (k: MessageKey, p?: MessagePar
   }
   // An argument is named by its placeholder's word, an option by its flags (`--name <text>`), in the user's language.
   // A record command's record (`<id>`), found by its name or id: asked for as a name, with the command to write.
-  if (err.code === 'commander.missingArgument' && quoted === 'id' && command) return t('cli.missingRecordName', { command: commandPath(command) });
+  // The arguments given before it are kept (`civsam vocab rename patientgrupper NAVN`), so the command copied as printed reads NAVN where the name goes.
+  if (err.code === 'commander.missingArgument' && RECORD_ARGUMENTS.has(quoted) && command) return t('cli.missingRecordName', { command: [commandPath(command), ...command.args.map(shellWord)].join(' ') });
   if (err.code === 'commander.missingArgument') return t('cli.missingArgument', { what: { placeholder: quoted } });
   const key = ({
     'commander.unknownCommand': 'cli.unknownCommand',

@@ -119,8 +119,8 @@ export function parseScores(ctx: CommandContext, raw: readonly string[], call: C
       const found = namedCriterion(ctx, call, word, '--score', language);
       criteria ??= found.criteria;
       const score = Number(n);
-      if (score < min || score > max) throw new UserError('application.scoreOutOfScaleNamed', { criterion: found.text, call: call.title, min, max });
-      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: found.text });
+      if (score < min || score > max) throw new UserError('application.scoreOutOfScaleNamed', { criterion: quotedCriterion(found.text, ctx.lang), call: call.title, min, max });
+      if (out.some((s) => s.criterion === found.id)) throw new UserError('application.scoreTwice', { criterion: quotedCriterion(found.text, ctx.lang) });
       out.push({ criterion: found.id, score });
     }
   }
@@ -289,7 +289,7 @@ export async function decide(ctx: CommandContext, opts: DecideOpts, args: unknow
     const late = lateAgainst(s, id, r);
     const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
     const appId = typeof r.id === 'string' ? r.id : id;
-    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId);
+    if ((outcome === 'granted' || outcome === 'partly') && amount !== undefined) refuseGrantAmount(outcome, amount, applied, appId, r.title);
     const before = (r.decision ?? {}) as Partial<NonNullable<Application['decision']>>;
     // The same outcome given again keeps the reason and criteria it was recorded with where they
     // are not given again (advice to correct a date or an amount must not lose them); a new
@@ -334,7 +334,7 @@ function grantYearNote(s: Session, r: Rec): Message | undefined {
   const call = typeof r.call === 'string' ? s.folder.records.call.get(r.call) : undefined;
   if (!call?.pool) return undefined;
   const { year, source } = callYear(call, applicationsOf(s.folder, call.id).filter((a) => a.id !== r.id), s.folder.records.pool.get(call.pool));
-  return { key: 'application.grantYear', params: { id: String(r.id), year, why: { key: `application.grantYear.${source}` as MessageKey } } };
+  return { key: 'application.grantYear', params: { id: String(r.id), application: applicationNamed(String(r.id), r.title, true), year, why: { key: `application.grantYear.${source}` as MessageKey } } };
 }
 
 type Formal = NonNullable<NonNullable<Application['decision']>['formal']>;
@@ -351,13 +351,24 @@ function lateAgainst(s: Session, id: string, r: Record<string, unknown>): boolea
  * a grant "in full" of less than was applied for, which is a partial grant; and a partial grant of
  * the whole amount applied for, whose letter would refuse "the rest" of nothing.
  */
-function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applied: number | undefined, appId: string): void {
+function refuseGrantAmount(outcome: 'granted' | 'partly', amount: number, applied: number | undefined, appId: string, title: unknown): void {
   if (applied === undefined) return;
-  if (amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+  const application = applicationNamed(appId, title);
+  if (amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, application, applied: amount_(applied), granted: amount_(amount) });
   // A grant in full of less than was applied for is a partial grant, which must give its reasons;
   // its letter would otherwise say "as applied for" of an amount that is not.
-  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLessPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
-  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWholePlain', { id: appId, granted: amount_(amount) });
+  if (outcome === 'granted' && amount < applied) throw new UserError('application.grantedLessPlain', { id: appId, application, applied: amount_(applied), granted: amount_(amount) });
+  if (outcome === 'partly' && amount === applied) throw new UserError('application.partlyWholePlain', { id: appId, application, granted: amount_(amount) });
+}
+
+/**
+ * An application as a sentence names it: by its title (`ansøgningen »Nyt tilbud«`), as people know
+ * it, else by its id; `start` for the first word of a sentence. A command beside it keeps the id.
+ */
+function applicationNamed(id: string, title: unknown, start = false): Message {
+  return typeof title === 'string' && title.trim() !== ''
+    ? { key: start ? 'application.namedStart' : 'application.named', params: { title: title.trim() } }
+    : { key: start ? 'application.unnamedStart' : 'application.unnamed', params: { id } };
 }
 
 /** The call an application is for, as its file says now (its criteria may be written with the decision). */
@@ -412,7 +423,7 @@ async function partsOnly(ctx: CommandContext, opts: DecideOpts, id: string): Pro
     if (amount !== undefined) {
       if (!isGrant(before.outcome)) throw new UserError('application.amountWithoutGrant', { decision: valueLabel(ctx.lang, before.outcome ?? 'refused', 'outcome') });
       const applied = typeof r.amount_dkk === 'number' ? r.amount_dkk : undefined;
-      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, applied: amount_(applied), granted: amount_(amount) });
+      if (applied !== undefined && amount > applied) throw new UserError('application.grantOverAppliedPlain', { id: appId, application: applicationNamed(appId, r.title), applied: amount_(applied), granted: amount_(amount) });
       const day = date ?? before.date ?? 'YYYY-MM-DD';
       const recorded = Array.isArray(before.criteria) && before.criteria.length > 0 ? before.criteria.join(',') : undefined;
       if (before.outcome === 'granted' && applied !== undefined && amount < applied) {
@@ -489,7 +500,7 @@ export function refuseGrantAboveApplied(before: Record<string, unknown>, after: 
   if (applied === before.amount_dkk && granted === was?.amount_dkk) return;
   const appId = typeof after.id === 'string' ? after.id : id;
   // The amount applied for kept, the grant changed (a whole record from a file): as `decide` says it.
-  if (applied === before.amount_dkk) refuseGrantAmount(d.outcome as 'granted' | 'partly', granted, applied, appId);
+  if (applied === before.amount_dkk) refuseGrantAmount(d.outcome as 'granted' | 'partly', granted, applied, appId, after.title);
   const criteria = Array.isArray(d.criteria) && d.criteria.length > 0 ? d.criteria.join(',') : undefined;
   const day = d.date ?? 'YYYY-MM-DD';
   const full: Message = { key: 'application.redecideGranted', params: { id: appId, day, criteria: criteria ? ` --criteria ${criteria}` : '' } };

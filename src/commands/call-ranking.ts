@@ -56,7 +56,8 @@ export function rankingTable(ctx: CommandContext, r: Ranking, orgName: (id: stri
     a.organisations.map(orgName).join(', '),
     applicationLabel(a, r.applications),
     ...(byCriterion ? r.criteria.map((c): Cell => scoreOf(a, 1, c.id) ?? '–')
-      : numbers.map((n) => r.criteria.map((c) => `${criterionName(c.id).replace(/\.$/, '')} ${scoreOf(a, n, c.id) ?? '–'}`).join(', '))),
+      // Each score after its criterion's text in quotes and a colon, so a text ending in a number (`i 2024`) is not read into the score.
+      : numbers.map((n) => r.criteria.map((c) => `${quotedCriterion(criterionName(c.id), ctx.lang)}: ${scoreOf(a, n, c.id) ?? '–'}`).join(', '))),
     a.total === null ? '' : { text: formatNumber(a.total, ctx.lang, Number.isInteger(a.total) ? 0 : 2), value: a.total },
     ...(uncounted ? [a.uncounted > 0 ? { text: ctx.t('ranking.uncountedCell', { count: a.uncounted }), tone: 'warn' as const } : ''] : []),
     ...(late.length > 0 ? [a.late ? { text: ctx.t('ranking.lateCell', { date: formatDate(a.received, ctx.lang) }), value: a.received, tone: 'warn' as const } : { text: formatDate(a.received, ctx.lang), value: a.received }] : []),
@@ -97,9 +98,12 @@ function applicationLabel(a: Ranking['applications'][number], all: Ranking['appl
   return all.some((o) => o !== a && o.title && nameKey(o.title) === key) ? `${a.title} (${a.id})` : a.title;
 }
 
-/** Criteria listed as the messages list them: each quoted, without its final full stop. */
+/**
+ * Criteria to be given again by the command beside them: each quoted as written, its full stop
+ * kept, so the sentence names them as the command (what the user types) does.
+ */
 function quotedCriteria(ctx: CommandContext, texts: readonly string[]): string {
-  return texts.map((t) => quotedCriterion(t, ctx.lang)).join(', ');
+  return texts.map((t) => ctx.t('audit.fmt.quoted', { text: t })).join(', ');
 }
 
 /** Which year's money the ranking is held against and why, what is left of it, and where it runs out. */

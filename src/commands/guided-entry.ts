@@ -372,7 +372,11 @@ class Asker {
       }, { ...this.context, get clearPromptOnDone() { return refused; } });
       told = refused;
       if (picked === DONE) {
-        if (refusal === true) return choices.map((choice) => choice.value).filter((v) => chosen.has(v));
+        // In the order picked: the first organisation picked is the first applicant or party, which the id is made from.
+        if (refusal === true) {
+          const offered = new Set(choices.map((choice) => choice.value));
+          return [...chosen].filter((v) => offered.has(v));
+        }
         continue;
       }
       if (chosen.has(picked)) chosen.delete(picked);

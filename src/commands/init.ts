@@ -249,7 +249,7 @@ export async function run(ctx: CommandContext, opts: Opts, args: unknown[]): Pro
   ctx.stderr.write(wrapForTerminal(next, ctx) + '\n');
   if (stopped) {
     // Asked to stop once the folder was in place: it was finished instead, and that is said last.
-    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t(recorded ? 'init.finishedAfterStopRecorded' : 'init.finishedAfterStop', { dir: shown }), ctx)) + '\n');
+    ctx.stderr.write(ctx.errColor.yellow(wrapForTerminal(ctx.t(recorded ? 'init.finishedAfterStopRecorded' : 'init.finishedAfterStop', { dir: dataFolderName({ dataDir: shown, cwd: ctx.cwd }) }), ctx)) + '\n');
     return stop.exitCode();
   }
   return existsSync(target) ? shared : EXIT.invalid;

@@ -22,7 +22,10 @@ export async function deactivate(ctx: CommandContext, opts: Opts, args: unknown[
       ...(left.agreements > 0 ? [ctx.t('org.deactivate.agreements', { count: left.agreements })] : []),
       ...(left.offers > 0 ? [ctx.t('org.deactivate.offers', { count: left.offers })] : []),
     ];
-    ctx.stderr.write(ctx.t('org.deactivate.stillRunning', { organisation: left.name, things: listWords(ctx.lang, things), id }) + '\n');
+    // Only the commands that end what it has, and a pronoun that fits one agreement (den), one offer (det) or several (dem).
+    const commands = [...(left.agreements > 0 ? [ctx.t('org.deactivate.endAgreement')] : []), ...(left.offers > 0 ? [ctx.t('org.deactivate.endOffer')] : [])];
+    const one = left.agreements + left.offers > 1 ? 'many' : left.agreements === 1 ? 'agreement' : 'offer';
+    ctx.stderr.write(ctx.t('org.deactivate.stillRunning', { organisation: left.name, things: listWords(ctx.lang, things), id, them: ctx.t(`org.deactivate.them.${one}`), they: ctx.t(`org.deactivate.they.${one}`), commands: listWords(ctx.lang, commands) }) + '\n');
   }
   return code;
 }

@@ -590,7 +590,7 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
     const undone = undoneByColleagues(place.root, head, upstream, (p) => nameOf(place, p).kind !== undefined);
     // Each record as it is now (as it was, for one removed) and the versions of those combined, in one git call.
     const shownAt = (u: Undone) => `${u.how === 'removed' ? head : result}:${u.path}`;
-    const blobs = readBlobs(place.root, undone.flatMap((u) => [shownAt(u), ...(u.how === 'fields' ? versionsOf(u) : [])]));
+    const blobs = readBlobs(place.root, undone.flatMap((u) => [shownAt(u), ...(u.how === 'fields' || u.how === 'replaced' ? versionsOf(u) : [])]));
     for (const u of undone) {
       const n = nameOf(place, u.path);
       const data = parse(blobs.get(shownAt(u)));
@@ -599,7 +599,9 @@ async function once(ctx: CommandContext, place: SyncPlace, opts: Opts, named: Ar
       const who = u.who ? terminalSafe(u.who) : ctx.t('sync.aColleague');
       const what = u.how === 'fields' ? keptOwnFields(blobs, n.kind!, u.versions, names, ctx.lang) : undefined;
       if (u.how === 'fields' && !what) continue;
-      const line = ctx.t(`sync.undone.${u.how}`, { record, who, what: what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, show: `civsam ${COMMAND_OF[n.kind!]} show ${n.id}`, ...pronouns(n.kind!) });
+      // A whole version kept over yours: which of your fields' changes are gone, when they can be told.
+      const discarded = u.how === 'replaced' ? discardedFields(blobs, n.kind!, u.versions, ctx.lang) : undefined;
+      const line = ctx.t(discarded ? 'sync.undone.replacedFields' : `sync.undone.${u.how}`, { record, who, what: discarded ?? what ?? '', history: `civsam history ${COMMAND_OF[n.kind!]} ${n.id}`, show: `civsam ${COMMAND_OF[n.kind!]} show ${n.id}`, ...pronouns(n.kind!) });
       say(ctx, c.yellow(line.charAt(0).toLocaleUpperCase(ctx.lang) + line.slice(1)));
     }
   }
@@ -665,6 +667,20 @@ function canonical(value: unknown): string {
 }
 
 /** The objects of a record's versions at a colleague's merge that are there. */
+/**
+ * A record whose whole version a colleague kept over the one this copy had (`replaced`): the fields
+ * that version had changed from their common base, in words (`feltet »hjemmeside«`); undefined when
+ * a version is missing or nothing can be told apart.
+ */
+function discardedFields(blobs: ReadonlyMap<string, Buffer>, kind: RecordKind, v: Undone['versions'], lang: Language): string | undefined {
+  const [base, lost] = [v.base, v.lost].map((o) => parse(o ? blobs.get(o) : undefined));
+  if (!base || !lost) return undefined;
+  const fields = [...new Set([...Object.keys(base), ...Object.keys(lost)])].filter((k) => canonical(base[k]) !== canonical(lost[k]));
+  if (fields.length === 0) return undefined;
+  const quoted = fields.map((f) => translate(lang, 'sync.quoted', { label: labelInSentence(lang, fieldLabel(lang, kind, f)) }));
+  return translate(lang, 'sync.fieldsNamed', { count: fields.length, fields: listWords(lang, quoted) });
+}
+
 const versionsOf = (u: Undone): string[] => [u.versions.base, u.versions.kept, u.versions.lost, u.versions.result].filter((o): o is string => o !== undefined);
 
 /**

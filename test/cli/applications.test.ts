@@ -164,13 +164,13 @@ describe('application add, assess and decide', () => {
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
     const over = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'Besøgsvenner', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--amount', '250000', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
     expect(over.code).toBe(2);
-    expect(over.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb. Angiv højst det beløb med --amount (civsam application show a1 viser det); har ansøgeren siden søgt om mere, så ret først det ansøgte beløb med civsam application edit a1 --amount BELØB.\n');
+    expect(over.stderr).toBe('fejl: ansøgningen »Besøgsvenner«: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb. Angiv højst det beløb med --amount (civsam application show a1 viser det); har ansøgeren siden søgt om mere, så ret først det ansøgte beløb med civsam application edit a1 --amount BELØB.\n');
     expect((await run(dir, 'application', 'decide', 'a1', '--decision', 'granted', '--date', '2026-03-01', '--amount', '150001')).code).toBe(2);
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
     // Less than applied for, "granted in full", is a partial grant: said so, nothing written.
     const less = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'bevilget', '--date', '2026-03-01', '--amount', '100000', '--no-commit']);
     expect(less.code).toBe(2);
-    expect(less.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er mindre end det ansøgte, så det er en delvis bevilling. Angiv --decision "delvist bevilget" med --reason og --criteria, eller bevilg hele det ansøgte beløb.\n');
+    expect(less.stderr).toBe('fejl: ansøgningen »Besøgsvenner«: det bevilgede beløb er mindre end det ansøgte, så det er en delvis bevilling. Angiv --decision "delvist bevilget" med --reason og --criteria, eller bevilg hele det ansøgte beløb.\n');
     expect(readFileSync(join(dir, 'applications/a1.yaml'), 'utf8')).toBe(before);
     const noAmount = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--date', '2026-03-01', '--reason', 'Delvis', '--criteria', 'Behov', '--no-commit']);
     expect(noAmount.code).toBe(2);
@@ -212,7 +212,7 @@ describe('application add, assess and decide', () => {
     const before = readFileSync(join(dir, 'applications/a1.yaml'), 'utf8');
     const high = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach=6');
     expect(high.code).toBe(2);
-    expect(high.stderr).toBe('error: the score for Rækkevidde is outside the scale of the call “Opslag”, 0 to 5.\n');
+    expect(high.stderr).toBe('error: the score for “Rækkevidde” is outside the scale of the call “Opslag”, 0 to 5.\n');
     const unknown = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'spread=3');
     expect(unknown.stderr).toBe('error: spread is not a criterion of call c1. Its criteria are: “Rækkevidde”, “Behov”.\n');
     const syntax = await run(dir, 'application', 'assess', 'a1', '--assessor', NAME, '--score', 'reach:3');
@@ -288,7 +288,7 @@ describe('application edit --amount below the grant', () => {
     // The amount applied for kept and the grant raised above it: said as decide says it.
     const raised = await civsam(['--data', dir, 'application', 'edit', 'a1', '--from-file', '-', '--no-commit'], { input: JSON.stringify({ ...APP, decision: { outcome: 'partly', date: '2026-03-01', amount_dkk: 160_000, reason: 'Delvis' } }) });
     expect(raised.code).toBe(2);
-    expect(raised.stderr).toMatch(/^error: application a1: the amount granted is more than was applied for, and no more than the amount applied for can be granted\./);
+    expect(raised.stderr).toMatch(/^error: the application “Besøgsvenner”: the amount granted is more than was applied for, and no more than the amount applied for can be granted\./);
     expect(file(dir)).toBe(before);
   });
 });
@@ -366,7 +366,7 @@ describe('application decide --amount alone', () => {
     const before = file(partly);
     const over = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '160000', '--no-commit']);
     expect(over.code).toBe(2);
-    expect(over.stderr).toMatch(/^fejl: ansøgning a1: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb\./);
+    expect(over.stderr).toMatch(/^fejl: ansøgningen »Besøgsvenner«: det bevilgede beløb er større end det ansøgte, og der kan højst bevilges det ansøgte beløb\./);
     const whole = await civsam(['--data', partly, '--lang', 'da', 'application', 'decide', 'a1', '--amount', '150000', '--no-commit']);
     expect(whole.code).toBe(2);
     expect(whole.stderr).toBe('fejl: ansøgning a1 har fået en delvis bevilling, og det nye beløb er hele det ansøgte beløb: så er det en fuld bevilling, og det er en ny afgørelse. '
@@ -433,7 +433,7 @@ describe('application decide with parts of a decision and no --decision', () => 
     const dir = withDecision();
     const r = await civsam(['--data', dir, '--lang', 'da', 'application', 'decide', 'a1', '--decision', 'delvist bevilget', '--amount', '150000', '--reason', 'r', '--criteria', 'need', '--no-commit']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('fejl: ansøgning a1: det bevilgede beløb er hele det ansøgte beløb, så en delvis bevilling på det bevilger det hele, og brevet ville give afslag på en rest, der ikke findes. '
+    expect(r.stderr).toBe('fejl: ansøgningen »Besøgsvenner«: det bevilgede beløb er hele det ansøgte beløb, så en delvis bevilling på det bevilger det hele, og brevet ville give afslag på en rest, der ikke findes. '
       + 'Angiv --decision bevilget (bevillingen følger da det ansøgte beløb) eller et mindre beløb med --amount.\n');
     expect(read(dir, 'applications/a1.yaml').decision).toBeUndefined();
   });

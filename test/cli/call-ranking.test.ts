@@ -148,7 +148,7 @@ describe('call ranking', () => {
     writeFileSync(join(dir, 'applications/a3.yaml'), app('a3', 'gamma', 100_000, [by('Anna', 5, 5), by('Bo', 4, 3)]));
     const two = await civsam(['--data', dir, 'call', 'ranking', 'c1', '--format', 'md'], { env: { CIVSAM_LANG: 'da' } });
     expect(two.stdout).toContain('| Plads | Organisationer | Ansøgning | Bedømmer 1 | Bedømmer 2 | Vægtet sum |');
-    expect(two.stdout).toContain('| 1 | Gamma | a3 | Rækkevidde 5, Behov 5 | Rækkevidde 4, Behov 3 | 13 |');
+    expect(two.stdout).toContain('| 1 | Gamma | a3 | »Rækkevidde«: 5, »Behov«: 5 | »Rækkevidde«: 4, »Behov«: 3 | 13 |');
   });
 
   it('writes a workbook with one row per application, assessors by number', async () => {
@@ -197,10 +197,10 @@ describe('call ranking', () => {
       'applications/a1.yaml': app('a1', 'alpha', 100_000, []),
     });
     const notes = async (lang: string) => (await civsam(['--data', dir, '--lang', lang, 'call', 'ranking', 'c1', '--format', 'md'])).stdout.split('\n\n')[2];
-    expect(await notes('da')).toBe('Opslagets kriterier (»Aktiviteter for børn og unge«, »Se puljens kriterier«) står som tekst uden id, så ansøgningerne kan endnu ikke få karakterer eller en plads efter dem. '
+    expect(await notes('da')).toBe('Opslagets kriterier (»Aktiviteter for børn og unge.«, »Se puljens kriterier«) står som tekst uden id, så ansøgningerne kan endnu ikke få karakterer eller en plads efter dem. '
       + 'Angiv dem igen, så får hvert kriterium et id efter sin tekst, og bedøm derefter ansøgningerne (civsam application assess). '
       + 'Sådan angives de igen: civsam call edit c1 --criteria \'Aktiviteter for børn og unge.\' \'Se puljens kriterier\'');
-    expect(await notes('en')).toMatch(/^The call's criteria \(“Aktiviteter for børn og unge”, “Se puljens kriterier”\) are written as plain texts without ids/);
+    expect(await notes('en')).toMatch(/^The call's criteria \(“Aktiviteter for børn og unge\.”, “Se puljens kriterier”\) are written as plain texts without ids/);
   });
 
   it('a call whose criteria are partly plain texts says which are not scored and gives the command that gives them ids, keeping the scored ones', async () => {
@@ -213,9 +213,9 @@ describe('call ranking', () => {
     const command = 'civsam call edit c1 --criteria \'Rækkevidde\' Behov \'Samarbejde med kommunen.\'';
     expect(await notes('da')).toEqual([
       'Kriterierne og deres vægt: 1) Rækkevidde (vægt 2); 2) Behov (vægt 1). En ansøgning, der mangler en karakter, er trukket tilbage eller har fået afslag af formelle grunde (for sent, ikke berettiget), får ingen plads.',
-      `Kriteriet »Samarbejde med kommunen« står som tekst uden id, så det får ingen karakterer og tæller ikke med i rangordningen. Angiv opslagets kriterier igen, så får det et id efter sin tekst (de andre beholder deres): ${command}`,
+      `Kriteriet »Samarbejde med kommunen.« står som tekst uden id, så det får ingen karakterer og tæller ikke med i rangordningen. Angiv opslagets kriterier igen, så får det et id efter sin tekst (de andre beholder deres): ${command}`,
     ]);
-    expect((await notes('en'))[1]).toBe(`The criterion “Samarbejde med kommunen” is written as plain text without an id, so it is not scored and does not count in the ranking. Give the call's criteria again, and it gets an id from its text (the others keep theirs): ${command}`);
+    expect((await notes('en'))[1]).toBe(`The criterion “Samarbejde med kommunen.” is written as plain text without an id, so it is not scored and does not count in the ranking. Give the call's criteria again, and it gets an id from its text (the others keep theirs): ${command}`);
     // The command does what the note says: the plain text gets an id, the scored criteria keep theirs (and their scores).
     const edit = await civsam(['--data', dir, 'call', 'edit', 'c1', '--criteria', 'Rækkevidde', 'Behov', 'Samarbejde med kommunen.', '--no-commit']);
     expect(edit.code, edit.stderr).toBe(0);

@@ -130,9 +130,9 @@ describe('--score and decide --criteria name a criterion by its text, the start 
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).not.toContain('reach');
     const high = await da(dir, 'application', 'assess', '2026-runde-alpha', '--assessor', 'X', '--score', 'kvalitet=9');
-    expect(high.stderr).toBe('fejl: karakteren for Kvalitet ligger uden for skalaen i opslaget »Runde«, 0 til 5.\n');
+    expect(high.stderr).toBe('fejl: karakteren for »Kvalitet« ligger uden for skalaen i opslaget »Runde«, 0 til 5.\n');
     const twice = await da(dir, 'application', 'assess', '2026-runde-alpha', '--assessor', 'X', '--score', 'kvalitet=1', '--score', 'Kvalitet=2');
-    expect(twice.stderr).toBe('fejl: kriterium Kvalitet har fået karakter to gange; giv hvert kriterium én --score.\n');
+    expect(twice.stderr).toBe('fejl: kriterium »Kvalitet« har fået karakter to gange; giv hvert kriterium én --score.\n');
   });
 
   it('decide --criteria takes the text, a text holding a comma, and several separated by commas', async () => {

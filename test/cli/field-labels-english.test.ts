@@ -90,7 +90,7 @@ describe('a name the user wrote is said as written, not as a label', () => {
   });
 });
 
-describe('import says a missing field by its label and the header or name to write', () => {
+describe('import says a missing field by its label, at its column or with the name to write', () => {
   it('an empty cell, a field missing in a cell\'s item, a reach not given: in English and Danish', async () => {
     const dir = makeFolder({ ...baseFiles(), 'pools/puljen.yaml': 'id: puljen\nname: Puljen\nareas: [psychiatry]\neligible_kinds: [development]\nbudgets:\n  - year: 2026\n    amount_dkk: 1000000\n' });
     const sheet = join(dir, '..', `${dir.split('/').pop()}-agreements.csv`);
@@ -104,13 +104,13 @@ describe('import says a missing field by its label and the header or name to wri
     const en = await civsam(['import', 'agreements', sheet, '--dry-run', '--data', dir]);
     expect(en.code).toBe(2);
     expect(en.stderr.split('\n').slice(1, 4)).toEqual([
-      'row 2: the field title is empty. Fill it in (if the sheet has no column for it, add one headed title).',
+      'row 2, column A (title): Title must be filled in.',
       'row 3, column F (funding): Funding no. 1: pool is missing. Add pool=… to its line in the cell.',
       'row 4: say where the organisation or offer reaches: fill in the municipalities, or write "regional" or "national" as its scope.',
     ]);
     const da = await civsam(['import', 'agreements', sheet, '--dry-run', '--data', dir, '--lang', 'da']);
     expect(da.stderr.split('\n').slice(1, 3)).toEqual([
-      'række 2: feltet titel er tomt. Udfyld det (har arket ingen kolonne til det, så tilføj en med overskriften titel).',
+      'række 2, kolonne A (title): Titel skal udfyldes.',
       'række 3, kolonne F (funding): Midler nr. 1: pulje mangler. Tilføj pulje=… på dens linje i cellen.',
     ]);
   });

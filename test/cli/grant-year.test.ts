@@ -27,7 +27,7 @@ describe('a grant to an application that names no years', () => {
     const dir = makeFolder(files(true));
     const decided = await decide(dir);
     expect(decided.code).toBe(0);
-    expect(decided.stderr.replace(/\s+/g, ' ')).toContain('Ansøgning c-beta angiver ikke, hvilke år den søger midler til, så bevillingen regnes, som i civsam call ranking, for puljens midler for 2027: det år, opslagets andre ansøgninger søger midler til. Er det midler til et andet år, så angiv det: civsam application edit c-beta --years ÅR.');
+    expect(decided.stderr.replace(/\s+/g, ' ')).toContain('Ansøgningen »Projekt beta« angiver ikke, hvilke år den søger midler til, så bevillingen regnes, som i civsam call ranking, for puljens midler for 2027: det år, opslagets andre ansøgninger søger midler til. Er det midler til et andet år, så angiv det: civsam application edit c-beta --years ÅR.');
     expect(decided.stderr).not.toContain('intet budget');
     const overview = await run(dir, ['overview', 'funding', '--format', 'json']);
     const years = JSON.parse(overview.stdout).poolYears.map((py: { year: number; allocated: number }) => [py.year, py.allocated]);

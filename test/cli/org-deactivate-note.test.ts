@@ -17,6 +17,16 @@ describe('org deactivate with agreements and offers still running', () => {
     const r = await civsam(['--data', dir, 'org', 'deactivate', 'alpha', '--date', '2026-11-01', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Bemærk: Alpha Forening har stadig 2 aktive aftaler og 1 igangværende tilbud. Oversigterne og de offentlige sider viser dem som igangværende, og civsam audit melder dem, indtil de er afsluttet med civsam agreement end AFTALE og civsam offer end TILBUD (civsam org show alpha viser dem).\n');
+    // One offer and no active agreement: only the command that ends an offer, and "det" for it.
+    const single = makeFolder({ ...baseFiles(), 'agreements/a3.yaml': agreement('a3', 'ended'), 'offers/o1.yaml': offer('o1') });
+    const one = await civsam(['--data', single, 'org', 'deactivate', 'alpha', '--date', '2026-11-01', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(one.stderr).toContain('Bemærk: Alpha Forening har stadig 1 igangværende tilbud. Oversigterne og de offentlige sider viser det som igangværende, og civsam audit melder det, indtil det er afsluttet med civsam offer end TILBUD (civsam org show alpha viser det).\n');
+    // One active agreement and no offer: "den", and only the command that ends an agreement; in English "it".
+    const agreed = makeFolder({ ...baseFiles(), 'agreements/a1.yaml': agreement('a1', 'active') });
+    const en = await civsam(['--data', agreed, 'org', 'deactivate', 'alpha', '--date', '2026-11-01', '--no-commit', '--dry-run'], { env: { CIVSAM_LANG: 'en' } });
+    expect(en.stderr).toContain('Note: Alpha Forening still has 1 active agreement. The overviews and the public pages show it as running, and civsam audit reports it until it is ended with civsam agreement end AGREEMENT (civsam org show alpha shows it).\n');
+    const da = await civsam(['--data', agreed, 'org', 'deactivate', 'alpha', '--date', '2026-11-01', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
+    expect(da.stderr).toContain('viser den som igangværende, og civsam audit melder den, indtil den er afsluttet med civsam agreement end AFTALE (civsam org show alpha viser den).\n');
     const quiet = makeFolder({ ...baseFiles(), 'agreements/a3.yaml': agreement('a3', 'ended') });
     const q = await civsam(['--data', quiet, 'org', 'deactivate', 'alpha', '--no-commit'], { env: { CIVSAM_LANG: 'da' } });
     expect(q.code).toBe(0);

@@ -102,11 +102,11 @@ test('a conflict the colleague settled by hand (sync --continue after an edit) i
   expect(r.stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og afgjorde konflikten ved at rette posten i hånden, så ingen af udgaverne blev beholdt uændret. Se efter, om din ændring er med, med civsam org show beta; begge udgaver findes i dens historik: civsam history org beta\n');
   expect(r.stderr).not.toContain('kasseret');
 
-  // Near miss: the same conflict settled with --mine is still said to discard Anna's change.
+  // Near miss: the same conflict settled with --mine is still said to discard Anna's change, naming her field.
   const again = team();
   expect(again.anna.civsam(['org', 'edit', 'beta', '--notes', 'Møde 3. december']).code).toBe(0);
   expect(again.anna.civsam(['sync']).code).toBe(0);
   expect(again.bo.civsam(['org', 'edit', 'beta', '--notes', 'Ringet op']).code).toBe(0);
   expect(again.bo.civsam(['sync', '--mine']).code).toBe(0);
-  expect(again.anna.civsam(['sync'], DA).stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og valgte at beholde sin egen udgave: ændringen fra før er kasseret.');
+  expect(again.anna.civsam(['sync'], DA).stderr).toContain('Bo havde ændret organisation beta (Beta Forening) samtidig og valgte at beholde sin egen udgave: din ændring af feltet »noter« er kasseret. Begge udgaver findes i dens historik: civsam history org beta\n');
 });

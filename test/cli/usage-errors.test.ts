@@ -64,6 +64,10 @@ describe('where a usage error points', () => {
   it.each([
     // A record asked for by its name (its id does too), with the command to write.
     [['org', 'show'], 'fejl: navnet mangler: civsam org show NAVN (eller id\'et).', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
+    // Every command that takes a record by its name, with the arguments given before it kept.
+    [['org', 'restore'], 'fejl: navnet mangler: civsam org restore NAVN (eller id\'et).', 'Kør civsam org restore --help for at se dens argumenter og tilvalg.', 'Run civsam org restore --help to see its arguments and options.'],
+    [['contact', 'erase'], 'fejl: navnet mangler: civsam contact erase NAVN (eller id\'et).', 'Kør civsam contact erase --help for at se dens argumenter og tilvalg.', 'Run civsam contact erase --help to see its arguments and options.'],
+    [['vocab', 'rename', 'patientgrupper'], 'fejl: navnet mangler: civsam vocab rename patientgrupper NAVN (eller id\'et).', 'Kør civsam vocab rename --help for at se dens argumenter og tilvalg.', 'Run civsam vocab rename --help to see its arguments and options.'],
     [['org', 'show', 'a', 'b'], 'fejl: der står et ord for meget efter id\'et (b): civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],
     // Words not shaped like ids (a name, perhaps) are counted, not repeated.
     [['org', 'show', 'a', 'Anne Hansen', 'b'], 'fejl: der står 2 ord for meget efter id\'et: civsam org show tager kun ét argument, så sæt et navn på flere ord i anførselstegn.', 'Kør civsam org show --help for at se dens argumenter og tilvalg.', 'Run civsam org show --help to see its arguments and options.'],

@@ -54,6 +54,16 @@ describe('headers and names in English', () => {
   });
 });
 
+describe('a list written with commas in a comma-separated file', () => {
+  it('is read as a list when every part is a known value and the whole is not; else the refusal says to separate with semicolons', () => {
+    const p = plan('organisation', 'Navn,Art,Områder,Kommuner,Status\nEpsilon,patientforening,psykiatri,"Aarhus, Randers",aktiv\nZeta,patientforening,psykiatri,"Aarhus, Randrs",aktiv\n', { lang: 'da' });
+    expect(p.records.map((r) => [r.row, r.record.municipalities])).toEqual([[2, ['aarhus', 'randers']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, translate('da', x.message.key as never, x.message.params as never)])])).toEqual([[3, [
+      [3, 'den 1. værdi er ikke en kendt kommune. Nærmeste: Aarhus, Randers, Skive. Skriv værdierne adskilt med semikolon, hvis der er flere.'],
+    ]]]);
+  });
+});
+
 describe('an organisation\'s kind: headed "art" in Danish, "kind" in English, "type" in sheets made earlier', () => {
   const row = 'Lys;pårørendeforening;psykiatri;Aarhus;aktiv\n';
   it.each(['art', 'Art', 'kind', 'type', 'Type', 'organisationstype'])('the column headed %s holds the kind', (header) => {
@@ -109,7 +119,18 @@ describe('problems at their row and column, never with the cell\'s value', () =>
     lines.splice(318, 0, 'Forening uden status;andet;sundhed;Diabetes;Skive;');
     const p = plan('organisation', lines.join('\n'));
     expect(p.records).toHaveLength(500);
-    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['import.value.required']]]);
+    expect(p.rejected.map((r) => [r.row, r.problems.map((x) => x.message.key)])).toEqual([[319, ['import.value.requiredEmpty']]]);
+  });
+
+  it('(tom) in a required column is refused at its cell, by the field\'s label; an empty required cell of a new row too', () => {
+    const cleared = plan('organisation', 'Id;Navn;Kommuner;Områder\nalpha;(tom);(tom);(tom)\n', { update: true, lang: 'da' });
+    const da = (m: { key: string; params?: Record<string, unknown> }) => translate('da', m.key as never, m.params as never);
+    expect(cleared.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[2, [
+      [1, 'Navn kan ikke tømmes; feltet skal udfyldes.'],
+      [3, 'Områder kan ikke tømmes; feltet skal udfyldes.'],
+    ]]]);
+    const empty = plan('organisation', 'Navn;Art;Områder;Kommuner;Status\n;patientforening;psykiatri;Aarhus;aktiv\n', { lang: 'da' });
+    expect(empty.rejected.map((r) => [r.row, r.problems.map((x) => [x.column, da(x.message)])])).toEqual([[2, [[0, 'Navn skal udfyldes.']]]]);
   });
 });
 

@@ -56,6 +56,9 @@ export function parseCell(cell: string, kind: ValueKind, ctx: CellContext): Cell
       const out: unknown[] = [];
       for (let i = 0; i < parts.length; i++) {
         const r = kind.item.type === 'text' ? { value: parts[i] } : one(parts[i], kind.item, ctx, i + 1);
+        // A value with a comma where values are separated by semicolons, not read as a list (a part
+        // of it is not known either): the way to write several values is said after what is wrong.
+        if ('problem' in r && ctx.listSeparator === ';' && parts[i].includes(',')) return { problem: { key: 'import.value.commaInList', params: { problem: r.problem } } };
         if ('problem' in r) return r;
         if ('value' in r) out.push(r.value);
       }
@@ -111,12 +114,18 @@ function one(t: string, kind: ValueKind, ctx: CellContext, item: number | undefi
  * A value of a list cell with a semicolon in it where values are separated by commas (`Aarhus;
  * Randers` in an .xlsx cell: people write lists either way): split at the semicolons, unless the
  * value as it stands is a known one (a name with a semicolon in it), so it cannot be taken for
- * another value. Not the other way round: in a comma-separated file names keep their commas
- * (`Calm, Together`), and a list there is separated by semicolons.
+ * another value. The other way round (`Aarhus, Randers` in a comma-separated file, where a list is
+ * separated by semicolons) only when, besides, every part is a known value: names keep their
+ * commas there (`Calm, Together`).
  */
 function otherSeparatorParts(part: string, item: ValueKind, ctx: CellContext): string[] {
-  if (ctx.listSeparator !== ',' || !part.includes(';') || !('problem' in one(part, item, ctx, undefined))) return [part];
-  return splitList(part, ';');
+  const other = ctx.listSeparator === ',' ? ';' : ',';
+  if (!part.includes(other) || !('problem' in one(part, item, ctx, undefined))) return [part];
+  const parts = splitList(part, other);
+  // In a comma-separated file a value keeps its commas (`Calm, Together`), so `Aarhus, Randers` is
+  // read as a list only when every part of it is a known value.
+  if (other === ',' && parts.some((p) => 'problem' in one(p, item, ctx, undefined))) return [part];
+  return parts;
 }
 
 /** Splits a cell holding several values; line breaks (Alt+Enter in Excel) always separate. */

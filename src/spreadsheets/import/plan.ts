@@ -158,6 +158,8 @@ export function planImport(input: PlanInput): ImportPlan {
       // adds notes to a few organisations takes no one's notes away). A field is emptied on purpose
       // by writing (tom) in its cell.
       if (isClearWord(text)) {
+        // A field every record must have cannot be emptied: said at its cell, by its label.
+        if (REQUIRED[kind].includes(spec.field)) problems.push({ row: r.row, column: i, message: { key: 'import.value.requiredCleared', params: { field: spec.field } } });
         values.set(spec.field, undefined);
         return;
       }
@@ -414,9 +416,11 @@ const SHEET_WORDING: Partial<Record<MessageKey, MessageKey>> = {
  * label, and the header of the column to add (what the user writes) or, for a field of an item in
  * a cell (`pool=…`), the name to write there.
  */
-function requiredInSheet(kind: ImportKind, params: MessageParams | undefined, lang: Language): Message {
+function requiredInSheet(kind: ImportKind, params: MessageParams | undefined, lang: Language, inSheet: boolean): Message {
   const field = String(params?.field);
   const column = columnsOf(kind).find((c) => c.field === field);
+  // The sheet has the column and the row's cell is empty: the cell is to be filled in, nothing added.
+  if (column && inSheet) return { key: 'import.value.requiredEmpty', params: { field } };
   return column
     ? { key: 'import.value.required', params: { field, header: column.header[lang] } }
     : { key: 'import.value.requiredItem', params: { field, name: itemFieldName(String(params?.key), lang) } };
@@ -472,11 +476,19 @@ function checkWith(kind: ImportKind, raw: RawFolder, planned: PlannedRecord[], c
     const message: Message = p.message.key === 'problem.reachConflict'
       // Said by the sheet's columns, as they are headed in the user's language, not the fields'.
       ? { key: 'import.value.reachConflict', params: { municipalities: headerOf(kind, 'municipalities', lang), scope: headerOf(kind, 'scope', lang) } }
-      : p.message.key === 'problem.schema.required' ? requiredInSheet(kind, p.message.params, lang)
+      : p.message.key === 'problem.schema.required' ? requiredInSheet(kind, p.message.params, lang, columns.some((c) => c?.field === p.message.params?.field))
       : { key: SHEET_WORDING[p.message.key] ?? p.message.key, params: rowName(p.message.params) };
     const row = rowOfRel.get(p.file) ?? (typeof p.message.params?.other === 'string' ? rowOfRel.get(p.message.params.other) : undefined);
     if (row !== undefined) {
       const own = rowOfRel.has(p.file);
+      // A required field's problem is placed at its column, where the sheet has one.
+      const requiredColumn = p.message.key === 'problem.schema.required' ? columns.findIndex((c) => c?.field === p.message.params?.field) : -1;
+      if (own && requiredColumn >= 0) {
+        const list = byRow.get(row) ?? [];
+        list.push({ row, column: requiredColumn, message });
+        byRow.set(row, list);
+        continue;
+      }
       const list = byRow.get(row) ?? [];
       list.push({ row, column: own && p.col > 0 ? p.col - 1 : undefined, message: own ? message : { key: 'import.row.clashesWith', params: { file: p.file, problem: message } } });
       byRow.set(row, list);
