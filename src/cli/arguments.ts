@@ -43,13 +43,11 @@ function attributeName(flag: string): string {
 }
 
 /**
- * `record`: the value names the command's own record (`org show ../x`): text that is no name
- * (read as a path, or holding control characters) is refused as history and restore refuse it,
- * neither a record's name nor its id, without the text, rather than described as an id not well formed.
- */
-/**
  * `of`: what the value names, when a record: `record` the command's own (its argument), `option`
- * one given with an option, `command` the command as written for its own `<id>`.
+ * one given with an option, `command` the command as written for its own `<id>`. Text that is no
+ * name there (read as a path, or holding control characters) is refused as history and restore
+ * refuse it, neither a record's name nor its id, without the text, rather than described as an id
+ * not well formed; an empty `<id>` is asked for as a missing one.
  */
 function checkIds(value: unknown, ids: 'one' | 'many', what: string | Message, names: boolean, listedBy?: Message, of: { record?: boolean; option?: boolean; command?: string } = {}): void {
   const { record = false, command } = of;
@@ -96,6 +94,11 @@ export interface NameLookup {
   values: string[];
   /** Puts the ids or values they name in their place. */
   set(resolved: string[]): void;
+}
+
+/** Whether what a value names is a record (not a vocabulary entry): its name may be given, and a path is said as such. */
+function namesRecord(names: Names | undefined): boolean {
+  return names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target);
 }
 
 /** What a command's own argument names: `<id>` a record of the command's kind, `<party-ids...>` hearing parties. */
@@ -198,7 +201,7 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
       const names = positionalNames(spec, p.name);
       // A refusal names the argument in words ("the id you gave for the application"), not as `<id>`.
       const inWords: Message = { key: p.name === 'party-ids' ? 'cli.idArgument.parties' : names && 'target' in names ? `cli.idArgument.${names.target}` as MessageKey : 'cli.idArgument' };
-      const record = names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target);
+      const record = namesRecord(names);
       // The command's own record (`<id>`): an empty one is asked for with the command, as a missing one is.
       const command = record && p.name === 'id' ? ['civsam', spec.parent, spec.name].filter(Boolean).join(' ') : undefined;
       checkIds(value, p.variadic ? 'many' : ids, inWords, names !== undefined, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), { record, command });
@@ -221,7 +224,7 @@ export function prepareArguments(spec: CommandSpec, positional: unknown[], opts:
     if (!p) continue;
     const ids = isIdName(p.name);
     const names = o.names;
-    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), { option: names !== undefined && 'target' in names && (RECORD_KINDS as readonly string[]).includes(names.target) });
+    if (ids) checkIds(outOpts[key], ids, flag, names !== undefined && 'target' in names, listedBy(names && 'target' in names ? names.target : kindOfCommand(spec)), { option: namesRecord(names) });
     else if (!VERBATIM.has(p.name)) outOpts[key] = normalise(outOpts[key]);
     const l = names && lookup(flag, names, outOpts[key], ids === 'many' && !o.repeatable, (v) => { outOpts[key] = v; });
     if (l) lookups.push(l);

@@ -4,6 +4,7 @@
 import type { CommandContext } from '../context/context.js';
 import type { DataFolder } from '../domain/folder.js';
 import { EXIT } from '../domain/errors.js';
+import { offerRunningOn } from '../domain/reach.js';
 import { recordName } from '../domain/record-name.js';
 import { listWords } from '../i18n/index.js';
 import { changeDatedStatus, changeRecord } from '../register/apply-change.js';
@@ -35,7 +36,7 @@ function stillRunning(folder: DataFolder, id: string, day: string): { agreements
   let agreements = 0;
   let offers = 0;
   for (const a of folder.records.agreement.values()) if (a.status === 'active' && a.organisations.includes(id)) agreements++;
-  for (const o of folder.records.offer.values()) if (o.organisation === id && o.active_from <= day && (o.active_until === undefined || o.active_until >= day)) offers++;
+  for (const o of folder.records.offer.values()) if (o.organisation === id && offerRunningOn(o, day)) offers++;
   return { agreements, offers };
 }
 

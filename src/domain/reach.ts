@@ -60,9 +60,14 @@ export function partyWithdrawnBy(party: HearingParty, date: string): boolean {
   return party.status !== 'active' && (party.withdrawn === undefined || party.withdrawn <= date);
 }
 
-/** An offer is active on `asOf` when it has started, has not ended, and its organisation is active then. */
+/** Whether an offer runs on `day`: it has started and not ended. */
+export function offerRunningOn(offer: Pick<Offer, 'active_from' | 'active_until'>, day: string): boolean {
+  return offer.active_from <= day && (offer.active_until === undefined || offer.active_until >= day);
+}
+
+/** An offer is active on `asOf` when it runs then (offerRunningOn) and its organisation is active then. */
 export function offerActive(offer: Offer, folder: DataFolder, asOf: string): boolean {
-  return offer.active_from <= asOf && (offer.active_until === undefined || offer.active_until >= asOf)
+  return offerRunningOn(offer, asOf)
     && organisationActiveOn(folder.records.organisation.get(offer.organisation), asOf);
 }
 

@@ -39,13 +39,14 @@ export function nfcDeep<T>(value: T): T {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const NO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/;
+const NO_WIDTH_ALL = new RegExp(NO_WIDTH.source, 'g');
 
 /**
  * The text without its characters of no width (zero-width space and joiners, word joiner, U+FEFF):
  * a name typed or pasted with one is the same name (nameKey drops them), though the data may not hold them.
  */
 export function withoutNoWidth(s: string): string {
-  return s.replace(/[\u200B-\u200D\u2060-\u2064\uFEFF]/g, '');
+  return s.replace(NO_WIDTH_ALL, '');
 }
 /** A zero-width joiner inside an emoji sequence: after an emoji (with its variation or skin-tone mark) and before another. */
 const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D(?=\p{Extended_Pictographic})/gu;

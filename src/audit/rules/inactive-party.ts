@@ -2,7 +2,7 @@
 // date (reach.ts `organisationActiveOn`; one made inactive after it was still active then).
 // An offer is active on the audit date when it has started and not ended. The inactive
 // organisations are the subject's own parties, so they are named in the message, not in `related`.
-import { organisationActiveOn } from '../../domain/reach.js';
+import { offerRunningOn, organisationActiveOn } from '../../domain/reach.js';
 import type { AuditRule, Finding } from '../finding.js';
 import { bySubject, finding, nameList, nameOf, ref } from '../make.js';
 
@@ -25,7 +25,7 @@ export const rule: AuditRule = {
       out.push(finding(rule, ref('agreement', a.id), [], 'audit.rule.inactive-party.messageAgreement', { organisations: nameList(folder, 'organisation', orgs), count: orgs.length }));
     }
     for (const o of folder.records.offer.values()) {
-      if (!inactive(o.organisation) || o.active_from > asOf || (o.active_until !== undefined && o.active_until < asOf)) continue;
+      if (!inactive(o.organisation) || !offerRunningOn(o, asOf)) continue;
       out.push(finding(rule, ref('offer', o.id), [], 'audit.rule.inactive-party.messageOffer', { organisations: nameOf(folder, 'organisation', o.organisation) }));
     }
     return out.sort(bySubject);
